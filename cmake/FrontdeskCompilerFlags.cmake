@@ -1,0 +1,21 @@
+# Warnings, hardening and sanitizers for every target of the project, through one interface target.
+add_library(frontdesk_build_flags INTERFACE)
+target_compile_options(frontdesk_build_flags INTERFACE
+    -Wall -Wextra -Wpedantic -Wshadow=local -Wnon-virtual-dtor -Wcast-align -Woverloaded-virtual
+    -Wformat=2 -fstack-protector-strong)
+target_compile_definitions(frontdesk_build_flags INTERFACE
+    QT_NO_CAST_FROM_ASCII QT_NO_URL_CAST_FROM_STRING QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+    QT_DISABLE_DEPRECATED_UP_TO=0x060400
+    FRONTDESK_VERSION="${PROJECT_VERSION}")
+if(NOT CMAKE_BUILD_TYPE STREQUAL "Debug")
+    target_compile_definitions(frontdesk_build_flags INTERFACE _FORTIFY_SOURCE=2)
+endif()
+target_link_options(frontdesk_build_flags INTERFACE -Wl,-z,relro -Wl,-z,now -Wl,--as-needed)
+if(FRONTDESK_WERROR)
+    target_compile_options(frontdesk_build_flags INTERFACE -Werror)
+endif()
+if(FRONTDESK_SANITIZE)
+    target_compile_options(frontdesk_build_flags INTERFACE
+        -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+    target_link_options(frontdesk_build_flags INTERFACE -fsanitize=address,undefined)
+endif()

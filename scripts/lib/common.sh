@@ -1,0 +1,47 @@
+# Shared by scripts/run, scripts/test and scripts/bench: packages, configure, build.
+# shellcheck shell=bash
+
+FRONTDESK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+
+# Debian packages the build, the tests and the app need.
+FRONTDESK_PACKAGES=(
+    build-essential cmake ninja-build ccache pkg-config git
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-httpserver-dev qt6-charts-dev qt6-qpa-plugins libgl-dev
+    qtkeychain-qt6-dev libsqlcipher-dev libsodium-dev libssl-dev libsqlite3-dev
+    sqlcipher sqlite3
+    xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools fonts-dejavu-core
+)
+
+frontdesk_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+frontdesk_sudo() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Installs whatever of FRONTDESK_PACKAGES is missing; does nothing when all are there.
+frontdesk_install_packages() {
+    local missing=() pkg
+    for pkg in "${FRONTDESK_PACKAGES[@]}" "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    frontdesk_log "Installing missing Debian packages: ${missing[*]}"
+    frontdesk_sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    frontdesk_sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# frontdesk_build BUILD_DIR BUILD_TYPE [extra cmake args...]
+frontdesk_build() {
+    local dir="$1" type="$2"; shift 2
+    export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/frontdesk-ccache}"
+    export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-2G}"
+    if [ ! -f "$dir/CMakeCache.txt" ]; then
+        frontdesk_log "Configuring $dir ($type)"
+        cmake -S "$FRONTDESK_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@"
+    else
+        cmake "$dir" -DCMAKE_BUILD_TYPE="$type" "$@" >/dev/null
+    fi
+    frontdesk_log "Building in $dir"
+    cmake --build "$dir" --parallel "$(nproc)"
+}
