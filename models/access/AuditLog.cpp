@@ -1,0 +1,70 @@
+#include "AuditLog.h"
+
+#include "storage/Database.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace frontdesk {
+
+QByteArray AuditEntry::canonical() const
+{
+    const QByteArray separator("\x1f");
+    QByteArray out;
+    for (const QString &field : {id, QString::number(recordedAt), actor, actorKind, action, entityType,
+                                 entityId, patientId, outcome, prevHash}) {
+        out += field.toUtf8();
+        out += separator;
+    }
+    out += QJsonDocument(detail).toJson(QJsonDocument::Compact);
+    return out;
+}
+
+QString AuditEntry::computeHash() const
+{
+    return QString::fromLatin1(QCryptographicHash::hash(canonical(), QCryptographicHash::Sha256).toHex());
+}
+
+Result<AuditEntry> AuditLog::append(AuditEntry entry)
+{
+    AuditEntry result;
+    const Status s = m_db.write([&]() -> Status {
+        auto last = m_db.scalar(QStringLiteral("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
+        if (!last)
+            return fail(tr("Could not read the audit trail: %1").arg(last.error()));
+        entry.prevHash = last->isValid() ? last->toString() : genesisHash();
+        if (entry.id.isEmpty())
+            entry.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        entry.recordedAt = m_db.clock().nowMs();
+        entry.actor = m_db.actor().name;
+        entry.actorKind = m_db.actor().kindName();
+        entry.hash = entry.computeHash();
+        auto q = m_db.query(
+            QStringLiteral("INSERT INTO audit_log (id, recorded_at, actor, actor_kind, action, "
+                           "entity_type, entity_id, patient_id, outcome, detail, prev_hash, hash) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {entry.id, entry.recordedAt, entry.actor, entry.actorKind, entry.action, entry.entityType,
+             entry.entityId, entry.patientId, entry.outcome,
+             QString::fromUtf8(QJsonDocument(entry.detail).toJson(QJsonDocument::Compact)),
+             entry.prevHash, entry.hash});
+        if (!q)
+            return fail(tr("Could not write the audit trail: %1").arg(q.error()));
+        entry.seq = q->lastInsertId().toLongLong();
+        result = entry;
+        return {};
+    });
+    if (!s)
+        return fail(s.error());
+    return result;
+}
+
+Result<qint64> AuditLog::count() const
+{
+    auto v = m_db.scalar(QStringLiteral("SELECT count(*) FROM audit_log"));
+    if (!v)
+        return fail(v.error());
+    return v->toLongLong();
+}
+
+} // namespace frontdesk

@@ -1,0 +1,283 @@
+#include "Database.h"
+
+#include "storage/SqlCipherDriver.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QUuid>
+
+namespace frontdesk {
+
+namespace {
+
+QString newConnectionName()
+{
+    return QStringLiteral("frontdesk-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+} // namespace
+
+QString describeSqlError(const QSqlError &error)
+{
+    QString text = error.driverText();
+    if (!error.databaseText().isEmpty() && !text.contains(error.databaseText()))
+        text = text.isEmpty() ? error.databaseText() : text + QStringLiteral(": ") + error.databaseText();
+    return text.isEmpty() ? error.text() : text;
+}
+
+Database::Database(QString path, QString connectionName)
+    : m_path(std::move(path)), m_connectionName(std::move(connectionName)), m_clock(&Clock::system())
+{
+}
+
+Database::~Database()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QStringList Database::companionFiles(const QString &dbPath)
+{
+    return {dbPath, dbPath + QStringLiteral("-wal"), dbPath + QStringLiteral("-shm"),
+            dbPath + QStringLiteral("-journal")};
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString &path, const QByteArray &key,
+                                                 const Options &options)
+{
+    if (key.size() != KeyBytes)
+        return fail(tr("The database key must be %1 bytes; got %2.").arg(KeyBytes).arg(key.size()));
+    registerSqlCipherDriver();
+    const bool existed = QFileInfo::exists(path);
+    const QString name = newConnectionName();
+    std::unique_ptr<Database> database(new Database(path, name));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QLatin1String(kSqlCipherDriverName), name);
+        db.setDatabaseName(path);
+        QStringList connectOptions{QStringLiteral("QSQLCIPHER_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs)};
+        if (options.readOnly)
+            connectOptions << QStringLiteral("QSQLCIPHER_OPEN_READONLY");
+        db.setConnectOptions(connectOptions.join(QLatin1Char(';')));
+        db.setPassword(QString::fromLatin1(key.toHex()));
+        const bool opened = db.open();
+        // The key is needed only to open; don't keep its hex form around in QSqlDatabase.
+        db.setPassword(QString());
+        if (!opened)
+            return fail(describeSqlError(db.lastError()));
+    }
+    if (!existed && !options.readOnly)
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+
+    if (!options.readOnly) {
+        auto mode = database->scalar(QStringLiteral("PRAGMA journal_mode = WAL"));
+        if (!mode)
+            return fail(tr("Could not switch %1 to WAL journaling: %2").arg(path, mode.error()));
+    }
+    for (const auto *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL"}) {
+        if (auto r = database->query(QString::fromLatin1(pragma)); !r)
+            return fail(tr("Could not configure %1: %2").arg(path, r.error()));
+    }
+    return database;
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+QVariant Database::bindable(const QVariant &value)
+{
+    if (value.typeId() == QMetaType::QString && value.toString().isNull())
+        return QVariant(QStringLiteral(""));
+    return value;
+}
+
+Result<QSqlQuery> Database::query(const QString &statement, const QVariantList &values) const
+{
+    QSqlQuery q(connection());
+    q.setForwardOnly(true);
+    if (!q.prepare(statement))
+        return fail(describeSqlError(q.lastError()));
+    for (const QVariant &v : values)
+        q.addBindValue(bindable(v));
+    if (!q.exec())
+        return fail(describeSqlError(q.lastError()));
+    return q;
+}
+
+Result<QVariant> Database::scalar(const QString &statement, const QVariantList &values) const
+{
+    auto q = query(statement, values);
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return QVariant();
+    return q->value(0);
+}
+
+Status Database::write(const std::function<Status()> &work)
+{
+    if (m_transactionDepth > 0) {
+        ++m_transactionDepth;
+        Status s = work();
+        --m_transactionDepth;
+        return s;
+    }
+    QSqlDatabase db = connection();
+    if (!db.transaction())
+        return fail(tr("Could not start a transaction: %1").arg(describeSqlError(db.lastError())));
+    ++m_transactionDepth;
+    Status s = work();
+    --m_transactionDepth;
+    if (!s) {
+        db.rollback();
+        return s;
+    }
+    if (!db.commit()) {
+        const QString why = describeSqlError(db.lastError());
+        db.rollback();
+        return fail(tr("Could not save: %1").arg(why));
+    }
+    return {};
+}
+
+int Database::schemaVersion() const
+{
+    auto exists = scalar(QStringLiteral(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"));
+    if (!exists || exists->toInt() == 0)
+        return 0;
+    auto v = scalar(QStringLiteral("SELECT max(version) FROM schema_version"));
+    return v ? v->toInt() : 0;
+}
+
+int Database::latestSchemaVersion()
+{
+    const auto all = Migration::builtin();
+    return all.isEmpty() ? 0 : all.last().version;
+}
+
+Status Database::migrate()
+{
+    return migrate(Migration::builtin());
+}
+
+Status Database::migrate(const QList<Migration> &migrations)
+{
+    if (auto r = query(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
+                                      "version INTEGER PRIMARY KEY NOT NULL, name TEXT NOT NULL, "
+                                      "applied_at INTEGER NOT NULL)"));
+        !r)
+        return fail(tr("Could not prepare schema versioning: %1").arg(r.error()));
+    const int current = schemaVersion();
+    const int newest = migrations.isEmpty() ? 0 : migrations.last().version;
+    if (current > newest)
+        return fail(tr("This database has schema version %1, newer than this Frontdesk "
+                       "understands (%2). Install the newer Frontdesk that wrote it.")
+                        .arg(current)
+                        .arg(newest));
+    for (const Migration &m : migrations) {
+        if (m.version <= current)
+            continue;
+        if (auto s = applyMigration(m); !s)
+            return s;
+    }
+    return {};
+}
+
+Status Database::applyMigration(const Migration &migration)
+{
+    const QString label = QStringLiteral("%1_%2").arg(migration.version, 3, 10, QLatin1Char('0')).arg(migration.name);
+    return write([&]() -> Status {
+        for (const QString &statement : Migration::splitStatements(migration.sql)) {
+            if (auto r = query(statement); !r)
+                return fail(tr("Migration %1 failed; the database stays at version %2.\n"
+                               "Statement: %3\nError: %4")
+                                .arg(label)
+                                .arg(migration.version - 1)
+                                .arg(statement.left(200), r.error()));
+        }
+        if (auto r = query(QStringLiteral("INSERT INTO schema_version (version, name, applied_at) "
+                                          "VALUES (?, ?, ?)"),
+                           {migration.version, migration.name, clock().nowMs()});
+            !r)
+            return fail(tr("Migration %1 could not be recorded: %2").arg(label, r.error()));
+        return {};
+    });
+}
+
+QString Database::cipherVersion() const
+{
+    auto v = scalar(QStringLiteral("PRAGMA cipher_version"));
+    return v ? v->toString() : QString();
+}
+
+Result<QStringList> Database::check() const
+{
+    QStringList problems;
+    if (cipherVersion().isEmpty())
+        problems << tr("SQLCipher is not active: the database would not be encrypted.");
+    auto integrity = query(QStringLiteral("PRAGMA integrity_check"));
+    if (!integrity)
+        return fail(tr("The integrity check could not run: %1").arg(integrity.error()));
+    while (integrity->next()) {
+        const QString line = integrity->value(0).toString();
+        if (line != QLatin1String("ok"))
+            problems << tr("Integrity: %1").arg(line);
+    }
+    auto fk = query(QStringLiteral("PRAGMA foreign_key_check"));
+    if (!fk)
+        return fail(tr("The foreign-key check could not run: %1").arg(fk.error()));
+    while (fk->next())
+        problems << tr("Foreign key: row %1 of %2 points to a missing %3")
+                        .arg(fk->value(1).toString(), fk->value(0).toString(), fk->value(2).toString());
+    return problems;
+}
+
+Status Database::exportTo(const QString &targetPath, const QByteArray &newKey) const
+{
+    if (newKey.size() != KeyBytes)
+        return fail(tr("The new key must be %1 bytes.").arg(KeyBytes));
+    if (QFileInfo::exists(targetPath))
+        return fail(tr("Will not export over the existing file %1.").arg(targetPath));
+    const QString keyLiteral = QStringLiteral("x'%1'").arg(QString::fromLatin1(newKey.toHex()));
+    // ATTACH takes the key as a bound value, so it never appears in SQL text.
+    if (auto r = query(QStringLiteral("ATTACH DATABASE ? AS export KEY ?"), {targetPath, keyLiteral}); !r)
+        return fail(tr("Could not create %1: %2").arg(targetPath, r.error()));
+    QFile::setPermissions(targetPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QString exportError;
+    {
+        // The statement must be finished before DETACH, or the attachment stays locked.
+        auto exported = query(QStringLiteral("SELECT sqlcipher_export('export')"));
+        if (!exported)
+            exportError = exported.error();
+    }
+    auto detached = query(QStringLiteral("DETACH DATABASE export"));
+    if (!exportError.isEmpty())
+        return fail(tr("Could not copy the database to %1: %2").arg(targetPath, exportError));
+    if (!detached)
+        return fail(tr("Could not close %1: %2").arg(targetPath, detached.error()));
+    return {};
+}
+
+QString Database::setting(const QString &key, const QString &fallback) const
+{
+    auto v = scalar(QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key});
+    return (v && v->isValid()) ? v->toString() : fallback;
+}
+
+Status Database::setSetting(const QString &key, const QString &value)
+{
+    if (auto r = query(QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"),
+                       {key, value});
+        !r)
+        return fail(tr("Could not save the setting %1: %2").arg(key, r.error()));
+    return {};
+}
+
+} // namespace frontdesk

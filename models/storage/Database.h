@@ -1,0 +1,106 @@
+#pragma once
+
+#include "core/Actor.h"
+#include "core/Clock.h"
+#include "core/Result.h"
+#include "storage/Migration.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariantList>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace frontdesk {
+
+// One open, keyed connection to a Frontdesk database (<data-dir>/frontdesk.db).
+// Not thread-safe: each thread (the UI, the sync worker) opens its own Database.
+class Database
+{
+    Q_DECLARE_TR_FUNCTIONS(Database)
+public:
+    struct Options
+    {
+        bool readOnly = false;
+        int busyTimeoutMs = 5000;
+    };
+
+    static constexpr int KeyBytes = 32;
+
+    // Opens (creating if missing) and checks the key at once. A wrong key fails with a clear
+    // message and leaves the file as it was. Does not migrate: call migrate() next.
+    static Result<std::unique_ptr<Database>> open(const QString &path, const QByteArray &key,
+                                                  const Options &options);
+    static Result<std::unique_ptr<Database>> open(const QString &path, const QByteArray &key)
+    {
+        return open(path, key, Options{});
+    }
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    static QString fileName() { return QStringLiteral("frontdesk.db"); }
+    // The database file and the files SQLite keeps beside it.
+    static QStringList companionFiles(const QString &dbPath);
+
+    QString path() const { return m_path; }
+    QSqlDatabase connection() const;
+
+    // Applies every migration newer than the current schema version; each in its own
+    // transaction, recorded in schema_version. A failing migration leaves the database at the
+    // last good version and names the migration and statement that failed.
+    Status migrate();
+    Status migrate(const QList<Migration> &migrations);
+    int schemaVersion() const;
+    static int latestSchemaVersion();
+
+    // The driver binds a null QString as SQL NULL; our text columns are NOT NULL with ''
+    // for "none", so strings are bound as they read.
+    static QVariant bindable(const QVariant &value);
+
+    // Prepares, binds positionally and runs one statement (forward-only).
+    Result<QSqlQuery> query(const QString &statement, const QVariantList &values = {}) const;
+    // The first column of the first row, or an invalid QVariant when there is no row.
+    Result<QVariant> scalar(const QString &statement, const QVariantList &values = {}) const;
+
+    // Runs work inside one transaction; nested calls join the outer one. The transaction
+    // commits only if every step succeeded; otherwise nothing of it is kept.
+    Status write(const std::function<Status()> &work);
+    bool inTransaction() const { return m_transactionDepth > 0; }
+
+    const Clock &clock() const { return *m_clock; }
+    void setClock(const Clock &clock) { m_clock = &clock; }
+    const Actor &actor() const { return m_actor; }
+    void setActor(Actor actor) { m_actor = std::move(actor); }
+
+    // Keeps something (such as the data directory's lock) alive until the connection is closed.
+    void keepWhileOpen(std::shared_ptr<void> guard) { m_guards.push_back(std::move(guard)); }
+
+    QString cipherVersion() const;
+    // SQLite's integrity check, the foreign-key check and the cipher check; the failures found.
+    Result<QStringList> check() const;
+    // Writes a copy of the whole database to targetPath, encrypted with newKey
+    // (sqlcipher_export). Used by rekey and backups.
+    Status exportTo(const QString &targetPath, const QByteArray &newKey) const;
+    // Settings (key/value) kept in the database.
+    QString setting(const QString &key, const QString &fallback = {}) const;
+    Status setSetting(const QString &key, const QString &value);
+
+private:
+    Database(QString path, QString connectionName);
+    Status applyMigration(const Migration &migration);
+
+    QString m_path;
+    QString m_connectionName;
+    const Clock *m_clock;
+    Actor m_actor = Actor::system();
+    int m_transactionDepth = 0;
+    std::vector<std::shared_ptr<void>> m_guards;
+};
+
+QString describeSqlError(const QSqlError &error);
+
+} // namespace frontdesk

@@ -1,0 +1,349 @@
+#include "DemoSeeder.h"
+
+#include "access/AuditLog.h"
+#include "domain/Appointment.h"
+#include "domain/RecordMeta.h"
+#include "storage/Database.h"
+
+#include <QJsonObject>
+#include <QLocale>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+#include <QUuid>
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+namespace frontdesk {
+
+namespace {
+
+// splitmix64: tiny, fast and the same on every platform (std distributions are not).
+class Random
+{
+public:
+    explicit Random(quint64 seed) : m_state(seed) {}
+    quint64 next()
+    {
+        quint64 z = (m_state += 0x9e3779b97f4a7c15ULL);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        return z ^ (z >> 31);
+    }
+    int below(int n) { return n <= 0 ? 0 : int(next() % quint64(n)); }
+    bool chance(int percent) { return below(100) < percent; }
+    template<typename C>
+    const auto &pick(const C &c) { return c[below(int(std::size(c)))]; }
+    QString uuid()
+    {
+        QByteArray bytes(16, Qt::Uninitialized);
+        for (int i = 0; i < 16; i += 8) {
+            const quint64 v = next();
+            memcpy(bytes.data() + i, &v, 8);
+        }
+        bytes[6] = char((bytes[6] & 0x0f) | 0x40);
+        bytes[8] = char((bytes[8] & 0x3f) | 0x80);
+        return QUuid::fromRfc4122(bytes).toString(QUuid::WithoutBraces);
+    }
+
+private:
+    quint64 m_state;
+};
+
+const std::array kFemaleNames{"Anna", "Maria", "Emma", "Sofia", "Lea", "Hannah", "Mia", "Laura", "Julia",
+                              "Sarah", "Elif", "Ayşe", "Zeynep", "Olivia", "Charlotte", "Amelia", "Grace",
+                              "Chloé", "Camille", "Lucía", "Carmen", "Agnieszka", "Katarzyna", "Fatima",
+                              "Amira", "Ingrid", "Johanna", "Greta", "Marta", "Irina", "Yuki", "Mei"};
+const std::array kMaleNames{"Lukas", "Jonas", "Leon", "Paul", "Felix", "Maximilian", "David", "Thomas",
+                            "Michael", "Mehmet", "Emre", "Ahmet", "Oliver", "Jack", "Harry", "George",
+                            "Louis", "Hugo", "Mateo", "Javier", "Piotr", "Tomasz", "Omar", "Yusuf",
+                            "Lars", "Erik", "Jan", "Stefan", "Dmitri", "Kenji", "Wei", "Noah"};
+const std::array kFamilyNames{
+    "Müller",   "Schmidt",  "Schneider", "Fischer",  "Weber",     "Meyer",    "Wagner",  "Becker",
+    "Schulz",   "Hoffmann", "Koch",      "Richter",  "Klein",     "Wolf",     "Schröder", "Neumann",
+    "Schwarz",  "Zimmermann", "Braun",   "Krüger",   "Hofmann",   "Hartmann", "Lange",   "Werner",
+    "Yılmaz",   "Kaya",     "Demir",     "Şahin",    "Çelik",     "Smith",    "Jones",   "Taylor",
+    "Brown",    "Williams", "Wilson",    "Johnson",  "Martin",    "Bernard",  "Dubois",  "Lefèvre",
+    "García",   "Fernández", "López",    "Martínez", "Nowak",     "Kowalski", "Wiśniewski", "Rossi",
+    "Russo",    "Bianchi",  "Novák",     "Horváth",  "Nagy",      "Jensen",   "Nielsen", "Hansen",
+    "Ivanova",  "Petrov",   "Tanaka",    "Suzuki",   "Nguyen",    "Tran",     "Haddad",  "Nasser",
+    "O'Brien",  "Murphy",   "Kelly",     "van Dijk", "de Vries",  "Bakker",   "Janssen", "Peeters",
+    "Vogel",    "Frank",    "Berger",    "Kaiser",   "Fuchs",     "Scholz",   "Möller",  "Keller"};
+const std::array kStreets{"Hauptstraße", "Bahnhofstraße", "Gartenweg", "Lindenallee", "Schillerstraße",
+                          "Goethestraße", "Bergstraße", "Kirchplatz", "Rosenweg", "Am Markt",
+                          "Mühlenweg", "Parkstraße", "Waldstraße", "Schulstraße", "Ringstraße"};
+const std::array kCities{"Berlin", "Potsdam", "Hamburg", "Leipzig", "Dresden", "München", "Köln", "Frankfurt"};
+const std::array kLanguages{"de", "de", "de", "de", "en", "tr", "pl", "ar", "fr", "es"};
+const std::array kPractitionerColors{"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
+                                     "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"};
+const std::array kSpecialties{"General practice", "General practice", "Internal medicine", "Paediatrics",
+                              "Dermatology", "Gynaecology", "Physiotherapy", "Nursing"};
+
+struct AppointmentType
+{
+    const char *name;
+    int slotCount;
+    const char *reason;
+};
+const std::array kTypes{AppointmentType{"consultation", 1, "Consultation"},
+                        AppointmentType{"consultation", 1, "Persistent cough"},
+                        AppointmentType{"follow-up", 1, "Follow-up on lab results"},
+                        AppointmentType{"follow-up", 1, "Blood pressure review"},
+                        AppointmentType{"check-up", 2, "Annual check-up"},
+                        AppointmentType{"vaccination", 1, "Influenza vaccination"},
+                        AppointmentType{"procedure", 3, "Minor procedure"},
+                        AppointmentType{"consultation", 2, "Back pain"}};
+
+QString lit(const char *s) { return QString::fromUtf8(s); }
+
+// Binds and runs a prepared insert; keeps the first error.
+bool run(QSqlQuery &q, const QVariantList &values, QString &error)
+{
+    for (int i = 0; i < values.size(); ++i)
+        q.bindValue(i, Database::bindable(values.at(i)));
+    if (q.exec())
+        return true;
+    error = describeSqlError(q.lastError());
+    return false;
+}
+
+} // namespace
+
+Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
+                                             const std::function<void(qint64, qint64)> &progress)
+{
+    if (options.patients < 1 || options.appointments < 0)
+        return fail(tr("Seeding needs at least one patient and no negative number of appointments."));
+    const QTimeZone zone(options.timeZone.toUtf8());
+    if (!zone.isValid())
+        return fail(tr("Unknown time zone \"%1\".").arg(options.timeZone));
+    const QDate today = options.today.isValid() ? options.today : m_db.clock().nowUtc().toTimeZone(zone).date();
+
+    Random rng(options.seed);
+    Summary summary;
+    const qint64 now = m_db.clock().nowMs();
+    const QString demo = SyncState::demo();
+    QSqlDatabase conn = m_db.connection();
+    QString error;
+
+    const Status written = m_db.write([&]() -> Status {
+        // Rooms and practitioners scale with the patient list, like a real group practice.
+        const int practitionerCount = std::clamp(options.patients / 300, 4, 30);
+        const int roomCount = practitionerCount / 2 + 2;
+        std::vector<QString> rooms;
+        {
+            QSqlQuery q(conn);
+            q.prepare(QStringLiteral("INSERT INTO locations (id, name, kind, description, created_at, "
+                                     "updated_at, sync_state) VALUES (?, ?, 'room', ?, ?, ?, ?)"));
+            for (int i = 1; i <= roomCount; ++i) {
+                rooms.push_back(rng.uuid());
+                if (!run(q, {rooms.back(), tr("Room %1").arg(i), i <= 2 ? tr("Treatment room") : tr("Consulting room"),
+                             now, now, demo},
+                         error))
+                    return fail(error);
+            }
+            summary.locations = roomCount;
+        }
+
+        struct Staff
+        {
+            QString id;
+            int slotMinutes;
+            QString room;
+            bool saturday;
+        };
+        std::vector<Staff> staff;
+        {
+            QSqlQuery q(conn);
+            q.prepare(QStringLiteral("INSERT INTO practitioners (id, family_name, given_name, prefix, specialty, "
+                                     "phone, email, slot_minutes, color, created_at, updated_at, sync_state) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            QSqlQuery wh(conn);
+            wh.prepare(QStringLiteral("INSERT INTO working_hours (id, practitioner_id, weekday, start_minute, "
+                                      "end_minute, location_id, created_at, updated_at, sync_state) "
+                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            for (int i = 0; i < practitionerCount; ++i) {
+                const bool female = rng.chance(55);
+                const QString given = lit(female ? rng.pick(kFemaleNames) : rng.pick(kMaleNames));
+                const QString family = lit(rng.pick(kFamilyNames));
+                const QString specialty = lit(kSpecialties[size_t(i) % kSpecialties.size()]);
+                const bool nurse = specialty == QLatin1String("Nursing") || specialty == QLatin1String("Physiotherapy");
+                Staff s{rng.uuid(), rng.chance(70) ? 15 : 20, rooms[size_t(i) % rooms.size()], rng.chance(25)};
+                if (!run(q, {s.id, family, given, nurse ? QString() : tr("Dr."), specialty,
+                             QStringLiteral("+49 30 %1").arg(5550100 + i), QStringLiteral("practitioner%1@clinic.example").arg(i + 1),
+                             s.slotMinutes, lit(kPractitionerColors[size_t(i) % kPractitionerColors.size()]), now, now, demo},
+                         error))
+                    return fail(error);
+                // Monday to Friday 08:00-12:00 and 13:00-17:00 (lunch break), some Saturday mornings.
+                for (int day = 1; day <= 6; ++day) {
+                    if (day == 6 && !s.saturday)
+                        continue;
+                    const QList<std::pair<int, int>> blocks = day == 6 ? QList<std::pair<int, int>>{{9 * 60, 12 * 60}}
+                                                                       : QList<std::pair<int, int>>{{8 * 60, 12 * 60}, {13 * 60, 17 * 60}};
+                    for (const auto &[from, to] : blocks) {
+                        if (!run(wh, {rng.uuid(), s.id, day, from, to, s.room, now, now, demo}, error))
+                            return fail(error);
+                        ++summary.workingHours;
+                    }
+                }
+                staff.push_back(s);
+            }
+            summary.practitioners = practitionerCount;
+        }
+
+        std::vector<QString> patients;
+        patients.reserve(size_t(options.patients));
+        const qint64 total = qint64(options.patients) + options.appointments;
+        {
+            QSqlQuery q(conn);
+            q.prepare(QStringLiteral("INSERT INTO patients (id, mrn, given_name, family_name, birth_date, sex, "
+                                     "phone_mobile, phone_home, email, address_line, city, postal_code, country, "
+                                     "preferred_language, preferred_channel, created_at, updated_at, sync_state) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            for (int i = 0; i < options.patients; ++i) {
+                const bool female = rng.chance(52);
+                const QString given = lit(female ? rng.pick(kFemaleNames) : rng.pick(kMaleNames));
+                const QString family = lit(rng.pick(kFamilyNames));
+                const QDate birth = today.addDays(-(rng.below(90 * 365) + 30));
+                const int channel = rng.below(10);
+                QString emailName = given.toLower() + QLatin1Char('.') + family.toLower();
+                emailName.remove(QLatin1Char(' ')).remove(QLatin1Char('\''));
+                patients.push_back(rng.uuid());
+                if (!run(q, {patients.back(), QStringLiteral("MRN%1").arg(100000 + i, 7, 10, QLatin1Char('0')), given,
+                             family, birth.toString(Qt::ISODate), female ? QStringLiteral("female") : QStringLiteral("male"),
+                             QStringLiteral("+49 1%1 %2").arg(51 + rng.below(29)).arg(1000000 + rng.below(8999999)),
+                             rng.chance(30) ? QStringLiteral("+49 30 %1").arg(2000000 + rng.below(7999999)) : QString(),
+                             rng.chance(70) ? emailName + QStringLiteral("@mail.example") : QString(),
+                             QStringLiteral("%1 %2").arg(lit(rng.pick(kStreets))).arg(1 + rng.below(120)),
+                             lit(rng.pick(kCities)), QStringLiteral("%1").arg(10000 + rng.below(89999)),
+                             QStringLiteral("DE"), lit(rng.pick(kLanguages)),
+                             channel < 6 ? QStringLiteral("sms") : channel < 9 ? QStringLiteral("email") : QStringLiteral("phone"),
+                             now, now, demo},
+                         error))
+                    return fail(error);
+                if (progress && i % 20000 == 0)
+                    progress(i, total);
+            }
+            summary.patients = options.patients;
+        }
+
+        // Appointments fill ~75% of the working slots, day by day, ending about four weeks
+        // after today; the start day is chosen so the requested number fits.
+        const int slotsPerDay = 8 * 60 / 15;
+        const double perWorkingDay = std::max(1.0, staff.size() * slotsPerDay * 0.75 * 0.8);
+        const int futureDays = 28;
+        const int spanDays = int(options.appointments / perWorkingDay * 7.0 / 5.0) + futureDays + 2;
+        QDate day = today.addDays(futureDays - spanDays);
+        const QDateTime nowLocal = m_db.clock().nowUtc().toTimeZone(zone);
+        QSqlQuery appt(conn);
+        appt.prepare(QStringLiteral("INSERT INTO appointments (id, patient_id, practitioner_id, location_id, "
+                                    "start_at, end_at, type, status, reason, notes, created_at, updated_at, sync_state) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        QSqlQuery msg(conn);
+        msg.prepare(QStringLiteral("INSERT INTO messages (id, patient_id, appointment_id, direction, channel, purpose, "
+                                   "subject, body, status, sent_at, created_at, updated_at, sync_state) "
+                                   "VALUES (?, ?, ?, 'outbound', ?, 'reminder', ?, ?, ?, ?, ?, ?, ?)"));
+        int made = 0;
+        while (made < options.appointments) {
+            const int weekday = day.dayOfWeek();
+            for (const Staff &s : staff) {
+                if (made >= options.appointments)
+                    break;
+                if (weekday == 7 || (weekday == 6 && !s.saturday))
+                    continue;
+                const QList<std::pair<int, int>> blocks = weekday == 6 ? QList<std::pair<int, int>>{{9 * 60, 12 * 60}}
+                                                                       : QList<std::pair<int, int>>{{8 * 60, 12 * 60}, {13 * 60, 17 * 60}};
+                for (const auto &[from, to] : blocks) {
+                    int minute = from;
+                    while (minute < to && made < options.appointments) {
+                        const AppointmentType &type = rng.pick(kTypes);
+                        const int length = type.slotCount * s.slotMinutes;
+                        if (minute + length > to)
+                            break;
+                        if (!rng.chance(75)) {
+                            minute += s.slotMinutes;
+                            continue;
+                        }
+                        const QDateTime start(day, QTime(minute / 60, minute % 60), zone);
+                        const QDateTime end = start.addSecs(qint64(length) * 60);
+                        // Frequent visitors: a third of the visits go to a tenth of the patients.
+                        const int who = rng.chance(33) ? rng.below(std::max(1, options.patients / 10)) : rng.below(options.patients);
+                        AppointmentStatus status = AppointmentStatus::Booked;
+                        QString notes;
+                        const int roll = rng.below(100);
+                        if (end <= nowLocal) {
+                            status = roll < 7 ? AppointmentStatus::NoShow
+                                   : roll < 16 ? AppointmentStatus::Cancelled
+                                               : AppointmentStatus::Completed;
+                            if (status == AppointmentStatus::Cancelled)
+                                notes = rng.chance(60) ? tr("Cancelled by patient") : tr("Cancelled by clinic");
+                        } else if (start <= nowLocal) {
+                            status = roll < 50 ? AppointmentStatus::InRoom : AppointmentStatus::Arrived;
+                        } else if (start.date() == nowLocal.date()) {
+                            status = roll < 30 ? AppointmentStatus::Arrived : roll < 70 ? AppointmentStatus::Confirmed
+                                                                                        : AppointmentStatus::Booked;
+                            if (start > nowLocal.addSecs(3600) && status == AppointmentStatus::Arrived)
+                                status = AppointmentStatus::Confirmed;
+                        } else {
+                            status = roll < 8 ? AppointmentStatus::Cancelled
+                                   : roll < 40 ? AppointmentStatus::Confirmed
+                                               : AppointmentStatus::Booked;
+                        }
+                        const QString id = rng.uuid();
+                        const qint64 startMs = start.toMSecsSinceEpoch();
+                        const qint64 createdMs = startMs - qint64(1 + rng.below(40)) * 24 * 3600 * 1000;
+                        if (!run(appt, {id, patients[size_t(who)], s.id, s.room, startMs, end.toMSecsSinceEpoch(),
+                                        lit(type.name), appointmentStatusName(status), lit(type.reason), notes,
+                                        createdMs, createdMs, demo},
+                                 error))
+                            return fail(error);
+                        ++made;
+                        // Reminders 48 h before, for the visits around today.
+                        const qint64 remindAt = startMs - qint64(48) * 3600 * 1000;
+                        if (remindAt <= nowLocal.toMSecsSinceEpoch() && start >= nowLocal.addDays(-21)) {
+                            const int r = rng.below(100);
+                            const QString mstatus = r < 80 ? QStringLiteral("delivered") : r < 94 ? QStringLiteral("sent")
+                                                                                                  : QStringLiteral("failed");
+                            const bool sms = rng.chance(70);
+                            const QString when = QLocale::c().toString(start, QStringLiteral("dddd d MMMM, HH:mm"));
+                            if (!run(msg, {rng.uuid(), patients[size_t(who)], id,
+                                           sms ? QStringLiteral("sms") : QStringLiteral("email"),
+                                           sms ? QString() : tr("Your appointment on %1").arg(when),
+                                           tr("Reminder: your appointment is on %1. Reply C to confirm or R to reschedule.").arg(when),
+                                           mstatus, remindAt, remindAt, remindAt, demo},
+                                     error))
+                                return fail(error);
+                            ++summary.messages;
+                        }
+                        minute += length;
+                        if (progress && made % 50000 == 0)
+                            progress(options.patients + made, total);
+                    }
+                }
+            }
+            day = day.addDays(1);
+        }
+        summary.appointments = made;
+
+        AuditEntry entry;
+        entry.action = QStringLiteral("seed");
+        entry.entityType = QStringLiteral("Database");
+        entry.detail = QJsonObject{{QStringLiteral("patients"), summary.patients},
+                                   {QStringLiteral("practitioners"), summary.practitioners},
+                                   {QStringLiteral("appointments"), summary.appointments},
+                                   {QStringLiteral("messages"), summary.messages},
+                                   {QStringLiteral("seed"), QString::number(options.seed)}};
+        if (auto a = AuditLog(m_db).append(entry); !a)
+            return fail(a.error());
+        return {};
+    });
+    if (!written)
+        return fail(tr("Seeding failed; nothing was added: %1").arg(written.error()));
+    if (progress)
+        progress(qint64(options.patients) + options.appointments, qint64(options.patients) + options.appointments);
+    return summary;
+}
+
+} // namespace frontdesk

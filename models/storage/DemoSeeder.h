@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QString>
+
+#include <functional>
+
+namespace frontdesk {
+
+class Database;
+
+// Realistic, deterministic demo data: the same seed gives the same clinic. Written in one
+// transaction with prepared statements, so 100k patients and 1M appointments take minutes.
+// Seeded rows carry sync_state 'demo': they are never queued for sync, and one audit entry
+// records the seeding itself.
+class DemoSeeder
+{
+    Q_DECLARE_TR_FUNCTIONS(DemoSeeder)
+public:
+    struct Options
+    {
+        int patients = 1000;
+        int appointments = 10000;
+        quint64 seed = 1;
+        // "Today" for the schedule: appointments fill the past up to it and a few weeks after.
+        QDate today;
+        QString timeZone = QStringLiteral("Europe/Berlin");
+    };
+    struct Summary
+    {
+        int patients = 0;
+        int practitioners = 0;
+        int locations = 0;
+        int workingHours = 0;
+        int appointments = 0;
+        int messages = 0;
+    };
+
+    explicit DemoSeeder(Database &db) : m_db(db) {}
+    // progress(done, total) is called now and then for long runs.
+    Result<Summary> seed(const Options &options, const std::function<void(qint64, qint64)> &progress = {});
+
+private:
+    Database &m_db;
+};
+
+} // namespace frontdesk

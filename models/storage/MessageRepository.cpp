@@ -1,0 +1,73 @@
+#include "MessageRepository.h"
+
+namespace frontdesk {
+
+RecordStore::Table MessageRepository::table()
+{
+    return {QStringLiteral("messages"), QStringLiteral("Communication"),
+            {QStringLiteral("patient_id"), QStringLiteral("appointment_id"), QStringLiteral("direction"),
+             QStringLiteral("channel"), QStringLiteral("purpose"), QStringLiteral("subject"), QStringLiteral("body"),
+             QStringLiteral("status"), QStringLiteral("sent_at")},
+            QStringLiteral("patient_id")};
+}
+
+MessageRepository::MessageRepository(Database &db) : Repository(db, table()) {}
+
+QVariantMap MessageRepository::toValues(const Message &m) const
+{
+    return {{QStringLiteral("patient_id"), m.patientId},
+            {QStringLiteral("appointment_id"), m.appointmentId.isEmpty() ? QVariant() : QVariant(m.appointmentId)},
+            {QStringLiteral("direction"), m.direction},
+            {QStringLiteral("channel"), m.channel},
+            {QStringLiteral("purpose"), m.purpose},
+            {QStringLiteral("subject"), m.subject},
+            {QStringLiteral("body"), m.body},
+            {QStringLiteral("status"), m.status},
+            {QStringLiteral("sent_at"), m.sentAt.isValid() ? QVariant(m.sentAt.toMSecsSinceEpoch()) : QVariant()}};
+}
+
+Message MessageRepository::fromRecord(const QSqlRecord &r) const
+{
+    Message m;
+    m.meta = RecordStore::metaFrom(r);
+    m.patientId = r.value(QStringLiteral("patient_id")).toString();
+    m.appointmentId = r.value(QStringLiteral("appointment_id")).toString();
+    m.direction = r.value(QStringLiteral("direction")).toString();
+    m.channel = r.value(QStringLiteral("channel")).toString();
+    m.purpose = r.value(QStringLiteral("purpose")).toString();
+    m.subject = r.value(QStringLiteral("subject")).toString();
+    m.body = r.value(QStringLiteral("body")).toString();
+    m.status = r.value(QStringLiteral("status")).toString();
+    const QVariant sent = r.value(QStringLiteral("sent_at"));
+    if (!sent.isNull())
+        m.sentAt = QDateTime::fromMSecsSinceEpoch(sent.toLongLong(), Qt::UTC);
+    return m;
+}
+
+Status MessageRepository::validate(const Message &m) const
+{
+    if (m.patientId.isEmpty())
+        return fail(tr("A message needs a patient."));
+    if (m.channel != QLatin1String("sms") && m.channel != QLatin1String("email"))
+        return fail(tr("A message goes by sms or email; got \"%1\".").arg(m.channel));
+    return {};
+}
+
+Result<QList<MessageRow>> MessageRepository::recent(int limit) const
+{
+    auto q = m_db.query(QStringLiteral("SELECT %1, p.family_name || ', ' || p.given_name AS patient_name "
+                                       "FROM messages m JOIN patients p ON p.id = m.patient_id "
+                                       "WHERE m.deleted = 0 ORDER BY m.created_at DESC LIMIT ?")
+                            .arg(m_store.selectList(QStringLiteral("m"))),
+                        {limit});
+    if (!q)
+        return fail(q.error());
+    QList<MessageRow> rows;
+    while (q->next()) {
+        const QSqlRecord r = q->record();
+        rows.append({fromRecord(r), r.value(QStringLiteral("patient_name")).toString()});
+    }
+    return rows;
+}
+
+} // namespace frontdesk

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "domain/Message.h"
+#include "storage/Repository.h"
+
+namespace frontdesk {
+
+struct MessageRow
+{
+    Message message;
+    QString patientName;
+};
+
+class MessageRepository : public Repository<Message>
+{
+    Q_DECLARE_TR_FUNCTIONS(MessageRepository)
+public:
+    explicit MessageRepository(Database &db);
+    // The newest messages first, with the patient's name.
+    Result<QList<MessageRow>> recent(int limit) const;
+    static RecordStore::Table table();
+
+protected:
+    QVariantMap toValues(const Message &m) const override;
+    Message fromRecord(const QSqlRecord &r) const override;
+    Status validate(const Message &m) const override;
+};
+
+} // namespace frontdesk

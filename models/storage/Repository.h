@@ -1,0 +1,86 @@
+#pragma once
+
+#include "core/Result.h"
+#include "storage/Database.h"
+#include "storage/RecordStore.h"
+
+#include <QList>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+namespace frontdesk {
+
+// What every repository does alike: load, save (insert or versioned update) and soft-delete
+// one domain type through the RecordStore write path. Subclasses say how the type maps to
+// columns and add the queries their views need.
+template<typename T>
+class Repository
+{
+public:
+    virtual ~Repository() = default;
+
+    // Tombstoned records are found too (their meta.deleted is set).
+    Result<T> get(const QString &id) const
+    {
+        auto row = m_store.fetch(id);
+        if (!row)
+            return fail(row.error());
+        if (!row->has_value())
+            return fail(QCoreApplication::translate("Repository", "No %1 with id %2.")
+                            .arg(m_store.table().resourceType, id));
+        return fromRecord(**row);
+    }
+
+    // Inserts a new record (meta.version == 0) or updates it, refusing when someone else
+    // saved a newer version in between. On success record.meta is current.
+    Status save(T &record)
+    {
+        if (auto s = validate(record); !s)
+            return s;
+        auto meta = record.meta.isNew() ? m_store.insert(toValues(record), record.meta.id)
+                                        : m_store.update(record.meta.id, toValues(record), record.meta.version);
+        if (!meta)
+            return fail(meta.error());
+        const qint64 createdAt = record.meta.isNew() ? meta->createdAt : record.meta.createdAt;
+        record.meta = *meta;
+        record.meta.createdAt = createdAt;
+        return {};
+    }
+
+    Status remove(T &record)
+    {
+        auto meta = m_store.remove(record.meta.id, record.meta.version);
+        if (!meta)
+            return fail(meta.error());
+        record.meta = *meta;
+        return {};
+    }
+
+    const RecordStore &store() const { return m_store; }
+
+protected:
+    Repository(Database &db, RecordStore::Table table) : m_db(db), m_store(db, std::move(table)) {}
+
+    virtual QVariantMap toValues(const T &record) const = 0;
+    virtual T fromRecord(const QSqlRecord &record) const = 0;
+    virtual Status validate(const T &) const { return {}; }
+
+    // Runs "SELECT <all columns> FROM <table> <tail>" and maps every row.
+    Result<QList<T>> select(const QString &tail, const QVariantList &values = {}) const
+    {
+        auto q = m_db.query(QStringLiteral("SELECT %1 FROM %2 %3")
+                                .arg(m_store.selectList(), m_store.table().name, tail),
+                            values);
+        if (!q)
+            return fail(q.error());
+        QList<T> out;
+        while (q->next())
+            out.append(fromRecord(q->record()));
+        return out;
+    }
+
+    Database &m_db;
+    RecordStore m_store;
+};
+
+} // namespace frontdesk

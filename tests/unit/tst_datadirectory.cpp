@@ -1,0 +1,181 @@
+#include "storage/DataDirectory.h"
+#include "storage/DatabaseKeys.h"
+#include "storage/MemorySecretStore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace frontdesk;
+
+class TestDataDirectory : public QObject
+{
+    Q_OBJECT
+
+    static Status putMarker(Database &db, const QString &value)
+    {
+        return db.setSetting(QStringLiteral("marker"), value);
+    }
+
+private slots:
+    void firstOpenMakesKeyAndDatabase()
+    {
+        QTemporaryDir tmp;
+        MemorySecretStore store;
+        const QString dir = tmp.filePath(QStringLiteral("data"));
+        DataDirectory data(dir, store);
+        QVERIFY(!data.databaseExists());
+        auto opened = data.open();
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        QVERIFY(opened->notes.isEmpty());
+        QVERIFY(putMarker(*opened->database, QStringLiteral("one")).ok());
+        opened->database.reset();
+        QVERIFY(data.databaseExists());
+        QCOMPARE(store.entries().size(), 1);
+        QCOMPARE(store.entries().first().size(), 32);
+        // The directory is private to its owner.
+        QCOMPARE(QFile::permissions(dir) & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
+
+        auto again = DataDirectory(dir, store).open();
+        QVERIFY2(again.ok(), qPrintable(again.error()));
+        QCOMPARE(again->database->setting(QStringLiteral("marker")), QStringLiteral("one"));
+    }
+
+    void missingKeyOverExistingDataIsAClearError()
+    {
+        QTemporaryDir tmp;
+        MemorySecretStore store;
+        DataDirectory data(tmp.path(), store);
+        QVERIFY(data.open().ok());
+        MemorySecretStore empty;
+        auto opened = DataDirectory(tmp.path(), empty).open();
+        QVERIFY(!opened.ok());
+        QVERIFY2(opened.error().contains(tmp.path()), qPrintable(opened.error()));
+        QVERIFY(empty.entries().isEmpty()); // never a new key over old data
+    }
+
+    void unavailableStoreIsReported()
+    {
+        QTemporaryDir tmp;
+        MemorySecretStore store;
+        store.setUnavailable(QStringLiteral("No D-Bus session bus"));
+        auto opened = DataDirectory(tmp.path(), store).open();
+        QVERIFY(!opened.ok());
+        QVERIFY(opened.error().contains(QStringLiteral("No D-Bus session bus")));
+        QVERIFY(!QFile::exists(QDir(tmp.path()).filePath(Database::fileName())));
+    }
+
+    void rekeyRotatesAndKeepsData()
+    {
+        QTemporaryDir tmp;
+        MemorySecretStore store;
+        DataDirectory data(tmp.path(), store);
+        {
+            auto opened = data.open();
+            QVERIFY(opened.ok());
+            QVERIFY(putMarker(*opened->database, QStringLiteral("kept")).ok());
+        }
+        DatabaseKeys keys(store, tmp.path());
+        const QByteArray oldKey = *keys.obtain(true);
+        auto note = data.rekey();
+        QVERIFY2(note.ok(), qPrintable(note.error()));
+        QVERIFY(note->contains(QStringLiteral("rotated")));
+        const QByteArray newKey = *keys.obtain(true);
+        QVERIFY(newKey != oldKey);
+        QVERIFY(!keys.pending()->has_value());
+        QVERIFY(!Database::open(data.databasePath(), oldKey).ok());
+        auto reopened = data.open();
+        QVERIFY2(reopened.ok(), qPrintable(reopened.error()));
+        QVERIFY(reopened->notes.isEmpty());
+        QCOMPARE(reopened->database->setting(QStringLiteral("marker")), QStringLiteral("kept"));
+        QVERIFY(!QFile::exists(data.databasePath() + QStringLiteral(".rekey")));
+    }
+
+    void rekeyRefusesWhileDatabaseIsInUse()
+    {
+        QTemporaryDir tmp;
+        MemorySecretStore store;
+        DataDirectory data(tmp.path(), store);
+        auto inUse = data.open();
+        QVERIFY(inUse.ok());
+        QVERIFY(putMarker(*inUse->database, QStringLiteral("x")).ok());
+        auto note = data.rekey();
+        QVERIFY(!note.ok());
+        QVERIFY2(note.error().contains(QStringLiteral("in use")), qPrintable(note.error()));
+        auto wiped = data.wipe();
+        QVERIFY(!wiped.ok());
+        QVERIFY(QFile::exists(data.databasePath()));
+        inUse->database.reset();
+        QVERIFY(data.rekey().ok());
+    }
+
+    void interruptedRekeyRecoversAtEveryStep_data()
+    {
+        QTest::addColumn<int>("step");
+        QTest::addColumn<bool>("newKeyExpected");
+        QTest::newRow("after pending key stored") << int(DataDirectory::RekeyStep::PendingKeyStored) << false;
+        QTest::newRow("after copy written") << int(DataDirectory::RekeyStep::CopyWritten) << false;
+        QTest::newRow("after copy in place") << int(DataDirectory::RekeyStep::CopyInPlace) << true;
+        QTest::newRow("after key promoted") << int(DataDirectory::RekeyStep::KeyPromoted) << true;
+    }
+
+    void interruptedRekeyRecoversAtEveryStep()
+    {
+        QFETCH(int, step);
+        QFETCH(bool, newKeyExpected);
+        QTemporaryDir tmp;
+        MemorySecretStore store;
+        DataDirectory data(tmp.path(), store);
+        {
+            auto opened = data.open();
+            QVERIFY(opened.ok());
+            QVERIFY(putMarker(*opened->database, QStringLiteral("survives")).ok());
+        }
+        DatabaseKeys keys(store, tmp.path());
+        const QByteArray oldKey = *keys.obtain(true);
+        auto stopped = data.rekey([&](DataDirectory::RekeyStep s) { return int(s) != step; });
+        QVERIFY2(stopped.ok(), qPrintable(stopped.error()));
+
+        auto opened = data.open();
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        QCOMPARE(opened->database->setting(QStringLiteral("marker")), QStringLiteral("survives"));
+        const QByteArray nowKey = *keys.obtain(true);
+        QCOMPARE(nowKey != oldKey, newKeyExpected);
+        QVERIFY(!keys.pending()->has_value());
+        if (step == int(DataDirectory::RekeyStep::KeyPromoted)) {
+            QVERIFY(opened->notes.isEmpty());
+        } else {
+            QCOMPARE(opened->notes.size(), 1);
+            QVERIFY2(opened->notes.first().contains(newKeyExpected ? QStringLiteral("new key") : QStringLiteral("previous key")),
+                     qPrintable(opened->notes.first()));
+        }
+        QVERIFY(!QFile::exists(data.databasePath() + QStringLiteral(".rekey")));
+        auto problems = opened->database->check();
+        QVERIFY(problems.ok() && problems->isEmpty());
+    }
+
+    void wipeRemovesFilesAndKey()
+    {
+        QTemporaryDir tmp;
+        MemorySecretStore store;
+        DataDirectory data(tmp.path(), store);
+        {
+            auto opened = data.open();
+            QVERIFY(opened.ok());
+            QVERIFY(putMarker(*opened->database, QStringLiteral("gone")).ok());
+        }
+        QVERIFY(data.wipe().ok());
+        for (const QString &f : Database::companionFiles(data.databasePath()))
+            QVERIFY2(!QFile::exists(f), qPrintable(f));
+        QVERIFY(store.entries().isEmpty());
+        // It starts as new afterwards.
+        auto fresh = data.open();
+        QVERIFY(fresh.ok());
+        QCOMPARE(fresh->database->setting(QStringLiteral("marker"), QStringLiteral("none")), QStringLiteral("none"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDataDirectory)
+#include "tst_datadirectory.moc"

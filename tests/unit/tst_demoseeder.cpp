@@ -1,0 +1,124 @@
+#include "TestDatabase.h"
+
+#include "storage/DemoSeeder.h"
+
+#include <QTest>
+
+using namespace frontdesk;
+
+class TestDemoSeeder : public QObject
+{
+    Q_OBJECT
+
+    TestClock clock{QDateTime(QDate(2026, 6, 10), QTime(8, 30), Qt::UTC)};
+
+    DemoSeeder::Options options()
+    {
+        DemoSeeder::Options o;
+        o.patients = 400;
+        o.appointments = 3000;
+        o.seed = 7;
+        o.today = QDate(2026, 6, 10);
+        return o;
+    }
+    static qint64 count(Database &db, const QString &sql)
+    {
+        auto v = db.scalar(sql);
+        return v ? v->toLongLong() : -1;
+    }
+
+private slots:
+    void seedsWhatWasAskedFor()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.open());
+        t.db->setClock(clock);
+        auto summary = DemoSeeder(*t.db).seed(options());
+        QVERIFY2(summary.ok(), qPrintable(summary.error()));
+        QCOMPARE(summary->patients, 400);
+        QCOMPARE(summary->appointments, 3000);
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM patients")), 400);
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM appointments")), 3000);
+        QVERIFY(summary->practitioners >= 4);
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM practitioners")), summary->practitioners);
+        QVERIFY(count(*t.db, QStringLiteral("SELECT count(*) FROM working_hours")) >= summary->practitioners * 10);
+        QVERIFY(summary->messages > 0);
+
+        // Demo rows never go to a server; one audit entry records the seeding.
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM outbox")), 0);
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM patients WHERE sync_state <> 'demo'")), 0);
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'seed'")), 1);
+
+        // Realistic statuses: the past has outcomes, the future has none.
+        const qint64 now = clock.nowMs();
+        for (const char *status : {"completed", "no-show", "cancelled"})
+            QVERIFY2(count(*t.db, QStringLiteral("SELECT count(*) FROM appointments WHERE end_at <= %1 AND status = '%2'")
+                                      .arg(now)
+                                      .arg(QLatin1String(status)))
+                         > 0,
+                     status);
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM appointments WHERE start_at > %1 AND status IN "
+                                             "('completed', 'no-show', 'in-room')")
+                                  .arg(now)),
+                 0);
+        // Patients arrive early, but not more than an hour ahead.
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM appointments WHERE start_at > %1 AND status = 'arrived'")
+                                  .arg(now + 3600 * 1000)),
+                 0);
+        QVERIFY(count(*t.db, QStringLiteral("SELECT count(*) FROM appointments WHERE start_at > %1").arg(now)) > 0);
+        const qint64 noShows = count(*t.db, QStringLiteral("SELECT count(*) FROM appointments WHERE status = 'no-show'"));
+        QVERIFY(noShows > 3000 * 2 / 100 && noShows < 3000 * 12 / 100);
+
+        // No practitioner is booked twice at once.
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM appointments a JOIN appointments b "
+                                             "ON a.practitioner_id = b.practitioner_id AND a.id < b.id "
+                                             "AND a.start_at < b.end_at AND b.start_at < a.end_at")),
+                 0);
+        // Appointments fall inside working hours (local 08:00-17:00).
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM appointments WHERE end_at <= start_at")), 0);
+        QVERIFY(t.db->check()->isEmpty());
+    }
+
+    void sameSeedSameClinic()
+    {
+        test::TestDatabase a, b;
+        QVERIFY(a.open());
+        QVERIFY(b.open());
+        a.db->setClock(clock);
+        b.db->setClock(clock);
+        QVERIFY(DemoSeeder(*a.db).seed(options()).ok());
+        QVERIFY(DemoSeeder(*b.db).seed(options()).ok());
+        const QString sql = QStringLiteral("SELECT group_concat(id || family_name || birth_date, ',') FROM "
+                                           "(SELECT * FROM patients ORDER BY mrn)");
+        QCOMPARE(a.db->scalar(sql)->toString(), b.db->scalar(sql)->toString());
+        const QString appts = QStringLiteral("SELECT group_concat(id || start_at || status, ',') FROM "
+                                             "(SELECT * FROM appointments ORDER BY start_at, id)");
+        QCOMPARE(a.db->scalar(appts)->toString(), b.db->scalar(appts)->toString());
+
+        test::TestDatabase c;
+        QVERIFY(c.open());
+        c.db->setClock(clock);
+        auto other = options();
+        other.seed = 8;
+        QVERIFY(DemoSeeder(*c.db).seed(other).ok());
+        QVERIFY(a.db->scalar(sql)->toString() != c.db->scalar(sql)->toString());
+    }
+
+    void badOptionsAreRefused()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.open());
+        auto o = options();
+        o.patients = 0;
+        QVERIFY(!DemoSeeder(*t.db).seed(o).ok());
+        o = options();
+        o.timeZone = QStringLiteral("Mars/Olympus_Mons");
+        auto r = DemoSeeder(*t.db).seed(o);
+        QVERIFY(!r.ok());
+        QVERIFY(r.error().contains(QStringLiteral("Mars")));
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM patients")), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDemoSeeder)
+#include "tst_demoseeder.moc"
