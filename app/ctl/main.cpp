@@ -1,0 +1,12 @@
+#include "Ctl.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("frontdeskctl"));
+    QCoreApplication::setOrganizationName(QStringLiteral("frontdesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FRONTDESK_VERSION));
+    return frontdesk::Ctl().run(QCoreApplication::arguments());
+}
