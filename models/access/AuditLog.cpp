@@ -12,8 +12,8 @@ QByteArray AuditEntry::canonical() const
 {
     const QByteArray separator("\x1f");
     QByteArray out;
-    for (const QString &field : {id, QString::number(recordedAt), actor, actorKind, action, entityType,
-                                 entityId, patientId, outcome, prevHash}) {
+    for (const QString &field : {id, QString::number(recordedAt), actor, actorKind, action,
+                                 entityType, entityId, patientId, outcome, prevHash}) {
         out += field.toUtf8();
         out += separator;
     }
@@ -23,14 +23,16 @@ QByteArray AuditEntry::canonical() const
 
 QString AuditEntry::computeHash() const
 {
-    return QString::fromLatin1(QCryptographicHash::hash(canonical(), QCryptographicHash::Sha256).toHex());
+    return QString::fromLatin1(
+        QCryptographicHash::hash(canonical(), QCryptographicHash::Sha256).toHex());
 }
 
 Result<AuditEntry> AuditLog::append(AuditEntry entry)
 {
     AuditEntry result;
     const Status s = m_db.write([&]() -> Status {
-        auto last = m_db.scalar(QStringLiteral("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
+        auto last =
+            m_db.scalar(QStringLiteral("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
         if (!last)
             return fail(tr("Could not read the audit trail: %1").arg(last.error()));
         entry.prevHash = last->isValid() ? last->toString() : genesisHash();
@@ -44,8 +46,8 @@ Result<AuditEntry> AuditLog::append(AuditEntry entry)
             QStringLiteral("INSERT INTO audit_log (id, recorded_at, actor, actor_kind, action, "
                            "entity_type, entity_id, patient_id, outcome, detail, prev_hash, hash) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-            {entry.id, entry.recordedAt, entry.actor, entry.actorKind, entry.action, entry.entityType,
-             entry.entityId, entry.patientId, entry.outcome,
+            {entry.id, entry.recordedAt, entry.actor, entry.actorKind, entry.action,
+             entry.entityType, entry.entityId, entry.patientId, entry.outcome,
              QString::fromUtf8(QJsonDocument(entry.detail).toJson(QJsonDocument::Compact)),
              entry.prevHash, entry.hash});
         if (!q)

@@ -9,7 +9,16 @@
 
 namespace frontdesk {
 
-enum class AppointmentStatus { Booked, Confirmed, Arrived, InRoom, Completed, Cancelled, NoShow };
+enum class AppointmentStatus
+{
+    Booked,
+    Confirmed,
+    Arrived,
+    InRoom,
+    Completed,
+    Cancelled,
+    NoShow
+};
 
 QString appointmentStatusName(AppointmentStatus status); // the stored name, e.g. "no-show"
 std::optional<AppointmentStatus> appointmentStatusFromName(const QString &name);

@@ -9,10 +9,12 @@ constexpr qint64 kMaxAppointmentMs = qint64(24) * 60 * 60 * 1000;
 
 RecordStore::Table AppointmentRepository::table()
 {
-    return {QStringLiteral("appointments"), QStringLiteral("Appointment"),
-            {QStringLiteral("patient_id"), QStringLiteral("practitioner_id"), QStringLiteral("location_id"),
-             QStringLiteral("start_at"), QStringLiteral("end_at"), QStringLiteral("type"), QStringLiteral("status"),
-             QStringLiteral("reason"), QStringLiteral("notes")},
+    return {QStringLiteral("appointments"),
+            QStringLiteral("Appointment"),
+            {QStringLiteral("patient_id"), QStringLiteral("practitioner_id"),
+             QStringLiteral("location_id"), QStringLiteral("start_at"), QStringLiteral("end_at"),
+             QStringLiteral("type"), QStringLiteral("status"), QStringLiteral("reason"),
+             QStringLiteral("notes")},
             QStringLiteral("patient_id")};
 }
 
@@ -22,7 +24,8 @@ QVariantMap AppointmentRepository::toValues(const Appointment &a) const
 {
     return {{QStringLiteral("patient_id"), a.patientId},
             {QStringLiteral("practitioner_id"), a.practitionerId},
-            {QStringLiteral("location_id"), a.locationId.isEmpty() ? QVariant() : QVariant(a.locationId)},
+            {QStringLiteral("location_id"),
+             a.locationId.isEmpty() ? QVariant() : QVariant(a.locationId)},
             {QStringLiteral("start_at"), a.start.toMSecsSinceEpoch()},
             {QStringLiteral("end_at"), a.end.toMSecsSinceEpoch()},
             {QStringLiteral("type"), a.type},
@@ -38,10 +41,12 @@ Appointment AppointmentRepository::fromRecord(const QSqlRecord &r) const
     a.patientId = r.value(QStringLiteral("patient_id")).toString();
     a.practitionerId = r.value(QStringLiteral("practitioner_id")).toString();
     a.locationId = r.value(QStringLiteral("location_id")).toString();
-    a.start = QDateTime::fromMSecsSinceEpoch(r.value(QStringLiteral("start_at")).toLongLong(), Qt::UTC);
+    a.start =
+        QDateTime::fromMSecsSinceEpoch(r.value(QStringLiteral("start_at")).toLongLong(), Qt::UTC);
     a.end = QDateTime::fromMSecsSinceEpoch(r.value(QStringLiteral("end_at")).toLongLong(), Qt::UTC);
     a.type = r.value(QStringLiteral("type")).toString();
-    a.status = appointmentStatusFromName(r.value(QStringLiteral("status")).toString()).value_or(AppointmentStatus::Booked);
+    a.status = appointmentStatusFromName(r.value(QStringLiteral("status")).toString())
+                   .value_or(AppointmentStatus::Booked);
     a.reason = r.value(QStringLiteral("reason")).toString();
     a.notes = r.value(QStringLiteral("notes")).toString();
     return a;
@@ -61,19 +66,21 @@ Status AppointmentRepository::validate(const Appointment &a) const
 }
 
 Result<QList<AppointmentRow>> AppointmentRepository::rowsBetween(const QDateTime &fromUtc,
-                                                                  const QDateTime &toUtc) const
+                                                                 const QDateTime &toUtc) const
 {
     const qint64 from = fromUtc.toMSecsSinceEpoch();
     const qint64 to = toUtc.toMSecsSinceEpoch();
     auto q = m_db.query(
-        QStringLiteral("SELECT %1, p.family_name || ', ' || p.given_name AS patient_name, "
-                       "TRIM(pr.prefix || ' ' || pr.given_name || ' ' || pr.family_name) AS practitioner_name, "
-                       "l.name AS location_name "
-                       "FROM appointments a JOIN patients p ON p.id = a.patient_id "
-                       "JOIN practitioners pr ON pr.id = a.practitioner_id "
-                       "LEFT JOIN locations l ON l.id = a.location_id "
-                       "WHERE a.deleted = 0 AND a.start_at >= ? AND a.start_at < ? AND a.end_at > ? "
-                       "ORDER BY a.start_at, practitioner_name")
+        QStringLiteral(
+            "SELECT %1, p.family_name || ', ' || p.given_name AS patient_name, "
+            "TRIM(pr.prefix || ' ' || pr.given_name || ' ' || pr.family_name) AS "
+            "practitioner_name, "
+            "l.name AS location_name "
+            "FROM appointments a JOIN patients p ON p.id = a.patient_id "
+            "JOIN practitioners pr ON pr.id = a.practitioner_id "
+            "LEFT JOIN locations l ON l.id = a.location_id "
+            "WHERE a.deleted = 0 AND a.start_at >= ? AND a.start_at < ? AND a.end_at > ? "
+            "ORDER BY a.start_at, practitioner_name")
             .arg(m_store.selectList(QStringLiteral("a"))),
         {from - kMaxAppointmentMs, to, from});
     if (!q)
@@ -90,7 +97,8 @@ Result<QList<AppointmentRow>> AppointmentRepository::rowsBetween(const QDateTime
 
 Result<QList<Appointment>> AppointmentRepository::forPatient(const QString &patientId) const
 {
-    return select(QStringLiteral("WHERE deleted = 0 AND patient_id = ? ORDER BY start_at DESC"), {patientId});
+    return select(QStringLiteral("WHERE deleted = 0 AND patient_id = ? ORDER BY start_at DESC"),
+                  {patientId});
 }
 
 Result<qint64> AppointmentRepository::count() const
@@ -101,12 +109,13 @@ Result<qint64> AppointmentRepository::count() const
     return v->toLongLong();
 }
 
-Result<QMap<AppointmentStatus, qint64>> AppointmentRepository::countByStatus(const QDateTime &fromUtc,
-                                                                            const QDateTime &toUtc) const
+Result<QMap<AppointmentStatus, qint64>>
+AppointmentRepository::countByStatus(const QDateTime &fromUtc, const QDateTime &toUtc) const
 {
-    auto q = m_db.query(QStringLiteral("SELECT status, count(*) FROM appointments "
-                                       "WHERE deleted = 0 AND start_at >= ? AND start_at < ? GROUP BY status"),
-                        {fromUtc.toMSecsSinceEpoch(), toUtc.toMSecsSinceEpoch()});
+    auto q = m_db.query(
+        QStringLiteral("SELECT status, count(*) FROM appointments "
+                       "WHERE deleted = 0 AND start_at >= ? AND start_at < ? GROUP BY status"),
+        {fromUtc.toMSecsSinceEpoch(), toUtc.toMSecsSinceEpoch()});
     if (!q)
         return fail(q.error());
     QMap<AppointmentStatus, qint64> counts;
@@ -120,7 +129,8 @@ Result<QMap<AppointmentStatus, qint64>> AppointmentRepository::countByStatus(con
     return counts;
 }
 
-Result<qint64> AppointmentRepository::countPatients(const QDateTime &fromUtc, const QDateTime &toUtc,
+Result<qint64> AppointmentRepository::countPatients(const QDateTime &fromUtc,
+                                                    const QDateTime &toUtc,
                                                     const QList<AppointmentStatus> &statuses) const
 {
     if (statuses.isEmpty())
@@ -131,10 +141,11 @@ Result<qint64> AppointmentRepository::countPatients(const QDateTime &fromUtc, co
         marks << QStringLiteral("?");
         values << appointmentStatusName(s);
     }
-    auto v = m_db.scalar(QStringLiteral("SELECT count(DISTINCT patient_id) FROM appointments "
-                                        "WHERE deleted = 0 AND start_at >= ? AND start_at < ? AND status IN (%1)")
-                             .arg(marks.join(QStringLiteral(", "))),
-                         values);
+    auto v = m_db.scalar(
+        QStringLiteral("SELECT count(DISTINCT patient_id) FROM appointments "
+                       "WHERE deleted = 0 AND start_at >= ? AND start_at < ? AND status IN (%1)")
+            .arg(marks.join(QStringLiteral(", "))),
+        values);
     if (!v)
         return fail(v.error());
     return v->toLongLong();

@@ -23,11 +23,13 @@ public:
     explicit AppointmentRepository(Database &db);
 
     // Live appointments that overlap [fromUtc, toUtc), in start order, with names joined.
-    Result<QList<AppointmentRow>> rowsBetween(const QDateTime &fromUtc, const QDateTime &toUtc) const;
+    Result<QList<AppointmentRow>> rowsBetween(const QDateTime &fromUtc,
+                                              const QDateTime &toUtc) const;
     Result<QList<Appointment>> forPatient(const QString &patientId) const;
     Result<qint64> count() const;
     // Live appointments starting in [fromUtc, toUtc), counted by status (absent: none).
-    Result<QMap<AppointmentStatus, qint64>> countByStatus(const QDateTime &fromUtc, const QDateTime &toUtc) const;
+    Result<QMap<AppointmentStatus, qint64>> countByStatus(const QDateTime &fromUtc,
+                                                          const QDateTime &toUtc) const;
     // How many different patients have a live appointment in one of these statuses starting
     // in [fromUtc, toUtc).
     Result<qint64> countPatients(const QDateTime &fromUtc, const QDateTime &toUtc,

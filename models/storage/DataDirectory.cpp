@@ -8,8 +8,8 @@
 #include <QFileInfo>
 
 #include <cerrno>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -33,8 +33,7 @@ bool syncPath(const QString &path)
 
 DataDirectory::DataDirectory(QString path, SecretStore &store)
     : m_path(QDir::cleanPath(QDir(path).absolutePath())), m_store(store)
-{
-}
+{}
 
 QString DataDirectory::databasePath() const
 {
@@ -60,7 +59,8 @@ Status DataDirectory::ensureDirectory() const
             return fail(tr("Could not create the data directory %1. Check that its parent exists "
                            "and is writable.")
                             .arg(m_path));
-        QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                          QFileDevice::ExeOwner);
     }
     if (!QFileInfo(m_path).isDir())
         return fail(tr("%1 is not a directory.").arg(m_path));
@@ -83,15 +83,17 @@ Result<std::shared_ptr<DataDirectory::Lock>> DataDirectory::lock(bool exclusive)
     const QString path = QDir(m_path).filePath(QStringLiteral("frontdesk.lock"));
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0)
-        return fail(tr("Could not open the lock file %1: %2").arg(path, QString::fromLocal8Bit(strerror(errno))));
+        return fail(tr("Could not open the lock file %1: %2")
+                        .arg(path, QString::fromLocal8Bit(strerror(errno))));
     if (::flock(fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0) {
         ::close(fd);
-        return fail(exclusive ? tr("The database in %1 is in use by another program (is Frontdesk open on "
-                                   "this workstation?). Close it and try again.")
-                                    .arg(m_path)
-                              : tr("The database in %1 is being re-keyed or wiped right now. Try again "
-                                   "when that has finished.")
-                                    .arg(m_path));
+        return fail(
+            exclusive ? tr("The database in %1 is in use by another program (is Frontdesk open on "
+                           "this workstation?). Close it and try again.")
+                            .arg(m_path)
+                      : tr("The database in %1 is being re-keyed or wiped right now. Try again "
+                           "when that has finished.")
+                            .arg(m_path));
     }
     return std::make_shared<Lock>(fd);
 }
@@ -132,10 +134,11 @@ Result<DataDirectory::Opened> DataDirectory::openLocked(const Database::Options 
             if (auto s = keys.clearPending(); !s)
                 return fail(s.error());
             QFile::remove(rekeyCopyPath());
-            opened.notes << tr("An interrupted key rotation was found. The database still uses its "
-                               "previous key, which remains in %1; the unfinished copy was removed. "
-                               "Run the rotation again.")
-                                .arg(m_store.description());
+            opened.notes
+                << tr("An interrupted key rotation was found. The database still uses its "
+                      "previous key, which remains in %1; the unfinished copy was removed. "
+                      "Run the rotation again.")
+                       .arg(m_store.description());
         } else {
             // The copy replaced the database, but the new key was not yet promoted.
             auto withNew = openWithKey(**pending, options);
@@ -221,7 +224,8 @@ Result<QString> DataDirectory::rekey(const std::function<bool(RekeyStep)> &hook)
     db.reset(); // closes the connection; the emptied WAL goes with it
     for (const QString &companion : Database::companionFiles(databasePath()).mid(1))
         QFile::remove(companion);
-    if (std::rename(QFile::encodeName(rekeyCopyPath()).constData(), QFile::encodeName(databasePath()).constData()) != 0)
+    if (std::rename(QFile::encodeName(rekeyCopyPath()).constData(),
+                    QFile::encodeName(databasePath()).constData()) != 0)
         return fail(tr("Could not put the re-encrypted database in place; the previous key still "
                        "opens it."));
     syncPath(m_path);
@@ -237,7 +241,8 @@ Result<QString> DataDirectory::rekey(const std::function<bool(RekeyStep)> &hook)
         return QString();
     if (auto s = keys.clearPending(); !s)
         return fail(s.error());
-    return tr("The database key was rotated; the new key is stored in %1.").arg(m_store.description());
+    return tr("The database key was rotated; the new key is stored in %1.")
+        .arg(m_store.description());
 }
 
 Status DataDirectory::wipe()
@@ -258,8 +263,9 @@ Status DataDirectory::wipe()
                         .arg(failed.join(QStringLiteral(", "))));
     DatabaseKeys keys(m_store, m_path);
     if (auto s = keys.removeAll(); !s)
-        return fail(tr("The database files were removed, but its key could not be removed from %1: %2")
-                        .arg(m_store.description(), s.error()));
+        return fail(
+            tr("The database files were removed, but its key could not be removed from %1: %2")
+                .arg(m_store.description(), s.error()));
     return {};
 }
 

@@ -49,7 +49,13 @@ public:
     Result<Opened> open(const Database::Options &options = {});
 
     // The steps of a key rotation, for tests that stop it part-way as a crash would.
-    enum class RekeyStep { PendingKeyStored, CopyWritten, CopyInPlace, KeyPromoted };
+    enum class RekeyStep
+    {
+        PendingKeyStored,
+        CopyWritten,
+        CopyInPlace,
+        KeyPromoted
+    };
     // Re-encrypts the database with a new random key. A crash at any point leaves a database
     // that one of the two stored keys opens; the next open() finishes the job and says which.
     // Return false from the hook to stop right after that step.
@@ -63,7 +69,8 @@ private:
     Result<std::shared_ptr<Lock>> lock(bool exclusive) const;
     Result<Opened> openLocked(const Database::Options &options);
     QString rekeyCopyPath() const;
-    Result<std::unique_ptr<Database>> openWithKey(const QByteArray &key, const Database::Options &options) const;
+    Result<std::unique_ptr<Database>> openWithKey(const QByteArray &key,
+                                                  const Database::Options &options) const;
 
     QString m_path;
     SecretStore &m_store;

@@ -22,14 +22,15 @@ QString describeSqlError(const QSqlError &error)
 {
     QString text = error.driverText();
     if (!error.databaseText().isEmpty() && !text.contains(error.databaseText()))
-        text = text.isEmpty() ? error.databaseText() : text + QStringLiteral(": ") + error.databaseText();
+        text = text.isEmpty() ? error.databaseText()
+                              : text + QStringLiteral(": ") + error.databaseText();
     return text.isEmpty() ? error.text() : text;
 }
 
 Database::Database(QString path, QString connectionName)
-    : m_path(std::move(path)), m_connectionName(std::move(connectionName)), m_clock(&Clock::system())
-{
-}
+    : m_path(std::move(path)), m_connectionName(std::move(connectionName)),
+      m_clock(&Clock::system())
+{}
 
 Database::~Database()
 {
@@ -59,7 +60,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const QByt
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QLatin1String(kSqlCipherDriverName), name);
         db.setDatabaseName(path);
-        QStringList connectOptions{QStringLiteral("QSQLCIPHER_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs)};
+        QStringList connectOptions{
+            QStringLiteral("QSQLCIPHER_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs)};
         if (options.readOnly)
             connectOptions << QStringLiteral("QSQLCIPHER_OPEN_READONLY");
         db.setConnectOptions(connectOptions.join(QLatin1Char(';')));
@@ -192,7 +194,8 @@ Status Database::migrate(const QList<Migration> &migrations)
 
 Status Database::applyMigration(const Migration &migration)
 {
-    const QString label = QStringLiteral("%1_%2").arg(migration.version, 3, 10, QLatin1Char('0')).arg(migration.name);
+    const QString label =
+        QStringLiteral("%1_%2").arg(migration.version, 3, 10, QLatin1Char('0')).arg(migration.name);
     return write([&]() -> Status {
         for (const QString &statement : Migration::splitStatements(migration.sql)) {
             if (auto r = query(statement); !r)
@@ -235,7 +238,8 @@ Result<QStringList> Database::check() const
         return fail(tr("The foreign-key check could not run: %1").arg(fk.error()));
     while (fk->next())
         problems << tr("Foreign key: row %1 of %2 points to a missing %3")
-                        .arg(fk->value(1).toString(), fk->value(0).toString(), fk->value(2).toString());
+                        .arg(fk->value(1).toString(), fk->value(0).toString(),
+                             fk->value(2).toString());
     return problems;
 }
 
@@ -247,7 +251,9 @@ Status Database::exportTo(const QString &targetPath, const QByteArray &newKey) c
         return fail(tr("Will not export over the existing file %1.").arg(targetPath));
     const QString keyLiteral = QStringLiteral("x'%1'").arg(QString::fromLatin1(newKey.toHex()));
     // ATTACH takes the key as a bound value, so it never appears in SQL text.
-    if (auto r = query(QStringLiteral("ATTACH DATABASE ? AS export KEY ?"), {targetPath, keyLiteral}); !r)
+    if (auto r =
+            query(QStringLiteral("ATTACH DATABASE ? AS export KEY ?"), {targetPath, keyLiteral});
+        !r)
         return fail(tr("Could not create %1: %2").arg(targetPath, r.error()));
     QFile::setPermissions(targetPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     QString exportError;

@@ -34,8 +34,7 @@ public:
     }
     int below(int n) { return n <= 0 ? 0 : int(next() % quint64(n)); }
     bool chance(int percent) { return below(100) < percent; }
-    template<typename C>
-    const auto &pick(const C &c) { return c[below(int(std::size(c)))]; }
+    template <typename C> const auto &pick(const C &c) { return c[below(int(std::size(c)))]; }
     QString uuid()
     {
         QByteArray bytes(16, Qt::Uninitialized);
@@ -52,34 +51,41 @@ private:
     quint64 m_state;
 };
 
-const std::array kFemaleNames{"Anna", "Maria", "Emma", "Sofia", "Lea", "Hannah", "Mia", "Laura", "Julia",
-                              "Sarah", "Elif", "Ayşe", "Zeynep", "Olivia", "Charlotte", "Amelia", "Grace",
-                              "Chloé", "Camille", "Lucía", "Carmen", "Agnieszka", "Katarzyna", "Fatima",
-                              "Amira", "Ingrid", "Johanna", "Greta", "Marta", "Irina", "Yuki", "Mei"};
-const std::array kMaleNames{"Lukas", "Jonas", "Leon", "Paul", "Felix", "Maximilian", "David", "Thomas",
-                            "Michael", "Mehmet", "Emre", "Ahmet", "Oliver", "Jack", "Harry", "George",
-                            "Louis", "Hugo", "Mateo", "Javier", "Piotr", "Tomasz", "Omar", "Yusuf",
-                            "Lars", "Erik", "Jan", "Stefan", "Dmitri", "Kenji", "Wei", "Noah"};
+const std::array kFemaleNames{
+    "Anna",  "Maria",  "Emma",    "Sofia", "Lea",    "Hannah",    "Mia",       "Laura",
+    "Julia", "Sarah",  "Elif",    "Ayşe",  "Zeynep", "Olivia",    "Charlotte", "Amelia",
+    "Grace", "Chloé",  "Camille", "Lucía", "Carmen", "Agnieszka", "Katarzyna", "Fatima",
+    "Amira", "Ingrid", "Johanna", "Greta", "Marta",  "Irina",     "Yuki",      "Mei"};
+const std::array kMaleNames{"Lukas",  "Jonas",   "Leon",   "Paul", "Felix", "Maximilian", "David",
+                            "Thomas", "Michael", "Mehmet", "Emre", "Ahmet", "Oliver",     "Jack",
+                            "Harry",  "George",  "Louis",  "Hugo", "Mateo", "Javier",     "Piotr",
+                            "Tomasz", "Omar",    "Yusuf",  "Lars", "Erik",  "Jan",        "Stefan",
+                            "Dmitri", "Kenji",   "Wei",    "Noah"};
 const std::array kFamilyNames{
-    "Müller",   "Schmidt",  "Schneider", "Fischer",  "Weber",     "Meyer",    "Wagner",  "Becker",
-    "Schulz",   "Hoffmann", "Koch",      "Richter",  "Klein",     "Wolf",     "Schröder", "Neumann",
-    "Schwarz",  "Zimmermann", "Braun",   "Krüger",   "Hofmann",   "Hartmann", "Lange",   "Werner",
-    "Yılmaz",   "Kaya",     "Demir",     "Şahin",    "Çelik",     "Smith",    "Jones",   "Taylor",
-    "Brown",    "Williams", "Wilson",    "Johnson",  "Martin",    "Bernard",  "Dubois",  "Lefèvre",
-    "García",   "Fernández", "López",    "Martínez", "Nowak",     "Kowalski", "Wiśniewski", "Rossi",
-    "Russo",    "Bianchi",  "Novák",     "Horváth",  "Nagy",      "Jensen",   "Nielsen", "Hansen",
-    "Ivanova",  "Petrov",   "Tanaka",    "Suzuki",   "Nguyen",    "Tran",     "Haddad",  "Nasser",
-    "O'Brien",  "Murphy",   "Kelly",     "van Dijk", "de Vries",  "Bakker",   "Janssen", "Peeters",
-    "Vogel",    "Frank",    "Berger",    "Kaiser",   "Fuchs",     "Scholz",   "Möller",  "Keller"};
-const std::array kStreets{"Hauptstraße", "Bahnhofstraße", "Gartenweg", "Lindenallee", "Schillerstraße",
-                          "Goethestraße", "Bergstraße", "Kirchplatz", "Rosenweg", "Am Markt",
-                          "Mühlenweg", "Parkstraße", "Waldstraße", "Schulstraße", "Ringstraße"};
-const std::array kCities{"Berlin", "Potsdam", "Hamburg", "Leipzig", "Dresden", "München", "Köln", "Frankfurt"};
+    "Müller",   "Schmidt",  "Schneider", "Fischer",    "Weber",      "Meyer",    "Wagner",
+    "Becker",   "Schulz",   "Hoffmann",  "Koch",       "Richter",    "Klein",    "Wolf",
+    "Schröder", "Neumann",  "Schwarz",   "Zimmermann", "Braun",      "Krüger",   "Hofmann",
+    "Hartmann", "Lange",    "Werner",    "Yılmaz",     "Kaya",       "Demir",    "Şahin",
+    "Çelik",    "Smith",    "Jones",     "Taylor",     "Brown",      "Williams", "Wilson",
+    "Johnson",  "Martin",   "Bernard",   "Dubois",     "Lefèvre",    "García",   "Fernández",
+    "López",    "Martínez", "Nowak",     "Kowalski",   "Wiśniewski", "Rossi",    "Russo",
+    "Bianchi",  "Novák",    "Horváth",   "Nagy",       "Jensen",     "Nielsen",  "Hansen",
+    "Ivanova",  "Petrov",   "Tanaka",    "Suzuki",     "Nguyen",     "Tran",     "Haddad",
+    "Nasser",   "O'Brien",  "Murphy",    "Kelly",      "van Dijk",   "de Vries", "Bakker",
+    "Janssen",  "Peeters",  "Vogel",     "Frank",      "Berger",     "Kaiser",   "Fuchs",
+    "Scholz",   "Möller",   "Keller"};
+const std::array kStreets{"Hauptstraße",    "Bahnhofstraße", "Gartenweg",  "Lindenallee",
+                          "Schillerstraße", "Goethestraße",  "Bergstraße", "Kirchplatz",
+                          "Rosenweg",       "Am Markt",      "Mühlenweg",  "Parkstraße",
+                          "Waldstraße",     "Schulstraße",   "Ringstraße"};
+const std::array kCities{"Berlin",  "Potsdam", "Hamburg", "Leipzig",
+                         "Dresden", "München", "Köln",    "Frankfurt"};
 const std::array kLanguages{"de", "de", "de", "de", "en", "tr", "pl", "ar", "fr", "es"};
-const std::array kPractitionerColors{"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
-                                     "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"};
-const std::array kSpecialties{"General practice", "General practice", "Internal medicine", "Paediatrics",
-                              "Dermatology", "Gynaecology", "Physiotherapy", "Nursing"};
+const std::array kPractitionerColors{"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
+                                     "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"};
+const std::array kSpecialties{"General practice", "General practice", "Internal medicine",
+                              "Paediatrics",      "Dermatology",      "Gynaecology",
+                              "Physiotherapy",    "Nursing"};
 
 struct AppointmentType
 {
@@ -96,7 +102,10 @@ const std::array kTypes{AppointmentType{"consultation", 1, "Consultation"},
                         AppointmentType{"procedure", 3, "Minor procedure"},
                         AppointmentType{"consultation", 2, "Back pain"}};
 
-QString lit(const char *s) { return QString::fromUtf8(s); }
+QString lit(const char *s)
+{
+    return QString::fromUtf8(s);
+}
 
 // Binds and runs a prepared insert; keeps the first error.
 bool run(QSqlQuery &q, const QVariantList &values, QString &error)
@@ -115,11 +124,13 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
                                              const std::function<void(qint64, qint64)> &progress)
 {
     if (options.patients < 1 || options.appointments < 0)
-        return fail(tr("Seeding needs at least one patient and no negative number of appointments."));
+        return fail(
+            tr("Seeding needs at least one patient and no negative number of appointments."));
     const QTimeZone zone(options.timeZone.toUtf8());
     if (!zone.isValid())
         return fail(tr("Unknown time zone \"%1\".").arg(options.timeZone));
-    const QDate today = options.today.isValid() ? options.today : m_db.clock().nowUtc().toTimeZone(zone).date();
+    const QDate today =
+        options.today.isValid() ? options.today : m_db.clock().nowUtc().toTimeZone(zone).date();
 
     Random rng(options.seed);
     Summary summary;
@@ -135,12 +146,14 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
         std::vector<QString> rooms;
         {
             QSqlQuery q(conn);
-            q.prepare(QStringLiteral("INSERT INTO locations (id, name, kind, description, created_at, "
-                                     "updated_at, sync_state) VALUES (?, ?, 'room', ?, ?, ?, ?)"));
+            q.prepare(
+                QStringLiteral("INSERT INTO locations (id, name, kind, description, created_at, "
+                               "updated_at, sync_state) VALUES (?, ?, 'room', ?, ?, ?, ?)"));
             for (int i = 1; i <= roomCount; ++i) {
                 rooms.push_back(rng.uuid());
-                if (!run(q, {rooms.back(), tr("Room %1").arg(i), i <= 2 ? tr("Treatment room") : tr("Consulting room"),
-                             now, now, demo},
+                if (!run(q,
+                         {rooms.back(), tr("Room %1").arg(i),
+                          i <= 2 ? tr("Treatment room") : tr("Consulting room"), now, now, demo},
                          error))
                     return fail(error);
             }
@@ -157,33 +170,44 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
         std::vector<Staff> staff;
         {
             QSqlQuery q(conn);
-            q.prepare(QStringLiteral("INSERT INTO practitioners (id, family_name, given_name, prefix, specialty, "
-                                     "phone, email, slot_minutes, color, created_at, updated_at, sync_state) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            q.prepare(QStringLiteral(
+                "INSERT INTO practitioners (id, family_name, given_name, prefix, specialty, "
+                "phone, email, slot_minutes, color, created_at, updated_at, sync_state) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
             QSqlQuery wh(conn);
-            wh.prepare(QStringLiteral("INSERT INTO working_hours (id, practitioner_id, weekday, start_minute, "
-                                      "end_minute, location_id, created_at, updated_at, sync_state) "
-                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            wh.prepare(QStringLiteral(
+                "INSERT INTO working_hours (id, practitioner_id, weekday, start_minute, "
+                "end_minute, location_id, created_at, updated_at, sync_state) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
             for (int i = 0; i < practitionerCount; ++i) {
                 const bool female = rng.chance(55);
                 const QString given = lit(female ? rng.pick(kFemaleNames) : rng.pick(kMaleNames));
                 const QString family = lit(rng.pick(kFamilyNames));
                 const QString specialty = lit(kSpecialties[size_t(i) % kSpecialties.size()]);
-                const bool nurse = specialty == QLatin1String("Nursing") || specialty == QLatin1String("Physiotherapy");
-                Staff s{rng.uuid(), rng.chance(70) ? 15 : 20, rooms[size_t(i) % rooms.size()], rng.chance(25)};
-                if (!run(q, {s.id, family, given, nurse ? QString() : tr("Dr."), specialty,
-                             QStringLiteral("+49 30 %1").arg(5550100 + i), QStringLiteral("practitioner%1@clinic.example").arg(i + 1),
-                             s.slotMinutes, lit(kPractitionerColors[size_t(i) % kPractitionerColors.size()]), now, now, demo},
+                const bool nurse = specialty == QLatin1String("Nursing") ||
+                                   specialty == QLatin1String("Physiotherapy");
+                Staff s{rng.uuid(), rng.chance(70) ? 15 : 20, rooms[size_t(i) % rooms.size()],
+                        rng.chance(25)};
+                if (!run(q,
+                         {s.id, family, given, nurse ? QString() : tr("Dr."), specialty,
+                          QStringLiteral("+49 30 %1").arg(5550100 + i),
+                          QStringLiteral("practitioner%1@clinic.example").arg(i + 1), s.slotMinutes,
+                          lit(kPractitionerColors[size_t(i) % kPractitionerColors.size()]), now,
+                          now, demo},
                          error))
                     return fail(error);
-                // Monday to Friday 08:00-12:00 and 13:00-17:00 (lunch break), some Saturday mornings.
+                // Monday to Friday 08:00-12:00 and 13:00-17:00 (lunch break), some Saturday
+                // mornings.
                 for (int day = 1; day <= 6; ++day) {
                     if (day == 6 && !s.saturday)
                         continue;
-                    const QList<std::pair<int, int>> blocks = day == 6 ? QList<std::pair<int, int>>{{9 * 60, 12 * 60}}
-                                                                       : QList<std::pair<int, int>>{{8 * 60, 12 * 60}, {13 * 60, 17 * 60}};
+                    const QList<std::pair<int, int>> blocks =
+                        day == 6
+                            ? QList<std::pair<int, int>>{{9 * 60, 12 * 60}}
+                            : QList<std::pair<int, int>>{{8 * 60, 12 * 60}, {13 * 60, 17 * 60}};
                     for (const auto &[from, to] : blocks) {
-                        if (!run(wh, {rng.uuid(), s.id, day, from, to, s.room, now, now, demo}, error))
+                        if (!run(wh, {rng.uuid(), s.id, day, from, to, s.room, now, now, demo},
+                                 error))
                             return fail(error);
                         ++summary.workingHours;
                     }
@@ -198,10 +222,11 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
         const qint64 total = qint64(options.patients) + options.appointments;
         {
             QSqlQuery q(conn);
-            q.prepare(QStringLiteral("INSERT INTO patients (id, mrn, given_name, family_name, birth_date, sex, "
-                                     "phone_mobile, phone_home, email, address_line, city, postal_code, country, "
-                                     "preferred_language, preferred_channel, created_at, updated_at, sync_state) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            q.prepare(QStringLiteral(
+                "INSERT INTO patients (id, mrn, given_name, family_name, birth_date, sex, "
+                "phone_mobile, phone_home, email, address_line, city, postal_code, country, "
+                "preferred_language, preferred_channel, created_at, updated_at, sync_state) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
             for (int i = 0; i < options.patients; ++i) {
                 const bool female = rng.chance(52);
                 const QString given = lit(female ? rng.pick(kFemaleNames) : rng.pick(kMaleNames));
@@ -211,16 +236,28 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
                 QString emailName = given.toLower() + QLatin1Char('.') + family.toLower();
                 emailName.remove(QLatin1Char(' ')).remove(QLatin1Char('\''));
                 patients.push_back(rng.uuid());
-                if (!run(q, {patients.back(), QStringLiteral("MRN%1").arg(100000 + i, 7, 10, QLatin1Char('0')), given,
-                             family, birth.toString(Qt::ISODate), female ? QStringLiteral("female") : QStringLiteral("male"),
-                             QStringLiteral("+49 1%1 %2").arg(51 + rng.below(29)).arg(1000000 + rng.below(8999999)),
-                             rng.chance(30) ? QStringLiteral("+49 30 %1").arg(2000000 + rng.below(7999999)) : QString(),
-                             rng.chance(70) ? emailName + QStringLiteral("@mail.example") : QString(),
-                             QStringLiteral("%1 %2").arg(lit(rng.pick(kStreets))).arg(1 + rng.below(120)),
-                             lit(rng.pick(kCities)), QStringLiteral("%1").arg(10000 + rng.below(89999)),
-                             QStringLiteral("DE"), lit(rng.pick(kLanguages)),
-                             channel < 6 ? QStringLiteral("sms") : channel < 9 ? QStringLiteral("email") : QStringLiteral("phone"),
-                             now, now, demo},
+                if (!run(q,
+                         {patients.back(),
+                          QStringLiteral("MRN%1").arg(100000 + i, 7, 10, QLatin1Char('0')), given,
+                          family, birth.toString(Qt::ISODate),
+                          female ? QStringLiteral("female") : QStringLiteral("male"),
+                          QStringLiteral("+49 1%1 %2")
+                              .arg(51 + rng.below(29))
+                              .arg(1000000 + rng.below(8999999)),
+                          rng.chance(30)
+                              ? QStringLiteral("+49 30 %1").arg(2000000 + rng.below(7999999))
+                              : QString(),
+                          rng.chance(70) ? emailName + QStringLiteral("@mail.example") : QString(),
+                          QStringLiteral("%1 %2")
+                              .arg(lit(rng.pick(kStreets)))
+                              .arg(1 + rng.below(120)),
+                          lit(rng.pick(kCities)),
+                          QStringLiteral("%1").arg(10000 + rng.below(89999)), QStringLiteral("DE"),
+                          lit(rng.pick(kLanguages)),
+                          channel < 6   ? QStringLiteral("sms")
+                          : channel < 9 ? QStringLiteral("email")
+                                        : QStringLiteral("phone"),
+                          now, now, demo},
                          error))
                     return fail(error);
                 if (progress && i % 20000 == 0)
@@ -238,13 +275,15 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
         QDate day = today.addDays(futureDays - spanDays);
         const QDateTime nowLocal = m_db.clock().nowUtc().toTimeZone(zone);
         QSqlQuery appt(conn);
-        appt.prepare(QStringLiteral("INSERT INTO appointments (id, patient_id, practitioner_id, location_id, "
-                                    "start_at, end_at, type, status, reason, notes, created_at, updated_at, sync_state) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        appt.prepare(QStringLiteral(
+            "INSERT INTO appointments (id, patient_id, practitioner_id, location_id, "
+            "start_at, end_at, type, status, reason, notes, created_at, updated_at, sync_state) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         QSqlQuery msg(conn);
-        msg.prepare(QStringLiteral("INSERT INTO messages (id, patient_id, appointment_id, direction, channel, purpose, "
-                                   "subject, body, status, sent_at, created_at, updated_at, sync_state) "
-                                   "VALUES (?, ?, ?, 'outbound', ?, 'reminder', ?, ?, ?, ?, ?, ?, ?)"));
+        msg.prepare(QStringLiteral(
+            "INSERT INTO messages (id, patient_id, appointment_id, direction, channel, purpose, "
+            "subject, body, status, sent_at, created_at, updated_at, sync_state) "
+            "VALUES (?, ?, ?, 'outbound', ?, 'reminder', ?, ?, ?, ?, ?, ?, ?)"));
         int made = 0;
         while (made < options.appointments) {
             const int weekday = day.dayOfWeek();
@@ -253,8 +292,10 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
                     break;
                 if (weekday == 7 || (weekday == 6 && !s.saturday))
                     continue;
-                const QList<std::pair<int, int>> blocks = weekday == 6 ? QList<std::pair<int, int>>{{9 * 60, 12 * 60}}
-                                                                       : QList<std::pair<int, int>>{{8 * 60, 12 * 60}, {13 * 60, 17 * 60}};
+                const QList<std::pair<int, int>> blocks =
+                    weekday == 6
+                        ? QList<std::pair<int, int>>{{9 * 60, 12 * 60}}
+                        : QList<std::pair<int, int>>{{8 * 60, 12 * 60}, {13 * 60, 17 * 60}};
                 for (const auto &[from, to] : blocks) {
                     int minute = from;
                     while (minute < to && made < options.appointments) {
@@ -269,50 +310,65 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
                         const QDateTime start(day, QTime(minute / 60, minute % 60), zone);
                         const QDateTime end = start.addSecs(qint64(length) * 60);
                         // Frequent visitors: a third of the visits go to a tenth of the patients.
-                        const int who = rng.chance(33) ? rng.below(std::max(1, options.patients / 10)) : rng.below(options.patients);
+                        const int who = rng.chance(33)
+                                            ? rng.below(std::max(1, options.patients / 10))
+                                            : rng.below(options.patients);
                         AppointmentStatus status = AppointmentStatus::Booked;
                         QString notes;
                         const int roll = rng.below(100);
                         if (end <= nowLocal) {
-                            status = roll < 7 ? AppointmentStatus::NoShow
-                                   : roll < 16 ? AppointmentStatus::Cancelled
-                                               : AppointmentStatus::Completed;
+                            status = roll < 7    ? AppointmentStatus::NoShow
+                                     : roll < 16 ? AppointmentStatus::Cancelled
+                                                 : AppointmentStatus::Completed;
                             if (status == AppointmentStatus::Cancelled)
-                                notes = rng.chance(60) ? tr("Cancelled by patient") : tr("Cancelled by clinic");
+                                notes = rng.chance(60) ? tr("Cancelled by patient")
+                                                       : tr("Cancelled by clinic");
                         } else if (start <= nowLocal) {
-                            status = roll < 50 ? AppointmentStatus::InRoom : AppointmentStatus::Arrived;
+                            status =
+                                roll < 50 ? AppointmentStatus::InRoom : AppointmentStatus::Arrived;
                         } else if (start.date() == nowLocal.date()) {
-                            status = roll < 30 ? AppointmentStatus::Arrived : roll < 70 ? AppointmentStatus::Confirmed
-                                                                                        : AppointmentStatus::Booked;
-                            if (start > nowLocal.addSecs(3600) && status == AppointmentStatus::Arrived)
+                            status = roll < 30   ? AppointmentStatus::Arrived
+                                     : roll < 70 ? AppointmentStatus::Confirmed
+                                                 : AppointmentStatus::Booked;
+                            if (start > nowLocal.addSecs(3600) &&
+                                status == AppointmentStatus::Arrived)
                                 status = AppointmentStatus::Confirmed;
                         } else {
-                            status = roll < 8 ? AppointmentStatus::Cancelled
-                                   : roll < 40 ? AppointmentStatus::Confirmed
-                                               : AppointmentStatus::Booked;
+                            status = roll < 8    ? AppointmentStatus::Cancelled
+                                     : roll < 40 ? AppointmentStatus::Confirmed
+                                                 : AppointmentStatus::Booked;
                         }
                         const QString id = rng.uuid();
                         const qint64 startMs = start.toMSecsSinceEpoch();
-                        const qint64 createdMs = startMs - qint64(1 + rng.below(40)) * 24 * 3600 * 1000;
-                        if (!run(appt, {id, patients[size_t(who)], s.id, s.room, startMs, end.toMSecsSinceEpoch(),
-                                        lit(type.name), appointmentStatusName(status), lit(type.reason), notes,
-                                        createdMs, createdMs, demo},
+                        const qint64 createdMs =
+                            startMs - qint64(1 + rng.below(40)) * 24 * 3600 * 1000;
+                        if (!run(appt,
+                                 {id, patients[size_t(who)], s.id, s.room, startMs,
+                                  end.toMSecsSinceEpoch(), lit(type.name),
+                                  appointmentStatusName(status), lit(type.reason), notes, createdMs,
+                                  createdMs, demo},
                                  error))
                             return fail(error);
                         ++made;
                         // Reminders 48 h before, for the visits around today.
                         const qint64 remindAt = startMs - qint64(48) * 3600 * 1000;
-                        if (remindAt <= nowLocal.toMSecsSinceEpoch() && start >= nowLocal.addDays(-21)) {
+                        if (remindAt <= nowLocal.toMSecsSinceEpoch() &&
+                            start >= nowLocal.addDays(-21)) {
                             const int r = rng.below(100);
-                            const QString mstatus = r < 80 ? QStringLiteral("delivered") : r < 94 ? QStringLiteral("sent")
-                                                                                                  : QStringLiteral("failed");
+                            const QString mstatus = r < 80   ? QStringLiteral("delivered")
+                                                    : r < 94 ? QStringLiteral("sent")
+                                                             : QStringLiteral("failed");
                             const bool sms = rng.chance(70);
-                            const QString when = QLocale::c().toString(start, QStringLiteral("dddd d MMMM, HH:mm"));
-                            if (!run(msg, {rng.uuid(), patients[size_t(who)], id,
-                                           sms ? QStringLiteral("sms") : QStringLiteral("email"),
-                                           sms ? QString() : tr("Your appointment on %1").arg(when),
-                                           tr("Reminder: your appointment is on %1. Reply C to confirm or R to reschedule.").arg(when),
-                                           mstatus, remindAt, remindAt, remindAt, demo},
+                            const QString when =
+                                QLocale::c().toString(start, QStringLiteral("dddd d MMMM, HH:mm"));
+                            if (!run(msg,
+                                     {rng.uuid(), patients[size_t(who)], id,
+                                      sms ? QStringLiteral("sms") : QStringLiteral("email"),
+                                      sms ? QString() : tr("Your appointment on %1").arg(when),
+                                      tr("Reminder: your appointment is on %1. Reply C to confirm "
+                                         "or R to reschedule.")
+                                          .arg(when),
+                                      mstatus, remindAt, remindAt, remindAt, demo},
                                      error))
                                 return fail(error);
                             ++summary.messages;
@@ -342,7 +398,8 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
     if (!written)
         return fail(tr("Seeding failed; nothing was added: %1").arg(written.error()));
     if (progress)
-        progress(qint64(options.patients) + options.appointments, qint64(options.patients) + options.appointments);
+        progress(qint64(options.patients) + options.appointments,
+                 qint64(options.patients) + options.appointments);
     return summary;
 }
 

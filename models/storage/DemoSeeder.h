@@ -41,7 +41,8 @@ public:
 
     explicit DemoSeeder(Database &db) : m_db(db) {}
     // progress(done, total) is called now and then for long runs.
-    Result<Summary> seed(const Options &options, const std::function<void(qint64, qint64)> &progress = {});
+    Result<Summary> seed(const Options &options,
+                         const std::function<void(qint64, qint64)> &progress = {});
 
 private:
     Database &m_db;

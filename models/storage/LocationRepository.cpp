@@ -4,8 +4,10 @@ namespace frontdesk {
 
 RecordStore::Table LocationRepository::table()
 {
-    return {QStringLiteral("locations"), QStringLiteral("Location"),
-            {QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("description"), QStringLiteral("active")},
+    return {QStringLiteral("locations"),
+            QStringLiteral("Location"),
+            {QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("description"),
+             QStringLiteral("active")},
             {}};
 }
 

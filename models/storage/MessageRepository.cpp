@@ -4,10 +4,12 @@ namespace frontdesk {
 
 RecordStore::Table MessageRepository::table()
 {
-    return {QStringLiteral("messages"), QStringLiteral("Communication"),
-            {QStringLiteral("patient_id"), QStringLiteral("appointment_id"), QStringLiteral("direction"),
-             QStringLiteral("channel"), QStringLiteral("purpose"), QStringLiteral("subject"), QStringLiteral("body"),
-             QStringLiteral("status"), QStringLiteral("sent_at")},
+    return {QStringLiteral("messages"),
+            QStringLiteral("Communication"),
+            {QStringLiteral("patient_id"), QStringLiteral("appointment_id"),
+             QStringLiteral("direction"), QStringLiteral("channel"), QStringLiteral("purpose"),
+             QStringLiteral("subject"), QStringLiteral("body"), QStringLiteral("status"),
+             QStringLiteral("sent_at")},
             QStringLiteral("patient_id")};
 }
 
@@ -16,14 +18,16 @@ MessageRepository::MessageRepository(Database &db) : Repository(db, table()) {}
 QVariantMap MessageRepository::toValues(const Message &m) const
 {
     return {{QStringLiteral("patient_id"), m.patientId},
-            {QStringLiteral("appointment_id"), m.appointmentId.isEmpty() ? QVariant() : QVariant(m.appointmentId)},
+            {QStringLiteral("appointment_id"),
+             m.appointmentId.isEmpty() ? QVariant() : QVariant(m.appointmentId)},
             {QStringLiteral("direction"), m.direction},
             {QStringLiteral("channel"), m.channel},
             {QStringLiteral("purpose"), m.purpose},
             {QStringLiteral("subject"), m.subject},
             {QStringLiteral("body"), m.body},
             {QStringLiteral("status"), m.status},
-            {QStringLiteral("sent_at"), m.sentAt.isValid() ? QVariant(m.sentAt.toMSecsSinceEpoch()) : QVariant()}};
+            {QStringLiteral("sent_at"),
+             m.sentAt.isValid() ? QVariant(m.sentAt.toMSecsSinceEpoch()) : QVariant()}};
 }
 
 Message MessageRepository::fromRecord(const QSqlRecord &r) const
@@ -55,11 +59,12 @@ Status MessageRepository::validate(const Message &m) const
 
 Result<QList<MessageRow>> MessageRepository::recent(int limit) const
 {
-    auto q = m_db.query(QStringLiteral("SELECT %1, p.family_name || ', ' || p.given_name AS patient_name "
-                                       "FROM messages m JOIN patients p ON p.id = m.patient_id "
-                                       "WHERE m.deleted = 0 ORDER BY m.created_at DESC LIMIT ?")
-                            .arg(m_store.selectList(QStringLiteral("m"))),
-                        {limit});
+    auto q = m_db.query(
+        QStringLiteral("SELECT %1, p.family_name || ', ' || p.given_name AS patient_name "
+                       "FROM messages m JOIN patients p ON p.id = m.patient_id "
+                       "WHERE m.deleted = 0 ORDER BY m.created_at DESC LIMIT ?")
+            .arg(m_store.selectList(QStringLiteral("m"))),
+        {limit});
     if (!q)
         return fail(q.error());
     QList<MessageRow> rows;

@@ -19,7 +19,8 @@ QList<Migration> Migration::builtin()
         QFile f(dir.filePath(file));
         if (!f.open(QIODevice::ReadOnly))
             continue;
-        result.append({match.captured(1).toInt(), match.captured(2), QString::fromUtf8(f.readAll())});
+        result.append(
+            {match.captured(1).toInt(), match.captured(2), QString::fromUtf8(f.readAll())});
     }
     return result;
 }
@@ -34,7 +35,8 @@ QStringList Migration::splitStatements(const QString &script)
         const QString line = rawLine.trimmed();
         if (line.isEmpty() || line.startsWith(QLatin1String("--")))
             continue;
-        if (current.isEmpty() && line.startsWith(QLatin1String("CREATE TRIGGER"), Qt::CaseInsensitive))
+        if (current.isEmpty() &&
+            line.startsWith(QLatin1String("CREATE TRIGGER"), Qt::CaseInsensitive))
             inTrigger = true;
         current += rawLine + QLatin1Char('\n');
         if (!line.endsWith(QLatin1Char(';')))

@@ -9,9 +9,12 @@ namespace frontdesk {
 QString OutboxEntry::operationName(Operation op)
 {
     switch (op) {
-    case Operation::Create: return QStringLiteral("create");
-    case Operation::Update: return QStringLiteral("update");
-    case Operation::Delete: return QStringLiteral("delete");
+    case Operation::Create:
+        return QStringLiteral("create");
+    case Operation::Update:
+        return QStringLiteral("update");
+    case Operation::Delete:
+        return QStringLiteral("delete");
     }
     return {};
 }
@@ -20,13 +23,14 @@ Status Outbox::enqueue(OutboxEntry entry)
 {
     if (entry.requestId.isEmpty())
         entry.requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    auto q = m_db.query(QStringLiteral("INSERT INTO outbox (request_id, resource_type, resource_id, "
-                                       "operation, base_version, local_version, created_at) "
-                                       "VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                        {entry.requestId, entry.resourceType, entry.resourceId,
-                         OutboxEntry::operationName(entry.operation),
-                         entry.baseVersion.isEmpty() ? QVariant() : QVariant(entry.baseVersion),
-                         entry.localVersion, m_db.clock().nowMs()});
+    auto q =
+        m_db.query(QStringLiteral("INSERT INTO outbox (request_id, resource_type, resource_id, "
+                                  "operation, base_version, local_version, created_at) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                   {entry.requestId, entry.resourceType, entry.resourceId,
+                    OutboxEntry::operationName(entry.operation),
+                    entry.baseVersion.isEmpty() ? QVariant() : QVariant(entry.baseVersion),
+                    entry.localVersion, m_db.clock().nowMs()});
     if (!q)
         return fail(tr("Could not queue the change for sync: %1").arg(q.error()));
     return {};

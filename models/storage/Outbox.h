@@ -12,7 +12,12 @@ class Database;
 // A local change waiting to be pushed to the server.
 struct OutboxEntry
 {
-    enum class Operation { Create, Update, Delete };
+    enum class Operation
+    {
+        Create,
+        Update,
+        Delete
+    };
     qint64 seq = 0;
     QString requestId;
     QString resourceType;

@@ -16,9 +16,10 @@ QString likePrefix(const QString &prefix)
 
 QString matchClause()
 {
-    return QStringLiteral(" AND (family_name LIKE ? ESCAPE '\\' OR given_name LIKE ? ESCAPE '\\' OR "
-                          "(family_name || ', ' || given_name) LIKE ? ESCAPE '\\' OR "
-                          "mrn LIKE ? ESCAPE '\\' OR phone_mobile LIKE ? ESCAPE '\\')");
+    return QStringLiteral(
+        " AND (family_name LIKE ? ESCAPE '\\' OR given_name LIKE ? ESCAPE '\\' OR "
+        "(family_name || ', ' || given_name) LIKE ? ESCAPE '\\' OR "
+        "mrn LIKE ? ESCAPE '\\' OR phone_mobile LIKE ? ESCAPE '\\')");
 }
 
 QVariantList matchValues(const QString &prefix)
@@ -31,7 +32,8 @@ QVariantList matchValues(const QString &prefix)
 
 RecordStore::Table PatientRepository::table()
 {
-    return {QStringLiteral("patients"), QStringLiteral("Patient"),
+    return {QStringLiteral("patients"),
+            QStringLiteral("Patient"),
             {QStringLiteral("mrn"), QStringLiteral("given_name"), QStringLiteral("family_name"),
              QStringLiteral("birth_date"), QStringLiteral("sex"), QStringLiteral("phone_mobile"),
              QStringLiteral("phone_home"), QStringLiteral("email"), QStringLiteral("address_line"),
@@ -47,7 +49,8 @@ QVariantMap PatientRepository::toValues(const Patient &p) const
     return {{QStringLiteral("mrn"), p.mrn},
             {QStringLiteral("given_name"), p.givenName},
             {QStringLiteral("family_name"), p.familyName},
-            {QStringLiteral("birth_date"), p.birthDate.isValid() ? p.birthDate.toString(Qt::ISODate) : QString()},
+            {QStringLiteral("birth_date"),
+             p.birthDate.isValid() ? p.birthDate.toString(Qt::ISODate) : QString()},
             {QStringLiteral("sex"), p.sex},
             {QStringLiteral("phone_mobile"), p.phoneMobile},
             {QStringLiteral("phone_home"), p.phoneHome},
@@ -87,12 +90,13 @@ Status PatientRepository::validate(const Patient &p) const
         return fail(tr("A patient needs a medical record number (MRN)."));
     if (p.familyName.trimmed().isEmpty())
         return fail(tr("A patient needs a family name."));
-    static const QStringList sexes{QStringLiteral("female"), QStringLiteral("male"), QStringLiteral("other"),
-                                   QStringLiteral("unknown")};
+    static const QStringList sexes{QStringLiteral("female"), QStringLiteral("male"),
+                                   QStringLiteral("other"), QStringLiteral("unknown")};
     if (!sexes.contains(p.sex))
         return fail(tr("Sex must be female, male, other or unknown; got \"%1\".").arg(p.sex));
     if (p.birthDate.isValid() && p.birthDate > m_db.clock().nowUtc().date())
-        return fail(tr("The birth date %1 is in the future.").arg(p.birthDate.toString(Qt::ISODate)));
+        return fail(
+            tr("The birth date %1 is in the future.").arg(p.birthDate.toString(Qt::ISODate)));
     auto existing = findByMrn(p.mrn);
     if (!existing)
         return fail(existing.error());
@@ -135,21 +139,26 @@ Result<QList<Patient>> PatientRepository::page(const std::optional<PageKey> &aft
     }
     if (after) {
         // Row-value comparison needs SQLite 3.15; spelled out so the name index is used.
-        where += QStringLiteral(" AND (family_name COLLATE NOCASE > ? OR "
-                                "(family_name COLLATE NOCASE = ? AND (given_name COLLATE NOCASE > ? OR "
-                                "(given_name COLLATE NOCASE = ? AND id > ?))))");
-        values += QVariantList{after->familyName, after->familyName, after->givenName, after->givenName, after->id};
+        where +=
+            QStringLiteral(" AND (family_name COLLATE NOCASE > ? OR "
+                           "(family_name COLLATE NOCASE = ? AND (given_name COLLATE NOCASE > ? OR "
+                           "(given_name COLLATE NOCASE = ? AND id > ?))))");
+        values += QVariantList{after->familyName, after->familyName, after->givenName,
+                               after->givenName, after->id};
     }
     values << limit;
-    return select(where + QStringLiteral(" ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id LIMIT ?"),
-                  values);
+    return select(
+        where + QStringLiteral(
+                    " ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id LIMIT ?"),
+        values);
 }
 
 Result<qint64> PatientRepository::count(const QString &prefix) const
 {
     if (prefix.isEmpty())
         return count();
-    auto v = m_db.scalar(QStringLiteral("SELECT count(*) FROM patients WHERE deleted = 0") + matchClause(),
+    auto v = m_db.scalar(QStringLiteral("SELECT count(*) FROM patients WHERE deleted = 0") +
+                             matchClause(),
                          matchValues(prefix));
     if (!v)
         return fail(v.error());

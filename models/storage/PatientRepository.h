@@ -25,7 +25,8 @@ public:
     // The same order and paging, narrowed to patients whose family name, given name,
     // "family, given", MRN or mobile number starts with prefix (LIKE: case-insensitive for
     // ASCII letters only). An empty prefix matches everyone.
-    Result<QList<Patient>> page(const std::optional<PageKey> &after, int limit, const QString &prefix) const;
+    Result<QList<Patient>> page(const std::optional<PageKey> &after, int limit,
+                                const QString &prefix) const;
     Result<qint64> count(const QString &prefix) const;
 
     static RecordStore::Table table();

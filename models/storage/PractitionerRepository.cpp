@@ -4,7 +4,8 @@ namespace frontdesk {
 
 RecordStore::Table PractitionerRepository::table()
 {
-    return {QStringLiteral("practitioners"), QStringLiteral("Practitioner"),
+    return {QStringLiteral("practitioners"),
+            QStringLiteral("Practitioner"),
             {QStringLiteral("family_name"), QStringLiteral("given_name"), QStringLiteral("prefix"),
              QStringLiteral("specialty"), QStringLiteral("phone"), QStringLiteral("email"),
              QStringLiteral("slot_minutes"), QStringLiteral("color"), QStringLiteral("active")},
@@ -15,10 +16,14 @@ PractitionerRepository::PractitionerRepository(Database &db) : Repository(db, ta
 
 QVariantMap PractitionerRepository::toValues(const Practitioner &p) const
 {
-    return {{QStringLiteral("family_name"), p.familyName}, {QStringLiteral("given_name"), p.givenName},
-            {QStringLiteral("prefix"), p.prefix},          {QStringLiteral("specialty"), p.specialty},
-            {QStringLiteral("phone"), p.phone},            {QStringLiteral("email"), p.email},
-            {QStringLiteral("slot_minutes"), p.slotMinutes}, {QStringLiteral("color"), p.color},
+    return {{QStringLiteral("family_name"), p.familyName},
+            {QStringLiteral("given_name"), p.givenName},
+            {QStringLiteral("prefix"), p.prefix},
+            {QStringLiteral("specialty"), p.specialty},
+            {QStringLiteral("phone"), p.phone},
+            {QStringLiteral("email"), p.email},
+            {QStringLiteral("slot_minutes"), p.slotMinutes},
+            {QStringLiteral("color"), p.color},
             {QStringLiteral("active"), p.active ? 1 : 0}};
 }
 
@@ -43,20 +48,24 @@ Status PractitionerRepository::validate(const Practitioner &p) const
     if (p.familyName.trimmed().isEmpty())
         return fail(tr("A practitioner needs a family name."));
     if (p.slotMinutes < 5 || p.slotMinutes > 240)
-        return fail(tr("The slot length must be between 5 and 240 minutes; got %1.").arg(p.slotMinutes));
+        return fail(
+            tr("The slot length must be between 5 and 240 minutes; got %1.").arg(p.slotMinutes));
     return {};
 }
 
 Result<QList<Practitioner>> PractitionerRepository::active() const
 {
-    return select(QStringLiteral("WHERE deleted = 0 AND active = 1 ORDER BY family_name, given_name"));
+    return select(
+        QStringLiteral("WHERE deleted = 0 AND active = 1 ORDER BY family_name, given_name"));
 }
 
 RecordStore::Table WorkingHoursRepository::table()
 {
-    return {QStringLiteral("working_hours"), QStringLiteral("Schedule"),
-            {QStringLiteral("practitioner_id"), QStringLiteral("weekday"), QStringLiteral("start_minute"),
-             QStringLiteral("end_minute"), QStringLiteral("location_id")},
+    return {QStringLiteral("working_hours"),
+            QStringLiteral("Schedule"),
+            {QStringLiteral("practitioner_id"), QStringLiteral("weekday"),
+             QStringLiteral("start_minute"), QStringLiteral("end_minute"),
+             QStringLiteral("location_id")},
             {}};
 }
 
@@ -68,7 +77,8 @@ QVariantMap WorkingHoursRepository::toValues(const WorkingHours &w) const
             {QStringLiteral("weekday"), w.weekday},
             {QStringLiteral("start_minute"), w.startMinute},
             {QStringLiteral("end_minute"), w.endMinute},
-            {QStringLiteral("location_id"), w.locationId.isEmpty() ? QVariant() : QVariant(w.locationId)}};
+            {QStringLiteral("location_id"),
+             w.locationId.isEmpty() ? QVariant() : QVariant(w.locationId)}};
 }
 
 WorkingHours WorkingHoursRepository::fromRecord(const QSqlRecord &r) const
@@ -92,15 +102,18 @@ Status WorkingHoursRepository::validate(const WorkingHours &w) const
     return {};
 }
 
-Result<QList<WorkingHours>> WorkingHoursRepository::forPractitioner(const QString &practitionerId) const
+Result<QList<WorkingHours>>
+WorkingHoursRepository::forPractitioner(const QString &practitionerId) const
 {
-    return select(QStringLiteral("WHERE deleted = 0 AND practitioner_id = ? ORDER BY weekday, start_minute"),
-                  {practitionerId});
+    return select(
+        QStringLiteral("WHERE deleted = 0 AND practitioner_id = ? ORDER BY weekday, start_minute"),
+        {practitionerId});
 }
 
 Result<QList<WorkingHours>> WorkingHoursRepository::all() const
 {
-    return select(QStringLiteral("WHERE deleted = 0 ORDER BY practitioner_id, weekday, start_minute"));
+    return select(
+        QStringLiteral("WHERE deleted = 0 ORDER BY practitioner_id, weekday, start_minute"));
 }
 
 } // namespace frontdesk

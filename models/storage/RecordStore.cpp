@@ -13,10 +13,10 @@ namespace frontdesk {
 
 namespace {
 
-const QStringList kMetaColumns{QStringLiteral("id"),           QStringLiteral("created_at"),
-                               QStringLiteral("updated_at"),   QStringLiteral("version"),
-                               QStringLiteral("server_version"), QStringLiteral("sync_state"),
-                               QStringLiteral("deleted")};
+const QStringList kMetaColumns{
+    QStringLiteral("id"),      QStringLiteral("created_at"),     QStringLiteral("updated_at"),
+    QStringLiteral("version"), QStringLiteral("server_version"), QStringLiteral("sync_state"),
+    QStringLiteral("deleted")};
 
 QJsonValue toJson(const QVariant &v)
 {
@@ -76,7 +76,8 @@ QString RecordStore::patientIdOf(const QString &id, const QVariantMap &values) c
 
 Result<std::optional<QSqlRecord>> RecordStore::fetch(const QString &id) const
 {
-    auto q = m_db.query(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(selectList(), m_table.name), {id});
+    auto q = m_db.query(
+        QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(selectList(), m_table.name), {id});
     if (!q)
         return fail(q.error());
     if (!q->next())
@@ -98,20 +99,28 @@ Result<RecordMeta> RecordStore::insert(const QVariantMap &values, const QString 
 
     const QStringList columns = QStringList{QStringLiteral("id"), QStringLiteral("created_at"),
                                             QStringLiteral("updated_at"), QStringLiteral("version"),
-                                            QStringLiteral("sync_state")}
-                                + values.keys();
+                                            QStringLiteral("sync_state")} +
+                                values.keys();
     QVariantList binds{meta.id, meta.createdAt, meta.updatedAt, meta.version, meta.syncState};
     for (const QVariant &v : values)
         binds << v;
-    const QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                            .arg(m_table.name, columns.join(QStringLiteral(", ")),
-                                 QStringList(columns.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
+    const QString sql =
+        QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+            .arg(m_table.name, columns.join(QStringLiteral(", ")),
+                 QStringList(columns.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
 
     const Status s = m_db.write([&]() -> Status {
         if (auto q = m_db.query(sql, binds); !q)
             return fail(tr("Could not save the new %1: %2").arg(m_table.resourceType, q.error()));
-        if (auto o = Outbox(m_db).enqueue({0, {}, m_table.resourceType, meta.id,
-                                           OutboxEntry::Operation::Create, {}, meta.version, 0, 0});
+        if (auto o = Outbox(m_db).enqueue({0,
+                                           {},
+                                           m_table.resourceType,
+                                           meta.id,
+                                           OutboxEntry::Operation::Create,
+                                           {},
+                                           meta.version,
+                                           0,
+                                           0});
             !o)
             return o;
         QJsonObject after;
@@ -161,8 +170,9 @@ Result<RecordMeta> RecordStore::update(const QString &id, const QVariantMap &val
         for (auto it = values.begin(); it != values.end(); ++it) {
             if (sameValue(before.value(it.key()), it.value()))
                 continue;
-            changes.insert(it.key(), QJsonObject{{QStringLiteral("before"), toJson(before.value(it.key()))},
-                                                 {QStringLiteral("after"), toJson(it.value())}});
+            changes.insert(it.key(),
+                           QJsonObject{{QStringLiteral("before"), toJson(before.value(it.key()))},
+                                       {QStringLiteral("after"), toJson(it.value())}});
             assignments << it.key() + QStringLiteral(" = ?");
             binds << it.value();
         }
@@ -179,8 +189,15 @@ Result<RecordMeta> RecordStore::update(const QString &id, const QVariantMap &val
                                 binds);
             !q)
             return fail(tr("Could not save the %1: %2").arg(m_table.resourceType, q.error()));
-        if (auto o = Outbox(m_db).enqueue({0, {}, m_table.resourceType, id, OutboxEntry::Operation::Update,
-                                           meta.serverVersion, meta.version, 0, 0});
+        if (auto o = Outbox(m_db).enqueue({0,
+                                           {},
+                                           m_table.resourceType,
+                                           id,
+                                           OutboxEntry::Operation::Update,
+                                           meta.serverVersion,
+                                           meta.version,
+                                           0,
+                                           0});
             !o)
             return o;
         QVariantMap merged = before;
@@ -221,14 +238,22 @@ Result<RecordMeta> RecordStore::remove(const QString &id, std::optional<qint64> 
         meta.updatedAt = m_db.clock().nowMs();
         meta.syncState = SyncState::pending();
         meta.deleted = true;
-        if (auto q = m_db.query(QStringLiteral("UPDATE %1 SET deleted = 1, version = ?, updated_at = ?, "
-                                               "sync_state = ? WHERE id = ?")
-                                    .arg(m_table.name),
-                                {meta.version, meta.updatedAt, meta.syncState, id});
+        if (auto q =
+                m_db.query(QStringLiteral("UPDATE %1 SET deleted = 1, version = ?, updated_at = ?, "
+                                          "sync_state = ? WHERE id = ?")
+                               .arg(m_table.name),
+                           {meta.version, meta.updatedAt, meta.syncState, id});
             !q)
             return fail(tr("Could not delete the %1: %2").arg(m_table.resourceType, q.error()));
-        if (auto o = Outbox(m_db).enqueue({0, {}, m_table.resourceType, id, OutboxEntry::Operation::Delete,
-                                           meta.serverVersion, meta.version, 0, 0});
+        if (auto o = Outbox(m_db).enqueue({0,
+                                           {},
+                                           m_table.resourceType,
+                                           id,
+                                           OutboxEntry::Operation::Delete,
+                                           meta.serverVersion,
+                                           meta.version,
+                                           0,
+                                           0});
             !o)
             return o;
         AuditEntry entry;

@@ -38,7 +38,8 @@ public:
     // else saved in between, and the update is refused instead of overwriting their change.
     Result<RecordMeta> update(const QString &id, const QVariantMap &values,
                               std::optional<qint64> expectedVersion = std::nullopt);
-    Result<RecordMeta> remove(const QString &id, std::optional<qint64> expectedVersion = std::nullopt);
+    Result<RecordMeta> remove(const QString &id,
+                              std::optional<qint64> expectedVersion = std::nullopt);
 
     // The row, including tombstones; nullopt when there is no such id.
     Result<std::optional<QSqlRecord>> fetch(const QString &id) const;

@@ -13,8 +13,7 @@ namespace frontdesk {
 // What every repository does alike: load, save (insert or versioned update) and soft-delete
 // one domain type through the RecordStore write path. Subclasses say how the type maps to
 // columns and add the queries their views need.
-template<typename T>
-class Repository
+template <typename T> class Repository
 {
 public:
     virtual ~Repository() = default;
@@ -37,8 +36,9 @@ public:
     {
         if (auto s = validate(record); !s)
             return s;
-        auto meta = record.meta.isNew() ? m_store.insert(toValues(record), record.meta.id)
-                                        : m_store.update(record.meta.id, toValues(record), record.meta.version);
+        auto meta = record.meta.isNew()
+                        ? m_store.insert(toValues(record), record.meta.id)
+                        : m_store.update(record.meta.id, toValues(record), record.meta.version);
         if (!meta)
             return fail(meta.error());
         const qint64 createdAt = record.meta.isNew() ? meta->createdAt : record.meta.createdAt;

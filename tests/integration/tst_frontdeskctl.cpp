@@ -27,12 +27,14 @@ class TestFrontdeskCtl : public QObject
     Run ctl(QStringList args, const QString &keyFilePath = {})
     {
         QProcess p;
-        const QStringList globals{QStringLiteral("--data-dir"), dataDir(), QStringLiteral("--key-file"),
+        const QStringList globals{QStringLiteral("--data-dir"), dataDir(),
+                                  QStringLiteral("--key-file"),
                                   keyFilePath.isEmpty() ? keyFile() : keyFilePath};
         p.start(QStringLiteral(FRONTDESK_CTL_PATH), globals + args);
         if (!p.waitForFinished(300000))
             return {};
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                QString::fromUtf8(p.readAllStandardOutput()),
                 QString::fromUtf8(p.readAllStandardError())};
     }
 
@@ -47,7 +49,10 @@ private slots:
                       QStringLiteral("--appointments"), QStringLiteral("1")})
                      .exitCode,
                  1);
-        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--time-zone"), QStringLiteral("Nowhere/Atlantis")}).exitCode, 1);
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--time-zone"),
+                      QStringLiteral("Nowhere/Atlantis")})
+                     .exitCode,
+                 1);
         QVERIFY(!QFile::exists(QDir(dataDir()).filePath(QStringLiteral("frontdesk.db"))));
         const Run version = ctl({QStringLiteral("--version")});
         QCOMPARE(version.exitCode, 0);
@@ -59,10 +64,12 @@ private slots:
         const Run init = ctl({QStringLiteral("init")});
         QVERIFY2(init.exitCode == 0, qPrintable(init.err));
         QVERIFY(QFile::exists(keyFile()));
-        QCOMPARE(QFile::permissions(keyFile()) & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
-        const Run seed = ctl({QStringLiteral("seed"), QStringLiteral("--patients"), QStringLiteral("1000"),
-                              QStringLiteral("--appointments"), QStringLiteral("10000"), QStringLiteral("--seed"),
-                              QStringLiteral("3")});
+        QCOMPARE(QFile::permissions(keyFile()) & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
+        const Run seed =
+            ctl({QStringLiteral("seed"), QStringLiteral("--patients"), QStringLiteral("1000"),
+                 QStringLiteral("--appointments"), QStringLiteral("10000"),
+                 QStringLiteral("--seed"), QStringLiteral("3")});
         QVERIFY2(seed.exitCode == 0, qPrintable(seed.err));
         const Run stats = ctl({QStringLiteral("stats"), QStringLiteral("--json")});
         QVERIFY2(stats.exitCode == 0, qPrintable(stats.err));
@@ -80,9 +87,10 @@ private slots:
     {
         // The seeded names, read back through the tool's own JSON is not offered, so use the
         // fixed list the seeder draws from: any of them present in plaintext is a leak.
-        const QStringList surnames{QStringLiteral("Müller"), QStringLiteral("Schneider"), QStringLiteral("Hoffmann"),
-                                   QStringLiteral("Zimmermann"), QStringLiteral("Fernández"), QStringLiteral("Kowalski"),
-                                   QStringLiteral("Williams"), QStringLiteral("Johnson")};
+        const QStringList surnames{QStringLiteral("Müller"),    QStringLiteral("Schneider"),
+                                   QStringLiteral("Hoffmann"),  QStringLiteral("Zimmermann"),
+                                   QStringLiteral("Fernández"), QStringLiteral("Kowalski"),
+                                   QStringLiteral("Williams"),  QStringLiteral("Johnson")};
         QDirIterator it(dataDir(), QDir::Files);
         int files = 0;
         while (it.hasNext()) {
@@ -91,7 +99,8 @@ private slots:
             const QByteArray bytes = f.readAll();
             ++files;
             for (const QString &name : surnames)
-                QVERIFY2(!bytes.contains(name.toUtf8()), qPrintable(name + QStringLiteral(" in ") + f.fileName()));
+                QVERIFY2(!bytes.contains(name.toUtf8()),
+                         qPrintable(name + QStringLiteral(" in ") + f.fileName()));
         }
         QVERIFY(files >= 1);
     }
@@ -102,11 +111,13 @@ private slots:
         if (sqlite.isEmpty())
             QSKIP("the sqlite3 shell is not installed (scripts/test installs it)");
         QProcess p;
-        p.start(sqlite, {QDir(dataDir()).filePath(QStringLiteral("frontdesk.db")), QStringLiteral("SELECT count(*) FROM patients;")});
+        p.start(sqlite, {QDir(dataDir()).filePath(QStringLiteral("frontdesk.db")),
+                         QStringLiteral("SELECT count(*) FROM patients;")});
         QVERIFY(p.waitForFinished(30000));
         QVERIFY(p.exitCode() != 0);
-        QVERIFY2(QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("not a database")),
-                 "sqlite3 should see an encrypted file");
+        QVERIFY2(
+            QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("not a database")),
+            "sqlite3 should see an encrypted file");
     }
 
     void wrongKeyIsAnErrorAndChangesNothing()
@@ -119,12 +130,13 @@ private slots:
         // An empty key file has no entry: the existing database must not get a new key.
         const Run r = ctl({QStringLiteral("stats")}, other);
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains(QStringLiteral("will not create a new key"), Qt::CaseInsensitive)
-                     || r.err.contains(QStringLiteral("missing"), Qt::CaseInsensitive),
+        QVERIFY2(r.err.contains(QStringLiteral("will not create a new key"), Qt::CaseInsensitive) ||
+                     r.err.contains(QStringLiteral("missing"), Qt::CaseInsensitive),
                  qPrintable(r.err));
         QCOMPARE(QFileInfo(other).size(), 0);
         // A key file readable by others is refused.
-        QFile::setPermissions(keyFile(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+        QFile::setPermissions(keyFile(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                             QFileDevice::ReadOther);
         const Run loose = ctl({QStringLiteral("stats")});
         QCOMPARE(loose.exitCode, 2);
         QVERIFY2(loose.err.contains(QStringLiteral("chmod 600")), qPrintable(loose.err));
@@ -143,7 +155,11 @@ private slots:
         QVERIFY(k.open(QIODevice::ReadOnly));
         QVERIFY(k.readAll() != before);
         const Run stats = ctl({QStringLiteral("stats"), QStringLiteral("--json")});
-        QCOMPARE(QJsonDocument::fromJson(stats.out.toUtf8()).object().value(QStringLiteral("patients")).toInteger(), 1000);
+        QCOMPARE(QJsonDocument::fromJson(stats.out.toUtf8())
+                     .object()
+                     .value(QStringLiteral("patients"))
+                     .toInteger(),
+                 1000);
     }
 
     void wipeNeedsConfirmationThenRemovesEverything()
@@ -154,7 +170,8 @@ private slots:
         const Run wiped = ctl({QStringLiteral("wipe"), QStringLiteral("--yes")});
         QVERIFY2(wiped.exitCode == 0, qPrintable(wiped.err));
         for (const char *suffix : {"", "-wal", "-shm", "-journal"})
-            QVERIFY(!QFile::exists(QDir(dataDir()).filePath(QStringLiteral("frontdesk.db") + QLatin1String(suffix))));
+            QVERIFY(!QFile::exists(
+                QDir(dataDir()).filePath(QStringLiteral("frontdesk.db") + QLatin1String(suffix))));
         const Run none = ctl({QStringLiteral("stats"), QStringLiteral("--json")});
         QCOMPARE(none.exitCode, 2);
         QVERIFY2(none.err.contains(QStringLiteral("init")), qPrintable(none.err));
@@ -163,7 +180,11 @@ private slots:
         QCOMPARE(ctl({QStringLiteral("init")}).exitCode, 0);
         const Run stats = ctl({QStringLiteral("stats"), QStringLiteral("--json")});
         QCOMPARE(stats.exitCode, 0);
-        QCOMPARE(QJsonDocument::fromJson(stats.out.toUtf8()).object().value(QStringLiteral("patients")).toInteger(), 0);
+        QCOMPARE(QJsonDocument::fromJson(stats.out.toUtf8())
+                     .object()
+                     .value(QStringLiteral("patients"))
+                     .toInteger(),
+                 0);
     }
 };
 

@@ -42,7 +42,8 @@ private slots:
         auto applied = t.db->scalar(QStringLiteral("SELECT count(*) FROM schema_version"));
         QCOMPARE(applied->toInt(), Database::latestSchemaVersion());
         // Owner-only file permissions.
-        QCOMPARE(QFile::permissions(t.path()) & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+        QCOMPARE(QFile::permissions(t.path()) & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
     }
 
     void wrongKeyIsRefusedAndFileUntouched()
@@ -92,7 +93,8 @@ private slots:
         auto extra = t.db->scalar(QStringLiteral("SELECT count(*) FROM extra"));
         QVERIFY(extra.ok());
         QCOMPARE(extra->toInt(), 1);
-        auto half = t.db->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'"));
+        auto half = t.db->scalar(
+            QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'"));
         QCOMPARE(half->toInt(), 0);
     }
 
@@ -100,7 +102,8 @@ private slots:
     {
         test::TestDatabase t;
         QVERIFY(t.open());
-        QVERIFY(t.db->query(QStringLiteral("INSERT INTO schema_version VALUES (999, 'future', 0)")).ok());
+        QVERIFY(t.db->query(QStringLiteral("INSERT INTO schema_version VALUES (999, 'future', 0)"))
+                    .ok());
         auto s = t.db->migrate();
         QVERIFY(!s.ok());
         QVERIFY(s.error().contains(QStringLiteral("newer")));
@@ -108,9 +111,10 @@ private slots:
 
     void splitStatementsKeepsTriggerBodies()
     {
-        const QStringList parts = Migration::splitStatements(QStringLiteral(
-            "-- a comment\nCREATE TABLE a (x INTEGER);\n\nCREATE TRIGGER t BEFORE DELETE ON a\nBEGIN\n"
-            "    SELECT RAISE(ABORT, 'no');\nEND;\nINSERT INTO a VALUES (1);\n"));
+        const QStringList parts = Migration::splitStatements(
+            QStringLiteral("-- a comment\nCREATE TABLE a (x INTEGER);\n\nCREATE TRIGGER t BEFORE "
+                           "DELETE ON a\nBEGIN\n"
+                           "    SELECT RAISE(ABORT, 'no');\nEND;\nINSERT INTO a VALUES (1);\n"));
         QCOMPARE(parts.size(), 3);
         QVERIFY(parts.at(1).startsWith(QStringLiteral("CREATE TRIGGER")));
         QVERIFY(parts.at(1).endsWith(QStringLiteral("END;")));
@@ -123,11 +127,13 @@ private slots:
         auto s = t.db->write([&]() -> Status {
             if (auto r = t.db->setSetting(QStringLiteral("kept"), QStringLiteral("no")); !r)
                 return r;
-            return t.db->write([&]() -> Status { return fail(QStringLiteral("inner step failed")); });
+            return t.db->write(
+                [&]() -> Status { return fail(QStringLiteral("inner step failed")); });
         });
         QVERIFY(!s.ok());
         QCOMPARE(s.error(), QStringLiteral("inner step failed"));
-        QCOMPARE(t.db->setting(QStringLiteral("kept"), QStringLiteral("absent")), QStringLiteral("absent"));
+        QCOMPARE(t.db->setting(QStringLiteral("kept"), QStringLiteral("absent")),
+                 QStringLiteral("absent"));
         QVERIFY(!t.db->inTransaction());
     }
 

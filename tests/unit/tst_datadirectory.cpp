@@ -36,7 +36,8 @@ private slots:
         QCOMPARE(store.entries().size(), 1);
         QCOMPARE(store.entries().first().size(), 32);
         // The directory is private to its owner.
-        QCOMPARE(QFile::permissions(dir) & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
+        QCOMPARE(QFile::permissions(dir) & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+                 QFileDevice::Permissions());
 
         auto again = DataDirectory(dir, store).open();
         QVERIFY2(again.ok(), qPrintable(again.error()));
@@ -115,7 +116,8 @@ private slots:
     {
         QTest::addColumn<int>("step");
         QTest::addColumn<bool>("newKeyExpected");
-        QTest::newRow("after pending key stored") << int(DataDirectory::RekeyStep::PendingKeyStored) << false;
+        QTest::newRow("after pending key stored")
+            << int(DataDirectory::RekeyStep::PendingKeyStored) << false;
         QTest::newRow("after copy written") << int(DataDirectory::RekeyStep::CopyWritten) << false;
         QTest::newRow("after copy in place") << int(DataDirectory::RekeyStep::CopyInPlace) << true;
         QTest::newRow("after key promoted") << int(DataDirectory::RekeyStep::KeyPromoted) << true;
@@ -148,7 +150,9 @@ private slots:
             QVERIFY(opened->notes.isEmpty());
         } else {
             QCOMPARE(opened->notes.size(), 1);
-            QVERIFY2(opened->notes.first().contains(newKeyExpected ? QStringLiteral("new key") : QStringLiteral("previous key")),
+            QVERIFY2(opened->notes.first().contains(newKeyExpected
+                                                        ? QStringLiteral("new key")
+                                                        : QStringLiteral("previous key")),
                      qPrintable(opened->notes.first()));
         }
         QVERIFY(!QFile::exists(data.databasePath() + QStringLiteral(".rekey")));
@@ -173,7 +177,8 @@ private slots:
         // It starts as new afterwards.
         auto fresh = data.open();
         QVERIFY(fresh.ok());
-        QCOMPARE(fresh->database->setting(QStringLiteral("marker"), QStringLiteral("none")), QStringLiteral("none"));
+        QCOMPARE(fresh->database->setting(QStringLiteral("marker"), QStringLiteral("none")),
+                 QStringLiteral("none"));
     }
 };
 

@@ -40,42 +40,61 @@ private slots:
         QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM patients")), 400);
         QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM appointments")), 3000);
         QVERIFY(summary->practitioners >= 4);
-        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM practitioners")), summary->practitioners);
-        QVERIFY(count(*t.db, QStringLiteral("SELECT count(*) FROM working_hours")) >= summary->practitioners * 10);
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM practitioners")),
+                 summary->practitioners);
+        QVERIFY(count(*t.db, QStringLiteral("SELECT count(*) FROM working_hours")) >=
+                summary->practitioners * 10);
         QVERIFY(summary->messages > 0);
 
         // Demo rows never go to a server; one audit entry records the seeding.
         QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM outbox")), 0);
-        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM patients WHERE sync_state <> 'demo'")), 0);
-        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'seed'")), 1);
+        QCOMPARE(count(*t.db,
+                       QStringLiteral("SELECT count(*) FROM patients WHERE sync_state <> 'demo'")),
+                 0);
+        QCOMPARE(
+            count(*t.db, QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'seed'")),
+            1);
 
         // Realistic statuses: the past has outcomes, the future has none.
         const qint64 now = clock.nowMs();
         for (const char *status : {"completed", "no-show", "cancelled"})
-            QVERIFY2(count(*t.db, QStringLiteral("SELECT count(*) FROM appointments WHERE end_at <= %1 AND status = '%2'")
-                                      .arg(now)
-                                      .arg(QLatin1String(status)))
-                         > 0,
-                     status);
-        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM appointments WHERE start_at > %1 AND status IN "
-                                             "('completed', 'no-show', 'in-room')")
-                                  .arg(now)),
-                 0);
+            QVERIFY2(
+                count(*t.db,
+                      QStringLiteral(
+                          "SELECT count(*) FROM appointments WHERE end_at <= %1 AND status = '%2'")
+                          .arg(now)
+                          .arg(QLatin1String(status))) > 0,
+                status);
+        QCOMPARE(
+            count(*t.db, QStringLiteral(
+                             "SELECT count(*) FROM appointments WHERE start_at > %1 AND status IN "
+                             "('completed', 'no-show', 'in-room')")
+                             .arg(now)),
+            0);
         // Patients arrive early, but not more than an hour ahead.
-        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM appointments WHERE start_at > %1 AND status = 'arrived'")
-                                  .arg(now + 3600 * 1000)),
-                 0);
-        QVERIFY(count(*t.db, QStringLiteral("SELECT count(*) FROM appointments WHERE start_at > %1").arg(now)) > 0);
-        const qint64 noShows = count(*t.db, QStringLiteral("SELECT count(*) FROM appointments WHERE status = 'no-show'"));
+        QCOMPARE(
+            count(
+                *t.db,
+                QStringLiteral(
+                    "SELECT count(*) FROM appointments WHERE start_at > %1 AND status = 'arrived'")
+                    .arg(now + 3600 * 1000)),
+            0);
+        QVERIFY(count(*t.db, QStringLiteral("SELECT count(*) FROM appointments WHERE start_at > %1")
+                                 .arg(now)) > 0);
+        const qint64 noShows = count(
+            *t.db, QStringLiteral("SELECT count(*) FROM appointments WHERE status = 'no-show'"));
         QVERIFY(noShows > 3000 * 2 / 100 && noShows < 3000 * 12 / 100);
 
         // No practitioner is booked twice at once.
-        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM appointments a JOIN appointments b "
-                                             "ON a.practitioner_id = b.practitioner_id AND a.id < b.id "
-                                             "AND a.start_at < b.end_at AND b.start_at < a.end_at")),
-                 0);
+        QCOMPARE(
+            count(*t.db, QStringLiteral("SELECT count(*) FROM appointments a JOIN appointments b "
+                                        "ON a.practitioner_id = b.practitioner_id AND a.id < b.id "
+                                        "AND a.start_at < b.end_at AND b.start_at < a.end_at")),
+            0);
         // Appointments fall inside working hours (local 08:00-17:00).
-        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM appointments WHERE end_at <= start_at")), 0);
+        QCOMPARE(count(*t.db, QStringLiteral(
+                                  "SELECT count(*) FROM appointments WHERE end_at <= start_at")),
+                 0);
         QVERIFY(t.db->check()->isEmpty());
     }
 
@@ -88,11 +107,13 @@ private slots:
         b.db->setClock(clock);
         QVERIFY(DemoSeeder(*a.db).seed(options()).ok());
         QVERIFY(DemoSeeder(*b.db).seed(options()).ok());
-        const QString sql = QStringLiteral("SELECT group_concat(id || family_name || birth_date, ',') FROM "
-                                           "(SELECT * FROM patients ORDER BY mrn)");
+        const QString sql =
+            QStringLiteral("SELECT group_concat(id || family_name || birth_date, ',') FROM "
+                           "(SELECT * FROM patients ORDER BY mrn)");
         QCOMPARE(a.db->scalar(sql)->toString(), b.db->scalar(sql)->toString());
-        const QString appts = QStringLiteral("SELECT group_concat(id || start_at || status, ',') FROM "
-                                             "(SELECT * FROM appointments ORDER BY start_at, id)");
+        const QString appts =
+            QStringLiteral("SELECT group_concat(id || start_at || status, ',') FROM "
+                           "(SELECT * FROM appointments ORDER BY start_at, id)");
         QCOMPARE(a.db->scalar(appts)->toString(), b.db->scalar(appts)->toString());
 
         test::TestDatabase c;

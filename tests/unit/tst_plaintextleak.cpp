@@ -25,7 +25,8 @@ class TestPlaintextLeak : public QObject
             const QByteArray bytes = f.readAll();
             for (const QString &needle : needles) {
                 const QByteArray utf8 = needle.toUtf8();
-                const QByteArray utf16(reinterpret_cast<const char *>(needle.utf16()), needle.size() * 2);
+                const QByteArray utf16(reinterpret_cast<const char *>(needle.utf16()),
+                                       needle.size() * 2);
                 if (bytes.contains(utf8) || bytes.contains(utf16))
                     found << QStringLiteral("%1 in %2").arg(needle, file);
             }

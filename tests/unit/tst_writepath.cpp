@@ -72,7 +72,8 @@ private slots:
 
         const auto outbox = rows(QStringLiteral("SELECT * FROM outbox"));
         QCOMPARE(outbox.size(), 1);
-        QCOMPARE(outbox[0].value(QStringLiteral("resource_type")).toString(), QStringLiteral("Patient"));
+        QCOMPARE(outbox[0].value(QStringLiteral("resource_type")).toString(),
+                 QStringLiteral("Patient"));
         QCOMPARE(outbox[0].value(QStringLiteral("resource_id")).toString(), p.meta.id);
         QCOMPARE(outbox[0].value(QStringLiteral("operation")).toString(), QStringLiteral("create"));
         QCOMPARE(outbox[0].value(QStringLiteral("local_version")).toLongLong(), 1);
@@ -85,8 +86,11 @@ private slots:
         QCOMPARE(audit[0].value(QStringLiteral("actor_kind")).toString(), QStringLiteral("staff"));
         QCOMPARE(audit[0].value(QStringLiteral("patient_id")).toString(), p.meta.id);
         QCOMPARE(audit[0].value(QStringLiteral("prev_hash")).toString(), AuditLog::genesisHash());
-        const QJsonObject detail = QJsonDocument::fromJson(audit[0].value(QStringLiteral("detail")).toByteArray()).object();
-        QCOMPARE(detail[QStringLiteral("after")][QStringLiteral("family_name")].toString(), QStringLiteral("Lovelace"));
+        const QJsonObject detail =
+            QJsonDocument::fromJson(audit[0].value(QStringLiteral("detail")).toByteArray())
+                .object();
+        QCOMPARE(detail[QStringLiteral("after")][QStringLiteral("family_name")].toString(),
+                 QStringLiteral("Lovelace"));
 
         auto loaded = patients.get(p.meta.id);
         QVERIFY(loaded.ok());
@@ -106,14 +110,22 @@ private slots:
         QVERIFY(patients.save(p).ok());
         QCOMPARE(p.meta.version, 2);
         QCOMPARE(p.meta.updatedAt, clock.nowMs());
-        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE operation = 'update' AND local_version = 2")), 1);
-        const auto audit = rows(QStringLiteral("SELECT detail FROM audit_log WHERE action = 'update'"));
+        QCOMPARE(
+            count(QStringLiteral(
+                "SELECT count(*) FROM outbox WHERE operation = 'update' AND local_version = 2")),
+            1);
+        const auto audit =
+            rows(QStringLiteral("SELECT detail FROM audit_log WHERE action = 'update'"));
         QCOMPARE(audit.size(), 1);
         const QJsonObject changes = QJsonDocument::fromJson(audit[0].value(0).toByteArray())
-                                        .object()[QStringLiteral("changes")].toObject();
-        QCOMPARE(changes.keys(), (QStringList{QStringLiteral("email"), QStringLiteral("phone_mobile")}));
-        QCOMPARE(changes[QStringLiteral("phone_mobile")][QStringLiteral("before")].toString(), QStringLiteral("+49 151 1234567"));
-        QCOMPARE(changes[QStringLiteral("phone_mobile")][QStringLiteral("after")].toString(), QStringLiteral("+49 151 7654321"));
+                                        .object()[QStringLiteral("changes")]
+                                        .toObject();
+        QCOMPARE(changes.keys(),
+                 (QStringList{QStringLiteral("email"), QStringLiteral("phone_mobile")}));
+        QCOMPARE(changes[QStringLiteral("phone_mobile")][QStringLiteral("before")].toString(),
+                 QStringLiteral("+49 151 1234567"));
+        QCOMPARE(changes[QStringLiteral("phone_mobile")][QStringLiteral("after")].toString(),
+                 QStringLiteral("+49 151 7654321"));
 
         // Saving without a change writes nothing at all.
         QVERIFY(patients.save(p).ok());
@@ -134,7 +146,8 @@ private slots:
         mine.email = QStringLiteral("mine@example.org");
         auto s = patients.save(mine);
         QVERIFY(!s.ok());
-        QVERIFY2(s.error().contains(QStringLiteral("changed by someone else")), qPrintable(s.error()));
+        QVERIFY2(s.error().contains(QStringLiteral("changed by someone else")),
+                 qPrintable(s.error()));
         QCOMPARE(patients.get(p.meta.id)->email, QStringLiteral("theirs@example.org"));
     }
 
@@ -150,8 +163,10 @@ private slots:
         QVERIFY(loaded.ok());
         QVERIFY(loaded->meta.deleted);
         QCOMPARE(loaded->familyName, QStringLiteral("Lovelace"));
-        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE operation = 'delete'")), 1);
-        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'delete'")), 1);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE operation = 'delete'")),
+                 1);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'delete'")),
+                 1);
         QCOMPARE(*patients.count(), 0);
         // A deleted record can't be edited.
         loaded->email = QStringLiteral("x@example.org");
@@ -197,7 +212,8 @@ private slots:
             e.entityId = r.value(QStringLiteral("entity_id")).toString();
             e.patientId = r.value(QStringLiteral("patient_id")).toString();
             e.outcome = r.value(QStringLiteral("outcome")).toString();
-            e.detail = QJsonDocument::fromJson(r.value(QStringLiteral("detail")).toByteArray()).object();
+            e.detail =
+                QJsonDocument::fromJson(r.value(QStringLiteral("detail")).toByteArray()).object();
             e.prevHash = r.value(QStringLiteral("prev_hash")).toString();
             QCOMPARE(e.prevHash, prev);
             QCOMPARE(e.computeHash(), r.value(QStringLiteral("hash")).toString());
@@ -286,7 +302,8 @@ private slots:
         QVERIFY(appointments.save(a).ok());
         QCOMPARE(appointments.get(a.meta.id)->status, AppointmentStatus::Arrived);
         // Appointment audit entries name the patient.
-        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM audit_log WHERE entity_type = 'Appointment' AND patient_id = '%1'")
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM audit_log WHERE entity_type = "
+                                      "'Appointment' AND patient_id = '%1'")
                            .arg(p.meta.id)),
                  2);
 
@@ -306,9 +323,10 @@ private slots:
 
     void statusNamesRoundTrip()
     {
-        for (auto s : {AppointmentStatus::Booked, AppointmentStatus::Confirmed, AppointmentStatus::Arrived,
-                       AppointmentStatus::InRoom, AppointmentStatus::Completed, AppointmentStatus::Cancelled,
-                       AppointmentStatus::NoShow})
+        for (auto s :
+             {AppointmentStatus::Booked, AppointmentStatus::Confirmed, AppointmentStatus::Arrived,
+              AppointmentStatus::InRoom, AppointmentStatus::Completed, AppointmentStatus::Cancelled,
+              AppointmentStatus::NoShow})
             QCOMPARE(appointmentStatusFromName(appointmentStatusName(s)), s);
         QVERIFY(!appointmentStatusFromName(QStringLiteral("teleported")).has_value());
     }
