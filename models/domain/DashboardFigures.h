@@ -32,7 +32,8 @@ struct DashboardFigures
     qint64 cancellations = 0;
     qint64 patientsSeen = 0;
 
-    static DashboardFigures fromCounts(const QMap<AppointmentStatus, qint64> &byStatus, qint64 patientsSeen);
+    static DashboardFigures fromCounts(const QMap<AppointmentStatus, qint64> &byStatus,
+                                       qint64 patientsSeen);
     static QList<AppointmentStatus> seenStatuses()
     {
         return {AppointmentStatus::InRoom, AppointmentStatus::Completed};

@@ -1,0 +1,200 @@
+#include "StartUp.h"
+
+#include "SyncStatus.h"
+#include "SyncWorker.h"
+
+#include "AppEnvironment.h"
+#include "MainWindow.h"
+#include "common/AccessController.h"
+#include "storage/Database.h"
+#include "storage/MessageRetention.h"
+#include "storage/SecretStore.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+#include <QProcess>
+
+#include <cstdio>
+#include <cstring>
+
+namespace frontdesk {
+
+namespace {
+
+struct Options
+{
+    QCommandLineOption dataDir{
+        QStringLiteral("data-dir"),
+        StartUp::tr("The data directory (default: %1).").arg(AppEnvironment::defaultDataDir()),
+        QStringLiteral("DIR")};
+    QCommandLineOption keyFile{
+        QStringLiteral("key-file"),
+        StartUp::tr("Keep the database key in this file (mode 0600) instead of the OS "
+                    "keychain. Weaker: for test and demo machines."),
+        QStringLiteral("PATH")};
+    QCommandLineOption view{QStringLiteral("view"),
+                            StartUp::tr("Start on this view: %1.")
+                                .arg(MainWindow::viewNames().join(QStringLiteral(", "))),
+                            QStringLiteral("VIEW")};
+
+    void addTo(QCommandLineParser &parser) const
+    {
+        parser.setApplicationDescription(StartUp::tr("Frontdesk, the front desk of a clinic."));
+        parser.addOptions({dataDir, keyFile, view});
+        parser.addHelpOption();
+        parser.addVersionOption();
+    }
+};
+
+void printTo(FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toLocal8Bit();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+bool isOneOf(const char *arg, std::initializer_list<const char *> names)
+{
+    for (const char *name : names) {
+        if (std::strcmp(arg, name) == 0)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+StartUp::StartUp() = default;
+StartUp::~StartUp() = default;
+
+void StartUp::setApplicationNames()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("frontdesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("frontdesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FRONTDESK_VERSION));
+}
+
+std::optional<int> StartUp::answerWithoutGui(int argc, char *argv[])
+{
+    bool help = false;
+    bool version = false;
+    for (int i = 1; i < argc; ++i) {
+        // A value given to an option is not itself an option.
+        if (isOneOf(argv[i], {"--data-dir", "--key-file", "--view"})) {
+            ++i;
+            continue;
+        }
+        help = help || isOneOf(argv[i], {"-h", "--help", "-?", "--help-all"});
+        version = version || isOneOf(argv[i], {"-v", "--version"});
+    }
+    if (version) {
+        printTo(stdout, QStringLiteral("frontdesk %1\n").arg(QStringLiteral(FRONTDESK_VERSION)));
+        return Ok;
+    }
+    if (help) {
+        // QCoreApplication needs no display; the help text takes the program name from it.
+        QCoreApplication app(argc, argv);
+        setApplicationNames();
+        QCommandLineParser parser;
+        Options().addTo(parser);
+        printTo(stdout, parser.helpText());
+        return Ok;
+    }
+    return std::nullopt;
+}
+
+int StartUp::fail(const QString &message)
+{
+    printTo(stderr, QStringLiteral("frontdesk: %1\n").arg(message));
+    QMessageBox box(QMessageBox::Critical, tr("Frontdesk"), message, QMessageBox::Ok);
+    box.setTextFormat(Qt::PlainText);
+    box.exec();
+    return Failed;
+}
+
+int StartUp::run()
+{
+    QCommandLineParser parser;
+    const Options options;
+    options.addTo(parser);
+    if (!parser.parse(QCoreApplication::arguments()))
+        return fail(tr("%1\nRun frontdesk --help for the options.").arg(parser.errorText()));
+    if (!parser.positionalArguments().isEmpty())
+        return fail(tr("Unexpected argument \"%1\". Run frontdesk --help for the options.")
+                        .arg(parser.positionalArguments().constFirst()));
+    std::optional<MainWindow::View> view;
+    if (parser.isSet(options.view)) {
+        view = MainWindow::viewFromName(parser.value(options.view));
+        if (!view)
+            return fail(tr("Unknown view \"%1\"; choose one of %2.")
+                            .arg(parser.value(options.view),
+                                 MainWindow::viewNames().join(QStringLiteral(", "))));
+    }
+
+    const QString dataDir = parser.isSet(options.dataDir) ? parser.value(options.dataDir)
+                                                          : AppEnvironment::defaultDataDir();
+    m_store = AppEnvironment::secretStore(parser.value(options.keyFile));
+    m_directory = std::make_unique<DataDirectory>(dataDir, *m_store);
+    auto opened = m_directory->open();
+    if (!opened)
+        return fail(tr("Frontdesk could not open its database in %1.\n\n%2")
+                        .arg(m_directory->path(), opened.error()));
+    m_database = std::move(opened->database);
+    // Until staff sign in, the audit trail names the workstation.
+    m_database->setActor(Actor::system(QStringLiteral("workstation")));
+
+    const QString clinicName = m_database->setting(QStringLiteral("clinic_name"));
+    const QString place = clinicName.isEmpty() ? m_directory->path() : clinicName;
+    m_access = std::make_unique<AccessController>(*m_database);
+    if (!m_access->signIn(place))
+        return Ok;
+    if (auto purged = MessageRetention::purge(*m_database); !purged)
+        printTo(stderr, QStringLiteral("frontdesk: %1\n").arg(purged.error()));
+    m_window = std::make_unique<MainWindow>(*m_database, place);
+    m_access->attach(m_window.get());
+    QObject::connect(m_access.get(), &AccessController::wipeRequested, qApp,
+                     [this](const QString &by) {
+                         // Queued: the wipe deletes the window whose menu asked for it.
+                         QMetaObject::invokeMethod(
+                             qApp, [this, by] { wipe(by); }, Qt::QueuedConnection);
+                     });
+    m_sync = std::make_unique<SyncThread>(
+        [db = m_database.get()] { return db->openAnotherConnection(); });
+    QObject::connect(m_sync->worker(), &SyncWorker::stateChanged, m_window->syncStatus(),
+                     &SyncStatus::apply);
+    m_sync->start();
+    if (view)
+        m_window->showView(*view);
+    m_window->show();
+    if (!opened->notes.isEmpty()) {
+        QMessageBox box(QMessageBox::Information, tr("Frontdesk"),
+                        opened->notes.join(QStringLiteral("\n\n")), QMessageBox::Ok,
+                        m_window.get());
+        box.setTextFormat(Qt::PlainText);
+        box.exec();
+    }
+    return QApplication::exec();
+}
+
+void StartUp::wipe(const QString &requestedBy)
+{
+    QApplication::setQuitOnLastWindowClosed(false);
+    m_sync.reset(); // its connection must be closed before the files go
+    m_window.reset();
+    m_access.reset();
+    m_database.reset();
+    if (auto s = m_directory->wipe(requestedBy); !s) {
+        fail(tr("This workstation could not be wiped: %1").arg(s.error()));
+        QApplication::exit(Failed);
+        return;
+    }
+    QMessageBox::information(nullptr, tr("Frontdesk"),
+                             tr("This workstation was wiped: its database and key are gone. "
+                                "Frontdesk starts again as new."));
+    QProcess::startDetached(QCoreApplication::applicationFilePath(),
+                            QCoreApplication::arguments().mid(1));
+    QApplication::quit();
+}
+
+} // namespace frontdesk

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "storage/DataDirectory.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace frontdesk {
+
+class AccessController;
+class Database;
+class MainWindow;
+class SecretStore;
+class SyncThread;
+
+// What the frontdesk executable does between main() and the event loop: read the command
+// line, open the data directory with its key, tell the user what they need to know, and show
+// the main window. Owns what it opened, so it all lives as long as the window.
+class StartUp
+{
+    Q_DECLARE_TR_FUNCTIONS(StartUp)
+public:
+    // 2 for both a wrong command line and data that cannot be opened: the caller can do nothing
+    // but read the message.
+    enum ExitCode
+    {
+        Ok = 0,
+        Failed = 2
+    };
+
+    StartUp();
+    ~StartUp();
+
+    static void setApplicationNames();
+    // Answers --version and --help on stdout, before there is a QApplication, so both work
+    // without a display. nullopt: start the application.
+    static std::optional<int> answerWithoutGui(int argc, char *argv[]);
+
+    // Needs the QApplication. Returns the exit code when it could not start, else runs the
+    // event loop and returns its result.
+    int run();
+
+private:
+    int fail(const QString &message);
+    // Closes everything, wipes the data directory and starts Frontdesk again as new.
+    void wipe(const QString &requestedBy);
+
+    // Destroyed bottom-up: the window before the database it reads, the database before its key.
+    std::unique_ptr<SecretStore> m_store;
+    std::unique_ptr<DataDirectory> m_directory;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<AccessController> m_access;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<SyncThread> m_sync; // last: stopped before the window and database go
+};
+
+} // namespace frontdesk

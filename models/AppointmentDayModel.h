@@ -1,0 +1,74 @@
+#pragma once
+
+#include "DatabaseTableModel.h"
+#include "storage/AppointmentRepository.h"
+
+#include <QDate>
+#include <QList>
+
+namespace frontdesk {
+
+// The appointments of one local day in the clinic's time zone, in start order. Appointments
+// that reach into the day from the day before (or out of it) are included.
+class AppointmentDayModel : public DatabaseTableModel
+{
+    Q_OBJECT
+public:
+    enum Column
+    {
+        TimeColumn,
+        PatientColumn,
+        PractitionerColumn,
+        RoomColumn,
+        TypeColumn,
+        ReasonColumn,
+        StatusColumn,
+        SyncColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        PatientIdRole = FirstCustomRole,
+        PractitionerIdRole,
+        LocationIdRole,
+        StartRole, // QDateTime, UTC
+        EndRole,   // QDateTime, UTC
+        StatusRole // AppointmentStatus as int
+    };
+
+    // Starts on the clinic's today by the database's clock.
+    explicit AppointmentDayModel(Database &db, QObject *parent = nullptr);
+
+    QDate date() const { return m_date; }
+    void setDate(QDate date);
+    QDate today() const;
+
+    void refresh() override;
+    const AppointmentRow &appointmentAt(int row) const { return m_rows.at(row); }
+    // On today's list, the first appointment that has not ended by the database's clock: where
+    // the front desk is in its day. -1 on other days and once the day's work is done.
+    int rowOfNow() const;
+    int rowOf(const QString &id) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    static QString statusText(AppointmentStatus status);
+    static QString typeText(const QString &type);
+
+signals:
+    void dateChanged(QDate date);
+
+private:
+    QString timeText(const AppointmentRow &row) const;
+
+    AppointmentRepository m_repository;
+    QDate m_date;
+    ClinicTime m_clinicTime;
+    QList<AppointmentRow> m_rows;
+};
+
+} // namespace frontdesk

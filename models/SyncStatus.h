@@ -1,0 +1,42 @@
+#pragma once
+
+#include "SyncReport.h"
+#include "storage/Outbox.h"
+
+#include <QObject>
+#include <QString>
+
+namespace frontdesk {
+
+class Database;
+
+// What the status bar says about synchronisation: the sync worker reports through apply()
+// from its thread; refresh() recounts the outbox at once after a local change.
+class SyncStatus : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SyncStatus(Database &db, QObject *parent = nullptr);
+
+    bool serverConfigured() const { return m_state.serverConfigured; }
+    bool online() const { return m_state.online; }
+    qint64 pendingChanges() const { return m_pending; }
+    qint64 conflicts() const { return m_state.conflicts; }
+    QDateTime lastSyncAt() const { return m_state.lastSyncAt; }
+    QString lastError() const { return m_lastError; }
+
+    void refresh();
+    void apply(const frontdesk::SyncReport &state);
+
+signals:
+    void changed();
+    void errorOccurred(const QString &message);
+
+private:
+    Outbox m_outbox;
+    qint64 m_pending = 0;
+    SyncReport m_state;
+    QString m_lastError;
+};
+
+} // namespace frontdesk

@@ -1,0 +1,231 @@
+#include "TestDatabase.h"
+
+#include "MainWindow.h"
+#include "PatientListModel.h"
+#include "common/SyncStatusWidget.h"
+#include "dashboard/DashboardView.h"
+#include "dashboard/FigureTile.h"
+#include "messages/MessagesView.h"
+#include "patients/PatientsView.h"
+#include "schedule/ScheduleView.h"
+#include "storage/DemoSeeder.h"
+#include "storage/PatientRepository.h"
+
+#include <QApplication>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+#include <QTimeZone>
+#include <QTimer>
+
+using namespace frontdesk;
+
+namespace {
+const QDate kToday(2026, 3, 3);
+const QByteArray kZone("Europe/Berlin");
+
+QSettings appSettings()
+{
+    return QSettings(QStringLiteral("frontdesk"), QStringLiteral("frontdesk"));
+}
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+    test::TestDatabase t;
+    TestClock clock{QDateTime(kToday, QTime(10, 30), QTimeZone(kZone))};
+
+    // Closes the next modal dialog once it is up and tells its title, as a user pressing Escape.
+    static void answerNextDialog(QString *title)
+    {
+        QTimer::singleShot(0, qApp, [title] {
+            QTRY_VERIFY(QApplication::activeModalWidget());
+            QWidget *dialog = QApplication::activeModalWidget();
+            *title = dialog->windowTitle();
+            dialog->close();
+        });
+    }
+
+    void switchWith(MainWindow &w, Qt::Key key, MainWindow::View view, QWidget *expected)
+    {
+        QTest::keyClick(&w, key, Qt::ControlModifier);
+        QCOMPARE(w.currentView(), view);
+        QCOMPARE(w.viewStack()->currentWidget(), expected);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        appSettings().clear();
+        QVERIFY(t.open());
+        t.db->setClock(clock);
+        QVERIFY(t.db->setSetting(QStringLiteral("clinic_time_zone"), QString::fromLatin1(kZone)));
+        DemoSeeder::Options options;
+        options.patients = 300;
+        options.appointments = 2000;
+        options.today = kToday;
+        options.timeZone = QString::fromLatin1(kZone);
+        auto seeded = DemoSeeder(*t.db).seed(options);
+        QVERIFY2(seeded, qPrintable(seeded.error()));
+    }
+
+    void cleanupTestCase() { appSettings().clear(); }
+
+    void everyViewShowsData()
+    {
+        MainWindow w(*t.db, QStringLiteral("Praxis am Markt"));
+        QCOMPARE(w.windowTitle(), QStringLiteral("Frontdesk — Praxis am Markt"));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QCOMPARE(w.currentView(), MainWindow::View::Schedule);
+
+        switchWith(w, Qt::Key_2, MainWindow::View::Patients, w.patientsView());
+        QCOMPARE(w.patientsView()->table()->model()->rowCount(), PatientListModel::PageSize);
+
+        switchWith(w, Qt::Key_3, MainWindow::View::Messages, w.messagesView());
+        QVERIFY(w.messagesView()->table()->model()->rowCount() > 0);
+
+        switchWith(w, Qt::Key_4, MainWindow::View::Dashboard, w.dashboardView());
+        const auto &tiles = w.dashboardView()->tiles();
+        QCOMPARE(tiles.size(), 6);
+        QVERIFY(tiles.first()->todayText().toInt() > 0); // appointments today
+        QVERIFY(tiles.at(4)->todayText().contains(QLocale().percent()));
+
+        switchWith(w, Qt::Key_1, MainWindow::View::Schedule, w.scheduleView());
+        QVERIFY(w.scheduleView()->table()->model()->rowCount() > 0);
+        // The calendar is the default page of the schedule, and it has the focus.
+        QVERIFY(w.scheduleView()->isAncestorOf(QApplication::focusWidget()));
+        QVERIFY(!w.scheduleView()->table()->isVisible());
+        w.scheduleView()->showCalendar(false);
+        QCOMPARE(QApplication::focusWidget(), w.scheduleView()->table());
+    }
+
+    void scheduleNavigation()
+    {
+        MainWindow w(*t.db, QStringLiteral("Test"));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        w.showView(MainWindow::View::Schedule);
+        w.scheduleView()->showCalendar(false);
+        QTableView *table = w.scheduleView()->table();
+        table->setFocus();
+        const int todays = table->model()->rowCount();
+        QVERIFY(todays > 0);
+        QTest::keyClick(table, Qt::Key_Left, Qt::AltModifier); // Monday
+        QVERIFY(table->model()->rowCount() > 0);
+        QTest::keyClick(table, Qt::Key_Left, Qt::AltModifier); // Sunday: closed
+        QCOMPARE(table->model()->rowCount(), 0);
+        QTest::keyClick(table, Qt::Key_Home, Qt::AltModifier);
+        QCOMPARE(table->model()->rowCount(), todays);
+
+        // Enter on an appointment opens its details.
+        table->setCurrentIndex(table->model()->index(0, 0));
+        QString title;
+        answerNextDialog(&title);
+        QTest::keyClick(table, Qt::Key_Return);
+        QCOMPARE(title, ScheduleView::tr("Appointment"));
+        // The offscreen platform has no window manager to hand activation back.
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QCOMPARE(QApplication::focusWidget(), table);
+    }
+
+    void findPatientFromAnywhere()
+    {
+        MainWindow w(*t.db, QStringLiteral("Test"));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        w.showView(MainWindow::View::Messages);
+        QLineEdit *search = w.patientsView()->searchField();
+        QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
+        QCOMPARE(w.currentView(), MainWindow::View::Patients);
+        QCOMPARE(QApplication::focusWidget(), search);
+
+        QTableView *table = w.patientsView()->table();
+        QTest::keyClicks(search, QStringLiteral("MRN010029"));
+        QTRY_COMPARE(table->model()->rowCount(), 10);
+        QTest::keyClick(search, Qt::Key_Return);
+        QCOMPARE(QApplication::focusWidget(), table);
+        QCOMPARE(table->currentIndex().row(), 0);
+
+        // Enter opens the patient's profile in a tab of its own.
+        QTest::keyClick(table, Qt::Key_Enter);
+        QCOMPARE(w.patientsView()->tabs()->count(), 2);
+        QCOMPARE(w.patientsView()->tabs()->currentIndex(), 1);
+
+        // Ctrl+F again selects the old search, ready to type over it.
+        QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
+        QCOMPARE(QApplication::focusWidget(), search);
+        QCOMPARE(search->selectedText(), QStringLiteral("MRN010029"));
+        QTest::keyClick(search, Qt::Key_Escape);
+        QTRY_COMPARE(table->model()->rowCount(), PatientListModel::PageSize);
+    }
+
+    void geometryAndViewAreRemembered()
+    {
+        const QRect geometry(120, 80, 1024, 700);
+        {
+            MainWindow w(*t.db, QStringLiteral("Test"));
+            w.setGeometry(geometry);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            QTest::keyClick(&w, Qt::Key_3, Qt::ControlModifier);
+            QVERIFY(w.close());
+        }
+        QVERIFY(appSettings().contains(QStringLiteral("mainWindow/geometry")));
+        MainWindow w(*t.db, QStringLiteral("Test"));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(w.size(), geometry.size());
+        QCOMPARE(w.currentView(), MainWindow::View::Messages);
+    }
+
+    void syncStatusCountsWaitingChanges()
+    {
+        MainWindow w(*t.db, QStringLiteral("Test"));
+        const QString before = w.syncStatusWidget()->text();
+        QVERIFY2(before.contains(SyncStatusWidget::tr("Offline — no server configured")),
+                 qPrintable(before));
+        QVERIFY2(before.contains(SyncStatusWidget::tr("no changes waiting")), qPrintable(before));
+
+        Patient p;
+        p.mrn = QStringLiteral("MRN-NEW-1");
+        p.familyName = QStringLiteral("Lovelace");
+        p.givenName = QStringLiteral("Ada");
+        QVERIFY(PatientRepository(*t.db).save(p));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QTest::keyClick(&w, Qt::Key_F5);
+        QVERIFY2(w.syncStatusWidget()->text().contains(SyncStatusWidget::tr("1 change waiting")),
+                 qPrintable(w.syncStatusWidget()->text()));
+    }
+
+    void errorsReachTheUser()
+    {
+        MainWindow w(*t.db, QStringLiteral("Test"));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QVERIFY(t.db->query(QStringLiteral("ALTER TABLE messages RENAME TO messages_gone")));
+        QTest::keyClick(&w, Qt::Key_F5);
+        QVERIFY(t.db->query(QStringLiteral("ALTER TABLE messages_gone RENAME TO messages")));
+        QVERIFY2(w.statusBar()->currentMessage().contains(QLatin1String("messages")),
+                 qPrintable(w.statusBar()->currentMessage()));
+        auto *box = w.findChild<QMessageBox *>();
+        QVERIFY(box);
+        QTRY_VERIFY(box->isVisible());
+        QVERIFY(box->text().contains(w.statusBar()->currentMessage()));
+        box->close();
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,363 @@
+#include "TestDatabase.h"
+
+#include "AppointmentDayModel.h"
+#include "DashboardModel.h"
+#include "MessageListModel.h"
+#include "PatientListModel.h"
+#include "storage/DemoSeeder.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace frontdesk;
+
+namespace {
+const QDate kToday(2026, 3, 3); // a Tuesday
+const QByteArray kZone("Europe/Berlin");
+} // namespace
+
+class TestItemModels : public QObject
+{
+    Q_OBJECT
+
+    test::TestDatabase t;
+    TestClock clock{QDateTime(kToday, QTime(10, 30), QTimeZone(kZone))};
+
+    qint64 count(const QString &sql, const QVariantList &values = {})
+    {
+        auto v = t.db->scalar(sql, values);
+        if (!v) {
+            qWarning("%s", qPrintable(v.error()));
+            return -1;
+        }
+        return v->toLongLong();
+    }
+    static qint64 ms(QDate day, const QByteArray &zone = kZone)
+    {
+        return QDateTime(day, QTime(0, 0), QTimeZone(zone)).toMSecsSinceEpoch();
+    }
+    // Appointments overlapping the local day, counted without the code under test.
+    qint64 appointmentsOn(QDate day, const QByteArray &zone = kZone)
+    {
+        return count(QStringLiteral("SELECT count(*) FROM appointments WHERE deleted = 0 AND "
+                                    "start_at < ? AND end_at > ?"),
+                     {ms(day.addDays(1), zone), ms(day, zone)});
+    }
+    static QVariant valueOf(const DashboardModel &m, DashboardModel::Figure f,
+                            DashboardModel::Period p)
+    {
+        return m.index(f, p).data(DashboardModel::ValueRole);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(t.open());
+        t.db->setClock(clock);
+        QVERIFY(t.db->setSetting(QStringLiteral("clinic_time_zone"), QString::fromLatin1(kZone)));
+        DemoSeeder::Options options;
+        options.patients = 300;
+        options.appointments = 2000;
+        options.today = kToday;
+        options.timeZone = QString::fromLatin1(kZone);
+        auto seeded = DemoSeeder(*t.db).seed(options);
+        QVERIFY2(seeded, qPrintable(seeded.error()));
+        QCOMPARE(seeded->appointments, 2000);
+        QVERIFY(seeded->messages > 0);
+    }
+
+    void appointmentDay()
+    {
+        AppointmentDayModel model(*t.db);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.date(), kToday);
+        QCOMPARE(model.today(), kToday);
+        QCOMPARE(model.rowCount(), 0); // loads on refresh, after its owner connected errorOccurred
+        model.refresh();
+        QVERIFY(model.lastError().isEmpty());
+
+        const qint64 expected = appointmentsOn(kToday);
+        QVERIFY(expected > 10);
+        QCOMPARE(model.rowCount(), expected);
+        QCOMPARE(model.columnCount(), int(AppointmentDayModel::ColumnCount));
+
+        QDateTime previous;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QDateTime start =
+                model.index(row, 0).data(AppointmentDayModel::StartRole).toDateTime();
+            QVERIFY(!previous.isValid() || previous <= start);
+            previous = start;
+            QVERIFY(!model.index(row, 0).data(DatabaseTableModel::IdRole).toString().isEmpty());
+            QVERIFY(
+                !model.index(row, AppointmentDayModel::PatientColumn).data().toString().isEmpty());
+            QVERIFY(!model.index(row, AppointmentDayModel::PractitionerColumn)
+                         .data()
+                         .toString()
+                         .isEmpty());
+            const auto status = AppointmentStatus(
+                model.index(row, 0).data(AppointmentDayModel::StatusRole).toInt());
+            QCOMPARE(model.index(row, AppointmentDayModel::StatusColumn).data().toString(),
+                     AppointmentDayModel::statusText(status));
+            QCOMPARE(model.index(row, 0).data(DatabaseTableModel::StatusKeyRole).toString(),
+                     appointmentStatusName(status));
+        }
+        // Times show in the clinic's zone: the first starts at 08:00 Berlin time, 07:00 UTC.
+        const QDateTime firstStart =
+            model.index(0, 0).data(AppointmentDayModel::StartRole).toDateTime();
+        QCOMPARE(firstStart.toTimeZone(QTimeZone(kZone)).time(), QTime(8, 0));
+        QVERIFY(model.index(0, AppointmentDayModel::TimeColumn)
+                    .data()
+                    .toString()
+                    .startsWith(QLocale().toString(QTime(8, 0), QLocale::ShortFormat)));
+
+        QSignalSpy dateChanged(&model, &AppointmentDayModel::dateChanged);
+        model.setDate(kToday.addDays(-1));
+        QCOMPARE(dateChanged.size(), 1);
+        QCOMPARE(model.rowCount(), appointmentsOn(kToday.addDays(-1)));
+        QVERIFY(model.rowCount() > 0);
+        model.setDate(QDate(2026, 3, 1)); // a Sunday: the demo clinic is closed
+        QCOMPARE(model.rowCount(), 0);
+        model.setDate(kToday.addDays(-7));
+        QCOMPARE(model.rowCount(), appointmentsOn(kToday.addDays(-7)));
+        model.refresh();
+        QCOMPARE(model.rowCount(), appointmentsOn(kToday.addDays(-7)));
+        model.setDate(QDate());
+        QCOMPARE(model.date(), kToday.addDays(-7));
+    }
+
+    void appointmentDayFollowsTheClinicZone()
+    {
+        // Tokyo is eight hours ahead of Berlin in March: its day runs from 16:00 to 16:00
+        // Berlin time, so it holds the end of Berlin's previous afternoon.
+        const QByteArray tokyo("Asia/Tokyo");
+        QVERIFY(t.db->setSetting(QStringLiteral("clinic_time_zone"), QString::fromLatin1(tokyo)));
+        AppointmentDayModel model(*t.db);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.date(), kToday); // 18:30 in Tokyo
+        model.refresh();
+        const qint64 expected = appointmentsOn(kToday, tokyo);
+        QVERIFY(t.db->setSetting(QStringLiteral("clinic_time_zone"), QString::fromLatin1(kZone)));
+        QCOMPARE(model.rowCount(), expected);
+        // The first appointment of Tokyo's day is one of Berlin's previous afternoon.
+        const QDateTime tokyoMidnight(kToday, QTime(0, 0), QTimeZone(tokyo));
+        const QDateTime berlinMidnight(kToday, QTime(0, 0), QTimeZone(kZone));
+        const QDateTime firstEnd =
+            model.index(0, 0).data(AppointmentDayModel::EndRole).toDateTime();
+        QVERIFY(firstEnd > tokyoMidnight);
+        QVERIFY(firstEnd <= berlinMidnight);
+    }
+
+    void patientList()
+    {
+        PatientListModel model(*t.db);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.refresh();
+        QVERIFY(model.lastError().isEmpty());
+        QCOMPARE(model.matchCount(), 300);
+        QCOMPARE(model.rowCount(), PatientListModel::PageSize);
+        QVERIFY(model.canFetchMore({}));
+        model.fetchMore({});
+        QCOMPARE(model.rowCount(), 300);
+        QVERIFY(!model.canFetchMore({}));
+        model.fetchMore({});
+        QCOMPARE(model.rowCount(), 300);
+
+        // Same order as a plain query, with nobody missing or twice across the page boundary.
+        auto q = t.db->query(
+            QStringLiteral("SELECT id FROM patients WHERE deleted = 0 ORDER BY "
+                           "family_name COLLATE NOCASE, given_name COLLATE NOCASE, id"));
+        QVERIFY(q);
+        for (int row = 0; q->next(); ++row)
+            QCOMPARE(model.index(row, 0).data(DatabaseTableModel::IdRole).toString(),
+                     q->value(0).toString());
+
+        const Patient &first = model.patientAt(0);
+        QCOMPARE(model.index(0, PatientListModel::NameColumn).data().toString(),
+                 first.displayName());
+        QCOMPARE(model.index(0, PatientListModel::MrnColumn).data().toString(), first.mrn);
+        QVERIFY(model.index(0, PatientListModel::BirthDateColumn)
+                    .data()
+                    .toString()
+                    .contains(QString::number(first.birthDate.year())));
+    }
+
+    void patientListFilter()
+    {
+        PatientListModel model(*t.db);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.refresh();
+
+        // MRNs run from MRN0100000 to MRN0100299.
+        model.filter(QStringLiteral("MRN01002"));
+        QCOMPARE(model.rowCount(), 100);
+        QCOMPARE(model.matchCount(), 100);
+        QVERIFY(!model.canFetchMore({}));
+
+        // Case-insensitive prefix of the family name; counted here by hand.
+        qint64 expected = 0;
+        auto q = t.db->query(
+            QStringLiteral("SELECT family_name, given_name FROM patients WHERE deleted = 0"));
+        QVERIFY(q);
+        while (q->next()) {
+            if (q->value(0).toString().startsWith(QLatin1String("sch"), Qt::CaseInsensitive) ||
+                q->value(1).toString().startsWith(QLatin1String("sch"), Qt::CaseInsensitive))
+                ++expected;
+        }
+        QVERIFY(expected > 0);
+        model.filter(QStringLiteral("  sch "));
+        QCOMPARE(model.filterText(), QStringLiteral("sch"));
+        QCOMPARE(model.matchCount(), expected);
+        QCOMPARE(model.rowCount(), qMin<qint64>(expected, PatientListModel::PageSize));
+        for (int row = 0; row < model.rowCount(); ++row)
+            QVERIFY(model.patientAt(row).familyName.startsWith(QLatin1String("Sch")));
+
+        model.filter(QStringLiteral("Müller, "));
+        QVERIFY(model.rowCount() > 0);
+        for (int row = 0; row < model.rowCount(); ++row)
+            QCOMPARE(model.patientAt(row).familyName, QStringLiteral("Müller"));
+
+        // The user's text is a value, never SQL and never a wildcard.
+        for (const QString &text :
+             {QStringLiteral("%"), QStringLiteral("_"), QStringLiteral("' OR 1=1 --")}) {
+            model.filter(text);
+            QCOMPARE(model.rowCount(), 0);
+            QCOMPARE(model.matchCount(), 0);
+            QVERIFY(model.lastError().isEmpty());
+        }
+
+        model.filter(QString());
+        QCOMPARE(model.rowCount(), PatientListModel::PageSize);
+        QCOMPARE(model.matchCount(), 300);
+    }
+
+    void messages()
+    {
+        MessageListModel model(*t.db);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.refresh();
+        QVERIFY(model.lastError().isEmpty());
+        const qint64 total =
+            count(QStringLiteral("SELECT count(*) FROM messages WHERE deleted = 0"));
+        QVERIFY(total > 0);
+        QCOMPARE(model.rowCount(), qMin<qint64>(total, model.limit()));
+
+        QDateTime previous;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QDateTime time =
+                model.index(row, 0).data(MessageListModel::TimeRole).toDateTime();
+            QVERIFY(!previous.isValid() || time <= previous);
+            previous = time;
+            QVERIFY(!model.index(row, MessageListModel::PatientColumn).data().toString().isEmpty());
+            QVERIFY(model.index(row, MessageListModel::TextColumn)
+                        .data()
+                        .toString()
+                        .contains(QLatin1String("Reminder")));
+            const QString status =
+                model.index(row, 0).data(DatabaseTableModel::StatusKeyRole).toString();
+            QCOMPARE(model.index(row, MessageListModel::StatusColumn).data().toString(),
+                     MessageListModel::statusText(status));
+        }
+
+        model.setLimit(10);
+        QCOMPARE(model.rowCount(), 10);
+    }
+
+    void dashboard()
+    {
+        DashboardModel model(*t.db);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.refresh();
+        QVERIFY(model.lastError().isEmpty());
+        QCOMPARE(model.lastDay(), kToday);
+        QCOMPARE(model.firstDay(DashboardModel::Last30DaysPeriod), kToday.addDays(-29));
+
+        const struct
+        {
+            DashboardModel::Period period;
+            QDate first;
+        } periods[] = {{DashboardModel::TodayPeriod, kToday},
+                       {DashboardModel::Last30DaysPeriod, kToday.addDays(-29)}};
+        for (const auto &p : periods) {
+            const QVariantList range{ms(p.first), ms(kToday.addDays(1))};
+            const QString where = QStringLiteral(
+                " FROM appointments WHERE deleted = 0 AND start_at >= ? AND start_at < ?");
+            const qint64 all = count(QStringLiteral("SELECT count(*)") + where, range);
+            const qint64 noShows = count(QStringLiteral("SELECT count(*)") + where +
+                                             QStringLiteral(" AND status = 'no-show'"),
+                                         range);
+            const qint64 cancelled = count(QStringLiteral("SELECT count(*)") + where +
+                                               QStringLiteral(" AND status = 'cancelled'"),
+                                           range);
+            const qint64 completed = count(QStringLiteral("SELECT count(*)") + where +
+                                               QStringLiteral(" AND status = 'completed'"),
+                                           range);
+            const qint64 seen = count(QStringLiteral("SELECT count(DISTINCT patient_id)") + where +
+                                          QStringLiteral(" AND status IN ('in-room', 'completed')"),
+                                      range);
+            QVERIFY(all > 0);
+            QCOMPARE(valueOf(model, DashboardModel::AppointmentsFigure, p.period).toLongLong(),
+                     all);
+            QCOMPARE(valueOf(model, DashboardModel::NoShowsFigure, p.period).toLongLong(), noShows);
+            QCOMPARE(valueOf(model, DashboardModel::CancellationsFigure, p.period).toLongLong(),
+                     cancelled);
+            QCOMPARE(valueOf(model, DashboardModel::CompletedFigure, p.period).toLongLong(),
+                     completed);
+            QCOMPARE(valueOf(model, DashboardModel::PatientsSeenFigure, p.period).toLongLong(),
+                     seen);
+            const double rate = double(noShows) / double(all - cancelled);
+            QCOMPARE(valueOf(model, DashboardModel::NoShowRateFigure, p.period).toDouble(), rate);
+            QCOMPARE(model.figures(p.period).noShowRate().value(), rate);
+        }
+        // A month of a real-looking clinic has all of these.
+        QVERIFY(model.figures(DashboardModel::Last30DaysPeriod).noShows > 0);
+        QVERIFY(model.figures(DashboardModel::Last30DaysPeriod).completed > 0);
+        QVERIFY(model.figures(DashboardModel::TodayPeriod).completed > 0);
+        const QString rateText =
+            model.index(DashboardModel::NoShowRateFigure, DashboardModel::Last30DaysPeriod)
+                .data()
+                .toString();
+        QVERIFY2(rateText.endsWith(QLocale().percent()), qPrintable(rateText));
+
+        // On a day without appointments the rate is undefined, not 0 %.
+        clock.set(QDateTime(QDate(2026, 3, 8), QTime(10, 0), QTimeZone(kZone)));
+        model.refresh();
+        clock.set(QDateTime(kToday, QTime(10, 30), QTimeZone(kZone)));
+        QCOMPARE(valueOf(model, DashboardModel::AppointmentsFigure, DashboardModel::TodayPeriod)
+                     .toLongLong(),
+                 0);
+        QVERIFY(!valueOf(model, DashboardModel::NoShowRateFigure, DashboardModel::TodayPeriod)
+                     .isValid());
+        QCOMPARE(model.index(DashboardModel::NoShowRateFigure, DashboardModel::TodayPeriod)
+                     .data()
+                     .toString(),
+                 DashboardModel::tr("n/a"));
+    }
+
+    void errorsAreReported()
+    {
+        // A broken database must reach the user as a message, not as an empty list.
+        QVERIFY(t.db->query(QStringLiteral("ALTER TABLE messages RENAME TO messages_gone")));
+        MessageListModel model(*t.db);
+        QSignalSpy errors(&model, &DatabaseTableModel::errorOccurred);
+        model.refresh();
+        QVERIFY(t.db->query(QStringLiteral("ALTER TABLE messages_gone RENAME TO messages")));
+        QCOMPARE(errors.size(), 1);
+        QVERIFY(!model.lastError().isEmpty());
+        QCOMPARE(errors.first().first().toString(), model.lastError());
+        QCOMPARE(model.rowCount(), 0);
+        model.refresh();
+        QVERIFY(model.lastError().isEmpty());
+        QVERIFY(model.rowCount() > 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestItemModels)
+#include "tst_itemmodels.moc"

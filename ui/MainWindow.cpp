@@ -1,0 +1,275 @@
+#include "MainWindow.h"
+
+#include "AppointmentDayModel.h"
+#include "DashboardModel.h"
+#include "MessageListModel.h"
+#include "PatientListModel.h"
+#include "SyncStatus.h"
+#include "access/AccessGuard.h"
+#include "common/SyncStatusWidget.h"
+#include "dashboard/DashboardView.h"
+#include "messages/MessagesView.h"
+#include "patients/PatientsView.h"
+#include "schedule/SchedulePanel.h"
+#include "schedule/ScheduleView.h"
+#include "storage/Database.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+
+namespace frontdesk {
+
+namespace {
+
+QSettings windowSettings()
+{
+    return QSettings(QStringLiteral("frontdesk"), QStringLiteral("frontdesk"));
+}
+
+const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
+const QString kStateKey = QStringLiteral("mainWindow/state");
+const QString kViewKey = QStringLiteral("mainWindow/view");
+
+} // namespace
+
+MainWindow::MainWindow(Database &db, const QString &place, QWidget *parent)
+    : QMainWindow(parent), m_db(db), m_dayModel(new AppointmentDayModel(db, this)),
+      m_patientModel(new PatientListModel(db, this)),
+      m_messageModel(new MessageListModel(db, this)),
+      m_dashboardModel(new DashboardModel(db, this)), m_syncStatus(new SyncStatus(db, this))
+{
+    setWindowTitle(tr("Frontdesk — %1").arg(place));
+    for (DatabaseTableModel *model : std::initializer_list<DatabaseTableModel *>{
+             m_dayModel, m_patientModel, m_messageModel, m_dashboardModel})
+        connect(model, &DatabaseTableModel::errorOccurred, this, &MainWindow::showError);
+    connect(m_syncStatus, &SyncStatus::errorOccurred, this, &MainWindow::showError);
+
+    // Loaded before the views exist, so each view starts with its data, not an empty flash.
+    m_dayModel->refresh();
+    m_patientModel->refresh();
+    m_messageModel->refresh();
+    // Dashboards are for managers and administrators: the view is not offered to others.
+    if (AccessGuard(m_db).require(Permission::ViewDashboards))
+        m_dashboardModel->refresh();
+
+    createViews();
+    createMenus();
+    restoreSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+QStringList MainWindow::viewNames()
+{
+    return {QStringLiteral("schedule"), QStringLiteral("patients"), QStringLiteral("messages"),
+            QStringLiteral("dashboard")};
+}
+
+std::optional<MainWindow::View> MainWindow::viewFromName(const QString &name)
+{
+    const qsizetype i = viewNames().indexOf(name.toLower());
+    if (i < 0)
+        return std::nullopt;
+    return View(i);
+}
+
+void MainWindow::createViews()
+{
+    m_navigation = new QListWidget(this);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setAccessibleName(tr("Views"));
+    m_navigation->setSpacing(2);
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    m_stack = new QStackedWidget(this);
+    m_stack->setObjectName(QStringLiteral("views"));
+    m_scheduleView = new ScheduleView(m_dayModel, m_stack);
+    m_scheduleView->setObjectName(QStringLiteral("scheduleView"));
+    m_scheduleView->setCalendar(new SchedulePanel(m_db, m_scheduleView));
+    m_patientsView = new PatientsView(m_db, m_patientModel, m_stack);
+    m_patientsView->setObjectName(QStringLiteral("patientsView"));
+    m_messagesView = new MessagesView(m_messageModel, m_stack);
+    m_messagesView->setObjectName(QStringLiteral("messagesView"));
+    m_dashboardView = new DashboardView(m_dashboardModel, m_stack);
+    m_dashboardView->setObjectName(QStringLiteral("dashboardView"));
+    // In View order.
+    m_stack->addWidget(m_scheduleView);
+    m_stack->addWidget(m_patientsView);
+    m_stack->addWidget(m_messagesView);
+    m_stack->addWidget(m_dashboardView);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    m_syncStatusWidget = new SyncStatusWidget(m_syncStatus, this);
+    statusBar()->addPermanentWidget(m_syncStatusWidget);
+}
+
+// Each view gets its menu action with the shortcut and its entry in the navigation list.
+void MainWindow::addNavigationItem(View view, const QString &text, const QKeySequence &key)
+{
+    auto *action = new QAction(text, this);
+    action->setShortcut(key);
+    action->setCheckable(true);
+    action->setActionGroup(m_viewActions);
+    connect(action, &QAction::triggered, this, [this, view] {
+        showView(view);
+        m_stack->currentWidget()->setFocus(Qt::ShortcutFocusReason);
+    });
+    m_viewActionList << action;
+
+    // The list shows the name without its menu mnemonic.
+    auto *item = new QListWidgetItem(action->iconText(), m_navigation);
+    item->setToolTip(
+        QStringLiteral("%1 (%2)").arg(action->iconText(), key.toString(QKeySequence::NativeText)));
+    item->setSizeHint(QSize(0, m_navigation->fontMetrics().height() + 20));
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setMenuRole(QAction::QuitRole);
+
+    m_viewActions = new QActionGroup(this);
+    addNavigationItem(View::Schedule, tr("&Schedule"), QKeySequence(Qt::CTRL | Qt::Key_1));
+    addNavigationItem(View::Patients, tr("&Patients"), QKeySequence(Qt::CTRL | Qt::Key_2));
+    addNavigationItem(View::Messages, tr("&Messages"), QKeySequence(Qt::CTRL | Qt::Key_3));
+    addNavigationItem(View::Dashboard, tr("&Dashboard"), QKeySequence(Qt::CTRL | Qt::Key_4));
+    if (!AccessGuard(m_db).require(Permission::ViewDashboards)) {
+        m_viewActionList.last()->setVisible(false);
+        m_navigation->item(m_navigation->count() - 1)->setHidden(true);
+    }
+    int widest = 0;
+    for (int i = 0; i < m_navigation->count(); ++i)
+        widest = std::max(
+            widest, m_navigation->fontMetrics().horizontalAdvance(m_navigation->item(i)->text()));
+    m_navigation->setFixedWidth(
+        widest + 4 * m_navigation->fontMetrics().horizontalAdvance(QLatin1Char('M')));
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0)
+            showView(View(row));
+    });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addActions(m_viewActionList);
+    view->addSeparator();
+    QAction *find = view->addAction(tr("&Find Patient…"), this, &MainWindow::findPatient);
+    find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    QAction *refreshAction = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
+    refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Frontdesk"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+    QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+
+    showView(View::Schedule);
+}
+
+void MainWindow::showView(View view)
+{
+    const int index = int(view);
+    m_stack->setCurrentIndex(index);
+    m_navigation->setCurrentRow(index);
+    m_viewActionList.at(index)->setChecked(true);
+}
+
+MainWindow::View MainWindow::currentView() const
+{
+    return View(m_stack->currentIndex());
+}
+
+void MainWindow::findPatient()
+{
+    showView(View::Patients);
+    m_patientsView->focusSearch();
+}
+
+void MainWindow::refresh()
+{
+    m_dayModel->refresh();
+    m_patientModel->refresh();
+    m_messageModel->refresh();
+    if (AccessGuard(m_db).require(Permission::ViewDashboards))
+        m_dashboardModel->refresh();
+    m_syncStatusWidget->refresh();
+}
+
+void MainWindow::showError(const QString &message)
+{
+    statusBar()->showMessage(message);
+    // One box collects what goes wrong while it is open, instead of a stack of boxes.
+    if (m_errorBox) {
+        if (!m_errorBox->text().contains(message))
+            m_errorBox->setText(m_errorBox->text() + QStringLiteral("\n\n") + message);
+        return;
+    }
+    m_errorBox =
+        new QMessageBox(QMessageBox::Warning, tr("Frontdesk"), message, QMessageBox::Ok, this);
+    m_errorBox->setTextFormat(Qt::PlainText);
+    m_errorBox->setAttribute(Qt::WA_DeleteOnClose);
+    m_errorBox->open();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Frontdesk"),
+        tr("<h3>Frontdesk %1</h3>"
+           "<p>The front desk of a clinic: appointments, patients, messages and figures, "
+           "on a workstation that keeps working when the network is down.</p>"
+           "<p>Database: %2</p>"
+           "<p>Built with Qt %3, running on Qt %4.</p>")
+            .arg(QStringLiteral(FRONTDESK_VERSION), m_db.path().toHtmlEscaped(),
+                 QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // Open patient profiles with unsaved changes ask first; staying cancels the close.
+    if (!m_patientsView->maybeCloseAll()) {
+        event->ignore();
+        return;
+    }
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings = windowSettings();
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+    settings.setValue(kViewKey, viewNames().at(int(currentView())));
+}
+
+void MainWindow::restoreSettings()
+{
+    const QSettings settings = windowSettings();
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
+        resize(1200, 760);
+    restoreState(settings.value(kStateKey).toByteArray());
+    if (const auto view = viewFromName(settings.value(kViewKey).toString()))
+        showView(*view);
+}
+
+} // namespace frontdesk

@@ -1,0 +1,94 @@
+#pragma once
+
+#include <QList>
+#include <QMainWindow>
+#include <QPointer>
+
+#include <optional>
+
+class QAction;
+class QActionGroup;
+class QListWidget;
+class QMessageBox;
+class QStackedWidget;
+
+namespace frontdesk {
+
+class AppointmentDayModel;
+class DashboardModel;
+class Database;
+class DatabaseTableModel;
+class DashboardView;
+class MessageListModel;
+class MessagesView;
+class PatientListModel;
+class PatientsView;
+class ScheduleView;
+class SyncStatus;
+class SyncStatusWidget;
+
+// The application shell: navigation, the four views, menus and the status bar.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    enum class View
+    {
+        Schedule,
+        Patients,
+        Messages,
+        Dashboard
+    };
+
+    // place: what the title names, the clinic or else the data directory.
+    MainWindow(Database &db, const QString &place, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    static std::optional<View> viewFromName(const QString &name);
+    static QStringList viewNames();
+
+    void showView(View view);
+    View currentView() const;
+    void findPatient();
+    void refresh();
+    void showError(const QString &message);
+
+    QStackedWidget *viewStack() const { return m_stack; }
+    ScheduleView *scheduleView() const { return m_scheduleView; }
+    PatientsView *patientsView() const { return m_patientsView; }
+    MessagesView *messagesView() const { return m_messagesView; }
+    DashboardView *dashboardView() const { return m_dashboardView; }
+    SyncStatusWidget *syncStatusWidget() const { return m_syncStatusWidget; }
+    SyncStatus *syncStatus() const { return m_syncStatus; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createViews();
+    void createMenus();
+    void addNavigationItem(View view, const QString &text, const QKeySequence &key);
+    void saveSettings() const;
+    void restoreSettings();
+    void showAbout();
+
+    Database &m_db;
+    AppointmentDayModel *m_dayModel;
+    PatientListModel *m_patientModel;
+    MessageListModel *m_messageModel;
+    DashboardModel *m_dashboardModel;
+    SyncStatus *m_syncStatus;
+
+    QListWidget *m_navigation = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    ScheduleView *m_scheduleView = nullptr;
+    PatientsView *m_patientsView = nullptr;
+    MessagesView *m_messagesView = nullptr;
+    DashboardView *m_dashboardView = nullptr;
+    SyncStatusWidget *m_syncStatusWidget = nullptr;
+    QActionGroup *m_viewActions = nullptr;
+    QList<QAction *> m_viewActionList;
+    QPointer<QMessageBox> m_errorBox;
+};
+
+} // namespace frontdesk

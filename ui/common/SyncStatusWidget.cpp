@@ -1,0 +1,69 @@
+#include "SyncStatusWidget.h"
+
+#include "SyncStatus.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QTimer>
+
+namespace frontdesk {
+
+SyncStatusWidget::SyncStatusWidget(SyncStatus *status, QWidget *parent)
+    : QWidget(parent), m_status(status), m_label(new QLabel(this)), m_timer(new QTimer(this))
+{
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_label);
+    m_label->setObjectName(QStringLiteral("syncStatusLabel"));
+    m_label->setTextInteractionFlags(Qt::NoTextInteraction);
+
+    connect(m_status, &SyncStatus::changed, this, &SyncStatusWidget::updateText);
+    connect(m_timer, &QTimer::timeout, this, &SyncStatusWidget::refresh);
+    m_timer->start(RefreshIntervalMs);
+    refresh();
+}
+
+QString SyncStatusWidget::text() const
+{
+    return m_label->text();
+}
+
+void SyncStatusWidget::refresh()
+{
+    m_status->refresh();
+    updateText();
+}
+
+void SyncStatusWidget::updateText()
+{
+    const qint64 pending = m_status->pendingChanges();
+    QString connection = !m_status->serverConfigured() ? tr("Offline — no server configured")
+                         : m_status->online()          ? tr("Online")
+                                                       : tr("Offline");
+    if (m_status->serverConfigured() && !m_status->online()) {
+        const QDateTime last = m_status->lastSyncAt();
+        connection += last.isValid()
+                          ? tr(" (last synced %1)")
+                                .arg(QLocale().toString(last.toLocalTime(), QLocale::ShortFormat))
+                          : tr(" (never synced)");
+    }
+    QString waiting;
+    if (pending == 0)
+        waiting = tr("no changes waiting");
+    else if (pending == 1)
+        waiting = tr("1 change waiting");
+    else
+        waiting = tr("%Ln changes waiting", nullptr, int(std::min<qint64>(pending, INT_MAX)));
+    if (m_status->conflicts() > 0)
+        waiting += tr(" · %Ln in conflict", nullptr,
+                      int(std::min<qint64>(m_status->conflicts(), INT_MAX)));
+    m_label->setText(tr("%1 · %2", "connection · changes waiting").arg(connection, waiting));
+    m_label->setToolTip(
+        m_status->serverConfigured()
+            ? QString()
+            : tr("Changes made on this workstation are kept safely in its database and "
+                 "will be sent once a sync server is configured."));
+}
+
+} // namespace frontdesk

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QTimer;
+
+namespace frontdesk {
+
+class SyncStatus;
+
+// The status bar's account of synchronisation: whether there is a server and how many local
+// changes wait for it. Always visible, so nobody mistakes an offline workstation for a synced one.
+class SyncStatusWidget : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr int RefreshIntervalMs = 15000;
+
+    explicit SyncStatusWidget(SyncStatus *status, QWidget *parent = nullptr);
+
+    QString text() const;
+    void refresh();
+
+private:
+    void updateText();
+
+    SyncStatus *m_status;
+    QLabel *m_label;
+    QTimer *m_timer;
+};
+
+} // namespace frontdesk

@@ -1,0 +1,91 @@
+#include "MessagesView.h"
+
+#include "MessageListModel.h"
+#include "common/StatusBadgeDelegate.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace frontdesk {
+
+MessagesView::MessagesView(MessageListModel *model, QWidget *parent)
+    : QWidget(parent), m_model(model)
+{
+    auto *title = new QLabel(tr("Recent messages"), this);
+    QFont headingFont = title->font();
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.25);
+    headingFont.setBold(true);
+    title->setFont(headingFont);
+    m_countLabel = new QLabel(this);
+    m_countLabel->setObjectName(QStringLiteral("messageCount"));
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("messageTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setTabKeyNavigation(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 12);
+    m_table->setItemDelegateForColumn(MessageListModel::StatusColumn,
+                                      new StatusBadgeDelegate(m_table));
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(MessageListModel::PatientColumn, QHeaderView::Interactive);
+    header->setSectionResizeMode(MessageListModel::TextColumn, QHeaderView::Stretch);
+    header->resizeSection(MessageListModel::PatientColumn,
+                          15 * m_table->fontMetrics().horizontalAdvance(QLatin1Char('M')));
+    connect(m_table, &QTableView::activated, this, &MessagesView::showDetails);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MessagesView::updateCount);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(title);
+    bar->addStretch();
+    bar->addWidget(m_countLabel);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_table);
+    setFocusProxy(m_table);
+    updateCount();
+}
+
+void MessagesView::updateCount()
+{
+    const int count = m_model->rowCount();
+    m_countLabel->setText(count == 1 ? tr("The latest message")
+                                     : tr("The latest %Ln messages", nullptr, count));
+}
+
+void MessagesView::showDetails(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    const MessageRow &row = m_model->messageAt(index.row());
+    const auto cell = [&](int column) {
+        return m_model->index(index.row(), column).data().toString().toHtmlEscaped();
+    };
+    QString text =
+        tr("<p><b>%1</b><br>%2 · %3 · %4 · %5</p>")
+            .arg(cell(MessageListModel::PatientColumn), cell(MessageListModel::TimeColumn),
+                 cell(MessageListModel::ChannelColumn), cell(MessageListModel::PurposeColumn),
+                 cell(MessageListModel::StatusColumn));
+    if (!row.message.subject.isEmpty())
+        text += tr("<p>Subject: %1</p>").arg(row.message.subject.toHtmlEscaped());
+    text += QStringLiteral("<p>%1</p>")
+                .arg(row.message.body.toHtmlEscaped().replace(QLatin1Char('\n'),
+                                                              QStringLiteral("<br>")));
+    QMessageBox box(QMessageBox::NoIcon, tr("Message"), text, QMessageBox::Close, this);
+    box.setTextFormat(Qt::RichText);
+    box.exec();
+}
+
+} // namespace frontdesk
