@@ -1,4 +1,5 @@
 #include "Ctl.h"
+#include "core/Translations.h"
 
 #include <QCoreApplication>
 
@@ -8,5 +9,6 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("frontdeskctl"));
     QCoreApplication::setOrganizationName(QStringLiteral("frontdesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FRONTDESK_VERSION));
+    frontdesk::Translations::install();
     return frontdesk::Ctl().run(QCoreApplication::arguments());
 }
