@@ -7,6 +7,8 @@
 #include <QSqlError>
 #include <QUuid>
 
+#include <sodium.h>
+
 namespace frontdesk {
 
 namespace {
@@ -14,6 +16,34 @@ namespace {
 QString newConnectionName()
 {
     return QStringLiteral("frontdesk-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+// What a person can do about the errors that come from the machine rather than from the data:
+// SQLite's primary result codes (the low byte of the extended code the driver reports).
+QString adviceFor(const QSqlError &error)
+{
+    bool isNumber = false;
+    const int code = error.nativeErrorCode().toInt(&isNumber) & 0xff;
+    if (!isNumber)
+        return {};
+    switch (code) {
+    case 13: // SQLITE_FULL
+        return Database::tr("The disk that holds the database is full. Free some space and try "
+                            "again; the change that failed was not saved, everything saved "
+                            "before it is intact.");
+    case 8: // SQLITE_READONLY
+        return Database::tr("The database cannot be written: its file or its data directory is "
+                            "read-only for this user, or its disk is mounted read-only. Make "
+                            "them writable and try again; nothing was changed.");
+    case 10: // SQLITE_IOERR
+        return Database::tr("The disk reported a read or write error. Check the disk and its "
+                            "free space; the change that failed was not saved.");
+    case 14: // SQLITE_CANTOPEN
+        return Database::tr("Check that the data directory exists and that this user may read "
+                            "and write it.");
+    default:
+        return {};
+    }
 }
 
 } // namespace
@@ -24,7 +54,10 @@ QString describeSqlError(const QSqlError &error)
     if (!error.databaseText().isEmpty() && !text.contains(error.databaseText()))
         text = text.isEmpty() ? error.databaseText()
                               : text + QStringLiteral(": ") + error.databaseText();
-    return text.isEmpty() ? error.text() : text;
+    if (text.isEmpty())
+        text = error.text();
+    const QString advice = adviceFor(error);
+    return advice.isEmpty() ? text : text + QStringLiteral(". ") + advice;
 }
 
 Database::Database(QString path, QString connectionName)
@@ -34,6 +67,7 @@ Database::Database(QString path, QString connectionName)
 
 Database::~Database()
 {
+    sodium_memzero(m_key.data(), size_t(m_key.size()));
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -57,6 +91,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const QByt
     const bool existed = QFileInfo::exists(path);
     const QString name = newConnectionName();
     std::unique_ptr<Database> database(new Database(path, name));
+    database->m_key = key;
+    database->m_key.detach();
+    database->m_options = options;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QLatin1String(kSqlCipherDriverName), name);
         db.setDatabaseName(path);
@@ -85,6 +122,14 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const QByt
             return fail(tr("Could not configure %1: %2").arg(path, r.error()));
     }
     return database;
+}
+
+Result<std::unique_ptr<Database>> Database::openAnotherConnection() const
+{
+    auto other = open(m_path, m_key, m_options);
+    if (other)
+        (*other)->setClock(*m_clock);
+    return other;
 }
 
 QSqlDatabase Database::connection() const

@@ -40,6 +40,9 @@ public:
     }
     ~Database();
     Database(const Database &) = delete;
+    // A second connection to the same file with the same key, for another thread (the sync
+    // worker). Call it from the thread that will use the new connection.
+    Result<std::unique_ptr<Database>> openAnotherConnection() const;
     Database &operator=(const Database &) = delete;
 
     static QString fileName() { return QStringLiteral("frontdesk.db"); }
@@ -95,6 +98,8 @@ private:
 
     QString m_path;
     QString m_connectionName;
+    QByteArray m_key; // kept for openAnotherConnection(); zeroed on close
+    Options m_options;
     const Clock *m_clock;
     Actor m_actor = Actor::system();
     int m_transactionDepth = 0;

@@ -1,0 +1,104 @@
+#include "SyncWorker.h"
+
+#include <QTimer>
+
+namespace frontdesk {
+
+SyncWorker::SyncWorker(Connect connect, int intervalMs)
+    : m_connect(std::move(connect)), m_intervalMs(intervalMs)
+{
+    qRegisterMetaType<frontdesk::SyncReport>();
+}
+
+SyncWorker::~SyncWorker() = default;
+
+QStringList SyncWorker::syncedTables()
+{
+    return {QStringLiteral("patients"),      QStringLiteral("practitioners"),
+            QStringLiteral("working_hours"), QStringLiteral("locations"),
+            QStringLiteral("appointments"),  QStringLiteral("messages")};
+}
+
+void SyncWorker::start()
+{
+    auto db = m_connect();
+    if (!db) {
+        SyncReport state;
+        state.problem = tr("The sync worker could not open the database: %1").arg(db.error());
+        emit stateChanged(state);
+        return;
+    }
+    m_db = std::move(*db);
+    m_timer = new QTimer(this);
+    connect(m_timer, &QTimer::timeout, this, &SyncWorker::pollNow);
+    m_timer->start(m_intervalMs);
+    pollNow();
+}
+
+void SyncWorker::stop()
+{
+    if (m_timer)
+        m_timer->stop();
+    m_db.reset();
+}
+
+void SyncWorker::pollNow()
+{
+    if (m_db)
+        emit stateChanged(look());
+}
+
+SyncReport SyncWorker::look()
+{
+    SyncReport state;
+    state.serverConfigured = !m_db->setting(QStringLiteral("sync_server_url")).isEmpty();
+    auto last =
+        m_db->scalar(QStringLiteral("SELECT value FROM sync_meta WHERE key = 'last_sync_at'"));
+    if (last && last->isValid())
+        state.lastSyncAt = QDateTime::fromMSecsSinceEpoch(last->toLongLong(), Qt::UTC);
+    auto waiting = m_db->scalar(QStringLiteral("SELECT count(*) FROM outbox"));
+    if (!waiting) {
+        state.problem = tr("Could not count the changes waiting to sync: %1").arg(waiting.error());
+        return state;
+    }
+    state.waiting = waiting->toLongLong();
+    for (const QString &table : syncedTables()) {
+        // Table names come from the fixed list above, never from input.
+        auto n = m_db->scalar(
+            QStringLiteral("SELECT count(*) FROM %1 WHERE sync_state IN ('conflict', 'rejected')")
+                .arg(table));
+        if (!n) {
+            state.problem = tr("Could not count the records in conflict: %1").arg(n.error());
+            return state;
+        }
+        state.conflicts += n->toLongLong();
+    }
+    return state;
+}
+
+SyncThread::SyncThread(SyncWorker::Connect connect, int intervalMs)
+    : m_worker(new SyncWorker(std::move(connect), intervalMs))
+{
+    m_thread.setObjectName(QStringLiteral("frontdesk-sync"));
+    m_worker->moveToThread(&m_thread);
+    QObject::connect(&m_thread, &QThread::started, m_worker, &SyncWorker::start);
+    QObject::connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+}
+
+SyncThread::~SyncThread()
+{
+    if (m_thread.isRunning()) {
+        QMetaObject::invokeMethod(m_worker, &SyncWorker::stop, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    } else {
+        delete m_worker;
+    }
+}
+
+void SyncThread::start()
+{
+    m_thread.start();
+}
+
+} // namespace frontdesk

@@ -1,0 +1,85 @@
+#include "TestDatabase.h"
+
+#include "SyncWorker.h"
+#include "storage/PatientRepository.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QThread>
+
+using namespace frontdesk;
+
+class TestSyncWorker : public QObject
+{
+    Q_OBJECT
+
+    static Patient patient(const QString &mrn)
+    {
+        Patient p;
+        p.mrn = mrn;
+        p.familyName = QStringLiteral("Curie");
+        p.givenName = QStringLiteral("Marie");
+        return p;
+    }
+
+private slots:
+    void reportsFromItsOwnThreadAndConnection()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.open());
+        PatientRepository patients(*t.db);
+        Patient a = patient(QStringLiteral("A1"));
+        QVERIFY(patients.save(a).ok());
+        QVERIFY(
+            t.db->query(QStringLiteral("UPDATE patients SET sync_state = 'conflict' WHERE id = ?"),
+                        {a.meta.id})
+                .ok());
+
+        QThread *workerThread = nullptr;
+        QString workerConnection;
+        SyncThread sync(
+            [&] {
+                workerThread = QThread::currentThread();
+                auto db = t.db->openAnotherConnection();
+                if (db)
+                    workerConnection = (*db)->connection().connectionName();
+                return db;
+            },
+            60000);
+        QSignalSpy spy(sync.worker(), &SyncWorker::stateChanged);
+        sync.start();
+        QVERIFY(spy.wait(10000));
+        QVERIFY(workerThread && workerThread != QThread::currentThread());
+        QVERIFY(!workerConnection.isEmpty() &&
+                workerConnection != t.db->connection().connectionName());
+        auto state = spy.takeFirst().at(0).value<SyncReport>();
+        QVERIFY2(state.problem.isEmpty(), qPrintable(state.problem));
+        QVERIFY(!state.serverConfigured);
+        QVERIFY(!state.lastSyncAt.isValid());
+        QCOMPARE(state.waiting, 1);
+        QCOMPARE(state.conflicts, 1);
+
+        // A change made on the UI's connection is seen by the worker's.
+        Patient b = patient(QStringLiteral("B2"));
+        QVERIFY(patients.save(b).ok());
+        QMetaObject::invokeMethod(sync.worker(), &SyncWorker::pollNow, Qt::QueuedConnection);
+        QVERIFY(spy.wait(10000));
+        state = spy.takeFirst().at(0).value<SyncReport>();
+        QCOMPARE(state.waiting, 2);
+    }
+
+    void reportsWhenItCannotOpenTheDatabase()
+    {
+        SyncThread sync(
+            [] { return Result<std::unique_ptr<Database>>(fail(QStringLiteral("no key"))); },
+            60000);
+        QSignalSpy spy(sync.worker(), &SyncWorker::stateChanged);
+        sync.start();
+        QVERIFY(spy.wait(10000));
+        const auto state = spy.takeFirst().at(0).value<SyncReport>();
+        QVERIFY(state.problem.contains(QStringLiteral("no key")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncWorker)
+#include "tst_syncworker.moc"
