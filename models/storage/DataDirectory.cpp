@@ -1,5 +1,7 @@
 #include "DataDirectory.h"
 
+#include "access/AuditLog.h"
+#include "access/SystemJournal.h"
 #include "storage/DatabaseKeys.h"
 #include "storage/SecretStore.h"
 
@@ -82,9 +84,20 @@ Result<std::shared_ptr<DataDirectory::Lock>> DataDirectory::lock(bool exclusive)
 {
     const QString path = QDir(m_path).filePath(QStringLiteral("frontdesk.lock"));
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return fail(tr("Could not open the lock file %1: %2")
-                        .arg(path, QString::fromLocal8Bit(strerror(errno))));
+    if (fd < 0) {
+        const int error = errno;
+        const QString why = QString::fromLocal8Bit(strerror(error));
+        if (error == EROFS || error == EACCES || error == EPERM)
+            return fail(tr("Frontdesk cannot write in its data directory %1 (%2). Make the "
+                           "directory and its files writable by this user, or mount its disk "
+                           "read-write, and try again. Nothing was changed.")
+                            .arg(m_path, why));
+        if (error == ENOSPC || error == EDQUOT)
+            return fail(tr("The disk that holds the data directory %1 is full (%2). Free some "
+                           "space and try again. Nothing was changed.")
+                            .arg(m_path, why));
+        return fail(tr("Could not open the lock file %1: %2").arg(path, why));
+    }
     if (::flock(fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0) {
         ::close(fd);
         return fail(
@@ -206,6 +219,15 @@ Result<QString> DataDirectory::rekey(const std::function<bool(RekeyStep)> &hook)
     }
     {
         auto copy = Database::open(rekeyCopyPath(), newKey);
+        if (copy) {
+            // Recorded in the copy, so the entry exists exactly when the rotation does.
+            (*copy)->setActor(Actor::osUser(SystemJournal::operatingSystemUser()));
+            AuditEntry rotated;
+            rotated.action = QStringLiteral("key-rotation");
+            rotated.entityType = QStringLiteral("Database");
+            if (auto a = AuditLog(**copy).append(rotated); !a)
+                copy = fail(a.error());
+        }
         auto problems = copy ? (*copy)->check() : Result<QStringList>(fail(copy.error()));
         if (!problems || !problems->isEmpty()) {
             copy = fail(QString());
@@ -245,7 +267,7 @@ Result<QString> DataDirectory::rekey(const std::function<bool(RekeyStep)> &hook)
         .arg(m_store.description());
 }
 
-Status DataDirectory::wipe()
+Status DataDirectory::wipe(const QString &requestedBy)
 {
     if (!QFileInfo(m_path).isDir())
         return fail(tr("There is no data directory %1.").arg(m_path));
@@ -266,6 +288,11 @@ Status DataDirectory::wipe()
         return fail(
             tr("The database files were removed, but its key could not be removed from %1: %2")
                 .arg(m_store.description(), s.error()));
+    SystemJournal::record(
+        QStringLiteral("data directory %1 wiped (database, WAL, journal and key removed) by "
+                       "operating-system user %2%3")
+            .arg(m_path, SystemJournal::operatingSystemUser(),
+                 requestedBy.isEmpty() ? QString() : QStringLiteral(" for ") + requestedBy));
     return {};
 }
 

@@ -61,8 +61,10 @@ public:
     // Return false from the hook to stop right after that step.
     Result<QString> rekey(const std::function<bool(RekeyStep)> &hook = {});
 
-    // Removes the database with its WAL and journal files, then the key.
-    Status wipe();
+    // Removes the database with its WAL and journal files, then the key. The audit trail goes
+    // with the database, so the wipe is recorded in the system log instead, naming the
+    // operating-system user and requestedBy (e.g. the staff member who asked for it).
+    Status wipe(const QString &requestedBy = {});
 
 private:
     Status ensureDirectory() const;

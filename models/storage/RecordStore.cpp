@@ -1,5 +1,6 @@
 #include "RecordStore.h"
 
+#include "access/AccessGuard.h"
 #include "access/AuditLog.h"
 #include "storage/Database.h"
 #include "storage/Outbox.h"
@@ -87,6 +88,8 @@ Result<std::optional<QSqlRecord>> RecordStore::fetch(const QString &id) const
 
 Result<RecordMeta> RecordStore::insert(const QVariantMap &values, const QString &id)
 {
+    if (auto s = AccessGuard(m_db).requireWrite(m_table.resourceType); !s)
+        return fail(s.error());
     for (auto it = values.begin(); it != values.end(); ++it) {
         if (!m_table.columns.contains(it.key()))
             return fail(tr("%1 has no field %2.").arg(m_table.resourceType, it.key()));
@@ -144,6 +147,8 @@ Result<RecordMeta> RecordStore::insert(const QVariantMap &values, const QString 
 Result<RecordMeta> RecordStore::update(const QString &id, const QVariantMap &values,
                                        std::optional<qint64> expectedVersion)
 {
+    if (auto s = AccessGuard(m_db).requireWrite(m_table.resourceType); !s)
+        return fail(s.error());
     for (auto it = values.begin(); it != values.end(); ++it) {
         if (!m_table.columns.contains(it.key()))
             return fail(tr("%1 has no field %2.").arg(m_table.resourceType, it.key()));
@@ -220,6 +225,8 @@ Result<RecordMeta> RecordStore::update(const QString &id, const QVariantMap &val
 
 Result<RecordMeta> RecordStore::remove(const QString &id, std::optional<qint64> expectedVersion)
 {
+    if (auto s = AccessGuard(m_db).requireWrite(m_table.resourceType); !s)
+        return fail(s.error());
     RecordMeta meta;
     const Status s = m_db.write([&]() -> Status {
         auto existing = fetch(id);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "access/AccessGuard.h"
 #include "core/Result.h"
 #include "storage/Database.h"
 #include "storage/RecordStore.h"
@@ -21,6 +22,8 @@ public:
     // Tombstoned records are found too (their meta.deleted is set).
     Result<T> get(const QString &id) const
     {
+        if (auto s = AccessGuard(m_db).requireRead(m_store.table().resourceType); !s)
+            return fail(s.error());
         auto row = m_store.fetch(id);
         if (!row)
             return fail(row.error());
@@ -68,6 +71,8 @@ protected:
     // Runs "SELECT <all columns> FROM <table> <tail>" and maps every row.
     Result<QList<T>> select(const QString &tail, const QVariantList &values = {}) const
     {
+        if (auto s = AccessGuard(m_db).requireRead(m_store.table().resourceType); !s)
+            return fail(s.error());
         auto q = m_db.query(QStringLiteral("SELECT %1 FROM %2 %3")
                                 .arg(m_store.selectList(), m_store.table().name, tail),
                             values);

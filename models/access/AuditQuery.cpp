@@ -1,0 +1,158 @@
+#include "AuditQuery.h"
+
+#include "access/AccessGuard.h"
+#include "storage/Database.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+
+namespace frontdesk {
+
+namespace {
+
+QString csvField(const QString &value)
+{
+    if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"')) &&
+        !value.contains(QLatin1Char('\n')) && !value.contains(QLatin1Char('\r')))
+        return value;
+    QString quoted = value;
+    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+} // namespace
+
+Result<QList<AuditEntry>> AuditQuery::list(const Filter &filter) const
+{
+    if (auto s = AccessGuard(m_db).require(Permission::ViewAuditLog); !s)
+        return fail(s.error());
+    QStringList where;
+    QVariantList values;
+    if (!filter.patientId.isEmpty()) {
+        where << QStringLiteral("patient_id = ?");
+        values << filter.patientId;
+    }
+    if (!filter.actor.isEmpty()) {
+        where << QStringLiteral("actor = ? COLLATE NOCASE");
+        values << filter.actor;
+    }
+    if (!filter.action.isEmpty()) {
+        where << QStringLiteral("action = ?");
+        values << filter.action;
+    }
+    if (filter.fromMs > 0) {
+        where << QStringLiteral("recorded_at >= ?");
+        values << filter.fromMs;
+    }
+    if (filter.toMs > 0) {
+        where << QStringLiteral("recorded_at < ?");
+        values << filter.toMs;
+    }
+    QString sql = QStringLiteral("SELECT seq, id, recorded_at, actor, actor_kind, action, "
+                                 "entity_type, entity_id, patient_id, outcome, detail, prev_hash, "
+                                 "hash FROM audit_log");
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY seq DESC");
+    if (filter.limit > 0) {
+        sql += QStringLiteral(" LIMIT ?");
+        values << filter.limit;
+    }
+    auto q = m_db.query(sql, values);
+    if (!q)
+        return fail(tr("Could not read the audit trail: %1").arg(q.error()));
+    QList<AuditEntry> out;
+    while (q->next()) {
+        AuditEntry e;
+        e.seq = q->value(0).toLongLong();
+        e.id = q->value(1).toString();
+        e.recordedAt = q->value(2).toLongLong();
+        e.actor = q->value(3).toString();
+        e.actorKind = q->value(4).toString();
+        e.action = q->value(5).toString();
+        e.entityType = q->value(6).toString();
+        e.entityId = q->value(7).toString();
+        e.patientId = q->value(8).toString();
+        e.outcome = q->value(9).toString();
+        e.detail = QJsonDocument::fromJson(q->value(10).toString().toUtf8()).object();
+        e.prevHash = q->value(11).toString();
+        e.hash = q->value(12).toString();
+        out << e;
+    }
+    return out;
+}
+
+Result<QStringList> AuditQuery::distinct(const QString &column) const
+{
+    if (auto s = AccessGuard(m_db).require(Permission::ViewAuditLog); !s)
+        return fail(s.error());
+    // column is one of two fixed names, never input.
+    auto q = m_db.query(
+        QStringLiteral("SELECT DISTINCT %1 FROM audit_log ORDER BY %1 COLLATE NOCASE").arg(column));
+    if (!q)
+        return fail(q.error());
+    QStringList out;
+    while (q->next())
+        out << q->value(0).toString();
+    return out;
+}
+
+Result<QStringList> AuditQuery::actions() const
+{
+    return distinct(QStringLiteral("action"));
+}
+
+Result<QStringList> AuditQuery::actors() const
+{
+    return distinct(QStringLiteral("actor"));
+}
+
+QStringList AuditQuery::csvHeader()
+{
+    return {QStringLiteral("seq"),         QStringLiteral("recorded_at_utc"),
+            QStringLiteral("actor"),       QStringLiteral("actor_kind"),
+            QStringLiteral("action"),      QStringLiteral("outcome"),
+            QStringLiteral("entity_type"), QStringLiteral("entity_id"),
+            QStringLiteral("patient_id"),  QStringLiteral("detail"),
+            QStringLiteral("id"),          QStringLiteral("hash")};
+}
+
+QStringList AuditQuery::csvRow(const AuditEntry &e)
+{
+    return {QString::number(e.seq),
+            QDateTime::fromMSecsSinceEpoch(e.recordedAt, Qt::UTC).toString(Qt::ISODateWithMs),
+            e.actor,
+            e.actorKind,
+            e.action,
+            e.outcome,
+            e.entityType,
+            e.entityId,
+            e.patientId,
+            QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact)),
+            e.id,
+            e.hash};
+}
+
+Status AuditQuery::exportCsv(const QList<AuditEntry> &entries, QIODevice &out)
+{
+    if (auto s = AccessGuard(m_db).require(Permission::ViewAuditLog); !s)
+        return s;
+    const auto line = [](const QStringList &fields) {
+        QStringList escaped;
+        for (const QString &f : fields)
+            escaped << csvField(f);
+        return (escaped.join(QLatin1Char(',')) + QStringLiteral("\r\n")).toUtf8();
+    };
+    if (out.write(line(csvHeader())) < 0)
+        return fail(tr("Could not write the export: %1").arg(out.errorString()));
+    for (const AuditEntry &e : entries) {
+        if (out.write(line(csvRow(e))) < 0)
+            return fail(tr("Could not write the export: %1").arg(out.errorString()));
+    }
+    return AccessGuard(m_db).recordDisclosure(
+        QStringLiteral("export"), QStringLiteral("AuditLog"), {},
+        {{QStringLiteral("format"), QStringLiteral("csv")},
+         {QStringLiteral("entries"), static_cast<qint64>(entries.size())}});
+}
+
+} // namespace frontdesk

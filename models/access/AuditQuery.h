@@ -1,0 +1,49 @@
+#pragma once
+
+#include "access/AuditLog.h"
+#include "core/Result.h"
+
+#include <QCoreApplication>
+#include <QIODevice>
+#include <QList>
+
+namespace frontdesk {
+
+class Database;
+
+// Reading the audit trail: filtered lists for frontdeskctl and the managers' viewer, and the
+// CSV export. Needs the audit-viewer permission when someone is signed in.
+class AuditQuery
+{
+    Q_DECLARE_TR_FUNCTIONS(AuditQuery)
+public:
+    struct Filter
+    {
+        QString patientId;
+        QString actor;     // exact, case-insensitive
+        QString action;    // exact
+        qint64 fromMs = 0; // recorded_at >= fromMs (0: no bound)
+        qint64 toMs = 0;   // recorded_at < toMs (0: no bound)
+        int limit = 1000;  // newest first; 0: all
+    };
+
+    explicit AuditQuery(Database &db) : m_db(db) {}
+
+    Result<QList<AuditEntry>> list(const Filter &filter) const;
+    // The distinct actions and actors recorded so far, for filter choices.
+    Result<QStringList> actions() const;
+    Result<QStringList> actors() const;
+
+    static QStringList csvHeader();
+    static QStringList csvRow(const AuditEntry &entry);
+    // Writes the entries as CSV (RFC 4180, UTF-8, times in UTC ISO 8601) and records the
+    // export itself in the trail.
+    Status exportCsv(const QList<AuditEntry> &entries, QIODevice &out);
+
+private:
+    Result<QStringList> distinct(const QString &column) const;
+
+    Database &m_db;
+};
+
+} // namespace frontdesk

@@ -1,0 +1,42 @@
+#include "AutoLockSetting.h"
+
+#include "access/AccessGuard.h"
+#include "access/AuditLog.h"
+#include "storage/Database.h"
+
+namespace frontdesk {
+
+int AutoLockSetting::minutes(const Database &db)
+{
+    bool ok = false;
+    const int value = db.setting(key()).toInt(&ok);
+    return ok && value >= 1 && value <= MaximumMinutes ? value : DefaultMinutes;
+}
+
+Status AutoLockSetting::setMinutes(Database &db, int minutes)
+{
+    if (auto s = AccessGuard(db).require(Permission::ManageSettings); !s)
+        return s;
+    if (minutes < 1 || minutes > MaximumMinutes)
+        return fail(tr("The idle time before the workstation locks must be from 1 to %1 minutes.")
+                        .arg(MaximumMinutes));
+    const int before = AutoLockSetting::minutes(db);
+    if (before == minutes)
+        return {};
+    return db.write([&]() -> Status {
+        if (auto s = db.setSetting(key(), QString::number(minutes)); !s)
+            return s;
+        AuditEntry entry;
+        entry.action = QStringLiteral("settings-change");
+        entry.entityType = QStringLiteral("Setting");
+        entry.entityId = key();
+        entry.detail = {{QStringLiteral("changes"),
+                         QJsonObject{{key(), QJsonObject{{QStringLiteral("before"), before},
+                                                         {QStringLiteral("after"), minutes}}}}}};
+        if (auto a = AuditLog(db).append(entry); !a)
+            return fail(a.error());
+        return {};
+    });
+}
+
+} // namespace frontdesk

@@ -1,0 +1,183 @@
+#include "Permissions.h"
+
+#include <array>
+
+namespace frontdesk {
+
+namespace {
+
+struct Row
+{
+    Permission permission;
+    bool receptionist;
+    bool nurse;
+    bool manager;
+    bool admin;
+};
+
+// clang-format off
+constexpr std::array kTable{
+    //  permission                            recept. nurse  manager admin
+    Row{Permission::ViewSchedule,             true,   true,  true,   true},
+    Row{Permission::EditSchedule,             true,   true,  true,   true},
+    Row{Permission::ViewDemographics,         true,   true,  true,   true},
+    Row{Permission::EditDemographics,         true,   true,  true,   true},
+    Row{Permission::ViewMessages,             true,   true,  true,   true},
+    Row{Permission::SendMessages,             true,   true,  true,   true},
+    Row{Permission::ViewClinical,             false,  true,  true,   true},
+    Row{Permission::EditClinical,             false,  true,  true,   true},
+    Row{Permission::ViewDashboards,           false,  false, true,   true},
+    Row{Permission::ViewAuditLog,             false,  false, true,   true},
+    Row{Permission::OverrideDoubleBooking,    false,  false, true,   true},
+    Row{Permission::ManageUsers,              false,  false, false,  true},
+    Row{Permission::ManageSettings,           false,  false, false,  true},
+    Row{Permission::WipeWorkstation,          false,  false, false,  true},
+    Row{Permission::UnlockOtherSessions,      false,  false, false,  true},
+};
+// clang-format on
+
+bool isClinical(const QString &resourceType)
+{
+    static const QStringList clinical{
+        QStringLiteral("Condition"),           QStringLiteral("AllergyIntolerance"),
+        QStringLiteral("MedicationStatement"), QStringLiteral("Observation"),
+        QStringLiteral("Encounter"),           QStringLiteral("ClinicalNote"),
+        QStringLiteral("DocumentReference"),   QStringLiteral("Procedure"),
+        QStringLiteral("Immunization")};
+    return clinical.contains(resourceType);
+}
+
+} // namespace
+
+bool Permissions::allows(Role role, Permission permission)
+{
+    for (const Row &row : kTable) {
+        if (row.permission != permission)
+            continue;
+        switch (role) {
+        case Role::Receptionist:
+            return row.receptionist;
+        case Role::Nurse:
+            return row.nurse;
+        case Role::Manager:
+            return row.manager;
+        case Role::Admin:
+            return row.admin;
+        }
+    }
+    return false;
+}
+
+QList<Permission> Permissions::all()
+{
+    QList<Permission> out;
+    for (const Row &row : kTable)
+        out << row.permission;
+    return out;
+}
+
+QString Permissions::name(Permission permission)
+{
+    switch (permission) {
+    case Permission::ViewSchedule:
+        return QStringLiteral("view-schedule");
+    case Permission::EditSchedule:
+        return QStringLiteral("edit-schedule");
+    case Permission::ViewDemographics:
+        return QStringLiteral("view-demographics");
+    case Permission::EditDemographics:
+        return QStringLiteral("edit-demographics");
+    case Permission::ViewMessages:
+        return QStringLiteral("view-messages");
+    case Permission::SendMessages:
+        return QStringLiteral("send-messages");
+    case Permission::ViewClinical:
+        return QStringLiteral("view-clinical");
+    case Permission::EditClinical:
+        return QStringLiteral("edit-clinical");
+    case Permission::ViewDashboards:
+        return QStringLiteral("view-dashboards");
+    case Permission::ViewAuditLog:
+        return QStringLiteral("view-audit-log");
+    case Permission::OverrideDoubleBooking:
+        return QStringLiteral("override-double-booking");
+    case Permission::ManageUsers:
+        return QStringLiteral("manage-users");
+    case Permission::ManageSettings:
+        return QStringLiteral("manage-settings");
+    case Permission::WipeWorkstation:
+        return QStringLiteral("wipe-workstation");
+    case Permission::UnlockOtherSessions:
+        return QStringLiteral("unlock-other-sessions");
+    }
+    return {};
+}
+
+QString Permissions::describe(Permission permission)
+{
+    switch (permission) {
+    case Permission::ViewSchedule:
+        return tr("see the schedule");
+    case Permission::EditSchedule:
+        return tr("book, move or check in appointments");
+    case Permission::ViewDemographics:
+        return tr("see patients' details");
+    case Permission::EditDemographics:
+        return tr("change patients' details");
+    case Permission::ViewMessages:
+        return tr("see messages");
+    case Permission::SendMessages:
+        return tr("send messages");
+    case Permission::ViewClinical:
+        return tr("see clinical summaries and notes");
+    case Permission::EditClinical:
+        return tr("change clinical notes");
+    case Permission::ViewDashboards:
+        return tr("see dashboards");
+    case Permission::ViewAuditLog:
+        return tr("see the audit trail");
+    case Permission::OverrideDoubleBooking:
+        return tr("double-book a practitioner or room");
+    case Permission::ManageUsers:
+        return tr("manage staff accounts");
+    case Permission::ManageSettings:
+        return tr("change settings");
+    case Permission::WipeWorkstation:
+        return tr("wipe this workstation");
+    case Permission::UnlockOtherSessions:
+        return tr("unlock another person's session");
+    }
+    return {};
+}
+
+Permission Permissions::toRead(const QString &resourceType)
+{
+    if (isClinical(resourceType))
+        return Permission::ViewClinical;
+    if (resourceType == QLatin1String("Appointment") ||
+        resourceType == QLatin1String("Practitioner") ||
+        resourceType == QLatin1String("Location") ||
+        resourceType == QLatin1String("WorkingHours") || resourceType == QLatin1String("Schedule"))
+        return Permission::ViewSchedule;
+    if (resourceType == QLatin1String("Communication") ||
+        resourceType == QLatin1String("CommunicationRequest") ||
+        resourceType == QLatin1String("Message"))
+        return Permission::ViewMessages;
+    return Permission::ViewDemographics;
+}
+
+Permission Permissions::toWrite(const QString &resourceType)
+{
+    switch (toRead(resourceType)) {
+    case Permission::ViewClinical:
+        return Permission::EditClinical;
+    case Permission::ViewSchedule:
+        return Permission::EditSchedule;
+    case Permission::ViewMessages:
+        return Permission::SendMessages;
+    default:
+        return Permission::EditDemographics;
+    }
+}
+
+} // namespace frontdesk

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "access/Permission.h"
+#include "access/StaffAccount.h"
+#include "core/Actor.h"
+#include "core/Result.h"
+
+#include <QObject>
+
+#include <optional>
+
+namespace frontdesk {
+
+class Database;
+
+// Who is signed in at this workstation, and whether the screen is locked. While a Session
+// exists for a database, the models refuse patient data (AccessGuard) unless someone is
+// signed in, the session is not locked, and their role allows it. Without a Session (the
+// admin's frontdeskctl, the sync worker's own connection) nothing is enforced here: those
+// run as the operating-system account that holds the database key.
+class Session : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Session(Database &db, QObject *parent = nullptr);
+    ~Session() override;
+
+    // The session enforcing access on db, or nullptr.
+    static Session *of(const Database &db);
+
+    Database &database() { return m_db; }
+    bool isSignedIn() const { return m_account.has_value(); }
+    bool isLocked() const { return m_locked; }
+    const std::optional<StaffAccount> &account() const { return m_account; }
+
+    // True when someone is signed in, the session is unlocked and the role allows it.
+    bool allows(Permission permission) const;
+    Status require(Permission permission) const;
+
+    // Audited; on success the database's actor becomes the staff member.
+    Result<StaffAccount> signIn(const QString &username, const QString &password);
+    Status signOut();
+    // Hides everything until unlock(); reason is e.g. "idle" or "manual".
+    Status lock(const QString &reason);
+    // The same user, or an administrator (who then takes over the session, so what follows
+    // is recorded under their name).
+    Status unlock(const QString &username, const QString &password);
+
+signals:
+    void changed();
+
+private:
+    Database &m_db;
+    // Who the trail names while nobody is signed in, e.g. the workstation.
+    Actor m_anonymous;
+    std::optional<StaffAccount> m_account;
+    bool m_locked = false;
+};
+
+} // namespace frontdesk

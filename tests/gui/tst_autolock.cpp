@@ -1,0 +1,297 @@
+#include "TestDatabase.h"
+
+#include "MainWindow.h"
+#include "access/Session.h"
+#include "access/StaffAccountRepository.h"
+#include "common/AccessController.h"
+#include "common/IdleMonitor.h"
+#include "common/LockScreen.h"
+#include "common/SignInDialog.h"
+#include "patients/PatientsView.h"
+#include "storage/DemoSeeder.h"
+#include "storage/PatientRepository.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+using namespace frontdesk;
+
+namespace {
+const QDate kToday(2026, 3, 3);
+const QString kPassword = QStringLiteral("tidal marble orchard 7");
+} // namespace
+
+// Auto-lock with a short idle time, on the real main window over demo data: once locked, no
+// patient's name may be left in anything a person could see.
+class TestAutoLock : public QObject
+{
+    Q_OBJECT
+
+    test::TestDatabase t;
+    TestClock clock{QDateTime(kToday, QTime(10, 30), QTimeZone("Europe/Berlin"))};
+    QStringList m_names;
+
+    // Every text a visible widget shows: window titles, tooltips, labels, fields, buttons and
+    // the cells of visible item views.
+    QStringList visibleTexts() const
+    {
+        QStringList texts;
+        const auto widgets = QApplication::allWidgets();
+        for (QWidget *w : widgets) {
+            if (!w->isVisible())
+                continue;
+            texts << w->windowTitle() << w->toolTip() << w->statusTip();
+            if (auto *label = qobject_cast<QLabel *>(w))
+                texts << label->text();
+            if (auto *edit = qobject_cast<QLineEdit *>(w))
+                texts << edit->text() << edit->placeholderText();
+            if (auto *button = qobject_cast<QAbstractButton *>(w))
+                texts << button->text();
+            if (auto *combo = qobject_cast<QComboBox *>(w))
+                texts << combo->currentText();
+            if (auto *view = qobject_cast<QAbstractItemView *>(w); view && view->model()) {
+                const QAbstractItemModel *m = view->model();
+                for (int r = 0; r < m->rowCount(); ++r) {
+                    for (int c = 0; c < m->columnCount(); ++c) {
+                        texts << m->data(m->index(r, c)).toString()
+                              << m->data(m->index(r, c), Qt::ToolTipRole).toString();
+                    }
+                }
+            }
+        }
+        return texts;
+    }
+    QString firstPatientNameShown() const
+    {
+        const QStringList texts = visibleTexts();
+        for (const QString &name : m_names) {
+            for (const QString &text : texts) {
+                if (text.contains(name))
+                    return name;
+            }
+        }
+        return {};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(t.open());
+        t.db->setClock(clock);
+        QVERIFY(
+            t.db->setSetting(QStringLiteral("clinic_time_zone"), QStringLiteral("Europe/Berlin")));
+        DemoSeeder::Options options;
+        options.patients = 200;
+        options.appointments = 1500;
+        options.today = kToday;
+        QVERIFY(DemoSeeder(*t.db).seed(options).ok());
+        auto patients = PatientRepository(*t.db).page(std::nullopt, 1000);
+        QVERIFY(patients.ok());
+        for (const Patient &p : *patients) {
+            if (p.familyName.size() >= 4)
+                m_names << p.familyName;
+        }
+        QVERIFY(m_names.size() > 50);
+        StaffAccountRepository accounts(*t.db);
+        QVERIFY(accounts.create(QStringLiteral("nina"), Role::Nurse, kPassword).ok());
+        QVERIFY(accounts.create(QStringLiteral("rita"), Role::Receptionist, kPassword).ok());
+        QVERIFY(accounts.create(QStringLiteral("alex"), Role::Admin, kPassword).ok());
+    }
+
+    void cleanupTestCase()
+    {
+        QSettings(QStringLiteral("frontdesk"), QStringLiteral("frontdesk")).clear();
+    }
+
+    void signInDialogRefusesAWrongPassword()
+    {
+        AccessController access(*t.db);
+        SignInDialog dialog(access.session(), SignInDialog::Mode::SignIn, QStringLiteral("Clinic"));
+        dialog.show();
+        dialog.usernameEdit()->setText(QStringLiteral("nina"));
+        dialog.passwordEdit()->setText(QStringLiteral("not the password"));
+        dialog.accept();
+        QVERIFY(dialog.isVisible());
+        QVERIFY(dialog.errorLabel()->text().contains(QStringLiteral("wrong")));
+        QVERIFY(!access.session().isSignedIn());
+        dialog.passwordEdit()->setText(kPassword);
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(access.session().account()->username, QStringLiteral("nina"));
+        QCOMPARE(t.db->actor().name, QStringLiteral("nina"));
+        QVERIFY(access.session().signOut().ok());
+    }
+
+    void idleLockHidesEveryPatientNameAndKeepsEdits()
+    {
+        AccessController access(*t.db);
+        QVERIFY(access.session().signIn(QStringLiteral("nina"), kPassword).ok());
+        MainWindow window(*t.db, QStringLiteral("Test clinic"));
+        access.attach(&window);
+        window.showView(MainWindow::View::Patients);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        // A dialog with an unsaved edit, a tooltip and a title naming a patient.
+        const QString name = m_names.first();
+        QDialog editor(&window);
+        editor.setWindowTitle(QStringLiteral("Note for %1").arg(name));
+        auto *layout = new QVBoxLayout(&editor);
+        auto *label = new QLabel(QStringLiteral("Patient: %1").arg(name), &editor);
+        label->setToolTip(QStringLiteral("About %1").arg(name));
+        auto *edit = new QLineEdit(&editor);
+        edit->setText(QStringLiteral("unsaved note on %1").arg(name));
+        layout->addWidget(label);
+        layout->addWidget(edit);
+        editor.show();
+        window.setWindowTitle(QStringLiteral("Frontdesk — %1").arg(name));
+
+        QVERIFY2(!firstPatientNameShown().isEmpty(), "the test must see names before the lock");
+
+        // Searching for a patient leaves a trace naming the search and who ran it.
+        window.patientsView()
+            ->findChild<QLineEdit *>(QStringLiteral("patientSearch"))
+            ->setText(name);
+        QTRY_VERIFY(
+            t.db->scalar(
+                    QStringLiteral(
+                        "SELECT count(*) FROM audit_log WHERE action = 'search' AND detail LIKE ?"),
+                    {QStringLiteral("%") + name + QStringLiteral("%")})
+                ->toInt() == 1);
+        QCOMPARE(t.db
+                     ->scalar(QStringLiteral(
+                         "SELECT actor FROM audit_log WHERE action = 'search' ORDER BY seq DESC"))
+                     ->toString(),
+                 QStringLiteral("nina"));
+
+        access.idleMonitor().setTimeout(200);
+        access.idleMonitor().start();
+        QTRY_VERIFY_WITH_TIMEOUT(access.session().isLocked(), 5000);
+        QVERIFY(access.lockScreen()->isShown());
+        QVERIFY(access.lockScreen()->panel()->isVisible());
+        const QString leaked = firstPatientNameShown();
+        QVERIFY2(leaked.isEmpty(), qPrintable(QStringLiteral("still shown: ") + leaked));
+        QVERIFY(!window.windowTitle().contains(name));
+        QVERIFY(editor.isVisible()); // concealed, not closed
+
+        // The models refuse patient data while locked, too.
+        QVERIFY(!PatientRepository(*t.db).page(std::nullopt, 10).ok());
+
+        // Another non-admin cannot unlock; a wrong password neither.
+        access.lockScreen()->usernameEdit()->setText(QStringLiteral("rita"));
+        access.lockScreen()->passwordEdit()->setText(kPassword);
+        access.lockScreen()->tryUnlock();
+        QVERIFY(access.session().isLocked());
+        QVERIFY(access.lockScreen()->errorLabel()->text().contains(QStringLiteral("nina")));
+        access.lockScreen()->usernameEdit()->setText(QStringLiteral("nina"));
+        access.lockScreen()->passwordEdit()->setText(QStringLiteral("wrong wrong wrong"));
+        access.lockScreen()->tryUnlock();
+        QVERIFY(access.session().isLocked());
+        QVERIFY(firstPatientNameShown().isEmpty());
+
+        access.lockScreen()->passwordEdit()->setText(kPassword);
+        access.lockScreen()->tryUnlock();
+        QVERIFY(!access.session().isLocked());
+        QVERIFY(!access.lockScreen()->panel()->isVisible());
+        QCOMPARE(edit->text(), QStringLiteral("unsaved note on %1").arg(name));
+        QVERIFY(edit->isVisible());
+        QVERIFY(window.windowTitle().contains(name));
+        QVERIFY(!firstPatientNameShown().isEmpty());
+
+        // The idle timer runs again: it locks a second time; an administrator unlocks.
+        QTRY_VERIFY_WITH_TIMEOUT(access.session().isLocked(), 5000);
+        QVERIFY(firstPatientNameShown().isEmpty());
+        access.lockScreen()->usernameEdit()->setText(QStringLiteral("alex"));
+        access.lockScreen()->passwordEdit()->setText(kPassword);
+        access.idleMonitor().setTimeout(60 * 60 * 1000);
+        access.lockScreen()->tryUnlock();
+        QVERIFY(!access.session().isLocked());
+        QCOMPARE(access.session().account()->username, QStringLiteral("alex"));
+        QVERIFY(access.session().signOut().ok());
+    }
+
+    void typingKeepsTheWorkstationUnlocked()
+    {
+        AccessController access(*t.db);
+        QVERIFY(access.session().signIn(QStringLiteral("rita"), kPassword).ok());
+        MainWindow window(*t.db, QStringLiteral("Test clinic"));
+        access.attach(&window);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // A receptionist is not offered dashboards or the audit trail.
+        const auto lists = window.findChildren<QListWidget *>();
+        QVERIFY(!lists.isEmpty());
+        bool dashboardHidden = false;
+        for (QListWidget *list : lists) {
+            for (int i = 0; i < list->count(); ++i) {
+                if (list->item(i)->text().contains(QStringLiteral("Dashboard")))
+                    dashboardHidden = list->item(i)->isHidden();
+            }
+        }
+        QVERIFY(dashboardHidden);
+        for (QAction *a : window.findChildren<QAction *>()) {
+            if (a->text().contains(QStringLiteral("Audit Trail")) ||
+                a->text().contains(QStringLiteral("Wipe")))
+                QVERIFY(!a->isVisible());
+        }
+        access.idleMonitor().setTimeout(400);
+        access.idleMonitor().start();
+        for (int i = 0; i < 12; ++i) {
+            QTest::keyClick(&window, Qt::Key_Shift);
+            QTest::qWait(100);
+        }
+        QVERIFY(!access.session().isLocked());
+        QTRY_VERIFY_WITH_TIMEOUT(access.session().isLocked(), 5000);
+        // A receptionist's session: the auto-lock entry names her.
+        auto actor = t.db->scalar(
+            QStringLiteral("SELECT actor FROM audit_log WHERE action = 'lock' ORDER BY seq DESC"));
+        QCOMPARE(actor->toString(), QStringLiteral("rita"));
+        access.lockScreen()->passwordEdit()->setText(kPassword);
+        access.lockScreen()->tryUnlock();
+        QVERIFY(!access.session().isLocked());
+    }
+
+    void dialogsOpenedWhileLockedAreHiddenToo()
+    {
+        AccessController access(*t.db);
+        QVERIFY(access.session().signIn(QStringLiteral("nina"), kPassword).ok());
+        MainWindow window(*t.db, QStringLiteral("Test clinic"));
+        access.attach(&window);
+        window.show();
+        // A modal dialog is open when the lock comes: the unlock form must still take input.
+        QDialog modal(&window);
+        modal.setWindowTitle(QStringLiteral("Edit %1").arg(m_names.first()));
+        modal.setWindowModality(Qt::ApplicationModal);
+        modal.show();
+        QCOMPARE(QApplication::activeModalWidget(), &modal);
+        access.lockNow(QStringLiteral("manual"));
+        QCOMPARE(QApplication::activeModalWidget(), access.lockScreen()->panel());
+        QVERIFY(access.session().isLocked());
+        QDialog late(&window);
+        late.setWindowTitle(QStringLiteral("Reminder for %1").arg(m_names.first()));
+        new QLabel(m_names.first(), &late);
+        late.show();
+        QVERIFY2(firstPatientNameShown().isEmpty(),
+                 qPrintable(visibleTexts().join(QLatin1Char('|'))));
+        access.lockScreen()->passwordEdit()->setText(kPassword);
+        access.lockScreen()->tryUnlock();
+        QVERIFY(late.windowTitle().contains(m_names.first()));
+        QCOMPARE(QApplication::activeModalWidget(), &modal);
+    }
+};
+
+QTEST_MAIN(TestAutoLock)
+#include "tst_autolock.moc"

@@ -1,0 +1,185 @@
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+// frontdeskctl's user and audit commands, end to end, the way an admin runs them.
+class TestCtlAccess : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+    QString dataDir() const { return m_tmp.filePath(QStringLiteral("data")); }
+    QString keyFile() const { return m_tmp.filePath(QStringLiteral("frontdesk.key")); }
+
+    struct Run
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+    Run ctl(const QStringList &args, const QByteArray &stdinData = {})
+    {
+        QProcess p;
+        p.start(QStringLiteral(FRONTDESK_CTL_PATH),
+                QStringList{QStringLiteral("--data-dir"), dataDir(), QStringLiteral("--key-file"),
+                            keyFile()} +
+                    args);
+        if (!p.waitForStarted())
+            return {};
+        p.write(stdinData);
+        p.closeWriteChannel();
+        if (!p.waitForFinished(120000))
+            return {};
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
+    }
+    QJsonArray json(const Run &run) { return QJsonDocument::fromJson(run.out.toUtf8()).array(); }
+
+private slots:
+    void initTestCase()
+    {
+        const Run init = ctl({QStringLiteral("init")});
+        QVERIFY2(init.exitCode == 0, qPrintable(init.err));
+    }
+
+    void addRefusesWeakPasswordsWithTheReason()
+    {
+        const Run shortOne =
+            ctl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("alice"),
+                 QStringLiteral("--role"), QStringLiteral("admin")},
+                "short\n");
+        QCOMPARE(shortOne.exitCode, 3);
+        QVERIFY2(shortOne.err.contains(QStringLiteral("too short")), qPrintable(shortOne.err));
+        const Run common =
+            ctl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("alice"),
+                 QStringLiteral("--role"), QStringLiteral("admin")},
+                "Password2026!\n");
+        QCOMPARE(common.exitCode, 3);
+        QVERIFY(common.err.contains(QStringLiteral("common passwords")));
+        const Run badRole =
+            ctl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("alice"),
+                 QStringLiteral("--role"), QStringLiteral("doctor")},
+                "tidal marble orchard 7\n");
+        QCOMPARE(badRole.exitCode, 1);
+        QCOMPARE(
+            json(ctl({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--json")}))
+                .size(),
+            0);
+    }
+
+    void addListDisable()
+    {
+        const Run add = ctl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("alice"),
+                             QStringLiteral("--role"), QStringLiteral("admin")},
+                            "tidal marble orchard 7\n");
+        QVERIFY2(add.exitCode == 0, qPrintable(add.err));
+        QCOMPARE(ctl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bob"),
+                      QStringLiteral("--role"), QStringLiteral("nurse")},
+                     "quiet violet harbour 42\n")
+                     .exitCode,
+                 0);
+        QCOMPARE(ctl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bob"),
+                      QStringLiteral("--role"), QStringLiteral("nurse")},
+                     "quiet violet harbour 42\n")
+                     .exitCode,
+                 3);
+        QCOMPARE(ctl({QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("bob")})
+                     .exitCode,
+                 0);
+        // The last administrator stays.
+        QCOMPARE(ctl({QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("alice")})
+                     .exitCode,
+                 3);
+        const QJsonArray users =
+            json(ctl({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--json")}));
+        QCOMPARE(users.size(), 2);
+        QCOMPARE(users.at(0)[QStringLiteral("username")].toString(), QStringLiteral("alice"));
+        QCOMPARE(users.at(0)[QStringLiteral("role")].toString(), QStringLiteral("admin"));
+        QCOMPARE(users.at(1)[QStringLiteral("active")].toBool(), false);
+        QVERIFY(!users.at(0).toObject().contains(QStringLiteral("password_hash")));
+        QCOMPARE(ctl({QStringLiteral("user"), QStringLiteral("passwd"), QStringLiteral("bob")},
+                     "another fine passphrase\n")
+                     .exitCode,
+                 0);
+        QCOMPARE(ctl({QStringLiteral("user"), QStringLiteral("passwd"), QStringLiteral("nobody")},
+                     "another fine passphrase\n")
+                     .exitCode,
+                 2);
+    }
+
+    void auditListNamesTheOperatingSystemUser()
+    {
+        const Run list =
+            ctl({QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--json")});
+        QVERIFY2(list.exitCode == 0, qPrintable(list.err));
+        const QJsonArray entries = json(list);
+        QVERIFY(entries.size() >= 4);
+        QStringList actions;
+        for (const auto &e : entries) {
+            QCOMPARE(e[QStringLiteral("actor_kind")].toString(), QStringLiteral("os-user"));
+            actions << e[QStringLiteral("action")].toString();
+        }
+        QVERIFY(actions.contains(QStringLiteral("user-create")));
+        QVERIFY(actions.contains(QStringLiteral("user-update")));
+        QVERIFY(actions.contains(QStringLiteral("password-change")));
+        const QString osUser = entries.at(0)[QStringLiteral("actor")].toString();
+        QCOMPARE(json(ctl({QStringLiteral("audit"), QStringLiteral("list"),
+                           QStringLiteral("--user"), osUser, QStringLiteral("--json")}))
+                     .size(),
+                 entries.size());
+        QCOMPARE(
+            json(ctl({QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--user"),
+                      QStringLiteral("someone-else"), QStringLiteral("--json")}))
+                .size(),
+            0);
+    }
+
+    void verifyReportsIntact()
+    {
+        const Run verify = ctl({QStringLiteral("audit"), QStringLiteral("verify")});
+        QVERIFY2(verify.exitCode == 0, qPrintable(verify.err));
+        QVERIFY(verify.out.contains(QStringLiteral("intact")));
+        const QJsonObject report =
+            QJsonDocument::fromJson(
+                ctl({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--json")})
+                    .out.toUtf8())
+                .object();
+        QCOMPARE(report[QStringLiteral("intact")].toBool(), true);
+    }
+
+    void rekeyIsAudited()
+    {
+        const Run rekey = ctl({QStringLiteral("rekey")});
+        QVERIFY2(rekey.exitCode == 0, qPrintable(rekey.err));
+        const QJsonArray rotations =
+            json(ctl({QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--action"),
+                      QStringLiteral("key-rotation"), QStringLiteral("--json")}));
+        QCOMPARE(rotations.size(), 1);
+        QCOMPARE(ctl({QStringLiteral("audit"), QStringLiteral("verify")}).exitCode, 0);
+    }
+
+    void demoAccountsOnlyOnAnEmptyDatabase()
+    {
+        QCOMPARE(ctl({QStringLiteral("user"), QStringLiteral("demo-accounts")}).exitCode, 3);
+        QCOMPARE(ctl({QStringLiteral("wipe"), QStringLiteral("--yes")}).exitCode, 0);
+        QCOMPARE(ctl({QStringLiteral("init")}).exitCode, 0);
+        const Run demo = ctl({QStringLiteral("user"), QStringLiteral("demo-accounts")});
+        QVERIFY2(demo.exitCode == 0, qPrintable(demo.err));
+        const QJsonArray users =
+            json(ctl({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--json")}));
+        QStringList roles;
+        for (const auto &u : users)
+            roles << u[QStringLiteral("role")].toString();
+        roles.sort();
+        QCOMPARE(roles, (QStringList{QStringLiteral("admin"), QStringLiteral("manager"),
+                                     QStringLiteral("nurse"), QStringLiteral("receptionist")}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCtlAccess)
+#include "tst_ctlaccess.moc"

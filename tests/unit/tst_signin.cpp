@@ -1,0 +1,199 @@
+#include "TestDatabase.h"
+
+#include "access/PasswordPolicy.h"
+#include "access/Session.h"
+#include "access/SignIn.h"
+#include "access/StaffAccountRepository.h"
+
+#include <QTest>
+
+using namespace frontdesk;
+
+class TestSignIn : public QObject
+{
+    Q_OBJECT
+
+    test::TestDatabase t;
+    TestClock clock{QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC)};
+    const QString m_password = QStringLiteral("tidal marble orchard 7");
+
+    qint64 audits(const QString &action, const QString &outcome)
+    {
+        auto v = t.db->scalar(
+            QStringLiteral("SELECT count(*) FROM audit_log WHERE action = ? AND outcome = ?"),
+            {action, outcome});
+        return v ? v->toLongLong() : -1;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(t.open());
+        t.db->setClock(clock);
+        StaffAccountRepository accounts(*t.db);
+        QVERIFY(accounts.create(QStringLiteral("nina"), Role::Nurse, m_password).ok());
+        QVERIFY(accounts.create(QStringLiteral("rita"), Role::Receptionist, m_password).ok());
+        QVERIFY(accounts.create(QStringLiteral("alex"), Role::Admin, m_password).ok());
+    }
+
+    void theHashIsArgon2idAndNeverThePassword()
+    {
+        auto hash = t.db->scalar(QStringLiteral("SELECT password_hash FROM staff_credentials"));
+        QVERIFY(hash && hash->toString().startsWith(QStringLiteral("$argon2id$")));
+        auto leaked = t.db->scalar(
+            QStringLiteral("SELECT count(*) FROM audit_log WHERE detail LIKE ? OR detail LIKE ?"),
+            {QStringLiteral("%marble%"), QStringLiteral("%argon2%")});
+        QCOMPARE(leaked->toInt(), 0);
+    }
+
+    void goodPasswordSignsIn()
+    {
+        const qint64 before = audits(QStringLiteral("login"), QStringLiteral("success"));
+        auto account = SignIn(*t.db).attempt(QStringLiteral("NINA"), m_password);
+        QVERIFY2(account.ok(), qPrintable(account.error()));
+        QCOMPARE(account->username, QStringLiteral("nina"));
+        QCOMPARE(account->role, Role::Nurse);
+        QCOMPARE(audits(QStringLiteral("login"), QStringLiteral("success")), before + 1);
+    }
+
+    void unknownUserAndWrongPasswordLookTheSame()
+    {
+        auto unknown = SignIn(*t.db).attempt(QStringLiteral("nobody"), m_password);
+        auto wrong = SignIn(*t.db).attempt(QStringLiteral("rita"), QStringLiteral("not it at all"));
+        QVERIFY(!unknown.ok());
+        QVERIFY(!wrong.ok());
+        QCOMPARE(unknown.error(), wrong.error());
+        QVERIFY(SignIn(*t.db).attempt(QStringLiteral("rita"), m_password).ok());
+    }
+
+    void fiveFailuresLockForFiveMinutes()
+    {
+        const qint64 failuresBefore = audits(QStringLiteral("login"), QStringLiteral("failure"));
+        for (int i = 1; i < SignIn::MaxFailures; ++i) {
+            auto r = SignIn(*t.db).attempt(QStringLiteral("nina"),
+                                           QStringLiteral("wrong guess %1").arg(i));
+            QVERIFY(!r.ok());
+            QVERIFY(!r.error().contains(QStringLiteral("locked")));
+        }
+        auto fifth = SignIn(*t.db).attempt(QStringLiteral("nina"), QStringLiteral("wrong guess 5"));
+        QVERIFY(!fifth.ok());
+        QVERIFY2(fifth.error().contains(QStringLiteral("locked")), qPrintable(fifth.error()));
+
+        // Even the right password is refused while the lock lasts.
+        clock.advanceSecs(4 * 60 + 59);
+        auto during = SignIn(*t.db).attempt(QStringLiteral("nina"), m_password);
+        QVERIFY(!during.ok());
+        QVERIFY(during.error().contains(QStringLiteral("locked")));
+        QCOMPARE(audits(QStringLiteral("login"), QStringLiteral("failure")), failuresBefore + 6);
+
+        clock.advanceSecs(2);
+        auto after = SignIn(*t.db).attempt(QStringLiteral("nina"), m_password);
+        QVERIFY2(after.ok(), qPrintable(after.error()));
+        QCOMPARE(after->failedAttempts, 0);
+    }
+
+    void successResetsTheCount()
+    {
+        for (int i = 0; i < SignIn::MaxFailures - 1; ++i)
+            QVERIFY(!SignIn(*t.db).attempt(QStringLiteral("rita"), QStringLiteral("bad")).ok());
+        QVERIFY(SignIn(*t.db).attempt(QStringLiteral("rita"), m_password).ok());
+        auto r = SignIn(*t.db).attempt(QStringLiteral("rita"), QStringLiteral("bad"));
+        QVERIFY(!r.error().contains(QStringLiteral("locked")));
+        QVERIFY(SignIn(*t.db).attempt(QStringLiteral("rita"), m_password).ok());
+    }
+
+    void newPasswordLiftsTheLock()
+    {
+        for (int i = 0; i < SignIn::MaxFailures; ++i)
+            (void)SignIn(*t.db).attempt(QStringLiteral("rita"), QStringLiteral("bad"));
+        QVERIFY(!SignIn(*t.db).attempt(QStringLiteral("rita"), m_password).ok());
+        const QString fresh = QStringLiteral("quiet violet harbour 42");
+        QVERIFY(StaffAccountRepository(*t.db).setPassword(QStringLiteral("rita"), fresh).ok());
+        QVERIFY(SignIn(*t.db).attempt(QStringLiteral("rita"), fresh).ok());
+        QVERIFY(!SignIn(*t.db).attempt(QStringLiteral("rita"), m_password).ok());
+        QVERIFY(StaffAccountRepository(*t.db).setPassword(QStringLiteral("rita"), m_password).ok());
+    }
+
+    void disabledAccountCannotSignIn()
+    {
+        StaffAccountRepository accounts(*t.db);
+        QVERIFY(accounts.setActive(QStringLiteral("rita"), false).ok());
+        auto r = SignIn(*t.db).attempt(QStringLiteral("rita"), m_password);
+        QVERIFY(!r.ok());
+        QVERIFY(r.error().contains(QStringLiteral("disabled")));
+        QVERIFY(accounts.setActive(QStringLiteral("rita"), true).ok());
+        auto change = t.db->scalar(QStringLiteral(
+            "SELECT detail FROM audit_log WHERE action = 'user-update' ORDER BY seq DESC"));
+        QVERIFY(change->toString().contains(QStringLiteral("\"before\":false")));
+    }
+
+    void theLastAdminCannotBeDisabled()
+    {
+        auto s = StaffAccountRepository(*t.db).setActive(QStringLiteral("alex"), false);
+        QVERIFY(!s.ok());
+        QVERIFY(s.error().contains(QStringLiteral("last active administrator")));
+    }
+
+    void weakPasswordsAreRefusedWithTheReason()
+    {
+        StaffAccountRepository accounts(*t.db);
+        auto shortOne = accounts.create(QStringLiteral("sam"), Role::Nurse, QStringLiteral("abc"));
+        QVERIFY(!shortOne.ok());
+        QVERIFY(shortOne.error().contains(QStringLiteral("too short")));
+        auto common =
+            accounts.create(QStringLiteral("sam"), Role::Nurse, QStringLiteral("qwertyuiop123"));
+        QVERIFY(!common.ok());
+        QVERIFY(common.error().contains(QStringLiteral("common passwords")));
+        QVERIFY(!StaffAccountRepository(*t.db).find(QStringLiteral("sam"))->has_value());
+    }
+
+    void policy()
+    {
+        QVERIFY(!PasswordPolicy::check(QStringLiteral("elevenchars")).ok());
+        QVERIFY(PasswordPolicy::check(QStringLiteral("elevenchars"))
+                    .error()
+                    .contains(QStringLiteral("12")));
+        for (const char *common : {"password1234", "Password2026!", "iloveyou1234", "123456789012",
+                                   "1qaz2wsx3edc", "qwertyuiopasdfghjkl", "aaaaaaaaaaaa",
+                                   "Welcome12345", "letmein12345!", "Football2025"}) {
+            const Status s = PasswordPolicy::check(QString::fromLatin1(common));
+            QVERIFY2(!s.ok(), common);
+        }
+        QVERIFY(!PasswordPolicy::check(QStringLiteral("nina-likes-trains"), QStringLiteral("nina"))
+                     .ok());
+        QVERIFY(!PasswordPolicy::check(QStringLiteral("abababababab")).ok());
+        QVERIFY(!PasswordPolicy::check(QStringLiteral(" leading space x")).ok());
+        QVERIFY(PasswordPolicy::check(QStringLiteral("tidal marble orchard 7")).ok());
+        QVERIFY(PasswordPolicy::check(QStringLiteral("Kq8#vLz2!mWp")).ok());
+    }
+
+    void lockedSessionUnlocksForOwnerOrAdminOnly()
+    {
+        Session session(*t.db);
+        QVERIFY(session.signIn(QStringLiteral("nina"), m_password).ok());
+        QCOMPARE(t.db->actor().name, QStringLiteral("nina"));
+        QVERIFY(session.lock(QStringLiteral("idle")).ok());
+        QVERIFY(session.isLocked());
+        auto other = session.unlock(QStringLiteral("rita"), m_password);
+        QVERIFY(!other.ok());
+        QVERIFY(other.error().contains(QStringLiteral("nina")));
+        QVERIFY(session.isLocked());
+        QVERIFY(!session.unlock(QStringLiteral("nina"), QStringLiteral("wrong password")).ok());
+        QVERIFY(session.isLocked());
+        QVERIFY(session.unlock(QStringLiteral("nina"), m_password).ok());
+        QVERIFY(!session.isLocked());
+
+        QVERIFY(session.lock(QStringLiteral("manual")).ok());
+        QVERIFY(session.unlock(QStringLiteral("alex"), m_password).ok());
+        QCOMPARE(session.account()->username, QStringLiteral("alex"));
+        QCOMPARE(t.db->actor().name, QStringLiteral("alex"));
+        QCOMPARE(audits(QStringLiteral("session-takeover"), QStringLiteral("success")), 1);
+        QVERIFY(audits(QStringLiteral("lock"), QStringLiteral("success")) >= 2);
+        QVERIFY(session.signOut().ok());
+        QCOMPARE(audits(QStringLiteral("logout"), QStringLiteral("success")), 1);
+        QCOMPARE(t.db->actor().kind, Actor::Kind::System);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSignIn)
+#include "tst_signin.moc"

@@ -1,0 +1,155 @@
+#include "AccessController.h"
+
+#include "IdleMonitor.h"
+#include "LockScreen.h"
+#include "SignInDialog.h"
+#include "access/AutoLockSetting.h"
+#include "access/Permissions.h"
+#include "access/Session.h"
+#include "access/StaffAccountRepository.h"
+#include "admin/AuditViewer.h"
+#include "storage/Database.h"
+
+#include <QAction>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+
+namespace frontdesk {
+
+AccessController::AccessController(Database &db, QObject *parent)
+    : QObject(parent), m_db(db), m_session(new Session(db, this)), m_idle(new IdleMonitor(this))
+{
+    m_idle->setTimeout(AutoLockSetting::minutes(db) * 60 * 1000);
+    connect(m_idle, &IdleMonitor::idle, this, [this] { lockNow(QStringLiteral("idle")); });
+    connect(m_session, &Session::changed, this, &AccessController::updateActions);
+}
+
+AccessController::~AccessController()
+{
+    // The window and its menu may already be gone: nothing here is to be updated any more.
+    disconnect(m_session, nullptr, this, nullptr);
+    // Quitting signs the staff member out, so the trail shows where their session ended.
+    if (auto s = m_session->signOut(); !s)
+        qWarning("%s", qPrintable(s.error()));
+}
+
+bool AccessController::signIn(const QString &place, QWidget *parent)
+{
+    auto count = StaffAccountRepository(m_db).count();
+    const bool firstRun = count && *count == 0;
+    SignInDialog dialog(
+        *m_session, firstRun ? SignInDialog::Mode::FirstAdministrator : SignInDialog::Mode::SignIn,
+        place, parent);
+    return dialog.exec() == QDialog::Accepted && m_session->isSignedIn();
+}
+
+void AccessController::attach(QMainWindow *window)
+{
+    m_window = window;
+    m_lockScreen = new LockScreen(*m_session, window, this);
+    connect(m_lockScreen, &LockScreen::unlocked, m_idle, &IdleMonitor::start);
+
+    auto *menu = new QMenu(tr("&Workstation"), window);
+    QAction *lock =
+        menu->addAction(tr("&Lock"), this, [this] { lockNow(QStringLiteral("manual")); });
+    lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    menu->addSeparator();
+    m_auditAction = menu->addAction(tr("&Audit Trail…"), this, &AccessController::showAuditTrail);
+    m_idleAction = menu->addAction(tr("Auto-Lock &Time…"), this, &AccessController::changeIdleTime);
+    menu->addSeparator();
+    m_wipeAction =
+        menu->addAction(tr("&Wipe This Workstation…"), this, &AccessController::askToWipe);
+    m_who = new QLabel(window);
+    m_who->setObjectName(QStringLiteral("signedInAs"));
+    window->statusBar()->addPermanentWidget(m_who);
+
+    const auto menus = window->menuBar()->actions();
+    // Before Help, which by convention comes last.
+    if (!menus.isEmpty())
+        window->menuBar()->insertMenu(menus.last(), menu);
+    else
+        window->menuBar()->addMenu(menu);
+    updateActions();
+    m_idle->start();
+}
+
+void AccessController::updateActions()
+{
+    if (m_who) {
+        const auto &account = m_session->account();
+        m_who->setText(
+            account ? tr("%1 (%2)").arg(account->displayName, Roles::displayName(account->role))
+                    : QString());
+    }
+    if (m_auditAction)
+        m_auditAction->setVisible(m_session->allows(Permission::ViewAuditLog));
+    if (m_idleAction)
+        m_idleAction->setVisible(m_session->allows(Permission::ManageSettings));
+    if (m_wipeAction)
+        m_wipeAction->setVisible(m_session->allows(Permission::WipeWorkstation));
+}
+
+void AccessController::lockNow(const QString &reason)
+{
+    if (!m_session->isSignedIn() || !m_lockScreen || m_lockScreen->isShown())
+        return;
+    m_idle->stop();
+    // The screen is hidden even if the audit entry could not be written.
+    const Status s = m_session->lock(reason);
+    if (!m_session->isLocked())
+        return;
+    m_lockScreen->show();
+    if (!s)
+        qWarning("%s", qPrintable(s.error()));
+}
+
+void AccessController::showAuditTrail()
+{
+    if (auto s = m_session->require(Permission::ViewAuditLog); !s) {
+        QMessageBox::warning(m_window, tr("Audit trail"), s.error());
+        return;
+    }
+    auto *viewer = new AuditViewer(m_db, m_window);
+    viewer->setAttribute(Qt::WA_DeleteOnClose);
+    viewer->show();
+}
+
+void AccessController::changeIdleTime()
+{
+    bool ok = false;
+    const int minutes = QInputDialog::getInt(
+        m_window, tr("Auto-lock"), tr("Lock the workstation after this many idle minutes:"),
+        AutoLockSetting::minutes(m_db), 1, AutoLockSetting::MaximumMinutes, 1, &ok);
+    if (!ok)
+        return;
+    if (auto s = AutoLockSetting::setMinutes(m_db, minutes); !s) {
+        QMessageBox::warning(m_window, tr("Auto-lock"), s.error());
+        return;
+    }
+    m_idle->setTimeout(minutes * 60 * 1000);
+}
+
+void AccessController::askToWipe()
+{
+    if (auto s = m_session->require(Permission::WipeWorkstation); !s) {
+        QMessageBox::warning(m_window, tr("Wipe"), s.error());
+        return;
+    }
+    bool ok = false;
+    const QString typed = QInputDialog::getText(
+        m_window, tr("Wipe this workstation"),
+        tr("This removes the database, its WAL and journal files and its key from this "
+           "workstation for good. Changes not yet sent to the server are lost. Frontdesk then "
+           "starts as new.\n\nType WIPE to confirm:"),
+        QLineEdit::Normal, QString(), &ok);
+    if (!ok || typed.trimmed() != QLatin1String("WIPE"))
+        return;
+    emit wipeRequested(QStringLiteral("staff member %1").arg(m_session->account()->username));
+}
+
+} // namespace frontdesk

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QAction>
+#include <QObject>
+#include <QPointer>
+
+class QAction;
+class QLabel;
+class QMainWindow;
+class QWidget;
+
+namespace frontdesk {
+
+class Database;
+class IdleMonitor;
+class LockScreen;
+class Session;
+
+// The workstation's side of staff access, wired into the GUI: sign-in (or the first
+// administrator) before the main window, auto-lock after the idle time an administrator sets,
+// the lock screen, and the Workstation menu (lock, audit trail, idle time, wipe).
+class AccessController : public QObject
+{
+    Q_OBJECT
+public:
+    explicit AccessController(Database &db, QObject *parent = nullptr);
+    ~AccessController() override;
+
+    Session &session() const { return *m_session; }
+    IdleMonitor &idleMonitor() const { return *m_idle; }
+    LockScreen *lockScreen() const { return m_lockScreen; }
+
+    // Shows the sign-in dialog (the first-administrator dialog on a database without
+    // accounts). False when the person chose to quit.
+    bool signIn(const QString &place, QWidget *parent = nullptr);
+    // Adds the lock screen and the Workstation menu to the main window and starts the idle
+    // timer.
+    void attach(QMainWindow *window);
+    void lockNow(const QString &reason);
+    void showAuditTrail();
+    void changeIdleTime();
+    void askToWipe();
+
+signals:
+    // The administrator confirmed a wipe; requestedBy names them for the system log. The owner
+    // of the database closes it, wipes the data directory and starts afresh.
+    void wipeRequested(const QString &requestedBy);
+
+private:
+    void updateActions();
+
+    Database &m_db;
+    Session *m_session;
+    IdleMonitor *m_idle;
+    LockScreen *m_lockScreen = nullptr;
+    QPointer<QMainWindow> m_window;
+    QPointer<QLabel> m_who;
+    // The menu (and so the actions) belongs to the window, which may go first.
+    QPointer<QAction> m_auditAction;
+    QPointer<QAction> m_idleAction;
+    QPointer<QAction> m_wipeAction;
+};
+
+} // namespace frontdesk

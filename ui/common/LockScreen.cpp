@@ -1,0 +1,209 @@
+#include "LockScreen.h"
+
+#include "access/Session.h"
+
+#include <QApplication>
+#include <QEvent>
+#include <QFormLayout>
+#include <QFrame>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QToolTip>
+#include <QVBoxLayout>
+
+namespace frontdesk {
+
+LockScreen::LockScreen(Session &session, QWidget *mainWindow, QObject *parent)
+    : QObject(parent), m_session(session), m_mainWindow(mainWindow)
+{
+    // A window of its own, application-modal: it takes input even when a modal dialog was
+    // open at the moment of locking.
+    m_panel = new QFrame(mainWindow, Qt::Window);
+    m_panel->setObjectName(QStringLiteral("lockScreen"));
+    m_panel->setWindowTitle(tr("Frontdesk — locked"));
+    m_panel->setWindowModality(Qt::ApplicationModal);
+    auto *outer = new QVBoxLayout(m_panel);
+    outer->addStretch();
+    auto *box = new QFrame(m_panel);
+    box->setFrameShape(QFrame::StyledPanel);
+    box->setMaximumWidth(420);
+    auto *layout = new QVBoxLayout(box);
+    m_who = new QLabel(box);
+    m_who->setWordWrap(true);
+    layout->addWidget(m_who);
+    auto *form = new QFormLayout;
+    m_username = new QLineEdit(box);
+    m_username->setObjectName(QStringLiteral("unlockUsername"));
+    form->addRow(tr("&User name:"), m_username);
+    m_password = new QLineEdit(box);
+    m_password->setObjectName(QStringLiteral("unlockPassword"));
+    m_password->setEchoMode(QLineEdit::Password);
+    form->addRow(tr("&Password:"), m_password);
+    layout->addLayout(form);
+    m_error = new QLabel(box);
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_error->hide();
+    layout->addWidget(m_error);
+    auto *unlock = new QPushButton(tr("&Unlock"), box);
+    unlock->setObjectName(QStringLiteral("unlockButton"));
+    unlock->setDefault(true);
+    layout->addWidget(unlock, 0, Qt::AlignRight);
+    auto *row = new QHBoxLayout;
+    row->addStretch();
+    row->addWidget(box);
+    row->addStretch();
+    outer->addLayout(row);
+    outer->addStretch();
+    m_panel->hide();
+
+    connect(unlock, &QPushButton::clicked, this, &LockScreen::tryUnlock);
+    connect(m_password, &QLineEdit::returnPressed, this, &LockScreen::tryUnlock);
+    connect(m_username, &QLineEdit::returnPressed, m_password, qOverload<>(&QWidget::setFocus));
+    qApp->installEventFilter(this);
+}
+
+LockScreen::~LockScreen()
+{
+    if (qApp)
+        qApp->removeEventFilter(this);
+}
+
+void LockScreen::show()
+{
+    if (m_shown)
+        return;
+    m_shown = true;
+    m_focus = QApplication::focusWidget();
+    while (QWidget *popup = QApplication::activePopupWidget())
+        popup->close();
+    QToolTip::hideText();
+    const auto windows = QApplication::topLevelWidgets();
+    for (QWidget *window : windows) {
+        if (window->inherits("QTipLabel")) {
+            window->hide();
+            continue;
+        }
+        if (window->isVisible() && window != m_mainWindow && window != m_panel)
+            conceal(window);
+    }
+    if (m_mainWindow)
+        conceal(m_mainWindow);
+    if (m_mainWindow && m_mainWindow->isVisible())
+        m_panel->setGeometry(m_mainWindow->geometry());
+    m_panel->show();
+    m_panel->raise();
+    m_panel->activateWindow();
+
+    const auto &account = m_session.account();
+    m_who->setText(account ? tr("<b>Frontdesk is locked.</b><br>%1 is signed in. Enter their "
+                                "password, or an administrator's, to go on.")
+                                 .arg(account->username.toHtmlEscaped())
+                           : tr("<b>Frontdesk is locked.</b>"));
+    m_username->setText(account ? account->username : QString());
+    m_password->clear();
+    m_error->hide();
+    m_password->setFocus();
+}
+
+void LockScreen::conceal(QWidget *window)
+{
+    for (const Concealed &c : std::as_const(m_concealed)) {
+        if (c.window == window)
+            return;
+    }
+    Concealed c;
+    c.window = window;
+    c.title = window->windowTitle();
+    const auto children = window->findChildren<QWidget *>(Qt::FindDirectChildrenOnly);
+    for (QWidget *child : children) {
+        if (child->isWindow() || child->isHidden())
+            continue;
+        child->hide();
+        c.hidden << child;
+    }
+    window->setWindowTitle(tr("Frontdesk — locked"));
+    auto *cover = new QLabel(tr("Frontdesk is locked."), window);
+    cover->setAlignment(Qt::AlignCenter);
+    cover->setAutoFillBackground(true);
+    c.cover = cover;
+    window->installEventFilter(this);
+    m_concealed << c;
+    fitCover(c);
+    c.cover->show();
+    c.cover->raise();
+}
+
+void LockScreen::fitCover(const Concealed &c)
+{
+    if (c.window && c.cover)
+        c.cover->setGeometry(c.window->rect());
+}
+
+void LockScreen::reveal()
+{
+    for (const Concealed &c : std::as_const(m_concealed)) {
+        if (!c.window)
+            continue;
+        c.window->removeEventFilter(this);
+        c.window->setWindowTitle(c.title);
+        for (const QPointer<QWidget> &child : c.hidden) {
+            if (child)
+                child->show();
+        }
+        if (c.cover)
+            c.cover->deleteLater();
+    }
+    m_concealed.clear();
+    m_panel->hide();
+    m_shown = false;
+    if (m_focus)
+        m_focus->setFocus();
+}
+
+void LockScreen::tryUnlock()
+{
+    const Status s = m_session.unlock(m_username->text(), m_password->text());
+    m_password->clear();
+    if (!s) {
+        m_error->setText(s.error());
+        m_error->show();
+        m_password->setFocus();
+        return;
+    }
+    reveal();
+    emit unlocked();
+}
+
+bool LockScreen::eventFilter(QObject *watched, QEvent *event)
+{
+    if (!m_shown)
+        return QObject::eventFilter(watched, event);
+    switch (event->type()) {
+    case QEvent::ToolTip:
+    case QEvent::WhatsThis:
+    case QEvent::QueryWhatsThis:
+    case QEvent::Shortcut:
+        return true;
+    case QEvent::Resize:
+        for (const Concealed &c : std::as_const(m_concealed)) {
+            if (c.window == watched)
+                fitCover(c);
+        }
+        break;
+    case QEvent::Show:
+        if (auto *widget = qobject_cast<QWidget *>(watched);
+            widget && widget->isWindow() && widget != m_panel && !widget->inherits("QTipLabel") &&
+            widget->windowType() != Qt::Popup)
+            conceal(widget);
+        else if (widget && widget->inherits("QTipLabel"))
+            widget->hide();
+        break;
+    default:
+        break;
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+} // namespace frontdesk
