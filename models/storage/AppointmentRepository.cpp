@@ -68,6 +68,8 @@ Status AppointmentRepository::validate(const Appointment &a) const
 Result<QList<AppointmentRow>> AppointmentRepository::rowsBetween(const QDateTime &fromUtc,
                                                                  const QDateTime &toUtc) const
 {
+    if (auto s = AccessGuard(m_db).requireRead(m_store.table().resourceType); !s)
+        return fail(s.error());
     const qint64 from = fromUtc.toMSecsSinceEpoch();
     const qint64 to = toUtc.toMSecsSinceEpoch();
     auto q = m_db.query(

@@ -1,0 +1,143 @@
+#include "FreeSlotFinder.h"
+
+#include "scheduling/LocalTime.h"
+
+#include <algorithm>
+
+namespace frontdesk {
+
+namespace {
+constexpr qint64 kMsPerMinute = 60 * 1000;
+
+QList<TimeSpan> merged(QList<TimeSpan> spans)
+{
+    std::sort(spans.begin(), spans.end(),
+              [](const TimeSpan &a, const TimeSpan &b) { return a.startMs < b.startMs; });
+    QList<TimeSpan> out;
+    for (const TimeSpan &s : spans) {
+        if (s.endMs <= s.startMs)
+            continue;
+        if (!out.isEmpty() && s.startMs <= out.last().endMs)
+            out.last().endMs = std::max(out.last().endMs, s.endMs);
+        else
+            out.append(s);
+    }
+    return out;
+}
+
+// free = available minus busy; both sorted and merged.
+QList<TimeSpan> subtract(const QList<TimeSpan> &available, const QList<TimeSpan> &busy)
+{
+    QList<TimeSpan> out;
+    qsizetype b = 0;
+    for (TimeSpan a : available) {
+        while (b < busy.size() && busy.at(b).endMs <= a.startMs)
+            ++b;
+        qsizetype i = b;
+        while (i < busy.size() && busy.at(i).startMs < a.endMs) {
+            if (busy.at(i).startMs > a.startMs)
+                out.append({a.startMs, busy.at(i).startMs});
+            a.startMs = std::max(a.startMs, busy.at(i).endMs);
+            ++i;
+        }
+        if (a.startMs < a.endMs)
+            out.append(a);
+    }
+    return out;
+}
+
+bool inside(const QList<TimeSpan> &free, qint64 start, qint64 end)
+{
+    auto it = std::upper_bound(free.begin(), free.end(), start,
+                               [](qint64 v, const TimeSpan &s) { return v < s.startMs; });
+    if (it == free.begin())
+        return false;
+    --it;
+    return it->startMs <= start && end <= it->endMs;
+}
+} // namespace
+
+QList<FreeSlot> FreeSlotFinder::findFor(const PractitionerAvailability &p, const SlotQuery &q) const
+{
+    QList<FreeSlot> out;
+    if (q.minutes <= 0 || q.count <= 0 || p.slotMinutes <= 0 || !(q.fromUtc < q.untilUtc))
+        return out;
+    const qint64 from = q.fromUtc.toMSecsSinceEpoch();
+    const qint64 until = q.untilUtc.toMSecsSinceEpoch();
+    const qint64 length = q.minutes * kMsPerMinute;
+    const QDate firstDay = q.fromUtc.toTimeZone(m_zone).date();
+    const QDate lastDay = q.untilUtc.toTimeZone(m_zone).date();
+
+    // Working time from the day before (a block ending at midnight joins the next day's) to
+    // the day after the last one (a slot may run into it).
+    QList<TimeSpan> working;
+    for (QDate day = firstDay.addDays(-1); day <= lastDay.addDays(1); day = day.addDays(1)) {
+        for (const WorkingHours &h : p.hours) {
+            if (h.weekday != day.dayOfWeek())
+                continue;
+            working.append({LocalTime::toUtc(day, h.startMinute, m_zone).toMSecsSinceEpoch(),
+                            LocalTime::toUtc(day, h.endMinute, m_zone).toMSecsSinceEpoch()});
+        }
+    }
+    const QList<TimeSpan> free = subtract(merged(working), merged(p.busy));
+    if (free.isEmpty())
+        return out;
+
+    QList<WorkingHours> hours = p.hours;
+    std::sort(hours.begin(), hours.end(), [](const WorkingHours &a, const WorkingHours &b) {
+        return a.startMinute < b.startMinute;
+    });
+    for (QDate day = firstDay; day <= lastDay && out.size() < q.count; day = day.addDays(1)) {
+        if (!q.weekdays.isEmpty() && !q.weekdays.contains(day.dayOfWeek()))
+            continue;
+        for (const WorkingHours &h : hours) {
+            if (h.weekday != day.dayOfWeek())
+                continue;
+            for (int m = h.startMinute; m < h.endMinute && out.size() < q.count;
+                 m += p.slotMinutes) {
+                if (!q.windows.isEmpty()) {
+                    const bool fits = std::any_of(
+                        q.windows.begin(), q.windows.end(), [&](const std::pair<int, int> &w) {
+                            return m >= w.first && m + q.minutes <= w.second;
+                        });
+                    if (!fits)
+                        continue;
+                }
+                const auto start = LocalTime::exactUtc(day, m, m_zone);
+                if (!start)
+                    continue;
+                const qint64 s = start->toMSecsSinceEpoch();
+                if (s < from || s >= until)
+                    continue;
+                if (!inside(free, s, s + length))
+                    continue;
+                if (!out.isEmpty() && out.last().startUtc.toMSecsSinceEpoch() == s)
+                    continue; // two blocks on one grid point
+                out.append({p.practitionerId, *start,
+                            QDateTime::fromMSecsSinceEpoch(s + length, Qt::UTC)});
+            }
+        }
+    }
+    return out;
+}
+
+QList<FreeSlot> FreeSlotFinder::find(const QList<PractitionerAvailability> &practitioners,
+                                     const SlotQuery &query) const
+{
+    QList<FreeSlot> all;
+    QHash<QString, int> order;
+    for (const PractitionerAvailability &p : practitioners) {
+        order.insert(p.practitionerId, int(order.size()));
+        all += findFor(p, query);
+    }
+    std::stable_sort(all.begin(), all.end(), [&](const FreeSlot &a, const FreeSlot &b) {
+        if (a.startUtc != b.startUtc)
+            return a.startUtc < b.startUtc;
+        return order.value(a.practitionerId) < order.value(b.practitionerId);
+    });
+    if (all.size() > query.count)
+        all.resize(query.count);
+    return all;
+}
+
+} // namespace frontdesk

@@ -1,0 +1,27 @@
+#include "ScheduleException.h"
+
+namespace frontdesk {
+
+QString ScheduleException::kindName(Kind k)
+{
+    switch (k) {
+    case Kind::Holiday:
+        return QStringLiteral("holiday");
+    case Kind::Leave:
+        return QStringLiteral("leave");
+    case Kind::Blocked:
+        return QStringLiteral("blocked");
+    }
+    return {};
+}
+
+std::optional<ScheduleException::Kind> ScheduleException::kindFromName(const QString &name)
+{
+    for (Kind k : {Kind::Holiday, Kind::Leave, Kind::Blocked}) {
+        if (kindName(k) == name)
+            return k;
+    }
+    return std::nullopt;
+}
+
+} // namespace frontdesk

@@ -1,0 +1,276 @@
+#include "BookingDialog.h"
+
+#include "access/AccessGuard.h"
+#include "scheduling/BookingService.h"
+#include "scheduling/LocalTime.h"
+#include "storage/PatientSearch.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTimeEdit>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace frontdesk {
+
+BookingDialog::BookingDialog(Database &db, const QList<Practitioner> &practitioners,
+                             const QList<Location> &rooms, const QList<AppointmentType> &types,
+                             const QString &practitionerId, const QDateTime &startUtc,
+                             const QTimeZone &zone, QWidget *parent)
+    : QDialog(parent), m_db(db), m_zone(zone), m_types(types)
+{
+    setObjectName(QStringLiteral("bookingDialog"));
+    const QDateTime local = startUtc.toTimeZone(zone);
+    m_date = local.date();
+    setWindowTitle(
+        tr("Book an appointment on %1").arg(QLocale().toString(m_date, QLocale::LongFormat)));
+
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("patientSearch"));
+    m_search->setPlaceholderText(tr("Name, birth date, phone or MRN"));
+    m_search->setClearButtonEnabled(true);
+    m_patients = new QListWidget(this);
+    m_patients->setObjectName(QStringLiteral("patientResults"));
+    m_patients->setMinimumHeight(fontMetrics().height() * 7);
+    m_searchTimer = new QTimer(this);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(150);
+    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_searchTimer, &QTimer::timeout, this, &BookingDialog::searchNow);
+    // Down from the search field goes to the results, as in any search box.
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        if (m_patients->count() > 0) {
+            m_patients->setFocus();
+            m_patients->setCurrentRow(0);
+        }
+    });
+
+    m_practitioner = new QComboBox(this);
+    for (const Practitioner &p : practitioners)
+        m_practitioner->addItem(p.displayName(), p.meta.id);
+    m_practitioner->setCurrentIndex(std::max(0, m_practitioner->findData(practitionerId)));
+
+    m_time = new QTimeEdit(local.time(), this);
+    m_time->setDisplayFormat(QLocale().timeFormat(QLocale::ShortFormat));
+
+    m_minutes = new QSpinBox(this);
+    m_minutes->setRange(5, 8 * 60);
+    m_minutes->setSingleStep(5);
+    m_minutes->setSuffix(tr(" min"));
+    m_minutes->setValue(15);
+
+    m_type = new QComboBox(this);
+    for (const AppointmentType &t : types)
+        m_type->addItem(t.name, t.code);
+    connect(m_type, &QComboBox::currentIndexChanged, this, [this](int i) {
+        if (i >= 0 && i < m_types.size())
+            m_minutes->setValue(m_types.at(i).defaultMinutes);
+    });
+    const int consultation = m_type->findData(QStringLiteral("consultation"));
+    m_type->setCurrentIndex(consultation >= 0 ? consultation : 0);
+    if (m_type->currentIndex() >= 0 && m_type->currentIndex() < m_types.size())
+        m_minutes->setValue(m_types.at(m_type->currentIndex()).defaultMinutes);
+
+    m_room = new QComboBox(this);
+    m_room->addItem(tr("No room"), QString());
+    for (const Location &r : rooms)
+        m_room->addItem(r.name, r.meta.id);
+
+    m_reason = new QLineEdit(this);
+    m_reason->setObjectName(QStringLiteral("bookingReason"));
+    m_notes = new QPlainTextEdit(this);
+    m_notes->setMaximumHeight(fontMetrics().height() * 4);
+    m_doubleBook =
+        new QCheckBox(tr("Book even if the time is taken (double-booking, recorded)"), this);
+    m_doubleBook->setVisible(bool(AccessGuard(m_db).require(Permission::OverrideDoubleBooking)));
+
+    // Repeating: every N weeks or months, a number of times or until a date.
+    m_repeat = new QComboBox(this);
+    m_repeat->setObjectName(QStringLiteral("bookingRepeat"));
+    m_repeat->addItem(tr("Does not repeat"));
+    m_repeat->addItem(tr("Weekly"));
+    m_repeat->addItem(tr("Monthly"));
+    m_interval = new QSpinBox(this);
+    m_interval->setRange(1, 52);
+    m_interval->setPrefix(tr("every "));
+    m_endKind = new QComboBox(this);
+    m_endKind->addItem(tr("times"));
+    m_endKind->addItem(tr("until"));
+    m_count = new QSpinBox(this);
+    m_count->setRange(2, Recurrence::MaxOccurrences);
+    m_count->setValue(6);
+    m_until = new QDateEdit(m_date.addMonths(3), this);
+    m_until->setCalendarPopup(true);
+    auto *repeatRow = new QHBoxLayout;
+    repeatRow->addWidget(m_repeat);
+    repeatRow->addWidget(m_interval);
+    repeatRow->addWidget(m_count);
+    repeatRow->addWidget(m_endKind);
+    repeatRow->addWidget(m_until);
+    auto updateRepeat = [this] {
+        const bool on = m_repeat->currentIndex() > 0;
+        m_interval->setVisible(on);
+        m_endKind->setVisible(on);
+        m_count->setVisible(on && m_endKind->currentIndex() == 0);
+        m_until->setVisible(on && m_endKind->currentIndex() == 1);
+    };
+    connect(m_repeat, &QComboBox::currentIndexChanged, this, updateRepeat);
+    connect(m_endKind, &QComboBox::currentIndexChanged, this, updateRepeat);
+    updateRepeat();
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("bookingMessage"));
+    m_message->setWordWrap(true);
+    m_message->setStyleSheet(QStringLiteral("color: #b71c1c;"));
+    m_message->hide();
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Patient:"), m_search);
+    form->addRow(QString(), m_patients);
+    form->addRow(tr("P&ractitioner:"), m_practitioner);
+    form->addRow(tr("&Time:"), m_time);
+    form->addRow(tr("T&ype:"), m_type);
+    form->addRow(tr("&Length:"), m_minutes);
+    form->addRow(tr("R&oom:"), m_room);
+    form->addRow(tr("Rea&son:"), m_reason);
+    form->addRow(tr("&Notes:"), m_notes);
+    form->addRow(tr("Re&peat:"), repeatRow);
+    form->addRow(QString(), m_doubleBook);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("&Book"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &BookingDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &BookingDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_message);
+    layout->addWidget(buttons);
+    m_search->setFocus();
+}
+
+void BookingDialog::searchNow()
+{
+    m_searchTimer->stop();
+    m_patients->clear();
+    const QString text = m_search->text().trimmed();
+    if (text.isEmpty())
+        return;
+    auto hits = PatientSearch(m_db).search(text, 20);
+    if (!hits) {
+        m_message->setText(hits.error());
+        m_message->show();
+        return;
+    }
+    const QLocale locale;
+    for (const PatientSearchHit &h : *hits) {
+        auto *item = new QListWidgetItem(
+            tr("%1 — born %2 — %3")
+                .arg(h.displayName(), locale.toString(h.birthDate, QLocale::ShortFormat), h.mrn),
+            m_patients);
+        item->setData(Qt::UserRole, h.patientId);
+    }
+    if (m_patients->count() > 0)
+        m_patients->setCurrentRow(0);
+}
+
+void BookingDialog::setReason(const QString &reason)
+{
+    m_reason->setText(reason);
+}
+
+void BookingDialog::setMinutes(int minutes)
+{
+    m_minutes->setValue(minutes);
+}
+
+void BookingDialog::setType(const QString &code)
+{
+    const int i = m_type->findData(code);
+    if (i >= 0)
+        m_type->setCurrentIndex(i);
+}
+
+void BookingDialog::setRepeat(bool monthly, int interval, int count, QDate until)
+{
+    m_repeat->setCurrentIndex(monthly ? 2 : 1);
+    m_interval->setValue(interval);
+    m_endKind->setCurrentIndex(until.isValid() ? 1 : 0);
+    if (until.isValid())
+        m_until->setDate(until);
+    else
+        m_count->setValue(count);
+}
+
+void BookingDialog::accept()
+{
+    QListWidgetItem *patient = m_patients->currentItem();
+    if (!patient) {
+        m_message->setText(tr("Choose the patient first: type part of the name and pick them "
+                              "from the list."));
+        m_message->show();
+        m_search->setFocus();
+        return;
+    }
+    const QTime t = m_time->time();
+    const auto start = LocalTime::exactUtc(m_date, t.hour() * 60 + t.minute(), m_zone);
+    if (!start) {
+        m_message->setText(tr("That time does not exist on this day (the clocks change); "
+                              "choose another."));
+        m_message->show();
+        return;
+    }
+    Appointment a;
+    a.patientId = patient->data(Qt::UserRole).toString();
+    a.practitionerId = m_practitioner->currentData().toString();
+    a.locationId = m_room->currentData().toString();
+    a.start = *start;
+    a.end = start->addSecs(qint64(m_minutes->value()) * 60);
+    a.type = m_type->currentData().toString();
+    a.reason = m_reason->text().trimmed();
+    a.notes = m_notes->toPlainText().trimmed();
+    BookingService::Options options;
+    options.allowDoubleBooking = m_doubleBook->isVisible() && m_doubleBook->isChecked();
+    BookingService service(m_db);
+    if (m_repeat->currentIndex() > 0) {
+        Recurrence rule;
+        rule.frequency = m_repeat->currentIndex() == 2 ? Recurrence::Frequency::Monthly
+                                                       : Recurrence::Frequency::Weekly;
+        rule.interval = m_interval->value();
+        if (m_endKind->currentIndex() == 0)
+            rule.count = m_count->value();
+        else
+            rule.until = m_until->date();
+        auto series = service.bookSeries(a, rule, options);
+        if (!series) {
+            m_message->setText(series.error());
+            m_message->show();
+            return;
+        }
+        m_booked = series->appointments.first();
+        for (const Appointment &b : series->appointments)
+            m_bookedIds << b.meta.id;
+        QDialog::accept();
+        return;
+    }
+    auto booked = service.book(a, options);
+    if (!booked) {
+        m_message->setText(booked.error());
+        m_message->show();
+        return;
+    }
+    m_booked = *booked;
+    m_bookedIds = {booked->meta.id};
+    QDialog::accept();
+}
+
+} // namespace frontdesk

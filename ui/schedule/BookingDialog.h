@@ -1,0 +1,82 @@
+#pragma once
+
+#include "domain/Appointment.h"
+#include "domain/Location.h"
+#include "domain/Practitioner.h"
+#include "scheduling/AppointmentType.h"
+
+#include <QDateTime>
+#include <QDialog>
+#include <QTimeZone>
+
+class QCheckBox;
+class QDateEdit;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QSpinBox;
+class QTimeEdit;
+class QTimer;
+
+namespace frontdesk {
+
+class Database;
+
+// Books one appointment: find the patient as you type, choose type (its default length comes
+// along), length, room, reason and notes. The booking runs when OK is pressed; a refusal (a
+// conflict, time off) is shown in the dialog, which stays open so nothing typed is lost.
+class BookingDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    BookingDialog(Database &db, const QList<Practitioner> &practitioners,
+                  const QList<Location> &rooms, const QList<AppointmentType> &types,
+                  const QString &practitionerId, const QDateTime &startUtc, const QTimeZone &zone,
+                  QWidget *parent = nullptr);
+
+    QLineEdit *searchField() const { return m_search; }
+    QListWidget *patientList() const { return m_patients; }
+    QLabel *messageLabel() const { return m_message; }
+    // The appointment booked when the dialog was accepted; with a series, the first one, and
+    // every appointment of it in bookedIds().
+    const Appointment &booked() const { return m_booked; }
+    const QStringList &bookedIds() const { return m_bookedIds; }
+    // Every interval weeks (monthly: months), count times or until a date.
+    void setRepeat(bool monthly, int interval, int count, QDate until = {});
+    void setReason(const QString &reason);
+    void setMinutes(int minutes);
+    void setType(const QString &code);
+    // Runs the search now instead of after the typing pause.
+    void searchNow();
+
+    void accept() override;
+
+private:
+    Database &m_db;
+    QDate m_date;
+    QTimeZone m_zone;
+    QList<AppointmentType> m_types;
+    QLineEdit *m_search;
+    QListWidget *m_patients;
+    QTimer *m_searchTimer;
+    QComboBox *m_practitioner;
+    QTimeEdit *m_time;
+    QComboBox *m_type;
+    QSpinBox *m_minutes;
+    QComboBox *m_room;
+    QLineEdit *m_reason;
+    QPlainTextEdit *m_notes;
+    QCheckBox *m_doubleBook;
+    QComboBox *m_repeat;
+    QSpinBox *m_interval;
+    QComboBox *m_endKind;
+    QSpinBox *m_count;
+    QDateEdit *m_until;
+    QLabel *m_message;
+    Appointment m_booked;
+    QStringList m_bookedIds;
+};
+
+} // namespace frontdesk

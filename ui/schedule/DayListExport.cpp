@@ -1,0 +1,90 @@
+#include "DayListExport.h"
+
+#include "DayScheduleModel.h"
+#include "access/AccessGuard.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonObject>
+#include <QLocale>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QTextDocument>
+
+namespace frontdesk {
+
+QString DayListExport::html(const DayScheduleModel &model, const QString &practitionerId)
+{
+    const QLocale locale;
+    // The locale's short time without seconds (the C locale's has them).
+    QString timeFormat = locale.timeFormat(QLocale::ShortFormat);
+    timeFormat.remove(QStringLiteral(":ss"));
+    const ScheduleSnapshot &s = model.snapshot();
+    QString out = QStringLiteral("<html><body style=\"font-family: sans-serif; font-size: 10pt\">");
+    bool firstPage = true;
+    for (const Practitioner &p : s.practitioners) {
+        if (!practitionerId.isEmpty() && p.meta.id != practitionerId)
+            continue;
+        QString rows;
+        int count = 0;
+        for (const AppointmentRow &r : s.appointments) {
+            const Appointment &a = r.appointment;
+            if (a.practitionerId != p.meta.id)
+                continue;
+            const auto type = s.types.constFind(a.type);
+            rows += QStringLiteral("<tr><td>%1–%2</td><td>%3</td><td>%4</td><td>%5</td>"
+                                   "<td>%6</td><td>%7</td></tr>")
+                        .arg(locale.toString(a.start.toTimeZone(s.zone).time(), timeFormat),
+                             locale.toString(a.end.toTimeZone(s.zone).time(), timeFormat),
+                             r.patientName.toHtmlEscaped(),
+                             (type == s.types.constEnd() ? a.type : type->name).toHtmlEscaped(),
+                             a.reason.toHtmlEscaped(), r.locationName.toHtmlEscaped(),
+                             appointmentStatusName(a.status));
+            ++count;
+        }
+        out += QStringLiteral("<h2 style=\"%1\">%2</h2><p>%3 — %4</p>")
+                   .arg(firstPage ? QString() : QStringLiteral("page-break-before: always"),
+                        p.displayName().toHtmlEscaped(),
+                        locale.toString(s.firstDay, QLocale::LongFormat),
+                        tr("%n appointment(s)", nullptr, count));
+        out += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" "
+                              "border=\"1\" style=\"border-collapse: collapse\">"
+                              "<tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th>"
+                              "<th>%6</th></tr>%7</table>")
+                   .arg(tr("Time"), tr("Patient"), tr("Type"), tr("Reason"), tr("Room"),
+                        tr("Status"), rows);
+        firstPage = false;
+    }
+    out += QStringLiteral("</body></html>");
+    return out;
+}
+
+Status DayListExport::writePdf(Database &db, const DayScheduleModel &model,
+                               const QString &practitionerId, const QString &path)
+{
+    if (auto allowed = AccessGuard(db).require(Permission::ViewSchedule); !allowed)
+        return allowed;
+    QFile::remove(path);
+    {
+        QPdfWriter writer(path);
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+        writer.setTitle(
+            tr("Day list %1").arg(QLocale().toString(model.date(), QLocale::ShortFormat)));
+        QTextDocument document;
+        document.setHtml(html(model, practitionerId));
+        document.print(&writer);
+    }
+    // QPdfWriter reports no errors: a file that is not there was not written.
+    if (QFileInfo(path).size() == 0)
+        return fail(
+            tr("Could not write %1; check that the folder exists and can be written.").arg(path));
+    return AccessGuard(db).recordDisclosure(
+        QStringLiteral("export"), QStringLiteral("day-list"), {},
+        QJsonObject{{QStringLiteral("date"), model.date().toString(Qt::ISODate)},
+                    {QStringLiteral("practitioner"), practitionerId},
+                    {QStringLiteral("file"), path}});
+}
+
+} // namespace frontdesk

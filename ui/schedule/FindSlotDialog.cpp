@@ -1,0 +1,155 @@
+#include "FindSlotDialog.h"
+
+#include "scheduling/BookingService.h"
+#include "storage/Database.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTimeEdit>
+#include <QVBoxLayout>
+
+namespace frontdesk {
+
+FindSlotDialog::FindSlotDialog(Database &db, const QList<Practitioner> &practitioners,
+                               const QList<AppointmentType> &types, const QTimeZone &zone,
+                               QWidget *parent)
+    : QDialog(parent), m_db(db), m_zone(zone), m_types(types)
+{
+    setObjectName(QStringLiteral("findSlotDialog"));
+    setWindowTitle(tr("Find the next available time"));
+    m_practitioner = new QComboBox(this);
+    m_practitioner->addItem(tr("Anyone"), QString());
+    for (const Practitioner &p : practitioners)
+        m_practitioner->addItem(p.displayName(), p.meta.id);
+    m_type = new QComboBox(this);
+    for (const AppointmentType &t : types)
+        m_type->addItem(t.name, t.code);
+    m_minutes = new QSpinBox(this);
+    m_minutes->setRange(5, 8 * 60);
+    m_minutes->setSingleStep(5);
+    m_minutes->setSuffix(tr(" min"));
+    m_minutes->setValue(types.isEmpty() ? 15 : types.first().defaultMinutes);
+    connect(m_type, &QComboBox::currentIndexChanged, this, [this](int i) {
+        if (i >= 0 && i < m_types.size())
+            m_minutes->setValue(m_types.at(i).defaultMinutes);
+    });
+    auto *days = new QHBoxLayout;
+    const QLocale locale;
+    for (int d = 1; d <= 7; ++d) {
+        auto *box = new QCheckBox(locale.dayName(d, QLocale::ShortFormat), this);
+        m_days << box;
+        days->addWidget(box);
+    }
+    m_from = new QTimeEdit(QTime(0, 0), this);
+    m_to = new QTimeEdit(QTime(23, 59), this);
+    auto *window = new QHBoxLayout;
+    window->addWidget(m_from);
+    window->addWidget(new QLabel(tr("to"), this));
+    window->addWidget(m_to);
+    auto *searchButton = new QPushButton(tr("&Search"), this);
+    connect(searchButton, &QPushButton::clicked, this, &FindSlotDialog::search);
+    m_results = new QListWidget(this);
+    m_results->setMinimumHeight(fontMetrics().height() * 10);
+    connect(m_results, &QListWidget::itemActivated, this, &FindSlotDialog::accept);
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&With:"), m_practitioner);
+    form->addRow(tr("&Type:"), m_type);
+    form->addRow(tr("&Length:"), m_minutes);
+    form->addRow(tr("Preferred days (none: any):"), days);
+    form->addRow(tr("Preferred time:"), window);
+    form->addRow(QString(), searchButton);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("&Book this time…"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &FindSlotDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &FindSlotDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_results);
+    layout->addWidget(m_message);
+    layout->addWidget(buttons);
+}
+
+void FindSlotDialog::setPractitioner(const QString &id)
+{
+    m_practitioner->setCurrentIndex(std::max(0, m_practitioner->findData(id)));
+}
+
+void FindSlotDialog::setMinutes(int minutes)
+{
+    m_minutes->setValue(minutes);
+}
+
+void FindSlotDialog::setWeekdays(const QSet<int> &weekdays)
+{
+    for (int d = 1; d <= 7; ++d)
+        m_days.at(d - 1)->setChecked(weekdays.contains(d));
+}
+
+void FindSlotDialog::setWindow(int fromMinute, int toMinute)
+{
+    m_from->setTime(QTime(fromMinute / 60, fromMinute % 60));
+    m_to->setTime(toMinute >= 24 * 60 ? QTime(23, 59) : QTime(toMinute / 60, toMinute % 60));
+}
+
+void FindSlotDialog::search()
+{
+    SlotQuery q;
+    q.fromUtc = m_db.clock().nowUtc();
+    q.minutes = m_minutes->value();
+    q.count = 10;
+    for (int d = 1; d <= 7; ++d) {
+        if (m_days.at(d - 1)->isChecked())
+            q.weekdays.insert(d);
+    }
+    const int from = m_from->time().hour() * 60 + m_from->time().minute();
+    int to = m_to->time().hour() * 60 + m_to->time().minute();
+    if (to == 23 * 60 + 59)
+        to = 24 * 60;
+    if (from > 0 || to < 24 * 60)
+        q.windows = {{from, to}};
+    const QString who = m_practitioner->currentData().toString();
+    auto found =
+        BookingService(m_db).findSlots(who.isEmpty() ? QStringList() : QStringList{who}, q);
+    m_results->clear();
+    if (!found) {
+        m_message->setText(found.error());
+        return;
+    }
+    m_found = *found;
+    const QLocale locale;
+    for (const FreeSlot &s : m_found) {
+        const QDateTime local = s.startUtc.toTimeZone(m_zone);
+        const int i = m_practitioner->findData(s.practitionerId);
+        m_results->addItem(tr("%1, %2 — %3")
+                               .arg(locale.toString(local.date(), QLocale::LongFormat),
+                                    locale.toString(local.time(), QLocale::ShortFormat),
+                                    i >= 0 ? m_practitioner->itemText(i) : s.practitionerId));
+    }
+    m_message->setText(m_found.isEmpty() ? tr("No free time in the next 120 days.") : QString());
+    if (!m_found.isEmpty())
+        m_results->setCurrentRow(0);
+}
+
+void FindSlotDialog::accept()
+{
+    const int row = m_results->currentRow();
+    if (row < 0 || row >= m_found.size()) {
+        m_message->setText(tr("Search first, then choose a time."));
+        return;
+    }
+    m_chosen = m_found.at(row);
+    QDialog::accept();
+}
+
+} // namespace frontdesk

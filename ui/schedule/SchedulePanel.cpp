@@ -1,0 +1,631 @@
+#include "SchedulePanel.h"
+
+#include "BookingDialog.h"
+#include "CancelDialog.h"
+#include "DayCalendarView.h"
+#include "DayListExport.h"
+#include "DayScheduleModel.h"
+#include "FindSlotDialog.h"
+#include "ScheduleAdminDialog.h"
+#include "WaitlistDialog.h"
+#include "scheduling/BookingService.h"
+#include "scheduling/LocalTime.h"
+#include "scheduling/StatusTransitions.h"
+#include "scheduling/WaitlistMatcher.h"
+#include "storage/AppointmentTypeRepository.h"
+#include "storage/Database.h"
+#include "storage/PatientRepository.h"
+#include "storage/PractitionerRepository.h"
+#include "storage/WaitlistRepository.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace frontdesk {
+
+namespace {
+QToolButton *button(QWidget *owner, QAction *action)
+{
+    auto *b = new QToolButton(owner);
+    b->setDefaultAction(action);
+    b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    return b;
+}
+
+QAction *action(QWidget *owner, const QString &text, const QKeySequence &key = {})
+{
+    auto *a = new QAction(text, owner);
+    if (!key.isEmpty()) {
+        a->setShortcut(key);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        a->setToolTip(QStringLiteral("%1 (%2)").arg(text, key.toString(QKeySequence::NativeText)));
+    }
+    owner->addAction(a);
+    return a;
+}
+} // namespace
+
+SchedulePanel::SchedulePanel(Database &db, QWidget *parent)
+    : QWidget(parent), m_db(db), m_model(new DayScheduleModel(db, this))
+{
+    setObjectName(QStringLiteral("schedulePanel"));
+    m_calendar = new DayCalendarView(m_model, this);
+
+    // A tool bar: on a narrow window what does not fit goes behind its extension button
+    // instead of making the window wider.
+    auto *nav = new QToolBar(this);
+    nav->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    QAction *previous = action(this, tr("◀"), QKeySequence(Qt::CTRL | Qt::Key_PageUp));
+    previous->setToolTip(
+        tr("Previous day (%1)").arg(previous->shortcut().toString(QKeySequence::NativeText)));
+    QAction *today = action(this, tr("Today"), QKeySequence(Qt::CTRL | Qt::Key_Home));
+    QAction *next = action(this, tr("▶"), QKeySequence(Qt::CTRL | Qt::Key_PageDown));
+    next->setToolTip(tr("Next day (%1)").arg(next->shortcut().toString(QKeySequence::NativeText)));
+    // A step is a day, or a week in the week view.
+    auto step = [this] { return m_model->mode() == DayScheduleModel::ColumnMode::Week ? 7 : 1; };
+    connect(previous, &QAction::triggered, this,
+            [this, step] { showDate(m_model->date().addDays(-step())); });
+    connect(next, &QAction::triggered, this,
+            [this, step] { showDate(m_model->date().addDays(step())); });
+    connect(today, &QAction::triggered, this, [this] { showDate(m_model->today()); });
+    m_date = new QDateEdit(m_model->date(), nav);
+    m_date->setCalendarPopup(true);
+    m_date->setAccessibleName(tr("Day shown"));
+    connect(m_date, &QDateEdit::dateChanged, this, &SchedulePanel::showDate);
+    m_heading = new QLabel(nav);
+    QFont headingFont = m_heading->font();
+    headingFont.setBold(true);
+    m_heading->setFont(headingFont);
+
+    m_columns = new QComboBox(nav);
+    m_columns->setAccessibleName(tr("Columns"));
+    m_columns->addItem(tr("By practitioner"));
+    m_columns->addItem(tr("By room"));
+    m_columns->addItem(tr("Week of one practitioner"));
+    connect(m_columns, &QComboBox::currentIndexChanged, this, [this](int i) {
+        if (i == 2)
+            m_model->setWeekPractitioner(m_practitionerFilter->currentData().toString());
+        m_model->setMode(i == 2   ? DayScheduleModel::ColumnMode::Week
+                         : i == 1 ? DayScheduleModel::ColumnMode::Rooms
+                                  : DayScheduleModel::ColumnMode::Practitioners);
+    });
+    m_practitionerFilter = new QComboBox(nav);
+    m_practitionerFilter->setAccessibleName(tr("Practitioner filter"));
+    m_typeFilter = new QComboBox(nav);
+    m_typeFilter->setAccessibleName(tr("Appointment type filter"));
+    auto applyFilters = [this] {
+        const QString p = m_practitionerFilter->currentData().toString();
+        if (m_model->mode() == DayScheduleModel::ColumnMode::Week) {
+            m_model->setWeekPractitioner(p);
+            m_model->setFilters({}, {}, m_typeFilter->currentData().toString());
+            return;
+        }
+        m_model->setFilters(p.isEmpty() ? QSet<QString>() : QSet<QString>{p}, {},
+                            m_typeFilter->currentData().toString());
+    };
+    connect(m_practitionerFilter, &QComboBox::activated, this, applyFilters);
+    connect(m_typeFilter, &QComboBox::activated, this, applyFilters);
+
+    QAction *find = action(this, tr("Find next available…"), QKeySequence(Qt::CTRL | Qt::Key_N));
+    connect(find, &QAction::triggered, this, &SchedulePanel::findNextAvailable);
+    QAction *exportList = action(this, tr("Day list (PDF)…"), QKeySequence(Qt::CTRL | Qt::Key_P));
+    connect(exportList, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save the day list"),
+            tr("day-list-%1.pdf").arg(m_model->date().toString(Qt::ISODate)), tr("PDF (*.pdf)"));
+        if (path.isEmpty())
+            return;
+        const Status s = exportDayList(path);
+        showMessage(s ? tr("Saved the day list to %1.").arg(path) : s.error(), !s);
+    });
+    QAction *waitlist = action(this, tr("Waitlist…"));
+    connect(waitlist, &QAction::triggered, this, &SchedulePanel::openWaitlist);
+    QAction *settings = action(this, tr("Settings…"));
+    connect(settings, &QAction::triggered, this, &SchedulePanel::openSettings);
+    m_undoAction = action(this, tr("Undo"), QKeySequence(Qt::CTRL | Qt::Key_Z));
+    connect(m_undoAction, &QAction::triggered, this, &SchedulePanel::undo);
+
+    m_dayNavigation = new QWidget(nav);
+    auto *days = new QHBoxLayout(m_dayNavigation);
+    days->setContentsMargins(0, 0, 0, 0);
+    days->addWidget(button(m_dayNavigation, previous));
+    days->addWidget(button(m_dayNavigation, today));
+    days->addWidget(button(m_dayNavigation, next));
+    days->addWidget(m_date);
+    days->addSpacing(8);
+    days->addWidget(m_heading);
+    m_dayNavigationAction = nav->addWidget(m_dayNavigation);
+    nav->addWidget(m_columns);
+    nav->addWidget(m_practitionerFilter);
+    nav->addWidget(m_typeFilter);
+    nav->addSeparator();
+    for (QAction *a : {find, exportList, waitlist, m_undoAction, settings})
+        nav->addAction(a);
+
+    // Status changes on the appointment under the cursor, with keys as in the context menu.
+    struct StatusKey
+    {
+        AppointmentStatus to;
+        QString text;
+        QKeySequence key;
+    };
+    const QList<StatusKey> keys{
+        {AppointmentStatus::Confirmed, tr("Con&firm"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)},
+        {AppointmentStatus::Arrived, tr("&Check in"), QKeySequence(Qt::CTRL | Qt::Key_I)},
+        {AppointmentStatus::InRoom, tr("Into the &room"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I)},
+        {AppointmentStatus::Completed, tr("Co&mplete"), QKeySequence(Qt::CTRL | Qt::Key_E)},
+        {AppointmentStatus::NoShow, tr("&No-show"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)},
+        {AppointmentStatus::Cancelled, tr("C&ancel…"), QKeySequence(Qt::Key_Delete)},
+    };
+    for (const StatusKey &k : keys) {
+        QAction *a = action(this, k.text, k.key);
+        a->setData(int(k.to));
+        connect(a, &QAction::triggered, this, [this, to = k.to] {
+            if (to == AppointmentStatus::Cancelled)
+                cancelCurrent();
+            else
+                changeStatus(to);
+        });
+        m_statusActions << a;
+    }
+    QAction *revert =
+        action(this, tr("&Revert the last status"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    connect(revert, &QAction::triggered, this, &SchedulePanel::revertCurrent);
+    m_statusActions << revert;
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("scheduleMessage"));
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(nav);
+    layout->addWidget(m_message);
+    layout->addWidget(m_calendar, 1);
+    setFocusProxy(m_calendar);
+
+    connect(m_calendar, &DayCalendarView::bookRequested, this, &SchedulePanel::openBooking);
+    connect(m_calendar, &DayCalendarView::moveRequested, this, &SchedulePanel::move);
+    connect(m_calendar, &DayCalendarView::contextMenuRequested, this,
+            [this](const QModelIndex &index, const QPoint &pos) { statusMenu(index)->popup(pos); });
+    connect(m_calendar, &DayCalendarView::appointmentActivated, this,
+            [this](const QModelIndex &index) {
+                statusMenu(index)->popup(m_calendar->viewport()->mapToGlobal(
+                    m_calendar->appointmentRect(index.row()).center()));
+            });
+    connect(m_calendar, &DayCalendarView::currentChanged, this, &SchedulePanel::updateActions);
+    connect(m_model, &DayScheduleModel::errorOccurred, this, [this](const QString &e) {
+        showMessage(e, true);
+        emit errorOccurred(e);
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &SchedulePanel::updateHeading);
+    connect(m_model, &DayScheduleModel::dateChanged, this, [this](QDate d) {
+        const QSignalBlocker block(m_date);
+        m_date->setDate(d);
+    });
+    refresh();
+    // The morning is what a receptionist looks at first.
+    m_calendar->scrollToMinute(m_model->firstMinute());
+}
+
+void SchedulePanel::refresh()
+{
+    const QString current = currentId();
+    m_model->refresh();
+    // Filters list what the day has; keep the choice across reloads.
+    const QString practitioner = m_practitionerFilter->currentData().toString();
+    m_practitionerFilter->clear();
+    m_practitionerFilter->addItem(tr("All practitioners"), QString());
+    for (const Practitioner &p : m_model->snapshot().practitioners)
+        m_practitionerFilter->addItem(p.displayName(), p.meta.id);
+    m_practitionerFilter->setCurrentIndex(
+        std::max(0, m_practitionerFilter->findData(practitioner)));
+    const QString type = m_typeFilter->currentData().toString();
+    m_typeFilter->clear();
+    m_typeFilter->addItem(tr("All types"), QString());
+    for (const AppointmentType &t : m_model->snapshot().types)
+        m_typeFilter->addItem(t.name, t.code);
+    m_typeFilter->setCurrentIndex(std::max(0, m_typeFilter->findData(type)));
+    if (!current.isEmpty())
+        m_calendar->setCurrentAppointment(current);
+    updateActions();
+}
+
+void SchedulePanel::setDayNavigationVisible(bool visible)
+{
+    m_dayNavigationAction->setVisible(visible);
+}
+
+void SchedulePanel::showDate(QDate date)
+{
+    if (!date.isValid())
+        return;
+    m_model->setDate(date);
+    updateActions();
+}
+
+void SchedulePanel::updateHeading()
+{
+    const QLocale locale;
+    const QDate d = m_model->date();
+    QString text = locale.toString(d, QLocale::LongFormat);
+    if (d == m_model->today())
+        text = tr("Today, %1").arg(text);
+    m_heading->setText(tr("%1 — %n appointment(s)", nullptr, m_model->rowCount()).arg(text));
+}
+
+QString SchedulePanel::currentId() const
+{
+    return m_calendar->currentAppointment().data(DayScheduleModel::IdRole).toString();
+}
+
+void SchedulePanel::updateActions()
+{
+    const QModelIndex current = m_calendar->currentAppointment();
+    const auto status =
+        appointmentStatusFromName(current.data(DayScheduleModel::StatusRole).toString());
+    for (QAction *a : m_statusActions) {
+        if (a->data().isValid())
+            a->setEnabled(status && StatusTransitions::isAllowed(
+                                        *status, AppointmentStatus(a->data().toInt())));
+        else
+            a->setEnabled(current.isValid());
+    }
+    m_undoAction->setEnabled(!m_undo.isEmpty());
+    m_undoAction->setText(m_undo.isEmpty() ? tr("Undo") : tr("Undo %1").arg(m_undo.last().text));
+}
+
+void SchedulePanel::showMessage(const QString &text, bool error)
+{
+    m_message->setText(text);
+    m_message->setStyleSheet(
+        error ? QStringLiteral("background: #fdecea; color: #611a15; padding: 6px;")
+              : QStringLiteral("background: #e8f4fd; color: #0d3c61; padding: 6px;"));
+    m_message->setVisible(!text.isEmpty());
+}
+
+void SchedulePanel::pushUndo(const QString &text, std::function<Status()> undo)
+{
+    m_undo.append({text, std::move(undo)});
+    // The last few actions: older ones are changed history by then.
+    while (m_undo.size() > 20)
+        m_undo.removeFirst();
+    updateActions();
+}
+
+bool SchedulePanel::undo()
+{
+    if (m_undo.isEmpty())
+        return false;
+    const UndoStep step = m_undo.takeLast();
+    const Status s = step.undo();
+    if (!s)
+        showMessage(tr("Could not undo %1: %2").arg(step.text, s.error()), true);
+    else
+        showMessage(tr("Undone: %1.").arg(step.text), false);
+    refresh();
+    emit changed();
+    return s.ok();
+}
+
+void SchedulePanel::openWaitlist()
+{
+    if (m_waitlistDialog)
+        return;
+    auto practitioners = PractitionerRepository(m_db).active();
+    if (!practitioners) {
+        showMessage(practitioners.error(), true);
+        return;
+    }
+    auto *dialog = new WaitlistDialog(m_db, *practitioners, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_waitlistDialog = dialog;
+    connect(dialog, &QObject::destroyed, this, [this] { m_waitlistDialog = nullptr; });
+    dialog->open();
+}
+
+void SchedulePanel::openSettings()
+{
+    if (m_settingsDialog)
+        return;
+    auto *dialog = new ScheduleAdminDialog(m_db, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_settingsDialog = dialog;
+    connect(dialog, &QObject::destroyed, this, [this] { m_settingsDialog = nullptr; });
+    connect(dialog, &QDialog::finished, this, [this] {
+        refresh();
+        emit changed();
+    });
+    dialog->open();
+}
+
+void SchedulePanel::findNextAvailable()
+{
+    if (m_findDialog)
+        return;
+    const auto &snapshot = m_model->snapshot();
+    auto types = AppointmentTypeRepository(m_db).active();
+    auto practitioners = PractitionerRepository(m_db).active();
+    if (!types || !practitioners) {
+        showMessage(types ? practitioners.error() : types.error(), true);
+        return;
+    }
+    auto *dialog = new FindSlotDialog(m_db, *practitioners, *types, snapshot.zone, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setPractitioner(m_practitionerFilter->currentData().toString());
+    m_findDialog = dialog;
+    connect(dialog, &QObject::destroyed, this, [this] { m_findDialog = nullptr; });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const FreeSlot slot = dialog->chosen();
+        // Show that day by practitioner, then book in the slot's column.
+        if (m_model->mode() != DayScheduleModel::ColumnMode::Practitioners)
+            m_columns->setCurrentIndex(0);
+        m_practitionerFilter->setCurrentIndex(0);
+        m_model->setFilters({}, {}, {});
+        showDate(slot.startUtc.toTimeZone(m_model->zone()).date());
+        for (int c = 0; c < m_model->columns().size(); ++c) {
+            if (m_model->columns().at(c).practitionerId == slot.practitionerId) {
+                m_calendar->setCursor(c, LocalTime::minuteOfDay(slot.startUtc, m_model->zone()));
+                openBooking(c, slot.startUtc);
+                return;
+            }
+        }
+    });
+    dialog->open();
+    dialog->search();
+}
+
+void SchedulePanel::openBooking(int column, const QDateTime &startUtc)
+{
+    if (column < 0 || column >= m_model->columns().size() || m_bookingDialog)
+        return;
+    const auto &snapshot = m_model->snapshot();
+    QString practitionerId = m_model->columns().at(column).practitionerId;
+    if (practitionerId.isEmpty() && !snapshot.practitioners.isEmpty())
+        practitionerId = snapshot.practitioners.first().meta.id;
+    auto *dialog =
+        new BookingDialog(m_db, snapshot.practitioners, snapshot.rooms, snapshot.types.values(),
+                          practitionerId, startUtc, snapshot.zone, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_bookingDialog = dialog;
+    connect(dialog, &QObject::destroyed, this, [this] { m_bookingDialog = nullptr; });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QString id = dialog->booked().meta.id;
+        const QStringList ids = dialog->bookedIds();
+        pushUndo(ids.size() > 1 ? tr("the series") : tr("the booking"), [this, ids]() -> Status {
+            AppointmentRepository repo(m_db);
+            return m_db.write([&]() -> Status {
+                for (const QString &bookedId : ids) {
+                    auto a = repo.get(bookedId);
+                    if (!a)
+                        return fail(a.error());
+                    if (auto removed = repo.remove(*a); !removed)
+                        return removed;
+                }
+                return {};
+            });
+        });
+        showMessage({}, false);
+        refresh();
+        emit changed();
+        m_calendar->setCurrentAppointment(id);
+    });
+    dialog->open();
+}
+
+void SchedulePanel::move(const QModelIndex &index, int column, const QDateTime &startUtc,
+                         const QDateTime &endUtc)
+{
+    if (!index.isValid() || column < 0 || column >= m_model->columns().size())
+        return;
+    const QString id = index.data(DayScheduleModel::IdRole).toString();
+    const QString oldPractitioner = index.data(DayScheduleModel::PractitionerIdRole).toString();
+    const QString oldRoom = index.data(DayScheduleModel::LocationIdRole).toString();
+    const QDateTime oldStart = index.data(DayScheduleModel::StartRole).toDateTime();
+    const QDateTime oldEnd = index.data(DayScheduleModel::EndRole).toDateTime();
+    const auto &target = m_model->columns().at(column);
+    // A column is a practitioner or a room: moving across columns changes that one.
+    const bool rooms = m_model->mode() == DayScheduleModel::ColumnMode::Rooms;
+    const QString practitioner = rooms ? oldPractitioner : target.practitionerId;
+    const QString room = rooms ? target.id : oldRoom;
+    BookingService service(m_db);
+    auto moved = service.move(id, startUtc, endUtc, practitioner, room,
+                              index.data(DayScheduleModel::VersionRole).toLongLong(), {});
+    if (!moved) {
+        showMessage(moved.error(), true);
+        return;
+    }
+    pushUndo(tr("the move"), [this, id, oldStart, oldEnd, oldPractitioner, oldRoom]() -> Status {
+        BookingService s(m_db);
+        auto back = s.move(id, oldStart, oldEnd, oldPractitioner, oldRoom, std::nullopt, {});
+        return back ? Status() : fail(back.error());
+    });
+    showMessage({}, false);
+    refresh();
+    emit changed();
+    m_calendar->setCurrentAppointment(id);
+    offerWaitlist(oldPractitioner, oldStart, oldEnd);
+}
+
+void SchedulePanel::changeStatus(AppointmentStatus to)
+{
+    const QString id = currentId();
+    if (id.isEmpty())
+        return;
+    BookingService service(m_db);
+    auto done = service.changeStatus(id, {to, {}, CancelledBy::Nobody});
+    if (!done) {
+        showMessage(done.error(), true);
+        return;
+    }
+    pushUndo(tr("“%1”").arg(appointmentStatusName(to)), [this, id]() -> Status {
+        BookingService s(m_db);
+        auto r = s.revertStatus(id, tr("Undone"));
+        return r ? Status() : fail(r.error());
+    });
+    showMessage({}, false);
+    refresh();
+    emit changed();
+    if (to == AppointmentStatus::NoShow)
+        offerWaitlist(done->practitionerId, done->start, done->end);
+}
+
+void SchedulePanel::cancelCurrent(bool restOfSeries)
+{
+    const QModelIndex current = m_calendar->currentAppointment();
+    if (!current.isValid() || m_cancelDialog)
+        return;
+    const QString id = current.data(DayScheduleModel::IdRole).toString();
+    const QLocale locale;
+    const QString summary =
+        tr("%1, %2").arg(current.data(DayScheduleModel::PatientNameRole).toString(),
+                         locale.toString(current.data(DayScheduleModel::StartRole)
+                                             .toDateTime()
+                                             .toTimeZone(m_model->zone())
+                                             .time(),
+                                         QLocale::ShortFormat));
+    auto *dialog = new CancelDialog(summary, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_cancelDialog = dialog;
+    connect(dialog, &QObject::destroyed, this, [this] { m_cancelDialog = nullptr; });
+    if (restOfSeries)
+        dialog->setWindowTitle(tr("Cancel the rest of the series"));
+    connect(dialog, &QDialog::accepted, this, [this, dialog, id, restOfSeries] {
+        BookingService service(m_db);
+        if (restOfSeries) {
+            auto count = service.cancelSeriesFrom(id, dialog->reason(), dialog->cancelledBy());
+            showMessage(count ? tr("Cancelled %n appointment(s) of the series; each can be "
+                                   "reverted on its own.",
+                                   nullptr, *count)
+                              : count.error(),
+                        !count);
+            refresh();
+            emit changed();
+            return;
+        }
+        auto cancelled = service.changeStatus(
+            id, {AppointmentStatus::Cancelled, dialog->reason(), dialog->cancelledBy()});
+        if (!cancelled) {
+            showMessage(cancelled.error(), true);
+            return;
+        }
+        pushUndo(tr("the cancellation"), [this, id]() -> Status {
+            BookingService s(m_db);
+            auto r = s.revertStatus(id, tr("Undone"));
+            return r ? Status() : fail(r.error());
+        });
+        showMessage({}, false);
+        refresh();
+        emit changed();
+        offerWaitlist(cancelled->practitionerId, cancelled->start, cancelled->end);
+    });
+    dialog->open();
+}
+
+void SchedulePanel::moveRestOfSeries()
+{
+    const QModelIndex current = m_calendar->currentAppointment();
+    if (!current.isValid())
+        return;
+    const QDateTime start = current.data(DayScheduleModel::StartRole).toDateTime();
+    const QDateTime end = current.data(DayScheduleModel::EndRole).toDateTime();
+    BookingService service(m_db);
+    auto moved = service.rescheduleSeriesFrom(
+        current.data(DayScheduleModel::IdRole).toString(),
+        LocalTime::minuteOfDay(start, m_model->zone()), int(start.secsTo(end) / 60),
+        current.data(DayScheduleModel::PractitionerIdRole).toString(), {});
+    showMessage(moved ? tr("%n appointment(s) of the series now at this time.", nullptr, *moved)
+                      : moved.error(),
+                !moved);
+    if (moved) {
+        refresh();
+        emit changed();
+    }
+}
+
+void SchedulePanel::revertCurrent()
+{
+    const QString id = currentId();
+    if (id.isEmpty())
+        return;
+    BookingService service(m_db);
+    auto reverted = service.revertStatus(id, tr("Set by mistake"));
+    if (!reverted) {
+        showMessage(reverted.error(), true);
+        return;
+    }
+    showMessage(tr("The status is back to “%1”; the history keeps both.")
+                    .arg(appointmentStatusName(reverted->status)),
+                false);
+    refresh();
+    emit changed();
+}
+
+void SchedulePanel::offerWaitlist(const QString &practitionerId, const QDateTime &startUtc,
+                                  const QDateTime &endUtc)
+{
+    if (startUtc <= m_db.clock().nowUtc())
+        return;
+    auto waiting = WaitlistRepository(m_db).waiting();
+    if (!waiting || waiting->isEmpty())
+        return;
+    const auto matches =
+        WaitlistMatcher(m_model->zone()).matches(*waiting, {practitionerId, startUtc, endUtc});
+    if (matches.isEmpty())
+        return;
+    QStringList names;
+    PatientRepository patients(m_db);
+    for (const WaitlistEntry &e : matches.mid(0, 3)) {
+        auto p = patients.get(e.patientId);
+        names << (p ? p->displayName() : e.patientId);
+    }
+    const QLocale locale;
+    showMessage(
+        tr("The freed time at %1 suits %n patient(s) on the waitlist: %2.", nullptr,
+           int(matches.size()))
+            .arg(locale.toString(startUtc.toTimeZone(m_model->zone()).time(), QLocale::ShortFormat),
+                 names.join(QStringLiteral(", "))),
+        false);
+}
+
+Status SchedulePanel::exportDayList(const QString &path)
+{
+    return DayListExport::writePdf(m_db, *m_model, m_practitionerFilter->currentData().toString(),
+                                   path);
+}
+
+QMenu *SchedulePanel::statusMenu(const QModelIndex &index)
+{
+    m_calendar->setCurrentAppointment(index.data(DayScheduleModel::IdRole).toString());
+    updateActions();
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    for (QAction *a : m_statusActions) {
+        if (a == m_statusActions.last())
+            menu->addSeparator();
+        menu->addAction(a);
+    }
+    auto series = BookingService(m_db).seriesOf(index.data(DayScheduleModel::IdRole).toString());
+    if (series && !series->isEmpty()) {
+        menu->addSeparator();
+        menu->addAction(tr("Move the rest of the series to this time"), this,
+                        &SchedulePanel::moveRestOfSeries);
+        menu->addAction(tr("Cancel the rest of the series…"), this,
+                        [this] { cancelCurrent(true); });
+    }
+    return menu;
+}
+
+} // namespace frontdesk

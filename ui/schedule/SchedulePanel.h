@@ -1,0 +1,119 @@
+#pragma once
+
+#include "core/Result.h"
+#include "domain/Appointment.h"
+#include "scheduling/StatusChange.h"
+
+#include <QDateTime>
+#include <QModelIndex>
+#include <QWidget>
+
+#include <functional>
+
+class QAction;
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QMenu;
+class QToolButton;
+
+namespace frontdesk {
+
+class BookingDialog;
+class CancelDialog;
+class FindSlotDialog;
+class ScheduleAdminDialog;
+class WaitlistDialog;
+class Database;
+class DayCalendarView;
+class DayScheduleModel;
+
+// The day calendar with what a receptionist does on it: navigate days, book from a free slot,
+// move and resize by drag or keys, change the status (confirm, check in, into the room,
+// complete, cancel, no-show, revert a mistake), undo the last actions. Every change goes
+// through BookingService; a refusal is shown in the message bar above the calendar.
+class SchedulePanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SchedulePanel(Database &db, QWidget *parent = nullptr);
+
+    DayScheduleModel *model() const { return m_model; }
+    DayCalendarView *calendar() const { return m_calendar; }
+    QLabel *messageBar() const { return m_message; }
+    // The booking dialog now open (booking is not modal to the rest of the app), or null.
+    BookingDialog *bookingDialog() const { return m_bookingDialog; }
+    CancelDialog *cancelDialog() const { return m_cancelDialog; }
+
+    void refresh();
+    // Inside a view that has its own day navigation: hide this one's (the date stays in step
+    // through showDate and the model's dateChanged).
+    void setDayNavigationVisible(bool visible);
+    // "Find next available": the dialog, then the booking dialog on the chosen time.
+    void findNextAvailable();
+    FindSlotDialog *findSlotDialog() const { return m_findDialog; }
+    // Working hours, time off, appointment types and rooms.
+    void openSettings();
+    ScheduleAdminDialog *settingsDialog() const { return m_settingsDialog; }
+    void openWaitlist();
+    WaitlistDialog *waitlistDialog() const { return m_waitlistDialog; }
+    void showDate(QDate date);
+    void openBooking(int column, const QDateTime &startUtc);
+    void changeStatus(AppointmentStatus to);
+    // Cancels the current appointment; with restOfSeries, it and the later ones of its series.
+    void cancelCurrent(bool restOfSeries = false);
+    // Gives this and the later appointments of the current one's series its time of day,
+    // length and practitioner.
+    void moveRestOfSeries();
+    void revertCurrent();
+    void move(const QModelIndex &index, int column, const QDateTime &startUtc,
+              const QDateTime &endUtc);
+    // Undoes the latest change made here (a booking is cancelled again, a move moved back,
+    // a status reverted); false when there is nothing to undo.
+    bool undo();
+    int undoCount() const { return int(m_undo.size()); }
+    QMenu *statusMenu(const QModelIndex &index);
+    // The day list of the practitioner chosen in the filter (all: one page each) as a PDF.
+    Status exportDayList(const QString &path);
+
+signals:
+    void errorOccurred(const QString &message);
+    // Something was booked, moved or changed here: other views of the day should reload.
+    void changed();
+
+private:
+    struct UndoStep
+    {
+        QString text;
+        std::function<Status()> undo;
+    };
+    void showMessage(const QString &text, bool error);
+    void pushUndo(const QString &text, std::function<Status()> undo);
+    void offerWaitlist(const QString &practitionerId, const QDateTime &startUtc,
+                       const QDateTime &endUtc);
+    void updateHeading();
+    void updateActions();
+    QString currentId() const;
+
+    Database &m_db;
+    DayScheduleModel *m_model;
+    DayCalendarView *m_calendar;
+    QWidget *m_dayNavigation;
+    QAction *m_dayNavigationAction;
+    QDateEdit *m_date;
+    QLabel *m_heading;
+    QComboBox *m_columns;
+    QComboBox *m_practitionerFilter;
+    QComboBox *m_typeFilter;
+    QLabel *m_message;
+    QAction *m_undoAction;
+    QList<QAction *> m_statusActions;
+    QList<UndoStep> m_undo;
+    BookingDialog *m_bookingDialog = nullptr;
+    CancelDialog *m_cancelDialog = nullptr;
+    FindSlotDialog *m_findDialog = nullptr;
+    ScheduleAdminDialog *m_settingsDialog = nullptr;
+    WaitlistDialog *m_waitlistDialog = nullptr;
+};
+
+} // namespace frontdesk

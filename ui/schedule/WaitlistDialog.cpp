@@ -1,0 +1,197 @@
+#include "WaitlistDialog.h"
+
+#include "storage/Database.h"
+#include "storage/PatientRepository.h"
+#include "storage/PatientSearch.h"
+#include "storage/WaitlistRepository.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTimeEdit>
+#include <QVBoxLayout>
+
+namespace frontdesk {
+
+WaitlistDialog::WaitlistDialog(Database &db, const QList<Practitioner> &practitioners,
+                               QWidget *parent)
+    : QDialog(parent), m_db(db)
+{
+    setObjectName(QStringLiteral("waitlistDialog"));
+    setWindowTitle(tr("Waitlist"));
+    m_entries = new QListWidget(this);
+    m_search = new QLineEdit(this);
+    m_search->setPlaceholderText(tr("Find the patient: name, birth date, phone or MRN"));
+    connect(m_search, &QLineEdit::returnPressed, this, &WaitlistDialog::searchNow);
+    m_patients = new QListWidget(this);
+    m_patients->setMaximumHeight(fontMetrics().height() * 5);
+    m_practitioner = new QComboBox(this);
+    m_practitioner->addItem(tr("Anyone"), QString());
+    for (const Practitioner &p : practitioners)
+        m_practitioner->addItem(p.displayName(), p.meta.id);
+    m_minutes = new QSpinBox(this);
+    m_minutes->setRange(5, 8 * 60);
+    m_minutes->setValue(15);
+    m_minutes->setSuffix(tr(" min"));
+    auto *days = new QHBoxLayout;
+    for (int d = 1; d <= 7; ++d) {
+        auto *box = new QCheckBox(QLocale().dayName(d, QLocale::ShortFormat), this);
+        m_days << box;
+        days->addWidget(box);
+    }
+    m_from = new QTimeEdit(QTime(0, 0), this);
+    m_to = new QTimeEdit(QTime(23, 59), this);
+    auto *window = new QHBoxLayout;
+    window->addWidget(m_from);
+    window->addWidget(new QLabel(tr("to"), this));
+    window->addWidget(m_to);
+    m_note = new QLineEdit(this);
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+    auto *add = new QPushButton(tr("&Add to the waitlist"), this);
+    connect(add, &QPushButton::clicked, this, [this] {
+        QSet<int> weekdays;
+        for (int d = 1; d <= 7; ++d) {
+            if (m_days.at(d - 1)->isChecked())
+                weekdays.insert(d);
+        }
+        const int to = m_to->time() == QTime(23, 59)
+                           ? 24 * 60
+                           : m_to->time().hour() * 60 + m_to->time().minute();
+        this->add(m_practitioner->currentData().toString(), m_minutes->value(), weekdays,
+                  m_from->time().hour() * 60 + m_from->time().minute(), to, m_note->text());
+    });
+    auto *remove = new QPushButton(tr("&Remove"), this);
+    connect(remove, &QPushButton::clicked, this, &WaitlistDialog::removeCurrent);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Patient:"), m_search);
+    form->addRow(QString(), m_patients);
+    form->addRow(tr("&With:"), m_practitioner);
+    form->addRow(tr("&Length:"), m_minutes);
+    form->addRow(tr("Days (none: any):"), days);
+    form->addRow(tr("Time of day:"), window);
+    form->addRow(tr("&Note:"), m_note);
+    auto *row = new QHBoxLayout;
+    row->addStretch();
+    row->addWidget(add);
+    row->addWidget(remove);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_entries);
+    layout->addLayout(form);
+    layout->addLayout(row);
+    layout->addWidget(m_message);
+    layout->addWidget(buttons);
+    reload();
+}
+
+void WaitlistDialog::searchNow()
+{
+    m_patients->clear();
+    auto hits = PatientSearch(m_db).search(m_search->text().trimmed(), 10);
+    if (!hits) {
+        m_message->setText(hits.error());
+        return;
+    }
+    for (const PatientSearchHit &h : *hits) {
+        auto *item = new QListWidgetItem(
+            tr("%1 — %2").arg(h.displayName(),
+                              QLocale().toString(h.birthDate, QLocale::ShortFormat)),
+            m_patients);
+        item->setData(Qt::UserRole, h.patientId);
+    }
+    if (m_patients->count() > 0)
+        m_patients->setCurrentRow(0);
+}
+
+bool WaitlistDialog::add(const QString &practitionerId, int minutes, const QSet<int> &weekdays,
+                         int earliestMinute, int latestMinute, const QString &note)
+{
+    QListWidgetItem *patient = m_patients->currentItem();
+    if (!patient) {
+        m_message->setText(tr("Find and choose the patient first."));
+        return false;
+    }
+    WaitlistEntry e;
+    e.patientId = patient->data(Qt::UserRole).toString();
+    e.practitionerId = practitionerId;
+    e.minutes = minutes;
+    e.weekdays = weekdays;
+    e.earliestMinute = earliestMinute;
+    e.latestMinute = latestMinute;
+    e.note = note.trimmed();
+    const Status s = WaitlistRepository(m_db).save(e);
+    m_message->setText(s ? QString() : s.error());
+    if (s)
+        reload();
+    return s.ok();
+}
+
+bool WaitlistDialog::removeCurrent()
+{
+    QListWidgetItem *item = m_entries->currentItem();
+    if (!item)
+        return false;
+    WaitlistRepository repo(m_db);
+    auto e = repo.get(item->data(Qt::UserRole).toString());
+    if (!e) {
+        m_message->setText(e.error());
+        return false;
+    }
+    e->status = QStringLiteral("removed");
+    const Status s = repo.save(*e);
+    m_message->setText(s ? QString() : s.error());
+    reload();
+    return s.ok();
+}
+
+void WaitlistDialog::reload()
+{
+    m_entries->clear();
+    auto waiting = WaitlistRepository(m_db).waiting();
+    if (!waiting) {
+        m_message->setText(waiting.error());
+        return;
+    }
+    PatientRepository patients(m_db);
+    const QLocale locale;
+    for (const WaitlistEntry &e : *waiting) {
+        auto p = patients.get(e.patientId);
+        const int i = m_practitioner->findData(e.practitionerId);
+        QStringList days;
+        QList<int> sorted(e.weekdays.begin(), e.weekdays.end());
+        std::sort(sorted.begin(), sorted.end());
+        for (int d : sorted)
+            days << locale.dayName(d, QLocale::ShortFormat);
+        auto *item = new QListWidgetItem(
+            tr("%1 — %2 min with %3; %4 %5–%6; waiting since %7 %8")
+                .arg(p ? p->displayName() : e.patientId)
+                .arg(e.minutes)
+                .arg(i > 0 ? m_practitioner->itemText(i) : tr("anyone"),
+                     days.isEmpty() ? tr("any day") : days.join(QStringLiteral(", ")),
+                     QStringLiteral("%1:%2")
+                         .arg(e.earliestMinute / 60, 2, 10, QLatin1Char('0'))
+                         .arg(e.earliestMinute % 60, 2, 10, QLatin1Char('0')),
+                     QStringLiteral("%1:%2")
+                         .arg(e.latestMinute / 60, 2, 10, QLatin1Char('0'))
+                         .arg(e.latestMinute % 60, 2, 10, QLatin1Char('0')),
+                     locale.toString(
+                         QDateTime::fromMSecsSinceEpoch(e.meta.createdAt, Qt::UTC).date(),
+                         QLocale::ShortFormat),
+                     e.note),
+            m_entries);
+        item->setData(Qt::UserRole, e.meta.id);
+    }
+}
+
+} // namespace frontdesk
