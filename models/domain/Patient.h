@@ -24,6 +24,11 @@ struct Patient
     QString country;
     QString preferredLanguage; // BCP 47, e.g. "de", "en-GB"
     QString preferredChannel = QStringLiteral("sms"); // sms | email | phone | letter | none
+    QString emergencyContactName;
+    QString emergencyContactRelation;
+    QString emergencyContactPhone;
+    // The surviving patient's id once this record was merged into it; empty while active.
+    QString mergedInto;
 
     QString displayName() const { return familyName + QStringLiteral(", ") + givenName; }
 };

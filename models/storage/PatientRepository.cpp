@@ -1,5 +1,9 @@
 #include "PatientRepository.h"
 
+#include "domain/PatientValidation.h"
+
+#include <QHash>
+
 namespace frontdesk {
 
 namespace {
@@ -38,7 +42,9 @@ RecordStore::Table PatientRepository::table()
              QStringLiteral("birth_date"), QStringLiteral("sex"), QStringLiteral("phone_mobile"),
              QStringLiteral("phone_home"), QStringLiteral("email"), QStringLiteral("address_line"),
              QStringLiteral("city"), QStringLiteral("postal_code"), QStringLiteral("country"),
-             QStringLiteral("preferred_language"), QStringLiteral("preferred_channel")},
+             QStringLiteral("preferred_language"), QStringLiteral("preferred_channel"),
+             QStringLiteral("emergency_contact_name"), QStringLiteral("emergency_contact_relation"),
+             QStringLiteral("emergency_contact_phone"), QStringLiteral("merged_into")},
             QStringLiteral("id")};
 }
 
@@ -60,7 +66,11 @@ QVariantMap PatientRepository::toValues(const Patient &p) const
             {QStringLiteral("postal_code"), p.postalCode},
             {QStringLiteral("country"), p.country},
             {QStringLiteral("preferred_language"), p.preferredLanguage},
-            {QStringLiteral("preferred_channel"), p.preferredChannel}};
+            {QStringLiteral("preferred_channel"), p.preferredChannel},
+            {QStringLiteral("emergency_contact_name"), p.emergencyContactName},
+            {QStringLiteral("emergency_contact_relation"), p.emergencyContactRelation},
+            {QStringLiteral("emergency_contact_phone"), p.emergencyContactPhone},
+            {QStringLiteral("merged_into"), p.mergedInto}};
 }
 
 Patient PatientRepository::fromRecord(const QSqlRecord &r) const
@@ -81,22 +91,18 @@ Patient PatientRepository::fromRecord(const QSqlRecord &r) const
     p.country = r.value(QStringLiteral("country")).toString();
     p.preferredLanguage = r.value(QStringLiteral("preferred_language")).toString();
     p.preferredChannel = r.value(QStringLiteral("preferred_channel")).toString();
+    p.emergencyContactName = r.value(QStringLiteral("emergency_contact_name")).toString();
+    p.emergencyContactRelation = r.value(QStringLiteral("emergency_contact_relation")).toString();
+    p.emergencyContactPhone = r.value(QStringLiteral("emergency_contact_phone")).toString();
+    p.mergedInto = r.value(QStringLiteral("merged_into")).toString();
     return p;
 }
 
 Status PatientRepository::validate(const Patient &p) const
 {
-    if (p.mrn.trimmed().isEmpty())
-        return fail(tr("A patient needs a medical record number (MRN)."));
-    if (p.familyName.trimmed().isEmpty())
-        return fail(tr("A patient needs a family name."));
-    static const QStringList sexes{QStringLiteral("female"), QStringLiteral("male"),
-                                   QStringLiteral("other"), QStringLiteral("unknown")};
-    if (!sexes.contains(p.sex))
-        return fail(tr("Sex must be female, male, other or unknown; got \"%1\".").arg(p.sex));
-    if (p.birthDate.isValid() && p.birthDate > m_db.clock().nowUtc().date())
-        return fail(
-            tr("The birth date %1 is in the future.").arg(p.birthDate.toString(Qt::ISODate)));
+    const auto errors = PatientValidation::check(p, m_db.clock().nowUtc().date());
+    if (!errors.isEmpty())
+        return fail(errors.first());
     auto existing = findByMrn(p.mrn);
     if (!existing)
         return fail(existing.error());
@@ -113,6 +119,33 @@ Result<std::optional<Patient>> PatientRepository::findByMrn(const QString &mrn) 
     if (rows->isEmpty())
         return std::optional<Patient>();
     return std::optional<Patient>(rows->first());
+}
+
+Result<QList<Patient>> PatientRepository::getMany(const QStringList &ids) const
+{
+    if (ids.isEmpty())
+        return QList<Patient>();
+    // Only placeholders are built here; the ids are bound.
+    const QString marks = QStringList(ids.size(), QStringLiteral("?")).join(QStringLiteral(", "));
+    QVariantList values;
+    for (const QString &id : ids)
+        values << id;
+    auto rows = select(QStringLiteral("WHERE id IN (%1)").arg(marks), values);
+    if (!rows)
+        return fail(rows.error());
+    QHash<QString, Patient> byId;
+    for (const Patient &p : *rows)
+        byId.insert(p.meta.id, p);
+    QList<Patient> ordered;
+    for (const QString &id : ids)
+        if (byId.contains(id))
+            ordered << byId.value(id);
+    return ordered;
+}
+
+Result<QList<Patient>> PatientRepository::live() const
+{
+    return select(QStringLiteral("WHERE deleted = 0 AND merged_into = ''"));
 }
 
 Result<qint64> PatientRepository::count() const

@@ -13,6 +13,10 @@ public:
 
     Result<std::optional<Patient>> findByMrn(const QString &mrn) const;
     Result<qint64> count() const;
+    // The patients with these ids, in the order given (unknown ids are left out).
+    Result<QList<Patient>> getMany(const QStringList &ids) const;
+    // Every live patient (not deleted, not merged away), for whole-register checks.
+    Result<QList<Patient>> live() const;
     // Live patients in name order, after the given (family, given, id) key: keyset paging,
     // so page N costs the same as page 1 on 100k patients.
     struct PageKey

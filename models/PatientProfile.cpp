@@ -1,0 +1,199 @@
+#include "PatientProfile.h"
+
+#include "access/AccessGuard.h"
+#include "domain/ClinicTime.h"
+#include "domain/PatientValidation.h"
+#include "storage/CommunicationPreferenceRepository.h"
+#include "storage/ConsentRepository.h"
+#include "storage/CoverageRepository.h"
+#include "storage/Database.h"
+#include "storage/PatientAlertRepository.h"
+#include "storage/PatientRepository.h"
+
+namespace frontdesk {
+
+PatientProfile::PatientProfile(Database &db, QObject *parent) : QObject(parent), m_db(db) {}
+
+Status PatientProfile::open(const QString &patientId)
+{
+    if (auto s = AccessGuard(m_db).openPatient(patientId); !s)
+        return s;
+    auto p = PatientRepository(m_db).get(patientId);
+    if (!p)
+        return fail(p.error());
+    m_patient = *p;
+    if (auto s = loadRelated(); !s)
+        return s;
+    emit changed();
+    return {};
+}
+
+void PatientProfile::startNew()
+{
+    m_patient = Patient{};
+    m_patient.mrn = suggestMrn();
+    m_alerts.clear();
+    m_consents.clear();
+    m_coverages.clear();
+    m_preferences.clear();
+    emit changed();
+}
+
+QString PatientProfile::suggestMrn() const
+{
+    // The next number after the highest numeric MRN of the form <letters><digits>.
+    auto q = m_db.scalar(QStringLiteral("SELECT mrn FROM patients WHERE mrn GLOB "
+                                        "'MRN[0-9]*' ORDER BY length(mrn) DESC, mrn DESC LIMIT 1"));
+    if (q && q->isValid()) {
+        const QString last = q->toString();
+        bool ok = false;
+        const qlonglong n = last.mid(3).toLongLong(&ok);
+        if (ok)
+            return QStringLiteral("MRN%1").arg(n + 1, int(last.size() - 3), 10, QLatin1Char('0'));
+    }
+    return QStringLiteral("MRN0000001");
+}
+
+Status PatientProfile::loadRelated()
+{
+    const QString id = m_patient.meta.id;
+    auto alerts = PatientAlertRepository(m_db).forPatient(id);
+    if (!alerts)
+        return fail(alerts.error());
+    m_alerts.clear();
+    for (const PatientAlert &a : *alerts)
+        if (a.active)
+            m_alerts << a;
+    auto consents = ConsentRepository(m_db).forPatient(id);
+    if (!consents)
+        return fail(consents.error());
+    m_consents = *consents;
+    auto coverages = CoverageRepository(m_db).forPatient(id);
+    if (!coverages)
+        return fail(coverages.error());
+    m_coverages = *coverages;
+    // Preferences are messaging data: roles without it see none rather than an error.
+    m_preferences.clear();
+    if (AccessGuard(m_db).requireRead(CommunicationPreferenceRepository::table().resourceType)) {
+        auto prefs = CommunicationPreferenceRepository(m_db).forPatient(id);
+        if (!prefs)
+            return fail(prefs.error());
+        m_preferences = *prefs;
+    }
+    return {};
+}
+
+Result<QList<TimelineEvent>> PatientProfile::timeline(const QSet<TimelineEvent::Kind> &kinds) const
+{
+    if (isNew())
+        return QList<TimelineEvent>();
+    return PatientTimeline(m_db).load(m_patient.meta.id, kinds);
+}
+
+bool PatientProfile::canSeeClinical() const
+{
+    return AccessGuard(m_db).require(Permission::ViewClinical).ok();
+}
+
+Result<bool> PatientProfile::clinicalNeedsReason() const
+{
+    return AccessGuard(m_db).needsBreakGlass(m_patient.meta.id);
+}
+
+Result<ClinicalSummary> PatientProfile::openClinical(const QString &reason)
+{
+    if (auto s = AccessGuard(m_db).openClinical(m_patient.meta.id, reason); !s)
+        return fail(s.error());
+    return ClinicalSummary::load(m_db, m_patient.meta.id);
+}
+
+ClinicTime PatientProfile::clinicTime() const
+{
+    return ClinicTime::fromZoneName(m_db.setting(ClinicTime::settingKey()));
+}
+
+QMap<QString, QString> PatientProfile::validate(const Patient &draft) const
+{
+    return PatientValidation::checkForEditing(draft, clinicTime().today(m_db.clock()));
+}
+
+Result<QList<DuplicateFinder::Match>> PatientProfile::possibleDuplicates(const Patient &draft) const
+{
+    return DuplicateFinder(m_db).matchesFor(draft);
+}
+
+Status PatientProfile::save(Patient draft)
+{
+    const auto errors = validate(draft);
+    if (!errors.isEmpty())
+        return fail(errors.first());
+    draft.meta = m_patient.meta;
+    PatientRepository repo(m_db);
+    if (auto s = repo.save(draft); !s)
+        return s;
+    m_patient = draft;
+    if (auto s = loadRelated(); !s)
+        return s;
+    emit changed();
+    return {};
+}
+
+Status PatientProfile::addAlert(PatientAlert alert)
+{
+    alert.meta = {};
+    alert.patientId = m_patient.meta.id;
+    if (auto s = PatientAlertRepository(m_db).save(alert); !s)
+        return s;
+    return reload();
+}
+
+Status PatientProfile::recordConsent(Consent consent)
+{
+    consent.meta = {};
+    consent.patientId = m_patient.meta.id;
+    if (!consent.decidedAt.isValid())
+        consent.decidedAt = m_db.clock().nowUtc();
+    if (consent.recordedBy.isEmpty())
+        consent.recordedBy = m_db.actor().name;
+    if (auto s = ConsentRepository(m_db).save(consent); !s)
+        return s;
+    return reload();
+}
+
+Status PatientProfile::saveCoverage(Coverage coverage)
+{
+    coverage.patientId = m_patient.meta.id;
+    // A new eligibility answer is a check done now.
+    if (!coverage.eligibilityCheckedAt.isValid() &&
+        coverage.eligibility != QLatin1String("unknown"))
+        coverage.eligibilityCheckedAt = m_db.clock().nowUtc();
+    if (coverage.validFrom.isValid() && coverage.validTo.isValid() &&
+        coverage.validTo < coverage.validFrom)
+        return fail(tr("The insurance ends before it starts."));
+    if (auto s = CoverageRepository(m_db).save(coverage); !s)
+        return s;
+    return reload();
+}
+
+Status PatientProfile::setPreference(CommunicationPreference preference)
+{
+    preference.patientId = m_patient.meta.id;
+    preference.meta = {};
+    for (const CommunicationPreference &existing : std::as_const(m_preferences)) {
+        if (existing.purpose == preference.purpose)
+            preference.meta = existing.meta;
+    }
+    if (auto s = CommunicationPreferenceRepository(m_db).save(preference); !s)
+        return s;
+    return reload();
+}
+
+Status PatientProfile::reload()
+{
+    if (auto s = loadRelated(); !s)
+        return s;
+    emit changed();
+    return {};
+}
+
+} // namespace frontdesk

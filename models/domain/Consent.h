@@ -1,0 +1,42 @@
+#pragma once
+
+#include "core/Result.h"
+#include "domain/RecordMeta.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QDateTime>
+
+namespace frontdesk {
+
+// A consent a patient gave or withdrew (FHIR Consent), with who recorded it and the scanned form.
+struct Consent
+{
+    RecordMeta meta;
+    QString patientId;
+    QString type; // e.g. treatment, data-sharing, reminders-sms, research, photo
+    QString status = QStringLiteral("given"); // given | withdrawn
+    QDateTime decidedAt;                      // UTC
+    QString recordedBy;
+    QString documentName; // the scanned document's file name; empty: none
+    // The scanned document when saving; loaded on demand (ConsentRepository::document).
+    QByteArray document;
+    QString note;
+
+    Status validate() const
+    {
+        if (patientId.isEmpty())
+            return fail(QCoreApplication::translate("Consent", "A consent needs a patient."));
+        if (type.trimmed().isEmpty())
+            return fail(QCoreApplication::translate("Consent", "Say what the consent is for."));
+        if (status != QLatin1String("given") && status != QLatin1String("withdrawn"))
+            return fail(
+                QCoreApplication::translate("Consent", "A consent is either given or withdrawn."));
+        if (!decidedAt.isValid())
+            return fail(
+                QCoreApplication::translate("Consent", "A consent needs the date it was decided."));
+        return {};
+    }
+};
+
+} // namespace frontdesk

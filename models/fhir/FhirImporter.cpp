@@ -1,0 +1,502 @@
+#include "FhirImporter.h"
+
+#include "access/AuditLog.h"
+#include "fhir/FhirMapping.h"
+#include "storage/AllergyRepository.h"
+#include "storage/ConditionRepository.h"
+#include "storage/CoverageRepository.h"
+#include "storage/Database.h"
+#include "storage/EncounterRepository.h"
+#include "storage/ImmunizationRepository.h"
+#include "storage/MedicationRepository.h"
+#include "storage/ObservationRepository.h"
+#include "storage/PatientRepository.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUuid>
+
+#include <variant>
+
+namespace frontdesk {
+
+namespace {
+
+const QStringList kKept{QStringLiteral("Patient"),           QStringLiteral("Encounter"),
+                        QStringLiteral("Condition"),         QStringLiteral("AllergyIntolerance"),
+                        QStringLiteral("MedicationRequest"), QStringLiteral("MedicationStatement"),
+                        QStringLiteral("Observation"),       QStringLiteral("Immunization"),
+                        QStringLiteral("Coverage"),          QStringLiteral("DocumentReference")};
+
+using Mapped = std::variant<Patient, Encounter, Condition, Allergy, Medication, Observation,
+                            Immunization, Coverage, QString /* a note for an encounter */>;
+
+struct Entry
+{
+    int index = 0;
+    QString fullUrl;
+    QString type;
+    QString resourceId;
+    QString sourceKey;
+    QJsonObject resource;
+    Mapped value;
+    QString patientRef;
+    QString encounterRef;
+    QString localId; // filled when written
+};
+
+// Which local table a resource type is stored in (for "is this id ours already?").
+QString tableOf(const QString &type)
+{
+    static const QHash<QString, QString> tables{
+        {QStringLiteral("Patient"), QStringLiteral("patients")},
+        {QStringLiteral("Encounter"), QStringLiteral("encounters")},
+        {QStringLiteral("Condition"), QStringLiteral("conditions")},
+        {QStringLiteral("AllergyIntolerance"), QStringLiteral("allergies")},
+        {QStringLiteral("MedicationRequest"), QStringLiteral("medications")},
+        {QStringLiteral("MedicationStatement"), QStringLiteral("medications")},
+        {QStringLiteral("Observation"), QStringLiteral("observations")},
+        {QStringLiteral("Immunization"), QStringLiteral("immunizations")},
+        {QStringLiteral("Coverage"), QStringLiteral("coverages")}};
+    return tables.value(type);
+}
+
+QString sourceKeyOf(const QString &type, const QJsonObject &resource, const QString &fullUrl)
+{
+    for (const QJsonValue v : resource.value(QStringLiteral("identifier")).toArray()) {
+        const QJsonObject id = v.toObject();
+        const QString system = id.value(QStringLiteral("system")).toString();
+        const QString value = id.value(QStringLiteral("value")).toString();
+        if (!system.isEmpty() && !value.isEmpty())
+            return type + QLatin1Char('|') + system + QLatin1Char('|') + value;
+    }
+    if (!fullUrl.isEmpty())
+        return type + QLatin1Char('|') + fullUrl;
+    const QString id = resource.value(QStringLiteral("id")).toString();
+    if (!id.isEmpty())
+        return type + QStringLiteral("|id|") + id;
+    return {};
+}
+
+// Writes one record through its repository: insert under localId, or update the stored one.
+// Counts what happened.
+template <typename Repo, typename T>
+Status upsert(Repo &repo, T value, const QString &localId, bool exists,
+              FhirImporter::FileReport &report)
+{
+    if (exists) {
+        auto current = repo.get(localId);
+        if (!current)
+            return fail(current.error());
+        value.meta = current->meta;
+        const qint64 before = value.meta.version;
+        if (auto s = repo.save(value); !s)
+            return s;
+        if (value.meta.version == before)
+            ++report.unchanged;
+        else
+            ++report.updated;
+        return {};
+    }
+    value.meta = RecordMeta{};
+    value.meta.id = localId;
+    if (auto s = repo.save(value); !s)
+        return s;
+    ++report.created;
+    return {};
+}
+
+} // namespace
+
+Result<QList<FhirImporter::FileReport>> FhirImporter::importPath(const QString &fileOrDirectory)
+{
+    const QFileInfo info(fileOrDirectory);
+    if (!info.exists())
+        return fail(tr("%1 does not exist.").arg(fileOrDirectory));
+    QList<FileReport> reports;
+    if (info.isDir()) {
+        const QDir dir(fileOrDirectory);
+        const QStringList files =
+            dir.entryList({QStringLiteral("*.json")}, QDir::Files | QDir::Readable, QDir::Name);
+        if (files.isEmpty())
+            return fail(tr("%1 holds no .json files.").arg(fileOrDirectory));
+        for (const QString &f : files)
+            reports << importFile(dir.filePath(f));
+    } else {
+        reports << importFile(fileOrDirectory);
+    }
+    return reports;
+}
+
+FhirImporter::FileReport FhirImporter::importFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        FileReport r;
+        r.file = path;
+        r.errors << tr("%1: cannot be read: %2").arg(path, file.errorString());
+        return r;
+    }
+    return importBundle(file.readAll(), path);
+}
+
+FhirImporter::FileReport FhirImporter::importBundle(const QByteArray &json, const QString &name)
+{
+    FileReport report;
+    report.file = name;
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (doc.isNull()) {
+        report.errors << tr("%1: not valid JSON at byte %2: %3")
+                             .arg(name)
+                             .arg(parseError.offset)
+                             .arg(parseError.errorString());
+        return report;
+    }
+    const QJsonObject bundle = doc.object();
+    if (!doc.isObject() ||
+        bundle.value(QStringLiteral("resourceType")).toString() != QLatin1String("Bundle")) {
+        report.errors << tr("%1: not a FHIR Bundle (resourceType must be \"Bundle\").").arg(name);
+        return report;
+    }
+    const QJsonValue entriesValue = bundle.value(QStringLiteral("entry"));
+    if (!entriesValue.isArray()) {
+        report.errors << tr("%1: the Bundle has no entry array.").arg(name);
+        return report;
+    }
+
+    // Pass 1: read and check everything; nothing is written while any entry is wrong.
+    QList<Entry> entries;
+    QHash<QString, int> byReference; // fullUrl and Type/id → entries index
+    const QJsonArray array = entriesValue.toArray();
+    // Synthea may name a medication through a Medication entry (medicationReference); its code
+    // is what we keep.
+    QHash<QString, QJsonObject> medicationEntries;
+    for (const QJsonValue v : array) {
+        const QJsonObject resource = v.toObject().value(QStringLiteral("resource")).toObject();
+        if (resource.value(QStringLiteral("resourceType")).toString() ==
+            QLatin1String("Medication"))
+            medicationEntries.insert(v.toObject().value(QStringLiteral("fullUrl")).toString(),
+                                     resource);
+    }
+    for (int i = 0; i < array.size(); ++i) {
+        Entry e;
+        e.index = i;
+        const QJsonObject entry = array.at(i).toObject();
+        e.fullUrl = entry.value(QStringLiteral("fullUrl")).toString();
+        auto where = [&]() {
+            return e.fullUrl.isEmpty() ? tr("%1: entry %2").arg(name).arg(i)
+                                       : tr("%1: entry %2 (%3)").arg(name).arg(i).arg(e.fullUrl);
+        };
+        if (!array.at(i).isObject() || !entry.value(QStringLiteral("resource")).isObject()) {
+            report.errors << tr("%1: has no resource object.").arg(where());
+            continue;
+        }
+        e.resource = entry.value(QStringLiteral("resource")).toObject();
+        e.type = e.resource.value(QStringLiteral("resourceType")).toString();
+        e.resourceId = e.resource.value(QStringLiteral("id")).toString();
+        if (e.type.isEmpty()) {
+            report.errors << tr("%1: the resource has no resourceType.").arg(where());
+            continue;
+        }
+        if (!kKept.contains(e.type)) {
+            report.notKept[e.type] += 1;
+            continue;
+        }
+        e.sourceKey = sourceKeyOf(e.type, e.resource, e.fullUrl);
+        if (e.sourceKey.isEmpty()) {
+            report.errors << tr("%1: %2 has no identifier, fullUrl or id, so a second import "
+                                "could not recognise it.")
+                                 .arg(where(), e.type);
+            continue;
+        }
+        QString error;
+        auto take = [&error](auto result, Mapped &out) {
+            if (!result)
+                error = result.error();
+            else
+                out = *result;
+        };
+        if (e.type == QLatin1String("Patient"))
+            take(FhirMapping::patientFromFhir(e.resource), e.value);
+        else if (e.type == QLatin1String("Encounter"))
+            take(FhirMapping::encounterFromFhir(e.resource), e.value);
+        else if (e.type == QLatin1String("Condition"))
+            take(FhirMapping::conditionFromFhir(e.resource), e.value);
+        else if (e.type == QLatin1String("AllergyIntolerance"))
+            take(FhirMapping::allergyFromFhir(e.resource), e.value);
+        else if (e.type == QLatin1String("MedicationRequest") ||
+                 e.type == QLatin1String("MedicationStatement")) {
+            QJsonObject resource = e.resource;
+            const QString ref = resource.value(QStringLiteral("medicationReference"))
+                                    .toObject()
+                                    .value(QStringLiteral("reference"))
+                                    .toString();
+            if (!resource.contains(QStringLiteral("medicationCodeableConcept")) &&
+                medicationEntries.contains(ref))
+                resource.insert(QStringLiteral("medicationCodeableConcept"),
+                                medicationEntries.value(ref).value(QStringLiteral("code")));
+            take(FhirMapping::medicationFromFhir(resource), e.value);
+        } else if (e.type == QLatin1String("Observation"))
+            take(FhirMapping::observationFromFhir(e.resource), e.value);
+        else if (e.type == QLatin1String("Immunization"))
+            take(FhirMapping::immunizationFromFhir(e.resource), e.value);
+        else if (e.type == QLatin1String("Coverage"))
+            take(FhirMapping::coverageFromFhir(e.resource), e.value);
+        else if (e.type == QLatin1String("DocumentReference")) {
+            // Synthea's clinical notes: base64 text attached to an encounter.
+            const QJsonObject attachment = e.resource.value(QStringLiteral("content"))
+                                               .toArray()
+                                               .first()
+                                               .toObject()
+                                               .value(QStringLiteral("attachment"))
+                                               .toObject();
+            const QString data = attachment.value(QStringLiteral("data")).toString();
+            const auto decoded = QByteArray::fromBase64Encoding(
+                data.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+            if (data.isEmpty() || !decoded)
+                error = tr("DocumentReference: content[0].attachment.data is missing or not "
+                           "base64.");
+            else
+                e.value = QString::fromUtf8(*decoded);
+        }
+        if (!error.isEmpty()) {
+            report.errors << tr("%1: %2: %3").arg(where(), e.type, error);
+            continue;
+        }
+        if (e.type != QLatin1String("Patient")) {
+            e.patientRef = FhirMapping::patientReference(e.resource);
+            if (e.patientRef.isEmpty()) {
+                report.errors << tr("%1: %2 does not say which patient it belongs to (subject, "
+                                    "patient or beneficiary).")
+                                     .arg(where(), e.type);
+                continue;
+            }
+            e.encounterRef = FhirMapping::encounterReference(e.resource);
+            if (e.type == QLatin1String("DocumentReference") && e.encounterRef.isEmpty()) {
+                report.errors << tr("%1: DocumentReference names no encounter (context.encounter).")
+                                     .arg(where());
+                continue;
+            }
+        }
+        if (!e.fullUrl.isEmpty())
+            byReference.insert(e.fullUrl, int(entries.size()));
+        if (!e.resourceId.isEmpty())
+            byReference.insert(e.type + QLatin1Char('/') + e.resourceId, int(entries.size()));
+        entries << e;
+    }
+
+    // References must point at a patient (or encounter) in this bundle or already stored.
+    auto storedId = [this](const QString &table, const QString &ref) -> QString {
+        const QString id = ref.section(QLatin1Char('/'), -1);
+        if (id.isEmpty() || table.isEmpty())
+            return {};
+        auto found = m_db.scalar(QStringLiteral("SELECT id FROM %1 WHERE id = ?").arg(table), {id});
+        return found && found->isValid() ? found->toString() : QString();
+    };
+    for (const Entry &e : entries) {
+        const QString where = e.fullUrl.isEmpty()
+                                  ? tr("%1: entry %2").arg(name).arg(e.index)
+                                  : tr("%1: entry %2 (%3)").arg(name).arg(e.index).arg(e.fullUrl);
+        if (!e.patientRef.isEmpty()) {
+            const int target = byReference.value(e.patientRef, -1);
+            if ((target < 0 || entries.at(target).type != QLatin1String("Patient")) &&
+                storedId(QStringLiteral("patients"), e.patientRef).isEmpty())
+                report.errors << tr("%1: %2 refers to the patient \"%3\", which is neither in "
+                                    "this bundle nor in the database.")
+                                     .arg(where, e.type, e.patientRef);
+        }
+        if (!e.encounterRef.isEmpty()) {
+            const int target = byReference.value(e.encounterRef, -1);
+            if ((target < 0 || entries.at(target).type != QLatin1String("Encounter")) &&
+                storedId(QStringLiteral("encounters"), e.encounterRef).isEmpty())
+                report.errors << tr("%1: %2 refers to the encounter \"%3\", which is neither in "
+                                    "this bundle nor in the database.")
+                                     .arg(where, e.type, e.encounterRef);
+        }
+    }
+    if (!report.errors.isEmpty())
+        return report;
+
+    // Pass 2: one transaction for the file. Patients first, then encounters, then the rest, so
+    // every reference resolves to a local id.
+    PatientRepository patients(m_db);
+    EncounterRepository encounters(m_db);
+    ConditionRepository conditions(m_db);
+    AllergyRepository allergies(m_db);
+    MedicationRepository medications(m_db);
+    ObservationRepository observations(m_db);
+    ImmunizationRepository immunizations(m_db);
+    CoverageRepository coverages(m_db);
+
+    FileReport counts = report;
+    const Status written = m_db.write([&]() -> Status {
+        auto resolve = [&](const QString &ref, const QString &table) -> QString {
+            const int target = byReference.value(ref, -1);
+            if (target >= 0 && !entries.at(target).localId.isEmpty())
+                return entries.at(target).localId;
+            return storedId(table, ref);
+        };
+        // The local id for an entry: known from an earlier import, ours already (our own
+        // export), the same MRN (patients), or new (the resource id when it is a free UUID).
+        auto localIdFor = [&](Entry &e, bool &exists) -> Result<QString> {
+            const QString table = tableOf(e.type);
+            auto mapped = m_db.scalar(
+                QStringLiteral("SELECT local_id FROM fhir_identifiers WHERE source_key = ?"),
+                {e.sourceKey});
+            if (!mapped)
+                return fail(mapped.error());
+            QString id;
+            if (mapped->isValid())
+                id = storedId(table, mapped->toString());
+            if (id.isEmpty() && !e.resourceId.isEmpty())
+                id = storedId(table, e.resourceId);
+            if (id.isEmpty() && e.type == QLatin1String("Patient")) {
+                auto byMrn = patients.findByMrn(std::get<Patient>(e.value).mrn);
+                if (!byMrn)
+                    return fail(byMrn.error());
+                if (byMrn->has_value())
+                    id = (*byMrn)->meta.id;
+            }
+            exists = !id.isEmpty();
+            if (!exists) {
+                const QUuid asUuid(e.resourceId);
+                id = asUuid.isNull() ? QUuid::createUuid().toString(QUuid::WithoutBraces)
+                                     : asUuid.toString(QUuid::WithoutBraces);
+            }
+            if (auto m = m_db.query(
+                    QStringLiteral("INSERT OR REPLACE INTO fhir_identifiers (source_key, "
+                                   "resource_type, local_id, imported_at) VALUES (?, ?, ?, ?)"),
+                    {e.sourceKey, e.type, id, m_db.clock().nowMs()});
+                !m)
+                return fail(m.error());
+            return id;
+        };
+        auto where = [&name](const Entry &e) {
+            return e.fullUrl.isEmpty()
+                       ? tr("%1: entry %2").arg(name).arg(e.index)
+                       : tr("%1: entry %2 (%3)").arg(name).arg(e.index).arg(e.fullUrl);
+        };
+
+        for (int pass = 0; pass < 3; ++pass) {
+            for (Entry &e : entries) {
+                const bool isPatient = e.type == QLatin1String("Patient");
+                const bool isEncounter = e.type == QLatin1String("Encounter");
+                const bool isNote = e.type == QLatin1String("DocumentReference");
+                if ((pass == 0) != isPatient || (pass == 1) != isEncounter ||
+                    (pass == 2 && (isPatient || isEncounter)))
+                    continue;
+                Status s;
+                if (isNote) {
+                    const QString encounterId =
+                        resolve(e.encounterRef, QStringLiteral("encounters"));
+                    auto enc = encounters.get(encounterId);
+                    if (!enc)
+                        return fail(tr("%1: %2").arg(where(e), enc.error()));
+                    const QString note = std::get<QString>(e.value).trimmed();
+                    if (!enc->notes.contains(note)) {
+                        enc->notes = enc->notes.isEmpty()
+                                         ? note
+                                         : enc->notes + QStringLiteral("\n\n") + note;
+                        s = encounters.save(*enc);
+                        ++counts.updated;
+                    } else {
+                        ++counts.unchanged;
+                    }
+                    if (!s)
+                        return fail(tr("%1: %2").arg(where(e), s.error()));
+                    counts.kept[e.type] += 1;
+                    continue;
+                }
+                bool exists = false;
+                auto id = localIdFor(e, exists);
+                if (!id)
+                    return fail(tr("%1: %2").arg(where(e), id.error()));
+                e.localId = *id;
+                const QString patientId =
+                    isPatient ? QString() : resolve(e.patientRef, QStringLiteral("patients"));
+                const QString encounterId =
+                    e.encounterRef.isEmpty()
+                        ? QString()
+                        : resolve(e.encounterRef, QStringLiteral("encounters"));
+                if (isPatient) {
+                    Patient p = std::get<Patient>(e.value);
+                    if (exists) {
+                        // Fields we keep but FHIR does not carry stay as they were.
+                        auto current = patients.get(*id);
+                        if (!current)
+                            return fail(tr("%1: %2").arg(where(e), current.error()));
+                        p.preferredChannel = current->preferredChannel;
+                        p.mergedInto = current->mergedInto;
+                        if (p.emergencyContactName.isEmpty()) {
+                            p.emergencyContactName = current->emergencyContactName;
+                            p.emergencyContactRelation = current->emergencyContactRelation;
+                            p.emergencyContactPhone = current->emergencyContactPhone;
+                        }
+                    }
+                    s = upsert(patients, p, *id, exists, counts);
+                    counts.patientIds << *id;
+                } else if (isEncounter) {
+                    Encounter v = std::get<Encounter>(e.value);
+                    v.patientId = patientId;
+                    if (exists) {
+                        auto current = encounters.get(*id);
+                        if (current)
+                            v.notes = current->notes; // notes come from DocumentReferences
+                    }
+                    s = upsert(encounters, v, *id, exists, counts);
+                } else if (auto *c = std::get_if<Condition>(&e.value)) {
+                    c->patientId = patientId;
+                    c->encounterId = encounterId;
+                    s = upsert(conditions, *c, *id, exists, counts);
+                } else if (auto *a = std::get_if<Allergy>(&e.value)) {
+                    a->patientId = patientId;
+                    s = upsert(allergies, *a, *id, exists, counts);
+                } else if (auto *m = std::get_if<Medication>(&e.value)) {
+                    m->patientId = patientId;
+                    m->encounterId = encounterId;
+                    s = upsert(medications, *m, *id, exists, counts);
+                } else if (auto *o = std::get_if<Observation>(&e.value)) {
+                    o->patientId = patientId;
+                    o->encounterId = encounterId;
+                    s = upsert(observations, *o, *id, exists, counts);
+                } else if (auto *im = std::get_if<Immunization>(&e.value)) {
+                    im->patientId = patientId;
+                    im->encounterId = encounterId;
+                    s = upsert(immunizations, *im, *id, exists, counts);
+                } else if (auto *cv = std::get_if<Coverage>(&e.value)) {
+                    cv->patientId = patientId;
+                    s = upsert(coverages, *cv, *id, exists, counts);
+                }
+                if (!s)
+                    return fail(tr("%1: %2").arg(where(e), s.error()));
+                counts.kept[e.type] += 1;
+            }
+        }
+        AuditEntry audit;
+        audit.action = QStringLiteral("import");
+        audit.entityType = QStringLiteral("Bundle");
+        audit.entityId = bundle.value(QStringLiteral("id")).toString();
+        audit.patientId = counts.patientIds.value(0);
+        audit.detail = QJsonObject{{QStringLiteral("file"), QFileInfo(name).fileName()},
+                                   {QStringLiteral("created"), counts.created},
+                                   {QStringLiteral("updated"), counts.updated},
+                                   {QStringLiteral("unchanged"), counts.unchanged}};
+        if (auto a = AuditLog(m_db).append(audit); !a)
+            return fail(a.error());
+        return {};
+    });
+    if (!written) {
+        report.errors << written.error();
+        return report;
+    }
+    counts.imported = true;
+    return counts;
+}
+
+} // namespace frontdesk

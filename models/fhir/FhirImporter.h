@@ -1,0 +1,51 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QCoreApplication>
+#include <QMap>
+#include <QStringList>
+
+namespace frontdesk {
+
+class Database;
+
+// Reads FHIR R4 Bundles as Synthea writes them (Patient, Encounter, Condition,
+// AllergyIntolerance, MedicationRequest/MedicationStatement, Observation, Immunization, Coverage,
+// and DocumentReference notes attached to encounters) into the local database.
+// - Strict: every malformed entry is reported with the file, its index and fullUrl and what is
+//   wrong; a file with any error imports nothing (one transaction per file).
+// - Idempotent: each resource's identifier (or fullUrl) is mapped to its local id in
+//   fhir_identifiers, so importing the same bundle again updates in place and changes nothing
+//   that is already the same.
+// - Nothing skipped silently: resource types we do not keep are counted in the report.
+// Every row goes through the repositories (row + outbox + audit in one transaction).
+class FhirImporter
+{
+    Q_DECLARE_TR_FUNCTIONS(FhirImporter)
+public:
+    struct FileReport
+    {
+        QString file;
+        bool imported = false;
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        QMap<QString, int> kept;    // resource type → entries stored
+        QMap<QString, int> notKept; // resource type → entries not kept locally
+        QStringList errors;         // "file: entry 3 (urn:uuid:…): Condition: code …"
+        QStringList patientIds;     // local ids of the bundle's patients
+    };
+
+    explicit FhirImporter(Database &db) : m_db(db) {}
+
+    // A .json file, or every .json file in a directory (sorted by name), each on its own.
+    Result<QList<FileReport>> importPath(const QString &fileOrDirectory);
+    FileReport importFile(const QString &path);
+    FileReport importBundle(const QByteArray &json, const QString &name);
+
+private:
+    Database &m_db;
+};
+
+} // namespace frontdesk

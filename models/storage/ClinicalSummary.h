@@ -1,0 +1,36 @@
+#pragma once
+
+#include "core/Result.h"
+#include "domain/Allergy.h"
+#include "domain/Condition.h"
+#include "domain/Encounter.h"
+#include "domain/Immunization.h"
+#include "domain/Medication.h"
+#include "domain/Observation.h"
+
+#include <QCoreApplication>
+#include <QList>
+
+namespace frontdesk {
+
+class Database;
+
+// What a nurse reads before a visit, from the local database (it arrives by sync or FHIR
+// import): problems, allergies, medications, the latest vitals and past encounters with notes.
+// Loading it is refused for roles the permission table does not let read clinical data
+// (Permission::ViewClinical, checked by AccessGuard — the one place that decides).
+struct ClinicalSummary
+{
+    Q_DECLARE_TR_FUNCTIONS(ClinicalSummary)
+public:
+    QList<Condition> problems; // active first
+    QList<Allergy> allergies;
+    QList<Medication> medications;   // active first
+    QList<Observation> latestVitals; // the newest value per vital sign
+    QList<Immunization> immunizations;
+    QList<Encounter> encounters; // newest first
+
+    static Result<ClinicalSummary> load(Database &db, const QString &patientId);
+};
+
+} // namespace frontdesk

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "domain/Encounter.h"
+#include "storage/Repository.h"
+
+namespace frontdesk {
+
+class EncounterRepository : public Repository<Encounter>
+{
+    Q_DECLARE_TR_FUNCTIONS(EncounterRepository)
+public:
+    explicit EncounterRepository(Database &db);
+    // The patient's live records (start_at DESC).
+    Result<QList<Encounter>> forPatient(const QString &patientId) const;
+    static RecordStore::Table table();
+
+protected:
+    QVariantMap toValues(const Encounter &r) const override;
+    Encounter fromRecord(const QSqlRecord &rec) const override;
+    Status validate(const Encounter &r) const override;
+};
+
+} // namespace frontdesk

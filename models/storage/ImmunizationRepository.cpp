@@ -1,0 +1,57 @@
+#include "ImmunizationRepository.h"
+
+#include "storage/ColumnValues.h"
+
+namespace frontdesk {
+
+RecordStore::Table ImmunizationRepository::table()
+{
+    return {QStringLiteral("immunizations"),
+            QStringLiteral("Immunization"),
+            {QStringLiteral("patient_id"), QStringLiteral("encounter_id"),
+             QStringLiteral("code_system"), QStringLiteral("code"), QStringLiteral("display"),
+             QStringLiteral("status"), QStringLiteral("occurred_at")},
+            QStringLiteral("patient_id")};
+}
+
+ImmunizationRepository::ImmunizationRepository(Database &db) : Repository(db, table()) {}
+
+QVariantMap ImmunizationRepository::toValues(const Immunization &r) const
+{
+    return {{QStringLiteral("patient_id"), r.patientId},
+            {QStringLiteral("encounter_id"), r.encounterId},
+            {QStringLiteral("code_system"), r.vaccine.system},
+            {QStringLiteral("code"), r.vaccine.code},
+            {QStringLiteral("display"), r.vaccine.display},
+            {QStringLiteral("status"), r.status},
+            {QStringLiteral("occurred_at"), columns::fromTime(r.occurred)}};
+}
+
+Immunization ImmunizationRepository::fromRecord(const QSqlRecord &rec) const
+{
+    Immunization x;
+    x.meta = RecordStore::metaFrom(rec);
+    x.patientId = rec.value(QStringLiteral("patient_id")).toString();
+    x.encounterId = rec.value(QStringLiteral("encounter_id")).toString();
+    x.vaccine.system = rec.value(QStringLiteral("code_system")).toString();
+    x.vaccine.code = rec.value(QStringLiteral("code")).toString();
+    x.vaccine.display = rec.value(QStringLiteral("display")).toString();
+    x.status = rec.value(QStringLiteral("status")).toString();
+    x.occurred = columns::toTime(rec.value(QStringLiteral("occurred_at")));
+    return x;
+}
+
+Status ImmunizationRepository::validate(const Immunization &r) const
+{
+    if (r.patientId.isEmpty() || r.vaccine.display.trimmed().isEmpty())
+        return fail(tr("An immunization needs a patient and a vaccine."));
+    return {};
+}
+
+Result<QList<Immunization>> ImmunizationRepository::forPatient(const QString &patientId) const
+{
+    return select(QStringLiteral("WHERE patient_id = ? AND deleted = 0 ORDER BY occurred_at DESC"),
+                  {patientId});
+}
+
+} // namespace frontdesk

@@ -1,0 +1,59 @@
+#include "MedicationRepository.h"
+
+#include "storage/ColumnValues.h"
+
+namespace frontdesk {
+
+RecordStore::Table MedicationRepository::table()
+{
+    return {QStringLiteral("medications"),
+            QStringLiteral("MedicationStatement"),
+            {QStringLiteral("patient_id"), QStringLiteral("encounter_id"),
+             QStringLiteral("code_system"), QStringLiteral("code"), QStringLiteral("display"),
+             QStringLiteral("status"), QStringLiteral("dosage"), QStringLiteral("asserted_at")},
+            QStringLiteral("patient_id")};
+}
+
+MedicationRepository::MedicationRepository(Database &db) : Repository(db, table()) {}
+
+QVariantMap MedicationRepository::toValues(const Medication &r) const
+{
+    return {{QStringLiteral("patient_id"), r.patientId},
+            {QStringLiteral("encounter_id"), r.encounterId},
+            {QStringLiteral("code_system"), r.code.system},
+            {QStringLiteral("code"), r.code.code},
+            {QStringLiteral("display"), r.code.display},
+            {QStringLiteral("status"), r.status},
+            {QStringLiteral("dosage"), r.dosage},
+            {QStringLiteral("asserted_at"), columns::fromTime(r.asserted)}};
+}
+
+Medication MedicationRepository::fromRecord(const QSqlRecord &rec) const
+{
+    Medication x;
+    x.meta = RecordStore::metaFrom(rec);
+    x.patientId = rec.value(QStringLiteral("patient_id")).toString();
+    x.encounterId = rec.value(QStringLiteral("encounter_id")).toString();
+    x.code.system = rec.value(QStringLiteral("code_system")).toString();
+    x.code.code = rec.value(QStringLiteral("code")).toString();
+    x.code.display = rec.value(QStringLiteral("display")).toString();
+    x.status = rec.value(QStringLiteral("status")).toString();
+    x.dosage = rec.value(QStringLiteral("dosage")).toString();
+    x.asserted = columns::toTime(rec.value(QStringLiteral("asserted_at")));
+    return x;
+}
+
+Status MedicationRepository::validate(const Medication &r) const
+{
+    if (r.patientId.isEmpty() || r.code.display.trimmed().isEmpty())
+        return fail(tr("A medication needs a patient and a name."));
+    return {};
+}
+
+Result<QList<Medication>> MedicationRepository::forPatient(const QString &patientId) const
+{
+    return select(QStringLiteral("WHERE patient_id = ? AND deleted = 0 ORDER BY asserted_at DESC"),
+                  {patientId});
+}
+
+} // namespace frontdesk

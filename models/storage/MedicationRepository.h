@@ -1,0 +1,23 @@
+#pragma once
+
+#include "domain/Medication.h"
+#include "storage/Repository.h"
+
+namespace frontdesk {
+
+class MedicationRepository : public Repository<Medication>
+{
+    Q_DECLARE_TR_FUNCTIONS(MedicationRepository)
+public:
+    explicit MedicationRepository(Database &db);
+    // The patient's live records (asserted_at DESC).
+    Result<QList<Medication>> forPatient(const QString &patientId) const;
+    static RecordStore::Table table();
+
+protected:
+    QVariantMap toValues(const Medication &r) const override;
+    Medication fromRecord(const QSqlRecord &rec) const override;
+    Status validate(const Medication &r) const override;
+};
+
+} // namespace frontdesk

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace frontdesk {
+
+class Database;
+
+// One ranked result of the patient search box.
+struct PatientSearchHit
+{
+    QString patientId;
+    QString mrn;
+    QString familyName;
+    QString givenName;
+    QDate birthDate;
+    QString phone;
+    QString email;
+    int score = 0;
+    QStringList matchedOn;
+
+    QString displayName() const { return familyName + QStringLiteral(", ") + givenName; }
+};
+
+// The patient search over the FTS4 index of migration 004. Every write to `patients` (whatever
+// path it takes: RecordStore, the demo seeder, sync, import) marks the patient in
+// patient_search_dirty by trigger, in the writer's own transaction; search() folds the marked
+// patients into the index first (in C++: the same folding as the query), so results are never
+// stale. The first search after seeding 100k patients builds the index (a few seconds);
+// refreshIndex() does it up front.
+class PatientSearch
+{
+    Q_DECLARE_TR_FUNCTIONS(PatientSearch)
+public:
+    explicit PatientSearch(Database &db);
+
+    // Ranked best first; live patients only (no tombstones, no merged-away records).
+    Result<QList<PatientSearchHit>> search(const QString &text, int limit = 20);
+
+    // Brings the index up to date with every marked patient; how many were indexed.
+    Result<int> refreshIndex(const std::function<void(int done, int total)> &progress = {});
+    // Marks every patient and builds the index anew.
+    Result<int> rebuildIndex(const std::function<void(int done, int total)> &progress = {});
+
+    // The clinic's country calling code for phone numbers written nationally (settings key
+    // `phone_country_code`, default 49).
+    QString countryCode() const;
+
+    // How many index rows a MATCH expression may yield before ranking, per expression.
+    static constexpr int CandidateLimit = 400;
+
+private:
+    Database &m_db;
+};
+
+} // namespace frontdesk

@@ -1,0 +1,284 @@
+// The patient record in the real window: search → open the profile → edit (with per-field
+// messages) → save; the unsaved-changes question; the duplicate check for a new patient; the
+// clinical tab only for clinical roles.
+
+#include "TestDatabase.h"
+
+#include "MainWindow.h"
+#include "PatientListModel.h"
+#include "access/Role.h"
+#include "access/Session.h"
+#include "access/StaffAccountRepository.h"
+#include "fhir/FhirImporter.h"
+#include "patients/MergeDialog.h"
+#include "patients/PatientEditor.h"
+#include "patients/PatientProfileView.h"
+#include "patients/PatientsView.h"
+#include "storage/DemoSeeder.h"
+#include "storage/PatientRepository.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+#include <QTimeZone>
+#include <QTimer>
+#include <QTreeWidget>
+
+using namespace frontdesk;
+
+namespace {
+const QDate kToday(2026, 3, 3);
+const QString kAnna = QStringLiteral("3f6a5b2e-8c1d-4e2f-9a7b-1c2d3e4f5a61");
+const QString kPassword = QStringLiteral("tidal marble orchard 7");
+} // namespace
+
+class TestPatientProfileView : public QObject
+{
+    Q_OBJECT
+
+    test::TestDatabase t;
+    TestClock clock{QDateTime(kToday, QTime(10, 30), QTimeZone("Europe/Berlin"))};
+
+    // Presses the button with this text in the next modal dialog; tells the dialog's title.
+    static void answerNextDialog(const QString &button, QString *title)
+    {
+        QTimer::singleShot(0, qApp, [button, title] {
+            QTRY_VERIFY(QApplication::activeModalWidget());
+            QWidget *dialog = QApplication::activeModalWidget();
+            *title = dialog->windowTitle();
+            for (QAbstractButton *b : dialog->findChildren<QAbstractButton *>()) {
+                if (b->text().remove(QLatin1Char('&')) == button) {
+                    b->click();
+                    return;
+                }
+            }
+            dialog->close();
+        });
+    }
+
+    static void type(QWidget *field, const QString &text)
+    {
+        auto *edit = qobject_cast<QLineEdit *>(field);
+        QVERIFY(edit);
+        edit->setFocus();
+        edit->selectAll();
+        QTest::keyClick(edit, Qt::Key_Delete);
+        QTest::keyClicks(edit, text);
+    }
+
+    Patient stored(const QString &id) { return *PatientRepository(*t.db).get(id); }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings(QStringLiteral("frontdesk"), QStringLiteral("frontdesk")).clear();
+        QVERIFY(t.open());
+        t.db->setClock(clock);
+        QVERIFY(
+            t.db->setSetting(QStringLiteral("clinic_time_zone"), QStringLiteral("Europe/Berlin")));
+        DemoSeeder::Options options;
+        options.patients = 300;
+        options.appointments = 1000;
+        options.today = kToday;
+        QVERIFY(DemoSeeder(*t.db).seed(options).ok());
+        auto imported =
+            FhirImporter(*t.db).importFile(qEnvironmentVariable("FRONTDESK_TEST_DATA") +
+                                           QStringLiteral("/fhir/synthea-anna-mueller.json"));
+        QVERIFY2(imported.imported, qPrintable(imported.errors.join(QLatin1Char('\n'))));
+    }
+
+    void searchOpenEditSave()
+    {
+        MainWindow w(*t.db, QStringLiteral("Test"));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        PatientsView *view = w.patientsView();
+        QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
+        QCOMPARE(QApplication::focusWidget(), view->searchField());
+
+        // Ranked as you type: accents, case and order do not matter.
+        QTest::keyClicks(view->searchField(), QStringLiteral("MUELLER anna"));
+        QTableView *table = view->table();
+        QTRY_COMPARE(table->model()->index(0, 0).data(DatabaseTableModel::IdRole).toString(),
+                     kAnna);
+        QTest::keyClick(view->searchField(), Qt::Key_Return);
+        QCOMPARE(QApplication::focusWidget(), table);
+        QTest::keyClick(table, Qt::Key_Return);
+        QCOMPARE(view->tabs()->count(), 2);
+        auto *profile = view->profileAt(1);
+        QVERIFY(profile);
+        QCOMPARE(profile->patientId(), kAnna);
+        QCOMPARE(view->tabs()->tabText(1), QStringLiteral("Müller, Anna Maria"));
+
+        // A wrong phone number: the message sits beside the field and nothing is saved.
+        PatientEditor *editor = profile->editor();
+        type(editor->input(QStringLiteral("phoneMobile")), QStringLiteral("call after 5"));
+        QCOMPARE(view->tabs()->tabText(1), QStringLiteral("Müller, Anna Maria *"));
+        auto *save = profile->findChild<QPushButton *>(QStringLiteral("saveButton"));
+        QVERIFY(save->isEnabled());
+        QTest::mouseClick(save, Qt::LeftButton);
+        QVERIFY(!editor->errorFor(QStringLiteral("phoneMobile")).isEmpty());
+        QVERIFY(editor->errorFor(QStringLiteral("email")).isEmpty());
+        QCOMPARE(stored(kAnna).phoneMobile, QStringLiteral("+49 170 1234567"));
+
+        type(editor->input(QStringLiteral("phoneMobile")), QStringLiteral("0170 7777777"));
+        type(editor->input(QStringLiteral("givenName")), QStringLiteral("Anna"));
+        QTest::mouseClick(save, Qt::LeftButton);
+        QVERIFY(editor->errorFor(QStringLiteral("phoneMobile")).isEmpty());
+        const Patient saved = stored(kAnna);
+        QCOMPARE(saved.phoneMobile, QStringLiteral("0170 7777777"));
+        QCOMPARE(saved.givenName, QStringLiteral("Anna"));
+        QCOMPARE(view->tabs()->tabText(1), QStringLiteral("Müller, Anna"));
+        QVERIFY(!save->isEnabled());
+        // An alert added on the profile shows on top at once, and is stored.
+        QTimer::singleShot(0, qApp, [] {
+            QTRY_VERIFY(QApplication::activeModalWidget());
+            QWidget *dialog = QApplication::activeModalWidget();
+            auto *text = dialog->findChild<QLineEdit *>();
+            QVERIFY(text);
+            text->setText(QStringLiteral("Needs an interpreter (Turkish)"));
+            QTest::keyClick(text, Qt::Key_Return);
+        });
+        for (QPushButton *b : profile->findChildren<QPushButton *>()) {
+            if (b->text() == PatientProfileView::tr("Add &alert…"))
+                b->click();
+        }
+        auto *alerts = profile->findChild<QLabel *>(QStringLiteral("profileAlerts"));
+        QVERIFY(alerts->isVisibleTo(profile));
+        QVERIFY(alerts->text().contains(QLatin1String("interpreter")));
+        QCOMPARE(
+            t.db->scalar(QStringLiteral("SELECT count(*) FROM patient_alerts WHERE patient_id = ?"),
+                         {kAnna})
+                ->toInt(),
+            1);
+
+        // The search finds the new number at once.
+        view->focusSearch();
+        QTest::keyClicks(view->searchField(), QStringLiteral("0170 777"));
+        QTRY_COMPARE(table->model()->index(0, 0).data(DatabaseTableModel::IdRole).toString(),
+                     kAnna);
+
+        // Unsaved changes are asked about before the tab closes.
+        view->tabs()->setCurrentIndex(1);
+        type(editor->input(QStringLiteral("email")), QStringLiteral("anna@example.org"));
+        QString title;
+        answerNextDialog(QMessageBox::tr("Cancel"), &title);
+        QVERIFY(!view->closeTab(1));
+        QCOMPARE(title, PatientProfileView::tr("Unsaved changes"));
+        QCOMPARE(view->tabs()->count(), 2);
+        answerNextDialog(QMessageBox::tr("Discard"), &title);
+        QVERIFY(view->closeTab(1));
+        QCOMPARE(view->tabs()->count(), 1);
+        QCOMPARE(stored(kAnna).email, QStringLiteral("anna.mueller@example.org"));
+    }
+
+    void newPatientIsCheckedForDuplicates()
+    {
+        MainWindow w(*t.db, QStringLiteral("Test"));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        PatientsView *view = w.patientsView();
+        PatientProfileView *draft = view->newPatient();
+        QCOMPARE(view->tabs()->count(), 2);
+        PatientEditor *editor = draft->editor();
+        type(editor->input(QStringLiteral("familyName")), QStringLiteral("Mueller"));
+        type(editor->input(QStringLiteral("givenName")), QStringLiteral("Anna"));
+        type(editor->input(QStringLiteral("birthDate")), QStringLiteral("2027-01-01"));
+        type(editor->input(QStringLiteral("phoneMobile")), QStringLiteral("0151 1112223"));
+        QVERIFY(!draft->save());
+        QVERIFY(editor->errorFor(QStringLiteral("birthDate")).contains(QLatin1String("future")));
+
+        type(editor->input(QStringLiteral("birthDate")), QStringLiteral("12.03.1985"));
+        QString title;
+        answerNextDialog(PatientProfileView::tr("Open existing"), &title);
+        QVERIFY(!draft->save());
+        QCOMPARE(title, PatientProfileView::tr("Possible duplicate"));
+        // The draft made way for the existing record.
+        QTRY_COMPARE(view->tabs()->count(), 2);
+        QCOMPARE(view->profileAt(1)->patientId(), kAnna);
+    }
+
+    void clinicalTabOnlyForClinicalRoles()
+    {
+        StaffAccountRepository accounts(*t.db);
+        QVERIFY(accounts.create(QStringLiteral("reception"), Role::Receptionist, kPassword).ok());
+        QVERIFY(accounts.create(QStringLiteral("nurse"), Role::Nurse, kPassword).ok());
+        Session session(*t.db);
+        QVERIFY(session.signIn(QStringLiteral("reception"), kPassword).ok());
+        {
+            PatientProfileView profile(*t.db);
+            QVERIFY(profile.openPatient(kAnna));
+            QCOMPARE(profile.sections()->count(), 3);
+        }
+        QVERIFY(session.signOut().ok());
+        QVERIFY(session.signIn(QStringLiteral("nurse"), kPassword).ok());
+        PatientProfileView profile(*t.db);
+        QVERIFY(profile.openPatient(kAnna));
+        QCOMPARE(profile.sections()->count(), 4);
+        // No appointment today: the reason is asked for and recorded.
+        QTimer::singleShot(0, qApp, [] {
+            QTRY_VERIFY(QApplication::activeModalWidget());
+            auto *edit = QApplication::activeModalWidget()->findChild<QLineEdit *>();
+            QVERIFY(edit);
+            edit->setText(QStringLiteral("Phone call about a rash"));
+            QTest::keyClick(edit, Qt::Key_Return);
+        });
+        QTest::mouseClick(profile.findChild<QPushButton *>(QStringLiteral("openClinical")),
+                          Qt::LeftButton);
+        auto *tree = profile.findChild<QTreeWidget *>(QStringLiteral("clinicalSummary"));
+        QVERIFY(tree);
+        QVERIFY(!tree->findItems(QStringLiteral("Penicillin G"), Qt::MatchRecursive).isEmpty());
+        auto reason = t.db->scalar(
+            QStringLiteral(
+                "SELECT count(*) FROM audit_log WHERE action = 'break-glass' AND patient_id = ?"),
+            {kAnna});
+        QCOMPARE(reason->toInt(), 1);
+        QVERIFY(session.signOut().ok());
+    }
+
+    // Last: the merge moves Anna's records to whichever record survives.
+    void duplicatesAreMergedFromTheDialog()
+    {
+        PatientRepository repo(*t.db);
+        Patient twin = stored(kAnna);
+        twin.meta = {};
+        twin.mrn = QStringLiteral("DUP-1");
+        twin.phoneMobile = QStringLiteral("0160 5550123");
+        twin.email.clear();
+        QVERIFY(repo.save(twin).ok());
+
+        MergeDialog dialog(*t.db);
+        QVERIFY(dialog.loadDuplicates());
+        QTableWidget *pairs = dialog.pairs();
+        int row = -1;
+        for (int r = 0; r < pairs->rowCount(); ++r) {
+            if (pairs->item(r, 1)->text().contains(QLatin1String("DUP-1")) ||
+                pairs->item(r, 2)->text().contains(QLatin1String("DUP-1")))
+                row = r;
+        }
+        QVERIFY(row >= 0);
+        pairs->setCurrentCell(row, 0);
+        QString title;
+        answerNextDialog(QMessageBox::tr("&Yes").remove(QLatin1Char('&')), &title);
+        QVERIFY(dialog.mergeSelected());
+        QCOMPARE(title, MergeDialog::tr("Merge records"));
+        // One of the two is now a link to the other, and the search shows one record.
+        const Patient a = stored(kAnna);
+        const Patient b = stored(twin.meta.id);
+        QVERIFY(a.mergedInto == twin.meta.id || b.mergedInto == kAnna);
+        QVERIFY(!a.meta.deleted && !b.meta.deleted);
+    }
+};
+
+QTEST_MAIN(TestPatientProfileView)
+#include "tst_patientprofileview.moc"

@@ -1,0 +1,164 @@
+// frontdeskctl's patient commands end to end: import-fhir, search, export-fhir, duplicates, merge.
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestPatientCtl : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+    QString dataDir() const { return m_tmp.filePath(QStringLiteral("data")); }
+    QString keyFile() const { return m_tmp.filePath(QStringLiteral("frontdesk.key")); }
+    static QString samples()
+    {
+        return qEnvironmentVariable("FRONTDESK_TEST_DATA") + QStringLiteral("/fhir");
+    }
+
+    struct Run
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+    Run ctl(const QStringList &args)
+    {
+        QProcess p;
+        p.start(QStringLiteral(FRONTDESK_CTL_PATH),
+                QStringList{QStringLiteral("--data-dir"), dataDir(), QStringLiteral("--key-file"),
+                            keyFile()} +
+                    args);
+        if (!p.waitForFinished(120000))
+            return {};
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
+    }
+    QJsonArray searchJson(const QString &text)
+    {
+        const Run r = ctl({QStringLiteral("search"), QStringLiteral("--json"), text});
+        if (r.exitCode != 0)
+            qWarning("%s", qPrintable(r.err));
+        return QJsonDocument::fromJson(r.out.toUtf8()).array();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        const Run init = ctl({QStringLiteral("init")});
+        QVERIFY2(init.exitCode == 0, qPrintable(init.err));
+    }
+
+    void importsSearchesAndExports()
+    {
+        const Run imported = ctl({QStringLiteral("import-fhir"), samples()});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        QVERIFY(imported.out.contains(QLatin1String("synthea-anna-mueller.json: imported")));
+        QVERIFY(imported.out.contains(QLatin1String("not kept locally: 1 Claim")));
+        const Run again = ctl({QStringLiteral("import-fhir"), samples()});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY(again.out.contains(QLatin1String("(0 new, 0 updated, 13 unchanged)")));
+
+        const QJsonArray hits = searchJson(QStringLiteral("MUELLER anna"));
+        QCOMPARE(hits.size(), 1);
+        const QJsonObject anna = hits.first().toObject();
+        QCOMPARE(anna.value(QStringLiteral("mrn")).toString(), QStringLiteral("SYN-0001"));
+        QCOMPARE(searchJson(QStringLiteral("0151 2345678"))
+                     .first()[QStringLiteral("familyName")]
+                     .toString(),
+                 QStringLiteral("Weber"));
+        const Run text = ctl({QStringLiteral("search"), QStringLiteral("30.11.1972")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY(text.out.contains(QLatin1String("Weber, Jonas")));
+        QCOMPARE(ctl({QStringLiteral("search")}).exitCode, 1);
+
+        const QString out = m_tmp.filePath(QStringLiteral("anna.json"));
+        const Run exported =
+            ctl({QStringLiteral("export-fhir"), QStringLiteral("--patient"),
+                 anna.value(QStringLiteral("id")).toString(), QStringLiteral("-o"), out});
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject bundle = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(bundle.value(QStringLiteral("resourceType")).toString(), QStringLiteral("Bundle"));
+        QCOMPARE(bundle.value(QStringLiteral("entry")).toArray().size(), 13);
+        QCOMPARE(ctl({QStringLiteral("export-fhir"), QStringLiteral("--patient"),
+                      QStringLiteral("no-such-id")})
+                     .exitCode,
+                 2);
+    }
+
+    void malformedInputFailsWithFileAndEntry()
+    {
+        const Run r =
+            ctl({QStringLiteral("import-fhir"), samples() + QStringLiteral("/malformed")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QLatin1String("broken-entries.json: entry 2 (urn:uuid:c0000003")));
+        QVERIFY(r.err.contains(QLatin1String("truncated.json: not valid JSON")));
+        QVERIFY(searchJson(QStringLiteral("kaya elif")).isEmpty());
+    }
+
+    void duplicatesAndMerge()
+    {
+        // A second record of Jonas Weber, as a receptionist might have typed it.
+        QJsonObject bundle{
+            {QStringLiteral("resourceType"), QStringLiteral("Bundle")},
+            {QStringLiteral("type"), QStringLiteral("transaction")},
+            {QStringLiteral("entry"),
+             QJsonArray{QJsonObject{
+                 {QStringLiteral("fullUrl"),
+                  QStringLiteral("urn:uuid:6c9d8e51-0000-4000-8000-000000000009")},
+                 {QStringLiteral("resource"),
+                  QJsonObject{
+                      {QStringLiteral("resourceType"), QStringLiteral("Patient")},
+                      {QStringLiteral("identifier"),
+                       QJsonArray{
+                           QJsonObject{{QStringLiteral("system"), QStringLiteral("urn:test")},
+                                       {QStringLiteral("value"), QStringLiteral("DUP-9")}}}},
+                      {QStringLiteral("name"),
+                       QJsonArray{QJsonObject{
+                           {QStringLiteral("family"), QStringLiteral("Webber")},
+                           {QStringLiteral("given"), QJsonArray{QStringLiteral("Jonas")}}}}},
+                      {QStringLiteral("birthDate"), QStringLiteral("1972-11-30")}}}}}}};
+        const QString path = m_tmp.filePath(QStringLiteral("dup.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(bundle).toJson());
+        f.close();
+        QCOMPARE(ctl({QStringLiteral("import-fhir"), path}).exitCode, 0);
+
+        const Run list = ctl({QStringLiteral("duplicates"), QStringLiteral("--json")});
+        QCOMPARE(list.exitCode, 0);
+        const QJsonArray pairs = QJsonDocument::fromJson(list.out.toUtf8()).array();
+        QCOMPARE(pairs.size(), 1);
+        const QJsonObject pair = pairs.first().toObject();
+        QVERIFY(pair.value(QStringLiteral("score")).toInt() >= 50);
+        const QString a = pair[QStringLiteral("first")][QStringLiteral("id")].toString();
+        const QString b = pair[QStringLiteral("second")][QStringLiteral("id")].toString();
+        const QString weber =
+            searchJson(QStringLiteral("SYN-0002")).first()[QStringLiteral("id")].toString();
+        const QString dup = a == weber ? b : a;
+
+        const Run merged = ctl({QStringLiteral("merge"), QStringLiteral("--survivor"), weber,
+                                QStringLiteral("--merged"), dup});
+        QVERIFY2(merged.exitCode == 0, qPrintable(merged.err));
+        QCOMPARE(searchJson(QStringLiteral("jonas")).size(), 1);
+        const Run twice = ctl({QStringLiteral("merge"), QStringLiteral("--survivor"), weber,
+                               QStringLiteral("--merged"), dup});
+        QCOMPARE(twice.exitCode, 3);
+        QVERIFY(twice.err.contains(QLatin1String("already merged")));
+        QCOMPARE(ctl({QStringLiteral("merge"), QStringLiteral("--survivor"), weber,
+                      QStringLiteral("--merged"), dup, QStringLiteral("--take"),
+                      QStringLiteral("shoeSize")})
+                     .exitCode,
+                 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPatientCtl)
+#include "tst_patientctl.moc"

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QPushButton;
+class QTabWidget;
+class QTreeWidget;
+
+namespace frontdesk {
+
+class Database;
+class PatientEditor;
+class PatientProfile;
+struct ClinicalSummary;
+
+// One open patient (a tab of the Patients view): alerts first, then the demographics to edit,
+// the timeline, contact preferences, consents and insurance, and the clinical summary for roles
+// that may read it.
+class PatientProfileView : public QWidget
+{
+    Q_OBJECT
+public:
+    PatientProfileView(Database &db, QWidget *parent = nullptr);
+
+    // Loads an existing patient; false (with the message shown) when it cannot be opened.
+    bool openPatient(const QString &patientId);
+    void startNewPatient();
+
+    QString patientId() const;
+    QString title() const;
+    bool isModified() const;
+    // Asks what to do with unsaved changes; false when the person wants to stay.
+    bool maybeClose();
+    // Validates, checks a new patient for duplicates, saves; false when nothing was saved.
+    bool save();
+
+    PatientEditor *editor() const { return m_editor; }
+    PatientProfile *profile() const { return m_profile; }
+    QTabWidget *sections() const { return m_sections; }
+    QLabel *messageLabel() const { return m_message; }
+
+signals:
+    void titleChanged(const QString &title);
+    void modifiedChanged(bool modified);
+    void saved(const QString &patientId);
+    // The person chose an existing record over creating a duplicate.
+    void openPatientRequested(const QString &patientId);
+
+private:
+    void showProfile();
+    void reloadTimeline();
+    void showClinical();
+    void fillClinical(const ClinicalSummary &summary);
+    void revert();
+    void showMessage(const QString &text, bool error);
+    void report(const Status &status);
+
+    Database &m_db;
+    PatientProfile *m_profile;
+    QLabel *m_header;
+    QLabel *m_alerts;
+    QLabel *m_message;
+    QTabWidget *m_sections;
+    PatientEditor *m_editor;
+    QPushButton *m_save;
+    QPushButton *m_revert;
+    QList<QCheckBox *> m_timelineFilters;
+    QTreeWidget *m_timeline;
+    QTreeWidget *m_contacts;
+    QList<QPushButton *> m_itemButtons;
+    QWidget *m_clinicalPage = nullptr;
+    QPushButton *m_openClinical = nullptr;
+    QTreeWidget *m_clinical = nullptr;
+};
+
+} // namespace frontdesk
