@@ -43,5 +43,7 @@ frontdesk_build() {
         cmake "$dir" -DCMAKE_BUILD_TYPE="$type" "$@" >/dev/null
     fi
     frontdesk_log "Building in $dir"
-    cmake --build "$dir" --parallel "$(nproc)"
+    # FRONTDESK_BUILD_TARGETS (space-separated) narrows the build, e.g. scripts/bench needs four.
+    # shellcheck disable=SC2086
+    cmake --build "$dir" --parallel "$(nproc)" ${FRONTDESK_BUILD_TARGETS:+--target $FRONTDESK_BUILD_TARGETS}
 }

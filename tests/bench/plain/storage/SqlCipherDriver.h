@@ -1,0 +1,15 @@
+#pragma once
+
+// Stands in for models/storage/SqlCipherDriver.h in frontdesk_bench_plain ONLY: the product's
+// storage code, compiled a second time, then opens its connections through Qt's stock QSQLITE
+// driver on Debian's plain libsqlite3, so the benchmarks can put a plain-SQLite figure beside
+// every encrypted one. The include path of that one target puts this directory first. Nothing
+// that ships may ever see this file: it is exactly the fallback the real driver refuses.
+
+namespace frontdesk {
+
+inline constexpr char kSqlCipherDriverName[] = "QSQLITE";
+
+inline void registerSqlCipherDriver() {}
+
+} // namespace frontdesk

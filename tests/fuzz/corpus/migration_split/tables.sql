@@ -1,0 +1,3 @@
+-- a comment
+CREATE TABLE a (id TEXT PRIMARY KEY NOT NULL);
+CREATE INDEX a_id ON a (id);
