@@ -4,6 +4,7 @@
 #include "domain/Appointment.h"
 #include "domain/RecordMeta.h"
 #include "storage/Database.h"
+#include "storage/PatientSearch.h"
 
 #include <QJsonObject>
 #include <QLocale>
@@ -233,8 +234,14 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
                 const QString family = lit(rng.pick(kFamilyNames));
                 const QDate birth = today.addDays(-(rng.below(90 * 365) + 30));
                 const int channel = rng.below(10);
-                QString emailName = given.toLower() + QLatin1Char('.') + family.toLower();
-                emailName.remove(QLatin1Char(' ')).remove(QLatin1Char('\''));
+                // Mail addresses in ASCII, as most mail systems still need: Müller -> muller.
+                QString emailName;
+                for (const QChar c : (given + QLatin1Char('.') + family)
+                                         .toLower()
+                                         .normalized(QString::NormalizationForm_KD)) {
+                    if (c.unicode() < 0x80 && (c.isLetterOrNumber() || c == QLatin1Char('.')))
+                        emailName += c;
+                }
                 patients.push_back(rng.uuid());
                 if (!run(q,
                          {patients.back(),
@@ -266,13 +273,10 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
             summary.patients = options.patients;
         }
 
-        // Appointments fill ~75% of the working slots, day by day, ending about four weeks
-        // after today; the start day is chosen so the requested number fits.
-        const int slotsPerDay = 8 * 60 / 15;
-        const double perWorkingDay = std::max(1.0, staff.size() * slotsPerDay * 0.75 * 0.8);
+        // Appointments fill ~75% of the working slots, day by day backwards from four weeks
+        // after today, until the requested number is reached: the demo always has a future.
         const int futureDays = 28;
-        const int spanDays = int(options.appointments / perWorkingDay * 7.0 / 5.0) + futureDays + 2;
-        QDate day = today.addDays(futureDays - spanDays);
+        QDate day = today.addDays(futureDays);
         const QDateTime nowLocal = m_db.clock().nowUtc().toTimeZone(zone);
         QSqlQuery appt(conn);
         appt.prepare(QStringLiteral(
@@ -379,7 +383,7 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
                     }
                 }
             }
-            day = day.addDays(1);
+            day = day.addDays(-1);
         }
         summary.appointments = made;
 
@@ -397,6 +401,9 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
     });
     if (!written)
         return fail(tr("Seeding failed; nothing was added: %1").arg(written.error()));
+    // Fill the patient search index now rather than on the first search (migration 004).
+    if (auto indexed = PatientSearch(m_db).refreshIndex(); !indexed)
+        return fail(indexed.error());
     if (progress)
         progress(qint64(options.patients) + options.appointments,
                  qint64(options.patients) + options.appointments);
