@@ -51,7 +51,7 @@ Ctl::Ctl() : m_out(stdout), m_err(stderr) {}
 QList<CtlCommand> Ctl::commands()
 {
     // One line per group of commands; each group lives in its own file.
-    return databaseCommands();
+    return databaseCommands() + patientCommands() + accessCommands() + scheduleCommands();
 }
 
 int Ctl::usage(const QString &problem)

@@ -51,5 +51,8 @@ struct CtlCommand
 
 // Each group lives in its own file; Ctl.cpp lists the groups.
 QList<CtlCommand> databaseCommands();
+QList<CtlCommand> patientCommands();
+QList<CtlCommand> accessCommands();
+QList<CtlCommand> scheduleCommands();
 
 } // namespace frontdesk

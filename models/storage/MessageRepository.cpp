@@ -59,6 +59,8 @@ Status MessageRepository::validate(const Message &m) const
 
 Result<QList<MessageRow>> MessageRepository::recent(int limit) const
 {
+    if (auto s = AccessGuard(m_db).requireRead(m_store.table().resourceType); !s)
+        return fail(s.error());
     auto q = m_db.query(
         QStringLiteral("SELECT %1, p.family_name || ', ' || p.given_name AS patient_name "
                        "FROM messages m JOIN patients p ON p.id = m.patient_id "
