@@ -1,0 +1,86 @@
+#include "TestDatabase.h"
+
+#include "AuditTrailModel.h"
+#include "access/Session.h"
+#include "access/StaffAccountRepository.h"
+#include "storage/PatientRepository.h"
+
+#include <QAbstractItemModelTester>
+#include <QTest>
+#include <QUuid>
+
+using namespace frontdesk;
+
+class TestAuditTrailModel : public QObject
+{
+    Q_OBJECT
+
+    test::TestDatabase t;
+    const QString kPassword = QStringLiteral("tidal marble orchard 7");
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(t.open());
+        PatientRepository patients(*t.db);
+        for (const char *who : {"anna", "ben", "anna"}) {
+            t.db->setActor(Actor::staff(QString::fromLatin1(who)));
+            Patient p;
+            p.mrn = QStringLiteral("M-%1").arg(
+                QUuid::createUuid().toString(QUuid::WithoutBraces).left(8));
+            p.familyName = QStringLiteral("Hopper");
+            QVERIFY(patients.save(p).ok());
+        }
+    }
+
+    void showsTheTrailForAFilter()
+    {
+        AuditTrailModel model(*t.db);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.columnCount(), int(AuditTrailModel::ColumnCount));
+        QVERIFY(model.setFilter({}).ok());
+        QCOMPARE(model.rowCount(), 3);
+        for (int c = 0; c < model.columnCount(); ++c)
+            QVERIFY(!model.headerData(c, Qt::Horizontal).toString().isEmpty());
+        QCOMPARE(model.index(0, AuditTrailModel::Action).data().toString().isEmpty(), false);
+
+        AuditQuery::Filter onlyAnna;
+        onlyAnna.actor = QStringLiteral("ANNA"); // case-insensitive
+        QVERIFY(model.setFilter(onlyAnna).ok());
+        QCOMPARE(model.rowCount(), 2);
+        for (int r = 0; r < model.rowCount(); ++r)
+            QCOMPARE(model.index(r, AuditTrailModel::User)
+                         .data()
+                         .toString()
+                         .contains(QStringLiteral("anna")),
+                     true);
+
+        AuditQuery::Filter nothing;
+        nothing.action = QStringLiteral("no-such-action");
+        QVERIFY(model.setFilter(nothing).ok());
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void refusedWithoutThePermission()
+    {
+        QVERIFY(StaffAccountRepository(*t.db)
+                    .create(QStringLiteral("admin1"), Role::Admin, kPassword)
+                    .ok());
+        QVERIFY(StaffAccountRepository(*t.db)
+                    .create(QStringLiteral("desk1"), Role::Receptionist, kPassword)
+                    .ok());
+        Session session(*t.db);
+        QVERIFY(session.signIn(QStringLiteral("desk1"), kPassword).ok());
+        AuditTrailModel model(*t.db);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const Status s = model.setFilter({});
+        QVERIFY(!s.ok());
+        QVERIFY(!s.error().isEmpty());
+        QCOMPARE(model.rowCount(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAuditTrailModel)
+#include "tst_audittrailmodel.moc"
