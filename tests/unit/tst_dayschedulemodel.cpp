@@ -79,6 +79,12 @@ private slots:
         for (int row = 0; row < model.rowCount(); ++row)
             QCOMPARE(model.index(row).data(DayScheduleModel::TypeRole).toString(),
                      QStringLiteral("procedure"));
+        // A room filter keeps only that room's appointments, in every column mode.
+        const QString room = model.snapshot().rooms.first().meta.id;
+        model.setFilters({}, room, {});
+        QVERIFY(model.rowCount() > 0 && model.rowCount() < all);
+        for (int row = 0; row < model.rowCount(); ++row)
+            QCOMPARE(model.index(row).data(DayScheduleModel::LocationIdRole).toString(), room);
         model.setFilters({}, {}, {});
         model.setMode(DayScheduleModel::ColumnMode::Rooms);
         QCOMPARE(model.rowCount(), all);

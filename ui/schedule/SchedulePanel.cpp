@@ -102,17 +102,21 @@ SchedulePanel::SchedulePanel(Database &db, QWidget *parent)
     m_practitionerFilter->setAccessibleName(tr("Practitioner filter"));
     m_typeFilter = new QComboBox(nav);
     m_typeFilter->setAccessibleName(tr("Appointment type filter"));
+    m_locationFilter = new QComboBox(nav);
+    m_locationFilter->setAccessibleName(tr("Room filter"));
     auto applyFilters = [this] {
         const QString p = m_practitionerFilter->currentData().toString();
+        const QString room = m_locationFilter->currentData().toString();
         if (m_model->mode() == DayScheduleModel::ColumnMode::Week) {
             m_model->setWeekPractitioner(p);
-            m_model->setFilters({}, {}, m_typeFilter->currentData().toString());
+            m_model->setFilters({}, room, m_typeFilter->currentData().toString());
             return;
         }
-        m_model->setFilters(p.isEmpty() ? QSet<QString>() : QSet<QString>{p}, {},
+        m_model->setFilters(p.isEmpty() ? QSet<QString>() : QSet<QString>{p}, room,
                             m_typeFilter->currentData().toString());
     };
     connect(m_practitionerFilter, &QComboBox::activated, this, applyFilters);
+    connect(m_locationFilter, &QComboBox::activated, this, applyFilters);
     connect(m_typeFilter, &QComboBox::activated, this, applyFilters);
 
     QAction *find = action(this, tr("Find next available…"), QKeySequence(Qt::CTRL | Qt::Key_N));
@@ -146,6 +150,7 @@ SchedulePanel::SchedulePanel(Database &db, QWidget *parent)
     m_dayNavigationAction = nav->addWidget(m_dayNavigation);
     nav->addWidget(m_columns);
     nav->addWidget(m_practitionerFilter);
+    nav->addWidget(m_locationFilter);
     nav->addWidget(m_typeFilter);
     nav->addSeparator();
     for (QAction *a : {find, exportList, waitlist, m_undoAction, settings})
@@ -216,8 +221,11 @@ SchedulePanel::SchedulePanel(Database &db, QWidget *parent)
         m_date->setDate(d);
     });
     refresh();
-    // The morning is what a receptionist looks at first.
-    m_calendar->scrollToMinute(m_model->firstMinute());
+    // Today, the hour around now is what a receptionist looks at first; other days, the morning.
+    int first = m_model->firstMinute();
+    if (m_model->date() == m_model->today())
+        first = std::max(first, LocalTime::minuteOfDay(m_model->nowUtc(), m_model->zone()) - 60);
+    m_calendar->scrollToMinute(first);
 }
 
 void SchedulePanel::refresh()
@@ -232,6 +240,12 @@ void SchedulePanel::refresh()
         m_practitionerFilter->addItem(p.displayName(), p.meta.id);
     m_practitionerFilter->setCurrentIndex(
         std::max(0, m_practitionerFilter->findData(practitioner)));
+    const QString room = m_locationFilter->currentData().toString();
+    m_locationFilter->clear();
+    m_locationFilter->addItem(tr("All rooms"), QString());
+    for (const Location &l : m_model->snapshot().rooms)
+        m_locationFilter->addItem(l.name, l.meta.id);
+    m_locationFilter->setCurrentIndex(std::max(0, m_locationFilter->findData(room)));
     const QString type = m_typeFilter->currentData().toString();
     m_typeFilter->clear();
     m_typeFilter->addItem(tr("All types"), QString());

@@ -105,6 +105,7 @@ private:
     QComboBox *m_columns;
     QComboBox *m_practitionerFilter;
     QComboBox *m_typeFilter;
+    QComboBox *m_locationFilter;
     QLabel *m_message;
     QAction *m_undoAction;
     QList<QAction *> m_statusActions;
