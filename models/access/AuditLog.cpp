@@ -61,6 +61,24 @@ Result<AuditEntry> AuditLog::append(AuditEntry entry)
     return result;
 }
 
+Status AuditLog::changeSetting(const QString &key, int before, int after)
+{
+    return m_db.write([&]() -> Status {
+        if (auto s = m_db.setSetting(key, QString::number(after)); !s)
+            return s;
+        AuditEntry entry;
+        entry.action = QStringLiteral("settings-change");
+        entry.entityType = QStringLiteral("Setting");
+        entry.entityId = key;
+        entry.detail = {{QStringLiteral("changes"),
+                         QJsonObject{{key, QJsonObject{{QStringLiteral("before"), before},
+                                                       {QStringLiteral("after"), after}}}}}};
+        if (auto a = append(entry); !a)
+            return fail(a.error());
+        return {};
+    });
+}
+
 Result<qint64> AuditLog::count() const
 {
     auto v = m_db.scalar(QStringLiteral("SELECT count(*) FROM audit_log"));

@@ -45,6 +45,8 @@ public:
 
     // Fills id, time, actor (from the database's current actor) and the chain fields.
     Result<AuditEntry> append(AuditEntry entry);
+    // Stores a setting and its audit entry (before and after) in one transaction.
+    Status changeSetting(const QString &key, int before, int after);
     Result<qint64> count() const;
 
 private:

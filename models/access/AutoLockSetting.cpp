@@ -23,20 +23,7 @@ Status AutoLockSetting::setMinutes(Database &db, int minutes)
     const int before = AutoLockSetting::minutes(db);
     if (before == minutes)
         return {};
-    return db.write([&]() -> Status {
-        if (auto s = db.setSetting(key(), QString::number(minutes)); !s)
-            return s;
-        AuditEntry entry;
-        entry.action = QStringLiteral("settings-change");
-        entry.entityType = QStringLiteral("Setting");
-        entry.entityId = key();
-        entry.detail = {{QStringLiteral("changes"),
-                         QJsonObject{{key(), QJsonObject{{QStringLiteral("before"), before},
-                                                         {QStringLiteral("after"), minutes}}}}}};
-        if (auto a = AuditLog(db).append(entry); !a)
-            return fail(a.error());
-        return {};
-    });
+    return AuditLog(db).changeSetting(key(), before, minutes);
 }
 
 } // namespace frontdesk

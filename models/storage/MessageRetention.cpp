@@ -22,20 +22,7 @@ Status MessageRetention::setDays(Database &db, int days)
     const int before = MessageRetention::days(db);
     if (before == days)
         return {};
-    return db.write([&]() -> Status {
-        if (auto s = db.setSetting(key(), QString::number(days)); !s)
-            return s;
-        AuditEntry entry;
-        entry.action = QStringLiteral("settings-change");
-        entry.entityType = QStringLiteral("Setting");
-        entry.entityId = key();
-        entry.detail = {{QStringLiteral("changes"),
-                         QJsonObject{{key(), QJsonObject{{QStringLiteral("before"), before},
-                                                         {QStringLiteral("after"), days}}}}}};
-        if (auto a = AuditLog(db).append(entry); !a)
-            return fail(a.error());
-        return {};
-    });
+    return AuditLog(db).changeSetting(key(), before, days);
 }
 
 Result<qint64> MessageRetention::purge(Database &db)
