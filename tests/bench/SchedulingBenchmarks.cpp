@@ -9,6 +9,8 @@
 #include "scheduling/LocalTime.h"
 #include "scheduling/ScheduleLoader.h"
 
+#include <algorithm>
+
 namespace frontdesk::bench {
 
 namespace {
@@ -84,9 +86,15 @@ Result<Operation> book(BenchContext &c, bool conflicting)
     auto probe = ScheduleLoader(*db).load(c.today, 1);
     if (!probe)
         return fail(probe.error());
-    if (probe->appointments.isEmpty())
+    // Cancelled appointments and no-shows don't block a slot, so collide with one that does.
+    const auto blocking = std::find_if(
+        probe->appointments.cbegin(), probe->appointments.cend(), [](const AppointmentRow &r) {
+            return r.appointment.status != AppointmentStatus::Cancelled &&
+                   r.appointment.status != AppointmentStatus::NoShow;
+        });
+    if (blocking == probe->appointments.cend())
         return fail(QStringLiteral("no appointments on %1").arg(c.today.toString(Qt::ISODate)));
-    const Appointment existing = probe->appointments.first().appointment;
+    const Appointment existing = blocking->appointment;
     auto counter = std::make_shared<int>(0);
     const QDateTime yearAhead = LocalTime::toUtc(c.today.addDays(365), 8 * 60, c.zone);
     return Operation([db, service, existing, counter, yearAhead, conflicting]() -> Status {

@@ -7,6 +7,8 @@
 #include "storage/MessageRetention.h"
 #include "storage/PatientRepository.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace frontdesk;
@@ -66,6 +68,15 @@ private slots:
         QVERIFY(old > 0);
         QVERIFY(MessageRetention::setDays(*t.db, 7).ok());
         QCOMPARE(MessageRetention::days(*t.db), 7);
+        // The change of setting is audited with its before and after.
+        auto change = t.db->query(QStringLiteral("SELECT detail FROM audit_log WHERE action = "
+                                                 "'settings-change' ORDER BY seq DESC LIMIT 1"));
+        QVERIFY(change.ok() && change->next());
+        const QJsonObject detail = QJsonDocument::fromJson(change->value(0).toByteArray()).object();
+        const QJsonObject days =
+            detail[QStringLiteral("changes")][MessageRetention::key()].toObject();
+        QCOMPARE(days[QStringLiteral("before")].toInt(), 0);
+        QCOMPARE(days[QStringLiteral("after")].toInt(), 7);
         auto removed = MessageRetention::purge(*t.db);
         QVERIFY2(removed.ok(), qPrintable(removed.error()));
         QCOMPARE(*removed, old);
