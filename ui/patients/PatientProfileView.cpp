@@ -1,5 +1,7 @@
 #include "PatientProfileView.h"
 
+#include "storage/Database.h"
+
 #include "PatientEditor.h"
 #include "PatientProfile.h"
 #include "ProfileItemDialog.h"
@@ -249,7 +251,7 @@ void PatientProfileView::showProfile()
     } else {
         QString age;
         if (p.birthDate.isValid()) {
-            const QDate today = QDate::currentDate();
+            const QDate today = clinic.today(m_db.clock());
             int years = today.year() - p.birthDate.year();
             if (today < p.birthDate.addYears(years))
                 --years;
