@@ -171,13 +171,14 @@ Result<QList<Patient>> PatientRepository::page(const std::optional<PageKey> &aft
         values += matchValues(prefix);
     }
     if (after) {
-        // Row-value comparison needs SQLite 3.15; spelled out so the name index is used.
-        where +=
-            QStringLiteral(" AND (family_name COLLATE NOCASE > ? OR "
-                           "(family_name COLLATE NOCASE = ? AND (given_name COLLATE NOCASE > ? OR "
-                           "(given_name COLLATE NOCASE = ? AND id > ?))))");
-        values += QVariantList{after->familyName, after->familyName, after->givenName,
-                               after->givenName, after->id};
+        // The leading >= is what lets SQLite seek into the name index; the OR alone is only a
+        // filter, and a page deep in the list would walk every row before it.
+        where += QStringLiteral(
+            " AND family_name COLLATE NOCASE >= ? AND (family_name COLLATE NOCASE > ? OR "
+            "(family_name COLLATE NOCASE = ? AND (given_name COLLATE NOCASE > ? OR "
+            "(given_name COLLATE NOCASE = ? AND id > ?))))");
+        values += QVariantList{after->familyName, after->familyName, after->familyName,
+                               after->givenName,  after->givenName,  after->id};
     }
     values << limit;
     return select(
