@@ -188,6 +188,80 @@ Status PatientProfile::setPreference(CommunicationPreference preference)
     return reload();
 }
 
+Status PatientProfile::editAlert(PatientAlert alert)
+{
+    if (alert.meta.isNew())
+        return fail(tr("Only an existing alert can be edited."));
+    alert.patientId = m_patient.meta.id;
+    if (auto s = PatientAlertRepository(m_db).save(alert); !s)
+        return s;
+    return reload();
+}
+
+Status PatientProfile::removeAlert(const QString &alertId)
+{
+    for (PatientAlert alert : std::as_const(m_alerts)) {
+        if (alert.meta.id != alertId)
+            continue;
+        if (auto s = PatientAlertRepository(m_db).remove(alert); !s)
+            return s;
+        return reload();
+    }
+    return fail(tr("This alert is no longer in the patient's record."));
+}
+
+Status PatientProfile::removePreference(const QString &preferenceId)
+{
+    for (CommunicationPreference preference : std::as_const(m_preferences)) {
+        if (preference.meta.id != preferenceId)
+            continue;
+        if (auto s = CommunicationPreferenceRepository(m_db).remove(preference); !s)
+            return s;
+        return reload();
+    }
+    return fail(tr("This preference is no longer in the patient's record."));
+}
+
+Status PatientProfile::changePreference(const QString &preferenceId,
+                                        const CommunicationPreference &preference)
+{
+    QString oldPurpose;
+    for (const CommunicationPreference &p : std::as_const(m_preferences)) {
+        if (p.meta.id == preferenceId)
+            oldPurpose = p.purpose;
+    }
+    const Status s = m_db.write([&]() -> Status {
+        if (auto saved = setPreference(preference); !saved)
+            return saved;
+        if (!oldPurpose.isEmpty() && preference.purpose != oldPurpose)
+            return removePreference(preferenceId);
+        return {};
+    });
+    if (!s)
+        (void)reload(); // what is shown must match what the rollback left
+    return s;
+}
+
+Status PatientProfile::withdrawConsent(const QString &consentId, const QDateTime &when,
+                                       const QString &note)
+{
+    for (const Consent &given : std::as_const(m_consents)) {
+        if (given.meta.id != consentId)
+            continue;
+        if (given.status != QLatin1String("given"))
+            return fail(tr("This consent is already withdrawn."));
+        Consent withdrawn;
+        withdrawn.type = given.type;
+        withdrawn.status = QStringLiteral("withdrawn");
+        withdrawn.decidedAt = when.isValid() ? when.toUTC() : m_db.clock().nowUtc();
+        if (withdrawn.decidedAt < given.decidedAt)
+            return fail(tr("A consent cannot be withdrawn before it was given."));
+        withdrawn.note = note;
+        return recordConsent(withdrawn);
+    }
+    return fail(tr("This consent is no longer in the patient's record."));
+}
+
 Status PatientProfile::reload()
 {
     if (auto s = loadRelated(); !s)

@@ -63,6 +63,18 @@ public:
     Status saveCoverage(Coverage coverage);
     // Replaces the preference for its purpose (one per purpose).
     Status setPreference(CommunicationPreference preference);
+    // Saves an existing alert's new text/severity/state (versioned: a concurrent change wins).
+    Status editAlert(PatientAlert alert);
+    // Soft-deletes an alert or a communication preference (the default channel applies again).
+    Status removeAlert(const QString &alertId);
+    Status removePreference(const QString &preferenceId);
+    // Saves an edited preference; when its purpose changed it replaces the old one, in one
+    // transaction, so the patient never has both or neither.
+    Status changePreference(const QString &preferenceId, const CommunicationPreference &preference);
+    // Withdrawing keeps the history, as FHIR Consents do: the given consent stays and a new
+    // "withdrawn" consent of the same type, dated `when` (now when invalid), is recorded.
+    Status withdrawConsent(const QString &consentId, const QDateTime &when = {},
+                           const QString &note = {});
 
 signals:
     void changed();

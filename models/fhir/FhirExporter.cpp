@@ -10,6 +10,7 @@
 #include "storage/ImmunizationRepository.h"
 #include "storage/MedicationRepository.h"
 #include "storage/ObservationRepository.h"
+#include "storage/PatientPhotoRepository.h"
 #include "storage/PatientRepository.h"
 
 #include <QJsonArray>
@@ -42,7 +43,43 @@ Result<QJsonObject> FhirExporter::exportPatient(const QString &patientId)
     };
     auto encounterRef = [](const QString &id) { return id.isEmpty() ? QString() : urn(id); };
     const QString subject = urn(patientId);
-    add(patientId, FhirMapping::toFhir(*patient));
+    auto photo = PatientPhotoRepository(m_db).forPatient(patientId);
+    if (!photo)
+        return fail(photo.error());
+    QJsonObject patientResource = FhirMapping::toFhir(*patient);
+    if (photo->has_value())
+        patientResource.insert(QStringLiteral("photo"), FhirMapping::photoToFhir(**photo));
+    // Merges (patient_links) as Patient.link; the other record is not in this bundle, so it is
+    // referenced by its id.
+    auto links = m_db.query(
+        QStringLiteral("SELECT source_id, target_id FROM patient_links WHERE deleted = 0 AND "
+                       "(source_id = ? OR target_id = ?) ORDER BY created_at, id"),
+        {patientId, patientId});
+    if (!links)
+        return fail(links.error());
+    QJsonArray patientLinks;
+    bool replacedBy = false;
+    auto link = [&patientLinks](const QString &other, const QString &type) {
+        patientLinks.append(QJsonObject{
+            {QStringLiteral("other"),
+             QJsonObject{{QStringLiteral("reference"), QStringLiteral("Patient/") + other}}},
+            {QStringLiteral("type"), type}});
+    };
+    while (links->next()) {
+        const QString source = links->value(0).toString();
+        const QString target = links->value(1).toString();
+        if (source == patientId) {
+            link(target, QStringLiteral("replaced-by"));
+            replacedBy = true;
+        } else {
+            link(source, QStringLiteral("replaces"));
+        }
+    }
+    if (!replacedBy && !patient->mergedInto.isEmpty())
+        link(patient->mergedInto, QStringLiteral("replaced-by"));
+    if (!patientLinks.isEmpty())
+        patientResource.insert(QStringLiteral("link"), patientLinks);
+    add(patientId, patientResource);
 
     auto encounters = EncounterRepository(m_db).forPatient(patientId);
     if (!encounters)

@@ -10,6 +10,7 @@
 #include "storage/ImmunizationRepository.h"
 #include "storage/MedicationRepository.h"
 #include "storage/ObservationRepository.h"
+#include "storage/PatientPhotoRepository.h"
 #include "storage/PatientRepository.h"
 
 #include <QDir>
@@ -47,7 +48,8 @@ struct Entry
     Mapped value;
     QString patientRef;
     QString encounterRef;
-    QString localId; // filled when written
+    QString localId;  // filled when written
+    QByteArray photo; // a Patient's photo, already validated
 };
 
 // Which local table a resource type is stored in (for "is this id ours already?").
@@ -222,9 +224,15 @@ FhirImporter::FileReport FhirImporter::importBundle(const QByteArray &json, cons
             else
                 out = *result;
         };
-        if (e.type == QLatin1String("Patient"))
+        if (e.type == QLatin1String("Patient")) {
             take(FhirMapping::patientFromFhir(e.resource), e.value);
-        else if (e.type == QLatin1String("Encounter"))
+            if (error.isEmpty()) {
+                if (auto photo = FhirMapping::patientPhotoFromFhir(e.resource); !photo)
+                    error = photo.error();
+                else
+                    e.photo = *photo;
+            }
+        } else if (e.type == QLatin1String("Encounter"))
             take(FhirMapping::encounterFromFhir(e.resource), e.value);
         else if (e.type == QLatin1String("Condition"))
             take(FhirMapping::conditionFromFhir(e.resource), e.value);
@@ -440,6 +448,16 @@ FhirImporter::FileReport FhirImporter::importBundle(const QByteArray &json, cons
                         }
                     }
                     s = upsert(patients, p, *id, exists, counts);
+                    if (s && !e.photo.isEmpty()) {
+                        PatientPhotoRepository photos(m_db);
+                        auto current = photos.forPatient(*id);
+                        if (!current)
+                            s = fail(current.error());
+                        else if (!current->has_value() || (*current)->data != e.photo) {
+                            if (auto set = photos.setPhoto(*id, e.photo); !set)
+                                s = fail(tr("%1: %2").arg(where(e), set.error()));
+                        }
+                    }
                     counts.patientIds << *id;
                 } else if (isEncounter) {
                     Encounter v = std::get<Encounter>(e.value);

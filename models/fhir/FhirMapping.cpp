@@ -754,4 +754,39 @@ QJsonObject FhirMapping::toFhir(const Coverage &c, const QString &patientRef)
     return o;
 }
 
+Result<QByteArray> FhirMapping::patientPhotoFromFhir(const QJsonObject &patient)
+{
+    const QJsonValue photos = patient.value(QStringLiteral("photo"));
+    if (photos.isUndefined())
+        return QByteArray();
+    if (!photos.isArray())
+        return fail(tr("Patient: photo must be an array."));
+    for (const QJsonValue &v : photos.toArray()) {
+        const QJsonObject attachment = v.toObject();
+        const QJsonValue data = attachment.value(QStringLiteral("data"));
+        if (data.isUndefined())
+            continue; // a photo by URL only; we keep inline photos
+        const auto bytes = QByteArray::fromBase64Encoding(data.toString().toLatin1(),
+                                                          QByteArray::AbortOnBase64DecodingErrors);
+        if (!data.isString() || !bytes)
+            return fail(tr("Patient: photo.data is not valid base64."));
+        if (auto s = PatientPhoto::validateBytes(*bytes); !s)
+            return fail(tr("Patient: photo: %1").arg(s.error()));
+        const QString declared = attachment.value(QStringLiteral("contentType")).toString();
+        if (!declared.isEmpty() && declared != PatientPhoto::contentTypeOf(*bytes))
+            return fail(tr("Patient: photo.contentType says %1 but the data is %2.")
+                            .arg(declared, PatientPhoto::contentTypeOf(*bytes)));
+        return *bytes;
+    }
+    return QByteArray();
+}
+
+QJsonArray FhirMapping::photoToFhir(const PatientPhoto &photo)
+{
+    return QJsonArray{
+        QJsonObject{{QStringLiteral("contentType"), photo.contentType()},
+                    {QStringLiteral("data"), QString::fromLatin1(photo.data.toBase64())},
+                    {QStringLiteral("size"), static_cast<qint64>(photo.data.size())}}};
+}
+
 } // namespace frontdesk

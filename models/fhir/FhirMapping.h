@@ -9,8 +9,10 @@
 #include "domain/Medication.h"
 #include "domain/Observation.h"
 #include "domain/Patient.h"
+#include "domain/PatientPhoto.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace frontdesk {
@@ -28,6 +30,9 @@ public:
     static QString mrnSystem() { return QStringLiteral("urn:frontdesk:mrn"); }
 
     static Result<Patient> patientFromFhir(const QJsonObject &resource);
+    // The first Patient.photo with inline data, checked like a photo set in the app; empty when
+    // the Patient has none.
+    static Result<QByteArray> patientPhotoFromFhir(const QJsonObject &patient);
     static Result<Encounter> encounterFromFhir(const QJsonObject &resource);
     static Result<Condition> conditionFromFhir(const QJsonObject &resource);
     static Result<Allergy> allergyFromFhir(const QJsonObject &resource);
@@ -44,6 +49,8 @@ public:
     static QString encounterReference(const QJsonObject &resource);
 
     static QJsonObject toFhir(const Patient &p);
+    // Patient.photo: one Attachment with contentType and base64 data.
+    static QJsonArray photoToFhir(const PatientPhoto &photo);
     static QJsonObject toFhir(const Encounter &e, const QString &patientRef);
     static QJsonObject toFhir(const Condition &c, const QString &patientRef,
                               const QString &encounterRef);

@@ -14,6 +14,7 @@
 #include "storage/MessageRepository.h"
 #include "storage/ObservationRepository.h"
 #include "storage/PatientAlertRepository.h"
+#include "storage/PatientPhotoRepository.h"
 #include "storage/PatientRepository.h"
 
 #include <QJsonDocument>
@@ -158,6 +159,25 @@ Result<PatientMerge::Outcome> PatientMerge::merge(const Plan &plan)
             outcome.moved.insert(table.name, int(ids.size()));
             moved.insert(table.name, int(ids.size()));
         }
+        // One photo per patient: the merged record's photo moves only when the survivor has none.
+        PatientPhotoRepository photos(m_db);
+        auto survivorPhoto = photos.forPatient(plan.survivorId);
+        if (!survivorPhoto)
+            return fail(survivorPhoto.error());
+        auto mergedPhoto = photos.forPatient(plan.mergedId);
+        if (!mergedPhoto)
+            return fail(mergedPhoto.error());
+        int photosMoved = 0;
+        if (!survivorPhoto->has_value() && mergedPhoto->has_value()) {
+            if (auto u = RecordStore(m_db, PatientPhotoRepository::table())
+                             .update((*mergedPhoto)->meta.id,
+                                     {{QStringLiteral("patient_id"), plan.survivorId}});
+                !u)
+                return fail(u.error());
+            photosMoved = 1;
+        }
+        outcome.moved.insert(PatientPhotoRepository::table().name, photosMoved);
+        moved.insert(PatientPhotoRepository::table().name, photosMoved);
         // Later imports of the merged record's FHIR identifiers land on the survivor.
         if (auto q = m_db.query(QStringLiteral("UPDATE fhir_identifiers SET local_id = ? "
                                                "WHERE local_id = ? AND resource_type = 'Patient'"),

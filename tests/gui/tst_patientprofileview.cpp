@@ -6,6 +6,7 @@
 
 #include "MainWindow.h"
 #include "PatientListModel.h"
+#include "PatientProfile.h"
 #include "access/Role.h"
 #include "access/Session.h"
 #include "access/StaffAccountRepository.h"
@@ -19,6 +20,8 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QFile>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -28,6 +31,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
 #include <QTimer>
@@ -244,6 +248,135 @@ private slots:
             {kAnna});
         QCOMPARE(reason->toInt(), 1);
         QVERIFY(session.signOut().ok());
+    }
+
+    void photoIsSetShownAndRemoved()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString png = dir.filePath(QStringLiteral("anna.png"));
+        QImage image(40, 30, QImage::Format_RGB32);
+        image.fill(Qt::darkGreen);
+        QVERIFY(image.save(png, "PNG"));
+        const QString text = dir.filePath(QStringLiteral("notes.png"));
+        {
+            QFile f(text);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("just text");
+        }
+
+        PatientProfileView profile(*t.db);
+        QVERIFY(profile.openPatient(kAnna));
+        auto *setButton = profile.findChild<QPushButton *>(QStringLiteral("setPhotoButton"));
+        auto *removeButton = profile.findChild<QPushButton *>(QStringLiteral("removePhotoButton"));
+        QVERIFY(setButton && removeButton);
+        QVERIFY(!setButton->isHidden());
+        QVERIFY(profile.photoLabel()->isHidden());
+        QVERIFY(!removeButton->isEnabled());
+
+        QVERIFY(!profile.setPhotoFromFile(dir.filePath(QStringLiteral("missing.png"))));
+        QVERIFY(profile.messageLabel()->text().contains(QLatin1String("cannot be read")));
+        QVERIFY(!profile.setPhotoFromFile(text));
+        QVERIFY(profile.messageLabel()->text().contains(QLatin1String("JPEG or PNG")));
+        QVERIFY(profile.photoLabel()->isHidden());
+
+        QVERIFY(profile.setPhotoFromFile(png));
+        QVERIFY(profile.messageLabel()->isHidden());
+        QVERIFY(!profile.photoLabel()->isHidden());
+        const QPixmap shown = profile.photoLabel()->pixmap();
+        QVERIFY(!shown.isNull());
+        QCOMPARE(shown.toImage().pixelColor(shown.width() / 2, shown.height() / 2),
+                 QColor(Qt::darkGreen));
+        QVERIFY(removeButton->isEnabled());
+
+        // A profile opened later shows the stored photo.
+        {
+            PatientProfileView again(*t.db);
+            QVERIFY(again.openPatient(kAnna));
+            QVERIFY(!again.photoLabel()->isHidden());
+        }
+
+        QTest::mouseClick(removeButton, Qt::LeftButton);
+        QVERIFY(profile.photoLabel()->isHidden());
+        QVERIFY(!removeButton->isEnabled());
+        auto deleted = t.db->scalar(
+            QStringLiteral(
+                "SELECT count(*) FROM patient_photos WHERE patient_id = ? AND deleted = 1"),
+            {kAnna});
+        QCOMPARE(deleted->toInt(), 1);
+    }
+
+    void itemsAreEditedRemovedAndWithdrawn()
+    {
+        PatientProfileView profile(*t.db);
+        QVERIFY(profile.openPatient(kAnna));
+        PatientAlert alert;
+        alert.text = QStringLiteral("Hard of hearing");
+        QVERIFY(profile.profile()->addAlert(alert).ok());
+        Consent consent;
+        consent.type = QStringLiteral("photo");
+        QVERIFY(profile.profile()->recordConsent(consent).ok());
+        auto *tree = profile.findChild<QTreeWidget *>(QStringLiteral("contacts"));
+        auto *remove = profile.findChild<QPushButton *>(QStringLiteral("removeItemButton"));
+        QVERIFY(tree && remove);
+        auto find = [tree](const QString &text) {
+            const auto items = tree->findItems(text, Qt::MatchRecursive);
+            return items.isEmpty() ? nullptr : items.first();
+        };
+
+        // Enter on the alert opens its form; the edit is saved.
+        QVERIFY(find(QStringLiteral("Hard of hearing")));
+        tree->setCurrentItem(find(QStringLiteral("Hard of hearing")));
+        QTimer::singleShot(0, qApp, [] {
+            QTRY_VERIFY(QApplication::activeModalWidget());
+            QWidget *dialog = QApplication::activeModalWidget();
+            auto *edit = dialog->findChild<QLineEdit *>();
+            QVERIFY(edit);
+            edit->setText(QStringLiteral("Hard of hearing (left ear)"));
+            QTest::keyClick(edit, Qt::Key_Return);
+        });
+        QTest::keyClick(tree, Qt::Key_Return);
+        QTRY_VERIFY(find(QStringLiteral("Hard of hearing (left ear)")));
+        const auto hasAlert = [&profile](const QString &text) {
+            for (const PatientAlert &a : profile.profile()->alerts()) {
+                if (a.text == text)
+                    return true;
+            }
+            return false;
+        };
+        QVERIFY(hasAlert(QStringLiteral("Hard of hearing (left ear)")));
+        QVERIFY(!hasAlert(QStringLiteral("Hard of hearing")));
+
+        // Remove asks first, then soft-deletes.
+        tree->setCurrentItem(find(QStringLiteral("Hard of hearing (left ear)")));
+        QVERIFY(remove->isEnabled());
+        QString title;
+        answerNextDialog(QStringLiteral("Yes"), &title);
+        QTest::mouseClick(remove, Qt::LeftButton);
+        QTRY_VERIFY(!hasAlert(QStringLiteral("Hard of hearing (left ear)")));
+        QVERIFY(!find(QStringLiteral("Hard of hearing (left ear)")));
+        auto deleted =
+            t.db->scalar(QStringLiteral("SELECT deleted FROM patient_alerts WHERE text = ?"),
+                         {QStringLiteral("Hard of hearing (left ear)")});
+        QCOMPARE(deleted->toInt(), 1);
+
+        // A consent is withdrawn, not deleted: both states stay listed.
+        tree->setCurrentItem(find(QStringLiteral("photo")));
+        QVERIFY(remove->isEnabled());
+        answerNextDialog(QStringLiteral("Yes"), &title);
+        QTest::mouseClick(remove, Qt::LeftButton);
+        QTRY_COMPARE(tree->findItems(QStringLiteral("photo"), Qt::MatchRecursive).size(), 2);
+        int withdrawn = 0;
+        for (const Consent &c : profile.profile()->consents())
+            withdrawn += c.type == QLatin1String("photo") && c.status == QLatin1String("withdrawn");
+        QCOMPARE(withdrawn, 1);
+        // The withdrawal itself cannot be removed.
+        for (QTreeWidgetItem *item : tree->findItems(QStringLiteral("photo"), Qt::MatchRecursive)) {
+            if (item->text(1) == QLatin1String("withdrawn")) {
+                tree->setCurrentItem(item);
+                QVERIFY(!remove->isEnabled());
+            }
+        }
     }
 
     // Last: the merge moves Anna's records to whichever record survives.

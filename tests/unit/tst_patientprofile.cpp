@@ -8,15 +8,19 @@
 #include "access/Session.h"
 #include "access/StaffAccountRepository.h"
 #include "domain/PatientValidation.h"
+#include "fhir/FhirExporter.h"
 #include "fhir/FhirImporter.h"
 #include "storage/ClinicalSummary.h"
 #include "storage/CommunicationPreferenceRepository.h"
 #include "storage/ConsentRepository.h"
 #include "storage/CoverageRepository.h"
 #include "storage/PatientAlertRepository.h"
+#include "storage/PatientMerge.h"
+#include "storage/PatientPhotoRepository.h"
 #include "storage/PatientRepository.h"
 #include "storage/PatientTimeline.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using namespace frontdesk;
@@ -245,6 +249,142 @@ private slots:
         QVERIFY(std::any_of(summary->encounters.begin(), summary->encounters.end(),
                             [](const Encounter &e) { return !e.notes.isEmpty(); }));
         QVERIFY(session.signOut().ok());
+    }
+
+    // Last: changes the alerts, preferences and consents the tests above count.
+    void profileEditsRemovesAndWithdraws()
+    {
+        PatientProfile profile(*t.db);
+        QVERIFY(profile.open(kAnna).ok());
+        QCOMPARE(profile.alerts().size(), 1);
+        PatientAlert alert = profile.alerts().first();
+        const qint64 version = alert.meta.version;
+        alert.text = QStringLiteral("Needs an interpreter (Kurdish)");
+        alert.severity = QStringLiteral("warning");
+        QVERIFY(profile.editAlert(alert).ok());
+        QCOMPARE(profile.alerts().size(), 1);
+        QCOMPARE(profile.alerts().first().text, QStringLiteral("Needs an interpreter (Kurdish)"));
+        QCOMPARE(profile.alerts().first().meta.version, version + 1);
+        // An edit based on an old version does not overwrite the newer one.
+        QVERIFY(!profile.editAlert(alert).ok());
+        PatientAlert fresh;
+        fresh.text = QStringLiteral("x");
+        QVERIFY(!profile.editAlert(fresh).ok());
+
+        const QString alertId = alert.meta.id;
+        QVERIFY(profile.removeAlert(alertId).ok());
+        QVERIFY(profile.alerts().isEmpty());
+        QVERIFY(PatientAlertRepository(*t.db).get(alertId)->meta.deleted);
+        QVERIFY(!profile.removeAlert(alertId).ok());
+
+        // A preference whose purpose changes replaces the old one: never both, never neither.
+        {
+            const int before = profile.preferences().size();
+            QVERIFY(before > 0);
+            CommunicationPreference changed = profile.preferences().first();
+            const QString oldId = changed.meta.id;
+            const QString oldPurpose = changed.purpose;
+            QStringList purposes;
+            for (const CommunicationPreference &p : profile.preferences())
+                purposes << p.purpose;
+            for (const QString &candidate :
+                 {QStringLiteral("reminder"), QStringLiteral("administrative"),
+                  QStringLiteral("clinical"), QStringLiteral("marketing")}) {
+                if (!purposes.contains(candidate)) {
+                    changed.purpose = candidate;
+                    break;
+                }
+            }
+            QVERIFY(changed.purpose != oldPurpose);
+            QVERIFY(profile.changePreference(oldId, changed).ok());
+            QCOMPARE(profile.preferences().size(), before);
+            QVERIFY(CommunicationPreferenceRepository(*t.db).get(oldId)->meta.deleted);
+            bool found = false;
+            for (const CommunicationPreference &p : profile.preferences())
+                found = found || p.purpose == changed.purpose;
+            QVERIFY(found);
+        }
+
+        const int preferences = profile.preferences().size();
+        QVERIFY(preferences > 0);
+        const QString preferenceId = profile.preferences().first().meta.id;
+        QVERIFY(profile.removePreference(preferenceId).ok());
+        QCOMPARE(profile.preferences().size(), preferences - 1);
+        QVERIFY(CommunicationPreferenceRepository(*t.db).get(preferenceId)->meta.deleted);
+
+        // Withdrawing keeps the given consent and adds a dated withdrawal.
+        Consent research;
+        research.type = QStringLiteral("research");
+        QVERIFY(profile.recordConsent(research).ok());
+        const int consents = profile.consents().size();
+        QString givenId;
+        for (const Consent &c : profile.consents()) {
+            if (c.type == QLatin1String("research"))
+                givenId = c.meta.id;
+        }
+        QVERIFY(!givenId.isEmpty());
+        QVERIFY(!profile.withdrawConsent(givenId, m_clock.nowUtc().addDays(-1)).ok());
+        m_clock.advanceSecs(60);
+        QVERIFY(profile.withdrawConsent(givenId).ok());
+        QCOMPARE(profile.consents().size(), consents + 1);
+        int given = 0, withdrawn = 0;
+        for (const Consent &c : profile.consents()) {
+            if (c.type != QLatin1String("research"))
+                continue;
+            if (c.status == QLatin1String("given"))
+                ++given;
+            else if (c.status == QLatin1String("withdrawn") && c.decidedAt == m_clock.nowUtc())
+                ++withdrawn;
+        }
+        QCOMPARE(given, 1);
+        QCOMPARE(withdrawn, 1);
+        for (const Consent &c : profile.consents()) {
+            if (c.status == QLatin1String("withdrawn"))
+                QVERIFY(!profile.withdrawConsent(c.meta.id).ok());
+        }
+    }
+
+    void fhirExportCarriesMergeLinks()
+    {
+        Patient twin;
+        twin.mrn = QStringLiteral("TWIN-1");
+        twin.familyName = QStringLiteral("Müller");
+        twin.givenName = QStringLiteral("Anna");
+        QVERIFY(PatientRepository(*t.db).save(twin).ok());
+        // The twin's photo moves to Anna, who has none.
+        const QByteArray png("\x89PNG\r\n\x1a\n-pixels", 15);
+        QVERIFY(PatientPhotoRepository(*t.db).setPhoto(twin.meta.id, png).ok());
+        QVERIFY(!PatientPhotoRepository(*t.db).forPatient(kAnna)->has_value());
+        auto merged = PatientMerge(*t.db).merge({kAnna, twin.meta.id, {}});
+        QVERIFY2(merged.ok(), qPrintable(merged.error()));
+        QCOMPARE(merged->moved.value(QStringLiteral("patient_photos")), 1);
+        QCOMPARE((*PatientPhotoRepository(*t.db).forPatient(kAnna))->data, png);
+        QVERIFY(!PatientPhotoRepository(*t.db).forPatient(twin.meta.id)->has_value());
+
+        auto linkOf = [this](const QString &id) {
+            auto bundle = FhirExporter(*t.db).exportPatient(id);
+            if (!bundle)
+                return QJsonArray();
+            return bundle->value(QStringLiteral("entry"))
+                .toArray()
+                .first()
+                .toObject()
+                .value(QStringLiteral("resource"))
+                .toObject()
+                .value(QStringLiteral("link"))
+                .toArray();
+        };
+        const QJsonArray survivor = linkOf(kAnna);
+        QCOMPARE(survivor.size(), 1);
+        QCOMPARE(survivor.first()[QStringLiteral("type")].toString(), QStringLiteral("replaces"));
+        QCOMPARE(survivor.first()[QStringLiteral("other")][QStringLiteral("reference")].toString(),
+                 QStringLiteral("Patient/") + twin.meta.id);
+        const QJsonArray replaced = linkOf(twin.meta.id);
+        QCOMPARE(replaced.size(), 1);
+        QCOMPARE(replaced.first()[QStringLiteral("type")].toString(),
+                 QStringLiteral("replaced-by"));
+        QCOMPARE(replaced.first()[QStringLiteral("other")][QStringLiteral("reference")].toString(),
+                 QStringLiteral("Patient/") + kAnna);
     }
 };
 

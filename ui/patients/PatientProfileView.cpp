@@ -1,18 +1,23 @@
 #include "PatientProfileView.h"
 
+#include "access/AccessGuard.h"
 #include "storage/Database.h"
+#include "storage/PatientPhotoRepository.h"
 
 #include "PatientEditor.h"
 #include "PatientProfile.h"
 #include "ProfileItemDialog.h"
 
 #include <QCheckBox>
+#include <QFile>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPixmap>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QTabWidget>
@@ -49,6 +54,9 @@ QTreeWidget *makeTree(const QStringList &headers, QWidget *parent)
     return tree;
 }
 
+// What a row of the consents/insurance tree is: alert, preference, consent (given), coverage.
+constexpr int kKindRole = Qt::UserRole + 1;
+
 QTreeWidgetItem *section(QTreeWidget *tree, const QString &title)
 {
     auto *item = new QTreeWidgetItem(tree, {title});
@@ -67,6 +75,17 @@ PatientProfileView::PatientProfileView(Database &db, QWidget *parent)
     m_header = new QLabel(this);
     m_header->setObjectName(QStringLiteral("profileHeader"));
     m_header->setTextFormat(Qt::RichText);
+    m_photo = new QLabel(this);
+    m_photo->setObjectName(QStringLiteral("profilePhoto"));
+    m_photo->setFixedSize(96, 96);
+    m_photo->setAlignment(Qt::AlignCenter);
+    m_photo->hide();
+    m_setPhoto = new QPushButton(tr("Set &photo…"), this);
+    m_setPhoto->setObjectName(QStringLiteral("setPhotoButton"));
+    m_removePhoto = new QPushButton(tr("Remove p&hoto"), this);
+    m_removePhoto->setObjectName(QStringLiteral("removePhotoButton"));
+    connect(m_setPhoto, &QPushButton::clicked, this, &PatientProfileView::choosePhoto);
+    connect(m_removePhoto, &QPushButton::clicked, this, [this] { removePhoto(); });
     m_alerts = new QLabel(this);
     m_alerts->setObjectName(QStringLiteral("profileAlerts"));
     m_alerts->setWordWrap(true);
@@ -142,17 +161,12 @@ PatientProfileView::PatientProfileView(Database &db, QWidget *parent)
     m_contacts =
         makeTree({tr("Item"), tr("Value"), tr("Since / checked"), tr("Notes")}, contactsPage);
     m_contacts->setObjectName(QStringLiteral("contacts"));
-    // An insurance is edited in place: a new eligibility answer is recorded as a check now.
-    connect(m_contacts, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem *item) {
-        const QString id = item->data(0, Qt::UserRole).toString();
-        for (Coverage coverage : m_profile->coverages()) {
-            if (coverage.meta.id != id)
-                continue;
-            if (ProfileItemDialog::editCoverage(this, coverage))
-                report(m_profile->saveCoverage(coverage));
-            return;
-        }
-    });
+    // Items are edited in place (double-click or Enter). An insurance edit with a new eligibility
+    // answer is recorded as a check now; a consent is not edited but withdrawn, keeping history.
+    connect(m_contacts, &QTreeWidget::itemActivated, this,
+            [this](QTreeWidgetItem *item) { editItem(item); });
+    connect(m_contacts, &QTreeWidget::currentItemChanged, this,
+            [this](QTreeWidgetItem *item) { m_removeItem->setEnabled(isRemovable(item)); });
     auto *itemButtons = new QHBoxLayout;
     const QList<QPair<QString, std::function<void()>>> actions{
         {tr("Add &alert…"),
@@ -186,14 +200,30 @@ PatientProfileView::PatientProfileView(Database &db, QWidget *parent)
         itemButtons->addWidget(button);
         m_itemButtons << button;
     }
+    m_removeItem = new QPushButton(tr("&Remove / withdraw…"), contactsPage);
+    m_removeItem->setObjectName(QStringLiteral("removeItemButton"));
+    m_removeItem->setToolTip(tr("Remove the selected alert or preference, or withdraw the "
+                                "selected consent"));
+    m_removeItem->setEnabled(false);
+    connect(m_removeItem, &QPushButton::clicked, this,
+            [this] { removeItem(m_contacts->currentItem()); });
+    itemButtons->addWidget(m_removeItem);
     itemButtons->addStretch(1);
     auto *contactsLayout = new QVBoxLayout(contactsPage);
     contactsLayout->addLayout(itemButtons);
     contactsLayout->addWidget(m_contacts, 1);
     m_sections->addTab(contactsPage, tr("&Consents && insurance"));
 
+    auto *photoButtons = new QVBoxLayout;
+    photoButtons->addWidget(m_setPhoto);
+    photoButtons->addWidget(m_removePhoto);
+    photoButtons->addStretch(1);
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_photo);
+    header->addWidget(m_header, 1);
+    header->addLayout(photoButtons);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_header);
+    layout->addLayout(header);
     layout->addWidget(m_alerts);
     layout->addWidget(m_message);
     layout->addWidget(m_sections, 1);
@@ -262,6 +292,7 @@ void PatientProfileView::showProfile()
                                    p.phoneMobile.isEmpty() ? p.phoneHome.toHtmlEscaped()
                                                            : p.phoneMobile.toHtmlEscaped()));
     }
+    showPhoto();
     QStringList alerts;
     for (const PatientAlert &a : m_profile->alerts())
         alerts << (a.severity == QLatin1String("high") ? QStringLiteral("⚠ ") : QString()) + a.text;
@@ -277,6 +308,19 @@ void PatientProfileView::showProfile()
     reloadTimeline();
 
     m_contacts->clear();
+    auto tag = [](QTreeWidgetItem *item, const QString &kind, const QString &id) {
+        item->setData(0, Qt::UserRole, id);
+        item->setData(0, kKindRole, kind);
+    };
+    auto *alertItems = section(m_contacts, tr("Alerts"));
+    for (const PatientAlert &a : m_profile->alerts()) {
+        auto *item = new QTreeWidgetItem(
+            alertItems, {a.text, a.severity, {}, a.active ? QString() : tr("inactive")});
+        tag(item, QStringLiteral("alert"), a.meta.id);
+        item->setToolTip(0, tr("Double-click to edit"));
+    }
+    if (m_profile->alerts().isEmpty())
+        new QTreeWidgetItem(alertItems, {tr("(none)")});
     auto *prefs = section(m_contacts, tr("Communication preferences"));
     for (const CommunicationPreference &c : m_profile->preferences()) {
         QString quiet;
@@ -288,19 +332,26 @@ void PatientProfileView::showProfile()
                              QTime(0, 0)
                                  .addSecs(c.quietEndMinute * 60)
                                  .toString(QStringLiteral("HH:mm")));
-        new QTreeWidgetItem(prefs,
-                            {c.purpose, c.optedOut ? tr("opted out") : c.channel, {}, quiet});
+        auto *item = new QTreeWidgetItem(
+            prefs, {c.purpose, c.optedOut ? tr("opted out") : c.channel, {}, quiet});
+        tag(item, QStringLiteral("preference"), c.meta.id);
+        item->setToolTip(0, tr("Double-click to edit"));
     }
     if (m_profile->preferences().isEmpty())
         new QTreeWidgetItem(prefs, {tr("(none recorded: the preferred channel applies)")});
     auto *consents = section(m_contacts, tr("Consents"));
-    for (const Consent &c : m_profile->consents())
-        new QTreeWidgetItem(
+    for (const Consent &c : m_profile->consents()) {
+        auto *item = new QTreeWidgetItem(
             consents,
             {c.type, c.status == QLatin1String("given") ? tr("given") : tr("withdrawn"),
              when(c.decidedAt, clinic),
              tr("recorded by %1").arg(c.recordedBy) +
                  (c.documentName.isEmpty() ? QString() : QStringLiteral(" · ") + c.documentName)});
+        tag(item, c.status == QLatin1String("given") ? QStringLiteral("consent") : QString(),
+            c.meta.id);
+        if (c.status == QLatin1String("given"))
+            item->setToolTip(0, tr("Double-click to withdraw"));
+    }
     if (m_profile->consents().isEmpty())
         new QTreeWidgetItem(consents, {tr("(none)")});
     auto *insurance = section(m_contacts, tr("Insurance"));
@@ -312,12 +363,13 @@ void PatientProfileView::showProfile()
                             ? tr("eligibility: %1 (checked %2)")
                                   .arg(c.eligibility, when(c.eligibilityCheckedAt, clinic))
                             : tr("eligibility not checked")});
-        item->setData(0, Qt::UserRole, c.meta.id);
+        tag(item, QStringLiteral("coverage"), c.meta.id);
         item->setToolTip(0, tr("Double-click to edit or record an eligibility check"));
     }
     if (m_profile->coverages().isEmpty())
         new QTreeWidgetItem(insurance, {tr("(none)")});
     m_contacts->expandAll();
+    m_removeItem->setEnabled(isRemovable(m_contacts->currentItem()));
     for (int c = 0; c < 3; ++c)
         m_contacts->resizeColumnToContents(c);
 
@@ -428,6 +480,136 @@ void PatientProfileView::fillClinical(const ClinicalSummary &s)
 void PatientProfileView::report(const Status &status)
 {
     showMessage(status ? QString() : status.error(), !status);
+}
+
+bool PatientProfileView::isRemovable(const QTreeWidgetItem *item) const
+{
+    if (!item)
+        return false;
+    const QString kind = item->data(0, kKindRole).toString();
+    return kind == QLatin1String("alert") || kind == QLatin1String("preference") ||
+           kind == QLatin1String("consent");
+}
+
+void PatientProfileView::editItem(QTreeWidgetItem *item)
+{
+    if (!item)
+        return;
+    const QString id = item->data(0, Qt::UserRole).toString();
+    const QString kind = item->data(0, kKindRole).toString();
+    if (kind == QLatin1String("coverage")) {
+        for (Coverage coverage : m_profile->coverages()) {
+            if (coverage.meta.id == id && ProfileItemDialog::editCoverage(this, coverage))
+                report(m_profile->saveCoverage(coverage));
+        }
+    } else if (kind == QLatin1String("alert")) {
+        for (PatientAlert alert : m_profile->alerts()) {
+            if (alert.meta.id == id && ProfileItemDialog::editAlert(this, alert))
+                report(m_profile->editAlert(alert));
+        }
+    } else if (kind == QLatin1String("preference")) {
+        for (CommunicationPreference preference : m_profile->preferences()) {
+            if (preference.meta.id != id)
+                continue;
+            if (!ProfileItemDialog::editPreference(this, preference))
+                return;
+            report(m_profile->changePreference(id, preference));
+            return;
+        }
+    } else if (kind == QLatin1String("consent")) {
+        removeItem(item);
+    }
+}
+
+void PatientProfileView::removeItem(QTreeWidgetItem *item)
+{
+    if (!isRemovable(item))
+        return;
+    const QString id = item->data(0, Qt::UserRole).toString();
+    const QString kind = item->data(0, kKindRole).toString();
+    if (kind == QLatin1String("consent")) {
+        if (QMessageBox::question(this, tr("Withdraw consent"),
+                                  tr("Record that the patient withdrew the consent “%1” "
+                                     "today? The consent stays in the history.")
+                                      .arg(item->text(0))) != QMessageBox::Yes)
+            return;
+        report(m_profile->withdrawConsent(id));
+        return;
+    }
+    if (QMessageBox::question(this, tr("Remove"), tr("Remove “%1”?").arg(item->text(0))) !=
+        QMessageBox::Yes)
+        return;
+    report(kind == QLatin1String("alert") ? m_profile->removeAlert(id)
+                                          : m_profile->removePreference(id));
+}
+
+void PatientProfileView::showPhoto()
+{
+    const bool mayEdit =
+        !m_profile->isNew() && AccessGuard(m_db).require(Permission::EditDemographics).ok();
+    std::optional<PatientPhoto> photo;
+    if (!m_profile->isNew()) {
+        auto loaded = PatientPhotoRepository(m_db).forPatient(patientId());
+        if (loaded)
+            photo = *loaded;
+        else
+            showMessage(loaded.error(), true);
+    }
+    QPixmap pixmap;
+    if (photo && !pixmap.loadFromData(photo->data))
+        m_photo->setText(tr("(photo cannot be shown)"));
+    else if (photo)
+        m_photo->setPixmap(
+            pixmap.scaled(m_photo->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
+    else
+        m_photo->clear();
+    m_photo->setVisible(photo.has_value());
+    m_setPhoto->setVisible(mayEdit);
+    m_removePhoto->setVisible(mayEdit);
+    m_removePhoto->setEnabled(photo.has_value());
+}
+
+void PatientProfileView::choosePhoto()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Choose a photo"), {},
+                                                      tr("Photos (*.jpg *.jpeg *.png)"));
+    if (!path.isEmpty())
+        setPhotoFromFile(path);
+}
+
+bool PatientProfileView::setPhotoFromFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        showMessage(tr("%1 cannot be read: %2").arg(path, file.errorString()), true);
+        return false;
+    }
+    // Read one byte past the limit so an oversized file is refused without loading all of it.
+    const QByteArray bytes = file.read(PatientPhoto::kMaxBytes + 1);
+    if (file.error() != QFileDevice::NoError) {
+        showMessage(tr("%1 cannot be read: %2").arg(path, file.errorString()), true);
+        return false;
+    }
+    if (auto s = PatientPhoto::validateBytes(bytes); !s) {
+        showMessage(tr("%1: %2").arg(path, s.error()), true);
+        return false;
+    }
+    auto saved = PatientPhotoRepository(m_db).setPhoto(patientId(), bytes);
+    if (!saved) {
+        showMessage(saved.error(), true);
+        return false;
+    }
+    showMessage({}, false);
+    showPhoto();
+    return true;
+}
+
+bool PatientProfileView::removePhoto()
+{
+    const Status s = PatientPhotoRepository(m_db).removePhoto(patientId());
+    report(s);
+    showPhoto();
+    return s.ok();
 }
 
 void PatientProfileView::revert()

@@ -9,6 +9,7 @@ class QLabel;
 class QPushButton;
 class QTabWidget;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace frontdesk {
 
@@ -42,6 +43,13 @@ public:
     PatientProfile *profile() const { return m_profile; }
     QTabWidget *sections() const { return m_sections; }
     QLabel *messageLabel() const { return m_message; }
+    QLabel *photoLabel() const { return m_photo; }
+
+    // Reads an image file and makes it the patient's photo; false (with the reason shown) when
+    // the file cannot be read or is not an accepted photo.
+    bool setPhotoFromFile(const QString &path);
+    // Soft-deletes the patient's photo.
+    bool removePhoto();
 
 signals:
     void titleChanged(const QString &title);
@@ -58,10 +66,18 @@ private:
     void revert();
     void showMessage(const QString &text, bool error);
     void report(const Status &status);
+    void showPhoto();
+    bool isRemovable(const QTreeWidgetItem *item) const;
+    void editItem(QTreeWidgetItem *item);
+    void removeItem(QTreeWidgetItem *item);
+    void choosePhoto();
 
     Database &m_db;
     PatientProfile *m_profile;
     QLabel *m_header;
+    QLabel *m_photo;
+    QPushButton *m_setPhoto;
+    QPushButton *m_removePhoto;
     QLabel *m_alerts;
     QLabel *m_message;
     QTabWidget *m_sections;
@@ -72,6 +88,7 @@ private:
     QTreeWidget *m_timeline;
     QTreeWidget *m_contacts;
     QList<QPushButton *> m_itemButtons;
+    QPushButton *m_removeItem;
     QWidget *m_clinicalPage = nullptr;
     QPushButton *m_openClinical = nullptr;
     QTreeWidget *m_clinical = nullptr;
