@@ -12,11 +12,16 @@ SyncWorker::SyncWorker(Connect connect, int intervalMs)
 
 SyncWorker::~SyncWorker() = default;
 
-QStringList SyncWorker::syncedTables()
+Result<QStringList> SyncWorker::syncedTables(const Database &db)
 {
-    return {QStringLiteral("patients"),      QStringLiteral("practitioners"),
-            QStringLiteral("working_hours"), QStringLiteral("locations"),
-            QStringLiteral("appointments"),  QStringLiteral("messages")};
+    auto tables = db.query(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                          "AND sql LIKE '%sync_state%' ORDER BY name"));
+    if (!tables)
+        return fail(tables.error());
+    QStringList names;
+    while (tables->next())
+        names << tables->value(0).toString();
+    return names;
 }
 
 void SyncWorker::start()
@@ -29,6 +34,14 @@ void SyncWorker::start()
         return;
     }
     m_db = std::move(*db);
+    auto tables = syncedTables(*m_db);
+    if (!tables) {
+        SyncReport report;
+        report.problem = tr("The sync worker could not read the schema: %1").arg(tables.error());
+        emit stateChanged(report);
+        return;
+    }
+    m_tables = *tables;
     m_timer = new QTimer(this);
     connect(m_timer, &QTimer::timeout, this, &SyncWorker::pollNow);
     m_timer->start(m_intervalMs);
@@ -62,8 +75,8 @@ SyncReport SyncWorker::look()
         return state;
     }
     state.waiting = waiting->toLongLong();
-    for (const QString &table : syncedTables()) {
-        // Table names come from the fixed list above, never from input.
+    for (const QString &table : std::as_const(m_tables)) {
+        // Table names come from the schema, never from input.
         auto n = m_db->scalar(
             QStringLiteral("SELECT count(*) FROM %1 WHERE sync_state IN ('conflict', 'rejected')")
                 .arg(table));

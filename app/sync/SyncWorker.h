@@ -27,8 +27,9 @@ public:
     SyncWorker(Connect connect, int intervalMs);
     ~SyncWorker() override;
 
-    // Tables whose records carry a sync_state (see migrations/001_initial.sql).
-    static QStringList syncedTables();
+    // The tables whose records carry a sync_state column, read from the schema, so tables that
+    // later migrations add are counted without a list to keep in step.
+    static Result<QStringList> syncedTables(const Database &db);
 
 public slots:
     void start();
@@ -44,6 +45,7 @@ private:
     Connect m_connect;
     int m_intervalMs;
     std::unique_ptr<Database> m_db;
+    QStringList m_tables;
     QTimer *m_timer = nullptr;
 };
 
