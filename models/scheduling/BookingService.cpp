@@ -460,26 +460,10 @@ Result<int> BookingService::rescheduleSeriesFrom(const QString &appointmentId, i
     int moved = 0;
     const QTimeZone zone = clinicTime().zone();
     const Status s = m_db.write([&]() -> Status {
-        auto from = load(appointmentId);
-        if (!from)
-            return fail(from.error());
-        auto seriesId = seriesOf(appointmentId);
-        if (!seriesId)
-            return fail(seriesId.error());
-        if (seriesId->isEmpty()) {
-            m_refused = true;
-            return fail(tr("This appointment is not part of a series."));
-        }
-        auto q = m_db.query(QStringLiteral("SELECT id FROM appointments WHERE deleted = 0 AND "
-                                           "series_id = ? AND start_at >= ? AND status IN "
-                                           "('booked', 'confirmed') ORDER BY start_at"),
-                            {*seriesId, from->start.toMSecsSinceEpoch()});
-        if (!q)
-            return fail(q.error());
-        QStringList ids;
-        while (q->next())
-            ids << q->value(0).toString();
-        for (const QString &id : ids) {
+        auto ids = restOfSeries(appointmentId);
+        if (!ids)
+            return fail(ids.error());
+        for (const QString &id : std::as_const(*ids)) {
             auto a = load(id);
             if (!a)
                 return fail(a.error());
@@ -502,32 +486,40 @@ Result<int> BookingService::rescheduleSeriesFrom(const QString &appointmentId, i
     return moved;
 }
 
+Result<QStringList> BookingService::restOfSeries(const QString &appointmentId)
+{
+    auto from = load(appointmentId);
+    if (!from)
+        return fail(from.error());
+    auto seriesId = seriesOf(appointmentId);
+    if (!seriesId)
+        return fail(seriesId.error());
+    if (seriesId->isEmpty()) {
+        m_refused = true;
+        return fail(tr("This appointment is not part of a series."));
+    }
+    auto q = m_db.query(QStringLiteral("SELECT id FROM appointments WHERE deleted = 0 AND "
+                                       "series_id = ? AND start_at >= ? AND status IN "
+                                       "('booked', 'confirmed') ORDER BY start_at"),
+                        {*seriesId, from->start.toMSecsSinceEpoch()});
+    if (!q)
+        return fail(q.error());
+    QStringList ids;
+    while (q->next())
+        ids << q->value(0).toString();
+    return ids;
+}
+
 Result<int> BookingService::cancelSeriesFrom(const QString &appointmentId, const QString &reason,
                                              CancelledBy by)
 {
     m_refused = false;
     int cancelled = 0;
     const Status s = m_db.write([&]() -> Status {
-        auto from = load(appointmentId);
-        if (!from)
-            return fail(from.error());
-        auto seriesId = seriesOf(appointmentId);
-        if (!seriesId)
-            return fail(seriesId.error());
-        if (seriesId->isEmpty()) {
-            m_refused = true;
-            return fail(tr("This appointment is not part of a series."));
-        }
-        auto q = m_db.query(QStringLiteral("SELECT id FROM appointments WHERE deleted = 0 AND "
-                                           "series_id = ? AND start_at >= ? AND status IN "
-                                           "('booked', 'confirmed') ORDER BY start_at"),
-                            {*seriesId, from->start.toMSecsSinceEpoch()});
-        if (!q)
-            return fail(q.error());
-        QStringList ids;
-        while (q->next())
-            ids << q->value(0).toString();
-        for (const QString &id : ids) {
+        auto ids = restOfSeries(appointmentId);
+        if (!ids)
+            return fail(ids.error());
+        for (const QString &id : std::as_const(*ids)) {
             auto done = changeStatus(id, {AppointmentStatus::Cancelled, reason, by});
             if (!done) {
                 return fail(done.error());

@@ -88,6 +88,8 @@ public:
                                       int horizonDays = 120, const QString &patientId = {}) const;
 
 private:
+    // The still-open (booked or confirmed) appointments of the series, from this one onward.
+    Result<QStringList> restOfSeries(const QString &appointmentId);
     Result<Appointment> load(const QString &id) const;
     Status checkBookable(const Appointment &candidate, const Options &options,
                          const QString &action);
