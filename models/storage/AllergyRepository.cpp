@@ -19,15 +19,14 @@ AllergyRepository::AllergyRepository(Database &db) : Repository(db, table()) {}
 
 QVariantMap AllergyRepository::toValues(const Allergy &r) const
 {
-    return {{QStringLiteral("patient_id"), r.patientId},
-            {QStringLiteral("code_system"), r.code.system},
-            {QStringLiteral("code"), r.code.code},
-            {QStringLiteral("display"), r.code.display},
-            {QStringLiteral("category"), r.category},
-            {QStringLiteral("criticality"), r.criticality},
-            {QStringLiteral("clinical_status"), r.clinicalStatus},
-            {QStringLiteral("reaction"), r.reaction},
-            {QStringLiteral("recorded_at"), columns::fromTime(r.recorded)}};
+    QVariantMap values{{QStringLiteral("patient_id"), r.patientId},
+                       {QStringLiteral("category"), r.category},
+                       {QStringLiteral("criticality"), r.criticality},
+                       {QStringLiteral("clinical_status"), r.clinicalStatus},
+                       {QStringLiteral("reaction"), r.reaction},
+                       {QStringLiteral("recorded_at"), columns::fromTime(r.recorded)}};
+    columns::putCode(values, r.code);
+    return values;
 }
 
 Allergy AllergyRepository::fromRecord(const QSqlRecord &rec) const
@@ -35,9 +34,7 @@ Allergy AllergyRepository::fromRecord(const QSqlRecord &rec) const
     Allergy x;
     x.meta = RecordStore::metaFrom(rec);
     x.patientId = rec.value(QStringLiteral("patient_id")).toString();
-    x.code.system = rec.value(QStringLiteral("code_system")).toString();
-    x.code.code = rec.value(QStringLiteral("code")).toString();
-    x.code.display = rec.value(QStringLiteral("display")).toString();
+    x.code = columns::toCode(rec);
     x.category = rec.value(QStringLiteral("category")).toString();
     x.criticality = rec.value(QStringLiteral("criticality")).toString();
     x.clinicalStatus = rec.value(QStringLiteral("clinical_status")).toString();

@@ -1,8 +1,12 @@
 #pragma once
 
+#include "domain/ClinicalCode.h"
+
 #include <QDate>
 #include <QDateTime>
+#include <QSqlRecord>
 #include <QVariant>
+#include <QVariantMap>
 
 #include <optional>
 
@@ -33,6 +37,20 @@ inline QVariant fromNumber(const std::optional<double> &n)
 inline std::optional<double> toNumber(const QVariant &v)
 {
     return v.isNull() ? std::nullopt : std::optional<double>(v.toDouble());
+}
+
+// A coded concept is stored in three columns: code_system, code, display.
+inline void putCode(QVariantMap &values, const ClinicalCode &code)
+{
+    values.insert(QStringLiteral("code_system"), code.system);
+    values.insert(QStringLiteral("code"), code.code);
+    values.insert(QStringLiteral("display"), code.display);
+}
+inline ClinicalCode toCode(const QSqlRecord &record)
+{
+    return {record.value(QStringLiteral("code_system")).toString(),
+            record.value(QStringLiteral("code")).toString(),
+            record.value(QStringLiteral("display")).toString()};
 }
 
 } // namespace frontdesk::columns

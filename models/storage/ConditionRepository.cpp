@@ -19,14 +19,13 @@ ConditionRepository::ConditionRepository(Database &db) : Repository(db, table())
 
 QVariantMap ConditionRepository::toValues(const Condition &r) const
 {
-    return {{QStringLiteral("patient_id"), r.patientId},
-            {QStringLiteral("encounter_id"), r.encounterId},
-            {QStringLiteral("code_system"), r.code.system},
-            {QStringLiteral("code"), r.code.code},
-            {QStringLiteral("display"), r.code.display},
-            {QStringLiteral("clinical_status"), r.clinicalStatus},
-            {QStringLiteral("onset_at"), columns::fromTime(r.onset)},
-            {QStringLiteral("abated_at"), columns::fromTime(r.abatement)}};
+    QVariantMap values{{QStringLiteral("patient_id"), r.patientId},
+                       {QStringLiteral("encounter_id"), r.encounterId},
+                       {QStringLiteral("clinical_status"), r.clinicalStatus},
+                       {QStringLiteral("onset_at"), columns::fromTime(r.onset)},
+                       {QStringLiteral("abated_at"), columns::fromTime(r.abatement)}};
+    columns::putCode(values, r.code);
+    return values;
 }
 
 Condition ConditionRepository::fromRecord(const QSqlRecord &rec) const
@@ -35,9 +34,7 @@ Condition ConditionRepository::fromRecord(const QSqlRecord &rec) const
     x.meta = RecordStore::metaFrom(rec);
     x.patientId = rec.value(QStringLiteral("patient_id")).toString();
     x.encounterId = rec.value(QStringLiteral("encounter_id")).toString();
-    x.code.system = rec.value(QStringLiteral("code_system")).toString();
-    x.code.code = rec.value(QStringLiteral("code")).toString();
-    x.code.display = rec.value(QStringLiteral("display")).toString();
+    x.code = columns::toCode(rec);
     x.clinicalStatus = rec.value(QStringLiteral("clinical_status")).toString();
     x.onset = columns::toTime(rec.value(QStringLiteral("onset_at")));
     x.abatement = columns::toTime(rec.value(QStringLiteral("abated_at")));

@@ -18,13 +18,12 @@ ImmunizationRepository::ImmunizationRepository(Database &db) : Repository(db, ta
 
 QVariantMap ImmunizationRepository::toValues(const Immunization &r) const
 {
-    return {{QStringLiteral("patient_id"), r.patientId},
-            {QStringLiteral("encounter_id"), r.encounterId},
-            {QStringLiteral("code_system"), r.vaccine.system},
-            {QStringLiteral("code"), r.vaccine.code},
-            {QStringLiteral("display"), r.vaccine.display},
-            {QStringLiteral("status"), r.status},
-            {QStringLiteral("occurred_at"), columns::fromTime(r.occurred)}};
+    QVariantMap values{{QStringLiteral("patient_id"), r.patientId},
+                       {QStringLiteral("encounter_id"), r.encounterId},
+                       {QStringLiteral("status"), r.status},
+                       {QStringLiteral("occurred_at"), columns::fromTime(r.occurred)}};
+    columns::putCode(values, r.vaccine);
+    return values;
 }
 
 Immunization ImmunizationRepository::fromRecord(const QSqlRecord &rec) const
@@ -33,9 +32,7 @@ Immunization ImmunizationRepository::fromRecord(const QSqlRecord &rec) const
     x.meta = RecordStore::metaFrom(rec);
     x.patientId = rec.value(QStringLiteral("patient_id")).toString();
     x.encounterId = rec.value(QStringLiteral("encounter_id")).toString();
-    x.vaccine.system = rec.value(QStringLiteral("code_system")).toString();
-    x.vaccine.code = rec.value(QStringLiteral("code")).toString();
-    x.vaccine.display = rec.value(QStringLiteral("display")).toString();
+    x.vaccine = columns::toCode(rec);
     x.status = rec.value(QStringLiteral("status")).toString();
     x.occurred = columns::toTime(rec.value(QStringLiteral("occurred_at")));
     return x;

@@ -18,14 +18,13 @@ MedicationRepository::MedicationRepository(Database &db) : Repository(db, table(
 
 QVariantMap MedicationRepository::toValues(const Medication &r) const
 {
-    return {{QStringLiteral("patient_id"), r.patientId},
-            {QStringLiteral("encounter_id"), r.encounterId},
-            {QStringLiteral("code_system"), r.code.system},
-            {QStringLiteral("code"), r.code.code},
-            {QStringLiteral("display"), r.code.display},
-            {QStringLiteral("status"), r.status},
-            {QStringLiteral("dosage"), r.dosage},
-            {QStringLiteral("asserted_at"), columns::fromTime(r.asserted)}};
+    QVariantMap values{{QStringLiteral("patient_id"), r.patientId},
+                       {QStringLiteral("encounter_id"), r.encounterId},
+                       {QStringLiteral("status"), r.status},
+                       {QStringLiteral("dosage"), r.dosage},
+                       {QStringLiteral("asserted_at"), columns::fromTime(r.asserted)}};
+    columns::putCode(values, r.code);
+    return values;
 }
 
 Medication MedicationRepository::fromRecord(const QSqlRecord &rec) const
@@ -34,9 +33,7 @@ Medication MedicationRepository::fromRecord(const QSqlRecord &rec) const
     x.meta = RecordStore::metaFrom(rec);
     x.patientId = rec.value(QStringLiteral("patient_id")).toString();
     x.encounterId = rec.value(QStringLiteral("encounter_id")).toString();
-    x.code.system = rec.value(QStringLiteral("code_system")).toString();
-    x.code.code = rec.value(QStringLiteral("code")).toString();
-    x.code.display = rec.value(QStringLiteral("display")).toString();
+    x.code = columns::toCode(rec);
     x.status = rec.value(QStringLiteral("status")).toString();
     x.dosage = rec.value(QStringLiteral("dosage")).toString();
     x.asserted = columns::toTime(rec.value(QStringLiteral("asserted_at")));

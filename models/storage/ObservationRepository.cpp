@@ -20,17 +20,16 @@ ObservationRepository::ObservationRepository(Database &db) : Repository(db, tabl
 
 QVariantMap ObservationRepository::toValues(const Observation &r) const
 {
-    return {{QStringLiteral("patient_id"), r.patientId},
-            {QStringLiteral("encounter_id"), r.encounterId},
-            {QStringLiteral("category"), r.category},
-            {QStringLiteral("code_system"), r.code.system},
-            {QStringLiteral("code"), r.code.code},
-            {QStringLiteral("display"), r.code.display},
-            {QStringLiteral("value_number"), columns::fromNumber(r.valueNumber)},
-            {QStringLiteral("value_text"), r.valueText},
-            {QStringLiteral("unit"), r.unit},
-            {QStringLiteral("status"), r.status},
-            {QStringLiteral("effective_at"), columns::fromTime(r.effective)}};
+    QVariantMap values{{QStringLiteral("patient_id"), r.patientId},
+                       {QStringLiteral("encounter_id"), r.encounterId},
+                       {QStringLiteral("category"), r.category},
+                       {QStringLiteral("value_number"), columns::fromNumber(r.valueNumber)},
+                       {QStringLiteral("value_text"), r.valueText},
+                       {QStringLiteral("unit"), r.unit},
+                       {QStringLiteral("status"), r.status},
+                       {QStringLiteral("effective_at"), columns::fromTime(r.effective)}};
+    columns::putCode(values, r.code);
+    return values;
 }
 
 Observation ObservationRepository::fromRecord(const QSqlRecord &rec) const
@@ -40,9 +39,7 @@ Observation ObservationRepository::fromRecord(const QSqlRecord &rec) const
     x.patientId = rec.value(QStringLiteral("patient_id")).toString();
     x.encounterId = rec.value(QStringLiteral("encounter_id")).toString();
     x.category = rec.value(QStringLiteral("category")).toString();
-    x.code.system = rec.value(QStringLiteral("code_system")).toString();
-    x.code.code = rec.value(QStringLiteral("code")).toString();
-    x.code.display = rec.value(QStringLiteral("display")).toString();
+    x.code = columns::toCode(rec);
     x.valueNumber = columns::toNumber(rec.value(QStringLiteral("value_number")));
     x.valueText = rec.value(QStringLiteral("value_text")).toString();
     x.unit = rec.value(QStringLiteral("unit")).toString();
