@@ -1,6 +1,7 @@
 #include "MessagesView.h"
 
 #include "MessageListModel.h"
+#include "common/RecordTable.h"
 #include "common/StatusBadgeDelegate.h"
 
 #include <QHBoxLayout>
@@ -26,15 +27,7 @@ MessagesView::MessagesView(MessageListModel *model, QWidget *parent)
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("messageTable"));
     m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->setTabKeyNavigation(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 12);
+    setUpRecordTable(m_table);
     m_table->setItemDelegateForColumn(MessageListModel::StatusColumn,
                                       new StatusBadgeDelegate(m_table));
     QHeaderView *header = m_table->horizontalHeader();
