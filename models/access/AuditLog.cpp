@@ -30,6 +30,7 @@ QString AuditEntry::computeHash() const
 Result<AuditEntry> AuditLog::append(AuditEntry entry)
 {
     AuditEntry result;
+    bool committing = false;
     const Status s = m_db.write([&]() -> Status {
         auto last =
             m_db.scalar(QStringLiteral("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
@@ -54,10 +55,17 @@ Result<AuditEntry> AuditLog::append(AuditEntry entry)
             return fail(tr("Could not write the audit trail: %1").arg(q.error()));
         entry.seq = q->lastInsertId().toLongLong();
         result = entry;
+        committing = true;
         return {};
     });
-    if (!s)
-        return fail(s.error());
+    // Every access to patient data is audited first, so a read can fail here too (a full disk):
+    // the message must not claim that something was being saved.
+    if (!s) {
+        if (!committing)
+            return fail(s.error());
+        return fail(
+            tr("The audit trail could not record this, so it was not done: %1").arg(s.error()));
+    }
     return result;
 }
 

@@ -21,6 +21,9 @@ struct Consent
     QString documentName; // the scanned document's file name; empty: none
     // The scanned document when saving; loaded on demand (ConsentRepository::document).
     QByteArray document;
+    // Hex SHA-256 of the stored document, as loaded. Saving without the bytes keeps it, so an
+    // edit of the note does not lose the record of which document was scanned.
+    QString documentSha256;
     QString note;
 
     Status validate() const

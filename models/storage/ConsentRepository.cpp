@@ -27,12 +27,18 @@ QVariantMap ConsentRepository::toValues(const Consent &r) const
             {QStringLiteral("decided_at"), columns::fromTime(r.decidedAt)},
             {QStringLiteral("recorded_by"), r.recordedBy},
             {QStringLiteral("document_name"), r.documentName},
-            {QStringLiteral("document_sha256"),
-             r.document.isEmpty()
-                 ? QString()
-                 : QString::fromLatin1(
-                       QCryptographicHash::hash(r.document, QCryptographicHash::Sha256).toHex())},
+            {QStringLiteral("document_sha256"), documentHash(r)},
             {QStringLiteral("note"), r.note}};
+}
+
+QString ConsentRepository::documentHash(const Consent &r)
+{
+    if (r.documentName.isEmpty())
+        return {};
+    if (r.document.isEmpty())
+        return r.documentSha256;
+    return QString::fromLatin1(
+        QCryptographicHash::hash(r.document, QCryptographicHash::Sha256).toHex());
 }
 
 Consent ConsentRepository::fromRecord(const QSqlRecord &rec) const
@@ -45,6 +51,7 @@ Consent ConsentRepository::fromRecord(const QSqlRecord &rec) const
     x.decidedAt = columns::toTime(rec.value(QStringLiteral("decided_at")));
     x.recordedBy = rec.value(QStringLiteral("recorded_by")).toString();
     x.documentName = rec.value(QStringLiteral("document_name")).toString();
+    x.documentSha256 = rec.value(QStringLiteral("document_sha256")).toString();
     x.note = rec.value(QStringLiteral("note")).toString();
     return x;
 }
@@ -59,8 +66,18 @@ Status ConsentRepository::save(Consent &consent)
     return m_db.write([&]() -> Status {
         if (auto s = Repository::save(consent); !s)
             return s;
+        if (consent.documentName.isEmpty()) {
+            if (auto q =
+                    m_db.query(QStringLiteral("DELETE FROM consent_documents WHERE consent_id = ?"),
+                               {consent.meta.id});
+                !q)
+                return fail(tr("Could not remove the scanned consent: %1").arg(q.error()));
+            consent.documentSha256.clear();
+            return {};
+        }
         if (consent.document.isEmpty())
             return {};
+        consent.documentSha256 = documentHash(consent);
         if (auto q = m_db.query(QStringLiteral("INSERT OR REPLACE INTO consent_documents "
                                                "(consent_id, data, updated_at) VALUES (?, ?, ?)"),
                                 {consent.meta.id, consent.document, m_db.clock().nowMs()});

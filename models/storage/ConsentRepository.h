@@ -24,6 +24,9 @@ protected:
     QVariantMap toValues(const Consent &r) const override;
     Consent fromRecord(const QSqlRecord &rec) const override;
     Status validate(const Consent &r) const override;
+
+private:
+    static QString documentHash(const Consent &r);
 };
 
 } // namespace frontdesk

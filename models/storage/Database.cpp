@@ -188,7 +188,7 @@ Status Database::write(const std::function<Status()> &work)
     if (!db.commit()) {
         const QString why = describeSqlError(db.lastError());
         db.rollback();
-        return fail(tr("Could not save: %1").arg(why));
+        return fail(tr("Could not write to the database: %1").arg(why));
     }
     return {};
 }

@@ -20,6 +20,7 @@
 #include "storage/PatientRepository.h"
 #include "storage/PatientTimeline.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QTest>
 
@@ -385,6 +386,42 @@ private slots:
                  QStringLiteral("replaced-by"));
         QCOMPARE(replaced.first()[QStringLiteral("other")][QStringLiteral("reference")].toString(),
                  QStringLiteral("Patient/") + kAnna);
+    }
+
+    void editingAConsentKeepsItsDocument()
+    {
+        ConsentRepository consents(*t.db);
+        Consent consent;
+        consent.patientId = kAnna;
+        consent.type = QStringLiteral("photo");
+        consent.decidedAt = m_clock.nowUtc();
+        consent.documentName = QStringLiteral("photo-consent.pdf");
+        consent.document = QByteArray("%PDF-1.4 photo consent");
+        QVERIFY(consents.save(consent).ok());
+        const QString hash = QString::fromLatin1(
+            QCryptographicHash::hash(consent.document, QCryptographicHash::Sha256).toHex());
+        auto hashOf = [&] {
+            return t.db
+                ->scalar(QStringLiteral("SELECT document_sha256 FROM consents WHERE id = ?"),
+                         {consent.meta.id})
+                ->toString();
+        };
+        QCOMPARE(hashOf(), hash);
+
+        // Loaded without its bytes (as every list does), edited and saved: the document and its
+        // hash stay.
+        Consent loaded = *consents.get(consent.meta.id);
+        QVERIFY(loaded.document.isEmpty());
+        loaded.note = QStringLiteral("signed at the desk");
+        QVERIFY(consents.save(loaded).ok());
+        QCOMPARE(hashOf(), hash);
+        QCOMPARE(*consents.document(consent.meta.id), QByteArray("%PDF-1.4 photo consent"));
+
+        // Removing the document removes the bytes and the hash.
+        loaded.documentName.clear();
+        QVERIFY(consents.save(loaded).ok());
+        QCOMPARE(hashOf(), QString());
+        QVERIFY(consents.document(consent.meta.id)->isEmpty());
     }
 };
 
