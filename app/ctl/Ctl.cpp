@@ -83,44 +83,88 @@ int Ctl::refused(const QString &message)
     return Refused;
 }
 
-int Ctl::run(const QStringList &arguments)
+Ctl::Invocation Ctl::parse(const QStringList &arguments)
 {
+    Invocation call;
     const QString name = findCommand(arguments);
     if (arguments.contains(QLatin1String("--version"))) {
-        m_out << "frontdeskctl " << QCoreApplication::applicationVersion() << '\n';
-        return Ok;
+        call.action = Invocation::Action::ShowVersion;
+        return call;
     }
-    if (name.isEmpty())
-        return usage(arguments.contains(QLatin1String("--help")) ? QString()
-                                                                 : tr("no command given."));
+    if (name.isEmpty()) {
+        if (!arguments.contains(QLatin1String("--help")))
+            call.problem = tr("no command given.");
+        return call;
+    }
     const auto all = commands();
     const auto command =
         std::find_if(all.begin(), all.end(), [&](const CtlCommand &c) { return c.name == name; });
-    if (command == all.end())
-        return usage(tr("unknown command \"%1\".").arg(name));
+    if (command == all.end()) {
+        call.problem = tr("unknown command \"%1\".").arg(name);
+        return call;
+    }
+    call.command = *command;
 
-    QCommandLineParser parser;
+    call.parser = std::make_unique<QCommandLineParser>();
+    QCommandLineParser &parser = *call.parser;
     parser.setApplicationDescription(command->summary);
     parser.addOptions({kDataDir, kKeyFile});
     parser.addOptions(command->options);
     const QCommandLineOption help = parser.addHelpOption();
     parser.addPositionalArgument(command->name, command->summary,
                                  (command->name + QLatin1Char(' ') + command->syntax).trimmed());
-    if (!parser.parse(arguments))
-        return usage(parser.errorText());
-    if (parser.isSet(help)) {
-        m_out << parser.helpText();
-        return Ok;
+    if (!parser.parse(arguments)) {
+        call.problem = parser.errorText();
+        return call;
     }
-    const QStringList rest = parser.positionalArguments().mid(1);
-    if (command->syntax.isEmpty() && !rest.isEmpty())
-        return usage(tr("unexpected argument \"%1\".").arg(rest.first()));
+    if (parser.isSet(help)) {
+        call.action = Invocation::Action::ShowHelp;
+        call.helpText = parser.helpText();
+        return call;
+    }
+    // The command was found by skipping what looks like an option; the parser, which knows
+    // which options take a value, must agree that it is the first positional argument.
+    const QStringList positional = parser.positionalArguments();
+    if (positional.value(0) != command->name) {
+        call.problem = positional.contains(command->name)
+                           ? tr("unexpected argument \"%1\" before the command \"%2\".")
+                                 .arg(positional.first(), command->name)
+                           : tr("\"%1\" was read as the value of an option before it; write the "
+                                "command first, then its options.")
+                                 .arg(command->name);
+        return call;
+    }
+    const QStringList rest = positional.mid(1);
+    if (command->syntax.isEmpty() && !rest.isEmpty()) {
+        call.problem = tr("unexpected argument \"%1\".").arg(rest.first());
+        return call;
+    }
+    call.action = Invocation::Action::RunCommand;
+    call.arguments = rest;
+    return call;
+}
 
+int Ctl::run(const QStringList &arguments)
+{
+    const Invocation call = parse(arguments);
+    switch (call.action) {
+    case Invocation::Action::ShowVersion:
+        m_out << "frontdeskctl " << QCoreApplication::applicationVersion() << '\n';
+        return Ok;
+    case Invocation::Action::Usage:
+        return usage(call.problem);
+    case Invocation::Action::ShowHelp:
+        m_out << call.helpText;
+        return Ok;
+    case Invocation::Action::RunCommand:
+        break;
+    }
+    const QCommandLineParser &parser = *call.parser;
     const QString dataDir =
         parser.isSet(kDataDir) ? parser.value(kDataDir) : AppEnvironment::defaultDataDir();
     m_store = AppEnvironment::secretStore(parser.value(kKeyFile));
     m_directory = std::make_unique<DataDirectory>(dataDir, *m_store);
-    return command->run(*this, parser, rest);
+    return call.command->run(*this, parser, call.arguments);
 }
 
 Result<DataDirectory::Opened> Ctl::openDatabase(bool create)

@@ -8,6 +8,7 @@
 #include <QTextStream>
 
 #include <memory>
+#include <optional>
 
 namespace frontdesk {
 
@@ -19,6 +20,28 @@ class Ctl final : public CtlContext
 public:
     Ctl();
     int run(const QStringList &arguments);
+
+    // What a command line asks for, worked out without running anything or touching the data
+    // directory or the keychain: run() acts on it, and the fuzzer (tests/fuzz) checks it alone.
+    struct Invocation
+    {
+        enum class Action
+        {
+            RunCommand,
+            ShowHelp,    // COMMAND --help: helpText
+            ShowVersion, // --version
+            // problem says what is wrong; it is empty for a bare --help, which exits 1 as well
+            Usage
+        };
+        Action action = Action::Usage;
+        QString problem;
+        std::optional<CtlCommand> command;
+        // RunCommand and ShowHelp: the parser holding the command's options.
+        std::unique_ptr<QCommandLineParser> parser;
+        QStringList arguments; // RunCommand: the positional arguments after the command's name
+        QString helpText;
+    };
+    static Invocation parse(const QStringList &arguments);
 
     static QList<CtlCommand> commands();
 
