@@ -1,7 +1,6 @@
 #include "MainWindow.h"
 
 #include "AppointmentDayModel.h"
-#include "DashboardModel.h"
 #include "MessageListModel.h"
 #include "PatientListModel.h"
 #include "SyncStatus.h"
@@ -45,12 +44,11 @@ const QString kViewKey = QStringLiteral("mainWindow/view");
 MainWindow::MainWindow(Database &db, const QString &place, QWidget *parent)
     : QMainWindow(parent), m_db(db), m_dayModel(new AppointmentDayModel(db, this)),
       m_patientModel(new PatientListModel(db, this)),
-      m_messageModel(new MessageListModel(db, this)),
-      m_dashboardModel(new DashboardModel(db, this)), m_syncStatus(new SyncStatus(db, this))
+      m_messageModel(new MessageListModel(db, this)), m_syncStatus(new SyncStatus(db, this))
 {
     setWindowTitle(tr("Frontdesk — %1").arg(place));
-    for (DatabaseTableModel *model : std::initializer_list<DatabaseTableModel *>{
-             m_dayModel, m_patientModel, m_messageModel, m_dashboardModel})
+    for (DatabaseTableModel *model :
+         std::initializer_list<DatabaseTableModel *>{m_dayModel, m_patientModel, m_messageModel})
         connect(model, &DatabaseTableModel::errorOccurred, this, &MainWindow::showError);
     connect(m_syncStatus, &SyncStatus::errorOccurred, this, &MainWindow::showError);
 
@@ -58,9 +56,6 @@ MainWindow::MainWindow(Database &db, const QString &place, QWidget *parent)
     m_dayModel->refresh();
     m_patientModel->refresh();
     m_messageModel->refresh();
-    // Dashboards are for managers and administrators: the view is not offered to others.
-    if (AccessGuard(m_db).require(Permission::ViewDashboards))
-        m_dashboardModel->refresh();
 
     createViews();
     createMenus();
@@ -101,8 +96,15 @@ void MainWindow::createViews()
     m_patientsView->setObjectName(QStringLiteral("patientsView"));
     m_messagesView = new MessagesView(m_messageModel, m_stack);
     m_messagesView->setObjectName(QStringLiteral("messagesView"));
-    m_dashboardView = new DashboardView(m_dashboardModel, m_stack);
+    // Computes when first shown: dashboards are for managers, and the others never see it.
+    m_dashboardView = new DashboardView(m_db, m_stack);
     m_dashboardView->setObjectName(QStringLiteral("dashboardView"));
+    connect(m_dashboardView, &DashboardView::errorOccurred, this, &MainWindow::showError);
+    connect(m_dashboardView, &DashboardView::openPatientRequested, this,
+            [this](const QString &patientId) {
+                showView(View::Patients);
+                m_patientsView->openPatient(patientId);
+            });
     // In View order.
     m_stack->addWidget(m_scheduleView);
     m_stack->addWidget(m_patientsView);
@@ -210,7 +212,7 @@ void MainWindow::refresh()
     m_patientModel->refresh();
     m_messageModel->refresh();
     if (AccessGuard(m_db).require(Permission::ViewDashboards))
-        m_dashboardModel->refresh();
+        m_dashboardView->refresh();
     m_syncStatusWidget->refresh();
 }
 

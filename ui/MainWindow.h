@@ -15,7 +15,6 @@ class QStackedWidget;
 namespace frontdesk {
 
 class AppointmentDayModel;
-class DashboardModel;
 class Database;
 class DatabaseTableModel;
 class DashboardView;
@@ -76,7 +75,6 @@ private:
     AppointmentDayModel *m_dayModel;
     PatientListModel *m_patientModel;
     MessageListModel *m_messageModel;
-    DashboardModel *m_dashboardModel;
     SyncStatus *m_syncStatus;
 
     QListWidget *m_navigation = nullptr;

@@ -51,7 +51,8 @@ Ctl::Ctl() : m_out(stdout), m_err(stderr) {}
 QList<CtlCommand> Ctl::commands()
 {
     // One line per group of commands; each group lives in its own file.
-    return databaseCommands() + patientCommands() + accessCommands() + scheduleCommands();
+    return databaseCommands() + patientCommands() + accessCommands() + scheduleCommands() +
+           kpiCommands();
 }
 
 int Ctl::usage(const QString &problem)

@@ -54,5 +54,6 @@ QList<CtlCommand> databaseCommands();
 QList<CtlCommand> patientCommands();
 QList<CtlCommand> accessCommands();
 QList<CtlCommand> scheduleCommands();
+QList<CtlCommand> kpiCommands();
 
 } // namespace frontdesk

@@ -134,6 +134,9 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
         options.today.isValid() ? options.today : m_db.clock().nowUtc().toTimeZone(zone).date();
 
     Random rng(options.seed);
+    // Draws for the dashboard's demo figures (late cancellations, older reminders, replies,
+    // recalls) come from their own stream, so the rest of the clinic stays as it was seeded.
+    Random extra(options.seed ^ 0x6b70692d64656d6fULL);
     Summary summary;
     const qint64 now = m_db.clock().nowMs();
     const QString demo = SyncState::demo();
@@ -288,7 +291,31 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
             "INSERT INTO messages (id, patient_id, appointment_id, direction, channel, purpose, "
             "subject, body, status, sent_at, created_at, updated_at, sync_state) "
             "VALUES (?, ?, ?, 'outbound', ?, 'reminder', ?, ?, ?, ?, ?, ?, ?)"));
+        QSqlQuery reply(conn);
+        reply.prepare(QStringLiteral(
+            "INSERT INTO messages (id, patient_id, appointment_id, direction, channel, purpose, "
+            "subject, body, status, sent_at, created_at, updated_at, sync_state) "
+            "VALUES (?, ?, ?, 'inbound', 'sms', 'reminder', ?, ?, 'received', ?, ?, ?, ?)"));
+        // Some patients answer a delivered reminder: most confirm, a few ask to reschedule.
+        auto answer = [&](const QString &patient, const QString &appointment,
+                          qint64 remindAt) -> Status {
+            if (!extra.chance(50))
+                return {};
+            const qint64 at = remindAt + qint64(5 + extra.below(20 * 60)) * 60 * 1000;
+            if (at > now)
+                return {};
+            if (!run(reply,
+                     {extra.uuid(), patient, appointment, tr("Re: Reminder"),
+                      extra.chance(85) ? QStringLiteral("C") : QStringLiteral("R"), at, at, at,
+                      demo},
+                     error))
+                return fail(error);
+            ++summary.messages;
+            return {};
+        };
         int made = 0;
+        // Each patient's latest visit that still counts, for recalls that became care gaps.
+        std::vector<qint64> latestVisit(size_t(options.patients), 0);
         while (made < options.appointments) {
             const int weekday = day.dayOfWeek();
             for (const Staff &s : staff) {
@@ -346,14 +373,25 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
                         const qint64 startMs = start.toMSecsSinceEpoch();
                         const qint64 createdMs =
                             startMs - qint64(1 + rng.below(40)) * 24 * 3600 * 1000;
+                        // A cancellation was the last change: a third of them came late, less
+                        // than a day before the visit.
+                        qint64 updatedMs = createdMs;
+                        if (status == AppointmentStatus::Cancelled)
+                            updatedMs =
+                                extra.chance(35)
+                                    ? startMs - qint64(1 + extra.below(23 * 60)) * 60 * 1000
+                                    : createdMs + (startMs - createdMs) / (2 + extra.below(4));
                         if (!run(appt,
                                  {id, patients[size_t(who)], s.id, s.room, startMs,
                                   end.toMSecsSinceEpoch(), lit(type.name),
                                   appointmentStatusName(status), lit(type.reason), notes, createdMs,
-                                  createdMs, demo},
+                                  std::min(updatedMs, now), demo},
                                  error))
                             return fail(error);
                         ++made;
+                        if (status != AppointmentStatus::Cancelled &&
+                            status != AppointmentStatus::NoShow)
+                            latestVisit[size_t(who)] = std::max(latestVisit[size_t(who)], startMs);
                         // Reminders 48 h before, for the visits around today.
                         const qint64 remindAt = startMs - qint64(48) * 3600 * 1000;
                         if (remindAt <= nowLocal.toMSecsSinceEpoch() &&
@@ -376,6 +414,33 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
                                      error))
                                 return fail(error);
                             ++summary.messages;
+                            if (mstatus == QLatin1String("delivered")) {
+                                if (auto a = answer(patients[size_t(who)], id, remindAt); !a)
+                                    return a;
+                            }
+                        } else if (remindAt <= nowLocal.toMSecsSinceEpoch() &&
+                                   start >= nowLocal.addDays(-120)) {
+                            // Older reminders, so earlier periods have reminder figures too.
+                            const int r = extra.below(100);
+                            const QString mstatus = r < 80   ? QStringLiteral("delivered")
+                                                    : r < 94 ? QStringLiteral("sent")
+                                                             : QStringLiteral("failed");
+                            const QString when =
+                                QLocale::c().toString(start, QStringLiteral("dddd d MMMM, HH:mm"));
+                            if (!run(msg,
+                                     {extra.uuid(), patients[size_t(who)], id,
+                                      QStringLiteral("sms"), QString(),
+                                      tr("Reminder: your appointment is on %1. Reply C to confirm "
+                                         "or R to reschedule.")
+                                          .arg(when),
+                                      mstatus, remindAt, remindAt, remindAt, demo},
+                                     error))
+                                return fail(error);
+                            ++summary.messages;
+                            if (mstatus == QLatin1String("delivered")) {
+                                if (auto a = answer(patients[size_t(who)], id, remindAt); !a)
+                                    return a;
+                            }
                         }
                         minute += length;
                         if (progress && made % 50000 == 0)
@@ -387,6 +452,47 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
         }
         summary.appointments = made;
 
+        // Recalls: about one patient in eight is due back for something, from half a year ago
+        // to three months ahead; most past ones were dealt with.
+        {
+            static const std::array reasons{"Annual check-up", "Blood pressure review",
+                                            "Vaccination booster", "Diabetes review",
+                                            "Follow-up after treatment"};
+            QSqlQuery q(conn);
+            q.prepare(QStringLiteral(
+                "INSERT INTO recalls (id, patient_id, practitioner_id, reason, due_on, status, "
+                "created_at, updated_at, sync_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            const int count = std::max(1, options.patients / 8);
+            for (int i = 0; i < count; ++i) {
+                QDate due = today.addDays(extra.below(270) - 180);
+                int patient = extra.below(options.patients);
+                // One in five is a care gap: overdue, and the patient has not been back since.
+                const bool gap = extra.chance(20);
+                if (gap) {
+                    due = today.addDays(-1 - extra.below(150));
+                    const qint64 dueMs = QDateTime(due, QTime(0, 0), zone).toMSecsSinceEpoch();
+                    for (int tries = 0; tries < 50 && latestVisit[size_t(patient)] >= dueMs;
+                         ++tries)
+                        patient = extra.below(options.patients);
+                }
+                const int roll = extra.below(100);
+                const QString status = gap || due >= today ? QStringLiteral("open")
+                                       : roll < 45         ? QStringLiteral("done")
+                                       : roll < 50         ? QStringLiteral("cancelled")
+                                                           : QStringLiteral("open");
+                const QVariant practitioner =
+                    extra.chance(60) ? QVariant(staff[size_t(extra.below(int(staff.size())))].id)
+                                     : QVariant();
+                if (!run(q,
+                         {extra.uuid(), patients[size_t(patient)], practitioner,
+                          lit(extra.pick(reasons)), due.toString(Qt::ISODate), status, now, now,
+                          demo},
+                         error))
+                    return fail(error);
+            }
+            summary.recalls = count;
+        }
+
         AuditEntry entry;
         entry.action = QStringLiteral("seed");
         entry.entityType = QStringLiteral("Database");
@@ -394,6 +500,7 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
                                    {QStringLiteral("practitioners"), summary.practitioners},
                                    {QStringLiteral("appointments"), summary.appointments},
                                    {QStringLiteral("messages"), summary.messages},
+                                   {QStringLiteral("recalls"), summary.recalls},
                                    {QStringLiteral("seed"), QString::number(options.seed)}};
         if (auto a = AuditLog(m_db).append(entry); !a)
             return fail(a.error());

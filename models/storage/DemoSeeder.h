@@ -37,6 +37,7 @@ public:
         int workingHours = 0;
         int appointments = 0;
         int messages = 0;
+        int recalls = 0;
     };
 
     explicit DemoSeeder(Database &db) : m_db(db) {}

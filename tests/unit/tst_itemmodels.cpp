@@ -1,7 +1,6 @@
 #include "TestDatabase.h"
 
 #include "AppointmentDayModel.h"
-#include "DashboardModel.h"
 #include "MessageListModel.h"
 #include "PatientListModel.h"
 #include "storage/DemoSeeder.h"
@@ -44,11 +43,6 @@ class TestItemModels : public QObject
         return count(QStringLiteral("SELECT count(*) FROM appointments WHERE deleted = 0 AND "
                                     "start_at < ? AND end_at > ?"),
                      {ms(day.addDays(1), zone), ms(day, zone)});
-    }
-    static QVariant valueOf(const DashboardModel &m, DashboardModel::Figure f,
-                            DashboardModel::Period p)
-    {
-        return m.index(f, p).data(DashboardModel::ValueRole);
     }
 
 private slots:
@@ -267,78 +261,6 @@ private slots:
 
         model.setLimit(10);
         QCOMPARE(model.rowCount(), 10);
-    }
-
-    void dashboard()
-    {
-        DashboardModel model(*t.db);
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.refresh();
-        QVERIFY(model.lastError().isEmpty());
-        QCOMPARE(model.lastDay(), kToday);
-        QCOMPARE(model.firstDay(DashboardModel::Last30DaysPeriod), kToday.addDays(-29));
-
-        const struct
-        {
-            DashboardModel::Period period;
-            QDate first;
-        } periods[] = {{DashboardModel::TodayPeriod, kToday},
-                       {DashboardModel::Last30DaysPeriod, kToday.addDays(-29)}};
-        for (const auto &p : periods) {
-            const QVariantList range{ms(p.first), ms(kToday.addDays(1))};
-            const QString where = QStringLiteral(
-                " FROM appointments WHERE deleted = 0 AND start_at >= ? AND start_at < ?");
-            const qint64 all = count(QStringLiteral("SELECT count(*)") + where, range);
-            const qint64 noShows = count(QStringLiteral("SELECT count(*)") + where +
-                                             QStringLiteral(" AND status = 'no-show'"),
-                                         range);
-            const qint64 cancelled = count(QStringLiteral("SELECT count(*)") + where +
-                                               QStringLiteral(" AND status = 'cancelled'"),
-                                           range);
-            const qint64 completed = count(QStringLiteral("SELECT count(*)") + where +
-                                               QStringLiteral(" AND status = 'completed'"),
-                                           range);
-            const qint64 seen = count(QStringLiteral("SELECT count(DISTINCT patient_id)") + where +
-                                          QStringLiteral(" AND status IN ('in-room', 'completed')"),
-                                      range);
-            QVERIFY(all > 0);
-            QCOMPARE(valueOf(model, DashboardModel::AppointmentsFigure, p.period).toLongLong(),
-                     all);
-            QCOMPARE(valueOf(model, DashboardModel::NoShowsFigure, p.period).toLongLong(), noShows);
-            QCOMPARE(valueOf(model, DashboardModel::CancellationsFigure, p.period).toLongLong(),
-                     cancelled);
-            QCOMPARE(valueOf(model, DashboardModel::CompletedFigure, p.period).toLongLong(),
-                     completed);
-            QCOMPARE(valueOf(model, DashboardModel::PatientsSeenFigure, p.period).toLongLong(),
-                     seen);
-            const double rate = double(noShows) / double(all - cancelled);
-            QCOMPARE(valueOf(model, DashboardModel::NoShowRateFigure, p.period).toDouble(), rate);
-            QCOMPARE(model.figures(p.period).noShowRate().value(), rate);
-        }
-        // A month of a real-looking clinic has all of these.
-        QVERIFY(model.figures(DashboardModel::Last30DaysPeriod).noShows > 0);
-        QVERIFY(model.figures(DashboardModel::Last30DaysPeriod).completed > 0);
-        QVERIFY(model.figures(DashboardModel::TodayPeriod).completed > 0);
-        const QString rateText =
-            model.index(DashboardModel::NoShowRateFigure, DashboardModel::Last30DaysPeriod)
-                .data()
-                .toString();
-        QVERIFY2(rateText.endsWith(QLocale().percent()), qPrintable(rateText));
-
-        // On a day without appointments the rate is undefined, not 0 %.
-        clock.set(QDateTime(QDate(2026, 3, 8), QTime(10, 0), QTimeZone(kZone)));
-        model.refresh();
-        clock.set(QDateTime(kToday, QTime(10, 30), QTimeZone(kZone)));
-        QCOMPARE(valueOf(model, DashboardModel::AppointmentsFigure, DashboardModel::TodayPeriod)
-                     .toLongLong(),
-                 0);
-        QVERIFY(!valueOf(model, DashboardModel::NoShowRateFigure, DashboardModel::TodayPeriod)
-                     .isValid());
-        QCOMPARE(model.index(DashboardModel::NoShowRateFigure, DashboardModel::TodayPeriod)
-                     .data()
-                     .toString(),
-                 DashboardModel::tr("n/a"));
     }
 
     void errorsAreReported()

@@ -1,0 +1,484 @@
+#include "KpiCalculator.h"
+
+#include "domain/ClinicTime.h"
+#include "kpi/KpiDefinitions.h"
+#include "scheduling/LocalTime.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <limits>
+#include <vector>
+
+namespace frontdesk {
+
+namespace {
+
+constexpr qint64 kMsPerMinute = 60 * 1000;
+constexpr qint64 kMsPerHour = 60 * kMsPerMinute;
+constexpr qint64 kMsPerDay = 24 * kMsPerHour;
+
+struct Span
+{
+    qint64 startMs = 0;
+    qint64 endMs = 0;
+};
+
+QList<Span> merged(QList<Span> spans)
+{
+    std::sort(spans.begin(), spans.end(),
+              [](const Span &a, const Span &b) { return a.startMs < b.startMs; });
+    QList<Span> out;
+    for (const Span &s : spans) {
+        if (s.endMs <= s.startMs)
+            continue;
+        if (!out.isEmpty() && s.startMs <= out.last().endMs)
+            out.last().endMs = std::max(out.last().endMs, s.endMs);
+        else
+            out.append(s);
+    }
+    return out;
+}
+
+// The length of `available` not covered by `busy`; both merged and sorted.
+qint64 uncoveredMs(const QList<Span> &available, const QList<Span> &busy)
+{
+    qint64 total = 0;
+    for (Span a : available) {
+        for (const Span &b : busy) {
+            if (b.endMs <= a.startMs)
+                continue;
+            if (b.startMs >= a.endMs)
+                break;
+            if (b.startMs > a.startMs)
+                total += b.startMs - a.startMs;
+            a.startMs = std::max(a.startMs, b.endMs);
+            if (a.startMs >= a.endMs)
+                break;
+        }
+        if (a.startMs < a.endMs)
+            total += a.endMs - a.startMs;
+    }
+    return total;
+}
+
+std::optional<double> ratio(qint64 numerator, qint64 denominator)
+{
+    if (denominator <= 0)
+        return std::nullopt;
+    return double(numerator) / double(denominator);
+}
+
+KpiValue count(qint64 n)
+{
+    return {double(n), n, 0};
+}
+
+KpiValue rate(qint64 numerator, qint64 denominator)
+{
+    return {ratio(numerator, denominator), numerator, denominator};
+}
+
+// Local wall-clock fields of UTC instants in the clinic's zone, from the zone's offset
+// transitions: the heat map reads tens of thousands of starts, QDateTime::toTimeZone each is
+// too slow for that.
+class LocalFields
+{
+public:
+    LocalFields(const QTimeZone &zone, qint64 fromMs, qint64 toMs)
+    {
+        const QDateTime from = QDateTime::fromMSecsSinceEpoch(fromMs, Qt::UTC);
+        m_points.push_back({std::numeric_limits<qint64>::min(), zone.offsetFromUtc(from)});
+        if (zone.hasTransitions()) {
+            const auto transitions =
+                zone.transitions(from, QDateTime::fromMSecsSinceEpoch(toMs, Qt::UTC));
+            for (const QTimeZone::OffsetData &t : transitions)
+                m_points.push_back({t.atUtc.toMSecsSinceEpoch(), t.offsetFromUtc});
+        }
+    }
+    // weekday 1 (Monday) .. 7, hour 0..23
+    std::pair<int, int> weekdayHour(qint64 utcMs) const
+    {
+        auto it = std::upper_bound(m_points.begin(), m_points.end(), utcMs,
+                                   [](qint64 v, const Point &p) { return v < p.atMs; });
+        const qint64 local = utcMs + qint64((it - 1)->offsetSeconds) * 1000;
+        qint64 days = local / kMsPerDay;
+        if (local % kMsPerDay < 0)
+            --days;
+        // 1970-01-01 was a Thursday.
+        const int weekday = int(((days % 7) + 7 + 3) % 7) + 1;
+        const int hour = int((local - days * kMsPerDay) / kMsPerHour);
+        return {weekday, hour};
+    }
+
+private:
+    struct Point
+    {
+        qint64 atMs;
+        int offsetSeconds;
+    };
+    std::vector<Point> m_points;
+};
+
+// Minutes each practitioner could be booked on each local day: weekly working hours in the
+// clinic's zone (wall times resolved as scheduling resolves them, LocalTime::toUtc) less
+// holidays, leave and blocked time.
+class Availability
+{
+public:
+    Availability(const KpiFacts &facts, QDate from, QDate to)
+    {
+        QHash<QPair<qint64, int>, qint64> instants;
+        auto instant = [&](QDate day, int minute) {
+            const QPair<qint64, int> key{day.toJulianDay(), minute};
+            auto it = instants.constFind(key);
+            if (it != instants.constEnd())
+                return *it;
+            const qint64 ms = LocalTime::toUtc(day, minute, facts.zone).toMSecsSinceEpoch();
+            instants.insert(key, ms);
+            return ms;
+        };
+        for (const KpiPractitionerFact &p : facts.practitioners) {
+            QList<Span> busy;
+            for (const ScheduleException &e : facts.exceptions)
+                if (e.practitionerId.isEmpty() || e.practitionerId == p.id)
+                    busy.append({e.start.toMSecsSinceEpoch(), e.end.toMSecsSinceEpoch()});
+            busy = merged(busy);
+            QHash<qint64, qint64> &days = m_byPractitioner[p.id];
+            for (QDate day = from; day <= to; day = day.addDays(1)) {
+                QList<Span> working;
+                for (const WorkingHours &h : p.hours)
+                    if (h.weekday == day.dayOfWeek())
+                        working.append({instant(day, h.startMinute), instant(day, h.endMinute)});
+                if (working.isEmpty())
+                    continue;
+                days.insert(day.toJulianDay(), uncoveredMs(merged(working), busy) / kMsPerMinute);
+            }
+        }
+    }
+    qint64 minutes(const QString &practitionerId, QDate from, QDate to) const
+    {
+        qint64 total = 0;
+        const QHash<qint64, qint64> days = m_byPractitioner.value(practitionerId);
+        for (auto it = days.begin(); it != days.end(); ++it)
+            if (it.key() >= from.toJulianDay() && it.key() <= to.toJulianDay())
+                total += it.value();
+        return total;
+    }
+    qint64 minutes(QDate from, QDate to) const
+    {
+        qint64 total = 0;
+        for (auto it = m_byPractitioner.begin(); it != m_byPractitioner.end(); ++it)
+            total += minutes(it.key(), from, to);
+        return total;
+    }
+
+private:
+    QHash<QString, QHash<qint64, qint64>> m_byPractitioner;
+};
+
+bool isConfirmation(const QString &body)
+{
+    static const QRegularExpression firstWord(QStringLiteral("^\\W*(\\w+)"),
+                                              QRegularExpression::UseUnicodePropertiesOption);
+    const auto match = firstWord.match(body);
+    if (!match.hasMatch())
+        return false;
+    static const QStringList words{QStringLiteral("yes"), QStringLiteral("y"),
+                                   QStringLiteral("ja"),  QStringLiteral("j"),
+                                   QStringLiteral("ok"),  QStringLiteral("c"),
+                                   QStringLiteral("1"),   QStringLiteral("confirm")};
+    return words.contains(match.captured(1).toLower());
+}
+
+bool isSeen(AppointmentStatus s)
+{
+    return s == AppointmentStatus::InRoom || s == AppointmentStatus::Completed;
+}
+
+QStringList sorted(QSet<QString> ids)
+{
+    QStringList out(ids.begin(), ids.end());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+qint64 dayStartMs(const QTimeZone &zone, QDate day)
+{
+    return ClinicTime(zone).startOfDayUtc(day).toMSecsSinceEpoch();
+}
+
+} // namespace
+
+QMap<Kpi, KpiValue> KpiCalculator::figures(const KpiFilter &period, bool isPrevious,
+                                           QMap<Kpi, QStringList> *members) const
+{
+    const KpiFacts &f = m_facts;
+    const qint64 s = dayStartMs(f.zone, period.from);
+    const qint64 e = dayStartMs(f.zone, period.to.addDays(1));
+    QMap<Kpi, KpiValue> out;
+
+    std::vector<const KpiAppointmentFact *> in;
+    for (const KpiAppointmentFact &a : f.appointments)
+        if (a.startMs >= s && a.startMs < e)
+            in.push_back(&a);
+    // The records behind the figures are listed only for a drill-down, in start order.
+    const bool collect = members != nullptr;
+    if (collect)
+        std::sort(in.begin(), in.end(),
+                  [](const KpiAppointmentFact *a, const KpiAppointmentFact *b) {
+                      return a->startMs != b->startMs ? a->startMs < b->startMs : a->id < b->id;
+                  });
+
+    qint64 cancelled = 0;
+    qint64 noShowCount = 0;
+    qint64 lateCount = 0;
+    qint64 bookedMinutes = 0;
+    const qint64 lateMs = qint64(f.lateCancellationHours) * kMsPerHour;
+    QStringList all, noShows, late, held;
+    std::vector<double> leadDays;
+    QSet<QString> patients, seenNow, noShowPatients;
+    patients.reserve(qsizetype(in.size()));
+    seenNow.reserve(qsizetype(in.size()));
+    for (const KpiAppointmentFact *a : in) {
+        if (collect)
+            all << a->id;
+        if (a->status == AppointmentStatus::Cancelled) {
+            ++cancelled;
+            if (a->startMs - a->cancelledAtMs < lateMs) {
+                ++lateCount;
+                if (collect)
+                    late << a->id;
+            }
+            continue;
+        }
+        if (collect)
+            held << a->id;
+        bookedMinutes += (std::min(a->endMs, e) - a->startMs) / kMsPerMinute;
+        leadDays.push_back(double(a->startMs - a->createdMs) / double(kMsPerDay));
+        patients.insert(a->patientId);
+        if (a->status == AppointmentStatus::NoShow) {
+            ++noShowCount;
+            if (collect)
+                noShows << a->id;
+            noShowPatients.insert(a->patientId);
+        }
+        if (isSeen(a->status))
+            seenNow.insert(a->patientId);
+    }
+    const qint64 total = qint64(in.size());
+    out[Kpi::Appointments] = count(total);
+    out[Kpi::NoShowRate] = rate(noShowCount, total - cancelled);
+    out[Kpi::LateCancellationRate] = rate(lateCount, total);
+
+    const Availability availability(f, period.from, period.to);
+    const qint64 available = availability.minutes(period.from, period.to);
+    out[Kpi::Utilisation] = rate(bookedMinutes, available);
+
+    KpiValue lead;
+    lead.numerator = qint64(leadDays.size());
+    if (!leadDays.empty()) {
+        std::sort(leadDays.begin(), leadDays.end());
+        const size_t n = leadDays.size();
+        lead.value = n % 2 ? leadDays[n / 2] : (leadDays[n / 2 - 1] + leadDays[n / 2]) / 2.0;
+    }
+    out[Kpi::BookingLeadTime] = lead;
+
+    QSet<QString> newPatients, returning;
+    for (const QString &p : std::as_const(patients)) {
+        const auto first = f.firstVisitMs.constFind(p);
+        (first != f.firstVisitMs.constEnd() && *first >= s ? newPatients : returning).insert(p);
+    }
+    out[Kpi::NewPatients] = count(newPatients.size());
+    out[Kpi::ReturningPatients] = count(returning.size());
+
+    QSet<QString> seenBefore;
+    if (isPrevious) {
+        seenBefore = f.seenBeforePrevious;
+    } else {
+        const KpiFilter before = period.previous();
+        const qint64 bs = dayStartMs(f.zone, before.from);
+        for (const KpiAppointmentFact &a : f.appointments)
+            if (a.startMs >= bs && a.startMs < s && isSeen(a.status))
+                seenBefore.insert(a.patientId);
+    }
+    const QSet<QString> retained = QSet<QString>(seenBefore).intersect(seenNow);
+    out[Kpi::Retention] = rate(retained.size(), seenBefore.size());
+
+    QMultiHash<QString, const KpiMessageFact *> repliesByAppointment;
+    QMultiHash<QString, qint64> repliesByPatient;
+    for (const KpiMessageFact &m : f.inbound) {
+        if (!m.appointmentId.isEmpty())
+            repliesByAppointment.insert(m.appointmentId, &m);
+        repliesByPatient.insert(m.patientId, m.atMs);
+    }
+    QStringList sent, delivered, confirmed, outbound, responded;
+    for (const KpiMessageFact &m : f.outbound) {
+        if (m.atMs < s || m.atMs >= e)
+            continue;
+        outbound << m.id;
+        const auto replies = repliesByPatient.values(m.patientId);
+        const qint64 window = qint64(KpiDefinitions::ResponseWindowHours) * kMsPerHour;
+        if (std::any_of(replies.begin(), replies.end(),
+                        [&](qint64 at) { return at >= m.atMs && at <= m.atMs + window; }))
+            responded << m.id;
+        if (m.purpose != QLatin1String("reminder"))
+            continue;
+        sent << m.id;
+        if (m.status == QLatin1String("delivered"))
+            delivered << m.id;
+        bool isConfirmed = false;
+        if (!m.appointmentId.isEmpty()) {
+            const auto changes = f.confirmedAtMs.values(m.appointmentId);
+            isConfirmed = std::any_of(changes.begin(), changes.end(),
+                                      [&](qint64 at) { return at >= m.atMs; });
+            const auto answers = repliesByAppointment.values(m.appointmentId);
+            isConfirmed = isConfirmed ||
+                          std::any_of(answers.begin(), answers.end(), [&](const KpiMessageFact *r) {
+                              return r->atMs >= m.atMs && isConfirmation(r->body);
+                          });
+        }
+        if (isConfirmed)
+            confirmed << m.id;
+    }
+    out[Kpi::RemindersSent] = count(sent.size());
+    out[Kpi::RemindersDelivered] = {double(delivered.size()), delivered.size(), sent.size()};
+    out[Kpi::RemindersConfirmed] = {double(confirmed.size()), confirmed.size(), sent.size()};
+    out[Kpi::ResponseRate] = rate(responded.size(), outbound.size());
+
+    const QDate recallCutoff = std::min(period.to.addDays(1), f.asOf);
+    QStringList overdue;
+    for (const Recall &r : f.overdueRecalls)
+        if (r.status == Recall::open() && r.dueOn < recallCutoff)
+            overdue << r.meta.id;
+    out[Kpi::OverdueRecalls] = count(overdue.size());
+
+    const qint64 lookbackStart =
+        dayStartMs(f.zone, period.to.addDays(1).addDays(-KpiDefinitions::AtRiskLookbackDays));
+    QHash<QString, int> recentNoShows;
+    for (const KpiNoShowFact &n : f.noShows)
+        if (n.startMs >= lookbackStart && n.startMs < e)
+            ++recentNoShows[n.patientId];
+    QSet<QString> candidates = noShowPatients;
+    for (auto it = recentNoShows.begin(); it != recentNoShows.end(); ++it)
+        if (it.value() >= KpiDefinitions::AtRiskNoShows)
+            candidates.insert(it.key());
+    const qint64 futureFrom = e > f.nowMs ? f.nowMs : e;
+    QSet<QString> atRisk;
+    for (const QString &p : std::as_const(candidates)) {
+        auto booked = f.latestBookedMs.constFind(p);
+        if (booked == f.latestBookedMs.constEnd() || *booked < futureFrom)
+            atRisk.insert(p);
+    }
+    out[Kpi::PatientsAtRisk] = count(atRisk.size());
+
+    if (members) {
+        (*members)[Kpi::Appointments] = all;
+        (*members)[Kpi::NoShowRate] = noShows;
+        (*members)[Kpi::LateCancellationRate] = late;
+        (*members)[Kpi::Utilisation] = held;
+        (*members)[Kpi::BookingLeadTime] = held;
+        (*members)[Kpi::NewPatients] = sorted(newPatients);
+        (*members)[Kpi::ReturningPatients] = sorted(returning);
+        (*members)[Kpi::Retention] = sorted(retained);
+        (*members)[Kpi::RemindersSent] = sent;
+        (*members)[Kpi::RemindersDelivered] = delivered;
+        (*members)[Kpi::RemindersConfirmed] = confirmed;
+        (*members)[Kpi::ResponseRate] = responded;
+        (*members)[Kpi::OverdueRecalls] = overdue;
+        (*members)[Kpi::PatientsAtRisk] = sorted(atRisk);
+    }
+    return out;
+}
+
+QStringList KpiCalculator::members(const KpiFilter &filter, Kpi kpi) const
+{
+    QMap<Kpi, QStringList> all;
+    figures(filter, false, &all);
+    return all.value(kpi);
+}
+
+KpiReport KpiCalculator::report(const KpiFilter &filter) const
+{
+    const KpiFacts &f = m_facts;
+    KpiReport r;
+    r.filter = filter;
+    r.asOf = f.asOf;
+    r.current = figures(filter, false, nullptr);
+    r.previous = figures(filter.previous(), true, nullptr);
+
+    const qint64 s = dayStartMs(f.zone, filter.from);
+    const qint64 e = dayStartMs(f.zone, filter.to.addDays(1));
+    const Availability availability(f, filter.from, filter.to);
+
+    // Weeks: Monday-based, each counted only within the period.
+    QDate monday = filter.from.addDays(1 - filter.from.dayOfWeek());
+    QList<qint64> weekStarts;
+    for (; monday <= filter.to; monday = monday.addDays(7)) {
+        KpiWeek w;
+        w.monday = monday;
+        r.weeks.append(w);
+        weekStarts.append(dayStartMs(f.zone, std::max(monday, filter.from)));
+    }
+    std::vector<qint64> weekBooked(size_t(r.weeks.size()), 0);
+
+    QHash<QString, int> rowOf;
+    for (const KpiPractitionerFact &p : f.practitioners) {
+        KpiPractitionerRow row;
+        row.practitionerId = p.id;
+        row.name = p.name;
+        row.availableMinutes = availability.minutes(p.id, filter.from, filter.to);
+        rowOf.insert(p.id, int(r.practitioners.size()));
+        r.practitioners.append(row);
+    }
+
+    std::vector<qint64> rowCancelled(size_t(r.practitioners.size()), 0);
+    const LocalFields local(f.zone, s, e);
+    for (const KpiAppointmentFact &a : f.appointments) {
+        if (a.startMs < s || a.startMs >= e)
+            continue;
+        const qsizetype wi = std::upper_bound(weekStarts.begin(), weekStarts.end(), a.startMs) -
+                             weekStarts.begin() - 1;
+        KpiWeek &week = r.weeks[wi];
+        ++week.appointments;
+        auto rowIt = rowOf.constFind(a.practitionerId);
+        KpiPractitionerRow *row = rowIt == rowOf.constEnd() ? nullptr : &r.practitioners[*rowIt];
+        if (row)
+            ++row->appointments;
+        if (a.status == AppointmentStatus::Cancelled) {
+            ++week.cancellations;
+            if (row)
+                ++rowCancelled[size_t(*rowIt)];
+            continue;
+        }
+        const qint64 minutes = (std::min(a.endMs, e) - a.startMs) / kMsPerMinute;
+        weekBooked[size_t(wi)] += minutes;
+        if (row)
+            row->bookedMinutes += minutes;
+        const auto [weekday, hour] = local.weekdayHour(a.startMs);
+        ++r.appointmentHeat[size_t(weekday - 1)][size_t(hour)];
+        if (a.status == AppointmentStatus::NoShow) {
+            ++week.noShows;
+            if (row)
+                ++row->noShows;
+            ++r.noShowHeat[size_t(weekday - 1)][size_t(hour)];
+        }
+    }
+    for (qsizetype i = 0; i < r.weeks.size(); ++i) {
+        KpiWeek &w = r.weeks[i];
+        w.noShowRate = ratio(w.noShows, w.appointments - w.cancellations);
+        const QDate first = std::max(w.monday, filter.from);
+        const QDate last = std::min(w.monday.addDays(6), filter.to);
+        w.utilisation = ratio(weekBooked[size_t(i)], availability.minutes(first, last));
+    }
+    // Practitioner rows count cancellations in appointments, like the weeks; the base of the
+    // rate leaves them out.
+    for (qsizetype i = 0; i < r.practitioners.size(); ++i) {
+        KpiPractitionerRow &row = r.practitioners[i];
+        row.noShowRate = ratio(row.noShows, row.appointments - rowCancelled[size_t(i)]);
+        row.utilisation = ratio(row.bookedMinutes, row.availableMinutes);
+    }
+    return r;
+}
+
+} // namespace frontdesk

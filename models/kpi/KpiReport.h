@@ -1,0 +1,63 @@
+#pragma once
+
+#include "kpi/Kpi.h"
+#include "kpi/KpiFilter.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QMap>
+#include <QString>
+
+#include <array>
+#include <optional>
+
+namespace frontdesk {
+
+struct KpiValue
+{
+    std::optional<double> value; // empty when undefined (e.g. a rate with denominator 0)
+    qint64 numerator = 0;        // for rates: the counted part; for counts: the count
+    qint64 denominator = 0;      // for rates: the base; 0 for counts/days
+};
+
+struct KpiWeek
+{
+    QDate monday;
+    qint64 appointments = 0;
+    qint64 noShows = 0;
+    qint64 cancellations = 0;
+    std::optional<double> noShowRate;
+    std::optional<double> utilisation;
+};
+
+struct KpiPractitionerRow
+{
+    QString practitionerId;
+    QString name;
+    qint64 appointments = 0;
+    qint64 noShows = 0;
+    std::optional<double> noShowRate;
+    qint64 bookedMinutes = 0;
+    qint64 availableMinutes = 0;
+    std::optional<double> utilisation;
+};
+
+struct KpiReport
+{
+    KpiFilter filter;
+    QDate asOf;                   // "today" in the clinic zone when computed (db.clock())
+    QDateTime lastSyncedAt;       // UTC; invalid when this workstation never synced
+    QMap<Kpi, KpiValue> current;  // every Kpi present
+    QMap<Kpi, KpiValue> previous; // the same for filter.previous()
+    QList<KpiWeek> weeks;         // every ISO week overlapping the period, oldest first
+                                  // (counted within the period only)
+    QList<KpiPractitionerRow> practitioners; // every active practitioner matching the filter,
+                                             // by name
+    // [weekday 1..7 minus 1][local hour], current period
+    std::array<std::array<qint64, 24>, 7> noShowHeat{};
+    // same cells, appointments not cancelled (the base of the rate)
+    std::array<std::array<qint64, 24>, 7> appointmentHeat{};
+};
+
+} // namespace frontdesk

@@ -1,0 +1,221 @@
+#include "KpiService.h"
+
+#include "access/AccessGuard.h"
+#include "domain/ClinicTime.h"
+#include "kpi/KpiCalculator.h"
+#include "kpi/KpiDefinitions.h"
+#include "kpi/KpiLoader.h"
+#include "storage/Database.h"
+
+#include <QJsonObject>
+#include <QLocale>
+#include <QSqlQuery>
+
+#include <functional>
+
+namespace frontdesk {
+
+namespace {
+
+// SQLite 3.15 allows at most 999 bound values in one statement.
+constexpr qsizetype kBatch = 500;
+
+QString personName(const QString &given, const QString &family, const QString &prefix = {})
+{
+    QString name = given.isEmpty() ? family : given + QLatin1Char(' ') + family;
+    return prefix.isEmpty() ? name : prefix + QLatin1Char(' ') + name;
+}
+
+// Runs `head` + " IN (?, ...)" over the ids in batches and hands each row, keyed by its first
+// column, to `take`. Only the number of placeholders is spliced in, never a value.
+Status forIds(const Database &db, const QString &head, const QStringList &ids,
+              const std::function<void(const QSqlQuery &)> &take)
+{
+    for (qsizetype i = 0; i < ids.size(); i += kBatch) {
+        const QStringList batch = ids.mid(i, kBatch);
+        QStringList marks(batch.size(), QStringLiteral("?"));
+        QVariantList values;
+        for (const QString &id : batch)
+            values << id;
+        auto q =
+            db.query(head + QStringLiteral(" IN (%1)").arg(marks.join(QLatin1Char(','))), values);
+        if (!q)
+            return fail(q.error());
+        while (q->next())
+            take(*q);
+    }
+    return {};
+}
+
+} // namespace
+
+Status KpiService::check(const KpiFilter &filter) const
+{
+    if (auto s = AccessGuard(m_db).require(Permission::ViewDashboards); !s)
+        return s;
+    if (auto v = filter.validate(); !v)
+        return fail(v.error());
+    if (!filter.practitionerId.isEmpty()) {
+        auto n = m_db.scalar(
+            QStringLiteral("SELECT count(*) FROM practitioners WHERE id = ? AND deleted = 0"),
+            {filter.practitionerId});
+        if (!n)
+            return fail(n.error());
+        if (n->toLongLong() == 0)
+            return fail(tr("There is no practitioner with the id %1.").arg(filter.practitionerId));
+    }
+    if (!filter.locationId.isEmpty()) {
+        auto n = m_db.scalar(
+            QStringLiteral("SELECT count(*) FROM locations WHERE id = ? AND deleted = 0"),
+            {filter.locationId});
+        if (!n)
+            return fail(n.error());
+        if (n->toLongLong() == 0)
+            return fail(tr("There is no location with the id %1.").arg(filter.locationId));
+    }
+    if (!filter.appointmentType.isEmpty()) {
+        auto n = m_db.scalar(
+            QStringLiteral("SELECT count(*) FROM appointment_types WHERE code = ? AND deleted = 0"),
+            {filter.appointmentType});
+        if (!n)
+            return fail(n.error());
+        if (n->toLongLong() == 0)
+            return fail(
+                tr("There is no appointment type with the code %1.").arg(filter.appointmentType));
+    }
+    return {};
+}
+
+Result<KpiReport> KpiService::compute(const KpiFilter &filter) const
+{
+    if (auto s = check(filter); !s)
+        return fail(s.error());
+    auto facts = KpiLoader(m_db).load(filter);
+    if (!facts)
+        return fail(facts.error());
+    KpiReport report = KpiCalculator(*facts).report(filter);
+    auto synced =
+        m_db.scalar(QStringLiteral("SELECT value FROM sync_meta WHERE key = 'last_sync_at'"));
+    if (!synced)
+        return fail(synced.error());
+    if (synced->isValid() && synced->toLongLong() > 0)
+        report.lastSyncedAt = QDateTime::fromMSecsSinceEpoch(synced->toLongLong(), Qt::UTC);
+    return report;
+}
+
+Result<KpiDrillDown> KpiService::drillDown(const KpiFilter &filter, Kpi kpi) const
+{
+    if (auto s = check(filter); !s)
+        return fail(s.error());
+    auto facts = KpiLoader(m_db).load(filter, KpiLoader::Detail::Records);
+    if (!facts)
+        return fail(facts.error());
+    const QStringList ids = KpiCalculator(*facts).members(filter, kpi);
+    const KpiDefinition &definition = KpiDefinitions::of(kpi);
+    const ClinicTime clinic(facts->zone);
+    const QLocale locale;
+    auto when = [&](qint64 ms) {
+        return locale.toString(clinic.toLocal(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC)),
+                               QLocale::ShortFormat);
+    };
+
+    KpiDrillDown out;
+    out.kpi = kpi;
+    out.subject = definition.subject;
+    QHash<QString, std::pair<QStringList, QString>> rows; // id -> (cells, patient id)
+    Status loaded;
+    switch (definition.subject) {
+    case KpiSubject::Appointments:
+        out.columns = {tr("Start"), tr("Patient"), tr("Practitioner"), tr("Type"), tr("Status")};
+        loaded = forIds(
+            m_db,
+            QStringLiteral("SELECT a.id, a.patient_id, a.start_at, a.type, a.status, "
+                           "p.given_name, p.family_name, r.given_name, r.family_name, r.prefix "
+                           "FROM appointments a JOIN patients p ON p.id = a.patient_id "
+                           "JOIN practitioners r ON r.id = a.practitioner_id WHERE a.id"),
+            ids, [&](const QSqlQuery &q) {
+                rows.insert(q.value(0).toString(),
+                            {{when(q.value(2).toLongLong()),
+                              personName(q.value(5).toString(), q.value(6).toString()),
+                              personName(q.value(7).toString(), q.value(8).toString(),
+                                         q.value(9).toString()),
+                              q.value(3).toString(), q.value(4).toString()},
+                             q.value(1).toString()});
+            });
+        break;
+    case KpiSubject::Patients:
+        out.columns = {tr("Patient"), tr("MRN"), tr("Date of birth"), tr("Mobile phone")};
+        loaded =
+            forIds(m_db,
+                   QStringLiteral("SELECT id, given_name, family_name, mrn, birth_date, "
+                                  "phone_mobile FROM patients WHERE id"),
+                   ids, [&](const QSqlQuery &q) {
+                       const QDate born = QDate::fromString(q.value(4).toString(), Qt::ISODate);
+                       rows.insert(q.value(0).toString(),
+                                   {{personName(q.value(1).toString(), q.value(2).toString()),
+                                     q.value(3).toString(),
+                                     born.isValid() ? locale.toString(born, QLocale::ShortFormat)
+                                                    : QString(),
+                                     q.value(5).toString()},
+                                    q.value(0).toString()});
+                   });
+        break;
+    case KpiSubject::Messages:
+        out.columns = {tr("Sent"), tr("Patient"), tr("Channel"), tr("Purpose"), tr("Status")};
+        loaded = forIds(
+            m_db,
+            QStringLiteral("SELECT m.id, m.patient_id, m.sent_at, m.channel, m.purpose, m.status, "
+                           "p.given_name, p.family_name FROM messages m "
+                           "JOIN patients p ON p.id = m.patient_id WHERE m.id"),
+            ids, [&](const QSqlQuery &q) {
+                rows.insert(q.value(0).toString(),
+                            {{when(q.value(2).toLongLong()),
+                              personName(q.value(6).toString(), q.value(7).toString()),
+                              q.value(3).toString(), q.value(4).toString(), q.value(5).toString()},
+                             q.value(1).toString()});
+            });
+        break;
+    case KpiSubject::Recalls:
+        out.columns = {tr("Due"), tr("Patient"), tr("Reason"), tr("Practitioner")};
+        loaded = forIds(
+            m_db,
+            QStringLiteral("SELECT c.id, c.patient_id, c.due_on, c.reason, p.given_name, "
+                           "p.family_name, coalesce(r.given_name, ''), coalesce(r.family_name, "
+                           "''), coalesce(r.prefix, '') FROM recalls c "
+                           "JOIN patients p ON p.id = c.patient_id "
+                           "LEFT JOIN practitioners r ON r.id = c.practitioner_id WHERE c.id"),
+            ids, [&](const QSqlQuery &q) {
+                const QDate due = QDate::fromString(q.value(2).toString(), Qt::ISODate);
+                rows.insert(q.value(0).toString(),
+                            {{locale.toString(due, QLocale::ShortFormat),
+                              personName(q.value(4).toString(), q.value(5).toString()),
+                              q.value(3).toString(),
+                              personName(q.value(6).toString(), q.value(7).toString(),
+                                         q.value(8).toString())
+                                  .trimmed()},
+                             q.value(1).toString()});
+            });
+        break;
+    }
+    if (!loaded)
+        return fail(loaded.error());
+    for (const QString &id : ids) {
+        auto it = rows.constFind(id);
+        if (it == rows.constEnd())
+            continue;
+        out.rows.append(it->first);
+        out.recordIds.append(id);
+        out.patientIds.append(it->second);
+    }
+    if (auto a = AccessGuard(m_db).recordDisclosure(
+            QStringLiteral("dashboard-drill-down"), QStringLiteral("Dashboard"), {},
+            {{QStringLiteral("figure"), definition.key},
+             {QStringLiteral("rows"), qint64(out.rows.size())},
+             {QStringLiteral("from"), filter.from.toString(Qt::ISODate)},
+             {QStringLiteral("to"), filter.to.toString(Qt::ISODate)}});
+        !a)
+        return fail(a.error());
+    return out;
+}
+
+} // namespace frontdesk

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "domain/Recall.h"
+#include "storage/Repository.h"
+
+namespace frontdesk {
+
+class RecallRepository : public Repository<Recall>
+{
+    Q_DECLARE_TR_FUNCTIONS(RecallRepository)
+public:
+    explicit RecallRepository(Database &db);
+    static RecordStore::Table table();
+
+    // Live recalls, earliest due first; one patient's when patientId is given.
+    Result<QList<Recall>> list(const QString &patientId = {}) const;
+    // Open recalls due before `before` (usually today) whose patient has no appointment (live,
+    // not cancelled, not a no-show) starting on or after the due date: the care gaps. With a
+    // practitioner, their recalls and those for no one in particular.
+    Result<QList<Recall>> overdue(QDate before, const QString &patientId = {},
+                                  const QString &practitionerId = {}) const;
+    // Marks a recall done (or cancelled); refuses one that is not open.
+    Status close(const QString &id, const QString &status);
+
+protected:
+    QVariantMap toValues(const Recall &r) const override;
+    Recall fromRecord(const QSqlRecord &r) const override;
+    Status validate(const Recall &r) const override;
+};
+
+} // namespace frontdesk

@@ -1,0 +1,103 @@
+#include "WeeklyTrendChart.h"
+
+#include "kpi/KpiReport.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QLineSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace frontdesk {
+
+WeeklyTrendChart::WeeklyTrendChart(QWidget *parent) : QChartView(parent)
+{
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(240);
+    setAccessibleName(tr("Weekly trend: appointments and no-show rate"));
+    chart()->setTitle(tr("Weekly trend"));
+    chart()->legend()->setAlignment(Qt::AlignBottom);
+    chart()->setMargins(QMargins(4, 4, 4, 4));
+}
+
+QSize WeeklyTrendChart::sizeHint() const
+{
+    return {520, 300};
+}
+
+void WeeklyTrendChart::setReport(const KpiReport &report)
+{
+    QChart *c = chart();
+    c->removeAllSeries();
+    for (QAbstractAxis *axis : c->axes())
+        c->removeAxis(axis);
+
+    auto *appointments = new QBarSet(tr("Appointments"));
+    appointments->setColor(QColor(0x4c, 0x78, 0xa8));
+    auto *rate = new QLineSeries;
+    rate->setName(tr("No-show rate"));
+    rate->setColor(QColor(0xc0, 0x39, 0x2b));
+    rate->setPointsVisible(true);
+    rate->setMarkerSize(9);
+    QPen line = rate->pen();
+    line.setWidth(3);
+    rate->setPen(line);
+    QStringList categories;
+    qint64 most = 0;
+    double highestRate = 0;
+    for (qsizetype i = 0; i < report.weeks.size(); ++i) {
+        const KpiWeek &w = report.weeks.at(i);
+        *appointments << double(w.appointments);
+        most = std::max(most, w.appointments);
+        categories << tr("W%1", "ISO week number").arg(w.monday.weekNumber());
+        if (w.noShowRate) {
+            rate->append(double(i), *w.noShowRate * 100.0);
+            highestRate = std::max(highestRate, *w.noShowRate * 100.0);
+        }
+    }
+    auto *bars = new QBarSeries;
+    bars->append(appointments);
+    c->addSeries(bars);
+    c->addSeries(rate);
+
+    auto *weeks = new QBarCategoryAxis;
+    weeks->append(categories);
+    c->addAxis(weeks, Qt::AlignBottom);
+    bars->attachAxis(weeks);
+    rate->attachAxis(weeks);
+
+    auto *count = new QValueAxis;
+    count->setLabelFormat(QStringLiteral("%d"));
+    count->setRange(0, std::max<qint64>(most, 1) * 1.1);
+    count->applyNiceNumbers();
+    count->setTitleText(tr("Appointments"));
+    c->addAxis(count, Qt::AlignLeft);
+    bars->attachAxis(count);
+
+    // Five intervals of a round step, so the percent labels read 0, 10, 20 ... not 12.5.
+    double step = 1;
+    for (const double candidate : {1.0, 2.0, 5.0, 10.0, 20.0})
+        if (candidate * 5 >= highestRate * 1.1 || candidate == 20.0) {
+            step = candidate;
+            break;
+        }
+    auto *percent = new QValueAxis;
+    percent->setLabelFormat(QStringLiteral("%.0f%%"));
+    percent->setRange(0, step * 5);
+    percent->setTickCount(6);
+    percent->setGridLineVisible(false);
+    percent->setTitleText(tr("No-show rate"));
+    c->addAxis(percent, Qt::AlignRight);
+    rate->attachAxis(percent);
+
+    if (!categories.isEmpty())
+        weeks->setRange(categories.first(), categories.last());
+    // Many weeks (a 90-day or longer period) would crowd level labels: tilt them.
+    if (categories.size() > 14)
+        weeks->setLabelsAngle(-60);
+}
+
+} // namespace frontdesk
