@@ -39,6 +39,25 @@ int fit(const QString &typed, const QString &stored, int exact, int prefixBase, 
     return 0;
 }
 
+// How well typed fits the end of stored: lower than any prefix fit, since the last digits of a
+// number are shared by more patients than its first ones.
+int fitSuffix(const QString &typed, const QString &stored, int base, int span)
+{
+    if (typed.size() < PatientSearchQuery::MinSuffixDigits || stored.size() <= typed.size() ||
+        !stored.endsWith(typed))
+        return 0;
+    return base + span * int(typed.size()) / int(stored.size());
+}
+
+QString reversed(const QString &s)
+{
+    QString out;
+    out.reserve(s.size());
+    for (auto it = s.crbegin(); it != s.crend(); ++it)
+        out += *it;
+    return out;
+}
+
 QString orGroup(const QStringList &terms)
 {
     return terms.join(QStringLiteral(" OR "));
@@ -101,6 +120,12 @@ bool PatientSearchQuery::isEmpty() const
            m_identifiers.isEmpty() && m_email.isEmpty();
 }
 
+bool PatientSearchQuery::isOneNameWord() const
+{
+    return m_nameWords.size() == 1 && m_dates.isEmpty() && m_years.isEmpty() &&
+           m_digits.isEmpty() && m_identifiers.isEmpty() && m_email.isEmpty();
+}
+
 QStringList PatientSearchQuery::matchExpressions() const
 {
     if (isEmpty())
@@ -115,6 +140,8 @@ QStringList PatientSearchQuery::matchExpressions() const
     for (const QString &digits : m_digits) {
         QStringList terms{QStringLiteral("identifiers:p%1*").arg(digits),
                           QStringLiteral("identifiers:m%1*").arg(digits)};
+        if (digits.size() >= MinSuffixDigits)
+            terms << QStringLiteral("identifiers:r%1*").arg(reversed(digits));
         for (const QDate &d : m_dates)
             terms << QStringLiteral("identifiers:b") + d.toString(QStringLiteral("yyyyMMdd"));
         common << orGroup(terms);
@@ -203,7 +230,10 @@ PatientSearchQuery::Score PatientSearchQuery::score(const Candidate &c) const
         }
     }
     for (const QString &d : m_digits) {
-        const int byPhone = bestOf(d, phoneForms, 250, 100, 100);
+        int byPhone = bestOf(d, phoneForms, 250, 100, 100);
+        for (const QString &f : phoneForms)
+            if (byPhone < 100)
+                byPhone = std::max(byPhone, fitSuffix(d, f, 40, 50));
         if (byPhone > 0)
             matched(QStringLiteral("phone"));
         const int byMrn = bestOf(d, mrnForms, 300, 150, 100);
@@ -276,9 +306,19 @@ QString PatientSearchQuery::indexIdentifiers(const Candidate &p, const QString &
     add(QStringLiteral("m"), SearchText::compact(p.mrn));
     add(QStringLiteral("m"), mrnDigits);
     add(QStringLiteral("m"), mrnDigits.isEmpty() ? QString() : stripLeadingZeros(mrnDigits));
-    for (const QString &phone : p.phones)
-        for (const QString &form : SearchText::phoneForms(phone, countryCode))
+    for (const QString &phone : p.phones) {
+        const QStringList forms = SearchText::phoneForms(phone, countryCode);
+        for (const QString &form : forms)
             add(QStringLiteral("p"), form);
+        // The number's digits reversed, so its last digits are an FTS prefix (migration 008).
+        // Every form ends alike; the one without the national trunk "0" is the longest ending.
+        const auto international = std::find_if(forms.cbegin(), forms.cend(), [](const QString &f) {
+            return !f.startsWith(QLatin1Char('0'));
+        });
+        if (!forms.isEmpty())
+            add(QStringLiteral("r"),
+                reversed(international != forms.cend() ? *international : forms.first()));
+    }
     add(QStringLiteral("e"), SearchText::compact(p.email));
     if (p.birthDate.isValid()) {
         add(QStringLiteral("b"), p.birthDate.toString(QStringLiteral("yyyyMMdd")));

@@ -43,6 +43,8 @@ public:
     explicit PatientSearchQuery(const QString &text, const QString &countryCode = {});
 
     bool isEmpty() const;
+    // Just one name word and nothing else: the query a short prefix is typed as.
+    bool isOneNameWord() const;
     // The MATCH expressions to run in order: exact name words first, then prefixes; the
     // results of all of them are ranked together.
     QStringList matchExpressions() const;
@@ -51,6 +53,12 @@ public:
     const QStringList &nameWords() const { return m_nameWords; }
     const QList<QDate> &dates() const { return m_dates; }
     const QStringList &digitStrings() const { return m_digits; }
+    // The first name word, or empty: what the candidate order before the cap is keyed on.
+    QString leadingNameWord() const { return m_nameWords.value(0); }
+
+    // Typed digits of at least this many also find phone numbers ending in them (a caller reads
+    // out the last digits); fewer would match too many numbers to be of use.
+    static constexpr int MinSuffixDigits = 4;
 
     // A candidate from what the index holds (patient_search_doc words and the FTS identifiers
     // column), so ranking needs no read of the patients table.

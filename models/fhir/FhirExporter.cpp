@@ -3,18 +3,25 @@
 #include "access/AccessGuard.h"
 #include "fhir/FhirMapping.h"
 #include "storage/AllergyRepository.h"
+#include "storage/CommunicationPreferenceRepository.h"
 #include "storage/ConditionRepository.h"
+#include "storage/ConsentRepository.h"
 #include "storage/CoverageRepository.h"
 #include "storage/Database.h"
 #include "storage/EncounterRepository.h"
 #include "storage/ImmunizationRepository.h"
 #include "storage/MedicationRepository.h"
 #include "storage/ObservationRepository.h"
+#include "storage/PatientAlertRepository.h"
 #include "storage/PatientPhotoRepository.h"
 #include "storage/PatientRepository.h"
 
 #include <QJsonArray>
+#include <QSet>
 #include <QUuid>
+
+#include <algorithm>
+#include <map>
 
 namespace frontdesk {
 
@@ -43,43 +50,62 @@ Result<QJsonObject> FhirExporter::exportPatient(const QString &patientId)
     };
     auto encounterRef = [](const QString &id) { return id.isEmpty() ? QString() : urn(id); };
     const QString subject = urn(patientId);
-    auto photo = PatientPhotoRepository(m_db).forPatient(patientId);
-    if (!photo)
-        return fail(photo.error());
-    QJsonObject patientResource = FhirMapping::toFhir(*patient);
-    if (photo->has_value())
-        patientResource.insert(QStringLiteral("photo"), FhirMapping::photoToFhir(**photo));
-    // Merges (patient_links) as Patient.link; the other record is not in this bundle, so it is
-    // referenced by its id.
-    auto links = m_db.query(
-        QStringLiteral("SELECT source_id, target_id FROM patient_links WHERE deleted = 0 AND "
-                       "(source_id = ? OR target_id = ?) ORDER BY created_at, id"),
-        {patientId, patientId});
-    if (!links)
-        return fail(links.error());
-    QJsonArray patientLinks;
-    bool replacedBy = false;
-    auto link = [&patientLinks](const QString &other, const QString &type) {
-        patientLinks.append(QJsonObject{
-            {QStringLiteral("other"),
-             QJsonObject{{QStringLiteral("reference"), QStringLiteral("Patient/") + other}}},
-            {QStringLiteral("type"), type}});
-    };
-    while (links->next()) {
-        const QString source = links->value(0).toString();
-        const QString target = links->value(1).toString();
-        if (source == patientId) {
-            link(target, QStringLiteral("replaced-by"));
-            replacedBy = true;
-        } else {
-            link(source, QStringLiteral("replaces"));
+    // Merges and other links (patient_links) as Patient.link, sorted by the other record so the
+    // same links always read the same.
+    auto linksOf = [this](const Patient &p) -> Result<QJsonArray> {
+        auto rows = m_db.query(
+            QStringLiteral("SELECT source_id, target_id, kind FROM patient_links WHERE deleted = 0 "
+                           "AND (source_id = ? OR target_id = ?)"),
+            {p.meta.id, p.meta.id});
+        if (!rows)
+            return fail(rows.error());
+        std::map<std::pair<QString, QString>, bool> sorted; // (other, type)
+        bool replacedBy = false;
+        while (rows->next()) {
+            const QString source = rows->value(0).toString();
+            const QString target = rows->value(1).toString();
+            const QString kind = rows->value(2).toString();
+            if (source == p.meta.id) {
+                sorted[{target, kind}] = true;
+                replacedBy = replacedBy || kind == QLatin1String("replaced-by");
+            } else {
+                // Seen from the other end: a merge replaces; refer and seealso point back as
+                // seealso.
+                sorted[{source, kind == QLatin1String("replaced-by") ? QStringLiteral("replaces")
+                                                                     : QStringLiteral("seealso")}] =
+                    true;
+            }
         }
-    }
-    if (!replacedBy && !patient->mergedInto.isEmpty())
-        link(patient->mergedInto, QStringLiteral("replaced-by"));
-    if (!patientLinks.isEmpty())
-        patientResource.insert(QStringLiteral("link"), patientLinks);
-    add(patientId, patientResource);
+        if (!replacedBy && !p.mergedInto.isEmpty())
+            sorted[{p.mergedInto, QStringLiteral("replaced-by")}] = true;
+        QJsonArray links;
+        for (const auto &[key, unused] : sorted) {
+            Q_UNUSED(unused)
+            links.append(QJsonObject{
+                {QStringLiteral("other"), QJsonObject{{QStringLiteral("reference"),
+                                                       QStringLiteral("Patient/") + key.first}}},
+                {QStringLiteral("type"), key.second}});
+        }
+        return links;
+    };
+    auto patientResource = [&](const Patient &p) -> Result<QJsonObject> {
+        auto photo = PatientPhotoRepository(m_db).forPatient(p.meta.id);
+        if (!photo)
+            return fail(photo.error());
+        QJsonObject resource = FhirMapping::toFhir(p);
+        if (photo->has_value())
+            resource.insert(QStringLiteral("photo"), FhirMapping::photoToFhir(**photo));
+        auto links = linksOf(p);
+        if (!links)
+            return fail(links.error());
+        if (!links->isEmpty())
+            resource.insert(QStringLiteral("link"), *links);
+        return resource;
+    };
+    auto patientResourceOf = patientResource(*patient);
+    if (!patientResourceOf)
+        return fail(patientResourceOf.error());
+    add(patientId, *patientResourceOf);
 
     auto encounters = EncounterRepository(m_db).forPatient(patientId);
     if (!encounters)
@@ -117,6 +143,48 @@ Result<QJsonObject> FhirExporter::exportPatient(const QString &patientId)
     for (const Coverage &c : *coverages)
         add(c.meta.id, FhirMapping::toFhir(c, subject));
 
+    // Consents with their scanned documents; a withdrawal is a consent of its own, so every dated
+    // state of the history travels. Sorted by time, then id: the same history reads the same.
+    ConsentRepository consentRepository(m_db);
+    auto consents = consentRepository.forPatient(patientId);
+    if (!consents)
+        return fail(consents.error());
+    std::sort(consents->begin(), consents->end(), [](const Consent &a, const Consent &b) {
+        return a.decidedAt != b.decidedAt ? a.decidedAt < b.decidedAt : a.meta.id < b.meta.id;
+    });
+    for (Consent &c : *consents) {
+        auto document = consentRepository.document(c.meta.id);
+        if (!document)
+            return fail(document.error());
+        c.document = *document;
+        add(c.meta.id, FhirMapping::toFhir(c, subject));
+    }
+    auto preferences = CommunicationPreferenceRepository(m_db).forPatient(patientId);
+    if (!preferences)
+        return fail(preferences.error());
+    std::sort(preferences->begin(), preferences->end(),
+              [](const CommunicationPreference &a, const CommunicationPreference &b) {
+                  return a.purpose != b.purpose ? a.purpose < b.purpose : a.meta.id < b.meta.id;
+              });
+    for (const CommunicationPreference &p : *preferences)
+        add(p.meta.id, FhirMapping::toFhir(p, subject));
+    auto alerts = PatientAlertRepository(m_db).forPatient(patientId);
+    if (!alerts)
+        return fail(alerts.error());
+    // forPatient's order (severity, then when it was recorded) but with the id instead of the
+    // local time of recording, which an import into another database does not keep.
+    std::stable_sort(
+        alerts->begin(), alerts->end(),
+        [](const PatientAlert &a, const PatientAlert &b) { return a.meta.id < b.meta.id; });
+    const QStringList severities{QStringLiteral("high"), QStringLiteral("warning"),
+                                 QStringLiteral("info")};
+    std::stable_sort(alerts->begin(), alerts->end(),
+                     [&severities](const PatientAlert &a, const PatientAlert &b) {
+                         return severities.indexOf(a.severity) < severities.indexOf(b.severity);
+                     });
+    for (const PatientAlert &a : *alerts)
+        add(a.meta.id, FhirMapping::toFhir(a, subject));
+
     // Encounter notes travel as DocumentReferences, the way Synthea writes them.
     for (const Encounter &e : *encounters) {
         if (e.notes.isEmpty())
@@ -140,6 +208,34 @@ Result<QJsonObject> FhirExporter::exportPatient(const QString &patientId)
                  QJsonObject{
                      {QStringLiteral("encounter"),
                       QJsonArray{QJsonObject{{QStringLiteral("reference"), urn(e.meta.id)}}}}}}});
+    }
+
+    // The other records of a merge (and their merges, in turn) come along as Patient resources,
+    // so every Patient.link of the bundle resolves when it is imported elsewhere.
+    QSet<QString> inBundle{patientId};
+    QStringList pending;
+    auto queueLinked = [&](const QJsonObject &resource) {
+        for (const QJsonValue v : resource.value(QStringLiteral("link")).toArray()) {
+            const QString other =
+                v[QStringLiteral("other")][QStringLiteral("reference")].toString().section(
+                    QLatin1Char('/'), -1);
+            if (!inBundle.contains(other)) {
+                inBundle.insert(other);
+                pending << other;
+            }
+        }
+    };
+    queueLinked(*patientResourceOf);
+    while (!pending.isEmpty()) {
+        const QString id = pending.takeFirst();
+        auto linked = patients.get(id);
+        if (!linked)
+            return fail(linked.error());
+        auto resource = patientResource(*linked);
+        if (!resource)
+            return fail(resource.error());
+        add(id, *resource);
+        queueLinked(*resource);
     }
 
     if (auto s = AccessGuard(m_db).recordDisclosure(

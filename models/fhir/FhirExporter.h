@@ -10,7 +10,10 @@ namespace frontdesk {
 class Database;
 
 // One patient's record as a FHIR R4 Bundle (type "collection"): the Patient and their
-// encounters, conditions, allergies, medications, observations, immunizations and insurance.
+// encounters, conditions, allergies, medications, observations, immunizations, insurance,
+// consents (Consent, each given or withdrawn state on its own, with the scanned document),
+// communication preferences (Consent, see FhirMapping) and alerts (Flag). Merges are
+// Patient.link; the linked records come along as Patient entries so the links resolve.
 // Resource ids are our local ids; references use the entries' urn:uuid fullUrls, so the bundle
 // imports again (FhirImporter) into this or another database. The export is audited.
 class FhirExporter

@@ -3,13 +3,16 @@
 #include "access/AuditLog.h"
 #include "fhir/FhirMapping.h"
 #include "storage/AllergyRepository.h"
+#include "storage/CommunicationPreferenceRepository.h"
 #include "storage/ConditionRepository.h"
+#include "storage/ConsentRepository.h"
 #include "storage/CoverageRepository.h"
 #include "storage/Database.h"
 #include "storage/EncounterRepository.h"
 #include "storage/ImmunizationRepository.h"
 #include "storage/MedicationRepository.h"
 #include "storage/ObservationRepository.h"
+#include "storage/PatientAlertRepository.h"
 #include "storage/PatientPhotoRepository.h"
 #include "storage/PatientRepository.h"
 
@@ -22,6 +25,7 @@
 #include <QJsonObject>
 #include <QUuid>
 
+#include <functional>
 #include <variant>
 
 namespace frontdesk {
@@ -32,10 +36,22 @@ const QStringList kKept{QStringLiteral("Patient"),           QStringLiteral("Enc
                         QStringLiteral("Condition"),         QStringLiteral("AllergyIntolerance"),
                         QStringLiteral("MedicationRequest"), QStringLiteral("MedicationStatement"),
                         QStringLiteral("Observation"),       QStringLiteral("Immunization"),
-                        QStringLiteral("Coverage"),          QStringLiteral("DocumentReference")};
+                        QStringLiteral("Coverage"),          QStringLiteral("DocumentReference"),
+                        QStringLiteral("Consent"),           QStringLiteral("Flag")};
 
 using Mapped = std::variant<Patient, Encounter, Condition, Allergy, Medication, Observation,
-                            Immunization, Coverage, QString /* a note for an encounter */>;
+                            Immunization, Coverage, Consent, CommunicationPreference, PatientAlert,
+                            QString /* a note for an encounter */>;
+
+// The merge links PatientMerge writes (Patient.link), written here the same way.
+RecordStore::Table linkTable()
+{
+    return {QStringLiteral("patient_links"),
+            QStringLiteral("PatientLink"),
+            {QStringLiteral("source_id"), QStringLiteral("target_id"), QStringLiteral("kind"),
+             QStringLiteral("detail")},
+            QStringLiteral("source_id")};
+}
 
 struct Entry
 {
@@ -48,8 +64,11 @@ struct Entry
     Mapped value;
     QString patientRef;
     QString encounterRef;
-    QString localId;  // filled when written
+    QString table;   // where it is stored (a Consent may be a communication preference)
+    QString localId; // filled when written
+    bool exists = false;
     QByteArray photo; // a Patient's photo, already validated
+    QList<FhirMapping::PatientLink> links;
 };
 
 // Which local table a resource type is stored in (for "is this id ours already?").
@@ -64,7 +83,9 @@ QString tableOf(const QString &type)
         {QStringLiteral("MedicationStatement"), QStringLiteral("medications")},
         {QStringLiteral("Observation"), QStringLiteral("observations")},
         {QStringLiteral("Immunization"), QStringLiteral("immunizations")},
-        {QStringLiteral("Coverage"), QStringLiteral("coverages")}};
+        {QStringLiteral("Coverage"), QStringLiteral("coverages")},
+        {QStringLiteral("Consent"), QStringLiteral("consents")},
+        {QStringLiteral("Flag"), QStringLiteral("patient_alerts")}};
     return tables.value(type);
 }
 
@@ -82,6 +103,63 @@ QString sourceKeyOf(const QString &type, const QJsonObject &resource, const QStr
     const QString id = resource.value(QStringLiteral("id")).toString();
     if (!id.isEmpty())
         return type + QStringLiteral("|id|") + id;
+    return {};
+}
+
+// Patient.link of one patient as patient_links rows and merged_into, the way PatientMerge leaves a
+// merge (the merged record points at its survivor and stays); a link already stored, in
+// either direction for seealso, is left as it is, so importing again adds nothing.
+Status writeLinks(Database &db, const QString &patientId,
+                  const QList<FhirMapping::PatientLink> &links,
+                  const std::function<QString(const QString &, const QString &)> &resolve,
+                  const QString &where, const QString &file)
+{
+    PatientRepository patients(db);
+    for (const FhirMapping::PatientLink &l : links) {
+        const QString other = resolve(l.reference, QStringLiteral("patients"));
+        if (other.isEmpty())
+            return fail(FhirImporter::tr("%1the linked patient \"%2\" was not found.")
+                            .arg(where, l.reference));
+        QString source = patientId;
+        QString target = other;
+        QString kind = l.type;
+        if (l.type == QLatin1String("replaces")) {
+            source = other;
+            target = patientId;
+            kind = QStringLiteral("replaced-by");
+        }
+        const bool symmetric = kind == QLatin1String("seealso");
+        auto stored =
+            db.scalar(QStringLiteral("SELECT count(*) FROM patient_links WHERE deleted = 0 AND "
+                                     "((source_id = ? AND target_id = ? AND kind = ?) OR "
+                                     "(? AND ((source_id = ? AND target_id = ?) OR "
+                                     "(source_id = ? AND target_id = ?))))"),
+                      {source, target, kind, symmetric ? 1 : 0, source, target, target, source});
+        if (!stored)
+            return fail(stored.error());
+        if (stored->toInt() == 0) {
+            const QJsonObject detail{{QStringLiteral("imported"), QFileInfo(file).fileName()}};
+            if (auto r = RecordStore(db, linkTable())
+                             .insert({{QStringLiteral("source_id"), source},
+                                      {QStringLiteral("target_id"), target},
+                                      {QStringLiteral("kind"), kind},
+                                      {QStringLiteral("detail"),
+                                       QString::fromUtf8(
+                                           QJsonDocument(detail).toJson(QJsonDocument::Compact))}});
+                !r)
+                return fail(where + r.error());
+        }
+        if (kind != QLatin1String("replaced-by"))
+            continue;
+        auto merged = patients.get(source);
+        if (!merged)
+            return fail(where + merged.error());
+        if (merged->mergedInto.isEmpty()) {
+            merged->mergedInto = target;
+            if (auto s = patients.save(*merged); !s)
+                return fail(where + s.error());
+        }
+    }
     return {};
 }
 
@@ -210,6 +288,7 @@ FhirImporter::FileReport FhirImporter::importBundle(const QByteArray &json, cons
             report.notKept[e.type] += 1;
             continue;
         }
+        e.table = tableOf(e.type);
         e.sourceKey = sourceKeyOf(e.type, e.resource, e.fullUrl);
         if (e.sourceKey.isEmpty()) {
             report.errors << tr("%1: %2 has no identifier, fullUrl or id, so a second import "
@@ -231,6 +310,12 @@ FhirImporter::FileReport FhirImporter::importBundle(const QByteArray &json, cons
                     error = photo.error();
                 else
                     e.photo = *photo;
+            }
+            if (error.isEmpty()) {
+                if (auto links = FhirMapping::patientLinksFromFhir(e.resource); !links)
+                    error = links.error();
+                else
+                    e.links = *links;
             }
         } else if (e.type == QLatin1String("Encounter"))
             take(FhirMapping::encounterFromFhir(e.resource), e.value);
@@ -256,6 +341,14 @@ FhirImporter::FileReport FhirImporter::importBundle(const QByteArray &json, cons
             take(FhirMapping::immunizationFromFhir(e.resource), e.value);
         else if (e.type == QLatin1String("Coverage"))
             take(FhirMapping::coverageFromFhir(e.resource), e.value);
+        else if (e.type == QLatin1String("Flag"))
+            take(FhirMapping::alertFromFhir(e.resource, m_db.clock().nowUtc()), e.value);
+        else if (e.type == QLatin1String("Consent") &&
+                 FhirMapping::isCommunicationPreference(e.resource)) {
+            e.table = QStringLiteral("communication_preferences");
+            take(FhirMapping::communicationPreferenceFromFhir(e.resource), e.value);
+        } else if (e.type == QLatin1String("Consent"))
+            take(FhirMapping::consentFromFhir(e.resource), e.value);
         else if (e.type == QLatin1String("DocumentReference")) {
             // Synthea's clinical notes: base64 text attached to an encounter.
             const QJsonObject attachment = e.resource.value(QStringLiteral("content"))
@@ -319,6 +412,22 @@ FhirImporter::FileReport FhirImporter::importBundle(const QByteArray &json, cons
                                     "this bundle nor in the database.")
                                      .arg(where, e.type, e.patientRef);
         }
+        for (int l = 0; l < e.links.size(); ++l) {
+            const QString &ref = e.links.at(l).reference;
+            const int target = byReference.value(ref, -1);
+            if (target >= 0 && entries.at(target).type == QLatin1String("Patient")) {
+                if (&entries.at(target) == &e)
+                    report.errors << tr("%1: Patient link[%2] refers to the patient itself.")
+                                         .arg(where)
+                                         .arg(l);
+            } else if (storedId(QStringLiteral("patients"), ref).isEmpty()) {
+                report.errors << tr("%1: Patient link[%2] (%3) refers to the patient \"%4\", which "
+                                    "is neither in this bundle nor in the database.")
+                                     .arg(where)
+                                     .arg(l)
+                                     .arg(e.links.at(l).type, ref);
+            }
+        }
         if (!e.encounterRef.isEmpty()) {
             const int target = byReference.value(e.encounterRef, -1);
             if ((target < 0 || entries.at(target).type != QLatin1String("Encounter")) &&
@@ -341,6 +450,9 @@ FhirImporter::FileReport FhirImporter::importBundle(const QByteArray &json, cons
     ObservationRepository observations(m_db);
     ImmunizationRepository immunizations(m_db);
     CoverageRepository coverages(m_db);
+    ConsentRepository consents(m_db);
+    CommunicationPreferenceRepository preferences(m_db);
+    PatientAlertRepository alerts(m_db);
 
     FileReport counts = report;
     const Status written = m_db.write([&]() -> Status {
@@ -353,7 +465,7 @@ FhirImporter::FileReport FhirImporter::importBundle(const QByteArray &json, cons
         // The local id for an entry: known from an earlier import, ours already (our own
         // export), the same MRN (patients), or new (the resource id when it is a free UUID).
         auto localIdFor = [&](Entry &e, bool &exists) -> Result<QString> {
-            const QString table = tableOf(e.type);
+            const QString &table = e.table;
             auto mapped = m_db.scalar(
                 QStringLiteral("SELECT local_id FROM fhir_identifiers WHERE source_key = ?"),
                 {e.sourceKey});
@@ -391,6 +503,23 @@ FhirImporter::FileReport FhirImporter::importBundle(const QByteArray &json, cons
                        : tr("%1: entry %2 (%3)").arg(name).arg(e.index).arg(e.fullUrl);
         };
 
+        // Every patient's local id first, so links between the bundle's patients resolve.
+        for (Entry &e : entries) {
+            if (e.type != QLatin1String("Patient"))
+                continue;
+            auto id = localIdFor(e, e.exists);
+            if (!id)
+                return fail(tr("%1: %2").arg(where(e), id.error()));
+            e.localId = *id;
+        }
+        // The patient a Patient entry says it was merged into (link replaced-by), or empty.
+        auto replacedBy = [&](const Entry &e) -> QString {
+            for (const FhirMapping::PatientLink &l : e.links)
+                if (l.type == QLatin1String("replaced-by"))
+                    return resolve(l.reference, QStringLiteral("patients"));
+            return {};
+        };
+
         for (int pass = 0; pass < 3; ++pass) {
             for (Entry &e : entries) {
                 const bool isPatient = e.type == QLatin1String("Patient");
@@ -421,11 +550,14 @@ FhirImporter::FileReport FhirImporter::importBundle(const QByteArray &json, cons
                     counts.kept[e.type] += 1;
                     continue;
                 }
-                bool exists = false;
-                auto id = localIdFor(e, exists);
-                if (!id)
-                    return fail(tr("%1: %2").arg(where(e), id.error()));
-                e.localId = *id;
+                if (!isPatient) {
+                    auto id = localIdFor(e, e.exists);
+                    if (!id)
+                        return fail(tr("%1: %2").arg(where(e), id.error()));
+                    e.localId = *id;
+                }
+                const bool exists = e.exists;
+                const QString *id = &e.localId;
                 const QString patientId =
                     isPatient ? QString() : resolve(e.patientRef, QStringLiteral("patients"));
                 const QString encounterId =
@@ -447,6 +579,9 @@ FhirImporter::FileReport FhirImporter::importBundle(const QByteArray &json, cons
                             p.emergencyContactPhone = current->emergencyContactPhone;
                         }
                     }
+                    // A merged record stays a link to its survivor, as PatientMerge leaves it.
+                    if (const QString survivor = replacedBy(e); !survivor.isEmpty())
+                        p.mergedInto = survivor;
                     s = upsert(patients, p, *id, exists, counts);
                     if (s && !e.photo.isEmpty()) {
                         PatientPhotoRepository photos(m_db);
@@ -490,11 +625,28 @@ FhirImporter::FileReport FhirImporter::importBundle(const QByteArray &json, cons
                 } else if (auto *cv = std::get_if<Coverage>(&e.value)) {
                     cv->patientId = patientId;
                     s = upsert(coverages, *cv, *id, exists, counts);
+                } else if (auto *cs = std::get_if<Consent>(&e.value)) {
+                    cs->patientId = patientId;
+                    s = upsert(consents, *cs, *id, exists, counts);
+                } else if (auto *cp = std::get_if<CommunicationPreference>(&e.value)) {
+                    cp->patientId = patientId;
+                    s = upsert(preferences, *cp, *id, exists, counts);
+                } else if (auto *al = std::get_if<PatientAlert>(&e.value)) {
+                    al->patientId = patientId;
+                    s = upsert(alerts, *al, *id, exists, counts);
                 }
                 if (!s)
                     return fail(tr("%1: %2").arg(where(e), s.error()));
-                counts.kept[e.type] += 1;
+                counts.kept[std::holds_alternative<CommunicationPreference>(e.value)
+                                ? tr("Consent (communication preference)")
+                                : e.type] += 1;
             }
+        }
+        for (const Entry &e : entries) {
+            if (auto s =
+                    writeLinks(m_db, e.localId, e.links, resolve, tr("%1: ").arg(where(e)), name);
+                !s)
+                return s;
         }
         AuditEntry audit;
         audit.action = QStringLiteral("import");

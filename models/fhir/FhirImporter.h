@@ -12,7 +12,13 @@ class Database;
 
 // Reads FHIR R4 Bundles as Synthea writes them (Patient, Encounter, Condition,
 // AllergyIntolerance, MedicationRequest/MedicationStatement, Observation, Immunization, Coverage,
-// and DocumentReference notes attached to encounters) into the local database.
+// and DocumentReference notes attached to encounters), and what FhirExporter adds (Consent for
+// consents and communication preferences, Flag for alerts, Patient.link for merges) into the
+// local database.
+// - Patient.link: replaced-by / replaces become a patient_links row and merged_into, as
+//   PatientMerge leaves a merge; refer and seealso a patient_links row of that kind. The other
+//   patient must be in the bundle or the database: a link to neither is an error naming the
+//   entry, like any reference that does not resolve (our exports carry the linked records).
 // - Strict: every malformed entry is reported with the file, its index and fullUrl and what is
 //   wrong; a file with any error imports nothing (one transaction per file).
 // - Idempotent: each resource's identifier (or fullUrl) is mapped to its local id in

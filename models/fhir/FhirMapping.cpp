@@ -1,5 +1,6 @@
 #include "FhirMapping.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 
 #include <cmath>
@@ -173,6 +174,52 @@ void putTime(QJsonObject &o, const QString &key, const QDateTime &t)
 {
     if (t.isValid())
         o.insert(key, instant(t));
+}
+
+// A time as written for records whose exact instant matters on the way back (consents): with
+// milliseconds when it has any.
+QString exactInstant(const QDateTime &t)
+{
+    const QDateTime utc = t.toUTC();
+    return utc.time().msec() == 0 ? utc.toString(Qt::ISODate) : utc.toString(Qt::ISODateWithMs);
+}
+
+// A scanned document's type from its first bytes (what scanners write), so an export reads the
+// same on every machine; anything else is octet-stream.
+QString documentType(const QByteArray &data)
+{
+    if (data.startsWith("%PDF-"))
+        return QStringLiteral("application/pdf");
+    if (data.startsWith("\xFF\xD8\xFF"))
+        return QStringLiteral("image/jpeg");
+    if (data.startsWith("\x89PNG\r\n\x1A\n"))
+        return QStringLiteral("image/png");
+    if (data.startsWith(QByteArray("II*\0", 4)) || data.startsWith(QByteArray("MM\0*", 4)))
+        return QStringLiteral("image/tiff");
+    return QStringLiteral("application/octet-stream");
+}
+
+const QString kConsentScopeSystem =
+    QStringLiteral("http://terminology.hl7.org/CodeSystem/consentscope");
+const QString kFlagCategorySystem =
+    QStringLiteral("http://terminology.hl7.org/CodeSystem/flag-category");
+const QString kFlagPriorityUrl =
+    QStringLiteral("http://hl7.org/fhir/StructureDefinition/flag-priority");
+const QString kFlagPrioritySystem = QStringLiteral("http://hl7.org/fhir/flag-priority-code");
+
+// The extension with this url among resource.extension, or {}.
+QJsonObject extensionOf(Reader &r, const QJsonObject &o, const QString &url,
+                        const QString &path = QStringLiteral("extension"))
+{
+    for (const QJsonValue v : r.array(o, QStringLiteral("extension"), path)) {
+        if (!v.isObject()) {
+            r.wrong(FhirMapping::tr("%1 must hold objects.").arg(path));
+            return {};
+        }
+        if (v.toObject().value(QStringLiteral("url")).toString() == url)
+            return v.toObject();
+    }
+    return {};
 }
 
 template <typename T> Result<T> finish(const Reader &r, T value)
@@ -787,6 +834,332 @@ QJsonArray FhirMapping::photoToFhir(const PatientPhoto &photo)
         QJsonObject{{QStringLiteral("contentType"), photo.contentType()},
                     {QStringLiteral("data"), QString::fromLatin1(photo.data.toBase64())},
                     {QStringLiteral("size"), static_cast<qint64>(photo.data.size())}}};
+}
+
+Result<QList<FhirMapping::PatientLink>> FhirMapping::patientLinksFromFhir(const QJsonObject &o)
+{
+    Reader r;
+    QList<PatientLink> links;
+    static const QStringList types{QStringLiteral("replaced-by"), QStringLiteral("replaces"),
+                                   QStringLiteral("refer"), QStringLiteral("seealso")};
+    const QJsonArray array = r.array(o, QStringLiteral("link"));
+    for (int i = 0; i < array.size() && r.ok(); ++i) {
+        const QString path = QStringLiteral("link[%1]").arg(i);
+        if (!array.at(i).isObject()) {
+            r.wrong(tr("%1 must be an object.").arg(path));
+            break;
+        }
+        const QJsonObject link = array.at(i).toObject();
+        PatientLink l;
+        l.type = r.string(link, QStringLiteral("type"), path + QStringLiteral(".type"));
+        if (r.ok() && !types.contains(l.type))
+            r.wrong(tr("%1.type \"%2\" is not replaced-by, replaces, refer or seealso.")
+                        .arg(path, l.type));
+        const QJsonObject other =
+            r.object(link, QStringLiteral("other"), path + QStringLiteral(".other"));
+        l.reference =
+            r.string(other, QStringLiteral("reference"), path + QStringLiteral(".other.reference"));
+        if (r.ok() && l.reference.isEmpty())
+            r.wrong(tr("%1.other has no reference to the other patient.").arg(path));
+        links << l;
+    }
+    return finish(r, links);
+}
+
+bool FhirMapping::isCommunicationPreference(const QJsonObject &consent)
+{
+    for (const QJsonValue category : consent.value(QStringLiteral("category")).toArray()) {
+        for (const QJsonValue coding :
+             category.toObject().value(QStringLiteral("coding")).toArray()) {
+            const QJsonObject c = coding.toObject();
+            if (c.value(QStringLiteral("system")).toString() == consentCategorySystem() &&
+                c.value(QStringLiteral("code")).toString() == communicationPreferenceCode())
+                return true;
+        }
+    }
+    return false;
+}
+
+Result<Consent> FhirMapping::consentFromFhir(const QJsonObject &o)
+{
+    Reader r;
+    r.expectType(o, {QStringLiteral("Consent")});
+    Consent c;
+    const QString status = r.string(o, QStringLiteral("status"));
+    if (status == QLatin1String("active"))
+        c.status = QStringLiteral("given");
+    else if (status == QLatin1String("inactive"))
+        c.status = QStringLiteral("withdrawn");
+    else if (status.isEmpty())
+        r.wrong(tr("the Consent has no status."));
+    else
+        r.wrong(
+            tr("status \"%1\" is neither active (given) nor inactive (withdrawn).").arg(status));
+
+    // What it is for: our own coding first, else the first category's text, else its code.
+    const QJsonArray categories = r.array(o, QStringLiteral("category"));
+    QString fallback;
+    for (int i = 0; i < categories.size(); ++i) {
+        const QString path = QStringLiteral("category[%1]").arg(i);
+        if (!categories.at(i).isObject()) {
+            r.wrong(tr("%1 must be an object.").arg(path));
+            break;
+        }
+        const QJsonObject category = categories.at(i).toObject();
+        const QString text =
+            r.string(category, QStringLiteral("text"), path + QStringLiteral(".text"));
+        QString firstCode;
+        for (const QJsonValue v :
+             r.array(category, QStringLiteral("coding"), path + QStringLiteral(".coding"))) {
+            const QJsonObject coding = v.toObject();
+            const QString code =
+                r.string(coding, QStringLiteral("code"), path + QStringLiteral(".coding.code"));
+            if (coding.value(QStringLiteral("system")).toString() == consentTypeSystem() &&
+                c.type.isEmpty())
+                c.type = code;
+            if (firstCode.isEmpty())
+                firstCode = code;
+        }
+        if (i == 0)
+            fallback = text.isEmpty() ? firstCode : text;
+    }
+    if (c.type.isEmpty())
+        c.type = fallback;
+    if (r.ok() && c.type.trimmed().isEmpty())
+        r.wrong(tr("the Consent has no category saying what it is for."));
+
+    c.decidedAt = r.dateTime(o, QStringLiteral("dateTime"));
+    if (r.ok() && !c.decidedAt.isValid())
+        r.wrong(tr("the Consent has no dateTime (when it was given or withdrawn)."));
+    const QJsonObject performer = r.first(o, QStringLiteral("performer"));
+    c.recordedBy =
+        r.string(performer, QStringLiteral("display"), QStringLiteral("performer.display"));
+
+    const QJsonObject attachment = r.object(o, QStringLiteral("sourceAttachment"));
+    c.documentName =
+        r.string(attachment, QStringLiteral("title"), QStringLiteral("sourceAttachment.title"));
+    const QString data =
+        r.string(attachment, QStringLiteral("data"), QStringLiteral("sourceAttachment.data"));
+    if (!data.isEmpty()) {
+        const auto bytes = QByteArray::fromBase64Encoding(data.toLatin1(),
+                                                          QByteArray::AbortOnBase64DecodingErrors);
+        if (!bytes) {
+            r.wrong(tr("sourceAttachment.data is not valid base64."));
+        } else {
+            c.document = *bytes;
+            const QString hash = r.string(attachment, QStringLiteral("hash"),
+                                          QStringLiteral("sourceAttachment.hash"));
+            const QString actual = QString::fromLatin1(
+                QCryptographicHash::hash(c.document, QCryptographicHash::Sha1).toBase64());
+            if (!hash.isEmpty() && hash != actual)
+                r.wrong(tr("sourceAttachment.hash does not match its data (the document was "
+                           "changed or cut short)."));
+        }
+    }
+    const QJsonObject note = extensionOf(r, o, consentNoteUrl());
+    if (!note.isEmpty()) {
+        c.note = r.string(note, QStringLiteral("valueString"),
+                          QStringLiteral("extension(%1).valueString").arg(consentNoteUrl()));
+    }
+    return finish(r, c);
+}
+
+Result<CommunicationPreference> FhirMapping::communicationPreferenceFromFhir(const QJsonObject &o)
+{
+    Reader r;
+    r.expectType(o, {QStringLiteral("Consent")});
+    CommunicationPreference p;
+    const QString status = r.string(o, QStringLiteral("status"));
+    if (r.ok() && status != QLatin1String("active"))
+        r.wrong(tr("a communication preference must have status active, not \"%1\".").arg(status));
+    const QJsonObject provision = r.object(o, QStringLiteral("provision"));
+    const QString type =
+        r.string(provision, QStringLiteral("type"), QStringLiteral("provision.type"));
+    if (type == QLatin1String("deny"))
+        p.optedOut = true;
+    else if (type != QLatin1String("permit") && r.ok())
+        r.wrong(tr("provision.type \"%1\" is neither permit nor deny (opted out).").arg(type));
+    p.purpose.clear();
+    for (const QJsonValue v :
+         r.array(provision, QStringLiteral("purpose"), QStringLiteral("provision.purpose"))) {
+        const QJsonObject coding = v.toObject();
+        if (coding.value(QStringLiteral("system")).toString() == communicationPurposeSystem())
+            p.purpose =
+                r.string(coding, QStringLiteral("code"), QStringLiteral("provision.purpose.code"));
+    }
+    if (r.ok() && !CommunicationPreference::purposes().contains(p.purpose))
+        r.wrong(tr("provision.purpose (system %1) must be one of %2, not \"%3\".")
+                    .arg(communicationPurposeSystem(),
+                         CommunicationPreference::purposes().join(QStringLiteral(", ")),
+                         p.purpose));
+
+    const QJsonObject extension = extensionOf(r, o, communicationPreferenceUrl());
+    if (r.ok() && extension.isEmpty())
+        r.wrong(tr("the communication preference has no extension %1 with its channel.")
+                    .arg(communicationPreferenceUrl()));
+    const QString path = QStringLiteral("extension(%1)").arg(communicationPreferenceUrl());
+    const QJsonObject channel =
+        extensionOf(r, extension, QStringLiteral("channel"), path + QStringLiteral(".extension"));
+    p.channel =
+        r.string(channel, QStringLiteral("valueCode"), path + QStringLiteral(".channel.valueCode"));
+    if (r.ok() && !CommunicationPreference::channels().contains(p.channel))
+        r.wrong(tr("%1.channel must be one of %2, not \"%3\".")
+                    .arg(path, CommunicationPreference::channels().join(QStringLiteral(", ")),
+                         p.channel));
+    auto minute = [&](const QString &name) {
+        const QJsonObject e = extensionOf(r, extension, name, path + QStringLiteral(".extension"));
+        if (e.isEmpty())
+            return 0;
+        const QJsonValue v = e.value(QStringLiteral("valueInteger"));
+        const double d = v.toDouble(-1);
+        if (!v.isDouble() || d != std::floor(d) || d < 0 || d > 1440) {
+            r.wrong(
+                tr("%1.%2.valueInteger must be minutes after midnight (0-1440).").arg(path, name));
+            return 0;
+        }
+        return int(d);
+    };
+    p.quietStartMinute = minute(QStringLiteral("quietStartMinute"));
+    p.quietEndMinute = minute(QStringLiteral("quietEndMinute"));
+    return finish(r, p);
+}
+
+Result<PatientAlert> FhirMapping::alertFromFhir(const QJsonObject &o, const QDateTime &now)
+{
+    Reader r;
+    r.expectType(o, {QStringLiteral("Flag")});
+    PatientAlert a;
+    const QString status = r.string(o, QStringLiteral("status"));
+    if (status == QLatin1String("active"))
+        a.active = true;
+    else if (status == QLatin1String("inactive"))
+        a.active = false;
+    else if (r.ok())
+        r.wrong(status.isEmpty() ? tr("the Flag has no status.")
+                                 : tr("status \"%1\" is neither active nor inactive.").arg(status));
+    const ClinicalCode code = r.code(o, QStringLiteral("code"));
+    const QString text = r.string(r.object(o, QStringLiteral("code")), QStringLiteral("text"),
+                                  QStringLiteral("code.text"));
+    a.text = text.isEmpty() ? code.display : text;
+    if (r.ok() && a.text.trimmed().isEmpty())
+        r.wrong(tr("the Flag has no code.text saying what to look out for."));
+    const QJsonObject priority = extensionOf(r, o, kFlagPriorityUrl);
+    if (!priority.isEmpty()) {
+        const QString level = r.code(priority, QStringLiteral("valueCodeableConcept")).code;
+        if (level == QLatin1String("PN") || level == QLatin1String("PL"))
+            a.severity = QStringLiteral("info");
+        else if (level == QLatin1String("PM"))
+            a.severity = QStringLiteral("warning");
+        else if (level == QLatin1String("PH"))
+            a.severity = QStringLiteral("high");
+        else if (r.ok())
+            r.wrong(tr("the flag-priority extension's code \"%1\" is not PN, PL, PM or PH.")
+                        .arg(level));
+    }
+    const QJsonObject period = r.object(o, QStringLiteral("period"));
+    r.dateTime(period, QStringLiteral("start"), QStringLiteral("period.start"));
+    const QDateTime end = r.dateTime(period, QStringLiteral("end"), QStringLiteral("period.end"));
+    if (end.isValid() && end < now)
+        a.active = false;
+    return finish(r, a);
+}
+
+QJsonObject FhirMapping::toFhir(const Consent &c, const QString &patientRef)
+{
+    QString scope = QStringLiteral("patient-privacy");
+    if (c.type == QLatin1String("treatment") || c.type == QLatin1String("research"))
+        scope = c.type;
+    QJsonObject o{{QStringLiteral("resourceType"), QStringLiteral("Consent")},
+                  {QStringLiteral("id"), c.meta.id},
+                  {QStringLiteral("status"), c.status == QLatin1String("withdrawn")
+                                                 ? QStringLiteral("inactive")
+                                                 : QStringLiteral("active")},
+                  {QStringLiteral("scope"), codeable(kConsentScopeSystem, scope)},
+                  {QStringLiteral("category"),
+                   QJsonArray{QJsonObject{
+                       {QStringLiteral("coding"),
+                        QJsonArray{QJsonObject{{QStringLiteral("system"), consentTypeSystem()},
+                                               {QStringLiteral("code"), c.type}}}},
+                       {QStringLiteral("text"), c.type}}}},
+                  {QStringLiteral("patient"), reference(patientRef)},
+                  {QStringLiteral("dateTime"), exactInstant(c.decidedAt)}};
+    // R4 names no recorder; the person who took the consent down is the performer's display.
+    if (!c.recordedBy.isEmpty())
+        o.insert(QStringLiteral("performer"),
+                 QJsonArray{QJsonObject{{QStringLiteral("display"), c.recordedBy}}});
+    if (!c.document.isEmpty() || !c.documentName.isEmpty()) {
+        QJsonObject attachment;
+        putIf(attachment, QStringLiteral("title"), c.documentName);
+        if (!c.document.isEmpty()) {
+            attachment.insert(QStringLiteral("contentType"), documentType(c.document));
+            attachment.insert(QStringLiteral("data"), QString::fromLatin1(c.document.toBase64()));
+            attachment.insert(QStringLiteral("size"), static_cast<qint64>(c.document.size()));
+            attachment.insert(
+                QStringLiteral("hash"),
+                QString::fromLatin1(
+                    QCryptographicHash::hash(c.document, QCryptographicHash::Sha1).toBase64()));
+        }
+        o.insert(QStringLiteral("sourceAttachment"), attachment);
+    }
+    if (!c.note.isEmpty())
+        o.insert(QStringLiteral("extension"),
+                 QJsonArray{QJsonObject{{QStringLiteral("url"), consentNoteUrl()},
+                                        {QStringLiteral("valueString"), c.note}}});
+    return o;
+}
+
+QJsonObject FhirMapping::toFhir(const CommunicationPreference &p, const QString &patientRef)
+{
+    const QJsonArray details{
+        QJsonObject{{QStringLiteral("url"), QStringLiteral("channel")},
+                    {QStringLiteral("valueCode"), p.channel}},
+        QJsonObject{{QStringLiteral("url"), QStringLiteral("quietStartMinute")},
+                    {QStringLiteral("valueInteger"), p.quietStartMinute}},
+        QJsonObject{{QStringLiteral("url"), QStringLiteral("quietEndMinute")},
+                    {QStringLiteral("valueInteger"), p.quietEndMinute}}};
+    return QJsonObject{
+        {QStringLiteral("resourceType"), QStringLiteral("Consent")},
+        {QStringLiteral("id"), p.meta.id},
+        {QStringLiteral("extension"),
+         QJsonArray{QJsonObject{{QStringLiteral("url"), communicationPreferenceUrl()},
+                                {QStringLiteral("extension"), details}}}},
+        {QStringLiteral("status"), QStringLiteral("active")},
+        {QStringLiteral("scope"), codeable(kConsentScopeSystem, QStringLiteral("patient-privacy"))},
+        {QStringLiteral("category"),
+         QJsonArray{QJsonObject{
+             {QStringLiteral("coding"),
+              QJsonArray{QJsonObject{{QStringLiteral("system"), consentCategorySystem()},
+                                     {QStringLiteral("code"), communicationPreferenceCode()}}}},
+             {QStringLiteral("text"), QStringLiteral("communication preference")}}}},
+        {QStringLiteral("patient"), reference(patientRef)},
+        {QStringLiteral("provision"),
+         QJsonObject{
+             {QStringLiteral("type"),
+              p.optedOut ? QStringLiteral("deny") : QStringLiteral("permit")},
+             {QStringLiteral("purpose"),
+              QJsonArray{QJsonObject{{QStringLiteral("system"), communicationPurposeSystem()},
+                                     {QStringLiteral("code"), p.purpose}}}}}}};
+}
+
+QJsonObject FhirMapping::toFhir(const PatientAlert &a, const QString &patientRef)
+{
+    // Alerts are what the front desk must see on opening a record (interpreter, fall risk), so
+    // the category is administrative; clinical warnings travel as AllergyIntolerance etc.
+    const QString priority = a.severity == QLatin1String("high")      ? QStringLiteral("PH")
+                             : a.severity == QLatin1String("warning") ? QStringLiteral("PM")
+                                                                      : QStringLiteral("PN");
+    return QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Flag")},
+                       {QStringLiteral("id"), a.meta.id},
+                       {QStringLiteral("extension"),
+                        QJsonArray{QJsonObject{{QStringLiteral("url"), kFlagPriorityUrl},
+                                               {QStringLiteral("valueCodeableConcept"),
+                                                codeable(kFlagPrioritySystem, priority)}}}},
+                       {QStringLiteral("status"),
+                        a.active ? QStringLiteral("active") : QStringLiteral("inactive")},
+                       {QStringLiteral("category"),
+                        QJsonArray{codeable(kFlagCategorySystem, QStringLiteral("admin"))}},
+                       {QStringLiteral("code"), QJsonObject{{QStringLiteral("text"), a.text}}},
+                       {QStringLiteral("subject"), reference(patientRef)}};
 }
 
 } // namespace frontdesk

@@ -5,6 +5,7 @@
 #include "storage/Database.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -76,6 +77,7 @@ Result<int> PatientSearch::refreshIndex(const std::function<void(int, int)> &pro
                 QString family;
                 QString given;
                 QString identifiers;
+                QString nameKey;
             };
             QList<Row> rows;
             while (q->next()) {
@@ -89,13 +91,15 @@ Result<int> PatientSearch::refreshIndex(const std::function<void(int, int)> &pro
                     r.family = PatientSearchQuery::indexName(c.familyName);
                     r.given = PatientSearchQuery::indexName(c.givenName);
                     r.identifiers = PatientSearchQuery::indexIdentifiers(c, cc);
+                    r.nameKey = r.family + QChar(1) + r.given + QChar(1) +
+                                c.birthDate.toString(QStringLiteral("yyyyMMdd"));
                 }
                 rows << r;
             }
             // Prepared once per batch: a first build runs these 100k times.
             const QSqlDatabase conn = m_db.connection();
             QSqlQuery deleteText(conn), insertDoc(conn), updateDoc(conn), insertText(conn),
-                deleteDoc(conn), clean(conn);
+                deleteDoc(conn), clean(conn), deleteTokens(conn), insertToken(conn);
             const bool prepared =
                 deleteText.prepare(QStringLiteral("DELETE FROM patient_search WHERE docid = ?")) &&
                 insertDoc.prepare(QStringLiteral("INSERT INTO patient_search_doc (patient_id, "
@@ -107,7 +111,12 @@ Result<int> PatientSearch::refreshIndex(const std::function<void(int, int)> &pro
                 deleteDoc.prepare(
                     QStringLiteral("DELETE FROM patient_search_doc WHERE docid = ?")) &&
                 clean.prepare(
-                    QStringLiteral("DELETE FROM patient_search_dirty WHERE patient_id = ?"));
+                    QStringLiteral("DELETE FROM patient_search_dirty WHERE patient_id = ?")) &&
+                deleteTokens.prepare(
+                    QStringLiteral("DELETE FROM patient_search_token WHERE docid = ?")) &&
+                insertToken.prepare(QStringLiteral(
+                    "INSERT OR IGNORE INTO patient_search_token (docid, family, token, name_key) "
+                    "VALUES (?, ?, ?, ?)"));
             if (!prepared)
                 return fail(describeSqlError(conn.lastError()));
             auto run = [](QSqlQuery &statement, const QVariantList &values) -> Status {
@@ -120,6 +129,8 @@ Result<int> PatientSearch::refreshIndex(const std::function<void(int, int)> &pro
             for (const Row &r : rows) {
                 if (!r.docid.isNull()) {
                     if (auto d = run(deleteText, {r.docid}); !d)
+                        return d;
+                    if (auto d = run(deleteTokens, {r.docid}); !d)
                         return d;
                 }
                 if (r.live) {
@@ -135,6 +146,13 @@ Result<int> PatientSearch::refreshIndex(const std::function<void(int, int)> &pro
                                      {docid, r.family + QLatin1Char(' ') + r.given, r.identifiers});
                         !i)
                         return i;
+                    for (const auto &[family, words] : {std::pair{1, &r.family}, {0, &r.given}}) {
+                        for (const QString &token :
+                             words->split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+                            if (auto i = run(insertToken, {docid, family, token, r.nameKey}); !i)
+                                return i;
+                        }
+                    }
                 } else if (!r.docid.isNull()) {
                     if (auto d = run(deleteDoc, {r.docid}); !d)
                         return d;
@@ -156,10 +174,58 @@ Result<int> PatientSearch::refreshIndex(const std::function<void(int, int)> &pro
     return done;
 }
 
+Result<QVariantList> PatientSearch::bestForWord(const QString &word, int perPart) const
+{
+    // Words of one length at a time, shortest first: within a length the index is in the order
+    // of the ranking's ties (token, then name_key), so each step reads only rows it returns.
+    const QSqlDatabase conn = m_db.connection();
+    QSqlQuery longest(conn);
+    QSqlQuery bucket(conn);
+    bucket.setForwardOnly(true);
+    if (!longest.prepare(QStringLiteral("SELECT length(token) FROM patient_search_token WHERE "
+                                        "family = ? ORDER BY length(token) DESC LIMIT 1")) ||
+        !bucket.prepare(QStringLiteral(
+            "SELECT docid FROM patient_search_token WHERE family = ? AND length(token) = ? AND "
+            "token >= ? AND token <= ? ORDER BY token, name_key LIMIT ?")))
+        return fail(describeSqlError(conn.lastError()));
+    // Every word that starts with `word` sorts between it and it followed by the last code point;
+    // SQLite's length() counts code points.
+    const QString upper = word + QString::fromUcs4(U"\U0010FFFF");
+    QVariantList docids;
+    QSet<qint64> seen;
+    for (int family : {1, 0}) {
+        longest.bindValue(0, family);
+        if (!longest.exec())
+            return fail(describeSqlError(longest.lastError()));
+        const int maxLength = longest.next() ? longest.value(0).toInt() : 0;
+        int taken = 0;
+        for (int length = int(word.toUcs4().size()); length <= maxLength && taken < perPart;
+             ++length) {
+            bucket.bindValue(0, family);
+            bucket.bindValue(1, length);
+            bucket.bindValue(2, word);
+            bucket.bindValue(3, upper);
+            bucket.bindValue(4, perPart - taken);
+            if (!bucket.exec())
+                return fail(describeSqlError(bucket.lastError()));
+            while (bucket.next()) {
+                ++taken;
+                const qint64 docid = bucket.value(0).toLongLong();
+                if (!seen.contains(docid)) {
+                    seen.insert(docid);
+                    docids << docid;
+                }
+            }
+        }
+    }
+    return docids;
+}
+
 Result<int> PatientSearch::rebuildIndex(const std::function<void(int, int)> &progress)
 {
     const Status s = m_db.write([&]() -> Status {
         for (const char *sql : {"DELETE FROM patient_search", "DELETE FROM patient_search_doc",
+                                "DELETE FROM patient_search_token",
                                 "INSERT OR IGNORE INTO patient_search_dirty (patient_id) "
                                 "SELECT id FROM patients"}) {
             if (auto q = m_db.query(QString::fromLatin1(sql)); !q)
@@ -190,27 +256,89 @@ Result<QList<PatientSearchHit>> PatientSearch::search(const QString &text, int l
         QDate birthDate;
     };
     QHash<QString, Ranked> found;
-    for (const QString &expression : query.matchExpressions()) {
-        // Ranked from what the index holds; the patients table is read for the shown few only.
-        auto q =
-            m_db.query(QStringLiteral("SELECT d.patient_id, d.family_words, d.given_words, "
-                                      "patient_search.identifiers FROM patient_search "
-                                      "JOIN patient_search_doc d ON d.docid = patient_search.docid "
-                                      "WHERE patient_search MATCH ? LIMIT ?"),
-                       {expression, CandidateLimit});
+    auto rank = [&](const QSqlQuery &q) {
+        const QString id = q.value(0).toString();
+        if (found.contains(id))
+            return;
+        const auto c = PatientSearchQuery::fromIndex(q.value(1).toString(), q.value(2).toString(),
+                                                     q.value(3).toString());
+        const auto score = query.score(c);
+        found.insert(id,
+                     Ranked{id, score.points, score.matchedOn,
+                            q.value(1).toString() + QChar(1) + q.value(2).toString(), c.birthDate});
+    };
+
+    // The candidates' docids, chosen from the index alone; their words are read once, below.
+    // The first `limit` in ranking order are what counts; the margin covers a name whose other
+    // part fits better than its place in the order that chose it says.
+    const int wanted = std::min<int>(CandidateLimit, limit + 50);
+    QVariantList docids;
+    if (query.isOneNameWord()) {
+        // One word ("m", "mueller", "anna") may match most of the clinic; the token index yields
+        // the best-ranked candidates of each name part first, without reading the rest.
+        auto best = bestForWord(query.leadingNameWord(), wanted);
+        if (!best)
+            return fail(tr("The patient search failed: %1").arg(best.error()));
+        docids = *best;
+    } else {
+        // Every match when there are at most CandidateLimit. Beyond that, with a name word w in
+        // the query, the matches are taken in an order close to the ranking for w
+        // (PatientSearchQuery::score): family name equal to w, then family names starting with
+        // w, then the rest; within each, what a prefix fit scores (40 * |w| / length), then name
+        // order. Without one (a few digits), any CandidateLimit of them.
+        const QString word = query.leadingNameWord();
+        QSet<qint64> seen;
+        auto add = [&](const QVariant &docid) {
+            if (!seen.contains(docid.toLongLong())) {
+                seen.insert(docid.toLongLong());
+                docids << docid;
+            }
+        };
+        for (const QString &expression : query.matchExpressions()) {
+            auto q = m_db.query(
+                QStringLiteral("SELECT docid FROM patient_search WHERE patient_search MATCH ? "
+                               "LIMIT ?"),
+                {expression, CandidateLimit + 1});
+            if (!q)
+                return fail(tr("The patient search failed: %1").arg(q.error()));
+            QVariantList all;
+            while (q->next())
+                all << q->value(0);
+            if (all.size() <= CandidateLimit || word.isEmpty()) {
+                for (const QVariant &docid : all.mid(0, CandidateLimit))
+                    add(docid);
+                continue;
+            }
+            auto ordered = m_db.query(
+                QStringLiteral(
+                    "SELECT d.docid FROM patient_search "
+                    "JOIN patient_search_doc d ON d.docid = patient_search.docid "
+                    "WHERE patient_search MATCH ? ORDER BY "
+                    "CASE WHEN instr(' ' || d.family_words || ' ', ' ' || ? || ' ') > 0 THEN 0 "
+                    "WHEN instr(' ' || d.family_words, ' ' || ?) > 0 THEN 1 ELSE 2 END, "
+                    "? / max(1, CASE WHEN instr(' ' || d.family_words, ' ' || ?) > 0 "
+                    "THEN length(d.family_words) ELSE length(d.given_words) END) DESC, "
+                    "d.family_words, d.given_words LIMIT ?"),
+                {expression, word, word, 40 * int(word.size()), word, wanted});
+            if (!ordered)
+                return fail(tr("The patient search failed: %1").arg(ordered.error()));
+            while (ordered->next())
+                add(ordered->value(0));
+        }
+    }
+    // Ranked from what the index holds; the patients table is read for the shown few only.
+    for (qsizetype from = 0; from < docids.size(); from += 500) {
+        const QVariantList chunk = docids.mid(from, 500);
+        auto q = m_db.query(
+            QStringLiteral("SELECT d.patient_id, d.family_words, d.given_words, s.identifiers "
+                           "FROM patient_search_doc d JOIN patient_search s "
+                           "ON s.docid = d.docid WHERE d.docid IN (%1)")
+                .arg(QStringList(chunk.size(), QStringLiteral("?")).join(QLatin1Char(','))),
+            chunk);
         if (!q)
             return fail(tr("The patient search failed: %1").arg(q.error()));
-        while (q->next()) {
-            const QString id = q->value(0).toString();
-            if (found.contains(id))
-                continue;
-            const auto c = PatientSearchQuery::fromIndex(
-                q->value(1).toString(), q->value(2).toString(), q->value(3).toString());
-            const auto score = query.score(c);
-            found.insert(id, Ranked{id, score.points, score.matchedOn,
-                                    q->value(1).toString() + QChar(1) + q->value(2).toString(),
-                                    c.birthDate});
-        }
+        while (q->next())
+            rank(*q);
     }
     std::vector<Ranked> ranked(found.cbegin(), found.cend());
     std::sort(ranked.begin(), ranked.end(), [](const Ranked &a, const Ranked &b) {

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVariantList>
 
 #include <functional>
 
@@ -35,7 +36,9 @@ struct PatientSearchHit
 // patient_search_dirty by trigger, in the writer's own transaction; search() folds the marked
 // patients into the index first (in C++: the same folding as the query), so results are never
 // stale. The first search after seeding 100k patients builds the index (a few seconds);
-// refreshIndex() does it up front.
+// refreshIndex() does it up front. Migration 008 adds the phone numbers' reversed digits (found
+// by their last digits) and patient_search_token, the name words in ranking order, which answers
+// one-word queries however many patients they match.
 class PatientSearch
 {
     Q_DECLARE_TR_FUNCTIONS(PatientSearch)
@@ -54,10 +57,15 @@ public:
     // `phone_country_code`, default 49).
     QString countryCode() const;
 
-    // How many index rows a MATCH expression may yield before ranking, per expression.
+    // How many index rows a MATCH expression may yield before ranking, per expression; when more
+    // match, they are taken in an order close to the ranking (see search()).
     static constexpr int CandidateLimit = 400;
 
 private:
+    // The docids of the patients whose family (then given) name words start with `word`, up to
+    // perPart of each, in ranking order (patient_search_token, migration 008).
+    Result<QVariantList> bestForWord(const QString &word, int perPart) const;
+
     Database &m_db;
 };
 

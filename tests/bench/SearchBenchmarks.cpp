@@ -6,6 +6,7 @@
 
 #include "storage/PatientSearch.h"
 
+#include <QRegularExpression>
 #include <QStringList>
 
 #include <memory>
@@ -58,6 +59,10 @@ Result<QStringList> samples(BenchContext &c, const QString &column)
             out << given + QLatin1Char(' ') + family;
         } else if (column == QLatin1String("birth")) {
             out << birth.toString(QStringLiteral("dd.MM.yyyy"));
+        } else if (column == QLatin1String("phone_suffix")) {
+            // The last 4, 5 or 6 digits, as a caller reads them out.
+            phone.remove(QRegularExpression(QStringLiteral("\\D")));
+            out << phone.right(4 + int(out.size() % 3));
         } else if (column == QLatin1String("phone")) {
             // As written nationally, without the country code.
             phone.replace(QStringLiteral("+49 "), QStringLiteral("0"));
@@ -107,6 +112,10 @@ const Registration phone{
     {QStringLiteral("search.phone"),
      QStringLiteral("a mobile number written nationally (0151 ...)"), 40,
      [](BenchContext &c) { return searchOperation(c, QStringLiteral("phone")); }}};
+const Registration phoneSuffix{
+    {QStringLiteral("search.phone_suffix"),
+     QStringLiteral("the last 4-6 digits of a mobile number"), 40,
+     [](BenchContext &c) { return searchOperation(c, QStringLiteral("phone_suffix")); }}};
 const Registration mrn{{QStringLiteral("search.mrn"), QStringLiteral("an exact MRN"), 40,
                         [](BenchContext &c) { return searchOperation(c, QStringLiteral("mrn")); }}};
 

@@ -22,6 +22,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     (void)FhirMapping::observationFromFhir(r);
     (void)FhirMapping::immunizationFromFhir(r);
     (void)FhirMapping::coverageFromFhir(r);
+    (void)FhirMapping::consentFromFhir(r);
+    (void)FhirMapping::communicationPreferenceFromFhir(r);
+    (void)FhirMapping::alertFromFhir(r, QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC));
+    (void)FhirMapping::patientLinksFromFhir(r);
+    (void)FhirMapping::isCommunicationPreference(r);
     (void)FhirMapping::patientReference(r);
     (void)FhirMapping::encounterReference(r);
     return 0;

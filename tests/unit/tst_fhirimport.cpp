@@ -7,11 +7,16 @@
 #include "fhir/FhirImporter.h"
 #include "fhir/FhirMapping.h"
 #include "storage/AllergyRepository.h"
+#include "storage/CommunicationPreferenceRepository.h"
+#include "storage/ConsentRepository.h"
 #include "storage/EncounterRepository.h"
 #include "storage/ObservationRepository.h"
 #include "storage/Outbox.h"
+#include "storage/PatientAlertRepository.h"
+#include "storage/PatientMerge.h"
 #include "storage/PatientRepository.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -26,6 +31,46 @@ QString dataDir()
 }
 
 const QString kAnna = QStringLiteral("3f6a5b2e-8c1d-4e2f-9a7b-1c2d3e4f5a61");
+// frontdesk-lena-hoffmann.json: consents (one withdrawn later), communication preferences,
+// alerts, and the record merged into Lena's (Patient.link).
+const QString kLena = QStringLiteral("4b7e2c1d-5a6f-4c3b-8d2e-9f1a0b2c3d71");
+const QString kLenaOld = QStringLiteral("4b7e2c1d-5a6f-4c3b-8d2e-9f1a0b2c3d72");
+
+QJsonObject patientResource(const QString &id, const QString &mrn, const QString &family,
+                            const QJsonArray &links = {})
+{
+    QJsonObject r{
+        {QStringLiteral("resourceType"), QStringLiteral("Patient")},
+        {QStringLiteral("id"), id},
+        {QStringLiteral("identifier"),
+         QJsonArray{QJsonObject{{QStringLiteral("system"), QStringLiteral("urn:test")},
+                                {QStringLiteral("value"), mrn}}}},
+        {QStringLiteral("name"), QJsonArray{QJsonObject{{QStringLiteral("family"), family}}}}};
+    if (!links.isEmpty())
+        r.insert(QStringLiteral("link"), links);
+    return r;
+}
+
+QJsonObject link(const QString &type, const QString &other)
+{
+    return QJsonObject{
+        {QStringLiteral("type"), type},
+        {QStringLiteral("other"), QJsonObject{{QStringLiteral("reference"), other}}}};
+}
+
+QByteArray bundleOf(const QJsonArray &resources)
+{
+    QJsonArray entries;
+    for (const QJsonValue r : resources)
+        entries.append(
+            QJsonObject{{QStringLiteral("fullUrl"),
+                         QStringLiteral("urn:uuid:") + r[QStringLiteral("id")].toString()},
+                        {QStringLiteral("resource"), r}});
+    return QJsonDocument(QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Bundle")},
+                                     {QStringLiteral("type"), QStringLiteral("collection")},
+                                     {QStringLiteral("entry"), entries}})
+        .toJson();
+}
 
 qint64 rows(Database &db, const QString &table)
 {
@@ -90,14 +135,16 @@ private slots:
         t.db->setClock(m_clock);
         auto reports = FhirImporter(*t.db).importPath(dataDir());
         QVERIFY2(reports.ok(), qPrintable(reports.error()));
-        QCOMPARE(reports->size(), 2);
+        QCOMPARE(reports->size(), 3);
         for (const auto &r : *reports)
             QVERIFY2(r.imported, qPrintable(r.errors.join(QLatin1Char('\n'))));
         // Not kept locally is reported, not silently dropped.
-        QCOMPARE(reports->first().notKept.value(QStringLiteral("Claim")), 1);
-        QCOMPARE(reports->first().notKept.value(QStringLiteral("Practitioner")), 1);
+        // Files are read in name order: frontdesk-lena-hoffmann.json, then Anna's, then Jonas's.
+        QCOMPARE(reports->at(1).notKept.value(QStringLiteral("Claim")), 1);
+        QCOMPARE(reports->at(1).notKept.value(QStringLiteral("Practitioner")), 1);
 
-        QCOMPARE(rows(*t.db, QStringLiteral("patients")), 2);
+        // Anna, Jonas, Lena and the record merged into Lena's.
+        QCOMPARE(rows(*t.db, QStringLiteral("patients")), 4);
         QCOMPARE(rows(*t.db, QStringLiteral("encounters")), 3);
         QCOMPARE(rows(*t.db, QStringLiteral("conditions")), 3);
         QCOMPARE(rows(*t.db, QStringLiteral("allergies")), 1);
@@ -153,9 +200,18 @@ private slots:
         t.db->setClock(m_clock);
         FhirImporter importer(*t.db);
         QVERIFY(importer.importPath(dataDir()).ok());
-        const QStringList tables{QStringLiteral("patients"),    QStringLiteral("encounters"),
-                                 QStringLiteral("conditions"),  QStringLiteral("observations"),
-                                 QStringLiteral("medications"), QStringLiteral("outbox")};
+        const QStringList tables{QStringLiteral("patients"),
+                                 QStringLiteral("encounters"),
+                                 QStringLiteral("conditions"),
+                                 QStringLiteral("observations"),
+                                 QStringLiteral("medications"),
+                                 QStringLiteral("consents"),
+                                 QStringLiteral("consent_documents"),
+                                 QStringLiteral("communication_preferences"),
+                                 QStringLiteral("patient_alerts"),
+                                 QStringLiteral("patient_links"),
+                                 QStringLiteral("outbox"),
+                                 QStringLiteral("audit_log")};
         QList<qint64> before;
         for (const QString &table : tables)
             before << rows(*t.db, table);
@@ -166,6 +222,10 @@ private slots:
             QCOMPARE(r.created, 0);
             QCOMPARE(r.updated, 0);
         }
+        QCOMPARE(again->at(0).file, dataDir() + QStringLiteral("/frontdesk-lena-hoffmann.json"));
+        QCOMPARE(again->at(0).unchanged, 9);
+        // Only the import of each file itself is audited the second time.
+        before.last() += again->size();
         for (int i = 0; i < tables.size(); ++i)
             QCOMPARE(rows(*t.db, tables.at(i)), before.at(i));
     }
@@ -177,7 +237,7 @@ private slots:
         t.db->setClock(m_clock);
         auto reports = FhirImporter(*t.db).importPath(dataDir() + QStringLiteral("/malformed"));
         QVERIFY(reports.ok());
-        QCOMPARE(reports->size(), 2);
+        QCOMPARE(reports->size(), 3);
         const auto &broken = reports->at(0);
         QVERIFY(!broken.imported);
         QCOMPARE(broken.errors.size(), 4);
@@ -187,7 +247,35 @@ private slots:
         QVERIFY(broken.errors.at(1).contains(QLatin1String("no code")));
         QVERIFY(broken.errors.at(2).contains(QLatin1String("2025-13-45")));
         QVERIFY(broken.errors.at(3).contains(QLatin1String("neither in this bundle")));
-        const auto &truncated = reports->at(1);
+        const auto &consents = reports->at(1);
+        QVERIFY(!consents.imported);
+        QCOMPARE(consents.errors.size(), 6);
+        const QStringList expected{
+            QStringLiteral("entry 1 (urn:uuid:c3000001-0000-4000-8000-000000000001): Consent: "
+                           "status \"maybe\" is neither active (given) nor inactive (withdrawn)."),
+            QStringLiteral("entry 2 (urn:uuid:c3000001-0000-4000-8000-000000000002): Consent: "
+                           "sourceAttachment.hash does not match its data"),
+            QStringLiteral("entry 3 (urn:uuid:c3000001-0000-4000-8000-000000000003): Consent: "
+                           "extension(urn:frontdesk:communication-preference).channel must be one "
+                           "of sms, email, phone, letter, not \"pigeon\"."),
+            QStringLiteral("entry 4 (urn:uuid:f3000001-0000-4000-8000-000000000001): Flag: the "
+                           "Flag has no code.text"),
+            QStringLiteral("entry 5 (urn:uuid:5c8f3d2e-6b7a-4d4c-9e3f-0a1b2c3d4e82): Patient: "
+                           "link[0].type \"merged\" is not replaced-by, replaces, refer or "
+                           "seealso."),
+            QStringLiteral("entry 6 (urn:uuid:5c8f3d2e-6b7a-4d4c-9e3f-0a1b2c3d4e83): Patient "
+                           "link[0] (replaced-by) refers to the patient "
+                           "\"Patient/00000000-0000-4000-8000-00000000dead\", which is neither in "
+                           "this bundle nor in the database.")};
+        for (int i = 0; i < expected.size(); ++i) {
+            QVERIFY2(consents.errors.at(i).startsWith(dataDir() +
+                                                      QStringLiteral("/malformed/consents-flags-"
+                                                                     "broken.json: ")),
+                     qPrintable(consents.errors.at(i)));
+            QVERIFY2(consents.errors.at(i).contains(expected.at(i)),
+                     qPrintable(consents.errors.at(i)));
+        }
+        const auto &truncated = reports->at(2);
         QVERIFY(!truncated.imported);
         QVERIFY(truncated.errors.first().contains(QLatin1String("not valid JSON")));
         // The good Patient in the broken file was not kept either: all or nothing per file.
@@ -221,6 +309,223 @@ private slots:
         QVERIFY(same.imported);
         QCOMPARE(same.created, 0);
         QCOMPARE(same.updated, 0);
+    }
+
+    void consentsPreferencesAlertsAndLinksImport()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.open());
+        t.db->setClock(m_clock);
+        const auto report = FhirImporter(*t.db).importFile(
+            dataDir() + QStringLiteral("/frontdesk-lena-hoffmann.json"));
+        QVERIFY2(report.imported, qPrintable(report.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(report.created, 9);
+        QCOMPARE(report.kept.value(QStringLiteral("Consent")), 3);
+        QCOMPARE(report.kept.value(QStringLiteral("Consent (communication preference)")), 2);
+        QCOMPARE(report.kept.value(QStringLiteral("Flag")), 2);
+
+        // The withdrawal is a dated state of its own; the given consent stays in the history.
+        ConsentRepository consentRepository(*t.db);
+        auto consents = consentRepository.forPatient(kLena);
+        QVERIFY(consents.ok());
+        QCOMPARE(consents->size(), 3);
+        const Consent &withdrawn = consents->at(0);
+        QCOMPARE(withdrawn.type, QStringLiteral("data-sharing"));
+        QCOMPARE(withdrawn.status, QStringLiteral("withdrawn"));
+        QCOMPARE(withdrawn.decidedAt, QDateTime(QDate(2026, 2, 1), QTime(14, 0, 0, 250), Qt::UTC));
+        QCOMPARE(withdrawn.note, QStringLiteral("Withdrawn by phone"));
+        const Consent &given = consents->at(1);
+        QCOMPARE(given.status, QStringLiteral("given"));
+        QCOMPARE(given.recordedBy, QStringLiteral("Empfang Schulz"));
+        QCOMPARE(given.documentName, QStringLiteral("einwilligung-datenweitergabe.pdf"));
+        auto document = consentRepository.document(given.meta.id);
+        QVERIFY(document.ok());
+        QVERIFY(document->startsWith("%PDF-1.4"));
+        QCOMPARE(t.db->scalar(QStringLiteral("SELECT document_sha256 FROM consents WHERE id = ?"),
+                              {given.meta.id})
+                     ->toString(),
+                 QString::fromLatin1(
+                     QCryptographicHash::hash(*document, QCryptographicHash::Sha256).toHex()));
+
+        auto preferences = CommunicationPreferenceRepository(*t.db).forPatient(kLena);
+        QVERIFY(preferences.ok());
+        QCOMPARE(preferences->size(), 2);
+        for (const CommunicationPreference &p : *preferences) {
+            if (p.purpose == QLatin1String("reminder")) {
+                QCOMPARE(p.channel, QStringLiteral("sms"));
+                QVERIFY(!p.optedOut);
+                QCOMPARE(p.quietStartMinute, 22 * 60);
+                QCOMPARE(p.quietEndMinute, 7 * 60);
+            } else {
+                QCOMPARE(p.purpose, QStringLiteral("marketing"));
+                QCOMPARE(p.channel, QStringLiteral("email"));
+                QVERIFY(p.optedOut);
+            }
+        }
+
+        auto alerts = PatientAlertRepository(*t.db).forPatient(kLena);
+        QVERIFY(alerts.ok());
+        QCOMPARE(alerts->size(), 2);
+        QCOMPARE(alerts->at(0).severity, QStringLiteral("high"));
+        QVERIFY(!alerts->at(0).active);
+        QCOMPARE(alerts->at(1).severity, QStringLiteral("warning"));
+        QVERIFY(alerts->at(1).active);
+        QCOMPARE(alerts->at(1).text, QStringLiteral("Hard of hearing: face her and speak clearly"));
+
+        // The merged record stays, as a link to Lena's, exactly as a merge leaves it.
+        auto old = PatientRepository(*t.db).get(kLenaOld);
+        QVERIFY(old.ok());
+        QCOMPARE(old->mergedInto, kLena);
+        QVERIFY(PatientRepository(*t.db).get(kLena)->mergedInto.isEmpty());
+        QCOMPARE(t.db->scalar(QStringLiteral("SELECT count(*) FROM patient_links WHERE "
+                                             "source_id = ? AND target_id = ? AND kind = "
+                                             "'replaced-by' AND deleted = 0"),
+                              {kLenaOld, kLena})
+                     ->toInt(),
+                 1);
+        QCOMPARE(rows(*t.db, QStringLiteral("patient_links")), 1);
+    }
+
+    void aFlagWhosePeriodEndedIsInactive()
+    {
+        QJsonObject flag{{QStringLiteral("resourceType"), QStringLiteral("Flag")},
+                         {QStringLiteral("status"), QStringLiteral("active")},
+                         {QStringLiteral("code"),
+                          QJsonObject{{QStringLiteral("text"), QStringLiteral("Fall risk")}}},
+                         {QStringLiteral("period"),
+                          QJsonObject{{QStringLiteral("end"), QStringLiteral("2026-03-01")}}}};
+        const QDateTime now(QDate(2026, 3, 4), QTime(9, 0), Qt::UTC);
+        auto ended = FhirMapping::alertFromFhir(flag, now);
+        QVERIFY2(ended.ok(), qPrintable(ended.error()));
+        QVERIFY(!ended->active);
+        QCOMPARE(ended->severity, QStringLiteral("info"));
+        flag.insert(QStringLiteral("period"),
+                    QJsonObject{{QStringLiteral("end"), QStringLiteral("2026-12-31")}});
+        QVERIFY(FhirMapping::alertFromFhir(flag, now)->active);
+        flag.insert(QStringLiteral("period"),
+                    QJsonObject{{QStringLiteral("end"), QStringLiteral("someday")}});
+        auto bad = FhirMapping::alertFromFhir(flag, now);
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.error().contains(QLatin1String("period.end")), qPrintable(bad.error()));
+    }
+
+    void patientLinksResolveInTheDatabaseAndImportOnce()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.open());
+        t.db->setClock(m_clock);
+        FhirImporter importer(*t.db);
+        const QString a = QStringLiteral("6d0a4e3f-7c8b-4e5d-8f40-1b2c3d4e5f01");
+        const QString b = QStringLiteral("6d0a4e3f-7c8b-4e5d-8f40-1b2c3d4e5f02");
+        const QString c = QStringLiteral("6d0a4e3f-7c8b-4e5d-8f40-1b2c3d4e5f03");
+        QVERIFY(importer
+                    .importBundle(bundleOf({patientResource(a, QStringLiteral("L-1"),
+                                                            QStringLiteral("Albrecht"))}),
+                                  QStringLiteral("a.json"))
+                    .imported);
+        // b was merged into a, which is only in the database; b also points at c (seealso).
+        const QByteArray second = bundleOf(
+            {patientResource(b, QStringLiteral("L-2"), QStringLiteral("Albrecht"),
+                             {link(QStringLiteral("replaced-by"), QStringLiteral("Patient/") + a),
+                              link(QStringLiteral("seealso"), QStringLiteral("urn:uuid:") + c)}),
+             patientResource(c, QStringLiteral("L-3"), QStringLiteral("Brandt"),
+                             {link(QStringLiteral("seealso"), QStringLiteral("Patient/") + b)})});
+        for (int round = 0; round < 2; ++round) {
+            const auto r = importer.importBundle(second, QStringLiteral("b.json"));
+            QVERIFY2(r.imported, qPrintable(r.errors.join(QLatin1Char('\n'))));
+            QCOMPARE(r.created, round == 0 ? 2 : 0);
+            QCOMPARE(r.updated, 0);
+            QCOMPARE(PatientRepository(*t.db).get(b)->mergedInto, a);
+            // One row per link: seealso both ways is one link.
+            QCOMPARE(rows(*t.db, QStringLiteral("patient_links")), 2);
+            QCOMPARE(t.db->scalar(QStringLiteral("SELECT count(*) FROM patient_links WHERE "
+                                                 "kind = 'seealso'"))
+                         ->toInt(),
+                     1);
+        }
+        // The export says the same from each end.
+        auto exported = FhirExporter(*t.db).exportPatient(a);
+        QVERIFY(exported.ok());
+        const QJsonArray entries = exported->value(QStringLiteral("entry")).toArray();
+        const QJsonArray links =
+            entries.first()[QStringLiteral("resource")][QStringLiteral("link")].toArray();
+        QCOMPARE(links.size(), 1);
+        QCOMPARE(links.first()[QStringLiteral("type")].toString(), QStringLiteral("replaces"));
+        // The merged record, and the record it points at in turn, come along.
+        QStringList ids;
+        for (const QJsonValue e : entries)
+            if (e[QStringLiteral("resource")][QStringLiteral("resourceType")].toString() ==
+                QLatin1String("Patient"))
+                ids << e[QStringLiteral("resource")][QStringLiteral("id")].toString();
+        QCOMPARE(ids, (QStringList{a, b, c}));
+    }
+
+    void aMergeMadeHereTravelsAsALink()
+    {
+        test::TestDatabase a;
+        QVERIFY(a.open());
+        a.db->setClock(m_clock);
+        QVERIFY(FhirImporter(*a.db).importPath(dataDir()).ok());
+        Patient twin;
+        twin.mrn = QStringLiteral("TWIN-7");
+        twin.familyName = QStringLiteral("Müller");
+        twin.givenName = QStringLiteral("Anna");
+        QVERIFY(PatientRepository(*a.db).save(twin).ok());
+        auto merged = PatientMerge(*a.db).merge({kAnna, twin.meta.id, {}});
+        QVERIFY2(merged.ok(), qPrintable(merged.error()));
+        auto exported = FhirExporter(*a.db).exportPatient(kAnna);
+        QVERIFY(exported.ok());
+
+        test::TestDatabase b;
+        QVERIFY(b.open());
+        b.db->setClock(m_clock);
+        const auto report = FhirImporter(*b.db).importBundle(QJsonDocument(*exported).toJson(),
+                                                             QStringLiteral("export.json"));
+        QVERIFY2(report.imported, qPrintable(report.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(PatientRepository(*b.db).get(twin.meta.id)->mergedInto, kAnna);
+        QCOMPARE(b.db->scalar(QStringLiteral("SELECT count(*) FROM patient_links WHERE source_id "
+                                             "= ? AND target_id = ? AND kind = 'replaced-by'"),
+                              {twin.meta.id, kAnna})
+                     ->toInt(),
+                 1);
+        auto again = FhirExporter(*b.db).exportPatient(kAnna);
+        QVERIFY(again.ok());
+        QCOMPARE(withoutTimestamp(*again), withoutTimestamp(*exported));
+    }
+
+    void roundTripKeepsConsentsPreferencesAlertsAndLinks()
+    {
+        test::TestDatabase a;
+        QVERIFY(a.open());
+        a.db->setClock(m_clock);
+        QVERIFY(FhirImporter(*a.db).importPath(dataDir()).ok());
+        auto exported = FhirExporter(*a.db).exportPatient(kLena);
+        QVERIFY2(exported.ok(), qPrintable(exported.error()));
+        QMap<QString, int> types;
+        for (const QJsonValue e : exported->value(QStringLiteral("entry")).toArray())
+            types[e[QStringLiteral("resource")][QStringLiteral("resourceType")].toString()] += 1;
+        QCOMPARE(types.value(QStringLiteral("Patient")), 2);
+        QCOMPARE(types.value(QStringLiteral("Consent")), 5);
+        QCOMPARE(types.value(QStringLiteral("Flag")), 2);
+
+        test::TestDatabase b;
+        QVERIFY(b.open());
+        b.db->setClock(m_clock);
+        const auto report = FhirImporter(*b.db).importBundle(QJsonDocument(*exported).toJson(),
+                                                             QStringLiteral("export.json"));
+        QVERIFY2(report.imported, qPrintable(report.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(report.created, 9);
+        auto again = FhirExporter(*b.db).exportPatient(kLena);
+        QVERIFY(again.ok());
+        QCOMPARE(withoutTimestamp(*again), withoutTimestamp(*exported));
+        QCOMPARE(PatientRepository(*b.db).get(kLenaOld)->mergedInto, kLena);
+
+        const auto same = FhirImporter(*a.db).importBundle(QJsonDocument(*exported).toJson(),
+                                                           QStringLiteral("export.json"));
+        QVERIFY2(same.imported, qPrintable(same.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(same.created, 0);
+        QCOMPARE(same.updated, 0);
+        QCOMPARE(same.unchanged, 9);
     }
 };
 

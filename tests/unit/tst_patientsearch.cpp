@@ -22,6 +22,41 @@ PatientSearchQuery::Candidate named(const QString &family, const QString &given)
     return c;
 }
 
+PatientSearchQuery::Candidate withPhone(const QString &phone)
+{
+    PatientSearchQuery::Candidate c = named(QStringLiteral("Roth"), QStringLiteral("Eva"));
+    c.phones = {phone};
+    return c;
+}
+
+QString savePatient(Database &db, const QString &mrn, const QString &family, const QString &given,
+                    const QString &mobile = {}, const QDate &birth = QDate(1980, 1, 1))
+{
+    Patient p;
+    p.mrn = mrn;
+    p.familyName = family;
+    p.givenName = given;
+    p.birthDate = birth;
+    p.phoneMobile = mobile;
+    const Status s = PatientRepository(db).save(p);
+    if (!s)
+        qWarning("%s", qPrintable(s.error()));
+    return p.meta.id;
+}
+
+QStringList idsIn(Database &db, const QString &text, int limit = 20)
+{
+    auto hits = PatientSearch(db).search(text, limit);
+    if (!hits) {
+        qWarning("%s", qPrintable(hits.error()));
+        return {};
+    }
+    QStringList out;
+    for (const auto &h : *hits)
+        out << h.patientId;
+    return out;
+}
+
 } // namespace
 
 class TestPatientSearch : public QObject
@@ -250,6 +285,113 @@ private slots:
         QCOMPARE(ids(QStringLiteral("kaya")), QStringList{id});
         QVERIFY(repo.remove(*p).ok());
         QVERIFY(ids(QStringLiteral("kaya")).isEmpty());
+    }
+
+    void phoneEndingsRankBelowPrefixesAndExactNumbers()
+    {
+        const PatientSearchQuery q(QStringLiteral("555 4321"), QStringLiteral("49"));
+        const int exact = q.score(withPhone(QStringLiteral("5554321"))).points;
+        const int prefix = q.score(withPhone(QStringLiteral("555432199"))).points;
+        const auto suffix = q.score(withPhone(QStringLiteral("+49 170 5554321")));
+        QVERIFY(exact > prefix);
+        QVERIFY(prefix > suffix.points);
+        QVERIFY(suffix.points > 0);
+        QCOMPARE(suffix.matchedOn, QStringList{QStringLiteral("phone")});
+        QCOMPARE(q.score(withPhone(QStringLiteral("0170 5554320"))).points, 0);
+        // Three digits are too few to match an ending; they still match a beginning.
+        const PatientSearchQuery three(QStringLiteral("321"), QStringLiteral("49"));
+        QCOMPARE(three.score(withPhone(QStringLiteral("0170 5554321"))).points, 0);
+        QVERIFY(three.score(withPhone(QStringLiteral("3215554"))).points > 0);
+        for (const QString &e : three.matchExpressions())
+            QVERIFY2(!e.contains(QLatin1String("identifiers:r")), qPrintable(e));
+    }
+
+    void findsPhoneNumbersByTheirLastDigits()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.open());
+        t.db->setClock(m_clock);
+        const QString exact = savePatient(*t.db, QStringLiteral("S-1"), QStringLiteral("Adler"),
+                                          QStringLiteral("Eva"), QStringLiteral("555-4321"));
+        const QString prefix = savePatient(*t.db, QStringLiteral("S-2"), QStringLiteral("Berg"),
+                                           QStringLiteral("Eva"), QStringLiteral("555 432 199"));
+        const QString suffix =
+            savePatient(*t.db, QStringLiteral("S-3"), QStringLiteral("Cordes"),
+                        QStringLiteral("Eva"), QStringLiteral("+49 170 5554321"));
+        savePatient(*t.db, QStringLiteral("S-4"), QStringLiteral("Dietz"), QStringLiteral("Eva"),
+                    QStringLiteral("+49 170 5554320"));
+        QCOMPARE(idsIn(*t.db, QStringLiteral("5554321")), (QStringList{exact, prefix, suffix}));
+        // The last digits as a caller reads them out, in any formatting.
+        for (const QString &text : {QStringLiteral("4321"), QStringLiteral("43 21"),
+                                    QStringLiteral("5-4321"), QStringLiteral("554321")})
+            QCOMPARE(idsIn(*t.db, text), (QStringList{exact, suffix}));
+        QCOMPARE(idsIn(*t.db, QStringLiteral("0170 5554321")), QStringList{suffix});
+        // A beginning still matches; too few digits match no ending.
+        QCOMPARE(idsIn(*t.db, QStringLiteral("0170 555")).size(), 2);
+        QVERIFY(idsIn(*t.db, QStringLiteral("321")).isEmpty());
+    }
+
+    void anOlderIndexIsRebuiltThroughTheMigration()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.open());
+        t.db->setClock(m_clock);
+        const QString id = savePatient(*t.db, QStringLiteral("O-1"), QStringLiteral("Ebert"),
+                                       QStringLiteral("Jan"), QStringLiteral("+49 170 5554321"));
+        QCOMPARE(idsIn(*t.db, QStringLiteral("4321")), QStringList{id});
+        // What an index built before migration 008 holds: no reversed phone digits.
+        auto row = t.db->query(QStringLiteral("SELECT docid, identifiers FROM patient_search"));
+        QVERIFY(row.ok() && row->next());
+        const QVariant docid = row->value(0);
+        QStringList tokens = row->value(1).toString().split(QLatin1Char(' '));
+        row->finish();
+        tokens.removeIf([](const QString &token) { return token.startsWith(QLatin1Char('r')); });
+        QVERIFY(t.db->query(QStringLiteral("UPDATE patient_search SET identifiers = ? WHERE "
+                                           "docid = ?"),
+                            {tokens.join(QLatin1Char(' ')), docid})
+                    .ok());
+        QVERIFY(idsIn(*t.db, QStringLiteral("4321")).isEmpty());
+        // ... nor the name words of migration 008.
+        for (const char *sql :
+             {"DROP TABLE patient_search_token", "DELETE FROM schema_version WHERE version = 8"})
+            QVERIFY(t.db->query(QString::fromLatin1(sql)).ok());
+        auto migrated = t.db->migrate();
+        QVERIFY2(migrated.ok(), qPrintable(migrated.error()));
+        QCOMPARE(idsIn(*t.db, QStringLiteral("4321")), QStringList{id});
+        QCOMPARE(idsIn(*t.db, QStringLiteral("eb")), QStringList{id});
+    }
+
+    void shortQueriesRankBeyondTheCandidateCap()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.open());
+        t.db->setClock(m_clock);
+        // More matches than PatientSearch ranks, and the best ones written last (highest
+        // docids), so taking the first CandidateLimit rows the index yields would miss them.
+        const int many = PatientSearch::CandidateLimit + 50;
+        QVERIFY(t.db->write([&]() -> Status {
+                        for (int i = 0; i < many; ++i)
+                            savePatient(*t.db, QStringLiteral("CAP-%1").arg(i),
+                                        QStringLiteral("Meyerhoff"), QStringLiteral("Anna"), {},
+                                        QDate(1950, 1, 1).addDays(i));
+                        return {};
+                    })
+                    .ok());
+        const QString moZoe = savePatient(*t.db, QStringLiteral("CAP-M1"), QStringLiteral("Mo"),
+                                          QStringLiteral("Zoe"));
+        const QString moBen = savePatient(*t.db, QStringLiteral("CAP-M2"), QStringLiteral("Mo"),
+                                          QStringLiteral("Ben"));
+        const QString familyAnna = savePatient(*t.db, QStringLiteral("CAP-A"),
+                                               QStringLiteral("Anna"), QStringLiteral("Zora"));
+        const QString annaMia = savePatient(*t.db, QStringLiteral("CAP-B"), QStringLiteral("Anna"),
+                                            QStringLiteral("Mia"));
+        QCOMPARE(idsIn(*t.db, QStringLiteral("m"), 2), (QStringList{moBen, moZoe}));
+        QCOMPARE(idsIn(*t.db, QStringLiteral("mo"), 2), (QStringList{moBen, moZoe}));
+        // An exact family name outranks hundreds of exact given names.
+        QCOMPARE(idsIn(*t.db, QStringLiteral("anna"), 2), (QStringList{annaMia, familyAnna}));
+        QCOMPARE(idsIn(*t.db, QStringLiteral("a"), 2), (QStringList{annaMia, familyAnna}));
+        // Two words that match more patients than are ranked: the family name still wins.
+        QCOMPARE(idsIn(*t.db, QStringLiteral("anna m"), 1), QStringList{annaMia});
     }
 
     void seededPatientsAreIndexedOnFirstSearch()
