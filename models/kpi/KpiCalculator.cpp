@@ -3,6 +3,7 @@
 #include "domain/ClinicTime.h"
 #include "kpi/KpiDefinitions.h"
 #include "scheduling/LocalTime.h"
+#include "scheduling/TimeSpan.h"
 
 #include <QRegularExpression>
 
@@ -17,50 +18,6 @@ namespace {
 constexpr qint64 kMsPerMinute = 60 * 1000;
 constexpr qint64 kMsPerHour = 60 * kMsPerMinute;
 constexpr qint64 kMsPerDay = 24 * kMsPerHour;
-
-struct Span
-{
-    qint64 startMs = 0;
-    qint64 endMs = 0;
-};
-
-QList<Span> merged(QList<Span> spans)
-{
-    std::sort(spans.begin(), spans.end(),
-              [](const Span &a, const Span &b) { return a.startMs < b.startMs; });
-    QList<Span> out;
-    for (const Span &s : spans) {
-        if (s.endMs <= s.startMs)
-            continue;
-        if (!out.isEmpty() && s.startMs <= out.last().endMs)
-            out.last().endMs = std::max(out.last().endMs, s.endMs);
-        else
-            out.append(s);
-    }
-    return out;
-}
-
-// The length of `available` not covered by `busy`; both merged and sorted.
-qint64 uncoveredMs(const QList<Span> &available, const QList<Span> &busy)
-{
-    qint64 total = 0;
-    for (Span a : available) {
-        for (const Span &b : busy) {
-            if (b.endMs <= a.startMs)
-                continue;
-            if (b.startMs >= a.endMs)
-                break;
-            if (b.startMs > a.startMs)
-                total += b.startMs - a.startMs;
-            a.startMs = std::max(a.startMs, b.endMs);
-            if (a.startMs >= a.endMs)
-                break;
-        }
-        if (a.startMs < a.endMs)
-            total += a.endMs - a.startMs;
-    }
-    return total;
-}
 
 std::optional<double> ratio(qint64 numerator, qint64 denominator)
 {
@@ -139,20 +96,22 @@ public:
             return ms;
         };
         for (const KpiPractitionerFact &p : facts.practitioners) {
-            QList<Span> busy;
+            QList<TimeSpan> busy;
             for (const ScheduleException &e : facts.exceptions)
                 if (e.practitionerId.isEmpty() || e.practitionerId == p.id)
                     busy.append({e.start.toMSecsSinceEpoch(), e.end.toMSecsSinceEpoch()});
-            busy = merged(busy);
+            busy = TimeSpan::merged(busy);
             QHash<qint64, qint64> &days = m_byPractitioner[p.id];
             for (QDate day = from; day <= to; day = day.addDays(1)) {
-                QList<Span> working;
+                QList<TimeSpan> working;
                 for (const WorkingHours &h : p.hours)
                     if (h.weekday == day.dayOfWeek())
                         working.append({instant(day, h.startMinute), instant(day, h.endMinute)});
                 if (working.isEmpty())
                     continue;
-                days.insert(day.toJulianDay(), uncoveredMs(merged(working), busy) / kMsPerMinute);
+                days.insert(day.toJulianDay(),
+                            TimeSpan::totalMs(TimeSpan::subtract(TimeSpan::merged(working), busy)) /
+                                kMsPerMinute);
             }
         }
     }

@@ -9,43 +9,6 @@ namespace frontdesk {
 namespace {
 constexpr qint64 kMsPerMinute = 60 * 1000;
 
-QList<TimeSpan> merged(QList<TimeSpan> spans)
-{
-    std::sort(spans.begin(), spans.end(),
-              [](const TimeSpan &a, const TimeSpan &b) { return a.startMs < b.startMs; });
-    QList<TimeSpan> out;
-    for (const TimeSpan &s : spans) {
-        if (s.endMs <= s.startMs)
-            continue;
-        if (!out.isEmpty() && s.startMs <= out.last().endMs)
-            out.last().endMs = std::max(out.last().endMs, s.endMs);
-        else
-            out.append(s);
-    }
-    return out;
-}
-
-// free = available minus busy; both sorted and merged.
-QList<TimeSpan> subtract(const QList<TimeSpan> &available, const QList<TimeSpan> &busy)
-{
-    QList<TimeSpan> out;
-    qsizetype b = 0;
-    for (TimeSpan a : available) {
-        while (b < busy.size() && busy.at(b).endMs <= a.startMs)
-            ++b;
-        qsizetype i = b;
-        while (i < busy.size() && busy.at(i).startMs < a.endMs) {
-            if (busy.at(i).startMs > a.startMs)
-                out.append({a.startMs, busy.at(i).startMs});
-            a.startMs = std::max(a.startMs, busy.at(i).endMs);
-            ++i;
-        }
-        if (a.startMs < a.endMs)
-            out.append(a);
-    }
-    return out;
-}
-
 bool inside(const QList<TimeSpan> &free, qint64 start, qint64 end)
 {
     auto it = std::upper_bound(free.begin(), free.end(), start,
@@ -79,7 +42,8 @@ QList<FreeSlot> FreeSlotFinder::findFor(const PractitionerAvailability &p, const
                             LocalTime::toUtc(day, h.endMinute, m_zone).toMSecsSinceEpoch()});
         }
     }
-    const QList<TimeSpan> free = subtract(merged(working), merged(p.busy));
+    const QList<TimeSpan> free =
+        TimeSpan::subtract(TimeSpan::merged(working), TimeSpan::merged(p.busy));
     if (free.isEmpty())
         return out;
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Practitioner.h"
+#include "scheduling/TimeSpan.h"
 
 #include <QDateTime>
 #include <QList>
@@ -10,14 +11,6 @@
 #include <utility>
 
 namespace frontdesk {
-
-// A half-open span of time [startMs, endMs) in UTC milliseconds.
-struct TimeSpan
-{
-    qint64 startMs = 0;
-    qint64 endMs = 0;
-    bool overlaps(const TimeSpan &o) const { return startMs < o.endMs && o.startMs < endMs; }
-};
 
 // What the finder needs to know about one practitioner.
 struct PractitionerAvailability
