@@ -13,6 +13,7 @@
 #include "storage/MedicationRepository.h"
 #include "storage/ObservationRepository.h"
 #include "storage/PatientAlertRepository.h"
+#include "storage/PatientMerge.h"
 #include "storage/PatientPhotoRepository.h"
 #include "storage/PatientRepository.h"
 
@@ -42,16 +43,6 @@ const QStringList kKept{QStringLiteral("Patient"),           QStringLiteral("Enc
 using Mapped = std::variant<Patient, Encounter, Condition, Allergy, Medication, Observation,
                             Immunization, Coverage, Consent, CommunicationPreference, PatientAlert,
                             QString /* a note for an encounter */>;
-
-// The merge links PatientMerge writes (Patient.link), written here the same way.
-RecordStore::Table linkTable()
-{
-    return {QStringLiteral("patient_links"),
-            QStringLiteral("PatientLink"),
-            {QStringLiteral("source_id"), QStringLiteral("target_id"), QStringLiteral("kind"),
-             QStringLiteral("detail")},
-            QStringLiteral("source_id")};
-}
 
 struct Entry
 {
@@ -139,7 +130,7 @@ Status writeLinks(Database &db, const QString &patientId,
             return fail(stored.error());
         if (stored->toInt() == 0) {
             const QJsonObject detail{{QStringLiteral("imported"), QFileInfo(file).fileName()}};
-            if (auto r = RecordStore(db, linkTable())
+            if (auto r = RecordStore(db, PatientMerge::linkTable())
                              .insert({{QStringLiteral("source_id"), source},
                                       {QStringLiteral("target_id"), target},
                                       {QStringLiteral("kind"), kind},

@@ -30,7 +30,9 @@ PatientMerge::Field textField(const QString &key, const QString &label, QString 
             [member](Patient &p, const QVariant &v) { p.*member = v.toString(); }};
 }
 
-RecordStore::Table linkTable()
+} // namespace
+
+RecordStore::Table PatientMerge::linkTable()
 {
     return {QStringLiteral("patient_links"),
             QStringLiteral("PatientLink"),
@@ -38,8 +40,6 @@ RecordStore::Table linkTable()
              QStringLiteral("detail")},
             QStringLiteral("source_id")};
 }
-
-} // namespace
 
 QList<PatientMerge::Field> PatientMerge::fields()
 {

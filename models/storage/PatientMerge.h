@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 #include "domain/Patient.h"
+#include "storage/RecordStore.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -34,6 +35,8 @@ public:
         std::function<void(Patient &, const QVariant &)> set;
     };
     static QList<Field> fields();
+    // patient_links: the syncable record a merge (or an imported Patient.link) leaves.
+    static RecordStore::Table linkTable();
 
     enum class Side
     {
