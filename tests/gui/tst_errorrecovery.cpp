@@ -10,6 +10,7 @@
 #include "DayScheduleModel.h"
 #include "MainWindow.h"
 #include "PatientListModel.h"
+#include "PrivateMounts.h"
 #include "dashboard/DashboardView.h"
 #include "domain/PatientValidation.h"
 #include "messages/MessagesView.h"
@@ -57,36 +58,6 @@ const QTimeZone kBerlin("Europe/Berlin");
 // Set in main() before QApplication: whether mount(2) is ours to use.
 bool g_privateMounts = false;
 QString g_namespaceNote;
-
-bool writeProcFile(const char *path, const QByteArray &text)
-{
-    const int fd = ::open(path, O_WRONLY | O_CLOEXEC);
-    if (fd < 0)
-        return false;
-    const bool ok = ::write(fd, text.constData(), size_t(text.size())) == text.size();
-    ::close(fd);
-    return ok;
-}
-
-void enterPrivateMountNamespace()
-{
-    const uid_t uid = geteuid();
-    const gid_t gid = getegid();
-    if (unshare(CLONE_NEWNS) == 0) {
-        g_namespaceNote = QStringLiteral("mount namespace");
-    } else if (unshare(CLONE_NEWUSER | CLONE_NEWNS) == 0) {
-        writeProcFile("/proc/self/setgroups", "deny");
-        writeProcFile("/proc/self/uid_map", QByteArray("0 ") + QByteArray::number(uid) + " 1");
-        writeProcFile("/proc/self/gid_map", QByteArray("0 ") + QByteArray::number(gid) + " 1");
-        g_namespaceNote = QStringLiteral("user + mount namespace");
-    } else {
-        g_namespaceNote =
-            QStringLiteral("no namespace (%1)").arg(QString::fromLocal8Bit(strerror(errno)));
-        return;
-    }
-    // Our mounts must not leak to the host, and the host's must not be changed by us.
-    g_privateMounts = mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0;
-}
 
 // The editor's date format: the locale's short format with a four-digit year.
 QString editorDateFormat()
@@ -486,10 +457,13 @@ private slots:
 int main(int argc, char *argv[])
 {
     // FRONTDESK_FULLDISK_FALLBACK=1 leaves the namespace out, to see the full-disk cases skip.
-    if (qEnvironmentVariableIntValue("FRONTDESK_FULLDISK_FALLBACK") == 0)
-        enterPrivateMountNamespace();
-    else
+    if (qEnvironmentVariableIntValue("FRONTDESK_FULLDISK_FALLBACK") == 0) {
+        const auto mounts = frontdesk::test::PrivateMounts::enter();
+        g_privateMounts = mounts.available;
+        g_namespaceNote = mounts.note;
+    } else {
         g_namespaceNote = QStringLiteral("not tried (FRONTDESK_FULLDISK_FALLBACK)");
+    }
     QApplication app(argc, argv);
     TestErrorRecovery test;
     return QTest::qExec(&test, argc, argv);

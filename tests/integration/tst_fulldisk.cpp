@@ -7,6 +7,7 @@
 // disk is simulated with RLIMIT_FSIZE in the child, and the read-only case needs a non-root
 // user (chmod does not stop root) or is skipped.
 
+#include "PrivateMounts.h"
 #include "storage/DataDirectory.h"
 #include "storage/KeyFileSecretStore.h"
 #include "storage/PatientRepository.h"
@@ -33,37 +34,6 @@ const QString kWriter = QStringLiteral(FRONTDESK_CRASHWRITER_PATH);
 // Set in main() before QCoreApplication: whether mount(2) is ours to use.
 bool g_privateMounts = false;
 QString g_namespaceNote;
-
-bool writeFile(const char *path, const QByteArray &text)
-{
-    const int fd = ::open(path, O_WRONLY | O_CLOEXEC);
-    if (fd < 0)
-        return false;
-    const bool ok = ::write(fd, text.constData(), size_t(text.size())) == text.size();
-    ::close(fd);
-    return ok;
-}
-
-void enterPrivateMountNamespace()
-{
-    const uid_t uid = geteuid();
-    const gid_t gid = getegid();
-    if (unshare(CLONE_NEWNS) == 0) {
-        g_namespaceNote = QStringLiteral("mount namespace");
-    } else if (unshare(CLONE_NEWUSER | CLONE_NEWNS) == 0) {
-        // Root inside, the same user outside: enough to mount a tmpfs, nothing more.
-        writeFile("/proc/self/setgroups", "deny");
-        writeFile("/proc/self/uid_map", QByteArray("0 ") + QByteArray::number(uid) + " 1");
-        writeFile("/proc/self/gid_map", QByteArray("0 ") + QByteArray::number(gid) + " 1");
-        g_namespaceNote = QStringLiteral("user + mount namespace");
-    } else {
-        g_namespaceNote =
-            QStringLiteral("no namespace (%1)").arg(QString::fromLocal8Bit(strerror(errno)));
-        return;
-    }
-    // Our mounts must not leak to the host, and the host's must not be changed by us.
-    g_privateMounts = mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0;
-}
 
 struct Run
 {
@@ -253,10 +223,13 @@ void TestFullDisk::readOnlyDataDirectory()
 int main(int argc, char *argv[])
 {
     // FRONTDESK_FULLDISK_FALLBACK=1 runs the RLIMIT_FSIZE / chmod fallback where tmpfs works.
-    if (qEnvironmentVariableIntValue("FRONTDESK_FULLDISK_FALLBACK") == 0)
-        enterPrivateMountNamespace();
-    else
+    if (qEnvironmentVariableIntValue("FRONTDESK_FULLDISK_FALLBACK") == 0) {
+        const auto mounts = frontdesk::test::PrivateMounts::enter();
+        g_privateMounts = mounts.available;
+        g_namespaceNote = mounts.note;
+    } else {
         g_namespaceNote = QStringLiteral("fallback requested");
+    }
     QCoreApplication app(argc, argv);
     TestFullDisk test;
     return QTest::qExec(&test, argc, argv);
