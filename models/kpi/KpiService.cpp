@@ -1,5 +1,6 @@
 #include "KpiService.h"
 
+#include "AppointmentDayModel.h"
 #include "access/AccessGuard.h"
 #include "domain/ClinicTime.h"
 #include "kpi/KpiCalculator.h"
@@ -103,6 +104,15 @@ Result<KpiReport> KpiService::compute(const KpiFilter &filter) const
     return report;
 }
 
+namespace {
+// A stored status as the schedule shows it ("no-show" -> "No-show").
+QString statusText(const QString &stored)
+{
+    const auto status = appointmentStatusFromName(stored);
+    return status ? AppointmentDayModel::statusText(*status) : stored;
+}
+} // namespace
+
 Result<KpiDrillDown> KpiService::drillDown(const KpiFilter &filter, Kpi kpi) const
 {
     if (auto s = check(filter); !s)
@@ -139,7 +149,8 @@ Result<KpiDrillDown> KpiService::drillDown(const KpiFilter &filter, Kpi kpi) con
                               personName(q.value(5).toString(), q.value(6).toString()),
                               personName(q.value(7).toString(), q.value(8).toString(),
                                          q.value(9).toString()),
-                              q.value(3).toString(), q.value(4).toString()},
+                              AppointmentDayModel::typeText(q.value(3).toString()),
+                              statusText(q.value(4).toString())},
                              q.value(1).toString()});
             });
         break;

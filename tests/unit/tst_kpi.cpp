@@ -587,6 +587,8 @@ private slots:
         QCOMPARE(d->rows[0].size(), d->columns.size());
         QCOMPARE(d->rows[0][1], QStringLiteral("Pat Patient P2"));
         QCOMPARE(d->rows[0][2], QStringLiteral("Dr. Alice Adler"));
+        // Status as the schedule shows it, not the stored code.
+        QCOMPARE(d->rows[0][4], QStringLiteral("No-show"));
 
         AuditQuery::Filter filter;
         filter.action = QStringLiteral("dashboard-drill-down");
