@@ -15,7 +15,7 @@
 namespace frontdesk {
 
 class Database;
-class ScheduleException;
+struct ScheduleException;
 
 // Booking, moving, status changes and series, with the rules applied inside the write
 // transaction: the driver begins it IMMEDIATE, so the conflict checks of two workstations on

@@ -59,9 +59,17 @@ void checkDates(const QString &text)
         require(d.isValid() && d.year() >= 1850 && d.year() <= 9999 && dates.count(d) == 1);
     static const QLocale german(QLocale::German, QLocale::Germany);
     static const QLocale american(QLocale::English, QLocale::UnitedStates);
+    // Qt reads "03/12/-9185" as a date in year -9185: whatever the editor reads, a birth date
+    // outside 1880..today must be refused when the patient is checked.
     for (const QLocale *locale : {&german, &american}) {
         const QDate d = editorBirthDate(*locale, text);
-        require(!d.isValid() || d.year() > 0);
+        if (!d.isValid())
+            continue;
+        Patient p;
+        p.familyName = QStringLiteral("Fuzz");
+        p.birthDate = d;
+        require(PatientValidation::check(p, kToday).contains(QStringLiteral("birthDate")) ==
+                (d > kToday || d.year() < 1880));
     }
 }
 

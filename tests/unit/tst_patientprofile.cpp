@@ -1,5 +1,5 @@
 // The profile's data: field validation, consents, insurance, communication preferences,
-// alerts, the timeline, and the clinical summary behind the clinical permission.
+// alerts, recalls, the timeline, and the clinical summary behind the clinical permission.
 
 #include "TestDatabase.h"
 
@@ -10,6 +10,7 @@
 #include "domain/PatientValidation.h"
 #include "fhir/FhirExporter.h"
 #include "fhir/FhirImporter.h"
+#include "storage/AppointmentRepository.h"
 #include "storage/ClinicalSummary.h"
 #include "storage/CommunicationPreferenceRepository.h"
 #include "storage/ConsentRepository.h"
@@ -19,6 +20,8 @@
 #include "storage/PatientPhotoRepository.h"
 #include "storage/PatientRepository.h"
 #include "storage/PatientTimeline.h"
+#include "storage/PractitionerRepository.h"
+#include "storage/RecallRepository.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -78,6 +81,17 @@ private slots:
         QVERIFY(errors.value(QStringLiteral("birthDate")).contains(QLatin1String("future")));
         p.familyName.clear();
         QVERIFY(PatientValidation::check(p, today).contains(QStringLiteral("familyName")));
+
+        // Found by fuzz_phone_date: the editor's locale format reads "03/12/-9185" as a date in
+        // year -9185; such a birth date is refused, not saved.
+        const QLocale american(QLocale::English, QLocale::UnitedStates);
+        Patient ancient;
+        ancient.familyName = QStringLiteral("Kaya");
+        ancient.birthDate =
+            american.toDate(QStringLiteral("03/12/-9185"), QStringLiteral("M/d/yyyy"));
+        QVERIFY(ancient.birthDate.isValid());
+        QCOMPARE(PatientValidation::check(ancient, today).value(QStringLiteral("birthDate")),
+                 QStringLiteral("The birth date is before 1880."));
 
         Patient ok;
         ok.mrn = QStringLiteral("M2");
@@ -422,6 +436,132 @@ private slots:
         QVERIFY(consents.save(loaded).ok());
         QCOMPARE(hashOf(), QString());
         QVERIFY(consents.document(consent.meta.id)->isEmpty());
+    }
+
+    void recallsAreAddedClosedAndOverdueAsTheDashboardCounts()
+    {
+        auto count = [this](const QString &statement) {
+            auto n = t.db->scalar(statement);
+            return n ? n->toLongLong() : -1;
+        };
+        auto recallOutbox = [&] {
+            return count(QStringLiteral("SELECT count(*) FROM outbox WHERE resource_type = "
+                                        "'Recall'"));
+        };
+        auto recallAudit = [&](const QString &action) {
+            auto n = t.db->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE "
+                                                 "entity_type = 'Recall' AND action = ? AND "
+                                                 "patient_id = ?"),
+                                  {action, kAnna});
+            return n ? n->toLongLong() : -1;
+        };
+        Practitioner doctor;
+        doctor.familyName = QStringLiteral("Okafor");
+        doctor.givenName = QStringLiteral("Ada");
+        QVERIFY(PractitionerRepository(*t.db).save(doctor).ok());
+
+        PatientProfile profile(*t.db);
+        QVERIFY(profile.open(kAnna).ok());
+        QVERIFY(profile.recalls().isEmpty());
+        QVERIFY(profile.canEditRecalls());
+        const QDate today = m_clock.nowUtc().date();
+        QCOMPARE(profile.newRecall().dueOn, today.addMonths(6));
+
+        // Each field says what is wrong; nothing is written.
+        Recall draft;
+        draft.reason = QStringLiteral("   ");
+        draft.practitionerId = QStringLiteral("no-such-practitioner");
+        const auto errors = profile.validateRecall(draft);
+        QCOMPARE(errors.keys(),
+                 (QStringList{QStringLiteral("dueOn"), QStringLiteral("practitionerId"),
+                              QStringLiteral("reason")}));
+        draft.dueOn = today.addYears(11);
+        QVERIFY(profile.validateRecall(draft)
+                    .value(QStringLiteral("dueOn"))
+                    .contains(QLatin1String("ten years")));
+        const qint64 outboxBefore = recallOutbox();
+        QVERIFY(!profile.addRecall(draft).ok());
+        QCOMPARE(recallOutbox(), outboxBefore);
+
+        // Due a month ago with no appointment since: overdue. Due ahead: not yet.
+        Recall missed;
+        missed.dueOn = today.addMonths(-1);
+        missed.reason = QStringLiteral(" Yearly check-up ");
+        missed.practitionerId = doctor.meta.id;
+        QVERIFY(profile.addRecall(missed).ok());
+        Recall ahead = profile.newRecall();
+        ahead.reason = QStringLiteral("Blood test");
+        QVERIFY(profile.addRecall(ahead).ok());
+        QCOMPARE(profile.recalls().size(), 2);
+        const Recall first = profile.recalls().at(0);
+        const Recall second = profile.recalls().at(1);
+        QCOMPARE(first.reason, QStringLiteral("Yearly check-up"));
+        QCOMPARE(first.status, Recall::open());
+        QCOMPARE(profile.practitionerName(first.practitionerId), QStringLiteral("Ada Okafor"));
+        QVERIFY(profile.isOverdue(first.meta.id));
+        QVERIFY(!profile.isOverdue(second.meta.id));
+        QCOMPARE(profile.overdueRecallCount(), 1);
+        // The same rule as the dashboard's care-gap figure.
+        auto dashboard = RecallRepository(*t.db).overdue(today);
+        QVERIFY(dashboard.ok());
+        QCOMPARE(dashboard->size(), 1);
+        QCOMPARE(dashboard->first().meta.id, first.meta.id);
+        QCOMPARE(recallAudit(QStringLiteral("create")), 2);
+        QCOMPARE(recallOutbox() - outboxBefore, 2);
+
+        // A visit booked on or after the due date closes the gap; a cancelled one does not.
+        Appointment visit;
+        visit.patientId = kAnna;
+        visit.practitionerId = doctor.meta.id;
+        visit.start = QDateTime(today.addDays(7), QTime(9, 0), Qt::UTC);
+        visit.end = visit.start.addSecs(1800);
+        visit.status = AppointmentStatus::Cancelled;
+        AppointmentRepository appointments(*t.db);
+        QVERIFY(appointments.save(visit).ok());
+        QVERIFY(profile.open(kAnna).ok());
+        QVERIFY(profile.isOverdue(first.meta.id));
+        visit.status = AppointmentStatus::Booked;
+        QVERIFY(appointments.save(visit).ok());
+        QVERIFY(profile.open(kAnna).ok());
+        QVERIFY(!profile.isOverdue(first.meta.id));
+        QCOMPARE(profile.overdueRecallCount(), 0);
+        QVERIFY(appointments.remove(visit).ok());
+        QVERIFY(profile.open(kAnna).ok());
+        QVERIFY(profile.isOverdue(first.meta.id));
+
+        // Editing keeps it open; done and cancelled close it for good.
+        Recall moved = first;
+        moved.dueOn = today.addDays(14);
+        QVERIFY(profile.editRecall(moved).ok());
+        QVERIFY(!profile.isOverdue(first.meta.id));
+        QCOMPARE(profile.recalls().at(0).dueOn, today.addDays(14));
+        QVERIFY(profile.markRecallDone(first.meta.id).ok());
+        QCOMPARE(profile.recalls().at(0).status, Recall::done());
+        const Status again = profile.markRecallDone(first.meta.id);
+        QVERIFY(!again.ok());
+        QVERIFY(again.error().contains(QLatin1String("already done")));
+        QVERIFY(!profile.cancelRecall(first.meta.id).ok());
+        Recall closedEdit = profile.recalls().at(0);
+        closedEdit.reason = QStringLiteral("changed");
+        QVERIFY(!profile.editRecall(closedEdit).ok());
+        QVERIFY(profile.cancelRecall(second.meta.id).ok());
+        QCOMPARE(profile.recalls().at(1).status, Recall::cancelled());
+        QVERIFY(!profile.cancelRecall(QStringLiteral("unknown")).ok());
+
+        // Every change went through the write path: a row version, an outbox entry and an audit
+        // entry each (two creates; an edit, a done and a cancel).
+        QCOMPARE(recallAudit(QStringLiteral("update")), 3);
+        QCOMPARE(recallOutbox() - outboxBefore, 5);
+        auto stored = RecallRepository(*t.db).get(first.meta.id);
+        QVERIFY(stored.ok());
+        QCOMPARE(stored->status, Recall::done());
+        QCOMPARE(stored->meta.version, 3);
+
+        // Receptionists manage recalls (the demographics permission).
+        Session session(*t.db);
+        QVERIFY(session.signIn(QStringLiteral("reception"), kPassword).ok());
+        QVERIFY(profile.canEditRecalls());
+        QVERIFY(session.signOut().ok());
     }
 };
 
