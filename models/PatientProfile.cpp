@@ -9,6 +9,8 @@
 #include "storage/Database.h"
 #include "storage/PatientAlertRepository.h"
 #include "storage/PatientRepository.h"
+#include "storage/PractitionerRepository.h"
+#include "storage/RecallRepository.h"
 
 namespace frontdesk {
 
@@ -36,6 +38,9 @@ void PatientProfile::startNew()
     m_consents.clear();
     m_coverages.clear();
     m_preferences.clear();
+    m_recalls.clear();
+    m_overdueRecalls.clear();
+    m_practitionerNames.clear();
     emit changed();
 }
 
@@ -79,6 +84,32 @@ Status PatientProfile::loadRelated()
         if (!prefs)
             return fail(prefs.error());
         m_preferences = *prefs;
+    }
+    return loadRecalls();
+}
+
+Status PatientProfile::loadRecalls()
+{
+    const QString id = m_patient.meta.id;
+    RecallRepository recalls(m_db);
+    auto all = recalls.list(id);
+    if (!all)
+        return fail(all.error());
+    m_recalls = *all;
+    auto overdue = recalls.overdue(clinicTime().today(m_db.clock()), id);
+    if (!overdue)
+        return fail(overdue.error());
+    m_overdueRecalls.clear();
+    for (const Recall &r : std::as_const(*overdue))
+        m_overdueRecalls.insert(r.meta.id);
+    // Names of the practitioners named, even one who has left since the recall was made.
+    m_practitionerNames.clear();
+    PractitionerRepository practitioners(m_db);
+    for (const Recall &r : std::as_const(m_recalls)) {
+        if (r.practitionerId.isEmpty() || m_practitionerNames.contains(r.practitionerId))
+            continue;
+        auto p = practitioners.get(r.practitionerId);
+        m_practitionerNames.insert(r.practitionerId, p ? p->displayName() : r.practitionerId);
     }
     return {};
 }
@@ -260,6 +291,118 @@ Status PatientProfile::withdrawConsent(const QString &consentId, const QDateTime
         return recordConsent(withdrawn);
     }
     return fail(tr("This consent is no longer in the patient's record."));
+}
+
+bool PatientProfile::canEditRecalls() const
+{
+    return !isNew() && AccessGuard(m_db).requireWrite(RecallRepository::table().resourceType).ok();
+}
+
+Result<QList<Practitioner>> PatientProfile::recallPractitioners() const
+{
+    return PractitionerRepository(m_db).active();
+}
+
+QString PatientProfile::practitionerName(const QString &practitionerId) const
+{
+    return m_practitionerNames.value(practitionerId, practitionerId);
+}
+
+Recall PatientProfile::newRecall() const
+{
+    Recall recall;
+    recall.patientId = m_patient.meta.id;
+    recall.dueOn = clinicTime().today(m_db.clock()).addMonths(6);
+    return recall;
+}
+
+QMap<QString, QString> PatientProfile::validateRecall(const Recall &draft) const
+{
+    QMap<QString, QString> errors;
+    const QDate today = clinicTime().today(m_db.clock());
+    if (!draft.dueOn.isValid())
+        errors.insert(QStringLiteral("dueOn"), tr("Enter the date the patient should come back."));
+    else if (draft.dueOn > today.addYears(10))
+        errors.insert(QStringLiteral("dueOn"),
+                      tr("The due date is more than ten years ahead; please check the year."));
+    if (draft.reason.trimmed().isEmpty())
+        errors.insert(QStringLiteral("reason"),
+                      tr("Say what the patient should come back for, e.g. yearly check-up."));
+    else if (draft.reason.trimmed().size() > 200)
+        errors.insert(QStringLiteral("reason"), tr("Keep the reason under 200 characters."));
+    if (!draft.practitionerId.isEmpty()) {
+        auto p = PractitionerRepository(m_db).get(draft.practitionerId);
+        if (!p || p->meta.deleted)
+            errors.insert(QStringLiteral("practitionerId"),
+                          tr("This practitioner is no longer in the clinic's list; choose "
+                             "another or any practitioner."));
+    }
+    return errors;
+}
+
+Status PatientProfile::addRecall(Recall recall)
+{
+    if (isNew())
+        return fail(tr("Save the new patient before adding a recall."));
+    recall.meta = {};
+    recall.patientId = m_patient.meta.id;
+    recall.reason = recall.reason.trimmed();
+    recall.status = Recall::open();
+    if (const auto errors = validateRecall(recall); !errors.isEmpty())
+        return fail(errors.first());
+    if (auto s = RecallRepository(m_db).save(recall); !s)
+        return s;
+    return reload();
+}
+
+Status PatientProfile::editRecall(Recall recall)
+{
+    for (const Recall &loaded : std::as_const(m_recalls)) {
+        if (loaded.meta.id != recall.meta.id)
+            continue;
+        if (loaded.status != Recall::open())
+            return fail(tr("Only an open recall can be changed; this one is closed."));
+        recall.meta = loaded.meta;
+        recall.patientId = m_patient.meta.id;
+        recall.reason = recall.reason.trimmed();
+        recall.status = Recall::open();
+        if (const auto errors = validateRecall(recall); !errors.isEmpty())
+            return fail(errors.first());
+        if (auto s = RecallRepository(m_db).save(recall); !s)
+            return s;
+        return reload();
+    }
+    return fail(tr("This recall is no longer in the patient's record."));
+}
+
+Status PatientProfile::markRecallDone(const QString &recallId)
+{
+    return closeRecall(recallId, Recall::done());
+}
+
+Status PatientProfile::cancelRecall(const QString &recallId)
+{
+    return closeRecall(recallId, Recall::cancelled());
+}
+
+Status PatientProfile::closeRecall(const QString &recallId, const QString &status)
+{
+    for (const Recall &loaded : std::as_const(m_recalls)) {
+        if (loaded.meta.id != recallId)
+            continue;
+        // Said here in words a receptionist knows rather than the repository's status codes.
+        if (loaded.status == Recall::done())
+            return fail(tr("This recall is already done."));
+        if (loaded.status == Recall::cancelled())
+            return fail(tr("This recall is already cancelled."));
+        const Status s = RecallRepository(m_db).close(recallId, status);
+        // Reloaded either way: after a failure (e.g. closed elsewhere) the list shows the truth.
+        const Status reloaded = reload();
+        if (!s)
+            return s;
+        return reloaded;
+    }
+    return fail(tr("This recall is no longer in the patient's record."));
 }
 
 Status PatientProfile::reload()

@@ -7,20 +7,23 @@
 #include "domain/Coverage.h"
 #include "domain/Patient.h"
 #include "domain/PatientAlert.h"
+#include "domain/Practitioner.h"
+#include "domain/Recall.h"
 #include "storage/ClinicalSummary.h"
 #include "storage/DuplicateFinder.h"
 #include "storage/PatientTimeline.h"
 
 #include <QMap>
 #include <QObject>
+#include <QSet>
 
 namespace frontdesk {
 
 class Database;
 
 // One open patient record, as the profile tab shows it: loads the demographics, alerts,
-// consents, insurance, communication preferences, the timeline and (for clinical roles) the
-// clinical summary; validates and saves edits; finds possible duplicates of a new patient.
+// consents, insurance, communication preferences, recalls, the timeline and (for clinical roles)
+// the clinical summary; validates and saves edits; finds possible duplicates of a new patient.
 // The widgets talk to this and never to the database.
 class PatientProfile : public QObject
 {
@@ -39,6 +42,8 @@ public:
     const QList<Consent> &consents() const { return m_consents; }
     const QList<Coverage> &coverages() const { return m_coverages; }
     const QList<CommunicationPreference> &preferences() const { return m_preferences; }
+    // Live recalls, earliest due first.
+    const QList<Recall> &recalls() const { return m_recalls; }
     Result<QList<TimelineEvent>> timeline(const QSet<TimelineEvent::Kind> &kinds = {}) const;
 
     // Whether the signed-in role may read clinical data (the permission table decides), and
@@ -76,12 +81,33 @@ public:
     Status withdrawConsent(const QString &consentId, const QDateTime &when = {},
                            const QString &note = {});
 
+    // Recalls (care gaps). Overdue as the dashboard counts it (RecallRepository::overdue): open,
+    // due before today in the clinic's zone, and no appointment on or after the due date.
+    bool isOverdue(const QString &recallId) const { return m_overdueRecalls.contains(recallId); }
+    int overdueRecallCount() const { return int(m_overdueRecalls.size()); }
+    // Whether the signed-in role may add or close recalls (the demographics permission).
+    bool canEditRecalls() const;
+    // The practitioners a recall may name (active ones), and anyone's name by id.
+    Result<QList<Practitioner>> recallPractitioners() const;
+    QString practitionerName(const QString &practitionerId) const;
+    // A recall six months after today, the usual interval, as the starting point of a form.
+    Recall newRecall() const;
+    // Per-field messages for a recall draft, keyed "dueOn", "reason", "practitionerId".
+    QMap<QString, QString> validateRecall(const Recall &draft) const;
+    Status addRecall(Recall recall);
+    // Saves an open recall's new due date, reason or practitioner (versioned).
+    Status editRecall(Recall recall);
+    Status markRecallDone(const QString &recallId);
+    Status cancelRecall(const QString &recallId);
+
 signals:
     void changed();
 
 private:
     Status loadRelated();
     Status reload();
+    Status loadRecalls();
+    Status closeRecall(const QString &recallId, const QString &status);
     QString suggestMrn() const;
 
     Database &m_db;
@@ -90,6 +116,9 @@ private:
     QList<Consent> m_consents;
     QList<Coverage> m_coverages;
     QList<CommunicationPreference> m_preferences;
+    QList<Recall> m_recalls;
+    QSet<QString> m_overdueRecalls;
+    QMap<QString, QString> m_practitionerNames; // of the recalls' practitioners
 };
 
 } // namespace frontdesk

@@ -1,6 +1,6 @@
 // The patient record in the real window: search → open the profile → edit (with per-field
 // messages) → save; the unsaved-changes question; the duplicate check for a new patient; the
-// clinical tab only for clinical roles.
+// clinical tab only for clinical roles; recalls added, marked overdue, done and cancelled.
 
 #include "TestDatabase.h"
 
@@ -15,11 +15,16 @@
 #include "patients/PatientEditor.h"
 #include "patients/PatientProfileView.h"
 #include "patients/PatientsView.h"
+#include "patients/RecallDialog.h"
 #include "storage/DemoSeeder.h"
 #include "storage/PatientRepository.h"
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
@@ -222,13 +227,17 @@ private slots:
         {
             PatientProfileView profile(*t.db);
             QVERIFY(profile.openPatient(kAnna));
-            QCOMPARE(profile.sections()->count(), 3);
+            // Details, timeline, consents & insurance, recalls.
+            QCOMPARE(profile.sections()->count(), 4);
+            // Receptionists manage recalls (they may edit demographics).
+            QVERIFY(
+                profile.findChild<QPushButton *>(QStringLiteral("addRecallButton"))->isEnabled());
         }
         QVERIFY(session.signOut().ok());
         QVERIFY(session.signIn(QStringLiteral("nurse"), kPassword).ok());
         PatientProfileView profile(*t.db);
         QVERIFY(profile.openPatient(kAnna));
-        QCOMPARE(profile.sections()->count(), 4);
+        QCOMPARE(profile.sections()->count(), 5);
         // No appointment today: the reason is asked for and recorded.
         QTimer::singleShot(0, qApp, [] {
             QTRY_VERIFY(QApplication::activeModalWidget());
@@ -377,6 +386,114 @@ private slots:
                 QVERIFY(!remove->isEnabled());
             }
         }
+    }
+
+    void recallsAreAddedMarkedOverdueAndClosed()
+    {
+        // A patient of their own: no appointments, so a recall due in the past is a care gap.
+        Patient rosa;
+        rosa.mrn = QStringLiteral("REC-1");
+        rosa.familyName = QStringLiteral("Recall");
+        rosa.givenName = QStringLiteral("Rosa");
+        rosa.birthDate = QDate(1970, 5, 6);
+        QVERIFY(PatientRepository(*t.db).save(rosa).ok());
+        PatientProfileView profile(*t.db);
+        profile.resize(1000, 700);
+        profile.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&profile));
+        QVERIFY(profile.openPatient(rosa.meta.id));
+        QTreeWidget *list = profile.recallList();
+        auto *add = profile.findChild<QPushButton *>(QStringLiteral("addRecallButton"));
+        auto *done = profile.findChild<QPushButton *>(QStringLiteral("recallDoneButton"));
+        auto *cancel = profile.findChild<QPushButton *>(QStringLiteral("cancelRecallButton"));
+        QVERIFY(list && add && done && cancel);
+        QTabWidget *tabs = profile.sections();
+        const int tab = tabs->indexOf(list->parentWidget());
+        QCOMPARE(tabs->tabText(tab), QStringLiteral("Recalls"));
+        tabs->setCurrentIndex(tab);
+        QVERIFY(add->isEnabled());
+        QVERIFY(!done->isEnabled());
+
+        // OK with no reason keeps the form open with the message beside the field; then a
+        // reason, a due date two weeks ago and a practitioner are entered and saved.
+        QString emptyReasonError;
+        bool stayedOpen = false;
+        QTimer::singleShot(0, qApp, [&] {
+            QTRY_VERIFY(qobject_cast<RecallDialog *>(QApplication::activeModalWidget()));
+            auto *dialog = qobject_cast<RecallDialog *>(QApplication::activeModalWidget());
+            auto *due = dialog->findChild<QDateEdit *>(QStringLiteral("recallDueOn"));
+            auto *reason = dialog->findChild<QLineEdit *>(QStringLiteral("recallReason"));
+            auto *who = dialog->findChild<QComboBox *>(QStringLiteral("recallPractitioner"));
+            auto *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+            if (!due || !reason || !who || !ok) {
+                dialog->reject();
+                return;
+            }
+            QTest::mouseClick(ok, Qt::LeftButton);
+            stayedOpen = dialog->isVisible();
+            emptyReasonError = dialog->errorFor(QStringLiteral("reason"));
+            due->setDate(kToday.addDays(-14));
+            QTest::keyClicks(reason, QStringLiteral("Yearly check-up"));
+            who->setCurrentIndex(who->count() > 1 ? 1 : 0);
+            QTest::keyClick(reason, Qt::Key_Return);
+        });
+        QTest::mouseClick(add, Qt::LeftButton);
+        QVERIFY(stayedOpen);
+        QVERIFY(emptyReasonError.contains(QLatin1String("come back for")));
+        QTRY_COMPARE(profile.profile()->recalls().size(), 1);
+        const Recall recall = profile.profile()->recalls().first();
+        QCOMPARE(recall.reason, QStringLiteral("Yearly check-up"));
+        QCOMPARE(recall.dueOn, kToday.addDays(-14));
+        QVERIFY(!recall.practitionerId.isEmpty());
+
+        // Listed, marked overdue (as the dashboard counts it), and in the timeline.
+        QCOMPARE(list->topLevelItemCount(), 1);
+        QTreeWidgetItem *row = list->topLevelItem(0);
+        QCOMPARE(row->text(0), QLocale().toString(kToday.addDays(-14), QLocale::ShortFormat));
+        QCOMPARE(row->text(1), QStringLiteral("Yearly check-up"));
+        QCOMPARE(row->text(2), profile.profile()->practitionerName(recall.practitionerId));
+        QCOMPARE(row->text(3), QStringLiteral("Open — overdue"));
+        QVERIFY(row->font(3).bold());
+        QCOMPARE(tabs->tabText(tab), QStringLiteral("Recalls (1 overdue)"));
+        auto *timeline = profile.findChild<QTreeWidget *>(QStringLiteral("timeline"));
+        QCOMPARE(
+            timeline->findItems(QStringLiteral("Recall due: Yearly check-up"), Qt::MatchExactly, 2)
+                .size(),
+            1);
+        profile.findChild<QCheckBox *>(QStringLiteral("timelineRecalls"))->setChecked(false);
+        QVERIFY(
+            timeline->findItems(QStringLiteral("Recall due: Yearly check-up"), Qt::MatchExactly, 2)
+                .isEmpty());
+
+        // Marked done: no longer overdue, and a closed recall offers no more actions.
+        list->setFocus();
+        list->setCurrentItem(row);
+        QVERIFY(done->isEnabled());
+        QTest::mouseClick(done, Qt::LeftButton);
+        QCOMPARE(profile.messageLabel()->isVisible(), false);
+        QCOMPARE(list->topLevelItem(0)->text(3), QStringLiteral("Done"));
+        QCOMPARE(tabs->tabText(tab), QStringLiteral("Recalls"));
+        QCOMPARE(profile.profile()->recalls().first().status, Recall::done());
+        QCOMPARE(list->currentItem(), list->topLevelItem(0));
+        QVERIFY(!done->isEnabled());
+        QVERIFY(!cancel->isEnabled());
+
+        // Delete on an open recall cancels it after asking.
+        Recall next = profile.profile()->newRecall();
+        next.reason = QStringLiteral("Blood test");
+        QVERIFY(profile.profile()->addRecall(next).ok());
+        QTreeWidgetItem *blood =
+            list->findItems(QStringLiteral("Blood test"), Qt::MatchExactly, 1).value(0);
+        QVERIFY(blood);
+        QCOMPARE(blood->text(3), QStringLiteral("Open"));
+        list->setCurrentItem(blood);
+        QString title;
+        answerNextDialog(QStringLiteral("Yes"), &title);
+        QTest::keyClick(list, Qt::Key_Delete);
+        QCOMPARE(title, QStringLiteral("Cancel recall"));
+        QTRY_COMPARE(
+            list->findItems(QStringLiteral("Blood test"), Qt::MatchExactly, 1).value(0)->text(3),
+            QStringLiteral("Cancelled"));
     }
 
     // Last: the merge moves Anna's records to whichever record survives.

@@ -7,6 +7,9 @@
 #include "PatientEditor.h"
 #include "PatientProfile.h"
 #include "ProfileItemDialog.h"
+#include "RecallDialog.h"
+
+#include <algorithm>
 
 #include <QCheckBox>
 #include <QFile>
@@ -14,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
@@ -65,6 +69,17 @@ QTreeWidgetItem *section(QTreeWidget *tree, const QString &title)
     item->setFont(0, bold);
     item->setFirstColumnSpanned(true);
     return item;
+}
+
+const QColor kOverdueColor(0xb3, 0x26, 0x1e);
+
+QString recallStatus(const Recall &r, bool overdue)
+{
+    if (r.status == Recall::done())
+        return PatientProfileView::tr("Done");
+    if (r.status == Recall::cancelled())
+        return PatientProfileView::tr("Cancelled");
+    return overdue ? PatientProfileView::tr("Open — overdue") : PatientProfileView::tr("Open");
 }
 
 } // namespace
@@ -148,6 +163,12 @@ PatientProfileView::PatientProfileView(Database &db, QWidget *parent)
         filters->addWidget(box);
         m_timelineFilters << box;
     }
+    // Recalls are not stored events but dates ahead (or missed): merged in by the view.
+    m_recallFilter = new QCheckBox(tr("Recall"), history);
+    m_recallFilter->setObjectName(QStringLiteral("timelineRecalls"));
+    m_recallFilter->setChecked(true);
+    connect(m_recallFilter, &QCheckBox::toggled, this, &PatientProfileView::reloadTimeline);
+    filters->addWidget(m_recallFilter);
     filters->addStretch(1);
     m_timeline = makeTree({tr("When"), tr("What"), tr("Event"), tr("Detail")}, history);
     m_timeline->setObjectName(QStringLiteral("timeline"));
@@ -213,6 +234,39 @@ PatientProfileView::PatientProfileView(Database &db, QWidget *parent)
     contactsLayout->addLayout(itemButtons);
     contactsLayout->addWidget(m_contacts, 1);
     m_sections->addTab(contactsPage, tr("&Consents && insurance"));
+
+    // Recalls (care gaps): when the patient should come back, and whether they are overdue by
+    // the dashboard's rule. Enter or double-click edits an open recall; Delete cancels it.
+    m_recallsPage = new QWidget(this);
+    m_recalls =
+        makeTree({tr("Due"), tr("Reason"), tr("Practitioner"), tr("Status")}, m_recallsPage);
+    m_recalls->setObjectName(QStringLiteral("recalls"));
+    connect(m_recalls, &QTreeWidget::itemActivated, this,
+            [this](QTreeWidgetItem *item) { editRecall(item); });
+    connect(m_recalls, &QTreeWidget::currentItemChanged, this,
+            &PatientProfileView::updateRecallButtons);
+    m_recalls->installEventFilter(this); // Delete cancels the selected recall
+    m_addRecall = new QPushButton(tr("&Add recall…"), m_recallsPage);
+    m_addRecall->setObjectName(QStringLiteral("addRecallButton"));
+    m_recallDone = new QPushButton(tr("&Mark done"), m_recallsPage);
+    m_recallDone->setObjectName(QStringLiteral("recallDoneButton"));
+    m_recallDone->setToolTip(tr("The patient came back for the selected recall"));
+    m_cancelRecall = new QPushButton(tr("Ca&ncel recall…"), m_recallsPage);
+    m_cancelRecall->setObjectName(QStringLiteral("cancelRecallButton"));
+    m_cancelRecall->setToolTip(tr("The selected recall is no longer needed (Delete)"));
+    connect(m_addRecall, &QPushButton::clicked, this, &PatientProfileView::addRecall);
+    connect(m_recallDone, &QPushButton::clicked, this, &PatientProfileView::markRecallDone);
+    connect(m_cancelRecall, &QPushButton::clicked, this, &PatientProfileView::cancelRecall);
+    auto *recallButtons = new QHBoxLayout;
+    recallButtons->addWidget(m_addRecall);
+    recallButtons->addWidget(m_recallDone);
+    recallButtons->addWidget(m_cancelRecall);
+    recallButtons->addStretch(1);
+    auto *recallsLayout = new QVBoxLayout(m_recallsPage);
+    recallsLayout->addLayout(recallButtons);
+    recallsLayout->addWidget(m_recalls, 1);
+    // No mnemonic: every letter of "Recalls" already opens a field or tab of the profile.
+    m_sections->addTab(m_recallsPage, tr("Recalls"));
 
     auto *photoButtons = new QVBoxLayout;
     photoButtons->addWidget(m_setPhoto);
@@ -372,6 +426,7 @@ void PatientProfileView::showProfile()
     m_removeItem->setEnabled(isRemovable(m_contacts->currentItem()));
     for (int c = 0; c < 3; ++c)
         m_contacts->resizeColumnToContents(c);
+    showRecalls();
 
     // The clinical tab exists only for roles the permission table lets read clinical data.
     if (!m_profile->isNew() && m_profile->canSeeClinical() && !m_clinicalPage) {
@@ -399,16 +454,40 @@ void PatientProfileView::reloadTimeline()
     for (QCheckBox *box : std::as_const(m_timelineFilters))
         if (box->isChecked())
             kinds.insert(TimelineEvent::Kind(box->property("kind").toInt()));
-    if (kinds.isEmpty())
-        return;
-    auto events = m_profile->timeline(kinds);
-    if (!events) {
-        showMessage(events.error(), true);
-        return;
+    QList<TimelineEvent> events;
+    // No kind ticked means none here, not "all" as PatientTimeline reads an empty set.
+    if (!kinds.isEmpty()) {
+        auto loaded = m_profile->timeline(kinds);
+        if (!loaded) {
+            showMessage(loaded.error(), true);
+            return;
+        }
+        events = *loaded;
     }
-    for (const TimelineEvent &e : *events)
+    // Each recall at the start of its due day, merged into the newest-first order.
+    QList<std::pair<QDateTime, const Recall *>> recalls;
+    if (m_recallFilter->isChecked()) {
+        for (const Recall &r : m_profile->recalls())
+            recalls.append({clinic.startOfDayUtc(r.dueOn), &r});
+        std::stable_sort(recalls.begin(), recalls.end(),
+                         [](const auto &a, const auto &b) { return a.first > b.first; });
+    }
+    auto recallRow = [&](const Recall &r) {
+        auto *item = new QTreeWidgetItem(
+            m_timeline, {day(r.dueOn), tr("Recall"), tr("Recall due: %1").arg(r.reason),
+                         recallStatus(r, m_profile->isOverdue(r.meta.id))});
+        if (m_profile->isOverdue(r.meta.id))
+            item->setForeground(3, kOverdueColor);
+    };
+    auto next = recalls.cbegin();
+    for (const TimelineEvent &e : std::as_const(events)) {
+        for (; next != recalls.cend() && next->first >= e.at; ++next)
+            recallRow(*next->second);
         new QTreeWidgetItem(m_timeline, {when(e.at, clinic), PatientTimeline::kindName(e.kind),
                                          e.title, e.detail.simplified()});
+    }
+    for (; next != recalls.cend(); ++next)
+        recallRow(*next->second);
     for (int c = 0; c < 3; ++c)
         m_timeline->resizeColumnToContents(c);
 }
@@ -541,6 +620,125 @@ void PatientProfileView::removeItem(QTreeWidgetItem *item)
         return;
     report(kind == QLatin1String("alert") ? m_profile->removeAlert(id)
                                           : m_profile->removePreference(id));
+}
+
+void PatientProfileView::showRecalls()
+{
+    const QString selected = selectedRecall();
+    m_recalls->clear();
+    for (const Recall &r : m_profile->recalls()) {
+        const bool overdue = m_profile->isOverdue(r.meta.id);
+        auto *item = new QTreeWidgetItem(
+            m_recalls, {day(r.dueOn), r.reason,
+                        r.practitionerId.isEmpty() ? tr("Any practitioner")
+                                                   : m_profile->practitionerName(r.practitionerId),
+                        recallStatus(r, overdue)});
+        item->setData(0, Qt::UserRole, r.meta.id);
+        item->setData(0, kKindRole, r.status);
+        if (overdue) {
+            QFont bold = item->font(3);
+            bold.setBold(true);
+            item->setFont(3, bold);
+            item->setForeground(0, kOverdueColor);
+            item->setForeground(3, kOverdueColor);
+            item->setToolTip(3, tr("Due before today and no appointment booked on or after the "
+                                   "due date: a care gap"));
+        } else if (r.status != Recall::open()) {
+            for (int c = 0; c < m_recalls->columnCount(); ++c)
+                item->setForeground(c,
+                                    m_recalls->palette().color(QPalette::Disabled, QPalette::Text));
+        }
+        if (r.status == Recall::open())
+            item->setToolTip(0, tr("Double-click or Enter to change; Delete to cancel"));
+        if (r.meta.id == selected)
+            m_recalls->setCurrentItem(item);
+    }
+    if (m_profile->recalls().isEmpty()) {
+        auto *none = new QTreeWidgetItem(m_recalls, {tr("(no recalls)")});
+        none->setFirstColumnSpanned(true);
+    }
+    for (int c = 0; c < 3; ++c)
+        m_recalls->resizeColumnToContents(c);
+    const int overdue = m_profile->overdueRecallCount();
+    m_sections->setTabText(m_sections->indexOf(m_recallsPage),
+                           overdue ? tr("Recalls (%n overdue)", nullptr, overdue) : tr("Recalls"));
+    updateRecallButtons();
+}
+
+bool PatientProfileView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_recalls && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->matches(QKeySequence::Delete)) {
+        cancelRecall();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+QString PatientProfileView::selectedRecall() const
+{
+    const QTreeWidgetItem *item = m_recalls->currentItem();
+    return item ? item->data(0, Qt::UserRole).toString() : QString();
+}
+
+void PatientProfileView::updateRecallButtons()
+{
+    const bool mayEdit = m_profile->canEditRecalls();
+    const QTreeWidgetItem *item = m_recalls->currentItem();
+    const bool open = item && item->data(0, kKindRole).toString() == Recall::open();
+    m_addRecall->setEnabled(mayEdit);
+    m_recallDone->setEnabled(mayEdit && open);
+    m_cancelRecall->setEnabled(mayEdit && open);
+}
+
+void PatientProfileView::addRecall()
+{
+    if (!m_profile->canEditRecalls())
+        return;
+    RecallDialog dialog(*m_profile, m_profile->newRecall(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    report(m_profile->addRecall(dialog.recall()));
+}
+
+void PatientProfileView::editRecall(QTreeWidgetItem *item)
+{
+    if (!item || !m_profile->canEditRecalls())
+        return;
+    const QString id = item->data(0, Qt::UserRole).toString();
+    for (const Recall &r : m_profile->recalls()) {
+        if (r.meta.id != id)
+            continue;
+        if (r.status != Recall::open()) {
+            showMessage(tr("This recall is closed and cannot be changed; add a new one instead."),
+                        true);
+            return;
+        }
+        RecallDialog dialog(*m_profile, r, this);
+        if (dialog.exec() == QDialog::Accepted)
+            report(m_profile->editRecall(dialog.recall()));
+        return;
+    }
+}
+
+void PatientProfileView::markRecallDone()
+{
+    const QString id = selectedRecall();
+    if (id.isEmpty() || !m_recallDone->isEnabled())
+        return;
+    report(m_profile->markRecallDone(id));
+}
+
+void PatientProfileView::cancelRecall()
+{
+    const QString id = selectedRecall();
+    if (id.isEmpty() || !m_cancelRecall->isEnabled())
+        return;
+    if (QMessageBox::question(this, tr("Cancel recall"),
+                              tr("Cancel the recall “%1”? It stays in the patient's history.")
+                                  .arg(m_recalls->currentItem()->text(1))) != QMessageBox::Yes)
+        return;
+    report(m_profile->cancelRecall(id));
 }
 
 void PatientProfileView::showPhoto()

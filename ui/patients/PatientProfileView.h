@@ -19,8 +19,8 @@ class PatientProfile;
 struct ClinicalSummary;
 
 // One open patient (a tab of the Patients view): alerts first, then the demographics to edit,
-// the timeline, contact preferences, consents and insurance, and the clinical summary for roles
-// that may read it.
+// the timeline, contact preferences, consents and insurance, recalls, and the clinical summary
+// for roles that may read it.
 class PatientProfileView : public QWidget
 {
     Q_OBJECT
@@ -44,12 +44,16 @@ public:
     QTabWidget *sections() const { return m_sections; }
     QLabel *messageLabel() const { return m_message; }
     QLabel *photoLabel() const { return m_photo; }
+    QTreeWidget *recallList() const { return m_recalls; }
 
     // Reads an image file and makes it the patient's photo; false (with the reason shown) when
     // the file cannot be read or is not an accepted photo.
     bool setPhotoFromFile(const QString &path);
     // Soft-deletes the patient's photo.
     bool removePhoto();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 signals:
     void titleChanged(const QString &title);
@@ -71,6 +75,13 @@ private:
     void editItem(QTreeWidgetItem *item);
     void removeItem(QTreeWidgetItem *item);
     void choosePhoto();
+    void showRecalls();
+    QString selectedRecall() const;
+    void updateRecallButtons();
+    void addRecall();
+    void editRecall(QTreeWidgetItem *item);
+    void markRecallDone();
+    void cancelRecall();
 
     Database &m_db;
     PatientProfile *m_profile;
@@ -89,6 +100,12 @@ private:
     QTreeWidget *m_contacts;
     QList<QPushButton *> m_itemButtons;
     QPushButton *m_removeItem;
+    QCheckBox *m_recallFilter;
+    QWidget *m_recallsPage;
+    QTreeWidget *m_recalls;
+    QPushButton *m_addRecall;
+    QPushButton *m_recallDone;
+    QPushButton *m_cancelRecall;
     QWidget *m_clinicalPage = nullptr;
     QPushButton *m_openClinical = nullptr;
     QTreeWidget *m_clinical = nullptr;
