@@ -16,6 +16,7 @@
 #include "storage/PatientAlertRepository.h"
 #include "storage/PatientPhotoRepository.h"
 #include "storage/PatientRepository.h"
+#include "storage/RecallRepository.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -138,7 +139,8 @@ Result<PatientMerge::Outcome> PatientMerge::merge(const Plan &plan)
                                               AllergyRepository::table(),
                                               MedicationRepository::table(),
                                               ObservationRepository::table(),
-                                              ImmunizationRepository::table()};
+                                              ImmunizationRepository::table(),
+                                              RecallRepository::table()};
         QJsonObject moved;
         for (const RecordStore::Table &table : owned) {
             auto rows =

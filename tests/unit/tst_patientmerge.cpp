@@ -16,6 +16,7 @@
 #include "storage/PatientMerge.h"
 #include "storage/PatientRepository.h"
 #include "storage/PatientSearch.h"
+#include "storage/RecallRepository.h"
 
 #include <QTest>
 
@@ -187,10 +188,16 @@ private slots:
         encounter.patientId = mergedId;
         encounter.notes = QStringLiteral("BP check");
         QVERIFY(EncounterRepository(*t.db).save(encounter).ok());
+        Recall recall;
+        recall.patientId = mergedId;
+        recall.reason = QStringLiteral("Annual check-up");
+        recall.dueOn = QDate(2026, 1, 15);
+        QVERIFY(RecallRepository(*t.db).save(recall).ok());
 
-        const QStringList tables{QStringLiteral("appointments"),   QStringLiteral("messages"),
-                                 QStringLiteral("consents"),       QStringLiteral("coverages"),
-                                 QStringLiteral("patient_alerts"), QStringLiteral("encounters")};
+        const QStringList tables{QStringLiteral("recalls"),   QStringLiteral("appointments"),
+                                 QStringLiteral("messages"),  QStringLiteral("consents"),
+                                 QStringLiteral("coverages"), QStringLiteral("patient_alerts"),
+                                 QStringLiteral("encounters")};
         QMap<QString, qint64> total;
         QMap<QString, qint64> fromMerged;
         for (const QString &table : tables) {
