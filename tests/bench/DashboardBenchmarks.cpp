@@ -14,23 +14,16 @@ namespace frontdesk::bench {
 
 namespace {
 
-// A dataset cached by an older build lacks the recalls table and the dashboard's indexes; the
-// figures are measured on a migrated private copy then, as a workstation would have after its
-// update. Both dashboard benchmarks share that copy, so they read the same rows.
+// scripts/bench seeds a dataset again when the schema changed; a stale one is refused here
+// rather than measured without the dashboard's indexes.
 Result<Database *> dashboardDatabase(BenchContext &c)
 {
-    if (c.db.schemaVersion() >= Database::latestSchemaVersion())
-        return &c.db;
-    static std::unique_ptr<Database> migrated;
-    if (!migrated) {
-        auto copy = c.scratchCopy();
-        if (!copy)
-            return fail(copy.error());
-        if (auto m = (*copy)->migrate(); !m)
-            return fail(m.error());
-        migrated = std::move(*copy);
-    }
-    return migrated.get();
+    if (c.db.schemaVersion() < Database::latestSchemaVersion())
+        return fail(QStringLiteral("the benchmark database is at schema %1, not %2: seed it again "
+                                   "(scripts/bench --reseed)")
+                        .arg(c.db.schemaVersion())
+                        .arg(Database::latestSchemaVersion()));
+    return &c.db;
 }
 
 KpiFilter last90Days(const BenchContext &c)
