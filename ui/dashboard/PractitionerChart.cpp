@@ -71,8 +71,11 @@ void PractitionerChart::rebuild()
 {
     QChart *c = m_view->chart();
     c->removeAllSeries();
-    for (QAbstractAxis *axis : c->axes())
+    // removeAllSeries() deletes the series; removeAxis() hands the axis back to us.
+    for (QAbstractAxis *axis : c->axes()) {
         c->removeAxis(axis);
+        delete axis;
+    }
     const Measure shown = measure();
     c->setTitle(tr("Per practitioner: %1").arg(m_measure->currentText()));
 

@@ -32,8 +32,11 @@ void WeeklyTrendChart::setReport(const KpiReport &report)
 {
     QChart *c = chart();
     c->removeAllSeries();
-    for (QAbstractAxis *axis : c->axes())
+    // removeAllSeries() deletes the series; removeAxis() hands the axis back to us.
+    for (QAbstractAxis *axis : c->axes()) {
         c->removeAxis(axis);
+        delete axis;
+    }
 
     auto *appointments = new QBarSet(tr("Appointments"));
     appointments->setColor(QColor(0x4c, 0x78, 0xa8));
