@@ -36,6 +36,11 @@ frontdesk_build() {
     local dir="$1" type="$2"; shift 2
     export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/frontdesk-ccache}"
     export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-2G}"
+    # Paths relative to the checkout, and the build folder left out of the hash, so that another
+    # clone on the same machine (CI's fresh one, a second work tree) hits the same cache. The
+    # price: a cached object's debug info may name the first checkout's source path.
+    export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$FRONTDESK_ROOT}"
+    export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
     if [ ! -f "$dir/CMakeCache.txt" ]; then
         frontdesk_log "Configuring $dir ($type)"
         cmake -S "$FRONTDESK_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@"
