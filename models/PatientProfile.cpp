@@ -345,14 +345,7 @@ Status PatientProfile::addRecall(Recall recall)
     if (isNew())
         return fail(tr("Save the new patient before adding a recall."));
     recall.meta = {};
-    recall.patientId = m_patient.meta.id;
-    recall.reason = recall.reason.trimmed();
-    recall.status = Recall::open();
-    if (const auto errors = validateRecall(recall); !errors.isEmpty())
-        return fail(errors.first());
-    if (auto s = RecallRepository(m_db).save(recall); !s)
-        return s;
-    return reload();
+    return saveOpenRecall(std::move(recall));
 }
 
 Status PatientProfile::editRecall(Recall recall)
@@ -363,16 +356,21 @@ Status PatientProfile::editRecall(Recall recall)
         if (loaded.status != Recall::open())
             return fail(tr("Only an open recall can be changed; this one is closed."));
         recall.meta = loaded.meta;
-        recall.patientId = m_patient.meta.id;
-        recall.reason = recall.reason.trimmed();
-        recall.status = Recall::open();
-        if (const auto errors = validateRecall(recall); !errors.isEmpty())
-            return fail(errors.first());
-        if (auto s = RecallRepository(m_db).save(recall); !s)
-            return s;
-        return reload();
+        return saveOpenRecall(std::move(recall));
     }
     return fail(tr("This recall is no longer in the patient's record."));
+}
+
+Status PatientProfile::saveOpenRecall(Recall recall)
+{
+    recall.patientId = m_patient.meta.id;
+    recall.reason = recall.reason.trimmed();
+    recall.status = Recall::open();
+    if (const auto errors = validateRecall(recall); !errors.isEmpty())
+        return fail(errors.first());
+    if (auto s = RecallRepository(m_db).save(recall); !s)
+        return s;
+    return reload();
 }
 
 Status PatientProfile::markRecallDone(const QString &recallId)

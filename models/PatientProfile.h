@@ -108,6 +108,8 @@ private:
     Status reload();
     Status loadRecalls();
     Status closeRecall(const QString &recallId, const QString &status);
+    // Validates and stores an open recall of this patient (new or edited), then reloads.
+    Status saveOpenRecall(Recall recall);
     QString suggestMrn() const;
 
     Database &m_db;
