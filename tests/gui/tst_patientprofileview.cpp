@@ -120,9 +120,27 @@ private slots:
         QTableView *table = view->table();
         QTRY_COMPARE(table->model()->index(0, 0).data(DatabaseTableModel::IdRole).toString(),
                      kAnna);
+        // Several matches: Enter goes to the results and opens nothing; Enter there opens.
+        auto *list = qobject_cast<PatientListModel *>(table->model());
+        QVERIFY(list);
+        type(view->searchField(), QStringLiteral("a"));
+        QTRY_VERIFY(list->filterText() == QLatin1String("a") && list->matchCount() > 1);
         QTest::keyClick(view->searchField(), Qt::Key_Return);
         QCOMPARE(QApplication::focusWidget(), table);
+        QCOMPARE(view->tabs()->count(), 1);
+        QCOMPARE(table->currentIndex().row(), 0);
         QTest::keyClick(table, Qt::Key_Return);
+        QCOMPARE(view->tabs()->count(), 2);
+        const QString first = view->profileAt(1)->patientId();
+        QCOMPARE(first, list->patientAt(0).meta.id);
+        delete view->profileAt(1); // its tab goes with it
+
+        // One match: Enter in the search box opens the profile at once.
+        QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
+        QCOMPARE(QApplication::focusWidget(), view->searchField());
+        QTest::keyClicks(view->searchField(), QStringLiteral("mueller ANNA maria"));
+        QTRY_COMPARE(list->matchCount(), qint64(1));
+        QTest::keyClick(view->searchField(), Qt::Key_Return);
         QCOMPARE(view->tabs()->count(), 2);
         auto *profile = view->profileAt(1);
         QVERIFY(profile);
@@ -238,6 +256,9 @@ private slots:
         PatientProfileView profile(*t.db);
         QVERIFY(profile.openPatient(kAnna));
         QCOMPARE(profile.sections()->count(), 5);
+        auto *banner = profile.findChild<QLabel *>(QStringLiteral("profileAlerts"));
+        QVERIFY(banner);
+        QVERIFY(!banner->text().contains(QStringLiteral("Penicillin")));
         // No appointment today: the reason is asked for and recorded.
         QTimer::singleShot(0, qApp, [] {
             QTRY_VERIFY(QApplication::activeModalWidget());
@@ -251,6 +272,10 @@ private slots:
         auto *tree = profile.findChild<QTreeWidget *>(QStringLiteral("clinicalSummary"));
         QVERIFY(tree);
         QVERIFY(!tree->findItems(QStringLiteral("Penicillin G"), Qt::MatchRecursive).isEmpty());
+        // The open record's active allergies join the banner, the critical ones marked.
+        QVERIFY2(banner->text().contains(QStringLiteral("⚠ Allergy: Penicillin G")),
+                 qPrintable(banner->text()));
+        QVERIFY(!banner->isHidden());
         auto reason = t.db->scalar(
             QStringLiteral(
                 "SELECT count(*) FROM audit_log WHERE action = 'break-glass' AND patient_id = ?"),

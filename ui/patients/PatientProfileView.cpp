@@ -347,11 +347,7 @@ void PatientProfileView::showProfile()
                                                            : p.phoneMobile.toHtmlEscaped()));
     }
     showPhoto();
-    QStringList alerts;
-    for (const PatientAlert &a : m_profile->alerts())
-        alerts << (a.severity == QLatin1String("high") ? QStringLiteral("⚠ ") : QString()) + a.text;
-    m_alerts->setText(alerts.join(QStringLiteral("  ·  ")));
-    m_alerts->setVisible(!alerts.isEmpty());
+    showAlerts();
     // Reloads after adding an alert or consent must not throw away edits in progress.
     if (!m_editor->isModified()) {
         m_editor->setPatient(p);
@@ -411,7 +407,9 @@ void PatientProfileView::showProfile()
     auto *insurance = section(m_contacts, tr("Insurance"));
     for (const Coverage &c : m_profile->coverages()) {
         auto *item = new QTreeWidgetItem(
-            insurance, {c.payer, tr("member %1, group %2").arg(c.memberId, c.groupId),
+            insurance, {c.payer,
+                        c.groupId.isEmpty() ? tr("member %1").arg(c.memberId)
+                                            : tr("member %1, group %2").arg(c.memberId, c.groupId),
                         tr("%1 – %2").arg(day(c.validFrom), day(c.validTo)),
                         c.eligibilityCheckedAt.isValid()
                             ? tr("eligibility: %1 (checked %2)")
@@ -519,9 +517,31 @@ void PatientProfileView::showClinical()
     fillClinical(*summary);
 }
 
+void PatientProfileView::showAlerts()
+{
+    QStringList alerts;
+    for (const PatientAlert &a : m_profile->alerts())
+        alerts << (a.severity == QLatin1String("high") ? QStringLiteral("⚠ ") : QString()) + a.text;
+    alerts << m_allergyAlerts;
+    m_alerts->setText(alerts.join(QStringLiteral("  ·  ")));
+    m_alerts->setVisible(!alerts.isEmpty());
+}
+
 void PatientProfileView::fillClinical(const ClinicalSummary &s)
 {
     const ClinicTime clinic = m_profile->clinicTime();
+    // Active allergies join the alerts at the top once the clinical record is open (only
+    // clinical roles get this far, and the opening is audited).
+    m_allergyAlerts.clear();
+    for (const Allergy &a : s.allergies) {
+        if (a.clinicalStatus != QLatin1String("active"))
+            continue;
+        const QString what =
+            a.reaction.isEmpty() ? a.code.display : tr("%1 (%2)").arg(a.code.display, a.reaction);
+        m_allergyAlerts << (a.criticality == QLatin1String("high") ? tr("⚠ Allergy: %1").arg(what)
+                                                                   : tr("Allergy: %1").arg(what));
+    }
+    showAlerts();
     m_clinical->clear();
     auto *allergies = section(m_clinical, tr("Allergies"));
     for (const Allergy &a : s.allergies) {

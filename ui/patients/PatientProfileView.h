@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 
+#include <QStringList>
 #include <QWidget>
 
 class QCheckBox;
@@ -67,6 +68,9 @@ private:
     void reloadTimeline();
     void showClinical();
     void fillClinical(const ClinicalSummary &summary);
+    // The banner at the top: the patient's alerts, then active allergies once the clinical
+    // record was opened.
+    void showAlerts();
     void revert();
     void showMessage(const QString &text, bool error);
     void report(const Status &status);
@@ -90,6 +94,7 @@ private:
     QPushButton *m_setPhoto;
     QPushButton *m_removePhoto;
     QLabel *m_alerts;
+    QStringList m_allergyAlerts;
     QLabel *m_message;
     QTabWidget *m_sections;
     PatientEditor *m_editor;

@@ -36,8 +36,9 @@ PatientsView::PatientsView(Database &db, PatientListModel *model, QWidget *paren
     m_search->setClearButtonEnabled(true);
     m_search->setToolTip(
         tr("Finds patients by name (in any order, accents and case ignored), birth date, phone "
-           "number, MRN or e-mail, best match first (Ctrl+F). Press Enter or Down to go to the "
-           "results, Enter again to open the profile."));
+           "number, MRN or e-mail, best match first (Ctrl+F). Enter opens the profile when one "
+           "patient matches; otherwise Enter or Down goes to the results, and Enter there opens "
+           "the chosen one."));
     m_search->installEventFilter(this);
     searchLabel->setBuddy(m_search);
     m_countLabel = new QLabel(find);
@@ -74,9 +75,15 @@ PatientsView::PatientsView(Database &db, PatientListModel *model, QWidget *paren
     m_filterTimer->setInterval(kFilterDelayMs);
     connect(m_filterTimer, &QTimer::timeout, this, &PatientsView::applyFilter);
     connect(m_search, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
+    // One match opens at once; with several, a person picks one (opening a record is audited,
+    // so the best guess is never opened for them).
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
         applyFilter();
-        focusFirstResult();
+        if (!m_model->filterText().isEmpty() && m_model->matchCount() == 1 &&
+            m_model->rowCount() == 1)
+            showDetails(m_model->index(0, PatientListModel::NameColumn));
+        else
+            focusFirstResult();
     });
     connect(m_model, &PatientListModel::matchCountChanged, this, &PatientsView::updateCount);
 
@@ -185,27 +192,26 @@ PatientProfileView *PatientsView::openPatient(const QString &patientId)
         delete profile;
         return nullptr;
     }
-    const int tab = m_tabs->addTab(profile, profile->title());
-    connect(profile, &PatientProfileView::titleChanged, this,
-            [this, profile](const QString &title) {
-                m_tabs->setTabText(m_tabs->indexOf(profile), title);
-            });
-    connect(profile, &PatientProfileView::saved, m_model, &PatientListModel::refresh);
+    addProfileTab(profile, profile->title());
     connect(profile, &PatientProfileView::openPatientRequested, this,
             [this](const QString &id) { openPatient(id); });
-    m_tabs->setCurrentIndex(tab);
     return profile;
+}
+
+void PatientsView::addProfileTab(PatientProfileView *profile, const QString &title)
+{
+    const int tab = m_tabs->addTab(profile, title);
+    connect(profile, &PatientProfileView::titleChanged, this, [this, profile](const QString &text) {
+        m_tabs->setTabText(m_tabs->indexOf(profile), text);
+    });
+    connect(profile, &PatientProfileView::saved, m_model, &PatientListModel::refresh);
+    m_tabs->setCurrentIndex(tab);
 }
 
 PatientProfileView *PatientsView::newPatient()
 {
     auto *profile = new PatientProfileView(m_db, m_tabs);
-    const int tab = m_tabs->addTab(profile, tr("New patient"));
-    connect(profile, &PatientProfileView::titleChanged, this,
-            [this, profile](const QString &title) {
-                m_tabs->setTabText(m_tabs->indexOf(profile), title);
-            });
-    connect(profile, &PatientProfileView::saved, m_model, &PatientListModel::refresh);
+    addProfileTab(profile, tr("New patient"));
     connect(profile, &PatientProfileView::openPatientRequested, this,
             [this, profile](const QString &id) {
                 // The person chose the existing record: the draft goes without asking.
@@ -213,7 +219,6 @@ PatientProfileView *PatientsView::newPatient()
                 profile->deleteLater();
                 openPatient(id);
             });
-    m_tabs->setCurrentIndex(tab);
     profile->startNewPatient();
     return profile;
 }

@@ -45,6 +45,8 @@ private:
     void updateCount();
     void focusFirstResult();
     void showDetails(const QModelIndex &index);
+    // Adds an open profile as a tab, keeps its title current, refreshes the list when it saves.
+    void addProfileTab(PatientProfileView *profile, const QString &title);
 
     Database &m_db;
     PatientListModel *m_model;
