@@ -113,13 +113,15 @@ int DatabaseCommands::seed(CtlContext &c, const QCommandLineParser &p, const QSt
         c.err() << '\n';
     if (!summary)
         return c.failure(summary.error());
-    c.out() << tr("Seeded %1 patients, %2 practitioners, %3 rooms, %4 appointments and %5 messages "
-                  "in %6 s.")
+    c.out() << tr("Seeded %1 patients, %2 practitioners, %3 rooms, %4 appointments, %5 messages, "
+                  "%6 recalls and %7 patient-record entries in %8 s.")
                    .arg(summary->patients)
                    .arg(summary->practitioners)
                    .arg(summary->locations)
                    .arg(summary->appointments)
                    .arg(summary->messages)
+                   .arg(summary->recalls)
+                   .arg(summary->records)
                    .arg(QLocale::c().toString(timer.elapsed() / 1000.0, 'f', 1))
             << '\n';
     return CtlContext::Ok;

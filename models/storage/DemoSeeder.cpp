@@ -4,14 +4,14 @@
 #include "domain/Appointment.h"
 #include "domain/RecordMeta.h"
 #include "storage/Database.h"
+#include "storage/DemoRecordSeeder.h"
+#include "storage/DemoSupport.h"
 #include "storage/PatientSearch.h"
 
 #include <QJsonObject>
 #include <QLocale>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
-#include <QUuid>
 
 #include <algorithm>
 #include <array>
@@ -19,38 +19,11 @@
 
 namespace frontdesk {
 
+using demo::lit;
+using demo::Random;
+using demo::run;
+
 namespace {
-
-// splitmix64: tiny, fast and the same on every platform (std distributions are not).
-class Random
-{
-public:
-    explicit Random(quint64 seed) : m_state(seed) {}
-    quint64 next()
-    {
-        quint64 z = (m_state += 0x9e3779b97f4a7c15ULL);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        return z ^ (z >> 31);
-    }
-    int below(int n) { return n <= 0 ? 0 : int(next() % quint64(n)); }
-    bool chance(int percent) { return below(100) < percent; }
-    template <typename C> const auto &pick(const C &c) { return c[below(int(std::size(c)))]; }
-    QString uuid()
-    {
-        QByteArray bytes(16, Qt::Uninitialized);
-        for (int i = 0; i < 16; i += 8) {
-            const quint64 v = next();
-            memcpy(bytes.data() + i, &v, 8);
-        }
-        bytes[6] = char((bytes[6] & 0x0f) | 0x40);
-        bytes[8] = char((bytes[8] & 0x3f) | 0x80);
-        return QUuid::fromRfc4122(bytes).toString(QUuid::WithoutBraces);
-    }
-
-private:
-    quint64 m_state;
-};
 
 const std::array kFemaleNames{
     "Anna",  "Maria",  "Emma",    "Sofia", "Lea",    "Hannah",    "Mia",       "Laura",
@@ -102,22 +75,6 @@ const std::array kTypes{AppointmentType{"consultation", 1, "Consultation"},
                         AppointmentType{"vaccination", 1, "Influenza vaccination"},
                         AppointmentType{"procedure", 3, "Minor procedure"},
                         AppointmentType{"consultation", 2, "Back pain"}};
-
-QString lit(const char *s)
-{
-    return QString::fromUtf8(s);
-}
-
-// Binds and runs a prepared insert; keeps the first error.
-bool run(QSqlQuery &q, const QVariantList &values, QString &error)
-{
-    for (int i = 0; i < values.size(); ++i)
-        q.bindValue(i, Database::bindable(values.at(i)));
-    if (q.exec())
-        return true;
-    error = describeSqlError(q.lastError());
-    return false;
-}
 
 } // namespace
 
@@ -313,6 +270,31 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
             ++summary.messages;
             return {};
         };
+        // One reminder 48 h before a visit: by SMS, or by e-mail for some when mayEmail.
+        auto remind = [&](Random &g, bool mayEmail, const QString &patient,
+                          const QString &appointment, const QDateTime &start,
+                          qint64 remindAt) -> Status {
+            const int r = g.below(100);
+            const QString mstatus = r < 80   ? QStringLiteral("delivered")
+                                    : r < 94 ? QStringLiteral("sent")
+                                             : QStringLiteral("failed");
+            const bool sms = !mayEmail || g.chance(70);
+            const QString when = QLocale::c().toString(start, QStringLiteral("dddd d MMMM, HH:mm"));
+            if (!run(msg,
+                     {g.uuid(), patient, appointment,
+                      sms ? QStringLiteral("sms") : QStringLiteral("email"),
+                      sms ? QString() : tr("Your appointment on %1").arg(when),
+                      tr("Reminder: your appointment is on %1. Reply C to confirm "
+                         "or R to reschedule.")
+                          .arg(when),
+                      mstatus, remindAt, remindAt, remindAt, demo},
+                     error))
+                return fail(error);
+            ++summary.messages;
+            if (mstatus == QLatin1String("delivered"))
+                return answer(patient, appointment, remindAt);
+            return {};
+        };
         int made = 0;
         // Each patient's latest visit that still counts, for recalls that became care gaps.
         std::vector<qint64> latestVisit(size_t(options.patients), 0);
@@ -396,51 +378,18 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
                         const qint64 remindAt = startMs - qint64(48) * 3600 * 1000;
                         if (remindAt <= nowLocal.toMSecsSinceEpoch() &&
                             start >= nowLocal.addDays(-21)) {
-                            const int r = rng.below(100);
-                            const QString mstatus = r < 80   ? QStringLiteral("delivered")
-                                                    : r < 94 ? QStringLiteral("sent")
-                                                             : QStringLiteral("failed");
-                            const bool sms = rng.chance(70);
-                            const QString when =
-                                QLocale::c().toString(start, QStringLiteral("dddd d MMMM, HH:mm"));
-                            if (!run(msg,
-                                     {rng.uuid(), patients[size_t(who)], id,
-                                      sms ? QStringLiteral("sms") : QStringLiteral("email"),
-                                      sms ? QString() : tr("Your appointment on %1").arg(when),
-                                      tr("Reminder: your appointment is on %1. Reply C to confirm "
-                                         "or R to reschedule.")
-                                          .arg(when),
-                                      mstatus, remindAt, remindAt, remindAt, demo},
-                                     error))
-                                return fail(error);
-                            ++summary.messages;
-                            if (mstatus == QLatin1String("delivered")) {
-                                if (auto a = answer(patients[size_t(who)], id, remindAt); !a)
-                                    return a;
-                            }
+                            if (auto r =
+                                    remind(rng, true, patients[size_t(who)], id, start, remindAt);
+                                !r)
+                                return r;
                         } else if (remindAt <= nowLocal.toMSecsSinceEpoch() &&
                                    start >= nowLocal.addDays(-120)) {
-                            // Older reminders, so earlier periods have reminder figures too.
-                            const int r = extra.below(100);
-                            const QString mstatus = r < 80   ? QStringLiteral("delivered")
-                                                    : r < 94 ? QStringLiteral("sent")
-                                                             : QStringLiteral("failed");
-                            const QString when =
-                                QLocale::c().toString(start, QStringLiteral("dddd d MMMM, HH:mm"));
-                            if (!run(msg,
-                                     {extra.uuid(), patients[size_t(who)], id,
-                                      QStringLiteral("sms"), QString(),
-                                      tr("Reminder: your appointment is on %1. Reply C to confirm "
-                                         "or R to reschedule.")
-                                          .arg(when),
-                                      mstatus, remindAt, remindAt, remindAt, demo},
-                                     error))
-                                return fail(error);
-                            ++summary.messages;
-                            if (mstatus == QLatin1String("delivered")) {
-                                if (auto a = answer(patients[size_t(who)], id, remindAt); !a)
-                                    return a;
-                            }
+                            // Older reminders, so earlier periods have reminder figures too;
+                            // drawn from the second stream so the visits stay as they were.
+                            if (auto r = remind(extra, false, patients[size_t(who)], id, start,
+                                                remindAt);
+                                !r)
+                                return r;
                         }
                         minute += length;
                         if (progress && made % 50000 == 0)
@@ -493,6 +442,16 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
             summary.recalls = count;
         }
 
+        DemoRecordSeeder::Options records;
+        records.seed = options.seed;
+        records.today = today;
+        records.zone = zone;
+        records.nowMs = now;
+        auto recordRows = DemoRecordSeeder(conn).seed(records);
+        if (!recordRows)
+            return fail(recordRows.error());
+        summary.records = *recordRows;
+
         AuditEntry entry;
         entry.action = QStringLiteral("seed");
         entry.entityType = QStringLiteral("Database");
@@ -501,6 +460,7 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
                                    {QStringLiteral("appointments"), summary.appointments},
                                    {QStringLiteral("messages"), summary.messages},
                                    {QStringLiteral("recalls"), summary.recalls},
+                                   {QStringLiteral("records"), summary.records},
                                    {QStringLiteral("seed"), QString::number(options.seed)}};
         if (auto a = AuditLog(m_db).append(entry); !a)
             return fail(a.error());

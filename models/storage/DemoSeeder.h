@@ -38,6 +38,8 @@ public:
         int appointments = 0;
         int messages = 0;
         int recalls = 0;
+        // Rows of the patient record: insurance, consents, alerts and the clinical summary.
+        int records = 0;
     };
 
     explicit DemoSeeder(Database &db) : m_db(db) {}

@@ -3,6 +3,7 @@
 #include "storage/DemoSeeder.h"
 
 #include <QTest>
+#include <QTimeZone>
 
 using namespace frontdesk;
 
@@ -98,6 +99,72 @@ private slots:
         QVERIFY(t.db->check()->isEmpty());
     }
 
+    // Every part of the profile has something to show, consistent with the visits.
+    void seedsThePatientRecord()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.open());
+        t.db->setClock(clock);
+        auto summary = DemoSeeder(*t.db).seed(options());
+        QVERIFY2(summary.ok(), qPrintable(summary.error()));
+        qint64 rows = 0;
+        for (const char *table :
+             {"coverages", "consents", "patient_alerts", "allergies", "conditions", "medications",
+              "encounters", "observations", "immunizations"}) {
+            const qint64 n =
+                count(*t.db, QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table)));
+            QVERIFY2(n > 0, table);
+            QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM %1 WHERE sync_state <> "
+                                                 "'demo' OR patient_id NOT IN (SELECT id FROM "
+                                                 "patients)")
+                                      .arg(QLatin1String(table))),
+                     0);
+            rows += n;
+        }
+        QCOMPARE(summary->records, rows);
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM outbox")), 0);
+
+        // Most patients are insured; every problem comes with its medication.
+        QVERIFY(count(*t.db, QStringLiteral("SELECT count(DISTINCT patient_id) FROM coverages")) >
+                300);
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM conditions")),
+                 count(*t.db, QStringLiteral("SELECT count(*) FROM medications")));
+        // Nobody allergic to ibuprofen is given it.
+        QCOMPARE(count(*t.db, QStringLiteral(
+                                  "SELECT count(*) FROM medications m JOIN allergies a ON "
+                                  "a.patient_id = m.patient_id WHERE a.display = 'Ibuprofen' AND "
+                                  "m.display LIKE 'Ibuprofen%'")),
+                 0);
+        // Encounters: exactly the completed visits of the last 180 days, at their times.
+        const qint64 since =
+            QDateTime(QDate(2026, 6, 10).addDays(-180), QTime(12, 0), QTimeZone("Europe/Berlin"))
+                .toMSecsSinceEpoch();
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM encounters")),
+                 count(*t.db, QStringLiteral("SELECT count(*) FROM appointments WHERE status = "
+                                             "'completed' AND start_at >= %1")
+                                  .arg(since)));
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM encounters e WHERE notes = '' "
+                                             "OR NOT EXISTS (SELECT 1 FROM appointments a WHERE "
+                                             "a.patient_id = e.patient_id AND a.start_at = "
+                                             "e.start_at AND a.status = 'completed')")),
+                 0);
+        // Vitals come in fours, belong to an encounter, and are plausible.
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM observations")) % 4, 0);
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM observations WHERE "
+                                             "encounter_id NOT IN (SELECT id FROM encounters)")),
+                 0);
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM observations WHERE code = "
+                                             "'8480-6' AND (value_number < 90 OR value_number > "
+                                             "200)")),
+                 0);
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM immunizations i WHERE NOT "
+                                             "EXISTS (SELECT 1 FROM encounters e WHERE e.id = "
+                                             "i.encounter_id AND e.reason = 'Influenza "
+                                             "vaccination')")),
+                 0);
+        QVERIFY(t.db->check()->isEmpty());
+    }
+
     void sameSeedSameClinic()
     {
         test::TestDatabase a, b;
@@ -115,6 +182,10 @@ private slots:
             QStringLiteral("SELECT group_concat(id || start_at || status, ',') FROM "
                            "(SELECT * FROM appointments ORDER BY start_at, id)");
         QCOMPARE(a.db->scalar(appts)->toString(), b.db->scalar(appts)->toString());
+        const QString records = QStringLiteral(
+            "SELECT group_concat(id || notes || start_at, ',') FROM (SELECT * FROM encounters "
+            "ORDER BY start_at, id)");
+        QCOMPARE(a.db->scalar(records)->toString(), b.db->scalar(records)->toString());
 
         test::TestDatabase c;
         QVERIFY(c.open());

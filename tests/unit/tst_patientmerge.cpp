@@ -194,10 +194,20 @@ private slots:
         recall.dueOn = QDate(2026, 1, 15);
         QVERIFY(RecallRepository(*t.db).save(recall).ok());
 
-        const QStringList tables{QStringLiteral("recalls"),   QStringLiteral("appointments"),
-                                 QStringLiteral("messages"),  QStringLiteral("consents"),
-                                 QStringLiteral("coverages"), QStringLiteral("patient_alerts"),
-                                 QStringLiteral("encounters")};
+        // The demo seeds part of the record too (clinical summary, insurance, consents).
+        const QStringList tables{QStringLiteral("recalls"),
+                                 QStringLiteral("appointments"),
+                                 QStringLiteral("messages"),
+                                 QStringLiteral("consents"),
+                                 QStringLiteral("coverages"),
+                                 QStringLiteral("patient_alerts"),
+                                 QStringLiteral("encounters"),
+                                 QStringLiteral("conditions"),
+                                 QStringLiteral("allergies"),
+                                 QStringLiteral("medications"),
+                                 QStringLiteral("observations"),
+                                 QStringLiteral("immunizations"),
+                                 QStringLiteral("communication_preferences")};
         QMap<QString, qint64> total;
         QMap<QString, qint64> fromMerged;
         for (const QString &table : tables) {
