@@ -117,7 +117,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const QByt
         if (!mode)
             return fail(tr("Could not switch %1 to WAL journaling: %2").arg(path, mode.error()));
     }
-    for (const auto *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL"}) {
+    for (const auto *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL",
+                               "PRAGMA cache_size = -65536"}) {
         if (auto r = database->query(QString::fromLatin1(pragma)); !r)
             return fail(tr("Could not configure %1: %2").arg(path, r.error()));
     }
