@@ -636,6 +636,49 @@ private slots:
         QVERIFY(r.error().contains(QStringLiteral("nobody")));
     }
 
+    // A visit covers a recall from the clinic's midnight of the due date, in any zone: at the
+    // far ends of the world that midnight lies 14 and 12 hours from UTC's.
+    void overdueRecallsAtTheEdgesOfTheClinicDay_data()
+    {
+        QTest::addColumn<QString>("zone");
+        QTest::newRow("UTC+14") << QStringLiteral("Pacific/Kiritimati");
+        QTest::newRow("UTC-12") << QStringLiteral("Etc/GMT+12");
+        QTest::newRow("Berlin") << QStringLiteral("Europe/Berlin");
+    }
+    void overdueRecallsAtTheEdgesOfTheClinicDay()
+    {
+        QFETCH(QString, zone);
+        const QTimeZone tz(zone.toUtf8());
+        QVERIFY(tz.isValid());
+        QVERIFY(db().setSetting(QStringLiteral("clinic_time_zone"), zone));
+        const QString tag = QString::fromLatin1(QTest::currentDataTag()).remove(QLatin1Char('+'));
+        const QString early = QStringLiteral("PE") + tag;
+        const QString late = QStringLiteral("PL") + tag;
+        patient(early);
+        patient(late);
+        const QDate due(2026, 5, 10);
+        // Five minutes after the clinic's midnight of the due date: the recall is met.
+        appointment(QStringLiteral("VE") + tag, QStringLiteral("drA"), early,
+                    QDateTime(due, QTime(0, 5), tz).toMSecsSinceEpoch(), 15,
+                    QStringLiteral("completed"), 10);
+        // Five minutes before it: still overdue.
+        appointment(QStringLiteral("VL") + tag, QStringLiteral("drA"), late,
+                    QDateTime(due.addDays(-1), QTime(23, 55), tz).toMSecsSinceEpoch(), 15,
+                    QStringLiteral("completed"), 10);
+        recall(QStringLiteral("RE") + tag, early, due.toString(Qt::ISODate),
+               QStringLiteral("open"));
+        recall(QStringLiteral("RL") + tag, late, due.toString(Qt::ISODate), QStringLiteral("open"));
+        RecallRepository recalls(db());
+        const QDate today = due.addDays(30);
+        auto e = recalls.overdue(today, early);
+        auto l = recalls.overdue(today, late);
+        QVERIFY(
+            db().setSetting(QStringLiteral("clinic_time_zone"), QStringLiteral("Europe/Berlin")));
+        QVERIFY(e.ok() && l.ok());
+        QCOMPARE(e->size(), 0);
+        QCOMPARE(l->size(), 1);
+    }
+
     void recallRepositoryWritesThroughTheRecordStore()
     {
         RecallRepository recalls(db());
