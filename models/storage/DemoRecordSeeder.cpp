@@ -282,7 +282,10 @@ Result<int> DemoRecordSeeder::seed(const Options &o)
                 if (c == Hypertension)
                     p.hypertensive = true;
             }
-            p.weight = (p.female ? 62 : 78) + rng.below(30) - 10 + std::min(p.age, 60) / 6;
+            // Children weigh what children weigh: roughly 3 kg a year on top of a newborn's.
+            p.weight = p.age < 18
+                           ? 4 + p.age * 3.2 + rng.below(5)
+                           : (p.female ? 62 : 78) + rng.below(30) - 10 + std::min(p.age, 60) / 6;
             p.systolic = 112 + std::min(p.age, 80) / 4 + (p.hypertensive ? 18 : 0);
             p.diastolic = 72 + (p.hypertensive ? 10 : 0);
         }

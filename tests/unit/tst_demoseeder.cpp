@@ -157,6 +157,13 @@ private slots:
                                              "'8480-6' AND (value_number < 90 OR value_number > "
                                              "200)")),
                  0);
+        // Weights fit the patient: nobody under 2 kg or over 200 kg, no child under ten over 60 kg.
+        QCOMPARE(count(*t.db, QStringLiteral(
+                                  "SELECT count(*) FROM observations o JOIN patients p ON p.id = "
+                                  "o.patient_id WHERE o.code = '29463-7' AND (o.value_number < 2 "
+                                  "OR o.value_number > 200 OR (p.birth_date > '2016-06-10' AND "
+                                  "o.value_number > 60))")),
+                 0);
         QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM immunizations i WHERE NOT "
                                              "EXISTS (SELECT 1 FROM encounters e WHERE e.id = "
                                              "i.encounter_id AND e.reason = 'Influenza "
