@@ -34,17 +34,6 @@ struct ConditionKind
     const char *medication;
     const char *dosage;
 };
-enum ConditionIndex
-{
-    Hypertension,
-    Diabetes,
-    Asthma,
-    Hypothyroidism,
-    Hyperlipidaemia,
-    Osteoarthritis,
-    Migraine,
-    Depression
-};
 const std::array kConditions{
     ConditionKind{"59621000", "Essential hypertension", 25, 35, 200, "Amlodipine 5 mg tablet",
                   "1 tablet once daily"},
@@ -62,6 +51,9 @@ const std::array kConditions{
                   "1 tablet at the onset of an attack"},
     ConditionKind{"35489007", "Depressive disorder", 6, 16, 200, "Sertraline 50 mg tablet",
                   "1 tablet once daily"}};
+// Positions in kConditions that the record treats specially.
+constexpr size_t kHypertension = 0;
+constexpr size_t kOsteoarthritis = 5;
 
 struct AllergyKind
 {
@@ -90,6 +82,7 @@ const std::array kLabResults{"HbA1c 6.8 %", "LDL cholesterol slightly raised",
 struct Person
 {
     QString id;
+    QString language;
     int age = 0;
     bool female = false;
     bool hypertensive = false;
@@ -170,14 +163,13 @@ Result<int> DemoRecordSeeder::seed(const Options &o)
         q.addBindValue(demoState);
         if (!q.exec())
             return fail(describeSqlError(q.lastError()));
-        std::vector<QString> languages;
         while (q.next()) {
             Person p;
             p.id = q.value(0).toString();
             const QDate born = QDate::fromString(q.value(1).toString(), Qt::ISODate);
             p.age = born.isValid() ? int(born.daysTo(o.today) / 365) : 40;
             p.female = q.value(2).toString() == QLatin1String("female");
-            languages.push_back(q.value(3).toString());
+            p.language = q.value(3).toString();
             people.push_back(p);
         }
         for (size_t i = 0; i < people.size(); ++i) {
@@ -229,7 +221,7 @@ Result<int> DemoRecordSeeder::seed(const Options &o)
                 return fail(error);
 
             // Front-desk alerts, seen by every role.
-            const QString &language = languages[i];
+            const QString &language = p.language;
             if ((language == QLatin1String("tr") || language == QLatin1String("ar") ||
                  language == QLatin1String("pl")) &&
                 rng.chance(50)) {
@@ -271,7 +263,7 @@ Result<int> DemoRecordSeeder::seed(const Options &o)
                 if (!insert(condition,
                             {rng.uuid(), p.id, kSnomed, lit(k.code), lit(k.display), onset}))
                     return fail(error);
-                const bool avoidIbuprofen = c == Osteoarthritis && ibuprofenAllergy;
+                const bool avoidIbuprofen = c == kOsteoarthritis && ibuprofenAllergy;
                 if (!insert(medication,
                             {rng.uuid(), p.id,
                              avoidIbuprofen ? tr("Paracetamol 500 mg tablet") : lit(k.medication),
@@ -279,7 +271,7 @@ Result<int> DemoRecordSeeder::seed(const Options &o)
                                             : lit(k.dosage),
                              onset + qint64(rng.below(30)) * 24 * 3600 * 1000}))
                     return fail(error);
-                if (c == Hypertension)
+                if (c == kHypertension)
                     p.hypertensive = true;
             }
             // Children weigh what children weigh: roughly 3 kg a year on top of a newborn's.
@@ -323,7 +315,7 @@ Result<int> DemoRecordSeeder::seed(const Options &o)
             continue;
         Person &p = people[*found];
         const QString encounterId = rng.uuid();
-        const QString reason = v.reason;
+        const QString &reason = v.reason;
         const bool measured = reason == QLatin1String("Blood pressure review") ||
                               reason == QLatin1String("Annual check-up") || rng.chance(40);
         const int systolic = p.systolic + rng.below(21) - 10;
