@@ -1,6 +1,7 @@
 #include "Database.h"
 
 #include "storage/SqlCipherDriver.h"
+#include "storage/SqlRow.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -117,8 +118,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const QByt
         if (!mode)
             return fail(tr("Could not switch %1 to WAL journaling: %2").arg(path, mode.error()));
     }
-    for (const auto *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL",
-                               "PRAGMA cache_size = -65536"}) {
+    for (const auto *pragma :
+         {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL", "PRAGMA cache_size = -65536"}) {
         if (auto r = database->query(QString::fromLatin1(pragma)); !r)
             return fail(tr("Could not configure %1: %2").arg(path, r.error()));
     }
@@ -156,6 +157,15 @@ Result<QSqlQuery> Database::query(const QString &statement, const QVariantList &
     if (!q.exec())
         return fail(describeSqlError(q.lastError()));
     return q;
+}
+
+Status Database::scan(const QString &statement, const QVariantList &values,
+                      const std::function<void(const SqlRow &)> &take) const
+{
+    auto q = query(statement, values);
+    if (!q)
+        return fail(q.error());
+    return readRows(*q, take);
 }
 
 Result<QVariant> Database::scalar(const QString &statement, const QVariantList &values) const

@@ -16,6 +16,8 @@
 
 namespace frontdesk {
 
+class SqlRow;
+
 // One open, keyed connection to a Frontdesk database (<data-dir>/frontdesk.db).
 // Not thread-safe: each thread (the UI, the sync worker) opens its own Database.
 class Database
@@ -66,6 +68,11 @@ public:
 
     // Prepares, binds positionally and runs one statement (forward-only).
     Result<QSqlQuery> query(const QString &statement, const QVariantList &values = {}) const;
+    // Runs one SELECT and hands each row to `take`, read in place (storage/SqlRow): for the few
+    // reads that go over tens of thousands of rows, where a QVariant per value costs more than
+    // SQLite does.
+    Status scan(const QString &statement, const QVariantList &values,
+                const std::function<void(const SqlRow &)> &take) const;
     // The first column of the first row, or an invalid QVariant when there is no row.
     Result<QVariant> scalar(const QString &statement, const QVariantList &values = {}) const;
 

@@ -2,12 +2,20 @@
 
 #include "storage/Database.h"
 #include "storage/Migration.h"
+#include "storage/ReadWorker.h"
+#include "storage/SqlRow.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
+#include <chrono>
+#include <future>
 
 using namespace frontdesk;
 
@@ -160,6 +168,147 @@ private slots:
         QVERIFY2(reopened.ok(), qPrintable(reopened.error()));
         QCOMPARE((*reopened)->setting(QStringLiteral("marker")), QStringLiteral("kept"));
         QVERIFY(!t.db->exportTo(copy, newKey).ok()); // never over an existing file
+    }
+    void scanReadsRowsInPlace()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.open());
+        struct Row
+        {
+            qint64 number;
+            QString text;
+            bool textIsNull;
+        };
+        QList<Row> rows;
+        auto s = t.db->scan(QStringLiteral("SELECT 1, 'Müller', 0 UNION ALL SELECT ?, NULL, 1 "
+                                           "UNION ALL SELECT -9007199254740993, '', 2 ORDER BY 3"),
+                            {qint64(42)}, [&](const SqlRow &row) {
+                                rows.append({row.integer(0), row.text(1), row.isNull(1)});
+                            });
+        QVERIFY2(s.ok(), qPrintable(s.error()));
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(rows[0].number, 1);
+        QCOMPARE(rows[0].text, QStringLiteral("Müller"));
+        QVERIFY(!rows[0].textIsNull);
+        QCOMPARE(rows[1].number, 42);
+        QVERIFY(rows[1].textIsNull);
+        QVERIFY(rows[1].text.isEmpty());
+        QCOMPARE(rows[2].number, Q_INT64_C(-9007199254740993));
+        QVERIFY(!rows[2].textIsNull);
+
+        int none = 0;
+        s = t.db->scan(QStringLiteral("SELECT 1 WHERE 0"), {}, [&](const SqlRow &) { ++none; });
+        QVERIFY(s.ok());
+        QCOMPARE(none, 0);
+    }
+
+    void scanReportsAFailingStep()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.open());
+        // The first row is fine; abs() overflows on the second, in sqlite3_step.
+        int seen = 0;
+        auto s = t.db->scan(QStringLiteral("SELECT abs(x) FROM (SELECT 1 AS x UNION ALL SELECT "
+                                           "-9223372036854775807 - 1 ORDER BY x DESC)"),
+                            {}, [&](const SqlRow &) { ++seen; });
+        QVERIFY(!s.ok());
+        QVERIFY2(s.error().contains(QStringLiteral("overflow")), qPrintable(s.error()));
+        QCOMPARE(seen, 1);
+        // And a statement that does not prepare says why.
+        s = t.db->scan(QStringLiteral("SELECT nope FROM nowhere"), {}, [](const SqlRow &) {});
+        QVERIFY(!s.ok());
+        QVERIFY2(s.error().contains(QStringLiteral("nowhere")), qPrintable(s.error()));
+    }
+
+    void readWorkerReadsOnItsOwnConnectionAndThread()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.open());
+        QVERIFY(t.db->setSetting(QStringLiteral("marker"), QStringLiteral("before")).ok());
+        t.db->setActor(Actor::staff(QStringLiteral("nurse.seven")));
+        ReadWorker worker(*t.db);
+        QThread *workerThread = nullptr;
+        QString seen, actor, connection;
+        auto first = worker.run([&](Database &db) -> Status {
+            workerThread = QThread::currentThread();
+            seen = db.setting(QStringLiteral("marker"));
+            actor = db.actor().name;
+            connection = db.connection().connectionName();
+            return {};
+        });
+        QVERIFY(first.get().ok());
+        QVERIFY(workerThread != QThread::currentThread());
+        QCOMPARE(seen, QStringLiteral("before"));
+        QCOMPARE(actor, QStringLiteral("nurse.seven"));
+        QVERIFY(connection != t.db->connection().connectionName());
+
+        // The connection is kept, and sees what was committed since.
+        QVERIFY(t.db->setSetting(QStringLiteral("marker"), QStringLiteral("after")).ok());
+        QString second;
+        QString secondConnection;
+        auto later = worker.run([&](Database &db) -> Status {
+            second = db.setting(QStringLiteral("marker"));
+            secondConnection = db.connection().connectionName();
+            return fail(QStringLiteral("the task's own failure"));
+        });
+        const Status failed = later.get();
+        QVERIFY(!failed.ok());
+        QCOMPARE(failed.error(), QStringLiteral("the task's own failure"));
+        QCOMPARE(second, QStringLiteral("after"));
+        QCOMPARE(secondConnection, connection);
+    }
+
+    void readWorkerRunsBesideTheCaller()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.open());
+        ReadWorker worker(*t.db);
+        // The task waits for the caller, which only gets there while the task is running: run()
+        // returned before the task finished, and both ran at once.
+        std::promise<void> callerThere;
+        std::future<void> callerThereSeen = callerThere.get_future();
+        auto task = worker.run([&](Database &) -> Status {
+            return callerThereSeen.wait_for(std::chrono::seconds(30)) == std::future_status::ready
+                       ? Status()
+                       : fail(QStringLiteral("the caller never got there"));
+        });
+        callerThere.set_value();
+        QVERIFY(task.get().ok());
+    }
+
+    void readWorkerFinishesQueuedTasksWhenDestroyed()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.open());
+        std::vector<std::future<Status>> pending;
+        std::atomic<int> ran{0};
+        {
+            ReadWorker worker(*t.db);
+            for (int i = 0; i < 5; ++i)
+                pending.push_back(worker.run([&](Database &db) -> Status {
+                    ++ran;
+                    return db.scalar(QStringLiteral("SELECT 1")).ok()
+                               ? Status()
+                               : fail(QStringLiteral("no connection"));
+                }));
+        }
+        QCOMPARE(ran.load(), 5);
+        for (auto &p : pending)
+            QVERIFY(p.get().ok());
+    }
+
+    void readWorkerReportsAConnectionItCannotOpen()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.open());
+        // Where the database file was there is now a directory: no second connection opens,
+        // whoever runs the test.
+        QVERIFY(QFile::remove(t.path()));
+        QVERIFY(QDir().mkdir(t.path()));
+        ReadWorker worker(*t.db);
+        const Status s = worker.run([](Database &) -> Status { return {}; }).get();
+        QVERIFY(!s.ok());
+        QVERIFY(!s.error().isEmpty());
     }
 };
 

@@ -1,0 +1,66 @@
+#include "ReadWorker.h"
+
+#include "storage/Database.h"
+
+namespace frontdesk {
+
+ReadWorker::ReadWorker(const Database &source) : m_source(source), m_thread([this] { loop(); }) {}
+
+ReadWorker::~ReadWorker()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_one();
+    m_thread.join();
+}
+
+std::future<Status> ReadWorker::run(std::function<Status(Database &)> task)
+{
+    auto promise = std::make_shared<std::promise<Status>>();
+    std::future<Status> result = promise->get_future();
+    {
+        std::lock_guard lock(m_mutex);
+        m_tasks.push_back([promise, task = std::move(task), actor = m_source.actor(),
+                           clock = &m_source.clock()](Database *db, const QString &openError) {
+            if (!db) {
+                promise->set_value(fail(openError));
+                return;
+            }
+            db->setActor(actor);
+            db->setClock(*clock);
+            promise->set_value(task(*db));
+        });
+    }
+    m_wake.notify_one();
+    return result;
+}
+
+void ReadWorker::loop()
+{
+    // Opened, used and closed in this thread: Qt ties a connection to the thread that made it.
+    std::unique_ptr<Database> connection;
+    QString openError;
+    for (;;) {
+        std::function<void(Database *, const QString &)> task;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stopping || !m_tasks.empty(); });
+            if (m_tasks.empty())
+                return;
+            task = std::move(m_tasks.front());
+            m_tasks.pop_front();
+        }
+        if (!connection && openError.isEmpty()) {
+            auto opened = m_source.openAnotherConnection();
+            if (opened)
+                connection = std::move(*opened);
+            else
+                openError = opened.error();
+        }
+        task(connection.get(), openError);
+    }
+}
+
+} // namespace frontdesk
