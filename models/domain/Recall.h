@@ -22,4 +22,11 @@ struct Recall
     static QString cancelled() { return QStringLiteral("cancelled"); }
 };
 
+// An overdue recall as counted in bulk (the dashboard): which one, and when it was due.
+struct RecallDue
+{
+    QString id;
+    QDate dueOn;
+};
+
 } // namespace frontdesk

@@ -1,6 +1,9 @@
 #include "RecallRepository.h"
 
 #include "domain/ClinicTime.h"
+#include "storage/SqlRow.h"
+
+#include <optional>
 
 namespace frontdesk {
 
@@ -72,15 +75,15 @@ Result<QList<Recall>> RecallRepository::list(const QString &patientId) const
                   {patientId});
 }
 
-Result<QList<Recall>> RecallRepository::overdue(QDate before, const QString &patientId,
-                                                const QString &practitionerId) const
+std::pair<QString, QVariantList>
+RecallRepository::overdueStatement(const QString &columns, QDate before, const QString &patientId,
+                                   const QString &practitionerId) const
 {
-    if (auto s = AccessGuard(m_db).requireRead(table().resourceType); !s)
-        return fail(s.error());
     // The patient's latest visit that happened or may still happen, looked for only from a day
     // before the due date in UTC (the clinic's midnight lies within 14 hours of UTC's), so the
     // index on (patient_id, start_at) skips the patient's older visits and their rows are never
-    // read; whether it starts on or after the due date is decided below, in the clinic's zone.
+    // read; whether it starts on or after the due date is decided by coveredBy, in the clinic's
+    // zone.
     QString statement =
         QStringLiteral(
             "SELECT %1, (SELECT max(a.start_at) FROM appointments a "
@@ -89,7 +92,7 @@ Result<QList<Recall>> RecallRepository::overdue(QDate before, const QString &pat
             "AND a.deleted = 0 AND a.status NOT IN ('cancelled', 'no-show')) "
             "AS latest_visit "
             "FROM recalls r WHERE r.deleted = 0 AND r.status = 'open' AND r.due_on < ?")
-            .arg(m_store.selectList(QStringLiteral("r")));
+            .arg(columns);
     QVariantList values{before.toString(Qt::ISODate)};
     if (!patientId.isEmpty()) {
         statement += QStringLiteral(" AND r.patient_id = ?");
@@ -100,6 +103,24 @@ Result<QList<Recall>> RecallRepository::overdue(QDate before, const QString &pat
         values << practitionerId;
     }
     statement += QStringLiteral(" ORDER BY r.due_on, r.id");
+    return {statement, values};
+}
+
+namespace {
+// Whether the patient's latest visit (if any) closes a recall due on `due`.
+bool coveredBy(std::optional<qint64> latestVisitMs, QDate due, const ClinicTime &clinic)
+{
+    return latestVisitMs && *latestVisitMs >= clinic.startOfDayUtc(due).toMSecsSinceEpoch();
+}
+} // namespace
+
+Result<QList<Recall>> RecallRepository::overdue(QDate before, const QString &patientId,
+                                                const QString &practitionerId) const
+{
+    if (auto s = AccessGuard(m_db).requireRead(table().resourceType); !s)
+        return fail(s.error());
+    const auto [statement, values] = overdueStatement(m_store.selectList(QStringLiteral("r")),
+                                                      before, patientId, practitionerId);
     auto q = m_db.query(statement, values);
     if (!q)
         return fail(q.error());
@@ -109,11 +130,29 @@ Result<QList<Recall>> RecallRepository::overdue(QDate before, const QString &pat
         const QSqlRecord record = q->record();
         Recall recall = fromRecord(record);
         const QVariant latest = record.value(QStringLiteral("latest_visit"));
-        if (!latest.isNull() &&
-            latest.toLongLong() >= clinic.startOfDayUtc(recall.dueOn).toMSecsSinceEpoch())
-            continue;
-        out.append(recall);
+        if (!coveredBy(latest.isNull() ? std::nullopt : std::optional(latest.toLongLong()),
+                       recall.dueOn, clinic))
+            out.append(recall);
     }
+    return out;
+}
+
+Result<QList<RecallDue>> RecallRepository::overdueDue(QDate before,
+                                                      const QString &practitionerId) const
+{
+    if (auto s = AccessGuard(m_db).requireRead(table().resourceType); !s)
+        return fail(s.error());
+    const auto [statement, values] =
+        overdueStatement(QStringLiteral("r.id, r.due_on"), before, {}, practitionerId);
+    const ClinicTime clinic = ClinicTime::fromZoneName(m_db.setting(ClinicTime::settingKey()));
+    QList<RecallDue> out;
+    Status read = m_db.scan(statement, values, [&](const SqlRow &row) {
+        const QDate due = QDate::fromString(row.text(1), Qt::ISODate);
+        if (!coveredBy(row.isNull(2) ? std::nullopt : std::optional(row.integer(2)), due, clinic))
+            out.append({row.text(0), due});
+    });
+    if (!read)
+        return fail(read.error());
     return out;
 }
 
