@@ -35,4 +35,13 @@ std::optional<AppointmentStatus> appointmentStatusFromName(const QString &name)
     return std::nullopt;
 }
 
+std::optional<AppointmentStatus> appointmentStatusFromUtf8(QByteArrayView name)
+{
+    for (const auto &[s, n] : kStatusNames) {
+        if (name == QByteArrayView(n))
+            return s;
+    }
+    return std::nullopt;
+}
+
 } // namespace frontdesk

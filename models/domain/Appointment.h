@@ -2,6 +2,7 @@
 
 #include "domain/RecordMeta.h"
 
+#include <QByteArrayView>
 #include <QDateTime>
 #include <QString>
 
@@ -22,6 +23,8 @@ enum class AppointmentStatus
 
 QString appointmentStatusName(AppointmentStatus status); // the stored name, e.g. "no-show"
 std::optional<AppointmentStatus> appointmentStatusFromName(const QString &name);
+// The same for a stored name read in place as UTF-8 (storage/SqlRow).
+std::optional<AppointmentStatus> appointmentStatusFromUtf8(QByteArrayView name);
 
 struct Appointment
 {

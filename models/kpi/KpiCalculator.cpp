@@ -5,8 +5,6 @@
 #include "scheduling/LocalTime.h"
 #include "scheduling/TimeSpan.h"
 
-#include <QRegularExpression>
-
 #include <algorithm>
 #include <limits>
 #include <vector>
@@ -136,29 +134,85 @@ private:
     QHash<QString, QHash<qint64, qint64>> m_byPractitioner;
 };
 
-bool isConfirmation(const QString &body)
-{
-    static const QRegularExpression firstWord(QStringLiteral("^\\W*(\\w+)"),
-                                              QRegularExpression::UseUnicodePropertiesOption);
-    const auto match = firstWord.match(body);
-    if (!match.hasMatch())
-        return false;
-    static const QStringList words{QStringLiteral("yes"), QStringLiteral("y"),
-                                   QStringLiteral("ja"),  QStringLiteral("j"),
-                                   QStringLiteral("ok"),  QStringLiteral("c"),
-                                   QStringLiteral("1"),   QStringLiteral("confirm")};
-    return words.contains(match.captured(1).toLower());
-}
-
 bool isSeen(AppointmentStatus s)
 {
     return s == AppointmentStatus::InRoom || s == AppointmentStatus::Completed;
 }
 
-QStringList sorted(QSet<QString> ids)
+// A set of patients by their number in KpiFacts::patientIds: a byte each, and the members in
+// the order they joined.
+class PatientSet
 {
-    QStringList out(ids.begin(), ids.end());
-    std::sort(out.begin(), out.end());
+public:
+    explicit PatientSet(int patients) : m_in(size_t(patients), 0) {}
+    void insert(int patient)
+    {
+        if (m_in[size_t(patient)])
+            return;
+        m_in[size_t(patient)] = 1;
+        m_members.push_back(patient);
+    }
+    bool contains(int patient) const { return m_in[size_t(patient)] != 0; }
+    qint64 size() const { return qint64(m_members.size()); }
+    const std::vector<int> &members() const { return m_members; }
+    // The members' ids, sorted: a drill-down's stable order.
+    QStringList ids(const KpiIds &patientIds) const
+    {
+        QStringList out;
+        out.reserve(qsizetype(m_members.size()));
+        for (int p : m_members)
+            out << patientIds.id(p);
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+
+private:
+    std::vector<char> m_in;
+    std::vector<int> m_members;
+};
+
+// Instants grouped by a number (a patient's or an appointment's), each group sorted, so
+// whether a group has one in a window is a binary search.
+class InstantsBy
+{
+public:
+    InstantsBy(int keys, const std::vector<std::pair<int, qint64>> &pairs)
+        : m_offsets(size_t(keys) + 1, 0), m_ms(pairs.size())
+    {
+        for (const auto &[key, ms] : pairs)
+            ++m_offsets[size_t(key) + 1];
+        for (size_t i = 1; i < m_offsets.size(); ++i)
+            m_offsets[i] += m_offsets[i - 1];
+        std::vector<size_t> next(m_offsets.begin(), m_offsets.end() - 1);
+        for (const auto &[key, ms] : pairs)
+            m_ms[next[size_t(key)]++] = ms;
+        for (size_t k = 0; k + 1 < m_offsets.size(); ++k)
+            std::sort(m_ms.begin() + qptrdiff(m_offsets[k]),
+                      m_ms.begin() + qptrdiff(m_offsets[k + 1]));
+    }
+    // Whether the group of `key` has an instant in [from, to].
+    bool anyIn(int key, qint64 from, qint64 to) const
+    {
+        if (key < 0 || size_t(key) + 1 >= m_offsets.size())
+            return false;
+        const auto first = m_ms.begin() + qptrdiff(m_offsets[size_t(key)]);
+        const auto last = m_ms.begin() + qptrdiff(m_offsets[size_t(key) + 1]);
+        const auto it = std::lower_bound(first, last, from);
+        return it != last && *it <= to;
+    }
+
+private:
+    std::vector<size_t> m_offsets;
+    std::vector<qint64> m_ms;
+};
+
+// Per patient number, the instant given for them, or `none`.
+std::vector<qint64> byPatient(int patients, const std::vector<std::pair<int, qint64>> &pairs,
+                              qint64 none)
+{
+    std::vector<qint64> out(size_t(patients), none);
+    for (const auto &[patient, ms] : pairs)
+        out[size_t(patient)] = ms;
     return out;
 }
 
@@ -173,6 +227,7 @@ QMap<Kpi, KpiValue> KpiCalculator::figures(const KpiFilter &period, bool isPrevi
                                            QMap<Kpi, QStringList> *members) const
 {
     const KpiFacts &f = m_facts;
+    const int patientCount = f.patientIds.size();
     const qint64 s = dayStartMs(f.zone, period.from);
     const qint64 e = dayStartMs(f.zone, period.to.addDays(1));
     QMap<Kpi, KpiValue> out;
@@ -196,9 +251,7 @@ QMap<Kpi, KpiValue> KpiCalculator::figures(const KpiFilter &period, bool isPrevi
     const qint64 lateMs = qint64(f.lateCancellationHours) * kMsPerHour;
     QStringList all, noShows, late, held;
     std::vector<double> leadDays;
-    QSet<QString> patients, seenNow, noShowPatients;
-    patients.reserve(qsizetype(in.size()));
-    seenNow.reserve(qsizetype(in.size()));
+    PatientSet patients(patientCount), seenNow(patientCount), noShowPatients(patientCount);
     for (const KpiAppointmentFact *a : in) {
         if (collect)
             all << a->id;
@@ -215,15 +268,15 @@ QMap<Kpi, KpiValue> KpiCalculator::figures(const KpiFilter &period, bool isPrevi
             held << a->id;
         bookedMinutes += (std::min(a->endMs, e) - a->startMs) / kMsPerMinute;
         leadDays.push_back(double(a->startMs - a->createdMs) / double(kMsPerDay));
-        patients.insert(a->patientId);
+        patients.insert(a->patient);
         if (a->status == AppointmentStatus::NoShow) {
             ++noShowCount;
             if (collect)
                 noShows << a->id;
-            noShowPatients.insert(a->patientId);
+            noShowPatients.insert(a->patient);
         }
         if (isSeen(a->status))
-            seenNow.insert(a->patientId);
+            seenNow.insert(a->patient);
     }
     const qint64 total = qint64(in.size());
     out[Kpi::Appointments] = count(total);
@@ -243,92 +296,104 @@ QMap<Kpi, KpiValue> KpiCalculator::figures(const KpiFilter &period, bool isPrevi
     }
     out[Kpi::BookingLeadTime] = lead;
 
-    QSet<QString> newPatients, returning;
-    for (const QString &p : std::as_const(patients)) {
-        const auto first = f.firstVisitMs.constFind(p);
-        (first != f.firstVisitMs.constEnd() && *first >= s ? newPatients : returning).insert(p);
-    }
+    // A patient without a first visit from previous.from on had one before it.
+    const std::vector<qint64> firstVisitMs =
+        byPatient(patientCount, f.firstVisits, std::numeric_limits<qint64>::min());
+    PatientSet newPatients(patientCount), returning(patientCount);
+    for (int p : patients.members())
+        (firstVisitMs[size_t(p)] >= s ? newPatients : returning).insert(p);
     out[Kpi::NewPatients] = count(newPatients.size());
     out[Kpi::ReturningPatients] = count(returning.size());
 
-    QSet<QString> seenBefore;
+    PatientSet seenBefore(patientCount);
     if (isPrevious) {
-        seenBefore = f.seenBeforePrevious;
+        for (int p : f.seenBeforePrevious)
+            seenBefore.insert(p);
     } else {
         const KpiFilter before = period.previous();
         const qint64 bs = dayStartMs(f.zone, before.from);
         for (const KpiAppointmentFact &a : f.appointments)
             if (a.startMs >= bs && a.startMs < s && isSeen(a.status))
-                seenBefore.insert(a.patientId);
+                seenBefore.insert(a.patient);
     }
-    const QSet<QString> retained = QSet<QString>(seenBefore).intersect(seenNow);
+    PatientSet retained(patientCount);
+    for (int p : seenBefore.members())
+        if (seenNow.contains(p))
+            retained.insert(p);
     out[Kpi::Retention] = rate(retained.size(), seenBefore.size());
 
-    QMultiHash<QString, const KpiMessageFact *> repliesByAppointment;
-    QMultiHash<QString, qint64> repliesByPatient;
+    std::vector<std::pair<int, qint64>> replies, confirmingReplies;
+    replies.reserve(f.inbound.size());
     for (const KpiMessageFact &m : f.inbound) {
-        if (!m.appointmentId.isEmpty())
-            repliesByAppointment.insert(m.appointmentId, &m);
-        repliesByPatient.insert(m.patientId, m.atMs);
+        replies.emplace_back(m.patient, m.atMs);
+        if (m.confirms && m.appointment >= 0)
+            confirmingReplies.emplace_back(m.appointment, m.atMs);
     }
-    QStringList sent, delivered, confirmed, outbound, responded;
+    const InstantsBy repliesByPatient(patientCount, replies);
+    const InstantsBy confirmationsByAppointment(f.appointmentIds.size(), confirmingReplies);
+    const qint64 window = qint64(KpiDefinitions::ResponseWindowHours) * kMsPerHour;
+    qint64 outboundCount = 0, respondedCount = 0, sentCount = 0, deliveredCount = 0,
+           confirmedCount = 0;
+    QStringList sent, delivered, confirmed, responded;
     for (const KpiMessageFact &m : f.outbound) {
         if (m.atMs < s || m.atMs >= e)
             continue;
-        outbound << m.id;
-        const auto replies = repliesByPatient.values(m.patientId);
-        const qint64 window = qint64(KpiDefinitions::ResponseWindowHours) * kMsPerHour;
-        if (std::any_of(replies.begin(), replies.end(),
-                        [&](qint64 at) { return at >= m.atMs && at <= m.atMs + window; }))
-            responded << m.id;
-        if (m.purpose != QLatin1String("reminder"))
-            continue;
-        sent << m.id;
-        if (m.status == QLatin1String("delivered"))
-            delivered << m.id;
-        bool isConfirmed = false;
-        if (!m.appointmentId.isEmpty()) {
-            const auto changes = f.confirmedAtMs.values(m.appointmentId);
-            isConfirmed = std::any_of(changes.begin(), changes.end(),
-                                      [&](qint64 at) { return at >= m.atMs; });
-            const auto answers = repliesByAppointment.values(m.appointmentId);
-            isConfirmed = isConfirmed ||
-                          std::any_of(answers.begin(), answers.end(), [&](const KpiMessageFact *r) {
-                              return r->atMs >= m.atMs && isConfirmation(r->body);
-                          });
+        ++outboundCount;
+        if (repliesByPatient.anyIn(m.patient, m.atMs, m.atMs + window)) {
+            ++respondedCount;
+            if (collect)
+                responded << m.id;
         }
-        if (isConfirmed)
-            confirmed << m.id;
+        if (!m.reminder)
+            continue;
+        ++sentCount;
+        if (collect)
+            sent << m.id;
+        if (m.delivered) {
+            ++deliveredCount;
+            if (collect)
+                delivered << m.id;
+        }
+        if (m.appointmentConfirmed ||
+            confirmationsByAppointment.anyIn(m.appointment, m.atMs,
+                                             std::numeric_limits<qint64>::max())) {
+            ++confirmedCount;
+            if (collect)
+                confirmed << m.id;
+        }
     }
-    out[Kpi::RemindersSent] = count(sent.size());
-    out[Kpi::RemindersDelivered] = {double(delivered.size()), delivered.size(), sent.size()};
-    out[Kpi::RemindersConfirmed] = {double(confirmed.size()), confirmed.size(), sent.size()};
-    out[Kpi::ResponseRate] = rate(responded.size(), outbound.size());
+    out[Kpi::RemindersSent] = count(sentCount);
+    out[Kpi::RemindersDelivered] = {double(deliveredCount), deliveredCount, sentCount};
+    out[Kpi::RemindersConfirmed] = {double(confirmedCount), confirmedCount, sentCount};
+    out[Kpi::ResponseRate] = rate(respondedCount, outboundCount);
 
     const QDate recallCutoff = std::min(period.to.addDays(1), f.asOf);
     QStringList overdue;
-    for (const Recall &r : f.overdueRecalls)
-        if (r.status == Recall::open() && r.dueOn < recallCutoff)
-            overdue << r.meta.id;
-    out[Kpi::OverdueRecalls] = count(overdue.size());
+    qint64 overdueCount = 0;
+    for (const RecallDue &r : f.overdueRecalls) {
+        if (r.dueOn >= recallCutoff)
+            continue;
+        ++overdueCount;
+        if (collect)
+            overdue << r.id;
+    }
+    out[Kpi::OverdueRecalls] = count(overdueCount);
 
     const qint64 lookbackStart =
         dayStartMs(f.zone, period.to.addDays(1).addDays(-KpiDefinitions::AtRiskLookbackDays));
-    QHash<QString, int> recentNoShows;
+    std::vector<int> recentNoShows(size_t(patientCount), 0);
+    PatientSet candidates = noShowPatients;
     for (const KpiNoShowFact &n : f.noShows)
-        if (n.startMs >= lookbackStart && n.startMs < e)
-            ++recentNoShows[n.patientId];
-    QSet<QString> candidates = noShowPatients;
-    for (auto it = recentNoShows.begin(); it != recentNoShows.end(); ++it)
-        if (it.value() >= KpiDefinitions::AtRiskNoShows)
-            candidates.insert(it.key());
+        if (n.startMs >= lookbackStart && n.startMs < e &&
+            ++recentNoShows[size_t(n.patient)] >= KpiDefinitions::AtRiskNoShows)
+            candidates.insert(n.patient);
     const qint64 futureFrom = e > f.nowMs ? f.nowMs : e;
-    QSet<QString> atRisk;
-    for (const QString &p : std::as_const(candidates)) {
-        auto booked = f.latestBookedMs.constFind(p);
-        if (booked == f.latestBookedMs.constEnd() || *booked < futureFrom)
+    const std::vector<qint64> latestBookedMs =
+        byPatient(patientCount, f.latestBooked, std::numeric_limits<qint64>::min());
+    PatientSet atRisk(patientCount);
+    for (int p : candidates.members())
+        if (latestBookedMs[size_t(p)] < futureFrom)
             atRisk.insert(p);
-    }
     out[Kpi::PatientsAtRisk] = count(atRisk.size());
 
     if (members) {
@@ -337,15 +402,15 @@ QMap<Kpi, KpiValue> KpiCalculator::figures(const KpiFilter &period, bool isPrevi
         (*members)[Kpi::LateCancellationRate] = late;
         (*members)[Kpi::Utilisation] = held;
         (*members)[Kpi::BookingLeadTime] = held;
-        (*members)[Kpi::NewPatients] = sorted(newPatients);
-        (*members)[Kpi::ReturningPatients] = sorted(returning);
-        (*members)[Kpi::Retention] = sorted(retained);
+        (*members)[Kpi::NewPatients] = newPatients.ids(f.patientIds);
+        (*members)[Kpi::ReturningPatients] = returning.ids(f.patientIds);
+        (*members)[Kpi::Retention] = retained.ids(f.patientIds);
         (*members)[Kpi::RemindersSent] = sent;
         (*members)[Kpi::RemindersDelivered] = delivered;
         (*members)[Kpi::RemindersConfirmed] = confirmed;
         (*members)[Kpi::ResponseRate] = responded;
         (*members)[Kpi::OverdueRecalls] = overdue;
-        (*members)[Kpi::PatientsAtRisk] = sorted(atRisk);
+        (*members)[Kpi::PatientsAtRisk] = atRisk.ids(f.patientIds);
     }
     return out;
 }
@@ -381,13 +446,15 @@ KpiReport KpiCalculator::report(const KpiFilter &filter) const
     }
     std::vector<qint64> weekBooked(size_t(r.weeks.size()), 0);
 
-    QHash<QString, int> rowOf;
+    // Practitioner number -> row; -1 for an appointment with a practitioner no longer active.
+    std::vector<int> rowOf(size_t(f.practitionerIds.size()), -1);
     for (const KpiPractitionerFact &p : f.practitioners) {
         KpiPractitionerRow row;
         row.practitionerId = p.id;
         row.name = p.name;
         row.availableMinutes = availability.minutes(p.id, filter.from, filter.to);
-        rowOf.insert(p.id, int(r.practitioners.size()));
+        if (const int n = f.practitionerIds.find(p.id); n >= 0)
+            rowOf[size_t(n)] = int(r.practitioners.size());
         r.practitioners.append(row);
     }
 
@@ -400,14 +467,14 @@ KpiReport KpiCalculator::report(const KpiFilter &filter) const
                              weekStarts.begin() - 1;
         KpiWeek &week = r.weeks[wi];
         ++week.appointments;
-        auto rowIt = rowOf.constFind(a.practitionerId);
-        KpiPractitionerRow *row = rowIt == rowOf.constEnd() ? nullptr : &r.practitioners[*rowIt];
+        const int rowIndex = a.practitioner < 0 ? -1 : rowOf[size_t(a.practitioner)];
+        KpiPractitionerRow *row = rowIndex < 0 ? nullptr : &r.practitioners[rowIndex];
         if (row)
             ++row->appointments;
         if (a.status == AppointmentStatus::Cancelled) {
             ++week.cancellations;
             if (row)
-                ++rowCancelled[size_t(*rowIt)];
+                ++rowCancelled[size_t(rowIndex)];
             continue;
         }
         const qint64 minutes = (std::min(a.endMs, e) - a.startMs) / kMsPerMinute;

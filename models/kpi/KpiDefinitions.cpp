@@ -1,5 +1,7 @@
 #include "KpiDefinitions.h"
 
+#include <QRegularExpression>
+
 namespace frontdesk {
 
 namespace {
@@ -140,6 +142,20 @@ const KpiDefinition *KpiDefinitions::byKey(const QString &key)
         if (d.key == key)
             return &d;
     return nullptr;
+}
+
+bool KpiDefinitions::confirms(const QString &reply)
+{
+    static const QRegularExpression firstWord(QStringLiteral("^\\W*(\\w+)"),
+                                              QRegularExpression::UseUnicodePropertiesOption);
+    const auto match = firstWord.match(reply);
+    if (!match.hasMatch())
+        return false;
+    static const QStringList words{QStringLiteral("yes"), QStringLiteral("y"),
+                                   QStringLiteral("ja"),  QStringLiteral("j"),
+                                   QStringLiteral("ok"),  QStringLiteral("c"),
+                                   QStringLiteral("1"),   QStringLiteral("confirm")};
+    return words.contains(match.captured(1).toLower());
 }
 
 } // namespace frontdesk

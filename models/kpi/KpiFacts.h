@@ -3,24 +3,25 @@
 #include "domain/Appointment.h"
 #include "domain/Practitioner.h"
 #include "domain/Recall.h"
+#include "kpi/KpiIds.h"
 #include "scheduling/ScheduleException.h"
 
 #include <QDate>
-#include <QHash>
 #include <QList>
-#include <QMultiHash>
-#include <QSet>
 #include <QString>
 #include <QTimeZone>
+
+#include <utility>
+#include <vector>
 
 namespace frontdesk {
 
 // One appointment as the figures see it.
 struct KpiAppointmentFact
 {
-    QString id; // empty unless loaded for a drill-down
-    QString patientId;
-    QString practitionerId;
+    QString id;            // empty unless loaded for a drill-down
+    int patient = -1;      // in KpiFacts::patientIds
+    int practitioner = -1; // in KpiFacts::practitionerIds
     qint64 startMs = 0;
     qint64 endMs = 0;
     qint64 createdMs = 0;
@@ -32,18 +33,23 @@ struct KpiAppointmentFact
 
 struct KpiMessageFact
 {
-    QString id;
-    QString patientId;
-    QString appointmentId; // empty: about no appointment
-    QString purpose;
-    QString status;
-    QString body;    // inbound only: the reply, to read a confirmation from
-    qint64 atMs = 0; // sent (outbound) or received (inbound)
+    QString id;           // empty unless loaded for a drill-down
+    int patient = -1;     // in KpiFacts::patientIds
+    int appointment = -1; // in KpiFacts::appointmentIds; -1: about no appointment
+    qint64 atMs = 0;      // sent (outbound) or received (inbound)
+    // Outbound: a reminder (not another purpose), and whether its delivery was reported.
+    bool reminder = false;
+    bool delivered = false;
+    // Outbound: its appointment's status was changed to 'confirmed' at or after it was sent,
+    // and that change was not reverted.
+    bool appointmentConfirmed = false;
+    // Inbound: the reply confirms (KpiDefinitions::confirms).
+    bool confirms = false;
 };
 
 struct KpiNoShowFact
 {
-    QString patientId;
+    int patient = -1; // in KpiFacts::patientIds
     qint64 startMs = 0;
 };
 
@@ -63,29 +69,33 @@ struct KpiFacts
     qint64 nowMs = 0; // the clock's now
     int lateCancellationHours = 24;
 
+    KpiIds patientIds;
+    KpiIds practitionerIds;
+    KpiIds appointmentIds; // those messages are about
+
     // Live appointments matching the filter that start in [previous.from, to].
-    QList<KpiAppointmentFact> appointments;
+    std::vector<KpiAppointmentFact> appointments;
     // Patient -> start of their earliest live, not-cancelled appointment ever (any filter), for
     // the patients whose first visit is on or after previous.from; anyone else with a visit in
     // the range had one before it.
-    QHash<QString, qint64> firstVisitMs;
+    std::vector<std::pair<int, qint64>> firstVisits;
     // Patients seen (in room or completed) in the period before the previous one, matching the
-    // filter: the base of the previous period's retention.
-    QSet<QString> seenBeforePrevious;
+    // filter: the base of the previous period's retention. A patient may be listed more than
+    // once.
+    std::vector<int> seenBeforePrevious;
     // No-shows matching the filter in the 365 days before the end of either period.
-    QList<KpiNoShowFact> noShows;
-    // Patient -> start of their latest live booked or confirmed appointment (any filter).
-    QHash<QString, qint64> latestBookedMs;
+    std::vector<KpiNoShowFact> noShows;
+    // Patient -> start of their latest live booked or confirmed appointment (any filter), for
+    // those booked from the end of the previous period (or now, if earlier) on.
+    std::vector<std::pair<int, qint64>> latestBooked;
     // Outbound messages sent (status sent or delivered) in [previous.from, to], matching the
     // filter through their appointment.
-    QList<KpiMessageFact> outbound;
+    std::vector<KpiMessageFact> outbound;
     // Inbound messages received from previous.from until the response window after `to`.
-    QList<KpiMessageFact> inbound;
-    // Appointment -> times it was changed to 'confirmed' (not reverted).
-    QMultiHash<QString, qint64> confirmedAtMs;
+    std::vector<KpiMessageFact> inbound;
     // Open recalls matching the filter, overdue as of min(to + 1, asOf) and not covered by an
     // appointment on or after their due date.
-    QList<Recall> overdueRecalls;
+    QList<RecallDue> overdueRecalls;
     // Active practitioners matching the filter, by name, with their working hours.
     QList<KpiPractitionerFact> practitioners;
     // Holidays, leave and blocked time overlapping [previous.from, to].

@@ -7,6 +7,7 @@
 #include "kpi/KpiDefinitions.h"
 #include "kpi/KpiLoader.h"
 #include "storage/Database.h"
+#include "storage/ReadWorker.h"
 
 #include <QJsonObject>
 #include <QLocale>
@@ -50,6 +51,17 @@ Status forIds(const Database &db, const QString &head, const QStringList &ids,
 
 } // namespace
 
+KpiService::KpiService(Database &db) : m_db(db) {}
+
+KpiService::~KpiService() = default;
+
+ReadWorker &KpiService::worker() const
+{
+    if (!m_worker)
+        m_worker = std::make_unique<ReadWorker>(m_db);
+    return *m_worker;
+}
+
 Status KpiService::check(const KpiFilter &filter) const
 {
     if (auto s = AccessGuard(m_db).require(Permission::ViewDashboards); !s)
@@ -91,7 +103,7 @@ Result<KpiReport> KpiService::compute(const KpiFilter &filter) const
 {
     if (auto s = check(filter); !s)
         return fail(s.error());
-    auto facts = KpiLoader(m_db).load(filter);
+    auto facts = KpiLoader(m_db, &worker()).load(filter);
     if (!facts)
         return fail(facts.error());
     KpiReport report = KpiCalculator(*facts).report(filter);
@@ -117,7 +129,7 @@ Result<KpiDrillDown> KpiService::drillDown(const KpiFilter &filter, Kpi kpi) con
 {
     if (auto s = check(filter); !s)
         return fail(s.error());
-    auto facts = KpiLoader(m_db).load(filter, KpiLoader::Detail::Records);
+    auto facts = KpiLoader(m_db, &worker()).load(filter, KpiLoader::Detail::Records);
     if (!facts)
         return fail(facts.error());
     const QStringList ids = KpiCalculator(*facts).members(filter, kpi);

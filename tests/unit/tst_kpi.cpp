@@ -6,7 +6,9 @@
 #include "access/StaffAccountRepository.h"
 #include "kpi/KpiCalculator.h"
 #include "kpi/KpiDefinitions.h"
+#include "kpi/KpiLoader.h"
 #include "kpi/KpiService.h"
+#include "storage/ReadWorker.h"
 #include "storage/RecallRepository.h"
 
 #include <QTest>
@@ -528,7 +530,7 @@ private slots:
         facts.nowMs = utc(2026, 4, 15, 10);
         KpiAppointmentFact a;
         a.id = QStringLiteral("a");
-        a.patientId = QStringLiteral("p");
+        a.patient = facts.patientIds.intern(QStringLiteral("p"));
         a.startMs = local(2026, 3, 24, 9);
         a.endMs = a.startMs + 15 * 60 * 1000;
         a.createdMs = a.startMs - kDay;
@@ -549,6 +551,36 @@ private slots:
         QCOMPARE(r.current[Kpi::LateCancellationRate].numerator, 1);
         QCOMPARE(KpiCalculator(facts).members(m_period, Kpi::LateCancellationRate),
                  QStringList{QStringLiteral("b")});
+    }
+
+    void secondConnectionGivesTheSameFigures()
+    {
+        // The messages and recalls read on a ReadWorker (numbering patients on their own, merged
+        // after) and read on the caller's connection give the same figures and the same records.
+        ReadWorker worker(db());
+        for (auto detail : {KpiLoader::Detail::Figures, KpiLoader::Detail::Records}) {
+            auto alone = KpiLoader(db()).load(m_period, detail);
+            auto beside = KpiLoader(db(), &worker).load(m_period, detail);
+            QVERIFY2(alone.ok(), qPrintable(alone.error()));
+            QVERIFY2(beside.ok(), qPrintable(beside.error()));
+            QVERIFY(!beside->outbound.empty());
+            QVERIFY(!beside->inbound.empty());
+            QVERIFY(!beside->overdueRecalls.isEmpty());
+            const KpiReport a = KpiCalculator(*alone).report(m_period);
+            const KpiReport b = KpiCalculator(*beside).report(m_period);
+            for (const KpiDefinition &d : KpiDefinitions::all()) {
+                for (const auto &[x, y] :
+                     {std::pair{a.current.value(d.kpi), b.current.value(d.kpi)},
+                      std::pair{a.previous.value(d.kpi), b.previous.value(d.kpi)}}) {
+                    QVERIFY2(x.value == y.value && x.numerator == y.numerator &&
+                                 x.denominator == y.denominator,
+                             qPrintable(d.key));
+                }
+                if (detail == KpiLoader::Detail::Records)
+                    QCOMPARE(KpiCalculator(*beside).members(m_period, d.kpi),
+                             KpiCalculator(*alone).members(m_period, d.kpi));
+            }
+        }
     }
 
     void lateCancellationSetting()
