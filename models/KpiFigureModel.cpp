@@ -4,9 +4,11 @@
 #include "kpi/KpiDefinitions.h"
 #include "kpi/KpiService.h"
 #include "storage/Database.h"
+#include "storage/ReadWorker.h"
 
 #include <QLocale>
-#include <QThread>
+
+#include <atomic>
 
 #include <cmath>
 
@@ -40,14 +42,28 @@ std::optional<double> difference(const KpiDefinition &definition, const KpiValue
 
 } // namespace
 
-KpiFigureModel::KpiFigureModel(Database &db, QObject *parent) : DatabaseTableModel(db, parent) {}
+// Touched only on the background thread, except `newest`, which says which request is the
+// newest.
+struct KpiFigureModel::Background
+{
+    std::unique_ptr<KpiService> service;
+    std::atomic<quint64> newest{0};
+};
+
+KpiFigureModel::KpiFigureModel(Database &db, QObject *parent)
+    : DatabaseTableModel(db, parent), m_background(std::make_shared<Background>())
+{}
 
 KpiFigureModel::~KpiFigureModel()
 {
-    // A worker reads the UI connection's path, key and clock: it must end before they go.
-    for (QThread *thread : std::as_const(m_threads)) {
-        thread->wait();
-        delete thread;
+    // The worker reads the UI connection's path, key and clock: it ends here, before they go.
+    // The service is released on the worker's thread, while the connection it reads is open.
+    if (m_worker) {
+        m_background->newest = 0; // no request is the newest: those still queued are skipped
+        m_worker->post([background = m_background](Database *, const QString &) {
+            background->service.reset();
+        });
+        m_worker.reset();
     }
 }
 
@@ -82,23 +98,24 @@ void KpiFigureModel::refreshInBackground()
         return;
     }
     setComputing(true);
-    QThread *thread = QThread::create([db = &database(), filter = m_filter, generation, this] {
-        Result<KpiReport> report = fail(QString());
-        {
-            auto connection = db->openAnotherConnection();
-            report = connection ? KpiService(**connection).compute(filter)
-                                : Result<KpiReport>(fail(connection.error()));
+    m_background->newest = generation;
+    if (!m_worker)
+        m_worker = std::make_unique<ReadWorker>(database());
+    // The destructor waits for the worker, so `this` outlives every task.
+    m_worker->post([background = m_background, filter = m_filter, generation,
+                    this](Database *db, const QString &openError) {
+        if (background->newest != generation)
+            return; // a newer request is queued behind this one
+        Result<KpiReport> report = fail(openError);
+        if (db) {
+            if (!background->service)
+                background->service = std::make_unique<KpiService>(*db);
+            report = background->service->compute(filter);
         }
-        // Delivered in the model's thread; dropped if the model is gone by then.
+        // Delivered in the model's thread; Qt drops it if the model is deleted before then.
         QMetaObject::invokeMethod(
             this, [this, generation, report] { finish(generation, report); }, Qt::QueuedConnection);
     });
-    m_threads << thread;
-    connect(thread, &QThread::finished, this, [this, thread] {
-        m_threads.removeOne(thread);
-        thread->deleteLater();
-    });
-    thread->start(QThread::LowPriority);
 }
 
 void KpiFigureModel::finish(quint64 generation, const Result<KpiReport> &report)

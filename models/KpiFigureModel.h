@@ -4,9 +4,12 @@
 #include "kpi/KpiDefinition.h"
 #include "kpi/KpiReport.h"
 
-class QThread;
+#include <memory>
 
 namespace frontdesk {
+
+class KpiService;
+class ReadWorker;
 
 // The dashboard's figures for the chosen filter: one row per KpiDefinitions::all() entry, with
 // this period, the previous one of the same length, the change and the base of a rate. Owns the
@@ -42,7 +45,8 @@ public:
     // The same on a thread of its own with its own connection (as the sync worker does): a
     // year of a large clinic takes seconds, and the window must not freeze meanwhile. The
     // permission and the filter are checked here first; the newest request wins, older
-    // results are dropped.
+    // requests still waiting are skipped and older results dropped. The thread, its connection
+    // and the service's second one stay open for the next refresh, their page caches warm.
     void refreshInBackground();
     bool isComputing() const { return m_computing; }
     bool hasReport() const { return m_hasReport; }
@@ -83,7 +87,9 @@ private:
     bool m_hasReport = false;
     bool m_computing = false;
     quint64 m_generation = 0;
-    QList<QThread *> m_threads;
+    struct Background; // what the background thread keeps between refreshes
+    std::shared_ptr<Background> m_background;
+    std::unique_ptr<ReadWorker> m_worker;
 };
 
 } // namespace frontdesk

@@ -20,21 +20,26 @@ std::future<Status> ReadWorker::run(std::function<Status(Database &)> task)
 {
     auto promise = std::make_shared<std::promise<Status>>();
     std::future<Status> result = promise->get_future();
+    post([promise, task = std::move(task)](Database *db, const QString &openError) {
+        promise->set_value(db ? task(*db) : Status(fail(openError)));
+    });
+    return result;
+}
+
+void ReadWorker::post(std::function<void(Database *, const QString &)> task)
+{
     {
         std::lock_guard lock(m_mutex);
-        m_tasks.push_back([promise, task = std::move(task), actor = m_source.actor(),
+        m_tasks.push_back([task = std::move(task), actor = m_source.actor(),
                            clock = &m_source.clock()](Database *db, const QString &openError) {
-            if (!db) {
-                promise->set_value(fail(openError));
-                return;
+            if (db) {
+                db->setActor(actor);
+                db->setClock(*clock);
             }
-            db->setActor(actor);
-            db->setClock(*clock);
-            promise->set_value(task(*db));
+            task(db, openError);
         });
     }
     m_wake.notify_one();
-    return result;
 }
 
 void ReadWorker::loop()

@@ -31,8 +31,12 @@ public:
     ReadWorker &operator=(const ReadWorker &) = delete;
 
     // Runs task on the worker's connection, under the source's actor and clock as they are now.
-    // Whatever the task refers to must stay alive until the future has its value.
+    // Whatever the task refers to must stay alive until the future has its value; a connection
+    // that could not be opened is the future's failure.
     std::future<Status> run(std::function<Status(Database &)> task);
+    // The same without a future, for a caller that hears back otherwise: the task gets the
+    // connection, or null and why none could be opened.
+    void post(std::function<void(Database *db, const QString &openError)> task);
 
 private:
     void loop();

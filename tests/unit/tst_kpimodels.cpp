@@ -13,6 +13,8 @@
 #include <QSortFilterProxyModel>
 #include <QTest>
 
+#include <memory>
+
 using namespace frontdesk;
 
 namespace {
@@ -234,6 +236,41 @@ private slots:
         model.refreshInBackground();
         QVERIFY(!model.isComputing());
         QVERIFY(!model.lastError().isEmpty());
+    }
+
+    void backgroundComputationSeesLaterWrites()
+    {
+        // The background thread keeps its connections between refreshes: a refresh after a
+        // booking must count it (no read transaction may stay open across refreshes).
+        KpiFigureModel model(*c.t.db);
+        model.setFilter(period());
+        model.refreshInBackground();
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isComputing(), 20000);
+        const QString before = cell(model, Kpi::Appointments, KpiFigureModel::CurrentColumn);
+        QVERIFY(!before.isEmpty());
+        const QString added = c.appointment(test::DashboardTestClinic::from(), 17, c.beta, c.dora,
+                                            AppointmentStatus::Completed);
+        QVERIFY(!added.isEmpty());
+        model.refreshInBackground();
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isComputing(), 20000);
+        QCOMPARE(cell(model, Kpi::Appointments, KpiFigureModel::CurrentColumn),
+                 QString::number(before.toInt() + 1));
+        QVERIFY(
+            c.t.db
+                ->query(QStringLiteral("UPDATE appointments SET deleted = 1 WHERE id = ?"), {added})
+                .ok());
+    }
+
+    void modelGoesWhileRequestsWait()
+    {
+        // Deleting the model with requests queued and one running neither crashes nor delivers
+        // to the deleted model.
+        auto model = std::make_unique<KpiFigureModel>(*c.t.db);
+        model->setFilter(period());
+        for (int i = 0; i < 5; ++i)
+            model->refreshInBackground();
+        model.reset();
+        QTest::qWait(50);
     }
 
     void breakdownTables()
