@@ -46,7 +46,6 @@ void ReadWorker::loop()
 {
     // Opened, used and closed in this thread: Qt ties a connection to the thread that made it.
     std::unique_ptr<Database> connection;
-    QString openError;
     for (;;) {
         std::function<void(Database *, const QString &)> task;
         {
@@ -57,7 +56,9 @@ void ReadWorker::loop()
             task = std::move(m_tasks.front());
             m_tasks.pop_front();
         }
-        if (!connection && openError.isEmpty()) {
+        // Tried again for each task while it fails: the database may be busy being rekeyed.
+        QString openError;
+        if (!connection) {
             auto opened = m_source.openAnotherConnection();
             if (opened)
                 connection = std::move(*opened);

@@ -16,8 +16,9 @@ class Database;
 
 // A second connection to a database, with a thread of its own, for reads that can run beside
 // the caller's: the dashboard reads its messages here while it reads appointments on the
-// caller's connection, and so uses both cores. The connection is opened on the first task and
-// kept, page cache and all, until the worker is destroyed.
+// caller's connection, and so uses both cores. The connection is opened on the first task (and
+// on the next one again if that failed) and kept, page cache and all, until the worker is
+// destroyed.
 //
 // The source Database must outlive the worker. Its connection carries no Session: a caller
 // checks permissions on its own connection before it hands work over. The two connections read

@@ -301,14 +301,32 @@ private slots:
     {
         test::TestDatabase t;
         QVERIFY(t.open());
-        // Where the database file was there is now a directory: no second connection opens,
-        // whoever runs the test.
-        QVERIFY(QFile::remove(t.path()));
+        QVERIFY(t.db->setSetting(QStringLiteral("marker"), QStringLiteral("kept")).ok());
+        // Where the database file was there is now a directory (the files are moved aside):
+        // no second connection opens, whoever runs the test.
+        const QStringList files = Database::companionFiles(t.path());
+        for (const QString &file : files)
+            if (QFile::exists(file))
+                QVERIFY(QFile::rename(file, file + QStringLiteral(".aside")));
         QVERIFY(QDir().mkdir(t.path()));
         ReadWorker worker(*t.db);
         const Status s = worker.run([](Database &) -> Status { return {}; }).get();
         QVERIFY(!s.ok());
         QVERIFY(!s.error().isEmpty());
+        // Once the file is back, the next task gets a connection.
+        QVERIFY(QDir().rmdir(t.path()));
+        for (const QString &file : files)
+            if (QFile::exists(file + QStringLiteral(".aside")))
+                QVERIFY(QFile::rename(file + QStringLiteral(".aside"), file));
+        QString marker;
+        const Status again = worker
+                                 .run([&](Database &db) -> Status {
+                                     marker = db.setting(QStringLiteral("marker"));
+                                     return {};
+                                 })
+                                 .get();
+        QVERIFY2(again.ok(), qPrintable(again.error()));
+        QCOMPARE(marker, QStringLiteral("kept"));
     }
 };
 
