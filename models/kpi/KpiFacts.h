@@ -85,8 +85,8 @@ struct KpiFacts
     std::vector<int> seenBeforePrevious;
     // No-shows matching the filter in the 365 days before the end of either period.
     std::vector<KpiNoShowFact> noShows;
-    // Patient -> start of their latest live booked or confirmed appointment (any filter), for
-    // those booked from the end of the previous period (or now, if earlier) on.
+    // Patient -> start of their latest live booked or confirmed appointment (any filter), among
+    // those starting from the end of the previous period (or from now, if that is earlier).
     std::vector<std::pair<int, qint64>> latestBooked;
     // Outbound messages sent (status sent or delivered) in [previous.from, to], matching the
     // filter through their appointment.
