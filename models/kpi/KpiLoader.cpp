@@ -192,7 +192,7 @@ Result<KpiFacts> KpiLoader::load(const KpiFilter &filter, Detail detail) const
                 f.appointments.push_back(std::move(a));
             });
             if (!read)
-                return fail(read.error());
+                return read;
         }
         {
             // First visits ever, whoever they were with, from previous.from on; everyone else in
@@ -204,7 +204,7 @@ Result<KpiFacts> KpiLoader::load(const KpiFilter &filter, Detail detail) const
                     f.firstVisits.emplace_back(f.patientIds.intern(row.utf8(0)), row.integer(1));
                 });
             if (!read)
-                return fail(read.error());
+                return read;
         }
         {
             // Not DISTINCT: SQLite would sort the patients in a temporary b-tree, ten times the
@@ -219,7 +219,7 @@ Result<KpiFacts> KpiLoader::load(const KpiFilter &filter, Detail detail) const
                 f.seenBeforePrevious.push_back(f.patientIds.intern(row.utf8(0)));
             });
             if (!read)
-                return fail(read.error());
+                return read;
         }
         {
             const qint64 lookback =
@@ -233,7 +233,7 @@ Result<KpiFacts> KpiLoader::load(const KpiFilter &filter, Detail detail) const
                 f.noShows.push_back({f.patientIds.intern(row.utf8(0)), row.integer(1)});
             });
             if (!read)
-                return fail(read.error());
+                return read;
         }
         {
             // Future visits may be with anyone: a patient booked elsewhere in the clinic is
@@ -247,7 +247,7 @@ Result<KpiFacts> KpiLoader::load(const KpiFilter &filter, Detail detail) const
                     f.latestBooked.emplace_back(f.patientIds.intern(row.utf8(0)), row.integer(1));
                 });
             if (!read)
-                return fail(read.error());
+                return read;
         }
         return {};
     };
