@@ -6,9 +6,9 @@
 #include "AppEnvironment.h"
 #include "MainWindow.h"
 #include "common/AccessController.h"
-#include "storage/Database.h"
+#include "database/Database.h"
+#include "database/SecretStore.h"
 #include "storage/MessageRetention.h"
-#include "storage/SecretStore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

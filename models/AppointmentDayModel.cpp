@@ -1,6 +1,7 @@
 #include "AppointmentDayModel.h"
 
-#include "storage/Database.h"
+#include "database/Database.h"
+#include "domain/AppointmentLabels.h"
 
 #include <QLocale>
 
@@ -107,11 +108,11 @@ QVariant AppointmentDayModel::data(const QModelIndex &index, int role) const
         case RoomColumn:
             return row.locationName;
         case TypeColumn:
-            return typeText(a.type);
+            return AppointmentLabels::type(a.type);
         case ReasonColumn:
             return a.reason;
         case StatusColumn:
-            return statusText(a.status);
+            return AppointmentLabels::status(a.status);
         case SyncColumn:
             return syncStateText(a.meta.syncState);
         }
@@ -166,42 +167,6 @@ QVariant AppointmentDayModel::headerData(int section, Qt::Orientation orientatio
         return tr("Sync");
     }
     return {};
-}
-
-QString AppointmentDayModel::statusText(AppointmentStatus status)
-{
-    switch (status) {
-    case AppointmentStatus::Booked:
-        return tr("Booked");
-    case AppointmentStatus::Confirmed:
-        return tr("Confirmed");
-    case AppointmentStatus::Arrived:
-        return tr("Arrived");
-    case AppointmentStatus::InRoom:
-        return tr("In room");
-    case AppointmentStatus::Completed:
-        return tr("Completed");
-    case AppointmentStatus::Cancelled:
-        return tr("Cancelled");
-    case AppointmentStatus::NoShow:
-        return tr("No-show");
-    }
-    return {};
-}
-
-QString AppointmentDayModel::typeText(const QString &type)
-{
-    if (type == QLatin1String("consultation"))
-        return tr("Consultation");
-    if (type == QLatin1String("follow-up"))
-        return tr("Follow-up");
-    if (type == QLatin1String("check-up"))
-        return tr("Check-up");
-    if (type == QLatin1String("vaccination"))
-        return tr("Vaccination");
-    if (type == QLatin1String("procedure"))
-        return tr("Procedure");
-    return type;
 }
 
 } // namespace frontdesk

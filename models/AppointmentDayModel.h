@@ -56,9 +56,6 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-    static QString statusText(AppointmentStatus status);
-    static QString typeText(const QString &type);
-
 signals:
     void dateChanged(QDate date);
 

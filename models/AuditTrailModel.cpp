@@ -1,7 +1,7 @@
 #include "AuditTrailModel.h"
 
+#include "database/Database.h"
 #include "domain/ClinicTime.h"
-#include "storage/Database.h"
 
 #include <QJsonDocument>
 #include <QLocale>

@@ -1,7 +1,7 @@
 #include "DatabaseTableModel.h"
 
+#include "database/Database.h"
 #include "domain/RecordMeta.h"
-#include "storage/Database.h"
 
 namespace frontdesk {
 

@@ -1,7 +1,7 @@
 #include "DayScheduleModel.h"
 
+#include "database/Database.h"
 #include "scheduling/LocalTime.h"
-#include "storage/Database.h"
 
 #include <QLocale>
 

@@ -1,10 +1,10 @@
 #include "KpiFigureModel.h"
 
 #include "access/AccessGuard.h"
+#include "database/Database.h"
+#include "database/ReadWorker.h"
 #include "kpi/KpiDefinitions.h"
 #include "kpi/KpiService.h"
-#include "storage/Database.h"
-#include "storage/ReadWorker.h"
 
 #include <QLocale>
 

@@ -1,5 +1,7 @@
 #include "MessageListModel.h"
 
+#include "domain/MessageLabels.h"
+
 #include <QLocale>
 
 namespace frontdesk {
@@ -65,12 +67,12 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
             return row.patientName;
         case ChannelColumn:
             return m.direction == QLatin1String("inbound")
-                       ? tr("%1 (received)").arg(channelText(m.channel))
-                       : channelText(m.channel);
+                       ? tr("%1 (received)").arg(MessageLabels::channel(m.channel))
+                       : MessageLabels::channel(m.channel);
         case PurposeColumn:
-            return purposeText(m.purpose);
+            return MessageLabels::purpose(m.purpose);
         case StatusColumn:
-            return statusText(m.status);
+            return MessageLabels::status(m.status);
         case TextColumn: {
             QString text = m.subject.isEmpty()
                                ? m.body
@@ -114,43 +116,6 @@ QVariant MessageListModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Text");
     }
     return {};
-}
-
-QString MessageListModel::channelText(const QString &channel)
-{
-    if (channel == QLatin1String("sms"))
-        return tr("SMS");
-    if (channel == QLatin1String("email"))
-        return tr("Email");
-    return channel;
-}
-
-QString MessageListModel::purposeText(const QString &purpose)
-{
-    if (purpose == QLatin1String("reminder"))
-        return tr("Reminder");
-    if (purpose == QLatin1String("administrative"))
-        return tr("Administrative");
-    if (purpose == QLatin1String("clinical"))
-        return tr("Clinical");
-    if (purpose == QLatin1String("marketing"))
-        return tr("Marketing");
-    return purpose;
-}
-
-QString MessageListModel::statusText(const QString &status)
-{
-    if (status == QLatin1String("queued"))
-        return tr("Queued");
-    if (status == QLatin1String("sent"))
-        return tr("Sent");
-    if (status == QLatin1String("delivered"))
-        return tr("Delivered");
-    if (status == QLatin1String("failed"))
-        return tr("Failed");
-    if (status == QLatin1String("received"))
-        return tr("Received");
-    return status;
 }
 
 } // namespace frontdesk

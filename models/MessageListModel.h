@@ -42,10 +42,6 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-    static QString channelText(const QString &channel);
-    static QString purposeText(const QString &purpose);
-    static QString statusText(const QString &status);
-
 private:
     static QDateTime timeOf(const Message &m);
 

@@ -1,7 +1,7 @@
 #include "PatientListModel.h"
 
 #include "access/AccessGuard.h"
-#include "storage/PatientSearch.h"
+#include "patients/PatientSearch.h"
 
 #include <QLocale>
 

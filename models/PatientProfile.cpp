@@ -1,12 +1,12 @@
 #include "PatientProfile.h"
 
 #include "access/AccessGuard.h"
+#include "database/Database.h"
 #include "domain/ClinicTime.h"
 #include "domain/PatientValidation.h"
 #include "storage/CommunicationPreferenceRepository.h"
 #include "storage/ConsentRepository.h"
 #include "storage/CoverageRepository.h"
-#include "storage/Database.h"
 #include "storage/PatientAlertRepository.h"
 #include "storage/PatientRepository.h"
 #include "storage/PractitionerRepository.h"

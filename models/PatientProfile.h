@@ -9,9 +9,9 @@
 #include "domain/PatientAlert.h"
 #include "domain/Practitioner.h"
 #include "domain/Recall.h"
-#include "storage/ClinicalSummary.h"
-#include "storage/DuplicateFinder.h"
-#include "storage/PatientTimeline.h"
+#include "patients/ClinicalSummary.h"
+#include "patients/DuplicateFinder.h"
+#include "patients/PatientTimeline.h"
 
 #include <QMap>
 #include <QObject>

@@ -7,11 +7,11 @@
 #include "access/AccessGuard.h"
 #include "common/SyncStatusWidget.h"
 #include "dashboard/DashboardView.h"
+#include "database/Database.h"
 #include "messages/MessagesView.h"
 #include "patients/PatientsView.h"
 #include "schedule/SchedulePanel.h"
 #include "schedule/ScheduleView.h"
-#include "storage/Database.h"
 
 #include <QAction>
 #include <QActionGroup>

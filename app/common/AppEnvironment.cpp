@@ -1,7 +1,7 @@
 #include "AppEnvironment.h"
 
 #include "KeychainSecretStore.h"
-#include "storage/KeyFileSecretStore.h"
+#include "database/KeyFileSecretStore.h"
 
 #include <QDir>
 #include <QStandardPaths>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/SecretStore.h"
+#include "database/SecretStore.h"
 
 #include <QString>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "CtlCommand.h"
-#include "storage/SecretStore.h"
+#include "database/SecretStore.h"
 
 #include <QCoreApplication>
 #include <QStringList>

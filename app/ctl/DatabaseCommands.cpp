@@ -1,7 +1,7 @@
 #include "CtlCommand.h"
 
-#include "storage/DemoSeeder.h"
-#include "storage/SecretStore.h"
+#include "database/SecretStore.h"
+#include "demo/DemoSeeder.h"
 
 #include <QCoreApplication>
 #include <QDate>

@@ -1,10 +1,10 @@
 #include "CtlCommand.h"
 
-#include "fhir/FhirExporter.h"
-#include "fhir/FhirImporter.h"
-#include "storage/DuplicateFinder.h"
-#include "storage/PatientMerge.h"
-#include "storage/PatientSearch.h"
+#include "interop/FhirExporter.h"
+#include "interop/FhirImporter.h"
+#include "patients/DuplicateFinder.h"
+#include "patients/PatientMerge.h"
+#include "patients/PatientSearch.h"
 
 #include <QFile>
 #include <QSaveFile>

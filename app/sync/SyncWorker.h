@@ -2,7 +2,7 @@
 
 #include "SyncReport.h"
 #include "core/Result.h"
-#include "storage/Database.h"
+#include "database/Database.h"
 
 #include <QObject>
 #include <QThread>

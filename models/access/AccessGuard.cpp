@@ -3,8 +3,8 @@
 #include "access/AuditLog.h"
 #include "access/Permissions.h"
 #include "access/Session.h"
+#include "database/Database.h"
 #include "domain/ClinicTime.h"
-#include "storage/Database.h"
 
 namespace frontdesk {
 

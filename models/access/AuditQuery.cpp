@@ -1,7 +1,7 @@
 #include "AuditQuery.h"
 
 #include "access/AccessGuard.h"
-#include "storage/Database.h"
+#include "database/Database.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

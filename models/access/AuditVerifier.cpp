@@ -1,7 +1,7 @@
 #include "AuditVerifier.h"
 
 #include "access/AuditLog.h"
-#include "storage/Database.h"
+#include "database/Database.h"
 
 #include <QJsonDocument>
 

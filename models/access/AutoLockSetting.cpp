@@ -2,7 +2,7 @@
 
 #include "access/AccessGuard.h"
 #include "access/AuditLog.h"
-#include "storage/Database.h"
+#include "database/Database.h"
 
 namespace frontdesk {
 

@@ -4,7 +4,7 @@
 #include "access/Permissions.h"
 #include "access/SignIn.h"
 #include "access/StaffAccountRepository.h"
-#include "storage/Database.h"
+#include "database/Database.h"
 
 #include <QHash>
 #include <QMutex>

@@ -3,7 +3,7 @@
 #include "access/AuditLog.h"
 #include "access/PasswordHash.h"
 #include "access/StaffAccountRepository.h"
-#include "storage/Database.h"
+#include "database/Database.h"
 
 #include <QJsonObject>
 #include <QLocale>

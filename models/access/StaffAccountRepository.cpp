@@ -4,7 +4,7 @@
 #include "access/AuditLog.h"
 #include "access/PasswordHash.h"
 #include "access/PasswordPolicy.h"
-#include "storage/Database.h"
+#include "database/Database.h"
 
 #include <QJsonObject>
 #include <QRegularExpression>

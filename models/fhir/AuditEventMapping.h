@@ -1,6 +1,6 @@
 #pragma once
 
-#include "access/AuditLog.h"
+#include "domain/AuditEntry.h"
 
 #include <QJsonObject>
 

@@ -3,8 +3,8 @@
 #include "domain/Appointment.h"
 #include "domain/Practitioner.h"
 #include "domain/Recall.h"
+#include "domain/ScheduleException.h"
 #include "kpi/KpiIds.h"
-#include "scheduling/ScheduleException.h"
 
 #include <QDate>
 #include <QList>

@@ -1,14 +1,14 @@
 #include "KpiLoader.h"
 
 #include "access/AccessGuard.h"
+#include "database/Database.h"
+#include "database/ReadWorker.h"
+#include "database/SqlRow.h"
 #include "domain/ClinicTime.h"
 #include "kpi/KpiDefinitions.h"
-#include "storage/Database.h"
 #include "storage/PractitionerRepository.h"
-#include "storage/ReadWorker.h"
 #include "storage/RecallRepository.h"
 #include "storage/ScheduleExceptionRepository.h"
-#include "storage/SqlRow.h"
 
 #include <future>
 

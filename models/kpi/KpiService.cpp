@@ -1,13 +1,13 @@
 #include "KpiService.h"
 
-#include "AppointmentDayModel.h"
 #include "access/AccessGuard.h"
+#include "database/Database.h"
+#include "database/ReadWorker.h"
+#include "domain/AppointmentLabels.h"
 #include "domain/ClinicTime.h"
 #include "kpi/KpiCalculator.h"
 #include "kpi/KpiDefinitions.h"
 #include "kpi/KpiLoader.h"
-#include "storage/Database.h"
-#include "storage/ReadWorker.h"
 
 #include <QJsonObject>
 #include <QLocale>
@@ -121,7 +121,7 @@ namespace {
 QString statusText(const QString &stored)
 {
     const auto status = appointmentStatusFromName(stored);
-    return status ? AppointmentDayModel::statusText(*status) : stored;
+    return status ? AppointmentLabels::status(*status) : stored;
 }
 } // namespace
 
@@ -161,7 +161,7 @@ Result<KpiDrillDown> KpiService::drillDown(const KpiFilter &filter, Kpi kpi) con
                               personName(q.value(5).toString(), q.value(6).toString()),
                               personName(q.value(7).toString(), q.value(8).toString(),
                                          q.value(9).toString()),
-                              AppointmentDayModel::typeText(q.value(3).toString()),
+                              AppointmentLabels::type(q.value(3).toString()),
                               statusText(q.value(4).toString())},
                              q.value(1).toString()});
             });

@@ -2,9 +2,9 @@
 
 #include "access/AccessGuard.h"
 #include "access/AuditLog.h"
+#include "database/Database.h"
+#include "domain/ScheduleException.h"
 #include "scheduling/LocalTime.h"
-#include "scheduling/ScheduleException.h"
-#include "storage/Database.h"
 #include "storage/PractitionerRepository.h"
 #include "storage/ScheduleExceptionRepository.h"
 

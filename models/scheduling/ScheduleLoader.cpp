@@ -1,9 +1,9 @@
 #include "ScheduleLoader.h"
 
 #include "access/AccessGuard.h"
+#include "database/Database.h"
 #include "scheduling/StatusTransitions.h"
 #include "storage/AppointmentTypeRepository.h"
-#include "storage/Database.h"
 #include "storage/LocationRepository.h"
 #include "storage/PractitionerRepository.h"
 #include "storage/ScheduleExceptionRepository.h"

@@ -1,11 +1,11 @@
 #pragma once
 
 #include "core/Result.h"
+#include "domain/AppointmentType.h"
 #include "domain/ClinicTime.h"
 #include "domain/Location.h"
 #include "domain/Practitioner.h"
-#include "scheduling/AppointmentType.h"
-#include "scheduling/ScheduleException.h"
+#include "domain/ScheduleException.h"
 #include "storage/AppointmentRepository.h"
 
 #include <QCoreApplication>

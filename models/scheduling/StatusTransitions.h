@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
-#include "scheduling/StatusChange.h"
+#include "domain/StatusChange.h"
 
 #include <QCoreApplication>
 #include <QList>

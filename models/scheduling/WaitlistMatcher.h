@@ -1,7 +1,7 @@
 #pragma once
 
+#include "domain/WaitlistEntry.h"
 #include "scheduling/FreeSlotFinder.h"
-#include "scheduling/WaitlistEntry.h"
 
 #include <QTimeZone>
 

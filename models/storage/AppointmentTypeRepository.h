@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scheduling/AppointmentType.h"
+#include "domain/AppointmentType.h"
 #include "storage/Repository.h"
 
 namespace frontdesk {

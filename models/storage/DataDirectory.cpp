@@ -2,8 +2,8 @@
 
 #include "access/AuditLog.h"
 #include "access/SystemJournal.h"
-#include "storage/DatabaseKeys.h"
-#include "storage/SecretStore.h"
+#include "database/DatabaseKeys.h"
+#include "database/SecretStore.h"
 
 #include <QDir>
 #include <QFile>

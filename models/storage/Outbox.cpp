@@ -1,6 +1,6 @@
 #include "Outbox.h"
 
-#include "storage/Database.h"
+#include "database/Database.h"
 
 #include <QUuid>
 

@@ -1,7 +1,7 @@
 #include "RecallRepository.h"
 
+#include "database/SqlRow.h"
 #include "domain/ClinicTime.h"
-#include "storage/SqlRow.h"
 
 #include <optional>
 

@@ -2,7 +2,7 @@
 
 #include "access/AccessGuard.h"
 #include "core/Result.h"
-#include "storage/Database.h"
+#include "database/Database.h"
 #include "storage/RecordStore.h"
 
 #include <QList>

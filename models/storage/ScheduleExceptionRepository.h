@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scheduling/ScheduleException.h"
+#include "domain/ScheduleException.h"
 #include "storage/Repository.h"
 
 namespace frontdesk {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scheduling/WaitlistEntry.h"
+#include "domain/WaitlistEntry.h"
 #include "storage/Repository.h"
 
 namespace frontdesk {

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
-#include "storage/Database.h"
+#include "database/Database.h"
 
 #include <QDate>
 #include <QList>

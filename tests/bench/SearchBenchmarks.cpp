@@ -4,7 +4,7 @@
 
 #include "Benchmark.h"
 
-#include "storage/PatientSearch.h"
+#include "patients/PatientSearch.h"
 
 #include <QRegularExpression>
 #include <QStringList>

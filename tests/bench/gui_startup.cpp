@@ -6,9 +6,9 @@
 //   frontdesk_bench_gui --data-dir D --key-file K      prints one JSON object on stdout
 
 #include "MainWindow.h"
+#include "database/KeyFileSecretStore.h"
 #include "patients/PatientsView.h"
 #include "storage/DataDirectory.h"
-#include "storage/KeyFileSecretStore.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -27,9 +27,9 @@
 #include <cstdio>
 
 #ifndef FRONTDESK_BENCH_PLAIN
-#include "storage/DatabaseKeys.h"
-#include "storage/DemoSeeder.h"
-#include "storage/KeyFileSecretStore.h"
+#include "database/DatabaseKeys.h"
+#include "database/KeyFileSecretStore.h"
+#include "demo/DemoSeeder.h"
 #endif
 
 using namespace frontdesk;

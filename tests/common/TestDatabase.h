@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/Database.h"
+#include "database/Database.h"
 
 #include <QTemporaryDir>
 #include <QTest>

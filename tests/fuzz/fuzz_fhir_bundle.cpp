@@ -5,8 +5,8 @@
 
 #include "FuzzSupport.h"
 #include "core/Clock.h"
-#include "fhir/FhirImporter.h"
-#include "storage/Database.h"
+#include "database/Database.h"
+#include "interop/FhirImporter.h"
 
 #include <memory>
 

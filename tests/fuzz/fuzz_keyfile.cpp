@@ -1,7 +1,7 @@
 // The key file (--key-file): whatever bytes are in it, reading gives a key or a message.
 
 #include "FuzzSupport.h"
-#include "storage/KeyFileSecretStore.h"
+#include "database/KeyFileSecretStore.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,7 +1,7 @@
 // Migration::splitStatements: a migration script cut into statements.
 
 #include "FuzzSupport.h"
-#include "storage/Migration.h"
+#include "database/Migration.h"
 
 using namespace frontdesk;
 

@@ -4,7 +4,7 @@
 // (which would write files) are outside what this target looks at.
 
 #include "FuzzSupport.h"
-#include "storage/Database.h"
+#include "database/Database.h"
 
 #include <QSqlQuery>
 #include <QSqlRecord>

@@ -7,8 +7,8 @@
 #include "common/IdleMonitor.h"
 #include "common/LockScreen.h"
 #include "common/SignInDialog.h"
+#include "demo/DemoSeeder.h"
 #include "patients/PatientsView.h"
-#include "storage/DemoSeeder.h"
 #include "storage/PatientRepository.h"
 
 #include <QAbstractButton>

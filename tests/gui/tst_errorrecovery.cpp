@@ -12,6 +12,8 @@
 #include "PatientListModel.h"
 #include "PrivateMounts.h"
 #include "dashboard/DashboardView.h"
+#include "database/Database.h"
+#include "demo/DemoSeeder.h"
 #include "domain/PatientValidation.h"
 #include "messages/MessagesView.h"
 #include "patients/PatientEditor.h"
@@ -23,8 +25,6 @@
 #include "schedule/ScheduleView.h"
 #include "scheduling/BookingService.h"
 #include "scheduling/LocalTime.h"
-#include "storage/Database.h"
-#include "storage/DemoSeeder.h"
 #include "storage/PatientRepository.h"
 
 #include <QApplication>

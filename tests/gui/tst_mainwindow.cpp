@@ -5,11 +5,11 @@
 #include "common/SyncStatusWidget.h"
 #include "dashboard/DashboardView.h"
 #include "dashboard/FigureTile.h"
+#include "demo/DemoSeeder.h"
 #include "kpi/KpiDefinitions.h"
 #include "messages/MessagesView.h"
 #include "patients/PatientsView.h"
 #include "schedule/ScheduleView.h"
-#include "storage/DemoSeeder.h"
 #include "storage/PatientRepository.h"
 
 #include <QApplication>

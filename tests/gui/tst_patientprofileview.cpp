@@ -10,13 +10,13 @@
 #include "access/Role.h"
 #include "access/Session.h"
 #include "access/StaffAccountRepository.h"
-#include "fhir/FhirImporter.h"
+#include "demo/DemoSeeder.h"
+#include "interop/FhirImporter.h"
 #include "patients/MergeDialog.h"
 #include "patients/PatientEditor.h"
 #include "patients/PatientProfileView.h"
 #include "patients/PatientsView.h"
 #include "patients/RecallDialog.h"
-#include "storage/DemoSeeder.h"
 #include "storage/PatientRepository.h"
 
 #include <QAbstractButton>

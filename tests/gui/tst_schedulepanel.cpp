@@ -2,6 +2,7 @@
 
 #include "AppointmentDayModel.h"
 #include "DayScheduleModel.h"
+#include "demo/DemoSeeder.h"
 #include "schedule/BookingDialog.h"
 #include "schedule/CancelDialog.h"
 #include "schedule/DayCalendarView.h"
@@ -13,7 +14,6 @@
 #include "schedule/WaitlistDialog.h"
 #include "scheduling/BookingService.h"
 #include "scheduling/LocalTime.h"
-#include "storage/DemoSeeder.h"
 
 #include <QApplication>
 #include <QLabel>

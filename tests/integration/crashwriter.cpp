@@ -7,9 +7,9 @@
 //       creates the data directory's key and a database migrated to schema version 1 only, so
 //       the next open has migrations to run.
 
+#include "database/DatabaseKeys.h"
+#include "database/KeyFileSecretStore.h"
 #include "storage/DataDirectory.h"
-#include "storage/DatabaseKeys.h"
-#include "storage/KeyFileSecretStore.h"
 #include "storage/PatientRepository.h"
 
 #include <QCoreApplication>

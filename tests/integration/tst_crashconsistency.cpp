@@ -4,8 +4,8 @@
 // short), pass Database::check(), and still hold every write that was reported committed.
 // Replay a failure with FRONTDESK_CRASH_SEED=<the seed printed>.
 
+#include "database/KeyFileSecretStore.h"
 #include "storage/DataDirectory.h"
-#include "storage/KeyFileSecretStore.h"
 #include "storage/PatientRepository.h"
 
 #include <QElapsedTimer>

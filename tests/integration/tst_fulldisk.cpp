@@ -8,8 +8,8 @@
 // user (chmod does not stop root) or is skipped.
 
 #include "PrivateMounts.h"
+#include "database/KeyFileSecretStore.h"
 #include "storage/DataDirectory.h"
-#include "storage/KeyFileSecretStore.h"
 #include "storage/PatientRepository.h"
 
 #include <QDir>

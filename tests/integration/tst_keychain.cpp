@@ -1,5 +1,5 @@
 #include "KeychainSecretStore.h"
-#include "storage/DatabaseKeys.h"
+#include "database/DatabaseKeys.h"
 
 #include <QTemporaryDir>
 #include <QTest>

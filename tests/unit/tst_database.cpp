@@ -1,9 +1,9 @@
 #include "TestDatabase.h"
 
-#include "storage/Database.h"
-#include "storage/Migration.h"
-#include "storage/ReadWorker.h"
-#include "storage/SqlRow.h"
+#include "database/Database.h"
+#include "database/Migration.h"
+#include "database/ReadWorker.h"
+#include "database/SqlRow.h"
 
 #include <QCryptographicHash>
 #include <QDir>

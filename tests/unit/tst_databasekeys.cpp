@@ -1,5 +1,5 @@
-#include "storage/DatabaseKeys.h"
-#include "storage/MemorySecretStore.h"
+#include "database/DatabaseKeys.h"
+#include "database/MemorySecretStore.h"
 
 #include <QDir>
 #include <QTest>

@@ -1,6 +1,6 @@
+#include "database/DatabaseKeys.h"
+#include "database/MemorySecretStore.h"
 #include "storage/DataDirectory.h"
-#include "storage/DatabaseKeys.h"
-#include "storage/MemorySecretStore.h"
 
 #include <QDir>
 #include <QFile>

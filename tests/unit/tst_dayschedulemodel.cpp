@@ -1,8 +1,8 @@
 #include "TestDatabase.h"
 
 #include "DayScheduleModel.h"
+#include "demo/DemoSeeder.h"
 #include "scheduling/BookingService.h"
-#include "storage/DemoSeeder.h"
 #include "storage/ScheduleExceptionRepository.h"
 
 #include <QAbstractItemModelTester>

@@ -1,6 +1,6 @@
 #include "TestDatabase.h"
 
-#include "storage/DemoSeeder.h"
+#include "demo/DemoSeeder.h"
 
 #include <QTest>
 #include <QTimeZone>

@@ -3,9 +3,10 @@
 
 #include "TestDatabase.h"
 
-#include "fhir/FhirExporter.h"
-#include "fhir/FhirImporter.h"
 #include "fhir/FhirMapping.h"
+#include "interop/FhirExporter.h"
+#include "interop/FhirImporter.h"
+#include "patients/PatientMerge.h"
 #include "storage/AllergyRepository.h"
 #include "storage/CommunicationPreferenceRepository.h"
 #include "storage/ConsentRepository.h"
@@ -13,7 +14,6 @@
 #include "storage/ObservationRepository.h"
 #include "storage/Outbox.h"
 #include "storage/PatientAlertRepository.h"
-#include "storage/PatientMerge.h"
 #include "storage/PatientRepository.h"
 
 #include <QCryptographicHash>

@@ -3,7 +3,9 @@
 #include "AppointmentDayModel.h"
 #include "MessageListModel.h"
 #include "PatientListModel.h"
-#include "storage/DemoSeeder.h"
+#include "demo/DemoSeeder.h"
+#include "domain/AppointmentLabels.h"
+#include "domain/MessageLabels.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -94,7 +96,7 @@ private slots:
             const auto status = AppointmentStatus(
                 model.index(row, 0).data(AppointmentDayModel::StatusRole).toInt());
             QCOMPARE(model.index(row, AppointmentDayModel::StatusColumn).data().toString(),
-                     AppointmentDayModel::statusText(status));
+                     AppointmentLabels::status(status));
             QCOMPARE(model.index(row, 0).data(DatabaseTableModel::StatusKeyRole).toString(),
                      appointmentStatusName(status));
         }
@@ -256,7 +258,7 @@ private slots:
             const QString status =
                 model.index(row, 0).data(DatabaseTableModel::StatusKeyRole).toString();
             QCOMPARE(model.index(row, MessageListModel::StatusColumn).data().toString(),
-                     MessageListModel::statusText(status));
+                     MessageLabels::status(status));
         }
 
         model.setLimit(10);

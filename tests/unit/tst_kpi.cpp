@@ -4,11 +4,11 @@
 #include "access/Role.h"
 #include "access/Session.h"
 #include "access/StaffAccountRepository.h"
+#include "database/ReadWorker.h"
 #include "kpi/KpiCalculator.h"
 #include "kpi/KpiDefinitions.h"
 #include "kpi/KpiLoader.h"
 #include "kpi/KpiService.h"
-#include "storage/ReadWorker.h"
 #include "storage/RecallRepository.h"
 
 #include <QTest>

@@ -3,8 +3,8 @@
 #include "KpiBreakdownModel.h"
 #include "KpiDrillDownModel.h"
 #include "KpiFigureModel.h"
-#include "KpiPeriodPreset.h"
 #include "kpi/KpiDefinitions.h"
+#include "kpi/KpiPeriodPreset.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>

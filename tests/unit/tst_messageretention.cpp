@@ -2,7 +2,7 @@
 
 #include "access/Session.h"
 #include "access/StaffAccountRepository.h"
-#include "storage/DemoSeeder.h"
+#include "demo/DemoSeeder.h"
 #include "storage/MessageRepository.h"
 #include "storage/MessageRetention.h"
 #include "storage/PatientRepository.h"

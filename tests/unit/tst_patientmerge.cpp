@@ -4,18 +4,18 @@
 
 #include "TestDatabase.h"
 
+#include "demo/DemoSeeder.h"
 #include "domain/DuplicateScore.h"
+#include "patients/DuplicateFinder.h"
+#include "patients/PatientMerge.h"
+#include "patients/PatientSearch.h"
 #include "storage/AppointmentRepository.h"
 #include "storage/ConsentRepository.h"
 #include "storage/CoverageRepository.h"
-#include "storage/DemoSeeder.h"
-#include "storage/DuplicateFinder.h"
 #include "storage/EncounterRepository.h"
 #include "storage/MessageRepository.h"
 #include "storage/PatientAlertRepository.h"
-#include "storage/PatientMerge.h"
 #include "storage/PatientRepository.h"
-#include "storage/PatientSearch.h"
 #include "storage/RecallRepository.h"
 
 #include <QTest>

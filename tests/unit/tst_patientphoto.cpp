@@ -4,8 +4,8 @@
 #include "TestDatabase.h"
 
 #include "domain/PatientPhoto.h"
-#include "fhir/FhirExporter.h"
-#include "fhir/FhirImporter.h"
+#include "interop/FhirExporter.h"
+#include "interop/FhirImporter.h"
 #include "storage/PatientPhotoRepository.h"
 #include "storage/PatientRepository.h"
 

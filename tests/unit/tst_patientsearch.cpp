@@ -2,11 +2,11 @@
 
 #include "TestDatabase.h"
 
+#include "demo/DemoSeeder.h"
 #include "domain/PatientSearchQuery.h"
 #include "domain/SearchText.h"
-#include "storage/DemoSeeder.h"
+#include "patients/PatientSearch.h"
 #include "storage/PatientRepository.h"
-#include "storage/PatientSearch.h"
 
 #include <QTest>
 

@@ -3,7 +3,7 @@
 // ignored and patient data is written in clear. This test links the product's driver source
 // against Debian's plain libsqlite3 and proves that the driver refuses to open anything.
 
-#include "storage/SqlCipherDriver.h"
+#include "database/SqlCipherDriver.h"
 
 #include <QCryptographicHash>
 #include <QDir>

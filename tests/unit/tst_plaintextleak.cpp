@@ -1,6 +1,6 @@
 #include "TestDatabase.h"
 
-#include "storage/DemoSeeder.h"
+#include "demo/DemoSeeder.h"
 #include "storage/PatientRepository.h"
 
 #include <QFile>

@@ -1,5 +1,5 @@
-#include "storage/KeyFileSecretStore.h"
-#include "storage/MemorySecretStore.h"
+#include "database/KeyFileSecretStore.h"
+#include "database/MemorySecretStore.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,5 +1,5 @@
-#include "storage/SqlCipherDriver.h"
-#include "storage/SqlCipherResult.h"
+#include "database/SqlCipherDriver.h"
+#include "database/SqlCipherResult.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

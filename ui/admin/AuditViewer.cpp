@@ -2,8 +2,8 @@
 
 #include "AuditTrailModel.h"
 #include "access/AuditVerifier.h"
+#include "database/Database.h"
 #include "domain/ClinicTime.h"
-#include "storage/Database.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -8,7 +8,7 @@
 #include "access/Session.h"
 #include "access/StaffAccountRepository.h"
 #include "admin/AuditViewer.h"
-#include "storage/Database.h"
+#include "database/Database.h"
 
 #include <QAction>
 #include <QInputDialog>

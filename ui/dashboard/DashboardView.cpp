@@ -11,10 +11,10 @@
 #include "WeeklyTrendChart.h"
 #include "access/AccessGuard.h"
 #include "core/CsvWriter.h"
+#include "database/Database.h"
 #include "domain/ClinicTime.h"
 #include "kpi/KpiDefinitions.h"
 #include "storage/AppointmentTypeRepository.h"
-#include "storage/Database.h"
 #include "storage/LocationRepository.h"
 #include "storage/PractitionerRepository.h"
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "KpiPeriodPreset.h"
 #include "kpi/Kpi.h"
 #include "kpi/KpiFilter.h"
+#include "kpi/KpiPeriodPreset.h"
 
 #include <QElapsedTimer>
 #include <QList>

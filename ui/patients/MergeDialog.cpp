@@ -1,7 +1,7 @@
 #include "MergeDialog.h"
 
-#include "storage/DuplicateFinder.h"
-#include "storage/PatientMerge.h"
+#include "patients/DuplicateFinder.h"
+#include "patients/PatientMerge.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>

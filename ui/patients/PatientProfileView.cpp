@@ -1,7 +1,7 @@
 #include "PatientProfileView.h"
 
 #include "access/AccessGuard.h"
-#include "storage/Database.h"
+#include "database/Database.h"
 #include "storage/PatientPhotoRepository.h"
 
 #include "PatientEditor.h"

@@ -1,9 +1,9 @@
 #include "BookingDialog.h"
 
 #include "access/AccessGuard.h"
+#include "patients/PatientSearch.h"
 #include "scheduling/BookingService.h"
 #include "scheduling/LocalTime.h"
-#include "storage/PatientSearch.h"
 
 #include <QCheckBox>
 #include <QComboBox>

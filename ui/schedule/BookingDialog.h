@@ -1,9 +1,9 @@
 #pragma once
 
 #include "domain/Appointment.h"
+#include "domain/AppointmentType.h"
 #include "domain/Location.h"
 #include "domain/Practitioner.h"
-#include "scheduling/AppointmentType.h"
 
 #include <QDateTime>
 #include <QDialog>

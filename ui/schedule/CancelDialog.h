@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scheduling/StatusChange.h"
+#include "domain/StatusChange.h"
 
 #include <QDialog>
 

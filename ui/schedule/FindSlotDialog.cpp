@@ -1,7 +1,7 @@
 #include "FindSlotDialog.h"
 
+#include "database/Database.h"
 #include "scheduling/BookingService.h"
-#include "storage/Database.h"
 
 #include <QCheckBox>
 #include <QComboBox>

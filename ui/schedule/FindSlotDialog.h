@@ -1,7 +1,7 @@
 #pragma once
 
+#include "domain/AppointmentType.h"
 #include "domain/Practitioner.h"
-#include "scheduling/AppointmentType.h"
 #include "scheduling/FreeSlotFinder.h"
 
 #include <QDialog>

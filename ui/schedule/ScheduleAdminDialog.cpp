@@ -1,9 +1,9 @@
 #include "ScheduleAdminDialog.h"
 
+#include "database/Database.h"
 #include "domain/ClinicTime.h"
 #include "scheduling/LocalTime.h"
 #include "storage/AppointmentTypeRepository.h"
-#include "storage/Database.h"
 #include "storage/LocationRepository.h"
 #include "storage/PractitionerRepository.h"
 #include "storage/ScheduleExceptionRepository.h"

@@ -2,7 +2,7 @@
 
 #include "core/Result.h"
 #include "domain/Appointment.h"
-#include "scheduling/StatusChange.h"
+#include "domain/StatusChange.h"
 
 #include <QDateTime>
 #include <QModelIndex>

@@ -1,8 +1,8 @@
 #include "WaitlistDialog.h"
 
-#include "storage/Database.h"
+#include "database/Database.h"
+#include "patients/PatientSearch.h"
 #include "storage/PatientRepository.h"
-#include "storage/PatientSearch.h"
 #include "storage/WaitlistRepository.h"
 
 #include <QCheckBox>

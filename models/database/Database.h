@@ -3,7 +3,7 @@
 #include "core/Actor.h"
 #include "core/Clock.h"
 #include "core/Result.h"
-#include "storage/Migration.h"
+#include "database/Migration.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>

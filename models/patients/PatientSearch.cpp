@@ -1,8 +1,8 @@
 #include "PatientSearch.h"
 
+#include "database/Database.h"
 #include "domain/PatientSearchQuery.h"
 #include "domain/SearchText.h"
-#include "storage/Database.h"
 
 #include <QHash>
 #include <QSet>

@@ -1,6 +1,6 @@
 #include "ReadWorker.h"
 
-#include "storage/Database.h"
+#include "database/Database.h"
 
 namespace frontdesk {
 

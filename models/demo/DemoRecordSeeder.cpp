@@ -1,7 +1,7 @@
 #include "DemoRecordSeeder.h"
 
+#include "demo/DemoSupport.h"
 #include "domain/RecordMeta.h"
-#include "storage/DemoSupport.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,12 +1,12 @@
 #include "PatientTimeline.h"
 
 #include "access/AccessGuard.h"
+#include "database/Database.h"
 #include "domain/Appointment.h"
 #include "storage/AppointmentRepository.h"
 #include "storage/ColumnValues.h"
 #include "storage/ConsentRepository.h"
 #include "storage/CoverageRepository.h"
-#include "storage/Database.h"
 #include "storage/EncounterRepository.h"
 
 #include <QLocale>

@@ -1,7 +1,7 @@
 #include "Database.h"
 
-#include "storage/SqlCipherDriver.h"
-#include "storage/SqlRow.h"
+#include "database/SqlCipherDriver.h"
+#include "database/SqlRow.h"
 
 #include <QFile>
 #include <QFileInfo>

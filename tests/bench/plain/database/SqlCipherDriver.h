@@ -1,6 +1,6 @@
 #pragma once
 
-// Stands in for models/storage/SqlCipherDriver.h in frontdesk_bench_plain ONLY: the product's
+// Stands in for models/database/SqlCipherDriver.h in frontdesk_bench_plain ONLY: the product's
 // storage code, compiled a second time, then opens its connections through Qt's stock QSQLITE
 // driver on Debian's plain libsqlite3, so the benchmarks can put a plain-SQLite figure beside
 // every encrypted one. The include path of that one target puts this directory first. Nothing

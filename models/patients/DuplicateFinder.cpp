@@ -1,9 +1,9 @@
 #include "DuplicateFinder.h"
 
+#include "database/Database.h"
 #include "domain/SearchText.h"
-#include "storage/Database.h"
+#include "patients/PatientSearch.h"
 #include "storage/PatientRepository.h"
-#include "storage/PatientSearch.h"
 
 #include <QHash>
 #include <QSet>

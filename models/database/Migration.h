@@ -6,7 +6,7 @@
 
 namespace frontdesk {
 
-// One versioned schema step: models/storage/migrations/NNN_name.sql.
+// One versioned schema step: models/database/migrations/NNN_name.sql.
 struct Migration
 {
     int version = 0;

@@ -1,9 +1,9 @@
 #include "ClinicalSummary.h"
 
 #include "access/AccessGuard.h"
+#include "database/Database.h"
 #include "storage/AllergyRepository.h"
 #include "storage/ConditionRepository.h"
-#include "storage/Database.h"
 #include "storage/EncounterRepository.h"
 #include "storage/ImmunizationRepository.h"
 #include "storage/MedicationRepository.h"

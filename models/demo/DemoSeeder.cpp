@@ -1,12 +1,12 @@
 #include "DemoSeeder.h"
 
 #include "access/AuditLog.h"
+#include "database/Database.h"
+#include "demo/DemoRecordSeeder.h"
+#include "demo/DemoSupport.h"
 #include "domain/Appointment.h"
 #include "domain/RecordMeta.h"
-#include "storage/Database.h"
-#include "storage/DemoRecordSeeder.h"
-#include "storage/DemoSupport.h"
-#include "storage/PatientSearch.h"
+#include "patients/PatientSearch.h"
 
 #include <QJsonObject>
 #include <QLocale>

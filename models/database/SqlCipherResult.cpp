@@ -1,6 +1,6 @@
-#include "storage/SqlCipherResult.h"
+#include "database/SqlCipherResult.h"
 
-#include "storage/SqlCipherDriver.h"
+#include "database/SqlCipherDriver.h"
 
 #include <QDate>
 #include <QDateTime>

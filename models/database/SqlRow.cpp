@@ -1,6 +1,6 @@
 #include "SqlRow.h"
 
-#include "storage/Database.h"
+#include "database/Database.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
