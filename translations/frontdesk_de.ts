@@ -5,827 +5,847 @@
     <name>AccessCommands</name>
     <message>
         <source>No password on standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Passwort auf der Standardeingabe.</translation>
     </message>
     <message>
         <source>New password for %1 (at least %2 characters): </source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Passwort für %1 (mindestens %2 Zeichen): </translation>
     </message>
     <message>
         <source>The same password again: </source>
-        <translation type="unfinished"></translation>
+        <translation>Dasselbe Passwort noch einmal: </translation>
     </message>
     <message>
         <source>The two passwords differ; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die beiden Passwörter unterscheiden sich; es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>No staff accounts yet. Add the first administrator with: frontdeskctl user add NAME --role admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Mitarbeiterkonten. Legen Sie den ersten Administrator an mit: frontdeskctl user add NAME --role admin</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>aktiv</translation>
     </message>
     <message>
         <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>deaktiviert</translation>
     </message>
     <message>
         <source>locked until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>gesperrt bis %1</translation>
     </message>
     <message>
         <source>This database already has staff accounts; demo accounts are only added to a database without any.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datenbank hat bereits Mitarbeiterkonten; Demokonten werden nur einer Datenbank ohne Konten hinzugefügt.</translation>
     </message>
     <message>
         <source>Demo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo %1</translation>
     </message>
     <message>
         <source>Added the demo accounts receptionist, nurse, manager and admin, each with the password &quot;%1&quot;. They are for the demo only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Demokonten receptionist, nurse, manager und admin wurden hinzugefügt, jeweils mit dem Passwort „%1“. Sie sind nur für die Demo gedacht.</translation>
     </message>
     <message>
         <source>user needs a sub-command: add, disable, enable, list, passwd, role or demo-accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>user braucht einen Unterbefehl: add, disable, enable, list, passwd, role oder demo-accounts.</translation>
     </message>
     <message>
         <source>user %1 needs exactly one user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>user %1 braucht genau einen Benutzernamen.</translation>
     </message>
     <message>
         <source>user %1 takes no further arguments.</source>
-        <translation type="unfinished"></translation>
+        <translation>user %1 nimmt keine weiteren Argumente an.</translation>
     </message>
     <message>
         <source>user %1 needs --role receptionist|nurse|manager|admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>user %1 braucht --role receptionist|nurse|manager|admin.</translation>
     </message>
     <message>
         <source>unknown role &quot;%1&quot;: use receptionist, nurse, manager or admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Rolle „%1“: verwenden Sie receptionist, nurse, manager oder admin.</translation>
     </message>
     <message>
         <source>unknown user sub-command &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter user-Unterbefehl „%1“.</translation>
     </message>
     <message>
         <source>There is already an account named %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt bereits ein Konto namens %1.</translation>
     </message>
     <message>
         <source>Added %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) hinzugefügt.</translation>
     </message>
     <message>
         <source>There is no account named %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein Konto namens %1.</translation>
     </message>
     <message>
         <source>%1 is disabled and can no longer sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist deaktiviert und kann sich nicht mehr anmelden.</translation>
     </message>
     <message>
         <source>%1 can sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann sich wieder anmelden.</translation>
     </message>
     <message>
         <source>%1 is now %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist jetzt %2.</translation>
     </message>
     <message>
         <source>The password of %1 was changed; any lock-out is lifted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort von %1 wurde geändert; eine Sperre ist aufgehoben.</translation>
     </message>
     <message>
         <source>The audit trail was tampered with. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Prüfprotokoll wurde manipuliert. %1</translation>
     </message>
     <message numerus="yes">
         <source>The audit trail is intact: %n entries, each chained to the one before.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Das Prüfprotokoll ist unversehrt: %n Eintrag, mit dem vorigen verkettet.</numerusform>
+            <numerusform>Das Prüfprotokoll ist unversehrt: %n Einträge, jeder mit dem vorigen verkettet.</numerusform>
         </translation>
     </message>
     <message>
         <source>--limit must be a whole number of at least 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>--limit muss eine ganze Zahl von mindestens 1 sein.</translation>
     </message>
     <message>
         <source>patient %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient %1</translation>
     </message>
     <message>
         <source>audit needs one sub-command: verify or list.</source>
-        <translation type="unfinished"></translation>
+        <translation>audit braucht einen Unterbefehl: verify oder list.</translation>
     </message>
     <message>
         <source>--days must be a whole number from 0 (keep all) to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>--days muss eine ganze Zahl von 0 (alles behalten) bis %1 sein.</translation>
     </message>
     <message>
         <source>Messages are kept on this workstation without a time limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten werden auf diesem Arbeitsplatz unbegrenzt aufbewahrt.</translation>
     </message>
     <message>
         <source>Messages are kept on this workstation for %1 days; %2 older local copies were removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten werden auf diesem Arbeitsplatz %1 Tage aufbewahrt; %2 ältere lokale Kopien wurden entfernt.</translation>
     </message>
     <message>
         <source>Print JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON ausgeben.</translation>
     </message>
     <message>
         <source>Manage staff accounts (passwords are read from standard input).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitarbeiterkonten verwalten (Passwörter werden von der Standardeingabe gelesen).</translation>
     </message>
     <message>
         <source>receptionist, nurse, manager or admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>receptionist, nurse, manager oder admin.</translation>
     </message>
     <message>
         <source>The name shown for the account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der für das Konto angezeigte Name.</translation>
     </message>
     <message>
         <source>Check the audit trail&apos;s hash chain, or list its entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Hash-Kette des Prüfprotokolls prüfen oder seine Einträge auflisten.</translation>
     </message>
     <message>
         <source>Only entries about this patient id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Einträge zu dieser Patienten-ID.</translation>
     </message>
     <message>
         <source>Only entries by this user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Einträge dieses Benutzers.</translation>
     </message>
     <message>
         <source>Only entries of this action (e.g. read, update, login).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Einträge dieser Aktion (z. B. read, update, login).</translation>
     </message>
     <message>
         <source>Only the newest N entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die neuesten N Einträge.</translation>
     </message>
     <message>
         <source>Keep messages on this workstation for N days and remove older local copies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten auf diesem Arbeitsplatz N Tage aufbewahren und ältere lokale Kopien entfernen.</translation>
     </message>
     <message>
         <source>Days to keep (0: keep all).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufzubewahrende Tage (0: alles behalten).</translation>
     </message>
 </context>
 <context>
     <name>AccessGuard</name>
     <message>
         <source>This patient has no appointment today. To open their clinical record anyway, give the reason (at least 5 characters); it is recorded in the audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Patient hat heute keinen Termin. Um seine Krankenakte trotzdem zu öffnen, geben Sie den Grund an (mindestens 5 Zeichen); er wird im Prüfprotokoll festgehalten.</translation>
     </message>
 </context>
 <context>
     <name>AllergyRepository</name>
     <message>
         <source>An allergy needs a patient and a substance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Allergie braucht einen Patienten und eine Substanz.</translation>
     </message>
 </context>
 <context>
     <name>AppointmentRepository</name>
     <message>
         <source>An appointment needs a patient.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Termin braucht einen Patienten.</translation>
     </message>
     <message>
         <source>An appointment needs a practitioner.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Termin braucht einen Behandler.</translation>
     </message>
     <message>
         <source>An appointment must end after it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Termin muss nach seinem Beginn enden.</translation>
     </message>
     <message>
         <source>An appointment can last at most 24 hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Termin darf höchstens 24 Stunden dauern.</translation>
     </message>
     <message>
         <source>Unknown appointment status &quot;%1&quot; in the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Terminstatus „%1“ in der Datenbank.</translation>
     </message>
 </context>
 <context>
     <name>AppointmentTypeRepository</name>
     <message>
         <source>An appointment type needs a code and a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Terminart braucht einen Code und einen Namen.</translation>
     </message>
     <message>
         <source>The default length must be between 5 minutes and 24 hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Standarddauer muss zwischen 5 Minuten und 24 Stunden liegen.</translation>
     </message>
     <message>
         <source>There is already an appointment type with the code &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt bereits eine Terminart mit dem Code „%1“.</translation>
     </message>
 </context>
 <context>
     <name>AuditLog</name>
     <message>
         <source>Could not read the audit trail: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Prüfprotokoll konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Could not write the audit trail: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Prüfprotokoll konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>The audit trail could not record this, so it was not done: %1</source>
+        <translation>Das Prüfprotokoll konnte dies nicht festhalten, deshalb wurde es nicht ausgeführt: %1</translation>
     </message>
 </context>
 <context>
     <name>AuditQuery</name>
     <message>
         <source>Could not read the audit trail: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Prüfprotokoll konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Could not write the export: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Export konnte nicht geschrieben werden: %1</translation>
     </message>
 </context>
 <context>
     <name>AuditVerifier</name>
     <message>
         <source>Could not read the audit trail: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Prüfprotokoll konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Entry %1 is missing: it was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 fehlt: Er wurde gelöscht.</translation>
     </message>
     <message>
         <source>Entries %1 to %2 are missing: they were deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einträge %1 bis %2 fehlen: Sie wurden gelöscht.</translation>
     </message>
     <message>
         <source>Entry %1 (%2) was edited: its content no longer matches its hash.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 (%2) wurde bearbeitet: Sein Inhalt passt nicht mehr zu seinem Hash.</translation>
     </message>
     <message>
         <source>Entry %1 (%2) should start the chain but points at another entry: the entries before it were removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 (%2) sollte die Kette beginnen, verweist aber auf einen anderen Eintrag: Die Einträge davor wurden entfernt.</translation>
     </message>
     <message>
         <source>Entry %1 (%2) does not follow entry %3: entry %3 was replaced or rewritten.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 (%2) folgt nicht auf Eintrag %3: Eintrag %3 wurde ersetzt oder umgeschrieben.</translation>
     </message>
     <message>
         <source>Could not read the audit checkpoint: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Prüfpunkt des Prüfprotokolls konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>The audit checkpoint is missing, so removed newest entries could not be noticed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Prüfpunkt des Prüfprotokolls fehlt, daher ließ sich das Entfernen der neuesten Einträge nicht erkennen.</translation>
     </message>
     <message>
         <source>Entry %1, the newest, is missing: it was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1, der neueste, fehlt: Er wurde gelöscht.</translation>
     </message>
     <message>
         <source>Entries %1 to %2, the newest, are missing: they were deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einträge %1 bis %2, die neuesten, fehlen: Sie wurden gelöscht.</translation>
     </message>
     <message>
         <source>The chain&apos;s end (entry %1, %2 entries) does not match the checkpoint (entry %3, %4 entries): the trail or its checkpoint was altered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ende der Kette (Eintrag %1, %2 Einträge) stimmt nicht mit dem Prüfpunkt überein (Eintrag %3, %4 Einträge): Das Protokoll oder sein Prüfpunkt wurde verändert.</translation>
     </message>
 </context>
 <context>
     <name>AutoLockSetting</name>
     <message>
         <source>The idle time before the workstation locks must be from 1 to %1 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Leerlaufzeit bis zur Sperre des Arbeitsplatzes muss zwischen 1 und %1 Minuten liegen.</translation>
     </message>
 </context>
 <context>
     <name>BookingService</name>
     <message>
         <source>%1–%2 on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1–%2 am %3</translation>
     </message>
     <message>
         <source>%1 (ends %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (endet %2)</translation>
     </message>
     <message>
         <source>The appointment %1 was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Termin %1 wurde gelöscht.</translation>
     </message>
     <message>
         <source>%1 is already booked then: %2, %3 (appointment %4).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist zu dieser Zeit bereits gebucht: %2, %3 (Termin %4).</translation>
     </message>
     <message>
         <source>The patient %1 has another appointment then: with %2, %3 (appointment %4).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Patient %1 hat zu dieser Zeit einen anderen Termin: bei %2, %3 (Termin %4).</translation>
     </message>
     <message>
         <source>%1 is in use then: %2 with %3, %4 (appointment %5).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist zu dieser Zeit belegt: %2 bei %3, %4 (Termin %5).</translation>
     </message>
     <message>
         <source>The practitioner is not available then (%1, %2%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Behandler ist zu dieser Zeit nicht verfügbar (%1, %2%3).</translation>
     </message>
     <message>
         <source>Not booked. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gebucht. %1</translation>
     </message>
     <message>
         <source>This appointment is already booked; move it instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Termin ist bereits gebucht; verschieben Sie ihn stattdessen.</translation>
     </message>
     <message>
         <source>A new appointment starts as booked or confirmed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein neuer Termin beginnt als gebucht oder bestätigt.</translation>
     </message>
     <message>
         <source>Someone else changed this appointment since it was shown; it was not moved. Look at it again and retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jemand anderes hat diesen Termin geändert, seit er angezeigt wurde; er wurde nicht verschoben. Sehen Sie ihn sich erneut an und versuchen Sie es noch einmal.</translation>
     </message>
     <message>
         <source>A %1 appointment cannot be moved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Termin mit Status %1 kann nicht verschoben werden.</translation>
     </message>
     <message>
         <source>There is no status change to revert on this appointment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei diesem Termin gibt es keine Statusänderung, die sich rückgängig machen lässt.</translation>
     </message>
     <message>
         <source>The status cannot be reverted: the time is taken. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Status kann nicht zurückgesetzt werden: Die Zeit ist vergeben. %1</translation>
     </message>
     <message>
         <source>A series starts from a new appointment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Serie beginnt mit einem neuen Termin.</translation>
     </message>
     <message>
         <source>The first appointment&apos;s time does not exist in the clinic&apos;s time zone on that day (a DST change); choose another time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Uhrzeit des ersten Termins existiert an diesem Tag in der Zeitzone der Praxis nicht (Zeitumstellung); wählen Sie eine andere Uhrzeit.</translation>
     </message>
     <message>
         <source>The series was not booked (appointment %1 of %2, %3): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Serie wurde nicht gebucht (Termin %1 von %2, %3): %4</translation>
     </message>
     <message>
         <source>Choose a time within the day and a positive length.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Uhrzeit innerhalb des Tages und eine positive Dauer.</translation>
     </message>
     <message>
         <source>This appointment is not part of a series.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Termin gehört zu keiner Serie.</translation>
     </message>
     <message>
         <source>The series was not changed (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Serie wurde nicht geändert (%1): %2</translation>
     </message>
     <message>
         <source>There is no active practitioner with id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen aktiven Behandler mit der ID %1.</translation>
     </message>
 </context>
 <context>
     <name>CommunicationPreference</name>
     <message>
         <source>A preference needs a patient.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Präferenz braucht einen Patienten.</translation>
     </message>
     <message>
         <source>Unknown purpose &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Zweck „%1“.</translation>
     </message>
     <message>
         <source>Unknown channel &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Kanal „%1“.</translation>
     </message>
     <message>
         <source>Quiet hours must lie within the day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruhezeiten müssen innerhalb des Tages liegen.</translation>
     </message>
 </context>
 <context>
     <name>ConditionRepository</name>
     <message>
         <source>A condition needs a patient and a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Erkrankung braucht einen Patienten und eine Bezeichnung.</translation>
     </message>
 </context>
 <context>
     <name>Consent</name>
     <message>
         <source>A consent needs a patient.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Einwilligung braucht einen Patienten.</translation>
     </message>
     <message>
         <source>Say what the consent is for.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie an, wofür die Einwilligung gilt.</translation>
     </message>
     <message>
         <source>A consent is either given or withdrawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Einwilligung ist entweder erteilt oder widerrufen.</translation>
     </message>
     <message>
         <source>A consent needs the date it was decided.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Einwilligung braucht das Datum der Entscheidung.</translation>
     </message>
 </context>
 <context>
     <name>ConsentRepository</name>
     <message>
         <source>Could not store the scanned consent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die eingescannte Einwilligung konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not remove the scanned consent: %1</source>
+        <translation>Die eingescannte Einwilligung konnte nicht entfernt werden: %1</translation>
     </message>
 </context>
 <context>
     <name>CoverageRepository</name>
     <message>
         <source>Insurance needs a patient and a payer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Versicherung braucht einen Patienten und einen Kostenträger.</translation>
     </message>
 </context>
 <context>
     <name>Ctl</name>
     <message>
         <source>The data directory (default: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Datenverzeichnis (Standard: %1).</translation>
     </message>
     <message>
         <source>Keep the database key in this file (mode 0600) instead of the OS keychain. Weaker: for headless servers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Datenbankschlüssel in dieser Datei (Modus 0600) statt im Schlüsselbund des Betriebssystems aufbewahren. Weniger sicher: für Server ohne Bildschirm.</translation>
     </message>
     <message>
         <source>frontdeskctl: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>frontdeskctl: %1</translation>
     </message>
     <message>
         <source>Usage: frontdeskctl [--data-dir DIR] [--key-file PATH] COMMAND [options]</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: frontdeskctl [--data-dir VERZ] [--key-file PFAD] BEFEHL [Optionen]</translation>
     </message>
     <message>
         <source>Commands:</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle:</translation>
     </message>
     <message>
         <source>Run frontdeskctl COMMAND --help for a command&apos;s options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit frontdeskctl BEFEHL --help sehen Sie die Optionen eines Befehls.</translation>
     </message>
     <message>
         <source>no command given.</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Befehl angegeben.</translation>
     </message>
     <message>
         <source>unknown command &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Befehl „%1“.</translation>
     </message>
     <message>
         <source>unexpected argument &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartetes Argument „%1“.</translation>
     </message>
     <message>
         <source>There is no Frontdesk database in %1. Create one with: frontdeskctl --data-dir %1 init</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 gibt es keine Frontdesk-Datenbank. Legen Sie eine an mit: frontdeskctl --data-dir %1 init</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot; before the command &quot;%2&quot;.</source>
+        <translation>unerwartetes Argument „%1“ vor dem Befehl „%2“.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was read as the value of an option before it; write the command first, then its options.</source>
+        <translation>„%1“ wurde als Wert einer vorangehenden Option gelesen; schreiben Sie zuerst den Befehl, dann seine Optionen.</translation>
     </message>
 </context>
 <context>
     <name>DataDirectory</name>
     <message>
         <source>Could not create the data directory %1. Check that its parent exists and is writable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Datenverzeichnis %1 konnte nicht angelegt werden. Prüfen Sie, ob das übergeordnete Verzeichnis existiert und beschreibbar ist.</translation>
     </message>
     <message>
         <source>%1 is not a directory.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Verzeichnis.</translation>
     </message>
     <message>
         <source>Could not open the lock file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sperrdatei %1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>The database in %1 is in use by another program (is Frontdesk open on this workstation?). Close it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank in %1 wird von einem anderen Programm verwendet (ist Frontdesk auf diesem Arbeitsplatz geöffnet?). Schließen Sie es und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The database in %1 is being re-keyed or wiped right now. Try again when that has finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank in %1 wird gerade neu verschlüsselt oder gelöscht. Versuchen Sie es erneut, wenn das abgeschlossen ist.</translation>
     </message>
     <message>
         <source>An interrupted key rotation was found. The database still uses its previous key, which remains in %1; the unfinished copy was removed. Run the rotation again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein unterbrochener Schlüsselwechsel wurde gefunden. Die Datenbank verwendet noch ihren vorigen Schlüssel, der in %1 bleibt; die unvollständige Kopie wurde entfernt. Führen Sie den Schlüsselwechsel erneut aus.</translation>
     </message>
     <message>
         <source>Neither stored key opens %1.
 With the current key: %2
 With the key of an interrupted rotation: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Keiner der gespeicherten Schlüssel öffnet %1.
+Mit dem aktuellen Schlüssel: %2
+Mit dem Schlüssel eines unterbrochenen Schlüsselwechsels: %3</translation>
     </message>
     <message>
         <source>An interrupted key rotation was completed: the database uses the new key, now stored in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein unterbrochener Schlüsselwechsel wurde abgeschlossen: Die Datenbank verwendet den neuen Schlüssel, der jetzt in %1 gespeichert ist.</translation>
     </message>
     <message>
         <source>There is no database in %1 to rotate the key of.</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 gibt es keine Datenbank, deren Schlüssel gewechselt werden könnte.</translation>
     </message>
     <message>
         <source>The database is in use by another program (is Frontdesk open on this workstation?). Close it and run the rotation again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank wird von einem anderen Programm verwendet (ist Frontdesk auf diesem Arbeitsplatz geöffnet?). Schließen Sie es und führen Sie den Schlüsselwechsel erneut aus.</translation>
     </message>
     <message>
         <source>Could not make a new random key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es konnte kein neuer Zufallsschlüssel erzeugt werden.</translation>
     </message>
     <message>
         <source>The re-encrypted copy failed its check; the database was left as it was. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neu verschlüsselte Kopie hat ihre Prüfung nicht bestanden; die Datenbank blieb unverändert. %1</translation>
     </message>
     <message>
         <source>Could not flush %1 to disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht auf den Datenträger geschrieben werden.</translation>
     </message>
     <message>
         <source>Could not put the re-encrypted database in place; the previous key still opens it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neu verschlüsselte Datenbank konnte nicht an ihren Platz gebracht werden; der vorige Schlüssel öffnet sie weiterhin.</translation>
     </message>
     <message>
         <source>The database was re-encrypted, but the new key could not be stored as the current one (%1). It is kept as the pending key; the next start finishes the rotation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank wurde neu verschlüsselt, aber der neue Schlüssel konnte nicht als aktueller gespeichert werden (%1). Er wird als ausstehender Schlüssel aufbewahrt; der nächste Start schließt den Schlüsselwechsel ab.</translation>
     </message>
     <message>
         <source>The database key was rotated; the new key is stored in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenbankschlüssel wurde gewechselt; der neue Schlüssel ist in %1 gespeichert.</translation>
     </message>
     <message>
         <source>There is no data directory %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein Datenverzeichnis %1.</translation>
     </message>
     <message>
         <source>Could not remove %1. The key was kept so the data stays readable.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht entfernt werden. Der Schlüssel wurde behalten, damit die Daten lesbar bleiben.</translation>
     </message>
     <message>
         <source>The database files were removed, but its key could not be removed from %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbankdateien wurden entfernt, aber ihr Schlüssel konnte nicht aus %1 entfernt werden: %2</translation>
     </message>
     <message>
         <source>Frontdesk cannot write in its data directory %1 (%2). Make the directory and its files writable by this user, or mount its disk read-write, and try again. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Frontdesk kann nicht in sein Datenverzeichnis %1 schreiben (%2). Machen Sie das Verzeichnis und seine Dateien für diesen Benutzer beschreibbar oder hängen Sie den Datenträger mit Schreibzugriff ein, und versuchen Sie es erneut. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>The disk that holds the data directory %1 is full (%2). Free some space and try again. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenträger mit dem Datenverzeichnis %1 ist voll (%2). Schaffen Sie Platz und versuchen Sie es erneut. Es wurde nichts geändert.</translation>
     </message>
 </context>
 <context>
     <name>Database</name>
     <message>
         <source>The database key must be %1 bytes; got %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenbankschlüssel muss %1 Bytes lang sein; erhalten: %2.</translation>
     </message>
     <message>
         <source>Could not switch %1 to WAL journaling: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht auf WAL-Journal umgestellt werden: %2</translation>
     </message>
     <message>
         <source>Could not configure %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht eingerichtet werden: %2</translation>
     </message>
     <message>
         <source>Could not start a transaction: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not save: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Es konnte keine Transaktion gestartet werden: %1</translation>
     </message>
     <message>
         <source>Could not prepare schema versioning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schemaversionierung konnte nicht vorbereitet werden: %1</translation>
     </message>
     <message>
         <source>This database has schema version %1, newer than this Frontdesk understands (%2). Install the newer Frontdesk that wrote it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datenbank hat die Schemaversion %1, neuer als diese Frontdesk-Version versteht (%2). Installieren Sie die neuere Frontdesk-Version, die sie geschrieben hat.</translation>
     </message>
     <message>
         <source>Migration %1 failed; the database stays at version %2.
 Statement: %3
 Error: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Migration %1 ist fehlgeschlagen; die Datenbank bleibt auf Version %2.
+Anweisung: %3
+Fehler: %4</translation>
     </message>
     <message>
         <source>Migration %1 could not be recorded: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Migration %1 konnte nicht vermerkt werden: %2</translation>
     </message>
     <message>
         <source>SQLCipher is not active: the database would not be encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLCipher ist nicht aktiv: Die Datenbank würde nicht verschlüsselt.</translation>
     </message>
     <message>
         <source>The integrity check could not run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Integritätsprüfung konnte nicht ausgeführt werden: %1</translation>
     </message>
     <message>
         <source>Integrity: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Integrität: %1</translation>
     </message>
     <message>
         <source>The foreign-key check could not run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Fremdschlüsselprüfung konnte nicht ausgeführt werden: %1</translation>
     </message>
     <message>
         <source>Foreign key: row %1 of %2 points to a missing %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Fremdschlüssel: Zeile %1 von %2 verweist auf fehlende(s) %3</translation>
     </message>
     <message>
         <source>The new key must be %1 bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der neue Schlüssel muss %1 Bytes lang sein.</translation>
     </message>
     <message>
         <source>Will not export over the existing file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die vorhandene Datei %1 wird beim Export nicht überschrieben.</translation>
     </message>
     <message>
         <source>Could not create %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht angelegt werden: %2</translation>
     </message>
     <message>
         <source>Could not copy the database to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank konnte nicht nach %1 kopiert werden: %2</translation>
     </message>
     <message>
         <source>Could not close %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschlossen werden: %2</translation>
     </message>
     <message>
         <source>Could not save the setting %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellung %1 konnte nicht gespeichert werden: %2</translation>
     </message>
     <message>
         <source>The disk that holds the database is full. Free some space and try again; the change that failed was not saved, everything saved before it is intact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenträger mit der Datenbank ist voll. Schaffen Sie Platz und versuchen Sie es erneut; die fehlgeschlagene Änderung wurde nicht gespeichert, alles zuvor Gespeicherte ist unversehrt.</translation>
     </message>
     <message>
         <source>The database cannot be written: its file or its data directory is read-only for this user, or its disk is mounted read-only. Make them writable and try again; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank kann nicht geschrieben werden: Ihre Datei oder ihr Datenverzeichnis ist für diesen Benutzer schreibgeschützt, oder ihr Datenträger ist schreibgeschützt eingehängt. Heben Sie den Schreibschutz auf und versuchen Sie es erneut; es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>The disk reported a read or write error. Check the disk and its free space; the change that failed was not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenträger hat einen Lese- oder Schreibfehler gemeldet. Prüfen Sie den Datenträger und seinen freien Platz; die fehlgeschlagene Änderung wurde nicht gespeichert.</translation>
     </message>
     <message>
         <source>Check that the data directory exists and that this user may read and write it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie, ob das Datenverzeichnis existiert und dieser Benutzer es lesen und beschreiben darf.</translation>
+    </message>
+    <message>
+        <source>Could not write to the database: %1</source>
+        <translation>In die Datenbank konnte nicht geschrieben werden: %1</translation>
     </message>
 </context>
 <context>
     <name>DatabaseCommands</name>
     <message>
         <source>Print JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON ausgeben.</translation>
     </message>
     <message>
         <source>unknown time zone &quot;%1&quot; (use an IANA name such as Europe/Berlin).</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Zeitzone „%1“ (verwenden Sie einen IANA-Namen wie Europe/Berlin).</translation>
     </message>
     <message>
         <source>The database in %1 is ready (schema version %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank in %1 ist bereit (Schemaversion %2).</translation>
     </message>
     <message>
         <source>Created an encrypted database in %1 (schema version %2); its key is in %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschlüsselte Datenbank in %1 angelegt (Schemaversion %2); ihr Schlüssel liegt in %3.</translation>
     </message>
     <message>
         <source>seed needs --patients N and --appointments M.</source>
-        <translation type="unfinished"></translation>
+        <translation>seed braucht --patients N und --appointments M.</translation>
     </message>
     <message>
         <source>--patients must be a whole number from 1 to 10000000.</source>
-        <translation type="unfinished"></translation>
+        <translation>--patients muss eine ganze Zahl von 1 bis 10000000 sein.</translation>
     </message>
     <message>
         <source>--appointments must be a whole number from 0 to 100000000.</source>
-        <translation type="unfinished"></translation>
+        <translation>--appointments muss eine ganze Zahl von 0 bis 100000000 sein.</translation>
     </message>
     <message>
         <source>--seed must be a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>--seed muss eine ganze Zahl sein.</translation>
     </message>
     <message>
         <source>--today must be a date as YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
+        <translation>--today muss ein Datum im Format JJJJ-MM-TT sein.</translation>
     </message>
     <message>
         <source>Seeding: %1%</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Seeded %1 patients, %2 practitioners, %3 rooms, %4 appointments and %5 messages in %6 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demodaten werden angelegt: %1 %</translation>
     </message>
     <message>
         <source>Database: %1 (SQLCipher %2, schema version %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank: %1 (SQLCipher %2, Schemaversion %3)</translation>
     </message>
     <message>
         <source>%1: encrypted with SQLCipher %2, schema version %3, integrity ok.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: verschlüsselt mit SQLCipher %2, Schemaversion %3, Integrität in Ordnung.</translation>
     </message>
     <message>
         <source>wipe asks for confirmation; pass --yes when running it from a script.</source>
-        <translation type="unfinished"></translation>
+        <translation>wipe fragt nach einer Bestätigung; geben Sie --yes an, wenn Sie es aus einem Skript aufrufen.</translation>
     </message>
     <message>
         <source>This removes %1 and its key for good. Type &quot;wipe&quot; to confirm: </source>
-        <translation type="unfinished"></translation>
+        <translation>Dies entfernt %1 und seinen Schlüssel endgültig. Geben Sie zur Bestätigung „wipe“ ein: </translation>
     </message>
     <message>
         <source>Nothing was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts entfernt.</translation>
     </message>
     <message>
         <source>Wiped %1: the database files and its key are gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gelöscht: Die Datenbankdateien und ihr Schlüssel sind entfernt.</translation>
     </message>
     <message>
         <source>Create the encrypted database (and its key) in the data directory.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die verschlüsselte Datenbank (und ihren Schlüssel) im Datenverzeichnis anlegen.</translation>
     </message>
     <message>
         <source>The clinic&apos;s time zone (IANA), default Europe/Berlin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeitzone der Praxis (IANA), Standard Europe/Berlin.</translation>
     </message>
     <message>
         <source>The clinic&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name der Praxis.</translation>
     </message>
     <message>
         <source>Add realistic, deterministic demo data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Realistische, reproduzierbare Demodaten hinzufügen.</translation>
     </message>
     <message>
         <source>How many patients.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie viele Patienten.</translation>
     </message>
     <message>
         <source>How many appointments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie viele Termine.</translation>
     </message>
     <message>
         <source>The random seed (default 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Startwert des Zufallsgenerators (Standard 1).</translation>
     </message>
     <message>
         <source>The day the demo clinic calls today (YYYY-MM-DD).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tag, den die Demo-Praxis „heute“ nennt (JJJJ-MM-TT).</translation>
     </message>
     <message>
         <source>Row counts per table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilenzahl je Tabelle.</translation>
     </message>
     <message>
         <source>Check the database&apos;s integrity and encryption.</source>
-        <translation type="unfinished"></translation>
+        <translation>Integrität und Verschlüsselung der Datenbank prüfen.</translation>
     </message>
     <message>
         <source>Re-encrypt the database with a new random key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank mit einem neuen Zufallsschlüssel neu verschlüsseln.</translation>
     </message>
     <message>
         <source>Remove the database, its WAL and journal files, and its key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank, ihre WAL- und Journaldateien und ihren Schlüssel entfernen.</translation>
     </message>
     <message>
         <source>Do not ask for confirmation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht nach einer Bestätigung fragen.</translation>
+    </message>
+    <message>
+        <source>Seeded %1 patients, %2 practitioners, %3 rooms, %4 appointments, %5 messages, %6 recalls and %7 patient-record entries in %8 s.</source>
+        <translation>%1 Patienten, %2 Behandler, %3 Räume, %4 Termine, %5 Nachrichten, %6 Recalls und %7 Akteneinträge in %8 s angelegt.</translation>
     </message>
 </context>
 <context>
     <name>DatabaseKeys</name>
     <message>
         <source>Could not read the database key for %1 from %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenbankschlüssel für %1 konnte nicht aus %2 gelesen werden: %3</translation>
     </message>
     <message>
         <source>The entry &quot;%1&quot; in %2 is not a database key: it holds %3 bytes instead of %4. Frontdesk will not open the database in %5 with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eintrag „%1“ in %2 ist kein Datenbankschlüssel: Er enthält %3 Bytes statt %4. Frontdesk öffnet die Datenbank in %5 damit nicht.</translation>
     </message>
     <message>
         <source>Refusing to store a database key of %1 bytes; it must be %2 bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Datenbankschlüssel mit %1 Bytes wird nicht gespeichert; er muss %2 Bytes lang sein.</translation>
     </message>
     <message>
         <source>Could not store the database key for %1 in %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenbankschlüssel für %1 konnte nicht in %2 gespeichert werden: %3</translation>
     </message>
     <message>
         <source>The database in %1 exists, but its key (entry &quot;%2&quot;) is missing from %3.
@@ -834,2385 +854,3353 @@ To go on, do one of these:
 - restore the keychain entry (for example from a backup of the keychain), then start Frontdesk again;
 - if the key was saved to a key file, start Frontdesk with --key-file PATH pointing to that file;
 - or run `frontdeskctl wipe` to delete this database and start over. All data in it is lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank in %1 existiert, aber ihr Schlüssel (Eintrag „%2“) fehlt in %3.
+Frontdesk legt über vorhandenen Daten keinen neuen Schlüssel an: Die Daten könnten nie wieder gelesen werden.
+Um fortzufahren, tun Sie eines der Folgenden:
+- Stellen Sie den Schlüsselbundeintrag wieder her (zum Beispiel aus einer Sicherung des Schlüsselbunds) und starten Sie Frontdesk erneut;
+- wenn der Schlüssel in einer Schlüsseldatei gesichert wurde, starten Sie Frontdesk mit --key-file PFAD, das auf diese Datei zeigt;
+- oder führen Sie `frontdeskctl wipe` aus, um diese Datenbank zu löschen und neu zu beginnen. Alle Daten darin gehen verloren.</translation>
     </message>
     <message>
         <source>Could not generate a database key: libsodium failed to initialise.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es konnte kein Datenbankschlüssel erzeugt werden: libsodium ließ sich nicht initialisieren.</translation>
     </message>
     <message>
         <source>reading it back found no entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Zurücklesen wurde kein Eintrag gefunden</translation>
     </message>
     <message>
         <source>reading it back gave a different key</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zurücklesen ergab einen anderen Schlüssel</translation>
     </message>
     <message>
         <source>The new database key for %1 was not kept by %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Der neue Datenbankschlüssel für %1 wurde von %2 nicht behalten: %3</translation>
     </message>
     <message>
         <source>Could not remove the pending database key for %1 from %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Der ausstehende Datenbankschlüssel für %1 konnte nicht aus %2 entfernt werden: %3</translation>
     </message>
     <message>
         <source>Could not remove the database key for %1 from %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenbankschlüssel für %1 konnte nicht aus %2 entfernt werden: %3</translation>
     </message>
 </context>
 <context>
     <name>DayListExport</name>
     <message numerus="yes">
         <source>%n appointment(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Termin</numerusform>
+            <numerusform>%n Termine</numerusform>
         </translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Uhrzeit</translation>
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlass</translation>
     </message>
     <message>
         <source>Room</source>
-        <translation type="unfinished"></translation>
+        <translation>Raum</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Day list %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tagesliste %1</translation>
     </message>
     <message>
         <source>Could not write %1; check that the folder exists and can be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden; prüfen Sie, ob der Ordner existiert und beschreibbar ist.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoRecordSeeder</name>
+    <message>
+        <source>Asked at the desk to stop SMS reminders</source>
+        <translation>Hat am Empfang gebeten, keine SMS-Erinnerungen mehr zu senden</translation>
+    </message>
+    <message>
+        <source>Needs an interpreter (%1)</source>
+        <translation>Benötigt einen Dolmetscher (%1)</translation>
+    </message>
+    <message>
+        <source>Fall risk: offer help at the desk and a chair</source>
+        <translation>Sturzgefahr: am Empfang Hilfe und einen Stuhl anbieten</translation>
+    </message>
+    <message>
+        <source>Wheelchair user: book a ground-floor room</source>
+        <translation>Rollstuhlfahrer: einen Raum im Erdgeschoss buchen</translation>
+    </message>
+    <message>
+        <source>Paracetamol 500 mg tablet</source>
+        <translation>Paracetamol 500 mg Tablette</translation>
+    </message>
+    <message>
+        <source>1–2 tablets up to four times daily, when needed</source>
+        <translation>1–2 Tabletten bis zu viermal täglich bei Bedarf</translation>
+    </message>
+    <message>
+        <source>Cough for %1 days, no fever. Chest clear on auscultation. Fluids and rest advised; review if not better in two weeks.</source>
+        <translation>Husten seit %1 Tagen, kein Fieber. Lunge auskultatorisch frei. Flüssigkeit und Ruhe empfohlen; Wiedervorstellung, falls nach zwei Wochen keine Besserung.</translation>
+    </message>
+    <message>
+        <source>Lab results discussed: %1. Treatment unchanged.</source>
+        <translation>Laborergebnisse besprochen: %1. Behandlung unverändert.</translation>
+    </message>
+    <message>
+        <source>BP %1/%2 mmHg. %3</source>
+        <translation>RR %1/%2 mmHg. %3</translation>
+    </message>
+    <message>
+        <source>Amlodipine continued; recheck in three months.</source>
+        <translation>Amlodipin fortgesetzt; Kontrolle in drei Monaten.</translation>
+    </message>
+    <message>
+        <source>No treatment needed; recheck in a year.</source>
+        <translation>Keine Behandlung nötig; Kontrolle in einem Jahr.</translation>
+    </message>
+    <message>
+        <source>Annual check-up. BP %1/%2 mmHg, weight %3 kg. Lifestyle advice given.</source>
+        <translation>Jährlicher Check-up. RR %1/%2 mmHg, Gewicht %3 kg. Beratung zur Lebensführung erfolgt.</translation>
+    </message>
+    <message>
+        <source>Influenza vaccine given into the left deltoid. No immediate reaction.</source>
+        <translation>Grippeimpfung in den linken Deltamuskel. Keine Sofortreaktion.</translation>
+    </message>
+    <message>
+        <source>Minor procedure under local anaesthetic; wound closed with two sutures, removal in ten days.</source>
+        <translation>Kleiner Eingriff in Lokalanästhesie; Wundverschluss mit zwei Nähten, Fadenzug in zehn Tagen.</translation>
+    </message>
+    <message>
+        <source>Lower back pain after lifting, no red flags. Exercises and pain relief advised.</source>
+        <translation>Rückenschmerzen nach Heben, keine Warnzeichen. Übungen und Schmerzmittel empfohlen.</translation>
+    </message>
+    <message>
+        <source>Seen for %1. Examination unremarkable; advice given.</source>
+        <translation>Vorstellung wegen %1. Untersuchung unauffällig; Beratung erfolgt.</translation>
+    </message>
+    <message>
+        <source>Influenza, seasonal, injectable, preservative free</source>
+        <translation>Influenza, saisonal, Injektion, ohne Konservierungsstoffe</translation>
     </message>
 </context>
 <context>
     <name>DemoSeeder</name>
     <message>
         <source>Seeding needs at least one patient and no negative number of appointments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Anlegen von Demodaten braucht es mindestens einen Patienten und keine negative Anzahl von Terminen.</translation>
     </message>
     <message>
         <source>Unknown time zone &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Zeitzone „%1“.</translation>
     </message>
     <message>
         <source>Room %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Raum %1</translation>
     </message>
     <message>
         <source>Treatment room</source>
-        <translation type="unfinished"></translation>
+        <translation>Behandlungsraum</translation>
     </message>
     <message>
         <source>Consulting room</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprechzimmer</translation>
     </message>
     <message>
         <source>Dr.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dr.</translation>
     </message>
     <message>
         <source>Cancelled by patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Patienten abgesagt</translation>
     </message>
     <message>
         <source>Cancelled by clinic</source>
-        <translation type="unfinished"></translation>
+        <translation>Von der Praxis abgesagt</translation>
     </message>
     <message>
         <source>Your appointment on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Termin am %1</translation>
     </message>
     <message>
         <source>Reminder: your appointment is on %1. Reply C to confirm or R to reschedule.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erinnerung: Ihr Termin ist am %1. Antworten Sie C zum Bestätigen oder R zum Verschieben.</translation>
     </message>
     <message>
         <source>Seeding failed; nothing was added: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlegen der Demodaten fehlgeschlagen; es wurde nichts hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <source>Re: Reminder</source>
+        <translation>AW: Erinnerung</translation>
     </message>
 </context>
 <context>
     <name>DuplicateScore</name>
     <message>
         <source>same name and birth date</source>
-        <translation type="unfinished"></translation>
+        <translation>gleicher Name und gleiches Geburtsdatum</translation>
     </message>
     <message>
         <source>same name</source>
-        <translation type="unfinished"></translation>
+        <translation>gleicher Name</translation>
     </message>
     <message>
         <source>family and given name swapped</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach- und Vorname vertauscht</translation>
     </message>
     <message>
         <source>similar name</source>
-        <translation type="unfinished"></translation>
+        <translation>ähnlicher Name</translation>
     </message>
     <message>
         <source>same birth date</source>
-        <translation type="unfinished"></translation>
+        <translation>gleiches Geburtsdatum</translation>
     </message>
     <message>
         <source>birth date with day and month swapped</source>
-        <translation type="unfinished"></translation>
+        <translation>Geburtsdatum mit vertauschtem Tag und Monat</translation>
     </message>
     <message>
         <source>same phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>gleiche Telefonnummer</translation>
     </message>
     <message>
         <source>same e-mail address</source>
-        <translation type="unfinished"></translation>
+        <translation>gleiche E-Mail-Adresse</translation>
     </message>
 </context>
 <context>
     <name>EncounterRepository</name>
     <message>
         <source>An encounter needs a patient.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Behandlungskontakt braucht einen Patienten.</translation>
     </message>
 </context>
 <context>
     <name>FhirExporter</name>
     <message>
         <source>The patient %1 was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Patient %1 wurde gelöscht.</translation>
     </message>
 </context>
 <context>
     <name>FhirImporter</name>
     <message>
         <source>%1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert nicht.</translation>
     </message>
     <message>
         <source>%1 holds no .json files.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält keine .json-Dateien.</translation>
     </message>
     <message>
         <source>%1: cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1: not valid JSON at byte %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kein gültiges JSON bei Byte %2: %3</translation>
     </message>
     <message>
         <source>%1: not a FHIR Bundle (resourceType must be &quot;Bundle&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kein FHIR-Bundle (resourceType muss „Bundle“ sein).</translation>
     </message>
     <message>
         <source>%1: the Bundle has no entry array.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Das Bundle hat kein entry-Array.</translation>
     </message>
     <message>
         <source>%1: entry %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Eintrag %2</translation>
     </message>
     <message>
         <source>%1: entry %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Eintrag %2 (%3)</translation>
     </message>
     <message>
         <source>%1: has no resource object.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: hat kein resource-Objekt.</translation>
     </message>
     <message>
         <source>%1: the resource has no resourceType.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Ressource hat keinen resourceType.</translation>
     </message>
     <message>
         <source>%1: %2 has no identifier, fullUrl or id, so a second import could not recognise it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 hat weder identifier noch fullUrl noch id, ein zweiter Import könnte es also nicht wiedererkennen.</translation>
     </message>
     <message>
         <source>DocumentReference: content[0].attachment.data is missing or not base64.</source>
-        <translation type="unfinished"></translation>
+        <translation>DocumentReference: content[0].attachment.data fehlt oder ist kein Base64.</translation>
     </message>
     <message>
         <source>%1: %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2: %3</translation>
     </message>
     <message>
         <source>%1: %2 does not say which patient it belongs to (subject, patient or beneficiary).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 gibt nicht an, zu welchem Patienten es gehört (subject, patient oder beneficiary).</translation>
     </message>
     <message>
         <source>%1: DocumentReference names no encounter (context.encounter).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: DocumentReference nennt keinen Behandlungskontakt (context.encounter).</translation>
     </message>
     <message>
         <source>%1: %2 refers to the patient &quot;%3&quot;, which is neither in this bundle nor in the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 verweist auf den Patienten „%3“, der weder in diesem Bundle noch in der Datenbank ist.</translation>
     </message>
     <message>
         <source>%1: %2 refers to the encounter &quot;%3&quot;, which is neither in this bundle nor in the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 verweist auf den Behandlungskontakt „%3“, der weder in diesem Bundle noch in der Datenbank ist.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1the linked patient &quot;%2&quot; was not found.</source>
+        <translation>%1der verknüpfte Patient „%2“ wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>%1: Patient link[%2] refers to the patient itself.</source>
+        <translation>%1: Patient link[%2] verweist auf den Patienten selbst.</translation>
+    </message>
+    <message>
+        <source>%1: Patient link[%2] (%3) refers to the patient &quot;%4&quot;, which is neither in this bundle nor in the database.</source>
+        <translation>%1: Patient link[%2] (%3) verweist auf den Patienten „%4“, der weder in diesem Bundle noch in der Datenbank ist.</translation>
+    </message>
+    <message>
+        <source>Consent (communication preference)</source>
+        <translation>Consent (Kommunikationspräferenz)</translation>
+    </message>
+    <message>
+        <source>%1: </source>
+        <translation>%1: </translation>
     </message>
 </context>
 <context>
     <name>FhirMapping</name>
     <message>
         <source>%1 must be a string.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss eine Zeichenkette sein.</translation>
     </message>
     <message>
         <source>%1 must be an object.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss ein Objekt sein.</translation>
     </message>
     <message>
         <source>%1 must be an array.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss ein Array sein.</translation>
     </message>
     <message>
         <source>%1[0] must be an object.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1[0] muss ein Objekt sein.</translation>
     </message>
     <message>
         <source>%1 &quot;%2&quot; is not a FHIR dateTime.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 „%2“ ist kein FHIR-dateTime.</translation>
     </message>
     <message>
         <source>%1 &quot;%2&quot; is not a date (YYYY-MM-DD).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 „%2“ ist kein Datum (JJJJ-MM-TT).</translation>
     </message>
     <message>
         <source>resourceType is &quot;%1&quot;, expected %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>resourceType ist „%1“, erwartet %2.</translation>
     </message>
     <message>
         <source>the Patient has no identifier to use as its medical record number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Patient hat keinen identifier, der als Patientennummer dienen könnte.</translation>
     </message>
     <message>
         <source>name.given must hold strings.</source>
-        <translation type="unfinished"></translation>
+        <translation>name.given muss Zeichenketten enthalten.</translation>
     </message>
     <message>
         <source>the Patient has no family name (name.family).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Patient hat keinen Nachnamen (name.family).</translation>
     </message>
     <message>
         <source>gender &quot;%1&quot; is not female, male, other or unknown.</source>
-        <translation type="unfinished"></translation>
+        <translation>gender „%1“ ist nicht female, male, other oder unknown.</translation>
     </message>
     <message>
         <source>the Encounter has no status.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Behandlungskontakt (Encounter) hat keinen Status.</translation>
     </message>
     <message>
         <source>class must be a Coding object.</source>
-        <translation type="unfinished"></translation>
+        <translation>class muss ein Coding-Objekt sein.</translation>
     </message>
     <message>
         <source>period.end lies before period.start.</source>
-        <translation type="unfinished"></translation>
+        <translation>period.end liegt vor period.start.</translation>
     </message>
     <message>
         <source>the Condition has no code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Erkrankung (Condition) hat keinen Code.</translation>
     </message>
     <message>
         <source>the AllergyIntolerance has no code (the substance).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die AllergyIntolerance hat keinen Code (die Substanz).</translation>
     </message>
     <message>
         <source>the medication has no medicationCodeableConcept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Medikament hat kein medicationCodeableConcept.</translation>
     </message>
     <message>
         <source>the medication has no status.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Medikament hat keinen Status.</translation>
     </message>
     <message>
         <source>the Observation has no status.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Observation hat keinen Status.</translation>
     </message>
     <message>
         <source>the Observation has no code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Observation hat keinen Code.</translation>
     </message>
     <message>
         <source>%1.value must be a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.value muss eine Zahl sein.</translation>
     </message>
     <message>
         <source>the Immunization has no vaccineCode.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Immunization hat keinen vaccineCode.</translation>
     </message>
     <message>
         <source>the Immunization has no status.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Immunization hat keinen Status.</translation>
     </message>
     <message>
         <source>the Coverage has no status.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Coverage hat keinen Status.</translation>
     </message>
     <message>
         <source>the Coverage names no payor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Coverage nennt keinen Kostenträger (payor).</translation>
+    </message>
+    <message>
+        <source>%1 must hold objects.</source>
+        <translation>%1 muss Objekte enthalten.</translation>
+    </message>
+    <message>
+        <source>Patient: photo must be an array.</source>
+        <translation>Patient: photo muss ein Array sein.</translation>
+    </message>
+    <message>
+        <source>Patient: photo.data is not valid base64.</source>
+        <translation>Patient: photo.data ist kein gültiges Base64.</translation>
+    </message>
+    <message>
+        <source>Patient: photo: %1</source>
+        <translation>Patient: photo: %1</translation>
+    </message>
+    <message>
+        <source>Patient: photo.contentType says %1 but the data is %2.</source>
+        <translation>Patient: photo.contentType gibt %1 an, die Daten sind aber %2.</translation>
+    </message>
+    <message>
+        <source>%1.type &quot;%2&quot; is not replaced-by, replaces, refer or seealso.</source>
+        <translation>%1.type „%2“ ist nicht replaced-by, replaces, refer oder seealso.</translation>
+    </message>
+    <message>
+        <source>%1.other has no reference to the other patient.</source>
+        <translation>%1.other hat keine Referenz auf den anderen Patienten.</translation>
+    </message>
+    <message>
+        <source>the Consent has no status.</source>
+        <translation>Die Einwilligung (Consent) hat keinen Status.</translation>
+    </message>
+    <message>
+        <source>status &quot;%1&quot; is neither active (given) nor inactive (withdrawn).</source>
+        <translation>status „%1“ ist weder active (erteilt) noch inactive (widerrufen).</translation>
+    </message>
+    <message>
+        <source>the Consent has no category saying what it is for.</source>
+        <translation>Die Einwilligung (Consent) hat keine category, die sagt, wofür sie gilt.</translation>
+    </message>
+    <message>
+        <source>the Consent has no dateTime (when it was given or withdrawn).</source>
+        <translation>Die Einwilligung (Consent) hat kein dateTime (wann sie erteilt oder widerrufen wurde).</translation>
+    </message>
+    <message>
+        <source>sourceAttachment.data is not valid base64.</source>
+        <translation>sourceAttachment.data ist kein gültiges Base64.</translation>
+    </message>
+    <message>
+        <source>sourceAttachment.hash does not match its data (the document was changed or cut short).</source>
+        <translation>sourceAttachment.hash passt nicht zu seinen Daten (das Dokument wurde verändert oder gekürzt).</translation>
+    </message>
+    <message>
+        <source>a communication preference must have status active, not &quot;%1&quot;.</source>
+        <translation>Eine Kommunikationspräferenz muss den Status active haben, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>provision.type &quot;%1&quot; is neither permit nor deny (opted out).</source>
+        <translation>provision.type „%1“ ist weder permit noch deny (abgemeldet).</translation>
+    </message>
+    <message>
+        <source>provision.purpose (system %1) must be one of %2, not &quot;%3&quot;.</source>
+        <translation>provision.purpose (System %1) muss einer von %2 sein, nicht „%3“.</translation>
+    </message>
+    <message>
+        <source>the communication preference has no extension %1 with its channel.</source>
+        <translation>Die Kommunikationspräferenz hat keine Erweiterung %1 mit ihrem Kanal.</translation>
+    </message>
+    <message>
+        <source>%1.channel must be one of %2, not &quot;%3&quot;.</source>
+        <translation>%1.channel muss einer von %2 sein, nicht „%3“.</translation>
+    </message>
+    <message>
+        <source>%1.%2.valueInteger must be minutes after midnight (0-1440).</source>
+        <translation>%1.%2.valueInteger muss Minuten nach Mitternacht angeben (0-1440).</translation>
+    </message>
+    <message>
+        <source>the Flag has no status.</source>
+        <translation>Das Flag hat keinen Status.</translation>
+    </message>
+    <message>
+        <source>status &quot;%1&quot; is neither active nor inactive.</source>
+        <translation>status „%1“ ist weder active noch inactive.</translation>
+    </message>
+    <message>
+        <source>the Flag has no code.text saying what to look out for.</source>
+        <translation>Das Flag hat keinen code.text, der sagt, worauf zu achten ist.</translation>
+    </message>
+    <message>
+        <source>the flag-priority extension&apos;s code &quot;%1&quot; is not PN, PL, PM or PH.</source>
+        <translation>Der Code „%1“ der flag-priority-Erweiterung ist nicht PN, PL, PM oder PH.</translation>
     </message>
 </context>
 <context>
     <name>ImmunizationRepository</name>
     <message>
         <source>An immunization needs a patient and a vaccine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Impfung braucht einen Patienten und einen Impfstoff.</translation>
     </message>
 </context>
 <context>
     <name>KeyFileSecretStore</name>
     <message>
         <source>the key file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Schlüsseldatei %1</translation>
     </message>
     <message>
         <source>Could not open the key file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schlüsseldatei %1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>Could not check the permissions of the key file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zugriffsrechte der Schlüsseldatei %1 konnten nicht geprüft werden.</translation>
     </message>
     <message>
         <source>The key file %1 is not a regular file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schlüsseldatei %1 ist keine reguläre Datei.</translation>
     </message>
     <message>
         <source>The key file %1 has mode %2, which lets other users read it, so Frontdesk refuses to use it. Make it private to its owner with: chmod 600 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schlüsseldatei %1 hat den Modus %2, der anderen Benutzern das Lesen erlaubt; deshalb verwendet Frontdesk sie nicht. Machen Sie sie privat für ihren Besitzer mit: chmod 600 %1</translation>
     </message>
     <message>
         <source>Could not read the key file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schlüsseldatei %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>Frontdesk leaves it untouched; restore it from a backup or move it aside.</source>
-        <translation type="unfinished"></translation>
+        <translation>Frontdesk lässt sie unverändert; stellen Sie sie aus einer Sicherung wieder her oder verschieben Sie sie.</translation>
     </message>
     <message>
         <source>The key file %1 is not valid JSON (%2 at offset %3). %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schlüsseldatei %1 ist kein gültiges JSON (%2 bei Position %3). %4</translation>
     </message>
     <message>
         <source>The key file %1 does not hold a JSON object of account names and keys. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schlüsseldatei %1 enthält kein JSON-Objekt aus Kontonamen und Schlüsseln. %2</translation>
     </message>
     <message>
         <source>The key file %1 has an invalid entry &quot;%2&quot;: its value is not a base64 string. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schlüsseldatei %1 hat einen ungültigen Eintrag „%2“: Sein Wert ist keine Base64-Zeichenkette. %3</translation>
     </message>
     <message>
         <source>Could not create the key file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schlüsseldatei %1 konnte nicht angelegt werden: %2</translation>
     </message>
     <message>
         <source>Could not make the key file %1 private to its owner (mode 0600).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schlüsseldatei %1 konnte nicht privat für ihren Besitzer gemacht werden (Modus 0600).</translation>
     </message>
     <message>
         <source>Could not write the key file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schlüsseldatei %1 konnte nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
     <name>KeychainSecretStore</name>
     <message>
         <source>Start Frontdesk inside a desktop session, or run it under `dbus-run-session` with gnome-keyring-daemon started and unlocked, or pass --key-file PATH to keep the key in a file readable only by you instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten Sie Frontdesk in einer Desktop-Sitzung oder unter `dbus-run-session` mit gestartetem und entsperrtem gnome-keyring-daemon, oder geben Sie --key-file PFAD an, um den Schlüssel stattdessen in einer nur für Sie lesbaren Datei aufzubewahren.</translation>
     </message>
     <message>
         <source>Could not read &quot;%1&quot; from the OS keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ konnte nicht aus dem Schlüsselbund des Betriebssystems gelesen werden.</translation>
     </message>
     <message>
         <source>Could not store &quot;%1&quot; in the OS keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ konnte nicht im Schlüsselbund des Betriebssystems gespeichert werden.</translation>
     </message>
     <message>
         <source>Could not remove &quot;%1&quot; from the OS keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ konnte nicht aus dem Schlüsselbund des Betriebssystems entfernt werden.</translation>
     </message>
     <message>
         <source>The keychain refused access: it may be locked, or access was declined. Unlock the Secret Service (e.g. gnome-keyring or KWallet) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund hat den Zugriff verweigert: Er ist vielleicht gesperrt, oder der Zugriff wurde abgelehnt. Entsperren Sie den Secret Service (z. B. gnome-keyring oder KWallet) und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The keychain could not delete the entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund konnte den Eintrag nicht löschen.</translation>
     </message>
     <message>
         <source>The Secret Service (e.g. gnome-keyring or KWallet) on the D-Bus session bus is missing, or has no unlocked default keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Secret Service (z. B. gnome-keyring oder KWallet) fehlt auf dem D-Bus-Sitzungsbus oder hat keinen entsperrten Standardschlüsselbund.</translation>
     </message>
     <message>
         <source>The system keychain is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund des Systems ist nicht verfügbar.</translation>
     </message>
     <message>
         <source>%1 %2 %3 (QtKeychain: %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 %3 (QtKeychain: %4)</translation>
     </message>
     <message>
         <source>the OS keychain (Secret Service, service &apos;%1&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Schlüsselbund des Betriebssystems (Secret Service, Dienst „%1“)</translation>
     </message>
     <message>
         <source>the OS keychain (service &apos;%1&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Schlüsselbund des Betriebssystems (Dienst „%1“)</translation>
     </message>
     <message>
         <source>The OS keychain can only be used once the application has started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund des Betriebssystems kann erst verwendet werden, wenn die Anwendung gestartet ist.</translation>
     </message>
     <message>
         <source>Frontdesk keeps its database key in the OS keychain, which is reached through the D-Bus session bus, and there is no D-Bus session here (DBUS_SESSION_BUS_ADDRESS is not set). %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Frontdesk bewahrt seinen Datenbankschlüssel im Schlüsselbund des Betriebssystems auf, der über den D-Bus-Sitzungsbus erreicht wird, und hier gibt es keine D-Bus-Sitzung (DBUS_SESSION_BUS_ADDRESS ist nicht gesetzt). %1</translation>
     </message>
     <message>
         <source>The OS keychain did not answer within %1 seconds while reading &quot;%2&quot;. It may be waiting to be unlocked in a dialog that is hidden or cannot be shown. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund des Betriebssystems hat beim Lesen von „%2“ nicht innerhalb von %1 Sekunden geantwortet. Vielleicht wartet er auf Entsperrung in einem Dialog, der verdeckt ist oder nicht angezeigt werden kann. %3</translation>
     </message>
     <message>
         <source>The OS keychain did not answer within %1 seconds while storing &quot;%2&quot;. It may be waiting to be unlocked in a dialog that is hidden or cannot be shown. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund des Betriebssystems hat beim Speichern von „%2“ nicht innerhalb von %1 Sekunden geantwortet. Vielleicht wartet er auf Entsperrung in einem Dialog, der verdeckt ist oder nicht angezeigt werden kann. %3</translation>
     </message>
     <message>
         <source>The OS keychain did not answer within %1 seconds while removing &quot;%2&quot;. It may be waiting to be unlocked in a dialog that is hidden or cannot be shown. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund des Betriebssystems hat beim Entfernen von „%2“ nicht innerhalb von %1 Sekunden geantwortet. Vielleicht wartet er auf Entsperrung in einem Dialog, der verdeckt ist oder nicht angezeigt werden kann. %3</translation>
+    </message>
+</context>
+<context>
+    <name>KpiCommands</name>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 T.</translation>
+    </message>
+    <message>
+        <source>%1 pp</source>
+        <translation>%1 Pp.</translation>
+    </message>
+    <message>
+        <source>kpi needs --from DATE and --to DATE (YYYY-MM-DD).</source>
+        <translation>kpi braucht --from DATUM und --to DATUM (JJJJ-MM-TT).</translation>
+    </message>
+    <message>
+        <source>--from &quot;%1&quot; is not a date written YYYY-MM-DD.</source>
+        <translation>--from „%1“ ist kein Datum im Format JJJJ-MM-TT.</translation>
+    </message>
+    <message>
+        <source>--to &quot;%1&quot; is not a date written YYYY-MM-DD.</source>
+        <translation>--to „%1“ ist kein Datum im Format JJJJ-MM-TT.</translation>
+    </message>
+    <message>
+        <source>Period %1 to %2, compared with %3 to %4; as of %5.</source>
+        <translation>Zeitraum %1 bis %2, verglichen mit %3 bis %4; Stand %5.</translation>
+    </message>
+    <message>
+        <source>As of the last sync, %1.</source>
+        <translation>Stand des letzten Abgleichs: %1.</translation>
+    </message>
+    <message>
+        <source>This workstation has not synced yet: the figures show its own data.</source>
+        <translation>Dieser Arbeitsplatz hat noch nicht abgeglichen: Die Zahlen zeigen nur seine eigenen Daten.</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>Dieser Zeitraum</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Vorheriger Zeitraum</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Veränderung</translation>
+    </message>
+    <message>
+        <source>recall needs one sub-command: add, done or list.</source>
+        <translation>recall braucht einen Unterbefehl: add, done oder list.</translation>
+    </message>
+    <message>
+        <source>recall add needs --patient ID, --due DATE and --reason TEXT.</source>
+        <translation>recall add braucht --patient ID, --due DATUM und --reason TEXT.</translation>
+    </message>
+    <message>
+        <source>--due &quot;%1&quot; is not a date written YYYY-MM-DD.</source>
+        <translation>--due „%1“ ist kein Datum im Format JJJJ-MM-TT.</translation>
+    </message>
+    <message>
+        <source>recall done needs --recall ID.</source>
+        <translation>recall done braucht --recall ID.</translation>
+    </message>
+    <message>
+        <source>The recall %1 was deleted.</source>
+        <translation>Der Recall %1 wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>The recall %1 is already %2.</source>
+        <translation>Der Recall %1 ist bereits %2.</translation>
+    </message>
+    <message>
+        <source>Recall %1 is done.</source>
+        <translation>Recall %1 ist erledigt.</translation>
+    </message>
+    <message>
+        <source>No recalls.</source>
+        <translation>Keine Recalls.</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>Only this practitioner&apos;s.</source>
+        <translation>Nur die dieses Behandlers.</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s id.</source>
+        <translation>Die ID des Patienten.</translation>
+    </message>
+    <message>
+        <source>The dashboard&apos;s figures for a period beside the previous one.</source>
+        <translation>Die Kennzahlen der Übersicht für einen Zeitraum neben dem vorherigen.</translation>
+    </message>
+    <message>
+        <source>First day (YYYY-MM-DD).</source>
+        <translation>Erster Tag (JJJJ-MM-TT).</translation>
+    </message>
+    <message>
+        <source>Last day (YYYY-MM-DD).</source>
+        <translation>Letzter Tag (JJJJ-MM-TT).</translation>
+    </message>
+    <message>
+        <source>Only appointments in this room.</source>
+        <translation>Nur Termine in diesem Raum.</translation>
+    </message>
+    <message>
+        <source>Only appointments of this type (e.g. check-up).</source>
+        <translation>Nur Termine dieser Art (z. B. check-up).</translation>
+    </message>
+    <message>
+        <source>Recalls (care gaps): who should come back by when.</source>
+        <translation>Recalls (Versorgungslücken): wer bis wann wiederkommen sollte.</translation>
+    </message>
+    <message>
+        <source>Due date (YYYY-MM-DD).</source>
+        <translation>Fälligkeitsdatum (JJJJ-MM-TT).</translation>
+    </message>
+    <message>
+        <source>Why the patient should come back.</source>
+        <translation>Warum der Patient wiederkommen sollte.</translation>
+    </message>
+    <message>
+        <source>The recall&apos;s id.</source>
+        <translation>Die ID des Recalls.</translation>
+    </message>
+    <message>
+        <source>Only open recalls that are overdue (care gaps).</source>
+        <translation>Nur offene, überfällige Recalls (Versorgungslücken).</translation>
     </message>
 </context>
 <context>
     <name>LocationRepository</name>
     <message>
         <source>A room or location needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Raum oder Standort braucht einen Namen.</translation>
     </message>
 </context>
 <context>
     <name>MedicationRepository</name>
     <message>
         <source>A medication needs a patient and a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Medikament braucht einen Patienten und eine Bezeichnung.</translation>
     </message>
 </context>
 <context>
     <name>MemorySecretStore</name>
     <message>
         <source>the in-memory secret store</source>
-        <translation type="unfinished"></translation>
+        <translation>der Geheimnisspeicher im Arbeitsspeicher</translation>
     </message>
 </context>
 <context>
     <name>MessageRepository</name>
     <message>
         <source>A message needs a patient.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Nachricht braucht einen Patienten.</translation>
     </message>
     <message>
         <source>A message goes by sms or email; got &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Nachricht geht per sms oder email; erhalten: „%1“.</translation>
     </message>
 </context>
 <context>
     <name>MessageRetention</name>
     <message>
         <source>Messages are kept from 1 to %1 days, or 0 for always.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten werden 1 bis %1 Tage aufbewahrt, oder 0 für immer.</translation>
     </message>
     <message>
         <source>Could not remove old messages: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alte Nachrichten konnten nicht entfernt werden: %1</translation>
     </message>
 </context>
 <context>
     <name>ObservationRepository</name>
     <message>
         <source>An observation needs a patient and a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Befund braucht einen Patienten und eine Bezeichnung.</translation>
     </message>
 </context>
 <context>
     <name>Outbox</name>
     <message>
         <source>Could not queue the change for sync: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderung konnte nicht zum Abgleich vorgemerkt werden: %1</translation>
     </message>
 </context>
 <context>
     <name>PasswordHash</name>
     <message>
         <source>Could not hash the password: libsodium failed to initialise.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort konnte nicht gehasht werden: libsodium ließ sich nicht initialisieren.</translation>
     </message>
     <message>
         <source>Could not hash the password: not enough memory for Argon2id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort konnte nicht gehasht werden: nicht genug Arbeitsspeicher für Argon2id.</translation>
     </message>
 </context>
 <context>
     <name>PasswordPolicy</name>
     <message>
         <source>The password is too short: it has %1 characters and needs at least %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort ist zu kurz: Es hat %1 Zeichen und braucht mindestens %2.</translation>
     </message>
     <message>
         <source>The password must not start or end with a space.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort darf nicht mit einem Leerzeichen beginnen oder enden.</translation>
     </message>
     <message>
         <source>This password is on the list of common passwords that attackers try first. Choose another one, e.g. several unrelated words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Passwort steht auf der Liste gängiger Passwörter, die Angreifer zuerst ausprobieren. Wählen Sie ein anderes, z. B. mehrere Wörter ohne Zusammenhang.</translation>
     </message>
     <message>
         <source>The password must not contain the user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort darf den Benutzernamen nicht enthalten.</translation>
     </message>
     <message>
         <source>The password repeats too few different characters (%1); use more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort wiederholt zu wenige verschiedene Zeichen (%1); verwenden Sie mehr.</translation>
     </message>
 </context>
 <context>
     <name>PatientAlert</name>
     <message>
         <source>An alert needs a patient.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Hinweis braucht einen Patienten.</translation>
     </message>
     <message>
         <source>An alert needs a text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Hinweis braucht einen Text.</translation>
     </message>
     <message>
         <source>Severity must be info, warning or high.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dringlichkeit muss info, warning oder high sein.</translation>
     </message>
 </context>
 <context>
     <name>PatientCommands</name>
     <message>
         <source>Print JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON ausgeben.</translation>
     </message>
     <message>
         <source>search needs the text to look for, e.g. frontdeskctl search &quot;mueller anna&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>search braucht den Suchtext, z. B. frontdeskctl search &quot;mueller anna&quot;.</translation>
     </message>
     <message>
         <source>--limit must be a number from 1 to 1000.</source>
-        <translation type="unfinished"></translation>
+        <translation>--limit muss eine Zahl von 1 bis 1000 sein.</translation>
     </message>
     <message>
         <source>Indexed %1 patients in %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Patienten in %2 s indexiert.</translation>
     </message>
     <message>
         <source>No patient matches &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Patient passt zu „%1“.</translation>
     </message>
     <message>
         <source>import-fhir needs one FILE or DIR of FHIR R4 Bundles (.json).</source>
-        <translation type="unfinished"></translation>
+        <translation>import-fhir braucht eine DATEI oder ein VERZEICHNIS mit FHIR-R4-Bundles (.json).</translation>
     </message>
     <message numerus="yes">
         <source>%1: not imported (%n problem(s); nothing from this file was kept):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: nicht importiert (%n Problem; nichts aus dieser Datei wurde übernommen):</numerusform>
+            <numerusform>%1: nicht importiert (%n Probleme; nichts aus dieser Datei wurde übernommen):</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: imported %2 (%3 new, %4 updated, %5 unchanged).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 importiert (%3 neu, %4 aktualisiert, %5 unverändert).</translation>
     </message>
     <message>
         <source>not kept locally: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht lokal übernommen: %1</translation>
     </message>
     <message>
         <source>%1 of %2 files were not imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Dateien wurden nicht importiert.</translation>
     </message>
     <message>
         <source>export-fhir needs --patient ID (the id from search --json).</source>
-        <translation type="unfinished"></translation>
+        <translation>export-fhir braucht --patient ID (die ID aus search --json).</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Wrote the record of patient %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Akte des Patienten %1 wurde nach %2 geschrieben.</translation>
     </message>
     <message>
         <source>--limit must be a positive number.</source>
-        <translation type="unfinished"></translation>
+        <translation>--limit muss eine positive Zahl sein.</translation>
     </message>
     <message>
         <source>No possible duplicates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine möglichen Dubletten.</translation>
     </message>
     <message>
         <source>merge needs --survivor ID and --merged ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>merge braucht --survivor ID und --merged ID.</translation>
     </message>
     <message>
         <source>unknown field &quot;%1&quot; in --take (fields: %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes Feld „%1“ in --take (Felder: %2).</translation>
     </message>
     <message>
         <source>Merged %1 into %2 (%3). Moved: %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mit %2 zusammengeführt (%3). Übertragen: %4.</translation>
     </message>
     <message>
         <source>nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts</translation>
     </message>
     <message>
         <source>Find patients by name, birth date, phone, MRN or e-mail, best match first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Patienten nach Name, Geburtsdatum, Telefon, Patientennummer oder E-Mail suchen, beste Treffer zuerst.</translation>
     </message>
     <message>
         <source>At most N results (default 20).</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens N Ergebnisse (Standard 20).</translation>
     </message>
     <message>
         <source>Rebuild the search index first (TEXT may then be left out).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst den Suchindex neu aufbauen (TEXT kann dann entfallen).</translation>
     </message>
     <message>
         <source>Import FHIR R4 Bundles (as Synthea writes them) into the local database.</source>
-        <translation type="unfinished"></translation>
+        <translation>FHIR-R4-Bundles (wie Synthea sie schreibt) in die lokale Datenbank importieren.</translation>
     </message>
     <message>
         <source>Write one patient&apos;s record as a FHIR R4 Bundle.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Akte eines Patienten als FHIR-R4-Bundle schreiben.</translation>
     </message>
     <message>
         <source>The patient&apos;s id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ID des Patienten.</translation>
     </message>
     <message>
         <source>Write to FILE instead of standard output.</source>
-        <translation type="unfinished"></translation>
+        <translation>In DATEI statt auf die Standardausgabe schreiben.</translation>
     </message>
     <message>
         <source>List possible duplicate patients, most likely first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mögliche Patientendubletten auflisten, wahrscheinlichste zuerst.</translation>
     </message>
     <message>
         <source>At most N pairs (default 50).</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens N Paare (Standard 50).</translation>
     </message>
     <message>
         <source>Merge a duplicate patient into the surviving record (kept as a link).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Patientendublette mit der verbleibenden Akte zusammenführen (als Verknüpfung erhalten).</translation>
     </message>
     <message>
         <source>The record that stays.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Akte, die bleibt.</translation>
     </message>
     <message>
         <source>The record merged into it (kept as a link).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die damit zusammengeführte Akte (als Verknüpfung erhalten).</translation>
     </message>
     <message>
         <source>Fields to take from the merged record, e.g. phoneMobile,email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Felder, die aus der zusammengeführten Akte übernommen werden, z. B. phoneMobile,email.</translation>
     </message>
 </context>
 <context>
     <name>PatientMerge</name>
     <message>
         <source>MRN</source>
-        <translation type="unfinished"></translation>
+        <translation>Patientennummer</translation>
     </message>
     <message>
         <source>Family name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachname</translation>
     </message>
     <message>
         <source>Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorname</translation>
     </message>
     <message>
         <source>Birth date</source>
-        <translation type="unfinished"></translation>
+        <translation>Geburtsdatum</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschlecht</translation>
     </message>
     <message>
         <source>Mobile phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobiltelefon</translation>
     </message>
     <message>
         <source>Home phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon privat</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Ort</translation>
     </message>
     <message>
         <source>Postal code</source>
-        <translation type="unfinished"></translation>
+        <translation>Postleitzahl</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>Land</translation>
     </message>
     <message>
         <source>Preferred language</source>
-        <translation type="unfinished"></translation>
+        <translation>Bevorzugte Sprache</translation>
     </message>
     <message>
         <source>Preferred channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Bevorzugter Kanal</translation>
     </message>
     <message>
         <source>Emergency contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Notfallkontakt</translation>
     </message>
     <message>
         <source>Emergency contact relation</source>
-        <translation type="unfinished"></translation>
+        <translation>Beziehung des Notfallkontakts</translation>
     </message>
     <message>
         <source>Emergency contact phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon des Notfallkontakts</translation>
     </message>
     <message>
         <source>A patient cannot be merged with itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Patient kann nicht mit sich selbst zusammengeführt werden.</translation>
     </message>
     <message>
         <source>%1 (%2) was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) wurde gelöscht.</translation>
     </message>
     <message>
         <source>%1 (%2) was already merged into another record.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) wurde bereits mit einer anderen Akte zusammengeführt.</translation>
     </message>
     <message>
         <source>There is no patient field &quot;%1&quot; to choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein Patientenfeld „%1“ zur Auswahl.</translation>
     </message>
     <message>
         <source>The merge was not done: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zusammenführung wurde nicht durchgeführt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PatientPhoto</name>
+    <message>
+        <source>The photo is empty.</source>
+        <translation>Das Foto ist leer.</translation>
+    </message>
+    <message>
+        <source>The photo is %1; at most %2 is allowed.</source>
+        <translation>Das Foto ist %1 groß; erlaubt sind höchstens %2.</translation>
+    </message>
+    <message>
+        <source>The photo must be a JPEG or PNG image.</source>
+        <translation>Das Foto muss ein JPEG- oder PNG-Bild sein.</translation>
+    </message>
+    <message>
+        <source>A photo needs a patient.</source>
+        <translation>Ein Foto braucht einen Patienten.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientPhotoRepository</name>
+    <message>
+        <source>Could not store the photo: %1</source>
+        <translation>Das Foto konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
     <name>PatientRepository</name>
     <message>
         <source>The MRN %1 already belongs to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Patientennummer %1 gehört bereits zu %2.</translation>
     </message>
 </context>
 <context>
     <name>PatientSearch</name>
     <message>
         <source>Could not update the patient search index: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Patientensuchindex konnte nicht aktualisiert werden: %1</translation>
     </message>
     <message>
         <source>Could not rebuild the patient search index: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Patientensuchindex konnte nicht neu aufgebaut werden: %1</translation>
     </message>
     <message>
         <source>The patient search failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Patientensuche ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
     <name>PatientTimeline</name>
     <message>
         <source>Appointment</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht</translation>
     </message>
     <message>
         <source>Consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Einwilligung</translation>
     </message>
     <message>
         <source>Insurance</source>
-        <translation type="unfinished"></translation>
+        <translation>Versicherung</translation>
     </message>
     <message>
         <source>Visit note</source>
-        <translation type="unfinished"></translation>
+        <translation>Besuchsnotiz</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>%1 from the patient (%2, %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 vom Patienten (%2, %3)</translation>
     </message>
     <message>
         <source>%1 to the patient (%2, %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 an den Patienten (%2, %3)</translation>
     </message>
     <message>
         <source>Consent given: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Einwilligung erteilt: %1</translation>
     </message>
     <message>
         <source>Consent withdrawn: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Einwilligung widerrufen: %1</translation>
     </message>
     <message>
         <source>recorded by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erfasst von %1</translation>
     </message>
     <message>
         <source>Insurance added: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Versicherung hinzugefügt: %1</translation>
     </message>
     <message>
         <source>member %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Versichertennummer %1</translation>
     </message>
     <message>
         <source>Eligibility checked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anspruch geprüft: %1</translation>
     </message>
     <message>
         <source>Visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Besuch</translation>
     </message>
     <message>
         <source> with %1</source>
-        <translation type="unfinished"></translation>
+        <translation> bei %1</translation>
     </message>
 </context>
 <context>
     <name>PatientValidation</name>
     <message>
         <source>A patient needs a medical record number (MRN).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Patient braucht eine Patientennummer.</translation>
     </message>
     <message>
         <source>A patient needs a family name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Patient braucht einen Nachnamen.</translation>
     </message>
     <message>
         <source>The birth date %1 is in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Geburtsdatum %1 liegt in der Zukunft.</translation>
     </message>
     <message>
         <source>The birth date is before 1880.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Geburtsdatum liegt vor 1880.</translation>
     </message>
     <message>
         <source>Sex must be female, male, other or unknown; got &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Geschlecht muss female, male, other oder unknown sein; erhalten: „%1“.</translation>
     </message>
     <message>
         <source>Enter a phone number of 6 to 15 digits, e.g. +49 170 1234567 or 0170 1234567.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Telefonnummer mit 6 bis 15 Ziffern ein, z. B. +49 170 1234567 oder 0170 1234567.</translation>
     </message>
     <message>
         <source>Enter an e-mail address such as name@example.org.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine E-Mail-Adresse wie name@example.org ein.</translation>
     </message>
     <message>
         <source>E-mail is the preferred channel: enter an e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail ist der bevorzugte Kanal: Geben Sie eine E-Mail-Adresse ein.</translation>
     </message>
     <message>
         <source>SMS is the preferred channel: enter a mobile number.</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS ist der bevorzugte Kanal: Geben Sie eine Mobilnummer ein.</translation>
     </message>
     <message>
         <source>Whose number is the emergency phone? Enter their name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wessen Nummer ist die Notfallnummer? Geben Sie den Namen ein.</translation>
     </message>
 </context>
 <context>
     <name>Permissions</name>
     <message>
         <source>see the schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>den Terminplan sehen</translation>
     </message>
     <message>
         <source>book, move or check in appointments</source>
-        <translation type="unfinished"></translation>
+        <translation>Termine buchen, verschieben oder Ankunft erfassen</translation>
     </message>
     <message>
         <source>see patients&apos; details</source>
-        <translation type="unfinished"></translation>
+        <translation>Patientendaten sehen</translation>
     </message>
     <message>
         <source>change patients&apos; details</source>
-        <translation type="unfinished"></translation>
+        <translation>Patientendaten ändern</translation>
     </message>
     <message>
         <source>see messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten sehen</translation>
     </message>
     <message>
         <source>send messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten senden</translation>
     </message>
     <message>
         <source>see clinical summaries and notes</source>
-        <translation type="unfinished"></translation>
+        <translation>klinische Zusammenfassungen und Notizen sehen</translation>
     </message>
     <message>
         <source>change clinical notes</source>
-        <translation type="unfinished"></translation>
+        <translation>klinische Notizen ändern</translation>
     </message>
     <message>
         <source>see dashboards</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersichten sehen</translation>
     </message>
     <message>
         <source>see the audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>das Prüfprotokoll sehen</translation>
     </message>
     <message>
         <source>double-book a practitioner or room</source>
-        <translation type="unfinished"></translation>
+        <translation>einen Behandler oder Raum doppelt buchen</translation>
     </message>
     <message>
         <source>manage staff accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitarbeiterkonten verwalten</translation>
     </message>
     <message>
         <source>change settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen ändern</translation>
     </message>
     <message>
         <source>wipe this workstation</source>
-        <translation type="unfinished"></translation>
+        <translation>diesen Arbeitsplatz löschen</translation>
     </message>
     <message>
         <source>unlock another person&apos;s session</source>
-        <translation type="unfinished"></translation>
+        <translation>die Sitzung einer anderen Person entsperren</translation>
     </message>
 </context>
 <context>
     <name>PractitionerRepository</name>
     <message>
         <source>A practitioner needs a family name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Behandler braucht einen Nachnamen.</translation>
     </message>
     <message>
         <source>The slot length must be between 5 and 240 minutes; got %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Länge eines Zeitfensters muss zwischen 5 und 240 Minuten liegen; erhalten: %1.</translation>
     </message>
 </context>
 <context>
     <name>ProfileItemDialog</name>
     <message>
         <source>Alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis</translation>
     </message>
     <message>
         <source>e.g. Needs an interpreter (Turkish)</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Benötigt einen Dolmetscher (Türkisch)</translation>
     </message>
     <message>
         <source>Information</source>
-        <translation type="unfinished"></translation>
+        <translation>Information</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>High — shown first</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoch – wird zuerst angezeigt</translation>
     </message>
     <message>
         <source>&amp;Text:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Text:</translation>
     </message>
     <message>
         <source>&amp;Severity:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dringlichkeit:</translation>
     </message>
     <message>
         <source>Consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Einwilligung</translation>
     </message>
     <message>
         <source>Given</source>
-        <translation type="unfinished"></translation>
+        <translation>Erteilt</translation>
     </message>
     <message>
         <source>Withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>Widerrufen</translation>
     </message>
     <message>
         <source>Attach scanned document…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingescanntes Dokument anhängen…</translation>
     </message>
     <message>
         <source>Scanned consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingescannte Einwilligung</translation>
     </message>
     <message>
         <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumente (*.pdf *.png *.jpg *.jpeg *.tif)</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>&amp;Consent to:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einwilligung zu:</translation>
     </message>
     <message>
         <source>&amp;Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Status:</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notiz:</translation>
     </message>
     <message>
         <source>Document:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokument:</translation>
     </message>
     <message>
         <source>Insurance</source>
-        <translation type="unfinished"></translation>
+        <translation>Versicherung</translation>
     </message>
     <message>
         <source>Not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht geprüft</translation>
     </message>
     <message>
         <source>Eligible</source>
-        <translation type="unfinished"></translation>
+        <translation>Anspruchsberechtigt</translation>
     </message>
     <message>
         <source>Not eligible</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht anspruchsberechtigt</translation>
     </message>
     <message>
         <source>Check failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung fehlgeschlagen</translation>
     </message>
     <message>
         <source>&amp;Payer:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kostenträger:</translation>
     </message>
     <message>
         <source>&amp;Member id:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Versichertennummer:</translation>
     </message>
     <message>
         <source>&amp;Group:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gruppe:</translation>
     </message>
     <message>
         <source>Valid &amp;from:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig &amp;ab:</translation>
     </message>
     <message>
         <source>Valid &amp;to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig &amp;bis:</translation>
     </message>
     <message>
         <source>&amp;Eligibility:</source>
-        <translation type="unfinished"></translation>
+        <translation>An&amp;spruch:</translation>
     </message>
     <message>
         <source>Communication preference</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommunikationspräferenz</translation>
     </message>
     <message>
         <source>Appointment reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminerinnerungen</translation>
     </message>
     <message>
         <source>Administrative</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwaltung</translation>
     </message>
     <message>
         <source>Clinical results</source>
-        <translation type="unfinished"></translation>
+        <translation>Klinische Befunde</translation>
     </message>
     <message>
         <source>Marketing</source>
-        <translation type="unfinished"></translation>
+        <translation>Marketing</translation>
     </message>
     <message>
         <source>SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Phone call</source>
-        <translation type="unfinished"></translation>
+        <translation>Anruf</translation>
     </message>
     <message>
         <source>Letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Brief</translation>
     </message>
     <message>
         <source>Opted out: send nothing for this purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgemeldet: für diesen Zweck nichts senden</translation>
     </message>
     <message>
         <source>&amp;Purpose:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zweck:</translation>
     </message>
     <message>
         <source>&amp;Channel:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kanal:</translation>
     </message>
     <message>
         <source>&amp;Quiet from:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ruhe ab:</translation>
     </message>
     <message>
         <source>Quiet &amp;until:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruhe b&amp;is:</translation>
+    </message>
+</context>
+<context>
+    <name>RecallRepository</name>
+    <message>
+        <source>A recall needs a patient.</source>
+        <translation>Ein Recall braucht einen Patienten.</translation>
+    </message>
+    <message>
+        <source>A recall needs a due date.</source>
+        <translation>Ein Recall braucht ein Fälligkeitsdatum.</translation>
+    </message>
+    <message>
+        <source>Unknown recall status &quot;%1&quot; (open, done or cancelled).</source>
+        <translation>Unbekannter Recall-Status „%1“ (open, done oder cancelled).</translation>
+    </message>
+    <message>
+        <source>There is no patient with the id %1.</source>
+        <translation>Es gibt keinen Patienten mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>There is no practitioner with the id %1.</source>
+        <translation>Es gibt keinen Behandler mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>The recall %1 was deleted.</source>
+        <translation>Der Recall %1 wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>The recall %1 is already %2.</source>
+        <translation>Der Recall %1 ist bereits %2.</translation>
     </message>
 </context>
 <context>
     <name>RecordStore</name>
     <message>
         <source>%1 has no field %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat kein Feld %2.</translation>
     </message>
     <message>
         <source>Could not save the new %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue(r/s) %1 konnte nicht gespeichert werden: %2</translation>
     </message>
     <message>
         <source>The %1 %2 no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 existiert nicht mehr.</translation>
     </message>
     <message>
         <source>This %1 was changed by someone else since it was opened (version %2, now %3). Reopen it to see their change, then edit again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese(r/s) %1 wurde von jemand anderem geändert, seit es geöffnet wurde (Version %2, jetzt %3). Öffnen Sie es erneut, um die Änderung zu sehen, und bearbeiten Sie es dann noch einmal.</translation>
     </message>
     <message>
         <source>Could not save the %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
     <message>
         <source>The %1 %2 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 existiert nicht.</translation>
     </message>
     <message>
         <source>This %1 was changed by someone else since it was opened; reopen it before deleting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese(r/s) %1 wurde von jemand anderem geändert, seit es geöffnet wurde; öffnen Sie es vor dem Löschen erneut.</translation>
     </message>
     <message>
         <source>Could not delete the %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht gelöscht werden: %2</translation>
     </message>
 </context>
 <context>
     <name>Recurrence</name>
     <message>
         <source>A series needs a first date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Serie braucht ein erstes Datum.</translation>
     </message>
     <message>
         <source>A series repeats every 1 to 52 weeks or months; got %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Serie wiederholt sich alle 1 bis 52 Wochen oder Monate; erhalten: %1.</translation>
     </message>
     <message>
         <source>A series ends either on a date or after a number of appointments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Serie endet entweder an einem Datum oder nach einer Anzahl von Terminen.</translation>
     </message>
     <message>
         <source>A series can have at most %1 appointments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Serie kann höchstens %1 Termine haben.</translation>
     </message>
     <message>
         <source>The number of appointments must be positive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anzahl der Termine muss positiv sein.</translation>
     </message>
     <message>
         <source>The series would end (%1) before it starts (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Serie würde enden (%1), bevor sie beginnt (%2).</translation>
     </message>
     <message>
         <source>The series would have more than %1 appointments; end it sooner.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Serie hätte mehr als %1 Termine; lassen Sie sie früher enden.</translation>
     </message>
     <message>
         <source>The time of day must lie within the day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Uhrzeit muss innerhalb des Tages liegen.</translation>
     </message>
     <message>
         <source>An appointment must last at least a minute.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Termin muss mindestens eine Minute dauern.</translation>
     </message>
 </context>
 <context>
     <name>Repository</name>
     <message>
         <source>No %1 with id %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein(e) %1 mit der ID %2.</translation>
     </message>
 </context>
 <context>
     <name>Roles</name>
     <message>
         <source>Receptionist</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfang</translation>
     </message>
     <message>
         <source>Nurse</source>
-        <translation type="unfinished"></translation>
+        <translation>Pflege</translation>
     </message>
     <message>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Praxismanagement</translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator</translation>
     </message>
 </context>
 <context>
     <name>ScheduleAdminDialog</name>
     <message>
         <source>Choose an entry first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst einen Eintrag.</translation>
     </message>
 </context>
 <context>
     <name>ScheduleCommands</name>
     <message>
         <source>&quot;%1&quot; is not an ISO 8601 date and time (e.g. 2026-05-04T09:00 or 2026-05-04T07:00:00Z).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Datum mit Uhrzeit nach ISO 8601 (z. B. 2026-05-04T09:00 oder 2026-05-04T07:00:00Z).</translation>
     </message>
     <message>
         <source>%1 does not exist in %2 (the clocks skip it for daylight saving time).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert in %2 nicht (die Uhren überspringen diese Zeit bei der Zeitumstellung).</translation>
     </message>
     <message>
         <source>book needs --patient ID, --practitioner ID, --start ISO8601 and --minutes N.</source>
-        <translation type="unfinished"></translation>
+        <translation>book braucht --patient ID, --practitioner ID, --start ISO8601 und --minutes N.</translation>
     </message>
     <message>
         <source>--minutes must be a whole number from 1 to 1440.</source>
-        <translation type="unfinished"></translation>
+        <translation>--minutes muss eine ganze Zahl von 1 bis 1440 sein.</translation>
     </message>
     <message>
         <source>book needs --minutes N (or --type with a known type).</source>
-        <translation type="unfinished"></translation>
+        <translation>book braucht --minutes N (oder --type mit einer bekannten Terminart).</translation>
     </message>
     <message>
         <source>unknown appointment type &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Terminart „%1“.</translation>
     </message>
     <message>
         <source>slots needs --practitioner ID|any, --from ISO8601, --minutes N and --count K.</source>
-        <translation type="unfinished"></translation>
+        <translation>slots braucht --practitioner ID|any, --from ISO8601, --minutes N und --count K.</translation>
     </message>
     <message>
         <source>--count must be a whole number from 1 to 1000.</source>
-        <translation type="unfinished"></translation>
+        <translation>--count muss eine ganze Zahl von 1 bis 1000 sein.</translation>
     </message>
     <message>
         <source>--weekdays takes numbers from 1 (Monday) to 7 (Sunday), e.g. 1,3,5.</source>
-        <translation type="unfinished"></translation>
+        <translation>--weekdays nimmt Zahlen von 1 (Montag) bis 7 (Sonntag), z. B. 1,3,5.</translation>
     </message>
     <message>
         <source>--between takes time windows like 08:00-12:00,14:00-16:00.</source>
-        <translation type="unfinished"></translation>
+        <translation>--between nimmt Zeitfenster wie 08:00-12:00,14:00-16:00.</translation>
     </message>
     <message>
         <source>No free slot in the next 120 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein freies Zeitfenster in den nächsten 120 Tagen.</translation>
     </message>
     <message>
         <source>day needs --date YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
+        <translation>day braucht --date JJJJ-MM-TT.</translation>
     </message>
     <message>
         <source>--date must be a date as YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
+        <translation>--date muss ein Datum im Format JJJJ-MM-TT sein.</translation>
     </message>
     <message>
         <source>status needs --appointment ID and either --to STATUS or --revert.</source>
-        <translation type="unfinished"></translation>
+        <translation>status braucht --appointment ID und entweder --to STATUS oder --revert.</translation>
     </message>
     <message>
         <source>unknown status &quot;%1&quot;; one of booked, confirmed, arrived, in-room, completed, cancelled, no-show.</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Status „%1“; einer von booked, confirmed, arrived, in-room, completed, cancelled, no-show.</translation>
     </message>
     <message>
         <source>--by is patient or clinic.</source>
-        <translation type="unfinished"></translation>
+        <translation>--by ist patient oder clinic.</translation>
     </message>
     <message>
         <source>Print JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON ausgeben.</translation>
     </message>
     <message>
         <source>Books an appointment; prints its id (exit 3 on a conflict, naming it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bucht einen Termin; gibt seine ID aus (Exit-Code 3 bei einem Konflikt, der genannt wird)</translation>
     </message>
     <message>
         <source>The patient&apos;s id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ID des Patienten.</translation>
     </message>
     <message>
         <source>The practitioner&apos;s id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ID des Behandlers.</translation>
     </message>
     <message>
         <source>Start, ISO 8601; without an offset in the clinic&apos;s time zone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginn, ISO 8601; ohne Zeitversatz in der Zeitzone der Praxis.</translation>
     </message>
     <message>
         <source>Length in minutes (default: the type&apos;s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer in Minuten (Standard: die der Terminart).</translation>
     </message>
     <message>
         <source>Appointment type code, e.g. consultation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Code der Terminart, z. B. consultation.</translation>
     </message>
     <message>
         <source>The room&apos;s id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ID des Raums.</translation>
     </message>
     <message>
         <source>Reason for the visit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlass des Besuchs.</translation>
     </message>
     <message>
         <source>Book over a conflict (managers; audited).</source>
-        <translation type="unfinished"></translation>
+        <translation>Trotz Konflikt buchen (Praxismanagement; protokolliert).</translation>
     </message>
     <message>
         <source>Lists the next free slots</source>
-        <translation type="unfinished"></translation>
+        <translation>Listet die nächsten freien Zeitfenster</translation>
     </message>
     <message>
         <source>A practitioner&apos;s id, or any.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ID eines Behandlers oder any.</translation>
     </message>
     <message>
         <source>Earliest start, ISO 8601.</source>
-        <translation type="unfinished"></translation>
+        <translation>Frühester Beginn, ISO 8601.</translation>
     </message>
     <message>
         <source>Length wanted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewünschte Dauer.</translation>
     </message>
     <message>
         <source>How many slots.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie viele Zeitfenster.</translation>
     </message>
     <message>
         <source>Preferred weekdays, 1 = Monday, e.g. 1,3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bevorzugte Wochentage, 1 = Montag, z. B. 1,3.</translation>
     </message>
     <message>
         <source>Preferred times of day, e.g. 08:00-12:00.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bevorzugte Tageszeiten, z. B. 08:00-12:00.</translation>
     </message>
     <message>
         <source>Leave out times the patient is booked elsewhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeiten auslassen, zu denen der Patient anderweitig gebucht ist.</translation>
     </message>
     <message>
         <source>Lists one day&apos;s appointments</source>
-        <translation type="unfinished"></translation>
+        <translation>Listet die Termine eines Tages</translation>
     </message>
     <message>
         <source>The day, in the clinic&apos;s time zone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tag, in der Zeitzone der Praxis.</translation>
     </message>
     <message>
         <source>Only this practitioner&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die dieses Behandlers.</translation>
     </message>
     <message>
         <source>Changes an appointment&apos;s status (exit 3 when not allowed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändert den Status eines Termins (Exit-Code 3, wenn nicht erlaubt)</translation>
     </message>
     <message>
         <source>The appointment&apos;s id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ID des Termins.</translation>
     </message>
     <message>
         <source>booked, confirmed, arrived, in-room, completed, cancelled, no-show.</source>
-        <translation type="unfinished"></translation>
+        <translation>booked, confirmed, arrived, in-room, completed, cancelled, no-show.</translation>
     </message>
     <message>
         <source>Why (needed to cancel).</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum (zum Absagen nötig).</translation>
     </message>
     <message>
         <source>Who cancelled: patient or clinic (default clinic).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer abgesagt hat: patient oder clinic (Standard clinic).</translation>
     </message>
     <message>
         <source>Take back the latest status change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die letzte Statusänderung zurücknehmen.</translation>
     </message>
 </context>
 <context>
     <name>ScheduleExceptionRepository</name>
     <message>
         <source>Time off must end after it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Abwesenheit muss nach ihrem Beginn enden.</translation>
     </message>
     <message>
         <source>Leave belongs to a practitioner; choose one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Urlaub gehört zu einem Behandler; wählen Sie einen aus.</translation>
     </message>
 </context>
 <context>
     <name>ScheduleLoader</name>
     <message>
         <source>Choose a valid day and from 1 to 31 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen gültigen Tag und 1 bis 31 Tage.</translation>
     </message>
 </context>
 <context>
     <name>SignIn</name>
     <message>
         <source>The user name or the password is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername oder Passwort ist falsch.</translation>
     </message>
     <message numerus="yes">
         <source>Too many failed sign-ins: the account %1 is locked for %n more minute(s). An administrator can set a new password to unlock it now.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zu viele fehlgeschlagene Anmeldungen: Das Konto %1 ist noch %n Minute gesperrt. Ein Administrator kann ein neues Passwort setzen, um es sofort zu entsperren.</numerusform>
+            <numerusform>Zu viele fehlgeschlagene Anmeldungen: Das Konto %1 ist noch %n Minuten gesperrt. Ein Administrator kann ein neues Passwort setzen, um es sofort zu entsperren.</numerusform>
         </translation>
     </message>
     <message>
         <source>The password is wrong. After %1 failed tries the account %2 is locked for %3 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort ist falsch. Nach %1 Fehlversuchen wird das Konto %2 für %3 Minuten gesperrt.</translation>
     </message>
     <message>
         <source>The account %1 is disabled. Ask an administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto %1 ist deaktiviert. Wenden Sie sich an einen Administrator.</translation>
     </message>
 </context>
 <context>
     <name>SqlCipherResult</name>
     <message>
         <source>The database connection is closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbankverbindung ist geschlossen.</translation>
     </message>
     <message>
         <source>The statement is too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anweisung ist zu lang.</translation>
     </message>
     <message>
         <source>Unable to prepare the statement</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anweisung konnte nicht vorbereitet werden</translation>
     </message>
     <message>
         <source>The query contains no SQL statement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Abfrage enthält keine SQL-Anweisung.</translation>
     </message>
     <message>
         <source>The query contains more than one statement; the QSQLCIPHER driver runs one statement at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Abfrage enthält mehr als eine Anweisung; der QSQLCIPHER-Treiber führt eine Anweisung nach der anderen aus.</translation>
     </message>
     <message>
         <source>The query was not prepared.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Abfrage wurde nicht vorbereitet.</translation>
     </message>
     <message>
         <source>The statement has %1 placeholders, but %2 values were bound.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anweisung hat %1 Platzhalter, aber %2 Werte wurden gebunden.</translation>
     </message>
     <message>
         <source>Cannot bind a value of type %1 to placeholder %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Wert vom Typ %1 kann nicht an Platzhalter %2 gebunden werden.</translation>
     </message>
     <message>
         <source>Unable to bind placeholder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Platzhalter %1 konnte nicht gebunden werden</translation>
     </message>
     <message>
         <source>Unable to execute the statement</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anweisung konnte nicht ausgeführt werden</translation>
     </message>
     <message>
         <source>Unable to fetch the next row</source>
-        <translation type="unfinished"></translation>
+        <translation>Die nächste Zeile konnte nicht gelesen werden</translation>
     </message>
 </context>
 <context>
     <name>StaffAccountRepository</name>
     <message>
         <source>A user name has 2 to 64 letters, digits, dots, dashes or underscores and starts with a letter or digit; &quot;%1&quot; does not.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Benutzername hat 2 bis 64 Buchstaben, Ziffern, Punkte, Binde- oder Unterstriche und beginnt mit einem Buchstaben oder einer Ziffer; „%1“ erfüllt das nicht.</translation>
     </message>
     <message>
         <source>There is already an account named %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt bereits ein Konto namens %1.</translation>
     </message>
     <message>
         <source>Could not save the account %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto %1 konnte nicht gespeichert werden: %2</translation>
     </message>
     <message>
         <source>Could not save the password of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort von %1 konnte nicht gespeichert werden: %2</translation>
     </message>
     <message>
         <source>There is no account named %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein Konto namens %1.</translation>
     </message>
     <message>
         <source>%1 is the last active administrator; make another administrator first, or nobody could manage accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist der letzte aktive Administrator; ernennen Sie zuerst einen weiteren Administrator, sonst könnte niemand mehr Konten verwalten.</translation>
     </message>
     <message>
         <source>%1 is the last active administrator; make another administrator first.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist der letzte aktive Administrator; ernennen Sie zuerst einen weiteren Administrator.</translation>
     </message>
 </context>
 <context>
     <name>StartUp</name>
     <message>
         <source>The data directory (default: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Datenverzeichnis (Standard: %1).</translation>
     </message>
     <message>
         <source>Keep the database key in this file (mode 0600) instead of the OS keychain. Weaker: for test and demo machines.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Datenbankschlüssel in dieser Datei (Modus 0600) statt im Schlüsselbund des Betriebssystems aufbewahren. Weniger sicher: für Test- und Demorechner.</translation>
     </message>
     <message>
         <source>Start on this view: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit dieser Ansicht starten: %1.</translation>
     </message>
     <message>
         <source>Frontdesk, the front desk of a clinic.</source>
-        <translation type="unfinished"></translation>
+        <translation>Frontdesk, der Empfang einer Praxis.</translation>
     </message>
     <message>
         <source>Frontdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Frontdesk</translation>
     </message>
     <message>
         <source>%1
 Run frontdesk --help for the options.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Mit frontdesk --help sehen Sie die Optionen.</translation>
     </message>
     <message>
         <source>Unexpected argument &quot;%1&quot;. Run frontdesk --help for the options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwartetes Argument „%1“. Mit frontdesk --help sehen Sie die Optionen.</translation>
     </message>
     <message>
         <source>Unknown view &quot;%1&quot;; choose one of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Ansicht „%1“; wählen Sie eine von %2.</translation>
     </message>
     <message>
         <source>Frontdesk could not open its database in %1.
 
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Frontdesk konnte seine Datenbank in %1 nicht öffnen.
+
+%2</translation>
     </message>
     <message>
         <source>This workstation could not be wiped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Arbeitsplatz konnte nicht gelöscht werden: %1</translation>
     </message>
     <message>
         <source>This workstation was wiped: its database and key are gone. Frontdesk starts again as new.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Arbeitsplatz wurde gelöscht: Datenbank und Schlüssel sind entfernt. Frontdesk startet neu wie bei der Ersteinrichtung.</translation>
     </message>
 </context>
 <context>
     <name>StatusHistoryRepository</name>
     <message>
         <source>The status history is never rewritten; record a revert instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Statusverlauf wird nie umgeschrieben; erfassen Sie stattdessen eine Rücknahme.</translation>
     </message>
     <message>
         <source>A status change belongs to an appointment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Statusänderung gehört zu einem Termin.</translation>
     </message>
 </context>
 <context>
     <name>StatusTransitions</name>
     <message>
         <source>The appointment is already %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Termin ist bereits %1.</translation>
     </message>
     <message>
         <source>The appointment is %1, which is final: it cannot become %2. If the status was set by mistake, revert it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Termin ist %1, das ist endgültig: Er kann nicht %2 werden. Wurde der Status versehentlich gesetzt, nehmen Sie ihn zurück.</translation>
     </message>
     <message>
         <source>An appointment that is %1 cannot become %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Termin, der %1 ist, kann nicht %2 werden.</translation>
     </message>
     <message>
         <source>Say why the appointment is cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie an, warum der Termin abgesagt wird.</translation>
     </message>
     <message>
         <source>Say who cancelled the appointment: the patient or the clinic.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie an, wer den Termin abgesagt hat: der Patient oder die Praxis.</translation>
     </message>
     <message>
         <source>Only a cancellation names who cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur bei einer Absage wird angegeben, wer abgesagt hat.</translation>
     </message>
     <message>
         <source>A patient can only be marked as not having come once the appointment has begun.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Patient kann erst als nicht erschienen markiert werden, wenn der Termin begonnen hat.</translation>
     </message>
 </context>
 <context>
     <name>WaitlistRepository</name>
     <message>
         <source>A waitlist entry needs a patient.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Wartelisteneintrag braucht einen Patienten.</translation>
     </message>
     <message>
         <source>The wanted length must be between 5 minutes and 24 hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gewünschte Dauer muss zwischen 5 Minuten und 24 Stunden liegen.</translation>
     </message>
     <message>
         <source>The time-of-day window must end after it starts, within one day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Tageszeitfenster muss nach seinem Beginn enden, innerhalb eines Tages.</translation>
     </message>
     <message>
         <source>Weekdays are 1 (Monday) to 7 (Sunday); got %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wochentage sind 1 (Montag) bis 7 (Sonntag); erhalten: %1.</translation>
     </message>
     <message>
         <source>Unknown waitlist status &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Wartelistenstatus „%1“.</translation>
     </message>
 </context>
 <context>
     <name>WorkingHoursRepository</name>
     <message>
         <source>The weekday must be 1 (Monday) to 7 (Sunday); got %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Wochentag muss 1 (Montag) bis 7 (Sonntag) sein; erhalten: %1.</translation>
     </message>
     <message>
         <source>Working hours must end after they start, within one day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprechzeiten müssen nach ihrem Beginn enden, innerhalb eines Tages.</translation>
     </message>
 </context>
 <context>
     <name>frontdesk::AccessController</name>
     <message>
         <source>&amp;Workstation</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;rbeitsplatz</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sperren</translation>
     </message>
     <message>
         <source>&amp;Audit Trail…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prüfprotokoll…</translation>
     </message>
     <message>
         <source>Auto-Lock &amp;Time…</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatische Sperre nach &amp;Zeit…</translation>
     </message>
     <message>
         <source>&amp;Wipe This Workstation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Arbeitsplatz &amp;löschen…</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfprotokoll</translation>
     </message>
     <message>
         <source>Auto-lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatische Sperre</translation>
     </message>
     <message>
         <source>Lock the workstation after this many idle minutes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsplatz nach so vielen Minuten ohne Aktivität sperren:</translation>
     </message>
     <message>
         <source>Wipe</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Wipe this workstation</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Arbeitsplatz löschen</translation>
     </message>
     <message>
         <source>This removes the database, its WAL and journal files and its key from this workstation for good. Changes not yet sent to the server are lost. Frontdesk then starts as new.
 
 Type WIPE to confirm:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies entfernt die Datenbank, ihre WAL- und Journaldateien und ihren Schlüssel endgültig von diesem Arbeitsplatz. Noch nicht an den Server gesendete Änderungen gehen verloren. Frontdesk startet danach neu wie bei der Ersteinrichtung.
+
+Geben Sie zur Bestätigung WIPE ein:</translation>
     </message>
 </context>
 <context>
     <name>frontdesk::AppointmentDayModel</name>
     <message>
         <source>Could not load the appointments of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Termine vom %1 konnten nicht geladen werden: %2</translation>
     </message>
     <message>
         <source>%1 – %2</source>
         <comment>appointment start – end</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <source>%1
 Notes: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Notizen: %2</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Uhrzeit</translation>
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient</translation>
     </message>
     <message>
         <source>Practitioner</source>
-        <translation type="unfinished"></translation>
+        <translation>Behandler</translation>
     </message>
     <message>
         <source>Room</source>
-        <translation type="unfinished"></translation>
+        <translation>Raum</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlass</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgleich</translation>
     </message>
     <message>
         <source>Booked</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebucht</translation>
     </message>
     <message>
         <source>Confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestätigt</translation>
     </message>
     <message>
         <source>Arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>Angekommen</translation>
     </message>
     <message>
         <source>In room</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Behandlungsraum</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossen</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgesagt</translation>
     </message>
     <message>
         <source>No-show</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht erschienen</translation>
     </message>
     <message>
         <source>Consultation</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprechstunde</translation>
     </message>
     <message>
         <source>Follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachkontrolle</translation>
     </message>
     <message>
         <source>Check-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorsorgeuntersuchung</translation>
     </message>
     <message>
         <source>Vaccination</source>
-        <translation type="unfinished"></translation>
+        <translation>Impfung</translation>
     </message>
     <message>
         <source>Procedure</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingriff</translation>
     </message>
 </context>
 <context>
     <name>frontdesk::AuditTrailModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Uhrzeit</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz</translation>
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
 </context>
 <context>
     <name>frontdesk::AuditViewer</name>
     <message>
         <source>Audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfprotokoll</translation>
     </message>
     <message>
         <source>patient id</source>
-        <translation type="unfinished"></translation>
+        <translation>Patienten-ID</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>User:</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer:</translation>
     </message>
     <message>
         <source>Action:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion:</translation>
     </message>
     <message>
         <source>Patient:</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient:</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>bis</translation>
     </message>
     <message>
         <source>&amp;Show</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anzeigen</translation>
     </message>
     <message>
         <source>&amp;Verify chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Kette &amp;prüfen</translation>
     </message>
     <message>
         <source>&amp;Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV &amp;exportieren…</translation>
     </message>
     <message>
         <source>(anyone)</source>
-        <translation type="unfinished"></translation>
+        <translation>(alle)</translation>
     </message>
     <message>
         <source>(any)</source>
-        <translation type="unfinished"></translation>
+        <translation>(alle)</translation>
     </message>
     <message>
         <source>The newest %1 entries that match; narrow the filter to see older ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neuesten %1 passenden Einträge; grenzen Sie den Filter ein, um ältere zu sehen.</translation>
     </message>
     <message numerus="yes">
         <source>%n entries match.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag passt.</numerusform>
+            <numerusform>%n Einträge passen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The audit trail is intact: %n entries, each chained to the one before.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Das Prüfprotokoll ist unversehrt: %n Eintrag, mit dem vorigen verkettet.</numerusform>
+            <numerusform>Das Prüfprotokoll ist unversehrt: %n Einträge, jeder mit dem vorigen verkettet.</numerusform>
         </translation>
     </message>
     <message>
         <source>The audit trail was tampered with. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Prüfprotokoll wurde manipuliert. %1</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n entries to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag nach %1 exportiert.</numerusform>
+            <numerusform>%n Einträge nach %1 exportiert.</numerusform>
         </translation>
     </message>
     <message>
         <source>Export the audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfprotokoll exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
 </context>
 <context>
     <name>frontdesk::BookingDialog</name>
     <message>
         <source>Book an appointment on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin buchen am %1</translation>
     </message>
     <message>
         <source>Name, birth date, phone or MRN</source>
-        <translation type="unfinished"></translation>
+        <translation>Name, Geburtsdatum, Telefon oder Patientennummer</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> Min.</translation>
     </message>
     <message>
         <source>No room</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Raum</translation>
     </message>
     <message>
         <source>Book even if the time is taken (double-booking, recorded)</source>
-        <translation type="unfinished"></translation>
+        <translation>Auch buchen, wenn die Zeit belegt ist (Doppelbuchung, wird protokolliert)</translation>
     </message>
     <message>
         <source>Does not repeat</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Wiederholung</translation>
     </message>
     <message>
         <source>Weekly</source>
-        <translation type="unfinished"></translation>
+        <translation>Wöchentlich</translation>
     </message>
     <message>
         <source>Monthly</source>
-        <translation type="unfinished"></translation>
+        <translation>Monatlich</translation>
     </message>
     <message>
         <source>every </source>
-        <translation type="unfinished"></translation>
+        <translation>alle </translation>
     </message>
     <message>
         <source>times</source>
-        <translation type="unfinished"></translation>
+        <translation>Mal</translation>
     </message>
     <message>
         <source>until</source>
-        <translation type="unfinished"></translation>
+        <translation>bis</translation>
     </message>
     <message>
         <source>&amp;Patient:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Patient:</translation>
     </message>
     <message>
         <source>P&amp;ractitioner:</source>
-        <translation type="unfinished"></translation>
+        <translation>Be&amp;handler:</translation>
     </message>
     <message>
         <source>&amp;Time:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Uhrzeit:</translation>
     </message>
     <message>
         <source>T&amp;ype:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ar&amp;t:</translation>
     </message>
     <message>
         <source>&amp;Length:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dauer:</translation>
     </message>
     <message>
         <source>R&amp;oom:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Raum:</translation>
     </message>
     <message>
         <source>Rea&amp;son:</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;nlass:</translation>
     </message>
     <message>
         <source>&amp;Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;otizen:</translation>
     </message>
     <message>
         <source>Re&amp;peat:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen:</translation>
     </message>
     <message>
         <source>&amp;Book</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buchen</translation>
     </message>
     <message>
         <source>%1 — born %2 — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — geboren %2 — %3</translation>
     </message>
     <message>
         <source>Choose the patient first: type part of the name and pick them from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst den Patienten: Tippen Sie einen Teil des Namens und wählen Sie ihn aus der Liste.</translation>
     </message>
     <message>
         <source>That time does not exist on this day (the clocks change); choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Uhrzeit gibt es an diesem Tag nicht (Zeitumstellung); wählen Sie eine andere.</translation>
     </message>
 </context>
 <context>
     <name>frontdesk::CancelDialog</name>
     <message>
         <source>Cancel the appointment</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin absagen</translation>
     </message>
     <message>
         <source>The patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Patient</translation>
     </message>
     <message>
         <source>The clinic</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Praxis</translation>
     </message>
     <message>
         <source>&amp;Why:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Grund:</translation>
     </message>
     <message>
         <source>Cancelled &amp;by:</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgesagt &amp;von:</translation>
     </message>
     <message>
         <source>Cancel &amp;appointment</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin &amp;absagen</translation>
     </message>
     <message>
         <source>&amp;Keep it</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Behalten</translation>
     </message>
     <message>
         <source>A reason is needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Grund wird benötigt</translation>
     </message>
 </context>
 <context>
-    <name>frontdesk::DashboardModel</name>
+    <name>frontdesk::CsvWriter</name>
     <message>
-        <source>Could not compute the dashboard: %1</source>
-        <translation type="unfinished"></translation>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::DashboardPdf</name>
+    <message>
+        <source>Period:</source>
+        <translation>Zeitraum:</translation>
     </message>
     <message>
-        <source>n/a</source>
-        <translation type="unfinished"></translation>
+        <source>Filters:</source>
+        <translation>Filter:</translation>
     </message>
     <message>
-        <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <source>Figures</source>
+        <translation>Kennzahlen</translation>
     </message>
     <message>
-        <source>Appointments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No-shows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancellations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No-show rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Patients seen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All appointments starting in the period, whatever their status.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Appointments marked completed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Appointments the patient did not come to.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Appointments cancelled by the patient or the clinic.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No-shows as a share of the appointments that were not cancelled, including those still to come in the period.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Different patients who were in a room or completed a visit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <source>Could not write %1; check that the folder exists and can be written.</source>
+        <translation>%1 konnte nicht geschrieben werden; prüfen Sie, ob der Ordner existiert und beschreibbar ist.</translation>
     </message>
 </context>
 <context>
     <name>frontdesk::DashboardView</name>
     <message>
-        <source>Figures from this workstation&apos;s database. Rest the pointer on a figure to see how it is counted.</source>
-        <translation>Zahlen aus der Datenbank dieses Arbeitsplatzes. Zeigen Sie auf eine Zahl, um zu sehen, wie sie gezählt wird.</translation>
+        <source>First day</source>
+        <translation>Erster Tag</translation>
     </message>
     <message>
-        <source>Today, %1</source>
-        <translation>Heute, %1</translation>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <source>P&amp;eriod:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <comment>from date to date</comment>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Pr&amp;actitioner:</source>
+        <translation>Be&amp;handler:</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Raum:</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>Ar&amp;t:</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Compute the figures again</source>
+        <translation>Kennzahlen neu berechnen</translation>
+    </message>
+    <message>
+        <source>Compute the figures again (F5)</source>
+        <translation>Kennzahlen neu berechnen (F5)</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>&amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Save one of the dashboard&apos;s tables for a spreadsheet</source>
+        <translation>Eine der Tabellen der Übersicht für eine Tabellenkalkulation speichern</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>&amp;PDF exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the whole dashboard as PDF</source>
+        <translation>Die ganze Übersicht als PDF speichern</translation>
+    </message>
+    <message>
+        <source>&amp;How is this counted?</source>
+        <translation>&amp;Wie wird das gezählt?</translation>
+    </message>
+    <message>
+        <source>The definition of every figure</source>
+        <translation>Die Definition jeder Kennzahl</translation>
+    </message>
+    <message>
+        <source>Dashboards are for managers and administrators. Sign in with such an account to see the clinic&apos;s figures.</source>
+        <translation>Übersichten sind für Praxismanagement und Administratoren. Melden Sie sich mit einem solchen Konto an, um die Kennzahlen der Praxis zu sehen.</translation>
+    </message>
+    <message>
+        <source>All practitioners</source>
+        <translation>Alle Behandler</translation>
+    </message>
+    <message>
+        <source>All locations</source>
+        <translation>Alle Räume</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Alle Terminarten</translation>
+    </message>
+    <message>
+        <source>Could not list the dashboard&apos;s filters: %1</source>
+        <translation>Die Filter der Übersicht konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Wird berechnet…</translation>
+    </message>
+    <message>
+        <source>Computed in %1 ms</source>
+        <translation>Berechnet in %1 ms</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Never synced: these figures come from this computer&apos;s data only (today is %1).</source>
+        <translation>Noch nie abgeglichen: Diese Kennzahlen stammen nur aus den Daten dieses Computers (heute ist der %1).</translation>
+    </message>
+    <message>
+        <source>As of the last sync, %1, with the changes made on this computer since.</source>
+        <translation>Stand des letzten Abgleichs, %1, mit den seither auf diesem Computer vorgenommenen Änderungen.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <comment>practitioner · location · type</comment>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>There are no figures to export yet.</source>
+        <translation>Es gibt noch keine Kennzahlen zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Dashboard — %1</source>
+        <translation>Übersicht — %1</translation>
+    </message>
+    <message>
+        <source>%1 (previous period %2)</source>
+        <translation>%1 (vorheriger Zeitraum %2)</translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation>Als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the dashboard as PDF</source>
+        <translation>Übersicht als PDF exportieren</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
     <name>frontdesk::DatabaseTableModel</name>
     <message>
         <source>Waiting to sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Abgleich</translation>
     </message>
     <message>
         <source>Synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeglichen</translation>
     </message>
     <message>
         <source>Conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikt</translation>
     </message>
     <message>
         <source>Rejected by server</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Server abgelehnt</translation>
     </message>
     <message>
         <source>Demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>Demodaten</translation>
     </message>
 </context>
 <context>
     <name>frontdesk::DayCalendarView</name>
     <message>
         <source>confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>bestätigt</translation>
     </message>
     <message>
         <source>arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>angekommen</translation>
     </message>
     <message>
         <source>in room</source>
-        <translation type="unfinished"></translation>
+        <translation>im Behandlungsraum</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>erledigt</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgesagt</translation>
     </message>
     <message>
         <source>no-show</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht erschienen</translation>
     </message>
     <message>
         <source>Day calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Tageskalender</translation>
     </message>
     <message>
         <source>waiting %1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>wartet seit %1 Min.</translation>
     </message>
     <message>
         <source>No practitioner works on this day.</source>
-        <translation type="unfinished"></translation>
+        <translation>An diesem Tag arbeitet kein Behandler.</translation>
     </message>
     <message>
         <source>%1–%2 %3
 %4 with %5
 %6
 Room: %7</source>
-        <translation type="unfinished"></translation>
+        <translation>%1–%2 %3
+%4 bei %5
+%6
+Raum: %7</translation>
     </message>
 </context>
 <context>
     <name>frontdesk::DayScheduleModel</name>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>No room</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Raum</translation>
     </message>
     <message>
         <source>%1 with %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bei %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::DrillDownDialog</name>
+    <message>
+        <source>%1 — records</source>
+        <comment>figure name</comment>
+        <translation>%1 — Datensätze</translation>
+    </message>
+    <message>
+        <source>&amp;Open patient</source>
+        <translation>Patient &amp;öffnen</translation>
+    </message>
+    <message>
+        <source>Opens the selected patient&apos;s profile (double-click or Enter)</source>
+        <translation>Öffnet das Profil des ausgewählten Patienten (Doppelklick oder Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>&amp;CSV exportieren…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2: %n record(s)</source>
+        <comment>figure, period</comment>
+        <translation>
+            <numerusform>%1, %2: %n Datensatz</numerusform>
+            <numerusform>%1, %2: %n Datensätze</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n row(s) to %1.</source>
+        <translation>
+            <numerusform>%n Zeile in %1 gespeichert.</numerusform>
+            <numerusform>%n Zeilen in %1 gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the list as CSV</source>
+        <translation>Liste als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
 </context>
 <context>
     <name>frontdesk::FigureTile</name>
     <message>
-        <source>%1: %2</source>
-        <comment>period: value</comment>
-        <translation type="unfinished"></translation>
+        <source>Before: %1</source>
+        <comment>the previous period&apos;s value</comment>
+        <translation>Vorher: %1</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <comment>value, previous value, change</comment>
+        <translation>%1, %2, %3</translation>
     </message>
 </context>
 <context>
     <name>frontdesk::FindSlotDialog</name>
     <message>
         <source>Find the next available time</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächsten freien Termin finden</translation>
     </message>
     <message>
         <source>Anyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Beliebig</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> Min.</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>bis</translation>
     </message>
     <message>
         <source>&amp;Search</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suchen</translation>
     </message>
     <message>
         <source>&amp;With:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bei:</translation>
     </message>
     <message>
         <source>&amp;Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Art:</translation>
     </message>
     <message>
         <source>&amp;Length:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dauer:</translation>
     </message>
     <message>
         <source>Preferred days (none: any):</source>
-        <translation type="unfinished"></translation>
+        <translation>Bevorzugte Tage (keine: beliebig):</translation>
     </message>
     <message>
         <source>Preferred time:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bevorzugte Uhrzeit:</translation>
     </message>
     <message>
         <source>&amp;Book this time…</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zeit b&amp;uchen…</translation>
     </message>
     <message>
         <source>%1, %2 — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 — %3</translation>
     </message>
     <message>
         <source>No free time in the next 120 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine freie Zeit in den nächsten 120 Tagen.</translation>
     </message>
     <message>
         <source>Search first, then choose a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen Sie zuerst, dann wählen Sie eine Zeit.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::KpiBreakdownModel</name>
+    <message>
+        <source>Weekly trend</source>
+        <translation>Wochentrend</translation>
+    </message>
+    <message>
+        <source>Per practitioner</source>
+        <translation>Je Behandler</translation>
+    </message>
+    <message>
+        <source>No-shows by weekday and hour</source>
+        <translation>Nichterscheinen nach Wochentag und Stunde</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Termine</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>Nicht erschienen</translation>
+    </message>
+    <message>
+        <source>Cancellations</source>
+        <translation>Absagen</translation>
+    </message>
+    <message>
+        <source>No-show rate</source>
+        <translation>Nichterscheinensquote</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>Auslastung</translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation>Behandler</translation>
+    </message>
+    <message>
+        <source>Booked hours</source>
+        <translation>Gebuchte Stunden</translation>
+    </message>
+    <message>
+        <source>Available hours</source>
+        <translation>Verfügbare Stunden</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>Wochentag</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Stunde</translation>
+    </message>
+    <message>
+        <source>Appointments not cancelled</source>
+        <translation>Nicht abgesagte Termine</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <comment>hour range</comment>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>Week %1 (from %2)</source>
+        <translation>Woche %1 (ab %2)</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::KpiDefinitions</name>
+    <message>
+        <source>The period is the chosen local days in the clinic&apos;s time zone, from the first day 00:00 to the day after the last 00:00; an appointment belongs to the period its start falls in. Deleted records never count.</source>
+        <translation>Der Zeitraum umfasst die gewählten Kalendertage in der Zeitzone der Praxis, vom ersten Tag 00:00 Uhr bis zum Tag nach dem letzten, 00:00 Uhr; ein Termin gehört zu dem Zeitraum, in den sein Beginn fällt. Gelöschte Datensätze zählen nie.</translation>
+    </message>
+    <message>
+        <source>The practitioner, location and appointment-type filters narrow the appointments counted.</source>
+        <translation>Die Filter nach Behandler, Raum und Terminart grenzen die gezählten Termine ein.</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Termine</translation>
+    </message>
+    <message>
+        <source>Appointments in the period, whatever their status (booked, confirmed, arrived, in room, completed, cancelled or no-show). %1 %2</source>
+        <translation>Termine im Zeitraum, unabhängig vom Status (gebucht, bestätigt, angekommen, im Behandlungsraum, abgeschlossen, abgesagt oder nicht erschienen). %1 %2</translation>
+    </message>
+    <message>
+        <source>No-show rate</source>
+        <translation>Nichterscheinensquote</translation>
+    </message>
+    <message>
+        <source>No-shows divided by the appointments in the period that were not cancelled: of the visits that were meant to happen, the share the patient missed. Undefined when no appointment remains. Visits still to come count in the base. %1 %2</source>
+        <translation>Nicht wahrgenommene Termine geteilt durch die nicht abgesagten Termine im Zeitraum: der Anteil der geplanten Besuche, zu denen der Patient nicht erschienen ist. Nicht definiert, wenn kein Termin übrig bleibt. Noch bevorstehende Besuche zählen in der Basis mit. %1 %2</translation>
+    </message>
+    <message>
+        <source>Late-cancellation rate</source>
+        <translation>Quote kurzfristiger Absagen</translation>
+    </message>
+    <message>
+        <source>Appointments cancelled less than N hours before their start, divided by all appointments in the period. The cancellation time is the latest change to &apos;cancelled&apos; in the status history that was not reverted (the record&apos;s last change when the history has none). N is the setting late_cancellation_hours (default %1). Undefined without appointments. %2 %3</source>
+        <translation>Termine, die weniger als N Stunden vor Beginn abgesagt wurden, geteilt durch alle Termine im Zeitraum. Als Absagezeitpunkt gilt die letzte nicht rückgängig gemachte Änderung auf „abgesagt“ im Statusverlauf (ohne Verlauf die letzte Änderung des Datensatzes). N ist die Einstellung late_cancellation_hours (Standard %1). Ohne Termine nicht definiert. %2 %3</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>Auslastung</translation>
+    </message>
+    <message>
+        <source>Booked minutes divided by available minutes. Booked: the minutes of the period&apos;s appointments that were not cancelled, no-shows included (the time was held), clipped to the period. Available: the weekly working hours of each active practitioner matching the filter on each day of the period, in the clinic&apos;s local time (a day with a daylight-saving change has 23 or 25 hours), less holidays, leave and blocked time - the same availability the schedule offers for booking. With a location filter, only working hours at that location count; with a type filter, only that type&apos;s minutes count as booked. Undefined when nothing was available. %1</source>
+        <translation>Gebuchte Minuten geteilt durch verfügbare Minuten. Gebucht: die auf den Zeitraum beschnittenen Minuten der nicht abgesagten Termine des Zeitraums, nicht wahrgenommene eingeschlossen (die Zeit war reserviert). Verfügbar: die wöchentlichen Sprechzeiten jedes aktiven Behandlers, der zum Filter passt, an jedem Tag des Zeitraums in der Ortszeit der Praxis (ein Tag mit Zeitumstellung hat 23 oder 25 Stunden), abzüglich Feiertagen, Urlaub und gesperrter Zeit – dieselbe Verfügbarkeit, die der Terminplan zum Buchen anbietet. Mit einem Raumfilter zählen nur Sprechzeiten in diesem Raum; mit einem Terminartfilter zählen nur die Minuten dieser Terminart als gebucht. Nicht definiert, wenn nichts verfügbar war. %1</translation>
+    </message>
+    <message>
+        <source>Booking lead time</source>
+        <translation>Buchungsvorlauf</translation>
+    </message>
+    <message>
+        <source>The median, in days, of the time from booking (the record&apos;s creation) to the start, over the period&apos;s appointments that were not cancelled. Undefined without such appointments. %1 %2</source>
+        <translation>Der Median der Zeit in Tagen von der Buchung (Anlage des Datensatzes) bis zum Beginn, über die nicht abgesagten Termine des Zeitraums. Ohne solche Termine nicht definiert. %1 %2</translation>
+    </message>
+    <message>
+        <source>New patients</source>
+        <translation>Neue Patienten</translation>
+    </message>
+    <message>
+        <source>Distinct patients with an appointment in the period that was not cancelled, whose earliest appointment ever (not deleted, not cancelled, with any practitioner) falls in the period. %1 %2</source>
+        <translation>Verschiedene Patienten mit einem nicht abgesagten Termin im Zeitraum, deren allererster Termin (nicht gelöscht, nicht abgesagt, bei beliebigem Behandler) in den Zeitraum fällt. %1 %2</translation>
+    </message>
+    <message>
+        <source>Returning patients</source>
+        <translation>Wiederkehrende Patienten</translation>
+    </message>
+    <message>
+        <source>Distinct patients with an appointment in the period that was not cancelled who are not new: they had an earlier appointment that was not cancelled. %1 %2</source>
+        <translation>Verschiedene Patienten mit einem nicht abgesagten Termin im Zeitraum, die nicht neu sind: Sie hatten bereits einen früheren, nicht abgesagten Termin. %1 %2</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Patientenbindung</translation>
+    </message>
+    <message>
+        <source>Of the distinct patients seen (in room or completed) in the previous period of the same length, the share seen again in this period. Undefined when nobody was seen in the previous period. %1</source>
+        <translation>Von den verschiedenen Patienten, die im vorigen, gleich langen Zeitraum behandelt wurden (im Behandlungsraum oder abgeschlossen), der Anteil, der in diesem Zeitraum erneut behandelt wurde. Nicht definiert, wenn im vorigen Zeitraum niemand behandelt wurde. %1</translation>
+    </message>
+    <message>
+        <source>Reminders sent</source>
+        <translation>Gesendete Erinnerungen</translation>
+    </message>
+    <message>
+        <source>Outbound messages with the purpose &apos;reminder&apos; sent in the period (status sent or delivered; queued and failed messages were not sent). With a filter, only reminders about an appointment that matches it count.</source>
+        <translation>Ausgehende Nachrichten mit dem Zweck „Erinnerung“, die im Zeitraum gesendet wurden (Status gesendet oder zugestellt; wartende und fehlgeschlagene Nachrichten wurden nicht gesendet). Mit einem Filter zählen nur Erinnerungen zu einem passenden Termin.</translation>
+    </message>
+    <message>
+        <source>Reminders delivered</source>
+        <translation>Zugestellte Erinnerungen</translation>
+    </message>
+    <message>
+        <source>Of the reminders sent in the period, those whose delivery was reported (status delivered); shown as a number of the reminders sent.</source>
+        <translation>Von den im Zeitraum gesendeten Erinnerungen diejenigen, deren Zustellung gemeldet wurde (Status zugestellt); angegeben als Anteil der gesendeten Erinnerungen.</translation>
+    </message>
+    <message>
+        <source>Reminders confirmed</source>
+        <translation>Bestätigte Erinnerungen</translation>
+    </message>
+    <message>
+        <source>Of the reminders sent in the period, those whose appointment was confirmed afterwards: the status history changed it to &apos;confirmed&apos; at or after the reminder was sent (and the change was not reverted), or the patient answered about the same appointment with a reply starting with yes, y, ja, j, ok, c, 1 or confirm. Shown as a number of the reminders sent.</source>
+        <translation>Von den im Zeitraum gesendeten Erinnerungen diejenigen, deren Termin danach bestätigt wurde: Der Statusverlauf hat ihn zum Zeitpunkt des Versands oder später auf „bestätigt“ gesetzt (und die Änderung wurde nicht rückgängig gemacht), oder der Patient hat zu demselben Termin mit einer Antwort geantwortet, die mit yes, y, ja, j, ok, c, 1 oder confirm beginnt. Angegeben als Anteil der gesendeten Erinnerungen.</translation>
+    </message>
+    <message>
+        <source>Response rate</source>
+        <translation>Antwortquote</translation>
+    </message>
+    <message>
+        <source>Outbound messages sent in the period (any purpose) that got an inbound message from the same patient within %1 hours, divided by the outbound messages sent in the period. With a filter, only messages about an appointment that matches it count. Undefined when nothing was sent.</source>
+        <translation>Im Zeitraum gesendete ausgehende Nachrichten (beliebiger Zweck), auf die innerhalb von %1 Stunden eine eingehende Nachricht desselben Patienten folgte, geteilt durch die im Zeitraum gesendeten ausgehenden Nachrichten. Mit einem Filter zählen nur Nachrichten zu einem passenden Termin. Nicht definiert, wenn nichts gesendet wurde.</translation>
+    </message>
+    <message>
+        <source>Overdue recalls (care gaps)</source>
+        <translation>Überfällige Recalls (Versorgungslücken)</translation>
+    </message>
+    <message>
+        <source>Open recalls due before the end of the period (or before today, when the period reaches into the future) whose patient has no appointment, not deleted, not cancelled and not a no-show, starting on or after the due date. Counted as of the end of the period, from the recalls&apos; present state. With a practitioner filter, recalls for that practitioner or for nobody in particular count; the room and type filters do not apply to recalls.</source>
+        <translation>Offene Recalls, fällig vor dem Ende des Zeitraums (oder vor heute, wenn der Zeitraum in die Zukunft reicht), deren Patient keinen Termin (nicht gelöscht, nicht abgesagt, nicht versäumt) am oder nach dem Fälligkeitsdatum hat. Gezählt zum Ende des Zeitraums, nach dem aktuellen Stand der Recalls. Mit einem Behandlerfilter zählen Recalls für diesen Behandler oder für niemanden im Besonderen; Raum- und Terminartfilter gelten nicht für Recalls.</translation>
+    </message>
+    <message>
+        <source>Patients at risk of disengaging</source>
+        <translation>Patienten mit Abwanderungsrisiko</translation>
+    </message>
+    <message>
+        <source>Patients with a no-show in the period, or with %1 or more no-shows in the %2 days before the end of the period, who have no booked or confirmed appointment (not deleted) starting after the end of the period - or after today, when the period ends in the future. The no-shows follow the filters; the future appointment may be with anyone.</source>
+        <translation>Patienten, die im Zeitraum nicht erschienen sind oder in den %2 Tagen vor dem Ende des Zeitraums %1 oder mehr Termine versäumt haben und keinen gebuchten oder bestätigten Termin (nicht gelöscht) nach dem Ende des Zeitraums haben – bzw. nach heute, wenn der Zeitraum in der Zukunft endet. Die Versäumnisse folgen den Filtern; der künftige Termin kann bei beliebigem Behandler sein.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::KpiDrillDownModel</name>
+    <message>
+        <source>Could not list the records behind “%1”: %2</source>
+        <translation>Die Datensätze hinter „%1“ konnten nicht aufgelistet werden: %2</translation>
+    </message>
+    <message>
+        <source>The export was not kept because it could not be recorded in the audit trail: %1</source>
+        <translation>Der Export wurde nicht behalten, weil er nicht im Prüfprotokoll vermerkt werden konnte: %1</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::KpiFigureModel</name>
+    <message>
+        <source>Could not compute the dashboard: %1</source>
+        <translation>Die Übersicht konnte nicht berechnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>Dieser Zeitraum</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Vorheriger Zeitraum</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Veränderung</translation>
+    </message>
+    <message>
+        <source>Of</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <comment>no comparison</comment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>keine Veränderung</translation>
+    </message>
+    <message>
+        <source>%1 %2 pp</source>
+        <comment>arrow, percentage points</comment>
+        <translation>%1 %2 Pp.</translation>
+    </message>
+    <message>
+        <source>%1 %2 days</source>
+        <comment>arrow, days</comment>
+        <translation>%1 %2 Tage</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>arrow, count</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <comment>first day – last day</comment>
+        <translation>%1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::KpiFilter</name>
+    <message>
+        <source>The first day of the period is missing or not a valid date.</source>
+        <translation>Der erste Tag des Zeitraums fehlt oder ist kein gültiges Datum.</translation>
+    </message>
+    <message>
+        <source>The last day of the period is missing or not a valid date.</source>
+        <translation>Der letzte Tag des Zeitraums fehlt oder ist kein gültiges Datum.</translation>
+    </message>
+    <message>
+        <source>The period starts on %1, after its last day %2.</source>
+        <translation>Der Zeitraum beginnt am %1, nach seinem letzten Tag %2.</translation>
+    </message>
+    <message>
+        <source>The period has %1 days; at most %2 days can be shown at once.</source>
+        <translation>Der Zeitraum hat %1 Tage; höchstens %2 Tage können auf einmal angezeigt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::KpiHelpDialog</name>
+    <message>
+        <source>How the dashboard counts</source>
+        <translation>Wie die Übersicht zählt</translation>
+    </message>
+    <message>
+        <source>How the figures are counted</source>
+        <translation>Wie die Kennzahlen gezählt werden</translation>
+    </message>
+    <message>
+        <source>Every figure is computed on this workstation from its own database, so the dashboard works without the network. It shows what this workstation knew at its last sync with the server, plus the changes made here since.</source>
+        <translation>Jede Kennzahl wird auf diesem Arbeitsplatz aus seiner eigenen Datenbank berechnet, damit die Übersicht ohne Netzwerk funktioniert. Sie zeigt, was dieser Arbeitsplatz beim letzten Abgleich mit dem Server wusste, zuzüglich der seither hier vorgenommenen Änderungen.</translation>
+    </message>
+    <message>
+        <source>Each figure is shown for the chosen period and, beside it, for the period of the same number of days just before it. The change is green when it is an improvement and red when it is worse; rates change in percentage points (pp).</source>
+        <translation>Jede Kennzahl wird für den gewählten Zeitraum angezeigt und daneben für den gleich langen Zeitraum direkt davor. Die Veränderung ist grün, wenn sie eine Verbesserung ist, und rot, wenn sie eine Verschlechterung ist; Quoten ändern sich in Prozentpunkten (Pp.).</translation>
+    </message>
+    <message>
+        <source>Click a figure, or press Enter or Space on it, to list the appointments, patients, messages or recalls behind it.</source>
+        <translation>Klicken Sie auf eine Kennzahl oder drücken Sie darauf die Eingabe- oder Leertaste, um die Termine, Patienten, Nachrichten oder Recalls dahinter aufzulisten.</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Weekly trend: appointments per ISO week (bars) and that week&apos;s no-show rate (line); a week cut by the period counts only its days inside it. Per practitioner: utilisation, appointments or no-show rate of each active practitioner matching the filters. Heat map: no-shows by weekday and hour of the start, coloured by the no-show rate of the appointments not cancelled in that hour.</source>
+        <translation>Wochentrend: Termine je ISO-Woche (Balken) und die Nichterscheinensquote dieser Woche (Linie); eine vom Zeitraum angeschnittene Woche zählt nur ihre Tage darin. Je Behandler: Auslastung, Termine oder Nichterscheinensquote jedes aktiven Behandlers, der zu den Filtern passt. Heatmap: Nichterscheinen nach Wochentag und Stunde des Beginns, eingefärbt nach der Nichterscheinensquote der nicht abgesagten Termine in dieser Stunde.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::KpiPeriodPreset</name>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Letzte 90 Tage</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Letzter Monat</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Dieses Quartal</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::KpiService</name>
+    <message>
+        <source>There is no practitioner with the id %1.</source>
+        <translation>Es gibt keinen Behandler mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>There is no location with the id %1.</source>
+        <translation>Es gibt keinen Raum mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>There is no appointment type with the code %1.</source>
+        <translation>Es gibt keine Terminart mit dem Code %1.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation>Behandler</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>MRN</source>
+        <translation>Patientennummer</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Mobiltelefon</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Anlass</translation>
     </message>
 </context>
 <context>
     <name>frontdesk::LockScreen</name>
     <message>
         <source>Frontdesk — locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Frontdesk — gesperrt</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzername:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passwort:</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entsperren</translation>
     </message>
     <message>
         <source>&lt;b&gt;Frontdesk is locked.&lt;/b&gt;&lt;br&gt;%1 is signed in. Enter their password, or an administrator&apos;s, to go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Frontdesk ist gesperrt.&lt;/b&gt;&lt;br&gt;%1 ist angemeldet. Geben Sie sein Passwort oder das eines Administrators ein, um fortzufahren.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Frontdesk is locked.&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Frontdesk ist gesperrt.&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Frontdesk is locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Frontdesk ist gesperrt.</translation>
     </message>
 </context>
 <context>
@@ -3283,172 +4271,174 @@ Room: %7</source>
     </message>
     <message>
         <source>&lt;h3&gt;Frontdesk %1&lt;/h3&gt;&lt;p&gt;The front desk of a clinic: appointments, patients, messages and figures, on a workstation that keeps working when the network is down.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;&lt;p&gt;Built with Qt %3, running on Qt %4.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Frontdesk %1&lt;/h3&gt;&lt;p&gt;Der Empfang einer Praxis: Termine, Patienten, Nachrichten und Kennzahlen, auf einem Arbeitsplatz, der auch ohne Netzwerk weiterarbeitet.&lt;/p&gt;&lt;p&gt;Datenbank: %2&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %3, läuft mit Qt %4.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>frontdesk::MergeDialog</name>
     <message>
         <source>Possible duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>Mögliche Dubletten</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Record A</source>
-        <translation type="unfinished"></translation>
+        <translation>Akte A</translation>
     </message>
     <message>
         <source>Record B</source>
-        <translation type="unfinished"></translation>
+        <translation>Akte B</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>S&amp;wap surviving record</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbleibende Akte &amp;tauschen</translation>
     </message>
     <message>
         <source>&amp;Merge…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zusammenführen…</translation>
     </message>
     <message>
         <source>Pairs of records that may be the same person, most likely first. Select one to compare and merge it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktenpaare, die dieselbe Person sein könnten, wahrscheinlichste zuerst. Wählen Sie eines aus, um es zu vergleichen und zusammenzuführen.</translation>
     </message>
     <message>
         <source>%1 (MRN %2, %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Patientennr. %2, %3)</translation>
     </message>
     <message>
         <source>no birth date</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Geburtsdatum</translation>
     </message>
     <message>
         <source>No possible duplicates found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine möglichen Dubletten gefunden.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Field&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Feld&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Keep (surviving record)&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Behalten (verbleibende Akte)&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Take from the merged record&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Aus der zusammengeführten Akte übernehmen&lt;/b&gt;</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>(leer)</translation>
     </message>
     <message>
         <source>Merge records</source>
-        <translation type="unfinished"></translation>
+        <translation>Akten zusammenführen</translation>
     </message>
     <message>
         <source>Merge %1 (MRN %2) into %3 (MRN %4)? Appointments, messages, consents, insurance and clinical records move to the surviving record; the merged record stays as a link.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Patientennr. %2) mit %3 (Patientennr. %4) zusammenführen? Termine, Nachrichten, Einwilligungen, Versicherungen und klinische Daten gehen auf die verbleibende Akte über; die zusammengeführte Akte bleibt als Verknüpfung erhalten.</translation>
     </message>
     <message>
         <source>Merged. %1 now holds both records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammengeführt. %1 enthält jetzt beide Akten.</translation>
     </message>
 </context>
 <context>
     <name>frontdesk::MessageListModel</name>
     <message>
         <source>Could not load the messages: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachrichten konnten nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>%1 (received)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (empfangen)</translation>
     </message>
     <message>
         <source>%1 — %2</source>
         <comment>subject — body</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Subject: %1
 
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff: %1
+
+%2</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Uhrzeit</translation>
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanal</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweck</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS</translation>
     </message>
     <message>
         <source>SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Erinnerung</translation>
     </message>
     <message>
         <source>Administrative</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwaltung</translation>
     </message>
     <message>
         <source>Clinical</source>
-        <translation type="unfinished"></translation>
+        <translation>Klinisch</translation>
     </message>
     <message>
         <source>Marketing</source>
-        <translation type="unfinished"></translation>
+        <translation>Marketing</translation>
     </message>
     <message>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartend</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugestellt</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangen</translation>
     </message>
 </context>
 <context>
@@ -3470,11 +4460,11 @@ Room: %7</source>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 · %3 · %4 · %5&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 · %3 · %4 · %5&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Subject: %1&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Betreff: %1&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Message</source>
@@ -3482,395 +4472,494 @@ Room: %7</source>
     </message>
 </context>
 <context>
+    <name>frontdesk::NoShowHeatMap</name>
+    <message>
+        <source>No-shows by weekday and hour</source>
+        <translation>Nichterscheinen nach Wochentag und Stunde</translation>
+    </message>
+    <message>
+        <source>%1, %2
+%3 of %4
+No-show rate: %5</source>
+        <comment>weekday, hour, no-shows of appointments</comment>
+        <translation>%1, %2
+%3 von %4
+Nichterscheinensquote: %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln no-show(s)</source>
+        <translation>
+            <numerusform>%Ln-mal nicht erschienen</numerusform>
+            <numerusform>%Ln-mal nicht erschienen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln appointment(s) not cancelled</source>
+        <translation>
+            <numerusform>%Ln nicht abgesagter Termin</numerusform>
+            <numerusform>%Ln nicht abgesagte Termine</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no-show rate 0 to %1 · number = no-shows · grey: nothing booked</source>
+        <translation>Nichterscheinensquote 0 bis %1 · Zahl = nicht erschienen · grau: nichts gebucht</translation>
+    </message>
+</context>
+<context>
     <name>frontdesk::PatientEditor</name>
     <message>
         <source>&amp;Family name *</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nachname *</translation>
     </message>
     <message>
         <source>&amp;Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorname</translation>
     </message>
     <message>
         <source>e.g. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. %1</translation>
     </message>
     <message>
         <source>Day.month.year, year-month-day or month/day/year.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag.Monat.Jahr, Jahr-Monat-Tag oder Monat/Tag/Jahr.</translation>
     </message>
     <message>
         <source>&amp;Birth date</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Geburtsdatum</translation>
     </message>
     <message>
         <source>Female</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiblich</translation>
     </message>
     <message>
         <source>Male</source>
-        <translation type="unfinished"></translation>
+        <translation>Männlich</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Divers</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannt</translation>
     </message>
     <message>
         <source>&amp;Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschlec&amp;ht</translation>
     </message>
     <message>
         <source>&amp;MRN *</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Patientennummer *</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache</translation>
     </message>
     <message>
         <source>e.g. de, en, tr</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. de, en, tr</translation>
     </message>
     <message>
         <source>M&amp;obile</source>
-        <translation type="unfinished"></translation>
+        <translation>Mo&amp;bil</translation>
     </message>
     <message>
         <source>&amp;Home phone</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Telefon privat</translation>
     </message>
     <message>
         <source>&amp;E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-Mail</translation>
     </message>
     <message>
         <source>SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Phone call</source>
-        <translation type="unfinished"></translation>
+        <translation>Anruf</translation>
     </message>
     <message>
         <source>Letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Brief</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Keiner</translation>
     </message>
     <message>
         <source>Pre&amp;ferred channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Bevorzugter &amp;Kanal</translation>
     </message>
     <message>
         <source>&amp;Address</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adresse</translation>
     </message>
     <message>
         <source>&amp;Postal code</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;LZ</translation>
     </message>
     <message>
         <source>C&amp;ity</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ort</translation>
     </message>
     <message>
         <source>Co&amp;untry</source>
-        <translation type="unfinished"></translation>
+        <translation>La&amp;nd</translation>
     </message>
     <message>
         <source>&lt;b&gt;Emergency contact&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Notfallkontakt&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Na&amp;me</translation>
     </message>
     <message>
         <source>&amp;Relation</source>
-        <translation type="unfinished"></translation>
+        <translation>Be&amp;ziehung</translation>
     </message>
     <message>
         <source>Pho&amp;ne</source>
-        <translation type="unfinished"></translation>
+        <translation>Tele&amp;fon</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a date; enter it like %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Datum; geben Sie es wie %2 ein.</translation>
     </message>
 </context>
 <context>
     <name>frontdesk::PatientListModel</name>
     <message>
         <source>Could not load the patient list: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Patientenliste konnte nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>Could not load more patients: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere Patienten konnten nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>Mobile: %1
 Home: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobil: %1
+Privat: %2</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Birth date</source>
-        <translation type="unfinished"></translation>
+        <translation>Geburtsdatum</translation>
     </message>
     <message>
         <source>MRN</source>
-        <translation type="unfinished"></translation>
+        <translation>Patientennummer</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
 </context>
 <context>
     <name>frontdesk::PatientProfile</name>
     <message>
         <source>The insurance ends before it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Versicherung endet, bevor sie beginnt.</translation>
+    </message>
+    <message>
+        <source>Only an existing alert can be edited.</source>
+        <translation>Nur ein vorhandener Hinweis kann bearbeitet werden.</translation>
+    </message>
+    <message>
+        <source>This alert is no longer in the patient&apos;s record.</source>
+        <translation>Dieser Hinweis ist nicht mehr in der Patientenakte.</translation>
+    </message>
+    <message>
+        <source>This preference is no longer in the patient&apos;s record.</source>
+        <translation>Diese Präferenz ist nicht mehr in der Patientenakte.</translation>
+    </message>
+    <message>
+        <source>This consent is already withdrawn.</source>
+        <translation>Diese Einwilligung ist bereits widerrufen.</translation>
+    </message>
+    <message>
+        <source>A consent cannot be withdrawn before it was given.</source>
+        <translation>Eine Einwilligung kann nicht vor ihrer Erteilung widerrufen werden.</translation>
+    </message>
+    <message>
+        <source>This consent is no longer in the patient&apos;s record.</source>
+        <translation>Diese Einwilligung ist nicht mehr in der Patientenakte.</translation>
+    </message>
+    <message>
+        <source>Enter the date the patient should come back.</source>
+        <translation>Geben Sie das Datum ein, an dem der Patient wiederkommen soll.</translation>
+    </message>
+    <message>
+        <source>The due date is more than ten years ahead; please check the year.</source>
+        <translation>Das Fälligkeitsdatum liegt mehr als zehn Jahre in der Zukunft; bitte prüfen Sie das Jahr.</translation>
+    </message>
+    <message>
+        <source>Say what the patient should come back for, e.g. yearly check-up.</source>
+        <translation>Geben Sie an, wofür der Patient wiederkommen soll, z. B. jährliche Vorsorge.</translation>
+    </message>
+    <message>
+        <source>Keep the reason under 200 characters.</source>
+        <translation>Halten Sie den Grund unter 200 Zeichen.</translation>
+    </message>
+    <message>
+        <source>This practitioner is no longer in the clinic&apos;s list; choose another or any practitioner.</source>
+        <translation>Dieser Behandler ist nicht mehr in der Liste der Praxis; wählen Sie einen anderen oder einen beliebigen Behandler.</translation>
+    </message>
+    <message>
+        <source>Save the new patient before adding a recall.</source>
+        <translation>Speichern Sie den neuen Patienten, bevor Sie einen Recall hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Only an open recall can be changed; this one is closed.</source>
+        <translation>Nur ein offener Recall kann geändert werden; dieser ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>This recall is no longer in the patient&apos;s record.</source>
+        <translation>Dieser Recall ist nicht mehr in der Patientenakte.</translation>
+    </message>
+    <message>
+        <source>This recall is already done.</source>
+        <translation>Dieser Recall ist bereits erledigt.</translation>
+    </message>
+    <message>
+        <source>This recall is already cancelled.</source>
+        <translation>Dieser Recall ist bereits storniert.</translation>
     </message>
 </context>
 <context>
     <name>frontdesk::PatientProfileView</name>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <source>Save the changes (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen speichern (%1)</translation>
     </message>
     <message>
         <source>&amp;Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verwerfen</translation>
     </message>
     <message>
         <source>&amp;Details</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Details</translation>
     </message>
     <message>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen:</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Was</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Detail</translation>
     </message>
     <message>
         <source>&amp;Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Verl&amp;auf</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Since / checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit / geprüft</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen</translation>
     </message>
     <message>
         <source>Add &amp;alert…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hinweis hinzufügen…</translation>
     </message>
     <message>
         <source>Record c&amp;onsent…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einwilligung erfassen…</translation>
     </message>
     <message>
         <source>Add &amp;insurance…</source>
-        <translation type="unfinished"></translation>
+        <translation>Versi&amp;cherung hinzufügen…</translation>
     </message>
     <message>
         <source>Set &amp;preference…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Präferenz festlegen…</translation>
     </message>
     <message>
         <source>&amp;Consents &amp;&amp; insurance</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;inwilligungen &amp;&amp; Versicherung</translation>
     </message>
     <message>
         <source>New patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Patient</translation>
     </message>
     <message>
         <source>&lt;h2&gt;New patient&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Neuer Patient&lt;/h2&gt;</translation>
     </message>
     <message numerus="yes">
         <source>born %1 (%n years)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>geboren %1 (%n Jahr)</numerusform>
+            <numerusform>geboren %1 (%n Jahre)</numerusform>
         </translation>
     </message>
     <message>
         <source>&lt;h2&gt;%1&lt;/h2&gt;MRN %2 · %3 · %4</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;%1&lt;/h2&gt;Patientennr. %2 · %3 · %4</translation>
     </message>
     <message>
         <source>Communication preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommunikationspräferenzen</translation>
     </message>
     <message>
         <source>quiet %1–%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruhe %1–%2</translation>
     </message>
     <message>
         <source>opted out</source>
-        <translation type="unfinished"></translation>
+        <translation>abgemeldet</translation>
     </message>
     <message>
         <source>(none recorded: the preferred channel applies)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine erfasst: Es gilt der bevorzugte Kanal)</translation>
     </message>
     <message>
         <source>Consents</source>
-        <translation type="unfinished"></translation>
+        <translation>Einwilligungen</translation>
     </message>
     <message>
         <source>given</source>
-        <translation type="unfinished"></translation>
+        <translation>erteilt</translation>
     </message>
     <message>
         <source>withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>widerrufen</translation>
     </message>
     <message>
         <source>recorded by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erfasst von %1</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <source>Insurance</source>
-        <translation type="unfinished"></translation>
+        <translation>Versicherung</translation>
     </message>
     <message>
         <source>member %1, group %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Versichertennummer %1, Gruppe %2</translation>
     </message>
     <message>
         <source>%1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <source>eligibility: %1 (checked %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anspruch: %1 (geprüft %2)</translation>
     </message>
     <message>
         <source>eligibility not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Anspruch nicht geprüft</translation>
     </message>
     <message>
         <source>Double-click to edit or record an eligibility check</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklick zum Bearbeiten oder um eine Anspruchsprüfung zu erfassen</translation>
     </message>
     <message>
         <source>Open the clinical summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Klinische Zusammenfassung öffnen</translation>
     </message>
     <message>
         <source>C&amp;linical</source>
-        <translation type="unfinished"></translation>
+        <translation>K&amp;linisch</translation>
     </message>
     <message>
         <source>Reason for access</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund des Zugriffs</translation>
     </message>
     <message>
         <source>%1 has no appointment today. Why do you open the clinical record? (recorded in the audit trail)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat heute keinen Termin. Warum öffnen Sie die Krankenakte? (wird im Prüfprotokoll festgehalten)</translation>
     </message>
     <message>
         <source>Allergies</source>
-        <translation type="unfinished"></translation>
+        <translation>Allergien</translation>
     </message>
     <message>
         <source>No known allergies recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine bekannten Allergien erfasst</translation>
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnosen</translation>
     </message>
     <message>
         <source>Medications</source>
-        <translation type="unfinished"></translation>
+        <translation>Medikation</translation>
     </message>
     <message>
         <source>Latest vitals</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Vitalwerte</translation>
     </message>
     <message>
         <source>Past encounters</source>
-        <translation type="unfinished"></translation>
+        <translation>Frühere Behandlungskontakte</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
         <source>Save the changes to %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderungen an %1 speichern?</translation>
     </message>
     <message>
         <source>the new patient</source>
-        <translation type="unfinished"></translation>
+        <translation>den neuen Patienten</translation>
     </message>
     <message>
         <source>Please correct the fields marked in red.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte korrigieren Sie die rot markierten Felder.</translation>
     </message>
     <message>
         <source>%1 (MRN %2, born %3): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Patientennr. %2, geboren %3): %4</translation>
     </message>
     <message>
         <source>Possible duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Mögliche Dublette</translation>
     </message>
     <message>
         <source>This patient may already be registered:
@@ -3878,19 +4967,206 @@ Home: %2</source>
 %1
 
 Open the existing record instead, or save a new one anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Patient ist möglicherweise bereits erfasst:
+
+%1
+
+Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</translation>
     </message>
     <message>
         <source>&amp;Open existing</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhandene &amp;öffnen</translation>
     </message>
     <message>
         <source>&amp;Save anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Trotzdem speichern</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgesagt</translation>
+    </message>
+    <message>
+        <source>Open — overdue</source>
+        <translation>Offen — überfällig</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Set &amp;photo…</source>
+        <translation>&amp;Foto festlegen…</translation>
+    </message>
+    <message>
+        <source>Remove p&amp;hoto</source>
+        <translation>Foto entfe&amp;rnen</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>&amp;Remove / withdraw…</source>
+        <translation>Entfernen / &amp;widerrufen…</translation>
+    </message>
+    <message>
+        <source>Remove the selected alert or preference, or withdraw the selected consent</source>
+        <translation>Den ausgewählten Hinweis oder die ausgewählte Präferenz entfernen oder die ausgewählte Einwilligung widerrufen</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Anlass</translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation>Behandler</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;Add recall…</source>
+        <translation>Recall &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Mark done</source>
+        <translation>Als &amp;erledigt markieren</translation>
+    </message>
+    <message>
+        <source>The patient came back for the selected recall</source>
+        <translation>Der Patient ist zum ausgewählten Recall wiedergekommen</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel recall…</source>
+        <translation>Recall stor&amp;nieren…</translation>
+    </message>
+    <message>
+        <source>The selected recall is no longer needed (Delete)</source>
+        <translation>Der ausgewählte Recall wird nicht mehr benötigt (Entf)</translation>
+    </message>
+    <message>
+        <source>Recalls</source>
+        <translation>Recalls</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <source>Double-click to edit</source>
+        <translation>Doppelklick zum Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Double-click to withdraw</source>
+        <translation>Doppelklick zum Widerrufen</translation>
+    </message>
+    <message>
+        <source>member %1</source>
+        <translation>Versichertennummer %1</translation>
+    </message>
+    <message>
+        <source>Recall due: %1</source>
+        <translation>Recall fällig: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>⚠ Allergy: %1</source>
+        <translation>⚠ Allergie: %1</translation>
+    </message>
+    <message>
+        <source>Allergy: %1</source>
+        <translation>Allergie: %1</translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>Einwilligung widerrufen</translation>
+    </message>
+    <message>
+        <source>Record that the patient withdrew the consent “%1” today? The consent stays in the history.</source>
+        <translation>Erfassen, dass der Patient die Einwilligung „%1“ heute widerrufen hat? Die Einwilligung bleibt im Verlauf erhalten.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove “%1”?</source>
+        <translation>„%1“ entfernen?</translation>
+    </message>
+    <message>
+        <source>Any practitioner</source>
+        <translation>Beliebiger Behandler</translation>
+    </message>
+    <message>
+        <source>Due before today and no appointment booked on or after the due date: a care gap</source>
+        <translation>Vor heute fällig und kein Termin am oder nach dem Fälligkeitsdatum gebucht: eine Versorgungslücke</translation>
+    </message>
+    <message>
+        <source>Double-click or Enter to change; Delete to cancel</source>
+        <translation>Doppelklick oder Eingabetaste zum Ändern; Entf zum Stornieren</translation>
+    </message>
+    <message>
+        <source>(no recalls)</source>
+        <translation>(keine Recalls)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recalls (%n overdue)</source>
+        <translation>
+            <numerusform>Recalls (%n überfällig)</numerusform>
+            <numerusform>Recalls (%n überfällig)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This recall is closed and cannot be changed; add a new one instead.</source>
+        <translation>Dieser Recall ist geschlossen und kann nicht geändert werden; fügen Sie stattdessen einen neuen hinzu.</translation>
+    </message>
+    <message>
+        <source>Cancel recall</source>
+        <translation>Recall stornieren</translation>
+    </message>
+    <message>
+        <source>Cancel the recall “%1”? It stays in the patient&apos;s history.</source>
+        <translation>Den Recall „%1“ stornieren? Er bleibt im Verlauf des Patienten erhalten.</translation>
+    </message>
+    <message>
+        <source>(photo cannot be shown)</source>
+        <translation>(Foto kann nicht angezeigt werden)</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>Foto auswählen</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png)</source>
+        <translation>Fotos (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -3930,10 +5206,6 @@ Open the existing record instead, or save a new one anyway?</source>
         <translation>Name, Geburtsdatum, Telefon, Patientennummer oder E-Mail</translation>
     </message>
     <message>
-        <source>Finds patients by name (in any order, accents and case ignored), birth date, phone number, MRN or e-mail, best match first (Ctrl+F). Press Enter or Down to go to the results, Enter again to open the profile.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;New Patient…</source>
         <translation>&amp;Neuer Patient…</translation>
     </message>
@@ -3949,338 +5221,412 @@ Open the existing record instead, or save a new one anyway?</source>
         <source>New patient</source>
         <translation>Neuer Patient</translation>
     </message>
+    <message>
+        <source>Finds patients by name (in any order, accents and case ignored), birth date, phone number, MRN or e-mail, best match first (Ctrl+F). Enter opens the profile when one patient matches; otherwise Enter or Down goes to the results, and Enter there opens the chosen one.</source>
+        <translation>Findet Patienten nach Name (in beliebiger Reihenfolge, ohne Beachtung von Akzenten und Groß-/Kleinschreibung), Geburtsdatum, Telefonnummer, Patientennummer oder E-Mail, beste Treffer zuerst (Strg+F). Die Eingabetaste öffnet das Profil, wenn genau ein Patient passt; sonst führen Eingabe- oder Abwärtstaste zu den Ergebnissen, und die Eingabetaste öffnet dort den gewählten.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::PractitionerChart</name>
+    <message>
+        <source>Utilisation</source>
+        <translation>Auslastung</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Termine</translation>
+    </message>
+    <message>
+        <source>No-show rate</source>
+        <translation>Nichterscheinensquote</translation>
+    </message>
+    <message>
+        <source>&amp;Bars show:</source>
+        <translation>&amp;Balken zeigen:</translation>
+    </message>
+    <message>
+        <source>Per practitioner</source>
+        <translation>Je Behandler</translation>
+    </message>
+    <message>
+        <source>Per practitioner: %1</source>
+        <translation>Je Behandler: %1</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::RecallDialog</name>
+    <message>
+        <source>New recall</source>
+        <translation>Neuer Recall</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>e.g. Yearly check-up</source>
+        <translation>z. B. Jährliche Vorsorge</translation>
+    </message>
+    <message>
+        <source>Any practitioner</source>
+        <translation>Beliebiger Behandler</translation>
+    </message>
+    <message>
+        <source>&amp;Due on:</source>
+        <translation>&amp;Fällig am:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <source>&amp;Practitioner:</source>
+        <translation>&amp;Behandler:</translation>
+    </message>
+    <message>
+        <source>Shown as overdue from the day after the due date until the patient has an appointment on or after it.</source>
+        <translation>Wird ab dem Tag nach dem Fälligkeitsdatum als überfällig angezeigt, bis der Patient einen Termin an oder nach diesem Datum hat.</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::ScheduleAdminDialog</name>
     <message>
         <source>Schedule settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminplan-Einstellungen</translation>
     </message>
     <message>
         <source>&amp;Working hours</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprechzeiten</translation>
     </message>
     <message>
         <source>&amp;Time off</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abwesenheiten</translation>
     </message>
     <message>
         <source>Appointment t&amp;ypes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Terminarten</translation>
     </message>
     <message>
         <source>&amp;Rooms</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Räume</translation>
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
         <source>Re&amp;move</source>
-        <translation type="unfinished"></translation>
+        <translation>Ent&amp;fernen</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>bis</translation>
     </message>
     <message>
         <source>Leave</source>
-        <translation type="unfinished"></translation>
+        <translation>Urlaub</translation>
     </message>
     <message>
         <source>Holiday</source>
-        <translation type="unfinished"></translation>
+        <translation>Feiertag</translation>
     </message>
     <message>
         <source>Blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesperrt</translation>
     </message>
     <message>
         <source>Who:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer:</translation>
     </message>
     <message>
         <source>What:</source>
-        <translation type="unfinished"></translation>
+        <translation>Was:</translation>
     </message>
     <message>
         <source>From:</source>
-        <translation type="unfinished"></translation>
+        <translation>Von:</translation>
     </message>
     <message>
         <source>Until:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis:</translation>
     </message>
     <message>
         <source>Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz:</translation>
     </message>
     <message>
         <source>code, e.g. ultrasound</source>
-        <translation type="unfinished"></translation>
+        <translation>Code, z. B. ultrasound</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> Min.</translation>
     </message>
     <message>
         <source>Room name</source>
-        <translation type="unfinished"></translation>
+        <translation>Raumname</translation>
     </message>
     <message>
         <source>The whole clinic</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ganze Praxis</translation>
     </message>
     <message>
         <source>No room</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Raum</translation>
     </message>
     <message>
         <source>%1 %2–%3 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2–%3 %4</translation>
     </message>
     <message>
         <source>%1 – %2: %3, %4 %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2: %3, %4 %5</translation>
     </message>
     <message>
         <source>the whole clinic</source>
-        <translation type="unfinished"></translation>
+        <translation>die ganze Praxis</translation>
     </message>
     <message>
         <source>%1 (%2) — %3 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) — %3 Min.</translation>
     </message>
     <message>
         <source>The colour must be like #4e79a7.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Farbe muss wie #4e79a7 aussehen.</translation>
     </message>
 </context>
 <context>
     <name>frontdesk::SchedulePanel</name>
     <message>
         <source>◀</source>
-        <translation type="unfinished"></translation>
+        <translation>◀</translation>
     </message>
     <message>
         <source>Previous day (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorheriger Tag (%1)</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute</translation>
     </message>
     <message>
         <source>▶</source>
-        <translation type="unfinished"></translation>
+        <translation>▶</translation>
     </message>
     <message>
         <source>Next day (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Tag (%1)</translation>
     </message>
     <message>
         <source>Day shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigter Tag</translation>
     </message>
     <message>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalten</translation>
     </message>
     <message>
         <source>By practitioner</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Behandler</translation>
     </message>
     <message>
         <source>By room</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Raum</translation>
     </message>
     <message>
         <source>Week of one practitioner</source>
-        <translation type="unfinished"></translation>
+        <translation>Woche eines Behandlers</translation>
     </message>
     <message>
         <source>Practitioner filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Behandlerfilter</translation>
     </message>
     <message>
         <source>Appointment type filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminartfilter</translation>
     </message>
     <message>
         <source>Find next available…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächsten freien Termin finden…</translation>
     </message>
     <message>
         <source>Day list (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tagesliste (PDF)…</translation>
     </message>
     <message>
         <source>Save the day list</source>
-        <translation type="unfinished"></translation>
+        <translation>Tagesliste speichern</translation>
     </message>
     <message>
         <source>day-list-%1.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>tagesliste-%1.pdf</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Saved the day list to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tagesliste in %1 gespeichert.</translation>
     </message>
     <message>
         <source>Waitlist…</source>
-        <translation type="unfinished"></translation>
+        <translation>Warteliste…</translation>
     </message>
     <message>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen…</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig</translation>
     </message>
     <message>
         <source>Con&amp;firm</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bestätigen</translation>
     </message>
     <message>
         <source>&amp;Check in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ankunft erfassen</translation>
     </message>
     <message>
         <source>Into the &amp;room</source>
-        <translation type="unfinished"></translation>
+        <translation>In den Behandlungs&amp;raum</translation>
     </message>
     <message>
         <source>Co&amp;mplete</source>
-        <translation type="unfinished"></translation>
+        <translation>Abs&amp;chließen</translation>
     </message>
     <message>
         <source>&amp;No-show</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nicht erschienen</translation>
     </message>
     <message>
         <source>C&amp;ancel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab&amp;sagen…</translation>
     </message>
     <message>
         <source>&amp;Revert the last status</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzten Status &amp;zurücknehmen</translation>
     </message>
     <message>
         <source>All practitioners</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Behandler</translation>
     </message>
     <message>
         <source>All types</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Terminarten</translation>
     </message>
     <message>
         <source>Today, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute, %1</translation>
     </message>
     <message numerus="yes">
         <source>%1 — %n appointment(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %n Termin</numerusform>
+            <numerusform>%1 — %n Termine</numerusform>
         </translation>
     </message>
     <message>
         <source>Undo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 rückgängig machen</translation>
     </message>
     <message>
         <source>Could not undo %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht rückgängig gemacht werden: %2</translation>
     </message>
     <message>
         <source>Undone: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig gemacht: %1.</translation>
     </message>
     <message>
         <source>the series</source>
-        <translation type="unfinished"></translation>
+        <translation>die Serie</translation>
     </message>
     <message>
         <source>the booking</source>
-        <translation type="unfinished"></translation>
+        <translation>die Buchung</translation>
     </message>
     <message>
         <source>the move</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verschiebung</translation>
     </message>
     <message>
         <source>“%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“</translation>
     </message>
     <message>
         <source>Undone</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig gemacht</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>Cancel the rest of the series</source>
-        <translation type="unfinished"></translation>
+        <translation>Rest der Serie absagen</translation>
     </message>
     <message numerus="yes">
         <source>Cancelled %n appointment(s) of the series; each can be reverted on its own.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Termin der Serie abgesagt; jeder kann einzeln zurückgenommen werden.</numerusform>
+            <numerusform>%n Termine der Serie abgesagt; jeder kann einzeln zurückgenommen werden.</numerusform>
         </translation>
     </message>
     <message>
         <source>the cancellation</source>
-        <translation type="unfinished"></translation>
+        <translation>die Absage</translation>
     </message>
     <message numerus="yes">
         <source>%n appointment(s) of the series now at this time.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Termin der Serie liegt jetzt zu dieser Zeit.</numerusform>
+            <numerusform>%n Termine der Serie liegen jetzt zu dieser Zeit.</numerusform>
         </translation>
     </message>
     <message>
         <source>Set by mistake</source>
-        <translation type="unfinished"></translation>
+        <translation>Versehentlich gesetzt</translation>
     </message>
     <message>
         <source>The status is back to “%1”; the history keeps both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Status ist wieder „%1“; der Verlauf behält beide.</translation>
     </message>
     <message numerus="yes">
         <source>The freed time at %1 suits %n patient(s) on the waitlist: %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die frei gewordene Zeit um %1 passt für %n Patienten auf der Warteliste: %2.</numerusform>
+            <numerusform>Die frei gewordene Zeit um %1 passt für %n Patienten auf der Warteliste: %2.</numerusform>
         </translation>
     </message>
     <message>
         <source>Move the rest of the series to this time</source>
-        <translation type="unfinished"></translation>
+        <translation>Rest der Serie auf diese Zeit verschieben</translation>
     </message>
     <message>
         <source>Cancel the rest of the series…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rest der Serie absagen…</translation>
+    </message>
+    <message>
+        <source>Room filter</source>
+        <translation>Raumfilter</translation>
+    </message>
+    <message>
+        <source>All rooms</source>
+        <translation>Alle Räume</translation>
     </message>
 </context>
 <context>
     <name>frontdesk::ScheduleView</name>
     <message>
         <source>◀</source>
-        <translation type="unfinished"></translation>
+        <translation>◀</translation>
     </message>
     <message>
         <source>Previous day</source>
@@ -4296,7 +5642,7 @@ Open the existing record instead, or save a new one anyway?</source>
     </message>
     <message>
         <source>▶</source>
-        <translation type="unfinished"></translation>
+        <translation>▶</translation>
     </message>
     <message>
         <source>Next day</source>
@@ -4323,19 +5669,19 @@ Open the existing record instead, or save a new one anyway?</source>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Practitioner: %1&lt;br&gt;Room: %2&lt;br&gt;Type: %3&lt;br&gt;Status: %4&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Behandler: %1&lt;br&gt;Raum: %2&lt;br&gt;Art: %3&lt;br&gt;Status: %4&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Reason: %1&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Anlass: %1&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Notes: %1&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Notizen: %1&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Appointment</source>
@@ -4354,148 +5700,159 @@ Open the existing record instead, or save a new one anyway?</source>
     <name>frontdesk::Session</name>
     <message>
         <source>Sign in first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich zuerst an.</translation>
     </message>
     <message>
         <source>The workstation is locked. Unlock it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Arbeitsplatz ist gesperrt. Entsperren Sie ihn zuerst.</translation>
     </message>
     <message>
         <source>As %1, %2 may not %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Als %1 darf %2 nicht: %3.</translation>
     </message>
     <message>
         <source>%1 is already signed in; sign out first.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist bereits angemeldet; melden Sie sich zuerst ab.</translation>
     </message>
     <message>
         <source>Nobody is signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niemand ist angemeldet.</translation>
     </message>
     <message>
         <source>Only %1 or an administrator can unlock this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur %1 oder ein Administrator kann diese Sitzung entsperren.</translation>
     </message>
 </context>
 <context>
     <name>frontdesk::SignInDialog</name>
     <message>
         <source>Sign in — Frontdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden — Frontdesk</translation>
     </message>
     <message>
         <source>First start — Frontdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Erster Start — Frontdesk</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Sign in with your own staff account.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Melden Sie sich mit Ihrem eigenen Mitarbeiterkonto an.</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;This workstation has no staff accounts yet. Create the first administrator; they can add everyone else (frontdeskctl user add).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Dieser Arbeitsplatz hat noch keine Mitarbeiterkonten. Legen Sie den ersten Administrator an; er kann alle anderen hinzufügen (frontdeskctl user add).</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzername:</translation>
     </message>
     <message>
         <source>&amp;Full name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vollständiger Name:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passwort:</translation>
     </message>
     <message>
         <source>&amp;Repeat:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen:</translation>
     </message>
     <message>
         <source>At least %1 characters, not a common password. Several unrelated words work well.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestens %1 Zeichen, kein gängiges Passwort. Mehrere Wörter ohne Zusammenhang eignen sich gut.</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden</translation>
     </message>
     <message>
         <source>Create and sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlegen und anmelden</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden</translation>
     </message>
     <message>
         <source>Enter your user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Ihren Benutzernamen ein.</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die beiden Passwörter unterscheiden sich.</translation>
     </message>
 </context>
 <context>
     <name>frontdesk::SqlCipherDriver</name>
     <message>
         <source>%1 needs a number of milliseconds, not &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 braucht eine Anzahl von Millisekunden, nicht „%2“.</translation>
     </message>
     <message>
         <source>Unknown connect option &quot;%1&quot; (the QSQLCIPHER driver knows %2 and %3=&lt;milliseconds&gt;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Verbindungsoption „%1“ (der QSQLCIPHER-Treiber kennt %2 und %3=&lt;Millisekunden&gt;).</translation>
     </message>
     <message>
         <source>No database key was given; Frontdesk never opens a database unencrypted. Refusing to open %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde kein Datenbankschlüssel angegeben; Frontdesk öffnet eine Datenbank nie unverschlüsselt. %1 wird nicht geöffnet.</translation>
     </message>
     <message>
         <source>The database key must be exactly %1 hexadecimal digits (a raw 256-bit key). Refusing to open %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenbankschlüssel muss genau %1 Hexadezimalziffern lang sein (ein roher 256-Bit-Schlüssel). %2 wird nicht geöffnet.</translation>
     </message>
     <message>
         <source>Could not open the database %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank %1 konnte nicht geöffnet werden.</translation>
     </message>
     <message>
         <source>SQLCipher is not active in this process (PRAGMA cipher_version gave no answer): the process reached plain SQLite, which would store patient data unencrypted. Refusing to open %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLCipher ist in diesem Prozess nicht aktiv (PRAGMA cipher_version lieferte keine Antwort): Der Prozess hat einfaches SQLite erreicht, das Patientendaten unverschlüsselt speichern würde. %1 wird nicht geöffnet.</translation>
     </message>
     <message>
         <source>Could not apply the key to the database %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel konnte nicht auf die Datenbank %1 angewendet werden.</translation>
     </message>
     <message>
         <source>The database %1 could not be decrypted: the key is wrong, or the file is not a Frontdesk database. The file was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank %1 konnte nicht entschlüsselt werden: Der Schlüssel ist falsch, oder die Datei ist keine Frontdesk-Datenbank. Die Datei wurde nicht verändert.</translation>
     </message>
     <message>
         <source>The database %1 could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank %1 konnte nicht gelesen werden.</translation>
     </message>
     <message>
         <source>The database is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank ist nicht geöffnet.</translation>
     </message>
     <message>
         <source>Unable to begin the transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Transaktion konnte nicht begonnen werden</translation>
     </message>
     <message>
         <source>Unable to commit the transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Transaktion konnte nicht abgeschlossen werden</translation>
     </message>
     <message>
         <source>Unable to roll back the transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Transaktion konnte nicht zurückgesetzt werden</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::SqlRow</name>
+    <message>
+        <source>This connection is not a SQLite one.</source>
+        <translation>Diese Verbindung ist keine SQLite-Verbindung.</translation>
+    </message>
+    <message>
+        <source>Could not read a row: %1</source>
+        <translation>Eine Zeile konnte nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
     <name>frontdesk::SyncStatus</name>
     <message>
         <source>Could not count the changes waiting to sync: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die auf den Abgleich wartenden Änderungen konnten nicht gezählt werden: %1</translation>
     </message>
 </context>
 <context>
@@ -4556,90 +5913,118 @@ Open the existing record instead, or save a new one anyway?</source>
     <name>frontdesk::SyncWorker</name>
     <message>
         <source>The sync worker could not open the database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Abgleichsprozess konnte die Datenbank nicht öffnen: %1</translation>
     </message>
     <message>
         <source>Could not count the changes waiting to sync: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die auf den Abgleich wartenden Änderungen konnten nicht gezählt werden: %1</translation>
     </message>
     <message>
         <source>Could not count the records in conflict: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datensätze im Konflikt konnten nicht gezählt werden: %1</translation>
+    </message>
+    <message>
+        <source>The sync worker could not read the schema: %1</source>
+        <translation>Der Abgleichsprozess konnte das Schema nicht lesen: %1</translation>
     </message>
 </context>
 <context>
     <name>frontdesk::WaitlistDialog</name>
     <message>
         <source>Waitlist</source>
-        <translation type="unfinished"></translation>
+        <translation>Warteliste</translation>
     </message>
     <message>
         <source>Find the patient: name, birth date, phone or MRN</source>
-        <translation type="unfinished"></translation>
+        <translation>Patienten finden: Name, Geburtsdatum, Telefon oder Patientennummer</translation>
     </message>
     <message>
         <source>Anyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Beliebig</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> Min.</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>bis</translation>
     </message>
     <message>
         <source>&amp;Add to the waitlist</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur Warteliste &amp;hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>&amp;Patient:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Patient:</translation>
     </message>
     <message>
         <source>&amp;With:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bei:</translation>
     </message>
     <message>
         <source>&amp;Length:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dauer:</translation>
     </message>
     <message>
         <source>Days (none: any):</source>
-        <translation type="unfinished"></translation>
+        <translation>Tage (keine: beliebig):</translation>
     </message>
     <message>
         <source>Time of day:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tageszeit:</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notiz:</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Find and choose the patient first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Finden und wählen Sie zuerst den Patienten.</translation>
     </message>
     <message>
         <source>%1 — %2 min with %3; %4 %5–%6; waiting since %7 %8</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 Min. bei %3; %4 %5–%6; wartet seit %7 %8</translation>
     </message>
     <message>
         <source>anyone</source>
-        <translation type="unfinished"></translation>
+        <translation>beliebig</translation>
     </message>
     <message>
         <source>any day</source>
-        <translation type="unfinished"></translation>
+        <translation>jeder Tag</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::WeeklyTrendChart</name>
+    <message>
+        <source>Weekly trend: appointments and no-show rate</source>
+        <translation>Wochentrend: Termine und Nichterscheinensquote</translation>
+    </message>
+    <message>
+        <source>Weekly trend</source>
+        <translation>Wochentrend</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Termine</translation>
+    </message>
+    <message>
+        <source>No-show rate</source>
+        <translation>Nichterscheinensquote</translation>
+    </message>
+    <message>
+        <source>W%1</source>
+        <comment>ISO week number</comment>
+        <translation>KW%1</translation>
     </message>
 </context>
 </TS>

@@ -8,112 +8,128 @@ namespace {
 
 QList<KpiDefinition> build()
 {
-    using T = KpiDefinitions;
-    const QString period =
-        T::tr("The period is the chosen local days in the clinic's time zone, from the first "
-              "day 00:00 to the day after the last 00:00; an appointment belongs to the period "
-              "its start falls in. Deleted records never count.");
-    const QString filters = T::tr("The practitioner, location and appointment-type filters "
-                                  "narrow the appointments counted.");
+    const QString period = KpiDefinitions::tr(
+        "The period is the chosen local days in the clinic's time zone, from the first "
+        "day 00:00 to the day after the last 00:00; an appointment belongs to the period "
+        "its start falls in. Deleted records never count.");
+    const QString filters =
+        KpiDefinitions::tr("The practitioner, location and appointment-type filters "
+                           "narrow the appointments counted.");
     return {
-        {Kpi::Appointments, QStringLiteral("appointments"), T::tr("Appointments"),
-         T::tr("Appointments in the period, whatever their status (booked, confirmed, arrived, "
-               "in room, completed, cancelled or no-show). %1 %2")
+        {Kpi::Appointments, QStringLiteral("appointments"), KpiDefinitions::tr("Appointments"),
+         KpiDefinitions::tr(
+             "Appointments in the period, whatever their status (booked, confirmed, arrived, "
+             "in room, completed, cancelled or no-show). %1 %2")
              .arg(period, filters),
          KpiUnit::Count, KpiSubject::Appointments, true},
-        {Kpi::NoShowRate, QStringLiteral("no-show-rate"), T::tr("No-show rate"),
-         T::tr("No-shows divided by the appointments in the period that were not cancelled: of "
-               "the visits that were meant to happen, the share the patient missed. Undefined "
-               "when no appointment remains. Visits still to come count in the base. %1 %2")
+        {Kpi::NoShowRate, QStringLiteral("no-show-rate"), KpiDefinitions::tr("No-show rate"),
+         KpiDefinitions::tr(
+             "No-shows divided by the appointments in the period that were not cancelled: of "
+             "the visits that were meant to happen, the share the patient missed. Undefined "
+             "when no appointment remains. Visits still to come count in the base. %1 %2")
              .arg(period, filters),
          KpiUnit::Fraction, KpiSubject::Appointments, false},
         {Kpi::LateCancellationRate, QStringLiteral("late-cancellation-rate"),
-         T::tr("Late-cancellation rate"),
-         T::tr("Appointments cancelled less than N hours before their start, divided by all "
-               "appointments in the period. The cancellation time is the latest change to "
-               "'cancelled' in the status history that was not reverted (the record's last "
-               "change when the history has none). N is the setting "
-               "late_cancellation_hours (default %1). Undefined without appointments. %2 %3")
+         KpiDefinitions::tr("Late-cancellation rate"),
+         KpiDefinitions::tr(
+             "Appointments cancelled less than N hours before their start, divided by all "
+             "appointments in the period. The cancellation time is the latest change to "
+             "'cancelled' in the status history that was not reverted (the record's last "
+             "change when the history has none). N is the setting "
+             "late_cancellation_hours (default %1). Undefined without appointments. %2 %3")
              .arg(KpiDefinitions::DefaultLateCancellationHours)
              .arg(period, filters),
          KpiUnit::Fraction, KpiSubject::Appointments, false},
-        {Kpi::Utilisation, QStringLiteral("utilisation"), T::tr("Utilisation"),
-         T::tr("Booked minutes divided by available minutes. Booked: the minutes of the "
-               "period's appointments that were not cancelled, no-shows included (the time was "
-               "held), clipped to the period. Available: the weekly working hours of each "
-               "active practitioner matching the filter on each day of the period, in the "
-               "clinic's local time (a day with a daylight-saving change has 23 or 25 hours), "
-               "less holidays, leave and blocked time - the same availability the schedule "
-               "offers for booking. With a location filter, only working hours at that location "
-               "count; with a type filter, only that type's minutes count as booked. Undefined "
-               "when nothing was available. %1")
+        {Kpi::Utilisation, QStringLiteral("utilisation"), KpiDefinitions::tr("Utilisation"),
+         KpiDefinitions::tr(
+             "Booked minutes divided by available minutes. Booked: the minutes of the "
+             "period's appointments that were not cancelled, no-shows included (the time was "
+             "held), clipped to the period. Available: the weekly working hours of each "
+             "active practitioner matching the filter on each day of the period, in the "
+             "clinic's local time (a day with a daylight-saving change has 23 or 25 hours), "
+             "less holidays, leave and blocked time - the same availability the schedule "
+             "offers for booking. With a location filter, only working hours at that location "
+             "count; with a type filter, only that type's minutes count as booked. Undefined "
+             "when nothing was available. %1")
              .arg(period),
          KpiUnit::Fraction, KpiSubject::Appointments, true},
-        {Kpi::BookingLeadTime, QStringLiteral("booking-lead-time"), T::tr("Booking lead time"),
-         T::tr("The median, in days, of the time from booking (the record's creation) to the "
-               "start, over the period's appointments that were not cancelled. Undefined "
-               "without such appointments. %1 %2")
+        {Kpi::BookingLeadTime, QStringLiteral("booking-lead-time"),
+         KpiDefinitions::tr("Booking lead time"),
+         KpiDefinitions::tr(
+             "The median, in days, of the time from booking (the record's creation) to the "
+             "start, over the period's appointments that were not cancelled. Undefined "
+             "without such appointments. %1 %2")
              .arg(period, filters),
          KpiUnit::Days, KpiSubject::Appointments, true},
-        {Kpi::NewPatients, QStringLiteral("new-patients"), T::tr("New patients"),
-         T::tr("Distinct patients with an appointment in the period that was not cancelled, "
-               "whose earliest appointment ever (not deleted, not cancelled, with any "
-               "practitioner) falls in the period. %1 %2")
+        {Kpi::NewPatients, QStringLiteral("new-patients"), KpiDefinitions::tr("New patients"),
+         KpiDefinitions::tr(
+             "Distinct patients with an appointment in the period that was not cancelled, "
+             "whose earliest appointment ever (not deleted, not cancelled, with any "
+             "practitioner) falls in the period. %1 %2")
              .arg(period, filters),
          KpiUnit::Count, KpiSubject::Patients, true},
-        {Kpi::ReturningPatients, QStringLiteral("returning-patients"), T::tr("Returning patients"),
-         T::tr("Distinct patients with an appointment in the period that was not cancelled "
-               "who are not new: they had an earlier appointment that was not cancelled. %1 %2")
+        {Kpi::ReturningPatients, QStringLiteral("returning-patients"),
+         KpiDefinitions::tr("Returning patients"),
+         KpiDefinitions::tr(
+             "Distinct patients with an appointment in the period that was not cancelled "
+             "who are not new: they had an earlier appointment that was not cancelled. %1 %2")
              .arg(period, filters),
          KpiUnit::Count, KpiSubject::Patients, true},
-        {Kpi::Retention, QStringLiteral("retention"), T::tr("Retention"),
-         T::tr("Of the distinct patients seen (in room or completed) in the previous period of "
-               "the same length, the share seen again in this period. Undefined when nobody "
-               "was seen in the previous period. %1")
+        {Kpi::Retention, QStringLiteral("retention"), KpiDefinitions::tr("Retention"),
+         KpiDefinitions::tr(
+             "Of the distinct patients seen (in room or completed) in the previous period of "
+             "the same length, the share seen again in this period. Undefined when nobody "
+             "was seen in the previous period. %1")
              .arg(filters),
          KpiUnit::Fraction, KpiSubject::Patients, true},
-        {Kpi::RemindersSent, QStringLiteral("reminders-sent"), T::tr("Reminders sent"),
-         T::tr("Outbound messages with the purpose 'reminder' sent in the period (status sent "
-               "or delivered; queued and failed messages were not sent). With a filter, only "
-               "reminders about an appointment that matches it count."),
+        {Kpi::RemindersSent, QStringLiteral("reminders-sent"), KpiDefinitions::tr("Reminders sent"),
+         KpiDefinitions::tr(
+             "Outbound messages with the purpose 'reminder' sent in the period (status sent "
+             "or delivered; queued and failed messages were not sent). With a filter, only "
+             "reminders about an appointment that matches it count."),
          KpiUnit::Count, KpiSubject::Messages, true},
         {Kpi::RemindersDelivered, QStringLiteral("reminders-delivered"),
-         T::tr("Reminders delivered"),
-         T::tr("Of the reminders sent in the period, those whose delivery was reported "
-               "(status delivered); shown as a number of the reminders sent."),
+         KpiDefinitions::tr("Reminders delivered"),
+         KpiDefinitions::tr(
+             "Of the reminders sent in the period, those whose delivery was reported "
+             "(status delivered); shown as a number of the reminders sent."),
          KpiUnit::Count, KpiSubject::Messages, true},
         {Kpi::RemindersConfirmed, QStringLiteral("reminders-confirmed"),
-         T::tr("Reminders confirmed"),
-         T::tr("Of the reminders sent in the period, those whose appointment was confirmed "
-               "afterwards: the status history changed it to 'confirmed' at or after the "
-               "reminder was sent (and the change was not reverted), or the patient answered "
-               "about the same appointment with a reply starting with yes, y, ja, j, ok, c, 1 "
-               "or confirm. "
-               "Shown as a number of the reminders sent."),
+         KpiDefinitions::tr("Reminders confirmed"),
+         KpiDefinitions::tr(
+             "Of the reminders sent in the period, those whose appointment was confirmed "
+             "afterwards: the status history changed it to 'confirmed' at or after the "
+             "reminder was sent (and the change was not reverted), or the patient answered "
+             "about the same appointment with a reply starting with yes, y, ja, j, ok, c, 1 "
+             "or confirm. "
+             "Shown as a number of the reminders sent."),
          KpiUnit::Count, KpiSubject::Messages, true},
-        {Kpi::ResponseRate, QStringLiteral("response-rate"), T::tr("Response rate"),
-         T::tr("Outbound messages sent in the period (any purpose) that got an inbound message "
-               "from the same patient within %1 hours, divided by the outbound messages sent "
-               "in the period. With a filter, only messages about an appointment that matches "
-               "it count. Undefined when nothing was sent.")
+        {Kpi::ResponseRate, QStringLiteral("response-rate"), KpiDefinitions::tr("Response rate"),
+         KpiDefinitions::tr(
+             "Outbound messages sent in the period (any purpose) that got an inbound message "
+             "from the same patient within %1 hours, divided by the outbound messages sent "
+             "in the period. With a filter, only messages about an appointment that matches "
+             "it count. Undefined when nothing was sent.")
              .arg(KpiDefinitions::ResponseWindowHours),
          KpiUnit::Fraction, KpiSubject::Messages, true},
         {Kpi::OverdueRecalls, QStringLiteral("overdue-recalls"),
-         T::tr("Overdue recalls (care gaps)"),
-         T::tr("Open recalls due before the end of the period (or before today, when the "
-               "period reaches into the future) whose patient has no appointment, not deleted, "
-               "not cancelled and not a no-show, starting on or after the due date. Counted as "
-               "of the end of the period, from the recalls' present state. With a practitioner "
-               "filter, recalls for that practitioner or for nobody in particular count; the "
-               "room and type filters do not apply to recalls."),
+         KpiDefinitions::tr("Overdue recalls (care gaps)"),
+         KpiDefinitions::tr(
+             "Open recalls due before the end of the period (or before today, when the "
+             "period reaches into the future) whose patient has no appointment, not deleted, "
+             "not cancelled and not a no-show, starting on or after the due date. Counted as "
+             "of the end of the period, from the recalls' present state. With a practitioner "
+             "filter, recalls for that practitioner or for nobody in particular count; the "
+             "room and type filters do not apply to recalls."),
          KpiUnit::Count, KpiSubject::Recalls, false},
         {Kpi::PatientsAtRisk, QStringLiteral("patients-at-risk"),
-         T::tr("Patients at risk of disengaging"),
-         T::tr("Patients with a no-show in the period, or with %1 or more no-shows in the %2 "
-               "days before the end of the period, who have no booked or confirmed appointment "
-               "(not deleted) starting after the end of the period - or after today, when the "
-               "period ends in the future. The no-shows follow the filters; the future "
-               "appointment may be with anyone.")
+         KpiDefinitions::tr("Patients at risk of disengaging"),
+         KpiDefinitions::tr(
+             "Patients with a no-show in the period, or with %1 or more no-shows in the %2 "
+             "days before the end of the period, who have no booked or confirmed appointment "
+             "(not deleted) starting after the end of the period - or after today, when the "
+             "period ends in the future. The no-shows follow the filters; the future "
+             "appointment may be with anyone.")
              .arg(KpiDefinitions::AtRiskNoShows)
              .arg(KpiDefinitions::AtRiskLookbackDays),
          KpiUnit::Count, KpiSubject::Patients, false},

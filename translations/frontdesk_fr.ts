@@ -1,0 +1,6030 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>AccessCommands</name>
+    <message>
+        <source>No password on standard input.</source>
+        <translation>Aucun mot de passe sur l&apos;entrée standard.</translation>
+    </message>
+    <message>
+        <source>New password for %1 (at least %2 characters): </source>
+        <translation>Nouveau mot de passe pour %1 (au moins %2 caractères)&#xa0;: </translation>
+    </message>
+    <message>
+        <source>The same password again: </source>
+        <translation>Le même mot de passe, à nouveau&#xa0;: </translation>
+    </message>
+    <message>
+        <source>The two passwords differ; nothing was changed.</source>
+        <translation>Les deux mots de passe diffèrent&#xa0;; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>No staff accounts yet. Add the first administrator with: frontdeskctl user add NAME --role admin</source>
+        <translation>Aucun compte du personnel pour l&apos;instant. Ajoutez le premier administrateur avec&#xa0;: frontdeskctl user add NAME --role admin</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation>verrouillé jusqu&apos;à %1</translation>
+    </message>
+    <message>
+        <source>This database already has staff accounts; demo accounts are only added to a database without any.</source>
+        <translation>Cette base de données contient déjà des comptes du personnel&#xa0;; les comptes de démonstration ne sont ajoutés qu&apos;à une base qui n&apos;en a aucun.</translation>
+    </message>
+    <message>
+        <source>Demo %1</source>
+        <translation>Démo %1</translation>
+    </message>
+    <message>
+        <source>Added the demo accounts receptionist, nurse, manager and admin, each with the password &quot;%1&quot;. They are for the demo only.</source>
+        <translation>Comptes de démonstration receptionist, nurse, manager et admin ajoutés, chacun avec le mot de passe «&#xa0;%1&#xa0;». Ils ne servent qu&apos;à la démonstration.</translation>
+    </message>
+    <message>
+        <source>user needs a sub-command: add, disable, enable, list, passwd, role or demo-accounts.</source>
+        <translation>user attend une sous-commande&#xa0;: add, disable, enable, list, passwd, role ou demo-accounts.</translation>
+    </message>
+    <message>
+        <source>user %1 needs exactly one user name.</source>
+        <translation>user %1 attend exactement un nom d&apos;utilisateur.</translation>
+    </message>
+    <message>
+        <source>user %1 takes no further arguments.</source>
+        <translation>user %1 n&apos;accepte pas d&apos;autre argument.</translation>
+    </message>
+    <message>
+        <source>user %1 needs --role receptionist|nurse|manager|admin.</source>
+        <translation>user %1 attend --role receptionist|nurse|manager|admin.</translation>
+    </message>
+    <message>
+        <source>unknown role &quot;%1&quot;: use receptionist, nurse, manager or admin.</source>
+        <translation>rôle inconnu «&#xa0;%1&#xa0;»&#xa0;: utilisez receptionist, nurse, manager ou admin.</translation>
+    </message>
+    <message>
+        <source>unknown user sub-command &quot;%1&quot;.</source>
+        <translation>sous-commande user inconnue «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>There is already an account named %1.</source>
+        <translation>Il existe déjà un compte nommé %1.</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2).</source>
+        <translation>%1 (%2) ajouté.</translation>
+    </message>
+    <message>
+        <source>There is no account named %1.</source>
+        <translation>Il n&apos;existe aucun compte nommé %1.</translation>
+    </message>
+    <message>
+        <source>%1 is disabled and can no longer sign in.</source>
+        <translation>%1 est désactivé et ne peut plus se connecter.</translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation>%1 peut de nouveau se connecter.</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 est maintenant %2.</translation>
+    </message>
+    <message>
+        <source>The password of %1 was changed; any lock-out is lifted.</source>
+        <translation>Le mot de passe de %1 a été modifié&#xa0;; tout verrouillage est levé.</translation>
+    </message>
+    <message>
+        <source>The audit trail was tampered with. %1</source>
+        <translation>Le journal d&apos;audit a été falsifié. %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit trail is intact: %n entries, each chained to the one before.</source>
+        <translation>
+            <numerusform>Le journal d&apos;audit est intact&#xa0;: %n entrée, chaînée à la précédente.</numerusform>
+            <numerusform>Le journal d&apos;audit est intact&#xa0;: %n entrées, chacune chaînée à la précédente.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--limit must be a whole number of at least 1.</source>
+        <translation>--limit doit être un nombre entier supérieur ou égal à 1.</translation>
+    </message>
+    <message>
+        <source>patient %1</source>
+        <translation>patient %1</translation>
+    </message>
+    <message>
+        <source>audit needs one sub-command: verify or list.</source>
+        <translation>audit attend une sous-commande&#xa0;: verify ou list.</translation>
+    </message>
+    <message>
+        <source>--days must be a whole number from 0 (keep all) to %1.</source>
+        <translation>--days doit être un nombre entier de 0 (tout conserver) à %1.</translation>
+    </message>
+    <message>
+        <source>Messages are kept on this workstation without a time limit.</source>
+        <translation>Les messages sont conservés sur ce poste de travail sans limite de durée.</translation>
+    </message>
+    <message>
+        <source>Messages are kept on this workstation for %1 days; %2 older local copies were removed.</source>
+        <translation>Les messages sont conservés sur ce poste de travail pendant %1 jours&#xa0;; %2 copies locales plus anciennes ont été supprimées.</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>Afficher en JSON.</translation>
+    </message>
+    <message>
+        <source>Manage staff accounts (passwords are read from standard input).</source>
+        <translation>Gérer les comptes du personnel (les mots de passe sont lus sur l&apos;entrée standard).</translation>
+    </message>
+    <message>
+        <source>receptionist, nurse, manager or admin.</source>
+        <translation>receptionist, nurse, manager ou admin.</translation>
+    </message>
+    <message>
+        <source>The name shown for the account.</source>
+        <translation>Le nom affiché pour le compte.</translation>
+    </message>
+    <message>
+        <source>Check the audit trail&apos;s hash chain, or list its entries.</source>
+        <translation>Vérifier la chaîne de hachage du journal d&apos;audit ou en lister les entrées.</translation>
+    </message>
+    <message>
+        <source>Only entries about this patient id.</source>
+        <translation>Uniquement les entrées concernant cet identifiant de patient.</translation>
+    </message>
+    <message>
+        <source>Only entries by this user.</source>
+        <translation>Uniquement les entrées de cet utilisateur.</translation>
+    </message>
+    <message>
+        <source>Only entries of this action (e.g. read, update, login).</source>
+        <translation>Uniquement les entrées de cette action (p. ex. read, update, login).</translation>
+    </message>
+    <message>
+        <source>Only the newest N entries.</source>
+        <translation>Uniquement les N entrées les plus récentes.</translation>
+    </message>
+    <message>
+        <source>Keep messages on this workstation for N days and remove older local copies.</source>
+        <translation>Conserver les messages sur ce poste de travail pendant N jours et supprimer les copies locales plus anciennes.</translation>
+    </message>
+    <message>
+        <source>Days to keep (0: keep all).</source>
+        <translation>Jours de conservation (0&#xa0;: tout conserver).</translation>
+    </message>
+</context>
+<context>
+    <name>AccessGuard</name>
+    <message>
+        <source>This patient has no appointment today. To open their clinical record anyway, give the reason (at least 5 characters); it is recorded in the audit trail.</source>
+        <translation>Ce patient n&apos;a pas de rendez-vous aujourd&apos;hui. Pour ouvrir quand même son dossier médical, indiquez le motif (au moins 5 caractères)&#xa0;; il est consigné dans le journal d&apos;audit.</translation>
+    </message>
+</context>
+<context>
+    <name>AllergyRepository</name>
+    <message>
+        <source>An allergy needs a patient and a substance.</source>
+        <translation>Une allergie nécessite un patient et une substance.</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentRepository</name>
+    <message>
+        <source>An appointment needs a patient.</source>
+        <translation>Un rendez-vous nécessite un patient.</translation>
+    </message>
+    <message>
+        <source>An appointment needs a practitioner.</source>
+        <translation>Un rendez-vous nécessite un praticien.</translation>
+    </message>
+    <message>
+        <source>An appointment must end after it starts.</source>
+        <translation>Un rendez-vous doit se terminer après son début.</translation>
+    </message>
+    <message>
+        <source>An appointment can last at most 24 hours.</source>
+        <translation>Un rendez-vous peut durer au plus 24 heures.</translation>
+    </message>
+    <message>
+        <source>Unknown appointment status &quot;%1&quot; in the database.</source>
+        <translation>Statut de rendez-vous inconnu «&#xa0;%1&#xa0;» dans la base de données.</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentTypeRepository</name>
+    <message>
+        <source>An appointment type needs a code and a name.</source>
+        <translation>Un type de rendez-vous nécessite un code et un nom.</translation>
+    </message>
+    <message>
+        <source>The default length must be between 5 minutes and 24 hours.</source>
+        <translation>La durée par défaut doit être comprise entre 5 minutes et 24 heures.</translation>
+    </message>
+    <message>
+        <source>There is already an appointment type with the code &quot;%1&quot;.</source>
+        <translation>Il existe déjà un type de rendez-vous avec le code «&#xa0;%1&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <source>Could not read the audit trail: %1</source>
+        <translation>Impossible de lire le journal d&apos;audit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not write the audit trail: %1</source>
+        <translation>Impossible d&apos;écrire dans le journal d&apos;audit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The audit trail could not record this, so it was not done: %1</source>
+        <translation>Le journal d&apos;audit n&apos;a pas pu l&apos;enregistrer&#xa0;; l&apos;opération n&apos;a donc pas été effectuée&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditQuery</name>
+    <message>
+        <source>Could not read the audit trail: %1</source>
+        <translation>Impossible de lire le journal d&apos;audit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not write the export: %1</source>
+        <translation>Impossible d&apos;écrire l&apos;export&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditVerifier</name>
+    <message>
+        <source>Could not read the audit trail: %1</source>
+        <translation>Impossible de lire le journal d&apos;audit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Entry %1 is missing: it was deleted.</source>
+        <translation>L&apos;entrée %1 manque&#xa0;: elle a été supprimée.</translation>
+    </message>
+    <message>
+        <source>Entries %1 to %2 are missing: they were deleted.</source>
+        <translation>Les entrées %1 à %2 manquent&#xa0;: elles ont été supprimées.</translation>
+    </message>
+    <message>
+        <source>Entry %1 (%2) was edited: its content no longer matches its hash.</source>
+        <translation>L&apos;entrée %1 (%2) a été modifiée&#xa0;: son contenu ne correspond plus à son hachage.</translation>
+    </message>
+    <message>
+        <source>Entry %1 (%2) should start the chain but points at another entry: the entries before it were removed.</source>
+        <translation>L&apos;entrée %1 (%2) devrait commencer la chaîne mais pointe vers une autre entrée&#xa0;: les entrées précédentes ont été supprimées.</translation>
+    </message>
+    <message>
+        <source>Entry %1 (%2) does not follow entry %3: entry %3 was replaced or rewritten.</source>
+        <translation>L&apos;entrée %1 (%2) ne suit pas l&apos;entrée %3&#xa0;: l&apos;entrée %3 a été remplacée ou réécrite.</translation>
+    </message>
+    <message>
+        <source>Could not read the audit checkpoint: %1</source>
+        <translation>Impossible de lire le point de contrôle de l&apos;audit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The audit checkpoint is missing, so removed newest entries could not be noticed.</source>
+        <translation>Le point de contrôle de l&apos;audit manque&#xa0;: la suppression des entrées les plus récentes n&apos;a donc pas pu être détectée.</translation>
+    </message>
+    <message>
+        <source>Entry %1, the newest, is missing: it was deleted.</source>
+        <translation>L&apos;entrée %1, la plus récente, manque&#xa0;: elle a été supprimée.</translation>
+    </message>
+    <message>
+        <source>Entries %1 to %2, the newest, are missing: they were deleted.</source>
+        <translation>Les entrées %1 à %2, les plus récentes, manquent&#xa0;: elles ont été supprimées.</translation>
+    </message>
+    <message>
+        <source>The chain&apos;s end (entry %1, %2 entries) does not match the checkpoint (entry %3, %4 entries): the trail or its checkpoint was altered.</source>
+        <translation>La fin de la chaîne (entrée %1, %2 entrées) ne correspond pas au point de contrôle (entrée %3, %4 entrées)&#xa0;: le journal ou son point de contrôle a été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>AutoLockSetting</name>
+    <message>
+        <source>The idle time before the workstation locks must be from 1 to %1 minutes.</source>
+        <translation>Le délai d&apos;inactivité avant le verrouillage du poste doit être compris entre 1 et %1 minutes.</translation>
+    </message>
+</context>
+<context>
+    <name>BookingService</name>
+    <message>
+        <source>%1–%2 on %3</source>
+        <translation>%1–%2 le %3</translation>
+    </message>
+    <message>
+        <source>%1 (ends %2)</source>
+        <translation>%1 (fin %2)</translation>
+    </message>
+    <message>
+        <source>The appointment %1 was deleted.</source>
+        <translation>Le rendez-vous %1 a été supprimé.</translation>
+    </message>
+    <message>
+        <source>%1 is already booked then: %2, %3 (appointment %4).</source>
+        <translation>%1 est déjà réservé à ce moment-là&#xa0;: %2, %3 (rendez-vous %4).</translation>
+    </message>
+    <message>
+        <source>The patient %1 has another appointment then: with %2, %3 (appointment %4).</source>
+        <translation>Le patient %1 a un autre rendez-vous à ce moment-là&#xa0;: avec %2, %3 (rendez-vous %4).</translation>
+    </message>
+    <message>
+        <source>%1 is in use then: %2 with %3, %4 (appointment %5).</source>
+        <translation>%1 est occupé à ce moment-là&#xa0;: %2 avec %3, %4 (rendez-vous %5).</translation>
+    </message>
+    <message>
+        <source>The practitioner is not available then (%1, %2%3).</source>
+        <translation>Le praticien n&apos;est pas disponible à ce moment-là (%1, %2%3).</translation>
+    </message>
+    <message>
+        <source>Not booked. %1</source>
+        <translation>Non réservé. %1</translation>
+    </message>
+    <message>
+        <source>This appointment is already booked; move it instead.</source>
+        <translation>Ce rendez-vous est déjà réservé&#xa0;; déplacez-le plutôt.</translation>
+    </message>
+    <message>
+        <source>A new appointment starts as booked or confirmed.</source>
+        <translation>Un nouveau rendez-vous commence à l&apos;état réservé ou confirmé.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this appointment since it was shown; it was not moved. Look at it again and retry.</source>
+        <translation>Quelqu&apos;un d&apos;autre a modifié ce rendez-vous depuis son affichage&#xa0;; il n&apos;a pas été déplacé. Consultez-le à nouveau et réessayez.</translation>
+    </message>
+    <message>
+        <source>A %1 appointment cannot be moved.</source>
+        <translation>Un rendez-vous à l&apos;état %1 ne peut pas être déplacé.</translation>
+    </message>
+    <message>
+        <source>There is no status change to revert on this appointment.</source>
+        <translation>Ce rendez-vous n&apos;a aucun changement de statut à annuler.</translation>
+    </message>
+    <message>
+        <source>The status cannot be reverted: the time is taken. %1</source>
+        <translation>Le statut ne peut pas être rétabli&#xa0;: le créneau est pris. %1</translation>
+    </message>
+    <message>
+        <source>A series starts from a new appointment.</source>
+        <translation>Une série part d&apos;un nouveau rendez-vous.</translation>
+    </message>
+    <message>
+        <source>The first appointment&apos;s time does not exist in the clinic&apos;s time zone on that day (a DST change); choose another time.</source>
+        <translation>L&apos;heure du premier rendez-vous n&apos;existe pas ce jour-là dans le fuseau horaire du cabinet (changement d&apos;heure)&#xa0;; choisissez une autre heure.</translation>
+    </message>
+    <message>
+        <source>The series was not booked (appointment %1 of %2, %3): %4</source>
+        <translation>La série n&apos;a pas été réservée (rendez-vous %1 sur %2, %3)&#xa0;: %4</translation>
+    </message>
+    <message>
+        <source>Choose a time within the day and a positive length.</source>
+        <translation>Choisissez une heure dans la journée et une durée positive.</translation>
+    </message>
+    <message>
+        <source>This appointment is not part of a series.</source>
+        <translation>Ce rendez-vous ne fait partie d&apos;aucune série.</translation>
+    </message>
+    <message>
+        <source>The series was not changed (%1): %2</source>
+        <translation>La série n&apos;a pas été modifiée (%1)&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>There is no active practitioner with id %1.</source>
+        <translation>Aucun praticien actif n&apos;a l&apos;identifiant %1.</translation>
+    </message>
+</context>
+<context>
+    <name>CommunicationPreference</name>
+    <message>
+        <source>A preference needs a patient.</source>
+        <translation>Une préférence nécessite un patient.</translation>
+    </message>
+    <message>
+        <source>Unknown purpose &quot;%1&quot;.</source>
+        <translation>Objet inconnu «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Unknown channel &quot;%1&quot;.</source>
+        <translation>Canal inconnu «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Quiet hours must lie within the day.</source>
+        <translation>Les heures de silence doivent se situer dans la journée.</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionRepository</name>
+    <message>
+        <source>A condition needs a patient and a name.</source>
+        <translation>Une pathologie nécessite un patient et un nom.</translation>
+    </message>
+</context>
+<context>
+    <name>Consent</name>
+    <message>
+        <source>A consent needs a patient.</source>
+        <translation>Un consentement nécessite un patient.</translation>
+    </message>
+    <message>
+        <source>Say what the consent is for.</source>
+        <translation>Indiquez l&apos;objet du consentement.</translation>
+    </message>
+    <message>
+        <source>A consent is either given or withdrawn.</source>
+        <translation>Un consentement est soit donné, soit retiré.</translation>
+    </message>
+    <message>
+        <source>A consent needs the date it was decided.</source>
+        <translation>Un consentement nécessite la date de la décision.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentRepository</name>
+    <message>
+        <source>Could not store the scanned consent: %1</source>
+        <translation>Impossible d&apos;enregistrer le consentement numérisé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not remove the scanned consent: %1</source>
+        <translation>Impossible de supprimer le consentement numérisé&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageRepository</name>
+    <message>
+        <source>Insurance needs a patient and a payer.</source>
+        <translation>Une assurance nécessite un patient et un organisme payeur.</translation>
+    </message>
+</context>
+<context>
+    <name>Ctl</name>
+    <message>
+        <source>The data directory (default: %1).</source>
+        <translation>Le répertoire des données (par défaut&#xa0;: %1).</translation>
+    </message>
+    <message>
+        <source>Keep the database key in this file (mode 0600) instead of the OS keychain. Weaker: for headless servers.</source>
+        <translation>Conserver la clé de la base de données dans ce fichier (mode 0600) plutôt que dans le trousseau du système. Moins sûr&#xa0;: pour les serveurs sans écran.</translation>
+    </message>
+    <message>
+        <source>frontdeskctl: %1</source>
+        <translation>frontdeskctl&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Usage: frontdeskctl [--data-dir DIR] [--key-file PATH] COMMAND [options]</source>
+        <translation>Utilisation&#xa0;: frontdeskctl [--data-dir RÉP] [--key-file CHEMIN] COMMANDE [options]</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Commandes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Run frontdeskctl COMMAND --help for a command&apos;s options.</source>
+        <translation>Lancez frontdeskctl COMMANDE --help pour les options d&apos;une commande.</translation>
+    </message>
+    <message>
+        <source>no command given.</source>
+        <translation>aucune commande indiquée.</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;.</source>
+        <translation>commande inconnue «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;.</source>
+        <translation>argument inattendu «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>There is no Frontdesk database in %1. Create one with: frontdeskctl --data-dir %1 init</source>
+        <translation>Il n&apos;y a pas de base de données Frontdesk dans %1. Créez-en une avec&#xa0;: frontdeskctl --data-dir %1 init</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot; before the command &quot;%2&quot;.</source>
+        <translation>argument inattendu «&#xa0;%1&#xa0;» avant la commande «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was read as the value of an option before it; write the command first, then its options.</source>
+        <translation>«&#xa0;%1&#xa0;» a été lu comme la valeur d&apos;une option qui le précède&#xa0;; écrivez d&apos;abord la commande, puis ses options.</translation>
+    </message>
+</context>
+<context>
+    <name>DataDirectory</name>
+    <message>
+        <source>Could not create the data directory %1. Check that its parent exists and is writable.</source>
+        <translation>Impossible de créer le répertoire des données %1. Vérifiez que son répertoire parent existe et est accessible en écriture.</translation>
+    </message>
+    <message>
+        <source>%1 is not a directory.</source>
+        <translation>%1 n&apos;est pas un répertoire.</translation>
+    </message>
+    <message>
+        <source>Could not open the lock file %1: %2</source>
+        <translation>Impossible d&apos;ouvrir le fichier de verrou %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The database in %1 is in use by another program (is Frontdesk open on this workstation?). Close it and try again.</source>
+        <translation>La base de données de %1 est utilisée par un autre programme (Frontdesk est-il ouvert sur ce poste&#xa0;?). Fermez-le et réessayez.</translation>
+    </message>
+    <message>
+        <source>The database in %1 is being re-keyed or wiped right now. Try again when that has finished.</source>
+        <translation>La base de données de %1 est en cours de changement de clé ou d&apos;effacement. Réessayez une fois l&apos;opération terminée.</translation>
+    </message>
+    <message>
+        <source>An interrupted key rotation was found. The database still uses its previous key, which remains in %1; the unfinished copy was removed. Run the rotation again.</source>
+        <translation>Un changement de clé interrompu a été trouvé. La base de données utilise toujours sa clé précédente, qui reste dans %1&#xa0;; la copie inachevée a été supprimée. Relancez le changement de clé.</translation>
+    </message>
+    <message>
+        <source>Neither stored key opens %1.
+With the current key: %2
+With the key of an interrupted rotation: %3</source>
+        <translation>Aucune des clés enregistrées n&apos;ouvre %1.
+Avec la clé actuelle&#xa0;: %2
+Avec la clé d&apos;un changement de clé interrompu&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>An interrupted key rotation was completed: the database uses the new key, now stored in %1.</source>
+        <translation>Un changement de clé interrompu a été mené à terme&#xa0;: la base de données utilise la nouvelle clé, désormais enregistrée dans %1.</translation>
+    </message>
+    <message>
+        <source>There is no database in %1 to rotate the key of.</source>
+        <translation>Il n&apos;y a dans %1 aucune base de données dont changer la clé.</translation>
+    </message>
+    <message>
+        <source>The database is in use by another program (is Frontdesk open on this workstation?). Close it and run the rotation again.</source>
+        <translation>La base de données est utilisée par un autre programme (Frontdesk est-il ouvert sur ce poste&#xa0;?). Fermez-le et relancez le changement de clé.</translation>
+    </message>
+    <message>
+        <source>Could not make a new random key.</source>
+        <translation>Impossible de générer une nouvelle clé aléatoire.</translation>
+    </message>
+    <message>
+        <source>The re-encrypted copy failed its check; the database was left as it was. %1</source>
+        <translation>La copie rechiffrée a échoué à la vérification&#xa0;; la base de données a été laissée telle quelle. %1</translation>
+    </message>
+    <message>
+        <source>Could not flush %1 to disk.</source>
+        <translation>Impossible d&apos;écrire %1 sur le disque.</translation>
+    </message>
+    <message>
+        <source>Could not put the re-encrypted database in place; the previous key still opens it.</source>
+        <translation>Impossible de mettre en place la base de données rechiffrée&#xa0;; la clé précédente l&apos;ouvre toujours.</translation>
+    </message>
+    <message>
+        <source>The database was re-encrypted, but the new key could not be stored as the current one (%1). It is kept as the pending key; the next start finishes the rotation.</source>
+        <translation>La base de données a été rechiffrée, mais la nouvelle clé n&apos;a pas pu être enregistrée comme clé actuelle (%1). Elle est conservée comme clé en attente&#xa0;; le prochain démarrage achèvera le changement de clé.</translation>
+    </message>
+    <message>
+        <source>The database key was rotated; the new key is stored in %1.</source>
+        <translation>La clé de la base de données a été changée&#xa0;; la nouvelle clé est enregistrée dans %1.</translation>
+    </message>
+    <message>
+        <source>There is no data directory %1.</source>
+        <translation>Le répertoire des données %1 n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Could not remove %1. The key was kept so the data stays readable.</source>
+        <translation>Impossible de supprimer %1. La clé a été conservée pour que les données restent lisibles.</translation>
+    </message>
+    <message>
+        <source>The database files were removed, but its key could not be removed from %1: %2</source>
+        <translation>Les fichiers de la base de données ont été supprimés, mais sa clé n&apos;a pas pu être retirée de %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Frontdesk cannot write in its data directory %1 (%2). Make the directory and its files writable by this user, or mount its disk read-write, and try again. Nothing was changed.</source>
+        <translation>Frontdesk ne peut pas écrire dans son répertoire des données %1 (%2). Rendez le répertoire et ses fichiers accessibles en écriture pour cet utilisateur, ou montez son disque en lecture-écriture, puis réessayez. Rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>The disk that holds the data directory %1 is full (%2). Free some space and try again. Nothing was changed.</source>
+        <translation>Le disque qui contient le répertoire des données %1 est plein (%2). Libérez de l&apos;espace et réessayez. Rien n&apos;a été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>The database key must be %1 bytes; got %2.</source>
+        <translation>La clé de la base de données doit faire %1 octets&#xa0;; reçu&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Could not switch %1 to WAL journaling: %2</source>
+        <translation>Impossible de passer %1 en journalisation WAL&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Could not configure %1: %2</source>
+        <translation>Impossible de configurer %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Could not start a transaction: %1</source>
+        <translation>Impossible de démarrer une transaction&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not prepare schema versioning: %1</source>
+        <translation>Impossible de préparer la gestion des versions du schéma&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>This database has schema version %1, newer than this Frontdesk understands (%2). Install the newer Frontdesk that wrote it.</source>
+        <translation>Cette base de données a la version de schéma %1, plus récente que celle que comprend ce Frontdesk (%2). Installez la version plus récente de Frontdesk qui l&apos;a écrite.</translation>
+    </message>
+    <message>
+        <source>Migration %1 failed; the database stays at version %2.
+Statement: %3
+Error: %4</source>
+        <translation>La migration %1 a échoué&#xa0;; la base de données reste à la version %2.
+Instruction&#xa0;: %3
+Erreur&#xa0;: %4</translation>
+    </message>
+    <message>
+        <source>Migration %1 could not be recorded: %2</source>
+        <translation>La migration %1 n&apos;a pas pu être consignée&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>SQLCipher is not active: the database would not be encrypted.</source>
+        <translation>SQLCipher n&apos;est pas actif&#xa0;: la base de données ne serait pas chiffrée.</translation>
+    </message>
+    <message>
+        <source>The integrity check could not run: %1</source>
+        <translation>Impossible d&apos;exécuter le contrôle d&apos;intégrité&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Integrity: %1</source>
+        <translation>Intégrité&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The foreign-key check could not run: %1</source>
+        <translation>Impossible d&apos;exécuter le contrôle des clés étrangères&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Foreign key: row %1 of %2 points to a missing %3</source>
+        <translation>Clé étrangère&#xa0;: la ligne %1 de %2 pointe vers un(e) %3 manquant(e)</translation>
+    </message>
+    <message>
+        <source>The new key must be %1 bytes.</source>
+        <translation>La nouvelle clé doit faire %1 octets.</translation>
+    </message>
+    <message>
+        <source>Will not export over the existing file %1.</source>
+        <translation>L&apos;export n&apos;écrasera pas le fichier existant %1.</translation>
+    </message>
+    <message>
+        <source>Could not create %1: %2</source>
+        <translation>Impossible de créer %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Could not copy the database to %1: %2</source>
+        <translation>Impossible de copier la base de données vers %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Could not close %1: %2</source>
+        <translation>Impossible de fermer %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Could not save the setting %1: %2</source>
+        <translation>Impossible d&apos;enregistrer le paramètre %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The disk that holds the database is full. Free some space and try again; the change that failed was not saved, everything saved before it is intact.</source>
+        <translation>Le disque qui contient la base de données est plein. Libérez de l&apos;espace et réessayez&#xa0;; la modification qui a échoué n&apos;a pas été enregistrée, tout ce qui l&apos;a été avant est intact.</translation>
+    </message>
+    <message>
+        <source>The database cannot be written: its file or its data directory is read-only for this user, or its disk is mounted read-only. Make them writable and try again; nothing was changed.</source>
+        <translation>Impossible d&apos;écrire dans la base de données&#xa0;: son fichier ou son répertoire des données est en lecture seule pour cet utilisateur, ou son disque est monté en lecture seule. Rendez-les accessibles en écriture et réessayez&#xa0;; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>The disk reported a read or write error. Check the disk and its free space; the change that failed was not saved.</source>
+        <translation>Le disque a signalé une erreur de lecture ou d&apos;écriture. Vérifiez le disque et son espace libre&#xa0;; la modification qui a échoué n&apos;a pas été enregistrée.</translation>
+    </message>
+    <message>
+        <source>Check that the data directory exists and that this user may read and write it.</source>
+        <translation>Vérifiez que le répertoire des données existe et que cet utilisateur peut y lire et y écrire.</translation>
+    </message>
+    <message>
+        <source>Could not write to the database: %1</source>
+        <translation>Impossible d&apos;écrire dans la base de données&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseCommands</name>
+    <message>
+        <source>Print JSON.</source>
+        <translation>Afficher en JSON.</translation>
+    </message>
+    <message>
+        <source>unknown time zone &quot;%1&quot; (use an IANA name such as Europe/Berlin).</source>
+        <translation>fuseau horaire inconnu «&#xa0;%1&#xa0;» (utilisez un nom IANA comme Europe/Paris).</translation>
+    </message>
+    <message>
+        <source>The database in %1 is ready (schema version %2).</source>
+        <translation>La base de données de %1 est prête (version de schéma %2).</translation>
+    </message>
+    <message>
+        <source>Created an encrypted database in %1 (schema version %2); its key is in %3.</source>
+        <translation>Base de données chiffrée créée dans %1 (version de schéma %2)&#xa0;; sa clé se trouve dans %3.</translation>
+    </message>
+    <message>
+        <source>seed needs --patients N and --appointments M.</source>
+        <translation>seed attend --patients N et --appointments M.</translation>
+    </message>
+    <message>
+        <source>--patients must be a whole number from 1 to 10000000.</source>
+        <translation>--patients doit être un nombre entier de 1 à 10000000.</translation>
+    </message>
+    <message>
+        <source>--appointments must be a whole number from 0 to 100000000.</source>
+        <translation>--appointments doit être un nombre entier de 0 à 100000000.</translation>
+    </message>
+    <message>
+        <source>--seed must be a whole number.</source>
+        <translation>--seed doit être un nombre entier.</translation>
+    </message>
+    <message>
+        <source>--today must be a date as YYYY-MM-DD.</source>
+        <translation>--today doit être une date au format AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+        <source>Seeding: %1%</source>
+        <translation>Création des données de démonstration&#xa0;: %1 %</translation>
+    </message>
+    <message>
+        <source>Database: %1 (SQLCipher %2, schema version %3)</source>
+        <translation>Base de données&#xa0;: %1 (SQLCipher %2, version de schéma %3)</translation>
+    </message>
+    <message>
+        <source>%1: encrypted with SQLCipher %2, schema version %3, integrity ok.</source>
+        <translation>%1&#xa0;: chiffrée avec SQLCipher %2, version de schéma %3, intégrité correcte.</translation>
+    </message>
+    <message>
+        <source>wipe asks for confirmation; pass --yes when running it from a script.</source>
+        <translation>wipe demande une confirmation&#xa0;; passez --yes si vous le lancez depuis un script.</translation>
+    </message>
+    <message>
+        <source>This removes %1 and its key for good. Type &quot;wipe&quot; to confirm: </source>
+        <translation>Ceci supprime définitivement %1 et sa clé. Tapez «&#xa0;wipe&#xa0;» pour confirmer&#xa0;: </translation>
+    </message>
+    <message>
+        <source>Nothing was removed.</source>
+        <translation>Rien n&apos;a été supprimé.</translation>
+    </message>
+    <message>
+        <source>Wiped %1: the database files and its key are gone.</source>
+        <translation>%1 effacé&#xa0;: les fichiers de la base de données et sa clé ont disparu.</translation>
+    </message>
+    <message>
+        <source>Create the encrypted database (and its key) in the data directory.</source>
+        <translation>Créer la base de données chiffrée (et sa clé) dans le répertoire des données.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s time zone (IANA), default Europe/Berlin.</source>
+        <translation>Le fuseau horaire du cabinet (IANA), par défaut Europe/Berlin.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s name.</source>
+        <translation>Le nom du cabinet.</translation>
+    </message>
+    <message>
+        <source>Add realistic, deterministic demo data.</source>
+        <translation>Ajouter des données de démonstration réalistes et reproductibles.</translation>
+    </message>
+    <message>
+        <source>How many patients.</source>
+        <translation>Nombre de patients.</translation>
+    </message>
+    <message>
+        <source>How many appointments.</source>
+        <translation>Nombre de rendez-vous.</translation>
+    </message>
+    <message>
+        <source>The random seed (default 1).</source>
+        <translation>La graine aléatoire (par défaut 1).</translation>
+    </message>
+    <message>
+        <source>The day the demo clinic calls today (YYYY-MM-DD).</source>
+        <translation>Le jour que le cabinet de démonstration considère comme aujourd&apos;hui (AAAA-MM-JJ).</translation>
+    </message>
+    <message>
+        <source>Row counts per table.</source>
+        <translation>Nombre de lignes par table.</translation>
+    </message>
+    <message>
+        <source>Check the database&apos;s integrity and encryption.</source>
+        <translation>Vérifier l&apos;intégrité et le chiffrement de la base de données.</translation>
+    </message>
+    <message>
+        <source>Re-encrypt the database with a new random key.</source>
+        <translation>Rechiffrer la base de données avec une nouvelle clé aléatoire.</translation>
+    </message>
+    <message>
+        <source>Remove the database, its WAL and journal files, and its key.</source>
+        <translation>Supprimer la base de données, ses fichiers WAL et de journal, et sa clé.</translation>
+    </message>
+    <message>
+        <source>Do not ask for confirmation.</source>
+        <translation>Ne pas demander de confirmation.</translation>
+    </message>
+    <message>
+        <source>Seeded %1 patients, %2 practitioners, %3 rooms, %4 appointments, %5 messages, %6 recalls and %7 patient-record entries in %8 s.</source>
+        <translation>%1 patients, %2 praticiens, %3 salles, %4 rendez-vous, %5 messages, %6 relances de suivi et %7 entrées de dossier créés en %8 s.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseKeys</name>
+    <message>
+        <source>Could not read the database key for %1 from %2: %3</source>
+        <translation>Impossible de lire la clé de la base de données de %1 depuis %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>The entry &quot;%1&quot; in %2 is not a database key: it holds %3 bytes instead of %4. Frontdesk will not open the database in %5 with it.</source>
+        <translation>L&apos;entrée «&#xa0;%1&#xa0;» de %2 n&apos;est pas une clé de base de données&#xa0;: elle contient %3 octets au lieu de %4. Frontdesk n&apos;ouvrira pas la base de données de %5 avec elle.</translation>
+    </message>
+    <message>
+        <source>Refusing to store a database key of %1 bytes; it must be %2 bytes.</source>
+        <translation>Refus d&apos;enregistrer une clé de base de données de %1 octets&#xa0;; elle doit faire %2 octets.</translation>
+    </message>
+    <message>
+        <source>Could not store the database key for %1 in %2: %3</source>
+        <translation>Impossible d&apos;enregistrer la clé de la base de données de %1 dans %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>The database in %1 exists, but its key (entry &quot;%2&quot;) is missing from %3.
+Frontdesk will not create a new key over existing data: the data could never be read again.
+To go on, do one of these:
+- restore the keychain entry (for example from a backup of the keychain), then start Frontdesk again;
+- if the key was saved to a key file, start Frontdesk with --key-file PATH pointing to that file;
+- or run `frontdeskctl wipe` to delete this database and start over. All data in it is lost.</source>
+        <translation>La base de données de %1 existe, mais sa clé (entrée «&#xa0;%2&#xa0;») manque dans %3.
+Frontdesk ne créera pas de nouvelle clé par-dessus des données existantes&#xa0;: elles ne pourraient plus jamais être lues.
+Pour continuer, faites l&apos;une de ces opérations&#xa0;:
+- restaurez l&apos;entrée du trousseau (par exemple depuis une sauvegarde du trousseau), puis relancez Frontdesk&#xa0;;
+- si la clé a été sauvegardée dans un fichier de clé, lancez Frontdesk avec --key-file CHEMIN désignant ce fichier&#xa0;;
+- ou lancez `frontdeskctl wipe` pour supprimer cette base de données et repartir de zéro. Toutes ses données seront perdues.</translation>
+    </message>
+    <message>
+        <source>Could not generate a database key: libsodium failed to initialise.</source>
+        <translation>Impossible de générer une clé de base de données&#xa0;: l&apos;initialisation de libsodium a échoué.</translation>
+    </message>
+    <message>
+        <source>reading it back found no entry</source>
+        <translation>la relecture n&apos;a trouvé aucune entrée</translation>
+    </message>
+    <message>
+        <source>reading it back gave a different key</source>
+        <translation>la relecture a donné une clé différente</translation>
+    </message>
+    <message>
+        <source>The new database key for %1 was not kept by %2: %3</source>
+        <translation>La nouvelle clé de la base de données de %1 n&apos;a pas été conservée par %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Could not remove the pending database key for %1 from %2: %3</source>
+        <translation>Impossible de retirer la clé en attente de la base de données de %1 de %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Could not remove the database key for %1 from %2: %3</source>
+        <translation>Impossible de retirer la clé de la base de données de %1 de %2&#xa0;: %3</translation>
+    </message>
+</context>
+<context>
+    <name>DayListExport</name>
+    <message numerus="yes">
+        <source>%n appointment(s)</source>
+        <translation>
+            <numerusform>%n rendez-vous</numerusform>
+            <numerusform>%n rendez-vous</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Salle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Day list %1</source>
+        <translation>Liste du jour %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1; check that the folder exists and can be written.</source>
+        <translation>Impossible d&apos;écrire %1&#xa0;; vérifiez que le dossier existe et est accessible en écriture.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoRecordSeeder</name>
+    <message>
+        <source>Asked at the desk to stop SMS reminders</source>
+        <translation>A demandé à l&apos;accueil de ne plus recevoir de rappels par SMS</translation>
+    </message>
+    <message>
+        <source>Needs an interpreter (%1)</source>
+        <translation>A besoin d&apos;un interprète (%1)</translation>
+    </message>
+    <message>
+        <source>Fall risk: offer help at the desk and a chair</source>
+        <translation>Risque de chute&#xa0;: proposer de l&apos;aide et une chaise à l&apos;accueil</translation>
+    </message>
+    <message>
+        <source>Wheelchair user: book a ground-floor room</source>
+        <translation>Patient en fauteuil roulant&#xa0;: réserver une salle au rez-de-chaussée</translation>
+    </message>
+    <message>
+        <source>Paracetamol 500 mg tablet</source>
+        <translation>Paracétamol 500 mg comprimé</translation>
+    </message>
+    <message>
+        <source>1–2 tablets up to four times daily, when needed</source>
+        <translation>1 à 2 comprimés jusqu&apos;à quatre fois par jour si besoin</translation>
+    </message>
+    <message>
+        <source>Cough for %1 days, no fever. Chest clear on auscultation. Fluids and rest advised; review if not better in two weeks.</source>
+        <translation>Toux depuis %1 jours, sans fièvre. Auscultation pulmonaire normale. Hydratation et repos conseillés&#xa0;; à revoir en l&apos;absence d&apos;amélioration dans deux semaines.</translation>
+    </message>
+    <message>
+        <source>Lab results discussed: %1. Treatment unchanged.</source>
+        <translation>Résultats biologiques discutés&#xa0;: %1. Traitement inchangé.</translation>
+    </message>
+    <message>
+        <source>BP %1/%2 mmHg. %3</source>
+        <translation>TA %1/%2 mmHg. %3</translation>
+    </message>
+    <message>
+        <source>Amlodipine continued; recheck in three months.</source>
+        <translation>Amlodipine poursuivie&#xa0;; contrôle dans trois mois.</translation>
+    </message>
+    <message>
+        <source>No treatment needed; recheck in a year.</source>
+        <translation>Aucun traitement nécessaire&#xa0;; contrôle dans un an.</translation>
+    </message>
+    <message>
+        <source>Annual check-up. BP %1/%2 mmHg, weight %3 kg. Lifestyle advice given.</source>
+        <translation>Bilan annuel. TA %1/%2 mmHg, poids %3 kg. Conseils d&apos;hygiène de vie donnés.</translation>
+    </message>
+    <message>
+        <source>Influenza vaccine given into the left deltoid. No immediate reaction.</source>
+        <translation>Vaccin antigrippal injecté dans le deltoïde gauche. Pas de réaction immédiate.</translation>
+    </message>
+    <message>
+        <source>Minor procedure under local anaesthetic; wound closed with two sutures, removal in ten days.</source>
+        <translation>Petite intervention sous anesthésie locale&#xa0;; plaie fermée par deux points de suture, ablation dans dix jours.</translation>
+    </message>
+    <message>
+        <source>Lower back pain after lifting, no red flags. Exercises and pain relief advised.</source>
+        <translation>Lombalgie après un port de charge, sans signe d&apos;alerte. Exercices et antalgiques conseillés.</translation>
+    </message>
+    <message>
+        <source>Seen for %1. Examination unremarkable; advice given.</source>
+        <translation>Vu pour %1. Examen sans particularité&#xa0;; conseils donnés.</translation>
+    </message>
+    <message>
+        <source>Influenza, seasonal, injectable, preservative free</source>
+        <translation>Grippe, saisonnier, injectable, sans conservateur</translation>
+    </message>
+</context>
+<context>
+    <name>DemoSeeder</name>
+    <message>
+        <source>Seeding needs at least one patient and no negative number of appointments.</source>
+        <translation>La création de données de démonstration nécessite au moins un patient et un nombre de rendez-vous non négatif.</translation>
+    </message>
+    <message>
+        <source>Unknown time zone &quot;%1&quot;.</source>
+        <translation>Fuseau horaire inconnu «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Room %1</source>
+        <translation>Salle %1</translation>
+    </message>
+    <message>
+        <source>Treatment room</source>
+        <translation>Salle de soins</translation>
+    </message>
+    <message>
+        <source>Consulting room</source>
+        <translation>Cabinet de consultation</translation>
+    </message>
+    <message>
+        <source>Dr.</source>
+        <translation>Dr</translation>
+    </message>
+    <message>
+        <source>Cancelled by patient</source>
+        <translation>Annulé par le patient</translation>
+    </message>
+    <message>
+        <source>Cancelled by clinic</source>
+        <translation>Annulé par le cabinet</translation>
+    </message>
+    <message>
+        <source>Your appointment on %1</source>
+        <translation>Votre rendez-vous du %1</translation>
+    </message>
+    <message>
+        <source>Reminder: your appointment is on %1. Reply C to confirm or R to reschedule.</source>
+        <translation>Rappel&#xa0;: votre rendez-vous est le %1. Répondez C pour confirmer ou R pour le déplacer.</translation>
+    </message>
+    <message>
+        <source>Seeding failed; nothing was added: %1</source>
+        <translation>La création des données de démonstration a échoué&#xa0;; rien n&apos;a été ajouté&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Re: Reminder</source>
+        <translation>RE&#xa0;: Rappel</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateScore</name>
+    <message>
+        <source>same name and birth date</source>
+        <translation>même nom et même date de naissance</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>même nom</translation>
+    </message>
+    <message>
+        <source>family and given name swapped</source>
+        <translation>nom et prénom inversés</translation>
+    </message>
+    <message>
+        <source>similar name</source>
+        <translation>nom similaire</translation>
+    </message>
+    <message>
+        <source>same birth date</source>
+        <translation>même date de naissance</translation>
+    </message>
+    <message>
+        <source>birth date with day and month swapped</source>
+        <translation>date de naissance avec jour et mois inversés</translation>
+    </message>
+    <message>
+        <source>same phone number</source>
+        <translation>même numéro de téléphone</translation>
+    </message>
+    <message>
+        <source>same e-mail address</source>
+        <translation>même adresse e-mail</translation>
+    </message>
+</context>
+<context>
+    <name>EncounterRepository</name>
+    <message>
+        <source>An encounter needs a patient.</source>
+        <translation>Une consultation nécessite un patient.</translation>
+    </message>
+</context>
+<context>
+    <name>FhirExporter</name>
+    <message>
+        <source>The patient %1 was deleted.</source>
+        <translation>Le patient %1 a été supprimé.</translation>
+    </message>
+</context>
+<context>
+    <name>FhirImporter</name>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>%1 holds no .json files.</source>
+        <translation>%1 ne contient aucun fichier .json.</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read: %2</source>
+        <translation>%1&#xa0;: lecture impossible&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: not valid JSON at byte %2: %3</source>
+        <translation>%1&#xa0;: JSON non valide à l&apos;octet %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>%1: not a FHIR Bundle (resourceType must be &quot;Bundle&quot;).</source>
+        <translation>%1&#xa0;: pas un Bundle FHIR (resourceType doit valoir «&#xa0;Bundle&#xa0;»).</translation>
+    </message>
+    <message>
+        <source>%1: the Bundle has no entry array.</source>
+        <translation>%1&#xa0;: le Bundle n&apos;a pas de tableau entry.</translation>
+    </message>
+    <message>
+        <source>%1: entry %2</source>
+        <translation>%1&#xa0;: entrée %2</translation>
+    </message>
+    <message>
+        <source>%1: entry %2 (%3)</source>
+        <translation>%1&#xa0;: entrée %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: has no resource object.</source>
+        <translation>%1&#xa0;: n&apos;a pas d&apos;objet resource.</translation>
+    </message>
+    <message>
+        <source>%1: the resource has no resourceType.</source>
+        <translation>%1&#xa0;: la ressource n&apos;a pas de resourceType.</translation>
+    </message>
+    <message>
+        <source>%1: %2 has no identifier, fullUrl or id, so a second import could not recognise it.</source>
+        <translation>%1&#xa0;: %2 n&apos;a ni identifier, ni fullUrl, ni id&#xa0;: un second import ne pourrait donc pas le reconnaître.</translation>
+    </message>
+    <message>
+        <source>DocumentReference: content[0].attachment.data is missing or not base64.</source>
+        <translation>DocumentReference&#xa0;: content[0].attachment.data est absent ou n&apos;est pas en base64.</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation>%1&#xa0;: %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 does not say which patient it belongs to (subject, patient or beneficiary).</source>
+        <translation>%1&#xa0;: %2 n&apos;indique pas à quel patient il appartient (subject, patient ou beneficiary).</translation>
+    </message>
+    <message>
+        <source>%1: DocumentReference names no encounter (context.encounter).</source>
+        <translation>%1&#xa0;: DocumentReference ne désigne aucune consultation (context.encounter).</translation>
+    </message>
+    <message>
+        <source>%1: %2 refers to the patient &quot;%3&quot;, which is neither in this bundle nor in the database.</source>
+        <translation>%1&#xa0;: %2 fait référence au patient «&#xa0;%3&#xa0;», qui n&apos;est ni dans ce Bundle ni dans la base de données.</translation>
+    </message>
+    <message>
+        <source>%1: %2 refers to the encounter &quot;%3&quot;, which is neither in this bundle nor in the database.</source>
+        <translation>%1&#xa0;: %2 fait référence à la consultation «&#xa0;%3&#xa0;», qui n&apos;est ni dans ce Bundle ni dans la base de données.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1the linked patient &quot;%2&quot; was not found.</source>
+        <translation>%1le patient lié «&#xa0;%2&#xa0;» est introuvable.</translation>
+    </message>
+    <message>
+        <source>%1: Patient link[%2] refers to the patient itself.</source>
+        <translation>%1&#xa0;: Patient link[%2] fait référence au patient lui-même.</translation>
+    </message>
+    <message>
+        <source>%1: Patient link[%2] (%3) refers to the patient &quot;%4&quot;, which is neither in this bundle nor in the database.</source>
+        <translation>%1&#xa0;: Patient link[%2] (%3) fait référence au patient «&#xa0;%4&#xa0;», qui n&apos;est ni dans ce Bundle ni dans la base de données.</translation>
+    </message>
+    <message>
+        <source>Consent (communication preference)</source>
+        <translation>Consent (préférence de communication)</translation>
+    </message>
+    <message>
+        <source>%1: </source>
+        <translation>%1&#xa0;: </translation>
+    </message>
+</context>
+<context>
+    <name>FhirMapping</name>
+    <message>
+        <source>%1 must be a string.</source>
+        <translation>%1 doit être une chaîne.</translation>
+    </message>
+    <message>
+        <source>%1 must be an object.</source>
+        <translation>%1 doit être un objet.</translation>
+    </message>
+    <message>
+        <source>%1 must be an array.</source>
+        <translation>%1 doit être un tableau.</translation>
+    </message>
+    <message>
+        <source>%1[0] must be an object.</source>
+        <translation>%1[0] doit être un objet.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a FHIR dateTime.</source>
+        <translation>%1 «&#xa0;%2&#xa0;» n&apos;est pas un dateTime FHIR.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a date (YYYY-MM-DD).</source>
+        <translation>%1 «&#xa0;%2&#xa0;» n&apos;est pas une date (AAAA-MM-JJ).</translation>
+    </message>
+    <message>
+        <source>resourceType is &quot;%1&quot;, expected %2.</source>
+        <translation>resourceType vaut «&#xa0;%1&#xa0;», %2 attendu.</translation>
+    </message>
+    <message>
+        <source>the Patient has no identifier to use as its medical record number.</source>
+        <translation>le Patient n&apos;a aucun identifier utilisable comme numéro de dossier.</translation>
+    </message>
+    <message>
+        <source>name.given must hold strings.</source>
+        <translation>name.given doit contenir des chaînes.</translation>
+    </message>
+    <message>
+        <source>the Patient has no family name (name.family).</source>
+        <translation>le Patient n&apos;a pas de nom de famille (name.family).</translation>
+    </message>
+    <message>
+        <source>gender &quot;%1&quot; is not female, male, other or unknown.</source>
+        <translation>gender «&#xa0;%1&#xa0;» n&apos;est pas female, male, other ou unknown.</translation>
+    </message>
+    <message>
+        <source>the Encounter has no status.</source>
+        <translation>l&apos;Encounter n&apos;a pas de statut.</translation>
+    </message>
+    <message>
+        <source>class must be a Coding object.</source>
+        <translation>class doit être un objet Coding.</translation>
+    </message>
+    <message>
+        <source>period.end lies before period.start.</source>
+        <translation>period.end est antérieur à period.start.</translation>
+    </message>
+    <message>
+        <source>the Condition has no code.</source>
+        <translation>la Condition n&apos;a pas de code.</translation>
+    </message>
+    <message>
+        <source>the AllergyIntolerance has no code (the substance).</source>
+        <translation>l&apos;AllergyIntolerance n&apos;a pas de code (la substance).</translation>
+    </message>
+    <message>
+        <source>the medication has no medicationCodeableConcept.</source>
+        <translation>le médicament n&apos;a pas de medicationCodeableConcept.</translation>
+    </message>
+    <message>
+        <source>the medication has no status.</source>
+        <translation>le médicament n&apos;a pas de statut.</translation>
+    </message>
+    <message>
+        <source>the Observation has no status.</source>
+        <translation>l&apos;Observation n&apos;a pas de statut.</translation>
+    </message>
+    <message>
+        <source>the Observation has no code.</source>
+        <translation>l&apos;Observation n&apos;a pas de code.</translation>
+    </message>
+    <message>
+        <source>%1.value must be a number.</source>
+        <translation>%1.value doit être un nombre.</translation>
+    </message>
+    <message>
+        <source>the Immunization has no vaccineCode.</source>
+        <translation>l&apos;Immunization n&apos;a pas de vaccineCode.</translation>
+    </message>
+    <message>
+        <source>the Immunization has no status.</source>
+        <translation>l&apos;Immunization n&apos;a pas de statut.</translation>
+    </message>
+    <message>
+        <source>the Coverage has no status.</source>
+        <translation>la Coverage n&apos;a pas de statut.</translation>
+    </message>
+    <message>
+        <source>the Coverage names no payor.</source>
+        <translation>la Coverage ne désigne aucun payeur (payor).</translation>
+    </message>
+    <message>
+        <source>%1 must hold objects.</source>
+        <translation>%1 doit contenir des objets.</translation>
+    </message>
+    <message>
+        <source>Patient: photo must be an array.</source>
+        <translation>Patient&#xa0;: photo doit être un tableau.</translation>
+    </message>
+    <message>
+        <source>Patient: photo.data is not valid base64.</source>
+        <translation>Patient&#xa0;: photo.data n&apos;est pas du base64 valide.</translation>
+    </message>
+    <message>
+        <source>Patient: photo: %1</source>
+        <translation>Patient&#xa0;: photo&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Patient: photo.contentType says %1 but the data is %2.</source>
+        <translation>Patient&#xa0;: photo.contentType indique %1 mais les données sont %2.</translation>
+    </message>
+    <message>
+        <source>%1.type &quot;%2&quot; is not replaced-by, replaces, refer or seealso.</source>
+        <translation>%1.type «&#xa0;%2&#xa0;» n&apos;est pas replaced-by, replaces, refer ou seealso.</translation>
+    </message>
+    <message>
+        <source>%1.other has no reference to the other patient.</source>
+        <translation>%1.other n&apos;a pas de référence à l&apos;autre patient.</translation>
+    </message>
+    <message>
+        <source>the Consent has no status.</source>
+        <translation>le Consent n&apos;a pas de statut.</translation>
+    </message>
+    <message>
+        <source>status &quot;%1&quot; is neither active (given) nor inactive (withdrawn).</source>
+        <translation>status «&#xa0;%1&#xa0;» n&apos;est ni active (donné) ni inactive (retiré).</translation>
+    </message>
+    <message>
+        <source>the Consent has no category saying what it is for.</source>
+        <translation>le Consent n&apos;a pas de category indiquant son objet.</translation>
+    </message>
+    <message>
+        <source>the Consent has no dateTime (when it was given or withdrawn).</source>
+        <translation>le Consent n&apos;a pas de dateTime (date à laquelle il a été donné ou retiré).</translation>
+    </message>
+    <message>
+        <source>sourceAttachment.data is not valid base64.</source>
+        <translation>sourceAttachment.data n&apos;est pas du base64 valide.</translation>
+    </message>
+    <message>
+        <source>sourceAttachment.hash does not match its data (the document was changed or cut short).</source>
+        <translation>sourceAttachment.hash ne correspond pas à ses données (le document a été modifié ou tronqué).</translation>
+    </message>
+    <message>
+        <source>a communication preference must have status active, not &quot;%1&quot;.</source>
+        <translation>une préférence de communication doit avoir le statut active, pas «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>provision.type &quot;%1&quot; is neither permit nor deny (opted out).</source>
+        <translation>provision.type «&#xa0;%1&#xa0;» n&apos;est ni permit ni deny (désinscrit).</translation>
+    </message>
+    <message>
+        <source>provision.purpose (system %1) must be one of %2, not &quot;%3&quot;.</source>
+        <translation>provision.purpose (système %1) doit être l&apos;un de %2, pas «&#xa0;%3&#xa0;».</translation>
+    </message>
+    <message>
+        <source>the communication preference has no extension %1 with its channel.</source>
+        <translation>la préférence de communication n&apos;a pas d&apos;extension %1 indiquant son canal.</translation>
+    </message>
+    <message>
+        <source>%1.channel must be one of %2, not &quot;%3&quot;.</source>
+        <translation>%1.channel doit être l&apos;un de %2, pas «&#xa0;%3&#xa0;».</translation>
+    </message>
+    <message>
+        <source>%1.%2.valueInteger must be minutes after midnight (0-1440).</source>
+        <translation>%1.%2.valueInteger doit indiquer des minutes après minuit (0-1440).</translation>
+    </message>
+    <message>
+        <source>the Flag has no status.</source>
+        <translation>le Flag n&apos;a pas de statut.</translation>
+    </message>
+    <message>
+        <source>status &quot;%1&quot; is neither active nor inactive.</source>
+        <translation>status «&#xa0;%1&#xa0;» n&apos;est ni active ni inactive.</translation>
+    </message>
+    <message>
+        <source>the Flag has no code.text saying what to look out for.</source>
+        <translation>le Flag n&apos;a pas de code.text indiquant à quoi faire attention.</translation>
+    </message>
+    <message>
+        <source>the flag-priority extension&apos;s code &quot;%1&quot; is not PN, PL, PM or PH.</source>
+        <translation>le code «&#xa0;%1&#xa0;» de l&apos;extension flag-priority n&apos;est pas PN, PL, PM ou PH.</translation>
+    </message>
+</context>
+<context>
+    <name>ImmunizationRepository</name>
+    <message>
+        <source>An immunization needs a patient and a vaccine.</source>
+        <translation>Une vaccination nécessite un patient et un vaccin.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyFileSecretStore</name>
+    <message>
+        <source>the key file %1</source>
+        <translation>le fichier de clé %1</translation>
+    </message>
+    <message>
+        <source>Could not open the key file %1: %2</source>
+        <translation>Impossible d&apos;ouvrir le fichier de clé %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Could not check the permissions of the key file %1.</source>
+        <translation>Impossible de vérifier les permissions du fichier de clé %1.</translation>
+    </message>
+    <message>
+        <source>The key file %1 is not a regular file.</source>
+        <translation>Le fichier de clé %1 n&apos;est pas un fichier ordinaire.</translation>
+    </message>
+    <message>
+        <source>The key file %1 has mode %2, which lets other users read it, so Frontdesk refuses to use it. Make it private to its owner with: chmod 600 %1</source>
+        <translation>Le fichier de clé %1 a le mode %2, qui permet à d&apos;autres utilisateurs de le lire&#xa0;; Frontdesk refuse donc de l&apos;utiliser. Rendez-le privé à son propriétaire avec&#xa0;: chmod 600 %1</translation>
+    </message>
+    <message>
+        <source>Could not read the key file %1: %2</source>
+        <translation>Impossible de lire le fichier de clé %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Frontdesk leaves it untouched; restore it from a backup or move it aside.</source>
+        <translation>Frontdesk n&apos;y touche pas&#xa0;; restaurez-le depuis une sauvegarde ou mettez-le de côté.</translation>
+    </message>
+    <message>
+        <source>The key file %1 is not valid JSON (%2 at offset %3). %4</source>
+        <translation>Le fichier de clé %1 n&apos;est pas du JSON valide (%2 à la position %3). %4</translation>
+    </message>
+    <message>
+        <source>The key file %1 does not hold a JSON object of account names and keys. %2</source>
+        <translation>Le fichier de clé %1 ne contient pas d&apos;objet JSON de noms de compte et de clés. %2</translation>
+    </message>
+    <message>
+        <source>The key file %1 has an invalid entry &quot;%2&quot;: its value is not a base64 string. %3</source>
+        <translation>Le fichier de clé %1 a une entrée non valide «&#xa0;%2&#xa0;»&#xa0;: sa valeur n&apos;est pas une chaîne base64. %3</translation>
+    </message>
+    <message>
+        <source>Could not create the key file %1: %2</source>
+        <translation>Impossible de créer le fichier de clé %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Could not make the key file %1 private to its owner (mode 0600).</source>
+        <translation>Impossible de rendre le fichier de clé %1 privé à son propriétaire (mode 0600).</translation>
+    </message>
+    <message>
+        <source>Could not write the key file %1: %2</source>
+        <translation>Impossible d&apos;écrire le fichier de clé %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>KeychainSecretStore</name>
+    <message>
+        <source>Start Frontdesk inside a desktop session, or run it under `dbus-run-session` with gnome-keyring-daemon started and unlocked, or pass --key-file PATH to keep the key in a file readable only by you instead.</source>
+        <translation>Lancez Frontdesk dans une session de bureau, ou sous `dbus-run-session` avec gnome-keyring-daemon démarré et déverrouillé, ou passez --key-file CHEMIN pour conserver plutôt la clé dans un fichier lisible par vous seul.</translation>
+    </message>
+    <message>
+        <source>Could not read &quot;%1&quot; from the OS keychain.</source>
+        <translation>Impossible de lire «&#xa0;%1&#xa0;» dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>Could not store &quot;%1&quot; in the OS keychain.</source>
+        <translation>Impossible d&apos;enregistrer «&#xa0;%1&#xa0;» dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>Could not remove &quot;%1&quot; from the OS keychain.</source>
+        <translation>Impossible de retirer «&#xa0;%1&#xa0;» du trousseau du système.</translation>
+    </message>
+    <message>
+        <source>The keychain refused access: it may be locked, or access was declined. Unlock the Secret Service (e.g. gnome-keyring or KWallet) and try again.</source>
+        <translation>Le trousseau a refusé l&apos;accès&#xa0;: il est peut-être verrouillé, ou l&apos;accès a été refusé. Déverrouillez le Secret Service (p. ex. gnome-keyring ou KWallet) et réessayez.</translation>
+    </message>
+    <message>
+        <source>The keychain could not delete the entry.</source>
+        <translation>Le trousseau n&apos;a pas pu supprimer l&apos;entrée.</translation>
+    </message>
+    <message>
+        <source>The Secret Service (e.g. gnome-keyring or KWallet) on the D-Bus session bus is missing, or has no unlocked default keyring.</source>
+        <translation>Le Secret Service (p. ex. gnome-keyring ou KWallet) est absent du bus de session D-Bus, ou n&apos;a pas de trousseau par défaut déverrouillé.</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available.</source>
+        <translation>Le trousseau du système n&apos;est pas disponible.</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 (QtKeychain: %4)</source>
+        <translation>%1 %2 %3 (QtKeychain&#xa0;: %4)</translation>
+    </message>
+    <message>
+        <source>the OS keychain (Secret Service, service &apos;%1&apos;)</source>
+        <translation>le trousseau du système (Secret Service, service «&#xa0;%1&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>the OS keychain (service &apos;%1&apos;)</source>
+        <translation>le trousseau du système (service «&#xa0;%1&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>The OS keychain can only be used once the application has started.</source>
+        <translation>Le trousseau du système n&apos;est utilisable qu&apos;une fois l&apos;application démarrée.</translation>
+    </message>
+    <message>
+        <source>Frontdesk keeps its database key in the OS keychain, which is reached through the D-Bus session bus, and there is no D-Bus session here (DBUS_SESSION_BUS_ADDRESS is not set). %1</source>
+        <translation>Frontdesk conserve la clé de sa base de données dans le trousseau du système, accessible par le bus de session D-Bus, et il n&apos;y a pas de session D-Bus ici (DBUS_SESSION_BUS_ADDRESS n&apos;est pas défini). %1</translation>
+    </message>
+    <message>
+        <source>The OS keychain did not answer within %1 seconds while reading &quot;%2&quot;. It may be waiting to be unlocked in a dialog that is hidden or cannot be shown. %3</source>
+        <translation>Le trousseau du système n&apos;a pas répondu dans les %1 secondes lors de la lecture de «&#xa0;%2&#xa0;». Il attend peut-être d&apos;être déverrouillé dans une boîte de dialogue masquée ou impossible à afficher. %3</translation>
+    </message>
+    <message>
+        <source>The OS keychain did not answer within %1 seconds while storing &quot;%2&quot;. It may be waiting to be unlocked in a dialog that is hidden or cannot be shown. %3</source>
+        <translation>Le trousseau du système n&apos;a pas répondu dans les %1 secondes lors de l&apos;enregistrement de «&#xa0;%2&#xa0;». Il attend peut-être d&apos;être déverrouillé dans une boîte de dialogue masquée ou impossible à afficher. %3</translation>
+    </message>
+    <message>
+        <source>The OS keychain did not answer within %1 seconds while removing &quot;%2&quot;. It may be waiting to be unlocked in a dialog that is hidden or cannot be shown. %3</source>
+        <translation>Le trousseau du système n&apos;a pas répondu dans les %1 secondes lors de la suppression de «&#xa0;%2&#xa0;». Il attend peut-être d&apos;être déverrouillé dans une boîte de dialogue masquée ou impossible à afficher. %3</translation>
+    </message>
+</context>
+<context>
+    <name>KpiCommands</name>
+    <message>
+        <source>n/a</source>
+        <translation>n.d.</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 j</translation>
+    </message>
+    <message>
+        <source>%1 pp</source>
+        <translation>%1 pts</translation>
+    </message>
+    <message>
+        <source>kpi needs --from DATE and --to DATE (YYYY-MM-DD).</source>
+        <translation>kpi attend --from DATE et --to DATE (AAAA-MM-JJ).</translation>
+    </message>
+    <message>
+        <source>--from &quot;%1&quot; is not a date written YYYY-MM-DD.</source>
+        <translation>--from «&#xa0;%1&#xa0;» n&apos;est pas une date au format AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+        <source>--to &quot;%1&quot; is not a date written YYYY-MM-DD.</source>
+        <translation>--to «&#xa0;%1&#xa0;» n&apos;est pas une date au format AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+        <source>Period %1 to %2, compared with %3 to %4; as of %5.</source>
+        <translation>Période du %1 au %2, comparée à celle du %3 au %4&#xa0;; état au %5.</translation>
+    </message>
+    <message>
+        <source>As of the last sync, %1.</source>
+        <translation>À la dernière synchronisation, %1.</translation>
+    </message>
+    <message>
+        <source>This workstation has not synced yet: the figures show its own data.</source>
+        <translation>Ce poste n&apos;a pas encore été synchronisé&#xa0;: les chiffres ne portent que sur ses propres données.</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>Cette période</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Période précédente</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Évolution</translation>
+    </message>
+    <message>
+        <source>recall needs one sub-command: add, done or list.</source>
+        <translation>recall attend une sous-commande&#xa0;: add, done ou list.</translation>
+    </message>
+    <message>
+        <source>recall add needs --patient ID, --due DATE and --reason TEXT.</source>
+        <translation>recall add attend --patient ID, --due DATE et --reason TEXTE.</translation>
+    </message>
+    <message>
+        <source>--due &quot;%1&quot; is not a date written YYYY-MM-DD.</source>
+        <translation>--due «&#xa0;%1&#xa0;» n&apos;est pas une date au format AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+        <source>recall done needs --recall ID.</source>
+        <translation>recall done attend --recall ID.</translation>
+    </message>
+    <message>
+        <source>The recall %1 was deleted.</source>
+        <translation>La relance de suivi %1 a été supprimée.</translation>
+    </message>
+    <message>
+        <source>The recall %1 is already %2.</source>
+        <translation>La relance de suivi %1 est déjà %2.</translation>
+    </message>
+    <message>
+        <source>Recall %1 is done.</source>
+        <translation>La relance de suivi %1 est effectuée.</translation>
+    </message>
+    <message>
+        <source>No recalls.</source>
+        <translation>Aucune relance de suivi.</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>Afficher en JSON.</translation>
+    </message>
+    <message>
+        <source>Only this practitioner&apos;s.</source>
+        <translation>Uniquement ceux de ce praticien.</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s id.</source>
+        <translation>L&apos;identifiant du patient.</translation>
+    </message>
+    <message>
+        <source>The dashboard&apos;s figures for a period beside the previous one.</source>
+        <translation>Les indicateurs du tableau de bord pour une période, à côté de la précédente.</translation>
+    </message>
+    <message>
+        <source>First day (YYYY-MM-DD).</source>
+        <translation>Premier jour (AAAA-MM-JJ).</translation>
+    </message>
+    <message>
+        <source>Last day (YYYY-MM-DD).</source>
+        <translation>Dernier jour (AAAA-MM-JJ).</translation>
+    </message>
+    <message>
+        <source>Only appointments in this room.</source>
+        <translation>Uniquement les rendez-vous dans cette salle.</translation>
+    </message>
+    <message>
+        <source>Only appointments of this type (e.g. check-up).</source>
+        <translation>Uniquement les rendez-vous de ce type (p. ex. check-up).</translation>
+    </message>
+    <message>
+        <source>Recalls (care gaps): who should come back by when.</source>
+        <translation>Relances de suivi (ruptures de suivi)&#xa0;: qui doit revenir, et avant quand.</translation>
+    </message>
+    <message>
+        <source>Due date (YYYY-MM-DD).</source>
+        <translation>Date d&apos;échéance (AAAA-MM-JJ).</translation>
+    </message>
+    <message>
+        <source>Why the patient should come back.</source>
+        <translation>Pourquoi le patient doit revenir.</translation>
+    </message>
+    <message>
+        <source>The recall&apos;s id.</source>
+        <translation>L&apos;identifiant de la relance de suivi.</translation>
+    </message>
+    <message>
+        <source>Only open recalls that are overdue (care gaps).</source>
+        <translation>Uniquement les relances ouvertes en retard (ruptures de suivi).</translation>
+    </message>
+</context>
+<context>
+    <name>LocationRepository</name>
+    <message>
+        <source>A room or location needs a name.</source>
+        <translation>Une salle ou un site nécessite un nom.</translation>
+    </message>
+</context>
+<context>
+    <name>MedicationRepository</name>
+    <message>
+        <source>A medication needs a patient and a name.</source>
+        <translation>Un médicament nécessite un patient et un nom.</translation>
+    </message>
+</context>
+<context>
+    <name>MemorySecretStore</name>
+    <message>
+        <source>the in-memory secret store</source>
+        <translation>le stockage de secrets en mémoire</translation>
+    </message>
+</context>
+<context>
+    <name>MessageRepository</name>
+    <message>
+        <source>A message needs a patient.</source>
+        <translation>Un message nécessite un patient.</translation>
+    </message>
+    <message>
+        <source>A message goes by sms or email; got &quot;%1&quot;.</source>
+        <translation>Un message passe par sms ou email&#xa0;; reçu&#xa0;: «&#xa0;%1&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>MessageRetention</name>
+    <message>
+        <source>Messages are kept from 1 to %1 days, or 0 for always.</source>
+        <translation>Les messages sont conservés de 1 à %1 jours, ou 0 pour toujours.</translation>
+    </message>
+    <message>
+        <source>Could not remove old messages: %1</source>
+        <translation>Impossible de supprimer les anciens messages&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationRepository</name>
+    <message>
+        <source>An observation needs a patient and a name.</source>
+        <translation>Une observation nécessite un patient et un nom.</translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>Could not queue the change for sync: %1</source>
+        <translation>Impossible de mettre la modification en file d&apos;attente de synchronisation&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordHash</name>
+    <message>
+        <source>Could not hash the password: libsodium failed to initialise.</source>
+        <translation>Impossible de hacher le mot de passe&#xa0;: l&apos;initialisation de libsodium a échoué.</translation>
+    </message>
+    <message>
+        <source>Could not hash the password: not enough memory for Argon2id.</source>
+        <translation>Impossible de hacher le mot de passe&#xa0;: mémoire insuffisante pour Argon2id.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPolicy</name>
+    <message>
+        <source>The password is too short: it has %1 characters and needs at least %2.</source>
+        <translation>Le mot de passe est trop court&#xa0;: il compte %1 caractères et en nécessite au moins %2.</translation>
+    </message>
+    <message>
+        <source>The password must not start or end with a space.</source>
+        <translation>Le mot de passe ne doit ni commencer ni se terminer par une espace.</translation>
+    </message>
+    <message>
+        <source>This password is on the list of common passwords that attackers try first. Choose another one, e.g. several unrelated words.</source>
+        <translation>Ce mot de passe figure sur la liste des mots de passe courants que les attaquants essaient en premier. Choisissez-en un autre, p. ex. plusieurs mots sans rapport entre eux.</translation>
+    </message>
+    <message>
+        <source>The password must not contain the user name.</source>
+        <translation>Le mot de passe ne doit pas contenir le nom d&apos;utilisateur.</translation>
+    </message>
+    <message>
+        <source>The password repeats too few different characters (%1); use more.</source>
+        <translation>Le mot de passe utilise trop peu de caractères différents (%1)&#xa0;; utilisez-en davantage.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientAlert</name>
+    <message>
+        <source>An alert needs a patient.</source>
+        <translation>Une alerte nécessite un patient.</translation>
+    </message>
+    <message>
+        <source>An alert needs a text.</source>
+        <translation>Une alerte nécessite un texte.</translation>
+    </message>
+    <message>
+        <source>Severity must be info, warning or high.</source>
+        <translation>La gravité doit être info, warning ou high.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientCommands</name>
+    <message>
+        <source>Print JSON.</source>
+        <translation>Afficher en JSON.</translation>
+    </message>
+    <message>
+        <source>search needs the text to look for, e.g. frontdeskctl search &quot;mueller anna&quot;.</source>
+        <translation>search attend le texte à chercher, p. ex. frontdeskctl search &quot;mueller anna&quot;.</translation>
+    </message>
+    <message>
+        <source>--limit must be a number from 1 to 1000.</source>
+        <translation>--limit doit être un nombre de 1 à 1000.</translation>
+    </message>
+    <message>
+        <source>Indexed %1 patients in %2 s.</source>
+        <translation>%1 patients indexés en %2 s.</translation>
+    </message>
+    <message>
+        <source>No patient matches &quot;%1&quot;.</source>
+        <translation>Aucun patient ne correspond à «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>import-fhir needs one FILE or DIR of FHIR R4 Bundles (.json).</source>
+        <translation>import-fhir attend un FICHIER ou un RÉPERTOIRE de Bundles FHIR R4 (.json).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: not imported (%n problem(s); nothing from this file was kept):</source>
+        <translation>
+            <numerusform>%1&#xa0;: non importé (%n problème&#xa0;; rien de ce fichier n&apos;a été conservé)&#xa0;:</numerusform>
+            <numerusform>%1&#xa0;: non importé (%n problèmes&#xa0;; rien de ce fichier n&apos;a été conservé)&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: imported %2 (%3 new, %4 updated, %5 unchanged).</source>
+        <translation>%1&#xa0;: %2 importés (%3 nouveaux, %4 mis à jour, %5 inchangés).</translation>
+    </message>
+    <message>
+        <source>not kept locally: %1</source>
+        <translation>non conservé localement&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 files were not imported.</source>
+        <translation>%1 fichiers sur %2 n&apos;ont pas été importés.</translation>
+    </message>
+    <message>
+        <source>export-fhir needs --patient ID (the id from search --json).</source>
+        <translation>export-fhir attend --patient ID (l&apos;identifiant de search --json).</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Wrote the record of patient %1 to %2.</source>
+        <translation>Le dossier du patient %1 a été écrit dans %2.</translation>
+    </message>
+    <message>
+        <source>--limit must be a positive number.</source>
+        <translation>--limit doit être un nombre positif.</translation>
+    </message>
+    <message>
+        <source>No possible duplicates.</source>
+        <translation>Aucun doublon possible.</translation>
+    </message>
+    <message>
+        <source>merge needs --survivor ID and --merged ID.</source>
+        <translation>merge attend --survivor ID et --merged ID.</translation>
+    </message>
+    <message>
+        <source>unknown field &quot;%1&quot; in --take (fields: %2).</source>
+        <translation>champ inconnu «&#xa0;%1&#xa0;» dans --take (champs&#xa0;: %2).</translation>
+    </message>
+    <message>
+        <source>Merged %1 into %2 (%3). Moved: %4.</source>
+        <translation>%1 fusionné dans %2 (%3). Déplacé&#xa0;: %4.</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>rien</translation>
+    </message>
+    <message>
+        <source>Find patients by name, birth date, phone, MRN or e-mail, best match first.</source>
+        <translation>Rechercher des patients par nom, date de naissance, téléphone, numéro de dossier ou e-mail, meilleure correspondance en premier.</translation>
+    </message>
+    <message>
+        <source>At most N results (default 20).</source>
+        <translation>Au plus N résultats (par défaut 20).</translation>
+    </message>
+    <message>
+        <source>Rebuild the search index first (TEXT may then be left out).</source>
+        <translation>Reconstruire d&apos;abord l&apos;index de recherche (TEXTE peut alors être omis).</translation>
+    </message>
+    <message>
+        <source>Import FHIR R4 Bundles (as Synthea writes them) into the local database.</source>
+        <translation>Importer des Bundles FHIR R4 (tels que Synthea les écrit) dans la base de données locale.</translation>
+    </message>
+    <message>
+        <source>Write one patient&apos;s record as a FHIR R4 Bundle.</source>
+        <translation>Écrire le dossier d&apos;un patient sous forme de Bundle FHIR R4.</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s id.</source>
+        <translation>L&apos;identifiant du patient.</translation>
+    </message>
+    <message>
+        <source>Write to FILE instead of standard output.</source>
+        <translation>Écrire dans FICHIER plutôt que sur la sortie standard.</translation>
+    </message>
+    <message>
+        <source>List possible duplicate patients, most likely first.</source>
+        <translation>Lister les doublons de patients possibles, les plus probables en premier.</translation>
+    </message>
+    <message>
+        <source>At most N pairs (default 50).</source>
+        <translation>Au plus N paires (par défaut 50).</translation>
+    </message>
+    <message>
+        <source>Merge a duplicate patient into the surviving record (kept as a link).</source>
+        <translation>Fusionner un patient en double dans le dossier conservé (gardé sous forme de lien).</translation>
+    </message>
+    <message>
+        <source>The record that stays.</source>
+        <translation>Le dossier conservé.</translation>
+    </message>
+    <message>
+        <source>The record merged into it (kept as a link).</source>
+        <translation>Le dossier fusionné dans celui-ci (gardé sous forme de lien).</translation>
+    </message>
+    <message>
+        <source>Fields to take from the merged record, e.g. phoneMobile,email.</source>
+        <translation>Champs à reprendre du dossier fusionné, p. ex. phoneMobile,email.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientMerge</name>
+    <message>
+        <source>MRN</source>
+        <translation>N° de dossier</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Nom de famille</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Téléphone portable</translation>
+    </message>
+    <message>
+        <source>Home phone</source>
+        <translation>Téléphone fixe</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>Langue préférée</translation>
+    </message>
+    <message>
+        <source>Preferred channel</source>
+        <translation>Canal préféré</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>Personne à prévenir</translation>
+    </message>
+    <message>
+        <source>Emergency contact relation</source>
+        <translation>Lien de la personne à prévenir</translation>
+    </message>
+    <message>
+        <source>Emergency contact phone</source>
+        <translation>Téléphone de la personne à prévenir</translation>
+    </message>
+    <message>
+        <source>A patient cannot be merged with itself.</source>
+        <translation>Un patient ne peut pas être fusionné avec lui-même.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) was deleted.</source>
+        <translation>%1 (%2) a été supprimé.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) was already merged into another record.</source>
+        <translation>%1 (%2) a déjà été fusionné dans un autre dossier.</translation>
+    </message>
+    <message>
+        <source>There is no patient field &quot;%1&quot; to choose.</source>
+        <translation>Il n&apos;existe aucun champ patient «&#xa0;%1&#xa0;» à choisir.</translation>
+    </message>
+    <message>
+        <source>The merge was not done: %1</source>
+        <translation>La fusion n&apos;a pas été effectuée&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PatientPhoto</name>
+    <message>
+        <source>The photo is empty.</source>
+        <translation>La photo est vide.</translation>
+    </message>
+    <message>
+        <source>The photo is %1; at most %2 is allowed.</source>
+        <translation>La photo fait %1&#xa0;; au plus %2 sont autorisés.</translation>
+    </message>
+    <message>
+        <source>The photo must be a JPEG or PNG image.</source>
+        <translation>La photo doit être une image JPEG ou PNG.</translation>
+    </message>
+    <message>
+        <source>A photo needs a patient.</source>
+        <translation>Une photo nécessite un patient.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientPhotoRepository</name>
+    <message>
+        <source>Could not store the photo: %1</source>
+        <translation>Impossible d&apos;enregistrer la photo&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PatientRepository</name>
+    <message>
+        <source>The MRN %1 already belongs to %2.</source>
+        <translation>Le numéro de dossier %1 appartient déjà à %2.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientSearch</name>
+    <message>
+        <source>Could not update the patient search index: %1</source>
+        <translation>Impossible de mettre à jour l&apos;index de recherche des patients&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not rebuild the patient search index: %1</source>
+        <translation>Impossible de reconstruire l&apos;index de recherche des patients&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The patient search failed: %1</source>
+        <translation>La recherche de patients a échoué&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PatientTimeline</name>
+    <message>
+        <source>Appointment</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <translation>Assurance</translation>
+    </message>
+    <message>
+        <source>Visit note</source>
+        <translation>Note de consultation</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 from the patient (%2, %3)</source>
+        <translation>%1 du patient (%2, %3)</translation>
+    </message>
+    <message>
+        <source>%1 to the patient (%2, %3)</source>
+        <translation>%1 au patient (%2, %3)</translation>
+    </message>
+    <message>
+        <source>Consent given: %1</source>
+        <translation>Consentement donné&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn: %1</source>
+        <translation>Consentement retiré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>recorded by %1</source>
+        <translation>enregistré par %1</translation>
+    </message>
+    <message>
+        <source>Insurance added: %1</source>
+        <translation>Assurance ajoutée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>member %1</source>
+        <translation>adhérent %1</translation>
+    </message>
+    <message>
+        <source>Eligibility checked: %1</source>
+        <translation>Droits vérifiés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <source> with %1</source>
+        <translation> avec %1</translation>
+    </message>
+</context>
+<context>
+    <name>PatientValidation</name>
+    <message>
+        <source>A patient needs a medical record number (MRN).</source>
+        <translation>Un patient nécessite un numéro de dossier.</translation>
+    </message>
+    <message>
+        <source>A patient needs a family name.</source>
+        <translation>Un patient nécessite un nom de famille.</translation>
+    </message>
+    <message>
+        <source>The birth date %1 is in the future.</source>
+        <translation>La date de naissance %1 est dans le futur.</translation>
+    </message>
+    <message>
+        <source>The birth date is before 1880.</source>
+        <translation>La date de naissance est antérieure à 1880.</translation>
+    </message>
+    <message>
+        <source>Sex must be female, male, other or unknown; got &quot;%1&quot;.</source>
+        <translation>Le sexe doit être female, male, other ou unknown&#xa0;; reçu&#xa0;: «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Enter a phone number of 6 to 15 digits, e.g. +49 170 1234567 or 0170 1234567.</source>
+        <translation>Saisissez un numéro de téléphone de 6 à 15 chiffres, p. ex. +33 6 12 34 56 78 ou 06 12 34 56 78.</translation>
+    </message>
+    <message>
+        <source>Enter an e-mail address such as name@example.org.</source>
+        <translation>Saisissez une adresse e-mail comme nom@example.org.</translation>
+    </message>
+    <message>
+        <source>E-mail is the preferred channel: enter an e-mail address.</source>
+        <translation>L&apos;e-mail est le canal préféré&#xa0;: saisissez une adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>SMS is the preferred channel: enter a mobile number.</source>
+        <translation>Le SMS est le canal préféré&#xa0;: saisissez un numéro de portable.</translation>
+    </message>
+    <message>
+        <source>Whose number is the emergency phone? Enter their name.</source>
+        <translation>À qui appartient le numéro d&apos;urgence&#xa0;? Saisissez son nom.</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <source>see the schedule</source>
+        <translation>voir le planning</translation>
+    </message>
+    <message>
+        <source>book, move or check in appointments</source>
+        <translation>réserver, déplacer ou enregistrer l&apos;arrivée des rendez-vous</translation>
+    </message>
+    <message>
+        <source>see patients&apos; details</source>
+        <translation>voir les données des patients</translation>
+    </message>
+    <message>
+        <source>change patients&apos; details</source>
+        <translation>modifier les données des patients</translation>
+    </message>
+    <message>
+        <source>see messages</source>
+        <translation>voir les messages</translation>
+    </message>
+    <message>
+        <source>send messages</source>
+        <translation>envoyer des messages</translation>
+    </message>
+    <message>
+        <source>see clinical summaries and notes</source>
+        <translation>voir les synthèses et notes cliniques</translation>
+    </message>
+    <message>
+        <source>change clinical notes</source>
+        <translation>modifier les notes cliniques</translation>
+    </message>
+    <message>
+        <source>see dashboards</source>
+        <translation>voir les tableaux de bord</translation>
+    </message>
+    <message>
+        <source>see the audit trail</source>
+        <translation>voir le journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>double-book a practitioner or room</source>
+        <translation>réserver deux fois un praticien ou une salle</translation>
+    </message>
+    <message>
+        <source>manage staff accounts</source>
+        <translation>gérer les comptes du personnel</translation>
+    </message>
+    <message>
+        <source>change settings</source>
+        <translation>modifier les paramètres</translation>
+    </message>
+    <message>
+        <source>wipe this workstation</source>
+        <translation>effacer ce poste de travail</translation>
+    </message>
+    <message>
+        <source>unlock another person&apos;s session</source>
+        <translation>déverrouiller la session d&apos;une autre personne</translation>
+    </message>
+</context>
+<context>
+    <name>PractitionerRepository</name>
+    <message>
+        <source>A practitioner needs a family name.</source>
+        <translation>Un praticien nécessite un nom de famille.</translation>
+    </message>
+    <message>
+        <source>The slot length must be between 5 and 240 minutes; got %1.</source>
+        <translation>La durée d&apos;un créneau doit être comprise entre 5 et 240 minutes&#xa0;; reçu&#xa0;: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileItemDialog</name>
+    <message>
+        <source>Alert</source>
+        <translation>Alerte</translation>
+    </message>
+    <message>
+        <source>e.g. Needs an interpreter (Turkish)</source>
+        <translation>p. ex. A besoin d&apos;un interprète (turc)</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>High — shown first</source>
+        <translation>Élevée – affichée en premier</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Texte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Severity:</source>
+        <translation>&amp;Gravité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>Donné</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Retiré</translation>
+    </message>
+    <message>
+        <source>Attach scanned document…</source>
+        <translation>Joindre un document numérisé…</translation>
+    </message>
+    <message>
+        <source>Scanned consent</source>
+        <translation>Consentement numérisé</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif)</source>
+        <translation>Documents (*.pdf *.png *.jpg *.jpeg *.tif)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Consent to:</source>
+        <translation>&amp;Consentement à&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Statut&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>Document&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <translation>Assurance</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Non vérifié</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>Droits ouverts</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>Droits non ouverts</translation>
+    </message>
+    <message>
+        <source>Check failed</source>
+        <translation>Échec de la vérification</translation>
+    </message>
+    <message>
+        <source>&amp;Payer:</source>
+        <translation>&amp;Organisme payeur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Member id:</source>
+        <translation>N° d&apos;&amp;adhérent&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Groupe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Valid &amp;from:</source>
+        <translation>&amp;Valable du&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Valid &amp;to:</source>
+        <translation>Valable a&amp;u&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Eligibility:</source>
+        <translation>&amp;Droits&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Communication preference</source>
+        <translation>Préférence de communication</translation>
+    </message>
+    <message>
+        <source>Appointment reminders</source>
+        <translation>Rappels de rendez-vous</translation>
+    </message>
+    <message>
+        <source>Administrative</source>
+        <translation>Administratif</translation>
+    </message>
+    <message>
+        <source>Clinical results</source>
+        <translation>Résultats cliniques</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Appel téléphonique</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Courrier</translation>
+    </message>
+    <message>
+        <source>Opted out: send nothing for this purpose</source>
+        <translation>Désinscrit&#xa0;: ne rien envoyer pour cet objet</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>&amp;Objet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Canal&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Quiet from:</source>
+        <translation>Silence à &amp;partir de&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Quiet &amp;until:</source>
+        <translation>Silence &amp;jusqu&apos;à&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>RecallRepository</name>
+    <message>
+        <source>A recall needs a patient.</source>
+        <translation>Une relance de suivi nécessite un patient.</translation>
+    </message>
+    <message>
+        <source>A recall needs a due date.</source>
+        <translation>Une relance de suivi nécessite une date d&apos;échéance.</translation>
+    </message>
+    <message>
+        <source>Unknown recall status &quot;%1&quot; (open, done or cancelled).</source>
+        <translation>Statut de relance inconnu «&#xa0;%1&#xa0;» (open, done ou cancelled).</translation>
+    </message>
+    <message>
+        <source>There is no patient with the id %1.</source>
+        <translation>Aucun patient n&apos;a l&apos;identifiant %1.</translation>
+    </message>
+    <message>
+        <source>There is no practitioner with the id %1.</source>
+        <translation>Aucun praticien n&apos;a l&apos;identifiant %1.</translation>
+    </message>
+    <message>
+        <source>The recall %1 was deleted.</source>
+        <translation>La relance de suivi %1 a été supprimée.</translation>
+    </message>
+    <message>
+        <source>The recall %1 is already %2.</source>
+        <translation>La relance de suivi %1 est déjà %2.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordStore</name>
+    <message>
+        <source>%1 has no field %2.</source>
+        <translation>%1 n&apos;a pas de champ %2.</translation>
+    </message>
+    <message>
+        <source>Could not save the new %1: %2</source>
+        <translation>Impossible d&apos;enregistrer le nouvel élément %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The %1 %2 no longer exists.</source>
+        <translation>L&apos;élément %1 %2 n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>This %1 was changed by someone else since it was opened (version %2, now %3). Reopen it to see their change, then edit again.</source>
+        <translation>Cet élément (%1) a été modifié par quelqu&apos;un d&apos;autre depuis son ouverture (version %2, maintenant %3). Rouvrez-le pour voir la modification, puis modifiez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>Could not save the %1: %2</source>
+        <translation>Impossible d&apos;enregistrer l&apos;élément %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The %1 %2 does not exist.</source>
+        <translation>L&apos;élément %1 %2 n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>This %1 was changed by someone else since it was opened; reopen it before deleting.</source>
+        <translation>Cet élément (%1) a été modifié par quelqu&apos;un d&apos;autre depuis son ouverture&#xa0;; rouvrez-le avant de le supprimer.</translation>
+    </message>
+    <message>
+        <source>Could not delete the %1: %2</source>
+        <translation>Impossible de supprimer l&apos;élément %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Recurrence</name>
+    <message>
+        <source>A series needs a first date.</source>
+        <translation>Une série nécessite une première date.</translation>
+    </message>
+    <message>
+        <source>A series repeats every 1 to 52 weeks or months; got %1.</source>
+        <translation>Une série se répète toutes les 1 à 52 semaines ou tous les 1 à 52 mois&#xa0;; reçu&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>A series ends either on a date or after a number of appointments.</source>
+        <translation>Une série se termine soit à une date, soit après un nombre de rendez-vous.</translation>
+    </message>
+    <message>
+        <source>A series can have at most %1 appointments.</source>
+        <translation>Une série peut compter au plus %1 rendez-vous.</translation>
+    </message>
+    <message>
+        <source>The number of appointments must be positive.</source>
+        <translation>Le nombre de rendez-vous doit être positif.</translation>
+    </message>
+    <message>
+        <source>The series would end (%1) before it starts (%2).</source>
+        <translation>La série se terminerait (%1) avant de commencer (%2).</translation>
+    </message>
+    <message>
+        <source>The series would have more than %1 appointments; end it sooner.</source>
+        <translation>La série compterait plus de %1 rendez-vous&#xa0;; terminez-la plus tôt.</translation>
+    </message>
+    <message>
+        <source>The time of day must lie within the day.</source>
+        <translation>L&apos;heure doit se situer dans la journée.</translation>
+    </message>
+    <message>
+        <source>An appointment must last at least a minute.</source>
+        <translation>Un rendez-vous doit durer au moins une minute.</translation>
+    </message>
+</context>
+<context>
+    <name>Repository</name>
+    <message>
+        <source>No %1 with id %2.</source>
+        <translation>Aucun élément %1 avec l&apos;identifiant %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Receptionist</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <source>Nurse</source>
+        <translation>Infirmier(ère)</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrateur</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleAdminDialog</name>
+    <message>
+        <source>Choose an entry first.</source>
+        <translation>Choisissez d&apos;abord une entrée.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleCommands</name>
+    <message>
+        <source>&quot;%1&quot; is not an ISO 8601 date and time (e.g. 2026-05-04T09:00 or 2026-05-04T07:00:00Z).</source>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une date et heure ISO 8601 (p. ex. 2026-05-04T09:00 ou 2026-05-04T07:00:00Z).</translation>
+    </message>
+    <message>
+        <source>%1 does not exist in %2 (the clocks skip it for daylight saving time).</source>
+        <translation>%1 n&apos;existe pas dans %2 (les horloges la sautent au passage à l&apos;heure d&apos;été).</translation>
+    </message>
+    <message>
+        <source>book needs --patient ID, --practitioner ID, --start ISO8601 and --minutes N.</source>
+        <translation>book attend --patient ID, --practitioner ID, --start ISO8601 et --minutes N.</translation>
+    </message>
+    <message>
+        <source>--minutes must be a whole number from 1 to 1440.</source>
+        <translation>--minutes doit être un nombre entier de 1 à 1440.</translation>
+    </message>
+    <message>
+        <source>book needs --minutes N (or --type with a known type).</source>
+        <translation>book attend --minutes N (ou --type avec un type connu).</translation>
+    </message>
+    <message>
+        <source>unknown appointment type &quot;%1&quot;.</source>
+        <translation>type de rendez-vous inconnu «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>slots needs --practitioner ID|any, --from ISO8601, --minutes N and --count K.</source>
+        <translation>slots attend --practitioner ID|any, --from ISO8601, --minutes N et --count K.</translation>
+    </message>
+    <message>
+        <source>--count must be a whole number from 1 to 1000.</source>
+        <translation>--count doit être un nombre entier de 1 à 1000.</translation>
+    </message>
+    <message>
+        <source>--weekdays takes numbers from 1 (Monday) to 7 (Sunday), e.g. 1,3,5.</source>
+        <translation>--weekdays accepte des nombres de 1 (lundi) à 7 (dimanche), p. ex. 1,3,5.</translation>
+    </message>
+    <message>
+        <source>--between takes time windows like 08:00-12:00,14:00-16:00.</source>
+        <translation>--between accepte des plages horaires comme 08:00-12:00,14:00-16:00.</translation>
+    </message>
+    <message>
+        <source>No free slot in the next 120 days.</source>
+        <translation>Aucun créneau libre dans les 120 prochains jours.</translation>
+    </message>
+    <message>
+        <source>day needs --date YYYY-MM-DD.</source>
+        <translation>day attend --date AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+        <source>--date must be a date as YYYY-MM-DD.</source>
+        <translation>--date doit être une date au format AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+        <source>status needs --appointment ID and either --to STATUS or --revert.</source>
+        <translation>status attend --appointment ID et soit --to STATUT, soit --revert.</translation>
+    </message>
+    <message>
+        <source>unknown status &quot;%1&quot;; one of booked, confirmed, arrived, in-room, completed, cancelled, no-show.</source>
+        <translation>statut inconnu «&#xa0;%1&#xa0;»&#xa0;; l&apos;un de booked, confirmed, arrived, in-room, completed, cancelled, no-show.</translation>
+    </message>
+    <message>
+        <source>--by is patient or clinic.</source>
+        <translation>--by vaut patient ou clinic.</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>Afficher en JSON.</translation>
+    </message>
+    <message>
+        <source>Books an appointment; prints its id (exit 3 on a conflict, naming it)</source>
+        <translation>Réserve un rendez-vous et affiche son identifiant (code de sortie 3 en cas de conflit, qui est nommé)</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s id.</source>
+        <translation>L&apos;identifiant du patient.</translation>
+    </message>
+    <message>
+        <source>The practitioner&apos;s id.</source>
+        <translation>L&apos;identifiant du praticien.</translation>
+    </message>
+    <message>
+        <source>Start, ISO 8601; without an offset in the clinic&apos;s time zone.</source>
+        <translation>Début, ISO 8601&#xa0;; sans décalage, dans le fuseau horaire du cabinet.</translation>
+    </message>
+    <message>
+        <source>Length in minutes (default: the type&apos;s).</source>
+        <translation>Durée en minutes (par défaut&#xa0;: celle du type).</translation>
+    </message>
+    <message>
+        <source>Appointment type code, e.g. consultation.</source>
+        <translation>Code du type de rendez-vous, p. ex. consultation.</translation>
+    </message>
+    <message>
+        <source>The room&apos;s id.</source>
+        <translation>L&apos;identifiant de la salle.</translation>
+    </message>
+    <message>
+        <source>Reason for the visit.</source>
+        <translation>Motif de la consultation.</translation>
+    </message>
+    <message>
+        <source>Book over a conflict (managers; audited).</source>
+        <translation>Réserver malgré un conflit (responsables&#xa0;; audité).</translation>
+    </message>
+    <message>
+        <source>Lists the next free slots</source>
+        <translation>Liste les prochains créneaux libres</translation>
+    </message>
+    <message>
+        <source>A practitioner&apos;s id, or any.</source>
+        <translation>L&apos;identifiant d&apos;un praticien, ou any.</translation>
+    </message>
+    <message>
+        <source>Earliest start, ISO 8601.</source>
+        <translation>Début au plus tôt, ISO 8601.</translation>
+    </message>
+    <message>
+        <source>Length wanted.</source>
+        <translation>Durée souhaitée.</translation>
+    </message>
+    <message>
+        <source>How many slots.</source>
+        <translation>Nombre de créneaux.</translation>
+    </message>
+    <message>
+        <source>Preferred weekdays, 1 = Monday, e.g. 1,3.</source>
+        <translation>Jours de la semaine préférés, 1 = lundi, p. ex. 1,3.</translation>
+    </message>
+    <message>
+        <source>Preferred times of day, e.g. 08:00-12:00.</source>
+        <translation>Heures de la journée préférées, p. ex. 08:00-12:00.</translation>
+    </message>
+    <message>
+        <source>Leave out times the patient is booked elsewhere.</source>
+        <translation>Exclure les heures où le patient a déjà un autre rendez-vous.</translation>
+    </message>
+    <message>
+        <source>Lists one day&apos;s appointments</source>
+        <translation>Liste les rendez-vous d&apos;une journée</translation>
+    </message>
+    <message>
+        <source>The day, in the clinic&apos;s time zone.</source>
+        <translation>Le jour, dans le fuseau horaire du cabinet.</translation>
+    </message>
+    <message>
+        <source>Only this practitioner&apos;s.</source>
+        <translation>Uniquement ceux de ce praticien.</translation>
+    </message>
+    <message>
+        <source>Changes an appointment&apos;s status (exit 3 when not allowed)</source>
+        <translation>Change le statut d&apos;un rendez-vous (code de sortie 3 si non autorisé)</translation>
+    </message>
+    <message>
+        <source>The appointment&apos;s id.</source>
+        <translation>L&apos;identifiant du rendez-vous.</translation>
+    </message>
+    <message>
+        <source>booked, confirmed, arrived, in-room, completed, cancelled, no-show.</source>
+        <translation>booked, confirmed, arrived, in-room, completed, cancelled, no-show.</translation>
+    </message>
+    <message>
+        <source>Why (needed to cancel).</source>
+        <translation>Pourquoi (obligatoire pour annuler).</translation>
+    </message>
+    <message>
+        <source>Who cancelled: patient or clinic (default clinic).</source>
+        <translation>Qui a annulé&#xa0;: patient ou clinic (par défaut clinic).</translation>
+    </message>
+    <message>
+        <source>Take back the latest status change.</source>
+        <translation>Annuler le dernier changement de statut.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleExceptionRepository</name>
+    <message>
+        <source>Time off must end after it starts.</source>
+        <translation>Une absence doit se terminer après son début.</translation>
+    </message>
+    <message>
+        <source>Leave belongs to a practitioner; choose one.</source>
+        <translation>Un congé appartient à un praticien&#xa0;; choisissez-en un.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleLoader</name>
+    <message>
+        <source>Choose a valid day and from 1 to 31 days.</source>
+        <translation>Choisissez un jour valide et de 1 à 31 jours.</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>The user name or the password is wrong.</source>
+        <translation>Le nom d&apos;utilisateur ou le mot de passe est incorrect.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed sign-ins: the account %1 is locked for %n more minute(s). An administrator can set a new password to unlock it now.</source>
+        <translation>
+            <numerusform>Trop d&apos;échecs de connexion&#xa0;: le compte %1 est verrouillé encore %n minute. Un administrateur peut définir un nouveau mot de passe pour le déverrouiller tout de suite.</numerusform>
+            <numerusform>Trop d&apos;échecs de connexion&#xa0;: le compte %1 est verrouillé encore %n minutes. Un administrateur peut définir un nouveau mot de passe pour le déverrouiller tout de suite.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The password is wrong. After %1 failed tries the account %2 is locked for %3 minutes.</source>
+        <translation>Le mot de passe est incorrect. Après %1 tentatives échouées, le compte %2 est verrouillé pendant %3 minutes.</translation>
+    </message>
+    <message>
+        <source>The account %1 is disabled. Ask an administrator.</source>
+        <translation>Le compte %1 est désactivé. Adressez-vous à un administrateur.</translation>
+    </message>
+</context>
+<context>
+    <name>SqlCipherResult</name>
+    <message>
+        <source>The database connection is closed.</source>
+        <translation>La connexion à la base de données est fermée.</translation>
+    </message>
+    <message>
+        <source>The statement is too long.</source>
+        <translation>L&apos;instruction est trop longue.</translation>
+    </message>
+    <message>
+        <source>Unable to prepare the statement</source>
+        <translation>Impossible de préparer l&apos;instruction</translation>
+    </message>
+    <message>
+        <source>The query contains no SQL statement.</source>
+        <translation>La requête ne contient aucune instruction SQL.</translation>
+    </message>
+    <message>
+        <source>The query contains more than one statement; the QSQLCIPHER driver runs one statement at a time.</source>
+        <translation>La requête contient plus d&apos;une instruction&#xa0;; le pilote QSQLCIPHER exécute une instruction à la fois.</translation>
+    </message>
+    <message>
+        <source>The query was not prepared.</source>
+        <translation>La requête n&apos;a pas été préparée.</translation>
+    </message>
+    <message>
+        <source>The statement has %1 placeholders, but %2 values were bound.</source>
+        <translation>L&apos;instruction a %1 paramètres, mais %2 valeurs ont été liées.</translation>
+    </message>
+    <message>
+        <source>Cannot bind a value of type %1 to placeholder %2.</source>
+        <translation>Impossible de lier une valeur de type %1 au paramètre %2.</translation>
+    </message>
+    <message>
+        <source>Unable to bind placeholder %1</source>
+        <translation>Impossible de lier le paramètre %1</translation>
+    </message>
+    <message>
+        <source>Unable to execute the statement</source>
+        <translation>Impossible d&apos;exécuter l&apos;instruction</translation>
+    </message>
+    <message>
+        <source>Unable to fetch the next row</source>
+        <translation>Impossible de lire la ligne suivante</translation>
+    </message>
+</context>
+<context>
+    <name>StaffAccountRepository</name>
+    <message>
+        <source>A user name has 2 to 64 letters, digits, dots, dashes or underscores and starts with a letter or digit; &quot;%1&quot; does not.</source>
+        <translation>Un nom d&apos;utilisateur comporte de 2 à 64 lettres, chiffres, points, tirets ou traits de soulignement et commence par une lettre ou un chiffre&#xa0;; ce n&apos;est pas le cas de «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>There is already an account named %1.</source>
+        <translation>Il existe déjà un compte nommé %1.</translation>
+    </message>
+    <message>
+        <source>Could not save the account %1: %2</source>
+        <translation>Impossible d&apos;enregistrer le compte %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Could not save the password of %1: %2</source>
+        <translation>Impossible d&apos;enregistrer le mot de passe de %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>There is no account named %1.</source>
+        <translation>Il n&apos;existe aucun compte nommé %1.</translation>
+    </message>
+    <message>
+        <source>%1 is the last active administrator; make another administrator first, or nobody could manage accounts.</source>
+        <translation>%1 est le dernier administrateur actif&#xa0;; nommez d&apos;abord un autre administrateur, sinon personne ne pourrait plus gérer les comptes.</translation>
+    </message>
+    <message>
+        <source>%1 is the last active administrator; make another administrator first.</source>
+        <translation>%1 est le dernier administrateur actif&#xa0;; nommez d&apos;abord un autre administrateur.</translation>
+    </message>
+</context>
+<context>
+    <name>StartUp</name>
+    <message>
+        <source>The data directory (default: %1).</source>
+        <translation>Le répertoire des données (par défaut&#xa0;: %1).</translation>
+    </message>
+    <message>
+        <source>Keep the database key in this file (mode 0600) instead of the OS keychain. Weaker: for test and demo machines.</source>
+        <translation>Conserver la clé de la base de données dans ce fichier (mode 0600) plutôt que dans le trousseau du système. Moins sûr&#xa0;: pour les machines de test et de démonstration.</translation>
+    </message>
+    <message>
+        <source>Start on this view: %1.</source>
+        <translation>Démarrer sur cette vue&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Frontdesk, the front desk of a clinic.</source>
+        <translation>Frontdesk, l&apos;accueil d&apos;un cabinet médical.</translation>
+    </message>
+    <message>
+        <source>Frontdesk</source>
+        <translation>Frontdesk</translation>
+    </message>
+    <message>
+        <source>%1
+Run frontdesk --help for the options.</source>
+        <translation>%1
+Lancez frontdesk --help pour voir les options.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;. Run frontdesk --help for the options.</source>
+        <translation>Argument inattendu «&#xa0;%1&#xa0;». Lancez frontdesk --help pour voir les options.</translation>
+    </message>
+    <message>
+        <source>Unknown view &quot;%1&quot;; choose one of %2.</source>
+        <translation>Vue inconnue «&#xa0;%1&#xa0;»&#xa0;; choisissez parmi %2.</translation>
+    </message>
+    <message>
+        <source>Frontdesk could not open its database in %1.
+
+%2</source>
+        <translation>Frontdesk n&apos;a pas pu ouvrir sa base de données dans %1.
+
+%2</translation>
+    </message>
+    <message>
+        <source>This workstation could not be wiped: %1</source>
+        <translation>Ce poste de travail n&apos;a pas pu être effacé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>This workstation was wiped: its database and key are gone. Frontdesk starts again as new.</source>
+        <translation>Ce poste de travail a été effacé&#xa0;: sa base de données et sa clé ont disparu. Frontdesk redémarre comme neuf.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusHistoryRepository</name>
+    <message>
+        <source>The status history is never rewritten; record a revert instead.</source>
+        <translation>L&apos;historique des statuts n&apos;est jamais réécrit&#xa0;; enregistrez plutôt une annulation.</translation>
+    </message>
+    <message>
+        <source>A status change belongs to an appointment.</source>
+        <translation>Un changement de statut appartient à un rendez-vous.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusTransitions</name>
+    <message>
+        <source>The appointment is already %1.</source>
+        <translation>Le rendez-vous est déjà %1.</translation>
+    </message>
+    <message>
+        <source>The appointment is %1, which is final: it cannot become %2. If the status was set by mistake, revert it.</source>
+        <translation>Le rendez-vous est %1, ce qui est définitif&#xa0;: il ne peut pas devenir %2. Si le statut a été mis par erreur, annulez-le.</translation>
+    </message>
+    <message>
+        <source>An appointment that is %1 cannot become %2.</source>
+        <translation>Un rendez-vous %1 ne peut pas devenir %2.</translation>
+    </message>
+    <message>
+        <source>Say why the appointment is cancelled.</source>
+        <translation>Indiquez pourquoi le rendez-vous est annulé.</translation>
+    </message>
+    <message>
+        <source>Say who cancelled the appointment: the patient or the clinic.</source>
+        <translation>Indiquez qui a annulé le rendez-vous&#xa0;: le patient ou le cabinet.</translation>
+    </message>
+    <message>
+        <source>Only a cancellation names who cancelled.</source>
+        <translation>Seule une annulation indique qui a annulé.</translation>
+    </message>
+    <message>
+        <source>A patient can only be marked as not having come once the appointment has begun.</source>
+        <translation>Un patient ne peut être marqué absent qu&apos;une fois le rendez-vous commencé.</translation>
+    </message>
+</context>
+<context>
+    <name>WaitlistRepository</name>
+    <message>
+        <source>A waitlist entry needs a patient.</source>
+        <translation>Une inscription sur liste d&apos;attente nécessite un patient.</translation>
+    </message>
+    <message>
+        <source>The wanted length must be between 5 minutes and 24 hours.</source>
+        <translation>La durée souhaitée doit être comprise entre 5 minutes et 24 heures.</translation>
+    </message>
+    <message>
+        <source>The time-of-day window must end after it starts, within one day.</source>
+        <translation>La plage horaire doit se terminer après son début, dans la même journée.</translation>
+    </message>
+    <message>
+        <source>Weekdays are 1 (Monday) to 7 (Sunday); got %1.</source>
+        <translation>Les jours de la semaine vont de 1 (lundi) à 7 (dimanche)&#xa0;; reçu&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Unknown waitlist status &quot;%1&quot;.</source>
+        <translation>Statut de liste d&apos;attente inconnu «&#xa0;%1&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>WorkingHoursRepository</name>
+    <message>
+        <source>The weekday must be 1 (Monday) to 7 (Sunday); got %1.</source>
+        <translation>Le jour de la semaine doit aller de 1 (lundi) à 7 (dimanche)&#xa0;; reçu&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Working hours must end after they start, within one day.</source>
+        <translation>Les horaires doivent se terminer après leur début, dans la même journée.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::AccessController</name>
+    <message>
+        <source>&amp;Workstation</source>
+        <translation>&amp;Poste de travail</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Verrouiller</translation>
+    </message>
+    <message>
+        <source>&amp;Audit Trail…</source>
+        <translation>&amp;Journal d&apos;audit…</translation>
+    </message>
+    <message>
+        <source>Auto-Lock &amp;Time…</source>
+        <translation>Délai de verrouillage &amp;automatique…</translation>
+    </message>
+    <message>
+        <source>&amp;Wipe This Workstation…</source>
+        <translation>&amp;Effacer ce poste de travail…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Auto-lock</source>
+        <translation>Verrouillage automatique</translation>
+    </message>
+    <message>
+        <source>Lock the workstation after this many idle minutes:</source>
+        <translation>Verrouiller le poste après ce nombre de minutes d&apos;inactivité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Wipe</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Wipe this workstation</source>
+        <translation>Effacer ce poste de travail</translation>
+    </message>
+    <message>
+        <source>This removes the database, its WAL and journal files and its key from this workstation for good. Changes not yet sent to the server are lost. Frontdesk then starts as new.
+
+Type WIPE to confirm:</source>
+        <translation>Ceci supprime définitivement de ce poste la base de données, ses fichiers WAL et de journal, et sa clé. Les modifications pas encore envoyées au serveur sont perdues. Frontdesk redémarre ensuite comme neuf.
+
+Tapez WIPE pour confirmer&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::AppointmentDayModel</name>
+    <message>
+        <source>Could not load the appointments of %1: %2</source>
+        <translation>Impossible de charger les rendez-vous du %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <comment>appointment start – end</comment>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1
+Notes: %2</source>
+        <translation>%1
+Notes&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation>Praticien</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Salle</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchro</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Réservé</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmé</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Arrivé</translation>
+    </message>
+    <message>
+        <source>In room</source>
+        <translation>En consultation</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <source>Check-up</source>
+        <translation>Bilan de santé</translation>
+    </message>
+    <message>
+        <source>Vaccination</source>
+        <translation>Vaccination</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Acte technique</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::AuditTrailModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::AuditViewer</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>Journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>patient id</source>
+        <translation>identifiant du patient</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>Action&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Patient:</source>
+        <translation>Patient&#xa0;:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Afficher</translation>
+    </message>
+    <message>
+        <source>&amp;Verify chain</source>
+        <translation>&amp;Vérifier la chaîne</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>(anyone)</source>
+        <translation>(tous)</translation>
+    </message>
+    <message>
+        <source>(any)</source>
+        <translation>(toutes)</translation>
+    </message>
+    <message>
+        <source>The newest %1 entries that match; narrow the filter to see older ones.</source>
+        <translation>Les %1 entrées correspondantes les plus récentes&#xa0;; affinez le filtre pour voir les plus anciennes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries match.</source>
+        <translation>
+            <numerusform>%n entrée correspond.</numerusform>
+            <numerusform>%n entrées correspondent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit trail is intact: %n entries, each chained to the one before.</source>
+        <translation>
+            <numerusform>Le journal d&apos;audit est intact&#xa0;: %n entrée, chaînée à la précédente.</numerusform>
+            <numerusform>Le journal d&apos;audit est intact&#xa0;: %n entrées, chacune chaînée à la précédente.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audit trail was tampered with. %1</source>
+        <translation>Le journal d&apos;audit a été falsifié. %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n entries to %1.</source>
+        <translation>
+            <numerusform>%n entrée exportée vers %1.</numerusform>
+            <numerusform>%n entrées exportées vers %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>Exporter le journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::BookingDialog</name>
+    <message>
+        <source>Book an appointment on %1</source>
+        <translation>Réserver un rendez-vous le %1</translation>
+    </message>
+    <message>
+        <source>Name, birth date, phone or MRN</source>
+        <translation>Nom, date de naissance, téléphone ou n° de dossier</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>No room</source>
+        <translation>Aucune salle</translation>
+    </message>
+    <message>
+        <source>Book even if the time is taken (double-booking, recorded)</source>
+        <translation>Réserver même si le créneau est pris (double réservation, consignée)</translation>
+    </message>
+    <message>
+        <source>Does not repeat</source>
+        <translation>Ne se répète pas</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Chaque semaine</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Chaque mois</translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation>tous les </translation>
+    </message>
+    <message>
+        <source>times</source>
+        <translation>fois</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>jusqu&apos;au</translation>
+    </message>
+    <message>
+        <source>&amp;Patient:</source>
+        <translation>&amp;Patient&#xa0;:</translation>
+    </message>
+    <message>
+        <source>P&amp;ractitioner:</source>
+        <translation>P&amp;raticien&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Time:</source>
+        <translation>&amp;Heure&#xa0;:</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>T&amp;ype&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Length:</source>
+        <translation>&amp;Durée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>R&amp;oom:</source>
+        <translation>&amp;Salle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Rea&amp;son:</source>
+        <translation>&amp;Motif&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat:</source>
+        <translation>Répé&amp;tition&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Book</source>
+        <translation>Réser&amp;ver</translation>
+    </message>
+    <message>
+        <source>%1 — born %2 — %3</source>
+        <translation>%1 — né(e) le %2 — %3</translation>
+    </message>
+    <message>
+        <source>Choose the patient first: type part of the name and pick them from the list.</source>
+        <translation>Choisissez d&apos;abord le patient&#xa0;: tapez une partie du nom et sélectionnez-le dans la liste.</translation>
+    </message>
+    <message>
+        <source>That time does not exist on this day (the clocks change); choose another.</source>
+        <translation>Cette heure n&apos;existe pas ce jour-là (changement d&apos;heure)&#xa0;; choisissez-en une autre.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::CancelDialog</name>
+    <message>
+        <source>Cancel the appointment</source>
+        <translation>Annuler le rendez-vous</translation>
+    </message>
+    <message>
+        <source>The patient</source>
+        <translation>Le patient</translation>
+    </message>
+    <message>
+        <source>The clinic</source>
+        <translation>Le cabinet</translation>
+    </message>
+    <message>
+        <source>&amp;Why:</source>
+        <translation>&amp;Motif&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Cancelled &amp;by:</source>
+        <translation>Annulé &amp;par&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;appointment</source>
+        <translation>&amp;Annuler le rendez-vous</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation>&amp;Conserver</translation>
+    </message>
+    <message>
+        <source>A reason is needed</source>
+        <translation>Un motif est nécessaire</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::CsvWriter</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::DashboardPdf</name>
+    <message>
+        <source>Period:</source>
+        <translation>Période&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Filters:</source>
+        <translation>Filtres&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <source>Could not write %1; check that the folder exists and can be written.</source>
+        <translation>Impossible d&apos;écrire %1&#xa0;; vérifiez que le dossier existe et est accessible en écriture.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::DashboardView</name>
+    <message>
+        <source>First day</source>
+        <translation>Premier jour</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
+    <message>
+        <source>P&amp;eriod:</source>
+        <translation>P&amp;ériode&#xa0;:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <comment>from date to date</comment>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Pr&amp;actitioner:</source>
+        <translation>Pr&amp;aticien&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Salle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>T&amp;ype&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Act&amp;ualiser</translation>
+    </message>
+    <message>
+        <source>Compute the figures again</source>
+        <translation>Recalculer les indicateurs</translation>
+    </message>
+    <message>
+        <source>Compute the figures again (F5)</source>
+        <translation>Recalculer les indicateurs (F5)</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Exporter en &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Save one of the dashboard&apos;s tables for a spreadsheet</source>
+        <translation>Enregistrer l&apos;un des tableaux du tableau de bord pour un tableur</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Exporter en &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Save the whole dashboard as PDF</source>
+        <translation>Enregistrer tout le tableau de bord en PDF</translation>
+    </message>
+    <message>
+        <source>&amp;How is this counted?</source>
+        <translation>Comment est-ce c&amp;ompté&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The definition of every figure</source>
+        <translation>La définition de chaque indicateur</translation>
+    </message>
+    <message>
+        <source>Dashboards are for managers and administrators. Sign in with such an account to see the clinic&apos;s figures.</source>
+        <translation>Les tableaux de bord sont réservés aux responsables et aux administrateurs. Connectez-vous avec un tel compte pour voir les indicateurs du cabinet.</translation>
+    </message>
+    <message>
+        <source>All practitioners</source>
+        <translation>Tous les praticiens</translation>
+    </message>
+    <message>
+        <source>All locations</source>
+        <translation>Toutes les salles</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <source>Could not list the dashboard&apos;s filters: %1</source>
+        <translation>Impossible de lister les filtres du tableau de bord&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Calcul en cours…</translation>
+    </message>
+    <message>
+        <source>Computed in %1 ms</source>
+        <translation>Calculé en %1 ms</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Never synced: these figures come from this computer&apos;s data only (today is %1).</source>
+        <translation>Jamais synchronisé&#xa0;: ces indicateurs proviennent uniquement des données de cet ordinateur (nous sommes le %1).</translation>
+    </message>
+    <message>
+        <source>As of the last sync, %1, with the changes made on this computer since.</source>
+        <translation>À la dernière synchronisation, %1, avec les modifications faites depuis sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <comment>practitioner · location · type</comment>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>There are no figures to export yet.</source>
+        <translation>Il n&apos;y a pas encore d&apos;indicateurs à exporter.</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Dashboard — %1</source>
+        <translation>Tableau de bord — %1</translation>
+    </message>
+    <message>
+        <source>%1 (previous period %2)</source>
+        <translation>%1 (période précédente %2)</translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the dashboard as PDF</source>
+        <translation>Exporter le tableau de bord en PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::DatabaseTableModel</name>
+    <message>
+        <source>Waiting to sync</source>
+        <translation>En attente de synchronisation</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Synchronisé</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflit</translation>
+    </message>
+    <message>
+        <source>Rejected by server</source>
+        <translation>Refusé par le serveur</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Données de démonstration</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::DayCalendarView</name>
+    <message>
+        <source>confirmed</source>
+        <translation>confirmé</translation>
+    </message>
+    <message>
+        <source>arrived</source>
+        <translation>arrivé</translation>
+    </message>
+    <message>
+        <source>in room</source>
+        <translation>en consultation</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>no-show</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source>Day calendar</source>
+        <translation>Calendrier du jour</translation>
+    </message>
+    <message>
+        <source>waiting %1 min</source>
+        <translation>attend depuis %1 min</translation>
+    </message>
+    <message>
+        <source>No practitioner works on this day.</source>
+        <translation>Aucun praticien ne travaille ce jour-là.</translation>
+    </message>
+    <message>
+        <source>%1–%2 %3
+%4 with %5
+%6
+Room: %7</source>
+        <translation>%1–%2 %3
+%4 avec %5
+%6
+Salle&#xa0;: %7</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::DayScheduleModel</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>No room</source>
+        <translation>Aucune salle</translation>
+    </message>
+    <message>
+        <source>%1 with %2: %3</source>
+        <translation>%1 avec %2&#xa0;: %3</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::DrillDownDialog</name>
+    <message>
+        <source>%1 — records</source>
+        <comment>figure name</comment>
+        <translation>%1 — enregistrements</translation>
+    </message>
+    <message>
+        <source>&amp;Open patient</source>
+        <translation>&amp;Ouvrir le patient</translation>
+    </message>
+    <message>
+        <source>Opens the selected patient&apos;s profile (double-click or Enter)</source>
+        <translation>Ouvre la fiche du patient sélectionné (double-clic ou Entrée)</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Exporter en &amp;CSV…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2: %n record(s)</source>
+        <comment>figure, period</comment>
+        <translation>
+            <numerusform>%1, %2&#xa0;: %n enregistrement</numerusform>
+            <numerusform>%1, %2&#xa0;: %n enregistrements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n row(s) to %1.</source>
+        <translation>
+            <numerusform>%n ligne enregistrée dans %1.</numerusform>
+            <numerusform>%n lignes enregistrées dans %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the list as CSV</source>
+        <translation>Exporter la liste en CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::FigureTile</name>
+    <message>
+        <source>Before: %1</source>
+        <comment>the previous period&apos;s value</comment>
+        <translation>Avant&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <comment>value, previous value, change</comment>
+        <translation>%1, %2, %3</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::FindSlotDialog</name>
+    <message>
+        <source>Find the next available time</source>
+        <translation>Trouver le prochain créneau libre</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>N&apos;importe qui</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <source>&amp;With:</source>
+        <translation>A&amp;vec&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Type&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Length:</source>
+        <translation>&amp;Durée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Preferred days (none: any):</source>
+        <translation>Jours préférés (aucun&#xa0;: n&apos;importe lequel)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Preferred time:</source>
+        <translation>Heure préférée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Book this time…</source>
+        <translation>Réserver ce &amp;créneau…</translation>
+    </message>
+    <message>
+        <source>%1, %2 — %3</source>
+        <translation>%1, %2 — %3</translation>
+    </message>
+    <message>
+        <source>No free time in the next 120 days.</source>
+        <translation>Aucun créneau libre dans les 120 prochains jours.</translation>
+    </message>
+    <message>
+        <source>Search first, then choose a time.</source>
+        <translation>Lancez d&apos;abord la recherche, puis choisissez un créneau.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::KpiBreakdownModel</name>
+    <message>
+        <source>Weekly trend</source>
+        <translation>Tendance hebdomadaire</translation>
+    </message>
+    <message>
+        <source>Per practitioner</source>
+        <translation>Par praticien</translation>
+    </message>
+    <message>
+        <source>No-shows by weekday and hour</source>
+        <translation>Absences par jour de la semaine et par heure</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semaine</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>Absences</translation>
+    </message>
+    <message>
+        <source>Cancellations</source>
+        <translation>Annulations</translation>
+    </message>
+    <message>
+        <source>No-show rate</source>
+        <translation>Taux d&apos;absence</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>Taux d&apos;occupation</translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation>Praticien</translation>
+    </message>
+    <message>
+        <source>Booked hours</source>
+        <translation>Heures réservées</translation>
+    </message>
+    <message>
+        <source>Available hours</source>
+        <translation>Heures disponibles</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>Jour de la semaine</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Appointments not cancelled</source>
+        <translation>Rendez-vous non annulés</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <comment>hour range</comment>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>Week %1 (from %2)</source>
+        <translation>Semaine %1 (à partir du %2)</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::KpiDefinitions</name>
+    <message>
+        <source>The period is the chosen local days in the clinic&apos;s time zone, from the first day 00:00 to the day after the last 00:00; an appointment belongs to the period its start falls in. Deleted records never count.</source>
+        <translation>La période couvre les jours choisis, en heure locale du cabinet, du premier jour à 00:00 jusqu&apos;au lendemain du dernier jour à 00:00&#xa0;; un rendez-vous appartient à la période où tombe son début. Les enregistrements supprimés ne comptent jamais.</translation>
+    </message>
+    <message>
+        <source>The practitioner, location and appointment-type filters narrow the appointments counted.</source>
+        <translation>Les filtres par praticien, salle et type de rendez-vous restreignent les rendez-vous comptés.</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <source>Appointments in the period, whatever their status (booked, confirmed, arrived, in room, completed, cancelled or no-show). %1 %2</source>
+        <translation>Rendez-vous de la période, quel que soit leur statut (réservé, confirmé, arrivé, en consultation, terminé, annulé ou absent). %1 %2</translation>
+    </message>
+    <message>
+        <source>No-show rate</source>
+        <translation>Taux d&apos;absence</translation>
+    </message>
+    <message>
+        <source>No-shows divided by the appointments in the period that were not cancelled: of the visits that were meant to happen, the share the patient missed. Undefined when no appointment remains. Visits still to come count in the base. %1 %2</source>
+        <translation>Absences divisées par les rendez-vous non annulés de la période&#xa0;: parmi les consultations prévues, la part que le patient a manquée. Non défini s&apos;il ne reste aucun rendez-vous. Les consultations à venir comptent dans la base. %1 %2</translation>
+    </message>
+    <message>
+        <source>Late-cancellation rate</source>
+        <translation>Taux d&apos;annulation tardive</translation>
+    </message>
+    <message>
+        <source>Appointments cancelled less than N hours before their start, divided by all appointments in the period. The cancellation time is the latest change to &apos;cancelled&apos; in the status history that was not reverted (the record&apos;s last change when the history has none). N is the setting late_cancellation_hours (default %1). Undefined without appointments. %2 %3</source>
+        <translation>Rendez-vous annulés moins de N heures avant leur début, divisés par tous les rendez-vous de la période. L&apos;heure d&apos;annulation est le dernier passage à «&#xa0;annulé&#xa0;» non annulé dans l&apos;historique des statuts (à défaut d&apos;historique, la dernière modification de l&apos;enregistrement). N est le paramètre late_cancellation_hours (par défaut %1). Non défini sans rendez-vous. %2 %3</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>Taux d&apos;occupation</translation>
+    </message>
+    <message>
+        <source>Booked minutes divided by available minutes. Booked: the minutes of the period&apos;s appointments that were not cancelled, no-shows included (the time was held), clipped to the period. Available: the weekly working hours of each active practitioner matching the filter on each day of the period, in the clinic&apos;s local time (a day with a daylight-saving change has 23 or 25 hours), less holidays, leave and blocked time - the same availability the schedule offers for booking. With a location filter, only working hours at that location count; with a type filter, only that type&apos;s minutes count as booked. Undefined when nothing was available. %1</source>
+        <translation>Minutes réservées divisées par les minutes disponibles. Réservées&#xa0;: les minutes des rendez-vous non annulés de la période, absences comprises (le créneau était bloqué), limitées à la période. Disponibles&#xa0;: les horaires hebdomadaires de chaque praticien actif correspondant au filtre, chaque jour de la période, en heure locale du cabinet (un jour de changement d&apos;heure compte 23 ou 25 heures), moins les jours fériés, congés et plages bloquées – la même disponibilité que le planning propose à la réservation. Avec un filtre de salle, seuls les horaires dans cette salle comptent&#xa0;; avec un filtre de type, seules les minutes de ce type comptent comme réservées. Non défini si rien n&apos;était disponible. %1</translation>
+    </message>
+    <message>
+        <source>Booking lead time</source>
+        <translation>Délai de prise de rendez-vous</translation>
+    </message>
+    <message>
+        <source>The median, in days, of the time from booking (the record&apos;s creation) to the start, over the period&apos;s appointments that were not cancelled. Undefined without such appointments. %1 %2</source>
+        <translation>La médiane, en jours, du délai entre la réservation (création de l&apos;enregistrement) et le début, sur les rendez-vous non annulés de la période. Non défini sans de tels rendez-vous. %1 %2</translation>
+    </message>
+    <message>
+        <source>New patients</source>
+        <translation>Nouveaux patients</translation>
+    </message>
+    <message>
+        <source>Distinct patients with an appointment in the period that was not cancelled, whose earliest appointment ever (not deleted, not cancelled, with any practitioner) falls in the period. %1 %2</source>
+        <translation>Patients distincts ayant un rendez-vous non annulé dans la période et dont le tout premier rendez-vous (non supprimé, non annulé, avec n&apos;importe quel praticien) tombe dans la période. %1 %2</translation>
+    </message>
+    <message>
+        <source>Returning patients</source>
+        <translation>Patients revenus</translation>
+    </message>
+    <message>
+        <source>Distinct patients with an appointment in the period that was not cancelled who are not new: they had an earlier appointment that was not cancelled. %1 %2</source>
+        <translation>Patients distincts ayant un rendez-vous non annulé dans la période et qui ne sont pas nouveaux&#xa0;: ils avaient déjà un rendez-vous antérieur non annulé. %1 %2</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Fidélisation</translation>
+    </message>
+    <message>
+        <source>Of the distinct patients seen (in room or completed) in the previous period of the same length, the share seen again in this period. Undefined when nobody was seen in the previous period. %1</source>
+        <translation>Parmi les patients distincts vus (en consultation ou terminé) pendant la période précédente de même durée, la part revue pendant cette période. Non défini si personne n&apos;a été vu pendant la période précédente. %1</translation>
+    </message>
+    <message>
+        <source>Reminders sent</source>
+        <translation>Rappels envoyés</translation>
+    </message>
+    <message>
+        <source>Outbound messages with the purpose &apos;reminder&apos; sent in the period (status sent or delivered; queued and failed messages were not sent). With a filter, only reminders about an appointment that matches it count.</source>
+        <translation>Messages sortants ayant pour objet «&#xa0;rappel&#xa0;» envoyés dans la période (statut envoyé ou remis&#xa0;; les messages en attente ou en échec n&apos;ont pas été envoyés). Avec un filtre, seuls les rappels concernant un rendez-vous correspondant comptent.</translation>
+    </message>
+    <message>
+        <source>Reminders delivered</source>
+        <translation>Rappels remis</translation>
+    </message>
+    <message>
+        <source>Of the reminders sent in the period, those whose delivery was reported (status delivered); shown as a number of the reminders sent.</source>
+        <translation>Parmi les rappels envoyés dans la période, ceux dont la remise a été signalée (statut remis)&#xa0;; exprimé par rapport aux rappels envoyés.</translation>
+    </message>
+    <message>
+        <source>Reminders confirmed</source>
+        <translation>Rappels confirmés</translation>
+    </message>
+    <message>
+        <source>Of the reminders sent in the period, those whose appointment was confirmed afterwards: the status history changed it to &apos;confirmed&apos; at or after the reminder was sent (and the change was not reverted), or the patient answered about the same appointment with a reply starting with yes, y, ja, j, ok, c, 1 or confirm. Shown as a number of the reminders sent.</source>
+        <translation>Parmi les rappels envoyés dans la période, ceux dont le rendez-vous a ensuite été confirmé&#xa0;: l&apos;historique des statuts l&apos;a passé à «&#xa0;confirmé&#xa0;» au moment de l&apos;envoi du rappel ou après (sans retour en arrière), ou le patient a répondu au sujet du même rendez-vous par une réponse commençant par yes, y, ja, j, ok, c, 1 ou confirm. Exprimé par rapport aux rappels envoyés.</translation>
+    </message>
+    <message>
+        <source>Response rate</source>
+        <translation>Taux de réponse</translation>
+    </message>
+    <message>
+        <source>Outbound messages sent in the period (any purpose) that got an inbound message from the same patient within %1 hours, divided by the outbound messages sent in the period. With a filter, only messages about an appointment that matches it count. Undefined when nothing was sent.</source>
+        <translation>Messages sortants envoyés dans la période (tout objet) ayant reçu un message entrant du même patient dans les %1 heures, divisés par les messages sortants envoyés dans la période. Avec un filtre, seuls les messages concernant un rendez-vous correspondant comptent. Non défini si rien n&apos;a été envoyé.</translation>
+    </message>
+    <message>
+        <source>Overdue recalls (care gaps)</source>
+        <translation>Relances de suivi en retard (ruptures de suivi)</translation>
+    </message>
+    <message>
+        <source>Open recalls due before the end of the period (or before today, when the period reaches into the future) whose patient has no appointment, not deleted, not cancelled and not a no-show, starting on or after the due date. Counted as of the end of the period, from the recalls&apos; present state. With a practitioner filter, recalls for that practitioner or for nobody in particular count; the room and type filters do not apply to recalls.</source>
+        <translation>Relances de suivi ouvertes, échues avant la fin de la période (ou avant aujourd&apos;hui si la période s&apos;étend dans le futur), dont le patient n&apos;a aucun rendez-vous (non supprimé, non annulé, non manqué) à partir de la date d&apos;échéance. Comptées à la fin de la période, d&apos;après l&apos;état actuel des relances. Avec un filtre de praticien, comptent les relances de ce praticien ou sans praticien attribué&#xa0;; les filtres de salle et de type ne s&apos;appliquent pas aux relances.</translation>
+    </message>
+    <message>
+        <source>Patients at risk of disengaging</source>
+        <translation>Patients risquant de décrocher</translation>
+    </message>
+    <message>
+        <source>Patients with a no-show in the period, or with %1 or more no-shows in the %2 days before the end of the period, who have no booked or confirmed appointment (not deleted) starting after the end of the period - or after today, when the period ends in the future. The no-shows follow the filters; the future appointment may be with anyone.</source>
+        <translation>Patients absents à un rendez-vous de la période, ou absents %1 fois ou plus dans les %2 jours précédant la fin de la période, qui n&apos;ont aucun rendez-vous réservé ou confirmé (non supprimé) commençant après la fin de la période – ou après aujourd&apos;hui si la période se termine dans le futur. Les absences suivent les filtres&#xa0;; le rendez-vous futur peut être avec n&apos;importe qui.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::KpiDrillDownModel</name>
+    <message>
+        <source>Could not list the records behind “%1”: %2</source>
+        <translation>Impossible de lister les enregistrements derrière «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The export was not kept because it could not be recorded in the audit trail: %1</source>
+        <translation>L&apos;export n&apos;a pas été conservé car il n&apos;a pas pu être consigné dans le journal d&apos;audit&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::KpiFigureModel</name>
+    <message>
+        <source>Could not compute the dashboard: %1</source>
+        <translation>Impossible de calculer le tableau de bord&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>Cette période</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Période précédente</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Évolution</translation>
+    </message>
+    <message>
+        <source>Of</source>
+        <translation>Sur</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>n.d.</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 jours</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <comment>no comparison</comment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>aucune évolution</translation>
+    </message>
+    <message>
+        <source>%1 %2 pp</source>
+        <comment>arrow, percentage points</comment>
+        <translation>%1 %2 pts</translation>
+    </message>
+    <message>
+        <source>%1 %2 days</source>
+        <comment>arrow, days</comment>
+        <translation>%1 %2 jours</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>arrow, count</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <comment>first day – last day</comment>
+        <translation>%1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::KpiFilter</name>
+    <message>
+        <source>The first day of the period is missing or not a valid date.</source>
+        <translation>Le premier jour de la période est absent ou n&apos;est pas une date valide.</translation>
+    </message>
+    <message>
+        <source>The last day of the period is missing or not a valid date.</source>
+        <translation>Le dernier jour de la période est absent ou n&apos;est pas une date valide.</translation>
+    </message>
+    <message>
+        <source>The period starts on %1, after its last day %2.</source>
+        <translation>La période commence le %1, après son dernier jour, le %2.</translation>
+    </message>
+    <message>
+        <source>The period has %1 days; at most %2 days can be shown at once.</source>
+        <translation>La période compte %1 jours&#xa0;; au plus %2 jours peuvent être affichés à la fois.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::KpiHelpDialog</name>
+    <message>
+        <source>How the dashboard counts</source>
+        <translation>Comment le tableau de bord compte</translation>
+    </message>
+    <message>
+        <source>How the figures are counted</source>
+        <translation>Comment les indicateurs sont comptés</translation>
+    </message>
+    <message>
+        <source>Every figure is computed on this workstation from its own database, so the dashboard works without the network. It shows what this workstation knew at its last sync with the server, plus the changes made here since.</source>
+        <translation>Chaque indicateur est calculé sur ce poste à partir de sa propre base de données, si bien que le tableau de bord fonctionne sans réseau. Il montre ce que ce poste savait lors de sa dernière synchronisation avec le serveur, plus les modifications faites ici depuis.</translation>
+    </message>
+    <message>
+        <source>Each figure is shown for the chosen period and, beside it, for the period of the same number of days just before it. The change is green when it is an improvement and red when it is worse; rates change in percentage points (pp).</source>
+        <translation>Chaque indicateur est affiché pour la période choisie et, à côté, pour la période de même durée qui la précède. L&apos;évolution est en vert lorsqu&apos;il s&apos;agit d&apos;une amélioration et en rouge lorsqu&apos;elle est défavorable&#xa0;; les taux évoluent en points de pourcentage (pts).</translation>
+    </message>
+    <message>
+        <source>Click a figure, or press Enter or Space on it, to list the appointments, patients, messages or recalls behind it.</source>
+        <translation>Cliquez sur un indicateur, ou appuyez sur Entrée ou Espace lorsqu&apos;il a le focus, pour lister les rendez-vous, patients, messages ou relances de suivi qui le composent.</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Graphiques</translation>
+    </message>
+    <message>
+        <source>Weekly trend: appointments per ISO week (bars) and that week&apos;s no-show rate (line); a week cut by the period counts only its days inside it. Per practitioner: utilisation, appointments or no-show rate of each active practitioner matching the filters. Heat map: no-shows by weekday and hour of the start, coloured by the no-show rate of the appointments not cancelled in that hour.</source>
+        <translation>Tendance hebdomadaire&#xa0;: rendez-vous par semaine ISO (barres) et taux d&apos;absence de la semaine (courbe)&#xa0;; une semaine coupée par la période ne compte que ses jours compris dedans. Par praticien&#xa0;: taux d&apos;occupation, rendez-vous ou taux d&apos;absence de chaque praticien actif correspondant aux filtres. Carte de chaleur&#xa0;: absences par jour de la semaine et heure de début, colorées selon le taux d&apos;absence des rendez-vous non annulés de cette heure.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::KpiPeriodPreset</name>
+    <message>
+        <source>This week</source>
+        <translation>Cette semaine</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>90 derniers jours</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Ce mois-ci</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Mois dernier</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Ce trimestre</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personnalisée</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::KpiService</name>
+    <message>
+        <source>There is no practitioner with the id %1.</source>
+        <translation>Aucun praticien n&apos;a l&apos;identifiant %1.</translation>
+    </message>
+    <message>
+        <source>There is no location with the id %1.</source>
+        <translation>Aucune salle n&apos;a l&apos;identifiant %1.</translation>
+    </message>
+    <message>
+        <source>There is no appointment type with the code %1.</source>
+        <translation>Aucun type de rendez-vous n&apos;a le code %1.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation>Praticien</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>MRN</source>
+        <translation>N° de dossier</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Téléphone portable</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::LockScreen</name>
+    <message>
+        <source>Frontdesk — locked</source>
+        <translation>Frontdesk — verrouillé</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nom d&apos;&amp;utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Mot de &amp;passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Déverrouiller</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Frontdesk is locked.&lt;/b&gt;&lt;br&gt;%1 is signed in. Enter their password, or an administrator&apos;s, to go on.</source>
+        <translation>&lt;b&gt;Frontdesk est verrouillé.&lt;/b&gt;&lt;br&gt;%1 est connecté. Saisissez son mot de passe, ou celui d&apos;un administrateur, pour continuer.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Frontdesk is locked.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Frontdesk est verrouillé.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Frontdesk is locked.</source>
+        <translation>Frontdesk est verrouillé.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::MainWindow</name>
+    <message>
+        <source>Frontdesk — %1</source>
+        <translation>Frontdesk — %1</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Vues</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule</source>
+        <translation>P&amp;lanning</translation>
+    </message>
+    <message>
+        <source>&amp;Patients</source>
+        <translation>&amp;Patients</translation>
+    </message>
+    <message>
+        <source>&amp;Messages</source>
+        <translation>&amp;Messages</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Tableau de bord</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Find Patient…</source>
+        <translation>&amp;Rechercher un patient…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Act&amp;ualiser</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;ide</translation>
+    </message>
+    <message>
+        <source>&amp;About Frontdesk</source>
+        <translation>À &amp;propos de Frontdesk</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>À propos de &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Frontdesk</source>
+        <translation>Frontdesk</translation>
+    </message>
+    <message>
+        <source>About Frontdesk</source>
+        <translation>À propos de Frontdesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Frontdesk %1&lt;/h3&gt;&lt;p&gt;The front desk of a clinic: appointments, patients, messages and figures, on a workstation that keeps working when the network is down.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;&lt;p&gt;Built with Qt %3, running on Qt %4.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Frontdesk %1&lt;/h3&gt;&lt;p&gt;L&apos;accueil d&apos;un cabinet médical&#xa0;: rendez-vous, patients, messages et indicateurs, sur un poste de travail qui continue de fonctionner quand le réseau est coupé.&lt;/p&gt;&lt;p&gt;Base de données&#xa0;: %2&lt;/p&gt;&lt;p&gt;Compilé avec Qt %3, exécuté avec Qt %4.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::MergeDialog</name>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>Doublons possibles</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Record A</source>
+        <translation>Dossier A</translation>
+    </message>
+    <message>
+        <source>Record B</source>
+        <translation>Dossier B</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>S&amp;wap surviving record</source>
+        <translation>&amp;Inverser le dossier conservé</translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation>&amp;Fusionner…</translation>
+    </message>
+    <message>
+        <source>Pairs of records that may be the same person, most likely first. Select one to compare and merge it.</source>
+        <translation>Paires de dossiers qui pourraient concerner la même personne, les plus probables en premier. Sélectionnez-en une pour la comparer et la fusionner.</translation>
+    </message>
+    <message>
+        <source>%1 (MRN %2, %3)</source>
+        <translation>%1 (n° de dossier %2, %3)</translation>
+    </message>
+    <message>
+        <source>no birth date</source>
+        <translation>pas de date de naissance</translation>
+    </message>
+    <message>
+        <source>No possible duplicates found.</source>
+        <translation>Aucun doublon possible trouvé.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Field&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Champ&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Keep (surviving record)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Conserver (dossier conservé)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Take from the merged record&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Reprendre du dossier fusionné&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>Merge records</source>
+        <translation>Fusionner les dossiers</translation>
+    </message>
+    <message>
+        <source>Merge %1 (MRN %2) into %3 (MRN %4)? Appointments, messages, consents, insurance and clinical records move to the surviving record; the merged record stays as a link.</source>
+        <translation>Fusionner %1 (n° de dossier %2) dans %3 (n° de dossier %4)&#xa0;? Les rendez-vous, messages, consentements, assurances et données cliniques passent au dossier conservé&#xa0;; le dossier fusionné reste sous forme de lien.</translation>
+    </message>
+    <message>
+        <source>Merged. %1 now holds both records.</source>
+        <translation>Fusion effectuée. %1 contient désormais les deux dossiers.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::MessageListModel</name>
+    <message>
+        <source>Could not load the messages: %1</source>
+        <translation>Impossible de charger les messages&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 (received)</source>
+        <translation>%1 (reçu)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>subject — body</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Subject: %1
+
+%2</source>
+        <translation>Objet&#xa0;: %1
+
+%2</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Rappel</translation>
+    </message>
+    <message>
+        <source>Administrative</source>
+        <translation>Administratif</translation>
+    </message>
+    <message>
+        <source>Clinical</source>
+        <translation>Clinique</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Remis</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::MessagesView</name>
+    <message>
+        <source>Recent messages</source>
+        <translation>Messages récents</translation>
+    </message>
+    <message>
+        <source>The latest message</source>
+        <translation>Le dernier message</translation>
+    </message>
+    <message numerus="yes">
+        <source>The latest %Ln messages</source>
+        <translation>
+            <numerusform>Le dernier message</numerusform>
+            <numerusform>Les %Ln derniers messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 · %3 · %4 · %5&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 · %3 · %4 · %5&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Subject: %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Objet&#xa0;: %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::NoShowHeatMap</name>
+    <message>
+        <source>No-shows by weekday and hour</source>
+        <translation>Absences par jour de la semaine et par heure</translation>
+    </message>
+    <message>
+        <source>%1, %2
+%3 of %4
+No-show rate: %5</source>
+        <comment>weekday, hour, no-shows of appointments</comment>
+        <translation>%1, %2
+%3 sur %4
+Taux d&apos;absence&#xa0;: %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln no-show(s)</source>
+        <translation>
+            <numerusform>%Ln absence</numerusform>
+            <numerusform>%Ln absences</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln appointment(s) not cancelled</source>
+        <translation>
+            <numerusform>%Ln rendez-vous non annulé</numerusform>
+            <numerusform>%Ln rendez-vous non annulés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no-show rate 0 to %1 · number = no-shows · grey: nothing booked</source>
+        <translation>taux d&apos;absence de 0 à %1 · nombre = absences · gris&#xa0;: rien de réservé</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::PatientEditor</name>
+    <message>
+        <source>&amp;Family name *</source>
+        <translation>Nom de &amp;famille *</translation>
+    </message>
+    <message>
+        <source>&amp;Given name</source>
+        <translation>&amp;Prénom</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>p. ex. %1</translation>
+    </message>
+    <message>
+        <source>Day.month.year, year-month-day or month/day/year.</source>
+        <translation>Jour.mois.année, année-mois-jour ou mois/jour/année.</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date</source>
+        <translation>Date de &amp;naissance</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Féminin</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Masculin</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>&amp;Sex</source>
+        <translation>&amp;Sexe</translation>
+    </message>
+    <message>
+        <source>&amp;MRN *</source>
+        <translation>N° de &amp;dossier *</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>Lan&amp;gue</translation>
+    </message>
+    <message>
+        <source>e.g. de, en, tr</source>
+        <translation>p. ex. fr, en, ar</translation>
+    </message>
+    <message>
+        <source>M&amp;obile</source>
+        <translation>Por&amp;table</translation>
+    </message>
+    <message>
+        <source>&amp;Home phone</source>
+        <translation>Téléphone fi&amp;xe</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Appel téléphonique</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Courrier</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>Pre&amp;ferred channel</source>
+        <translation>&amp;Canal préféré</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Adresse</translation>
+    </message>
+    <message>
+        <source>&amp;Postal code</source>
+        <translation>Code p&amp;ostal</translation>
+    </message>
+    <message>
+        <source>C&amp;ity</source>
+        <translation>V&amp;ille</translation>
+    </message>
+    <message>
+        <source>Co&amp;untry</source>
+        <translation>Pa&amp;ys</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Emergency contact&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Personne à prévenir&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>No&amp;m</translation>
+    </message>
+    <message>
+        <source>&amp;Relation</source>
+        <translation>&amp;Lien</translation>
+    </message>
+    <message>
+        <source>Pho&amp;ne</source>
+        <translation>Télép&amp;hone</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date; enter it like %2.</source>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une date&#xa0;; saisissez-la comme %2.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::PatientListModel</name>
+    <message>
+        <source>Could not load the patient list: %1</source>
+        <translation>Impossible de charger la liste des patients&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not load more patients: %1</source>
+        <translation>Impossible de charger d&apos;autres patients&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Mobile: %1
+Home: %2</source>
+        <translation>Portable&#xa0;: %1
+Fixe&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>MRN</source>
+        <translation>N° de dossier</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::PatientProfile</name>
+    <message>
+        <source>The insurance ends before it starts.</source>
+        <translation>L&apos;assurance se termine avant de commencer.</translation>
+    </message>
+    <message>
+        <source>Only an existing alert can be edited.</source>
+        <translation>Seule une alerte existante peut être modifiée.</translation>
+    </message>
+    <message>
+        <source>This alert is no longer in the patient&apos;s record.</source>
+        <translation>Cette alerte ne figure plus dans le dossier du patient.</translation>
+    </message>
+    <message>
+        <source>This preference is no longer in the patient&apos;s record.</source>
+        <translation>Cette préférence ne figure plus dans le dossier du patient.</translation>
+    </message>
+    <message>
+        <source>This consent is already withdrawn.</source>
+        <translation>Ce consentement est déjà retiré.</translation>
+    </message>
+    <message>
+        <source>A consent cannot be withdrawn before it was given.</source>
+        <translation>Un consentement ne peut pas être retiré avant d&apos;avoir été donné.</translation>
+    </message>
+    <message>
+        <source>This consent is no longer in the patient&apos;s record.</source>
+        <translation>Ce consentement ne figure plus dans le dossier du patient.</translation>
+    </message>
+    <message>
+        <source>Enter the date the patient should come back.</source>
+        <translation>Saisissez la date à laquelle le patient doit revenir.</translation>
+    </message>
+    <message>
+        <source>The due date is more than ten years ahead; please check the year.</source>
+        <translation>La date d&apos;échéance est à plus de dix ans&#xa0;; vérifiez l&apos;année.</translation>
+    </message>
+    <message>
+        <source>Say what the patient should come back for, e.g. yearly check-up.</source>
+        <translation>Indiquez pourquoi le patient doit revenir, p. ex. bilan annuel.</translation>
+    </message>
+    <message>
+        <source>Keep the reason under 200 characters.</source>
+        <translation>Limitez le motif à moins de 200 caractères.</translation>
+    </message>
+    <message>
+        <source>This practitioner is no longer in the clinic&apos;s list; choose another or any practitioner.</source>
+        <translation>Ce praticien ne figure plus dans la liste du cabinet&#xa0;; choisissez-en un autre ou n&apos;importe quel praticien.</translation>
+    </message>
+    <message>
+        <source>Save the new patient before adding a recall.</source>
+        <translation>Enregistrez le nouveau patient avant d&apos;ajouter une relance de suivi.</translation>
+    </message>
+    <message>
+        <source>Only an open recall can be changed; this one is closed.</source>
+        <translation>Seule une relance ouverte peut être modifiée&#xa0;; celle-ci est close.</translation>
+    </message>
+    <message>
+        <source>This recall is no longer in the patient&apos;s record.</source>
+        <translation>Cette relance de suivi ne figure plus dans le dossier du patient.</translation>
+    </message>
+    <message>
+        <source>This recall is already done.</source>
+        <translation>Cette relance de suivi est déjà effectuée.</translation>
+    </message>
+    <message>
+        <source>This recall is already cancelled.</source>
+        <translation>Cette relance de suivi est déjà annulée.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::PatientProfileView</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save the changes (%1)</source>
+        <translation>Enregistrer les modifications (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Détails</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Afficher&#xa0;:</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>Chronolo&amp;gie</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Since / checked</source>
+        <translation>Depuis / vérifié</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Add &amp;alert…</source>
+        <translation>Ajouter une &amp;alerte…</translation>
+    </message>
+    <message>
+        <source>Record c&amp;onsent…</source>
+        <translation>Enregistrer un c&amp;onsentement…</translation>
+    </message>
+    <message>
+        <source>Add &amp;insurance…</source>
+        <translation>Ajouter une ass&amp;urance…</translation>
+    </message>
+    <message>
+        <source>Set &amp;preference…</source>
+        <translation>Définir une pré&amp;férence…</translation>
+    </message>
+    <message>
+        <source>&amp;Consents &amp;&amp; insurance</source>
+        <translation>Consen&amp;tements &amp;&amp; assurance</translation>
+    </message>
+    <message>
+        <source>New patient</source>
+        <translation>Nouveau patient</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;New patient&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Nouveau patient&lt;/h2&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>born %1 (%n years)</source>
+        <translation>
+            <numerusform>né(e) le %1 (%n an)</numerusform>
+            <numerusform>né(e) le %1 (%n ans)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;%1&lt;/h2&gt;MRN %2 · %3 · %4</source>
+        <translation>&lt;h2&gt;%1&lt;/h2&gt;N° de dossier %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Communication preferences</source>
+        <translation>Préférences de communication</translation>
+    </message>
+    <message>
+        <source>quiet %1–%2</source>
+        <translation>silence %1–%2</translation>
+    </message>
+    <message>
+        <source>opted out</source>
+        <translation>désinscrit</translation>
+    </message>
+    <message>
+        <source>(none recorded: the preferred channel applies)</source>
+        <translation>(aucune enregistrée&#xa0;: le canal préféré s&apos;applique)</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Consentements</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>donné</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>retiré</translation>
+    </message>
+    <message>
+        <source>recorded by %1</source>
+        <translation>enregistré par %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <translation>Assurance</translation>
+    </message>
+    <message>
+        <source>member %1, group %2</source>
+        <translation>adhérent %1, groupe %2</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>eligibility: %1 (checked %2)</source>
+        <translation>droits&#xa0;: %1 (vérifiés le %2)</translation>
+    </message>
+    <message>
+        <source>eligibility not checked</source>
+        <translation>droits non vérifiés</translation>
+    </message>
+    <message>
+        <source>Double-click to edit or record an eligibility check</source>
+        <translation>Double-cliquez pour modifier ou enregistrer une vérification des droits</translation>
+    </message>
+    <message>
+        <source>Open the clinical summary</source>
+        <translation>Ouvrir la synthèse clinique</translation>
+    </message>
+    <message>
+        <source>C&amp;linical</source>
+        <translation>C&amp;linique</translation>
+    </message>
+    <message>
+        <source>Reason for access</source>
+        <translation>Motif de l&apos;accès</translation>
+    </message>
+    <message>
+        <source>%1 has no appointment today. Why do you open the clinical record? (recorded in the audit trail)</source>
+        <translation>%1 n&apos;a pas de rendez-vous aujourd&apos;hui. Pourquoi ouvrez-vous le dossier médical&#xa0;? (consigné dans le journal d&apos;audit)</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <source>No known allergies recorded</source>
+        <translation>Aucune allergie connue enregistrée</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problèmes de santé</translation>
+    </message>
+    <message>
+        <source>Medications</source>
+        <translation>Traitements</translation>
+    </message>
+    <message>
+        <source>Latest vitals</source>
+        <translation>Dernières constantes</translation>
+    </message>
+    <message>
+        <source>Past encounters</source>
+        <translation>Consultations passées</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>Save the changes to %1?</source>
+        <translation>Enregistrer les modifications de %1&#xa0;?</translation>
+    </message>
+    <message>
+        <source>the new patient</source>
+        <translation>le nouveau patient</translation>
+    </message>
+    <message>
+        <source>Please correct the fields marked in red.</source>
+        <translation>Veuillez corriger les champs signalés en rouge.</translation>
+    </message>
+    <message>
+        <source>%1 (MRN %2, born %3): %4</source>
+        <translation>%1 (n° de dossier %2, né(e) le %3)&#xa0;: %4</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Doublon possible</translation>
+    </message>
+    <message>
+        <source>This patient may already be registered:
+
+%1
+
+Open the existing record instead, or save a new one anyway?</source>
+        <translation>Ce patient est peut-être déjà enregistré&#xa0;:
+
+%1
+
+Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossier&#xa0;?</translation>
+    </message>
+    <message>
+        <source>&amp;Open existing</source>
+        <translation>&amp;Ouvrir l&apos;existant</translation>
+    </message>
+    <message>
+        <source>&amp;Save anyway</source>
+        <translation>&amp;Enregistrer quand même</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Effectuée</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Open — overdue</source>
+        <translation>Ouverte — en retard</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source>Set &amp;photo…</source>
+        <translation>Définir la &amp;photo…</translation>
+    </message>
+    <message>
+        <source>Remove p&amp;hoto</source>
+        <translation>Supprimer la p&amp;hoto</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Relance de suivi</translation>
+    </message>
+    <message>
+        <source>&amp;Remove / withdraw…</source>
+        <translation>&amp;Supprimer / retirer…</translation>
+    </message>
+    <message>
+        <source>Remove the selected alert or preference, or withdraw the selected consent</source>
+        <translation>Supprimer l&apos;alerte ou la préférence sélectionnée, ou retirer le consentement sélectionné</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation>Praticien</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>&amp;Add recall…</source>
+        <translation>Ajouter une relan&amp;ce…</translation>
+    </message>
+    <message>
+        <source>&amp;Mark done</source>
+        <translation>&amp;Marquer comme effectuée</translation>
+    </message>
+    <message>
+        <source>The patient came back for the selected recall</source>
+        <translation>Le patient est revenu pour la relance de suivi sélectionnée</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel recall…</source>
+        <translation>A&amp;nnuler la relance…</translation>
+    </message>
+    <message>
+        <source>The selected recall is no longer needed (Delete)</source>
+        <translation>La relance de suivi sélectionnée n&apos;est plus nécessaire (Suppr)</translation>
+    </message>
+    <message>
+        <source>Recalls</source>
+        <translation>Relances de suivi</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inactif</translation>
+    </message>
+    <message>
+        <source>Double-click to edit</source>
+        <translation>Double-cliquez pour modifier</translation>
+    </message>
+    <message>
+        <source>Double-click to withdraw</source>
+        <translation>Double-cliquez pour retirer</translation>
+    </message>
+    <message>
+        <source>member %1</source>
+        <translation>adhérent %1</translation>
+    </message>
+    <message>
+        <source>Recall due: %1</source>
+        <translation>Relance de suivi échue&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>⚠ Allergy: %1</source>
+        <translation>⚠ Allergie&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Allergy: %1</source>
+        <translation>Allergie&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>Retirer le consentement</translation>
+    </message>
+    <message>
+        <source>Record that the patient withdrew the consent “%1” today? The consent stays in the history.</source>
+        <translation>Enregistrer que le patient a retiré aujourd&apos;hui le consentement «&#xa0;%1&#xa0;»&#xa0;? Le consentement reste dans l&apos;historique.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Remove “%1”?</source>
+        <translation>Supprimer «&#xa0;%1&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Any practitioner</source>
+        <translation>N&apos;importe quel praticien</translation>
+    </message>
+    <message>
+        <source>Due before today and no appointment booked on or after the due date: a care gap</source>
+        <translation>Échue avant aujourd&apos;hui et aucun rendez-vous réservé à partir de la date d&apos;échéance&#xa0;: une rupture de suivi</translation>
+    </message>
+    <message>
+        <source>Double-click or Enter to change; Delete to cancel</source>
+        <translation>Double-clic ou Entrée pour modifier&#xa0;; Suppr pour annuler</translation>
+    </message>
+    <message>
+        <source>(no recalls)</source>
+        <translation>(aucune relance de suivi)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recalls (%n overdue)</source>
+        <translation>
+            <numerusform>Relances de suivi (%n en retard)</numerusform>
+            <numerusform>Relances de suivi (%n en retard)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This recall is closed and cannot be changed; add a new one instead.</source>
+        <translation>Cette relance de suivi est close et ne peut pas être modifiée&#xa0;; ajoutez-en plutôt une nouvelle.</translation>
+    </message>
+    <message>
+        <source>Cancel recall</source>
+        <translation>Annuler la relance de suivi</translation>
+    </message>
+    <message>
+        <source>Cancel the recall “%1”? It stays in the patient&apos;s history.</source>
+        <translation>Annuler la relance de suivi «&#xa0;%1&#xa0;»&#xa0;? Elle reste dans l&apos;historique du patient.</translation>
+    </message>
+    <message>
+        <source>(photo cannot be shown)</source>
+        <translation>(la photo ne peut pas être affichée)</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>Choisir une photo</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png)</source>
+        <translation>Photos (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 ne peut pas être lu&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::PatientsView</name>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Rechercher&#xa0;:</translation>
+    </message>
+    <message>
+        <source>1 patient matches</source>
+        <translation>1 patient correspond</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln patients match</source>
+        <translation>
+            <numerusform>%Ln patient correspond</numerusform>
+            <numerusform>%Ln patients correspondent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 patient</source>
+        <translation>1 patient</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln patients</source>
+        <translation>
+            <numerusform>%Ln patient</numerusform>
+            <numerusform>%Ln patients</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Name, birth date, phone, MRN or e-mail</source>
+        <translation>Nom, date de naissance, téléphone, n° de dossier ou e-mail</translation>
+    </message>
+    <message>
+        <source>&amp;New Patient…</source>
+        <translation>&amp;Nouveau patient…</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicates…</source>
+        <translation>&amp;Doublons…</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>New patient</source>
+        <translation>Nouveau patient</translation>
+    </message>
+    <message>
+        <source>Finds patients by name (in any order, accents and case ignored), birth date, phone number, MRN or e-mail, best match first (Ctrl+F). Enter opens the profile when one patient matches; otherwise Enter or Down goes to the results, and Enter there opens the chosen one.</source>
+        <translation>Trouve les patients par nom (dans n&apos;importe quel ordre, sans tenir compte des accents ni de la casse), date de naissance, numéro de téléphone, n° de dossier ou e-mail, meilleure correspondance en premier (Ctrl+F). Entrée ouvre la fiche lorsqu&apos;un seul patient correspond&#xa0;; sinon, Entrée ou Bas mène aux résultats, où Entrée ouvre le patient choisi.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::PractitionerChart</name>
+    <message>
+        <source>Utilisation</source>
+        <translation>Taux d&apos;occupation</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <source>No-show rate</source>
+        <translation>Taux d&apos;absence</translation>
+    </message>
+    <message>
+        <source>&amp;Bars show:</source>
+        <translation>&amp;Barres&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Per practitioner</source>
+        <translation>Par praticien</translation>
+    </message>
+    <message>
+        <source>Per practitioner: %1</source>
+        <translation>Par praticien&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::RecallDialog</name>
+    <message>
+        <source>New recall</source>
+        <translation>Nouvelle relance de suivi</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Relance de suivi</translation>
+    </message>
+    <message>
+        <source>e.g. Yearly check-up</source>
+        <translation>p. ex. Bilan annuel</translation>
+    </message>
+    <message>
+        <source>Any practitioner</source>
+        <translation>N&apos;importe quel praticien</translation>
+    </message>
+    <message>
+        <source>&amp;Due on:</source>
+        <translation>É&amp;chéance le&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motif&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Practitioner:</source>
+        <translation>&amp;Praticien&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Shown as overdue from the day after the due date until the patient has an appointment on or after it.</source>
+        <translation>Affichée en retard à partir du lendemain de la date d&apos;échéance, jusqu&apos;à ce que le patient ait un rendez-vous à cette date ou après.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::ScheduleAdminDialog</name>
+    <message>
+        <source>Schedule settings</source>
+        <translation>Paramètres du planning</translation>
+    </message>
+    <message>
+        <source>&amp;Working hours</source>
+        <translation>&amp;Horaires</translation>
+    </message>
+    <message>
+        <source>&amp;Time off</source>
+        <translation>&amp;Absences</translation>
+    </message>
+    <message>
+        <source>Appointment t&amp;ypes</source>
+        <translation>T&amp;ypes de rendez-vous</translation>
+    </message>
+    <message>
+        <source>&amp;Rooms</source>
+        <translation>&amp;Salles</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>A&amp;jouter</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Supp&amp;rimer</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Congé</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>Jour férié</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloqué</translation>
+    </message>
+    <message>
+        <source>Who:</source>
+        <translation>Qui&#xa0;:</translation>
+    </message>
+    <message>
+        <source>What:</source>
+        <translation>Quoi&#xa0;:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Du&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Until:</source>
+        <translation>Jusqu&apos;au&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Note&#xa0;:</translation>
+    </message>
+    <message>
+        <source>code, e.g. ultrasound</source>
+        <translation>code, p. ex. ultrasound</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Room name</source>
+        <translation>Nom de la salle</translation>
+    </message>
+    <message>
+        <source>The whole clinic</source>
+        <translation>Tout le cabinet</translation>
+    </message>
+    <message>
+        <source>No room</source>
+        <translation>Aucune salle</translation>
+    </message>
+    <message>
+        <source>%1 %2–%3 %4</source>
+        <translation>%1 %2–%3 %4</translation>
+    </message>
+    <message>
+        <source>%1 – %2: %3, %4 %5</source>
+        <translation>%1 – %2&#xa0;: %3, %4 %5</translation>
+    </message>
+    <message>
+        <source>the whole clinic</source>
+        <translation>tout le cabinet</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — %3 min</source>
+        <translation>%1 (%2) — %3 min</translation>
+    </message>
+    <message>
+        <source>The colour must be like #4e79a7.</source>
+        <translation>La couleur doit être de la forme #4e79a7.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::SchedulePanel</name>
+    <message>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <source>Previous day (%1)</source>
+        <translation>Jour précédent (%1)</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <source>Next day (%1)</source>
+        <translation>Jour suivant (%1)</translation>
+    </message>
+    <message>
+        <source>Day shown</source>
+        <translation>Jour affiché</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
+    </message>
+    <message>
+        <source>By practitioner</source>
+        <translation>Par praticien</translation>
+    </message>
+    <message>
+        <source>By room</source>
+        <translation>Par salle</translation>
+    </message>
+    <message>
+        <source>Week of one practitioner</source>
+        <translation>Semaine d&apos;un praticien</translation>
+    </message>
+    <message>
+        <source>Practitioner filter</source>
+        <translation>Filtre par praticien</translation>
+    </message>
+    <message>
+        <source>Appointment type filter</source>
+        <translation>Filtre par type de rendez-vous</translation>
+    </message>
+    <message>
+        <source>Find next available…</source>
+        <translation>Trouver le prochain créneau libre…</translation>
+    </message>
+    <message>
+        <source>Day list (PDF)…</source>
+        <translation>Liste du jour (PDF)…</translation>
+    </message>
+    <message>
+        <source>Save the day list</source>
+        <translation>Enregistrer la liste du jour</translation>
+    </message>
+    <message>
+        <source>day-list-%1.pdf</source>
+        <translation>liste-du-jour-%1.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved the day list to %1.</source>
+        <translation>Liste du jour enregistrée dans %1.</translation>
+    </message>
+    <message>
+        <source>Waitlist…</source>
+        <translation>Liste d&apos;attente…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Paramètres…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm</source>
+        <translation>Con&amp;firmer</translation>
+    </message>
+    <message>
+        <source>&amp;Check in</source>
+        <translation>&amp;Enregistrer l&apos;arrivée</translation>
+    </message>
+    <message>
+        <source>Into the &amp;room</source>
+        <translation>En &amp;consultation</translation>
+    </message>
+    <message>
+        <source>Co&amp;mplete</source>
+        <translation>&amp;Terminer</translation>
+    </message>
+    <message>
+        <source>&amp;No-show</source>
+        <translation>A&amp;bsent</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel…</source>
+        <translation>A&amp;nnuler…</translation>
+    </message>
+    <message>
+        <source>&amp;Revert the last status</source>
+        <translation>&amp;Rétablir le statut précédent</translation>
+    </message>
+    <message>
+        <source>All practitioners</source>
+        <translation>Tous les praticiens</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation>Aujourd&apos;hui, %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n appointment(s)</source>
+        <translation>
+            <numerusform>%1 — %n rendez-vous</numerusform>
+            <numerusform>%1 — %n rendez-vous</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation>Annuler %1</translation>
+    </message>
+    <message>
+        <source>Could not undo %1: %2</source>
+        <translation>Impossible d&apos;annuler %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Undone: %1.</source>
+        <translation>Annulé&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>the series</source>
+        <translation>la série</translation>
+    </message>
+    <message>
+        <source>the booking</source>
+        <translation>la réservation</translation>
+    </message>
+    <message>
+        <source>the move</source>
+        <translation>le déplacement</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>«&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Cancel the rest of the series</source>
+        <translation>Annuler le reste de la série</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled %n appointment(s) of the series; each can be reverted on its own.</source>
+        <translation>
+            <numerusform>%n rendez-vous de la série annulé&#xa0;; chacun peut être rétabli séparément.</numerusform>
+            <numerusform>%n rendez-vous de la série annulés&#xa0;; chacun peut être rétabli séparément.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the cancellation</source>
+        <translation>l&apos;annulation</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appointment(s) of the series now at this time.</source>
+        <translation>
+            <numerusform>%n rendez-vous de la série est maintenant à cette heure.</numerusform>
+            <numerusform>%n rendez-vous de la série sont maintenant à cette heure.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set by mistake</source>
+        <translation>Mis par erreur</translation>
+    </message>
+    <message>
+        <source>The status is back to “%1”; the history keeps both.</source>
+        <translation>Le statut est revenu à «&#xa0;%1&#xa0;»&#xa0;; l&apos;historique conserve les deux.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The freed time at %1 suits %n patient(s) on the waitlist: %2.</source>
+        <translation>
+            <numerusform>Le créneau libéré à %1 convient à %n patient de la liste d&apos;attente&#xa0;: %2.</numerusform>
+            <numerusform>Le créneau libéré à %1 convient à %n patients de la liste d&apos;attente&#xa0;: %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move the rest of the series to this time</source>
+        <translation>Déplacer le reste de la série à cette heure</translation>
+    </message>
+    <message>
+        <source>Cancel the rest of the series…</source>
+        <translation>Annuler le reste de la série…</translation>
+    </message>
+    <message>
+        <source>Room filter</source>
+        <translation>Filtre par salle</translation>
+    </message>
+    <message>
+        <source>All rooms</source>
+        <translation>Toutes les salles</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::ScheduleView</name>
+    <message>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <source>Previous day</source>
+        <translation>Jour précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>Au&amp;jourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Go to today</source>
+        <translation>Aller à aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <source>Next day</source>
+        <translation>Jour suivant</translation>
+    </message>
+    <message>
+        <source>Day shown</source>
+        <translation>Jour affiché</translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation>Aujourd&apos;hui, %1</translation>
+    </message>
+    <message>
+        <source>1 appointment</source>
+        <translation>1 rendez-vous</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln appointments</source>
+        <translation>
+            <numerusform>%Ln rendez-vous</numerusform>
+            <numerusform>%Ln rendez-vous</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Practitioner: %1&lt;br&gt;Room: %2&lt;br&gt;Type: %3&lt;br&gt;Status: %4&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Praticien&#xa0;: %1&lt;br&gt;Salle&#xa0;: %2&lt;br&gt;Type&#xa0;: %3&lt;br&gt;Statut&#xa0;: %4&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Reason: %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Motif&#xa0;: %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Notes: %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Notes&#xa0;: %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <source>&amp;Calendar</source>
+        <translation>&amp;Calendrier</translation>
+    </message>
+    <message>
+        <source>Calendar or list (%1)</source>
+        <translation>Calendrier ou liste (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::Session</name>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Connectez-vous d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>The workstation is locked. Unlock it first.</source>
+        <translation>Le poste de travail est verrouillé. Déverrouillez-le d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>As %1, %2 may not %3.</source>
+        <translation>En tant que %1, %2 n&apos;est pas autorisé(e) à %3.</translation>
+    </message>
+    <message>
+        <source>%1 is already signed in; sign out first.</source>
+        <translation>%1 est déjà connecté(e)&#xa0;; déconnectez-vous d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in.</source>
+        <translation>Personne n&apos;est connecté.</translation>
+    </message>
+    <message>
+        <source>Only %1 or an administrator can unlock this session.</source>
+        <translation>Seul(e) %1 ou un administrateur peut déverrouiller cette session.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::SignInDialog</name>
+    <message>
+        <source>Sign in — Frontdesk</source>
+        <translation>Connexion — Frontdesk</translation>
+    </message>
+    <message>
+        <source>First start — Frontdesk</source>
+        <translation>Premier démarrage — Frontdesk</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Sign in with your own staff account.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Connectez-vous avec votre propre compte du personnel.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;This workstation has no staff accounts yet. Create the first administrator; they can add everyone else (frontdeskctl user add).</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Ce poste n&apos;a pas encore de comptes du personnel. Créez le premier administrateur&#xa0;; il pourra ajouter tous les autres (frontdeskctl user add).</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nom d&apos;&amp;utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>Nom &amp;complet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Mot de &amp;passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Répéter&#xa0;:</translation>
+    </message>
+    <message>
+        <source>At least %1 characters, not a common password. Several unrelated words work well.</source>
+        <translation>Au moins %1 caractères, pas un mot de passe courant. Plusieurs mots sans rapport entre eux conviennent bien.</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Create and sign in</source>
+        <translation>Créer et se connecter</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>Saisissez votre nom d&apos;utilisateur.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Les deux mots de passe diffèrent.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::SqlCipherDriver</name>
+    <message>
+        <source>%1 needs a number of milliseconds, not &quot;%2&quot;.</source>
+        <translation>%1 attend un nombre de millisecondes, pas «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Unknown connect option &quot;%1&quot; (the QSQLCIPHER driver knows %2 and %3=&lt;milliseconds&gt;).</source>
+        <translation>Option de connexion inconnue «&#xa0;%1&#xa0;» (le pilote QSQLCIPHER connaît %2 et %3=&lt;millisecondes&gt;).</translation>
+    </message>
+    <message>
+        <source>No database key was given; Frontdesk never opens a database unencrypted. Refusing to open %1.</source>
+        <translation>Aucune clé de base de données n&apos;a été fournie&#xa0;; Frontdesk n&apos;ouvre jamais une base de données non chiffrée. Refus d&apos;ouvrir %1.</translation>
+    </message>
+    <message>
+        <source>The database key must be exactly %1 hexadecimal digits (a raw 256-bit key). Refusing to open %2.</source>
+        <translation>La clé de la base de données doit comporter exactement %1 chiffres hexadécimaux (une clé brute de 256 bits). Refus d&apos;ouvrir %2.</translation>
+    </message>
+    <message>
+        <source>Could not open the database %1.</source>
+        <translation>Impossible d&apos;ouvrir la base de données %1.</translation>
+    </message>
+    <message>
+        <source>SQLCipher is not active in this process (PRAGMA cipher_version gave no answer): the process reached plain SQLite, which would store patient data unencrypted. Refusing to open %1.</source>
+        <translation>SQLCipher n&apos;est pas actif dans ce processus (PRAGMA cipher_version n&apos;a rien renvoyé)&#xa0;: le processus a atteint SQLite ordinaire, qui stockerait les données des patients en clair. Refus d&apos;ouvrir %1.</translation>
+    </message>
+    <message>
+        <source>Could not apply the key to the database %1.</source>
+        <translation>Impossible d&apos;appliquer la clé à la base de données %1.</translation>
+    </message>
+    <message>
+        <source>The database %1 could not be decrypted: the key is wrong, or the file is not a Frontdesk database. The file was not changed.</source>
+        <translation>Impossible de déchiffrer la base de données %1&#xa0;: la clé est incorrecte, ou le fichier n&apos;est pas une base de données Frontdesk. Le fichier n&apos;a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>The database %1 could not be read.</source>
+        <translation>Impossible de lire la base de données %1.</translation>
+    </message>
+    <message>
+        <source>The database is not open.</source>
+        <translation>La base de données n&apos;est pas ouverte.</translation>
+    </message>
+    <message>
+        <source>Unable to begin the transaction</source>
+        <translation>Impossible de démarrer la transaction</translation>
+    </message>
+    <message>
+        <source>Unable to commit the transaction</source>
+        <translation>Impossible de valider la transaction</translation>
+    </message>
+    <message>
+        <source>Unable to roll back the transaction</source>
+        <translation>Impossible d&apos;annuler la transaction</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::SqlRow</name>
+    <message>
+        <source>This connection is not a SQLite one.</source>
+        <translation>Cette connexion n&apos;est pas une connexion SQLite.</translation>
+    </message>
+    <message>
+        <source>Could not read a row: %1</source>
+        <translation>Impossible de lire une ligne&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::SyncStatus</name>
+    <message>
+        <source>Could not count the changes waiting to sync: %1</source>
+        <translation>Impossible de compter les modifications en attente de synchronisation&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::SyncStatusWidget</name>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Offline — no server configured</source>
+        <translation>Hors ligne — aucun serveur configuré</translation>
+    </message>
+    <message>
+        <source>no changes waiting</source>
+        <translation>aucune modification en attente</translation>
+    </message>
+    <message>
+        <source>1 change waiting</source>
+        <translation>1 modification en attente</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln changes waiting</source>
+        <translation>
+            <numerusform>%Ln modification en attente</numerusform>
+            <numerusform>%Ln modifications en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>connection · changes waiting</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Changes made on this workstation are kept safely in its database and will be sent once a sync server is configured.</source>
+        <translation>Les modifications faites sur ce poste sont conservées en sécurité dans sa base de données et seront envoyées dès qu&apos;un serveur de synchronisation sera configuré.</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source> (last synced %1)</source>
+        <translation> (dernière synchronisation %1)</translation>
+    </message>
+    <message>
+        <source> (never synced)</source>
+        <translation> (jamais synchronisé)</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %Ln in conflict</source>
+        <translation>
+            <numerusform> · %Ln en conflit</numerusform>
+            <numerusform> · %Ln en conflit</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::SyncWorker</name>
+    <message>
+        <source>The sync worker could not open the database: %1</source>
+        <translation>Le processus de synchronisation n&apos;a pas pu ouvrir la base de données&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not count the changes waiting to sync: %1</source>
+        <translation>Impossible de compter les modifications en attente de synchronisation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not count the records in conflict: %1</source>
+        <translation>Impossible de compter les enregistrements en conflit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The sync worker could not read the schema: %1</source>
+        <translation>Le processus de synchronisation n&apos;a pas pu lire le schéma&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::WaitlistDialog</name>
+    <message>
+        <source>Waitlist</source>
+        <translation>Liste d&apos;attente</translation>
+    </message>
+    <message>
+        <source>Find the patient: name, birth date, phone or MRN</source>
+        <translation>Trouver le patient&#xa0;: nom, date de naissance, téléphone ou n° de dossier</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>N&apos;importe qui</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the waitlist</source>
+        <translation>&amp;Ajouter à la liste d&apos;attente</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>&amp;Patient:</source>
+        <translation>&amp;Patient&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;With:</source>
+        <translation>A&amp;vec&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Length:</source>
+        <translation>&amp;Durée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Days (none: any):</source>
+        <translation>Jours (aucun&#xa0;: n&apos;importe lequel)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Time of day:</source>
+        <translation>Moment de la journée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Find and choose the patient first.</source>
+        <translation>Trouvez et choisissez d&apos;abord le patient.</translation>
+    </message>
+    <message>
+        <source>%1 — %2 min with %3; %4 %5–%6; waiting since %7 %8</source>
+        <translation>%1 — %2 min avec %3&#xa0;; %4 %5–%6&#xa0;; en attente depuis le %7 %8</translation>
+    </message>
+    <message>
+        <source>anyone</source>
+        <translation>n&apos;importe qui</translation>
+    </message>
+    <message>
+        <source>any day</source>
+        <translation>n&apos;importe quel jour</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::WeeklyTrendChart</name>
+    <message>
+        <source>Weekly trend: appointments and no-show rate</source>
+        <translation>Tendance hebdomadaire&#xa0;: rendez-vous et taux d&apos;absence</translation>
+    </message>
+    <message>
+        <source>Weekly trend</source>
+        <translation>Tendance hebdomadaire</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <source>No-show rate</source>
+        <translation>Taux d&apos;absence</translation>
+    </message>
+    <message>
+        <source>W%1</source>
+        <comment>ISO week number</comment>
+        <translation>S%1</translation>
+    </message>
+</context>
+</TS>
