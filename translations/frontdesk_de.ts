@@ -194,6 +194,57 @@
     </message>
 </context>
 <context>
+    <name>AppointmentLabels</name>
+    <message>
+        <source>Booked</source>
+        <translation>Gebucht</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Angekommen</translation>
+    </message>
+    <message>
+        <source>In room</source>
+        <translation>Im Behandlungsraum</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgesagt</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>Nicht erschienen</translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation>Sprechstunde</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Nachkontrolle</translation>
+    </message>
+    <message>
+        <source>Check-up</source>
+        <translation>Vorsorgeuntersuchung</translation>
+    </message>
+    <message>
+        <source>Vaccination</source>
+        <translation>Impfung</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Eingriff</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentRepository</name>
     <message>
         <source>An appointment needs a patient.</source>
@@ -1683,6 +1734,53 @@ Um fortzufahren, tun Sie eines der Folgenden:
     </message>
 </context>
 <context>
+    <name>MessageLabels</name>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Erinnerung</translation>
+    </message>
+    <message>
+        <source>Administrative</source>
+        <translation>Verwaltung</translation>
+    </message>
+    <message>
+        <source>Clinical</source>
+        <translation>Klinisch</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+</context>
+<context>
     <name>MessageRepository</name>
     <message>
         <source>A message needs a patient.</source>
@@ -3063,54 +3161,6 @@ Notizen: %2</translation>
         <source>Sync</source>
         <translation>Abgleich</translation>
     </message>
-    <message>
-        <source>Booked</source>
-        <translation>Gebucht</translation>
-    </message>
-    <message>
-        <source>Confirmed</source>
-        <translation>Bestätigt</translation>
-    </message>
-    <message>
-        <source>Arrived</source>
-        <translation>Angekommen</translation>
-    </message>
-    <message>
-        <source>In room</source>
-        <translation>Im Behandlungsraum</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Abgeschlossen</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Abgesagt</translation>
-    </message>
-    <message>
-        <source>No-show</source>
-        <translation>Nicht erschienen</translation>
-    </message>
-    <message>
-        <source>Consultation</source>
-        <translation>Sprechstunde</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>Nachkontrolle</translation>
-    </message>
-    <message>
-        <source>Check-up</source>
-        <translation>Vorsorgeuntersuchung</translation>
-    </message>
-    <message>
-        <source>Vaccination</source>
-        <translation>Impfung</translation>
-    </message>
-    <message>
-        <source>Procedure</source>
-        <translation>Eingriff</translation>
-    </message>
 </context>
 <context>
     <name>frontdesk::AuditTrailModel</name>
@@ -4395,50 +4445,6 @@ Raum: %7</translation>
     <message>
         <source>Text</source>
         <translation>SMS</translation>
-    </message>
-    <message>
-        <source>SMS</source>
-        <translation>SMS</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>E-Mail</translation>
-    </message>
-    <message>
-        <source>Reminder</source>
-        <translation>Erinnerung</translation>
-    </message>
-    <message>
-        <source>Administrative</source>
-        <translation>Verwaltung</translation>
-    </message>
-    <message>
-        <source>Clinical</source>
-        <translation>Klinisch</translation>
-    </message>
-    <message>
-        <source>Marketing</source>
-        <translation>Marketing</translation>
-    </message>
-    <message>
-        <source>Queued</source>
-        <translation>Wartend</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>Gesendet</translation>
-    </message>
-    <message>
-        <source>Delivered</source>
-        <translation>Zugestellt</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>Empfangen</translation>
     </message>
 </context>
 <context>

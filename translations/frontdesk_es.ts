@@ -194,6 +194,57 @@
     </message>
 </context>
 <context>
+    <name>AppointmentLabels</name>
+    <message>
+        <source>Booked</source>
+        <translation>Reservada</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmada</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Presente</translation>
+    </message>
+    <message>
+        <source>In room</source>
+        <translation>En consulta</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Finalizada</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>No acudió</translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation>Consulta</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>Check-up</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Vaccination</source>
+        <translation>Vacunación</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Procedimiento</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentRepository</name>
     <message>
         <source>An appointment needs a patient.</source>
@@ -1683,6 +1734,53 @@ Para continuar, haga una de estas cosas:
     </message>
 </context>
 <context>
+    <name>MessageLabels</name>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Recordatorio</translation>
+    </message>
+    <message>
+        <source>Administrative</source>
+        <translation>Administrativo</translation>
+    </message>
+    <message>
+        <source>Clinical</source>
+        <translation>Clínico</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En cola</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregado</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallido</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+</context>
+<context>
     <name>MessageRepository</name>
     <message>
         <source>A message needs a patient.</source>
@@ -3063,54 +3161,6 @@ Notas: %2</translation>
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
-    <message>
-        <source>Booked</source>
-        <translation>Reservada</translation>
-    </message>
-    <message>
-        <source>Confirmed</source>
-        <translation>Confirmada</translation>
-    </message>
-    <message>
-        <source>Arrived</source>
-        <translation>Presente</translation>
-    </message>
-    <message>
-        <source>In room</source>
-        <translation>En consulta</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Finalizada</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Cancelada</translation>
-    </message>
-    <message>
-        <source>No-show</source>
-        <translation>No acudió</translation>
-    </message>
-    <message>
-        <source>Consultation</source>
-        <translation>Consulta</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>Seguimiento</translation>
-    </message>
-    <message>
-        <source>Check-up</source>
-        <translation>Revisión</translation>
-    </message>
-    <message>
-        <source>Vaccination</source>
-        <translation>Vacunación</translation>
-    </message>
-    <message>
-        <source>Procedure</source>
-        <translation>Procedimiento</translation>
-    </message>
 </context>
 <context>
     <name>frontdesk::AuditTrailModel</name>
@@ -4395,50 +4445,6 @@ Sala: %7</translation>
     <message>
         <source>Text</source>
         <translation>SMS</translation>
-    </message>
-    <message>
-        <source>SMS</source>
-        <translation>SMS</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>Correo electrónico</translation>
-    </message>
-    <message>
-        <source>Reminder</source>
-        <translation>Recordatorio</translation>
-    </message>
-    <message>
-        <source>Administrative</source>
-        <translation>Administrativo</translation>
-    </message>
-    <message>
-        <source>Clinical</source>
-        <translation>Clínico</translation>
-    </message>
-    <message>
-        <source>Marketing</source>
-        <translation>Marketing</translation>
-    </message>
-    <message>
-        <source>Queued</source>
-        <translation>En cola</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>Enviado</translation>
-    </message>
-    <message>
-        <source>Delivered</source>
-        <translation>Entregado</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fallido</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>Recibido</translation>
     </message>
 </context>
 <context>

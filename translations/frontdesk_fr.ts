@@ -194,6 +194,57 @@
     </message>
 </context>
 <context>
+    <name>AppointmentLabels</name>
+    <message>
+        <source>Booked</source>
+        <translation>Réservé</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmé</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Arrivé</translation>
+    </message>
+    <message>
+        <source>In room</source>
+        <translation>En consultation</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <source>Check-up</source>
+        <translation>Bilan de santé</translation>
+    </message>
+    <message>
+        <source>Vaccination</source>
+        <translation>Vaccination</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Acte technique</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentRepository</name>
     <message>
         <source>An appointment needs a patient.</source>
@@ -1683,6 +1734,53 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     </message>
 </context>
 <context>
+    <name>MessageLabels</name>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Rappel</translation>
+    </message>
+    <message>
+        <source>Administrative</source>
+        <translation>Administratif</translation>
+    </message>
+    <message>
+        <source>Clinical</source>
+        <translation>Clinique</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Remis</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+</context>
+<context>
     <name>MessageRepository</name>
     <message>
         <source>A message needs a patient.</source>
@@ -3063,54 +3161,6 @@ Notes&#xa0;: %2</translation>
         <source>Sync</source>
         <translation>Synchro</translation>
     </message>
-    <message>
-        <source>Booked</source>
-        <translation>Réservé</translation>
-    </message>
-    <message>
-        <source>Confirmed</source>
-        <translation>Confirmé</translation>
-    </message>
-    <message>
-        <source>Arrived</source>
-        <translation>Arrivé</translation>
-    </message>
-    <message>
-        <source>In room</source>
-        <translation>En consultation</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Terminé</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Annulé</translation>
-    </message>
-    <message>
-        <source>No-show</source>
-        <translation>Absent</translation>
-    </message>
-    <message>
-        <source>Consultation</source>
-        <translation>Consultation</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>Suivi</translation>
-    </message>
-    <message>
-        <source>Check-up</source>
-        <translation>Bilan de santé</translation>
-    </message>
-    <message>
-        <source>Vaccination</source>
-        <translation>Vaccination</translation>
-    </message>
-    <message>
-        <source>Procedure</source>
-        <translation>Acte technique</translation>
-    </message>
 </context>
 <context>
     <name>frontdesk::AuditTrailModel</name>
@@ -4395,50 +4445,6 @@ Salle&#xa0;: %7</translation>
     <message>
         <source>Text</source>
         <translation>SMS</translation>
-    </message>
-    <message>
-        <source>SMS</source>
-        <translation>SMS</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>Reminder</source>
-        <translation>Rappel</translation>
-    </message>
-    <message>
-        <source>Administrative</source>
-        <translation>Administratif</translation>
-    </message>
-    <message>
-        <source>Clinical</source>
-        <translation>Clinique</translation>
-    </message>
-    <message>
-        <source>Marketing</source>
-        <translation>Marketing</translation>
-    </message>
-    <message>
-        <source>Queued</source>
-        <translation>En attente</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>Envoyé</translation>
-    </message>
-    <message>
-        <source>Delivered</source>
-        <translation>Remis</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Échec</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>Reçu</translation>
     </message>
 </context>
 <context>
