@@ -409,10 +409,6 @@
         <translation>Jemand anderes hat diesen Termin geändert, seit er angezeigt wurde; er wurde nicht verschoben. Sehen Sie ihn sich erneut an und versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <source>A %1 appointment cannot be moved.</source>
-        <translation>Ein Termin mit Status %1 kann nicht verschoben werden.</translation>
-    </message>
-    <message>
         <source>There is no status change to revert on this appointment.</source>
         <translation>Bei diesem Termin gibt es keine Statusänderung, die sich rückgängig machen lässt.</translation>
     </message>
@@ -447,6 +443,10 @@
     <message>
         <source>There is no active practitioner with id %1.</source>
         <translation>Es gibt keinen aktiven Behandler mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>An appointment that is “%1” cannot be moved.</source>
+        <translation>Ein Termin mit dem Status „%1“ kann nicht verschoben werden.</translation>
     </message>
 </context>
 <context>
@@ -2995,18 +2995,6 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
 <context>
     <name>StatusTransitions</name>
     <message>
-        <source>The appointment is already %1.</source>
-        <translation>Der Termin ist bereits %1.</translation>
-    </message>
-    <message>
-        <source>The appointment is %1, which is final: it cannot become %2. If the status was set by mistake, revert it.</source>
-        <translation>Der Termin ist %1, das ist endgültig: Er kann nicht %2 werden. Wurde der Status versehentlich gesetzt, nehmen Sie ihn zurück.</translation>
-    </message>
-    <message>
-        <source>An appointment that is %1 cannot become %2.</source>
-        <translation>Ein Termin, der %1 ist, kann nicht %2 werden.</translation>
-    </message>
-    <message>
         <source>Say why the appointment is cancelled.</source>
         <translation>Geben Sie an, warum der Termin abgesagt wird.</translation>
     </message>
@@ -3021,6 +3009,18 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
     <message>
         <source>A patient can only be marked as not having come once the appointment has begun.</source>
         <translation>Ein Patient kann erst als nicht erschienen markiert werden, wenn der Termin begonnen hat.</translation>
+    </message>
+    <message>
+        <source>The appointment is already “%1”.</source>
+        <translation>Der Termin hat bereits den Status „%1“.</translation>
+    </message>
+    <message>
+        <source>The appointment is “%1”, which is final: it cannot become “%2”. If the status was set by mistake, revert it.</source>
+        <translation>Der Termin hat den Status „%1“, der endgültig ist: Er kann nicht zu „%2“ wechseln. Wurde der Status versehentlich gesetzt, nehmen Sie ihn zurück.</translation>
+    </message>
+    <message>
+        <source>An appointment that is “%1” cannot become “%2”.</source>
+        <translation>Ein Termin mit dem Status „%1“ kann nicht zu „%2“ wechseln.</translation>
     </message>
 </context>
 <context>
@@ -3055,6 +3055,41 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
     <message>
         <source>Working hours must end after they start, within one day.</source>
         <translation>Sprechzeiten müssen nach ihrem Beginn enden, innerhalb eines Tages.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::AboutDialog</name>
+    <message>
+        <source>About Frontdesk</source>
+        <translation>Über Frontdesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Frontdesk %1&lt;/h3&gt;&lt;p&gt;The front desk of a clinic: appointments, patients, messages and figures, on a workstation that keeps working when the network is down.&lt;/p&gt;&lt;p&gt;Commit %2, built on %3 with Qt %4; running on Qt %5.&lt;/p&gt;&lt;p&gt;Database: %6&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Frontdesk %1&lt;/h3&gt;&lt;p&gt;Der Empfang einer Praxis: Termine, Patienten, Nachrichten und Kennzahlen, auf einem Arbeitsplatz, der auch ohne Netzwerk weiterarbeitet.&lt;/p&gt;&lt;p&gt;Commit %2, erstellt am %3 mit Qt %4; läuft mit Qt %5.&lt;/p&gt;&lt;p&gt;Datenbank: %6&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation>Bibliotheken</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothek</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <source>Licence text</source>
+        <translation>Lizenztext</translation>
+    </message>
+    <message>
+        <source>This build carries no licence text for %1; see the licence named in the table.</source>
+        <translation>Dieser Build enthält keinen Lizenztext für %1; siehe die in der Tabelle genannte Lizenz.</translation>
     </message>
 </context>
 <context>
@@ -4223,6 +4258,25 @@ Raum: %7</translation>
     </message>
 </context>
 <context>
+    <name>frontdesk::LanguageMenu</name>
+    <message>
+        <source>La&amp;nguage</source>
+        <translation>Sp&amp;rache</translation>
+    </message>
+    <message>
+        <source>&amp;System language (%1)</source>
+        <translation>&amp;Systemsprache (%1)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Frontdesk will use %1 from its next start on this workstation.</source>
+        <translation>Sprache von Frontdesk auf diesem Arbeitsplatz ab dem nächsten Start: %1.</translation>
+    </message>
+</context>
+<context>
     <name>frontdesk::LockScreen</name>
     <message>
         <source>Frontdesk — locked</source>
@@ -4314,14 +4368,6 @@ Raum: %7</translation>
     <message>
         <source>Frontdesk</source>
         <translation>Frontdesk</translation>
-    </message>
-    <message>
-        <source>About Frontdesk</source>
-        <translation>Über Frontdesk</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Frontdesk %1&lt;/h3&gt;&lt;p&gt;The front desk of a clinic: appointments, patients, messages and figures, on a workstation that keeps working when the network is down.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;&lt;p&gt;Built with Qt %3, running on Qt %4.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Frontdesk %1&lt;/h3&gt;&lt;p&gt;Der Empfang einer Praxis: Termine, Patienten, Nachrichten und Kennzahlen, auf einem Arbeitsplatz, der auch ohne Netzwerk weiterarbeitet.&lt;/p&gt;&lt;p&gt;Datenbank: %2&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %3, läuft mit Qt %4.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -5457,7 +5503,7 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
     </message>
     <message>
         <source>Find next available…</source>
-        <translation>Nächsten freien Termin finden…</translation>
+        <translation>Freien Termin suchen…</translation>
     </message>
     <message>
         <source>Day list (PDF)…</source>

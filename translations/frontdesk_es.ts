@@ -409,10 +409,6 @@
         <translation>Otra persona ha cambiado esta cita desde que se mostró; no se ha movido. Vuelva a consultarla e inténtelo de nuevo.</translation>
     </message>
     <message>
-        <source>A %1 appointment cannot be moved.</source>
-        <translation>Una cita en estado %1 no se puede mover.</translation>
-    </message>
-    <message>
         <source>There is no status change to revert on this appointment.</source>
         <translation>Esta cita no tiene ningún cambio de estado que deshacer.</translation>
     </message>
@@ -447,6 +443,10 @@
     <message>
         <source>There is no active practitioner with id %1.</source>
         <translation>No hay ningún profesional activo con el identificador %1.</translation>
+    </message>
+    <message>
+        <source>An appointment that is “%1” cannot be moved.</source>
+        <translation>Una cita en estado «%1» no se puede mover.</translation>
     </message>
 </context>
 <context>
@@ -2995,18 +2995,6 @@ Ejecute frontdesk --help para ver las opciones.</translation>
 <context>
     <name>StatusTransitions</name>
     <message>
-        <source>The appointment is already %1.</source>
-        <translation>La cita ya está %1.</translation>
-    </message>
-    <message>
-        <source>The appointment is %1, which is final: it cannot become %2. If the status was set by mistake, revert it.</source>
-        <translation>La cita está %1, que es definitivo: no puede pasar a %2. Si el estado se puso por error, reviértalo.</translation>
-    </message>
-    <message>
-        <source>An appointment that is %1 cannot become %2.</source>
-        <translation>Una cita en estado %1 no puede pasar a %2.</translation>
-    </message>
-    <message>
         <source>Say why the appointment is cancelled.</source>
         <translation>Indique por qué se cancela la cita.</translation>
     </message>
@@ -3021,6 +3009,18 @@ Ejecute frontdesk --help para ver las opciones.</translation>
     <message>
         <source>A patient can only be marked as not having come once the appointment has begun.</source>
         <translation>Un paciente solo se puede marcar como no presentado una vez empezada la cita.</translation>
+    </message>
+    <message>
+        <source>The appointment is already “%1”.</source>
+        <translation>La cita ya tiene el estado «%1».</translation>
+    </message>
+    <message>
+        <source>The appointment is “%1”, which is final: it cannot become “%2”. If the status was set by mistake, revert it.</source>
+        <translation>La cita tiene el estado «%1», que es definitivo: no puede pasar a «%2». Si el estado se puso por error, reviértalo.</translation>
+    </message>
+    <message>
+        <source>An appointment that is “%1” cannot become “%2”.</source>
+        <translation>Una cita en estado «%1» no puede pasar a «%2».</translation>
     </message>
 </context>
 <context>
@@ -3055,6 +3055,41 @@ Ejecute frontdesk --help para ver las opciones.</translation>
     <message>
         <source>Working hours must end after they start, within one day.</source>
         <translation>El horario debe terminar después de empezar, dentro de un mismo día.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::AboutDialog</name>
+    <message>
+        <source>About Frontdesk</source>
+        <translation>Acerca de Frontdesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Frontdesk %1&lt;/h3&gt;&lt;p&gt;The front desk of a clinic: appointments, patients, messages and figures, on a workstation that keeps working when the network is down.&lt;/p&gt;&lt;p&gt;Commit %2, built on %3 with Qt %4; running on Qt %5.&lt;/p&gt;&lt;p&gt;Database: %6&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Frontdesk %1&lt;/h3&gt;&lt;p&gt;La recepción de una clínica: citas, pacientes, mensajes e indicadores, en un puesto de trabajo que sigue funcionando cuando se cae la red.&lt;/p&gt;&lt;p&gt;Commit %2, compilado el %3 con Qt %4; ejecutándose con Qt %5.&lt;/p&gt;&lt;p&gt;Base de datos: %6&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation>Bibliotecas</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Biblioteca</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licencia</translation>
+    </message>
+    <message>
+        <source>Licence text</source>
+        <translation>Texto de la licencia</translation>
+    </message>
+    <message>
+        <source>This build carries no licence text for %1; see the licence named in the table.</source>
+        <translation>Esta compilación no incluye el texto de la licencia de %1; consulte la licencia indicada en la tabla.</translation>
     </message>
 </context>
 <context>
@@ -4223,6 +4258,25 @@ Sala: %7</translation>
     </message>
 </context>
 <context>
+    <name>frontdesk::LanguageMenu</name>
+    <message>
+        <source>La&amp;nguage</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>&amp;System language (%1)</source>
+        <translation>Idioma del &amp;sistema (%1)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Frontdesk will use %1 from its next start on this workstation.</source>
+        <translation>Idioma de Frontdesk en este puesto de trabajo a partir del próximo inicio: %1.</translation>
+    </message>
+</context>
+<context>
     <name>frontdesk::LockScreen</name>
     <message>
         <source>Frontdesk — locked</source>
@@ -4314,14 +4368,6 @@ Sala: %7</translation>
     <message>
         <source>Frontdesk</source>
         <translation>Frontdesk</translation>
-    </message>
-    <message>
-        <source>About Frontdesk</source>
-        <translation>Acerca de Frontdesk</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Frontdesk %1&lt;/h3&gt;&lt;p&gt;The front desk of a clinic: appointments, patients, messages and figures, on a workstation that keeps working when the network is down.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;&lt;p&gt;Built with Qt %3, running on Qt %4.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Frontdesk %1&lt;/h3&gt;&lt;p&gt;La recepción de una clínica: citas, pacientes, mensajes e indicadores, en un puesto de trabajo que sigue funcionando cuando se cae la red.&lt;/p&gt;&lt;p&gt;Base de datos: %2&lt;/p&gt;&lt;p&gt;Compilado con Qt %3, ejecutándose con Qt %4.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -5457,7 +5503,7 @@ Open the existing record instead, or save a new one anyway?</source>
     </message>
     <message>
         <source>Find next available…</source>
-        <translation>Buscar el próximo hueco libre…</translation>
+        <translation>Próximo hueco libre…</translation>
     </message>
     <message>
         <source>Day list (PDF)…</source>

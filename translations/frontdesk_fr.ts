@@ -409,10 +409,6 @@
         <translation>Quelqu&apos;un d&apos;autre a modifié ce rendez-vous depuis son affichage&#xa0;; il n&apos;a pas été déplacé. Consultez-le à nouveau et réessayez.</translation>
     </message>
     <message>
-        <source>A %1 appointment cannot be moved.</source>
-        <translation>Un rendez-vous à l&apos;état %1 ne peut pas être déplacé.</translation>
-    </message>
-    <message>
         <source>There is no status change to revert on this appointment.</source>
         <translation>Ce rendez-vous n&apos;a aucun changement de statut à annuler.</translation>
     </message>
@@ -447,6 +443,10 @@
     <message>
         <source>There is no active practitioner with id %1.</source>
         <translation>Aucun praticien actif n&apos;a l&apos;identifiant %1.</translation>
+    </message>
+    <message>
+        <source>An appointment that is “%1” cannot be moved.</source>
+        <translation>Un rendez-vous au statut «&#xa0;%1&#xa0;» ne peut pas être déplacé.</translation>
     </message>
 </context>
 <context>
@@ -2995,18 +2995,6 @@ Lancez frontdesk --help pour voir les options.</translation>
 <context>
     <name>StatusTransitions</name>
     <message>
-        <source>The appointment is already %1.</source>
-        <translation>Le rendez-vous est déjà %1.</translation>
-    </message>
-    <message>
-        <source>The appointment is %1, which is final: it cannot become %2. If the status was set by mistake, revert it.</source>
-        <translation>Le rendez-vous est %1, ce qui est définitif&#xa0;: il ne peut pas devenir %2. Si le statut a été mis par erreur, annulez-le.</translation>
-    </message>
-    <message>
-        <source>An appointment that is %1 cannot become %2.</source>
-        <translation>Un rendez-vous %1 ne peut pas devenir %2.</translation>
-    </message>
-    <message>
         <source>Say why the appointment is cancelled.</source>
         <translation>Indiquez pourquoi le rendez-vous est annulé.</translation>
     </message>
@@ -3021,6 +3009,18 @@ Lancez frontdesk --help pour voir les options.</translation>
     <message>
         <source>A patient can only be marked as not having come once the appointment has begun.</source>
         <translation>Un patient ne peut être marqué absent qu&apos;une fois le rendez-vous commencé.</translation>
+    </message>
+    <message>
+        <source>The appointment is already “%1”.</source>
+        <translation>Le rendez-vous a déjà le statut «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The appointment is “%1”, which is final: it cannot become “%2”. If the status was set by mistake, revert it.</source>
+        <translation>Le rendez-vous a le statut «&#xa0;%1&#xa0;», qui est définitif&#xa0;: il ne peut pas passer à «&#xa0;%2&#xa0;». Si le statut a été mis par erreur, annulez-le.</translation>
+    </message>
+    <message>
+        <source>An appointment that is “%1” cannot become “%2”.</source>
+        <translation>Un rendez-vous au statut «&#xa0;%1&#xa0;» ne peut pas passer à «&#xa0;%2&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -3055,6 +3055,41 @@ Lancez frontdesk --help pour voir les options.</translation>
     <message>
         <source>Working hours must end after they start, within one day.</source>
         <translation>Les horaires doivent se terminer après leur début, dans la même journée.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::AboutDialog</name>
+    <message>
+        <source>About Frontdesk</source>
+        <translation>À propos de Frontdesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Frontdesk %1&lt;/h3&gt;&lt;p&gt;The front desk of a clinic: appointments, patients, messages and figures, on a workstation that keeps working when the network is down.&lt;/p&gt;&lt;p&gt;Commit %2, built on %3 with Qt %4; running on Qt %5.&lt;/p&gt;&lt;p&gt;Database: %6&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Frontdesk %1&lt;/h3&gt;&lt;p&gt;L&apos;accueil d&apos;un cabinet médical&#xa0;: rendez-vous, patients, messages et indicateurs, sur un poste de travail qui continue de fonctionner quand le réseau est coupé.&lt;/p&gt;&lt;p&gt;Commit %2, compilé le %3 avec Qt %4&#xa0;; exécuté avec Qt %5.&lt;/p&gt;&lt;p&gt;Base de données&#xa0;: %6&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation>Bibliothèques</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothèque</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Licence text</source>
+        <translation>Texte de la licence</translation>
+    </message>
+    <message>
+        <source>This build carries no licence text for %1; see the licence named in the table.</source>
+        <translation>Cette version ne contient pas le texte de licence de %1&#xa0;; voir la licence indiquée dans le tableau.</translation>
     </message>
 </context>
 <context>
@@ -4223,6 +4258,25 @@ Salle&#xa0;: %7</translation>
     </message>
 </context>
 <context>
+    <name>frontdesk::LanguageMenu</name>
+    <message>
+        <source>La&amp;nguage</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>&amp;System language (%1)</source>
+        <translation>Langue du &amp;système (%1)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Frontdesk will use %1 from its next start on this workstation.</source>
+        <translation>Langue de Frontdesk sur ce poste de travail à partir du prochain démarrage&#xa0;: %1.</translation>
+    </message>
+</context>
+<context>
     <name>frontdesk::LockScreen</name>
     <message>
         <source>Frontdesk — locked</source>
@@ -4314,14 +4368,6 @@ Salle&#xa0;: %7</translation>
     <message>
         <source>Frontdesk</source>
         <translation>Frontdesk</translation>
-    </message>
-    <message>
-        <source>About Frontdesk</source>
-        <translation>À propos de Frontdesk</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Frontdesk %1&lt;/h3&gt;&lt;p&gt;The front desk of a clinic: appointments, patients, messages and figures, on a workstation that keeps working when the network is down.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;&lt;p&gt;Built with Qt %3, running on Qt %4.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Frontdesk %1&lt;/h3&gt;&lt;p&gt;L&apos;accueil d&apos;un cabinet médical&#xa0;: rendez-vous, patients, messages et indicateurs, sur un poste de travail qui continue de fonctionner quand le réseau est coupé.&lt;/p&gt;&lt;p&gt;Base de données&#xa0;: %2&lt;/p&gt;&lt;p&gt;Compilé avec Qt %3, exécuté avec Qt %4.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -5457,7 +5503,7 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
     </message>
     <message>
         <source>Find next available…</source>
-        <translation>Trouver le prochain créneau libre…</translation>
+        <translation>Prochain créneau libre…</translation>
     </message>
     <message>
         <source>Day list (PDF)…</source>

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
 #include "AppointmentDayModel.h"
 #include "MessageListModel.h"
 #include "PatientListModel.h"
@@ -234,15 +235,8 @@ void MainWindow::showError(const QString &message)
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(
-        this, tr("About Frontdesk"),
-        tr("<h3>Frontdesk %1</h3>"
-           "<p>The front desk of a clinic: appointments, patients, messages and figures, "
-           "on a workstation that keeps working when the network is down.</p>"
-           "<p>Database: %2</p>"
-           "<p>Built with Qt %3, running on Qt %4.</p>")
-            .arg(QStringLiteral(FRONTDESK_VERSION), m_db.path().toHtmlEscaped(),
-                 QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion())));
+    AboutDialog dialog(m_db.path(), m_db.cipherVersion(), this);
+    dialog.exec();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

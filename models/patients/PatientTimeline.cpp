@@ -3,6 +3,7 @@
 #include "access/AccessGuard.h"
 #include "database/Database.h"
 #include "domain/Appointment.h"
+#include "domain/AppointmentLabels.h"
 #include "storage/AppointmentRepository.h"
 #include "storage/ColumnValues.h"
 #include "storage/ConsentRepository.h"
@@ -46,7 +47,8 @@ Result<QList<TimelineEvent>> PatientTimeline::load(const QString &patientId,
             if (a.meta.deleted)
                 continue;
             events << TimelineEvent{TimelineEvent::Kind::Appointment, a.start,
-                                    tr("%1 — %2").arg(a.type, appointmentStatusName(a.status)),
+                                    tr("%1 — %2").arg(AppointmentLabels::type(a.type),
+                                                      AppointmentLabels::status(a.status)),
                                     a.reason, a.meta.id};
         }
     }

@@ -3,6 +3,7 @@
 #include "access/AccessGuard.h"
 #include "access/AuditLog.h"
 #include "database/Database.h"
+#include "domain/AppointmentLabels.h"
 #include "domain/ScheduleException.h"
 #include "scheduling/LocalTime.h"
 #include "storage/PractitionerRepository.h"
@@ -296,7 +297,8 @@ Result<Appointment> BookingService::move(const QString &id, const QDateTime &sta
         if (st == AppointmentStatus::Completed || st == AppointmentStatus::Cancelled ||
             st == AppointmentStatus::NoShow) {
             m_refused = true;
-            return fail(tr("A %1 appointment cannot be moved.").arg(appointmentStatusName(st)));
+            return fail(tr("An appointment that is “%1” cannot be moved.")
+                            .arg(AppointmentLabels::status(st)));
         }
         moved = *current;
         moved.start = startUtc.toUTC();

@@ -1,5 +1,7 @@
 #include "StatusTransitions.h"
 
+#include "domain/AppointmentLabels.h"
+
 namespace frontdesk {
 
 namespace {
@@ -26,7 +28,7 @@ QList<StatusChange> standing(const QList<StatusChange> &history)
 
 QString statusLabel(AppointmentStatus s)
 {
-    return appointmentStatusName(s);
+    return AppointmentLabels::status(s);
 }
 } // namespace
 
@@ -57,13 +59,13 @@ bool StatusTransitions::isAllowed(AppointmentStatus from, AppointmentStatus to)
 Status StatusTransitions::check(const Appointment &a, const Request &r, qint64 nowMs)
 {
     if (a.status == r.to)
-        return fail(tr("The appointment is already %1.").arg(statusLabel(r.to)));
+        return fail(tr("The appointment is already “%1”.").arg(statusLabel(r.to)));
     if (!isAllowed(a.status, r.to)) {
         if (isFinal(a.status))
-            return fail(tr("The appointment is %1, which is final: it cannot become %2. If the "
+            return fail(tr("The appointment is “%1”, which is final: it cannot become “%2”. If the "
                            "status was set by mistake, revert it.")
                             .arg(statusLabel(a.status), statusLabel(r.to)));
-        return fail(tr("An appointment that is %1 cannot become %2.")
+        return fail(tr("An appointment that is “%1” cannot become “%2”.")
                         .arg(statusLabel(a.status), statusLabel(r.to)));
     }
     if (r.to == S::Cancelled) {

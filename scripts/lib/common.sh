@@ -11,6 +11,7 @@ FRONTDESK_PACKAGES=(
     qtkeychain-qt6-dev libsqlcipher-dev libsodium-dev libssl-dev libsqlite3-dev
     sqlcipher sqlite3
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools fonts-dejavu-core
+    lintian desktop-file-utils appstream
 )
 
 frontdesk_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

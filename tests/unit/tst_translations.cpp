@@ -1,26 +1,93 @@
 #include "core/Translations.h"
 
 #include <QCoreApplication>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace frontdesk;
 
-// The .ts files are compiled into the binary and chosen by locale.
+// The .ts files are compiled into the binary and chosen by locale, or by the language chosen
+// for the workstation.
 class TestTranslations : public QObject
 {
     Q_OBJECT
+
+    static QString schedule()
+    {
+        return QCoreApplication::translate("frontdesk::MainWindow", "&Schedule");
+    }
+
 private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void cleanup() { Translations::setChosenLanguage(QString()); }
+
     void germanIsLoadedFromTheResources()
     {
         Translations::install(QLocale(QLocale::German, QLocale::Germany));
-        QCOMPARE(QCoreApplication::translate("frontdesk::MainWindow", "&Schedule"),
-                 QStringLiteral("&Terminplan"));
+        QCOMPARE(schedule(), QStringLiteral("&Terminplan"));
         QCOMPARE(
             QCoreApplication::translate("frontdesk::ScheduleView", "%Ln appointments", nullptr, 3),
             QStringLiteral("3 Termine"));
         QCOMPARE(
             QCoreApplication::translate("frontdesk::ScheduleView", "%Ln appointments", nullptr, 1),
             QStringLiteral("1 Termin"));
+    }
+
+    void frenchAndSpanishReplaceTheEarlierLanguage()
+    {
+        Translations::install(QLocale(QLocale::German));
+        Translations::install(QLocale(QLocale::French, QLocale::France));
+        QCOMPARE(schedule(), QStringLiteral("P&lanning"));
+        QCOMPARE(
+            QCoreApplication::translate("frontdesk::ScheduleView", "%Ln appointments", nullptr, 2),
+            QStringLiteral("2 rendez-vous"));
+        Translations::install(QLocale(QLocale::Spanish, QLocale::Spain));
+        QCOMPARE(schedule(), QStringLiteral("A&genda"));
+        // A class whose strings lupdate could only place with the include paths.
+        QCOMPARE(
+            QCoreApplication::translate("frontdesk::SqlCipherDriver", "The database is not open."),
+            QStringLiteral("La base de datos no está abierta."));
+        Translations::install(QLocale::c());
+        QCOMPARE(schedule(), QStringLiteral("&Schedule"));
+    }
+
+    void theWorkstationKeepsTheChosenLanguage()
+    {
+        QCOMPARE(Translations::chosenLanguage(), QString());
+        QCOMPARE(Translations::effectiveLocale(), QLocale::system());
+
+        Translations::setChosenLanguage(QStringLiteral("fr"));
+        QCOMPARE(Translations::chosenLanguage(), QStringLiteral("fr"));
+        QCOMPARE(Translations::effectiveLocale().language(), QLocale::French);
+        // Kept where the next start reads it.
+        QCOMPARE(QSettings(QStringLiteral("frontdesk"), QStringLiteral("frontdesk"))
+                     .value(QStringLiteral("workstation/language"))
+                     .toString(),
+                 QStringLiteral("fr"));
+
+        Translations::setChosenLanguage(QString());
+        QCOMPARE(Translations::chosenLanguage(), QString());
+        QCOMPARE(Translations::effectiveLocale(), QLocale::system());
+    }
+
+    void aLanguageWithoutCatalogueFollowsTheSystem()
+    {
+        QSettings(QStringLiteral("frontdesk"), QStringLiteral("frontdesk"))
+            .setValue(QStringLiteral("workstation/language"), QStringLiteral("tlh"));
+        QCOMPARE(Translations::chosenLanguage(), QString());
+        QCOMPARE(Translations::effectiveLocale(), QLocale::system());
+    }
+
+    void everyLanguageNamesItself()
+    {
+        QCOMPARE(Translations::available(),
+                 (QStringList{QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("fr"),
+                              QStringLiteral("es")}));
+        QCOMPARE(Translations::nativeName(QStringLiteral("en")), QStringLiteral("English"));
+        QCOMPARE(Translations::nativeName(QStringLiteral("de")), QStringLiteral("Deutsch"));
+        QCOMPARE(Translations::nativeName(QStringLiteral("fr")), QStringLiteral("Français"));
+        QCOMPARE(Translations::nativeName(QStringLiteral("es")), QStringLiteral("Español"));
     }
 };
 

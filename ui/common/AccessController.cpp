@@ -1,6 +1,7 @@
 #include "AccessController.h"
 
 #include "IdleMonitor.h"
+#include "LanguageMenu.h"
 #include "LockScreen.h"
 #include "SignInDialog.h"
 #include "access/AutoLockSetting.h"
@@ -61,6 +62,7 @@ void AccessController::attach(QMainWindow *window)
     menu->addSeparator();
     m_auditAction = menu->addAction(tr("&Audit Trail…"), this, &AccessController::showAuditTrail);
     m_idleAction = menu->addAction(tr("Auto-Lock &Time…"), this, &AccessController::changeIdleTime);
+    menu->addMenu(new LanguageMenu(menu));
     menu->addSeparator();
     m_wipeAction =
         menu->addAction(tr("&Wipe This Workstation…"), this, &AccessController::askToWipe);

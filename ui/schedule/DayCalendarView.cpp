@@ -75,7 +75,11 @@ DayCalendarView::DayCalendarView(DayScheduleModel *model, QWidget *parent)
     m_headerHeight = fm.height() * 2 + 10;
     // Room for the first hour's label below the header.
     m_topPadding = fm.height() / 2 + 2;
-    m_gutterWidth = fm.horizontalAdvance(QStringLiteral("00:00")) + 16;
+    // As wide as the locale's widest hour label: "10:00 AM" needs more than "10:00".
+    int widestHour = 0;
+    for (int hour = 0; hour < 24; ++hour)
+        widestHour = std::max(widestHour, fm.horizontalAdvance(shortTime(QTime(hour, 0))));
+    m_gutterWidth = widestHour + 16;
     m_minColumnWidth = fm.horizontalAdvance(QLatin1Char('M')) * 10;
     horizontalScrollBar()->setSingleStep(20);
     verticalScrollBar()->setSingleStep(20);

@@ -2,6 +2,7 @@
 
 #include "DayScheduleModel.h"
 #include "access/AccessGuard.h"
+#include "domain/AppointmentLabels.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -40,7 +41,7 @@ QString DayListExport::html(const DayScheduleModel &model, const QString &practi
                              r.patientName.toHtmlEscaped(),
                              (type == s.types.constEnd() ? a.type : type->name).toHtmlEscaped(),
                              a.reason.toHtmlEscaped(), r.locationName.toHtmlEscaped(),
-                             appointmentStatusName(a.status));
+                             AppointmentLabels::status(a.status));
             ++count;
         }
         out += QStringLiteral("<h2 style=\"%1\">%2</h2><p>%3 — %4</p>")

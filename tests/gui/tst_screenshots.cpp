@@ -1,0 +1,153 @@
+#include "TestDatabase.h"
+
+#include "AboutDialog.h"
+#include "MainWindow.h"
+#include "core/Translations.h"
+#include "dashboard/DashboardView.h"
+#include "dashboard/FigureTile.h"
+#include "demo/DemoSeeder.h"
+#include "kpi/KpiDefinitions.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QDir>
+#include <QGroupBox>
+#include <QLabel>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTimeZone>
+#include <QToolBar>
+
+using namespace frontdesk;
+
+namespace {
+const QDate kToday(2026, 3, 3);
+const QByteArray kZone("Europe/Berlin");
+const QSize kScreen(1366, 768);
+
+QString describe(const QWidget *w, const QString &text)
+{
+    return QStringLiteral("%1 \"%2\" (%3): %4 px wide, needs %5")
+        .arg(QString::fromLatin1(w->metaObject()->className()), text, w->objectName())
+        .arg(w->width())
+        .arg(w->sizeHint().width());
+}
+
+// Every visible label, button and group box whose text needs more width than it got: a label
+// without word wrap, a button or a group box title cut off at the edge. Elided and wrapped text
+// is fine by design.
+QStringList clippedTexts(const QWidget *root)
+{
+    QStringList clipped;
+    for (const QLabel *label : root->findChildren<QLabel *>()) {
+        if (!label->isVisibleTo(root) || label->wordWrap() || label->text().isEmpty() ||
+            label->textFormat() == Qt::RichText || !label->pixmap().isNull())
+            continue;
+        if (label->sizeHint().width() > label->width() + 1)
+            clipped << describe(label, label->text());
+    }
+    for (const QAbstractButton *button : root->findChildren<QAbstractButton *>()) {
+        if (!button->isVisibleTo(root) || button->text().isEmpty())
+            continue;
+        if (button->sizeHint().width() > button->width() + 1)
+            clipped << describe(button, button->text());
+    }
+    // A tool bar too narrow for its actions hides the last ones behind its extension button.
+    for (const QToolBar *bar : root->findChildren<QToolBar *>()) {
+        const auto *more = bar->findChild<QWidget *>(QStringLiteral("qt_toolbar_ext_button"));
+        if (bar->isVisibleTo(root) && more && more->isVisibleTo(root))
+            clipped << QStringLiteral("QToolBar (%1): some actions only behind »")
+                           .arg(bar->objectName());
+    }
+    for (const QGroupBox *box : root->findChildren<QGroupBox *>()) {
+        if (box->isVisibleTo(root) && box->minimumSizeHint().width() > box->width() + 1)
+            clipped << describe(box, box->title());
+    }
+    return clipped;
+}
+} // namespace
+
+// Every view of the main window at 1366×768 in the language FRONTDESK_TEST_LANGUAGE (default
+// en; ctest runs each of en, de, fr, es): no text is cut off. With
+// FRONTDESK_SCREENSHOT_DIR set, each view is also saved there as <language>-<view>.png, to
+// look at (scripts/screenshots runs this under Xvfb).
+class TestScreenshots : public QObject
+{
+    Q_OBJECT
+
+    test::TestDatabase t;
+    TestClock clock{QDateTime(kToday, QTime(10, 30), QTimeZone(kZone))};
+    QString m_shots = qEnvironmentVariable("FRONTDESK_SCREENSHOT_DIR");
+
+    void save(QWidget *w, const QString &name)
+    {
+        if (m_shots.isEmpty())
+            return;
+        QDir().mkpath(m_shots);
+        QVERIFY(w->grab().save(QDir(m_shots).filePath(name + QStringLiteral(".png"))));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(t.open());
+        t.db->setClock(clock);
+        QVERIFY(t.db->setSetting(QStringLiteral("clinic_time_zone"), QString::fromLatin1(kZone)));
+        DemoSeeder::Options options;
+        options.patients = 300;
+        options.appointments = 2000;
+        options.today = kToday;
+        options.timeZone = QString::fromLatin1(kZone);
+        auto seeded = DemoSeeder(*t.db).seed(options);
+        QVERIFY2(seeded, qPrintable(seeded.error()));
+    }
+
+    void cleanupTestCase()
+    {
+        QLocale::setDefault(QLocale::c());
+        Translations::install(QLocale::c());
+    }
+
+    // One language a process: some texts (the figures' names) are translated once and kept.
+    void everyViewFits()
+    {
+        const QString language =
+            qEnvironmentVariable("FRONTDESK_TEST_LANGUAGE", QStringLiteral("en"));
+        QVERIFY2(Translations::available().contains(language), qPrintable(language));
+        const QLocale locale(language);
+        QLocale::setDefault(locale);
+        Translations::install(locale);
+
+        MainWindow w(*t.db, QStringLiteral("Praxis am Markt"));
+        w.resize(kScreen);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QStringList clipped;
+        for (const QString &name : MainWindow::viewNames()) {
+            const auto view = MainWindow::viewFromName(name);
+            QVERIFY(view);
+            w.showView(*view);
+            if (*view == MainWindow::View::Dashboard)
+                QTRY_VERIFY(!w.dashboardView()->tile(Kpi::Appointments)->valueText().isEmpty() &&
+                            w.dashboardView()->tile(Kpi::Appointments)->valueText() !=
+                                QStringLiteral("…"));
+            QCoreApplication::processEvents();
+            save(&w, language + QLatin1Char('-') + name);
+            for (const QString &c : clippedTexts(&w))
+                clipped << name + QStringLiteral(": ") + c;
+        }
+
+        AboutDialog about(t.path(), t.db->cipherVersion(), &w);
+        about.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&about));
+        save(&about, language + QStringLiteral("-about"));
+        for (const QString &c : clippedTexts(&about))
+            clipped << QStringLiteral("about: ") + c;
+        clipped.removeDuplicates();
+        QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QLatin1Char('\n'))));
+    }
+};
+
+QTEST_MAIN(TestScreenshots)
+#include "tst_screenshots.moc"
