@@ -495,6 +495,37 @@
     </message>
 </context>
 <context>
+    <name>ConsentLabels</name>
+    <message>
+        <source>Treatment</source>
+        <translation>Behandlung</translation>
+    </message>
+    <message>
+        <source>Sharing data with other care providers</source>
+        <translation>Weitergabe von Daten an andere Behandelnde</translation>
+    </message>
+    <message>
+        <source>Reminders by SMS</source>
+        <translation>Erinnerungen per SMS</translation>
+    </message>
+    <message>
+        <source>Reminders by e-mail</source>
+        <translation>Erinnerungen per E-Mail</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
+        <source>Research</source>
+        <translation>Forschung</translation>
+    </message>
+    <message>
+        <source>Photo in the record</source>
+        <translation>Foto in der Akte</translation>
+    </message>
+</context>
+<context>
     <name>ConsentRepository</name>
     <message>
         <source>Could not store the scanned consent: %1</source>

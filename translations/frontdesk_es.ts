@@ -495,6 +495,37 @@
     </message>
 </context>
 <context>
+    <name>ConsentLabels</name>
+    <message>
+        <source>Treatment</source>
+        <translation>Tratamiento</translation>
+    </message>
+    <message>
+        <source>Sharing data with other care providers</source>
+        <translation>Compartir datos con otros profesionales sanitarios</translation>
+    </message>
+    <message>
+        <source>Reminders by SMS</source>
+        <translation>Recordatorios por SMS</translation>
+    </message>
+    <message>
+        <source>Reminders by e-mail</source>
+        <translation>Recordatorios por correo electrónico</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
+        <source>Research</source>
+        <translation>Investigación</translation>
+    </message>
+    <message>
+        <source>Photo in the record</source>
+        <translation>Foto en la historia clínica</translation>
+    </message>
+</context>
+<context>
     <name>ConsentRepository</name>
     <message>
         <source>Could not store the scanned consent: %1</source>

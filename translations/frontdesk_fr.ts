@@ -495,6 +495,37 @@
     </message>
 </context>
 <context>
+    <name>ConsentLabels</name>
+    <message>
+        <source>Treatment</source>
+        <translation>Soins</translation>
+    </message>
+    <message>
+        <source>Sharing data with other care providers</source>
+        <translation>Partage des données avec d&apos;autres soignants</translation>
+    </message>
+    <message>
+        <source>Reminders by SMS</source>
+        <translation>Rappels par SMS</translation>
+    </message>
+    <message>
+        <source>Reminders by e-mail</source>
+        <translation>Rappels par e-mail</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
+        <source>Research</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>Photo in the record</source>
+        <translation>Photo dans le dossier</translation>
+    </message>
+</context>
+<context>
     <name>ConsentRepository</name>
     <message>
         <source>Could not store the scanned consent: %1</source>

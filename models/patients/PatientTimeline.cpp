@@ -4,6 +4,8 @@
 #include "database/Database.h"
 #include "domain/Appointment.h"
 #include "domain/AppointmentLabels.h"
+#include "domain/ConsentLabels.h"
+#include "domain/MessageLabels.h"
 #include "storage/AppointmentRepository.h"
 #include "storage/ColumnValues.h"
 #include "storage/ConsentRepository.h"
@@ -69,8 +71,9 @@ Result<QList<TimelineEvent>> PatientTimeline::load(const QString &patientId,
                                         sent.isValid() ? sent : columns::toTime(q->value(1)),
                                         (inbound ? tr("%1 from the patient (%2, %3)")
                                                  : tr("%1 to the patient (%2, %3)"))
-                                            .arg(q->value(4).toString().toUpper(),
-                                                 q->value(5).toString(), q->value(8).toString()),
+                                            .arg(MessageLabels::channel(q->value(4).toString()),
+                                                 MessageLabels::purpose(q->value(5).toString()),
+                                                 MessageLabels::status(q->value(8).toString())),
                                         subject.isEmpty() ? q->value(7).toString() : subject,
                                         q->value(0).toString()};
             }
@@ -85,7 +88,7 @@ Result<QList<TimelineEvent>> PatientTimeline::load(const QString &patientId,
                 TimelineEvent::Kind::Consent, c.decidedAt,
                 (c.status == QLatin1String("given") ? tr("Consent given: %1")
                                                     : tr("Consent withdrawn: %1"))
-                    .arg(c.type),
+                    .arg(ConsentLabels::type(c.type)),
                 c.recordedBy.isEmpty() ? c.note : tr("recorded by %1").arg(c.recordedBy),
                 c.meta.id};
     }

@@ -1,5 +1,7 @@
 #include "ProfileItemDialog.h"
 
+#include "domain/ConsentLabels.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -90,11 +92,10 @@ bool ProfileItemDialog::editConsent(QWidget *parent, Consent &consent)
     FormDialog d(parent, tr("Consent"));
     auto *type = new QComboBox(&d.dialog);
     type->setEditable(true);
-    type->addItems({QStringLiteral("treatment"), QStringLiteral("data-sharing"),
-                    QStringLiteral("reminders-sms"), QStringLiteral("reminders-email"),
-                    QStringLiteral("marketing"), QStringLiteral("research"),
-                    QStringLiteral("photo")});
-    type->setCurrentText(consent.type);
+    // The known purposes by their translated names; any other is typed in and kept as written.
+    for (const QString &known : ConsentLabels::knownTypes())
+        type->addItem(ConsentLabels::type(known), known);
+    type->setCurrentText(ConsentLabels::type(consent.type));
     auto *status = choices(
         &d.dialog,
         {{QStringLiteral("given"), tr("Given")}, {QStringLiteral("withdrawn"), tr("Withdrawn")}},
@@ -121,7 +122,9 @@ bool ProfileItemDialog::editConsent(QWidget *parent, Consent &consent)
     d.form->addRow(tr("Document:"), document);
     if (!d.run())
         return false;
-    consent.type = type->currentText().trimmed();
+    const QString typed = type->currentText().trimmed();
+    const int known = type->findText(typed);
+    consent.type = known >= 0 ? type->itemData(known).toString() : typed;
     consent.status = status->currentData().toString();
     consent.note = note->text().trimmed();
     return true;
