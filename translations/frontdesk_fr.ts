@@ -5534,7 +5534,7 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
     </message>
     <message>
         <source>Find next available…</source>
-        <translation>Prochain créneau libre…</translation>
+        <translation>Créneau libre…</translation>
     </message>
     <message>
         <source>Day list (PDF)…</source>

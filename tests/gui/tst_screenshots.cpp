@@ -11,9 +11,10 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QGroupBox>
 #include <QLabel>
-#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
 #include <QToolBar>
@@ -78,6 +79,7 @@ class TestScreenshots : public QObject
     test::TestDatabase t;
     TestClock clock{QDateTime(kToday, QTime(10, 30), QTimeZone(kZone))};
     QString m_shots = qEnvironmentVariable("FRONTDESK_SCREENSHOT_DIR");
+    QTemporaryDir m_config;
 
     void save(QWidget *w, const QString &name)
     {
@@ -90,7 +92,10 @@ class TestScreenshots : public QObject
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
+        // Its own settings: ctest runs the languages and the other window tests side by side,
+        // and each main window saves its layout when it closes.
+        QVERIFY(m_config.isValid());
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config.path()));
         QVERIFY(t.open());
         t.db->setClock(clock);
         QVERIFY(t.db->setSetting(QStringLiteral("clinic_time_zone"), QString::fromLatin1(kZone)));
