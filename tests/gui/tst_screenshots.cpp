@@ -1,14 +1,18 @@
 #include "TestDatabase.h"
 
 #include "AboutDialog.h"
+#include "DayScheduleModel.h"
 #include "MainWindow.h"
 #include "core/Translations.h"
 #include "dashboard/DashboardView.h"
 #include "dashboard/FigureTile.h"
 #include "demo/DemoSeeder.h"
 #include "kpi/KpiDefinitions.h"
+#include "schedule/DayCalendarAccessible.h"
+#include "schedule/DayCalendarView.h"
 
 #include <QAbstractButton>
+#include <QAccessible>
 #include <QApplication>
 #include <QDir>
 #include <QFile>
@@ -112,6 +116,56 @@ private slots:
     {
         QLocale::setDefault(QLocale::c());
         Translations::install(QLocale::c());
+    }
+
+    // A screen reader finds each appointment of the painted calendar as a named item.
+    void calendarAppointmentsAreAccessible()
+    {
+        MainWindow w(*t.db, QStringLiteral("Praxis am Markt"));
+        w.resize(kScreen);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.showView(MainWindow::View::Schedule);
+        auto *calendar = w.findChild<DayCalendarView *>();
+        QVERIFY(calendar);
+        QAccessibleInterface *list = QAccessible::queryAccessibleInterface(calendar);
+        QVERIFY(list);
+        QCOMPARE(list->role(), QAccessible::List);
+        const int shown = list->childCount();
+        QVERIFY(shown > 0);
+        int visible = 0;
+        for (int i = 0; i < shown; ++i) {
+            QAccessibleInterface *item = list->child(i);
+            QVERIFY(item && item->isValid());
+            QCOMPARE(item->parent(), list);
+            QCOMPARE(list->indexOfChild(item), i);
+            QCOMPARE(item->role(), QAccessible::ListItem);
+            // "09:00–09:15, Müller, Anna, Consultation, Arrived"
+            const QStringList parts = item->text(QAccessible::Name).split(QStringLiteral(", "));
+            QCOMPARE(parts.size(), 5);
+            QVERIFY2(parts.first().contains(QChar(0x2013)), qPrintable(parts.first()));
+            QCOMPARE(parts.at(1) + QStringLiteral(", ") + parts.at(2),
+                     calendar->model()
+                         ->index(static_cast<DayCalendarAccessible *>(list)->shownRows().at(i), 0)
+                         .data(DayScheduleModel::PatientNameRole)
+                         .toString());
+            if (!item->state().invisible) {
+                ++visible;
+                // The item is where it is painted: asking the calendar there finds it again.
+                QCOMPARE(list->childAt(item->rect().center().x(), item->rect().center().y()), item);
+            }
+        }
+        QVERIFY(visible > 0);
+
+        // The cursor's appointment is the focused child.
+        const QModelIndex first = calendar->model()->index(0, 0);
+        calendar->setCurrentAppointment(first.data(DayScheduleModel::IdRole).toString());
+        calendar->setFocus();
+        QTRY_VERIFY(calendar->hasFocus());
+        QVERIFY(list->focusChild());
+        QCOMPARE(
+            list->focusChild()->text(QAccessible::Name),
+            DayCalendarAccessible::appointmentName(calendar, calendar->currentAppointment().row()));
     }
 
     // One language a process: some texts (the figures' names) are translated once and kept.

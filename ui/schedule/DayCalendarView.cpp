@@ -1,8 +1,10 @@
 #include "DayCalendarView.h"
 
+#include "DayCalendarAccessible.h"
 #include "DayScheduleModel.h"
 #include "scheduling/LocalTime.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QContextMenuEvent>
 #include <QHelpEvent>
@@ -67,6 +69,10 @@ DayCalendarView::DayCalendarView(DayScheduleModel *model, QWidget *parent)
     : QAbstractScrollArea(parent), m_model(model)
 {
     setObjectName(QStringLiteral("dayCalendar"));
+    // Screen readers see each painted appointment as an item of the calendar.
+    static const bool accessible =
+        (QAccessible::installFactory(&DayCalendarAccessible::factory), true);
+    Q_UNUSED(accessible);
     setFocusPolicy(Qt::StrongFocus);
     setAccessibleName(tr("Day calendar"));
     viewport()->setMouseTracking(true);
