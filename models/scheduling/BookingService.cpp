@@ -441,6 +441,21 @@ BookingService::bookSeries(Appointment first, const Recurrence &rule, const Opti
     return booking;
 }
 
+Status BookingService::undoBooking(const QStringList &appointmentIds)
+{
+    m_refused = false;
+    return m_db.write([&]() -> Status {
+        for (const QString &id : appointmentIds) {
+            auto a = m_appointments.get(id);
+            if (!a)
+                return fail(a.error());
+            if (auto removed = m_appointments.remove(*a); !removed)
+                return removed;
+        }
+        return {};
+    });
+}
+
 Result<QString> BookingService::seriesOf(const QString &appointmentId) const
 {
     auto v = m_db.scalar(QStringLiteral("SELECT series_id FROM appointments WHERE id = ?"),

@@ -61,6 +61,10 @@ public:
     // wrong patient); both the change and its revert stay in the history.
     Result<Appointment> revertStatus(const QString &appointmentId, const QString &reason);
     Result<QList<StatusChange>> history(const QString &appointmentId) const;
+    // Takes back what book() or bookSeries() just booked (the receptionist's undo): every one
+    // of the appointments is deleted, or none is. Each deletion is synced and audited like
+    // any other.
+    Status undoBooking(const QStringList &appointmentIds);
 
     // Conflicts the candidate would have now (appointments only), and the time off it would
     // overlap.

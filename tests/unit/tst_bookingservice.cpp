@@ -389,6 +389,47 @@ private slots:
         m_clock.set(utc(2026, 5, 4, 5));
     }
 
+    void undoingABookingDeletesItWithOutboxAndAudit()
+    {
+        BookingService s(db());
+        Recurrence weekly;
+        weekly.interval = 1;
+        weekly.count = 3;
+        auto series =
+            s.bookSeries(appt(m_cleo, m_drB, m_room2, utc(2026, 6, 1, 12), 20), weekly, {});
+        QVERIFY2(series, qPrintable(series.error()));
+        QStringList ids;
+        for (const Appointment &a : series->appointments)
+            ids << a.meta.id;
+        const QString idList = QStringLiteral("'%1'").arg(ids.join(QStringLiteral("','")));
+
+        // One unknown id among them: nothing is deleted.
+        QVERIFY(!s.undoBooking(ids + QStringList{QStringLiteral("no-such-appointment")}));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM appointments WHERE deleted = 1 AND "
+                                      "id IN (%1)")
+                           .arg(idList)),
+                 0);
+
+        const Status undone = s.undoBooking(ids);
+        QVERIFY2(undone, qPrintable(undone.error()));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM appointments WHERE deleted = 1 AND "
+                                      "id IN (%1)")
+                           .arg(idList)),
+                 3);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE operation = 'delete' "
+                                      "AND resource_type = 'Appointment' AND resource_id IN (%1)")
+                           .arg(idList)),
+                 3);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'delete' AND "
+                                      "entity_type = 'Appointment' AND patient_id = ? AND "
+                                      "entity_id IN (%1)")
+                           .arg(idList),
+                       {m_cleo}),
+                 3);
+        // The freed time can be booked again.
+        QVERIFY(s.book(appt(m_anna, m_drB, m_room2, utc(2026, 6, 1, 12), 20)));
+    }
+
     void twoConnectionsCannotBothBookOneSlot()
     {
         // A second workstation on the same file. While the first one's booking transaction is

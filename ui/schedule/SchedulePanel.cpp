@@ -8,15 +8,12 @@
 #include "FindSlotDialog.h"
 #include "ScheduleAdminDialog.h"
 #include "WaitlistDialog.h"
-#include "database/Database.h"
+#include "clinic/ClinicSettings.h"
 #include "scheduling/BookingService.h"
 #include "scheduling/LocalTime.h"
+#include "scheduling/ReferenceData.h"
 #include "scheduling/StatusTransitions.h"
-#include "scheduling/WaitlistMatcher.h"
-#include "storage/AppointmentTypeRepository.h"
-#include "storage/PatientRepository.h"
-#include "storage/PractitionerRepository.h"
-#include "storage/WaitlistRepository.h"
+#include "scheduling/WaitlistService.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -338,7 +335,7 @@ void SchedulePanel::openWaitlist()
 {
     if (m_waitlistDialog)
         return;
-    auto practitioners = PractitionerRepository(m_db).active();
+    auto practitioners = ReferenceData(m_db).practitioners();
     if (!practitioners) {
         showMessage(practitioners.error(), true);
         return;
@@ -370,8 +367,9 @@ void SchedulePanel::findNextAvailable()
     if (m_findDialog)
         return;
     const auto &snapshot = m_model->snapshot();
-    auto types = AppointmentTypeRepository(m_db).active();
-    auto practitioners = PractitionerRepository(m_db).active();
+    const ReferenceData reference(m_db);
+    auto types = reference.appointmentTypes();
+    auto practitioners = reference.practitioners();
     if (!types || !practitioners) {
         showMessage(types ? practitioners.error() : types.error(), true);
         return;
@@ -418,19 +416,8 @@ void SchedulePanel::openBooking(int column, const QDateTime &startUtc)
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const QString id = dialog->booked().meta.id;
         const QStringList ids = dialog->bookedIds();
-        pushUndo(ids.size() > 1 ? tr("the series") : tr("the booking"), [this, ids]() -> Status {
-            AppointmentRepository repo(m_db);
-            return m_db.write([&]() -> Status {
-                for (const QString &bookedId : ids) {
-                    auto a = repo.get(bookedId);
-                    if (!a)
-                        return fail(a.error());
-                    if (auto removed = repo.remove(*a); !removed)
-                        return removed;
-                }
-                return {};
-            });
-        });
+        pushUndo(ids.size() > 1 ? tr("the series") : tr("the booking"),
+                 [this, ids] { return BookingService(m_db).undoBooking(ids); });
         showMessage({}, false);
         refresh();
         emit changed();
@@ -590,21 +577,15 @@ void SchedulePanel::revertCurrent()
 void SchedulePanel::offerWaitlist(const QString &practitionerId, const QDateTime &startUtc,
                                   const QDateTime &endUtc)
 {
-    if (startUtc <= m_db.clock().nowUtc())
+    if (startUtc <= ClinicSettings(m_db).nowUtc())
         return;
-    auto waiting = WaitlistRepository(m_db).waiting();
-    if (!waiting || waiting->isEmpty())
+    auto suited = WaitlistService(m_db).suitedTo(practitionerId, startUtc, endUtc, m_model->zone());
+    if (!suited || suited->isEmpty())
         return;
-    const auto matches =
-        WaitlistMatcher(m_model->zone()).matches(*waiting, {practitionerId, startUtc, endUtc});
-    if (matches.isEmpty())
-        return;
+    const auto &matches = *suited;
     QStringList names;
-    PatientRepository patients(m_db);
-    for (const WaitlistEntry &e : matches.mid(0, 3)) {
-        auto p = patients.get(e.patientId);
-        names << (p ? p->displayName() : e.patientId);
-    }
+    for (const WaitlistService::Waiting &w : matches.mid(0, 3))
+        names << w.patientName;
     const QLocale locale;
     showMessage(
         tr("The freed time at %1 suits %n patient(s) on the waitlist: %2.", nullptr,
