@@ -8,6 +8,7 @@
 #include "storage/ConsentRepository.h"
 #include "storage/CoverageRepository.h"
 #include "storage/PatientAlertRepository.h"
+#include "storage/PatientPhotoRepository.h"
 #include "storage/PatientRepository.h"
 #include "storage/PractitionerRepository.h"
 #include "storage/RecallRepository.h"
@@ -119,6 +120,22 @@ Result<QList<TimelineEvent>> PatientProfile::timeline(const QSet<TimelineEvent::
     if (isNew())
         return QList<TimelineEvent>();
     return PatientTimeline(m_db).load(m_patient.meta.id, kinds);
+}
+
+Result<std::optional<PatientPhoto>> PatientProfile::photo() const
+{
+    return PatientPhotoRepository(m_db).forPatient(m_patient.meta.id);
+}
+
+Status PatientProfile::setPhoto(const QByteArray &bytes)
+{
+    auto saved = PatientPhotoRepository(m_db).setPhoto(m_patient.meta.id, bytes);
+    return saved ? Status() : fail(saved.error());
+}
+
+Status PatientProfile::removePhoto()
+{
+    return PatientPhotoRepository(m_db).removePhoto(m_patient.meta.id);
 }
 
 bool PatientProfile::canSeeClinical() const

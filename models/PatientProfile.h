@@ -7,6 +7,7 @@
 #include "domain/Coverage.h"
 #include "domain/Patient.h"
 #include "domain/PatientAlert.h"
+#include "domain/PatientPhoto.h"
 #include "domain/Practitioner.h"
 #include "domain/Recall.h"
 #include "patients/ClinicalSummary.h"
@@ -45,6 +46,11 @@ public:
     // Live recalls, earliest due first.
     const QList<Recall> &recalls() const { return m_recalls; }
     Result<QList<TimelineEvent>> timeline(const QSet<TimelineEvent::Kind> &kinds = {}) const;
+    // The patient's photo, if one was set. Replacing it checks size and format first
+    // (PatientPhoto::validateBytes).
+    Result<std::optional<PatientPhoto>> photo() const;
+    Status setPhoto(const QByteArray &bytes);
+    Status removePhoto();
 
     // Whether the signed-in role may read clinical data (the permission table decides), and
     // whether opening it needs a reason because the patient has no appointment today.

@@ -2,13 +2,13 @@
 
 #include "AboutDialog.h"
 #include "AppointmentDayModel.h"
+#include "ClinicSettings.h"
 #include "MessageListModel.h"
 #include "PatientListModel.h"
 #include "SyncStatus.h"
 #include "access/AccessGuard.h"
 #include "common/SyncStatusWidget.h"
 #include "dashboard/DashboardView.h"
-#include "database/Database.h"
 #include "messages/MessagesView.h"
 #include "patients/PatientsView.h"
 #include "schedule/SchedulePanel.h"
@@ -235,7 +235,8 @@ void MainWindow::showError(const QString &message)
 
 void MainWindow::showAbout()
 {
-    AboutDialog dialog(m_db.path(), m_db.cipherVersion(), this);
+    const ClinicSettings settings(m_db);
+    AboutDialog dialog(settings.databasePath(), settings.cipherVersion(), this);
     dialog.exec();
 }
 

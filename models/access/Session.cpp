@@ -82,6 +82,21 @@ Result<StaffAccount> Session::signIn(const QString &username, const QString &pas
     return account;
 }
 
+Result<bool> Session::needsFirstAdministrator() const
+{
+    auto count = StaffAccountRepository(m_db).count();
+    if (!count)
+        return fail(count.error());
+    return *count == 0;
+}
+
+Result<StaffAccount> Session::createFirstAdministrator(const QString &username,
+                                                       const QString &password,
+                                                       const QString &displayName)
+{
+    return StaffAccountRepository(m_db).create(username, Role::Admin, password, displayName);
+}
+
 Status Session::signOut()
 {
     if (!m_account)

@@ -37,6 +37,11 @@ public:
     bool allows(Permission permission) const;
     Status require(Permission permission) const;
 
+    // A database without staff accounts: whoever starts the app first creates the
+    // administrator (createFirstAdministrator), then signs in.
+    Result<bool> needsFirstAdministrator() const;
+    Result<StaffAccount> createFirstAdministrator(const QString &username, const QString &password,
+                                                  const QString &displayName);
     // Audited; on success the database's actor becomes the staff member.
     Result<StaffAccount> signIn(const QString &username, const QString &password);
     Status signOut();

@@ -3,6 +3,7 @@
 
 #include "TestDatabase.h"
 
+#include "PatientProfile.h"
 #include "domain/PatientPhoto.h"
 #include "interop/FhirExporter.h"
 #include "interop/FhirImporter.h"
@@ -122,6 +123,31 @@ private slots:
         QVERIFY(tombstone.ok());
         QVERIFY(tombstone->meta.deleted);
         QVERIFY(photos.removePhoto(m_patientId).ok());
+    }
+
+    // The profile view reaches the photo through PatientProfile, never the repository.
+    void theOpenProfileSetsShowsAndRemovesThePhoto()
+    {
+        const QString id = addPatient(QStringLiteral("P-PROFILE"));
+        PatientProfile profile(*t.db);
+        QVERIFY(profile.open(id));
+        auto none = profile.photo();
+        QVERIFY2(none, qPrintable(none.error()));
+        QVERIFY(!none->has_value());
+
+        const QByteArray bytes = image("PNG", Qt::blue);
+        const Status set = profile.setPhoto(bytes);
+        QVERIFY2(set, qPrintable(set.error()));
+        QCOMPARE((*profile.photo())->data, bytes);
+        QCOMPARE((*PatientPhotoRepository(*t.db).forPatient(id))->data, bytes);
+        // A file that is no photo is refused with a reason, and the photo stays.
+        const Status refused = profile.setPhoto(QByteArrayLiteral("GIF89a not a photo"));
+        QVERIFY(!refused);
+        QVERIFY(!refused.error().isEmpty());
+        QCOMPARE((*profile.photo())->data, bytes);
+
+        QVERIFY(profile.removePhoto());
+        QVERIFY(!profile.photo()->has_value());
     }
 
     void auditHoldsOnlySizeTypeAndHash()

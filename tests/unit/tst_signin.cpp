@@ -36,6 +36,26 @@ private slots:
         QVERIFY(accounts.create(QStringLiteral("alex"), Role::Admin, m_password).ok());
     }
 
+    // The first start of a database without accounts: the session offers to create the
+    // administrator once; after that, accounts are made by someone signed in who may.
+    void theFirstAdministratorIsCreatedOnce()
+    {
+        test::TestDatabase fresh;
+        QVERIFY(fresh.open());
+        fresh.db->setClock(clock);
+        Session session(*fresh.db);
+        auto needed = session.needsFirstAdministrator();
+        QVERIFY2(needed, qPrintable(needed.error()));
+        QVERIFY(*needed);
+        auto made = session.createFirstAdministrator(QStringLiteral("ada"), m_password,
+                                                     QStringLiteral("Ada Admin"));
+        QVERIFY2(made, qPrintable(made.error()));
+        QCOMPARE(made->role, Role::Admin);
+        QVERIFY(!*session.needsFirstAdministrator());
+        QVERIFY(!session.createFirstAdministrator(QStringLiteral("eve"), m_password, {}));
+        QVERIFY(session.signIn(QStringLiteral("ada"), m_password));
+    }
+
     void theHashIsArgon2idAndNeverThePassword()
     {
         auto hash = t.db->scalar(QStringLiteral("SELECT password_hash FROM staff_credentials"));

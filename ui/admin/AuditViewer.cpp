@@ -2,7 +2,7 @@
 
 #include "AuditTrailModel.h"
 #include "access/AuditVerifier.h"
-#include "database/Database.h"
+#include "ClinicSettings.h"
 #include "domain/ClinicTime.h"
 
 #include <QCheckBox>
@@ -40,8 +40,7 @@ AuditViewer::AuditViewer(Database &db, QWidget *parent)
     m_period = new QCheckBox(tr("From"), this);
     m_from = new QDateEdit(this);
     m_to = new QDateEdit(this);
-    const QDate today =
-        ClinicTime::fromZoneName(db.setting(ClinicTime::settingKey())).today(db.clock());
+    const QDate today = ClinicSettings(db).today();
     m_from->setDate(today.addDays(-7));
     m_to->setDate(today);
     m_from->setCalendarPopup(true);
@@ -106,7 +105,7 @@ void AuditViewer::applyFilter()
     filter.action = m_action->currentData().toString();
     filter.patientId = m_patient->text().trimmed();
     if (m_period->isChecked()) {
-        const ClinicTime clinic = ClinicTime::fromZoneName(m_db.setting(ClinicTime::settingKey()));
+        const ClinicTime clinic = ClinicSettings(m_db).clinicTime();
         filter.fromMs = clinic.startOfDayUtc(m_from->date()).toMSecsSinceEpoch();
         filter.toMs = clinic.startOfDayUtc(m_to->date().addDays(1)).toMSecsSinceEpoch();
     }

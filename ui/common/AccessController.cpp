@@ -7,9 +7,7 @@
 #include "access/AutoLockSetting.h"
 #include "access/Permissions.h"
 #include "access/Session.h"
-#include "access/StaffAccountRepository.h"
 #include "admin/AuditViewer.h"
-#include "database/Database.h"
 
 #include <QAction>
 #include <QInputDialog>
@@ -41,8 +39,8 @@ AccessController::~AccessController()
 
 bool AccessController::signIn(const QString &place, QWidget *parent)
 {
-    auto count = StaffAccountRepository(m_db).count();
-    const bool firstRun = count && *count == 0;
+    auto firstAdministrator = m_session->needsFirstAdministrator();
+    const bool firstRun = firstAdministrator && *firstAdministrator;
     SignInDialog dialog(
         *m_session, firstRun ? SignInDialog::Mode::FirstAdministrator : SignInDialog::Mode::SignIn,
         place, parent);

@@ -2,7 +2,6 @@
 
 #include "access/PasswordPolicy.h"
 #include "access/Session.h"
-#include "access/StaffAccountRepository.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -98,8 +97,8 @@ void SignInDialog::accept()
             showError(tr("The two passwords differ."));
             return;
         }
-        auto made = StaffAccountRepository(m_session.database())
-                        .create(username, Role::Admin, m_password->text(), m_displayName->text());
+        auto made =
+            m_session.createFirstAdministrator(username, m_password->text(), m_displayName->text());
         if (!made) {
             showError(made.error());
             return;

@@ -1,5 +1,6 @@
 #include "DashboardView.h"
 
+#include "ClinicSettings.h"
 #include "DashboardPdf.h"
 #include "DrillDownDialog.h"
 #include "FigureTile.h"
@@ -11,12 +12,9 @@
 #include "WeeklyTrendChart.h"
 #include "access/AccessGuard.h"
 #include "core/CsvWriter.h"
-#include "database/Database.h"
 #include "domain/ClinicTime.h"
 #include "kpi/KpiDefinitions.h"
-#include "storage/AppointmentTypeRepository.h"
-#include "storage/LocationRepository.h"
-#include "storage/PractitionerRepository.h"
+#include "scheduling/ReferenceData.h"
 
 #include <QAction>
 #include <QApplication>
@@ -240,8 +238,7 @@ DashboardView::DashboardView(Database &db, QWidget *parent)
     m_dateTimer->setInterval(500);
     connect(m_dateTimer, &QTimer::timeout, this, &DashboardView::compute);
     const auto datesEdited = [this] {
-        const QDate today =
-            ClinicTime::fromZoneName(m_db.setting(ClinicTime::settingKey())).today(m_db.clock());
+        const QDate today = ClinicSettings(m_db).today();
         const QSignalBlocker blocker(m_preset);
         m_preset->setCurrentIndex(
             m_preset->findData(int(KpiPeriodPreset::match(m_from->date(), m_to->date(), today))));
@@ -287,23 +284,24 @@ void DashboardView::reloadFilters()
             combo->addItem(c.text, c.value);
         selectData(combo, chosen);
     };
+    const ReferenceData reference(m_db);
     QStringList problems;
     QList<Choice> practitioners;
-    if (auto list = PractitionerRepository(m_db).active()) {
+    if (auto list = reference.practitioners()) {
         for (const Practitioner &p : *list)
             practitioners << Choice{p.displayName(), p.meta.id};
     } else {
         problems << list.error();
     }
     QList<Choice> locations;
-    if (auto list = LocationRepository(m_db).active()) {
+    if (auto list = reference.rooms()) {
         for (const Location &l : *list)
             locations << Choice{l.name, l.meta.id};
     } else {
         problems << list.error();
     }
     QList<Choice> types;
-    if (auto list = AppointmentTypeRepository(m_db).active()) {
+    if (auto list = reference.appointmentTypes()) {
         for (const AppointmentType &t : *list)
             types << Choice{t.name, t.code};
     } else {
@@ -324,8 +322,7 @@ void DashboardView::applyPreset()
         m_from->setFocus(Qt::OtherFocusReason);
         return;
     }
-    const QDate today =
-        ClinicTime::fromZoneName(m_db.setting(ClinicTime::settingKey())).today(m_db.clock());
+    const QDate today = ClinicSettings(m_db).today();
     const auto [from, to] = KpiPeriodPreset::range(preset, today);
     const QSignalBlocker fromBlocker(m_from);
     const QSignalBlocker toBlocker(m_to);
@@ -348,8 +345,7 @@ void DashboardView::setPeriod(QDate from, QDate to)
         m_from->setDate(from);
         m_to->setDate(to);
     }
-    const QDate today =
-        ClinicTime::fromZoneName(m_db.setting(ClinicTime::settingKey())).today(m_db.clock());
+    const QDate today = ClinicSettings(m_db).today();
     m_preset->setCurrentIndex(m_preset->findData(int(KpiPeriodPreset::match(from, to, today))));
     compute();
 }
@@ -525,7 +521,7 @@ QString DashboardView::asOfText() const
         return tr("Never synced: these figures come from this computer's data only (today is "
                   "%1).")
             .arg(today);
-    const ClinicTime clinic = ClinicTime::fromZoneName(m_db.setting(ClinicTime::settingKey()));
+    const ClinicTime clinic = ClinicSettings(m_db).clinicTime();
     return tr("As of the last sync, %1, with the changes made on this computer since.")
         .arg(locale.toString(clinic.toLocal(report.lastSyncedAt), QLocale::ShortFormat));
 }
@@ -584,7 +580,7 @@ bool DashboardView::exportPdf(const QString &path)
         warn(tr("There are no figures to export yet."));
         return false;
     }
-    const QString clinic = m_db.setting(QStringLiteral("clinic_name"));
+    const QString clinic = ClinicSettings(m_db).clinicName();
     DashboardPdf::Content content;
     content.title = clinic.isEmpty() ? tr("Dashboard") : tr("Dashboard — %1").arg(clinic);
     content.period = tr("%1 (previous period %2)")

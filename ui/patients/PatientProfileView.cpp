@@ -1,8 +1,7 @@
 #include "PatientProfileView.h"
 
 #include "access/AccessGuard.h"
-#include "database/Database.h"
-#include "storage/PatientPhotoRepository.h"
+#include "ClinicSettings.h"
 
 #include "PatientEditor.h"
 #include "PatientProfile.h"
@@ -335,7 +334,7 @@ void PatientProfileView::showProfile()
     } else {
         QString age;
         if (p.birthDate.isValid()) {
-            const QDate today = clinic.today(m_db.clock());
+            const QDate today = ClinicSettings(m_db).today();
             int years = today.year() - p.birthDate.year();
             if (today < p.birthDate.addYears(years))
                 --years;
@@ -767,7 +766,7 @@ void PatientProfileView::showPhoto()
         !m_profile->isNew() && AccessGuard(m_db).require(Permission::EditDemographics).ok();
     std::optional<PatientPhoto> photo;
     if (!m_profile->isNew()) {
-        auto loaded = PatientPhotoRepository(m_db).forPatient(patientId());
+        auto loaded = m_profile->photo();
         if (loaded)
             photo = *loaded;
         else
@@ -812,8 +811,7 @@ bool PatientProfileView::setPhotoFromFile(const QString &path)
         showMessage(tr("%1: %2").arg(path, s.error()), true);
         return false;
     }
-    auto saved = PatientPhotoRepository(m_db).setPhoto(patientId(), bytes);
-    if (!saved) {
+    if (const Status saved = m_profile->setPhoto(bytes); !saved) {
         showMessage(saved.error(), true);
         return false;
     }
@@ -824,7 +822,7 @@ bool PatientProfileView::setPhotoFromFile(const QString &path)
 
 bool PatientProfileView::removePhoto()
 {
-    const Status s = PatientPhotoRepository(m_db).removePhoto(patientId());
+    const Status s = m_profile->removePhoto();
     report(s);
     showPhoto();
     return s.ok();

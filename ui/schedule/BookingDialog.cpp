@@ -1,7 +1,8 @@
 #include "BookingDialog.h"
 
+#include "patients/PatientPicker.h"
+
 #include "access/AccessGuard.h"
-#include "patients/PatientSearch.h"
 #include "scheduling/BookingService.h"
 #include "scheduling/LocalTime.h"
 
@@ -19,7 +20,6 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTimeEdit>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace frontdesk {
@@ -36,24 +36,12 @@ BookingDialog::BookingDialog(Database &db, const QList<Practitioner> &practition
     setWindowTitle(
         tr("Book an appointment on %1").arg(QLocale().toString(m_date, QLocale::LongFormat)));
 
-    m_search = new QLineEdit(this);
-    m_search->setObjectName(QStringLiteral("patientSearch"));
-    m_search->setPlaceholderText(tr("Name, birth date, phone or MRN"));
-    m_search->setClearButtonEnabled(true);
-    m_patients = new QListWidget(this);
-    m_patients->setObjectName(QStringLiteral("patientResults"));
-    m_patients->setMinimumHeight(fontMetrics().height() * 7);
-    m_searchTimer = new QTimer(this);
-    m_searchTimer->setSingleShot(true);
-    m_searchTimer->setInterval(150);
-    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
-    connect(m_searchTimer, &QTimer::timeout, this, &BookingDialog::searchNow);
-    // Down from the search field goes to the results, as in any search box.
-    connect(m_search, &QLineEdit::returnPressed, this, [this] {
-        if (m_patients->count() > 0) {
-            m_patients->setFocus();
-            m_patients->setCurrentRow(0);
-        }
+    m_picker = new PatientPicker(db, PatientPicker::Trigger::AsYouType, 20, this);
+    m_picker->searchField()->setPlaceholderText(tr("Name, birth date, phone or MRN"));
+    m_picker->results()->setMinimumHeight(fontMetrics().height() * 7);
+    connect(m_picker, &PatientPicker::errorOccurred, this, [this](const QString &error) {
+        m_message->setText(error);
+        m_message->show();
     });
 
     m_practitioner = new QComboBox(this);
@@ -136,8 +124,7 @@ BookingDialog::BookingDialog(Database &db, const QList<Practitioner> &practition
     m_message->hide();
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&Patient:"), m_search);
-    form->addRow(QString(), m_patients);
+    form->addRow(tr("&Patient:"), m_picker);
     form->addRow(tr("P&ractitioner:"), m_practitioner);
     form->addRow(tr("&Time:"), m_time);
     form->addRow(tr("T&ype:"), m_type);
@@ -155,32 +142,22 @@ BookingDialog::BookingDialog(Database &db, const QList<Practitioner> &practition
     layout->addLayout(form);
     layout->addWidget(m_message);
     layout->addWidget(buttons);
-    m_search->setFocus();
+    m_picker->setFocus();
+}
+
+QLineEdit *BookingDialog::searchField() const
+{
+    return m_picker->searchField();
+}
+
+QListWidget *BookingDialog::patientList() const
+{
+    return m_picker->results();
 }
 
 void BookingDialog::searchNow()
 {
-    m_searchTimer->stop();
-    m_patients->clear();
-    const QString text = m_search->text().trimmed();
-    if (text.isEmpty())
-        return;
-    auto hits = PatientSearch(m_db).search(text, 20);
-    if (!hits) {
-        m_message->setText(hits.error());
-        m_message->show();
-        return;
-    }
-    const QLocale locale;
-    for (const PatientSearchHit &h : *hits) {
-        auto *item = new QListWidgetItem(
-            tr("%1 — born %2 — %3")
-                .arg(h.displayName(), locale.toString(h.birthDate, QLocale::ShortFormat), h.mrn),
-            m_patients);
-        item->setData(Qt::UserRole, h.patientId);
-    }
-    if (m_patients->count() > 0)
-        m_patients->setCurrentRow(0);
+    m_picker->searchNow();
 }
 
 void BookingDialog::setReason(const QString &reason)
@@ -213,12 +190,12 @@ void BookingDialog::setRepeat(bool monthly, int interval, int count, QDate until
 
 void BookingDialog::accept()
 {
-    QListWidgetItem *patient = m_patients->currentItem();
-    if (!patient) {
+    const QString patientId = m_picker->currentPatientId();
+    if (patientId.isEmpty()) {
         m_message->setText(tr("Choose the patient first: type part of the name and pick them "
                               "from the list."));
         m_message->show();
-        m_search->setFocus();
+        m_picker->setFocus();
         return;
     }
     const QTime t = m_time->time();
@@ -230,7 +207,7 @@ void BookingDialog::accept()
         return;
     }
     Appointment a;
-    a.patientId = patient->data(Qt::UserRole).toString();
+    a.patientId = patientId;
     a.practitionerId = m_practitioner->currentData().toString();
     a.locationId = m_room->currentData().toString();
     a.start = *start;

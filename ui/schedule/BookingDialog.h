@@ -18,11 +18,11 @@ class QListWidget;
 class QPlainTextEdit;
 class QSpinBox;
 class QTimeEdit;
-class QTimer;
 
 namespace frontdesk {
 
 class Database;
+class PatientPicker;
 
 // Books one appointment: find the patient as you type, choose type (its default length comes
 // along), length, room, reason and notes. The booking runs when OK is pressed; a refusal (a
@@ -36,8 +36,8 @@ public:
                   const QString &practitionerId, const QDateTime &startUtc, const QTimeZone &zone,
                   QWidget *parent = nullptr);
 
-    QLineEdit *searchField() const { return m_search; }
-    QListWidget *patientList() const { return m_patients; }
+    QLineEdit *searchField() const;
+    QListWidget *patientList() const;
     QLabel *messageLabel() const { return m_message; }
     // The appointment booked when the dialog was accepted; with a series, the first one, and
     // every appointment of it in bookedIds().
@@ -58,9 +58,7 @@ private:
     QDate m_date;
     QTimeZone m_zone;
     QList<AppointmentType> m_types;
-    QLineEdit *m_search;
-    QListWidget *m_patients;
-    QTimer *m_searchTimer;
+    PatientPicker *m_picker;
     QComboBox *m_practitioner;
     QTimeEdit *m_time;
     QComboBox *m_type;

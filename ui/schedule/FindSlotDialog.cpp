@@ -1,6 +1,6 @@
 #include "FindSlotDialog.h"
 
-#include "database/Database.h"
+#include "ClinicSettings.h"
 #include "scheduling/BookingService.h"
 
 #include <QCheckBox>
@@ -105,7 +105,7 @@ void FindSlotDialog::setWindow(int fromMinute, int toMinute)
 void FindSlotDialog::search()
 {
     SlotQuery q;
-    q.fromUtc = m_db.clock().nowUtc();
+    q.fromUtc = ClinicSettings(m_db).nowUtc();
     q.minutes = m_minutes->value();
     q.count = 10;
     for (int d = 1; d <= 7; ++d) {

@@ -1,12 +1,8 @@
 #include "ScheduleAdminDialog.h"
 
-#include "database/Database.h"
-#include "domain/ClinicTime.h"
+#include "ClinicSettings.h"
 #include "scheduling/LocalTime.h"
-#include "storage/AppointmentTypeRepository.h"
-#include "storage/LocationRepository.h"
-#include "storage/PractitionerRepository.h"
-#include "storage/ScheduleExceptionRepository.h"
+#include "scheduling/ReferenceData.h"
 
 #include <QColor>
 #include <QComboBox>
@@ -40,16 +36,13 @@ int minuteOf(const QTime &t)
     return t.hour() * 60 + t.minute();
 }
 
-// Removes the selected record of a list whose items carry the id, through its repository.
-template <typename Repo> Status removeSelected(Repo repo, QListWidget *list)
+// Removes the selected record of a list whose items carry the id.
+Status removeSelected(QListWidget *list, const std::function<Status(const QString &)> &remove)
 {
     QListWidgetItem *item = list->currentItem();
     if (!item)
-        return fail(QCoreApplication::translate("ScheduleAdminDialog", "Choose an entry first."));
-    auto record = repo.get(item->data(Qt::UserRole).toString());
-    if (!record)
-        return fail(record.error());
-    return repo.remove(*record);
+        return fail(ScheduleAdminDialog::tr("Choose an entry first."));
+    return remove(item->data(Qt::UserRole).toString());
 }
 } // namespace
 
@@ -103,7 +96,9 @@ QWidget *ScheduleAdminDialog::hoursTab()
                         minuteOf(m_hoursTo->time()), m_hoursRoom->currentData().toString());
     });
     connect(remove, &QPushButton::clicked, this, [this] {
-        const Status s = removeSelected(WorkingHoursRepository(m_db), m_hoursList);
+        const Status s = removeSelected(m_hoursList, [this](const QString &id) {
+            return ReferenceData(m_db).removeWorkingHours(id);
+        });
         report(s ? QString() : s.error());
     });
     auto *row = new QHBoxLayout;
@@ -130,9 +125,7 @@ QWidget *ScheduleAdminDialog::timeOffTab()
     m_offKind->addItem(tr("Leave"), QStringLiteral("leave"));
     m_offKind->addItem(tr("Holiday"), QStringLiteral("holiday"));
     m_offKind->addItem(tr("Blocked"), QStringLiteral("blocked"));
-    const QDate tomorrow = ClinicTime::fromZoneName(m_db.setting(ClinicTime::settingKey()))
-                               .today(m_db.clock())
-                               .addDays(1);
+    const QDate tomorrow = ClinicSettings(m_db).today().addDays(1);
     m_offFrom = new QDateTimeEdit(QDateTime(tomorrow, QTime(0, 0)), page);
     m_offTo = new QDateTimeEdit(QDateTime(tomorrow.addDays(1), QTime(0, 0)), page);
     m_offFrom->setCalendarPopup(true);
@@ -142,8 +135,7 @@ QWidget *ScheduleAdminDialog::timeOffTab()
     auto *remove = new QPushButton(tr("Re&move"), page);
     connect(add, &QPushButton::clicked, this, [this] {
         // The edits show wall time in the clinic's zone.
-        const QTimeZone zone =
-            ClinicTime::fromZoneName(m_db.setting(ClinicTime::settingKey())).zone();
+        const QTimeZone zone = ClinicSettings(m_db).clinicTime().zone();
         const QDateTime from = m_offFrom->dateTime();
         const QDateTime to = m_offTo->dateTime();
         addTimeOff(m_offPractitioner->currentData().toString(), m_offKind->currentData().toString(),
@@ -151,7 +143,9 @@ QWidget *ScheduleAdminDialog::timeOffTab()
                    LocalTime::toUtc(to.date(), minuteOf(to.time()), zone), m_offNote->text());
     });
     connect(remove, &QPushButton::clicked, this, [this] {
-        const Status s = removeSelected(ScheduleExceptionRepository(m_db), m_timeOffList);
+        const Status s = removeSelected(m_timeOffList, [this](const QString &id) {
+            return ReferenceData(m_db).removeTimeOff(id);
+        });
         report(s ? QString() : s.error());
     });
     auto *form = new QFormLayout;
@@ -191,7 +185,9 @@ QWidget *ScheduleAdminDialog::typesTab()
                 m_typeColor->text());
     });
     connect(remove, &QPushButton::clicked, this, [this] {
-        const Status s = removeSelected(AppointmentTypeRepository(m_db), m_typesList);
+        const Status s = removeSelected(m_typesList, [this](const QString &id) {
+            return ReferenceData(m_db).removeAppointmentType(id);
+        });
         report(s ? QString() : s.error());
     });
     auto *row = new QHBoxLayout;
@@ -214,7 +210,8 @@ QWidget *ScheduleAdminDialog::roomsTab()
     auto *remove = new QPushButton(tr("Re&move"), page);
     connect(add, &QPushButton::clicked, this, [this] { addRoom(m_roomName->text()); });
     connect(remove, &QPushButton::clicked, this, [this] {
-        const Status s = removeSelected(LocationRepository(m_db), m_roomsList);
+        const Status s = removeSelected(
+            m_roomsList, [this](const QString &id) { return ReferenceData(m_db).removeRoom(id); });
         report(s ? QString() : s.error());
     });
     auto *row = new QHBoxLayout;
@@ -229,9 +226,10 @@ QWidget *ScheduleAdminDialog::roomsTab()
 
 void ScheduleAdminDialog::reload()
 {
-    auto practitioners = PractitionerRepository(m_db).active();
-    auto rooms = LocationRepository(m_db).active();
-    auto types = AppointmentTypeRepository(m_db).active();
+    const ReferenceData reference(m_db);
+    auto practitioners = reference.practitioners();
+    auto rooms = reference.rooms();
+    auto types = reference.appointmentTypes();
     if (!practitioners || !rooms || !types) {
         m_message->setText(!practitioners ? practitioners.error()
                            : !rooms       ? rooms.error()
@@ -262,8 +260,7 @@ void ScheduleAdminDialog::reload()
         item->setData(Qt::UserRole, r.meta.id);
     }
     m_hoursList->clear();
-    auto hours =
-        WorkingHoursRepository(m_db).forPractitioner(m_hoursPractitioner->currentData().toString());
+    auto hours = reference.workingHours(m_hoursPractitioner->currentData().toString());
     if (hours) {
         for (const WorkingHours &h : *hours) {
             auto *item = new QListWidgetItem(
@@ -275,9 +272,10 @@ void ScheduleAdminDialog::reload()
         }
     }
     m_timeOffList->clear();
-    const ClinicTime clinic = ClinicTime::fromZoneName(m_db.setting(ClinicTime::settingKey()));
-    const QDateTime now = m_db.clock().nowUtc();
-    auto off = ScheduleExceptionRepository(m_db).between(now.addDays(-30), now.addDays(730));
+    const ClinicSettings settings(m_db);
+    const ClinicTime clinic = settings.clinicTime();
+    const QDateTime now = settings.nowUtc();
+    auto off = reference.timeOff(now.addDays(-30), now.addDays(730));
     if (off) {
         const QLocale locale;
         for (const ScheduleException &e : *off) {
@@ -310,7 +308,7 @@ bool ScheduleAdminDialog::addWorkingHours(const QString &practitionerId, int wee
     h.startMinute = fromMinute;
     h.endMinute = toMinute;
     h.locationId = roomId;
-    const Status s = WorkingHoursRepository(m_db).save(h);
+    const Status s = ReferenceData(m_db).saveWorkingHours(h);
     return report(s ? QString() : s.error());
 }
 
@@ -324,7 +322,7 @@ bool ScheduleAdminDialog::addTimeOff(const QString &practitionerId, const QStrin
     e.start = fromUtc;
     e.end = toUtc;
     e.note = note.trimmed();
-    const Status s = ScheduleExceptionRepository(m_db).save(e);
+    const Status s = ReferenceData(m_db).saveTimeOff(e);
     return report(s ? QString() : s.error());
 }
 
@@ -338,7 +336,7 @@ bool ScheduleAdminDialog::addType(const QString &code, const QString &name, int 
     t.name = name.trimmed();
     t.defaultMinutes = minutes;
     t.color = color;
-    const Status s = AppointmentTypeRepository(m_db).save(t);
+    const Status s = ReferenceData(m_db).saveAppointmentType(t);
     return report(s ? QString() : s.error());
 }
 
@@ -346,7 +344,7 @@ bool ScheduleAdminDialog::addRoom(const QString &name)
 {
     Location l;
     l.name = name.trimmed();
-    const Status s = LocationRepository(m_db).save(l);
+    const Status s = ReferenceData(m_db).saveRoom(l);
     return report(s ? QString() : s.error());
 }
 

@@ -1,9 +1,7 @@
 #include "WaitlistDialog.h"
 
-#include "database/Database.h"
-#include "patients/PatientSearch.h"
-#include "storage/PatientRepository.h"
-#include "storage/WaitlistRepository.h"
+#include "patients/PatientPicker.h"
+#include "scheduling/WaitlistService.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -28,11 +26,12 @@ WaitlistDialog::WaitlistDialog(Database &db, const QList<Practitioner> &practiti
     setObjectName(QStringLiteral("waitlistDialog"));
     setWindowTitle(tr("Waitlist"));
     m_entries = new QListWidget(this);
-    m_search = new QLineEdit(this);
-    m_search->setPlaceholderText(tr("Find the patient: name, birth date, phone or MRN"));
-    connect(m_search, &QLineEdit::returnPressed, this, &WaitlistDialog::searchNow);
-    m_patients = new QListWidget(this);
-    m_patients->setMaximumHeight(fontMetrics().height() * 5);
+    m_picker = new PatientPicker(db, PatientPicker::Trigger::OnReturn, 10, this);
+    m_picker->searchField()->setPlaceholderText(
+        tr("Find the patient: name, birth date, phone or MRN"));
+    m_picker->results()->setMaximumHeight(fontMetrics().height() * 5);
+    connect(m_picker, &PatientPicker::errorOccurred, this,
+            [this](const QString &error) { m_message->setText(error); });
     m_practitioner = new QComboBox(this);
     m_practitioner->addItem(tr("Anyone"), QString());
     for (const Practitioner &p : practitioners)
@@ -73,8 +72,7 @@ WaitlistDialog::WaitlistDialog(Database &db, const QList<Practitioner> &practiti
     connect(remove, &QPushButton::clicked, this, &WaitlistDialog::removeCurrent);
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&Patient:"), m_search);
-    form->addRow(QString(), m_patients);
+    form->addRow(tr("&Patient:"), m_picker);
     form->addRow(tr("&With:"), m_practitioner);
     form->addRow(tr("&Length:"), m_minutes);
     form->addRow(tr("Days (none: any):"), days);
@@ -95,42 +93,38 @@ WaitlistDialog::WaitlistDialog(Database &db, const QList<Practitioner> &practiti
     reload();
 }
 
+QLineEdit *WaitlistDialog::searchField() const
+{
+    return m_picker->searchField();
+}
+
+QListWidget *WaitlistDialog::patientList() const
+{
+    return m_picker->results();
+}
+
 void WaitlistDialog::searchNow()
 {
-    m_patients->clear();
-    auto hits = PatientSearch(m_db).search(m_search->text().trimmed(), 10);
-    if (!hits) {
-        m_message->setText(hits.error());
-        return;
-    }
-    for (const PatientSearchHit &h : *hits) {
-        auto *item = new QListWidgetItem(
-            tr("%1 — %2").arg(h.displayName(),
-                              QLocale().toString(h.birthDate, QLocale::ShortFormat)),
-            m_patients);
-        item->setData(Qt::UserRole, h.patientId);
-    }
-    if (m_patients->count() > 0)
-        m_patients->setCurrentRow(0);
+    m_picker->searchNow();
 }
 
 bool WaitlistDialog::add(const QString &practitionerId, int minutes, const QSet<int> &weekdays,
                          int earliestMinute, int latestMinute, const QString &note)
 {
-    QListWidgetItem *patient = m_patients->currentItem();
-    if (!patient) {
+    const QString patientId = m_picker->currentPatientId();
+    if (patientId.isEmpty()) {
         m_message->setText(tr("Find and choose the patient first."));
         return false;
     }
     WaitlistEntry e;
-    e.patientId = patient->data(Qt::UserRole).toString();
+    e.patientId = patientId;
     e.practitionerId = practitionerId;
     e.minutes = minutes;
     e.weekdays = weekdays;
     e.earliestMinute = earliestMinute;
     e.latestMinute = latestMinute;
     e.note = note.trimmed();
-    const Status s = WaitlistRepository(m_db).save(e);
+    const Status s = WaitlistService(m_db).add(e);
     m_message->setText(s ? QString() : s.error());
     if (s)
         reload();
@@ -142,14 +136,7 @@ bool WaitlistDialog::removeCurrent()
     QListWidgetItem *item = m_entries->currentItem();
     if (!item)
         return false;
-    WaitlistRepository repo(m_db);
-    auto e = repo.get(item->data(Qt::UserRole).toString());
-    if (!e) {
-        m_message->setText(e.error());
-        return false;
-    }
-    e->status = QStringLiteral("removed");
-    const Status s = repo.save(*e);
+    const Status s = WaitlistService(m_db).remove(item->data(Qt::UserRole).toString());
     m_message->setText(s ? QString() : s.error());
     reload();
     return s.ok();
@@ -158,15 +145,14 @@ bool WaitlistDialog::removeCurrent()
 void WaitlistDialog::reload()
 {
     m_entries->clear();
-    auto waiting = WaitlistRepository(m_db).waiting();
+    auto waiting = WaitlistService(m_db).waiting();
     if (!waiting) {
         m_message->setText(waiting.error());
         return;
     }
-    PatientRepository patients(m_db);
     const QLocale locale;
-    for (const WaitlistEntry &e : *waiting) {
-        auto p = patients.get(e.patientId);
+    for (const WaitlistService::Waiting &w : *waiting) {
+        const WaitlistEntry &e = w.entry;
         const int i = m_practitioner->findData(e.practitionerId);
         QStringList days;
         QList<int> sorted(e.weekdays.begin(), e.weekdays.end());
@@ -175,7 +161,7 @@ void WaitlistDialog::reload()
             days << locale.dayName(d, QLocale::ShortFormat);
         auto *item = new QListWidgetItem(
             tr("%1 — %2 min with %3; %4 %5–%6; waiting since %7 %8")
-                .arg(p ? p->displayName() : e.patientId)
+                .arg(w.patientName)
                 .arg(e.minutes)
                 .arg(i > 0 ? m_practitioner->itemText(i) : tr("anyone"),
                      days.isEmpty() ? tr("any day") : days.join(QStringLiteral(", ")),

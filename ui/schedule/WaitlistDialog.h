@@ -15,6 +15,7 @@ class QTimeEdit;
 namespace frontdesk {
 
 class Database;
+class PatientPicker;
 
 // Patients waiting for an earlier slot and what suits them: practitioner (or anyone), length,
 // weekdays and time of day. When a booked time frees up, the schedule names the waiting patients
@@ -27,8 +28,8 @@ public:
                    QWidget *parent = nullptr);
 
     QListWidget *entries() const { return m_entries; }
-    QLineEdit *searchField() const { return m_search; }
-    QListWidget *patientList() const { return m_patients; }
+    QLineEdit *searchField() const;
+    QListWidget *patientList() const;
     QLabel *messageLabel() const { return m_message; }
     void searchNow();
     // Adds the chosen patient with the constraints entered.
@@ -40,8 +41,7 @@ public:
 private:
     Database &m_db;
     QListWidget *m_entries;
-    QLineEdit *m_search;
-    QListWidget *m_patients;
+    PatientPicker *m_picker;
     QComboBox *m_practitioner;
     QSpinBox *m_minutes;
     QList<QCheckBox *> m_days;

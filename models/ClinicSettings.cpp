@@ -1,0 +1,37 @@
+#include "ClinicSettings.h"
+
+#include "database/Database.h"
+
+namespace frontdesk {
+
+ClinicTime ClinicSettings::clinicTime() const
+{
+    return ClinicTime::fromZoneName(m_db.setting(ClinicTime::settingKey()));
+}
+
+QDate ClinicSettings::today() const
+{
+    return clinicTime().today(m_db.clock());
+}
+
+QDateTime ClinicSettings::nowUtc() const
+{
+    return m_db.clock().nowUtc();
+}
+
+QString ClinicSettings::clinicName() const
+{
+    return m_db.setting(QStringLiteral("clinic_name"));
+}
+
+QString ClinicSettings::databasePath() const
+{
+    return m_db.path();
+}
+
+QString ClinicSettings::cipherVersion() const
+{
+    return m_db.cipherVersion();
+}
+
+} // namespace frontdesk

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "domain/ClinicTime.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QString>
+
+namespace frontdesk {
+
+class Database;
+
+// What a view needs to know about the clinic and this workstation's copy of its data: the
+// clinic's calendar (its zone, today there), the time now by the injected clock, the clinic's
+// name, where the data lives and with which cipher. Read on every call: an administrator may change a setting
+// while a window is open.
+class ClinicSettings
+{
+public:
+    explicit ClinicSettings(Database &db) : m_db(db) {}
+
+    ClinicTime clinicTime() const;
+    QDate today() const;
+    QDateTime nowUtc() const;
+    // Empty when none was set.
+    QString clinicName() const;
+    QString databasePath() const;
+    // The SQLCipher version the data is encrypted with (the About box names it).
+    QString cipherVersion() const;
+
+private:
+    Database &m_db;
+};
+
+} // namespace frontdesk

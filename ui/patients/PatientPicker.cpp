@@ -1,0 +1,77 @@
+#include "PatientPicker.h"
+
+#include "PatientListModel.h"
+
+#include <QLineEdit>
+#include <QListWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace frontdesk {
+
+PatientPicker::PatientPicker(Database &db, Trigger trigger, int limit, QWidget *parent)
+    : QWidget(parent), m_model(new PatientListModel(db, this)), m_search(new QLineEdit(this)),
+      m_results(new QListWidget(this)), m_searchTimer(new QTimer(this)), m_limit(limit)
+{
+    m_search->setObjectName(QStringLiteral("patientSearch"));
+    m_search->setClearButtonEnabled(true);
+    m_results->setObjectName(QStringLiteral("patientResults"));
+    connect(m_model, &PatientListModel::errorOccurred, this, &PatientPicker::errorOccurred);
+
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(150);
+    connect(m_searchTimer, &QTimer::timeout, this, &PatientPicker::searchNow);
+    if (trigger == Trigger::AsYouType) {
+        connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+        // Down from the search field goes to the results, as in any search box.
+        connect(m_search, &QLineEdit::returnPressed, this, [this] {
+            if (m_results->count() > 0) {
+                m_results->setFocus();
+                m_results->setCurrentRow(0);
+            }
+        });
+    } else {
+        connect(m_search, &QLineEdit::returnPressed, this, &PatientPicker::searchNow);
+    }
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_search);
+    layout->addWidget(m_results);
+    setFocusProxy(m_search);
+}
+
+QString PatientPicker::currentPatientId() const
+{
+    const QListWidgetItem *item = m_results->currentItem();
+    return item ? item->data(Qt::UserRole).toString() : QString();
+}
+
+void PatientPicker::searchNow()
+{
+    m_searchTimer->stop();
+    m_results->clear();
+    const QString text = m_search->text().trimmed();
+    // An empty search would list every patient.
+    if (text.isEmpty())
+        return;
+    m_model->filter(text);
+    if (!m_model->lastError().isEmpty())
+        return;
+    const int rows = std::min(m_model->rowCount(), m_limit);
+    for (int row = 0; row < rows; ++row) {
+        auto cell = [&](int column, int role = Qt::DisplayRole) {
+            return m_model->index(row, column).data(role).toString();
+        };
+        auto *item = new QListWidgetItem(tr("%1 — born %2 — %3")
+                                             .arg(cell(PatientListModel::NameColumn),
+                                                  cell(PatientListModel::BirthDateColumn),
+                                                  cell(PatientListModel::MrnColumn)),
+                                         m_results);
+        item->setData(Qt::UserRole, cell(PatientListModel::NameColumn, PatientListModel::IdRole));
+    }
+    if (m_results->count() > 0)
+        m_results->setCurrentRow(0);
+}
+
+} // namespace frontdesk
