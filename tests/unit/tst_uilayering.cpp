@@ -26,8 +26,8 @@ const QList<Rule> &rules()
         {QRegularExpression(QStringLiteral(R"(\b\w+Repository\s*(\w+\s*)?[({])")),
          "constructs a repository"},
         {QRegularExpression(QStringLiteral(R"(\bQSql[A-Z]\w*)")), "uses Qt SQL"},
-        {QRegularExpression(QStringLiteral(R"(\b(transaction|commit|rollback)\s*\()")),
-         "opens or ends a transaction"},
+        {QRegularExpression(QStringLiteral(R"(\b(transaction|rollback)\s*\()")),
+         "opens or rolls back a transaction"},
         {QRegularExpression(QStringLiteral(R"((\.|->)\s*write\s*\(\s*\[)")),
          "runs a write transaction"},
         {QRegularExpression(QStringLiteral(R"((\.|->)\s*(query|scalar)\s*\(\s*QString)")),
@@ -118,6 +118,7 @@ private slots:
                    "void g(QDialog &dialog, QFile &file) {\n"
                    "    dialog.exec();\n"
                    "    file.write(bytes);\n"
+                   "    saveFile.commit();\n"
                    "    label->setText(tr(\"Select a patient\"));\n"
                    "}\n");
         good.close();
@@ -133,7 +134,8 @@ private slots:
                            "LocationRepository(db).active();"),
             QStringLiteral("ui/schedule/Bad.cpp:7: runs a write transaction: db.write([&] { "
                            "return Status(); });"),
-            QStringLiteral("ui/schedule/Bad.cpp:8: opens or ends a transaction: db.transaction();"),
+            QStringLiteral(
+                "ui/schedule/Bad.cpp:8: opens or rolls back a transaction: db.transaction();"),
             QStringLiteral("ui/schedule/Bad.cpp:9: holds SQL: db.scalar(QStringLiteral(\"SELECT "
                            "1\"));"),
             QStringLiteral("ui/schedule/Bad.cpp:9: runs SQL: db.scalar(QStringLiteral(\"SELECT "
