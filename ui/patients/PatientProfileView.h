@@ -5,23 +5,25 @@
 #include <QStringList>
 #include <QWidget>
 
-class QCheckBox;
 class QLabel;
 class QPushButton;
 class QTabWidget;
 class QTreeWidget;
-class QTreeWidgetItem;
 
 namespace frontdesk {
 
+class ClinicalTab;
+class ContactsTab;
 class Database;
+class DetailsTab;
 class PatientEditor;
 class PatientProfile;
-struct ClinicalSummary;
+class RecallsTab;
+class TimelineTab;
 
-// One open patient (a tab of the Patients view): alerts first, then the demographics to edit,
-// the timeline, contact preferences, consents and insurance, recalls, and the clinical summary
-// for roles that may read it.
+// One open patient (a tab of the Patients view): the header with the photo, alerts first, then
+// one tab each (profile/) for the demographics to edit, the timeline, contact preferences,
+// consents and insurance, recalls, and the clinical summary for roles that may read it.
 class PatientProfileView : public QWidget
 {
     Q_OBJECT
@@ -45,16 +47,13 @@ public:
     QTabWidget *sections() const { return m_sections; }
     QLabel *messageLabel() const { return m_message; }
     QLabel *photoLabel() const { return m_photo; }
-    QTreeWidget *recallList() const { return m_recalls; }
+    QTreeWidget *recallList() const;
 
     // Reads an image file and makes it the patient's photo; false (with the reason shown) when
     // the file cannot be read or is not an accepted photo.
     bool setPhotoFromFile(const QString &path);
     // Soft-deletes the patient's photo.
     bool removePhoto();
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 signals:
     void titleChanged(const QString &title);
@@ -65,9 +64,6 @@ signals:
 
 private:
     void showProfile();
-    void reloadTimeline();
-    void showClinical();
-    void fillClinical(const ClinicalSummary &summary);
     // The banner at the top: the patient's alerts, then active allergies once the clinical
     // record was opened.
     void showAlerts();
@@ -75,17 +71,7 @@ private:
     void showMessage(const QString &text, bool error);
     void report(const Status &status);
     void showPhoto();
-    bool isRemovable(const QTreeWidgetItem *item) const;
-    void editItem(QTreeWidgetItem *item);
-    void removeItem(QTreeWidgetItem *item);
     void choosePhoto();
-    void showRecalls();
-    QString selectedRecall() const;
-    void updateRecallButtons();
-    void addRecall();
-    void editRecall(QTreeWidgetItem *item);
-    void markRecallDone();
-    void cancelRecall();
 
     Database &m_db;
     PatientProfile *m_profile;
@@ -97,23 +83,12 @@ private:
     QStringList m_allergyAlerts;
     QLabel *m_message;
     QTabWidget *m_sections;
+    DetailsTab *m_details;
     PatientEditor *m_editor;
-    QPushButton *m_save;
-    QPushButton *m_revert;
-    QList<QCheckBox *> m_timelineFilters;
-    QTreeWidget *m_timeline;
-    QTreeWidget *m_contacts;
-    QList<QPushButton *> m_itemButtons;
-    QPushButton *m_removeItem;
-    QCheckBox *m_recallFilter;
-    QWidget *m_recallsPage;
-    QTreeWidget *m_recalls;
-    QPushButton *m_addRecall;
-    QPushButton *m_recallDone;
-    QPushButton *m_cancelRecall;
-    QWidget *m_clinicalPage = nullptr;
-    QPushButton *m_openClinical = nullptr;
-    QTreeWidget *m_clinical = nullptr;
+    TimelineTab *m_timeline;
+    ContactsTab *m_contacts;
+    RecallsTab *m_recalls;
+    ClinicalTab *m_clinical = nullptr;
 };
 
 } // namespace frontdesk

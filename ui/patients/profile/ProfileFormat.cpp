@@ -1,0 +1,52 @@
+#include "ProfileFormat.h"
+
+#include "domain/ClinicTime.h"
+
+#include <QHeaderView>
+#include <QLocale>
+#include <QTreeWidget>
+
+namespace frontdesk::profile {
+
+QString when(const QDateTime &t, const ClinicTime &clinic)
+{
+    if (!t.isValid())
+        return {};
+    const QDateTime local = clinic.toLocal(t);
+    return QLocale().toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ') +
+           QLocale().toString(local.time(), QLocale::ShortFormat);
+}
+
+QString day(const QDate &d)
+{
+    return d.isValid() ? QLocale().toString(d, QLocale::ShortFormat) : QString();
+}
+
+QTreeWidget *makeTree(const QStringList &headers, QWidget *parent)
+{
+    auto *tree = new QTreeWidget(parent);
+    tree->setHeaderLabels(headers);
+    tree->setRootIsDecorated(false);
+    tree->setAlternatingRowColors(true);
+    tree->setUniformRowHeights(true);
+    tree->setWordWrap(false);
+    tree->header()->setStretchLastSection(true);
+    return tree;
+}
+
+QTreeWidgetItem *section(QTreeWidget *tree, const QString &title)
+{
+    auto *item = new QTreeWidgetItem(tree, {title});
+    QFont bold = item->font(0);
+    bold.setBold(true);
+    item->setFont(0, bold);
+    item->setFirstColumnSpanned(true);
+    return item;
+}
+
+QColor warningColor()
+{
+    return QColor(0xb3, 0x26, 0x1e);
+}
+
+} // namespace frontdesk::profile

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QColor>
+#include <QDate>
+#include <QDateTime>
+#include <QStringList>
+
+class QTreeWidget;
+class QTreeWidgetItem;
+class QWidget;
+
+namespace frontdesk {
+
+class ClinicTime;
+
+// How the tabs of a patient's profile show dates and lists alike.
+namespace profile {
+
+// A stored (UTC) time as the clinic's short date and time; empty when unset.
+QString when(const QDateTime &t, const ClinicTime &clinic);
+QString day(const QDate &d);
+// A flat, sortable-looking list with the given column headers.
+QTreeWidget *makeTree(const QStringList &headers, QWidget *parent);
+// A bold heading row spanning the columns.
+QTreeWidgetItem *section(QTreeWidget *tree, const QString &title);
+// An overdue recall (a care gap) and an allergy stand out in this colour.
+QColor warningColor();
+
+} // namespace profile
+} // namespace frontdesk

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QList>
+#include <QWidget>
+
+class QCheckBox;
+class QTreeWidget;
+
+namespace frontdesk {
+
+class PatientProfile;
+
+// The profile's timeline: the patient's appointments, messages, consents, insurance and
+// encounters newest first, filterable by kind, with the recalls merged in at their due dates.
+class TimelineTab : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TimelineTab(PatientProfile &profile, QWidget *parent = nullptr);
+
+    void reload();
+
+signals:
+    void errorOccurred(const QString &message);
+
+private:
+    PatientProfile &m_profile;
+    QList<QCheckBox *> m_filters;
+    QCheckBox *m_recallFilter;
+    QTreeWidget *m_timeline;
+};
+
+} // namespace frontdesk
