@@ -11,6 +11,7 @@
 #include "PractitionerChart.h"
 #include "WeeklyTrendChart.h"
 #include "access/AccessGuard.h"
+#include "common/ViewHelpers.h"
 #include "core/CsvWriter.h"
 #include "domain/ClinicTime.h"
 #include "kpi/KpiDefinitions.h"
@@ -43,30 +44,11 @@ namespace frontdesk {
 
 namespace {
 
-QString dateEditFormat()
-{
-    QString format = QLocale().dateFormat(QLocale::ShortFormat);
-    if (!format.contains(QLatin1String("yyyy")))
-        format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
-    return format;
-}
-
 QLabel *buddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
     label->setBuddy(buddy);
     return label;
-}
-
-// An action with a shortcut that works anywhere in the view, named in the tooltip.
-QAction *viewAction(QWidget *view, const QString &text, const QString &tip, const QKeySequence &key)
-{
-    auto *action = new QAction(text, view);
-    action->setShortcut(key);
-    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    action->setToolTip(QStringLiteral("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
-    view->addAction(action);
-    return action;
 }
 
 void selectData(QComboBox *combo, const QString &value)
@@ -87,7 +69,20 @@ DashboardView::DashboardView(Database &db, QWidget *parent)
     for (KpiBreakdownModel *model : {m_weeks, m_practitioners, m_heatCells})
         model->setObjectName(model->title());
 
-    // The filter bar.
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(buildFilterBar());
+    layout->addLayout(buildCommands());
+    layout->addWidget(buildPages(), 1);
+    connectFilters();
+
+    reloadFilters();
+    m_preset->setCurrentIndex(m_preset->findData(int(KpiPeriodPreset::Last30Days)));
+    applyPreset();
+    updateFromReport();
+}
+
+QLayout *DashboardView::buildFilterBar()
+{
     m_preset = new QComboBox(this);
     m_preset->setObjectName(QStringLiteral("dashboardPeriod"));
     for (KpiPeriodPreset::Preset preset : KpiPeriodPreset::all())
@@ -100,7 +95,7 @@ DashboardView::DashboardView(Database &db, QWidget *parent)
     m_to->setAccessibleName(tr("Last day"));
     for (QDateEdit *edit : {m_from, m_to}) {
         edit->setCalendarPopup(true);
-        edit->setDisplayFormat(dateEditFormat());
+        edit->setDisplayFormat(view::fullYearDateFormat());
     }
     m_practitioner = new QComboBox(this);
     m_practitioner->setObjectName(QStringLiteral("dashboardPractitioner"));
@@ -127,7 +122,12 @@ DashboardView::DashboardView(Database &db, QWidget *parent)
     filters->addWidget(buddyLabel(tr("T&ype:"), m_type, this));
     filters->addWidget(m_type, 1);
 
-    // The "as of" line and the commands.
+    return filters;
+}
+
+// The "as of" line and the commands.
+QLayout *DashboardView::buildCommands()
+{
     m_asOf = new QLabel(this);
     m_asOf->setObjectName(QStringLiteral("dashboardAsOf"));
     m_asOf->setWordWrap(true);
@@ -136,7 +136,7 @@ DashboardView::DashboardView(Database &db, QWidget *parent)
     m_status->setWordWrap(true);
 
     QAction *refreshAction =
-        viewAction(this, tr("&Refresh"), tr("Compute the figures again"), QKeySequence());
+        view::shortcutAction(this, tr("&Refresh"), QKeySequence(), tr("Compute the figures again"));
     refreshAction->setToolTip(tr("Compute the figures again (F5)"));
     connect(refreshAction, &QAction::triggered, this, [this] {
         reloadFilters();
@@ -160,14 +160,15 @@ DashboardView::DashboardView(Database &db, QWidget *parent)
                            [this, table = table] { chooseCsvFile(table); });
     m_csvButton->setMenu(csvMenu);
 
-    QAction *pdfAction = viewAction(this, tr("Export &PDF…"), tr("Save the whole dashboard as PDF"),
-                                    QKeySequence(Qt::CTRL | Qt::Key_P));
+    QAction *pdfAction =
+        view::shortcutAction(this, tr("Export &PDF…"), QKeySequence(Qt::CTRL | Qt::Key_P),
+                             tr("Save the whole dashboard as PDF"));
     connect(pdfAction, &QAction::triggered, this, &DashboardView::choosePdfFile);
     auto *pdfButton = new QToolButton(this);
     pdfButton->setDefaultAction(pdfAction);
     QAction *helpAction =
-        viewAction(this, tr("&How is this counted?"), tr("The definition of every figure"),
-                   QKeySequence::HelpContents);
+        view::shortcutAction(this, tr("&How is this counted?"), QKeySequence::HelpContents,
+                             tr("The definition of every figure"));
     connect(helpAction, &QAction::triggered, this, &DashboardView::showHelp);
     auto *helpButton = new QToolButton(this);
     helpButton->setDefaultAction(helpAction);
@@ -182,7 +183,13 @@ DashboardView::DashboardView(Database &db, QWidget *parent)
     commands->addWidget(pdfButton);
     commands->addWidget(helpButton);
 
-    // The figures and charts, scrolled together.
+    return commands;
+}
+
+// The figures and charts, scrolled together; in their place a refusal for roles without the
+// dashboards.
+QWidget *DashboardView::buildPages()
+{
     auto *content = new QWidget;
     m_tileGrid = new QGridLayout;
     m_tileGrid->setSpacing(8);
@@ -228,11 +235,11 @@ DashboardView::DashboardView(Database &db, QWidget *parent)
     m_pages->addWidget(m_scroll);
     m_pages->addWidget(m_refused);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(filters);
-    layout->addLayout(commands);
-    layout->addWidget(m_pages, 1);
+    return m_pages;
+}
 
+void DashboardView::connectFilters()
+{
     // Typing a date changes it once per keystroke: wait for a pause before computing.
     m_dateTimer->setSingleShot(true);
     m_dateTimer->setInterval(500);
@@ -259,11 +266,6 @@ DashboardView::DashboardView(Database &db, QWidget *parent)
         m_status->setText(message);
         emit errorOccurred(message);
     });
-
-    reloadFilters();
-    m_preset->setCurrentIndex(m_preset->findData(int(KpiPeriodPreset::Last30Days)));
-    applyPreset();
-    updateFromReport();
 }
 
 DashboardView::~DashboardView() = default;

@@ -12,6 +12,7 @@ class QComboBox;
 class QDateEdit;
 class QGridLayout;
 class QLabel;
+class QLayout;
 class QScrollArea;
 class QStackedWidget;
 class QTimer;
@@ -83,6 +84,13 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // The constructor's parts: the filter bar, the line of commands, the pages (figures and
+    // charts, or the refusal), and what recomputes when a filter changes.
+    QLayout *buildFilterBar();
+    QLayout *buildCommands();
+    QWidget *buildPages();
+    void connectFilters();
+
     void compute();
     void showComputing(bool computing);
     void applyPreset();

@@ -9,6 +9,7 @@
 #include "FindSlotDialog.h"
 #include "ScheduleAdminDialog.h"
 #include "WaitlistDialog.h"
+#include "common/ViewHelpers.h"
 #include "scheduling/BookingService.h"
 #include "scheduling/LocalTime.h"
 #include "scheduling/ReferenceData.h"
@@ -29,28 +30,6 @@
 
 namespace frontdesk {
 
-namespace {
-QToolButton *button(QWidget *owner, QAction *action)
-{
-    auto *b = new QToolButton(owner);
-    b->setDefaultAction(action);
-    b->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    return b;
-}
-
-QAction *action(QWidget *owner, const QString &text, const QKeySequence &key = {})
-{
-    auto *a = new QAction(text, owner);
-    if (!key.isEmpty()) {
-        a->setShortcut(key);
-        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        a->setToolTip(QStringLiteral("%1 (%2)").arg(text, key.toString(QKeySequence::NativeText)));
-    }
-    owner->addAction(a);
-    return a;
-}
-} // namespace
-
 SchedulePanel::SchedulePanel(Database &db, QWidget *parent)
     : QWidget(parent), m_db(db), m_model(new DayScheduleModel(db, this))
 {
@@ -61,11 +40,42 @@ SchedulePanel::SchedulePanel(Database &db, QWidget *parent)
     // instead of making the window wider.
     auto *nav = new QToolBar(this);
     nav->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    QAction *previous = action(this, tr("◀"), QKeySequence(Qt::CTRL | Qt::Key_PageUp));
+    m_dayNavigationAction = nav->addWidget(buildDayNavigation(nav));
+    buildFilters(nav);
+    nav->addSeparator();
+    for (QAction *a : buildCommands())
+        nav->addAction(a);
+    buildStatusActions();
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("scheduleMessage"));
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(nav);
+    layout->addWidget(m_message);
+    layout->addWidget(m_calendar, 1);
+    setFocusProxy(m_calendar);
+
+    connectModelAndCalendar();
+    refresh();
+    // Today, the hour around now is what a receptionist looks at first; other days, the morning.
+    int first = m_model->firstMinute();
+    if (m_model->date() == m_model->today())
+        first = std::max(first, LocalTime::minuteOfDay(m_model->nowUtc(), m_model->zone()) - 60);
+    m_calendar->scrollToMinute(first);
+}
+
+QWidget *SchedulePanel::buildDayNavigation(QWidget *parent)
+{
+    QAction *previous =
+        view::shortcutAction(this, tr("◀"), QKeySequence(Qt::CTRL | Qt::Key_PageUp));
     previous->setToolTip(
         tr("Previous day (%1)").arg(previous->shortcut().toString(QKeySequence::NativeText)));
-    QAction *today = action(this, tr("Today"), QKeySequence(Qt::CTRL | Qt::Key_Home));
-    QAction *next = action(this, tr("▶"), QKeySequence(Qt::CTRL | Qt::Key_PageDown));
+    QAction *today = view::shortcutAction(this, tr("Today"), QKeySequence(Qt::CTRL | Qt::Key_Home));
+    QAction *next = view::shortcutAction(this, tr("▶"), QKeySequence(Qt::CTRL | Qt::Key_PageDown));
     next->setToolTip(tr("Next day (%1)").arg(next->shortcut().toString(QKeySequence::NativeText)));
     // A step is a day, or a week in the week view.
     auto step = [this] { return m_model->mode() == DayScheduleModel::ColumnMode::Week ? 7 : 1; };
@@ -74,16 +84,28 @@ SchedulePanel::SchedulePanel(Database &db, QWidget *parent)
     connect(next, &QAction::triggered, this,
             [this, step] { showDate(m_model->date().addDays(step())); });
     connect(today, &QAction::triggered, this, [this] { showDate(m_model->today()); });
-    m_date = new QDateEdit(m_model->date(), nav);
+    m_date = new QDateEdit(m_model->date(), parent);
     m_date->setCalendarPopup(true);
     m_date->setAccessibleName(tr("Day shown"));
     connect(m_date, &QDateEdit::dateChanged, this, &SchedulePanel::showDate);
-    m_heading = new QLabel(nav);
-    QFont headingFont = m_heading->font();
-    headingFont.setBold(true);
-    m_heading->setFont(headingFont);
+    m_heading = new QLabel(parent);
+    view::makeHeading(m_heading);
 
-    m_columns = new QComboBox(nav);
+    m_dayNavigation = new QWidget(parent);
+    auto *days = new QHBoxLayout(m_dayNavigation);
+    days->setContentsMargins(0, 0, 0, 0);
+    days->addWidget(view::textButton(m_dayNavigation, previous));
+    days->addWidget(view::textButton(m_dayNavigation, today));
+    days->addWidget(view::textButton(m_dayNavigation, next));
+    days->addWidget(m_date);
+    days->addSpacing(8);
+    days->addWidget(m_heading);
+    return m_dayNavigation;
+}
+
+void SchedulePanel::buildFilters(QToolBar *bar)
+{
+    m_columns = new QComboBox(bar);
     m_columns->setAccessibleName(tr("Columns"));
     m_columns->addItem(tr("By practitioner"));
     m_columns->addItem(tr("By room"));
@@ -95,11 +117,11 @@ SchedulePanel::SchedulePanel(Database &db, QWidget *parent)
                          : i == 1 ? DayScheduleModel::ColumnMode::Rooms
                                   : DayScheduleModel::ColumnMode::Practitioners);
     });
-    m_practitionerFilter = new QComboBox(nav);
+    m_practitionerFilter = new QComboBox(bar);
     m_practitionerFilter->setAccessibleName(tr("Practitioner filter"));
-    m_typeFilter = new QComboBox(nav);
+    m_typeFilter = new QComboBox(bar);
     m_typeFilter->setAccessibleName(tr("Appointment type filter"));
-    m_locationFilter = new QComboBox(nav);
+    m_locationFilter = new QComboBox(bar);
     m_locationFilter->setAccessibleName(tr("Room filter"));
     auto applyFilters = [this] {
         const QString p = m_practitionerFilter->currentData().toString();
@@ -116,9 +138,19 @@ SchedulePanel::SchedulePanel(Database &db, QWidget *parent)
     connect(m_locationFilter, &QComboBox::activated, this, applyFilters);
     connect(m_typeFilter, &QComboBox::activated, this, applyFilters);
 
-    QAction *find = action(this, tr("Find next available…"), QKeySequence(Qt::CTRL | Qt::Key_N));
+    bar->addWidget(m_columns);
+    bar->addWidget(m_practitionerFilter);
+    bar->addWidget(m_locationFilter);
+    bar->addWidget(m_typeFilter);
+}
+
+QList<QAction *> SchedulePanel::buildCommands()
+{
+    QAction *find =
+        view::shortcutAction(this, tr("Find next available…"), QKeySequence(Qt::CTRL | Qt::Key_N));
     connect(find, &QAction::triggered, this, &SchedulePanel::findNextAvailable);
-    QAction *exportList = action(this, tr("Day list (PDF)…"), QKeySequence(Qt::CTRL | Qt::Key_P));
+    QAction *exportList =
+        view::shortcutAction(this, tr("Day list (PDF)…"), QKeySequence(Qt::CTRL | Qt::Key_P));
     connect(exportList, &QAction::triggered, this, [this] {
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Save the day list"),
@@ -128,32 +160,19 @@ SchedulePanel::SchedulePanel(Database &db, QWidget *parent)
         const Status s = exportDayList(path);
         showMessage(s ? tr("Saved the day list to %1.").arg(path) : s.error(), !s);
     });
-    QAction *waitlist = action(this, tr("Waitlist…"));
+    QAction *waitlist = view::shortcutAction(this, tr("Waitlist…"));
     connect(waitlist, &QAction::triggered, this, &SchedulePanel::openWaitlist);
-    QAction *settings = action(this, tr("Settings…"));
+    QAction *settings = view::shortcutAction(this, tr("Settings…"));
     connect(settings, &QAction::triggered, this, &SchedulePanel::openSettings);
-    m_undoAction = action(this, tr("Undo"), QKeySequence(Qt::CTRL | Qt::Key_Z));
+    m_undoAction = view::shortcutAction(this, tr("Undo"), QKeySequence(Qt::CTRL | Qt::Key_Z));
     connect(m_undoAction, &QAction::triggered, this, &SchedulePanel::undo);
 
-    m_dayNavigation = new QWidget(nav);
-    auto *days = new QHBoxLayout(m_dayNavigation);
-    days->setContentsMargins(0, 0, 0, 0);
-    days->addWidget(button(m_dayNavigation, previous));
-    days->addWidget(button(m_dayNavigation, today));
-    days->addWidget(button(m_dayNavigation, next));
-    days->addWidget(m_date);
-    days->addSpacing(8);
-    days->addWidget(m_heading);
-    m_dayNavigationAction = nav->addWidget(m_dayNavigation);
-    nav->addWidget(m_columns);
-    nav->addWidget(m_practitionerFilter);
-    nav->addWidget(m_locationFilter);
-    nav->addWidget(m_typeFilter);
-    nav->addSeparator();
-    for (QAction *a : {find, exportList, waitlist, m_undoAction, settings})
-        nav->addAction(a);
+    return {find, exportList, waitlist, m_undoAction, settings};
+}
 
-    // Status changes on the appointment under the cursor, with keys as in the context menu.
+// Status changes on the appointment under the cursor, with keys as in the context menu.
+void SchedulePanel::buildStatusActions()
+{
     struct StatusKey
     {
         AppointmentStatus to;
@@ -171,7 +190,7 @@ SchedulePanel::SchedulePanel(Database &db, QWidget *parent)
         {AppointmentStatus::Cancelled, tr("C&ancel…"), QKeySequence(Qt::Key_Delete)},
     };
     for (const StatusKey &k : keys) {
-        QAction *a = action(this, k.text, k.key);
+        QAction *a = view::shortcutAction(this, k.text, k.key);
         a->setData(int(k.to));
         connect(a, &QAction::triggered, this, [this, to = k.to] {
             if (to == AppointmentStatus::Cancelled)
@@ -181,23 +200,14 @@ SchedulePanel::SchedulePanel(Database &db, QWidget *parent)
         });
         m_statusActions << a;
     }
-    QAction *revert =
-        action(this, tr("&Revert the last status"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    QAction *revert = view::shortcutAction(this, tr("&Revert the last status"),
+                                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
     connect(revert, &QAction::triggered, this, &SchedulePanel::revertCurrent);
     m_statusActions << revert;
+}
 
-    m_message = new QLabel(this);
-    m_message->setObjectName(QStringLiteral("scheduleMessage"));
-    m_message->setWordWrap(true);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->hide();
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(nav);
-    layout->addWidget(m_message);
-    layout->addWidget(m_calendar, 1);
-    setFocusProxy(m_calendar);
-
+void SchedulePanel::connectModelAndCalendar()
+{
     connect(m_calendar, &DayCalendarView::bookRequested, this, &SchedulePanel::openBooking);
     connect(m_calendar, &DayCalendarView::moveRequested, this, &SchedulePanel::move);
     connect(m_calendar, &DayCalendarView::contextMenuRequested, this,
@@ -217,12 +227,6 @@ SchedulePanel::SchedulePanel(Database &db, QWidget *parent)
         const QSignalBlocker block(m_date);
         m_date->setDate(d);
     });
-    refresh();
-    // Today, the hour around now is what a receptionist looks at first; other days, the morning.
-    int first = m_model->firstMinute();
-    if (m_model->date() == m_model->today())
-        first = std::max(first, LocalTime::minuteOfDay(m_model->nowUtc(), m_model->zone()) - 60);
-    m_calendar->scrollToMinute(first);
 }
 
 void SchedulePanel::refresh()

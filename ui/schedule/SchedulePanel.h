@@ -15,7 +15,7 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QMenu;
-class QToolButton;
+class QToolBar;
 
 namespace frontdesk {
 
@@ -82,6 +82,15 @@ signals:
     void changed();
 
 private:
+    // The constructor's parts: the day navigation (returned for the tool bar), the column
+    // and filter choices, the commands (for the tool bar), the status actions (keys and the
+    // context menu), and what follows the model and the calendar.
+    QWidget *buildDayNavigation(QWidget *parent);
+    void buildFilters(QToolBar *bar);
+    QList<QAction *> buildCommands();
+    void buildStatusActions();
+    void connectModelAndCalendar();
+
     struct UndoStep
     {
         QString text;

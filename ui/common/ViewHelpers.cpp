@@ -1,0 +1,49 @@
+#include "ViewHelpers.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QLocale>
+#include <QToolButton>
+
+namespace frontdesk::view {
+
+QAction *shortcutAction(QWidget *owner, const QString &text, const QKeySequence &key,
+                        const QString &tip)
+{
+    auto *action = new QAction(text, owner);
+    if (!key.isEmpty()) {
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        action->setToolTip(QStringLiteral("%1 (%2)").arg(tip.isEmpty() ? text : tip,
+                                                         key.toString(QKeySequence::NativeText)));
+    }
+    owner->addAction(action);
+    return action;
+}
+
+QToolButton *textButton(QWidget *parent, QAction *action)
+{
+    auto *button = new QToolButton(parent);
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    return button;
+}
+
+void makeHeading(QLabel *label, qreal scale)
+{
+    QFont font = label->font();
+    if (scale != 1.0)
+        font.setPointSizeF(font.pointSizeF() * scale);
+    font.setBold(true);
+    label->setFont(font);
+}
+
+QString fullYearDateFormat()
+{
+    QString format = QLocale().dateFormat(QLocale::ShortFormat);
+    if (!format.contains(QLatin1String("yyyy")))
+        format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
+    return format;
+}
+
+} // namespace frontdesk::view
