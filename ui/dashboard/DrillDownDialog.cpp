@@ -3,6 +3,7 @@
 #include "KpiDrillDownModel.h"
 #include "KpiFigureModel.h"
 #include "common/RecordTable.h"
+#include "common/ViewHelpers.h"
 #include "kpi/KpiDefinitions.h"
 
 #include <QDialogButtonBox>
@@ -28,10 +29,7 @@ DrillDownDialog::DrillDownDialog(Database &db, const KpiFilter &filter, Kpi kpi,
     const KpiDefinition &definition = KpiDefinitions::of(kpi);
     setWindowTitle(tr("%1 — records", "figure name").arg(definition.name));
 
-    QFont headingFont = m_heading->font();
-    headingFont.setBold(true);
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.15);
-    m_heading->setFont(headingFont);
+    view::makeHeading(m_heading, 1.15);
     m_heading->setWordWrap(true);
     m_message->setWordWrap(true);
     m_message->setObjectName(QStringLiteral("drillDownMessage"));

@@ -3,6 +3,7 @@
 #include "MessageListModel.h"
 #include "common/RecordTable.h"
 #include "common/StatusBadgeDelegate.h"
+#include "common/ViewHelpers.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -17,10 +18,7 @@ MessagesView::MessagesView(MessageListModel *model, QWidget *parent)
     : QWidget(parent), m_model(model)
 {
     auto *title = new QLabel(tr("Recent messages"), this);
-    QFont headingFont = title->font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.25);
-    headingFont.setBold(true);
-    title->setFont(headingFont);
+    view::makeHeading(title, 1.25);
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("messageCount"));
 

@@ -1,5 +1,6 @@
 #include "PatientEditor.h"
 
+#include "common/ViewHelpers.h"
 #include "domain/SearchText.h"
 
 #include <QComboBox>
@@ -36,15 +37,6 @@ const TextField kTextFields[] = {
     {"emergencyContactPhone", &Patient::emergencyContactPhone},
 };
 
-// The locale's short date with a four-digit year.
-QString dateFormat()
-{
-    QString format = QLocale().dateFormat(QLocale::ShortFormat);
-    if (!format.contains(QLatin1String("yyyy")))
-        format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
-    return format;
-}
-
 } // namespace
 
 PatientEditor::PatientEditor(QWidget *parent) : QWidget(parent)
@@ -57,7 +49,7 @@ PatientEditor::PatientEditor(QWidget *parent) : QWidget(parent)
     addLine(QStringLiteral("givenName"), tr("&Given name"), row + 2);
     m_birthDate = new QLineEdit(this);
     m_birthDate->setPlaceholderText(
-        tr("e.g. %1").arg(QLocale().toString(QDate(1985, 3, 12), dateFormat())));
+        tr("e.g. %1").arg(QLocale().toString(QDate(1985, 3, 12), view::fullYearDateFormat())));
     m_birthDate->setToolTip(tr("Day.month.year, year-month-day or month/day/year."));
     addRow(QStringLiteral("birthDate"), tr("&Birth date"), m_birthDate, row + 4);
     m_sex = new QComboBox(this);
@@ -154,7 +146,7 @@ void PatientEditor::setPatient(const Patient &patient)
             edit->setText(patient.*(f.member));
     }
     m_birthDate->setText(patient.birthDate.isValid()
-                             ? QLocale().toString(patient.birthDate, dateFormat())
+                             ? QLocale().toString(patient.birthDate, view::fullYearDateFormat())
                              : QString());
     m_sex->setCurrentIndex(std::max(0, m_sex->findData(patient.sex)));
     m_channel->setCurrentIndex(std::max(0, m_channel->findData(patient.preferredChannel)));
@@ -182,7 +174,7 @@ QDate PatientEditor::parsedBirthDate() const
     if (birth.isEmpty())
         return {};
     // The locale's own format first, then what the search box understands.
-    const QDate d = QLocale().toDate(birth, dateFormat());
+    const QDate d = QLocale().toDate(birth, view::fullYearDateFormat());
     if (d.isValid())
         return d;
     const QList<QDate> dates = SearchText::parseDates(birth);
@@ -196,7 +188,7 @@ QMap<QString, QString> PatientEditor::inputErrors() const
         errors.insert(QStringLiteral("birthDate"),
                       tr("\"%1\" is not a date; enter it like %2.")
                           .arg(m_birthDate->text().trimmed(),
-                               QLocale().toString(QDate(1985, 3, 12), dateFormat())));
+                               QLocale().toString(QDate(1985, 3, 12), view::fullYearDateFormat())));
     return errors;
 }
 

@@ -1,6 +1,7 @@
 #include "RecallDialog.h"
 
 #include "PatientProfile.h"
+#include "common/ViewHelpers.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -21,10 +22,7 @@ RecallDialog::RecallDialog(const PatientProfile &profile, const Recall &recall, 
     m_dueOn->setObjectName(QStringLiteral("recallDueOn"));
     m_dueOn->setCalendarPopup(true);
     // A four-digit year: a recall is often years ahead, and "27" reads as either century.
-    QString format = QLocale().dateFormat(QLocale::ShortFormat);
-    if (!format.contains(QLatin1String("yyyy")))
-        format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
-    m_dueOn->setDisplayFormat(format);
+    m_dueOn->setDisplayFormat(view::fullYearDateFormat());
     m_dueOn->setDate(recall.dueOn.isValid() ? recall.dueOn : profile.newRecall().dueOn);
     m_reason = new QLineEdit(recall.reason, this);
     m_reason->setObjectName(QStringLiteral("recallReason"));

@@ -2,6 +2,7 @@
 
 #include "DayCalendarAccessible.h"
 #include "DayScheduleModel.h"
+#include "common/StatusPalette.h"
 #include "scheduling/LocalTime.h"
 
 #include <QAccessible>
@@ -22,21 +23,6 @@ namespace frontdesk {
 
 namespace {
 constexpr int kResizeHandle = 5;
-
-QColor statusColor(const QString &status)
-{
-    if (status == QLatin1String("arrived"))
-        return QColor(0xe6, 0x7e, 0x22);
-    if (status == QLatin1String("in-room"))
-        return QColor(0x29, 0x80, 0xb9);
-    if (status == QLatin1String("completed"))
-        return QColor(0x27, 0xae, 0x60);
-    if (status == QLatin1String("no-show"))
-        return QColor(0xc0, 0x39, 0x2b);
-    if (status == QLatin1String("confirmed"))
-        return QColor(0x16, 0xa0, 0x85);
-    return QColor(0x7f, 0x8c, 0x8d);
-}
 
 // The locale's short time without seconds (the C locale's short format has them).
 QString shortTime(const QTime &t)
@@ -449,10 +435,15 @@ void DayCalendarView::paintBlock(QPainter &p, int row, const QRect &r)
     if (pill.isValid()) {
         p.setOpacity(1.0);
         p.setFont(small);
+        // The list's badge colours, so the calendar and the list agree.
+        const StatusPalette::Colors colors =
+            StatusPalette::colorsFor(status, palette())
+                .value_or(StatusPalette::Colors{palette().color(QPalette::Button),
+                                                palette().color(QPalette::ButtonText)});
         p.setPen(Qt::NoPen);
-        p.setBrush(statusColor(status));
+        p.setBrush(colors.background);
         p.drawRoundedRect(pill, 4, 4);
-        p.setPen(Qt::white);
+        p.setPen(colors.text);
         p.drawText(pill, Qt::AlignCenter, mark);
     }
     // Not yet on the server: a small hollow dot.

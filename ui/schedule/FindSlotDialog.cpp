@@ -1,9 +1,11 @@
 #include "FindSlotDialog.h"
 
+#include "common/TimeWindowEdit.h"
+#include "common/WeekdayPicker.h"
+
 #include "ClinicSettings.h"
 #include "scheduling/BookingService.h"
 
-#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -13,7 +15,6 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QTimeEdit>
 #include <QVBoxLayout>
 
 namespace frontdesk {
@@ -41,19 +42,8 @@ FindSlotDialog::FindSlotDialog(Database &db, const QList<Practitioner> &practiti
         if (i >= 0 && i < m_types.size())
             m_minutes->setValue(m_types.at(i).defaultMinutes);
     });
-    auto *days = new QHBoxLayout;
-    const QLocale locale;
-    for (int d = 1; d <= 7; ++d) {
-        auto *box = new QCheckBox(locale.dayName(d, QLocale::ShortFormat), this);
-        m_days << box;
-        days->addWidget(box);
-    }
-    m_from = new QTimeEdit(QTime(0, 0), this);
-    m_to = new QTimeEdit(QTime(23, 59), this);
-    auto *window = new QHBoxLayout;
-    window->addWidget(m_from);
-    window->addWidget(new QLabel(tr("to"), this));
-    window->addWidget(m_to);
+    m_days = new WeekdayPicker(this);
+    m_window = new TimeWindowEdit(0, 24 * 60, this);
     auto *searchButton = new QPushButton(tr("&Search"), this);
     connect(searchButton, &QPushButton::clicked, this, &FindSlotDialog::search);
     m_results = new QListWidget(this);
@@ -66,8 +56,8 @@ FindSlotDialog::FindSlotDialog(Database &db, const QList<Practitioner> &practiti
     form->addRow(tr("&With:"), m_practitioner);
     form->addRow(tr("&Type:"), m_type);
     form->addRow(tr("&Length:"), m_minutes);
-    form->addRow(tr("Preferred days (none: any):"), days);
-    form->addRow(tr("Preferred time:"), window);
+    form->addRow(tr("Preferred days (none: any):"), m_days);
+    form->addRow(tr("Preferred time:"), m_window);
     form->addRow(QString(), searchButton);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("&Book this time…"));
@@ -92,14 +82,12 @@ void FindSlotDialog::setMinutes(int minutes)
 
 void FindSlotDialog::setWeekdays(const QSet<int> &weekdays)
 {
-    for (int d = 1; d <= 7; ++d)
-        m_days.at(d - 1)->setChecked(weekdays.contains(d));
+    m_days->setWeekdays(weekdays);
 }
 
 void FindSlotDialog::setWindow(int fromMinute, int toMinute)
 {
-    m_from->setTime(QTime(fromMinute / 60, fromMinute % 60));
-    m_to->setTime(toMinute >= 24 * 60 ? QTime(23, 59) : QTime(toMinute / 60, toMinute % 60));
+    m_window->setWindow(fromMinute, toMinute);
 }
 
 void FindSlotDialog::search()
@@ -108,16 +96,9 @@ void FindSlotDialog::search()
     q.fromUtc = ClinicSettings(m_db).nowUtc();
     q.minutes = m_minutes->value();
     q.count = 10;
-    for (int d = 1; d <= 7; ++d) {
-        if (m_days.at(d - 1)->isChecked())
-            q.weekdays.insert(d);
-    }
-    const int from = m_from->time().hour() * 60 + m_from->time().minute();
-    int to = m_to->time().hour() * 60 + m_to->time().minute();
-    if (to == 23 * 60 + 59)
-        to = 24 * 60;
-    if (from > 0 || to < 24 * 60)
-        q.windows = {{from, to}};
+    q.weekdays = m_days->weekdays();
+    if (!m_window->isWholeDay())
+        q.windows = {{m_window->fromMinute(), m_window->toMinute()}};
     const QString who = m_practitioner->currentData().toString();
     auto found =
         BookingService(m_db).findSlots(who.isEmpty() ? QStringList() : QStringList{who}, q);

@@ -7,16 +7,16 @@
 #include <QDialog>
 #include <QTimeZone>
 
-class QCheckBox;
 class QComboBox;
 class QLabel;
 class QListWidget;
 class QSpinBox;
-class QTimeEdit;
 
 namespace frontdesk {
 
 class Database;
+class TimeWindowEdit;
+class WeekdayPicker;
 
 // "Find next available": the next free slots for a practitioner or anyone, a type and length,
 // and the patient's preferred weekdays and time of day. Choosing one books it.
@@ -45,9 +45,8 @@ private:
     QComboBox *m_practitioner;
     QComboBox *m_type;
     QSpinBox *m_minutes;
-    QList<QCheckBox *> m_days;
-    QTimeEdit *m_from;
-    QTimeEdit *m_to;
+    WeekdayPicker *m_days;
+    TimeWindowEdit *m_window;
     QListWidget *m_results;
     QLabel *m_message;
     QList<FreeSlot> m_found;

@@ -1,5 +1,7 @@
 #include "ScheduleAdminDialog.h"
 
+#include "common/TimeWindowEdit.h"
+
 #include "ClinicSettings.h"
 #include "scheduling/LocalTime.h"
 #include "scheduling/ReferenceData.h"
@@ -17,7 +19,6 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
-#include <QTimeEdit>
 #include <QVBoxLayout>
 
 namespace frontdesk {
@@ -84,16 +85,15 @@ QWidget *ScheduleAdminDialog::hoursTab()
     m_weekday = new QComboBox(page);
     for (int d = 1; d <= 7; ++d)
         m_weekday->addItem(QLocale().dayName(d), d);
-    m_hoursFrom = new QTimeEdit(QTime(8, 0), page);
-    m_hoursTo = new QTimeEdit(QTime(12, 0), page);
+    m_hoursWindow = new TimeWindowEdit(8 * 60, 12 * 60, page);
     m_hoursRoom = new QComboBox(page);
     auto *add = new QPushButton(tr("&Add"), page);
     auto *remove = new QPushButton(tr("Re&move"), page);
     connect(m_hoursPractitioner, &QComboBox::activated, this, &ScheduleAdminDialog::reload);
     connect(add, &QPushButton::clicked, this, [this] {
         addWorkingHours(m_hoursPractitioner->currentData().toString(),
-                        m_weekday->currentData().toInt(), minuteOf(m_hoursFrom->time()),
-                        minuteOf(m_hoursTo->time()), m_hoursRoom->currentData().toString());
+                        m_weekday->currentData().toInt(), m_hoursWindow->fromMinute(),
+                        m_hoursWindow->toMinute(), m_hoursRoom->currentData().toString());
     });
     connect(remove, &QPushButton::clicked, this, [this] {
         const Status s = removeSelected(m_hoursList, [this](const QString &id) {
@@ -103,9 +103,7 @@ QWidget *ScheduleAdminDialog::hoursTab()
     });
     auto *row = new QHBoxLayout;
     row->addWidget(m_weekday);
-    row->addWidget(m_hoursFrom);
-    row->addWidget(new QLabel(tr("to"), page));
-    row->addWidget(m_hoursTo);
+    row->addWidget(m_hoursWindow);
     row->addWidget(m_hoursRoom);
     row->addWidget(add);
     row->addWidget(remove);

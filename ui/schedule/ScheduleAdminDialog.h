@@ -9,11 +9,11 @@ class QLineEdit;
 class QListWidget;
 class QSpinBox;
 class QTabWidget;
-class QTimeEdit;
 
 namespace frontdesk {
 
 class Database;
+class TimeWindowEdit;
 
 // The schedule's settings: practitioners' weekly working hours, time off (holidays for the
 // whole clinic, leave, blocked time), appointment types with their length and colour, and
@@ -53,8 +53,7 @@ private:
     QComboBox *m_hoursPractitioner;
     QListWidget *m_hoursList;
     QComboBox *m_weekday;
-    QTimeEdit *m_hoursFrom;
-    QTimeEdit *m_hoursTo;
+    TimeWindowEdit *m_hoursWindow;
     QComboBox *m_hoursRoom;
     QListWidget *m_timeOffList;
     QComboBox *m_offPractitioner;

@@ -4,6 +4,7 @@
 #include "DayScheduleModel.h"
 #include "common/RecordTable.h"
 #include "common/StatusBadgeDelegate.h"
+#include "common/ViewHelpers.h"
 #include "schedule/SchedulePanel.h"
 
 #include <QAction>
@@ -22,43 +23,19 @@
 
 namespace frontdesk {
 
-namespace {
-
-QString dateEditFormat()
-{
-    QString format = QLocale().dateFormat(QLocale::ShortFormat);
-    if (!format.contains(QLatin1String("yyyy")))
-        format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
-    return format;
-}
-
-// A button and a shortcut that works anywhere in the view, named in the tooltip.
-QToolButton *navigationButton(QWidget *view, const QString &text, const QString &tip,
-                              const QKeySequence &key)
-{
-    auto *action = new QAction(text, view);
-    action->setShortcut(key);
-    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    action->setToolTip(QStringLiteral("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
-    view->addAction(action);
-    auto *button = new QToolButton(view);
-    button->setDefaultAction(action);
-    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    return button;
-}
-
-} // namespace
-
 ScheduleView::ScheduleView(AppointmentDayModel *model, QWidget *parent)
     : QWidget(parent), m_model(model)
 {
-    m_previousButton =
-        navigationButton(this, tr("◀"), tr("Previous day"), QKeySequence(Qt::ALT | Qt::Key_Left));
+    m_previousButton = view::textButton(
+        this, view::shortcutAction(this, tr("◀"), QKeySequence(Qt::ALT | Qt::Key_Left),
+                                   tr("Previous day")));
     m_previousButton->setAccessibleName(tr("Previous day"));
-    m_todayButton = navigationButton(this, tr("&Today"), tr("Go to today"),
-                                     QKeySequence(Qt::ALT | Qt::Key_Home));
-    m_nextButton =
-        navigationButton(this, tr("▶"), tr("Next day"), QKeySequence(Qt::ALT | Qt::Key_Right));
+    m_todayButton = view::textButton(
+        this, view::shortcutAction(this, tr("&Today"), QKeySequence(Qt::ALT | Qt::Key_Home),
+                                   tr("Go to today")));
+    m_nextButton = view::textButton(
+        this,
+        view::shortcutAction(this, tr("▶"), QKeySequence(Qt::ALT | Qt::Key_Right), tr("Next day")));
     m_nextButton->setAccessibleName(tr("Next day"));
     connect(m_previousButton->defaultAction(), &QAction::triggered, this,
             &ScheduleView::showPreviousDay);
@@ -68,16 +45,13 @@ ScheduleView::ScheduleView(AppointmentDayModel *model, QWidget *parent)
     m_dateEdit = new QDateEdit(this);
     m_dateEdit->setObjectName(QStringLiteral("scheduleDate"));
     m_dateEdit->setCalendarPopup(true);
-    m_dateEdit->setDisplayFormat(dateEditFormat());
+    m_dateEdit->setDisplayFormat(view::fullYearDateFormat());
     m_dateEdit->setAccessibleName(tr("Day shown"));
     m_dateEdit->setDate(m_model->date());
     connect(m_dateEdit, &QDateEdit::dateChanged, m_model, &AppointmentDayModel::setDate);
 
     m_dayLabel = new QLabel(this);
-    QFont headingFont = m_dayLabel->font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.25);
-    headingFont.setBold(true);
-    m_dayLabel->setFont(headingFont);
+    view::makeHeading(m_dayLabel, 1.25);
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("scheduleCount"));
 

@@ -1,9 +1,11 @@
 #include "WaitlistDialog.h"
 
+#include "common/TimeWindowEdit.h"
+#include "common/WeekdayPicker.h"
+
 #include "patients/PatientPicker.h"
 #include "scheduling/WaitlistService.h"
 
-#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -14,7 +16,6 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QTimeEdit>
 #include <QVBoxLayout>
 
 namespace frontdesk {
@@ -40,33 +41,15 @@ WaitlistDialog::WaitlistDialog(Database &db, const QList<Practitioner> &practiti
     m_minutes->setRange(5, 8 * 60);
     m_minutes->setValue(15);
     m_minutes->setSuffix(tr(" min"));
-    auto *days = new QHBoxLayout;
-    for (int d = 1; d <= 7; ++d) {
-        auto *box = new QCheckBox(QLocale().dayName(d, QLocale::ShortFormat), this);
-        m_days << box;
-        days->addWidget(box);
-    }
-    m_from = new QTimeEdit(QTime(0, 0), this);
-    m_to = new QTimeEdit(QTime(23, 59), this);
-    auto *window = new QHBoxLayout;
-    window->addWidget(m_from);
-    window->addWidget(new QLabel(tr("to"), this));
-    window->addWidget(m_to);
+    m_days = new WeekdayPicker(this);
+    m_window = new TimeWindowEdit(0, 24 * 60, this);
     m_note = new QLineEdit(this);
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
     auto *add = new QPushButton(tr("&Add to the waitlist"), this);
     connect(add, &QPushButton::clicked, this, [this] {
-        QSet<int> weekdays;
-        for (int d = 1; d <= 7; ++d) {
-            if (m_days.at(d - 1)->isChecked())
-                weekdays.insert(d);
-        }
-        const int to = m_to->time() == QTime(23, 59)
-                           ? 24 * 60
-                           : m_to->time().hour() * 60 + m_to->time().minute();
-        this->add(m_practitioner->currentData().toString(), m_minutes->value(), weekdays,
-                  m_from->time().hour() * 60 + m_from->time().minute(), to, m_note->text());
+        this->add(m_practitioner->currentData().toString(), m_minutes->value(), m_days->weekdays(),
+                  m_window->fromMinute(), m_window->toMinute(), m_note->text());
     });
     auto *remove = new QPushButton(tr("&Remove"), this);
     connect(remove, &QPushButton::clicked, this, &WaitlistDialog::removeCurrent);
@@ -75,8 +58,8 @@ WaitlistDialog::WaitlistDialog(Database &db, const QList<Practitioner> &practiti
     form->addRow(tr("&Patient:"), m_picker);
     form->addRow(tr("&With:"), m_practitioner);
     form->addRow(tr("&Length:"), m_minutes);
-    form->addRow(tr("Days (none: any):"), days);
-    form->addRow(tr("Time of day:"), window);
+    form->addRow(tr("Days (none: any):"), m_days);
+    form->addRow(tr("Time of day:"), m_window);
     form->addRow(tr("&Note:"), m_note);
     auto *row = new QHBoxLayout;
     row->addStretch();

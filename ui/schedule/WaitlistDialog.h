@@ -4,18 +4,18 @@
 
 #include <QDialog>
 
-class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
 class QSpinBox;
-class QTimeEdit;
 
 namespace frontdesk {
 
 class Database;
 class PatientPicker;
+class TimeWindowEdit;
+class WeekdayPicker;
 
 // Patients waiting for an earlier slot and what suits them: practitioner (or anyone), length,
 // weekdays and time of day. When a booked time frees up, the schedule names the waiting patients
@@ -44,9 +44,8 @@ private:
     PatientPicker *m_picker;
     QComboBox *m_practitioner;
     QSpinBox *m_minutes;
-    QList<QCheckBox *> m_days;
-    QTimeEdit *m_from;
-    QTimeEdit *m_to;
+    WeekdayPicker *m_days;
+    TimeWindowEdit *m_window;
     QLineEdit *m_note;
     QLabel *m_message;
 };
