@@ -2660,13 +2660,6 @@ Um fortzufahren, tun Sie eines der Folgenden:
     </message>
 </context>
 <context>
-    <name>ScheduleAdminDialog</name>
-    <message>
-        <source>Choose an entry first.</source>
-        <translation>Wählen Sie zuerst einen Eintrag.</translation>
-    </message>
-</context>
-<context>
     <name>ScheduleCommands</name>
     <message>
         <source>&quot;%1&quot; is not an ISO 8601 date and time (e.g. 2026-05-04T09:00 or 2026-05-04T07:00:00Z).</source>
@@ -3438,10 +3431,6 @@ Notizen: %2</translation>
         <translation>&amp;Buchen</translation>
     </message>
     <message>
-        <source>%1 — born %2 — %3</source>
-        <translation>%1 — geboren %2 — %3</translation>
-    </message>
-    <message>
         <source>Choose the patient first: type part of the name and pick them from the list.</source>
         <translation>Wählen Sie zuerst den Patienten: Tippen Sie einen Teil des Namens und wählen Sie ihn aus der Liste.</translation>
     </message>
@@ -3483,6 +3472,212 @@ Notizen: %2</translation>
     <message>
         <source>A reason is needed</source>
         <translation>Ein Grund wird benötigt</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::ClinicalTab</name>
+    <message>
+        <source>Open the clinical summary</source>
+        <translation>Klinische Zusammenfassung öffnen</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Reason for access</source>
+        <translation>Grund des Zugriffs</translation>
+    </message>
+    <message>
+        <source>%1 has no appointment today. Why do you open the clinical record? (recorded in the audit trail)</source>
+        <translation>%1 hat heute keinen Termin. Warum öffnen Sie die Krankenakte? (wird im Prüfprotokoll festgehalten)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>⚠ Allergy: %1</source>
+        <translation>⚠ Allergie: %1</translation>
+    </message>
+    <message>
+        <source>Allergy: %1</source>
+        <translation>Allergie: %1</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Allergien</translation>
+    </message>
+    <message>
+        <source>No known allergies recorded</source>
+        <translation>Keine bekannten Allergien erfasst</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Diagnosen</translation>
+    </message>
+    <message>
+        <source>Medications</source>
+        <translation>Medikation</translation>
+    </message>
+    <message>
+        <source>Latest vitals</source>
+        <translation>Letzte Vitalwerte</translation>
+    </message>
+    <message>
+        <source>Past encounters</source>
+        <translation>Frühere Behandlungskontakte</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::ContactsTab</name>
+    <message>
+        <source>Item</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Since / checked</source>
+        <translation>Seit / geprüft</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Add &amp;alert…</source>
+        <translation>&amp;Hinweis hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Record c&amp;onsent…</source>
+        <translation>&amp;Einwilligung erfassen…</translation>
+    </message>
+    <message>
+        <source>Add &amp;insurance…</source>
+        <translation>Versi&amp;cherung hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Set &amp;preference…</source>
+        <translation>&amp;Präferenz festlegen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove / withdraw…</source>
+        <translation>Entfernen / &amp;widerrufen…</translation>
+    </message>
+    <message>
+        <source>Remove the selected alert or preference, or withdraw the selected consent</source>
+        <translation>Den ausgewählten Hinweis oder die ausgewählte Präferenz entfernen oder die ausgewählte Einwilligung widerrufen</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <source>Double-click to edit</source>
+        <translation>Doppelklick zum Bearbeiten</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Communication preferences</source>
+        <translation>Kommunikationspräferenzen</translation>
+    </message>
+    <message>
+        <source>quiet %1–%2</source>
+        <translation>Ruhe %1–%2</translation>
+    </message>
+    <message>
+        <source>opted out</source>
+        <translation>abgemeldet</translation>
+    </message>
+    <message>
+        <source>(none recorded: the preferred channel applies)</source>
+        <translation>(keine erfasst: Es gilt der bevorzugte Kanal)</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Einwilligungen</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>erteilt</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <source>recorded by %1</source>
+        <translation>erfasst von %1</translation>
+    </message>
+    <message>
+        <source>Double-click to withdraw</source>
+        <translation>Doppelklick zum Widerrufen</translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <translation>Versicherung</translation>
+    </message>
+    <message>
+        <source>member %1</source>
+        <translation>Versichertennummer %1</translation>
+    </message>
+    <message>
+        <source>member %1, group %2</source>
+        <translation>Versichertennummer %1, Gruppe %2</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>eligibility: %1 (checked %2)</source>
+        <translation>Anspruch: %1 (geprüft %2)</translation>
+    </message>
+    <message>
+        <source>eligibility not checked</source>
+        <translation>Anspruch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Double-click to edit or record an eligibility check</source>
+        <translation>Doppelklick zum Bearbeiten oder um eine Anspruchsprüfung zu erfassen</translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>Einwilligung widerrufen</translation>
+    </message>
+    <message>
+        <source>Record that the patient withdrew the consent “%1” today? The consent stays in the history.</source>
+        <translation>Erfassen, dass der Patient die Einwilligung „%1“ heute widerrufen hat? Die Einwilligung bleibt im Verlauf erhalten.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove “%1”?</source>
+        <translation>„%1“ entfernen?</translation>
     </message>
 </context>
 <context>
@@ -3748,6 +3943,21 @@ Raum: %7</translation>
     </message>
 </context>
 <context>
+    <name>frontdesk::DetailsTab</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save the changes (%1)</source>
+        <translation>Änderungen speichern (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+</context>
+<context>
     <name>frontdesk::DrillDownDialog</name>
     <message>
         <source>%1 — records</source>
@@ -3816,10 +4026,6 @@ Raum: %7</translation>
     <message>
         <source> min</source>
         <translation> Min.</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>bis</translation>
     </message>
     <message>
         <source>&amp;Search</source>
@@ -4753,6 +4959,13 @@ Privat: %2</translation>
     </message>
 </context>
 <context>
+    <name>frontdesk::PatientPicker</name>
+    <message>
+        <source>%1 — born %2 — %3</source>
+        <translation>%1 — geboren %2 — %3</translation>
+    </message>
+</context>
+<context>
     <name>frontdesk::PatientProfile</name>
     <message>
         <source>The insurance ends before it starts.</source>
@@ -4826,76 +5039,12 @@ Privat: %2</translation>
 <context>
     <name>frontdesk::PatientProfileView</name>
     <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Speichern</translation>
-    </message>
-    <message>
-        <source>Save the changes (%1)</source>
-        <translation>Änderungen speichern (%1)</translation>
-    </message>
-    <message>
-        <source>&amp;Revert</source>
-        <translation>&amp;Verwerfen</translation>
-    </message>
-    <message>
         <source>&amp;Details</source>
         <translation>&amp;Details</translation>
     </message>
     <message>
-        <source>Show:</source>
-        <translation>Anzeigen:</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Wann</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Was</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Ereignis</translation>
-    </message>
-    <message>
-        <source>Detail</source>
-        <translation>Detail</translation>
-    </message>
-    <message>
         <source>&amp;Timeline</source>
         <translation>Verl&amp;auf</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>Eintrag</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <source>Since / checked</source>
-        <translation>Seit / geprüft</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Notizen</translation>
-    </message>
-    <message>
-        <source>Add &amp;alert…</source>
-        <translation>&amp;Hinweis hinzufügen…</translation>
-    </message>
-    <message>
-        <source>Record c&amp;onsent…</source>
-        <translation>&amp;Einwilligung erfassen…</translation>
-    </message>
-    <message>
-        <source>Add &amp;insurance…</source>
-        <translation>Versi&amp;cherung hinzufügen…</translation>
-    </message>
-    <message>
-        <source>Set &amp;preference…</source>
-        <translation>&amp;Präferenz festlegen…</translation>
     </message>
     <message>
         <source>&amp;Consents &amp;&amp; insurance</source>
@@ -4921,104 +5070,8 @@ Privat: %2</translation>
         <translation>&lt;h2&gt;%1&lt;/h2&gt;Patientennr. %2 · %3 · %4</translation>
     </message>
     <message>
-        <source>Communication preferences</source>
-        <translation>Kommunikationspräferenzen</translation>
-    </message>
-    <message>
-        <source>quiet %1–%2</source>
-        <translation>Ruhe %1–%2</translation>
-    </message>
-    <message>
-        <source>opted out</source>
-        <translation>abgemeldet</translation>
-    </message>
-    <message>
-        <source>(none recorded: the preferred channel applies)</source>
-        <translation>(keine erfasst: Es gilt der bevorzugte Kanal)</translation>
-    </message>
-    <message>
-        <source>Consents</source>
-        <translation>Einwilligungen</translation>
-    </message>
-    <message>
-        <source>given</source>
-        <translation>erteilt</translation>
-    </message>
-    <message>
-        <source>withdrawn</source>
-        <translation>widerrufen</translation>
-    </message>
-    <message>
-        <source>recorded by %1</source>
-        <translation>erfasst von %1</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(keine)</translation>
-    </message>
-    <message>
-        <source>Insurance</source>
-        <translation>Versicherung</translation>
-    </message>
-    <message>
-        <source>member %1, group %2</source>
-        <translation>Versichertennummer %1, Gruppe %2</translation>
-    </message>
-    <message>
-        <source>%1 – %2</source>
-        <translation>%1 – %2</translation>
-    </message>
-    <message>
-        <source>eligibility: %1 (checked %2)</source>
-        <translation>Anspruch: %1 (geprüft %2)</translation>
-    </message>
-    <message>
-        <source>eligibility not checked</source>
-        <translation>Anspruch nicht geprüft</translation>
-    </message>
-    <message>
-        <source>Double-click to edit or record an eligibility check</source>
-        <translation>Doppelklick zum Bearbeiten oder um eine Anspruchsprüfung zu erfassen</translation>
-    </message>
-    <message>
-        <source>Open the clinical summary</source>
-        <translation>Klinische Zusammenfassung öffnen</translation>
-    </message>
-    <message>
         <source>C&amp;linical</source>
         <translation>K&amp;linisch</translation>
-    </message>
-    <message>
-        <source>Reason for access</source>
-        <translation>Grund des Zugriffs</translation>
-    </message>
-    <message>
-        <source>%1 has no appointment today. Why do you open the clinical record? (recorded in the audit trail)</source>
-        <translation>%1 hat heute keinen Termin. Warum öffnen Sie die Krankenakte? (wird im Prüfprotokoll festgehalten)</translation>
-    </message>
-    <message>
-        <source>Allergies</source>
-        <translation>Allergien</translation>
-    </message>
-    <message>
-        <source>No known allergies recorded</source>
-        <translation>Keine bekannten Allergien erfasst</translation>
-    </message>
-    <message>
-        <source>Problems</source>
-        <translation>Diagnosen</translation>
-    </message>
-    <message>
-        <source>Medications</source>
-        <translation>Medikation</translation>
-    </message>
-    <message>
-        <source>Latest vitals</source>
-        <translation>Letzte Vitalwerte</translation>
-    </message>
-    <message>
-        <source>Past encounters</source>
-        <translation>Frühere Behandlungskontakte</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -5069,22 +5122,6 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation>Erledigt</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Abgesagt</translation>
-    </message>
-    <message>
-        <source>Open — overdue</source>
-        <translation>Offen — überfällig</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Offen</translation>
-    </message>
-    <message>
         <source>Set &amp;photo…</source>
         <translation>&amp;Foto festlegen…</translation>
     </message>
@@ -5093,143 +5130,8 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
         <translation>Foto entfe&amp;rnen</translation>
     </message>
     <message>
-        <source>Recall</source>
-        <translation>Recall</translation>
-    </message>
-    <message>
-        <source>&amp;Remove / withdraw…</source>
-        <translation>Entfernen / &amp;widerrufen…</translation>
-    </message>
-    <message>
-        <source>Remove the selected alert or preference, or withdraw the selected consent</source>
-        <translation>Den ausgewählten Hinweis oder die ausgewählte Präferenz entfernen oder die ausgewählte Einwilligung widerrufen</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>Fällig</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Anlass</translation>
-    </message>
-    <message>
-        <source>Practitioner</source>
-        <translation>Behandler</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>&amp;Add recall…</source>
-        <translation>Recall &amp;hinzufügen…</translation>
-    </message>
-    <message>
-        <source>&amp;Mark done</source>
-        <translation>Als &amp;erledigt markieren</translation>
-    </message>
-    <message>
-        <source>The patient came back for the selected recall</source>
-        <translation>Der Patient ist zum ausgewählten Recall wiedergekommen</translation>
-    </message>
-    <message>
-        <source>Ca&amp;ncel recall…</source>
-        <translation>Recall stor&amp;nieren…</translation>
-    </message>
-    <message>
-        <source>The selected recall is no longer needed (Delete)</source>
-        <translation>Der ausgewählte Recall wird nicht mehr benötigt (Entf)</translation>
-    </message>
-    <message>
         <source>Recalls</source>
         <translation>Recalls</translation>
-    </message>
-    <message>
-        <source>Alerts</source>
-        <translation>Hinweise</translation>
-    </message>
-    <message>
-        <source>inactive</source>
-        <translation>inaktiv</translation>
-    </message>
-    <message>
-        <source>Double-click to edit</source>
-        <translation>Doppelklick zum Bearbeiten</translation>
-    </message>
-    <message>
-        <source>Double-click to withdraw</source>
-        <translation>Doppelklick zum Widerrufen</translation>
-    </message>
-    <message>
-        <source>member %1</source>
-        <translation>Versichertennummer %1</translation>
-    </message>
-    <message>
-        <source>Recall due: %1</source>
-        <translation>Recall fällig: %1</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>⚠ Allergy: %1</source>
-        <translation>⚠ Allergie: %1</translation>
-    </message>
-    <message>
-        <source>Allergy: %1</source>
-        <translation>Allergie: %1</translation>
-    </message>
-    <message>
-        <source>Withdraw consent</source>
-        <translation>Einwilligung widerrufen</translation>
-    </message>
-    <message>
-        <source>Record that the patient withdrew the consent “%1” today? The consent stays in the history.</source>
-        <translation>Erfassen, dass der Patient die Einwilligung „%1“ heute widerrufen hat? Die Einwilligung bleibt im Verlauf erhalten.</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Entfernen</translation>
-    </message>
-    <message>
-        <source>Remove “%1”?</source>
-        <translation>„%1“ entfernen?</translation>
-    </message>
-    <message>
-        <source>Any practitioner</source>
-        <translation>Beliebiger Behandler</translation>
-    </message>
-    <message>
-        <source>Due before today and no appointment booked on or after the due date: a care gap</source>
-        <translation>Vor heute fällig und kein Termin am oder nach dem Fälligkeitsdatum gebucht: eine Versorgungslücke</translation>
-    </message>
-    <message>
-        <source>Double-click or Enter to change; Delete to cancel</source>
-        <translation>Doppelklick oder Eingabetaste zum Ändern; Entf zum Stornieren</translation>
-    </message>
-    <message>
-        <source>(no recalls)</source>
-        <translation>(keine Recalls)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Recalls (%n overdue)</source>
-        <translation>
-            <numerusform>Recalls (%n überfällig)</numerusform>
-            <numerusform>Recalls (%n überfällig)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>This recall is closed and cannot be changed; add a new one instead.</source>
-        <translation>Dieser Recall ist geschlossen und kann nicht geändert werden; fügen Sie stattdessen einen neuen hinzu.</translation>
-    </message>
-    <message>
-        <source>Cancel recall</source>
-        <translation>Recall stornieren</translation>
-    </message>
-    <message>
-        <source>Cancel the recall “%1”? It stays in the patient&apos;s history.</source>
-        <translation>Den Recall „%1“ stornieren? Er bleibt im Verlauf des Patienten erhalten.</translation>
     </message>
     <message>
         <source>(photo cannot be shown)</source>
@@ -5372,6 +5274,100 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
     </message>
 </context>
 <context>
+    <name>frontdesk::RecallsTab</name>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Anlass</translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation>Behandler</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;Add recall…</source>
+        <translation>Recall &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Mark done</source>
+        <translation>Als &amp;erledigt markieren</translation>
+    </message>
+    <message>
+        <source>The patient came back for the selected recall</source>
+        <translation>Der Patient ist zum ausgewählten Recall wiedergekommen</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel recall…</source>
+        <translation>Recall stor&amp;nieren…</translation>
+    </message>
+    <message>
+        <source>The selected recall is no longer needed (Delete)</source>
+        <translation>Der ausgewählte Recall wird nicht mehr benötigt (Entf)</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgesagt</translation>
+    </message>
+    <message>
+        <source>Open — overdue</source>
+        <translation>Offen — überfällig</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Any practitioner</source>
+        <translation>Beliebiger Behandler</translation>
+    </message>
+    <message>
+        <source>Due before today and no appointment booked on or after the due date: a care gap</source>
+        <translation>Vor heute fällig und kein Termin am oder nach dem Fälligkeitsdatum gebucht: eine Versorgungslücke</translation>
+    </message>
+    <message>
+        <source>Double-click or Enter to change; Delete to cancel</source>
+        <translation>Doppelklick oder Eingabetaste zum Ändern; Entf zum Stornieren</translation>
+    </message>
+    <message>
+        <source>(no recalls)</source>
+        <translation>(keine Recalls)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recalls (%n overdue)</source>
+        <translation>
+            <numerusform>Recalls (%n überfällig)</numerusform>
+            <numerusform>Recalls (%n überfällig)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recalls</source>
+        <translation>Recalls</translation>
+    </message>
+    <message>
+        <source>This recall is closed and cannot be changed; add a new one instead.</source>
+        <translation>Dieser Recall ist geschlossen und kann nicht geändert werden; fügen Sie stattdessen einen neuen hinzu.</translation>
+    </message>
+    <message>
+        <source>Cancel recall</source>
+        <translation>Recall stornieren</translation>
+    </message>
+    <message>
+        <source>Cancel the recall “%1”? It stays in the patient&apos;s history.</source>
+        <translation>Den Recall „%1“ stornieren? Er bleibt im Verlauf des Patienten erhalten.</translation>
+    </message>
+</context>
+<context>
     <name>frontdesk::ScheduleAdminDialog</name>
     <message>
         <source>Schedule settings</source>
@@ -5400,10 +5396,6 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
     <message>
         <source>Re&amp;move</source>
         <translation>Ent&amp;fernen</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>bis</translation>
     </message>
     <message>
         <source>Leave</source>
@@ -5480,6 +5472,10 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
     <message>
         <source>The colour must be like #4e79a7.</source>
         <translation>Die Farbe muss wie #4e79a7 aussehen.</translation>
+    </message>
+    <message>
+        <source>Choose an entry first.</source>
+        <translation>Wählen Sie zuerst einen Eintrag.</translation>
     </message>
 </context>
 <context>
@@ -6012,6 +6008,44 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
     </message>
 </context>
 <context>
+    <name>frontdesk::TimeWindowEdit</name>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::TimelineTab</name>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Recall due: %1</source>
+        <translation>Recall fällig: %1</translation>
+    </message>
+</context>
+<context>
     <name>frontdesk::WaitlistDialog</name>
     <message>
         <source>Waitlist</source>
@@ -6028,10 +6062,6 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
     <message>
         <source> min</source>
         <translation> Min.</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>bis</translation>
     </message>
     <message>
         <source>&amp;Add to the waitlist</source>
@@ -6064,10 +6094,6 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
     <message>
         <source>&amp;Note:</source>
         <translation>&amp;Notiz:</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Find and choose the patient first.</source>

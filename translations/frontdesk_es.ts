@@ -2660,13 +2660,6 @@ Para continuar, haga una de estas cosas:
     </message>
 </context>
 <context>
-    <name>ScheduleAdminDialog</name>
-    <message>
-        <source>Choose an entry first.</source>
-        <translation>Elija primero una entrada.</translation>
-    </message>
-</context>
-<context>
     <name>ScheduleCommands</name>
     <message>
         <source>&quot;%1&quot; is not an ISO 8601 date and time (e.g. 2026-05-04T09:00 or 2026-05-04T07:00:00Z).</source>
@@ -3438,10 +3431,6 @@ Notas: %2</translation>
         <translation>Reser&amp;var</translation>
     </message>
     <message>
-        <source>%1 — born %2 — %3</source>
-        <translation>%1 — nacido/a el %2 — %3</translation>
-    </message>
-    <message>
         <source>Choose the patient first: type part of the name and pick them from the list.</source>
         <translation>Elija primero al paciente: escriba parte del nombre y selecciónelo en la lista.</translation>
     </message>
@@ -3483,6 +3472,212 @@ Notas: %2</translation>
     <message>
         <source>A reason is needed</source>
         <translation>Se necesita un motivo</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::ClinicalTab</name>
+    <message>
+        <source>Open the clinical summary</source>
+        <translation>Abrir el resumen clínico</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Elemento</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Reason for access</source>
+        <translation>Motivo del acceso</translation>
+    </message>
+    <message>
+        <source>%1 has no appointment today. Why do you open the clinical record? (recorded in the audit trail)</source>
+        <translation>%1 no tiene cita hoy. ¿Por qué abre la historia clínica? (queda anotado en el registro de auditoría)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>⚠ Allergy: %1</source>
+        <translation>⚠ Alergia: %1</translation>
+    </message>
+    <message>
+        <source>Allergy: %1</source>
+        <translation>Alergia: %1</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Alergias</translation>
+    </message>
+    <message>
+        <source>No known allergies recorded</source>
+        <translation>No hay alergias conocidas registradas</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problemas de salud</translation>
+    </message>
+    <message>
+        <source>Medications</source>
+        <translation>Medicación</translation>
+    </message>
+    <message>
+        <source>Latest vitals</source>
+        <translation>Últimas constantes vitales</translation>
+    </message>
+    <message>
+        <source>Past encounters</source>
+        <translation>Encuentros clínicos anteriores</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::ContactsTab</name>
+    <message>
+        <source>Item</source>
+        <translation>Elemento</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Since / checked</source>
+        <translation>Desde / comprobado</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Add &amp;alert…</source>
+        <translation>Añadir &amp;alerta…</translation>
+    </message>
+    <message>
+        <source>Record c&amp;onsent…</source>
+        <translation>Registrar consentim&amp;iento…</translation>
+    </message>
+    <message>
+        <source>Add &amp;insurance…</source>
+        <translation>Añadir &amp;seguro…</translation>
+    </message>
+    <message>
+        <source>Set &amp;preference…</source>
+        <translation>Establecer &amp;preferencia…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove / withdraw…</source>
+        <translation>&amp;Quitar / revocar…</translation>
+    </message>
+    <message>
+        <source>Remove the selected alert or preference, or withdraw the selected consent</source>
+        <translation>Quitar la alerta o la preferencia seleccionada, o revocar el consentimiento seleccionado</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertas</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inactivo</translation>
+    </message>
+    <message>
+        <source>Double-click to edit</source>
+        <translation>Haga doble clic para editar</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <source>Communication preferences</source>
+        <translation>Preferencias de comunicación</translation>
+    </message>
+    <message>
+        <source>quiet %1–%2</source>
+        <translation>silencio %1–%2</translation>
+    </message>
+    <message>
+        <source>opted out</source>
+        <translation>baja voluntaria</translation>
+    </message>
+    <message>
+        <source>(none recorded: the preferred channel applies)</source>
+        <translation>(ninguna registrada: se aplica el canal preferido)</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Consentimientos</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>otorgado</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>revocado</translation>
+    </message>
+    <message>
+        <source>recorded by %1</source>
+        <translation>registrado por %1</translation>
+    </message>
+    <message>
+        <source>Double-click to withdraw</source>
+        <translation>Haga doble clic para revocar</translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <translation>Seguro</translation>
+    </message>
+    <message>
+        <source>member %1</source>
+        <translation>afiliado %1</translation>
+    </message>
+    <message>
+        <source>member %1, group %2</source>
+        <translation>afiliado %1, grupo %2</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>eligibility: %1 (checked %2)</source>
+        <translation>cobertura: %1 (comprobada el %2)</translation>
+    </message>
+    <message>
+        <source>eligibility not checked</source>
+        <translation>cobertura sin comprobar</translation>
+    </message>
+    <message>
+        <source>Double-click to edit or record an eligibility check</source>
+        <translation>Haga doble clic para editar o registrar una comprobación de cobertura</translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>Revocar el consentimiento</translation>
+    </message>
+    <message>
+        <source>Record that the patient withdrew the consent “%1” today? The consent stays in the history.</source>
+        <translation>¿Registrar que el paciente ha revocado hoy el consentimiento «%1»? El consentimiento se mantiene en el historial.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove “%1”?</source>
+        <translation>¿Quitar «%1»?</translation>
     </message>
 </context>
 <context>
@@ -3748,6 +3943,21 @@ Sala: %7</translation>
     </message>
 </context>
 <context>
+    <name>frontdesk::DetailsTab</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Save the changes (%1)</source>
+        <translation>Guardar los cambios (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Revertir</translation>
+    </message>
+</context>
+<context>
     <name>frontdesk::DrillDownDialog</name>
     <message>
         <source>%1 — records</source>
@@ -3816,10 +4026,6 @@ Sala: %7</translation>
     <message>
         <source> min</source>
         <translation> min</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>hasta</translation>
     </message>
     <message>
         <source>&amp;Search</source>
@@ -4753,6 +4959,13 @@ Fijo: %2</translation>
     </message>
 </context>
 <context>
+    <name>frontdesk::PatientPicker</name>
+    <message>
+        <source>%1 — born %2 — %3</source>
+        <translation>%1 — nacido/a el %2 — %3</translation>
+    </message>
+</context>
+<context>
     <name>frontdesk::PatientProfile</name>
     <message>
         <source>The insurance ends before it starts.</source>
@@ -4826,76 +5039,12 @@ Fijo: %2</translation>
 <context>
     <name>frontdesk::PatientProfileView</name>
     <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Guardar</translation>
-    </message>
-    <message>
-        <source>Save the changes (%1)</source>
-        <translation>Guardar los cambios (%1)</translation>
-    </message>
-    <message>
-        <source>&amp;Revert</source>
-        <translation>&amp;Revertir</translation>
-    </message>
-    <message>
         <source>&amp;Details</source>
         <translation>&amp;Detalles</translation>
     </message>
     <message>
-        <source>Show:</source>
-        <translation>Mostrar:</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Cuándo</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Qué</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Evento</translation>
-    </message>
-    <message>
-        <source>Detail</source>
-        <translation>Detalle</translation>
-    </message>
-    <message>
         <source>&amp;Timeline</source>
         <translation>Cro&amp;nología</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>Elemento</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Valor</translation>
-    </message>
-    <message>
-        <source>Since / checked</source>
-        <translation>Desde / comprobado</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Notas</translation>
-    </message>
-    <message>
-        <source>Add &amp;alert…</source>
-        <translation>Añadir &amp;alerta…</translation>
-    </message>
-    <message>
-        <source>Record c&amp;onsent…</source>
-        <translation>Registrar consentim&amp;iento…</translation>
-    </message>
-    <message>
-        <source>Add &amp;insurance…</source>
-        <translation>Añadir &amp;seguro…</translation>
-    </message>
-    <message>
-        <source>Set &amp;preference…</source>
-        <translation>Establecer &amp;preferencia…</translation>
     </message>
     <message>
         <source>&amp;Consents &amp;&amp; insurance</source>
@@ -4921,104 +5070,8 @@ Fijo: %2</translation>
         <translation>&lt;h2&gt;%1&lt;/h2&gt;NHC %2 · %3 · %4</translation>
     </message>
     <message>
-        <source>Communication preferences</source>
-        <translation>Preferencias de comunicación</translation>
-    </message>
-    <message>
-        <source>quiet %1–%2</source>
-        <translation>silencio %1–%2</translation>
-    </message>
-    <message>
-        <source>opted out</source>
-        <translation>baja voluntaria</translation>
-    </message>
-    <message>
-        <source>(none recorded: the preferred channel applies)</source>
-        <translation>(ninguna registrada: se aplica el canal preferido)</translation>
-    </message>
-    <message>
-        <source>Consents</source>
-        <translation>Consentimientos</translation>
-    </message>
-    <message>
-        <source>given</source>
-        <translation>otorgado</translation>
-    </message>
-    <message>
-        <source>withdrawn</source>
-        <translation>revocado</translation>
-    </message>
-    <message>
-        <source>recorded by %1</source>
-        <translation>registrado por %1</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(ninguna)</translation>
-    </message>
-    <message>
-        <source>Insurance</source>
-        <translation>Seguro</translation>
-    </message>
-    <message>
-        <source>member %1, group %2</source>
-        <translation>afiliado %1, grupo %2</translation>
-    </message>
-    <message>
-        <source>%1 – %2</source>
-        <translation>%1 – %2</translation>
-    </message>
-    <message>
-        <source>eligibility: %1 (checked %2)</source>
-        <translation>cobertura: %1 (comprobada el %2)</translation>
-    </message>
-    <message>
-        <source>eligibility not checked</source>
-        <translation>cobertura sin comprobar</translation>
-    </message>
-    <message>
-        <source>Double-click to edit or record an eligibility check</source>
-        <translation>Haga doble clic para editar o registrar una comprobación de cobertura</translation>
-    </message>
-    <message>
-        <source>Open the clinical summary</source>
-        <translation>Abrir el resumen clínico</translation>
-    </message>
-    <message>
         <source>C&amp;linical</source>
         <translation>C&amp;línico</translation>
-    </message>
-    <message>
-        <source>Reason for access</source>
-        <translation>Motivo del acceso</translation>
-    </message>
-    <message>
-        <source>%1 has no appointment today. Why do you open the clinical record? (recorded in the audit trail)</source>
-        <translation>%1 no tiene cita hoy. ¿Por qué abre la historia clínica? (queda anotado en el registro de auditoría)</translation>
-    </message>
-    <message>
-        <source>Allergies</source>
-        <translation>Alergias</translation>
-    </message>
-    <message>
-        <source>No known allergies recorded</source>
-        <translation>No hay alergias conocidas registradas</translation>
-    </message>
-    <message>
-        <source>Problems</source>
-        <translation>Problemas de salud</translation>
-    </message>
-    <message>
-        <source>Medications</source>
-        <translation>Medicación</translation>
-    </message>
-    <message>
-        <source>Latest vitals</source>
-        <translation>Últimas constantes vitales</translation>
-    </message>
-    <message>
-        <source>Past encounters</source>
-        <translation>Encuentros clínicos anteriores</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -5069,22 +5122,6 @@ Open the existing record instead, or save a new one anyway?</source>
         <translation>Guardado.</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation>Hecho</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Cancelada</translation>
-    </message>
-    <message>
-        <source>Open — overdue</source>
-        <translation>Abierto — vencido</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Abierto</translation>
-    </message>
-    <message>
         <source>Set &amp;photo…</source>
         <translation>Establecer &amp;foto…</translation>
     </message>
@@ -5093,143 +5130,8 @@ Open the existing record instead, or save a new one anyway?</source>
         <translation>Quitar f&amp;oto</translation>
     </message>
     <message>
-        <source>Recall</source>
-        <translation>Control periódico</translation>
-    </message>
-    <message>
-        <source>&amp;Remove / withdraw…</source>
-        <translation>&amp;Quitar / revocar…</translation>
-    </message>
-    <message>
-        <source>Remove the selected alert or preference, or withdraw the selected consent</source>
-        <translation>Quitar la alerta o la preferencia seleccionada, o revocar el consentimiento seleccionado</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>Vencimiento</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Motivo</translation>
-    </message>
-    <message>
-        <source>Practitioner</source>
-        <translation>Profesional</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <source>&amp;Add recall…</source>
-        <translation>Añadir &amp;control…</translation>
-    </message>
-    <message>
-        <source>&amp;Mark done</source>
-        <translation>Marcar como &amp;hecho</translation>
-    </message>
-    <message>
-        <source>The patient came back for the selected recall</source>
-        <translation>El paciente ha vuelto para el control periódico seleccionado</translation>
-    </message>
-    <message>
-        <source>Ca&amp;ncel recall…</source>
-        <translation>Cancelar con&amp;trol…</translation>
-    </message>
-    <message>
-        <source>The selected recall is no longer needed (Delete)</source>
-        <translation>El control periódico seleccionado ya no es necesario (Supr)</translation>
-    </message>
-    <message>
         <source>Recalls</source>
         <translation>Controles periódicos</translation>
-    </message>
-    <message>
-        <source>Alerts</source>
-        <translation>Alertas</translation>
-    </message>
-    <message>
-        <source>inactive</source>
-        <translation>inactivo</translation>
-    </message>
-    <message>
-        <source>Double-click to edit</source>
-        <translation>Haga doble clic para editar</translation>
-    </message>
-    <message>
-        <source>Double-click to withdraw</source>
-        <translation>Haga doble clic para revocar</translation>
-    </message>
-    <message>
-        <source>member %1</source>
-        <translation>afiliado %1</translation>
-    </message>
-    <message>
-        <source>Recall due: %1</source>
-        <translation>Control periódico pendiente: %1</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>⚠ Allergy: %1</source>
-        <translation>⚠ Alergia: %1</translation>
-    </message>
-    <message>
-        <source>Allergy: %1</source>
-        <translation>Alergia: %1</translation>
-    </message>
-    <message>
-        <source>Withdraw consent</source>
-        <translation>Revocar el consentimiento</translation>
-    </message>
-    <message>
-        <source>Record that the patient withdrew the consent “%1” today? The consent stays in the history.</source>
-        <translation>¿Registrar que el paciente ha revocado hoy el consentimiento «%1»? El consentimiento se mantiene en el historial.</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Quitar</translation>
-    </message>
-    <message>
-        <source>Remove “%1”?</source>
-        <translation>¿Quitar «%1»?</translation>
-    </message>
-    <message>
-        <source>Any practitioner</source>
-        <translation>Cualquier profesional</translation>
-    </message>
-    <message>
-        <source>Due before today and no appointment booked on or after the due date: a care gap</source>
-        <translation>Vencido antes de hoy y sin cita reservada en la fecha de vencimiento o después: una brecha de atención</translation>
-    </message>
-    <message>
-        <source>Double-click or Enter to change; Delete to cancel</source>
-        <translation>Doble clic o Intro para cambiar; Supr para cancelar</translation>
-    </message>
-    <message>
-        <source>(no recalls)</source>
-        <translation>(sin controles periódicos)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Recalls (%n overdue)</source>
-        <translation>
-            <numerusform>Controles periódicos (%n vencido)</numerusform>
-            <numerusform>Controles periódicos (%n vencidos)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>This recall is closed and cannot be changed; add a new one instead.</source>
-        <translation>Este control periódico está cerrado y no se puede cambiar; añada uno nuevo en su lugar.</translation>
-    </message>
-    <message>
-        <source>Cancel recall</source>
-        <translation>Cancelar el control periódico</translation>
-    </message>
-    <message>
-        <source>Cancel the recall “%1”? It stays in the patient&apos;s history.</source>
-        <translation>¿Cancelar el control periódico «%1»? Se mantiene en el historial del paciente.</translation>
     </message>
     <message>
         <source>(photo cannot be shown)</source>
@@ -5372,6 +5274,100 @@ Open the existing record instead, or save a new one anyway?</source>
     </message>
 </context>
 <context>
+    <name>frontdesk::RecallsTab</name>
+    <message>
+        <source>Due</source>
+        <translation>Vencimiento</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation>Profesional</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>&amp;Add recall…</source>
+        <translation>Añadir &amp;control…</translation>
+    </message>
+    <message>
+        <source>&amp;Mark done</source>
+        <translation>Marcar como &amp;hecho</translation>
+    </message>
+    <message>
+        <source>The patient came back for the selected recall</source>
+        <translation>El paciente ha vuelto para el control periódico seleccionado</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel recall…</source>
+        <translation>Cancelar con&amp;trol…</translation>
+    </message>
+    <message>
+        <source>The selected recall is no longer needed (Delete)</source>
+        <translation>El control periódico seleccionado ya no es necesario (Supr)</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Open — overdue</source>
+        <translation>Abierto — vencido</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abierto</translation>
+    </message>
+    <message>
+        <source>Any practitioner</source>
+        <translation>Cualquier profesional</translation>
+    </message>
+    <message>
+        <source>Due before today and no appointment booked on or after the due date: a care gap</source>
+        <translation>Vencido antes de hoy y sin cita reservada en la fecha de vencimiento o después: una brecha de atención</translation>
+    </message>
+    <message>
+        <source>Double-click or Enter to change; Delete to cancel</source>
+        <translation>Doble clic o Intro para cambiar; Supr para cancelar</translation>
+    </message>
+    <message>
+        <source>(no recalls)</source>
+        <translation>(sin controles periódicos)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recalls (%n overdue)</source>
+        <translation>
+            <numerusform>Controles periódicos (%n vencido)</numerusform>
+            <numerusform>Controles periódicos (%n vencidos)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recalls</source>
+        <translation>Controles periódicos</translation>
+    </message>
+    <message>
+        <source>This recall is closed and cannot be changed; add a new one instead.</source>
+        <translation>Este control periódico está cerrado y no se puede cambiar; añada uno nuevo en su lugar.</translation>
+    </message>
+    <message>
+        <source>Cancel recall</source>
+        <translation>Cancelar el control periódico</translation>
+    </message>
+    <message>
+        <source>Cancel the recall “%1”? It stays in the patient&apos;s history.</source>
+        <translation>¿Cancelar el control periódico «%1»? Se mantiene en el historial del paciente.</translation>
+    </message>
+</context>
+<context>
     <name>frontdesk::ScheduleAdminDialog</name>
     <message>
         <source>Schedule settings</source>
@@ -5400,10 +5396,6 @@ Open the existing record instead, or save a new one anyway?</source>
     <message>
         <source>Re&amp;move</source>
         <translation>&amp;Quitar</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>hasta</translation>
     </message>
     <message>
         <source>Leave</source>
@@ -5480,6 +5472,10 @@ Open the existing record instead, or save a new one anyway?</source>
     <message>
         <source>The colour must be like #4e79a7.</source>
         <translation>El color debe tener la forma #4e79a7.</translation>
+    </message>
+    <message>
+        <source>Choose an entry first.</source>
+        <translation>Elija primero una entrada.</translation>
     </message>
 </context>
 <context>
@@ -6012,6 +6008,44 @@ Open the existing record instead, or save a new one anyway?</source>
     </message>
 </context>
 <context>
+    <name>frontdesk::TimeWindowEdit</name>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::TimelineTab</name>
+    <message>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Control periódico</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <source>Recall due: %1</source>
+        <translation>Control periódico pendiente: %1</translation>
+    </message>
+</context>
+<context>
     <name>frontdesk::WaitlistDialog</name>
     <message>
         <source>Waitlist</source>
@@ -6028,10 +6062,6 @@ Open the existing record instead, or save a new one anyway?</source>
     <message>
         <source> min</source>
         <translation> min</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>hasta</translation>
     </message>
     <message>
         <source>&amp;Add to the waitlist</source>
@@ -6064,10 +6094,6 @@ Open the existing record instead, or save a new one anyway?</source>
     <message>
         <source>&amp;Note:</source>
         <translation>&amp;Nota:</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Find and choose the patient first.</source>

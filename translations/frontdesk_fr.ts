@@ -2660,13 +2660,6 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     </message>
 </context>
 <context>
-    <name>ScheduleAdminDialog</name>
-    <message>
-        <source>Choose an entry first.</source>
-        <translation>Choisissez d&apos;abord une entrée.</translation>
-    </message>
-</context>
-<context>
     <name>ScheduleCommands</name>
     <message>
         <source>&quot;%1&quot; is not an ISO 8601 date and time (e.g. 2026-05-04T09:00 or 2026-05-04T07:00:00Z).</source>
@@ -3438,10 +3431,6 @@ Notes&#xa0;: %2</translation>
         <translation>Réser&amp;ver</translation>
     </message>
     <message>
-        <source>%1 — born %2 — %3</source>
-        <translation>%1 — né(e) le %2 — %3</translation>
-    </message>
-    <message>
         <source>Choose the patient first: type part of the name and pick them from the list.</source>
         <translation>Choisissez d&apos;abord le patient&#xa0;: tapez une partie du nom et sélectionnez-le dans la liste.</translation>
     </message>
@@ -3483,6 +3472,212 @@ Notes&#xa0;: %2</translation>
     <message>
         <source>A reason is needed</source>
         <translation>Un motif est nécessaire</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::ClinicalTab</name>
+    <message>
+        <source>Open the clinical summary</source>
+        <translation>Ouvrir la synthèse clinique</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Reason for access</source>
+        <translation>Motif de l&apos;accès</translation>
+    </message>
+    <message>
+        <source>%1 has no appointment today. Why do you open the clinical record? (recorded in the audit trail)</source>
+        <translation>%1 n&apos;a pas de rendez-vous aujourd&apos;hui. Pourquoi ouvrez-vous le dossier médical&#xa0;? (consigné dans le journal d&apos;audit)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>⚠ Allergy: %1</source>
+        <translation>⚠ Allergie&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Allergy: %1</source>
+        <translation>Allergie&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <source>No known allergies recorded</source>
+        <translation>Aucune allergie connue enregistrée</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problèmes de santé</translation>
+    </message>
+    <message>
+        <source>Medications</source>
+        <translation>Traitements</translation>
+    </message>
+    <message>
+        <source>Latest vitals</source>
+        <translation>Dernières constantes</translation>
+    </message>
+    <message>
+        <source>Past encounters</source>
+        <translation>Consultations passées</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::ContactsTab</name>
+    <message>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Since / checked</source>
+        <translation>Depuis / vérifié</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Add &amp;alert…</source>
+        <translation>Ajouter une &amp;alerte…</translation>
+    </message>
+    <message>
+        <source>Record c&amp;onsent…</source>
+        <translation>Enregistrer un c&amp;onsentement…</translation>
+    </message>
+    <message>
+        <source>Add &amp;insurance…</source>
+        <translation>Ajouter une ass&amp;urance…</translation>
+    </message>
+    <message>
+        <source>Set &amp;preference…</source>
+        <translation>Définir une pré&amp;férence…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove / withdraw…</source>
+        <translation>&amp;Supprimer / retirer…</translation>
+    </message>
+    <message>
+        <source>Remove the selected alert or preference, or withdraw the selected consent</source>
+        <translation>Supprimer l&apos;alerte ou la préférence sélectionnée, ou retirer le consentement sélectionné</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inactif</translation>
+    </message>
+    <message>
+        <source>Double-click to edit</source>
+        <translation>Double-cliquez pour modifier</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+    <message>
+        <source>Communication preferences</source>
+        <translation>Préférences de communication</translation>
+    </message>
+    <message>
+        <source>quiet %1–%2</source>
+        <translation>silence %1–%2</translation>
+    </message>
+    <message>
+        <source>opted out</source>
+        <translation>désinscrit</translation>
+    </message>
+    <message>
+        <source>(none recorded: the preferred channel applies)</source>
+        <translation>(aucune enregistrée&#xa0;: le canal préféré s&apos;applique)</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Consentements</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>donné</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>retiré</translation>
+    </message>
+    <message>
+        <source>recorded by %1</source>
+        <translation>enregistré par %1</translation>
+    </message>
+    <message>
+        <source>Double-click to withdraw</source>
+        <translation>Double-cliquez pour retirer</translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <translation>Assurance</translation>
+    </message>
+    <message>
+        <source>member %1</source>
+        <translation>adhérent %1</translation>
+    </message>
+    <message>
+        <source>member %1, group %2</source>
+        <translation>adhérent %1, groupe %2</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>eligibility: %1 (checked %2)</source>
+        <translation>droits&#xa0;: %1 (vérifiés le %2)</translation>
+    </message>
+    <message>
+        <source>eligibility not checked</source>
+        <translation>droits non vérifiés</translation>
+    </message>
+    <message>
+        <source>Double-click to edit or record an eligibility check</source>
+        <translation>Double-cliquez pour modifier ou enregistrer une vérification des droits</translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>Retirer le consentement</translation>
+    </message>
+    <message>
+        <source>Record that the patient withdrew the consent “%1” today? The consent stays in the history.</source>
+        <translation>Enregistrer que le patient a retiré aujourd&apos;hui le consentement «&#xa0;%1&#xa0;»&#xa0;? Le consentement reste dans l&apos;historique.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Remove “%1”?</source>
+        <translation>Supprimer «&#xa0;%1&#xa0;»&#xa0;?</translation>
     </message>
 </context>
 <context>
@@ -3748,6 +3943,21 @@ Salle&#xa0;: %7</translation>
     </message>
 </context>
 <context>
+    <name>frontdesk::DetailsTab</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save the changes (%1)</source>
+        <translation>Enregistrer les modifications (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+</context>
+<context>
     <name>frontdesk::DrillDownDialog</name>
     <message>
         <source>%1 — records</source>
@@ -3816,10 +4026,6 @@ Salle&#xa0;: %7</translation>
     <message>
         <source> min</source>
         <translation> min</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>au</translation>
     </message>
     <message>
         <source>&amp;Search</source>
@@ -4753,6 +4959,13 @@ Fixe&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>frontdesk::PatientPicker</name>
+    <message>
+        <source>%1 — born %2 — %3</source>
+        <translation>%1 — né(e) le %2 — %3</translation>
+    </message>
+</context>
+<context>
     <name>frontdesk::PatientProfile</name>
     <message>
         <source>The insurance ends before it starts.</source>
@@ -4826,76 +5039,12 @@ Fixe&#xa0;: %2</translation>
 <context>
     <name>frontdesk::PatientProfileView</name>
     <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Enregistrer</translation>
-    </message>
-    <message>
-        <source>Save the changes (%1)</source>
-        <translation>Enregistrer les modifications (%1)</translation>
-    </message>
-    <message>
-        <source>&amp;Revert</source>
-        <translation>&amp;Rétablir</translation>
-    </message>
-    <message>
         <source>&amp;Details</source>
         <translation>&amp;Détails</translation>
     </message>
     <message>
-        <source>Show:</source>
-        <translation>Afficher&#xa0;:</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Quand</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Quoi</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Événement</translation>
-    </message>
-    <message>
-        <source>Detail</source>
-        <translation>Détail</translation>
-    </message>
-    <message>
         <source>&amp;Timeline</source>
         <translation>Chronolo&amp;gie</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>Élément</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Valeur</translation>
-    </message>
-    <message>
-        <source>Since / checked</source>
-        <translation>Depuis / vérifié</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <source>Add &amp;alert…</source>
-        <translation>Ajouter une &amp;alerte…</translation>
-    </message>
-    <message>
-        <source>Record c&amp;onsent…</source>
-        <translation>Enregistrer un c&amp;onsentement…</translation>
-    </message>
-    <message>
-        <source>Add &amp;insurance…</source>
-        <translation>Ajouter une ass&amp;urance…</translation>
-    </message>
-    <message>
-        <source>Set &amp;preference…</source>
-        <translation>Définir une pré&amp;férence…</translation>
     </message>
     <message>
         <source>&amp;Consents &amp;&amp; insurance</source>
@@ -4921,104 +5070,8 @@ Fixe&#xa0;: %2</translation>
         <translation>&lt;h2&gt;%1&lt;/h2&gt;N° de dossier %2 · %3 · %4</translation>
     </message>
     <message>
-        <source>Communication preferences</source>
-        <translation>Préférences de communication</translation>
-    </message>
-    <message>
-        <source>quiet %1–%2</source>
-        <translation>silence %1–%2</translation>
-    </message>
-    <message>
-        <source>opted out</source>
-        <translation>désinscrit</translation>
-    </message>
-    <message>
-        <source>(none recorded: the preferred channel applies)</source>
-        <translation>(aucune enregistrée&#xa0;: le canal préféré s&apos;applique)</translation>
-    </message>
-    <message>
-        <source>Consents</source>
-        <translation>Consentements</translation>
-    </message>
-    <message>
-        <source>given</source>
-        <translation>donné</translation>
-    </message>
-    <message>
-        <source>withdrawn</source>
-        <translation>retiré</translation>
-    </message>
-    <message>
-        <source>recorded by %1</source>
-        <translation>enregistré par %1</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(aucune)</translation>
-    </message>
-    <message>
-        <source>Insurance</source>
-        <translation>Assurance</translation>
-    </message>
-    <message>
-        <source>member %1, group %2</source>
-        <translation>adhérent %1, groupe %2</translation>
-    </message>
-    <message>
-        <source>%1 – %2</source>
-        <translation>%1 – %2</translation>
-    </message>
-    <message>
-        <source>eligibility: %1 (checked %2)</source>
-        <translation>droits&#xa0;: %1 (vérifiés le %2)</translation>
-    </message>
-    <message>
-        <source>eligibility not checked</source>
-        <translation>droits non vérifiés</translation>
-    </message>
-    <message>
-        <source>Double-click to edit or record an eligibility check</source>
-        <translation>Double-cliquez pour modifier ou enregistrer une vérification des droits</translation>
-    </message>
-    <message>
-        <source>Open the clinical summary</source>
-        <translation>Ouvrir la synthèse clinique</translation>
-    </message>
-    <message>
         <source>C&amp;linical</source>
         <translation>C&amp;linique</translation>
-    </message>
-    <message>
-        <source>Reason for access</source>
-        <translation>Motif de l&apos;accès</translation>
-    </message>
-    <message>
-        <source>%1 has no appointment today. Why do you open the clinical record? (recorded in the audit trail)</source>
-        <translation>%1 n&apos;a pas de rendez-vous aujourd&apos;hui. Pourquoi ouvrez-vous le dossier médical&#xa0;? (consigné dans le journal d&apos;audit)</translation>
-    </message>
-    <message>
-        <source>Allergies</source>
-        <translation>Allergies</translation>
-    </message>
-    <message>
-        <source>No known allergies recorded</source>
-        <translation>Aucune allergie connue enregistrée</translation>
-    </message>
-    <message>
-        <source>Problems</source>
-        <translation>Problèmes de santé</translation>
-    </message>
-    <message>
-        <source>Medications</source>
-        <translation>Traitements</translation>
-    </message>
-    <message>
-        <source>Latest vitals</source>
-        <translation>Dernières constantes</translation>
-    </message>
-    <message>
-        <source>Past encounters</source>
-        <translation>Consultations passées</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -5069,22 +5122,6 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation>Effectuée</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Annulé</translation>
-    </message>
-    <message>
-        <source>Open — overdue</source>
-        <translation>Ouverte — en retard</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Ouverte</translation>
-    </message>
-    <message>
         <source>Set &amp;photo…</source>
         <translation>Définir la &amp;photo…</translation>
     </message>
@@ -5093,143 +5130,8 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
         <translation>Supprimer la p&amp;hoto</translation>
     </message>
     <message>
-        <source>Recall</source>
-        <translation>Relance de suivi</translation>
-    </message>
-    <message>
-        <source>&amp;Remove / withdraw…</source>
-        <translation>&amp;Supprimer / retirer…</translation>
-    </message>
-    <message>
-        <source>Remove the selected alert or preference, or withdraw the selected consent</source>
-        <translation>Supprimer l&apos;alerte ou la préférence sélectionnée, ou retirer le consentement sélectionné</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>Échéance</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Motif</translation>
-    </message>
-    <message>
-        <source>Practitioner</source>
-        <translation>Praticien</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Statut</translation>
-    </message>
-    <message>
-        <source>&amp;Add recall…</source>
-        <translation>Ajouter une relan&amp;ce…</translation>
-    </message>
-    <message>
-        <source>&amp;Mark done</source>
-        <translation>&amp;Marquer comme effectuée</translation>
-    </message>
-    <message>
-        <source>The patient came back for the selected recall</source>
-        <translation>Le patient est revenu pour la relance de suivi sélectionnée</translation>
-    </message>
-    <message>
-        <source>Ca&amp;ncel recall…</source>
-        <translation>A&amp;nnuler la relance…</translation>
-    </message>
-    <message>
-        <source>The selected recall is no longer needed (Delete)</source>
-        <translation>La relance de suivi sélectionnée n&apos;est plus nécessaire (Suppr)</translation>
-    </message>
-    <message>
         <source>Recalls</source>
         <translation>Relances de suivi</translation>
-    </message>
-    <message>
-        <source>Alerts</source>
-        <translation>Alertes</translation>
-    </message>
-    <message>
-        <source>inactive</source>
-        <translation>inactif</translation>
-    </message>
-    <message>
-        <source>Double-click to edit</source>
-        <translation>Double-cliquez pour modifier</translation>
-    </message>
-    <message>
-        <source>Double-click to withdraw</source>
-        <translation>Double-cliquez pour retirer</translation>
-    </message>
-    <message>
-        <source>member %1</source>
-        <translation>adhérent %1</translation>
-    </message>
-    <message>
-        <source>Recall due: %1</source>
-        <translation>Relance de suivi échue&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>⚠ Allergy: %1</source>
-        <translation>⚠ Allergie&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Allergy: %1</source>
-        <translation>Allergie&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Withdraw consent</source>
-        <translation>Retirer le consentement</translation>
-    </message>
-    <message>
-        <source>Record that the patient withdrew the consent “%1” today? The consent stays in the history.</source>
-        <translation>Enregistrer que le patient a retiré aujourd&apos;hui le consentement «&#xa0;%1&#xa0;»&#xa0;? Le consentement reste dans l&apos;historique.</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Supprimer</translation>
-    </message>
-    <message>
-        <source>Remove “%1”?</source>
-        <translation>Supprimer «&#xa0;%1&#xa0;»&#xa0;?</translation>
-    </message>
-    <message>
-        <source>Any practitioner</source>
-        <translation>N&apos;importe quel praticien</translation>
-    </message>
-    <message>
-        <source>Due before today and no appointment booked on or after the due date: a care gap</source>
-        <translation>Échue avant aujourd&apos;hui et aucun rendez-vous réservé à partir de la date d&apos;échéance&#xa0;: une rupture de suivi</translation>
-    </message>
-    <message>
-        <source>Double-click or Enter to change; Delete to cancel</source>
-        <translation>Double-clic ou Entrée pour modifier&#xa0;; Suppr pour annuler</translation>
-    </message>
-    <message>
-        <source>(no recalls)</source>
-        <translation>(aucune relance de suivi)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Recalls (%n overdue)</source>
-        <translation>
-            <numerusform>Relances de suivi (%n en retard)</numerusform>
-            <numerusform>Relances de suivi (%n en retard)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>This recall is closed and cannot be changed; add a new one instead.</source>
-        <translation>Cette relance de suivi est close et ne peut pas être modifiée&#xa0;; ajoutez-en plutôt une nouvelle.</translation>
-    </message>
-    <message>
-        <source>Cancel recall</source>
-        <translation>Annuler la relance de suivi</translation>
-    </message>
-    <message>
-        <source>Cancel the recall “%1”? It stays in the patient&apos;s history.</source>
-        <translation>Annuler la relance de suivi «&#xa0;%1&#xa0;»&#xa0;? Elle reste dans l&apos;historique du patient.</translation>
     </message>
     <message>
         <source>(photo cannot be shown)</source>
@@ -5372,6 +5274,100 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
     </message>
 </context>
 <context>
+    <name>frontdesk::RecallsTab</name>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation>Praticien</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>&amp;Add recall…</source>
+        <translation>Ajouter une relan&amp;ce…</translation>
+    </message>
+    <message>
+        <source>&amp;Mark done</source>
+        <translation>&amp;Marquer comme effectuée</translation>
+    </message>
+    <message>
+        <source>The patient came back for the selected recall</source>
+        <translation>Le patient est revenu pour la relance de suivi sélectionnée</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel recall…</source>
+        <translation>A&amp;nnuler la relance…</translation>
+    </message>
+    <message>
+        <source>The selected recall is no longer needed (Delete)</source>
+        <translation>La relance de suivi sélectionnée n&apos;est plus nécessaire (Suppr)</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Effectuée</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Open — overdue</source>
+        <translation>Ouverte — en retard</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source>Any practitioner</source>
+        <translation>N&apos;importe quel praticien</translation>
+    </message>
+    <message>
+        <source>Due before today and no appointment booked on or after the due date: a care gap</source>
+        <translation>Échue avant aujourd&apos;hui et aucun rendez-vous réservé à partir de la date d&apos;échéance&#xa0;: une rupture de suivi</translation>
+    </message>
+    <message>
+        <source>Double-click or Enter to change; Delete to cancel</source>
+        <translation>Double-clic ou Entrée pour modifier&#xa0;; Suppr pour annuler</translation>
+    </message>
+    <message>
+        <source>(no recalls)</source>
+        <translation>(aucune relance de suivi)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recalls (%n overdue)</source>
+        <translation>
+            <numerusform>Relances de suivi (%n en retard)</numerusform>
+            <numerusform>Relances de suivi (%n en retard)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recalls</source>
+        <translation>Relances de suivi</translation>
+    </message>
+    <message>
+        <source>This recall is closed and cannot be changed; add a new one instead.</source>
+        <translation>Cette relance de suivi est close et ne peut pas être modifiée&#xa0;; ajoutez-en plutôt une nouvelle.</translation>
+    </message>
+    <message>
+        <source>Cancel recall</source>
+        <translation>Annuler la relance de suivi</translation>
+    </message>
+    <message>
+        <source>Cancel the recall “%1”? It stays in the patient&apos;s history.</source>
+        <translation>Annuler la relance de suivi «&#xa0;%1&#xa0;»&#xa0;? Elle reste dans l&apos;historique du patient.</translation>
+    </message>
+</context>
+<context>
     <name>frontdesk::ScheduleAdminDialog</name>
     <message>
         <source>Schedule settings</source>
@@ -5400,10 +5396,6 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
     <message>
         <source>Re&amp;move</source>
         <translation>Supp&amp;rimer</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>au</translation>
     </message>
     <message>
         <source>Leave</source>
@@ -5480,6 +5472,10 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
     <message>
         <source>The colour must be like #4e79a7.</source>
         <translation>La couleur doit être de la forme #4e79a7.</translation>
+    </message>
+    <message>
+        <source>Choose an entry first.</source>
+        <translation>Choisissez d&apos;abord une entrée.</translation>
     </message>
 </context>
 <context>
@@ -6012,6 +6008,44 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
     </message>
 </context>
 <context>
+    <name>frontdesk::TimeWindowEdit</name>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::TimelineTab</name>
+    <message>
+        <source>Show:</source>
+        <translation>Afficher&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Relance de suivi</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <source>Recall due: %1</source>
+        <translation>Relance de suivi échue&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>frontdesk::WaitlistDialog</name>
     <message>
         <source>Waitlist</source>
@@ -6028,10 +6062,6 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
     <message>
         <source> min</source>
         <translation> min</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>au</translation>
     </message>
     <message>
         <source>&amp;Add to the waitlist</source>
@@ -6064,10 +6094,6 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
     <message>
         <source>&amp;Note:</source>
         <translation>&amp;Note&#xa0;:</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Find and choose the patient first.</source>
