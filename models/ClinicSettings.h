@@ -12,8 +12,8 @@ class Database;
 
 // What a view needs to know about the clinic and this workstation's copy of its data: the
 // clinic's calendar (its zone, today there), the time now by the injected clock, the clinic's
-// name, where the data lives and with which cipher. Read on every call: an administrator may change a setting
-// while a window is open.
+// name, where the data lives and with which cipher. Read on every call: an administrator may change
+// a setting while a window is open.
 class ClinicSettings
 {
 public:
