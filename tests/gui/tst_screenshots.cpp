@@ -6,6 +6,7 @@
 #include "core/Translations.h"
 #include "dashboard/DashboardView.h"
 #include "dashboard/FigureTile.h"
+#include "dashboard/NoShowHeatMap.h"
 #include "demo/DemoSeeder.h"
 #include "kpi/KpiDefinitions.h"
 #include "schedule/DayCalendarAccessible.h"
@@ -166,6 +167,32 @@ private slots:
         QCOMPARE(
             list->focusChild()->text(QAccessible::Name),
             DayCalendarAccessible::appointmentName(calendar, calendar->currentAppointment().row()));
+    }
+
+    // Each painted cell of the no-show heat map reads like its tooltip.
+    void heatMapCellsAreAccessible()
+    {
+        MainWindow w(*t.db, QStringLiteral("Praxis am Markt"));
+        w.resize(kScreen);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.showView(MainWindow::View::Dashboard);
+        QTRY_VERIFY(w.dashboardView()->tile(Kpi::Appointments)->valueText().toInt() > 0);
+        auto *map = w.findChild<NoShowHeatMap *>();
+        QVERIFY(map);
+        QAccessibleInterface *cells = QAccessible::queryAccessibleInterface(map);
+        QVERIFY(cells);
+        const int hours = map->lastHour() - map->firstHour() + 1;
+        QCOMPARE(cells->childCount(), 7 * hours);
+        for (int i = 0; i < cells->childCount(); ++i) {
+            QAccessibleInterface *cell = cells->child(i);
+            const int weekday = i / hours + 1;
+            const int hour = map->firstHour() + i % hours;
+            QCOMPARE(
+                cell->text(QAccessible::Name),
+                map->cellToolTip(weekday, hour).replace(QLatin1Char('\n'), QStringLiteral(", ")));
+            QCOMPARE(cells->indexOfChild(cell), i);
+        }
     }
 
     // One language a process: some texts (the figures' names) are translated once and kept.

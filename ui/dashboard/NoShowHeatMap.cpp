@@ -1,9 +1,12 @@
 #include "NoShowHeatMap.h"
 
+#include "NoShowHeatMapAccessible.h"
+
 #include "KpiBreakdownModel.h"
 #include "KpiFigureModel.h"
 #include "kpi/KpiReport.h"
 
+#include <QAccessible>
 #include <QEvent>
 #include <QHelpEvent>
 #include <QLocale>
@@ -40,6 +43,10 @@ const QColor kHot(0xc0, 0x39, 0x2b);
 NoShowHeatMap::NoShowHeatMap(QWidget *parent) : QWidget(parent)
 {
     setAccessibleName(tr("No-shows by weekday and hour"));
+    // Screen readers read each painted cell: weekday, hour, no-shows and rate.
+    static const bool accessible =
+        (QAccessible::installFactory(&NoShowHeatMapAccessible::factory), true);
+    Q_UNUSED(accessible);
     setMouseTracking(true);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     setBackgroundRole(QPalette::Base);

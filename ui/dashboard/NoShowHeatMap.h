@@ -24,6 +24,7 @@ public:
     // The cell under a point, as {weekday 1..7, hour}; {0, -1} outside the grid.
     std::pair<int, int> cellAt(const QPoint &point) const;
     QString cellToolTip(int weekday, int hour) const;
+    QRectF cellRect(int weekday, int hour) const;
     int firstHour() const { return m_firstHour; }
     int lastHour() const { return m_lastHour; }
 
@@ -33,7 +34,6 @@ protected:
 
 private:
     QRect gridRect() const;
-    QRectF cellRect(int weekday, int hour) const;
     double scaleTop() const;
 
     std::array<std::array<qint64, 24>, 7> m_noShows{};

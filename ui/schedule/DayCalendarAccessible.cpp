@@ -6,7 +6,6 @@
 #include "domain/AppointmentLabels.h"
 
 #include <QLocale>
-#include <QPointer>
 
 namespace frontdesk {
 
@@ -19,87 +18,15 @@ QString timeText(const QDateTime &t)
     return QLocale().toString(t.time(), format);
 }
 
-// One appointment of the calendar. Not a QObject: it is found through the calendar.
-class AppointmentAccessible : public QAccessibleInterface
-{
-public:
-    AppointmentAccessible(DayCalendarAccessible *calendar, int row)
-        : m_view(calendar->view()), m_row(row)
-    {}
-
-    bool isValid() const override { return m_view && m_row < m_view->model()->rowCount(); }
-    QObject *object() const override { return nullptr; }
-    QWindow *window() const override { return calendar()->window(); }
-    QAccessibleInterface *parent() const override { return calendar(); }
-    QAccessibleInterface *child(int) const override { return nullptr; }
-    int childCount() const override { return 0; }
-    int indexOfChild(const QAccessibleInterface *) const override { return -1; }
-    QAccessibleInterface *childAt(int, int) const override { return nullptr; }
-    QAccessibleInterface *focusChild() const override { return nullptr; }
-    QAccessible::Role role() const override { return QAccessible::ListItem; }
-    void setText(QAccessible::Text, const QString &) override {}
-
-    QString text(QAccessible::Text t) const override
-    {
-        if (!isValid())
-            return {};
-        if (t == QAccessible::Name)
-            return DayCalendarAccessible::appointmentName(m_view, m_row);
-        if (t == QAccessible::Description)
-            return m_view->model()->index(m_row, 0).data(Qt::ToolTipRole).toString();
-        return {};
-    }
-
-    QRect rect() const override
-    {
-        if (!isValid())
-            return {};
-        const QRect r = m_view->appointmentRect(m_row).intersected(m_view->viewport()->rect());
-        return r.isEmpty() ? QRect()
-                           : QRect(m_view->viewport()->mapToGlobal(r.topLeft()), r.size());
-    }
-
-    QAccessible::State state() const override
-    {
-        QAccessible::State s;
-        s.selectable = true;
-        s.focusable = true;
-        if (!isValid())
-            return s;
-        s.invisible = rect().isEmpty();
-        const bool current = m_view->currentAppointment().row() == m_row;
-        s.selected = current;
-        s.focused = current && m_view->hasFocus();
-        return s;
-    }
-
-    int row() const { return m_row; }
-
-private:
-    DayCalendarAccessible *calendar() const
-    {
-        return static_cast<DayCalendarAccessible *>(QAccessible::queryAccessibleInterface(m_view));
-    }
-
-    QPointer<DayCalendarView> m_view;
-    int m_row;
-};
-
 } // namespace
 
-DayCalendarAccessible::DayCalendarAccessible(DayCalendarView *view)
-    : QAccessibleWidget(view, QAccessible::List)
+DayCalendarAccessible::DayCalendarAccessible(DayCalendarView *view) : PaintedListAccessible(view)
 {
-    // Rows change meaning when the model is reset or filtered: ask again afterwards.
+    // Rows change meaning when the model is reset or re-sorted.
     QObject::connect(view->model(), &QAbstractItemModel::modelReset, view,
-                     [this] { forgetChildren(); });
+                     [this] { forgetItems(); });
     QObject::connect(view->model(), &QAbstractItemModel::layoutChanged, view,
-                     [this] { forgetChildren(); });
-}
-
-DayCalendarAccessible::~DayCalendarAccessible()
-{
-    forgetChildren();
+                     [this] { forgetItems(); });
 }
 
 QAccessibleInterface *DayCalendarAccessible::factory(const QString &className, QObject *object)
@@ -140,56 +67,31 @@ QList<int> DayCalendarAccessible::shownRows() const
     return rows;
 }
 
-int DayCalendarAccessible::childCount() const
+int DayCalendarAccessible::itemCount() const
 {
     return int(shownRows().size());
 }
 
-QAccessibleInterface *DayCalendarAccessible::child(int index) const
+QString DayCalendarAccessible::itemName(int index) const
 {
-    const QList<int> rows = shownRows();
-    if (index < 0 || index >= rows.size())
-        return nullptr;
-    const int row = rows.at(index);
-    auto found = m_children.constFind(row);
-    if (found == m_children.constEnd()) {
-        auto *item = new AppointmentAccessible(const_cast<DayCalendarAccessible *>(this), row);
-        found = m_children.insert(row, QAccessible::registerAccessibleInterface(item));
-    }
-    return QAccessible::accessibleInterface(*found);
+    return appointmentName(view(), shownRows().at(index));
 }
 
-int DayCalendarAccessible::indexOfChild(const QAccessibleInterface *child) const
+QString DayCalendarAccessible::itemDescription(int index) const
 {
-    const auto *item = dynamic_cast<const AppointmentAccessible *>(child);
-    return item ? int(shownRows().indexOf(item->row())) : -1;
+    return view()->model()->index(shownRows().at(index), 0).data(Qt::ToolTipRole).toString();
 }
 
-QAccessibleInterface *DayCalendarAccessible::childAt(int x, int y) const
+QRect DayCalendarAccessible::itemScreenRect(int index) const
 {
-    const QPoint local = view()->viewport()->mapFromGlobal(QPoint(x, y));
-    const QList<int> rows = shownRows();
-    for (int i = 0; i < rows.size(); ++i) {
-        if (view()->appointmentRect(rows.at(i)).contains(local))
-            return child(i);
-    }
-    return nullptr;
+    const QRect r =
+        view()->appointmentRect(shownRows().at(index)).intersected(view()->viewport()->rect());
+    return r.isEmpty() ? QRect() : QRect(view()->viewport()->mapToGlobal(r.topLeft()), r.size());
 }
 
-QAccessibleInterface *DayCalendarAccessible::focusChild() const
+bool DayCalendarAccessible::itemIsCurrent(int index) const
 {
-    const QModelIndex current = view()->currentAppointment();
-    if (!current.isValid() || !view()->hasFocus())
-        return nullptr;
-    const int index = int(shownRows().indexOf(current.row()));
-    return index >= 0 ? child(index) : nullptr;
-}
-
-void DayCalendarAccessible::forgetChildren()
-{
-    for (QAccessible::Id id : std::as_const(m_children))
-        QAccessible::deleteAccessibleInterface(id);
-    m_children.clear();
+    return view()->currentAppointment().row() == shownRows().at(index);
 }
 
 } // namespace frontdesk
