@@ -6,6 +6,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
+#include <QUrl>
+#include <QUrlQuery>
 #include <QUuid>
 
 #include <sodium.h>
@@ -126,8 +128,48 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const QByt
     return database;
 }
 
+Result<std::unique_ptr<Database>> Database::openPostgres(const QString &url)
+{
+    const QUrl parsed(url, QUrl::StrictMode);
+    if (!parsed.isValid() || (parsed.scheme() != QLatin1String("postgresql") &&
+                              parsed.scheme() != QLatin1String("postgres")))
+        return fail(tr("\"%1\" is not a PostgreSQL URL; write "
+                       "postgresql://USER:PASSWORD@HOST:PORT/DATABASE.")
+                        .arg(parsed.toString(QUrl::RemovePassword)));
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return fail(tr("Qt's PostgreSQL driver (QPSQL) is not installed; on Debian install "
+                       "libqt6sql6-psql."));
+    const QString name = newConnectionName();
+    std::unique_ptr<Database> database(new Database(url, name));
+    database->m_dialect = Dialect::PostgreSql;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        const QUrlQuery query(parsed);
+        // libpq reads a host that starts with '/' as the directory of a unix socket.
+        const QString socketDir = query.queryItemValue(QStringLiteral("host"), QUrl::FullyDecoded);
+        db.setHostName(socketDir.isEmpty() ? parsed.host() : socketDir);
+        if (parsed.port() > 0)
+            db.setPort(parsed.port());
+        db.setUserName(parsed.userName(QUrl::FullyDecoded));
+        db.setPassword(parsed.password(QUrl::FullyDecoded));
+        db.setDatabaseName(parsed.path(QUrl::FullyDecoded).mid(1));
+        db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=frontdesk"));
+        const bool opened = db.open();
+        db.setPassword(QString());
+        if (!opened)
+            return fail(
+                tr("Could not connect to PostgreSQL at %1: %2")
+                    .arg(parsed.toString(QUrl::RemovePassword), describeSqlError(db.lastError())));
+    }
+    if (auto r = database->query(QStringLiteral("SET TIME ZONE 'UTC'")); !r)
+        return fail(r.error());
+    return database;
+}
+
 Result<std::unique_ptr<Database>> Database::openAnotherConnection() const
 {
+    if (m_dialect == Dialect::PostgreSql)
+        return openPostgres(m_path);
     auto other = open(m_path, m_key, m_options);
     if (other)
         (*other)->setClock(*m_clock);
@@ -150,6 +192,14 @@ Result<QSqlQuery> Database::query(const QString &statement, const QVariantList &
 {
     QSqlQuery q(connection());
     q.setForwardOnly(true);
+    // QPSQL makes every prepared statement a server-side PREPARE, which PostgreSQL allows only
+    // for SELECT, INSERT, UPDATE, DELETE and VALUES; a statement without values (DDL, SET) runs
+    // as it is: there is nothing in it to bind.
+    if (m_dialect == Dialect::PostgreSql && values.isEmpty()) {
+        if (!q.exec(statement))
+            return fail(describeSqlError(q.lastError()));
+        return q;
+    }
     if (!q.prepare(statement))
         return fail(describeSqlError(q.lastError()));
     for (const QVariant &v : values)
@@ -189,6 +239,14 @@ Status Database::write(const std::function<Status()> &work)
     QSqlDatabase db = connection();
     if (!db.transaction())
         return fail(tr("Could not start a transaction: %1").arg(describeSqlError(db.lastError())));
+    if (m_dialect == Dialect::PostgreSql) {
+        // One writer at a time across every process on this database, as SQLite's write lock
+        // does: the audit chain's next link and the change sequence are read, then written.
+        if (auto r = query(QStringLiteral("SELECT pg_advisory_xact_lock(7320511)")); !r) {
+            db.rollback();
+            return fail(tr("Could not start a transaction: %1").arg(r.error()));
+        }
+    }
     ++m_transactionDepth;
     Status s = work();
     --m_transactionDepth;
@@ -206,8 +264,12 @@ Status Database::write(const std::function<Status()> &work)
 
 int Database::schemaVersion() const
 {
-    auto exists = scalar(QStringLiteral(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"));
+    auto exists = scalar(
+        m_dialect == Dialect::PostgreSql
+            ? QStringLiteral("SELECT count(*) FROM information_schema.tables WHERE table_name = "
+                             "'schema_version' AND table_schema = current_schema()")
+            : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+                             "name = 'schema_version'"));
     if (!exists || exists->toInt() == 0)
         return 0;
     auto v = scalar(QStringLiteral("SELECT max(version) FROM schema_version"));
@@ -227,9 +289,12 @@ Status Database::migrate()
 
 Status Database::migrate(const QList<Migration> &migrations)
 {
+    // PostgreSQL's INTEGER has 32 bits; the time in milliseconds needs 64.
     if (auto r = query(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
                                       "version INTEGER PRIMARY KEY NOT NULL, name TEXT NOT NULL, "
-                                      "applied_at INTEGER NOT NULL)"));
+                                      "applied_at %1 NOT NULL)")
+                           .arg(m_dialect == Dialect::PostgreSql ? QStringLiteral("BIGINT")
+                                                                 : QStringLiteral("INTEGER")));
         !r)
         return fail(tr("Could not prepare schema versioning: %1").arg(r.error()));
     const int current = schemaVersion();
@@ -335,9 +400,12 @@ QString Database::setting(const QString &key, const QString &fallback) const
 
 Status Database::setSetting(const QString &key, const QString &value)
 {
-    if (auto r = query(QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"),
-                       {key, value});
-        !r)
+    const QString statement =
+        m_dialect == Dialect::PostgreSql
+            ? QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+            : QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)");
+    if (auto r = query(statement, {key, value}); !r)
         return fail(tr("Could not save the setting %1: %2").arg(key, r.error()));
     return {};
 }

@@ -32,6 +32,15 @@ public:
 
     static constexpr int KeyBytes = 32;
 
+    // The SQL the connection speaks. Workstations always use SQLCipher; frontdesk-server uses
+    // it as its zero-setup default and PostgreSQL in production. The few statements that
+    // differ ask dialect().
+    enum class Dialect
+    {
+        SqlCipher,
+        PostgreSql
+    };
+
     // Opens (creating if missing) and checks the key at once. A wrong key fails with a clear
     // message and leaves the file as it was. Does not migrate: call migrate() next.
     static Result<std::unique_ptr<Database>> open(const QString &path, const QByteArray &key,
@@ -40,6 +49,11 @@ public:
     {
         return open(path, key, Options{});
     }
+    // A connection to PostgreSQL through QPSQL, from a URL such as
+    // postgresql://user:password@host:5432/dbname or postgresql://user@/dbname?host=/run/pg
+    // (a unix-socket directory). Every write transaction takes one advisory lock, so writes
+    // from several server processes are applied one after another, as SQLite applies them.
+    static Result<std::unique_ptr<Database>> openPostgres(const QString &url);
     ~Database();
     Database(const Database &) = delete;
     // A second connection to the same file with the same key, for another thread (the sync
@@ -52,6 +66,7 @@ public:
     static QStringList companionFiles(const QString &dbPath);
 
     QString path() const { return m_path; }
+    Dialect dialect() const { return m_dialect; }
     QSqlDatabase connection() const;
 
     // Applies every migration newer than the current schema version; each in its own
@@ -105,6 +120,7 @@ private:
 
     QString m_path;
     QString m_connectionName;
+    Dialect m_dialect = Dialect::SqlCipher;
     QByteArray m_key; // kept for openAnotherConnection(); zeroed on close
     Options m_options;
     const Clock *m_clock;
