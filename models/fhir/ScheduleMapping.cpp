@@ -1,0 +1,300 @@
+#include "ScheduleMapping.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace frontdesk {
+
+namespace {
+
+QJsonObject extension(const QString &url, const QString &valueKey, const QJsonValue &value)
+{
+    return QJsonObject{{QStringLiteral("url"), url}, {valueKey, value}};
+}
+
+QJsonValue extensionValue(const QJsonObject &o, const QString &url, const QString &valueKey)
+{
+    for (const QJsonValue &e : o.value(QStringLiteral("extension")).toArray()) {
+        const QJsonObject ext = e.toObject();
+        if (ext.value(QStringLiteral("url")).toString() == url)
+            return ext.value(valueKey);
+    }
+    return {};
+}
+
+QString instant(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODate);
+}
+
+Result<QDateTime> readInstant(const QJsonObject &o, const QString &key)
+{
+    const QString text = o.value(key).toString();
+    const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    // FHIR's instant needs seconds and a zone; a local time would be read in the server's zone.
+    static const QRegularExpression zoned(QStringLiteral(
+        "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"));
+    if (text.isEmpty() || !t.isValid() || !zoned.match(text).hasMatch())
+        return fail(ScheduleMapping::tr("%1 must be an instant with seconds and a time zone, e.g. "
+                                        "2026-07-06T09:00:00Z; got \"%2\".")
+                        .arg(key, text));
+    return t.toUTC();
+}
+
+bool checkResourceType(const QJsonObject &o, const QString &type, QString *error)
+{
+    if (o.value(QStringLiteral("resourceType")).toString() == type)
+        return true;
+    *error = ScheduleMapping::tr("resourceType must be %1.").arg(type);
+    return false;
+}
+
+} // namespace
+
+QString ScheduleMapping::fhirStatus(AppointmentStatus status)
+{
+    switch (status) {
+    case AppointmentStatus::Booked:
+    case AppointmentStatus::Confirmed:
+        return QStringLiteral("booked");
+    case AppointmentStatus::Arrived:
+        return QStringLiteral("arrived");
+    case AppointmentStatus::InRoom:
+        return QStringLiteral("checked-in");
+    case AppointmentStatus::Completed:
+        return QStringLiteral("fulfilled");
+    case AppointmentStatus::Cancelled:
+        return QStringLiteral("cancelled");
+    case AppointmentStatus::NoShow:
+        return QStringLiteral("noshow");
+    }
+    return QStringLiteral("booked");
+}
+
+Result<Appointment> ScheduleMapping::appointmentFromFhir(const QJsonObject &o)
+{
+    QString error;
+    if (!checkResourceType(o, QStringLiteral("Appointment"), &error))
+        return fail(error);
+    Appointment a;
+    a.meta.id = o.value(QStringLiteral("id")).toString();
+    const QString own = extensionValue(o, statusUrl(), QStringLiteral("valueCode")).toString();
+    if (!own.isEmpty()) {
+        const auto status = appointmentStatusFromName(own);
+        if (!status)
+            return fail(tr("The extension %1 names no status Frontdesk knows: \"%2\".")
+                            .arg(statusUrl(), own));
+        a.status = *status;
+    } else {
+        static const QList<std::pair<const char *, AppointmentStatus>> fromFhir{
+            {"proposed", AppointmentStatus::Booked},
+            {"pending", AppointmentStatus::Booked},
+            {"booked", AppointmentStatus::Booked},
+            {"arrived", AppointmentStatus::Arrived},
+            {"checked-in", AppointmentStatus::InRoom},
+            {"fulfilled", AppointmentStatus::Completed},
+            {"cancelled", AppointmentStatus::Cancelled},
+            {"noshow", AppointmentStatus::NoShow}};
+        const QString status = o.value(QStringLiteral("status")).toString();
+        bool found = false;
+        for (const auto &[code, s] : fromFhir) {
+            if (status == QLatin1String(code)) {
+                a.status = s;
+                found = true;
+            }
+        }
+        if (!found)
+            return fail(tr("status must be one of proposed, pending, booked, arrived, checked-in, "
+                           "fulfilled, cancelled, noshow; got \"%1\".")
+                            .arg(status));
+    }
+    auto start = readInstant(o, QStringLiteral("start"));
+    if (!start)
+        return fail(start.error());
+    auto end = readInstant(o, QStringLiteral("end"));
+    if (!end)
+        return fail(end.error());
+    if (*end <= *start)
+        return fail(tr("end must be after start."));
+    a.start = *start;
+    a.end = *end;
+    for (const QJsonValue &p : o.value(QStringLiteral("participant")).toArray()) {
+        const QString ref = p.toObject()
+                                .value(QStringLiteral("actor"))
+                                .toObject()
+                                .value(QStringLiteral("reference"))
+                                .toString();
+        const qsizetype slash = ref.indexOf(QLatin1Char('/'));
+        const QString type = ref.left(slash);
+        const QString id = slash < 0 ? QString() : ref.mid(slash + 1);
+        if (id.isEmpty() || id.contains(QLatin1Char('/')))
+            return fail(tr("participant.actor.reference must read TYPE/ID; got \"%1\".").arg(ref));
+        if (type == QLatin1String("Patient"))
+            a.patientId = id;
+        else if (type == QLatin1String("Practitioner"))
+            a.practitionerId = id;
+        else if (type == QLatin1String("Location"))
+            a.locationId = id;
+        else
+            return fail(tr("A participant must be a Patient, Practitioner or Location; got \"%1\".")
+                            .arg(ref));
+    }
+    if (a.patientId.isEmpty() || a.practitionerId.isEmpty())
+        return fail(tr("An appointment needs a Patient and a Practitioner participant."));
+    const QString type = o.value(QStringLiteral("appointmentType"))
+                             .toObject()
+                             .value(QStringLiteral("text"))
+                             .toString();
+    if (!type.isEmpty())
+        a.type = type;
+    const QJsonArray reasons = o.value(QStringLiteral("reasonCode")).toArray();
+    if (!reasons.isEmpty())
+        a.reason = reasons.first().toObject().value(QStringLiteral("text")).toString();
+    a.notes = o.value(QStringLiteral("comment")).toString();
+    return a;
+}
+
+bool ScheduleMapping::isDoubleBooked(const QJsonObject &appointment)
+{
+    return extensionValue(appointment, doubleBookUrl(), QStringLiteral("valueBoolean")).toBool();
+}
+
+QJsonObject ScheduleMapping::toFhir(const Appointment &a, bool doubleBooked)
+{
+    QJsonArray extensions{
+        extension(statusUrl(), QStringLiteral("valueCode"), appointmentStatusName(a.status))};
+    if (doubleBooked)
+        extensions.append(extension(doubleBookUrl(), QStringLiteral("valueBoolean"), true));
+    QJsonArray participants;
+    const auto participant = [&](const QString &type, const QString &id) {
+        if (!id.isEmpty())
+            participants.append(QJsonObject{
+                {QStringLiteral("actor"),
+                 QJsonObject{{QStringLiteral("reference"), type + QLatin1Char('/') + id}}},
+                {QStringLiteral("status"), QStringLiteral("accepted")}});
+    };
+    participant(QStringLiteral("Patient"), a.patientId);
+    participant(QStringLiteral("Practitioner"), a.practitionerId);
+    participant(QStringLiteral("Location"), a.locationId);
+    QJsonObject o{{QStringLiteral("resourceType"), QStringLiteral("Appointment")},
+                  {QStringLiteral("id"), a.meta.id},
+                  {QStringLiteral("extension"), extensions},
+                  {QStringLiteral("status"), fhirStatus(a.status)},
+                  {QStringLiteral("start"), instant(a.start)},
+                  {QStringLiteral("end"), instant(a.end)},
+                  {QStringLiteral("minutesDuration"), qMax(1, a.minutes())},
+                  {QStringLiteral("participant"), participants}};
+    if (!a.type.isEmpty())
+        o.insert(QStringLiteral("appointmentType"), QJsonObject{{QStringLiteral("text"), a.type}});
+    if (!a.reason.isEmpty())
+        o.insert(QStringLiteral("reasonCode"),
+                 QJsonArray{QJsonObject{{QStringLiteral("text"), a.reason}}});
+    if (!a.notes.isEmpty())
+        o.insert(QStringLiteral("comment"), a.notes);
+    return o;
+}
+
+Result<Practitioner> ScheduleMapping::practitionerFromFhir(const QJsonObject &o)
+{
+    QString error;
+    if (!checkResourceType(o, QStringLiteral("Practitioner"), &error))
+        return fail(error);
+    Practitioner p;
+    p.meta.id = o.value(QStringLiteral("id")).toString();
+    const QJsonObject n = o.value(QStringLiteral("name")).toArray().first().toObject();
+    p.familyName = n.value(QStringLiteral("family")).toString();
+    QStringList given;
+    for (const QJsonValue &g : n.value(QStringLiteral("given")).toArray())
+        given << g.toString();
+    p.givenName = given.join(QLatin1Char(' '));
+    p.prefix = n.value(QStringLiteral("prefix")).toArray().first().toString();
+    if (p.familyName.trimmed().isEmpty())
+        return fail(tr("A Practitioner needs name[0].family."));
+    for (const QJsonValue &t : o.value(QStringLiteral("telecom")).toArray()) {
+        const QJsonObject c = t.toObject();
+        if (c.value(QStringLiteral("system")).toString() == QLatin1String("phone"))
+            p.phone = c.value(QStringLiteral("value")).toString();
+        else if (c.value(QStringLiteral("system")).toString() == QLatin1String("email"))
+            p.email = c.value(QStringLiteral("value")).toString();
+    }
+    p.active = o.value(QStringLiteral("active")).toBool(true);
+    p.specialty = extensionValue(o, specialtyUrl(), QStringLiteral("valueString")).toString();
+    const QJsonValue slot = extensionValue(o, slotMinutesUrl(), QStringLiteral("valueInteger"));
+    if (!slot.isUndefined()) {
+        if (!slot.isDouble() || slot.toInt() < 5 || slot.toInt() > 240)
+            return fail(tr("The slot length (%1) must be 5 to 240 minutes.").arg(slotMinutesUrl()));
+        p.slotMinutes = slot.toInt();
+    }
+    p.color = extensionValue(o, colorUrl(), QStringLiteral("valueString")).toString();
+    return p;
+}
+
+QJsonObject ScheduleMapping::toFhir(const Practitioner &p)
+{
+    QJsonObject n{{QStringLiteral("family"), p.familyName}};
+    const QStringList given = p.givenName.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (!given.isEmpty())
+        n.insert(QStringLiteral("given"), QJsonArray::fromStringList(given));
+    if (!p.prefix.isEmpty())
+        n.insert(QStringLiteral("prefix"), QJsonArray{p.prefix});
+    QJsonArray extensions{
+        extension(slotMinutesUrl(), QStringLiteral("valueInteger"), p.slotMinutes)};
+    if (!p.specialty.isEmpty())
+        extensions.append(extension(specialtyUrl(), QStringLiteral("valueString"), p.specialty));
+    if (!p.color.isEmpty())
+        extensions.append(extension(colorUrl(), QStringLiteral("valueString"), p.color));
+    QJsonObject o{{QStringLiteral("resourceType"), QStringLiteral("Practitioner")},
+                  {QStringLiteral("id"), p.meta.id},
+                  {QStringLiteral("extension"), extensions},
+                  {QStringLiteral("active"), p.active},
+                  {QStringLiteral("name"), QJsonArray{n}}};
+    QJsonArray telecom;
+    if (!p.phone.isEmpty())
+        telecom.append(QJsonObject{{QStringLiteral("system"), QStringLiteral("phone")},
+                                   {QStringLiteral("value"), p.phone}});
+    if (!p.email.isEmpty())
+        telecom.append(QJsonObject{{QStringLiteral("system"), QStringLiteral("email")},
+                                   {QStringLiteral("value"), p.email}});
+    if (!telecom.isEmpty())
+        o.insert(QStringLiteral("telecom"), telecom);
+    return o;
+}
+
+Result<Location> ScheduleMapping::locationFromFhir(const QJsonObject &o)
+{
+    QString error;
+    if (!checkResourceType(o, QStringLiteral("Location"), &error))
+        return fail(error);
+    Location l;
+    l.meta.id = o.value(QStringLiteral("id")).toString();
+    l.name = o.value(QStringLiteral("name")).toString().trimmed();
+    if (l.name.isEmpty())
+        return fail(tr("A Location needs a name."));
+    l.description = o.value(QStringLiteral("description")).toString();
+    const QString kind =
+        o.value(QStringLiteral("physicalType")).toObject().value(QStringLiteral("text")).toString();
+    if (!kind.isEmpty())
+        l.kind = kind;
+    const QString status = o.value(QStringLiteral("status")).toString(QStringLiteral("active"));
+    if (status != QLatin1String("active") && status != QLatin1String("inactive") &&
+        status != QLatin1String("suspended"))
+        return fail(tr("status must be active, suspended or inactive; got \"%1\".").arg(status));
+    l.active = status == QLatin1String("active");
+    return l;
+}
+
+QJsonObject ScheduleMapping::toFhir(const Location &l)
+{
+    QJsonObject o{{QStringLiteral("resourceType"), QStringLiteral("Location")},
+                  {QStringLiteral("id"), l.meta.id},
+                  {QStringLiteral("status"),
+                   l.active ? QStringLiteral("active") : QStringLiteral("inactive")},
+                  {QStringLiteral("name"), l.name},
+                  {QStringLiteral("mode"), QStringLiteral("instance")},
+                  {QStringLiteral("physicalType"), QJsonObject{{QStringLiteral("text"), l.kind}}}};
+    if (!l.description.isEmpty())
+        o.insert(QStringLiteral("description"), l.description);
+    return o;
+}
+
+} // namespace frontdesk
