@@ -1,0 +1,1134 @@
+#include "FhirApi.h"
+
+#include "JsonInput.h"
+#include "OperationOutcome.h"
+#include "access/AuditLog.h"
+#include "access/AuditQuery.h"
+#include "access/Permissions.h"
+#include "database/Database.h"
+#include "domain/SearchText.h"
+#include "fhir/AuditEventMapping.h"
+#include "scheduling/ConflictDetector.h"
+#include "scheduling/StatusTransitions.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace frontdesk::server {
+
+namespace {
+
+QString newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+// "W/\"3\"" or "3" -> 3; nullopt when it is no version.
+std::optional<qint64> versionFromEtag(QString tag)
+{
+    tag = tag.trimmed();
+    if (tag.startsWith(QLatin1String("W/")))
+        tag = tag.mid(2);
+    if (tag.startsWith(QLatin1Char('"')) && tag.endsWith(QLatin1Char('"')) && tag.size() >= 2)
+        tag = tag.mid(1, tag.size() - 2);
+    bool ok = false;
+    const qint64 v = tag.toLongLong(&ok);
+    if (!ok || v < 1)
+        return std::nullopt;
+    return v;
+}
+
+QString httpDate(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC)
+        .toString(QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
+}
+
+// A date search value as a UTC range [lower, upper): a day, or one instant.
+bool dateRange(const QString &text, qint64 *lower, qint64 *upper)
+{
+    const QDate day = QDate::fromString(text, Qt::ISODate);
+    if (day.isValid() && text.size() == 10) {
+        *lower = QDateTime(day, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        *upper = QDateTime(day.addDays(1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        return true;
+    }
+    const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!t.isValid())
+        return false;
+    *lower = t.toMSecsSinceEpoch();
+    *upper = *lower + 1;
+    return true;
+}
+
+// FHIR's comparison prefixes of date parameters.
+QString splitPrefix(QString *value)
+{
+    for (const char *p : {"eq", "ge", "le", "gt", "lt"}) {
+        if (value->startsWith(QLatin1String(p)) && value->size() > 2 && value->at(2).isDigit()) {
+            const QString prefix = value->left(2);
+            *value = value->mid(2);
+            return prefix;
+        }
+    }
+    return QStringLiteral("eq");
+}
+
+QString escapeLike(QString value)
+{
+    value.replace(QLatin1Char('!'), QLatin1String("!!"));
+    value.replace(QLatin1Char('%'), QLatin1String("!%"));
+    value.replace(QLatin1Char('_'), QLatin1String("!_"));
+    return value;
+}
+
+QString actionFor(const QString &method)
+{
+    return method == QLatin1String("DELETE") ? QStringLiteral("delete")
+           : method == QLatin1String("POST") ? QStringLiteral("create")
+                                             : QStringLiteral("update");
+}
+
+// Rewrites references to urn:uuid fullUrls of a transaction to the ids the server gave them.
+void resolveReferences(QJsonValueRef value, const QHash<QString, QString> &map);
+void resolveReferences(QJsonObject &o, const QHash<QString, QString> &map)
+{
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (it.key() == QLatin1String("reference") && it.value().isString()) {
+            const auto found = map.constFind(it.value().toString());
+            if (found != map.constEnd())
+                it.value() = *found;
+        } else {
+            resolveReferences(it.value(), map);
+        }
+    }
+}
+void resolveReferences(QJsonValueRef value, const QHash<QString, QString> &map)
+{
+    if (value.isObject()) {
+        QJsonObject o = value.toObject();
+        resolveReferences(o, map);
+        value = o;
+    } else if (value.isArray()) {
+        QJsonArray a = value.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i)
+            resolveReferences(a[i], map);
+        value = a;
+    }
+}
+
+} // namespace
+
+FhirApi::FhirApi(Database &db, Settings settings)
+    : m_db(db), m_settings(std::move(settings)), m_auth(db, m_settings.auth), m_store(db)
+{}
+
+HttpResponse FhirApi::json(int status, const QJsonObject &body)
+{
+    HttpResponse r;
+    r.status = status;
+    r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return r;
+}
+
+HttpResponse FhirApi::fromOutcome(const WriteOutcome &outcome)
+{
+    if (!outcome.ok())
+        return OperationOutcome::response(outcome.status, outcome.code, outcome.message);
+    const StoredResource &s = *outcome.stored;
+    HttpResponse r =
+        s.deleted ? json(outcome.status,
+                         OperationOutcome::information(tr("%1/%2 was deleted.").arg(s.type, s.id)))
+                  : json(outcome.status, s.withMeta());
+    r.setHeader("ETag", s.etag());
+    r.setHeader("Last-Modified", httpDate(s.lastUpdated).toLatin1());
+    if (outcome.status == 201)
+        r.setHeader(
+            "Location",
+            QStringLiteral("fhir/%1/%2/_history/%3").arg(s.type, s.id).arg(s.versionId).toUtf8());
+    return r;
+}
+
+QString FhirApi::baseUrl(const HttpRequest &request) const
+{
+    const QByteArray host = request.header("Host");
+    return QStringLiteral("%1://%2/fhir")
+        .arg(m_settings.scheme,
+             host.isEmpty() ? QStringLiteral("localhost") : QString::fromUtf8(host));
+}
+
+bool FhirApi::mayRead(const Principal &who, const QString &type) const
+{
+    return Permissions::allows(who.role, Permissions::toRead(type));
+}
+
+bool FhirApi::mayWrite(const Principal &who, const QString &type) const
+{
+    return Permissions::allows(who.role, Permissions::toWrite(type));
+}
+
+Status FhirApi::audit(const Principal &who, const QString &action, const QString &type,
+                      const QString &id, const QString &patientId, bool success,
+                      const QJsonObject &detail)
+{
+    const Actor previous = m_db.actor();
+    m_db.setActor(Actor::staff(who.username));
+    AuditEntry entry;
+    entry.action = action;
+    entry.entityType = type;
+    entry.entityId = id;
+    entry.patientId = patientId;
+    entry.outcome = success ? QStringLiteral("success") : QStringLiteral("failure");
+    entry.detail = detail;
+    entry.detail.insert(QStringLiteral("via"), QStringLiteral("frontdesk-server"));
+    auto appended = AuditLog(m_db).append(entry);
+    m_db.setActor(previous);
+    if (!appended)
+        return fail(appended.error());
+    return {};
+}
+
+HttpResponse FhirApi::refuse(const Principal &who, const QString &action, const QString &type,
+                             const QString &id, int status, const QString &code,
+                             const QString &message)
+{
+    if (auto s = audit(who, action, type, id, {}, false,
+                       {{QStringLiteral("status"), status}, {QStringLiteral("reason"), code}});
+        !s)
+        return OperationOutcome::response(500, QStringLiteral("exception"), s.error());
+    return OperationOutcome::response(status, code, message);
+}
+
+HttpResponse FhirApi::handle(const HttpRequest &request)
+{
+    const qint64 declared = request.header("Content-Length").toLongLong();
+    if (request.body.size() > m_settings.maxBodyBytes || declared > m_settings.maxBodyBytes)
+        return OperationOutcome::response(
+            413, QStringLiteral("too-costly"),
+            tr("The body is larger than %1 bytes.").arg(m_settings.maxBodyBytes));
+    HttpResponse r = route(request);
+    r.setHeader("X-Content-Type-Options", "nosniff");
+    return r;
+}
+
+HttpResponse FhirApi::route(const HttpRequest &request)
+{
+    const QString path = request.path;
+    const QByteArray method = request.method;
+    if (path == QLatin1String("/auth/login")) {
+        if (method != "POST")
+            return OperationOutcome::response(405, QStringLiteral("not-supported"),
+                                              tr("Sign in with POST /auth/login."));
+        return m_auth.login(request);
+    }
+    if (path != QLatin1String("/fhir") && !path.startsWith(QLatin1String("/fhir/")))
+        return OperationOutcome::response(404, QStringLiteral("not-found"),
+                                          tr("Nothing here: the FHIR API is under /fhir, sign-in "
+                                             "at /auth/login."));
+    const QStringList parts = path.mid(5).split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (parts.size() == 1 && parts[0] == QLatin1String("metadata")) {
+        if (method != "GET")
+            return OperationOutcome::response(405, QStringLiteral("not-supported"),
+                                              tr("The CapabilityStatement is read with GET."));
+        return metadata(request);
+    }
+
+    auto principal = m_auth.authenticate(request.header("Authorization"));
+    if (!principal) {
+        HttpResponse r =
+            OperationOutcome::response(401, QStringLiteral("login"), principal.error());
+        r.setHeader("WWW-Authenticate", "Bearer realm=\"frontdesk\"");
+        return r;
+    }
+    const Principal &who = *principal;
+
+    if (parts.isEmpty()) {
+        if (method != "POST")
+            return OperationOutcome::response(405, QStringLiteral("not-supported"),
+                                              tr("POST a transaction or batch Bundle to /fhir."));
+        return bundle(who, request);
+    }
+    if (parts[0] == QLatin1String("_history")) {
+        if (parts.size() != 1 || method != "GET")
+            return OperationOutcome::response(405, QStringLiteral("not-supported"),
+                                              tr("The system history is read with GET "
+                                                 "/fhir/_history."));
+        return systemHistory(who, request);
+    }
+    const QString type = parts[0];
+    if (type == QLatin1String("AuditEvent") && parts.size() == 1 && method == "GET")
+        return auditEvents(who, request);
+    // The role comes first: a receptionist asking for clinical data is refused as such, whether
+    // or not this server keeps that type yet.
+    if (!mayRead(who, type))
+        return refuse(
+            who, QStringLiteral("read"), type, {}, 403, QStringLiteral("forbidden"),
+            tr("The role %1 may not %2.")
+                .arg(Roles::name(who.role), Permissions::describe(Permissions::toRead(type))));
+    if (!ResourceTypes::isSupported(type))
+        return refuse(who, QStringLiteral("read"), type, {}, 404, QStringLiteral("not-supported"),
+                      tr("This server does not keep %1 resources; it keeps %2.")
+                          .arg(type, ResourceTypes::supported().join(QStringLiteral(", "))));
+    if (parts.size() > 1 && !ResourceTypes::isValidId(parts[1]))
+        return OperationOutcome::response(400, QStringLiteral("invalid"),
+                                          tr("\"%1\" is not a FHIR id (1 to 64 letters, digits, "
+                                             "'-' and '.').")
+                                              .arg(parts[1].left(80)));
+    if (parts.size() == 1) {
+        if (method == "GET")
+            return search(who, type, request);
+        if (method == "POST")
+            return single(who, method, type, {}, request);
+    } else if (parts.size() == 2) {
+        if (method == "GET")
+            return read(who, type, parts[1], std::nullopt);
+        if (method == "PUT" || method == "DELETE")
+            return single(who, method, type, parts[1], request);
+    } else if (parts.size() == 3 && parts[2] == QLatin1String("_history") && method == "GET") {
+        return instanceHistory(who, type, parts[1]);
+    } else if (parts.size() == 4 && parts[2] == QLatin1String("_history") && method == "GET") {
+        bool ok = false;
+        const qint64 v = parts[3].toLongLong(&ok);
+        if (!ok || v < 1)
+            return OperationOutcome::response(
+                400, QStringLiteral("invalid"),
+                tr("\"%1\" is not a version number.").arg(parts[3].left(40)));
+        return read(who, type, parts[1], v);
+    }
+    return OperationOutcome::response(
+        405, QStringLiteral("not-supported"),
+        tr("%1 %2 is not an interaction this server offers.")
+            .arg(QString::fromLatin1(method.left(16)), path.left(200)));
+}
+
+HttpResponse FhirApi::metadata(const HttpRequest &request) const
+{
+    QJsonArray resources;
+    for (const QString &type : ResourceTypes::supported()) {
+        QJsonArray params;
+        for (const QString &p : ResourceTypes::searchParameters(type)) {
+            const QString kind =
+                p == QLatin1String("date") || p == QLatin1String("birthdate")
+                    ? QStringLiteral("date")
+                : (p == QLatin1String("patient") || p == QLatin1String("practitioner") ||
+                   p == QLatin1String("location"))
+                    ? QStringLiteral("reference")
+                : (p == QLatin1String("identifier") || p == QLatin1String("status") ||
+                   p == QLatin1String("phone"))
+                    ? QStringLiteral("token")
+                    : QStringLiteral("string");
+            params.append(QJsonObject{{QStringLiteral("name"), p}, {QStringLiteral("type"), kind}});
+        }
+        QJsonArray interactions;
+        for (const char *code :
+             {"read", "vread", "update", "delete", "history-instance", "create", "search-type"})
+            interactions.append(QJsonObject{{QStringLiteral("code"), QLatin1String(code)}});
+        resources.append(
+            QJsonObject{{QStringLiteral("type"), type},
+                        {QStringLiteral("interaction"), interactions},
+                        {QStringLiteral("versioning"), QStringLiteral("versioned")},
+                        {QStringLiteral("readHistory"), true},
+                        {QStringLiteral("updateCreate"), true},
+                        {QStringLiteral("conditionalUpdate"), false},
+                        {QStringLiteral("conditionalDelete"), QStringLiteral("not-supported")},
+                        {QStringLiteral("searchParam"), params}});
+    }
+    resources.append(QJsonObject{
+        {QStringLiteral("type"), QStringLiteral("AuditEvent")},
+        {QStringLiteral("interaction"),
+         QJsonArray{QJsonObject{{QStringLiteral("code"), QStringLiteral("search-type")}}}},
+        {QStringLiteral("searchParam"),
+         QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("patient")},
+                                {QStringLiteral("type"), QStringLiteral("reference")}},
+                    QJsonObject{{QStringLiteral("name"), QStringLiteral("agent-name")},
+                                {QStringLiteral("type"), QStringLiteral("string")}}}}});
+    QJsonArray systemInteractions;
+    for (const char *code : {"transaction", "batch", "history-system"})
+        systemInteractions.append(QJsonObject{{QStringLiteral("code"), QLatin1String(code)}});
+    const QJsonObject capability{
+        {QStringLiteral("resourceType"), QStringLiteral("CapabilityStatement")},
+        {QStringLiteral("status"), QStringLiteral("active")},
+        {QStringLiteral("date"), QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate)},
+        {QStringLiteral("kind"), QStringLiteral("instance")},
+        {QStringLiteral("software"),
+         QJsonObject{{QStringLiteral("name"), QStringLiteral("frontdesk-server")},
+                     {QStringLiteral("version"), QCoreApplication::applicationVersion()}}},
+        {QStringLiteral("implementation"),
+         QJsonObject{{QStringLiteral("description"), QStringLiteral("Frontdesk clinic server")},
+                     {QStringLiteral("url"), baseUrl(request)}}},
+        {QStringLiteral("fhirVersion"), QStringLiteral("4.0.1")},
+        {QStringLiteral("format"), QJsonArray{QStringLiteral("json")}},
+        {QStringLiteral("rest"),
+         QJsonArray{QJsonObject{
+             {QStringLiteral("mode"), QStringLiteral("server")},
+             {QStringLiteral("security"),
+              QJsonObject{{QStringLiteral("description"),
+                           QStringLiteral("POST /auth/login with {\"username\", \"password\"} "
+                                          "gives a bearer token; send it as "
+                                          "\"Authorization: Bearer TOKEN\".")}}},
+             {QStringLiteral("resource"), resources},
+             {QStringLiteral("interaction"), systemInteractions}}}}};
+    return json(200, capability);
+}
+
+HttpResponse FhirApi::read(const Principal &who, const QString &type, const QString &id,
+                           std::optional<qint64> versionId)
+{
+    const QString action = versionId ? QStringLiteral("vread") : QStringLiteral("read");
+    if (!mayRead(who, type))
+        return refuse(
+            who, action, type, id, 403, QStringLiteral("forbidden"),
+            tr("The role %1 may not %2.")
+                .arg(Roles::name(who.role), Permissions::describe(Permissions::toRead(type))));
+    auto found = versionId ? m_store.version(type, id, *versionId) : m_store.current(type, id);
+    if (!found)
+        return OperationOutcome::response(500, QStringLiteral("exception"), found.error());
+    if (!found->has_value())
+        return refuse(who, action, type, id, 404, QStringLiteral("not-found"),
+                      versionId ? tr("%1/%2 has no version %3.").arg(type, id).arg(*versionId)
+                                : tr("There is no %1/%2.").arg(type, id));
+    const StoredResource &s = **found;
+    const QString patientId = type == QLatin1String("Patient") ? id : QString();
+    if (auto a = audit(who, action, type, id, patientId, true); !a)
+        return OperationOutcome::response(500, QStringLiteral("exception"), a.error());
+    if (s.deleted) {
+        HttpResponse r = OperationOutcome::response(410, QStringLiteral("deleted"),
+                                                    tr("%1/%2 was deleted.").arg(type, id));
+        r.setHeader("ETag", s.etag());
+        return r;
+    }
+    HttpResponse r = json(200, s.withMeta());
+    r.setHeader("ETag", s.etag());
+    r.setHeader("Last-Modified", httpDate(s.lastUpdated).toLatin1());
+    return r;
+}
+
+HttpResponse FhirApi::instanceHistory(const Principal &who, const QString &type, const QString &id)
+{
+    if (!mayRead(who, type))
+        return refuse(
+            who, QStringLiteral("history"), type, id, 403, QStringLiteral("forbidden"),
+            tr("The role %1 may not %2.")
+                .arg(Roles::name(who.role), Permissions::describe(Permissions::toRead(type))));
+    auto versions = m_store.versionsOf(type, id);
+    if (!versions)
+        return OperationOutcome::response(500, QStringLiteral("exception"), versions.error());
+    if (versions->isEmpty())
+        return refuse(who, QStringLiteral("history"), type, id, 404, QStringLiteral("not-found"),
+                      tr("There is no %1/%2.").arg(type, id));
+    if (auto a = audit(who, QStringLiteral("history"), type, id,
+                       type == QLatin1String("Patient") ? id : QString(), true);
+        !a)
+        return OperationOutcome::response(500, QStringLiteral("exception"), a.error());
+    QJsonArray entries;
+    for (const StoredResource &s : *versions) {
+        QJsonObject entry{
+            {QStringLiteral("request"),
+             QJsonObject{{QStringLiteral("method"), s.method},
+                         {QStringLiteral("url"), QStringLiteral("%1/%2").arg(type, id)}}},
+            {QStringLiteral("response"),
+             QJsonObject{{QStringLiteral("status"),
+                          s.deleted ? QStringLiteral("204") : QStringLiteral("200")},
+                         {QStringLiteral("etag"), QString::fromLatin1(s.etag())}}}};
+        if (!s.deleted)
+            entry.insert(QStringLiteral("resource"), s.withMeta());
+        entries.append(entry);
+    }
+    return json(200, QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Bundle")},
+                                 {QStringLiteral("type"), QStringLiteral("history")},
+                                 {QStringLiteral("total"), entries.size()},
+                                 {QStringLiteral("entry"), entries}});
+}
+
+HttpResponse FhirApi::search(const Principal &who, const QString &type, const HttpRequest &request)
+{
+    if (!mayRead(who, type))
+        return refuse(
+            who, QStringLiteral("search"), type, {}, 403, QStringLiteral("forbidden"),
+            tr("The role %1 may not %2.")
+                .arg(Roles::name(who.role), Permissions::describe(Permissions::toRead(type))));
+    const bool appointments = type == QLatin1String("Appointment");
+    QStringList where{QStringLiteral("r.type = ?"), QStringLiteral("r.deleted = 0")};
+    QVariantList values{type};
+    int count = m_settings.defaultPageSize;
+    qint64 offset = 0;
+    QString order = appointments ? QStringLiteral("s.start_ms, r.id") : QStringLiteral("r.id");
+    const QStringList known = ResourceTypes::searchParameters(type);
+    const auto bad = [&](const QString &message) {
+        return OperationOutcome::response(400, QStringLiteral("invalid"), message);
+    };
+    for (const auto &[rawName, rawValue] : request.query.queryItems(QUrl::FullyDecoded)) {
+        const QString name = rawName;
+        const QString value = rawValue;
+        if (name == QLatin1String("_count")) {
+            bool ok = false;
+            count = value.toInt(&ok);
+            if (!ok || count < 0)
+                return bad(tr("_count must be a whole number of at least 0."));
+            count = std::min(count, m_settings.maxPageSize);
+            continue;
+        }
+        if (name == QLatin1String("_offset")) {
+            bool ok = false;
+            offset = value.toLongLong(&ok);
+            if (!ok || offset < 0)
+                return bad(tr("_offset must be a whole number of at least 0."));
+            continue;
+        }
+        if (name == QLatin1String("_sort")) {
+            if (value == QLatin1String("_lastUpdated"))
+                order = QStringLiteral("r.last_updated, r.id");
+            else if (value == QLatin1String("-_lastUpdated"))
+                order = QStringLiteral("r.last_updated DESC, r.id");
+            else if (appointments && value == QLatin1String("date"))
+                order = QStringLiteral("s.start_ms, r.id");
+            else if (appointments && value == QLatin1String("-date"))
+                order = QStringLiteral("s.start_ms DESC, r.id");
+            else
+                return bad(tr("_sort can be _lastUpdated%1, each with '-' for descending.")
+                               .arg(appointments ? QStringLiteral(" or date") : QString()));
+            continue;
+        }
+        if (name == QLatin1String("_format"))
+            continue;
+        QString param = name;
+        QString modifier;
+        if (const qsizetype colon = name.indexOf(QLatin1Char(':')); colon > 0) {
+            param = name.left(colon);
+            modifier = name.mid(colon + 1);
+        }
+        if (!known.contains(param))
+            return bad(tr("%1 has no search parameter \"%2\"; it has %3.")
+                           .arg(type, name.left(60), known.join(QStringLiteral(", "))));
+        if (value.isEmpty())
+            return bad(tr("The search parameter %1 has no value.").arg(param));
+        if (appointments &&
+            (param == QLatin1String("patient") || param == QLatin1String("practitioner") ||
+             param == QLatin1String("location"))) {
+            QStringList ors;
+            for (QString ref : value.split(QLatin1Char(','))) {
+                const QString prefix =
+                    param == QLatin1String("patient")        ? QStringLiteral("Patient/")
+                    : param == QLatin1String("practitioner") ? QStringLiteral("Practitioner/")
+                                                             : QStringLiteral("Location/");
+                if (ref.startsWith(prefix))
+                    ref = ref.mid(prefix.size());
+                ors << QStringLiteral("s.%1_id = ?").arg(param);
+                values << ref;
+            }
+            where << QLatin1Char('(') + ors.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+            continue;
+        }
+        if (appointments && param == QLatin1String("date")) {
+            QString v = value;
+            const QString prefix = splitPrefix(&v);
+            qint64 lower = 0;
+            qint64 upper = 0;
+            if (!dateRange(v, &lower, &upper))
+                return bad(tr("date must be a date or a date-time, e.g. ge2026-07-06; got \"%1\".")
+                               .arg(value.left(60)));
+            if (prefix == QLatin1String("eq")) {
+                where << QStringLiteral("s.start_ms >= ? AND s.start_ms < ?");
+                values << lower << upper;
+            } else if (prefix == QLatin1String("ge")) {
+                where << QStringLiteral("s.start_ms >= ?");
+                values << lower;
+            } else if (prefix == QLatin1String("gt")) {
+                where << QStringLiteral("s.start_ms >= ?");
+                values << upper;
+            } else if (prefix == QLatin1String("le")) {
+                where << QStringLiteral("s.start_ms < ?");
+                values << upper;
+            } else {
+                where << QStringLiteral("s.start_ms < ?");
+                values << lower;
+            }
+            continue;
+        }
+        // Token and string parameters, through the search_tokens index. Commas mean "or".
+        QStringList ors;
+        for (QString v : value.split(QLatin1Char(','))) {
+            const QString base = QStringLiteral(
+                "EXISTS (SELECT 1 FROM search_tokens t WHERE t.type = r.type AND t.id = r.id "
+                "AND t.param = ? AND ");
+            if (param == QLatin1String("birthdate")) {
+                const QString prefix = splitPrefix(&v);
+                if (!QDate::fromString(v, Qt::ISODate).isValid() || v.size() != 10)
+                    return bad(tr("birthdate must be a date such as 1985-03-12; got \"%1\".")
+                                   .arg(value.left(60)));
+                const QString op = prefix == QLatin1String("ge")   ? QStringLiteral(">=")
+                                   : prefix == QLatin1String("le") ? QStringLiteral("<=")
+                                   : prefix == QLatin1String("gt") ? QStringLiteral(">")
+                                   : prefix == QLatin1String("lt") ? QStringLiteral("<")
+                                                                   : QStringLiteral("=");
+                ors << base + QStringLiteral("t.value %1 ?)").arg(op);
+                values << param << v;
+            } else if (param == QLatin1String("phone")) {
+                ors << base + QStringLiteral("t.value = ?)");
+                values << param << SearchText::phoneDigits(v);
+            } else if (param == QLatin1String("identifier") || param == QLatin1String("status")) {
+                ors << base + QStringLiteral("t.value = ?)");
+                values << param << v;
+            } else {
+                // FHIR string search: starts with, case and accents ignored; :exact is equal.
+                const QStringList words = SearchText::nameTokens(v);
+                if (words.isEmpty())
+                    return bad(tr("%1 needs letters or digits to search for.").arg(param));
+                QStringList all;
+                for (const QString &word : words) {
+                    if (modifier == QLatin1String("exact")) {
+                        all << base + QStringLiteral("t.value = ?)");
+                        values << param << word;
+                    } else {
+                        all << base + QStringLiteral("t.value LIKE ? ESCAPE '!')");
+                        values << param << escapeLike(word) + QLatin1Char('%');
+                    }
+                }
+                ors << QLatin1Char('(') + all.join(QStringLiteral(" AND ")) + QLatin1Char(')');
+            }
+        }
+        where << QLatin1Char('(') + ors.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+    }
+
+    const QString from = appointments
+                             ? QStringLiteral("resources r JOIN appointment_slots s ON s.id = r.id")
+                             : QStringLiteral("resources r");
+    const QString condition = where.join(QStringLiteral(" AND "));
+    auto total = m_db.scalar(
+        QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(from, condition), values);
+    if (!total)
+        return OperationOutcome::response(500, QStringLiteral("exception"), total.error());
+    QVariantList pageValues = values;
+    pageValues << count << offset;
+    auto q = m_db.query(QStringLiteral("SELECT r.type, r.id, r.version_id, r.seq, "
+                                       "r.last_updated, r.content FROM %1 WHERE %2 ORDER BY %3 "
+                                       "LIMIT ? OFFSET ?")
+                            .arg(from, condition, order),
+                        pageValues);
+    if (!q)
+        return OperationOutcome::response(500, QStringLiteral("exception"), q.error());
+    const QString base = baseUrl(request);
+    QJsonArray entries;
+    while (q->next()) {
+        StoredResource s;
+        s.type = q->value(0).toString();
+        s.id = q->value(1).toString();
+        s.versionId = q->value(2).toLongLong();
+        s.seq = q->value(3).toLongLong();
+        s.lastUpdated = q->value(4).toLongLong();
+        s.content = QJsonDocument::fromJson(q->value(5).toString().toUtf8()).object();
+        entries.append(QJsonObject{
+            {QStringLiteral("fullUrl"), QStringLiteral("%1/%2/%3").arg(base, s.type, s.id)},
+            {QStringLiteral("resource"), s.withMeta()},
+            {QStringLiteral("search"),
+             QJsonObject{{QStringLiteral("mode"), QStringLiteral("match")}}}});
+    }
+    if (auto a = audit(who, QStringLiteral("search"), type, {}, {}, true,
+                       {{QStringLiteral("query"), request.query.toString(QUrl::FullyDecoded)},
+                        {QStringLiteral("results"), entries.size()}});
+        !a)
+        return OperationOutcome::response(500, QStringLiteral("exception"), a.error());
+    QUrlQuery self = request.query;
+    QJsonArray links{QJsonObject{
+        {QStringLiteral("relation"), QStringLiteral("self")},
+        {QStringLiteral("url"),
+         QStringLiteral("%1/%2?%3").arg(base, type, self.toString(QUrl::FullyEncoded))}}};
+    if (offset + entries.size() < total->toLongLong() && count > 0) {
+        QUrlQuery next = request.query;
+        next.removeAllQueryItems(QStringLiteral("_offset"));
+        next.addQueryItem(QStringLiteral("_offset"), QString::number(offset + count));
+        links.append(QJsonObject{
+            {QStringLiteral("relation"), QStringLiteral("next")},
+            {QStringLiteral("url"),
+             QStringLiteral("%1/%2?%3").arg(base, type, next.toString(QUrl::FullyEncoded))}});
+    }
+    return json(200, QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Bundle")},
+                                 {QStringLiteral("type"), QStringLiteral("searchset")},
+                                 {QStringLiteral("total"), total->toLongLong()},
+                                 {QStringLiteral("link"), links},
+                                 {QStringLiteral("entry"), entries}});
+}
+
+HttpResponse FhirApi::systemHistory(const Principal &who, const HttpRequest &request)
+{
+    bool ok = true;
+    const qint64 cursor =
+        request.query.hasQueryItem(QStringLiteral("_cursor"))
+            ? request.query.queryItemValue(QStringLiteral("_cursor")).toLongLong(&ok)
+            : 0;
+    if (!ok || cursor < 0)
+        return OperationOutcome::response(400, QStringLiteral("invalid"),
+                                          tr("_cursor must be a change number from an earlier "
+                                             "page (or 0 for the beginning)."));
+    int count = m_settings.defaultPageSize;
+    if (request.query.hasQueryItem(QStringLiteral("_count"))) {
+        count = request.query.queryItemValue(QStringLiteral("_count")).toInt(&ok);
+        if (!ok || count < 1)
+            return OperationOutcome::response(400, QStringLiteral("invalid"),
+                                              tr("_count must be a whole number of at least 1."));
+        count = std::min(count, m_settings.maxPageSize);
+    }
+    auto changes = m_store.changesSince(cursor, count);
+    if (!changes)
+        return OperationOutcome::response(500, QStringLiteral("exception"), changes.error());
+    const QString base = baseUrl(request);
+    QJsonArray entries;
+    qint64 last = cursor;
+    int withheld = 0;
+    for (const StoredResource &s : *changes) {
+        last = s.seq;
+        // A role sees the changes of what it may read; the cursor moves past the others.
+        if (!mayRead(who, s.type)) {
+            ++withheld;
+            continue;
+        }
+        QJsonObject entry{
+            {QStringLiteral("fullUrl"), QStringLiteral("%1/%2/%3").arg(base, s.type, s.id)},
+            {QStringLiteral("request"),
+             QJsonObject{{QStringLiteral("method"), s.method},
+                         {QStringLiteral("url"), QStringLiteral("%1/%2").arg(s.type, s.id)}}},
+            {QStringLiteral("response"),
+             QJsonObject{{QStringLiteral("status"),
+                          s.deleted
+                              ? QStringLiteral("204")
+                              : (s.versionId == 1 ? QStringLiteral("201") : QStringLiteral("200"))},
+                         {QStringLiteral("etag"), QString::fromLatin1(s.etag())},
+                         {QStringLiteral("lastModified"),
+                          QDateTime::fromMSecsSinceEpoch(s.lastUpdated, Qt::UTC)
+                              .toString(Qt::ISODateWithMs)}}}};
+        if (!s.deleted)
+            entry.insert(QStringLiteral("resource"), s.withMeta());
+        entries.append(entry);
+    }
+    if (auto a = audit(who, QStringLiteral("history"), {}, {}, {}, true,
+                       {{QStringLiteral("cursor"), cursor},
+                        {QStringLiteral("next_cursor"), last},
+                        {QStringLiteral("entries"), entries.size()},
+                        {QStringLiteral("withheld"), withheld}});
+        !a)
+        return OperationOutcome::response(500, QStringLiteral("exception"), a.error());
+    QJsonArray links{QJsonObject{
+        {QStringLiteral("relation"), QStringLiteral("self")},
+        {QStringLiteral("url"),
+         QStringLiteral("%1/_history?_cursor=%2&_count=%3").arg(base).arg(cursor).arg(count)}}};
+    if (changes->size() == count)
+        links.append(QJsonObject{
+            {QStringLiteral("relation"), QStringLiteral("next")},
+            {QStringLiteral("url"),
+             QStringLiteral("%1/_history?_cursor=%2&_count=%3").arg(base).arg(last).arg(count)}});
+    // Bundle has no extensions; its identifier carries where the next pull starts.
+    return json(200, QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Bundle")},
+                                 {QStringLiteral("type"), QStringLiteral("history")},
+                                 {QStringLiteral("identifier"),
+                                  QJsonObject{{QStringLiteral("system"),
+                                               QStringLiteral("urn:frontdesk:history-cursor")},
+                                              {QStringLiteral("value"), QString::number(last)}}},
+                                 {QStringLiteral("link"), links},
+                                 {QStringLiteral("entry"), entries}});
+}
+
+HttpResponse FhirApi::auditEvents(const Principal &who, const HttpRequest &request)
+{
+    if (!Permissions::allows(who.role, Permission::ViewAuditLog))
+        return refuse(
+            who, QStringLiteral("search"), QStringLiteral("AuditEvent"), {}, 403,
+            QStringLiteral("forbidden"),
+            tr("The role %1 may not %2.")
+                .arg(Roles::name(who.role), Permissions::describe(Permission::ViewAuditLog)));
+    AuditQuery::Filter filter;
+    QString patient = request.query.queryItemValue(QStringLiteral("patient"), QUrl::FullyDecoded);
+    if (patient.startsWith(QLatin1String("Patient/")))
+        patient = patient.mid(8);
+    filter.patientId = patient;
+    filter.actor = request.query.queryItemValue(QStringLiteral("agent-name"), QUrl::FullyDecoded);
+    filter.limit = m_settings.defaultPageSize;
+    if (request.query.hasQueryItem(QStringLiteral("_count"))) {
+        bool ok = false;
+        filter.limit = request.query.queryItemValue(QStringLiteral("_count")).toInt(&ok);
+        if (!ok || filter.limit < 1)
+            return OperationOutcome::response(400, QStringLiteral("invalid"),
+                                              tr("_count must be a whole number of at least 1."));
+        filter.limit = std::min(filter.limit, m_settings.maxPageSize);
+    }
+    auto entries = AuditQuery(m_db).list(filter);
+    if (!entries)
+        return OperationOutcome::response(500, QStringLiteral("exception"), entries.error());
+    QJsonArray out;
+    for (const AuditEntry &e : *entries)
+        out.append(QJsonObject{{QStringLiteral("resource"), AuditEventMapping::toFhir(e)}});
+    if (auto a = audit(who, QStringLiteral("search"), QStringLiteral("AuditEvent"), {}, patient,
+                       true, {{QStringLiteral("results"), out.size()}});
+        !a)
+        return OperationOutcome::response(500, QStringLiteral("exception"), a.error());
+    return json(200, QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Bundle")},
+                                 {QStringLiteral("type"), QStringLiteral("searchset")},
+                                 {QStringLiteral("total"), out.size()},
+                                 {QStringLiteral("entry"), out}});
+}
+
+FhirApi::WriteOutcome FhirApi::checkBookingRule(const Appointment &candidate, bool doubleBooked,
+                                                const std::optional<StoredResource> &before)
+{
+    WriteOutcome outcome;
+    std::optional<Appointment> previous;
+    if (before && !before->deleted) {
+        auto old = ResourceTypes::read(QStringLiteral("Appointment"), before->id, before->content);
+        if (old && old->appointment)
+            previous = old->appointment;
+    }
+    // The status flow of the workstation (StatusTransitions), applied to the server's copy.
+    if (previous && previous->status != candidate.status &&
+        !StatusTransitions::isAllowed(previous->status, candidate.status))
+        return {409, QStringLiteral("business-rule"),
+                tr("An appointment cannot go from %1 to %2.")
+                    .arg(appointmentStatusName(previous->status),
+                         appointmentStatusName(candidate.status)),
+                std::nullopt};
+    if (doubleBooked || !ConflictDetector::blocksTime(candidate.status))
+        return outcome;
+    // The workstation's own rule (ConflictDetector) over the appointments that could collide,
+    // read inside this write transaction. On PostgreSQL the exclusion constraints of the schema
+    // enforce the same rule once more, in the database itself.
+    auto q = m_db.query(
+        QStringLiteral("SELECT id, patient_id, practitioner_id, location_id, start_ms, end_ms, "
+                       "status FROM appointment_slots WHERE start_ms < ? AND end_ms > ? AND "
+                       "overridden = 0 AND id <> ? AND (practitioner_id = ? OR patient_id = ? "
+                       "OR (location_id <> '' AND location_id = ?))"),
+        {candidate.end.toMSecsSinceEpoch(), candidate.start.toMSecsSinceEpoch(), candidate.meta.id,
+         candidate.practitionerId, candidate.patientId, candidate.locationId});
+    if (!q)
+        return {500, QStringLiteral("exception"), q.error(), std::nullopt};
+    QList<Appointment> existing;
+    while (q->next()) {
+        Appointment a;
+        a.meta.id = q->value(0).toString();
+        a.patientId = q->value(1).toString();
+        a.practitionerId = q->value(2).toString();
+        a.locationId = q->value(3).toString();
+        a.start = QDateTime::fromMSecsSinceEpoch(q->value(4).toLongLong(), Qt::UTC);
+        a.end = QDateTime::fromMSecsSinceEpoch(q->value(5).toLongLong(), Qt::UTC);
+        a.status =
+            appointmentStatusFromName(q->value(6).toString()).value_or(AppointmentStatus::Booked);
+        existing << a;
+    }
+    const QList<Conflict> conflicts = ConflictDetector::find(candidate, existing);
+    if (conflicts.isEmpty())
+        return outcome;
+    const Conflict &c = conflicts.first();
+    const QString what = c.practitioner ? tr("the practitioner")
+                         : c.room       ? tr("the room")
+                                        : tr("the patient");
+    return {409, QStringLiteral("conflict"),
+            tr("%1 is already booked then: Appointment/%2 (%3 to %4 UTC).")
+                .arg(what, c.existing.meta.id, c.existing.start.toString(Qt::ISODate),
+                     c.existing.end.toString(Qt::ISODate)),
+            std::nullopt};
+}
+
+FhirApi::WriteOutcome FhirApi::write(const Principal &who, const QString &method,
+                                     const QString &type, const QString &givenId,
+                                     const QJsonObject &body, const QString &ifMatch)
+{
+    if (!ResourceTypes::isSupported(type))
+        return {404, QStringLiteral("not-supported"),
+                tr("This server does not keep %1 resources.").arg(type), std::nullopt};
+    if (!mayWrite(who, type))
+        return {403, QStringLiteral("forbidden"),
+                tr("The role %1 may not %2.")
+                    .arg(Roles::name(who.role), Permissions::describe(Permissions::toWrite(type))),
+                std::nullopt};
+    const QString id = givenId.isEmpty() ? newId() : givenId;
+    auto before = m_store.current(type, id);
+    if (!before)
+        return {500, QStringLiteral("exception"), before.error(), std::nullopt};
+    if (!ifMatch.isEmpty()) {
+        const auto expected = versionFromEtag(ifMatch);
+        if (!expected)
+            return {400, QStringLiteral("invalid"),
+                    tr("If-Match must be a version's ETag, e.g. W/\"3\"."), std::nullopt};
+        const qint64 actual = before->has_value() ? (*before)->versionId : 0;
+        if (actual != *expected)
+            return {412, QStringLiteral("conflict"),
+                    before->has_value()
+                        ? tr("%1/%2 is at version %3, not %4: someone else changed it.")
+                              .arg(type, id)
+                              .arg(actual)
+                              .arg(*expected)
+                        : tr("There is no %1/%2 at version %3.").arg(type, id).arg(*expected),
+                    std::nullopt};
+    }
+
+    if (method == QLatin1String("DELETE")) {
+        if (!before->has_value() || (*before)->deleted)
+            return {404, QStringLiteral("not-found"), tr("There is no %1/%2.").arg(type, id),
+                    std::nullopt};
+        auto removed = m_store.remove(type, id);
+        if (!removed)
+            return {500, QStringLiteral("exception"), removed.error(), std::nullopt};
+        auto old = ResourceTypes::read(type, id, (*before)->content);
+        if (auto a =
+                audit(who, QStringLiteral("delete"), type, id, old ? old->patientId : QString(),
+                      true, {{QStringLiteral("version"), removed->versionId}});
+            !a)
+            return {500, QStringLiteral("exception"), a.error(), std::nullopt};
+        return {200, {}, {}, *removed};
+    }
+
+    if (body.value(QStringLiteral("resourceType")).toString() != type)
+        return {400, QStringLiteral("invalid"),
+                tr("The body must be a %1 resource (resourceType \"%1\").").arg(type),
+                std::nullopt};
+    if (method == QLatin1String("PUT") && body.contains(QStringLiteral("id")) &&
+        body.value(QStringLiteral("id")).toString() != id)
+        return {400, QStringLiteral("invalid"),
+                tr("The resource's id (%1) is not the id in the URL (%2).")
+                    .arg(body.value(QStringLiteral("id")).toString().left(64), id),
+                std::nullopt};
+    auto indexed = ResourceTypes::read(type, id, body);
+    if (!indexed)
+        return {422, QStringLiteral("processing"), indexed.error(), std::nullopt};
+    if (indexed->appointment) {
+        if (indexed->doubleBooked &&
+            !Permissions::allows(who.role, Permission::OverrideDoubleBooking))
+            return {403, QStringLiteral("forbidden"),
+                    tr("The role %1 may not %2.")
+                        .arg(Roles::name(who.role),
+                             Permissions::describe(Permission::OverrideDoubleBooking)),
+                    std::nullopt};
+        WriteOutcome rule =
+            checkBookingRule(*indexed->appointment, indexed->doubleBooked,
+                             before->has_value() ? std::optional(**before) : std::nullopt);
+        if (!rule.ok())
+            return rule;
+    }
+    auto saved = m_store.save(type, id, *indexed, method);
+    if (!saved) {
+        // PostgreSQL's exclusion constraints: the booking rule, enforced by the database.
+        if (saved.error().contains(QLatin1String("appointment_")) &&
+            saved.error().contains(QLatin1String("_free")))
+            return {409, QStringLiteral("conflict"),
+                    tr("The time is already booked for the practitioner, the room or the patient."),
+                    std::nullopt};
+        return {500, QStringLiteral("exception"), saved.error(), std::nullopt};
+    }
+    const bool created = !before->has_value() || (*before)->deleted;
+    QJsonObject detail{{QStringLiteral("version"), saved->versionId}};
+    if (indexed->doubleBooked)
+        detail.insert(QStringLiteral("double_book"), true);
+    if (auto a = audit(who, created ? QStringLiteral("create") : QStringLiteral("update"), type, id,
+                       indexed->patientId, true, detail);
+        !a)
+        return {500, QStringLiteral("exception"), a.error(), std::nullopt};
+    return {created ? 201 : 200, {}, {}, *saved};
+}
+
+HttpResponse FhirApi::single(const Principal &who, const QByteArray &method, const QString &type,
+                             const QString &id, const HttpRequest &request)
+{
+    QJsonObject body;
+    if (method != "DELETE") {
+        auto parsed = JsonInput::parseObject(request.body);
+        if (!parsed)
+            return OperationOutcome::response(400, QStringLiteral("invalid"), parsed.error());
+        body = *parsed;
+    }
+    WriteOutcome outcome;
+    const Status s = m_db.write([&]() -> Status {
+        outcome = write(who, QString::fromLatin1(method), type, id, body,
+                        QString::fromUtf8(request.header("If-Match")));
+        // Anything refused leaves nothing behind.
+        return outcome.ok() ? Status() : fail(outcome.message);
+    });
+    if (!s && outcome.ok())
+        return OperationOutcome::response(500, QStringLiteral("exception"), s.error());
+    if (!outcome.ok()) {
+        return refuse(who, actionFor(QString::fromLatin1(method)), type, id, outcome.status,
+                      outcome.code, outcome.message);
+    }
+    return fromOutcome(outcome);
+}
+
+HttpResponse FhirApi::bundle(const Principal &who, const HttpRequest &request)
+{
+    auto parsed = JsonInput::parseObject(request.body);
+    if (!parsed)
+        return OperationOutcome::response(400, QStringLiteral("invalid"), parsed.error());
+    const QJsonObject bundle = *parsed;
+    const QString bundleType = bundle.value(QStringLiteral("type")).toString();
+    if (bundle.value(QStringLiteral("resourceType")).toString() != QLatin1String("Bundle") ||
+        (bundleType != QLatin1String("transaction") && bundleType != QLatin1String("batch")))
+        return OperationOutcome::response(400, QStringLiteral("invalid"),
+                                          tr("POST /fhir takes a Bundle of type transaction or "
+                                             "batch."));
+    const bool transaction = bundleType == QLatin1String("transaction");
+    QString requestId = QString::fromUtf8(request.header("X-Request-Id"));
+    if (requestId.isEmpty())
+        requestId = bundle.value(QStringLiteral("identifier"))
+                        .toObject()
+                        .value(QStringLiteral("value"))
+                        .toString();
+    if (requestId.size() > 200)
+        return OperationOutcome::response(400, QStringLiteral("invalid"),
+                                          tr("The request id is longer than 200 characters."));
+    if (!requestId.isEmpty()) {
+        auto q = m_db.query(QStringLiteral("SELECT account_id, response FROM applied_requests "
+                                           "WHERE request_id = ?"),
+                            {requestId});
+        if (!q)
+            return OperationOutcome::response(500, QStringLiteral("exception"), q.error());
+        if (q->next()) {
+            if (q->value(0).toString() != who.accountId)
+                return OperationOutcome::response(
+                    409, QStringLiteral("duplicate"),
+                    tr("The request id %1 was used by someone else.").arg(requestId));
+            HttpResponse r;
+            r.body = q->value(1).toString().toUtf8();
+            r.setHeader("X-Request-Replayed", "true");
+            return r;
+        }
+    }
+
+    const QJsonArray entries = bundle.value(QStringLiteral("entry")).toArray();
+    // Entries to create with a urn:uuid fullUrl get their ids first, so the others' references
+    // to them can be rewritten before anything is read.
+    QHash<QString, QString> assigned;
+    struct Planned
+    {
+        QString method;
+        QString type;
+        QString id;
+        QString ifMatch;
+        QJsonObject resource;
+        QString error;
+    };
+    QList<Planned> plan;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QJsonObject entry = entries[i].toObject();
+        const QJsonObject req = entry.value(QStringLiteral("request")).toObject();
+        Planned p;
+        p.method = req.value(QStringLiteral("method")).toString();
+        p.ifMatch = req.value(QStringLiteral("ifMatch")).toString();
+        p.resource = entry.value(QStringLiteral("resource")).toObject();
+        const QStringList url =
+            req.value(QStringLiteral("url")).toString().split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        p.type = url.value(0);
+        if (p.method == QLatin1String("POST") && url.size() == 1) {
+            p.id = newId();
+            const QString fullUrl = entry.value(QStringLiteral("fullUrl")).toString();
+            if (fullUrl.startsWith(QLatin1String("urn:uuid:")))
+                assigned.insert(fullUrl, p.type + QLatin1Char('/') + p.id);
+        } else if ((p.method == QLatin1String("PUT") || p.method == QLatin1String("DELETE")) &&
+                   url.size() == 2 && ResourceTypes::isValidId(url[1])) {
+            p.id = url[1];
+        } else {
+            p.error =
+                tr("entry %1: request must be POST TYPE, PUT TYPE/ID or DELETE TYPE/ID.").arg(i);
+        }
+        plan << p;
+    }
+    for (Planned &p : plan)
+        resolveReferences(p.resource, assigned);
+
+    const QString base = baseUrl(request);
+    QJsonArray results;
+    const auto resultOf = [&](const WriteOutcome &o) {
+        QJsonObject response{{QStringLiteral("status"), QString::number(o.status)}};
+        QJsonObject entry;
+        if (o.ok()) {
+            const StoredResource &s = *o.stored;
+            response.insert(QStringLiteral("etag"), QString::fromLatin1(s.etag()));
+            response.insert(QStringLiteral("location"),
+                            QStringLiteral("%1/%2/_history/%3").arg(s.type, s.id).arg(s.versionId));
+            response.insert(
+                QStringLiteral("lastModified"),
+                QDateTime::fromMSecsSinceEpoch(s.lastUpdated, Qt::UTC).toString(Qt::ISODateWithMs));
+            entry.insert(QStringLiteral("fullUrl"),
+                         QStringLiteral("%1/%2/%3").arg(base, s.type, s.id));
+            if (!s.deleted)
+                entry.insert(QStringLiteral("resource"), s.withMeta());
+        } else {
+            response.insert(QStringLiteral("outcome"), OperationOutcome::make(o.code, o.message));
+        }
+        entry.insert(QStringLiteral("response"), response);
+        return entry;
+    };
+    const auto runEntry = [&](qsizetype i) -> WriteOutcome {
+        const Planned &p = plan[i];
+        if (!p.error.isEmpty())
+            return {400, QStringLiteral("invalid"), p.error, std::nullopt};
+        WriteOutcome o = write(who, p.method, p.type, p.id, p.resource, p.ifMatch);
+        if (!o.ok())
+            o.message = tr("entry %1 (%2 %3): %4").arg(i).arg(p.method, p.type, o.message);
+        return o;
+    };
+
+    WriteOutcome failed;
+    const auto remember = [&](const QByteArray &body) -> Status {
+        if (requestId.isEmpty())
+            return {};
+        if (auto q = m_db.query(
+                QStringLiteral("INSERT INTO applied_requests (request_id, "
+                               "account_id, applied_at, response) "
+                               "VALUES (?, ?, ?, ?)"),
+                {requestId, who.accountId, m_db.clock().nowMs(), QString::fromUtf8(body)});
+            !q)
+            return fail(q.error());
+        return {};
+    };
+    QJsonObject answer{{QStringLiteral("resourceType"), QStringLiteral("Bundle")},
+                       {QStringLiteral("type"), transaction ? QStringLiteral("transaction-response")
+                                                            : QStringLiteral("batch-response")}};
+    QByteArray body;
+    if (transaction) {
+        // All or nothing: the first entry that fails rolls back the whole bundle.
+        const Status s = m_db.write([&]() -> Status {
+            for (qsizetype i = 0; i < plan.size(); ++i) {
+                WriteOutcome o = runEntry(i);
+                if (!o.ok()) {
+                    failed = o;
+                    return fail(o.message);
+                }
+                results.append(resultOf(o));
+            }
+            answer.insert(QStringLiteral("entry"), results);
+            body = QJsonDocument(answer).toJson(QJsonDocument::Compact);
+            return remember(body);
+        });
+        if (!s) {
+            if (failed.ok())
+                return OperationOutcome::response(500, QStringLiteral("exception"), s.error());
+            return refuse(who, QStringLiteral("transaction"), QStringLiteral("Bundle"), {},
+                          failed.status, failed.code, failed.message);
+        }
+    } else {
+        // A batch: each entry on its own, and each answered.
+        for (qsizetype i = 0; i < plan.size(); ++i) {
+            WriteOutcome o;
+            const Status s = m_db.write([&]() -> Status {
+                o = runEntry(i);
+                return o.ok() ? Status() : fail(o.message);
+            });
+            if (!s && o.ok())
+                o = {500, QStringLiteral("exception"), s.error(), std::nullopt};
+            if (!o.ok()) {
+                if (auto a = audit(who, actionFor(plan[i].method), plan[i].type, plan[i].id, {},
+                                   false, {{QStringLiteral("status"), o.status}});
+                    !a)
+                    return OperationOutcome::response(500, QStringLiteral("exception"), a.error());
+            }
+            results.append(resultOf(o));
+        }
+        answer.insert(QStringLiteral("entry"), results);
+        body = QJsonDocument(answer).toJson(QJsonDocument::Compact);
+        if (auto s = m_db.write([&] { return remember(body); }); !s)
+            return OperationOutcome::response(500, QStringLiteral("exception"), s.error());
+    }
+    HttpResponse r;
+    r.body = body;
+    return r;
+}
+
+} // namespace frontdesk::server

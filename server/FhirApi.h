@@ -1,0 +1,86 @@
+#pragma once
+
+#include "AuthService.h"
+#include "HttpExchange.h"
+#include "ResourceStore.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+#include <optional>
+
+namespace frontdesk {
+class Database;
+}
+
+namespace frontdesk::server {
+
+// The HTTP API of frontdesk-server, apart from sockets: POST /auth/login and FHIR R4 REST under
+// /fhir (metadata, read, vread, history, search, create, update, delete, transaction and batch
+// Bundles, the system _history for sync, AuditEvent for the trail). Every call but login and
+// metadata needs a bearer token; every access is checked against the permission table and
+// recorded in the server's audit trail. Every error is an OperationOutcome.
+class FhirApi
+{
+    Q_DECLARE_TR_FUNCTIONS(FhirApi)
+public:
+    struct Settings
+    {
+        qint64 maxBodyBytes = 8 * 1024 * 1024;
+        AuthService::Settings auth;
+        QString scheme = QStringLiteral("https");
+        int defaultPageSize = 50;
+        int maxPageSize = 500;
+    };
+
+    FhirApi(Database &db, Settings settings);
+
+    HttpResponse handle(const HttpRequest &request);
+
+    // The result of one create, update or delete (alone or as a Bundle entry).
+    struct WriteOutcome
+    {
+        int status = 200;
+        QString code; // OperationOutcome issue code when status >= 400
+        QString message;
+        std::optional<StoredResource> stored;
+        bool ok() const { return status < 400; }
+    };
+
+private:
+    HttpResponse route(const HttpRequest &request);
+    HttpResponse metadata(const HttpRequest &request) const;
+    HttpResponse read(const Principal &who, const QString &type, const QString &id,
+                      std::optional<qint64> versionId);
+    HttpResponse instanceHistory(const Principal &who, const QString &type, const QString &id);
+    HttpResponse search(const Principal &who, const QString &type, const HttpRequest &request);
+    HttpResponse systemHistory(const Principal &who, const HttpRequest &request);
+    HttpResponse auditEvents(const Principal &who, const HttpRequest &request);
+    HttpResponse single(const Principal &who, const QByteArray &method, const QString &type,
+                        const QString &id, const HttpRequest &request);
+    HttpResponse bundle(const Principal &who, const HttpRequest &request);
+
+    WriteOutcome write(const Principal &who, const QString &method, const QString &type,
+                       const QString &id, const QJsonObject &body, const QString &ifMatch);
+    WriteOutcome checkBookingRule(const Appointment &candidate, bool doubleBooked,
+                                  const std::optional<StoredResource> &before);
+
+    // Records one access in the trail, as the signed-in person.
+    Status audit(const Principal &who, const QString &action, const QString &type,
+                 const QString &id, const QString &patientId, bool success,
+                 const QJsonObject &detail = {});
+    HttpResponse refuse(const Principal &who, const QString &action, const QString &type,
+                        const QString &id, int status, const QString &code, const QString &message);
+    bool mayRead(const Principal &who, const QString &type) const;
+    bool mayWrite(const Principal &who, const QString &type) const;
+    QString baseUrl(const HttpRequest &request) const;
+    static HttpResponse json(int status, const QJsonObject &body);
+    static HttpResponse fromOutcome(const WriteOutcome &outcome);
+
+    Database &m_db;
+    Settings m_settings;
+    AuthService m_auth;
+    ResourceStore m_store;
+};
+
+} // namespace frontdesk::server

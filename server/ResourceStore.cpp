@@ -1,0 +1,247 @@
+#include "ResourceStore.h"
+
+#include "database/Database.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace frontdesk::server {
+
+namespace {
+
+const QString kColumns =
+    QStringLiteral("type, id, version_id, seq, last_updated, deleted, content");
+
+StoredResource fromRow(const QSqlQuery &q, const QString &method = {})
+{
+    StoredResource r;
+    r.type = q.value(0).toString();
+    r.id = q.value(1).toString();
+    r.versionId = q.value(2).toLongLong();
+    r.seq = q.value(3).toLongLong();
+    r.lastUpdated = q.value(4).toLongLong();
+    r.deleted = q.value(5).toInt() != 0;
+    r.content = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object();
+    r.method = method;
+    return r;
+}
+
+} // namespace
+
+QJsonObject StoredResource::withMeta() const
+{
+    QJsonObject o = content;
+    o.insert(
+        QStringLiteral("meta"),
+        QJsonObject{
+            {QStringLiteral("versionId"), QString::number(versionId)},
+            {QStringLiteral("lastUpdated"),
+             QDateTime::fromMSecsSinceEpoch(lastUpdated, Qt::UTC).toString(Qt::ISODateWithMs)}});
+    return o;
+}
+
+QByteArray StoredResource::etag() const
+{
+    return "W/\"" + QByteArray::number(versionId) + '"';
+}
+
+Result<std::optional<StoredResource>> ResourceStore::current(const QString &type,
+                                                             const QString &id) const
+{
+    auto q = m_db.query(
+        QStringLiteral("SELECT %1 FROM resources WHERE type = ? AND id = ?").arg(kColumns),
+        {type, id});
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return std::optional<StoredResource>();
+    return std::optional<StoredResource>(fromRow(*q));
+}
+
+Result<std::optional<StoredResource>> ResourceStore::version(const QString &type, const QString &id,
+                                                             qint64 versionId) const
+{
+    auto q = m_db.query(QStringLiteral("SELECT %1, method FROM resource_versions WHERE type = ? "
+                                       "AND id = ? AND version_id = ?")
+                            .arg(kColumns),
+                        {type, id, versionId});
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return std::optional<StoredResource>();
+    return std::optional<StoredResource>(fromRow(*q, q->value(7).toString()));
+}
+
+Result<qint64> ResourceStore::nextSeq()
+{
+    // The row stays locked until the transaction ends (see the schema): numbers commit in order.
+    if (auto q =
+            m_db.query(QStringLiteral("UPDATE change_sequence SET value = value + 1 WHERE id = 1"));
+        !q)
+        return fail(q.error());
+    auto v = m_db.scalar(QStringLiteral("SELECT value FROM change_sequence WHERE id = 1"));
+    if (!v)
+        return fail(v.error());
+    return v->toLongLong();
+}
+
+Result<qint64> ResourceStore::lastSeq() const
+{
+    auto v = m_db.scalar(QStringLiteral("SELECT value FROM change_sequence WHERE id = 1"));
+    if (!v)
+        return fail(v.error());
+    return v->toLongLong();
+}
+
+Status ResourceStore::reindex(const QString &type, const QString &id,
+                              const IndexedResource *resource)
+{
+    if (auto q = m_db.query(QStringLiteral("DELETE FROM search_tokens WHERE type = ? AND id = ?"),
+                            {type, id});
+        !q)
+        return fail(q.error());
+    if (type == QLatin1String("Appointment")) {
+        if (auto q = m_db.query(QStringLiteral("DELETE FROM appointment_slots WHERE id = ?"), {id});
+            !q)
+            return fail(q.error());
+    }
+    if (!resource)
+        return {};
+    for (const auto &[param, value] : resource->tokens) {
+        if (auto q = m_db.query(QStringLiteral("INSERT INTO search_tokens (type, id, param, value) "
+                                               "VALUES (?, ?, ?, ?)"),
+                                {type, id, param, value});
+            !q)
+            return fail(q.error());
+    }
+    if (resource->appointment) {
+        const Appointment &a = *resource->appointment;
+        if (auto q = m_db.query(
+                QStringLiteral("INSERT INTO appointment_slots (id, patient_id, practitioner_id, "
+                               "location_id, start_ms, end_ms, status, overridden) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                {id, a.patientId, a.practitionerId, a.locationId, a.start.toMSecsSinceEpoch(),
+                 a.end.toMSecsSinceEpoch(), appointmentStatusName(a.status),
+                 resource->doubleBooked ? 1 : 0});
+            !q)
+            return fail(q.error());
+    }
+    return {};
+}
+
+Result<StoredResource> ResourceStore::save(const QString &type, const QString &id,
+                                           const IndexedResource &resource, const QString &method)
+{
+    StoredResource stored;
+    const Status s = m_db.write([&]() -> Status {
+        auto existing = current(type, id);
+        if (!existing)
+            return fail(existing.error());
+        auto seq = nextSeq();
+        if (!seq)
+            return fail(seq.error());
+        stored.type = type;
+        stored.id = id;
+        stored.versionId = existing->has_value() ? (*existing)->versionId + 1 : 1;
+        stored.seq = *seq;
+        stored.lastUpdated = m_db.clock().nowMs();
+        stored.method = method;
+        stored.content = resource.content;
+        const QString json =
+            QString::fromUtf8(QJsonDocument(resource.content).toJson(QJsonDocument::Compact));
+        const QString upsert =
+            existing->has_value()
+                ? QStringLiteral("UPDATE resources SET version_id = ?, seq = ?, last_updated = ?, "
+                                 "deleted = 0, content = ? WHERE type = ? AND id = ?")
+                : QStringLiteral("INSERT INTO resources (version_id, seq, last_updated, deleted, "
+                                 "content, type, id) VALUES (?, ?, ?, 0, ?, ?, ?)");
+        if (auto q = m_db.query(upsert,
+                                {stored.versionId, stored.seq, stored.lastUpdated, json, type, id});
+            !q)
+            return fail(q.error());
+        if (auto q = m_db.query(
+                QStringLiteral("INSERT INTO resource_versions (seq, type, id, "
+                               "version_id, last_updated, deleted, method, "
+                               "content) VALUES (?, ?, ?, ?, ?, 0, ?, ?)"),
+                {stored.seq, type, id, stored.versionId, stored.lastUpdated, method, json});
+            !q)
+            return fail(q.error());
+        return reindex(type, id, &resource);
+    });
+    if (!s)
+        return fail(s.error());
+    return stored;
+}
+
+Result<StoredResource> ResourceStore::remove(const QString &type, const QString &id)
+{
+    StoredResource stored;
+    const Status s = m_db.write([&]() -> Status {
+        auto existing = current(type, id);
+        if (!existing)
+            return fail(existing.error());
+        if (!existing->has_value())
+            return fail(tr("There is no %1 %2.").arg(type, id));
+        auto seq = nextSeq();
+        if (!seq)
+            return fail(seq.error());
+        stored = **existing;
+        stored.versionId += 1;
+        stored.seq = *seq;
+        stored.lastUpdated = m_db.clock().nowMs();
+        stored.deleted = true;
+        stored.method = QStringLiteral("DELETE");
+        stored.content =
+            QJsonObject{{QStringLiteral("resourceType"), type}, {QStringLiteral("id"), id}};
+        const QString json =
+            QString::fromUtf8(QJsonDocument(stored.content).toJson(QJsonDocument::Compact));
+        if (auto q = m_db.query(QStringLiteral("UPDATE resources SET version_id = ?, seq = ?, "
+                                               "last_updated = ?, deleted = 1, content = ? "
+                                               "WHERE type = ? AND id = ?"),
+                                {stored.versionId, stored.seq, stored.lastUpdated, json, type, id});
+            !q)
+            return fail(q.error());
+        if (auto q = m_db.query(QStringLiteral("INSERT INTO resource_versions (seq, type, id, "
+                                               "version_id, last_updated, deleted, method, "
+                                               "content) VALUES (?, ?, ?, ?, ?, 1, 'DELETE', ?)"),
+                                {stored.seq, type, id, stored.versionId, stored.lastUpdated, json});
+            !q)
+            return fail(q.error());
+        return reindex(type, id, nullptr);
+    });
+    if (!s)
+        return fail(s.error());
+    return stored;
+}
+
+Result<QList<StoredResource>> ResourceStore::changesSince(qint64 afterSeq, int count) const
+{
+    auto q = m_db.query(QStringLiteral("SELECT %1, method FROM resource_versions WHERE seq > ? "
+                                       "ORDER BY seq LIMIT ?")
+                            .arg(kColumns),
+                        {afterSeq, count});
+    if (!q)
+        return fail(q.error());
+    QList<StoredResource> out;
+    while (q->next())
+        out << fromRow(*q, q->value(7).toString());
+    return out;
+}
+
+Result<QList<StoredResource>> ResourceStore::versionsOf(const QString &type,
+                                                        const QString &id) const
+{
+    auto q = m_db.query(QStringLiteral("SELECT %1, method FROM resource_versions WHERE type = ? "
+                                       "AND id = ? ORDER BY version_id DESC")
+                            .arg(kColumns),
+                        {type, id});
+    if (!q)
+        return fail(q.error());
+    QList<StoredResource> out;
+    while (q->next())
+        out << fromRow(*q, q->value(7).toString());
+    return out;
+}
+
+} // namespace frontdesk::server

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "ResourceTypes.h"
+#include "core/Result.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+#include <optional>
+
+namespace frontdesk {
+class Database;
+}
+
+namespace frontdesk::server {
+
+// One stored version of a resource.
+struct StoredResource
+{
+    QString type;
+    QString id;
+    qint64 versionId = 0;
+    qint64 seq = 0; // its place in the global change sequence
+    qint64 lastUpdated = 0;
+    bool deleted = false;
+    QString method; // POST, PUT or DELETE: how this version came about
+    QJsonObject content;
+
+    // The resource with meta.versionId and meta.lastUpdated, as the API returns it.
+    QJsonObject withMeta() const;
+    QByteArray etag() const;
+};
+
+// Versioned resources in the server's database: every change is a new version numbered by the
+// one global change sequence, kept for vread and _history; a delete is a tombstone version.
+// Writes join the caller's transaction.
+class ResourceStore
+{
+    Q_DECLARE_TR_FUNCTIONS(ResourceStore)
+public:
+    explicit ResourceStore(Database &db) : m_db(db) {}
+
+    Result<std::optional<StoredResource>> current(const QString &type, const QString &id) const;
+    Result<std::optional<StoredResource>> version(const QString &type, const QString &id,
+                                                  qint64 versionId) const;
+    // Stores the next version of type/id (the first when there is none, or after a delete).
+    Result<StoredResource> save(const QString &type, const QString &id,
+                                const IndexedResource &resource, const QString &method);
+    // A tombstone version; the resource leaves every search.
+    Result<StoredResource> remove(const QString &type, const QString &id);
+    // Versions after `afterSeq` in sequence order, at most `count`.
+    Result<QList<StoredResource>> changesSince(qint64 afterSeq, int count) const;
+    // The versions of one resource, newest first.
+    Result<QList<StoredResource>> versionsOf(const QString &type, const QString &id) const;
+    Result<qint64> lastSeq() const;
+
+private:
+    Result<qint64> nextSeq();
+    Status reindex(const QString &type, const QString &id, const IndexedResource *resource);
+
+    Database &m_db;
+};
+
+} // namespace frontdesk::server

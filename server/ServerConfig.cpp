@@ -1,0 +1,150 @@
+#include "ServerConfig.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QSettings>
+
+namespace frontdesk::server {
+
+Status ServerConfig::parseListen(const QString &text, QHostAddress *address, quint16 *port)
+{
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    bool ok = false;
+    const uint number = colon < 0 ? 0 : text.mid(colon + 1).toUInt(&ok);
+    if (colon < 0 || !ok || number > 65535)
+        return fail(
+            tr("\"%1\" is not ADDRESS:PORT (e.g. 127.0.0.1:8443 or [::1]:8443).").arg(text));
+    QString host = text.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    QHostAddress parsed = host.isEmpty() ? QHostAddress(QHostAddress::Any) : QHostAddress(host);
+    if (parsed.isNull())
+        return fail(tr("\"%1\" is not an IP address to listen on.").arg(host));
+    *address = parsed;
+    *port = quint16(number);
+    return {};
+}
+
+Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
+{
+    ServerConfig config;
+    // Everything from "user" on belongs to the staff-account command (frontdeskctl's).
+    QStringList own = arguments;
+    const qsizetype userAt = arguments.indexOf(QStringLiteral("user"), 1);
+    if (userAt > 0) {
+        own = arguments.mid(0, userAt);
+        config.userCommand = arguments.mid(userAt);
+        config.action = Action::UserCommand;
+    }
+
+    QCommandLineParser p;
+    p.setApplicationDescription(tr("frontdesk-server: the clinic's FHIR R4 server."));
+    const QCommandLineOption configOption(
+        QStringLiteral("config"), tr("Configuration file (default %1).").arg(defaultConfigPath()),
+        QStringLiteral("PATH"));
+    const QCommandLineOption listenOption(QStringLiteral("listen"),
+                                          tr("Address and port to listen on (default "
+                                             "127.0.0.1:8443)."),
+                                          QStringLiteral("ADDR:PORT"));
+    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
+                                           tr("Directory of the encrypted database file, used "
+                                              "when no --database is given."),
+                                           QStringLiteral("DIR"));
+    const QCommandLineOption databaseOption(QStringLiteral("database"),
+                                            tr("PostgreSQL URL, e.g. "
+                                               "postgresql://frontdesk@db.example/frontdesk."),
+                                            QStringLiteral("URL"));
+    const QCommandLineOption certOption(QStringLiteral("tls-certificate"),
+                                        tr("PEM certificate (chain) for HTTPS."),
+                                        QStringLiteral("PATH"));
+    const QCommandLineOption keyOption(QStringLiteral("tls-key"), tr("PEM private key for HTTPS."),
+                                       QStringLiteral("PATH"));
+    const QCommandLineOption insecureOption(QStringLiteral("insecure-http"),
+                                            tr("Serve plain HTTP without TLS (development only)."));
+    const QCommandLineOption migrateOption(QStringLiteral("migrate-only"),
+                                           tr("Bring the database schema up to date and exit."));
+    const QCommandLineOption versionOption(QStringLiteral("version"), tr("Print the version."));
+    const QCommandLineOption helpOption(QStringList{QStringLiteral("help"), QStringLiteral("h")},
+                                        tr("Show this help."));
+    p.addOptions({configOption, listenOption, dataDirOption, databaseOption, certOption, keyOption,
+                  insecureOption, migrateOption, versionOption, helpOption});
+    p.addPositionalArgument(QStringLiteral("user"),
+                            tr("user add NAME --role ROLE | user disable|enable|passwd NAME | "
+                               "user role NAME --role ROLE | user list [--json]"));
+    if (!p.parse(own))
+        return fail(p.errorText());
+    if (!p.positionalArguments().isEmpty())
+        return fail(
+            tr("Unknown argument \"%1\"; see --help.").arg(p.positionalArguments().first()));
+    if (p.isSet(helpOption)) {
+        config.action = Action::ShowHelp;
+        config.helpText = p.helpText();
+        return config;
+    }
+    if (p.isSet(versionOption)) {
+        config.action = Action::ShowVersion;
+        return config;
+    }
+
+    config.configPath = p.isSet(configOption) ? p.value(configOption) : defaultConfigPath();
+    if (QFileInfo::exists(config.configPath)) {
+        QSettings file(config.configPath, QSettings::IniFormat);
+        if (file.status() != QSettings::NoError)
+            return fail(tr("Could not read the configuration file %1.").arg(config.configPath));
+        if (file.contains(QStringLiteral("listen"))) {
+            if (auto s = parseListen(file.value(QStringLiteral("listen")).toString(),
+                                     &config.listenAddress, &config.listenPort);
+                !s)
+                return fail(tr("%1: listen: %2").arg(config.configPath, s.error()));
+        }
+        config.dataDir = file.value(QStringLiteral("data_dir"), config.dataDir).toString();
+        config.databaseUrl = file.value(QStringLiteral("database")).toString();
+        config.tlsCertificate = file.value(QStringLiteral("tls_certificate")).toString();
+        config.tlsKey = file.value(QStringLiteral("tls_key")).toString();
+        bool ok = true;
+        if (file.contains(QStringLiteral("token_lifetime_minutes")))
+            config.tokenLifetimeMinutes =
+                file.value(QStringLiteral("token_lifetime_minutes")).toInt(&ok);
+        if (!ok || config.tokenLifetimeMinutes < 1)
+            return fail(tr("%1: token_lifetime_minutes must be a whole number of at least 1.")
+                            .arg(config.configPath));
+        if (file.contains(QStringLiteral("max_body_bytes")))
+            config.maxBodyBytes = file.value(QStringLiteral("max_body_bytes")).toLongLong(&ok);
+        if (!ok || config.maxBodyBytes < 1024)
+            return fail(tr("%1: max_body_bytes must be a whole number of at least 1024.")
+                            .arg(config.configPath));
+        if (file.contains(QStringLiteral("login_attempts_per_minute")))
+            config.loginAttemptsPerMinute =
+                file.value(QStringLiteral("login_attempts_per_minute")).toInt(&ok);
+        if (!ok || config.loginAttemptsPerMinute < 1)
+            return fail(tr("%1: login_attempts_per_minute must be a whole number of at least 1.")
+                            .arg(config.configPath));
+    } else if (p.isSet(configOption)) {
+        return fail(tr("There is no configuration file %1.").arg(config.configPath));
+    }
+
+    if (p.isSet(listenOption)) {
+        if (auto s = parseListen(p.value(listenOption), &config.listenAddress, &config.listenPort);
+            !s)
+            return fail(s.error());
+    }
+    if (p.isSet(dataDirOption))
+        config.dataDir = p.value(dataDirOption);
+    if (p.isSet(databaseOption))
+        config.databaseUrl = p.value(databaseOption);
+    if (p.isSet(certOption))
+        config.tlsCertificate = p.value(certOption);
+    if (p.isSet(keyOption))
+        config.tlsKey = p.value(keyOption);
+    config.insecureHttp = p.isSet(insecureOption);
+    config.migrateOnly = p.isSet(migrateOption);
+    if (config.action == Action::Serve && !config.migrateOnly && !config.insecureHttp &&
+        (config.tlsCertificate.isEmpty() || config.tlsKey.isEmpty()))
+        return fail(tr("HTTPS needs a certificate and a key: set tls_certificate and tls_key in "
+                       "%1 (or --tls-certificate and --tls-key). Plain HTTP only with "
+                       "--insecure-http, for development.")
+                        .arg(config.configPath));
+    return config;
+}
+
+} // namespace frontdesk::server

@@ -1,0 +1,710 @@
+// FhirApi, the server's request handling, on the real database (the SQLCipher file, or
+// PostgreSQL with FRONTDESK_SERVER_BACKEND=postgresql): sign-in, roles, audit, FHIR REST, the
+// booking rule, history and transaction Bundles. No socket: requests are built directly.
+#include "FhirApi.h"
+#include "ServerTestBackend.h"
+#include "access/AuditLog.h"
+#include "access/StaffAccountRepository.h"
+#include "core/Clock.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace frontdesk;
+using namespace frontdesk::server;
+
+namespace {
+
+const QString kPassword = QStringLiteral("tidal marble orchard 7");
+
+QJsonObject patient(const QString &family, const QString &given, const QString &birth,
+                    const QString &phone, const QString &mrn)
+{
+    return QJsonObject{
+        {QStringLiteral("resourceType"), QStringLiteral("Patient")},
+        {QStringLiteral("identifier"),
+         QJsonArray{QJsonObject{{QStringLiteral("system"), QStringLiteral("urn:frontdesk:mrn")},
+                                {QStringLiteral("value"), mrn}}}},
+        {QStringLiteral("name"),
+         QJsonArray{QJsonObject{{QStringLiteral("family"), family},
+                                {QStringLiteral("given"), QJsonArray{given}}}}},
+        {QStringLiteral("telecom"),
+         QJsonArray{QJsonObject{{QStringLiteral("system"), QStringLiteral("phone")},
+                                {QStringLiteral("value"), phone},
+                                {QStringLiteral("use"), QStringLiteral("mobile")}}}},
+        {QStringLiteral("gender"), QStringLiteral("female")},
+        {QStringLiteral("birthDate"), birth}};
+}
+
+QJsonObject appointment(const QString &patientId, const QString &practitionerId,
+                        const QString &start, const QString &end,
+                        const QString &status = QStringLiteral("booked"))
+{
+    return QJsonObject{
+        {QStringLiteral("resourceType"), QStringLiteral("Appointment")},
+        {QStringLiteral("status"), status},
+        {QStringLiteral("start"), start},
+        {QStringLiteral("end"), end},
+        {QStringLiteral("participant"),
+         QJsonArray{QJsonObject{{QStringLiteral("actor"),
+                                 QJsonObject{{QStringLiteral("reference"),
+                                              QStringLiteral("Patient/") + patientId}}},
+                                {QStringLiteral("status"), QStringLiteral("accepted")}},
+                    QJsonObject{{QStringLiteral("actor"),
+                                 QJsonObject{{QStringLiteral("reference"),
+                                              QStringLiteral("Practitioner/") + practitionerId}}},
+                                {QStringLiteral("status"), QStringLiteral("accepted")}}}}};
+}
+
+} // namespace
+
+class TestServerApi : public QObject
+{
+    Q_OBJECT
+
+private:
+    test::ServerTestBackend m_backend;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<FhirApi> m_api;
+    TestClock m_clock{QDateTime(QDate(2026, 7, 6), QTime(8, 0), Qt::UTC)};
+    QHash<QString, QByteArray> m_tokens;
+    int m_remote = 0;
+
+    HttpResponse call(const QByteArray &method, const QString &pathAndQuery,
+                      const QByteArray &body = {}, const QString &user = QStringLiteral("admin"),
+                      QList<QPair<QByteArray, QByteArray>> headers = {})
+    {
+        HttpRequest r;
+        r.method = method;
+        const QUrl url(QStringLiteral("http://localhost") + pathAndQuery);
+        r.path = url.path(QUrl::FullyDecoded);
+        r.query = QUrlQuery(url);
+        r.body = body;
+        r.remoteAddress = QStringLiteral("127.0.0.1");
+        r.headers = headers;
+        r.headers.append(qMakePair(QByteArray("Host"), QByteArray("localhost:8443")));
+        if (!user.isEmpty())
+            r.headers.append(qMakePair(QByteArray("Authorization"), "Bearer " + token(user)));
+        return m_api->handle(r);
+    }
+    HttpResponse call(const QByteArray &method, const QString &path, const QJsonObject &body,
+                      const QString &user = QStringLiteral("admin"),
+                      QList<QPair<QByteArray, QByteArray>> headers = {})
+    {
+        return call(method, path, QJsonDocument(body).toJson(QJsonDocument::Compact), user,
+                    headers);
+    }
+    static QJsonObject bodyOf(const HttpResponse &r)
+    {
+        return QJsonDocument::fromJson(r.body).object();
+    }
+    static QString diagnostics(const HttpResponse &r)
+    {
+        return bodyOf(r)
+            .value(QStringLiteral("issue"))
+            .toArray()
+            .first()
+            .toObject()
+            .value(QStringLiteral("diagnostics"))
+            .toString();
+    }
+    static QByteArray header(const HttpResponse &r, const QByteArray &name)
+    {
+        for (const auto &h : r.headers)
+            if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+                return h.second;
+        return {};
+    }
+    HttpResponse login(const QString &user, const QString &password, const QString &remote)
+    {
+        HttpRequest r;
+        r.method = "POST";
+        r.path = QStringLiteral("/auth/login");
+        r.remoteAddress = remote;
+        r.body = QJsonDocument(QJsonObject{{QStringLiteral("username"), user},
+                                           {QStringLiteral("password"), password}})
+                     .toJson();
+        return m_api->handle(r);
+    }
+    QByteArray token(const QString &user)
+    {
+        if (!m_tokens.contains(user)) {
+            const HttpResponse r =
+                login(user, kPassword, QStringLiteral("10.0.0.%1").arg(++m_remote));
+            if (r.status != 200)
+                qWarning("login of %s: %d %s", qPrintable(user), r.status, r.body.constData());
+            m_tokens[user] = bodyOf(r).value(QStringLiteral("access_token")).toString().toLatin1();
+        }
+        return m_tokens[user];
+    }
+    QString create(const QString &type, const QJsonObject &body)
+    {
+        const HttpResponse r = call("POST", QStringLiteral("/fhir/") + type, body);
+        if (r.status != 201)
+            qWarning("create %s: %d %s", qPrintable(type), r.status, r.body.constData());
+        return bodyOf(r).value(QStringLiteral("id")).toString();
+    }
+    int total(const QString &search, const QString &user = QStringLiteral("admin"))
+    {
+        const HttpResponse r = call("GET", search, QByteArray(), user);
+        if (r.status != 200)
+            qWarning("%s: %d %s", qPrintable(search), r.status, r.body.constData());
+        return bodyOf(r).value(QStringLiteral("total")).toInt(-1);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_backend.dir.isValid());
+        if (test::ServerTestBackend::wantsPostgres()) {
+            QString why;
+            if (!m_backend.createPostgresDatabase(&why))
+                QSKIP(qPrintable(QStringLiteral("PostgreSQL is not available: ") + why));
+        }
+        m_db = m_backend.open();
+        QVERIFY(m_db);
+        m_db->setClock(m_clock);
+        StaffAccountRepository accounts(*m_db);
+        for (const char *name : {"admin", "manager", "nurse", "receptionist"}) {
+            auto made = accounts.create(QLatin1String(name), *Roles::fromName(QLatin1String(name)),
+                                        kPassword);
+            QVERIFY2(made.ok(), qPrintable(made.error()));
+        }
+        FhirApi::Settings settings;
+        settings.maxBodyBytes = 64 * 1024;
+        settings.auth.attemptsPerMinute = 5;
+        m_api = std::make_unique<FhirApi>(*m_db, settings);
+    }
+
+    void cleanupTestCase()
+    {
+        m_api.reset();
+        m_db.reset();
+        m_backend.dropPostgresDatabase();
+    }
+
+    void loginGivesATokenAndWrongPasswordsAreRefused()
+    {
+        const HttpResponse good =
+            login(QStringLiteral("nurse"), kPassword, QStringLiteral("10.1.0.1"));
+        QCOMPARE(good.status, 200);
+        const QJsonObject o = bodyOf(good);
+        QCOMPARE(o.value(QStringLiteral("token_type")).toString(), QStringLiteral("Bearer"));
+        QCOMPARE(o.value(QStringLiteral("role")).toString(), QStringLiteral("nurse"));
+        QVERIFY(o.value(QStringLiteral("access_token")).toString().size() >= 40);
+
+        const HttpResponse bad = login(QStringLiteral("nurse"), QStringLiteral("wrong password 1"),
+                                       QStringLiteral("10.1.0.2"));
+        QCOMPARE(bad.status, 401);
+        QCOMPARE(bodyOf(bad).value(QStringLiteral("resourceType")).toString(),
+                 QStringLiteral("OperationOutcome"));
+        const HttpResponse unknown =
+            login(QStringLiteral("nobody"), QStringLiteral("whatever"), QStringLiteral("10.1.0.3"));
+        QCOMPARE(unknown.status, 401);
+        QCOMPARE(diagnostics(unknown), diagnostics(bad));
+
+        const HttpResponse malformed =
+            call("POST", QStringLiteral("/auth/login"), QByteArray("{\"username\": 3"), QString());
+        QCOMPARE(malformed.status, 400);
+    }
+
+    void failedLoginsLockTheAccountLikeTheWorkstation()
+    {
+        StaffAccountRepository accounts(*m_db);
+        QVERIFY(accounts.create(QStringLiteral("temp"), Role::Receptionist, kPassword).ok());
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(login(QStringLiteral("temp"), QStringLiteral("not the password"),
+                           QStringLiteral("10.2.0.%1").arg(i))
+                         .status,
+                     401);
+        const HttpResponse locked =
+            login(QStringLiteral("temp"), kPassword, QStringLiteral("10.2.0.9"));
+        QCOMPARE(locked.status, 401);
+        QVERIFY2(diagnostics(locked).contains(QStringLiteral("locked")),
+                 qPrintable(diagnostics(locked)));
+    }
+
+    void loginIsRateLimitedPerAddress()
+    {
+        int throttled = 0;
+        for (int i = 0; i < 7; ++i) {
+            const HttpResponse r =
+                login(QStringLiteral("nobody"), QStringLiteral("x"), QStringLiteral("10.3.0.1"));
+            if (r.status == 429) {
+                ++throttled;
+                QCOMPARE(header(r, "Retry-After"), QByteArray("60"));
+            }
+        }
+        QCOMPARE(throttled, 2);
+        // Another address is not affected.
+        QCOMPARE(
+            login(QStringLiteral("nobody"), QStringLiteral("x"), QStringLiteral("10.3.0.2")).status,
+            401);
+    }
+
+    void everyCallButMetadataNeedsAToken()
+    {
+        const HttpResponse none =
+            call("GET", QStringLiteral("/fhir/Patient"), QByteArray(), QString());
+        QCOMPARE(none.status, 401);
+        QCOMPARE(header(none, "WWW-Authenticate"), QByteArray("Bearer realm=\"frontdesk\""));
+        const HttpResponse forged = call("GET", QStringLiteral("/fhir/Patient"), QByteArray(),
+                                         QString(), {{"Authorization", "Bearer not-a-token"}});
+        QCOMPARE(forged.status, 401);
+        const HttpResponse metadata =
+            call("GET", QStringLiteral("/fhir/metadata"), QByteArray(), QString());
+        QCOMPARE(metadata.status, 200);
+        const QJsonObject cs = bodyOf(metadata);
+        QCOMPARE(cs.value(QStringLiteral("resourceType")).toString(),
+                 QStringLiteral("CapabilityStatement"));
+        QStringList types;
+        for (const QJsonValue &r : cs.value(QStringLiteral("rest"))
+                                       .toArray()
+                                       .first()
+                                       .toObject()
+                                       .value(QStringLiteral("resource"))
+                                       .toArray())
+            types << r.toObject().value(QStringLiteral("type")).toString();
+        QCOMPARE(types, (QStringList{QStringLiteral("Patient"), QStringLiteral("Appointment"),
+                                     QStringLiteral("Practitioner"), QStringLiteral("Location"),
+                                     QStringLiteral("AuditEvent")}));
+    }
+
+    void aDisabledAccountsTokenStopsWorking()
+    {
+        StaffAccountRepository accounts(*m_db);
+        QVERIFY(accounts.create(QStringLiteral("leaver"), Role::Nurse, kPassword).ok());
+        QCOMPARE(
+            call("GET", QStringLiteral("/fhir/Patient"), QByteArray(), QStringLiteral("leaver"))
+                .status,
+            200);
+        QVERIFY(accounts.setActive(QStringLiteral("leaver"), false).ok());
+        QCOMPARE(
+            call("GET", QStringLiteral("/fhir/Patient"), QByteArray(), QStringLiteral("leaver"))
+                .status,
+            401);
+    }
+
+    void patientCreateReadUpdateWithEtags()
+    {
+        const HttpResponse created = call(
+            "POST", QStringLiteral("/fhir/Patient"),
+            patient(QStringLiteral("Müller"), QStringLiteral("Anna"), QStringLiteral("1985-03-12"),
+                    QStringLiteral("+49 170 1234567"), QStringLiteral("MRN-1")));
+        QCOMPARE(created.status, 201);
+        const QJsonObject p = bodyOf(created);
+        const QString id = p.value(QStringLiteral("id")).toString();
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(header(created, "ETag"), QByteArray("W/\"1\""));
+        QVERIFY(header(created, "Location").endsWith("/_history/1"));
+        QCOMPARE(p.value(QStringLiteral("meta"))
+                     .toObject()
+                     .value(QStringLiteral("versionId"))
+                     .toString(),
+                 QStringLiteral("1"));
+
+        const HttpResponse read = call("GET", QStringLiteral("/fhir/Patient/") + id);
+        QCOMPARE(read.status, 200);
+        QCOMPARE(bodyOf(read).value(QStringLiteral("birthDate")).toString(),
+                 QStringLiteral("1985-03-12"));
+
+        QJsonObject changed =
+            patient(QStringLiteral("Müller"), QStringLiteral("Anna"), QStringLiteral("1985-03-12"),
+                    QStringLiteral("+49 170 7654321"), QStringLiteral("MRN-1"));
+        changed.insert(QStringLiteral("id"), id);
+        const HttpResponse updated = call("PUT", QStringLiteral("/fhir/Patient/") + id, changed,
+                                          QStringLiteral("admin"), {{"If-Match", "W/\"1\""}});
+        QCOMPARE(updated.status, 200);
+        QCOMPARE(header(updated, "ETag"), QByteArray("W/\"2\""));
+        // Someone who based a change on version 1 is told that it moved on.
+        const HttpResponse stale = call("PUT", QStringLiteral("/fhir/Patient/") + id, changed,
+                                        QStringLiteral("admin"), {{"If-Match", "W/\"1\""}});
+        QCOMPARE(stale.status, 412);
+        QCOMPARE(bodyOf(stale).value(QStringLiteral("resourceType")).toString(),
+                 QStringLiteral("OperationOutcome"));
+
+        const HttpResponse v1 = call("GET", QStringLiteral("/fhir/Patient/%1/_history/1").arg(id));
+        QCOMPARE(v1.status, 200);
+        QCOMPARE(bodyOf(v1)
+                     .value(QStringLiteral("telecom"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("value"))
+                     .toString(),
+                 QStringLiteral("+49 170 1234567"));
+        QCOMPARE(call("GET", QStringLiteral("/fhir/Patient/%1/_history/9").arg(id)).status, 404);
+        const HttpResponse history =
+            call("GET", QStringLiteral("/fhir/Patient/%1/_history").arg(id));
+        QCOMPARE(bodyOf(history).value(QStringLiteral("total")).toInt(), 2);
+
+        // A client-made id: PUT creates.
+        const QString own = QStringLiteral("3f6a5b2e-8c1d-4e2f-9a7b-1c2d3e4f5a61");
+        QJsonObject mine =
+            patient(QStringLiteral("Weber"), QStringLiteral("Jonas"), QStringLiteral("1990-01-02"),
+                    QStringLiteral("0171 555 1212"), QStringLiteral("MRN-2"));
+        mine.insert(QStringLiteral("id"), own);
+        QCOMPARE(call("PUT", QStringLiteral("/fhir/Patient/") + own, mine).status, 201);
+    }
+
+    void deleteLeavesATombstone()
+    {
+        const QString id =
+            create(QStringLiteral("Patient"),
+                   patient(QStringLiteral("Gone"), QStringLiteral("Greta"),
+                           QStringLiteral("1970-05-05"), QString(), QStringLiteral("MRN-3")));
+        QCOMPARE(call("DELETE", QStringLiteral("/fhir/Patient/") + id).status, 200);
+        QCOMPARE(call("GET", QStringLiteral("/fhir/Patient/") + id).status, 410);
+        QCOMPARE(call("DELETE", QStringLiteral("/fhir/Patient/") + id).status, 404);
+        QCOMPARE(total(QStringLiteral("/fhir/Patient?family=gone")), 0);
+        QCOMPARE(call("GET", QStringLiteral("/fhir/Patient/%1/_history/1").arg(id)).status, 200);
+    }
+
+    void patientSearch()
+    {
+        QCOMPARE(total(QStringLiteral("/fhir/Patient?name=mueller")), 1);
+        QCOMPARE(total(QStringLiteral("/fhir/Patient?name=MÜL")), 1);
+        QCOMPARE(total(QStringLiteral("/fhir/Patient?family=weber")), 1);
+        QCOMPARE(total(QStringLiteral("/fhir/Patient?given=jon")), 1);
+        QCOMPARE(total(QStringLiteral("/fhir/Patient?given=anna&family=weber")), 0);
+        QCOMPARE(total(QStringLiteral("/fhir/Patient?birthdate=1985-03-12")), 1);
+        QCOMPARE(total(QStringLiteral("/fhir/Patient?birthdate=ge1986-01-01")), 1);
+        QCOMPARE(total(QStringLiteral("/fhir/Patient?identifier=MRN-2")), 1);
+        QCOMPARE(total(QStringLiteral("/fhir/Patient?identifier=urn:frontdesk:mrn|MRN-1")), 1);
+        QCOMPARE(total(QStringLiteral("/fhir/Patient?phone=+491707654321")), 1);
+        QCOMPARE(total(QStringLiteral("/fhir/Patient?phone=0171%205551212")), 1);
+        QCOMPARE(call("GET", QStringLiteral("/fhir/Patient?name=%25")).status, 400); // no wildcard
+        const HttpResponse page = call("GET", QStringLiteral("/fhir/Patient?_count=1"));
+        const QJsonObject bundle = bodyOf(page);
+        QCOMPARE(bundle.value(QStringLiteral("total")).toInt(), 2);
+        QCOMPARE(bundle.value(QStringLiteral("entry")).toArray().size(), 1);
+        QCOMPARE(bundle.value(QStringLiteral("link"))
+                     .toArray()
+                     .last()
+                     .toObject()
+                     .value(QStringLiteral("relation"))
+                     .toString(),
+                 QStringLiteral("next"));
+        QCOMPARE(call("GET", QStringLiteral("/fhir/Patient?colour=red")).status, 400);
+        QCOMPARE(call("GET", QStringLiteral("/fhir/Patient?birthdate=yesterday")).status, 400);
+    }
+
+    void appointmentsObeyTheBookingRule()
+    {
+        const QString pat =
+            create(QStringLiteral("Patient"),
+                   patient(QStringLiteral("Booked"), QStringLiteral("Ben"),
+                           QStringLiteral("1960-01-01"), QString(), QStringLiteral("MRN-4")));
+        const QString other =
+            create(QStringLiteral("Patient"),
+                   patient(QStringLiteral("Second"), QStringLiteral("Sara"),
+                           QStringLiteral("1961-01-01"), QString(), QStringLiteral("MRN-5")));
+        const QString first =
+            create(QStringLiteral("Appointment"),
+                   appointment(pat, QStringLiteral("dr-a"), QStringLiteral("2026-07-06T09:00:00Z"),
+                               QStringLiteral("2026-07-06T09:15:00Z")));
+        QVERIFY(!first.isEmpty());
+        // The same practitioner at an overlapping time: 409 naming the appointment in the way.
+        const HttpResponse clash =
+            call("POST", QStringLiteral("/fhir/Appointment"),
+                 appointment(other, QStringLiteral("dr-a"), QStringLiteral("2026-07-06T09:10:00Z"),
+                             QStringLiteral("2026-07-06T09:30:00Z")));
+        QCOMPARE(clash.status, 409);
+        QVERIFY2(diagnostics(clash).contains(first), qPrintable(diagnostics(clash)));
+        // Half-open: the next slot is free.
+        QVERIFY(!create(QStringLiteral("Appointment"),
+                        appointment(other, QStringLiteral("dr-a"),
+                                    QStringLiteral("2026-07-06T09:15:00Z"),
+                                    QStringLiteral("2026-07-06T09:30:00Z")))
+                     .isEmpty());
+        // The patient cannot be in two places at once either.
+        QCOMPARE(
+            call("POST", QStringLiteral("/fhir/Appointment"),
+                 appointment(pat, QStringLiteral("dr-b"), QStringLiteral("2026-07-06T09:05:00Z"),
+                             QStringLiteral("2026-07-06T09:20:00Z")))
+                .status,
+            409);
+        // A manager may double-book explicitly; a receptionist may not.
+        QJsonObject overridden =
+            appointment(other, QStringLiteral("dr-a"), QStringLiteral("2026-07-06T09:00:00Z"),
+                        QStringLiteral("2026-07-06T09:15:00Z"));
+        overridden.insert(
+            QStringLiteral("extension"),
+            QJsonArray{QJsonObject{
+                {QStringLiteral("url"), QStringLiteral("urn:frontdesk:double-book-override")},
+                {QStringLiteral("valueBoolean"), true}}});
+        QCOMPARE(call("POST", QStringLiteral("/fhir/Appointment"), overridden,
+                      QStringLiteral("receptionist"))
+                     .status,
+                 403);
+        QCOMPARE(
+            call("POST", QStringLiteral("/fhir/Appointment"), overridden, QStringLiteral("manager"))
+                .status,
+            201);
+        // Cancelling frees the time; a cancelled appointment cannot come back.
+        const HttpResponse read = call("GET", QStringLiteral("/fhir/Appointment/") + first);
+        QJsonObject cancelled = bodyOf(read);
+        cancelled.remove(QStringLiteral("extension"));
+        cancelled.insert(QStringLiteral("status"), QStringLiteral("cancelled"));
+        QCOMPARE(call("PUT", QStringLiteral("/fhir/Appointment/") + first, cancelled).status, 200);
+        QCOMPARE(
+            call("POST", QStringLiteral("/fhir/Appointment"),
+                 appointment(pat, QStringLiteral("dr-c"), QStringLiteral("2026-07-06T09:00:00Z"),
+                             QStringLiteral("2026-07-06T09:15:00Z")))
+                .status,
+            201);
+        cancelled.insert(QStringLiteral("status"), QStringLiteral("booked"));
+        const HttpResponse back =
+            call("PUT", QStringLiteral("/fhir/Appointment/") + first, cancelled);
+        QCOMPARE(back.status, 409);
+        QCOMPARE(bodyOf(back)
+                     .value(QStringLiteral("issue"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("code"))
+                     .toString(),
+                 QStringLiteral("business-rule"));
+        // Bad input is refused with 422, naming what is wrong.
+        const HttpResponse noEnd =
+            call("POST", QStringLiteral("/fhir/Appointment"),
+                 appointment(pat, QStringLiteral("dr-a"), QStringLiteral("2026-07-06T11:00:00Z"),
+                             QStringLiteral("soon")));
+        QCOMPARE(noEnd.status, 422);
+        QVERIFY(diagnostics(noEnd).contains(QStringLiteral("end")));
+    }
+
+    void appointmentSearch()
+    {
+        QCOMPARE(total(QStringLiteral("/fhir/Appointment?date=2026-07-06")), 4);
+        QCOMPARE(total(QStringLiteral(
+                     "/fhir/Appointment?date=ge2026-07-06T09:10:00Z&date=le2026-07-06")),
+                 1);
+        QCOMPARE(total(QStringLiteral("/fhir/Appointment?practitioner=dr-a")), 3);
+        QCOMPARE(total(QStringLiteral("/fhir/Appointment?practitioner=Practitioner/dr-c")), 1);
+        QCOMPARE(total(QStringLiteral("/fhir/Appointment?status=cancelled")), 1);
+        QCOMPARE(total(QStringLiteral("/fhir/Appointment?status=booked&practitioner=dr-a")), 2);
+        QCOMPARE(total(QStringLiteral("/fhir/Appointment?date=2026-07-07")), 0);
+        const QJsonArray sorted =
+            bodyOf(call("GET", QStringLiteral("/fhir/Appointment?_sort=-date&_count=2")))
+                .value(QStringLiteral("entry"))
+                .toArray();
+        QCOMPARE(sorted.first()
+                     .toObject()
+                     .value(QStringLiteral("resource"))
+                     .toObject()
+                     .value(QStringLiteral("start"))
+                     .toString(),
+                 QStringLiteral("2026-07-06T09:15:00Z"));
+    }
+
+    void rolesAreCheckedOnEveryCall()
+    {
+        const HttpResponse clinical = call("GET", QStringLiteral("/fhir/Condition/abc"),
+                                           QByteArray(), QStringLiteral("receptionist"));
+        QCOMPARE(clinical.status, 403);
+        QCOMPARE(bodyOf(clinical).value(QStringLiteral("resourceType")).toString(),
+                 QStringLiteral("OperationOutcome"));
+        QCOMPARE(call("GET", QStringLiteral("/fhir/AuditEvent"), QByteArray(),
+                      QStringLiteral("receptionist"))
+                     .status,
+                 403);
+        QCOMPARE(call("GET", QStringLiteral("/fhir/Patient"), QByteArray(),
+                      QStringLiteral("receptionist"))
+                     .status,
+                 200);
+    }
+
+    void everyAccessIsAudited()
+    {
+        const qint64 before = AuditLog(*m_db).count().value();
+        QCOMPARE(call("GET", QStringLiteral("/fhir/Patient?family=weber")).status, 200);
+        QCOMPARE(AuditLog(*m_db).count().value(), before + 1);
+        const HttpResponse trail =
+            call("GET", QStringLiteral("/fhir/AuditEvent?agent-name=receptionist&_count=100"),
+                 QByteArray(), QStringLiteral("manager"));
+        QCOMPARE(trail.status, 200);
+        bool sawRefusal = false;
+        for (const QJsonValue &e : bodyOf(trail).value(QStringLiteral("entry")).toArray()) {
+            const QJsonObject ev = e.toObject().value(QStringLiteral("resource")).toObject();
+            QCOMPARE(ev.value(QStringLiteral("resourceType")).toString(),
+                     QStringLiteral("AuditEvent"));
+            if (ev.value(QStringLiteral("outcome")).toString() != QLatin1String("0"))
+                sawRefusal = true;
+        }
+        QVERIFY(sawRefusal);
+    }
+
+    void badRequestsGetClearErrors()
+    {
+        QCOMPARE(call("POST", QStringLiteral("/fhir/Patient"), QByteArray(70 * 1024, ' ')).status,
+                 413);
+        QByteArray deep(200, '[');
+        deep += QByteArray(200, ']');
+        HttpResponse r = call("POST", QStringLiteral("/fhir/Patient"), deep);
+        QCOMPARE(r.status, 400);
+        QVERIFY(diagnostics(r).contains(QStringLiteral("nested")));
+        r = call("POST", QStringLiteral("/fhir/Patient"),
+                 QByteArray("{\"resourceType\":\"Patient\xff\"}"));
+        QCOMPARE(r.status, 400);
+        QVERIFY(diagnostics(r).contains(QStringLiteral("UTF-8")));
+        QCOMPARE(call("POST", QStringLiteral("/fhir/Patient"), QByteArray("{nope")).status, 400);
+        QCOMPARE(call("GET", QStringLiteral("/fhir/Spaceship/1")).status, 404);
+        QCOMPARE(call("GET", QStringLiteral("/fhir/Patient/bad%20id")).status, 400);
+        QCOMPARE(call("GET", QStringLiteral("/admin")).status, 404);
+        QCOMPARE(call("POST", QStringLiteral("/fhir/Patient"),
+                      QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Appointment")}})
+                     .status,
+                 400);
+        QCOMPARE(call("POST", QStringLiteral("/fhir/Patient"),
+                      QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Patient")},
+                                  {QStringLiteral("birthDate"), QStringLiteral("someday")}})
+                     .status,
+                 422);
+        QCOMPARE(call("PATCH", QStringLiteral("/fhir/Patient/abc")).status, 405);
+    }
+
+    void historyPagesThroughEveryChangeWithACursor()
+    {
+        QList<QString> seen;
+        QString next = QStringLiteral("/fhir/_history?_count=4");
+        qint64 cursor = -1;
+        int pages = 0;
+        while (!next.isEmpty() && pages < 100) {
+            const HttpResponse r = call("GET", next);
+            QCOMPARE(r.status, 200);
+            const QJsonObject b = bodyOf(r);
+            QCOMPARE(b.value(QStringLiteral("type")).toString(), QStringLiteral("history"));
+            for (const QJsonValue &e : b.value(QStringLiteral("entry")).toArray())
+                seen << e.toObject().value(QStringLiteral("fullUrl")).toString();
+            cursor = b.value(QStringLiteral("identifier"))
+                         .toObject()
+                         .value(QStringLiteral("value"))
+                         .toString()
+                         .toLongLong();
+            next.clear();
+            for (const QJsonValue &l : b.value(QStringLiteral("link")).toArray())
+                if (l.toObject().value(QStringLiteral("relation")).toString() ==
+                    QLatin1String("next"))
+                    next = QUrl(l.toObject().value(QStringLiteral("url")).toString())
+                               .toString(QUrl::RemoveScheme | QUrl::RemoveAuthority);
+            ++pages;
+        }
+        QVERIFY(pages > 2);
+        auto last = m_db->scalar(QStringLiteral("SELECT count(*) FROM resource_versions"));
+        QCOMPARE(seen.size(), last->toInt());
+        // Resuming from the cursor gives only what changed since.
+        create(QStringLiteral("Patient"),
+               patient(QStringLiteral("Later"), QStringLiteral("Lea"), QStringLiteral("2000-01-01"),
+                       QString(), QStringLiteral("MRN-9")));
+        const QJsonObject after =
+            bodyOf(call("GET", QStringLiteral("/fhir/_history?_cursor=%1").arg(cursor)));
+        QCOMPARE(after.value(QStringLiteral("entry")).toArray().size(), 1);
+    }
+
+    void transactionsAreAllOrNothingAndAppliedOnce()
+    {
+        const auto entry = [](const QString &fullUrl, const QJsonObject &resource,
+                              const QString &method, const QString &url) {
+            return QJsonObject{
+                {QStringLiteral("fullUrl"), fullUrl},
+                {QStringLiteral("resource"), resource},
+                {QStringLiteral("request"),
+                 QJsonObject{{QStringLiteral("method"), method}, {QStringLiteral("url"), url}}}};
+        };
+        const QString urn = QStringLiteral("urn:uuid:8c7d2b7e-0b8f-4d2f-9a1e-3f3b2a1c0d11");
+        QJsonObject appt = appointment(QStringLiteral("placeholder"), QStringLiteral("dr-t"),
+                                       QStringLiteral("2026-07-07T10:00:00Z"),
+                                       QStringLiteral("2026-07-07T10:30:00Z"));
+        QJsonArray participants = appt.value(QStringLiteral("participant")).toArray();
+        QJsonObject p0 = participants[0].toObject();
+        p0.insert(QStringLiteral("actor"), QJsonObject{{QStringLiteral("reference"), urn}});
+        participants[0] = p0;
+        appt.insert(QStringLiteral("participant"), participants);
+        const QJsonObject bundle{
+            {QStringLiteral("resourceType"), QStringLiteral("Bundle")},
+            {QStringLiteral("type"), QStringLiteral("transaction")},
+            {QStringLiteral("entry"),
+             QJsonArray{
+                 entry(urn,
+                       patient(QStringLiteral("Tx"), QStringLiteral("Tina"),
+                               QStringLiteral("1999-09-09"), QString(), QStringLiteral("MRN-T")),
+                       QStringLiteral("POST"), QStringLiteral("Patient")),
+                 entry(QStringLiteral("urn:uuid:x"), appt, QStringLiteral("POST"),
+                       QStringLiteral("Appointment"))}}};
+        const HttpResponse r = call("POST", QStringLiteral("/fhir"), bundle,
+                                    QStringLiteral("admin"), {{"X-Request-Id", "push-1"}});
+        QCOMPARE(r.status, 200);
+        const QJsonArray results = bodyOf(r).value(QStringLiteral("entry")).toArray();
+        QCOMPARE(results.size(), 2);
+        QCOMPARE(results[1]
+                     .toObject()
+                     .value(QStringLiteral("response"))
+                     .toObject()
+                     .value(QStringLiteral("status"))
+                     .toString(),
+                 QStringLiteral("201"));
+        const QString patientId = results[0]
+                                      .toObject()
+                                      .value(QStringLiteral("resource"))
+                                      .toObject()
+                                      .value(QStringLiteral("id"))
+                                      .toString();
+        QCOMPARE(total(QStringLiteral("/fhir/Appointment?patient=Patient/") + patientId), 1);
+
+        // The same request id again: the first answer, nothing applied twice.
+        const HttpResponse again = call("POST", QStringLiteral("/fhir"), bundle,
+                                        QStringLiteral("admin"), {{"X-Request-Id", "push-1"}});
+        QCOMPARE(again.status, 200);
+        QCOMPARE(again.body, r.body);
+        QCOMPARE(total(QStringLiteral("/fhir/Patient?family=tx")), 1);
+
+        // One failing entry (a taken slot) rolls back the whole bundle.
+        const HttpResponse failed = call("POST", QStringLiteral("/fhir"), bundle,
+                                         QStringLiteral("admin"), {{"X-Request-Id", "push-2"}});
+        QCOMPARE(failed.status, 409);
+        QVERIFY(diagnostics(failed).contains(QStringLiteral("entry 1")));
+        QCOMPARE(total(QStringLiteral("/fhir/Patient?family=tx")), 1);
+
+        // A batch answers per entry: 412 for a stale ifMatch beside an applied entry.
+        const QJsonObject batch{
+            {QStringLiteral("resourceType"), QStringLiteral("Bundle")},
+            {QStringLiteral("type"), QStringLiteral("batch")},
+            {QStringLiteral("entry"),
+             QJsonArray{
+                 QJsonObject{
+                     {QStringLiteral("resource"),
+                      patient(QStringLiteral("Tx"), QStringLiteral("Tina"),
+                              QStringLiteral("1999-09-09"), QStringLiteral("0170 1"),
+                              QStringLiteral("MRN-T"))},
+                     {QStringLiteral("request"),
+                      QJsonObject{{QStringLiteral("method"), QStringLiteral("PUT")},
+                                  {QStringLiteral("url"), QStringLiteral("Patient/") + patientId},
+                                  {QStringLiteral("ifMatch"), QStringLiteral("W/\"7\"")}}}},
+                 entry({},
+                       patient(QStringLiteral("Batch"), QStringLiteral("Bea"),
+                               QStringLiteral("1998-08-08"), QString(), QStringLiteral("MRN-B")),
+                       QStringLiteral("POST"), QStringLiteral("Patient"))}}};
+        const HttpResponse b = call("POST", QStringLiteral("/fhir"), batch);
+        QCOMPARE(b.status, 200);
+        const QJsonArray answers = bodyOf(b).value(QStringLiteral("entry")).toArray();
+        QCOMPARE(answers[0]
+                     .toObject()
+                     .value(QStringLiteral("response"))
+                     .toObject()
+                     .value(QStringLiteral("status"))
+                     .toString(),
+                 QStringLiteral("412"));
+        QCOMPARE(answers[1]
+                     .toObject()
+                     .value(QStringLiteral("response"))
+                     .toObject()
+                     .value(QStringLiteral("status"))
+                     .toString(),
+                 QStringLiteral("201"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerApi)
+#include "tst_serverapi.moc"
