@@ -215,12 +215,12 @@ Result<StoredResource> ResourceStore::remove(const QString &type, const QString 
     return stored;
 }
 
-Result<QList<StoredResource>> ResourceStore::changesSince(qint64 afterSeq, int count) const
+Result<QList<StoredResource>> ResourceStore::versions(const QString &whereAndOrder,
+                                                      const QVariantList &values) const
 {
-    auto q = m_db.query(QStringLiteral("SELECT %1, method FROM resource_versions WHERE seq > ? "
-                                       "ORDER BY seq LIMIT ?")
-                            .arg(kColumns),
-                        {afterSeq, count});
+    auto q = m_db.query(QStringLiteral("SELECT %1, method FROM resource_versions WHERE %2")
+                            .arg(kColumns, whereAndOrder),
+                        values);
     if (!q)
         return fail(q.error());
     QList<StoredResource> out;
@@ -229,19 +229,15 @@ Result<QList<StoredResource>> ResourceStore::changesSince(qint64 afterSeq, int c
     return out;
 }
 
+Result<QList<StoredResource>> ResourceStore::changesSince(qint64 afterSeq, int count) const
+{
+    return versions(QStringLiteral("seq > ? ORDER BY seq LIMIT ?"), {afterSeq, count});
+}
+
 Result<QList<StoredResource>> ResourceStore::versionsOf(const QString &type,
                                                         const QString &id) const
 {
-    auto q = m_db.query(QStringLiteral("SELECT %1, method FROM resource_versions WHERE type = ? "
-                                       "AND id = ? ORDER BY version_id DESC")
-                            .arg(kColumns),
-                        {type, id});
-    if (!q)
-        return fail(q.error());
-    QList<StoredResource> out;
-    while (q->next())
-        out << fromRow(*q, q->value(7).toString());
-    return out;
+    return versions(QStringLiteral("type = ? AND id = ? ORDER BY version_id DESC"), {type, id});
 }
 
 } // namespace frontdesk::server

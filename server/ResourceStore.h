@@ -56,6 +56,9 @@ public:
 
 private:
     Result<qint64> nextSeq();
+    // Rows of resource_versions; whereAndOrder is fixed SQL, the values are bound.
+    Result<QList<StoredResource>> versions(const QString &whereAndOrder,
+                                           const QVariantList &values) const;
     Status reindex(const QString &type, const QString &id, const IndexedResource *resource);
 
     Database &m_db;
