@@ -355,7 +355,7 @@ HttpResponse FhirApi::metadata(const HttpRequest &request) const
         {QStringLiteral("kind"), QStringLiteral("instance")},
         {QStringLiteral("software"),
          QJsonObject{{QStringLiteral("name"), QStringLiteral("frontdesk-server")},
-                     {QStringLiteral("version"), QCoreApplication::applicationVersion()}}},
+                     {QStringLiteral("version"), QStringLiteral(FRONTDESK_VERSION)}}},
         {QStringLiteral("implementation"),
          QJsonObject{{QStringLiteral("description"), QStringLiteral("Frontdesk clinic server")},
                      {QStringLiteral("url"), baseUrl(request)}}},

