@@ -1,0 +1,330 @@
+// The real frontdesk-server binary, driven by curl — a client nobody on the project wrote — on
+// the SQLCipher file or, with FRONTDESK_SERVER_BACKEND=postgresql, on PostgreSQL: the API as the
+// README documents it, TLS, the admin commands, and one slot booked through two server processes
+// at once.
+#include "ServerTestBackend.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+
+const QString kPassword = QStringLiteral("tidal marble orchard 7");
+
+struct CurlResult
+{
+    int status = 0;
+    QByteArray body;
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+};
+
+} // namespace
+
+class TestServerProcess : public QObject
+{
+    Q_OBJECT
+
+private:
+    frontdesk::test::ServerTestBackend m_backend;
+    QList<std::shared_ptr<QProcess>> m_servers;
+    QString m_token;
+
+    QStringList storageArguments() const
+    {
+        if (!m_backend.postgresUrl.isEmpty())
+            return {QStringLiteral("--config"), m_backend.dir.filePath(QStringLiteral("none.conf")),
+                    QStringLiteral("--database"), m_backend.postgresUrl};
+        return {QStringLiteral("--config"), m_backend.dir.filePath(QStringLiteral("none.conf")),
+                QStringLiteral("--data-dir"), m_backend.dir.filePath(QStringLiteral("data"))};
+    }
+
+    int runServer(const QStringList &arguments, const QByteArray &input = {},
+                  QByteArray *out = nullptr, QByteArray *err = nullptr)
+    {
+        QProcess p;
+        p.start(QStringLiteral(FRONTDESK_SERVER_PATH), storageArguments() + arguments);
+        if (!p.waitForStarted())
+            return -1;
+        p.write(input);
+        p.closeWriteChannel();
+        p.waitForFinished(60000);
+        if (out)
+            *out = p.readAllStandardOutput();
+        const QByteArray e = p.readAllStandardError();
+        if (err)
+            *err = e;
+        return p.exitCode();
+    }
+
+    // Starts a server on a free port; its base URL, or empty.
+    QString startServer(const QStringList &extra = {QStringLiteral("--insecure-http")})
+    {
+        auto p = std::make_shared<QProcess>();
+        p->setProcessChannelMode(QProcess::SeparateChannels);
+        p->start(QStringLiteral(FRONTDESK_SERVER_PATH),
+                 storageArguments() +
+                     QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} +
+                     extra);
+        if (!p->waitForStarted())
+            return {};
+        m_servers << p;
+        static const QRegularExpression listening(QStringLiteral("listening on (\\S+)"));
+        QByteArray seen;
+        for (int i = 0; i < 100; ++i) {
+            p->waitForReadyRead(200);
+            seen += p->readAllStandardError();
+            const auto m = listening.match(QString::fromUtf8(seen));
+            if (m.hasMatch())
+                return m.captured(1);
+            if (p->state() == QProcess::NotRunning)
+                break;
+        }
+        qWarning("server did not start: %s", seen.constData());
+        return {};
+    }
+
+    static QStringList curlArguments(const QString &method, const QString &url,
+                                     const QByteArray &body, const QString &token,
+                                     const QStringList &extra)
+    {
+        QStringList args{QStringLiteral("-s"), QStringLiteral("-S"),
+                         QStringLiteral("-X"), method,
+                         QStringLiteral("-w"), QStringLiteral("\n%{http_code}")};
+        if (!token.isEmpty())
+            args << QStringLiteral("-H") << QStringLiteral("Authorization: Bearer ") + token;
+        if (!body.isNull())
+            args << QStringLiteral("-H") << QStringLiteral("Content-Type: application/fhir+json")
+                 << QStringLiteral("--data-binary") << QStringLiteral("@-");
+        return args + extra + QStringList{url};
+    }
+    static CurlResult parseCurl(QProcess &p)
+    {
+        CurlResult r;
+        QByteArray out = p.readAllStandardOutput();
+        const qsizetype nl = out.lastIndexOf('\n');
+        r.status = out.mid(nl + 1).trimmed().toInt();
+        r.body = out.left(std::max<qsizetype>(nl, 0));
+        return r;
+    }
+    static CurlResult curl(const QString &method, const QString &url, const QByteArray &body = {},
+                           const QString &token = {}, const QStringList &extra = {})
+    {
+        QProcess p;
+        p.start(QStringLiteral("curl"), curlArguments(method, url, body, token, extra));
+        p.write(body);
+        p.closeWriteChannel();
+        p.waitForFinished(30000);
+        return parseCurl(p);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("curl")).isEmpty())
+            QSKIP("curl is not installed (Debian package curl; scripts/test installs it)");
+        QVERIFY(m_backend.dir.isValid());
+        // An empty configuration file, so that a /etc/frontdesk/server.conf on this machine
+        // plays no part.
+        QFile none(m_backend.dir.filePath(QStringLiteral("none.conf")));
+        QVERIFY(none.open(QIODevice::WriteOnly));
+        none.close();
+        if (frontdesk::test::ServerTestBackend::wantsPostgres()) {
+            QString why;
+            if (!m_backend.createPostgresDatabase(&why))
+                QSKIP(qPrintable(QStringLiteral("PostgreSQL is not available: ") + why));
+        }
+    }
+
+    void cleanupTestCase()
+    {
+        for (const auto &p : m_servers) {
+            p->terminate();
+            p->waitForFinished(5000);
+        }
+        m_servers.clear();
+        m_backend.dropPostgresDatabase();
+    }
+
+    void adminCommandsShareFrontdeskctlsCode()
+    {
+        QByteArray out;
+        QByteArray err;
+        QCOMPARE(runServer({QStringLiteral("--version")}, {}, &out), 0);
+        QVERIFY(out.startsWith("frontdesk-server "));
+        QCOMPARE(runServer({QStringLiteral("--migrate-only")}, {}, &out, &err), 0);
+        QCOMPARE(runServer({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("alice"),
+                            QStringLiteral("--role"), QStringLiteral("admin")},
+                           kPassword.toUtf8() + '\n', &out, &err),
+                 0);
+        QCOMPARE(runServer({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("rita"),
+                            QStringLiteral("--role"), QStringLiteral("receptionist")},
+                           kPassword.toUtf8() + '\n', &out, &err),
+                 0);
+        QCOMPARE(runServer({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("weak"),
+                            QStringLiteral("--role"), QStringLiteral("nurse")},
+                           "password\n", &out, &err),
+                 3);
+        QCOMPARE(
+            runServer({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--json")},
+                      {}, &out, &err),
+            0);
+        const QJsonArray list = QJsonDocument::fromJson(out).array();
+        QCOMPARE(list.size(), 2);
+        QCOMPARE(list[0].toObject().value(QStringLiteral("username")).toString(),
+                 QStringLiteral("alice"));
+        QCOMPARE(runServer({QStringLiteral("user"), QStringLiteral("seed")}, {}, &out, &err), 1);
+        // Without TLS material and without --insecure-http the server refuses to start.
+        QCOMPARE(runServer({}, {}, &out, &err), 1);
+        QVERIFY2(err.contains("--insecure-http"), err.constData());
+    }
+
+    void curlUsesTheApiAsDocumented()
+    {
+        const QString base = startServer();
+        QVERIFY(!base.isEmpty());
+        CurlResult r = curl(QStringLiteral("GET"), base + QStringLiteral("/fhir/metadata"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(QStringLiteral("fhirVersion")).toString(), QStringLiteral("4.0.1"));
+        r = curl(QStringLiteral("POST"), base + QStringLiteral("/auth/login"),
+                 QJsonDocument(QJsonObject{{QStringLiteral("username"), QStringLiteral("alice")},
+                                           {QStringLiteral("password"), kPassword}})
+                     .toJson());
+        QCOMPARE(r.status, 200);
+        m_token = r.json().value(QStringLiteral("access_token")).toString();
+        QVERIFY(!m_token.isEmpty());
+
+        r = curl(QStringLiteral("GET"), base + QStringLiteral("/fhir/Patient"));
+        QCOMPARE(r.status, 401);
+        QCOMPARE(r.json().value(QStringLiteral("resourceType")).toString(),
+                 QStringLiteral("OperationOutcome"));
+
+        const QByteArray patient =
+            R"({"resourceType":"Patient","identifier":[{"system":"urn:frontdesk:mrn","value":"MRN-100"}],
+                "name":[{"family":"Hoffmann","given":["Lena"]}],"gender":"female","birthDate":"1990-04-01"})";
+        r = curl(QStringLiteral("POST"), base + QStringLiteral("/fhir/Patient"), patient, m_token,
+                 {QStringLiteral("-i")});
+        QCOMPARE(r.status, 201);
+        QVERIFY(r.body.contains("ETag: W/\"1\""));
+        r = curl(QStringLiteral("GET"),
+                 base + QStringLiteral("/fhir/Patient?name=hoff&birthdate=1990-04-01"), {},
+                 m_token);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(QStringLiteral("total")).toInt(), 1);
+        const QString id = r.json()
+                               .value(QStringLiteral("entry"))
+                               .toArray()
+                               .first()
+                               .toObject()
+                               .value(QStringLiteral("resource"))
+                               .toObject()
+                               .value(QStringLiteral("id"))
+                               .toString();
+        r = curl(QStringLiteral("PUT"), base + QStringLiteral("/fhir/Patient/") + id, patient,
+                 m_token, {QStringLiteral("-H"), QStringLiteral("If-Match: W/\"5\"")});
+        QCOMPARE(r.status, 412);
+        r = curl(
+            QStringLiteral("GET"), base + QStringLiteral("/fhir/Condition"), {},
+            curl(QStringLiteral("POST"), base + QStringLiteral("/auth/login"),
+                 QJsonDocument(QJsonObject{{QStringLiteral("username"), QStringLiteral("rita")},
+                                           {QStringLiteral("password"), kPassword}})
+                     .toJson())
+                .json()
+                .value(QStringLiteral("access_token"))
+                .toString());
+        QCOMPARE(r.status, 403);
+        // Over the size limit: 413, not a dropped connection.
+        r = curl(QStringLiteral("POST"), base + QStringLiteral("/fhir/Patient"),
+                 QByteArray(9 * 1024 * 1024, ' '), m_token);
+        QCOMPARE(r.status, 413);
+        r = curl(QStringLiteral("GET"), base + QStringLiteral("/index.html"));
+        QCOMPARE(r.status, 404);
+        QCOMPARE(r.json().value(QStringLiteral("resourceType")).toString(),
+                 QStringLiteral("OperationOutcome"));
+    }
+
+    void oneSlotBookedThroughTwoProcessesStandsOnce()
+    {
+        const QString first = startServer();
+        const QString second = startServer();
+        QVERIFY(!first.isEmpty() && !second.isEmpty());
+        constexpr int attempts = 12;
+        QList<std::shared_ptr<QProcess>> clients;
+        for (int i = 0; i < attempts; ++i) {
+            const QByteArray body =
+                QStringLiteral(R"({"resourceType":"Appointment","status":"booked",
+                    "start":"2026-07-06T09:00:00Z","end":"2026-07-06T09:30:00Z",
+                    "participant":[{"actor":{"reference":"Patient/p%1"},"status":"accepted"},
+                                   {"actor":{"reference":"Practitioner/dr-x"},"status":"accepted"}]})")
+                    .arg(i)
+                    .toUtf8();
+            auto p = std::make_shared<QProcess>();
+            p->start(QStringLiteral("curl"),
+                     curlArguments(QStringLiteral("POST"),
+                                   (i % 2 ? first : second) + QStringLiteral("/fhir/Appointment"),
+                                   body, m_token, {}));
+            p->write(body);
+            p->closeWriteChannel();
+            clients << p;
+        }
+        int created = 0;
+        int conflicts = 0;
+        for (const auto &p : clients) {
+            QVERIFY(p->waitForFinished(60000));
+            const CurlResult r = parseCurl(*p);
+            if (r.status == 201)
+                ++created;
+            else if (r.status == 409)
+                ++conflicts;
+            else
+                qWarning("unexpected answer %d: %s", r.status, r.body.constData());
+        }
+        QCOMPARE(created, 1);
+        QCOMPARE(conflicts, attempts - 1);
+        const CurlResult r =
+            curl(QStringLiteral("GET"),
+                 first + QStringLiteral("/fhir/Appointment?practitioner=dr-x"), {}, m_token);
+        QCOMPARE(r.json().value(QStringLiteral("total")).toInt(), 1);
+    }
+
+    void httpsWithTheConfiguredCertificate()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
+            QSKIP("openssl is not installed to make a test certificate");
+        const QString cert = m_backend.dir.filePath(QStringLiteral("cert.pem"));
+        const QString key = m_backend.dir.filePath(QStringLiteral("key.pem"));
+        QCOMPARE(QProcess::execute(
+                     QStringLiteral("openssl"),
+                     {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                      QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+                      QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                      QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"),
+                      QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert}),
+                 0);
+        const QString base = startServer(
+            {QStringLiteral("--tls-certificate"), cert, QStringLiteral("--tls-key"), key});
+        QVERIFY(base.startsWith(QStringLiteral("https://")));
+        const CurlResult r = curl(QStringLiteral("GET"), base + QStringLiteral("/fhir/metadata"),
+                                  {}, {}, {QStringLiteral("--cacert"), cert});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(QStringLiteral("resourceType")).toString(),
+                 QStringLiteral("CapabilityStatement"));
+        // Plain HTTP to the TLS port gets no data.
+        const CurlResult plain =
+            curl(QStringLiteral("GET"),
+                 QString(base).replace(QStringLiteral("https://"), QStringLiteral("http://")) +
+                     QStringLiteral("/fhir/metadata"),
+                 {}, {}, {QStringLiteral("--max-time"), QStringLiteral("5")});
+        QVERIFY(plain.status != 200);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerProcess)
+#include "tst_serverprocess.moc"
