@@ -19,7 +19,7 @@ QJsonValue extensionValue(const QJsonObject &o, const QString &url, const QStrin
         if (ext.value(QStringLiteral("url")).toString() == url)
             return ext.value(valueKey);
     }
-    return {};
+    return QJsonValue(QJsonValue::Undefined);
 }
 
 QString instant(const QDateTime &t)
