@@ -787,6 +787,18 @@ Fehler: %4</translation>
         <source>Could not write to the database: %1</source>
         <translation>In die Datenbank konnte nicht geschrieben werden: %1</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a PostgreSQL URL; write postgresql://USER:PASSWORD@HOST:PORT/DATABASE.</source>
+        <translation>„%1“ ist keine PostgreSQL-URL; schreiben Sie postgresql://USER:PASSWORD@HOST:PORT/DATABASE.</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver (QPSQL) is not installed; on Debian install libqt6sql6-psql.</source>
+        <translation>Der PostgreSQL-Treiber von Qt (QPSQL) ist nicht installiert; installieren Sie unter Debian libqt6sql6-psql.</translation>
+    </message>
+    <message>
+        <source>Could not connect to PostgreSQL at %1: %2</source>
+        <translation>Keine Verbindung zu PostgreSQL unter %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseCommands</name>
@@ -2850,6 +2862,57 @@ Um fortzufahren, tun Sie eines der Folgenden:
     <message>
         <source>Choose a valid day and from 1 to 31 days.</source>
         <translation>Wählen Sie einen gültigen Tag und 1 bis 31 Tage.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleMapping</name>
+    <message>
+        <source>%1 must be an instant with seconds and a time zone, e.g. 2026-07-06T09:00:00Z; got &quot;%2&quot;.</source>
+        <translation>%1 muss ein Zeitpunkt mit Sekunden und Zeitzone sein, z. B. 2026-07-06T09:00:00Z; erhalten: „%2“.</translation>
+    </message>
+    <message>
+        <source>resourceType must be %1.</source>
+        <translation>resourceType muss %1 sein.</translation>
+    </message>
+    <message>
+        <source>The extension %1 names no status Frontdesk knows: &quot;%2&quot;.</source>
+        <translation>Die Erweiterung %1 nennt keinen Status, den Frontdesk kennt: „%2“.</translation>
+    </message>
+    <message>
+        <source>status must be one of proposed, pending, booked, arrived, checked-in, fulfilled, cancelled, noshow; got &quot;%1&quot;.</source>
+        <translation>status muss einer von proposed, pending, booked, arrived, checked-in, fulfilled, cancelled, noshow sein; erhalten: „%1“.</translation>
+    </message>
+    <message>
+        <source>end must be after start.</source>
+        <translation>end muss nach start liegen.</translation>
+    </message>
+    <message>
+        <source>participant.actor.reference must read TYPE/ID; got &quot;%1&quot;.</source>
+        <translation>participant.actor.reference muss TYP/ID lauten; erhalten: „%1“.</translation>
+    </message>
+    <message>
+        <source>A participant must be a Patient, Practitioner or Location; got &quot;%1&quot;.</source>
+        <translation>Ein Teilnehmer muss ein Patient, Practitioner oder Location sein; erhalten: „%1“.</translation>
+    </message>
+    <message>
+        <source>An appointment needs a Patient and a Practitioner participant.</source>
+        <translation>Ein Termin braucht einen Patient- und einen Practitioner-Teilnehmer.</translation>
+    </message>
+    <message>
+        <source>A Practitioner needs name[0].family.</source>
+        <translation>Ein Practitioner braucht name[0].family.</translation>
+    </message>
+    <message>
+        <source>The slot length (%1) must be 5 to 240 minutes.</source>
+        <translation>Die Slot-Länge (%1) muss 5 bis 240 Minuten betragen.</translation>
+    </message>
+    <message>
+        <source>A Location needs a name.</source>
+        <translation>Eine Location braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>status must be active, suspended or inactive; got &quot;%1&quot;.</source>
+        <translation>status muss active, suspended oder inactive sein; erhalten: „%1“.</translation>
     </message>
 </context>
 <context>

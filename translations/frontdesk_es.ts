@@ -787,6 +787,18 @@ Error: %4</translation>
         <source>Could not write to the database: %1</source>
         <translation>No se pudo escribir en la base de datos: %1</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a PostgreSQL URL; write postgresql://USER:PASSWORD@HOST:PORT/DATABASE.</source>
+        <translation>«%1» no es una URL de PostgreSQL; escriba postgresql://USER:PASSWORD@HOST:PORT/DATABASE.</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver (QPSQL) is not installed; on Debian install libqt6sql6-psql.</source>
+        <translation>El controlador PostgreSQL de Qt (QPSQL) no está instalado; en Debian instale libqt6sql6-psql.</translation>
+    </message>
+    <message>
+        <source>Could not connect to PostgreSQL at %1: %2</source>
+        <translation>No se pudo conectar con PostgreSQL en %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseCommands</name>
@@ -2850,6 +2862,57 @@ Para continuar, haga una de estas cosas:
     <message>
         <source>Choose a valid day and from 1 to 31 days.</source>
         <translation>Elija un día válido y de 1 a 31 días.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleMapping</name>
+    <message>
+        <source>%1 must be an instant with seconds and a time zone, e.g. 2026-07-06T09:00:00Z; got &quot;%2&quot;.</source>
+        <translation>%1 debe ser un instante con segundos y zona horaria, p. ej., 2026-07-06T09:00:00Z; se recibió «%2».</translation>
+    </message>
+    <message>
+        <source>resourceType must be %1.</source>
+        <translation>resourceType debe ser %1.</translation>
+    </message>
+    <message>
+        <source>The extension %1 names no status Frontdesk knows: &quot;%2&quot;.</source>
+        <translation>La extensión %1 no nombra ningún estado que Frontdesk conozca: «%2».</translation>
+    </message>
+    <message>
+        <source>status must be one of proposed, pending, booked, arrived, checked-in, fulfilled, cancelled, noshow; got &quot;%1&quot;.</source>
+        <translation>status debe ser uno de proposed, pending, booked, arrived, checked-in, fulfilled, cancelled, noshow; se recibió «%1».</translation>
+    </message>
+    <message>
+        <source>end must be after start.</source>
+        <translation>end debe ser posterior a start.</translation>
+    </message>
+    <message>
+        <source>participant.actor.reference must read TYPE/ID; got &quot;%1&quot;.</source>
+        <translation>participant.actor.reference debe tener la forma TIPO/ID; se recibió «%1».</translation>
+    </message>
+    <message>
+        <source>A participant must be a Patient, Practitioner or Location; got &quot;%1&quot;.</source>
+        <translation>Un participante debe ser un Patient, Practitioner o Location; se recibió «%1».</translation>
+    </message>
+    <message>
+        <source>An appointment needs a Patient and a Practitioner participant.</source>
+        <translation>Una cita necesita un participante Patient y uno Practitioner.</translation>
+    </message>
+    <message>
+        <source>A Practitioner needs name[0].family.</source>
+        <translation>Un Practitioner necesita name[0].family.</translation>
+    </message>
+    <message>
+        <source>The slot length (%1) must be 5 to 240 minutes.</source>
+        <translation>La duración de la franja (%1) debe ser de 5 a 240 minutos.</translation>
+    </message>
+    <message>
+        <source>A Location needs a name.</source>
+        <translation>Una Location necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>status must be active, suspended or inactive; got &quot;%1&quot;.</source>
+        <translation>status debe ser active, suspended o inactive; se recibió «%1».</translation>
     </message>
 </context>
 <context>

@@ -787,6 +787,18 @@ Erreur&#xa0;: %4</translation>
         <source>Could not write to the database: %1</source>
         <translation>Impossible d&apos;écrire dans la base de données&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a PostgreSQL URL; write postgresql://USER:PASSWORD@HOST:PORT/DATABASE.</source>
+        <translation>« %1 » n&apos;est pas une URL PostgreSQL ; écrivez postgresql://USER:PASSWORD@HOST:PORT/DATABASE.</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver (QPSQL) is not installed; on Debian install libqt6sql6-psql.</source>
+        <translation>Le pilote PostgreSQL de Qt (QPSQL) n&apos;est pas installé ; sous Debian, installez libqt6sql6-psql.</translation>
+    </message>
+    <message>
+        <source>Could not connect to PostgreSQL at %1: %2</source>
+        <translation>Connexion impossible à PostgreSQL sur %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseCommands</name>
@@ -2850,6 +2862,57 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     <message>
         <source>Choose a valid day and from 1 to 31 days.</source>
         <translation>Choisissez un jour valide et de 1 à 31 jours.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleMapping</name>
+    <message>
+        <source>%1 must be an instant with seconds and a time zone, e.g. 2026-07-06T09:00:00Z; got &quot;%2&quot;.</source>
+        <translation>%1 doit être un instant avec secondes et fuseau horaire, p. ex. 2026-07-06T09:00:00Z ; reçu « %2 ».</translation>
+    </message>
+    <message>
+        <source>resourceType must be %1.</source>
+        <translation>resourceType doit être %1.</translation>
+    </message>
+    <message>
+        <source>The extension %1 names no status Frontdesk knows: &quot;%2&quot;.</source>
+        <translation>L&apos;extension %1 ne nomme aucun statut connu de Frontdesk : « %2 ».</translation>
+    </message>
+    <message>
+        <source>status must be one of proposed, pending, booked, arrived, checked-in, fulfilled, cancelled, noshow; got &quot;%1&quot;.</source>
+        <translation>status doit être l&apos;un de proposed, pending, booked, arrived, checked-in, fulfilled, cancelled, noshow ; reçu « %1 ».</translation>
+    </message>
+    <message>
+        <source>end must be after start.</source>
+        <translation>end doit être après start.</translation>
+    </message>
+    <message>
+        <source>participant.actor.reference must read TYPE/ID; got &quot;%1&quot;.</source>
+        <translation>participant.actor.reference doit être de la forme TYPE/ID ; reçu « %1 ».</translation>
+    </message>
+    <message>
+        <source>A participant must be a Patient, Practitioner or Location; got &quot;%1&quot;.</source>
+        <translation>Un participant doit être un Patient, un Practitioner ou une Location ; reçu « %1 ».</translation>
+    </message>
+    <message>
+        <source>An appointment needs a Patient and a Practitioner participant.</source>
+        <translation>Un rendez-vous a besoin d&apos;un participant Patient et d&apos;un participant Practitioner.</translation>
+    </message>
+    <message>
+        <source>A Practitioner needs name[0].family.</source>
+        <translation>Un Practitioner a besoin de name[0].family.</translation>
+    </message>
+    <message>
+        <source>The slot length (%1) must be 5 to 240 minutes.</source>
+        <translation>La durée de créneau (%1) doit être de 5 à 240 minutes.</translation>
+    </message>
+    <message>
+        <source>A Location needs a name.</source>
+        <translation>Une Location a besoin d&apos;un nom.</translation>
+    </message>
+    <message>
+        <source>status must be active, suspended or inactive; got &quot;%1&quot;.</source>
+        <translation>status doit être active, suspended ou inactive ; reçu « %1 ».</translation>
     </message>
 </context>
 <context>
