@@ -182,6 +182,500 @@ Status upsert(Repo &repo, T value, const QString &localId, bool exists,
     return {};
 }
 
+// "file: entry 3 (urn:uuid:…)": where an entry is, for every message about it.
+QString entryPlace(const QString &file, int index, const QString &fullUrl)
+{
+    return fullUrl.isEmpty()
+               ? FhirImporter::tr("%1: entry %2").arg(file).arg(index)
+               : FhirImporter::tr("%1: entry %2 (%3)").arg(file).arg(index).arg(fullUrl);
+}
+
+// The entries of one bundle, and how references find them (fullUrl and Type/id → index).
+struct BundleEntries
+{
+    QList<Entry> entries;
+    QHash<QString, int> byReference;
+};
+
+// The id of the row of table that ref ("Type/id") names, or empty when there is none.
+QString storedId(Database &db, const QString &table, const QString &ref)
+{
+    const QString id = ref.section(QLatin1Char('/'), -1);
+    if (id.isEmpty() || table.isEmpty())
+        return {};
+    auto found = db.scalar(QStringLiteral("SELECT id FROM %1 WHERE id = ?").arg(table), {id});
+    return found && found->isValid() ? found->toString() : QString();
+}
+
+// Maps the entry's resource into e.value (and a Patient's photo and links); the error, or empty.
+QString mapResource(Entry &e, const QHash<QString, QJsonObject> &medicationEntries,
+                    const QDateTime &now)
+{
+    QString error;
+    auto take = [&error](auto result, Mapped &out) {
+        if (!result)
+            error = result.error();
+        else
+            out = *result;
+    };
+    if (e.type == QLatin1String("Patient")) {
+        take(FhirMapping::patientFromFhir(e.resource), e.value);
+        if (error.isEmpty()) {
+            if (auto photo = FhirMapping::patientPhotoFromFhir(e.resource); !photo)
+                error = photo.error();
+            else
+                e.photo = *photo;
+        }
+        if (error.isEmpty()) {
+            if (auto links = FhirMapping::patientLinksFromFhir(e.resource); !links)
+                error = links.error();
+            else
+                e.links = *links;
+        }
+    } else if (e.type == QLatin1String("Encounter"))
+        take(FhirMapping::encounterFromFhir(e.resource), e.value);
+    else if (e.type == QLatin1String("Condition"))
+        take(FhirMapping::conditionFromFhir(e.resource), e.value);
+    else if (e.type == QLatin1String("AllergyIntolerance"))
+        take(FhirMapping::allergyFromFhir(e.resource), e.value);
+    else if (e.type == QLatin1String("MedicationRequest") ||
+             e.type == QLatin1String("MedicationStatement")) {
+        QJsonObject resource = e.resource;
+        const QString ref = resource.value(QStringLiteral("medicationReference"))
+                                .toObject()
+                                .value(QStringLiteral("reference"))
+                                .toString();
+        if (!resource.contains(QStringLiteral("medicationCodeableConcept")) &&
+            medicationEntries.contains(ref))
+            resource.insert(QStringLiteral("medicationCodeableConcept"),
+                            medicationEntries.value(ref).value(QStringLiteral("code")));
+        take(FhirMapping::medicationFromFhir(resource), e.value);
+    } else if (e.type == QLatin1String("Observation"))
+        take(FhirMapping::observationFromFhir(e.resource), e.value);
+    else if (e.type == QLatin1String("Immunization"))
+        take(FhirMapping::immunizationFromFhir(e.resource), e.value);
+    else if (e.type == QLatin1String("Coverage"))
+        take(FhirMapping::coverageFromFhir(e.resource), e.value);
+    else if (e.type == QLatin1String("Flag"))
+        take(FhirMapping::alertFromFhir(e.resource, now), e.value);
+    else if (e.type == QLatin1String("Consent") &&
+             FhirMapping::isCommunicationPreference(e.resource)) {
+        e.table = QStringLiteral("communication_preferences");
+        take(FhirMapping::communicationPreferenceFromFhir(e.resource), e.value);
+    } else if (e.type == QLatin1String("Consent"))
+        take(FhirMapping::consentFromFhir(e.resource), e.value);
+    else if (e.type == QLatin1String("DocumentReference")) {
+        // Synthea's clinical notes: base64 text attached to an encounter.
+        const QJsonObject attachment = e.resource.value(QStringLiteral("content"))
+                                           .toArray()
+                                           .first()
+                                           .toObject()
+                                           .value(QStringLiteral("attachment"))
+                                           .toObject();
+        const QString data = attachment.value(QStringLiteral("data")).toString();
+        const auto decoded = QByteArray::fromBase64Encoding(
+            data.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+        if (data.isEmpty() || !decoded)
+            error = FhirImporter::tr("DocumentReference: content[0].attachment.data is missing or "
+                                     "not base64.");
+        else
+            e.value = QString::fromUtf8(*decoded);
+    }
+    return error;
+}
+
+// Pass 1: reads and checks every entry; what is wrong goes into report.errors.
+BundleEntries readEntries(const QJsonArray &array, const QString &name, const QDateTime &now,
+                          FhirImporter::FileReport &report)
+{
+    BundleEntries bundle;
+    // Synthea may name a medication through a Medication entry (medicationReference); its code
+    // is what we keep.
+    QHash<QString, QJsonObject> medicationEntries;
+    for (const QJsonValue v : array) {
+        const QJsonObject resource = v.toObject().value(QStringLiteral("resource")).toObject();
+        if (resource.value(QStringLiteral("resourceType")).toString() ==
+            QLatin1String("Medication"))
+            medicationEntries.insert(v.toObject().value(QStringLiteral("fullUrl")).toString(),
+                                     resource);
+    }
+    for (int i = 0; i < array.size(); ++i) {
+        Entry e;
+        e.index = i;
+        const QJsonObject entry = array.at(i).toObject();
+        e.fullUrl = entry.value(QStringLiteral("fullUrl")).toString();
+        const QString where = entryPlace(name, i, e.fullUrl);
+        if (!array.at(i).isObject() || !entry.value(QStringLiteral("resource")).isObject()) {
+            report.errors << FhirImporter::tr("%1: has no resource object.").arg(where);
+            continue;
+        }
+        e.resource = entry.value(QStringLiteral("resource")).toObject();
+        e.type = e.resource.value(QStringLiteral("resourceType")).toString();
+        e.resourceId = e.resource.value(QStringLiteral("id")).toString();
+        if (e.type.isEmpty()) {
+            report.errors << FhirImporter::tr("%1: the resource has no resourceType.").arg(where);
+            continue;
+        }
+        if (!kKept.contains(e.type)) {
+            report.notKept[e.type] += 1;
+            continue;
+        }
+        e.table = tableOf(e.type);
+        e.sourceKey = sourceKeyOf(e.type, e.resource, e.fullUrl);
+        if (e.sourceKey.isEmpty()) {
+            report.errors << FhirImporter::tr("%1: %2 has no identifier, fullUrl or id, so a "
+                                              "second import could not recognise it.")
+                                 .arg(where, e.type);
+            continue;
+        }
+        if (const QString error = mapResource(e, medicationEntries, now); !error.isEmpty()) {
+            report.errors << FhirImporter::tr("%1: %2: %3").arg(where, e.type, error);
+            continue;
+        }
+        if (e.type != QLatin1String("Patient")) {
+            e.patientRef = FhirMapping::patientReference(e.resource);
+            if (e.patientRef.isEmpty()) {
+                report.errors << FhirImporter::tr("%1: %2 does not say which patient it belongs "
+                                                  "to (subject, patient or beneficiary).")
+                                     .arg(where, e.type);
+                continue;
+            }
+            e.encounterRef = FhirMapping::encounterReference(e.resource);
+            if (e.type == QLatin1String("DocumentReference") && e.encounterRef.isEmpty()) {
+                report.errors << FhirImporter::tr("%1: DocumentReference names no encounter "
+                                                  "(context.encounter).")
+                                     .arg(where);
+                continue;
+            }
+        }
+        if (!e.fullUrl.isEmpty())
+            bundle.byReference.insert(e.fullUrl, int(bundle.entries.size()));
+        if (!e.resourceId.isEmpty())
+            bundle.byReference.insert(e.type + QLatin1Char('/') + e.resourceId,
+                                      int(bundle.entries.size()));
+        bundle.entries << e;
+    }
+    return bundle;
+}
+
+// Pass 2: every reference points at a patient (or encounter) in this bundle or already stored.
+void checkReferences(Database &db, const BundleEntries &bundle, const QString &name,
+                     FhirImporter::FileReport &report)
+{
+    const QList<Entry> &entries = bundle.entries;
+    auto inBundle = [&](const QString &ref, const QString &type) {
+        const int target = bundle.byReference.value(ref, -1);
+        return target >= 0 && entries.at(target).type == type;
+    };
+    for (const Entry &e : entries) {
+        const QString where = entryPlace(name, e.index, e.fullUrl);
+        if (!e.patientRef.isEmpty() && !inBundle(e.patientRef, QStringLiteral("Patient")) &&
+            storedId(db, QStringLiteral("patients"), e.patientRef).isEmpty())
+            report.errors << FhirImporter::tr("%1: %2 refers to the patient \"%3\", which is "
+                                              "neither in this bundle nor in the database.")
+                                 .arg(where, e.type, e.patientRef);
+        for (int l = 0; l < e.links.size(); ++l) {
+            const QString &ref = e.links.at(l).reference;
+            const int target = bundle.byReference.value(ref, -1);
+            if (target >= 0 && entries.at(target).type == QLatin1String("Patient")) {
+                if (&entries.at(target) == &e)
+                    report.errors << FhirImporter::tr("%1: Patient link[%2] refers to the "
+                                                      "patient itself.")
+                                         .arg(where)
+                                         .arg(l);
+            } else if (storedId(db, QStringLiteral("patients"), ref).isEmpty()) {
+                report.errors << FhirImporter::tr("%1: Patient link[%2] (%3) refers to the "
+                                                  "patient \"%4\", which is neither in this "
+                                                  "bundle nor in the database.")
+                                     .arg(where)
+                                     .arg(l)
+                                     .arg(e.links.at(l).type, ref);
+            }
+        }
+        if (!e.encounterRef.isEmpty() && !inBundle(e.encounterRef, QStringLiteral("Encounter")) &&
+            storedId(db, QStringLiteral("encounters"), e.encounterRef).isEmpty())
+            report.errors << FhirImporter::tr("%1: %2 refers to the encounter \"%3\", which is "
+                                              "neither in this bundle nor in the database.")
+                                 .arg(where, e.type, e.encounterRef);
+    }
+}
+
+// Pass 3, inside the file's one transaction: patients first, then encounters, then the rest, so
+// every reference resolves to a local id; then the patients' links and the audit entry.
+class BundleWriter
+{
+public:
+    BundleWriter(Database &db, BundleEntries &bundle, const QString &name,
+                 FhirImporter::FileReport &counts)
+        : m_db(db), m_bundle(bundle), m_name(name), m_counts(counts)
+    {}
+
+    Status write(const QString &bundleId)
+    {
+        // Every patient's local id first, so links between the bundle's patients resolve.
+        for (Entry &e : m_bundle.entries) {
+            if (e.type != QLatin1String("Patient"))
+                continue;
+            auto id = localIdFor(e);
+            if (!id)
+                return fail(FhirImporter::tr("%1: %2").arg(where(e), id.error()));
+            e.localId = *id;
+        }
+        for (const Stage stage : {Stage::Patients, Stage::Encounters, Stage::Rest}) {
+            for (Entry &e : m_bundle.entries) {
+                if (stageOf(e) != stage)
+                    continue;
+                if (auto s = writeEntry(e); !s)
+                    return fail(FhirImporter::tr("%1: %2").arg(where(e), s.error()));
+            }
+        }
+        auto resolver = [this](const QString &ref, const QString &table) {
+            return resolve(ref, table);
+        };
+        for (const Entry &e : m_bundle.entries) {
+            if (auto s = writeLinks(m_db, e.localId, e.links, resolver,
+                                    FhirImporter::tr("%1: ").arg(where(e)), m_name);
+                !s)
+                return s;
+        }
+        AuditEntry audit;
+        audit.action = QStringLiteral("import");
+        audit.entityType = QStringLiteral("Bundle");
+        audit.entityId = bundleId;
+        audit.patientId = m_counts.patientIds.value(0);
+        audit.detail = QJsonObject{{QStringLiteral("file"), QFileInfo(m_name).fileName()},
+                                   {QStringLiteral("created"), m_counts.created},
+                                   {QStringLiteral("updated"), m_counts.updated},
+                                   {QStringLiteral("unchanged"), m_counts.unchanged}};
+        if (auto a = AuditLog(m_db).append(audit); !a)
+            return fail(a.error());
+        return {};
+    }
+
+private:
+    enum class Stage
+    {
+        Patients,
+        Encounters,
+        Rest
+    };
+
+    static Stage stageOf(const Entry &e)
+    {
+        if (e.type == QLatin1String("Patient"))
+            return Stage::Patients;
+        if (e.type == QLatin1String("Encounter"))
+            return Stage::Encounters;
+        return Stage::Rest;
+    }
+
+    QString where(const Entry &e) const { return entryPlace(m_name, e.index, e.fullUrl); }
+
+    QString resolve(const QString &ref, const QString &table) const
+    {
+        const int target = m_bundle.byReference.value(ref, -1);
+        if (target >= 0 && !m_bundle.entries.at(target).localId.isEmpty())
+            return m_bundle.entries.at(target).localId;
+        return storedId(m_db, table, ref);
+    }
+
+    // The local id for an entry: known from an earlier import, ours already (our own export),
+    // the same MRN (patients), or new (the resource id when it is a free UUID). Sets e.exists.
+    Result<QString> localIdFor(Entry &e)
+    {
+        auto mapped = m_db.scalar(
+            QStringLiteral("SELECT local_id FROM fhir_identifiers WHERE source_key = ?"),
+            {e.sourceKey});
+        if (!mapped)
+            return fail(mapped.error());
+        QString id;
+        if (mapped->isValid())
+            id = storedId(m_db, e.table, mapped->toString());
+        if (id.isEmpty() && !e.resourceId.isEmpty())
+            id = storedId(m_db, e.table, e.resourceId);
+        if (id.isEmpty() && e.type == QLatin1String("Patient")) {
+            auto byMrn = m_patients.findByMrn(std::get<Patient>(e.value).mrn);
+            if (!byMrn)
+                return fail(byMrn.error());
+            if (byMrn->has_value())
+                id = (*byMrn)->meta.id;
+        }
+        e.exists = !id.isEmpty();
+        if (!e.exists) {
+            const QUuid asUuid(e.resourceId);
+            id = asUuid.isNull() ? QUuid::createUuid().toString(QUuid::WithoutBraces)
+                                 : asUuid.toString(QUuid::WithoutBraces);
+        }
+        if (auto m = m_db.query(
+                QStringLiteral("INSERT OR REPLACE INTO fhir_identifiers (source_key, "
+                               "resource_type, local_id, imported_at) VALUES (?, ?, ?, ?)"),
+                {e.sourceKey, e.type, id, m_db.clock().nowMs()});
+            !m)
+            return fail(m.error());
+        return id;
+    }
+
+    // The patient a Patient entry says it was merged into (link replaced-by), or empty.
+    QString replacedBy(const Entry &e) const
+    {
+        for (const FhirMapping::PatientLink &l : e.links)
+            if (l.type == QLatin1String("replaced-by"))
+                return resolve(l.reference, QStringLiteral("patients"));
+        return {};
+    }
+
+    Status writeEntry(Entry &e)
+    {
+        if (e.type == QLatin1String("DocumentReference"))
+            return writeNote(e);
+        if (e.type != QLatin1String("Patient")) {
+            auto id = localIdFor(e);
+            if (!id)
+                return fail(id.error());
+            e.localId = *id;
+        }
+        Status s = e.type == QLatin1String("Patient") ? writePatient(e) : writeRecord(e);
+        if (!s)
+            return s;
+        m_counts.kept[std::holds_alternative<CommunicationPreference>(e.value)
+                          ? FhirImporter::tr("Consent (communication preference)")
+                          : e.type] += 1;
+        return {};
+    }
+
+    // A DocumentReference's text joins its encounter's notes, once.
+    Status writeNote(const Entry &e)
+    {
+        auto enc = m_encounters.get(resolve(e.encounterRef, QStringLiteral("encounters")));
+        if (!enc)
+            return fail(enc.error());
+        const QString note = std::get<QString>(e.value).trimmed();
+        if (!enc->notes.contains(note)) {
+            enc->notes = enc->notes.isEmpty() ? note : enc->notes + QStringLiteral("\n\n") + note;
+            ++m_counts.updated;
+            if (auto s = m_encounters.save(*enc); !s)
+                return s;
+        } else {
+            ++m_counts.unchanged;
+        }
+        m_counts.kept[e.type] += 1;
+        return {};
+    }
+
+    Status writePatient(const Entry &e)
+    {
+        Patient p = std::get<Patient>(e.value);
+        if (e.exists) {
+            // Fields we keep but FHIR does not carry stay as they were.
+            auto current = m_patients.get(e.localId);
+            if (!current)
+                return fail(current.error());
+            p.preferredChannel = current->preferredChannel;
+            p.mergedInto = current->mergedInto;
+            if (p.emergencyContactName.isEmpty()) {
+                p.emergencyContactName = current->emergencyContactName;
+                p.emergencyContactRelation = current->emergencyContactRelation;
+                p.emergencyContactPhone = current->emergencyContactPhone;
+            }
+        }
+        // A merged record stays a link to its survivor, as PatientMerge leaves it.
+        if (const QString survivor = replacedBy(e); !survivor.isEmpty())
+            p.mergedInto = survivor;
+        if (auto s = upsert(m_patients, p, e.localId, e.exists, m_counts); !s)
+            return s;
+        m_counts.patientIds << e.localId;
+        if (e.photo.isEmpty())
+            return {};
+        PatientPhotoRepository photos(m_db);
+        auto current = photos.forPatient(e.localId);
+        if (!current)
+            return fail(current.error());
+        if (current->has_value() && (*current)->data == e.photo)
+            return {};
+        if (auto set = photos.setPhoto(e.localId, e.photo); !set)
+            return fail(set.error());
+        return {};
+    }
+
+    // Every record that belongs to a patient (and maybe an encounter) of the bundle.
+    Status writeRecord(Entry &e)
+    {
+        const QString &id = e.localId;
+        const bool exists = e.exists;
+        const QString patientId = resolve(e.patientRef, QStringLiteral("patients"));
+        const QString encounterId = e.encounterRef.isEmpty()
+                                        ? QString()
+                                        : resolve(e.encounterRef, QStringLiteral("encounters"));
+        if (e.type == QLatin1String("Encounter")) {
+            Encounter v = std::get<Encounter>(e.value);
+            v.patientId = patientId;
+            if (exists) {
+                auto current = m_encounters.get(id);
+                if (current)
+                    v.notes = current->notes; // notes come from DocumentReferences
+            }
+            return upsert(m_encounters, v, id, exists, m_counts);
+        }
+        if (auto *c = std::get_if<Condition>(&e.value)) {
+            c->patientId = patientId;
+            c->encounterId = encounterId;
+            return upsert(m_conditions, *c, id, exists, m_counts);
+        }
+        if (auto *a = std::get_if<Allergy>(&e.value)) {
+            a->patientId = patientId;
+            return upsert(m_allergies, *a, id, exists, m_counts);
+        }
+        if (auto *m = std::get_if<Medication>(&e.value)) {
+            m->patientId = patientId;
+            m->encounterId = encounterId;
+            return upsert(m_medications, *m, id, exists, m_counts);
+        }
+        if (auto *o = std::get_if<Observation>(&e.value)) {
+            o->patientId = patientId;
+            o->encounterId = encounterId;
+            return upsert(m_observations, *o, id, exists, m_counts);
+        }
+        if (auto *im = std::get_if<Immunization>(&e.value)) {
+            im->patientId = patientId;
+            im->encounterId = encounterId;
+            return upsert(m_immunizations, *im, id, exists, m_counts);
+        }
+        if (auto *cv = std::get_if<Coverage>(&e.value)) {
+            cv->patientId = patientId;
+            return upsert(m_coverages, *cv, id, exists, m_counts);
+        }
+        if (auto *cs = std::get_if<Consent>(&e.value)) {
+            cs->patientId = patientId;
+            return upsert(m_consents, *cs, id, exists, m_counts);
+        }
+        if (auto *cp = std::get_if<CommunicationPreference>(&e.value)) {
+            cp->patientId = patientId;
+            return upsert(m_preferences, *cp, id, exists, m_counts);
+        }
+        if (auto *al = std::get_if<PatientAlert>(&e.value)) {
+            al->patientId = patientId;
+            return upsert(m_alerts, *al, id, exists, m_counts);
+        }
+        return {};
+    }
+
+    Database &m_db;
+    BundleEntries &m_bundle;
+    const QString &m_name;
+    FhirImporter::FileReport &m_counts;
+    PatientRepository m_patients{m_db};
+    EncounterRepository m_encounters{m_db};
+    ConditionRepository m_conditions{m_db};
+    AllergyRepository m_allergies{m_db};
+    MedicationRepository m_medications{m_db};
+    ObservationRepository m_observations{m_db};
+    ImmunizationRepository m_immunizations{m_db};
+    CoverageRepository m_coverages{m_db};
+    ConsentRepository m_consents{m_db};
+    CommunicationPreferenceRepository m_preferences{m_db};
+    PatientAlertRepository m_alerts{m_db};
+};
+
 } // namespace
 
 Result<QList<FhirImporter::FileReport>> FhirImporter::importPath(const QString &fileOrDirectory)
@@ -241,416 +735,17 @@ FhirImporter::FileReport FhirImporter::importBundle(const QByteArray &json, cons
         return report;
     }
 
-    // Pass 1: read and check everything; nothing is written while any entry is wrong.
-    QList<Entry> entries;
-    QHash<QString, int> byReference; // fullUrl and Type/id → entries index
-    const QJsonArray array = entriesValue.toArray();
-    // Synthea may name a medication through a Medication entry (medicationReference); its code
-    // is what we keep.
-    QHash<QString, QJsonObject> medicationEntries;
-    for (const QJsonValue v : array) {
-        const QJsonObject resource = v.toObject().value(QStringLiteral("resource")).toObject();
-        if (resource.value(QStringLiteral("resourceType")).toString() ==
-            QLatin1String("Medication"))
-            medicationEntries.insert(v.toObject().value(QStringLiteral("fullUrl")).toString(),
-                                     resource);
-    }
-    for (int i = 0; i < array.size(); ++i) {
-        Entry e;
-        e.index = i;
-        const QJsonObject entry = array.at(i).toObject();
-        e.fullUrl = entry.value(QStringLiteral("fullUrl")).toString();
-        auto where = [&]() {
-            return e.fullUrl.isEmpty() ? tr("%1: entry %2").arg(name).arg(i)
-                                       : tr("%1: entry %2 (%3)").arg(name).arg(i).arg(e.fullUrl);
-        };
-        if (!array.at(i).isObject() || !entry.value(QStringLiteral("resource")).isObject()) {
-            report.errors << tr("%1: has no resource object.").arg(where());
-            continue;
-        }
-        e.resource = entry.value(QStringLiteral("resource")).toObject();
-        e.type = e.resource.value(QStringLiteral("resourceType")).toString();
-        e.resourceId = e.resource.value(QStringLiteral("id")).toString();
-        if (e.type.isEmpty()) {
-            report.errors << tr("%1: the resource has no resourceType.").arg(where());
-            continue;
-        }
-        if (!kKept.contains(e.type)) {
-            report.notKept[e.type] += 1;
-            continue;
-        }
-        e.table = tableOf(e.type);
-        e.sourceKey = sourceKeyOf(e.type, e.resource, e.fullUrl);
-        if (e.sourceKey.isEmpty()) {
-            report.errors << tr("%1: %2 has no identifier, fullUrl or id, so a second import "
-                                "could not recognise it.")
-                                 .arg(where(), e.type);
-            continue;
-        }
-        QString error;
-        auto take = [&error](auto result, Mapped &out) {
-            if (!result)
-                error = result.error();
-            else
-                out = *result;
-        };
-        if (e.type == QLatin1String("Patient")) {
-            take(FhirMapping::patientFromFhir(e.resource), e.value);
-            if (error.isEmpty()) {
-                if (auto photo = FhirMapping::patientPhotoFromFhir(e.resource); !photo)
-                    error = photo.error();
-                else
-                    e.photo = *photo;
-            }
-            if (error.isEmpty()) {
-                if (auto links = FhirMapping::patientLinksFromFhir(e.resource); !links)
-                    error = links.error();
-                else
-                    e.links = *links;
-            }
-        } else if (e.type == QLatin1String("Encounter"))
-            take(FhirMapping::encounterFromFhir(e.resource), e.value);
-        else if (e.type == QLatin1String("Condition"))
-            take(FhirMapping::conditionFromFhir(e.resource), e.value);
-        else if (e.type == QLatin1String("AllergyIntolerance"))
-            take(FhirMapping::allergyFromFhir(e.resource), e.value);
-        else if (e.type == QLatin1String("MedicationRequest") ||
-                 e.type == QLatin1String("MedicationStatement")) {
-            QJsonObject resource = e.resource;
-            const QString ref = resource.value(QStringLiteral("medicationReference"))
-                                    .toObject()
-                                    .value(QStringLiteral("reference"))
-                                    .toString();
-            if (!resource.contains(QStringLiteral("medicationCodeableConcept")) &&
-                medicationEntries.contains(ref))
-                resource.insert(QStringLiteral("medicationCodeableConcept"),
-                                medicationEntries.value(ref).value(QStringLiteral("code")));
-            take(FhirMapping::medicationFromFhir(resource), e.value);
-        } else if (e.type == QLatin1String("Observation"))
-            take(FhirMapping::observationFromFhir(e.resource), e.value);
-        else if (e.type == QLatin1String("Immunization"))
-            take(FhirMapping::immunizationFromFhir(e.resource), e.value);
-        else if (e.type == QLatin1String("Coverage"))
-            take(FhirMapping::coverageFromFhir(e.resource), e.value);
-        else if (e.type == QLatin1String("Flag"))
-            take(FhirMapping::alertFromFhir(e.resource, m_db.clock().nowUtc()), e.value);
-        else if (e.type == QLatin1String("Consent") &&
-                 FhirMapping::isCommunicationPreference(e.resource)) {
-            e.table = QStringLiteral("communication_preferences");
-            take(FhirMapping::communicationPreferenceFromFhir(e.resource), e.value);
-        } else if (e.type == QLatin1String("Consent"))
-            take(FhirMapping::consentFromFhir(e.resource), e.value);
-        else if (e.type == QLatin1String("DocumentReference")) {
-            // Synthea's clinical notes: base64 text attached to an encounter.
-            const QJsonObject attachment = e.resource.value(QStringLiteral("content"))
-                                               .toArray()
-                                               .first()
-                                               .toObject()
-                                               .value(QStringLiteral("attachment"))
-                                               .toObject();
-            const QString data = attachment.value(QStringLiteral("data")).toString();
-            const auto decoded = QByteArray::fromBase64Encoding(
-                data.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-            if (data.isEmpty() || !decoded)
-                error = tr("DocumentReference: content[0].attachment.data is missing or not "
-                           "base64.");
-            else
-                e.value = QString::fromUtf8(*decoded);
-        }
-        if (!error.isEmpty()) {
-            report.errors << tr("%1: %2: %3").arg(where(), e.type, error);
-            continue;
-        }
-        if (e.type != QLatin1String("Patient")) {
-            e.patientRef = FhirMapping::patientReference(e.resource);
-            if (e.patientRef.isEmpty()) {
-                report.errors << tr("%1: %2 does not say which patient it belongs to (subject, "
-                                    "patient or beneficiary).")
-                                     .arg(where(), e.type);
-                continue;
-            }
-            e.encounterRef = FhirMapping::encounterReference(e.resource);
-            if (e.type == QLatin1String("DocumentReference") && e.encounterRef.isEmpty()) {
-                report.errors << tr("%1: DocumentReference names no encounter (context.encounter).")
-                                     .arg(where());
-                continue;
-            }
-        }
-        if (!e.fullUrl.isEmpty())
-            byReference.insert(e.fullUrl, int(entries.size()));
-        if (!e.resourceId.isEmpty())
-            byReference.insert(e.type + QLatin1Char('/') + e.resourceId, int(entries.size()));
-        entries << e;
-    }
-
-    // References must point at a patient (or encounter) in this bundle or already stored.
-    auto storedId = [this](const QString &table, const QString &ref) -> QString {
-        const QString id = ref.section(QLatin1Char('/'), -1);
-        if (id.isEmpty() || table.isEmpty())
-            return {};
-        auto found = m_db.scalar(QStringLiteral("SELECT id FROM %1 WHERE id = ?").arg(table), {id});
-        return found && found->isValid() ? found->toString() : QString();
-    };
-    for (const Entry &e : entries) {
-        const QString where = e.fullUrl.isEmpty()
-                                  ? tr("%1: entry %2").arg(name).arg(e.index)
-                                  : tr("%1: entry %2 (%3)").arg(name).arg(e.index).arg(e.fullUrl);
-        if (!e.patientRef.isEmpty()) {
-            const int target = byReference.value(e.patientRef, -1);
-            if ((target < 0 || entries.at(target).type != QLatin1String("Patient")) &&
-                storedId(QStringLiteral("patients"), e.patientRef).isEmpty())
-                report.errors << tr("%1: %2 refers to the patient \"%3\", which is neither in "
-                                    "this bundle nor in the database.")
-                                     .arg(where, e.type, e.patientRef);
-        }
-        for (int l = 0; l < e.links.size(); ++l) {
-            const QString &ref = e.links.at(l).reference;
-            const int target = byReference.value(ref, -1);
-            if (target >= 0 && entries.at(target).type == QLatin1String("Patient")) {
-                if (&entries.at(target) == &e)
-                    report.errors << tr("%1: Patient link[%2] refers to the patient itself.")
-                                         .arg(where)
-                                         .arg(l);
-            } else if (storedId(QStringLiteral("patients"), ref).isEmpty()) {
-                report.errors << tr("%1: Patient link[%2] (%3) refers to the patient \"%4\", which "
-                                    "is neither in this bundle nor in the database.")
-                                     .arg(where)
-                                     .arg(l)
-                                     .arg(e.links.at(l).type, ref);
-            }
-        }
-        if (!e.encounterRef.isEmpty()) {
-            const int target = byReference.value(e.encounterRef, -1);
-            if ((target < 0 || entries.at(target).type != QLatin1String("Encounter")) &&
-                storedId(QStringLiteral("encounters"), e.encounterRef).isEmpty())
-                report.errors << tr("%1: %2 refers to the encounter \"%3\", which is neither in "
-                                    "this bundle nor in the database.")
-                                     .arg(where, e.type, e.encounterRef);
-        }
-    }
+    // Nothing is written while any entry or reference is wrong.
+    BundleEntries entries =
+        readEntries(entriesValue.toArray(), name, m_db.clock().nowUtc(), report);
+    checkReferences(m_db, entries, name, report);
     if (!report.errors.isEmpty())
         return report;
 
-    // Pass 2: one transaction for the file. Patients first, then encounters, then the rest, so
-    // every reference resolves to a local id.
-    PatientRepository patients(m_db);
-    EncounterRepository encounters(m_db);
-    ConditionRepository conditions(m_db);
-    AllergyRepository allergies(m_db);
-    MedicationRepository medications(m_db);
-    ObservationRepository observations(m_db);
-    ImmunizationRepository immunizations(m_db);
-    CoverageRepository coverages(m_db);
-    ConsentRepository consents(m_db);
-    CommunicationPreferenceRepository preferences(m_db);
-    PatientAlertRepository alerts(m_db);
-
     FileReport counts = report;
     const Status written = m_db.write([&]() -> Status {
-        auto resolve = [&](const QString &ref, const QString &table) -> QString {
-            const int target = byReference.value(ref, -1);
-            if (target >= 0 && !entries.at(target).localId.isEmpty())
-                return entries.at(target).localId;
-            return storedId(table, ref);
-        };
-        // The local id for an entry: known from an earlier import, ours already (our own
-        // export), the same MRN (patients), or new (the resource id when it is a free UUID).
-        auto localIdFor = [&](Entry &e, bool &exists) -> Result<QString> {
-            const QString &table = e.table;
-            auto mapped = m_db.scalar(
-                QStringLiteral("SELECT local_id FROM fhir_identifiers WHERE source_key = ?"),
-                {e.sourceKey});
-            if (!mapped)
-                return fail(mapped.error());
-            QString id;
-            if (mapped->isValid())
-                id = storedId(table, mapped->toString());
-            if (id.isEmpty() && !e.resourceId.isEmpty())
-                id = storedId(table, e.resourceId);
-            if (id.isEmpty() && e.type == QLatin1String("Patient")) {
-                auto byMrn = patients.findByMrn(std::get<Patient>(e.value).mrn);
-                if (!byMrn)
-                    return fail(byMrn.error());
-                if (byMrn->has_value())
-                    id = (*byMrn)->meta.id;
-            }
-            exists = !id.isEmpty();
-            if (!exists) {
-                const QUuid asUuid(e.resourceId);
-                id = asUuid.isNull() ? QUuid::createUuid().toString(QUuid::WithoutBraces)
-                                     : asUuid.toString(QUuid::WithoutBraces);
-            }
-            if (auto m = m_db.query(
-                    QStringLiteral("INSERT OR REPLACE INTO fhir_identifiers (source_key, "
-                                   "resource_type, local_id, imported_at) VALUES (?, ?, ?, ?)"),
-                    {e.sourceKey, e.type, id, m_db.clock().nowMs()});
-                !m)
-                return fail(m.error());
-            return id;
-        };
-        auto where = [&name](const Entry &e) {
-            return e.fullUrl.isEmpty()
-                       ? tr("%1: entry %2").arg(name).arg(e.index)
-                       : tr("%1: entry %2 (%3)").arg(name).arg(e.index).arg(e.fullUrl);
-        };
-
-        // Every patient's local id first, so links between the bundle's patients resolve.
-        for (Entry &e : entries) {
-            if (e.type != QLatin1String("Patient"))
-                continue;
-            auto id = localIdFor(e, e.exists);
-            if (!id)
-                return fail(tr("%1: %2").arg(where(e), id.error()));
-            e.localId = *id;
-        }
-        // The patient a Patient entry says it was merged into (link replaced-by), or empty.
-        auto replacedBy = [&](const Entry &e) -> QString {
-            for (const FhirMapping::PatientLink &l : e.links)
-                if (l.type == QLatin1String("replaced-by"))
-                    return resolve(l.reference, QStringLiteral("patients"));
-            return {};
-        };
-
-        for (int pass = 0; pass < 3; ++pass) {
-            for (Entry &e : entries) {
-                const bool isPatient = e.type == QLatin1String("Patient");
-                const bool isEncounter = e.type == QLatin1String("Encounter");
-                const bool isNote = e.type == QLatin1String("DocumentReference");
-                if ((pass == 0) != isPatient || (pass == 1) != isEncounter ||
-                    (pass == 2 && (isPatient || isEncounter)))
-                    continue;
-                Status s;
-                if (isNote) {
-                    const QString encounterId =
-                        resolve(e.encounterRef, QStringLiteral("encounters"));
-                    auto enc = encounters.get(encounterId);
-                    if (!enc)
-                        return fail(tr("%1: %2").arg(where(e), enc.error()));
-                    const QString note = std::get<QString>(e.value).trimmed();
-                    if (!enc->notes.contains(note)) {
-                        enc->notes = enc->notes.isEmpty()
-                                         ? note
-                                         : enc->notes + QStringLiteral("\n\n") + note;
-                        s = encounters.save(*enc);
-                        ++counts.updated;
-                    } else {
-                        ++counts.unchanged;
-                    }
-                    if (!s)
-                        return fail(tr("%1: %2").arg(where(e), s.error()));
-                    counts.kept[e.type] += 1;
-                    continue;
-                }
-                if (!isPatient) {
-                    auto id = localIdFor(e, e.exists);
-                    if (!id)
-                        return fail(tr("%1: %2").arg(where(e), id.error()));
-                    e.localId = *id;
-                }
-                const bool exists = e.exists;
-                const QString *id = &e.localId;
-                const QString patientId =
-                    isPatient ? QString() : resolve(e.patientRef, QStringLiteral("patients"));
-                const QString encounterId =
-                    e.encounterRef.isEmpty()
-                        ? QString()
-                        : resolve(e.encounterRef, QStringLiteral("encounters"));
-                if (isPatient) {
-                    Patient p = std::get<Patient>(e.value);
-                    if (exists) {
-                        // Fields we keep but FHIR does not carry stay as they were.
-                        auto current = patients.get(*id);
-                        if (!current)
-                            return fail(tr("%1: %2").arg(where(e), current.error()));
-                        p.preferredChannel = current->preferredChannel;
-                        p.mergedInto = current->mergedInto;
-                        if (p.emergencyContactName.isEmpty()) {
-                            p.emergencyContactName = current->emergencyContactName;
-                            p.emergencyContactRelation = current->emergencyContactRelation;
-                            p.emergencyContactPhone = current->emergencyContactPhone;
-                        }
-                    }
-                    // A merged record stays a link to its survivor, as PatientMerge leaves it.
-                    if (const QString survivor = replacedBy(e); !survivor.isEmpty())
-                        p.mergedInto = survivor;
-                    s = upsert(patients, p, *id, exists, counts);
-                    if (s && !e.photo.isEmpty()) {
-                        PatientPhotoRepository photos(m_db);
-                        auto current = photos.forPatient(*id);
-                        if (!current)
-                            s = fail(current.error());
-                        else if (!current->has_value() || (*current)->data != e.photo) {
-                            if (auto set = photos.setPhoto(*id, e.photo); !set)
-                                s = fail(tr("%1: %2").arg(where(e), set.error()));
-                        }
-                    }
-                    counts.patientIds << *id;
-                } else if (isEncounter) {
-                    Encounter v = std::get<Encounter>(e.value);
-                    v.patientId = patientId;
-                    if (exists) {
-                        auto current = encounters.get(*id);
-                        if (current)
-                            v.notes = current->notes; // notes come from DocumentReferences
-                    }
-                    s = upsert(encounters, v, *id, exists, counts);
-                } else if (auto *c = std::get_if<Condition>(&e.value)) {
-                    c->patientId = patientId;
-                    c->encounterId = encounterId;
-                    s = upsert(conditions, *c, *id, exists, counts);
-                } else if (auto *a = std::get_if<Allergy>(&e.value)) {
-                    a->patientId = patientId;
-                    s = upsert(allergies, *a, *id, exists, counts);
-                } else if (auto *m = std::get_if<Medication>(&e.value)) {
-                    m->patientId = patientId;
-                    m->encounterId = encounterId;
-                    s = upsert(medications, *m, *id, exists, counts);
-                } else if (auto *o = std::get_if<Observation>(&e.value)) {
-                    o->patientId = patientId;
-                    o->encounterId = encounterId;
-                    s = upsert(observations, *o, *id, exists, counts);
-                } else if (auto *im = std::get_if<Immunization>(&e.value)) {
-                    im->patientId = patientId;
-                    im->encounterId = encounterId;
-                    s = upsert(immunizations, *im, *id, exists, counts);
-                } else if (auto *cv = std::get_if<Coverage>(&e.value)) {
-                    cv->patientId = patientId;
-                    s = upsert(coverages, *cv, *id, exists, counts);
-                } else if (auto *cs = std::get_if<Consent>(&e.value)) {
-                    cs->patientId = patientId;
-                    s = upsert(consents, *cs, *id, exists, counts);
-                } else if (auto *cp = std::get_if<CommunicationPreference>(&e.value)) {
-                    cp->patientId = patientId;
-                    s = upsert(preferences, *cp, *id, exists, counts);
-                } else if (auto *al = std::get_if<PatientAlert>(&e.value)) {
-                    al->patientId = patientId;
-                    s = upsert(alerts, *al, *id, exists, counts);
-                }
-                if (!s)
-                    return fail(tr("%1: %2").arg(where(e), s.error()));
-                counts.kept[std::holds_alternative<CommunicationPreference>(e.value)
-                                ? tr("Consent (communication preference)")
-                                : e.type] += 1;
-            }
-        }
-        for (const Entry &e : entries) {
-            if (auto s =
-                    writeLinks(m_db, e.localId, e.links, resolve, tr("%1: ").arg(where(e)), name);
-                !s)
-                return s;
-        }
-        AuditEntry audit;
-        audit.action = QStringLiteral("import");
-        audit.entityType = QStringLiteral("Bundle");
-        audit.entityId = bundle.value(QStringLiteral("id")).toString();
-        audit.patientId = counts.patientIds.value(0);
-        audit.detail = QJsonObject{{QStringLiteral("file"), QFileInfo(name).fileName()},
-                                   {QStringLiteral("created"), counts.created},
-                                   {QStringLiteral("updated"), counts.updated},
-                                   {QStringLiteral("unchanged"), counts.unchanged}};
-        if (auto a = AuditLog(m_db).append(audit); !a)
-            return fail(a.error());
-        return {};
+        return BundleWriter(m_db, entries, name, counts)
+            .write(bundle.value(QStringLiteral("id")).toString());
     });
     if (!written) {
         report.errors << written.error();
