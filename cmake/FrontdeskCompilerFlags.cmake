@@ -25,3 +25,9 @@ if(FRONTDESK_SANITIZE)
         -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
     target_link_options(frontdesk_build_flags INTERFACE -fsanitize=address,undefined)
 endif()
+if(FRONTDESK_FUZZ)
+    target_compile_options(frontdesk_build_flags INTERFACE
+        -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+        -fno-omit-frame-pointer)
+    target_link_options(frontdesk_build_flags INTERFACE -fsanitize=address,undefined)
+endif()

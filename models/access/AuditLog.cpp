@@ -7,6 +7,31 @@
 
 namespace frontdesk {
 
+QString AuditLog::columns()
+{
+    return QStringLiteral("seq, id, recorded_at, actor, actor_kind, action, entity_type, "
+                          "entity_id, patient_id, outcome, detail, prev_hash, hash");
+}
+
+AuditEntry AuditLog::entryFrom(const QSqlQuery &row)
+{
+    AuditEntry e;
+    e.seq = row.value(0).toLongLong();
+    e.id = row.value(1).toString();
+    e.recordedAt = row.value(2).toLongLong();
+    e.actor = row.value(3).toString();
+    e.actorKind = row.value(4).toString();
+    e.action = row.value(5).toString();
+    e.entityType = row.value(6).toString();
+    e.entityId = row.value(7).toString();
+    e.patientId = row.value(8).toString();
+    e.outcome = row.value(9).toString();
+    e.detail = QJsonDocument::fromJson(row.value(10).toString().toUtf8()).object();
+    e.prevHash = row.value(11).toString();
+    e.hash = row.value(12).toString();
+    return e;
+}
+
 Result<AuditEntry> AuditLog::append(AuditEntry entry)
 {
     AuditEntry result;

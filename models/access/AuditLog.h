@@ -4,6 +4,7 @@
 #include "domain/AuditEntry.h"
 
 #include <QCoreApplication>
+#include <QSqlQuery>
 #include <QString>
 
 namespace frontdesk {
@@ -19,6 +20,9 @@ public:
     explicit AuditLog(Database &db) : m_db(db) {}
 
     static QString genesisHash() { return QString(64, QLatin1Char('0')); }
+    // The columns entryFrom() reads, in its order, for "SELECT <columns> FROM audit_log ...".
+    static QString columns();
+    static AuditEntry entryFrom(const QSqlQuery &row);
 
     // Fills id, time, actor (from the database's current actor) and the chain fields.
     Result<AuditEntry> append(AuditEntry entry);

@@ -48,9 +48,7 @@ Result<QList<AuditEntry>> AuditQuery::list(const Filter &filter) const
         where << QStringLiteral("recorded_at < ?");
         values << filter.toMs;
     }
-    QString sql = QStringLiteral("SELECT seq, id, recorded_at, actor, actor_kind, action, "
-                                 "entity_type, entity_id, patient_id, outcome, detail, prev_hash, "
-                                 "hash FROM audit_log");
+    QString sql = QStringLiteral("SELECT %1 FROM audit_log").arg(AuditLog::columns());
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
     sql += QStringLiteral(" ORDER BY seq DESC");
@@ -62,23 +60,8 @@ Result<QList<AuditEntry>> AuditQuery::list(const Filter &filter) const
     if (!q)
         return fail(tr("Could not read the audit trail: %1").arg(q.error()));
     QList<AuditEntry> out;
-    while (q->next()) {
-        AuditEntry e;
-        e.seq = q->value(0).toLongLong();
-        e.id = q->value(1).toString();
-        e.recordedAt = q->value(2).toLongLong();
-        e.actor = q->value(3).toString();
-        e.actorKind = q->value(4).toString();
-        e.action = q->value(5).toString();
-        e.entityType = q->value(6).toString();
-        e.entityId = q->value(7).toString();
-        e.patientId = q->value(8).toString();
-        e.outcome = q->value(9).toString();
-        e.detail = QJsonDocument::fromJson(q->value(10).toString().toUtf8()).object();
-        e.prevHash = q->value(11).toString();
-        e.hash = q->value(12).toString();
-        out << e;
-    }
+    while (q->next())
+        out << AuditLog::entryFrom(*q);
     return out;
 }
 

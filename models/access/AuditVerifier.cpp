@@ -3,16 +3,13 @@
 #include "access/AuditLog.h"
 #include "database/Database.h"
 
-#include <QJsonDocument>
-
 namespace frontdesk {
 
 Result<AuditVerifier::Report> AuditVerifier::verify() const
 {
     Report report;
-    auto q = m_db.query(QStringLiteral("SELECT seq, id, recorded_at, actor, actor_kind, action, "
-                                       "entity_type, entity_id, patient_id, outcome, detail, "
-                                       "prev_hash, hash FROM audit_log ORDER BY seq"));
+    auto q = m_db.query(
+        QStringLiteral("SELECT %1 FROM audit_log ORDER BY seq").arg(AuditLog::columns()));
     if (!q)
         return fail(tr("Could not read the audit trail: %1").arg(q.error()));
     const auto broken = [&report](qint64 seq, const QString &id, const QString &problem) {
@@ -25,20 +22,7 @@ Result<AuditVerifier::Report> AuditVerifier::verify() const
     QString previousHash = AuditLog::genesisHash();
     qint64 previousSeq = 0;
     while (q->next()) {
-        AuditEntry e;
-        e.seq = q->value(0).toLongLong();
-        e.id = q->value(1).toString();
-        e.recordedAt = q->value(2).toLongLong();
-        e.actor = q->value(3).toString();
-        e.actorKind = q->value(4).toString();
-        e.action = q->value(5).toString();
-        e.entityType = q->value(6).toString();
-        e.entityId = q->value(7).toString();
-        e.patientId = q->value(8).toString();
-        e.outcome = q->value(9).toString();
-        e.detail = QJsonDocument::fromJson(q->value(10).toString().toUtf8()).object();
-        e.prevHash = q->value(11).toString();
-        e.hash = q->value(12).toString();
+        const AuditEntry e = AuditLog::entryFrom(*q);
 
         if (e.seq != previousSeq + 1)
             return broken(previousSeq + 1, {},

@@ -4,7 +4,8 @@
 
 namespace frontdesk {
 
-// The one source of "now". Product code gets it injected; tests use TestClock to move time.
+// The one source of "now". Product code gets it injected; tests use TestClock
+// (tests/common) to move time.
 class Clock
 {
 public:
@@ -20,19 +21,6 @@ class SystemClock final : public Clock
 {
 public:
     QDateTime nowUtc() const override { return QDateTime::currentDateTimeUtc(); }
-};
-
-class TestClock final : public Clock
-{
-public:
-    explicit TestClock(QDateTime start) : m_now(start.toUTC()) {}
-    QDateTime nowUtc() const override { return m_now; }
-    void set(const QDateTime &t) { m_now = t.toUTC(); }
-    void advanceSecs(qint64 s) { m_now = m_now.addSecs(s); }
-    void advanceMs(qint64 ms) { m_now = m_now.addMSecs(ms); }
-
-private:
-    QDateTime m_now;
 };
 
 } // namespace frontdesk

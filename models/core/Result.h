@@ -9,8 +9,7 @@ namespace frontdesk {
 
 // The outcome of something that can fail: a value, or a message a person can read.
 // std::expected is C++23; this is the small part of it we need.
-template<typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value) : m_value(std::move(value)) {}
@@ -39,8 +38,7 @@ private:
     QString m_error;
 };
 
-template<>
-class [[nodiscard]] Result<void>
+template <> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
@@ -66,9 +64,11 @@ using Status = Result<void>;
 struct Failure
 {
     QString message;
-    template<typename T>
-    operator Result<T>() const { return Result<T>::failure(message); }
+    template <typename T> operator Result<T>() const { return Result<T>::failure(message); }
 };
-inline Failure fail(QString message) { return Failure{std::move(message)}; }
+inline Failure fail(QString message)
+{
+    return Failure{std::move(message)};
+}
 
 } // namespace frontdesk

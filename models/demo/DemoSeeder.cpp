@@ -21,7 +21,6 @@ namespace frontdesk {
 
 using demo::lit;
 using demo::Random;
-using demo::run;
 
 namespace {
 
@@ -76,405 +75,474 @@ const std::array kTypes{AppointmentType{"consultation", 1, "Consultation"},
                         AppointmentType{"procedure", 3, "Minor procedure"},
                         AppointmentType{"consultation", 2, "Back pain"}};
 
+// Monday to Friday 08:00-12:00 and 13:00-17:00 (lunch break), Saturday mornings
+// 09:00-12:00; minutes after midnight.
+QList<std::pair<int, int>> workingBlocks(int weekday)
+{
+    return weekday == 6 ? QList<std::pair<int, int>>{{9 * 60, 12 * 60}}
+                        : QList<std::pair<int, int>>{{8 * 60, 12 * 60}, {13 * 60, 17 * 60}};
+}
+
 } // namespace
+
+// What one seeding carries from stage to stage. The stages draw from the two
+// random streams in a fixed order: the same seed gives the same clinic only
+// while that order stays.
+struct DemoSeeder::Run
+{
+    struct Staff
+    {
+        QString id;
+        int slotMinutes;
+        QString room;
+        bool saturday;
+    };
+
+    Run(const Options &o, const std::function<void(qint64, qint64)> &p, QSqlDatabase c)
+        : options(o), progress(p), conn(c), rng(o.seed), extra(o.seed ^ 0x6b70692d64656d6fULL),
+          reminders(c), replies(c)
+    {}
+
+    const Options &options;
+    const std::function<void(qint64, qint64)> &progress;
+    QSqlDatabase conn;
+    Random rng;
+    // Draws for the dashboard's demo figures (late cancellations, older
+    // reminders, replies, recalls) come from their own stream, so the rest of the
+    // clinic stays as it was seeded.
+    Random extra;
+    QTimeZone zone;
+    QDate today;
+    qint64 now = 0;
+    qint64 total = 0;
+    QString demo = SyncState::demo();
+    QString error;
+    Summary summary;
+    std::vector<QString> rooms;
+    std::vector<Staff> staff;
+    std::vector<QString> patients;
+    // Each patient's latest visit that still counts, for recalls that became care
+    // gaps.
+    std::vector<qint64> latestVisit;
+    QSqlQuery reminders;
+    QSqlQuery replies;
+};
 
 Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
                                              const std::function<void(qint64, qint64)> &progress)
 {
     if (options.patients < 1 || options.appointments < 0)
-        return fail(
-            tr("Seeding needs at least one patient and no negative number of appointments."));
+        return fail(tr("Seeding needs at least one patient and no negative number "
+                       "of appointments."));
     const QTimeZone zone(options.timeZone.toUtf8());
     if (!zone.isValid())
         return fail(tr("Unknown time zone \"%1\".").arg(options.timeZone));
-    const QDate today =
-        options.today.isValid() ? options.today : m_db.clock().nowUtc().toTimeZone(zone).date();
 
-    Random rng(options.seed);
-    // Draws for the dashboard's demo figures (late cancellations, older reminders, replies,
-    // recalls) come from their own stream, so the rest of the clinic stays as it was seeded.
-    Random extra(options.seed ^ 0x6b70692d64656d6fULL);
-    Summary summary;
-    const qint64 now = m_db.clock().nowMs();
-    const QString demo = SyncState::demo();
-    QSqlDatabase conn = m_db.connection();
-    QString error;
+    Run run(options, progress, m_db.connection());
+    run.zone = zone;
+    run.today =
+        options.today.isValid() ? options.today : m_db.clock().nowUtc().toTimeZone(zone).date();
+    run.now = m_db.clock().nowMs();
+    run.total = qint64(options.patients) + options.appointments;
 
     const Status written = m_db.write([&]() -> Status {
-        // Rooms and practitioners scale with the patient list, like a real group practice.
-        const int practitionerCount = std::clamp(options.patients / 300, 4, 30);
-        const int roomCount = practitionerCount / 2 + 2;
-        std::vector<QString> rooms;
-        {
-            QSqlQuery q(conn);
-            q.prepare(
-                QStringLiteral("INSERT INTO locations (id, name, kind, description, created_at, "
-                               "updated_at, sync_state) VALUES (?, ?, 'room', ?, ?, ?, ?)"));
-            for (int i = 1; i <= roomCount; ++i) {
-                rooms.push_back(rng.uuid());
-                if (!run(q,
-                         {rooms.back(), tr("Room %1").arg(i),
-                          i <= 2 ? tr("Treatment room") : tr("Consulting room"), now, now, demo},
-                         error))
-                    return fail(error);
-            }
-            summary.locations = roomCount;
+        for (Status (DemoSeeder::*stage)(Run &) :
+             {&DemoSeeder::addRooms, &DemoSeeder::addPractitioners, &DemoSeeder::addPatients,
+              &DemoSeeder::addAppointments, &DemoSeeder::addRecalls, &DemoSeeder::addPatientRecords,
+              &DemoSeeder::auditSeeding}) {
+            if (auto s = (this->*stage)(run); !s)
+                return s;
         }
-
-        struct Staff
-        {
-            QString id;
-            int slotMinutes;
-            QString room;
-            bool saturday;
-        };
-        std::vector<Staff> staff;
-        {
-            QSqlQuery q(conn);
-            q.prepare(QStringLiteral(
-                "INSERT INTO practitioners (id, family_name, given_name, prefix, specialty, "
-                "phone, email, slot_minutes, color, created_at, updated_at, sync_state) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-            QSqlQuery wh(conn);
-            wh.prepare(QStringLiteral(
-                "INSERT INTO working_hours (id, practitioner_id, weekday, start_minute, "
-                "end_minute, location_id, created_at, updated_at, sync_state) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-            for (int i = 0; i < practitionerCount; ++i) {
-                const bool female = rng.chance(55);
-                const QString given = lit(female ? rng.pick(kFemaleNames) : rng.pick(kMaleNames));
-                const QString family = lit(rng.pick(kFamilyNames));
-                const QString specialty = lit(kSpecialties[size_t(i) % kSpecialties.size()]);
-                const bool nurse = specialty == QLatin1String("Nursing") ||
-                                   specialty == QLatin1String("Physiotherapy");
-                Staff s{rng.uuid(), rng.chance(70) ? 15 : 20, rooms[size_t(i) % rooms.size()],
-                        rng.chance(25)};
-                if (!run(q,
-                         {s.id, family, given, nurse ? QString() : tr("Dr."), specialty,
-                          QStringLiteral("+49 30 %1").arg(5550100 + i),
-                          QStringLiteral("practitioner%1@clinic.example").arg(i + 1), s.slotMinutes,
-                          lit(kPractitionerColors[size_t(i) % kPractitionerColors.size()]), now,
-                          now, demo},
-                         error))
-                    return fail(error);
-                // Monday to Friday 08:00-12:00 and 13:00-17:00 (lunch break), some Saturday
-                // mornings.
-                for (int day = 1; day <= 6; ++day) {
-                    if (day == 6 && !s.saturday)
-                        continue;
-                    const QList<std::pair<int, int>> blocks =
-                        day == 6
-                            ? QList<std::pair<int, int>>{{9 * 60, 12 * 60}}
-                            : QList<std::pair<int, int>>{{8 * 60, 12 * 60}, {13 * 60, 17 * 60}};
-                    for (const auto &[from, to] : blocks) {
-                        if (!run(wh, {rng.uuid(), s.id, day, from, to, s.room, now, now, demo},
-                                 error))
-                            return fail(error);
-                        ++summary.workingHours;
-                    }
-                }
-                staff.push_back(s);
-            }
-            summary.practitioners = practitionerCount;
-        }
-
-        std::vector<QString> patients;
-        patients.reserve(size_t(options.patients));
-        const qint64 total = qint64(options.patients) + options.appointments;
-        {
-            QSqlQuery q(conn);
-            q.prepare(QStringLiteral(
-                "INSERT INTO patients (id, mrn, given_name, family_name, birth_date, sex, "
-                "phone_mobile, phone_home, email, address_line, city, postal_code, country, "
-                "preferred_language, preferred_channel, created_at, updated_at, sync_state) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-            for (int i = 0; i < options.patients; ++i) {
-                const bool female = rng.chance(52);
-                const QString given = lit(female ? rng.pick(kFemaleNames) : rng.pick(kMaleNames));
-                const QString family = lit(rng.pick(kFamilyNames));
-                const QDate birth = today.addDays(-(rng.below(90 * 365) + 30));
-                const int channel = rng.below(10);
-                // Mail addresses in ASCII, as most mail systems still need: Müller -> muller.
-                QString emailName;
-                for (const QChar c : (given + QLatin1Char('.') + family)
-                                         .toLower()
-                                         .normalized(QString::NormalizationForm_KD)) {
-                    if (c.unicode() < 0x80 && (c.isLetterOrNumber() || c == QLatin1Char('.')))
-                        emailName += c;
-                }
-                patients.push_back(rng.uuid());
-                if (!run(q,
-                         {patients.back(),
-                          QStringLiteral("MRN%1").arg(100000 + i, 7, 10, QLatin1Char('0')), given,
-                          family, birth.toString(Qt::ISODate),
-                          female ? QStringLiteral("female") : QStringLiteral("male"),
-                          QStringLiteral("+49 1%1 %2")
-                              .arg(51 + rng.below(29))
-                              .arg(1000000 + rng.below(8999999)),
-                          rng.chance(30)
-                              ? QStringLiteral("+49 30 %1").arg(2000000 + rng.below(7999999))
-                              : QString(),
-                          rng.chance(70) ? emailName + QStringLiteral("@mail.example") : QString(),
-                          QStringLiteral("%1 %2")
-                              .arg(lit(rng.pick(kStreets)))
-                              .arg(1 + rng.below(120)),
-                          lit(rng.pick(kCities)),
-                          QStringLiteral("%1").arg(10000 + rng.below(89999)), QStringLiteral("DE"),
-                          lit(rng.pick(kLanguages)),
-                          channel < 6   ? QStringLiteral("sms")
-                          : channel < 9 ? QStringLiteral("email")
-                                        : QStringLiteral("phone"),
-                          now, now, demo},
-                         error))
-                    return fail(error);
-                if (progress && i % 20000 == 0)
-                    progress(i, total);
-            }
-            summary.patients = options.patients;
-        }
-
-        // Appointments fill ~75% of the working slots, day by day backwards from four weeks
-        // after today, until the requested number is reached: the demo always has a future.
-        const int futureDays = 28;
-        QDate day = today.addDays(futureDays);
-        const QDateTime nowLocal = m_db.clock().nowUtc().toTimeZone(zone);
-        QSqlQuery appt(conn);
-        appt.prepare(QStringLiteral(
-            "INSERT INTO appointments (id, patient_id, practitioner_id, location_id, "
-            "start_at, end_at, type, status, reason, notes, created_at, updated_at, sync_state) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        QSqlQuery msg(conn);
-        msg.prepare(QStringLiteral(
-            "INSERT INTO messages (id, patient_id, appointment_id, direction, channel, purpose, "
-            "subject, body, status, sent_at, created_at, updated_at, sync_state) "
-            "VALUES (?, ?, ?, 'outbound', ?, 'reminder', ?, ?, ?, ?, ?, ?, ?)"));
-        QSqlQuery reply(conn);
-        reply.prepare(QStringLiteral(
-            "INSERT INTO messages (id, patient_id, appointment_id, direction, channel, purpose, "
-            "subject, body, status, sent_at, created_at, updated_at, sync_state) "
-            "VALUES (?, ?, ?, 'inbound', 'sms', 'reminder', ?, ?, 'received', ?, ?, ?, ?)"));
-        // Some patients answer a delivered reminder: most confirm, a few ask to reschedule.
-        auto answer = [&](const QString &patient, const QString &appointment,
-                          qint64 remindAt) -> Status {
-            if (!extra.chance(50))
-                return {};
-            const qint64 at = remindAt + qint64(5 + extra.below(20 * 60)) * 60 * 1000;
-            if (at > now)
-                return {};
-            if (!run(reply,
-                     {extra.uuid(), patient, appointment, tr("Re: Reminder"),
-                      extra.chance(85) ? QStringLiteral("C") : QStringLiteral("R"), at, at, at,
-                      demo},
-                     error))
-                return fail(error);
-            ++summary.messages;
-            return {};
-        };
-        // One reminder 48 h before a visit: by SMS, or by e-mail for some when mayEmail.
-        auto remind = [&](Random &g, bool mayEmail, const QString &patient,
-                          const QString &appointment, const QDateTime &start,
-                          qint64 remindAt) -> Status {
-            const int r = g.below(100);
-            const QString mstatus = r < 80   ? QStringLiteral("delivered")
-                                    : r < 94 ? QStringLiteral("sent")
-                                             : QStringLiteral("failed");
-            const bool sms = !mayEmail || g.chance(70);
-            const QString when = QLocale::c().toString(start, QStringLiteral("dddd d MMMM, HH:mm"));
-            if (!run(msg,
-                     {g.uuid(), patient, appointment,
-                      sms ? QStringLiteral("sms") : QStringLiteral("email"),
-                      sms ? QString() : tr("Your appointment on %1").arg(when),
-                      tr("Reminder: your appointment is on %1. Reply C to confirm "
-                         "or R to reschedule.")
-                          .arg(when),
-                      mstatus, remindAt, remindAt, remindAt, demo},
-                     error))
-                return fail(error);
-            ++summary.messages;
-            if (mstatus == QLatin1String("delivered"))
-                return answer(patient, appointment, remindAt);
-            return {};
-        };
-        int made = 0;
-        // Each patient's latest visit that still counts, for recalls that became care gaps.
-        std::vector<qint64> latestVisit(size_t(options.patients), 0);
-        while (made < options.appointments) {
-            const int weekday = day.dayOfWeek();
-            for (const Staff &s : staff) {
-                if (made >= options.appointments)
-                    break;
-                if (weekday == 7 || (weekday == 6 && !s.saturday))
-                    continue;
-                const QList<std::pair<int, int>> blocks =
-                    weekday == 6
-                        ? QList<std::pair<int, int>>{{9 * 60, 12 * 60}}
-                        : QList<std::pair<int, int>>{{8 * 60, 12 * 60}, {13 * 60, 17 * 60}};
-                for (const auto &[from, to] : blocks) {
-                    int minute = from;
-                    while (minute < to && made < options.appointments) {
-                        const AppointmentType &type = rng.pick(kTypes);
-                        const int length = type.slotCount * s.slotMinutes;
-                        if (minute + length > to)
-                            break;
-                        if (!rng.chance(75)) {
-                            minute += s.slotMinutes;
-                            continue;
-                        }
-                        const QDateTime start(day, QTime(minute / 60, minute % 60), zone);
-                        const QDateTime end = start.addSecs(qint64(length) * 60);
-                        // Frequent visitors: a third of the visits go to a tenth of the patients.
-                        const int who = rng.chance(33)
-                                            ? rng.below(std::max(1, options.patients / 10))
-                                            : rng.below(options.patients);
-                        AppointmentStatus status = AppointmentStatus::Booked;
-                        QString notes;
-                        const int roll = rng.below(100);
-                        if (end <= nowLocal) {
-                            status = roll < 7    ? AppointmentStatus::NoShow
-                                     : roll < 16 ? AppointmentStatus::Cancelled
-                                                 : AppointmentStatus::Completed;
-                            if (status == AppointmentStatus::Cancelled)
-                                notes = rng.chance(60) ? tr("Cancelled by patient")
-                                                       : tr("Cancelled by clinic");
-                        } else if (start <= nowLocal) {
-                            status =
-                                roll < 50 ? AppointmentStatus::InRoom : AppointmentStatus::Arrived;
-                        } else if (start.date() == nowLocal.date()) {
-                            status = roll < 30   ? AppointmentStatus::Arrived
-                                     : roll < 70 ? AppointmentStatus::Confirmed
-                                                 : AppointmentStatus::Booked;
-                            if (start > nowLocal.addSecs(3600) &&
-                                status == AppointmentStatus::Arrived)
-                                status = AppointmentStatus::Confirmed;
-                        } else {
-                            status = roll < 8    ? AppointmentStatus::Cancelled
-                                     : roll < 40 ? AppointmentStatus::Confirmed
-                                                 : AppointmentStatus::Booked;
-                        }
-                        const QString id = rng.uuid();
-                        const qint64 startMs = start.toMSecsSinceEpoch();
-                        const qint64 createdMs =
-                            startMs - qint64(1 + rng.below(40)) * 24 * 3600 * 1000;
-                        // A cancellation was the last change: a third of them came late, less
-                        // than a day before the visit.
-                        qint64 updatedMs = createdMs;
-                        if (status == AppointmentStatus::Cancelled)
-                            updatedMs =
-                                extra.chance(35)
-                                    ? startMs - qint64(1 + extra.below(23 * 60)) * 60 * 1000
-                                    : createdMs + (startMs - createdMs) / (2 + extra.below(4));
-                        if (!run(appt,
-                                 {id, patients[size_t(who)], s.id, s.room, startMs,
-                                  end.toMSecsSinceEpoch(), lit(type.name),
-                                  appointmentStatusName(status), lit(type.reason), notes, createdMs,
-                                  std::min(updatedMs, now), demo},
-                                 error))
-                            return fail(error);
-                        ++made;
-                        if (status != AppointmentStatus::Cancelled &&
-                            status != AppointmentStatus::NoShow)
-                            latestVisit[size_t(who)] = std::max(latestVisit[size_t(who)], startMs);
-                        // Reminders 48 h before, for the visits around today.
-                        const qint64 remindAt = startMs - qint64(48) * 3600 * 1000;
-                        if (remindAt <= nowLocal.toMSecsSinceEpoch() &&
-                            start >= nowLocal.addDays(-21)) {
-                            if (auto r =
-                                    remind(rng, true, patients[size_t(who)], id, start, remindAt);
-                                !r)
-                                return r;
-                        } else if (remindAt <= nowLocal.toMSecsSinceEpoch() &&
-                                   start >= nowLocal.addDays(-120)) {
-                            // Older reminders, so earlier periods have reminder figures too;
-                            // drawn from the second stream so the visits stay as they were.
-                            if (auto r = remind(extra, false, patients[size_t(who)], id, start,
-                                                remindAt);
-                                !r)
-                                return r;
-                        }
-                        minute += length;
-                        if (progress && made % 50000 == 0)
-                            progress(options.patients + made, total);
-                    }
-                }
-            }
-            day = day.addDays(-1);
-        }
-        summary.appointments = made;
-
-        // Recalls: about one patient in eight is due back for something, from half a year ago
-        // to three months ahead; most past ones were dealt with.
-        {
-            static const std::array reasons{"Annual check-up", "Blood pressure review",
-                                            "Vaccination booster", "Diabetes review",
-                                            "Follow-up after treatment"};
-            QSqlQuery q(conn);
-            q.prepare(QStringLiteral(
-                "INSERT INTO recalls (id, patient_id, practitioner_id, reason, due_on, status, "
-                "created_at, updated_at, sync_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-            const int count = std::max(1, options.patients / 8);
-            for (int i = 0; i < count; ++i) {
-                QDate due = today.addDays(extra.below(270) - 180);
-                int patient = extra.below(options.patients);
-                // One in five is a care gap: overdue, and the patient has not been back since.
-                const bool gap = extra.chance(20);
-                if (gap) {
-                    due = today.addDays(-1 - extra.below(150));
-                    const qint64 dueMs = QDateTime(due, QTime(0, 0), zone).toMSecsSinceEpoch();
-                    for (int tries = 0; tries < 50 && latestVisit[size_t(patient)] >= dueMs;
-                         ++tries)
-                        patient = extra.below(options.patients);
-                }
-                const int roll = extra.below(100);
-                const QString status = gap || due >= today ? QStringLiteral("open")
-                                       : roll < 45         ? QStringLiteral("done")
-                                       : roll < 50         ? QStringLiteral("cancelled")
-                                                           : QStringLiteral("open");
-                const QVariant practitioner =
-                    extra.chance(60) ? QVariant(staff[size_t(extra.below(int(staff.size())))].id)
-                                     : QVariant();
-                if (!run(q,
-                         {extra.uuid(), patients[size_t(patient)], practitioner,
-                          lit(extra.pick(reasons)), due.toString(Qt::ISODate), status, now, now,
-                          demo},
-                         error))
-                    return fail(error);
-            }
-            summary.recalls = count;
-        }
-
-        DemoRecordSeeder::Options records;
-        records.seed = options.seed;
-        records.today = today;
-        records.zone = zone;
-        records.nowMs = now;
-        auto recordRows = DemoRecordSeeder(conn).seed(records);
-        if (!recordRows)
-            return fail(recordRows.error());
-        summary.records = *recordRows;
-
-        AuditEntry entry;
-        entry.action = QStringLiteral("seed");
-        entry.entityType = QStringLiteral("Database");
-        entry.detail = QJsonObject{{QStringLiteral("patients"), summary.patients},
-                                   {QStringLiteral("practitioners"), summary.practitioners},
-                                   {QStringLiteral("appointments"), summary.appointments},
-                                   {QStringLiteral("messages"), summary.messages},
-                                   {QStringLiteral("recalls"), summary.recalls},
-                                   {QStringLiteral("records"), summary.records},
-                                   {QStringLiteral("seed"), QString::number(options.seed)}};
-        if (auto a = AuditLog(m_db).append(entry); !a)
-            return fail(a.error());
         return {};
     });
     if (!written)
         return fail(tr("Seeding failed; nothing was added: %1").arg(written.error()));
-    // Fill the patient search index now rather than on the first search (migration 004).
+    // Fill the patient search index now rather than on the first search
+    // (migration 004).
     if (auto indexed = PatientSearch(m_db).refreshIndex(); !indexed)
         return fail(indexed.error());
     if (progress)
-        progress(qint64(options.patients) + options.appointments,
-                 qint64(options.patients) + options.appointments);
-    return summary;
+        progress(run.total, run.total);
+    return run.summary;
+}
+
+// Rooms and practitioners scale with the patient list, like a real group
+// practice.
+Status DemoSeeder::addRooms(Run &run)
+{
+    const int roomCount = std::clamp(run.options.patients / 300, 4, 30) / 2 + 2;
+    QSqlQuery q(run.conn);
+    q.prepare(QStringLiteral("INSERT INTO locations (id, name, kind, description, created_at, "
+                             "updated_at, sync_state) VALUES (?, ?, 'room', ?, ?, ?, ?)"));
+    for (int i = 1; i <= roomCount; ++i) {
+        run.rooms.push_back(run.rng.uuid());
+        if (!demo::run(q,
+                       {run.rooms.back(), tr("Room %1").arg(i),
+                        i <= 2 ? tr("Treatment room") : tr("Consulting room"), run.now, run.now,
+                        run.demo},
+                       run.error))
+            return fail(run.error);
+    }
+    run.summary.locations = roomCount;
+    return {};
+}
+
+Status DemoSeeder::addPractitioners(Run &run)
+{
+    Random &rng = run.rng;
+    const int practitionerCount = std::clamp(run.options.patients / 300, 4, 30);
+    QSqlQuery q(run.conn);
+    q.prepare(
+        QStringLiteral("INSERT INTO practitioners (id, family_name, given_name, prefix, "
+                       "specialty, "
+                       "phone, email, slot_minutes, color, created_at, updated_at, sync_state) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery wh(run.conn);
+    wh.prepare(QStringLiteral("INSERT INTO working_hours (id, practitioner_id, weekday, "
+                              "start_minute, end_minute, location_id, created_at, updated_at, "
+                              "sync_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (int i = 0; i < practitionerCount; ++i) {
+        const bool female = rng.chance(55);
+        const QString given = lit(female ? rng.pick(kFemaleNames) : rng.pick(kMaleNames));
+        const QString family = lit(rng.pick(kFamilyNames));
+        const QString specialty = lit(kSpecialties[size_t(i) % kSpecialties.size()]);
+        const bool nurse =
+            specialty == QLatin1String("Nursing") || specialty == QLatin1String("Physiotherapy");
+        Run::Staff s{rng.uuid(), rng.chance(70) ? 15 : 20, run.rooms[size_t(i) % run.rooms.size()],
+                     rng.chance(25)};
+        if (!demo::run(q,
+                       {s.id, family, given, nurse ? QString() : tr("Dr."), specialty,
+                        QStringLiteral("+49 30 %1").arg(5550100 + i),
+                        QStringLiteral("practitioner%1@clinic.example").arg(i + 1), s.slotMinutes,
+                        lit(kPractitionerColors[size_t(i) % kPractitionerColors.size()]), run.now,
+                        run.now, run.demo},
+                       run.error))
+            return fail(run.error);
+        for (int day = 1; day <= 6; ++day) {
+            if (day == 6 && !s.saturday)
+                continue;
+            for (const auto &[from, to] : workingBlocks(day)) {
+                if (!demo::run(
+                        wh, {rng.uuid(), s.id, day, from, to, s.room, run.now, run.now, run.demo},
+                        run.error))
+                    return fail(run.error);
+                ++run.summary.workingHours;
+            }
+        }
+        run.staff.push_back(s);
+    }
+    run.summary.practitioners = practitionerCount;
+    return {};
+}
+
+Status DemoSeeder::addPatients(Run &run)
+{
+    Random &rng = run.rng;
+    const int count = run.options.patients;
+    run.patients.reserve(size_t(count));
+    QSqlQuery q(run.conn);
+    q.prepare(QStringLiteral("INSERT INTO patients (id, mrn, given_name, family_name, birth_date, "
+                             "sex, "
+                             "phone_mobile, phone_home, email, address_line, city, postal_code, "
+                             "country, "
+                             "preferred_language, preferred_channel, created_at, updated_at, "
+                             "sync_state) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (int i = 0; i < count; ++i) {
+        const bool female = rng.chance(52);
+        const QString given = lit(female ? rng.pick(kFemaleNames) : rng.pick(kMaleNames));
+        const QString family = lit(rng.pick(kFamilyNames));
+        const QDate birth = run.today.addDays(-(rng.below(90 * 365) + 30));
+        const int channel = rng.below(10);
+        // Mail addresses in ASCII, as most mail systems still need: Müller ->
+        // muller.
+        QString emailName;
+        for (const QChar c : (given + QLatin1Char('.') + family)
+                                 .toLower()
+                                 .normalized(QString::NormalizationForm_KD)) {
+            if (c.unicode() < 0x80 && (c.isLetterOrNumber() || c == QLatin1Char('.')))
+                emailName += c;
+        }
+        run.patients.push_back(rng.uuid());
+        if (!demo::run(
+                q,
+                {run.patients.back(),
+                 QStringLiteral("MRN%1").arg(100000 + i, 7, 10, QLatin1Char('0')), given, family,
+                 birth.toString(Qt::ISODate),
+                 female ? QStringLiteral("female") : QStringLiteral("male"),
+                 QStringLiteral("+49 1%1 %2")
+                     .arg(51 + rng.below(29))
+                     .arg(1000000 + rng.below(8999999)),
+                 rng.chance(30) ? QStringLiteral("+49 30 %1").arg(2000000 + rng.below(7999999))
+                                : QString(),
+                 rng.chance(70) ? emailName + QStringLiteral("@mail.example") : QString(),
+                 QStringLiteral("%1 %2").arg(lit(rng.pick(kStreets))).arg(1 + rng.below(120)),
+                 lit(rng.pick(kCities)), QStringLiteral("%1").arg(10000 + rng.below(89999)),
+                 QStringLiteral("DE"), lit(rng.pick(kLanguages)),
+                 channel < 6   ? QStringLiteral("sms")
+                 : channel < 9 ? QStringLiteral("email")
+                               : QStringLiteral("phone"),
+                 run.now, run.now, run.demo},
+                run.error))
+            return fail(run.error);
+        if (run.progress && i % 20000 == 0)
+            run.progress(i, run.total);
+    }
+    run.summary.patients = count;
+    return {};
+}
+
+// Appointments fill ~75% of the working slots, day by day backwards from four
+// weeks after today, until the requested number is reached: the demo always has
+// a future.
+Status DemoSeeder::addAppointments(Run &run)
+{
+    Random &rng = run.rng;
+    Random &extra = run.extra;
+    const Options &options = run.options;
+    const int futureDays = 28;
+    QDate day = run.today.addDays(futureDays);
+    const QDateTime nowLocal = m_db.clock().nowUtc().toTimeZone(run.zone);
+    QSqlQuery appt(run.conn);
+    appt.prepare(
+        QStringLiteral("INSERT INTO appointments (id, patient_id, practitioner_id, location_id, "
+                       "start_at, end_at, type, status, reason, notes, created_at, updated_at, "
+                       "sync_state) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    run.reminders.prepare(
+        QStringLiteral("INSERT INTO messages (id, patient_id, appointment_id, direction, "
+                       "channel, purpose, "
+                       "subject, body, status, sent_at, created_at, updated_at, sync_state) "
+                       "VALUES (?, ?, ?, 'outbound', ?, 'reminder', ?, ?, ?, ?, ?, ?, ?)"));
+    run.replies.prepare(
+        QStringLiteral("INSERT INTO messages (id, patient_id, appointment_id, direction, "
+                       "channel, purpose, "
+                       "subject, body, status, sent_at, created_at, updated_at, sync_state) "
+                       "VALUES (?, ?, ?, 'inbound', 'sms', 'reminder', ?, ?, 'received', ?, ?, "
+                       "?, ?)"));
+    int made = 0;
+    run.latestVisit.assign(size_t(options.patients), 0);
+    while (made < options.appointments) {
+        const int weekday = day.dayOfWeek();
+        for (const Run::Staff &s : run.staff) {
+            if (made >= options.appointments)
+                break;
+            if (weekday == 7 || (weekday == 6 && !s.saturday))
+                continue;
+            for (const auto &[from, to] : workingBlocks(weekday)) {
+                int minute = from;
+                while (minute < to && made < options.appointments) {
+                    const AppointmentType &type = rng.pick(kTypes);
+                    const int length = type.slotCount * s.slotMinutes;
+                    if (minute + length > to)
+                        break;
+                    if (!rng.chance(75)) {
+                        minute += s.slotMinutes;
+                        continue;
+                    }
+                    const QDateTime start(day, QTime(minute / 60, minute % 60), run.zone);
+                    const QDateTime end = start.addSecs(qint64(length) * 60);
+                    // Frequent visitors: a third of the visits go to a tenth of the
+                    // patients.
+                    const int who = rng.chance(33) ? rng.below(std::max(1, options.patients / 10))
+                                                   : rng.below(options.patients);
+                    AppointmentStatus status = AppointmentStatus::Booked;
+                    QString notes;
+                    const int roll = rng.below(100);
+                    if (end <= nowLocal) {
+                        status = roll < 7    ? AppointmentStatus::NoShow
+                                 : roll < 16 ? AppointmentStatus::Cancelled
+                                             : AppointmentStatus::Completed;
+                        if (status == AppointmentStatus::Cancelled)
+                            notes = rng.chance(60) ? tr("Cancelled by patient")
+                                                   : tr("Cancelled by clinic");
+                    } else if (start <= nowLocal) {
+                        status = roll < 50 ? AppointmentStatus::InRoom : AppointmentStatus::Arrived;
+                    } else if (start.date() == nowLocal.date()) {
+                        status = roll < 30   ? AppointmentStatus::Arrived
+                                 : roll < 70 ? AppointmentStatus::Confirmed
+                                             : AppointmentStatus::Booked;
+                        if (start > nowLocal.addSecs(3600) && status == AppointmentStatus::Arrived)
+                            status = AppointmentStatus::Confirmed;
+                    } else {
+                        status = roll < 8    ? AppointmentStatus::Cancelled
+                                 : roll < 40 ? AppointmentStatus::Confirmed
+                                             : AppointmentStatus::Booked;
+                    }
+                    const QString id = rng.uuid();
+                    const qint64 startMs = start.toMSecsSinceEpoch();
+                    const qint64 createdMs = startMs - qint64(1 + rng.below(40)) * 24 * 3600 * 1000;
+                    // A cancellation was the last change: a third of them came late, less
+                    // than a day before the visit.
+                    qint64 updatedMs = createdMs;
+                    if (status == AppointmentStatus::Cancelled)
+                        updatedMs = extra.chance(35)
+                                        ? startMs - qint64(1 + extra.below(23 * 60)) * 60 * 1000
+                                        : createdMs + (startMs - createdMs) / (2 + extra.below(4));
+                    const QString &patient = run.patients[size_t(who)];
+                    if (!demo::run(appt,
+                                   {id, patient, s.id, s.room, startMs, end.toMSecsSinceEpoch(),
+                                    lit(type.name), appointmentStatusName(status), lit(type.reason),
+                                    notes, createdMs, std::min(updatedMs, run.now), run.demo},
+                                   run.error))
+                        return fail(run.error);
+                    ++made;
+                    if (status != AppointmentStatus::Cancelled &&
+                        status != AppointmentStatus::NoShow)
+                        run.latestVisit[size_t(who)] =
+                            std::max(run.latestVisit[size_t(who)], startMs);
+                    // Reminders 48 h before, for the visits around today.
+                    const qint64 remindAt = startMs - qint64(48) * 3600 * 1000;
+                    if (remindAt <= nowLocal.toMSecsSinceEpoch() &&
+                        start >= nowLocal.addDays(-21)) {
+                        if (auto r = addReminder(run, rng, true, patient, id, start, remindAt); !r)
+                            return r;
+                    } else if (remindAt <= nowLocal.toMSecsSinceEpoch() &&
+                               start >= nowLocal.addDays(-120)) {
+                        // Older reminders, so earlier periods have reminder figures too;
+                        // drawn from the second stream so the visits stay as they were.
+                        if (auto r = addReminder(run, extra, false, patient, id, start, remindAt);
+                            !r)
+                            return r;
+                    }
+                    minute += length;
+                    if (run.progress && made % 50000 == 0)
+                        run.progress(options.patients + made, run.total);
+                }
+            }
+        }
+        day = day.addDays(-1);
+    }
+    run.summary.appointments = made;
+    return {};
+}
+
+// One reminder 48 h before a visit: by SMS, or by e-mail for some when
+// mayEmail.
+Status DemoSeeder::addReminder(Run &run, demo::Random &g, bool mayEmail, const QString &patient,
+                               const QString &appointment, const QDateTime &start, qint64 remindAt)
+{
+    const int r = g.below(100);
+    const QString status = r < 80   ? QStringLiteral("delivered")
+                           : r < 94 ? QStringLiteral("sent")
+                                    : QStringLiteral("failed");
+    const bool sms = !mayEmail || g.chance(70);
+    const QString when = QLocale::c().toString(start, QStringLiteral("dddd d MMMM, HH:mm"));
+    if (!demo::run(run.reminders,
+                   {g.uuid(), patient, appointment,
+                    sms ? QStringLiteral("sms") : QStringLiteral("email"),
+                    sms ? QString() : tr("Your appointment on %1").arg(when),
+                    tr("Reminder: your appointment is on %1. Reply C to confirm "
+                       "or R to reschedule.")
+                        .arg(when),
+                    status, remindAt, remindAt, remindAt, run.demo},
+                   run.error))
+        return fail(run.error);
+    ++run.summary.messages;
+    if (status == QLatin1String("delivered"))
+        return addReply(run, patient, appointment, remindAt);
+    return {};
+}
+
+// Some patients answer a delivered reminder: most confirm, a few ask to
+// reschedule.
+Status DemoSeeder::addReply(Run &run, const QString &patient, const QString &appointment,
+                            qint64 remindAt)
+{
+    Random &extra = run.extra;
+    if (!extra.chance(50))
+        return {};
+    const qint64 at = remindAt + qint64(5 + extra.below(20 * 60)) * 60 * 1000;
+    if (at > run.now)
+        return {};
+    if (!demo::run(run.replies,
+                   {extra.uuid(), patient, appointment, tr("Re: Reminder"),
+                    extra.chance(85) ? QStringLiteral("C") : QStringLiteral("R"), at, at, at,
+                    run.demo},
+                   run.error))
+        return fail(run.error);
+    ++run.summary.messages;
+    return {};
+}
+
+// Recalls: about one patient in eight is due back for something, from half a
+// year ago to three months ahead; most past ones were dealt with.
+Status DemoSeeder::addRecalls(Run &run)
+{
+    static const std::array reasons{"Annual check-up", "Blood pressure review",
+                                    "Vaccination booster", "Diabetes review",
+                                    "Follow-up after treatment"};
+    Random &extra = run.extra;
+    const int patients = run.options.patients;
+    QSqlQuery q(run.conn);
+    q.prepare(QStringLiteral("INSERT INTO recalls (id, patient_id, "
+                             "practitioner_id, reason, due_on, status, "
+                             "created_at, updated_at, sync_state) VALUES (?, ?, "
+                             "?, ?, ?, ?, ?, ?, ?)"));
+    const int count = std::max(1, patients / 8);
+    for (int i = 0; i < count; ++i) {
+        QDate due = run.today.addDays(extra.below(270) - 180);
+        int patient = extra.below(patients);
+        // One in five is a care gap: overdue, and the patient has not been back
+        // since.
+        const bool gap = extra.chance(20);
+        if (gap) {
+            due = run.today.addDays(-1 - extra.below(150));
+            const qint64 dueMs = QDateTime(due, QTime(0, 0), run.zone).toMSecsSinceEpoch();
+            for (int tries = 0; tries < 50 && run.latestVisit[size_t(patient)] >= dueMs; ++tries)
+                patient = extra.below(patients);
+        }
+        const int roll = extra.below(100);
+        const QString status = gap || due >= run.today ? QStringLiteral("open")
+                               : roll < 45             ? QStringLiteral("done")
+                               : roll < 50             ? QStringLiteral("cancelled")
+                                                       : QStringLiteral("open");
+        const QVariant practitioner =
+            extra.chance(60) ? QVariant(run.staff[size_t(extra.below(int(run.staff.size())))].id)
+                             : QVariant();
+        if (!demo::run(q,
+                       {extra.uuid(), run.patients[size_t(patient)], practitioner,
+                        lit(extra.pick(reasons)), due.toString(Qt::ISODate), status, run.now,
+                        run.now, run.demo},
+                       run.error))
+            return fail(run.error);
+    }
+    run.summary.recalls = count;
+    return {};
+}
+
+Status DemoSeeder::addPatientRecords(Run &run)
+{
+    DemoRecordSeeder::Options records;
+    records.seed = run.options.seed;
+    records.today = run.today;
+    records.zone = run.zone;
+    records.nowMs = run.now;
+    auto rows = DemoRecordSeeder(run.conn).seed(records);
+    if (!rows)
+        return fail(rows.error());
+    run.summary.records = *rows;
+    return {};
+}
+
+// One audit entry records the seeding itself; the seeded rows are demo data and
+// carry none.
+Status DemoSeeder::auditSeeding(Run &run)
+{
+    const Summary &summary = run.summary;
+    AuditEntry entry;
+    entry.action = QStringLiteral("seed");
+    entry.entityType = QStringLiteral("Database");
+    entry.detail = QJsonObject{{QStringLiteral("patients"), summary.patients},
+                               {QStringLiteral("practitioners"), summary.practitioners},
+                               {QStringLiteral("appointments"), summary.appointments},
+                               {QStringLiteral("messages"), summary.messages},
+                               {QStringLiteral("recalls"), summary.recalls},
+                               {QStringLiteral("records"), summary.records},
+                               {QStringLiteral("seed"), QString::number(run.options.seed)}};
+    if (auto a = AuditLog(m_db).append(entry); !a)
+        return fail(a.error());
+    return {};
 }
 
 } // namespace frontdesk

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QDateTime>
 #include <QString>
 
 #include <functional>
@@ -11,11 +12,14 @@
 namespace frontdesk {
 
 class Database;
+namespace demo {
+class Random;
+}
 
-// Realistic, deterministic demo data: the same seed gives the same clinic. Written in one
-// transaction with prepared statements, so 100k patients and 1M appointments take minutes.
-// Seeded rows carry sync_state 'demo': they are never queued for sync, and one audit entry
-// records the seeding itself.
+// Realistic, deterministic demo data: the same seed gives the same clinic.
+// Written in one transaction with prepared statements, so 100k patients and 1M
+// appointments take minutes. Seeded rows carry sync_state 'demo': they are
+// never queued for sync, and one audit entry records the seeding itself.
 class DemoSeeder
 {
     Q_DECLARE_TR_FUNCTIONS(DemoSeeder)
@@ -25,7 +29,8 @@ public:
         int patients = 1000;
         int appointments = 10000;
         quint64 seed = 1;
-        // "Today" for the schedule: appointments fill the past up to it and a few weeks after.
+        // "Today" for the schedule: appointments fill the past up to it and a few
+        // weeks after.
         QDate today;
         QString timeZone = QStringLiteral("Europe/Berlin");
     };
@@ -38,7 +43,8 @@ public:
         int appointments = 0;
         int messages = 0;
         int recalls = 0;
-        // Rows of the patient record: insurance, consents, alerts and the clinical summary.
+        // Rows of the patient record: insurance, consents, alerts and the clinical
+        // summary.
         int records = 0;
     };
 
@@ -48,6 +54,19 @@ public:
                          const std::function<void(qint64, qint64)> &progress = {});
 
 private:
+    // The stages of seed(), in the order they run inside its one transaction.
+    struct Run;
+    Status addRooms(Run &run);
+    Status addPractitioners(Run &run);
+    Status addPatients(Run &run);
+    Status addAppointments(Run &run);
+    Status addReminder(Run &run, demo::Random &g, bool mayEmail, const QString &patient,
+                       const QString &appointment, const QDateTime &start, qint64 remindAt);
+    Status addReply(Run &run, const QString &patient, const QString &appointment, qint64 remindAt);
+    Status addRecalls(Run &run);
+    Status addPatientRecords(Run &run);
+    Status auditSeeding(Run &run);
+
     Database &m_db;
 };
 

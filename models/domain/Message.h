@@ -15,7 +15,8 @@ struct Message
     QString appointmentId;
     QString direction = QStringLiteral("outbound"); // outbound | inbound
     QString channel = QStringLiteral("sms");        // sms | email
-    QString purpose = QStringLiteral("reminder");   // reminder | administrative | clinical | marketing
+    QString purpose =
+        QStringLiteral("reminder"); // reminder | administrative | clinical | marketing
     QString subject;
     QString body;
     QString status = QStringLiteral("queued"); // queued | sent | delivered | failed | received

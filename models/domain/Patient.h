@@ -14,7 +14,8 @@ struct Patient
     QString givenName;
     QString familyName;
     QDate birthDate;
-    QString sex = QStringLiteral("unknown"); // female | male | other | unknown (FHIR AdministrativeGender)
+    QString sex =
+        QStringLiteral("unknown"); // female | male | other | unknown (FHIR AdministrativeGender)
     QString phoneMobile;
     QString phoneHome;
     QString email;
@@ -22,7 +23,7 @@ struct Patient
     QString city;
     QString postalCode;
     QString country;
-    QString preferredLanguage; // BCP 47, e.g. "de", "en-GB"
+    QString preferredLanguage;                        // BCP 47, e.g. "de", "en-GB"
     QString preferredChannel = QStringLiteral("sms"); // sms | email | phone | letter | none
     QString emergencyContactName;
     QString emergencyContactRelation;

@@ -21,7 +21,8 @@ struct Practitioner
 
     QString displayName() const
     {
-        const QString name = givenName.isEmpty() ? familyName : givenName + QLatin1Char(' ') + familyName;
+        const QString name =
+            givenName.isEmpty() ? familyName : givenName + QLatin1Char(' ') + familyName;
         return prefix.isEmpty() ? name : prefix + QLatin1Char(' ') + name;
     }
 };

@@ -19,12 +19,27 @@ struct RecordMeta
 };
 
 namespace SyncState {
-inline QString pending() { return QStringLiteral("pending"); }
-inline QString synced() { return QStringLiteral("synced"); }
-inline QString conflict() { return QStringLiteral("conflict"); }
-inline QString rejected() { return QStringLiteral("rejected"); }
+inline QString pending()
+{
+    return QStringLiteral("pending");
+}
+inline QString synced()
+{
+    return QStringLiteral("synced");
+}
+inline QString conflict()
+{
+    return QStringLiteral("conflict");
+}
+inline QString rejected()
+{
+    return QStringLiteral("rejected");
+}
 // Demo data made by `frontdeskctl seed`: never pushed to a server.
-inline QString demo() { return QStringLiteral("demo"); }
+inline QString demo()
+{
+    return QStringLiteral("demo");
+}
 } // namespace SyncState
 
 } // namespace frontdesk

@@ -40,37 +40,13 @@ RecordStore::Table seriesTable()
             {}};
 }
 
+// An appointment's columns and the series it was booked in (appointmentsWithSeriesTable()).
 QVariantMap appointmentValues(const Appointment &a, const QString &seriesId)
 {
-    return {{QStringLiteral("patient_id"), a.patientId},
-            {QStringLiteral("practitioner_id"), a.practitionerId},
-            {QStringLiteral("location_id"),
-             a.locationId.isEmpty() ? QVariant() : QVariant(a.locationId)},
-            {QStringLiteral("start_at"), a.start.toMSecsSinceEpoch()},
-            {QStringLiteral("end_at"), a.end.toMSecsSinceEpoch()},
-            {QStringLiteral("type"), a.type},
-            {QStringLiteral("status"), appointmentStatusName(a.status)},
-            {QStringLiteral("reason"), a.reason},
-            {QStringLiteral("notes"), a.notes},
-            {QStringLiteral("series_id"), seriesId.isEmpty() ? QVariant() : QVariant(seriesId)}};
-}
-
-Appointment appointmentFrom(const QSqlRecord &r)
-{
-    Appointment a;
-    a.meta = RecordStore::metaFrom(r);
-    a.patientId = r.value(QStringLiteral("patient_id")).toString();
-    a.practitionerId = r.value(QStringLiteral("practitioner_id")).toString();
-    a.locationId = r.value(QStringLiteral("location_id")).toString();
-    a.start =
-        QDateTime::fromMSecsSinceEpoch(r.value(QStringLiteral("start_at")).toLongLong(), Qt::UTC);
-    a.end = QDateTime::fromMSecsSinceEpoch(r.value(QStringLiteral("end_at")).toLongLong(), Qt::UTC);
-    a.type = r.value(QStringLiteral("type")).toString();
-    a.status = appointmentStatusFromName(r.value(QStringLiteral("status")).toString())
-                   .value_or(AppointmentStatus::Booked);
-    a.reason = r.value(QStringLiteral("reason")).toString();
-    a.notes = r.value(QStringLiteral("notes")).toString();
-    return a;
+    QVariantMap values = AppointmentRepository::columnValues(a);
+    values.insert(QStringLiteral("series_id"),
+                  seriesId.isEmpty() ? QVariant() : QVariant(seriesId));
+    return values;
 }
 
 QJsonObject conflictJson(const Conflict &c)
@@ -153,7 +129,7 @@ Result<QList<Conflict>> BookingService::conflictsFor(const Appointment &candidat
         return fail(q.error());
     QList<Appointment> existing;
     while (q->next())
-        existing.append(appointmentFrom(q->record()));
+        existing.append(AppointmentRepository::appointmentFrom(q->record()));
     return ConflictDetector::find(candidate, existing);
 }
 

@@ -48,26 +48,8 @@ Result<QList<AppointmentRow>> ScheduleLoader::appointments(const QDateTime &from
     if (!q)
         return fail(q.error());
     QList<AppointmentRow> rows;
-    while (q->next()) {
-        const QSqlRecord r = q->record();
-        Appointment a;
-        a.meta = RecordStore::metaFrom(r);
-        a.patientId = r.value(QStringLiteral("patient_id")).toString();
-        a.practitionerId = r.value(QStringLiteral("practitioner_id")).toString();
-        a.locationId = r.value(QStringLiteral("location_id")).toString();
-        a.start = QDateTime::fromMSecsSinceEpoch(r.value(QStringLiteral("start_at")).toLongLong(),
-                                                 Qt::UTC);
-        a.end =
-            QDateTime::fromMSecsSinceEpoch(r.value(QStringLiteral("end_at")).toLongLong(), Qt::UTC);
-        a.type = r.value(QStringLiteral("type")).toString();
-        a.status = appointmentStatusFromName(r.value(QStringLiteral("status")).toString())
-                       .value_or(AppointmentStatus::Booked);
-        a.reason = r.value(QStringLiteral("reason")).toString();
-        a.notes = r.value(QStringLiteral("notes")).toString();
-        rows.append({a, r.value(QStringLiteral("patient_name")).toString(),
-                     r.value(QStringLiteral("practitioner_name")).toString(),
-                     r.value(QStringLiteral("location_name")).toString()});
-    }
+    while (q->next())
+        rows.append(AppointmentRepository::rowFrom(q->record()));
     return rows;
 }
 

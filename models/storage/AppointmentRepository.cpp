@@ -20,7 +20,7 @@ RecordStore::Table AppointmentRepository::table()
 
 AppointmentRepository::AppointmentRepository(Database &db) : Repository(db, table()) {}
 
-QVariantMap AppointmentRepository::toValues(const Appointment &a) const
+QVariantMap AppointmentRepository::columnValues(const Appointment &a)
 {
     return {{QStringLiteral("patient_id"), a.patientId},
             {QStringLiteral("practitioner_id"), a.practitionerId},
@@ -34,7 +34,7 @@ QVariantMap AppointmentRepository::toValues(const Appointment &a) const
             {QStringLiteral("notes"), a.notes}};
 }
 
-Appointment AppointmentRepository::fromRecord(const QSqlRecord &r) const
+Appointment AppointmentRepository::appointmentFrom(const QSqlRecord &r)
 {
     Appointment a;
     a.meta = RecordStore::metaFrom(r);
@@ -50,6 +50,23 @@ Appointment AppointmentRepository::fromRecord(const QSqlRecord &r) const
     a.reason = r.value(QStringLiteral("reason")).toString();
     a.notes = r.value(QStringLiteral("notes")).toString();
     return a;
+}
+
+AppointmentRow AppointmentRepository::rowFrom(const QSqlRecord &r)
+{
+    return {appointmentFrom(r), r.value(QStringLiteral("patient_name")).toString(),
+            r.value(QStringLiteral("practitioner_name")).toString(),
+            r.value(QStringLiteral("location_name")).toString()};
+}
+
+QVariantMap AppointmentRepository::toValues(const Appointment &a) const
+{
+    return columnValues(a);
+}
+
+Appointment AppointmentRepository::fromRecord(const QSqlRecord &r) const
+{
+    return appointmentFrom(r);
 }
 
 Status AppointmentRepository::validate(const Appointment &a) const
@@ -88,12 +105,8 @@ Result<QList<AppointmentRow>> AppointmentRepository::rowsBetween(const QDateTime
     if (!q)
         return fail(q.error());
     QList<AppointmentRow> rows;
-    while (q->next()) {
-        const QSqlRecord r = q->record();
-        rows.append({fromRecord(r), r.value(QStringLiteral("patient_name")).toString(),
-                     r.value(QStringLiteral("practitioner_name")).toString(),
-                     r.value(QStringLiteral("location_name")).toString()});
-    }
+    while (q->next())
+        rows.append(rowFrom(q->record()));
     return rows;
 }
 

@@ -35,6 +35,12 @@ public:
     Result<qint64> countPatients(const QDateTime &fromUtc, const QDateTime &toUtc,
                                  const QList<AppointmentStatus> &statuses) const;
     static RecordStore::Table table();
+    // The one mapping between Appointment and the columns of table(), for the services that
+    // read and write appointments with their own statements (booking, the schedule loader).
+    static QVariantMap columnValues(const Appointment &a);
+    static Appointment appointmentFrom(const QSqlRecord &r);
+    // A row whose statement also selected patient_name, practitioner_name and location_name.
+    static AppointmentRow rowFrom(const QSqlRecord &r);
 
 protected:
     QVariantMap toValues(const Appointment &a) const override;

@@ -32,9 +32,10 @@ frontdesk_install_packages() {
     frontdesk_sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
-# frontdesk_build BUILD_DIR BUILD_TYPE [extra cmake args...]
+# frontdesk_build PRESET: configures and builds one of CMakePresets.json's presets (dev: build/,
+# release: build-bench-release/, asan: build-asan/, fuzz: build-fuzz/).
+# frontdesk_build --dir DIR: builds an existing build directory as it was configured.
 frontdesk_build() {
-    local dir="$1" type="$2"; shift 2
     export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/frontdesk-ccache}"
     export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-2G}"
     # Paths relative to the checkout, and the build folder left out of the hash, so that another
@@ -42,14 +43,18 @@ frontdesk_build() {
     # price: a cached object's debug info may name the first checkout's source path.
     export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$FRONTDESK_ROOT}"
     export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
-    if [ ! -f "$dir/CMakeCache.txt" ]; then
-        frontdesk_log "Configuring $dir ($type)"
-        cmake -S "$FRONTDESK_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@"
+    local build=()
+    if [ "$1" = --dir ]; then
+        frontdesk_log "Building in $2"
+        cmake "$2" >/dev/null
+        build=("$2")
     else
-        cmake "$dir" -DCMAKE_BUILD_TYPE="$type" "$@" >/dev/null
+        frontdesk_log "Configuring and building the $1 preset"
+        (cd "$FRONTDESK_ROOT" && cmake --preset "$1" >/dev/null)
+        build=(--preset "$1")
     fi
-    frontdesk_log "Building in $dir"
     # FRONTDESK_BUILD_TARGETS (space-separated) narrows the build, e.g. scripts/bench needs four.
     # shellcheck disable=SC2086
-    cmake --build "$dir" --parallel "$(nproc)" ${FRONTDESK_BUILD_TARGETS:+--target $FRONTDESK_BUILD_TARGETS}
+    (cd "$FRONTDESK_ROOT" && cmake --build "${build[@]}" --parallel "$(nproc)" \
+        ${FRONTDESK_BUILD_TARGETS:+--target $FRONTDESK_BUILD_TARGETS})
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "TestClock.h"
 #include "TestDatabase.h"
 
 #include "core/Clock.h"

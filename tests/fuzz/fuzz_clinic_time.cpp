@@ -1,3 +1,4 @@
+#include "TestClock.h"
 // The clinic's time zone as an admin types it (`frontdeskctl init --time-zone`, the setting
 // clinic_time_zone) and the clinic's calendar built on it. Input: the zone name, then after a
 // NUL byte a UTC instant in seconds (decimal text). Invariants: any name gives a valid zone (an

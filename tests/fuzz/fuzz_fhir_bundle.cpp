@@ -1,3 +1,4 @@
+#include "TestClock.h"
 // A whole FHIR file as `frontdeskctl import-fhir` imports it: the bundle-level parse, the checks
 // of every entry and of the references between them, and the write of one transaction, into a
 // migrated in-memory database. Invariants: a file is imported whole or not at all (a refused file

@@ -1,3 +1,4 @@
+#include "TestClock.h"
 // The main window meets what goes wrong at a front desk: a person typing a phone number, e-mail
 // address or birth date that is no such thing, a booking the schedule cannot take, and a disk
 // that fills up while saving. Each time the error is shown where the person looks, in words that

@@ -1,3 +1,4 @@
+#include "TestClock.h"
 // The patient record in the real window: search → open the profile → edit (with per-field
 // messages) → save; the unsaved-changes question; the duplicate check for a new patient; the
 // clinical tab only for clinical roles; recalls added, marked overdue, done and cancelled.

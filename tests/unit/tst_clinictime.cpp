@@ -1,3 +1,4 @@
+#include "TestClock.h"
 #include "core/Clock.h"
 #include "domain/ClinicTime.h"
 

@@ -1,3 +1,4 @@
+#include "TestClock.h"
 // FHIR R4 import and export: Synthea-shaped bundles in, the same record out, strict errors,
 // idempotent re-imports.
 

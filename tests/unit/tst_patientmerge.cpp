@@ -1,3 +1,4 @@
+#include "TestClock.h"
 // Duplicates and merge: the scoring rules, finding duplicates before saving and across the
 // register, and a merge that loses nothing, moves everything and keeps the merged record as a
 // link.

@@ -1,3 +1,4 @@
+#include "TestClock.h"
 // The patient photo: what is accepted, replacing and removing it through the write path, an
 // audit trail without the bytes, and the FHIR Patient.photo round trip.
 

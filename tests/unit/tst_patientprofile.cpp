@@ -1,3 +1,4 @@
+#include "TestClock.h"
 // The profile's data: field validation, consents, insurance, communication preferences,
 // alerts, recalls, the timeline, and the clinical summary behind the clinical permission.
 

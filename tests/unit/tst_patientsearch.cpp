@@ -1,3 +1,4 @@
+#include "TestClock.h"
 // Patient search: folding, query reading, ranking, and the index kept current by every write path.
 
 #include "TestDatabase.h"
