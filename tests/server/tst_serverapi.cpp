@@ -3,6 +3,7 @@
 // booking rule, history and transaction Bundles. No socket: requests are built directly.
 #include "FhirApi.h"
 #include "ServerTestBackend.h"
+#include "TestClock.h"
 #include "access/AuditLog.h"
 #include "access/StaffAccountRepository.h"
 #include "core/Clock.h"

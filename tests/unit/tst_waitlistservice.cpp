@@ -1,3 +1,4 @@
+#include "TestClock.h"
 #include "TestDatabase.h"
 
 #include "scheduling/WaitlistService.h"

@@ -1,8 +1,8 @@
 #include "AuditViewer.h"
 
 #include "AuditTrailModel.h"
-#include "access/AuditVerifier.h"
 #include "ClinicSettings.h"
+#include "access/AuditVerifier.h"
 #include "domain/ClinicTime.h"
 
 #include <QCheckBox>
