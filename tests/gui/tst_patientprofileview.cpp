@@ -12,6 +12,7 @@
 #include "access/Session.h"
 #include "access/StaffAccountRepository.h"
 #include "demo/DemoSeeder.h"
+#include "domain/ConsentLabels.h"
 #include "interop/FhirImporter.h"
 #include "patients/MergeDialog.h"
 #include "patients/PatientEditor.h"
@@ -396,17 +397,21 @@ private slots:
         QCOMPARE(deleted->toInt(), 1);
 
         // A consent is withdrawn, not deleted: both states stay listed.
-        tree->setCurrentItem(find(QStringLiteral("photo")));
+        tree->setCurrentItem(find(ConsentLabels::type(QStringLiteral("photo"))));
         QVERIFY(remove->isEnabled());
         answerNextDialog(QStringLiteral("Yes"), &title);
         QTest::mouseClick(remove, Qt::LeftButton);
-        QTRY_COMPARE(tree->findItems(QStringLiteral("photo"), Qt::MatchRecursive).size(), 2);
+        QTRY_COMPARE(
+            tree->findItems(ConsentLabels::type(QStringLiteral("photo")), Qt::MatchRecursive)
+                .size(),
+            2);
         int withdrawn = 0;
         for (const Consent &c : profile.profile()->consents())
             withdrawn += c.type == QLatin1String("photo") && c.status == QLatin1String("withdrawn");
         QCOMPARE(withdrawn, 1);
         // The withdrawal itself cannot be removed.
-        for (QTreeWidgetItem *item : tree->findItems(QStringLiteral("photo"), Qt::MatchRecursive)) {
+        for (QTreeWidgetItem *item :
+             tree->findItems(ConsentLabels::type(QStringLiteral("photo")), Qt::MatchRecursive)) {
             if (item->text(1) == QLatin1String("withdrawn")) {
                 tree->setCurrentItem(item);
                 QVERIFY(!remove->isEnabled());

@@ -196,6 +196,33 @@ private slots:
         }
     }
 
+    // Every control that takes the keyboard focus tells a screen reader what it is.
+    void everyFocusableControlHasAName()
+    {
+        MainWindow w(*t.db, QStringLiteral("Praxis am Markt"));
+        w.resize(kScreen);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QStringList unnamed;
+        for (const QString &name : MainWindow::viewNames()) {
+            w.showView(*MainWindow::viewFromName(name));
+            QCoreApplication::processEvents();
+            for (QWidget *widget : w.findChildren<QWidget *>()) {
+                if (!widget->isVisible() || widget->focusPolicy() == Qt::NoFocus ||
+                    widget->focusProxy())
+                    continue;
+                QAccessibleInterface *a = QAccessible::queryAccessibleInterface(widget);
+                if (a && a->text(QAccessible::Name).trimmed().isEmpty())
+                    unnamed << QStringLiteral("%1: %2 (%3)")
+                                   .arg(name,
+                                        QString::fromLatin1(widget->metaObject()->className()),
+                                        widget->objectName());
+            }
+        }
+        unnamed.removeDuplicates();
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1Char('\n'))));
+    }
+
     // One language a process: some texts (the figures' names) are translated once and kept.
     void everyViewFits()
     {

@@ -73,11 +73,7 @@ bool ProfileItemDialog::editAlert(QWidget *parent, PatientAlert &alert)
     FormDialog d(parent, tr("Alert"));
     auto *text = new QLineEdit(alert.text, &d.dialog);
     text->setPlaceholderText(tr("e.g. Needs an interpreter (Turkish)"));
-    auto *severity = choices(&d.dialog,
-                             {{QStringLiteral("info"), tr("Information")},
-                              {QStringLiteral("warning"), tr("Warning")},
-                              {QStringLiteral("high"), tr("High — shown first")}},
-                             alert.severity);
+    auto *severity = choices(&d.dialog, severities(), alert.severity);
     d.form->addRow(tr("&Text:"), text);
     d.form->addRow(tr("&Severity:"), severity);
     if (!d.run())
@@ -138,12 +134,7 @@ bool ProfileItemDialog::editCoverage(QWidget *parent, Coverage &coverage)
     auto *group = new QLineEdit(coverage.groupId, &d.dialog);
     auto *from = dateEdit(&d.dialog, coverage.validFrom);
     auto *to = dateEdit(&d.dialog, coverage.validTo);
-    auto *eligibility = choices(&d.dialog,
-                                {{QStringLiteral("unknown"), tr("Not checked")},
-                                 {QStringLiteral("eligible"), tr("Eligible")},
-                                 {QStringLiteral("not-eligible"), tr("Not eligible")},
-                                 {QStringLiteral("error"), tr("Check failed")}},
-                                coverage.eligibility);
+    auto *eligibility = choices(&d.dialog, eligibilities(), coverage.eligibility);
     d.form->addRow(tr("&Payer:"), payer);
     d.form->addRow(tr("&Member id:"), member);
     d.form->addRow(tr("&Group:"), group);
@@ -168,18 +159,8 @@ bool ProfileItemDialog::editCoverage(QWidget *parent, Coverage &coverage)
 bool ProfileItemDialog::editPreference(QWidget *parent, CommunicationPreference &preference)
 {
     FormDialog d(parent, tr("Communication preference"));
-    auto *purpose = choices(&d.dialog,
-                            {{QStringLiteral("reminder"), tr("Appointment reminders")},
-                             {QStringLiteral("administrative"), tr("Administrative")},
-                             {QStringLiteral("clinical"), tr("Clinical results")},
-                             {QStringLiteral("marketing"), tr("Marketing")}},
-                            preference.purpose);
-    auto *channel = choices(&d.dialog,
-                            {{QStringLiteral("sms"), tr("SMS")},
-                             {QStringLiteral("email"), tr("E-mail")},
-                             {QStringLiteral("phone"), tr("Phone call")},
-                             {QStringLiteral("letter"), tr("Letter")}},
-                            preference.channel);
+    auto *purpose = choices(&d.dialog, purposes(), preference.purpose);
+    auto *channel = choices(&d.dialog, channels(), preference.channel);
     auto *optOut = new QCheckBox(tr("Opted out: send nothing for this purpose"), &d.dialog);
     optOut->setChecked(preference.optedOut);
     auto *quietFrom =
@@ -198,6 +179,46 @@ bool ProfileItemDialog::editPreference(QWidget *parent, CommunicationPreference 
     preference.quietStartMinute = quietFrom->time().msecsSinceStartOfDay() / 60000;
     preference.quietEndMinute = quietTo->time().msecsSinceStartOfDay() / 60000;
     return true;
+}
+
+ProfileItemDialog::Choices ProfileItemDialog::severities()
+{
+    return {{QStringLiteral("info"), tr("Information")},
+            {QStringLiteral("warning"), tr("Warning")},
+            {QStringLiteral("high"), tr("High — shown first")}};
+}
+
+ProfileItemDialog::Choices ProfileItemDialog::eligibilities()
+{
+    return {{QStringLiteral("unknown"), tr("Not checked")},
+            {QStringLiteral("eligible"), tr("Eligible")},
+            {QStringLiteral("not-eligible"), tr("Not eligible")},
+            {QStringLiteral("error"), tr("Check failed")}};
+}
+
+ProfileItemDialog::Choices ProfileItemDialog::purposes()
+{
+    return {{QStringLiteral("reminder"), tr("Appointment reminders")},
+            {QStringLiteral("administrative"), tr("Administrative")},
+            {QStringLiteral("clinical"), tr("Clinical results")},
+            {QStringLiteral("marketing"), tr("Marketing")}};
+}
+
+ProfileItemDialog::Choices ProfileItemDialog::channels()
+{
+    return {{QStringLiteral("sms"), tr("SMS")},
+            {QStringLiteral("email"), tr("E-mail")},
+            {QStringLiteral("phone"), tr("Phone call")},
+            {QStringLiteral("letter"), tr("Letter")}};
+}
+
+QString ProfileItemDialog::labelOf(const Choices &choices, const QString &value)
+{
+    for (const auto &choice : choices) {
+        if (choice.first == value)
+            return choice.second;
+    }
+    return value;
 }
 
 } // namespace frontdesk

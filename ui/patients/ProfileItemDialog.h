@@ -6,6 +6,8 @@
 #include "domain/PatientAlert.h"
 
 #include <QCoreApplication>
+#include <QList>
+#include <QPair>
 
 class QWidget;
 
@@ -22,6 +24,15 @@ public:
     static bool editConsent(QWidget *parent, Consent &consent);
     static bool editCoverage(QWidget *parent, Coverage &coverage);
     static bool editPreference(QWidget *parent, CommunicationPreference &preference);
+
+    // Each kind of choice as {stored value, label}, for the forms and for the profile's lists.
+    using Choices = QList<QPair<QString, QString>>;
+    static Choices severities();
+    static Choices eligibilities();
+    static Choices purposes();
+    static Choices channels();
+    // The label of a stored value; the value itself when it is none of the choices.
+    static QString labelOf(const Choices &choices, const QString &value);
 };
 
 } // namespace frontdesk

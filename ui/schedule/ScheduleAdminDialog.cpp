@@ -21,6 +21,8 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace frontdesk {
 
 namespace {
@@ -283,7 +285,9 @@ void ScheduleAdminDialog::reload()
                          locale.toString(e.end.toTimeZone(clinic.zone()), QLocale::ShortFormat),
                          e.practitionerId.isEmpty() ? tr("the whole clinic")
                                                     : names.value(e.practitionerId),
-                         ScheduleException::kindName(e.kind), e.note),
+                         m_offKind->itemText(
+                             std::max(0, m_offKind->findData(ScheduleException::kindName(e.kind)))),
+                         e.note),
                 m_timeOffList);
             item->setData(Qt::UserRole, e.meta.id);
         }

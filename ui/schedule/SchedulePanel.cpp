@@ -10,6 +10,7 @@
 #include "ScheduleAdminDialog.h"
 #include "WaitlistDialog.h"
 #include "common/ViewHelpers.h"
+#include "domain/AppointmentLabels.h"
 #include "scheduling/BookingService.h"
 #include "scheduling/LocalTime.h"
 #include "scheduling/ReferenceData.h"
@@ -475,7 +476,7 @@ void SchedulePanel::changeStatus(AppointmentStatus to)
         showMessage(done.error(), true);
         return;
     }
-    pushUndo(tr("“%1”").arg(appointmentStatusName(to)), [this, id]() -> Status {
+    pushUndo(tr("“%1”").arg(AppointmentLabels::status(to)), [this, id]() -> Status {
         BookingService s(m_db);
         auto r = s.revertStatus(id, tr("Undone"));
         return r ? Status() : fail(r.error());
@@ -572,7 +573,7 @@ void SchedulePanel::revertCurrent()
         return;
     }
     showMessage(tr("The status is back to “%1”; the history keeps both.")
-                    .arg(appointmentStatusName(reverted->status)),
+                    .arg(AppointmentLabels::status(reverted->status)),
                 false);
     refresh();
     emit changed();

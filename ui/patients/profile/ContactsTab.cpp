@@ -2,6 +2,7 @@
 
 #include "PatientProfile.h"
 #include "ProfileFormat.h"
+#include "domain/ConsentLabels.h"
 #include "patients/ProfileItemDialog.h"
 
 #include <QHBoxLayout>
@@ -93,7 +94,10 @@ void ContactsTab::reload()
     auto *alertItems = profile::section(m_contacts, tr("Alerts"));
     for (const PatientAlert &a : m_profile.alerts()) {
         auto *item = new QTreeWidgetItem(
-            alertItems, {a.text, a.severity, {}, a.active ? QString() : tr("inactive")});
+            alertItems, {a.text,
+                         ProfileItemDialog::labelOf(ProfileItemDialog::severities(), a.severity),
+                         {},
+                         a.active ? QString() : tr("inactive")});
         tag(item, QStringLiteral("alert"), a.meta.id);
         item->setToolTip(0, tr("Double-click to edit"));
     }
@@ -111,7 +115,12 @@ void ContactsTab::reload()
                                  .addSecs(c.quietEndMinute * 60)
                                  .toString(QStringLiteral("HH:mm")));
         auto *item = new QTreeWidgetItem(
-            prefs, {c.purpose, c.optedOut ? tr("opted out") : c.channel, {}, quiet});
+            prefs,
+            {ProfileItemDialog::labelOf(ProfileItemDialog::purposes(), c.purpose),
+             c.optedOut ? tr("opted out")
+                        : ProfileItemDialog::labelOf(ProfileItemDialog::channels(), c.channel),
+             {},
+             quiet});
         tag(item, QStringLiteral("preference"), c.meta.id);
         item->setToolTip(0, tr("Double-click to edit"));
     }
@@ -121,7 +130,8 @@ void ContactsTab::reload()
     for (const Consent &c : m_profile.consents()) {
         auto *item = new QTreeWidgetItem(
             consents,
-            {c.type, c.status == QLatin1String("given") ? tr("given") : tr("withdrawn"),
+            {ConsentLabels::type(c.type),
+             c.status == QLatin1String("given") ? tr("given") : tr("withdrawn"),
              when(c.decidedAt, clinic),
              tr("recorded by %1").arg(c.recordedBy) +
                  (c.documentName.isEmpty() ? QString() : QStringLiteral(" · ") + c.documentName)});
@@ -141,7 +151,9 @@ void ContactsTab::reload()
                         tr("%1 – %2").arg(day(c.validFrom), day(c.validTo)),
                         c.eligibilityCheckedAt.isValid()
                             ? tr("eligibility: %1 (checked %2)")
-                                  .arg(c.eligibility, when(c.eligibilityCheckedAt, clinic))
+                                  .arg(ProfileItemDialog::labelOf(
+                                           ProfileItemDialog::eligibilities(), c.eligibility),
+                                       when(c.eligibilityCheckedAt, clinic))
                             : tr("eligibility not checked")});
         tag(item, QStringLiteral("coverage"), c.meta.id);
         item->setToolTip(0, tr("Double-click to edit or record an eligibility check"));
