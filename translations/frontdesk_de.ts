@@ -3406,6 +3406,30 @@ Notizen: %2</translation>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Erster Tag</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <source>Audit entries</source>
+        <translation>Protokolleinträge</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::BookingDialog</name>
@@ -4130,6 +4154,10 @@ Raum: %7</translation>
         <source>Search first, then choose a time.</source>
         <translation>Suchen Sie zuerst, dann wählen Sie eine Zeit.</translation>
     </message>
+    <message>
+        <source>Free times found</source>
+        <translation>Gefundene freie Zeiten</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::KpiBreakdownModel</name>
@@ -4744,6 +4772,10 @@ Raum: %7</translation>
         <source>Merged. %1 now holds both records.</source>
         <translation>Zusammengeführt. %1 enthält jetzt beide Akten.</translation>
     </message>
+    <message>
+        <source>Fields of the two records</source>
+        <translation>Felder der beiden Akten</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::MessageListModel</name>
@@ -5027,6 +5059,14 @@ Privat: %2</translation>
         <source>%1 — born %2 — %3</source>
         <translation>%1 — geboren %2 — %3</translation>
     </message>
+    <message>
+        <source>Search patients</source>
+        <translation>Patienten suchen</translation>
+    </message>
+    <message>
+        <source>Matching patients</source>
+        <translation>Passende Patienten</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::PatientProfile</name>
@@ -5272,6 +5312,10 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
     <message>
         <source>Finds patients by name (in any order, accents and case ignored), birth date, phone number, MRN or e-mail, best match first (Ctrl+F). Enter opens the profile when one patient matches; otherwise Enter or Down goes to the results, and Enter there opens the chosen one.</source>
         <translation>Findet Patienten nach Name (in beliebiger Reihenfolge, ohne Beachtung von Akzenten und Groß-/Kleinschreibung), Geburtsdatum, Telefonnummer, Patientennummer oder E-Mail, beste Treffer zuerst (Strg+F). Die Eingabetaste öffnet das Profil, wenn genau ein Patient passt; sonst führen Eingabe- oder Abwärtstaste zu den Ergebnissen, und die Eingabetaste öffnet dort den gewählten.</translation>
+    </message>
+    <message>
+        <source>Patients found</source>
+        <translation>Gefundene Patienten</translation>
     </message>
 </context>
 <context>
@@ -5539,6 +5583,22 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
     <message>
         <source>Choose an entry first.</source>
         <translation>Wählen Sie zuerst einen Eintrag.</translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation>Sprechzeiten</translation>
+    </message>
+    <message>
+        <source>Time off</source>
+        <translation>Abwesenheiten</translation>
+    </message>
+    <message>
+        <source>Appointment types</source>
+        <translation>Terminarten</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Räume</translation>
     </message>
 </context>
 <context>
@@ -6075,6 +6135,14 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
     <message>
         <source>to</source>
         <translation>bis</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation>Ende</translation>
     </message>
 </context>
 <context>

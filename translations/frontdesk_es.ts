@@ -3406,6 +3406,30 @@ Notas: %2</translation>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Primer día</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Último día</translation>
+    </message>
+    <message>
+        <source>Audit entries</source>
+        <translation>Entradas del registro</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::BookingDialog</name>
@@ -4130,6 +4154,10 @@ Sala: %7</translation>
         <source>Search first, then choose a time.</source>
         <translation>Busque primero y después elija una hora.</translation>
     </message>
+    <message>
+        <source>Free times found</source>
+        <translation>Horas libres encontradas</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::KpiBreakdownModel</name>
@@ -4744,6 +4772,10 @@ Sala: %7</translation>
         <source>Merged. %1 now holds both records.</source>
         <translation>Fusionadas. %1 contiene ahora ambas historias.</translation>
     </message>
+    <message>
+        <source>Fields of the two records</source>
+        <translation>Campos de las dos historias clínicas</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::MessageListModel</name>
@@ -5027,6 +5059,14 @@ Fijo: %2</translation>
         <source>%1 — born %2 — %3</source>
         <translation>%1 — nacido/a el %2 — %3</translation>
     </message>
+    <message>
+        <source>Search patients</source>
+        <translation>Buscar pacientes</translation>
+    </message>
+    <message>
+        <source>Matching patients</source>
+        <translation>Pacientes coincidentes</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::PatientProfile</name>
@@ -5272,6 +5312,10 @@ Open the existing record instead, or save a new one anyway?</source>
     <message>
         <source>Finds patients by name (in any order, accents and case ignored), birth date, phone number, MRN or e-mail, best match first (Ctrl+F). Enter opens the profile when one patient matches; otherwise Enter or Down goes to the results, and Enter there opens the chosen one.</source>
         <translation>Busca pacientes por nombre (en cualquier orden, sin distinguir acentos ni mayúsculas), fecha de nacimiento, teléfono, NHC o correo, con la mejor coincidencia primero (Ctrl+F). Intro abre la ficha cuando coincide un solo paciente; si no, Intro o Abajo lleva a los resultados, y allí Intro abre el elegido.</translation>
+    </message>
+    <message>
+        <source>Patients found</source>
+        <translation>Pacientes encontrados</translation>
     </message>
 </context>
 <context>
@@ -5539,6 +5583,22 @@ Open the existing record instead, or save a new one anyway?</source>
     <message>
         <source>Choose an entry first.</source>
         <translation>Elija primero una entrada.</translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <source>Time off</source>
+        <translation>Ausencias</translation>
+    </message>
+    <message>
+        <source>Appointment types</source>
+        <translation>Tipos de cita</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Salas</translation>
     </message>
 </context>
 <context>
@@ -6075,6 +6135,14 @@ Open the existing record instead, or save a new one anyway?</source>
     <message>
         <source>to</source>
         <translation>hasta</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Hora de inicio</translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation>Hora de fin</translation>
     </message>
 </context>
 <context>

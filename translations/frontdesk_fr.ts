@@ -3406,6 +3406,30 @@ Notes&#xa0;: %2</translation>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Premier jour</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
+    <message>
+        <source>Audit entries</source>
+        <translation>Entrées du journal</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::BookingDialog</name>
@@ -4130,6 +4154,10 @@ Salle&#xa0;: %7</translation>
         <source>Search first, then choose a time.</source>
         <translation>Lancez d&apos;abord la recherche, puis choisissez un créneau.</translation>
     </message>
+    <message>
+        <source>Free times found</source>
+        <translation>Créneaux libres trouvés</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::KpiBreakdownModel</name>
@@ -4744,6 +4772,10 @@ Salle&#xa0;: %7</translation>
         <source>Merged. %1 now holds both records.</source>
         <translation>Fusion effectuée. %1 contient désormais les deux dossiers.</translation>
     </message>
+    <message>
+        <source>Fields of the two records</source>
+        <translation>Champs des deux dossiers</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::MessageListModel</name>
@@ -5027,6 +5059,14 @@ Fixe&#xa0;: %2</translation>
         <source>%1 — born %2 — %3</source>
         <translation>%1 — né(e) le %2 — %3</translation>
     </message>
+    <message>
+        <source>Search patients</source>
+        <translation>Rechercher des patients</translation>
+    </message>
+    <message>
+        <source>Matching patients</source>
+        <translation>Patients correspondants</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::PatientProfile</name>
@@ -5272,6 +5312,10 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
     <message>
         <source>Finds patients by name (in any order, accents and case ignored), birth date, phone number, MRN or e-mail, best match first (Ctrl+F). Enter opens the profile when one patient matches; otherwise Enter or Down goes to the results, and Enter there opens the chosen one.</source>
         <translation>Trouve les patients par nom (dans n&apos;importe quel ordre, sans tenir compte des accents ni de la casse), date de naissance, numéro de téléphone, n° de dossier ou e-mail, meilleure correspondance en premier (Ctrl+F). Entrée ouvre la fiche lorsqu&apos;un seul patient correspond&#xa0;; sinon, Entrée ou Bas mène aux résultats, où Entrée ouvre le patient choisi.</translation>
+    </message>
+    <message>
+        <source>Patients found</source>
+        <translation>Patients trouvés</translation>
     </message>
 </context>
 <context>
@@ -5539,6 +5583,22 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
     <message>
         <source>Choose an entry first.</source>
         <translation>Choisissez d&apos;abord une entrée.</translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation>Horaires</translation>
+    </message>
+    <message>
+        <source>Time off</source>
+        <translation>Absences</translation>
+    </message>
+    <message>
+        <source>Appointment types</source>
+        <translation>Types de rendez-vous</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Salles</translation>
     </message>
 </context>
 <context>
@@ -6075,6 +6135,14 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
     <message>
         <source>to</source>
         <translation>au</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Heure de début</translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation>Heure de fin</translation>
     </message>
 </context>
 <context>

@@ -4,26 +4,47 @@
 #include "AboutDialog.h"
 #include "DayScheduleModel.h"
 #include "MainWindow.h"
+#include "PatientProfile.h"
+#include "access/Session.h"
+#include "admin/AuditViewer.h"
+#include "common/LockScreen.h"
+#include "common/SignInDialog.h"
 #include "core/Translations.h"
 #include "dashboard/DashboardView.h"
+#include "dashboard/DrillDownDialog.h"
 #include "dashboard/FigureTile.h"
+#include "dashboard/KpiHelpDialog.h"
 #include "dashboard/NoShowHeatMap.h"
 #include "demo/DemoSeeder.h"
 #include "kpi/KpiDefinitions.h"
+#include "kpi/KpiFilter.h"
+#include "patients/MergeDialog.h"
+#include "patients/ProfileItemDialog.h"
+#include "patients/RecallDialog.h"
+#include "schedule/BookingDialog.h"
+#include "schedule/CancelDialog.h"
 #include "schedule/DayCalendarAccessible.h"
 #include "schedule/DayCalendarView.h"
+#include "schedule/FindSlotDialog.h"
+#include "schedule/ScheduleAdminDialog.h"
+#include "schedule/SchedulePanel.h"
+#include "schedule/WaitlistDialog.h"
 
 #include <QAbstractButton>
 #include <QAccessible>
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QFont>
 #include <QGroupBox>
 #include <QLabel>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <QTimer>
 #include <QToolBar>
+
+#include <functional>
 
 using namespace frontdesk;
 
@@ -71,6 +92,54 @@ QStringList clippedTexts(const QWidget *root)
             clipped << describe(box, box->title());
     }
     return clipped;
+}
+// The visible controls under root that take the keyboard focus but give a screen reader no name.
+QStringList unnamedControls(QWidget *root, const QString &where)
+{
+    QStringList unnamed;
+    QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    widgets.prepend(root);
+    for (QWidget *widget : widgets) {
+        if (!widget->isVisible() || widget->focusPolicy() == Qt::NoFocus || widget->focusProxy() ||
+            widget->isWindow())
+            continue;
+        QAccessibleInterface *a = QAccessible::queryAccessibleInterface(widget);
+        if (a && a->text(QAccessible::Name).trimmed().isEmpty())
+            unnamed << QStringLiteral("%1: %2 (%3)")
+                           .arg(where, QString::fromLatin1(widget->metaObject()->className()),
+                                widget->objectName());
+    }
+    return unnamed;
+}
+
+QStringList walkAndClose(QDialog *dialog, const QString &where)
+{
+    dialog->show();
+    if (!QTest::qWaitForWindowExposed(dialog))
+        return {where + QStringLiteral(": never shown")};
+    QCoreApplication::processEvents();
+    const QStringList unnamed = unnamedControls(dialog, where);
+    dialog->reject();
+    QCoreApplication::processEvents();
+    return unnamed;
+}
+
+// Runs a function that opens a modal dialog with exec(), walks the dialog and rejects it.
+QStringList walkModal(const QString &where, const std::function<void()> &open)
+{
+    QStringList unnamed{where + QStringLiteral(": no dialog opened")};
+    QTimer::singleShot(0, qApp, [&] {
+        QTRY_VERIFY(QApplication::activeModalWidget() != nullptr);
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        if (!QTest::qWaitForWindowExposed(dialog))
+            return;
+        unnamed = unnamedControls(dialog, where);
+        dialog->reject();
+    });
+    open();
+    return unnamed;
 }
 } // namespace
 
@@ -196,7 +265,8 @@ private slots:
         }
     }
 
-    // Every control that takes the keyboard focus tells a screen reader what it is.
+    // Every control that takes the keyboard focus tells a screen reader what it is: in every
+    // view and in every dialog the app opens.
     void everyFocusableControlHasAName()
     {
         MainWindow w(*t.db, QStringLiteral("Praxis am Markt"));
@@ -207,18 +277,79 @@ private slots:
         for (const QString &name : MainWindow::viewNames()) {
             w.showView(*MainWindow::viewFromName(name));
             QCoreApplication::processEvents();
-            for (QWidget *widget : w.findChildren<QWidget *>()) {
-                if (!widget->isVisible() || widget->focusPolicy() == Qt::NoFocus ||
-                    widget->focusProxy())
-                    continue;
-                QAccessibleInterface *a = QAccessible::queryAccessibleInterface(widget);
-                if (a && a->text(QAccessible::Name).trimmed().isEmpty())
-                    unnamed << QStringLiteral("%1: %2 (%3)")
-                                   .arg(name,
-                                        QString::fromLatin1(widget->metaObject()->className()),
-                                        widget->objectName());
+            unnamed << unnamedControls(&w, name);
+        }
+
+        auto *panel = w.findChild<SchedulePanel *>();
+        QVERIFY(panel);
+        w.showView(MainWindow::View::Schedule);
+        const QTimeZone zone(kZone);
+        panel->openBooking(0, QDateTime(kToday.addDays(1), QTime(8, 0), zone).toUTC());
+        QVERIFY(panel->bookingDialog());
+        unnamed << walkAndClose(panel->bookingDialog(), QStringLiteral("booking"));
+        panel->findNextAvailable();
+        QVERIFY(panel->findSlotDialog());
+        unnamed << walkAndClose(panel->findSlotDialog(), QStringLiteral("find a time"));
+        panel->openWaitlist();
+        QVERIFY(panel->waitlistDialog());
+        unnamed << walkAndClose(panel->waitlistDialog(), QStringLiteral("waitlist"));
+        panel->openSettings();
+        QVERIFY(panel->settingsDialog());
+        unnamed << walkAndClose(panel->settingsDialog(), QStringLiteral("schedule settings"));
+
+        CancelDialog cancel(QStringLiteral("09:00, Müller, Anna"), &w);
+        unnamed << walkAndClose(&cancel, QStringLiteral("cancel"));
+        AboutDialog about(t.path(), t.db->cipherVersion(), &w);
+        unnamed << walkAndClose(&about, QStringLiteral("about"));
+        AuditViewer audit(*t.db, &w);
+        unnamed << walkAndClose(&audit, QStringLiteral("audit viewer"));
+        MergeDialog merge(*t.db, &w);
+        unnamed << walkAndClose(&merge, QStringLiteral("merge"));
+        KpiHelpDialog help(&w);
+        unnamed << walkAndClose(&help, QStringLiteral("figure help"));
+        KpiFilter filter;
+        filter.from = kToday.addDays(-30);
+        filter.to = kToday;
+        DrillDownDialog drill(*t.db, filter, Kpi::NoShowRate, &w);
+        unnamed << walkAndClose(&drill, QStringLiteral("drill-down"));
+
+        PatientProfile profile(*t.db);
+        auto patientId =
+            t.db->scalar(QStringLiteral("SELECT id FROM patients ORDER BY id LIMIT 1"), {});
+        QVERIFY(patientId);
+        const Status opened = profile.open(patientId->toString());
+        QVERIFY2(opened, qPrintable(opened.error()));
+        RecallDialog recall(profile, profile.newRecall(), &w);
+        unnamed << walkAndClose(&recall, QStringLiteral("recall"));
+
+        {
+            Session session(*t.db);
+            SignInDialog signIn(session, SignInDialog::Mode::SignIn, QStringLiteral("Praxis"), &w);
+            unnamed << walkAndClose(&signIn, QStringLiteral("sign-in"));
+            SignInDialog first(session, SignInDialog::Mode::FirstAdministrator,
+                               QStringLiteral("Praxis"), &w);
+            unnamed << walkAndClose(&first, QStringLiteral("first administrator"));
+            {
+                LockScreen lock(session, &w);
+                lock.show();
+                QVERIFY(lock.panel()->isVisible());
+                unnamed << unnamedControls(lock.panel(), QStringLiteral("lock screen"));
             }
         }
+        // The patient's list items are edited in dialogs run by exec().
+        PatientAlert alert;
+        unnamed << walkModal(QStringLiteral("alert"),
+                             [&] { ProfileItemDialog::editAlert(&w, alert); });
+        Consent consent;
+        unnamed << walkModal(QStringLiteral("consent"),
+                             [&] { ProfileItemDialog::editConsent(&w, consent); });
+        Coverage coverage;
+        unnamed << walkModal(QStringLiteral("coverage"),
+                             [&] { ProfileItemDialog::editCoverage(&w, coverage); });
+        CommunicationPreference preference;
+        unnamed << walkModal(QStringLiteral("preference"),
+                             [&] { ProfileItemDialog::editPreference(&w, preference); });
+
         unnamed.removeDuplicates();
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1Char('\n'))));
     }
@@ -232,6 +363,20 @@ private slots:
         const QLocale locale(language);
         QLocale::setDefault(locale);
         Translations::install(locale);
+        // A larger system font (FRONTDESK_TEST_FONT_SCALE, e.g. 1.25) and high DPI
+        // (QT_SCALE_FACTOR=2) must fit too; their screenshots are named apart.
+        QString variant;
+        bool scaled = false;
+        const double fontScale =
+            qEnvironmentVariable("FRONTDESK_TEST_FONT_SCALE").toDouble(&scaled);
+        if (scaled && fontScale > 0) {
+            QFont font = QApplication::font();
+            font.setPointSizeF(font.pointSizeF() * fontScale);
+            QApplication::setFont(font);
+            variant += QStringLiteral("-font") + QString::number(fontScale);
+        }
+        if (qEnvironmentVariableIsSet("QT_SCALE_FACTOR"))
+            variant += QStringLiteral("-x") + qEnvironmentVariable("QT_SCALE_FACTOR");
 
         MainWindow w(*t.db, QStringLiteral("Praxis am Markt"));
         w.resize(kScreen);
@@ -247,7 +392,7 @@ private slots:
                             w.dashboardView()->tile(Kpi::Appointments)->valueText() !=
                                 QStringLiteral("…"));
             QCoreApplication::processEvents();
-            save(&w, language + QLatin1Char('-') + name);
+            save(&w, language + variant + QLatin1Char('-') + name);
             for (const QString &c : clippedTexts(&w))
                 clipped << name + QStringLiteral(": ") + c;
         }
@@ -255,7 +400,7 @@ private slots:
         AboutDialog about(t.path(), t.db->cipherVersion(), &w);
         about.show();
         QVERIFY(QTest::qWaitForWindowExposed(&about));
-        save(&about, language + QStringLiteral("-about"));
+        save(&about, language + variant + QStringLiteral("-about"));
         for (const QString &c : clippedTexts(&about))
             clipped << QStringLiteral("about: ") + c;
         clipped.removeDuplicates();

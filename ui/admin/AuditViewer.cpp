@@ -43,6 +43,11 @@ AuditViewer::AuditViewer(Database &db, QWidget *parent)
     const QDate today = ClinicSettings(db).today();
     m_from->setDate(today.addDays(-7));
     m_to->setDate(today);
+    m_user->setAccessibleName(tr("User"));
+    m_action->setAccessibleName(tr("Action"));
+    m_patient->setAccessibleName(tr("Patient"));
+    m_from->setAccessibleName(tr("First day"));
+    m_to->setAccessibleName(tr("Last day"));
     m_from->setCalendarPopup(true);
     m_to->setCalendarPopup(true);
     m_from->setEnabled(false);
@@ -65,6 +70,7 @@ AuditViewer::AuditViewer(Database &db, QWidget *parent)
 
     m_table = new QTableView(this);
     m_table->setModel(m_model);
+    m_table->setAccessibleName(tr("Audit entries"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();

@@ -27,6 +27,8 @@ TimeWindowEdit::TimeWindowEdit(int fromMinute, int toMinute, QWidget *parent)
     layout->addWidget(m_from);
     layout->addWidget(new QLabel(tr("to"), this));
     layout->addWidget(m_to);
+    m_from->setAccessibleName(tr("Start time"));
+    m_to->setAccessibleName(tr("End time"));
     setFocusProxy(m_from);
 }
 

@@ -14,6 +14,7 @@ KpiHelpDialog::KpiHelpDialog(QWidget *parent) : QDialog(parent), m_browser(new Q
     setWindowTitle(tr("How the dashboard counts"));
     m_browser->setHtml(html());
     m_browser->setOpenLinks(false);
+    m_browser->setAccessibleName(windowTitle());
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);

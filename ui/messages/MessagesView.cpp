@@ -24,6 +24,7 @@ MessagesView::MessagesView(MessageListModel *model, QWidget *parent)
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("messageTable"));
+    m_table->setAccessibleName(tr("Recent messages"));
     m_table->setModel(m_model);
     setUpRecordTable(m_table);
     m_table->setItemDelegateForColumn(MessageListModel::StatusColumn,

@@ -35,6 +35,7 @@ MergeDialog::MergeDialog(Database &db, QWidget *parent) : QDialog(parent), m_db(
     setWindowTitle(tr("Possible duplicates"));
     m_pairs = new QTableWidget(0, 4, this);
     m_pairs->setObjectName(QStringLiteral("duplicatePairs"));
+    m_pairs->setAccessibleName(tr("Possible duplicates"));
     m_pairs->setHorizontalHeaderLabels({tr("Score"), tr("Record A"), tr("Record B"), tr("Why")});
     m_pairs->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_pairs->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -46,6 +47,7 @@ MergeDialog::MergeDialog(Database &db, QWidget *parent) : QDialog(parent), m_db(
     m_fieldsBox = new QWidget(this);
     m_fields = new QGridLayout(m_fieldsBox);
     auto *scroll = new QScrollArea(this);
+    scroll->setAccessibleName(tr("Fields of the two records"));
     scroll->setWidget(m_fieldsBox);
     scroll->setWidgetResizable(true);
     m_message = new QLabel(this);

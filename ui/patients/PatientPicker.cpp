@@ -15,7 +15,9 @@ PatientPicker::PatientPicker(Database &db, Trigger trigger, int limit, QWidget *
 {
     m_search->setObjectName(QStringLiteral("patientSearch"));
     m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search patients"));
     m_results->setObjectName(QStringLiteral("patientResults"));
+    m_results->setAccessibleName(tr("Matching patients"));
     connect(m_model, &PatientListModel::errorOccurred, this, &PatientPicker::errorOccurred);
 
     m_searchTimer->setSingleShot(true);

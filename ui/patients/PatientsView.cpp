@@ -52,6 +52,7 @@ PatientsView::PatientsView(Database &db, PatientListModel *model, QWidget *paren
 
     m_table = new QTableView(find);
     m_table->setObjectName(QStringLiteral("patientTable"));
+    m_table->setAccessibleName(tr("Patients found"));
     m_table->setModel(m_model);
     setUpRecordTable(m_table, 10);
     QHeaderView *header = m_table->horizontalHeader();

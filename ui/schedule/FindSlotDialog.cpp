@@ -47,6 +47,7 @@ FindSlotDialog::FindSlotDialog(Database &db, const QList<Practitioner> &practiti
     auto *searchButton = new QPushButton(tr("&Search"), this);
     connect(searchButton, &QPushButton::clicked, this, &FindSlotDialog::search);
     m_results = new QListWidget(this);
+    m_results->setAccessibleName(tr("Free times found"));
     m_results->setMinimumHeight(fontMetrics().height() * 10);
     connect(m_results, &QListWidget::itemActivated, this, &FindSlotDialog::accept);
     m_message = new QLabel(this);

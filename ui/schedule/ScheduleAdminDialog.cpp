@@ -84,6 +84,7 @@ QWidget *ScheduleAdminDialog::hoursTab()
     auto *page = new QWidget(this);
     m_hoursPractitioner = new QComboBox(page);
     m_hoursList = new QListWidget(page);
+    m_hoursList->setAccessibleName(tr("Working hours"));
     m_weekday = new QComboBox(page);
     for (int d = 1; d <= 7; ++d)
         m_weekday->addItem(QLocale().dayName(d), d);
@@ -120,6 +121,7 @@ QWidget *ScheduleAdminDialog::timeOffTab()
 {
     auto *page = new QWidget(this);
     m_timeOffList = new QListWidget(page);
+    m_timeOffList->setAccessibleName(tr("Time off"));
     m_offPractitioner = new QComboBox(page);
     m_offKind = new QComboBox(page);
     m_offKind->addItem(tr("Leave"), QStringLiteral("leave"));
@@ -169,6 +171,7 @@ QWidget *ScheduleAdminDialog::typesTab()
 {
     auto *page = new QWidget(this);
     m_typesList = new QListWidget(page);
+    m_typesList->setAccessibleName(tr("Appointment types"));
     m_typeCode = new QLineEdit(page);
     m_typeCode->setPlaceholderText(tr("code, e.g. ultrasound"));
     m_typeName = new QLineEdit(page);
@@ -204,6 +207,7 @@ QWidget *ScheduleAdminDialog::roomsTab()
 {
     auto *page = new QWidget(this);
     m_roomsList = new QListWidget(page);
+    m_roomsList->setAccessibleName(tr("Rooms"));
     m_roomName = new QLineEdit(page);
     m_roomName->setPlaceholderText(tr("Room name"));
     auto *add = new QPushButton(tr("&Add"), page);

@@ -27,6 +27,7 @@ WaitlistDialog::WaitlistDialog(Database &db, const QList<Practitioner> &practiti
     setObjectName(QStringLiteral("waitlistDialog"));
     setWindowTitle(tr("Waitlist"));
     m_entries = new QListWidget(this);
+    m_entries->setAccessibleName(tr("Waitlist"));
     m_picker = new PatientPicker(db, PatientPicker::Trigger::OnReturn, 10, this);
     m_picker->searchField()->setPlaceholderText(
         tr("Find the patient: name, birth date, phone or MRN"));
