@@ -1,3 +1,4 @@
+#include "PrivateSettings.h"
 #include "TestClock.h"
 #include "TestDatabase.h"
 
@@ -22,7 +23,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QTest>
 #include <QTimeZone>
 #include <QVBoxLayout>
@@ -39,6 +39,8 @@ const QString kPassword = QStringLiteral("tidal marble orchard 7");
 class TestAutoLock : public QObject
 {
     Q_OBJECT
+
+    test::PrivateSettings m_settings;
 
     test::TestDatabase t;
     TestClock clock{QDateTime(kToday, QTime(10, 30), QTimeZone("Europe/Berlin"))};
@@ -89,7 +91,7 @@ class TestAutoLock : public QObject
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_settings.isValid());
         QVERIFY(t.open());
         t.db->setClock(clock);
         QVERIFY(

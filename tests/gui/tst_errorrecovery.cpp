@@ -1,3 +1,4 @@
+#include "PrivateSettings.h"
 #include "TestClock.h"
 // The main window meets what goes wrong at a front desk: a person typing a phone number, e-mail
 // address or birth date that is no such thing, a booking the schedule cannot take, and a disk
@@ -35,7 +36,6 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -83,6 +83,8 @@ const QString &diskFullAdvice()
 class TestErrorRecovery : public QObject
 {
     Q_OBJECT
+
+    test::PrivateSettings m_settings;
 
     QTemporaryDir m_tmp;
     QString m_disk;
@@ -192,9 +194,7 @@ private slots:
     {
         qInfo("isolation: %s; tmpfs %s", qPrintable(g_namespaceNote),
               g_privateMounts ? "available" : "not available");
-        // The window's saved settings are left alone: other GUI tests running at the same time
-        // use them, and every case here picks its view itself.
-        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_settings.isValid());
         QVERIFY(m_tmp.isValid());
         m_disk = m_tmp.filePath(QStringLiteral("disk"));
         QVERIFY(QDir().mkpath(m_disk));

@@ -1,3 +1,4 @@
+#include "PrivateSettings.h"
 #include "TestClock.h"
 #include "TestDatabase.h"
 
@@ -18,7 +19,6 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -41,6 +41,8 @@ QSettings appSettings()
 class TestMainWindow : public QObject
 {
     Q_OBJECT
+
+    test::PrivateSettings m_settings;
 
     test::TestDatabase t;
     TestClock clock{QDateTime(kToday, QTime(10, 30), QTimeZone(kZone))};
@@ -66,7 +68,7 @@ class TestMainWindow : public QObject
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_settings.isValid());
         appSettings().clear();
         QVERIFY(t.open());
         t.db->setClock(clock);

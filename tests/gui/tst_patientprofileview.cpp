@@ -1,3 +1,4 @@
+#include "PrivateSettings.h"
 #include "TestClock.h"
 // The patient record in the real window: search → open the profile → edit (with per-field
 // messages) → save; the unsaved-changes question; the duplicate check for a new patient; the
@@ -34,7 +35,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -55,6 +55,8 @@ const QString kPassword = QStringLiteral("tidal marble orchard 7");
 class TestPatientProfileView : public QObject
 {
     Q_OBJECT
+
+    test::PrivateSettings m_settings;
 
     test::TestDatabase t;
     TestClock clock{QDateTime(kToday, QTime(10, 30), QTimeZone("Europe/Berlin"))};
@@ -91,7 +93,7 @@ class TestPatientProfileView : public QObject
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_settings.isValid());
         QSettings(QStringLiteral("frontdesk"), QStringLiteral("frontdesk")).clear();
         QVERIFY(t.open());
         t.db->setClock(clock);

@@ -1,3 +1,4 @@
+#include "PrivateSettings.h"
 #include "TestClock.h"
 #include "TestDatabase.h"
 
@@ -22,7 +23,6 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -39,6 +39,8 @@ const QTimeZone kBerlin("Europe/Berlin");
 class TestSchedulePanel : public QObject
 {
     Q_OBJECT
+
+    test::PrivateSettings m_settings;
 
     test::TestDatabase m_t;
     TestClock m_clock{QDateTime(kToday, QTime(7, 30), kBerlin)};
@@ -433,7 +435,7 @@ private slots:
 
     void besideTheListInTheScheduleView()
     {
-        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_settings.isValid());
         AppointmentDayModel list(db());
         list.refresh();
         ScheduleView view(&list);
