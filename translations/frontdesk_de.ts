@@ -3525,6 +3525,22 @@ Notizen: %2</translation>
         <source>That time does not exist on this day (the clocks change); choose another.</source>
         <translation>Diese Uhrzeit gibt es an diesem Tag nicht (Zeitumstellung); wählen Sie eine andere.</translation>
     </message>
+    <message>
+        <source>Repeat interval</source>
+        <translation>Wiederholungsintervall</translation>
+    </message>
+    <message>
+        <source>Number of appointments</source>
+        <translation>Anzahl der Termine</translation>
+    </message>
+    <message>
+        <source>Series ends</source>
+        <translation>Serie endet</translation>
+    </message>
+    <message>
+        <source>Last appointment on</source>
+        <translation>Letzter Termin am</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::CancelDialog</name>

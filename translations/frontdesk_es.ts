@@ -3525,6 +3525,22 @@ Notas: %2</translation>
         <source>That time does not exist on this day (the clocks change); choose another.</source>
         <translation>Esa hora no existe ese día (cambio de hora); elija otra.</translation>
     </message>
+    <message>
+        <source>Repeat interval</source>
+        <translation>Intervalo de repetición</translation>
+    </message>
+    <message>
+        <source>Number of appointments</source>
+        <translation>Número de citas</translation>
+    </message>
+    <message>
+        <source>Series ends</source>
+        <translation>Fin de la serie</translation>
+    </message>
+    <message>
+        <source>Last appointment on</source>
+        <translation>Última cita el</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::CancelDialog</name>

@@ -3525,6 +3525,22 @@ Notes&#xa0;: %2</translation>
         <source>That time does not exist on this day (the clocks change); choose another.</source>
         <translation>Cette heure n&apos;existe pas ce jour-là (changement d&apos;heure)&#xa0;; choisissez-en une autre.</translation>
     </message>
+    <message>
+        <source>Repeat interval</source>
+        <translation>Intervalle de répétition</translation>
+    </message>
+    <message>
+        <source>Number of appointments</source>
+        <translation>Nombre de rendez-vous</translation>
+    </message>
+    <message>
+        <source>Series ends</source>
+        <translation>Fin de la série</translation>
+    </message>
+    <message>
+        <source>Last appointment on</source>
+        <translation>Dernier rendez-vous le</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::CancelDialog</name>

@@ -1,3 +1,4 @@
+#include "PrivateSettings.h"
 #include "TestClock.h"
 #include "TestDatabase.h"
 
@@ -38,7 +39,6 @@
 #include <QFont>
 #include <QGroupBox>
 #include <QLabel>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
 #include <QTimer>
@@ -120,7 +120,8 @@ QStringList walkAndClose(QDialog *dialog, const QString &where)
     QCoreApplication::processEvents();
     const QStringList unnamed = unnamedControls(dialog, where);
     dialog->reject();
-    QCoreApplication::processEvents();
+    // A dialog deleted on close is gone before the next one of its kind opens.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     return unnamed;
 }
 
@@ -151,10 +152,11 @@ class TestScreenshots : public QObject
 {
     Q_OBJECT
 
+    test::PrivateSettings m_settings;
+
     test::TestDatabase t;
     TestClock clock{QDateTime(kToday, QTime(10, 30), QTimeZone(kZone))};
     QString m_shots = qEnvironmentVariable("FRONTDESK_SCREENSHOT_DIR");
-    QTemporaryDir m_config;
 
     void save(QWidget *w, const QString &name)
     {
@@ -167,10 +169,7 @@ class TestScreenshots : public QObject
 private slots:
     void initTestCase()
     {
-        // Its own settings: ctest runs the languages and the other window tests side by side,
-        // and each main window saves its layout when it closes.
-        QVERIFY(m_config.isValid());
-        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config.path()));
+        QVERIFY(m_settings.isValid());
         QVERIFY(t.open());
         t.db->setClock(clock);
         QVERIFY(t.db->setSetting(QStringLiteral("clinic_time_zone"), QString::fromLatin1(kZone)));
@@ -287,6 +286,13 @@ private slots:
         panel->openBooking(0, QDateTime(kToday.addDays(1), QTime(8, 0), zone).toUTC());
         QVERIFY(panel->bookingDialog());
         unnamed << walkAndClose(panel->bookingDialog(), QStringLiteral("booking"));
+        // Once more with a series: the repeat fields show (a count, then an end date).
+        for (const QDate until : {QDate(), kToday.addMonths(2)}) {
+            panel->openBooking(0, QDateTime(kToday.addDays(1), QTime(8, 0), zone).toUTC());
+            QVERIFY(panel->bookingDialog());
+            panel->bookingDialog()->setRepeat(false, 2, 4, until);
+            unnamed << walkAndClose(panel->bookingDialog(), QStringLiteral("booking series"));
+        }
         panel->findNextAvailable();
         QVERIFY(panel->findSlotDialog());
         unnamed << walkAndClose(panel->findSlotDialog(), QStringLiteral("find a time"));

@@ -2,6 +2,7 @@
 
 #include "PatientListModel.h"
 
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QTimer>
@@ -11,7 +12,8 @@ namespace frontdesk {
 
 PatientPicker::PatientPicker(Database &db, Trigger trigger, int limit, QWidget *parent)
     : QWidget(parent), m_model(new PatientListModel(db, this)), m_search(new QLineEdit(this)),
-      m_results(new QListWidget(this)), m_searchTimer(new QTimer(this)), m_limit(limit)
+      m_results(new QListWidget(this)), m_searchTimer(new QTimer(this)), m_limit(limit),
+      m_trigger(trigger)
 {
     m_search->setObjectName(QStringLiteral("patientSearch"));
     m_search->setClearButtonEnabled(true);
@@ -23,24 +25,49 @@ PatientPicker::PatientPicker(Database &db, Trigger trigger, int limit, QWidget *
     m_searchTimer->setSingleShot(true);
     m_searchTimer->setInterval(150);
     connect(m_searchTimer, &QTimer::timeout, this, &PatientPicker::searchNow);
-    if (trigger == Trigger::AsYouType) {
+    if (trigger == Trigger::AsYouType)
         connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
-        // Down from the search field goes to the results, as in any search box.
-        connect(m_search, &QLineEdit::returnPressed, this, [this] {
-            if (m_results->count() > 0) {
-                m_results->setFocus();
-                m_results->setCurrentRow(0);
-            }
-        });
-    } else {
-        connect(m_search, &QLineEdit::returnPressed, this, &PatientPicker::searchNow);
-    }
+    // Return and Down are the search field's own: they must not also press the dialog's
+    // default button, which would book or add before a patient was chosen.
+    m_search->installEventFilter(this);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_search);
     layout->addWidget(m_results);
     setFocusProxy(m_search);
+}
+
+bool PatientPicker::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_search || event->type() != QEvent::KeyPress)
+        return QWidget::eventFilter(watched, event);
+    const int key = static_cast<QKeyEvent *>(event)->key();
+    if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+        // As you type, Return moves to the first result (searching now if a pause is pending);
+        // otherwise Return searches.
+        if (m_trigger == Trigger::OnReturn || m_searchTimer->isActive())
+            searchNow();
+        if (m_trigger == Trigger::AsYouType)
+            goToResults();
+        return true;
+    }
+    if (key == Qt::Key_Down) {
+        if (m_searchTimer->isActive())
+            searchNow();
+        goToResults();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void PatientPicker::goToResults()
+{
+    if (m_results->count() == 0)
+        return;
+    m_results->setFocus(Qt::TabFocusReason);
+    if (m_results->currentRow() < 0)
+        m_results->setCurrentRow(0);
 }
 
 QString PatientPicker::currentPatientId() const

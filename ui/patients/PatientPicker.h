@@ -13,7 +13,8 @@ class PatientListModel;
 
 // Choosing a patient in a dialog: a search field and the best matches under it (name, birth
 // date, MRN), found by the patient list's ranked search (PatientListModel, so the search is
-// audited like any other). Down the list with the arrow keys; the current row is the choice.
+// audited like any other). Down or Return from the search field goes to the results, down the
+// list with the arrow keys; the current row is the choice.
 class PatientPicker : public QWidget
 {
     Q_OBJECT
@@ -38,12 +39,18 @@ public:
 signals:
     void errorOccurred(const QString &message);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void goToResults();
+
     PatientListModel *m_model;
     QLineEdit *m_search;
     QListWidget *m_results;
     QTimer *m_searchTimer;
     int m_limit;
+    Trigger m_trigger;
 };
 
 } // namespace frontdesk

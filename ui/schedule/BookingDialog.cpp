@@ -100,6 +100,10 @@ BookingDialog::BookingDialog(Database &db, const QList<Practitioner> &practition
     m_count->setValue(6);
     m_until = new QDateEdit(m_date.addMonths(3), this);
     m_until->setCalendarPopup(true);
+    m_interval->setAccessibleName(tr("Repeat interval"));
+    m_count->setAccessibleName(tr("Number of appointments"));
+    m_endKind->setAccessibleName(tr("Series ends"));
+    m_until->setAccessibleName(tr("Last appointment on"));
     auto *repeatRow = new QHBoxLayout;
     repeatRow->addWidget(m_repeat);
     repeatRow->addWidget(m_interval);
@@ -142,6 +146,26 @@ BookingDialog::BookingDialog(Database &db, const QList<Practitioner> &practition
     layout->addLayout(form);
     layout->addWidget(m_message);
     layout->addWidget(buttons);
+
+    // Tab follows the rows as they read, not the order the fields were made in; in the notes
+    // Tab moves on instead of typing a tab.
+    m_notes->setTabChangesFocus(true);
+    const QList<QWidget *> order{m_picker->results(),
+                                 m_practitioner,
+                                 m_time,
+                                 m_type,
+                                 m_minutes,
+                                 m_room,
+                                 m_reason,
+                                 m_notes,
+                                 m_repeat,
+                                 m_interval,
+                                 m_count,
+                                 m_endKind,
+                                 m_until,
+                                 m_doubleBook};
+    for (qsizetype i = 1; i < order.size(); ++i)
+        setTabOrder(order.at(i - 1), order.at(i));
     m_picker->setFocus();
 }
 

@@ -1,0 +1,272 @@
+#include "PrivateSettings.h"
+#include "TestClock.h"
+#include "TestDatabase.h"
+
+#include "DayScheduleModel.h"
+#include "MainWindow.h"
+#include "demo/DemoSeeder.h"
+#include "patients/PatientsView.h"
+#include "schedule/BookingDialog.h"
+#include "schedule/DayCalendarView.h"
+#include "schedule/SchedulePanel.h"
+
+#include <QApplication>
+#include <QDateTimeEdit>
+#include <QFormLayout>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+#include <QTimeZone>
+
+#include <functional>
+
+using namespace frontdesk;
+
+namespace {
+const QDate kToday(2026, 3, 3);
+const QByteArray kZone("Europe/Berlin");
+const QSize kScreen(1366, 768);
+
+// The first control of a form row that takes the focus by Tab.
+QWidget *focusableIn(QLayoutItem *item)
+{
+    if (!item)
+        return nullptr;
+    if (QWidget *w = item->widget()) {
+        if (w->isVisible() && w->isEnabled() && (w->focusPolicy() & Qt::TabFocus))
+            return w;
+        for (QWidget *child : w->findChildren<QWidget *>()) {
+            if (child->isVisible() && child->isEnabled() && (child->focusPolicy() & Qt::TabFocus))
+                return child;
+        }
+        return nullptr;
+    }
+    if (QLayout *layout = item->layout()) {
+        for (int i = 0; i < layout->count(); ++i) {
+            if (QWidget *w = focusableIn(layout->itemAt(i)))
+                return w;
+        }
+    }
+    return nullptr;
+}
+
+QString describe(const QWidget *w)
+{
+    if (!w)
+        return QStringLiteral("(nothing)");
+    return QStringLiteral("%1 \"%2\"")
+        .arg(QString::fromLatin1(w->metaObject()->className()), w->accessibleName());
+}
+
+// Where the keyboard focus is, as a person sees it: a visible control of the active window.
+QWidget *visibleFocus()
+{
+    QWidget *focus = QApplication::focusWidget();
+    if (!focus || !focus->isVisible() || !focus->hasFocus() ||
+        focus->window() != QApplication::activeWindow())
+        return nullptr;
+    return focus;
+}
+} // namespace
+
+// The front desk's everyday tasks done with the keyboard alone, from the main window: every step
+// is a key press (QTest::keyClick), the focus is always on a visible control and moves in the
+// order the form is read, and the result lands in the models and the database.
+class TestKeyboardWorkflows : public QObject
+{
+    Q_OBJECT
+
+    test::PrivateSettings m_settings;
+    test::TestDatabase t;
+    TestClock clock{QDateTime(kToday, QTime(10, 30), QTimeZone(kZone))};
+
+    // Moves the calendar's cursor down the day, column by column, until pred holds.
+    static bool cursorTo(DayCalendarView *calendar, const std::function<bool()> &pred)
+    {
+        for (int column = 0; column < calendar->model()->columns().size(); ++column) {
+            QTest::keyClick(calendar, Qt::Key_Home);
+            for (int step = 0; step < 60; ++step) {
+                if (pred())
+                    return true;
+                QTest::keyClick(calendar, Qt::Key_Down);
+            }
+            QTest::keyClick(calendar, Qt::Key_Right);
+        }
+        return pred();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_settings.isValid());
+        QVERIFY(t.open());
+        t.db->setClock(clock);
+        QVERIFY(t.db->setSetting(QStringLiteral("clinic_time_zone"), QString::fromLatin1(kZone)));
+        DemoSeeder::Options options;
+        options.patients = 300;
+        options.appointments = 2000;
+        options.today = kToday;
+        options.timeZone = QString::fromLatin1(kZone);
+        auto seeded = DemoSeeder(*t.db).seed(options);
+        QVERIFY2(seeded, qPrintable(seeded.error()));
+    }
+
+    // Ctrl+1, to tomorrow, down to a free time, Enter; the patient by MRN, Tab through the form
+    // in its visual order to the reason, Enter books.
+    void bookingByKeyboard()
+    {
+        MainWindow w(*t.db, QStringLiteral("Praxis am Markt"));
+        w.resize(kScreen);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QTest::keyClick(&w, Qt::Key_1, Qt::ControlModifier);
+        auto *calendar = w.findChild<DayCalendarView *>();
+        auto *panel = w.findChild<SchedulePanel *>();
+        QVERIFY(calendar && panel);
+        QTRY_COMPARE(visibleFocus(), calendar);
+
+        QTest::keyClick(calendar, Qt::Key_PageDown, Qt::ControlModifier);
+        QVERIFY(
+            cursorTo(calendar, [calendar] { return !calendar->currentAppointment().isValid(); }));
+        QTest::keyClick(calendar, Qt::Key_Return);
+        BookingDialog *dialog = panel->bookingDialog();
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
+        QTRY_COMPARE(visibleFocus(), dialog->searchField());
+
+        auto mrn =
+            t.db->scalar(QStringLiteral("SELECT mrn FROM patients ORDER BY mrn LIMIT 1"), {});
+        QVERIFY(mrn);
+        QTest::keyClicks(visibleFocus(), mrn->toString());
+        QTRY_COMPARE(dialog->patientList()->count(), 1);
+        QTest::keyClick(visibleFocus(), Qt::Key_Return);
+        QCOMPARE(visibleFocus(), dialog->patientList());
+        QCOMPARE(dialog->patientList()->currentRow(), 0);
+
+        // Tab goes down the form row by row, as it reads.
+        auto *form = dialog->findChild<QFormLayout *>();
+        QVERIFY(form);
+        QList<QWidget *> rows;
+        for (int r = 1; r < form->rowCount(); ++r) {
+            if (QWidget *field = focusableIn(form->itemAt(r, QFormLayout::FieldRole)))
+                rows << field;
+        }
+        QVERIFY(rows.size() >= 7);
+        QWidget *reason = nullptr;
+        for (QWidget *expected : rows) {
+            QWidget *from = visibleFocus();
+            QTest::keyClick(from, Qt::Key_Tab);
+            // A time field takes Tab from its hour to its minutes first, as Qt's always do.
+            for (int section = 0;
+                 section < 3 && visibleFocus() == from && qobject_cast<QDateTimeEdit *>(from);
+                 ++section)
+                QTest::keyClick(from, Qt::Key_Tab);
+            QVERIFY2(visibleFocus() == expected,
+                     qPrintable(QStringLiteral("Tab went to %1, not %2")
+                                    .arg(describe(visibleFocus()), describe(expected))));
+            if (expected->objectName() == QLatin1String("bookingReason"))
+                reason = expected;
+        }
+        QVERIFY(reason);
+        // Back up to the reason with Shift+Tab, type it, Enter.
+        for (int i = 0; i < rows.size() && visibleFocus() != reason; ++i)
+            QTest::keyClick(visibleFocus(), Qt::Key_Backtab, Qt::ShiftModifier);
+        QCOMPARE(visibleFocus(), reason);
+        const QString why = QStringLiteral("Booked by keyboard alone");
+        QTest::keyClicks(reason, why);
+        QTest::keyClick(reason, Qt::Key_Return);
+        QTRY_VERIFY(!panel->bookingDialog());
+
+        auto booked = t.db->scalar(
+            QStringLiteral("SELECT count(*) FROM appointments a JOIN patients p ON p.id = "
+                           "a.patient_id WHERE p.mrn = ? AND a.reason = ?"),
+            {*mrn, why});
+        QVERIFY(booked);
+        QCOMPARE(booked->toInt(), 1);
+        // Back in the calendar, on the new appointment: the window's focus is the calendar
+        // again (offscreen has no window manager to hand the activation back by itself).
+        QTRY_COMPARE(w.focusWidget(), calendar);
+        QVERIFY(calendar->currentAppointment().isValid());
+        QCOMPARE(calendar->currentAppointment().data(DayScheduleModel::PatientIdRole).toString(),
+                 t.db->scalar(QStringLiteral("SELECT id FROM patients WHERE mrn = ?"), {*mrn})
+                     ->toString());
+    }
+
+    // Ctrl+Home to today, down to a booked appointment, Ctrl+I checks the patient in.
+    void checkInByKeyboard()
+    {
+        MainWindow w(*t.db, QStringLiteral("Praxis am Markt"));
+        w.resize(kScreen);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QTest::keyClick(&w, Qt::Key_1, Qt::ControlModifier);
+        auto *calendar = w.findChild<DayCalendarView *>();
+        QVERIFY(calendar);
+        QTRY_COMPARE(visibleFocus(), calendar);
+        QTest::keyClick(calendar, Qt::Key_Home, Qt::ControlModifier);
+        const QDateTime hourAgo = clock.nowUtc().addSecs(-3600);
+        QVERIFY(cursorTo(calendar, [calendar, hourAgo] {
+            const QModelIndex current = calendar->currentAppointment();
+            return current.isValid() &&
+                   current.data(DayScheduleModel::StatusRole).toString() ==
+                       QLatin1String("booked") &&
+                   current.data(DayScheduleModel::StartRole).toDateTime() > hourAgo;
+        }));
+        const QString id = calendar->currentAppointment().data(DayScheduleModel::IdRole).toString();
+        QTest::keyClick(calendar, Qt::Key_I, Qt::ControlModifier);
+        QTRY_COMPARE(
+            t.db->scalar(QStringLiteral("SELECT status FROM appointments WHERE id = ?"), {id})
+                ->toString(),
+            QStringLiteral("arrived"));
+        calendar->setCurrentAppointment(id);
+        QCOMPARE(calendar->currentAppointment().data(DayScheduleModel::StatusRole).toString(),
+                 QStringLiteral("arrived"));
+        QCOMPARE(visibleFocus(), calendar);
+    }
+
+    // Ctrl+F, a name, Down to the results, Enter opens the profile; Tab from the search field
+    // reaches the results before anything outside the patient list.
+    void searchAndOpenByKeyboard()
+    {
+        MainWindow w(*t.db, QStringLiteral("Praxis am Markt"));
+        w.resize(kScreen);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
+        PatientsView *patients = w.patientsView();
+        QTRY_COMPARE(visibleFocus(), patients->searchField());
+
+        auto family = t.db->scalar(
+            QStringLiteral("SELECT family_name FROM patients ORDER BY mrn LIMIT 1"), {});
+        QVERIFY(family);
+        QTest::keyClicks(visibleFocus(), family->toString());
+        QTRY_VERIFY(patients->table()->model()->rowCount() > 0);
+
+        int tabs = 0;
+        while (visibleFocus() != patients->table() && tabs < 6) {
+            QVERIFY2(visibleFocus() && patients->isAncestorOf(visibleFocus()),
+                     qPrintable(describe(visibleFocus())));
+            QTest::keyClick(visibleFocus(), Qt::Key_Tab);
+            ++tabs;
+        }
+        QCOMPARE(visibleFocus(), patients->table());
+        QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
+        QCOMPARE(visibleFocus(), patients->searchField());
+
+        QTest::keyClick(visibleFocus(), Qt::Key_Down);
+        QCOMPARE(visibleFocus(), patients->table());
+        QCOMPARE(patients->table()->currentIndex().row(), 0);
+        const QString name = patients->table()->currentIndex().data().toString();
+        QTest::keyClick(visibleFocus(), Qt::Key_Enter);
+        QTRY_COMPARE(patients->tabs()->count(), 2);
+        QCOMPARE(patients->tabs()->currentIndex(), 1);
+        QVERIFY2(name.contains(patients->tabs()->tabText(1).section(QLatin1Char(','), 0, 0)),
+                 qPrintable(patients->tabs()->tabText(1) + QStringLiteral(" / ") + name));
+        QVERIFY(visibleFocus() && patients->tabs()->widget(1)->isAncestorOf(visibleFocus()));
+    }
+};
+
+QTEST_MAIN(TestKeyboardWorkflows)
+#include "tst_keyboardworkflows.moc"
