@@ -41,6 +41,27 @@ Result<QByteArray> ServerStorage::fileKey(const QString &dataDir, bool databaseE
     return DatabaseKeys(store, dataDir).obtain(databaseExists);
 }
 
+Status ServerStorage::migrate(Database &db)
+{
+    if (db.dialect() != Database::Dialect::PostgreSql)
+        return db.migrate(ServerSchema::migrations(db.dialect()));
+    // Several processes may start at once against one empty database (a load balancer's pool,
+    // systemd restarting all of them): without one lock, two would both see version 0 and the
+    // second would fail half-way creating tables the first just made. The lock is the
+    // session's, so it holds across the migrations' own transactions and ends with the
+    // connection should the process die.
+    const qint64 key = migrationLockKey();
+    if (auto r = db.query(QStringLiteral("SELECT pg_advisory_lock(?)"), {key}); !r)
+        return fail(tr("Could not take the migration lock: %1").arg(r.error()));
+    const Status migrated = db.migrate(ServerSchema::migrations(db.dialect()));
+    auto unlocked = db.query(QStringLiteral("SELECT pg_advisory_unlock(?)"), {key});
+    if (!migrated)
+        return migrated;
+    if (!unlocked)
+        return fail(tr("Could not release the migration lock: %1").arg(unlocked.error()));
+    return {};
+}
+
 Result<std::unique_ptr<Database>> ServerStorage::open(const ServerConfig &config)
 {
     std::unique_ptr<Database> db;
@@ -63,7 +84,7 @@ Result<std::unique_ptr<Database>> ServerStorage::open(const ServerConfig &config
             return fail(tr("Could not open %1: %2").arg(path, opened.error()));
         db = std::move(*opened);
     }
-    if (auto s = db->migrate(ServerSchema::migrations(db->dialect())); !s)
+    if (auto s = migrate(*db); !s)
         return fail(s.error());
     db->setActor(Actor::system(QStringLiteral("frontdesk-server")));
     return db;

@@ -24,9 +24,12 @@ public:
     static Result<std::unique_ptr<Database>> open(const ServerConfig &config);
     // Where the data lives, for log lines (never the password).
     static QString describe(const ServerConfig &config);
+    // The key of the PostgreSQL advisory lock every server process holds while it migrates.
+    static qint64 migrationLockKey() { return Q_INT64_C(0x66726f6e7464736b); }
 
 private:
     static Result<QByteArray> fileKey(const QString &dataDir, bool databaseExists);
+    static Status migrate(Database &db);
 };
 
 } // namespace frontdesk::server
