@@ -8,6 +8,7 @@
 #include "database/Database.h"
 #include "domain/SearchText.h"
 #include "fhir/AuditEventMapping.h"
+#include "fhir/ScheduleMapping.h"
 #include "scheduling/ConflictDetector.h"
 #include "scheduling/StatusTransitions.h"
 
@@ -314,7 +315,7 @@ HttpResponse FhirApi::metadata(const HttpRequest &request) const
                 p == QLatin1String("date") || p == QLatin1String("birthdate")
                     ? QStringLiteral("date")
                 : (p == QLatin1String("patient") || p == QLatin1String("practitioner") ||
-                   p == QLatin1String("location"))
+                   p == QLatin1String("location") || p == QLatin1String("schedule"))
                     ? QStringLiteral("reference")
                 : (p == QLatin1String("identifier") || p == QLatin1String("status") ||
                    p == QLatin1String("phone"))
@@ -569,7 +570,8 @@ HttpResponse FhirApi::search(const Principal &who, const QString &type, const Ht
             } else if (param == QLatin1String("phone")) {
                 ors << base + QStringLiteral("t.value = ?)");
                 values << param << SearchText::phoneDigits(v);
-            } else if (param == QLatin1String("identifier") || param == QLatin1String("status")) {
+            } else if (param == QLatin1String("identifier") || param == QLatin1String("status") ||
+                       param == QLatin1String("schedule")) {
                 ors << base + QStringLiteral("t.value = ?)");
                 values << param << v;
             } else {
@@ -789,6 +791,34 @@ FhirApi::WriteOutcome FhirApi::checkBookingRule(const Appointment &candidate, bo
                 std::nullopt};
     if (doubleBooked || !ConflictDetector::blocksTime(candidate.status))
         return outcome;
+    // Time off (Slot busy-unavailable) of the practitioner or the whole clinic, under the
+    // workstation's rule (ScheduleException::blocks); a manager's override skips it as there.
+    auto timeOffRows = m_db.query(
+        QStringLiteral("SELECT r.id, r.content FROM resources r WHERE r.type = 'Slot' AND "
+                       "r.deleted = 0 AND EXISTS (SELECT 1 FROM search_tokens t WHERE "
+                       "t.type = r.type AND t.id = r.id AND t.param = 'schedule' AND "
+                       "(t.value = '' OR t.value = ?))"),
+        {QStringLiteral("Schedule/") + candidate.practitionerId});
+    if (!timeOffRows)
+        return {500, QStringLiteral("exception"), timeOffRows.error(), std::nullopt};
+    while (timeOffRows->next()) {
+        const QJsonObject content =
+            QJsonDocument::fromJson(timeOffRows->value(1).toString().toUtf8()).object();
+        auto timeOff = ScheduleMapping::timeOffFromFhir(content);
+        if (!timeOff)
+            return {500, QStringLiteral("exception"),
+                    tr("Slot/%1 is stored but unreadable: %2")
+                        .arg(timeOffRows->value(0).toString(), timeOff.error()),
+                    std::nullopt};
+        if (timeOff->blocks(candidate.practitionerId, candidate.start, candidate.end))
+            return {409, QStringLiteral("business-rule"),
+                    tr("The practitioner is not available then: time off (%1) from %2 to %3 "
+                       "UTC, Slot/%4.")
+                        .arg(ScheduleException::kindName(timeOff->kind),
+                             timeOff->start.toString(Qt::ISODate),
+                             timeOff->end.toString(Qt::ISODate), timeOffRows->value(0).toString()),
+                    std::nullopt};
+    }
     // The workstation's own rule (ConflictDetector) over the appointments that could collide,
     // read inside this write transaction. On PostgreSQL the exclusion constraints of the schema
     // enforce the same rule once more, in the database itself.

@@ -22,7 +22,7 @@ void addNameTokens(IndexedResource &r, const QString &param, const QString &text
 QStringList ResourceTypes::supported()
 {
     return {QStringLiteral("Patient"), QStringLiteral("Appointment"),
-            QStringLiteral("Practitioner"), QStringLiteral("Location")};
+            QStringLiteral("Practitioner"), QStringLiteral("Location"), QStringLiteral("Slot")};
 }
 
 QStringList ResourceTypes::searchParameters(const QString &type)
@@ -37,6 +37,8 @@ QStringList ResourceTypes::searchParameters(const QString &type)
         return {QStringLiteral("name"), QStringLiteral("family"), QStringLiteral("given")};
     if (type == QLatin1String("Location"))
         return {QStringLiteral("name")};
+    if (type == QLatin1String("Slot"))
+        return {QStringLiteral("schedule")};
     return {};
 }
 
@@ -111,6 +113,20 @@ Result<IndexedResource> ResourceTypes::read(const QString &type, const QString &
         l->meta.id = id;
         r.content = ScheduleMapping::toFhir(*l);
         addNameTokens(r, QStringLiteral("name"), l->name);
+        return r;
+    }
+    if (type == QLatin1String("Slot")) {
+        auto e = ScheduleMapping::timeOffFromFhir(resource);
+        if (!e)
+            return fail(e.error());
+        e->meta.id = id;
+        r.content = ScheduleMapping::toFhir(*e);
+        // The whole clinic's time off is indexed under an empty schedule, which the booking
+        // rule reads beside the practitioner's.
+        r.tokens.append(
+            {QStringLiteral("schedule"), e->practitionerId.isEmpty()
+                                             ? QString()
+                                             : QStringLiteral("Schedule/") + e->practitionerId});
         return r;
     }
     return fail(tr("This server does not keep %1 resources.").arg(type));

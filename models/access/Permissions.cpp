@@ -157,7 +157,9 @@ Permission Permissions::toRead(const QString &resourceType)
     if (resourceType == QLatin1String("Appointment") ||
         resourceType == QLatin1String("Practitioner") ||
         resourceType == QLatin1String("Location") ||
-        resourceType == QLatin1String("WorkingHours") || resourceType == QLatin1String("Schedule"))
+        resourceType == QLatin1String("WorkingHours") ||
+        resourceType == QLatin1String("Schedule") ||
+        resourceType == QLatin1String("ScheduleException") || resourceType == QLatin1String("Slot"))
         return Permission::ViewSchedule;
     if (resourceType == QLatin1String("Communication") ||
         resourceType == QLatin1String("CommunicationRequest") ||

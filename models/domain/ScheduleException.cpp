@@ -2,6 +2,13 @@
 
 namespace frontdesk {
 
+bool ScheduleException::blocks(const QString &practitioner, const QDateTime &fromUtc,
+                               const QDateTime &untilUtc) const
+{
+    return start < untilUtc && end > fromUtc &&
+           (practitionerId.isEmpty() || practitionerId == practitioner);
+}
+
 QString ScheduleException::kindName(Kind k)
 {
     switch (k) {

@@ -26,6 +26,12 @@ struct ScheduleException
     QDateTime end;   // UTC, exclusive
     QString note;
 
+    // The booking rule's test, shared by the workstation (BookingService) and the server: the
+    // time off takes [fromUtc, untilUtc) away from practitionerId when the two overlap and it
+    // is the clinic's or that practitioner's.
+    bool blocks(const QString &practitioner, const QDateTime &fromUtc,
+                const QDateTime &untilUtc) const;
+
     static QString kindName(Kind k);
     static std::optional<Kind> kindFromName(const QString &name);
 };

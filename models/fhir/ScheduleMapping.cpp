@@ -41,6 +41,22 @@ Result<QDateTime> readInstant(const QJsonObject &o, const QString &key)
     return t.toUTC();
 }
 
+// start and end, both instants, end after start.
+Status readPeriod(const QJsonObject &o, QDateTime *start, QDateTime *end)
+{
+    auto from = readInstant(o, QStringLiteral("start"));
+    if (!from)
+        return fail(from.error());
+    auto until = readInstant(o, QStringLiteral("end"));
+    if (!until)
+        return fail(until.error());
+    if (*until <= *from)
+        return fail(ScheduleMapping::tr("end must be after start."));
+    *start = *from;
+    *end = *until;
+    return {};
+}
+
 bool checkResourceType(const QJsonObject &o, const QString &type, QString *error)
 {
     if (o.value(QStringLiteral("resourceType")).toString() == type)
@@ -108,16 +124,8 @@ Result<Appointment> ScheduleMapping::appointmentFromFhir(const QJsonObject &o)
                            "fulfilled, cancelled, noshow; got \"%1\".")
                             .arg(status));
     }
-    auto start = readInstant(o, QStringLiteral("start"));
-    if (!start)
-        return fail(start.error());
-    auto end = readInstant(o, QStringLiteral("end"));
-    if (!end)
-        return fail(end.error());
-    if (*end <= *start)
-        return fail(tr("end must be after start."));
-    a.start = *start;
-    a.end = *end;
+    if (auto s = readPeriod(o, &a.start, &a.end); !s)
+        return fail(s.error());
     for (const QJsonValue &p : o.value(QStringLiteral("participant")).toArray()) {
         const QString ref = p.toObject()
                                 .value(QStringLiteral("actor"))
@@ -294,6 +302,65 @@ QJsonObject ScheduleMapping::toFhir(const Location &l)
                   {QStringLiteral("physicalType"), QJsonObject{{QStringLiteral("text"), l.kind}}}};
     if (!l.description.isEmpty())
         o.insert(QStringLiteral("description"), l.description);
+    return o;
+}
+
+Result<ScheduleException> ScheduleMapping::timeOffFromFhir(const QJsonObject &o)
+{
+    QString error;
+    if (!checkResourceType(o, QStringLiteral("Slot"), &error))
+        return fail(error);
+    if (o.value(QStringLiteral("status")).toString() != QLatin1String("busy-unavailable"))
+        return fail(tr("A Slot is time off only with status busy-unavailable; got \"%1\".")
+                        .arg(o.value(QStringLiteral("status")).toString()));
+    ScheduleException e;
+    e.meta.id = o.value(QStringLiteral("id")).toString();
+    const QJsonObject schedule = o.value(QStringLiteral("schedule")).toObject();
+    if (schedule.isEmpty())
+        return fail(tr("A Slot needs a schedule: Schedule/ID of the practitioner, or a display "
+                       "alone for the whole clinic."));
+    const QString ref = schedule.value(QStringLiteral("reference")).toString();
+    if (!ref.isEmpty()) {
+        static const QRegularExpression pattern(
+            QStringLiteral("^Schedule/([A-Za-z0-9\\-.]{1,64})$"));
+        const auto match = pattern.match(ref);
+        if (!match.hasMatch())
+            return fail(tr("schedule.reference must read Schedule/ID; got \"%1\".").arg(ref));
+        e.practitionerId = match.captured(1);
+    }
+    const QString kind =
+        extensionValue(o, timeOffKindUrl(), QStringLiteral("valueCode")).toString();
+    if (!kind.isEmpty()) {
+        const auto k = ScheduleException::kindFromName(kind);
+        if (!k)
+            return fail(tr("The extension %1 must be holiday, leave or blocked; got \"%2\".")
+                            .arg(timeOffKindUrl(), kind));
+        e.kind = *k;
+    }
+    if (auto s = readPeriod(o, &e.start, &e.end); !s)
+        return fail(s.error());
+    e.note = o.value(QStringLiteral("comment")).toString();
+    return e;
+}
+
+QJsonObject ScheduleMapping::toFhir(const ScheduleException &e)
+{
+    QJsonObject o{{QStringLiteral("resourceType"), QStringLiteral("Slot")},
+                  {QStringLiteral("status"), QStringLiteral("busy-unavailable")},
+                  {QStringLiteral("start"), instant(e.start)},
+                  {QStringLiteral("end"), instant(e.end)},
+                  {QStringLiteral("extension"),
+                   QJsonArray{extension(timeOffKindUrl(), QStringLiteral("valueCode"),
+                                        ScheduleException::kindName(e.kind))}},
+                  {QStringLiteral("schedule"),
+                   e.practitionerId.isEmpty()
+                       ? QJsonObject{{QStringLiteral("display"), clinicDisplay()}}
+                       : QJsonObject{{QStringLiteral("reference"),
+                                      QStringLiteral("Schedule/") + e.practitionerId}}}};
+    if (!e.meta.id.isEmpty())
+        o.insert(QStringLiteral("id"), e.meta.id);
+    if (!e.note.isEmpty())
+        o.insert(QStringLiteral("comment"), e.note);
     return o;
 }
 

@@ -4,6 +4,7 @@
 #include "domain/Appointment.h"
 #include "domain/Location.h"
 #include "domain/Practitioner.h"
+#include "domain/ScheduleException.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -39,6 +40,15 @@ public:
 
     static Result<Location> locationFromFhir(const QJsonObject &resource);
     static QJsonObject toFhir(const Location &l);
+
+    // Time off is a Slot with status busy-unavailable: FHIR R4's own form of time a schedule
+    // cannot be booked. A practitioner's time off is on their Schedule (Schedule/ID, the
+    // practitioner's id); the whole clinic's has no reference, only the display clinicDisplay().
+    // The kind (holiday, leave, blocked) is the extension timeOffKindUrl(), the note the comment.
+    static QString timeOffKindUrl() { return QStringLiteral("urn:frontdesk:time-off-kind"); }
+    static QString clinicDisplay() { return QStringLiteral("Whole clinic"); }
+    static Result<ScheduleException> timeOffFromFhir(const QJsonObject &resource);
+    static QJsonObject toFhir(const ScheduleException &e);
 };
 
 } // namespace frontdesk

@@ -135,8 +135,17 @@ Result<QList<Conflict>> BookingService::conflictsFor(const Appointment &candidat
 
 Result<QList<ScheduleException>> BookingService::timeOffFor(const Appointment &candidate) const
 {
-    return ScheduleExceptionRepository(m_db).between(candidate.start, candidate.end,
-                                                     candidate.practitionerId);
+    // The query narrows by the same condition; blocks() is the rule the server applies too.
+    auto between = ScheduleExceptionRepository(m_db).between(candidate.start, candidate.end,
+                                                             candidate.practitionerId);
+    if (!between)
+        return between;
+    QList<ScheduleException> blocking;
+    for (const ScheduleException &e : *between) {
+        if (e.blocks(candidate.practitionerId, candidate.start, candidate.end))
+            blocking.append(e);
+    }
+    return blocking;
 }
 
 QString BookingService::describe(const Conflict &c) const

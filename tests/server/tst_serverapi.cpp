@@ -41,6 +41,14 @@ QJsonObject patient(const QString &family, const QString &given, const QString &
         {QStringLiteral("birthDate"), birth}};
 }
 
+// A manager's explicit double-booking (ScheduleMapping::doubleBookUrl()).
+QJsonArray doubleBookOverride()
+{
+    return QJsonArray{
+        QJsonObject{{QStringLiteral("url"), QStringLiteral("urn:frontdesk:double-book-override")},
+                    {QStringLiteral("valueBoolean"), true}}};
+}
+
 QJsonObject appointment(const QString &patientId, const QString &practitionerId,
                         const QString &start, const QString &end,
                         const QString &status = QStringLiteral("booked"))
@@ -280,7 +288,7 @@ private slots:
             types << r.toObject().value(QStringLiteral("type")).toString();
         QCOMPARE(types, (QStringList{QStringLiteral("Patient"), QStringLiteral("Appointment"),
                                      QStringLiteral("Practitioner"), QStringLiteral("Location"),
-                                     QStringLiteral("AuditEvent")}));
+                                     QStringLiteral("Slot"), QStringLiteral("AuditEvent")}));
     }
 
     void aDisabledAccountsTokenStopsWorking()
@@ -441,11 +449,7 @@ private slots:
         QJsonObject overridden =
             appointment(other, QStringLiteral("dr-a"), QStringLiteral("2026-07-06T09:00:00Z"),
                         QStringLiteral("2026-07-06T09:15:00Z"));
-        overridden.insert(
-            QStringLiteral("extension"),
-            QJsonArray{QJsonObject{
-                {QStringLiteral("url"), QStringLiteral("urn:frontdesk:double-book-override")},
-                {QStringLiteral("valueBoolean"), true}}});
+        overridden.insert(QStringLiteral("extension"), doubleBookOverride());
         QCOMPARE(call("POST", QStringLiteral("/fhir/Appointment"), overridden,
                       QStringLiteral("receptionist"))
                      .status,
@@ -509,6 +513,106 @@ private slots:
                      .value(QStringLiteral("start"))
                      .toString(),
                  QStringLiteral("2026-07-06T09:15:00Z"));
+    }
+
+    void timeOffCannotBeBooked()
+    {
+        const auto timeOff = [](const QString &practitioner, const QString &kind,
+                                const QString &start, const QString &end) {
+            return QJsonObject{
+                {QStringLiteral("resourceType"), QStringLiteral("Slot")},
+                {QStringLiteral("status"), QStringLiteral("busy-unavailable")},
+                {QStringLiteral("schedule"),
+                 practitioner.isEmpty()
+                     ? QJsonObject{{QStringLiteral("display"), QStringLiteral("Whole clinic")}}
+                     : QJsonObject{{QStringLiteral("reference"),
+                                    QStringLiteral("Schedule/") + practitioner}}},
+                {QStringLiteral("extension"),
+                 QJsonArray{QJsonObject{
+                     {QStringLiteral("url"), QStringLiteral("urn:frontdesk:time-off-kind")},
+                     {QStringLiteral("valueCode"), kind}}}},
+                {QStringLiteral("start"), start},
+                {QStringLiteral("end"), end},
+                {QStringLiteral("comment"), QStringLiteral("Conference")}};
+        };
+        const QString pat =
+            create(QStringLiteral("Patient"),
+                   patient(QStringLiteral("Away"), QStringLiteral("Ada"),
+                           QStringLiteral("1970-01-01"), QString(), QStringLiteral("MRN-T1")));
+        const QString leave =
+            create(QStringLiteral("Slot"), timeOff(QStringLiteral("dr-t1"), QStringLiteral("leave"),
+                                                   QStringLiteral("2026-08-03T08:00:00Z"),
+                                                   QStringLiteral("2026-08-03T12:00:00Z")));
+        QVERIFY(!leave.isEmpty());
+        const QString holiday =
+            create(QStringLiteral("Slot"), timeOff(QString(), QStringLiteral("holiday"),
+                                                   QStringLiteral("2026-08-04T00:00:00Z"),
+                                                   QStringLiteral("2026-08-05T00:00:00Z")));
+        QVERIFY(!holiday.isEmpty());
+        const HttpResponse stored = call("GET", QStringLiteral("/fhir/Slot/") + leave);
+        QCOMPARE(stored.status, 200);
+        QCOMPARE(bodyOf(stored).value(QStringLiteral("comment")).toString(),
+                 QStringLiteral("Conference"));
+        QCOMPARE(total(QStringLiteral("/fhir/Slot?schedule=Schedule/dr-t1")), 1);
+
+        // Into the practitioner's leave: refused with an OperationOutcome naming the time off.
+        const HttpResponse refused =
+            call("POST", QStringLiteral("/fhir/Appointment"),
+                 appointment(pat, QStringLiteral("dr-t1"), QStringLiteral("2026-08-03T11:45:00Z"),
+                             QStringLiteral("2026-08-03T12:15:00Z")));
+        QCOMPARE(refused.status, 409);
+        QCOMPARE(bodyOf(refused).value(QStringLiteral("resourceType")).toString(),
+                 QStringLiteral("OperationOutcome"));
+        QVERIFY2(diagnostics(refused).contains(QStringLiteral("Slot/") + leave),
+                 qPrintable(diagnostics(refused)));
+        // Another practitioner is free then, and the leave ends at 12:00 (half-open).
+        QVERIFY(!create(QStringLiteral("Appointment"),
+                        appointment(pat, QStringLiteral("dr-t2"),
+                                    QStringLiteral("2026-08-03T09:00:00Z"),
+                                    QStringLiteral("2026-08-03T09:15:00Z")))
+                     .isEmpty());
+        QVERIFY(!create(QStringLiteral("Appointment"),
+                        appointment(pat, QStringLiteral("dr-t1"),
+                                    QStringLiteral("2026-08-03T12:00:00Z"),
+                                    QStringLiteral("2026-08-03T12:15:00Z")))
+                     .isEmpty());
+        // The clinic's holiday is everyone's.
+        const HttpResponse onHoliday =
+            call("POST", QStringLiteral("/fhir/Appointment"),
+                 appointment(pat, QStringLiteral("dr-t2"), QStringLiteral("2026-08-04T10:00:00Z"),
+                             QStringLiteral("2026-08-04T10:15:00Z")));
+        QCOMPARE(onHoliday.status, 409);
+        QVERIFY2(diagnostics(onHoliday).contains(QStringLiteral("Slot/") + holiday),
+                 qPrintable(diagnostics(onHoliday)));
+        // A manager's explicit override books over time off, as on the workstation.
+        QJsonObject overridden =
+            appointment(pat, QStringLiteral("dr-t2"), QStringLiteral("2026-08-04T11:00:00Z"),
+                        QStringLiteral("2026-08-04T11:15:00Z"));
+        overridden.insert(QStringLiteral("extension"), doubleBookOverride());
+        QCOMPARE(
+            call("POST", QStringLiteral("/fhir/Appointment"), overridden, QStringLiteral("manager"))
+                .status,
+            201);
+        // Deleted time off no longer blocks.
+        QCOMPARE(call("DELETE", QStringLiteral("/fhir/Slot/") + holiday).status, 200);
+        QVERIFY(!create(QStringLiteral("Appointment"),
+                        appointment(pat, QStringLiteral("dr-t2"),
+                                    QStringLiteral("2026-08-04T10:00:00Z"),
+                                    QStringLiteral("2026-08-04T10:15:00Z")))
+                     .isEmpty());
+        // A Slot that is not time off, or names no schedule, is refused with 422.
+        QJsonObject free =
+            timeOff(QStringLiteral("dr-t1"), QStringLiteral("leave"),
+                    QStringLiteral("2026-08-05T08:00:00Z"), QStringLiteral("2026-08-05T09:00:00Z"));
+        free.insert(QStringLiteral("status"), QStringLiteral("free"));
+        const HttpResponse notTimeOff = call("POST", QStringLiteral("/fhir/Slot"), free);
+        QCOMPARE(notTimeOff.status, 422);
+        QVERIFY(diagnostics(notTimeOff).contains(QStringLiteral("busy-unavailable")));
+        QJsonObject nowhere =
+            timeOff(QStringLiteral("dr-t1"), QStringLiteral("leave"),
+                    QStringLiteral("2026-08-05T08:00:00Z"), QStringLiteral("2026-08-05T09:00:00Z"));
+        nowhere.remove(QStringLiteral("schedule"));
+        QCOMPARE(call("POST", QStringLiteral("/fhir/Slot"), nowhere).status, 422);
     }
 
     void practitionersAndLocations()
@@ -758,7 +862,7 @@ private slots:
                               ? QLatin1Char(':') + o.value(QStringLiteral("type")).toString()
                               : QString());
         }
-        for (const char *expected : {"Patient", "Appointment", "OperationOutcome",
+        for (const char *expected : {"Patient", "Appointment", "Slot", "OperationOutcome",
                                      "CapabilityStatement", "Bundle:searchset", "Bundle:history",
                                      "Bundle:transaction-response", "Bundle:batch-response"})
             QVERIFY2(types.contains(QLatin1String(expected)), expected);
