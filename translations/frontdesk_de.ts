@@ -2914,6 +2914,22 @@ Um fortzufahren, tun Sie eines der Folgenden:
         <source>status must be active, suspended or inactive; got &quot;%1&quot;.</source>
         <translation>status muss active, suspended oder inactive sein; erhalten: „%1“.</translation>
     </message>
+    <message>
+        <source>A Slot is time off only with status busy-unavailable; got &quot;%1&quot;.</source>
+        <translation>Ein Slot ist nur mit dem Status busy-unavailable eine Abwesenheit; erhalten: „%1“.</translation>
+    </message>
+    <message>
+        <source>A Slot needs a schedule: Schedule/ID of the practitioner, or a display alone for the whole clinic.</source>
+        <translation>Ein Slot braucht einen schedule: Schedule/ID des Behandlers oder nur ein display für die ganze Praxis.</translation>
+    </message>
+    <message>
+        <source>schedule.reference must read Schedule/ID; got &quot;%1&quot;.</source>
+        <translation>schedule.reference muss Schedule/ID lauten; erhalten: „%1“.</translation>
+    </message>
+    <message>
+        <source>The extension %1 must be holiday, leave or blocked; got &quot;%2&quot;.</source>
+        <translation>Die Erweiterung %1 muss holiday, leave oder blocked sein; erhalten: „%2“.</translation>
+    </message>
 </context>
 <context>
     <name>SignIn</name>

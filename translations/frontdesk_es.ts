@@ -2914,6 +2914,22 @@ Para continuar, haga una de estas cosas:
         <source>status must be active, suspended or inactive; got &quot;%1&quot;.</source>
         <translation>status debe ser active, suspended o inactive; se recibió «%1».</translation>
     </message>
+    <message>
+        <source>A Slot is time off only with status busy-unavailable; got &quot;%1&quot;.</source>
+        <translation>Un Slot solo es una ausencia con el estado busy-unavailable; se recibió «%1».</translation>
+    </message>
+    <message>
+        <source>A Slot needs a schedule: Schedule/ID of the practitioner, or a display alone for the whole clinic.</source>
+        <translation>Un Slot necesita un schedule: Schedule/ID del profesional, o solo un display para toda la clínica.</translation>
+    </message>
+    <message>
+        <source>schedule.reference must read Schedule/ID; got &quot;%1&quot;.</source>
+        <translation>schedule.reference debe tener la forma Schedule/ID; se recibió «%1».</translation>
+    </message>
+    <message>
+        <source>The extension %1 must be holiday, leave or blocked; got &quot;%2&quot;.</source>
+        <translation>La extensión %1 debe ser holiday, leave o blocked; se recibió «%2».</translation>
+    </message>
 </context>
 <context>
     <name>SignIn</name>

@@ -2914,6 +2914,22 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
         <source>status must be active, suspended or inactive; got &quot;%1&quot;.</source>
         <translation>status doit être active, suspended ou inactive ; reçu « %1 ».</translation>
     </message>
+    <message>
+        <source>A Slot is time off only with status busy-unavailable; got &quot;%1&quot;.</source>
+        <translation>Un Slot n&apos;est une absence qu&apos;avec le statut busy-unavailable ; reçu : « %1 ».</translation>
+    </message>
+    <message>
+        <source>A Slot needs a schedule: Schedule/ID of the practitioner, or a display alone for the whole clinic.</source>
+        <translation>Un Slot nécessite un schedule : Schedule/ID du praticien, ou un display seul pour tout le cabinet.</translation>
+    </message>
+    <message>
+        <source>schedule.reference must read Schedule/ID; got &quot;%1&quot;.</source>
+        <translation>schedule.reference doit être de la forme Schedule/ID ; reçu : « %1 ».</translation>
+    </message>
+    <message>
+        <source>The extension %1 must be holiday, leave or blocked; got &quot;%2&quot;.</source>
+        <translation>L&apos;extension %1 doit être holiday, leave ou blocked ; reçu : « %2 ».</translation>
+    </message>
 </context>
 <context>
     <name>SignIn</name>
