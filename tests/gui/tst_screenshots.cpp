@@ -38,6 +38,7 @@
 #include <QFile>
 #include <QFont>
 #include <QGroupBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QTest>
 #include <QTimeZone>
@@ -86,6 +87,22 @@ QStringList clippedTexts(const QWidget *root)
         if (bar->isVisibleTo(root) && more && more->isVisibleTo(root))
             clipped << QStringLiteral("QToolBar (%1): some actions only behind »")
                            .arg(bar->objectName());
+    }
+    // A column heading cut off: only where the column is not sized to its contents anyway.
+    for (const QHeaderView *header : root->findChildren<QHeaderView *>()) {
+        if (!header->isVisibleTo(root) || header->orientation() != Qt::Horizontal)
+            continue;
+        for (int i = 0; i < header->count(); ++i) {
+            if (header->isSectionHidden(i) ||
+                header->sectionResizeMode(i) == QHeaderView::Stretch ||
+                (header->stretchLastSection() && header->visualIndex(i) == header->count() - 1))
+                continue;
+            if (header->sectionSizeHint(i) > header->sectionSize(i) + 1)
+                clipped << QStringLiteral("column heading \"%1\": %2 px wide, needs %3")
+                               .arg(header->model()->headerData(i, Qt::Horizontal).toString())
+                               .arg(header->sectionSize(i))
+                               .arg(header->sectionSizeHint(i));
+        }
     }
     for (const QGroupBox *box : root->findChildren<QGroupBox *>()) {
         if (box->isVisibleTo(root) && box->minimumSizeHint().width() > box->width() + 1)
@@ -230,6 +247,9 @@ private slots:
         // The cursor's appointment is the focused child.
         const QModelIndex first = calendar->model()->index(0, 0);
         calendar->setCurrentAppointment(first.data(DayScheduleModel::IdRole).toString());
+        // Under Xvfb without a window manager nothing activates the window by itself.
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
         calendar->setFocus();
         QTRY_VERIFY(calendar->hasFocus());
         QVERIFY(list->focusChild());

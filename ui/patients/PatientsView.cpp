@@ -7,6 +7,7 @@
 #include "common/RecordTable.h"
 #include <QHBoxLayout>
 #include <QHeaderView>
+
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -17,6 +18,8 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace frontdesk {
 
@@ -64,12 +67,15 @@ PatientsView::PatientsView(Database &db, PatientListModel *model, QWidget *paren
     const int pad = 2 * metrics.horizontalAdvance(QLatin1Char('M'));
     header->resizeSection(PatientListModel::NameColumn,
                           18 * metrics.horizontalAdvance(QLatin1Char('M')));
-    header->resizeSection(PatientListModel::BirthDateColumn,
-                          metrics.horizontalAdvance(QStringLiteral("00/00/0000")) + pad);
-    header->resizeSection(PatientListModel::MrnColumn,
-                          metrics.horizontalAdvance(QStringLiteral("MRN0000000")) + pad);
-    header->resizeSection(PatientListModel::PhoneColumn,
-                          metrics.horizontalAdvance(QStringLiteral("+49 000 00000000")) + pad);
+    // Never narrower than the column's heading ("Patientennummer" is longer than an MRN).
+    const auto fit = [header](int column, int contentWidth) {
+        header->resizeSection(column, std::max(contentWidth, header->sectionSizeHint(column)));
+    };
+    fit(PatientListModel::BirthDateColumn,
+        metrics.horizontalAdvance(QStringLiteral("00/00/0000")) + pad);
+    fit(PatientListModel::MrnColumn, metrics.horizontalAdvance(QStringLiteral("MRN0000000")) + pad);
+    fit(PatientListModel::PhoneColumn,
+        metrics.horizontalAdvance(QStringLiteral("+49 000 00000000")) + pad);
     connect(m_table, &QTableView::activated, this, &PatientsView::showDetails);
 
     m_filterTimer->setSingleShot(true);
