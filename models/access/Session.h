@@ -27,6 +27,11 @@ public:
 
     // The session enforcing access on db, or nullptr.
     static Session *of(const Database &db);
+    // A connection that works for another one (ReadWorker's) answers to the session of the
+    // connection it serves: the same person, lock and role. Without this it would have no
+    // Session of its own, and every check made on it would pass.
+    static void serve(const Database &connection, const Database &source);
+    static void stopServing(const Database &connection);
 
     Database &database() { return m_db; }
     bool isSignedIn() const { return m_account.has_value(); }

@@ -1,6 +1,9 @@
 #include "ReadWorker.h"
 
+#include "access/Session.h"
 #include "database/Database.h"
+
+#include <QScopeGuard>
 
 namespace frontdesk {
 
@@ -46,6 +49,11 @@ void ReadWorker::loop()
 {
     // Opened, used and closed in this thread: Qt ties a connection to the thread that made it.
     std::unique_ptr<Database> connection;
+    // Declared after the connection, so it runs before the connection closes.
+    const auto unregister = qScopeGuard([&connection] {
+        if (connection)
+            Session::stopServing(*connection);
+    });
     for (;;) {
         std::function<void(Database *, const QString &)> task;
         {
@@ -60,9 +68,11 @@ void ReadWorker::loop()
         QString openError;
         if (!connection) {
             auto opened = m_source.openAnotherConnection();
-            if (opened)
+            if (opened) {
                 connection = std::move(*opened);
-            else
+                // The checks made on this connection are those of the person it reads for.
+                Session::serve(*connection, m_source);
+            } else
                 openError = opened.error();
         }
         task(connection.get(), openError);

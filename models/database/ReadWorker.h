@@ -20,8 +20,9 @@ class Database;
 // on the next one again if that failed) and kept, page cache and all, until the worker is
 // destroyed.
 //
-// The source Database must outlive the worker. Its connection carries no Session: a caller
-// checks permissions on its own connection before it hands work over. The two connections read
+// The source Database must outlive the worker. Its connection answers to the source's Session
+// (Session::serve): the models' checks on it are those of the person signed in on the source,
+// and they refuse once that person signs out or the workstation locks. The two connections read
 // separate snapshots, so a write committed between their reads can show in one and not the other.
 class ReadWorker
 {

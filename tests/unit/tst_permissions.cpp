@@ -5,6 +5,7 @@
 #include "access/Permissions.h"
 #include "access/Session.h"
 #include "access/StaffAccountRepository.h"
+#include "database/ReadWorker.h"
 #include "domain/ClinicTime.h"
 #include "storage/AppointmentRepository.h"
 #include "storage/MessageRepository.h"
@@ -195,6 +196,46 @@ private slots:
         QVERIFY(locked.error().contains(QStringLiteral("locked")));
         QVERIFY(session.unlock(QStringLiteral("receptionist"), kPassword).ok());
         QVERIFY(PatientRepository(*t.db).page(std::nullopt, 10).ok());
+    }
+
+    // The dashboard reads on a ReadWorker's second connection: the checks made there are the
+    // signed-in person's, not the free pass of a connection without a Session.
+    void workerConnectionAnswersToTheSessionItServes()
+    {
+        Session session(*t.db);
+        ReadWorker worker(*t.db);
+        const auto check = [&worker](Permission p) {
+            return worker.run([p](Database &db) { return AccessGuard(db).require(p); }).get();
+        };
+        const Status nobody = check(Permission::ViewDashboards);
+        QVERIFY(!nobody.ok());
+        QVERIFY(nobody.error().contains(QStringLiteral("Sign in")));
+        const Status page = worker
+                                .run([](Database &db) -> Status {
+                                    auto rows = PatientRepository(db).page(std::nullopt, 10);
+                                    if (!rows)
+                                        return fail(rows.error());
+                                    return {};
+                                })
+                                .get();
+        QVERIFY(!page.ok());
+        QVERIFY(page.error().contains(QStringLiteral("Sign in")));
+
+        QVERIFY(session.signIn(QStringLiteral("receptionist"), kPassword).ok());
+        QVERIFY(check(Permission::ViewDemographics).ok());
+        const Status receptionist = check(Permission::ViewDashboards);
+        QVERIFY(!receptionist.ok());
+        QVERIFY(receptionist.error().contains(Permissions::describe(Permission::ViewDashboards)));
+        QVERIFY(session.signOut().ok());
+
+        QVERIFY(session.signIn(QStringLiteral("manager"), kPassword).ok());
+        QVERIFY(check(Permission::ViewDashboards).ok());
+        QVERIFY(session.lock(QStringLiteral("idle")).ok());
+        const Status locked = check(Permission::ViewDashboards);
+        QVERIFY(!locked.ok());
+        QVERIFY(locked.error().contains(QStringLiteral("locked")));
+        QVERIFY(session.unlock(QStringLiteral("manager"), kPassword).ok());
+        QVERIFY(check(Permission::ViewDashboards).ok());
     }
 
     void withoutSessionTheAdminToolIsTrusted()
