@@ -5,6 +5,8 @@
 
 #include "AppEnvironment.h"
 #include "MainWindow.h"
+#include "access/AuditAnchor.h"
+#include "access/Session.h"
 #include "common/AccessController.h"
 #include "database/Database.h"
 #include "database/SecretStore.h"
@@ -136,6 +138,13 @@ int StartUp::run()
                                                           : AppEnvironment::defaultDataDir();
     m_store = AppEnvironment::secretStore(parser.value(options.keyFile));
     m_directory = std::make_unique<DataDirectory>(dataDir, *m_store);
+    m_anchorStore = AppEnvironment::anchorKeyStore(parser.value(options.keyFile));
+    m_anchor = std::make_unique<AuditAnchor>(*m_anchorStore, dataDir);
+    // An anchor left from a database removed by hand belongs to no trail any more.
+    if (!m_directory->databaseExists()) {
+        if (auto s = m_anchor->remove(); !s)
+            return fail(s.error());
+    }
     auto opened = m_directory->open();
     if (!opened)
         return fail(tr("Frontdesk could not open its database in %1.\n\n%2")
@@ -147,6 +156,10 @@ int StartUp::run()
     const QString clinicName = m_database->setting(QStringLiteral("clinic_name"));
     const QString place = clinicName.isEmpty() ? m_directory->path() : clinicName;
     m_access = std::make_unique<AccessController>(*m_database);
+    QObject::connect(&m_access->session(), &Session::anchorPoint, [this] {
+        if (auto s = m_anchor->update(*m_database); !s)
+            printTo(stderr, QStringLiteral("frontdesk: %1\n").arg(s.error()));
+    });
     if (!m_access->signIn(place))
         return Ok;
     if (auto purged = MessageRetention::purge(*m_database); !purged)
@@ -185,6 +198,11 @@ void StartUp::wipe(const QString &requestedBy)
     m_access.reset();
     m_database.reset();
     if (auto s = m_directory->wipe(requestedBy); !s) {
+        fail(tr("This workstation could not be wiped: %1").arg(s.error()));
+        QApplication::exit(Failed);
+        return;
+    }
+    if (auto s = m_anchor->remove(); !s) {
         fail(tr("This workstation could not be wiped: %1").arg(s.error()));
         QApplication::exit(Failed);
         return;

@@ -11,6 +11,7 @@
 namespace frontdesk {
 
 class AccessController;
+class AuditAnchor;
 class Database;
 class MainWindow;
 class SecretStore;
@@ -51,6 +52,8 @@ private:
     // Destroyed bottom-up: the window before the database it reads, the database before its key.
     std::unique_ptr<SecretStore> m_store;
     std::unique_ptr<DataDirectory> m_directory;
+    std::unique_ptr<SecretStore> m_anchorStore;
+    std::unique_ptr<AuditAnchor> m_anchor;
     std::unique_ptr<Database> m_database;
     std::unique_ptr<AccessController> m_access;
     std::unique_ptr<MainWindow> m_window;

@@ -24,6 +24,13 @@ std::unique_ptr<SecretStore> secretStore(const QString &keyFile)
     return std::make_unique<KeychainSecretStore>();
 }
 
+std::unique_ptr<SecretStore> anchorKeyStore(const QString &keyFile)
+{
+    if (!keyFile.isEmpty())
+        return std::make_unique<KeyFileSecretStore>(keyFile + QStringLiteral(".anchor"));
+    return std::make_unique<KeychainSecretStore>();
+}
+
 QString operatingSystemUser()
 {
     if (const passwd *pw = ::getpwuid(::getuid()); pw && pw->pw_name)

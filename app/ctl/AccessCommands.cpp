@@ -1,5 +1,7 @@
 #include "CtlCommand.h"
 
+#include "access/AuditAnchor.h"
+#include "access/AuditLog.h"
 #include "access/AuditQuery.h"
 #include "access/AuditVerifier.h"
 #include "access/PasswordPolicy.h"
@@ -38,6 +40,7 @@ private:
     static int demoAccounts(CtlContext &c, Database &db);
     static int verify(CtlContext &c, Database &db, bool json);
     static int list(CtlContext &c, Database &db, const QCommandLineParser &p);
+    static int reanchor(CtlContext &c, Database &db);
     static Result<QString> readPassword(CtlContext &c, const QString &username);
 };
 
@@ -235,12 +238,22 @@ int AccessCommands::user(CtlContext &c, const QCommandLineParser &p, const QStri
 
 int AccessCommands::verify(CtlContext &c, Database &db, bool json)
 {
-    auto report = AuditVerifier(db).verify();
+    AuditAnchor::Reading reading;
+    QString anchorName;
+    if (AuditAnchor *anchor = c.auditAnchor()) {
+        auto read = anchor->read();
+        if (!read)
+            return c.failure(read.error());
+        reading = *read;
+        anchorName = anchor->description();
+    }
+    auto report = AuditVerifier(db).verify(reading, anchorName);
     if (!report)
         return c.failure(report.error());
     if (json) {
         QJsonObject o{{QStringLiteral("intact"), report->intact},
-                      {QStringLiteral("entries"), report->entries}};
+                      {QStringLiteral("entries"), report->entries},
+                      {QStringLiteral("anchor"), report->anchor}};
         if (!report->intact) {
             o.insert(QStringLiteral("broken_seq"), report->brokenSeq);
             o.insert(QStringLiteral("broken_id"), report->brokenId);
@@ -250,9 +263,43 @@ int AccessCommands::verify(CtlContext &c, Database &db, bool json)
         return report->intact ? CtlContext::Ok : CtlContext::Failed;
     }
     if (!report->intact)
-        return c.failure(tr("The audit trail was tampered with. %1").arg(report->problem));
+        return c.failure(tr("The audit trail was tampered with. %1\nChecked against: %2")
+                             .arg(report->problem, report->anchor));
     c.out() << tr("The audit trail is intact: %n entries, each chained to the one before.", nullptr,
                   static_cast<int>(report->entries))
+            << '\n'
+            << tr("Checked against: %1").arg(report->anchor) << '\n';
+    return CtlContext::Ok;
+}
+
+// After an anchor was found missing or forged and someone has looked into it: the chain inside
+// the database must still hold, and the new anchor is itself recorded in the trail.
+int AccessCommands::reanchor(CtlContext &c, Database &db)
+{
+    AuditAnchor *anchor = c.auditAnchor();
+    if (!anchor)
+        return c.refused(tr("This trail has no anchor outside its database."));
+    auto reading = anchor->read();
+    if (!reading)
+        return c.failure(reading.error());
+    auto report = AuditVerifier(db).verify();
+    if (!report)
+        return c.failure(report.error());
+    if (!report->intact)
+        return c.failure(tr("The audit trail was tampered with, so it is not anchored again. %1")
+                             .arg(report->problem));
+    AuditEntry entry;
+    entry.action = QStringLiteral("audit-reanchor");
+    entry.entityType = QStringLiteral("AuditTrail");
+    entry.detail = {{QStringLiteral("previous_anchor"), reading->problem.isEmpty()
+                                                            ? QStringLiteral("valid or none")
+                                                            : reading->problem}};
+    if (auto a = AuditLog(db).append(entry); !a)
+        return c.failure(a.error());
+    if (auto s = anchor->reset(db); !s)
+        return c.failure(s.error());
+    c.out() << tr("The audit trail is anchored again at its current end: %1.")
+                   .arg(anchor->description())
             << '\n';
     return CtlContext::Ok;
 }
@@ -311,14 +358,17 @@ int AccessCommands::list(CtlContext &c, Database &db, const QCommandLineParser &
 int AccessCommands::audit(CtlContext &c, const QCommandLineParser &p, const QStringList &args)
 {
     const QString sub = args.value(0);
-    if (args.size() != 1 || (sub != QLatin1String("verify") && sub != QLatin1String("list")))
-        return c.usage(tr("audit needs one sub-command: verify or list."));
+    if (args.size() != 1 || (sub != QLatin1String("verify") && sub != QLatin1String("list") &&
+                             sub != QLatin1String("reanchor")))
+        return c.usage(tr("audit needs one sub-command: verify, list or reanchor."));
     auto opened = c.openDatabase();
     if (!opened)
         return c.failure(opened.error());
     Database &db = *opened->database;
     if (sub == QLatin1String("verify"))
         return verify(c, db, p.isSet(QStringLiteral("json")));
+    if (sub == QLatin1String("reanchor"))
+        return reanchor(c, db);
     return list(c, db, p);
 }
 
@@ -370,8 +420,9 @@ QList<CtlCommand> AccessCommands::all()
           json},
          user},
         {QStringLiteral("audit"),
-         QStringLiteral("verify|list"),
-         tr("Check the audit trail's hash chain, or list its entries."),
+         QStringLiteral("verify|list|reanchor"),
+         tr("Check the audit trail's hash chain and its anchor outside the database, list its "
+            "entries, or anchor it again after a missing or forged anchor was looked into."),
          {QCommandLineOption(QStringLiteral("patient"), tr("Only entries about this patient id."),
                              QStringLiteral("ID")),
           QCommandLineOption(QStringLiteral("user"), tr("Only entries by this user."),

@@ -165,7 +165,23 @@ int Ctl::run(const QStringList &arguments)
         parser.isSet(kDataDir) ? parser.value(kDataDir) : AppEnvironment::defaultDataDir();
     m_store = AppEnvironment::secretStore(parser.value(kKeyFile));
     m_directory = std::make_unique<DataDirectory>(dataDir, *m_store);
-    return call.command->run(*this, parser, call.arguments);
+    m_anchorStore = AppEnvironment::anchorKeyStore(parser.value(kKeyFile));
+    m_anchor = std::make_unique<AuditAnchor>(*m_anchorStore, dataDir);
+    const int code = call.command->run(*this, parser, call.arguments);
+    anchorTrail();
+    return code;
+}
+
+void Ctl::anchorTrail()
+{
+    if (!m_directory->databaseExists())
+        return;
+    // A database this run could not open was reported by the command itself.
+    auto opened = m_directory->open();
+    if (!opened)
+        return;
+    if (auto s = m_anchor->update(*opened->database); !s)
+        m_err << tr("Warning: the audit trail's anchor was not updated. %1").arg(s.error()) << '\n';
 }
 
 Result<DataDirectory::Opened> Ctl::openDatabase(bool create)

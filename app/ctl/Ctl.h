@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CtlCommand.h"
+#include "access/AuditAnchor.h"
 #include "database/SecretStore.h"
 
 #include <QCoreApplication>
@@ -49,16 +50,22 @@ public:
     QTextStream &err() override { return m_err; }
     DataDirectory &directory() override { return *m_directory; }
     SecretStore &secretStore() override { return *m_store; }
+    AuditAnchor *auditAnchor() override { return m_anchor.get(); }
     Result<DataDirectory::Opened> openDatabase(bool create = false) override;
     int usage(const QString &problem) override;
     int failure(const QString &message) override;
     int refused(const QString &message) override;
 
 private:
+    // After every command that leaves a database behind: the trail's head goes to the anchor.
+    void anchorTrail();
+
     QTextStream m_out;
     QTextStream m_err;
     std::unique_ptr<SecretStore> m_store;
     std::unique_ptr<DataDirectory> m_directory;
+    std::unique_ptr<SecretStore> m_anchorStore;
+    std::unique_ptr<AuditAnchor> m_anchor;
 };
 
 } // namespace frontdesk

@@ -11,6 +11,7 @@
 
 namespace frontdesk {
 
+class AuditAnchor;
 class SecretStore;
 
 // What a frontdeskctl command gets to work with.
@@ -30,6 +31,9 @@ public:
     virtual QTextStream &err() = 0;
     virtual DataDirectory &directory() = 0;
     virtual SecretStore &secretStore() = 0;
+    // The audit chain's head outside the database, for this data directory; nullptr where
+    // there is none (frontdesk-server's user commands run on the server's own storage).
+    virtual AuditAnchor *auditAnchor() { return nullptr; }
     // Opens the database as the operating-system user running the tool (that is who the audit
     // trail names). Only `init` creates a database; the others refuse when there is none.
     virtual Result<DataDirectory::Opened> openDatabase(bool create = false) = 0;

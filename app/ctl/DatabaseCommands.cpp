@@ -1,5 +1,6 @@
 #include "CtlCommand.h"
 
+#include "access/AuditAnchor.h"
 #include "database/SecretStore.h"
 #include "demo/DemoSeeder.h"
 
@@ -47,6 +48,12 @@ int DatabaseCommands::init(CtlContext &c, const QCommandLineParser &p, const QSt
         return c.usage(
             tr("unknown time zone \"%1\" (use an IANA name such as Europe/Berlin).").arg(zone));
     const bool existed = c.directory().databaseExists();
+    // An anchor left from a database removed by hand belongs to no trail any more: a new
+    // database's trail starts its own.
+    if (!existed && c.auditAnchor()) {
+        if (auto s = c.auditAnchor()->remove(); !s)
+            return c.failure(s.error());
+    }
     auto opened = c.openDatabase(true);
     if (!opened)
         return c.failure(opened.error());
@@ -214,6 +221,10 @@ int DatabaseCommands::wipe(CtlContext &c, const QCommandLineParser &p, const QSt
     }
     if (auto s = c.directory().wipe(); !s)
         return c.failure(s.error());
+    if (c.auditAnchor()) {
+        if (auto s = c.auditAnchor()->remove(); !s)
+            return c.failure(s.error());
+    }
     c.out() << tr("Wiped %1: the database files and its key are gone.").arg(c.directory().path())
             << '\n';
     return CtlContext::Ok;

@@ -7,7 +7,30 @@ namespace frontdesk {
 
 Result<AuditVerifier::Report> AuditVerifier::verify() const
 {
+    return verify(AuditAnchor::Reading{}, {});
+}
+
+Result<AuditVerifier::Report> AuditVerifier::verify(const AuditAnchor::Reading &anchor,
+                                                    const QString &anchorName) const
+{
     Report report;
+    switch (anchor.state) {
+    case AuditAnchor::State::None:
+        report.anchor =
+            anchorName.isEmpty()
+                ? tr("the checkpoint inside the database only (no anchor outside it was given)")
+                : tr("the checkpoint inside the database only: no anchor has been written yet "
+                     "(%1)")
+                      .arg(anchorName);
+        break;
+    case AuditAnchor::State::Valid:
+        report.anchor = tr("the anchor at entry %1 (%2)").arg(anchor.head.seq).arg(anchorName);
+        break;
+    case AuditAnchor::State::Missing:
+    case AuditAnchor::State::Forged:
+        report.anchor = tr("none: the anchor is missing or forged (%1)").arg(anchorName);
+        break;
+    }
     auto q = m_db.query(
         QStringLiteral("SELECT %1 FROM audit_log ORDER BY seq").arg(AuditLog::columns()));
     if (!q)
@@ -21,8 +44,11 @@ Result<AuditVerifier::Report> AuditVerifier::verify() const
     };
     QString previousHash = AuditLog::genesisHash();
     qint64 previousSeq = 0;
+    QString hashAtAnchor = anchor.head.seq == 0 ? previousHash : QString();
     while (q->next()) {
         const AuditEntry e = AuditLog::entryFrom(*q);
+        if (e.seq == anchor.head.seq)
+            hashAtAnchor = e.hash;
 
         if (e.seq != previousSeq + 1)
             return broken(previousSeq + 1, {},
@@ -52,6 +78,23 @@ Result<AuditVerifier::Report> AuditVerifier::verify() const
         previousSeq = e.seq;
         ++report.entries;
         report.lastSeq = e.seq;
+    }
+
+    if (anchor.state == AuditAnchor::State::Missing || anchor.state == AuditAnchor::State::Forged)
+        return broken(previousSeq, {}, anchor.problem);
+    if (anchor.state == AuditAnchor::State::Valid) {
+        if (anchor.head.seq > previousSeq)
+            return broken(previousSeq + 1, {},
+                          tr("The trail is shorter than its anchor: it ends at entry %1, the "
+                             "anchor outside the database says entry %2. The newest entries were "
+                             "removed.")
+                              .arg(previousSeq)
+                              .arg(anchor.head.seq));
+        if (hashAtAnchor != anchor.head.hash)
+            return broken(anchor.head.seq, {},
+                          tr("Entry %1 is not the one the anchor outside the database recorded: "
+                             "the trail was rewritten from there.")
+                              .arg(anchor.head.seq));
     }
 
     auto checkpoint =

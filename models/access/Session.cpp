@@ -134,6 +134,7 @@ Status Session::signOut()
     emit changed();
     if (!appended)
         return fail(appended.error());
+    emit anchorPoint();
     return {};
 }
 
@@ -150,6 +151,7 @@ Status Session::lock(const QString &reason)
     entry.detail = {{QStringLiteral("reason"), reason}};
     if (auto a = AuditLog(m_db).append(entry); !a)
         return fail(a.error());
+    emit anchorPoint();
     return {};
 }
 

@@ -58,6 +58,9 @@ public:
 
 signals:
     void changed();
+    // After sign-out and lock have recorded their audit entries: the moments at which the
+    // trail's head is also kept outside the database (AuditAnchor).
+    void anchorPoint();
 
 private:
     Database &m_db;

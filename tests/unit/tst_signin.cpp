@@ -1,10 +1,12 @@
 #include "TestClock.h"
 #include "TestDatabase.h"
 
+#include "access/AuditAnchor.h"
 #include "access/PasswordPolicy.h"
 #include "access/Session.h"
 #include "access/SignIn.h"
 #include "access/StaffAccountRepository.h"
+#include "database/MemorySecretStore.h"
 
 #include <QTest>
 
@@ -213,6 +215,27 @@ private slots:
         QVERIFY(session.signOut().ok());
         QCOMPARE(audits(QStringLiteral("logout"), QStringLiteral("success")), 1);
         QCOMPARE(t.db->actor().kind, Actor::Kind::System);
+    }
+
+    // The app anchors the trail on anchorPoint (StartUp); the anchor must then hold the lock's
+    // and the sign-out's own entries.
+    void lockAndSignOutAnchorTheTrail()
+    {
+        MemorySecretStore store;
+        AuditAnchor anchor(store, t.dir.path());
+        Session session(*t.db);
+        connect(&session, &Session::anchorPoint, this, [&] { QVERIFY(anchor.update(*t.db).ok()); });
+        const auto newest = [this] {
+            return t.db->scalar(QStringLiteral("SELECT max(seq) FROM audit_log"))->toLongLong();
+        };
+        QVERIFY(session.signIn(QStringLiteral("nina"), m_password).ok());
+        QCOMPARE(anchor.read()->state, AuditAnchor::State::None);
+        QVERIFY(session.lock(QStringLiteral("manual")).ok());
+        QCOMPARE(anchor.read()->head.seq, newest());
+        QVERIFY(session.unlock(QStringLiteral("nina"), m_password).ok());
+        QVERIFY(session.signOut().ok());
+        QCOMPARE(anchor.read()->state, AuditAnchor::State::Valid);
+        QCOMPARE(anchor.read()->head.seq, newest());
     }
 };
 
