@@ -1,8 +1,11 @@
+#include "ProcessHardening.h"
 #include "StartUp.h"
 #include "core/Translations.h"
 
 #include <QApplication>
 #include <QIcon>
+
+#include <cstdio>
 
 namespace {
 
@@ -21,6 +24,8 @@ QIcon windowIcon()
 
 int main(int argc, char *argv[])
 {
+    if (const QString problem = frontdesk::ProcessHardening::forbidCoreDumps(); !problem.isEmpty())
+        std::fprintf(stderr, "frontdesk: %s\n", qPrintable(problem));
     frontdesk::StartUp::setApplicationNames();
     if (const auto answered = frontdesk::StartUp::answerWithoutGui(argc, argv))
         return *answered;
