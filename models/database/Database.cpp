@@ -105,10 +105,15 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const QByt
         if (options.readOnly)
             connectOptions << QStringLiteral("QSQLCIPHER_OPEN_READONLY");
         db.setConnectOptions(connectOptions.join(QLatin1Char(';')));
-        db.setPassword(QString::fromLatin1(key.toHex()));
+        QByteArray hex = key.toHex();
+        QString password = QString::fromLatin1(hex);
+        sodium_memzero(hex.data(), size_t(hex.size()));
+        db.setPassword(password);
         const bool opened = db.open();
-        // The key is needed only to open; don't keep its hex form around in QSqlDatabase.
+        // The key is needed only to open; don't keep its hex form around in QSqlDatabase, nor
+        // in the memory this copy leaves behind.
         db.setPassword(QString());
+        sodium_memzero(password.data(), size_t(password.size()) * sizeof(QChar));
         if (!opened)
             return fail(describeSqlError(db.lastError()));
     }
@@ -120,8 +125,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const QByt
         if (!mode)
             return fail(tr("Could not switch %1 to WAL journaling: %2").arg(path, mode.error()));
     }
-    for (const auto *pragma :
-         {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL", "PRAGMA cache_size = -65536"}) {
+    // temp_store: SQLCipher does not encrypt temporary files, and sorts, temporary indexes and
+    // views spill into them; in memory they never reach the disk.
+    for (const auto *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL",
+                               "PRAGMA cache_size = -65536", "PRAGMA temp_store = MEMORY"}) {
         if (auto r = database->query(QString::fromLatin1(pragma)); !r)
             return fail(tr("Could not configure %1: %2").arg(path, r.error()));
     }
@@ -346,6 +353,15 @@ Result<QStringList> Database::check() const
     QStringList problems;
     if (cipherVersion().isEmpty())
         problems << tr("SQLCipher is not active: the database would not be encrypted.");
+    // 2 is MEMORY.
+    if (m_dialect == Dialect::SqlCipher) {
+        auto tempStore = scalar(QStringLiteral("PRAGMA temp_store"));
+        if (!tempStore)
+            return fail(tr("The temporary-storage check could not run: %1").arg(tempStore.error()));
+        if (tempStore->toInt() != 2)
+            problems << tr("Temporary tables and sorts may be written to unencrypted files "
+                           "(temp_store is not MEMORY).");
+    }
     auto integrity = query(QStringLiteral("PRAGMA integrity_check"));
     if (!integrity)
         return fail(tr("The integrity check could not run: %1").arg(integrity.error()));
@@ -370,12 +386,23 @@ Status Database::exportTo(const QString &targetPath, const QByteArray &newKey) c
         return fail(tr("The new key must be %1 bytes.").arg(KeyBytes));
     if (QFileInfo::exists(targetPath))
         return fail(tr("Will not export over the existing file %1.").arg(targetPath));
-    const QString keyLiteral = QStringLiteral("x'%1'").arg(QString::fromLatin1(newKey.toHex()));
+    QByteArray hex = newKey.toHex();
+    QString keyLiteral = QStringLiteral("x'%1'").arg(QString::fromLatin1(hex));
+    sodium_memzero(hex.data(), size_t(hex.size()));
     // ATTACH takes the key as a bound value, so it never appears in SQL text.
-    if (auto r =
+    bool attachedOk = false;
+    QString attachError;
+    {
+        // Scoped: the query holds a bound copy of the key until it is gone.
+        auto attached =
             query(QStringLiteral("ATTACH DATABASE ? AS export KEY ?"), {targetPath, keyLiteral});
-        !r)
-        return fail(tr("Could not create %1: %2").arg(targetPath, r.error()));
+        attachedOk = attached.ok();
+        if (!attachedOk)
+            attachError = attached.error();
+    }
+    sodium_memzero(keyLiteral.data(), size_t(keyLiteral.size()) * sizeof(QChar));
+    if (!attachedOk)
+        return fail(tr("Could not create %1: %2").arg(targetPath, attachError));
     QFile::setPermissions(targetPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     QString exportError;
     {

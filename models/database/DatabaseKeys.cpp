@@ -59,6 +59,12 @@ Result<std::optional<QByteArray>> DatabaseKeys::readKey(const QString &entry)
     return secret;
 }
 
+void DatabaseKeys::wipe(QByteArray &key)
+{
+    if (!key.isEmpty())
+        sodium_memzero(key.data(), static_cast<size_t>(key.size()));
+}
+
 Status DatabaseKeys::writeKey(const QString &entry, const QByteArray &key)
 {
     if (key.size() != keySize) {

@@ -25,6 +25,9 @@ public:
 
     // keySize bytes from the OS CSPRNG; empty only if libsodium cannot initialise.
     static QByteArray generateKey();
+    // Overwrites a copy of a key once it has been used (sodium_memzero). Best effort: Qt's
+    // implicit sharing may hold another reference, so call it where the copy is the last.
+    static void wipe(QByteArray &key);
 
     // The key for the data directory. Without an entry: a new key on first run
     // (databaseExists == false), a failure explaining what to do otherwise.

@@ -6,8 +6,10 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <fcntl.h>
 #include <sodium.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace frontdesk {
 
@@ -25,6 +27,27 @@ void zero(QByteArray &bytes)
 {
     if (!bytes.isEmpty())
         sodium_memzero(bytes.data(), static_cast<size_t>(bytes.size()));
+}
+
+// Overwrites what an open key file holds with zeros, on the disk, so the keys it held are not
+// left in freed blocks once its name is gone. On a copy-on-write or flash file system the old
+// blocks may survive anyway; the README says so.
+bool overwrite(int fd)
+{
+    struct stat info = {};
+    if (::fstat(fd, &info) != 0)
+        return false;
+    const QByteArray zeros(64 * 1024, '\0');
+    off_t done = 0;
+    while (done < info.st_size) {
+        const size_t chunk =
+            static_cast<size_t>(qMin<off_t>(info.st_size - done, off_t(zeros.size())));
+        const ssize_t n = ::pwrite(fd, zeros.constData(), chunk, done);
+        if (n <= 0)
+            return false;
+        done += n;
+    }
+    return ::fsync(fd) == 0;
 }
 
 } // namespace
@@ -116,8 +139,21 @@ Status KeyFileSecretStore::save(const QJsonObject &entries) const
     QByteArray content = QJsonDocument(entries).toJson(QJsonDocument::Indented);
     const bool written = file.write(content) == content.size();
     zero(content);
+    // The file being replaced still holds every key it had, removed ones too: kept open across
+    // the rename, it is overwritten once the new file has taken its name.
+    const int previous = ::open(QFile::encodeName(m_filePath).constData(), O_WRONLY | O_CLOEXEC);
     if (!written || !file.commit()) {
+        if (previous >= 0)
+            ::close(previous);
         return fail(tr("Could not write the key file %1: %2").arg(m_filePath, file.errorString()));
+    }
+    if (previous >= 0) {
+        const bool wiped = overwrite(previous);
+        ::close(previous);
+        if (!wiped)
+            return fail(tr("The key file %1 was rewritten, but its previous content could not be "
+                           "overwritten on the disk.")
+                            .arg(m_filePath));
     }
     return {};
 }
@@ -150,7 +186,21 @@ Status KeyFileSecretStore::remove(const QString &account)
     if (!entries->contains(account))
         return {};
     entries->remove(account);
-    return save(*entries);
+    if (!entries->isEmpty())
+        return save(*entries);
+    // The last entry: nothing is left to keep, so the file is overwritten where it is, then
+    // unlinked.
+    const int fd = ::open(QFile::encodeName(m_filePath).constData(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0)
+        return fail(tr("Could not open the key file %1 to overwrite it.").arg(m_filePath));
+    const bool wiped = overwrite(fd);
+    ::close(fd);
+    if (!wiped)
+        return fail(tr("Could not overwrite the key file %1.").arg(m_filePath));
+    if (!QFile::remove(m_filePath))
+        return fail(
+            tr("The key file %1 was overwritten but could not be removed.").arg(m_filePath));
+    return {};
 }
 
 } // namespace frontdesk

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 
 #include <cerrno>
 #include <cstdio>
@@ -131,10 +132,16 @@ Result<DataDirectory::Opened> DataDirectory::openLocked(const Database::Options 
     auto key = keys.obtain(exists);
     if (!key)
         return fail(key.error());
+    // The connection keeps its own copy; these go when this function returns, whichever way.
+    const auto wipeKey = qScopeGuard([&key] { DatabaseKeys::wipe(*key); });
     Opened opened;
     auto pending = keys.pending();
     if (!pending)
         return fail(pending.error());
+    const auto wipePending = qScopeGuard([&pending] {
+        if (pending->has_value())
+            DatabaseKeys::wipe(**pending);
+    });
 
     auto db = openWithKey(*key, options);
     if (pending->has_value() && **pending == *key) {
@@ -203,7 +210,8 @@ Result<QString> DataDirectory::rekey(const std::function<bool(RekeyStep)> &hook)
         return fail(tr("The database is in use by another program (is Frontdesk open on this "
                        "workstation?). Close it and run the rotation again."));
 
-    const QByteArray newKey = DatabaseKeys::generateKey();
+    QByteArray newKey = DatabaseKeys::generateKey();
+    const auto wipeNewKey = qScopeGuard([&newKey] { DatabaseKeys::wipe(newKey); });
     if (newKey.size() != Database::KeyBytes)
         return fail(tr("Could not make a new random key."));
     if (auto s = keys.storePending(newKey); !s)
@@ -274,20 +282,41 @@ Status DataDirectory::wipe(const QString &requestedBy)
     auto exclusive = lock(true);
     if (!exclusive)
         return fail(exclusive.error());
+    // The key first: once it is gone the files are unreadable wherever copies of them are
+    // (backups, freed blocks), so it is checked, not assumed.
+    DatabaseKeys keys(m_store, m_path);
+    QString keyProblem;
+    if (auto s = keys.removeAll(); !s) {
+        keyProblem = s.error();
+    } else {
+        for (const QString &entry : {keys.account(), keys.pendingAccount()}) {
+            auto left = m_store.read(entry);
+            if (!left)
+                keyProblem = tr("Could not check that the key is gone: %1").arg(left.error());
+            else if (left->has_value())
+                keyProblem = tr("The entry %1 is still there after it was removed.").arg(entry);
+        }
+    }
+    // The files go even when the key could not: what a wipe can remove, it removes.
     QStringList failed;
     const QStringList files = Database::companionFiles(databasePath()) << rekeyCopyPath();
     for (const QString &file : files) {
         if (QFileInfo::exists(file) && !QFile::remove(file))
             failed << file;
     }
+    if (!keyProblem.isEmpty())
+        return fail(tr("THE DATABASE KEY WAS NOT REMOVED from %1: anyone with a copy of the "
+                       "database can still read it. Remove the key by hand. %2%3")
+                        .arg(m_store.description(), keyProblem,
+                             failed.isEmpty()
+                                 ? QString()
+                                 : QLatin1Char(' ') + tr("These files could not be removed either: "
+                                                         "%1")
+                                                          .arg(failed.join(QStringLiteral(", ")))));
     if (!failed.isEmpty())
-        return fail(tr("Could not remove %1. The key was kept so the data stays readable.")
+        return fail(tr("The key is gone, so the data can no longer be decrypted, but these files "
+                       "could not be removed: %1")
                         .arg(failed.join(QStringLiteral(", "))));
-    DatabaseKeys keys(m_store, m_path);
-    if (auto s = keys.removeAll(); !s)
-        return fail(
-            tr("The database files were removed, but its key could not be removed from %1: %2")
-                .arg(m_store.description(), s.error()));
     SystemJournal::record(
         QStringLiteral("data directory %1 wiped (database, WAL, journal and key removed) by "
                        "operating-system user %2%3")

@@ -61,7 +61,9 @@ public:
     // Return false from the hook to stop right after that step.
     Result<QString> rekey(const std::function<bool(RekeyStep)> &hook = {});
 
-    // Removes the database with its WAL and journal files, then the key. The audit trail goes
+    // Removes the key first and checks that it is gone (without it the files are unreadable
+    // wherever copies of them are), then the database with its WAL and journal files. A key that
+    // stays fails loudly, after the files were removed all the same. The audit trail goes
     // with the database, so the wipe is recorded in the system log instead, naming the
     // operating-system user and requestedBy (e.g. the staff member who asked for it).
     Status wipe(const QString &requestedBy = {});

@@ -154,6 +154,23 @@ private slots:
         QVERIFY2(problems->isEmpty(), qPrintable(problems->join(QLatin1Char('\n'))));
     }
 
+    // SQLCipher leaves temporary files unencrypted: every connection keeps them in memory, and
+    // check notices one that does not.
+    void temporaryStorageStaysInMemory()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.open());
+        QCOMPARE(t.db->scalar(QStringLiteral("PRAGMA temp_store"))->toInt(), 2);
+        auto another = t.db->openAnotherConnection();
+        QVERIFY(another.ok());
+        QCOMPARE((*another)->scalar(QStringLiteral("PRAGMA temp_store"))->toInt(), 2);
+        QVERIFY(t.db->query(QStringLiteral("PRAGMA temp_store = FILE")).ok());
+        auto problems = t.db->check();
+        QVERIFY(problems.ok());
+        QCOMPARE(problems->size(), 1);
+        QVERIFY(problems->first().contains(QStringLiteral("temp_store")));
+    }
+
     void exportWritesACopyUnderANewKey()
     {
         test::TestDatabase t;

@@ -10,6 +10,35 @@
 
 using namespace frontdesk;
 
+// Notes whether the database was still there when its key was removed, and can pretend to
+// remove while keeping the entry.
+class WatchingStore final : public SecretStore
+{
+public:
+    QString databasePath;
+    bool databaseExistedAtRemoval = false;
+    bool keepOnRemove = false;
+
+    Result<std::optional<QByteArray>> read(const QString &account) override
+    {
+        return m_inner.read(account);
+    }
+    Status write(const QString &account, const QByteArray &secret) override
+    {
+        return m_inner.write(account, secret);
+    }
+    Status remove(const QString &account) override
+    {
+        if (!account.endsWith(QLatin1String("#pending")))
+            databaseExistedAtRemoval = QFile::exists(databasePath);
+        return keepOnRemove ? Status{} : m_inner.remove(account);
+    }
+    QString description() const override { return QStringLiteral("a watching store"); }
+
+private:
+    MemorySecretStore m_inner;
+};
+
 class TestDataDirectory : public QObject
 {
     Q_OBJECT
@@ -179,6 +208,42 @@ private slots:
         QVERIFY(fresh.ok());
         QCOMPARE(fresh->database->setting(QStringLiteral("marker"), QStringLiteral("none")),
                  QStringLiteral("none"));
+    }
+
+    // The key goes before the files, and a key that stays is said loudly.
+    void wipeRemovesTheKeyFirstAndChecksItIsGone()
+    {
+        QTemporaryDir tmp;
+        WatchingStore store;
+        DataDirectory data(tmp.path(), store);
+        store.databasePath = data.databasePath();
+        QVERIFY(data.open().ok());
+        QVERIFY(data.wipe().ok());
+        QCOMPARE(store.databaseExistedAtRemoval, true);
+        QVERIFY(!QFile::exists(data.databasePath()));
+
+        QVERIFY(data.open().ok());
+        store.keepOnRemove = true; // says it removed the entry, but did not
+        auto kept = data.wipe();
+        QVERIFY(!kept.ok());
+        QVERIFY2(kept.error().contains(QStringLiteral("NOT REMOVED")), qPrintable(kept.error()));
+        QVERIFY(kept.error().contains(QStringLiteral("still there")));
+        QVERIFY(!QFile::exists(data.databasePath()));
+    }
+
+    void wipeSaysSoWhenTheKeyCannotBeRemoved()
+    {
+        QTemporaryDir tmp;
+        MemorySecretStore store;
+        DataDirectory data(tmp.path(), store);
+        QVERIFY(data.open().ok());
+        store.setReadOnly(QStringLiteral("the keychain is locked"));
+        auto wiped = data.wipe();
+        QVERIFY(!wiped.ok());
+        QVERIFY2(wiped.error().contains(QStringLiteral("NOT REMOVED")), qPrintable(wiped.error()));
+        QVERIFY(wiped.error().contains(QStringLiteral("the keychain is locked")));
+        QVERIFY(!QFile::exists(data.databasePath()));
+        QCOMPARE(store.entries().size(), 1);
     }
 };
 

@@ -6,6 +6,7 @@
 #include <QTest>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace frontdesk;
 
@@ -56,6 +57,7 @@ private slots:
     void keyFileMalformedIsReportedAndKept();
     void keyFileEmptyFileHasNoEntries();
     void keyFileRemove();
+    void keyFileRemovedKeysAreOverwritten();
     void keyFileDescriptionNamesFile();
 };
 
@@ -266,6 +268,49 @@ void TestSecretStores::keyFileRemove()
     QCOMPARE(store.read(QStringLiteral("b"))->value(), QByteArrayLiteral("y"));
     QVERIFY(store.remove(QStringLiteral("a")).ok());
     QCOMPARE(modeOf(store.filePath()), mode_t(0600));
+}
+
+// A hard link keeps the replaced file's blocks reachable, as an undelete tool would find them.
+void TestSecretStores::keyFileRemovedKeysAreOverwritten()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("keys.json"));
+    KeyFileSecretStore store(path);
+    const QByteArray secretA(32, '\x41');
+    const QByteArray secretB(32, '\x42');
+    QVERIFY(store.write(QStringLiteral("a"), secretA).ok());
+    QVERIFY(store.write(QStringLiteral("b"), secretB).ok());
+    const auto holdsSecret = [](const QString &file, const QByteArray &secret) {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            return false;
+        return f.readAll().contains(secret.toBase64());
+    };
+    const auto zeroed = [](const QString &file) {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            return false;
+        const QByteArray all = f.readAll();
+        return !all.isEmpty() && all.count('\0') == all.size();
+    };
+
+    const QString before = dir.filePath(QStringLiteral("before-remove"));
+    QVERIFY(::link(QFile::encodeName(path).constData(), QFile::encodeName(before).constData()) ==
+            0);
+    QVERIFY(holdsSecret(before, secretA));
+    QVERIFY(store.remove(QStringLiteral("a")).ok());
+    QVERIFY(zeroed(before));
+    QVERIFY(!holdsSecret(path, secretA));
+    QVERIFY(holdsSecret(path, secretB));
+
+    // The last entry: the file itself is overwritten, then unlinked.
+    const QString last = dir.filePath(QStringLiteral("before-last"));
+    QVERIFY(::link(QFile::encodeName(path).constData(), QFile::encodeName(last).constData()) == 0);
+    QVERIFY(store.remove(QStringLiteral("b")).ok());
+    QVERIFY(!QFile::exists(path));
+    QVERIFY(zeroed(last));
+    QVERIFY(!store.read(QStringLiteral("b"))->has_value());
 }
 
 void TestSecretStores::keyFileDescriptionNamesFile()
