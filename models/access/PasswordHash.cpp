@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <atomic>
+
 namespace frontdesk {
 
 namespace {
@@ -16,7 +18,14 @@ struct WipedUtf8
     QByteArray bytes;
 };
 
+std::atomic<qint64> verifyCalls{0};
+
 } // namespace
+
+qint64 PasswordHash::verifications()
+{
+    return verifyCalls.load();
+}
 
 Result<QString> PasswordHash::make(const QString &password)
 {
@@ -34,6 +43,7 @@ Result<QString> PasswordHash::make(const QString &password)
 
 bool PasswordHash::verify(const QString &hash, const QString &password)
 {
+    ++verifyCalls;
     if (sodium_init() < 0)
         return false;
     const QByteArray stored = hash.toLatin1();
