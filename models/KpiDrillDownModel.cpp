@@ -1,6 +1,7 @@
 #include "KpiDrillDownModel.h"
 
 #include "access/AccessGuard.h"
+#include "access/AuditedExport.h"
 #include "core/CsvWriter.h"
 #include "kpi/KpiDefinitions.h"
 #include "kpi/KpiService.h"
@@ -55,10 +56,8 @@ Status KpiDrillDownModel::writeCsv(const QString &path, const QAbstractItemModel
 {
     if (auto allowed = AccessGuard(database()).require(Permission::ViewDashboards); !allowed)
         return allowed;
-    if (auto written = CsvWriter::write(path, CsvWriter::document(shown)); !written)
-        return written;
-    auto audited =
-        AccessGuard(database())
+    return AuditedExport::write(path, CsvWriter::document(shown), [&] {
+        return AccessGuard(database())
             .recordDisclosure(
                 QStringLiteral("export"), QStringLiteral("dashboard-drill-down"), {},
                 QJsonObject{{QStringLiteral("figure"), KpiDefinitions::of(m_kpi).key},
@@ -67,13 +66,7 @@ Status KpiDrillDownModel::writeCsv(const QString &path, const QAbstractItemModel
                             {QStringLiteral("rows"), shown.rowCount()},
                             {QStringLiteral("format"), QStringLiteral("csv")},
                             {QStringLiteral("file"), path}});
-    if (!audited) {
-        QFile::remove(path);
-        return fail(tr("The export was not kept because it could not be recorded in the audit "
-                       "trail: %1")
-                        .arg(audited.error()));
-    }
-    return {};
+    });
 }
 
 int KpiDrillDownModel::rowCount(const QModelIndex &parent) const

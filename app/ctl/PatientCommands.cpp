@@ -1,5 +1,6 @@
 #include "CtlCommand.h"
 
+#include "access/AuditedExport.h"
 #include "interop/FhirExporter.h"
 #include "interop/FhirImporter.h"
 #include "patients/DuplicateFinder.h"
@@ -7,7 +8,6 @@
 #include "patients/PatientSearch.h"
 
 #include <QFile>
-#include <QSaveFile>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -164,9 +164,9 @@ int PatientCommands::exportFhir(CtlContext &c, const QCommandLineParser &p, cons
         c.out() << QString::fromUtf8(json);
         return CtlContext::Ok;
     }
-    QSaveFile file(target);
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
-        return c.failure(tr("Could not write %1: %2").arg(target, file.errorString()));
+    // exportPatient has committed its audit entry, or failed above.
+    if (auto s = AuditedExport::write(target, json, {}); !s)
+        return c.failure(s.error());
     c.err() << tr("Wrote the record of patient %1 to %2.").arg(id, target) << '\n';
     return CtlContext::Ok;
 }

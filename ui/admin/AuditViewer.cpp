@@ -3,8 +3,10 @@
 #include "AuditTrailModel.h"
 #include "ClinicSettings.h"
 #include "access/AuditVerifier.h"
+#include "access/AuditedExport.h"
 #include "domain/ClinicTime.h"
 
+#include <QBuffer>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -17,7 +19,6 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -143,18 +144,15 @@ void AuditViewer::verifyChain()
 
 bool AuditViewer::exportTo(const QString &path, QString *message)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *message = tr("Could not write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    if (auto s = AuditQuery(m_db).exportCsv(m_model->entries(), file); !s) {
-        file.cancelWriting();
+    // exportCsv commits its audit entry, or fails and nothing is written.
+    QBuffer csv;
+    csv.open(QIODevice::WriteOnly);
+    if (auto s = AuditQuery(m_db).exportCsv(m_model->entries(), csv); !s) {
         *message = s.error();
         return false;
     }
-    if (!file.commit()) {
-        *message = tr("Could not write %1: %2").arg(path, file.errorString());
+    if (auto s = AuditedExport::write(path, csv.data(), {}); !s) {
+        *message = s.error();
         return false;
     }
     *message = tr("Exported %n entries to %1.", nullptr, int(m_model->entries().size())).arg(path);

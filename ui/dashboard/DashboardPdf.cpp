@@ -1,8 +1,10 @@
 #include "DashboardPdf.h"
 
+#include "access/AuditedExport.h"
+
 #include <QAbstractItemModel>
+#include <QBuffer>
 #include <QFile>
-#include <QFileInfo>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
@@ -71,11 +73,13 @@ QString DashboardPdf::html(const Content &content)
     return out;
 }
 
-Status DashboardPdf::write(const QString &path, const Content &content)
+Status DashboardPdf::write(const QString &path, const Content &content,
+                           const std::function<Status()> &record)
 {
-    QFile::remove(path);
+    QBuffer pdf;
+    pdf.open(QIODevice::WriteOnly);
     {
-        QPdfWriter writer(path);
+        QPdfWriter writer(&pdf);
         writer.setPageSize(QPageSize(QPageSize::A4));
         writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
         writer.setTitle(content.title);
@@ -89,11 +93,10 @@ Status DashboardPdf::write(const QString &path, const Content &content)
         document.setHtml(html(content));
         document.print(&writer);
     }
-    // QPdfWriter reports no errors: a file that is not there was not written.
-    if (QFileInfo(path).size() == 0)
-        return fail(
-            tr("Could not write %1; check that the folder exists and can be written.").arg(path));
-    return {};
+    // QPdfWriter reports no errors: an empty document was not written.
+    if (pdf.data().isEmpty())
+        return fail(tr("Could not make the PDF for %1.").arg(path));
+    return AuditedExport::write(path, pdf.data(), record);
 }
 
 } // namespace frontdesk

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 class QAbstractItemModel;
 
 namespace frontdesk {
@@ -37,7 +39,9 @@ public:
     };
 
     static QString html(const Content &content);
-    static Status write(const QString &path, const Content &content);
+    // Through AuditedExport: record commits the export's audit entry.
+    static Status write(const QString &path, const Content &content,
+                        const std::function<Status()> &record);
 };
 
 } // namespace frontdesk

@@ -11,6 +11,7 @@
 #include "PractitionerChart.h"
 #include "WeeklyTrendChart.h"
 #include "access/AccessGuard.h"
+#include "access/AuditedExport.h"
 #include "common/ViewHelpers.h"
 #include "core/CsvWriter.h"
 #include "domain/ClinicTime.h"
@@ -27,6 +28,7 @@
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
@@ -569,11 +571,25 @@ bool DashboardView::exportCsv(Table table, const QString &path)
         warn(tr("There are no figures to export yet."));
         return false;
     }
-    if (const Status written = CsvWriter::write(path, CsvWriter::document(*model)); !written) {
+    const Status written = AuditedExport::write(path, CsvWriter::document(*model), [&] {
+        return recordExport(path, QStringLiteral("csv"));
+    });
+    if (!written) {
         warn(written.error());
         return false;
     }
     return true;
+}
+
+Status DashboardView::recordExport(const QString &path, const QString &format)
+{
+    const KpiFilter &filter = m_figures->report().filter;
+    return AccessGuard(m_db).recordDisclosure(
+        QStringLiteral("export"), QStringLiteral("dashboard"), {},
+        QJsonObject{{QStringLiteral("from"), filter.from.toString(Qt::ISODate)},
+                    {QStringLiteral("to"), filter.to.toString(Qt::ISODate)},
+                    {QStringLiteral("format"), format},
+                    {QStringLiteral("file"), path}});
 }
 
 bool DashboardView::exportPdf(const QString &path)
@@ -614,7 +630,8 @@ bool DashboardView::exportPdf(const QString &path)
     };
     content.definitionsHtml = KpiHelpDialog::html();
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const Status written = DashboardPdf::write(path, content);
+    const Status written = DashboardPdf::write(
+        path, content, [&] { return recordExport(path, QStringLiteral("pdf")); });
     QApplication::restoreOverrideCursor();
     if (!written) {
         warn(written.error());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Result.h"
 #include "kpi/Kpi.h"
 #include "kpi/KpiFilter.h"
 #include "kpi/KpiPeriodPreset.h"
@@ -84,6 +85,8 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // The export's audit entry, committed before its file appears (AuditedExport).
+    Status recordExport(const QString &path, const QString &format);
     // The constructor's parts: the filter bar, the line of commands, the pages (figures and
     // charts, or the refusal), and what recomputes when a filter changes.
     QLayout *buildFilterBar();

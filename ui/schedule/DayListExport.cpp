@@ -2,10 +2,11 @@
 
 #include "DayScheduleModel.h"
 #include "access/AccessGuard.h"
+#include "access/AuditedExport.h"
 #include "domain/AppointmentLabels.h"
 
+#include <QBuffer>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonObject>
 #include <QLocale>
 #include <QPageLayout>
@@ -66,9 +67,10 @@ Status DayListExport::writePdf(Database &db, const DayScheduleModel &model,
 {
     if (auto allowed = AccessGuard(db).require(Permission::ViewSchedule); !allowed)
         return allowed;
-    QFile::remove(path);
+    QBuffer pdf;
+    pdf.open(QIODevice::WriteOnly);
     {
-        QPdfWriter writer(path);
+        QPdfWriter writer(&pdf);
         writer.setPageSize(QPageSize(QPageSize::A4));
         writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
         writer.setTitle(
@@ -77,15 +79,16 @@ Status DayListExport::writePdf(Database &db, const DayScheduleModel &model,
         document.setHtml(html(model, practitionerId));
         document.print(&writer);
     }
-    // QPdfWriter reports no errors: a file that is not there was not written.
-    if (QFileInfo(path).size() == 0)
-        return fail(
-            tr("Could not write %1; check that the folder exists and can be written.").arg(path));
-    return AccessGuard(db).recordDisclosure(
-        QStringLiteral("export"), QStringLiteral("day-list"), {},
-        QJsonObject{{QStringLiteral("date"), model.date().toString(Qt::ISODate)},
-                    {QStringLiteral("practitioner"), practitionerId},
-                    {QStringLiteral("file"), path}});
+    // QPdfWriter reports no errors: an empty document was not written.
+    if (pdf.data().isEmpty())
+        return fail(tr("Could not make the PDF for %1.").arg(path));
+    return AuditedExport::write(path, pdf.data(), [&] {
+        return AccessGuard(db).recordDisclosure(
+            QStringLiteral("export"), QStringLiteral("day-list"), {},
+            QJsonObject{{QStringLiteral("date"), model.date().toString(Qt::ISODate)},
+                        {QStringLiteral("practitioner"), practitionerId},
+                        {QStringLiteral("file"), path}});
+    });
 }
 
 } // namespace frontdesk
