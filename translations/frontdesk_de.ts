@@ -99,10 +99,6 @@
         <source>The password of %1 was changed; any lock-out is lifted.</source>
         <translation>Das Passwort von %1 wurde geändert; eine Sperre ist aufgehoben.</translation>
     </message>
-    <message>
-        <source>The audit trail was tampered with. %1</source>
-        <translation>Das Prüfprotokoll wurde manipuliert. %1</translation>
-    </message>
     <message numerus="yes">
         <source>The audit trail is intact: %n entries, each chained to the one before.</source>
         <translation>
@@ -117,10 +113,6 @@
     <message>
         <source>patient %1</source>
         <translation>Patient %1</translation>
-    </message>
-    <message>
-        <source>audit needs one sub-command: verify or list.</source>
-        <translation>audit braucht einen Unterbefehl: verify oder list.</translation>
     </message>
     <message>
         <source>--days must be a whole number from 0 (keep all) to %1.</source>
@@ -151,10 +143,6 @@
         <translation>Der für das Konto angezeigte Name.</translation>
     </message>
     <message>
-        <source>Check the audit trail&apos;s hash chain, or list its entries.</source>
-        <translation>Die Hash-Kette des Prüfprotokolls prüfen oder seine Einträge auflisten.</translation>
-    </message>
-    <message>
         <source>Only entries about this patient id.</source>
         <translation>Nur Einträge zu dieser Patienten-ID.</translation>
     </message>
@@ -177,6 +165,36 @@
     <message>
         <source>Days to keep (0: keep all).</source>
         <translation>Aufzubewahrende Tage (0: alles behalten).</translation>
+    </message>
+    <message>
+        <source>The audit trail was tampered with. %1
+Checked against: %2</source>
+        <translation>Das Audit-Protokoll wurde manipuliert. %1
+Geprüft gegen: %2</translation>
+    </message>
+    <message>
+        <source>Checked against: %1</source>
+        <translation>Geprüft gegen: %1</translation>
+    </message>
+    <message>
+        <source>This trail has no anchor outside its database.</source>
+        <translation>Dieses Protokoll hat keinen Anker außerhalb seiner Datenbank.</translation>
+    </message>
+    <message>
+        <source>The audit trail was tampered with, so it is not anchored again. %1</source>
+        <translation>Das Audit-Protokoll wurde manipuliert, daher wird es nicht neu verankert. %1</translation>
+    </message>
+    <message>
+        <source>The audit trail is anchored again at its current end: %1.</source>
+        <translation>Das Audit-Protokoll ist wieder an seinem aktuellen Ende verankert: %1.</translation>
+    </message>
+    <message>
+        <source>audit needs one sub-command: verify, list or reanchor.</source>
+        <translation>audit braucht einen Unterbefehl: verify, list oder reanchor.</translation>
+    </message>
+    <message>
+        <source>Check the audit trail&apos;s hash chain and its anchor outside the database, list its entries, or anchor it again after a missing or forged anchor was looked into.</source>
+        <translation>Die Hash-Kette des Audit-Protokolls und ihren Anker außerhalb der Datenbank prüfen, die Einträge auflisten oder das Protokoll neu verankern, nachdem ein fehlender oder gefälschter Anker untersucht wurde.</translation>
     </message>
 </context>
 <context>
@@ -283,6 +301,73 @@
     </message>
 </context>
 <context>
+    <name>AuditAnchor</name>
+    <message>
+        <source>%1, authenticated with a key in %2</source>
+        <translation>%1, authentifiziert mit einem Schlüssel in %2</translation>
+    </message>
+    <message>
+        <source>Could not read the audit anchor&apos;s key: %1</source>
+        <translation>Der Schlüssel des Audit-Ankers konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The audit anchor&apos;s key in %1 has the wrong length.</source>
+        <translation>Der Schlüssel des Audit-Ankers in %1 hat die falsche Länge.</translation>
+    </message>
+    <message>
+        <source>Could not initialise the cryptography library.</source>
+        <translation>Die Kryptographie-Bibliothek konnte nicht initialisiert werden.</translation>
+    </message>
+    <message>
+        <source>Could not store the audit anchor&apos;s key: %1</source>
+        <translation>Der Schlüssel des Audit-Ankers konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The audit anchor %1 is missing, though its key is in %2: it was removed.</source>
+        <translation>Der Audit-Anker %1 fehlt, obwohl sein Schlüssel in %2 liegt: Er wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>The audit anchor %1 cannot be checked: its key is not in %2.</source>
+        <translation>Der Audit-Anker %1 kann nicht geprüft werden: Sein Schlüssel ist nicht in %2.</translation>
+    </message>
+    <message>
+        <source>Could not read the audit anchor %1: %2</source>
+        <translation>Der Audit-Anker %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The audit anchor %1 fails its authentication check: it was forged or altered.</source>
+        <translation>Der Audit-Anker %1 besteht seine Authentifizierungsprüfung nicht: Er wurde gefälscht oder verändert.</translation>
+    </message>
+    <message>
+        <source>Could not read the audit trail: %1</source>
+        <translation>Das Prüfprotokoll konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 It was left as it is; run frontdeskctl audit verify.</source>
+        <translation>%1 Er wurde unverändert gelassen; führen Sie frontdeskctl audit verify aus.</translation>
+    </message>
+    <message>
+        <source>The audit trail ends at entry %1 but its anchor says %2: the newest entries were removed. The anchor was left as it is; run frontdeskctl audit verify.</source>
+        <translation>Das Audit-Protokoll endet bei Eintrag %1, sein Anker nennt aber %2: Die neuesten Einträge wurden entfernt. Der Anker wurde unverändert gelassen; führen Sie frontdeskctl audit verify aus.</translation>
+    </message>
+    <message>
+        <source>Entry %1 of the audit trail is not the one its anchor recorded: the trail was rewritten. The anchor was left as it is; run frontdeskctl audit verify.</source>
+        <translation>Eintrag %1 des Audit-Protokolls ist nicht der, den sein Anker festgehalten hat: Das Protokoll wurde umgeschrieben. Der Anker wurde unverändert gelassen; führen Sie frontdeskctl audit verify aus.</translation>
+    </message>
+    <message>
+        <source>Could not write the audit anchor %1: %2</source>
+        <translation>Der Audit-Anker %1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not remove the audit anchor %1.</source>
+        <translation>Der Audit-Anker %1 konnte nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>Could not remove the audit anchor&apos;s key: %1</source>
+        <translation>Der Schlüssel des Audit-Ankers konnte nicht entfernt werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>Could not read the audit trail: %1</source>
@@ -353,6 +438,49 @@
     <message>
         <source>The chain&apos;s end (entry %1, %2 entries) does not match the checkpoint (entry %3, %4 entries): the trail or its checkpoint was altered.</source>
         <translation>Das Ende der Kette (Eintrag %1, %2 Einträge) stimmt nicht mit dem Prüfpunkt überein (Eintrag %3, %4 Einträge): Das Protokoll oder sein Prüfpunkt wurde verändert.</translation>
+    </message>
+    <message>
+        <source>the checkpoint inside the database only (no anchor outside it was given)</source>
+        <translation>nur den Kontrollpunkt in der Datenbank (kein Anker außerhalb angegeben)</translation>
+    </message>
+    <message>
+        <source>the checkpoint inside the database only: no anchor has been written yet (%1)</source>
+        <translation>nur den Kontrollpunkt in der Datenbank: Es wurde noch kein Anker geschrieben (%1)</translation>
+    </message>
+    <message>
+        <source>the anchor at entry %1 (%2)</source>
+        <translation>den Anker bei Eintrag %1 (%2)</translation>
+    </message>
+    <message>
+        <source>none: the anchor is missing or forged (%1)</source>
+        <translation>keinen: Der Anker fehlt oder ist gefälscht (%1)</translation>
+    </message>
+    <message>
+        <source>The trail is shorter than its anchor: it ends at entry %1, the anchor outside the database says entry %2. The newest entries were removed.</source>
+        <translation>Das Protokoll ist kürzer als sein Anker: Es endet bei Eintrag %1, der Anker außerhalb der Datenbank nennt Eintrag %2. Die neuesten Einträge wurden entfernt.</translation>
+    </message>
+    <message>
+        <source>Entry %1 is not the one the anchor outside the database recorded: the trail was rewritten from there.</source>
+        <translation>Eintrag %1 ist nicht der, den der Anker außerhalb der Datenbank festgehalten hat: Das Protokoll wurde ab dort umgeschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditedExport</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not make %1 private to its owner (mode 0600), so nothing was written.</source>
+        <translation>%1 konnte nicht nur für den Eigentümer lesbar gemacht werden (Modus 0600), daher wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>%1 was not written because the export could not be recorded in the audit trail: %2</source>
+        <translation>%1 wurde nicht geschrieben, weil der Export nicht im Audit-Protokoll vermerkt werden konnte: %2</translation>
+    </message>
+    <message>
+        <source>The export was recorded in the audit trail, but %1 could not be written: %2</source>
+        <translation>Der Export wurde im Audit-Protokoll vermerkt, aber %1 konnte nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -593,6 +721,10 @@
         <source>&quot;%1&quot; was read as the value of an option before it; write the command first, then its options.</source>
         <translation>„%1“ wurde als Wert einer vorangehenden Option gelesen; schreiben Sie zuerst den Befehl, dann seine Optionen.</translation>
     </message>
+    <message>
+        <source>Warning: the audit trail&apos;s anchor was not updated. %1</source>
+        <translation>Warnung: Der Anker des Audit-Protokolls wurde nicht aktualisiert. %1</translation>
+    </message>
 </context>
 <context>
     <name>DataDirectory</name>
@@ -669,20 +801,32 @@ Mit dem Schlüssel eines unterbrochenen Schlüsselwechsels: %3</translation>
         <translation>Es gibt kein Datenverzeichnis %1.</translation>
     </message>
     <message>
-        <source>Could not remove %1. The key was kept so the data stays readable.</source>
-        <translation>%1 konnte nicht entfernt werden. Der Schlüssel wurde behalten, damit die Daten lesbar bleiben.</translation>
-    </message>
-    <message>
-        <source>The database files were removed, but its key could not be removed from %1: %2</source>
-        <translation>Die Datenbankdateien wurden entfernt, aber ihr Schlüssel konnte nicht aus %1 entfernt werden: %2</translation>
-    </message>
-    <message>
         <source>Frontdesk cannot write in its data directory %1 (%2). Make the directory and its files writable by this user, or mount its disk read-write, and try again. Nothing was changed.</source>
         <translation>Frontdesk kann nicht in sein Datenverzeichnis %1 schreiben (%2). Machen Sie das Verzeichnis und seine Dateien für diesen Benutzer beschreibbar oder hängen Sie den Datenträger mit Schreibzugriff ein, und versuchen Sie es erneut. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>The disk that holds the data directory %1 is full (%2). Free some space and try again. Nothing was changed.</source>
         <translation>Der Datenträger mit dem Datenverzeichnis %1 ist voll (%2). Schaffen Sie Platz und versuchen Sie es erneut. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Could not check that the key is gone: %1</source>
+        <translation>Es konnte nicht geprüft werden, ob der Schlüssel entfernt ist: %1</translation>
+    </message>
+    <message>
+        <source>The entry %1 is still there after it was removed.</source>
+        <translation>Der Eintrag %1 ist nach dem Entfernen immer noch vorhanden.</translation>
+    </message>
+    <message>
+        <source>THE DATABASE KEY WAS NOT REMOVED from %1: anyone with a copy of the database can still read it. Remove the key by hand. %2%3</source>
+        <translation>DER DATENBANKSCHLÜSSEL WURDE NICHT ENTFERNT aus %1: Wer eine Kopie der Datenbank hat, kann sie weiterhin lesen. Entfernen Sie den Schlüssel von Hand. %2%3</translation>
+    </message>
+    <message>
+        <source>These files could not be removed either: %1</source>
+        <translation>Auch diese Dateien konnten nicht entfernt werden: %1</translation>
+    </message>
+    <message>
+        <source>The key is gone, so the data can no longer be decrypted, but these files could not be removed: %1</source>
+        <translation>Der Schlüssel ist entfernt, die Daten können also nicht mehr entschlüsselt werden, aber diese Dateien konnten nicht entfernt werden: %1</translation>
     </message>
 </context>
 <context>
@@ -798,6 +942,14 @@ Fehler: %4</translation>
     <message>
         <source>Could not connect to PostgreSQL at %1: %2</source>
         <translation>Keine Verbindung zu PostgreSQL unter %1: %2</translation>
+    </message>
+    <message>
+        <source>The temporary-storage check could not run: %1</source>
+        <translation>Die Prüfung des temporären Speichers konnte nicht laufen: %1</translation>
+    </message>
+    <message>
+        <source>Temporary tables and sorts may be written to unencrypted files (temp_store is not MEMORY).</source>
+        <translation>Temporäre Tabellen und Sortierungen können in unverschlüsselte Dateien geschrieben werden (temp_store ist nicht MEMORY).</translation>
     </message>
 </context>
 <context>
@@ -1018,8 +1170,8 @@ Um fortzufahren, tun Sie eines der Folgenden:
         <translation>Tagesliste %1</translation>
     </message>
     <message>
-        <source>Could not write %1; check that the folder exists and can be written.</source>
-        <translation>%1 konnte nicht geschrieben werden; prüfen Sie, ob der Ordner existiert und beschreibbar ist.</translation>
+        <source>Could not make the PDF for %1.</source>
+        <translation>Das PDF für %1 konnte nicht erstellt werden.</translation>
     </message>
 </context>
 <context>
@@ -1544,6 +1696,22 @@ Um fortzufahren, tun Sie eines der Folgenden:
         <source>Could not write the key file %1: %2</source>
         <translation>Die Schlüsseldatei %1 konnte nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>The key file %1 was rewritten, but its previous content could not be overwritten on the disk.</source>
+        <translation>Die Schlüsseldatei %1 wurde neu geschrieben, aber ihr vorheriger Inhalt konnte auf der Festplatte nicht überschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Could not open the key file %1 to overwrite it.</source>
+        <translation>Die Schlüsseldatei %1 konnte zum Überschreiben nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Could not overwrite the key file %1.</source>
+        <translation>Die Schlüsseldatei %1 konnte nicht überschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The key file %1 was overwritten but could not be removed.</source>
+        <translation>Die Schlüsseldatei %1 wurde überschrieben, konnte aber nicht entfernt werden.</translation>
+    </message>
 </context>
 <context>
     <name>KeychainSecretStore</name>
@@ -1958,10 +2126,6 @@ Um fortzufahren, tun Sie eines der Folgenden:
         <translation>export-fhir braucht --patient ID (die ID aus search --json).</translation>
     </message>
     <message>
-        <source>Could not write %1: %2</source>
-        <translation>%1 konnte nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
         <source>Wrote the record of patient %1 to %2.</source>
         <translation>Die Akte des Patienten %1 wurde nach %2 geschrieben.</translation>
     </message>
@@ -2363,6 +2527,17 @@ Um fortzufahren, tun Sie eines der Folgenden:
     <message>
         <source>The slot length must be between 5 and 240 minutes; got %1.</source>
         <translation>Die Länge eines Zeitfensters muss zwischen 5 und 240 Minuten liegen; erhalten: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessHardening</name>
+    <message>
+        <source>Could not turn core dumps off (RLIMIT_CORE): %1</source>
+        <translation>Core-Dumps konnten nicht abgeschaltet werden (RLIMIT_CORE): %1</translation>
+    </message>
+    <message>
+        <source>Could not make the process non-dumpable: %1</source>
+        <translation>Der Prozess konnte nicht vor Speicherabbildern geschützt werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2937,21 +3112,6 @@ Um fortzufahren, tun Sie eines der Folgenden:
         <source>The user name or the password is wrong.</source>
         <translation>Benutzername oder Passwort ist falsch.</translation>
     </message>
-    <message numerus="yes">
-        <source>Too many failed sign-ins: the account %1 is locked for %n more minute(s). An administrator can set a new password to unlock it now.</source>
-        <translation>
-            <numerusform>Zu viele fehlgeschlagene Anmeldungen: Das Konto %1 ist noch %n Minute gesperrt. Ein Administrator kann ein neues Passwort setzen, um es sofort zu entsperren.</numerusform>
-            <numerusform>Zu viele fehlgeschlagene Anmeldungen: Das Konto %1 ist noch %n Minuten gesperrt. Ein Administrator kann ein neues Passwort setzen, um es sofort zu entsperren.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The password is wrong. After %1 failed tries the account %2 is locked for %3 minutes.</source>
-        <translation>Das Passwort ist falsch. Nach %1 Fehlversuchen wird das Konto %2 für %3 Minuten gesperrt.</translation>
-    </message>
-    <message>
-        <source>The account %1 is disabled. Ask an administrator.</source>
-        <translation>Das Konto %1 ist deaktiviert. Wenden Sie sich an einen Administrator.</translation>
-    </message>
 </context>
 <context>
     <name>SqlCipherResult</name>
@@ -3403,10 +3563,6 @@ Notizen: %2</translation>
         <source>The audit trail was tampered with. %1</source>
         <translation>Das Prüfprotokoll wurde manipuliert. %1</translation>
     </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>%1 konnte nicht geschrieben werden: %2</translation>
-    </message>
     <message numerus="yes">
         <source>Exported %n entries to %1.</source>
         <translation>
@@ -3821,8 +3977,8 @@ Notizen: %2</translation>
         <translation>Kennzahlen</translation>
     </message>
     <message>
-        <source>Could not write %1; check that the folder exists and can be written.</source>
-        <translation>%1 konnte nicht geschrieben werden; prüfen Sie, ob der Ordner existiert und beschreibbar ist.</translation>
+        <source>Could not make the PDF for %1.</source>
+        <translation>Das PDF für %1 konnte nicht erstellt werden.</translation>
     </message>
 </context>
 <context>
@@ -4391,10 +4547,6 @@ Raum: %7</translation>
     <message>
         <source>Could not list the records behind “%1”: %2</source>
         <translation>Die Datensätze hinter „%1“ konnten nicht aufgelistet werden: %2</translation>
-    </message>
-    <message>
-        <source>The export was not kept because it could not be recorded in the audit trail: %1</source>
-        <translation>Der Export wurde nicht behalten, weil er nicht im Prüfprotokoll vermerkt werden konnte: %1</translation>
     </message>
 </context>
 <context>

@@ -99,10 +99,6 @@
         <source>The password of %1 was changed; any lock-out is lifted.</source>
         <translation>Se ha cambiado la contraseña de %1; se ha levantado cualquier bloqueo.</translation>
     </message>
-    <message>
-        <source>The audit trail was tampered with. %1</source>
-        <translation>El registro de auditoría ha sido manipulado. %1</translation>
-    </message>
     <message numerus="yes">
         <source>The audit trail is intact: %n entries, each chained to the one before.</source>
         <translation>
@@ -117,10 +113,6 @@
     <message>
         <source>patient %1</source>
         <translation>paciente %1</translation>
-    </message>
-    <message>
-        <source>audit needs one sub-command: verify or list.</source>
-        <translation>audit necesita una suborden: verify o list.</translation>
     </message>
     <message>
         <source>--days must be a whole number from 0 (keep all) to %1.</source>
@@ -151,10 +143,6 @@
         <translation>El nombre que se muestra para la cuenta.</translation>
     </message>
     <message>
-        <source>Check the audit trail&apos;s hash chain, or list its entries.</source>
-        <translation>Comprobar la cadena de hashes del registro de auditoría o listar sus entradas.</translation>
-    </message>
-    <message>
         <source>Only entries about this patient id.</source>
         <translation>Solo las entradas sobre este identificador de paciente.</translation>
     </message>
@@ -177,6 +165,36 @@
     <message>
         <source>Days to keep (0: keep all).</source>
         <translation>Días que se conservan (0: conservar todo).</translation>
+    </message>
+    <message>
+        <source>The audit trail was tampered with. %1
+Checked against: %2</source>
+        <translation>El registro de auditoría fue manipulado. %1
+Comprobado con: %2</translation>
+    </message>
+    <message>
+        <source>Checked against: %1</source>
+        <translation>Comprobado con: %1</translation>
+    </message>
+    <message>
+        <source>This trail has no anchor outside its database.</source>
+        <translation>Este registro no tiene ancla fuera de su base de datos.</translation>
+    </message>
+    <message>
+        <source>The audit trail was tampered with, so it is not anchored again. %1</source>
+        <translation>El registro de auditoría fue manipulado, así que no se vuelve a anclar. %1</translation>
+    </message>
+    <message>
+        <source>The audit trail is anchored again at its current end: %1.</source>
+        <translation>El registro de auditoría vuelve a estar anclado en su final actual: %1.</translation>
+    </message>
+    <message>
+        <source>audit needs one sub-command: verify, list or reanchor.</source>
+        <translation>audit necesita un subcomando: verify, list o reanchor.</translation>
+    </message>
+    <message>
+        <source>Check the audit trail&apos;s hash chain and its anchor outside the database, list its entries, or anchor it again after a missing or forged anchor was looked into.</source>
+        <translation>Comprobar la cadena de hashes del registro de auditoría y su ancla fuera de la base de datos, listar sus entradas o volver a anclarlo después de examinar un ancla ausente o falsificada.</translation>
     </message>
 </context>
 <context>
@@ -283,6 +301,73 @@
     </message>
 </context>
 <context>
+    <name>AuditAnchor</name>
+    <message>
+        <source>%1, authenticated with a key in %2</source>
+        <translation>%1, autenticado con una clave en %2</translation>
+    </message>
+    <message>
+        <source>Could not read the audit anchor&apos;s key: %1</source>
+        <translation>No se pudo leer la clave del ancla de auditoría: %1</translation>
+    </message>
+    <message>
+        <source>The audit anchor&apos;s key in %1 has the wrong length.</source>
+        <translation>La clave del ancla de auditoría en %1 tiene una longitud incorrecta.</translation>
+    </message>
+    <message>
+        <source>Could not initialise the cryptography library.</source>
+        <translation>No se pudo inicializar la biblioteca criptográfica.</translation>
+    </message>
+    <message>
+        <source>Could not store the audit anchor&apos;s key: %1</source>
+        <translation>No se pudo guardar la clave del ancla de auditoría: %1</translation>
+    </message>
+    <message>
+        <source>The audit anchor %1 is missing, though its key is in %2: it was removed.</source>
+        <translation>Falta el ancla de auditoría %1, aunque su clave está en %2: fue eliminada.</translation>
+    </message>
+    <message>
+        <source>The audit anchor %1 cannot be checked: its key is not in %2.</source>
+        <translation>El ancla de auditoría %1 no se puede comprobar: su clave no está en %2.</translation>
+    </message>
+    <message>
+        <source>Could not read the audit anchor %1: %2</source>
+        <translation>No se pudo leer el ancla de auditoría %1: %2</translation>
+    </message>
+    <message>
+        <source>The audit anchor %1 fails its authentication check: it was forged or altered.</source>
+        <translation>El ancla de auditoría %1 no supera su comprobación de autenticación: fue falsificada o alterada.</translation>
+    </message>
+    <message>
+        <source>Could not read the audit trail: %1</source>
+        <translation>No se pudo leer el registro de auditoría: %1</translation>
+    </message>
+    <message>
+        <source>%1 It was left as it is; run frontdeskctl audit verify.</source>
+        <translation>%1 Se dejó tal como estaba; ejecute frontdeskctl audit verify.</translation>
+    </message>
+    <message>
+        <source>The audit trail ends at entry %1 but its anchor says %2: the newest entries were removed. The anchor was left as it is; run frontdeskctl audit verify.</source>
+        <translation>El registro de auditoría termina en la entrada %1 pero su ancla indica %2: se eliminaron las entradas más recientes. El ancla se dejó tal como estaba; ejecute frontdeskctl audit verify.</translation>
+    </message>
+    <message>
+        <source>Entry %1 of the audit trail is not the one its anchor recorded: the trail was rewritten. The anchor was left as it is; run frontdeskctl audit verify.</source>
+        <translation>La entrada %1 del registro de auditoría no es la que registró su ancla: el registro fue reescrito. El ancla se dejó tal como estaba; ejecute frontdeskctl audit verify.</translation>
+    </message>
+    <message>
+        <source>Could not write the audit anchor %1: %2</source>
+        <translation>No se pudo escribir el ancla de auditoría %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not remove the audit anchor %1.</source>
+        <translation>No se pudo eliminar el ancla de auditoría %1.</translation>
+    </message>
+    <message>
+        <source>Could not remove the audit anchor&apos;s key: %1</source>
+        <translation>No se pudo eliminar la clave del ancla de auditoría: %1</translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>Could not read the audit trail: %1</source>
@@ -353,6 +438,49 @@
     <message>
         <source>The chain&apos;s end (entry %1, %2 entries) does not match the checkpoint (entry %3, %4 entries): the trail or its checkpoint was altered.</source>
         <translation>El final de la cadena (entrada %1, %2 entradas) no coincide con el punto de control (entrada %3, %4 entradas): se alteró el registro o su punto de control.</translation>
+    </message>
+    <message>
+        <source>the checkpoint inside the database only (no anchor outside it was given)</source>
+        <translation>solo el punto de control dentro de la base de datos (no se indicó ningún ancla externa)</translation>
+    </message>
+    <message>
+        <source>the checkpoint inside the database only: no anchor has been written yet (%1)</source>
+        <translation>solo el punto de control dentro de la base de datos: aún no se ha escrito ningún ancla (%1)</translation>
+    </message>
+    <message>
+        <source>the anchor at entry %1 (%2)</source>
+        <translation>el ancla en la entrada %1 (%2)</translation>
+    </message>
+    <message>
+        <source>none: the anchor is missing or forged (%1)</source>
+        <translation>ninguno: el ancla falta o está falsificada (%1)</translation>
+    </message>
+    <message>
+        <source>The trail is shorter than its anchor: it ends at entry %1, the anchor outside the database says entry %2. The newest entries were removed.</source>
+        <translation>El registro es más corto que su ancla: termina en la entrada %1 y el ancla fuera de la base de datos indica la entrada %2. Se eliminaron las entradas más recientes.</translation>
+    </message>
+    <message>
+        <source>Entry %1 is not the one the anchor outside the database recorded: the trail was rewritten from there.</source>
+        <translation>La entrada %1 no es la que registró el ancla fuera de la base de datos: el registro se reescribió a partir de ahí.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditedExport</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not make %1 private to its owner (mode 0600), so nothing was written.</source>
+        <translation>No se pudo hacer %1 privado para su propietario (modo 0600), así que no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>%1 was not written because the export could not be recorded in the audit trail: %2</source>
+        <translation>%1 no se escribió porque la exportación no se pudo registrar en el registro de auditoría: %2</translation>
+    </message>
+    <message>
+        <source>The export was recorded in the audit trail, but %1 could not be written: %2</source>
+        <translation>La exportación se registró en el registro de auditoría, pero no se pudo escribir %1: %2</translation>
     </message>
 </context>
 <context>
@@ -593,6 +721,10 @@
         <source>&quot;%1&quot; was read as the value of an option before it; write the command first, then its options.</source>
         <translation>«%1» se leyó como el valor de una opción anterior; escriba primero la orden y después sus opciones.</translation>
     </message>
+    <message>
+        <source>Warning: the audit trail&apos;s anchor was not updated. %1</source>
+        <translation>Aviso: el ancla del registro de auditoría no se actualizó. %1</translation>
+    </message>
 </context>
 <context>
     <name>DataDirectory</name>
@@ -669,20 +801,32 @@ Con la clave de un cambio de clave interrumpido: %3</translation>
         <translation>No existe el directorio de datos %1.</translation>
     </message>
     <message>
-        <source>Could not remove %1. The key was kept so the data stays readable.</source>
-        <translation>No se pudo eliminar %1. Se ha conservado la clave para que los datos sigan siendo legibles.</translation>
-    </message>
-    <message>
-        <source>The database files were removed, but its key could not be removed from %1: %2</source>
-        <translation>Se han eliminado los archivos de la base de datos, pero su clave no se pudo quitar de %1: %2</translation>
-    </message>
-    <message>
         <source>Frontdesk cannot write in its data directory %1 (%2). Make the directory and its files writable by this user, or mount its disk read-write, and try again. Nothing was changed.</source>
         <translation>Frontdesk no puede escribir en su directorio de datos %1 (%2). Haga que el directorio y sus archivos admitan escritura para este usuario, o monte su disco en lectura y escritura, e inténtelo de nuevo. No se ha cambiado nada.</translation>
     </message>
     <message>
         <source>The disk that holds the data directory %1 is full (%2). Free some space and try again. Nothing was changed.</source>
         <translation>El disco que contiene el directorio de datos %1 está lleno (%2). Libere espacio e inténtelo de nuevo. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>Could not check that the key is gone: %1</source>
+        <translation>No se pudo comprobar que la clave ha desaparecido: %1</translation>
+    </message>
+    <message>
+        <source>The entry %1 is still there after it was removed.</source>
+        <translation>La entrada %1 sigue ahí después de eliminarla.</translation>
+    </message>
+    <message>
+        <source>THE DATABASE KEY WAS NOT REMOVED from %1: anyone with a copy of the database can still read it. Remove the key by hand. %2%3</source>
+        <translation>LA CLAVE DE LA BASE DE DATOS NO SE ELIMINÓ de %1: cualquiera con una copia de la base de datos aún puede leerla. Elimine la clave a mano. %2%3</translation>
+    </message>
+    <message>
+        <source>These files could not be removed either: %1</source>
+        <translation>Tampoco se pudieron eliminar estos archivos: %1</translation>
+    </message>
+    <message>
+        <source>The key is gone, so the data can no longer be decrypted, but these files could not be removed: %1</source>
+        <translation>La clave ha desaparecido, así que los datos ya no se pueden descifrar, pero estos archivos no se pudieron eliminar: %1</translation>
     </message>
 </context>
 <context>
@@ -798,6 +942,14 @@ Error: %4</translation>
     <message>
         <source>Could not connect to PostgreSQL at %1: %2</source>
         <translation>No se pudo conectar con PostgreSQL en %1: %2</translation>
+    </message>
+    <message>
+        <source>The temporary-storage check could not run: %1</source>
+        <translation>No se pudo ejecutar la comprobación del almacenamiento temporal: %1</translation>
+    </message>
+    <message>
+        <source>Temporary tables and sorts may be written to unencrypted files (temp_store is not MEMORY).</source>
+        <translation>Las tablas temporales y las ordenaciones pueden escribirse en archivos sin cifrar (temp_store no es MEMORY).</translation>
     </message>
 </context>
 <context>
@@ -1018,8 +1170,8 @@ Para continuar, haga una de estas cosas:
         <translation>Lista del día %1</translation>
     </message>
     <message>
-        <source>Could not write %1; check that the folder exists and can be written.</source>
-        <translation>No se pudo escribir %1; compruebe que la carpeta existe y admite escritura.</translation>
+        <source>Could not make the PDF for %1.</source>
+        <translation>No se pudo crear el PDF para %1.</translation>
     </message>
 </context>
 <context>
@@ -1544,6 +1696,22 @@ Para continuar, haga una de estas cosas:
         <source>Could not write the key file %1: %2</source>
         <translation>No se pudo escribir el archivo de clave %1: %2</translation>
     </message>
+    <message>
+        <source>The key file %1 was rewritten, but its previous content could not be overwritten on the disk.</source>
+        <translation>El archivo de claves %1 se reescribió, pero su contenido anterior no se pudo sobrescribir en el disco.</translation>
+    </message>
+    <message>
+        <source>Could not open the key file %1 to overwrite it.</source>
+        <translation>No se pudo abrir el archivo de claves %1 para sobrescribirlo.</translation>
+    </message>
+    <message>
+        <source>Could not overwrite the key file %1.</source>
+        <translation>No se pudo sobrescribir el archivo de claves %1.</translation>
+    </message>
+    <message>
+        <source>The key file %1 was overwritten but could not be removed.</source>
+        <translation>El archivo de claves %1 se sobrescribió pero no se pudo eliminar.</translation>
+    </message>
 </context>
 <context>
     <name>KeychainSecretStore</name>
@@ -1958,10 +2126,6 @@ Para continuar, haga una de estas cosas:
         <translation>export-fhir necesita --patient ID (el identificador de search --json).</translation>
     </message>
     <message>
-        <source>Could not write %1: %2</source>
-        <translation>No se pudo escribir %1: %2</translation>
-    </message>
-    <message>
         <source>Wrote the record of patient %1 to %2.</source>
         <translation>Se ha escrito la historia del paciente %1 en %2.</translation>
     </message>
@@ -2363,6 +2527,17 @@ Para continuar, haga una de estas cosas:
     <message>
         <source>The slot length must be between 5 and 240 minutes; got %1.</source>
         <translation>La duración del hueco debe estar entre 5 y 240 minutos; se recibió %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessHardening</name>
+    <message>
+        <source>Could not turn core dumps off (RLIMIT_CORE): %1</source>
+        <translation>No se pudieron desactivar los volcados de memoria (RLIMIT_CORE): %1</translation>
+    </message>
+    <message>
+        <source>Could not make the process non-dumpable: %1</source>
+        <translation>No se pudo impedir los volcados del proceso: %1</translation>
     </message>
 </context>
 <context>
@@ -2937,21 +3112,6 @@ Para continuar, haga una de estas cosas:
         <source>The user name or the password is wrong.</source>
         <translation>El nombre de usuario o la contraseña no son correctos.</translation>
     </message>
-    <message numerus="yes">
-        <source>Too many failed sign-ins: the account %1 is locked for %n more minute(s). An administrator can set a new password to unlock it now.</source>
-        <translation>
-            <numerusform>Demasiados inicios de sesión fallidos: la cuenta %1 está bloqueada %n minuto más. Un administrador puede establecer una contraseña nueva para desbloquearla ya.</numerusform>
-            <numerusform>Demasiados inicios de sesión fallidos: la cuenta %1 está bloqueada %n minutos más. Un administrador puede establecer una contraseña nueva para desbloquearla ya.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The password is wrong. After %1 failed tries the account %2 is locked for %3 minutes.</source>
-        <translation>La contraseña no es correcta. Tras %1 intentos fallidos, la cuenta %2 se bloquea durante %3 minutos.</translation>
-    </message>
-    <message>
-        <source>The account %1 is disabled. Ask an administrator.</source>
-        <translation>La cuenta %1 está desactivada. Consulte a un administrador.</translation>
-    </message>
 </context>
 <context>
     <name>SqlCipherResult</name>
@@ -3403,10 +3563,6 @@ Notas: %2</translation>
         <source>The audit trail was tampered with. %1</source>
         <translation>El registro de auditoría ha sido manipulado. %1</translation>
     </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>No se pudo escribir %1: %2</translation>
-    </message>
     <message numerus="yes">
         <source>Exported %n entries to %1.</source>
         <translation>
@@ -3821,8 +3977,8 @@ Notas: %2</translation>
         <translation>Indicadores</translation>
     </message>
     <message>
-        <source>Could not write %1; check that the folder exists and can be written.</source>
-        <translation>No se pudo escribir %1; compruebe que la carpeta existe y admite escritura.</translation>
+        <source>Could not make the PDF for %1.</source>
+        <translation>No se pudo crear el PDF para %1.</translation>
     </message>
 </context>
 <context>
@@ -4391,10 +4547,6 @@ Sala: %7</translation>
     <message>
         <source>Could not list the records behind “%1”: %2</source>
         <translation>No se pudieron listar los registros detrás de «%1»: %2</translation>
-    </message>
-    <message>
-        <source>The export was not kept because it could not be recorded in the audit trail: %1</source>
-        <translation>La exportación no se ha conservado porque no se pudo anotar en el registro de auditoría: %1</translation>
     </message>
 </context>
 <context>

@@ -99,10 +99,6 @@
         <source>The password of %1 was changed; any lock-out is lifted.</source>
         <translation>Le mot de passe de %1 a été modifié&#xa0;; tout verrouillage est levé.</translation>
     </message>
-    <message>
-        <source>The audit trail was tampered with. %1</source>
-        <translation>Le journal d&apos;audit a été falsifié. %1</translation>
-    </message>
     <message numerus="yes">
         <source>The audit trail is intact: %n entries, each chained to the one before.</source>
         <translation>
@@ -117,10 +113,6 @@
     <message>
         <source>patient %1</source>
         <translation>patient %1</translation>
-    </message>
-    <message>
-        <source>audit needs one sub-command: verify or list.</source>
-        <translation>audit attend une sous-commande&#xa0;: verify ou list.</translation>
     </message>
     <message>
         <source>--days must be a whole number from 0 (keep all) to %1.</source>
@@ -151,10 +143,6 @@
         <translation>Le nom affiché pour le compte.</translation>
     </message>
     <message>
-        <source>Check the audit trail&apos;s hash chain, or list its entries.</source>
-        <translation>Vérifier la chaîne de hachage du journal d&apos;audit ou en lister les entrées.</translation>
-    </message>
-    <message>
         <source>Only entries about this patient id.</source>
         <translation>Uniquement les entrées concernant cet identifiant de patient.</translation>
     </message>
@@ -177,6 +165,36 @@
     <message>
         <source>Days to keep (0: keep all).</source>
         <translation>Jours de conservation (0&#xa0;: tout conserver).</translation>
+    </message>
+    <message>
+        <source>The audit trail was tampered with. %1
+Checked against: %2</source>
+        <translation>Le journal d&apos;audit a été falsifié. %1
+Vérifié par rapport à : %2</translation>
+    </message>
+    <message>
+        <source>Checked against: %1</source>
+        <translation>Vérifié par rapport à : %1</translation>
+    </message>
+    <message>
+        <source>This trail has no anchor outside its database.</source>
+        <translation>Ce journal n&apos;a pas d&apos;ancre en dehors de sa base de données.</translation>
+    </message>
+    <message>
+        <source>The audit trail was tampered with, so it is not anchored again. %1</source>
+        <translation>Le journal d&apos;audit a été falsifié, il n&apos;est donc pas ré-ancré. %1</translation>
+    </message>
+    <message>
+        <source>The audit trail is anchored again at its current end: %1.</source>
+        <translation>Le journal d&apos;audit est de nouveau ancré à sa fin actuelle : %1.</translation>
+    </message>
+    <message>
+        <source>audit needs one sub-command: verify, list or reanchor.</source>
+        <translation>audit attend une sous-commande : verify, list ou reanchor.</translation>
+    </message>
+    <message>
+        <source>Check the audit trail&apos;s hash chain and its anchor outside the database, list its entries, or anchor it again after a missing or forged anchor was looked into.</source>
+        <translation>Vérifier la chaîne de hachage du journal d&apos;audit et son ancre hors de la base de données, lister ses entrées, ou l&apos;ancrer de nouveau après examen d&apos;une ancre manquante ou falsifiée.</translation>
     </message>
 </context>
 <context>
@@ -283,6 +301,73 @@
     </message>
 </context>
 <context>
+    <name>AuditAnchor</name>
+    <message>
+        <source>%1, authenticated with a key in %2</source>
+        <translation>%1, authentifié par une clé dans %2</translation>
+    </message>
+    <message>
+        <source>Could not read the audit anchor&apos;s key: %1</source>
+        <translation>Impossible de lire la clé de l&apos;ancre d&apos;audit : %1</translation>
+    </message>
+    <message>
+        <source>The audit anchor&apos;s key in %1 has the wrong length.</source>
+        <translation>La clé de l&apos;ancre d&apos;audit dans %1 n&apos;a pas la bonne longueur.</translation>
+    </message>
+    <message>
+        <source>Could not initialise the cryptography library.</source>
+        <translation>Impossible d&apos;initialiser la bibliothèque de cryptographie.</translation>
+    </message>
+    <message>
+        <source>Could not store the audit anchor&apos;s key: %1</source>
+        <translation>Impossible d&apos;enregistrer la clé de l&apos;ancre d&apos;audit : %1</translation>
+    </message>
+    <message>
+        <source>The audit anchor %1 is missing, though its key is in %2: it was removed.</source>
+        <translation>L&apos;ancre d&apos;audit %1 est absente alors que sa clé se trouve dans %2 : elle a été supprimée.</translation>
+    </message>
+    <message>
+        <source>The audit anchor %1 cannot be checked: its key is not in %2.</source>
+        <translation>L&apos;ancre d&apos;audit %1 ne peut pas être vérifiée : sa clé n&apos;est pas dans %2.</translation>
+    </message>
+    <message>
+        <source>Could not read the audit anchor %1: %2</source>
+        <translation>Impossible de lire l&apos;ancre d&apos;audit %1 : %2</translation>
+    </message>
+    <message>
+        <source>The audit anchor %1 fails its authentication check: it was forged or altered.</source>
+        <translation>L&apos;ancre d&apos;audit %1 échoue à son contrôle d&apos;authentification : elle a été falsifiée ou modifiée.</translation>
+    </message>
+    <message>
+        <source>Could not read the audit trail: %1</source>
+        <translation>Impossible de lire le journal d&apos;audit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 It was left as it is; run frontdeskctl audit verify.</source>
+        <translation>%1 Elle a été laissée telle quelle ; lancez frontdeskctl audit verify.</translation>
+    </message>
+    <message>
+        <source>The audit trail ends at entry %1 but its anchor says %2: the newest entries were removed. The anchor was left as it is; run frontdeskctl audit verify.</source>
+        <translation>Le journal d&apos;audit se termine à l&apos;entrée %1 mais son ancre indique %2 : les entrées les plus récentes ont été supprimées. L&apos;ancre a été laissée telle quelle ; lancez frontdeskctl audit verify.</translation>
+    </message>
+    <message>
+        <source>Entry %1 of the audit trail is not the one its anchor recorded: the trail was rewritten. The anchor was left as it is; run frontdeskctl audit verify.</source>
+        <translation>L&apos;entrée %1 du journal d&apos;audit n&apos;est pas celle que son ancre a enregistrée : le journal a été réécrit. L&apos;ancre a été laissée telle quelle ; lancez frontdeskctl audit verify.</translation>
+    </message>
+    <message>
+        <source>Could not write the audit anchor %1: %2</source>
+        <translation>Impossible d&apos;écrire l&apos;ancre d&apos;audit %1 : %2</translation>
+    </message>
+    <message>
+        <source>Could not remove the audit anchor %1.</source>
+        <translation>Impossible de supprimer l&apos;ancre d&apos;audit %1.</translation>
+    </message>
+    <message>
+        <source>Could not remove the audit anchor&apos;s key: %1</source>
+        <translation>Impossible de supprimer la clé de l&apos;ancre d&apos;audit : %1</translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>Could not read the audit trail: %1</source>
@@ -353,6 +438,49 @@
     <message>
         <source>The chain&apos;s end (entry %1, %2 entries) does not match the checkpoint (entry %3, %4 entries): the trail or its checkpoint was altered.</source>
         <translation>La fin de la chaîne (entrée %1, %2 entrées) ne correspond pas au point de contrôle (entrée %3, %4 entrées)&#xa0;: le journal ou son point de contrôle a été modifié.</translation>
+    </message>
+    <message>
+        <source>the checkpoint inside the database only (no anchor outside it was given)</source>
+        <translation>le point de contrôle dans la base de données seulement (aucune ancre extérieure fournie)</translation>
+    </message>
+    <message>
+        <source>the checkpoint inside the database only: no anchor has been written yet (%1)</source>
+        <translation>le point de contrôle dans la base de données seulement : aucune ancre n&apos;a encore été écrite (%1)</translation>
+    </message>
+    <message>
+        <source>the anchor at entry %1 (%2)</source>
+        <translation>l&apos;ancre à l&apos;entrée %1 (%2)</translation>
+    </message>
+    <message>
+        <source>none: the anchor is missing or forged (%1)</source>
+        <translation>aucune : l&apos;ancre est absente ou falsifiée (%1)</translation>
+    </message>
+    <message>
+        <source>The trail is shorter than its anchor: it ends at entry %1, the anchor outside the database says entry %2. The newest entries were removed.</source>
+        <translation>Le journal est plus court que son ancre : il se termine à l&apos;entrée %1, l&apos;ancre hors de la base de données indique l&apos;entrée %2. Les entrées les plus récentes ont été supprimées.</translation>
+    </message>
+    <message>
+        <source>Entry %1 is not the one the anchor outside the database recorded: the trail was rewritten from there.</source>
+        <translation>L&apos;entrée %1 n&apos;est pas celle que l&apos;ancre hors de la base de données a enregistrée : le journal a été réécrit à partir de là.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditedExport</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Could not make %1 private to its owner (mode 0600), so nothing was written.</source>
+        <translation>Impossible de rendre %1 privé à son propriétaire (mode 0600) ; rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>%1 was not written because the export could not be recorded in the audit trail: %2</source>
+        <translation>%1 n&apos;a pas été écrit car l&apos;export n&apos;a pas pu être consigné dans le journal d&apos;audit : %2</translation>
+    </message>
+    <message>
+        <source>The export was recorded in the audit trail, but %1 could not be written: %2</source>
+        <translation>L&apos;export a été consigné dans le journal d&apos;audit, mais %1 n&apos;a pas pu être écrit : %2</translation>
     </message>
 </context>
 <context>
@@ -593,6 +721,10 @@
         <source>&quot;%1&quot; was read as the value of an option before it; write the command first, then its options.</source>
         <translation>«&#xa0;%1&#xa0;» a été lu comme la valeur d&apos;une option qui le précède&#xa0;; écrivez d&apos;abord la commande, puis ses options.</translation>
     </message>
+    <message>
+        <source>Warning: the audit trail&apos;s anchor was not updated. %1</source>
+        <translation>Attention : l&apos;ancre du journal d&apos;audit n&apos;a pas été mise à jour. %1</translation>
+    </message>
 </context>
 <context>
     <name>DataDirectory</name>
@@ -669,20 +801,32 @@ Avec la clé d&apos;un changement de clé interrompu&#xa0;: %3</translation>
         <translation>Le répertoire des données %1 n&apos;existe pas.</translation>
     </message>
     <message>
-        <source>Could not remove %1. The key was kept so the data stays readable.</source>
-        <translation>Impossible de supprimer %1. La clé a été conservée pour que les données restent lisibles.</translation>
-    </message>
-    <message>
-        <source>The database files were removed, but its key could not be removed from %1: %2</source>
-        <translation>Les fichiers de la base de données ont été supprimés, mais sa clé n&apos;a pas pu être retirée de %1&#xa0;: %2</translation>
-    </message>
-    <message>
         <source>Frontdesk cannot write in its data directory %1 (%2). Make the directory and its files writable by this user, or mount its disk read-write, and try again. Nothing was changed.</source>
         <translation>Frontdesk ne peut pas écrire dans son répertoire des données %1 (%2). Rendez le répertoire et ses fichiers accessibles en écriture pour cet utilisateur, ou montez son disque en lecture-écriture, puis réessayez. Rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <source>The disk that holds the data directory %1 is full (%2). Free some space and try again. Nothing was changed.</source>
         <translation>Le disque qui contient le répertoire des données %1 est plein (%2). Libérez de l&apos;espace et réessayez. Rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>Could not check that the key is gone: %1</source>
+        <translation>Impossible de vérifier que la clé a disparu : %1</translation>
+    </message>
+    <message>
+        <source>The entry %1 is still there after it was removed.</source>
+        <translation>L&apos;entrée %1 est toujours présente après sa suppression.</translation>
+    </message>
+    <message>
+        <source>THE DATABASE KEY WAS NOT REMOVED from %1: anyone with a copy of the database can still read it. Remove the key by hand. %2%3</source>
+        <translation>LA CLÉ DE LA BASE DE DONNÉES N&apos;A PAS ÉTÉ SUPPRIMÉE de %1 : quiconque possède une copie de la base peut encore la lire. Supprimez la clé à la main. %2%3</translation>
+    </message>
+    <message>
+        <source>These files could not be removed either: %1</source>
+        <translation>Ces fichiers n&apos;ont pas pu être supprimés non plus : %1</translation>
+    </message>
+    <message>
+        <source>The key is gone, so the data can no longer be decrypted, but these files could not be removed: %1</source>
+        <translation>La clé a disparu, les données ne peuvent donc plus être déchiffrées, mais ces fichiers n&apos;ont pas pu être supprimés : %1</translation>
     </message>
 </context>
 <context>
@@ -798,6 +942,14 @@ Erreur&#xa0;: %4</translation>
     <message>
         <source>Could not connect to PostgreSQL at %1: %2</source>
         <translation>Connexion impossible à PostgreSQL sur %1 : %2</translation>
+    </message>
+    <message>
+        <source>The temporary-storage check could not run: %1</source>
+        <translation>La vérification du stockage temporaire n&apos;a pas pu s&apos;exécuter : %1</translation>
+    </message>
+    <message>
+        <source>Temporary tables and sorts may be written to unencrypted files (temp_store is not MEMORY).</source>
+        <translation>Les tables temporaires et les tris peuvent être écrits dans des fichiers non chiffrés (temp_store n&apos;est pas MEMORY).</translation>
     </message>
 </context>
 <context>
@@ -1018,8 +1170,8 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
         <translation>Liste du jour %1</translation>
     </message>
     <message>
-        <source>Could not write %1; check that the folder exists and can be written.</source>
-        <translation>Impossible d&apos;écrire %1&#xa0;; vérifiez que le dossier existe et est accessible en écriture.</translation>
+        <source>Could not make the PDF for %1.</source>
+        <translation>Impossible de créer le PDF pour %1.</translation>
     </message>
 </context>
 <context>
@@ -1544,6 +1696,22 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
         <source>Could not write the key file %1: %2</source>
         <translation>Impossible d&apos;écrire le fichier de clé %1&#xa0;: %2</translation>
     </message>
+    <message>
+        <source>The key file %1 was rewritten, but its previous content could not be overwritten on the disk.</source>
+        <translation>Le fichier de clés %1 a été réécrit, mais son contenu précédent n&apos;a pas pu être écrasé sur le disque.</translation>
+    </message>
+    <message>
+        <source>Could not open the key file %1 to overwrite it.</source>
+        <translation>Impossible d&apos;ouvrir le fichier de clés %1 pour l&apos;écraser.</translation>
+    </message>
+    <message>
+        <source>Could not overwrite the key file %1.</source>
+        <translation>Impossible d&apos;écraser le fichier de clés %1.</translation>
+    </message>
+    <message>
+        <source>The key file %1 was overwritten but could not be removed.</source>
+        <translation>Le fichier de clés %1 a été écrasé mais n&apos;a pas pu être supprimé.</translation>
+    </message>
 </context>
 <context>
     <name>KeychainSecretStore</name>
@@ -1958,10 +2126,6 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
         <translation>export-fhir attend --patient ID (l&apos;identifiant de search --json).</translation>
     </message>
     <message>
-        <source>Could not write %1: %2</source>
-        <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
-    </message>
-    <message>
         <source>Wrote the record of patient %1 to %2.</source>
         <translation>Le dossier du patient %1 a été écrit dans %2.</translation>
     </message>
@@ -2363,6 +2527,17 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     <message>
         <source>The slot length must be between 5 and 240 minutes; got %1.</source>
         <translation>La durée d&apos;un créneau doit être comprise entre 5 et 240 minutes&#xa0;; reçu&#xa0;: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessHardening</name>
+    <message>
+        <source>Could not turn core dumps off (RLIMIT_CORE): %1</source>
+        <translation>Impossible de désactiver les core dumps (RLIMIT_CORE) : %1</translation>
+    </message>
+    <message>
+        <source>Could not make the process non-dumpable: %1</source>
+        <translation>Impossible de rendre le processus non vidable : %1</translation>
     </message>
 </context>
 <context>
@@ -2937,21 +3112,6 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
         <source>The user name or the password is wrong.</source>
         <translation>Le nom d&apos;utilisateur ou le mot de passe est incorrect.</translation>
     </message>
-    <message numerus="yes">
-        <source>Too many failed sign-ins: the account %1 is locked for %n more minute(s). An administrator can set a new password to unlock it now.</source>
-        <translation>
-            <numerusform>Trop d&apos;échecs de connexion&#xa0;: le compte %1 est verrouillé encore %n minute. Un administrateur peut définir un nouveau mot de passe pour le déverrouiller tout de suite.</numerusform>
-            <numerusform>Trop d&apos;échecs de connexion&#xa0;: le compte %1 est verrouillé encore %n minutes. Un administrateur peut définir un nouveau mot de passe pour le déverrouiller tout de suite.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The password is wrong. After %1 failed tries the account %2 is locked for %3 minutes.</source>
-        <translation>Le mot de passe est incorrect. Après %1 tentatives échouées, le compte %2 est verrouillé pendant %3 minutes.</translation>
-    </message>
-    <message>
-        <source>The account %1 is disabled. Ask an administrator.</source>
-        <translation>Le compte %1 est désactivé. Adressez-vous à un administrateur.</translation>
-    </message>
 </context>
 <context>
     <name>SqlCipherResult</name>
@@ -3403,10 +3563,6 @@ Notes&#xa0;: %2</translation>
         <source>The audit trail was tampered with. %1</source>
         <translation>Le journal d&apos;audit a été falsifié. %1</translation>
     </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
-    </message>
     <message numerus="yes">
         <source>Exported %n entries to %1.</source>
         <translation>
@@ -3821,8 +3977,8 @@ Notes&#xa0;: %2</translation>
         <translation>Indicateurs</translation>
     </message>
     <message>
-        <source>Could not write %1; check that the folder exists and can be written.</source>
-        <translation>Impossible d&apos;écrire %1&#xa0;; vérifiez que le dossier existe et est accessible en écriture.</translation>
+        <source>Could not make the PDF for %1.</source>
+        <translation>Impossible de créer le PDF pour %1.</translation>
     </message>
 </context>
 <context>
@@ -4391,10 +4547,6 @@ Salle&#xa0;: %7</translation>
     <message>
         <source>Could not list the records behind “%1”: %2</source>
         <translation>Impossible de lister les enregistrements derrière «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>The export was not kept because it could not be recorded in the audit trail: %1</source>
-        <translation>L&apos;export n&apos;a pas été conservé car il n&apos;a pas pu être consigné dans le journal d&apos;audit&#xa0;: %1</translation>
     </message>
 </context>
 <context>
