@@ -1439,6 +1439,26 @@ Um fortzufahren, tun Sie eines der Folgenden:
         <source>%1: </source>
         <translation>%1: </translation>
     </message>
+    <message>
+        <source>%1, %2 (MRN %3, id %4)</source>
+        <translation>%1, %2 (Patientennr. %3, ID %4)</translation>
+    </message>
+    <message>
+        <source>the file&apos;s patient %1, %2 (MRN %3) has the id of the local patient %4, whom none of its identifiers names; it would overwrite another patient&apos;s record, so nothing was imported.</source>
+        <translation>der Patient %1, %2 (Patientennr. %3) aus der Datei hat die ID des lokalen Patienten %4, den keine seiner Kennungen nennt; er würde die Akte eines anderen Patienten überschreiben, daher wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>the note for the patient %1 names the encounter %2 of the patient %3; it is not attached.</source>
+        <translation>die Notiz für den Patienten %1 nennt den Behandlungskontakt %2 des Patienten %3; sie wird nicht angehängt.</translation>
+    </message>
+    <message>
+        <source>the file&apos;s %1 &quot;%2&quot; for the patient %3 has the id of a local record of the patient %4; it is not overwritten.</source>
+        <translation>%1 „%2“ der Datei für den Patienten %3 hat die ID eines lokalen Eintrags des Patienten %4; er wird nicht überschrieben.</translation>
+    </message>
+    <message>
+        <source>%1: is %2 MiB, more than the %3 MiB one file may have (frontdeskctl import-fhir --max-size raises the limit); nothing from it was read.</source>
+        <translation>%1: ist %2 MiB groß, mehr als die %3 MiB, die eine Datei haben darf (frontdeskctl import-fhir --max-size hebt die Grenze an); nichts daraus wurde gelesen.</translation>
+    </message>
 </context>
 <context>
     <name>FhirMapping</name>
@@ -2204,6 +2224,22 @@ Um fortzufahren, tun Sie eines der Folgenden:
     <message>
         <source>Fields to take from the merged record, e.g. phoneMobile,email.</source>
         <translation>Felder, die aus der zusammengeführten Akte übernommen werden, z. B. phoneMobile,email.</translation>
+    </message>
+    <message>
+        <source>--match-system needs an identifier system URI.</source>
+        <translation>--match-system braucht die URI eines Kennungssystems.</translation>
+    </message>
+    <message>
+        <source>--max-size must be a number of MiB from 1 to 65536.</source>
+        <translation>--max-size muss eine Zahl von MiB zwischen 1 und 65536 sein.</translation>
+    </message>
+    <message>
+        <source>Identifiers of this system are our MRNs too: a patient with one is the local patient of that MRN (may be repeated; our own MRN system always counts).</source>
+        <translation>Kennungen dieses Systems sind auch unsere Patientennummern: Ein Patient mit einer solchen ist der lokale Patient dieser Nummer (wiederholbar; unser eigenes System zählt immer).</translation>
+    </message>
+    <message>
+        <source>Refuse files larger than this many MiB (default 256).</source>
+        <translation>Dateien über so vielen MiB ablehnen (Standard 256).</translation>
     </message>
 </context>
 <context>

@@ -1439,6 +1439,26 @@ Para continuar, haga una de estas cosas:
         <source>%1: </source>
         <translation>%1: </translation>
     </message>
+    <message>
+        <source>%1, %2 (MRN %3, id %4)</source>
+        <translation>%1, %2 (NHC %3, id %4)</translation>
+    </message>
+    <message>
+        <source>the file&apos;s patient %1, %2 (MRN %3) has the id of the local patient %4, whom none of its identifiers names; it would overwrite another patient&apos;s record, so nothing was imported.</source>
+        <translation>el paciente %1, %2 (NHC %3) del archivo tiene el id del paciente local %4, al que ninguno de sus identificadores nombra; sobrescribiría la historia de otro paciente, así que no se importó nada.</translation>
+    </message>
+    <message>
+        <source>the note for the patient %1 names the encounter %2 of the patient %3; it is not attached.</source>
+        <translation>la nota del paciente %1 nombra el encuentro clínico %2 del paciente %3; no se adjunta.</translation>
+    </message>
+    <message>
+        <source>the file&apos;s %1 &quot;%2&quot; for the patient %3 has the id of a local record of the patient %4; it is not overwritten.</source>
+        <translation>el recurso %1 «%2» del archivo para el paciente %3 tiene el id de un registro local del paciente %4; no se sobrescribe.</translation>
+    </message>
+    <message>
+        <source>%1: is %2 MiB, more than the %3 MiB one file may have (frontdeskctl import-fhir --max-size raises the limit); nothing from it was read.</source>
+        <translation>%1: ocupa %2 MiB, más de los %3 MiB que puede tener un archivo (frontdeskctl import-fhir --max-size aumenta el límite); no se leyó nada de él.</translation>
+    </message>
 </context>
 <context>
     <name>FhirMapping</name>
@@ -2204,6 +2224,22 @@ Para continuar, haga una de estas cosas:
     <message>
         <source>Fields to take from the merged record, e.g. phoneMobile,email.</source>
         <translation>Campos que tomar de la historia fusionada, p. ej., phoneMobile,email.</translation>
+    </message>
+    <message>
+        <source>--match-system needs an identifier system URI.</source>
+        <translation>--match-system necesita la URI de un sistema de identificadores.</translation>
+    </message>
+    <message>
+        <source>--max-size must be a number of MiB from 1 to 65536.</source>
+        <translation>--max-size debe ser un número de MiB entre 1 y 65536.</translation>
+    </message>
+    <message>
+        <source>Identifiers of this system are our MRNs too: a patient with one is the local patient of that MRN (may be repeated; our own MRN system always counts).</source>
+        <translation>Los identificadores de este sistema también son nuestros NHC: un paciente con uno es el paciente local de ese NHC (se puede repetir; nuestro propio sistema siempre cuenta).</translation>
+    </message>
+    <message>
+        <source>Refuse files larger than this many MiB (default 256).</source>
+        <translation>Rechazar archivos de más de estos MiB (256 por defecto).</translation>
     </message>
 </context>
 <context>

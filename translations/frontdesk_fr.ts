@@ -1439,6 +1439,26 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
         <source>%1: </source>
         <translation>%1&#xa0;: </translation>
     </message>
+    <message>
+        <source>%1, %2 (MRN %3, id %4)</source>
+        <translation>%1, %2 (n° de dossier %3, id %4)</translation>
+    </message>
+    <message>
+        <source>the file&apos;s patient %1, %2 (MRN %3) has the id of the local patient %4, whom none of its identifiers names; it would overwrite another patient&apos;s record, so nothing was imported.</source>
+        <translation>le patient %1, %2 (n° de dossier %3) du fichier a l&apos;id du patient local %4, qu&apos;aucun de ses identifiants ne désigne&#xa0;; il écraserait le dossier d&apos;un autre patient, donc rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>the note for the patient %1 names the encounter %2 of the patient %3; it is not attached.</source>
+        <translation>la note du patient %1 désigne la consultation %2 du patient %3&#xa0;; elle n&apos;est pas jointe.</translation>
+    </message>
+    <message>
+        <source>the file&apos;s %1 &quot;%2&quot; for the patient %3 has the id of a local record of the patient %4; it is not overwritten.</source>
+        <translation>la ressource %1 «&#xa0;%2&#xa0;» du fichier pour le patient %3 a l&apos;id d&apos;un enregistrement local du patient %4&#xa0;; il n&apos;est pas écrasé.</translation>
+    </message>
+    <message>
+        <source>%1: is %2 MiB, more than the %3 MiB one file may have (frontdeskctl import-fhir --max-size raises the limit); nothing from it was read.</source>
+        <translation>%1&#xa0;: fait %2 Mio, plus que les %3 Mio permis pour un fichier (frontdeskctl import-fhir --max-size relève la limite)&#xa0;; rien n&apos;en a été lu.</translation>
+    </message>
 </context>
 <context>
     <name>FhirMapping</name>
@@ -2204,6 +2224,22 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     <message>
         <source>Fields to take from the merged record, e.g. phoneMobile,email.</source>
         <translation>Champs à reprendre du dossier fusionné, p. ex. phoneMobile,email.</translation>
+    </message>
+    <message>
+        <source>--match-system needs an identifier system URI.</source>
+        <translation>--match-system attend l&apos;URI d&apos;un système d&apos;identifiants.</translation>
+    </message>
+    <message>
+        <source>--max-size must be a number of MiB from 1 to 65536.</source>
+        <translation>--max-size doit être un nombre de Mio entre 1 et 65536.</translation>
+    </message>
+    <message>
+        <source>Identifiers of this system are our MRNs too: a patient with one is the local patient of that MRN (may be repeated; our own MRN system always counts).</source>
+        <translation>Les identifiants de ce système sont aussi nos n° de dossier&#xa0;: un patient qui en a un est le patient local de ce numéro (répétable&#xa0;; notre propre système compte toujours).</translation>
+    </message>
+    <message>
+        <source>Refuse files larger than this many MiB (default 256).</source>
+        <translation>Refuser les fichiers de plus de ce nombre de Mio (256 par défaut).</translation>
     </message>
 </context>
 <context>

@@ -102,14 +102,26 @@ int PatientCommands::search(CtlContext &c, const QCommandLineParser &p, const QS
     return CtlContext::Ok;
 }
 
-int PatientCommands::importFhir(CtlContext &c, const QCommandLineParser &, const QStringList &args)
+int PatientCommands::importFhir(CtlContext &c, const QCommandLineParser &p, const QStringList &args)
 {
     if (args.size() != 1)
         return c.usage(tr("import-fhir needs one FILE or DIR of FHIR R4 Bundles (.json)."));
+    FhirImportOptions options;
+    options.matchSystems = p.values(QStringLiteral("match-system"));
+    for (const QString &system : std::as_const(options.matchSystems))
+        if (system.trimmed().isEmpty())
+            return c.usage(tr("--match-system needs an identifier system URI."));
+    if (p.isSet(QStringLiteral("max-size"))) {
+        bool ok = false;
+        const qint64 mib = p.value(QStringLiteral("max-size")).toLongLong(&ok);
+        if (!ok || mib < 1 || mib > 64 * 1024)
+            return c.usage(tr("--max-size must be a number of MiB from 1 to 65536."));
+        options.maxBytes = mib * 1024 * 1024;
+    }
     auto opened = c.openDatabase();
     if (!opened)
         return c.failure(opened.error());
-    auto reports = FhirImporter(*opened->database).importPath(args.first());
+    auto reports = FhirImporter(*opened->database, options).importPath(args.first());
     if (!reports)
         return c.failure(reports.error());
     int failed = 0;
@@ -261,7 +273,14 @@ QList<CtlCommand> PatientCommands::all()
         {QStringLiteral("import-fhir"),
          QStringLiteral("FILE|DIR"),
          tr("Import FHIR R4 Bundles (as Synthea writes them) into the local database."),
-         {},
+         {QCommandLineOption(QStringLiteral("match-system"),
+                             tr("Identifiers of this system are our MRNs too: a patient with "
+                                "one is the local patient of that MRN (may be repeated; our "
+                                "own MRN system always counts)."),
+                             QStringLiteral("URI")),
+          QCommandLineOption(QStringLiteral("max-size"),
+                             tr("Refuse files larger than this many MiB (default 256)."),
+                             QStringLiteral("MIB"))},
          &PatientCommands::importFhir},
         {QStringLiteral("export-fhir"),
          {},

@@ -406,8 +406,8 @@ class BundleWriter
 {
 public:
     BundleWriter(Database &db, BundleEntries &bundle, const QString &name,
-                 FhirImporter::FileReport &counts)
-        : m_db(db), m_bundle(bundle), m_name(name), m_counts(counts)
+                 const FhirImportOptions &options, FhirImporter::FileReport &counts)
+        : m_db(db), m_bundle(bundle), m_name(name), m_options(options), m_counts(counts)
     {}
 
     Status write(const QString &bundleId)
@@ -479,10 +479,44 @@ private:
         return storedId(m_db, table, ref);
     }
 
-    // The local id for an entry: known from an earlier import, ours already (our own export),
-    // the same MRN (patients), or new (the resource id when it is a free UUID). Sets e.exists.
+    // "Family, Given (MRN …, id …)": a local patient named in a message.
+    QString describePatient(const QString &id)
+    {
+        auto p = m_patients.get(id);
+        if (!p)
+            return id;
+        return FhirImporter::tr("%1, %2 (MRN %3, id %4)")
+            .arg(p->familyName, p->givenName, p->mrn, id);
+    }
+
+    // The local patient a file's Patient is: one whose MRN is the value of an identifier of
+    // our MRN system or of a --match-system. Never by a resource id or another system's value,
+    // which a file from elsewhere may share with an unrelated local patient.
+    Result<QString> patientByIdentifier(const Entry &e)
+    {
+        QStringList systems = m_options.matchSystems;
+        systems << FhirMapping::mrnSystem();
+        for (const QJsonValue v : e.resource.value(QStringLiteral("identifier")).toArray()) {
+            const QJsonObject identifier = v.toObject();
+            const QString value = identifier.value(QStringLiteral("value")).toString();
+            if (value.isEmpty() ||
+                !systems.contains(identifier.value(QStringLiteral("system")).toString()))
+                continue;
+            auto byMrn = m_patients.findByMrn(value);
+            if (!byMrn)
+                return fail(byMrn.error());
+            if (byMrn->has_value())
+                return (*byMrn)->meta.id;
+        }
+        return QString();
+    }
+
+    // The local id for an entry: known from an earlier import of the same identifier, the
+    // matched patient (patients), ours already (other records: our own export), or new (the
+    // resource id when it is a free UUID). Sets e.exists.
     Result<QString> localIdFor(Entry &e)
     {
+        const bool isPatient = e.type == QLatin1String("Patient");
         auto mapped = m_db.scalar(
             QStringLiteral("SELECT local_id FROM fhir_identifiers WHERE source_key = ?"),
             {e.sourceKey});
@@ -491,20 +525,27 @@ private:
         QString id;
         if (mapped->isValid())
             id = storedId(m_db, e.table, mapped->toString());
-        if (id.isEmpty() && !e.resourceId.isEmpty())
-            id = storedId(m_db, e.table, e.resourceId);
-        if (id.isEmpty() && e.type == QLatin1String("Patient")) {
-            auto byMrn = m_patients.findByMrn(std::get<Patient>(e.value).mrn);
-            if (!byMrn)
-                return fail(byMrn.error());
-            if (byMrn->has_value())
-                id = (*byMrn)->meta.id;
+        if (id.isEmpty() && isPatient) {
+            auto matched = patientByIdentifier(e);
+            if (!matched)
+                return fail(matched.error());
+            id = *matched;
         }
+        if (id.isEmpty() && !isPatient && !e.resourceId.isEmpty())
+            id = storedId(m_db, e.table, e.resourceId);
         e.exists = !id.isEmpty();
         if (!e.exists) {
             const QUuid asUuid(e.resourceId);
             id = asUuid.isNull() ? QUuid::createUuid().toString(QUuid::WithoutBraces)
                                  : asUuid.toString(QUuid::WithoutBraces);
+            if (isPatient && !storedId(m_db, e.table, id).isEmpty()) {
+                const Patient &p = std::get<Patient>(e.value);
+                return fail(FhirImporter::tr("the file's patient %1, %2 (MRN %3) has the id of "
+                                             "the local patient %4, whom none of its "
+                                             "identifiers names; it would overwrite another "
+                                             "patient's record, so nothing was imported.")
+                                .arg(p.familyName, p.givenName, p.mrn, describePatient(id)));
+            }
         }
         if (auto m = m_db.query(
                 QStringLiteral("INSERT OR REPLACE INTO fhir_identifiers (source_key, "
@@ -543,12 +584,19 @@ private:
         return {};
     }
 
-    // A DocumentReference's text joins its encounter's notes, once.
+    // A DocumentReference's text joins its encounter's notes, once, and only an encounter of
+    // the patient it names.
     Status writeNote(const Entry &e)
     {
         auto enc = m_encounters.get(resolve(e.encounterRef, QStringLiteral("encounters")));
         if (!enc)
             return fail(enc.error());
+        const QString patientId = resolve(e.patientRef, QStringLiteral("patients"));
+        if (enc->patientId != patientId)
+            return fail(FhirImporter::tr("the note for the patient %1 names the encounter %2 of "
+                                         "the patient %3; it is not attached.")
+                            .arg(describePatient(patientId), enc->meta.id,
+                                 describePatient(enc->patientId)));
         const QString note = std::get<QString>(e.value).trimmed();
         if (!enc->notes.contains(note)) {
             enc->notes = enc->notes.isEmpty() ? note : enc->notes + QStringLiteral("\n\n") + note;
@@ -606,6 +654,18 @@ private:
         const QString encounterId = e.encounterRef.isEmpty()
                                         ? QString()
                                         : resolve(e.encounterRef, QStringLiteral("encounters"));
+        if (exists) {
+            auto owner = m_db.scalar(
+                QStringLiteral("SELECT patient_id FROM %1 WHERE id = ?").arg(e.table), {id});
+            if (!owner)
+                return fail(owner.error());
+            if (owner->toString() != patientId)
+                return fail(FhirImporter::tr("the file's %1 \"%2\" for the patient %3 has the "
+                                             "id of a local record of the patient %4; it is not "
+                                             "overwritten.")
+                                .arg(e.type, e.resourceId, describePatient(patientId),
+                                     describePatient(owner->toString())));
+        }
         if (e.type == QLatin1String("Encounter")) {
             Encounter v = std::get<Encounter>(e.value);
             v.patientId = patientId;
@@ -662,6 +722,7 @@ private:
     Database &m_db;
     BundleEntries &m_bundle;
     const QString &m_name;
+    const FhirImportOptions &m_options;
     FhirImporter::FileReport &m_counts;
     PatientRepository m_patients{m_db};
     EncounterRepository m_encounters{m_db};
@@ -677,6 +738,16 @@ private:
 };
 
 } // namespace
+
+QString FhirImporter::tooLarge(const QString &name, qint64 size) const
+{
+    const double mib = 1024.0 * 1024.0;
+    return tr("%1: is %2 MiB, more than the %3 MiB one file may have (frontdeskctl import-fhir "
+              "--max-size raises the limit); nothing from it was read.")
+        .arg(name)
+        .arg(double(size) / mib, 0, 'f', 1)
+        .arg(double(m_options.maxBytes) / mib, 0, 'f', 1);
+}
 
 Result<QList<FhirImporter::FileReport>> FhirImporter::importPath(const QString &fileOrDirectory)
 {
@@ -700,6 +771,12 @@ Result<QList<FhirImporter::FileReport>> FhirImporter::importPath(const QString &
 
 FhirImporter::FileReport FhirImporter::importFile(const QString &path)
 {
+    if (const qint64 size = QFileInfo(path).size(); size > m_options.maxBytes) {
+        FileReport r;
+        r.file = path;
+        r.errors << tooLarge(path, size);
+        return r;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         FileReport r;
@@ -714,6 +791,10 @@ FhirImporter::FileReport FhirImporter::importBundle(const QByteArray &json, cons
 {
     FileReport report;
     report.file = name;
+    if (json.size() > m_options.maxBytes) {
+        report.errors << tooLarge(name, json.size());
+        return report;
+    }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (doc.isNull()) {
@@ -744,7 +825,7 @@ FhirImporter::FileReport FhirImporter::importBundle(const QByteArray &json, cons
 
     FileReport counts = report;
     const Status written = m_db.write([&]() -> Status {
-        return BundleWriter(m_db, entries, name, counts)
+        return BundleWriter(m_db, entries, name, m_options, counts)
             .write(bundle.value(QStringLiteral("id")).toString());
     });
     if (!written) {

@@ -10,6 +10,17 @@ namespace frontdesk {
 
 class Database;
 
+// What an import may match and read.
+struct FhirImportOptions
+{
+    // Identifier systems, besides our own MRN system (FhirMapping::mrnSystem()), whose values
+    // are this clinic's MRNs: a file's Patient with such an identifier is the local patient of
+    // that MRN. No other identifier (nor the resource id) makes a file's patient a local one.
+    QStringList matchSystems;
+    // A larger file is refused before it is read.
+    qint64 maxBytes = qint64(256) * 1024 * 1024;
+};
+
 // Reads FHIR R4 Bundles as Synthea writes them (Patient, Encounter, Condition,
 // AllergyIntolerance, MedicationRequest/MedicationStatement, Observation, Immunization, Coverage,
 // and DocumentReference notes attached to encounters), and what FhirExporter adds (Consent for
@@ -25,6 +36,11 @@ class Database;
 //   fhir_identifiers, so importing the same bundle again updates in place and changes nothing
 //   that is already the same.
 // - Nothing skipped silently: resource types we do not keep are counted in the report.
+// - Records from outside: a Patient matches a local patient only by an identifier of our MRN
+//   system or of FhirImportOptions::matchSystems (or as the same identifier an earlier import
+//   mapped); a resource id from a file never overwrites a local record of another patient, and
+//   a DocumentReference joins only an encounter of its own patient (errors naming both); a
+//   file over FhirImportOptions::maxBytes is refused before it is read.
 // Every row goes through the repositories (row + outbox + audit in one transaction).
 class FhirImporter
 {
@@ -43,7 +59,9 @@ public:
         QStringList patientIds;     // local ids of the bundle's patients
     };
 
-    explicit FhirImporter(Database &db) : m_db(db) {}
+    explicit FhirImporter(Database &db, FhirImportOptions options = {})
+        : m_db(db), m_options(std::move(options))
+    {}
 
     // A .json file, or every .json file in a directory (sorted by name), each on its own.
     Result<QList<FileReport>> importPath(const QString &fileOrDirectory);
@@ -51,7 +69,10 @@ public:
     FileReport importBundle(const QByteArray &json, const QString &name);
 
 private:
+    QString tooLarge(const QString &name, qint64 size) const;
+
     Database &m_db;
+    FhirImportOptions m_options;
 };
 
 } // namespace frontdesk

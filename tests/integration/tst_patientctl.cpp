@@ -1,6 +1,7 @@
 // frontdeskctl's patient commands end to end: import-fhir, search, export-fhir, duplicates, merge.
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -101,6 +102,31 @@ private slots:
         QVERIFY(r.err.contains(QLatin1String("broken-entries.json: entry 2 (urn:uuid:c0000003")));
         QVERIFY(r.err.contains(QLatin1String("truncated.json: not valid JSON")));
         QVERIFY(searchJson(QStringLiteral("kaya elif")).isEmpty());
+    }
+
+    void aFileOverMaxSizeIsRefused()
+    {
+        const QString path = m_tmp.filePath(QStringLiteral("large.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        // A valid, empty Bundle made larger than 1 MiB by whitespace.
+        f.write("{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": []");
+        f.write(QByteArray(1536 * 1024, ' '));
+        f.write("}");
+        f.close();
+        const Run refused = ctl({QStringLiteral("import-fhir"), QStringLiteral("--max-size"),
+                                 QStringLiteral("1"), path});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(
+            refused.err.contains(QLatin1String("large.json: is 1.5 MiB, more than the 1.0 MiB")),
+            qPrintable(refused.err));
+        QCOMPARE(ctl({QStringLiteral("import-fhir"), QStringLiteral("--max-size"),
+                      QStringLiteral("0"), path})
+                     .exitCode,
+                 1);
+        const Run read = ctl({QStringLiteral("import-fhir"), QStringLiteral("--max-size"),
+                              QStringLiteral("2"), path});
+        QVERIFY2(read.exitCode == 0, qPrintable(read.err));
     }
 
     void duplicatesAndMerge()

@@ -18,6 +18,8 @@
 #include "storage/PatientRepository.h"
 
 #include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -85,6 +87,35 @@ QJsonObject withoutTimestamp(QJsonObject bundle)
     return bundle;
 }
 
+// One resource of a test bundle, by resourceType (the first of that type).
+QJsonObject resourceFrom(const QString &file, const QString &type)
+{
+    QFile f(dataDir() + QLatin1Char('/') + file);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    const QJsonArray entries =
+        QJsonDocument::fromJson(f.readAll())[QStringLiteral("entry")].toArray();
+    for (const QJsonValue e : entries)
+        if (e[QStringLiteral("resource")][QStringLiteral("resourceType")].toString() == type)
+            return e[QStringLiteral("resource")].toObject();
+    return {};
+}
+
+QJsonObject withSystem(QJsonObject patient, const QString &system)
+{
+    QJsonArray ids = patient[QStringLiteral("identifier")].toArray();
+    QJsonObject first = ids.first().toObject();
+    first.insert(QStringLiteral("system"), system);
+    ids.replace(0, first);
+    patient.insert(QStringLiteral("identifier"), ids);
+    return patient;
+}
+
+QJsonObject reference(const QString &to)
+{
+    return QJsonObject{{QStringLiteral("reference"), to}};
+}
+
 } // namespace
 
 class TestFhirImport : public QObject
@@ -95,6 +126,159 @@ private:
     TestClock m_clock{QDateTime(QDate(2026, 3, 4), QTime(9, 0), Qt::UTC)};
 
 private slots:
+
+    void aPatientMatchesOnlyByOurMrnSystemOrANamedOne()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.open());
+        t.db->setClock(m_clock);
+        Patient local;
+        local.mrn = QStringLiteral("M-100");
+        local.familyName = QStringLiteral("Lokal");
+        local.givenName = QStringLiteral("Paula");
+        QVERIFY(PatientRepository(*t.db).save(local).ok());
+        const QString fileId = QStringLiteral("7e1a4e3f-7c8b-4e5d-8f40-1b2c3d4e5f01");
+        const QString other = QStringLiteral("urn:other-hospital:mrn");
+        const QJsonObject stranger = withSystem(
+            patientResource(fileId, QStringLiteral("M-100"), QStringLiteral("Fremd")), other);
+
+        // Another hospital's M-100 is somebody else: not merged into ours, refused (the MRN
+        // is taken) with nothing written.
+        auto r = FhirImporter(*t.db).importBundle(bundleOf({stranger}), QStringLiteral("x.json"));
+        QVERIFY(!r.imported);
+        QVERIFY2(r.errors.join(QLatin1Char(' ')).contains(QStringLiteral("M-100")),
+                 qPrintable(r.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(PatientRepository(*t.db).get(local.meta.id)->familyName, QStringLiteral("Lokal"));
+        QCOMPARE(rows(*t.db, QStringLiteral("patients")), 1);
+
+        // Named with --match-system, that system's values are our MRNs.
+        FhirImportOptions options;
+        options.matchSystems << other;
+        r = FhirImporter(*t.db, options)
+                .importBundle(bundleOf({stranger}), QStringLiteral("x.json"));
+        QVERIFY2(r.imported, qPrintable(r.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(r.updated, 1);
+        QCOMPARE(rows(*t.db, QStringLiteral("patients")), 1);
+        QCOMPARE(PatientRepository(*t.db).get(local.meta.id)->familyName, QStringLiteral("Fremd"));
+
+        // Our own MRN system always counts (our exports carry it).
+        const QJsonObject ours =
+            withSystem(patientResource(QStringLiteral("7e1a4e3f-7c8b-4e5d-8f40-1b2c3d4e5f02"),
+                                       QStringLiteral("M-100"), QStringLiteral("Eigen")),
+                       FhirMapping::mrnSystem());
+        r = FhirImporter(*t.db).importBundle(bundleOf({ours}), QStringLiteral("y.json"));
+        QVERIFY2(r.imported, qPrintable(r.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(rows(*t.db, QStringLiteral("patients")), 1);
+        QCOMPARE(PatientRepository(*t.db).get(local.meta.id)->familyName, QStringLiteral("Eigen"));
+    }
+
+    void aResourceIdNeverOverwritesAnotherPatientsRecord()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.open());
+        t.db->setClock(m_clock);
+        QVERIFY(FhirImporter(*t.db)
+                    .importFile(dataDir() + QStringLiteral("/synthea-anna-mueller.json"))
+                    .imported);
+        const QString strangerId = QStringLiteral("8f2b4e3f-7c8b-4e5d-8f40-1b2c3d4e5f01");
+        const QJsonObject stranger =
+            patientResource(strangerId, QStringLiteral("F-9"), QStringLiteral("Fremd"));
+
+        // A Patient with the id of Anna's record but none of her identifiers.
+        auto r = FhirImporter(*t.db).importBundle(
+            bundleOf({patientResource(kAnna, QStringLiteral("F-8"), QStringLiteral("Fremd"))}),
+            QStringLiteral("same-id.json"));
+        QVERIFY(!r.imported);
+        QString errors = r.errors.join(QLatin1Char('\n'));
+        QVERIFY2(errors.contains(QStringLiteral("F-8")) &&
+                     errors.contains(QStringLiteral("SYN-0001")),
+                 qPrintable(errors));
+        QCOMPARE(PatientRepository(*t.db).get(kAnna)->familyName, QStringLiteral("Müller"));
+
+        // A Condition with the id of Anna's, for another patient.
+        QJsonObject condition =
+            resourceFrom(QStringLiteral("synthea-anna-mueller.json"), QStringLiteral("Condition"));
+        QVERIFY(!condition.isEmpty());
+        const QString conditionId = condition[QStringLiteral("id")].toString();
+        condition.insert(QStringLiteral("subject"),
+                         reference(QStringLiteral("urn:uuid:") + strangerId));
+        condition.remove(QStringLiteral("encounter"));
+        r = FhirImporter(*t.db).importBundle(bundleOf({stranger, condition}),
+                                             QStringLiteral("condition.json"));
+        QVERIFY(!r.imported);
+        errors = r.errors.join(QLatin1Char('\n'));
+        QVERIFY2(errors.contains(QStringLiteral("F-9")) &&
+                     errors.contains(QStringLiteral("SYN-0001")),
+                 qPrintable(errors));
+        QCOMPARE(t.db->scalar(QStringLiteral("SELECT patient_id FROM conditions WHERE id = ?"),
+                              {conditionId})
+                     ->toString(),
+                 kAnna);
+        QCOMPARE(rows(*t.db, QStringLiteral("patients")), 1);
+    }
+
+    void aNoteJoinsOnlyAnEncounterOfItsOwnPatient()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.open());
+        t.db->setClock(m_clock);
+        QVERIFY(FhirImporter(*t.db)
+                    .importFile(dataDir() + QStringLiteral("/synthea-anna-mueller.json"))
+                    .imported);
+        const QJsonObject annasEncounter =
+            resourceFrom(QStringLiteral("synthea-anna-mueller.json"), QStringLiteral("Encounter"));
+        const QString encounterId = annasEncounter[QStringLiteral("id")].toString();
+        const QString notesBefore = EncounterRepository(*t.db).get(encounterId)->notes;
+        const QString strangerId = QStringLiteral("9a3c4e3f-7c8b-4e5d-8f40-1b2c3d4e5f01");
+        QJsonObject note = resourceFrom(QStringLiteral("synthea-anna-mueller.json"),
+                                        QStringLiteral("DocumentReference"));
+        note.insert(QStringLiteral("id"), QStringLiteral("9a3c4e3f-7c8b-4e5d-8f40-1b2c3d4e5f09"));
+        note.insert(QStringLiteral("subject"), reference(QStringLiteral("urn:uuid:") + strangerId));
+        note.insert(QStringLiteral("content"),
+                    QJsonArray{QJsonObject{
+                        {QStringLiteral("attachment"),
+                         QJsonObject{{QStringLiteral("data"),
+                                      QString::fromLatin1(QByteArray("Planted.").toBase64())}}}}});
+        note.insert(
+            QStringLiteral("context"),
+            QJsonObject{{QStringLiteral("encounter"),
+                         QJsonArray{reference(QStringLiteral("Encounter/") + encounterId)}}});
+        const auto r = FhirImporter(*t.db).importBundle(
+            bundleOf({patientResource(strangerId, QStringLiteral("F-7"), QStringLiteral("Fremd")),
+                      note}),
+            QStringLiteral("note.json"));
+        QVERIFY(!r.imported);
+        const QString errors = r.errors.join(QLatin1Char('\n'));
+        QVERIFY2(errors.contains(QStringLiteral("F-7")) &&
+                     errors.contains(QStringLiteral("SYN-0001")),
+                 qPrintable(errors));
+        QCOMPARE(EncounterRepository(*t.db).get(encounterId)->notes, notesBefore);
+        QVERIFY(!notesBefore.contains(QStringLiteral("Planted")));
+    }
+
+    void aFileOverTheSizeLimitIsRefusedUnread()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.open());
+        t.db->setClock(m_clock);
+        const QString path = dataDir() + QStringLiteral("/synthea-anna-mueller.json");
+        FhirImportOptions options;
+        options.maxBytes = QFileInfo(path).size() - 1;
+        const auto r = FhirImporter(*t.db, options).importFile(path);
+        QVERIFY(!r.imported);
+        QCOMPARE(r.errors.size(), 1);
+        QVERIFY2(r.errors.first().contains(QStringLiteral("MiB")) &&
+                     r.errors.first().contains(QStringLiteral("--max-size")),
+                 qPrintable(r.errors.first()));
+        QCOMPARE(rows(*t.db, QStringLiteral("patients")), 0);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(!FhirImporter(*t.db, options).importBundle(f.readAll(), path).imported);
+        // At the limit it is read.
+        options.maxBytes = QFileInfo(path).size();
+        QVERIFY(FhirImporter(*t.db, options).importFile(path).imported);
+        QCOMPARE(FhirImportOptions().maxBytes, qint64(256) * 1024 * 1024);
+    }
     void mapsAPatientStrictly()
     {
         const QJsonObject good{
