@@ -63,6 +63,12 @@ QString orGroup(const QStringList &terms)
     return terms.join(QStringLiteral(" OR "));
 }
 
+// A word of letters and digits ("Nguyen2") may be an MRN or a name as stored.
+bool hasLetter(const QString &word)
+{
+    return std::any_of(word.begin(), word.end(), [](QChar ch) { return ch.isLetter(); });
+}
+
 } // namespace
 
 PatientSearchQuery::PatientSearchQuery(const QString &text, const QString &countryCode)
@@ -146,9 +152,13 @@ QStringList PatientSearchQuery::matchExpressions() const
             terms << QStringLiteral("identifiers:b") + d.toString(QStringLiteral("yyyyMMdd"));
         common << orGroup(terms);
     }
-    for (const QString &id : m_identifiers)
-        common << orGroup({QStringLiteral("identifiers:m%1*").arg(id),
-                           QStringLiteral("identifiers:p%1*").arg(digitsOnly(id))});
+    for (const QString &id : m_identifiers) {
+        QStringList terms{QStringLiteral("identifiers:m%1*").arg(id),
+                          QStringLiteral("identifiers:p%1*").arg(digitsOnly(id))};
+        if (hasLetter(id))
+            terms << QStringLiteral("names:%1*").arg(id);
+        common << orGroup(terms);
+    }
     for (int year : m_years)
         common << orGroup({QStringLiteral("identifiers:y%1").arg(year),
                            QStringLiteral("identifiers:m%1*").arg(year),
@@ -174,20 +184,24 @@ PatientSearchQuery::Score PatientSearchQuery::score(const Candidate &c) const
         if (!s.matchedOn.contains(what))
             s.matchedOn << what;
     };
+    const QStringList family =
+        c.familyTokens.isEmpty() ? SearchText::nameTokens(c.familyName) : c.familyTokens;
+    const QStringList given =
+        c.givenTokens.isEmpty() ? SearchText::nameTokens(c.givenName) : c.givenTokens;
+    auto nameFit = [&family, &given](const QString &w, int &bestFamily, int &bestGiven) {
+        bestFamily = 0;
+        bestGiven = 0;
+        for (const QString &t : family)
+            bestFamily = std::max(bestFamily, fit(w, t, 100, 40, 40));
+        for (const QString &t : given)
+            bestGiven = std::max(bestGiven, fit(w, t, 80, 30, 40));
+    };
     if (!m_nameWords.isEmpty()) {
-        const QStringList family =
-            c.familyTokens.isEmpty() ? SearchText::nameTokens(c.familyName) : c.familyTokens;
-        const QStringList given =
-            c.givenTokens.isEmpty() ? SearchText::nameTokens(c.givenName) : c.givenTokens;
         bool firstIsFamily = false;
         for (int i = 0; i < m_nameWords.size(); ++i) {
-            const QString &w = m_nameWords.at(i);
             int bestFamily = 0;
             int bestGiven = 0;
-            for (const QString &t : family)
-                bestFamily = std::max(bestFamily, fit(w, t, 100, 40, 40));
-            for (const QString &t : given)
-                bestGiven = std::max(bestGiven, fit(w, t, 80, 30, 40));
+            nameFit(m_nameWords.at(i), bestFamily, bestGiven);
             if (i == 0)
                 firstIsFamily = bestFamily >= bestGiven && bestFamily > 0;
             if (bestFamily + bestGiven > 0)
@@ -248,7 +262,13 @@ PatientSearchQuery::Score PatientSearchQuery::score(const Candidate &c) const
             matched(QStringLiteral("MRN"));
         if (byPhone > 0)
             matched(QStringLiteral("phone"));
-        s.points += std::max(byMrn, byPhone);
+        int byFamily = 0;
+        int byGiven = 0;
+        if (hasLetter(id))
+            nameFit(id, byFamily, byGiven);
+        if (byFamily + byGiven > 0)
+            matched(QStringLiteral("name"));
+        s.points += std::max({byMrn, byPhone, byFamily, byGiven});
     }
     if (!m_email.isEmpty()) {
         const int byEmail =

@@ -252,6 +252,37 @@ private slots:
         QVERIFY(ids(QStringLiteral("zzz")).isEmpty());
     }
 
+    void findsANameByItsTextWhateverCharactersItHolds()
+    {
+        const Patient nguyen2 =
+            add(QStringLiteral("Nguyen2"), QStringLiteral("Lan"), QDate(1991, 2, 3));
+        const Patient nguyen =
+            add(QStringLiteral("Nguyen"), QStringLiteral("Minh"), QDate(1992, 2, 3));
+        const Patient obrien =
+            add(QStringLiteral("O'Brien-Meyer"), QStringLiteral("Siobhan"), QDate(1975, 6, 1));
+        const Patient obrienOnly =
+            add(QStringLiteral("O'Brien"), QStringLiteral("Sean"), QDate(1976, 6, 1));
+        const Patient berg =
+            add(QStringLiteral("van der Berg"), QStringLiteral("Jan-Willem"), QDate(1960, 9, 9));
+        add(QStringLiteral("Berg"), QStringLiteral("Ida"), QDate(1961, 9, 9));
+        const Patient digitGiven =
+            add(QStringLiteral("Keller"), QStringLiteral("Zoe3"), QDate(2001, 1, 1));
+
+        // The exact text as stored finds the record, first.
+        QCOMPARE(ids(QStringLiteral("Nguyen2")).value(0), nguyen2.meta.id);
+        QVERIFY(!ids(QStringLiteral("Nguyen2")).contains(nguyen.meta.id));
+        QCOMPARE(ids(QStringLiteral("Nguyen2 Lan")).value(0), nguyen2.meta.id);
+        QCOMPARE(ids(QStringLiteral("Nguyen")).value(0), nguyen.meta.id);
+        QCOMPARE(ids(QStringLiteral("O'Brien-Meyer")).value(0), obrien.meta.id);
+        QCOMPARE(ids(QStringLiteral("O'Brien-Meyer Siobhan")), QStringList{obrien.meta.id});
+        QCOMPARE(ids(QStringLiteral("O'Brien")).value(0), obrienOnly.meta.id);
+        QCOMPARE(ids(QStringLiteral("van der Berg")).value(0), berg.meta.id);
+        QCOMPARE(ids(QStringLiteral("van der Berg Jan-Willem")), QStringList{berg.meta.id});
+        QCOMPARE(ids(QStringLiteral("Zoe3")), QStringList{digitGiven.meta.id});
+        // Still an MRN when it is one.
+        QCOMPARE(ids(nguyen2.mrn), QStringList{nguyen2.meta.id});
+    }
+
     void findsByPhoneBirthDateMrnAndEmail()
     {
         const QString anna = ids(QStringLiteral("müller anna")).value(0);
