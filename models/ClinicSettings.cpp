@@ -24,6 +24,12 @@ QString ClinicSettings::clinicName() const
     return m_db.setting(QStringLiteral("clinic_name"));
 }
 
+Result<QuietHours> ClinicSettings::quietHours() const
+{
+    return QuietHours::parse(
+        m_db.setting(quietHoursKey(), ContactPolicy::defaultClinicQuietHours()));
+}
+
 QString ClinicSettings::databasePath() const
 {
     return m_db.path();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/ClinicTime.h"
+#include "messaging/ContactPolicy.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -24,6 +25,10 @@ public:
     QDateTime nowUtc() const;
     // Empty when none was set.
     QString clinicName() const;
+    // The clinic's quiet hours (no SMS), "clinic_quiet_hours"; 20:00-08:00 when none was set.
+    // An unreadable setting fails rather than silently allowing SMS at night.
+    Result<QuietHours> quietHours() const;
+    static QString quietHoursKey() { return QStringLiteral("clinic_quiet_hours"); }
     QString databasePath() const;
     // The SQLCipher version the data is encrypted with (the About box names it).
     QString cipherVersion() const;

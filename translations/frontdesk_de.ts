@@ -665,6 +665,53 @@ Geprüft gegen: %2</translation>
     </message>
 </context>
 <context>
+    <name>ContactPolicy</name>
+    <message>
+        <source>Quiet hours &quot;%1&quot; are not of the form 20:00-08:00.</source>
+        <translation>Die Ruhezeiten „%1“ haben nicht die Form 20:00-08:00.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a purpose messages are sent for.</source>
+        <translation>„%1“ ist kein Zweck, für den Nachrichten gesendet werden.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a channel messages are sent on.</source>
+        <translation>„%1“ ist kein Kanal, über den Nachrichten gesendet werden.</translation>
+    </message>
+    <message>
+        <source>The patient opted out of messages for this purpose (%1).</source>
+        <translation>Der Patient hat Nachrichten für diesen Zweck abbestellt (%1).</translation>
+    </message>
+    <message>
+        <source>The patient does not want to be contacted.</source>
+        <translation>Der Patient möchte nicht kontaktiert werden.</translation>
+    </message>
+    <message>
+        <source>The patient prefers a phone call: a call task is made instead.</source>
+        <translation>Der Patient bevorzugt einen Anruf: Stattdessen wird eine Anrufaufgabe angelegt.</translation>
+    </message>
+    <message>
+        <source>The patient prefers a letter: a letter task is made instead.</source>
+        <translation>Der Patient bevorzugt einen Brief: Stattdessen wird eine Briefaufgabe angelegt.</translation>
+    </message>
+    <message>
+        <source>The patient prefers %1 for this.</source>
+        <translation>Der Patient bevorzugt hierfür %1.</translation>
+    </message>
+    <message>
+        <source>Marketing needs the patient&apos;s consent, and none is recorded.</source>
+        <translation>Werbung braucht die Einwilligung des Patienten, und es ist keine erfasst.</translation>
+    </message>
+    <message>
+        <source>The patient withdrew the consent to marketing on %1.</source>
+        <translation>Der Patient hat die Einwilligung in Werbung am %1 widerrufen.</translation>
+    </message>
+    <message>
+        <source>Quiet hours: the SMS is held until %1.</source>
+        <translation>Ruhezeiten: Die SMS wird bis %1 zurückgehalten.</translation>
+    </message>
+</context>
+<context>
     <name>CoverageRepository</name>
     <message>
         <source>Insurance needs a patient and a payer.</source>

@@ -665,6 +665,53 @@ Comprobado con: %2</translation>
     </message>
 </context>
 <context>
+    <name>ContactPolicy</name>
+    <message>
+        <source>Quiet hours &quot;%1&quot; are not of the form 20:00-08:00.</source>
+        <translation>Las horas de silencio «%1» no tienen la forma 20:00-08:00.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a purpose messages are sent for.</source>
+        <translation>«%1» no es un motivo para enviar mensajes.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a channel messages are sent on.</source>
+        <translation>«%1» no es un canal para enviar mensajes.</translation>
+    </message>
+    <message>
+        <source>The patient opted out of messages for this purpose (%1).</source>
+        <translation>El paciente ha rechazado los mensajes para este motivo (%1).</translation>
+    </message>
+    <message>
+        <source>The patient does not want to be contacted.</source>
+        <translation>El paciente no desea ser contactado.</translation>
+    </message>
+    <message>
+        <source>The patient prefers a phone call: a call task is made instead.</source>
+        <translation>El paciente prefiere una llamada: en su lugar se crea una tarea de llamada.</translation>
+    </message>
+    <message>
+        <source>The patient prefers a letter: a letter task is made instead.</source>
+        <translation>El paciente prefiere una carta: en su lugar se crea una tarea de carta.</translation>
+    </message>
+    <message>
+        <source>The patient prefers %1 for this.</source>
+        <translation>El paciente prefiere %1 para esto.</translation>
+    </message>
+    <message>
+        <source>Marketing needs the patient&apos;s consent, and none is recorded.</source>
+        <translation>El marketing requiere el consentimiento del paciente y no hay ninguno registrado.</translation>
+    </message>
+    <message>
+        <source>The patient withdrew the consent to marketing on %1.</source>
+        <translation>El paciente retiró el consentimiento al marketing el %1.</translation>
+    </message>
+    <message>
+        <source>Quiet hours: the SMS is held until %1.</source>
+        <translation>Horas de silencio: el SMS se retiene hasta el %1.</translation>
+    </message>
+</context>
+<context>
     <name>CoverageRepository</name>
     <message>
         <source>Insurance needs a patient and a payer.</source>

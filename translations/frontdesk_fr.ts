@@ -665,6 +665,53 @@ Vérifié par rapport à : %2</translation>
     </message>
 </context>
 <context>
+    <name>ContactPolicy</name>
+    <message>
+        <source>Quiet hours &quot;%1&quot; are not of the form 20:00-08:00.</source>
+        <translation>Les heures de silence « %1 » ne sont pas de la forme 20:00-08:00.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a purpose messages are sent for.</source>
+        <translation>« %1 » n&apos;est pas un motif d&apos;envoi de messages.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a channel messages are sent on.</source>
+        <translation>« %1 » n&apos;est pas un canal d&apos;envoi de messages.</translation>
+    </message>
+    <message>
+        <source>The patient opted out of messages for this purpose (%1).</source>
+        <translation>Le patient a refusé les messages pour ce motif (%1).</translation>
+    </message>
+    <message>
+        <source>The patient does not want to be contacted.</source>
+        <translation>Le patient ne souhaite pas être contacté.</translation>
+    </message>
+    <message>
+        <source>The patient prefers a phone call: a call task is made instead.</source>
+        <translation>Le patient préfère un appel : une tâche d&apos;appel est créée à la place.</translation>
+    </message>
+    <message>
+        <source>The patient prefers a letter: a letter task is made instead.</source>
+        <translation>Le patient préfère une lettre : une tâche de courrier est créée à la place.</translation>
+    </message>
+    <message>
+        <source>The patient prefers %1 for this.</source>
+        <translation>Le patient préfère %1 pour cela.</translation>
+    </message>
+    <message>
+        <source>Marketing needs the patient&apos;s consent, and none is recorded.</source>
+        <translation>Le marketing nécessite le consentement du patient, et aucun n&apos;est enregistré.</translation>
+    </message>
+    <message>
+        <source>The patient withdrew the consent to marketing on %1.</source>
+        <translation>Le patient a retiré son consentement au marketing le %1.</translation>
+    </message>
+    <message>
+        <source>Quiet hours: the SMS is held until %1.</source>
+        <translation>Heures de silence : le SMS est retenu jusqu&apos;au %1.</translation>
+    </message>
+</context>
+<context>
     <name>CoverageRepository</name>
     <message>
         <source>Insurance needs a patient and a payer.</source>

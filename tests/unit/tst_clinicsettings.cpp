@@ -43,6 +43,19 @@ private slots:
         m_clock.advanceSecs(3600);
         QCOMPARE(settings.nowUtc(), QDateTime(QDate(2026, 5, 5), QTime(0, 30), Qt::UTC));
     }
+
+    void quietHoursDefaultToTheNightAndAnUnreadableSettingFails()
+    {
+        const ClinicSettings settings(*m_t.db);
+        QVERIFY(m_t.db->setting(ClinicSettings::quietHoursKey()).isEmpty());
+        QCOMPARE(settings.quietHours().value().startMinute, 20 * 60);
+        QCOMPARE(settings.quietHours().value().endMinute, 8 * 60);
+        QVERIFY(m_t.db->setSetting(ClinicSettings::quietHoursKey(), QStringLiteral("21:30-07:00")));
+        QCOMPARE(settings.quietHours().value().toString(), QStringLiteral("21:30-07:00"));
+        QVERIFY(m_t.db->setSetting(ClinicSettings::quietHoursKey(), QStringLiteral("late")));
+        QVERIFY(!settings.quietHours());
+        QVERIFY(settings.quietHours().error().contains(QStringLiteral("late")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestClinicSettings)

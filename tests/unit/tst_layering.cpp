@@ -17,8 +17,8 @@ class TestLayering : public QObject
         static const QStringList order{
             QStringLiteral("core"),     QStringLiteral("domain"),     QStringLiteral("fhir"),
             QStringLiteral("database"), QStringLiteral("access"),     QStringLiteral("storage"),
-            QStringLiteral("patients"), QStringLiteral("scheduling"), QStringLiteral("kpi"),
-            QStringLiteral("interop"),  QStringLiteral("demo")};
+            QStringLiteral("patients"), QStringLiteral("scheduling"), QStringLiteral("messaging"),
+            QStringLiteral("kpi"),      QStringLiteral("interop"),    QStringLiteral("demo")};
         return order;
     }
 
