@@ -26,13 +26,6 @@ QHash<const Database *, Session *> &registry()
     return sessions;
 }
 
-// Worker connection -> the connection whose session it answers to.
-QHash<const Database *, const Database *> &served()
-{
-    static QHash<const Database *, const Database *> connections;
-    return connections;
-}
-
 } // namespace
 
 Session::Session(Database &db, QObject *parent) : QObject(parent), m_db(db)
@@ -56,20 +49,8 @@ Session *Session::of(const Database &db)
     QMutexLocker locker(&registryMutex());
     if (Session *own = registry().value(&db, nullptr))
         return own;
-    const Database *source = served().value(&db, nullptr);
+    const Database *source = db.serves();
     return source ? registry().value(source, nullptr) : nullptr;
-}
-
-void Session::serve(const Database &connection, const Database &source)
-{
-    QMutexLocker locker(&registryMutex());
-    served().insert(&connection, &source);
-}
-
-void Session::stopServing(const Database &connection)
-{
-    QMutexLocker locker(&registryMutex());
-    served().remove(&connection);
 }
 
 bool Session::allows(Permission permission) const

@@ -25,13 +25,11 @@ public:
     explicit Session(Database &db, QObject *parent = nullptr);
     ~Session() override;
 
-    // The session enforcing access on db, or nullptr.
+    // The session enforcing access on db, or nullptr. A connection that works for another one
+    // (a ReadWorker's, Database::serves) answers to the session of the connection it serves:
+    // the same person, lock and role; without that it would have no Session of its own, and
+    // every check made on it would pass.
     static Session *of(const Database &db);
-    // A connection that works for another one (ReadWorker's) answers to the session of the
-    // connection it serves: the same person, lock and role. Without this it would have no
-    // Session of its own, and every check made on it would pass.
-    static void serve(const Database &connection, const Database &source);
-    static void stopServing(const Database &connection);
 
     Database &database() { return m_db; }
     bool isSignedIn() const { return m_account.has_value(); }

@@ -100,6 +100,10 @@ public:
     void setClock(const Clock &clock) { m_clock = &clock; }
     const Actor &actor() const { return m_actor; }
     void setActor(Actor actor) { m_actor = std::move(actor); }
+    // A connection that works for another one (a ReadWorker's) names it here; the access layer
+    // then checks it as that connection's signed-in person (Session::of).
+    const Database *serves() const { return m_serves; }
+    void setServes(const Database *source) { m_serves = source; }
 
     // Keeps something (such as the data directory's lock) alive until the connection is closed.
     void keepWhileOpen(std::shared_ptr<void> guard) { m_guards.push_back(std::move(guard)); }
@@ -125,6 +129,7 @@ private:
     Options m_options;
     const Clock *m_clock;
     Actor m_actor = Actor::system();
+    const Database *m_serves = nullptr;
     int m_transactionDepth = 0;
     std::vector<std::shared_ptr<void>> m_guards;
 };

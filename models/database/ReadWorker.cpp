@@ -1,9 +1,6 @@
 #include "ReadWorker.h"
 
-#include "access/Session.h"
 #include "database/Database.h"
-
-#include <QScopeGuard>
 
 namespace frontdesk {
 
@@ -49,11 +46,6 @@ void ReadWorker::loop()
 {
     // Opened, used and closed in this thread: Qt ties a connection to the thread that made it.
     std::unique_ptr<Database> connection;
-    // Declared after the connection, so it runs before the connection closes.
-    const auto unregister = qScopeGuard([&connection] {
-        if (connection)
-            Session::stopServing(*connection);
-    });
     for (;;) {
         std::function<void(Database *, const QString &)> task;
         {
@@ -71,7 +63,7 @@ void ReadWorker::loop()
             if (opened) {
                 connection = std::move(*opened);
                 // The checks made on this connection are those of the person it reads for.
-                Session::serve(*connection, m_source);
+                connection->setServes(&m_source);
             } else
                 openError = opened.error();
         }

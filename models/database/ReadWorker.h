@@ -21,7 +21,7 @@ class Database;
 // destroyed.
 //
 // The source Database must outlive the worker. Its connection answers to the source's Session
-// (Session::serve): the models' checks on it are those of the person signed in on the source,
+// (Database::serves): the models' checks on it are those of the person signed in on the source,
 // and they refuse once that person signs out or the workstation locks. The two connections read
 // separate snapshots, so a write committed between their reads can show in one and not the other.
 class ReadWorker
