@@ -1,3 +1,4 @@
+#include "DemoClinic.h"
 #include "TestClock.h"
 #include "TestDatabase.h"
 
@@ -53,13 +54,7 @@ private slots:
     {
         QVERIFY(t.open());
         t.db->setClock(clock);
-        QVERIFY(t.db->setSetting(QStringLiteral("clinic_time_zone"), QString::fromLatin1(kZone)));
-        DemoSeeder::Options options;
-        options.patients = 300;
-        options.appointments = 2000;
-        options.today = kToday;
-        options.timeZone = QString::fromLatin1(kZone);
-        auto seeded = DemoSeeder(*t.db).seed(options);
+        auto seeded = test::seedDemoClinic(*t.db, kToday, QString::fromLatin1(kZone), 300, 2000);
         QVERIFY2(seeded, qPrintable(seeded.error()));
         QCOMPARE(seeded->appointments, 2000);
         QVERIFY(seeded->messages > 0);
