@@ -308,7 +308,7 @@ int AccessCommands::list(CtlContext &c, Database &db, const QCommandLineParser &
 {
     AuditQuery::Filter filter;
     filter.patientId = p.value(QStringLiteral("patient"));
-    filter.actor = p.value(QStringLiteral("user"));
+    filter.actor = p.value(QStringLiteral("actor"));
     filter.action = p.value(QStringLiteral("action"));
     filter.limit = 0;
     if (p.isSet(QStringLiteral("limit"))) {
@@ -425,7 +425,7 @@ QList<CtlCommand> AccessCommands::all()
             "entries, or anchor it again after a missing or forged anchor was looked into."),
          {QCommandLineOption(QStringLiteral("patient"), tr("Only entries about this patient id."),
                              QStringLiteral("ID")),
-          QCommandLineOption(QStringLiteral("user"), tr("Only entries by this user."),
+          QCommandLineOption(QStringLiteral("actor"), tr("Only entries by this user."),
                              QStringLiteral("NAME")),
           QCommandLineOption(QStringLiteral("action"),
                              tr("Only entries of this action (e.g. read, update, login)."),

@@ -1,17 +1,26 @@
 #include "Ctl.h"
 
 #include "AppEnvironment.h"
+#include "access/AuditLog.h"
+#include "access/Permissions.h"
+#include "access/Session.h"
+#include "access/StaffAccountRepository.h"
 
 #include <QDate>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimeZone>
 
 #include <cstdio>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <termios.h>
 #include <unistd.h>
 
 namespace frontdesk {
@@ -29,12 +38,25 @@ const QCommandLineOption kKeyFile(
                                        "instead of the OS keychain. Weaker: for headless servers."),
     QStringLiteral("PATH"));
 
+const QCommandLineOption
+    kUser(QStringLiteral("user"),
+          QCoreApplication::translate("Ctl", "Sign in as this staff member; the command runs with "
+                                             "their role and the audit trail names them."),
+          QStringLiteral("NAME"));
+const QCommandLineOption kPasswordFile(
+    QStringLiteral("password-file"),
+    QCoreApplication::translate("Ctl", "Read the password for --user from the first line of "
+                                       "this file (mode 0600 or 0400); without it, it is asked "
+                                       "on the terminal."),
+    QStringLiteral("PATH"));
+
 // Globals are found before the command is known, so their values are skipped here.
 QString findCommand(const QStringList &args)
 {
     for (int i = 1; i < args.size(); ++i) {
         const QString &a = args.at(i);
-        if (a == QLatin1String("--data-dir") || a == QLatin1String("--key-file")) {
+        if (a == QLatin1String("--data-dir") || a == QLatin1String("--key-file") ||
+            a == QLatin1String("--user") || a == QLatin1String("--password-file")) {
             ++i;
             continue;
         }
@@ -48,6 +70,8 @@ QString findCommand(const QStringList &args)
 
 Ctl::Ctl() : m_out(stdout), m_err(stderr) {}
 
+Ctl::~Ctl() = default;
+
 QList<CtlCommand> Ctl::commands()
 {
     // One line per group of commands; each group lives in its own file.
@@ -59,7 +83,8 @@ int Ctl::usage(const QString &problem)
 {
     if (!problem.isEmpty())
         m_err << tr("frontdeskctl: %1").arg(problem) << '\n';
-    m_err << tr("Usage: frontdeskctl [--data-dir DIR] [--key-file PATH] COMMAND [options]")
+    m_err << tr("Usage: frontdeskctl [--data-dir DIR] [--key-file PATH] [--user NAME "
+                "[--password-file PATH]] COMMAND [options]")
           << "\n\n"
           << tr("Commands:") << '\n';
     for (const CtlCommand &c : commands())
@@ -109,7 +134,7 @@ Ctl::Invocation Ctl::parse(const QStringList &arguments)
     call.parser = std::make_unique<QCommandLineParser>();
     QCommandLineParser &parser = *call.parser;
     parser.setApplicationDescription(command->summary);
-    parser.addOptions({kDataDir, kKeyFile});
+    parser.addOptions({kDataDir, kKeyFile, kUser, kPasswordFile});
     parser.addOptions(command->options);
     const QCommandLineOption help = parser.addHelpOption();
     parser.addPositionalArgument(command->name, command->summary,
@@ -145,6 +170,42 @@ Ctl::Invocation Ctl::parse(const QStringList &arguments)
     return call;
 }
 
+Ctl::Access Ctl::accessOf(const QString &command, const QStringList &arguments)
+{
+    using Kind = Access::Kind;
+    const QString sub = arguments.value(0);
+    if (command == QLatin1String("init") || command == QLatin1String("check") ||
+        command == QLatin1String("stats") || command == QLatin1String("wipe"))
+        return {Kind::Open, std::nullopt};
+    if (command == QLatin1String("user") &&
+        (sub == QLatin1String("add") || sub == QLatin1String("demo-accounts")))
+        return {Kind::FirstAccount, Permission::ManageUsers};
+    if (command == QLatin1String("rekey"))
+        return {Kind::SignedIn, Permission::ManageSettings, true};
+    // The permission each command needs beyond what the models check on every read and write.
+    static const QHash<QString, Permission> needs{
+        {QStringLiteral("user"), Permission::ManageUsers},
+        {QStringLiteral("audit"), Permission::ViewAuditLog},
+        {QStringLiteral("retention"), Permission::ManageSettings},
+        {QStringLiteral("seed"), Permission::ManageSettings},
+        {QStringLiteral("kpi"), Permission::ViewDashboards},
+        {QStringLiteral("recall"), Permission::ViewDemographics},
+        {QStringLiteral("search"), Permission::ViewDemographics},
+        {QStringLiteral("duplicates"), Permission::ViewDemographics},
+        {QStringLiteral("merge"), Permission::EditDemographics},
+        {QStringLiteral("import-fhir"), Permission::EditClinical},
+        {QStringLiteral("export-fhir"), Permission::ViewClinical},
+        {QStringLiteral("book"), Permission::EditSchedule},
+        {QStringLiteral("status"), Permission::EditSchedule},
+        {QStringLiteral("slots"), Permission::ViewSchedule},
+        {QStringLiteral("day"), Permission::ViewSchedule},
+    };
+    const auto found = needs.constFind(command);
+    if (found == needs.constEnd())
+        return {Kind::SignedIn, std::nullopt};
+    return {Kind::SignedIn, *found};
+}
+
 int Ctl::run(const QStringList &arguments)
 {
     const Invocation call = parse(arguments);
@@ -167,9 +228,20 @@ int Ctl::run(const QStringList &arguments)
     m_directory = std::make_unique<DataDirectory>(dataDir, *m_store);
     m_anchorStore = AppEnvironment::anchorKeyStore(parser.value(kKeyFile));
     m_anchor = std::make_unique<AuditAnchor>(*m_anchorStore, dataDir);
-    const int code = call.command->run(*this, parser, call.arguments);
+    const Access access = accessOf(call.command->name, call.arguments);
+    if (auto refusedWith = signIn(parser, access, call.command->name)) {
+        // A refused sign-in is itself in the trail (a failed login), so the anchor follows it.
+        m_signedIn.reset();
+        m_session.reset();
+        anchorTrail();
+        return *refusedWith;
+    }
+    const int exit = call.command->run(*this, parser, call.arguments);
+    // The command owned the connection and has closed it; the session only leaves the registry.
+    m_signedIn.reset();
+    m_session.reset();
     anchorTrail();
-    return code;
+    return exit;
 }
 
 void Ctl::anchorTrail()
@@ -184,8 +256,133 @@ void Ctl::anchorTrail()
         m_err << tr("Warning: the audit trail's anchor was not updated. %1").arg(s.error()) << '\n';
 }
 
+std::optional<int> Ctl::signIn(const QCommandLineParser &parser, const Access &access,
+                               const QString &command)
+{
+    if (access.kind == Access::Kind::Open)
+        return std::nullopt;
+    // Without a database the command says so itself (openDatabase), as before.
+    if (!m_directory->databaseExists())
+        return std::nullopt;
+    auto opened = m_directory->open();
+    if (!opened)
+        return failure(opened.error());
+    Database &db = *opened->database;
+    for (const QString &note : opened->notes)
+        m_err << note << '\n';
+    m_signInDone = true;
+    if (access.kind == Access::Kind::FirstAccount) {
+        auto accounts = StaffAccountRepository(db).count();
+        if (!accounts)
+            return failure(accounts.error());
+        if (*accounts == 0) {
+            // The first administrator: nobody could sign in yet, so the OS user is named.
+            db.setActor(Actor::osUser(AppEnvironment::operatingSystemUser()));
+            m_signedIn = std::move(*opened);
+            return std::nullopt;
+        }
+    }
+    if (!parser.isSet(kUser))
+        return refused(tr("%1 needs a signed-in staff member: add --user NAME (with "
+                          "--password-file PATH, or type the password when asked). Only init, "
+                          "check, stats and wipe run without, and user add while there is no "
+                          "account yet.")
+                           .arg(command));
+    const QString username = parser.value(kUser);
+    auto password = signInPassword(parser, username);
+    if (!password)
+        return refused(password.error());
+    db.setActor(Actor::osUser(AppEnvironment::operatingSystemUser()));
+    m_session = std::make_unique<Session>(db);
+    auto account = m_session->signIn(username, *password);
+    password->fill(QLatin1Char('\0'));
+    if (!account)
+        return refused(account.error());
+    if (access.permission) {
+        if (auto allowed = m_session->require(*access.permission); !allowed)
+            return refused(allowed.error());
+    }
+    // The trail names the person (the actor) and the operating-system account they used.
+    AuditEntry entry;
+    entry.action = QStringLiteral("ctl-command");
+    entry.entityType = QStringLiteral("Command");
+    entry.entityId = command;
+    entry.detail =
+        QJsonObject{{QStringLiteral("os_user"), AppEnvironment::operatingSystemUser()},
+                    {QStringLiteral("sub_command"), parser.positionalArguments().value(1)}};
+    if (auto a = AuditLog(db).append(entry); !a)
+        return failure(a.error());
+    if (access.exclusive) {
+        m_session.reset();
+        return std::nullopt; // the connection closes here, before the command runs
+    }
+    m_signedIn = std::move(*opened);
+    return std::nullopt;
+}
+
+Result<QString> Ctl::signInPassword(const QCommandLineParser &parser, const QString &username)
+{
+    if (parser.isSet(kPasswordFile)) {
+        const QString path = parser.value(kPasswordFile);
+        struct stat info
+        {
+        };
+        if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+            return fail(tr("The password file %1 cannot be read.").arg(path));
+        if ((info.st_mode & (S_IRWXG | S_IRWXO)) != 0)
+            return fail(tr("The password file %1 may be read or changed by others (mode %2); "
+                           "make it private first: chmod 600 %1")
+                            .arg(path)
+                            .arg(info.st_mode & 0777, 3, 8, QLatin1Char('0')));
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(
+                tr("The password file %1 cannot be read: %2").arg(path, file.errorString()));
+        QByteArray line = file.readLine();
+        QString password =
+            QString::fromUtf8(line).remove(QLatin1Char('\n')).remove(QLatin1Char('\r'));
+        line.fill('\0');
+        return password;
+    }
+    // Asked on the terminal itself, never read from a pipe: standard input may carry the data
+    // of the command (a new account's password).
+    const int tty = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (tty < 0)
+        return fail(tr("There is no terminal to ask %1's password on; give it with "
+                       "--password-file PATH.")
+                        .arg(username));
+    const QByteArray prompt = tr("Password for %1: ").arg(username).toUtf8();
+    (void)!::write(tty, prompt.constData(), size_t(prompt.size()));
+    termios saved{};
+    const bool canHide = ::tcgetattr(tty, &saved) == 0;
+    if (canHide) {
+        termios hidden = saved;
+        hidden.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        ::tcsetattr(tty, TCSAFLUSH, &hidden);
+    }
+    QByteArray typed;
+    char c = 0;
+    while (::read(tty, &c, 1) == 1 && c != '\n')
+        typed.append(c);
+    if (canHide)
+        ::tcsetattr(tty, TCSAFLUSH, &saved);
+    (void)!::write(tty, "\n", 1);
+    ::close(tty);
+    QString password = QString::fromUtf8(typed);
+    typed.fill('\0');
+    return password;
+}
+
 Result<DataDirectory::Opened> Ctl::openDatabase(bool create)
 {
+    if (m_signedIn) {
+        DataDirectory::Opened opened = std::move(*m_signedIn);
+        m_signedIn.reset();
+        return opened;
+    }
+    // A command opens its database once; a second connection would not carry the session.
+    if (m_signInDone)
+        return fail(tr("The database was already opened for this command."));
     // Only init creates: a mistyped --data-dir must not leave an empty database behind.
     if (!create && !m_directory->databaseExists())
         return fail(tr("There is no Frontdesk database in %1. Create one with: frontdeskctl "

@@ -2,6 +2,7 @@
 
 #include "CtlCommand.h"
 #include "access/AuditAnchor.h"
+#include "access/Permission.h"
 #include "database/SecretStore.h"
 
 #include <QCoreApplication>
@@ -13,13 +14,19 @@
 
 namespace frontdesk {
 
-// frontdeskctl: finds the command, parses its options and runs it.
-// Exit codes: 0 done, 1 usage error, 2 failure, 3 refused by a business rule.
+class Session;
+
+// frontdeskctl: finds the command, parses its options, signs the staff member in and runs it.
+// Exit codes: 0 done, 1 usage error, 2 failure, 3 refused (by a business rule, or because the
+// command needs a signed-in staff member with a role that allows it).
+// A command runs as the person named by --user, with that person's role, through the same
+// Session and permission checks as the app; only the commands of accessOf() run without.
 class Ctl final : public CtlContext
 {
     Q_DECLARE_TR_FUNCTIONS(Ctl)
 public:
     Ctl();
+    ~Ctl() override;
     int run(const QStringList &arguments);
 
     // What a command line asks for, worked out without running anything or touching the data
@@ -46,6 +53,25 @@ public:
 
     static QList<CtlCommand> commands();
 
+    // Who may run a command: anyone who can reach the data directory (init, check, stats,
+    // wipe), anyone while the database has no account yet (the first administrator), or a
+    // signed-in staff member whose role allows the permission.
+    struct Access
+    {
+        enum class Kind
+        {
+            Open,
+            FirstAccount,
+            SignedIn
+        };
+        Kind kind = Kind::SignedIn;
+        std::optional<Permission> permission; // SignedIn: what the role must allow
+        // The command needs the database to itself (rekey): the sign-in's connection is closed
+        // before it runs.
+        bool exclusive = false;
+    };
+    static Access accessOf(const QString &command, const QStringList &arguments);
+
     QTextStream &out() override { return m_out; }
     QTextStream &err() override { return m_err; }
     DataDirectory &directory() override { return *m_directory; }
@@ -59,6 +85,11 @@ public:
 private:
     // After every command that leaves a database behind: the trail's head goes to the anchor.
     void anchorTrail();
+    // Opens the database and signs in --user before the command runs; the command then gets
+    // this connection from openDatabase(). An exit code when that is refused or fails.
+    std::optional<int> signIn(const QCommandLineParser &parser, const Access &access,
+                              const QString &command);
+    Result<QString> signInPassword(const QCommandLineParser &parser, const QString &username);
 
     QTextStream m_out;
     QTextStream m_err;
@@ -66,6 +97,11 @@ private:
     std::unique_ptr<DataDirectory> m_directory;
     std::unique_ptr<SecretStore> m_anchorStore;
     std::unique_ptr<AuditAnchor> m_anchor;
+    // The signed-in connection, handed to the command by openDatabase(); the session checks
+    // every guarded read and write on it and names the person in the audit trail.
+    std::optional<DataDirectory::Opened> m_signedIn;
+    std::unique_ptr<Session> m_session;
+    bool m_signInDone = false;
 };
 
 } // namespace frontdesk

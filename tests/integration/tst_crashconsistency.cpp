@@ -4,6 +4,7 @@
 // short), pass Database::check(), and still hold every write that was reported committed.
 // Replay a failure with FRONTDESK_CRASH_SEED=<the seed printed>.
 
+#include "CtlSignIn.h"
 #include "database/KeyFileSecretStore.h"
 #include "storage/DataDirectory.h"
 #include "storage/PatientRepository.h"
@@ -73,6 +74,7 @@ void TestCrashConsistency::initTestCase()
     if (!fromEnv)
         seed = 20261125;
     m_random.seed(seed);
+    QVERIFY(frontdesk::testing::writePasswordFile(m_tmp.filePath(QStringLiteral("demo.pw"))));
     qInfo("crash seed: %u (replay with FRONTDESK_CRASH_SEED=%u)", seed, seed);
 }
 
@@ -83,8 +85,11 @@ void TestCrashConsistency::cleanupTestCase()
 
 QStringList TestCrashConsistency::ctlArgs(const QString &dir, const QStringList &command) const
 {
+    // Signed in as the demo administrator (init and stats need no sign-in and ignore it).
     return QStringList{QStringLiteral("--data-dir"), dir, QStringLiteral("--key-file"),
                        keyFile(dir)} +
+           frontdesk::testing::signedInAs(QStringLiteral("admin"),
+                                          m_tmp.filePath(QStringLiteral("demo.pw"))) +
            command;
 }
 
@@ -200,6 +205,8 @@ void TestCrashConsistency::killDuringSeeding()
     for (int round = 0; round < 3; ++round) {
         const QString dir = m_tmp.filePath(QStringLiteral("seed-%1").arg(round));
         QVERIFY(runToEnd(kCtl, ctlArgs(dir, {QStringLiteral("init")})) != "FAILED");
+        QVERIFY(runToEnd(kCtl, ctlArgs(dir, {QStringLiteral("user"),
+                                             QStringLiteral("demo-accounts")})) != "FAILED");
         const QStringList before =
             committedMrns(runToEnd(kWriter, {QStringLiteral("write"), dir, keyFile(dir),
                                              QStringLiteral("S"), QStringLiteral("10")}));
@@ -255,6 +262,8 @@ void TestCrashConsistency::killDuringRekey()
 {
     const QString dir = m_tmp.filePath(QStringLiteral("rekey"));
     QVERIFY(runToEnd(kCtl, ctlArgs(dir, {QStringLiteral("init")})) != "FAILED");
+    QVERIFY(runToEnd(kCtl, ctlArgs(dir, {QStringLiteral("user"),
+                                         QStringLiteral("demo-accounts")})) != "FAILED");
     QVERIFY(runToEnd(kCtl, ctlArgs(dir, {QStringLiteral("seed"), QStringLiteral("--patients"),
                                          QStringLiteral("2000"), QStringLiteral("--appointments"),
                                          QStringLiteral("20000")})) != "FAILED");

@@ -1,3 +1,5 @@
+#include "CtlSignIn.h"
+
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -6,12 +8,16 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-// frontdeskctl's user and audit commands, end to end, the way an admin runs them.
+using namespace frontdesk::testing;
+
+// frontdeskctl's user and audit commands, end to end, the way an admin runs them: the first
+// administrator without signing in (there is nobody to sign in as), then signed in as her.
 class TestCtlAccess : public QObject
 {
     Q_OBJECT
 
     QTemporaryDir m_tmp;
+    QStringList m_signIn; // empty until the first account exists
     QString dataDir() const { return m_tmp.filePath(QStringLiteral("data")); }
     QString keyFile() const { return m_tmp.filePath(QStringLiteral("frontdesk.key")); }
 
@@ -27,7 +33,7 @@ class TestCtlAccess : public QObject
         p.start(QStringLiteral(FRONTDESK_CTL_PATH),
                 QStringList{QStringLiteral("--data-dir"), dataDir(), QStringLiteral("--key-file"),
                             keyFile()} +
-                    args);
+                    m_signIn + args);
         if (!p.waitForStarted())
             return {};
         p.write(stdinData);
@@ -66,10 +72,11 @@ private slots:
                  QStringLiteral("--role"), QStringLiteral("doctor")},
                 "tidal marble orchard 7\n");
         QCOMPARE(badRole.exitCode, 1);
-        QCOMPARE(
-            json(ctl({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--json")}))
-                .size(),
-            0);
+        // No account was made: listing needs a signed-in administrator, and there is none.
+        const Run list =
+            ctl({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(list.exitCode, 3);
+        QVERIFY2(list.err.contains(QStringLiteral("--user NAME")), qPrintable(list.err));
     }
 
     void addListDisable()
@@ -78,6 +85,15 @@ private slots:
                              QStringLiteral("--role"), QStringLiteral("admin")},
                             "tidal marble orchard 7\n");
         QVERIFY2(add.exitCode == 0, qPrintable(add.err));
+        const QString alicePassword = m_tmp.filePath(QStringLiteral("alice.pw"));
+        QVERIFY(writePasswordFile(alicePassword, QStringLiteral("tidal marble orchard 7")));
+        // From now on alice signs in, and a second account is hers to add.
+        const Run anonymous =
+            ctl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bob"),
+                 QStringLiteral("--role"), QStringLiteral("nurse")},
+                "quiet violet harbour 42\n");
+        QCOMPARE(anonymous.exitCode, 3);
+        m_signIn = signedInAs(QStringLiteral("alice"), alicePassword);
         QCOMPARE(ctl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bob"),
                       QStringLiteral("--role"), QStringLiteral("nurse")},
                      "quiet violet harbour 42\n")
@@ -112,7 +128,7 @@ private slots:
                  2);
     }
 
-    void auditListNamesTheOperatingSystemUser()
+    void auditListNamesThePersonAndTheOperatingSystemUser()
     {
         const Run list =
             ctl({QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--json")});
@@ -121,19 +137,32 @@ private slots:
         QVERIFY(entries.size() >= 4);
         QStringList actions;
         for (const auto &e : entries) {
-            QCOMPARE(e[QStringLiteral("actor_kind")].toString(), QStringLiteral("os-user"));
-            actions << e[QStringLiteral("action")].toString();
+            const QString action = e[QStringLiteral("action")].toString();
+            actions << action;
+            // The first administrator was made by the OS user; everything after by alice.
+            if (action == QLatin1String("user-create") &&
+                e[QStringLiteral("detail")][QStringLiteral("username")].toString() ==
+                    QLatin1String("alice"))
+                QCOMPARE(e[QStringLiteral("actor_kind")].toString(), QStringLiteral("os-user"));
+            if (action == QLatin1String("user-update") ||
+                action == QLatin1String("password-change") ||
+                action == QLatin1String("ctl-command")) {
+                QCOMPARE(e[QStringLiteral("actor_kind")].toString(), QStringLiteral("staff"));
+                QCOMPARE(e[QStringLiteral("actor")].toString(), QStringLiteral("alice"));
+            }
         }
         QVERIFY(actions.contains(QStringLiteral("user-create")));
         QVERIFY(actions.contains(QStringLiteral("user-update")));
         QVERIFY(actions.contains(QStringLiteral("password-change")));
-        const QString osUser = entries.at(0)[QStringLiteral("actor")].toString();
-        QCOMPARE(json(ctl({QStringLiteral("audit"), QStringLiteral("list"),
-                           QStringLiteral("--user"), osUser, QStringLiteral("--json")}))
-                     .size(),
-                 entries.size());
+        QVERIFY(actions.contains(QStringLiteral("ctl-command")));
+        const QJsonArray byAlice =
+            json(ctl({QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--actor"),
+                      QStringLiteral("alice"), QStringLiteral("--json")}));
+        QVERIFY(!byAlice.isEmpty());
+        for (const auto &e : byAlice)
+            QCOMPARE(e[QStringLiteral("actor")].toString(), QStringLiteral("alice"));
         QCOMPARE(
-            json(ctl({QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--user"),
+            json(ctl({QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--actor"),
                       QStringLiteral("someone-else"), QStringLiteral("--json")}))
                 .size(),
             0);
@@ -170,6 +199,9 @@ private slots:
         QCOMPARE(ctl({QStringLiteral("init")}).exitCode, 0);
         const Run demo = ctl({QStringLiteral("user"), QStringLiteral("demo-accounts")});
         QVERIFY2(demo.exitCode == 0, qPrintable(demo.err));
+        const QString demoPasswordFile = m_tmp.filePath(QStringLiteral("demo.pw"));
+        QVERIFY(writePasswordFile(demoPasswordFile));
+        m_signIn = signedInAs(QStringLiteral("admin"), demoPasswordFile);
         const QJsonArray users =
             json(ctl({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--json")}));
         QStringList roles;

@@ -1,3 +1,5 @@
+#include "CtlSignIn.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -17,6 +19,8 @@ class TestFrontdeskCtl : public QObject
     QTemporaryDir m_tmp;
     QString dataDir() const { return m_tmp.filePath(QStringLiteral("data")); }
     QString keyFile() const { return m_tmp.filePath(QStringLiteral("frontdesk.key")); }
+    // After init: the demo administrator signs every command in, as staff do.
+    QStringList m_signIn;
 
     struct Run
     {
@@ -30,7 +34,7 @@ class TestFrontdeskCtl : public QObject
         const QStringList globals{QStringLiteral("--data-dir"), dataDir(),
                                   QStringLiteral("--key-file"),
                                   keyFilePath.isEmpty() ? keyFile() : keyFilePath};
-        p.start(QStringLiteral(FRONTDESK_CTL_PATH), globals + args);
+        p.start(QStringLiteral(FRONTDESK_CTL_PATH), globals + m_signIn + args);
         if (!p.waitForFinished(300000))
             return {};
         return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
@@ -66,6 +70,11 @@ private slots:
         QVERIFY(QFile::exists(keyFile()));
         QCOMPARE(QFile::permissions(keyFile()) & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
                  QFileDevice::Permissions());
+        const Run accounts = ctl({QStringLiteral("user"), QStringLiteral("demo-accounts")});
+        QVERIFY2(accounts.exitCode == 0, qPrintable(accounts.err));
+        const QString passwordFile = m_tmp.filePath(QStringLiteral("demo.pw"));
+        QVERIFY(frontdesk::testing::writePasswordFile(passwordFile));
+        m_signIn = frontdesk::testing::signedInAs(QStringLiteral("admin"), passwordFile);
         const Run seed =
             ctl({QStringLiteral("seed"), QStringLiteral("--patients"), QStringLiteral("1000"),
                  QStringLiteral("--appointments"), QStringLiteral("10000"),

@@ -7,6 +7,7 @@
 // disk is simulated with RLIMIT_FSIZE in the child, and the read-only case needs a non-root
 // user (chmod does not stop root) or is skipped.
 
+#include "CtlSignIn.h"
 #include "PrivateMounts.h"
 #include "database/KeyFileSecretStore.h"
 #include "storage/DataDirectory.h"
@@ -53,9 +54,10 @@ private:
     Run run(const QString &program, const QStringList &args, qint64 fileSizeLimit = 0);
     QStringList ctl(const QString &dir, const QStringList &command) const
     {
+        // Signed in as the demo administrator (init and stats need no sign-in and ignore it).
         return QStringList{QStringLiteral("--data-dir"), dir, QStringLiteral("--key-file"),
                            m_tmp.filePath(QStringLiteral("key"))} +
-               command;
+               frontdesk::testing::signedInAs(QStringLiteral("admin"), passwordFile()) + command;
     }
     QStringList write(const QString &dir, const QString &prefix, int count) const
     {
@@ -63,6 +65,7 @@ private:
                 QString::number(count)};
     }
     void verify(const QString &dir, const QStringList &mrns);
+    QString passwordFile() const { return m_tmp.filePath(QStringLiteral("demo.pw")); }
 
     QTemporaryDir m_tmp;
 
@@ -76,6 +79,7 @@ private slots:
 void TestFullDisk::initTestCase()
 {
     QVERIFY(m_tmp.isValid());
+    QVERIFY(frontdesk::testing::writePasswordFile(passwordFile()));
     qInfo("isolation: %s; tmpfs %s", qPrintable(g_namespaceNote),
           g_privateMounts ? "available" : "not available");
 }
@@ -144,6 +148,8 @@ void TestFullDisk::fullDisk()
     const bool tmpfs = mountTmpfs(mountPoint, "2m");
     const QString dir = mountPoint + QStringLiteral("/data");
     QCOMPARE(run(kCtl, ctl(dir, {QStringLiteral("init")})).exitCode, 0);
+    QCOMPARE(
+        run(kCtl, ctl(dir, {QStringLiteral("user"), QStringLiteral("demo-accounts")})).exitCode, 0);
     const Run first = run(kWriter, write(dir, QStringLiteral("A"), 10));
     QCOMPARE(first.exitCode, 0);
     QStringList committed = lines(first.out);

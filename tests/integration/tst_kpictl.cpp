@@ -1,3 +1,5 @@
+#include "CtlSignIn.h"
+
 #include <QDate>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,6 +15,8 @@ class TestKpiCtl : public QObject
     Q_OBJECT
 
     QTemporaryDir m_tmp;
+    // After init: the demo administrator signs every command in, as staff do.
+    QStringList m_signIn;
     QString m_from;
     QString m_to;
 
@@ -29,7 +33,7 @@ class TestKpiCtl : public QObject
                 QStringList{QStringLiteral("--data-dir"), m_tmp.filePath(QStringLiteral("data")),
                             QStringLiteral("--key-file"),
                             m_tmp.filePath(QStringLiteral("frontdesk.key"))} +
-                    args);
+                    m_signIn + args);
         if (!p.waitForFinished(120000))
             return {};
         return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
@@ -61,6 +65,11 @@ private slots:
         const Run init = ctl({QStringLiteral("init"), QStringLiteral("--time-zone"),
                               QStringLiteral("Europe/Berlin")});
         QVERIFY2(init.exitCode == 0, qPrintable(init.err));
+        const Run accounts = ctl({QStringLiteral("user"), QStringLiteral("demo-accounts")});
+        QVERIFY2(accounts.exitCode == 0, qPrintable(accounts.err));
+        const QString passwordFile = m_tmp.filePath(QStringLiteral("demo.pw"));
+        QVERIFY(frontdesk::testing::writePasswordFile(passwordFile));
+        m_signIn = frontdesk::testing::signedInAs(QStringLiteral("admin"), passwordFile);
         const Run seed =
             ctl({QStringLiteral("seed"), QStringLiteral("--patients"), QStringLiteral("400"),
                  QStringLiteral("--appointments"), QStringLiteral("4000")});

@@ -1,3 +1,5 @@
+#include "CtlSignIn.h"
+
 // frontdeskctl's patient commands end to end: import-fhir, search, export-fhir, duplicates, merge.
 
 #include <QDir>
@@ -14,6 +16,8 @@ class TestPatientCtl : public QObject
     Q_OBJECT
 
     QTemporaryDir m_tmp;
+    // After init: the demo administrator signs every command in, as staff do.
+    QStringList m_signIn;
     QString dataDir() const { return m_tmp.filePath(QStringLiteral("data")); }
     QString keyFile() const { return m_tmp.filePath(QStringLiteral("frontdesk.key")); }
     static QString samples()
@@ -33,7 +37,7 @@ class TestPatientCtl : public QObject
         p.start(QStringLiteral(FRONTDESK_CTL_PATH),
                 QStringList{QStringLiteral("--data-dir"), dataDir(), QStringLiteral("--key-file"),
                             keyFile()} +
-                    args);
+                    m_signIn + args);
         if (!p.waitForFinished(120000))
             return {};
         return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
@@ -53,6 +57,11 @@ private slots:
     {
         const Run init = ctl({QStringLiteral("init")});
         QVERIFY2(init.exitCode == 0, qPrintable(init.err));
+        const Run accounts = ctl({QStringLiteral("user"), QStringLiteral("demo-accounts")});
+        QVERIFY2(accounts.exitCode == 0, qPrintable(accounts.err));
+        const QString passwordFile = m_tmp.filePath(QStringLiteral("demo.pw"));
+        QVERIFY(frontdesk::testing::writePasswordFile(passwordFile));
+        m_signIn = frontdesk::testing::signedInAs(QStringLiteral("admin"), passwordFile);
     }
 
     void importsSearchesAndExports()
