@@ -161,14 +161,27 @@ QString FhirApi::baseUrl(const HttpRequest &request) const
              host.isEmpty() ? QStringLiteral("localhost") : QString::fromUtf8(host));
 }
 
+// A type the permission table does not know is nobody's to read or write.
 bool FhirApi::mayRead(const Principal &who, const QString &type) const
 {
-    return Permissions::allows(who.role, Permissions::toRead(type));
+    const std::optional<Permission> needed = Permissions::toRead(type);
+    return needed && Permissions::allows(who.role, *needed);
 }
 
 bool FhirApi::mayWrite(const Principal &who, const QString &type) const
 {
-    return Permissions::allows(who.role, Permissions::toWrite(type));
+    const std::optional<Permission> needed = Permissions::toWrite(type);
+    return needed && Permissions::allows(who.role, *needed);
+}
+
+// What a refused person may not do, for the OperationOutcome.
+QString FhirApi::refusedAccess(const QString &type, bool write)
+{
+    const std::optional<Permission> needed =
+        write ? Permissions::toWrite(type) : Permissions::toRead(type);
+    if (!needed)
+        return tr("use %1 resources, which the permission table does not list").arg(type);
+    return Permissions::describe(*needed);
 }
 
 Status FhirApi::audit(const Principal &who, const QString &action, const QString &type,
@@ -263,12 +276,16 @@ HttpResponse FhirApi::route(const HttpRequest &request)
     if (type == QLatin1String("AuditEvent") && parts.size() == 1 && method == "GET")
         return auditEvents(who, request);
     // The role comes first: a receptionist asking for clinical data is refused as such, whether
-    // or not this server keeps that type yet.
+    // or not this server keeps that type yet. A type no role may use (the permission table does
+    // not list it) is simply not kept here.
+    if (!Permissions::toRead(type))
+        return refuse(who, QStringLiteral("read"), type, {}, 404, QStringLiteral("not-supported"),
+                      tr("This server does not keep %1 resources; it keeps %2.")
+                          .arg(type, ResourceTypes::supported().join(QStringLiteral(", "))));
     if (!mayRead(who, type))
         return refuse(
             who, QStringLiteral("read"), type, {}, 403, QStringLiteral("forbidden"),
-            tr("The role %1 may not %2.")
-                .arg(Roles::name(who.role), Permissions::describe(Permissions::toRead(type))));
+            tr("The role %1 may not %2.").arg(Roles::name(who.role), refusedAccess(type, false)));
     if (!ResourceTypes::isSupported(type))
         return refuse(who, QStringLiteral("read"), type, {}, 404, QStringLiteral("not-supported"),
                       tr("This server does not keep %1 resources; it keeps %2.")
@@ -382,8 +399,7 @@ HttpResponse FhirApi::read(const Principal &who, const QString &type, const QStr
     if (!mayRead(who, type))
         return refuse(
             who, action, type, id, 403, QStringLiteral("forbidden"),
-            tr("The role %1 may not %2.")
-                .arg(Roles::name(who.role), Permissions::describe(Permissions::toRead(type))));
+            tr("The role %1 may not %2.").arg(Roles::name(who.role), refusedAccess(type, false)));
     auto found = versionId ? m_store.version(type, id, *versionId) : m_store.current(type, id);
     if (!found)
         return OperationOutcome::response(500, QStringLiteral("exception"), found.error());
@@ -412,8 +428,7 @@ HttpResponse FhirApi::instanceHistory(const Principal &who, const QString &type,
     if (!mayRead(who, type))
         return refuse(
             who, QStringLiteral("history"), type, id, 403, QStringLiteral("forbidden"),
-            tr("The role %1 may not %2.")
-                .arg(Roles::name(who.role), Permissions::describe(Permissions::toRead(type))));
+            tr("The role %1 may not %2.").arg(Roles::name(who.role), refusedAccess(type, false)));
     auto versions = m_store.versionsOf(type, id);
     if (!versions)
         return OperationOutcome::response(500, QStringLiteral("exception"), versions.error());
@@ -449,8 +464,7 @@ HttpResponse FhirApi::search(const Principal &who, const QString &type, const Ht
     if (!mayRead(who, type))
         return refuse(
             who, QStringLiteral("search"), type, {}, 403, QStringLiteral("forbidden"),
-            tr("The role %1 may not %2.")
-                .arg(Roles::name(who.role), Permissions::describe(Permissions::toRead(type))));
+            tr("The role %1 may not %2.").arg(Roles::name(who.role), refusedAccess(type, false)));
     const bool appointments = type == QLatin1String("Appointment");
     QStringList where{QStringLiteral("r.type = ?"), QStringLiteral("r.deleted = 0")};
     QVariantList values{type};
@@ -867,8 +881,7 @@ FhirApi::WriteOutcome FhirApi::write(const Principal &who, const QString &method
                 tr("This server does not keep %1 resources.").arg(type), std::nullopt};
     if (!mayWrite(who, type))
         return {403, QStringLiteral("forbidden"),
-                tr("The role %1 may not %2.")
-                    .arg(Roles::name(who.role), Permissions::describe(Permissions::toWrite(type))),
+                tr("The role %1 may not %2.").arg(Roles::name(who.role), refusedAccess(type, true)),
                 std::nullopt};
     const QString id = givenId.isEmpty() ? newId() : givenId;
     auto before = m_store.current(type, id);

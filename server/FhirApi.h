@@ -73,6 +73,7 @@ private:
                         const QString &id, int status, const QString &code, const QString &message);
     bool mayRead(const Principal &who, const QString &type) const;
     bool mayWrite(const Principal &who, const QString &type) const;
+    static QString refusedAccess(const QString &type, bool write);
     QString baseUrl(const HttpRequest &request) const;
     static HttpResponse json(int status, const QJsonObject &body);
     static HttpResponse fromOutcome(const WriteOutcome &outcome);

@@ -16,12 +16,27 @@ Status AccessGuard::require(Permission permission) const
 
 Status AccessGuard::requireRead(const QString &resourceType) const
 {
-    return require(Permissions::toRead(resourceType));
+    const std::optional<Permission> needed = Permissions::toRead(resourceType);
+    if (!needed)
+        return unknownType(resourceType);
+    return require(*needed);
 }
 
 Status AccessGuard::requireWrite(const QString &resourceType) const
 {
-    return require(Permissions::toWrite(resourceType));
+    const std::optional<Permission> needed = Permissions::toWrite(resourceType);
+    if (!needed)
+        return unknownType(resourceType);
+    return require(*needed);
+}
+
+// Fails closed, also on a system connection: a record type nobody put in the permission table
+// is a mistake to fix, not data to let through.
+Status AccessGuard::unknownType(const QString &resourceType)
+{
+    return fail(tr("Records of the type \"%1\" are not in the permission table, so they may "
+                   "not be read or changed.")
+                    .arg(resourceType));
 }
 
 Status AccessGuard::audit(const QString &action, const QString &entityType, const QString &entityId,

@@ -39,6 +39,7 @@ public:
                             const QJsonObject &detail = {});
 
 private:
+    static Status unknownType(const QString &resourceType);
     Status audit(const QString &action, const QString &entityType, const QString &entityId,
                  const QString &patientId, const QJsonObject &detail);
 

@@ -43,7 +43,7 @@ bool isClinical(const QString &resourceType)
         QStringLiteral("MedicationStatement"), QStringLiteral("Observation"),
         QStringLiteral("Encounter"),           QStringLiteral("ClinicalNote"),
         QStringLiteral("DocumentReference"),   QStringLiteral("Procedure"),
-        QStringLiteral("Immunization")};
+        QStringLiteral("Immunization"),        QStringLiteral("MedicationRequest")};
     return clinical.contains(resourceType);
 }
 
@@ -150,27 +150,46 @@ QString Permissions::describe(Permission permission)
     return {};
 }
 
-Permission Permissions::toRead(const QString &resourceType)
+std::optional<Permission> Permissions::toRead(const QString &resourceType)
 {
+    static const QStringList schedule{QStringLiteral("Appointment"), QStringLiteral("Practitioner"),
+                                      QStringLiteral("Location"), QStringLiteral("WorkingHours"),
+                                      QStringLiteral("Schedule"), QStringLiteral("ScheduleException"),
+                                      QStringLiteral("Slot")};
+    static const QStringList messages{QStringLiteral("Communication"),
+                                      QStringLiteral("CommunicationRequest"),
+                                      QStringLiteral("Message")};
+    // The patient's own records, and the scheduling records the outbox names on their own
+    // (series, status history, types, waitlist), which have always been guarded as
+    // patient details.
+    static const QStringList demographics{QStringLiteral("Patient"),
+                                          QStringLiteral("PatientLink"),
+                                          QStringLiteral("PatientPhoto"),
+                                          QStringLiteral("Consent"),
+                                          QStringLiteral("Coverage"),
+                                          QStringLiteral("Flag"),
+                                          QStringLiteral("Recall"),
+                                          QStringLiteral("AppointmentSeries"),
+                                          QStringLiteral("AppointmentStatusChange"),
+                                          QStringLiteral("AppointmentType"),
+                                          QStringLiteral("WaitlistEntry")};
     if (isClinical(resourceType))
         return Permission::ViewClinical;
-    if (resourceType == QLatin1String("Appointment") ||
-        resourceType == QLatin1String("Practitioner") ||
-        resourceType == QLatin1String("Location") ||
-        resourceType == QLatin1String("WorkingHours") ||
-        resourceType == QLatin1String("Schedule") ||
-        resourceType == QLatin1String("ScheduleException") || resourceType == QLatin1String("Slot"))
+    if (schedule.contains(resourceType))
         return Permission::ViewSchedule;
-    if (resourceType == QLatin1String("Communication") ||
-        resourceType == QLatin1String("CommunicationRequest") ||
-        resourceType == QLatin1String("Message"))
+    if (messages.contains(resourceType))
         return Permission::ViewMessages;
-    return Permission::ViewDemographics;
+    if (demographics.contains(resourceType))
+        return Permission::ViewDemographics;
+    return std::nullopt;
 }
 
-Permission Permissions::toWrite(const QString &resourceType)
+std::optional<Permission> Permissions::toWrite(const QString &resourceType)
 {
-    switch (toRead(resourceType)) {
+    const std::optional<Permission> read = toRead(resourceType);
+    if (!read)
+        return std::nullopt;
+    switch (*read) {
     case Permission::ViewClinical:
         return Permission::EditClinical;
     case Permission::ViewSchedule:

@@ -24,11 +24,13 @@ public:
     // What a person reads when they are refused, e.g. "see clinical notes".
     static QString describe(Permission permission);
 
-    // The permission needed to read or change records of a FHIR resource type. Clinical
-    // resources need the clinical permissions; anything else about a patient needs the
-    // demographics permissions.
-    static Permission toRead(const QString &resourceType);
-    static Permission toWrite(const QString &resourceType);
+    // The permission needed to read or change records of a resource type (a FHIR name, or the
+    // outbox's name for a record FHIR has no resource for). Clinical resources need the clinical
+    // permissions, the schedule's the schedule permissions, messages the message permissions,
+    // the rest about a patient the demographics permissions. A type the table does not list has
+    // none: it is refused, never taken for demographics.
+    static std::optional<Permission> toRead(const QString &resourceType);
+    static std::optional<Permission> toWrite(const QString &resourceType);
 };
 
 } // namespace frontdesk

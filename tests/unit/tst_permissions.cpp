@@ -109,17 +109,42 @@ private slots:
 
     void resourcesMapToPermissions()
     {
-        for (const char *clinical : {"Condition", "AllergyIntolerance", "MedicationStatement",
-                                     "Observation", "Encounter", "Immunization"}) {
-            QCOMPARE(Permissions::toRead(QLatin1String(clinical)), Permission::ViewClinical);
-            QCOMPARE(Permissions::toWrite(QLatin1String(clinical)), Permission::EditClinical);
+        using P = std::optional<Permission>;
+        for (const char *clinical :
+             {"Condition", "AllergyIntolerance", "MedicationStatement", "MedicationRequest",
+              "Observation", "Encounter", "Immunization"}) {
+            QCOMPARE(Permissions::toRead(QLatin1String(clinical)), P(Permission::ViewClinical));
+            QCOMPARE(Permissions::toWrite(QLatin1String(clinical)), P(Permission::EditClinical));
         }
-        QCOMPARE(Permissions::toRead(QStringLiteral("Patient")), Permission::ViewDemographics);
-        QCOMPARE(Permissions::toWrite(QStringLiteral("Patient")), Permission::EditDemographics);
-        QCOMPARE(Permissions::toRead(QStringLiteral("Appointment")), Permission::ViewSchedule);
-        QCOMPARE(Permissions::toWrite(QStringLiteral("Appointment")), Permission::EditSchedule);
-        QCOMPARE(Permissions::toRead(QStringLiteral("Communication")), Permission::ViewMessages);
-        QCOMPARE(Permissions::toWrite(QStringLiteral("Communication")), Permission::SendMessages);
+        QCOMPARE(Permissions::toRead(QStringLiteral("Patient")), P(Permission::ViewDemographics));
+        QCOMPARE(Permissions::toWrite(QStringLiteral("Patient")), P(Permission::EditDemographics));
+        QCOMPARE(Permissions::toRead(QStringLiteral("Appointment")), P(Permission::ViewSchedule));
+        QCOMPARE(Permissions::toWrite(QStringLiteral("Appointment")), P(Permission::EditSchedule));
+        QCOMPARE(Permissions::toRead(QStringLiteral("Communication")), P(Permission::ViewMessages));
+        QCOMPARE(Permissions::toWrite(QStringLiteral("Communication")),
+                 P(Permission::SendMessages));
+    }
+
+    // A type nobody listed is refused, never taken for patient details.
+    void unknownResourceTypesAreRefused()
+    {
+        QCOMPARE(Permissions::toRead(QStringLiteral("Spaceship")), std::optional<Permission>());
+        QCOMPARE(Permissions::toWrite(QStringLiteral("Spaceship")), std::optional<Permission>());
+        // Also on a connection without a session (the admin's tool, the sync worker).
+        const Status read = AccessGuard(*t.db).requireRead(QStringLiteral("Spaceship"));
+        QVERIFY(!read);
+        QVERIFY2(read.error().contains(QStringLiteral("permission table")),
+                 qPrintable(read.error()));
+        QVERIFY(!AccessGuard(*t.db).requireWrite(QStringLiteral("Spaceship")));
+        // Every record type the repositories keep is listed.
+        for (const char *type : {"Patient",         "PatientLink",       "PatientPhoto",
+                                 "Consent",         "Coverage",          "Flag",
+                                 "Recall",          "AppointmentSeries", "AppointmentStatusChange",
+                                 "AppointmentType", "ScheduleException", "WaitlistEntry",
+                                 "Appointment",     "Practitioner",      "Location",
+                                 "Schedule",        "Communication",     "CommunicationRequest",
+                                 "Condition",       "Encounter"})
+            QVERIFY2(AccessGuard(*t.db).requireWrite(QLatin1String(type)), type);
     }
 
     void onlyAdministratorsManageAccounts()
