@@ -203,6 +203,10 @@ Geprüft gegen: %2</translation>
         <source>This patient has no appointment today. To open their clinical record anyway, give the reason (at least 5 characters); it is recorded in the audit trail.</source>
         <translation>Dieser Patient hat heute keinen Termin. Um seine Krankenakte trotzdem zu öffnen, geben Sie den Grund an (mindestens 5 Zeichen); er wird im Prüfprotokoll festgehalten.</translation>
     </message>
+    <message>
+        <source>Records of the type &quot;%1&quot; are not in the permission table, so they may not be read or changed.</source>
+        <translation>Datensätze vom Typ „%1“ stehen nicht in der Berechtigungstabelle und dürfen daher weder gelesen noch geändert werden.</translation>
+    </message>
 </context>
 <context>
     <name>AllergyRepository</name>
@@ -733,10 +737,6 @@ Geprüft gegen: %2</translation>
         <translation>frontdeskctl: %1</translation>
     </message>
     <message>
-        <source>Usage: frontdeskctl [--data-dir DIR] [--key-file PATH] COMMAND [options]</source>
-        <translation>Aufruf: frontdeskctl [--data-dir VERZ] [--key-file PFAD] BEFEHL [Optionen]</translation>
-    </message>
-    <message>
         <source>Commands:</source>
         <translation>Befehle:</translation>
     </message>
@@ -771,6 +771,46 @@ Geprüft gegen: %2</translation>
     <message>
         <source>Warning: the audit trail&apos;s anchor was not updated. %1</source>
         <translation>Warnung: Der Anker des Audit-Protokolls wurde nicht aktualisiert. %1</translation>
+    </message>
+    <message>
+        <source>Sign in as this staff member; the command runs with their role and the audit trail names them.</source>
+        <translation>Als diese Person des Praxisteams anmelden; der Befehl läuft mit ihrer Rolle, und das Prüfprotokoll nennt sie.</translation>
+    </message>
+    <message>
+        <source>Read the password for --user from the first line of this file (mode 0600 or 0400); without it, it is asked on the terminal.</source>
+        <translation>Das Passwort für --user aus der ersten Zeile dieser Datei lesen (Modus 0600 oder 0400); ohne diese Option wird es im Terminal abgefragt.</translation>
+    </message>
+    <message>
+        <source>Usage: frontdeskctl [--data-dir DIR] [--key-file PATH] [--user NAME [--password-file PATH]] COMMAND [options]</source>
+        <translation>Aufruf: frontdeskctl [--data-dir VERZ] [--key-file PFAD] [--user NAME [--password-file PFAD]] BEFEHL [Optionen]</translation>
+    </message>
+    <message>
+        <source>%1 needs a signed-in staff member: add --user NAME (with --password-file PATH, or type the password when asked). Only init, check, stats and wipe run without, and user add while there is no account yet.</source>
+        <translation>%1 erfordert eine angemeldete Person des Praxisteams: Geben Sie --user NAME an (mit --password-file PFAD, oder tippen Sie das Passwort ein, wenn es abgefragt wird). Ohne Anmeldung laufen nur init, check, stats und wipe sowie user add, solange es noch kein Konto gibt.</translation>
+    </message>
+    <message>
+        <source>The password file %1 cannot be read.</source>
+        <translation>Die Passwortdatei %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The password file %1 may be read or changed by others (mode %2); make it private first: chmod 600 %1</source>
+        <translation>Die Passwortdatei %1 kann von anderen gelesen oder geändert werden (Modus %2); schützen Sie sie zuerst: chmod 600 %1</translation>
+    </message>
+    <message>
+        <source>The password file %1 cannot be read: %2</source>
+        <translation>Die Passwortdatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>There is no terminal to ask %1&apos;s password on; give it with --password-file PATH.</source>
+        <translation>Es gibt kein Terminal, in dem das Passwort von %1 abgefragt werden könnte; geben Sie es mit --password-file PFAD an.</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>Passwort für %1: </translation>
+    </message>
+    <message>
+        <source>The database was already opened for this command.</source>
+        <translation>Die Datenbank wurde für diesen Befehl bereits geöffnet.</translation>
     </message>
 </context>
 <context>

@@ -203,6 +203,10 @@ Comprobado con: %2</translation>
         <source>This patient has no appointment today. To open their clinical record anyway, give the reason (at least 5 characters); it is recorded in the audit trail.</source>
         <translation>Este paciente no tiene cita hoy. Para abrir igualmente su historia clínica, indique el motivo (al menos 5 caracteres); queda anotado en el registro de auditoría.</translation>
     </message>
+    <message>
+        <source>Records of the type &quot;%1&quot; are not in the permission table, so they may not be read or changed.</source>
+        <translation>Los registros del tipo «%1» no están en la tabla de permisos, por lo que no se pueden leer ni modificar.</translation>
+    </message>
 </context>
 <context>
     <name>AllergyRepository</name>
@@ -733,10 +737,6 @@ Comprobado con: %2</translation>
         <translation>frontdeskctl: %1</translation>
     </message>
     <message>
-        <source>Usage: frontdeskctl [--data-dir DIR] [--key-file PATH] COMMAND [options]</source>
-        <translation>Uso: frontdeskctl [--data-dir DIR] [--key-file RUTA] ORDEN [opciones]</translation>
-    </message>
-    <message>
         <source>Commands:</source>
         <translation>Órdenes:</translation>
     </message>
@@ -771,6 +771,46 @@ Comprobado con: %2</translation>
     <message>
         <source>Warning: the audit trail&apos;s anchor was not updated. %1</source>
         <translation>Aviso: el ancla del registro de auditoría no se actualizó. %1</translation>
+    </message>
+    <message>
+        <source>Sign in as this staff member; the command runs with their role and the audit trail names them.</source>
+        <translation>Iniciar sesión como este miembro del personal; la orden se ejecuta con su rol y el registro de auditoría lo nombra.</translation>
+    </message>
+    <message>
+        <source>Read the password for --user from the first line of this file (mode 0600 or 0400); without it, it is asked on the terminal.</source>
+        <translation>Leer la contraseña de --user de la primera línea de este archivo (modo 0600 o 0400); sin esta opción, se pide en el terminal.</translation>
+    </message>
+    <message>
+        <source>Usage: frontdeskctl [--data-dir DIR] [--key-file PATH] [--user NAME [--password-file PATH]] COMMAND [options]</source>
+        <translation>Uso: frontdeskctl [--data-dir DIR] [--key-file RUTA] [--user NOMBRE [--password-file RUTA]] ORDEN [opciones]</translation>
+    </message>
+    <message>
+        <source>%1 needs a signed-in staff member: add --user NAME (with --password-file PATH, or type the password when asked). Only init, check, stats and wipe run without, and user add while there is no account yet.</source>
+        <translation>%1 requiere un miembro del personal con sesión iniciada: añada --user NOMBRE (con --password-file RUTA, o escriba la contraseña cuando se le pida). Sin sesión solo se ejecutan init, check, stats y wipe, y user add mientras no exista ninguna cuenta.</translation>
+    </message>
+    <message>
+        <source>The password file %1 cannot be read.</source>
+        <translation>No se puede leer el archivo de contraseña %1.</translation>
+    </message>
+    <message>
+        <source>The password file %1 may be read or changed by others (mode %2); make it private first: chmod 600 %1</source>
+        <translation>Otros pueden leer o modificar el archivo de contraseña %1 (modo %2); hágalo privado primero: chmod 600 %1</translation>
+    </message>
+    <message>
+        <source>The password file %1 cannot be read: %2</source>
+        <translation>No se puede leer el archivo de contraseña %1: %2</translation>
+    </message>
+    <message>
+        <source>There is no terminal to ask %1&apos;s password on; give it with --password-file PATH.</source>
+        <translation>No hay ningún terminal en el que pedir la contraseña de %1; indíquela con --password-file RUTA.</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>Contraseña de %1: </translation>
+    </message>
+    <message>
+        <source>The database was already opened for this command.</source>
+        <translation>La base de datos ya se abrió para esta orden.</translation>
     </message>
 </context>
 <context>

@@ -203,6 +203,10 @@ Vérifié par rapport à : %2</translation>
         <source>This patient has no appointment today. To open their clinical record anyway, give the reason (at least 5 characters); it is recorded in the audit trail.</source>
         <translation>Ce patient n&apos;a pas de rendez-vous aujourd&apos;hui. Pour ouvrir quand même son dossier médical, indiquez le motif (au moins 5 caractères)&#xa0;; il est consigné dans le journal d&apos;audit.</translation>
     </message>
+    <message>
+        <source>Records of the type &quot;%1&quot; are not in the permission table, so they may not be read or changed.</source>
+        <translation>Les enregistrements de type «&#xa0;%1&#xa0;» ne figurent pas dans la table des autorisations&#xa0;; ils ne peuvent donc être ni lus ni modifiés.</translation>
+    </message>
 </context>
 <context>
     <name>AllergyRepository</name>
@@ -733,10 +737,6 @@ Vérifié par rapport à : %2</translation>
         <translation>frontdeskctl&#xa0;: %1</translation>
     </message>
     <message>
-        <source>Usage: frontdeskctl [--data-dir DIR] [--key-file PATH] COMMAND [options]</source>
-        <translation>Utilisation&#xa0;: frontdeskctl [--data-dir RÉP] [--key-file CHEMIN] COMMANDE [options]</translation>
-    </message>
-    <message>
         <source>Commands:</source>
         <translation>Commandes&#xa0;:</translation>
     </message>
@@ -771,6 +771,46 @@ Vérifié par rapport à : %2</translation>
     <message>
         <source>Warning: the audit trail&apos;s anchor was not updated. %1</source>
         <translation>Attention : l&apos;ancre du journal d&apos;audit n&apos;a pas été mise à jour. %1</translation>
+    </message>
+    <message>
+        <source>Sign in as this staff member; the command runs with their role and the audit trail names them.</source>
+        <translation>Se connecter en tant que ce membre du personnel&#xa0;; la commande s&apos;exécute avec son rôle et le journal d&apos;audit le nomme.</translation>
+    </message>
+    <message>
+        <source>Read the password for --user from the first line of this file (mode 0600 or 0400); without it, it is asked on the terminal.</source>
+        <translation>Lire le mot de passe de --user sur la première ligne de ce fichier (mode 0600 ou 0400)&#xa0;; sans cette option, il est demandé dans le terminal.</translation>
+    </message>
+    <message>
+        <source>Usage: frontdeskctl [--data-dir DIR] [--key-file PATH] [--user NAME [--password-file PATH]] COMMAND [options]</source>
+        <translation>Utilisation&#xa0;: frontdeskctl [--data-dir RÉP] [--key-file CHEMIN] [--user NOM [--password-file CHEMIN]] COMMANDE [options]</translation>
+    </message>
+    <message>
+        <source>%1 needs a signed-in staff member: add --user NAME (with --password-file PATH, or type the password when asked). Only init, check, stats and wipe run without, and user add while there is no account yet.</source>
+        <translation>%1 exige un membre du personnel connecté&#xa0;: ajoutez --user NOM (avec --password-file CHEMIN, ou saisissez le mot de passe quand il est demandé). Sans connexion, seuls init, check, stats et wipe s&apos;exécutent, ainsi que user add tant qu&apos;aucun compte n&apos;existe.</translation>
+    </message>
+    <message>
+        <source>The password file %1 cannot be read.</source>
+        <translation>Le fichier de mot de passe %1 ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>The password file %1 may be read or changed by others (mode %2); make it private first: chmod 600 %1</source>
+        <translation>Le fichier de mot de passe %1 peut être lu ou modifié par d&apos;autres (mode %2)&#xa0;; rendez-le privé d&apos;abord&#xa0;: chmod 600 %1</translation>
+    </message>
+    <message>
+        <source>The password file %1 cannot be read: %2</source>
+        <translation>Le fichier de mot de passe %1 ne peut pas être lu&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>There is no terminal to ask %1&apos;s password on; give it with --password-file PATH.</source>
+        <translation>Aucun terminal ne permet de demander le mot de passe de %1&#xa0;; indiquez-le avec --password-file CHEMIN.</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>Mot de passe de %1&#xa0;: </translation>
+    </message>
+    <message>
+        <source>The database was already opened for this command.</source>
+        <translation>La base de données a déjà été ouverte pour cette commande.</translation>
     </message>
 </context>
 <context>

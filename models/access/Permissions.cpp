@@ -152,10 +152,11 @@ QString Permissions::describe(Permission permission)
 
 std::optional<Permission> Permissions::toRead(const QString &resourceType)
 {
-    static const QStringList schedule{QStringLiteral("Appointment"), QStringLiteral("Practitioner"),
-                                      QStringLiteral("Location"), QStringLiteral("WorkingHours"),
-                                      QStringLiteral("Schedule"), QStringLiteral("ScheduleException"),
-                                      QStringLiteral("Slot")};
+    static const QStringList schedule{
+        QStringLiteral("Appointment"), QStringLiteral("Practitioner"),
+        QStringLiteral("Location"),    QStringLiteral("WorkingHours"),
+        QStringLiteral("Schedule"),    QStringLiteral("ScheduleException"),
+        QStringLiteral("Slot")};
     static const QStringList messages{QStringLiteral("Communication"),
                                       QStringLiteral("CommunicationRequest"),
                                       QStringLiteral("Message")};
