@@ -2052,6 +2052,45 @@ Um fortzufahren, tun Sie eines der Folgenden:
     </message>
 </context>
 <context>
+    <name>MessageComposer</name>
+    <message>
+        <source>The patient&apos;s record has no mobile phone number.</source>
+        <translation>In der Patientenakte ist keine Mobilnummer eingetragen.</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s record has no e-mail address.</source>
+        <translation>In der Patientenakte ist keine E-Mail-Adresse eingetragen.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Choose the patient the message is for.</source>
+        <translation>Wählen Sie den Patienten, für den die Nachricht bestimmt ist.</translation>
+    </message>
+    <message>
+        <source>The message is empty; write what the patient should read.</source>
+        <translation>Die Nachricht ist leer; schreiben Sie, was der Patient lesen soll.</translation>
+    </message>
+    <message>
+        <source>A message goes by SMS or e-mail; &quot;%1&quot; is neither.</source>
+        <translation>Eine Nachricht geht per SMS oder E-Mail; „%1“ ist keins von beiden.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used for this patient: %2</source>
+        <translation>%1 kann für diesen Patienten nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>This SMS would be sent in %1 parts; at most %2 are allowed. Shorten it, or send it by e-mail.</source>
+        <translation>Diese SMS würde in %1 Teilen verschickt; erlaubt sind höchstens %2. Kürzen Sie sie oder senden Sie sie per E-Mail.</translation>
+    </message>
+    <message>
+        <source>An e-mail needs a subject.</source>
+        <translation>Eine E-Mail braucht einen Betreff.</translation>
+    </message>
+</context>
+<context>
     <name>MessageLabels</name>
     <message>
         <source>SMS</source>
@@ -3940,6 +3979,85 @@ Notizen: %2</translation>
     </message>
 </context>
 <context>
+    <name>frontdesk::ComposeMessageDialog</name>
+    <message>
+        <source>New message</source>
+        <translation>Neue Nachricht</translation>
+    </message>
+    <message>
+        <source>Name, birth date, phone or MRN</source>
+        <translation>Name, Geburtsdatum, Telefon oder Patientennummer</translation>
+    </message>
+    <message>
+        <source>Find the patient</source>
+        <translation>Patienten suchen</translation>
+    </message>
+    <message>
+        <source>Patients found</source>
+        <translation>Gefundene Patienten</translation>
+    </message>
+    <message>
+        <source>&amp;Patient:</source>
+        <translation>&amp;Patient:</translation>
+    </message>
+    <message>
+        <source>Patient:</source>
+        <translation>Patient:</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose:</source>
+        <translation>&amp;Zweck:</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Kanal:</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Betreff:</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Text:</translation>
+    </message>
+    <message>
+        <source>&amp;Queue message</source>
+        <translation>Nachricht in &amp;Warteschlange</translation>
+    </message>
+    <message>
+        <source>Waits in the outbox until the server sends it (Ctrl+Return)</source>
+        <translation>Wartet im Postausgang, bis der Server sie sendet (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 an %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Choose the patient first.</source>
+        <translation>Wählen Sie zuerst den Patienten.</translation>
+    </message>
+    <message>
+        <source>No channel may be used for this patient and purpose.</source>
+        <translation>Für diesen Patienten und Zweck darf kein Kanal verwendet werden.</translation>
+    </message>
+    <message>
+        <source>SMS parts: %1 · characters left in this part: %2</source>
+        <translation>SMS-Teile: %1 · verbleibende Zeichen in diesem Teil: %2</translation>
+    </message>
+    <message>
+        <source>“%1” is not in the SMS alphabet, so each part holds 70 characters instead of 160.</source>
+        <translation>„%1“ gehört nicht zum SMS-Zeichensatz, daher fasst jeder Teil 70 statt 160 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Too long: at most %1 parts are allowed.</source>
+        <translation>Zu lang: Erlaubt sind höchstens %1 Teile.</translation>
+    </message>
+</context>
+<context>
     <name>frontdesk::ContactsTab</name>
     <message>
         <source>Item</source>
@@ -5004,6 +5122,14 @@ Raum: %7</translation>
         <source>Frontdesk</source>
         <translation>Frontdesk</translation>
     </message>
+    <message>
+        <source>New &amp;Message…</source>
+        <translation>Neue &amp;Nachricht…</translation>
+    </message>
+    <message>
+        <source>The message waits in the outbox until the server sends it.</source>
+        <translation>Die Nachricht wartet im Postausgang, bis der Server sie sendet.</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::MergeDialog</name>
@@ -5160,6 +5286,18 @@ Raum: %7</translation>
     <message>
         <source>Message</source>
         <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>&amp;New message…</source>
+        <translation>&amp;Neue Nachricht…</translation>
+    </message>
+    <message>
+        <source>&amp;Reply…</source>
+        <translation>&amp;Antworten…</translation>
+    </message>
+    <message>
+        <source>A new message to the patient of the selected message</source>
+        <translation>Eine neue Nachricht an den Patienten der ausgewählten Nachricht</translation>
     </message>
 </context>
 <context>

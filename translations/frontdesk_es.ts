@@ -2052,6 +2052,45 @@ Para continuar, haga una de estas cosas:
     </message>
 </context>
 <context>
+    <name>MessageComposer</name>
+    <message>
+        <source>The patient&apos;s record has no mobile phone number.</source>
+        <translation>La ficha del paciente no tiene ningún número de móvil.</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s record has no e-mail address.</source>
+        <translation>La ficha del paciente no tiene ninguna dirección de correo electrónico.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Choose the patient the message is for.</source>
+        <translation>Elija el paciente al que va dirigido el mensaje.</translation>
+    </message>
+    <message>
+        <source>The message is empty; write what the patient should read.</source>
+        <translation>El mensaje está vacío; escriba lo que debe leer el paciente.</translation>
+    </message>
+    <message>
+        <source>A message goes by SMS or e-mail; &quot;%1&quot; is neither.</source>
+        <translation>Un mensaje se envía por SMS o por correo electrónico; «%1» no es ninguno de los dos.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used for this patient: %2</source>
+        <translation>%1 no se puede usar para este paciente: %2</translation>
+    </message>
+    <message>
+        <source>This SMS would be sent in %1 parts; at most %2 are allowed. Shorten it, or send it by e-mail.</source>
+        <translation>Este SMS se enviaría en %1 partes; se permiten como máximo %2. Acórtelo o envíelo por correo electrónico.</translation>
+    </message>
+    <message>
+        <source>An e-mail needs a subject.</source>
+        <translation>Un correo electrónico necesita un asunto.</translation>
+    </message>
+</context>
+<context>
     <name>MessageLabels</name>
     <message>
         <source>SMS</source>
@@ -3940,6 +3979,85 @@ Notas: %2</translation>
     </message>
 </context>
 <context>
+    <name>frontdesk::ComposeMessageDialog</name>
+    <message>
+        <source>New message</source>
+        <translation>Mensaje nuevo</translation>
+    </message>
+    <message>
+        <source>Name, birth date, phone or MRN</source>
+        <translation>Nombre, fecha de nacimiento, teléfono o NHC</translation>
+    </message>
+    <message>
+        <source>Find the patient</source>
+        <translation>Buscar el paciente</translation>
+    </message>
+    <message>
+        <source>Patients found</source>
+        <translation>Pacientes encontrados</translation>
+    </message>
+    <message>
+        <source>&amp;Patient:</source>
+        <translation>&amp;Paciente:</translation>
+    </message>
+    <message>
+        <source>Patient:</source>
+        <translation>Paciente:</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose:</source>
+        <translation>&amp;Finalidad:</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Canal:</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Asunto:</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Texto:</translation>
+    </message>
+    <message>
+        <source>&amp;Queue message</source>
+        <translation>&amp;Poner en cola</translation>
+    </message>
+    <message>
+        <source>Waits in the outbox until the server sends it (Ctrl+Return)</source>
+        <translation>Espera en la bandeja de salida hasta que el servidor lo envíe (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Choose the patient first.</source>
+        <translation>Elija primero el paciente.</translation>
+    </message>
+    <message>
+        <source>No channel may be used for this patient and purpose.</source>
+        <translation>No se puede usar ningún canal para este paciente y esta finalidad.</translation>
+    </message>
+    <message>
+        <source>SMS parts: %1 · characters left in this part: %2</source>
+        <translation>Partes del SMS: %1 · caracteres restantes en esta parte: %2</translation>
+    </message>
+    <message>
+        <source>“%1” is not in the SMS alphabet, so each part holds 70 characters instead of 160.</source>
+        <translation>«%1» no pertenece al alfabeto SMS, así que cada parte admite 70 caracteres en lugar de 160.</translation>
+    </message>
+    <message>
+        <source>Too long: at most %1 parts are allowed.</source>
+        <translation>Demasiado largo: se permiten como máximo %1 partes.</translation>
+    </message>
+</context>
+<context>
     <name>frontdesk::ContactsTab</name>
     <message>
         <source>Item</source>
@@ -5004,6 +5122,14 @@ Sala: %7</translation>
         <source>Frontdesk</source>
         <translation>Frontdesk</translation>
     </message>
+    <message>
+        <source>New &amp;Message…</source>
+        <translation>&amp;Mensaje nuevo…</translation>
+    </message>
+    <message>
+        <source>The message waits in the outbox until the server sends it.</source>
+        <translation>El mensaje espera en la bandeja de salida hasta que el servidor lo envíe.</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::MergeDialog</name>
@@ -5160,6 +5286,18 @@ Sala: %7</translation>
     <message>
         <source>Message</source>
         <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>&amp;New message…</source>
+        <translation>Mensaje &amp;nuevo…</translation>
+    </message>
+    <message>
+        <source>&amp;Reply…</source>
+        <translation>&amp;Responder…</translation>
+    </message>
+    <message>
+        <source>A new message to the patient of the selected message</source>
+        <translation>Un mensaje nuevo al paciente del mensaje seleccionado</translation>
     </message>
 </context>
 <context>

@@ -2052,6 +2052,45 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     </message>
 </context>
 <context>
+    <name>MessageComposer</name>
+    <message>
+        <source>The patient&apos;s record has no mobile phone number.</source>
+        <translation>Le dossier du patient ne contient aucun numéro de portable.</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s record has no e-mail address.</source>
+        <translation>Le dossier du patient ne contient aucune adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Choose the patient the message is for.</source>
+        <translation>Choisissez le patient auquel le message est destiné.</translation>
+    </message>
+    <message>
+        <source>The message is empty; write what the patient should read.</source>
+        <translation>Le message est vide&#xa0;; écrivez ce que le patient doit lire.</translation>
+    </message>
+    <message>
+        <source>A message goes by SMS or e-mail; &quot;%1&quot; is neither.</source>
+        <translation>Un message part par SMS ou par e-mail&#xa0;; «&#xa0;%1&#xa0;» n&apos;est ni l&apos;un ni l&apos;autre.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used for this patient: %2</source>
+        <translation>%1 ne peut pas être utilisé pour ce patient&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>This SMS would be sent in %1 parts; at most %2 are allowed. Shorten it, or send it by e-mail.</source>
+        <translation>Ce SMS serait envoyé en %1 parties&#xa0;; %2 au maximum sont autorisées. Raccourcissez-le ou envoyez-le par e-mail.</translation>
+    </message>
+    <message>
+        <source>An e-mail needs a subject.</source>
+        <translation>Un e-mail doit avoir un objet.</translation>
+    </message>
+</context>
+<context>
     <name>MessageLabels</name>
     <message>
         <source>SMS</source>
@@ -3940,6 +3979,85 @@ Notes&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>frontdesk::ComposeMessageDialog</name>
+    <message>
+        <source>New message</source>
+        <translation>Nouveau message</translation>
+    </message>
+    <message>
+        <source>Name, birth date, phone or MRN</source>
+        <translation>Nom, date de naissance, téléphone ou n° de dossier</translation>
+    </message>
+    <message>
+        <source>Find the patient</source>
+        <translation>Rechercher le patient</translation>
+    </message>
+    <message>
+        <source>Patients found</source>
+        <translation>Patients trouvés</translation>
+    </message>
+    <message>
+        <source>&amp;Patient:</source>
+        <translation>&amp;Patient&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Patient:</source>
+        <translation>Patient&#xa0;:</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose:</source>
+        <translation>O&amp;bjet du message&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Canal&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Objet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Texte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Queue message</source>
+        <translation>&amp;Mettre en file d&apos;attente</translation>
+    </message>
+    <message>
+        <source>Waits in the outbox until the server sends it (Ctrl+Return)</source>
+        <translation>Attend dans la boîte d&apos;envoi jusqu&apos;à ce que le serveur l&apos;envoie (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Choose the patient first.</source>
+        <translation>Choisissez d&apos;abord le patient.</translation>
+    </message>
+    <message>
+        <source>No channel may be used for this patient and purpose.</source>
+        <translation>Aucun canal ne peut être utilisé pour ce patient et cet objet.</translation>
+    </message>
+    <message>
+        <source>SMS parts: %1 · characters left in this part: %2</source>
+        <translation>Parties du SMS&#xa0;: %1 · caractères restants dans cette partie&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>“%1” is not in the SMS alphabet, so each part holds 70 characters instead of 160.</source>
+        <translation>«&#xa0;%1&#xa0;» ne fait pas partie de l&apos;alphabet SMS&#xa0;: chaque partie contient donc 70 caractères au lieu de 160.</translation>
+    </message>
+    <message>
+        <source>Too long: at most %1 parts are allowed.</source>
+        <translation>Trop long&#xa0;: %1 parties au maximum sont autorisées.</translation>
+    </message>
+</context>
+<context>
     <name>frontdesk::ContactsTab</name>
     <message>
         <source>Item</source>
@@ -5004,6 +5122,14 @@ Salle&#xa0;: %7</translation>
         <source>Frontdesk</source>
         <translation>Frontdesk</translation>
     </message>
+    <message>
+        <source>New &amp;Message…</source>
+        <translation>Nouveau &amp;message…</translation>
+    </message>
+    <message>
+        <source>The message waits in the outbox until the server sends it.</source>
+        <translation>Le message attend dans la boîte d&apos;envoi jusqu&apos;à ce que le serveur l&apos;envoie.</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::MergeDialog</name>
@@ -5160,6 +5286,18 @@ Salle&#xa0;: %7</translation>
     <message>
         <source>Message</source>
         <translation>Message</translation>
+    </message>
+    <message>
+        <source>&amp;New message…</source>
+        <translation>&amp;Nouveau message…</translation>
+    </message>
+    <message>
+        <source>&amp;Reply…</source>
+        <translation>&amp;Répondre…</translation>
+    </message>
+    <message>
+        <source>A new message to the patient of the selected message</source>
+        <translation>Un nouveau message au patient du message sélectionné</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "access/AccessGuard.h"
 #include "common/SyncStatusWidget.h"
 #include "dashboard/DashboardView.h"
+#include "messages/ComposeMessageDialog.h"
 #include "messages/MessagesView.h"
 #include "patients/PatientsView.h"
 #include "schedule/SchedulePanel.h"
@@ -22,6 +23,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -97,6 +99,10 @@ void MainWindow::createViews()
     m_patientsView->setObjectName(QStringLiteral("patientsView"));
     m_messagesView = new MessagesView(m_messageModel, m_stack);
     m_messagesView->setObjectName(QStringLiteral("messagesView"));
+    connect(m_messagesView, &MessagesView::composeRequested, this, &MainWindow::composeMessage);
+    const bool maySend = AccessGuard(m_db).require(Permission::SendMessages).ok();
+    m_messagesView->newButton()->setVisible(maySend);
+    m_messagesView->replyButton()->setVisible(maySend);
     // Computes when first shown: dashboards are for managers, and the others never see it.
     m_dashboardView = new DashboardView(m_db, m_stack);
     m_dashboardView->setObjectName(QStringLiteral("dashboardView"));
@@ -150,6 +156,14 @@ void MainWindow::createMenus()
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setMenuRole(QAction::QuitRole);
+    if (AccessGuard(m_db).require(Permission::SendMessages)) {
+        QAction *compose = new QAction(tr("New &Message…"), this);
+        compose->setObjectName(QStringLiteral("composeMessage"));
+        compose->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+        connect(compose, &QAction::triggered, this, [this] { composeMessage(); });
+        file->insertAction(quit, compose);
+        file->insertSeparator(quit);
+    }
 
     m_viewActions = new QActionGroup(this);
     addNavigationItem(View::Schedule, tr("&Schedule"), QKeySequence(Qt::CTRL | Qt::Key_1));
@@ -186,6 +200,32 @@ void MainWindow::createMenus()
     aboutQt->setMenuRole(QAction::AboutQtRole);
 
     showView(View::Schedule);
+}
+
+ComposeMessageDialog *MainWindow::composeDialog() const
+{
+    return m_composeDialog;
+}
+
+void MainWindow::composeMessage(const QString &patientId)
+{
+    if (m_composeDialog) {
+        m_composeDialog->raise();
+        m_composeDialog->activateWindow();
+        return;
+    }
+    auto *dialog = new ComposeMessageDialog(m_db, patientId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_composeDialog = dialog;
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_messageModel->refresh();
+        const QueuedMessage &queued = dialog->queued();
+        statusBar()->showMessage(
+            queued.note.isEmpty() ? tr("The message waits in the outbox until the server sends it.")
+                                  : queued.note,
+            10000);
+    });
+    dialog->open();
 }
 
 void MainWindow::showView(View view)

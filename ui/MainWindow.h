@@ -17,6 +17,7 @@ namespace frontdesk {
 class AppointmentDayModel;
 class Database;
 class DatabaseTableModel;
+class ComposeMessageDialog;
 class DashboardView;
 class MessageListModel;
 class MessagesView;
@@ -49,6 +50,11 @@ public:
     void showView(View view);
     View currentView() const;
     void findPatient();
+    // A new message to the patient (patientId empty: the dialog asks for one); once queued, the
+    // message list shows it and the status bar says when the server may send it.
+    void composeMessage(const QString &patientId = {});
+    // The open message dialog, if any.
+    ComposeMessageDialog *composeDialog() const;
     void refresh();
     void showError(const QString &message);
 
@@ -78,6 +84,7 @@ private:
     SyncStatus *m_syncStatus;
 
     QListWidget *m_navigation = nullptr;
+    QPointer<ComposeMessageDialog> m_composeDialog;
     QStackedWidget *m_stack = nullptr;
     ScheduleView *m_scheduleView = nullptr;
     PatientsView *m_patientsView = nullptr;

@@ -6,16 +6,21 @@
 #include "DayScheduleModel.h"
 #include "MainWindow.h"
 #include "demo/DemoSeeder.h"
+#include "messages/ComposeMessageDialog.h"
+#include "patients/PatientPicker.h"
 #include "patients/PatientsView.h"
 #include "schedule/BookingDialog.h"
 #include "schedule/DayCalendarView.h"
 #include "schedule/SchedulePanel.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDateTimeEdit>
 #include <QFormLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -219,6 +224,53 @@ private slots:
         QCOMPARE(calendar->currentAppointment().data(DayScheduleModel::StatusRole).toString(),
                  QStringLiteral("arrived"));
         QCOMPARE(visibleFocus(), calendar);
+    }
+
+    // Ctrl+Shift+M, the patient by MRN, Return to the results, Tab through purpose and channel
+    // (the subject is skipped for an SMS) to the text, Ctrl+Return queues it.
+    void composeByKeyboard()
+    {
+        MainWindow w(*t.db, QStringLiteral("Praxis am Markt"));
+        w.resize(kScreen);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        auto patient = t.db->query(
+            QStringLiteral("SELECT id, mrn FROM patients WHERE preferred_channel = 'sms' AND "
+                           "phone_mobile != '' AND id NOT IN (SELECT patient_id FROM "
+                           "communication_preferences) ORDER BY mrn LIMIT 1"));
+        QVERIFY(patient && patient->next());
+        const QString id = patient->value(0).toString();
+        const QString mrn = patient->value(1).toString();
+
+        QTest::keyClick(&w, Qt::Key_M, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(w.composeDialog());
+        ComposeMessageDialog *dialog = w.composeDialog();
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
+        QTRY_COMPARE(visibleFocus(), dialog->picker()->searchField());
+        QTest::keyClicks(visibleFocus(), mrn);
+        QTRY_COMPARE(dialog->picker()->results()->count(), 1);
+        QTest::keyClick(visibleFocus(), Qt::Key_Return);
+        QCOMPARE(visibleFocus(), dialog->picker()->results());
+        QTest::keyClick(visibleFocus(), Qt::Key_Tab);
+        QCOMPARE(visibleFocus(), dialog->purposeBox());
+        QTest::keyClick(visibleFocus(), Qt::Key_Tab);
+        QCOMPARE(visibleFocus(), dialog->channelBox());
+        QCOMPARE(dialog->channelBox()->currentData().toString(), QStringLiteral("sms"));
+        QTest::keyClick(visibleFocus(), Qt::Key_Tab);
+        QVERIFY2(visibleFocus() == dialog->bodyField(), qPrintable(describe(visibleFocus())));
+        const QString text = QStringLiteral("Please bring your new insurance card on Monday.");
+        QTest::keyClicks(visibleFocus(), text);
+        QVERIFY(dialog->counterLabel()->text().contains(QLatin1String("1")));
+        QTest::keyClick(visibleFocus(), Qt::Key_Return, Qt::ControlModifier);
+        QTRY_VERIFY(!w.composeDialog());
+
+        auto queued = t.db->scalar(
+            QStringLiteral("SELECT count(*) FROM messages m JOIN outbox o ON o.resource_id = "
+                           "m.id AND o.resource_type = 'Communication' WHERE m.patient_id = ? "
+                           "AND m.body = ? AND m.status = 'queued'"),
+            {id, text});
+        QVERIFY(queued);
+        QCOMPARE(queued->toInt(), 1);
     }
 
     // Ctrl+F, a name, Down to the results, Enter opens the profile; Tab from the search field

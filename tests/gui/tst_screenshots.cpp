@@ -20,6 +20,7 @@
 #include "demo/DemoSeeder.h"
 #include "kpi/KpiDefinitions.h"
 #include "kpi/KpiFilter.h"
+#include "messages/ComposeMessageDialog.h"
 #include "patients/MergeDialog.h"
 #include "patients/ProfileItemDialog.h"
 #include "patients/RecallDialog.h"
@@ -41,6 +42,7 @@
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QTest>
 #include <QTimeZone>
 #include <QTimer>
@@ -137,6 +139,12 @@ QStringList walkAndClose(QDialog *dialog, const QString &where)
         return {where + QStringLiteral(": never shown")};
     QCoreApplication::processEvents();
     const QStringList unnamed = unnamedControls(dialog, where);
+    // With FRONTDESK_SCREENSHOT_DIR set, each dialog is saved too, for people to look at.
+    if (const QString shots = qEnvironmentVariable("FRONTDESK_SCREENSHOT_DIR"); !shots.isEmpty())
+        dialog->grab().save(QDir(shots).filePath(
+            QStringLiteral("%1-dialog-%2.png")
+                .arg(qEnvironmentVariable("FRONTDESK_TEST_LANGUAGE", QStringLiteral("en")),
+                     QString(where).replace(QLatin1Char(' '), QLatin1Char('-')))));
     dialog->reject();
     // A dialog deleted on close is gone before the next one of its kind opens.
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
@@ -326,6 +334,16 @@ private slots:
         unnamed << walkAndClose(&audit, QStringLiteral("audit viewer"));
         MergeDialog merge(*t.db, &w);
         unnamed << walkAndClose(&merge, QStringLiteral("merge"));
+        ComposeMessageDialog compose(*t.db, QString(), &w);
+        unnamed << walkAndClose(&compose, QStringLiteral("new message"));
+        auto someone = t.db->scalar(QStringLiteral("SELECT id FROM patients WHERE "
+                                                   "preferred_channel = 'sms' AND phone_mobile "
+                                                   "!= '' ORDER BY mrn LIMIT 1"));
+        QVERIFY(someone);
+        ComposeMessageDialog reply(*t.db, someone->toString(), &w);
+        reply.bodyField()->setPlainText(
+            QStringLiteral(u"Your appointment is on Monday at 09:00. Reply “C” to confirm."));
+        unnamed << walkAndClose(&reply, QStringLiteral("message to a patient"));
         KpiHelpDialog help(&w);
         unnamed << walkAndClose(&help, QStringLiteral("figure help"));
         KpiFilter filter;

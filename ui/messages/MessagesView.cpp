@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -39,10 +40,29 @@ MessagesView::MessagesView(MessageListModel *model, QWidget *parent)
     connect(m_table, &QTableView::activated, this, &MessagesView::showDetails);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MessagesView::updateCount);
 
+    m_new = new QPushButton(tr("&New message…"), this);
+    m_new->setObjectName(QStringLiteral("newMessage"));
+    connect(m_new, &QPushButton::clicked, this, [this] { emit composeRequested({}); });
+    m_reply = new QPushButton(tr("&Reply…"), this);
+    m_reply->setObjectName(QStringLiteral("replyMessage"));
+    m_reply->setToolTip(tr("A new message to the patient of the selected message"));
+    m_reply->setEnabled(false);
+    connect(m_reply, &QPushButton::clicked, this, [this] {
+        const QModelIndex current = m_table->currentIndex();
+        if (current.isValid())
+            emit composeRequested(m_model->messageAt(current.row()).message.patientId);
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { m_reply->setEnabled(current.isValid()); });
+    connect(m_model, &QAbstractItemModel::modelReset, this,
+            [this] { m_reply->setEnabled(m_table->currentIndex().isValid()); });
+
     auto *bar = new QHBoxLayout;
     bar->addWidget(title);
     bar->addStretch();
     bar->addWidget(m_countLabel);
+    bar->addWidget(m_reply);
+    bar->addWidget(m_new);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(m_table);

@@ -1,0 +1,113 @@
+#include "MessageComposer.h"
+
+#include "ClinicSettings.h"
+#include "domain/MessageLabels.h"
+#include "messaging/SmsSegments.h"
+#include "storage/CommunicationPreferenceRepository.h"
+#include "storage/ConsentRepository.h"
+#include "storage/MessageRepository.h"
+#include "storage/PatientRepository.h"
+
+#include <QLocale>
+
+namespace frontdesk {
+
+QString ChannelChoice::note() const
+{
+    if (!decision.reason.isEmpty())
+        return decision.reason;
+    if (decision.allowed && address.isEmpty())
+        return decision.channel == QLatin1String("sms")
+                   ? MessageComposer::tr("The patient's record has no mobile phone number.")
+                   : MessageComposer::tr("The patient's record has no e-mail address.");
+    return {};
+}
+
+Result<QString> MessageComposer::recipient(const QString &patientId) const
+{
+    auto patient = PatientRepository(m_db).get(patientId);
+    if (!patient)
+        return fail(patient.error());
+    return tr("%1 (%2)").arg(patient->displayName(), patient->mrn);
+}
+
+Result<QList<ChannelChoice>> MessageComposer::channels(const QString &patientId,
+                                                       const QString &purpose) const
+{
+    auto patient = PatientRepository(m_db).get(patientId);
+    if (!patient)
+        return fail(patient.error());
+    ContactFacts facts;
+    facts.preferredChannel = patient->preferredChannel;
+    auto preferences = CommunicationPreferenceRepository(m_db).forPatient(patientId);
+    if (!preferences)
+        return fail(preferences.error());
+    facts.preferences = *preferences;
+    auto consents = ConsentRepository(m_db).forPatient(patientId);
+    if (!consents)
+        return fail(consents.error());
+    facts.consents = *consents;
+
+    const ClinicSettings clinic(m_db);
+    auto quiet = clinic.quietHours();
+    if (!quiet)
+        return fail(quiet.error());
+    const ContactPolicy policy(clinic.clinicTime(), *quiet);
+    QList<ChannelChoice> choices;
+    for (const ContactDecision &decision : policy.decideAll(facts, purpose, clinic.nowUtc())) {
+        ChannelChoice choice{decision, {}};
+        choice.address = decision.channel == QLatin1String("sms") ? patient->phoneMobile.trimmed()
+                                                                  : patient->email.trimmed();
+        choices.append(choice);
+    }
+    return choices;
+}
+
+Result<QueuedMessage> MessageComposer::queue(const MessageDraft &draft)
+{
+    if (draft.patientId.isEmpty())
+        return fail(tr("Choose the patient the message is for."));
+    const QString body = draft.body.trimmed();
+    if (body.isEmpty())
+        return fail(tr("The message is empty; write what the patient should read."));
+    auto choices = channels(draft.patientId, draft.purpose);
+    if (!choices)
+        return fail(choices.error());
+    const auto found = std::find_if(choices->cbegin(), choices->cend(), [&](const auto &c) {
+        return c.decision.channel == draft.channel;
+    });
+    if (found == choices->cend())
+        return fail(tr("A message goes by SMS or e-mail; \"%1\" is neither.").arg(draft.channel));
+    if (!found->usable())
+        return fail(tr("%1 cannot be used for this patient: %2")
+                        .arg(MessageLabels::channel(draft.channel), found->note()));
+    const bool sms = draft.channel == QLatin1String("sms");
+    if (sms) {
+        const SmsSegments parts = SmsSegments::count(body);
+        if (parts.segments > maxSmsSegments)
+            return fail(tr("This SMS would be sent in %1 parts; at most %2 are allowed. Shorten "
+                           "it, or send it by e-mail.")
+                            .arg(parts.segments)
+                            .arg(maxSmsSegments));
+    } else if (draft.subject.trimmed().isEmpty()) {
+        return fail(tr("An e-mail needs a subject."));
+    }
+
+    QueuedMessage queued;
+    Message &m = queued.message;
+    m.patientId = draft.patientId;
+    m.appointmentId = draft.appointmentId;
+    m.direction = QStringLiteral("outbound");
+    m.channel = draft.channel;
+    m.purpose = draft.purpose;
+    m.subject = sms ? QString() : draft.subject.trimmed();
+    m.body = body;
+    m.status = QStringLiteral("queued");
+    if (auto s = MessageRepository(m_db).save(m); !s)
+        return fail(s.error());
+    queued.sendAtUtc = found->decision.sendAtUtc;
+    queued.note = found->note();
+    return queued;
+}
+
+} // namespace frontdesk

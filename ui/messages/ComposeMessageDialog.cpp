@@ -1,0 +1,236 @@
+#include "ComposeMessageDialog.h"
+
+#include "domain/MessageLabels.h"
+#include "messaging/ContactPolicy.h"
+#include "messaging/SmsSegments.h"
+#include "patients/PatientPicker.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStandardItemModel>
+#include <QVBoxLayout>
+
+namespace frontdesk {
+
+ComposeMessageDialog::ComposeMessageDialog(Database &db, const QString &patientId, QWidget *parent)
+    : QDialog(parent), m_composer(db), m_fixedPatientId(patientId)
+{
+    setWindowTitle(tr("New message"));
+    auto *form = new QFormLayout;
+
+    if (m_fixedPatientId.isEmpty()) {
+        m_picker = new PatientPicker(db, PatientPicker::Trigger::AsYouType, 20, this);
+        m_picker->searchField()->setPlaceholderText(tr("Name, birth date, phone or MRN"));
+        m_picker->searchField()->setAccessibleName(tr("Find the patient"));
+        m_picker->results()->setAccessibleName(tr("Patients found"));
+        m_picker->results()->setMinimumHeight(fontMetrics().height() * 6);
+        connect(m_picker->results(), &QListWidget::currentRowChanged, this,
+                &ComposeMessageDialog::reloadChannels);
+        connect(m_picker, &PatientPicker::errorOccurred, this, &ComposeMessageDialog::showProblem);
+        form->addRow(tr("&Patient:"), m_picker);
+        if (auto *label = qobject_cast<QLabel *>(form->labelForField(m_picker)))
+            label->setBuddy(m_picker->searchField());
+    } else {
+        auto name = m_composer.recipient(m_fixedPatientId);
+        auto *patient = new QLabel(name ? *name : name.error(), this);
+        patient->setObjectName(QStringLiteral("recipient"));
+        patient->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        form->addRow(tr("Patient:"), patient);
+    }
+
+    m_purpose = new QComboBox(this);
+    m_purpose->setObjectName(QStringLiteral("purpose"));
+    for (const QString &purpose : ContactPolicy::purposes())
+        m_purpose->addItem(MessageLabels::purpose(purpose), purpose);
+    m_purpose->setCurrentIndex(m_purpose->findData(QStringLiteral("administrative")));
+    form->addRow(tr("P&urpose:"), m_purpose);
+
+    m_channel = new QComboBox(this);
+    m_channel->setObjectName(QStringLiteral("channel"));
+    form->addRow(tr("&Channel:"), m_channel);
+    m_channelNote = new QLabel(this);
+    m_channelNote->setObjectName(QStringLiteral("channelNote"));
+    m_channelNote->setWordWrap(true);
+    m_channelNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(QString(), m_channelNote);
+
+    m_subject = new QLineEdit(this);
+    m_subject->setObjectName(QStringLiteral("subject"));
+    form->addRow(tr("&Subject:"), m_subject);
+
+    m_body = new QPlainTextEdit(this);
+    m_body->setObjectName(QStringLiteral("body"));
+    // Tab leaves the text for the buttons; the text has no use for tab characters.
+    m_body->setTabChangesFocus(true);
+    m_body->setMinimumHeight(fontMetrics().height() * 6);
+    form->addRow(tr("&Text:"), m_body);
+    m_counter = new QLabel(this);
+    m_counter->setObjectName(QStringLiteral("smsCounter"));
+    m_counter->setWordWrap(true);
+    form->addRow(QString(), m_counter);
+
+    // Each field is named by its label, also for screen readers.
+    for (int row = 0; row < form->rowCount(); ++row) {
+        auto *label =
+            qobject_cast<QLabel *>(form->itemAt(row, QFormLayout::LabelRole)
+                                       ? form->itemAt(row, QFormLayout::LabelRole)->widget()
+                                       : nullptr);
+        QLayoutItem *field = form->itemAt(row, QFormLayout::FieldRole);
+        if (label && field && field->widget() && field->widget() != m_picker)
+            field->widget()->setAccessibleName(
+                label->text().remove(QLatin1Char('&')).remove(QLatin1Char(':')).trimmed());
+    }
+
+    m_problem = new QLabel(this);
+    m_problem->setObjectName(QStringLiteral("composeProblem"));
+    m_problem->setWordWrap(true);
+    m_problem->setForegroundRole(QPalette::Highlight);
+    m_problem->hide();
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    QPushButton *queue = m_buttons->button(QDialogButtonBox::Ok);
+    queue->setText(tr("&Queue message"));
+    queue->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    queue->setToolTip(tr("Waits in the outbox until the server sends it (Ctrl+Return)"));
+    m_buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
+    queue->setAutoDefault(false);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &ComposeMessageDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_problem);
+    layout->addWidget(m_buttons);
+
+    connect(m_purpose, &QComboBox::currentIndexChanged, this,
+            &ComposeMessageDialog::reloadChannels);
+    connect(m_channel, &QComboBox::currentIndexChanged, this,
+            &ComposeMessageDialog::updateChannelDetails);
+    connect(m_body, &QPlainTextEdit::textChanged, this, &ComposeMessageDialog::updateCounter);
+
+    if (m_picker)
+        setTabOrder(m_picker->results(), m_purpose);
+    setTabOrder(m_purpose, m_channel);
+    setTabOrder(m_channel, m_subject);
+    setTabOrder(m_subject, m_body);
+    setTabOrder(m_body, queue);
+    reloadChannels();
+    updateCounter();
+    resize(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 42, sizeHint().height());
+    if (m_picker)
+        m_picker->searchField()->setFocus();
+    else
+        m_body->setFocus();
+}
+
+QString ComposeMessageDialog::patientId() const
+{
+    return m_picker ? m_picker->currentPatientId() : m_fixedPatientId;
+}
+
+void ComposeMessageDialog::reloadChannels()
+{
+    const QString previous = m_channel->currentData().toString();
+    const QSignalBlocker block(m_channel);
+    m_channel->clear();
+    m_choices.clear();
+    const QString patient = patientId();
+    if (!patient.isEmpty()) {
+        auto choices = m_composer.channels(patient, m_purpose->currentData().toString());
+        if (!choices) {
+            showProblem(choices.error());
+        } else {
+            m_choices = *choices;
+            m_problem->hide();
+        }
+    }
+    auto *items = qobject_cast<QStandardItemModel *>(m_channel->model());
+    int firstUsable = -1;
+    for (const ChannelChoice &choice : std::as_const(m_choices)) {
+        const QString label =
+            choice.address.isEmpty()
+                ? MessageLabels::channel(choice.decision.channel)
+                : tr("%1 to %2")
+                      .arg(MessageLabels::channel(choice.decision.channel), choice.address);
+        m_channel->addItem(label, choice.decision.channel);
+        const int row = m_channel->count() - 1;
+        // A channel that may not be used is listed but cannot be chosen; the note says why.
+        if (!choice.usable())
+            items->item(row)->setEnabled(false);
+        else if (firstUsable < 0 || choice.decision.channel == previous)
+            firstUsable = row;
+    }
+    m_channel->setCurrentIndex(firstUsable);
+    updateChannelDetails();
+}
+
+void ComposeMessageDialog::updateChannelDetails()
+{
+    QStringList notes;
+    for (const ChannelChoice &choice : std::as_const(m_choices)) {
+        const QString note = choice.note();
+        if (!note.isEmpty())
+            notes.append(tr("%1: %2").arg(MessageLabels::channel(choice.decision.channel), note));
+    }
+    if (patientId().isEmpty())
+        notes.append(tr("Choose the patient first."));
+    else if (m_channel->currentIndex() < 0)
+        notes.append(tr("No channel may be used for this patient and purpose."));
+    m_channelNote->setText(notes.join(QLatin1Char('\n')));
+    m_channelNote->setVisible(!notes.isEmpty());
+    const bool email = m_channel->currentData().toString() == QLatin1String("email");
+    m_subject->setEnabled(email);
+    m_counter->setVisible(!email);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_channel->currentIndex() >= 0);
+    updateCounter();
+}
+
+void ComposeMessageDialog::updateCounter()
+{
+    const QString text = m_body->toPlainText().trimmed();
+    const SmsSegments parts = SmsSegments::count(text);
+    QString counter = tr("SMS parts: %1 · characters left in this part: %2")
+                          .arg(parts.segments)
+                          .arg(parts.remainingInSegment);
+    if (parts.encoding == SmsSegments::Encoding::Ucs2)
+        counter += QLatin1Char('\n') +
+                   tr("“%1” is not in the SMS alphabet, so each part holds 70 characters instead "
+                      "of 160.")
+                       .arg(parts.forcingCharacter);
+    if (parts.segments > MessageComposer::maxSmsSegments)
+        counter +=
+            QLatin1Char('\n') +
+            tr("Too long: at most %1 parts are allowed.").arg(MessageComposer::maxSmsSegments);
+    m_counter->setText(counter);
+}
+
+void ComposeMessageDialog::showProblem(const QString &message)
+{
+    m_problem->setText(message);
+    m_problem->show();
+}
+
+void ComposeMessageDialog::accept()
+{
+    MessageDraft draft;
+    draft.patientId = patientId();
+    draft.purpose = m_purpose->currentData().toString();
+    draft.channel = m_channel->currentData().toString();
+    draft.subject = m_subject->text();
+    draft.body = m_body->toPlainText();
+    auto queued = m_composer.queue(draft);
+    if (!queued) {
+        showProblem(queued.error());
+        return;
+    }
+    m_queued = *queued;
+    QDialog::accept();
+}
+
+} // namespace frontdesk
