@@ -1,6 +1,9 @@
 #include "KpiDefinitions.h"
 
+#include <QMutex>
 #include <QRegularExpression>
+
+#include <map>
 
 namespace frontdesk {
 
@@ -140,8 +143,18 @@ QList<KpiDefinition> build()
 
 const QList<KpiDefinition> &KpiDefinitions::all()
 {
-    static const QList<KpiDefinition> definitions = build();
-    return definitions;
+    // One list per language: the names and descriptions are translated when the list is
+    // built, and the language may be chosen after the first figure was computed (Workstation →
+    // Language, or a translator installed after start-up). Lists are never dropped, so a
+    // reference handed out stays valid; there are as many as languages used in this process.
+    static QMutex mutex;
+    static std::map<QString, QList<KpiDefinition>> byLanguage;
+    const QString language = tr("Appointments");
+    const QMutexLocker lock(&mutex);
+    auto found = byLanguage.find(language);
+    if (found == byLanguage.end())
+        found = byLanguage.emplace(language, build()).first;
+    return found->second;
 }
 
 const KpiDefinition &KpiDefinitions::of(Kpi kpi)

@@ -32,6 +32,8 @@ PractitionerChart::PractitionerChart(QWidget *parent)
     m_view->setAccessibleName(tr("Per practitioner"));
     m_view->chart()->legend()->hide();
     m_view->chart()->setMargins(QMargins(4, 4, 4, 4));
+    // Bar labels and the axis in the person's number format (22,6 % in French), not C's.
+    m_view->chart()->setLocalizeNumbers(true);
 
     // Below the chart, so the chart's top lines up with the weekly trend beside it.
     auto *bottom = new QHBoxLayout;
@@ -109,7 +111,7 @@ void PractitionerChart::rebuild()
     series->attachAxis(axisNames);
     auto *values = new QValueAxis;
     if (shown == Appointments) {
-        values->setLabelFormat(QStringLiteral("%d"));
+        values->setLabelFormat(QStringLiteral("%.0f"));
         values->setRange(0, std::max(highest, 1.0) * 1.1);
         values->applyNiceNumbers();
     } else {

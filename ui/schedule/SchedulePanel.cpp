@@ -25,6 +25,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
+#include <QResizeEvent>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -39,14 +40,21 @@ SchedulePanel::SchedulePanel(Database &db, QWidget *parent)
 
     // A tool bar: on a narrow window what does not fit goes behind its extension button
     // instead of making the window wider.
-    auto *nav = new QToolBar(this);
-    nav->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_dayNavigationAction = nav->addWidget(buildDayNavigation(nav));
-    buildFilters(nav);
-    nav->addSeparator();
+    m_filterBar = new QToolBar(this);
+    m_filterBar->setObjectName(QStringLiteral("scheduleFilters"));
+    m_filterBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_dayNavigationAction = m_filterBar->addWidget(buildDayNavigation(m_filterBar));
+    buildFilters(m_filterBar);
+    m_commandBar = new QToolBar(this);
+    m_commandBar->setObjectName(QStringLiteral("scheduleCommands"));
+    m_commandBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     for (QAction *a : buildCommands())
-        nav->addAction(a);
+        m_commandBar->addAction(a);
     buildStatusActions();
+    m_toolBars = new QBoxLayout(QBoxLayout::LeftToRight);
+    m_toolBars->setSpacing(0);
+    m_toolBars->addWidget(m_filterBar);
+    m_toolBars->addWidget(m_commandBar, 1);
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("scheduleMessage"));
@@ -55,7 +63,7 @@ SchedulePanel::SchedulePanel(Database &db, QWidget *parent)
     m_message->hide();
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(nav);
+    layout->addLayout(m_toolBars);
     layout->addWidget(m_message);
     layout->addWidget(m_calendar, 1);
     setFocusProxy(m_calendar);
@@ -102,6 +110,27 @@ QWidget *SchedulePanel::buildDayNavigation(QWidget *parent)
     days->addSpacing(8);
     days->addWidget(m_heading);
     return m_dayNavigation;
+}
+
+void SchedulePanel::fitToolBars()
+{
+    const int needed = m_filterBar->sizeHint().width() + m_commandBar->sizeHint().width();
+    const auto direction = needed <= width() ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
+    if (m_toolBars->direction() != direction)
+        m_toolBars->setDirection(direction);
+}
+
+void SchedulePanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitToolBars();
+}
+
+void SchedulePanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::LanguageChange)
+        fitToolBars();
 }
 
 void SchedulePanel::buildFilters(QToolBar *bar)

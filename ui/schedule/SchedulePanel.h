@@ -16,6 +16,8 @@ class QDateEdit;
 class QLabel;
 class QMenu;
 class QToolBar;
+class QBoxLayout;
+class QResizeEvent;
 
 namespace frontdesk {
 
@@ -81,7 +83,14 @@ signals:
     // Something was booked, moved or changed here: other views of the day should reload.
     void changed();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
 private:
+    // The filters and the commands side by side when they fit, else the commands in a row
+    // under the filters: nothing goes behind a tool bar's extension button.
+    void fitToolBars();
     // The constructor's parts: the day navigation (returned for the tool bar), the column
     // and filter choices, the commands (for the tool bar), the status actions (keys and the
     // context menu), and what follows the model and the calendar.
@@ -109,6 +118,9 @@ private:
     DayCalendarView *m_calendar;
     QWidget *m_dayNavigation;
     QAction *m_dayNavigationAction;
+    QToolBar *m_filterBar;
+    QToolBar *m_commandBar;
+    QBoxLayout *m_toolBars;
     QDateEdit *m_date;
     QLabel *m_heading;
     QComboBox *m_columns;
