@@ -398,6 +398,25 @@ Geprüft gegen: %2</translation>
     </message>
 </context>
 <context>
+    <name>AuditRedaction</name>
+    <message>
+        <source>Could not read the audit trail&apos;s hashing key: %1</source>
+        <translation>Der Hash-Schlüssel des Prüfprotokolls konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not make the audit trail&apos;s hashing key: libsodium failed to initialise.</source>
+        <translation>Der Hash-Schlüssel des Prüfprotokolls konnte nicht erzeugt werden: libsodium ließ sich nicht initialisieren.</translation>
+    </message>
+    <message>
+        <source>Could not store the audit trail&apos;s hashing key: %1</source>
+        <translation>Der Hash-Schlüssel des Prüfprotokolls konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The audit trail&apos;s hashing key in this database is damaged.</source>
+        <translation>Der Hash-Schlüssel des Prüfprotokolls in dieser Datenbank ist beschädigt.</translation>
+    </message>
+</context>
+<context>
     <name>AuditVerifier</name>
     <message>
         <source>Could not read the audit trail: %1</source>

@@ -398,6 +398,25 @@ Comprobado con: %2</translation>
     </message>
 </context>
 <context>
+    <name>AuditRedaction</name>
+    <message>
+        <source>Could not read the audit trail&apos;s hashing key: %1</source>
+        <translation>No se pudo leer la clave de hash del registro de auditoría: %1</translation>
+    </message>
+    <message>
+        <source>Could not make the audit trail&apos;s hashing key: libsodium failed to initialise.</source>
+        <translation>No se pudo crear la clave de hash del registro de auditoría: libsodium no se pudo inicializar.</translation>
+    </message>
+    <message>
+        <source>Could not store the audit trail&apos;s hashing key: %1</source>
+        <translation>No se pudo guardar la clave de hash del registro de auditoría: %1</translation>
+    </message>
+    <message>
+        <source>The audit trail&apos;s hashing key in this database is damaged.</source>
+        <translation>La clave de hash del registro de auditoría de esta base de datos está dañada.</translation>
+    </message>
+</context>
+<context>
     <name>AuditVerifier</name>
     <message>
         <source>Could not read the audit trail: %1</source>

@@ -398,6 +398,25 @@ Vérifié par rapport à : %2</translation>
     </message>
 </context>
 <context>
+    <name>AuditRedaction</name>
+    <message>
+        <source>Could not read the audit trail&apos;s hashing key: %1</source>
+        <translation>Impossible de lire la clé de hachage du journal d&apos;audit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not make the audit trail&apos;s hashing key: libsodium failed to initialise.</source>
+        <translation>Impossible de créer la clé de hachage du journal d&apos;audit&#xa0;: libsodium n&apos;a pas pu s&apos;initialiser.</translation>
+    </message>
+    <message>
+        <source>Could not store the audit trail&apos;s hashing key: %1</source>
+        <translation>Impossible d&apos;enregistrer la clé de hachage du journal d&apos;audit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The audit trail&apos;s hashing key in this database is damaged.</source>
+        <translation>La clé de hachage du journal d&apos;audit de cette base de données est endommagée.</translation>
+    </message>
+</context>
+<context>
     <name>AuditVerifier</name>
     <message>
         <source>Could not read the audit trail: %1</source>

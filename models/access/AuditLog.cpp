@@ -1,5 +1,6 @@
 #include "AuditLog.h"
 
+#include "access/AuditRedaction.h"
 #include "database/Database.h"
 
 #include <QJsonDocument>
@@ -42,6 +43,11 @@ Result<AuditEntry> AuditLog::append(AuditEntry entry)
         if (!last)
             return fail(tr("Could not read the audit trail: %1").arg(last.error()));
         entry.prevHash = last->isValid() ? last->toString() : genesisHash();
+        // Every entry passes here, so no caller can put a note or a message body in the trail.
+        auto redacted = AuditRedaction(m_db).redact(entry.entityType, entry.detail);
+        if (!redacted)
+            return fail(tr("Could not write the audit trail: %1").arg(redacted.error()));
+        entry.detail = *redacted;
         if (entry.id.isEmpty())
             entry.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         entry.recordedAt = m_db.clock().nowMs();

@@ -62,6 +62,35 @@ Result<QList<AuditEntry>> AuditQuery::list(const Filter &filter) const
     QList<AuditEntry> out;
     while (q->next())
         out << AuditLog::entryFrom(*q);
+    AuditEntry read;
+    read.action = QStringLiteral("audit-read");
+    read.entityType = QStringLiteral("AuditLog");
+    read.patientId = filter.patientId;
+    read.detail = {{QStringLiteral("filter"), describe(filter)},
+                   {QStringLiteral("entries"), static_cast<qint64>(out.size())}};
+    if (auto a = AuditLog(m_db).append(read); !a)
+        return fail(a.error());
+    return out;
+}
+
+QJsonObject AuditQuery::describe(const Filter &filter)
+{
+    const auto utc = [](qint64 ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+    };
+    QJsonObject out;
+    if (!filter.patientId.isEmpty())
+        out.insert(QStringLiteral("patient"), filter.patientId);
+    if (!filter.actor.isEmpty())
+        out.insert(QStringLiteral("actor"), filter.actor);
+    if (!filter.action.isEmpty())
+        out.insert(QStringLiteral("action"), filter.action);
+    if (filter.fromMs > 0)
+        out.insert(QStringLiteral("from"), utc(filter.fromMs));
+    if (filter.toMs > 0)
+        out.insert(QStringLiteral("to"), utc(filter.toMs));
+    if (filter.limit > 0)
+        out.insert(QStringLiteral("limit"), filter.limit);
     return out;
 }
 
@@ -116,7 +145,7 @@ QStringList AuditQuery::csvRow(const AuditEntry &e)
             e.hash};
 }
 
-Status AuditQuery::exportCsv(const QList<AuditEntry> &entries, QIODevice &out)
+Status AuditQuery::exportCsv(const Filter &filter, const QList<AuditEntry> &entries, QIODevice &out)
 {
     if (auto s = AccessGuard(m_db).require(Permission::ViewAuditLog); !s)
         return s;
@@ -133,8 +162,9 @@ Status AuditQuery::exportCsv(const QList<AuditEntry> &entries, QIODevice &out)
             return fail(tr("Could not write the export: %1").arg(out.errorString()));
     }
     return AccessGuard(m_db).recordDisclosure(
-        QStringLiteral("export"), QStringLiteral("AuditLog"), {},
+        QStringLiteral("audit-export"), QStringLiteral("AuditLog"), filter.patientId,
         {{QStringLiteral("format"), QStringLiteral("csv")},
+         {QStringLiteral("filter"), describe(filter)},
          {QStringLiteral("entries"), static_cast<qint64>(entries.size())}});
 }
 

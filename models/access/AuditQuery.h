@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QIODevice>
+#include <QJsonObject>
 #include <QList>
 
 namespace frontdesk {
@@ -29,6 +30,8 @@ public:
 
     explicit AuditQuery(Database &db) : m_db(db) {}
 
+    // Reading the trail is itself audited: an "audit-read" entry names the filter and how many
+    // entries it returned. No entry, no list.
     Result<QList<AuditEntry>> list(const Filter &filter) const;
     // The distinct actions and actors recorded so far, for filter choices.
     Result<QStringList> actions() const;
@@ -36,9 +39,11 @@ public:
 
     static QStringList csvHeader();
     static QStringList csvRow(const AuditEntry &entry);
-    // Writes the entries as CSV (RFC 4180, UTF-8, times in UTC ISO 8601) and records the
-    // export itself in the trail.
-    Status exportCsv(const QList<AuditEntry> &entries, QIODevice &out);
+    // The filter as audit entries record it: only what was set, times in UTC ISO 8601.
+    static QJsonObject describe(const Filter &filter);
+    // Writes the entries (those the filter listed) as CSV (RFC 4180, UTF-8, times in UTC
+    // ISO 8601) and records the export in the trail as "audit-export" with the filter and count.
+    Status exportCsv(const Filter &filter, const QList<AuditEntry> &entries, QIODevice &out);
 
 private:
     Result<QStringList> distinct(const QString &column) const;

@@ -8,6 +8,7 @@
 #include "common/SignInDialog.h"
 
 #include <QFile>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTemporaryDir>
@@ -95,15 +96,35 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = file.readAll().split('\n');
         QCOMPARE(lines.size() - 1, viewer.model()->rowCount() + 1);
+        const int exported = viewer.model()->rowCount();
 
         viewer.verifyChain();
         QVERIFY(viewer.statusLabel()->text().contains(QStringLiteral("intact")));
         AuditQuery::Filter exports;
-        exports.action = QStringLiteral("export");
+        exports.action = QStringLiteral("audit-export");
         QVERIFY(viewer.model()->setFilter(exports).ok());
         QCOMPARE(viewer.model()->rowCount(), 1);
         QCOMPARE(viewer.model()->index(0, AuditTrailModel::User).data().toString(),
                  QStringLiteral("max"));
+        // The export names the filter it was made with and how many entries it held.
+        const AuditEntry exportEntry = viewer.model()->entries().first();
+        QCOMPARE(exportEntry.detail[QStringLiteral("filter")].toObject(),
+                 (QJsonObject{{QStringLiteral("actor"), QStringLiteral("alex")},
+                              {QStringLiteral("limit"), byAlex.limit}}));
+        QCOMPARE(exportEntry.detail[QStringLiteral("entries")].toInt(), exported);
+
+        // Each list the viewer showed is in the trail as well, newest first: this one last.
+        AuditQuery::Filter reads;
+        reads.action = QStringLiteral("audit-read");
+        QVERIFY(viewer.model()->setFilter(reads).ok());
+        QVERIFY(viewer.model()->rowCount() >= 3);
+        const AuditEntry lastRead = viewer.model()->entries().first();
+        QCOMPARE(lastRead.actor, QStringLiteral("max"));
+        QCOMPARE(lastRead.detail[QStringLiteral("filter")]
+                     .toObject()[QStringLiteral("action")]
+                     .toString(),
+                 QStringLiteral("audit-export"));
+        QCOMPARE(lastRead.detail[QStringLiteral("entries")].toInt(), 1);
     }
 
     void receptionistSeesNoAuditTrail()

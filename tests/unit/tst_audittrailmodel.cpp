@@ -48,7 +48,10 @@ private slots:
         AuditQuery::Filter onlyAnna;
         onlyAnna.actor = QStringLiteral("ANNA"); // case-insensitive
         QVERIFY(model.setFilter(onlyAnna).ok());
-        QCOMPARE(model.rowCount(), 2);
+        // Her two records and, newest, her reading of the trail just before.
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.index(0, AuditTrailModel::Action).data().toString(),
+                 QStringLiteral("audit-read"));
         for (int r = 0; r < model.rowCount(); ++r)
             QCOMPARE(model.index(r, AuditTrailModel::User)
                          .data()

@@ -357,14 +357,14 @@ private slots:
 
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
-        QVERIFY(query.exportCsv(*entries, buffer).ok());
+        QVERIFY(query.exportCsv(all, *entries, buffer).ok());
         const QStringList lines =
             QString::fromUtf8(buffer.data()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 6);
         QVERIFY(lines.first().startsWith(QStringLiteral("seq,recorded_at_utc,actor")));
         QVERIFY(lines.at(1).contains(QStringLiteral("\"{\"\"after\"\"")));
         // The export itself is in the trail, and the chain still holds.
-        QCOMPARE(query.list(all)->first().action, QStringLiteral("export"));
+        QCOMPARE(query.list(all)->first().action, QStringLiteral("audit-export"));
         QVERIFY(verify().intact);
     }
 };

@@ -147,7 +147,7 @@ bool AuditViewer::exportTo(const QString &path, QString *message)
     // exportCsv commits its audit entry, or fails and nothing is written.
     QBuffer csv;
     csv.open(QIODevice::WriteOnly);
-    if (auto s = AuditQuery(m_db).exportCsv(m_model->entries(), csv); !s) {
+    if (auto s = AuditQuery(m_db).exportCsv(m_model->filter(), m_model->entries(), csv); !s) {
         *message = s.error();
         return false;
     }
