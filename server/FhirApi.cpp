@@ -769,7 +769,11 @@ HttpResponse FhirApi::auditEvents(const Principal &who, const HttpRequest &reque
                                               tr("_count must be a whole number of at least 1."));
         filter.limit = std::min(filter.limit, m_settings.maxPageSize);
     }
+    // The listing records itself (audit-read) under the database's actor: the person asking.
+    const Actor previous = m_db.actor();
+    m_db.setActor(Actor::staff(who.username));
     auto entries = AuditQuery(m_db).list(filter);
+    m_db.setActor(previous);
     if (!entries)
         return OperationOutcome::response(500, QStringLiteral("exception"), entries.error());
     QJsonArray out;

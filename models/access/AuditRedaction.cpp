@@ -150,14 +150,6 @@ Result<QJsonObject> AuditRedaction::redact(const QString &entityType, const QJso
         }
         out.insert(QStringLiteral("changes"), changes);
     }
-    for (const QString &field : fields) {
-        if (!out.contains(field) || isRedacted(out.value(field)))
-            continue;
-        auto r = redactedField(field, QJsonValue(), out.value(field));
-        if (!r)
-            return fail(r.error());
-        out.insert(field, *r);
-    }
     return out;
 }
 

@@ -29,8 +29,9 @@ public:
     AuditRedaction &operator=(const AuditRedaction &) = delete;
 
     // detail as an entry about a record of entityType would store it. The listed fields are
-    // found where the write path puts record values: "after" (a new record), "before", and
-    // "changes" ({"before", "after"} per field), and at the top level of detail.
+    // found where entries carry a record's values: "after" (a new record), "before", and
+    // "changes" ({"before", "after"} per field). Other keys are the entry's own words (a
+    // refusal's reason code, a break-the-glass reason) and stay as they are.
     Result<QJsonObject> redact(const QString &entityType, const QJsonObject &detail);
     // The hash an entry shows for value; the key is made on first use.
     Result<QString> hash(const QString &value);
