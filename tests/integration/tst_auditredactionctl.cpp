@@ -1,17 +1,15 @@
+#include "CtlProcess.h"
 #include "CtlSignIn.h"
+#include "KeyFileDatabase.h"
 
 #include "access/AuditLog.h"
 #include "access/AuditRedaction.h"
 #include "database/Database.h"
-#include "database/DatabaseKeys.h"
-#include "database/KeyFileSecretStore.h"
 
 #include <QDateTime>
-#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -32,33 +30,15 @@ class TestAuditRedactionCtl : public QObject
     QString dataDir() const { return m_tmp.filePath(QStringLiteral("data")); }
     QString keyFile() const { return m_tmp.filePath(QStringLiteral("frontdesk.key")); }
 
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = testing::CtlRun;
     Run ctl(const QStringList &args)
     {
-        QProcess p;
-        p.start(QStringLiteral(FRONTDESK_CTL_PATH),
-                QStringList{QStringLiteral("--data-dir"), dataDir(), QStringLiteral("--key-file"),
-                            keyFile()} +
-                    m_signIn + args);
-        if (!p.waitForFinished(120000))
-            return {};
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        return testing::runCtl(QStringLiteral(FRONTDESK_CTL_PATH), dataDir(), keyFile(),
+                               m_signIn + args);
     }
     std::unique_ptr<Database> openWithKey()
     {
-        KeyFileSecretStore store(keyFile());
-        auto key = DatabaseKeys(store, QDir(dataDir()).absolutePath()).obtain(true);
-        if (!key)
-            return nullptr;
-        auto db = Database::open(QDir(dataDir()).filePath(Database::fileName()), *key);
-        return db ? std::move(*db) : nullptr;
+        return testing::openWithKeyFile(dataDir(), keyFile());
     }
     static qint64 entriesHolding(Database &db, const QString &text)
     {

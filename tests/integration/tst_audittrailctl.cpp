@@ -1,14 +1,14 @@
+#include "CtlProcess.h"
 #include "CtlSignIn.h"
+#include "KeyFileDatabase.h"
 #include "access/AuditAnchor.h"
 #include "database/Database.h"
-#include "database/DatabaseKeys.h"
 #include "database/KeyFileSecretStore.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -32,37 +32,16 @@ class TestAuditTrailCtl : public QObject
         return QDir(dataDir()).filePath(QStringLiteral("audit-anchor.json"));
     }
 
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = testing::CtlRun;
     Run ctl(const QStringList &args)
     {
-        QProcess p;
-        p.start(QStringLiteral(FRONTDESK_CTL_PATH),
-                QStringList{QStringLiteral("--data-dir"), dataDir(), QStringLiteral("--key-file"),
-                            keyFile()} +
-                    m_signIn + args);
-        if (!p.waitForStarted())
-            return {};
-        p.closeWriteChannel();
-        if (!p.waitForFinished(120000))
-            return {};
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        return testing::runCtl(QStringLiteral(FRONTDESK_CTL_PATH), dataDir(), keyFile(),
+                               m_signIn + args);
     }
     // The database opened the way the attacker would: with the key from the key file.
     std::unique_ptr<Database> openWithStolenKey()
     {
-        KeyFileSecretStore store(keyFile());
-        auto key = DatabaseKeys(store, QDir(dataDir()).absolutePath()).obtain(true);
-        if (!key)
-            return nullptr;
-        auto db = Database::open(QDir(dataDir()).filePath(Database::fileName()), *key);
-        return db ? std::move(*db) : nullptr;
+        return testing::openWithKeyFile(dataDir(), keyFile());
     }
     static bool raw(Database &db, const QString &sql)
     {
