@@ -384,7 +384,8 @@ private slots:
                     .ok());
         QVERIFY(idsIn(*t.db, QStringLiteral("4321")).isEmpty());
         // ... nor the name words of migration 008, nor what came after it (009's index, 010's
-        // audit triggers, 011's column: SQLite 3.15.2 drops a column only with its table).
+        // audit triggers, 011's column: SQLite 3.15.2 drops a column only with its table; 012's
+        // audit hashing key).
         for (const char *sql :
              {"DROP TABLE patient_search_token", "DROP INDEX messages_sent_summary",
               "CREATE INDEX messages_sent ON messages(sent_at)",
@@ -394,7 +395,7 @@ private slots:
               "staff_accounts(id), password_hash TEXT NOT NULL, password_changed_at INTEGER NOT "
               "NULL, failed_attempts INTEGER NOT NULL DEFAULT 0, locked_until INTEGER NOT NULL "
               "DEFAULT 0)",
-              "DELETE FROM schema_version WHERE version >= 8"})
+              "DROP TABLE audit_field_key", "DELETE FROM schema_version WHERE version >= 8"})
             QVERIFY(t.db->query(QString::fromLatin1(sql)).ok());
         auto migrated = t.db->migrate();
         QVERIFY2(migrated.ok(), qPrintable(migrated.error()));
