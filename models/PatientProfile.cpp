@@ -25,6 +25,7 @@ Status PatientProfile::open(const QString &patientId)
     if (!p)
         return fail(p.error());
     m_patient = *p;
+    m_visitNotes.reset();
     if (auto s = loadRelated(); !s)
         return s;
     emit changed();
@@ -34,6 +35,7 @@ Status PatientProfile::open(const QString &patientId)
 void PatientProfile::startNew()
 {
     m_patient = Patient{};
+    m_visitNotes.reset();
     m_patient.mrn = suggestMrn();
     m_alerts.clear();
     m_consents.clear();
@@ -115,11 +117,33 @@ Status PatientProfile::loadRecalls()
     return {};
 }
 
-Result<QList<TimelineEvent>> PatientProfile::timeline(const QSet<TimelineEvent::Kind> &kinds) const
+Result<QList<TimelineEvent>> PatientProfile::timeline(const QSet<TimelineEvent::Kind> &kinds)
 {
     if (isNew())
         return QList<TimelineEvent>();
-    return PatientTimeline(m_db).load(m_patient.meta.id, kinds);
+    const QString id = m_patient.meta.id;
+    AccessGuard guard(m_db);
+    // A pass from before an administrator took the session over is theirs to get anew.
+    if (m_visitNotes && !guard.admit(*m_visitNotes))
+        m_visitNotes.reset();
+    const bool notesWanted = kinds.isEmpty() || kinds.contains(TimelineEvent::Kind::Encounter);
+    if (notesWanted && !m_visitNotes && canSeeClinical()) {
+        auto needs = guard.needsBreakGlass(id);
+        if (!needs)
+            return fail(needs.error());
+        if (!*needs) {
+            auto access = guard.openClinical(id, ClinicalRead::VisitNotes);
+            if (!access)
+                return fail(access.error());
+            m_visitNotes = *access;
+        }
+    }
+    return PatientTimeline(m_db).load(id, kinds, m_visitNotes);
+}
+
+bool PatientProfile::visitNotesHidden() const
+{
+    return !isNew() && !m_visitNotes && canSeeClinical();
 }
 
 Result<std::optional<PatientPhoto>> PatientProfile::photo() const
@@ -150,9 +174,13 @@ Result<bool> PatientProfile::clinicalNeedsReason() const
 
 Result<ClinicalSummary> PatientProfile::openClinical(const QString &reason)
 {
-    if (auto s = AccessGuard(m_db).openClinical(m_patient.meta.id, reason); !s)
-        return fail(s.error());
-    return ClinicalSummary::load(m_db, m_patient.meta.id);
+    auto access = AccessGuard(m_db).openClinical(m_patient.meta.id, ClinicalRead::Summary, reason);
+    if (!access)
+        return fail(access.error());
+    auto summary = ClinicalSummary::load(m_db, *access);
+    if (summary && !m_visitNotes)
+        emit clinicalOpened();
+    return summary;
 }
 
 ClinicTime PatientProfile::clinicTime() const

@@ -18,6 +18,8 @@
 #include <QObject>
 #include <QSet>
 
+#include <optional>
+
 namespace frontdesk {
 
 class Database;
@@ -45,7 +47,13 @@ public:
     const QList<CommunicationPreference> &preferences() const { return m_preferences; }
     // Live recalls, earliest due first.
     const QList<Recall> &recalls() const { return m_recalls; }
-    Result<QList<TimelineEvent>> timeline(const QSet<TimelineEvent::Kind> &kinds = {}) const;
+    // With visit notes once the clinical gate lets them through without a new reason (an
+    // appointment today, or the glass broken for this patient in this session); the first such
+    // load after open() is audited as a read of the visit notes, later repaints are not.
+    Result<QList<TimelineEvent>> timeline(const QSet<TimelineEvent::Kind> &kinds = {});
+    // The role may read visit notes, but the timeline leaves them out until the clinical record
+    // is opened with a reason.
+    bool visitNotesHidden() const;
     // The patient's photo, if one was set. Replacing it checks size and format first
     // (PatientPhoto::validateBytes).
     Result<std::optional<PatientPhoto>> photo() const;
@@ -56,7 +64,8 @@ public:
     // whether opening it needs a reason because the patient has no appointment today.
     bool canSeeClinical() const;
     Result<bool> clinicalNeedsReason() const;
-    // Audited; reason is required when clinicalNeedsReason().
+    // Through the clinical gate (each call audited); reason is required when
+    // clinicalNeedsReason().
     Result<ClinicalSummary> openClinical(const QString &reason = {});
 
     // The clinic's calendar: times are shown in the clinic's zone, not the workstation's.
@@ -108,6 +117,8 @@ public:
 
 signals:
     void changed();
+    // The clinical record was opened, so the timeline may now show the visit notes.
+    void clinicalOpened();
 
 private:
     Status loadRelated();
@@ -127,6 +138,8 @@ private:
     QList<Recall> m_recalls;
     QSet<QString> m_overdueRecalls;
     QMap<QString, QString> m_practitionerNames; // of the recalls' practitioners
+    // The timeline's pass through the clinical gate, for the patient open now.
+    std::optional<ClinicalAccess> m_visitNotes;
 };
 
 } // namespace frontdesk

@@ -1,5 +1,6 @@
 #include "CtlCommand.h"
 
+#include "access/AccessGuard.h"
 #include "access/AuditAnchor.h"
 #include "access/AuditLog.h"
 #include "access/AuditQuery.h"
@@ -16,6 +17,7 @@
 #include <QLocale>
 
 #include <cstdio>
+#include <optional>
 #include <termios.h>
 #include <unistd.h>
 
@@ -317,7 +319,19 @@ int AccessCommands::list(CtlContext &c, Database &db, const QCommandLineParser &
         if (!ok || filter.limit < 1)
             return c.usage(tr("--limit must be a whole number of at least 1."));
     }
-    auto entries = AuditQuery(db).list(filter);
+    const bool clinical = p.isSet(QStringLiteral("clinical-detail"));
+    if (clinical && filter.patientId.isEmpty())
+        return c.usage(tr("--clinical-detail needs --patient ID: it opens that patient's clinical "
+                          "record."));
+    std::optional<ClinicalAccess> access;
+    if (clinical) {
+        auto opened = AccessGuard(db).openClinical(filter.patientId, ClinicalRead::AuditDetail,
+                                                   p.value(QStringLiteral("reason")));
+        if (!opened)
+            return c.refused(opened.error());
+        access = *opened;
+    }
+    auto entries = access ? AuditQuery(db).list(filter, *access) : AuditQuery(db).list(filter);
     if (!entries)
         return c.failure(entries.error());
     // Oldest first reads like a log; the query gives the newest first so --limit keeps those.
@@ -432,6 +446,14 @@ QList<CtlCommand> AccessCommands::all()
                              QStringLiteral("ACTION")),
           QCommandLineOption(QStringLiteral("limit"), tr("Only the newest N entries."),
                              QStringLiteral("N")),
+          QCommandLineOption(QStringLiteral("clinical-detail"),
+                             tr("With --patient: show the clinical fields of the entries about "
+                                "the patient's clinical records (withheld otherwise); a clinical "
+                                "read, audited.")),
+          QCommandLineOption(QStringLiteral("reason"),
+                             tr("Why the clinical record is read (at least 5 characters), when "
+                                "the patient has no appointment today."),
+                             QStringLiteral("TEXT")),
           json},
          audit},
         {QStringLiteral("retention"),

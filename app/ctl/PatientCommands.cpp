@@ -1,12 +1,15 @@
 #include "CtlCommand.h"
 
+#include "access/AccessGuard.h"
 #include "access/AuditedExport.h"
 #include "interop/FhirExporter.h"
 #include "interop/FhirImporter.h"
 #include "patients/DuplicateFinder.h"
 #include "patients/PatientMerge.h"
 #include "patients/PatientSearch.h"
+#include "storage/PatientRepository.h"
 
+#include <QDir>
 #include <QFile>
 
 #include <QCoreApplication>
@@ -31,6 +34,7 @@ private:
     static int search(CtlContext &c, const QCommandLineParser &p, const QStringList &args);
     static int importFhir(CtlContext &c, const QCommandLineParser &p, const QStringList &args);
     static int exportFhir(CtlContext &c, const QCommandLineParser &p, const QStringList &args);
+    static int exportAll(CtlContext &c, Database &db, const QString &dir, const QString &reason);
     static int duplicates(CtlContext &c, const QCommandLineParser &p, const QStringList &args);
     static int merge(CtlContext &c, const QCommandLineParser &p, const QStringList &args);
     static QCommandLineOption jsonOption()
@@ -162,16 +166,30 @@ int PatientCommands::importFhir(CtlContext &c, const QCommandLineParser &p, cons
 int PatientCommands::exportFhir(CtlContext &c, const QCommandLineParser &p, const QStringList &)
 {
     const QString id = p.value(QStringLiteral("patient"));
-    if (id.isEmpty())
-        return c.usage(tr("export-fhir needs --patient ID (the id from search --json)."));
+    const bool all = p.isSet(QStringLiteral("all"));
+    if (id.isEmpty() == !all)
+        return c.usage(tr("export-fhir needs either --patient ID (the id from search --json) or "
+                          "--all --output DIR."));
+    const QString target = p.value(QStringLiteral("output"));
+    if (all && (target.isEmpty() || target == QLatin1String("-")))
+        return c.usage(tr("export-fhir --all needs --output DIR: it writes one file per patient."));
     auto opened = c.openDatabase();
     if (!opened)
         return c.failure(opened.error());
-    auto bundle = FhirExporter(*opened->database).exportPatient(id);
+    Database &db = *opened->database;
+    const QString reason = p.value(QStringLiteral("reason"));
+    if (all)
+        return exportAll(c, db, target, reason);
+    // An unknown id is a mistake to report, not a clinical record to open.
+    if (auto patient = PatientRepository(db).get(id); !patient)
+        return c.failure(patient.error());
+    auto access = AccessGuard(db).openClinical(id, ClinicalRead::FhirExport, reason);
+    if (!access)
+        return c.refused(access.error());
+    auto bundle = FhirExporter(db).exportPatient(*access);
     if (!bundle)
         return c.failure(bundle.error());
     const QByteArray json = QJsonDocument(*bundle).toJson(QJsonDocument::Indented);
-    const QString target = p.value(QStringLiteral("output"));
     if (target.isEmpty() || target == QLatin1String("-")) {
         c.out() << QString::fromUtf8(json);
         return CtlContext::Ok;
@@ -180,6 +198,38 @@ int PatientCommands::exportFhir(CtlContext &c, const QCommandLineParser &p, cons
     if (auto s = AuditedExport::write(target, json, {}); !s)
         return c.failure(s.error());
     c.err() << tr("Wrote the record of patient %1 to %2.").arg(id, target) << '\n';
+    return CtlContext::Ok;
+}
+
+int PatientCommands::exportAll(CtlContext &c, Database &db, const QString &dir,
+                               const QString &reason)
+{
+    auto patients = PatientRepository(db).live();
+    if (!patients)
+        return c.failure(patients.error());
+    QStringList ids;
+    for (const Patient &patient : std::as_const(*patients))
+        ids << patient.meta.id;
+    // Nobody's care needs every record at once: the reason is asked for always, and recorded
+    // once for the whole export, before any file is written.
+    auto tokens = AccessGuard(db).openClinicalBulk(ids, ClinicalRead::FhirExport, reason);
+    if (!tokens)
+        return c.refused(tokens.error());
+    if (!QDir().mkpath(dir))
+        return c.failure(tr("Could not create the directory %1.").arg(dir));
+    for (const ClinicalAccess &access : std::as_const(*tokens)) {
+        auto bundle = FhirExporter(db).exportPatient(access);
+        if (!bundle)
+            return c.failure(bundle.error());
+        const QString path = QDir(dir).filePath(access.patientId() + QStringLiteral(".json"));
+        if (auto s = AuditedExport::write(
+                path, QJsonDocument(*bundle).toJson(QJsonDocument::Indented), {});
+            !s)
+            return c.failure(s.error());
+    }
+    c.err()
+        << tr("Wrote the records of %n patient(s) to %1.", nullptr, int(tokens->size())).arg(dir)
+        << '\n';
     return CtlContext::Ok;
 }
 
@@ -284,11 +334,20 @@ QList<CtlCommand> PatientCommands::all()
          &PatientCommands::importFhir},
         {QStringLiteral("export-fhir"),
          {},
-         tr("Write one patient's record as a FHIR R4 Bundle."),
+         tr("Write one patient's record (or every patient's) as a FHIR R4 Bundle."),
          {QCommandLineOption(QStringLiteral("patient"), tr("The patient's id."),
                              QStringLiteral("ID")),
+          QCommandLineOption(QStringLiteral("all"),
+                             tr("Every patient, one file each in the directory --output names; "
+                                "needs --reason.")),
+          QCommandLineOption(QStringLiteral("reason"),
+                             tr("Why the clinical records are read (at least 5 characters, "
+                                "recorded in the audit trail): needed when the patient has no "
+                                "appointment today, and always with --all."),
+                             QStringLiteral("TEXT")),
           QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")},
-                             tr("Write to FILE instead of standard output."),
+                             tr("Write to FILE (a directory with --all) instead of standard "
+                                "output."),
                              QStringLiteral("FILE"))},
          &PatientCommands::exportFhir},
         {QStringLiteral("duplicates"),

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "access/ClinicalAccess.h"
 #include "access/Permission.h"
 #include "core/Result.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace frontdesk {
 
@@ -26,12 +29,25 @@ public:
 
     // Opening one patient's record: checked, then audited as a read of that patient.
     Status openPatient(const QString &patientId);
-    // Whether opening this patient's clinical data needs a reason: nobody has an appointment
-    // with them today (in the clinic's time zone).
+    // Whether reading this patient's clinical data needs a reason: nobody has an appointment
+    // with them today (in the clinic's time zone) that counts. An appointment the signed-in
+    // person booked less than an hour ago does not count, so booking one cannot stand in for a
+    // reason. No reason is needed again for a patient whose glass this session has broken, nor
+    // on a connection without a Session (system work has no care relationship to check).
     Result<bool> needsBreakGlass(const QString &patientId) const;
-    // Opening a patient's clinical summary and notes. Without an appointment today a reason is
-    // required ("break the glass"); the reason is audited with the access.
-    Status openClinical(const QString &patientId, const QString &breakGlassReason = {});
+    // THE clinical gate, which every read of clinical data passes: the clinical permission, then
+    // a reason of at least 5 characters when needsBreakGlass (a "break-glass" entry, the first
+    // time in the session), then a "clinical-read" entry naming the patient, the read and the
+    // reason. A refused read leaves a "clinical-read" entry with the outcome "failure".
+    Result<ClinicalAccess> openClinical(const QString &patientId, ClinicalRead read,
+                                        const QString &breakGlassReason = {});
+    // Many patients at once (a bulk export): a reason is always required, recorded once as a
+    // "break-glass" entry for the whole read, then one "clinical-read" entry per patient.
+    Result<QList<ClinicalAccess>> openClinicalBulk(const QStringList &patientIds, ClinicalRead read,
+                                                   const QString &reason);
+    // Whether a token still stands: the same person is signed in, unlocked, and may still read
+    // clinical data. Readers of clinical records call it before they read.
+    Status admit(const ClinicalAccess &access) const;
     // A search that showed patient data; the query and the number of patients shown.
     Status recordSearch(const QString &query, qint64 resultCount);
     // An export or print of patient data.
@@ -40,6 +56,8 @@ public:
 
 private:
     static Status unknownType(const QString &resourceType);
+    Status refuseClinical(const QString &patientId, ClinicalRead read, const QString &why);
+    QString holder() const;
     Status audit(const QString &action, const QString &entityType, const QString &entityId,
                  const QString &patientId, const QJsonObject &detail);
 

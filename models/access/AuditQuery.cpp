@@ -1,6 +1,7 @@
 #include "AuditQuery.h"
 
 #include "access/AccessGuard.h"
+#include "access/Permissions.h"
 #include "database/Database.h"
 
 #include <QDateTime>
@@ -20,9 +21,43 @@ QString csvField(const QString &value)
     return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
+// Created, changed and deleted clinical records carry their fields in the detail.
+bool holdsClinicalDetail(const AuditEntry &entry)
+{
+    return !entry.detail.isEmpty() &&
+           Permissions::toRead(entry.entityType) == std::optional(Permission::ViewClinical);
+}
+
 } // namespace
 
+QJsonObject AuditQuery::withheldDetail()
+{
+    return {{QStringLiteral("withheld"), QStringLiteral("clinical")}};
+}
+
 Result<QList<AuditEntry>> AuditQuery::list(const Filter &filter) const
+{
+    auto entries = select(filter);
+    if (!entries)
+        return entries;
+    for (AuditEntry &e : *entries) {
+        if (holdsClinicalDetail(e))
+            e.detail = withheldDetail();
+    }
+    return entries;
+}
+
+Result<QList<AuditEntry>> AuditQuery::list(const Filter &filter, const ClinicalAccess &access) const
+{
+    if (filter.patientId != access.patientId())
+        return fail(tr("The clinical detail of audit entries is shown for the patient whose "
+                       "clinical record was opened only."));
+    if (auto s = AccessGuard(m_db).admit(access); !s)
+        return fail(s.error());
+    return select(filter);
+}
+
+Result<QList<AuditEntry>> AuditQuery::select(const Filter &filter) const
 {
     if (auto s = AccessGuard(m_db).require(Permission::ViewAuditLog); !s)
         return fail(s.error());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "access/AuditLog.h"
+#include "access/ClinicalAccess.h"
 #include "core/Result.h"
 
 #include <QCoreApplication>
@@ -13,7 +14,9 @@ namespace frontdesk {
 class Database;
 
 // Reading the audit trail: filtered lists for frontdeskctl and the managers' viewer, and the
-// CSV export. Needs the audit-viewer permission when someone is signed in.
+// CSV export. Needs the audit-viewer permission when someone is signed in. The entries of a
+// clinical record (a condition, an encounter, ...) hold clinical fields in their detail; those
+// are withheld unless the clinical gate was passed for the patient (ClinicalRead::AuditDetail).
 class AuditQuery
 {
     Q_DECLARE_TR_FUNCTIONS(AuditQuery)
@@ -31,8 +34,12 @@ public:
     explicit AuditQuery(Database &db) : m_db(db) {}
 
     // Reading the trail is itself audited: an "audit-read" entry names the filter and how many
-    // entries it returned. No entry, no list.
+    // entries it returned. No entry, no list. Clinical detail is withheld (withheldDetail()).
     Result<QList<AuditEntry>> list(const Filter &filter) const;
+    // One patient's entries (filter.patientId, the patient access names) in full.
+    Result<QList<AuditEntry>> list(const Filter &filter, const ClinicalAccess &access) const;
+    // What stands in an entry's detail in place of clinical fields.
+    static QJsonObject withheldDetail();
     // The distinct actions and actors recorded so far, for filter choices.
     Result<QStringList> actions() const;
     Result<QStringList> actors() const;
@@ -46,6 +53,7 @@ public:
     Status exportCsv(const Filter &filter, const QList<AuditEntry> &entries, QIODevice &out);
 
 private:
+    Result<QList<AuditEntry>> select(const Filter &filter) const;
     Result<QStringList> distinct(const QString &column) const;
 
     Database &m_db;

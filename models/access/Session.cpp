@@ -80,6 +80,7 @@ Result<StaffAccount> Session::signIn(const QString &username, const QString &pas
         return account;
     m_account = *account;
     m_locked = false;
+    m_brokenGlass.clear();
     m_db.setActor(Actor::staff(account->username));
     emit changed();
     return account;
@@ -111,6 +112,7 @@ Status Session::signOut()
     auto appended = AuditLog(m_db).append(entry);
     m_account.reset();
     m_locked = false;
+    m_brokenGlass.clear();
     m_db.setActor(m_anonymous);
     emit changed();
     if (!appended)
@@ -177,10 +179,21 @@ Status Session::unlock(const QString &username, const QString &password)
         if (auto a = AuditLog(m_db).append(takeover); !a)
             return fail(a.error());
         m_account = *who;
+        m_brokenGlass.clear();
     }
     m_locked = false;
     emit changed();
     return {};
+}
+
+void Session::rememberBrokenGlass(const QString &patientId, const QString &reason)
+{
+    m_brokenGlass.insert(patientId, reason);
+}
+
+QString Session::brokenGlassReason(const QString &patientId) const
+{
+    return m_brokenGlass.value(patientId);
 }
 
 } // namespace frontdesk

@@ -5,6 +5,7 @@
 #include "core/Actor.h"
 #include "core/Result.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <optional>
@@ -54,6 +55,12 @@ public:
     // is recorded under their name).
     Status unlock(const QString &username, const QString &password);
 
+    // Patients whose glass the signed-in person broke in this session, with their reason: the
+    // next read of the same patient asks for no new reason (it is still audited). Forgotten when
+    // the person changes (sign-out, sign-in, an administrator's takeover).
+    void rememberBrokenGlass(const QString &patientId, const QString &reason);
+    QString brokenGlassReason(const QString &patientId) const;
+
 signals:
     void changed();
     // After sign-out and lock have recorded their audit entries: the moments at which the
@@ -66,6 +73,7 @@ private:
     Actor m_anonymous;
     std::optional<StaffAccount> m_account;
     bool m_locked = false;
+    QHash<QString, QString> m_brokenGlass; // patient id -> reason
 };
 
 } // namespace frontdesk

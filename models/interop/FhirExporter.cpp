@@ -34,8 +34,9 @@ QString urn(const QString &id)
 
 } // namespace
 
-Result<QJsonObject> FhirExporter::exportPatient(const QString &patientId)
+Result<QJsonObject> FhirExporter::exportPatient(const ClinicalAccess &access)
 {
+    const QString patientId = access.patientId();
     PatientRepository patients(m_db);
     auto patient = patients.get(patientId);
     if (!patient)
@@ -107,32 +108,32 @@ Result<QJsonObject> FhirExporter::exportPatient(const QString &patientId)
         return fail(patientResourceOf.error());
     add(patientId, *patientResourceOf);
 
-    auto encounters = EncounterRepository(m_db).forPatient(patientId);
+    auto encounters = EncounterRepository(m_db).forPatient(access);
     if (!encounters)
         return fail(encounters.error());
     for (const Encounter &e : *encounters)
         add(e.meta.id, FhirMapping::toFhir(e, subject));
-    auto conditions = ConditionRepository(m_db).forPatient(patientId);
+    auto conditions = ConditionRepository(m_db).forPatient(access);
     if (!conditions)
         return fail(conditions.error());
     for (const Condition &c : *conditions)
         add(c.meta.id, FhirMapping::toFhir(c, subject, encounterRef(c.encounterId)));
-    auto allergies = AllergyRepository(m_db).forPatient(patientId);
+    auto allergies = AllergyRepository(m_db).forPatient(access);
     if (!allergies)
         return fail(allergies.error());
     for (const Allergy &a : *allergies)
         add(a.meta.id, FhirMapping::toFhir(a, subject));
-    auto medications = MedicationRepository(m_db).forPatient(patientId);
+    auto medications = MedicationRepository(m_db).forPatient(access);
     if (!medications)
         return fail(medications.error());
     for (const Medication &m : *medications)
         add(m.meta.id, FhirMapping::toFhir(m, subject, encounterRef(m.encounterId)));
-    auto observations = ObservationRepository(m_db).forPatient(patientId);
+    auto observations = ObservationRepository(m_db).forPatient(access);
     if (!observations)
         return fail(observations.error());
     for (const Observation &o : *observations)
         add(o.meta.id, FhirMapping::toFhir(o, subject, encounterRef(o.encounterId)));
-    auto immunizations = ImmunizationRepository(m_db).forPatient(patientId);
+    auto immunizations = ImmunizationRepository(m_db).forPatient(access);
     if (!immunizations)
         return fail(immunizations.error());
     for (const Immunization &i : *immunizations)

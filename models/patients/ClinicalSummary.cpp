@@ -1,6 +1,5 @@
 #include "ClinicalSummary.h"
 
-#include "access/AccessGuard.h"
 #include "database/Database.h"
 #include "storage/AllergyRepository.h"
 #include "storage/ConditionRepository.h"
@@ -15,12 +14,10 @@
 
 namespace frontdesk {
 
-Result<ClinicalSummary> ClinicalSummary::load(Database &db, const QString &patientId)
+Result<ClinicalSummary> ClinicalSummary::load(Database &db, const ClinicalAccess &access)
 {
-    if (auto s = AccessGuard(db).require(Permission::ViewClinical); !s)
-        return fail(s.error());
     ClinicalSummary summary;
-    auto conditions = ConditionRepository(db).forPatient(patientId);
+    auto conditions = ConditionRepository(db).forPatient(access);
     if (!conditions)
         return fail(conditions.error());
     summary.problems = *conditions;
@@ -29,11 +26,11 @@ Result<ClinicalSummary> ClinicalSummary::load(Database &db, const QString &patie
                          return (a.clinicalStatus == QLatin1String("active")) >
                                 (b.clinicalStatus == QLatin1String("active"));
                      });
-    auto allergies = AllergyRepository(db).forPatient(patientId);
+    auto allergies = AllergyRepository(db).forPatient(access);
     if (!allergies)
         return fail(allergies.error());
     summary.allergies = *allergies;
-    auto medications = MedicationRepository(db).forPatient(patientId);
+    auto medications = MedicationRepository(db).forPatient(access);
     if (!medications)
         return fail(medications.error());
     summary.medications = *medications;
@@ -42,7 +39,7 @@ Result<ClinicalSummary> ClinicalSummary::load(Database &db, const QString &patie
                          return (a.status == QLatin1String("active")) >
                                 (b.status == QLatin1String("active"));
                      });
-    auto observations = ObservationRepository(db).forPatient(patientId); // newest first
+    auto observations = ObservationRepository(db).forPatient(access); // newest first
     if (!observations)
         return fail(observations.error());
     QSet<QString> seen;
@@ -55,11 +52,11 @@ Result<ClinicalSummary> ClinicalSummary::load(Database &db, const QString &patie
         seen.insert(key);
         summary.latestVitals << o;
     }
-    auto immunizations = ImmunizationRepository(db).forPatient(patientId);
+    auto immunizations = ImmunizationRepository(db).forPatient(access);
     if (!immunizations)
         return fail(immunizations.error());
     summary.immunizations = *immunizations;
-    auto encounters = EncounterRepository(db).forPatient(patientId);
+    auto encounters = EncounterRepository(db).forPatient(access);
     if (!encounters)
         return fail(encounters.error());
     summary.encounters = *encounters;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "access/ClinicalAccess.h"
 #include "core/Result.h"
 #include "domain/Allergy.h"
 #include "domain/Condition.h"
@@ -17,8 +18,8 @@ class Database;
 
 // What a nurse reads before a visit, from the local database (it arrives by sync or FHIR
 // import): problems, allergies, medications, the latest vitals and past encounters with notes.
-// Loading it is refused for roles the permission table does not let read clinical data
-// (Permission::ViewClinical, checked by AccessGuard — the one place that decides).
+// Loaded only through the clinical gate (AccessGuard::openClinical), whose token names the
+// patient: the gate checks the permission, breaks the glass and audits the read.
 struct ClinicalSummary
 {
     Q_DECLARE_TR_FUNCTIONS(ClinicalSummary)
@@ -30,7 +31,7 @@ public:
     QList<Immunization> immunizations;
     QList<Encounter> encounters; // newest first
 
-    static Result<ClinicalSummary> load(Database &db, const QString &patientId);
+    static Result<ClinicalSummary> load(Database &db, const ClinicalAccess &access);
 };
 
 } // namespace frontdesk

@@ -36,7 +36,8 @@ QString PatientTimeline::kindName(TimelineEvent::Kind kind)
 }
 
 Result<QList<TimelineEvent>> PatientTimeline::load(const QString &patientId,
-                                                   const QSet<TimelineEvent::Kind> &kinds)
+                                                   const QSet<TimelineEvent::Kind> &kinds,
+                                                   const std::optional<ClinicalAccess> &visitNotes)
 {
     auto wanted = [&kinds](TimelineEvent::Kind k) { return kinds.isEmpty() || kinds.contains(k); };
     QList<TimelineEvent> events;
@@ -108,10 +109,11 @@ Result<QList<TimelineEvent>> PatientTimeline::load(const QString &patientId,
                                         c.meta.id};
         }
     }
-    // Encounters carry clinical notes: only roles the permission table lets read them.
-    if (wanted(TimelineEvent::Kind::Encounter) &&
-        AccessGuard(m_db).require(Permission::ViewClinical)) {
-        auto encounters = EncounterRepository(m_db).forPatient(patientId);
+    // Encounters carry clinical notes: only past the clinical gate, for this very patient.
+    if (wanted(TimelineEvent::Kind::Encounter) && visitNotes) {
+        if (visitNotes->patientId() != patientId)
+            return fail(tr("The visit notes were opened for another patient."));
+        auto encounters = EncounterRepository(m_db).forPatient(*visitNotes);
         if (!encounters)
             return fail(encounters.error());
         for (const Encounter &e : *encounters) {

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "access/ClinicalAccess.h"
 #include "core/Result.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QSet>
+
+#include <optional>
 
 namespace frontdesk {
 
@@ -30,15 +33,18 @@ struct TimelineEvent
 };
 
 // The patient's history, newest first: appointments with their outcome, messages, consent and
-// insurance events, and (for roles allowed to read clinical notes) encounters with their notes.
+// insurance events, and encounters with their notes when the caller passed the clinical gate
+// for the patient (AccessGuard::openClinical, ClinicalRead::VisitNotes).
 class PatientTimeline
 {
     Q_DECLARE_TR_FUNCTIONS(PatientTimeline)
 public:
     explicit PatientTimeline(Database &db) : m_db(db) {}
-    // kinds: the kinds to include; empty means all the signed-in role may see.
+    // kinds: the kinds to include; empty means all the signed-in role may see. Visit notes
+    // (Kind::Encounter) only with visitNotes, a token for this patient.
     Result<QList<TimelineEvent>> load(const QString &patientId,
-                                      const QSet<TimelineEvent::Kind> &kinds = {});
+                                      const QSet<TimelineEvent::Kind> &kinds = {},
+                                      const std::optional<ClinicalAccess> &visitNotes = {});
     static QString kindName(TimelineEvent::Kind kind);
 
 private:

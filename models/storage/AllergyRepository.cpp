@@ -50,10 +50,9 @@ Status AllergyRepository::validate(const Allergy &r) const
     return {};
 }
 
-Result<QList<Allergy>> AllergyRepository::forPatient(const QString &patientId) const
+Result<QList<Allergy>> AllergyRepository::forPatient(const ClinicalAccess &access) const
 {
-    return select(QStringLiteral("WHERE patient_id = ? AND deleted = 0 ORDER BY display"),
-                  {patientId});
+    return selectClinical(access, QStringLiteral("display"));
 }
 
 } // namespace frontdesk

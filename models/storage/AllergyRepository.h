@@ -10,8 +10,8 @@ class AllergyRepository : public Repository<Allergy>
     Q_DECLARE_TR_FUNCTIONS(AllergyRepository)
 public:
     explicit AllergyRepository(Database &db);
-    // The patient's live records (display).
-    Result<QList<Allergy>> forPatient(const QString &patientId) const;
+    // The live records of the patient the clinical gate was passed for (display).
+    Result<QList<Allergy>> forPatient(const ClinicalAccess &access) const;
     static RecordStore::Table table();
 
 protected:

@@ -48,10 +48,9 @@ Status ConditionRepository::validate(const Condition &r) const
     return {};
 }
 
-Result<QList<Condition>> ConditionRepository::forPatient(const QString &patientId) const
+Result<QList<Condition>> ConditionRepository::forPatient(const ClinicalAccess &access) const
 {
-    return select(QStringLiteral("WHERE patient_id = ? AND deleted = 0 ORDER BY onset_at DESC"),
-                  {patientId});
+    return selectClinical(access, QStringLiteral("onset_at DESC"));
 }
 
 } // namespace frontdesk

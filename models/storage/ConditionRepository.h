@@ -10,8 +10,8 @@ class ConditionRepository : public Repository<Condition>
     Q_DECLARE_TR_FUNCTIONS(ConditionRepository)
 public:
     explicit ConditionRepository(Database &db);
-    // The patient's live records (onset_at DESC).
-    Result<QList<Condition>> forPatient(const QString &patientId) const;
+    // The live records of the patient the clinical gate was passed for (onset_at DESC).
+    Result<QList<Condition>> forPatient(const ClinicalAccess &access) const;
     static RecordStore::Table table();
 
 protected:

@@ -58,10 +58,9 @@ Status EncounterRepository::validate(const Encounter &r) const
     return {};
 }
 
-Result<QList<Encounter>> EncounterRepository::forPatient(const QString &patientId) const
+Result<QList<Encounter>> EncounterRepository::forPatient(const ClinicalAccess &access) const
 {
-    return select(QStringLiteral("WHERE patient_id = ? AND deleted = 0 ORDER BY start_at DESC"),
-                  {patientId});
+    return selectClinical(access, QStringLiteral("start_at DESC"));
 }
 
 } // namespace frontdesk

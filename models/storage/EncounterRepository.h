@@ -10,8 +10,8 @@ class EncounterRepository : public Repository<Encounter>
     Q_DECLARE_TR_FUNCTIONS(EncounterRepository)
 public:
     explicit EncounterRepository(Database &db);
-    // The patient's live records (start_at DESC).
-    Result<QList<Encounter>> forPatient(const QString &patientId) const;
+    // The live records of the patient the clinical gate was passed for (start_at DESC).
+    Result<QList<Encounter>> forPatient(const ClinicalAccess &access) const;
     static RecordStore::Table table();
 
 protected:

@@ -45,10 +45,9 @@ Status ImmunizationRepository::validate(const Immunization &r) const
     return {};
 }
 
-Result<QList<Immunization>> ImmunizationRepository::forPatient(const QString &patientId) const
+Result<QList<Immunization>> ImmunizationRepository::forPatient(const ClinicalAccess &access) const
 {
-    return select(QStringLiteral("WHERE patient_id = ? AND deleted = 0 ORDER BY occurred_at DESC"),
-                  {patientId});
+    return selectClinical(access, QStringLiteral("occurred_at DESC"));
 }
 
 } // namespace frontdesk

@@ -10,8 +10,8 @@ class ImmunizationRepository : public Repository<Immunization>
     Q_DECLARE_TR_FUNCTIONS(ImmunizationRepository)
 public:
     explicit ImmunizationRepository(Database &db);
-    // The patient's live records (occurred_at DESC).
-    Result<QList<Immunization>> forPatient(const QString &patientId) const;
+    // The live records of the patient the clinical gate was passed for (occurred_at DESC).
+    Result<QList<Immunization>> forPatient(const ClinicalAccess &access) const;
     static RecordStore::Table table();
 
 protected:

@@ -47,10 +47,9 @@ Status MedicationRepository::validate(const Medication &r) const
     return {};
 }
 
-Result<QList<Medication>> MedicationRepository::forPatient(const QString &patientId) const
+Result<QList<Medication>> MedicationRepository::forPatient(const ClinicalAccess &access) const
 {
-    return select(QStringLiteral("WHERE patient_id = ? AND deleted = 0 ORDER BY asserted_at DESC"),
-                  {patientId});
+    return selectClinical(access, QStringLiteral("asserted_at DESC"));
 }
 
 } // namespace frontdesk

@@ -10,8 +10,8 @@ class MedicationRepository : public Repository<Medication>
     Q_DECLARE_TR_FUNCTIONS(MedicationRepository)
 public:
     explicit MedicationRepository(Database &db);
-    // The patient's live records (asserted_at DESC).
-    Result<QList<Medication>> forPatient(const QString &patientId) const;
+    // The live records of the patient the clinical gate was passed for (asserted_at DESC).
+    Result<QList<Medication>> forPatient(const ClinicalAccess &access) const;
     static RecordStore::Table table();
 
 protected:

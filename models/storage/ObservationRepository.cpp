@@ -55,10 +55,9 @@ Status ObservationRepository::validate(const Observation &r) const
     return {};
 }
 
-Result<QList<Observation>> ObservationRepository::forPatient(const QString &patientId) const
+Result<QList<Observation>> ObservationRepository::forPatient(const ClinicalAccess &access) const
 {
-    return select(QStringLiteral("WHERE patient_id = ? AND deleted = 0 ORDER BY effective_at DESC"),
-                  {patientId});
+    return selectClinical(access, QStringLiteral("effective_at DESC"));
 }
 
 } // namespace frontdesk

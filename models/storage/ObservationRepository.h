@@ -10,8 +10,8 @@ class ObservationRepository : public Repository<Observation>
     Q_DECLARE_TR_FUNCTIONS(ObservationRepository)
 public:
     explicit ObservationRepository(Database &db);
-    // The patient's live records (effective_at DESC).
-    Result<QList<Observation>> forPatient(const QString &patientId) const;
+    // The live records of the patient the clinical gate was passed for (effective_at DESC).
+    Result<QList<Observation>> forPatient(const ClinicalAccess &access) const;
     static RecordStore::Table table();
 
 protected:

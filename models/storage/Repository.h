@@ -84,6 +84,16 @@ protected:
         return out;
     }
 
+    // The live records of the patient a clinical-gate token names; refused when the token no
+    // longer stands (AccessGuard::admit). orderBy is a fixed column list, never input.
+    Result<QList<T>> selectClinical(const ClinicalAccess &access, const QString &orderBy) const
+    {
+        if (auto s = AccessGuard(m_db).admit(access); !s)
+            return fail(s.error());
+        return select(QStringLiteral("WHERE patient_id = ? AND deleted = 0 ORDER BY ") + orderBy,
+                      {access.patientId()});
+    }
+
     Database &m_db;
     RecordStore m_store;
 };

@@ -263,6 +263,18 @@ private slots:
         auto *banner = profile.findChild<QLabel *>(QStringLiteral("profileAlerts"));
         QVERIFY(banner);
         QVERIFY(!banner->text().contains(QStringLiteral("Penicillin")));
+        // Until the glass is broken the timeline leaves the visit notes out, and says so.
+        auto *timeline = profile.findChild<QTreeWidget *>(QStringLiteral("timeline"));
+        auto *notesHidden = profile.findChild<QLabel *>(QStringLiteral("visitNotesHidden"));
+        QVERIFY(timeline && notesHidden);
+        const auto visitNotes = [timeline] {
+            return timeline
+                ->findItems(PatientTimeline::kindName(TimelineEvent::Kind::Encounter),
+                            Qt::MatchExactly, 1)
+                .size();
+        };
+        QVERIFY(!notesHidden->isHidden());
+        QCOMPARE(visitNotes(), 0);
         // No appointment today: the reason is asked for and recorded.
         QTimer::singleShot(0, qApp, [] {
             QTRY_VERIFY(QApplication::activeModalWidget());
@@ -280,6 +292,9 @@ private slots:
         QVERIFY2(banner->text().contains(QStringLiteral("⚠ Allergy: Penicillin G")),
                  qPrintable(banner->text()));
         QVERIFY(!banner->isHidden());
+        // The same reason lets the visit notes into the timeline.
+        QVERIFY(notesHidden->isHidden());
+        QVERIFY(visitNotes() > 0);
         auto reason = t.db->scalar(
             QStringLiteral(
                 "SELECT count(*) FROM audit_log WHERE action = 'break-glass' AND patient_id = ?"),

@@ -88,9 +88,17 @@ private slots:
         QCOMPARE(ctl({QStringLiteral("search")}).exitCode, 1);
 
         const QString out = m_tmp.filePath(QStringLiteral("anna.json"));
-        const Run exported =
+        // Anna has no appointment today: her clinical record is read for a reason, or not at all.
+        const Run noReason =
             ctl({QStringLiteral("export-fhir"), QStringLiteral("--patient"),
                  anna.value(QStringLiteral("id")).toString(), QStringLiteral("-o"), out});
+        QCOMPARE(noReason.exitCode, 3);
+        QVERIFY2(noReason.err.contains(QLatin1String("reason")), qPrintable(noReason.err));
+        QVERIFY(!QFile::exists(out));
+        const Run exported = ctl(
+            {QStringLiteral("export-fhir"), QStringLiteral("--patient"),
+             anna.value(QStringLiteral("id")).toString(), QStringLiteral("--reason"),
+             QStringLiteral("Transfer to the rehabilitation clinic"), QStringLiteral("-o"), out});
         QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
         QFile file(out);
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -101,6 +109,89 @@ private slots:
                       QStringLiteral("no-such-id")})
                      .exitCode,
                  2);
+    }
+
+    // The clinical gate from the command line: a bulk export is one reason for every patient,
+    // and the clinical detail of audit entries is a clinical read of its own.
+    void bulkExportAndAuditDetailPassTheGate()
+    {
+        const QString dir = m_tmp.filePath(QStringLiteral("all"));
+        const Run noReason = ctl(
+            {QStringLiteral("export-fhir"), QStringLiteral("--all"), QStringLiteral("-o"), dir});
+        QCOMPARE(noReason.exitCode, 3);
+        QVERIFY2(noReason.err.contains(QLatin1String("reason")), qPrintable(noReason.err));
+        QVERIFY(!QFile::exists(dir));
+
+        const Run all =
+            ctl({QStringLiteral("export-fhir"), QStringLiteral("--all"), QStringLiteral("--reason"),
+                 QStringLiteral("Move to the new PMS"), QStringLiteral("-o"), dir});
+        QVERIFY2(all.exitCode == 0, qPrintable(all.err));
+        const QStringList files = QDir(dir).entryList({QStringLiteral("*.json")}, QDir::Files);
+        QVERIFY(files.size() >= 2);
+        for (const QString &name : files)
+            QCOMPARE(QFile::permissions(QDir(dir).filePath(name)) &
+                         (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                     QFileDevice::Permissions());
+        const auto auditOf = [this](const QStringList &filter) {
+            const Run r = ctl(QStringList{QStringLiteral("audit"), QStringLiteral("list"),
+                                          QStringLiteral("--json")} +
+                              filter);
+            if (r.exitCode != 0)
+                qWarning("%s", qPrintable(r.err));
+            return QJsonDocument::fromJson(r.out.toUtf8()).array();
+        };
+        const QJsonArray glass =
+            auditOf({QStringLiteral("--action"), QStringLiteral("break-glass")});
+        QVERIFY(!glass.isEmpty());
+        const QJsonObject bulk = glass.last()[QStringLiteral("detail")].toObject();
+        QCOMPARE(bulk.value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("Move to the new PMS"));
+        QCOMPARE(bulk.value(QStringLiteral("patients")).toInt(), files.size());
+        int bulkReads = 0;
+        for (const QJsonValue e :
+             auditOf({QStringLiteral("--action"), QStringLiteral("clinical-read")})) {
+            const QJsonObject detail = e[QStringLiteral("detail")].toObject();
+            if (detail.value(QStringLiteral("bulk")).toBool()) {
+                ++bulkReads;
+                QVERIFY(files.contains(e[QStringLiteral("patient_id")].toString() +
+                                       QStringLiteral(".json")));
+            }
+        }
+        QCOMPARE(bulkReads, files.size());
+
+        // Anna's clinical records' entries hold clinical fields: withheld unless asked for, with a
+        // reason, as a clinical read.
+        const QString anna =
+            searchJson(QStringLiteral("MUELLER anna")).first()[QStringLiteral("id")].toString();
+        const auto conditions = [](const QJsonArray &entries) {
+            QList<QJsonObject> out;
+            for (const QJsonValue e : entries) {
+                if (e[QStringLiteral("entity_type")].toString() == QLatin1String("Condition"))
+                    out << e[QStringLiteral("detail")].toObject();
+            }
+            return out;
+        };
+        const auto withheld = conditions(auditOf({QStringLiteral("--patient"), anna}));
+        QVERIFY(!withheld.isEmpty());
+        for (const QJsonObject &detail : withheld)
+            QCOMPARE(detail.value(QStringLiteral("withheld")).toString(),
+                     QStringLiteral("clinical"));
+        const Run refused =
+            ctl({QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--patient"), anna,
+                 QStringLiteral("--clinical-detail")});
+        QCOMPARE(refused.exitCode, 3);
+        const auto shown = conditions(
+            auditOf({QStringLiteral("--patient"), anna, QStringLiteral("--clinical-detail"),
+                     QStringLiteral("--reason"), QStringLiteral("Complaint about a diagnosis")}));
+        QCOMPARE(shown.size(), withheld.size());
+        for (const QJsonObject &detail : shown)
+            QVERIFY(detail.contains(QStringLiteral("after")));
+        const QJsonArray reads =
+            auditOf({QStringLiteral("--patient"), anna, QStringLiteral("--action"),
+                     QStringLiteral("clinical-read")});
+        QCOMPARE(reads.last()[QStringLiteral("detail")][QStringLiteral("read")].toString(),
+                 QStringLiteral("audit-detail"));
+        QCOMPARE(reads.last()[QStringLiteral("outcome")].toString(), QStringLiteral("success"));
     }
 
     void malformedInputFailsWithFileAndEntry()

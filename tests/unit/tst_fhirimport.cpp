@@ -2,6 +2,7 @@
 // FHIR R4 import and export: Synthea-shaped bundles in, the same record out, strict errors,
 // idempotent re-imports.
 
+#include "ClinicalGate.h"
 #include "TestDatabase.h"
 
 #include "fhir/FhirMapping.h"
@@ -349,11 +350,13 @@ private slots:
         QCOMPARE(anna->givenName, QStringLiteral("Anna Maria"));
         QCOMPARE(anna->phoneMobile, QStringLiteral("+49 170 1234567"));
         QCOMPARE(anna->emergencyContactName, QStringLiteral("Peter Müller"));
-        auto allergies = AllergyRepository(*t.db).forPatient(kAnna);
+        const auto pass = testing::clinicalPass(*t.db, kAnna);
+        QVERIFY(pass);
+        auto allergies = AllergyRepository(*t.db).forPatient(*pass);
         QVERIFY(allergies.ok());
         QCOMPARE(allergies->first().code.display, QStringLiteral("Penicillin G"));
         QCOMPARE(allergies->first().criticality, QStringLiteral("high"));
-        auto observations = ObservationRepository(*t.db).forPatient(kAnna);
+        auto observations = ObservationRepository(*t.db).forPatient(*pass);
         QVERIFY(observations.ok());
         bool sawWeight = false;
         bool sawPressure = false;
@@ -369,7 +372,7 @@ private slots:
         QVERIFY(sawWeight);
         QVERIFY(sawPressure);
         // The DocumentReference note is attached to its encounter.
-        auto encounters = EncounterRepository(*t.db).forPatient(kAnna);
+        auto encounters = EncounterRepository(*t.db).forPatient(*pass);
         QVERIFY(encounters.ok());
         QVERIFY(std::any_of(encounters->begin(), encounters->end(), [](const Encounter &e) {
             return e.notes.contains(QLatin1String("hay fever"));
@@ -474,7 +477,7 @@ private slots:
         QVERIFY(a.open());
         a.db->setClock(m_clock);
         QVERIFY(FhirImporter(*a.db).importPath(dataDir()).ok());
-        auto exported = FhirExporter(*a.db).exportPatient(kAnna);
+        auto exported = testing::exportThroughGate(*a.db, kAnna);
         QVERIFY2(exported.ok(), qPrintable(exported.error()));
         QCOMPARE(exported->value(QStringLiteral("entry")).toArray().size(), 13);
 
@@ -484,7 +487,7 @@ private slots:
         const auto report = FhirImporter(*b.db).importBundle(QJsonDocument(*exported).toJson(),
                                                              QStringLiteral("export.json"));
         QVERIFY2(report.imported, qPrintable(report.errors.join(QLatin1Char('\n'))));
-        auto again = FhirExporter(*b.db).exportPatient(kAnna);
+        auto again = testing::exportThroughGate(*b.db, kAnna);
         QVERIFY(again.ok());
         QCOMPARE(withoutTimestamp(*again), withoutTimestamp(*exported));
 
@@ -629,7 +632,7 @@ private slots:
                      1);
         }
         // The export says the same from each end.
-        auto exported = FhirExporter(*t.db).exportPatient(a);
+        auto exported = testing::exportThroughGate(*t.db, a);
         QVERIFY(exported.ok());
         const QJsonArray entries = exported->value(QStringLiteral("entry")).toArray();
         const QJsonArray links =
@@ -658,7 +661,7 @@ private slots:
         QVERIFY(PatientRepository(*a.db).save(twin).ok());
         auto merged = PatientMerge(*a.db).merge({kAnna, twin.meta.id, {}});
         QVERIFY2(merged.ok(), qPrintable(merged.error()));
-        auto exported = FhirExporter(*a.db).exportPatient(kAnna);
+        auto exported = testing::exportThroughGate(*a.db, kAnna);
         QVERIFY(exported.ok());
 
         test::TestDatabase b;
@@ -673,7 +676,7 @@ private slots:
                               {twin.meta.id, kAnna})
                      ->toInt(),
                  1);
-        auto again = FhirExporter(*b.db).exportPatient(kAnna);
+        auto again = testing::exportThroughGate(*b.db, kAnna);
         QVERIFY(again.ok());
         QCOMPARE(withoutTimestamp(*again), withoutTimestamp(*exported));
     }
@@ -684,7 +687,7 @@ private slots:
         QVERIFY(a.open());
         a.db->setClock(m_clock);
         QVERIFY(FhirImporter(*a.db).importPath(dataDir()).ok());
-        auto exported = FhirExporter(*a.db).exportPatient(kLena);
+        auto exported = testing::exportThroughGate(*a.db, kLena);
         QVERIFY2(exported.ok(), qPrintable(exported.error()));
         QMap<QString, int> types;
         for (const QJsonValue e : exported->value(QStringLiteral("entry")).toArray())
@@ -700,7 +703,7 @@ private slots:
                                                              QStringLiteral("export.json"));
         QVERIFY2(report.imported, qPrintable(report.errors.join(QLatin1Char('\n'))));
         QCOMPARE(report.created, 9);
-        auto again = FhirExporter(*b.db).exportPatient(kLena);
+        auto again = testing::exportThroughGate(*b.db, kLena);
         QVERIFY(again.ok());
         QCOMPARE(withoutTimestamp(*again), withoutTimestamp(*exported));
         QCOMPARE(PatientRepository(*b.db).get(kLenaOld)->mergedInto, kLena);

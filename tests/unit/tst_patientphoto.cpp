@@ -2,6 +2,7 @@
 // The patient photo: what is accepted, replacing and removing it through the write path, an
 // audit trail without the bytes, and the FHIR Patient.photo round trip.
 
+#include "ClinicalGate.h"
 #include "TestDatabase.h"
 
 #include "PatientProfile.h"
@@ -180,7 +181,7 @@ private slots:
     {
         const QByteArray jpeg = image("JPG", Qt::cyan);
         QVERIFY(PatientPhotoRepository(*t.db).setPhoto(m_patientId, jpeg).ok());
-        auto bundle = FhirExporter(*t.db).exportPatient(m_patientId);
+        auto bundle = testing::exportThroughGate(*t.db, m_patientId);
         QVERIFY2(bundle.ok(), qPrintable(bundle.error()));
         QJsonObject patient = bundle->value(QStringLiteral("entry"))
                                   .toArray()
@@ -213,7 +214,7 @@ private slots:
 
     void fhirImportReportsABadPhoto()
     {
-        auto bundle = FhirExporter(*t.db).exportPatient(m_patientId);
+        auto bundle = testing::exportThroughGate(*t.db, m_patientId);
         QVERIFY(bundle.ok());
         QJsonArray entries = bundle->value(QStringLiteral("entry")).toArray();
         QJsonObject entry = entries.first().toObject();

@@ -2,6 +2,7 @@
 // The profile's data: field validation, consents, insurance, communication preferences,
 // alerts, recalls, the timeline, and the clinical summary behind the clinical permission.
 
+#include "ClinicalGate.h"
 #include "TestDatabase.h"
 
 #include "PatientProfile.h"
@@ -187,7 +188,8 @@ private slots:
 
     void timelineShowsEverythingFilterable()
     {
-        auto all = PatientTimeline(*t.db).load(kAnna);
+        auto all = PatientTimeline(*t.db).load(
+            kAnna, {}, testing::clinicalPass(*t.db, kAnna, ClinicalRead::VisitNotes));
         QVERIFY2(all.ok(), qPrintable(all.error()));
         QSet<TimelineEvent::Kind> kinds;
         for (const TimelineEvent &e : *all)
@@ -245,7 +247,8 @@ private slots:
     {
         Session session(*t.db);
         QVERIFY(session.signIn(QStringLiteral("reception"), kPassword).ok());
-        auto refused = ClinicalSummary::load(*t.db, kAnna);
+        auto refused = AccessGuard(*t.db).openClinical(kAnna, ClinicalRead::Summary,
+                                                       QStringLiteral("Reviewing the referral"));
         QVERIFY(!refused.ok());
         auto timeline = PatientTimeline(*t.db).load(kAnna);
         QVERIFY(timeline.ok());
@@ -254,7 +257,10 @@ private slots:
         QVERIFY(session.signOut().ok());
 
         QVERIFY(session.signIn(QStringLiteral("nurse"), kPassword).ok());
-        auto summary = ClinicalSummary::load(*t.db, kAnna);
+        auto pass = AccessGuard(*t.db).openClinical(kAnna, ClinicalRead::Summary,
+                                                    QStringLiteral("Reviewing the referral"));
+        QVERIFY2(pass.ok(), qPrintable(pass.error()));
+        auto summary = ClinicalSummary::load(*t.db, *pass);
         QVERIFY2(summary.ok(), qPrintable(summary.error()));
         QCOMPARE(summary->problems.size(), 2);
         QCOMPARE(summary->problems.first().clinicalStatus, QStringLiteral("active"));
@@ -378,7 +384,7 @@ private slots:
         QVERIFY(!PatientPhotoRepository(*t.db).forPatient(twin.meta.id)->has_value());
 
         auto linkOf = [this](const QString &id) {
-            auto bundle = FhirExporter(*t.db).exportPatient(id);
+            auto bundle = testing::exportThroughGate(*t.db, id);
             if (!bundle)
                 return QJsonArray();
             return bundle->value(QStringLiteral("entry"))

@@ -274,7 +274,7 @@ private slots:
     {
         Session session(*t.db);
         QVERIFY(session.signIn(QStringLiteral("receptionist"), kPassword).ok());
-        const Status s = AccessGuard(*t.db).openClinical(m_patientToday);
+        const auto s = AccessGuard(*t.db).openClinical(m_patientToday, ClinicalRead::Summary);
         QVERIFY(!s.ok());
         QVERIFY(s.error().contains(QStringLiteral("clinical")));
         QVERIFY(AccessGuard(*t.db).openPatient(m_patientToday).ok());
@@ -287,15 +287,17 @@ private slots:
         AccessGuard guard(*t.db);
         QCOMPARE(*guard.needsBreakGlass(m_patientToday), false);
         QCOMPARE(*guard.needsBreakGlass(m_patientOther), true);
-        QVERIFY(guard.openClinical(m_patientToday).ok());
+        QVERIFY(guard.openClinical(m_patientToday, ClinicalRead::Summary).ok());
 
         const qint64 before = auditCount(QStringLiteral("break-glass"));
-        const Status refused = guard.openClinical(m_patientOther);
+        const auto refused = guard.openClinical(m_patientOther, ClinicalRead::Summary);
         QVERIFY(!refused.ok());
         QVERIFY(refused.error().contains(QStringLiteral("reason")));
         QCOMPARE(auditCount(QStringLiteral("break-glass")), before);
 
-        QVERIFY(guard.openClinical(m_patientOther, QStringLiteral("Patient called with chest pain"))
+        QVERIFY(guard
+                    .openClinical(m_patientOther, ClinicalRead::Summary,
+                                  QStringLiteral("Patient called with chest pain"))
                     .ok());
         QCOMPARE(auditCount(QStringLiteral("break-glass")), before + 1);
         auto entry = t.db->query(QStringLiteral("SELECT actor, patient_id, detail FROM audit_log "

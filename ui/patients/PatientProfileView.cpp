@@ -72,6 +72,8 @@ PatientProfileView::PatientProfileView(Database &db, QWidget *parent)
     connect(m_timeline, &TimelineTab::errorOccurred, this,
             [this](const QString &error) { showMessage(error, true); });
     m_sections->addTab(m_timeline, tr("&Timeline"));
+    // Once the glass is broken for the Clinical tab, the visit notes may join the timeline.
+    connect(m_profile, &PatientProfile::clinicalOpened, m_timeline, &TimelineTab::reload);
 
     m_contacts = new ContactsTab(*m_profile, this);
     connect(m_contacts, &ContactsTab::reported, this, &PatientProfileView::report);

@@ -41,8 +41,16 @@ TimelineTab::TimelineTab(PatientProfile &profile, QWidget *parent)
     filters->addStretch(1);
     m_timeline = profile::makeTree({tr("When"), tr("What"), tr("Event"), tr("Detail")}, this);
     m_timeline->setObjectName(QStringLiteral("timeline"));
+    m_notesHidden = new QLabel(tr("Visit notes are not shown: this patient has no appointment "
+                                  "today. Open the clinical summary on the Clinical tab, giving "
+                                  "the reason, to see them here too."),
+                               this);
+    m_notesHidden->setObjectName(QStringLiteral("visitNotesHidden"));
+    m_notesHidden->setWordWrap(true);
+    m_notesHidden->hide();
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
+    layout->addWidget(m_notesHidden);
     layout->addWidget(m_timeline, 1);
 }
 
@@ -64,6 +72,8 @@ void TimelineTab::reload()
         }
         events = *loaded;
     }
+    m_notesHidden->setVisible(kinds.contains(TimelineEvent::Kind::Encounter) &&
+                              m_profile.visitNotesHidden());
     // Each recall at the start of its due day, merged into the newest-first order.
     QList<std::pair<QDateTime, const Recall *>> recalls;
     if (m_recallFilter->isChecked()) {

@@ -4,6 +4,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QLabel;
 class QTreeWidget;
 
 namespace frontdesk {
@@ -27,6 +28,7 @@ private:
     PatientProfile &m_profile;
     QList<QCheckBox *> m_filters;
     QCheckBox *m_recallFilter;
+    QLabel *m_notesHidden;
     QTreeWidget *m_timeline;
 };
 
