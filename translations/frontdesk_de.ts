@@ -196,6 +196,18 @@ Geprüft gegen: %2</translation>
         <source>Check the audit trail&apos;s hash chain and its anchor outside the database, list its entries, or anchor it again after a missing or forged anchor was looked into.</source>
         <translation>Die Hash-Kette des Audit-Protokolls und ihren Anker außerhalb der Datenbank prüfen, die Einträge auflisten oder das Protokoll neu verankern, nachdem ein fehlender oder gefälschter Anker untersucht wurde.</translation>
     </message>
+    <message>
+        <source>--clinical-detail needs --patient ID: it opens that patient&apos;s clinical record.</source>
+        <translation>--clinical-detail braucht --patient ID: es öffnet die klinische Akte dieses Patienten.</translation>
+    </message>
+    <message>
+        <source>With --patient: show the clinical fields of the entries about the patient&apos;s clinical records (withheld otherwise); a clinical read, audited.</source>
+        <translation>Mit --patient: die klinischen Felder der Einträge zu den klinischen Daten des Patienten zeigen (sonst zurückgehalten); ein protokollierter klinischer Zugriff.</translation>
+    </message>
+    <message>
+        <source>Why the clinical record is read (at least 5 characters), when the patient has no appointment today.</source>
+        <translation>Warum die klinische Akte gelesen wird (mindestens 5 Zeichen), wenn der Patient heute keinen Termin hat.</translation>
+    </message>
 </context>
 <context>
     <name>AccessGuard</name>
@@ -206,6 +218,14 @@ Geprüft gegen: %2</translation>
     <message>
         <source>Records of the type &quot;%1&quot; are not in the permission table, so they may not be read or changed.</source>
         <translation>Datensätze vom Typ „%1“ stehen nicht in der Berechtigungstabelle und dürfen daher weder gelesen noch geändert werden.</translation>
+    </message>
+    <message>
+        <source>Reading the clinical records of many patients at once needs a reason (at least 5 characters); it is recorded in the audit trail.</source>
+        <translation>Die klinischen Daten vieler Patienten auf einmal zu lesen, erfordert einen Grund (mindestens 5 Zeichen); er wird im Prüfprotokoll festgehalten.</translation>
+    </message>
+    <message>
+        <source>This clinical record was opened by someone else who was signed in before; open it again.</source>
+        <translation>Diese klinische Akte hat jemand anderes geöffnet, der zuvor angemeldet war; öffnen Sie sie erneut.</translation>
     </message>
 </context>
 <context>
@@ -395,6 +415,10 @@ Geprüft gegen: %2</translation>
     <message>
         <source>Could not write the export: %1</source>
         <translation>Der Export konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>The clinical detail of audit entries is shown for the patient whose clinical record was opened only.</source>
+        <translation>Die klinischen Einzelheiten von Protokolleinträgen werden nur für den Patienten gezeigt, dessen klinische Akte geöffnet wurde.</translation>
     </message>
 </context>
 <context>
@@ -2287,10 +2311,6 @@ Um fortzufahren, tun Sie eines der Folgenden:
         <translation>%1 von %2 Dateien wurden nicht importiert.</translation>
     </message>
     <message>
-        <source>export-fhir needs --patient ID (the id from search --json).</source>
-        <translation>export-fhir braucht --patient ID (die ID aus search --json).</translation>
-    </message>
-    <message>
         <source>Wrote the record of patient %1 to %2.</source>
         <translation>Die Akte des Patienten %1 wurde nach %2 geschrieben.</translation>
     </message>
@@ -2335,16 +2355,8 @@ Um fortzufahren, tun Sie eines der Folgenden:
         <translation>FHIR-R4-Bundles (wie Synthea sie schreibt) in die lokale Datenbank importieren.</translation>
     </message>
     <message>
-        <source>Write one patient&apos;s record as a FHIR R4 Bundle.</source>
-        <translation>Die Akte eines Patienten als FHIR-R4-Bundle schreiben.</translation>
-    </message>
-    <message>
         <source>The patient&apos;s id.</source>
         <translation>Die ID des Patienten.</translation>
-    </message>
-    <message>
-        <source>Write to FILE instead of standard output.</source>
-        <translation>In DATEI statt auf die Standardausgabe schreiben.</translation>
     </message>
     <message>
         <source>List possible duplicate patients, most likely first.</source>
@@ -2385,6 +2397,41 @@ Um fortzufahren, tun Sie eines der Folgenden:
     <message>
         <source>Refuse files larger than this many MiB (default 256).</source>
         <translation>Dateien über so vielen MiB ablehnen (Standard 256).</translation>
+    </message>
+    <message>
+        <source>export-fhir needs either --patient ID (the id from search --json) or --all --output DIR.</source>
+        <translation>export-fhir braucht entweder --patient ID (die ID aus search --json) oder --all --output DIR.</translation>
+    </message>
+    <message>
+        <source>export-fhir --all needs --output DIR: it writes one file per patient.</source>
+        <translation>export-fhir --all braucht --output DIR: es schreibt eine Datei je Patient.</translation>
+    </message>
+    <message>
+        <source>Could not create the directory %1.</source>
+        <translation>Das Verzeichnis %1 konnte nicht angelegt werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote the records of %n patient(s) to %1.</source>
+        <translation>
+            <numerusform>Die Akte von %n Patient nach %1 geschrieben.</numerusform>
+            <numerusform>Die Akten von %n Patienten nach %1 geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Write one patient&apos;s record (or every patient&apos;s) as a FHIR R4 Bundle.</source>
+        <translation>Die Akte eines Patienten (oder aller Patienten) als FHIR-R4-Bundle schreiben.</translation>
+    </message>
+    <message>
+        <source>Every patient, one file each in the directory --output names; needs --reason.</source>
+        <translation>Alle Patienten, je eine Datei in dem Verzeichnis, das --output nennt; braucht --reason.</translation>
+    </message>
+    <message>
+        <source>Why the clinical records are read (at least 5 characters, recorded in the audit trail): needed when the patient has no appointment today, and always with --all.</source>
+        <translation>Warum die klinischen Daten gelesen werden (mindestens 5 Zeichen, im Prüfprotokoll festgehalten): nötig, wenn der Patient heute keinen Termin hat, und immer mit --all.</translation>
+    </message>
+    <message>
+        <source>Write to FILE (a directory with --all) instead of standard output.</source>
+        <translation>In DATEI (mit --all ein Verzeichnis) statt auf die Standardausgabe schreiben.</translation>
     </message>
 </context>
 <context>
@@ -2591,6 +2638,10 @@ Um fortzufahren, tun Sie eines der Folgenden:
     <message>
         <source> with %1</source>
         <translation> bei %1</translation>
+    </message>
+    <message>
+        <source>The visit notes were opened for another patient.</source>
+        <translation>Die Besuchsnotizen wurden für einen anderen Patienten geöffnet.</translation>
     </message>
 </context>
 <context>
@@ -6638,6 +6689,10 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
     <message>
         <source>Recall due: %1</source>
         <translation>Recall fällig: %1</translation>
+    </message>
+    <message>
+        <source>Visit notes are not shown: this patient has no appointment today. Open the clinical summary on the Clinical tab, giving the reason, to see them here too.</source>
+        <translation>Besuchsnotizen werden nicht gezeigt: Dieser Patient hat heute keinen Termin. Öffnen Sie die klinische Zusammenfassung auf der Registerkarte „Klinisch“ mit Angabe des Grundes, um sie auch hier zu sehen.</translation>
     </message>
 </context>
 <context>

@@ -196,6 +196,18 @@ Comprobado con: %2</translation>
         <source>Check the audit trail&apos;s hash chain and its anchor outside the database, list its entries, or anchor it again after a missing or forged anchor was looked into.</source>
         <translation>Comprobar la cadena de hashes del registro de auditoría y su ancla fuera de la base de datos, listar sus entradas o volver a anclarlo después de examinar un ancla ausente o falsificada.</translation>
     </message>
+    <message>
+        <source>--clinical-detail needs --patient ID: it opens that patient&apos;s clinical record.</source>
+        <translation>--clinical-detail necesita --patient ID: abre la historia clínica de ese paciente.</translation>
+    </message>
+    <message>
+        <source>With --patient: show the clinical fields of the entries about the patient&apos;s clinical records (withheld otherwise); a clinical read, audited.</source>
+        <translation>Con --patient: mostrar los campos clínicos de las entradas sobre los datos clínicos del paciente (ocultos si no); una lectura clínica, registrada.</translation>
+    </message>
+    <message>
+        <source>Why the clinical record is read (at least 5 characters), when the patient has no appointment today.</source>
+        <translation>Por qué se lee la historia clínica (al menos 5 caracteres), si el paciente no tiene cita hoy.</translation>
+    </message>
 </context>
 <context>
     <name>AccessGuard</name>
@@ -206,6 +218,14 @@ Comprobado con: %2</translation>
     <message>
         <source>Records of the type &quot;%1&quot; are not in the permission table, so they may not be read or changed.</source>
         <translation>Los registros del tipo «%1» no están en la tabla de permisos, por lo que no se pueden leer ni modificar.</translation>
+    </message>
+    <message>
+        <source>Reading the clinical records of many patients at once needs a reason (at least 5 characters); it is recorded in the audit trail.</source>
+        <translation>Leer los datos clínicos de muchos pacientes a la vez requiere un motivo (al menos 5 caracteres); queda registrado en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>This clinical record was opened by someone else who was signed in before; open it again.</source>
+        <translation>Esta historia clínica la abrió otra persona que había iniciado sesión antes; ábrala de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -395,6 +415,10 @@ Comprobado con: %2</translation>
     <message>
         <source>Could not write the export: %1</source>
         <translation>No se pudo escribir la exportación: %1</translation>
+    </message>
+    <message>
+        <source>The clinical detail of audit entries is shown for the patient whose clinical record was opened only.</source>
+        <translation>El detalle clínico de las entradas de auditoría solo se muestra para el paciente cuya historia clínica se abrió.</translation>
     </message>
 </context>
 <context>
@@ -2287,10 +2311,6 @@ Para continuar, haga una de estas cosas:
         <translation>%1 de %2 archivos no se importaron.</translation>
     </message>
     <message>
-        <source>export-fhir needs --patient ID (the id from search --json).</source>
-        <translation>export-fhir necesita --patient ID (el identificador de search --json).</translation>
-    </message>
-    <message>
         <source>Wrote the record of patient %1 to %2.</source>
         <translation>Se ha escrito la historia del paciente %1 en %2.</translation>
     </message>
@@ -2335,16 +2355,8 @@ Para continuar, haga una de estas cosas:
         <translation>Importar Bundles FHIR R4 (tal como los escribe Synthea) en la base de datos local.</translation>
     </message>
     <message>
-        <source>Write one patient&apos;s record as a FHIR R4 Bundle.</source>
-        <translation>Escribir la historia de un paciente como Bundle FHIR R4.</translation>
-    </message>
-    <message>
         <source>The patient&apos;s id.</source>
         <translation>El identificador del paciente.</translation>
-    </message>
-    <message>
-        <source>Write to FILE instead of standard output.</source>
-        <translation>Escribir en ARCHIVO en lugar de la salida estándar.</translation>
     </message>
     <message>
         <source>List possible duplicate patients, most likely first.</source>
@@ -2385,6 +2397,41 @@ Para continuar, haga una de estas cosas:
     <message>
         <source>Refuse files larger than this many MiB (default 256).</source>
         <translation>Rechazar archivos de más de estos MiB (256 por defecto).</translation>
+    </message>
+    <message>
+        <source>export-fhir needs either --patient ID (the id from search --json) or --all --output DIR.</source>
+        <translation>export-fhir necesita --patient ID (el id de search --json) o bien --all --output DIR.</translation>
+    </message>
+    <message>
+        <source>export-fhir --all needs --output DIR: it writes one file per patient.</source>
+        <translation>export-fhir --all necesita --output DIR: escribe un archivo por paciente.</translation>
+    </message>
+    <message>
+        <source>Could not create the directory %1.</source>
+        <translation>No se pudo crear el directorio %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote the records of %n patient(s) to %1.</source>
+        <translation>
+            <numerusform>Se escribió la historia de %n paciente en %1.</numerusform>
+            <numerusform>Se escribieron las historias de %n pacientes en %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Write one patient&apos;s record (or every patient&apos;s) as a FHIR R4 Bundle.</source>
+        <translation>Escribir la historia de un paciente (o de todos) como Bundle FHIR R4.</translation>
+    </message>
+    <message>
+        <source>Every patient, one file each in the directory --output names; needs --reason.</source>
+        <translation>Todos los pacientes, un archivo cada uno en el directorio que indica --output; necesita --reason.</translation>
+    </message>
+    <message>
+        <source>Why the clinical records are read (at least 5 characters, recorded in the audit trail): needed when the patient has no appointment today, and always with --all.</source>
+        <translation>Por qué se leen los datos clínicos (al menos 5 caracteres, queda en el registro de auditoría): necesario si el paciente no tiene cita hoy, y siempre con --all.</translation>
+    </message>
+    <message>
+        <source>Write to FILE (a directory with --all) instead of standard output.</source>
+        <translation>Escribir en ARCHIVO (un directorio con --all) en lugar de la salida estándar.</translation>
     </message>
 </context>
 <context>
@@ -2591,6 +2638,10 @@ Para continuar, haga una de estas cosas:
     <message>
         <source> with %1</source>
         <translation> con %1</translation>
+    </message>
+    <message>
+        <source>The visit notes were opened for another patient.</source>
+        <translation>Las notas de la visita se abrieron para otro paciente.</translation>
     </message>
 </context>
 <context>
@@ -6638,6 +6689,10 @@ Open the existing record instead, or save a new one anyway?</source>
     <message>
         <source>Recall due: %1</source>
         <translation>Control periódico pendiente: %1</translation>
+    </message>
+    <message>
+        <source>Visit notes are not shown: this patient has no appointment today. Open the clinical summary on the Clinical tab, giving the reason, to see them here too.</source>
+        <translation>Las notas de la visita no se muestran: este paciente no tiene cita hoy. Abra el resumen clínico en la pestaña «Clínico», indicando el motivo, para verlas también aquí.</translation>
     </message>
 </context>
 <context>

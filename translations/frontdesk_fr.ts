@@ -196,6 +196,18 @@ Vérifié par rapport à : %2</translation>
         <source>Check the audit trail&apos;s hash chain and its anchor outside the database, list its entries, or anchor it again after a missing or forged anchor was looked into.</source>
         <translation>Vérifier la chaîne de hachage du journal d&apos;audit et son ancre hors de la base de données, lister ses entrées, ou l&apos;ancrer de nouveau après examen d&apos;une ancre manquante ou falsifiée.</translation>
     </message>
+    <message>
+        <source>--clinical-detail needs --patient ID: it opens that patient&apos;s clinical record.</source>
+        <translation>--clinical-detail exige --patient ID&#xa0;: il ouvre le dossier clinique de ce patient.</translation>
+    </message>
+    <message>
+        <source>With --patient: show the clinical fields of the entries about the patient&apos;s clinical records (withheld otherwise); a clinical read, audited.</source>
+        <translation>Avec --patient&#xa0;: afficher les champs cliniques des entrées concernant les données cliniques du patient (masqués sinon)&#xa0;; une lecture clinique, consignée.</translation>
+    </message>
+    <message>
+        <source>Why the clinical record is read (at least 5 characters), when the patient has no appointment today.</source>
+        <translation>Pourquoi le dossier clinique est lu (au moins 5 caractères), si le patient n&apos;a pas de rendez-vous aujourd&apos;hui.</translation>
+    </message>
 </context>
 <context>
     <name>AccessGuard</name>
@@ -206,6 +218,14 @@ Vérifié par rapport à : %2</translation>
     <message>
         <source>Records of the type &quot;%1&quot; are not in the permission table, so they may not be read or changed.</source>
         <translation>Les enregistrements de type «&#xa0;%1&#xa0;» ne figurent pas dans la table des autorisations&#xa0;; ils ne peuvent donc être ni lus ni modifiés.</translation>
+    </message>
+    <message>
+        <source>Reading the clinical records of many patients at once needs a reason (at least 5 characters); it is recorded in the audit trail.</source>
+        <translation>Lire les données cliniques de nombreux patients à la fois exige un motif (au moins 5 caractères)&#xa0;; il est consigné dans le journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <source>This clinical record was opened by someone else who was signed in before; open it again.</source>
+        <translation>Ce dossier clinique a été ouvert par une autre personne connectée auparavant&#xa0;; ouvrez-le à nouveau.</translation>
     </message>
 </context>
 <context>
@@ -395,6 +415,10 @@ Vérifié par rapport à : %2</translation>
     <message>
         <source>Could not write the export: %1</source>
         <translation>Impossible d&apos;écrire l&apos;export&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The clinical detail of audit entries is shown for the patient whose clinical record was opened only.</source>
+        <translation>Le détail clinique des entrées d&apos;audit n&apos;est affiché que pour le patient dont le dossier clinique a été ouvert.</translation>
     </message>
 </context>
 <context>
@@ -2287,10 +2311,6 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
         <translation>%1 fichiers sur %2 n&apos;ont pas été importés.</translation>
     </message>
     <message>
-        <source>export-fhir needs --patient ID (the id from search --json).</source>
-        <translation>export-fhir attend --patient ID (l&apos;identifiant de search --json).</translation>
-    </message>
-    <message>
         <source>Wrote the record of patient %1 to %2.</source>
         <translation>Le dossier du patient %1 a été écrit dans %2.</translation>
     </message>
@@ -2335,16 +2355,8 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
         <translation>Importer des Bundles FHIR R4 (tels que Synthea les écrit) dans la base de données locale.</translation>
     </message>
     <message>
-        <source>Write one patient&apos;s record as a FHIR R4 Bundle.</source>
-        <translation>Écrire le dossier d&apos;un patient sous forme de Bundle FHIR R4.</translation>
-    </message>
-    <message>
         <source>The patient&apos;s id.</source>
         <translation>L&apos;identifiant du patient.</translation>
-    </message>
-    <message>
-        <source>Write to FILE instead of standard output.</source>
-        <translation>Écrire dans FICHIER plutôt que sur la sortie standard.</translation>
     </message>
     <message>
         <source>List possible duplicate patients, most likely first.</source>
@@ -2385,6 +2397,41 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     <message>
         <source>Refuse files larger than this many MiB (default 256).</source>
         <translation>Refuser les fichiers de plus de ce nombre de Mio (256 par défaut).</translation>
+    </message>
+    <message>
+        <source>export-fhir needs either --patient ID (the id from search --json) or --all --output DIR.</source>
+        <translation>export-fhir exige soit --patient ID (l&apos;identifiant donné par search --json), soit --all --output DIR.</translation>
+    </message>
+    <message>
+        <source>export-fhir --all needs --output DIR: it writes one file per patient.</source>
+        <translation>export-fhir --all exige --output DIR&#xa0;: il écrit un fichier par patient.</translation>
+    </message>
+    <message>
+        <source>Could not create the directory %1.</source>
+        <translation>Impossible de créer le répertoire %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote the records of %n patient(s) to %1.</source>
+        <translation>
+            <numerusform>Dossier de %n patient écrit dans %1.</numerusform>
+            <numerusform>Dossiers de %n patients écrits dans %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Write one patient&apos;s record (or every patient&apos;s) as a FHIR R4 Bundle.</source>
+        <translation>Écrire le dossier d&apos;un patient (ou de tous les patients) sous forme de Bundle FHIR R4.</translation>
+    </message>
+    <message>
+        <source>Every patient, one file each in the directory --output names; needs --reason.</source>
+        <translation>Tous les patients, un fichier chacun dans le répertoire indiqué par --output&#xa0;; exige --reason.</translation>
+    </message>
+    <message>
+        <source>Why the clinical records are read (at least 5 characters, recorded in the audit trail): needed when the patient has no appointment today, and always with --all.</source>
+        <translation>Pourquoi les données cliniques sont lues (au moins 5 caractères, consigné dans le journal d&apos;audit)&#xa0;: requis si le patient n&apos;a pas de rendez-vous aujourd&apos;hui, et toujours avec --all.</translation>
+    </message>
+    <message>
+        <source>Write to FILE (a directory with --all) instead of standard output.</source>
+        <translation>Écrire dans FICHIER (un répertoire avec --all) au lieu de la sortie standard.</translation>
     </message>
 </context>
 <context>
@@ -2591,6 +2638,10 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     <message>
         <source> with %1</source>
         <translation> avec %1</translation>
+    </message>
+    <message>
+        <source>The visit notes were opened for another patient.</source>
+        <translation>Les notes de consultation ont été ouvertes pour un autre patient.</translation>
     </message>
 </context>
 <context>
@@ -6638,6 +6689,10 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
     <message>
         <source>Recall due: %1</source>
         <translation>Relance de suivi échue&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Visit notes are not shown: this patient has no appointment today. Open the clinical summary on the Clinical tab, giving the reason, to see them here too.</source>
+        <translation>Les notes de consultation ne sont pas affichées&#xa0;: ce patient n&apos;a pas de rendez-vous aujourd&apos;hui. Ouvrez la synthèse clinique dans l&apos;onglet «&#xa0;Clinique&#xa0;», en indiquant le motif, pour les voir ici aussi.</translation>
     </message>
 </context>
 <context>
