@@ -5771,6 +5771,10 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Send &amp;message…</source>
+        <translation>&amp;Nachricht senden…</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::PatientsView</name>

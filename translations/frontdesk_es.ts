@@ -5771,6 +5771,10 @@ Open the existing record instead, or save a new one anyway?</source>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Send &amp;message…</source>
+        <translation>Enviar &amp;mensaje…</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::PatientsView</name>

@@ -5771,6 +5771,10 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
+    <message>
+        <source>Send &amp;message…</source>
+        <translation>Envoyer un &amp;message…</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::PatientsView</name>

@@ -97,6 +97,8 @@ void MainWindow::createViews()
     m_scheduleView->setCalendar(new SchedulePanel(m_db, m_scheduleView));
     m_patientsView = new PatientsView(m_db, m_patientModel, m_stack);
     m_patientsView->setObjectName(QStringLiteral("patientsView"));
+    connect(m_patientsView, &PatientsView::composeMessageRequested, this,
+            &MainWindow::composeMessage);
     m_messagesView = new MessagesView(m_messageModel, m_stack);
     m_messagesView->setObjectName(QStringLiteral("messagesView"));
     connect(m_messagesView, &MessagesView::composeRequested, this, &MainWindow::composeMessage);

@@ -8,6 +8,7 @@
 #include "demo/DemoSeeder.h"
 #include "messages/ComposeMessageDialog.h"
 #include "patients/PatientPicker.h"
+#include "patients/PatientProfileView.h"
 #include "patients/PatientsView.h"
 #include "schedule/BookingDialog.h"
 #include "schedule/DayCalendarView.h"
@@ -21,6 +22,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -269,6 +271,41 @@ private slots:
                            "m.id AND o.resource_type = 'Communication' WHERE m.patient_id = ? "
                            "AND m.body = ? AND m.status = 'queued'"),
             {id, text});
+        QVERIFY(queued);
+        QCOMPARE(queued->toInt(), 1);
+    }
+
+    // Send message… in a patient's profile opens the message window for that patient, without
+    // the picker, and Ctrl+Return queues the text for them.
+    void sendMessageFromTheProfile()
+    {
+        MainWindow w(*t.db, QStringLiteral("Praxis am Markt"));
+        w.resize(kScreen);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        auto id = t.db->scalar(
+            QStringLiteral("SELECT id FROM patients WHERE preferred_channel = 'sms' AND "
+                           "phone_mobile != '' AND id NOT IN (SELECT patient_id FROM "
+                           "communication_preferences) ORDER BY mrn DESC LIMIT 1"));
+        QVERIFY(id);
+        w.showView(MainWindow::View::Patients);
+        PatientProfileView *profile = w.patientsView()->openPatient(id->toString());
+        QVERIFY(profile);
+        auto *send = profile->findChild<QPushButton *>(QStringLiteral("sendMessageButton"));
+        QVERIFY(send && send->isVisible());
+        send->click();
+        QTRY_VERIFY(w.composeDialog());
+        ComposeMessageDialog *dialog = w.composeDialog();
+        QVERIFY(!dialog->picker());
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
+        QTRY_COMPARE(visibleFocus(), dialog->bodyField());
+        const QString text = QStringLiteral("Your new glasses are ready to collect.");
+        QTest::keyClicks(visibleFocus(), text);
+        QTest::keyClick(visibleFocus(), Qt::Key_Return, Qt::ControlModifier);
+        QTRY_VERIFY(!w.composeDialog());
+        auto queued = t.db->scalar(
+            QStringLiteral("SELECT count(*) FROM messages WHERE patient_id = ? AND body = ?"),
+            {*id, text});
         QVERIFY(queued);
         QCOMPARE(queued->toInt(), 1);
     }

@@ -36,6 +36,10 @@ PatientProfileView::PatientProfileView(Database &db, QWidget *parent)
     m_photo->setFixedSize(96, 96);
     m_photo->setAlignment(Qt::AlignCenter);
     m_photo->hide();
+    m_sendMessage = new QPushButton(tr("Send &message…"), this);
+    m_sendMessage->setObjectName(QStringLiteral("sendMessageButton"));
+    connect(m_sendMessage, &QPushButton::clicked, this,
+            [this] { emit composeMessageRequested(patientId()); });
     m_setPhoto = new QPushButton(tr("Set &photo…"), this);
     m_setPhoto->setObjectName(QStringLiteral("setPhotoButton"));
     m_removePhoto = new QPushButton(tr("Remove p&hoto"), this);
@@ -89,6 +93,7 @@ PatientProfileView::PatientProfileView(Database &db, QWidget *parent)
     m_sections->addTab(m_recalls, tr("Recalls"));
 
     auto *photoButtons = new QVBoxLayout;
+    photoButtons->addWidget(m_sendMessage);
     photoButtons->addWidget(m_setPhoto);
     photoButtons->addWidget(m_removePhoto);
     photoButtons->addStretch(1);
@@ -232,6 +237,8 @@ void PatientProfileView::showPhoto()
     else
         m_photo->clear();
     m_photo->setVisible(photo.has_value());
+    m_sendMessage->setVisible(!m_profile->isNew() &&
+                              AccessGuard(m_db).require(Permission::SendMessages).ok());
     m_setPhoto->setVisible(mayEdit);
     m_removePhoto->setVisible(mayEdit);
     m_removePhoto->setEnabled(photo.has_value());

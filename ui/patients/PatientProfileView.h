@@ -61,6 +61,8 @@ signals:
     void saved(const QString &patientId);
     // The person chose an existing record over creating a duplicate.
     void openPatientRequested(const QString &patientId);
+    // Send message… on a saved patient: the main window opens the message window for them.
+    void composeMessageRequested(const QString &patientId);
 
 private:
     void showProfile();
@@ -77,6 +79,7 @@ private:
     PatientProfile *m_profile;
     QLabel *m_header;
     QLabel *m_photo;
+    QPushButton *m_sendMessage;
     QPushButton *m_setPhoto;
     QPushButton *m_removePhoto;
     QLabel *m_alerts;

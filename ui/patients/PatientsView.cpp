@@ -212,6 +212,8 @@ void PatientsView::addProfileTab(PatientProfileView *profile, const QString &tit
         m_tabs->setTabText(m_tabs->indexOf(profile), text);
     });
     connect(profile, &PatientProfileView::saved, m_model, &PatientListModel::refresh);
+    connect(profile, &PatientProfileView::composeMessageRequested, this,
+            &PatientsView::composeMessageRequested);
     m_tabs->setCurrentIndex(tab);
 }
 

@@ -37,6 +37,10 @@ public:
     bool closeTab(int tab);
     void showDuplicates();
 
+signals:
+    // Send message… in an open profile.
+    void composeMessageRequested(const QString &patientId);
+
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
