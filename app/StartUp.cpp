@@ -172,8 +172,7 @@ int StartUp::run()
                          QMetaObject::invokeMethod(
                              qApp, [this, by] { wipe(by); }, Qt::QueuedConnection);
                      });
-    m_sync = std::make_unique<SyncThread>(
-        [db = m_database.get()] { return db->openAnotherConnection(); });
+    m_sync = std::make_unique<SyncThread>(SyncWorker::connectionServing(*m_database));
     QObject::connect(m_sync->worker(), &SyncWorker::stateChanged, m_window->syncStatus(),
                      &SyncStatus::apply);
     m_sync->start();

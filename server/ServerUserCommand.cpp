@@ -43,8 +43,10 @@ Result<DataDirectory::Opened> ServerUserCommand::openDatabase(bool)
     auto db = ServerStorage::open(m_config);
     if (!db)
         return fail(db.error());
-    // Changes are audited as the operating-system user who ran the command, as frontdeskctl's.
-    (*db)->setActor(Actor::osUser(AppEnvironment::operatingSystemUser()));
+    // Whoever may read the server's configuration and key manages its accounts; the trail
+    // names the command and the operating-system user who ran it.
+    (*db)->actAsSystem(QStringLiteral("frontdesk-server user (os user %1)")
+                           .arg(AppEnvironment::operatingSystemUser()));
     DataDirectory::Opened opened;
     opened.database = std::move(*db);
     return opened;

@@ -227,6 +227,10 @@ Geprüft gegen: %2</translation>
         <source>This clinical record was opened by someone else who was signed in before; open it again.</source>
         <translation>Diese klinische Akte hat jemand anderes geöffnet, der zuvor angemeldet war; öffnen Sie sie erneut.</translation>
     </message>
+    <message>
+        <source>No one is signed in on this connection, so it may not %1. Sign in first.</source>
+        <translation>Auf dieser Verbindung ist niemand angemeldet, daher ist nicht erlaubt: %1. Melden Sie sich zuerst an.</translation>
+    </message>
 </context>
 <context>
     <name>AllergyRepository</name>

@@ -227,6 +227,10 @@ Comprobado con: %2</translation>
         <source>This clinical record was opened by someone else who was signed in before; open it again.</source>
         <translation>Esta historia clínica la abrió otra persona que había iniciado sesión antes; ábrala de nuevo.</translation>
     </message>
+    <message>
+        <source>No one is signed in on this connection, so it may not %1. Sign in first.</source>
+        <translation>Nadie ha iniciado sesión en esta conexión, así que no puede %1. Inicie sesión primero.</translation>
+    </message>
 </context>
 <context>
     <name>AllergyRepository</name>

@@ -227,6 +227,10 @@ Vérifié par rapport à : %2</translation>
         <source>This clinical record was opened by someone else who was signed in before; open it again.</source>
         <translation>Ce dossier clinique a été ouvert par une autre personne connectée auparavant&#xa0;; ouvrez-le à nouveau.</translation>
     </message>
+    <message>
+        <source>No one is signed in on this connection, so it may not %1. Sign in first.</source>
+        <translation>Personne n&apos;est connecté sur cette connexion, elle n&apos;est donc pas autorisée à %1. Connectez-vous d&apos;abord.</translation>
+    </message>
 </context>
 <context>
     <name>AllergyRepository</name>

@@ -276,8 +276,12 @@ std::optional<int> Ctl::signIn(const QCommandLineParser &parser, const Access &a
         if (!accounts)
             return failure(accounts.error());
         if (*accounts == 0) {
-            // The first administrator: nobody could sign in yet, so the OS user is named.
-            db.setActor(Actor::osUser(AppEnvironment::operatingSystemUser()));
+            // The first accounts: nobody could sign in yet, so the command works for the
+            // system and the trail names it and the OS user.
+            db.actAsSystem(
+                QStringLiteral("frontdeskctl %1 (os user %2)")
+                    .arg(command + QLatin1Char(' ') + parser.positionalArguments().value(1),
+                         AppEnvironment::operatingSystemUser()));
             m_signedIn = std::move(*opened);
             return std::nullopt;
         }
@@ -391,6 +395,8 @@ Result<DataDirectory::Opened> Ctl::openDatabase(bool create)
     auto opened = m_directory->open();
     if (!opened)
         return opened;
+    // init, check, stats and wipe run without sign-in and read no patient data: their
+    // connection is nobody's and not the system's, so the models refuse it every guarded read.
     opened->database->setActor(Actor::osUser(AppEnvironment::operatingSystemUser()));
     for (const QString &note : opened->notes)
         m_err << note << '\n';

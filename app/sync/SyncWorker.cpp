@@ -12,6 +12,16 @@ SyncWorker::SyncWorker(Connect connect, int intervalMs)
 
 SyncWorker::~SyncWorker() = default;
 
+SyncWorker::Connect SyncWorker::connectionServing(const Database &source)
+{
+    return [&source]() -> Result<std::unique_ptr<Database>> {
+        auto connection = source.openAnotherConnection();
+        if (connection)
+            (*connection)->setServes(&source);
+        return connection;
+    };
+}
+
 Result<QStringList> SyncWorker::syncedTables(const Database &db)
 {
     auto tables = db.query(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' "

@@ -27,6 +27,11 @@ public:
     SyncWorker(Connect connect, int intervalMs);
     ~SyncWorker() override;
 
+    // Opens another connection to source's database that works for source
+    // (Database::serves): the models' checks on it are those of the person signed in on source.
+    // source must outlive the worker.
+    static Connect connectionServing(const Database &source);
+
     // The tables whose records carry a sync_state column, read from the schema, so tables that
     // later migrations add are counted without a list to keep in step.
     static Result<QStringList> syncedTables(const Database &db);

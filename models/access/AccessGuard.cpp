@@ -8,10 +8,16 @@
 
 namespace frontdesk {
 
+// Fails closed: a connection answers to the Session on it (or on the connection it serves);
+// without one, only a connection opened for the system (Database::actAsSystem) passes.
 Status AccessGuard::require(Permission permission) const
 {
-    const Session *session = Session::of(m_db);
-    return session ? session->require(permission) : Status();
+    if (const Session *session = Session::of(m_db))
+        return session->require(permission);
+    if (!m_db.systemPurpose().isEmpty())
+        return {};
+    return fail(tr("No one is signed in on this connection, so it may not %1. Sign in first.")
+                    .arg(Permissions::describe(permission)));
 }
 
 Status AccessGuard::requireRead(const QString &resourceType) const

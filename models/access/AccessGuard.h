@@ -16,7 +16,7 @@ class Database;
 
 // What the models call before they read or change patient data: checks the permission table
 // for whoever is signed in (see Session) and records the accesses the audit trail must show.
-// Without a Session on the database (frontdeskctl, the sync worker) every check passes.
+// A connection with neither a Session nor a system purpose (Database::actAsSystem) is refused.
 class AccessGuard
 {
     Q_DECLARE_TR_FUNCTIONS(AccessGuard)

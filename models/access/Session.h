@@ -16,9 +16,8 @@ class Database;
 
 // Who is signed in at this workstation, and whether the screen is locked. While a Session
 // exists for a database, the models refuse patient data (AccessGuard) unless someone is
-// signed in, the session is not locked, and their role allows it. Without a Session (the
-// admin's frontdeskctl, the sync worker's own connection) nothing is enforced here: those
-// run as the operating-system account that holds the database key.
+// signed in, the session is not locked, and their role allows it. A connection without a
+// Session is refused as well, unless it was opened for the system (Database::actAsSystem).
 class Session : public QObject
 {
     Q_OBJECT
@@ -29,7 +28,7 @@ public:
     // The session enforcing access on db, or nullptr. A connection that works for another one
     // (a ReadWorker's, Database::serves) answers to the session of the connection it serves:
     // the same person, lock and role; without that it would have no Session of its own, and
-    // every check made on it would pass.
+    // every check made on it would be refused.
     static Session *of(const Database &db);
 
     Database &database() { return m_db; }

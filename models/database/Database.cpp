@@ -183,6 +183,19 @@ Result<std::unique_ptr<Database>> Database::openAnotherConnection() const
     return other;
 }
 
+void Database::actAsSystem(const QString &purpose)
+{
+    m_systemPurpose = purpose;
+    m_actor = Actor::system(purpose);
+}
+
+QString Database::systemPurpose() const
+{
+    if (m_systemPurpose.isEmpty() && m_serves)
+        return m_serves->systemPurpose();
+    return m_systemPurpose;
+}
+
 QSqlDatabase Database::connection() const
 {
     return QSqlDatabase::database(m_connectionName, false);

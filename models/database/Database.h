@@ -104,6 +104,14 @@ public:
     // then checks it as that connection's signed-in person (Session::of).
     const Database *serves() const { return m_serves; }
     void setServes(const Database *source) { m_serves = source; }
+    // Marks a connection that works for nobody signed in: the server's storage (it checks the
+    // remote person on every request), frontdeskctl's commands that run without sign-in, and
+    // the tests' set-up. The access layer lets it pass its checks unless a Session is on it;
+    // any other connection without a signed-in person is refused. The trail names the purpose
+    // as the actor. tst_systemconnections lists every file allowed to call this.
+    void actAsSystem(const QString &purpose);
+    // Why this connection, or the one it serves, works for the system; empty when it does not.
+    QString systemPurpose() const;
 
     // Keeps something (such as the data directory's lock) alive until the connection is closed.
     void keepWhileOpen(std::shared_ptr<void> guard) { m_guards.push_back(std::move(guard)); }
@@ -130,6 +138,7 @@ private:
     const Clock *m_clock;
     Actor m_actor = Actor::system();
     const Database *m_serves = nullptr;
+    QString m_systemPurpose;
     int m_transactionDepth = 0;
     std::vector<std::shared_ptr<void>> m_guards;
 };

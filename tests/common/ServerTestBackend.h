@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ServerSchema.h"
+#include "SystemConnection.h"
 #include "database/Database.h"
 
 #include <QSqlDatabase>
@@ -79,6 +80,8 @@ struct ServerTestBackend
             qWarning("%s", qPrintable(opened.error()));
             return nullptr;
         }
+        // As ServerStorage opens it: FhirApi checks each request's person itself.
+        test::actAsTestSetUp(**opened);
         auto migrated = (*opened)->migrate(server::ServerSchema::migrations((*opened)->dialect()));
         if (!migrated) {
             qWarning("%s", qPrintable(migrated.error()));

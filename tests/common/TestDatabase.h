@@ -1,5 +1,7 @@
 #pragma once
 
+#include "SystemConnection.h"
+
 #include "database/Database.h"
 
 #include <QTemporaryDir>
@@ -9,7 +11,8 @@
 
 namespace frontdesk::test {
 
-// A migrated database in a fresh temporary directory, opened with a fixed key.
+// A migrated database in a fresh temporary directory, opened with a fixed key, for the system
+// (actAsTestSetUp).
 struct TestDatabase
 {
     QTemporaryDir dir;
@@ -26,6 +29,7 @@ struct TestDatabase
             return false;
         }
         db = std::move(*opened);
+        actAsTestSetUp(*db);
         auto migrated = db->migrate();
         if (!migrated)
             qWarning("%s", qPrintable(migrated.error()));

@@ -5,6 +5,7 @@
 // leaves every table as it was and says why), and importing the same file again creates nothing.
 
 #include "FuzzSupport.h"
+#include "SystemConnection.h"
 #include "core/Clock.h"
 #include "database/Database.h"
 #include "interop/FhirImporter.h"
@@ -37,6 +38,7 @@ std::unique_ptr<Database> freshDatabase(const Clock &clock)
     auto opened = Database::open(QStringLiteral(":memory:"), QByteArray(32, '\x21'));
     require(opened.ok());
     std::unique_ptr<Database> db = std::move(*opened);
+    test::actAsTestSetUp(*db);
     db->setClock(clock);
     require(db->migrate().ok());
     require(

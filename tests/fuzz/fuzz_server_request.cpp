@@ -7,6 +7,7 @@
 #include "FhirApi.h"
 #include "FuzzSupport.h"
 #include "ServerSchema.h"
+#include "SystemConnection.h"
 #include "access/StaffAccountRepository.h"
 #include "database/Database.h"
 
@@ -30,6 +31,8 @@ struct Server
     Server()
     {
         db = Database::open(dir.filePath(QStringLiteral("fuzz.db")), QByteArray(32, 'k')).value();
+        // As ServerStorage opens it: FhirApi checks each request's person itself.
+        test::actAsTestSetUp(*db);
         (void)db->migrate(ServerSchema::migrations(db->dialect()));
         (void)StaffAccountRepository(*db).create(QStringLiteral("admin"), Role::Admin,
                                                  QStringLiteral("fuzzing is fun 12345"));

@@ -13,6 +13,7 @@
 #include "MainWindow.h"
 #include "PatientListModel.h"
 #include "PrivateMounts.h"
+#include "SystemConnection.h"
 #include "dashboard/DashboardView.h"
 #include "database/Database.h"
 #include "demo/DemoSeeder.h"
@@ -205,6 +206,7 @@ private slots:
                                      QByteArray(32, '\x5a'));
         QVERIFY2(opened, qPrintable(opened ? QString() : opened.error()));
         m_db = std::move(*opened);
+        test::actAsTestSetUp(db());
         auto migrated = db().migrate();
         QVERIFY2(migrated, qPrintable(migrated ? QString() : migrated.error()));
         db().setClock(m_clock);

@@ -7,6 +7,8 @@
 //       creates the data directory's key and a database migrated to schema version 1 only, so
 //       the next open has migrations to run.
 
+#include "SystemConnection.h"
+
 #include "database/DatabaseKeys.h"
 #include "database/KeyFileSecretStore.h"
 #include "storage/DataDirectory.h"
@@ -34,6 +36,7 @@ int writePatients(const QString &dir, const QString &keyFile, const QString &pre
     auto opened = directory.open();
     if (!opened)
         return failWith(opened.error());
+    test::actAsTestSetUp(*opened->database);
     PatientRepository patients(*opened->database);
     for (int i = 1; i <= count; ++i) {
         Patient p;

@@ -5,6 +5,7 @@
 // Replay a failure with FRONTDESK_CRASH_SEED=<the seed printed>.
 
 #include "CtlSignIn.h"
+#include "SystemConnection.h"
 #include "database/KeyFileSecretStore.h"
 #include "storage/DataDirectory.h"
 #include "storage/PatientRepository.h"
@@ -155,6 +156,7 @@ void TestCrashConsistency::verify(const QString &dir, const QStringList &mrns, q
     auto problems = db.check();
     QVERIFY2(problems, qPrintable(problems ? QString() : problems.error()));
     QVERIFY2(problems->isEmpty(), qPrintable(problems->join(QLatin1Char('\n'))));
+    test::actAsTestSetUp(db);
     PatientRepository patients(db);
     for (const QString &mrn : mrns) {
         auto found = patients.findByMrn(mrn);

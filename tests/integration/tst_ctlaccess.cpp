@@ -139,11 +139,16 @@ private slots:
         for (const auto &e : entries) {
             const QString action = e[QStringLiteral("action")].toString();
             actions << action;
-            // The first administrator was made by the OS user; everything after by alice.
+            // The first administrator was made before anyone could sign in: by the system, for
+            // the command the OS user ran; everything after by alice.
             if (action == QLatin1String("user-create") &&
                 e[QStringLiteral("detail")][QStringLiteral("username")].toString() ==
-                    QLatin1String("alice"))
-                QCOMPARE(e[QStringLiteral("actor_kind")].toString(), QStringLiteral("os-user"));
+                    QLatin1String("alice")) {
+                QCOMPARE(e[QStringLiteral("actor_kind")].toString(), QStringLiteral("system"));
+                const QString actor = e[QStringLiteral("actor")].toString();
+                QVERIFY2(actor.startsWith(QStringLiteral("frontdeskctl user add (os user ")),
+                         qPrintable(actor));
+            }
             if (action == QLatin1String("user-update") ||
                 action == QLatin1String("password-change") ||
                 action == QLatin1String("ctl-command")) {

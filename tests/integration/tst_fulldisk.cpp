@@ -9,6 +9,7 @@
 
 #include "CtlSignIn.h"
 #include "PrivateMounts.h"
+#include "SystemConnection.h"
 #include "database/KeyFileSecretStore.h"
 #include "storage/DataDirectory.h"
 #include "storage/PatientRepository.h"
@@ -127,6 +128,7 @@ void TestFullDisk::verify(const QString &dir, const QStringList &mrns)
     auto problems = opened->database->check();
     QVERIFY2(problems, qPrintable(problems ? QString() : problems.error()));
     QVERIFY2(problems->isEmpty(), qPrintable(problems->join(QLatin1Char('\n'))));
+    test::actAsTestSetUp(*opened->database);
     PatientRepository patients(*opened->database);
     for (const QString &mrn : mrns) {
         auto found = patients.findByMrn(mrn);

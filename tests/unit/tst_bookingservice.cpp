@@ -440,6 +440,7 @@ private slots:
         quick.busyTimeoutMs = 100;
         auto second = Database::open(m_t.path(), test::TestDatabase::key(), quick);
         QVERIFY(second);
+        test::actAsTestSetUp(**second);
         (*second)->setClock(m_clock);
         BookingService one(db());
         BookingService two(**second);

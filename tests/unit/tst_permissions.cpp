@@ -130,7 +130,7 @@ private slots:
     {
         QCOMPARE(Permissions::toRead(QStringLiteral("Spaceship")), std::optional<Permission>());
         QCOMPARE(Permissions::toWrite(QStringLiteral("Spaceship")), std::optional<Permission>());
-        // Also on a connection without a session (the admin's tool, the sync worker).
+        // Also on a connection opened for the system, which passes every other check.
         const Status read = AccessGuard(*t.db).requireRead(QStringLiteral("Spaceship"));
         QVERIFY(!read);
         QVERIFY2(read.error().contains(QStringLiteral("permission table")),
@@ -224,7 +224,7 @@ private slots:
     }
 
     // The dashboard reads on a ReadWorker's second connection: the checks made there are the
-    // signed-in person's, not the free pass of a connection without a Session.
+    // signed-in person's.
     void workerConnectionAnswersToTheSessionItServes()
     {
         Session session(*t.db);
@@ -261,13 +261,6 @@ private slots:
         QVERIFY(locked.error().contains(QStringLiteral("locked")));
         QVERIFY(session.unlock(QStringLiteral("manager"), kPassword).ok());
         QVERIFY(check(Permission::ViewDashboards).ok());
-    }
-
-    void withoutSessionTheAdminToolIsTrusted()
-    {
-        QVERIFY(Session::of(*t.db) == nullptr);
-        QVERIFY(PatientRepository(*t.db).page(std::nullopt, 10).ok());
-        QVERIFY(AccessGuard(*t.db).require(Permission::WipeWorkstation).ok());
     }
 
     void receptionistGetsNoClinicalData()

@@ -1,6 +1,10 @@
 #include "TestDatabase.h"
 
 #include "SyncWorker.h"
+#include "access/AccessGuard.h"
+#include "access/Permissions.h"
+#include "access/Session.h"
+#include "access/StaffAccountRepository.h"
 #include "storage/PatientRepository.h"
 
 #include <QSignalSpy>
@@ -75,6 +79,33 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(spy.count() >= 1, 10000);
         state = spy.takeFirst().at(0).value<SyncReport>();
         QCOMPARE(state.waiting, 2);
+    }
+
+    // The app's sync connection carries the person signed in on the app's: a receptionist's
+    // sync connection is refused clinical reads, and every read once she signs out.
+    void connectionCarriesThePersonItServes()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.open());
+        QVERIFY(StaffAccountRepository(*t.db)
+                    .create(QStringLiteral("rita"), Role::Receptionist,
+                            QStringLiteral("tidal marble orchard 7"))
+                    .ok());
+        Session session(*t.db);
+        QVERIFY(
+            session.signIn(QStringLiteral("rita"), QStringLiteral("tidal marble orchard 7")).ok());
+        auto opened = SyncWorker::connectionServing(*t.db)();
+        QVERIFY2(opened, qPrintable(opened ? QString() : opened.error()));
+        Database &sync = **opened;
+        QCOMPARE(sync.serves(), t.db.get());
+        QCOMPARE(Session::of(sync), &session);
+        QVERIFY(AccessGuard(sync).requireRead(QStringLiteral("Patient")).ok());
+        const Status clinical = AccessGuard(sync).requireRead(QStringLiteral("Condition"));
+        QVERIFY(!clinical.ok());
+        QVERIFY2(clinical.error().contains(Permissions::describe(Permission::ViewClinical)),
+                 qPrintable(clinical.error()));
+        QVERIFY(session.signOut().ok());
+        QVERIFY(!AccessGuard(sync).requireRead(QStringLiteral("Patient")).ok());
     }
 
     void reportsWhenItCannotOpenTheDatabase()
