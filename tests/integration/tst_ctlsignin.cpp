@@ -1,10 +1,10 @@
+#include "CtlProcess.h"
 #include "CtlSignIn.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -22,27 +22,10 @@ class TestCtlSignIn : public QObject
     QString keyFile() const { return m_tmp.filePath(QStringLiteral("frontdesk.key")); }
     QString passwordFile() const { return m_tmp.filePath(QStringLiteral("demo.pw")); }
 
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = CtlRun;
     Run ctl(const QStringList &args)
     {
-        QProcess p;
-        p.start(QStringLiteral(FRONTDESK_CTL_PATH),
-                QStringList{QStringLiteral("--data-dir"), dataDir(), QStringLiteral("--key-file"),
-                            keyFile()} +
-                    args);
-        if (!p.waitForStarted())
-            return {};
-        p.closeWriteChannel();
-        if (!p.waitForFinished(120000))
-            return {};
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        return runCtl(QStringLiteral(FRONTDESK_CTL_PATH), dataDir(), keyFile(), args);
     }
     Run as(const QString &user, const QStringList &args)
     {
