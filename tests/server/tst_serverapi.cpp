@@ -683,6 +683,36 @@ private slots:
         QVERIFY(sawRefusal);
     }
 
+    // The server appends through the workstation's AuditLog; an entry holding a clinical field
+    // (a Condition's display, a message's body) is hashed with the server database's own key,
+    // and the key cannot be swapped afterwards.
+    void clinicalTextInTheTrailIsHashedHere()
+    {
+        AuditEntry entry;
+        entry.action = QStringLiteral("create");
+        entry.entityType = QStringLiteral("Condition");
+        entry.entityId = QStringLiteral("c-1");
+        entry.detail = {{QStringLiteral("after"),
+                         QJsonObject{{QStringLiteral("display"), QStringLiteral("clear-words")}}}};
+        const Actor previous = m_db->actor();
+        m_db->setActor(Actor::staff(QStringLiteral("admin")));
+        const auto appended = AuditLog(*m_db).append(entry);
+        m_db->setActor(previous);
+        QVERIFY2(appended.ok(), qPrintable(appended.error()));
+        auto holding = m_db->scalar(
+            QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%clear-words%'"));
+        QVERIFY2(holding.ok(), qPrintable(holding.error()));
+        QCOMPARE(holding->toInt(), 0);
+        auto keys = m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM audit_field_key"));
+        QVERIFY2(keys.ok(), qPrintable(keys.error()));
+        QCOMPARE(keys->toInt(), 1);
+        QVERIFY(!m_db->query(QStringLiteral("DELETE FROM audit_field_key")).ok());
+        QVERIFY(
+            !m_db->query(QStringLiteral("INSERT INTO audit_field_key (id, secret) VALUES (1, ?)"),
+                         {QByteArray(32, '\0')})
+                 .ok());
+    }
+
     void badRequestsGetClearErrors()
     {
         QCOMPARE(call("POST", QStringLiteral("/fhir/Patient"), QByteArray(70 * 1024, ' ')).status,
