@@ -1,7 +1,7 @@
 #pragma once
 
 // frontdeskctl run as a child process, as an administrator's shell would: on one data directory
-// with its key in a key file, standard input closed.
+// with its key in a key file; standard input gets stdinData and is then closed.
 
 #include <QProcess>
 #include <QString>
@@ -17,14 +17,17 @@ struct CtlRun
 };
 
 inline CtlRun runCtl(const QString &program, const QString &dataDir, const QString &keyFile,
-                     const QStringList &args)
+                     const QStringList &args, const QByteArray &stdinData = {},
+                     const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
     QProcess p;
+    p.setProcessEnvironment(env);
     p.start(program, QStringList{QStringLiteral("--data-dir"), dataDir,
                                  QStringLiteral("--key-file"), keyFile} +
                          args);
     if (!p.waitForStarted())
         return {};
+    p.write(stdinData);
     p.closeWriteChannel();
     if (!p.waitForFinished(120000))
         return {};

@@ -1,3 +1,4 @@
+#include "CtlProcess.h"
 #include "CtlSignIn.h"
 
 #include <QDir>
@@ -21,28 +22,11 @@ class TestCtlAccess : public QObject
     QString dataDir() const { return m_tmp.filePath(QStringLiteral("data")); }
     QString keyFile() const { return m_tmp.filePath(QStringLiteral("frontdesk.key")); }
 
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = frontdesk::testing::CtlRun;
     Run ctl(const QStringList &args, const QByteArray &stdinData = {})
     {
-        QProcess p;
-        p.start(QStringLiteral(FRONTDESK_CTL_PATH),
-                QStringList{QStringLiteral("--data-dir"), dataDir(), QStringLiteral("--key-file"),
-                            keyFile()} +
-                    m_signIn + args);
-        if (!p.waitForStarted())
-            return {};
-        p.write(stdinData);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(120000))
-            return {};
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        return frontdesk::testing::runCtl(QStringLiteral(FRONTDESK_CTL_PATH), dataDir(), keyFile(),
+                                          m_signIn + args, stdinData);
     }
     QJsonArray json(const Run &run) { return QJsonDocument::fromJson(run.out.toUtf8()).array(); }
 

@@ -1,3 +1,4 @@
+#include "CtlProcess.h"
 #include "CtlSignIn.h"
 
 // frontdeskctl's patient commands end to end: import-fhir, search, export-fhir, duplicates, merge.
@@ -25,24 +26,11 @@ class TestPatientCtl : public QObject
         return qEnvironmentVariable("FRONTDESK_TEST_DATA") + QStringLiteral("/fhir");
     }
 
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = frontdesk::testing::CtlRun;
     Run ctl(const QStringList &args)
     {
-        QProcess p;
-        p.start(QStringLiteral(FRONTDESK_CTL_PATH),
-                QStringList{QStringLiteral("--data-dir"), dataDir(), QStringLiteral("--key-file"),
-                            keyFile()} +
-                    m_signIn + args);
-        if (!p.waitForFinished(120000))
-            return {};
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        return frontdesk::testing::runCtl(QStringLiteral(FRONTDESK_CTL_PATH), dataDir(), keyFile(),
+                                          m_signIn + args);
     }
     QJsonArray searchJson(const QString &text)
     {

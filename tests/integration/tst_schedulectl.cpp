@@ -1,3 +1,4 @@
+#include "CtlProcess.h"
 #include "CtlSignIn.h"
 
 #include <QJsonArray>
@@ -22,28 +23,14 @@ class TestScheduleCtl : public QObject
     QString m_otherPatient;
     QString m_booked;
 
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = frontdesk::testing::CtlRun;
     Run ctl(const QStringList &args)
     {
-        QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("TZ"), QStringLiteral("Asia/Tokyo"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(FRONTDESK_CTL_PATH),
-                QStringList{QStringLiteral("--data-dir"), m_tmp.filePath(QStringLiteral("data")),
-                            QStringLiteral("--key-file"),
-                            m_tmp.filePath(QStringLiteral("frontdesk.key"))} +
-                    m_signIn + args);
-        if (!p.waitForFinished(120000))
-            return {};
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        return frontdesk::testing::runCtl(
+            QStringLiteral(FRONTDESK_CTL_PATH), m_tmp.filePath(QStringLiteral("data")),
+            m_tmp.filePath(QStringLiteral("frontdesk.key")), m_signIn + args, {}, env);
     }
     QJsonArray dayJson(const QString &date)
     {
