@@ -584,6 +584,11 @@ HttpResponse FhirApi::search(const Principal &who, const QString &type, const Ht
             } else if (param == QLatin1String("phone")) {
                 ors << base + QStringLiteral("t.value = ?)");
                 values << param << SearchText::phoneDigits(v);
+            } else if (param == QLatin1String("patient")) {
+                if (v.startsWith(QLatin1String("Patient/")))
+                    v = v.mid(8);
+                ors << base + QStringLiteral("t.value = ?)");
+                values << param << v;
             } else if (param == QLatin1String("identifier") || param == QLatin1String("status") ||
                        param == QLatin1String("schedule")) {
                 ors << base + QStringLiteral("t.value = ?)");

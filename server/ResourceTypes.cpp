@@ -1,6 +1,7 @@
 #include "ResourceTypes.h"
 
 #include "domain/SearchText.h"
+#include "fhir/CommunicationMapping.h"
 #include "fhir/FhirMapping.h"
 #include "fhir/ScheduleMapping.h"
 
@@ -21,8 +22,9 @@ void addNameTokens(IndexedResource &r, const QString &param, const QString &text
 
 QStringList ResourceTypes::supported()
 {
-    return {QStringLiteral("Patient"), QStringLiteral("Appointment"),
-            QStringLiteral("Practitioner"), QStringLiteral("Location"), QStringLiteral("Slot")};
+    return {QStringLiteral("Patient"),      QStringLiteral("Appointment"),
+            QStringLiteral("Practitioner"), QStringLiteral("Location"),
+            QStringLiteral("Slot"),         QStringLiteral("Communication")};
 }
 
 QStringList ResourceTypes::searchParameters(const QString &type)
@@ -39,6 +41,8 @@ QStringList ResourceTypes::searchParameters(const QString &type)
         return {QStringLiteral("name")};
     if (type == QLatin1String("Slot"))
         return {QStringLiteral("schedule")};
+    if (type == QLatin1String("Communication"))
+        return {QStringLiteral("patient"), QStringLiteral("status")};
     return {};
 }
 
@@ -127,6 +131,22 @@ Result<IndexedResource> ResourceTypes::read(const QString &type, const QString &
             {QStringLiteral("schedule"), e->practitionerId.isEmpty()
                                              ? QString()
                                              : QStringLiteral("Schedule/") + e->practitionerId});
+        return r;
+    }
+    if (type == QLatin1String("Communication")) {
+        auto m = CommunicationMapping::messageFromFhir(resource);
+        if (!m)
+            return fail(m.error());
+        m->meta.id = id;
+        r.content = CommunicationMapping::toFhir(*m);
+        r.patientId = m->patientId;
+        // Unassigned inbound messages are found under no patient, and under each candidate.
+        r.tokens.append({QStringLiteral("patient"), m->patientId});
+        for (const QString &candidate : m->candidatePatientIds)
+            r.tokens.append({QStringLiteral("candidate"), candidate});
+        r.tokens.append({QStringLiteral("status"), CommunicationMapping::fhirStatus(m->status)});
+        r.tokens.append({QStringLiteral("status"), m->status});
+        r.message = *m;
         return r;
     }
     return fail(tr("This server does not keep %1 resources.").arg(type));

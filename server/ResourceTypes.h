@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 #include "domain/Appointment.h"
+#include "domain/Message.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -23,6 +24,7 @@ struct IndexedResource
     QString patientId;                     // the patient it is about, for the audit trail
     std::optional<Appointment> appointment;
     bool doubleBooked = false;
+    std::optional<Message> message; // a Communication, for the dispatch queue
 };
 
 // The resource types this server implements, and how each is read and indexed.

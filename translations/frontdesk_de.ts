@@ -629,6 +629,61 @@ Geprüft gegen: %2</translation>
     </message>
 </context>
 <context>
+    <name>CommunicationMapping</name>
+    <message>
+        <source>%1 must be a date-time with seconds and a time zone, e.g. 2026-07-06T09:00:00Z; got &quot;%2&quot;.</source>
+        <translation>%1 muss ein Zeitpunkt mit Sekunden und Zeitzone sein, z. B. 2026-07-06T09:00:00Z; erhalten: „%2“.</translation>
+    </message>
+    <message>
+        <source>resourceType must be Communication.</source>
+        <translation>resourceType muss Communication sein.</translation>
+    </message>
+    <message>
+        <source>The extension %1 must be inbound or outbound; got &quot;%2&quot;.</source>
+        <translation>Die Erweiterung %1 muss inbound oder outbound sein; erhalten: „%2“.</translation>
+    </message>
+    <message>
+        <source>status must be one of preparation, on-hold, in-progress, completed, not-done, stopped; got &quot;%1&quot;.</source>
+        <translation>status muss preparation, on-hold, in-progress, completed, not-done oder stopped sein; erhalten: „%1“.</translation>
+    </message>
+    <message>
+        <source>The extension %1 names no message status Frontdesk knows: &quot;%2&quot;.</source>
+        <translation>Die Erweiterung %1 nennt keinen Nachrichtenstatus, den Frontdesk kennt: „%2“.</translation>
+    </message>
+    <message>
+        <source>subject.reference must read Patient/ID; got &quot;%1&quot;.</source>
+        <translation>subject.reference muss Patient/ID lauten; erhalten: „%1“.</translation>
+    </message>
+    <message>
+        <source>The extension %1 must reference Patient/ID; got &quot;%2&quot;.</source>
+        <translation>Die Erweiterung %1 muss auf Patient/ID verweisen; erhalten: „%2“.</translation>
+    </message>
+    <message>
+        <source>An outbound Communication needs subject (the Patient it goes to).</source>
+        <translation>Eine ausgehende Communication braucht subject (den Patienten, an den sie geht).</translation>
+    </message>
+    <message>
+        <source>medium[0] must be sms or email in %1.</source>
+        <translation>medium[0] muss sms oder email in %1 sein.</translation>
+    </message>
+    <message>
+        <source>category[0] must name the purpose in %1.</source>
+        <translation>category[0] muss den Zweck in %1 nennen.</translation>
+    </message>
+    <message>
+        <source>payload[0] must be text (contentString).</source>
+        <translation>payload[0] muss Text sein (contentString).</translation>
+    </message>
+    <message>
+        <source>An outbound Communication needs its text in payload[0].contentString.</source>
+        <translation>Eine ausgehende Communication braucht ihren Text in payload[0].contentString.</translation>
+    </message>
+    <message>
+        <source>about[0].reference must read Appointment/ID; got &quot;%1&quot;.</source>
+        <translation>about[0].reference muss Appointment/ID lauten; erhalten: „%1“.</translation>
+    </message>
+</context>
+<context>
     <name>CommunicationPreference</name>
     <message>
         <source>A preference needs a patient.</source>

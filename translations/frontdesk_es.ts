@@ -629,6 +629,61 @@ Comprobado con: %2</translation>
     </message>
 </context>
 <context>
+    <name>CommunicationMapping</name>
+    <message>
+        <source>%1 must be a date-time with seconds and a time zone, e.g. 2026-07-06T09:00:00Z; got &quot;%2&quot;.</source>
+        <translation>%1 debe ser una fecha y hora con segundos y zona horaria, p. ej. 2026-07-06T09:00:00Z; se recibió «%2».</translation>
+    </message>
+    <message>
+        <source>resourceType must be Communication.</source>
+        <translation>resourceType debe ser Communication.</translation>
+    </message>
+    <message>
+        <source>The extension %1 must be inbound or outbound; got &quot;%2&quot;.</source>
+        <translation>La extensión %1 debe ser inbound u outbound; se recibió «%2».</translation>
+    </message>
+    <message>
+        <source>status must be one of preparation, on-hold, in-progress, completed, not-done, stopped; got &quot;%1&quot;.</source>
+        <translation>status debe ser preparation, on-hold, in-progress, completed, not-done o stopped; se recibió «%1».</translation>
+    </message>
+    <message>
+        <source>The extension %1 names no message status Frontdesk knows: &quot;%2&quot;.</source>
+        <translation>La extensión %1 no nombra ningún estado de mensaje que Frontdesk conozca: «%2».</translation>
+    </message>
+    <message>
+        <source>subject.reference must read Patient/ID; got &quot;%1&quot;.</source>
+        <translation>subject.reference debe tener la forma Patient/ID; se recibió «%1».</translation>
+    </message>
+    <message>
+        <source>The extension %1 must reference Patient/ID; got &quot;%2&quot;.</source>
+        <translation>La extensión %1 debe referenciar Patient/ID; se recibió «%2».</translation>
+    </message>
+    <message>
+        <source>An outbound Communication needs subject (the Patient it goes to).</source>
+        <translation>Una Communication saliente necesita subject (el paciente al que va dirigida).</translation>
+    </message>
+    <message>
+        <source>medium[0] must be sms or email in %1.</source>
+        <translation>medium[0] debe ser sms o email en %1.</translation>
+    </message>
+    <message>
+        <source>category[0] must name the purpose in %1.</source>
+        <translation>category[0] debe indicar el propósito en %1.</translation>
+    </message>
+    <message>
+        <source>payload[0] must be text (contentString).</source>
+        <translation>payload[0] debe ser texto (contentString).</translation>
+    </message>
+    <message>
+        <source>An outbound Communication needs its text in payload[0].contentString.</source>
+        <translation>Una Communication saliente necesita su texto en payload[0].contentString.</translation>
+    </message>
+    <message>
+        <source>about[0].reference must read Appointment/ID; got &quot;%1&quot;.</source>
+        <translation>about[0].reference debe tener la forma Appointment/ID; se recibió «%1».</translation>
+    </message>
+</context>
+<context>
     <name>CommunicationPreference</name>
     <message>
         <source>A preference needs a patient.</source>

@@ -629,6 +629,61 @@ Vérifié par rapport à : %2</translation>
     </message>
 </context>
 <context>
+    <name>CommunicationMapping</name>
+    <message>
+        <source>%1 must be a date-time with seconds and a time zone, e.g. 2026-07-06T09:00:00Z; got &quot;%2&quot;.</source>
+        <translation>%1 doit être une date et heure avec secondes et fuseau horaire, p. ex. 2026-07-06T09:00:00Z ; reçu « %2 ».</translation>
+    </message>
+    <message>
+        <source>resourceType must be Communication.</source>
+        <translation>resourceType doit être Communication.</translation>
+    </message>
+    <message>
+        <source>The extension %1 must be inbound or outbound; got &quot;%2&quot;.</source>
+        <translation>L&apos;extension %1 doit être inbound ou outbound ; reçu « %2 ».</translation>
+    </message>
+    <message>
+        <source>status must be one of preparation, on-hold, in-progress, completed, not-done, stopped; got &quot;%1&quot;.</source>
+        <translation>status doit être preparation, on-hold, in-progress, completed, not-done ou stopped ; reçu « %1 ».</translation>
+    </message>
+    <message>
+        <source>The extension %1 names no message status Frontdesk knows: &quot;%2&quot;.</source>
+        <translation>L&apos;extension %1 ne nomme aucun statut de message connu de Frontdesk : « %2 ».</translation>
+    </message>
+    <message>
+        <source>subject.reference must read Patient/ID; got &quot;%1&quot;.</source>
+        <translation>subject.reference doit être de la forme Patient/ID ; reçu « %1 ».</translation>
+    </message>
+    <message>
+        <source>The extension %1 must reference Patient/ID; got &quot;%2&quot;.</source>
+        <translation>L&apos;extension %1 doit référencer Patient/ID ; reçu « %2 ».</translation>
+    </message>
+    <message>
+        <source>An outbound Communication needs subject (the Patient it goes to).</source>
+        <translation>Une Communication sortante nécessite subject (le patient destinataire).</translation>
+    </message>
+    <message>
+        <source>medium[0] must be sms or email in %1.</source>
+        <translation>medium[0] doit être sms ou email dans %1.</translation>
+    </message>
+    <message>
+        <source>category[0] must name the purpose in %1.</source>
+        <translation>category[0] doit indiquer l&apos;objet dans %1.</translation>
+    </message>
+    <message>
+        <source>payload[0] must be text (contentString).</source>
+        <translation>payload[0] doit être du texte (contentString).</translation>
+    </message>
+    <message>
+        <source>An outbound Communication needs its text in payload[0].contentString.</source>
+        <translation>Une Communication sortante nécessite son texte dans payload[0].contentString.</translation>
+    </message>
+    <message>
+        <source>about[0].reference must read Appointment/ID; got &quot;%1&quot;.</source>
+        <translation>about[0].reference doit être de la forme Appointment/ID ; reçu « %1 ».</translation>
+    </message>
+</context>
+<context>
     <name>CommunicationPreference</name>
     <message>
         <source>A preference needs a patient.</source>

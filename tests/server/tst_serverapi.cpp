@@ -7,6 +7,7 @@
 #include "access/AuditLog.h"
 #include "access/StaffAccountRepository.h"
 #include "core/Clock.h"
+#include "fhir/CommunicationMapping.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -294,7 +295,8 @@ private slots:
             types << r.toObject().value(QStringLiteral("type")).toString();
         QCOMPARE(types, (QStringList{QStringLiteral("Patient"), QStringLiteral("Appointment"),
                                      QStringLiteral("Practitioner"), QStringLiteral("Location"),
-                                     QStringLiteral("Slot"), QStringLiteral("AuditEvent")}));
+                                     QStringLiteral("Slot"), QStringLiteral("Communication"),
+                                     QStringLiteral("AuditEvent")}));
     }
 
     void aDisabledAccountsTokenStopsWorking()
@@ -519,6 +521,61 @@ private slots:
                      .value(QStringLiteral("start"))
                      .toString(),
                  QStringLiteral("2026-07-06T09:15:00Z"));
+    }
+
+    void messagesAreKeptAsCommunications()
+    {
+        const QString patientId = create(
+            QStringLiteral("Patient"),
+            patient(QStringLiteral("Brandt"), QStringLiteral("Jonas"), QStringLiteral("1990-01-02"),
+                    QStringLiteral("+49 170 5550101"), QStringLiteral("MRN-COMM")));
+        QVERIFY(!patientId.isEmpty());
+        Message m;
+        m.patientId = patientId;
+        m.channel = QStringLiteral("email");
+        m.purpose = QStringLiteral("administrative");
+        m.subject = QStringLiteral("Ihre Unterlagen");
+        m.body = QStringLiteral("Bitte bringen Sie Ihre Versichertenkarte mit.");
+        // Every role may queue a message (the permission table's SendMessages).
+        const HttpResponse queued =
+            call("POST", QStringLiteral("/fhir/Communication"), CommunicationMapping::toFhir(m),
+                 QStringLiteral("receptionist"));
+        QCOMPARE(queued.status, 201);
+        const QJsonObject stored = bodyOf(queued);
+        QCOMPARE(stored.value(QStringLiteral("status")).toString(), QStringLiteral("preparation"));
+        const QString id = stored.value(QStringLiteral("id")).toString();
+        auto back = CommunicationMapping::messageFromFhir(stored);
+        QVERIFY2(back, qPrintable(back ? QString() : back.error()));
+        QCOMPARE(back->body, m.body);
+        QCOMPARE(back->status, QStringLiteral("queued"));
+
+        m.meta.id = QStringLiteral("comm-failed");
+        m.status = QStringLiteral("failed");
+        m.failureReason = QStringLiteral("550 no such mailbox");
+        QCOMPARE(call("PUT", QStringLiteral("/fhir/Communication/comm-failed"),
+                      CommunicationMapping::toFhir(m))
+                     .status,
+                 201);
+        QCOMPARE(total(QStringLiteral("/fhir/Communication?patient=") + patientId), 2);
+        QCOMPARE(total(QStringLiteral("/fhir/Communication?patient=Patient/") + patientId), 2);
+        QCOMPARE(
+            total(QStringLiteral("/fhir/Communication?status=preparation&patient=") + patientId),
+            1);
+        QCOMPARE(total(QStringLiteral("/fhir/Communication?status=not-done")), 1);
+        QCOMPARE(total(QStringLiteral("/fhir/Communication?status=failed")), 1);
+        for (const char *role : {"nurse", "manager", "admin"})
+            QCOMPARE(call("GET", QStringLiteral("/fhir/Communication/") + id, QByteArray(),
+                          QLatin1String(role))
+                         .status,
+                     200);
+
+        QJsonObject noChannel = CommunicationMapping::toFhir(m);
+        noChannel.remove(QStringLiteral("medium"));
+        const HttpResponse refused =
+            call("PUT", QStringLiteral("/fhir/Communication/comm-failed"), noChannel);
+        QCOMPARE(refused.status, 422);
+        QVERIFY2(diagnostics(refused).contains(QStringLiteral("medium")),
+                 qPrintable(diagnostics(refused)));
     }
 
     void timeOffCannotBeBooked()
@@ -898,9 +955,10 @@ private slots:
                               ? QLatin1Char(':') + o.value(QStringLiteral("type")).toString()
                               : QString());
         }
-        for (const char *expected : {"Patient", "Appointment", "Slot", "OperationOutcome",
-                                     "CapabilityStatement", "Bundle:searchset", "Bundle:history",
-                                     "Bundle:transaction-response", "Bundle:batch-response"})
+        for (const char *expected :
+             {"Patient", "Appointment", "Slot", "Communication", "OperationOutcome",
+              "CapabilityStatement", "Bundle:searchset", "Bundle:history",
+              "Bundle:transaction-response", "Bundle:batch-response"})
             QVERIFY2(types.contains(QLatin1String(expected)), expected);
         const QString file = m_backend.dir.filePath(QStringLiteral("emitted.json"));
         QFile f(file);
