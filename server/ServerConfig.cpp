@@ -63,11 +63,16 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
                                             tr("Serve plain HTTP without TLS (development only)."));
     const QCommandLineOption migrateOption(QStringLiteral("migrate-only"),
                                            tr("Bring the database schema up to date and exit."));
+    const QCommandLineOption timeoutOption(
+        QStringLiteral("request-timeout"),
+        tr("Close a connection that has sent no complete request for this many seconds "
+           "(default 30)."),
+        QStringLiteral("SECONDS"));
     const QCommandLineOption versionOption(QStringLiteral("version"), tr("Print the version."));
     const QCommandLineOption helpOption(QStringList{QStringLiteral("help"), QStringLiteral("h")},
                                         tr("Show this help."));
     p.addOptions({configOption, listenOption, dataDirOption, databaseOption, certOption, keyOption,
-                  insecureOption, migrateOption, versionOption, helpOption});
+                  insecureOption, migrateOption, timeoutOption, versionOption, helpOption});
     p.addPositionalArgument(QStringLiteral("user"),
                             tr("user add NAME --role ROLE | user disable|enable|passwd NAME | "
                                "user role NAME --role ROLE | user list [--json]"));
@@ -119,10 +124,22 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
         if (!ok || config.loginAttemptsPerMinute < 1)
             return fail(tr("%1: login_attempts_per_minute must be a whole number of at least 1.")
                             .arg(config.configPath));
+        if (file.contains(QStringLiteral("request_timeout_seconds")))
+            config.requestTimeoutSeconds =
+                file.value(QStringLiteral("request_timeout_seconds")).toInt(&ok);
+        if (!ok || config.requestTimeoutSeconds < 1)
+            return fail(tr("%1: request_timeout_seconds must be a whole number of at least 1.")
+                            .arg(config.configPath));
     } else if (p.isSet(configOption)) {
         return fail(tr("There is no configuration file %1.").arg(config.configPath));
     }
 
+    if (p.isSet(timeoutOption)) {
+        bool ok = false;
+        config.requestTimeoutSeconds = p.value(timeoutOption).toInt(&ok);
+        if (!ok || config.requestTimeoutSeconds < 1)
+            return fail(tr("--request-timeout must be a whole number of seconds, at least 1."));
+    }
     if (p.isSet(listenOption)) {
         if (auto s = parseListen(p.value(listenOption), &config.listenAddress, &config.listenPort);
             !s)

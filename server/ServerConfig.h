@@ -29,6 +29,9 @@ public:
     int tokenLifetimeMinutes = 8 * 60;
     qint64 maxBodyBytes = 8 * 1024 * 1024;
     int loginAttemptsPerMinute = 10;
+    // A connection that has not sent a whole request this long after it opened or was last
+    // answered is closed (slow or idle clients).
+    int requestTimeoutSeconds = 30;
     // Everything after "user": the staff-account command, run instead of the server.
     QStringList userCommand;
 

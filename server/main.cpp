@@ -64,6 +64,7 @@ int main(int argc, char *argv[])
     settings.scheme = config->insecureHttp ? QStringLiteral("http") : QStringLiteral("https");
     FhirApi api(**db, settings);
     FhirHttpServer server(api);
+    server.setRequestTimeout(std::chrono::seconds(config->requestTimeoutSeconds));
     if (!config->insecureHttp) {
         QFile certFile(config->tlsCertificate);
         QFile keyFile(config->tlsKey);

@@ -4,6 +4,7 @@
 // at once.
 #include "ServerTestBackend.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,6 +12,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <memory>
@@ -123,6 +125,24 @@ private:
         p.closeWriteChannel();
         p.waitForFinished(30000);
         return parseCurl(p);
+    }
+
+    // Opens a raw connection, sends `partial` (maybe nothing) and waits up to waitMs for the
+    // server to close it; true when it did.
+    static bool closedByServer(const QString &base, const QByteArray &partial, int waitMs)
+    {
+        const QUrl url(base);
+        QTcpSocket socket;
+        socket.connectToHost(url.host(), quint16(url.port()));
+        if (!socket.waitForConnected(5000))
+            return false;
+        socket.write(partial);
+        socket.flush();
+        QElapsedTimer waited;
+        waited.start();
+        while (socket.state() == QAbstractSocket::ConnectedState && waited.elapsed() < waitMs)
+            socket.waitForDisconnected(100);
+        return socket.state() == QAbstractSocket::UnconnectedState;
     }
 
 private slots:
@@ -329,8 +349,9 @@ private slots:
                       QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"),
                       QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert}),
                  0);
-        const QString base = startServer(
-            {QStringLiteral("--tls-certificate"), cert, QStringLiteral("--tls-key"), key});
+        const QString base =
+            startServer({QStringLiteral("--tls-certificate"), cert, QStringLiteral("--tls-key"),
+                         key, QStringLiteral("--request-timeout"), QStringLiteral("1")});
         QVERIFY(base.startsWith(QStringLiteral("https://")));
         const CurlResult r = curl(QStringLiteral("GET"), base + QStringLiteral("/fhir/metadata"),
                                   {}, {}, {QStringLiteral("--cacert"), cert});
@@ -344,6 +365,28 @@ private slots:
                      QStringLiteral("/fhir/metadata"),
                  {}, {}, {QStringLiteral("--max-time"), QStringLiteral("5")});
         QVERIFY(plain.status != 200);
+        // A connection that never starts its TLS handshake does not hold its socket.
+        QVERIFY(closedByServer(base, {}, 10000));
+    }
+
+    // QtHttpServer has no timeout of its own; a client that never finishes its request (or
+    // sends nothing) is cut off after --request-timeout, and the server keeps answering others.
+    void slowClientsAreCutOff()
+    {
+        const QString base =
+            startServer({QStringLiteral("--insecure-http"), QStringLiteral("--request-timeout"),
+                         QStringLiteral("1")});
+        QVERIFY(!base.isEmpty());
+        QVERIFY(closedByServer(base, "GET /fhir/metadata HTTP/1.1\r\nHost: localhost\r\n", 10000));
+        QVERIFY(closedByServer(base, {}, 10000));
+        QVERIFY(closedByServer(base,
+                               "POST /auth/login HTTP/1.1\r\nHost: localhost\r\n"
+                               "Content-Length: 100\r\n\r\n{\"username\"",
+                               10000));
+        QCOMPARE(curl(QStringLiteral("GET"), base + QStringLiteral("/fhir/metadata")).status, 200);
+        QCOMPARE(runServer({QStringLiteral("--request-timeout"), QStringLiteral("0"),
+                            QStringLiteral("--insecure-http")}),
+                 1);
     }
 };
 
