@@ -238,6 +238,8 @@ HttpResponse FhirApi::route(const HttpRequest &request)
                                               tr("Sign in with POST /auth/login."));
         return m_auth.login(request);
     }
+    if (path.startsWith(QLatin1String("/sms/")) && m_settings.smsGateway)
+        return m_settings.smsGateway(request);
     if (path != QLatin1String("/fhir") && !path.startsWith(QLatin1String("/fhir/")))
         return OperationOutcome::response(404, QStringLiteral("not-found"),
                                           tr("Nothing here: the FHIR API is under /fhir, sign-in "

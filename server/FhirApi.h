@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 
+#include <functional>
 #include <optional>
 
 namespace frontdesk {
@@ -31,6 +32,8 @@ public:
         QString scheme = QStringLiteral("https");
         int defaultPageSize = 50;
         int maxPageSize = 500;
+        // Answers /sms/... (the SMS gateway's callbacks); unset: those paths are not found.
+        std::function<HttpResponse(const HttpRequest &)> smsGateway;
     };
 
     FhirApi(Database &db, Settings settings);

@@ -1,6 +1,7 @@
 #include "ResourceStore.h"
 
 #include "database/Database.h"
+#include "dispatch/DispatchQueue.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -114,6 +115,10 @@ Status ResourceStore::reindex(const QString &type, const QString &id,
                                 {type, id, param, value});
             !q)
             return fail(q.error());
+    }
+    if (resource->message) {
+        if (auto s = DispatchQueue::noteStored(m_db, id, *resource->message); !s)
+            return s;
     }
     if (resource->appointment) {
         const Appointment &a = *resource->appointment;

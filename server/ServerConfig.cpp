@@ -68,11 +68,22 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
         tr("Close a connection that has sent no complete request for this many seconds "
            "(default 30)."),
         QStringLiteral("SECONDS"));
+    const QCommandLineOption smtpOption(QStringLiteral("smtp"),
+                                        tr("Send email through this SMTP relay: "
+                                           "smtp://[user@]host:port or smtps://... (the password "
+                                           "only in the configuration file)."),
+                                        QStringLiteral("URL"));
+    const QCommandLineOption kannelOption(QStringLiteral("kannel"),
+                                          tr("Send SMS through this Kannel sendsms URL (user, "
+                                             "password and callback secret in the configuration "
+                                             "file)."),
+                                          QStringLiteral("URL"));
     const QCommandLineOption versionOption(QStringLiteral("version"), tr("Print the version."));
     const QCommandLineOption helpOption(QStringList{QStringLiteral("help"), QStringLiteral("h")},
                                         tr("Show this help."));
     p.addOptions({configOption, listenOption, dataDirOption, databaseOption, certOption, keyOption,
-                  insecureOption, migrateOption, timeoutOption, versionOption, helpOption});
+                  insecureOption, migrateOption, timeoutOption, smtpOption, kannelOption,
+                  versionOption, helpOption});
     p.addPositionalArgument(QStringLiteral("user"),
                             tr("user add NAME --role ROLE | user disable|enable|passwd NAME | "
                                "user role NAME --role ROLE | user list [--json]"));
@@ -130,6 +141,8 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
         if (!ok || config.requestTimeoutSeconds < 1)
             return fail(tr("%1: request_timeout_seconds must be a whole number of at least 1.")
                             .arg(config.configPath));
+        if (auto s = config.dispatch.read(file, config.configPath); !s)
+            return fail(s.error());
     } else if (p.isSet(configOption)) {
         return fail(tr("There is no configuration file %1.").arg(config.configPath));
     }
@@ -153,6 +166,12 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
         config.tlsCertificate = p.value(certOption);
     if (p.isSet(keyOption))
         config.tlsKey = p.value(keyOption);
+    if (p.isSet(smtpOption))
+        config.dispatch.smtp = p.value(smtpOption);
+    if (p.isSet(kannelOption))
+        config.dispatch.kannel = p.value(kannelOption);
+    if (auto s = config.dispatch.validate(); !s)
+        return fail(s.error());
     config.insecureHttp = p.isSet(insecureOption);
     config.migrateOnly = p.isSet(migrateOption);
     if (config.action == Action::Serve && !config.migrateOnly && !config.insecureHttp &&

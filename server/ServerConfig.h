@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "dispatch/DispatchConfig.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
@@ -32,6 +33,7 @@ public:
     // A connection that has not sent a whole request this long after it opened or was last
     // answered is closed (slow or idle clients).
     int requestTimeoutSeconds = 30;
+    DispatchConfig dispatch; // email and SMS
     // Everything after "user": the staff-account command, run instead of the server.
     QStringList userCommand;
 

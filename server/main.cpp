@@ -3,15 +3,20 @@
 #include "ServerConfig.h"
 #include "ServerStorage.h"
 #include "ServerUserCommand.h"
+#include "dispatch/Dispatcher.h"
+#include "dispatch/SmsGateway.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QSysInfo>
 #include <QTcpServer>
+#include <QUuid>
 
 #include <csignal>
 #include <cstdio>
+#include <memory>
 
 using namespace frontdesk;
 using namespace frontdesk::server;
@@ -62,6 +67,17 @@ int main(int argc, char *argv[])
     settings.auth.tokenLifetimeMinutes = config->tokenLifetimeMinutes;
     settings.auth.attemptsPerMinute = config->loginAttemptsPerMinute;
     settings.scheme = config->insecureHttp ? QStringLiteral("http") : QStringLiteral("https");
+    // Names this process in the dispatch queue's claims: several may share one database.
+    const QString owner = QStringLiteral("%1:%2:%3")
+                              .arg(QSysInfo::machineHostName())
+                              .arg(QCoreApplication::applicationPid())
+                              .arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
+    std::unique_ptr<SmsGateway> smsGateway;
+    if (!config->dispatch.kannel.isEmpty()) {
+        smsGateway =
+            std::make_unique<SmsGateway>(**db, config->dispatch.kannelCallbackSecret, owner);
+        settings.smsGateway = [&smsGateway](const HttpRequest &r) { return smsGateway->handle(r); };
+    }
     FhirApi api(**db, settings);
     FhirHttpServer server(api);
     server.setRequestTimeout(std::chrono::seconds(config->requestTimeoutSeconds));
@@ -105,6 +121,33 @@ int main(int argc, char *argv[])
                                                        : QStringLiteral("https"),
                                   config->listenAddress.toString())
                              .arg(port);
+    std::unique_ptr<Dispatcher> dispatcher;
+    if (config->dispatch.sendsAnything()) {
+        const QString host = config->listenAddress == QHostAddress::Any ||
+                                     config->listenAddress == QHostAddress::AnyIPv6 ||
+                                     config->listenAddress == QHostAddress::AnyIPv4
+                                 ? QStringLiteral("127.0.0.1")
+                                 : config->listenAddress.toString();
+        QUrl self;
+        self.setScheme(config->insecureHttp ? QStringLiteral("http") : QStringLiteral("https"));
+        self.setHost(host);
+        self.setPort(port);
+        auto dispatch = config->dispatch.settings(self);
+        if (!dispatch)
+            return complain(dispatch.error(), 1);
+        if (dispatch->smtp)
+            qInfo().noquote() << "sending email through"
+                              << dispatch->smtp->url.toString(QUrl::RemovePassword);
+        if (dispatch->kannel)
+            qInfo().noquote() << "sending SMS through"
+                              << dispatch->kannel->sendsmsUrl.toString(QUrl::RemoveUserInfo |
+                                                                       QUrl::RemoveQuery)
+                              << "- delivery reports to"
+                              << dispatch->kannel->callbackBase.toString() +
+                                     QStringLiteral("/sms/kannel/dlr");
+        dispatcher = std::make_unique<Dispatcher>(**db, *dispatch, owner);
+        dispatcher->start();
+    }
     std::signal(SIGTERM, [](int) { QCoreApplication::quit(); });
     std::signal(SIGINT, [](int) { QCoreApplication::quit(); });
     return QCoreApplication::exec();

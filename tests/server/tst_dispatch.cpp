@@ -1,0 +1,561 @@
+// frontdesk-server sending messages through real services, started once by scripts/test: an
+// SMTP server (python3-aiosmtpd, scripts/lib/smtp-sink.py, which writes every message it accepts
+// with what Python's email parser reads in it) and Kannel (bearerbox + smsbox, with fakesmsc as
+// the phone network). The real binary on the SQLCipher file or, as dispatch_postgresql, on
+// PostgreSQL; several processes at once; one killed mid-send.
+#include "ServerTestBackend.h"
+#include "fhir/CommunicationMapping.h"
+#include "fhir/FhirMapping.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTest>
+#include <QUuid>
+
+#include <algorithm>
+#include <functional>
+#include <memory>
+
+using frontdesk::CommunicationMapping;
+using frontdesk::Message;
+
+namespace {
+
+const QString kPassword = QStringLiteral("tidal marble orchard 7");
+const QString kFrom = QStringLiteral("Praxis Müller <noreply@praxis.example>");
+
+struct Answer
+{
+    int status = 0;
+    QJsonObject json;
+};
+
+// A running frontdesk-server and everything it wrote to stderr.
+struct ServerProcess
+{
+    QProcess process;
+    QByteArray log;
+    QString base;
+    bool callbackPort = false; // listens where Kannel calls back
+};
+
+} // namespace
+
+class TestDispatch : public QObject
+{
+    Q_OBJECT
+
+private:
+    frontdesk::test::ServerTestBackend m_backend;
+    QList<std::shared_ptr<ServerProcess>> m_servers;
+    QNetworkAccessManager m_network;
+    QString m_token;
+    QString m_run = QUuid::createUuid().toString(QUuid::Id128).left(10);
+    QString m_smtpDir;
+    QString m_configPath;
+    // Kannel calls back one fixed port, so only dispatch_file runs the SMS tests.
+    bool m_kannel = false;
+
+    QStringList storageArguments() const
+    {
+        QStringList args{QStringLiteral("--config"), m_configPath};
+        if (!m_backend.postgresUrl.isEmpty())
+            return args << QStringLiteral("--database") << m_backend.postgresUrl;
+        return args << QStringLiteral("--data-dir")
+                    << m_backend.dir.filePath(QStringLiteral("data"));
+    }
+
+    std::shared_ptr<ServerProcess> startServer()
+    {
+        auto s = std::make_shared<ServerProcess>();
+        QProcess &p = s->process;
+        QStringList extra;
+        QString listen = QStringLiteral("127.0.0.1:0");
+        if (m_kannel) {
+            extra << QStringLiteral("--kannel")
+                  << qEnvironmentVariable("FRONTDESK_TEST_KANNEL_SENDSMS");
+            const bool taken = std::any_of(m_servers.cbegin(), m_servers.cend(), [](const auto &o) {
+                return o->callbackPort && o->process.state() == QProcess::Running;
+            });
+            if (!taken) {
+                listen = QStringLiteral("127.0.0.1:") +
+                         qEnvironmentVariable("FRONTDESK_TEST_KANNEL_CALLBACK_PORT");
+                s->callbackPort = true;
+            }
+        }
+        connect(&p, &QProcess::readyReadStandardError, this,
+                [raw = s.get()] { raw->log += raw->process.readAllStandardError(); });
+        p.start(QStringLiteral(FRONTDESK_SERVER_PATH),
+                storageArguments() +
+                    QStringList{QStringLiteral("--listen"), listen,
+                                QStringLiteral("--insecure-http"), QStringLiteral("--smtp"),
+                                QStringLiteral("smtp://%1@127.0.0.1:%2")
+                                    .arg(qEnvironmentVariable("FRONTDESK_TEST_SMTP_USER"),
+                                         qEnvironmentVariable("FRONTDESK_TEST_SMTP_PORT"))} +
+                    extra);
+        static const QRegularExpression listening(QStringLiteral("listening on (\\S+)"));
+        const bool up = QTest::qWaitFor(
+            [&] {
+                const auto m = listening.match(QString::fromUtf8(s->log));
+                if (m.hasMatch())
+                    s->base = m.captured(1);
+                return !s->base.isEmpty() || p.state() == QProcess::NotRunning;
+            },
+            30000);
+        if (!up || s->base.isEmpty()) {
+            qWarning("frontdesk-server did not start: %s", s->log.constData());
+            return nullptr;
+        }
+        m_servers << s;
+        return s;
+    }
+
+    QByteArray allLogs() const
+    {
+        QByteArray all;
+        for (const auto &s : m_servers)
+            all += s->log;
+        return all;
+    }
+
+    Answer http(const QByteArray &method, const QString &path, const QJsonObject &body = {})
+    {
+        QNetworkRequest request(QUrl(m_servers.last()->base + path));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/fhir+json"));
+        if (!m_token.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
+        QNetworkReply *reply = m_network.sendCustomRequest(
+            request, method,
+            body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact));
+        QEventLoop loop;
+        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        Answer a;
+        a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        a.json = QJsonDocument::fromJson(reply->readAll()).object();
+        reply->deleteLater();
+        return a;
+    }
+
+    QString patientWith(const QString &email, const QString &mobile)
+    {
+        frontdesk::Patient p;
+        p.familyName = QStringLiteral("Weiß");
+        p.givenName = QStringLiteral("Anna");
+        p.birthDate = QDate(1980, 2, 3);
+        p.mrn = QStringLiteral("MRN-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
+        p.email = email;
+        p.phoneMobile = mobile;
+        const Answer a =
+            http("POST", QStringLiteral("/fhir/Patient"), frontdesk::FhirMapping::toFhir(p));
+        if (a.status != 201)
+            qWarning("patient: %d", a.status);
+        return a.json.value(QStringLiteral("id")).toString();
+    }
+
+    // Queues a message as a workstation's push does: a Communication in preparation.
+    QString queue(const QString &channel, const QString &patient, const QString &subject,
+                  const QString &text)
+    {
+        Message m;
+        m.patientId = patient;
+        m.channel = channel;
+        m.purpose = QStringLiteral("administrative");
+        m.subject = subject;
+        m.body = text;
+        const Answer a =
+            http("POST", QStringLiteral("/fhir/Communication"), CommunicationMapping::toFhir(m));
+        if (a.status != 201)
+            qWarning("communication: %d", a.status);
+        return a.json.value(QStringLiteral("id")).toString();
+    }
+
+    QString queueEmail(const QString &address, const QString &subject, const QString &text)
+    {
+        return queue(QStringLiteral("email"), patientWith(address, {}), subject, text);
+    }
+
+    // A number of this run: "+49 170 " and seven digits.
+    QString phoneNumber(int n) const
+    {
+        const uint digits = (qHash(m_run) + uint(n) * 7919u) % 10000000u;
+        return QStringLiteral("+49 170 %1").arg(digits, 7, 10, QLatin1Char('0'));
+    }
+
+    // An SMS from a phone: fakesmsc on Kannel's inbound SMSC, until the server stored it.
+    QJsonObject smsFrom(const QString &phone, const QString &text)
+    {
+        const QString from = QString(phone).remove(QLatin1Char(' '));
+        QProcess phoneProcess;
+        phoneProcess.start(qEnvironmentVariable("FRONTDESK_TEST_FAKESMSC"),
+                           {QStringLiteral("-H"), QStringLiteral("127.0.0.1"), QStringLiteral("-r"),
+                            qEnvironmentVariable("FRONTDESK_TEST_KANNEL_MO_PORT"),
+                            QStringLiteral("-i"), QStringLiteral("0.1"), QStringLiteral("-m"),
+                            QStringLiteral("1"),
+                            QStringLiteral("%1 4930123456 text %2").arg(from, text)});
+        QJsonObject found;
+        (void)QTest::qWaitFor(
+            [&] {
+                const QJsonArray all = http("GET", QStringLiteral("/fhir/Communication?status="
+                                                                  "received&_count=500"))
+                                           .json.value(QStringLiteral("entry"))
+                                           .toArray();
+                for (const QJsonValue &e : all) {
+                    const QJsonObject c = e.toObject().value(QStringLiteral("resource")).toObject();
+                    if (extension(c, QStringLiteral("urn:frontdesk:message-from")) == from)
+                        found = c;
+                }
+                return !found.isEmpty();
+            },
+            20000);
+        phoneProcess.kill();
+        phoneProcess.waitForFinished(5000);
+        return found;
+    }
+
+    QJsonObject communication(const QString &id)
+    {
+        return http("GET", QStringLiteral("/fhir/Communication/") + id).json;
+    }
+
+    bool waitForStatus(const QString &id, const QString &fhirStatus, int ms = 20000)
+    {
+        return QTest::qWaitFor(
+            [&] {
+                return communication(id).value(QStringLiteral("status")).toString() == fhirStatus;
+            },
+            ms);
+    }
+
+    static QString extension(const QJsonObject &o, const QString &url)
+    {
+        for (const QJsonValue &e : o.value(QStringLiteral("extension")).toArray())
+            if (e.toObject().value(QStringLiteral("url")).toString() == url)
+                return e.toObject().value(QStringLiteral("valueString")).toString() +
+                       e.toObject().value(QStringLiteral("valueCode")).toString();
+        return {};
+    }
+
+    // What the SMTP server accepted for this recipient: (parsed, raw) per message.
+    QList<QPair<QJsonObject, QByteArray>> mailsTo(const QString &address) const
+    {
+        QList<QPair<QJsonObject, QByteArray>> found;
+        const QDir dir(m_smtpDir);
+        for (const QString &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files)) {
+            QFile f(dir.filePath(name));
+            if (!f.open(QIODevice::ReadOnly))
+                continue;
+            const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+            if (!o.value(QStringLiteral("rcpt_tos")).toArray().contains(address))
+                continue;
+            QFile raw(dir.filePath(name.chopped(5) + QStringLiteral(".eml")));
+            (void)raw.open(QIODevice::ReadOnly);
+            found.append({o, raw.readAll()});
+        }
+        return found;
+    }
+
+    QString address(const QString &local) const
+    {
+        return QStringLiteral("%1-%2@patients.example").arg(local, m_run);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_smtpDir = qEnvironmentVariable("FRONTDESK_TEST_SMTP_DIR");
+        if (m_smtpDir.isEmpty() || qEnvironmentVariable("FRONTDESK_TEST_SMTP_PORT").isEmpty())
+            QSKIP("No test SMTP server (FRONTDESK_TEST_SMTP_PORT/_DIR unset): run through "
+                  "scripts/test, which starts one with python3-aiosmtpd");
+        QVERIFY(m_backend.dir.isValid());
+        if (frontdesk::test::ServerTestBackend::wantsPostgres()) {
+            QString why;
+            if (!m_backend.createPostgresDatabase(&why))
+                QSKIP(qPrintable(QStringLiteral("PostgreSQL is not available: ") + why));
+        }
+        const QString passwordFile = m_backend.dir.filePath(QStringLiteral("smtp-password"));
+        QFile password(passwordFile);
+        QVERIFY(password.open(QIODevice::WriteOnly));
+        password.write(qEnvironmentVariable("FRONTDESK_TEST_SMTP_PASSWORD").toUtf8() + '\n');
+        password.close();
+        // Short waits so the retries and the lease of a killed process pass within the test.
+        m_configPath = m_backend.dir.filePath(QStringLiteral("server.conf"));
+        QFile config(m_configPath);
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(QStringLiteral("smtp_from = %1\nsmtp_password_file = %2\n"
+                                    "dispatch_interval_seconds = 0.1\n"
+                                    "dispatch_lease_seconds = 2\n"
+                                    "dispatch_retry_seconds = 0.2\n"
+                                    "dispatch_max_attempts = 4\n")
+                         .arg(kFrom, passwordFile)
+                         .toUtf8());
+        m_kannel = !qEnvironmentVariable("FRONTDESK_TEST_KANNEL_SENDSMS").isEmpty() &&
+                   m_backend.postgresUrl.isEmpty();
+        if (m_kannel)
+            config.write(QStringLiteral("kannel_user = %1\nkannel_password = %2\n"
+                                        "kannel_from = 4930123456\n"
+                                        "kannel_callback_secret = %3\n")
+                             .arg(qEnvironmentVariable("FRONTDESK_TEST_KANNEL_USER"),
+                                  qEnvironmentVariable("FRONTDESK_TEST_KANNEL_PASSWORD"),
+                                  qEnvironmentVariable("FRONTDESK_TEST_KANNEL_SECRET"))
+                             .toUtf8());
+        config.close();
+
+        QProcess add;
+        add.start(QStringLiteral(FRONTDESK_SERVER_PATH),
+                  storageArguments() + QStringList{QStringLiteral("user"), QStringLiteral("add"),
+                                                   QStringLiteral("alice"),
+                                                   QStringLiteral("--role"),
+                                                   QStringLiteral("receptionist")});
+        QVERIFY(add.waitForStarted());
+        add.write(kPassword.toUtf8() + '\n');
+        add.closeWriteChannel();
+        QVERIFY(add.waitForFinished(60000));
+        QVERIFY2(add.exitCode() == 0, add.readAllStandardError().constData());
+
+        QVERIFY(startServer());
+        const Answer login = http("POST", QStringLiteral("/auth/login"),
+                                  QJsonObject{{QStringLiteral("username"), QStringLiteral("alice")},
+                                              {QStringLiteral("password"), kPassword}});
+        QCOMPARE(login.status, 200);
+        m_token = login.json.value(QStringLiteral("access_token")).toString();
+    }
+
+    void cleanupTestCase()
+    {
+        for (const auto &s : m_servers) {
+            s->process.terminate();
+            s->process.waitForFinished(5000);
+        }
+        // Nothing about a patient in the logs: no address, no subject, no text.
+        const QByteArray logs = allLogs();
+        QVERIFY2(!logs.contains("patients.example"), logs.constData());
+        QVERIFY(!logs.contains("Praxis Müller"));
+        QVERIFY(!logs.contains("Termin"));
+        QVERIFY(!logs.contains("+49170"));
+        QVERIFY(!logs.contains("danke"));
+        m_servers.clear();
+        m_backend.dropPostgresDatabase();
+    }
+
+    void anEmailArrivesAsWritten()
+    {
+        const QString to = address(QStringLiteral("anna"));
+        // Long enough to be folded over several encoded-words; a line starting with a dot
+        // (SMTP's end of data, were it not stuffed).
+        const QString subject = QStringLiteral(
+            "Ihr Termin am Dienstag, 7. Juli, um 9:30 Uhr – bitte bestätigen ✓ (Praxis Müller)");
+        const QString text = QStringLiteral("Guten Tag Frau Weiß,\n.\nwir freuen uns auf Sie. "
+                                            "Grüße aus der Praxis 👋\n-- \nPraxis Müller");
+        const QString id = queueEmail(to, subject, text);
+        QVERIFY(!id.isEmpty());
+        QVERIFY(waitForStatus(id, QStringLiteral("in-progress")));
+        const QJsonObject sent = communication(id);
+        QCOMPARE(extension(sent, QStringLiteral("urn:frontdesk:message-status")),
+                 QStringLiteral("sent"));
+        const QString messageId = QStringLiteral("<%1@praxis.example>").arg(id);
+        QCOMPARE(extension(sent, QStringLiteral("urn:frontdesk:message-provider-id")), messageId);
+
+        const auto mails = mailsTo(to);
+        QCOMPARE(mails.size(), 1);
+        const QJsonObject mail = mails.first().first;
+        const QJsonObject headers = mail.value(QStringLiteral("headers")).toObject();
+        QCOMPARE(mail.value(QStringLiteral("mail_from")).toString(),
+                 QStringLiteral("noreply@praxis.example"));
+        QCOMPARE(mail.value(QStringLiteral("authenticated_as")).toString(),
+                 qEnvironmentVariable("FRONTDESK_TEST_SMTP_USER"));
+        QCOMPARE(headers.value(QStringLiteral("Subject")).toString(), subject);
+        QCOMPARE(headers.value(QStringLiteral("From")).toString(), kFrom);
+        QCOMPARE(headers.value(QStringLiteral("To")).toString(), to);
+        QCOMPARE(headers.value(QStringLiteral("Message-ID")).toString(), messageId);
+        QCOMPARE(headers.value(QStringLiteral("MIME-Version")).toString(), QStringLiteral("1.0"));
+        QCOMPARE(mail.value(QStringLiteral("content_type")).toString(),
+                 QStringLiteral("text/plain"));
+        QCOMPARE(mail.value(QStringLiteral("charset")).toString(), QStringLiteral("utf-8"));
+        QCOMPARE(mail.value(QStringLiteral("transfer_encoding")).toString(),
+                 QStringLiteral("base64"));
+        QString received = mail.value(QStringLiteral("text")).toString();
+        received.replace(QLatin1String("\r\n"), QLatin1String("\n"));
+        QCOMPARE(received, text);
+        // The Date the mail program shows is the time the Communication says it was sent.
+        const QDateTime date = QDateTime::fromString(
+            headers.value(QStringLiteral("Date")).toString(), Qt::RFC2822Date);
+        const QDateTime sentAt =
+            QDateTime::fromString(sent.value(QStringLiteral("sent")).toString(), Qt::ISODateWithMs);
+        QVERIFY2(date.isValid() && qAbs(date.secsTo(sentAt)) <= 2,
+                 qPrintable(headers.value(QStringLiteral("Date")).toString()));
+        // On the wire: 7-bit lines of at most 78 characters, the subject as encoded-words.
+        const QByteArray raw = mails.first().second;
+        QVERIFY(raw.contains("\r\nSubject: =?UTF-8?B?"));
+        for (const QByteArray &line : raw.split('\n')) {
+            QVERIFY2(line.size() <= 79, line.constData());
+            for (const char c : line)
+                QVERIFY(uchar(c) < 0x80);
+        }
+        // The change reaches the workstations through the history they pull.
+        const Answer history =
+            http("GET", QStringLiteral("/fhir/Communication/%1/_history").arg(id));
+        QCOMPARE(history.json.value(QStringLiteral("total")).toInt(), 2);
+    }
+
+    void aTemporaryFailureIsRetried()
+    {
+        const QString to = address(QStringLiteral("tempfail"));
+        const QString id = queueEmail(to, QStringLiteral("Termin"), QStringLiteral("Hallo"));
+        QVERIFY(waitForStatus(id, QStringLiteral("in-progress")));
+        QCOMPARE(mailsTo(to).size(), 1);
+        QVERIFY2(allLogs().contains("temporary failure (SMTP 451), attempt 1"),
+                 allLogs().constData());
+    }
+
+    void aPermanentFailureIsRecordedWithTheReason()
+    {
+        const QString to = address(QStringLiteral("reject"));
+        const QString id = queueEmail(to, QStringLiteral("Termin"), QStringLiteral("Hallo"));
+        QVERIFY(waitForStatus(id, QStringLiteral("not-done")));
+        const QJsonObject failed = communication(id);
+        QCOMPARE(extension(failed, QStringLiteral("urn:frontdesk:message-status")),
+                 QStringLiteral("failed"));
+        const QString reason = failed.value(QStringLiteral("statusReason"))
+                                   .toObject()
+                                   .value(QStringLiteral("text"))
+                                   .toString();
+        QVERIFY2(reason.contains(QLatin1String("550")) &&
+                     reason.contains(QLatin1String("No such user here")),
+                 qPrintable(reason));
+        QCOMPARE(mailsTo(to).size(), 0);
+    }
+
+    void anSmsReachesThePhoneAndItsDeliveryReportTheMessage()
+    {
+        if (!m_kannel)
+            QSKIP("No test Kannel here (run through scripts/test; the SMS tests run once, in "
+                  "dispatch_file, as Kannel calls back one port)");
+        const QString phone = phoneNumber(1);
+        const QString patient = patientWith({}, phone);
+        // "–" and "✓" are not GSM-7: the message goes as UCS-2.
+        const QString text = QStringLiteral("Ihr Termin morgen 9:30 – bitte mit C bestätigen ✓");
+        const QString id = queue(QStringLiteral("sms"), patient, {}, text);
+        QVERIFY(!id.isEmpty());
+        QVERIFY(waitForStatus(id, QStringLiteral("completed")));
+        const QJsonObject delivered = communication(id);
+        QCOMPARE(extension(delivered, QStringLiteral("urn:frontdesk:message-status")),
+                 QStringLiteral("delivered"));
+        QVERIFY(delivered.contains(QStringLiteral("sent")));
+        QVERIFY(delivered.contains(QStringLiteral("received")));
+        // What the phone network got: fakesmsc's line "<from to ucs-2 url-encoded UTF-16BE>".
+        QFile phones(qEnvironmentVariable("FRONTDESK_TEST_KANNEL_PHONES"));
+        QVERIFY(phones.open(QIODevice::ReadOnly));
+        const QString to = QString(phone).remove(QLatin1Char(' '));
+        QString got;
+        for (const QByteArray &line : phones.readAll().split('\n')) {
+            const qsizetype open = line.indexOf("Got message");
+            if (open < 0)
+                continue;
+            const QList<QByteArray> parts = line.mid(line.indexOf('<') + 1).chopped(1).split(' ');
+            if (parts.size() == 4 && parts[1] == to.toLatin1() && parts[2] == "ucs-2") {
+                // Form encoding: '+' is a space byte.
+                const QByteArray utf16 =
+                    QByteArray::fromPercentEncoding(QByteArray(parts[3]).replace('+', "%20"));
+                QString decoded;
+                for (qsizetype i = 0; i + 1 < utf16.size(); i += 2)
+                    decoded += QChar(ushort((uchar(utf16[i]) << 8) | uchar(utf16[i + 1])));
+                got = decoded;
+            }
+        }
+        QCOMPARE(got, text);
+    }
+
+    void anInboundSmsIsMatchedToThePatient()
+    {
+        if (!m_kannel)
+            QSKIP("No test Kannel here (see above)");
+        // Stored as "0170 ..." and sent from "+49 170 ...": one number.
+        const QString phone = phoneNumber(2);
+        const QString patient = patientWith({}, QStringLiteral("0") + phone.mid(4));
+        const QJsonObject inbound = smsFrom(phone, QStringLiteral("C danke, bis morgen"));
+        QVERIFY(!inbound.isEmpty());
+        auto m = CommunicationMapping::messageFromFhir(inbound);
+        QVERIFY2(m, qPrintable(m ? QString() : m.error()));
+        QCOMPARE(m->patientId, patient);
+        QCOMPARE(m->direction, QStringLiteral("inbound"));
+        QCOMPARE(m->body, QStringLiteral("C danke, bis morgen"));
+        QCOMPARE(inbound.value(QStringLiteral("sender"))
+                     .toObject()
+                     .value(QStringLiteral("reference"))
+                     .toString(),
+                 QStringLiteral("Patient/") + patient);
+    }
+
+    void anInboundSmsFromASharedNumberStaysUnassigned()
+    {
+        if (!m_kannel)
+            QSKIP("No test Kannel here (see above)");
+        const QString phone = phoneNumber(3);
+        const QStringList family{patientWith({}, phone), patientWith({}, phone)};
+        const QJsonObject inbound = smsFrom(phone, QStringLiteral("Wer kommt morgen?"));
+        QVERIFY(!inbound.isEmpty());
+        auto m = CommunicationMapping::messageFromFhir(inbound);
+        QVERIFY2(m, qPrintable(m ? QString() : m.error()));
+        QVERIFY(m->patientId.isEmpty());
+        QVERIFY(!inbound.contains(QStringLiteral("subject")));
+        QStringList candidates = m->candidatePatientIds;
+        candidates.sort();
+        QStringList expected = family;
+        expected.sort();
+        QCOMPARE(candidates, expected);
+    }
+
+    void severalServersSendEachMessageOnce()
+    {
+        QVERIFY(startServer());
+        QVERIFY(startServer());
+        QStringList ids;
+        for (int i = 0; i < 12; ++i)
+            ids << queueEmail(address(QStringLiteral("many%1").arg(i)), QStringLiteral("Termin"),
+                              QStringLiteral("Hallo"));
+        for (const QString &id : ids)
+            QVERIFY(waitForStatus(id, QStringLiteral("in-progress")));
+        for (int i = 0; i < 12; ++i)
+            QCOMPARE(mailsTo(address(QStringLiteral("many%1").arg(i))).size(), 1);
+    }
+
+    void aServerKilledMidSendDoesNotSendAgain()
+    {
+        const QString to = address(QStringLiteral("slow"));
+        const QString id = queueEmail(to, QStringLiteral("Termin"), QStringLiteral("Hallo"));
+        // The relay has the message and holds back its 250: whoever sent it is mid-send.
+        QVERIFY(QTest::qWaitFor([&] { return mailsTo(to).size() == 1; }, 20000));
+        for (const auto &s : m_servers) {
+            s->process.kill();
+            s->process.waitForFinished(5000);
+        }
+        QVERIFY(startServer());
+        QVERIFY(waitForStatus(id, QStringLiteral("not-done")));
+        const QString reason = communication(id)
+                                   .value(QStringLiteral("statusReason"))
+                                   .toObject()
+                                   .value(QStringLiteral("text"))
+                                   .toString();
+        QVERIFY2(reason.contains(QLatin1String("may or may not")), qPrintable(reason));
+        // The new server goes on sending others, and never this one again.
+        const QString next = address(QStringLiteral("after"));
+        const QString nextId = queueEmail(next, QStringLiteral("Termin"), QStringLiteral("Hallo"));
+        QVERIFY(waitForStatus(nextId, QStringLiteral("in-progress")));
+        QCOMPARE(mailsTo(to).size(), 1);
+        QCOMPARE(communication(id).value(QStringLiteral("status")).toString(),
+                 QStringLiteral("not-done"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDispatch)
+#include "tst_dispatch.moc"
