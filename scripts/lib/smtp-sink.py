@@ -2,7 +2,8 @@
 """A real SMTP server for the tests (Debian's python3-aiosmtpd) on 127.0.0.1: every message it
 accepts is written to DIR as N.eml (the bytes received) and N.json (what Python's own email
 parser reads in it: envelope, decoded headers, text), so a test checks the mail as a mail program
-would see it. AUTH PLAIN/LOGIN with --user/--password (allowed without TLS: loopback only).
+would see it. AUTH PLAIN/LOGIN with --user/--password (allowed without TLS: loopback only); STARTTLS with
+--cert/--key.
 The recipient's local part picks a behaviour:
   tempfail-*  the first RCPT TO for that address is answered 451, later ones accepted
   reject-*    RCPT TO answered 550
@@ -15,6 +16,7 @@ import email
 import email.policy
 import json
 import os
+import ssl
 import sys
 
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
@@ -50,6 +52,7 @@ class Handler:
             "text": message.get_content(),
             "authenticated_as": session.auth_data.login.decode()
             if isinstance(session.auth_data, LoginPassword) else None,
+            "tls": session.ssl is not None,
         }
         name = os.path.join(self.directory, "%06d-%d" % (self.count, os.getpid()))
         with open(name + ".eml", "wb") as f:
@@ -77,12 +80,18 @@ async def main():
     parser.add_argument("--port-file", required=True)
     parser.add_argument("--user", default="")
     parser.add_argument("--password", default="")
+    parser.add_argument("--cert", default="")
+    parser.add_argument("--key", default="")
     args = parser.parse_args()
     os.makedirs(args.dir, exist_ok=True)
     handler = Handler(args.dir)
     options = {"hostname": "sink.test", "auth_require_tls": False}
     if args.user:
         options["authenticator"] = authenticator(args.user, args.password)
+    if args.cert:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(args.cert, args.key)
+        options["tls_context"] = context
     loop = asyncio.get_running_loop()
     server = await loop.create_server(lambda: SMTP(handler, **options), "127.0.0.1", 0)
     port = server.sockets[0].getsockname()[1]

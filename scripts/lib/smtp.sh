@@ -1,6 +1,7 @@
 # A real SMTP server for the tests (python3-aiosmtpd, scripts/lib/smtp-sink.py) on 127.0.0.1:
 # FRONTDESK_TEST_SMTP_PORT is its port, FRONTDESK_TEST_SMTP_DIR the folder each accepted message
-# is written to, FRONTDESK_TEST_SMTP_USER/_PASSWORD the account it asks for (AUTH PLAIN/LOGIN).
+# is written to, FRONTDESK_TEST_SMTP_USER/_PASSWORD the account it asks for (AUTH PLAIN/LOGIN),
+# FRONTDESK_TEST_SMTP_CA the self-signed certificate of its STARTTLS (made here, for 127.0.0.1).
 # One server for the whole run; frontdesk_stop_smtp (scripts/test's EXIT trap) stops it.
 # shellcheck shell=bash
 
@@ -13,9 +14,16 @@ frontdesk_start_smtp() {
     export FRONTDESK_SMTP_RUN_DIR
     export FRONTDESK_TEST_SMTP_USER=frontdesk-relay
     export FRONTDESK_TEST_SMTP_PASSWORD="relay secret 7"
+    local tls=()
+    if openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 \
+        -addext subjectAltName=IP:127.0.0.1 -keyout "$FRONTDESK_SMTP_RUN_DIR/key.pem" \
+        -out "$FRONTDESK_SMTP_RUN_DIR/cert.pem" >/dev/null 2>&1; then
+        tls=(--cert "$FRONTDESK_SMTP_RUN_DIR/cert.pem" --key "$FRONTDESK_SMTP_RUN_DIR/key.pem")
+        export FRONTDESK_TEST_SMTP_CA="$FRONTDESK_SMTP_RUN_DIR/cert.pem"
+    fi
     /usr/bin/python3 "$FRONTDESK_ROOT/scripts/lib/smtp-sink.py" --dir "$FRONTDESK_SMTP_RUN_DIR/mail" \
         --port-file "$FRONTDESK_SMTP_RUN_DIR/port" --user "$FRONTDESK_TEST_SMTP_USER" \
-        --password "$FRONTDESK_TEST_SMTP_PASSWORD" >"$FRONTDESK_SMTP_RUN_DIR/log" 2>&1 &
+        --password "$FRONTDESK_TEST_SMTP_PASSWORD" "${tls[@]}" >"$FRONTDESK_SMTP_RUN_DIR/log" 2>&1 &
     FRONTDESK_SMTP_PID=$!
     local i
     for i in $(seq 100); do

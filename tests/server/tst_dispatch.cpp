@@ -184,6 +184,34 @@ private:
         return queue(QStringLiteral("email"), patientWith(address, {}), subject, text);
     }
 
+    // The last SMS the phone network (fakesmsc) got for this number, from its lines
+    // "Got message N: <from to ucs-2 url-encoded-UTF-16BE>".
+    static QString smsReceivedBy(const QString &to)
+    {
+        QFile phones(qEnvironmentVariable("FRONTDESK_TEST_KANNEL_PHONES"));
+        if (!phones.open(QIODevice::ReadOnly))
+            return {};
+        QString got;
+        for (const QByteArray &line : phones.readAll().split('\n')) {
+            const qsizetype open = line.indexOf("Got message");
+            const qsizetype close = line.lastIndexOf('>');
+            if (open < 0 || close < 0)
+                continue;
+            const QList<QByteArray> parts =
+                line.mid(line.indexOf('<', open) + 1, close - line.indexOf('<', open) - 1)
+                    .split(' ');
+            if (parts.size() != 4 || parts[1] != to.toLatin1() || parts[2] != "ucs-2")
+                continue;
+            // Form encoding: '+' is a space byte.
+            const QByteArray utf16 =
+                QByteArray::fromPercentEncoding(QByteArray(parts[3]).replace('+', "%20"));
+            got.clear();
+            for (qsizetype i = 0; i + 1 < utf16.size(); i += 2)
+                got += QChar(ushort((uchar(utf16[i]) << 8) | uchar(utf16[i + 1])));
+        }
+        return got;
+    }
+
     // A number of this run: "+49 170 " and seven digits.
     QString phoneNumber(int n) const
     {
@@ -291,6 +319,11 @@ private slots:
         m_configPath = m_backend.dir.filePath(QStringLiteral("server.conf"));
         QFile config(m_configPath);
         QVERIFY(config.open(QIODevice::WriteOnly));
+        // The relay's STARTTLS certificate is self-signed: trusted through smtp_ca_file.
+        if (!qEnvironmentVariable("FRONTDESK_TEST_SMTP_CA").isEmpty())
+            config.write(QStringLiteral("smtp_ca_file = %1\n")
+                             .arg(qEnvironmentVariable("FRONTDESK_TEST_SMTP_CA"))
+                             .toUtf8());
         config.write(QStringLiteral("smtp_from = %1\nsmtp_password_file = %2\n"
                                     "dispatch_interval_seconds = 0.1\n"
                                     "dispatch_lease_seconds = 2\n"
@@ -373,6 +406,9 @@ private slots:
                  QStringLiteral("noreply@praxis.example"));
         QCOMPARE(mail.value(QStringLiteral("authenticated_as")).toString(),
                  qEnvironmentVariable("FRONTDESK_TEST_SMTP_USER"));
+        // Signed in and sent after STARTTLS, whenever the relay offers it.
+        QCOMPARE(mail.value(QStringLiteral("tls")).toBool(),
+                 !qEnvironmentVariable("FRONTDESK_TEST_SMTP_CA").isEmpty());
         QCOMPARE(headers.value(QStringLiteral("Subject")).toString(), subject);
         QCOMPARE(headers.value(QStringLiteral("From")).toString(), kFrom);
         QCOMPARE(headers.value(QStringLiteral("To")).toString(), to);
@@ -452,27 +488,9 @@ private slots:
                  QStringLiteral("delivered"));
         QVERIFY(delivered.contains(QStringLiteral("sent")));
         QVERIFY(delivered.contains(QStringLiteral("received")));
-        // What the phone network got: fakesmsc's line "<from to ucs-2 url-encoded UTF-16BE>".
-        QFile phones(qEnvironmentVariable("FRONTDESK_TEST_KANNEL_PHONES"));
-        QVERIFY(phones.open(QIODevice::ReadOnly));
-        const QString to = QString(phone).remove(QLatin1Char(' '));
-        QString got;
-        for (const QByteArray &line : phones.readAll().split('\n')) {
-            const qsizetype open = line.indexOf("Got message");
-            if (open < 0)
-                continue;
-            const QList<QByteArray> parts = line.mid(line.indexOf('<') + 1).chopped(1).split(' ');
-            if (parts.size() == 4 && parts[1] == to.toLatin1() && parts[2] == "ucs-2") {
-                // Form encoding: '+' is a space byte.
-                const QByteArray utf16 =
-                    QByteArray::fromPercentEncoding(QByteArray(parts[3]).replace('+', "%20"));
-                QString decoded;
-                for (qsizetype i = 0; i + 1 < utf16.size(); i += 2)
-                    decoded += QChar(ushort((uchar(utf16[i]) << 8) | uchar(utf16[i + 1])));
-                got = decoded;
-            }
-        }
-        QCOMPARE(got, text);
+        // fakesmsc may write its line a moment after the report came back.
+        QTRY_COMPARE_WITH_TIMEOUT(smsReceivedBy(QString(phone).remove(QLatin1Char(' '))), text,
+                                  10000);
     }
 
     void anInboundSmsIsMatchedToThePatient()
