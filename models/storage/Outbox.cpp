@@ -23,14 +23,16 @@ Status Outbox::enqueue(OutboxEntry entry)
 {
     if (entry.requestId.isEmpty())
         entry.requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    // The staff member who made the change, for the server to check their role on it.
+    const QString actor = m_db.actor().kind == Actor::Kind::Staff ? m_db.actor().name : QString();
     auto q =
         m_db.query(QStringLiteral("INSERT INTO outbox (request_id, resource_type, resource_id, "
-                                  "operation, base_version, local_version, created_at) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                                  "operation, base_version, local_version, created_at, actor) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
                    {entry.requestId, entry.resourceType, entry.resourceId,
                     OutboxEntry::operationName(entry.operation),
                     entry.baseVersion.isEmpty() ? QVariant() : QVariant(entry.baseVersion),
-                    entry.localVersion, m_db.clock().nowMs()});
+                    entry.localVersion, m_db.clock().nowMs(), actor});
     if (!q)
         return fail(tr("Could not queue the change for sync: %1").arg(q.error()));
     return {};

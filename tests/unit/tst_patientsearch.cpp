@@ -385,7 +385,7 @@ private slots:
         QVERIFY(idsIn(*t.db, QStringLiteral("4321")).isEmpty());
         // ... nor the name words of migration 008, nor what came after it (009's index, 010's
         // audit triggers, 011's column: SQLite 3.15.2 drops a column only with its table; 012's
-        // audit hashing key).
+        // audit hashing key; 013's sync bookkeeping, the outbox's columns with it).
         for (const char *sql :
              {"DROP TABLE patient_search_token", "DROP INDEX messages_sent_summary",
               "CREATE INDEX messages_sent ON messages(sent_at)",
@@ -395,7 +395,13 @@ private slots:
               "staff_accounts(id), password_hash TEXT NOT NULL, password_changed_at INTEGER NOT "
               "NULL, failed_attempts INTEGER NOT NULL DEFAULT 0, locked_until INTEGER NOT NULL "
               "DEFAULT 0)",
-              "DROP TABLE audit_field_key", "DELETE FROM schema_version WHERE version >= 8"})
+              "DROP TABLE audit_field_key", "DROP TABLE sync_records", "DROP TABLE outbox",
+              "CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, request_id TEXT NOT "
+              "NULL UNIQUE, resource_type TEXT NOT NULL, resource_id TEXT NOT NULL, operation "
+              "TEXT NOT NULL, base_version TEXT, local_version INTEGER NOT NULL, created_at "
+              "INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER "
+              "NOT NULL DEFAULT 0, last_error TEXT)",
+              "DELETE FROM schema_version WHERE version >= 8"})
             QVERIFY(t.db->query(QString::fromLatin1(sql)).ok());
         auto migrated = t.db->migrate();
         QVERIFY2(migrated.ok(), qPrintable(migrated.error()));

@@ -1,0 +1,550 @@
+#include "SyncEngine.h"
+
+#include "SyncResources.h"
+#include "database/Database.h"
+#include "domain/RecordMeta.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSet>
+
+#include <algorithm>
+
+namespace frontdesk {
+
+namespace {
+
+constexpr int kMaxPushRows = 500;
+// Bounds one round, so a worker that is asked to stop is not stuck in it for long.
+constexpr int kMaxPushesPerRound = 200;
+constexpr int kMaxPagesPerRound = 10000;
+
+QString diagnostics(const QByteArray &body)
+{
+    QStringList parts;
+    const QJsonObject outcome = QJsonDocument::fromJson(body).object();
+    for (const QJsonValue &issue : outcome.value(QStringLiteral("issue")).toArray()) {
+        const QString d = issue.toObject().value(QStringLiteral("diagnostics")).toString();
+        if (!d.isEmpty())
+            parts << d;
+    }
+    if (parts.isEmpty())
+        return QString::fromUtf8(body.left(300)).simplified();
+    return parts.join(QStringLiteral("; "));
+}
+
+std::optional<qint64> versionOfEtag(QString tag)
+{
+    tag = tag.trimmed();
+    if (tag.startsWith(QLatin1String("W/")))
+        tag = tag.mid(2);
+    if (tag.size() >= 2 && tag.startsWith(QLatin1Char('"')) && tag.endsWith(QLatin1Char('"')))
+        tag = tag.mid(1, tag.size() - 2);
+    bool ok = false;
+    const qint64 v = tag.toLongLong(&ok);
+    if (!ok || v < 1)
+        return std::nullopt;
+    return v;
+}
+
+QString compact(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+SyncEngine::SyncEngine(Database &db, SyncTransport &transport)
+    : m_db(db), m_transport(transport),
+      m_jitter([] { return 0.5 + QRandomGenerator::global()->generateDouble() / 2; })
+{}
+
+qint64 SyncEngine::backoffMs(int attempts, double jitter)
+{
+    constexpr qint64 base = 5000;
+    constexpr qint64 cap = qint64(15) * 60 * 1000;
+    qint64 delay = base;
+    for (int i = 1; i < attempts && delay < cap; ++i)
+        delay *= 2;
+    return qint64(double(std::min(delay, cap)) * std::clamp(jitter, 0.0, 1.0));
+}
+
+SyncRound SyncEngine::round()
+{
+    SyncRound r;
+    push(r);
+    if (r.problem.isEmpty())
+        pull(r);
+    if (r.problem.isEmpty()) {
+        if (auto s = setMeta(lastSyncKey(), QString::number(m_db.clock().nowMs())); !s)
+            r.problem = s.error();
+    }
+    return r;
+}
+
+Status SyncEngine::setMeta(const QString &key, const QString &value)
+{
+    auto q =
+        m_db.query(QStringLiteral("INSERT OR REPLACE INTO sync_meta (key, value) VALUES (?, ?)"),
+                   {key, value});
+    if (!q)
+        return fail(q.error());
+    return {};
+}
+
+void SyncEngine::noteReached(SyncRound &round, bool reached)
+{
+    round.reached = round.reached || reached;
+    // Since when the server could not be reached, for the status bar; kept from the first miss.
+    auto q = reached ? m_db.query(QStringLiteral("DELETE FROM sync_meta WHERE key = ?"),
+                                  {offlineSinceKey()})
+                     : m_db.query(QStringLiteral("INSERT OR IGNORE INTO sync_meta (key, value) "
+                                                 "VALUES (?, ?)"),
+                                  {offlineSinceKey(), QString::number(m_db.clock().nowMs())});
+    if (!q && round.problem.isEmpty())
+        round.problem = q.error();
+}
+
+void SyncEngine::push(SyncRound &round)
+{
+    for (int i = 0; i < kMaxPushesPerRound; ++i) {
+        auto next = nextPush();
+        if (!next) {
+            round.problem = next.error();
+            return;
+        }
+        if (!next->has_value())
+            return;
+        auto sent = send(**next, round);
+        if (!sent) {
+            round.problem = sent.error();
+            return;
+        }
+        if (*sent == Sent::Waiting)
+            return;
+    }
+}
+
+Result<std::optional<SyncEngine::Push>> SyncEngine::nextPush()
+{
+    const qint64 now = m_db.clock().nowMs();
+    const auto readRows = [&](const QString &where, const QVariantList &binds) -> Result<Push> {
+        auto q = m_db.query(QStringLiteral("SELECT seq, request_id, resource_type, resource_id, "
+                                           "attempts, actor FROM outbox WHERE %1 ORDER BY seq "
+                                           "LIMIT %2")
+                                .arg(where)
+                                .arg(kMaxPushRows),
+                            binds);
+        if (!q)
+            return fail(q.error());
+        Push push;
+        while (q->next()) {
+            push.rows << Row{q->value(0).toLongLong(), q->value(1).toString(),
+                             q->value(2).toString(), q->value(3).toString(), q->value(4).toInt()};
+            push.actor = q->value(5).toString();
+        }
+        if (!push.rows.isEmpty())
+            push.id = push.rows.first().requestId;
+        return push;
+    };
+
+    // A push already named goes first and alone, exactly as it was named: it may have reached
+    // the server already, and only the same request id gets its answer back.
+    auto frozen = m_db.query(
+        QStringLiteral("SELECT push_id, min(next_attempt_at) FROM outbox WHERE push_id IS NOT "
+                       "NULL GROUP BY push_id ORDER BY min(seq) LIMIT 1"));
+    if (!frozen)
+        return fail(frozen.error());
+    if (frozen->next()) {
+        if (frozen->value(1).toLongLong() > now)
+            return std::optional<Push>();
+        auto push = readRows(QStringLiteral("push_id = ?"), {frozen->value(0)});
+        if (!push)
+            return fail(push.error());
+        return std::optional<Push>(*push);
+    }
+
+    const QStringList types = SyncResources::outboxTypes();
+    QVariantList binds{now};
+    for (const QString &t : types)
+        binds << t;
+    const QString due =
+        QStringLiteral("push_id IS NULL AND next_attempt_at <= ? AND resource_type IN (%1)")
+            .arg(QStringList(types.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
+    // One push is one staff member's changes, so the server can check that person's role.
+    auto actor = m_db.scalar(
+        QStringLiteral("SELECT actor FROM outbox WHERE %1 ORDER BY seq LIMIT 1").arg(due), binds);
+    if (!actor)
+        return fail(actor.error());
+    if (!actor->isValid())
+        return std::optional<Push>();
+    auto push = readRows(due + QStringLiteral(" AND actor = ?"), binds + QVariantList{*actor});
+    if (!push)
+        return fail(push.error());
+    const Status named = m_db.write([&]() -> Status {
+        for (const Row &row : std::as_const(push->rows)) {
+            if (auto q = m_db.query(QStringLiteral("UPDATE outbox SET push_id = ? WHERE seq = ?"),
+                                    {push->id, row.seq});
+                !q)
+                return fail(q.error());
+        }
+        return {};
+    });
+    if (!named)
+        return fail(tr("Could not prepare the changes to send: %1").arg(named.error()));
+    return std::optional<Push>(*push);
+}
+
+Result<SyncEngine::Sent> SyncEngine::send(const Push &push, SyncRound &round)
+{
+    struct Entry
+    {
+        QString type;
+        QString id;
+        std::optional<QJsonObject> resource; // nullopt: a delete
+    };
+    QList<Entry> entries;
+    QJsonArray bundleEntries;
+    QSet<QString> seen;
+    for (const Row &row : push.rows) {
+        const QString key = row.type + QLatin1Char('/') + row.id;
+        if (seen.contains(key))
+            continue;
+        seen.insert(key);
+        auto current = SyncResources::current(m_db, row.type, row.id);
+        if (!current)
+            return fail(tr("Could not read the %1 %2 to send it: %3")
+                            .arg(row.type, row.id, current.error()));
+        // Gone from the table, or made and deleted here before the server saw it: nothing to
+        // send, and nothing the server should hear of.
+        if (!current->has_value() ||
+            (!(*current)->resource && (*current)->meta.serverVersion.isEmpty()))
+            continue;
+        const auto &c = **current;
+        const QString serverType = SyncResources::serverType(row.type);
+        QJsonObject request{{QStringLiteral("method"),
+                             c.resource ? QStringLiteral("PUT") : QStringLiteral("DELETE")},
+                            {QStringLiteral("url"), serverType + QLatin1Char('/') + row.id}};
+        if (!c.meta.serverVersion.isEmpty())
+            request.insert(QStringLiteral("ifMatch"),
+                           QStringLiteral("W/\"%1\"").arg(c.meta.serverVersion));
+        QJsonObject entry{{QStringLiteral("request"), request}};
+        if (c.resource)
+            entry.insert(QStringLiteral("resource"), *c.resource);
+        bundleEntries.append(entry);
+        entries << Entry{row.type, row.id, c.resource};
+    }
+    if (entries.isEmpty()) {
+        auto q = m_db.query(QStringLiteral("DELETE FROM outbox WHERE push_id = ?"), {push.id});
+        if (!q)
+            return fail(q.error());
+        return Sent::Done;
+    }
+
+    const QJsonObject bundle{
+        {QStringLiteral("resourceType"), QStringLiteral("Bundle")},
+        {QStringLiteral("type"), QStringLiteral("transaction")},
+        {QStringLiteral("identifier"),
+         QJsonObject{{QStringLiteral("system"), QStringLiteral("urn:frontdesk:push")},
+                     {QStringLiteral("value"), push.id}}},
+        {QStringLiteral("entry"), bundleEntries}};
+    m_transport.setActingFor(push.actor);
+    const HttpReply reply = m_transport.send(
+        "POST", QStringLiteral("fhir"), QJsonDocument(bundle).toJson(QJsonDocument::Compact),
+        {{QByteArrayLiteral("X-Request-Id"), push.id.toUtf8()}});
+    noteReached(round, reply.reached());
+
+    if (!reply.reached() || reply.status >= 500 || reply.status == 429 || reply.status == 401) {
+        const QString error = reply.reached() ? tr("The server answered %1 to the changes sent: %2")
+                                                    .arg(reply.status)
+                                                    .arg(diagnostics(reply.body))
+                                              : reply.error;
+        if (auto s = postpone(push, error); !s)
+            return fail(s.error());
+        round.problem = error;
+        return Sent::Waiting;
+    }
+
+    if (reply.status == 200) {
+        const QJsonArray answers =
+            QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("entry")).toArray();
+        if (answers.size() != entries.size()) {
+            const QString error =
+                tr("The server's answer to the changes sent has %1 entries for %2 sent.")
+                    .arg(answers.size())
+                    .arg(entries.size());
+            if (auto s = postpone(push, error); !s)
+                return fail(s.error());
+            round.problem = error;
+            return Sent::Waiting;
+        }
+        const qint64 now = m_db.clock().nowMs();
+        const Status kept = m_db.write([&]() -> Status {
+            for (qsizetype i = 0; i < entries.size(); ++i) {
+                const Entry &e = entries[i];
+                const auto version = versionOfEtag(answers[i]
+                                                       .toObject()
+                                                       .value(QStringLiteral("response"))
+                                                       .toObject()
+                                                       .value(QStringLiteral("etag"))
+                                                       .toString());
+                if (!version)
+                    return fail(
+                        tr("The server's answer for %1 %2 names no version.").arg(e.type, e.id));
+                // Table names come from the repositories, never from input.
+                if (auto q = m_db.query(
+                        QStringLiteral(
+                            "UPDATE %1 SET server_version = ?, sync_state = CASE WHEN EXISTS "
+                            "(SELECT 1 FROM outbox WHERE resource_type = ? AND resource_id = ? AND "
+                            "(push_id IS NULL OR push_id <> ?)) THEN 'pending' ELSE 'synced' END "
+                            "WHERE id = ?")
+                            .arg(SyncResources::tableOf(e.type)),
+                        {QString::number(*version), e.type, e.id, push.id, e.id});
+                    !q)
+                    return fail(q.error());
+                if (auto q = m_db.query(
+                        QStringLiteral("INSERT OR REPLACE INTO sync_records (resource_type, "
+                                       "resource_id, server_version, resource, problem, "
+                                       "updated_at) VALUES (?, ?, ?, ?, '', ?)"),
+                        {e.type, e.id, *version, e.resource ? compact(*e.resource) : QString(),
+                         now});
+                    !q)
+                    return fail(q.error());
+                round.changed[e.type] << e.id;
+            }
+            if (auto q =
+                    m_db.query(QStringLiteral("DELETE FROM outbox WHERE push_id = ?"), {push.id});
+                !q)
+                return fail(q.error());
+            return {};
+        });
+        if (!kept)
+            return fail(tr("The server took the changes, but recording that here failed (they "
+                           "go again under the same request id, and the server answers the "
+                           "same): %1")
+                            .arg(kept.error()));
+        round.pushed += int(entries.size());
+        return Sent::Done;
+    }
+
+    // A transaction is all or nothing, and its refusal names one entry in words only: alone,
+    // each record's own answer says which one the server refused.
+    if (entries.size() > 1) {
+        if (auto s = split(push); !s)
+            return fail(s.error());
+        return Sent::Split;
+    }
+    const Entry &e = entries.first();
+    if (!e.resource && (reply.status == 404 || reply.status == 410)) {
+        // Deleted there as well: what the delete wanted.
+        const Status gone = m_db.write([&]() -> Status {
+            if (auto q =
+                    m_db.query(QStringLiteral("UPDATE %1 SET sync_state = 'synced' WHERE id = ?")
+                                   .arg(SyncResources::tableOf(e.type)),
+                               {e.id});
+                !q)
+                return fail(q.error());
+            auto q = m_db.query(QStringLiteral("DELETE FROM outbox WHERE push_id = ?"), {push.id});
+            return q ? Status() : fail(q.error());
+        });
+        if (!gone)
+            return fail(gone.error());
+        round.changed[e.type] << e.id;
+        return Sent::Done;
+    }
+    const QString state = reply.status == 412 ? SyncState::conflict() : SyncState::rejected();
+    const QString reason = diagnostics(reply.body);
+    const qint64 now = m_db.clock().nowMs();
+    const Status kept = m_db.write([&]() -> Status {
+        if (auto q = m_db.query(QStringLiteral("UPDATE %1 SET sync_state = ? WHERE id = ?")
+                                    .arg(SyncResources::tableOf(e.type)),
+                                {state, e.id});
+            !q)
+            return fail(q.error());
+        if (auto q = m_db.query(
+                QStringLiteral("INSERT OR IGNORE INTO sync_records (resource_type, resource_id, "
+                               "updated_at) VALUES (?, ?, ?)"),
+                {e.type, e.id, now});
+            !q)
+            return fail(q.error());
+        if (auto q =
+                m_db.query(QStringLiteral("UPDATE sync_records SET problem = ?, updated_at = "
+                                          "? WHERE resource_type = ? AND resource_id = ?"),
+                           {tr("HTTP %1: %2").arg(reply.status).arg(reason), now, e.type, e.id});
+            !q)
+            return fail(q.error());
+        // Kept in its table, flagged with the reason; the outbox would only send it again.
+        auto q = m_db.query(QStringLiteral("DELETE FROM outbox WHERE push_id = ?"), {push.id});
+        return q ? Status() : fail(q.error());
+    });
+    if (!kept)
+        return fail(kept.error());
+    if (state == SyncState::conflict())
+        ++round.conflicts;
+    else
+        ++round.rejected;
+    round.changed[e.type] << e.id;
+    return Sent::Done;
+}
+
+Status SyncEngine::postpone(const Push &push, const QString &error)
+{
+    int attempts = 0;
+    for (const Row &row : push.rows)
+        attempts = std::max(attempts, row.attempts);
+    const qint64 next = m_db.clock().nowMs() + backoffMs(attempts + 1, m_jitter());
+    auto q = m_db.query(QStringLiteral("UPDATE outbox SET attempts = ?, next_attempt_at = ?, "
+                                       "last_error = ? WHERE push_id = ?"),
+                        {attempts + 1, next, error, push.id});
+    if (!q)
+        return fail(q.error());
+    return {};
+}
+
+Status SyncEngine::split(const Push &push)
+{
+    return m_db.write([&]() -> Status {
+        QHash<QString, QString> pushOf;
+        for (const Row &row : push.rows) {
+            const QString key = row.type + QLatin1Char('/') + row.id;
+            if (!pushOf.contains(key))
+                pushOf.insert(key, row.requestId);
+            if (auto q = m_db.query(QStringLiteral("UPDATE outbox SET push_id = ? WHERE seq = ?"),
+                                    {pushOf.value(key), row.seq});
+                !q)
+                return fail(q.error());
+        }
+        return {};
+    });
+}
+
+void SyncEngine::pull(SyncRound &round)
+{
+    for (int page = 0; page < kMaxPagesPerRound; ++page) {
+        auto held = m_db.scalar(QStringLiteral("SELECT value FROM sync_meta WHERE key = ?"),
+                                {historyCursorKey()});
+        if (!held) {
+            round.problem = held.error();
+            return;
+        }
+        const qint64 cursor = held->isValid() ? held->toLongLong() : 0;
+        const HttpReply reply = m_transport.send(
+            "GET",
+            QStringLiteral("fhir/_history?_cursor=%1&_count=%2").arg(cursor).arg(m_pageSize));
+        noteReached(round, reply.reached());
+        if (!reply.reached()) {
+            round.problem = reply.error;
+            return;
+        }
+        if (reply.status != 200) {
+            round.problem = tr("The server did not send its changes (HTTP %1): %2")
+                                .arg(reply.status)
+                                .arg(diagnostics(reply.body));
+            return;
+        }
+        const QJsonObject bundle = QJsonDocument::fromJson(reply.body).object();
+        const QJsonObject identifier = bundle.value(QStringLiteral("identifier")).toObject();
+        bool ok = false;
+        const qint64 next = identifier.value(QStringLiteral("value")).toString().toLongLong(&ok);
+        if (bundle.value(QStringLiteral("type")).toString() != QLatin1String("history") ||
+            identifier.value(QStringLiteral("system")).toString() !=
+                QLatin1String("urn:frontdesk:history-cursor") ||
+            !ok || next < cursor) {
+            round.problem = tr("The server's list of changes is not a history Bundle with a "
+                               "cursor (Bundle.identifier, system urn:frontdesk:history-cursor); "
+                               "nothing of it was applied.");
+            return;
+        }
+        const QJsonArray entries = bundle.value(QStringLiteral("entry")).toArray();
+        SyncRound page_;
+        const Status applied = m_db.write([&]() -> Status {
+            for (const QJsonValue &value : entries) {
+                const QJsonObject entry = value.toObject();
+                const QJsonObject request = entry.value(QStringLiteral("request")).toObject();
+                const QStringList url = request.value(QStringLiteral("url"))
+                                            .toString()
+                                            .split(QLatin1Char('/'), Qt::SkipEmptyParts);
+                const auto version = versionOfEtag(entry.value(QStringLiteral("response"))
+                                                       .toObject()
+                                                       .value(QStringLiteral("etag"))
+                                                       .toString());
+                if (url.size() != 2 || !version)
+                    return fail(tr("A change from the server names no resource and version "
+                                   "(request.url TYPE/ID, response.etag)."));
+                const QString type = SyncResources::localType(url[0]);
+                if (type.isEmpty())
+                    continue;
+                const QString &id = url[1];
+                auto local = m_db.query(
+                    QStringLiteral("SELECT server_version, sync_state FROM %1 WHERE id = ?")
+                        .arg(SyncResources::tableOf(type)),
+                    {id});
+                if (!local)
+                    return fail(local.error());
+                const bool exists = local->next();
+                if (exists) {
+                    // Already here: this workstation's own push coming back, or a page seen
+                    // twice.
+                    if (local->value(0).toLongLong() >= *version)
+                        continue;
+                    // Refused or in conflict: kept as it is for a person to settle.
+                    const QString state = local->value(1).toString();
+                    if (state == SyncState::conflict() || state == SyncState::rejected())
+                        continue;
+                }
+                // Changed here and not yet taken by the server: the push settles it (the
+                // server answers 412 and the record waits for a person), never the pull.
+                auto waiting = m_db.scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE "
+                                                          "resource_type = ? AND resource_id = ?"),
+                                           {type, id});
+                if (!waiting)
+                    return fail(waiting.error());
+                if (waiting->toLongLong() > 0)
+                    continue;
+                const bool deleted =
+                    request.value(QStringLiteral("method")).toString() == QLatin1String("DELETE") ||
+                    !entry.contains(QStringLiteral("resource"));
+                if (deleted && !exists)
+                    continue;
+                const QJsonObject resource = entry.value(QStringLiteral("resource")).toObject();
+                const Status s = deleted
+                                     ? SyncResources::applyDelete(m_db, url[0], id, *version)
+                                     : SyncResources::apply(m_db, url[0], id, resource, *version);
+                if (!s)
+                    return fail(tr("%1/%2 version %3 from the server: %4")
+                                    .arg(url[0], id)
+                                    .arg(*version)
+                                    .arg(s.error()));
+                if (auto q = m_db.query(
+                        QStringLiteral("INSERT OR REPLACE INTO sync_records (resource_type, "
+                                       "resource_id, server_version, resource, problem, "
+                                       "updated_at) VALUES (?, ?, ?, ?, '', ?)"),
+                        {type, id, *version, deleted ? QString() : compact(resource),
+                         m_db.clock().nowMs()});
+                    !q)
+                    return fail(q.error());
+                page_.changed[type] << id;
+                ++page_.pulled;
+            }
+            return setMeta(historyCursorKey(), QString::number(next));
+        });
+        if (!applied) {
+            round.problem = tr("A page of changes from the server could not be applied; nothing "
+                               "of it was kept, and the next sync asks for it again: %1")
+                                .arg(applied.error());
+            return;
+        }
+        round.pulled += page_.pulled;
+        for (auto it = page_.changed.cbegin(); it != page_.changed.cend(); ++it)
+            round.changed[it.key()] += it.value();
+        bool more = false;
+        for (const QJsonValue &link : bundle.value(QStringLiteral("link")).toArray())
+            more = more || link.toObject().value(QStringLiteral("relation")).toString() ==
+                               QLatin1String("next");
+        if (!more || next == cursor)
+            return;
+    }
+}
+
+} // namespace frontdesk

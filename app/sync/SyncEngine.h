@@ -1,0 +1,110 @@
+#pragma once
+
+#include "SyncTransport.h"
+#include "core/Result.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonObject>
+#include <QMetaType>
+#include <QStringList>
+
+#include <functional>
+
+namespace frontdesk {
+
+class Database;
+
+// What one round of sync did.
+struct SyncRound
+{
+    bool reached = false; // the server answered (a refusal counts: it was reached)
+    int pushed = 0;       // records the server took
+    int pulled = 0;       // changes from the server written here
+    int conflicts = 0;    // records the server had changed meanwhile (412), kept for a person
+    int rejected = 0;     // records the server refused (409 ...), kept with the reason
+    QString problem;      // why the round stopped early; empty when it completed
+    // Local resource type (as the outbox names it) → ids the round changed here (pulled, or
+    // whose sync state changed), so the models can refresh those rows.
+    QHash<QString, QStringList> changed;
+};
+
+// Push and pull over one connection (the sync worker's, or frontdeskctl's): the protocol of
+// ARCHITECTURE.md "Sync protocol" against frontdesk-server or any FHIR R4 server with the
+// same interactions.
+//
+// Push: the due outbox rows (next_attempt_at ≤ now) of one staff member go as one transaction
+// Bundle, several edits of a record coalesced into its current state, each entry with ifMatch
+// from the server version the record is based on. The rows of a push are marked with its id
+// (the request id of its first row) before it is sent, so a retry after a timeout or a crash
+// sends the same push under the same id and the server applies it once. A refused bundle is
+// split into one push per record (each named by that record's first request id) to find the
+// record the server refused: 409 and other refusals → rejected with the reason, 412 →
+// conflict; the other records go on. Unreachable, 5xx and 429 → every row of the push waits
+// with exponential backoff and jitter (attempts, next_attempt_at, last_error).
+//
+// Pull: GET _history from the cursor in sync_meta, each page written in one local transaction
+// with the new cursor, without outbox rows; a change the workstation already holds (its own
+// push coming back, or a page seen twice) is skipped by version; a record with local changes
+// not yet taken by the server is left for the push to settle.
+class SyncEngine
+{
+    Q_DECLARE_TR_FUNCTIONS(SyncEngine)
+public:
+    SyncEngine(Database &db, SyncTransport &transport);
+
+    // Push, then pull; stops early (problem set) when the server cannot be reached.
+    SyncRound round();
+    void push(SyncRound &round);
+    void pull(SyncRound &round);
+
+    void setPageSize(int entries) { m_pageSize = entries; }
+    // In [0.5, 1) of the delay; injectable so tests can pin it.
+    void setJitter(std::function<double()> jitter) { m_jitter = std::move(jitter); }
+
+    // The wait before the next try after `attempts` failed ones: 5 s doubling to at most
+    // 15 minutes, times the jitter factor.
+    static qint64 backoffMs(int attempts, double jitter);
+
+    static QString historyCursorKey() { return QStringLiteral("history_cursor"); }
+    static QString lastSyncKey() { return QStringLiteral("last_sync_at"); }
+    static QString offlineSinceKey() { return QStringLiteral("offline_since"); }
+
+private:
+    struct Row
+    {
+        qint64 seq = 0;
+        QString requestId;
+        QString type;
+        QString id;
+        int attempts = 0;
+    };
+    struct Push
+    {
+        QString id;
+        QString actor;
+        QList<Row> rows;
+    };
+    enum class Sent
+    {
+        Done,
+        Split,
+        Waiting // not reached, or refused in a way a later try may get past
+    };
+
+    Result<std::optional<Push>> nextPush();
+    Result<Sent> send(const Push &push, SyncRound &round);
+    Status postpone(const Push &push, const QString &error);
+    Status split(const Push &push);
+    Status setMeta(const QString &key, const QString &value);
+    void noteReached(SyncRound &round, bool reached);
+
+    Database &m_db;
+    SyncTransport &m_transport;
+    int m_pageSize = 200;
+    std::function<double()> m_jitter;
+};
+
+} // namespace frontdesk
+
+Q_DECLARE_METATYPE(frontdesk::SyncRound)

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "core/Result.h"
+#include "domain/RecordMeta.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace frontdesk {
+
+class Database;
+
+// The records the sync engine exchanges today, each between its table and its FHIR form
+// (models/fhir): Patient, Appointment, Practitioner, Location, and time off as Slot. Records of
+// other outbox types stay in the outbox, waiting, until their FHIR form and the server's
+// support for them exist.
+class SyncResources
+{
+    Q_DECLARE_TR_FUNCTIONS(SyncResources)
+public:
+    // The server's resource type for an outbox resource type; empty when it does not sync yet.
+    static QString serverType(const QString &outboxType);
+    // The outbox resource type of a server resource type; empty when it does not sync yet.
+    static QString localType(const QString &serverType);
+    static QStringList outboxTypes();
+
+    struct Current
+    {
+        RecordMeta meta;
+        std::optional<QJsonObject> resource; // nullopt: a tombstone
+    };
+    // The record as it is now, in its FHIR form; nullopt when the table has no such id.
+    static Result<std::optional<Current>> current(Database &db, const QString &outboxType,
+                                                  const QString &id);
+    // Writes what the server holds (ServerCopy); refused with a message
+    // naming what is wrong when the resource is not what the mapping reads.
+    static Status apply(Database &db, const QString &serverType, const QString &id,
+                        const QJsonObject &resource, qint64 serverVersion);
+    static Status applyDelete(Database &db, const QString &serverType, const QString &id,
+                              qint64 serverVersion);
+    // The SQL table of an outbox resource type (from its repository), for the bookkeeping
+    // columns the engine sets directly.
+    static QString tableOf(const QString &outboxType);
+};
+
+} // namespace frontdesk

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "core/Result.h"
+#include "storage/RecordStore.h"
+
+#include <QCoreApplication>
+#include <QVariantMap>
+
+namespace frontdesk {
+
+class Database;
+
+// Writes the server's version of a record as it came (frontdesk_sync's pull): inserted or
+// replaced with sync_state synced and the server's version, or a tombstone. No outbox entry,
+// since the change came from the server, and no audit entry here: the server's trail holds the
+// change, named after the person who made it. The only write to a syncable table outside
+// RecordStore.
+class ServerCopy
+{
+    Q_DECLARE_TR_FUNCTIONS(ServerCopy)
+public:
+    ServerCopy(Database &db, RecordStore::Table table) : m_db(db), m_table(std::move(table)) {}
+
+    Status apply(const QString &id, const QVariantMap &values, qint64 serverVersion);
+    Status remove(const QString &id, qint64 serverVersion);
+
+private:
+    Status write(const QString &id, const QVariantMap &values, qint64 serverVersion, bool deleted);
+
+    Database &m_db;
+    RecordStore::Table m_table;
+};
+
+// A ServerCopy that maps a domain record to columns with its repository's own mapping, so the
+// server's version is stored exactly as a local save would store it.
+template <typename Repo> class ServerCopyOf : private Repo
+{
+public:
+    explicit ServerCopyOf(Database &db) : Repo(db) {}
+
+    template <typename T> Status apply(const T &record, qint64 serverVersion)
+    {
+        return ServerCopy(this->m_db, Repo::table())
+            .apply(record.meta.id, this->toValues(record), serverVersion);
+    }
+    Status remove(const QString &id, qint64 serverVersion)
+    {
+        return ServerCopy(this->m_db, Repo::table()).remove(id, serverVersion);
+    }
+};
+
+} // namespace frontdesk

@@ -1,0 +1,393 @@
+// The sync engine against the real frontdesk-server on loopback (its SQLCipher file): two
+// workstations, each its own database, exchanging patients and appointments through it.
+#include "HttpTransport.h"
+#include "SyncEngine.h"
+#include "TestClock.h"
+#include "TestDatabase.h"
+
+#include "storage/AppointmentRepository.h"
+#include "storage/PatientRepository.h"
+#include "storage/PractitionerRepository.h"
+
+#include <QDeadlineTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace frontdesk;
+
+namespace {
+
+const QString kPassword = QStringLiteral("tidal marble orchard 7");
+
+// Hands every request to the real transport, but can lose the answer on its way back, as a
+// timeout or a crash after sending would.
+class LossyTransport final : public SyncTransport
+{
+public:
+    explicit LossyTransport(SyncTransport &inner) : m_inner(inner) {}
+    int loseAnswers = 0;
+    HttpReply send(const QByteArray &method, const QString &path, const QByteArray &body,
+                   const Headers &headers) override
+    {
+        HttpReply reply = m_inner.send(method, path, body, headers);
+        if (loseAnswers > 0) {
+            --loseAnswers;
+            return {0, {}, QStringLiteral("the answer was lost")};
+        }
+        return reply;
+    }
+
+private:
+    SyncTransport &m_inner;
+};
+
+struct Workstation
+{
+    test::TestDatabase store;
+    TestClock clock{QDateTime(QDate(2026, 12, 1), QTime(8, 0), Qt::UTC)};
+    std::unique_ptr<HttpTransport> transport;
+    Database &db() { return *store.db; }
+};
+
+} // namespace
+
+class TestSyncServer : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<QProcess> m_server;
+    QString m_url;
+    quint16 m_port = 0;
+    Workstation m_a;
+    Workstation m_b;
+    QString m_practitionerId;
+
+    QStringList storage() const
+    {
+        return {QStringLiteral("--config"), m_dir.filePath(QStringLiteral("none.conf")),
+                QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("server"))};
+    }
+
+    bool startServer(quint16 port)
+    {
+        m_server = std::make_unique<QProcess>();
+        m_server->start(QStringLiteral(FRONTDESK_SERVER_PATH),
+                        storage() << QStringLiteral("--insecure-http") << QStringLiteral("--listen")
+                                  << QStringLiteral("127.0.0.1:%1").arg(port));
+        if (!m_server->waitForStarted())
+            return false;
+        static const QRegularExpression listening(QStringLiteral("listening on (\\S+)"));
+        QByteArray seen;
+        QDeadlineTimer deadline(30000);
+        while (!deadline.hasExpired() && m_server->state() == QProcess::Running) {
+            m_server->waitForReadyRead(200);
+            seen += m_server->readAllStandardError();
+            const auto m = listening.match(QString::fromUtf8(seen));
+            if (m.hasMatch()) {
+                m_url = m.captured(1);
+                m_port = quint16(QUrl(m_url).port());
+                return true;
+            }
+        }
+        qWarning("the server did not start: %s", seen.constData());
+        return false;
+    }
+
+    void stopServer()
+    {
+        m_server->terminate();
+        m_server->waitForFinished(10000);
+    }
+
+    bool addAccount(const QString &name, const QString &role)
+    {
+        QProcess p;
+        p.start(QStringLiteral(FRONTDESK_SERVER_PATH),
+                storage() << QStringLiteral("user") << QStringLiteral("add") << name
+                          << QStringLiteral("--role") << role);
+        p.write(kPassword.toUtf8() + '\n');
+        p.closeWriteChannel();
+        return p.waitForFinished(60000) && p.exitCode() == 0;
+    }
+
+    bool openWorkstation(Workstation &w, const QString &user)
+    {
+        if (!w.store.open())
+            return false;
+        w.db().setClock(w.clock);
+        auto t = HttpTransport::signIn(QUrl(m_url), user, kPassword);
+        if (!t) {
+            qWarning("%s", qPrintable(t.error()));
+            return false;
+        }
+        w.transport = std::move(*t);
+        return true;
+    }
+
+    static SyncRound syncOnce(Workstation &w)
+    {
+        SyncEngine engine(w.db(), *w.transport);
+        engine.setJitter([] { return 1.0; });
+        return engine.round();
+    }
+
+    static QVariant value(Workstation &w, const QString &sql, const QVariantList &binds = {})
+    {
+        auto v = w.db().scalar(sql, binds);
+        return v ? *v : QVariant();
+    }
+
+    static Patient newPatient(const QString &mrn, const QString &family)
+    {
+        Patient p;
+        p.mrn = mrn;
+        p.familyName = family;
+        p.givenName = QStringLiteral("Lena");
+        p.birthDate = QDate(1990, 4, 1);
+        p.sex = QStringLiteral("female");
+        return p;
+    }
+
+    Appointment appointmentAt(const QString &patientId, int hour) const
+    {
+        Appointment a;
+        a.patientId = patientId;
+        a.practitionerId = m_practitionerId;
+        a.start = QDateTime(QDate(2026, 12, 10), QTime(hour, 0), Qt::UTC);
+        a.end = a.start.addSecs(30 * 60);
+        return a;
+    }
+
+    // How many Patients with this MRN the server holds.
+    int serverPatients(const QString &mrn)
+    {
+        const HttpReply r =
+            m_a.transport->send("GET", QStringLiteral("fhir/Patient?identifier=%1").arg(mrn));
+        return QJsonDocument::fromJson(r.body).object().value(QStringLiteral("total")).toInt(-1);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QFile none(m_dir.filePath(QStringLiteral("none.conf")));
+        QVERIFY(none.open(QIODevice::WriteOnly));
+        none.close();
+        QVERIFY(addAccount(QStringLiteral("alice"), QStringLiteral("admin")));
+        QVERIFY(addAccount(QStringLiteral("rita"), QStringLiteral("receptionist")));
+        QVERIFY(startServer(0));
+        QVERIFY(openWorkstation(m_a, QStringLiteral("alice")));
+        QVERIFY(openWorkstation(m_b, QStringLiteral("rita")));
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_server)
+            stopServer();
+    }
+
+    void aPatientMadeOnAAppearsOnB()
+    {
+        m_a.db().setActor(Actor::staff(QStringLiteral("alice")));
+        Patient p = newPatient(QStringLiteral("MRN-1"), QStringLiteral("Hoffmann"));
+        QVERIFY(PatientRepository(m_a.db()).save(p).ok());
+        Practitioner dr;
+        dr.familyName = QStringLiteral("Adler");
+        QVERIFY(PractitionerRepository(m_a.db()).save(dr).ok());
+        m_practitionerId = dr.meta.id;
+        QCOMPARE(value(m_a, QStringLiteral("SELECT actor FROM outbox ORDER BY seq LIMIT 1")),
+                 QVariant(QStringLiteral("alice")));
+
+        SyncRound a = syncOnce(m_a);
+        QVERIFY2(a.problem.isEmpty(), qPrintable(a.problem));
+        QCOMPARE(a.pushed, 2);
+        QCOMPARE(a.pulled, 0); // its own changes coming back are not applied again
+        QCOMPARE(value(m_a, QStringLiteral("SELECT count(*) FROM outbox")).toInt(), 0);
+        QCOMPARE(value(m_a,
+                       QStringLiteral("SELECT sync_state || '@' || server_version FROM "
+                                      "patients WHERE id = ?"),
+                       {p.meta.id})
+                     .toString(),
+                 QStringLiteral("synced@1"));
+        QVERIFY(value(m_a, QStringLiteral("SELECT value FROM sync_meta WHERE key = ?"),
+                      {SyncEngine::lastSyncKey()})
+                    .isValid());
+
+        SyncRound b = syncOnce(m_b);
+        QVERIFY2(b.problem.isEmpty(), qPrintable(b.problem));
+        QCOMPARE(b.pulled, 2);
+        QCOMPARE(b.changed.value(QStringLiteral("Patient")), QStringList{p.meta.id});
+        auto there = PatientRepository(m_b.db()).get(p.meta.id);
+        QVERIFY2(there.ok(), qPrintable(there.error()));
+        QCOMPARE(there->familyName, QStringLiteral("Hoffmann"));
+        QCOMPARE(there->mrn, QStringLiteral("MRN-1"));
+        QCOMPARE(there->meta.syncState, SyncState::synced());
+        // Written as the server's, not as a change of B's to send back.
+        QCOMPARE(value(m_b, QStringLiteral("SELECT count(*) FROM outbox")).toInt(), 0);
+
+        // A page seen twice changes nothing: from the start again.
+        QVERIFY(m_b.db()
+                    .query(QStringLiteral("UPDATE sync_meta SET value = '0' WHERE key = ?"),
+                           {SyncEngine::historyCursorKey()})
+                    .ok());
+        b = syncOnce(m_b);
+        QVERIFY2(b.problem.isEmpty(), qPrintable(b.problem));
+        QCOMPARE(b.pulled, 0);
+
+        // An edit on B goes back to A, based on the version both hold.
+        there->phoneMobile = QStringLiteral("+49 151 2345678");
+        QVERIFY(PatientRepository(m_b.db()).save(*there).ok());
+        b = syncOnce(m_b);
+        QVERIFY2(b.problem.isEmpty(), qPrintable(b.problem));
+        QCOMPARE(b.pushed, 1);
+        a = syncOnce(m_a);
+        QVERIFY2(a.problem.isEmpty(), qPrintable(a.problem));
+        QCOMPARE(a.pulled, 1);
+        QCOMPARE(PatientRepository(m_a.db()).get(p.meta.id)->phoneMobile,
+                 QStringLiteral("+49 151 2345678"));
+        QCOMPARE(value(m_a, QStringLiteral("SELECT server_version FROM patients WHERE id = ?"),
+                       {p.meta.id})
+                     .toString(),
+                 QStringLiteral("2"));
+    }
+
+    void theSameSlotBookedOnBothOfflineLeavesOneStanding()
+    {
+        const QString patientId =
+            value(m_a, QStringLiteral("SELECT id FROM patients WHERE mrn = 'MRN-1'")).toString();
+        Appointment onA = appointmentAt(patientId, 10);
+        QVERIFY(AppointmentRepository(m_a.db()).save(onA).ok());
+        Appointment onB = appointmentAt(patientId, 10);
+        QVERIFY(AppointmentRepository(m_b.db()).save(onB).ok());
+        // B has an unrelated change in the same round: it goes through all the same.
+        Patient other = newPatient(QStringLiteral("MRN-2"), QStringLiteral("Berg"));
+        QVERIFY(PatientRepository(m_b.db()).save(other).ok());
+
+        SyncRound a = syncOnce(m_a);
+        QVERIFY2(a.problem.isEmpty(), qPrintable(a.problem));
+        QCOMPARE(a.pushed, 1);
+        SyncRound b = syncOnce(m_b);
+        QVERIFY2(b.problem.isEmpty(), qPrintable(b.problem));
+        QCOMPARE(b.rejected, 1);
+        QCOMPARE(b.pushed, 1);
+        auto kept = AppointmentRepository(m_b.db()).get(onB.meta.id);
+        QVERIFY2(kept.ok(), qPrintable(kept.error()));
+        QCOMPARE(kept->meta.syncState, SyncState::rejected());
+        QCOMPARE(kept->meta.deleted, false);
+        const QString reason =
+            value(m_b, QStringLiteral("SELECT problem FROM sync_records WHERE resource_id = ?"),
+                  {onB.meta.id})
+                .toString();
+        QVERIFY2(reason.contains(QStringLiteral("409")) &&
+                     reason.contains(QStringLiteral("already booked")),
+                 qPrintable(reason));
+        QCOMPARE(value(m_b, QStringLiteral("SELECT count(*) FROM outbox")).toInt(), 0);
+        // A's booking came to B in the same round; B's own stays, flagged, beside it.
+        auto standing = AppointmentRepository(m_b.db()).get(onA.meta.id);
+        QVERIFY2(standing.ok(), qPrintable(standing.error()));
+        QCOMPARE(standing->meta.syncState, SyncState::synced());
+        a = syncOnce(m_a);
+        QCOMPARE(a.pulled, 1); // B's other patient; B's refused booking never reached it
+        QVERIFY(!AppointmentRepository(m_a.db()).get(onB.meta.id).ok());
+    }
+
+    void aRetriedPushMakesNoDuplicate()
+    {
+        Patient p = newPatient(QStringLiteral("MRN-3"), QStringLiteral("Conrad"));
+        QVERIFY(PatientRepository(m_a.db()).save(p).ok());
+        LossyTransport lossy(*m_a.transport);
+        lossy.loseAnswers = 1;
+        SyncEngine engine(m_a.db(), lossy);
+        engine.setJitter([] { return 1.0; });
+        SyncRound first = engine.round();
+        QVERIFY(!first.problem.isEmpty());
+        QCOMPARE(first.pushed, 0);
+        QCOMPARE(serverPatients(QStringLiteral("MRN-3")), 1); // it did arrive
+        QCOMPARE(value(m_a, QStringLiteral("SELECT attempts FROM outbox")).toInt(), 1);
+        // While the backoff lasts, nothing is sent.
+        SyncRound waiting = engine.round();
+        QCOMPARE(waiting.pushed, 0);
+        QCOMPARE(value(m_a, QStringLiteral("SELECT count(*) FROM outbox")).toInt(), 1);
+
+        // Edited meanwhile: the retry still sends the first push, under its request id.
+        p.city = QStringLiteral("Bremen");
+        QVERIFY(PatientRepository(m_a.db()).save(p).ok());
+        m_a.clock.advanceMs(SyncEngine::backoffMs(1, 1.0));
+        SyncRound retry = engine.round();
+        QVERIFY2(retry.problem.isEmpty(), qPrintable(retry.problem));
+        QCOMPARE(retry.pushed, 2); // the answered replay, then the edit
+        QCOMPARE(serverPatients(QStringLiteral("MRN-3")), 1);
+        const HttpReply read =
+            m_a.transport->send("GET", QStringLiteral("fhir/Patient/") + p.meta.id);
+        const QJsonObject resource = QJsonDocument::fromJson(read.body).object();
+        QCOMPARE(resource.value(QStringLiteral("meta"))
+                     .toObject()
+                     .value(QStringLiteral("versionId"))
+                     .toString(),
+                 QStringLiteral("2"));
+        QCOMPARE(resource.value(QStringLiteral("address"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("city")),
+                 QJsonValue(QStringLiteral("Bremen")));
+        QCOMPARE(
+            value(m_a, QStringLiteral("SELECT sync_state FROM patients WHERE id = ?"), {p.meta.id})
+                .toString(),
+            SyncState::synced());
+    }
+
+    void theServerStoppedBacksOffAndCompletesAfterTheRestart()
+    {
+        stopServer();
+        Patient p = newPatient(QStringLiteral("MRN-4"), QStringLiteral("Dahl"));
+        QVERIFY(PatientRepository(m_a.db()).save(p).ok());
+        const qint64 before = m_a.clock.nowMs();
+        SyncRound down = syncOnce(m_a);
+        QVERIFY(!down.reached);
+        QVERIFY(!down.problem.isEmpty());
+        QCOMPARE(value(m_a, QStringLiteral("SELECT attempts FROM outbox")).toInt(), 1);
+        QCOMPARE(value(m_a, QStringLiteral("SELECT next_attempt_at FROM outbox")).toLongLong(),
+                 before + SyncEngine::backoffMs(1, 1.0));
+        QVERIFY(!value(m_a, QStringLiteral("SELECT last_error FROM outbox")).toString().isEmpty());
+        QCOMPARE(value(m_a, QStringLiteral("SELECT value FROM sync_meta WHERE key = ?"),
+                       {SyncEngine::offlineSinceKey()})
+                     .toLongLong(),
+                 before);
+        m_a.clock.advanceMs(SyncEngine::backoffMs(1, 1.0));
+        down = syncOnce(m_a);
+        QCOMPARE(value(m_a, QStringLiteral("SELECT attempts FROM outbox")).toInt(), 2);
+        QCOMPARE(value(m_a, QStringLiteral("SELECT next_attempt_at FROM outbox")).toLongLong(),
+                 m_a.clock.nowMs() + SyncEngine::backoffMs(2, 1.0));
+
+        QVERIFY(startServer(m_port));
+        m_a.clock.advanceMs(SyncEngine::backoffMs(2, 1.0));
+        SyncRound up = syncOnce(m_a);
+        QVERIFY2(up.problem.isEmpty(), qPrintable(up.problem));
+        QCOMPARE(up.pushed, 1);
+        QCOMPARE(value(m_a, QStringLiteral("SELECT count(*) FROM outbox")).toInt(), 0);
+        QVERIFY(!value(m_a, QStringLiteral("SELECT value FROM sync_meta WHERE key = ?"),
+                       {SyncEngine::offlineSinceKey()})
+                     .isValid());
+        QCOMPARE(serverPatients(QStringLiteral("MRN-4")), 1);
+    }
+
+    void backoffDoublesToItsCap()
+    {
+        QCOMPARE(SyncEngine::backoffMs(1, 1.0), 5000);
+        QCOMPARE(SyncEngine::backoffMs(2, 1.0), 10000);
+        QCOMPARE(SyncEngine::backoffMs(3, 0.5), 10000);
+        QCOMPARE(SyncEngine::backoffMs(40, 1.0), 15 * 60 * 1000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncServer)
+#include "tst_syncserver.moc"
