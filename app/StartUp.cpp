@@ -175,6 +175,12 @@ int StartUp::run()
     m_sync = std::make_unique<SyncThread>(SyncWorker::connectionServing(*m_database));
     QObject::connect(m_sync->worker(), &SyncWorker::stateChanged, m_window->syncStatus(),
                      &SyncStatus::apply);
+    QObject::connect(m_sync->worker(), &SyncWorker::recordsChanged, m_window.get(),
+                     &MainWindow::showSyncedChanges);
+    QObject::connect(m_window.get(), &MainWindow::syncRequested, m_sync->worker(),
+                     &SyncWorker::syncNow);
+    QObject::connect(m_window->syncStatus(), &SyncStatus::localChangesWaiting, m_sync->worker(),
+                     &SyncWorker::localChange);
     m_sync->start();
     if (view)
         m_window->showView(*view);

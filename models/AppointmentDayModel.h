@@ -44,6 +44,9 @@ public:
     QDate today() const;
 
     void refresh() override;
+    // Reads the day again and updates the rows in place (RowDiff): the sync worker's changes
+    // show without losing the current row.
+    void reload();
     const AppointmentRow &appointmentAt(int row) const { return m_rows.at(row); }
     // On today's list, the first appointment that has not ended by the database's clock: where
     // the front desk is in its day. -1 on other days and once the day's work is done.

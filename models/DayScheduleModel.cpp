@@ -1,5 +1,7 @@
 #include "DayScheduleModel.h"
 
+#include "RowDiff.h"
+
 #include "database/Database.h"
 #include "scheduling/LocalTime.h"
 
@@ -76,7 +78,7 @@ void DayScheduleModel::setFilters(const QSet<QString> &practitionerIds, const QS
     endResetModel();
 }
 
-void DayScheduleModel::refresh()
+Result<ScheduleSnapshot> DayScheduleModel::load()
 {
     const ScheduleLoader loader(m_db);
     if (m_mode == ColumnMode::Week && m_weekPractitioner.isEmpty()) {
@@ -84,9 +86,14 @@ void DayScheduleModel::refresh()
         if (everyone && !everyone->practitioners.isEmpty())
             m_weekPractitioner = everyone->practitioners.first().meta.id;
     }
-    auto loaded = m_mode == ColumnMode::Week
-                      ? loader.load(m_date.addDays(1 - m_date.dayOfWeek()), 7, m_weekPractitioner)
-                      : loader.load(m_date, 1);
+    return m_mode == ColumnMode::Week
+               ? loader.load(m_date.addDays(1 - m_date.dayOfWeek()), 7, m_weekPractitioner)
+               : loader.load(m_date, 1);
+}
+
+void DayScheduleModel::refresh()
+{
+    auto loaded = load();
     if (!loaded) {
         m_lastError = loaded.error();
         emit errorOccurred(m_lastError);
@@ -97,6 +104,61 @@ void DayScheduleModel::refresh()
     m_snapshot = std::move(*loaded);
     rebuild();
     endResetModel();
+}
+
+void DayScheduleModel::reload()
+{
+    auto loaded = load();
+    if (!loaded) {
+        m_lastError = loaded.error();
+        emit errorOccurred(m_lastError);
+        return;
+    }
+    m_lastError.clear();
+    const auto keysOf = [](const QList<Column> &columns) {
+        QStringList keys;
+        for (const Column &c : columns)
+            keys << c.id + QLatin1Char('@') + c.date.toString(Qt::ISODate);
+        return keys;
+    };
+    const auto idsOf = [](const QList<AppointmentRow> &rows) {
+        QStringList ids;
+        for (const AppointmentRow &r : rows)
+            ids << r.appointment.meta.id;
+        return ids;
+    };
+    const QStringList shownColumns = keysOf(m_columns);
+    QList<AppointmentRow> rows = m_rows;
+    QList<int> rowColumn = m_rowColumn;
+    m_snapshot = std::move(*loaded);
+    rebuild();
+    // The view's rows go from what it shows to what rebuild() made, one change at a time.
+    std::swap(rows, m_rows);
+    std::swap(rowColumn, m_rowColumn);
+    const RowDiff diff = RowDiff::between(idsOf(m_rows), idsOf(rows));
+    if (diff.reset || keysOf(m_columns) != shownColumns) {
+        beginResetModel();
+        m_rows = std::move(rows);
+        m_rowColumn = std::move(rowColumn);
+        endResetModel();
+        return;
+    }
+    for (int row : diff.removals) {
+        beginRemoveRows({}, row, row);
+        m_rows.removeAt(row);
+        m_rowColumn.removeAt(row);
+        endRemoveRows();
+    }
+    for (int row : diff.insertions) {
+        beginInsertRows({}, row, row);
+        m_rows.insert(row, rows.at(row));
+        m_rowColumn.insert(row, rowColumn.at(row));
+        endInsertRows();
+    }
+    m_rows = std::move(rows);
+    m_rowColumn = std::move(rowColumn);
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0), index(int(m_rows.size()) - 1));
 }
 
 void DayScheduleModel::rebuild()

@@ -76,6 +76,9 @@ public:
 
     // Reloads from the database; on failure keeps what was shown and emits errorOccurred.
     void refresh();
+    // Reads the day again and updates the rows in place (RowDiff), so the sync worker's changes
+    // show without losing the current appointment; a reset when the columns changed.
+    void reload();
     QString lastError() const { return m_lastError; }
 
     const QList<Column> &columns() const { return m_columns; }
@@ -100,6 +103,7 @@ signals:
     void errorOccurred(const QString &message);
 
 private:
+    Result<ScheduleSnapshot> load();
     void rebuild();
 
     Database &m_db;

@@ -1,5 +1,6 @@
 #include "PatientListModel.h"
 
+#include "RowDiff.h"
 #include "access/AccessGuard.h"
 #include "patients/PatientSearch.h"
 
@@ -38,30 +39,45 @@ void PatientListModel::filter(const QString &text)
     }
 }
 
+Result<PatientListModel::Loaded> PatientListModel::load(int limit) const
+{
+    Loaded loaded;
+    if (m_filter.isEmpty()) {
+        auto count = m_repository.count();
+        if (!count)
+            return fail(count.error());
+        auto first = m_repository.page(std::nullopt, limit);
+        if (!first)
+            return fail(first.error());
+        loaded.rows = std::move(*first);
+        loaded.count = *count;
+        // Ranked results come in one piece; only the full list pages.
+        loaded.atEnd = loaded.rows.size() < limit;
+        return loaded;
+    }
+    auto hits = PatientSearch(database()).search(m_filter, RankedLimit);
+    if (!hits)
+        return fail(hits.error());
+    QStringList ids;
+    for (const PatientSearchHit &h : *hits)
+        ids << h.patientId;
+    auto found = m_repository.getMany(ids);
+    if (!found)
+        return fail(found.error());
+    loaded.rows = std::move(*found);
+    loaded.count = loaded.rows.size();
+    loaded.atEnd = true;
+    return loaded;
+}
+
 void PatientListModel::refresh()
 {
-    Result<qint64> count = qint64(0);
-    Result<QList<Patient>> first = QList<Patient>();
-    if (m_filter.isEmpty()) {
-        count = m_repository.count();
-        first = count ? m_repository.page(std::nullopt, PageSize)
-                      : Result<QList<Patient>>(fail(count.error()));
-    } else {
-        auto hits = PatientSearch(database()).search(m_filter, RankedLimit);
-        QStringList ids;
-        if (hits) {
-            for (const PatientSearchHit &h : *hits)
-                ids << h.patientId;
-        }
-        first = hits ? m_repository.getMany(ids) : Result<QList<Patient>>(fail(hits.error()));
-        count = first ? Result<qint64>(qint64(first->size())) : Result<qint64>(fail(first.error()));
-    }
+    auto loaded = load(PageSize);
     beginResetModel();
-    if (first) {
-        m_rows = std::move(*first);
-        // Ranked results come in one piece; only the full list pages.
-        m_atEnd = !m_filter.isEmpty() || m_rows.size() < PageSize;
-        m_matchCount = *count;
+    if (loaded) {
+        m_rows = std::move(loaded->rows);
+        m_atEnd = loaded->atEnd;
+        m_matchCount = loaded->count;
         clearError();
     } else {
         m_rows.clear();
@@ -73,8 +89,50 @@ void PatientListModel::refresh()
     endResetModel();
     m_resetting = false;
     emit matchCountChanged(m_matchCount);
-    if (!first)
-        reportError(tr("Could not load the patient list: %1").arg(first.error()));
+    if (!loaded)
+        reportError(tr("Could not load the patient list: %1").arg(loaded.error()));
+}
+
+void PatientListModel::reload()
+{
+    // As many rows as are loaded now, so the rows around the view's scroll position are there.
+    auto loaded = load(std::max(PageSize, int(m_rows.size())));
+    if (!loaded) {
+        reportError(tr("Could not load the patient list: %1").arg(loaded.error()));
+        return;
+    }
+    const auto idsOf = [](const QList<Patient> &rows) {
+        QStringList ids;
+        for (const Patient &p : rows)
+            ids << p.meta.id;
+        return ids;
+    };
+    const RowDiff diff = RowDiff::between(idsOf(m_rows), idsOf(loaded->rows));
+    m_resetting = true;
+    if (diff.reset) {
+        beginResetModel();
+        m_rows = loaded->rows;
+        endResetModel();
+    }
+    for (int row : diff.removals) {
+        beginRemoveRows({}, row, row);
+        m_rows.removeAt(row);
+        endRemoveRows();
+    }
+    for (int row : diff.insertions) {
+        beginInsertRows({}, row, row);
+        m_rows.insert(row, loaded->rows.at(row));
+        endInsertRows();
+    }
+    m_rows = std::move(loaded->rows);
+    m_resetting = false;
+    m_atEnd = loaded->atEnd;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+    if (m_matchCount != loaded->count) {
+        m_matchCount = loaded->count;
+        emit matchCountChanged(m_matchCount);
+    }
 }
 
 bool PatientListModel::canFetchMore(const QModelIndex &parent) const

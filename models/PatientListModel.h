@@ -38,6 +38,9 @@ public:
     const Patient &patientAt(int row) const { return m_rows.at(row); }
 
     void refresh() override;
+    // Reads the list again and updates the rows in place (RowDiff): the sync worker's changes
+    // show without losing the current row, the selection or the scroll position.
+    void reload();
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
@@ -51,6 +54,14 @@ signals:
     void matchCountChanged(qint64 count);
 
 private:
+    struct Loaded
+    {
+        QList<Patient> rows;
+        qint64 count = 0;
+        bool atEnd = true;
+    };
+    Result<Loaded> load(int limit) const;
+
     PatientRepository m_repository;
     QString m_filter;
     QList<Patient> m_rows;

@@ -19,8 +19,11 @@ void SyncStatus::refresh()
     }
     m_lastError.clear();
     if (*pending != m_pending) {
+        const bool more = *pending > m_pending;
         m_pending = *pending;
         emit changed();
+        if (more)
+            emit localChangesWaiting();
     }
 }
 

@@ -22,7 +22,10 @@ public:
     bool online() const { return m_state.online; }
     qint64 pendingChanges() const { return m_pending; }
     qint64 conflicts() const { return m_state.conflicts; }
+    qint64 rejected() const { return m_state.rejected; }
     QDateTime lastSyncAt() const { return m_state.lastSyncAt; }
+    QDateTime offlineSince() const { return m_state.offlineSince; }
+    QString offlineReason() const { return m_state.offlineReason; }
     QString lastError() const { return m_lastError; }
 
     void refresh();
@@ -30,6 +33,9 @@ public:
 
 signals:
     void changed();
+    // refresh() found more changes waiting than before: something was changed here, and the
+    // sync worker may send it.
+    void localChangesWaiting();
     void errorOccurred(const QString &message);
 
 private:

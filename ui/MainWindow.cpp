@@ -3,6 +3,7 @@
 #include "AboutDialog.h"
 #include "AppointmentDayModel.h"
 #include "ClinicSettings.h"
+#include "DayScheduleModel.h"
 #include "MessageListModel.h"
 #include "PatientListModel.h"
 #include "SyncStatus.h"
@@ -155,6 +156,10 @@ void MainWindow::addNavigationItem(View view, const QString &text, const QKeySeq
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *syncNow = file->addAction(tr("S&ync Now"), this, &MainWindow::syncRequested);
+    syncNow->setObjectName(QStringLiteral("syncNow"));
+    syncNow->setShortcut(QKeySequence(Qt::Key_F9));
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setMenuRole(QAction::QuitRole);
@@ -256,6 +261,24 @@ void MainWindow::refresh()
     m_messageModel->refresh();
     if (AccessGuard(m_db).require(Permission::ViewDashboards))
         m_dashboardView->refresh();
+    m_syncStatusWidget->refresh();
+}
+
+void MainWindow::showSyncedChanges(const QString &resourceType, const QStringList &ids)
+{
+    Q_UNUSED(ids);
+    // The schedule shows appointments with their patients, practitioners, rooms and time off.
+    static const QStringList scheduleTypes{
+        QStringLiteral("Appointment"), QStringLiteral("Patient"), QStringLiteral("Practitioner"),
+        QStringLiteral("Location"), QStringLiteral("ScheduleException")};
+    if (scheduleTypes.contains(resourceType)) {
+        m_dayModel->reload();
+        DayScheduleModel *calendar = m_scheduleView->calendar()->model();
+        if (calendar->date() == m_dayModel->date())
+            calendar->reload();
+    }
+    if (resourceType == QLatin1String("Patient"))
+        m_patientModel->reload();
     m_syncStatusWidget->refresh();
 }
 

@@ -56,6 +56,9 @@ public:
     // The open message dialog, if any.
     ComposeMessageDialog *composeDialog() const;
     void refresh();
+    // The sync worker changed these records here: the views that show them update those rows
+    // in place, keeping the person's current row and selection.
+    void showSyncedChanges(const QString &resourceType, const QStringList &ids);
     void showError(const QString &message);
 
     QStackedWidget *viewStack() const { return m_stack; }
@@ -65,6 +68,10 @@ public:
     DashboardView *dashboardView() const { return m_dashboardView; }
     SyncStatusWidget *syncStatusWidget() const { return m_syncStatusWidget; }
     SyncStatus *syncStatus() const { return m_syncStatus; }
+
+signals:
+    // File → Sync Now (F9): a round of sync at once.
+    void syncRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

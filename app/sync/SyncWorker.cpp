@@ -8,6 +8,14 @@ SyncWorker::SyncWorker(Connect connect, int intervalMs)
     : m_connect(std::move(connect)), m_intervalMs(intervalMs)
 {
     qRegisterMetaType<frontdesk::SyncReport>();
+    qRegisterMetaType<frontdesk::SyncRound>();
+}
+
+void SyncWorker::setTransport(MakeTransport make, int roundIntervalMs, int debounceMs)
+{
+    m_makeTransport = std::move(make);
+    m_roundIntervalMs = roundIntervalMs;
+    m_debounceMs = debounceMs;
 }
 
 SyncWorker::~SyncWorker() = default;
@@ -55,6 +63,26 @@ void SyncWorker::start()
     m_timer = new QTimer(this);
     connect(m_timer, &QTimer::timeout, this, &SyncWorker::pollNow);
     m_timer->start(m_intervalMs);
+    if (m_makeTransport) {
+        auto syncDb = m_db->openAnotherConnection();
+        if (!syncDb) {
+            SyncReport report;
+            report.problem =
+                tr("The sync worker could not open the database: %1").arg(syncDb.error());
+            emit stateChanged(report);
+            return;
+        }
+        m_syncDb = std::move(*syncDb);
+        m_syncDb->actAsSystem(QStringLiteral("sync worker"));
+        m_roundTimer = new QTimer(this);
+        connect(m_roundTimer, &QTimer::timeout, this, &SyncWorker::syncNow);
+        m_roundTimer->start(m_roundIntervalMs);
+        m_debounce = new QTimer(this);
+        m_debounce->setSingleShot(true);
+        connect(m_debounce, &QTimer::timeout, this, &SyncWorker::syncNow);
+        syncNow();
+        return;
+    }
     pollNow();
 }
 
@@ -62,7 +90,54 @@ void SyncWorker::stop()
 {
     if (m_timer)
         m_timer->stop();
+    if (m_roundTimer)
+        m_roundTimer->stop();
+    if (m_debounce)
+        m_debounce->stop();
+    m_transport.reset();
+    m_syncDb.reset();
     m_db.reset();
+}
+
+void SyncWorker::localChange()
+{
+    if (m_debounce)
+        m_debounce->start(m_debounceMs);
+}
+
+void SyncWorker::syncNow()
+{
+    if (!m_db)
+        return;
+    if (!m_syncDb || m_db->setting(QStringLiteral("sync_server_url")).isEmpty()) {
+        pollNow();
+        return;
+    }
+    if (m_debounce)
+        m_debounce->stop();
+    if (!m_transport) {
+        auto made = m_makeTransport(*m_syncDb);
+        if (!made) {
+            SyncReport report = look();
+            report.offlineReason = made.error();
+            emit stateChanged(report);
+            return;
+        }
+        m_transport = std::move(*made);
+    }
+    SyncEngine engine(*m_syncDb, *m_transport);
+    const SyncRound round = engine.round();
+    for (auto it = round.changed.cbegin(); it != round.changed.cend(); ++it)
+        emit recordsChanged(it.key(), it.value());
+    emit roundFinished(round);
+    SyncReport report = look();
+    // An unreachable server is a state the status bar shows, not an error to put in front of
+    // a person; anything else that stopped the round is.
+    if (!round.reached)
+        report.offlineReason = round.problem;
+    else if (!round.problem.isEmpty() && report.problem.isEmpty())
+        report.problem = round.problem;
+    emit stateChanged(report);
 }
 
 void SyncWorker::pollNow()
@@ -75,10 +150,15 @@ SyncReport SyncWorker::look()
 {
     SyncReport state;
     state.serverConfigured = !m_db->setting(QStringLiteral("sync_server_url")).isEmpty();
-    auto last =
-        m_db->scalar(QStringLiteral("SELECT value FROM sync_meta WHERE key = 'last_sync_at'"));
-    if (last && last->isValid())
-        state.lastSyncAt = QDateTime::fromMSecsSinceEpoch(last->toLongLong(), Qt::UTC);
+    const auto metaTime = [this](const QString &key) {
+        auto v = m_db->scalar(QStringLiteral("SELECT value FROM sync_meta WHERE key = ?"), {key});
+        return v && v->isValid() ? QDateTime::fromMSecsSinceEpoch(v->toLongLong(), Qt::UTC)
+                                 : QDateTime();
+    };
+    state.lastSyncAt = metaTime(SyncEngine::lastSyncKey());
+    state.offlineSince = metaTime(SyncEngine::offlineSinceKey());
+    state.online =
+        state.serverConfigured && state.lastSyncAt.isValid() && !state.offlineSince.isValid();
     auto waiting = m_db->scalar(QStringLiteral("SELECT count(*) FROM outbox"));
     if (!waiting) {
         state.problem = tr("Could not count the changes waiting to sync: %1").arg(waiting.error());
@@ -87,14 +167,18 @@ SyncReport SyncWorker::look()
     state.waiting = waiting->toLongLong();
     for (const QString &table : std::as_const(m_tables)) {
         // Table names come from the schema, never from input.
-        auto n = m_db->scalar(
-            QStringLiteral("SELECT count(*) FROM %1 WHERE sync_state IN ('conflict', 'rejected')")
+        auto n = m_db->query(
+            QStringLiteral("SELECT sum(sync_state = 'conflict'), sum(sync_state = 'rejected') "
+                           "FROM %1 WHERE sync_state IN ('conflict', 'rejected')")
                 .arg(table));
         if (!n) {
             state.problem = tr("Could not count the records in conflict: %1").arg(n.error());
             return state;
         }
-        state.conflicts += n->toLongLong();
+        if (n->next()) {
+            state.conflicts += n->value(0).toLongLong();
+            state.rejected += n->value(1).toLongLong();
+        }
     }
     return state;
 }

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "SyncEngine.h"
 #include "SyncReport.h"
+#include "SyncTransport.h"
 #include "core/Result.h"
 #include "database/Database.h"
 
@@ -15,8 +17,10 @@ class QTimer;
 namespace frontdesk {
 
 // The background side of synchronisation: lives in its own thread with its own database
-// connection, so the UI thread never waits on it. Today it watches the outbox and the records
-// in conflict and reports them; exchanging changes with frontdesk-server plugs in here.
+// connection, so the UI thread never waits on it. It watches the outbox and the records in
+// conflict or refused and reports them; given a way to the server (setTransport), it also runs
+// rounds of SyncEngine on a connection of its own: after a local change (debounced), on a short
+// poll, and when asked (Sync now).
 class SyncWorker : public QObject
 {
     Q_OBJECT
@@ -24,8 +28,15 @@ public:
     // Opens the worker's own connection; called in the worker's thread.
     using Connect = std::function<Result<std::unique_ptr<Database>>()>;
 
+    // Makes the way to the server, in the worker's thread; fails saying why there is none yet
+    // (no server configured, not enrolled). Asked again at the next round after a failure.
+    using MakeTransport = std::function<Result<std::unique_ptr<SyncTransport>>(Database &)>;
+
     SyncWorker(Connect connect, int intervalMs);
     ~SyncWorker() override;
+
+    // Before start(). Rounds run every roundIntervalMs and debounceMs after a local change.
+    void setTransport(MakeTransport make, int roundIntervalMs = 15000, int debounceMs = 1500);
 
     // Opens another connection to source's database that works for source
     // (Database::serves): the models' checks on it are those of the person signed in on source.
@@ -40,9 +51,17 @@ public slots:
     void start();
     void pollNow();
     void stop();
+    // One round at once (Sync now); without a way to the server, a recount.
+    void syncNow();
+    // Something changed here: a round soon, once the changes stop coming.
+    void localChange();
 
 signals:
     void stateChanged(const frontdesk::SyncReport &state);
+    // A round changed these records here (pulled, or their sync state changed), so the models
+    // that show them refresh those rows.
+    void recordsChanged(const QString &resourceType, const QStringList &ids);
+    void roundFinished(const frontdesk::SyncRound &round);
 
 private:
     SyncReport look();
@@ -52,6 +71,16 @@ private:
     std::unique_ptr<Database> m_db;
     QStringList m_tables;
     QTimer *m_timer = nullptr;
+
+    MakeTransport m_makeTransport;
+    int m_roundIntervalMs = 15000;
+    int m_debounceMs = 1500;
+    // The rounds' own connection: it writes what the server holds for every role, so it works
+    // for the system, not for the person signed in (Database::actAsSystem).
+    std::unique_ptr<Database> m_syncDb;
+    std::unique_ptr<SyncTransport> m_transport;
+    QTimer *m_roundTimer = nullptr;
+    QTimer *m_debounce = nullptr;
 };
 
 // Owns the worker's thread: starts it, and stops it before the database it reads goes away.

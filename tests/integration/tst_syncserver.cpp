@@ -2,6 +2,7 @@
 // workstations, each its own database, exchanging patients and appointments through it.
 #include "HttpTransport.h"
 #include "SyncEngine.h"
+#include "SyncWorker.h"
 #include "TestClock.h"
 #include "TestDatabase.h"
 
@@ -15,6 +16,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -378,6 +380,52 @@ private slots:
                        {SyncEngine::offlineSinceKey()})
                      .isValid());
         QCOMPARE(serverPatients(QStringLiteral("MRN-4")), 1);
+    }
+
+    // The worker runs rounds in its own thread on its own connections, and names the records a
+    // round changed here.
+    void theWorkerSyncsInItsThreadAndNamesWhatChanged()
+    {
+        Patient fromB = newPatient(QStringLiteral("MRN-5"), QStringLiteral("Engel"));
+        QVERIFY(PatientRepository(m_b.db()).save(fromB).ok());
+        QVERIFY(syncOnce(m_b).problem.isEmpty());
+        QVERIFY(m_a.db().setSetting(QStringLiteral("sync_server_url"), m_url).ok());
+
+        SyncThread sync([this] { return m_a.db().openAnotherConnection(); }, 60000);
+        const QString url = m_url;
+        sync.worker()->setTransport(
+            [url](Database &) -> Result<std::unique_ptr<SyncTransport>> {
+                auto t = HttpTransport::signIn(QUrl(url), QStringLiteral("alice"), kPassword);
+                if (!t)
+                    return fail(t.error());
+                return std::unique_ptr<SyncTransport>(std::move(*t));
+            },
+            60000, 10);
+        QSignalSpy changed(sync.worker(), &SyncWorker::recordsChanged);
+        QSignalSpy rounds(sync.worker(), &SyncWorker::roundFinished);
+        QSignalSpy states(sync.worker(), &SyncWorker::stateChanged);
+        sync.start();
+        QTRY_VERIFY_WITH_TIMEOUT(rounds.count() >= 1, 20000);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().at(0).toString(), QStringLiteral("Patient"));
+        QCOMPARE(changed.first().at(1).toStringList(), QStringList{fromB.meta.id});
+        QTRY_VERIFY_WITH_TIMEOUT(states.count() >= 1, 10000);
+        SyncReport report = states.last().at(0).value<SyncReport>();
+        QVERIFY2(report.problem.isEmpty(), qPrintable(report.problem));
+        QVERIFY(report.online);
+        QCOMPARE(report.waiting, 0);
+        QCOMPARE(report.rejected, 0);
+        QCOMPARE(PatientRepository(m_a.db()).get(fromB.meta.id)->familyName,
+                 QStringLiteral("Engel"));
+
+        // A local change: a round follows on its own.
+        rounds.clear();
+        Patient onA = newPatient(QStringLiteral("MRN-6"), QStringLiteral("Falk"));
+        QVERIFY(PatientRepository(m_a.db()).save(onA).ok());
+        QMetaObject::invokeMethod(sync.worker(), &SyncWorker::localChange, Qt::QueuedConnection);
+        QTRY_VERIFY_WITH_TIMEOUT(rounds.count() >= 1, 20000);
+        QCOMPARE(rounds.last().at(0).value<SyncRound>().pushed, 1);
+        QCOMPARE(serverPatients(QStringLiteral("MRN-6")), 1);
     }
 
     void backoffDoublesToItsCap()

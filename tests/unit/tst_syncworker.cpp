@@ -63,6 +63,9 @@ private slots:
         QVERIFY(!state.lastSyncAt.isValid());
         QCOMPARE(state.waiting, 1);
         QCOMPARE(state.conflicts, 1);
+        QCOMPARE(state.rejected, 0);
+        QVERIFY(!state.online);
+        QVERIFY(!state.offlineSince.isValid());
         // Every syncable table is watched, including those later migrations added.
         auto tables = SyncWorker::syncedTables(*t.db);
         QVERIFY(tables.ok());
@@ -75,10 +78,17 @@ private slots:
         // A change made on the UI's connection is seen by the worker's.
         Patient b = patient(QStringLiteral("B2"));
         QVERIFY(patients.save(b).ok());
-        QMetaObject::invokeMethod(sync.worker(), &SyncWorker::pollNow, Qt::QueuedConnection);
+        QVERIFY(
+            t.db->query(QStringLiteral("UPDATE patients SET sync_state = 'rejected' WHERE id = ?"),
+                        {b.meta.id})
+                .ok());
+        // Without a way to the server, Sync now recounts.
+        QMetaObject::invokeMethod(sync.worker(), &SyncWorker::syncNow, Qt::QueuedConnection);
         QTRY_VERIFY_WITH_TIMEOUT(spy.count() >= 1, 10000);
         state = spy.takeFirst().at(0).value<SyncReport>();
         QCOMPARE(state.waiting, 2);
+        QCOMPARE(state.conflicts, 1);
+        QCOMPARE(state.rejected, 1);
     }
 
     // The app's sync connection carries the person signed in on the app's: a receptionist's

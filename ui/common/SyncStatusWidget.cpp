@@ -38,15 +38,22 @@ void SyncStatusWidget::refresh()
 void SyncStatusWidget::updateText()
 {
     const qint64 pending = m_status->pendingChanges();
-    QString connection = !m_status->serverConfigured() ? tr("Offline — no server configured")
-                         : m_status->online()          ? tr("Online")
-                                                       : tr("Offline");
-    if (m_status->serverConfigured() && !m_status->online()) {
+    const auto when = [](const QDateTime &t) {
+        return QLocale().toString(t.toLocalTime(), QLocale::ShortFormat);
+    };
+    QString connection;
+    if (!m_status->serverConfigured())
+        connection = tr("Offline — no server configured");
+    else if (m_status->online())
+        connection = tr("Online");
+    else if (m_status->offlineSince().isValid())
+        connection = tr("Offline since %1").arg(when(m_status->offlineSince()));
+    else
+        connection = tr("Offline");
+    if (m_status->serverConfigured()) {
         const QDateTime last = m_status->lastSyncAt();
-        connection += last.isValid()
-                          ? tr(" (last synced %1)")
-                                .arg(QLocale().toString(last.toLocalTime(), QLocale::ShortFormat))
-                          : tr(" (never synced)");
+        connection +=
+            last.isValid() ? tr(" (last synced %1)").arg(when(last)) : tr(" (never synced)");
     }
     QString waiting;
     if (pending == 0)
@@ -58,12 +65,15 @@ void SyncStatusWidget::updateText()
     if (m_status->conflicts() > 0)
         waiting += tr(" · %Ln in conflict", nullptr,
                       int(std::min<qint64>(m_status->conflicts(), INT_MAX)));
+    if (m_status->rejected() > 0)
+        waiting += tr(" · %Ln refused by the server", nullptr,
+                      int(std::min<qint64>(m_status->rejected(), INT_MAX)));
     m_label->setText(tr("%1 · %2", "connection · changes waiting").arg(connection, waiting));
-    m_label->setToolTip(
-        m_status->serverConfigured()
-            ? QString()
-            : tr("Changes made on this workstation are kept safely in its database and "
-                 "will be sent once a sync server is configured."));
+    if (!m_status->serverConfigured())
+        m_label->setToolTip(tr("Changes made on this workstation are kept safely in its database "
+                               "and will be sent once a sync server is configured."));
+    else
+        m_label->setToolTip(m_status->online() ? QString() : m_status->offlineReason());
 }
 
 } // namespace frontdesk
