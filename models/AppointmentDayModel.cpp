@@ -1,7 +1,5 @@
 #include "AppointmentDayModel.h"
 
-#include "RowDiff.h"
-
 #include "database/Database.h"
 #include "domain/AppointmentLabels.h"
 
@@ -58,34 +56,9 @@ void AppointmentDayModel::reload()
                         .arg(QLocale().toString(m_date, QLocale::ShortFormat), rows.error()));
         return;
     }
-    const auto idsOf = [](const QList<AppointmentRow> &list) {
-        QStringList ids;
-        for (const AppointmentRow &r : list)
-            ids << r.appointment.meta.id;
-        return ids;
-    };
-    const RowDiff diff = RowDiff::between(idsOf(m_rows), idsOf(*rows));
-    if (diff.reset) {
-        beginResetModel();
-        m_clinicTime = clinic;
-        m_rows = std::move(*rows);
-        endResetModel();
-        return;
-    }
-    for (int row : diff.removals) {
-        beginRemoveRows({}, row, row);
-        m_rows.removeAt(row);
-        endRemoveRows();
-    }
-    for (int row : diff.insertions) {
-        beginInsertRows({}, row, row);
-        m_rows.insert(row, rows->at(row));
-        endInsertRows();
-    }
     m_clinicTime = clinic;
-    m_rows = std::move(*rows);
-    if (!m_rows.isEmpty())
-        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+    updateRowsInPlace(m_rows, std::move(*rows),
+                      [](const AppointmentRow &r) { return r.appointment.meta.id; });
 }
 
 int AppointmentDayModel::rowOfNow() const

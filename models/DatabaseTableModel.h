@@ -1,5 +1,6 @@
 #pragma once
 
+#include "RowDiff.h"
 #include "domain/ClinicTime.h"
 
 #include <QAbstractTableModel>
@@ -42,6 +43,40 @@ protected:
     ClinicTime clinicTime() const;
     void reportError(const QString &message);
     void clearError() { m_lastError.clear(); }
+
+    // Takes the rows shown to those just read with RowDiff's removals and insertions (a reset
+    // only when it must), then refreshes every row's data, so a view keeps its current row,
+    // selection and scroll position. keyOf(row) names a row.
+    template <typename Row, typename KeyOf>
+    void updateRowsInPlace(QList<Row> &rows, QList<Row> next, KeyOf keyOf)
+    {
+        QStringList before;
+        QStringList after;
+        for (const Row &r : rows)
+            before << keyOf(r);
+        for (const Row &r : next)
+            after << keyOf(r);
+        const RowDiff diff = RowDiff::between(before, after);
+        if (diff.reset) {
+            beginResetModel();
+            rows = std::move(next);
+            endResetModel();
+            return;
+        }
+        for (int row : diff.removals) {
+            beginRemoveRows({}, row, row);
+            rows.removeAt(row);
+            endRemoveRows();
+        }
+        for (int row : diff.insertions) {
+            beginInsertRows({}, row, row);
+            rows.insert(row, next.at(row));
+            endInsertRows();
+        }
+        rows = std::move(next);
+        if (!rows.isEmpty())
+            emit dataChanged(index(0, 0), index(int(rows.size()) - 1, columnCount() - 1));
+    }
 
 private:
     Database &m_db;

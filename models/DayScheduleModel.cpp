@@ -78,6 +78,18 @@ void DayScheduleModel::setFilters(const QSet<QString> &practitionerIds, const QS
     endResetModel();
 }
 
+std::optional<ScheduleSnapshot> DayScheduleModel::loadOrReport()
+{
+    auto loaded = load();
+    if (!loaded) {
+        m_lastError = loaded.error();
+        emit errorOccurred(m_lastError);
+        return std::nullopt;
+    }
+    m_lastError.clear();
+    return std::move(*loaded);
+}
+
 Result<ScheduleSnapshot> DayScheduleModel::load()
 {
     const ScheduleLoader loader(m_db);
@@ -93,13 +105,9 @@ Result<ScheduleSnapshot> DayScheduleModel::load()
 
 void DayScheduleModel::refresh()
 {
-    auto loaded = load();
-    if (!loaded) {
-        m_lastError = loaded.error();
-        emit errorOccurred(m_lastError);
+    auto loaded = loadOrReport();
+    if (!loaded)
         return;
-    }
-    m_lastError.clear();
     beginResetModel();
     m_snapshot = std::move(*loaded);
     rebuild();
@@ -108,13 +116,9 @@ void DayScheduleModel::refresh()
 
 void DayScheduleModel::reload()
 {
-    auto loaded = load();
-    if (!loaded) {
-        m_lastError = loaded.error();
-        emit errorOccurred(m_lastError);
+    auto loaded = loadOrReport();
+    if (!loaded)
         return;
-    }
-    m_lastError.clear();
     const auto keysOf = [](const QList<Column> &columns) {
         QStringList keys;
         for (const Column &c : columns)

@@ -104,6 +104,8 @@ signals:
 
 private:
     Result<ScheduleSnapshot> load();
+    // load(), or nullopt after reporting why not (errorOccurred).
+    std::optional<ScheduleSnapshot> loadOrReport();
     void rebuild();
 
     Database &m_db;

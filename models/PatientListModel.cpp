@@ -1,6 +1,5 @@
 #include "PatientListModel.h"
 
-#include "RowDiff.h"
 #include "access/AccessGuard.h"
 #include "patients/PatientSearch.h"
 
@@ -101,34 +100,11 @@ void PatientListModel::reload()
         reportError(tr("Could not load the patient list: %1").arg(loaded.error()));
         return;
     }
-    const auto idsOf = [](const QList<Patient> &rows) {
-        QStringList ids;
-        for (const Patient &p : rows)
-            ids << p.meta.id;
-        return ids;
-    };
-    const RowDiff diff = RowDiff::between(idsOf(m_rows), idsOf(loaded->rows));
+    // Whoever reacts to a change by fetching more waits until the rows are complete again.
     m_resetting = true;
-    if (diff.reset) {
-        beginResetModel();
-        m_rows = loaded->rows;
-        endResetModel();
-    }
-    for (int row : diff.removals) {
-        beginRemoveRows({}, row, row);
-        m_rows.removeAt(row);
-        endRemoveRows();
-    }
-    for (int row : diff.insertions) {
-        beginInsertRows({}, row, row);
-        m_rows.insert(row, loaded->rows.at(row));
-        endInsertRows();
-    }
-    m_rows = std::move(loaded->rows);
+    updateRowsInPlace(m_rows, std::move(loaded->rows), [](const Patient &p) { return p.meta.id; });
     m_resetting = false;
     m_atEnd = loaded->atEnd;
-    if (!m_rows.isEmpty())
-        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
     if (m_matchCount != loaded->count) {
         m_matchCount = loaded->count;
         emit matchCountChanged(m_matchCount);

@@ -8,6 +8,7 @@
 #include "database/Database.h"
 #include "domain/SearchText.h"
 #include "fhir/AuditEventMapping.h"
+#include "fhir/Etag.h"
 #include "fhir/ScheduleMapping.h"
 #include "scheduling/ConflictDetector.h"
 #include "scheduling/StatusTransitions.h"
@@ -25,21 +26,6 @@ namespace {
 QString newId()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-// "W/\"3\"" or "3" -> 3; nullopt when it is no version.
-std::optional<qint64> versionFromEtag(QString tag)
-{
-    tag = tag.trimmed();
-    if (tag.startsWith(QLatin1String("W/")))
-        tag = tag.mid(2);
-    if (tag.startsWith(QLatin1Char('"')) && tag.endsWith(QLatin1Char('"')) && tag.size() >= 2)
-        tag = tag.mid(1, tag.size() - 2);
-    bool ok = false;
-    const qint64 v = tag.toLongLong(&ok);
-    if (!ok || v < 1)
-        return std::nullopt;
-    return v;
 }
 
 QString httpDate(qint64 ms)

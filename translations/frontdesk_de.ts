@@ -1845,6 +1845,21 @@ Um fortzufahren, tun Sie eines der Folgenden:
     </message>
 </context>
 <context>
+    <name>HttpTransport</name>
+    <message>
+        <source>The server refused the sign-in as %1 (HTTP %2): %3</source>
+        <translation>Der Server hat die Anmeldung als %1 abgelehnt (HTTP %2): %3</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the sign-in holds no access token.</source>
+        <translation>Die Antwort des Servers auf die Anmeldung enthält kein Zugangstoken.</translation>
+    </message>
+    <message>
+        <source>The server at %1 could not be reached: %2</source>
+        <translation>Der Server unter %1 war nicht erreichbar: %2</translation>
+    </message>
+</context>
+<context>
     <name>ImmunizationRepository</name>
     <message>
         <source>An immunization needs a patient and a vaccine.</source>
@@ -3398,6 +3413,17 @@ Um fortzufahren, tun Sie eines der Folgenden:
     </message>
 </context>
 <context>
+    <name>ServerCopy</name>
+    <message>
+        <source>%1 has no field %2.</source>
+        <translation>%1 hat kein Feld %2.</translation>
+    </message>
+    <message>
+        <source>Could not save the %1 from the server: %2</source>
+        <translation>%1 vom Server konnte nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>SignIn</name>
     <message>
         <source>The user name or the password is wrong.</source>
@@ -3575,6 +3601,68 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
     <message>
         <source>An appointment that is “%1” cannot become “%2”.</source>
         <translation>Ein Termin mit dem Status „%1“ kann nicht zu „%2“ wechseln.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncEngine</name>
+    <message>
+        <source>Could not prepare the changes to send: %1</source>
+        <translation>Die zu sendenden Änderungen konnten nicht vorbereitet werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the %1 %2 to send it: %3</source>
+        <translation>%1 %2 konnte zum Senden nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>The server answered %1 to the changes sent: %2</source>
+        <translation>Der Server antwortete %1 auf die gesendeten Änderungen: %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the changes sent has %1 entries for %2 sent.</source>
+        <translation>Die Antwort des Servers auf die gesendeten Änderungen hat %1 Einträge für %2 gesendete.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer for %1 %2 names no version.</source>
+        <translation>Die Antwort des Servers für %1 %2 nennt keine Version.</translation>
+    </message>
+    <message>
+        <source>The server took the changes, but recording that here failed (they go again under the same request id, and the server answers the same): %1</source>
+        <translation>Der Server hat die Änderungen übernommen, aber das hier festzuhalten ist fehlgeschlagen (sie gehen unter derselben Anfrage-ID erneut, und der Server antwortet gleich): %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>The server did not send its changes (HTTP %1): %2</source>
+        <translation>Der Server hat seine Änderungen nicht gesendet (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s list of changes is not a history Bundle with a cursor (Bundle.identifier, system urn:frontdesk:history-cursor); nothing of it was applied.</source>
+        <translation>Die Änderungsliste des Servers ist kein history-Bundle mit Cursor (Bundle.identifier, System urn:frontdesk:history-cursor); nichts davon wurde übernommen.</translation>
+    </message>
+    <message>
+        <source>A change from the server names no resource and version (request.url TYPE/ID, response.etag).</source>
+        <translation>Eine Änderung vom Server nennt keine Ressource und Version (request.url TYP/ID, response.etag).</translation>
+    </message>
+    <message>
+        <source>%1/%2 version %3 from the server: %4</source>
+        <translation>%1/%2 Version %3 vom Server: %4</translation>
+    </message>
+    <message>
+        <source>A page of changes from the server could not be applied; nothing of it was kept, and the next sync asks for it again: %1</source>
+        <translation>Eine Seite mit Änderungen vom Server konnte nicht übernommen werden; nichts davon wurde behalten, und der nächste Abgleich fragt sie erneut an: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncResources</name>
+    <message>
+        <source>%1 records do not sync yet.</source>
+        <translation>%1-Datensätze werden noch nicht abgeglichen.</translation>
+    </message>
+    <message>
+        <source>%1 resources do not sync yet.</source>
+        <translation>%1-Ressourcen werden noch nicht abgeglichen.</translation>
     </message>
 </context>
 <context>
@@ -5259,6 +5347,10 @@ Raum: %7</translation>
         <source>The message waits in the outbox until the server sends it.</source>
         <translation>Die Nachricht wartet im Postausgang, bis der Server sie sendet.</translation>
     </message>
+    <message>
+        <source>S&amp;ync Now</source>
+        <translation>Jetzt &amp;abgleichen</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::MergeDialog</name>
@@ -6686,6 +6778,17 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
         <translation>
             <numerusform> · %Ln im Konflikt</numerusform>
             <numerusform> · %Ln im Konflikt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline since %1</source>
+        <translation>Offline seit %1</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %Ln refused by the server</source>
+        <translation>
+            <numerusform> · %Ln vom Server abgelehnt</numerusform>
+            <numerusform> · %Ln vom Server abgelehnt</numerusform>
         </translation>
     </message>
 </context>

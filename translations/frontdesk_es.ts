@@ -1845,6 +1845,21 @@ Para continuar, haga una de estas cosas:
     </message>
 </context>
 <context>
+    <name>HttpTransport</name>
+    <message>
+        <source>The server refused the sign-in as %1 (HTTP %2): %3</source>
+        <translation>El servidor rechazó el inicio de sesión como %1 (HTTP %2): %3</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the sign-in holds no access token.</source>
+        <translation>La respuesta del servidor al inicio de sesión no contiene ningún token de acceso.</translation>
+    </message>
+    <message>
+        <source>The server at %1 could not be reached: %2</source>
+        <translation>No se pudo contactar con el servidor en %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ImmunizationRepository</name>
     <message>
         <source>An immunization needs a patient and a vaccine.</source>
@@ -3398,6 +3413,17 @@ Para continuar, haga una de estas cosas:
     </message>
 </context>
 <context>
+    <name>ServerCopy</name>
+    <message>
+        <source>%1 has no field %2.</source>
+        <translation>%1 no tiene el campo %2.</translation>
+    </message>
+    <message>
+        <source>Could not save the %1 from the server: %2</source>
+        <translation>No se pudo guardar %1 del servidor: %2</translation>
+    </message>
+</context>
+<context>
     <name>SignIn</name>
     <message>
         <source>The user name or the password is wrong.</source>
@@ -3575,6 +3601,68 @@ Ejecute frontdesk --help para ver las opciones.</translation>
     <message>
         <source>An appointment that is “%1” cannot become “%2”.</source>
         <translation>Una cita en estado «%1» no puede pasar a «%2».</translation>
+    </message>
+</context>
+<context>
+    <name>SyncEngine</name>
+    <message>
+        <source>Could not prepare the changes to send: %1</source>
+        <translation>No se pudieron preparar los cambios para enviar: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the %1 %2 to send it: %3</source>
+        <translation>No se pudo leer %1 %2 para enviarlo: %3</translation>
+    </message>
+    <message>
+        <source>The server answered %1 to the changes sent: %2</source>
+        <translation>El servidor respondió %1 a los cambios enviados: %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the changes sent has %1 entries for %2 sent.</source>
+        <translation>La respuesta del servidor a los cambios enviados tiene %1 entradas para %2 enviadas.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer for %1 %2 names no version.</source>
+        <translation>La respuesta del servidor para %1 %2 no indica ninguna versión.</translation>
+    </message>
+    <message>
+        <source>The server took the changes, but recording that here failed (they go again under the same request id, and the server answers the same): %1</source>
+        <translation>El servidor aceptó los cambios, pero registrarlo aquí falló (se envían de nuevo con el mismo id de solicitud y el servidor responde lo mismo): %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>The server did not send its changes (HTTP %1): %2</source>
+        <translation>El servidor no envió sus cambios (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s list of changes is not a history Bundle with a cursor (Bundle.identifier, system urn:frontdesk:history-cursor); nothing of it was applied.</source>
+        <translation>La lista de cambios del servidor no es un Bundle history con cursor (Bundle.identifier, sistema urn:frontdesk:history-cursor); no se aplicó nada de ella.</translation>
+    </message>
+    <message>
+        <source>A change from the server names no resource and version (request.url TYPE/ID, response.etag).</source>
+        <translation>Un cambio del servidor no indica recurso ni versión (request.url TIPO/ID, response.etag).</translation>
+    </message>
+    <message>
+        <source>%1/%2 version %3 from the server: %4</source>
+        <translation>%1/%2 versión %3 del servidor: %4</translation>
+    </message>
+    <message>
+        <source>A page of changes from the server could not be applied; nothing of it was kept, and the next sync asks for it again: %1</source>
+        <translation>No se pudo aplicar una página de cambios del servidor; no se guardó nada de ella y la próxima sincronización la pedirá de nuevo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncResources</name>
+    <message>
+        <source>%1 records do not sync yet.</source>
+        <translation>Los registros %1 aún no se sincronizan.</translation>
+    </message>
+    <message>
+        <source>%1 resources do not sync yet.</source>
+        <translation>Los recursos %1 aún no se sincronizan.</translation>
     </message>
 </context>
 <context>
@@ -5259,6 +5347,10 @@ Sala: %7</translation>
         <source>The message waits in the outbox until the server sends it.</source>
         <translation>El mensaje espera en la bandeja de salida hasta que el servidor lo envíe.</translation>
     </message>
+    <message>
+        <source>S&amp;ync Now</source>
+        <translation>S&amp;incronizar ahora</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::MergeDialog</name>
@@ -6686,6 +6778,17 @@ Open the existing record instead, or save a new one anyway?</source>
         <translation>
             <numerusform> · %Ln en conflicto</numerusform>
             <numerusform> · %Ln en conflicto</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline since %1</source>
+        <translation>Sin conexión desde %1</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %Ln refused by the server</source>
+        <translation>
+            <numerusform> · %Ln rechazado por el servidor</numerusform>
+            <numerusform> · %Ln rechazados por el servidor</numerusform>
         </translation>
     </message>
 </context>

@@ -1845,6 +1845,21 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     </message>
 </context>
 <context>
+    <name>HttpTransport</name>
+    <message>
+        <source>The server refused the sign-in as %1 (HTTP %2): %3</source>
+        <translation>Le serveur a refusé la connexion en tant que %1 (HTTP %2) : %3</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the sign-in holds no access token.</source>
+        <translation>La réponse du serveur à la connexion ne contient aucun jeton d&apos;accès.</translation>
+    </message>
+    <message>
+        <source>The server at %1 could not be reached: %2</source>
+        <translation>Le serveur %1 n&apos;a pas pu être joint : %2</translation>
+    </message>
+</context>
+<context>
     <name>ImmunizationRepository</name>
     <message>
         <source>An immunization needs a patient and a vaccine.</source>
@@ -3398,6 +3413,17 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     </message>
 </context>
 <context>
+    <name>ServerCopy</name>
+    <message>
+        <source>%1 has no field %2.</source>
+        <translation>%1 n&apos;a pas de champ %2.</translation>
+    </message>
+    <message>
+        <source>Could not save the %1 from the server: %2</source>
+        <translation>Impossible d&apos;enregistrer %1 venant du serveur : %2</translation>
+    </message>
+</context>
+<context>
     <name>SignIn</name>
     <message>
         <source>The user name or the password is wrong.</source>
@@ -3575,6 +3601,68 @@ Lancez frontdesk --help pour voir les options.</translation>
     <message>
         <source>An appointment that is “%1” cannot become “%2”.</source>
         <translation>Un rendez-vous au statut «&#xa0;%1&#xa0;» ne peut pas passer à «&#xa0;%2&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>SyncEngine</name>
+    <message>
+        <source>Could not prepare the changes to send: %1</source>
+        <translation>Impossible de préparer les modifications à envoyer : %1</translation>
+    </message>
+    <message>
+        <source>Could not read the %1 %2 to send it: %3</source>
+        <translation>Impossible de lire %1 %2 pour l&apos;envoyer : %3</translation>
+    </message>
+    <message>
+        <source>The server answered %1 to the changes sent: %2</source>
+        <translation>Le serveur a répondu %1 aux modifications envoyées : %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the changes sent has %1 entries for %2 sent.</source>
+        <translation>La réponse du serveur aux modifications envoyées contient %1 entrées pour %2 envoyées.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer for %1 %2 names no version.</source>
+        <translation>La réponse du serveur pour %1 %2 n&apos;indique aucune version.</translation>
+    </message>
+    <message>
+        <source>The server took the changes, but recording that here failed (they go again under the same request id, and the server answers the same): %1</source>
+        <translation>Le serveur a pris les modifications, mais l&apos;enregistrer ici a échoué (elles repartent sous le même identifiant de requête, et le serveur répond de même) : %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1 : %2</translation>
+    </message>
+    <message>
+        <source>The server did not send its changes (HTTP %1): %2</source>
+        <translation>Le serveur n&apos;a pas envoyé ses modifications (HTTP %1) : %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s list of changes is not a history Bundle with a cursor (Bundle.identifier, system urn:frontdesk:history-cursor); nothing of it was applied.</source>
+        <translation>La liste des modifications du serveur n&apos;est pas un Bundle history avec curseur (Bundle.identifier, système urn:frontdesk:history-cursor) ; rien n&apos;en a été appliqué.</translation>
+    </message>
+    <message>
+        <source>A change from the server names no resource and version (request.url TYPE/ID, response.etag).</source>
+        <translation>Une modification du serveur n&apos;indique ni ressource ni version (request.url TYPE/ID, response.etag).</translation>
+    </message>
+    <message>
+        <source>%1/%2 version %3 from the server: %4</source>
+        <translation>%1/%2 version %3 du serveur : %4</translation>
+    </message>
+    <message>
+        <source>A page of changes from the server could not be applied; nothing of it was kept, and the next sync asks for it again: %1</source>
+        <translation>Une page de modifications du serveur n&apos;a pas pu être appliquée ; rien n&apos;en a été gardé, et la prochaine synchronisation la redemande : %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncResources</name>
+    <message>
+        <source>%1 records do not sync yet.</source>
+        <translation>Les enregistrements %1 ne sont pas encore synchronisés.</translation>
+    </message>
+    <message>
+        <source>%1 resources do not sync yet.</source>
+        <translation>Les ressources %1 ne sont pas encore synchronisées.</translation>
     </message>
 </context>
 <context>
@@ -5259,6 +5347,10 @@ Salle&#xa0;: %7</translation>
         <source>The message waits in the outbox until the server sends it.</source>
         <translation>Le message attend dans la boîte d&apos;envoi jusqu&apos;à ce que le serveur l&apos;envoie.</translation>
     </message>
+    <message>
+        <source>S&amp;ync Now</source>
+        <translation>S&amp;ynchroniser maintenant</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::MergeDialog</name>
@@ -6686,6 +6778,17 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
         <translation>
             <numerusform> · %Ln en conflit</numerusform>
             <numerusform> · %Ln en conflit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline since %1</source>
+        <translation>Hors ligne depuis %1</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %Ln refused by the server</source>
+        <translation>
+            <numerusform> · %Ln refusé par le serveur</numerusform>
+            <numerusform> · %Ln refusés par le serveur</numerusform>
         </translation>
     </message>
 </context>

@@ -3,6 +3,7 @@
 #include "SyncResources.h"
 #include "database/Database.h"
 #include "domain/RecordMeta.h"
+#include "fhir/Etag.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -32,20 +33,6 @@ QString diagnostics(const QByteArray &body)
     if (parts.isEmpty())
         return QString::fromUtf8(body.left(300)).simplified();
     return parts.join(QStringLiteral("; "));
-}
-
-std::optional<qint64> versionOfEtag(QString tag)
-{
-    tag = tag.trimmed();
-    if (tag.startsWith(QLatin1String("W/")))
-        tag = tag.mid(2);
-    if (tag.size() >= 2 && tag.startsWith(QLatin1Char('"')) && tag.endsWith(QLatin1Char('"')))
-        tag = tag.mid(1, tag.size() - 2);
-    bool ok = false;
-    const qint64 v = tag.toLongLong(&ok);
-    if (!ok || v < 1)
-        return std::nullopt;
-    return v;
 }
 
 QString compact(const QJsonObject &o)
@@ -283,12 +270,12 @@ Result<SyncEngine::Sent> SyncEngine::send(const Push &push, SyncRound &round)
         const Status kept = m_db.write([&]() -> Status {
             for (qsizetype i = 0; i < entries.size(); ++i) {
                 const Entry &e = entries[i];
-                const auto version = versionOfEtag(answers[i]
-                                                       .toObject()
-                                                       .value(QStringLiteral("response"))
-                                                       .toObject()
-                                                       .value(QStringLiteral("etag"))
-                                                       .toString());
+                const auto version = versionFromEtag(answers[i]
+                                                         .toObject()
+                                                         .value(QStringLiteral("response"))
+                                                         .toObject()
+                                                         .value(QStringLiteral("etag"))
+                                                         .toString());
                 if (!version)
                     return fail(
                         tr("The server's answer for %1 %2 names no version.").arg(e.type, e.id));
@@ -465,10 +452,10 @@ void SyncEngine::pull(SyncRound &round)
                 const QStringList url = request.value(QStringLiteral("url"))
                                             .toString()
                                             .split(QLatin1Char('/'), Qt::SkipEmptyParts);
-                const auto version = versionOfEtag(entry.value(QStringLiteral("response"))
-                                                       .toObject()
-                                                       .value(QStringLiteral("etag"))
-                                                       .toString());
+                const auto version = versionFromEtag(entry.value(QStringLiteral("response"))
+                                                         .toObject()
+                                                         .value(QStringLiteral("etag"))
+                                                         .toString());
                 if (url.size() != 2 || !version)
                     return fail(tr("A change from the server names no resource and version "
                                    "(request.url TYPE/ID, response.etag)."));
