@@ -36,6 +36,12 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
         config.userCommand = arguments.mid(userAt);
         config.action = Action::UserCommand;
     }
+    const qsizetype messagesAt = arguments.indexOf(QStringLiteral("messages"), 1);
+    if (userAt < 0 && messagesAt > 0) {
+        own = arguments.mid(0, messagesAt);
+        config.messagesCommand = arguments.mid(messagesAt + 1);
+        config.action = Action::MessagesCommand;
+    }
 
     QCommandLineParser p;
     p.setApplicationDescription(tr("frontdesk-server: the clinic's FHIR R4 server."));
@@ -87,6 +93,9 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
     p.addPositionalArgument(QStringLiteral("user"),
                             tr("user add NAME --role ROLE | user disable|enable|passwd NAME | "
                                "user role NAME --role ROLE | user list [--json]"));
+    p.addPositionalArgument(QStringLiteral("messages"),
+                            tr("messages [--json]: the email and SMS queue, and the messages "
+                               "that failed or are being retried"));
     if (!p.parse(own))
         return fail(p.errorText());
     if (!p.positionalArguments().isEmpty())

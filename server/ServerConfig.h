@@ -36,13 +36,16 @@ public:
     DispatchConfig dispatch; // email and SMS
     // Everything after "user": the staff-account command, run instead of the server.
     QStringList userCommand;
+    // Everything after "messages": the dispatch queue's overview, run instead of the server.
+    QStringList messagesCommand;
 
     enum class Action
     {
         Serve,
         ShowVersion,
         ShowHelp,
-        UserCommand
+        UserCommand,
+        MessagesCommand
     };
     Action action = Action::Serve;
     QString helpText;

@@ -4,6 +4,7 @@
 #include "ServerStorage.h"
 #include "ServerUserCommand.h"
 #include "dispatch/Dispatcher.h"
+#include "dispatch/MessagesCommand.h"
 #include "dispatch/SmsGateway.h"
 
 #include <QCoreApplication>
@@ -50,6 +51,8 @@ int main(int argc, char *argv[])
         return 0;
     case ServerConfig::Action::UserCommand:
         return ServerUserCommand(*config).run(config->userCommand);
+    case ServerConfig::Action::MessagesCommand:
+        return MessagesCommand(*config).run(config->messagesCommand);
     case ServerConfig::Action::Serve:
         break;
     }

@@ -275,6 +275,33 @@ Result<QString> DispatchQueue::storeInbound(const Message &inbound)
     return m.meta.id;
 }
 
+Result<DispatchQueue::Overview> DispatchQueue::overview(int limit) const
+{
+    Overview o;
+    auto counts = m_db.query(QStringLiteral("SELECT channel, state, count(*) FROM "
+                                            "message_dispatch GROUP BY channel, state "
+                                            "ORDER BY channel, state"));
+    if (!counts)
+        return fail(counts.error());
+    while (counts->next())
+        o.counts.append({counts->value(0).toString(), counts->value(1).toString(),
+                         counts->value(2).toLongLong()});
+    auto rows = m_db.query(
+        QStringLiteral("SELECT communication_id, channel, state, attempts, updated_at, "
+                       "next_attempt_at, last_error FROM message_dispatch WHERE state IN "
+                       "('failed', 'unknown') OR (state = 'due' AND attempts > 0) "
+                       "ORDER BY updated_at DESC, communication_id LIMIT ?"),
+        {limit});
+    if (!rows)
+        return fail(rows.error());
+    while (rows->next())
+        o.attention.append({rows->value(0).toString(), rows->value(1).toString(),
+                            rows->value(2).toString(), rows->value(3).toInt(),
+                            rows->value(4).toLongLong(), rows->value(5).toLongLong(),
+                            rows->value(6).toString()});
+    return o;
+}
+
 Result<Message> DispatchQueue::message(const QString &communicationId) const
 {
     auto stored = ResourceStore(m_db).current(kCommunication, communicationId);

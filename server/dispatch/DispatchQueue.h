@@ -65,6 +65,31 @@ public:
     // Stores an inbound message as a new Communication; its id.
     Result<QString> storeInbound(const Message &m);
 
+    // What the administrator sees (frontdesk-server messages): how many messages of each
+    // channel are in each state, and the newest that need a person or are being retried.
+    struct Overview
+    {
+        struct Count
+        {
+            QString channel;
+            QString state;
+            qint64 count = 0;
+        };
+        struct Entry
+        {
+            QString communicationId;
+            QString channel;
+            QString state; // failed, unknown, or due again after a temporary failure
+            int attempts = 0;
+            qint64 updatedAt = 0;
+            qint64 nextAttemptAt = 0;
+            QString reason;
+        };
+        QList<Count> counts;
+        QList<Entry> attention;
+    };
+    Result<Overview> overview(int limit) const;
+
     // The message and its Communication's current state, for sending.
     Result<Message> message(const QString &communicationId) const;
 

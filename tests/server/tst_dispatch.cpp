@@ -573,6 +573,42 @@ private slots:
         QCOMPARE(communication(id).value(QStringLiteral("status")).toString(),
                  QStringLiteral("not-done"));
     }
+
+    // Last: the queue as `frontdesk-server messages` shows it to the administrator.
+    void theAdministratorSeesTheQueue()
+    {
+        QProcess command;
+        command.start(QStringLiteral(FRONTDESK_SERVER_PATH),
+                      storageArguments() +
+                          QStringList{QStringLiteral("messages"), QStringLiteral("--json")});
+        QVERIFY(command.waitForFinished(60000));
+        QVERIFY2(command.exitCode() == 0, command.readAllStandardError().constData());
+        const QJsonObject o = QJsonDocument::fromJson(command.readAllStandardOutput()).object();
+        const QJsonObject email =
+            o.value(QStringLiteral("counts")).toObject().value(QStringLiteral("email")).toObject();
+        // anna, tempfail, twelve, after; reject; slow.
+        QCOMPARE(email.value(QStringLiteral("sent")).toInt(), 15);
+        QCOMPARE(email.value(QStringLiteral("failed")).toInt(), 1);
+        QCOMPARE(email.value(QStringLiteral("unknown")).toInt(), 1);
+        QStringList states;
+        for (const QJsonValue &v : o.value(QStringLiteral("attention")).toArray()) {
+            const QJsonObject e = v.toObject();
+            states << e.value(QStringLiteral("state")).toString();
+            if (e.value(QStringLiteral("state")).toString() == QLatin1String("failed"))
+                QVERIFY(
+                    e.value(QStringLiteral("reason")).toString().contains(QLatin1String("550")));
+        }
+        states.sort();
+        QCOMPARE(states, (QStringList{QStringLiteral("failed"), QStringLiteral("unknown")}));
+        if (m_kannel)
+            QCOMPARE(o.value(QStringLiteral("counts"))
+                         .toObject()
+                         .value(QStringLiteral("sms"))
+                         .toObject()
+                         .value(QStringLiteral("sent"))
+                         .toInt(),
+                     1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDispatch)
