@@ -2169,6 +2169,69 @@ Um fortzufahren, tun Sie eines der Folgenden:
     </message>
 </context>
 <context>
+    <name>MessageCommands</name>
+    <message>
+        <source>message needs send or list, e.g. frontdeskctl message list --patient ID.</source>
+        <translation>message braucht send oder list, z. B. frontdeskctl message list --patient ID.</translation>
+    </message>
+    <message>
+        <source>message %1 needs --patient ID (the id from search --json).</source>
+        <translation>message %1 braucht --patient ID (die ID aus search --json).</translation>
+    </message>
+    <message>
+        <source>message send needs --channel sms or --channel email.</source>
+        <translation>message send braucht --channel sms oder --channel email.</translation>
+    </message>
+    <message>
+        <source>message send needs --text TEXT, the message the patient reads.</source>
+        <translation>message send braucht --text TEXT, die Nachricht, die der Patient liest.</translation>
+    </message>
+    <message>
+        <source>--purpose must be one of: %1.</source>
+        <translation>--purpose muss eines davon sein: %1.</translation>
+    </message>
+    <message>
+        <source>Queued %1 (%2); frontdesk-server sends it.</source>
+        <translation>%1 in die Warteschlange gestellt (%2); frontdesk-server versendet sie.</translation>
+    </message>
+    <message>
+        <source>No messages.</source>
+        <translation>Keine Nachrichten.</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>Write to a patient (queued for the server), or read their messages.</source>
+        <translation>Einem Patienten schreiben (für den Server in die Warteschlange) oder seine Nachrichten lesen.</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s id.</source>
+        <translation>Die ID des Patienten.</translation>
+    </message>
+    <message>
+        <source>sms or email.</source>
+        <translation>sms oder email.</translation>
+    </message>
+    <message>
+        <source>Why the patient is written to (the contact rule depends on it).</source>
+        <translation>Warum dem Patienten geschrieben wird (davon hängt die Kontaktregel ab).</translation>
+    </message>
+    <message>
+        <source>The message.</source>
+        <translation>Die Nachricht.</translation>
+    </message>
+    <message>
+        <source>An e-mail&apos;s subject.</source>
+        <translation>Der Betreff einer E-Mail.</translation>
+    </message>
+    <message>
+        <source>The appointment the message is about.</source>
+        <translation>Der Termin, um den es in der Nachricht geht.</translation>
+    </message>
+</context>
+<context>
     <name>MessageComposer</name>
     <message>
         <source>The patient&apos;s record has no mobile phone number.</source>

@@ -2169,6 +2169,69 @@ Para continuar, haga una de estas cosas:
     </message>
 </context>
 <context>
+    <name>MessageCommands</name>
+    <message>
+        <source>message needs send or list, e.g. frontdeskctl message list --patient ID.</source>
+        <translation>message necesita send o list, p. ej. frontdeskctl message list --patient ID.</translation>
+    </message>
+    <message>
+        <source>message %1 needs --patient ID (the id from search --json).</source>
+        <translation>message %1 necesita --patient ID (el identificador de search --json).</translation>
+    </message>
+    <message>
+        <source>message send needs --channel sms or --channel email.</source>
+        <translation>message send necesita --channel sms o --channel email.</translation>
+    </message>
+    <message>
+        <source>message send needs --text TEXT, the message the patient reads.</source>
+        <translation>message send necesita --text TEXTO, el mensaje que leerá el paciente.</translation>
+    </message>
+    <message>
+        <source>--purpose must be one of: %1.</source>
+        <translation>--purpose debe ser uno de estos: %1.</translation>
+    </message>
+    <message>
+        <source>Queued %1 (%2); frontdesk-server sends it.</source>
+        <translation>%1 en cola (%2); frontdesk-server lo envía.</translation>
+    </message>
+    <message>
+        <source>No messages.</source>
+        <translation>No hay mensajes.</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>Mostrar en JSON.</translation>
+    </message>
+    <message>
+        <source>Write to a patient (queued for the server), or read their messages.</source>
+        <translation>Escribir a un paciente (en cola para el servidor) o leer sus mensajes.</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s id.</source>
+        <translation>El identificador del paciente.</translation>
+    </message>
+    <message>
+        <source>sms or email.</source>
+        <translation>sms o email.</translation>
+    </message>
+    <message>
+        <source>Why the patient is written to (the contact rule depends on it).</source>
+        <translation>Por qué se escribe al paciente (la regla de contacto depende de ello).</translation>
+    </message>
+    <message>
+        <source>The message.</source>
+        <translation>El mensaje.</translation>
+    </message>
+    <message>
+        <source>An e-mail&apos;s subject.</source>
+        <translation>El asunto de un correo electrónico.</translation>
+    </message>
+    <message>
+        <source>The appointment the message is about.</source>
+        <translation>La cita de la que trata el mensaje.</translation>
+    </message>
+</context>
+<context>
     <name>MessageComposer</name>
     <message>
         <source>The patient&apos;s record has no mobile phone number.</source>

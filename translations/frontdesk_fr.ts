@@ -2169,6 +2169,69 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     </message>
 </context>
 <context>
+    <name>MessageCommands</name>
+    <message>
+        <source>message needs send or list, e.g. frontdeskctl message list --patient ID.</source>
+        <translation>message attend send ou list, p. ex. frontdeskctl message list --patient ID.</translation>
+    </message>
+    <message>
+        <source>message %1 needs --patient ID (the id from search --json).</source>
+        <translation>message %1 attend --patient ID (l’identifiant donné par search --json).</translation>
+    </message>
+    <message>
+        <source>message send needs --channel sms or --channel email.</source>
+        <translation>message send attend --channel sms ou --channel email.</translation>
+    </message>
+    <message>
+        <source>message send needs --text TEXT, the message the patient reads.</source>
+        <translation>message send attend --text TEXTE, le message que lira le patient.</translation>
+    </message>
+    <message>
+        <source>--purpose must be one of: %1.</source>
+        <translation>--purpose doit être l’un de ceux-ci&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Queued %1 (%2); frontdesk-server sends it.</source>
+        <translation>%1 mis en file d’attente (%2)&#xa0;; frontdesk-server l’envoie.</translation>
+    </message>
+    <message>
+        <source>No messages.</source>
+        <translation>Aucun message.</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>Afficher en JSON.</translation>
+    </message>
+    <message>
+        <source>Write to a patient (queued for the server), or read their messages.</source>
+        <translation>Écrire à un patient (mis en file d’attente pour le serveur) ou lire ses messages.</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s id.</source>
+        <translation>L&apos;identifiant du patient.</translation>
+    </message>
+    <message>
+        <source>sms or email.</source>
+        <translation>sms ou email.</translation>
+    </message>
+    <message>
+        <source>Why the patient is written to (the contact rule depends on it).</source>
+        <translation>Pourquoi on écrit au patient (la règle de contact en dépend).</translation>
+    </message>
+    <message>
+        <source>The message.</source>
+        <translation>Le message.</translation>
+    </message>
+    <message>
+        <source>An e-mail&apos;s subject.</source>
+        <translation>L’objet d’un e-mail.</translation>
+    </message>
+    <message>
+        <source>The appointment the message is about.</source>
+        <translation>Le rendez-vous dont parle le message.</translation>
+    </message>
+</context>
+<context>
     <name>MessageComposer</name>
     <message>
         <source>The patient&apos;s record has no mobile phone number.</source>

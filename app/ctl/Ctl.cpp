@@ -76,7 +76,7 @@ QList<CtlCommand> Ctl::commands()
 {
     // One line per group of commands; each group lives in its own file.
     return databaseCommands() + patientCommands() + accessCommands() + scheduleCommands() +
-           kpiCommands();
+           kpiCommands() + messageCommands();
 }
 
 int Ctl::usage(const QString &problem)
@@ -180,6 +180,9 @@ Ctl::Access Ctl::accessOf(const QString &command, const QStringList &arguments)
     if (command == QLatin1String("user") &&
         (sub == QLatin1String("add") || sub == QLatin1String("demo-accounts")))
         return {Kind::FirstAccount, Permission::ManageUsers};
+    if (command == QLatin1String("message"))
+        return {Kind::SignedIn,
+                sub == QLatin1String("send") ? Permission::SendMessages : Permission::ViewMessages};
     if (command == QLatin1String("rekey"))
         return {Kind::SignedIn, Permission::ManageSettings, true};
     // The permission each command needs beyond what the models check on every read and write.

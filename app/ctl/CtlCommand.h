@@ -59,5 +59,6 @@ QList<CtlCommand> patientCommands();
 QList<CtlCommand> accessCommands();
 QList<CtlCommand> scheduleCommands();
 QList<CtlCommand> kpiCommands();
+QList<CtlCommand> messageCommands();
 
 } // namespace frontdesk

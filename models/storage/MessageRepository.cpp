@@ -1,5 +1,7 @@
 #include "MessageRepository.h"
 
+#include "access/AccessGuard.h"
+
 namespace frontdesk {
 
 RecordStore::Table MessageRepository::table()
@@ -75,6 +77,24 @@ Result<QList<MessageRow>> MessageRepository::recent(int limit) const
         rows.append({fromRecord(r), r.value(QStringLiteral("patient_name")).toString()});
     }
     return rows;
+}
+
+Result<QList<Message>> MessageRepository::thread(const QString &patientId)
+{
+    if (auto s = AccessGuard(m_db).requireRead(m_store.table().resourceType); !s)
+        return fail(s.error());
+    if (auto s = AccessGuard(m_db).openPatient(patientId); !s)
+        return fail(s.error());
+    auto q = m_db.query(QStringLiteral("SELECT %1 FROM messages m WHERE m.patient_id = ? AND "
+                                       "m.deleted = 0 ORDER BY m.created_at DESC, m.id")
+                            .arg(m_store.selectList(QStringLiteral("m"))),
+                        {patientId});
+    if (!q)
+        return fail(q.error());
+    QList<Message> messages;
+    while (q->next())
+        messages.append(fromRecord(q->record()));
+    return messages;
 }
 
 } // namespace frontdesk

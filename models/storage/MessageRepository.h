@@ -18,6 +18,9 @@ public:
     explicit MessageRepository(Database &db);
     // The newest messages first, with the patient's name.
     Result<QList<MessageRow>> recent(int limit) const;
+    // One patient's messages, inbound and outbound, newest first. Reading them is opening the
+    // patient's record: checked and audited as such (AccessGuard::openPatient).
+    Result<QList<Message>> thread(const QString &patientId);
     static RecordStore::Table table();
 
 protected:

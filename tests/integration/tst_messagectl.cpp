@@ -1,0 +1,140 @@
+#include "CtlProcess.h"
+#include "CtlSignIn.h"
+
+// frontdeskctl message send and message list end to end: the message window's rules from the
+// command line, the message queued for frontdesk-server, nothing queued when a rule refuses.
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestMessageCtl : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+    QStringList m_signIn;
+    QString m_anna;
+
+    using Run = frontdesk::testing::CtlRun;
+    Run ctl(const QStringList &args)
+    {
+        return frontdesk::testing::runCtl(
+            QStringLiteral(FRONTDESK_CTL_PATH), m_tmp.filePath(QStringLiteral("data")),
+            m_tmp.filePath(QStringLiteral("frontdesk.key")), m_signIn + args);
+    }
+    QJsonArray thread()
+    {
+        const Run r = ctl({QStringLiteral("message"), QStringLiteral("list"),
+                           QStringLiteral("--patient"), m_anna, QStringLiteral("--json")});
+        if (r.exitCode != 0)
+            qWarning("%s", qPrintable(r.err));
+        return QJsonDocument::fromJson(r.out.toUtf8()).array();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_tmp.isValid());
+        QCOMPARE(ctl({QStringLiteral("init")}).exitCode, 0);
+        QCOMPARE(ctl({QStringLiteral("user"), QStringLiteral("demo-accounts")}).exitCode, 0);
+        const QString passwordFile = m_tmp.filePath(QStringLiteral("demo.pw"));
+        QVERIFY(frontdesk::testing::writePasswordFile(passwordFile));
+        m_signIn = frontdesk::testing::signedInAs(QStringLiteral("admin"), passwordFile);
+        const Run imported =
+            ctl({QStringLiteral("import-fhir"),
+                 qEnvironmentVariable("FRONTDESK_TEST_DATA") + QStringLiteral("/fhir")});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        const Run found = ctl(
+            {QStringLiteral("search"), QStringLiteral("--json"), QStringLiteral("Müller Anna")});
+        QCOMPARE(found.exitCode, 0);
+        m_anna = QJsonDocument::fromJson(found.out.toUtf8())
+                     .array()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("id"))
+                     .toString();
+        QVERIFY(!m_anna.isEmpty());
+        // A receptionist writes to patients too: the rest runs as one.
+        m_signIn = frontdesk::testing::signedInAs(QStringLiteral("receptionist"), passwordFile);
+    }
+
+    void sendQueuesAndListShowsTheThread()
+    {
+        QCOMPARE(thread().size(), 0);
+        const QString text = QStringLiteral("Ihre Befunde sind da. Grüße aus der Praxis");
+        // Anna prefers SMS for this purpose: e-mail is refused, saying so, and nothing is queued.
+        const Run email = ctl({QStringLiteral("message"), QStringLiteral("send"),
+                               QStringLiteral("--patient"), m_anna, QStringLiteral("--channel"),
+                               QStringLiteral("email"), QStringLiteral("--subject"),
+                               QStringLiteral("Befunde"), QStringLiteral("--text"), text});
+        QCOMPARE(email.exitCode, 2);
+        QVERIFY2(email.err.contains(QLatin1String("prefers SMS")), qPrintable(email.err));
+        QCOMPARE(thread().size(), 0);
+        const Run sent =
+            ctl({QStringLiteral("message"), QStringLiteral("send"), QStringLiteral("--patient"),
+                 m_anna, QStringLiteral("--channel"), QStringLiteral("sms"),
+                 QStringLiteral("--text"), text, QStringLiteral("--json")});
+        QVERIFY2(sent.exitCode == 0, qPrintable(sent.err));
+        const QJsonObject queued = QJsonDocument::fromJson(sent.out.toUtf8()).object();
+        QCOMPARE(queued.value(QStringLiteral("status")).toString(), QStringLiteral("queued"));
+
+        const QJsonArray messages = thread();
+        QCOMPARE(messages.size(), 1);
+        const QJsonObject m = messages.first().toObject();
+        QCOMPARE(m.value(QStringLiteral("id")).toString(),
+                 queued.value(QStringLiteral("id")).toString());
+        QCOMPARE(m.value(QStringLiteral("direction")).toString(), QStringLiteral("outbound"));
+        QCOMPARE(m.value(QStringLiteral("channel")).toString(), QStringLiteral("sms"));
+        QCOMPARE(m.value(QStringLiteral("purpose")).toString(), QStringLiteral("administrative"));
+        QCOMPARE(m.value(QStringLiteral("text")).toString(), text);
+
+        const Run readable = ctl({QStringLiteral("message"), QStringLiteral("list"),
+                                  QStringLiteral("--patient"), m_anna});
+        QCOMPARE(readable.exitCode, 0);
+        QVERIFY2(readable.out.contains(text), qPrintable(readable.out));
+        QVERIFY(readable.out.contains(QStringLiteral("Müller")));
+    }
+
+    void refusedMessagesAreNotQueued()
+    {
+        const int before = thread().size();
+        // Marketing needs a consent Anna has not given: refused, saying why.
+        const Run marketing = ctl(
+            {QStringLiteral("message"), QStringLiteral("send"), QStringLiteral("--patient"), m_anna,
+             QStringLiteral("--channel"), QStringLiteral("sms"), QStringLiteral("--purpose"),
+             QStringLiteral("marketing"), QStringLiteral("--text"), QStringLiteral("Neu: Yoga")});
+        QCOMPARE(marketing.exitCode, 2);
+        QVERIFY(!marketing.err.trimmed().isEmpty());
+        const Run empty =
+            ctl({QStringLiteral("message"), QStringLiteral("send"), QStringLiteral("--patient"),
+                 m_anna, QStringLiteral("--channel"), QStringLiteral("sms"),
+                 QStringLiteral("--text"), QStringLiteral("   ")});
+        QCOMPARE(empty.exitCode, 2);
+        QVERIFY(empty.err.contains(QLatin1String("empty")));
+        QCOMPARE(thread().size(), before);
+
+        const Run fax =
+            ctl({QStringLiteral("message"), QStringLiteral("send"), QStringLiteral("--patient"),
+                 m_anna, QStringLiteral("--channel"), QStringLiteral("fax"),
+                 QStringLiteral("--text"), QStringLiteral("Hallo")});
+        QCOMPARE(fax.exitCode, 1);
+        QVERIFY(fax.err.contains(QLatin1String("--channel")));
+        const Run purpose = ctl(
+            {QStringLiteral("message"), QStringLiteral("send"), QStringLiteral("--patient"), m_anna,
+             QStringLiteral("--channel"), QStringLiteral("sms"), QStringLiteral("--purpose"),
+             QStringLiteral("gossip"), QStringLiteral("--text"), QStringLiteral("Hallo")});
+        QCOMPARE(purpose.exitCode, 1);
+        QVERIFY(purpose.err.contains(QLatin1String("reminder")));
+        const Run nobody = ctl({QStringLiteral("message"), QStringLiteral("list"),
+                                QStringLiteral("--patient"), QStringLiteral("no-such-patient")});
+        QCOMPARE(nobody.exitCode, 2);
+        QCOMPARE(ctl({QStringLiteral("message"), QStringLiteral("list")}).exitCode, 1);
+        QCOMPARE(thread().size(), before);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMessageCtl)
+#include "tst_messagectl.moc"
