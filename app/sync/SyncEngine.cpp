@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QSet>
+#include <QUuid>
 
 #include <algorithm>
 
@@ -340,8 +341,16 @@ Result<SyncEngine::Sent> SyncEngine::send(const Push &push, SyncRound &round)
         round.changed[e.type] << e.id;
         return Sent::Done;
     }
+    QString reason = diagnostics(reply.body);
+    if (reply.status == 412 && e.resource) {
+        auto merged = merge(push, e.type, e.id, round);
+        if (!merged)
+            return fail(merged.error());
+        if (!merged->has_value())
+            return Sent::Done;
+        reason = **merged;
+    }
     const QString state = reply.status == 412 ? SyncState::conflict() : SyncState::rejected();
-    const QString reason = diagnostics(reply.body);
     const qint64 now = m_db.clock().nowMs();
     const Status kept = m_db.write([&]() -> Status {
         if (auto q = m_db.query(QStringLiteral("UPDATE %1 SET sync_state = ? WHERE id = ?")
@@ -373,6 +382,107 @@ Result<SyncEngine::Sent> SyncEngine::send(const Push &push, SyncRound &round)
         ++round.rejected;
     round.changed[e.type] << e.id;
     return Sent::Done;
+}
+
+Result<std::optional<QString>> SyncEngine::merge(const Push &push, const QString &type,
+                                                 const QString &id, SyncRound &round)
+{
+    using Outcome = std::optional<QString>;
+    const HttpReply reply = m_transport.send(
+        "GET", QStringLiteral("fhir/%1/%2").arg(SyncResources::serverType(type), id));
+    if (reply.status != 200)
+        return Outcome(tr("Changed at the server since; its version could not be read to merge "
+                          "(%1).")
+                           .arg(reply.reached() ? diagnostics(reply.body) : reply.error));
+    const QJsonObject theirs = QJsonDocument::fromJson(reply.body).object();
+    bool ok = false;
+    const qint64 version = theirs.value(QStringLiteral("meta"))
+                               .toObject()
+                               .value(QStringLiteral("versionId"))
+                               .toString()
+                               .toLongLong(&ok);
+    auto baseText = m_db.scalar(QStringLiteral("SELECT resource FROM sync_records WHERE "
+                                               "resource_type = ? AND resource_id = ?"),
+                                {type, id});
+    if (!baseText)
+        return fail(baseText.error());
+    if (!ok || baseText->toString().isEmpty())
+        return Outcome(tr("Changed here and at the server, and no earlier version of the "
+                          "server's is kept here to merge against."));
+    const QJsonObject base = QJsonDocument::fromJson(baseText->toString().toUtf8()).object();
+    auto baseValues = SyncResources::serverValues(m_db, type, base);
+    auto theirValues = SyncResources::serverValues(m_db, type, theirs);
+    auto mine = SyncResources::localValues(m_db, type, id);
+    if (!baseValues || !theirValues || !mine)
+        return Outcome(tr("Changed here and at the server, and the versions could not be "
+                          "compared: %1")
+                           .arg(!baseValues    ? baseValues.error()
+                                : !theirValues ? theirValues.error()
+                                               : mine.error()));
+
+    // Field by field against the version both started from: what only one side changed is
+    // taken from that side; what both changed alike is kept; what both changed differently is
+    // for a person.
+    const auto same = [](const QVariant &a, const QVariant &b) {
+        if (a.isNull() || b.isNull())
+            return a.toString().isEmpty() && b.toString().isEmpty();
+        return a.toString() == b.toString();
+    };
+    QVariantMap merged = *mine;
+    QStringList clashes;
+    for (auto it = theirValues->cbegin(); it != theirValues->cend(); ++it) {
+        const QVariant was = baseValues->value(it.key());
+        const QVariant here = mine->value(it.key());
+        if (same(here, was))
+            merged.insert(it.key(), it.value());
+        else if (!same(it.value(), was) && !same(it.value(), here))
+            clashes << tr("%1 (here \"%2\", at the server \"%3\")")
+                           .arg(it.key(), here.toString(), it.value().toString());
+    }
+    if (!clashes.isEmpty())
+        return Outcome(
+            tr("Changed here and at the server: %1.").arg(clashes.join(QStringLiteral("; "))));
+
+    bool sendBack = false;
+    for (auto it = merged.cbegin(); it != merged.cend(); ++it)
+        sendBack = sendBack || !same(it.value(), theirValues->value(it.key()));
+    const QString table = SyncResources::tableOf(type);
+    const qint64 now = m_db.clock().nowMs();
+    const Status kept = m_db.write([&]() -> Status {
+        if (auto s = SyncResources::applyValues(m_db, type, id, merged, version); !s)
+            return s;
+        if (auto q = m_db.query(QStringLiteral("INSERT OR REPLACE INTO sync_records "
+                                               "(resource_type, resource_id, server_version, "
+                                               "resource, problem, updated_at) VALUES (?, ?, ?, "
+                                               "?, '', ?)"),
+                                {type, id, version, compact(theirs), now});
+            !q)
+            return fail(q.error());
+        if (auto q = m_db.query(QStringLiteral("DELETE FROM outbox WHERE push_id = ?"), {push.id});
+            !q)
+            return fail(q.error());
+        if (!sendBack)
+            return {};
+        // The merge is this workstation's change on top of the server's version, made for the
+        // same person as the change it carries.
+        if (auto q = m_db.query(
+                QStringLiteral("UPDATE %1 SET sync_state = 'pending' WHERE id = ?").arg(table),
+                {id});
+            !q)
+            return fail(q.error());
+        auto q = m_db.query(
+            QStringLiteral("INSERT INTO outbox (request_id, resource_type, resource_id, "
+                           "operation, base_version, local_version, created_at, actor) SELECT ?, "
+                           "?, ?, 'update', ?, version, ?, ? FROM %1 WHERE id = ?")
+                .arg(table),
+            {QUuid::createUuid().toString(QUuid::WithoutBraces), type, id, QString::number(version),
+             now, push.actor, id});
+        return q ? Status() : fail(q.error());
+    });
+    if (!kept)
+        return fail(tr("Could not keep the merge of %1 %2: %3").arg(type, id, kept.error()));
+    round.changed[type] << id;
+    return Outcome();
 }
 
 Status SyncEngine::postpone(const Push &push, const QString &error)

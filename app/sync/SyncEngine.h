@@ -39,9 +39,10 @@ struct SyncRound
 // (the request id of its first row) before it is sent, so a retry after a timeout or a crash
 // sends the same push under the same id and the server applies it once. A refused bundle is
 // split into one push per record (each named by that record's first request id) to find the
-// record the server refused: 409 and other refusals → rejected with the reason, 412 →
-// conflict; the other records go on. Unreachable, 5xx and 429 → every row of the push waits
-// with exponential backoff and jitter (attempts, next_attempt_at, last_error).
+// record the server refused: 409 and other refusals → rejected with the reason; 412 → a
+// field-level merge against the base copy kept from the server, sent again, or a conflict when
+// both sides changed the same field; the other records go on. Unreachable, 5xx and 429 → every row
+// of the push waits with exponential backoff and jitter (attempts, next_attempt_at, last_error).
 //
 // Pull: GET _history from the cursor in sync_meta, each page written in one local transaction
 // with the new cursor, without outbox rows; a change the workstation already holds (its own
@@ -94,6 +95,11 @@ private:
 
     Result<std::optional<Push>> nextPush();
     Result<Sent> send(const Push &push, SyncRound &round);
+    // After a 412: the server's version merged field by field with this workstation's against
+    // the base copy in sync_records, written here and queued to go back; nullopt when that was
+    // done, else why not (the fields both sides changed), for the record's conflict.
+    Result<std::optional<QString>> merge(const Push &push, const QString &type, const QString &id,
+                                         SyncRound &round);
     Status postpone(const Push &push, const QString &error);
     Status split(const Push &push);
     Status setMeta(const QString &key, const QString &value);

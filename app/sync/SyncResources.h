@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
+#include <QVariantMap>
 
 #include <optional>
 
@@ -44,6 +45,16 @@ public:
     // The SQL table of an outbox resource type (from its repository), for the bookkeeping
     // columns the engine sets directly.
     static QString tableOf(const QString &outboxType);
+
+    // For the three-way merge after a 412: a record's columns as a local save writes them, from
+    // a FHIR resource (the server's version, or the base copy) or from the table (this
+    // workstation's); and the merged columns written as the server's version.
+    static Result<QVariantMap> serverValues(Database &db, const QString &outboxType,
+                                            const QJsonObject &resource);
+    static Result<QVariantMap> localValues(Database &db, const QString &outboxType,
+                                           const QString &id);
+    static Status applyValues(Database &db, const QString &outboxType, const QString &id,
+                              const QVariantMap &values, qint64 serverVersion);
 };
 
 } // namespace frontdesk

@@ -47,6 +47,24 @@ public:
     {
         return ServerCopy(this->m_db, Repo::table()).remove(id, serverVersion);
     }
+    Status applyValues(const QString &id, const QVariantMap &values, qint64 serverVersion)
+    {
+        return ServerCopy(this->m_db, Repo::table()).apply(id, values, serverVersion);
+    }
+
+    // A record's columns as a local save writes them: the terms in which a merge compares the
+    // server's version, this workstation's and the base they both started from.
+    template <typename T> QVariantMap values(const T &record) const
+    {
+        return this->toValues(record);
+    }
+    Result<QVariantMap> valuesOf(const QString &id) const
+    {
+        auto record = Repo::get(id);
+        if (!record)
+            return fail(record.error());
+        return this->toValues(*record);
+    }
 };
 
 } // namespace frontdesk

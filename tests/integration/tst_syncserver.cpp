@@ -301,6 +301,58 @@ private slots:
         QVERIFY(!AppointmentRepository(m_a.db()).get(onB.meta.id).ok());
     }
 
+    // Edited on both while apart: different fields merge (and the merge goes back to the
+    // server), the same field becomes a conflict for a person, named in the reason.
+    void differentFieldsMergeTheSameFieldConflicts()
+    {
+        const QString id =
+            value(m_a, QStringLiteral("SELECT id FROM patients WHERE mrn = 'MRN-1'")).toString();
+        auto onA = PatientRepository(m_a.db()).get(id);
+        auto onB = PatientRepository(m_b.db()).get(id);
+        QVERIFY(onA.ok() && onB.ok());
+        onA->city = QStringLiteral("Bremen");
+        QVERIFY(PatientRepository(m_a.db()).save(*onA).ok());
+        onB->email = QStringLiteral("lena@example.org");
+        QVERIFY(PatientRepository(m_b.db()).save(*onB).ok());
+        QCOMPARE(syncOnce(m_a).pushed, 1);
+        SyncRound b = syncOnce(m_b);
+        QVERIFY2(b.problem.isEmpty(), qPrintable(b.problem));
+        QVERIFY2(b.conflicts == 0,
+                 qPrintable(value(m_b, QStringLiteral("SELECT problem FROM sync_records WHERE "
+                                                      "resource_id = ?"),
+                                  {id})
+                                .toString()));
+        QCOMPARE(b.pushed, 1); // the merged record, on top of A's version
+        auto merged = PatientRepository(m_b.db()).get(id);
+        QCOMPARE(merged->city, QStringLiteral("Bremen"));
+        QCOMPARE(merged->email, QStringLiteral("lena@example.org"));
+        QCOMPARE(merged->meta.syncState, SyncState::synced());
+        SyncRound a = syncOnce(m_a);
+        QCOMPARE(a.pulled, 1);
+        QCOMPARE(PatientRepository(m_a.db()).get(id)->email, QStringLiteral("lena@example.org"));
+
+        onA = PatientRepository(m_a.db()).get(id);
+        onB = PatientRepository(m_b.db()).get(id);
+        onA->phoneMobile = QStringLiteral("+49 170 1111111");
+        QVERIFY(PatientRepository(m_a.db()).save(*onA).ok());
+        onB->phoneMobile = QStringLiteral("+49 170 2222222");
+        QVERIFY(PatientRepository(m_b.db()).save(*onB).ok());
+        QCOMPARE(syncOnce(m_a).pushed, 1);
+        b = syncOnce(m_b);
+        QVERIFY2(b.problem.isEmpty(), qPrintable(b.problem));
+        QCOMPARE(b.conflicts, 1);
+        auto kept = PatientRepository(m_b.db()).get(id);
+        QCOMPARE(kept->meta.syncState, SyncState::conflict());
+        QCOMPARE(kept->phoneMobile, QStringLiteral("+49 170 2222222"));
+        const QString reason =
+            value(m_b, QStringLiteral("SELECT problem FROM sync_records WHERE resource_id = ?"),
+                  {id})
+                .toString();
+        QVERIFY2(reason.contains(QStringLiteral("phone_mobile")) &&
+                     reason.contains(QStringLiteral("+49 170 1111111")),
+                 qPrintable(reason));
+    }
+
     void aRetriedPushMakesNoDuplicate()
     {
         Patient p = newPatient(QStringLiteral("MRN-3"), QStringLiteral("Conrad"));
