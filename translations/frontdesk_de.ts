@@ -3716,6 +3716,30 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
         <source>A page of changes from the server could not be applied; nothing of it was kept, and the next sync asks for it again: %1</source>
         <translation>Eine Seite mit Änderungen vom Server konnte nicht übernommen werden; nichts davon wurde behalten, und der nächste Abgleich fragt sie erneut an: %1</translation>
     </message>
+    <message>
+        <source>Changed at the server since; its version could not be read to merge (%1).</source>
+        <translation>Seitdem am Server geändert; seine Version konnte zum Zusammenführen nicht gelesen werden (%1).</translation>
+    </message>
+    <message>
+        <source>Changed here and at the server, and no earlier version of the server&apos;s is kept here to merge against.</source>
+        <translation>Hier und am Server geändert, und hier ist keine frühere Version des Servers zum Zusammenführen gespeichert.</translation>
+    </message>
+    <message>
+        <source>Changed here and at the server, and the versions could not be compared: %1</source>
+        <translation>Hier und am Server geändert, und die Versionen konnten nicht verglichen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 (here &quot;%2&quot;, at the server &quot;%3&quot;)</source>
+        <translation>%1 (hier „%2“, am Server „%3“)</translation>
+    </message>
+    <message>
+        <source>Changed here and at the server: %1.</source>
+        <translation>Hier und am Server geändert: %1.</translation>
+    </message>
+    <message>
+        <source>Could not keep the merge of %1 %2: %3</source>
+        <translation>Die Zusammenführung von %1 %2 konnte nicht gespeichert werden: %3</translation>
+    </message>
 </context>
 <context>
     <name>SyncResources</name>

@@ -3716,6 +3716,30 @@ Ejecute frontdesk --help para ver las opciones.</translation>
         <source>A page of changes from the server could not be applied; nothing of it was kept, and the next sync asks for it again: %1</source>
         <translation>No se pudo aplicar una página de cambios del servidor; no se guardó nada de ella y la próxima sincronización la pedirá de nuevo: %1</translation>
     </message>
+    <message>
+        <source>Changed at the server since; its version could not be read to merge (%1).</source>
+        <translation>Modificado en el servidor desde entonces; no se pudo leer su versión para combinar (%1).</translation>
+    </message>
+    <message>
+        <source>Changed here and at the server, and no earlier version of the server&apos;s is kept here to merge against.</source>
+        <translation>Modificado aquí y en el servidor, y aquí no se guarda ninguna versión anterior del servidor con la que combinar.</translation>
+    </message>
+    <message>
+        <source>Changed here and at the server, and the versions could not be compared: %1</source>
+        <translation>Modificado aquí y en el servidor, y no se pudieron comparar las versiones: %1</translation>
+    </message>
+    <message>
+        <source>%1 (here &quot;%2&quot;, at the server &quot;%3&quot;)</source>
+        <translation>%1 (aquí «%2», en el servidor «%3»)</translation>
+    </message>
+    <message>
+        <source>Changed here and at the server: %1.</source>
+        <translation>Modificado aquí y en el servidor: %1.</translation>
+    </message>
+    <message>
+        <source>Could not keep the merge of %1 %2: %3</source>
+        <translation>No se pudo guardar la combinación de %1 %2: %3</translation>
+    </message>
 </context>
 <context>
     <name>SyncResources</name>

@@ -3716,6 +3716,30 @@ Lancez frontdesk --help pour voir les options.</translation>
         <source>A page of changes from the server could not be applied; nothing of it was kept, and the next sync asks for it again: %1</source>
         <translation>Une page de modifications du serveur n&apos;a pas pu être appliquée ; rien n&apos;en a été gardé, et la prochaine synchronisation la redemande : %1</translation>
     </message>
+    <message>
+        <source>Changed at the server since; its version could not be read to merge (%1).</source>
+        <translation>Modifié sur le serveur depuis ; sa version n&apos;a pas pu être lue pour fusionner (%1).</translation>
+    </message>
+    <message>
+        <source>Changed here and at the server, and no earlier version of the server&apos;s is kept here to merge against.</source>
+        <translation>Modifié ici et sur le serveur, et aucune version antérieure du serveur n&apos;est gardée ici pour fusionner.</translation>
+    </message>
+    <message>
+        <source>Changed here and at the server, and the versions could not be compared: %1</source>
+        <translation>Modifié ici et sur le serveur, et les versions n&apos;ont pas pu être comparées : %1</translation>
+    </message>
+    <message>
+        <source>%1 (here &quot;%2&quot;, at the server &quot;%3&quot;)</source>
+        <translation>%1 (ici « %2 », sur le serveur « %3 »)</translation>
+    </message>
+    <message>
+        <source>Changed here and at the server: %1.</source>
+        <translation>Modifié ici et sur le serveur : %1.</translation>
+    </message>
+    <message>
+        <source>Could not keep the merge of %1 %2: %3</source>
+        <translation>Impossible de conserver la fusion de %1 %2 : %3</translation>
+    </message>
 </context>
 <context>
     <name>SyncResources</name>
