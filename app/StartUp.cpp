@@ -5,6 +5,7 @@
 
 #include "AppEnvironment.h"
 #include "MainWindow.h"
+#include "Workstation.h"
 #include "access/AuditAnchor.h"
 #include "access/Session.h"
 #include "common/AccessController.h"
@@ -153,8 +154,9 @@ int StartUp::run()
     // Until staff sign in, the audit trail names the workstation.
     m_database->setActor(Actor::system(QStringLiteral("workstation")));
 
-    const QString clinicName = m_database->setting(QStringLiteral("clinic_name"));
-    const QString place = clinicName.isEmpty() ? m_directory->path() : clinicName;
+    // The clinic's name (init --clinic-name) in the sign-in and the window titles; a data
+    // folder's path means nothing to the person at the desk, so without a name none is shown.
+    const QString place = m_database->setting(QStringLiteral("clinic_name"));
     m_access = std::make_unique<AccessController>(*m_database);
     QObject::connect(&m_access->session(), &Session::anchorPoint, [this] {
         if (auto s = m_anchor->update(*m_database); !s)
@@ -164,8 +166,7 @@ int StartUp::run()
         return Ok;
     if (auto purged = MessageRetention::purge(*m_database); !purged)
         printTo(stderr, QStringLiteral("frontdesk: %1\n").arg(purged.error()));
-    m_window = std::make_unique<MainWindow>(*m_database, place);
-    m_access->attach(m_window.get());
+    m_workstation = std::make_unique<Workstation>(*m_database, *m_access, place);
     QObject::connect(m_access.get(), &AccessController::wipeRequested, qApp,
                      [this](const QString &by) {
                          // Queued: the wipe deletes the window whose menu asked for it.
@@ -173,22 +174,26 @@ int StartUp::run()
                              qApp, [this, by] { wipe(by); }, Qt::QueuedConnection);
                      });
     m_sync = std::make_unique<SyncThread>(SyncWorker::connectionServing(*m_database));
-    QObject::connect(m_sync->worker(), &SyncWorker::stateChanged, m_window->syncStatus(),
-                     &SyncStatus::apply);
-    QObject::connect(m_sync->worker(), &SyncWorker::recordsChanged, m_window.get(),
-                     &MainWindow::showSyncedChanges);
-    QObject::connect(m_window.get(), &MainWindow::syncRequested, m_sync->worker(),
-                     &SyncWorker::syncNow);
-    QObject::connect(m_window->syncStatus(), &SyncStatus::localChangesWaiting, m_sync->worker(),
-                     &SyncWorker::localChange);
+    // Each person's window shows the sync state and asks for rounds, also one made after a
+    // switch of user.
+    QObject::connect(m_workstation.get(), &Workstation::windowCreated, m_workstation.get(),
+                     [this](MainWindow *window) {
+                         QObject::connect(m_sync->worker(), &SyncWorker::stateChanged,
+                                          window->syncStatus(), &SyncStatus::apply);
+                         QObject::connect(m_sync->worker(), &SyncWorker::recordsChanged, window,
+                                          &MainWindow::showSyncedChanges);
+                         QObject::connect(window, &MainWindow::syncRequested, m_sync->worker(),
+                                          &SyncWorker::syncNow);
+                         QObject::connect(window->syncStatus(), &SyncStatus::localChangesWaiting,
+                                          m_sync->worker(), &SyncWorker::localChange);
+                     });
+    MainWindow *window = m_workstation->openForCurrentPerson();
     m_sync->start();
     if (view)
-        m_window->showView(*view);
-    m_window->show();
+        window->showView(*view);
     if (!opened->notes.isEmpty()) {
         QMessageBox box(QMessageBox::Information, tr("Frontdesk"),
-                        opened->notes.join(QStringLiteral("\n\n")), QMessageBox::Ok,
-                        m_window.get());
+                        opened->notes.join(QStringLiteral("\n\n")), QMessageBox::Ok, window);
         box.setTextFormat(Qt::PlainText);
         box.exec();
     }
@@ -199,7 +204,7 @@ void StartUp::wipe(const QString &requestedBy)
 {
     QApplication::setQuitOnLastWindowClosed(false);
     m_sync.reset(); // its connection must be closed before the files go
-    m_window.reset();
+    m_workstation.reset();
     m_access.reset();
     m_database.reset();
     if (auto s = m_directory->wipe(requestedBy); !s) {

@@ -13,7 +13,7 @@ namespace frontdesk {
 class AccessController;
 class AuditAnchor;
 class Database;
-class MainWindow;
+class Workstation;
 class SecretStore;
 class SyncThread;
 
@@ -56,7 +56,8 @@ private:
     std::unique_ptr<AuditAnchor> m_anchor;
     std::unique_ptr<Database> m_database;
     std::unique_ptr<AccessController> m_access;
-    std::unique_ptr<MainWindow> m_window;
+    // Every person's main window on this workstation.
+    std::unique_ptr<Workstation> m_workstation;
     std::unique_ptr<SyncThread> m_sync; // last: stopped before the window and database go
 };
 

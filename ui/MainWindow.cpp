@@ -26,6 +26,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
@@ -50,7 +51,7 @@ MainWindow::MainWindow(Database &db, const QString &place, QWidget *parent)
       m_patientModel(new PatientListModel(db, this)),
       m_messageModel(new MessageListModel(db, this)), m_syncStatus(new SyncStatus(db, this))
 {
-    setWindowTitle(tr("Frontdesk — %1").arg(place));
+    setWindowTitle(place.isEmpty() ? tr("Frontdesk") : tr("Frontdesk — %1").arg(place));
     for (DatabaseTableModel *model :
          std::initializer_list<DatabaseTableModel *>{m_dayModel, m_patientModel, m_messageModel})
         connect(model, &DatabaseTableModel::errorOccurred, this, &MainWindow::showError);
@@ -100,6 +101,11 @@ void MainWindow::createViews()
     m_patientsView->setObjectName(QStringLiteral("patientsView"));
     connect(m_patientsView, &PatientsView::composeMessageRequested, this,
             &MainWindow::composeMessage);
+    connect(m_patientsView, &PatientsView::bookAppointmentRequested, this,
+            [this](const QString &patientId, const QString &mrn) {
+                showView(View::Schedule);
+                m_scheduleView->calendar()->bookForPatient(patientId, mrn);
+            });
     m_messagesView = new MessagesView(m_messageModel, m_stack);
     m_messagesView->setObjectName(QStringLiteral("messagesView"));
     connect(m_messagesView, &MessagesView::composeRequested, this, &MainWindow::composeMessage);
@@ -171,15 +177,27 @@ void MainWindow::createMenus()
         file->insertAction(quit, compose);
         file->insertSeparator(quit);
     }
+    // Queued: signing out closes this window, whose menu is still being handled.
+    QAction *signOut = new QAction(tr("Sign &Out…"), this);
+    signOut->setObjectName(QStringLiteral("signOut"));
+    connect(signOut, &QAction::triggered, this, &MainWindow::signOutRequested,
+            Qt::QueuedConnection);
+    file->insertAction(quit, signOut);
 
     m_viewActions = new QActionGroup(this);
     addNavigationItem(View::Schedule, tr("&Schedule"), QKeySequence(Qt::CTRL | Qt::Key_1));
     addNavigationItem(View::Patients, tr("&Patients"), QKeySequence(Qt::CTRL | Qt::Key_2));
     addNavigationItem(View::Messages, tr("&Messages"), QKeySequence(Qt::CTRL | Qt::Key_3));
     addNavigationItem(View::Dashboard, tr("&Dashboard"), QKeySequence(Qt::CTRL | Qt::Key_4));
-    if (!AccessGuard(m_db).require(Permission::ViewDashboards)) {
+    if (const Status mayView = AccessGuard(m_db).require(Permission::ViewDashboards); !mayView) {
         m_viewActionList.last()->setVisible(false);
         m_navigation->item(m_navigation->count() - 1)->setHidden(true);
+        // The shortcut of a hidden view would otherwise do nothing at all: it says why.
+        auto *refused = new QShortcut(m_viewActionList.last()->shortcut(), this);
+        refused->setObjectName(QStringLiteral("dashboardRefused"));
+        connect(refused, &QShortcut::activated, this, [this, why = mayView.error()] {
+            statusBar()->showMessage(tr("The Dashboard is not available: %1").arg(why), 10000);
+        });
     }
     int widest = 0;
     for (int i = 0; i < m_navigation->count(); ++i)

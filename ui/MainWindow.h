@@ -40,7 +40,7 @@ public:
         Dashboard
     };
 
-    // place: what the title names, the clinic or else the data directory.
+    // place: the clinic's name, which the title shows; empty: no name is shown.
     MainWindow(Database &db, const QString &place, QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -72,6 +72,8 @@ public:
 signals:
     // File → Sync Now (F9): a round of sync at once.
     void syncRequested();
+    // File → Sign Out: the owner of the window (Workstation) asks first, then signs out.
+    void signOutRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

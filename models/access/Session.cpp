@@ -186,6 +186,36 @@ Status Session::unlock(const QString &username, const QString &password)
     return {};
 }
 
+Status Session::switchUser(const QString &username, const QString &password)
+{
+    if (!m_account)
+        return fail(tr("Nobody is signed in."));
+    if (!m_locked)
+        return fail(tr("Lock the workstation first; then another person can take it over."));
+    if (username.trimmed().compare(m_account->username, Qt::CaseInsensitive) == 0)
+        return unlock(username, password);
+    auto who = SignIn(m_db).attempt(username.trimmed(), password, QStringLiteral("login"));
+    if (!who)
+        return fail(who.error());
+    AuditEntry signedOut;
+    signedOut.action = QStringLiteral("logout");
+    signedOut.entityType = QStringLiteral("StaffAccount");
+    signedOut.entityId = m_account->id;
+    signedOut.detail = {{QStringLiteral("reason"), QStringLiteral("switch-user")},
+                        {QStringLiteral("by"), who->username}};
+    // Still the previous person's actor: the sign-out is theirs.
+    auto appended = AuditLog(m_db).append(signedOut);
+    m_account = *who;
+    m_locked = false;
+    m_brokenGlass.clear();
+    m_db.setActor(Actor::staff(who->username));
+    emit changed();
+    if (!appended)
+        return fail(appended.error());
+    emit anchorPoint();
+    return {};
+}
+
 void Session::rememberBrokenGlass(const QString &patientId, const QString &reason)
 {
     m_brokenGlass.insert(patientId, reason);

@@ -53,6 +53,11 @@ public:
     // The same user, or an administrator (who then takes over the session, so what follows
     // is recorded under their name).
     Status unlock(const QString &username, const QString &password);
+    // Another staff member takes the locked workstation over without quitting (the lock
+    // screen's Switch user): any account, checked like a sign-in. The trail records the
+    // previous person's sign-out (reason switch-user, by whom) after the new person's sign-in.
+    // The same person typing their own name simply unlocks.
+    Status switchUser(const QString &username, const QString &password);
 
     // Patients whose glass the signed-in person broke in this session, with their reason: the
     // next read of the same patient asks for no new reason (it is still audited). Forgotten when

@@ -3,6 +3,7 @@
 #include "TestDatabase.h"
 
 #include "MainWindow.h"
+#include "Workstation.h"
 #include "access/Session.h"
 #include "access/StaffAccountRepository.h"
 #include "common/AccessController.h"
@@ -22,9 +23,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTest>
 #include <QTimeZone>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace frontdesk;
@@ -293,6 +298,115 @@ private slots:
         access.lockScreen()->tryUnlock();
         QVERIFY(late.windowTitle().contains(m_names.first()));
         QCOMPARE(QApplication::activeModalWidget(), &modal);
+    }
+
+    // Pre-answers the next question box with the button whose text contains answer.
+    void answerNextQuestion(const QString &answer)
+    {
+        QTimer::singleShot(0, this, [answer] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            for (QAbstractButton *button : box->buttons()) {
+                if (button->text().remove(QLatin1Char('&')).contains(answer)) {
+                    button->click();
+                    return;
+                }
+            }
+            QFAIL(qPrintable(QStringLiteral("no button ") + answer));
+        });
+    }
+
+    // A nurse takes over the receptionist's locked PC: the receptionist's windows, with what
+    // she typed, are kept hidden and come back when she switches back; an application-modal
+    // form cannot be kept and is closed only after the person switching was told.
+    void switchUserKeepsThePreviousPersonsWindows()
+    {
+        AccessController access(*t.db);
+        QVERIFY(access.session().signIn(QStringLiteral("rita"), kPassword).ok());
+        Workstation workstation(*t.db, access, QStringLiteral("Test clinic"));
+        MainWindow *ritas = workstation.openForCurrentPerson();
+        QVERIFY(QTest::qWaitForWindowActive(ritas));
+        access.idleMonitor().setTimeout(60 * 60 * 1000);
+        // A receptionist has no Dashboard: its shortcut says why instead of doing nothing.
+        QTest::keyClick(ritas, Qt::Key_4, Qt::ControlModifier);
+        QVERIFY2(ritas->statusBar()->currentMessage().contains(QStringLiteral("dashboards")),
+                 qPrintable(ritas->statusBar()->currentMessage()));
+
+        QPointer<QDialog> draft = new QDialog(ritas);
+        draft->setWindowTitle(QStringLiteral("Draft"));
+        auto *edit = new QLineEdit(draft);
+        edit->setText(QStringLiteral("half-written"));
+        draft->open();
+        QPointer<QDialog> blocking = new QDialog(ritas);
+        blocking->setWindowModality(Qt::ApplicationModal);
+        blocking->show();
+
+        access.lockNow(QStringLiteral("manual"));
+        LockScreen *lock = access.lockScreen();
+        lock->usernameEdit()->setText(QStringLiteral("nina"));
+        lock->passwordEdit()->setText(kPassword);
+        lock->trySwitchUser();
+        // Told first: nothing happened yet.
+        QVERIFY(lock->errorLabel()->text().contains(QStringLiteral("cannot be kept")));
+        QVERIFY(lock->errorLabel()->text().contains(QStringLiteral("rita")));
+        QVERIFY(access.session().isLocked());
+        QCOMPARE(access.session().account()->username, QStringLiteral("rita"));
+        lock->passwordEdit()->setText(kPassword);
+        lock->trySwitchUser();
+        QVERIFY(!access.session().isLocked());
+        QCOMPARE(access.session().account()->username, QStringLiteral("nina"));
+        QVERIFY(!lock->panel()->isVisible());
+
+        MainWindow *ninas = workstation.currentWindow();
+        QVERIFY(ninas != ritas);
+        QVERIFY(ninas->isVisible());
+        QVERIFY(!ritas->isVisible());
+        QVERIFY(draft && !draft->isVisible());
+        QVERIFY(blocking && !blocking->isVisible());
+        QCOMPARE(blocking->result(), int(QDialog::Rejected));
+        QCOMPARE(workstation.keptFor(), QStringList{QStringLiteral("rita")});
+        QCOMPARE(ritas->windowTitle(), QStringLiteral("Frontdesk — Test clinic"));
+        QCOMPARE(QApplication::activeModalWidget(), nullptr);
+        auto logout = t.db->scalar(QStringLiteral(
+            "SELECT actor || ' ' || detail FROM audit_log WHERE action = 'logout' ORDER BY seq "
+            "DESC"));
+        QVERIFY(logout->toString().startsWith(QStringLiteral("rita ")));
+        QVERIFY(logout->toString().contains(QStringLiteral("switch-user")));
+
+        // Rita is back: her window and her draft as she left them; Nina's are kept now.
+        access.lockNow(QStringLiteral("manual"));
+        lock->usernameEdit()->setText(QStringLiteral("rita"));
+        lock->passwordEdit()->setText(kPassword);
+        lock->trySwitchUser();
+        QCOMPARE(access.session().account()->username, QStringLiteral("rita"));
+        QCOMPARE(workstation.currentWindow(), ritas);
+        QVERIFY(ritas->isVisible());
+        QVERIFY(!ninas->isVisible());
+        QVERIFY(draft->isVisible());
+        QCOMPARE(edit->text(), QStringLiteral("half-written"));
+        QCOMPARE(workstation.keptFor(), QStringList{QStringLiteral("nina")});
+
+        // File → Sign Out asks about the open draft first; staying keeps everything.
+        answerNextQuestion(QStringLiteral("Cancel"));
+        QVERIFY(!workstation.signOut());
+        QVERIFY(access.session().isSignedIn());
+        QVERIFY(draft->isVisible());
+        answerNextQuestion(QStringLiteral("Sign Out"));
+        QVERIFY(workstation.signOut());
+        QVERIFY(!access.session().isSignedIn());
+        QCOMPARE(workstation.currentWindow(), nullptr);
+        QTRY_VERIFY(!draft);
+        logout =
+            t.db->scalar(QStringLiteral("SELECT actor || ' ' || coalesce(detail, '') FROM "
+                                        "audit_log WHERE action = 'logout' ORDER BY seq DESC"));
+        QVERIFY(logout->toString().startsWith(QStringLiteral("rita")));
+        QVERIFY(!logout->toString().contains(QStringLiteral("switch-user")));
+
+        // Nina signs in at the sign-in screen and finds her window.
+        QVERIFY(access.session().signIn(QStringLiteral("nina"), kPassword).ok());
+        QCOMPARE(workstation.openForCurrentPerson(), ninas);
+        QVERIFY(ninas->isVisible());
+        QVERIFY(workstation.keptFor().isEmpty());
     }
 };
 

@@ -9,6 +9,7 @@
 #include "access/StaffAccountRepository.h"
 #include "database/MemorySecretStore.h"
 
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace frontdesk;
@@ -298,6 +299,55 @@ private slots:
         QVERIFY(session.signOut().ok());
         QCOMPARE(audits(QStringLiteral("logout"), QStringLiteral("success")), 1);
         QCOMPARE(t.db->actor().kind, Actor::Kind::System);
+    }
+
+    // Switch user: anyone with an account takes a locked workstation over, checked like a
+    // sign-in; the trail shows the new person's sign-in and the previous person's sign-out.
+    void switchUserSignsTheOtherPersonIn()
+    {
+        Session session(*t.db);
+        QVERIFY(session.signIn(QStringLiteral("nina"), m_password).ok());
+        auto unlocked = session.switchUser(QStringLiteral("rita"), m_password);
+        QVERIFY(!unlocked.ok());
+        QVERIFY(unlocked.error().contains(QStringLiteral("Lock")));
+        QCOMPARE(session.account()->username, QStringLiteral("nina"));
+
+        session.rememberBrokenGlass(QStringLiteral("p1"), QStringLiteral("emergency"));
+        QVERIFY(session.lock(QStringLiteral("manual")).ok());
+        const qint64 logouts = audits(QStringLiteral("logout"), QStringLiteral("success"));
+        const qint64 failedLogins = audits(QStringLiteral("login"), QStringLiteral("failure"));
+        QVERIFY(!session.switchUser(QStringLiteral("rita"), QStringLiteral("wrong password")).ok());
+        QCOMPARE(audits(QStringLiteral("login"), QStringLiteral("failure")), failedLogins + 1);
+        QVERIFY(session.isLocked());
+        QCOMPARE(session.account()->username, QStringLiteral("nina"));
+
+        QSignalSpy anchored(&session, &Session::anchorPoint);
+        QVERIFY(session.switchUser(QStringLiteral("rita"), m_password).ok());
+        QVERIFY(!session.isLocked());
+        QCOMPARE(session.account()->username, QStringLiteral("rita"));
+        QCOMPARE(t.db->actor().name, QStringLiteral("rita"));
+        QVERIFY(session.brokenGlassReason(QStringLiteral("p1")).isEmpty());
+        QCOMPARE(anchored.size(), 1);
+        QCOMPARE(audits(QStringLiteral("logout"), QStringLiteral("success")), logouts + 1);
+        auto last = t.db->scalar(QStringLiteral(
+            "SELECT actor || ' ' || detail FROM audit_log WHERE action = 'logout' ORDER BY seq "
+            "DESC"));
+        QVERIFY2(last->toString().startsWith(QStringLiteral("nina ")),
+                 qPrintable(last->toString()));
+        QVERIFY(last->toString().contains(QStringLiteral("switch-user")));
+        QVERIFY(last->toString().contains(QStringLiteral("rita")));
+        auto login = t.db->scalar(
+            QStringLiteral("SELECT seq FROM audit_log WHERE action = 'login' AND outcome = "
+                           "'success' ORDER BY seq DESC"));
+        auto logout = t.db->scalar(
+            QStringLiteral("SELECT seq FROM audit_log WHERE action = 'logout' ORDER BY seq DESC"));
+        QVERIFY(login->toLongLong() < logout->toLongLong());
+
+        // Typing one's own name at the lock screen is an unlock, not a switch.
+        QVERIFY(session.lock(QStringLiteral("manual")).ok());
+        QVERIFY(session.switchUser(QStringLiteral("Rita"), m_password).ok());
+        QCOMPARE(audits(QStringLiteral("logout"), QStringLiteral("success")), logouts + 1);
+        QVERIFY(session.signOut().ok());
     }
 
     // The app anchors the trail on anchorPoint (StartUp); the anchor must then hold the lock's

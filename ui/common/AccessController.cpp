@@ -49,24 +49,33 @@ bool AccessController::signIn(const QString &place, QWidget *parent)
 
 void AccessController::attach(QMainWindow *window)
 {
-    m_window = window;
-    m_lockScreen = new LockScreen(*m_session, window, this);
-    connect(m_lockScreen, &LockScreen::unlocked, m_idle, &IdleMonitor::start);
+    if (!m_lockScreen) {
+        m_lockScreen = new LockScreen(*m_session, window, this);
+        connect(m_lockScreen, &LockScreen::unlocked, m_idle, &IdleMonitor::start);
+        connect(m_lockScreen, &LockScreen::switchedUser, this,
+                [this](const QString &previous, const QList<QPointer<QWidget>> &kept) {
+                    emit switchedUser(previous, kept);
+                    m_idle->start();
+                });
+    }
+    setCurrentWindow(window);
 
     auto *menu = new QMenu(tr("&Workstation"), window);
     QAction *lock =
         menu->addAction(tr("&Lock"), this, [this] { lockNow(QStringLiteral("manual")); });
     lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     menu->addSeparator();
-    m_auditAction = menu->addAction(tr("&Audit Trail…"), this, &AccessController::showAuditTrail);
-    m_idleAction = menu->addAction(tr("Auto-Lock &Time…"), this, &AccessController::changeIdleTime);
+    WindowParts parts;
+    parts.audit = menu->addAction(tr("&Audit Trail…"), this, &AccessController::showAuditTrail);
+    parts.idle = menu->addAction(tr("Auto-Lock &Time…"), this, &AccessController::changeIdleTime);
     menu->addMenu(new LanguageMenu(menu));
     menu->addSeparator();
-    m_wipeAction =
-        menu->addAction(tr("&Wipe This Workstation…"), this, &AccessController::askToWipe);
-    m_who = new QLabel(window);
-    m_who->setObjectName(QStringLiteral("signedInAs"));
-    window->statusBar()->addPermanentWidget(m_who);
+    parts.wipe = menu->addAction(tr("&Wipe This Workstation…"), this, &AccessController::askToWipe);
+    parts.who = new QLabel(window);
+    parts.who->setObjectName(QStringLiteral("signedInAs"));
+    window->statusBar()->addPermanentWidget(parts.who);
+    m_parts.removeIf([](const WindowParts &p) { return !p.who; });
+    m_parts << parts;
 
     const auto menus = window->menuBar()->actions();
     // Before Help, which by convention comes last.
@@ -78,20 +87,28 @@ void AccessController::attach(QMainWindow *window)
     m_idle->start();
 }
 
+void AccessController::setCurrentWindow(QMainWindow *window)
+{
+    m_window = window;
+    if (m_lockScreen)
+        m_lockScreen->setMainWindow(window);
+}
+
 void AccessController::updateActions()
 {
-    if (m_who) {
-        const auto &account = m_session->account();
-        m_who->setText(
-            account ? tr("%1 (%2)").arg(account->displayName, Roles::displayName(account->role))
-                    : QString());
+    const auto &account = m_session->account();
+    for (const WindowParts &parts : std::as_const(m_parts)) {
+        if (parts.who)
+            parts.who->setText(
+                account ? tr("%1 (%2)").arg(account->displayName, Roles::displayName(account->role))
+                        : QString());
+        if (parts.audit)
+            parts.audit->setVisible(m_session->allows(Permission::ViewAuditLog));
+        if (parts.idle)
+            parts.idle->setVisible(m_session->allows(Permission::ManageSettings));
+        if (parts.wipe)
+            parts.wipe->setVisible(m_session->allows(Permission::WipeWorkstation));
     }
-    if (m_auditAction)
-        m_auditAction->setVisible(m_session->allows(Permission::ViewAuditLog));
-    if (m_idleAction)
-        m_idleAction->setVisible(m_session->allows(Permission::ManageSettings));
-    if (m_wipeAction)
-        m_wipeAction->setVisible(m_session->allows(Permission::WipeWorkstation));
 }
 
 void AccessController::lockNow(const QString &reason)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAction>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 
@@ -34,8 +35,10 @@ public:
     // accounts). False when the person chose to quit.
     bool signIn(const QString &place, QWidget *parent = nullptr);
     // Adds the lock screen and the Workstation menu to the main window and starts the idle
-    // timer.
+    // timer. Each person's main window is attached once; the last attached (or the one made
+    // current again) is the one the lock screen and the dialogs here belong to.
     void attach(QMainWindow *window);
+    void setCurrentWindow(QMainWindow *window);
     void lockNow(const QString &reason);
     void showAuditTrail();
     void changeIdleTime();
@@ -45,6 +48,8 @@ signals:
     // The administrator confirmed a wipe; requestedBy names them for the system log. The owner
     // of the database closes it, wipes the data directory and starts afresh.
     void wipeRequested(const QString &requestedBy);
+    // Another person switched user at the lock screen (LockScreen::switchedUser).
+    void switchedUser(const QString &previousUsername, const QList<QPointer<QWidget>> &kept);
 
 private:
     void updateActions();
@@ -54,11 +59,16 @@ private:
     IdleMonitor *m_idle;
     LockScreen *m_lockScreen = nullptr;
     QPointer<QMainWindow> m_window;
-    QPointer<QLabel> m_who;
-    // The menu (and so the actions) belongs to the window, which may go first.
-    QPointer<QAction> m_auditAction;
-    QPointer<QAction> m_idleAction;
-    QPointer<QAction> m_wipeAction;
+    // Each attached window's: the menu (and so the actions) belongs to the window, which may go
+    // first.
+    struct WindowParts
+    {
+        QPointer<QLabel> who;
+        QPointer<QAction> audit;
+        QPointer<QAction> idle;
+        QPointer<QAction> wipe;
+    };
+    QList<WindowParts> m_parts;
 };
 
 } // namespace frontdesk

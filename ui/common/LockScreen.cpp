@@ -3,6 +3,7 @@
 #include "access/Session.h"
 
 #include <QApplication>
+#include <QDialog>
 #include <QEvent>
 #include <QFormLayout>
 #include <QFrame>
@@ -19,13 +20,13 @@ LockScreen::LockScreen(Session &session, QWidget *mainWindow, QObject *parent)
 {
     // A window of its own, application-modal: it takes input even when a modal dialog was
     // open at the moment of locking.
-    m_panel = new QFrame(mainWindow, Qt::Window);
+    m_panel = std::make_unique<QFrame>(nullptr, Qt::Window);
     m_panel->setObjectName(QStringLiteral("lockScreen"));
     m_panel->setWindowTitle(tr("Frontdesk — locked"));
     m_panel->setWindowModality(Qt::ApplicationModal);
-    auto *outer = new QVBoxLayout(m_panel);
+    auto *outer = new QVBoxLayout(m_panel.get());
     outer->addStretch();
-    auto *box = new QFrame(m_panel);
+    auto *box = new QFrame(m_panel.get());
     box->setFrameShape(QFrame::StyledPanel);
     box->setMaximumWidth(420);
     auto *layout = new QVBoxLayout(box);
@@ -49,7 +50,15 @@ LockScreen::LockScreen(Session &session, QWidget *mainWindow, QObject *parent)
     auto *unlock = new QPushButton(tr("&Unlock"), box);
     unlock->setObjectName(QStringLiteral("unlockButton"));
     unlock->setDefault(true);
-    layout->addWidget(unlock, 0, Qt::AlignRight);
+    auto *switchUser = new QPushButton(tr("&Switch User"), box);
+    switchUser->setObjectName(QStringLiteral("switchUserButton"));
+    switchUser->setToolTip(tr("Sign in with your own account; the windows open now are kept, "
+                              "hidden, for the person who left them until they sign in again."));
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(switchUser);
+    buttons->addWidget(unlock);
+    layout->addLayout(buttons);
     auto *row = new QHBoxLayout;
     row->addStretch();
     row->addWidget(box);
@@ -59,6 +68,9 @@ LockScreen::LockScreen(Session &session, QWidget *mainWindow, QObject *parent)
     m_panel->hide();
 
     connect(unlock, &QPushButton::clicked, this, &LockScreen::tryUnlock);
+    connect(switchUser, &QPushButton::clicked, this, &LockScreen::trySwitchUser);
+    // A different name is a different choice: the warning about closing forms is asked anew.
+    connect(m_username, &QLineEdit::textEdited, this, [this] { m_closingConfirmed = false; });
     connect(m_password, &QLineEdit::returnPressed, this, &LockScreen::tryUnlock);
     connect(m_username, &QLineEdit::returnPressed, m_password, qOverload<>(&QWidget::setFocus));
     qApp->installEventFilter(this);
@@ -75,6 +87,7 @@ void LockScreen::show()
     if (m_shown)
         return;
     m_shown = true;
+    m_closingConfirmed = false;
     m_focus = QApplication::focusWidget();
     while (QWidget *popup = QApplication::activePopupWidget())
         popup->close();
@@ -85,7 +98,7 @@ void LockScreen::show()
             window->hide();
             continue;
         }
-        if (window->isVisible() && window != m_mainWindow && window != m_panel)
+        if (window->isVisible() && window != m_mainWindow && window != m_panel.get())
             conceal(window);
     }
     if (m_mainWindow)
@@ -98,7 +111,8 @@ void LockScreen::show()
 
     const auto &account = m_session.account();
     m_who->setText(account ? tr("<b>Frontdesk is locked.</b><br>%1 is signed in. Enter their "
-                                "password, or an administrator's, to go on.")
+                                "password, or an administrator's, to go on; or Switch User "
+                                "with your own.")
                                  .arg(account->username.toHtmlEscaped())
                            : tr("<b>Frontdesk is locked.</b>"));
     m_username->setText(account ? account->username : QString());
@@ -162,6 +176,87 @@ void LockScreen::reveal()
         m_focus->setFocus();
 }
 
+QList<QPointer<QWidget>> LockScreen::release()
+{
+    QList<QPointer<QWidget>> kept;
+    for (const Concealed &c : std::as_const(m_concealed)) {
+        if (!c.window)
+            continue;
+        c.window->removeEventFilter(this);
+        c.window->hide();
+        c.window->setWindowTitle(c.title);
+        for (const QPointer<QWidget> &child : c.hidden) {
+            if (child)
+                child->show();
+        }
+        if (c.cover)
+            c.cover->deleteLater();
+        kept << c.window;
+    }
+    m_concealed.clear();
+    m_focus.clear();
+    m_shown = false;
+    return kept;
+}
+
+QList<QWidget *> LockScreen::blockingForms() const
+{
+    QList<QWidget *> forms;
+    for (const Concealed &c : m_concealed) {
+        if (c.window && c.window != m_mainWindow &&
+            c.window->windowModality() == Qt::ApplicationModal)
+            forms << c.window;
+    }
+    return forms;
+}
+
+void LockScreen::trySwitchUser()
+{
+    const auto &account = m_session.account();
+    if (!account)
+        return;
+    const QString previous = account->username;
+    const bool samePerson =
+        m_username->text().trimmed().compare(previous, Qt::CaseInsensitive) == 0;
+    const QList<QWidget *> forms = blockingForms();
+    // A form that holds the whole application would block the next person's window, and one
+    // waiting in a nested event loop can only finish in order: it cannot be kept. Only the
+    // number is said here; the forms' titles may name a patient.
+    if (!samePerson && !forms.isEmpty() && !m_closingConfirmed) {
+        m_closingConfirmed = true;
+        m_error->setText(tr("%1 has %n form(s) open that cannot be kept: switching closes them "
+                            "without saving. Press Switch User again to go on, or let %1 "
+                            "unlock.",
+                            nullptr, int(forms.size()))
+                             .arg(previous));
+        m_error->show();
+        m_password->setFocus();
+        return;
+    }
+    const Status s = m_session.switchUser(m_username->text(), m_password->text());
+    m_password->clear();
+    if (!s) {
+        m_error->setText(s.error());
+        m_error->show();
+        m_password->setFocus();
+        return;
+    }
+    if (samePerson) {
+        reveal();
+        emit unlocked();
+        return;
+    }
+    for (QWidget *form : forms) {
+        if (auto *dialog = qobject_cast<QDialog *>(form))
+            dialog->reject();
+        else
+            form->close();
+    }
+    const QList<QPointer<QWidget>> kept = release();
+    emit switchedUser(previous, kept);
+    m_panel->hide();
+}
+
 void LockScreen::tryUnlock()
 {
     const Status s = m_session.unlock(m_username->text(), m_password->text());
@@ -194,8 +289,8 @@ bool LockScreen::eventFilter(QObject *watched, QEvent *event)
         break;
     case QEvent::Show:
         if (auto *widget = qobject_cast<QWidget *>(watched);
-            widget && widget->isWindow() && widget != m_panel && !widget->inherits("QTipLabel") &&
-            widget->windowType() != Qt::Popup)
+            widget && widget->isWindow() && widget != m_panel.get() &&
+            !widget->inherits("QTipLabel") && widget->windowType() != Qt::Popup)
             conceal(widget);
         else if (widget && widget->inherits("QTipLabel"))
             widget->hide();

@@ -4,6 +4,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <memory>
+
 class QLabel;
 class QLineEdit;
 class QWidget;
@@ -16,7 +18,10 @@ class Session;
 // hidden (not closed, so unsaved edits survive), every window title is replaced, tooltips and
 // shortcuts are blocked, and windows that open while locked are hidden as they appear. An
 // application-modal lock window shows the unlock form; the same user or an administrator
-// unlocks.
+// unlocks, and anyone with an account may switch user: the windows concealed for the previous
+// person are then handed over (switchedUser) to be kept for them, hidden, except forms that
+// hold the whole application (application-modal), which are closed without saving after the
+// person switching was told so.
 class LockScreen : public QObject
 {
     Q_OBJECT
@@ -28,14 +33,21 @@ public:
     // Conceals everything; the session should already be locked.
     void show();
 
-    QWidget *panel() const { return m_panel; }
+    // The window of the person now signed in: the lock window takes its place on screen.
+    void setMainWindow(QWidget *window) { m_mainWindow = window; }
+
+    QWidget *panel() const { return m_panel.get(); }
     QLineEdit *usernameEdit() const { return m_username; }
     QLineEdit *passwordEdit() const { return m_password; }
     QLabel *errorLabel() const { return m_error; }
     void tryUnlock();
+    void trySwitchUser();
 
 signals:
     void unlocked();
+    // Another person signed in over the lock. kept: the previous person's windows, hidden and
+    // whole, for whoever keeps them until that person is back.
+    void switchedUser(const QString &previousUsername, const QList<QPointer<QWidget>> &kept);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -50,11 +62,15 @@ private:
     };
     void conceal(QWidget *window);
     void reveal();
+    // Ends the concealment without showing the windows again.
+    QList<QPointer<QWidget>> release();
+    QList<QWidget *> blockingForms() const;
     void fitCover(const Concealed &c);
 
     Session &m_session;
     QPointer<QWidget> m_mainWindow;
-    QWidget *m_panel = nullptr;
+    // No parent: the lock outlives any one person's main window.
+    std::unique_ptr<QWidget> m_panel;
     QLabel *m_who = nullptr;
     QLineEdit *m_username = nullptr;
     QLineEdit *m_password = nullptr;
@@ -62,6 +78,8 @@ private:
     QList<Concealed> m_concealed;
     QPointer<QWidget> m_focus;
     bool m_shown = false;
+    // The person switching was told which forms a switch closes; the next press goes on.
+    bool m_closingConfirmed = false;
 };
 
 } // namespace frontdesk

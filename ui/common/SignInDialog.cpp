@@ -17,18 +17,20 @@ SignInDialog::SignInDialog(Session &session, Mode mode, const QString &place, QW
 {
     setWindowTitle(mode == Mode::SignIn ? tr("Sign in — Frontdesk")
                                         : tr("First start — Frontdesk"));
-    // Wide enough for a clinic's name or a data directory path on one line.
+    // Wide enough for a clinic's name on one line.
     setMinimumWidth(fontMetrics().averageCharWidth() * 48);
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(this);
+    intro->setObjectName(QStringLiteral("signInIntro"));
     intro->setWordWrap(true);
-    intro->setText(
-        mode == Mode::SignIn
-            ? tr("<b>%1</b><br>Sign in with your own staff account.").arg(place.toHtmlEscaped())
-            : tr("<b>%1</b><br>This workstation has no staff accounts yet. Create the "
-                 "first administrator; they can add everyone else (frontdeskctl user "
-                 "add).")
-                  .arg(place.toHtmlEscaped()));
+    const QString text =
+        mode == Mode::SignIn ? tr("Sign in with your own staff account.")
+                             : tr("This workstation has no staff accounts yet. Create the first "
+                                  "administrator; they can add everyone else (frontdeskctl user "
+                                  "add).");
+    intro->setText(place.isEmpty() ? text
+                                   : QStringLiteral("<b>%1</b><br>%2")
+                                         .arg(place.toHtmlEscaped(), text.toHtmlEscaped()));
     layout->addWidget(intro);
 
     auto *form = new QFormLayout;
