@@ -7,6 +7,8 @@
 #include "MainWindow.h"
 #include "demo/DemoSeeder.h"
 #include "messages/ComposeMessageDialog.h"
+#include "patients/NewPatientDialog.h"
+#include "patients/PatientEditor.h"
 #include "patients/PatientPicker.h"
 #include "patients/PatientProfileView.h"
 #include "patients/PatientsView.h"
@@ -156,6 +158,8 @@ private slots:
                 rows << field;
         }
         QVERIFY(rows.size() >= 7);
+        // New Patient… sits beside the list, in the patient's row.
+        rows.prepend(dialog->newPatientButton());
         QWidget *reason = nullptr;
         for (QWidget *expected : rows) {
             QWidget *from = visibleFocus();
@@ -308,6 +312,74 @@ private slots:
             {*id, text});
         QVERIFY(queued);
         QCOMPARE(queued->toInt(), 1);
+    }
+
+    // Book appointment… in a profile opens the booking dialog at the calendar's cursor with the
+    // patient chosen and the practitioner's room for that time; Down goes from the search field
+    // to the list; New Patient… registers someone and chooses them.
+    void bookFromTheProfile()
+    {
+        MainWindow w(*t.db, QStringLiteral("Praxis am Markt"));
+        w.resize(kScreen);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        auto *panel = w.findChild<SchedulePanel *>();
+        QVERIFY(panel && !panel->model()->columns().isEmpty());
+        const QString practitionerId = panel->model()->columns().first().id;
+        auto block = t.db->scalar(
+            QStringLiteral("SELECT start_minute || ' ' || location_id FROM working_hours WHERE "
+                           "practitioner_id = ? AND weekday = ? AND location_id IS NOT NULL "
+                           "ORDER BY start_minute"),
+            {practitionerId, kToday.dayOfWeek()});
+        QVERIFY(block && block->isValid());
+        const QStringList parts = block->toString().split(QLatin1Char(' '));
+        panel->calendar()->setCursor(0, parts.at(0).toInt() + 30);
+
+        auto id = t.db->scalar(QStringLiteral("SELECT id FROM patients ORDER BY mrn DESC LIMIT 1"));
+        QVERIFY(id);
+        w.showView(MainWindow::View::Patients);
+        PatientProfileView *profile = w.patientsView()->openPatient(id->toString());
+        QVERIFY(profile);
+        auto *book = profile->findChild<QPushButton *>(QStringLiteral("bookAppointmentButton"));
+        QVERIFY(book && book->isVisible());
+        book->setFocus();
+        QTest::keyClick(book, Qt::Key_Space);
+        QTRY_VERIFY(panel->bookingDialog());
+        QCOMPARE(w.currentView(), MainWindow::View::Schedule);
+        BookingDialog *dialog = panel->bookingDialog();
+        QCOMPARE(dialog->chosenPatientId(), id->toString());
+        QCOMPARE(dialog->roomBox()->currentData().toString(), parts.at(1));
+        // The list shows the whole MRN.
+        QListWidget *list = dialog->patientList();
+        const QString item = list->currentItem()->text();
+        QVERIFY(list->viewport()->width() > list->fontMetrics().horizontalAdvance(item));
+
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
+        dialog->searchField()->setFocus();
+        QTRY_COMPARE(visibleFocus(), dialog->searchField());
+        QTest::keyClick(dialog->searchField(), Qt::Key_Down);
+        QCOMPARE(visibleFocus(), list);
+        QCOMPARE(list->currentRow(), 0);
+
+        dialog->newPatientButton()->setFocus();
+        QTest::keyClick(dialog->newPatientButton(), Qt::Key_Space);
+        auto *registration = dialog->findChild<NewPatientDialog *>();
+        QVERIFY(registration);
+        auto *family =
+            qobject_cast<QLineEdit *>(registration->editor()->input(QStringLiteral("familyName")));
+        auto *birth =
+            qobject_cast<QLineEdit *>(registration->editor()->input(QStringLiteral("birthDate")));
+        QVERIFY(family && birth);
+        QTest::keyClicks(family, QStringLiteral("Quennevillers"));
+        QTest::keyClicks(birth, QStringLiteral("1990-07-14"));
+        QTest::keyClick(family, Qt::Key_Return);
+        QTRY_VERIFY2(!dialog->findChild<NewPatientDialog *>(),
+                     qPrintable(registration->messageLabel()->text()));
+        auto added = t.db->scalar(
+            QStringLiteral("SELECT id FROM patients WHERE family_name = 'Quennevillers'"));
+        QVERIFY(added && added->isValid());
+        QCOMPARE(dialog->chosenPatientId(), added->toString());
+        dialog->reject();
     }
 
     // Ctrl+F, a name, Down to the results, Enter opens the profile; Tab from the search field

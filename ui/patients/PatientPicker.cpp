@@ -76,6 +76,19 @@ QString PatientPicker::currentPatientId() const
     return item ? item->data(Qt::UserRole).toString() : QString();
 }
 
+bool PatientPicker::choose(const QString &patientId, const QString &text)
+{
+    m_search->setText(text);
+    searchNow();
+    for (int row = 0; row < m_results->count(); ++row) {
+        if (m_results->item(row)->data(Qt::UserRole).toString() == patientId) {
+            m_results->setCurrentRow(row);
+            return true;
+        }
+    }
+    return false;
+}
+
 void PatientPicker::searchNow()
 {
     m_searchTimer->stop();

@@ -35,6 +35,9 @@ public:
     QString currentPatientId() const;
     // Runs the search now instead of after the typing pause.
     void searchNow();
+    // Searches for text (e.g. an MRN) and chooses the patient with this id among the results;
+    // false when the search did not find them.
+    bool choose(const QString &patientId, const QString &text);
 
 signals:
     void errorOccurred(const QString &message);

@@ -214,6 +214,8 @@ void PatientsView::addProfileTab(PatientProfileView *profile, const QString &tit
     connect(profile, &PatientProfileView::saved, m_model, &PatientListModel::refresh);
     connect(profile, &PatientProfileView::composeMessageRequested, this,
             &PatientsView::composeMessageRequested);
+    connect(profile, &PatientProfileView::bookAppointmentRequested, this,
+            &PatientsView::bookAppointmentRequested);
     m_tabs->setCurrentIndex(tab);
 }
 

@@ -40,6 +40,8 @@ public:
 signals:
     // Send message… in an open profile.
     void composeMessageRequested(const QString &patientId);
+    // Book appointment… in an open profile.
+    void bookAppointmentRequested(const QString &patientId, const QString &mrn);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

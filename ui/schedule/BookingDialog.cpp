@@ -1,10 +1,13 @@
 #include "BookingDialog.h"
 
+#include "common/ViewHelpers.h"
+#include "patients/NewPatientDialog.h"
 #include "patients/PatientPicker.h"
 
 #include "access/AccessGuard.h"
 #include "scheduling/BookingService.h"
 #include "scheduling/LocalTime.h"
+#include "scheduling/UsualRoom.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -26,9 +29,10 @@ namespace frontdesk {
 
 BookingDialog::BookingDialog(Database &db, const QList<Practitioner> &practitioners,
                              const QList<Location> &rooms, const QList<AppointmentType> &types,
+                             const QHash<QString, QList<WorkingHours>> &hours,
                              const QString &practitionerId, const QDateTime &startUtc,
                              const QTimeZone &zone, QWidget *parent)
-    : QDialog(parent), m_db(db), m_zone(zone), m_types(types)
+    : QDialog(parent), m_db(db), m_zone(zone), m_types(types), m_hours(hours)
 {
     setObjectName(QStringLiteral("bookingDialog"));
     const QDateTime local = startUtc.toTimeZone(zone);
@@ -39,6 +43,19 @@ BookingDialog::BookingDialog(Database &db, const QList<Practitioner> &practition
     m_picker = new PatientPicker(db, PatientPicker::Trigger::AsYouType, 20, this);
     m_picker->searchField()->setPlaceholderText(tr("Name, birth date, phone or MRN"));
     m_picker->results()->setMinimumHeight(fontMetrics().height() * 7);
+    // Wide enough for a long name, the birth date and the whole MRN, which tells namesakes apart.
+    m_picker->results()->setMinimumWidth(
+        fontMetrics().horizontalAdvance(
+            tr("%1 — born %2 — %3")
+                .arg(QStringLiteral("Maximiliane Schmidt-Hohenstein"),
+                     QLocale().toString(QDate(2000, 12, 28), QLocale::ShortFormat),
+                     QStringLiteral("MRN0000000"))) +
+        4 * fontMetrics().horizontalAdvance(QLatin1Char('M')));
+    m_newPatient = new QPushButton(tr("&New Patient…"), this);
+    m_newPatient->setObjectName(QStringLiteral("bookingNewPatient"));
+    m_newPatient->setAutoDefault(false);
+    m_newPatient->setVisible(bool(AccessGuard(m_db).require(Permission::EditDemographics)));
+    connect(m_newPatient, &QPushButton::clicked, this, &BookingDialog::registerNewPatient);
     connect(m_picker, &PatientPicker::errorOccurred, this, [this](const QString &error) {
         m_message->setText(error);
         m_message->show();
@@ -74,6 +91,10 @@ BookingDialog::BookingDialog(Database &db, const QList<Practitioner> &practition
     m_room->addItem(tr("No room"), QString());
     for (const Location &r : rooms)
         m_room->addItem(r.name, r.meta.id);
+    connect(m_room, &QComboBox::activated, this, [this] { m_roomChosen = true; });
+    connect(m_practitioner, &QComboBox::currentIndexChanged, this, &BookingDialog::suggestRoom);
+    connect(m_time, &QTimeEdit::timeChanged, this, &BookingDialog::suggestRoom);
+    suggestRoom();
 
     m_reason = new QLineEdit(this);
     m_reason->setObjectName(QStringLiteral("bookingReason"));
@@ -128,7 +149,10 @@ BookingDialog::BookingDialog(Database &db, const QList<Practitioner> &practition
     m_message->hide();
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&Patient:"), m_picker);
+    auto *patientRow = new QHBoxLayout;
+    patientRow->addWidget(m_picker, 1);
+    patientRow->addWidget(m_newPatient, 0, Qt::AlignTop);
+    form->addRow(tr("&Patient:"), patientRow);
     form->addRow(tr("P&ractitioner:"), m_practitioner);
     form->addRow(tr("&Time:"), m_time);
     form->addRow(tr("T&ype:"), m_type);
@@ -150,20 +174,10 @@ BookingDialog::BookingDialog(Database &db, const QList<Practitioner> &practition
     // Tab follows the rows as they read, not the order the fields were made in; in the notes
     // Tab moves on instead of typing a tab.
     m_notes->setTabChangesFocus(true);
-    const QList<QWidget *> order{m_picker->results(),
-                                 m_practitioner,
-                                 m_time,
-                                 m_type,
-                                 m_minutes,
-                                 m_room,
-                                 m_reason,
-                                 m_notes,
-                                 m_repeat,
-                                 m_interval,
-                                 m_count,
-                                 m_endKind,
-                                 m_until,
-                                 m_doubleBook};
+    const QList<QWidget *> order{
+        m_picker->results(), m_newPatient, m_practitioner, m_time,  m_type,
+        m_minutes,           m_room,       m_reason,       m_notes, m_repeat,
+        m_interval,          m_count,      m_endKind,      m_until, m_doubleBook};
     for (qsizetype i = 1; i < order.size(); ++i)
         setTabOrder(order.at(i - 1), order.at(i));
     m_picker->setFocus();
@@ -177,6 +191,44 @@ QLineEdit *BookingDialog::searchField() const
 QListWidget *BookingDialog::patientList() const
 {
     return m_picker->results();
+}
+
+void BookingDialog::suggestRoom()
+{
+    if (m_roomChosen)
+        return;
+    const QTime t = m_time->time();
+    const QString room = UsualRoom::at(m_hours.value(m_practitioner->currentData().toString()),
+                                       m_date.dayOfWeek(), t.hour() * 60 + t.minute());
+    m_room->setCurrentIndex(std::max(0, m_room->findData(room)));
+}
+
+bool BookingDialog::choosePatient(const QString &patientId, const QString &text)
+{
+    return m_picker->choose(patientId, text);
+}
+
+QString BookingDialog::chosenPatientId() const
+{
+    return m_picker->currentPatientId();
+}
+
+void BookingDialog::registerNewPatient()
+{
+    auto *dialog = new NewPatientDialog(m_db, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (!choosePatient(dialog->patientId(), dialog->mrn())) {
+            m_message->setText(tr("The patient was saved, but the search does not find them "
+                                  "yet: search for %1.")
+                                   .arg(view::mrn(dialog->mrn())));
+            m_message->show();
+            return;
+        }
+        m_message->hide();
+        m_practitioner->setFocus();
+    });
+    dialog->open();
 }
 
 void BookingDialog::searchNow()

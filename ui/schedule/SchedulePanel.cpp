@@ -26,6 +26,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QResizeEvent>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -57,6 +58,10 @@ SchedulePanel::SchedulePanel(Database &db, QWidget *parent)
     m_toolBars->addWidget(m_commandBar, 1);
 
     m_message = new QLabel(this);
+    m_messageTimer = new QTimer(this);
+    m_messageTimer->setObjectName(QStringLiteral("scheduleMessageTimer"));
+    m_messageTimer->setSingleShot(true);
+    connect(m_messageTimer, &QTimer::timeout, m_message, &QWidget::hide);
     m_message->setObjectName(QStringLiteral("scheduleMessage"));
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -339,6 +344,12 @@ void SchedulePanel::showMessage(const QString &text, bool error)
         error ? QStringLiteral("background: #fdecea; color: #611a15; padding: 6px;")
               : QStringLiteral("background: #e8f4fd; color: #0d3c61; padding: 6px;"));
     m_message->setVisible(!text.isEmpty());
+    // Information goes away once read; an error stays until the next action replaces it.
+    if (error || text.isEmpty()) {
+        m_messageTimer->stop();
+        return;
+    }
+    m_messageTimer->start(std::max(6000, int(text.size()) * 80));
 }
 
 void SchedulePanel::pushUndo(const QString &text, std::function<Status()> undo)
@@ -443,7 +454,7 @@ void SchedulePanel::openBooking(int column, const QDateTime &startUtc)
         practitionerId = snapshot.practitioners.first().meta.id;
     auto *dialog =
         new BookingDialog(m_db, snapshot.practitioners, snapshot.rooms, snapshot.types.values(),
-                          practitionerId, startUtc, snapshot.zone, this);
+                          snapshot.hours, practitionerId, startUtc, snapshot.zone, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_bookingDialog = dialog;
     connect(dialog, &QObject::destroyed, this, [this] { m_bookingDialog = nullptr; });
@@ -458,6 +469,21 @@ void SchedulePanel::openBooking(int column, const QDateTime &startUtc)
         m_calendar->setCurrentAppointment(id);
     });
     dialog->open();
+}
+
+void SchedulePanel::bookForPatient(const QString &patientId, const QString &mrn)
+{
+    if (!m_bookingDialog)
+        openBooking(m_calendar->cursorColumn(),
+                    LocalTime::toUtc(m_model->date(), m_calendar->cursorMinute(), m_model->zone()));
+    if (!m_bookingDialog)
+        return;
+    if (!m_bookingDialog->choosePatient(patientId, mrn))
+        showMessage(tr("The search did not find %1; choose the patient in the booking dialog.")
+                        .arg(view::mrn(mrn)),
+                    true);
+    m_bookingDialog->raise();
+    m_bookingDialog->activateWindow();
 }
 
 void SchedulePanel::move(const QModelIndex &index, int column, const QDateTime &startUtc,

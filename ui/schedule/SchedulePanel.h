@@ -14,6 +14,7 @@ class QAction;
 class QComboBox;
 class QDateEdit;
 class QLabel;
+class QTimer;
 class QMenu;
 class QToolBar;
 class QBoxLayout;
@@ -61,6 +62,9 @@ public:
     WaitlistDialog *waitlistDialog() const { return m_waitlistDialog; }
     void showDate(QDate date);
     void openBooking(int column, const QDateTime &startUtc);
+    // Book appointment… from a patient's profile: the booking dialog at the calendar's cursor,
+    // with the patient (found by their MRN) already chosen.
+    void bookForPatient(const QString &patientId, const QString &mrn);
     void changeStatus(AppointmentStatus to);
     // Cancels the current appointment; with restOfSeries, it and the later ones of its series.
     void cancelCurrent(bool restOfSeries = false);
@@ -128,6 +132,7 @@ private:
     QComboBox *m_typeFilter;
     QComboBox *m_locationFilter;
     QLabel *m_message;
+    QTimer *m_messageTimer;
     QAction *m_undoAction;
     QList<QAction *> m_statusActions;
     QList<UndoStep> m_undo;
