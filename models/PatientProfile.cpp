@@ -26,6 +26,7 @@ Status PatientProfile::open(const QString &patientId)
         return fail(p.error());
     m_patient = *p;
     m_visitNotes.reset();
+    m_breakGlassReason.clear();
     if (auto s = loadRelated(); !s)
         return s;
     emit changed();
@@ -177,6 +178,7 @@ Result<ClinicalSummary> PatientProfile::openClinical(const QString &reason)
     auto access = AccessGuard(m_db).openClinical(m_patient.meta.id, ClinicalRead::Summary, reason);
     if (!access)
         return fail(access.error());
+    m_breakGlassReason = access->breakGlassReason();
     auto summary = ClinicalSummary::load(m_db, *access);
     if (summary && !m_visitNotes)
         emit clinicalOpened();

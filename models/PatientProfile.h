@@ -67,6 +67,9 @@ public:
     // Through the clinical gate (each call audited); reason is required when
     // clinicalNeedsReason().
     Result<ClinicalSummary> openClinical(const QString &reason = {});
+    // Once the clinical record is open: the reason the glass was broken for this patient in
+    // this session (this time or before), empty when an appointment today let it open.
+    QString breakGlassReason() const { return m_breakGlassReason; }
 
     // The clinic's calendar: times are shown in the clinic's zone, not the workstation's.
     ClinicTime clinicTime() const;
@@ -140,6 +143,7 @@ private:
     QMap<QString, QString> m_practitionerNames; // of the recalls' practitioners
     // The timeline's pass through the clinical gate, for the patient open now.
     std::optional<ClinicalAccess> m_visitNotes;
+    QString m_breakGlassReason;
 };
 
 } // namespace frontdesk

@@ -20,6 +20,7 @@
 #include "patients/PatientProfileView.h"
 #include "patients/PatientsView.h"
 #include "patients/RecallDialog.h"
+#include "patients/profile/BreakGlassDialog.h"
 #include "storage/PatientRepository.h"
 
 #include <QAbstractButton>
@@ -276,18 +277,31 @@ private slots:
         QVERIFY(!notesHidden->isHidden());
         QCOMPARE(visitNotes(), 0);
         // No appointment today: the reason is asked for and recorded.
-        QTimer::singleShot(0, qApp, [] {
+        // An empty reason is refused with a message, and the dialog stays.
+        QString refusal;
+        QTimer::singleShot(0, qApp, [&refusal] {
             QTRY_VERIFY(QApplication::activeModalWidget());
-            auto *edit = QApplication::activeModalWidget()->findChild<QLineEdit *>();
-            QVERIFY(edit);
-            edit->setText(QStringLiteral("Phone call about a rash"));
-            QTest::keyClick(edit, Qt::Key_Return);
+            auto *dialog = qobject_cast<BreakGlassDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            QTest::keyClick(dialog->detailsEdit(), Qt::Key_Return);
+            QVERIFY(dialog->isVisible());
+            refusal = dialog->messageLabel()->text();
+            dialog->presetBox()->setCurrentIndex(2);
+            dialog->detailsEdit()->setText(QStringLiteral("Phone call about a rash"));
+            QTest::keyClick(dialog->detailsEdit(), Qt::Key_Return);
         });
         QTest::mouseClick(profile.findChild<QPushButton *>(QStringLiteral("openClinical")),
                           Qt::LeftButton);
         auto *tree = profile.findChild<QTreeWidget *>(QStringLiteral("clinicalSummary"));
         QVERIFY(tree);
         QVERIFY(!tree->findItems(QStringLiteral("Penicillin G"), Qt::MatchRecursive).isEmpty());
+        QVERIFY2(refusal.contains(QStringLiteral("reason")), qPrintable(refusal));
+        // A banner says how the record was opened while it is open.
+        auto *emergency = profile.findChild<QLabel *>(QStringLiteral("emergencyAccessBanner"));
+        QVERIFY(emergency && !emergency->isHidden());
+        QVERIFY2(emergency->text().contains(QStringLiteral("emergency access")) &&
+                     emergency->text().contains(QStringLiteral("Phone call about a rash")),
+                 qPrintable(emergency->text()));
         // The open record's active allergies join the banner, the critical ones marked.
         QVERIFY2(banner->text().contains(QStringLiteral("⚠ Allergy: Penicillin G")),
                  qPrintable(banner->text()));
@@ -300,6 +314,12 @@ private slots:
                 "SELECT count(*) FROM audit_log WHERE action = 'break-glass' AND patient_id = ?"),
             {kAnna});
         QCOMPARE(reason->toInt(), 1);
+        auto recorded = t.db->scalar(
+            QStringLiteral("SELECT detail FROM audit_log WHERE action = 'break-glass' AND "
+                           "patient_id = ?"),
+            {kAnna});
+        QVERIFY2(recorded->toString().contains(QStringLiteral("phone, e-mail): Phone call")),
+                 qPrintable(recorded->toString()));
         QVERIFY(session.signOut().ok());
     }
 

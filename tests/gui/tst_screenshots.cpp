@@ -22,8 +22,10 @@
 #include "kpi/KpiFilter.h"
 #include "messages/ComposeMessageDialog.h"
 #include "patients/MergeDialog.h"
+#include "patients/NewPatientDialog.h"
 #include "patients/ProfileItemDialog.h"
 #include "patients/RecallDialog.h"
+#include "patients/profile/BreakGlassDialog.h"
 #include "schedule/BookingDialog.h"
 #include "schedule/CancelDialog.h"
 #include "schedule/DayCalendarAccessible.h"
@@ -360,6 +362,10 @@ private slots:
         QVERIFY2(opened, qPrintable(opened.error()));
         RecallDialog recall(profile, profile.newRecall(), &w);
         unnamed << walkAndClose(&recall, QStringLiteral("recall"));
+        NewPatientDialog newPatient(*t.db, &w);
+        unnamed << walkAndClose(&newPatient, QStringLiteral("new patient"));
+        BreakGlassDialog breakGlass(profile.patient().displayName(), &w);
+        unnamed << walkAndClose(&breakGlass, QStringLiteral("emergency access"));
 
         {
             Session session(*t.db);
@@ -373,6 +379,12 @@ private slots:
                 lock.show();
                 QVERIFY(lock.panel()->isVisible());
                 unnamed << unnamedControls(lock.panel(), QStringLiteral("lock screen"));
+                if (const QString shots = qEnvironmentVariable("FRONTDESK_SCREENSHOT_DIR");
+                    !shots.isEmpty())
+                    lock.panel()->grab().save(QDir(shots).filePath(
+                        QStringLiteral("%1-dialog-lock-screen.png")
+                            .arg(qEnvironmentVariable("FRONTDESK_TEST_LANGUAGE",
+                                                      QStringLiteral("en")))));
             }
         }
         // The patient's list items are edited in dialogs run by exec().

@@ -4,6 +4,7 @@
 #include "PatientEditor.h"
 #include "PatientProfile.h"
 #include "access/AccessGuard.h"
+#include "common/ViewHelpers.h"
 #include "profile/ClinicalTab.h"
 #include "profile/ContactsTab.h"
 #include "profile/DetailsTab.h"
@@ -40,6 +41,10 @@ PatientProfileView::PatientProfileView(Database &db, QWidget *parent)
     m_sendMessage->setObjectName(QStringLiteral("sendMessageButton"));
     connect(m_sendMessage, &QPushButton::clicked, this,
             [this] { emit composeMessageRequested(patientId()); });
+    m_book = new QPushButton(tr("&Book appointment…"), this);
+    m_book->setObjectName(QStringLiteral("bookAppointmentButton"));
+    connect(m_book, &QPushButton::clicked, this,
+            [this] { emit bookAppointmentRequested(patientId(), m_profile->patient().mrn); });
     m_setPhoto = new QPushButton(tr("Set &photo…"), this);
     m_setPhoto->setObjectName(QStringLiteral("setPhotoButton"));
     m_removePhoto = new QPushButton(tr("Remove p&hoto"), this);
@@ -52,6 +57,14 @@ PatientProfileView::PatientProfileView(Database &db, QWidget *parent)
     m_alerts->setStyleSheet(QStringLiteral(
         "background: #fdecea; color: #8c1d18; border: 1px solid #e6a39c; padding: 6px;"));
     m_alerts->hide();
+    // As long as the profile is open, everyone looking at the screen sees how it was opened.
+    m_emergency = new QLabel(this);
+    m_emergency->setObjectName(QStringLiteral("emergencyAccessBanner"));
+    m_emergency->setWordWrap(true);
+    m_emergency->setTextFormat(Qt::PlainText);
+    m_emergency->setStyleSheet(
+        QStringLiteral("background: #8c1d18; color: white; font-weight: bold; padding: 6px;"));
+    m_emergency->hide();
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("profileMessage"));
     m_message->setWordWrap(true);
@@ -93,6 +106,7 @@ PatientProfileView::PatientProfileView(Database &db, QWidget *parent)
     m_sections->addTab(m_recalls, tr("Recalls"));
 
     auto *photoButtons = new QVBoxLayout;
+    photoButtons->addWidget(m_book);
     photoButtons->addWidget(m_sendMessage);
     photoButtons->addWidget(m_setPhoto);
     photoButtons->addWidget(m_removePhoto);
@@ -103,6 +117,7 @@ PatientProfileView::PatientProfileView(Database &db, QWidget *parent)
     header->addLayout(photoButtons);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
+    layout->addWidget(m_emergency);
     layout->addWidget(m_alerts);
     layout->addWidget(m_message);
     layout->addWidget(m_sections, 1);
@@ -170,8 +185,9 @@ void PatientProfileView::showProfile()
                 --years;
             age = tr("born %1 (%n years)", nullptr, years).arg(day(p.birthDate));
         }
-        m_header->setText(tr("<h2>%1</h2>MRN %2 · %3 · %4")
-                              .arg(p.displayName().toHtmlEscaped(), p.mrn.toHtmlEscaped(), age,
+        m_header->setText(tr("<h2>%1</h2>%2 · %3 · %4")
+                              .arg(p.displayName().toHtmlEscaped(),
+                                   view::mrn(p.mrn).toHtmlEscaped(), age,
                                    p.phoneMobile.isEmpty() ? p.phoneHome.toHtmlEscaped()
                                                            : p.phoneMobile.toHtmlEscaped()));
     }
@@ -195,6 +211,14 @@ void PatientProfileView::showProfile()
                 [this](const QStringList &alerts) {
                     m_allergyAlerts = alerts;
                     showAlerts();
+                });
+        connect(m_clinical, &ClinicalTab::openedByEmergencyAccess, this,
+                [this](const QString &reason) {
+                    m_emergency->setText(
+                        tr("Opened by emergency access (no appointment today). Reason: %1. "
+                           "Every read is recorded in the audit trail.")
+                            .arg(reason));
+                    m_emergency->show();
                 });
         m_sections->addTab(m_clinical, tr("C&linical"));
     }
@@ -239,6 +263,8 @@ void PatientProfileView::showPhoto()
     m_photo->setVisible(photo.has_value());
     m_sendMessage->setVisible(!m_profile->isNew() &&
                               AccessGuard(m_db).require(Permission::SendMessages).ok());
+    m_book->setVisible(!m_profile->isNew() &&
+                       AccessGuard(m_db).require(Permission::EditSchedule).ok());
     m_setPhoto->setVisible(mayEdit);
     m_removePhoto->setVisible(mayEdit);
     m_removePhoto->setEnabled(photo.has_value());
@@ -334,8 +360,9 @@ bool PatientProfileView::save()
         if (!duplicates->isEmpty()) {
             QStringList lines;
             for (const auto &m : *duplicates)
-                lines << tr("%1 (MRN %2, born %3): %4")
-                             .arg(m.patient.displayName(), m.patient.mrn, day(m.patient.birthDate),
+                lines << tr("%1 (%2, born %3): %4")
+                             .arg(m.patient.displayName(), view::mrn(m.patient.mrn),
+                                  day(m.patient.birthDate),
                                   m.score.reasons.join(QStringLiteral(", ")));
             QMessageBox box(QMessageBox::Warning, tr("Possible duplicate"),
                             tr("This patient may already be registered:\n\n%1\n\nOpen the existing "

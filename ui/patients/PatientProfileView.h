@@ -63,6 +63,8 @@ signals:
     void openPatientRequested(const QString &patientId);
     // Send message… on a saved patient: the main window opens the message window for them.
     void composeMessageRequested(const QString &patientId);
+    // Book appointment… on a saved patient: the schedule's booking dialog with them chosen.
+    void bookAppointmentRequested(const QString &patientId, const QString &mrn);
 
 private:
     void showProfile();
@@ -80,9 +82,11 @@ private:
     QLabel *m_header;
     QLabel *m_photo;
     QPushButton *m_sendMessage;
+    QPushButton *m_book;
     QPushButton *m_setPhoto;
     QPushButton *m_removePhoto;
     QLabel *m_alerts;
+    QLabel *m_emergency;
     QStringList m_allergyAlerts;
     QLabel *m_message;
     QTabWidget *m_sections;

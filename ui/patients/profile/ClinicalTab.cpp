@@ -1,16 +1,20 @@
 #include "ClinicalTab.h"
 
+#include "BreakGlassDialog.h"
 #include "PatientProfile.h"
 #include "ProfileFormat.h"
 
-#include <QInputDialog>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace frontdesk {
 
+using profile::dayOf;
 using profile::section;
 using profile::when;
 
@@ -27,6 +31,27 @@ ClinicalTab::ClinicalTab(PatientProfile &profile, QWidget *parent)
     layout->addWidget(m_open, 0, Qt::AlignLeft);
     layout->addWidget(m_clinical, 1);
     connect(m_open, &QPushButton::clicked, this, &ClinicalTab::open);
+    connect(m_clinical, &QTreeWidget::itemActivated, this, &ClinicalTab::showNote);
+}
+
+void ClinicalTab::showNote(QTreeWidgetItem *item)
+{
+    const QString note = item ? item->data(3, Qt::UserRole).toString() : QString();
+    if (note.isEmpty())
+        return;
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("visitNoteDialog"));
+    dialog.setWindowTitle(tr("Visit note — %1, %2").arg(item->text(0), item->text(2)));
+    auto *text = new QPlainTextEdit(note, &dialog);
+    text->setReadOnly(true);
+    text->setAccessibleName(tr("Visit note"));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(text);
+    layout->addWidget(buttons);
+    dialog.resize(fontMetrics().averageCharWidth() * 70, fontMetrics().height() * 18);
+    dialog.exec();
 }
 
 void ClinicalTab::open()
@@ -38,15 +63,10 @@ void ClinicalTab::open()
         return;
     }
     if (*needs) {
-        bool ok = false;
-        reason = QInputDialog::getText(
-            this, tr("Reason for access"),
-            tr("%1 has no appointment today. Why do you open the clinical record? (recorded in "
-               "the audit trail)")
-                .arg(m_profile.patient().displayName()),
-            QLineEdit::Normal, {}, &ok);
-        if (!ok || reason.trimmed().isEmpty())
+        BreakGlassDialog dialog(m_profile.patient().displayName(), this);
+        if (dialog.exec() != QDialog::Accepted)
             return;
+        reason = dialog.reason();
     }
     auto summary = m_profile.openClinical(reason.trimmed());
     if (!summary) {
@@ -54,6 +74,8 @@ void ClinicalTab::open()
         return;
     }
     fill(*summary);
+    if (!m_profile.breakGlassReason().isEmpty())
+        emit openedByEmergencyAccess(m_profile.breakGlassReason());
 }
 
 void ClinicalTab::fill(const ClinicalSummary &s)
@@ -75,30 +97,37 @@ void ClinicalTab::fill(const ClinicalSummary &s)
     auto *allergies = section(m_clinical, tr("Allergies"));
     for (const Allergy &a : s.allergies) {
         auto *item = new QTreeWidgetItem(
-            allergies, {a.code.display, a.criticality, when(a.recorded, clinic), a.reaction});
+            allergies, {a.code.display, a.criticality, dayOf(a.recorded, clinic), a.reaction});
         item->setForeground(0, profile::warningColor());
     }
+    // Nothing recorded is not the same as "no known allergies": only a statement says that.
     if (s.allergies.isEmpty())
-        new QTreeWidgetItem(allergies, {tr("No known allergies recorded")});
+        new QTreeWidgetItem(allergies, {s.noKnownAllergies ? tr("No known allergies")
+                                                           : tr("No allergies recorded")});
     auto *problems = section(m_clinical, tr("Problems"));
     for (const Condition &c : s.problems)
         new QTreeWidgetItem(problems,
-                            {c.code.display, c.clinicalStatus, when(c.onset, clinic), {}});
+                            {c.code.display, c.clinicalStatus, dayOf(c.onset, clinic), {}});
     auto *meds = section(m_clinical, tr("Medications"));
     for (const Medication &m : s.medications)
-        new QTreeWidgetItem(meds, {m.code.display, m.status, when(m.asserted, clinic), m.dosage});
+        new QTreeWidgetItem(meds, {m.code.display, m.status, dayOf(m.asserted, clinic), m.dosage});
     auto *vitals = section(m_clinical, tr("Latest vitals"));
-    for (const Observation &o : s.latestVitals)
-        new QTreeWidgetItem(
-            vitals, {o.code.display,
-                     o.valueNumber ? QLocale().toString(*o.valueNumber) + QLatin1Char(' ') + o.unit
-                                   : o.valueText,
-                     when(o.effective, clinic),
-                     {}});
+    for (const ClinicalSummary::VitalSign &v : s.vitalSigns())
+        new QTreeWidgetItem(vitals, {v.name, v.value, when(v.effective, clinic), {}});
+    auto *immunizations = section(m_clinical, tr("Immunisations"));
+    for (const Immunization &i : s.immunizations)
+        new QTreeWidgetItem(immunizations,
+                            {i.vaccine.display, i.status, dayOf(i.occurred, clinic), {}});
+    if (s.immunizations.isEmpty())
+        new QTreeWidgetItem(immunizations, {tr("No immunisations recorded")});
     auto *visits = section(m_clinical, tr("Past encounters"));
-    for (const Encounter &e : s.encounters)
-        new QTreeWidgetItem(visits,
-                            {e.type.display, e.practitionerName, when(e.start, clinic), e.notes});
+    for (const Encounter &e : s.encounters) {
+        auto *item = new QTreeWidgetItem(
+            visits, {e.type.display, e.practitionerName, when(e.start, clinic), e.notes});
+        // The column shows the first line; the whole note is a tooltip away, or Enter.
+        item->setToolTip(3, e.notes);
+        item->setData(3, Qt::UserRole, e.notes);
+    }
     m_clinical->expandAll();
     for (int c = 0; c < 3; ++c)
         m_clinical->resizeColumnToContents(c);
