@@ -10,7 +10,9 @@
 #include "domain/Observation.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QList>
+#include <QLocale>
 
 namespace frontdesk {
 
@@ -30,6 +32,24 @@ public:
     QList<Observation> latestVitals; // the newest value per vital sign
     QList<Immunization> immunizations;
     QList<Encounter> encounters; // newest first
+    // Someone recorded "no known allergies" (a SNOMED CT no-known-allergy finding) and no
+    // allergy is recorded. Without it an empty list says only that none was recorded.
+    bool noKnownAllergies = false;
+
+    // One vital sign as a person reads it.
+    struct VitalSign
+    {
+        QString name;
+        QString value; // the number in the locale's form with its unit, e.g. "128/82 mmHg"
+        QDateTime effective;
+    };
+    // The latest vitals, blood pressure as systolic/diastolic in one row, units in human form.
+    QList<VitalSign> vitalSigns(const QLocale &locale = QLocale()) const;
+
+    // Files the recorded allergies: the no-known-allergy statements set noKnownAllergies (only
+    // while no allergy is recorded) and are not listed among the allergies.
+    void setAllergies(const QList<Allergy> &recorded);
+    static bool statesNoKnownAllergy(const ClinicalCode &code);
 
     static Result<ClinicalSummary> load(Database &db, const ClinicalAccess &access);
 };

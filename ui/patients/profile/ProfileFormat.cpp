@@ -17,6 +17,14 @@ QString when(const QDateTime &t, const ClinicTime &clinic)
            QLocale().toString(local.time(), QLocale::ShortFormat);
 }
 
+QString dayOf(const QDateTime &t, const ClinicTime &clinic)
+{
+    if (!t.isValid())
+        return {};
+    const QDateTime utc = t.toUTC();
+    return day(utc.time() == QTime(0, 0) ? utc.date() : clinic.toLocal(t).date());
+}
+
 QString day(const QDate &d)
 {
     return d.isValid() ? QLocale().toString(d, QLocale::ShortFormat) : QString();

@@ -19,6 +19,9 @@ namespace profile {
 // A stored (UTC) time as the clinic's short date and time; empty when unset.
 QString when(const QDateTime &t, const ClinicTime &clinic);
 QString day(const QDate &d);
+// A value that is a day, not a moment (onset, recorded, given on): only its date. A date-only
+// value (stored as midnight UTC) keeps its own date, whatever the clinic's zone.
+QString dayOf(const QDateTime &t, const ClinicTime &clinic);
 // A flat, sortable-looking list with the given column headers.
 QTreeWidget *makeTree(const QStringList &headers, QWidget *parent);
 // A bold heading row spanning the columns.
