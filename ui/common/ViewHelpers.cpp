@@ -1,6 +1,7 @@
 #include "ViewHelpers.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QLabel>
 #include <QLocale>
 #include <QToolButton>
@@ -44,6 +45,13 @@ QString fullYearDateFormat()
     if (!format.contains(QLatin1String("yyyy")))
         format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
     return format;
+}
+
+QString mrn(const QString &number)
+{
+    if (number.startsWith(QLatin1String("MRN"), Qt::CaseInsensitive))
+        return number;
+    return QCoreApplication::translate("frontdesk::view", "MRN %1").arg(number);
 }
 
 } // namespace frontdesk::view

@@ -24,6 +24,9 @@ QToolButton *textButton(QWidget *parent, QAction *action);
 void makeHeading(QLabel *label, qreal scale = 1.0);
 // The locale's short date with a four-digit year: "3/4/27" is no date to act on.
 QString fullYearDateFormat();
+// A medical record number as a person reads it: "MRN0100266" as it is, a bare "100266" as
+// "MRN 100266", never "MRN MRN0100266".
+QString mrn(const QString &number);
 
 } // namespace view
 } // namespace frontdesk

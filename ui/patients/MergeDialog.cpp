@@ -1,5 +1,7 @@
 #include "MergeDialog.h"
 
+#include "common/ViewHelpers.h"
+
 #include "patients/DuplicateFinder.h"
 #include "patients/PatientMerge.h"
 
@@ -86,8 +88,8 @@ bool MergeDialog::loadDuplicates()
         const auto &p = pairs->at(i);
         m_candidates << qMakePair(p.first, p.second);
         auto text = [](const Patient &x) {
-            return tr("%1 (MRN %2, %3)")
-                .arg(x.displayName(), x.mrn,
+            return tr("%1 (%2, %3)")
+                .arg(x.displayName(), view::mrn(x.mrn),
                      x.birthDate.isValid() ? QLocale().toString(x.birthDate, QLocale::ShortFormat)
                                            : tr("no birth date"));
         };
@@ -166,9 +168,10 @@ bool MergeDialog::mergeSelected()
                                               : PatientMerge::Side::Survivor);
     const auto answer = QMessageBox::question(
         this, tr("Merge records"),
-        tr("Merge %1 (MRN %2) into %3 (MRN %4)? Appointments, messages, consents, insurance and "
+        tr("Merge %1 (%2) into %3 (%4)? Appointments, messages, consents, insurance and "
            "clinical records move to the surviving record; the merged record stays as a link.")
-            .arg(m_merged.displayName(), m_merged.mrn, m_survivor.displayName(), m_survivor.mrn));
+            .arg(m_merged.displayName(), view::mrn(m_merged.mrn), m_survivor.displayName(),
+                 view::mrn(m_survivor.mrn)));
     if (answer != QMessageBox::Yes)
         return false;
     auto outcome = PatientMerge(m_db).merge(plan);
