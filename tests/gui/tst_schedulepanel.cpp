@@ -17,6 +17,7 @@
 #include "scheduling/BookingService.h"
 #include "scheduling/LocalTime.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
@@ -26,6 +27,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace frontdesk;
 
@@ -183,6 +185,8 @@ private slots:
             model()->index(model()->rowOf(m_booked)).data(DayScheduleModel::StartRole).toDateTime();
         m_panel->move(model()->index(model()->rowOf(m_booked)), 0, taken, taken.addSecs(15 * 60));
         QVERIFY(!m_panel->messageBar()->isHidden());
+        // A refusal stays until the next action.
+        QVERIFY(!m_panel->findChild<QTimer *>(QStringLiteral("scheduleMessageTimer"))->isActive());
         QVERIFY2(m_panel->messageBar()->text().contains(
                      model()->index(other).data(DayScheduleModel::IdRole).toString()),
                  qPrintable(m_panel->messageBar()->text()));
@@ -204,6 +208,14 @@ private slots:
         QVERIFY(!m_panel->grab().isNull());
         QVERIFY(m_panel->undo());
         QCOMPARE(statusOf(m_booked), QStringLiteral("booked"));
+        // "Undone: …" is information: it goes away on its own once read.
+        auto *messageTimer = m_panel->findChild<QTimer *>(QStringLiteral("scheduleMessageTimer"));
+        QVERIFY(messageTimer);
+        QVERIFY(!m_panel->messageBar()->isHidden());
+        QVERIFY(messageTimer->isActive());
+        messageTimer->setInterval(0);
+        messageTimer->start();
+        QTRY_VERIFY(m_panel->messageBar()->isHidden());
         auto history = BookingService(db()).history(m_booked);
         QCOMPARE(history->size(), 3); // booked, arrived, the revert
     }
@@ -447,10 +459,15 @@ private slots:
         QApplication::setActiveWindow(&view);
         QVERIFY(QTest::qWaitForWindowActive(&view));
         view.showCalendar(false);
+        // The toggle names the view it switches to.
+        auto *toggle = view.findChild<QAction *>(QStringLiteral("calendarOrList"));
+        QVERIFY(toggle);
+        QCOMPARE(toggle->text(), QStringLiteral("&Calendar"));
         view.table()->setFocus();
         QTest::keyClick(view.table(), Qt::Key_K, Qt::ControlModifier);
         QVERIFY(calendar->isVisible());
         QVERIFY(!view.table()->isVisible());
+        QCOMPARE(toggle->text(), QStringLiteral("&List"));
         // One day for both: the list's navigation moves the calendar, and back.
         view.showNextDay();
         QCOMPARE(calendar->model()->date(), list.date());

@@ -6,6 +6,7 @@
 #include "common/TimeWindowEdit.h"
 #include "common/ViewHelpers.h"
 #include "common/WeekdayPicker.h"
+#include "schedule/DayCalendarView.h"
 
 #include <QAction>
 #include <QApplication>
@@ -63,6 +64,30 @@ class TestViewParts : public QObject
     Q_OBJECT
 
 private slots:
+    // A 15-minute block is one line: the family name always shows, what else fits around it.
+    void aSmallBlockKeepsTheFamilyName()
+    {
+        QFont bold = QApplication::font();
+        bold.setBold(true);
+        const QFontMetrics m(bold);
+        const QString time = QStringLiteral("09:15");
+        const QString name = QStringLiteral("Schwarzenegger-Hohenberg, Maximiliane");
+        const QString family = QStringLiteral("Schwarzenegger-Hohenberg");
+        const QString full = time + QLatin1Char(' ') + name;
+        QCOMPARE(DayCalendarView::blockTitle(m, time, name, m.horizontalAdvance(full)), full);
+        const QString timeAndFamily = time + QLatin1Char(' ') + family;
+        QCOMPARE(DayCalendarView::blockTitle(m, time, name, m.horizontalAdvance(full) - 1),
+                 timeAndFamily);
+        QCOMPARE(DayCalendarView::blockTitle(m, time, name, m.horizontalAdvance(timeAndFamily) - 1),
+                 family);
+        QCOMPARE(DayCalendarView::blockTitle(m, time, name, m.horizontalAdvance(family)), family);
+        // Narrower still: elided, but never something else than the family name.
+        const QString elided =
+            DayCalendarView::blockTitle(m, time, name, m.horizontalAdvance(family) / 2);
+        QVERIFY(elided.endsWith(QChar(0x2026)));
+        QVERIFY(family.startsWith(elided.chopped(1)));
+    }
+
     void everyStatusIsReadableOnLightAndDarkPalettes_data()
     {
         QTest::addColumn<QString>("status");

@@ -7,6 +7,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 namespace frontdesk {
 
 namespace {
@@ -41,14 +43,24 @@ QString DayCalendarAccessible::appointmentName(const DayCalendarView *view, int 
 {
     const QModelIndex i = view->model()->index(row, 0);
     const QTimeZone zone = view->model()->zone();
-    const QString status = i.data(DayScheduleModel::StatusRole).toString();
-    const auto parsed = appointmentStatusFromName(status);
     return QStringLiteral("%1–%2, %3, %4, %5")
         .arg(timeText(i.data(DayScheduleModel::StartRole).toDateTime().toTimeZone(zone)),
              timeText(i.data(DayScheduleModel::EndRole).toDateTime().toTimeZone(zone)),
              i.data(DayScheduleModel::PatientNameRole).toString(),
-             i.data(DayScheduleModel::TypeNameRole).toString(),
-             parsed ? AppointmentLabels::status(*parsed) : status);
+             i.data(DayScheduleModel::TypeNameRole).toString(), statusText(view, row));
+}
+
+QString DayCalendarAccessible::statusText(const DayCalendarView *view, int row)
+{
+    const QModelIndex i = view->model()->index(row, 0);
+    const QString status = i.data(DayScheduleModel::StatusRole).toString();
+    const auto parsed = appointmentStatusFromName(status);
+    const QString label = parsed ? AppointmentLabels::status(*parsed) : status;
+    const QDateTime arrived = i.data(DayScheduleModel::ArrivedAtRole).toDateTime();
+    if (parsed != AppointmentStatus::Arrived || !arrived.isValid())
+        return label;
+    const qint64 waited = std::max<qint64>(0, arrived.secsTo(view->model()->nowUtc()) / 60);
+    return DayCalendarView::tr("%1, waiting %2 min").arg(label, QLocale().toString(waited));
 }
 
 DayCalendarView *DayCalendarAccessible::view() const

@@ -19,6 +19,8 @@ public:
 
     // The spoken name of the model's row: time, patient, type and status.
     static QString appointmentName(const DayCalendarView *view, int row);
+    // The status as read out, with the minutes waiting once the patient arrived.
+    static QString statusText(const DayCalendarView *view, int row);
 
     // The model rows the calendar shows (those in a shown column), in model order: item i is
     // shownRows()[i].

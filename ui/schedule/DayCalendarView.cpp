@@ -363,6 +363,20 @@ void DayCalendarView::paintBackground(QPainter &p, int firstColumn, int lastColu
     }
 }
 
+QString DayCalendarView::blockTitle(const QFontMetrics &metrics, const QString &time,
+                                    const QString &name, int width)
+{
+    // Stored as "Family, Given": the family name is what a receptionist looks for. The given
+    // name goes first, then the time (the block's place says it); the family name stays.
+    const QString family = name.section(QStringLiteral(", "), 0, 0);
+    for (const QString &title :
+         {time + QLatin1Char(' ') + name, time + QLatin1Char(' ') + family, family}) {
+        if (metrics.horizontalAdvance(title) <= width)
+            return title;
+    }
+    return metrics.elidedText(family, Qt::ElideRight, std::max(0, width));
+}
+
 void DayCalendarView::paintBlock(QPainter &p, int row, const QRect &r)
 {
     const QModelIndex i = m_model->index(row);
@@ -401,28 +415,32 @@ void DayCalendarView::paintBlock(QPainter &p, int row, const QRect &r)
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     const QFontMetrics sm(small);
+    QFont bold = font();
+    bold.setBold(true);
+    bold.setStrikeOut(status == QLatin1String("cancelled"));
+    const QFontMetrics bm(bold);
+    const QDateTime start =
+        i.data(DayScheduleModel::StartRole).toDateTime().toTimeZone(m_model->zone());
+    const QString name = i.data(DayScheduleModel::PatientNameRole).toString();
+    const QString time = shortTime(start.time());
     QRect pill;
     if (!mark.isEmpty()) {
         const int w = sm.horizontalAdvance(mark) + 8;
         pill = QRect(r.right() - w - 2, r.top() + 2, w, sm.height() + 2);
         if (twoLines)
             pill.moveTop(r.bottom() - pill.height() - 2);
-        else
+        // On one line the pill gives way first: the name must fit beside it, whole.
+        else if (bm.horizontalAdvance(time + QLatin1Char(' ') + name) <=
+                 pill.left() - 3 - text.left())
             text.setRight(pill.left() - 3);
-        if (pill.left() < r.left() + 6)
+        else
+            pill = QRect();
+        if (pill.isValid() && pill.left() < r.left() + 6)
             pill = QRect();
     }
     p.setPen(QColor(0x21, 0x21, 0x21));
-    QFont bold = font();
-    bold.setBold(true);
-    bold.setStrikeOut(status == QLatin1String("cancelled"));
     p.setFont(bold);
-    const QDateTime start =
-        i.data(DayScheduleModel::StartRole).toDateTime().toTimeZone(m_model->zone());
-    const QString first = shortTime(start.time()) + QLatin1Char(' ') +
-                          i.data(DayScheduleModel::PatientNameRole).toString();
-    p.drawText(text, Qt::AlignLeft | Qt::AlignTop,
-               QFontMetrics(bold).elidedText(first, Qt::ElideRight, std::max(0, text.width())));
+    p.drawText(text, Qt::AlignLeft | Qt::AlignTop, blockTitle(bm, time, name, text.width()));
     if (twoLines) {
         p.setFont(font());
         QRect second = text.adjusted(0, fm.height(), 0, 0);
@@ -826,14 +844,16 @@ bool DayCalendarView::viewportEvent(QEvent *event)
                 i.data(DayScheduleModel::StartRole).toDateTime().toTimeZone(m_model->zone());
             const QDateTime e =
                 i.data(DayScheduleModel::EndRole).toDateTime().toTimeZone(m_model->zone());
+            // Everything a small block leaves out: status, waiting time, type, room.
             QToolTip::showText(help->globalPos(),
-                               tr("%1–%2 %3\n%4 with %5\n%6\nRoom: %7")
+                               tr("%1–%2 %3\n%4 with %5\n%6\nRoom: %7\n%8")
                                    .arg(shortTime(s.time()), shortTime(e.time()),
                                         i.data(DayScheduleModel::TypeNameRole).toString(),
                                         i.data(DayScheduleModel::PatientNameRole).toString(),
                                         i.data(DayScheduleModel::PractitionerNameRole).toString(),
                                         i.data(DayScheduleModel::ReasonRole).toString(),
-                                        i.data(DayScheduleModel::LocationNameRole).toString()),
+                                        i.data(DayScheduleModel::LocationNameRole).toString(),
+                                        DayCalendarAccessible::statusText(this, row)),
                                viewport());
         } else {
             QToolTip::hideText();

@@ -4,6 +4,8 @@
 #include <QDateTime>
 #include <QPersistentModelIndex>
 
+class QFontMetrics;
+
 namespace frontdesk {
 
 class DayScheduleModel;
@@ -30,6 +32,11 @@ public:
     void setCurrentAppointment(const QString &appointmentId);
     int cursorColumn() const { return m_cursorColumn; }
     int cursorMinute() const { return m_cursorMinute; }
+    // The first line of an appointment's block in width pixels: time and whole name when they
+    // fit, else the time and the family name, else the family name alone (elided only when even
+    // that does not fit). The status and type give way before the name does.
+    static QString blockTitle(const QFontMetrics &metrics, const QString &time, const QString &name,
+                              int width);
     void setCursor(int column, int minute);
     double pixelsPerMinute() const { return m_pixelsPerMinute; }
 

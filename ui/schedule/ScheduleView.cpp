@@ -15,7 +15,6 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
-#include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QToolButton>
@@ -109,19 +108,18 @@ void ScheduleView::setCalendar(SchedulePanel *calendar)
     delete layout()->replaceWidget(m_table, m_pages);
     m_pages->addWidget(m_table);
     m_pages->addWidget(calendar);
-    m_calendarAction = new QAction(tr("&Calendar"), this);
-    m_calendarAction->setCheckable(true);
+    // Names the view it switches to, not the one on screen (showCalendar sets the text).
+    m_calendarAction = new QAction(tr("&List"), this);
+    m_calendarAction->setObjectName(QStringLiteral("calendarOrList"));
     m_calendarAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     m_calendarAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_calendarAction->setToolTip(
-        tr("Calendar or list (%1)")
-            .arg(m_calendarAction->shortcut().toString(QKeySequence::NativeText)));
     addAction(m_calendarAction);
     auto *toggle = new QToolButton(this);
     toggle->setDefaultAction(m_calendarAction);
     if (auto *bar = qobject_cast<QHBoxLayout *>(layout()->itemAt(0)->layout()))
         bar->addWidget(toggle);
-    connect(m_calendarAction, &QAction::toggled, this, &ScheduleView::showCalendar);
+    connect(m_calendarAction, &QAction::triggered, this,
+            [this] { showCalendar(m_pages->currentWidget() != m_calendar); });
     connect(m_model, &AppointmentDayModel::dateChanged, calendar, &SchedulePanel::showDate);
     connect(calendar->model(), &DayScheduleModel::dateChanged, m_model,
             &AppointmentDayModel::setDate);
@@ -136,18 +134,17 @@ void ScheduleView::setCalendar(SchedulePanel *calendar)
     const bool on = QSettings(QStringLiteral("frontdesk"), QStringLiteral("frontdesk"))
                         .value(QStringLiteral("schedule/calendar"), true)
                         .toBool();
-    m_calendarAction->setChecked(on);
+    showCalendar(on);
 }
 
 void ScheduleView::showCalendar(bool on)
 {
     if (!m_calendar)
         return;
-    if (m_calendarAction->isChecked() != on) {
-        // Switched from code: keep the toggle in step without coming back here.
-        const QSignalBlocker blocker(m_calendarAction);
-        m_calendarAction->setChecked(on);
-    }
+    const QString key = m_calendarAction->shortcut().toString(QKeySequence::NativeText);
+    m_calendarAction->setText(on ? tr("&List") : tr("&Calendar"));
+    m_calendarAction->setToolTip(on ? tr("Show the appointments as a list (%1)").arg(key)
+                                    : tr("Show the day calendar (%1)").arg(key));
     QWidget *page = on ? static_cast<QWidget *>(m_calendar) : m_table;
     m_pages->setCurrentWidget(page);
     setFocusProxy(page);
