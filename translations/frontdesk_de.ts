@@ -629,6 +629,23 @@ Geprüft gegen: %2</translation>
     </message>
 </context>
 <context>
+    <name>ClinicalSummary</name>
+    <message>
+        <source>%1 %2</source>
+        <comment>value and unit</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Blood pressure</source>
+        <translation>Blutdruck</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <comment>systolic/diastolic</comment>
+        <translation>%1/%2</translation>
+    </message>
+</context>
+<context>
     <name>CommunicationMapping</name>
     <message>
         <source>%1 must be a date-time with seconds and a time zone, e.g. 2026-07-06T09:00:00Z; got &quot;%2&quot;.</source>
@@ -4179,6 +4196,81 @@ Notizen: %2</translation>
         <source>Last appointment on</source>
         <translation>Letzter Termin am</translation>
     </message>
+    <message>
+        <source>%1 — born %2 — %3</source>
+        <translation>%1 — geboren %2 — %3</translation>
+    </message>
+    <message>
+        <source>&amp;New Patient…</source>
+        <translation>&amp;Neuer Patient…</translation>
+    </message>
+    <message>
+        <source>The patient was saved, but the search does not find them yet: search for %1.</source>
+        <translation>Der Patient wurde gespeichert, aber die Suche findet ihn noch nicht: Suchen Sie nach %1.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::BreakGlassDialog</name>
+    <message>
+        <source>Emergency access</source>
+        <translation>Notfallzugriff</translation>
+    </message>
+    <message>
+        <source>%1 has no appointment today. Opening their clinical record is emergency access (&quot;break the glass&quot;): say why. The reason is recorded in the audit trail with every read.</source>
+        <translation>%1 hat heute keinen Termin. Die klinische Akte zu öffnen ist ein Notfallzugriff („Break the Glass“): Geben Sie den Grund an. Er wird mit jedem Lesezugriff im Prüfprotokoll erfasst.</translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>Grund wählen…</translation>
+    </message>
+    <message>
+        <source>Emergency: the patient needs care now</source>
+        <translation>Notfall: Der Patient braucht jetzt Versorgung</translation>
+    </message>
+    <message>
+        <source>The patient asked a clinical question (phone, e-mail)</source>
+        <translation>Der Patient hat eine klinische Frage gestellt (Telefon, E-Mail)</translation>
+    </message>
+    <message>
+        <source>Results or a letter arrived for the patient</source>
+        <translation>Befunde oder ein Brief für den Patienten sind eingegangen</translation>
+    </message>
+    <message>
+        <source>A referral or report is to be written</source>
+        <translation>Eine Überweisung oder ein Bericht ist zu schreiben</translation>
+    </message>
+    <message>
+        <source>Asked by the practitioner treating the patient</source>
+        <translation>Auf Bitte des behandelnden Behandlers</translation>
+    </message>
+    <message>
+        <source>In your own words, or more about the reason chosen</source>
+        <translation>In Ihren eigenen Worten oder mehr zum gewählten Grund</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <source>&amp;Details:</source>
+        <translation>&amp;Einzelheiten:</translation>
+    </message>
+    <message>
+        <source>&amp;Open the Record</source>
+        <translation>Akte &amp;öffnen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Give the reason: choose one from the list or describe it in your own words.</source>
+        <translation>Geben Sie den Grund an: Wählen Sie einen aus der Liste oder beschreiben Sie ihn in eigenen Worten.</translation>
+    </message>
+    <message>
+        <source>Say a little more: the reason needs at least %1 characters.</source>
+        <translation>Etwas ausführlicher bitte: Der Grund braucht mindestens %1 Zeichen.</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::CancelDialog</name>
@@ -4238,14 +4330,6 @@ Notizen: %2</translation>
         <translation>Notizen</translation>
     </message>
     <message>
-        <source>Reason for access</source>
-        <translation>Grund des Zugriffs</translation>
-    </message>
-    <message>
-        <source>%1 has no appointment today. Why do you open the clinical record? (recorded in the audit trail)</source>
-        <translation>%1 hat heute keinen Termin. Warum öffnen Sie die Krankenakte? (wird im Prüfprotokoll festgehalten)</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -4262,10 +4346,6 @@ Notizen: %2</translation>
         <translation>Allergien</translation>
     </message>
     <message>
-        <source>No known allergies recorded</source>
-        <translation>Keine bekannten Allergien erfasst</translation>
-    </message>
-    <message>
         <source>Problems</source>
         <translation>Diagnosen</translation>
     </message>
@@ -4280,6 +4360,30 @@ Notizen: %2</translation>
     <message>
         <source>Past encounters</source>
         <translation>Frühere Behandlungskontakte</translation>
+    </message>
+    <message>
+        <source>Visit note — %1, %2</source>
+        <translation>Besuchsnotiz — %1, %2</translation>
+    </message>
+    <message>
+        <source>Visit note</source>
+        <translation>Besuchsnotiz</translation>
+    </message>
+    <message>
+        <source>No known allergies</source>
+        <translation>Keine bekannten Allergien</translation>
+    </message>
+    <message>
+        <source>No allergies recorded</source>
+        <translation>Keine Allergien erfasst</translation>
+    </message>
+    <message>
+        <source>Immunisations</source>
+        <translation>Impfungen</translation>
+    </message>
+    <message>
+        <source>No immunisations recorded</source>
+        <translation>Keine Impfungen erfasst</translation>
     </message>
 </context>
 <context>
@@ -4737,14 +4841,20 @@ Notizen: %2</translation>
         <translation>An diesem Tag arbeitet kein Behandler.</translation>
     </message>
     <message>
+        <source>%1, waiting %2 min</source>
+        <translation>%1, wartet seit %2 Min.</translation>
+    </message>
+    <message>
         <source>%1–%2 %3
 %4 with %5
 %6
-Room: %7</source>
+Room: %7
+%8</source>
         <translation>%1–%2 %3
 %4 bei %5
 %6
-Raum: %7</translation>
+Raum: %7
+%8</translation>
     </message>
 </context>
 <context>
@@ -5352,16 +5462,31 @@ Raum: %7</translation>
         <translation>&amp;Entsperren</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Frontdesk is locked.&lt;/b&gt;&lt;br&gt;%1 is signed in. Enter their password, or an administrator&apos;s, to go on.</source>
-        <translation>&lt;b&gt;Frontdesk ist gesperrt.&lt;/b&gt;&lt;br&gt;%1 ist angemeldet. Geben Sie sein Passwort oder das eines Administrators ein, um fortzufahren.</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Frontdesk is locked.&lt;/b&gt;</source>
         <translation>&lt;b&gt;Frontdesk ist gesperrt.&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Frontdesk is locked.</source>
         <translation>Frontdesk ist gesperrt.</translation>
+    </message>
+    <message>
+        <source>&amp;Switch User</source>
+        <translation>&amp;Benutzer wechseln</translation>
+    </message>
+    <message>
+        <source>Sign in with your own account; the windows open now are kept, hidden, for the person who left them until they sign in again.</source>
+        <translation>Melden Sie sich mit Ihrem eigenen Konto an; die jetzt offenen Fenster bleiben verborgen für die Person erhalten, die sie offen gelassen hat, bis sie sich wieder anmeldet.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Frontdesk is locked.&lt;/b&gt;&lt;br&gt;%1 is signed in. Enter their password, or an administrator&apos;s, to go on; or Switch User with your own.</source>
+        <translation>&lt;b&gt;Frontdesk ist gesperrt.&lt;/b&gt;&lt;br&gt;%1 ist angemeldet. Geben Sie deren Passwort oder das eines Administrators ein, um fortzufahren, oder wechseln Sie mit Ihrem eigenen den Benutzer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n form(s) open that cannot be kept: switching closes them without saving. Press Switch User again to go on, or let %1 unlock.</source>
+        <translation>
+            <numerusform>%1 hat %n Formular offen, das nicht erhalten bleiben kann: Der Wechsel schließt es ohne Speichern. Drücken Sie erneut auf „Benutzer wechseln“, um fortzufahren, oder lassen Sie %1 entsperren.</numerusform>
+            <numerusform>%1 hat %n Formulare offen, die nicht erhalten bleiben können: Der Wechsel schließt sie ohne Speichern. Drücken Sie erneut auf „Benutzer wechseln“, um fortzufahren, oder lassen Sie %1 entsperren.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5438,6 +5563,14 @@ Raum: %7</translation>
         <source>S&amp;ync Now</source>
         <translation>Jetzt &amp;abgleichen</translation>
     </message>
+    <message>
+        <source>Sign &amp;Out…</source>
+        <translation>&amp;Abmelden…</translation>
+    </message>
+    <message>
+        <source>The Dashboard is not available: %1</source>
+        <translation>Die Übersicht ist nicht verfügbar: %1</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::MergeDialog</name>
@@ -5474,10 +5607,6 @@ Raum: %7</translation>
         <translation>Aktenpaare, die dieselbe Person sein könnten, wahrscheinlichste zuerst. Wählen Sie eines aus, um es zu vergleichen und zusammenzuführen.</translation>
     </message>
     <message>
-        <source>%1 (MRN %2, %3)</source>
-        <translation>%1 (Patientennr. %2, %3)</translation>
-    </message>
-    <message>
         <source>no birth date</source>
         <translation>kein Geburtsdatum</translation>
     </message>
@@ -5506,16 +5635,20 @@ Raum: %7</translation>
         <translation>Akten zusammenführen</translation>
     </message>
     <message>
-        <source>Merge %1 (MRN %2) into %3 (MRN %4)? Appointments, messages, consents, insurance and clinical records move to the surviving record; the merged record stays as a link.</source>
-        <translation>%1 (Patientennr. %2) mit %3 (Patientennr. %4) zusammenführen? Termine, Nachrichten, Einwilligungen, Versicherungen und klinische Daten gehen auf die verbleibende Akte über; die zusammengeführte Akte bleibt als Verknüpfung erhalten.</translation>
-    </message>
-    <message>
         <source>Merged. %1 now holds both records.</source>
         <translation>Zusammengeführt. %1 enthält jetzt beide Akten.</translation>
     </message>
     <message>
         <source>Fields of the two records</source>
         <translation>Felder der beiden Akten</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>Merge %1 (%2) into %3 (%4)? Appointments, messages, consents, insurance and clinical records move to the surviving record; the merged record stays as a link.</source>
+        <translation>%1 (%2) mit %3 (%4) zusammenführen? Termine, Nachrichten, Einwilligungen, Versicherungen und klinische Daten gehen in die verbleibende Akte über; die zusammengeführte Akte bleibt als Verweis erhalten.</translation>
     </message>
 </context>
 <context>
@@ -5606,6 +5739,45 @@ Raum: %7</translation>
     <message>
         <source>A new message to the patient of the selected message</source>
         <translation>Eine neue Nachricht an den Patienten der ausgewählten Nachricht</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::NewPatientDialog</name>
+    <message>
+        <source>New patient</source>
+        <translation>Neuer Patient</translation>
+    </message>
+    <message>
+        <source>Please correct the fields marked in red.</source>
+        <translation>Bitte korrigieren Sie die rot markierten Felder.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, born %3): %4</source>
+        <translation>%1 (%2, geb. %3): %4</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Mögliche Dublette</translation>
+    </message>
+    <message>
+        <source>This patient may already be registered:
+
+%1
+
+Use the existing record instead, or save a new one anyway?</source>
+        <translation>Dieser Patient ist möglicherweise schon erfasst:
+
+%1
+
+Stattdessen die vorhandene Akte verwenden oder trotzdem eine neue speichern?</translation>
+    </message>
+    <message>
+        <source>&amp;Use existing</source>
+        <translation>Vorhandene &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Save anyway</source>
+        <translation>&amp;Trotzdem speichern</translation>
     </message>
 </context>
 <context>
@@ -5922,10 +6094,6 @@ Privat: %2</translation>
         </translation>
     </message>
     <message>
-        <source>&lt;h2&gt;%1&lt;/h2&gt;MRN %2 · %3 · %4</source>
-        <translation>&lt;h2&gt;%1&lt;/h2&gt;Patientennr. %2 · %3 · %4</translation>
-    </message>
-    <message>
         <source>C&amp;linical</source>
         <translation>K&amp;linisch</translation>
     </message>
@@ -5944,10 +6112,6 @@ Privat: %2</translation>
     <message>
         <source>Please correct the fields marked in red.</source>
         <translation>Bitte korrigieren Sie die rot markierten Felder.</translation>
-    </message>
-    <message>
-        <source>%1 (MRN %2, born %3): %4</source>
-        <translation>%1 (Patientennr. %2, geboren %3): %4</translation>
     </message>
     <message>
         <source>Possible duplicate</source>
@@ -6012,6 +6176,22 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
     <message>
         <source>Send &amp;message…</source>
         <translation>&amp;Nachricht senden…</translation>
+    </message>
+    <message>
+        <source>&amp;Book appointment…</source>
+        <translation>Termin &amp;buchen…</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;%1&lt;/h2&gt;%2 · %3 · %4</source>
+        <translation>&lt;h2&gt;%1&lt;/h2&gt;%2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Opened by emergency access (no appointment today). Reason: %1. Every read is recorded in the audit trail.</source>
+        <translation>Im Notfallzugriff geöffnet (heute kein Termin). Grund: %1. Jeder Lesezugriff wird im Prüfprotokoll erfasst.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, born %3): %4</source>
+        <translation>%1 (%2, geb. %3): %4</translation>
     </message>
 </context>
 <context>
@@ -6580,6 +6760,10 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
         <source>All rooms</source>
         <translation>Alle Räume</translation>
     </message>
+    <message>
+        <source>The search did not find %1; choose the patient in the booking dialog.</source>
+        <translation>Die Suche hat %1 nicht gefunden; wählen Sie den Patienten im Buchungsdialog.</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::ScheduleView</name>
@@ -6651,8 +6835,16 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
         <translation>&amp;Kalender</translation>
     </message>
     <message>
-        <source>Calendar or list (%1)</source>
-        <translation>Kalender oder Liste (%1)</translation>
+        <source>&amp;List</source>
+        <translation>&amp;Liste</translation>
+    </message>
+    <message>
+        <source>Show the appointments as a list (%1)</source>
+        <translation>Termine als Liste zeigen (%1)</translation>
+    </message>
+    <message>
+        <source>Show the day calendar (%1)</source>
+        <translation>Tageskalender zeigen (%1)</translation>
     </message>
 </context>
 <context>
@@ -6681,6 +6873,10 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
         <source>Only %1 or an administrator can unlock this session.</source>
         <translation>Nur %1 oder ein Administrator kann diese Sitzung entsperren.</translation>
     </message>
+    <message>
+        <source>Lock the workstation first; then another person can take it over.</source>
+        <translation>Sperren Sie zuerst den Arbeitsplatz; dann kann eine andere Person ihn übernehmen.</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::SignInDialog</name>
@@ -6691,14 +6887,6 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
     <message>
         <source>First start — Frontdesk</source>
         <translation>Erster Start — Frontdesk</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Sign in with your own staff account.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Melden Sie sich mit Ihrem eigenen Mitarbeiterkonto an.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;This workstation has no staff accounts yet. Create the first administrator; they can add everyone else (frontdeskctl user add).</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Dieser Arbeitsplatz hat noch keine Mitarbeiterkonten. Legen Sie den ersten Administrator an; er kann alle anderen hinzufügen (frontdeskctl user add).</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
@@ -6739,6 +6927,14 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
     <message>
         <source>The two passwords differ.</source>
         <translation>Die beiden Passwörter unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>Sign in with your own staff account.</source>
+        <translation>Melden Sie sich mit Ihrem eigenen Mitarbeiterkonto an.</translation>
+    </message>
+    <message>
+        <source>This workstation has no staff accounts yet. Create the first administrator; they can add everyone else (frontdeskctl user add).</source>
+        <translation>Dieser Arbeitsplatz hat noch keine Mitarbeiterkonten. Legen Sie den ersten Administrator an; er kann alle anderen hinzufügen (frontdeskctl user add).</translation>
     </message>
 </context>
 <context>
@@ -7037,6 +7233,46 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
         <source>W%1</source>
         <comment>ISO week number</comment>
         <translation>KW%1</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::Workstation</name>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>These windows are still open:
+%1
+
+Signing out closes them; what is not saved in them is lost.</source>
+        <translation>Diese Fenster sind noch offen:
+%1
+
+Beim Abmelden werden sie geschlossen; was darin nicht gespeichert ist, geht verloren.</translation>
+    </message>
+    <message>
+        <source>Close Them and Sign Out</source>
+        <translation>Schließen und abmelden</translation>
+    </message>
+    <message>
+        <source>Quit Frontdesk</source>
+        <translation>Frontdesk beenden</translation>
+    </message>
+    <message>
+        <source>Windows are kept open on this workstation for %1. Quitting closes them; what is not saved in them is lost.
+
+Quit anyway?</source>
+        <translation>Auf diesem Arbeitsplatz sind Fenster für %1 offen gehalten. Beim Beenden werden sie geschlossen; was darin nicht gespeichert ist, geht verloren.
+
+Trotzdem beenden?</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::view</name>
+    <message>
+        <source>MRN %1</source>
+        <translation>Patientennummer %1</translation>
     </message>
 </context>
 </TS>

@@ -629,6 +629,23 @@ Comprobado con: %2</translation>
     </message>
 </context>
 <context>
+    <name>ClinicalSummary</name>
+    <message>
+        <source>%1 %2</source>
+        <comment>value and unit</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Blood pressure</source>
+        <translation>Presión arterial</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <comment>systolic/diastolic</comment>
+        <translation>%1/%2</translation>
+    </message>
+</context>
+<context>
     <name>CommunicationMapping</name>
     <message>
         <source>%1 must be a date-time with seconds and a time zone, e.g. 2026-07-06T09:00:00Z; got &quot;%2&quot;.</source>
@@ -4179,6 +4196,81 @@ Notas: %2</translation>
         <source>Last appointment on</source>
         <translation>Última cita el</translation>
     </message>
+    <message>
+        <source>%1 — born %2 — %3</source>
+        <translation>%1 — nacido/a el %2 — %3</translation>
+    </message>
+    <message>
+        <source>&amp;New Patient…</source>
+        <translation>Paciente &amp;nuevo…</translation>
+    </message>
+    <message>
+        <source>The patient was saved, but the search does not find them yet: search for %1.</source>
+        <translation>El paciente se ha guardado, pero la búsqueda aún no lo encuentra: busque %1.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::BreakGlassDialog</name>
+    <message>
+        <source>Emergency access</source>
+        <translation>Acceso de emergencia</translation>
+    </message>
+    <message>
+        <source>%1 has no appointment today. Opening their clinical record is emergency access (&quot;break the glass&quot;): say why. The reason is recorded in the audit trail with every read.</source>
+        <translation>%1 no tiene cita hoy. Abrir su historia clínica es un acceso de emergencia («romper el cristal»): indique el motivo. Se registra en el registro de auditoría con cada lectura.</translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>Elegir un motivo…</translation>
+    </message>
+    <message>
+        <source>Emergency: the patient needs care now</source>
+        <translation>Urgencia: el paciente necesita atención ahora</translation>
+    </message>
+    <message>
+        <source>The patient asked a clinical question (phone, e-mail)</source>
+        <translation>El paciente hizo una pregunta clínica (teléfono, correo electrónico)</translation>
+    </message>
+    <message>
+        <source>Results or a letter arrived for the patient</source>
+        <translation>Han llegado resultados o una carta para el paciente</translation>
+    </message>
+    <message>
+        <source>A referral or report is to be written</source>
+        <translation>Hay que redactar una derivación o un informe</translation>
+    </message>
+    <message>
+        <source>Asked by the practitioner treating the patient</source>
+        <translation>A petición del profesional que trata al paciente</translation>
+    </message>
+    <message>
+        <source>In your own words, or more about the reason chosen</source>
+        <translation>Con sus propias palabras, o más sobre el motivo elegido</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <source>&amp;Details:</source>
+        <translation>&amp;Detalles:</translation>
+    </message>
+    <message>
+        <source>&amp;Open the Record</source>
+        <translation>&amp;Abrir la historia</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Give the reason: choose one from the list or describe it in your own words.</source>
+        <translation>Indique el motivo: elija uno de la lista o descríbalo con sus propias palabras.</translation>
+    </message>
+    <message>
+        <source>Say a little more: the reason needs at least %1 characters.</source>
+        <translation>Explique un poco más: el motivo necesita al menos %1 caracteres.</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::CancelDialog</name>
@@ -4238,14 +4330,6 @@ Notas: %2</translation>
         <translation>Notas</translation>
     </message>
     <message>
-        <source>Reason for access</source>
-        <translation>Motivo del acceso</translation>
-    </message>
-    <message>
-        <source>%1 has no appointment today. Why do you open the clinical record? (recorded in the audit trail)</source>
-        <translation>%1 no tiene cita hoy. ¿Por qué abre la historia clínica? (queda anotado en el registro de auditoría)</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -4262,10 +4346,6 @@ Notas: %2</translation>
         <translation>Alergias</translation>
     </message>
     <message>
-        <source>No known allergies recorded</source>
-        <translation>No hay alergias conocidas registradas</translation>
-    </message>
-    <message>
         <source>Problems</source>
         <translation>Problemas de salud</translation>
     </message>
@@ -4280,6 +4360,30 @@ Notas: %2</translation>
     <message>
         <source>Past encounters</source>
         <translation>Encuentros clínicos anteriores</translation>
+    </message>
+    <message>
+        <source>Visit note — %1, %2</source>
+        <translation>Nota de la visita — %1, %2</translation>
+    </message>
+    <message>
+        <source>Visit note</source>
+        <translation>Nota de la visita</translation>
+    </message>
+    <message>
+        <source>No known allergies</source>
+        <translation>Sin alergias conocidas</translation>
+    </message>
+    <message>
+        <source>No allergies recorded</source>
+        <translation>No hay alergias registradas</translation>
+    </message>
+    <message>
+        <source>Immunisations</source>
+        <translation>Vacunas</translation>
+    </message>
+    <message>
+        <source>No immunisations recorded</source>
+        <translation>No hay vacunas registradas</translation>
     </message>
 </context>
 <context>
@@ -4737,14 +4841,20 @@ Notas: %2</translation>
         <translation>Ningún profesional trabaja este día.</translation>
     </message>
     <message>
+        <source>%1, waiting %2 min</source>
+        <translation>%1, esperando %2 min</translation>
+    </message>
+    <message>
         <source>%1–%2 %3
 %4 with %5
 %6
-Room: %7</source>
+Room: %7
+%8</source>
         <translation>%1–%2 %3
 %4 con %5
 %6
-Sala: %7</translation>
+Sala: %7
+%8</translation>
     </message>
 </context>
 <context>
@@ -5352,16 +5462,31 @@ Sala: %7</translation>
         <translation>&amp;Desbloquear</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Frontdesk is locked.&lt;/b&gt;&lt;br&gt;%1 is signed in. Enter their password, or an administrator&apos;s, to go on.</source>
-        <translation>&lt;b&gt;Frontdesk está bloqueado.&lt;/b&gt;&lt;br&gt;%1 ha iniciado sesión. Introduzca su contraseña, o la de un administrador, para continuar.</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Frontdesk is locked.&lt;/b&gt;</source>
         <translation>&lt;b&gt;Frontdesk está bloqueado.&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Frontdesk is locked.</source>
         <translation>Frontdesk está bloqueado.</translation>
+    </message>
+    <message>
+        <source>&amp;Switch User</source>
+        <translation>&amp;Cambiar de usuario</translation>
+    </message>
+    <message>
+        <source>Sign in with your own account; the windows open now are kept, hidden, for the person who left them until they sign in again.</source>
+        <translation>Inicie sesión con su propia cuenta; las ventanas abiertas se conservan, ocultas, para la persona que las dejó hasta que vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Frontdesk is locked.&lt;/b&gt;&lt;br&gt;%1 is signed in. Enter their password, or an administrator&apos;s, to go on; or Switch User with your own.</source>
+        <translation>&lt;b&gt;Frontdesk está bloqueado.&lt;/b&gt;&lt;br&gt;%1 tiene la sesión iniciada. Introduzca su contraseña, o la de un administrador, para continuar; o cambie de usuario con la suya.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n form(s) open that cannot be kept: switching closes them without saving. Press Switch User again to go on, or let %1 unlock.</source>
+        <translation>
+            <numerusform>%1 tiene %n formulario abierto que no se puede conservar: el cambio lo cierra sin guardar. Pulse de nuevo «Cambiar de usuario» para continuar, o deje que %1 desbloquee.</numerusform>
+            <numerusform>%1 tiene %n formularios abiertos que no se pueden conservar: el cambio los cierra sin guardar. Pulse de nuevo «Cambiar de usuario» para continuar, o deje que %1 desbloquee.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5438,6 +5563,14 @@ Sala: %7</translation>
         <source>S&amp;ync Now</source>
         <translation>S&amp;incronizar ahora</translation>
     </message>
+    <message>
+        <source>Sign &amp;Out…</source>
+        <translation>&amp;Cerrar sesión…</translation>
+    </message>
+    <message>
+        <source>The Dashboard is not available: %1</source>
+        <translation>El panel no está disponible: %1</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::MergeDialog</name>
@@ -5474,10 +5607,6 @@ Sala: %7</translation>
         <translation>Pares de historias que pueden ser de la misma persona, las más probables primero. Seleccione uno para compararlo y fusionarlo.</translation>
     </message>
     <message>
-        <source>%1 (MRN %2, %3)</source>
-        <translation>%1 (NHC %2, %3)</translation>
-    </message>
-    <message>
         <source>no birth date</source>
         <translation>sin fecha de nacimiento</translation>
     </message>
@@ -5506,16 +5635,20 @@ Sala: %7</translation>
         <translation>Fusionar historias</translation>
     </message>
     <message>
-        <source>Merge %1 (MRN %2) into %3 (MRN %4)? Appointments, messages, consents, insurance and clinical records move to the surviving record; the merged record stays as a link.</source>
-        <translation>¿Fusionar %1 (NHC %2) en %3 (NHC %4)? Las citas, mensajes, consentimientos, seguros y registros clínicos pasan a la historia que se conserva; la historia fusionada se mantiene como vínculo.</translation>
-    </message>
-    <message>
         <source>Merged. %1 now holds both records.</source>
         <translation>Fusionadas. %1 contiene ahora ambas historias.</translation>
     </message>
     <message>
         <source>Fields of the two records</source>
         <translation>Campos de las dos historias clínicas</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>Merge %1 (%2) into %3 (%4)? Appointments, messages, consents, insurance and clinical records move to the surviving record; the merged record stays as a link.</source>
+        <translation>¿Fusionar %1 (%2) en %3 (%4)? Las citas, mensajes, consentimientos, seguros y datos clínicos pasan a la historia que se conserva; la historia fusionada queda como enlace.</translation>
     </message>
 </context>
 <context>
@@ -5606,6 +5739,45 @@ Sala: %7</translation>
     <message>
         <source>A new message to the patient of the selected message</source>
         <translation>Un mensaje nuevo al paciente del mensaje seleccionado</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::NewPatientDialog</name>
+    <message>
+        <source>New patient</source>
+        <translation>Paciente nuevo</translation>
+    </message>
+    <message>
+        <source>Please correct the fields marked in red.</source>
+        <translation>Corrija los campos marcados en rojo.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, born %3): %4</source>
+        <translation>%1 (%2, nacido/a el %3): %4</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Posible duplicado</translation>
+    </message>
+    <message>
+        <source>This patient may already be registered:
+
+%1
+
+Use the existing record instead, or save a new one anyway?</source>
+        <translation>Es posible que este paciente ya esté registrado:
+
+%1
+
+¿Usar la historia existente o guardar una nueva de todos modos?</translation>
+    </message>
+    <message>
+        <source>&amp;Use existing</source>
+        <translation>&amp;Usar la existente</translation>
+    </message>
+    <message>
+        <source>&amp;Save anyway</source>
+        <translation>&amp;Guardar de todos modos</translation>
     </message>
 </context>
 <context>
@@ -5922,10 +6094,6 @@ Fijo: %2</translation>
         </translation>
     </message>
     <message>
-        <source>&lt;h2&gt;%1&lt;/h2&gt;MRN %2 · %3 · %4</source>
-        <translation>&lt;h2&gt;%1&lt;/h2&gt;NHC %2 · %3 · %4</translation>
-    </message>
-    <message>
         <source>C&amp;linical</source>
         <translation>C&amp;línico</translation>
     </message>
@@ -5944,10 +6112,6 @@ Fijo: %2</translation>
     <message>
         <source>Please correct the fields marked in red.</source>
         <translation>Corrija los campos marcados en rojo.</translation>
-    </message>
-    <message>
-        <source>%1 (MRN %2, born %3): %4</source>
-        <translation>%1 (NHC %2, nacido/a el %3): %4</translation>
     </message>
     <message>
         <source>Possible duplicate</source>
@@ -6012,6 +6176,22 @@ Open the existing record instead, or save a new one anyway?</source>
     <message>
         <source>Send &amp;message…</source>
         <translation>Enviar &amp;mensaje…</translation>
+    </message>
+    <message>
+        <source>&amp;Book appointment…</source>
+        <translation>&amp;Reservar cita…</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;%1&lt;/h2&gt;%2 · %3 · %4</source>
+        <translation>&lt;h2&gt;%1&lt;/h2&gt;%2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Opened by emergency access (no appointment today). Reason: %1. Every read is recorded in the audit trail.</source>
+        <translation>Abierto con acceso de emergencia (sin cita hoy). Motivo: %1. Cada lectura queda registrada en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, born %3): %4</source>
+        <translation>%1 (%2, nacido/a el %3): %4</translation>
     </message>
 </context>
 <context>
@@ -6580,6 +6760,10 @@ Open the existing record instead, or save a new one anyway?</source>
         <source>All rooms</source>
         <translation>Todas las salas</translation>
     </message>
+    <message>
+        <source>The search did not find %1; choose the patient in the booking dialog.</source>
+        <translation>La búsqueda no encontró %1; elija al paciente en el diálogo de reserva.</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::ScheduleView</name>
@@ -6651,8 +6835,16 @@ Open the existing record instead, or save a new one anyway?</source>
         <translation>&amp;Calendario</translation>
     </message>
     <message>
-        <source>Calendar or list (%1)</source>
-        <translation>Calendario o lista (%1)</translation>
+        <source>&amp;List</source>
+        <translation>&amp;Lista</translation>
+    </message>
+    <message>
+        <source>Show the appointments as a list (%1)</source>
+        <translation>Mostrar las citas como lista (%1)</translation>
+    </message>
+    <message>
+        <source>Show the day calendar (%1)</source>
+        <translation>Mostrar el calendario del día (%1)</translation>
     </message>
 </context>
 <context>
@@ -6681,6 +6873,10 @@ Open the existing record instead, or save a new one anyway?</source>
         <source>Only %1 or an administrator can unlock this session.</source>
         <translation>Solo %1 o un administrador puede desbloquear esta sesión.</translation>
     </message>
+    <message>
+        <source>Lock the workstation first; then another person can take it over.</source>
+        <translation>Bloquee primero el puesto de trabajo; después otra persona puede tomarlo.</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::SignInDialog</name>
@@ -6691,14 +6887,6 @@ Open the existing record instead, or save a new one anyway?</source>
     <message>
         <source>First start — Frontdesk</source>
         <translation>Primer inicio — Frontdesk</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Sign in with your own staff account.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Inicie sesión con su propia cuenta de personal.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;This workstation has no staff accounts yet. Create the first administrator; they can add everyone else (frontdeskctl user add).</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Este puesto aún no tiene cuentas de personal. Cree el primer administrador; podrá añadir a todos los demás (frontdeskctl user add).</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
@@ -6739,6 +6927,14 @@ Open the existing record instead, or save a new one anyway?</source>
     <message>
         <source>The two passwords differ.</source>
         <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <source>Sign in with your own staff account.</source>
+        <translation>Inicie sesión con su propia cuenta de personal.</translation>
+    </message>
+    <message>
+        <source>This workstation has no staff accounts yet. Create the first administrator; they can add everyone else (frontdeskctl user add).</source>
+        <translation>Este puesto de trabajo aún no tiene cuentas de personal. Cree el primer administrador; podrá añadir a todos los demás (frontdeskctl user add).</translation>
     </message>
 </context>
 <context>
@@ -7037,6 +7233,46 @@ Open the existing record instead, or save a new one anyway?</source>
         <source>W%1</source>
         <comment>ISO week number</comment>
         <translation>S%1</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::Workstation</name>
+    <message>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>These windows are still open:
+%1
+
+Signing out closes them; what is not saved in them is lost.</source>
+        <translation>Estas ventanas siguen abiertas:
+%1
+
+Al cerrar sesión se cierran; lo que no esté guardado en ellas se pierde.</translation>
+    </message>
+    <message>
+        <source>Close Them and Sign Out</source>
+        <translation>Cerrarlas y cerrar sesión</translation>
+    </message>
+    <message>
+        <source>Quit Frontdesk</source>
+        <translation>Salir de Frontdesk</translation>
+    </message>
+    <message>
+        <source>Windows are kept open on this workstation for %1. Quitting closes them; what is not saved in them is lost.
+
+Quit anyway?</source>
+        <translation>En este puesto de trabajo hay ventanas conservadas para %1. Al salir se cierran; lo que no esté guardado en ellas se pierde.
+
+¿Salir de todos modos?</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::view</name>
+    <message>
+        <source>MRN %1</source>
+        <translation>NHC %1</translation>
     </message>
 </context>
 </TS>

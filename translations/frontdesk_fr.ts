@@ -629,6 +629,23 @@ Vérifié par rapport à : %2</translation>
     </message>
 </context>
 <context>
+    <name>ClinicalSummary</name>
+    <message>
+        <source>%1 %2</source>
+        <comment>value and unit</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Blood pressure</source>
+        <translation>Tension artérielle</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <comment>systolic/diastolic</comment>
+        <translation>%1/%2</translation>
+    </message>
+</context>
+<context>
     <name>CommunicationMapping</name>
     <message>
         <source>%1 must be a date-time with seconds and a time zone, e.g. 2026-07-06T09:00:00Z; got &quot;%2&quot;.</source>
@@ -4179,6 +4196,81 @@ Notes&#xa0;: %2</translation>
         <source>Last appointment on</source>
         <translation>Dernier rendez-vous le</translation>
     </message>
+    <message>
+        <source>%1 — born %2 — %3</source>
+        <translation>%1 — né(e) le %2 — %3</translation>
+    </message>
+    <message>
+        <source>&amp;New Patient…</source>
+        <translation>&amp;Nouveau patient…</translation>
+    </message>
+    <message>
+        <source>The patient was saved, but the search does not find them yet: search for %1.</source>
+        <translation>Le patient a été enregistré, mais la recherche ne le trouve pas encore : recherchez %1.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::BreakGlassDialog</name>
+    <message>
+        <source>Emergency access</source>
+        <translation>Accès d&apos;urgence</translation>
+    </message>
+    <message>
+        <source>%1 has no appointment today. Opening their clinical record is emergency access (&quot;break the glass&quot;): say why. The reason is recorded in the audit trail with every read.</source>
+        <translation>%1 n&apos;a pas de rendez-vous aujourd&apos;hui. Ouvrir son dossier clinique est un accès d&apos;urgence (« bris de glace ») : indiquez pourquoi. Le motif est enregistré dans le journal d&apos;audit à chaque lecture.</translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>Choisir un motif…</translation>
+    </message>
+    <message>
+        <source>Emergency: the patient needs care now</source>
+        <translation>Urgence : le patient a besoin de soins maintenant</translation>
+    </message>
+    <message>
+        <source>The patient asked a clinical question (phone, e-mail)</source>
+        <translation>Le patient a posé une question clinique (téléphone, e-mail)</translation>
+    </message>
+    <message>
+        <source>Results or a letter arrived for the patient</source>
+        <translation>Des résultats ou un courrier sont arrivés pour le patient</translation>
+    </message>
+    <message>
+        <source>A referral or report is to be written</source>
+        <translation>Une orientation ou un compte rendu est à rédiger</translation>
+    </message>
+    <message>
+        <source>Asked by the practitioner treating the patient</source>
+        <translation>À la demande du praticien qui traite le patient</translation>
+    </message>
+    <message>
+        <source>In your own words, or more about the reason chosen</source>
+        <translation>Avec vos propres mots, ou plus sur le motif choisi</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motif&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Details:</source>
+        <translation>&amp;Détails :</translation>
+    </message>
+    <message>
+        <source>&amp;Open the Record</source>
+        <translation>&amp;Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Give the reason: choose one from the list or describe it in your own words.</source>
+        <translation>Indiquez le motif : choisissez-en un dans la liste ou décrivez-le avec vos propres mots.</translation>
+    </message>
+    <message>
+        <source>Say a little more: the reason needs at least %1 characters.</source>
+        <translation>Précisez un peu : le motif doit compter au moins %1 caractères.</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::CancelDialog</name>
@@ -4238,14 +4330,6 @@ Notes&#xa0;: %2</translation>
         <translation>Notes</translation>
     </message>
     <message>
-        <source>Reason for access</source>
-        <translation>Motif de l&apos;accès</translation>
-    </message>
-    <message>
-        <source>%1 has no appointment today. Why do you open the clinical record? (recorded in the audit trail)</source>
-        <translation>%1 n&apos;a pas de rendez-vous aujourd&apos;hui. Pourquoi ouvrez-vous le dossier médical&#xa0;? (consigné dans le journal d&apos;audit)</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -4262,10 +4346,6 @@ Notes&#xa0;: %2</translation>
         <translation>Allergies</translation>
     </message>
     <message>
-        <source>No known allergies recorded</source>
-        <translation>Aucune allergie connue enregistrée</translation>
-    </message>
-    <message>
         <source>Problems</source>
         <translation>Problèmes de santé</translation>
     </message>
@@ -4280,6 +4360,30 @@ Notes&#xa0;: %2</translation>
     <message>
         <source>Past encounters</source>
         <translation>Consultations passées</translation>
+    </message>
+    <message>
+        <source>Visit note — %1, %2</source>
+        <translation>Note de consultation — %1, %2</translation>
+    </message>
+    <message>
+        <source>Visit note</source>
+        <translation>Note de consultation</translation>
+    </message>
+    <message>
+        <source>No known allergies</source>
+        <translation>Aucune allergie connue</translation>
+    </message>
+    <message>
+        <source>No allergies recorded</source>
+        <translation>Aucune allergie enregistrée</translation>
+    </message>
+    <message>
+        <source>Immunisations</source>
+        <translation>Vaccinations</translation>
+    </message>
+    <message>
+        <source>No immunisations recorded</source>
+        <translation>Aucune vaccination enregistrée</translation>
     </message>
 </context>
 <context>
@@ -4737,14 +4841,20 @@ Notes&#xa0;: %2</translation>
         <translation>Aucun praticien ne travaille ce jour-là.</translation>
     </message>
     <message>
+        <source>%1, waiting %2 min</source>
+        <translation>%1, attend depuis %2 min</translation>
+    </message>
+    <message>
         <source>%1–%2 %3
 %4 with %5
 %6
-Room: %7</source>
+Room: %7
+%8</source>
         <translation>%1–%2 %3
 %4 avec %5
 %6
-Salle&#xa0;: %7</translation>
+Salle : %7
+%8</translation>
     </message>
 </context>
 <context>
@@ -5352,16 +5462,31 @@ Salle&#xa0;: %7</translation>
         <translation>&amp;Déverrouiller</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Frontdesk is locked.&lt;/b&gt;&lt;br&gt;%1 is signed in. Enter their password, or an administrator&apos;s, to go on.</source>
-        <translation>&lt;b&gt;Frontdesk est verrouillé.&lt;/b&gt;&lt;br&gt;%1 est connecté. Saisissez son mot de passe, ou celui d&apos;un administrateur, pour continuer.</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Frontdesk is locked.&lt;/b&gt;</source>
         <translation>&lt;b&gt;Frontdesk est verrouillé.&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Frontdesk is locked.</source>
         <translation>Frontdesk est verrouillé.</translation>
+    </message>
+    <message>
+        <source>&amp;Switch User</source>
+        <translation>&amp;Changer d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Sign in with your own account; the windows open now are kept, hidden, for the person who left them until they sign in again.</source>
+        <translation>Connectez-vous avec votre propre compte ; les fenêtres ouvertes sont conservées, masquées, pour la personne qui les a laissées jusqu&apos;à ce qu&apos;elle se reconnecte.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Frontdesk is locked.&lt;/b&gt;&lt;br&gt;%1 is signed in. Enter their password, or an administrator&apos;s, to go on; or Switch User with your own.</source>
+        <translation>&lt;b&gt;Frontdesk est verrouillé.&lt;/b&gt;&lt;br&gt;%1 est connecté(e). Saisissez son mot de passe, ou celui d&apos;un administrateur, pour continuer ; ou changez d&apos;utilisateur avec le vôtre.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n form(s) open that cannot be kept: switching closes them without saving. Press Switch User again to go on, or let %1 unlock.</source>
+        <translation>
+            <numerusform>%1 a %n formulaire ouvert qui ne peut pas être conservé : le changement le ferme sans enregistrer. Appuyez à nouveau sur « Changer d&apos;utilisateur » pour continuer, ou laissez %1 déverrouiller.</numerusform>
+            <numerusform>%1 a %n formulaires ouverts qui ne peuvent pas être conservés : le changement les ferme sans enregistrer. Appuyez à nouveau sur « Changer d&apos;utilisateur » pour continuer, ou laissez %1 déverrouiller.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5438,6 +5563,14 @@ Salle&#xa0;: %7</translation>
         <source>S&amp;ync Now</source>
         <translation>S&amp;ynchroniser maintenant</translation>
     </message>
+    <message>
+        <source>Sign &amp;Out…</source>
+        <translation>Se &amp;déconnecter…</translation>
+    </message>
+    <message>
+        <source>The Dashboard is not available: %1</source>
+        <translation>Le tableau de bord n&apos;est pas disponible : %1</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::MergeDialog</name>
@@ -5474,10 +5607,6 @@ Salle&#xa0;: %7</translation>
         <translation>Paires de dossiers qui pourraient concerner la même personne, les plus probables en premier. Sélectionnez-en une pour la comparer et la fusionner.</translation>
     </message>
     <message>
-        <source>%1 (MRN %2, %3)</source>
-        <translation>%1 (n° de dossier %2, %3)</translation>
-    </message>
-    <message>
         <source>no birth date</source>
         <translation>pas de date de naissance</translation>
     </message>
@@ -5506,16 +5635,20 @@ Salle&#xa0;: %7</translation>
         <translation>Fusionner les dossiers</translation>
     </message>
     <message>
-        <source>Merge %1 (MRN %2) into %3 (MRN %4)? Appointments, messages, consents, insurance and clinical records move to the surviving record; the merged record stays as a link.</source>
-        <translation>Fusionner %1 (n° de dossier %2) dans %3 (n° de dossier %4)&#xa0;? Les rendez-vous, messages, consentements, assurances et données cliniques passent au dossier conservé&#xa0;; le dossier fusionné reste sous forme de lien.</translation>
-    </message>
-    <message>
         <source>Merged. %1 now holds both records.</source>
         <translation>Fusion effectuée. %1 contient désormais les deux dossiers.</translation>
     </message>
     <message>
         <source>Fields of the two records</source>
         <translation>Champs des deux dossiers</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>Merge %1 (%2) into %3 (%4)? Appointments, messages, consents, insurance and clinical records move to the surviving record; the merged record stays as a link.</source>
+        <translation>Fusionner %1 (%2) dans %3 (%4) ? Les rendez-vous, messages, consentements, assurances et données cliniques passent au dossier conservé ; le dossier fusionné reste comme lien.</translation>
     </message>
 </context>
 <context>
@@ -5606,6 +5739,45 @@ Salle&#xa0;: %7</translation>
     <message>
         <source>A new message to the patient of the selected message</source>
         <translation>Un nouveau message au patient du message sélectionné</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::NewPatientDialog</name>
+    <message>
+        <source>New patient</source>
+        <translation>Nouveau patient</translation>
+    </message>
+    <message>
+        <source>Please correct the fields marked in red.</source>
+        <translation>Veuillez corriger les champs signalés en rouge.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, born %3): %4</source>
+        <translation>%1 (%2, né(e) le %3) : %4</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Doublon possible</translation>
+    </message>
+    <message>
+        <source>This patient may already be registered:
+
+%1
+
+Use the existing record instead, or save a new one anyway?</source>
+        <translation>Ce patient est peut-être déjà enregistré :
+
+%1
+
+Utiliser plutôt le dossier existant, ou en enregistrer un nouveau quand même ?</translation>
+    </message>
+    <message>
+        <source>&amp;Use existing</source>
+        <translation>&amp;Utiliser l&apos;existant</translation>
+    </message>
+    <message>
+        <source>&amp;Save anyway</source>
+        <translation>&amp;Enregistrer quand même</translation>
     </message>
 </context>
 <context>
@@ -5922,10 +6094,6 @@ Fixe&#xa0;: %2</translation>
         </translation>
     </message>
     <message>
-        <source>&lt;h2&gt;%1&lt;/h2&gt;MRN %2 · %3 · %4</source>
-        <translation>&lt;h2&gt;%1&lt;/h2&gt;N° de dossier %2 · %3 · %4</translation>
-    </message>
-    <message>
         <source>C&amp;linical</source>
         <translation>C&amp;linique</translation>
     </message>
@@ -5944,10 +6112,6 @@ Fixe&#xa0;: %2</translation>
     <message>
         <source>Please correct the fields marked in red.</source>
         <translation>Veuillez corriger les champs signalés en rouge.</translation>
-    </message>
-    <message>
-        <source>%1 (MRN %2, born %3): %4</source>
-        <translation>%1 (n° de dossier %2, né(e) le %3)&#xa0;: %4</translation>
     </message>
     <message>
         <source>Possible duplicate</source>
@@ -6012,6 +6176,22 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
     <message>
         <source>Send &amp;message…</source>
         <translation>Envoyer un &amp;message…</translation>
+    </message>
+    <message>
+        <source>&amp;Book appointment…</source>
+        <translation>&amp;Réserver un rendez-vous…</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;%1&lt;/h2&gt;%2 · %3 · %4</source>
+        <translation>&lt;h2&gt;%1&lt;/h2&gt;%2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Opened by emergency access (no appointment today). Reason: %1. Every read is recorded in the audit trail.</source>
+        <translation>Ouvert en accès d&apos;urgence (pas de rendez-vous aujourd&apos;hui). Motif : %1. Chaque lecture est enregistrée dans le journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, born %3): %4</source>
+        <translation>%1 (%2, né(e) le %3) : %4</translation>
     </message>
 </context>
 <context>
@@ -6580,6 +6760,10 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
         <source>All rooms</source>
         <translation>Toutes les salles</translation>
     </message>
+    <message>
+        <source>The search did not find %1; choose the patient in the booking dialog.</source>
+        <translation>La recherche n&apos;a pas trouvé %1 ; choisissez le patient dans la fenêtre de réservation.</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::ScheduleView</name>
@@ -6651,8 +6835,16 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
         <translation>&amp;Calendrier</translation>
     </message>
     <message>
-        <source>Calendar or list (%1)</source>
-        <translation>Calendrier ou liste (%1)</translation>
+        <source>&amp;List</source>
+        <translation>&amp;Liste</translation>
+    </message>
+    <message>
+        <source>Show the appointments as a list (%1)</source>
+        <translation>Afficher les rendez-vous en liste (%1)</translation>
+    </message>
+    <message>
+        <source>Show the day calendar (%1)</source>
+        <translation>Afficher le calendrier du jour (%1)</translation>
     </message>
 </context>
 <context>
@@ -6681,6 +6873,10 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
         <source>Only %1 or an administrator can unlock this session.</source>
         <translation>Seul(e) %1 ou un administrateur peut déverrouiller cette session.</translation>
     </message>
+    <message>
+        <source>Lock the workstation first; then another person can take it over.</source>
+        <translation>Verrouillez d&apos;abord le poste de travail ; une autre personne peut ensuite le reprendre.</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::SignInDialog</name>
@@ -6691,14 +6887,6 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
     <message>
         <source>First start — Frontdesk</source>
         <translation>Premier démarrage — Frontdesk</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Sign in with your own staff account.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Connectez-vous avec votre propre compte du personnel.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;This workstation has no staff accounts yet. Create the first administrator; they can add everyone else (frontdeskctl user add).</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Ce poste n&apos;a pas encore de comptes du personnel. Créez le premier administrateur&#xa0;; il pourra ajouter tous les autres (frontdeskctl user add).</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
@@ -6739,6 +6927,14 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
     <message>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe diffèrent.</translation>
+    </message>
+    <message>
+        <source>Sign in with your own staff account.</source>
+        <translation>Connectez-vous avec votre propre compte personnel.</translation>
+    </message>
+    <message>
+        <source>This workstation has no staff accounts yet. Create the first administrator; they can add everyone else (frontdeskctl user add).</source>
+        <translation>Ce poste de travail n&apos;a pas encore de comptes du personnel. Créez le premier administrateur ; il pourra ajouter tous les autres (frontdeskctl user add).</translation>
     </message>
 </context>
 <context>
@@ -7037,6 +7233,46 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
         <source>W%1</source>
         <comment>ISO week number</comment>
         <translation>S%1</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::Workstation</name>
+    <message>
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <source>These windows are still open:
+%1
+
+Signing out closes them; what is not saved in them is lost.</source>
+        <translation>Ces fenêtres sont encore ouvertes :
+%1
+
+La déconnexion les ferme ; ce qui n&apos;y est pas enregistré est perdu.</translation>
+    </message>
+    <message>
+        <source>Close Them and Sign Out</source>
+        <translation>Les fermer et se déconnecter</translation>
+    </message>
+    <message>
+        <source>Quit Frontdesk</source>
+        <translation>Quitter Frontdesk</translation>
+    </message>
+    <message>
+        <source>Windows are kept open on this workstation for %1. Quitting closes them; what is not saved in them is lost.
+
+Quit anyway?</source>
+        <translation>Des fenêtres sont conservées sur ce poste de travail pour %1. Quitter les ferme ; ce qui n&apos;y est pas enregistré est perdu.
+
+Quitter quand même ?</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::view</name>
+    <message>
+        <source>MRN %1</source>
+        <translation>N° de dossier %1</translation>
     </message>
 </context>
 </TS>
