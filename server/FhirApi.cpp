@@ -110,7 +110,8 @@ void resolveReferences(QJsonValueRef value, const QHash<QString, QString> &map)
 } // namespace
 
 FhirApi::FhirApi(Database &db, Settings settings)
-    : m_db(db), m_settings(std::move(settings)), m_auth(db, m_settings.auth), m_store(db)
+    : m_db(db), m_settings(std::move(settings)), m_auth(db, m_settings.auth), m_workstations(db),
+      m_store(db)
 {}
 
 HttpResponse FhirApi::json(int status, const QJsonObject &body)
@@ -147,17 +148,20 @@ QString FhirApi::baseUrl(const HttpRequest &request) const
              host.isEmpty() ? QStringLiteral("localhost") : QString::fromUtf8(host));
 }
 
-// A type the permission table does not know is nobody's to read or write.
+// A type the permission table does not know is nobody's to read or write. A workstation reads
+// every type the table lists: it holds the whole clinic so that every role can work offline,
+// and what a person sees there is decided by that person's role in its models.
 bool FhirApi::mayRead(const Principal &who, const QString &type) const
 {
     const std::optional<Permission> needed = Permissions::toRead(type);
-    return needed && Permissions::allows(who.role, *needed);
+    return needed && (who.isWorkstation() || Permissions::allows(who.role, *needed));
 }
 
+// A workstation writes only on behalf of a person, with that person's role.
 bool FhirApi::mayWrite(const Principal &who, const QString &type) const
 {
     const std::optional<Permission> needed = Permissions::toWrite(type);
-    return needed && Permissions::allows(who.role, *needed);
+    return needed && !who.isWorkstationAlone() && Permissions::allows(who.role, *needed);
 }
 
 // What a refused person may not do, for the OperationOutcome.
@@ -175,7 +179,7 @@ Status FhirApi::audit(const Principal &who, const QString &action, const QString
                       const QJsonObject &detail)
 {
     const Actor previous = m_db.actor();
-    m_db.setActor(Actor::staff(who.username));
+    m_db.setActor(who.actor());
     AuditEntry entry;
     entry.action = action;
     entry.entityType = type;
@@ -184,6 +188,10 @@ Status FhirApi::audit(const Principal &who, const QString &action, const QString
     entry.outcome = success ? QStringLiteral("success") : QStringLiteral("failure");
     entry.detail = detail;
     entry.detail.insert(QStringLiteral("via"), QStringLiteral("frontdesk-server"));
+    if (who.isWorkstation())
+        entry.detail.insert(QStringLiteral("workstation"),
+                            QJsonObject{{QStringLiteral("id"), who.workstationId},
+                                        {QStringLiteral("name"), who.workstationName}});
     auto appended = AuditLog(m_db).append(entry);
     m_db.setActor(previous);
     if (!appended)
@@ -226,7 +234,15 @@ HttpResponse FhirApi::route(const HttpRequest &request)
     }
     if (path.startsWith(QLatin1String("/sms/")) && m_settings.smsGateway)
         return m_settings.smsGateway(request);
-    if (path != QLatin1String("/fhir") && !path.startsWith(QLatin1String("/fhir/")))
+    if (path == QLatin1String("/auth/token")) {
+        if (method != "POST")
+            return OperationOutcome::response(405, QStringLiteral("not-supported"),
+                                              tr("A workstation gets its token with POST "
+                                                 "/auth/token."));
+        return m_auth.workstationToken(request);
+    }
+    const bool enrolling = path == QLatin1String("/auth/enroll");
+    if (!enrolling && path != QLatin1String("/fhir") && !path.startsWith(QLatin1String("/fhir/")))
         return OperationOutcome::response(404, QStringLiteral("not-found"),
                                           tr("Nothing here: the FHIR API is under /fhir, sign-in "
                                              "at /auth/login."));
@@ -245,7 +261,23 @@ HttpResponse FhirApi::route(const HttpRequest &request)
         r.setHeader("WWW-Authenticate", "Bearer realm=\"frontdesk\"");
         return r;
     }
+    // A workstation's request names the staff member it acts for; that person's role and
+    // account state decide what it may change.
+    const QByteArray staff = request.header("X-Frontdesk-Staff");
+    if (!staff.isEmpty()) {
+        auto acting = m_auth.actingFor(*principal, QString::fromUtf8(staff).trimmed());
+        if (!acting)
+            return refuse(*principal, QStringLiteral("act-for"), QStringLiteral("StaffAccount"), {},
+                          403, QStringLiteral("forbidden"), acting.error());
+        principal = std::move(*acting);
+    }
     const Principal &who = *principal;
+    if (enrolling) {
+        if (method != "POST")
+            return OperationOutcome::response(405, QStringLiteral("not-supported"),
+                                              tr("Enroll a workstation with POST /auth/enroll."));
+        return m_workstations.enroll(who, request);
+    }
 
     if (parts.isEmpty()) {
         if (method != "POST")
@@ -274,6 +306,12 @@ HttpResponse FhirApi::route(const HttpRequest &request)
         return refuse(
             who, QStringLiteral("read"), type, {}, 403, QStringLiteral("forbidden"),
             tr("The role %1 may not %2.").arg(Roles::name(who.role), refusedAccess(type, false)));
+    // A workstation reads everything, but changes only what the person it names may change.
+    if ((method == "POST" || method == "PUT" || method == "DELETE") && who.isWorkstation() &&
+        !who.isWorkstationAlone() && !mayWrite(who, type))
+        return refuse(
+            who, actionFor(QString::fromLatin1(method)), type, {}, 403, QStringLiteral("forbidden"),
+            tr("The role %1 may not %2.").arg(Roles::name(who.role), refusedAccess(type, true)));
     if (!ResourceTypes::isSupported(type))
         return refuse(who, QStringLiteral("read"), type, {}, 404, QStringLiteral("not-supported"),
                       tr("This server does not keep %1 resources; it keeps %2.")
@@ -374,7 +412,10 @@ HttpResponse FhirApi::metadata(const HttpRequest &request) const
               QJsonObject{{QStringLiteral("description"),
                            QStringLiteral("POST /auth/login with {\"username\", \"password\"} "
                                           "gives a bearer token; send it as "
-                                          "\"Authorization: Bearer TOKEN\".")}}},
+                                          "\"Authorization: Bearer TOKEN\". An enrolled "
+                                          "workstation gets its own with POST /auth/token and "
+                                          "names the staff member it acts for in "
+                                          "X-Frontdesk-Staff.")}}},
              {QStringLiteral("resource"), resources},
              {QStringLiteral("interaction"), systemInteractions}}}}};
     return json(200, capability);
@@ -764,7 +805,7 @@ HttpResponse FhirApi::auditEvents(const Principal &who, const HttpRequest &reque
     }
     // The listing records itself (audit-read) under the database's actor: the person asking.
     const Actor previous = m_db.actor();
-    m_db.setActor(Actor::staff(who.username));
+    m_db.setActor(who.actor());
     auto entries = AuditQuery(m_db).list(filter);
     m_db.setActor(previous);
     if (!entries)
@@ -873,6 +914,16 @@ FhirApi::WriteOutcome FhirApi::write(const Principal &who, const QString &method
                                      const QString &type, const QString &givenId,
                                      const QJsonObject &body, const QString &ifMatch)
 {
+    // The role comes first, as for single requests (route).
+    if (who.isWorkstationAlone())
+        return {403, QStringLiteral("forbidden"),
+                tr("A workstation changes records only on behalf of a staff member: name them "
+                   "with the header X-Frontdesk-Staff: NAME."),
+                std::nullopt};
+    if (Permissions::toWrite(type) && !mayWrite(who, type))
+        return {403, QStringLiteral("forbidden"),
+                tr("The role %1 may not %2.").arg(Roles::name(who.role), refusedAccess(type, true)),
+                std::nullopt};
     if (!ResourceTypes::isSupported(type))
         return {404, QStringLiteral("not-supported"),
                 tr("This server does not keep %1 resources.").arg(type), std::nullopt};

@@ -3,6 +3,7 @@
 #include "AuthService.h"
 #include "HttpExchange.h"
 #include "ResourceStore.h"
+#include "Workstations.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -16,7 +17,8 @@ class Database;
 
 namespace frontdesk::server {
 
-// The HTTP API of frontdesk-server, apart from sockets: POST /auth/login and FHIR R4 REST under
+// The HTTP API of frontdesk-server, apart from sockets: POST /auth/login, workstation enrollment
+// (POST /auth/enroll, POST /auth/token) and FHIR R4 REST under
 // /fhir (metadata, read, vread, history, search, create, update, delete, transaction and batch
 // Bundles, the system _history for sync, AuditEvent for the trail). Every call but login and
 // metadata needs a bearer token; every access is checked against the permission table and
@@ -84,6 +86,7 @@ private:
     Database &m_db;
     Settings m_settings;
     AuthService m_auth;
+    Workstations m_workstations;
     ResourceStore m_store;
 };
 

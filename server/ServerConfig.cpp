@@ -28,19 +28,30 @@ Status ServerConfig::parseListen(const QString &text, QHostAddress *address, qui
 Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
 {
     ServerConfig config;
-    // Everything from "user" on belongs to the staff-account command (frontdeskctl's).
+    // The first command word splits the line: everything from "user" on belongs to the
+    // staff-account command (frontdeskctl's), after "messages" to the dispatch queue's overview,
+    // from "workstation" on to the enrolled workstations.
     QStringList own = arguments;
-    const qsizetype userAt = arguments.indexOf(QStringLiteral("user"), 1);
-    if (userAt > 0) {
-        own = arguments.mid(0, userAt);
-        config.userCommand = arguments.mid(userAt);
-        config.action = Action::UserCommand;
+    qsizetype commandAt = -1;
+    for (const QString &word :
+         {QStringLiteral("user"), QStringLiteral("messages"), QStringLiteral("workstation")}) {
+        const qsizetype at = arguments.indexOf(word, 1);
+        if (at > 0 && (commandAt < 0 || at < commandAt))
+            commandAt = at;
     }
-    const qsizetype messagesAt = arguments.indexOf(QStringLiteral("messages"), 1);
-    if (userAt < 0 && messagesAt > 0) {
-        own = arguments.mid(0, messagesAt);
-        config.messagesCommand = arguments.mid(messagesAt + 1);
-        config.action = Action::MessagesCommand;
+    if (commandAt > 0) {
+        own = arguments.mid(0, commandAt);
+        const QString word = arguments.at(commandAt);
+        if (word == QLatin1String("user")) {
+            config.userCommand = arguments.mid(commandAt);
+            config.action = Action::UserCommand;
+        } else if (word == QLatin1String("messages")) {
+            config.messagesCommand = arguments.mid(commandAt + 1);
+            config.action = Action::MessagesCommand;
+        } else {
+            config.workstationCommand = arguments.mid(commandAt);
+            config.action = Action::WorkstationCommand;
+        }
     }
 
     QCommandLineParser p;
@@ -96,6 +107,8 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
     p.addPositionalArgument(QStringLiteral("messages"),
                             tr("messages [--json]: the email and SMS queue, and the messages "
                                "that failed or are being retried"));
+    p.addPositionalArgument(QStringLiteral("workstation"),
+                            tr("workstation list [--json] | workstation revoke ID"));
     if (!p.parse(own))
         return fail(p.errorText());
     if (!p.positionalArguments().isEmpty())

@@ -38,6 +38,8 @@ public:
     QStringList userCommand;
     // Everything after "messages": the dispatch queue's overview, run instead of the server.
     QStringList messagesCommand;
+    // Everything after "workstation": list or revoke enrolled workstations.
+    QStringList workstationCommand;
 
     enum class Action
     {
@@ -45,7 +47,8 @@ public:
         ShowVersion,
         ShowHelp,
         UserCommand,
-        MessagesCommand
+        MessagesCommand,
+        WorkstationCommand
     };
     Action action = Action::Serve;
     QString helpText;

@@ -3,6 +3,7 @@
 #include "ServerConfig.h"
 #include "ServerStorage.h"
 #include "ServerUserCommand.h"
+#include "ServerWorkstationCommand.h"
 #include "dispatch/Dispatcher.h"
 #include "dispatch/MessagesCommand.h"
 #include "dispatch/SmsGateway.h"
@@ -53,6 +54,8 @@ int main(int argc, char *argv[])
         return ServerUserCommand(*config).run(config->userCommand);
     case ServerConfig::Action::MessagesCommand:
         return MessagesCommand(*config).run(config->messagesCommand);
+    case ServerConfig::Action::WorkstationCommand:
+        return ServerWorkstationCommand(*config).run(config->workstationCommand);
     case ServerConfig::Action::Serve:
         break;
     }
