@@ -4,8 +4,10 @@
 #include "SyncWorker.h"
 
 #include "AppEnvironment.h"
+#include "BackgroundEnroller.h"
 #include "MainWindow.h"
 #include "Workstation.h"
+#include "WorkstationCredential.h"
 #include "access/AuditAnchor.h"
 #include "access/Session.h"
 #include "common/AccessController.h"
@@ -167,6 +169,8 @@ int StartUp::run()
     if (auto purged = MessageRetention::purge(*m_database); !purged)
         printTo(stderr, QStringLiteral("frontdesk: %1\n").arg(purged.error()));
     m_workstation = std::make_unique<Workstation>(*m_database, *m_access, place);
+    m_enroller = std::make_unique<BackgroundEnroller>(*m_database, *m_store, m_directory->path());
+    m_access->setEnroller(m_enroller.get());
     QObject::connect(m_access.get(), &AccessController::wipeRequested, qApp,
                      [this](const QString &by) {
                          // Queued: the wipe deletes the window whose menu asked for it.
@@ -206,7 +210,14 @@ void StartUp::wipe(const QString &requestedBy)
     m_sync.reset(); // its connection must be closed before the files go
     m_workstation.reset();
     m_access.reset();
+    m_enroller.reset();
     m_database.reset();
+    // The server credential goes with the data: a wiped workstation is enrolled anew.
+    if (auto s = WorkstationCredential::remove(*m_store, m_directory->path()); !s) {
+        fail(tr("This workstation could not be wiped: %1").arg(s.error()));
+        QApplication::exit(Failed);
+        return;
+    }
     if (auto s = m_directory->wipe(requestedBy); !s) {
         fail(tr("This workstation could not be wiped: %1").arg(s.error()));
         QApplication::exit(Failed);

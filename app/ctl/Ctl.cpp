@@ -76,7 +76,7 @@ QList<CtlCommand> Ctl::commands()
 {
     // One line per group of commands; each group lives in its own file.
     return databaseCommands() + patientCommands() + accessCommands() + scheduleCommands() +
-           kpiCommands() + messageCommands();
+           kpiCommands() + messageCommands() + syncCommands();
 }
 
 int Ctl::usage(const QString &problem)
@@ -183,6 +183,9 @@ Ctl::Access Ctl::accessOf(const QString &command, const QStringList &arguments)
     if (command == QLatin1String("message"))
         return {Kind::SignedIn,
                 sub == QLatin1String("send") ? Permission::SendMessages : Permission::ViewMessages};
+    // A new workstation has no account yet: the server administrator's sign-in answers for it.
+    if (command == QLatin1String("enroll"))
+        return {Kind::FirstAccount, Permission::ManageSettings};
     if (command == QLatin1String("rekey"))
         return {Kind::SignedIn, Permission::ManageSettings, true};
     // The permission each command needs beyond what the models check on every read and write.
@@ -353,13 +356,21 @@ Result<QString> Ctl::signInPassword(const QCommandLineParser &parser, const QStr
     }
     // Asked on the terminal itself, never read from a pipe: standard input may carry the data
     // of the command (a new account's password).
-    const int tty = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
-    if (tty < 0)
+    auto typed = askOnTerminal(tr("Password for %1: ").arg(username));
+    if (!typed)
         return fail(tr("There is no terminal to ask %1's password on; give it with "
                        "--password-file PATH.")
                         .arg(username));
-    const QByteArray prompt = tr("Password for %1: ").arg(username).toUtf8();
-    (void)!::write(tty, prompt.constData(), size_t(prompt.size()));
+    return typed;
+}
+
+Result<QString> Ctl::askOnTerminal(const QString &prompt)
+{
+    const int tty = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (tty < 0)
+        return fail(tr("There is no terminal."));
+    const QByteArray text = prompt.toUtf8();
+    (void)!::write(tty, text.constData(), size_t(text.size()));
     termios saved{};
     const bool canHide = ::tcgetattr(tty, &saved) == 0;
     if (canHide) {
@@ -375,9 +386,9 @@ Result<QString> Ctl::signInPassword(const QCommandLineParser &parser, const QStr
         ::tcsetattr(tty, TCSAFLUSH, &saved);
     (void)!::write(tty, "\n", 1);
     ::close(tty);
-    QString password = QString::fromUtf8(typed);
+    QString answer = QString::fromUtf8(typed);
     typed.fill('\0');
-    return password;
+    return answer;
 }
 
 Result<DataDirectory::Opened> Ctl::openDatabase(bool create)

@@ -72,6 +72,9 @@ public:
     };
     static Access accessOf(const QString &command, const QStringList &arguments);
 
+    // Asks on the terminal itself (/dev/tty) without echo; fails when there is none.
+    static Result<QString> askOnTerminal(const QString &prompt);
+
     QTextStream &out() override { return m_out; }
     QTextStream &err() override { return m_err; }
     DataDirectory &directory() override { return *m_directory; }

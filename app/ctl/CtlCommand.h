@@ -60,5 +60,6 @@ QList<CtlCommand> accessCommands();
 QList<CtlCommand> scheduleCommands();
 QList<CtlCommand> kpiCommands();
 QList<CtlCommand> messageCommands();
+QList<CtlCommand> syncCommands();
 
 } // namespace frontdesk

@@ -1,5 +1,6 @@
 #include "CtlCommand.h"
 
+#include "WorkstationCredential.h"
 #include "access/AuditAnchor.h"
 #include "database/SecretStore.h"
 #include "demo/DemoSeeder.h"
@@ -219,6 +220,9 @@ int DatabaseCommands::wipe(CtlContext &c, const QCommandLineParser &p, const QSt
             return c.refused(tr("Nothing was removed."));
         }
     }
+    // The server credential goes with the data: a wiped workstation is enrolled anew.
+    if (auto s = WorkstationCredential::remove(c.secretStore(), c.directory().path()); !s)
+        return c.failure(s.error());
     if (auto s = c.directory().wipe(); !s)
         return c.failure(s.error());
     if (c.auditAnchor()) {

@@ -8,6 +8,7 @@
 #include "access/Permissions.h"
 #include "access/Session.h"
 #include "admin/AuditViewer.h"
+#include "admin/ConnectServerDialog.h"
 
 #include <QAction>
 #include <QInputDialog>
@@ -69,6 +70,9 @@ void AccessController::attach(QMainWindow *window)
     parts.audit = menu->addAction(tr("&Audit Trail…"), this, &AccessController::showAuditTrail);
     parts.idle = menu->addAction(tr("Auto-Lock &Time…"), this, &AccessController::changeIdleTime);
     menu->addMenu(new LanguageMenu(menu));
+    parts.connect =
+        menu->addAction(tr("Connect to &Server…"), this, &AccessController::connectToServer);
+    parts.connect->setObjectName(QStringLiteral("connectToServer"));
     menu->addSeparator();
     parts.wipe = menu->addAction(tr("&Wipe This Workstation…"), this, &AccessController::askToWipe);
     parts.who = new QLabel(window);
@@ -108,7 +112,28 @@ void AccessController::updateActions()
             parts.idle->setVisible(m_session->allows(Permission::ManageSettings));
         if (parts.wipe)
             parts.wipe->setVisible(m_session->allows(Permission::WipeWorkstation));
+        if (parts.connect)
+            parts.connect->setVisible(m_enroller && m_session->allows(Permission::ManageSettings));
     }
+}
+
+void AccessController::setEnroller(WorkstationEnroller *enroller)
+{
+    m_enroller = enroller;
+    updateActions();
+}
+
+void AccessController::connectToServer()
+{
+    if (!m_enroller)
+        return;
+    if (auto s = m_session->require(Permission::ManageSettings); !s) {
+        QMessageBox::warning(m_window, tr("Connect to server"), s.error());
+        return;
+    }
+    auto *dialog = new ConnectServerDialog(*m_enroller, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void AccessController::lockNow(const QString &reason)

@@ -16,10 +16,12 @@ class Database;
 class IdleMonitor;
 class LockScreen;
 class Session;
+class WorkstationEnroller;
 
 // The workstation's side of staff access, wired into the GUI: sign-in (or the first
 // administrator) before the main window, auto-lock after the idle time an administrator sets,
-// the lock screen, and the Workstation menu (lock, audit trail, idle time, wipe).
+// the lock screen, and the Workstation menu (lock, audit trail, idle time, connect to a server,
+// wipe).
 class AccessController : public QObject
 {
     Q_OBJECT
@@ -43,6 +45,10 @@ public:
     void showAuditTrail();
     void changeIdleTime();
     void askToWipe();
+    // Offers Workstation → Connect to Server… (administrators) through enroller, which must
+    // outlive the windows.
+    void setEnroller(WorkstationEnroller *enroller);
+    void connectToServer();
 
 signals:
     // The administrator confirmed a wipe; requestedBy names them for the system log. The owner
@@ -67,8 +73,10 @@ private:
         QPointer<QAction> audit;
         QPointer<QAction> idle;
         QPointer<QAction> wipe;
+        QPointer<QAction> connect;
     };
     QList<WindowParts> m_parts;
+    WorkstationEnroller *m_enroller = nullptr;
 };
 
 } // namespace frontdesk

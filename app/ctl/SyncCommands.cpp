@@ -1,0 +1,225 @@
+#include "Ctl.h"
+#include "CtlCommand.h"
+#include "Enrollment.h"
+#include "ServerConnection.h"
+#include "access/StaffAccountRepository.h"
+#include "database/SecretStore.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace frontdesk {
+
+namespace {
+
+// The workstation's link to frontdesk-server: enrollment and its state.
+class SyncCommands
+{
+    Q_DECLARE_TR_FUNCTIONS(SyncCommands)
+public:
+    static QList<CtlCommand> all();
+
+private:
+    static int enroll(CtlContext &c, const QCommandLineParser &p, const QStringList &);
+    static int status(CtlContext &c, Database &db, bool json);
+    // The administrator's password at the server: the first line of standard input, or asked
+    // on the terminal without echo when standard input is one.
+    static Result<QString> serverPassword(const QString &username, const QString &server);
+};
+
+Result<QString> SyncCommands::serverPassword(const QString &username, const QString &server)
+{
+    if (!::isatty(fileno(stdin))) {
+        QTextStream in(stdin);
+        const QString line = in.readLine();
+        if (line.isEmpty())
+            return fail(tr("No password for %1 on standard input.").arg(username));
+        return line;
+    }
+    auto typed = Ctl::askOnTerminal(tr("Password for %1 at %2: ").arg(username, server));
+    if (!typed)
+        return fail(tr("There is no terminal to ask %1's password on; give it on standard "
+                       "input.")
+                        .arg(username));
+    return typed;
+}
+
+int SyncCommands::status(CtlContext &c, Database &db, bool json)
+{
+    const Enrollment::State s = Enrollment::state(db, c.secretStore(), c.directory().path());
+    QString answer;
+    bool reachable = false;
+    if (s.enrolled && s.credentialKept) {
+        auto connection = Enrollment::connect(db, c.secretStore(), c.directory().path());
+        const Status token =
+            connection ? (*connection)->obtainWorkstationToken() : Status(fail(connection.error()));
+        reachable = token.ok();
+        answer =
+            reachable ? tr("reachable; it accepts this workstation's credential") : token.error();
+    }
+    if (json) {
+        QJsonObject o{{QStringLiteral("enrolled"), s.enrolled}};
+        if (s.enrolled) {
+            o.insert(QStringLiteral("server"), s.endpoint.url.toString());
+            o.insert(QStringLiteral("workstation_id"), s.workstationId);
+            o.insert(QStringLiteral("workstation_name"), s.workstationName);
+            o.insert(QStringLiteral("enrolled_by"), s.enrolledBy);
+            o.insert(QStringLiteral("enrolled_at"), s.enrolledAt);
+            o.insert(QStringLiteral("ca_file"), s.endpoint.caFile);
+            o.insert(QStringLiteral("pin_sha256"), s.endpoint.pinSha256);
+            o.insert(QStringLiteral("insecure"), s.endpoint.insecure);
+            o.insert(QStringLiteral("credential_store"), c.secretStore().description());
+            o.insert(QStringLiteral("credential_kept"), s.credentialKept);
+            o.insert(QStringLiteral("credential_problem"), s.credentialProblem);
+            o.insert(QStringLiteral("server_accepts_credential"), reachable);
+            o.insert(QStringLiteral("server_answer"), answer);
+        }
+        c.out() << QJsonDocument(o).toJson(QJsonDocument::Indented) << Qt::flush;
+    } else if (!s.enrolled) {
+        c.out() << tr("This workstation is not enrolled with a server.") << '\n';
+    } else {
+        c.out() << tr("Server:       %1").arg(s.endpoint.url.toString()) << '\n'
+                << tr("Workstation:  %1 (%2)").arg(s.workstationName, s.workstationId) << '\n'
+                << tr("Enrolled:     %1 by %2").arg(s.enrolledAt, s.enrolledBy) << '\n'
+                << tr("Trust:        %1")
+                       .arg(s.endpoint.insecure
+                                ? tr("INSECURE (development): plain HTTP and unverified "
+                                     "certificates accepted")
+                            : s.endpoint.caFile.isEmpty()
+                                ? tr("the system's CAs")
+                                : tr("the system's CAs and %1").arg(s.endpoint.caFile))
+                << '\n';
+        if (!s.endpoint.pinSha256.isEmpty())
+            c.out() << tr("Pinned key:   sha256 %1").arg(s.endpoint.pinSha256) << '\n';
+        c.out() << tr("Credential:   %1")
+                       .arg(s.credentialKept ? tr("kept in %1").arg(c.secretStore().description())
+                                             : s.credentialProblem)
+                << '\n';
+        if (s.credentialKept)
+            c.out() << tr("Server check: %1").arg(answer) << '\n';
+    }
+    c.out().flush();
+    if (s.enrolled && (!s.credentialKept || !reachable))
+        return CtlContext::Failed;
+    return CtlContext::Ok;
+}
+
+int SyncCommands::enroll(CtlContext &c, const QCommandLineParser &p, const QStringList &)
+{
+    const bool json = p.isSet(QStringLiteral("json"));
+    if (p.isSet(QStringLiteral("status"))) {
+        auto opened = c.openDatabase();
+        if (!opened)
+            return c.failure(opened.error());
+        return status(c, *opened->database, json);
+    }
+    if (!p.isSet(QStringLiteral("server")))
+        return c.usage(tr("enroll needs --server URL (or --status)."));
+    const QString admin = p.value(QStringLiteral("user"));
+    if (admin.isEmpty())
+        return c.usage(tr("enroll needs --user NAME: an administrator's account at the server."));
+    const bool insecure = p.isSet(QStringLiteral("insecure-http"));
+    Enrollment::Request request;
+    auto url = ServerEndpoint::parseUrl(p.value(QStringLiteral("server")), insecure);
+    if (!url)
+        return c.refused(url.error());
+    request.endpoint.url = *url;
+    request.endpoint.caFile = p.value(QStringLiteral("ca-file"));
+    request.endpoint.pinSha256 = p.value(QStringLiteral("pin-sha256"));
+    request.endpoint.insecure = insecure;
+    if (auto s = request.endpoint.validate(); !s)
+        return c.usage(s.error());
+    request.adminUser = admin;
+    request.workstationName = p.value(QStringLiteral("name"));
+
+    auto opened = c.openDatabase();
+    if (!opened)
+        return c.failure(opened.error());
+    Database &db = *opened->database;
+    if (insecure)
+        c.err() << tr("Warning: --insecure-http is for development only: plain HTTP and "
+                      "certificates that do not verify are accepted.")
+                << '\n'
+                << Qt::flush;
+    auto password = serverPassword(admin, url->toDisplayString());
+    if (!password)
+        return c.refused(password.error());
+    request.adminPassword = *password;
+    password->fill(QLatin1Char('\0'));
+    auto enrolled = Enrollment::contact(request);
+    request.adminPassword.fill(QLatin1Char('\0'));
+    if (!enrolled)
+        return c.failure(enrolled.error());
+    if (auto s = Enrollment::keep(db, c.secretStore(), c.directory().path(), *enrolled); !s)
+        return c.failure(tr("The server enrolled this workstation (%1), but it could not be kept "
+                            "here: %2. Revoke it at the server (frontdesk-server workstation "
+                            "revoke %1) and enroll again.")
+                             .arg(enrolled->credential.workstationId, s.error()));
+    auto accounts = StaffAccountRepository(db).count();
+    if (json) {
+        c.out() << QJsonDocument(
+                       QJsonObject{
+                           {QStringLiteral("workstation_id"), enrolled->credential.workstationId},
+                           {QStringLiteral("workstation_name"), enrolled->credential.name},
+                           {QStringLiteral("server"), url->toString()},
+                           {QStringLiteral("enrolled_by"), enrolled->enrolledBy},
+                           {QStringLiteral("credential_store"), c.secretStore().description()}})
+                       .toJson(QJsonDocument::Indented);
+    } else {
+        c.out() << tr("Enrolled this workstation as \"%1\" (%2) at %3, by %4.")
+                       .arg(enrolled->credential.name, enrolled->credential.workstationId,
+                            url->toDisplayString(), enrolled->enrolledBy)
+                << '\n'
+                << tr("Its credential is kept in %1.").arg(c.secretStore().description()) << '\n';
+        if (accounts)
+            c.out() << tr("The %n local staff account(s) are unchanged: they sign in here as "
+                          "before until the sync makes the server the authority for accounts.",
+                          nullptr, int(*accounts))
+                    << '\n';
+    }
+    c.out().flush();
+    return CtlContext::Ok;
+}
+
+QList<CtlCommand> SyncCommands::all()
+{
+    return {
+        {QStringLiteral("enroll"),
+         {},
+         tr("Join a frontdesk-server: --user is an administrator there (password on standard "
+            "input or asked); or show the enrollment with --status."),
+         {QCommandLineOption(QStringLiteral("server"),
+                             tr("The server's address, e.g. https://fd.clinic.example:8443."),
+                             QStringLiteral("URL")),
+          QCommandLineOption(QStringLiteral("ca-file"),
+                             tr("Also trust the CA certificates in this PEM file."),
+                             QStringLiteral("PEM")),
+          QCommandLineOption(QStringLiteral("pin-sha256"),
+                             tr("Accept only this server public key: base64 SHA-256 of its "
+                                "SubjectPublicKeyInfo."),
+                             QStringLiteral("BASE64")),
+          QCommandLineOption(QStringLiteral("insecure-http"),
+                             tr("Development only: allow http:// and certificates that do not "
+                                "verify.")),
+          QCommandLineOption(QStringLiteral("name"),
+                             tr("The workstation's name at the server (default: the host name)."),
+                             QStringLiteral("NAME")),
+          QCommandLineOption(QStringLiteral("status"),
+                             tr("Show the enrollment and check that the server accepts it.")),
+          QCommandLineOption(QStringLiteral("json"), tr("Print JSON."))},
+         enroll},
+    };
+}
+
+} // namespace
+
+QList<CtlCommand> syncCommands()
+{
+    return SyncCommands::all();
+}
+
+} // namespace frontdesk
