@@ -542,6 +542,33 @@ Geprüft gegen: %2</translation>
     </message>
 </context>
 <context>
+    <name>BackgroundEnroller</name>
+    <message>
+        <source>Enter the server&apos;s address, e.g. https://fd.clinic.example:8443.</source>
+        <translation>Geben Sie die Adresse des Servers ein, z. B. https://fd.clinic.example:8443.</translation>
+    </message>
+    <message>
+        <source>Enter the name and password of an administrator at the server.</source>
+        <translation>Geben Sie Namen und Passwort eines Administrators am Server ein.</translation>
+    </message>
+    <message>
+        <source>Enrolled at %1 as &quot;%2&quot;, but: %3</source>
+        <translation>Bei %1 als „%2“ angemeldet, aber: %3</translation>
+    </message>
+    <message>
+        <source>Enrolled at %1 as &quot;%2&quot; by %3.</source>
+        <translation>Bei %1 als „%2“ angemeldet, durch %3.</translation>
+    </message>
+    <message>
+        <source>The server enrolled this workstation (%1), but it could not be kept here: %2</source>
+        <translation>Der Server hat diesen Arbeitsplatz angemeldet (%1), aber die Anmeldung konnte hier nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>This workstation is enrolled at %1 as &quot;%2&quot;. Its credential is kept in %3.</source>
+        <translation>Dieser Arbeitsplatz ist bei %1 als „%2“ angemeldet. Seine Zugangsdaten liegen in %3.</translation>
+    </message>
+</context>
+<context>
     <name>BookingService</name>
     <message>
         <source>%1–%2 on %3</source>
@@ -930,6 +957,10 @@ Geprüft gegen: %2</translation>
     <message>
         <source>The database was already opened for this command.</source>
         <translation>Die Datenbank wurde für diesen Befehl bereits geöffnet.</translation>
+    </message>
+    <message>
+        <source>There is no terminal.</source>
+        <translation>Es gibt kein Terminal.</translation>
     </message>
 </context>
 <context>
@@ -1542,6 +1573,33 @@ Um fortzufahren, tun Sie eines der Folgenden:
     <message>
         <source>An encounter needs a patient.</source>
         <translation>Ein Behandlungskontakt braucht einen Patienten.</translation>
+    </message>
+</context>
+<context>
+    <name>Enrollment</name>
+    <message>
+        <source>Enrolling takes an administrator&apos;s name and password at the server.</source>
+        <translation>Für die Anmeldung braucht es Namen und Passwort eines Administrators am Server.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the enrollment holds no workstation credential.</source>
+        <translation>Die Antwort des Servers auf die Anmeldung enthält keine Zugangsdaten für den Arbeitsplatz.</translation>
+    </message>
+    <message>
+        <source>The server enrolled the workstation but refused its credential: %1</source>
+        <translation>Der Server hat den Arbeitsplatz angemeldet, aber seine Zugangsdaten abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>No workstation credential in %1; enroll again.</source>
+        <translation>Keine Zugangsdaten des Arbeitsplatzes in %1; melden Sie ihn erneut an.</translation>
+    </message>
+    <message>
+        <source>The credential in %1 is for another workstation (%2); enroll again.</source>
+        <translation>Die Zugangsdaten in %1 gehören zu einem anderen Arbeitsplatz (%2); melden Sie ihn erneut an.</translation>
+    </message>
+    <message>
+        <source>No workstation credential in %1; enroll this workstation again.</source>
+        <translation>Keine Zugangsdaten des Arbeitsplatzes in %1; melden Sie diesen Arbeitsplatz erneut an.</translation>
     </message>
 </context>
 <context>
@@ -3493,6 +3551,65 @@ Um fortzufahren, tun Sie eines der Folgenden:
     </message>
 </context>
 <context>
+    <name>ServerConnection</name>
+    <message>
+        <source>The server refused the sign-in (401): %1</source>
+        <translation>Der Server hat die Anmeldung abgelehnt (401): %1</translation>
+    </message>
+    <message>
+        <source>The server refused this (403): %1</source>
+        <translation>Der Server hat dies abgelehnt (403): %1</translation>
+    </message>
+    <message>
+        <source>The server answered %1: %2</source>
+        <translation>Der Server antwortete %1: %2</translation>
+    </message>
+    <message>
+        <source>This connection has no workstation credential.</source>
+        <translation>Diese Verbindung hat keine Zugangsdaten eines Arbeitsplatzes.</translation>
+    </message>
+    <message>
+        <source>The server gave no token for the workstation.</source>
+        <translation>Der Server hat kein Token für den Arbeitsplatz ausgegeben.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to %1 %2 is not a JSON object.</source>
+        <translation>Die Antwort des Servers auf %1 %2 ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The CA file %1 cannot be read: %2</source>
+        <translation>Die CA-Datei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The CA file %1 holds no PEM certificate.</source>
+        <translation>Die CA-Datei %1 enthält kein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s public key (sha256 %1) is not the pinned one (%2): this may not be your server. Nothing was sent.</source>
+        <translation>Der öffentliche Schlüssel des Servers (sha256 %1) ist nicht der festgelegte (%2): Dies ist womöglich nicht Ihr Server. Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>TLS with %1 failed: %2</source>
+        <translation>TLS mit %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer within %2 seconds.</source>
+        <translation>Der Server unter %1 hat nicht innerhalb von %2 Sekunden geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server at %1 cannot be reached: %2</source>
+        <translation>Der Server unter %1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>No answer from %1: %2</source>
+        <translation>Keine Antwort von %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ServerCopy</name>
     <message>
         <source>%1 has no field %2.</source>
@@ -3501,6 +3618,33 @@ Um fortzufahren, tun Sie eines der Folgenden:
     <message>
         <source>Could not save the %1 from the server: %2</source>
         <translation>%1 vom Server konnte nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ServerEndpoint</name>
+    <message>
+        <source>&quot;%1&quot; is not a server address such as https://fd.clinic.example:8443.</source>
+        <translation>„%1“ ist keine Serveradresse wie https://fd.clinic.example:8443.</translation>
+    </message>
+    <message>
+        <source>%1 is plain HTTP: everything, passwords included, would cross the network readable. Use https://, or --insecure-http for development only.</source>
+        <translation>%1 ist unverschlüsseltes HTTP: Alles, auch Passwörter, ginge lesbar durchs Netz. Verwenden Sie https:// oder, nur für die Entwicklung, --insecure-http.</translation>
+    </message>
+    <message>
+        <source>%1 is not an https:// address.</source>
+        <translation>%1 ist keine https://-Adresse.</translation>
+    </message>
+    <message>
+        <source>The server address takes no user, query or fragment: %1</source>
+        <translation>Die Serveradresse enthält keinen Benutzer, keine Abfrage und kein Fragment: %1</translation>
+    </message>
+    <message>
+        <source>The pin &quot;%1&quot; is not a base64 SHA-256 (44 characters ending in &apos;=&apos;), e.g. from: openssl x509 -in server.pem -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64</source>
+        <translation>Der Pin „%1“ ist kein SHA-256 in Base64 (44 Zeichen mit &apos;=&apos; am Ende), z. B. aus: openssl x509 -in server.pem -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64</translation>
+    </message>
+    <message>
+        <source>This workstation is not enrolled with a server: frontdeskctl enroll --server URL --user ADMIN, or Workstation → Connect to server…</source>
+        <translation>Dieser Arbeitsplatz ist bei keinem Server angemeldet: frontdeskctl enroll --server URL --user ADMIN, oder Arbeitsplatz → Mit Server verbinden…</translation>
     </message>
 </context>
 <context>
@@ -3684,6 +3828,136 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
     </message>
 </context>
 <context>
+    <name>SyncCommands</name>
+    <message>
+        <source>No password for %1 on standard input.</source>
+        <translation>Kein Passwort für %1 auf der Standardeingabe.</translation>
+    </message>
+    <message>
+        <source>Password for %1 at %2: </source>
+        <translation>Passwort für %1 bei %2: </translation>
+    </message>
+    <message>
+        <source>There is no terminal to ask %1&apos;s password on; give it on standard input.</source>
+        <translation>Es gibt kein Terminal, in dem das Passwort von %1 abgefragt werden könnte; geben Sie es auf der Standardeingabe an.</translation>
+    </message>
+    <message>
+        <source>reachable; it accepts this workstation&apos;s credential</source>
+        <translation>erreichbar; er akzeptiert die Zugangsdaten dieses Arbeitsplatzes</translation>
+    </message>
+    <message>
+        <source>This workstation is not enrolled with a server.</source>
+        <translation>Dieser Arbeitsplatz ist bei keinem Server angemeldet.</translation>
+    </message>
+    <message>
+        <source>Server:       %1</source>
+        <translation>Server:          %1</translation>
+    </message>
+    <message>
+        <source>Workstation:  %1 (%2)</source>
+        <translation>Arbeitsplatz:    %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Enrolled:     %1 by %2</source>
+        <translation>Angemeldet:      %1 durch %2</translation>
+    </message>
+    <message>
+        <source>Trust:        %1</source>
+        <translation>Vertrauen:       %1</translation>
+    </message>
+    <message>
+        <source>INSECURE (development): plain HTTP and unverified certificates accepted</source>
+        <translation>UNSICHER (Entwicklung): unverschlüsseltes HTTP und ungeprüfte Zertifikate werden angenommen</translation>
+    </message>
+    <message>
+        <source>the system&apos;s CAs</source>
+        <translation>die Zertifizierungsstellen des Systems</translation>
+    </message>
+    <message>
+        <source>the system&apos;s CAs and %1</source>
+        <translation>die Zertifizierungsstellen des Systems und %1</translation>
+    </message>
+    <message>
+        <source>Pinned key:   sha256 %1</source>
+        <translation>Fester Schlüssel: sha256 %1</translation>
+    </message>
+    <message>
+        <source>Credential:   %1</source>
+        <translation>Zugangsdaten:    %1</translation>
+    </message>
+    <message>
+        <source>kept in %1</source>
+        <translation>gespeichert in %1</translation>
+    </message>
+    <message>
+        <source>Server check: %1</source>
+        <translation>Serverprüfung:   %1</translation>
+    </message>
+    <message>
+        <source>enroll needs --server URL (or --status).</source>
+        <translation>enroll braucht --server URL (oder --status).</translation>
+    </message>
+    <message>
+        <source>enroll needs --user NAME: an administrator&apos;s account at the server.</source>
+        <translation>enroll braucht --user NAME: das Konto eines Administrators am Server.</translation>
+    </message>
+    <message>
+        <source>Warning: --insecure-http is for development only: plain HTTP and certificates that do not verify are accepted.</source>
+        <translation>Warnung: --insecure-http ist nur für die Entwicklung: Unverschlüsseltes HTTP und nicht prüfbare Zertifikate werden angenommen.</translation>
+    </message>
+    <message>
+        <source>The server enrolled this workstation (%1), but it could not be kept here: %2. Revoke it at the server (frontdesk-server workstation revoke %1) and enroll again.</source>
+        <translation>Der Server hat diesen Arbeitsplatz angemeldet (%1), aber die Anmeldung konnte hier nicht gespeichert werden: %2. Widerrufen Sie sie am Server (frontdesk-server workstation revoke %1) und melden Sie erneut an.</translation>
+    </message>
+    <message>
+        <source>Enrolled this workstation as &quot;%1&quot; (%2) at %3, by %4.</source>
+        <translation>Dieser Arbeitsplatz ist als „%1“ (%2) bei %3 angemeldet, durch %4.</translation>
+    </message>
+    <message>
+        <source>Its credential is kept in %1.</source>
+        <translation>Seine Zugangsdaten liegen in %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n local staff account(s) are unchanged: they sign in here as before until the sync makes the server the authority for accounts.</source>
+        <translation>
+            <numerusform>Das %n lokale Mitarbeiterkonto bleibt unverändert: Es meldet sich hier wie bisher an, bis der Abgleich den Server zur maßgeblichen Stelle für Konten macht.</numerusform>
+            <numerusform>Die %n lokalen Mitarbeiterkonten bleiben unverändert: Sie melden sich hier wie bisher an, bis der Abgleich den Server zur maßgeblichen Stelle für Konten macht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Join a frontdesk-server: --user is an administrator there (password on standard input or asked); or show the enrollment with --status.</source>
+        <translation>Bei einem frontdesk-server anmelden: --user ist dort Administrator (Passwort auf der Standardeingabe oder abgefragt); oder mit --status die Anmeldung zeigen.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s address, e.g. https://fd.clinic.example:8443.</source>
+        <translation>Die Adresse des Servers, z. B. https://fd.clinic.example:8443.</translation>
+    </message>
+    <message>
+        <source>Also trust the CA certificates in this PEM file.</source>
+        <translation>Auch den CA-Zertifikaten in dieser PEM-Datei vertrauen.</translation>
+    </message>
+    <message>
+        <source>Accept only this server public key: base64 SHA-256 of its SubjectPublicKeyInfo.</source>
+        <translation>Nur diesen öffentlichen Schlüssel des Servers annehmen: SHA-256 seiner SubjectPublicKeyInfo in Base64.</translation>
+    </message>
+    <message>
+        <source>Development only: allow http:// and certificates that do not verify.</source>
+        <translation>Nur für die Entwicklung: http:// und nicht prüfbare Zertifikate zulassen.</translation>
+    </message>
+    <message>
+        <source>The workstation&apos;s name at the server (default: the host name).</source>
+        <translation>Der Name des Arbeitsplatzes am Server (Standard: der Rechnername).</translation>
+    </message>
+    <message>
+        <source>Show the enrollment and check that the server accepts it.</source>
+        <translation>Die Anmeldung zeigen und prüfen, ob der Server sie annimmt.</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON ausgeben.</translation>
+    </message>
+</context>
+<context>
     <name>SyncEngine</name>
     <message>
         <source>Could not prepare the changes to send: %1</source>
@@ -3804,6 +4078,17 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
     </message>
 </context>
 <context>
+    <name>WorkstationCredential</name>
+    <message>
+        <source>The workstation credential in %1 is damaged; enroll the workstation again.</source>
+        <translation>Die Zugangsdaten des Arbeitsplatzes in %1 sind beschädigt; melden Sie den Arbeitsplatz erneut an.</translation>
+    </message>
+    <message>
+        <source>The workstation credential could not be kept in %1: %2</source>
+        <translation>Die Zugangsdaten des Arbeitsplatzes konnten nicht in %1 gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>frontdesk::AboutDialog</name>
     <message>
         <source>About Frontdesk</source>
@@ -3891,6 +4176,14 @@ Type WIPE to confirm:</source>
         <translation>Dies entfernt die Datenbank, ihre WAL- und Journaldateien und ihren Schlüssel endgültig von diesem Arbeitsplatz. Noch nicht an den Server gesendete Änderungen gehen verloren. Frontdesk startet danach neu wie bei der Ersteinrichtung.
 
 Geben Sie zur Bestätigung WIPE ein:</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;Server…</source>
+        <translation>Mit &amp;Server verbinden…</translation>
+    </message>
+    <message>
+        <source>Connect to server</source>
+        <translation>Mit Server verbinden</translation>
     </message>
 </context>
 <context>
@@ -4463,6 +4756,89 @@ Notizen: %2</translation>
     <message>
         <source>Too long: at most %1 parts are allowed.</source>
         <translation>Zu lang: Erlaubt sind höchstens %1 Teile.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::ConnectServerDialog</name>
+    <message>
+        <source>Connect to Server</source>
+        <translation>Mit Server verbinden</translation>
+    </message>
+    <message>
+        <source>An administrator&apos;s account at the clinic&apos;s frontdesk-server gives this workstation its own credential. The password is sent to the server only, and not kept.</source>
+        <translation>Mit dem Konto eines Administrators am frontdesk-server der Praxis erhält dieser Arbeitsplatz eigene Zugangsdaten. Das Passwort geht nur an den Server und wird nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>This workstation is not enrolled yet.</source>
+        <translation>Dieser Arbeitsplatz ist noch nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>https://fd.clinic.example:8443</source>
+        <translation>https://fd.clinic.example:8443</translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation>&amp;Serveradresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Administrator:</source>
+        <translation>&amp;Administrator:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>How the server lists this workstation.</source>
+        <translation>Unter diesem Namen führt der Server diesen Arbeitsplatz.</translation>
+    </message>
+    <message>
+        <source>&amp;Workstation name:</source>
+        <translation>Name des &amp;Arbeitsplatzes:</translation>
+    </message>
+    <message>
+        <source>Optional: the clinic&apos;s CA certificate (PEM)</source>
+        <translation>Optional: das CA-Zertifikat der Praxis (PEM)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;CA certificate:</source>
+        <translation>&amp;CA-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>Optional: SHA-256 of the server&apos;s public key, base64</source>
+        <translation>Optional: SHA-256 des öffentlichen Serverschlüssels, Base64</translation>
+    </message>
+    <message>
+        <source>Public-key p&amp;in:</source>
+        <translation>Schlüssel-P&amp;in:</translation>
+    </message>
+    <message>
+        <source>Development only: allow plain HTTP and certificates that do not verify</source>
+        <translation>Nur für die Entwicklung: unverschlüsseltes HTTP und nicht prüfbare Zertifikate zulassen</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Verbindung wird hergestellt</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>CA Certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt…</translation>
     </message>
 </context>
 <context>

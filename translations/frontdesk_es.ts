@@ -542,6 +542,33 @@ Comprobado con: %2</translation>
     </message>
 </context>
 <context>
+    <name>BackgroundEnroller</name>
+    <message>
+        <source>Enter the server&apos;s address, e.g. https://fd.clinic.example:8443.</source>
+        <translation>Introduzca la dirección del servidor, p. ej. https://fd.clinic.example:8443.</translation>
+    </message>
+    <message>
+        <source>Enter the name and password of an administrator at the server.</source>
+        <translation>Introduzca el nombre y la contraseña de un administrador del servidor.</translation>
+    </message>
+    <message>
+        <source>Enrolled at %1 as &quot;%2&quot;, but: %3</source>
+        <translation>Inscrito en %1 como «%2», pero: %3</translation>
+    </message>
+    <message>
+        <source>Enrolled at %1 as &quot;%2&quot; by %3.</source>
+        <translation>Inscrito en %1 como «%2» por %3.</translation>
+    </message>
+    <message>
+        <source>The server enrolled this workstation (%1), but it could not be kept here: %2</source>
+        <translation>El servidor inscribió este puesto de trabajo (%1), pero la inscripción no se pudo guardar aquí: %2</translation>
+    </message>
+    <message>
+        <source>This workstation is enrolled at %1 as &quot;%2&quot;. Its credential is kept in %3.</source>
+        <translation>Este puesto de trabajo está inscrito en %1 como «%2». Sus credenciales se guardan en %3.</translation>
+    </message>
+</context>
+<context>
     <name>BookingService</name>
     <message>
         <source>%1–%2 on %3</source>
@@ -930,6 +957,10 @@ Comprobado con: %2</translation>
     <message>
         <source>The database was already opened for this command.</source>
         <translation>La base de datos ya se abrió para esta orden.</translation>
+    </message>
+    <message>
+        <source>There is no terminal.</source>
+        <translation>No hay ningún terminal.</translation>
     </message>
 </context>
 <context>
@@ -1542,6 +1573,33 @@ Para continuar, haga una de estas cosas:
     <message>
         <source>An encounter needs a patient.</source>
         <translation>Un encuentro clínico necesita un paciente.</translation>
+    </message>
+</context>
+<context>
+    <name>Enrollment</name>
+    <message>
+        <source>Enrolling takes an administrator&apos;s name and password at the server.</source>
+        <translation>La inscripción requiere el nombre y la contraseña de un administrador del servidor.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the enrollment holds no workstation credential.</source>
+        <translation>La respuesta del servidor a la inscripción no contiene credenciales del puesto de trabajo.</translation>
+    </message>
+    <message>
+        <source>The server enrolled the workstation but refused its credential: %1</source>
+        <translation>El servidor inscribió el puesto de trabajo pero rechazó sus credenciales: %1</translation>
+    </message>
+    <message>
+        <source>No workstation credential in %1; enroll again.</source>
+        <translation>No hay credenciales del puesto de trabajo en %1; vuelva a inscribirlo.</translation>
+    </message>
+    <message>
+        <source>The credential in %1 is for another workstation (%2); enroll again.</source>
+        <translation>Las credenciales de %1 son de otro puesto de trabajo (%2); vuelva a inscribirlo.</translation>
+    </message>
+    <message>
+        <source>No workstation credential in %1; enroll this workstation again.</source>
+        <translation>No hay credenciales del puesto de trabajo en %1; vuelva a inscribir este puesto de trabajo.</translation>
     </message>
 </context>
 <context>
@@ -3493,6 +3551,65 @@ Para continuar, haga una de estas cosas:
     </message>
 </context>
 <context>
+    <name>ServerConnection</name>
+    <message>
+        <source>The server refused the sign-in (401): %1</source>
+        <translation>El servidor rechazó el inicio de sesión (401): %1</translation>
+    </message>
+    <message>
+        <source>The server refused this (403): %1</source>
+        <translation>El servidor lo rechazó (403): %1</translation>
+    </message>
+    <message>
+        <source>The server answered %1: %2</source>
+        <translation>El servidor respondió %1: %2</translation>
+    </message>
+    <message>
+        <source>This connection has no workstation credential.</source>
+        <translation>Esta conexión no tiene credenciales de puesto de trabajo.</translation>
+    </message>
+    <message>
+        <source>The server gave no token for the workstation.</source>
+        <translation>El servidor no entregó ningún token para el puesto de trabajo.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to %1 %2 is not a JSON object.</source>
+        <translation>La respuesta del servidor a %1 %2 no es un objeto JSON.</translation>
+    </message>
+    <message>
+        <source>The CA file %1 cannot be read: %2</source>
+        <translation>No se puede leer el archivo de CA %1: %2</translation>
+    </message>
+    <message>
+        <source>The CA file %1 holds no PEM certificate.</source>
+        <translation>El archivo de CA %1 no contiene ningún certificado PEM.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s public key (sha256 %1) is not the pinned one (%2): this may not be your server. Nothing was sent.</source>
+        <translation>La clave pública del servidor (sha256 %1) no es la fijada (%2): puede que no sea su servidor. No se envió nada.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>TLS with %1 failed: %2</source>
+        <translation>El TLS con %1 falló: %2</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer within %2 seconds.</source>
+        <translation>El servidor en %1 no respondió en %2 segundos.</translation>
+    </message>
+    <message>
+        <source>The server at %1 cannot be reached: %2</source>
+        <translation>No se puede contactar con el servidor en %1: %2</translation>
+    </message>
+    <message>
+        <source>No answer from %1: %2</source>
+        <translation>Ninguna respuesta de %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ServerCopy</name>
     <message>
         <source>%1 has no field %2.</source>
@@ -3501,6 +3618,33 @@ Para continuar, haga una de estas cosas:
     <message>
         <source>Could not save the %1 from the server: %2</source>
         <translation>No se pudo guardar %1 del servidor: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ServerEndpoint</name>
+    <message>
+        <source>&quot;%1&quot; is not a server address such as https://fd.clinic.example:8443.</source>
+        <translation>«%1» no es una dirección de servidor como https://fd.clinic.example:8443.</translation>
+    </message>
+    <message>
+        <source>%1 is plain HTTP: everything, passwords included, would cross the network readable. Use https://, or --insecure-http for development only.</source>
+        <translation>%1 es HTTP sin cifrar: todo, contraseñas incluidas, cruzaría la red legible. Use https://, o --insecure-http solo para desarrollo.</translation>
+    </message>
+    <message>
+        <source>%1 is not an https:// address.</source>
+        <translation>%1 no es una dirección https://.</translation>
+    </message>
+    <message>
+        <source>The server address takes no user, query or fragment: %1</source>
+        <translation>La dirección del servidor no admite usuario, consulta ni fragmento: %1</translation>
+    </message>
+    <message>
+        <source>The pin &quot;%1&quot; is not a base64 SHA-256 (44 characters ending in &apos;=&apos;), e.g. from: openssl x509 -in server.pem -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64</source>
+        <translation>El pin «%1» no es un SHA-256 en base64 (44 caracteres que terminan en &apos;=&apos;), p. ej. obtenido con: openssl x509 -in server.pem -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64</translation>
+    </message>
+    <message>
+        <source>This workstation is not enrolled with a server: frontdeskctl enroll --server URL --user ADMIN, or Workstation → Connect to server…</source>
+        <translation>Este puesto de trabajo no está inscrito en ningún servidor: frontdeskctl enroll --server URL --user ADMIN, o Puesto de trabajo → Conectar con el servidor…</translation>
     </message>
 </context>
 <context>
@@ -3684,6 +3828,136 @@ Ejecute frontdesk --help para ver las opciones.</translation>
     </message>
 </context>
 <context>
+    <name>SyncCommands</name>
+    <message>
+        <source>No password for %1 on standard input.</source>
+        <translation>No hay contraseña para %1 en la entrada estándar.</translation>
+    </message>
+    <message>
+        <source>Password for %1 at %2: </source>
+        <translation>Contraseña de %1 en %2: </translation>
+    </message>
+    <message>
+        <source>There is no terminal to ask %1&apos;s password on; give it on standard input.</source>
+        <translation>No hay ningún terminal en el que pedir la contraseña de %1; indíquela en la entrada estándar.</translation>
+    </message>
+    <message>
+        <source>reachable; it accepts this workstation&apos;s credential</source>
+        <translation>accesible; acepta las credenciales de este puesto de trabajo</translation>
+    </message>
+    <message>
+        <source>This workstation is not enrolled with a server.</source>
+        <translation>Este puesto de trabajo no está inscrito en ningún servidor.</translation>
+    </message>
+    <message>
+        <source>Server:       %1</source>
+        <translation>Servidor:        %1</translation>
+    </message>
+    <message>
+        <source>Workstation:  %1 (%2)</source>
+        <translation>Puesto:          %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Enrolled:     %1 by %2</source>
+        <translation>Inscrito:        %1 por %2</translation>
+    </message>
+    <message>
+        <source>Trust:        %1</source>
+        <translation>Confianza:       %1</translation>
+    </message>
+    <message>
+        <source>INSECURE (development): plain HTTP and unverified certificates accepted</source>
+        <translation>INSEGURO (desarrollo): se aceptan HTTP sin cifrar y certificados no verificados</translation>
+    </message>
+    <message>
+        <source>the system&apos;s CAs</source>
+        <translation>las CA del sistema</translation>
+    </message>
+    <message>
+        <source>the system&apos;s CAs and %1</source>
+        <translation>las CA del sistema y %1</translation>
+    </message>
+    <message>
+        <source>Pinned key:   sha256 %1</source>
+        <translation>Clave fijada:    sha256 %1</translation>
+    </message>
+    <message>
+        <source>Credential:   %1</source>
+        <translation>Credenciales:    %1</translation>
+    </message>
+    <message>
+        <source>kept in %1</source>
+        <translation>guardadas en %1</translation>
+    </message>
+    <message>
+        <source>Server check: %1</source>
+        <translation>Comprobación:    %1</translation>
+    </message>
+    <message>
+        <source>enroll needs --server URL (or --status).</source>
+        <translation>enroll necesita --server URL (o --status).</translation>
+    </message>
+    <message>
+        <source>enroll needs --user NAME: an administrator&apos;s account at the server.</source>
+        <translation>enroll necesita --user NOMBRE: la cuenta de un administrador del servidor.</translation>
+    </message>
+    <message>
+        <source>Warning: --insecure-http is for development only: plain HTTP and certificates that do not verify are accepted.</source>
+        <translation>Aviso: --insecure-http es solo para desarrollo: se aceptan HTTP sin cifrar y certificados que no se pueden verificar.</translation>
+    </message>
+    <message>
+        <source>The server enrolled this workstation (%1), but it could not be kept here: %2. Revoke it at the server (frontdesk-server workstation revoke %1) and enroll again.</source>
+        <translation>El servidor inscribió este puesto de trabajo (%1), pero la inscripción no se pudo guardar aquí: %2. Revóquela en el servidor (frontdesk-server workstation revoke %1) y vuelva a inscribirlo.</translation>
+    </message>
+    <message>
+        <source>Enrolled this workstation as &quot;%1&quot; (%2) at %3, by %4.</source>
+        <translation>Este puesto de trabajo quedó inscrito como «%1» (%2) en %3, por %4.</translation>
+    </message>
+    <message>
+        <source>Its credential is kept in %1.</source>
+        <translation>Sus credenciales se guardan en %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n local staff account(s) are unchanged: they sign in here as before until the sync makes the server the authority for accounts.</source>
+        <translation>
+            <numerusform>La %n cuenta local del personal no cambia: inicia sesión aquí como antes hasta que la sincronización haga del servidor la autoridad para las cuentas.</numerusform>
+            <numerusform>Las %n cuentas locales del personal no cambian: inician sesión aquí como antes hasta que la sincronización haga del servidor la autoridad para las cuentas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Join a frontdesk-server: --user is an administrator there (password on standard input or asked); or show the enrollment with --status.</source>
+        <translation>Unirse a un frontdesk-server: --user es administrador allí (contraseña en la entrada estándar o pedida); o mostrar la inscripción con --status.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s address, e.g. https://fd.clinic.example:8443.</source>
+        <translation>La dirección del servidor, p. ej. https://fd.clinic.example:8443.</translation>
+    </message>
+    <message>
+        <source>Also trust the CA certificates in this PEM file.</source>
+        <translation>Confiar también en los certificados de CA de este archivo PEM.</translation>
+    </message>
+    <message>
+        <source>Accept only this server public key: base64 SHA-256 of its SubjectPublicKeyInfo.</source>
+        <translation>Aceptar solo esta clave pública del servidor: SHA-256 en base64 de su SubjectPublicKeyInfo.</translation>
+    </message>
+    <message>
+        <source>Development only: allow http:// and certificates that do not verify.</source>
+        <translation>Solo para desarrollo: permitir http:// y certificados que no se pueden verificar.</translation>
+    </message>
+    <message>
+        <source>The workstation&apos;s name at the server (default: the host name).</source>
+        <translation>El nombre del puesto de trabajo en el servidor (por defecto: el nombre del equipo).</translation>
+    </message>
+    <message>
+        <source>Show the enrollment and check that the server accepts it.</source>
+        <translation>Mostrar la inscripción y comprobar que el servidor la acepta.</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>Mostrar en JSON.</translation>
+    </message>
+</context>
+<context>
     <name>SyncEngine</name>
     <message>
         <source>Could not prepare the changes to send: %1</source>
@@ -3804,6 +4078,17 @@ Ejecute frontdesk --help para ver las opciones.</translation>
     </message>
 </context>
 <context>
+    <name>WorkstationCredential</name>
+    <message>
+        <source>The workstation credential in %1 is damaged; enroll the workstation again.</source>
+        <translation>Las credenciales del puesto de trabajo en %1 están dañadas; vuelva a inscribir el puesto de trabajo.</translation>
+    </message>
+    <message>
+        <source>The workstation credential could not be kept in %1: %2</source>
+        <translation>Las credenciales del puesto de trabajo no se pudieron guardar en %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>frontdesk::AboutDialog</name>
     <message>
         <source>About Frontdesk</source>
@@ -3891,6 +4176,14 @@ Type WIPE to confirm:</source>
         <translation>Esto elimina para siempre de este puesto la base de datos, sus archivos WAL y de registro, y su clave. Se pierden los cambios aún no enviados al servidor. Después, Frontdesk empieza como nuevo.
 
 Escriba WIPE para confirmar:</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;Server…</source>
+        <translation>Conectar con el &amp;servidor…</translation>
+    </message>
+    <message>
+        <source>Connect to server</source>
+        <translation>Conectar con el servidor</translation>
     </message>
 </context>
 <context>
@@ -4463,6 +4756,89 @@ Notas: %2</translation>
     <message>
         <source>Too long: at most %1 parts are allowed.</source>
         <translation>Demasiado largo: se permiten como máximo %1 partes.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::ConnectServerDialog</name>
+    <message>
+        <source>Connect to Server</source>
+        <translation>Conectar con el servidor</translation>
+    </message>
+    <message>
+        <source>An administrator&apos;s account at the clinic&apos;s frontdesk-server gives this workstation its own credential. The password is sent to the server only, and not kept.</source>
+        <translation>La cuenta de un administrador del frontdesk-server de la clínica da a este puesto de trabajo sus propias credenciales. La contraseña solo se envía al servidor y no se guarda.</translation>
+    </message>
+    <message>
+        <source>This workstation is not enrolled yet.</source>
+        <translation>Este puesto de trabajo aún no está inscrito.</translation>
+    </message>
+    <message>
+        <source>https://fd.clinic.example:8443</source>
+        <translation>https://fd.clinic.example:8443</translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation>Dirección del &amp;servidor:</translation>
+    </message>
+    <message>
+        <source>&amp;Administrator:</source>
+        <translation>&amp;Administrador:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>How the server lists this workstation.</source>
+        <translation>El nombre con el que el servidor lista este puesto de trabajo.</translation>
+    </message>
+    <message>
+        <source>&amp;Workstation name:</source>
+        <translation>Nombre del &amp;puesto de trabajo:</translation>
+    </message>
+    <message>
+        <source>Optional: the clinic&apos;s CA certificate (PEM)</source>
+        <translation>Opcional: el certificado de CA de la clínica (PEM)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>&amp;CA certificate:</source>
+        <translation>&amp;Certificado de CA:</translation>
+    </message>
+    <message>
+        <source>Optional: SHA-256 of the server&apos;s public key, base64</source>
+        <translation>Opcional: SHA-256 de la clave pública del servidor, en base64</translation>
+    </message>
+    <message>
+        <source>Public-key p&amp;in:</source>
+        <translation>P&amp;in de clave pública:</translation>
+    </message>
+    <message>
+        <source>Development only: allow plain HTTP and certificates that do not verify</source>
+        <translation>Solo para desarrollo: permitir HTTP sin cifrar y certificados que no se pueden verificar</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Conectando</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>C&amp;onectar</translation>
+    </message>
+    <message>
+        <source>CA Certificate</source>
+        <translation>Certificado de CA</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Certificados PEM (*.pem *.crt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Conectando con %1…</translation>
     </message>
 </context>
 <context>

@@ -542,6 +542,33 @@ Vérifié par rapport à : %2</translation>
     </message>
 </context>
 <context>
+    <name>BackgroundEnroller</name>
+    <message>
+        <source>Enter the server&apos;s address, e.g. https://fd.clinic.example:8443.</source>
+        <translation>Saisissez l&apos;adresse du serveur, par ex. https://fd.clinic.example:8443.</translation>
+    </message>
+    <message>
+        <source>Enter the name and password of an administrator at the server.</source>
+        <translation>Saisissez le nom et le mot de passe d&apos;un administrateur du serveur.</translation>
+    </message>
+    <message>
+        <source>Enrolled at %1 as &quot;%2&quot;, but: %3</source>
+        <translation>Inscrit auprès de %1 sous le nom « %2 », mais : %3</translation>
+    </message>
+    <message>
+        <source>Enrolled at %1 as &quot;%2&quot; by %3.</source>
+        <translation>Inscrit auprès de %1 sous le nom « %2 » par %3.</translation>
+    </message>
+    <message>
+        <source>The server enrolled this workstation (%1), but it could not be kept here: %2</source>
+        <translation>Le serveur a inscrit ce poste de travail (%1), mais l&apos;inscription n&apos;a pas pu être conservée ici : %2</translation>
+    </message>
+    <message>
+        <source>This workstation is enrolled at %1 as &quot;%2&quot;. Its credential is kept in %3.</source>
+        <translation>Ce poste de travail est inscrit auprès de %1 sous le nom « %2 ». Ses identifiants sont conservés dans %3.</translation>
+    </message>
+</context>
+<context>
     <name>BookingService</name>
     <message>
         <source>%1–%2 on %3</source>
@@ -930,6 +957,10 @@ Vérifié par rapport à : %2</translation>
     <message>
         <source>The database was already opened for this command.</source>
         <translation>La base de données a déjà été ouverte pour cette commande.</translation>
+    </message>
+    <message>
+        <source>There is no terminal.</source>
+        <translation>Aucun terminal n&apos;est disponible.</translation>
     </message>
 </context>
 <context>
@@ -1542,6 +1573,33 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     <message>
         <source>An encounter needs a patient.</source>
         <translation>Une consultation nécessite un patient.</translation>
+    </message>
+</context>
+<context>
+    <name>Enrollment</name>
+    <message>
+        <source>Enrolling takes an administrator&apos;s name and password at the server.</source>
+        <translation>L&apos;inscription nécessite le nom et le mot de passe d&apos;un administrateur du serveur.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the enrollment holds no workstation credential.</source>
+        <translation>La réponse du serveur à l&apos;inscription ne contient aucun identifiant de poste de travail.</translation>
+    </message>
+    <message>
+        <source>The server enrolled the workstation but refused its credential: %1</source>
+        <translation>Le serveur a inscrit le poste de travail mais a refusé ses identifiants : %1</translation>
+    </message>
+    <message>
+        <source>No workstation credential in %1; enroll again.</source>
+        <translation>Aucun identifiant de poste de travail dans %1 ; inscrivez-le de nouveau.</translation>
+    </message>
+    <message>
+        <source>The credential in %1 is for another workstation (%2); enroll again.</source>
+        <translation>Les identifiants dans %1 appartiennent à un autre poste de travail (%2) ; inscrivez-le de nouveau.</translation>
+    </message>
+    <message>
+        <source>No workstation credential in %1; enroll this workstation again.</source>
+        <translation>Aucun identifiant de poste de travail dans %1 ; inscrivez de nouveau ce poste de travail.</translation>
     </message>
 </context>
 <context>
@@ -3493,6 +3551,65 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     </message>
 </context>
 <context>
+    <name>ServerConnection</name>
+    <message>
+        <source>The server refused the sign-in (401): %1</source>
+        <translation>Le serveur a refusé la connexion (401) : %1</translation>
+    </message>
+    <message>
+        <source>The server refused this (403): %1</source>
+        <translation>Le serveur a refusé cette demande (403) : %1</translation>
+    </message>
+    <message>
+        <source>The server answered %1: %2</source>
+        <translation>Le serveur a répondu %1 : %2</translation>
+    </message>
+    <message>
+        <source>This connection has no workstation credential.</source>
+        <translation>Cette connexion n&apos;a pas d&apos;identifiants de poste de travail.</translation>
+    </message>
+    <message>
+        <source>The server gave no token for the workstation.</source>
+        <translation>Le serveur n&apos;a délivré aucun jeton pour le poste de travail.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to %1 %2 is not a JSON object.</source>
+        <translation>La réponse du serveur à %1 %2 n&apos;est pas un objet JSON.</translation>
+    </message>
+    <message>
+        <source>The CA file %1 cannot be read: %2</source>
+        <translation>Le fichier d&apos;AC %1 ne peut pas être lu : %2</translation>
+    </message>
+    <message>
+        <source>The CA file %1 holds no PEM certificate.</source>
+        <translation>Le fichier d&apos;AC %1 ne contient aucun certificat PEM.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s public key (sha256 %1) is not the pinned one (%2): this may not be your server. Nothing was sent.</source>
+        <translation>La clé publique du serveur (sha256 %1) n&apos;est pas celle épinglée (%2) : ce n&apos;est peut-être pas votre serveur. Rien n&apos;a été envoyé.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>TLS with %1 failed: %2</source>
+        <translation>Le TLS avec %1 a échoué : %2</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer within %2 seconds.</source>
+        <translation>Le serveur à l&apos;adresse %1 n&apos;a pas répondu dans les %2 secondes.</translation>
+    </message>
+    <message>
+        <source>The server at %1 cannot be reached: %2</source>
+        <translation>Le serveur à l&apos;adresse %1 est injoignable : %2</translation>
+    </message>
+    <message>
+        <source>No answer from %1: %2</source>
+        <translation>Aucune réponse de %1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>ServerCopy</name>
     <message>
         <source>%1 has no field %2.</source>
@@ -3501,6 +3618,33 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     <message>
         <source>Could not save the %1 from the server: %2</source>
         <translation>Impossible d&apos;enregistrer %1 venant du serveur : %2</translation>
+    </message>
+</context>
+<context>
+    <name>ServerEndpoint</name>
+    <message>
+        <source>&quot;%1&quot; is not a server address such as https://fd.clinic.example:8443.</source>
+        <translation>« %1 » n&apos;est pas une adresse de serveur comme https://fd.clinic.example:8443.</translation>
+    </message>
+    <message>
+        <source>%1 is plain HTTP: everything, passwords included, would cross the network readable. Use https://, or --insecure-http for development only.</source>
+        <translation>%1 est du HTTP en clair : tout, mots de passe compris, traverserait le réseau en lisible. Utilisez https://, ou --insecure-http pour le développement uniquement.</translation>
+    </message>
+    <message>
+        <source>%1 is not an https:// address.</source>
+        <translation>%1 n&apos;est pas une adresse https://.</translation>
+    </message>
+    <message>
+        <source>The server address takes no user, query or fragment: %1</source>
+        <translation>L&apos;adresse du serveur ne prend ni utilisateur, ni requête, ni fragment : %1</translation>
+    </message>
+    <message>
+        <source>The pin &quot;%1&quot; is not a base64 SHA-256 (44 characters ending in &apos;=&apos;), e.g. from: openssl x509 -in server.pem -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64</source>
+        <translation>L&apos;épingle « %1 » n&apos;est pas un SHA-256 en base64 (44 caractères finissant par &apos;=&apos;), par ex. obtenu par : openssl x509 -in server.pem -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64</translation>
+    </message>
+    <message>
+        <source>This workstation is not enrolled with a server: frontdeskctl enroll --server URL --user ADMIN, or Workstation → Connect to server…</source>
+        <translation>Ce poste de travail n&apos;est inscrit auprès d&apos;aucun serveur : frontdeskctl enroll --server URL --user ADMIN, ou Poste de travail → Se connecter au serveur…</translation>
     </message>
 </context>
 <context>
@@ -3684,6 +3828,136 @@ Lancez frontdesk --help pour voir les options.</translation>
     </message>
 </context>
 <context>
+    <name>SyncCommands</name>
+    <message>
+        <source>No password for %1 on standard input.</source>
+        <translation>Aucun mot de passe pour %1 sur l&apos;entrée standard.</translation>
+    </message>
+    <message>
+        <source>Password for %1 at %2: </source>
+        <translation>Mot de passe de %1 sur %2 : </translation>
+    </message>
+    <message>
+        <source>There is no terminal to ask %1&apos;s password on; give it on standard input.</source>
+        <translation>Aucun terminal ne permet de demander le mot de passe de %1 ; fournissez-le sur l&apos;entrée standard.</translation>
+    </message>
+    <message>
+        <source>reachable; it accepts this workstation&apos;s credential</source>
+        <translation>joignable ; il accepte les identifiants de ce poste de travail</translation>
+    </message>
+    <message>
+        <source>This workstation is not enrolled with a server.</source>
+        <translation>Ce poste de travail n&apos;est inscrit auprès d&apos;aucun serveur.</translation>
+    </message>
+    <message>
+        <source>Server:       %1</source>
+        <translation>Serveur :        %1</translation>
+    </message>
+    <message>
+        <source>Workstation:  %1 (%2)</source>
+        <translation>Poste :          %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Enrolled:     %1 by %2</source>
+        <translation>Inscrit :        %1 par %2</translation>
+    </message>
+    <message>
+        <source>Trust:        %1</source>
+        <translation>Confiance :      %1</translation>
+    </message>
+    <message>
+        <source>INSECURE (development): plain HTTP and unverified certificates accepted</source>
+        <translation>NON SÉCURISÉ (développement) : HTTP en clair et certificats non vérifiés acceptés</translation>
+    </message>
+    <message>
+        <source>the system&apos;s CAs</source>
+        <translation>les AC du système</translation>
+    </message>
+    <message>
+        <source>the system&apos;s CAs and %1</source>
+        <translation>les AC du système et %1</translation>
+    </message>
+    <message>
+        <source>Pinned key:   sha256 %1</source>
+        <translation>Clé épinglée :   sha256 %1</translation>
+    </message>
+    <message>
+        <source>Credential:   %1</source>
+        <translation>Identifiants :   %1</translation>
+    </message>
+    <message>
+        <source>kept in %1</source>
+        <translation>conservés dans %1</translation>
+    </message>
+    <message>
+        <source>Server check: %1</source>
+        <translation>Vérification :   %1</translation>
+    </message>
+    <message>
+        <source>enroll needs --server URL (or --status).</source>
+        <translation>enroll nécessite --server URL (ou --status).</translation>
+    </message>
+    <message>
+        <source>enroll needs --user NAME: an administrator&apos;s account at the server.</source>
+        <translation>enroll nécessite --user NOM : le compte d&apos;un administrateur du serveur.</translation>
+    </message>
+    <message>
+        <source>Warning: --insecure-http is for development only: plain HTTP and certificates that do not verify are accepted.</source>
+        <translation>Attention : --insecure-http est réservé au développement : le HTTP en clair et les certificats non vérifiables sont acceptés.</translation>
+    </message>
+    <message>
+        <source>The server enrolled this workstation (%1), but it could not be kept here: %2. Revoke it at the server (frontdesk-server workstation revoke %1) and enroll again.</source>
+        <translation>Le serveur a inscrit ce poste de travail (%1), mais l&apos;inscription n&apos;a pas pu être conservée ici : %2. Révoquez-la sur le serveur (frontdesk-server workstation revoke %1) et inscrivez-le de nouveau.</translation>
+    </message>
+    <message>
+        <source>Enrolled this workstation as &quot;%1&quot; (%2) at %3, by %4.</source>
+        <translation>Ce poste de travail est inscrit sous le nom « %1 » (%2) auprès de %3, par %4.</translation>
+    </message>
+    <message>
+        <source>Its credential is kept in %1.</source>
+        <translation>Ses identifiants sont conservés dans %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n local staff account(s) are unchanged: they sign in here as before until the sync makes the server the authority for accounts.</source>
+        <translation>
+            <numerusform>Le %n compte local du personnel reste inchangé : il se connecte ici comme avant jusqu&apos;à ce que la synchronisation fasse du serveur l&apos;autorité pour les comptes.</numerusform>
+            <numerusform>Les %n comptes locaux du personnel restent inchangés : ils se connectent ici comme avant jusqu&apos;à ce que la synchronisation fasse du serveur l&apos;autorité pour les comptes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Join a frontdesk-server: --user is an administrator there (password on standard input or asked); or show the enrollment with --status.</source>
+        <translation>Rejoindre un frontdesk-server : --user y est administrateur (mot de passe sur l&apos;entrée standard ou demandé) ; ou afficher l&apos;inscription avec --status.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s address, e.g. https://fd.clinic.example:8443.</source>
+        <translation>L&apos;adresse du serveur, par ex. https://fd.clinic.example:8443.</translation>
+    </message>
+    <message>
+        <source>Also trust the CA certificates in this PEM file.</source>
+        <translation>Faire aussi confiance aux certificats d&apos;AC de ce fichier PEM.</translation>
+    </message>
+    <message>
+        <source>Accept only this server public key: base64 SHA-256 of its SubjectPublicKeyInfo.</source>
+        <translation>N&apos;accepter que cette clé publique du serveur : SHA-256 en base64 de son SubjectPublicKeyInfo.</translation>
+    </message>
+    <message>
+        <source>Development only: allow http:// and certificates that do not verify.</source>
+        <translation>Développement uniquement : autoriser http:// et les certificats non vérifiables.</translation>
+    </message>
+    <message>
+        <source>The workstation&apos;s name at the server (default: the host name).</source>
+        <translation>Le nom du poste de travail sur le serveur (par défaut : le nom d&apos;hôte).</translation>
+    </message>
+    <message>
+        <source>Show the enrollment and check that the server accepts it.</source>
+        <translation>Afficher l&apos;inscription et vérifier que le serveur l&apos;accepte.</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>Afficher en JSON.</translation>
+    </message>
+</context>
+<context>
     <name>SyncEngine</name>
     <message>
         <source>Could not prepare the changes to send: %1</source>
@@ -3804,6 +4078,17 @@ Lancez frontdesk --help pour voir les options.</translation>
     </message>
 </context>
 <context>
+    <name>WorkstationCredential</name>
+    <message>
+        <source>The workstation credential in %1 is damaged; enroll the workstation again.</source>
+        <translation>Les identifiants du poste de travail dans %1 sont endommagés ; inscrivez de nouveau le poste de travail.</translation>
+    </message>
+    <message>
+        <source>The workstation credential could not be kept in %1: %2</source>
+        <translation>Les identifiants du poste de travail n&apos;ont pas pu être conservés dans %1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>frontdesk::AboutDialog</name>
     <message>
         <source>About Frontdesk</source>
@@ -3891,6 +4176,14 @@ Type WIPE to confirm:</source>
         <translation>Ceci supprime définitivement de ce poste la base de données, ses fichiers WAL et de journal, et sa clé. Les modifications pas encore envoyées au serveur sont perdues. Frontdesk redémarre ensuite comme neuf.
 
 Tapez WIPE pour confirmer&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;Server…</source>
+        <translation>Se connecter au &amp;serveur…</translation>
+    </message>
+    <message>
+        <source>Connect to server</source>
+        <translation>Se connecter au serveur</translation>
     </message>
 </context>
 <context>
@@ -4463,6 +4756,89 @@ Notes&#xa0;: %2</translation>
     <message>
         <source>Too long: at most %1 parts are allowed.</source>
         <translation>Trop long&#xa0;: %1 parties au maximum sont autorisées.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::ConnectServerDialog</name>
+    <message>
+        <source>Connect to Server</source>
+        <translation>Se connecter au serveur</translation>
+    </message>
+    <message>
+        <source>An administrator&apos;s account at the clinic&apos;s frontdesk-server gives this workstation its own credential. The password is sent to the server only, and not kept.</source>
+        <translation>Le compte d&apos;un administrateur du frontdesk-server du cabinet donne à ce poste de travail ses propres identifiants. Le mot de passe n&apos;est envoyé qu&apos;au serveur et n&apos;est pas conservé.</translation>
+    </message>
+    <message>
+        <source>This workstation is not enrolled yet.</source>
+        <translation>Ce poste de travail n&apos;est pas encore inscrit.</translation>
+    </message>
+    <message>
+        <source>https://fd.clinic.example:8443</source>
+        <translation>https://fd.clinic.example:8443</translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation>Adresse du &amp;serveur :</translation>
+    </message>
+    <message>
+        <source>&amp;Administrator:</source>
+        <translation>&amp;Administrateur :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Mot de &amp;passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>How the server lists this workstation.</source>
+        <translation>Le nom sous lequel le serveur liste ce poste de travail.</translation>
+    </message>
+    <message>
+        <source>&amp;Workstation name:</source>
+        <translation>Nom du &amp;poste de travail :</translation>
+    </message>
+    <message>
+        <source>Optional: the clinic&apos;s CA certificate (PEM)</source>
+        <translation>Facultatif : le certificat d&apos;AC du cabinet (PEM)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>&amp;CA certificate:</source>
+        <translation>&amp;Certificat d&apos;AC :</translation>
+    </message>
+    <message>
+        <source>Optional: SHA-256 of the server&apos;s public key, base64</source>
+        <translation>Facultatif : SHA-256 de la clé publique du serveur, en base64</translation>
+    </message>
+    <message>
+        <source>Public-key p&amp;in:</source>
+        <translation>Épingle de c&amp;lé :</translation>
+    </message>
+    <message>
+        <source>Development only: allow plain HTTP and certificates that do not verify</source>
+        <translation>Développement uniquement : autoriser le HTTP en clair et les certificats non vérifiables</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Connexion en cours</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>C&amp;onnecter</translation>
+    </message>
+    <message>
+        <source>CA Certificate</source>
+        <translation>Certificat d&apos;AC</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Certificats PEM (*.pem *.crt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
     </message>
 </context>
 <context>
