@@ -6,6 +6,9 @@
 #include "AppEnvironment.h"
 #include "BackgroundEnroller.h"
 #include "MainWindow.h"
+#include "ServerConnection.h"
+#include "ServerEndpoint.h"
+#include "ServerTransport.h"
 #include "Workstation.h"
 #include "WorkstationCredential.h"
 #include "access/AuditAnchor.h"
@@ -18,6 +21,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QMutex>
 #include <QProcess>
 
 #include <cstdio>
@@ -26,6 +30,14 @@
 namespace frontdesk {
 
 namespace {
+
+// The workstation's credential as the sync worker's rounds use it: read on the main thread
+// (the keychain wants it), taken by the worker's thread.
+struct SharedCredential
+{
+    QMutex mutex;
+    std::optional<WorkstationCredential> credential;
+};
 
 struct Options
 {
@@ -178,19 +190,50 @@ int StartUp::run()
                              qApp, [this, by] { wipe(by); }, Qt::QueuedConnection);
                      });
     m_sync = std::make_unique<SyncThread>(SyncWorker::connectionServing(*m_database));
+    auto shared = std::make_shared<SharedCredential>();
+    const auto readCredential = [this, shared] {
+        auto loaded = WorkstationCredential::load(*m_store, m_directory->path());
+        QMutexLocker locker(&shared->mutex);
+        shared->credential = loaded ? *loaded : std::nullopt;
+    };
+    readCredential();
+    m_sync->worker()->setTransport(
+        [shared](Database &db) -> Result<std::unique_ptr<SyncTransport>> {
+            std::optional<WorkstationCredential> credential;
+            {
+                QMutexLocker locker(&shared->mutex);
+                credential = shared->credential;
+            }
+            if (!credential)
+                return frontdesk::fail(
+                    tr("This workstation is not enrolled with a server (Workstation → "
+                       "Connect to Server…)."));
+            auto endpoint = ServerEndpoint::fromSettings(db);
+            if (!endpoint)
+                return frontdesk::fail(endpoint.error());
+            auto connection = std::make_unique<ServerConnection>(*endpoint);
+            connection->setCredential(*credential);
+            return std::unique_ptr<SyncTransport>(
+                std::make_unique<ServerTransport>(std::move(connection), true));
+        });
     // Each person's window shows the sync state and asks for rounds, also one made after a
-    // switch of user.
-    QObject::connect(m_workstation.get(), &Workstation::windowCreated, m_workstation.get(),
-                     [this](MainWindow *window) {
-                         QObject::connect(m_sync->worker(), &SyncWorker::stateChanged,
-                                          window->syncStatus(), &SyncStatus::apply);
-                         QObject::connect(m_sync->worker(), &SyncWorker::recordsChanged, window,
-                                          &MainWindow::showSyncedChanges);
-                         QObject::connect(window, &MainWindow::syncRequested, m_sync->worker(),
-                                          &SyncWorker::syncNow);
-                         QObject::connect(window->syncStatus(), &SyncStatus::localChangesWaiting,
-                                          m_sync->worker(), &SyncWorker::localChange);
-                     });
+    // switch of user. Sync Now reads the credential again first, so a workstation enrolled in
+    // this session syncs from then on.
+    QObject::connect(
+        m_workstation.get(), &Workstation::windowCreated, m_workstation.get(),
+        [this, readCredential](MainWindow *window) {
+            SyncWorker *worker = m_sync->worker();
+            QObject::connect(worker, &SyncWorker::stateChanged, window->syncStatus(),
+                             &SyncStatus::apply);
+            QObject::connect(worker, &SyncWorker::recordsChanged, window,
+                             &MainWindow::showSyncedChanges);
+            QObject::connect(window, &MainWindow::syncRequested, window, [readCredential, worker] {
+                readCredential();
+                QMetaObject::invokeMethod(worker, &SyncWorker::syncNow, Qt::QueuedConnection);
+            });
+            QObject::connect(window->syncStatus(), &SyncStatus::localChangesWaiting, worker,
+                             &SyncWorker::localChange);
+        });
     MainWindow *window = m_workstation->openForCurrentPerson();
     m_sync->start();
     if (view)

@@ -1920,21 +1920,6 @@ Um fortzufahren, tun Sie eines der Folgenden:
     </message>
 </context>
 <context>
-    <name>HttpTransport</name>
-    <message>
-        <source>The server refused the sign-in as %1 (HTTP %2): %3</source>
-        <translation>Der Server hat die Anmeldung als %1 abgelehnt (HTTP %2): %3</translation>
-    </message>
-    <message>
-        <source>The server&apos;s answer to the sign-in holds no access token.</source>
-        <translation>Die Antwort des Servers auf die Anmeldung enthält kein Zugangstoken.</translation>
-    </message>
-    <message>
-        <source>The server at %1 could not be reached: %2</source>
-        <translation>Der Server unter %1 war nicht erreichbar: %2</translation>
-    </message>
-</context>
-<context>
     <name>ImmunizationRepository</name>
     <message>
         <source>An immunization needs a patient and a vaccine.</source>
@@ -3784,6 +3769,10 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
         <source>This workstation was wiped: its database and key are gone. Frontdesk starts again as new.</source>
         <translation>Dieser Arbeitsplatz wurde gelöscht: Datenbank und Schlüssel sind entfernt. Frontdesk startet neu wie bei der Ersteinrichtung.</translation>
     </message>
+    <message>
+        <source>This workstation is not enrolled with a server (Workstation → Connect to Server…).</source>
+        <translation>Dieser Arbeitsplatz ist mit keinem Server verbunden (Arbeitsplatz → Mit Server verbinden…).</translation>
+    </message>
 </context>
 <context>
     <name>StatusHistoryRepository</name>
@@ -3955,6 +3944,18 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
     <message>
         <source>Print JSON.</source>
         <translation>JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached; the changes wait here and go with the next sync: %1</source>
+        <translation>Der Server war nicht erreichbar; die Änderungen warten hier und gehen mit dem nächsten Abgleich: %1</translation>
+    </message>
+    <message>
+        <source>Pushed %1, pulled %2, conflicts %3, rejected %4; %5 waiting.</source>
+        <translation>Gesendet %1, empfangen %2, Konflikte %3, abgelehnt %4; %5 ausstehend.</translation>
+    </message>
+    <message>
+        <source>One round of sync with the enrolled server: push the changes made here, pull the server&apos;s; prints pushed, pulled, conflicts and refused (exit 0 also when the server cannot be reached, saying so).</source>
+        <translation>Ein Abgleich mit dem verbundenen Server: die hier gemachten Änderungen senden, die des Servers holen; gibt Gesendetes, Empfangenes, Konflikte und Abgelehntes aus (Exit-Code 0 auch, wenn der Server nicht erreichbar ist, mit Hinweis).</translation>
     </message>
 </context>
 <context>

@@ -1920,21 +1920,6 @@ Para continuar, haga una de estas cosas:
     </message>
 </context>
 <context>
-    <name>HttpTransport</name>
-    <message>
-        <source>The server refused the sign-in as %1 (HTTP %2): %3</source>
-        <translation>El servidor rechazó el inicio de sesión como %1 (HTTP %2): %3</translation>
-    </message>
-    <message>
-        <source>The server&apos;s answer to the sign-in holds no access token.</source>
-        <translation>La respuesta del servidor al inicio de sesión no contiene ningún token de acceso.</translation>
-    </message>
-    <message>
-        <source>The server at %1 could not be reached: %2</source>
-        <translation>No se pudo contactar con el servidor en %1: %2</translation>
-    </message>
-</context>
-<context>
     <name>ImmunizationRepository</name>
     <message>
         <source>An immunization needs a patient and a vaccine.</source>
@@ -3784,6 +3769,10 @@ Ejecute frontdesk --help para ver las opciones.</translation>
         <source>This workstation was wiped: its database and key are gone. Frontdesk starts again as new.</source>
         <translation>Este puesto de trabajo se ha borrado: su base de datos y su clave ya no existen. Frontdesk vuelve a empezar como nuevo.</translation>
     </message>
+    <message>
+        <source>This workstation is not enrolled with a server (Workstation → Connect to Server…).</source>
+        <translation>Este puesto no está inscrito en ningún servidor (Puesto de trabajo → Conectar con el servidor…).</translation>
+    </message>
 </context>
 <context>
     <name>StatusHistoryRepository</name>
@@ -3955,6 +3944,18 @@ Ejecute frontdesk --help para ver las opciones.</translation>
     <message>
         <source>Print JSON.</source>
         <translation>Mostrar en JSON.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached; the changes wait here and go with the next sync: %1</source>
+        <translation>No se pudo contactar con el servidor; los cambios esperan aquí y se enviarán en la próxima sincronización: %1</translation>
+    </message>
+    <message>
+        <source>Pushed %1, pulled %2, conflicts %3, rejected %4; %5 waiting.</source>
+        <translation>Enviados %1, recibidos %2, conflictos %3, rechazados %4; %5 pendientes.</translation>
+    </message>
+    <message>
+        <source>One round of sync with the enrolled server: push the changes made here, pull the server&apos;s; prints pushed, pulled, conflicts and refused (exit 0 also when the server cannot be reached, saying so).</source>
+        <translation>Una sincronización con el servidor inscrito: envía los cambios hechos aquí y recibe los del servidor; muestra enviados, recibidos, conflictos y rechazados (código de salida 0 también cuando no se puede contactar con el servidor, indicándolo).</translation>
     </message>
 </context>
 <context>

@@ -1920,21 +1920,6 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     </message>
 </context>
 <context>
-    <name>HttpTransport</name>
-    <message>
-        <source>The server refused the sign-in as %1 (HTTP %2): %3</source>
-        <translation>Le serveur a refusé la connexion en tant que %1 (HTTP %2) : %3</translation>
-    </message>
-    <message>
-        <source>The server&apos;s answer to the sign-in holds no access token.</source>
-        <translation>La réponse du serveur à la connexion ne contient aucun jeton d&apos;accès.</translation>
-    </message>
-    <message>
-        <source>The server at %1 could not be reached: %2</source>
-        <translation>Le serveur %1 n&apos;a pas pu être joint : %2</translation>
-    </message>
-</context>
-<context>
     <name>ImmunizationRepository</name>
     <message>
         <source>An immunization needs a patient and a vaccine.</source>
@@ -3784,6 +3769,10 @@ Lancez frontdesk --help pour voir les options.</translation>
         <source>This workstation was wiped: its database and key are gone. Frontdesk starts again as new.</source>
         <translation>Ce poste de travail a été effacé&#xa0;: sa base de données et sa clé ont disparu. Frontdesk redémarre comme neuf.</translation>
     </message>
+    <message>
+        <source>This workstation is not enrolled with a server (Workstation → Connect to Server…).</source>
+        <translation>Ce poste n&apos;est enrôlé auprès d&apos;aucun serveur (Poste de travail → Se connecter au serveur…).</translation>
+    </message>
 </context>
 <context>
     <name>StatusHistoryRepository</name>
@@ -3955,6 +3944,18 @@ Lancez frontdesk --help pour voir les options.</translation>
     <message>
         <source>Print JSON.</source>
         <translation>Afficher en JSON.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached; the changes wait here and go with the next sync: %1</source>
+        <translation>Le serveur n&apos;a pas pu être joint ; les modifications attendent ici et partiront à la prochaine synchronisation : %1</translation>
+    </message>
+    <message>
+        <source>Pushed %1, pulled %2, conflicts %3, rejected %4; %5 waiting.</source>
+        <translation>Envoyés %1, reçus %2, conflits %3, refusés %4 ; %5 en attente.</translation>
+    </message>
+    <message>
+        <source>One round of sync with the enrolled server: push the changes made here, pull the server&apos;s; prints pushed, pulled, conflicts and refused (exit 0 also when the server cannot be reached, saying so).</source>
+        <translation>Une synchronisation avec le serveur enrôlé : envoie les modifications faites ici, reçoit celles du serveur ; affiche envoyés, reçus, conflits et refusés (code de sortie 0 aussi quand le serveur est injoignable, en le signalant).</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,10 @@
 #include "CtlCommand.h"
 #include "Enrollment.h"
 #include "ServerConnection.h"
+#include "ServerTransport.h"
+#include "SyncEngine.h"
 #include "access/StaffAccountRepository.h"
+#include "database/Database.h"
 #include "database/SecretStore.h"
 
 #include <QCoreApplication>
@@ -16,7 +19,7 @@ namespace frontdesk {
 
 namespace {
 
-// The workstation's link to frontdesk-server: enrollment and its state.
+// The workstation's link to frontdesk-server: enrollment and its state, and a round of sync.
 class SyncCommands
 {
     Q_DECLARE_TR_FUNCTIONS(SyncCommands)
@@ -26,6 +29,7 @@ public:
 private:
     static int enroll(CtlContext &c, const QCommandLineParser &p, const QStringList &);
     static int status(CtlContext &c, Database &db, bool json);
+    static int sync(CtlContext &c, const QCommandLineParser &p, const QStringList &);
     // The administrator's password at the server: the first line of standard input, or asked
     // on the terminal without echo when standard input is one.
     static Result<QString> serverPassword(const QString &username, const QString &server);
@@ -185,6 +189,56 @@ int SyncCommands::enroll(CtlContext &c, const QCommandLineParser &p, const QStri
     return CtlContext::Ok;
 }
 
+int SyncCommands::sync(CtlContext &c, const QCommandLineParser &p, const QStringList &)
+{
+    const bool json = p.isSet(QStringLiteral("json"));
+    auto opened = c.openDatabase();
+    if (!opened)
+        return c.failure(opened.error());
+    Database &db = *opened->database;
+    auto connection = Enrollment::connect(db, c.secretStore(), c.directory().path());
+    if (!connection)
+        return c.failure(connection.error());
+    // The round writes what the server holds, for every role, whoever runs it: on a connection
+    // of its own that works for the system, named after the person who asked.
+    auto own = db.openAnotherConnection();
+    if (!own)
+        return c.failure(own.error());
+    (*own)->actAsSystem(QStringLiteral("frontdeskctl sync (%1)").arg(db.actor().name));
+    ServerTransport transport(std::move(*connection), true);
+    const SyncRound round = SyncEngine(**own, transport).round();
+    auto waiting = (*own)->scalar(QStringLiteral("SELECT count(*) FROM outbox"));
+    const qint64 left = waiting ? waiting->toLongLong() : -1;
+    if (json) {
+        c.out() << QJsonDocument(QJsonObject{{QStringLiteral("reached"), round.reached},
+                                             {QStringLiteral("pushed"), round.pushed},
+                                             {QStringLiteral("pulled"), round.pulled},
+                                             {QStringLiteral("conflicts"), round.conflicts},
+                                             {QStringLiteral("rejected"), round.rejected},
+                                             {QStringLiteral("waiting"), left},
+                                             {QStringLiteral("problem"), round.problem}})
+                       .toJson(QJsonDocument::Indented);
+    } else {
+        if (!round.reached)
+            c.out() << tr("The server could not be reached; the changes wait here and go with "
+                          "the next sync: %1")
+                           .arg(round.problem)
+                    << '\n';
+        c.out() << tr("Pushed %1, pulled %2, conflicts %3, rejected %4; %5 waiting.")
+                       .arg(round.pushed)
+                       .arg(round.pulled)
+                       .arg(round.conflicts)
+                       .arg(round.rejected)
+                       .arg(left)
+                << '\n';
+    }
+    c.out().flush();
+    // Unreachable is a state, not a failure: the changes are safe here and go next time.
+    if (round.reached && !round.problem.isEmpty())
+        return c.failure(round.problem);
+    return CtlContext::Ok;
+}
+
 QList<CtlCommand> SyncCommands::all()
 {
     return {
@@ -212,6 +266,13 @@ QList<CtlCommand> SyncCommands::all()
                              tr("Show the enrollment and check that the server accepts it.")),
           QCommandLineOption(QStringLiteral("json"), tr("Print JSON."))},
          enroll},
+        {QStringLiteral("sync"),
+         {},
+         tr("One round of sync with the enrolled server: push the changes made here, pull the "
+            "server's; prints pushed, pulled, conflicts and refused (exit 0 also when the server "
+            "cannot be reached, saying so)."),
+         {QCommandLineOption(QStringLiteral("json"), tr("Print JSON."))},
+         sync},
     };
 }
 

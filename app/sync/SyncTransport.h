@@ -19,7 +19,8 @@ struct HttpReply
 
 // How the sync engine talks to the server: one request at a time, blocking the calling thread
 // (the sync worker's own, or frontdeskctl's), so the engine reads as the protocol does. Tests
-// and the product use HttpTransport; the interface lets the engine be driven without a network.
+// and the product use ServerTransport (over ServerConnection); tests can also put a transport
+// between the engine and the server that loses answers.
 class SyncTransport
 {
 public:

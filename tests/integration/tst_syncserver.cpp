@@ -1,6 +1,7 @@
 // The sync engine against the real frontdesk-server on loopback (its SQLCipher file): two
 // workstations, each its own database, exchanging patients and appointments through it.
-#include "HttpTransport.h"
+#include "ServerConnection.h"
+#include "ServerTransport.h"
 #include "SyncEngine.h"
 #include "SyncWorker.h"
 #include "TestClock.h"
@@ -50,11 +51,29 @@ private:
     SyncTransport &m_inner;
 };
 
+// A person's sign-in at the server (POST /auth/login): the transport then acts for them.
+std::unique_ptr<SyncTransport> signIn(const QString &url, const QString &user)
+{
+    ServerEndpoint endpoint;
+    endpoint.url = QUrl(url);
+    endpoint.insecure = true;
+    auto connection = std::make_unique<ServerConnection>(endpoint);
+    auto answer = connection->sendJson(
+        "POST", QStringLiteral("/auth/login"),
+        QJsonObject{{QStringLiteral("username"), user}, {QStringLiteral("password"), kPassword}});
+    if (!answer) {
+        qWarning("%s", qPrintable(answer.error()));
+        return nullptr;
+    }
+    connection->setBearerToken(answer->value(QStringLiteral("access_token")).toString().toUtf8());
+    return std::make_unique<ServerTransport>(std::move(connection), false);
+}
+
 struct Workstation
 {
     test::TestDatabase store;
     TestClock clock{QDateTime(QDate(2026, 12, 1), QTime(8, 0), Qt::UTC)};
-    std::unique_ptr<HttpTransport> transport;
+    std::unique_ptr<SyncTransport> transport;
     Database &db() { return *store.db; }
 };
 
@@ -125,13 +144,8 @@ class TestSyncServer : public QObject
         if (!w.store.open())
             return false;
         w.db().setClock(w.clock);
-        auto t = HttpTransport::signIn(QUrl(m_url), user, kPassword);
-        if (!t) {
-            qWarning("%s", qPrintable(t.error()));
-            return false;
-        }
-        w.transport = std::move(*t);
-        return true;
+        w.transport = signIn(m_url, user);
+        return w.transport != nullptr;
     }
 
     static SyncRound syncOnce(Workstation &w)
@@ -318,8 +332,9 @@ private slots:
         SyncRound b = syncOnce(m_b);
         QVERIFY2(b.problem.isEmpty(), qPrintable(b.problem));
         QVERIFY2(b.conflicts == 0,
-                 qPrintable(value(m_b, QStringLiteral("SELECT problem FROM sync_records WHERE "
-                                                      "resource_id = ?"),
+                 qPrintable(value(m_b,
+                                  QStringLiteral("SELECT problem FROM sync_records WHERE "
+                                                 "resource_id = ?"),
                                   {id})
                                 .toString()));
         QCOMPARE(b.pushed, 1); // the merged record, on top of A's version
@@ -447,10 +462,10 @@ private slots:
         const QString url = m_url;
         sync.worker()->setTransport(
             [url](Database &) -> Result<std::unique_ptr<SyncTransport>> {
-                auto t = HttpTransport::signIn(QUrl(url), QStringLiteral("alice"), kPassword);
+                auto t = signIn(url, QStringLiteral("alice"));
                 if (!t)
-                    return fail(t.error());
-                return std::unique_ptr<SyncTransport>(std::move(*t));
+                    return fail(QStringLiteral("alice could not sign in"));
+                return t;
             },
             60000, 10);
         QSignalSpy changed(sync.worker(), &SyncWorker::recordsChanged);

@@ -25,6 +25,8 @@ class TestSystemConnections : public QObject
              QStringLiteral("frontdesk-server user, run by whoever holds the server's key")},
             {QStringLiteral("app/ctl/Ctl.cpp"),
              QStringLiteral("frontdeskctl's first accounts, before anyone can sign in")},
+            {QStringLiteral("app/ctl/SyncCommands.cpp"),
+             QStringLiteral("frontdeskctl sync writes what the server holds, for every role")},
             {QStringLiteral("app/sync/SyncWorker.cpp"),
              QStringLiteral("the sync rounds write what the server holds, for every role")},
         };

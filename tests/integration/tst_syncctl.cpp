@@ -1,0 +1,188 @@
+// frontdeskctl sync end to end: two enrolled workstations (their own data directories and
+// credentials) and the real frontdesk-server on loopback; a patient imported on one appears on
+// the other after a round each; with the server gone, sync says so and exits 0.
+#include "CtlProcess.h"
+
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using frontdesk::testing::CtlRun;
+using frontdesk::testing::runCtl;
+
+namespace {
+const QByteArray kPassword = "tidal marble orchard 7";
+}
+
+class TestSyncCtl : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<QProcess> m_server;
+    QString m_base;
+
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    CtlRun ctl(const QString &ws, const QStringList &args, const QByteArray &input = {})
+    {
+        return runCtl(QStringLiteral(FRONTDESK_CTL_PATH), path(ws),
+                      path(ws + QStringLiteral(".key")), args, input);
+    }
+    // As alice, signed in with her password file.
+    CtlRun asAlice(const QString &ws, const QStringList &args)
+    {
+        return ctl(ws, QStringList{QStringLiteral("--user"), QStringLiteral("alice"),
+                                   QStringLiteral("--password-file"), path(QStringLiteral("pw"))} +
+                           args);
+    }
+
+    // A new workstation: enrolled at the server, then its first account, alice, as there.
+    bool setUpWorkstation(const QString &ws)
+    {
+        const CtlRun init = ctl(ws, {QStringLiteral("init")});
+        const CtlRun enrolled = ctl(ws,
+                                    {QStringLiteral("enroll"), QStringLiteral("--server"), m_base,
+                                     QStringLiteral("--insecure-http"), QStringLiteral("--user"),
+                                     QStringLiteral("alice"), QStringLiteral("--name"), ws},
+                                    kPassword + '\n');
+        const CtlRun account =
+            ctl(ws,
+                {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("alice"),
+                 QStringLiteral("--role"), QStringLiteral("admin")},
+                kPassword + '\n');
+        for (const CtlRun *r : {&init, &enrolled, &account}) {
+            if (r->exitCode != 0) {
+                qWarning("%s: %s", qPrintable(ws), qPrintable(r->err));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static QJsonObject json(const CtlRun &r)
+    {
+        return QJsonDocument::fromJson(r.out.toUtf8()).object();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QFile none(path(QStringLiteral("none.conf")));
+        QVERIFY(none.open(QIODevice::WriteOnly));
+        none.close();
+        QFile pw(path(QStringLiteral("pw")));
+        QVERIFY(pw.open(QIODevice::WriteOnly));
+        pw.write(kPassword + '\n');
+        pw.close();
+        QVERIFY(pw.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        const QStringList storage{QStringLiteral("--config"), path(QStringLiteral("none.conf")),
+                                  QStringLiteral("--data-dir"), path(QStringLiteral("server"))};
+        QProcess add;
+        add.start(QStringLiteral(FRONTDESK_SERVER_PATH),
+                  storage + QStringList{QStringLiteral("user"), QStringLiteral("add"),
+                                        QStringLiteral("alice"), QStringLiteral("--role"),
+                                        QStringLiteral("admin")});
+        add.write(kPassword + '\n');
+        add.closeWriteChannel();
+        QVERIFY(add.waitForFinished(60000) && add.exitCode() == 0);
+
+        m_server = std::make_unique<QProcess>();
+        m_server->start(QStringLiteral(FRONTDESK_SERVER_PATH),
+                        storage + QStringList{QStringLiteral("--insecure-http"),
+                                              QStringLiteral("--listen"),
+                                              QStringLiteral("127.0.0.1:0")});
+        static const QRegularExpression listening(QStringLiteral("listening on (\\S+)"));
+        QByteArray seen;
+        QDeadlineTimer deadline(30000);
+        while (m_base.isEmpty() && !deadline.hasExpired() &&
+               m_server->state() != QProcess::NotRunning) {
+            m_server->waitForReadyRead(200);
+            seen += m_server->readAllStandardError();
+            const auto m = listening.match(QString::fromUtf8(seen));
+            if (m.hasMatch())
+                m_base = m.captured(1);
+        }
+        QVERIFY2(!m_base.isEmpty(), seen.constData());
+        QVERIFY(setUpWorkstation(QStringLiteral("a")));
+        QVERIFY(setUpWorkstation(QStringLiteral("b")));
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_server && m_server->state() != QProcess::NotRunning) {
+            m_server->terminate();
+            m_server->waitForFinished(10000);
+        }
+    }
+
+    void aPatientImportedOnAAppearsOnB()
+    {
+        const QJsonObject bundle{
+            {QStringLiteral("resourceType"), QStringLiteral("Bundle")},
+            {QStringLiteral("type"), QStringLiteral("transaction")},
+            {QStringLiteral("entry"),
+             QJsonArray{QJsonObject{
+                 {QStringLiteral("fullUrl"),
+                  QStringLiteral("urn:uuid:6c9d8e51-0000-4000-8000-000000000017")},
+                 {QStringLiteral("resource"),
+                  QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Patient")},
+                              {QStringLiteral("identifier"),
+                               QJsonArray{QJsonObject{
+                                   {QStringLiteral("system"), QStringLiteral("urn:test")},
+                                   {QStringLiteral("value"), QStringLiteral("SYNC-1")}}}},
+                              {QStringLiteral("name"),
+                               QJsonArray{QJsonObject{
+                                   {QStringLiteral("family"), QStringLiteral("Quast")},
+                                   {QStringLiteral("given"), QJsonArray{QStringLiteral("Ilse")}}}}},
+                              {QStringLiteral("birthDate"), QStringLiteral("1961-02-03")}}}}}}};
+        QFile f(path(QStringLiteral("patient.json")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(bundle).toJson());
+        f.close();
+        const CtlRun imported =
+            asAlice(QStringLiteral("a"), {QStringLiteral("import-fhir"), f.fileName()});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+
+        const CtlRun a =
+            asAlice(QStringLiteral("a"), {QStringLiteral("sync"), QStringLiteral("--json")});
+        QVERIFY2(a.exitCode == 0, qPrintable(a.err));
+        QVERIFY2(json(a).value(QStringLiteral("reached")).toBool(), qPrintable(a.out));
+        QCOMPARE(json(a).value(QStringLiteral("pushed")).toInt(), 1);
+        QCOMPARE(json(a).value(QStringLiteral("waiting")).toInt(), 0);
+
+        const CtlRun b = asAlice(QStringLiteral("b"), {QStringLiteral("sync")});
+        QVERIFY2(b.exitCode == 0, qPrintable(b.err));
+        QVERIFY2(b.out.contains(QStringLiteral("pulled 1")), qPrintable(b.out));
+        const CtlRun found =
+            asAlice(QStringLiteral("b"),
+                    {QStringLiteral("search"), QStringLiteral("Quast"), QStringLiteral("--json")});
+        QVERIFY2(found.exitCode == 0, qPrintable(found.err));
+        QVERIFY2(found.out.contains(QStringLiteral("Ilse")), qPrintable(found.out));
+    }
+
+    void anUnreachableServerIsSaidAndExitsZero()
+    {
+        m_server->terminate();
+        QVERIFY(m_server->waitForFinished(10000));
+        const CtlRun r = asAlice(QStringLiteral("b"), {QStringLiteral("sync")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("could not be reached")), qPrintable(r.out));
+        const CtlRun j =
+            asAlice(QStringLiteral("b"), {QStringLiteral("sync"), QStringLiteral("--json")});
+        QCOMPARE(j.exitCode, 0);
+        QCOMPARE(json(j).value(QStringLiteral("reached")).toBool(true), false);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncCtl)
+#include "tst_syncctl.moc"
