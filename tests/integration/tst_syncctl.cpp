@@ -2,14 +2,13 @@
 // credentials) and the real frontdesk-server on loopback; a patient imported on one appears on
 // the other after a round each; with the server gone, sync says so and exits 0.
 #include "CtlProcess.h"
+#include "ServerProcess.h"
 
-#include <QDeadlineTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -97,21 +96,12 @@ private slots:
         QVERIFY(add.waitForFinished(60000) && add.exitCode() == 0);
 
         m_server = std::make_unique<QProcess>();
-        m_server->start(QStringLiteral(FRONTDESK_SERVER_PATH),
-                        storage + QStringList{QStringLiteral("--insecure-http"),
-                                              QStringLiteral("--listen"),
-                                              QStringLiteral("127.0.0.1:0")});
-        static const QRegularExpression listening(QStringLiteral("listening on (\\S+)"));
         QByteArray seen;
-        QDeadlineTimer deadline(30000);
-        while (m_base.isEmpty() && !deadline.hasExpired() &&
-               m_server->state() != QProcess::NotRunning) {
-            m_server->waitForReadyRead(200);
-            seen += m_server->readAllStandardError();
-            const auto m = listening.match(QString::fromUtf8(seen));
-            if (m.hasMatch())
-                m_base = m.captured(1);
-        }
+        m_base = frontdesk::testing::startServerProcess(
+            *m_server, QStringLiteral(FRONTDESK_SERVER_PATH),
+            storage + QStringList{QStringLiteral("--insecure-http"), QStringLiteral("--listen"),
+                                  QStringLiteral("127.0.0.1:0")},
+            &seen);
         QVERIFY2(!m_base.isEmpty(), seen.constData());
         QVERIFY(setUpWorkstation(QStringLiteral("a")));
         QVERIFY(setUpWorkstation(QStringLiteral("b")));

@@ -1,6 +1,7 @@
 // The sync engine against the real frontdesk-server on loopback (its SQLCipher file): two
 // workstations, each its own database, exchanging patients and appointments through it.
 #include "ServerConnection.h"
+#include "ServerProcess.h"
 #include "ServerTransport.h"
 #include "SyncEngine.h"
 #include "SyncWorker.h"
@@ -11,12 +12,10 @@
 #include "storage/PatientRepository.h"
 #include "storage/PractitionerRepository.h"
 
-#include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -100,26 +99,18 @@ class TestSyncServer : public QObject
     bool startServer(quint16 port)
     {
         m_server = std::make_unique<QProcess>();
-        m_server->start(QStringLiteral(FRONTDESK_SERVER_PATH),
-                        storage() << QStringLiteral("--insecure-http") << QStringLiteral("--listen")
-                                  << QStringLiteral("127.0.0.1:%1").arg(port));
-        if (!m_server->waitForStarted())
+        QByteArray said;
+        m_url = testing::startServerProcess(*m_server, QStringLiteral(FRONTDESK_SERVER_PATH),
+                                            storage() << QStringLiteral("--insecure-http")
+                                                      << QStringLiteral("--listen")
+                                                      << QStringLiteral("127.0.0.1:%1").arg(port),
+                                            &said);
+        if (m_url.isEmpty()) {
+            qWarning("the server did not start: %s", said.constData());
             return false;
-        static const QRegularExpression listening(QStringLiteral("listening on (\\S+)"));
-        QByteArray seen;
-        QDeadlineTimer deadline(30000);
-        while (!deadline.hasExpired() && m_server->state() == QProcess::Running) {
-            m_server->waitForReadyRead(200);
-            seen += m_server->readAllStandardError();
-            const auto m = listening.match(QString::fromUtf8(seen));
-            if (m.hasMatch()) {
-                m_url = m.captured(1);
-                m_port = quint16(QUrl(m_url).port());
-                return true;
-            }
         }
-        qWarning("the server did not start: %s", seen.constData());
-        return false;
+        m_port = quint16(QUrl(m_url).port());
+        return true;
     }
 
     void stopServer()
