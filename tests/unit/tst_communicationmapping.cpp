@@ -8,8 +8,6 @@
 
 using namespace frontdesk;
 
-
-
 class TestCommunicationMapping : public QObject
 {
     Q_OBJECT
