@@ -78,7 +78,7 @@ QString ServerConnection::pinOf(const QByteArray &subjectPublicKeyInfoDer)
         QCryptographicHash::hash(subjectPublicKeyInfoDer, QCryptographicHash::Sha256).toBase64());
 }
 
-Status ServerConnection::obtainWorkstationToken()
+Result<ServerReply> ServerConnection::fetchToken()
 {
     if (!m_credential)
         return fail(tr("This connection has no workstation credential."));
@@ -88,29 +88,40 @@ Status ServerConnection::obtainWorkstationToken()
             .toJson(QJsonDocument::Compact);
     auto reply = exchange("POST", QStringLiteral("/auth/token"), body,
                           {{"Content-Type", "application/json"}});
+    if (!reply || !reply->ok())
+        return reply;
+    m_token = reply->json().value(QStringLiteral("access_token")).toString().toLatin1();
+    if (m_token.isEmpty())
+        return fail(tr("The server gave no token for the workstation."));
+    return reply;
+}
+
+Status ServerConnection::obtainWorkstationToken()
+{
+    auto reply = fetchToken();
     if (!reply)
         return fail(reply.error());
     if (!reply->ok())
         return fail(reply->problem());
-    m_token = reply->json().value(QStringLiteral("access_token")).toString().toLatin1();
-    if (m_token.isEmpty())
-        return fail(tr("The server gave no token for the workstation."));
     return {};
 }
 
 Result<ServerReply> ServerConnection::send(const QByteArray &method, const QString &path,
                                            const QByteArray &body, const HttpHeaders &headers)
 {
+    // A credential the server refuses (a revoked workstation) answers as that refusal.
     if (m_credential && m_token.isEmpty()) {
-        if (auto s = obtainWorkstationToken(); !s)
-            return fail(s.error());
+        auto token = fetchToken();
+        if (!token || !token->ok())
+            return token;
     }
     auto reply = exchange(method, path, body, headers);
-    // A token that expired or that another server process no longer knows: once more with a
-    // fresh one. A second 401 is the answer (the workstation was revoked).
+    // A token that expired or that the server no longer knows: once more with a fresh one. A
+    // refused credential is then the answer.
     if (reply && reply->status == 401 && m_credential) {
-        if (auto s = obtainWorkstationToken(); !s)
-            return fail(s.error());
+        auto token = fetchToken();
+        if (!token || !token->ok())
+            return token;
         reply = exchange(method, path, body, headers);
     }
     return reply;

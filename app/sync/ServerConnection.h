@@ -77,6 +77,8 @@ public:
     static QString pinOf(const QByteArray &subjectPublicKeyInfoDer);
 
 private:
+    // POST /auth/token with the credential; keeps the token when the answer is 2xx.
+    Result<ServerReply> fetchToken();
     Result<ServerReply> exchange(const QByteArray &method, const QString &path,
                                  const QByteArray &body, const HttpHeaders &headers);
 

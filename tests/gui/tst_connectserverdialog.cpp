@@ -3,20 +3,19 @@
 // while the enrollment runs; refusals and the result show in the dialog. With
 // FRONTDESK_SCREENSHOT_DIR set, the dialog is saved there after each step.
 #include "BackgroundEnroller.h"
+#include "ServerProcess.h"
 #include "TestDatabase.h"
 #include "WorkstationCredential.h"
 #include "admin/ConnectServerDialog.h"
 #include "database/MemorySecretStore.h"
 
 #include <QCheckBox>
-#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -65,19 +64,12 @@ private slots:
         add.closeWriteChannel();
         QVERIFY(add.waitForFinished(60000));
         QCOMPARE(add.exitCode(), 0);
-        m_server.start(QStringLiteral(FRONTDESK_SERVER_PATH),
-                       serverArgs() << QStringLiteral("--listen") << QStringLiteral("127.0.0.1:0")
-                                    << QStringLiteral("--insecure-http"));
-        static const QRegularExpression listening(QStringLiteral("listening on (\\S+)"));
         QByteArray seen;
-        QDeadlineTimer deadline(60000);
-        while (m_base.isEmpty() && !deadline.hasExpired() &&
-               m_server.state() != QProcess::NotRunning) {
-            m_server.waitForReadyRead(200);
-            seen += m_server.readAllStandardError();
-            if (const auto m = listening.match(QString::fromUtf8(seen)); m.hasMatch())
-                m_base = m.captured(1);
-        }
+        m_base = testing::startServerProcess(m_server, QStringLiteral(FRONTDESK_SERVER_PATH),
+                                             serverArgs() << QStringLiteral("--listen")
+                                                          << QStringLiteral("127.0.0.1:0")
+                                                          << QStringLiteral("--insecure-http"),
+                                             &seen);
         QVERIFY2(!m_base.isEmpty(), seen.constData());
     }
 
