@@ -140,10 +140,9 @@ Result<IndexedResource> ResourceTypes::read(const QString &type, const QString &
         m->meta.id = id;
         r.content = CommunicationMapping::toFhir(*m);
         r.patientId = m->patientId;
-        // Unassigned inbound messages are found under no patient, and under each candidate.
-        r.tokens.append({QStringLiteral("patient"), m->patientId});
-        for (const QString &candidate : m->candidatePatientIds)
-            r.tokens.append({QStringLiteral("candidate"), candidate});
+        // An unassigned inbound message (no patient) reaches the workstations by the history.
+        if (!m->patientId.isEmpty())
+            r.tokens.append({QStringLiteral("patient"), m->patientId});
         r.tokens.append({QStringLiteral("status"), CommunicationMapping::fhirStatus(m->status)});
         r.tokens.append({QStringLiteral("status"), m->status});
         r.message = *m;
