@@ -231,6 +231,10 @@ Geprüft gegen: %2</translation>
         <source>No one is signed in on this connection, so it may not %1. Sign in first.</source>
         <translation>Auf dieser Verbindung ist niemand angemeldet, daher ist nicht erlaubt: %1. Melden Sie sich zuerst an.</translation>
     </message>
+    <message>
+        <source>Clinical records are sent to the server only from the sync worker&apos;s own connection; a person opens them through the clinical gate.</source>
+        <translation>Klinische Daten werden nur über die eigene Verbindung des Abgleichs an den Server gesendet; eine Person öffnet sie über die klinische Freigabe.</translation>
+    </message>
 </context>
 <context>
     <name>AllergyRepository</name>
@@ -566,6 +570,85 @@ Geprüft gegen: %2</translation>
     <message>
         <source>This workstation is enrolled at %1 as &quot;%2&quot;. Its credential is kept in %3.</source>
         <translation>Dieser Arbeitsplatz ist bei %1 als „%2“ angemeldet. Seine Zugangsdaten liegen in %3.</translation>
+    </message>
+</context>
+<context>
+    <name>BookingMapping</name>
+    <message>
+        <source>category must hold the code %1 of %2: this ServiceRequest is no appointment series.</source>
+        <translation>category muss den Code %1 aus %2 enthalten: Dieser ServiceRequest ist keine Terminserie.</translation>
+    </message>
+    <message>
+        <source>%1 must be %2.</source>
+        <translation>%1 muss %2 sein.</translation>
+    </message>
+    <message>
+        <source>%1 must hold exactly one time.</source>
+        <translation>%1 muss genau eine Uhrzeit enthalten.</translation>
+    </message>
+    <message>
+        <source>A series ends: give occurrenceTiming.repeat.boundsPeriod.end or occurrenceTiming.repeat.count.</source>
+        <translation>Eine Serie endet: Geben Sie occurrenceTiming.repeat.boundsPeriod.end oder occurrenceTiming.repeat.count an.</translation>
+    </message>
+    <message>
+        <source>The extension %1 (the clinic&apos;s time zone) is missing.</source>
+        <translation>Die Erweiterung %1 (die Zeitzone der Praxis) fehlt.</translation>
+    </message>
+    <message>
+        <source>%1 must hold at most one request.</source>
+        <translation>%1 darf höchstens eine Anforderung enthalten.</translation>
+    </message>
+    <message>
+        <source>%1 must hold exactly one reference.</source>
+        <translation>%1 muss genau einen Verweis enthalten.</translation>
+    </message>
+    <message>
+        <source>activity must hold a status of %1; got &quot;%2&quot;.</source>
+        <translation>activity muss einen Status aus %1 enthalten; erhalten: „%2“.</translation>
+    </message>
+    <message>
+        <source>The extension %1 names no status Frontdesk knows: &quot;%2&quot;.</source>
+        <translation>Die Erweiterung %1 nennt keinen Status, den Frontdesk kennt: „%2“.</translation>
+    </message>
+    <message>
+        <source>The extension %1 must be patient or clinic; got &quot;%2&quot;.</source>
+        <translation>Die Erweiterung %1 muss patient oder clinic sein; erhalten: „%2“.</translation>
+    </message>
+    <message>
+        <source>%1 is missing.</source>
+        <translation>%1 fehlt.</translation>
+    </message>
+    <message>
+        <source>%1 must hold at most one reference.</source>
+        <translation>%1 darf höchstens einen Verweis enthalten.</translation>
+    </message>
+    <message>
+        <source>%1 must hold exactly one entry.</source>
+        <translation>%1 muss genau einen Eintrag enthalten.</translation>
+    </message>
+    <message>
+        <source>%1 must hold exactly one day.</source>
+        <translation>%1 muss genau einen Wochentag enthalten.</translation>
+    </message>
+    <message>
+        <source>Working hours must end after they start, within one day.</source>
+        <translation>Sprechzeiten müssen nach ihrem Beginn enden, innerhalb eines Tages.</translation>
+    </message>
+    <message>
+        <source>type must hold a code of %1.</source>
+        <translation>type muss einen Code aus %1 enthalten.</translation>
+    </message>
+    <message>
+        <source>A waitlist entry is an Appointment with status waitlist or the extension %1.</source>
+        <translation>Ein Wartelisteneintrag ist ein Appointment mit dem Status waitlist oder der Erweiterung %1.</translation>
+    </message>
+    <message>
+        <source>A waitlist entry needs a Patient participant.</source>
+        <translation>Ein Wartelisteneintrag braucht einen Patient als Teilnehmer.</translation>
+    </message>
+    <message>
+        <source>The time-of-day window must end after it starts, within one day.</source>
+        <translation>Das Tageszeitfenster muss nach seinem Beginn enden, innerhalb eines Tages.</translation>
     </message>
 </context>
 <context>
@@ -1725,6 +1808,41 @@ Um fortzufahren, tun Sie eines der Folgenden:
     </message>
 </context>
 <context>
+    <name>FhirJson</name>
+    <message>
+        <source>resourceType must be %1.</source>
+        <translation>resourceType muss %1 sein.</translation>
+    </message>
+    <message>
+        <source>%1 is missing: it must read %2/ID.</source>
+        <translation>%1 fehlt: Es muss %2/ID lauten.</translation>
+    </message>
+    <message>
+        <source>%1 must read %2/ID; got &quot;%3&quot;.</source>
+        <translation>%1 muss %2/ID lauten; erhalten: „%3“.</translation>
+    </message>
+    <message>
+        <source>%1 must be an instant with seconds and a time zone, e.g. 2026-07-06T09:00:00Z; got &quot;%2&quot;.</source>
+        <translation>%1 muss ein Zeitpunkt mit Sekunden und Zeitzone sein, z. B. 2026-07-06T09:00:00Z; erhalten: „%2“.</translation>
+    </message>
+    <message>
+        <source>%1 must be a date (YYYY-MM-DD); got &quot;%2&quot;.</source>
+        <translation>%1 muss ein Datum sein (JJJJ-MM-TT); erhalten: „%2“.</translation>
+    </message>
+    <message>
+        <source>%1 must be a time of day (hh:mm:ss); got &quot;%2&quot;.</source>
+        <translation>%1 muss eine Uhrzeit sein (hh:mm:ss); erhalten: „%2“.</translation>
+    </message>
+    <message>
+        <source>%1 must be one of %2; got &quot;%3&quot;.</source>
+        <translation>%1 muss eines von %2 sein; erhalten: „%3“.</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from %2 to %3.</source>
+        <translation>%1 muss eine ganze Zahl von %2 bis %3 sein.</translation>
+    </message>
+</context>
+<context>
     <name>FhirMapping</name>
     <message>
         <source>%1 must be a string.</source>
@@ -1917,6 +2035,21 @@ Um fortzufahren, tun Sie eines der Folgenden:
     <message>
         <source>the flag-priority extension&apos;s code &quot;%1&quot; is not PN, PL, PM or PH.</source>
         <translation>Der Code „%1“ der flag-priority-Erweiterung ist nicht PN, PL, PM oder PH.</translation>
+    </message>
+</context>
+<context>
+    <name>FhirRecordReader</name>
+    <message>
+        <source>Records of the FHIR type &quot;%1&quot; are not read for sync.</source>
+        <translation>Datensätze des FHIR-Typs „%1“ werden nicht für den Abgleich gelesen.</translation>
+    </message>
+    <message>
+        <source>No appointment series with id %1.</source>
+        <translation>Keine Terminserie mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>No %1 with id %2.</source>
+        <translation>Kein(e) %1 mit der ID %2.</translation>
     </message>
 </context>
 <context>
@@ -2749,6 +2882,21 @@ Um fortzufahren, tun Sie eines der Folgenden:
     </message>
 </context>
 <context>
+    <name>PatientRecordMapping</name>
+    <message>
+        <source>code must hold the code %1 of %2: this Task is no recall.</source>
+        <translation>code muss den Code %1 aus %2 enthalten: Diese Task ist kein Recall.</translation>
+    </message>
+    <message>
+        <source>%1 is not base64.</source>
+        <translation>%1 ist kein Base64.</translation>
+    </message>
+    <message>
+        <source>contentType is &quot;%1&quot; but the data is %2.</source>
+        <translation>contentType ist „%1“, die Daten sind aber %2.</translation>
+    </message>
+</context>
+<context>
     <name>PatientRepository</name>
     <message>
         <source>The MRN %1 already belongs to %2.</source>
@@ -3209,6 +3357,10 @@ Um fortzufahren, tun Sie eines der Folgenden:
         <source>Could not delete the %1: %2</source>
         <translation>%1 konnte nicht gelöscht werden: %2</translation>
     </message>
+    <message>
+        <source>The %1 %2 that this %3 belongs to does not exist.</source>
+        <translation>%1 %2, zu dem dieser Datensatz (%3) gehört, existiert nicht.</translation>
+    </message>
 </context>
 <context>
     <name>Recurrence</name>
@@ -3470,14 +3622,6 @@ Um fortzufahren, tun Sie eines der Folgenden:
 </context>
 <context>
     <name>ScheduleMapping</name>
-    <message>
-        <source>%1 must be an instant with seconds and a time zone, e.g. 2026-07-06T09:00:00Z; got &quot;%2&quot;.</source>
-        <translation>%1 muss ein Zeitpunkt mit Sekunden und Zeitzone sein, z. B. 2026-07-06T09:00:00Z; erhalten: „%2“.</translation>
-    </message>
-    <message>
-        <source>resourceType must be %1.</source>
-        <translation>resourceType muss %1 sein.</translation>
-    </message>
     <message>
         <source>The extension %1 names no status Frontdesk knows: &quot;%2&quot;.</source>
         <translation>Die Erweiterung %1 nennt keinen Status, den Frontdesk kennt: „%2“.</translation>

@@ -231,6 +231,10 @@ Comprobado con: %2</translation>
         <source>No one is signed in on this connection, so it may not %1. Sign in first.</source>
         <translation>Nadie ha iniciado sesión en esta conexión, así que no puede %1. Inicie sesión primero.</translation>
     </message>
+    <message>
+        <source>Clinical records are sent to the server only from the sync worker&apos;s own connection; a person opens them through the clinical gate.</source>
+        <translation>Los datos clínicos solo se envían al servidor desde la conexión propia de la sincronización; una persona los abre mediante el control de acceso clínico.</translation>
+    </message>
 </context>
 <context>
     <name>AllergyRepository</name>
@@ -566,6 +570,85 @@ Comprobado con: %2</translation>
     <message>
         <source>This workstation is enrolled at %1 as &quot;%2&quot;. Its credential is kept in %3.</source>
         <translation>Este puesto de trabajo está inscrito en %1 como «%2». Sus credenciales se guardan en %3.</translation>
+    </message>
+</context>
+<context>
+    <name>BookingMapping</name>
+    <message>
+        <source>category must hold the code %1 of %2: this ServiceRequest is no appointment series.</source>
+        <translation>category debe contener el código %1 de %2: este ServiceRequest no es una serie de citas.</translation>
+    </message>
+    <message>
+        <source>%1 must be %2.</source>
+        <translation>%1 debe ser %2.</translation>
+    </message>
+    <message>
+        <source>%1 must hold exactly one time.</source>
+        <translation>%1 debe contener exactamente una hora.</translation>
+    </message>
+    <message>
+        <source>A series ends: give occurrenceTiming.repeat.boundsPeriod.end or occurrenceTiming.repeat.count.</source>
+        <translation>Una serie termina: indique occurrenceTiming.repeat.boundsPeriod.end u occurrenceTiming.repeat.count.</translation>
+    </message>
+    <message>
+        <source>The extension %1 (the clinic&apos;s time zone) is missing.</source>
+        <translation>Falta la extensión %1 (la zona horaria de la clínica).</translation>
+    </message>
+    <message>
+        <source>%1 must hold at most one request.</source>
+        <translation>%1 debe contener como máximo una solicitud.</translation>
+    </message>
+    <message>
+        <source>%1 must hold exactly one reference.</source>
+        <translation>%1 debe contener exactamente una referencia.</translation>
+    </message>
+    <message>
+        <source>activity must hold a status of %1; got &quot;%2&quot;.</source>
+        <translation>activity debe contener un estado de %1; se recibió «%2».</translation>
+    </message>
+    <message>
+        <source>The extension %1 names no status Frontdesk knows: &quot;%2&quot;.</source>
+        <translation>La extensión %1 no nombra ningún estado que Frontdesk conozca: «%2».</translation>
+    </message>
+    <message>
+        <source>The extension %1 must be patient or clinic; got &quot;%2&quot;.</source>
+        <translation>La extensión %1 debe ser patient o clinic; se recibió «%2».</translation>
+    </message>
+    <message>
+        <source>%1 is missing.</source>
+        <translation>Falta %1.</translation>
+    </message>
+    <message>
+        <source>%1 must hold at most one reference.</source>
+        <translation>%1 debe contener como máximo una referencia.</translation>
+    </message>
+    <message>
+        <source>%1 must hold exactly one entry.</source>
+        <translation>%1 debe contener exactamente una entrada.</translation>
+    </message>
+    <message>
+        <source>%1 must hold exactly one day.</source>
+        <translation>%1 debe contener exactamente un día.</translation>
+    </message>
+    <message>
+        <source>Working hours must end after they start, within one day.</source>
+        <translation>El horario debe terminar después de empezar, dentro de un mismo día.</translation>
+    </message>
+    <message>
+        <source>type must hold a code of %1.</source>
+        <translation>type debe contener un código de %1.</translation>
+    </message>
+    <message>
+        <source>A waitlist entry is an Appointment with status waitlist or the extension %1.</source>
+        <translation>Una entrada de la lista de espera es un Appointment con el estado waitlist o la extensión %1.</translation>
+    </message>
+    <message>
+        <source>A waitlist entry needs a Patient participant.</source>
+        <translation>Una entrada de la lista de espera necesita un participante Patient.</translation>
+    </message>
+    <message>
+        <source>The time-of-day window must end after it starts, within one day.</source>
+        <translation>La franja horaria debe terminar después de empezar, dentro de un mismo día.</translation>
     </message>
 </context>
 <context>
@@ -1725,6 +1808,41 @@ Para continuar, haga una de estas cosas:
     </message>
 </context>
 <context>
+    <name>FhirJson</name>
+    <message>
+        <source>resourceType must be %1.</source>
+        <translation>resourceType debe ser %1.</translation>
+    </message>
+    <message>
+        <source>%1 is missing: it must read %2/ID.</source>
+        <translation>Falta %1: debe ser %2/ID.</translation>
+    </message>
+    <message>
+        <source>%1 must read %2/ID; got &quot;%3&quot;.</source>
+        <translation>%1 debe ser %2/ID; se recibió «%3».</translation>
+    </message>
+    <message>
+        <source>%1 must be an instant with seconds and a time zone, e.g. 2026-07-06T09:00:00Z; got &quot;%2&quot;.</source>
+        <translation>%1 debe ser un instante con segundos y zona horaria, p. ej., 2026-07-06T09:00:00Z; se recibió «%2».</translation>
+    </message>
+    <message>
+        <source>%1 must be a date (YYYY-MM-DD); got &quot;%2&quot;.</source>
+        <translation>%1 debe ser una fecha (AAAA-MM-DD); se recibió «%2».</translation>
+    </message>
+    <message>
+        <source>%1 must be a time of day (hh:mm:ss); got &quot;%2&quot;.</source>
+        <translation>%1 debe ser una hora (hh:mm:ss); se recibió «%2».</translation>
+    </message>
+    <message>
+        <source>%1 must be one of %2; got &quot;%3&quot;.</source>
+        <translation>%1 debe ser uno de %2; se recibió «%3».</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from %2 to %3.</source>
+        <translation>%1 debe ser un número entero de %2 a %3.</translation>
+    </message>
+</context>
+<context>
     <name>FhirMapping</name>
     <message>
         <source>%1 must be a string.</source>
@@ -1917,6 +2035,21 @@ Para continuar, haga una de estas cosas:
     <message>
         <source>the flag-priority extension&apos;s code &quot;%1&quot; is not PN, PL, PM or PH.</source>
         <translation>el código «%1» de la extensión flag-priority no es PN, PL, PM ni PH.</translation>
+    </message>
+</context>
+<context>
+    <name>FhirRecordReader</name>
+    <message>
+        <source>Records of the FHIR type &quot;%1&quot; are not read for sync.</source>
+        <translation>Los registros del tipo FHIR «%1» no se leen para la sincronización.</translation>
+    </message>
+    <message>
+        <source>No appointment series with id %1.</source>
+        <translation>No hay ninguna serie de citas con el id %1.</translation>
+    </message>
+    <message>
+        <source>No %1 with id %2.</source>
+        <translation>No hay ningún elemento %1 con el identificador %2.</translation>
     </message>
 </context>
 <context>
@@ -2749,6 +2882,21 @@ Para continuar, haga una de estas cosas:
     </message>
 </context>
 <context>
+    <name>PatientRecordMapping</name>
+    <message>
+        <source>code must hold the code %1 of %2: this Task is no recall.</source>
+        <translation>code debe contener el código %1 de %2: esta Task no es un control periódico.</translation>
+    </message>
+    <message>
+        <source>%1 is not base64.</source>
+        <translation>%1 no está en base64.</translation>
+    </message>
+    <message>
+        <source>contentType is &quot;%1&quot; but the data is %2.</source>
+        <translation>contentType es «%1», pero los datos son %2.</translation>
+    </message>
+</context>
+<context>
     <name>PatientRepository</name>
     <message>
         <source>The MRN %1 already belongs to %2.</source>
@@ -3209,6 +3357,10 @@ Para continuar, haga una de estas cosas:
         <source>Could not delete the %1: %2</source>
         <translation>No se pudo eliminar el elemento %1: %2</translation>
     </message>
+    <message>
+        <source>The %1 %2 that this %3 belongs to does not exist.</source>
+        <translation>El registro %1 %2 al que pertenece este registro (%3) no existe.</translation>
+    </message>
 </context>
 <context>
     <name>Recurrence</name>
@@ -3470,14 +3622,6 @@ Para continuar, haga una de estas cosas:
 </context>
 <context>
     <name>ScheduleMapping</name>
-    <message>
-        <source>%1 must be an instant with seconds and a time zone, e.g. 2026-07-06T09:00:00Z; got &quot;%2&quot;.</source>
-        <translation>%1 debe ser un instante con segundos y zona horaria, p. ej., 2026-07-06T09:00:00Z; se recibió «%2».</translation>
-    </message>
-    <message>
-        <source>resourceType must be %1.</source>
-        <translation>resourceType debe ser %1.</translation>
-    </message>
     <message>
         <source>The extension %1 names no status Frontdesk knows: &quot;%2&quot;.</source>
         <translation>La extensión %1 no nombra ningún estado que Frontdesk conozca: «%2».</translation>

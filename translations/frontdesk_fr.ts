@@ -231,6 +231,10 @@ Vérifié par rapport à : %2</translation>
         <source>No one is signed in on this connection, so it may not %1. Sign in first.</source>
         <translation>Personne n&apos;est connecté sur cette connexion, elle n&apos;est donc pas autorisée à %1. Connectez-vous d&apos;abord.</translation>
     </message>
+    <message>
+        <source>Clinical records are sent to the server only from the sync worker&apos;s own connection; a person opens them through the clinical gate.</source>
+        <translation>Les données cliniques ne sont envoyées au serveur que par la connexion propre de la synchronisation ; une personne les ouvre par le contrôle d&apos;accès clinique.</translation>
+    </message>
 </context>
 <context>
     <name>AllergyRepository</name>
@@ -566,6 +570,85 @@ Vérifié par rapport à : %2</translation>
     <message>
         <source>This workstation is enrolled at %1 as &quot;%2&quot;. Its credential is kept in %3.</source>
         <translation>Ce poste de travail est inscrit auprès de %1 sous le nom « %2 ». Ses identifiants sont conservés dans %3.</translation>
+    </message>
+</context>
+<context>
+    <name>BookingMapping</name>
+    <message>
+        <source>category must hold the code %1 of %2: this ServiceRequest is no appointment series.</source>
+        <translation>category doit contenir le code %1 de %2 : ce ServiceRequest n&apos;est pas une série de rendez-vous.</translation>
+    </message>
+    <message>
+        <source>%1 must be %2.</source>
+        <translation>%1 doit valoir %2.</translation>
+    </message>
+    <message>
+        <source>%1 must hold exactly one time.</source>
+        <translation>%1 doit contenir exactement une heure.</translation>
+    </message>
+    <message>
+        <source>A series ends: give occurrenceTiming.repeat.boundsPeriod.end or occurrenceTiming.repeat.count.</source>
+        <translation>Une série a une fin : indiquez occurrenceTiming.repeat.boundsPeriod.end ou occurrenceTiming.repeat.count.</translation>
+    </message>
+    <message>
+        <source>The extension %1 (the clinic&apos;s time zone) is missing.</source>
+        <translation>L&apos;extension %1 (le fuseau horaire du cabinet) manque.</translation>
+    </message>
+    <message>
+        <source>%1 must hold at most one request.</source>
+        <translation>%1 doit contenir au plus une demande.</translation>
+    </message>
+    <message>
+        <source>%1 must hold exactly one reference.</source>
+        <translation>%1 doit contenir exactement une référence.</translation>
+    </message>
+    <message>
+        <source>activity must hold a status of %1; got &quot;%2&quot;.</source>
+        <translation>activity doit contenir un statut de %1 ; reçu : « %2 ».</translation>
+    </message>
+    <message>
+        <source>The extension %1 names no status Frontdesk knows: &quot;%2&quot;.</source>
+        <translation>L&apos;extension %1 ne nomme aucun statut connu de Frontdesk : « %2 ».</translation>
+    </message>
+    <message>
+        <source>The extension %1 must be patient or clinic; got &quot;%2&quot;.</source>
+        <translation>L&apos;extension %1 doit valoir patient ou clinic ; reçu : « %2 ».</translation>
+    </message>
+    <message>
+        <source>%1 is missing.</source>
+        <translation>%1 manque.</translation>
+    </message>
+    <message>
+        <source>%1 must hold at most one reference.</source>
+        <translation>%1 doit contenir au plus une référence.</translation>
+    </message>
+    <message>
+        <source>%1 must hold exactly one entry.</source>
+        <translation>%1 doit contenir exactement une entrée.</translation>
+    </message>
+    <message>
+        <source>%1 must hold exactly one day.</source>
+        <translation>%1 doit contenir exactement un jour.</translation>
+    </message>
+    <message>
+        <source>Working hours must end after they start, within one day.</source>
+        <translation>Les horaires doivent se terminer après leur début, dans la même journée.</translation>
+    </message>
+    <message>
+        <source>type must hold a code of %1.</source>
+        <translation>type doit contenir un code de %1.</translation>
+    </message>
+    <message>
+        <source>A waitlist entry is an Appointment with status waitlist or the extension %1.</source>
+        <translation>Une inscription sur la liste d&apos;attente est un Appointment au statut waitlist ou avec l&apos;extension %1.</translation>
+    </message>
+    <message>
+        <source>A waitlist entry needs a Patient participant.</source>
+        <translation>Une inscription sur la liste d&apos;attente nécessite un participant Patient.</translation>
+    </message>
+    <message>
+        <source>The time-of-day window must end after it starts, within one day.</source>
+        <translation>La plage horaire doit se terminer après son début, dans la même journée.</translation>
     </message>
 </context>
 <context>
@@ -1725,6 +1808,41 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     </message>
 </context>
 <context>
+    <name>FhirJson</name>
+    <message>
+        <source>resourceType must be %1.</source>
+        <translation>resourceType doit être %1.</translation>
+    </message>
+    <message>
+        <source>%1 is missing: it must read %2/ID.</source>
+        <translation>%1 manque : il doit s&apos;écrire %2/ID.</translation>
+    </message>
+    <message>
+        <source>%1 must read %2/ID; got &quot;%3&quot;.</source>
+        <translation>%1 doit s&apos;écrire %2/ID ; reçu : « %3 ».</translation>
+    </message>
+    <message>
+        <source>%1 must be an instant with seconds and a time zone, e.g. 2026-07-06T09:00:00Z; got &quot;%2&quot;.</source>
+        <translation>%1 doit être un instant avec secondes et fuseau horaire, p. ex. 2026-07-06T09:00:00Z ; reçu « %2 ».</translation>
+    </message>
+    <message>
+        <source>%1 must be a date (YYYY-MM-DD); got &quot;%2&quot;.</source>
+        <translation>%1 doit être une date (AAAA-MM-JJ) ; reçu : « %2 ».</translation>
+    </message>
+    <message>
+        <source>%1 must be a time of day (hh:mm:ss); got &quot;%2&quot;.</source>
+        <translation>%1 doit être une heure (hh:mm:ss) ; reçu : « %2 ».</translation>
+    </message>
+    <message>
+        <source>%1 must be one of %2; got &quot;%3&quot;.</source>
+        <translation>%1 doit être l&apos;une des valeurs %2 ; reçu : « %3 ».</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from %2 to %3.</source>
+        <translation>%1 doit être un nombre entier de %2 à %3.</translation>
+    </message>
+</context>
+<context>
     <name>FhirMapping</name>
     <message>
         <source>%1 must be a string.</source>
@@ -1917,6 +2035,21 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     <message>
         <source>the flag-priority extension&apos;s code &quot;%1&quot; is not PN, PL, PM or PH.</source>
         <translation>le code «&#xa0;%1&#xa0;» de l&apos;extension flag-priority n&apos;est pas PN, PL, PM ou PH.</translation>
+    </message>
+</context>
+<context>
+    <name>FhirRecordReader</name>
+    <message>
+        <source>Records of the FHIR type &quot;%1&quot; are not read for sync.</source>
+        <translation>Les enregistrements de type FHIR « %1 » ne sont pas lus pour la synchronisation.</translation>
+    </message>
+    <message>
+        <source>No appointment series with id %1.</source>
+        <translation>Aucune série de rendez-vous avec l&apos;identifiant %1.</translation>
+    </message>
+    <message>
+        <source>No %1 with id %2.</source>
+        <translation>Aucun élément %1 avec l&apos;identifiant %2.</translation>
     </message>
 </context>
 <context>
@@ -2749,6 +2882,21 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     </message>
 </context>
 <context>
+    <name>PatientRecordMapping</name>
+    <message>
+        <source>code must hold the code %1 of %2: this Task is no recall.</source>
+        <translation>code doit contenir le code %1 de %2 : cette Task n&apos;est pas une relance de suivi.</translation>
+    </message>
+    <message>
+        <source>%1 is not base64.</source>
+        <translation>%1 n&apos;est pas en base64.</translation>
+    </message>
+    <message>
+        <source>contentType is &quot;%1&quot; but the data is %2.</source>
+        <translation>contentType vaut « %1 », mais les données sont %2.</translation>
+    </message>
+</context>
+<context>
     <name>PatientRepository</name>
     <message>
         <source>The MRN %1 already belongs to %2.</source>
@@ -3209,6 +3357,10 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
         <source>Could not delete the %1: %2</source>
         <translation>Impossible de supprimer l&apos;élément %1&#xa0;: %2</translation>
     </message>
+    <message>
+        <source>The %1 %2 that this %3 belongs to does not exist.</source>
+        <translation>L&apos;enregistrement %1 %2 auquel appartient cet enregistrement (%3) n&apos;existe pas.</translation>
+    </message>
 </context>
 <context>
     <name>Recurrence</name>
@@ -3470,14 +3622,6 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
 </context>
 <context>
     <name>ScheduleMapping</name>
-    <message>
-        <source>%1 must be an instant with seconds and a time zone, e.g. 2026-07-06T09:00:00Z; got &quot;%2&quot;.</source>
-        <translation>%1 doit être un instant avec secondes et fuseau horaire, p. ex. 2026-07-06T09:00:00Z ; reçu « %2 ».</translation>
-    </message>
-    <message>
-        <source>resourceType must be %1.</source>
-        <translation>resourceType doit être %1.</translation>
-    </message>
     <message>
         <source>The extension %1 names no status Frontdesk knows: &quot;%2&quot;.</source>
         <translation>L&apos;extension %1 ne nomme aucun statut connu de Frontdesk : « %2 ».</translation>

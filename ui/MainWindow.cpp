@@ -286,9 +286,9 @@ void MainWindow::showSyncedChanges(const QString &resourceType, const QStringLis
 {
     Q_UNUSED(ids);
     // The schedule shows appointments with their patients, practitioners, rooms and time off.
-    static const QStringList scheduleTypes{
-        QStringLiteral("Appointment"), QStringLiteral("Patient"), QStringLiteral("Practitioner"),
-        QStringLiteral("Location"), QStringLiteral("ScheduleException")};
+    static const QStringList scheduleTypes{QStringLiteral("Appointment"), QStringLiteral("Patient"),
+                                           QStringLiteral("Practitioner"),
+                                           QStringLiteral("Location"), QStringLiteral("Slot")};
     if (scheduleTypes.contains(resourceType)) {
         m_dayModel->reload();
         DayScheduleModel *calendar = m_scheduleView->calendar()->model();

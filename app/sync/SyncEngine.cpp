@@ -3,6 +3,7 @@
 #include "SyncResources.h"
 #include "database/Database.h"
 #include "domain/RecordMeta.h"
+#include "fhir/BookingMapping.h"
 #include "fhir/Etag.h"
 
 #include <QJsonArray>
@@ -157,8 +158,12 @@ Result<std::optional<SyncEngine::Push>> SyncEngine::nextPush()
     QVariantList binds{now};
     for (const QString &t : types)
         binds << t;
+    // Waitlist entries travel as Appointments (status waitlist) but do not sync yet: they wait
+    // in the outbox like the other types that do not.
     const QString due =
-        QStringLiteral("push_id IS NULL AND next_attempt_at <= ? AND resource_type IN (%1)")
+        QStringLiteral("push_id IS NULL AND next_attempt_at <= ? AND resource_type IN (%1) AND "
+                       "NOT (resource_type = 'Appointment' AND resource_id IN "
+                       "(SELECT id FROM waitlist))")
             .arg(QStringList(types.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
     // One push is one staff member's changes, so the server can check that person's role.
     auto actor = m_db.scalar(
@@ -570,7 +575,8 @@ void SyncEngine::pull(SyncRound &round)
                     return fail(tr("A change from the server names no resource and version "
                                    "(request.url TYPE/ID, response.etag)."));
                 const QString type = SyncResources::localType(url[0]);
-                if (type.isEmpty())
+                if (type.isEmpty() || BookingMapping::isWaitlistEntry(
+                                          entry.value(QStringLiteral("resource")).toObject()))
                     continue;
                 const QString &id = url[1];
                 auto local = m_db.query(

@@ -125,7 +125,7 @@ const Kind kKinds[] = {
     KindOf<AppointmentRepository, appointmentToFhir, ScheduleMapping::appointmentFromFhir>::kind(
         "Appointment", "Appointment"),
     KindOf<ScheduleExceptionRepository, timeOffToFhir, ScheduleMapping::timeOffFromFhir>::kind(
-        "ScheduleException", "Slot"),
+        "Slot", "Slot"),
 };
 
 const Kind *byOutboxType(const QString &type)

@@ -203,6 +203,14 @@ Result<QList<ClinicalAccess>> AccessGuard::openClinicalBulk(const QStringList &p
     return tokens;
 }
 
+Result<ClinicalAccess> AccessGuard::openClinicalForSync(const QString &patientId) const
+{
+    if (Session::of(m_db) || m_db.systemPurpose().isEmpty())
+        return fail(tr("Clinical records are sent to the server only from the sync worker's own "
+                       "connection; a person opens them through the clinical gate."));
+    return ClinicalAccess(patientId, ClinicalRead::SyncPush, {}, {});
+}
+
 Status AccessGuard::admit(const ClinicalAccess &access) const
 {
     if (auto s = require(Permission::ViewClinical); !s)

@@ -45,6 +45,12 @@ public:
     // "break-glass" entry for the whole read, then one "clinical-read" entry per patient.
     Result<QList<ClinicalAccess>> openClinicalBulk(const QStringList &patientIds, ClinicalRead read,
                                                    const QString &reason);
+    // The sync worker's read of a clinical record it pushes (ClinicalRead::SyncPush). Only on a
+    // connection that works for the system and serves no one (Database::actAsSystem): never on
+    // a person's connection or one serving it, so no role reaches clinical records this way.
+    // Nothing is recorded: no person reads the record, and the change it carries already has
+    // its create or update entry in the trail.
+    Result<ClinicalAccess> openClinicalForSync(const QString &patientId) const;
     // Whether a token still stands: the same person is signed in, unlocked, and may still read
     // clinical data. Readers of clinical records call it before they read.
     Status admit(const ClinicalAccess &access) const;

@@ -8,10 +8,11 @@ namespace frontdesk {
 // so the trail says not only that a record was read but through what.
 enum class ClinicalRead
 {
-    Summary,    // the profile's clinical summary (problems, allergies, medications, ...)
-    VisitNotes, // encounters with their notes in the patient's timeline
-    FhirExport, // the clinical resources of a FHIR bundle
-    AuditDetail // the clinical fields that audit entries of the patient's records hold
+    Summary,     // the profile's clinical summary (problems, allergies, medications, ...)
+    VisitNotes,  // encounters with their notes in the patient's timeline
+    FhirExport,  // the clinical resources of a FHIR bundle
+    AuditDetail, // the clinical fields that audit entries of the patient's records hold
+    SyncPush     // a changed record the sync worker sends to the server (no person reads it)
 };
 
 // Proof that the clinical gate (AccessGuard::openClinical) was passed for one patient: the
@@ -39,6 +40,8 @@ public:
             return QStringLiteral("fhir-export");
         case ClinicalRead::AuditDetail:
             return QStringLiteral("audit-detail");
+        case ClinicalRead::SyncPush:
+            return QStringLiteral("sync-push");
         }
         return {};
     }

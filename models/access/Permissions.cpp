@@ -156,13 +156,13 @@ std::optional<Permission> Permissions::toRead(const QString &resourceType)
         QStringLiteral("Appointment"), QStringLiteral("Practitioner"),
         QStringLiteral("Location"),    QStringLiteral("WorkingHours"),
         QStringLiteral("Schedule"),    QStringLiteral("ScheduleException"),
-        QStringLiteral("Slot")};
+        QStringLiteral("Slot"),        QStringLiteral("PractitionerRole")};
     static const QStringList messages{QStringLiteral("Communication"),
                                       QStringLiteral("CommunicationRequest"),
                                       QStringLiteral("Message")};
     // The patient's own records, and the scheduling records the outbox names on their own
     // (series, status history, types, waitlist), which have always been guarded as
-    // patient details.
+    // patient details, under their local names and the FHIR names they travel as.
     static const QStringList demographics{QStringLiteral("Patient"),
                                           QStringLiteral("PatientLink"),
                                           QStringLiteral("PatientPhoto"),
@@ -173,7 +173,12 @@ std::optional<Permission> Permissions::toRead(const QString &resourceType)
                                           QStringLiteral("AppointmentSeries"),
                                           QStringLiteral("AppointmentStatusChange"),
                                           QStringLiteral("AppointmentType"),
-                                          QStringLiteral("WaitlistEntry")};
+                                          QStringLiteral("WaitlistEntry"),
+                                          QStringLiteral("Binary"),
+                                          QStringLiteral("Task"),
+                                          QStringLiteral("ServiceRequest"),
+                                          QStringLiteral("Provenance"),
+                                          QStringLiteral("HealthcareService")};
     if (isClinical(resourceType))
         return Permission::ViewClinical;
     if (schedule.contains(resourceType))

@@ -1,5 +1,7 @@
 #include "ScheduleMapping.h"
 
+#include "FhirJson.h"
+
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -7,47 +9,13 @@ namespace frontdesk {
 
 namespace {
 
-QJsonObject extension(const QString &url, const QString &valueKey, const QJsonValue &value)
-{
-    return QJsonObject{{QStringLiteral("url"), url}, {valueKey, value}};
-}
-
-QJsonValue extensionValue(const QJsonObject &o, const QString &url, const QString &valueKey)
-{
-    for (const QJsonValue &e : o.value(QStringLiteral("extension")).toArray()) {
-        const QJsonObject ext = e.toObject();
-        if (ext.value(QStringLiteral("url")).toString() == url)
-            return ext.value(valueKey);
-    }
-    return QJsonValue(QJsonValue::Undefined);
-}
-
-QString instant(const QDateTime &t)
-{
-    return t.toUTC().toString(Qt::ISODate);
-}
-
-Result<QDateTime> readInstant(const QJsonObject &o, const QString &key)
-{
-    const QString text = o.value(key).toString();
-    const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
-    // FHIR's instant needs seconds and a zone; a local time would be read in the server's zone.
-    static const QRegularExpression zoned(QStringLiteral(
-        "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"));
-    if (text.isEmpty() || !t.isValid() || !zoned.match(text).hasMatch())
-        return fail(ScheduleMapping::tr("%1 must be an instant with seconds and a time zone, e.g. "
-                                        "2026-07-06T09:00:00Z; got \"%2\".")
-                        .arg(key, text));
-    return t.toUTC();
-}
-
 // start and end, both instants, end after start.
 Status readPeriod(const QJsonObject &o, QDateTime *start, QDateTime *end)
 {
-    auto from = readInstant(o, QStringLiteral("start"));
+    auto from = FhirJson::readInstant(o, QStringLiteral("start"));
     if (!from)
         return fail(from.error());
-    auto until = readInstant(o, QStringLiteral("end"));
+    auto until = FhirJson::readInstant(o, QStringLiteral("end"));
     if (!until)
         return fail(until.error());
     if (*until <= *from)
@@ -59,10 +27,11 @@ Status readPeriod(const QJsonObject &o, QDateTime *start, QDateTime *end)
 
 bool checkResourceType(const QJsonObject &o, const QString &type, QString *error)
 {
-    if (o.value(QStringLiteral("resourceType")).toString() == type)
-        return true;
-    *error = ScheduleMapping::tr("resourceType must be %1.").arg(type);
-    return false;
+    if (auto s = FhirJson::expectType(o, type); !s) {
+        *error = s.error();
+        return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -94,7 +63,8 @@ Result<Appointment> ScheduleMapping::appointmentFromFhir(const QJsonObject &o)
         return fail(error);
     Appointment a;
     a.meta.id = o.value(QStringLiteral("id")).toString();
-    const QString own = extensionValue(o, statusUrl(), QStringLiteral("valueCode")).toString();
+    const QString own =
+        FhirJson::extensionValue(o, statusUrl(), QStringLiteral("valueCode")).toString();
     if (!own.isEmpty()) {
         const auto status = appointmentStatusFromName(own);
         if (!status)
@@ -164,15 +134,17 @@ Result<Appointment> ScheduleMapping::appointmentFromFhir(const QJsonObject &o)
 
 bool ScheduleMapping::isDoubleBooked(const QJsonObject &appointment)
 {
-    return extensionValue(appointment, doubleBookUrl(), QStringLiteral("valueBoolean")).toBool();
+    return FhirJson::extensionValue(appointment, doubleBookUrl(), QStringLiteral("valueBoolean"))
+        .toBool();
 }
 
 QJsonObject ScheduleMapping::toFhir(const Appointment &a, bool doubleBooked)
 {
-    QJsonArray extensions{
-        extension(statusUrl(), QStringLiteral("valueCode"), appointmentStatusName(a.status))};
+    QJsonArray extensions{FhirJson::extension(statusUrl(), QStringLiteral("valueCode"),
+                                              appointmentStatusName(a.status))};
     if (doubleBooked)
-        extensions.append(extension(doubleBookUrl(), QStringLiteral("valueBoolean"), true));
+        extensions.append(
+            FhirJson::extension(doubleBookUrl(), QStringLiteral("valueBoolean"), true));
     QJsonArray participants;
     const auto participant = [&](const QString &type, const QString &id) {
         if (!id.isEmpty())
@@ -188,8 +160,8 @@ QJsonObject ScheduleMapping::toFhir(const Appointment &a, bool doubleBooked)
                   {QStringLiteral("id"), a.meta.id},
                   {QStringLiteral("extension"), extensions},
                   {QStringLiteral("status"), fhirStatus(a.status)},
-                  {QStringLiteral("start"), instant(a.start)},
-                  {QStringLiteral("end"), instant(a.end)},
+                  {QStringLiteral("start"), FhirJson::instant(a.start)},
+                  {QStringLiteral("end"), FhirJson::instant(a.end)},
                   {QStringLiteral("minutesDuration"), qMax(1, a.minutes())},
                   {QStringLiteral("participant"), participants}};
     if (!a.type.isEmpty())
@@ -226,14 +198,16 @@ Result<Practitioner> ScheduleMapping::practitionerFromFhir(const QJsonObject &o)
             p.email = c.value(QStringLiteral("value")).toString();
     }
     p.active = o.value(QStringLiteral("active")).toBool(true);
-    p.specialty = extensionValue(o, specialtyUrl(), QStringLiteral("valueString")).toString();
-    const QJsonValue slot = extensionValue(o, slotMinutesUrl(), QStringLiteral("valueInteger"));
+    p.specialty =
+        FhirJson::extensionValue(o, specialtyUrl(), QStringLiteral("valueString")).toString();
+    const QJsonValue slot =
+        FhirJson::extensionValue(o, slotMinutesUrl(), QStringLiteral("valueInteger"));
     if (!slot.isUndefined()) {
         if (!slot.isDouble() || slot.toInt() < 5 || slot.toInt() > 240)
             return fail(tr("The slot length (%1) must be 5 to 240 minutes.").arg(slotMinutesUrl()));
         p.slotMinutes = slot.toInt();
     }
-    p.color = extensionValue(o, colorUrl(), QStringLiteral("valueString")).toString();
+    p.color = FhirJson::extensionValue(o, colorUrl(), QStringLiteral("valueString")).toString();
     return p;
 }
 
@@ -246,11 +220,12 @@ QJsonObject ScheduleMapping::toFhir(const Practitioner &p)
     if (!p.prefix.isEmpty())
         n.insert(QStringLiteral("prefix"), QJsonArray{p.prefix});
     QJsonArray extensions{
-        extension(slotMinutesUrl(), QStringLiteral("valueInteger"), p.slotMinutes)};
+        FhirJson::extension(slotMinutesUrl(), QStringLiteral("valueInteger"), p.slotMinutes)};
     if (!p.specialty.isEmpty())
-        extensions.append(extension(specialtyUrl(), QStringLiteral("valueString"), p.specialty));
+        extensions.append(
+            FhirJson::extension(specialtyUrl(), QStringLiteral("valueString"), p.specialty));
     if (!p.color.isEmpty())
-        extensions.append(extension(colorUrl(), QStringLiteral("valueString"), p.color));
+        extensions.append(FhirJson::extension(colorUrl(), QStringLiteral("valueString"), p.color));
     QJsonObject o{{QStringLiteral("resourceType"), QStringLiteral("Practitioner")},
                   {QStringLiteral("id"), p.meta.id},
                   {QStringLiteral("extension"), extensions},
@@ -329,7 +304,7 @@ Result<ScheduleException> ScheduleMapping::timeOffFromFhir(const QJsonObject &o)
         e.practitionerId = match.captured(1);
     }
     const QString kind =
-        extensionValue(o, timeOffKindUrl(), QStringLiteral("valueCode")).toString();
+        FhirJson::extensionValue(o, timeOffKindUrl(), QStringLiteral("valueCode")).toString();
     if (!kind.isEmpty()) {
         const auto k = ScheduleException::kindFromName(kind);
         if (!k)
@@ -347,11 +322,11 @@ QJsonObject ScheduleMapping::toFhir(const ScheduleException &e)
 {
     QJsonObject o{{QStringLiteral("resourceType"), QStringLiteral("Slot")},
                   {QStringLiteral("status"), QStringLiteral("busy-unavailable")},
-                  {QStringLiteral("start"), instant(e.start)},
-                  {QStringLiteral("end"), instant(e.end)},
+                  {QStringLiteral("start"), FhirJson::instant(e.start)},
+                  {QStringLiteral("end"), FhirJson::instant(e.end)},
                   {QStringLiteral("extension"),
-                   QJsonArray{extension(timeOffKindUrl(), QStringLiteral("valueCode"),
-                                        ScheduleException::kindName(e.kind))}},
+                   QJsonArray{FhirJson::extension(timeOffKindUrl(), QStringLiteral("valueCode"),
+                                                  ScheduleException::kindName(e.kind))}},
                   {QStringLiteral("schedule"),
                    e.practitionerId.isEmpty()
                        ? QJsonObject{{QStringLiteral("display"), clinicDisplay()}}

@@ -39,7 +39,10 @@ RecordStore::Table PatientMerge::linkTable()
             QStringLiteral("PatientLink"),
             {QStringLiteral("source_id"), QStringLiteral("target_id"), QStringLiteral("kind"),
              QStringLiteral("detail")},
-            QStringLiteral("source_id")};
+            QStringLiteral("source_id"),
+            QStringLiteral("Patient"),
+            QStringLiteral("source_id"),
+            QStringLiteral("patients")};
 }
 
 QList<PatientMerge::Field> PatientMerge::fields()

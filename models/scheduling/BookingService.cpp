@@ -37,7 +37,8 @@ RecordStore::Table seriesTable()
              QStringLiteral("first_local_date"), QStringLiteral("local_start_minute"),
              QStringLiteral("minutes"), QStringLiteral("until_date"),
              QStringLiteral("occurrence_count"), QStringLiteral("time_zone")},
-            {}};
+            {},
+            QStringLiteral("ServiceRequest")};
 }
 
 // An appointment's columns and the series it was booked in (appointmentsWithSeriesTable()).

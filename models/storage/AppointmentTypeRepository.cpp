@@ -8,7 +8,8 @@ RecordStore::Table AppointmentTypeRepository::table()
             QStringLiteral("AppointmentType"),
             {QStringLiteral("code"), QStringLiteral("name"), QStringLiteral("default_minutes"),
              QStringLiteral("color"), QStringLiteral("active")},
-            {}};
+            {},
+            QStringLiteral("HealthcareService")};
 }
 
 AppointmentTypeRepository::AppointmentTypeRepository(Database &db) : Repository(db, table()) {}

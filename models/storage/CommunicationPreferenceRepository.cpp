@@ -11,7 +11,8 @@ RecordStore::Table CommunicationPreferenceRepository::table()
             {QStringLiteral("patient_id"), QStringLiteral("purpose"), QStringLiteral("channel"),
              QStringLiteral("opted_out"), QStringLiteral("quiet_start_minute"),
              QStringLiteral("quiet_end_minute")},
-            QStringLiteral("patient_id")};
+            QStringLiteral("patient_id"),
+            QStringLiteral("Consent")};
 }
 
 CommunicationPreferenceRepository::CommunicationPreferenceRepository(Database &db)

@@ -8,7 +8,8 @@ RecordStore::Table PatientPhotoRepository::table()
             QStringLiteral("PatientPhoto"),
             {QStringLiteral("patient_id"), QStringLiteral("content_type"),
              QStringLiteral("size_bytes"), QStringLiteral("sha256")},
-            QStringLiteral("patient_id")};
+            QStringLiteral("patient_id"),
+            QStringLiteral("Binary")};
 }
 
 PatientPhotoRepository::PatientPhotoRepository(Database &db) : Repository(db, table()) {}

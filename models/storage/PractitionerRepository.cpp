@@ -66,7 +66,8 @@ RecordStore::Table WorkingHoursRepository::table()
             {QStringLiteral("practitioner_id"), QStringLiteral("weekday"),
              QStringLiteral("start_minute"), QStringLiteral("end_minute"),
              QStringLiteral("location_id")},
-            {}};
+            {},
+            QStringLiteral("PractitionerRole")};
 }
 
 WorkingHoursRepository::WorkingHoursRepository(Database &db) : Repository(db, table()) {}

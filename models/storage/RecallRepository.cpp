@@ -13,7 +13,8 @@ RecordStore::Table RecallRepository::table()
             QStringLiteral("Recall"),
             {QStringLiteral("patient_id"), QStringLiteral("practitioner_id"),
              QStringLiteral("reason"), QStringLiteral("due_on"), QStringLiteral("status")},
-            QStringLiteral("patient_id")};
+            QStringLiteral("patient_id"),
+            QStringLiteral("Task")};
 }
 
 RecallRepository::RecallRepository(Database &db) : Repository(db, table()) {}

@@ -75,6 +75,30 @@ QString RecordStore::patientIdOf(const QString &id, const QVariantMap &values) c
     return values.value(m_table.patientColumn).toString();
 }
 
+Result<OutboxEntry> RecordStore::outboxEntry(const QString &id, const QVariantMap &values,
+                                             OutboxEntry::Operation operation,
+                                             const RecordMeta &meta) const
+{
+    OutboxEntry entry{0, {}, m_table.outboxType(), id, operation, meta.serverVersion, meta.version,
+                      0, 0};
+    if (m_table.partOfColumn.isEmpty())
+        return entry;
+    entry.resourceId = values.value(m_table.partOfColumn).toString();
+    entry.operation = OutboxEntry::Operation::Update;
+    // The table name is the Table's own, never input.
+    auto owner = m_db.query(QStringLiteral("SELECT version, server_version FROM %1 WHERE id = ?")
+                                .arg(m_table.partOfTable),
+                            {entry.resourceId});
+    if (!owner)
+        return fail(owner.error());
+    if (!owner->next())
+        return fail(tr("The %1 %2 that this %3 belongs to does not exist.")
+                        .arg(m_table.outboxType(), entry.resourceId, m_table.resourceType));
+    entry.localVersion = owner->value(0).toLongLong();
+    entry.baseVersion = owner->value(1).toString();
+    return entry;
+}
+
 Result<std::optional<QSqlRecord>> RecordStore::fetch(const QString &id) const
 {
     auto q = m_db.query(
@@ -115,16 +139,10 @@ Result<RecordMeta> RecordStore::insert(const QVariantMap &values, const QString 
     const Status s = m_db.write([&]() -> Status {
         if (auto q = m_db.query(sql, binds); !q)
             return fail(tr("Could not save the new %1: %2").arg(m_table.resourceType, q.error()));
-        if (auto o = Outbox(m_db).enqueue({0,
-                                           {},
-                                           m_table.resourceType,
-                                           meta.id,
-                                           OutboxEntry::Operation::Create,
-                                           {},
-                                           meta.version,
-                                           0,
-                                           0});
-            !o)
+        auto queued = outboxEntry(meta.id, values, OutboxEntry::Operation::Create, meta);
+        if (!queued)
+            return fail(queued.error());
+        if (auto o = Outbox(m_db).enqueue(*queued); !o)
             return o;
         QJsonObject after;
         for (auto it = values.begin(); it != values.end(); ++it)
@@ -194,20 +212,14 @@ Result<RecordMeta> RecordStore::update(const QString &id, const QVariantMap &val
                                 binds);
             !q)
             return fail(tr("Could not save the %1: %2").arg(m_table.resourceType, q.error()));
-        if (auto o = Outbox(m_db).enqueue({0,
-                                           {},
-                                           m_table.resourceType,
-                                           id,
-                                           OutboxEntry::Operation::Update,
-                                           meta.serverVersion,
-                                           meta.version,
-                                           0,
-                                           0});
-            !o)
-            return o;
         QVariantMap merged = before;
         for (auto it = values.begin(); it != values.end(); ++it)
             merged.insert(it.key(), it.value());
+        auto queued = outboxEntry(id, merged, OutboxEntry::Operation::Update, meta);
+        if (!queued)
+            return fail(queued.error());
+        if (auto o = Outbox(m_db).enqueue(*queued); !o)
+            return o;
         AuditEntry entry;
         entry.action = QStringLiteral("update");
         entry.entityType = m_table.resourceType;
@@ -252,16 +264,11 @@ Result<RecordMeta> RecordStore::remove(const QString &id, std::optional<qint64> 
                            {meta.version, meta.updatedAt, meta.syncState, id});
             !q)
             return fail(tr("Could not delete the %1: %2").arg(m_table.resourceType, q.error()));
-        if (auto o = Outbox(m_db).enqueue({0,
-                                           {},
-                                           m_table.resourceType,
-                                           id,
-                                           OutboxEntry::Operation::Delete,
-                                           meta.serverVersion,
-                                           meta.version,
-                                           0,
-                                           0});
-            !o)
+        auto queued =
+            outboxEntry(id, currentValues(**existing), OutboxEntry::Operation::Delete, meta);
+        if (!queued)
+            return fail(queued.error());
+        if (auto o = Outbox(m_db).enqueue(*queued); !o)
             return o;
         AuditEntry entry;
         entry.action = QStringLiteral("delete");

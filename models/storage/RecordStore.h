@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 #include "domain/RecordMeta.h"
+#include "storage/Outbox.h"
 
 #include <QCoreApplication>
 #include <QSqlRecord>
@@ -23,12 +24,23 @@ class RecordStore
 public:
     struct Table
     {
-        QString name;         // SQL table, e.g. "patients"
-        QString resourceType; // FHIR resource type, e.g. "Patient"
-        QStringList columns;  // the data columns (bookkeeping columns are added here)
+        QString name; // SQL table, e.g. "patients"
+        // The record's name in the permission table and the audit trail, e.g. "Recall".
+        QString resourceType;
+        QStringList columns; // the data columns (bookkeeping columns are added here)
         // How to find the patient a row belongs to, for the audit trail:
         // "id" (the row is the patient), a column name, or empty (not patient data).
-        QString patientColumn;
+        QString patientColumn = {};
+        // The FHIR resource the outbox names for a change, e.g. "Task"; empty when it is
+        // resourceType (README "What each record is in FHIR").
+        QString fhirType = {};
+        // A row that travels inside another record's resource (a patient link in Patient.link):
+        // the column naming that record and its table. Its changes queue an update of that
+        // record, on that record's versions.
+        QString partOfColumn = {};
+        QString partOfTable = {};
+
+        QString outboxType() const { return fhirType.isEmpty() ? resourceType : fhirType; }
     };
 
     RecordStore(Database &db, Table table) : m_db(db), m_table(std::move(table)) {}
@@ -52,6 +64,9 @@ public:
 private:
     QString patientIdOf(const QString &id, const QVariantMap &values) const;
     QVariantMap currentValues(const QSqlRecord &record) const;
+    // The outbox entry for a change of the row `id` (with `values` after the change).
+    Result<OutboxEntry> outboxEntry(const QString &id, const QVariantMap &values,
+                                    OutboxEntry::Operation operation, const RecordMeta &meta) const;
 
     Database &m_db;
     Table m_table;

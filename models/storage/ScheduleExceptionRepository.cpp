@@ -8,7 +8,8 @@ RecordStore::Table ScheduleExceptionRepository::table()
             QStringLiteral("ScheduleException"),
             {QStringLiteral("practitioner_id"), QStringLiteral("kind"), QStringLiteral("start_at"),
              QStringLiteral("end_at"), QStringLiteral("note")},
-            {}};
+            {},
+            QStringLiteral("Slot")};
 }
 
 ScheduleExceptionRepository::ScheduleExceptionRepository(Database &db) : Repository(db, table()) {}

@@ -10,7 +10,8 @@ RecordStore::Table StatusHistoryRepository::table()
              QStringLiteral("from_status"), QStringLiteral("to_status"),
              QStringLiteral("changed_at"), QStringLiteral("changed_by"), QStringLiteral("reason"),
              QStringLiteral("cancelled_by"), QStringLiteral("reverts_id")},
-            QStringLiteral("patient_id")};
+            QStringLiteral("patient_id"),
+            QStringLiteral("Provenance")};
 }
 
 StatusHistoryRepository::StatusHistoryRepository(Database &db) : Repository(db, table()) {}

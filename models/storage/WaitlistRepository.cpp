@@ -13,7 +13,8 @@ RecordStore::Table WaitlistRepository::table()
              QStringLiteral("preferred_weekdays"), QStringLiteral("earliest_minute"),
              QStringLiteral("latest_minute"), QStringLiteral("not_after"), QStringLiteral("note"),
              QStringLiteral("status")},
-            QStringLiteral("patient_id")};
+            QStringLiteral("patient_id"),
+            QStringLiteral("Appointment")};
 }
 
 WaitlistRepository::WaitlistRepository(Database &db) : Repository(db, table()) {}

@@ -239,7 +239,7 @@ private slots:
         QCOMPARE(s.history(a->meta.id)->size(), 6);
         // History rows are insert-only: each is its own syncable record, never updated.
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE resource_type = "
-                                      "'AppointmentStatusChange' AND operation <> 'create'")),
+                                      "'Provenance' AND operation <> 'create'")),
                  0);
         m_clock.set(utc(2026, 5, 4, 5));
     }

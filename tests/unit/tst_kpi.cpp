@@ -721,7 +721,7 @@ private slots:
         r.dueOn = QDate(2026, 4, 1);
         QVERIFY(recalls.save(r).ok());
         auto outbox = db().scalar(
-            QStringLiteral("SELECT count(*) FROM outbox WHERE resource_type = 'Recall' AND "
+            QStringLiteral("SELECT count(*) FROM outbox WHERE resource_type = 'Task' AND "
                            "resource_id = ?"),
             {r.meta.id});
         QCOMPARE(outbox->toInt(), 1);

@@ -275,9 +275,16 @@ private slots:
             movedRows += fromMerged.value(table);
         QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM outbox")) - outboxBefore,
                  movedRows + 3);
+        // The link travels in the merged patient's Patient.link: its entry is an update of that
+        // patient, on the patient's versions.
         QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM outbox WHERE resource_type = "
                                              "'PatientLink'")),
-                 1);
+                 0);
+        QCOMPARE(count(*t.db,
+                       QStringLiteral("SELECT count(*) FROM outbox WHERE resource_type = 'Patient' "
+                                      "AND resource_id = ? AND operation = 'update'"),
+                       {mergedId}),
+                 2);
         // Search shows the survivor only.
         auto hits = PatientSearch(*t.db).search(mergedBefore.mrn);
         QVERIFY(hits.ok());

@@ -113,7 +113,7 @@ private slots:
         QCOMPARE(replaced->meta.version, saved->meta.version + 1);
         QCOMPARE((*photos.forPatient(m_patientId))->data, second);
         auto outboxed = t.db->scalar(
-            QStringLiteral("SELECT count(*) FROM outbox WHERE resource_type = 'PatientPhoto' "
+            QStringLiteral("SELECT count(*) FROM outbox WHERE resource_type = 'Binary' "
                            "AND resource_id = ?"),
             {saved->meta.id});
         QVERIFY(outboxed.ok());

@@ -453,7 +453,7 @@ private slots:
         };
         auto recallOutbox = [&] {
             return count(QStringLiteral("SELECT count(*) FROM outbox WHERE resource_type = "
-                                        "'Recall'"));
+                                        "'Task'"));
         };
         auto recallAudit = [&](const QString &action) {
             auto n = t.db->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE "
