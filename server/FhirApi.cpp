@@ -622,6 +622,11 @@ HttpResponse FhirApi::search(const Principal &who, const QString &type, const Ht
                        param == QLatin1String("schedule")) {
                 ors << base + QStringLiteral("t.value = ?)");
                 values << param << v;
+            } else if (param == QLatin1String("practitioner")) {
+                if (v.startsWith(QLatin1String("Practitioner/")))
+                    v = v.mid(13);
+                ors << base + QStringLiteral("t.value = ?)");
+                values << param << v;
             } else {
                 // FHIR string search: starts with, case and accents ignored; :exact is equal.
                 const QStringList words = SearchText::nameTokens(v);

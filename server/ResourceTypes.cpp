@@ -1,8 +1,11 @@
 #include "ResourceTypes.h"
 
 #include "domain/SearchText.h"
+#include "fhir/BookingMapping.h"
 #include "fhir/CommunicationMapping.h"
+#include "fhir/FhirJson.h"
 #include "fhir/FhirMapping.h"
+#include "fhir/PatientRecordMapping.h"
 #include "fhir/ScheduleMapping.h"
 
 #include <QJsonArray>
@@ -18,13 +21,79 @@ void addNameTokens(IndexedResource &r, const QString &param, const QString &text
         r.tokens.append({param, word});
 }
 
+// The patient a patient-bound resource belongs to, indexed for the `patient` parameter.
+void setPatient(IndexedResource &r, const QString &patientId)
+{
+    r.patientId = patientId;
+    if (!patientId.isEmpty())
+        r.tokens.append({QStringLiteral("patient"), patientId});
+}
+
+// A reference that must name a patient on this server (Patient/ID).
+Result<QString> patientOf(const QString &reference, const QString &path)
+{
+    return FhirJson::referenceId(QJsonObject{{QStringLiteral("reference"), reference}},
+                                 QStringLiteral("Patient"), path, true);
+}
+
+Result<QString> encounterOf(const QString &reference)
+{
+    return FhirJson::referenceId(QJsonObject{{QStringLiteral("reference"), reference}},
+                                 QStringLiteral("Encounter"), QStringLiteral("encounter"), false);
+}
+
+QString ref(const QString &type, const QString &id)
+{
+    return id.isEmpty() ? QString() : type + QLatin1Char('/') + id;
+}
+
+// A clinical record: read by its mapping, written back with the references it names.
+template <typename T, typename Read, typename Write>
+Result<IndexedResource> clinical(const QString &id, const QJsonObject &resource, Read read,
+                                 Write write)
+{
+    Result<T> record = read(resource);
+    if (!record)
+        return fail(record.error());
+    record->meta.id = id;
+    auto patient = patientOf(FhirMapping::patientReference(resource), QStringLiteral("subject"));
+    if (!patient)
+        return fail(patient.error());
+    auto encounter = encounterOf(FhirMapping::encounterReference(resource));
+    if (!encounter)
+        return fail(encounter.error());
+    IndexedResource r;
+    r.content = write(*record, ref(QStringLiteral("Patient"), *patient),
+                      ref(QStringLiteral("Encounter"), *encounter));
+    setPatient(r, *patient);
+    return r;
+}
+
 } // namespace
 
 QStringList ResourceTypes::supported()
 {
-    return {QStringLiteral("Patient"),      QStringLiteral("Appointment"),
-            QStringLiteral("Practitioner"), QStringLiteral("Location"),
-            QStringLiteral("Slot"),         QStringLiteral("Communication")};
+    return {QStringLiteral("Patient"),
+            QStringLiteral("Appointment"),
+            QStringLiteral("Practitioner"),
+            QStringLiteral("Location"),
+            QStringLiteral("Slot"),
+            QStringLiteral("ServiceRequest"),
+            QStringLiteral("Provenance"),
+            QStringLiteral("PractitionerRole"),
+            QStringLiteral("HealthcareService"),
+            QStringLiteral("Task"),
+            QStringLiteral("Binary"),
+            QStringLiteral("Consent"),
+            QStringLiteral("Coverage"),
+            QStringLiteral("Flag"),
+            QStringLiteral("Encounter"),
+            QStringLiteral("Condition"),
+            QStringLiteral("AllergyIntolerance"),
+            QStringLiteral("MedicationStatement"),
+            QStringLiteral("Observation"),
+            QStringLiteral("Immunization"),
+            QStringLiteral("Communication")};
 }
 
 QStringList ResourceTypes::searchParameters(const QString &type)
@@ -43,6 +112,12 @@ QStringList ResourceTypes::searchParameters(const QString &type)
         return {QStringLiteral("schedule")};
     if (type == QLatin1String("Communication"))
         return {QStringLiteral("patient"), QStringLiteral("status")};
+    if (type == QLatin1String("PractitionerRole"))
+        return {QStringLiteral("practitioner")};
+    if (type == QLatin1String("HealthcareService"))
+        return {QStringLiteral("name")};
+    if (isSupported(type))
+        return {QStringLiteral("patient")};
     return {};
 }
 
@@ -67,7 +142,10 @@ Result<IndexedResource> ResourceTypes::read(const QString &type, const QString &
         if (!p)
             return fail(p.error());
         p->meta.id = id;
-        r.content = FhirMapping::toFhir(*p);
+        auto links = PatientRecordMapping::linksFromFhir(resource);
+        if (!links)
+            return fail(links.error());
+        r.content = PatientRecordMapping::withLinks(FhirMapping::toFhir(*p), *links);
         r.patientId = id;
         addNameTokens(r, QStringLiteral("name"), p->familyName + QLatin1Char(' ') + p->givenName);
         addNameTokens(r, QStringLiteral("family"), p->familyName);
@@ -86,13 +164,27 @@ Result<IndexedResource> ResourceTypes::read(const QString &type, const QString &
         }
         return r;
     }
+    if (type == QLatin1String("Appointment") && BookingMapping::isWaitlistEntry(resource)) {
+        auto e = BookingMapping::waitlistEntryFromFhir(resource);
+        if (!e)
+            return fail(e.error());
+        e->meta.id = id;
+        r.content = BookingMapping::toFhir(*e);
+        setPatient(r, e->patientId);
+        r.tokens.append({QStringLiteral("status"), QStringLiteral("waitlist")});
+        return r;
+    }
     if (type == QLatin1String("Appointment")) {
         auto a = ScheduleMapping::appointmentFromFhir(resource);
         if (!a)
             return fail(a.error());
         a->meta.id = id;
         r.doubleBooked = ScheduleMapping::isDoubleBooked(resource);
-        r.content = ScheduleMapping::toFhir(*a, r.doubleBooked);
+        auto series = BookingMapping::seriesIdOf(resource);
+        if (!series)
+            return fail(series.error());
+        r.content =
+            BookingMapping::withSeries(ScheduleMapping::toFhir(*a, r.doubleBooked), *series);
         r.patientId = a->patientId;
         r.tokens.append({QStringLiteral("status"), ScheduleMapping::fhirStatus(a->status)});
         r.tokens.append({QStringLiteral("status"), appointmentStatusName(a->status)});
@@ -148,6 +240,153 @@ Result<IndexedResource> ResourceTypes::read(const QString &type, const QString &
         r.message = *m;
         return r;
     }
+    if (type == QLatin1String("ServiceRequest")) {
+        auto s = BookingMapping::seriesFromFhir(resource);
+        if (!s)
+            return fail(s.error());
+        s->meta.id = id;
+        auto patient =
+            FhirJson::referenceId(resource.value(QStringLiteral("subject")).toObject(),
+                                  QStringLiteral("Patient"), QStringLiteral("subject"), true);
+        if (!patient)
+            return fail(patient.error());
+        r.content = BookingMapping::toFhir(*s, *patient);
+        setPatient(r, *patient);
+        return r;
+    }
+    if (type == QLatin1String("Provenance")) {
+        auto c = BookingMapping::statusChangeFromFhir(resource);
+        if (!c)
+            return fail(c.error());
+        c->meta.id = id;
+        r.content = BookingMapping::toFhir(*c);
+        setPatient(r, c->patientId);
+        return r;
+    }
+    if (type == QLatin1String("PractitionerRole")) {
+        auto w = BookingMapping::workingHoursFromFhir(resource);
+        if (!w)
+            return fail(w.error());
+        w->meta.id = id;
+        r.content = BookingMapping::toFhir(*w);
+        r.tokens.append({QStringLiteral("practitioner"), w->practitionerId});
+        return r;
+    }
+    if (type == QLatin1String("HealthcareService")) {
+        auto t = BookingMapping::appointmentTypeFromFhir(resource);
+        if (!t)
+            return fail(t.error());
+        t->meta.id = id;
+        r.content = BookingMapping::toFhir(*t);
+        addNameTokens(r, QStringLiteral("name"), t->name);
+        return r;
+    }
+    if (type == QLatin1String("Task")) {
+        auto recall = PatientRecordMapping::recallFromFhir(resource);
+        if (!recall)
+            return fail(recall.error());
+        recall->meta.id = id;
+        r.content = PatientRecordMapping::toFhir(*recall);
+        setPatient(r, recall->patientId);
+        return r;
+    }
+    if (type == QLatin1String("Binary")) {
+        auto photo = PatientRecordMapping::photoFromFhir(resource);
+        if (!photo)
+            return fail(photo.error());
+        photo->meta.id = id;
+        r.content = PatientRecordMapping::toFhir(*photo);
+        setPatient(r, photo->patientId);
+        return r;
+    }
+    if (type == QLatin1String("Consent") && FhirMapping::isCommunicationPreference(resource)) {
+        auto p = FhirMapping::communicationPreferenceFromFhir(resource);
+        if (!p)
+            return fail(p.error());
+        p->meta.id = id;
+        auto patient =
+            patientOf(FhirMapping::patientReference(resource), QStringLiteral("patient"));
+        if (!patient)
+            return fail(patient.error());
+        r.content = FhirMapping::toFhir(*p, ref(QStringLiteral("Patient"), *patient));
+        setPatient(r, *patient);
+        return r;
+    }
+    if (type == QLatin1String("Consent")) {
+        auto c = FhirMapping::consentFromFhir(resource);
+        if (!c)
+            return fail(c.error());
+        c->meta.id = id;
+        auto patient =
+            patientOf(FhirMapping::patientReference(resource), QStringLiteral("patient"));
+        if (!patient)
+            return fail(patient.error());
+        r.content = FhirMapping::toFhir(*c, ref(QStringLiteral("Patient"), *patient));
+        setPatient(r, *patient);
+        return r;
+    }
+    if (type == QLatin1String("Coverage")) {
+        auto c = FhirMapping::coverageFromFhir(resource);
+        if (!c)
+            return fail(c.error());
+        c->meta.id = id;
+        auto patient =
+            patientOf(FhirMapping::patientReference(resource), QStringLiteral("beneficiary"));
+        if (!patient)
+            return fail(patient.error());
+        r.content = FhirMapping::toFhir(*c, ref(QStringLiteral("Patient"), *patient));
+        setPatient(r, *patient);
+        return r;
+    }
+    if (type == QLatin1String("Flag")) {
+        // Kept as sent: the workstation that wrote the Flag already decided whether it stands,
+        // so an ended period is not re-read against this server's clock.
+        auto a = FhirMapping::alertFromFhir(resource, QDateTime::fromMSecsSinceEpoch(0, Qt::UTC));
+        if (!a)
+            return fail(a.error());
+        a->meta.id = id;
+        auto patient =
+            patientOf(FhirMapping::patientReference(resource), QStringLiteral("subject"));
+        if (!patient)
+            return fail(patient.error());
+        r.content = FhirMapping::toFhir(*a, ref(QStringLiteral("Patient"), *patient));
+        setPatient(r, *patient);
+        return r;
+    }
+    if (type == QLatin1String("Encounter"))
+        return clinical<Encounter>(id, resource, &FhirMapping::encounterFromFhir,
+                                   [](const Encounter &e, const QString &patient, const QString &) {
+                                       return FhirMapping::toFhir(e, patient);
+                                   });
+    if (type == QLatin1String("Condition"))
+        return clinical<Condition>(
+            id, resource, &FhirMapping::conditionFromFhir,
+            [](const Condition &c, const QString &patient, const QString &encounter) {
+                return FhirMapping::toFhir(c, patient, encounter);
+            });
+    if (type == QLatin1String("AllergyIntolerance"))
+        return clinical<Allergy>(id, resource, &FhirMapping::allergyFromFhir,
+                                 [](const Allergy &a, const QString &patient, const QString &) {
+                                     return FhirMapping::toFhir(a, patient);
+                                 });
+    if (type == QLatin1String("MedicationStatement"))
+        return clinical<Medication>(
+            id, resource, &FhirMapping::medicationFromFhir,
+            [](const Medication &m, const QString &patient, const QString &encounter) {
+                return FhirMapping::toFhir(m, patient, encounter);
+            });
+    if (type == QLatin1String("Observation"))
+        return clinical<Observation>(
+            id, resource, &FhirMapping::observationFromFhir,
+            [](const Observation &o, const QString &patient, const QString &encounter) {
+                return FhirMapping::toFhir(o, patient, encounter);
+            });
+    if (type == QLatin1String("Immunization"))
+        return clinical<Immunization>(
+            id, resource, &FhirMapping::immunizationFromFhir,
+            [](const Immunization &i, const QString &patient, const QString &encounter) {
+                return FhirMapping::toFhir(i, patient, encounter);
+            });
     return fail(tr("This server does not keep %1 resources.").arg(type));
 }
 

@@ -2,12 +2,17 @@
 // PostgreSQL with FRONTDESK_SERVER_BACKEND=postgresql): sign-in, roles, audit, FHIR REST, the
 // booking rule, history and transaction Bundles. No socket: requests are built directly.
 #include "FhirApi.h"
+#include "ResourceTypes.h"
 #include "ServerTestBackend.h"
 #include "TestClock.h"
 #include "access/AuditLog.h"
 #include "access/StaffAccountRepository.h"
 #include "core/Clock.h"
+#include "fhir/BookingMapping.h"
 #include "fhir/CommunicationMapping.h"
+#include "fhir/FhirMapping.h"
+#include "fhir/PatientRecordMapping.h"
+#include "fhir/ScheduleMapping.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -293,10 +298,7 @@ private slots:
                                        .value(QStringLiteral("resource"))
                                        .toArray())
             types << r.toObject().value(QStringLiteral("type")).toString();
-        QCOMPARE(types, (QStringList{QStringLiteral("Patient"), QStringLiteral("Appointment"),
-                                     QStringLiteral("Practitioner"), QStringLiteral("Location"),
-                                     QStringLiteral("Slot"), QStringLiteral("Communication"),
-                                     QStringLiteral("AuditEvent")}));
+        QCOMPARE(types, ResourceTypes::supported() + QStringList{QStringLiteral("AuditEvent")});
     }
 
     void aDisabledAccountsTokenStopsWorking()
@@ -703,6 +705,197 @@ private slots:
                  422);
     }
 
+    // Every record a workstation queues, in the FHIR form its mapping writes: the server keeps
+    // it, gives it back as sent, finds it by patient, and grants it by the same permission table
+    // (a receptionist may not read the clinical ones). What it answers is schema-checked below.
+    void everyRecordTypeIsKept()
+    {
+        const QString ref = QStringLiteral("Patient/");
+        Patient p;
+        p.mrn = QStringLiteral("KEEP-1");
+        p.familyName = QStringLiteral("Keeper");
+        p.birthDate = QDate(1975, 4, 3);
+        const auto withoutId = [](QJsonObject o) {
+            o.remove(QStringLiteral("id"));
+            return o;
+        };
+        const QString patient =
+            create(QStringLiteral("Patient"), withoutId(FhirMapping::toFhir(p)));
+        QVERIFY(!patient.isEmpty());
+        Practitioner dr;
+        dr.familyName = QStringLiteral("Keeping");
+        const QString practitioner =
+            create(QStringLiteral("Practitioner"), withoutId(ScheduleMapping::toFhir(dr)));
+        QVERIFY(!practitioner.isEmpty());
+        const QDateTime at(QDate(2031, 2, 4), QTime(9, 0), Qt::UTC);
+
+        QList<std::pair<QString, QJsonObject>> records;
+        PatientLink link;
+        link.targetId = patient;
+        link.kind = QStringLiteral("seealso");
+        Patient twin = p;
+        twin.mrn = QStringLiteral("KEEP-2");
+        records.append({QStringLiteral("Patient"),
+                        PatientRecordMapping::withLinks(FhirMapping::toFhir(twin), {link})});
+        AppointmentSeries series;
+        series.firstLocalDate = at.date();
+        series.localStartMinute = 10 * 60;
+        series.occurrences = 4;
+        series.timeZone = QStringLiteral("Europe/Berlin");
+        records.append({QStringLiteral("ServiceRequest"), BookingMapping::toFhir(series, patient)});
+        Appointment visit;
+        visit.patientId = patient;
+        visit.practitionerId = practitioner;
+        visit.start = at;
+        visit.end = at.addSecs(900);
+        records.append({QStringLiteral("Appointment"),
+                        BookingMapping::withSeries(ScheduleMapping::toFhir(visit, false),
+                                                   QStringLiteral("series-1"))});
+        WaitlistEntry wish;
+        wish.patientId = patient;
+        wish.weekdays = {1, 2};
+        records.append({QStringLiteral("Appointment"), BookingMapping::toFhir(wish)});
+        StatusChange change;
+        change.appointmentId = QStringLiteral("appt-1");
+        change.patientId = patient;
+        change.to = AppointmentStatus::Arrived;
+        change.from = AppointmentStatus::Booked;
+        change.changedAtMs = at.toMSecsSinceEpoch();
+        change.changedBy = QStringLiteral("rita");
+        records.append({QStringLiteral("Provenance"), BookingMapping::toFhir(change)});
+        WorkingHours hours;
+        hours.practitionerId = practitioner;
+        hours.weekday = 1;
+        hours.startMinute = 8 * 60;
+        hours.endMinute = 12 * 60;
+        records.append({QStringLiteral("PractitionerRole"), BookingMapping::toFhir(hours)});
+        AppointmentType kind;
+        kind.code = QStringLiteral("x-ray");
+        kind.name = QStringLiteral("X-ray");
+        kind.color = QStringLiteral("#112233");
+        records.append({QStringLiteral("HealthcareService"), BookingMapping::toFhir(kind)});
+        Recall recall;
+        recall.patientId = patient;
+        recall.reason = QStringLiteral("Yearly");
+        recall.dueOn = QDate(2031, 6, 1);
+        records.append({QStringLiteral("Task"), PatientRecordMapping::toFhir(recall)});
+        PatientPhoto photo;
+        photo.patientId = patient;
+        photo.data = QByteArray::fromBase64(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJ"
+            "RU5ErkJggg==");
+        records.append({QStringLiteral("Binary"), PatientRecordMapping::toFhir(photo)});
+        Consent consent;
+        consent.patientId = patient;
+        consent.type = QStringLiteral("treatment");
+        consent.decidedAt = at;
+        consent.recordedBy = QStringLiteral("rita");
+        records.append({QStringLiteral("Consent"), FhirMapping::toFhir(consent, ref + patient)});
+        CommunicationPreference pref;
+        pref.patientId = patient;
+        pref.quietStartMinute = 22 * 60;
+        pref.quietEndMinute = 7 * 60;
+        records.append({QStringLiteral("Consent"), FhirMapping::toFhir(pref, ref + patient)});
+        Coverage coverage;
+        coverage.patientId = patient;
+        coverage.payer = QStringLiteral("AOK");
+        coverage.memberId = QStringLiteral("M-77");
+        records.append({QStringLiteral("Coverage"), FhirMapping::toFhir(coverage, ref + patient)});
+        PatientAlert alert;
+        alert.patientId = patient;
+        alert.text = QStringLiteral("Needs an interpreter");
+        records.append({QStringLiteral("Flag"), FhirMapping::toFhir(alert, ref + patient)});
+        const ClinicalCode code{QStringLiteral("http://snomed.info/sct"),
+                                QStringLiteral("38341003"), QStringLiteral("Hypertension")};
+        Encounter encounter;
+        encounter.patientId = patient;
+        encounter.classCode = QStringLiteral("AMB");
+        encounter.start = at;
+        encounter.end = at.addSecs(1200);
+        records.append(
+            {QStringLiteral("Encounter"), FhirMapping::toFhir(encounter, ref + patient)});
+        Condition condition;
+        condition.patientId = patient;
+        condition.code = code;
+        condition.onset = at;
+        records.append(
+            {QStringLiteral("Condition"), FhirMapping::toFhir(condition, ref + patient, {})});
+        Allergy allergy;
+        allergy.patientId = patient;
+        allergy.code = code;
+        allergy.criticality = QStringLiteral("high");
+        records.append(
+            {QStringLiteral("AllergyIntolerance"), FhirMapping::toFhir(allergy, ref + patient)});
+        Medication medication;
+        medication.patientId = patient;
+        medication.code = code;
+        medication.dosage = QStringLiteral("1 daily");
+        medication.asserted = at;
+        records.append({QStringLiteral("MedicationStatement"),
+                        FhirMapping::toFhir(medication, ref + patient, {})});
+        Observation observation;
+        observation.patientId = patient;
+        observation.category = QStringLiteral("vital-signs");
+        observation.code = {QStringLiteral("http://loinc.org"), QStringLiteral("8867-4"),
+                            QStringLiteral("Heart rate")};
+        observation.valueNumber = 72;
+        observation.unit = QStringLiteral("/min");
+        observation.effective = at;
+        records.append(
+            {QStringLiteral("Observation"), FhirMapping::toFhir(observation, ref + patient, {})});
+        Immunization immunization;
+        immunization.patientId = patient;
+        immunization.vaccine = code;
+        immunization.occurred = at;
+        records.append(
+            {QStringLiteral("Immunization"), FhirMapping::toFhir(immunization, ref + patient, {})});
+
+        QSet<QString> kept;
+        for (const auto &[type, resource] : records) {
+            QJsonObject body = resource;
+            body.remove(QStringLiteral("id"));
+            const HttpResponse made = call("POST", QStringLiteral("/fhir/") + type, body);
+            QVERIFY2(made.status == 201,
+                     qPrintable(type + QStringLiteral(": ") + QString::fromUtf8(made.body)));
+            const QString id = bodyOf(made).value(QStringLiteral("id")).toString();
+            const HttpResponse read = call("GET", QStringLiteral("/fhir/%1/%2").arg(type, id));
+            QCOMPARE(read.status, 200);
+            QJsonObject back = bodyOf(read);
+            back.remove(QStringLiteral("id"));
+            back.remove(QStringLiteral("meta"));
+            QVERIFY2(back == body, qPrintable(type + QStringLiteral(" came back as ") +
+                                              QString::fromUtf8(QJsonDocument(back).toJson())));
+            const bool clinical =
+                QStringList{
+                    QStringLiteral("Encounter"),          QStringLiteral("Condition"),
+                    QStringLiteral("AllergyIntolerance"), QStringLiteral("MedicationStatement"),
+                    QStringLiteral("Observation"),        QStringLiteral("Immunization")}
+                    .contains(type);
+            QCOMPARE(call("GET", QStringLiteral("/fhir/%1/%2").arg(type, id), QByteArray(),
+                          QStringLiteral("receptionist"))
+                         .status,
+                     clinical ? 403 : 200);
+            kept.insert(type);
+        }
+        for (const QString &type : ResourceTypes::supported())
+            QVERIFY2(kept.contains(type) || type == QLatin1String("Location") ||
+                         type == QLatin1String("Practitioner") || type == QLatin1String("Slot") ||
+                         type == QLatin1String("Communication"),
+                     qPrintable(type));
+        // Patient-bound records are found by their patient, as id or reference.
+        QCOMPARE(total(QStringLiteral("/fhir/Task?patient=") + patient), 1);
+        QCOMPARE(total(QStringLiteral("/fhir/Consent?patient=Patient/") + patient), 2);
+        QCOMPARE(total(QStringLiteral("/fhir/Condition?patient=") + patient), 1);
+        QCOMPARE(total(QStringLiteral("/fhir/PractitionerRole?practitioner=") + practitioner), 1);
+        // A resource that is not what it claims is refused naming the element.
+        QJsonObject badTask = PatientRecordMapping::toFhir(recall);
+        badTask.remove(QStringLiteral("restriction"));
+        const HttpResponse refused = call("POST", QStringLiteral("/fhir/Task"), badTask);
+        QCOMPARE(refused.status, 422);
+        QVERIFY2(diagnostics(refused).contains(QStringLiteral("restriction.period.end")),
+                 qPrintable(diagnostics(refused)));
+    }
+
     void rolesAreCheckedOnEveryCall()
     {
         const HttpResponse clinical = call("GET", QStringLiteral("/fhir/Condition/abc"),
@@ -951,15 +1144,17 @@ private slots:
         for (const QJsonValue &v : m_emitted) {
             const QJsonObject o = v.toObject();
             types << o.value(QStringLiteral("resourceType")).toString() +
-                         (o.contains(QStringLiteral("type"))
+                         (o.value(QStringLiteral("type")).isString()
                               ? QLatin1Char(':') + o.value(QStringLiteral("type")).toString()
                               : QString());
         }
         for (const char *expected :
-             {"Patient", "Appointment", "Slot", "Communication", "OperationOutcome",
-              "CapabilityStatement", "Bundle:searchset", "Bundle:history",
+             {"OperationOutcome", "CapabilityStatement", "Bundle:searchset", "Bundle:history",
               "Bundle:transaction-response", "Bundle:batch-response"})
             QVERIFY2(types.contains(QLatin1String(expected)), expected);
+        // Every resource type the server keeps, as it gives it back.
+        for (const QString &type : ResourceTypes::supported())
+            QVERIFY2(types.contains(type), qPrintable(type));
         const QString file = m_backend.dir.filePath(QStringLiteral("emitted.json"));
         QFile f(file);
         QVERIFY(f.open(QIODevice::WriteOnly));
