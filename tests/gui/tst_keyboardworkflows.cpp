@@ -372,8 +372,8 @@ private slots:
         QVERIFY(family && birth);
         QTest::keyClicks(family, QStringLiteral("Quennevillers"));
         QTest::keyClicks(birth, QStringLiteral("1990-07-14"));
-        auto *mobile = qobject_cast<QLineEdit *>(
-            registration->editor()->input(QStringLiteral("phoneMobile")));
+        auto *mobile =
+            qobject_cast<QLineEdit *>(registration->editor()->input(QStringLiteral("phoneMobile")));
         QVERIFY(mobile);
         QTest::keyClicks(mobile, QStringLiteral("+49 170 5550199"));
         QTest::keyClick(family, Qt::Key_Return);

@@ -23,14 +23,15 @@ SignInDialog::SignInDialog(Session &session, Mode mode, const QString &place, QW
     auto *intro = new QLabel(this);
     intro->setObjectName(QStringLiteral("signInIntro"));
     intro->setWordWrap(true);
-    const QString text =
-        mode == Mode::SignIn ? tr("Sign in with your own staff account.")
+    const QString text = mode == Mode::SignIn
+                             ? tr("Sign in with your own staff account.")
                              : tr("This workstation has no staff accounts yet. Create the first "
                                   "administrator; they can add everyone else (frontdeskctl user "
                                   "add).");
-    intro->setText(place.isEmpty() ? text
-                                   : QStringLiteral("<b>%1</b><br>%2")
-                                         .arg(place.toHtmlEscaped(), text.toHtmlEscaped()));
+    intro->setText(
+        place.isEmpty()
+            ? text
+            : QStringLiteral("<b>%1</b><br>%2").arg(place.toHtmlEscaped(), text.toHtmlEscaped()));
     layout->addWidget(intro);
 
     auto *form = new QFormLayout;
