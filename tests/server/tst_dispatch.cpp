@@ -3,6 +3,7 @@
 // with what Python's email parser reads in it) and Kannel (bearerbox + smsbox, with fakesmsc as
 // the phone network). The real binary on the SQLCipher file or, as dispatch_postgresql, on
 // PostgreSQL; several processes at once; one killed mid-send.
+#include "ServerProcess.h"
 #include "ServerTestBackend.h"
 #include "fhir/CommunicationMapping.h"
 #include "fhir/FhirMapping.h"
@@ -16,7 +17,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QTest>
 #include <QUuid>
 
@@ -91,29 +91,24 @@ private:
                 s->callbackPort = true;
             }
         }
-        connect(&p, &QProcess::readyReadStandardError, this,
-                [raw = s.get()] { raw->log += raw->process.readAllStandardError(); });
-        p.start(QStringLiteral(FRONTDESK_SERVER_PATH),
-                storageArguments() +
-                    QStringList{QStringLiteral("--listen"), listen,
-                                QStringLiteral("--insecure-http"), QStringLiteral("--smtp"),
-                                QStringLiteral("smtp://%1@127.0.0.1:%2")
-                                    .arg(qEnvironmentVariable("FRONTDESK_TEST_SMTP_USER"),
-                                         qEnvironmentVariable("FRONTDESK_TEST_SMTP_PORT"))} +
-                    extra);
-        static const QRegularExpression listening(QStringLiteral("listening on (\\S+)"));
-        const bool up = QTest::qWaitFor(
-            [&] {
-                const auto m = listening.match(QString::fromUtf8(s->log));
-                if (m.hasMatch())
-                    s->base = m.captured(1);
-                return !s->base.isEmpty() || p.state() == QProcess::NotRunning;
-            },
-            30000);
-        if (!up || s->base.isEmpty()) {
-            qWarning("frontdesk-server did not start: %s", s->log.constData());
+        QByteArray said;
+        s->base = frontdesk::testing::startServerProcess(
+            p, QStringLiteral(FRONTDESK_SERVER_PATH),
+            storageArguments() +
+                QStringList{QStringLiteral("--listen"), listen, QStringLiteral("--insecure-http"),
+                            QStringLiteral("--smtp"),
+                            QStringLiteral("smtp://%1@127.0.0.1:%2")
+                                .arg(qEnvironmentVariable("FRONTDESK_TEST_SMTP_USER"),
+                                     qEnvironmentVariable("FRONTDESK_TEST_SMTP_PORT"))} +
+                extra,
+            &said);
+        if (s->base.isEmpty()) {
+            qWarning("frontdesk-server did not start: %s", said.constData());
             return nullptr;
         }
+        // Everything it says from now on, for the checks of what its log holds.
+        connect(&p, &QProcess::readyReadStandardError, this,
+                [raw = s.get()] { raw->log += raw->process.readAllStandardError(); });
         m_servers << s;
         return s;
     }
