@@ -1,5 +1,7 @@
 #include "AppointmentDayModel.h"
 
+#include "core/LocaleFormat.h"
+
 #include "database/Database.h"
 #include "domain/AppointmentLabels.h"
 
@@ -99,8 +101,8 @@ QString AppointmentDayModel::timeText(const AppointmentRow &row) const
     const QDateTime end = m_clinicTime.toLocal(row.appointment.end);
     // Only an appointment that crosses midnight needs its dates spelled out.
     const auto format = [&](const QDateTime &t) {
-        return t.date() == m_date ? locale.toString(t.time(), QLocale::ShortFormat)
-                                  : locale.toString(t, QLocale::ShortFormat);
+        return t.date() == m_date ? LocaleFormat::time(t.time(), locale)
+                                  : LocaleFormat::dateTime(t, locale);
     };
     return tr("%1 – %2", "appointment start – end").arg(format(start), format(end));
 }

@@ -1,5 +1,7 @@
 #include "AuditTrailModel.h"
 
+#include "core/LocaleFormat.h"
+
 #include "database/Database.h"
 #include "domain/ClinicTime.h"
 
@@ -48,9 +50,8 @@ QVariant AuditTrailModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case Time: {
         const ClinicTime clinic = ClinicTime::fromZoneName(m_db.setting(ClinicTime::settingKey()));
-        return QLocale().toString(
-            clinic.toLocal(QDateTime::fromMSecsSinceEpoch(e.recordedAt, Qt::UTC)),
-            QLocale::ShortFormat);
+        return LocaleFormat::dateTime(
+            clinic.toLocal(QDateTime::fromMSecsSinceEpoch(e.recordedAt, Qt::UTC)));
     }
     case User:
         return e.actor;

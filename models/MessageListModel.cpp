@@ -1,5 +1,7 @@
 #include "MessageListModel.h"
 
+#include "core/LocaleFormat.h"
+
 #include "domain/MessageLabels.h"
 
 #include <QLocale>
@@ -62,7 +64,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case TimeColumn:
-            return QLocale().toString(m_clinicTime.toLocal(timeOf(m)), QLocale::ShortFormat);
+            return LocaleFormat::dateTime(m_clinicTime.toLocal(timeOf(m)));
         case PatientColumn:
             return row.patientName;
         case ChannelColumn:

@@ -1,6 +1,7 @@
 #include "DemoClinic.h"
 #include "TestClock.h"
 #include "TestDatabase.h"
+#include "core/LocaleFormat.h"
 
 #include "AppointmentDayModel.h"
 #include "MessageListModel.h"
@@ -103,7 +104,7 @@ private slots:
         QVERIFY(model.index(0, AppointmentDayModel::TimeColumn)
                     .data()
                     .toString()
-                    .startsWith(QLocale().toString(QTime(8, 0), QLocale::ShortFormat)));
+                    .startsWith(LocaleFormat::time(QTime(8, 0))));
 
         QSignalSpy dateChanged(&model, &AppointmentDayModel::dateChanged);
         model.setDate(kToday.addDays(-1));

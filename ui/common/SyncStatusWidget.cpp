@@ -1,5 +1,7 @@
 #include "SyncStatusWidget.h"
 
+#include "core/LocaleFormat.h"
+
 #include "SyncStatus.h"
 
 #include <QHBoxLayout>
@@ -38,9 +40,7 @@ void SyncStatusWidget::refresh()
 void SyncStatusWidget::updateText()
 {
     const qint64 pending = m_status->pendingChanges();
-    const auto when = [](const QDateTime &t) {
-        return QLocale().toString(t.toLocalTime(), QLocale::ShortFormat);
-    };
+    const auto when = [](const QDateTime &t) { return LocaleFormat::dateTime(t.toLocalTime()); };
     QString connection;
     if (!m_status->serverConfigured())
         connection = tr("Offline — no server configured");

@@ -1,5 +1,7 @@
 #include "TimeWindowEdit.h"
 
+#include "core/LocaleFormat.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QTimeEdit>
@@ -22,6 +24,8 @@ TimeWindowEdit::TimeWindowEdit(int fromMinute, int toMinute, QWidget *parent)
     : QWidget(parent), m_from(new QTimeEdit(timeOf(fromMinute), this)),
       m_to(new QTimeEdit(timeOf(toMinute), this))
 {
+    m_from->setDisplayFormat(LocaleFormat::timeFormat());
+    m_to->setDisplayFormat(LocaleFormat::timeFormat());
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_from);

@@ -1,5 +1,7 @@
 #include "ProfileItemDialog.h"
 
+#include "core/LocaleFormat.h"
+
 #include "domain/ConsentLabels.h"
 
 #include <QCheckBox>
@@ -166,6 +168,8 @@ bool ProfileItemDialog::editPreference(QWidget *parent, CommunicationPreference 
     auto *quietFrom =
         new QTimeEdit(QTime(0, 0).addSecs(preference.quietStartMinute * 60), &d.dialog);
     auto *quietTo = new QTimeEdit(QTime(0, 0).addSecs(preference.quietEndMinute * 60), &d.dialog);
+    quietFrom->setDisplayFormat(LocaleFormat::timeFormat());
+    quietTo->setDisplayFormat(LocaleFormat::timeFormat());
     d.form->addRow(tr("&Purpose:"), purpose);
     d.form->addRow(tr("&Channel:"), channel);
     d.form->addRow(QString(), optOut);

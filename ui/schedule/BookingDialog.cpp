@@ -5,6 +5,7 @@
 #include "patients/PatientPicker.h"
 
 #include "access/AccessGuard.h"
+#include "core/LocaleFormat.h"
 #include "scheduling/BookingService.h"
 #include "scheduling/LocalTime.h"
 #include "scheduling/UsualRoom.h"
@@ -67,7 +68,7 @@ BookingDialog::BookingDialog(Database &db, const QList<Practitioner> &practition
     m_practitioner->setCurrentIndex(std::max(0, m_practitioner->findData(practitionerId)));
 
     m_time = new QTimeEdit(local.time(), this);
-    m_time->setDisplayFormat(QLocale().timeFormat(QLocale::ShortFormat));
+    m_time->setDisplayFormat(LocaleFormat::timeFormat());
 
     m_minutes = new QSpinBox(this);
     m_minutes->setRange(5, 8 * 60);
@@ -152,7 +153,10 @@ BookingDialog::BookingDialog(Database &db, const QList<Practitioner> &practition
     auto *patientRow = new QHBoxLayout;
     patientRow->addWidget(m_picker, 1);
     patientRow->addWidget(m_newPatient, 0, Qt::AlignTop);
-    form->addRow(tr("&Patient:"), patientRow);
+    // A row of a layout gets no buddy from addRow: the label names the picker itself.
+    auto *patientLabel = new QLabel(tr("&Patient:"), this);
+    patientLabel->setBuddy(m_picker);
+    form->addRow(patientLabel, patientRow);
     form->addRow(tr("P&ractitioner:"), m_practitioner);
     form->addRow(tr("&Time:"), m_time);
     form->addRow(tr("T&ype:"), m_type);

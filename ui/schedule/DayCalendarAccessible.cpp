@@ -2,6 +2,7 @@
 
 #include "DayCalendarView.h"
 #include "DayScheduleModel.h"
+#include "core/LocaleFormat.h"
 #include "domain/Appointment.h"
 #include "domain/AppointmentLabels.h"
 
@@ -15,9 +16,7 @@ namespace {
 
 QString timeText(const QDateTime &t)
 {
-    QString format = QLocale().timeFormat(QLocale::ShortFormat);
-    format.remove(QStringLiteral(":ss"));
-    return QLocale().toString(t.time(), format);
+    return LocaleFormat::time(t.time());
 }
 
 } // namespace

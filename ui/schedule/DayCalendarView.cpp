@@ -1,5 +1,7 @@
 #include "DayCalendarView.h"
 
+#include "core/LocaleFormat.h"
+
 #include "DayCalendarAccessible.h"
 #include "DayScheduleModel.h"
 #include "common/StatusPalette.h"
@@ -27,10 +29,7 @@ constexpr int kResizeHandle = 5;
 // The locale's short time without seconds (the C locale's short format has them).
 QString shortTime(const QTime &t)
 {
-    const QLocale locale;
-    QString format = locale.timeFormat(QLocale::ShortFormat);
-    format.remove(QStringLiteral(":ss"));
-    return locale.toString(t, format);
+    return LocaleFormat::time(t);
 }
 
 QString statusMark(const QString &status)

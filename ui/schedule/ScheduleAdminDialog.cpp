@@ -1,5 +1,7 @@
 #include "ScheduleAdminDialog.h"
 
+#include "core/LocaleFormat.h"
+
 #include "common/TimeWindowEdit.h"
 
 #include "ClinicSettings.h"
@@ -28,8 +30,7 @@ namespace frontdesk {
 namespace {
 QString minuteText(int minute)
 {
-    QString format = QLocale().timeFormat(QLocale::ShortFormat);
-    format.remove(QStringLiteral(":ss"));
+    const QString format = LocaleFormat::timeFormat();
     return minute >= 24 * 60 ? QLocale().toString(QTime(0, 0), format) + QStringLiteral("⁺")
                              : QLocale().toString(QTime(minute / 60, minute % 60), format);
 }

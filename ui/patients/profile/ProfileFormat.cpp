@@ -1,5 +1,6 @@
 #include "ProfileFormat.h"
 
+#include "core/LocaleFormat.h"
 #include "domain/ClinicTime.h"
 
 #include <QHeaderView>
@@ -14,7 +15,7 @@ QString when(const QDateTime &t, const ClinicTime &clinic)
         return {};
     const QDateTime local = clinic.toLocal(t);
     return QLocale().toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ') +
-           QLocale().toString(local.time(), QLocale::ShortFormat);
+           LocaleFormat::time(local.time());
 }
 
 QString dayOf(const QDateTime &t, const ClinicTime &clinic)
