@@ -37,7 +37,9 @@ Result<QList<AppointmentRow>> ScheduleLoader::appointments(const QDateTime &from
     auto q = m_db.query(
         QStringLiteral("SELECT %1, p.family_name || ', ' || p.given_name AS patient_name, "
                        "TRIM(pr.prefix || ' ' || pr.given_name || ' ' || pr.family_name) AS "
-                       "practitioner_name, l.name AS location_name "
+                       "practitioner_name, l.name AS location_name, p.birth_date AS "
+                       "patient_birth_date, CASE WHEN p.phone_mobile != '' THEN p.phone_mobile "
+                       "ELSE p.phone_home END AS patient_phone "
                        "FROM appointments a JOIN patients p ON p.id = a.patient_id "
                        "JOIN practitioners pr ON pr.id = a.practitioner_id "
                        "LEFT JOIN locations l ON l.id = a.location_id "

@@ -54,9 +54,13 @@ Appointment AppointmentRepository::appointmentFrom(const QSqlRecord &r)
 
 AppointmentRow AppointmentRepository::rowFrom(const QSqlRecord &r)
 {
-    return {appointmentFrom(r), r.value(QStringLiteral("patient_name")).toString(),
-            r.value(QStringLiteral("practitioner_name")).toString(),
-            r.value(QStringLiteral("location_name")).toString()};
+    return {
+        appointmentFrom(r),
+        r.value(QStringLiteral("patient_name")).toString(),
+        r.value(QStringLiteral("practitioner_name")).toString(),
+        r.value(QStringLiteral("location_name")).toString(),
+        QDate::fromString(r.value(QStringLiteral("patient_birth_date")).toString(), Qt::ISODate),
+        r.value(QStringLiteral("patient_phone")).toString()};
 }
 
 QVariantMap AppointmentRepository::toValues(const Appointment &a) const
@@ -94,7 +98,9 @@ Result<QList<AppointmentRow>> AppointmentRepository::rowsBetween(const QDateTime
             "SELECT %1, p.family_name || ', ' || p.given_name AS patient_name, "
             "TRIM(pr.prefix || ' ' || pr.given_name || ' ' || pr.family_name) AS "
             "practitioner_name, "
-            "l.name AS location_name "
+            "l.name AS location_name, p.birth_date AS patient_birth_date, "
+            "CASE WHEN p.phone_mobile != '' THEN p.phone_mobile ELSE p.phone_home END AS "
+            "patient_phone "
             "FROM appointments a JOIN patients p ON p.id = a.patient_id "
             "JOIN practitioners pr ON pr.id = a.practitioner_id "
             "LEFT JOIN locations l ON l.id = a.location_id "

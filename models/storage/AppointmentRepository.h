@@ -14,6 +14,9 @@ struct AppointmentRow
     QString patientName;
     QString practitionerName;
     QString locationName;
+    // For lists that go out on paper: to tell namesakes apart and to call the patient.
+    QDate patientBirthDate;
+    QString patientPhone; // mobile, else home
 };
 
 class AppointmentRepository : public Repository<Appointment>

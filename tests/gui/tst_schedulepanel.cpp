@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QPrinter>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -303,6 +304,35 @@ private slots:
             QStringLiteral("SELECT count(*) FROM audit_log WHERE entity_type = 'day-list'"));
         QCOMPARE(audited->toInt(), 1);
         QVERIFY(!m_panel->exportDayList(dir.filePath(QStringLiteral("no/such/dir/day.pdf"))));
+
+        // The clinic's name, birth dates and phones are on it.
+        const QString named = DayListExport::html(*model(), {}, QStringLiteral("Praxis am Markt"));
+        QVERIFY(named.contains(QStringLiteral("Praxis am Markt")));
+        QVERIFY(named.contains(QStringLiteral("<th>Born</th>")));
+        QVERIFY(named.contains(QStringLiteral("<th>Phone</th>")));
+
+        // Printed: recorded as a print, before the paper comes out.
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setOutputFileName(dir.filePath(QStringLiteral("printed.pdf")));
+        const Status printed = m_panel->printDayList(printer);
+        QVERIFY2(printed, qPrintable(printed.error()));
+        QFile paper(dir.filePath(QStringLiteral("printed.pdf")));
+        QVERIFY(paper.open(QIODevice::ReadOnly));
+        QVERIFY(paper.read(5).startsWith("%PDF"));
+        auto prints = db().scalar(QStringLiteral(
+            "SELECT count(*) FROM audit_log WHERE action = 'print' AND entity_type = 'day-list'"));
+        QCOMPARE(prints->toInt(), 1);
+
+        // A day without appointments: no practitioner gets an empty page.
+        const QDate shown = model()->date();
+        m_panel->showDate(shown.addYears(5));
+        QVERIFY(!model()->snapshot().practitioners.isEmpty());
+        const QString empty = DayListExport::html(*model(), {});
+        QVERIFY(empty.contains(QStringLiteral("No appointments")));
+        for (const Practitioner &p : model()->snapshot().practitioners)
+            QVERIFY2(!empty.contains(p.displayName().toHtmlEscaped()), qPrintable(p.displayName()));
+        m_panel->showDate(shown);
     }
 
     void findNextAvailableThenBook()

@@ -1,5 +1,7 @@
 #include "AuditViewer.h"
 
+#include "common/ViewHelpers.h"
+
 #include "AuditTrailModel.h"
 #include "ClinicSettings.h"
 #include "access/AuditVerifier.h"
@@ -161,9 +163,9 @@ bool AuditViewer::exportTo(const QString &path, QString *message)
 
 void AuditViewer::exportCsv()
 {
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export the audit trail"),
-                                     QStringLiteral("audit-trail.csv"), tr("CSV files (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export the audit trail"), view::inDocuments(QStringLiteral("audit-trail.csv")),
+        tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     QString message;

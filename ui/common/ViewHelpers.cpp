@@ -2,8 +2,10 @@
 
 #include <QAction>
 #include <QCoreApplication>
+#include <QDir>
 #include <QLabel>
 #include <QLocale>
+#include <QStandardPaths>
 #include <QToolButton>
 
 namespace frontdesk::view {
@@ -45,6 +47,14 @@ QString fullYearDateFormat()
     if (!format.contains(QLatin1String("yyyy")))
         format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
     return format;
+}
+
+QString inDocuments(const QString &fileName)
+{
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (folder.isEmpty())
+        folder = QDir::homePath();
+    return QDir(folder).filePath(fileName);
 }
 
 QString mrn(const QString &number)

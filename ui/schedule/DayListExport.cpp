@@ -3,6 +3,7 @@
 #include "DayScheduleModel.h"
 #include "access/AccessGuard.h"
 #include "access/AuditedExport.h"
+#include "core/LocaleFormat.h"
 #include "domain/AppointmentLabels.h"
 
 #include <QBuffer>
@@ -12,16 +13,16 @@
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
+#include <QPrinter>
 #include <QTextDocument>
 
 namespace frontdesk {
 
-QString DayListExport::html(const DayScheduleModel &model, const QString &practitionerId)
+QString DayListExport::html(const DayScheduleModel &model, const QString &practitionerId,
+                            const QString &clinicName)
 {
     const QLocale locale;
-    // The locale's short time without seconds (the C locale's has them).
-    QString timeFormat = locale.timeFormat(QLocale::ShortFormat);
-    timeFormat.remove(QStringLiteral(":ss"));
+    const QString timeFormat = LocaleFormat::timeFormat(locale);
     const ScheduleSnapshot &s = model.snapshot();
     QString out = QStringLiteral("<html><body style=\"font-family: sans-serif; font-size: 10pt\">");
     bool firstPage = true;
@@ -36,34 +37,50 @@ QString DayListExport::html(const DayScheduleModel &model, const QString &practi
                 continue;
             const auto type = s.types.constFind(a.type);
             rows += QStringLiteral("<tr><td>%1–%2</td><td>%3</td><td>%4</td><td>%5</td>"
-                                   "<td>%6</td><td>%7</td></tr>")
+                                   "<td>%6</td><td>%7</td><td>%8</td><td>%9</td></tr>")
                         .arg(locale.toString(a.start.toTimeZone(s.zone).time(), timeFormat),
                              locale.toString(a.end.toTimeZone(s.zone).time(), timeFormat),
                              r.patientName.toHtmlEscaped(),
+                             r.patientBirthDate.isValid()
+                                 ? locale.toString(r.patientBirthDate, QLocale::ShortFormat)
+                                 : QString(),
+                             r.patientPhone.toHtmlEscaped(),
                              (type == s.types.constEnd() ? a.type : type->name).toHtmlEscaped(),
                              a.reason.toHtmlEscaped(), r.locationName.toHtmlEscaped(),
                              AppointmentLabels::status(a.status));
             ++count;
         }
-        out += QStringLiteral("<h2 style=\"%1\">%2</h2><p>%3 — %4</p>")
+        // Everyone's list: a practitioner without appointments that day gets no empty page.
+        if (count == 0 && practitionerId.isEmpty())
+            continue;
+        out += QStringLiteral("<h2 style=\"%1\">%2</h2><p>%3%4 — %5</p>")
                    .arg(firstPage ? QString() : QStringLiteral("page-break-before: always"),
                         p.displayName().toHtmlEscaped(),
+                        clinicName.isEmpty() ? QString()
+                                             : clinicName.toHtmlEscaped() + QStringLiteral(" · "),
                         locale.toString(s.firstDay, QLocale::LongFormat),
                         tr("%n appointment(s)", nullptr, count));
         out += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" "
                               "border=\"1\" style=\"border-collapse: collapse\">"
                               "<tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th>"
-                              "<th>%6</th></tr>%7</table>")
-                   .arg(tr("Time"), tr("Patient"), tr("Type"), tr("Reason"), tr("Room"),
-                        tr("Status"), rows);
+                              "<th>%6</th><th>%7</th><th>%8</th></tr>")
+                   .arg(tr("Time"), tr("Patient"), tr("Born"), tr("Phone"), tr("Type"),
+                        tr("Reason"), tr("Room"), tr("Status")) +
+               rows + QStringLiteral("</table>");
         firstPage = false;
     }
+    if (firstPage)
+        out += QStringLiteral("<h2>%1</h2><p>%2</p>")
+                   .arg(clinicName.toHtmlEscaped(),
+                        tr("No appointments on %1.")
+                            .arg(locale.toString(s.firstDay, QLocale::LongFormat)));
     out += QStringLiteral("</body></html>");
     return out;
 }
 
 Status DayListExport::writePdf(Database &db, const DayScheduleModel &model,
-                               const QString &practitionerId, const QString &path)
+                               const QString &practitionerId, const QString &clinicName,
+                               const QString &path)
 {
     if (auto allowed = AccessGuard(db).require(Permission::ViewSchedule); !allowed)
         return allowed;
@@ -76,7 +93,7 @@ Status DayListExport::writePdf(Database &db, const DayScheduleModel &model,
         writer.setTitle(
             tr("Day list %1").arg(QLocale().toString(model.date(), QLocale::ShortFormat)));
         QTextDocument document;
-        document.setHtml(html(model, practitionerId));
+        document.setHtml(html(model, practitionerId, clinicName));
         document.print(&writer);
     }
     // QPdfWriter reports no errors: an empty document was not written.
@@ -89,6 +106,28 @@ Status DayListExport::writePdf(Database &db, const DayScheduleModel &model,
                         {QStringLiteral("practitioner"), practitionerId},
                         {QStringLiteral("file"), path}});
     });
+}
+
+Status DayListExport::print(Database &db, const DayScheduleModel &model,
+                            const QString &practitionerId, const QString &clinicName,
+                            QPrinter &printer)
+{
+    if (auto allowed = AccessGuard(db).require(Permission::ViewSchedule); !allowed)
+        return allowed;
+    // Recorded before the paper comes out: what the trail cannot record is not printed.
+    if (auto recorded = AccessGuard(db).recordDisclosure(
+            QStringLiteral("print"), QStringLiteral("day-list"), {},
+            QJsonObject{{QStringLiteral("date"), model.date().toString(Qt::ISODate)},
+                        {QStringLiteral("practitioner"), practitionerId},
+                        {QStringLiteral("printer"), printer.printerName()}});
+        !recorded)
+        return recorded;
+    printer.setDocName(
+        tr("Day list %1").arg(QLocale().toString(model.date(), QLocale::ShortFormat)));
+    QTextDocument document;
+    document.setHtml(html(model, practitionerId, clinicName));
+    document.print(&printer);
+    return {};
 }
 
 } // namespace frontdesk

@@ -25,6 +25,8 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
+#include <QPrintDialog>
+#include <QPrinter>
 #include <QResizeEvent>
 #include <QTimer>
 #include <QToolBar>
@@ -189,11 +191,24 @@ QList<QAction *> SchedulePanel::buildCommands()
     connect(exportList, &QAction::triggered, this, [this] {
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Save the day list"),
-            tr("day-list-%1.pdf").arg(m_model->date().toString(Qt::ISODate)), tr("PDF (*.pdf)"));
+            view::inDocuments(tr("day-list-%1.pdf").arg(m_model->date().toString(Qt::ISODate))),
+            tr("PDF (*.pdf)"));
         if (path.isEmpty())
             return;
         const Status s = exportDayList(path);
         showMessage(s ? tr("Saved the day list to %1.").arg(path) : s.error(), !s);
+    });
+    QAction *printList = view::shortcutAction(this, tr("Print day list…"),
+                                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    printList->setObjectName(QStringLiteral("printDayList"));
+    connect(printList, &QAction::triggered, this, [this] {
+        QPrinter printer;
+        QPrintDialog dialog(&printer, this);
+        dialog.setWindowTitle(tr("Print the day list"));
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        const Status s = printDayList(printer);
+        showMessage(s ? tr("The day list went to %1.").arg(printer.printerName()) : s.error(), !s);
     });
     QAction *waitlist = view::shortcutAction(this, tr("Waitlist…"));
     connect(waitlist, &QAction::triggered, this, &SchedulePanel::openWaitlist);
@@ -202,7 +217,7 @@ QList<QAction *> SchedulePanel::buildCommands()
     m_undoAction = view::shortcutAction(this, tr("Undo"), QKeySequence(Qt::CTRL | Qt::Key_Z));
     connect(m_undoAction, &QAction::triggered, this, &SchedulePanel::undo);
 
-    return {find, exportList, waitlist, m_undoAction, settings};
+    return {find, exportList, printList, waitlist, m_undoAction, settings};
 }
 
 // Status changes on the appointment under the cursor, with keys as in the context menu.
@@ -658,7 +673,13 @@ void SchedulePanel::offerWaitlist(const QString &practitionerId, const QDateTime
 Status SchedulePanel::exportDayList(const QString &path)
 {
     return DayListExport::writePdf(m_db, *m_model, m_practitionerFilter->currentData().toString(),
-                                   path);
+                                   ClinicSettings(m_db).clinicName(), path);
+}
+
+Status SchedulePanel::printDayList(QPrinter &printer)
+{
+    return DayListExport::print(m_db, *m_model, m_practitionerFilter->currentData().toString(),
+                                ClinicSettings(m_db).clinicName(), printer);
 }
 
 QMenu *SchedulePanel::statusMenu(const QModelIndex &index)

@@ -16,6 +16,7 @@ class QDateEdit;
 class QLabel;
 class QTimer;
 class QMenu;
+class QPrinter;
 class QToolBar;
 class QBoxLayout;
 class QResizeEvent;
@@ -81,6 +82,8 @@ public:
     QMenu *statusMenu(const QModelIndex &index);
     // The day list of the practitioner chosen in the filter (all: one page each) as a PDF.
     Status exportDayList(const QString &path);
+    // The same list on a printer (Print day list…, Ctrl+Shift+P, after the print dialog).
+    Status printDayList(QPrinter &printer);
 
 signals:
     void errorOccurred(const QString &message);
