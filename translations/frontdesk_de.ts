@@ -1493,6 +1493,18 @@ Um fortzufahren, tun Sie eines der Folgenden:
         <source>Could not make the PDF for %1.</source>
         <translation>Das PDF für %1 konnte nicht erstellt werden.</translation>
     </message>
+    <message>
+        <source>Born</source>
+        <translation>Geboren</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>No appointments on %1.</source>
+        <translation>Keine Termine am %1.</translation>
+    </message>
 </context>
 <context>
     <name>DemoRecordSeeder</name>
@@ -7284,6 +7296,18 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
     <message>
         <source>The search did not find %1; choose the patient in the booking dialog.</source>
         <translation>Die Suche hat %1 nicht gefunden; wählen Sie den Patienten im Buchungsdialog.</translation>
+    </message>
+    <message>
+        <source>Print day list…</source>
+        <translation>Tagesliste drucken…</translation>
+    </message>
+    <message>
+        <source>Print the day list</source>
+        <translation>Tagesliste drucken</translation>
+    </message>
+    <message>
+        <source>The day list went to %1.</source>
+        <translation>Die Tagesliste wurde an %1 gesendet.</translation>
     </message>
 </context>
 <context>

@@ -1493,6 +1493,18 @@ Para continuar, haga una de estas cosas:
         <source>Could not make the PDF for %1.</source>
         <translation>No se pudo crear el PDF para %1.</translation>
     </message>
+    <message>
+        <source>Born</source>
+        <translation>Nacimiento</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>No appointments on %1.</source>
+        <translation>No hay citas el %1.</translation>
+    </message>
 </context>
 <context>
     <name>DemoRecordSeeder</name>
@@ -7284,6 +7296,18 @@ Open the existing record instead, or save a new one anyway?</source>
     <message>
         <source>The search did not find %1; choose the patient in the booking dialog.</source>
         <translation>La búsqueda no encontró %1; elija al paciente en el diálogo de reserva.</translation>
+    </message>
+    <message>
+        <source>Print day list…</source>
+        <translation>Imprimir la lista del día…</translation>
+    </message>
+    <message>
+        <source>Print the day list</source>
+        <translation>Imprimir la lista del día</translation>
+    </message>
+    <message>
+        <source>The day list went to %1.</source>
+        <translation>La lista del día se envió a %1.</translation>
     </message>
 </context>
 <context>

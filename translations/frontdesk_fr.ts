@@ -1493,6 +1493,18 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
         <source>Could not make the PDF for %1.</source>
         <translation>Impossible de créer le PDF pour %1.</translation>
     </message>
+    <message>
+        <source>Born</source>
+        <translation>Né(e) le</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>No appointments on %1.</source>
+        <translation>Aucun rendez-vous le %1.</translation>
+    </message>
 </context>
 <context>
     <name>DemoRecordSeeder</name>
@@ -7284,6 +7296,18 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
     <message>
         <source>The search did not find %1; choose the patient in the booking dialog.</source>
         <translation>La recherche n&apos;a pas trouvé %1 ; choisissez le patient dans la fenêtre de réservation.</translation>
+    </message>
+    <message>
+        <source>Print day list…</source>
+        <translation>Imprimer la liste du jour…</translation>
+    </message>
+    <message>
+        <source>Print the day list</source>
+        <translation>Imprimer la liste du jour</translation>
+    </message>
+    <message>
+        <source>The day list went to %1.</source>
+        <translation>La liste du jour a été envoyée à %1.</translation>
     </message>
 </context>
 <context>
