@@ -2,6 +2,7 @@
 
 #include "fhir/FhirMapping.h"
 #include "fhir/ScheduleMapping.h"
+#include "interop/FhirRecordReader.h"
 #include "storage/AppointmentRepository.h"
 #include "storage/LocationRepository.h"
 #include "storage/PatientRepository.h"
@@ -28,10 +29,11 @@ struct Kind
     Status (*applyValues)(Database &, const QString &, const QVariantMap &, qint64);
 };
 
-template <typename Repo, auto ToFhir, auto FromFhir> struct KindOf
+template <typename Repo, auto FromFhir> struct KindOf
 {
     static QString table() { return Repo::table().name; }
 
+    // The record's bookkeeping; its FHIR form comes from FhirRecordReader.
     static Result<std::optional<SyncResources::Current>> current(Database &db, const QString &id)
     {
         Repo repo(db);
@@ -40,16 +42,8 @@ template <typename Repo, auto ToFhir, auto FromFhir> struct KindOf
             return fail(exists.error());
         if (!exists->has_value())
             return std::optional<SyncResources::Current>();
-        auto record = repo.get(id);
-        if (!record)
-            return fail(record.error());
         SyncResources::Current c;
-        c.meta = record->meta;
-        if (!c.meta.deleted) {
-            QJsonObject resource = ToFhir(*record);
-            resource.insert(QStringLiteral("id"), id);
-            c.resource = resource;
-        }
+        c.meta = RecordStore::metaFrom(**exists);
         return std::optional<SyncResources::Current>(c);
     }
 
@@ -94,38 +88,14 @@ template <typename Repo, auto ToFhir, auto FromFhir> struct KindOf
     }
 };
 
-QJsonObject appointmentToFhir(const Appointment &a)
-{
-    return ScheduleMapping::toFhir(a, false);
-}
-QJsonObject patientToFhir(const Patient &p)
-{
-    return FhirMapping::toFhir(p);
-}
-QJsonObject practitionerToFhir(const Practitioner &p)
-{
-    return ScheduleMapping::toFhir(p);
-}
-QJsonObject locationToFhir(const Location &l)
-{
-    return ScheduleMapping::toFhir(l);
-}
-QJsonObject timeOffToFhir(const ScheduleException &e)
-{
-    return ScheduleMapping::toFhir(e);
-}
-
 const Kind kKinds[] = {
-    KindOf<PatientRepository, patientToFhir, FhirMapping::patientFromFhir>::kind("Patient",
-                                                                                 "Patient"),
-    KindOf<PractitionerRepository, practitionerToFhir, ScheduleMapping::practitionerFromFhir>::kind(
-        "Practitioner", "Practitioner"),
-    KindOf<LocationRepository, locationToFhir, ScheduleMapping::locationFromFhir>::kind("Location",
-                                                                                        "Location"),
-    KindOf<AppointmentRepository, appointmentToFhir, ScheduleMapping::appointmentFromFhir>::kind(
-        "Appointment", "Appointment"),
-    KindOf<ScheduleExceptionRepository, timeOffToFhir, ScheduleMapping::timeOffFromFhir>::kind(
-        "Slot", "Slot"),
+    KindOf<PatientRepository, FhirMapping::patientFromFhir>::kind("Patient", "Patient"),
+    KindOf<PractitionerRepository, ScheduleMapping::practitionerFromFhir>::kind("Practitioner",
+                                                                                "Practitioner"),
+    KindOf<LocationRepository, ScheduleMapping::locationFromFhir>::kind("Location", "Location"),
+    KindOf<AppointmentRepository, ScheduleMapping::appointmentFromFhir>::kind("Appointment",
+                                                                              "Appointment"),
+    KindOf<ScheduleExceptionRepository, ScheduleMapping::timeOffFromFhir>::kind("Slot", "Slot"),
 };
 
 const Kind *byOutboxType(const QString &type)
@@ -180,7 +150,17 @@ SyncResources::current(Database &db, const QString &outboxType, const QString &i
     const Kind *k = byOutboxType(outboxType);
     if (!k)
         return fail(tr("%1 records do not sync yet.").arg(outboxType));
-    return k->current(db, id);
+    auto current = k->current(db, id);
+    if (!current || !current->has_value() || (*current)->meta.deleted)
+        return current;
+    // The one way from an outbox entry to its resource (double-book override, series and
+    // patient links included).
+    auto resource = FhirRecordReader(db).read(QString::fromLatin1(k->serverType), id);
+    if (!resource)
+        return fail(resource.error());
+    resource->insert(QStringLiteral("id"), id);
+    (*current)->resource = *resource;
+    return current;
 }
 
 Status SyncResources::apply(Database &db, const QString &serverType, const QString &id,
