@@ -293,6 +293,12 @@ private slots:
     // view and in every dialog the app opens.
     void everyFocusableControlHasAName()
     {
+        // In the run's language, so the dialogs saved as <language>-dialog-*.png show it.
+        const QString language =
+            qEnvironmentVariable("FRONTDESK_TEST_LANGUAGE", QStringLiteral("en"));
+        QVERIFY2(Translations::available().contains(language), qPrintable(language));
+        QLocale::setDefault(QLocale(language));
+        Translations::install(QLocale(language));
         MainWindow w(*t.db, QStringLiteral("Praxis am Markt"));
         w.resize(kScreen);
         w.show();
