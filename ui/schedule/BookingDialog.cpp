@@ -164,7 +164,10 @@ BookingDialog::BookingDialog(Database &db, const QList<Practitioner> &practition
     form->addRow(tr("R&oom:"), m_room);
     form->addRow(tr("Rea&son:"), m_reason);
     form->addRow(tr("&Notes:"), m_notes);
-    form->addRow(tr("Re&peat:"), repeatRow);
+    // Its mnemonic needs a buddy too, or the label shows the "&" (as the patient's row).
+    auto *repeatLabel = new QLabel(tr("Re&peat:"), this);
+    repeatLabel->setBuddy(m_repeat);
+    form->addRow(repeatLabel, repeatRow);
     form->addRow(QString(), m_doubleBook);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("&Book"));
