@@ -7,6 +7,7 @@
 #include "fhir/FhirMapping.h"
 #include "fhir/PatientRecordMapping.h"
 #include "fhir/ScheduleMapping.h"
+#include "interop/FhirRecordReader.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -71,29 +72,11 @@ Result<IndexedResource> clinical(const QString &id, const QJsonObject &resource,
 
 } // namespace
 
+// Every record type a workstation's outbox carries (the one list, FhirRecordReader's), and the
+// messages it sends through the server.
 QStringList ResourceTypes::supported()
 {
-    return {QStringLiteral("Patient"),
-            QStringLiteral("Appointment"),
-            QStringLiteral("Practitioner"),
-            QStringLiteral("Location"),
-            QStringLiteral("Slot"),
-            QStringLiteral("ServiceRequest"),
-            QStringLiteral("Provenance"),
-            QStringLiteral("PractitionerRole"),
-            QStringLiteral("HealthcareService"),
-            QStringLiteral("Task"),
-            QStringLiteral("Binary"),
-            QStringLiteral("Consent"),
-            QStringLiteral("Coverage"),
-            QStringLiteral("Flag"),
-            QStringLiteral("Encounter"),
-            QStringLiteral("Condition"),
-            QStringLiteral("AllergyIntolerance"),
-            QStringLiteral("MedicationStatement"),
-            QStringLiteral("Observation"),
-            QStringLiteral("Immunization"),
-            QStringLiteral("Communication")};
+    return FhirRecordReader::types() << QStringLiteral("Communication");
 }
 
 QStringList ResourceTypes::searchParameters(const QString &type)
