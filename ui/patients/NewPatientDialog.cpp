@@ -45,11 +45,7 @@ void NewPatientDialog::showMessage(const QString &text)
 void NewPatientDialog::accept()
 {
     const Patient draft = m_editor->patient();
-    QMap<QString, QString> errors = m_profile->validate(draft);
-    const QMap<QString, QString> unreadable = m_editor->inputErrors();
-    for (auto it = unreadable.begin(); it != unreadable.end(); ++it)
-        errors.insert(it.key(), it.value());
-    m_editor->showErrors(errors);
+    const QMap<QString, QString> errors = m_editor->showProblems(m_profile->validate(draft));
     if (!errors.isEmpty()) {
         showMessage(tr("Please correct the fields marked in red."));
         return;

@@ -181,6 +181,15 @@ QDate PatientEditor::parsedBirthDate() const
     return dates.isEmpty() ? QDate() : dates.first();
 }
 
+QMap<QString, QString> PatientEditor::showProblems(QMap<QString, QString> modelErrors)
+{
+    const QMap<QString, QString> unreadable = inputErrors();
+    for (auto it = unreadable.begin(); it != unreadable.end(); ++it)
+        modelErrors.insert(it.key(), it.value());
+    showErrors(modelErrors);
+    return modelErrors;
+}
+
 QMap<QString, QString> PatientEditor::inputErrors() const
 {
     QMap<QString, QString> errors;

@@ -33,6 +33,9 @@ public:
     // Shows each message beside its field (keys as in PatientValidation); clears the others.
     // The first field with a message gets the focus.
     void showErrors(const QMap<QString, QString> &errors);
+    // The model's messages about the draft (PatientProfile::validate) together with what the
+    // form cannot read, shown as showErrors does; empty when the draft may be saved.
+    QMap<QString, QString> showProblems(QMap<QString, QString> modelErrors);
     QString errorFor(const QString &field) const;
     QWidget *input(const QString &field) const { return m_inputs.value(field); }
 

@@ -342,11 +342,7 @@ bool PatientProfileView::maybeClose()
 bool PatientProfileView::save()
 {
     const Patient draft = m_editor->patient();
-    QMap<QString, QString> errors = m_profile->validate(draft);
-    const QMap<QString, QString> unreadable = m_editor->inputErrors();
-    for (auto it = unreadable.begin(); it != unreadable.end(); ++it)
-        errors.insert(it.key(), it.value());
-    m_editor->showErrors(errors);
+    const QMap<QString, QString> errors = m_editor->showProblems(m_profile->validate(draft));
     if (!errors.isEmpty()) {
         showMessage(tr("Please correct the fields marked in red."), true);
         return false;
