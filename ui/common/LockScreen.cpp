@@ -155,19 +155,23 @@ void LockScreen::fitCover(const Concealed &c)
         c.cover->setGeometry(c.window->rect());
 }
 
+void LockScreen::uncover(const Concealed &c)
+{
+    c.window->removeEventFilter(this);
+    c.window->setWindowTitle(c.title);
+    for (const QPointer<QWidget> &child : c.hidden) {
+        if (child)
+            child->show();
+    }
+    if (c.cover)
+        c.cover->deleteLater();
+}
+
 void LockScreen::reveal()
 {
     for (const Concealed &c : std::as_const(m_concealed)) {
-        if (!c.window)
-            continue;
-        c.window->removeEventFilter(this);
-        c.window->setWindowTitle(c.title);
-        for (const QPointer<QWidget> &child : c.hidden) {
-            if (child)
-                child->show();
-        }
-        if (c.cover)
-            c.cover->deleteLater();
+        if (c.window)
+            uncover(c);
     }
     m_concealed.clear();
     m_panel->hide();
@@ -182,15 +186,10 @@ QList<QPointer<QWidget>> LockScreen::release()
     for (const Concealed &c : std::as_const(m_concealed)) {
         if (!c.window)
             continue;
+        // Hidden before it is uncovered, so its content never shows to the next person.
         c.window->removeEventFilter(this);
         c.window->hide();
-        c.window->setWindowTitle(c.title);
-        for (const QPointer<QWidget> &child : c.hidden) {
-            if (child)
-                child->show();
-        }
-        if (c.cover)
-            c.cover->deleteLater();
+        uncover(c);
         kept << c.window;
     }
     m_concealed.clear();

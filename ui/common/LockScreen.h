@@ -66,6 +66,8 @@ private:
     QList<QPointer<QWidget>> release();
     QList<QWidget *> blockingForms() const;
     void fitCover(const Concealed &c);
+    // Undoes what concealing did to one window: its title, hidden children, cover, filter.
+    void uncover(const Concealed &c);
 
     Session &m_session;
     QPointer<QWidget> m_mainWindow;
