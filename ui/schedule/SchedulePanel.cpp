@@ -403,7 +403,6 @@ void SchedulePanel::openWaitlist()
     auto *dialog = new WaitlistDialog(m_db, *practitioners, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_waitlistDialog = dialog;
-    connect(dialog, &QObject::destroyed, this, [this] { m_waitlistDialog = nullptr; });
     dialog->open();
 }
 
@@ -414,7 +413,6 @@ void SchedulePanel::openSettings()
     auto *dialog = new ScheduleAdminDialog(m_db, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_settingsDialog = dialog;
-    connect(dialog, &QObject::destroyed, this, [this] { m_settingsDialog = nullptr; });
     connect(dialog, &QDialog::finished, this, [this] {
         refresh();
         emit changed();
@@ -438,7 +436,6 @@ void SchedulePanel::findNextAvailable()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setPractitioner(m_practitionerFilter->currentData().toString());
     m_findDialog = dialog;
-    connect(dialog, &QObject::destroyed, this, [this] { m_findDialog = nullptr; });
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const FreeSlot slot = dialog->chosen();
         // Show that day by practitioner, then book in the slot's column.
@@ -459,6 +456,31 @@ void SchedulePanel::findNextAvailable()
     dialog->search();
 }
 
+CancelDialog *SchedulePanel::cancelDialog() const
+{
+    return m_cancelDialog;
+}
+
+FindSlotDialog *SchedulePanel::findSlotDialog() const
+{
+    return m_findDialog;
+}
+
+ScheduleAdminDialog *SchedulePanel::settingsDialog() const
+{
+    return m_settingsDialog;
+}
+
+WaitlistDialog *SchedulePanel::waitlistDialog() const
+{
+    return m_waitlistDialog;
+}
+
+BookingDialog *SchedulePanel::bookingDialog() const
+{
+    return m_bookingDialog;
+}
+
 void SchedulePanel::openBooking(int column, const QDateTime &startUtc)
 {
     if (column < 0 || column >= m_model->columns().size() || m_bookingDialog)
@@ -472,7 +494,6 @@ void SchedulePanel::openBooking(int column, const QDateTime &startUtc)
                           snapshot.hours, practitionerId, startUtc, snapshot.zone, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_bookingDialog = dialog;
-    connect(dialog, &QObject::destroyed, this, [this] { m_bookingDialog = nullptr; });
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const QString id = dialog->booked().meta.id;
         const QStringList ids = dialog->bookedIds();
@@ -575,7 +596,6 @@ void SchedulePanel::cancelCurrent(bool restOfSeries)
     auto *dialog = new CancelDialog(summary, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_cancelDialog = dialog;
-    connect(dialog, &QObject::destroyed, this, [this] { m_cancelDialog = nullptr; });
     if (restOfSeries)
         dialog->setWindowTitle(tr("Cancel the rest of the series"));
     connect(dialog, &QDialog::accepted, this, [this, dialog, id, restOfSeries] {

@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QModelIndex>
+#include <QPointer>
 #include <QWidget>
 
 #include <functional>
@@ -46,8 +47,8 @@ public:
     DayCalendarView *calendar() const { return m_calendar; }
     QLabel *messageBar() const { return m_message; }
     // The booking dialog now open (booking is not modal to the rest of the app), or null.
-    BookingDialog *bookingDialog() const { return m_bookingDialog; }
-    CancelDialog *cancelDialog() const { return m_cancelDialog; }
+    BookingDialog *bookingDialog() const;
+    CancelDialog *cancelDialog() const;
 
     void refresh();
     // Inside a view that has its own day navigation: hide this one's (the date stays in step
@@ -55,12 +56,12 @@ public:
     void setDayNavigationVisible(bool visible);
     // "Find next available": the dialog, then the booking dialog on the chosen time.
     void findNextAvailable();
-    FindSlotDialog *findSlotDialog() const { return m_findDialog; }
+    FindSlotDialog *findSlotDialog() const;
     // Working hours, time off, appointment types and rooms.
     void openSettings();
-    ScheduleAdminDialog *settingsDialog() const { return m_settingsDialog; }
+    ScheduleAdminDialog *settingsDialog() const;
     void openWaitlist();
-    WaitlistDialog *waitlistDialog() const { return m_waitlistDialog; }
+    WaitlistDialog *waitlistDialog() const;
     void showDate(QDate date);
     void openBooking(int column, const QDateTime &startUtc);
     // Book appointment… from a patient's profile: the booking dialog at the calendar's cursor,
@@ -139,11 +140,11 @@ private:
     QAction *m_undoAction;
     QList<QAction *> m_statusActions;
     QList<UndoStep> m_undo;
-    BookingDialog *m_bookingDialog = nullptr;
-    CancelDialog *m_cancelDialog = nullptr;
-    FindSlotDialog *m_findDialog = nullptr;
-    ScheduleAdminDialog *m_settingsDialog = nullptr;
-    WaitlistDialog *m_waitlistDialog = nullptr;
+    QPointer<BookingDialog> m_bookingDialog;
+    QPointer<CancelDialog> m_cancelDialog;
+    QPointer<FindSlotDialog> m_findDialog;
+    QPointer<ScheduleAdminDialog> m_settingsDialog;
+    QPointer<WaitlistDialog> m_waitlistDialog;
 };
 
 } // namespace frontdesk
