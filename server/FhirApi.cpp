@@ -659,7 +659,8 @@ HttpResponse FhirApi::search(const Principal &who, const QString &type, const Ht
     QVariantList pageValues = values;
     pageValues << count << offset;
     auto q = m_db.query(QStringLiteral("SELECT r.type, r.id, r.version_id, r.seq, "
-                                       "r.last_updated, r.content FROM %1 WHERE %2 ORDER BY %3 "
+                                       "r.last_updated, r.content, r.changed_by FROM %1 WHERE "
+                                       "%2 ORDER BY %3 "
                                        "LIMIT ? OFFSET ?")
                             .arg(from, condition, order),
                         pageValues);
@@ -675,6 +676,7 @@ HttpResponse FhirApi::search(const Principal &who, const QString &type, const Ht
         s.seq = q->value(3).toLongLong();
         s.lastUpdated = q->value(4).toLongLong();
         s.content = QJsonDocument::fromJson(q->value(5).toString().toUtf8()).object();
+        s.changedBy = q->value(6).toString();
         entries.append(QJsonObject{
             {QStringLiteral("fullUrl"), QStringLiteral("%1/%2/%3").arg(base, s.type, s.id)},
             {QStringLiteral("resource"), s.withMeta()},
@@ -961,7 +963,7 @@ FhirApi::WriteOutcome FhirApi::write(const Principal &who, const QString &method
         if (!before->has_value() || (*before)->deleted)
             return {404, QStringLiteral("not-found"), tr("There is no %1/%2.").arg(type, id),
                     std::nullopt};
-        auto removed = m_store.remove(type, id);
+        auto removed = m_store.remove(type, id, who.actor().name);
         if (!removed)
             return {500, QStringLiteral("exception"), removed.error(), std::nullopt};
         auto old = ResourceTypes::read(type, id, (*before)->content);
@@ -1000,7 +1002,7 @@ FhirApi::WriteOutcome FhirApi::write(const Principal &who, const QString &method
         if (!rule.ok())
             return rule;
     }
-    auto saved = m_store.save(type, id, *indexed, method);
+    auto saved = m_store.save(type, id, *indexed, method, who.actor().name);
     if (!saved) {
         // PostgreSQL's exclusion constraints: the booking rule, enforced by the database.
         if (saved.error().contains(QLatin1String("appointment_")) &&

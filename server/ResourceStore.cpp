@@ -4,6 +4,7 @@
 #include "dispatch/DispatchQueue.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
 
@@ -12,7 +13,7 @@ namespace frontdesk::server {
 namespace {
 
 const QString kColumns =
-    QStringLiteral("type, id, version_id, seq, last_updated, deleted, content");
+    QStringLiteral("type, id, version_id, seq, last_updated, deleted, content, changed_by");
 
 StoredResource fromRow(const QSqlQuery &q, const QString &method = {})
 {
@@ -24,6 +25,7 @@ StoredResource fromRow(const QSqlQuery &q, const QString &method = {})
     r.lastUpdated = q.value(4).toLongLong();
     r.deleted = q.value(5).toInt() != 0;
     r.content = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object();
+    r.changedBy = q.value(7).toString();
     r.method = method;
     return r;
 }
@@ -39,6 +41,13 @@ QJsonObject StoredResource::withMeta() const
             {QStringLiteral("versionId"), QString::number(versionId)},
             {QStringLiteral("lastUpdated"),
              QDateTime::fromMSecsSinceEpoch(lastUpdated, Qt::UTC).toString(Qt::ISODateWithMs)}});
+    if (!changedBy.isEmpty()) {
+        QJsonObject meta = o.value(QStringLiteral("meta")).toObject();
+        meta.insert(QStringLiteral("extension"),
+                    QJsonArray{QJsonObject{{QStringLiteral("url"), changedByExtension()},
+                                           {QStringLiteral("valueString"), changedBy}}});
+        o.insert(QStringLiteral("meta"), meta);
+    }
     return o;
 }
 
@@ -136,7 +145,8 @@ Status ResourceStore::reindex(const QString &type, const QString &id,
 }
 
 Result<StoredResource> ResourceStore::save(const QString &type, const QString &id,
-                                           const IndexedResource &resource, const QString &method)
+                                           const IndexedResource &resource, const QString &method,
+                                           const QString &changedBy)
 {
     StoredResource stored;
     const Status s = m_db.write([&]() -> Status {
@@ -153,23 +163,26 @@ Result<StoredResource> ResourceStore::save(const QString &type, const QString &i
         stored.lastUpdated = m_db.clock().nowMs();
         stored.method = method;
         stored.content = resource.content;
+        stored.changedBy = changedBy;
         const QString json =
             QString::fromUtf8(QJsonDocument(resource.content).toJson(QJsonDocument::Compact));
         const QString upsert =
             existing->has_value()
                 ? QStringLiteral("UPDATE resources SET version_id = ?, seq = ?, last_updated = ?, "
-                                 "deleted = 0, content = ? WHERE type = ? AND id = ?")
+                                 "deleted = 0, content = ?, changed_by = ? WHERE type = ? AND "
+                                 "id = ?")
                 : QStringLiteral("INSERT INTO resources (version_id, seq, last_updated, deleted, "
-                                 "content, type, id) VALUES (?, ?, ?, 0, ?, ?, ?)");
-        if (auto q = m_db.query(upsert,
-                                {stored.versionId, stored.seq, stored.lastUpdated, json, type, id});
+                                 "content, changed_by, type, id) VALUES (?, ?, ?, 0, ?, ?, ?, ?)");
+        if (auto q = m_db.query(upsert, {stored.versionId, stored.seq, stored.lastUpdated, json,
+                                         stored.changedBy, type, id});
             !q)
             return fail(q.error());
         if (auto q = m_db.query(
                 QStringLiteral("INSERT INTO resource_versions (seq, type, id, "
                                "version_id, last_updated, deleted, method, "
-                               "content) VALUES (?, ?, ?, ?, ?, 0, ?, ?)"),
-                {stored.seq, type, id, stored.versionId, stored.lastUpdated, method, json});
+                               "content, changed_by) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)"),
+                {stored.seq, type, id, stored.versionId, stored.lastUpdated, method, json,
+                 stored.changedBy});
             !q)
             return fail(q.error());
         return reindex(type, id, &resource);
@@ -179,7 +192,8 @@ Result<StoredResource> ResourceStore::save(const QString &type, const QString &i
     return stored;
 }
 
-Result<StoredResource> ResourceStore::remove(const QString &type, const QString &id)
+Result<StoredResource> ResourceStore::remove(const QString &type, const QString &id,
+                                             const QString &changedBy)
 {
     StoredResource stored;
     const Status s = m_db.write([&]() -> Status {
@@ -196,21 +210,25 @@ Result<StoredResource> ResourceStore::remove(const QString &type, const QString 
         stored.seq = *seq;
         stored.lastUpdated = m_db.clock().nowMs();
         stored.deleted = true;
+        stored.changedBy = changedBy;
         stored.method = QStringLiteral("DELETE");
         stored.content =
             QJsonObject{{QStringLiteral("resourceType"), type}, {QStringLiteral("id"), id}};
         const QString json =
             QString::fromUtf8(QJsonDocument(stored.content).toJson(QJsonDocument::Compact));
         if (auto q = m_db.query(QStringLiteral("UPDATE resources SET version_id = ?, seq = ?, "
-                                               "last_updated = ?, deleted = 1, content = ? "
-                                               "WHERE type = ? AND id = ?"),
-                                {stored.versionId, stored.seq, stored.lastUpdated, json, type, id});
+                                               "last_updated = ?, deleted = 1, content = ?, "
+                                               "changed_by = ? WHERE type = ? AND id = ?"),
+                                {stored.versionId, stored.seq, stored.lastUpdated, json,
+                                 stored.changedBy, type, id});
             !q)
             return fail(q.error());
         if (auto q = m_db.query(QStringLiteral("INSERT INTO resource_versions (seq, type, id, "
                                                "version_id, last_updated, deleted, method, "
-                                               "content) VALUES (?, ?, ?, ?, ?, 1, 'DELETE', ?)"),
-                                {stored.seq, type, id, stored.versionId, stored.lastUpdated, json});
+                                               "content, changed_by) VALUES (?, ?, ?, ?, ?, 1, "
+                                               "'DELETE', ?, ?)"),
+                                {stored.seq, type, id, stored.versionId, stored.lastUpdated, json,
+                                 stored.changedBy});
             !q)
             return fail(q.error());
         return reindex(type, id, nullptr);
@@ -230,7 +248,7 @@ Result<QList<StoredResource>> ResourceStore::versions(const QString &whereAndOrd
         return fail(q.error());
     QList<StoredResource> out;
     while (q->next())
-        out << fromRow(*q, q->value(7).toString());
+        out << fromRow(*q, q->value(8).toString());
     return out;
 }
 

@@ -25,9 +25,12 @@ struct StoredResource
     bool deleted = false;
     QString method; // POST, PUT or DELETE: how this version came about
     QJsonObject content;
+    QString changedBy; // the actor the version was made for; empty when not known
 
-    // The resource with meta.versionId and meta.lastUpdated, as the API returns it.
+    // The resource with meta.versionId and meta.lastUpdated (and who made the version, as the
+    // extension changedByExtension() in meta), as the API returns it.
     QJsonObject withMeta() const;
+    static QString changedByExtension() { return QStringLiteral("urn:frontdesk:changed-by"); }
     QByteArray etag() const;
 };
 
@@ -43,11 +46,14 @@ public:
     Result<std::optional<StoredResource>> current(const QString &type, const QString &id) const;
     Result<std::optional<StoredResource>> version(const QString &type, const QString &id,
                                                   qint64 versionId) const;
-    // Stores the next version of type/id (the first when there is none, or after a delete).
+    // Stores the next version of type/id (the first when there is none, or after a delete);
+    // changedBy names who it was made for (the request's actor), kept with the version.
     Result<StoredResource> save(const QString &type, const QString &id,
-                                const IndexedResource &resource, const QString &method);
+                                const IndexedResource &resource, const QString &method,
+                                const QString &changedBy = {});
     // A tombstone version; the resource leaves every search.
-    Result<StoredResource> remove(const QString &type, const QString &id);
+    Result<StoredResource> remove(const QString &type, const QString &id,
+                                  const QString &changedBy = {});
     // Versions after `afterSeq` in sequence order, at most `count`.
     Result<QList<StoredResource>> changesSince(qint64 afterSeq, int count) const;
     // The versions of one resource, newest first.

@@ -3,14 +3,18 @@
 #include "Enrollment.h"
 #include "ServerConnection.h"
 #include "ServerTransport.h"
+#include "SyncConflicts.h"
 #include "SyncEngine.h"
 #include "access/StaffAccountRepository.h"
 #include "database/Database.h"
 #include "database/SecretStore.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimeZone>
 
 #include <cstdio>
 #include <unistd.h>
@@ -30,6 +34,7 @@ private:
     static int enroll(CtlContext &c, const QCommandLineParser &p, const QStringList &);
     static int status(CtlContext &c, Database &db, bool json);
     static int sync(CtlContext &c, const QCommandLineParser &p, const QStringList &);
+    static int conflicts(CtlContext &c, const QCommandLineParser &p, const QStringList &args);
     // The administrator's password at the server: the first line of standard input, or asked
     // on the terminal without echo when standard input is one.
     static Result<QString> serverPassword(const QString &username, const QString &server);
@@ -239,6 +244,108 @@ int SyncCommands::sync(CtlContext &c, const QCommandLineParser &p, const QString
     return CtlContext::Ok;
 }
 
+int SyncCommands::conflicts(CtlContext &c, const QCommandLineParser &p, const QStringList &args)
+{
+    const bool json = p.isSet(QStringLiteral("json"));
+    const QString sub = args.value(0);
+    const QString take = p.value(QStringLiteral("take"));
+    if (!sub.isEmpty() && sub != QLatin1String("resolve"))
+        return c.usage(tr("conflicts takes no argument, or: resolve ID --take mine|theirs."));
+    if (sub.isEmpty() && (args.size() > 1 || p.isSet(QStringLiteral("take"))))
+        return c.usage(tr("--take goes with conflicts resolve ID."));
+    if (!sub.isEmpty() &&
+        (args.size() != 2 || (take != QLatin1String("mine") && take != QLatin1String("theirs"))))
+        return c.usage(tr("conflicts resolve needs the record's id and --take mine or --take "
+                          "theirs."));
+    auto opened = c.openDatabase();
+    if (!opened)
+        return c.failure(opened.error());
+    SyncConflicts conflicts(*opened->database);
+
+    if (!sub.isEmpty()) {
+        auto issue = conflicts.find(args.at(1));
+        if (!issue)
+            return c.refused(issue.error());
+        const bool mine = take == QLatin1String("mine");
+        if (auto s = conflicts.resolve(issue->id, mine ? SyncConflicts::Take::Mine
+                                                       : SyncConflicts::Take::Theirs);
+            !s)
+            return c.refused(s.error());
+        if (json)
+            c.out() << QJsonDocument(QJsonObject{{QStringLiteral("id"), issue->id},
+                                                 {QStringLiteral("type"), issue->type},
+                                                 {QStringLiteral("took"), take}})
+                           .toJson(QJsonDocument::Compact)
+                    << '\n';
+        else
+            c.out() << (mine ? tr("%1: this workstation's version is sent again with the next "
+                                  "sync.")
+                             : tr("%1: now the server's version; the changes made here are "
+                                  "dropped."))
+                           .arg(issue->label)
+                    << '\n';
+        c.out().flush();
+        return CtlContext::Ok;
+    }
+
+    auto all = conflicts.list();
+    if (!all)
+        return c.failure(all.error());
+    if (json) {
+        QJsonArray out;
+        for (const SyncIssue &i : std::as_const(*all)) {
+            QJsonArray fields;
+            for (const SyncIssue::Field &f : i.fields)
+                fields.append(QJsonObject{{QStringLiteral("name"), f.name},
+                                          {QStringLiteral("base"), f.base},
+                                          {QStringLiteral("mine"), f.mine},
+                                          {QStringLiteral("theirs"), f.theirs},
+                                          {QStringLiteral("clash"), f.clash}});
+            out.append(QJsonObject{
+                {QStringLiteral("id"), i.id},
+                {QStringLiteral("type"), i.type},
+                {QStringLiteral("state"), i.state},
+                {QStringLiteral("label"), i.label},
+                {QStringLiteral("problem"), i.problem},
+                {QStringLiteral("mineBy"), i.mineBy},
+                {QStringLiteral("theirsBy"), i.theirsBy},
+                {QStringLiteral("theirsVersion"), i.theirsVersion},
+                {QStringLiteral("theirsDeleted"), i.theirsDeleted},
+                {QStringLiteral("since"),
+                 QDateTime::fromMSecsSinceEpoch(i.since, QTimeZone::utc()).toString(Qt::ISODate)},
+                {QStringLiteral("fields"), fields}});
+        }
+        c.out() << QJsonDocument(out).toJson(QJsonDocument::Indented);
+        c.out().flush();
+        return CtlContext::Ok;
+    }
+    if (all->isEmpty()) {
+        c.out() << tr("Nothing waits for a decision: every record the server refused or changed "
+                      "meanwhile is settled.")
+                << '\n';
+        c.out().flush();
+        return CtlContext::Ok;
+    }
+    const auto someone = [](const QString &name) { return name.isEmpty() ? tr("unknown") : name; };
+    for (const SyncIssue &i : std::as_const(*all)) {
+        c.out() << (i.state == QLatin1String("conflict") ? tr("CONFLICT") : tr("REJECTED")) << "  "
+                << i.id << "  " << i.label << '\n'
+                << "  " << i.problem << '\n'
+                << "  "
+                << tr("Here: %1; at the server: %2").arg(someone(i.mineBy), someone(i.theirsBy))
+                << '\n';
+        if (i.theirsDeleted)
+            c.out() << "  " << tr("The server has deleted it.") << '\n';
+        for (const SyncIssue::Field &f : i.fields)
+            c.out() << "  " << (f.clash ? QStringLiteral("! ") : QStringLiteral("  ")) << f.name
+                    << ": " << tr("here \"%1\", at the server \"%2\"").arg(f.mine, f.theirs)
+                    << '\n';
+    }
+    c.out() << tr("Settle one with: frontdeskctl conflicts resolve ID --take mine|theirs") << '\n';
+    c.out().flush();
+    return CtlContext::Ok;
+}
+
 QList<CtlCommand> SyncCommands::all()
 {
     return {
@@ -273,6 +380,17 @@ QList<CtlCommand> SyncCommands::all()
             "cannot be reached, saying so)."),
          {QCommandLineOption(QStringLiteral("json"), tr("Print JSON."))},
          sync},
+        {QStringLiteral("conflicts"),
+         QStringLiteral("[resolve ID]"),
+         tr("The records the server refused or had changed meanwhile, with both versions; "
+            "resolve ID --take mine sends this workstation's again, --take theirs takes the "
+            "server's."),
+         {QCommandLineOption(QStringLiteral("take"),
+                             tr("With resolve: mine (keep this workstation's) or theirs (take "
+                                "the server's)."),
+                             QStringLiteral("WHICH")),
+          QCommandLineOption(QStringLiteral("json"), tr("Print JSON."))},
+         conflicts},
     };
 }
 

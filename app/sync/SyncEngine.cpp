@@ -49,6 +49,20 @@ SyncEngine::SyncEngine(Database &db, SyncTransport &transport)
       m_jitter([] { return 0.5 + QRandomGenerator::global()->generateDouble() / 2; })
 {}
 
+QString SyncEngine::changedBy(const QJsonObject &resource)
+{
+    const QJsonArray extensions = resource.value(QStringLiteral("meta"))
+                                      .toObject()
+                                      .value(QStringLiteral("extension"))
+                                      .toArray();
+    for (const QJsonValue &e : extensions) {
+        const QJsonObject o = e.toObject();
+        if (o.value(QStringLiteral("url")).toString() == QLatin1String("urn:frontdesk:changed-by"))
+            return o.value(QStringLiteral("valueString")).toString();
+    }
+    return {};
+}
+
 qint64 SyncEngine::backoffMs(int attempts, double jitter)
 {
     constexpr qint64 base = 5000;
@@ -347,8 +361,9 @@ Result<SyncEngine::Sent> SyncEngine::send(const Push &push, SyncRound &round)
         return Sent::Done;
     }
     QString reason = diagnostics(reply.body);
+    Theirs theirs;
     if (reply.status == 412 && e.resource) {
-        auto merged = merge(push, e.type, e.id, round);
+        auto merged = merge(push, e.type, e.id, round, theirs);
         if (!merged)
             return fail(merged.error());
         if (!merged->has_value())
@@ -369,12 +384,23 @@ Result<SyncEngine::Sent> SyncEngine::send(const Push &push, SyncRound &round)
                 {e.type, e.id, now});
             !q)
             return fail(q.error());
-        if (auto q =
-                m_db.query(QStringLiteral("UPDATE sync_records SET problem = ?, updated_at = "
-                                          "? WHERE resource_type = ? AND resource_id = ?"),
-                           {tr("HTTP %1: %2").arg(reply.status).arg(reason), now, e.type, e.id});
+        if (auto q = m_db.query(
+                QStringLiteral("UPDATE sync_records SET problem = ?, mine_by = ?, "
+                               "updated_at = ? WHERE resource_type = ? AND "
+                               "resource_id = ?"),
+                {tr("HTTP %1: %2").arg(reply.status).arg(reason), push.actor, now, e.type, e.id});
             !q)
             return fail(q.error());
+        // What the server holds, so a person can compare and take it (Conflicts).
+        if (theirs.version > 0) {
+            if (auto q = m_db.query(
+                    QStringLiteral("UPDATE sync_records SET theirs = ?, theirs_version = ?, "
+                                   "theirs_by = ? WHERE resource_type = ? AND resource_id = ?"),
+                    {compact(theirs.resource), theirs.version, changedBy(theirs.resource), e.type,
+                     e.id});
+                !q)
+                return fail(q.error());
+        }
         // Kept in its table, flagged with the reason; the outbox would only send it again.
         auto q = m_db.query(QStringLiteral("DELETE FROM outbox WHERE push_id = ?"), {push.id});
         return q ? Status() : fail(q.error());
@@ -390,7 +416,8 @@ Result<SyncEngine::Sent> SyncEngine::send(const Push &push, SyncRound &round)
 }
 
 Result<std::optional<QString>> SyncEngine::merge(const Push &push, const QString &type,
-                                                 const QString &id, SyncRound &round)
+                                                 const QString &id, SyncRound &round,
+                                                 Theirs &theirsOut)
 {
     using Outcome = std::optional<QString>;
     const HttpReply reply = m_transport.send(
@@ -406,6 +433,10 @@ Result<std::optional<QString>> SyncEngine::merge(const Push &push, const QString
                                .value(QStringLiteral("versionId"))
                                .toString()
                                .toLongLong(&ok);
+    if (ok) {
+        theirsOut.resource = theirs;
+        theirsOut.version = version;
+    }
     auto baseText = m_db.scalar(QStringLiteral("SELECT resource FROM sync_records WHERE "
                                                "resource_type = ? AND resource_id = ?"),
                                 {type, id});
@@ -591,10 +622,26 @@ void SyncEngine::pull(SyncRound &round)
                     // twice.
                     if (local->value(0).toLongLong() >= *version)
                         continue;
-                    // Refused or in conflict: kept as it is for a person to settle.
+                    // Refused or in conflict: kept as it is for a person to settle, who sees
+                    // the server's newest version beside it.
                     const QString state = local->value(1).toString();
-                    if (state == SyncState::conflict() || state == SyncState::rejected())
+                    if (state == SyncState::conflict() || state == SyncState::rejected()) {
+                        const bool gone = request.value(QStringLiteral("method")).toString() ==
+                                              QLatin1String("DELETE") ||
+                                          !entry.contains(QStringLiteral("resource"));
+                        const QJsonObject resource =
+                            entry.value(QStringLiteral("resource")).toObject();
+                        if (auto q =
+                                m_db.query(QStringLiteral("UPDATE sync_records SET theirs = ?, "
+                                                          "theirs_version = ?, theirs_by = ? WHERE "
+                                                          "resource_type = ? AND resource_id = ?"),
+                                           {gone ? QString() : compact(resource), *version,
+                                            changedBy(resource), type, id});
+                            !q)
+                            return fail(q.error());
+                        page_.changed[type] << id;
                         continue;
+                    }
                 }
                 // Changed here and not yet taken by the server: the push settles it (the
                 // server answers 412 and the record waits for a person), never the pull.

@@ -67,6 +67,10 @@ public:
     // 15 minutes, times the jitter factor.
     static qint64 backoffMs(int attempts, double jitter);
 
+    // Who made a version at the server (frontdesk-server names them in meta); empty when the
+    // resource does not say.
+    static QString changedBy(const QJsonObject &resource);
+
     static QString historyCursorKey() { return QStringLiteral("history_cursor"); }
     static QString lastSyncKey() { return QStringLiteral("last_sync_at"); }
     static QString offlineSinceKey() { return QStringLiteral("offline_since"); }
@@ -86,6 +90,12 @@ private:
         QString actor;
         QList<Row> rows;
     };
+    // The server's version of a record, as read for a merge.
+    struct Theirs
+    {
+        QJsonObject resource;
+        qint64 version = 0; // 0: not read
+    };
     enum class Sent
     {
         Done,
@@ -97,9 +107,10 @@ private:
     Result<Sent> send(const Push &push, SyncRound &round);
     // After a 412: the server's version merged field by field with this workstation's against
     // the base copy in sync_records, written here and queued to go back; nullopt when that was
-    // done, else why not (the fields both sides changed), for the record's conflict.
+    // done, else why not (the fields both sides changed), for the record's conflict, with the
+    // server's version in `theirs` when it could be read.
     Result<std::optional<QString>> merge(const Push &push, const QString &type, const QString &id,
-                                         SyncRound &round);
+                                         SyncRound &round, Theirs &theirs);
     Status postpone(const Push &push, const QString &error);
     Status split(const Push &push);
     Status setMeta(const QString &key, const QString &value);

@@ -160,6 +160,98 @@ private slots:
         QVERIFY2(found.out.contains(QStringLiteral("Ilse")), qPrintable(found.out));
     }
 
+    // The same patient's mobile number changed on both workstations (an import matched by its
+    // identifier): B's sync leaves a conflict, `conflicts` shows both numbers, and
+    // `conflicts resolve` keeps B's, which then reaches A.
+    void aConflictIsListedAndResolved()
+    {
+        const auto importPhone = [&](const QString &ws, const QString &phone) {
+            const QJsonObject bundle{
+                {QStringLiteral("resourceType"), QStringLiteral("Bundle")},
+                {QStringLiteral("type"), QStringLiteral("transaction")},
+                {QStringLiteral("entry"),
+                 QJsonArray{QJsonObject{
+                     {QStringLiteral("fullUrl"),
+                      QStringLiteral("urn:uuid:6c9d8e51-0000-4000-8000-000000000018")},
+                     {QStringLiteral("resource"),
+                      QJsonObject{
+                          {QStringLiteral("resourceType"), QStringLiteral("Patient")},
+                          {QStringLiteral("identifier"),
+                           QJsonArray{
+                               QJsonObject{{QStringLiteral("system"), QStringLiteral("urn:test")},
+                                           {QStringLiteral("value"), QStringLiteral("SYNC-1")}}}},
+                          {QStringLiteral("name"),
+                           QJsonArray{QJsonObject{
+                               {QStringLiteral("family"), QStringLiteral("Quast")},
+                               {QStringLiteral("given"), QJsonArray{QStringLiteral("Ilse")}}}}},
+                          {QStringLiteral("telecom"),
+                           QJsonArray{
+                               QJsonObject{{QStringLiteral("system"), QStringLiteral("phone")},
+                                           {QStringLiteral("use"), QStringLiteral("mobile")},
+                                           {QStringLiteral("value"), phone}}}},
+                          {QStringLiteral("birthDate"), QStringLiteral("1961-02-03")}}}}}}};
+            QFile f(path(ws + QStringLiteral("-phone.json")));
+            if (!f.open(QIODevice::WriteOnly))
+                return CtlRun{-1, {}, f.errorString()};
+            f.write(QJsonDocument(bundle).toJson());
+            f.close();
+            return asAlice(ws, {QStringLiteral("import-fhir"), f.fileName(),
+                                QStringLiteral("--match-system"), QStringLiteral("urn:test")});
+        };
+        const CtlRun onA = importPhone(QStringLiteral("a"), QStringLiteral("+49 170 1111111"));
+        QVERIFY2(onA.exitCode == 0, qPrintable(onA.err));
+        const CtlRun onB = importPhone(QStringLiteral("b"), QStringLiteral("+49 170 2222222"));
+        QVERIFY2(onB.exitCode == 0, qPrintable(onB.err));
+        const CtlRun a =
+            asAlice(QStringLiteral("a"), {QStringLiteral("sync"), QStringLiteral("--json")});
+        QCOMPARE(json(a).value(QStringLiteral("pushed")).toInt(), 1);
+        const CtlRun b =
+            asAlice(QStringLiteral("b"), {QStringLiteral("sync"), QStringLiteral("--json")});
+        QVERIFY2(json(b).value(QStringLiteral("conflicts")).toInt() == 1, qPrintable(b.out));
+
+        const CtlRun listed =
+            asAlice(QStringLiteral("b"), {QStringLiteral("conflicts"), QStringLiteral("--json")});
+        QVERIFY2(listed.exitCode == 0, qPrintable(listed.err));
+        const QJsonArray issues = QJsonDocument::fromJson(listed.out.toUtf8()).array();
+        QCOMPARE(issues.size(), 1);
+        const QJsonObject issue = issues.first().toObject();
+        QCOMPARE(issue.value(QStringLiteral("state")).toString(), QStringLiteral("conflict"));
+        QCOMPARE(issue.value(QStringLiteral("theirsBy")).toString(), QStringLiteral("alice"));
+        const QJsonObject field =
+            issue.value(QStringLiteral("fields")).toArray().first().toObject();
+        QCOMPARE(field.value(QStringLiteral("mine")).toString(), QStringLiteral("+49 170 2222222"));
+        QCOMPARE(field.value(QStringLiteral("theirs")).toString(),
+                 QStringLiteral("+49 170 1111111"));
+        const CtlRun text = asAlice(QStringLiteral("b"), {QStringLiteral("conflicts")});
+        QVERIFY2(text.out.contains(QStringLiteral("CONFLICT")) &&
+                     text.out.contains(QStringLiteral("+49 170 1111111")),
+                 qPrintable(text.out));
+
+        const QString id = issue.value(QStringLiteral("id")).toString();
+        const CtlRun missing = asAlice(
+            QStringLiteral("b"), {QStringLiteral("conflicts"), QStringLiteral("resolve"), id});
+        QCOMPARE(missing.exitCode, 1); // --take is required
+        const CtlRun resolved = asAlice(
+            QStringLiteral("b"), {QStringLiteral("conflicts"), QStringLiteral("resolve"),
+                                  id.left(8), QStringLiteral("--take"), QStringLiteral("mine")});
+        QVERIFY2(resolved.exitCode == 0, qPrintable(resolved.err));
+        const CtlRun again =
+            asAlice(QStringLiteral("b"), {QStringLiteral("sync"), QStringLiteral("--json")});
+        QCOMPARE(json(again).value(QStringLiteral("pushed")).toInt(), 1);
+        QCOMPARE(json(again).value(QStringLiteral("conflicts")).toInt(), 0);
+        const CtlRun none = asAlice(QStringLiteral("b"), {QStringLiteral("conflicts")});
+        QVERIFY2(none.out.contains(QStringLiteral("Nothing waits")), qPrintable(none.out));
+        QCOMPARE(
+            json(asAlice(QStringLiteral("a"), {QStringLiteral("sync"), QStringLiteral("--json")}))
+                .value(QStringLiteral("pulled"))
+                .toInt(),
+            1);
+        const CtlRun found =
+            asAlice(QStringLiteral("a"),
+                    {QStringLiteral("search"), QStringLiteral("Quast"), QStringLiteral("--json")});
+        QVERIFY2(found.out.contains(QStringLiteral("2222222")), qPrintable(found.out));
+    }
+
     void anUnreachableServerIsSaidAndExitsZero()
     {
         m_server->terminate();

@@ -3,6 +3,7 @@
 #include "ServerConnection.h"
 #include "ServerProcess.h"
 #include "ServerTransport.h"
+#include "SyncConflicts.h"
 #include "SyncEngine.h"
 #include "SyncWorker.h"
 #include "TestClock.h"
@@ -357,6 +358,89 @@ private slots:
         QVERIFY2(reason.contains(QStringLiteral("phone_mobile")) &&
                      reason.contains(QStringLiteral("+49 170 1111111")),
                  qPrintable(reason));
+    }
+
+    // The conflict left by the test before, settled both ways: listed with both values, who
+    // made the server's and that version kept fresh by the pull; taking the server's version
+    // drops the change made here; keeping this workstation's sends it on top of the server's.
+    void aConflictIsSettledEitherWay()
+    {
+        const QString id =
+            value(m_b, QStringLiteral("SELECT id FROM patients WHERE mrn = 'MRN-1'")).toString();
+        // A changes another field meanwhile: B's pull keeps the server's side current.
+        auto onA = PatientRepository(m_a.db()).get(id);
+        onA->email = QStringLiteral("lena.neu@example.org");
+        QVERIFY(PatientRepository(m_a.db()).save(*onA).ok());
+        QCOMPARE(syncOnce(m_a).pushed, 1);
+        QVERIFY(syncOnce(m_b).problem.isEmpty());
+
+        SyncConflicts onB(m_b.db());
+        auto listed = onB.list();
+        QVERIFY2(listed.ok(), qPrintable(listed.error()));
+        QCOMPARE(listed->size(), 2); // this patient, and the booking refused earlier
+        auto issue = onB.find(id.left(8));
+        QVERIFY2(issue.ok(), qPrintable(issue.error()));
+        QCOMPARE(issue->state, SyncState::conflict());
+        QCOMPARE(issue->theirsBy, QStringLiteral("alice"));
+        QVERIFY2(issue->label.contains(QStringLiteral("MRN-1")), qPrintable(issue->label));
+        QCOMPARE(
+            issue->theirsVersion,
+            value(m_a, QStringLiteral("SELECT server_version FROM patients WHERE id = ?"), {id})
+                .toLongLong());
+        QStringList clashes;
+        QStringList others;
+        for (const SyncIssue::Field &f : issue->fields)
+            (f.clash ? clashes : others)
+                << f.name + QLatin1Char('=') + f.mine + QLatin1Char('/') + f.theirs;
+        QCOMPARE(clashes,
+                 QStringList{QStringLiteral("phone_mobile=+49 170 2222222/+49 170 1111111")});
+        QVERIFY2(others.contains(QStringLiteral("email=lena@example.org/lena.neu@example.org")),
+                 qPrintable(others.join(QLatin1Char(' '))));
+
+        // The refused booking was never the server's: there is nothing of theirs to take.
+        const QString booking =
+            value(m_b, QStringLiteral("SELECT id FROM appointments WHERE sync_state = 'rejected'"))
+                .toString();
+        QVERIFY(!booking.isEmpty());
+        const Status none = onB.resolve(booking, SyncConflicts::Take::Theirs);
+        QVERIFY(!none);
+        QVERIFY2(none.error().contains(QStringLiteral("never accepted")), qPrintable(none.error()));
+        QVERIFY(!onB.resolve(QStringLiteral("ab"), SyncConflicts::Take::Mine)); // too short
+
+        QVERIFY(onB.resolve(id, SyncConflicts::Take::Theirs).ok());
+        auto taken = PatientRepository(m_b.db()).get(id);
+        QCOMPARE(taken->phoneMobile, QStringLiteral("+49 170 1111111"));
+        QCOMPARE(taken->email, QStringLiteral("lena.neu@example.org"));
+        QCOMPARE(taken->meta.syncState, SyncState::synced());
+        QCOMPARE(value(m_b,
+                       QStringLiteral("SELECT count(*) FROM audit_log WHERE action = "
+                                      "'sync-resolve' AND entity_id = ?"),
+                       {id})
+                     .toInt(),
+                 1);
+        SyncRound b = syncOnce(m_b);
+        QVERIFY2(b.problem.isEmpty(), qPrintable(b.problem));
+        QCOMPARE(b.pushed, 0);
+
+        // The same field again; this time B keeps its own.
+        onA = PatientRepository(m_a.db()).get(id);
+        onA->city = QStringLiteral("Hamburg");
+        QVERIFY(PatientRepository(m_a.db()).save(*onA).ok());
+        auto again = PatientRepository(m_b.db()).get(id);
+        again->city = QStringLiteral("Köln");
+        QVERIFY(PatientRepository(m_b.db()).save(*again).ok());
+        QCOMPARE(syncOnce(m_a).pushed, 1);
+        QCOMPARE(syncOnce(m_b).conflicts, 1);
+        QVERIFY(onB.resolve(id, SyncConflicts::Take::Mine).ok());
+        b = syncOnce(m_b);
+        QVERIFY2(b.problem.isEmpty(), qPrintable(b.problem));
+        QCOMPARE(b.pushed, 1);
+        QCOMPARE(b.conflicts, 0);
+        QCOMPARE(PatientRepository(m_b.db()).get(id)->meta.syncState, SyncState::synced());
+        QCOMPARE(syncOnce(m_a).pulled, 1);
+        QCOMPARE(PatientRepository(m_a.db()).get(id)->city, QStringLiteral("Köln"));
+        listed = onB.list();
+        QCOMPARE(listed->size(), 1); // the booking, still waiting for a person
     }
 
     void aRetriedPushMakesNoDuplicate()

@@ -1,0 +1,294 @@
+#include "SyncConflicts.h"
+
+#include "SyncResources.h"
+#include "access/AccessGuard.h"
+#include "access/AuditLog.h"
+#include "core/LocaleFormat.h"
+#include "database/Database.h"
+#include "domain/ClinicTime.h"
+#include "domain/RecordMeta.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUuid>
+
+#include <algorithm>
+
+namespace frontdesk {
+
+namespace {
+
+constexpr int kMinPrefix = 4;
+
+QString shown(const QVariant &v, const QString &column, const ClinicTime &clinic)
+{
+    if (v.isNull())
+        return {};
+    // Times are kept as milliseconds since the epoch in columns named *_at.
+    bool ok = false;
+    const qint64 ms = v.toLongLong(&ok);
+    if (ok && column.endsWith(QLatin1String("_at")) && ms > 0)
+        return LocaleFormat::dateTime(
+            clinic.toLocal(QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc())));
+    return v.toString();
+}
+
+bool same(const QVariant &a, const QVariant &b)
+{
+    if (a.isNull() || b.isNull())
+        return a.toString().isEmpty() && b.toString().isEmpty();
+    return a.toString() == b.toString();
+}
+
+} // namespace
+
+Result<QList<SyncIssue>> SyncConflicts::list() const
+{
+    return read({});
+}
+
+Result<SyncIssue> SyncConflicts::find(const QString &idOrPrefix) const
+{
+    const QString wanted = idOrPrefix.trimmed();
+    if (wanted.size() < kMinPrefix)
+        return fail(
+            tr("Name the record by its id or at least its first %n characters.", "", kMinPrefix));
+    auto found = read(wanted);
+    if (!found)
+        return fail(found.error());
+    const auto exact = std::find_if(found->cbegin(), found->cend(),
+                                    [&](const SyncIssue &i) { return i.id == wanted; });
+    if (exact != found->cend())
+        return *exact;
+    if (found->isEmpty())
+        return fail(tr("No record waiting for a decision has the id %1.").arg(wanted));
+    if (found->size() > 1) {
+        QStringList ids;
+        for (const SyncIssue &i : std::as_const(*found))
+            ids << i.id;
+        return fail(tr("%1 names more than one waiting record: %2.")
+                        .arg(wanted, ids.join(QStringLiteral(", "))));
+    }
+    return found->first();
+}
+
+Result<QList<SyncIssue>> SyncConflicts::read(const QString &idOrPrefix) const
+{
+    QList<SyncIssue> out;
+    for (const QString &type : SyncResources::outboxTypes()) {
+        // What a person may not read is not theirs to settle either.
+        if (!AccessGuard(m_db).requireRead(type))
+            continue;
+        // Table names come from the repositories, never from input.
+        const QString table = SyncResources::tableOf(type);
+        QVariantList binds{type, SyncState::conflict(), SyncState::rejected()};
+        QString prefix;
+        if (!idOrPrefix.isEmpty()) {
+            prefix = QStringLiteral(" AND substr(t.id, 1, ?) = ?");
+            binds << idOrPrefix.size() << idOrPrefix;
+        }
+        auto q = m_db.query(
+            QStringLiteral("SELECT t.id, t.sync_state, s.problem, s.mine_by, s.theirs_by, "
+                           "s.theirs_version, s.theirs, s.resource, s.server_version, "
+                           "s.updated_at FROM %1 t LEFT JOIN sync_records s ON "
+                           "s.resource_id = t.id AND s.resource_type = ? WHERE t.sync_state "
+                           "IN (?, ?)%2 ORDER BY s.updated_at, t.id")
+                .arg(table, prefix),
+            binds);
+        if (!q)
+            return fail(q.error());
+        while (q->next()) {
+            SyncIssue issue;
+            issue.type = type;
+            issue.id = q->value(0).toString();
+            issue.state = q->value(1).toString();
+            issue.problem = q->value(2).toString();
+            issue.mineBy = q->value(3).toString();
+            issue.theirsBy = q->value(4).toString();
+            issue.theirsVersion = q->value(5).toLongLong();
+            QString theirs = q->value(6).toString();
+            const QString base = q->value(7).toString();
+            // A refused change of a record the server had: its last confirmed version is what
+            // the server holds, until the pull says otherwise.
+            if (issue.theirsVersion == 0 && !base.isEmpty()) {
+                issue.theirsVersion = q->value(8).toLongLong();
+                theirs = base;
+            }
+            issue.theirsDeleted = issue.theirsVersion > 0 && theirs.isEmpty();
+            issue.since = q->value(9).toLongLong();
+            if (auto s = describe(issue, theirs, base); !s)
+                return fail(s.error());
+            out << issue;
+        }
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const SyncIssue &a, const SyncIssue &b) { return a.since < b.since; });
+    return out;
+}
+
+Status SyncConflicts::describe(SyncIssue &issue, const QString &theirs, const QString &base) const
+{
+    const ClinicTime clinic = ClinicTime::fromZoneName(m_db.setting(ClinicTime::settingKey()));
+    if (issue.type == QLatin1String("Patient")) {
+        auto q = m_db.query(
+            QStringLiteral("SELECT family_name, given_name, mrn FROM patients WHERE id = ?"),
+            {issue.id});
+        if (!q)
+            return fail(q.error());
+        if (q->next())
+            issue.label =
+                tr("Patient %1, %2 (%3)")
+                    .arg(q->value(0).toString(), q->value(1).toString(), q->value(2).toString());
+        issue.patientId = issue.id;
+    } else if (issue.type == QLatin1String("Appointment")) {
+        auto q = m_db.query(QStringLiteral("SELECT a.start_at, p.family_name, p.given_name, "
+                                           "a.patient_id FROM appointments a JOIN patients p ON "
+                                           "p.id = a.patient_id WHERE a.id = ?"),
+                            {issue.id});
+        if (!q)
+            return fail(q.error());
+        if (q->next()) {
+            issue.label = tr("Appointment %1, %2, %3")
+                              .arg(shown(q->value(0), QStringLiteral("start_at"), clinic),
+                                   q->value(1).toString(), q->value(2).toString());
+            issue.patientId = q->value(3).toString();
+        }
+    }
+    if (issue.label.isEmpty())
+        issue.label = QStringLiteral("%1 %2").arg(issue.type, issue.id);
+
+    auto mine = SyncResources::localValues(m_db, issue.type, issue.id);
+    if (!mine)
+        return fail(mine.error());
+    QVariantMap theirValues;
+    QVariantMap baseValues;
+    if (!theirs.isEmpty()) {
+        auto v = SyncResources::serverValues(m_db, issue.type,
+                                             QJsonDocument::fromJson(theirs.toUtf8()).object());
+        if (!v)
+            return fail(
+                tr("The server's version of %1 cannot be read: %2").arg(issue.label, v.error()));
+        theirValues = *v;
+    }
+    if (!base.isEmpty()) {
+        auto v = SyncResources::serverValues(m_db, issue.type,
+                                             QJsonDocument::fromJson(base.toUtf8()).object());
+        if (v)
+            baseValues = *v;
+    }
+    if (theirValues.isEmpty())
+        return {};
+    for (auto it = mine->cbegin(); it != mine->cend(); ++it) {
+        const QVariant there = theirValues.value(it.key());
+        if (same(it.value(), there))
+            continue;
+        const QVariant was = baseValues.value(it.key());
+        SyncIssue::Field f;
+        f.name = it.key();
+        f.mine = shown(it.value(), it.key(), clinic);
+        f.theirs = shown(there, it.key(), clinic);
+        f.base = shown(was, it.key(), clinic);
+        f.clash = !baseValues.isEmpty() && !same(it.value(), was) && !same(there, was);
+        issue.fields << f;
+    }
+    return {};
+}
+
+Status SyncConflicts::resolve(const QString &idOrPrefix, Take take)
+{
+    auto found = find(idOrPrefix);
+    if (!found)
+        return fail(found.error());
+    const SyncIssue issue = *found;
+    if (auto s = AccessGuard(m_db).requireWrite(issue.type); !s)
+        return s;
+    if (take == Take::Theirs && issue.theirsVersion == 0)
+        return fail(tr("The server holds no version of %1 to take: it never accepted it. Keep "
+                       "this workstation's (it is sent again), or change it here first, e.g. "
+                       "move the appointment to a free time.")
+                        .arg(issue.label));
+    const QString table = SyncResources::tableOf(issue.type);
+    auto kept = m_db.query(QStringLiteral("SELECT theirs, resource, theirs_version FROM "
+                                          "sync_records WHERE resource_type = ? AND "
+                                          "resource_id = ?"),
+                           {issue.type, issue.id});
+    if (!kept)
+        return fail(kept.error());
+    QString theirs;
+    if (kept->next())
+        theirs =
+            kept->value(2).toLongLong() > 0 ? kept->value(0).toString() : kept->value(1).toString();
+    const qint64 now = m_db.clock().nowMs();
+    const QString actor =
+        m_db.actor().kind == Actor::Kind::Staff ? m_db.actor().name : issue.mineBy;
+
+    return m_db.write([&]() -> Status {
+        if (take == Take::Theirs) {
+            const QString serverType = SyncResources::serverType(issue.type);
+            const Status s =
+                issue.theirsDeleted
+                    ? SyncResources::applyDelete(m_db, serverType, issue.id, issue.theirsVersion)
+                    : SyncResources::apply(m_db, serverType, issue.id,
+                                           QJsonDocument::fromJson(theirs.toUtf8()).object(),
+                                           issue.theirsVersion);
+            if (!s)
+                return fail(tr("Could not take the server's version of %1: %2")
+                                .arg(issue.label, s.error()));
+            // The changes made here are what the person chose to drop.
+            if (auto q = m_db.query(QStringLiteral("DELETE FROM outbox WHERE resource_type = ? "
+                                                   "AND resource_id = ?"),
+                                    {issue.type, issue.id});
+                !q)
+                return fail(q.error());
+        } else {
+            // On top of the server's version: the next push names it in If-Match.
+            const QString version =
+                issue.theirsVersion > 0 ? QString::number(issue.theirsVersion) : QString();
+            if (auto q = m_db.query(
+                    QStringLiteral("UPDATE %1 SET sync_state = ?, server_version = CASE WHEN ? "
+                                   "= '' THEN server_version ELSE ? END WHERE id = ?")
+                        .arg(table),
+                    {SyncState::pending(), version, version, issue.id});
+                !q)
+                return fail(q.error());
+            auto q = m_db.query(
+                QStringLiteral("INSERT INTO outbox (request_id, resource_type, resource_id, "
+                               "operation, base_version, local_version, created_at, actor) "
+                               "SELECT ?, ?, ?, 'update', server_version, version, ?, ? FROM %1 "
+                               "WHERE id = ?")
+                    .arg(table),
+                {QUuid::createUuid().toString(QUuid::WithoutBraces), issue.type, issue.id, now,
+                 actor, issue.id});
+            if (!q)
+                return fail(q.error());
+        }
+        if (issue.theirsVersion > 0) {
+            if (auto q = m_db.query(
+                    QStringLiteral("INSERT OR REPLACE INTO sync_records (resource_type, "
+                                   "resource_id, server_version, resource, problem, updated_at) "
+                                   "VALUES (?, ?, ?, ?, '', ?)"),
+                    {issue.type, issue.id, issue.theirsVersion, theirs, now});
+                !q)
+                return fail(q.error());
+        } else if (auto q = m_db.query(QStringLiteral("UPDATE sync_records SET problem = '', "
+                                                      "updated_at = ? WHERE resource_type = ? "
+                                                      "AND resource_id = ?"),
+                                       {now, issue.type, issue.id});
+                   !q) {
+            return fail(q.error());
+        }
+        AuditEntry entry;
+        entry.action = QStringLiteral("sync-resolve");
+        entry.entityType = issue.type;
+        entry.entityId = issue.id;
+        entry.patientId = issue.patientId;
+        entry.detail = {{QStringLiteral("take"),
+                         take == Take::Mine ? QStringLiteral("mine") : QStringLiteral("theirs")},
+                        {QStringLiteral("was"), issue.state},
+                        {QStringLiteral("server_version"), issue.theirsVersion}};
+        auto a = AuditLog(m_db).append(entry);
+        return a ? Status() : fail(a.error());
+    });
+}
+
+} // namespace frontdesk

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "SyncIssues.h"
+
+#include <QCoreApplication>
+
+namespace frontdesk {
+
+class Database;
+
+// The Conflicts list of the app and `frontdeskctl conflicts`: what waits, and settling one.
+// Taking mine sends this workstation's record again, on top of the server's version (for a
+// rejection: as it is now, e.g. after the appointment was moved); taking theirs makes the
+// record the server's version and drops the changes made here. Each settlement is audited.
+class SyncConflicts final : public SyncIssues
+{
+    Q_DECLARE_TR_FUNCTIONS(SyncConflicts)
+public:
+    explicit SyncConflicts(Database &db) : m_db(db) {}
+
+    Result<QList<SyncIssue>> list() const override;
+    // By the record's id or a unique beginning of it (at least 4 characters).
+    Result<SyncIssue> find(const QString &idOrPrefix) const;
+    Status resolve(const QString &idOrPrefix, Take take) override;
+
+private:
+    Result<QList<SyncIssue>> read(const QString &idOrPrefix) const;
+    Status describe(SyncIssue &issue, const QString &theirs, const QString &base) const;
+
+    Database &m_db;
+};
+
+} // namespace frontdesk
