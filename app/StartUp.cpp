@@ -9,6 +9,7 @@
 #include "ServerConnection.h"
 #include "ServerEndpoint.h"
 #include "ServerTransport.h"
+#include "SyncConflicts.h"
 #include "Workstation.h"
 #include "WorkstationCredential.h"
 #include "access/AuditAnchor.h"
@@ -183,6 +184,7 @@ int StartUp::run()
     m_workstation = std::make_unique<Workstation>(*m_database, *m_access, place);
     m_enroller = std::make_unique<BackgroundEnroller>(*m_database, *m_store, m_directory->path());
     m_access->setEnroller(m_enroller.get());
+    m_conflicts = std::make_unique<SyncConflicts>(*m_database);
     QObject::connect(m_access.get(), &AccessController::wipeRequested, qApp,
                      [this](const QString &by) {
                          // Queued: the wipe deletes the window whose menu asked for it.
@@ -223,6 +225,7 @@ int StartUp::run()
         m_workstation.get(), &Workstation::windowCreated, m_workstation.get(),
         [this, readCredential](MainWindow *window) {
             SyncWorker *worker = m_sync->worker();
+            window->setSyncIssues(m_conflicts.get());
             QObject::connect(worker, &SyncWorker::stateChanged, window->syncStatus(),
                              &SyncStatus::apply);
             QObject::connect(worker, &SyncWorker::recordsChanged, window,

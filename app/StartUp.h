@@ -13,6 +13,7 @@ namespace frontdesk {
 class AccessController;
 class AuditAnchor;
 class BackgroundEnroller;
+class SyncConflicts;
 class Database;
 class Workstation;
 class SecretStore;
@@ -57,6 +58,7 @@ private:
     std::unique_ptr<AuditAnchor> m_anchor;
     std::unique_ptr<Database> m_database;
     std::unique_ptr<BackgroundEnroller> m_enroller; // before the window whose dialog uses it
+    std::unique_ptr<SyncConflicts> m_conflicts;     // likewise
     std::unique_ptr<AccessController> m_access;
     // Every person's main window on this workstation.
     std::unique_ptr<Workstation> m_workstation;

@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
@@ -16,6 +17,7 @@ struct SyncIssue
     struct Field
     {
         QString name;       // the column, as the merge names it
+        QString label;      // what a person calls it
         QString base;       // the server's version both sides started from ('' if not kept)
         QString mine;       // this workstation's
         QString theirs;     // the server's now
@@ -50,6 +52,9 @@ public:
     virtual ~SyncIssues() = default;
     virtual Result<QList<SyncIssue>> list() const = 0;
     virtual Status resolve(const QString &id, Take take) = 0;
+    // A refused booking to the next free time of its practitioner (same length, from its
+    // time or now, whichever is later), sent again; returns the new start in the clinic's zone.
+    virtual Result<QDateTime> rebook(const QString &id) = 0;
 };
 
 } // namespace frontdesk

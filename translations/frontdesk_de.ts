@@ -4113,6 +4113,236 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
         <source>One round of sync with the enrolled server: push the changes made here, pull the server&apos;s; prints pushed, pulled, conflicts and refused (exit 0 also when the server cannot be reached, saying so).</source>
         <translation>Ein Abgleich mit dem verbundenen Server: die hier gemachten Änderungen senden, die des Servers holen; gibt Gesendetes, Empfangenes, Konflikte und Abgelehntes aus (Exit-Code 0 auch, wenn der Server nicht erreichbar ist, mit Hinweis).</translation>
     </message>
+    <message>
+        <source>--take goes with conflicts resolve ID.</source>
+        <translation>--take gehört zu conflicts resolve ID.</translation>
+    </message>
+    <message>
+        <source>conflicts resolve needs the record&apos;s id and --take mine or --take theirs.</source>
+        <translation>conflicts resolve braucht die ID des Datensatzes und --take mine oder --take theirs.</translation>
+    </message>
+    <message>
+        <source>%1: this workstation&apos;s version is sent again with the next sync.</source>
+        <translation>%1: Die Version dieses Arbeitsplatzes wird mit dem nächsten Abgleich erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>%1: now the server&apos;s version; the changes made here are dropped.</source>
+        <translation>%1: jetzt die Version des Servers; die hier gemachten Änderungen sind verworfen.</translation>
+    </message>
+    <message>
+        <source>Nothing waits for a decision: every record the server refused or changed meanwhile is settled.</source>
+        <translation>Nichts wartet auf eine Entscheidung: Jeder Datensatz, den der Server abgelehnt oder inzwischen geändert hat, ist geklärt.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>CONFLICT</source>
+        <translation>KONFLIKT</translation>
+    </message>
+    <message>
+        <source>REJECTED</source>
+        <translation>ABGELEHNT</translation>
+    </message>
+    <message>
+        <source>Here: %1; at the server: %2</source>
+        <translation>Hier: %1; am Server: %2</translation>
+    </message>
+    <message>
+        <source>The server has deleted it.</source>
+        <translation>Der Server hat ihn gelöscht.</translation>
+    </message>
+    <message>
+        <source>here &quot;%1&quot;, at the server &quot;%2&quot;</source>
+        <translation>hier „%1“, am Server „%2“</translation>
+    </message>
+    <message>
+        <source>With resolve: mine (keep this workstation&apos;s) or theirs (take the server&apos;s).</source>
+        <translation>Mit resolve: mine (die dieses Arbeitsplatzes behalten) oder theirs (die des Servers übernehmen).</translation>
+    </message>
+    <message>
+        <source>conflicts rebook needs the refused booking&apos;s id, and no --take.</source>
+        <translation>conflicts rebook braucht die ID der abgelehnten Buchung und kein --take.</translation>
+    </message>
+    <message>
+        <source>Rebooked to %1; it goes to the server with the next sync.</source>
+        <translation>Umgebucht auf %1; die Buchung geht mit dem nächsten Abgleich an den Server.</translation>
+    </message>
+    <message>
+        <source>conflicts takes no argument, or: resolve ID --take mine|theirs, or: rebook ID.</source>
+        <translation>conflicts nimmt kein Argument an, oder: resolve ID --take mine|theirs, oder: rebook ID.</translation>
+    </message>
+    <message>
+        <source>Settle one with: frontdeskctl conflicts resolve ID --take mine|theirs (a refused booking: conflicts rebook ID)</source>
+        <translation>Klären mit: frontdeskctl conflicts resolve ID --take mine|theirs (eine abgelehnte Buchung: conflicts rebook ID)</translation>
+    </message>
+    <message>
+        <source>The records the server refused or had changed meanwhile, with both versions; resolve ID --take mine sends this workstation&apos;s again, --take theirs takes the server&apos;s; rebook ID moves a refused booking to the next free time.</source>
+        <translation>Die Datensätze, die der Server abgelehnt oder inzwischen geändert hat, mit beiden Versionen; resolve ID --take mine sendet die dieses Arbeitsplatzes erneut, --take theirs übernimmt die des Servers; rebook ID verschiebt eine abgelehnte Buchung auf die nächste freie Zeit.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncConflicts</name>
+    <message>
+        <source>MRN</source>
+        <translation>Patientennummer</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Mobiltelefon</translation>
+    </message>
+    <message>
+        <source>Home phone</source>
+        <translation>Telefon privat</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Postleitzahl</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>Bevorzugte Sprache</translation>
+    </message>
+    <message>
+        <source>Preferred channel</source>
+        <translation>Bevorzugter Kanal</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>Notfallkontakt</translation>
+    </message>
+    <message>
+        <source>Emergency contact&apos;s relation</source>
+        <translation>Beziehung des Notfallkontakts</translation>
+    </message>
+    <message>
+        <source>Emergency contact&apos;s phone</source>
+        <translation>Telefon des Notfallkontakts</translation>
+    </message>
+    <message>
+        <source>Merged into</source>
+        <translation>Zusammengeführt in</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation>Behandler</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Raum</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Anlass</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message numerus="yes">
+        <source>Name the record by its id or at least its first %n characters.</source>
+        <translation>
+            <numerusform>Nennen Sie den Datensatz mit seiner ID oder mindestens deren erstem Zeichen.</numerusform>
+            <numerusform>Nennen Sie den Datensatz mit seiner ID oder mindestens deren ersten %n Zeichen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No record waiting for a decision has the id %1.</source>
+        <translation>Kein Datensatz, der auf eine Entscheidung wartet, hat die ID %1.</translation>
+    </message>
+    <message>
+        <source>%1 names more than one waiting record: %2.</source>
+        <translation>%1 passt auf mehr als einen wartenden Datensatz: %2.</translation>
+    </message>
+    <message>
+        <source>Patient %1, %2 (%3)</source>
+        <translation>Patient %1, %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Appointment %1, %2, %3</source>
+        <translation>Termin %1, %2, %3</translation>
+    </message>
+    <message>
+        <source>The server&apos;s version of %1 cannot be read: %2</source>
+        <translation>Die Version des Servers von %1 ist nicht lesbar: %2</translation>
+    </message>
+    <message>
+        <source>The server holds no version of %1 to take: it never accepted it. Keep this workstation&apos;s (it is sent again), or change it here first, e.g. move the appointment to a free time.</source>
+        <translation>Der Server hat keine Version von %1 zum Übernehmen: Er hat den Datensatz nie angenommen. Behalten Sie die dieses Arbeitsplatzes (sie wird erneut gesendet), oder ändern Sie sie zuerst hier, z. B. indem Sie den Termin auf eine freie Zeit verschieben.</translation>
+    </message>
+    <message>
+        <source>Could not take the server&apos;s version of %1: %2</source>
+        <translation>Die Version des Servers von %1 konnte nicht übernommen werden: %2</translation>
+    </message>
+    <message>
+        <source>Only a booking the server refused is rebooked; %1 is not one.</source>
+        <translation>Nur eine vom Server abgelehnte Buchung wird umgebucht; %1 ist keine.</translation>
+    </message>
+    <message>
+        <source>%1: the practitioner has no free time of that length in the next 120 days; book it by hand.</source>
+        <translation>%1: Der Behandler hat in den nächsten 120 Tagen keine freie Zeit dieser Länge; bitte von Hand buchen.</translation>
+    </message>
+    <message>
+        <source>%1 could not be rebooked: %2</source>
+        <translation>%1 konnte nicht umgebucht werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>SyncEngine</name>
@@ -4913,6 +5143,109 @@ Notizen: %2</translation>
     <message>
         <source>Too long: at most %1 parts are allowed.</source>
         <translation>Zu lang: Erlaubt sind höchstens %1 Teile.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::ConflictsDialog</name>
+    <message>
+        <source>&amp;Keep Mine</source>
+        <translation>&amp;Meine behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Take Server&apos;s</source>
+        <translation>&amp;Server-Version übernehmen</translation>
+    </message>
+    <message>
+        <source>Sync Conflicts</source>
+        <translation>Abgleichskonflikte</translation>
+    </message>
+    <message>
+        <source>Records waiting for a decision</source>
+        <translation>Datensätze, die auf eine Entscheidung warten</translation>
+    </message>
+    <message>
+        <source>Fields that differ</source>
+        <translation>Abweichende Felder</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Hier</translation>
+    </message>
+    <message>
+        <source>At the server</source>
+        <translation>Am Server</translation>
+    </message>
+    <message>
+        <source>Send this workstation&apos;s version again, on top of the server&apos;s.</source>
+        <translation>Die Version dieses Arbeitsplatzes erneut senden, auf der des Servers aufbauend.</translation>
+    </message>
+    <message>
+        <source>Make the record the server&apos;s version; the changes made here are dropped.</source>
+        <translation>Den Datensatz auf die Version des Servers setzen; die hier gemachten Änderungen werden verworfen.</translation>
+    </message>
+    <message>
+        <source>The records waiting for a decision could not be read: %1</source>
+        <translation>Die Datensätze, die auf eine Entscheidung warten, konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Changed on both sides</source>
+        <translation>Auf beiden Seiten geändert</translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation>Vom Server abgelehnt</translation>
+    </message>
+    <message>
+        <source>Nothing waits for a decision: every record the server refused or changed meanwhile is settled.</source>
+        <translation>Nichts wartet auf eine Entscheidung: Jeder Datensatz, den der Server abgelehnt oder inzwischen geändert hat, ist geklärt.</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Here by %1; at the server by %2 (its version %3).</source>
+        <translation>Hier von %1; am Server von %2 (dort Version %3).</translation>
+    </message>
+    <message>
+        <source>The server never accepted this record: change it here (for an appointment, move it to a free time) and keep yours, which sends it again.</source>
+        <translation>Der Server hat diesen Datensatz nie angenommen: Ändern Sie ihn hier (einen Termin auf eine freie Zeit verschieben) und behalten Sie Ihre Version, die damit erneut gesendet wird.</translation>
+    </message>
+    <message>
+        <source>The server has deleted it.</source>
+        <translation>Der Server hat ihn gelöscht.</translation>
+    </message>
+    <message>
+        <source>%1 (changed on both sides)</source>
+        <translation>%1 (auf beiden Seiten geändert)</translation>
+    </message>
+    <message>
+        <source>Before both changes: %1</source>
+        <translation>Vor beiden Änderungen: %1</translation>
+    </message>
+    <message>
+        <source>%1: this workstation&apos;s version goes to the server with the next sync.</source>
+        <translation>%1: Die Version dieses Arbeitsplatzes geht mit dem nächsten Abgleich an den Server.</translation>
+    </message>
+    <message>
+        <source>%1: now the server&apos;s version.</source>
+        <translation>%1: jetzt die Version des Servers.</translation>
+    </message>
+    <message>
+        <source>&amp;Rebook to Next Free Time</source>
+        <translation>Auf nächste freie Zeit &amp;umbuchen</translation>
+    </message>
+    <message>
+        <source>Move the refused booking to its practitioner&apos;s next free time of the same length, and send it again.</source>
+        <translation>Die abgelehnte Buchung auf die nächste freie Zeit gleicher Länge beim selben Behandler verschieben und erneut senden.</translation>
+    </message>
+    <message>
+        <source>%1: rebooked to %2; it goes to the server with the next sync.</source>
+        <translation>%1: umgebucht auf %2; die Buchung geht mit dem nächsten Abgleich an den Server.</translation>
     </message>
 </context>
 <context>
@@ -6103,6 +6436,10 @@ Raum: %7
     <message>
         <source>The Dashboard is not available: %1</source>
         <translation>Die Übersicht ist nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>Sync &amp;Conflicts…</source>
+        <translation>Abgleichs&amp;konflikte…</translation>
     </message>
 </context>
 <context>

@@ -4113,6 +4113,236 @@ Ejecute frontdesk --help para ver las opciones.</translation>
         <source>One round of sync with the enrolled server: push the changes made here, pull the server&apos;s; prints pushed, pulled, conflicts and refused (exit 0 also when the server cannot be reached, saying so).</source>
         <translation>Una sincronización con el servidor inscrito: envía los cambios hechos aquí y recibe los del servidor; muestra enviados, recibidos, conflictos y rechazados (código de salida 0 también cuando no se puede contactar con el servidor, indicándolo).</translation>
     </message>
+    <message>
+        <source>--take goes with conflicts resolve ID.</source>
+        <translation>--take se usa con conflicts resolve ID.</translation>
+    </message>
+    <message>
+        <source>conflicts resolve needs the record&apos;s id and --take mine or --take theirs.</source>
+        <translation>conflicts resolve necesita el identificador del registro y --take mine o --take theirs.</translation>
+    </message>
+    <message>
+        <source>%1: this workstation&apos;s version is sent again with the next sync.</source>
+        <translation>%1: la versión de este puesto se envía de nuevo en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>%1: now the server&apos;s version; the changes made here are dropped.</source>
+        <translation>%1: ahora es la versión del servidor; los cambios hechos aquí se descartan.</translation>
+    </message>
+    <message>
+        <source>Nothing waits for a decision: every record the server refused or changed meanwhile is settled.</source>
+        <translation>Nada espera una decisión: todos los registros que el servidor rechazó o cambió entretanto están resueltos.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <source>CONFLICT</source>
+        <translation>CONFLICTO</translation>
+    </message>
+    <message>
+        <source>REJECTED</source>
+        <translation>RECHAZADO</translation>
+    </message>
+    <message>
+        <source>Here: %1; at the server: %2</source>
+        <translation>Aquí: %1; en el servidor: %2</translation>
+    </message>
+    <message>
+        <source>The server has deleted it.</source>
+        <translation>El servidor lo ha eliminado.</translation>
+    </message>
+    <message>
+        <source>here &quot;%1&quot;, at the server &quot;%2&quot;</source>
+        <translation>aquí «%1», en el servidor «%2»</translation>
+    </message>
+    <message>
+        <source>With resolve: mine (keep this workstation&apos;s) or theirs (take the server&apos;s).</source>
+        <translation>Con resolve: mine (conservar la de este puesto) o theirs (adoptar la del servidor).</translation>
+    </message>
+    <message>
+        <source>conflicts rebook needs the refused booking&apos;s id, and no --take.</source>
+        <translation>conflicts rebook necesita el identificador de la reserva rechazada, y ningún --take.</translation>
+    </message>
+    <message>
+        <source>Rebooked to %1; it goes to the server with the next sync.</source>
+        <translation>Reservada de nuevo para %1; la reserva va al servidor en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>conflicts takes no argument, or: resolve ID --take mine|theirs, or: rebook ID.</source>
+        <translation>conflicts no admite argumentos, o bien: resolve ID --take mine|theirs, o bien: rebook ID.</translation>
+    </message>
+    <message>
+        <source>Settle one with: frontdeskctl conflicts resolve ID --take mine|theirs (a refused booking: conflicts rebook ID)</source>
+        <translation>Para resolver uno: frontdeskctl conflicts resolve ID --take mine|theirs (una reserva rechazada: conflicts rebook ID)</translation>
+    </message>
+    <message>
+        <source>The records the server refused or had changed meanwhile, with both versions; resolve ID --take mine sends this workstation&apos;s again, --take theirs takes the server&apos;s; rebook ID moves a refused booking to the next free time.</source>
+        <translation>Los registros que el servidor rechazó o cambió entretanto, con ambas versiones; resolve ID --take mine envía de nuevo la de este puesto, --take theirs adopta la del servidor; rebook ID mueve una reserva rechazada a la próxima hora libre.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncConflicts</name>
+    <message>
+        <source>MRN</source>
+        <translation>NHC</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Teléfono móvil</translation>
+    </message>
+    <message>
+        <source>Home phone</source>
+        <translation>Teléfono fijo</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Código postal</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>Idioma preferido</translation>
+    </message>
+    <message>
+        <source>Preferred channel</source>
+        <translation>Canal preferido</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>Contacto de emergencia</translation>
+    </message>
+    <message>
+        <source>Emergency contact&apos;s relation</source>
+        <translation>Relación del contacto de emergencia</translation>
+    </message>
+    <message>
+        <source>Emergency contact&apos;s phone</source>
+        <translation>Teléfono del contacto de emergencia</translation>
+    </message>
+    <message>
+        <source>Merged into</source>
+        <translation>Fusionado en</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation>Profesional</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Sala</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message numerus="yes">
+        <source>Name the record by its id or at least its first %n characters.</source>
+        <translation>
+            <numerusform>Indique el registro por su identificador o al menos su primer carácter.</numerusform>
+            <numerusform>Indique el registro por su identificador o al menos sus primeros %n caracteres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No record waiting for a decision has the id %1.</source>
+        <translation>Ningún registro pendiente de decisión tiene el identificador %1.</translation>
+    </message>
+    <message>
+        <source>%1 names more than one waiting record: %2.</source>
+        <translation>%1 corresponde a más de un registro pendiente: %2.</translation>
+    </message>
+    <message>
+        <source>Patient %1, %2 (%3)</source>
+        <translation>Paciente %1, %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Appointment %1, %2, %3</source>
+        <translation>Cita %1, %2, %3</translation>
+    </message>
+    <message>
+        <source>The server&apos;s version of %1 cannot be read: %2</source>
+        <translation>La versión del servidor de %1 no se puede leer: %2</translation>
+    </message>
+    <message>
+        <source>The server holds no version of %1 to take: it never accepted it. Keep this workstation&apos;s (it is sent again), or change it here first, e.g. move the appointment to a free time.</source>
+        <translation>El servidor no tiene ninguna versión de %1 que adoptar: nunca la aceptó. Conserve la de este puesto (se envía de nuevo) o cámbiela antes aquí, p. ej. moviendo la cita a una hora libre.</translation>
+    </message>
+    <message>
+        <source>Could not take the server&apos;s version of %1: %2</source>
+        <translation>No se pudo adoptar la versión del servidor de %1: %2</translation>
+    </message>
+    <message>
+        <source>Only a booking the server refused is rebooked; %1 is not one.</source>
+        <translation>Solo se vuelve a reservar una reserva rechazada por el servidor; %1 no lo es.</translation>
+    </message>
+    <message>
+        <source>%1: the practitioner has no free time of that length in the next 120 days; book it by hand.</source>
+        <translation>%1: el profesional no tiene tiempo libre de esa duración en los próximos 120 días; resérvela a mano.</translation>
+    </message>
+    <message>
+        <source>%1 could not be rebooked: %2</source>
+        <translation>No se pudo volver a reservar %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>SyncEngine</name>
@@ -4913,6 +5143,109 @@ Notas: %2</translation>
     <message>
         <source>Too long: at most %1 parts are allowed.</source>
         <translation>Demasiado largo: se permiten como máximo %1 partes.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::ConflictsDialog</name>
+    <message>
+        <source>&amp;Keep Mine</source>
+        <translation>&amp;Conservar la mía</translation>
+    </message>
+    <message>
+        <source>&amp;Take Server&apos;s</source>
+        <translation>&amp;Adoptar la del servidor</translation>
+    </message>
+    <message>
+        <source>Sync Conflicts</source>
+        <translation>Conflictos de sincronización</translation>
+    </message>
+    <message>
+        <source>Records waiting for a decision</source>
+        <translation>Registros pendientes de decisión</translation>
+    </message>
+    <message>
+        <source>Fields that differ</source>
+        <translation>Campos que difieren</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Aquí</translation>
+    </message>
+    <message>
+        <source>At the server</source>
+        <translation>En el servidor</translation>
+    </message>
+    <message>
+        <source>Send this workstation&apos;s version again, on top of the server&apos;s.</source>
+        <translation>Enviar de nuevo la versión de este puesto, sobre la del servidor.</translation>
+    </message>
+    <message>
+        <source>Make the record the server&apos;s version; the changes made here are dropped.</source>
+        <translation>Dejar el registro con la versión del servidor; los cambios hechos aquí se descartan.</translation>
+    </message>
+    <message>
+        <source>The records waiting for a decision could not be read: %1</source>
+        <translation>No se pudieron leer los registros pendientes de decisión: %1</translation>
+    </message>
+    <message>
+        <source>Changed on both sides</source>
+        <translation>Cambiado en ambos lados</translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation>Rechazado por el servidor</translation>
+    </message>
+    <message>
+        <source>Nothing waits for a decision: every record the server refused or changed meanwhile is settled.</source>
+        <translation>Nada espera una decisión: todos los registros que el servidor rechazó o cambió entretanto están resueltos.</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <source>Here by %1; at the server by %2 (its version %3).</source>
+        <translation>Aquí por %1; en el servidor por %2 (su versión %3).</translation>
+    </message>
+    <message>
+        <source>The server never accepted this record: change it here (for an appointment, move it to a free time) and keep yours, which sends it again.</source>
+        <translation>El servidor nunca aceptó este registro: cámbielo aquí (una cita, muévala a una hora libre) y conserve su versión, que se envía de nuevo.</translation>
+    </message>
+    <message>
+        <source>The server has deleted it.</source>
+        <translation>El servidor lo ha eliminado.</translation>
+    </message>
+    <message>
+        <source>%1 (changed on both sides)</source>
+        <translation>%1 (cambiado en ambos lados)</translation>
+    </message>
+    <message>
+        <source>Before both changes: %1</source>
+        <translation>Antes de ambos cambios: %1</translation>
+    </message>
+    <message>
+        <source>%1: this workstation&apos;s version goes to the server with the next sync.</source>
+        <translation>%1: la versión de este puesto va al servidor en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>%1: now the server&apos;s version.</source>
+        <translation>%1: ahora es la versión del servidor.</translation>
+    </message>
+    <message>
+        <source>&amp;Rebook to Next Free Time</source>
+        <translation>&amp;Reservar en la próxima hora libre</translation>
+    </message>
+    <message>
+        <source>Move the refused booking to its practitioner&apos;s next free time of the same length, and send it again.</source>
+        <translation>Mover la reserva rechazada a la próxima hora libre de la misma duración de su profesional, y enviarla de nuevo.</translation>
+    </message>
+    <message>
+        <source>%1: rebooked to %2; it goes to the server with the next sync.</source>
+        <translation>%1: reservada de nuevo para %2; va al servidor en la próxima sincronización.</translation>
     </message>
 </context>
 <context>
@@ -6103,6 +6436,10 @@ Sala: %7
     <message>
         <source>The Dashboard is not available: %1</source>
         <translation>El panel no está disponible: %1</translation>
+    </message>
+    <message>
+        <source>Sync &amp;Conflicts…</source>
+        <translation>&amp;Conflictos de sincronización…</translation>
     </message>
 </context>
 <context>

@@ -4113,6 +4113,236 @@ Lancez frontdesk --help pour voir les options.</translation>
         <source>One round of sync with the enrolled server: push the changes made here, pull the server&apos;s; prints pushed, pulled, conflicts and refused (exit 0 also when the server cannot be reached, saying so).</source>
         <translation>Une synchronisation avec le serveur enrôlé : envoie les modifications faites ici, reçoit celles du serveur ; affiche envoyés, reçus, conflits et refusés (code de sortie 0 aussi quand le serveur est injoignable, en le signalant).</translation>
     </message>
+    <message>
+        <source>--take goes with conflicts resolve ID.</source>
+        <translation>--take s&apos;utilise avec conflicts resolve ID.</translation>
+    </message>
+    <message>
+        <source>conflicts resolve needs the record&apos;s id and --take mine or --take theirs.</source>
+        <translation>conflicts resolve exige l&apos;identifiant de l&apos;enregistrement et --take mine ou --take theirs.</translation>
+    </message>
+    <message>
+        <source>%1: this workstation&apos;s version is sent again with the next sync.</source>
+        <translation>%1&#xa0;: la version de ce poste est renvoyée à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>%1: now the server&apos;s version; the changes made here are dropped.</source>
+        <translation>%1&#xa0;: désormais la version du serveur&#xa0;; les modifications faites ici sont abandonnées.</translation>
+    </message>
+    <message>
+        <source>Nothing waits for a decision: every record the server refused or changed meanwhile is settled.</source>
+        <translation>Rien n&apos;attend de décision&#xa0;: chaque enregistrement refusé ou modifié entre-temps par le serveur est réglé.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>CONFLICT</source>
+        <translation>CONFLIT</translation>
+    </message>
+    <message>
+        <source>REJECTED</source>
+        <translation>REFUSÉ</translation>
+    </message>
+    <message>
+        <source>Here: %1; at the server: %2</source>
+        <translation>Ici&#xa0;: %1&#xa0;; sur le serveur&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The server has deleted it.</source>
+        <translation>Le serveur l&apos;a supprimé.</translation>
+    </message>
+    <message>
+        <source>here &quot;%1&quot;, at the server &quot;%2&quot;</source>
+        <translation>ici «&#xa0;%1&#xa0;», sur le serveur «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>With resolve: mine (keep this workstation&apos;s) or theirs (take the server&apos;s).</source>
+        <translation>Avec resolve&#xa0;: mine (garder celle de ce poste) ou theirs (reprendre celle du serveur).</translation>
+    </message>
+    <message>
+        <source>conflicts rebook needs the refused booking&apos;s id, and no --take.</source>
+        <translation>conflicts rebook exige l&apos;identifiant de la réservation refusée, et pas de --take.</translation>
+    </message>
+    <message>
+        <source>Rebooked to %1; it goes to the server with the next sync.</source>
+        <translation>Réservé à nouveau pour %1&#xa0;; la réservation part vers le serveur à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>conflicts takes no argument, or: resolve ID --take mine|theirs, or: rebook ID.</source>
+        <translation>conflicts ne prend aucun argument, ou&#xa0;: resolve ID --take mine|theirs, ou&#xa0;: rebook ID.</translation>
+    </message>
+    <message>
+        <source>Settle one with: frontdeskctl conflicts resolve ID --take mine|theirs (a refused booking: conflicts rebook ID)</source>
+        <translation>Pour en régler un&#xa0;: frontdeskctl conflicts resolve ID --take mine|theirs (une réservation refusée&#xa0;: conflicts rebook ID)</translation>
+    </message>
+    <message>
+        <source>The records the server refused or had changed meanwhile, with both versions; resolve ID --take mine sends this workstation&apos;s again, --take theirs takes the server&apos;s; rebook ID moves a refused booking to the next free time.</source>
+        <translation>Les enregistrements que le serveur a refusés ou modifiés entre-temps, avec les deux versions&#xa0;; resolve ID --take mine renvoie celle de ce poste, --take theirs reprend celle du serveur&#xa0;; rebook ID déplace une réservation refusée sur le prochain créneau libre.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncConflicts</name>
+    <message>
+        <source>MRN</source>
+        <translation>N° de dossier</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Nom de famille</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Téléphone portable</translation>
+    </message>
+    <message>
+        <source>Home phone</source>
+        <translation>Téléphone fixe</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>Langue préférée</translation>
+    </message>
+    <message>
+        <source>Preferred channel</source>
+        <translation>Canal préféré</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>Personne à prévenir</translation>
+    </message>
+    <message>
+        <source>Emergency contact&apos;s relation</source>
+        <translation>Lien avec le contact d&apos;urgence</translation>
+    </message>
+    <message>
+        <source>Emergency contact&apos;s phone</source>
+        <translation>Téléphone du contact d&apos;urgence</translation>
+    </message>
+    <message>
+        <source>Merged into</source>
+        <translation>Fusionné dans</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation>Praticien</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Salle</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message numerus="yes">
+        <source>Name the record by its id or at least its first %n characters.</source>
+        <translation>
+            <numerusform>Désignez l&apos;enregistrement par son identifiant ou au moins son premier caractère.</numerusform>
+            <numerusform>Désignez l&apos;enregistrement par son identifiant ou au moins ses %n premiers caractères.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No record waiting for a decision has the id %1.</source>
+        <translation>Aucun enregistrement en attente de décision n&apos;a l&apos;identifiant %1.</translation>
+    </message>
+    <message>
+        <source>%1 names more than one waiting record: %2.</source>
+        <translation>%1 désigne plusieurs enregistrements en attente&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Patient %1, %2 (%3)</source>
+        <translation>Patient %1, %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Appointment %1, %2, %3</source>
+        <translation>Rendez-vous %1, %2, %3</translation>
+    </message>
+    <message>
+        <source>The server&apos;s version of %1 cannot be read: %2</source>
+        <translation>La version du serveur de %1 est illisible&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The server holds no version of %1 to take: it never accepted it. Keep this workstation&apos;s (it is sent again), or change it here first, e.g. move the appointment to a free time.</source>
+        <translation>Le serveur ne détient aucune version de %1 à reprendre&#xa0;: il ne l&apos;a jamais acceptée. Gardez celle de ce poste (elle est renvoyée) ou modifiez-la d&apos;abord ici, p. ex. en déplaçant le rendez-vous sur un créneau libre.</translation>
+    </message>
+    <message>
+        <source>Could not take the server&apos;s version of %1: %2</source>
+        <translation>Impossible de reprendre la version du serveur de %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Only a booking the server refused is rebooked; %1 is not one.</source>
+        <translation>Seule une réservation refusée par le serveur peut être déplacée&#xa0;; %1 n&apos;en est pas une.</translation>
+    </message>
+    <message>
+        <source>%1: the practitioner has no free time of that length in the next 120 days; book it by hand.</source>
+        <translation>%1&#xa0;: le praticien n&apos;a aucun créneau libre de cette durée dans les 120 prochains jours&#xa0;; réservez à la main.</translation>
+    </message>
+    <message>
+        <source>%1 could not be rebooked: %2</source>
+        <translation>Impossible de déplacer %1&#xa0;: %2</translation>
+    </message>
 </context>
 <context>
     <name>SyncEngine</name>
@@ -4913,6 +5143,109 @@ Notes&#xa0;: %2</translation>
     <message>
         <source>Too long: at most %1 parts are allowed.</source>
         <translation>Trop long&#xa0;: %1 parties au maximum sont autorisées.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::ConflictsDialog</name>
+    <message>
+        <source>&amp;Keep Mine</source>
+        <translation>&amp;Garder la mienne</translation>
+    </message>
+    <message>
+        <source>&amp;Take Server&apos;s</source>
+        <translation>&amp;Reprendre celle du serveur</translation>
+    </message>
+    <message>
+        <source>Sync Conflicts</source>
+        <translation>Conflits de synchronisation</translation>
+    </message>
+    <message>
+        <source>Records waiting for a decision</source>
+        <translation>Enregistrements en attente de décision</translation>
+    </message>
+    <message>
+        <source>Fields that differ</source>
+        <translation>Champs qui diffèrent</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Ici</translation>
+    </message>
+    <message>
+        <source>At the server</source>
+        <translation>Sur le serveur</translation>
+    </message>
+    <message>
+        <source>Send this workstation&apos;s version again, on top of the server&apos;s.</source>
+        <translation>Renvoyer la version de ce poste, par-dessus celle du serveur.</translation>
+    </message>
+    <message>
+        <source>Make the record the server&apos;s version; the changes made here are dropped.</source>
+        <translation>Remplacer l&apos;enregistrement par la version du serveur&#xa0;; les modifications faites ici sont abandonnées.</translation>
+    </message>
+    <message>
+        <source>The records waiting for a decision could not be read: %1</source>
+        <translation>Impossible de lire les enregistrements en attente de décision&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Changed on both sides</source>
+        <translation>Modifié des deux côtés</translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation>Refusé par le serveur</translation>
+    </message>
+    <message>
+        <source>Nothing waits for a decision: every record the server refused or changed meanwhile is settled.</source>
+        <translation>Rien n&apos;attend de décision&#xa0;: chaque enregistrement refusé ou modifié entre-temps par le serveur est réglé.</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>Here by %1; at the server by %2 (its version %3).</source>
+        <translation>Ici par %1&#xa0;; sur le serveur par %2 (sa version %3).</translation>
+    </message>
+    <message>
+        <source>The server never accepted this record: change it here (for an appointment, move it to a free time) and keep yours, which sends it again.</source>
+        <translation>Le serveur n&apos;a jamais accepté cet enregistrement&#xa0;: modifiez-le ici (pour un rendez-vous, déplacez-le sur un créneau libre) et gardez votre version, qui est alors renvoyée.</translation>
+    </message>
+    <message>
+        <source>The server has deleted it.</source>
+        <translation>Le serveur l&apos;a supprimé.</translation>
+    </message>
+    <message>
+        <source>%1 (changed on both sides)</source>
+        <translation>%1 (modifié des deux côtés)</translation>
+    </message>
+    <message>
+        <source>Before both changes: %1</source>
+        <translation>Avant les deux modifications&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1: this workstation&apos;s version goes to the server with the next sync.</source>
+        <translation>%1&#xa0;: la version de ce poste part vers le serveur à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>%1: now the server&apos;s version.</source>
+        <translation>%1&#xa0;: désormais la version du serveur.</translation>
+    </message>
+    <message>
+        <source>&amp;Rebook to Next Free Time</source>
+        <translation>&amp;Déplacer au prochain créneau libre</translation>
+    </message>
+    <message>
+        <source>Move the refused booking to its practitioner&apos;s next free time of the same length, and send it again.</source>
+        <translation>Déplacer la réservation refusée sur le prochain créneau libre de même durée de son praticien, et la renvoyer.</translation>
+    </message>
+    <message>
+        <source>%1: rebooked to %2; it goes to the server with the next sync.</source>
+        <translation>%1&#xa0;: déplacé au %2&#xa0;; la réservation part vers le serveur à la prochaine synchronisation.</translation>
     </message>
 </context>
 <context>
@@ -6103,6 +6436,10 @@ Salle : %7
     <message>
         <source>The Dashboard is not available: %1</source>
         <translation>Le tableau de bord n&apos;est pas disponible : %1</translation>
+    </message>
+    <message>
+        <source>Sync &amp;Conflicts…</source>
+        <translation>&amp;Conflits de synchronisation…</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "PatientListModel.h"
 #include "SyncStatus.h"
 #include "access/AccessGuard.h"
+#include "admin/ConflictsDialog.h"
 #include "common/SyncStatusWidget.h"
 #include "dashboard/DashboardView.h"
 #include "messages/ComposeMessageDialog.h"
@@ -165,6 +166,10 @@ void MainWindow::createMenus()
     QAction *syncNow = file->addAction(tr("S&ync Now"), this, &MainWindow::syncRequested);
     syncNow->setObjectName(QStringLiteral("syncNow"));
     syncNow->setShortcut(QKeySequence(Qt::Key_F9));
+    m_conflictsAction = file->addAction(tr("Sync &Conflicts…"), this, [this] { openConflicts(); });
+    m_conflictsAction->setObjectName(QStringLiteral("syncConflicts"));
+    m_conflictsAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F9));
+    m_conflictsAction->setVisible(m_syncIssues != nullptr);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -298,6 +303,35 @@ void MainWindow::showSyncedChanges(const QString &resourceType, const QStringLis
     if (resourceType == QLatin1String("Patient"))
         m_patientModel->reload();
     m_syncStatusWidget->refresh();
+}
+
+void MainWindow::setSyncIssues(SyncIssues *issues)
+{
+    m_syncIssues = issues;
+    if (m_conflictsAction)
+        m_conflictsAction->setVisible(issues != nullptr);
+}
+
+ConflictsDialog *MainWindow::openConflicts()
+{
+    if (!m_syncIssues)
+        return nullptr;
+    if (m_conflictsDialog) {
+        m_conflictsDialog->reload();
+        m_conflictsDialog->raise();
+        m_conflictsDialog->activateWindow();
+        return m_conflictsDialog;
+    }
+    auto *dialog = new ConflictsDialog(*m_syncIssues, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_conflictsDialog = dialog;
+    connect(dialog, &ConflictsDialog::settled, this,
+            [this](const QString &type, const QString &id) {
+                showSyncedChanges(type, {id});
+                emit syncRequested();
+            });
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::showError(const QString &message)

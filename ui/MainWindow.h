@@ -18,12 +18,14 @@ class AppointmentDayModel;
 class Database;
 class DatabaseTableModel;
 class ComposeMessageDialog;
+class ConflictsDialog;
 class DashboardView;
 class MessageListModel;
 class MessagesView;
 class PatientListModel;
 class PatientsView;
 class ScheduleView;
+class SyncIssues;
 class SyncStatus;
 class SyncStatusWidget;
 
@@ -60,6 +62,11 @@ public:
     // in place, keeping the person's current row and selection.
     void showSyncedChanges(const QString &resourceType, const QStringList &ids);
     void showError(const QString &message);
+    // What File → Sync Conflicts… lists and settles (the app's sync; null before it exists:
+    // the action stays hidden).
+    void setSyncIssues(SyncIssues *issues);
+    // File → Sync Conflicts…: the open dialog, if any, after opening it.
+    ConflictsDialog *openConflicts();
 
     QStackedWidget *viewStack() const { return m_stack; }
     ScheduleView *scheduleView() const { return m_scheduleView; }
@@ -103,6 +110,9 @@ private:
     QActionGroup *m_viewActions = nullptr;
     QList<QAction *> m_viewActionList;
     QPointer<QMessageBox> m_errorBox;
+    SyncIssues *m_syncIssues = nullptr;
+    QAction *m_conflictsAction = nullptr;
+    QPointer<ConflictsDialog> m_conflictsDialog;
 };
 
 } // namespace frontdesk

@@ -6,6 +6,7 @@
 #include "SyncConflicts.h"
 #include "SyncEngine.h"
 #include "access/StaffAccountRepository.h"
+#include "core/LocaleFormat.h"
 #include "database/Database.h"
 #include "database/SecretStore.h"
 
@@ -249,8 +250,31 @@ int SyncCommands::conflicts(CtlContext &c, const QCommandLineParser &p, const QS
     const bool json = p.isSet(QStringLiteral("json"));
     const QString sub = args.value(0);
     const QString take = p.value(QStringLiteral("take"));
+    if (sub == QLatin1String("rebook")) {
+        if (args.size() != 2 || p.isSet(QStringLiteral("take")))
+            return c.usage(tr("conflicts rebook needs the refused booking's id, and no --take."));
+        auto opened = c.openDatabase();
+        if (!opened)
+            return c.failure(opened.error());
+        SyncConflicts conflicts(*opened->database);
+        auto start = conflicts.rebook(args.at(1));
+        if (!start)
+            return c.refused(start.error());
+        if (json)
+            c.out() << QJsonDocument(QJsonObject{{QStringLiteral("start"),
+                                                  start->toUTC().toString(Qt::ISODate)}})
+                           .toJson(QJsonDocument::Compact)
+                    << '\n';
+        else
+            c.out() << tr("Rebooked to %1; it goes to the server with the next sync.")
+                           .arg(LocaleFormat::dateTime(*start))
+                    << '\n';
+        c.out().flush();
+        return CtlContext::Ok;
+    }
     if (!sub.isEmpty() && sub != QLatin1String("resolve"))
-        return c.usage(tr("conflicts takes no argument, or: resolve ID --take mine|theirs."));
+        return c.usage(tr("conflicts takes no argument, or: resolve ID --take mine|theirs, or: "
+                          "rebook ID."));
     if (sub.isEmpty() && (args.size() > 1 || p.isSet(QStringLiteral("take"))))
         return c.usage(tr("--take goes with conflicts resolve ID."));
     if (!sub.isEmpty() &&
@@ -297,6 +321,7 @@ int SyncCommands::conflicts(CtlContext &c, const QCommandLineParser &p, const QS
             QJsonArray fields;
             for (const SyncIssue::Field &f : i.fields)
                 fields.append(QJsonObject{{QStringLiteral("name"), f.name},
+                                          {QStringLiteral("label"), f.label},
                                           {QStringLiteral("base"), f.base},
                                           {QStringLiteral("mine"), f.mine},
                                           {QStringLiteral("theirs"), f.theirs},
@@ -337,11 +362,13 @@ int SyncCommands::conflicts(CtlContext &c, const QCommandLineParser &p, const QS
         if (i.theirsDeleted)
             c.out() << "  " << tr("The server has deleted it.") << '\n';
         for (const SyncIssue::Field &f : i.fields)
-            c.out() << "  " << (f.clash ? QStringLiteral("! ") : QStringLiteral("  ")) << f.name
+            c.out() << "  " << (f.clash ? QStringLiteral("! ") : QStringLiteral("  ")) << f.label
                     << ": " << tr("here \"%1\", at the server \"%2\"").arg(f.mine, f.theirs)
                     << '\n';
     }
-    c.out() << tr("Settle one with: frontdeskctl conflicts resolve ID --take mine|theirs") << '\n';
+    c.out() << tr("Settle one with: frontdeskctl conflicts resolve ID --take mine|theirs (a "
+                  "refused booking: conflicts rebook ID)")
+            << '\n';
     c.out().flush();
     return CtlContext::Ok;
 }
@@ -381,10 +408,10 @@ QList<CtlCommand> SyncCommands::all()
          {QCommandLineOption(QStringLiteral("json"), tr("Print JSON."))},
          sync},
         {QStringLiteral("conflicts"),
-         QStringLiteral("[resolve ID]"),
+         QStringLiteral("[resolve ID|rebook ID]"),
          tr("The records the server refused or had changed meanwhile, with both versions; "
             "resolve ID --take mine sends this workstation's again, --take theirs takes the "
-            "server's."),
+            "server's; rebook ID moves a refused booking to the next free time."),
          {QCommandLineOption(QStringLiteral("take"),
                              tr("With resolve: mine (keep this workstation's) or theirs (take "
                                 "the server's)."),

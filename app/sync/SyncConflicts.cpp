@@ -7,7 +7,11 @@
 #include "database/Database.h"
 #include "domain/ClinicTime.h"
 #include "domain/RecordMeta.h"
+#include "scheduling/BookingService.h"
+#include "scheduling/FreeSlotFinder.h"
+#include "storage/AppointmentRepository.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUuid>
@@ -20,19 +24,6 @@ namespace {
 
 constexpr int kMinPrefix = 4;
 
-QString shown(const QVariant &v, const QString &column, const ClinicTime &clinic)
-{
-    if (v.isNull())
-        return {};
-    // Times are kept as milliseconds since the epoch in columns named *_at.
-    bool ok = false;
-    const qint64 ms = v.toLongLong(&ok);
-    if (ok && column.endsWith(QLatin1String("_at")) && ms > 0)
-        return LocaleFormat::dateTime(
-            clinic.toLocal(QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc())));
-    return v.toString();
-}
-
 bool same(const QVariant &a, const QVariant &b)
 {
     if (a.isNull() || b.isNull())
@@ -41,6 +32,72 @@ bool same(const QVariant &a, const QVariant &b)
 }
 
 } // namespace
+
+QString SyncConflicts::fieldLabel(const QString &column)
+{
+    static const QHash<QString, const char *> labels{
+        {QStringLiteral("mrn"), QT_TR_NOOP("MRN")},
+        {QStringLiteral("given_name"), QT_TR_NOOP("Given name")},
+        {QStringLiteral("family_name"), QT_TR_NOOP("Family name")},
+        {QStringLiteral("birth_date"), QT_TR_NOOP("Date of birth")},
+        {QStringLiteral("sex"), QT_TR_NOOP("Sex")},
+        {QStringLiteral("phone_mobile"), QT_TR_NOOP("Mobile phone")},
+        {QStringLiteral("phone_home"), QT_TR_NOOP("Home phone")},
+        {QStringLiteral("email"), QT_TR_NOOP("Email")},
+        {QStringLiteral("address_line"), QT_TR_NOOP("Address")},
+        {QStringLiteral("city"), QT_TR_NOOP("City")},
+        {QStringLiteral("postal_code"), QT_TR_NOOP("Postal code")},
+        {QStringLiteral("country"), QT_TR_NOOP("Country")},
+        {QStringLiteral("preferred_language"), QT_TR_NOOP("Preferred language")},
+        {QStringLiteral("preferred_channel"), QT_TR_NOOP("Preferred channel")},
+        {QStringLiteral("emergency_contact_name"), QT_TR_NOOP("Emergency contact")},
+        {QStringLiteral("emergency_contact_relation"), QT_TR_NOOP("Emergency contact's relation")},
+        {QStringLiteral("emergency_contact_phone"), QT_TR_NOOP("Emergency contact's phone")},
+        {QStringLiteral("merged_into"), QT_TR_NOOP("Merged into")},
+        {QStringLiteral("patient_id"), QT_TR_NOOP("Patient")},
+        {QStringLiteral("practitioner_id"), QT_TR_NOOP("Practitioner")},
+        {QStringLiteral("location_id"), QT_TR_NOOP("Room")},
+        {QStringLiteral("start_at"), QT_TR_NOOP("Start")},
+        {QStringLiteral("end_at"), QT_TR_NOOP("End")},
+        {QStringLiteral("type"), QT_TR_NOOP("Type")},
+        {QStringLiteral("status"), QT_TR_NOOP("Status")},
+        {QStringLiteral("reason"), QT_TR_NOOP("Reason")},
+        {QStringLiteral("notes"), QT_TR_NOOP("Notes")},
+        {QStringLiteral("name"), QT_TR_NOOP("Name")},
+    };
+    const auto found = labels.constFind(column);
+    return found == labels.constEnd() ? column : tr(*found);
+}
+
+QString SyncConflicts::shown(const QVariant &v, const QString &column) const
+{
+    if (v.isNull() || v.toString().isEmpty())
+        return {};
+    // Times are kept as milliseconds since the epoch in columns named *_at.
+    bool ok = false;
+    const qint64 ms = v.toLongLong(&ok);
+    if (ok && column.endsWith(QLatin1String("_at")) && ms > 0) {
+        const ClinicTime clinic = ClinicTime::fromZoneName(m_db.setting(ClinicTime::settingKey()));
+        return LocaleFormat::dateTime(
+            clinic.toLocal(QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc())));
+    }
+    // References by the name of what they name (the id when it is not here).
+    static const QHash<QString, QString> names{
+        {QStringLiteral("patient_id"),
+         QStringLiteral("SELECT family_name || ', ' || given_name FROM patients WHERE id = ?")},
+        {QStringLiteral("merged_into"),
+         QStringLiteral("SELECT family_name || ', ' || given_name FROM patients WHERE id = ?")},
+        {QStringLiteral("practitioner_id"),
+         QStringLiteral(
+             "SELECT family_name || ', ' || given_name FROM practitioners WHERE id = ?")},
+        {QStringLiteral("location_id"), QStringLiteral("SELECT name FROM locations WHERE id = ?")}};
+    if (const auto sql = names.constFind(column); sql != names.constEnd()) {
+        auto name = m_db.scalar(*sql, {v});
+        if (name && name->isValid() && !name->toString().isEmpty())
+            return name->toString();
+    }
+    return v.toString();
+}
 
 Result<QList<SyncIssue>> SyncConflicts::list() const
 {
@@ -128,7 +185,6 @@ Result<QList<SyncIssue>> SyncConflicts::read(const QString &idOrPrefix) const
 
 Status SyncConflicts::describe(SyncIssue &issue, const QString &theirs, const QString &base) const
 {
-    const ClinicTime clinic = ClinicTime::fromZoneName(m_db.setting(ClinicTime::settingKey()));
     if (issue.type == QLatin1String("Patient")) {
         auto q = m_db.query(
             QStringLiteral("SELECT family_name, given_name, mrn FROM patients WHERE id = ?"),
@@ -149,7 +205,7 @@ Status SyncConflicts::describe(SyncIssue &issue, const QString &theirs, const QS
             return fail(q.error());
         if (q->next()) {
             issue.label = tr("Appointment %1, %2, %3")
-                              .arg(shown(q->value(0), QStringLiteral("start_at"), clinic),
+                              .arg(shown(q->value(0), QStringLiteral("start_at")),
                                    q->value(1).toString(), q->value(2).toString());
             issue.patientId = q->value(3).toString();
         }
@@ -185,9 +241,10 @@ Status SyncConflicts::describe(SyncIssue &issue, const QString &theirs, const QS
         const QVariant was = baseValues.value(it.key());
         SyncIssue::Field f;
         f.name = it.key();
-        f.mine = shown(it.value(), it.key(), clinic);
-        f.theirs = shown(there, it.key(), clinic);
-        f.base = shown(was, it.key(), clinic);
+        f.label = fieldLabel(it.key());
+        f.mine = shown(it.value(), it.key());
+        f.theirs = shown(there, it.key());
+        f.base = shown(was, it.key());
         f.clash = !baseValues.isEmpty() && !same(it.value(), was) && !same(there, was);
         issue.fields << f;
     }
@@ -277,18 +334,71 @@ Status SyncConflicts::resolve(const QString &idOrPrefix, Take take)
                    !q) {
             return fail(q.error());
         }
-        AuditEntry entry;
-        entry.action = QStringLiteral("sync-resolve");
-        entry.entityType = issue.type;
-        entry.entityId = issue.id;
-        entry.patientId = issue.patientId;
-        entry.detail = {{QStringLiteral("take"),
-                         take == Take::Mine ? QStringLiteral("mine") : QStringLiteral("theirs")},
-                        {QStringLiteral("was"), issue.state},
-                        {QStringLiteral("server_version"), issue.theirsVersion}};
-        auto a = AuditLog(m_db).append(entry);
-        return a ? Status() : fail(a.error());
+        return audit(issue,
+                     {{QStringLiteral("take"),
+                       take == Take::Mine ? QStringLiteral("mine") : QStringLiteral("theirs")},
+                      {QStringLiteral("server_version"), issue.theirsVersion}});
     });
+}
+
+Status SyncConflicts::audit(const SyncIssue &issue, QJsonObject detail)
+{
+    AuditEntry entry;
+    entry.action = QStringLiteral("sync-resolve");
+    entry.entityType = issue.type;
+    entry.entityId = issue.id;
+    entry.patientId = issue.patientId;
+    detail.insert(QStringLiteral("was"), issue.state);
+    entry.detail = detail;
+    auto a = AuditLog(m_db).append(entry);
+    return a ? Status() : fail(a.error());
+}
+
+Result<QDateTime> SyncConflicts::rebook(const QString &idOrPrefix)
+{
+    auto found = find(idOrPrefix);
+    if (!found)
+        return fail(found.error());
+    const SyncIssue issue = *found;
+    if (issue.type != QLatin1String("Appointment") || issue.state != SyncState::rejected())
+        return fail(
+            tr("Only a booking the server refused is rebooked; %1 is not one.").arg(issue.label));
+    BookingService booking(m_db);
+    auto current = AppointmentRepository(m_db).get(issue.id);
+    if (!current)
+        return fail(current.error());
+    SlotQuery query;
+    query.fromUtc = std::max(current->start, m_db.clock().nowUtc());
+    query.minutes = int(current->start.secsTo(current->end) / 60);
+    query.count = 1;
+    auto freeTimes = booking.findSlots({current->practitionerId}, query, 120, current->patientId);
+    if (!freeTimes)
+        return fail(freeTimes.error());
+    if (freeTimes->isEmpty())
+        return fail(tr("%1: the practitioner has no free time of that length in the next 120 "
+                       "days; book it by hand.")
+                        .arg(issue.label));
+    const FreeSlot slot = freeTimes->first();
+    QDateTime start;
+    const Status s = m_db.write([&]() -> Status {
+        auto moved = booking.move(issue.id, slot.startUtc, slot.endUtc, current->practitionerId,
+                                  current->locationId, current->meta.version, {});
+        if (!moved)
+            return fail(moved.error());
+        start =
+            ClinicTime::fromZoneName(m_db.setting(ClinicTime::settingKey())).toLocal(moved->start);
+        if (auto q = m_db.query(QStringLiteral("UPDATE sync_records SET problem = '', updated_at "
+                                               "= ? WHERE resource_type = ? AND resource_id = ?"),
+                                {m_db.clock().nowMs(), issue.type, issue.id});
+            !q)
+            return fail(q.error());
+        return audit(issue, {{QStringLiteral("take"), QStringLiteral("rebook")},
+                             {QStringLiteral("from"), current->start.toString(Qt::ISODate)},
+                             {QStringLiteral("to"), moved->start.toString(Qt::ISODate)}});
+    });
+    if (!s)
+        return fail(tr("%1 could not be rebooked: %2").arg(issue.label, s.error()));
+    return start;
 }
 
 } // namespace frontdesk

@@ -3,6 +3,7 @@
 #include "SyncIssues.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 
 namespace frontdesk {
 
@@ -11,7 +12,8 @@ class Database;
 // The Conflicts list of the app and `frontdeskctl conflicts`: what waits, and settling one.
 // Taking mine sends this workstation's record again, on top of the server's version (for a
 // rejection: as it is now, e.g. after the appointment was moved); taking theirs makes the
-// record the server's version and drops the changes made here. Each settlement is audited.
+// record the server's version and drops the changes made here; a refused booking can be moved
+// to its practitioner's next free time in one step. Each settlement is audited.
 class SyncConflicts final : public SyncIssues
 {
     Q_DECLARE_TR_FUNCTIONS(SyncConflicts)
@@ -22,10 +24,17 @@ public:
     // By the record's id or a unique beginning of it (at least 4 characters).
     Result<SyncIssue> find(const QString &idOrPrefix) const;
     Status resolve(const QString &idOrPrefix, Take take) override;
+    Result<QDateTime> rebook(const QString &idOrPrefix) override;
+    // What a person calls a record's column (the merge's and the list's field names).
+    static QString fieldLabel(const QString &column);
 
 private:
     Result<QList<SyncIssue>> read(const QString &idOrPrefix) const;
     Status describe(SyncIssue &issue, const QString &theirs, const QString &base) const;
+    // A column's value as a person reads it: times in the clinic's zone, names for references.
+    QString shown(const QVariant &value, const QString &column) const;
+    // The settlement's audit entry (action sync-resolve), in the caller's transaction.
+    Status audit(const SyncIssue &issue, QJsonObject detail);
 
     Database &m_db;
 };

@@ -1,5 +1,6 @@
 #include "SyncEngine.h"
 
+#include "SyncConflicts.h"
 #include "SyncResources.h"
 #include "database/Database.h"
 #include "domain/RecordMeta.h"
@@ -473,7 +474,8 @@ Result<std::optional<QString>> SyncEngine::merge(const Push &push, const QString
             merged.insert(it.key(), it.value());
         else if (!same(it.value(), was) && !same(it.value(), here))
             clashes << tr("%1 (here \"%2\", at the server \"%3\")")
-                           .arg(it.key(), here.toString(), it.value().toString());
+                           .arg(SyncConflicts::fieldLabel(it.key()), here.toString(),
+                                it.value().toString());
     }
     if (!clashes.isEmpty())
         return Outcome(

@@ -44,6 +44,45 @@ class TestSyncCtl : public QObject
                            args);
     }
 
+    // Ilse Quast (identifier urn:test SYNC-1), imported at a workstation; with a mobile number,
+    // matched by that identifier to the patient already there and updated.
+    CtlRun importQuast(const QString &ws, const QString &phone = {})
+    {
+        QJsonObject patient{
+            {QStringLiteral("resourceType"), QStringLiteral("Patient")},
+            {QStringLiteral("identifier"),
+             QJsonArray{QJsonObject{{QStringLiteral("system"), QStringLiteral("urn:test")},
+                                    {QStringLiteral("value"), QStringLiteral("SYNC-1")}}}},
+            {QStringLiteral("name"),
+             QJsonArray{
+                 QJsonObject{{QStringLiteral("family"), QStringLiteral("Quast")},
+                             {QStringLiteral("given"), QJsonArray{QStringLiteral("Ilse")}}}}},
+            {QStringLiteral("birthDate"), QStringLiteral("1961-02-03")}};
+        if (!phone.isEmpty())
+            patient.insert(
+                QStringLiteral("telecom"),
+                QJsonArray{QJsonObject{{QStringLiteral("system"), QStringLiteral("phone")},
+                                       {QStringLiteral("use"), QStringLiteral("mobile")},
+                                       {QStringLiteral("value"), phone}}});
+        const QJsonObject bundle{
+            {QStringLiteral("resourceType"), QStringLiteral("Bundle")},
+            {QStringLiteral("type"), QStringLiteral("transaction")},
+            {QStringLiteral("entry"),
+             QJsonArray{
+                 QJsonObject{{QStringLiteral("fullUrl"),
+                              QStringLiteral("urn:uuid:6c9d8e51-0000-4000-8000-000000000017")},
+                             {QStringLiteral("resource"), patient}}}}};
+        QFile f(path(ws + QStringLiteral("-patient.json")));
+        if (!f.open(QIODevice::WriteOnly))
+            return CtlRun{-1, {}, f.errorString()};
+        f.write(QJsonDocument(bundle).toJson());
+        f.close();
+        QStringList args{QStringLiteral("import-fhir"), f.fileName()};
+        if (!phone.isEmpty())
+            args << QStringLiteral("--match-system") << QStringLiteral("urn:test");
+        return asAlice(ws, args);
+    }
+
     // A new workstation: enrolled at the server, then its first account, alice, as there.
     bool setUpWorkstation(const QString &ws)
     {
@@ -117,30 +156,7 @@ private slots:
 
     void aPatientImportedOnAAppearsOnB()
     {
-        const QJsonObject bundle{
-            {QStringLiteral("resourceType"), QStringLiteral("Bundle")},
-            {QStringLiteral("type"), QStringLiteral("transaction")},
-            {QStringLiteral("entry"),
-             QJsonArray{QJsonObject{
-                 {QStringLiteral("fullUrl"),
-                  QStringLiteral("urn:uuid:6c9d8e51-0000-4000-8000-000000000017")},
-                 {QStringLiteral("resource"),
-                  QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Patient")},
-                              {QStringLiteral("identifier"),
-                               QJsonArray{QJsonObject{
-                                   {QStringLiteral("system"), QStringLiteral("urn:test")},
-                                   {QStringLiteral("value"), QStringLiteral("SYNC-1")}}}},
-                              {QStringLiteral("name"),
-                               QJsonArray{QJsonObject{
-                                   {QStringLiteral("family"), QStringLiteral("Quast")},
-                                   {QStringLiteral("given"), QJsonArray{QStringLiteral("Ilse")}}}}},
-                              {QStringLiteral("birthDate"), QStringLiteral("1961-02-03")}}}}}}};
-        QFile f(path(QStringLiteral("patient.json")));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QJsonDocument(bundle).toJson());
-        f.close();
-        const CtlRun imported =
-            asAlice(QStringLiteral("a"), {QStringLiteral("import-fhir"), f.fileName()});
+        const CtlRun imported = importQuast(QStringLiteral("a"));
         QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
 
         const CtlRun a =
@@ -165,42 +181,9 @@ private slots:
     // `conflicts resolve` keeps B's, which then reaches A.
     void aConflictIsListedAndResolved()
     {
-        const auto importPhone = [&](const QString &ws, const QString &phone) {
-            const QJsonObject bundle{
-                {QStringLiteral("resourceType"), QStringLiteral("Bundle")},
-                {QStringLiteral("type"), QStringLiteral("transaction")},
-                {QStringLiteral("entry"),
-                 QJsonArray{QJsonObject{
-                     {QStringLiteral("fullUrl"),
-                      QStringLiteral("urn:uuid:6c9d8e51-0000-4000-8000-000000000018")},
-                     {QStringLiteral("resource"),
-                      QJsonObject{
-                          {QStringLiteral("resourceType"), QStringLiteral("Patient")},
-                          {QStringLiteral("identifier"),
-                           QJsonArray{
-                               QJsonObject{{QStringLiteral("system"), QStringLiteral("urn:test")},
-                                           {QStringLiteral("value"), QStringLiteral("SYNC-1")}}}},
-                          {QStringLiteral("name"),
-                           QJsonArray{QJsonObject{
-                               {QStringLiteral("family"), QStringLiteral("Quast")},
-                               {QStringLiteral("given"), QJsonArray{QStringLiteral("Ilse")}}}}},
-                          {QStringLiteral("telecom"),
-                           QJsonArray{
-                               QJsonObject{{QStringLiteral("system"), QStringLiteral("phone")},
-                                           {QStringLiteral("use"), QStringLiteral("mobile")},
-                                           {QStringLiteral("value"), phone}}}},
-                          {QStringLiteral("birthDate"), QStringLiteral("1961-02-03")}}}}}}};
-            QFile f(path(ws + QStringLiteral("-phone.json")));
-            if (!f.open(QIODevice::WriteOnly))
-                return CtlRun{-1, {}, f.errorString()};
-            f.write(QJsonDocument(bundle).toJson());
-            f.close();
-            return asAlice(ws, {QStringLiteral("import-fhir"), f.fileName(),
-                                QStringLiteral("--match-system"), QStringLiteral("urn:test")});
-        };
-        const CtlRun onA = importPhone(QStringLiteral("a"), QStringLiteral("+49 170 1111111"));
+        const CtlRun onA = importQuast(QStringLiteral("a"), QStringLiteral("+49 170 1111111"));
         QVERIFY2(onA.exitCode == 0, qPrintable(onA.err));
-        const CtlRun onB = importPhone(QStringLiteral("b"), QStringLiteral("+49 170 2222222"));
+        const CtlRun onB = importQuast(QStringLiteral("b"), QStringLiteral("+49 170 2222222"));
         QVERIFY2(onB.exitCode == 0, qPrintable(onB.err));
         const CtlRun a =
             asAlice(QStringLiteral("a"), {QStringLiteral("sync"), QStringLiteral("--json")});
@@ -239,6 +222,10 @@ private slots:
             asAlice(QStringLiteral("b"), {QStringLiteral("sync"), QStringLiteral("--json")});
         QCOMPARE(json(again).value(QStringLiteral("pushed")).toInt(), 1);
         QCOMPARE(json(again).value(QStringLiteral("conflicts")).toInt(), 0);
+        const CtlRun settled = asAlice(QStringLiteral("b"),
+                                       {QStringLiteral("conflicts"), QStringLiteral("rebook"), id});
+        QCOMPARE(settled.exitCode, 3); // nothing of it waits any more
+        QVERIFY2(settled.err.contains(id), qPrintable(settled.err));
         const CtlRun none = asAlice(QStringLiteral("b"), {QStringLiteral("conflicts")});
         QVERIFY2(none.out.contains(QStringLiteral("Nothing waits")), qPrintable(none.out));
         QCOMPARE(

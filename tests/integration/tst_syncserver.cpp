@@ -9,6 +9,7 @@
 #include "TestClock.h"
 #include "TestDatabase.h"
 
+#include "domain/ClinicTime.h"
 #include "storage/AppointmentRepository.h"
 #include "storage/PatientRepository.h"
 #include "storage/PractitionerRepository.h"
@@ -355,7 +356,7 @@ private slots:
             value(m_b, QStringLiteral("SELECT problem FROM sync_records WHERE resource_id = ?"),
                   {id})
                 .toString();
-        QVERIFY2(reason.contains(QStringLiteral("phone_mobile")) &&
+        QVERIFY2(reason.contains(QStringLiteral("Mobile phone")) &&
                      reason.contains(QStringLiteral("+49 170 1111111")),
                  qPrintable(reason));
     }
@@ -441,6 +442,43 @@ private slots:
         QCOMPARE(PatientRepository(m_a.db()).get(id)->city, QStringLiteral("Köln"));
         listed = onB.list();
         QCOMPARE(listed->size(), 1); // the booking, still waiting for a person
+    }
+
+    // The booking the server refused (the first test's) goes, in one step, to the
+    // practitioner's next free time on this workstation's calendar, and then stands at the
+    // server and on the other workstation.
+    void aRefusedBookingIsRebookedToTheNextFreeTime()
+    {
+        QVERIFY(m_b.db().setSetting(ClinicTime::settingKey(), QStringLiteral("UTC")).ok());
+        WorkingHours hours;
+        hours.practitionerId = m_practitionerId;
+        hours.weekday = QDate(2026, 12, 10).dayOfWeek();
+        hours.startMinute = 8 * 60;
+        hours.endMinute = 12 * 60;
+        QVERIFY(WorkingHoursRepository(m_b.db()).save(hours).ok());
+        const QString booking =
+            value(m_b, QStringLiteral("SELECT id FROM appointments WHERE sync_state = 'rejected'"))
+                .toString();
+        QVERIFY(!booking.isEmpty());
+        SyncConflicts onB(m_b.db());
+        QVERIFY(
+            !onB.rebook(value(m_b, QStringLiteral("SELECT id FROM patients LIMIT 1")).toString()));
+        auto start = onB.rebook(booking.left(6));
+        QVERIFY2(start.ok(), qPrintable(start.error()));
+        // 10:00–10:30 is the booking that stood (and this one's own place until now).
+        QCOMPARE(start->toUTC(), QDateTime(QDate(2026, 12, 10), QTime(10, 30), Qt::UTC));
+        QCOMPARE(AppointmentRepository(m_b.db()).get(booking)->meta.syncState,
+                 SyncState::pending());
+        SyncRound b = syncOnce(m_b);
+        QVERIFY2(b.problem.isEmpty(), qPrintable(b.problem));
+        QCOMPARE(b.rejected, 0);
+        QVERIFY(b.pushed >= 1);
+        QCOMPARE(AppointmentRepository(m_b.db()).get(booking)->meta.syncState, SyncState::synced());
+        QVERIFY(syncOnce(m_a).pulled >= 1);
+        auto onA = AppointmentRepository(m_a.db()).get(booking);
+        QVERIFY2(onA.ok(), qPrintable(onA.error()));
+        QCOMPARE(onA->start, QDateTime(QDate(2026, 12, 10), QTime(10, 30), Qt::UTC));
+        QVERIFY(onB.list()->isEmpty());
     }
 
     void aRetriedPushMakesNoDuplicate()
