@@ -1,14 +1,19 @@
 #include "SyncResources.h"
 
+#include "fhir/BookingMapping.h"
 #include "fhir/FhirMapping.h"
+#include "fhir/PatientRecordMapping.h"
 #include "fhir/ScheduleMapping.h"
 #include "interop/FhirRecordReader.h"
 #include "storage/AppointmentRepository.h"
+#include "storage/AppointmentTypeRepository.h"
 #include "storage/LocationRepository.h"
 #include "storage/PatientRepository.h"
 #include "storage/PractitionerRepository.h"
+#include "storage/RecallRepository.h"
 #include "storage/ScheduleExceptionRepository.h"
 #include "storage/ServerCopy.h"
+#include "storage/StatusHistoryRepository.h"
 
 namespace frontdesk {
 
@@ -96,6 +101,16 @@ const Kind kKinds[] = {
     KindOf<AppointmentRepository, ScheduleMapping::appointmentFromFhir>::kind("Appointment",
                                                                               "Appointment"),
     KindOf<ScheduleExceptionRepository, ScheduleMapping::timeOffFromFhir>::kind("Slot", "Slot"),
+    // The clinic's settings every workstation books by: appointment types and working hours.
+    KindOf<AppointmentTypeRepository, BookingMapping::appointmentTypeFromFhir>::kind(
+        "HealthcareService", "HealthcareService"),
+    KindOf<WorkingHoursRepository, BookingMapping::workingHoursFromFhir>::kind("PractitionerRole",
+                                                                               "PractitionerRole"),
+    // Each status change of an appointment (the dashboard counts confirmations and no-shows
+    // from them), and recalls.
+    KindOf<StatusHistoryRepository, BookingMapping::statusChangeFromFhir>::kind("Provenance",
+                                                                                "Provenance"),
+    KindOf<RecallRepository, PatientRecordMapping::recallFromFhir>::kind("Task", "Task"),
 };
 
 const Kind *byOutboxType(const QString &type)

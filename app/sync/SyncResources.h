@@ -15,9 +15,10 @@ namespace frontdesk {
 class Database;
 
 // The records the sync engine exchanges today, each between its table and its FHIR form
-// (models/fhir): Patient, Appointment, Practitioner, Location, and time off as Slot. Records of
-// other outbox types stay in the outbox, waiting, until their FHIR form and the server's
-// support for them exist.
+// (models/fhir): Patient, Appointment, Practitioner, Location, time off as Slot, appointment
+// types as HealthcareService, working hours as PractitionerRole, status changes as Provenance
+// and recalls as Task. Records of the other outbox types stay in the outbox, waiting, until the
+// engine exchanges them too.
 class SyncResources
 {
     Q_DECLARE_TR_FUNCTIONS(SyncResources)

@@ -10,9 +10,13 @@
 #include "TestDatabase.h"
 
 #include "domain/ClinicTime.h"
+#include "scheduling/BookingService.h"
 #include "storage/AppointmentRepository.h"
+#include "storage/AppointmentTypeRepository.h"
 #include "storage/PatientRepository.h"
 #include "storage/PractitionerRepository.h"
+#include "storage/RecallRepository.h"
+#include "storage/StatusHistoryRepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -479,6 +483,61 @@ private slots:
         QVERIFY2(onA.ok(), qPrintable(onA.error()));
         QCOMPARE(onA->start, QDateTime(QDate(2026, 12, 10), QTime(10, 30), Qt::UTC));
         QVERIFY(onB.list()->isEmpty());
+    }
+
+    // The clinic's settings (appointment types, working hours), an appointment's status changes
+    // and recalls travel like patients and appointments.
+    void settingsStatusChangesAndRecallsTravel()
+    {
+        AppointmentType type;
+        type.code = QStringLiteral("travel-vaccination");
+        type.name = QStringLiteral("Travel vaccination");
+        type.defaultMinutes = 10;
+        type.color = QStringLiteral("#336699");
+        const Status typeSaved = AppointmentTypeRepository(m_a.db()).save(type);
+        QVERIFY2(typeSaved.ok(), qPrintable(typeSaved.error()));
+        WorkingHours hours;
+        hours.practitionerId = m_practitionerId;
+        hours.weekday = 1;
+        hours.startMinute = 9 * 60;
+        hours.endMinute = 13 * 60;
+        QVERIFY(WorkingHoursRepository(m_a.db()).save(hours).ok());
+        const QString patientId =
+            value(m_a, QStringLiteral("SELECT id FROM patients WHERE mrn = 'MRN-1'")).toString();
+        Appointment visit = appointmentAt(patientId, 15);
+        QVERIFY(AppointmentRepository(m_a.db()).save(visit).ok());
+        auto confirmed = BookingService(m_a.db()).changeStatus(
+            visit.meta.id, {AppointmentStatus::Confirmed, QStringLiteral("phoned"), {}});
+        QVERIFY2(confirmed.ok(), qPrintable(confirmed.error()));
+        Recall recall;
+        recall.patientId = patientId;
+        recall.reason = QStringLiteral("Blood pressure check");
+        recall.dueOn = QDate(2027, 3, 1);
+        QVERIFY(RecallRepository(m_a.db()).save(recall).ok());
+
+        SyncRound a = syncOnce(m_a);
+        QVERIFY2(a.problem.isEmpty(), qPrintable(a.problem));
+        QCOMPARE(a.rejected, 0);
+        QCOMPARE(value(m_a, QStringLiteral("SELECT count(*) FROM outbox")).toInt(), 0);
+        SyncRound b = syncOnce(m_b);
+        QVERIFY2(b.problem.isEmpty(), qPrintable(b.problem));
+        auto typeOnB = AppointmentTypeRepository(m_b.db()).get(type.meta.id);
+        QVERIFY2(typeOnB.ok(), qPrintable(typeOnB.error()));
+        QCOMPARE(typeOnB->name, QStringLiteral("Travel vaccination"));
+        QCOMPARE(typeOnB->defaultMinutes, 10);
+        auto hoursOnB = WorkingHoursRepository(m_b.db()).get(hours.meta.id);
+        QVERIFY2(hoursOnB.ok(), qPrintable(hoursOnB.error()));
+        QCOMPARE(hoursOnB->startMinute, 9 * 60);
+        auto history = StatusHistoryRepository(m_b.db()).forAppointment(visit.meta.id);
+        QVERIFY2(history.ok(), qPrintable(history.error()));
+        QVERIFY(std::any_of(history->cbegin(), history->cend(), [](const StatusChange &c) {
+            return c.to == AppointmentStatus::Confirmed && c.reason == QLatin1String("phoned");
+        }));
+        QCOMPARE(AppointmentRepository(m_b.db()).get(visit.meta.id)->status,
+                 AppointmentStatus::Confirmed);
+        auto recallOnB = RecallRepository(m_b.db()).get(recall.meta.id);
+        QVERIFY2(recallOnB.ok(), qPrintable(recallOnB.error()));
+        QCOMPARE(recallOnB->dueOn, QDate(2027, 3, 1));
     }
 
     void aRetriedPushMakesNoDuplicate()
