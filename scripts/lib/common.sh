@@ -11,7 +11,7 @@ FRONTDESK_PACKAGES=(
     qtkeychain-qt6-dev libsqlcipher-dev libsodium-dev libssl-dev libsqlite3-dev
     sqlcipher sqlite3 libqt6sql6-psql postgresql curl python3-aiosmtpd kannel kannel-extras openssl
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools fonts-dejavu-core
-    lintian desktop-file-utils appstream clang-format
+    lintian desktop-file-utils appstream clang-format qt6-translations-l10n
 )
 
 frontdesk_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

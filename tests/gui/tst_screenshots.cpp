@@ -4,11 +4,15 @@
 #include "TestDatabase.h"
 
 #include "AboutDialog.h"
+#include "BackgroundEnroller.h"
 #include "DayScheduleModel.h"
 #include "MainWindow.h"
 #include "PatientProfile.h"
 #include "access/Session.h"
+#include "access/StaffAccountRepository.h"
 #include "admin/AuditViewer.h"
+#include "admin/ConnectServerDialog.h"
+#include "common/AccessController.h"
 #include "common/LockScreen.h"
 #include "common/SignInDialog.h"
 #include "core/Translations.h"
@@ -17,6 +21,7 @@
 #include "dashboard/FigureTile.h"
 #include "dashboard/KpiHelpDialog.h"
 #include "dashboard/NoShowHeatMap.h"
+#include "database/MemorySecretStore.h"
 #include "demo/DemoSeeder.h"
 #include "kpi/KpiDefinitions.h"
 #include "kpi/KpiFilter.h"
@@ -26,6 +31,7 @@
 #include "patients/ProfileItemDialog.h"
 #include "patients/RecallDialog.h"
 #include "patients/profile/BreakGlassDialog.h"
+#include "patients/profile/ClinicalTab.h"
 #include "schedule/BookingDialog.h"
 #include "schedule/CancelDialog.h"
 #include "schedule/DayCalendarAccessible.h"
@@ -38,19 +44,29 @@
 #include <QAbstractButton>
 #include <QAccessible>
 #include <QApplication>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QFont>
 #include <QGroupBox>
+#include <QHash>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLibraryInfo>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTest>
 #include <QTimeZone>
 #include <QTimer>
 #include <QToolBar>
+#include <QTreeWidgetItem>
 
 #include <functional>
+#include <memory>
 
 using namespace frontdesk;
 
@@ -134,29 +150,64 @@ QStringList unnamedControls(QWidget *root, const QString &where)
     return unnamed;
 }
 
-QStringList walkAndClose(QDialog *dialog, const QString &where)
+// The standard buttons (Cancel, Close, Save, Yes) of the dialog's button boxes that still read
+// in English although the run's language is another: Qt's own catalogue (qtbase_*.qm, Debian's
+// qt6-translations-l10n) was not loaded beside ours. OK and No are left out: some languages
+// write them as English does.
+QStringList englishStandardButtons(const QWidget *dialog, const QString &where)
 {
-    dialog->show();
-    if (!QTest::qWaitForWindowExposed(dialog))
-        return {where + QStringLiteral(": never shown")};
+    if (qEnvironmentVariable("FRONTDESK_TEST_LANGUAGE", QStringLiteral("en")) ==
+        QLatin1String("en"))
+        return {};
+    static const QHash<QDialogButtonBox::StandardButton, QString> english{
+        {QDialogButtonBox::Cancel, QStringLiteral("Cancel")},
+        {QDialogButtonBox::Close, QStringLiteral("Close")},
+        {QDialogButtonBox::Save, QStringLiteral("Save")},
+        {QDialogButtonBox::Yes, QStringLiteral("&Yes")}};
+    QStringList untranslated;
+    for (const QDialogButtonBox *box : dialog->findChildren<QDialogButtonBox *>()) {
+        for (QAbstractButton *button : box->buttons()) {
+            const auto source = english.find(box->standardButton(button));
+            if (source != english.end() && button->text() == *source)
+                untranslated << QStringLiteral("%1: standard button \"%2\" in English")
+                                    .arg(where, button->text());
+        }
+    }
+    return untranslated;
+}
+
+// What a shown dialog lacks (unnamed controls, standard buttons in English); with
+// FRONTDESK_SCREENSHOT_DIR set, the dialog is saved there too, for people to look at.
+QStringList inspectDialog(QWidget *dialog, const QString &where)
+{
     QCoreApplication::processEvents();
-    const QStringList unnamed = unnamedControls(dialog, where);
-    // With FRONTDESK_SCREENSHOT_DIR set, each dialog is saved too, for people to look at.
+    const QStringList problems =
+        unnamedControls(dialog, where) + englishStandardButtons(dialog, where);
     if (const QString shots = qEnvironmentVariable("FRONTDESK_SCREENSHOT_DIR"); !shots.isEmpty())
         dialog->grab().save(QDir(shots).filePath(
             QStringLiteral("%1-dialog-%2.png")
                 .arg(qEnvironmentVariable("FRONTDESK_TEST_LANGUAGE", QStringLiteral("en")),
                      QString(where).replace(QLatin1Char(' '), QLatin1Char('-')))));
+    return problems;
+}
+
+QStringList walkAndClose(QDialog *dialog, const QString &where)
+{
+    dialog->show();
+    if (!QTest::qWaitForWindowExposed(dialog))
+        return {where + QStringLiteral(": never shown")};
+    const QStringList problems = inspectDialog(dialog, where);
     dialog->reject();
     // A dialog deleted on close is gone before the next one of its kind opens.
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-    return unnamed;
+    return problems;
 }
 
-// Runs a function that opens a modal dialog with exec(), walks the dialog and rejects it.
+// Runs a function that opens a modal dialog with exec() (also QInputDialog's and QMessageBox's
+// static functions), walks the dialog and rejects it.
 QStringList walkModal(const QString &where, const std::function<void()> &open)
 {
-    QStringList unnamed{where + QStringLiteral(": no dialog opened")};
+    QStringList problems{where + QStringLiteral(": no dialog opened")};
     QTimer::singleShot(0, qApp, [&] {
         QTRY_VERIFY(QApplication::activeModalWidget() != nullptr);
         auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
@@ -164,11 +215,11 @@ QStringList walkModal(const QString &where, const std::function<void()> &open)
             return;
         if (!QTest::qWaitForWindowExposed(dialog))
             return;
-        unnamed = unnamedControls(dialog, where);
+        problems = inspectDialog(dialog, where);
         dialog->reject();
     });
     open();
-    return unnamed;
+    return problems;
 }
 } // namespace
 
@@ -406,6 +457,46 @@ private slots:
         CommunicationPreference preference;
         unnamed << walkModal(QStringLiteral("preference"),
                              [&] { ProfileItemDialog::editPreference(&w, preference); });
+        // The whole note of a past visit, in a window of its own.
+        ClinicalTab clinical(profile, &w);
+        const QString note = QStringLiteral("Blood pressure checked; follow-up in four weeks.");
+        QTreeWidgetItem visit({QStringLiteral("Consultation"), QStringLiteral("Dr. Weber"),
+                               QStringLiteral("10.02.2026 09:00"), note});
+        visit.setData(3, Qt::UserRole, note);
+        unnamed << walkModal(QStringLiteral("visit note"), [&] { clinical.showNote(&visit); });
+
+        // Workstation → Auto-Lock Time… and Wipe This Workstation… ask through QInputDialog.
+        {
+            QVERIFY(StaffAccountRepository(*t.db)
+                        .create(QStringLiteral("screenshots"), Role::Admin,
+                                QStringLiteral("quiet harbour lantern 4"))
+                        .ok());
+            AccessController access(*t.db);
+            QVERIFY(access.session()
+                        .signIn(QStringLiteral("screenshots"),
+                                QStringLiteral("quiet harbour lantern 4"))
+                        .ok());
+            access.setCurrentWindow(&w);
+            unnamed << walkModal(QStringLiteral("auto-lock time"),
+                                 [&] { access.changeIdleTime(); });
+            unnamed << walkModal(QStringLiteral("wipe"), [&] { access.askToWipe(); });
+        }
+
+        // Workstation → Connect to Server…, as it opens and with the refusal of a plain-HTTP
+        // address, with the app's own enroller.
+        MemorySecretStore store;
+        BackgroundEnroller enroller(*t.db, store, t.dir.path());
+        ConnectServerDialog connectServer(enroller, &w);
+        unnamed << walkAndClose(&connectServer, QStringLiteral("connect to server"));
+        ConnectServerDialog refused(enroller, &w);
+        refused.serverEdit()->setText(QStringLiteral("http://fd.clinic.example:8080"));
+        refused.userEdit()->setText(QStringLiteral("admin"));
+        refused.passwordEdit()->setText(QStringLiteral("quiet harbour lantern 4"));
+        refused.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&refused));
+        refused.connectToServer();
+        QVERIFY(refused.messageLabel()->isVisible());
+        unnamed << walkAndClose(&refused, QStringLiteral("connect to server refused"));
 
         unnamed.removeDuplicates();
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1Char('\n'))));
@@ -466,8 +557,60 @@ private slots:
         save(&about, language + variant + QStringLiteral("-about"));
         for (const QString &c : clippedTexts(&about))
             clipped << QStringLiteral("about: ") + c;
+
+        MemorySecretStore store;
+        BackgroundEnroller enroller(*t.db, store, t.dir.path());
+        ConnectServerDialog connectServer(enroller, &w);
+        connectServer.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&connectServer));
+        save(&connectServer, language + variant + QStringLiteral("-connect-to-server"));
+        for (const QString &c : clippedTexts(&connectServer))
+            clipped << QStringLiteral("connect to server: ") + c;
         clipped.removeDuplicates();
         QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QLatin1Char('\n'))));
+    }
+
+    // Qt's own strings speak the language too: the standard buttons of the app's dialogs, Qt's
+    // message and input boxes, a text field's context menu.
+    void qtsOwnStringsFollowTheLanguage()
+    {
+        const QLocale german(QLocale::German, QLocale::Germany);
+        QLocale::setDefault(german);
+        Translations::install(german);
+        const QByteArray hint =
+            QStringLiteral("Qt's catalogue qtbase_de.qm not loaded from %1 (Debian package "
+                           "qt6-translations-l10n)")
+                .arg(QLibraryInfo::path(QLibraryInfo::TranslationsPath))
+                .toLocal8Bit();
+
+        BreakGlassDialog emergency(QStringLiteral("Müller, Anna"));
+        const auto *buttons = emergency.findChild<QDialogButtonBox *>();
+        QVERIFY(buttons && buttons->button(QDialogButtonBox::Cancel));
+        QVERIFY2(buttons->button(QDialogButtonBox::Cancel)->text() == QLatin1String("Abbrechen"),
+                 hint.constData());
+
+        QMessageBox question(QMessageBox::Question, QStringLiteral("Frage"),
+                             QStringLiteral("Termin absagen?"), QMessageBox::Yes | QMessageBox::No);
+        QCOMPARE(question.button(QMessageBox::Yes)->text(), QStringLiteral("&Ja"));
+        QCOMPARE(question.button(QMessageBox::No)->text(), QStringLiteral("&Nein"));
+
+        QInputDialog input;
+        input.setLabelText(QStringLiteral("Minuten:"));
+        input.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&input));
+        const auto *inputButtons = input.findChild<QDialogButtonBox *>();
+        QVERIFY(inputButtons && inputButtons->button(QDialogButtonBox::Cancel));
+        QCOMPARE(inputButtons->button(QDialogButtonBox::Cancel)->text(),
+                 QStringLiteral("Abbrechen"));
+        input.reject();
+
+        QLineEdit field;
+        const std::unique_ptr<QMenu> menu(field.createStandardContextMenu());
+        QStringList entries;
+        for (const QAction *action : menu->actions())
+            entries << action->text().section(QLatin1Char('\t'), 0, 0);
+        QVERIFY2(entries.contains(QStringLiteral("Alles auswählen")),
+                 qPrintable(entries.join(QStringLiteral(", "))));
     }
 };
 
