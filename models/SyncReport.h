@@ -14,7 +14,7 @@ struct SyncReport
     QDateTime offlineSince; // UTC; valid while the server cannot be reached
     QString offlineReason;  // why it could not be reached, for the status bar's tool tip
     QDateTime lastSyncAt;   // UTC; invalid: never synced with a server
-    qint64 waiting = 0;     // local changes in the outbox
+    qint64 waiting = 0;     // records with local changes in the outbox (Outbox::waitingRecords)
     qint64 conflicts = 0;   // records the server had changed meanwhile, waiting for a person
     qint64 rejected = 0;    // records the server refused, kept with the reason
     QString problem;        // why the worker could not look or sync, if it could not

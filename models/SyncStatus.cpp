@@ -6,7 +6,7 @@ SyncStatus::SyncStatus(Database &db, QObject *parent) : QObject(parent), m_outbo
 
 void SyncStatus::refresh()
 {
-    auto pending = m_outbox.pendingCount();
+    auto pending = m_outbox.waitingRecords();
     if (!pending) {
         // Reported once per new message: this runs on a timer.
         const QString message =

@@ -9,6 +9,7 @@
 #include "core/LocaleFormat.h"
 #include "database/Database.h"
 #include "database/SecretStore.h"
+#include "storage/Outbox.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -213,8 +214,8 @@ int SyncCommands::sync(CtlContext &c, const QCommandLineParser &p, const QString
     (*own)->actAsSystem(QStringLiteral("frontdeskctl sync (%1)").arg(db.actor().name));
     ServerTransport transport(std::move(*connection), true);
     const SyncRound round = SyncEngine(**own, transport).round();
-    auto waiting = (*own)->scalar(QStringLiteral("SELECT count(*) FROM outbox"));
-    const qint64 left = waiting ? waiting->toLongLong() : -1;
+    auto waiting = Outbox(**own).waitingRecords();
+    const qint64 left = waiting ? *waiting : -1;
     if (json) {
         c.out() << QJsonDocument(QJsonObject{{QStringLiteral("reached"), round.reached},
                                              {QStringLiteral("pushed"), round.pushed},

@@ -1,5 +1,7 @@
 #include "SyncWorker.h"
 
+#include "storage/Outbox.h"
+
 #include <QTimer>
 
 namespace frontdesk {
@@ -159,12 +161,12 @@ SyncReport SyncWorker::look()
     state.offlineSince = metaTime(SyncEngine::offlineSinceKey());
     state.online =
         state.serverConfigured && state.lastSyncAt.isValid() && !state.offlineSince.isValid();
-    auto waiting = m_db->scalar(QStringLiteral("SELECT count(*) FROM outbox"));
+    auto waiting = Outbox(*m_db).waitingRecords();
     if (!waiting) {
         state.problem = tr("Could not count the changes waiting to sync: %1").arg(waiting.error());
         return state;
     }
-    state.waiting = waiting->toLongLong();
+    state.waiting = *waiting;
     for (const QString &table : std::as_const(m_tables)) {
         // Table names come from the schema, never from input.
         auto n = m_db->query(

@@ -38,9 +38,19 @@ Status Outbox::enqueue(OutboxEntry entry)
     return {};
 }
 
-Result<qint64> Outbox::pendingCount() const
+Result<qint64> Outbox::waitingRecords() const
 {
-    auto v = m_db.scalar(QStringLiteral("SELECT count(*) FROM outbox"));
+    // A history row or photo whose own row is gone (it cannot be: both are append-only and
+    // kept) would still count, under its own id.
+    auto v = m_db.scalar(QStringLiteral(
+        "SELECT count(*) FROM (SELECT DISTINCT "
+        "CASE WHEN h.id IS NOT NULL THEN 'Appointment' "
+        "WHEN p.id IS NOT NULL THEN 'Patient' ELSE o.resource_type END, "
+        "coalesce(h.appointment_id, p.patient_id, o.resource_id) "
+        "FROM outbox o "
+        "LEFT JOIN appointment_status_history h "
+        "ON o.resource_type = 'Provenance' AND h.id = o.resource_id "
+        "LEFT JOIN patient_photos p ON o.resource_type = 'Binary' AND p.id = o.resource_id)"));
     if (!v)
         return fail(v.error());
     return v->toLongLong();

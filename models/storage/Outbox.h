@@ -39,7 +39,10 @@ public:
 
     // Joins the caller's transaction; request ids are made here and never change.
     Status enqueue(OutboxEntry entry);
-    Result<qint64> pendingCount() const;
+    // The records with changes waiting, as a person counts them: a record edited three times is
+    // one, and a status change's Provenance or a photo's Binary is part of its appointment or
+    // patient, not a record of its own (README "Sync").
+    Result<qint64> waitingRecords() const;
 
 private:
     Database &m_db;
