@@ -26,7 +26,7 @@ struct SyncIssue
 
     QString type; // the outbox's resource type (Patient, Appointment, ...)
     QString id;
-    QString state; // conflict or rejected (SyncState)
+    QString state; // conflict or rejected (SyncState), or SyncIssues::unapplied()
     QString label; // what a person calls the record
     QString patientId;
     QString problem;          // the server's answer, or the fields both sides changed
@@ -48,6 +48,10 @@ public:
         Mine,  // send this workstation's version again
         Theirs // make the record the server's version
     };
+
+    // The state of a record of the server's that could not be written here at all (a
+    // mapping refusal, a name or number already used here, a record it names missing).
+    static QString unapplied() { return QStringLiteral("unapplied"); }
 
     virtual ~SyncIssues() = default;
     virtual Result<QList<SyncIssue>> list() const = 0;

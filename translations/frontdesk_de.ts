@@ -4181,6 +4181,10 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
         <source>The records the server refused or had changed meanwhile, with both versions; resolve ID --take mine sends this workstation&apos;s again, --take theirs takes the server&apos;s; rebook ID moves a refused booking to the next free time.</source>
         <translation>Die Datensätze, die der Server abgelehnt oder inzwischen geändert hat, mit beiden Versionen; resolve ID --take mine sendet die dieses Arbeitsplatzes erneut, --take theirs übernimmt die des Servers; rebook ID verschiebt eine abgelehnte Buchung auf die nächste freie Zeit.</translation>
     </message>
+    <message>
+        <source>NOT WRITTEN HERE</source>
+        <translation>HIER NICHT GESPEICHERT</translation>
+    </message>
 </context>
 <context>
     <name>SyncConflicts</name>
@@ -4343,6 +4347,10 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
         <source>%1 could not be rebooked: %2</source>
         <translation>%1 konnte nicht umgebucht werden: %2</translation>
     </message>
+    <message>
+        <source>%1 is not held here, so there is nothing of this workstation&apos;s to keep: take the server&apos;s once what stopped it is put right (%2).</source>
+        <translation>%1 ist hier nicht vorhanden, also gibt es nichts von diesem Arbeitsplatz zu behalten: Übernehmen Sie die Version des Servers, sobald behoben ist, was sie aufgehalten hat (%2).</translation>
+    </message>
 </context>
 <context>
     <name>SyncEngine</name>
@@ -4387,10 +4395,6 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
         <translation>Eine Änderung vom Server nennt keine Ressource und Version (request.url TYP/ID, response.etag).</translation>
     </message>
     <message>
-        <source>%1/%2 version %3 from the server: %4</source>
-        <translation>%1/%2 Version %3 vom Server: %4</translation>
-    </message>
-    <message>
         <source>A page of changes from the server could not be applied; nothing of it was kept, and the next sync asks for it again: %1</source>
         <translation>Eine Seite mit Änderungen vom Server konnte nicht übernommen werden; nichts davon wurde behalten, und der nächste Abgleich fragt sie erneut an: %1</translation>
     </message>
@@ -4417,6 +4421,10 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
     <message>
         <source>Could not keep the merge of %1 %2: %3</source>
         <translation>Die Zusammenführung von %1 %2 konnte nicht gespeichert werden: %3</translation>
+    </message>
+    <message>
+        <source>Version %1 from the server could not be written here: %2</source>
+        <translation>Version %1 vom Server konnte hier nicht gespeichert werden: %2</translation>
     </message>
 </context>
 <context>
@@ -5246,6 +5254,10 @@ Notizen: %2</translation>
     <message>
         <source>%1: rebooked to %2; it goes to the server with the next sync.</source>
         <translation>%1: umgebucht auf %2; die Buchung geht mit dem nächsten Abgleich an den Server.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s could not be written here</source>
+        <translation>Die Version des Servers ließ sich hier nicht speichern</translation>
     </message>
 </context>
 <context>

@@ -4181,6 +4181,10 @@ Ejecute frontdesk --help para ver las opciones.</translation>
         <source>The records the server refused or had changed meanwhile, with both versions; resolve ID --take mine sends this workstation&apos;s again, --take theirs takes the server&apos;s; rebook ID moves a refused booking to the next free time.</source>
         <translation>Los registros que el servidor rechazó o cambió entretanto, con ambas versiones; resolve ID --take mine envía de nuevo la de este puesto, --take theirs adopta la del servidor; rebook ID mueve una reserva rechazada a la próxima hora libre.</translation>
     </message>
+    <message>
+        <source>NOT WRITTEN HERE</source>
+        <translation>NO GUARDADO AQUÍ</translation>
+    </message>
 </context>
 <context>
     <name>SyncConflicts</name>
@@ -4343,6 +4347,10 @@ Ejecute frontdesk --help para ver las opciones.</translation>
         <source>%1 could not be rebooked: %2</source>
         <translation>No se pudo volver a reservar %1: %2</translation>
     </message>
+    <message>
+        <source>%1 is not held here, so there is nothing of this workstation&apos;s to keep: take the server&apos;s once what stopped it is put right (%2).</source>
+        <translation>%1 no está en este puesto, así que no hay nada de aquí que conservar: adopte la versión del servidor cuando se haya corregido lo que la impidió (%2).</translation>
+    </message>
 </context>
 <context>
     <name>SyncEngine</name>
@@ -4387,10 +4395,6 @@ Ejecute frontdesk --help para ver las opciones.</translation>
         <translation>Un cambio del servidor no indica recurso ni versión (request.url TIPO/ID, response.etag).</translation>
     </message>
     <message>
-        <source>%1/%2 version %3 from the server: %4</source>
-        <translation>%1/%2 versión %3 del servidor: %4</translation>
-    </message>
-    <message>
         <source>A page of changes from the server could not be applied; nothing of it was kept, and the next sync asks for it again: %1</source>
         <translation>No se pudo aplicar una página de cambios del servidor; no se guardó nada de ella y la próxima sincronización la pedirá de nuevo: %1</translation>
     </message>
@@ -4417,6 +4421,10 @@ Ejecute frontdesk --help para ver las opciones.</translation>
     <message>
         <source>Could not keep the merge of %1 %2: %3</source>
         <translation>No se pudo guardar la combinación de %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Version %1 from the server could not be written here: %2</source>
+        <translation>La versión %1 del servidor no se pudo guardar aquí: %2</translation>
     </message>
 </context>
 <context>
@@ -5246,6 +5254,10 @@ Notas: %2</translation>
     <message>
         <source>%1: rebooked to %2; it goes to the server with the next sync.</source>
         <translation>%1: reservada de nuevo para %2; va al servidor en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s could not be written here</source>
+        <translation>La versión del servidor no se pudo guardar aquí</translation>
     </message>
 </context>
 <context>

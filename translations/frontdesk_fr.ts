@@ -4181,6 +4181,10 @@ Lancez frontdesk --help pour voir les options.</translation>
         <source>The records the server refused or had changed meanwhile, with both versions; resolve ID --take mine sends this workstation&apos;s again, --take theirs takes the server&apos;s; rebook ID moves a refused booking to the next free time.</source>
         <translation>Les enregistrements que le serveur a refusés ou modifiés entre-temps, avec les deux versions&#xa0;; resolve ID --take mine renvoie celle de ce poste, --take theirs reprend celle du serveur&#xa0;; rebook ID déplace une réservation refusée sur le prochain créneau libre.</translation>
     </message>
+    <message>
+        <source>NOT WRITTEN HERE</source>
+        <translation>NON ENREGISTRÉ ICI</translation>
+    </message>
 </context>
 <context>
     <name>SyncConflicts</name>
@@ -4343,6 +4347,10 @@ Lancez frontdesk --help pour voir les options.</translation>
         <source>%1 could not be rebooked: %2</source>
         <translation>Impossible de déplacer %1&#xa0;: %2</translation>
     </message>
+    <message>
+        <source>%1 is not held here, so there is nothing of this workstation&apos;s to keep: take the server&apos;s once what stopped it is put right (%2).</source>
+        <translation>%1 n&apos;existe pas ici, il n&apos;y a donc rien de ce poste à garder&#xa0;: reprenez la version du serveur une fois corrigé ce qui l&apos;a bloquée (%2).</translation>
+    </message>
 </context>
 <context>
     <name>SyncEngine</name>
@@ -4387,10 +4395,6 @@ Lancez frontdesk --help pour voir les options.</translation>
         <translation>Une modification du serveur n&apos;indique ni ressource ni version (request.url TYPE/ID, response.etag).</translation>
     </message>
     <message>
-        <source>%1/%2 version %3 from the server: %4</source>
-        <translation>%1/%2 version %3 du serveur : %4</translation>
-    </message>
-    <message>
         <source>A page of changes from the server could not be applied; nothing of it was kept, and the next sync asks for it again: %1</source>
         <translation>Une page de modifications du serveur n&apos;a pas pu être appliquée ; rien n&apos;en a été gardé, et la prochaine synchronisation la redemande : %1</translation>
     </message>
@@ -4417,6 +4421,10 @@ Lancez frontdesk --help pour voir les options.</translation>
     <message>
         <source>Could not keep the merge of %1 %2: %3</source>
         <translation>Impossible de conserver la fusion de %1 %2 : %3</translation>
+    </message>
+    <message>
+        <source>Version %1 from the server could not be written here: %2</source>
+        <translation>La version %1 du serveur n&apos;a pas pu être enregistrée ici&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -5246,6 +5254,10 @@ Notes&#xa0;: %2</translation>
     <message>
         <source>%1: rebooked to %2; it goes to the server with the next sync.</source>
         <translation>%1&#xa0;: déplacé au %2&#xa0;; la réservation part vers le serveur à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s could not be written here</source>
+        <translation>La version du serveur n&apos;a pas pu être enregistrée ici</translation>
     </message>
 </context>
 <context>

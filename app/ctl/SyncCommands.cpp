@@ -354,8 +354,10 @@ int SyncCommands::conflicts(CtlContext &c, const QCommandLineParser &p, const QS
     }
     const auto someone = [](const QString &name) { return name.isEmpty() ? tr("unknown") : name; };
     for (const SyncIssue &i : std::as_const(*all)) {
-        c.out() << (i.state == QLatin1String("conflict") ? tr("CONFLICT") : tr("REJECTED")) << "  "
-                << i.id << "  " << i.label << '\n'
+        c.out() << (i.state == QLatin1String("conflict") ? tr("CONFLICT")
+                    : i.state == SyncIssues::unapplied() ? tr("NOT WRITTEN HERE")
+                                                         : tr("REJECTED"))
+                << "  " << i.id << "  " << i.label << '\n'
                 << "  " << i.problem << '\n'
                 << "  "
                 << tr("Here: %1; at the server: %2").arg(someone(i.mineBy), someone(i.theirsBy))

@@ -144,14 +144,25 @@ Result<QList<SyncIssue>> SyncConflicts::read(const QString &idOrPrefix) const
             prefix = QStringLiteral(" AND substr(t.id, 1, ?) = ?");
             binds << idOrPrefix.size() << idOrPrefix;
         }
+        // The records here in conflict or refused; then the server's records that could not be
+        // written here at all (no row of theirs here).
         auto q = m_db.query(
             QStringLiteral("SELECT t.id, t.sync_state, s.problem, s.mine_by, s.theirs_by, "
                            "s.theirs_version, s.theirs, s.resource, s.server_version, "
                            "s.updated_at FROM %1 t LEFT JOIN sync_records s ON "
                            "s.resource_id = t.id AND s.resource_type = ? WHERE t.sync_state "
-                           "IN (?, ?)%2 ORDER BY s.updated_at, t.id")
-                .arg(table, prefix),
-            binds);
+                           "IN (?, ?)%2 UNION ALL SELECT s.resource_id, ?, s.problem, s.mine_by, "
+                           "s.theirs_by, s.theirs_version, s.theirs, s.resource, "
+                           "s.server_version, s.updated_at FROM sync_records s WHERE "
+                           "s.resource_type = ? AND s.problem <> '' AND s.theirs_version > 0 AND "
+                           "NOT EXISTS (SELECT 1 FROM %1 t WHERE t.id = s.resource_id)%3 ORDER "
+                           "BY 10, 1")
+                .arg(table, prefix,
+                     QString(prefix).replace(QStringLiteral("t.id"),
+                                             QStringLiteral("s.resource_id"))),
+            binds + QVariantList{SyncIssues::unapplied(), type} +
+                (idOrPrefix.isEmpty() ? QVariantList{}
+                                      : QVariantList{idOrPrefix.size(), idOrPrefix}));
         if (!q)
             return fail(q.error());
         while (q->next()) {
@@ -213,9 +224,13 @@ Status SyncConflicts::describe(SyncIssue &issue, const QString &theirs, const QS
     if (issue.label.isEmpty())
         issue.label = QStringLiteral("%1 %2").arg(issue.type, issue.id);
 
-    auto mine = SyncResources::localValues(m_db, issue.type, issue.id);
-    if (!mine)
-        return fail(mine.error());
+    QVariantMap mineValues;
+    if (issue.state != SyncIssues::unapplied()) {
+        auto mine = SyncResources::localValues(m_db, issue.type, issue.id);
+        if (!mine)
+            return fail(mine.error());
+        mineValues = *mine;
+    }
     QVariantMap theirValues;
     QVariantMap baseValues;
     if (!theirs.isEmpty()) {
@@ -234,18 +249,21 @@ Status SyncConflicts::describe(SyncIssue &issue, const QString &theirs, const QS
     }
     if (theirValues.isEmpty())
         return {};
-    for (auto it = mine->cbegin(); it != mine->cend(); ++it) {
+    // Not here at all: every field is the server's alone.
+    const QVariantMap &columns = mineValues.isEmpty() ? theirValues : mineValues;
+    for (auto it = columns.cbegin(); it != columns.cend(); ++it) {
+        const QVariant here = mineValues.value(it.key());
         const QVariant there = theirValues.value(it.key());
-        if (same(it.value(), there))
+        if (same(here, there))
             continue;
         const QVariant was = baseValues.value(it.key());
         SyncIssue::Field f;
         f.name = it.key();
         f.label = fieldLabel(it.key());
-        f.mine = shown(it.value(), it.key());
+        f.mine = shown(here, it.key());
         f.theirs = shown(there, it.key());
         f.base = shown(was, it.key());
-        f.clash = !baseValues.isEmpty() && !same(it.value(), was) && !same(there, was);
+        f.clash = !baseValues.isEmpty() && !same(here, was) && !same(there, was);
         issue.fields << f;
     }
     return {};
@@ -259,6 +277,10 @@ Status SyncConflicts::resolve(const QString &idOrPrefix, Take take)
     const SyncIssue issue = *found;
     if (auto s = AccessGuard(m_db).requireWrite(issue.type); !s)
         return s;
+    if (take == Take::Mine && issue.state == SyncIssues::unapplied())
+        return fail(tr("%1 is not held here, so there is nothing of this workstation's to keep: "
+                       "take the server's once what stopped it is put right (%2).")
+                        .arg(issue.label, issue.problem));
     if (take == Take::Theirs && issue.theirsVersion == 0)
         return fail(tr("The server holds no version of %1 to take: it never accepted it. Keep "
                        "this workstation's (it is sent again), or change it here first, e.g. "

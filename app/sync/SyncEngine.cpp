@@ -554,6 +554,32 @@ Status SyncEngine::split(const Push &push)
     });
 }
 
+Status SyncEngine::keepUnapplied(const QString &type, const QString &id, qint64 version,
+                                 const QJsonObject &resource, bool exists, const QString &problem)
+{
+    const qint64 now = m_db.clock().nowMs();
+    // A record held here waits as a conflict: its own version stays until a person takes the
+    // server's (tried again then) or keeps this one (sent on top of the server's).
+    if (exists) {
+        if (auto q = m_db.query(QStringLiteral("UPDATE %1 SET sync_state = ? WHERE id = ?")
+                                    .arg(SyncResources::tableOf(type)),
+                                {SyncState::conflict(), id});
+            !q)
+            return fail(q.error());
+    }
+    if (auto q = m_db.query(QStringLiteral("INSERT OR IGNORE INTO sync_records (resource_type, "
+                                           "resource_id, updated_at) VALUES (?, ?, ?)"),
+                            {type, id, now});
+        !q)
+        return fail(q.error());
+    auto q = m_db.query(QStringLiteral("UPDATE sync_records SET problem = ?, theirs = ?, "
+                                       "theirs_version = ?, theirs_by = ?, updated_at = ? WHERE "
+                                       "resource_type = ? AND resource_id = ?"),
+                        {problem, resource.isEmpty() ? QString() : compact(resource), version,
+                         changedBy(resource), now, type, id});
+    return q ? Status() : fail(q.error());
+}
+
 void SyncEngine::pull(SyncRound &round)
 {
     for (int page = 0; page < kMaxPagesPerRound; ++page) {
@@ -660,14 +686,33 @@ void SyncEngine::pull(SyncRound &round)
                 if (deleted && !exists)
                     continue;
                 const QJsonObject resource = entry.value(QStringLiteral("resource")).toObject();
+                // One change that cannot be written here (refused by the mapping, a name or
+                // number already used here, a record it names missing) must not hold up the
+                // rest: it is undone alone and kept for a person (Conflicts), the page goes on.
+                if (auto q = m_db.query(QStringLiteral("SAVEPOINT pull_entry")); !q)
+                    return fail(q.error());
                 const Status s = deleted
                                      ? SyncResources::applyDelete(m_db, url[0], id, *version)
                                      : SyncResources::apply(m_db, url[0], id, resource, *version);
-                if (!s)
-                    return fail(tr("%1/%2 version %3 from the server: %4")
-                                    .arg(url[0], id)
-                                    .arg(*version)
-                                    .arg(s.error()));
+                if (!s) {
+                    if (auto q = m_db.query(QStringLiteral("ROLLBACK TO pull_entry")); !q)
+                        return fail(q.error());
+                    if (auto q = m_db.query(QStringLiteral("RELEASE pull_entry")); !q)
+                        return fail(q.error());
+                    if (auto k = keepUnapplied(type, id, *version,
+                                               deleted ? QJsonObject() : resource, exists,
+                                               tr("Version %1 from the server could not be "
+                                                  "written here: %2")
+                                                   .arg(*version)
+                                                   .arg(s.error()));
+                        !k)
+                        return k;
+                    page_.changed[type] << id;
+                    ++page_.unapplied;
+                    continue;
+                }
+                if (auto q = m_db.query(QStringLiteral("RELEASE pull_entry")); !q)
+                    return fail(q.error());
                 if (auto q = m_db.query(
                         QStringLiteral("INSERT OR REPLACE INTO sync_records (resource_type, "
                                        "resource_id, server_version, resource, problem, "
@@ -688,6 +733,7 @@ void SyncEngine::pull(SyncRound &round)
             return;
         }
         round.pulled += page_.pulled;
+        round.unapplied += page_.unapplied;
         for (auto it = page_.changed.cbegin(); it != page_.changed.cend(); ++it)
             round.changed[it.key()] += it.value();
         bool more = false;

@@ -23,6 +23,7 @@ struct SyncRound
     int pulled = 0;       // changes from the server written here
     int conflicts = 0;    // records the server had changed meanwhile (412), kept for a person
     int rejected = 0;     // records the server refused (409 ...), kept with the reason
+    int unapplied = 0;    // changes from the server that could not be written here, kept
     QString problem;      // why the round stopped early; empty when it completed
     // Local resource type (as the outbox names it) → ids the round changed here (pulled, or
     // whose sync state changed), so the models can refresh those rows.
@@ -47,7 +48,8 @@ struct SyncRound
 // Pull: GET _history from the cursor in sync_meta, each page written in one local transaction
 // with the new cursor, without outbox rows; a change the workstation already holds (its own
 // push coming back, or a page seen twice) is skipped by version; a record with local changes
-// not yet taken by the server is left for the push to settle.
+// not yet taken by the server is left for the push to settle; a change that cannot be written
+// here is undone alone (a savepoint) and kept for a person, and the page goes on.
 class SyncEngine
 {
     Q_DECLARE_TR_FUNCTIONS(SyncEngine)
@@ -111,6 +113,10 @@ private:
     // server's version in `theirs` when it could be read.
     Result<std::optional<QString>> merge(const Push &push, const QString &type, const QString &id,
                                          SyncRound &round, Theirs &theirs);
+    // A change from the server that could not be written here, kept in sync_records for a
+    // person; a record held here is flagged as a conflict.
+    Status keepUnapplied(const QString &type, const QString &id, qint64 version,
+                         const QJsonObject &resource, bool exists, const QString &problem);
     Status postpone(const Push &push, const QString &error);
     Status split(const Push &push);
     Status setMeta(const QString &key, const QString &value);

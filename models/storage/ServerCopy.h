@@ -40,8 +40,15 @@ public:
 
     template <typename T> Status apply(const T &record, qint64 serverVersion)
     {
-        return ServerCopy(this->m_db, Repo::table())
-            .apply(record.meta.id, this->toValues(record), serverVersion);
+        const Status s = ServerCopy(this->m_db, Repo::table())
+                             .apply(record.meta.id, this->toValues(record), serverVersion);
+        // Refused here (a code or MRN already used by another record, ...): the repository's
+        // own check says why in a person's words, where it has one.
+        if (!s) {
+            if (const Status rule = this->validate(record); !rule)
+                return rule;
+        }
+        return s;
     }
     Status remove(const QString &id, qint64 serverVersion)
     {

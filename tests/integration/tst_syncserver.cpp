@@ -540,6 +540,55 @@ private slots:
         QCOMPARE(recallOnB->dueOn, QDate(2027, 3, 1));
     }
 
+    // A change from the server that cannot be written here (an appointment type code B already
+    // uses for one of its own) holds up nothing else of its page; it waits in Conflicts, and
+    // once B renamed its own, taking the server's writes it.
+    void aChangeThatCannotBeWrittenHereWaitsAndHoldsUpNothing()
+    {
+        AppointmentType onA;
+        onA.code = QStringLiteral("checkup-x");
+        onA.name = QStringLiteral("Check-up (A)");
+        QVERIFY(AppointmentTypeRepository(m_a.db()).save(onA).ok());
+        const QString patientId =
+            value(m_a, QStringLiteral("SELECT id FROM patients WHERE mrn = 'MRN-1'")).toString();
+        auto patient = PatientRepository(m_a.db()).get(patientId);
+        patient->city = QStringLiteral("Lübeck");
+        QVERIFY(PatientRepository(m_a.db()).save(*patient).ok());
+        QVERIFY(syncOnce(m_a).problem.isEmpty());
+
+        AppointmentType onB;
+        onB.code = QStringLiteral("checkup-x");
+        onB.name = QStringLiteral("Check-up (B)");
+        QVERIFY(AppointmentTypeRepository(m_b.db()).save(onB).ok());
+        SyncRound b = syncOnce(m_b);
+        QVERIFY2(b.problem.isEmpty(), qPrintable(b.problem));
+        QCOMPARE(b.unapplied, 1);
+        QCOMPARE(PatientRepository(m_b.db()).get(patientId)->city, QStringLiteral("Lübeck"));
+        QVERIFY(!AppointmentTypeRepository(m_b.db()).get(onA.meta.id).ok());
+
+        SyncConflicts conflicts(m_b.db());
+        auto issue = conflicts.find(onA.meta.id);
+        QVERIFY2(issue.ok(), qPrintable(issue.error()));
+        QCOMPARE(issue->state, SyncIssues::unapplied());
+        QVERIFY2(issue->problem.contains(
+                     QStringLiteral("already an appointment type with the code \"checkup-x\"")),
+                 qPrintable(issue->problem));
+        QVERIFY(!conflicts.resolve(onA.meta.id, SyncConflicts::Take::Mine));   // nothing here
+        QVERIFY(!conflicts.resolve(onA.meta.id, SyncConflicts::Take::Theirs)); // still clashes
+
+        onB.code = QStringLiteral("checkup-y");
+        QVERIFY(AppointmentTypeRepository(m_b.db()).save(onB).ok());
+        const Status taken = conflicts.resolve(onA.meta.id, SyncConflicts::Take::Theirs);
+        QVERIFY2(taken.ok(), qPrintable(taken.error()));
+        QCOMPARE(AppointmentTypeRepository(m_b.db()).get(onA.meta.id)->name,
+                 QStringLiteral("Check-up (A)"));
+        QVERIFY(!conflicts.find(onA.meta.id).ok());
+        // A meets B's type the same way; B's rename then settles it there by a pull.
+        QVERIFY(syncOnce(m_b).problem.isEmpty());
+        QVERIFY(syncOnce(m_a).problem.isEmpty());
+        QVERIFY(AppointmentTypeRepository(m_a.db()).get(onB.meta.id).ok());
+    }
+
     void aRetriedPushMakesNoDuplicate()
     {
         Patient p = newPatient(QStringLiteral("MRN-3"), QStringLiteral("Conrad"));

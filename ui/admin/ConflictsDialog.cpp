@@ -101,8 +101,9 @@ void ConflictsDialog::reload()
     int row = 0;
     for (int i = 0; i < m_items.size(); ++i) {
         const SyncIssue &issue = m_items.at(i);
-        const QString state = issue.state == QLatin1String("conflict")
-                                  ? tr("Changed on both sides")
+        const QString state = issue.state == QLatin1String("conflict") ? tr("Changed on both sides")
+                              : issue.state == SyncIssues::unapplied()
+                                  ? tr("The server's could not be written here")
                                   : tr("Refused by the server");
         auto *item = new QListWidgetItem(QStringLiteral("%1\n%2").arg(issue.label, state), m_list);
         item->setToolTip(issue.problem);
@@ -120,7 +121,7 @@ void ConflictsDialog::showCurrent()
 {
     const int row = m_list->currentRow();
     const bool any = row >= 0 && row < m_items.size();
-    m_mine->setEnabled(any);
+    m_mine->setEnabled(any && m_items.at(row).state != SyncIssues::unapplied());
     m_theirs->setEnabled(any && m_items.at(row).theirsVersion > 0);
     m_rebook->setVisible(any && m_items.at(row).type == QLatin1String("Appointment") &&
                          m_items.at(row).state == QLatin1String("rejected"));
