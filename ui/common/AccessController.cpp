@@ -182,14 +182,16 @@ void AccessController::askToWipe()
         QMessageBox::warning(m_window, tr("Wipe"), s.error());
         return;
     }
-    bool ok = false;
-    const QString typed = QInputDialog::getText(
-        m_window, tr("Wipe this workstation"),
+    QInputDialog ask(m_window);
+    ask.setWindowTitle(tr("Wipe this workstation"));
+    ask.setLabelText(
         tr("This removes the database, its WAL and journal files and its key from this "
            "workstation for good. Changes not yet sent to the server are lost. Frontdesk then "
-           "starts as new.\n\nType WIPE to confirm:"),
-        QLineEdit::Normal, QString(), &ok);
-    if (!ok || typed.trimmed() != QLatin1String("WIPE"))
+           "starts as new.\n\nType WIPE to confirm:"));
+    // Unwrapped, the warning made the dialog as wide as the screen (wider in German).
+    if (auto *label = ask.findChild<QLabel *>())
+        label->setWordWrap(true);
+    if (ask.exec() != QDialog::Accepted || ask.textValue().trimmed() != QLatin1String("WIPE"))
         return;
     emit wipeRequested(QStringLiteral("staff member %1").arg(m_session->account()->username));
 }
