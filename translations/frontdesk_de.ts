@@ -8128,6 +8128,24 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
         <comment>ISO week number</comment>
         <translation>KW%1</translation>
     </message>
+    <message>
+        <source>%1: 1 appointment</source>
+        <comment>a week of the weekly trend chart</comment>
+        <translation>%1: 1 Termin</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln appointments</source>
+        <comment>a week of the weekly trend chart</comment>
+        <translation>
+            <numerusform>%1: %Ln Termin</numerusform>
+            <numerusform>%1: %Ln Termine</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, no-show rate %2</source>
+        <comment>a week&apos;s appointments, then its no-show rate</comment>
+        <translation>%1, Nichterscheinensquote %2</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::Workstation</name>

@@ -8128,6 +8128,24 @@ Open the existing record instead, or save a new one anyway?</source>
         <comment>ISO week number</comment>
         <translation>S%1</translation>
     </message>
+    <message>
+        <source>%1: 1 appointment</source>
+        <comment>a week of the weekly trend chart</comment>
+        <translation>%1: 1 cita</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln appointments</source>
+        <comment>a week of the weekly trend chart</comment>
+        <translation>
+            <numerusform>%1: %Ln cita</numerusform>
+            <numerusform>%1: %Ln citas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, no-show rate %2</source>
+        <comment>a week&apos;s appointments, then its no-show rate</comment>
+        <translation>%1, tasa de inasistencia %2</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::Workstation</name>

@@ -8128,6 +8128,24 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
         <comment>ISO week number</comment>
         <translation>S%1</translation>
     </message>
+    <message>
+        <source>%1: 1 appointment</source>
+        <comment>a week of the weekly trend chart</comment>
+        <translation>%1&#xa0;: 1 rendez-vous</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln appointments</source>
+        <comment>a week of the weekly trend chart</comment>
+        <translation>
+            <numerusform>%1&#xa0;: %Ln rendez-vous</numerusform>
+            <numerusform>%1&#xa0;: %Ln rendez-vous</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, no-show rate %2</source>
+        <comment>a week&apos;s appointments, then its no-show rate</comment>
+        <translation>%1, taux d&apos;absence %2</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::Workstation</name>

@@ -5,6 +5,7 @@
 #include "KpiFigureModel.h"
 #include "access/Session.h"
 #include "access/StaffAccountRepository.h"
+#include "core/Translations.h"
 #include "dashboard/DashboardView.h"
 #include "dashboard/DrillDownDialog.h"
 #include "dashboard/FigureTile.h"
@@ -13,22 +14,30 @@
 #include "dashboard/PractitionerChart.h"
 #include "dashboard/WeeklyTrendChart.h"
 #include "kpi/KpiDefinitions.h"
+#include "kpi/KpiReport.h"
 
 #include <QApplication>
+#include <QBarSeries>
+#include <QBarSet>
 #include <QChartView>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDir>
 #include <QFile>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QImage>
 #include <QLabel>
 #include <QPointer>
+#include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTest>
 #include <QTextBrowser>
+#include <QToolTip>
 
 using namespace frontdesk;
 
@@ -371,6 +380,61 @@ private slots:
             qPrintable(heat->cellToolTip(1, 10)));
         QVERIFY2(heat->cellToolTip(4, 9).contains(QLatin1String("100.0%")),
                  qPrintable(heat->cellToolTip(4, 9)));
+    }
+
+    // Under German the weekly trend writes 1.234 and 12,5%: on its count axis, in each week's
+    // tooltip and in what a screen reader reads.
+    void trendChartWritesNumbersInTheLanguage()
+    {
+        const QLocale german(QLocale::German, QLocale::Germany);
+        QLocale::setDefault(german);
+        Translations::install(german);
+        const auto english = qScopeGuard([] {
+            QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+            Translations::install(QLocale::c());
+        });
+        KpiReport report;
+        KpiWeek busy;
+        busy.monday = QDate(2026, 3, 2);
+        busy.appointments = 1234;
+        busy.noShows = 154;
+        busy.noShowRate = 154.0 / 1234.0;
+        KpiWeek quiet;
+        quiet.monday = QDate(2026, 3, 9);
+        quiet.appointments = 1;
+        quiet.noShowRate = 0.0;
+        report.weeks = {busy, quiet};
+        WeeklyTrendChart chart;
+        chart.resize(700, 400);
+        chart.setReport(report);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        QCoreApplication::processEvents();
+
+        QCOMPARE(chart.weekText(0),
+                 QStringLiteral("KW10: 1.234 Termine, Nichterscheinensquote 12,5%"));
+        QCOMPARE(chart.weekText(1), QStringLiteral("KW11: 1 Termin, Nichterscheinensquote 0,0%"));
+        QCOMPARE(chart.accessibleDescription(),
+                 chart.weekText(0) + QStringLiteral("; ") + chart.weekText(1));
+        // Pointing at a bar shows its week.
+        auto *bars = qobject_cast<QBarSeries *>(chart.chart()->series().value(0));
+        QVERIFY(bars && !bars->barSets().isEmpty());
+        emit bars->barSets().first()->hovered(true, 0);
+        QTRY_COMPARE(QToolTip::text(), chart.weekText(0));
+        emit bars->barSets().first()->hovered(false, 0);
+
+        QStringList labels;
+        for (const QGraphicsItem *item : chart.scene()->items())
+            if (const auto *text = qgraphicsitem_cast<const QGraphicsTextItem *>(item))
+                labels << text->toPlainText();
+        // The count axis reaches past 1.234 in German thousands (1.500), never C's 1500; the
+        // percent axis reads 25%.
+        static const QRegularExpression grouped(QStringLiteral("^1\\.[0-9]00$"));
+        QVERIFY2(labels.indexOf(grouped) >= 0, qPrintable(labels.join(QStringLiteral(" | "))));
+        static const QRegularExpression plain(QStringLiteral("^1[0-9]00$"));
+        QVERIFY2(labels.indexOf(plain) < 0, qPrintable(labels.join(QStringLiteral(" | "))));
+        QVERIFY2(labels.contains(QStringLiteral("25%")),
+                 qPrintable(labels.join(QStringLiteral(" | "))));
     }
 
     void onlyManagersSeeFigures()

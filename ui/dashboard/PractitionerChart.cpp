@@ -115,7 +115,8 @@ void PractitionerChart::rebuild()
         values->setRange(0, std::max(highest, 1.0) * 1.1);
         values->applyNiceNumbers();
     } else {
-        values->setLabelFormat(QStringLiteral("%.0f%%"));
+        // Localized numbers take the text after the number as it stands: "%%" would show twice.
+        values->setLabelFormat(QStringLiteral("%.0f") + QLocale().percent());
         values->setRange(0, shown == Utilisation ? std::max(100.0, highest)
                                                  : std::max(10.0, highest * 1.2));
     }

@@ -1,14 +1,18 @@
 #include "WeeklyTrendChart.h"
 
+#include "KpiFigureModel.h"
 #include "kpi/KpiReport.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QCursor>
 #include <QLineSeries>
+#include <QToolTip>
 #include <QValueAxis>
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 
 namespace frontdesk {
@@ -21,6 +25,13 @@ WeeklyTrendChart::WeeklyTrendChart(QWidget *parent) : QChartView(parent)
     chart()->setTitle(tr("Weekly trend"));
     chart()->legend()->setAlignment(Qt::AlignBottom);
     chart()->setMargins(QMargins(4, 4, 4, 4));
+    // The axes' numbers in the person's format (1.400 in German), not C's.
+    chart()->setLocalizeNumbers(true);
+}
+
+QString WeeklyTrendChart::weekText(qsizetype index) const
+{
+    return index >= 0 && index < m_weekTexts.size() ? m_weekTexts.at(index) : QString();
 }
 
 QSize WeeklyTrendChart::sizeHint() const
@@ -31,6 +42,8 @@ QSize WeeklyTrendChart::sizeHint() const
 void WeeklyTrendChart::setReport(const KpiReport &report)
 {
     QChart *c = chart();
+    // The language may have been set after the chart was made.
+    c->setLocale(QLocale());
     c->removeAllSeries();
     // removeAllSeries() deletes the series; removeAxis() hands the axis back to us.
     for (QAbstractAxis *axis : c->axes()) {
@@ -49,18 +62,43 @@ void WeeklyTrendChart::setReport(const KpiReport &report)
     line.setWidth(3);
     rate->setPen(line);
     QStringList categories;
+    m_weekTexts.clear();
     qint64 most = 0;
     double highestRate = 0;
     for (qsizetype i = 0; i < report.weeks.size(); ++i) {
         const KpiWeek &w = report.weeks.at(i);
         *appointments << double(w.appointments);
         most = std::max(most, w.appointments);
-        categories << tr("W%1", "ISO week number").arg(w.monday.weekNumber());
+        const QString week = tr("W%1", "ISO week number").arg(w.monday.weekNumber());
+        categories << week;
+        // %Ln writes the count with the locale's grouping; English has no catalogue to give
+        // the singular.
+        QString text =
+            (w.appointments == 1 ? tr("%1: 1 appointment", "a week of the weekly trend chart")
+                                 : tr("%1: %Ln appointments", "a week of the weekly trend chart",
+                                      int(std::min<qint64>(w.appointments, INT_MAX))))
+                .arg(week);
         if (w.noShowRate) {
             rate->append(double(i), *w.noShowRate * 100.0);
             highestRate = std::max(highestRate, *w.noShowRate * 100.0);
+            text = tr("%1, no-show rate %2", "a week's appointments, then its no-show rate")
+                       .arg(text, KpiFigureModel::percentText(w.noShowRate));
         }
+        m_weekTexts << text;
     }
+    setAccessibleDescription(m_weekTexts.join(QStringLiteral("; ")));
+    connect(appointments, &QBarSet::hovered, this, [this](bool on, int index) {
+        if (on)
+            QToolTip::showText(QCursor::pos(), weekText(index), this);
+        else
+            QToolTip::hideText();
+    });
+    connect(rate, &QLineSeries::hovered, this, [this](const QPointF &point, bool on) {
+        if (on)
+            QToolTip::showText(QCursor::pos(), weekText(qRound(point.x())), this);
+        else
+            QToolTip::hideText();
+    });
     auto *bars = new QBarSeries;
     bars->append(appointments);
     c->addSeries(bars);
@@ -73,7 +111,9 @@ void WeeklyTrendChart::setReport(const KpiReport &report)
     rate->attachAxis(weeks);
 
     auto *count = new QValueAxis;
-    count->setLabelFormat(QStringLiteral("%d"));
+    // Localized, Qt Charts reads only "%.<precision><conversion>" formats; "%d" left the axis
+    // without labels.
+    count->setLabelFormat(QStringLiteral("%.0f"));
     count->setRange(0, std::max<qint64>(most, 1) * 1.1);
     count->applyNiceNumbers();
     count->setTitleText(tr("Appointments"));
@@ -88,7 +128,8 @@ void WeeklyTrendChart::setReport(const KpiReport &report)
             break;
         }
     auto *percent = new QValueAxis;
-    percent->setLabelFormat(QStringLiteral("%.0f%%"));
+    // Localized, the text after the number is taken as it stands: "%%" would show twice.
+    percent->setLabelFormat(QStringLiteral("%.0f") + QLocale().percent());
     percent->setRange(0, step * 5);
     percent->setTickCount(6);
     percent->setGridLineVisible(false);
