@@ -9,6 +9,7 @@
 #include "SyncStatus.h"
 #include "access/AccessGuard.h"
 #include "admin/ConflictsDialog.h"
+#include "common/MessageLifetime.h"
 #include "common/SyncStatusWidget.h"
 #include "dashboard/DashboardView.h"
 #include "messages/ComposeMessageDialog.h"
@@ -52,6 +53,8 @@ MainWindow::MainWindow(Database &db, const QString &place, QWidget *parent)
       m_patientModel(new PatientListModel(db, this)),
       m_messageModel(new MessageListModel(db, this)), m_syncStatus(new SyncStatus(db, this))
 {
+    m_statusLifetime = new MessageLifetime(MessageLifetime::clockOf(db), this);
+    connect(m_statusLifetime, &MessageLifetime::expired, this, &MainWindow::clearStatus);
     setWindowTitle(place.isEmpty() ? tr("Frontdesk") : tr("Frontdesk — %1").arg(place));
     for (DatabaseTableModel *model :
          std::initializer_list<DatabaseTableModel *>{m_dayModel, m_patientModel, m_messageModel})
@@ -201,7 +204,7 @@ void MainWindow::createMenus()
         auto *refused = new QShortcut(m_viewActionList.last()->shortcut(), this);
         refused->setObjectName(QStringLiteral("dashboardRefused"));
         connect(refused, &QShortcut::activated, this, [this, why = mayView.error()] {
-            statusBar()->showMessage(tr("The Dashboard is not available: %1").arg(why), 10000);
+            showStatus(tr("The Dashboard is not available: %1").arg(why), false);
         });
     }
     int widest = 0;
@@ -250,10 +253,10 @@ void MainWindow::composeMessage(const QString &patientId)
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         m_messageModel->refresh();
         const QueuedMessage &queued = dialog->queued();
-        statusBar()->showMessage(
-            queued.note.isEmpty() ? tr("The message waits in the outbox until the server sends it.")
-                                  : queued.note,
-            10000);
+        showStatus(queued.note.isEmpty()
+                       ? tr("The message waits in the outbox until the server sends it.")
+                       : queued.note,
+                   false);
     });
     dialog->open();
 }
@@ -264,6 +267,9 @@ void MainWindow::showView(View view)
     m_stack->setCurrentIndex(index);
     m_navigation->setCurrentRow(index);
     m_viewActionList.at(index)->setChecked(true);
+    // Another view is the next action: an error about the last one no longer stands there.
+    if (m_statusIsError)
+        clearStatus();
 }
 
 MainWindow::View MainWindow::currentView() const
@@ -279,6 +285,8 @@ void MainWindow::findPatient()
 
 void MainWindow::refresh()
 {
+    if (m_statusIsError)
+        clearStatus();
     m_dayModel->refresh();
     m_patientModel->refresh();
     m_messageModel->refresh();
@@ -334,9 +342,24 @@ ConflictsDialog *MainWindow::openConflicts()
     return dialog;
 }
 
+void MainWindow::showStatus(const QString &text, bool error)
+{
+    m_statusIsError = error;
+    statusBar()->showMessage(text);
+    m_statusLifetime->start(error ? MessageLifetime::Kind::Error : MessageLifetime::Kind::Info,
+                            text);
+}
+
+void MainWindow::clearStatus()
+{
+    m_statusLifetime->stop();
+    m_statusIsError = false;
+    statusBar()->clearMessage();
+}
+
 void MainWindow::showError(const QString &message)
 {
-    statusBar()->showMessage(message);
+    showStatus(message, true);
     // One box collects what goes wrong while it is open, instead of a stack of boxes.
     if (m_errorBox) {
         if (!m_errorBox->text().contains(message))

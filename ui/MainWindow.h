@@ -20,6 +20,7 @@ class DatabaseTableModel;
 class ComposeMessageDialog;
 class ConflictsDialog;
 class DashboardView;
+class MessageLifetime;
 class MessageListModel;
 class MessagesView;
 class PatientListModel;
@@ -62,6 +63,9 @@ public:
     // in place, keeping the person's current row and selection.
     void showSyncedChanges(const QString &resourceType, const QStringList &ids);
     void showError(const QString &message);
+    // How long the status bar's message stays (information 10 s, an error 30 s or until the
+    // next view, refresh or message replaces it).
+    MessageLifetime *statusMessageLifetime() const { return m_statusLifetime; }
     // What File → Sync Conflicts… lists and settles (the app's sync; null before it exists:
     // the action stays hidden).
     void setSyncIssues(SyncIssues *issues);
@@ -92,6 +96,8 @@ private:
     void saveSettings() const;
     void restoreSettings();
     void showAbout();
+    void showStatus(const QString &text, bool error);
+    void clearStatus();
 
     Database &m_db;
     AppointmentDayModel *m_dayModel;
@@ -110,6 +116,8 @@ private:
     QActionGroup *m_viewActions = nullptr;
     QList<QAction *> m_viewActionList;
     QPointer<QMessageBox> m_errorBox;
+    MessageLifetime *m_statusLifetime = nullptr;
+    bool m_statusIsError = false;
     SyncIssues *m_syncIssues = nullptr;
     QAction *m_conflictsAction = nullptr;
     QPointer<ConflictsDialog> m_conflictsDialog;

@@ -5,6 +5,7 @@
 
 #include "MainWindow.h"
 #include "PatientListModel.h"
+#include "common/MessageLifetime.h"
 #include "common/SyncStatusWidget.h"
 #include "dashboard/DashboardView.h"
 #include "dashboard/FigureTile.h"
@@ -224,6 +225,29 @@ private slots:
         QTRY_VERIFY(box->isVisible());
         QVERIFY(box->text().contains(w.statusBar()->currentMessage()));
         box->close();
+
+        // The error stays 30 s, then goes by itself; the test moves the clock instead of waiting.
+        MessageLifetime *lifetime = w.statusMessageLifetime();
+        QVERIFY(lifetime->isRunning());
+        const QDateTime before = clock.nowUtc();
+        clock.advanceSecs(29);
+        lifetime->expireIfDue();
+        QVERIFY(!w.statusBar()->currentMessage().isEmpty());
+        clock.advanceSecs(1);
+        lifetime->expireIfDue();
+        QVERIFY2(w.statusBar()->currentMessage().isEmpty(),
+                 qPrintable(w.statusBar()->currentMessage()));
+        QVERIFY(!lifetime->isRunning());
+
+        // Or until the next action: another view.
+        w.showError(QStringLiteral("The disk is full."));
+        QCOMPARE(w.statusBar()->currentMessage(), QStringLiteral("The disk is full."));
+        w.showView(MainWindow::View::Patients);
+        QVERIFY(w.statusBar()->currentMessage().isEmpty());
+        QVERIFY(!lifetime->isRunning());
+        if (auto *again = w.findChild<QMessageBox *>())
+            again->close();
+        clock.set(before);
     }
 };
 

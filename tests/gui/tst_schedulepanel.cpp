@@ -4,6 +4,7 @@
 
 #include "AppointmentDayModel.h"
 #include "DayScheduleModel.h"
+#include "common/InfoBar.h"
 #include "demo/DemoSeeder.h"
 #include "schedule/BookingDialog.h"
 #include "schedule/CancelDialog.h"
@@ -186,8 +187,9 @@ private slots:
             model()->index(model()->rowOf(m_booked)).data(DayScheduleModel::StartRole).toDateTime();
         m_panel->move(model()->index(model()->rowOf(m_booked)), 0, taken, taken.addSecs(15 * 60));
         QVERIFY(!m_panel->messageBar()->isHidden());
-        // A refusal stays until the next action.
-        QVERIFY(!m_panel->findChild<QTimer *>(QStringLiteral("scheduleMessageTimer"))->isActive());
+        // A refusal is an error: it stays 30 s, unless the next action replaces it.
+        QVERIFY(m_panel->messageBar()->isError());
+        QCOMPARE(m_clock.nowUtc().msecsTo(m_panel->messageBar()->lifetime()->expiresAt()), 30000);
         QVERIFY2(m_panel->messageBar()->text().contains(
                      model()->index(other).data(DayScheduleModel::IdRole).toString()),
                  qPrintable(m_panel->messageBar()->text()));
@@ -209,14 +211,17 @@ private slots:
         QVERIFY(!m_panel->grab().isNull());
         QVERIFY(m_panel->undo());
         QCOMPARE(statusOf(m_booked), QStringLiteral("booked"));
-        // "Undone: …" is information: it goes away on its own once read.
-        auto *messageTimer = m_panel->findChild<QTimer *>(QStringLiteral("scheduleMessageTimer"));
-        QVERIFY(messageTimer);
-        QVERIFY(!m_panel->messageBar()->isHidden());
-        QVERIFY(messageTimer->isActive());
-        messageTimer->setInterval(0);
-        messageTimer->start();
-        QTRY_VERIFY(m_panel->messageBar()->isHidden());
+        // "Undone: …" is information: it goes away on its own once read, after 10 s.
+        InfoBar *bar = m_panel->messageBar();
+        QVERIFY(!bar->isHidden());
+        QVERIFY(!bar->isError());
+        QVERIFY(bar->lifetime()->isRunning());
+        m_clock.advanceSecs(9);
+        bar->lifetime()->expireIfDue();
+        QVERIFY(!bar->isHidden());
+        m_clock.advanceSecs(1);
+        bar->lifetime()->expireIfDue();
+        QVERIFY(bar->isHidden());
         auto history = BookingService(db()).history(m_booked);
         QCOMPARE(history->size(), 3); // booked, arrived, the revert
     }

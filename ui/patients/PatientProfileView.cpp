@@ -65,10 +65,8 @@ PatientProfileView::PatientProfileView(Database &db, QWidget *parent)
     m_emergency->setStyleSheet(
         QStringLiteral("background: #8c1d18; color: white; font-weight: bold; padding: 6px;"));
     m_emergency->hide();
-    m_message = new QLabel(this);
+    m_message = new InfoBar(MessageLifetime::clockOf(db), this);
     m_message->setObjectName(QStringLiteral("profileMessage"));
-    m_message->setWordWrap(true);
-    m_message->hide();
 
     m_sections = new QTabWidget(this);
     m_sections->setObjectName(QStringLiteral("profileSections"));
@@ -166,9 +164,10 @@ bool PatientProfileView::isModified() const
 
 void PatientProfileView::showMessage(const QString &text, bool error)
 {
-    m_message->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("color: #b3261e;") : QString());
-    m_message->setVisible(!text.isEmpty());
+    if (error)
+        m_message->showError(text);
+    else
+        m_message->showInfo(text);
 }
 
 void PatientProfileView::showProfile()

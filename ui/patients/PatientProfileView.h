@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/InfoBar.h"
 #include "core/Result.h"
 
 #include <QStringList>
@@ -45,7 +46,7 @@ public:
     PatientEditor *editor() const { return m_editor; }
     PatientProfile *profile() const { return m_profile; }
     QTabWidget *sections() const { return m_sections; }
-    QLabel *messageLabel() const { return m_message; }
+    InfoBar *messageLabel() const { return m_message; }
     QLabel *photoLabel() const { return m_photo; }
     QTreeWidget *recallList() const;
 
@@ -88,7 +89,7 @@ private:
     QLabel *m_alerts;
     QLabel *m_emergency;
     QStringList m_allergyAlerts;
-    QLabel *m_message;
+    InfoBar *m_message;
     QTabWidget *m_sections;
     DetailsTab *m_details;
     PatientEditor *m_editor;

@@ -28,7 +28,6 @@
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QResizeEvent>
-#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -59,15 +58,8 @@ SchedulePanel::SchedulePanel(Database &db, QWidget *parent)
     m_toolBars->addWidget(m_filterBar);
     m_toolBars->addWidget(m_commandBar, 1);
 
-    m_message = new QLabel(this);
-    m_messageTimer = new QTimer(this);
-    m_messageTimer->setObjectName(QStringLiteral("scheduleMessageTimer"));
-    m_messageTimer->setSingleShot(true);
-    connect(m_messageTimer, &QTimer::timeout, m_message, &QWidget::hide);
+    m_message = new InfoBar(MessageLifetime::clockOf(db), this);
     m_message->setObjectName(QStringLiteral("scheduleMessage"));
-    m_message->setWordWrap(true);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->hide();
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(m_toolBars);
@@ -354,17 +346,10 @@ void SchedulePanel::updateActions()
 
 void SchedulePanel::showMessage(const QString &text, bool error)
 {
-    m_message->setText(text);
-    m_message->setStyleSheet(
-        error ? QStringLiteral("background: #fdecea; color: #611a15; padding: 6px;")
-              : QStringLiteral("background: #e8f4fd; color: #0d3c61; padding: 6px;"));
-    m_message->setVisible(!text.isEmpty());
-    // Information goes away once read; an error stays until the next action replaces it.
-    if (error || text.isEmpty()) {
-        m_messageTimer->stop();
-        return;
-    }
-    m_messageTimer->start(std::max(6000, int(text.size()) * 80));
+    if (error)
+        m_message->showError(text);
+    else
+        m_message->showInfo(text);
 }
 
 void SchedulePanel::pushUndo(const QString &text, std::function<Status()> undo)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/InfoBar.h"
 #include "core/Result.h"
 #include "domain/Appointment.h"
 #include "domain/StatusChange.h"
@@ -15,7 +16,6 @@ class QAction;
 class QComboBox;
 class QDateEdit;
 class QLabel;
-class QTimer;
 class QMenu;
 class QPrinter;
 class QToolBar;
@@ -45,7 +45,7 @@ public:
 
     DayScheduleModel *model() const { return m_model; }
     DayCalendarView *calendar() const { return m_calendar; }
-    QLabel *messageBar() const { return m_message; }
+    InfoBar *messageBar() const { return m_message; }
     // The booking dialog now open (booking is not modal to the rest of the app), or null.
     BookingDialog *bookingDialog() const;
     CancelDialog *cancelDialog() const;
@@ -135,8 +135,7 @@ private:
     QComboBox *m_practitionerFilter;
     QComboBox *m_typeFilter;
     QComboBox *m_locationFilter;
-    QLabel *m_message;
-    QTimer *m_messageTimer;
+    InfoBar *m_message;
     QAction *m_undoAction;
     QList<QAction *> m_statusActions;
     QList<UndoStep> m_undo;
