@@ -7968,6 +7968,18 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
             <numerusform> · %Ln vom Server abgelehnt</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Settle…</source>
+        <translation>Klären…</translation>
+    </message>
+    <message>
+        <source>Settle the records waiting after sync</source>
+        <translation>Die nach dem Abgleich wartenden Datensätze klären</translation>
+    </message>
+    <message>
+        <source>Open Sync Conflicts (Shift+F9)</source>
+        <translation>Abgleichskonflikte öffnen (Umschalt+F9)</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::SyncWorker</name>

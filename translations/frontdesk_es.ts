@@ -7968,6 +7968,18 @@ Open the existing record instead, or save a new one anyway?</source>
             <numerusform> · %Ln rechazados por el servidor</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Settle…</source>
+        <translation>Resolver…</translation>
+    </message>
+    <message>
+        <source>Settle the records waiting after sync</source>
+        <translation>Resolver los registros pendientes tras la sincronización</translation>
+    </message>
+    <message>
+        <source>Open Sync Conflicts (Shift+F9)</source>
+        <translation>Abrir los conflictos de sincronización (Mayús+F9)</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::SyncWorker</name>

@@ -7968,6 +7968,18 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
             <numerusform> · %Ln refusés par le serveur</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Settle…</source>
+        <translation>Régler…</translation>
+    </message>
+    <message>
+        <source>Settle the records waiting after sync</source>
+        <translation>Régler les enregistrements en attente après la synchronisation</translation>
+    </message>
+    <message>
+        <source>Open Sync Conflicts (Shift+F9)</source>
+        <translation>Ouvrir les conflits de synchronisation (Maj+F9)</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::SyncWorker</name>

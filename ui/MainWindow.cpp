@@ -141,6 +141,8 @@ void MainWindow::createViews()
 
     m_syncStatusWidget = new SyncStatusWidget(m_syncStatus, this);
     statusBar()->addPermanentWidget(m_syncStatusWidget);
+    connect(m_syncStatusWidget, &SyncStatusWidget::settleRequested, this,
+            [this] { openConflicts(); });
 }
 
 // Each view gets its menu action with the shortcut and its entry in the navigation list.

@@ -217,13 +217,14 @@ int SyncCommands::sync(CtlContext &c, const QCommandLineParser &p, const QString
     auto waiting = Outbox(**own).waitingRecords();
     const qint64 left = waiting ? *waiting : -1;
     if (json) {
-        c.out() << QJsonDocument(QJsonObject{{QStringLiteral("reached"), round.reached},
-                                             {QStringLiteral("pushed"), round.pushed},
-                                             {QStringLiteral("pulled"), round.pulled},
-                                             {QStringLiteral("conflicts"), round.conflicts},
-                                             {QStringLiteral("rejected"), round.rejected},
-                                             {QStringLiteral("waiting"), left},
-                                             {QStringLiteral("problem"), round.problem}})
+        c.out() << QJsonDocument(
+                       QJsonObject{{QStringLiteral("reached"), round.reached},
+                                   {QStringLiteral("pushed"), round.pushed},
+                                   {QStringLiteral("pulled"), round.pulled},
+                                   {QStringLiteral("conflicts"), round.conflicts + round.unapplied},
+                                   {QStringLiteral("rejected"), round.rejected},
+                                   {QStringLiteral("waiting"), left},
+                                   {QStringLiteral("problem"), round.problem}})
                        .toJson(QJsonDocument::Indented);
     } else {
         if (!round.reached)
@@ -234,7 +235,7 @@ int SyncCommands::sync(CtlContext &c, const QCommandLineParser &p, const QString
         c.out() << tr("Pushed %1, pulled %2, conflicts %3, rejected %4; %5 waiting.")
                        .arg(round.pushed)
                        .arg(round.pulled)
-                       .arg(round.conflicts)
+                       .arg(round.conflicts + round.unapplied)
                        .arg(round.rejected)
                        .arg(left)
                 << '\n';

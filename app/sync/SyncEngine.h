@@ -23,7 +23,8 @@ struct SyncRound
     int pulled = 0;       // changes from the server written here
     int conflicts = 0;    // records the server had changed meanwhile (412), kept for a person
     int rejected = 0;     // records the server refused (409 ...), kept with the reason
-    int unapplied = 0;    // changes from the server that could not be written here, kept
+    int unapplied = 0;    // changes from the server that could not be written here, kept (as
+                          // conflicts for a person; frontdeskctl sync counts them so)
     QString problem;      // why the round stopped early; empty when it completed
     // Local resource type (as the outbox names it) → ids the round changed here (pulled, or
     // whose sync state changed), so the models can refresh those rows.

@@ -1,5 +1,7 @@
 #include "SyncWorker.h"
 
+#include "SyncResources.h"
+
 #include "storage/Outbox.h"
 
 #include <QTimer>
@@ -181,6 +183,21 @@ SyncReport SyncWorker::look()
             state.conflicts += n->value(0).toLongLong();
             state.rejected += n->value(1).toLongLong();
         }
+    }
+    // Changes from the server that could not be written here and have no record here to flag
+    // (SyncEngine keeps them in sync_records): they wait in Conflicts too.
+    for (const QString &type : SyncResources::outboxTypes()) {
+        auto n = m_db->scalar(
+            QStringLiteral("SELECT count(*) FROM sync_records s WHERE s.resource_type = ? AND "
+                           "s.problem <> '' AND s.theirs_version > 0 AND NOT EXISTS (SELECT 1 "
+                           "FROM %1 t WHERE t.id = s.resource_id)")
+                .arg(SyncResources::tableOf(type)),
+            {type});
+        if (!n) {
+            state.problem = tr("Could not count the records in conflict: %1").arg(n.error());
+            return state;
+        }
+        state.conflicts += n->toLongLong();
     }
     return state;
 }

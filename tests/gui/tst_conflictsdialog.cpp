@@ -4,7 +4,10 @@
 #include "SyncConflicts.h"
 #include "TestDatabase.h"
 
+#include "MainWindow.h"
+#include "SyncStatus.h"
 #include "admin/ConflictsDialog.h"
+#include "common/SyncStatusWidget.h"
 #include "domain/RecordMeta.h"
 #include "fhir/FhirMapping.h"
 #include "storage/PatientRepository.h"
@@ -98,6 +101,26 @@ private slots:
         QVERIFY(!dialog.keepMineButton()->isEnabled());
         QVERIFY2(dialog.messageLabel()->text().contains(QStringLiteral("Nothing waits")),
                  qPrintable(dialog.messageLabel()->text()));
+    }
+
+    // The status bar offers Settle… while records wait, and it opens this dialog.
+    void theStatusBarOpensIt()
+    {
+        SyncConflicts conflicts(*t.db);
+        MainWindow w(*t.db, QStringLiteral("Praxis am Markt"));
+        w.setSyncIssues(&conflicts);
+        w.show();
+        QPushButton *settle = w.syncStatusWidget()->settleButton();
+        QVERIFY(settle->isHidden());
+        SyncReport waiting;
+        waiting.rejected = 1;
+        w.syncStatus()->apply(waiting);
+        QVERIFY(settle->isVisible());
+        QVERIFY(!settle->accessibleName().isEmpty());
+        QTest::mouseClick(settle, Qt::LeftButton);
+        auto *dialog = w.findChild<ConflictsDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        dialog->close();
     }
 
     // Keeping this workstation's version queues it again on top of the server's; a record the

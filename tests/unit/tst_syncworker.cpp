@@ -89,6 +89,16 @@ private slots:
         QCOMPARE(state.waiting, 2);
         QCOMPARE(state.conflicts, 1);
         QCOMPARE(state.rejected, 1);
+
+        // A patient of the server's that could not be written here waits in Conflicts too.
+        QVERIFY(t.db->query(QStringLiteral("INSERT INTO sync_records (resource_type, resource_id, "
+                                           "problem, theirs, theirs_version, updated_at) VALUES "
+                                           "('Patient', 'not-here', 'MRN taken', '{}', 3, 0)"))
+                    .ok());
+        QMetaObject::invokeMethod(sync.worker(), &SyncWorker::syncNow, Qt::QueuedConnection);
+        QTRY_VERIFY_WITH_TIMEOUT(spy.count() >= 1, 10000);
+        state = spy.takeFirst().at(0).value<SyncReport>();
+        QCOMPARE(state.conflicts, 2);
     }
 
     // The app's sync connection carries the person signed in on the app's: a receptionist's

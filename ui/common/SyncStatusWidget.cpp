@@ -7,16 +7,25 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QTimer>
 
 namespace frontdesk {
 
 SyncStatusWidget::SyncStatusWidget(SyncStatus *status, QWidget *parent)
-    : QWidget(parent), m_status(status), m_label(new QLabel(this)), m_timer(new QTimer(this))
+    : QWidget(parent), m_status(status), m_label(new QLabel(this)),
+      m_settle(new QPushButton(tr("Settle…"), this)), m_timer(new QTimer(this))
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_label);
+    layout->addWidget(m_settle);
+    m_settle->setObjectName(QStringLiteral("settleConflicts"));
+    m_settle->setFlat(true);
+    m_settle->setAccessibleName(tr("Settle the records waiting after sync"));
+    m_settle->setToolTip(tr("Open Sync Conflicts (Shift+F9)"));
+    m_settle->hide();
+    connect(m_settle, &QPushButton::clicked, this, &SyncStatusWidget::settleRequested);
     m_label->setObjectName(QStringLiteral("syncStatusLabel"));
     m_label->setTextInteractionFlags(Qt::NoTextInteraction);
 
@@ -69,6 +78,7 @@ void SyncStatusWidget::updateText()
         waiting += tr(" · %Ln refused by the server", nullptr,
                       int(std::min<qint64>(m_status->rejected(), INT_MAX)));
     m_label->setText(tr("%1 · %2", "connection · changes waiting").arg(connection, waiting));
+    m_settle->setVisible(m_status->conflicts() + m_status->rejected() > 0);
     if (!m_status->serverConfigured())
         m_label->setToolTip(tr("Changes made on this workstation are kept safely in its database "
                                "and will be sent once a sync server is configured."));

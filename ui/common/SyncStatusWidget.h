@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QTimer;
 
 namespace frontdesk {
@@ -21,12 +22,18 @@ public:
 
     QString text() const;
     void refresh();
+    // Shown while records wait for a person (conflicts, refusals): opens File → Sync Conflicts….
+    QPushButton *settleButton() const { return m_settle; }
+
+signals:
+    void settleRequested();
 
 private:
     void updateText();
 
     SyncStatus *m_status;
     QLabel *m_label;
+    QPushButton *m_settle;
     QTimer *m_timer;
 };
 
