@@ -1576,6 +1576,198 @@ Um fortzufahren, tun Sie eines der Folgenden:
         <source>Influenza, seasonal, injectable, preservative free</source>
         <translation>Influenza, saisonal, Injektion, ohne Konservierungsstoffe</translation>
     </message>
+    <message>
+        <source>Essential hypertension</source>
+        <translation>Essentielle Hypertonie</translation>
+    </message>
+    <message>
+        <source>Amlodipine 5 mg tablet</source>
+        <translation>Amlodipin 5 mg Tablette</translation>
+    </message>
+    <message>
+        <source>1 tablet once daily</source>
+        <translation>1 Tablette einmal täglich</translation>
+    </message>
+    <message>
+        <source>Diabetes mellitus type 2</source>
+        <translation>Diabetes mellitus Typ 2</translation>
+    </message>
+    <message>
+        <source>Metformin 500 mg tablet</source>
+        <translation>Metformin 500 mg Tablette</translation>
+    </message>
+    <message>
+        <source>1 tablet twice daily with meals</source>
+        <translation>1 Tablette zweimal täglich zu den Mahlzeiten</translation>
+    </message>
+    <message>
+        <source>Asthma</source>
+        <translation>Asthma bronchiale</translation>
+    </message>
+    <message>
+        <source>Salbutamol 100 micrograms inhaler</source>
+        <translation>Salbutamol 100 Mikrogramm Dosieraerosol</translation>
+    </message>
+    <message>
+        <source>2 puffs when needed</source>
+        <translation>2 Hübe bei Bedarf</translation>
+    </message>
+    <message>
+        <source>Hypothyroidism</source>
+        <translation>Hypothyreose</translation>
+    </message>
+    <message>
+        <source>Levothyroxine 50 micrograms tablet</source>
+        <translation>Levothyroxin 50 Mikrogramm Tablette</translation>
+    </message>
+    <message>
+        <source>1 tablet in the morning before breakfast</source>
+        <translation>1 Tablette morgens vor dem Frühstück</translation>
+    </message>
+    <message>
+        <source>Hyperlipidaemia</source>
+        <translation>Hyperlipidämie</translation>
+    </message>
+    <message>
+        <source>Atorvastatin 20 mg tablet</source>
+        <translation>Atorvastatin 20 mg Tablette</translation>
+    </message>
+    <message>
+        <source>1 tablet at night</source>
+        <translation>1 Tablette abends</translation>
+    </message>
+    <message>
+        <source>Osteoarthritis of knee</source>
+        <translation>Kniegelenksarthrose</translation>
+    </message>
+    <message>
+        <source>Ibuprofen 400 mg tablet</source>
+        <translation>Ibuprofen 400 mg Tablette</translation>
+    </message>
+    <message>
+        <source>1 tablet up to three times daily with food, when needed</source>
+        <translation>1 Tablette bis zu dreimal täglich zum Essen, bei Bedarf</translation>
+    </message>
+    <message>
+        <source>Migraine</source>
+        <translation>Migräne</translation>
+    </message>
+    <message>
+        <source>Sumatriptan 50 mg tablet</source>
+        <translation>Sumatriptan 50 mg Tablette</translation>
+    </message>
+    <message>
+        <source>1 tablet at the onset of an attack</source>
+        <translation>1 Tablette zu Beginn einer Attacke</translation>
+    </message>
+    <message>
+        <source>Depressive disorder</source>
+        <translation>Depressive Störung</translation>
+    </message>
+    <message>
+        <source>Sertraline 50 mg tablet</source>
+        <translation>Sertralin 50 mg Tablette</translation>
+    </message>
+    <message>
+        <source>Penicillin</source>
+        <translation>Penicillin</translation>
+    </message>
+    <message>
+        <source>Hives and swelling of the face</source>
+        <translation>Nesselsucht und Schwellung im Gesicht</translation>
+    </message>
+    <message>
+        <source>Ibuprofen</source>
+        <translation>Ibuprofen</translation>
+    </message>
+    <message>
+        <source>Wheezing</source>
+        <translation>Giemen</translation>
+    </message>
+    <message>
+        <source>Peanut</source>
+        <translation>Erdnuss</translation>
+    </message>
+    <message>
+        <source>Anaphylaxis</source>
+        <translation>Anaphylaxie</translation>
+    </message>
+    <message>
+        <source>Latex</source>
+        <translation>Latex</translation>
+    </message>
+    <message>
+        <source>Contact dermatitis</source>
+        <translation>Kontaktdermatitis</translation>
+    </message>
+    <message>
+        <source>Grass pollen</source>
+        <translation>Gräserpollen</translation>
+    </message>
+    <message>
+        <source>Hay fever</source>
+        <translation>Heuschnupfen</translation>
+    </message>
+    <message>
+        <source>Sulfonamide antibiotics</source>
+        <translation>Sulfonamid-Antibiotika</translation>
+    </message>
+    <message>
+        <source>Skin rash</source>
+        <translation>Hautausschlag</translation>
+    </message>
+    <message>
+        <source>sore throat</source>
+        <translation>Halsschmerzen</translation>
+    </message>
+    <message>
+        <source>headache</source>
+        <translation>Kopfschmerzen</translation>
+    </message>
+    <message>
+        <source>a skin rash</source>
+        <translation>Hautausschlag</translation>
+    </message>
+    <message>
+        <source>tiredness</source>
+        <translation>Müdigkeit</translation>
+    </message>
+    <message>
+        <source>ear pain</source>
+        <translation>Ohrenschmerzen</translation>
+    </message>
+    <message>
+        <source>HbA1c 6.8 %</source>
+        <translation>HbA1c 6,8 %</translation>
+    </message>
+    <message>
+        <source>LDL cholesterol slightly raised</source>
+        <translation>LDL-Cholesterin leicht erhöht</translation>
+    </message>
+    <message>
+        <source>TSH within the normal range</source>
+        <translation>TSH im Normbereich</translation>
+    </message>
+    <message>
+        <source>full blood count normal</source>
+        <translation>Blutbild unauffällig</translation>
+    </message>
+    <message>
+        <source>Systolic blood pressure</source>
+        <translation>Systolischer Blutdruck</translation>
+    </message>
+    <message>
+        <source>Diastolic blood pressure</source>
+        <translation>Diastolischer Blutdruck</translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation>Herzfrequenz</translation>
+    </message>
+    <message>
+        <source>Body weight</source>
+        <translation>Körpergewicht</translation>
+    </message>
 </context>
 <context>
     <name>DemoSeeder</name>
@@ -1626,6 +1818,78 @@ Um fortzufahren, tun Sie eines der Folgenden:
     <message>
         <source>Re: Reminder</source>
         <translation>AW: Erinnerung</translation>
+    </message>
+    <message>
+        <source>General practice</source>
+        <translation>Allgemeinmedizin</translation>
+    </message>
+    <message>
+        <source>Internal medicine</source>
+        <translation>Innere Medizin</translation>
+    </message>
+    <message>
+        <source>Paediatrics</source>
+        <translation>Kinder- und Jugendmedizin</translation>
+    </message>
+    <message>
+        <source>Dermatology</source>
+        <translation>Dermatologie</translation>
+    </message>
+    <message>
+        <source>Gynaecology</source>
+        <translation>Gynäkologie</translation>
+    </message>
+    <message>
+        <source>Physiotherapy</source>
+        <translation>Physiotherapie</translation>
+    </message>
+    <message>
+        <source>Nursing</source>
+        <translation>Pflege</translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation>Sprechstunde</translation>
+    </message>
+    <message>
+        <source>Persistent cough</source>
+        <translation>Anhaltender Husten</translation>
+    </message>
+    <message>
+        <source>Follow-up on lab results</source>
+        <translation>Besprechung der Laborwerte</translation>
+    </message>
+    <message>
+        <source>Blood pressure review</source>
+        <translation>Blutdruckkontrolle</translation>
+    </message>
+    <message>
+        <source>Annual check-up</source>
+        <translation>Jährliche Vorsorgeuntersuchung</translation>
+    </message>
+    <message>
+        <source>Influenza vaccination</source>
+        <translation>Grippeimpfung</translation>
+    </message>
+    <message>
+        <source>Minor procedure</source>
+        <translation>Kleiner Eingriff</translation>
+    </message>
+    <message>
+        <source>Back pain</source>
+        <translation>Rückenschmerzen</translation>
+    </message>
+    <message>
+        <source>Vaccination booster</source>
+        <translation>Auffrischimpfung</translation>
+    </message>
+    <message>
+        <source>Diabetes review</source>
+        <translation>Diabeteskontrolle</translation>
+    </message>
+    <message>
+        <source>Follow-up after treatment</source>
+        <translation>Nachkontrolle nach Behandlung</translation>
     </message>
 </context>
 <context>

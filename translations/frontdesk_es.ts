@@ -1576,6 +1576,198 @@ Para continuar, haga una de estas cosas:
         <source>Influenza, seasonal, injectable, preservative free</source>
         <translation>Gripe, estacional, inyectable, sin conservantes</translation>
     </message>
+    <message>
+        <source>Essential hypertension</source>
+        <translation>Hipertensión esencial</translation>
+    </message>
+    <message>
+        <source>Amlodipine 5 mg tablet</source>
+        <translation>Amlodipino 5 mg comprimido</translation>
+    </message>
+    <message>
+        <source>1 tablet once daily</source>
+        <translation>1 comprimido una vez al día</translation>
+    </message>
+    <message>
+        <source>Diabetes mellitus type 2</source>
+        <translation>Diabetes mellitus tipo 2</translation>
+    </message>
+    <message>
+        <source>Metformin 500 mg tablet</source>
+        <translation>Metformina 500 mg comprimido</translation>
+    </message>
+    <message>
+        <source>1 tablet twice daily with meals</source>
+        <translation>1 comprimido dos veces al día con las comidas</translation>
+    </message>
+    <message>
+        <source>Asthma</source>
+        <translation>Asma</translation>
+    </message>
+    <message>
+        <source>Salbutamol 100 micrograms inhaler</source>
+        <translation>Salbutamol 100 microgramos inhalador</translation>
+    </message>
+    <message>
+        <source>2 puffs when needed</source>
+        <translation>2 inhalaciones si es necesario</translation>
+    </message>
+    <message>
+        <source>Hypothyroidism</source>
+        <translation>Hipotiroidismo</translation>
+    </message>
+    <message>
+        <source>Levothyroxine 50 micrograms tablet</source>
+        <translation>Levotiroxina 50 microgramos comprimido</translation>
+    </message>
+    <message>
+        <source>1 tablet in the morning before breakfast</source>
+        <translation>1 comprimido por la mañana antes del desayuno</translation>
+    </message>
+    <message>
+        <source>Hyperlipidaemia</source>
+        <translation>Hiperlipidemia</translation>
+    </message>
+    <message>
+        <source>Atorvastatin 20 mg tablet</source>
+        <translation>Atorvastatina 20 mg comprimido</translation>
+    </message>
+    <message>
+        <source>1 tablet at night</source>
+        <translation>1 comprimido por la noche</translation>
+    </message>
+    <message>
+        <source>Osteoarthritis of knee</source>
+        <translation>Artrosis de rodilla</translation>
+    </message>
+    <message>
+        <source>Ibuprofen 400 mg tablet</source>
+        <translation>Ibuprofeno 400 mg comprimido</translation>
+    </message>
+    <message>
+        <source>1 tablet up to three times daily with food, when needed</source>
+        <translation>1 comprimido hasta tres veces al día con alimentos, si es necesario</translation>
+    </message>
+    <message>
+        <source>Migraine</source>
+        <translation>Migraña</translation>
+    </message>
+    <message>
+        <source>Sumatriptan 50 mg tablet</source>
+        <translation>Sumatriptán 50 mg comprimido</translation>
+    </message>
+    <message>
+        <source>1 tablet at the onset of an attack</source>
+        <translation>1 comprimido al inicio de la crisis</translation>
+    </message>
+    <message>
+        <source>Depressive disorder</source>
+        <translation>Trastorno depresivo</translation>
+    </message>
+    <message>
+        <source>Sertraline 50 mg tablet</source>
+        <translation>Sertralina 50 mg comprimido</translation>
+    </message>
+    <message>
+        <source>Penicillin</source>
+        <translation>Penicilina</translation>
+    </message>
+    <message>
+        <source>Hives and swelling of the face</source>
+        <translation>Urticaria e hinchazón de la cara</translation>
+    </message>
+    <message>
+        <source>Ibuprofen</source>
+        <translation>Ibuprofeno</translation>
+    </message>
+    <message>
+        <source>Wheezing</source>
+        <translation>Sibilancias</translation>
+    </message>
+    <message>
+        <source>Peanut</source>
+        <translation>Cacahuete</translation>
+    </message>
+    <message>
+        <source>Anaphylaxis</source>
+        <translation>Anafilaxia</translation>
+    </message>
+    <message>
+        <source>Latex</source>
+        <translation>Látex</translation>
+    </message>
+    <message>
+        <source>Contact dermatitis</source>
+        <translation>Dermatitis de contacto</translation>
+    </message>
+    <message>
+        <source>Grass pollen</source>
+        <translation>Polen de gramíneas</translation>
+    </message>
+    <message>
+        <source>Hay fever</source>
+        <translation>Fiebre del heno</translation>
+    </message>
+    <message>
+        <source>Sulfonamide antibiotics</source>
+        <translation>Antibióticos sulfamidas</translation>
+    </message>
+    <message>
+        <source>Skin rash</source>
+        <translation>Erupción cutánea</translation>
+    </message>
+    <message>
+        <source>sore throat</source>
+        <translation>dolor de garganta</translation>
+    </message>
+    <message>
+        <source>headache</source>
+        <translation>cefalea</translation>
+    </message>
+    <message>
+        <source>a skin rash</source>
+        <translation>una erupción cutánea</translation>
+    </message>
+    <message>
+        <source>tiredness</source>
+        <translation>cansancio</translation>
+    </message>
+    <message>
+        <source>ear pain</source>
+        <translation>dolor de oído</translation>
+    </message>
+    <message>
+        <source>HbA1c 6.8 %</source>
+        <translation>HbA1c 6,8 %</translation>
+    </message>
+    <message>
+        <source>LDL cholesterol slightly raised</source>
+        <translation>colesterol LDL ligeramente elevado</translation>
+    </message>
+    <message>
+        <source>TSH within the normal range</source>
+        <translation>TSH dentro del rango normal</translation>
+    </message>
+    <message>
+        <source>full blood count normal</source>
+        <translation>hemograma normal</translation>
+    </message>
+    <message>
+        <source>Systolic blood pressure</source>
+        <translation>Presión arterial sistólica</translation>
+    </message>
+    <message>
+        <source>Diastolic blood pressure</source>
+        <translation>Presión arterial diastólica</translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation>Frecuencia cardíaca</translation>
+    </message>
+    <message>
+        <source>Body weight</source>
+        <translation>Peso corporal</translation>
+    </message>
 </context>
 <context>
     <name>DemoSeeder</name>
@@ -1626,6 +1818,78 @@ Para continuar, haga una de estas cosas:
     <message>
         <source>Re: Reminder</source>
         <translation>RE: Recordatorio</translation>
+    </message>
+    <message>
+        <source>General practice</source>
+        <translation>Medicina general</translation>
+    </message>
+    <message>
+        <source>Internal medicine</source>
+        <translation>Medicina interna</translation>
+    </message>
+    <message>
+        <source>Paediatrics</source>
+        <translation>Pediatría</translation>
+    </message>
+    <message>
+        <source>Dermatology</source>
+        <translation>Dermatología</translation>
+    </message>
+    <message>
+        <source>Gynaecology</source>
+        <translation>Ginecología</translation>
+    </message>
+    <message>
+        <source>Physiotherapy</source>
+        <translation>Fisioterapia</translation>
+    </message>
+    <message>
+        <source>Nursing</source>
+        <translation>Enfermería</translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation>Consulta</translation>
+    </message>
+    <message>
+        <source>Persistent cough</source>
+        <translation>Tos persistente</translation>
+    </message>
+    <message>
+        <source>Follow-up on lab results</source>
+        <translation>Revisión de resultados de laboratorio</translation>
+    </message>
+    <message>
+        <source>Blood pressure review</source>
+        <translation>Control de la presión arterial</translation>
+    </message>
+    <message>
+        <source>Annual check-up</source>
+        <translation>Revisión anual</translation>
+    </message>
+    <message>
+        <source>Influenza vaccination</source>
+        <translation>Vacunación antigripal</translation>
+    </message>
+    <message>
+        <source>Minor procedure</source>
+        <translation>Procedimiento menor</translation>
+    </message>
+    <message>
+        <source>Back pain</source>
+        <translation>Dolor de espalda</translation>
+    </message>
+    <message>
+        <source>Vaccination booster</source>
+        <translation>Dosis de refuerzo</translation>
+    </message>
+    <message>
+        <source>Diabetes review</source>
+        <translation>Control de la diabetes</translation>
+    </message>
+    <message>
+        <source>Follow-up after treatment</source>
+        <translation>Seguimiento tras el tratamiento</translation>
     </message>
 </context>
 <context>

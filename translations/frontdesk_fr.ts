@@ -1576,6 +1576,198 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
         <source>Influenza, seasonal, injectable, preservative free</source>
         <translation>Grippe, saisonnier, injectable, sans conservateur</translation>
     </message>
+    <message>
+        <source>Essential hypertension</source>
+        <translation>Hypertension artérielle essentielle</translation>
+    </message>
+    <message>
+        <source>Amlodipine 5 mg tablet</source>
+        <translation>Amlodipine 5 mg comprimé</translation>
+    </message>
+    <message>
+        <source>1 tablet once daily</source>
+        <translation>1 comprimé une fois par jour</translation>
+    </message>
+    <message>
+        <source>Diabetes mellitus type 2</source>
+        <translation>Diabète de type 2</translation>
+    </message>
+    <message>
+        <source>Metformin 500 mg tablet</source>
+        <translation>Metformine 500 mg comprimé</translation>
+    </message>
+    <message>
+        <source>1 tablet twice daily with meals</source>
+        <translation>1 comprimé deux fois par jour au cours des repas</translation>
+    </message>
+    <message>
+        <source>Asthma</source>
+        <translation>Asthme</translation>
+    </message>
+    <message>
+        <source>Salbutamol 100 micrograms inhaler</source>
+        <translation>Salbutamol 100 microgrammes inhalateur</translation>
+    </message>
+    <message>
+        <source>2 puffs when needed</source>
+        <translation>2 bouffées si besoin</translation>
+    </message>
+    <message>
+        <source>Hypothyroidism</source>
+        <translation>Hypothyroïdie</translation>
+    </message>
+    <message>
+        <source>Levothyroxine 50 micrograms tablet</source>
+        <translation>Lévothyroxine 50 microgrammes comprimé</translation>
+    </message>
+    <message>
+        <source>1 tablet in the morning before breakfast</source>
+        <translation>1 comprimé le matin avant le petit-déjeuner</translation>
+    </message>
+    <message>
+        <source>Hyperlipidaemia</source>
+        <translation>Hyperlipidémie</translation>
+    </message>
+    <message>
+        <source>Atorvastatin 20 mg tablet</source>
+        <translation>Atorvastatine 20 mg comprimé</translation>
+    </message>
+    <message>
+        <source>1 tablet at night</source>
+        <translation>1 comprimé le soir</translation>
+    </message>
+    <message>
+        <source>Osteoarthritis of knee</source>
+        <translation>Gonarthrose</translation>
+    </message>
+    <message>
+        <source>Ibuprofen 400 mg tablet</source>
+        <translation>Ibuprofène 400 mg comprimé</translation>
+    </message>
+    <message>
+        <source>1 tablet up to three times daily with food, when needed</source>
+        <translation>1 comprimé jusqu&apos;à trois fois par jour au cours des repas, si besoin</translation>
+    </message>
+    <message>
+        <source>Migraine</source>
+        <translation>Migraine</translation>
+    </message>
+    <message>
+        <source>Sumatriptan 50 mg tablet</source>
+        <translation>Sumatriptan 50 mg comprimé</translation>
+    </message>
+    <message>
+        <source>1 tablet at the onset of an attack</source>
+        <translation>1 comprimé dès le début d&apos;une crise</translation>
+    </message>
+    <message>
+        <source>Depressive disorder</source>
+        <translation>Trouble dépressif</translation>
+    </message>
+    <message>
+        <source>Sertraline 50 mg tablet</source>
+        <translation>Sertraline 50 mg comprimé</translation>
+    </message>
+    <message>
+        <source>Penicillin</source>
+        <translation>Pénicilline</translation>
+    </message>
+    <message>
+        <source>Hives and swelling of the face</source>
+        <translation>Urticaire et gonflement du visage</translation>
+    </message>
+    <message>
+        <source>Ibuprofen</source>
+        <translation>Ibuprofène</translation>
+    </message>
+    <message>
+        <source>Wheezing</source>
+        <translation>Respiration sifflante</translation>
+    </message>
+    <message>
+        <source>Peanut</source>
+        <translation>Arachide</translation>
+    </message>
+    <message>
+        <source>Anaphylaxis</source>
+        <translation>Anaphylaxie</translation>
+    </message>
+    <message>
+        <source>Latex</source>
+        <translation>Latex</translation>
+    </message>
+    <message>
+        <source>Contact dermatitis</source>
+        <translation>Dermatite de contact</translation>
+    </message>
+    <message>
+        <source>Grass pollen</source>
+        <translation>Pollen de graminées</translation>
+    </message>
+    <message>
+        <source>Hay fever</source>
+        <translation>Rhume des foins</translation>
+    </message>
+    <message>
+        <source>Sulfonamide antibiotics</source>
+        <translation>Antibiotiques sulfamidés</translation>
+    </message>
+    <message>
+        <source>Skin rash</source>
+        <translation>Éruption cutanée</translation>
+    </message>
+    <message>
+        <source>sore throat</source>
+        <translation>un mal de gorge</translation>
+    </message>
+    <message>
+        <source>headache</source>
+        <translation>des maux de tête</translation>
+    </message>
+    <message>
+        <source>a skin rash</source>
+        <translation>une éruption cutanée</translation>
+    </message>
+    <message>
+        <source>tiredness</source>
+        <translation>une fatigue</translation>
+    </message>
+    <message>
+        <source>ear pain</source>
+        <translation>une douleur d&apos;oreille</translation>
+    </message>
+    <message>
+        <source>HbA1c 6.8 %</source>
+        <translation>HbA1c 6,8 %</translation>
+    </message>
+    <message>
+        <source>LDL cholesterol slightly raised</source>
+        <translation>cholestérol LDL légèrement élevé</translation>
+    </message>
+    <message>
+        <source>TSH within the normal range</source>
+        <translation>TSH dans les normes</translation>
+    </message>
+    <message>
+        <source>full blood count normal</source>
+        <translation>numération formule sanguine normale</translation>
+    </message>
+    <message>
+        <source>Systolic blood pressure</source>
+        <translation>Pression artérielle systolique</translation>
+    </message>
+    <message>
+        <source>Diastolic blood pressure</source>
+        <translation>Pression artérielle diastolique</translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation>Fréquence cardiaque</translation>
+    </message>
+    <message>
+        <source>Body weight</source>
+        <translation>Poids</translation>
+    </message>
 </context>
 <context>
     <name>DemoSeeder</name>
@@ -1626,6 +1818,78 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     <message>
         <source>Re: Reminder</source>
         <translation>RE&#xa0;: Rappel</translation>
+    </message>
+    <message>
+        <source>General practice</source>
+        <translation>Médecine générale</translation>
+    </message>
+    <message>
+        <source>Internal medicine</source>
+        <translation>Médecine interne</translation>
+    </message>
+    <message>
+        <source>Paediatrics</source>
+        <translation>Pédiatrie</translation>
+    </message>
+    <message>
+        <source>Dermatology</source>
+        <translation>Dermatologie</translation>
+    </message>
+    <message>
+        <source>Gynaecology</source>
+        <translation>Gynécologie</translation>
+    </message>
+    <message>
+        <source>Physiotherapy</source>
+        <translation>Kinésithérapie</translation>
+    </message>
+    <message>
+        <source>Nursing</source>
+        <translation>Soins infirmiers</translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <source>Persistent cough</source>
+        <translation>Toux persistante</translation>
+    </message>
+    <message>
+        <source>Follow-up on lab results</source>
+        <translation>Suivi des résultats d&apos;analyses</translation>
+    </message>
+    <message>
+        <source>Blood pressure review</source>
+        <translation>Contrôle de la tension artérielle</translation>
+    </message>
+    <message>
+        <source>Annual check-up</source>
+        <translation>Bilan de santé annuel</translation>
+    </message>
+    <message>
+        <source>Influenza vaccination</source>
+        <translation>Vaccination antigrippale</translation>
+    </message>
+    <message>
+        <source>Minor procedure</source>
+        <translation>Petite intervention</translation>
+    </message>
+    <message>
+        <source>Back pain</source>
+        <translation>Mal de dos</translation>
+    </message>
+    <message>
+        <source>Vaccination booster</source>
+        <translation>Rappel de vaccination</translation>
+    </message>
+    <message>
+        <source>Diabetes review</source>
+        <translation>Suivi du diabète</translation>
+    </message>
+    <message>
+        <source>Follow-up after treatment</source>
+        <translation>Suivi après traitement</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,8 @@
 #include "DemoRecordSeeder.h"
 
+#include "demo/DemoSeeder.h"
 #include "demo/DemoSupport.h"
+#include "domain/AppointmentLabels.h"
 #include "domain/RecordMeta.h"
 
 #include <QDateTime>
@@ -34,23 +36,34 @@ struct ConditionKind
     const char *medication;
     const char *dosage;
 };
+// The displays, medications and dosages are written in the language of the seeding.
 const std::array kConditions{
-    ConditionKind{"59621000", "Essential hypertension", 25, 35, 200, "Amlodipine 5 mg tablet",
-                  "1 tablet once daily"},
-    ConditionKind{"44054006", "Diabetes mellitus type 2", 10, 35, 200, "Metformin 500 mg tablet",
-                  "1 tablet twice daily with meals"},
-    ConditionKind{"195967001", "Asthma", 8, 3, 200, "Salbutamol 100 micrograms inhaler",
-                  "2 puffs when needed"},
-    ConditionKind{"40930008", "Hypothyroidism", 6, 18, 200, "Levothyroxine 50 micrograms tablet",
-                  "1 tablet in the morning before breakfast"},
-    ConditionKind{"55822004", "Hyperlipidaemia", 15, 40, 200, "Atorvastatin 20 mg tablet",
-                  "1 tablet at night"},
-    ConditionKind{"239873007", "Osteoarthritis of knee", 12, 50, 200, "Ibuprofen 400 mg tablet",
-                  "1 tablet up to three times daily with food, when needed"},
-    ConditionKind{"37796009", "Migraine", 6, 15, 60, "Sumatriptan 50 mg tablet",
-                  "1 tablet at the onset of an attack"},
-    ConditionKind{"35489007", "Depressive disorder", 6, 16, 200, "Sertraline 50 mg tablet",
-                  "1 tablet once daily"}};
+    ConditionKind{"59621000", QT_TRANSLATE_NOOP("DemoRecordSeeder", "Essential hypertension"), 25,
+                  35, 200, QT_TRANSLATE_NOOP("DemoRecordSeeder", "Amlodipine 5 mg tablet"),
+                  QT_TRANSLATE_NOOP("DemoRecordSeeder", "1 tablet once daily")},
+    ConditionKind{"44054006", QT_TRANSLATE_NOOP("DemoRecordSeeder", "Diabetes mellitus type 2"), 10,
+                  35, 200, QT_TRANSLATE_NOOP("DemoRecordSeeder", "Metformin 500 mg tablet"),
+                  QT_TRANSLATE_NOOP("DemoRecordSeeder", "1 tablet twice daily with meals")},
+    ConditionKind{"195967001", QT_TRANSLATE_NOOP("DemoRecordSeeder", "Asthma"), 8, 3, 200,
+                  QT_TRANSLATE_NOOP("DemoRecordSeeder", "Salbutamol 100 micrograms inhaler"),
+                  QT_TRANSLATE_NOOP("DemoRecordSeeder", "2 puffs when needed")},
+    ConditionKind{
+        "40930008", QT_TRANSLATE_NOOP("DemoRecordSeeder", "Hypothyroidism"), 6, 18, 200,
+        QT_TRANSLATE_NOOP("DemoRecordSeeder", "Levothyroxine 50 micrograms tablet"),
+        QT_TRANSLATE_NOOP("DemoRecordSeeder", "1 tablet in the morning before breakfast")},
+    ConditionKind{"55822004", QT_TRANSLATE_NOOP("DemoRecordSeeder", "Hyperlipidaemia"), 15, 40, 200,
+                  QT_TRANSLATE_NOOP("DemoRecordSeeder", "Atorvastatin 20 mg tablet"),
+                  QT_TRANSLATE_NOOP("DemoRecordSeeder", "1 tablet at night")},
+    ConditionKind{"239873007", QT_TRANSLATE_NOOP("DemoRecordSeeder", "Osteoarthritis of knee"), 12,
+                  50, 200, QT_TRANSLATE_NOOP("DemoRecordSeeder", "Ibuprofen 400 mg tablet"),
+                  QT_TRANSLATE_NOOP("DemoRecordSeeder",
+                                    "1 tablet up to three times daily with food, when needed")},
+    ConditionKind{"37796009", QT_TRANSLATE_NOOP("DemoRecordSeeder", "Migraine"), 6, 15, 60,
+                  QT_TRANSLATE_NOOP("DemoRecordSeeder", "Sumatriptan 50 mg tablet"),
+                  QT_TRANSLATE_NOOP("DemoRecordSeeder", "1 tablet at the onset of an attack")},
+    ConditionKind{"35489007", QT_TRANSLATE_NOOP("DemoRecordSeeder", "Depressive disorder"), 6, 16,
+                  200, QT_TRANSLATE_NOOP("DemoRecordSeeder", "Sertraline 50 mg tablet"),
+                  QT_TRANSLATE_NOOP("DemoRecordSeeder", "1 tablet once daily")}};
 // Positions in kConditions that the record treats specially.
 constexpr size_t kHypertension = 0;
 constexpr size_t kOsteoarthritis = 5;
@@ -63,21 +76,34 @@ struct AllergyKind
     const char *reaction;
 };
 const std::array kAllergies{
-    AllergyKind{"Penicillin", "medication", "high", "Hives and swelling of the face"},
-    AllergyKind{"Ibuprofen", "medication", "low", "Wheezing"},
-    AllergyKind{"Peanut", "food", "high", "Anaphylaxis"},
-    AllergyKind{"Latex", "environment", "low", "Contact dermatitis"},
-    AllergyKind{"Grass pollen", "environment", "low", "Hay fever"},
-    AllergyKind{"Sulfonamide antibiotics", "medication", "low", "Skin rash"}};
+    AllergyKind{QT_TRANSLATE_NOOP("DemoRecordSeeder", "Penicillin"), "medication", "high",
+                QT_TRANSLATE_NOOP("DemoRecordSeeder", "Hives and swelling of the face")},
+    AllergyKind{QT_TRANSLATE_NOOP("DemoRecordSeeder", "Ibuprofen"), "medication", "low",
+                QT_TRANSLATE_NOOP("DemoRecordSeeder", "Wheezing")},
+    AllergyKind{QT_TRANSLATE_NOOP("DemoRecordSeeder", "Peanut"), "food", "high",
+                QT_TRANSLATE_NOOP("DemoRecordSeeder", "Anaphylaxis")},
+    AllergyKind{QT_TRANSLATE_NOOP("DemoRecordSeeder", "Latex"), "environment", "low",
+                QT_TRANSLATE_NOOP("DemoRecordSeeder", "Contact dermatitis")},
+    AllergyKind{QT_TRANSLATE_NOOP("DemoRecordSeeder", "Grass pollen"), "environment", "low",
+                QT_TRANSLATE_NOOP("DemoRecordSeeder", "Hay fever")},
+    AllergyKind{QT_TRANSLATE_NOOP("DemoRecordSeeder", "Sulfonamide antibiotics"), "medication",
+                "low", QT_TRANSLATE_NOOP("DemoRecordSeeder", "Skin rash")}};
 constexpr int kIbuprofenAllergy = 1;
 
 const std::array kPayers{
     "AOK Nordost", "Techniker Krankenkasse", "BARMER",      "DAK-Gesundheit",
     "IKK classic", "Techniker Krankenkasse", "AOK Nordost", "Allianz Private Krankenversicherung",
     "Debeka"};
-const std::array kComplaints{"sore throat", "headache", "a skin rash", "tiredness", "ear pain"};
-const std::array kLabResults{"HbA1c 6.8 %", "LDL cholesterol slightly raised",
-                             "TSH within the normal range", "full blood count normal"};
+const std::array kComplaints{QT_TRANSLATE_NOOP("DemoRecordSeeder", "sore throat"),
+                             QT_TRANSLATE_NOOP("DemoRecordSeeder", "headache"),
+                             QT_TRANSLATE_NOOP("DemoRecordSeeder", "a skin rash"),
+                             QT_TRANSLATE_NOOP("DemoRecordSeeder", "tiredness"),
+                             QT_TRANSLATE_NOOP("DemoRecordSeeder", "ear pain")};
+const std::array kLabResults{
+    QT_TRANSLATE_NOOP("DemoRecordSeeder", "HbA1c 6.8 %"),
+    QT_TRANSLATE_NOOP("DemoRecordSeeder", "LDL cholesterol slightly raised"),
+    QT_TRANSLATE_NOOP("DemoRecordSeeder", "TSH within the normal range"),
+    QT_TRANSLATE_NOOP("DemoRecordSeeder", "full blood count normal")};
 
 struct Person
 {
@@ -249,8 +275,8 @@ Result<int> DemoRecordSeeder::seed(const Options &o)
                 firstAllergy = kind;
                 ibuprofenAllergy = ibuprofenAllergy || kind == kIbuprofenAllergy;
                 const AllergyKind &k = kAllergies[size_t(kind)];
-                if (!insert(allergy, {rng.uuid(), p.id, lit(k.display), lit(k.category),
-                                      lit(k.criticality), lit(k.reaction), yearsAgo(20)}))
+                if (!insert(allergy, {rng.uuid(), p.id, tr(k.display), lit(k.category),
+                                      lit(k.criticality), tr(k.reaction), yearsAgo(20)}))
                     return fail(error);
             }
 
@@ -261,14 +287,14 @@ Result<int> DemoRecordSeeder::seed(const Options &o)
                     continue;
                 const qint64 onset = yearsAgo(15);
                 if (!insert(condition,
-                            {rng.uuid(), p.id, kSnomed, lit(k.code), lit(k.display), onset}))
+                            {rng.uuid(), p.id, kSnomed, lit(k.code), tr(k.display), onset}))
                     return fail(error);
                 const bool avoidIbuprofen = c == kOsteoarthritis && ibuprofenAllergy;
                 if (!insert(medication,
                             {rng.uuid(), p.id,
-                             avoidIbuprofen ? tr("Paracetamol 500 mg tablet") : lit(k.medication),
+                             avoidIbuprofen ? tr("Paracetamol 500 mg tablet") : tr(k.medication),
                              avoidIbuprofen ? tr("1–2 tablets up to four times daily, when needed")
-                                            : lit(k.dosage),
+                                            : tr(k.dosage),
                              onset + qint64(rng.below(30)) * 24 * 3600 * 1000}))
                     return fail(error);
                 if (c == kHypertension)
@@ -316,8 +342,12 @@ Result<int> DemoRecordSeeder::seed(const Options &o)
         Person &p = people[*found];
         const QString encounterId = rng.uuid();
         const QString &reason = v.reason;
-        const bool measured = reason == QLatin1String("Blood pressure review") ||
-                              reason == QLatin1String("Annual check-up") || rng.chance(40);
+        // DemoSeeder wrote the reason in the language of the seeding.
+        const auto was = [&reason](const char *english) {
+            return reason == DemoSeeder::tr(english);
+        };
+        const bool measured =
+            was("Blood pressure review") || was("Annual check-up") || rng.chance(40);
         const int systolic = p.systolic + rng.below(21) - 10;
         const int diastolic = p.diastolic + rng.below(13) - 6;
         const int pulse = 60 + rng.below(30);
@@ -325,39 +355,37 @@ Result<int> DemoRecordSeeder::seed(const Options &o)
         const QString weight = c.toString(p.weight, 'f', 1);
 
         QString note;
-        if (reason == QLatin1String("Persistent cough"))
+        if (was("Persistent cough"))
             note = tr("Cough for %1 days, no fever. Chest clear on auscultation. Fluids and rest "
                       "advised; review if not better in two weeks.")
                        .arg(5 + rng.below(20));
-        else if (reason == QLatin1String("Follow-up on lab results"))
+        else if (was("Follow-up on lab results"))
             note = tr("Lab results discussed: %1. Treatment unchanged.")
-                       .arg(lit(rng.pick(kLabResults)));
-        else if (reason == QLatin1String("Blood pressure review"))
+                       .arg(tr(rng.pick(kLabResults)));
+        else if (was("Blood pressure review"))
             note = tr("BP %1/%2 mmHg. %3")
                        .arg(systolic)
                        .arg(diastolic)
                        .arg(p.hypertensive ? tr("Amlodipine continued; recheck in three months.")
                                            : tr("No treatment needed; recheck in a year."));
-        else if (reason == QLatin1String("Annual check-up"))
+        else if (was("Annual check-up"))
             note = tr("Annual check-up. BP %1/%2 mmHg, weight %3 kg. Lifestyle advice given.")
                        .arg(systolic)
                        .arg(diastolic)
                        .arg(weight);
-        else if (reason == QLatin1String("Influenza vaccination"))
+        else if (was("Influenza vaccination"))
             note = tr("Influenza vaccine given into the left deltoid. No immediate reaction.");
-        else if (reason == QLatin1String("Minor procedure"))
+        else if (was("Minor procedure"))
             note = tr("Minor procedure under local anaesthetic; wound closed with two sutures, "
                       "removal in ten days.");
-        else if (reason == QLatin1String("Back pain"))
+        else if (was("Back pain"))
             note = tr("Lower back pain after lifting, no red flags. Exercises and pain relief "
                       "advised.");
         else
             note = tr("Seen for %1. Examination unremarkable; advice given.")
-                       .arg(lit(rng.pick(kComplaints)));
+                       .arg(tr(rng.pick(kComplaints)));
 
-        QString type = v.type;
-        if (!type.isEmpty())
-            type[0] = type[0].toUpper();
+        const QString type = AppointmentLabels::type(v.type);
         if (!insert(encounter,
                     {encounterId, p.id, type, reason, v.practitioner, v.start, v.end, note}))
             return fail(error);
@@ -370,18 +398,22 @@ Result<int> DemoRecordSeeder::seed(const Options &o)
                 const char *unit;
             };
             const std::array vitals{
-                Vital{"8480-6", "Systolic blood pressure", double(systolic), "mm[Hg]"},
-                Vital{"8462-4", "Diastolic blood pressure", double(diastolic), "mm[Hg]"},
-                Vital{"8867-4", "Heart rate", double(pulse), "/min"},
-                Vital{"29463-7", "Body weight", std::round(p.weight * 10) / 10, "kg"}};
+                Vital{"8480-6", QT_TRANSLATE_NOOP("DemoRecordSeeder", "Systolic blood pressure"),
+                      double(systolic), "mm[Hg]"},
+                Vital{"8462-4", QT_TRANSLATE_NOOP("DemoRecordSeeder", "Diastolic blood pressure"),
+                      double(diastolic), "mm[Hg]"},
+                Vital{"8867-4", QT_TRANSLATE_NOOP("DemoRecordSeeder", "Heart rate"), double(pulse),
+                      "/min"},
+                Vital{"29463-7", QT_TRANSLATE_NOOP("DemoRecordSeeder", "Body weight"),
+                      std::round(p.weight * 10) / 10, "kg"}};
             for (const Vital &vital : vitals) {
                 if (!insert(observation,
                             {rng.uuid(), p.id, encounterId, kLoinc, lit(vital.code),
-                             lit(vital.display), vital.value, lit(vital.unit), v.start}))
+                             tr(vital.display), vital.value, lit(vital.unit), v.start}))
                     return fail(error);
             }
         }
-        if (reason == QLatin1String("Influenza vaccination") &&
+        if (was("Influenza vaccination") &&
             !insert(immunization,
                     {rng.uuid(), p.id, encounterId, kCvx, QStringLiteral("140"),
                      tr("Influenza, seasonal, injectable, preservative free"), v.start}))

@@ -5,6 +5,7 @@
 #include "demo/DemoRecordSeeder.h"
 #include "demo/DemoSupport.h"
 #include "domain/Appointment.h"
+#include "domain/AppointmentLabels.h"
 #include "domain/RecordMeta.h"
 #include "patients/PatientSearch.h"
 
@@ -15,6 +16,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 #include <vector>
 
 namespace frontdesk {
@@ -56,9 +58,16 @@ const std::array kCities{"Berlin",  "Potsdam", "Hamburg", "Leipzig",
 const std::array kLanguages{"de", "de", "de", "de", "en", "tr", "pl", "ar", "fr", "es"};
 const std::array kPractitionerColors{"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
                                      "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"};
-const std::array kSpecialties{"General practice", "General practice", "Internal medicine",
-                              "Paediatrics",      "Dermatology",      "Gynaecology",
-                              "Physiotherapy",    "Nursing"};
+// Written in the language of the seeding (tr() at the insert); the English source decides who is
+// a nurse.
+const std::array kSpecialties{QT_TRANSLATE_NOOP("DemoSeeder", "General practice"),
+                              QT_TRANSLATE_NOOP("DemoSeeder", "General practice"),
+                              QT_TRANSLATE_NOOP("DemoSeeder", "Internal medicine"),
+                              QT_TRANSLATE_NOOP("DemoSeeder", "Paediatrics"),
+                              QT_TRANSLATE_NOOP("DemoSeeder", "Dermatology"),
+                              QT_TRANSLATE_NOOP("DemoSeeder", "Gynaecology"),
+                              QT_TRANSLATE_NOOP("DemoSeeder", "Physiotherapy"),
+                              QT_TRANSLATE_NOOP("DemoSeeder", "Nursing")};
 
 struct AppointmentType
 {
@@ -66,14 +75,17 @@ struct AppointmentType
     int slotCount;
     const char *reason;
 };
-const std::array kTypes{AppointmentType{"consultation", 1, "Consultation"},
-                        AppointmentType{"consultation", 1, "Persistent cough"},
-                        AppointmentType{"follow-up", 1, "Follow-up on lab results"},
-                        AppointmentType{"follow-up", 1, "Blood pressure review"},
-                        AppointmentType{"check-up", 2, "Annual check-up"},
-                        AppointmentType{"vaccination", 1, "Influenza vaccination"},
-                        AppointmentType{"procedure", 3, "Minor procedure"},
-                        AppointmentType{"consultation", 2, "Back pain"}};
+// The reason is written in the language of the seeding; DemoRecordSeeder writes each visit's
+// note by it.
+const std::array kTypes{
+    AppointmentType{"consultation", 1, QT_TRANSLATE_NOOP("DemoSeeder", "Consultation")},
+    AppointmentType{"consultation", 1, QT_TRANSLATE_NOOP("DemoSeeder", "Persistent cough")},
+    AppointmentType{"follow-up", 1, QT_TRANSLATE_NOOP("DemoSeeder", "Follow-up on lab results")},
+    AppointmentType{"follow-up", 1, QT_TRANSLATE_NOOP("DemoSeeder", "Blood pressure review")},
+    AppointmentType{"check-up", 2, QT_TRANSLATE_NOOP("DemoSeeder", "Annual check-up")},
+    AppointmentType{"vaccination", 1, QT_TRANSLATE_NOOP("DemoSeeder", "Influenza vaccination")},
+    AppointmentType{"procedure", 3, QT_TRANSLATE_NOOP("DemoSeeder", "Minor procedure")},
+    AppointmentType{"consultation", 2, QT_TRANSLATE_NOOP("DemoSeeder", "Back pain")}};
 
 // Monday to Friday 08:00-12:00 and 13:00-17:00 (lunch break), Saturday mornings
 // 09:00-12:00; minutes after midnight.
@@ -147,9 +159,9 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
 
     const Status written = m_db.write([&]() -> Status {
         for (Status (DemoSeeder::*stage)(Run &) :
-             {&DemoSeeder::addRooms, &DemoSeeder::addPractitioners, &DemoSeeder::addPatients,
-              &DemoSeeder::addAppointments, &DemoSeeder::addRecalls, &DemoSeeder::addPatientRecords,
-              &DemoSeeder::auditSeeding}) {
+             {&DemoSeeder::nameAppointmentTypes, &DemoSeeder::addRooms,
+              &DemoSeeder::addPractitioners, &DemoSeeder::addPatients, &DemoSeeder::addAppointments,
+              &DemoSeeder::addRecalls, &DemoSeeder::addPatientRecords, &DemoSeeder::auditSeeding}) {
             if (auto s = (this->*stage)(run); !s)
                 return s;
         }
@@ -164,6 +176,28 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
     if (progress)
         progress(run.total, run.total);
     return run.summary;
+}
+
+// The built-in appointment types come from migration 003 with English names; a demo clinic
+// seeded in another language shows them in it (Sprechstunde, Kontrolle, ...). A name an
+// administrator changed stays.
+Status DemoSeeder::nameAppointmentTypes(Run &run)
+{
+    static const std::array builtIn{
+        std::pair{"consultation", "Consultation"}, std::pair{"follow-up", "Follow-up"},
+        std::pair{"check-up", "Check-up"}, std::pair{"vaccination", "Vaccination"},
+        std::pair{"procedure", "Procedure"}};
+    QSqlQuery q(run.conn);
+    q.prepare(QStringLiteral("UPDATE appointment_types SET name = ?, updated_at = ? "
+                             "WHERE code = ? AND name = ? AND deleted = 0"));
+    for (const auto &[code, english] : builtIn) {
+        const QString name = AppointmentLabels::type(lit(code));
+        if (name == lit(english))
+            continue;
+        if (!demo::run(q, {name, run.now, lit(code), lit(english)}, run.error))
+            return fail(run.error);
+    }
+    return {};
 }
 
 // Rooms and practitioners scale with the patient list, like a real group
@@ -205,13 +239,13 @@ Status DemoSeeder::addPractitioners(Run &run)
         const bool female = rng.chance(55);
         const QString given = lit(female ? rng.pick(kFemaleNames) : rng.pick(kMaleNames));
         const QString family = lit(rng.pick(kFamilyNames));
-        const QString specialty = lit(kSpecialties[size_t(i) % kSpecialties.size()]);
+        const char *specialty = kSpecialties[size_t(i) % kSpecialties.size()];
         const bool nurse =
-            specialty == QLatin1String("Nursing") || specialty == QLatin1String("Physiotherapy");
+            qstrcmp(specialty, "Nursing") == 0 || qstrcmp(specialty, "Physiotherapy") == 0;
         Run::Staff s{rng.uuid(), rng.chance(70) ? 15 : 20, run.rooms[size_t(i) % run.rooms.size()],
                      rng.chance(25)};
         if (!demo::run(q,
-                       {s.id, family, given, nurse ? QString() : tr("Dr."), specialty,
+                       {s.id, family, given, nurse ? QString() : tr("Dr."), tr(specialty),
                         QStringLiteral("+49 30 %1").arg(5550100 + i),
                         QStringLiteral("practitioner%1@clinic.example").arg(i + 1), s.slotMinutes,
                         lit(kPractitionerColors[size_t(i) % kPractitionerColors.size()]), run.now,
@@ -382,7 +416,7 @@ Status DemoSeeder::addAppointments(Run &run)
                     const QString &patient = run.patients[size_t(who)];
                     if (!demo::run(appt,
                                    {id, patient, s.id, s.room, startMs, end.toMSecsSinceEpoch(),
-                                    lit(type.name), appointmentStatusName(status), lit(type.reason),
+                                    lit(type.name), appointmentStatusName(status), tr(type.reason),
                                     notes, createdMs, std::min(updatedMs, run.now), run.demo},
                                    run.error))
                         return fail(run.error);
@@ -469,9 +503,11 @@ Status DemoSeeder::addReply(Run &run, const QString &patient, const QString &app
 // year ago to three months ahead; most past ones were dealt with.
 Status DemoSeeder::addRecalls(Run &run)
 {
-    static const std::array reasons{"Annual check-up", "Blood pressure review",
-                                    "Vaccination booster", "Diabetes review",
-                                    "Follow-up after treatment"};
+    static const std::array reasons{QT_TRANSLATE_NOOP("DemoSeeder", "Annual check-up"),
+                                    QT_TRANSLATE_NOOP("DemoSeeder", "Blood pressure review"),
+                                    QT_TRANSLATE_NOOP("DemoSeeder", "Vaccination booster"),
+                                    QT_TRANSLATE_NOOP("DemoSeeder", "Diabetes review"),
+                                    QT_TRANSLATE_NOOP("DemoSeeder", "Follow-up after treatment")};
     Random &extra = run.extra;
     const int patients = run.options.patients;
     QSqlQuery q(run.conn);
@@ -502,7 +538,7 @@ Status DemoSeeder::addRecalls(Run &run)
                              : QVariant();
         if (!demo::run(q,
                        {extra.uuid(), run.patients[size_t(patient)], practitioner,
-                        lit(extra.pick(reasons)), due.toString(Qt::ISODate), status, run.now,
+                        tr(extra.pick(reasons)), due.toString(Qt::ISODate), status, run.now,
                         run.now, run.demo},
                        run.error))
             return fail(run.error);

@@ -56,6 +56,7 @@ public:
 private:
     // The stages of seed(), in the order they run inside its one transaction.
     struct Run;
+    Status nameAppointmentTypes(Run &run);
     Status addRooms(Run &run);
     Status addPractitioners(Run &run);
     Status addPatients(Run &run);

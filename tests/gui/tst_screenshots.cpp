@@ -251,7 +251,13 @@ private slots:
         QVERIFY(m_settings.isValid());
         QVERIFY(t.open());
         t.db->setClock(clock);
+        // The demo clinic in the run's language, as frontdeskctl seed writes it for a German
+        // workstation: rooms, appointment types, reasons.
+        const QString language =
+            qEnvironmentVariable("FRONTDESK_TEST_LANGUAGE", QStringLiteral("en"));
+        Translations::install(QLocale(language));
         auto seeded = test::seedDemoClinic(*t.db, kToday, QString::fromLatin1(kZone), 300, 2000);
+        Translations::install(QLocale::c());
         QVERIFY2(seeded, qPrintable(seeded.error()));
     }
 

@@ -1,9 +1,11 @@
 #include "TestClock.h"
 #include "TestDatabase.h"
 
+#include "core/Translations.h"
 #include "demo/DemoSeeder.h"
 
 #include <QCryptographicHash>
+#include <QScopeGuard>
 #include <QSqlRecord>
 #include <QTest>
 #include <QTimeZone>
@@ -247,6 +249,62 @@ private slots:
         }
         QCOMPARE(rows, kClinicRows);
         QCOMPARE(QString::fromLatin1(hash.result().toHex()), QString::fromLatin1(kClinicHash));
+    }
+
+    // Seeded while the app speaks German, the clinic speaks German: appointment types, rooms,
+    // specialties, reasons, the patient record. Each visit's note still follows its reason.
+    void seedsInTheLanguageOfTheRun()
+    {
+        Translations::install(QLocale(QLocale::German, QLocale::Germany));
+        const auto english = qScopeGuard([] { Translations::install(QLocale::c()); });
+        test::TestDatabase t;
+        QVERIFY(t.open());
+        t.db->setClock(clock);
+        auto summary = DemoSeeder(*t.db).seed(options());
+        QVERIFY2(summary.ok(), qPrintable(summary.error()));
+        const auto text = [&t](const QString &sql) {
+            auto v = t.db->scalar(sql);
+            return v ? v->toString() : QString();
+        };
+        QCOMPARE(
+            text(QStringLiteral("SELECT name FROM appointment_types WHERE code = 'consultation'")),
+            QStringLiteral("Sprechstunde"));
+        QCOMPARE(
+            text(QStringLiteral("SELECT name FROM appointment_types WHERE code = 'procedure'")),
+            QStringLiteral("Eingriff"));
+        QCOMPARE(
+            count(*t.db, QStringLiteral("SELECT count(*) FROM locations WHERE name = 'Raum 3'")),
+            1);
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM practitioners WHERE specialty = "
+                                             "'Allgemeinmedizin'")),
+                 2);
+        QVERIFY(count(*t.db, QStringLiteral("SELECT count(*) FROM appointments WHERE reason = "
+                                            "'Rückenschmerzen'")) > 0);
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM appointments WHERE reason IN "
+                                             "('Back pain', 'Consultation', 'Persistent cough')")),
+                 0);
+        QVERIFY(count(*t.db, QStringLiteral("SELECT count(*) FROM recalls WHERE reason = "
+                                            "'Diabeteskontrolle'")) > 0);
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM conditions WHERE display = "
+                                             "'Essential hypertension'")),
+                 0);
+        QVERIFY(count(*t.db, QStringLiteral("SELECT count(*) FROM conditions WHERE display = "
+                                            "'Essentielle Hypertonie'")) > 0);
+        // A blood pressure review is always measured and its note gives the reading.
+        const qint64 reviews = count(
+            *t.db,
+            QStringLiteral("SELECT count(*) FROM encounters WHERE reason = 'Blutdruckkontrolle'"));
+        QVERIFY(reviews > 0);
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(DISTINCT e.id) FROM encounters e JOIN "
+                                             "observations o ON o.encounter_id = e.id WHERE "
+                                             "e.reason = 'Blutdruckkontrolle' AND o.display = "
+                                             "'Systolischer Blutdruck'")),
+                 reviews);
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM encounters WHERE reason = "
+                                             "'Blutdruckkontrolle' AND notes NOT LIKE '%mmHg%'")),
+                 0);
+        QVERIFY(count(*t.db, QStringLiteral("SELECT count(*) FROM encounters WHERE type_display = "
+                                            "'Nachkontrolle'")) > 0);
     }
 
     void badOptionsAreRefused()
