@@ -1891,6 +1891,11 @@ Um fortzufahren, tun Sie eines der Folgenden:
         <source>Follow-up after treatment</source>
         <translation>Nachkontrolle nach Behandlung</translation>
     </message>
+    <message>
+        <source>dddd d MMMM, HH:mm</source>
+        <comment>date and time of a reminder (QLocale::toString format)</comment>
+        <translation>dddd, d. MMMM, HH:mm</translation>
+    </message>
 </context>
 <context>
     <name>DuplicateScore</name>

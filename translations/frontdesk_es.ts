@@ -1891,6 +1891,11 @@ Para continuar, haga una de estas cosas:
         <source>Follow-up after treatment</source>
         <translation>Seguimiento tras el tratamiento</translation>
     </message>
+    <message>
+        <source>dddd d MMMM, HH:mm</source>
+        <comment>date and time of a reminder (QLocale::toString format)</comment>
+        <translation>dddd, d &apos;de&apos; MMMM, HH:mm</translation>
+    </message>
 </context>
 <context>
     <name>DuplicateScore</name>

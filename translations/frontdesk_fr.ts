@@ -1891,6 +1891,11 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
         <source>Follow-up after treatment</source>
         <translation>Suivi après traitement</translation>
     </message>
+    <message>
+        <source>dddd d MMMM, HH:mm</source>
+        <comment>date and time of a reminder (QLocale::toString format)</comment>
+        <translation>dddd d MMMM, HH:mm</translation>
+    </message>
 </context>
 <context>
     <name>DuplicateScore</name>

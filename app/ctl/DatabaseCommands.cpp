@@ -83,6 +83,8 @@ int DatabaseCommands::init(CtlContext &c, const QCommandLineParser &p, const QSt
 int DatabaseCommands::seed(CtlContext &c, const QCommandLineParser &p, const QStringList &)
 {
     DemoSeeder::Options options;
+    // The reminders' dates in the language the clinic's names are seeded in (the system's).
+    options.locale = QLocale();
     bool ok = true;
     if (!p.isSet(QStringLiteral("patients")) || !p.isSet(QStringLiteral("appointments")))
         return c.usage(tr("seed needs --patients N and --appointments M."));

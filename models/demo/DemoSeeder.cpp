@@ -461,7 +461,8 @@ Status DemoSeeder::addReminder(Run &run, demo::Random &g, bool mayEmail, const Q
                            : r < 94 ? QStringLiteral("sent")
                                     : QStringLiteral("failed");
     const bool sms = !mayEmail || g.chance(70);
-    const QString when = QLocale::c().toString(start, QStringLiteral("dddd d MMMM, HH:mm"));
+    const QString when = run.options.locale.toString(
+        start, tr("dddd d MMMM, HH:mm", "date and time of a reminder (QLocale::toString format)"));
     if (!demo::run(run.reminders,
                    {g.uuid(), patient, appointment,
                     sms ? QStringLiteral("sms") : QStringLiteral("email"),

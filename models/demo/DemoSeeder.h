@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
+#include <QLocale>
 #include <QString>
 
 #include <functional>
@@ -33,6 +34,9 @@ public:
         // weeks after.
         QDate today;
         QString timeZone = QStringLiteral("Europe/Berlin");
+        // The locale the reminders write their dates in; the clinic's names follow the
+        // translation installed when seeding.
+        QLocale locale = QLocale::c();
     };
     struct Summary
     {

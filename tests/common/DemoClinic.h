@@ -4,6 +4,7 @@
 #include "demo/DemoSeeder.h"
 
 #include <QDate>
+#include <QLocale>
 #include <QString>
 
 namespace frontdesk::test {
@@ -12,7 +13,8 @@ namespace frontdesk::test {
 // and appointments around today.
 inline Result<DemoSeeder::Summary> seedDemoClinic(Database &db, const QDate &today,
                                                   const QString &zone, int patients,
-                                                  int appointments)
+                                                  int appointments,
+                                                  const QLocale &locale = QLocale::c())
 {
     if (auto s = db.setSetting(QStringLiteral("clinic_time_zone"), zone); !s)
         return fail(s.error());
@@ -21,6 +23,7 @@ inline Result<DemoSeeder::Summary> seedDemoClinic(Database &db, const QDate &tod
     options.appointments = appointments;
     options.today = today;
     options.timeZone = zone;
+    options.locale = locale;
     return DemoSeeder(db).seed(options);
 }
 

@@ -256,7 +256,8 @@ private slots:
         const QString language =
             qEnvironmentVariable("FRONTDESK_TEST_LANGUAGE", QStringLiteral("en"));
         Translations::install(QLocale(language));
-        auto seeded = test::seedDemoClinic(*t.db, kToday, QString::fromLatin1(kZone), 300, 2000);
+        auto seeded = test::seedDemoClinic(*t.db, kToday, QString::fromLatin1(kZone), 300, 2000,
+                                           QLocale(language));
         Translations::install(QLocale::c());
         QVERIFY2(seeded, qPrintable(seeded.error()));
     }

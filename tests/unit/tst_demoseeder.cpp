@@ -260,7 +260,9 @@ private slots:
         test::TestDatabase t;
         QVERIFY(t.open());
         t.db->setClock(clock);
-        auto summary = DemoSeeder(*t.db).seed(options());
+        DemoSeeder::Options o = options();
+        o.locale = QLocale(QLocale::German, QLocale::Germany);
+        auto summary = DemoSeeder(*t.db).seed(o);
         QVERIFY2(summary.ok(), qPrintable(summary.error()));
         const auto text = [&t](const QString &sql) {
             auto v = t.db->scalar(sql);
@@ -305,6 +307,17 @@ private slots:
                  0);
         QVERIFY(count(*t.db, QStringLiteral("SELECT count(*) FROM encounters WHERE type_display = "
                                             "'Nachkontrolle'")) > 0);
+        // The reminders give the day as a German reader writes it: "Mittwoch, 10. Juni, 09:15".
+        QVERIFY(count(*t.db, QStringLiteral("SELECT count(*) FROM messages WHERE purpose = "
+                                            "'reminder' AND body LIKE '%tag, %. Juni, __:__.%'")) >
+                0);
+        QCOMPARE(
+            count(*t.db, QStringLiteral("SELECT count(*) FROM messages WHERE purpose = "
+                                        "'reminder' AND direction = 'outbound' AND body NOT "
+                                        "LIKE 'Erinnerung: Ihr Termin ist am %tag, %. %, __:__.%' "
+                                        "AND body NOT LIKE 'Erinnerung: Ihr Termin ist am "
+                                        "Mittwoch, %. %, __:__.%'")),
+            0);
     }
 
     void badOptionsAreRefused()
