@@ -2344,7 +2344,7 @@ Um fortzufahren, tun Sie eines der Folgenden:
     <name>KeyFileSecretStore</name>
     <message>
         <source>the key file %1</source>
-        <translation>die Schlüsseldatei %1</translation>
+        <translation>der Schlüsseldatei %1</translation>
     </message>
     <message>
         <source>Could not open the key file %1: %2</source>
@@ -2451,11 +2451,11 @@ Um fortzufahren, tun Sie eines der Folgenden:
     </message>
     <message>
         <source>the OS keychain (Secret Service, service &apos;%1&apos;)</source>
-        <translation>der Schlüsselbund des Betriebssystems (Secret Service, Dienst „%1“)</translation>
+        <translation>dem Schlüsselbund des Betriebssystems (Secret Service, Dienst „%1“)</translation>
     </message>
     <message>
         <source>the OS keychain (service &apos;%1&apos;)</source>
-        <translation>der Schlüsselbund des Betriebssystems (Dienst „%1“)</translation>
+        <translation>dem Schlüsselbund des Betriebssystems (Dienst „%1“)</translation>
     </message>
     <message>
         <source>The OS keychain can only be used once the application has started.</source>
@@ -2639,7 +2639,7 @@ Um fortzufahren, tun Sie eines der Folgenden:
     <name>MemorySecretStore</name>
     <message>
         <source>the in-memory secret store</source>
-        <translation>der Geheimnisspeicher im Arbeitsspeicher</translation>
+        <translation>dem Geheimnisspeicher im Arbeitsspeicher</translation>
     </message>
 </context>
 <context>

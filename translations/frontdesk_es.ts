@@ -1138,7 +1138,7 @@ Con la clave de un cambio de clave interrumpido: %3</translation>
     </message>
     <message>
         <source>THE DATABASE KEY WAS NOT REMOVED from %1: anyone with a copy of the database can still read it. Remove the key by hand. %2%3</source>
-        <translation>LA CLAVE DE LA BASE DE DATOS NO SE ELIMINÓ de %1: cualquiera con una copia de la base de datos aún puede leerla. Elimine la clave a mano. %2%3</translation>
+        <translation>LA CLAVE DE LA BASE DE DATOS NO SE ELIMINÓ (ubicación: %1): cualquiera con una copia de la base de datos aún puede leerla. Elimine la clave a mano. %2%3</translation>
     </message>
     <message>
         <source>These files could not be removed either: %1</source>
@@ -1403,7 +1403,7 @@ Error: %4</translation>
     </message>
     <message>
         <source>The entry &quot;%1&quot; in %2 is not a database key: it holds %3 bytes instead of %4. Frontdesk will not open the database in %5 with it.</source>
-        <translation>La entrada «%1» de %2 no es una clave de base de datos: contiene %3 bytes en lugar de %4. Frontdesk no abrirá con ella la base de datos de %5.</translation>
+        <translation>La entrada «%1» en %2 no es una clave de base de datos: contiene %3 bytes en lugar de %4. Frontdesk no abrirá con ella la base de datos de %5.</translation>
     </message>
     <message>
         <source>Refusing to store a database key of %1 bytes; it must be %2 bytes.</source>
@@ -1441,15 +1441,15 @@ Para continuar, haga una de estas cosas:
     </message>
     <message>
         <source>The new database key for %1 was not kept by %2: %3</source>
-        <translation>%2 no conservó la clave nueva de la base de datos de %1: %3</translation>
+        <translation>La clave nueva de la base de datos de %1 no se conservó en %2: %3</translation>
     </message>
     <message>
         <source>Could not remove the pending database key for %1 from %2: %3</source>
-        <translation>No se pudo quitar la clave pendiente de la base de datos de %1 de %2: %3</translation>
+        <translation>No se pudo quitar la clave pendiente de la base de datos de %1 (ubicación: %2): %3</translation>
     </message>
     <message>
         <source>Could not remove the database key for %1 from %2: %3</source>
-        <translation>No se pudo quitar la clave de la base de datos de %1 de %2: %3</translation>
+        <translation>No se pudo quitar la clave de la base de datos de %1 (ubicación: %2): %3</translation>
     </message>
 </context>
 <context>
@@ -1959,7 +1959,7 @@ Para continuar, haga una de estas cosas:
     </message>
     <message>
         <source>The credential in %1 is for another workstation (%2); enroll again.</source>
-        <translation>Las credenciales de %1 son de otro puesto de trabajo (%2); vuelva a inscribirlo.</translation>
+        <translation>Las credenciales en %1 son de otro puesto de trabajo (%2); vuelva a inscribirlo.</translation>
     </message>
     <message>
         <source>No workstation credential in %1; enroll this workstation again.</source>

@@ -1138,7 +1138,7 @@ Avec la clé d&apos;un changement de clé interrompu&#xa0;: %3</translation>
     </message>
     <message>
         <source>THE DATABASE KEY WAS NOT REMOVED from %1: anyone with a copy of the database can still read it. Remove the key by hand. %2%3</source>
-        <translation>LA CLÉ DE LA BASE DE DONNÉES N&apos;A PAS ÉTÉ SUPPRIMÉE de %1 : quiconque possède une copie de la base peut encore la lire. Supprimez la clé à la main. %2%3</translation>
+        <translation>LA CLÉ DE LA BASE DE DONNÉES N&apos;A PAS ÉTÉ SUPPRIMÉE (emplacement&#xa0;: %1) : quiconque possède une copie de la base peut encore la lire. Supprimez la clé à la main. %2%3</translation>
     </message>
     <message>
         <source>These files could not be removed either: %1</source>
@@ -1403,7 +1403,7 @@ Erreur&#xa0;: %4</translation>
     </message>
     <message>
         <source>The entry &quot;%1&quot; in %2 is not a database key: it holds %3 bytes instead of %4. Frontdesk will not open the database in %5 with it.</source>
-        <translation>L&apos;entrée «&#xa0;%1&#xa0;» de %2 n&apos;est pas une clé de base de données&#xa0;: elle contient %3 octets au lieu de %4. Frontdesk n&apos;ouvrira pas la base de données de %5 avec elle.</translation>
+        <translation>L&apos;entrée «&#xa0;%1&#xa0;» dans %2 n&apos;est pas une clé de base de données&#xa0;: elle contient %3 octets au lieu de %4. Frontdesk n&apos;ouvrira pas la base de données de %5 avec elle.</translation>
     </message>
     <message>
         <source>Refusing to store a database key of %1 bytes; it must be %2 bytes.</source>
@@ -1445,11 +1445,11 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     </message>
     <message>
         <source>Could not remove the pending database key for %1 from %2: %3</source>
-        <translation>Impossible de retirer la clé en attente de la base de données de %1 de %2&#xa0;: %3</translation>
+        <translation>Impossible de retirer la clé en attente de la base de données de %1 (emplacement&#xa0;: %2)&#xa0;: %3</translation>
     </message>
     <message>
         <source>Could not remove the database key for %1 from %2: %3</source>
-        <translation>Impossible de retirer la clé de la base de données de %1 de %2&#xa0;: %3</translation>
+        <translation>Impossible de retirer la clé de la base de données de %1 (emplacement&#xa0;: %2)&#xa0;: %3</translation>
     </message>
 </context>
 <context>
