@@ -1,6 +1,7 @@
 #include "KpiBreakdownModel.h"
 
 #include "KpiFigureModel.h"
+#include "core/CsvWriter.h"
 
 #include <QLocale>
 
@@ -190,6 +191,11 @@ QVariant KpiBreakdownModel::data(const QModelIndex &index, int role) const
         return text(index.row(), index.column());
     case ValueRole:
         return value(index.row(), index.column());
+    case CsvWriter::ExportRole:
+        // The week by its Monday, as a date a spreadsheet reads.
+        if (m_table == Weeks && index.column() == 0)
+            return value(index.row(), 0).toDate().toString(Qt::ISODate);
+        return {};
     case Qt::TextAlignmentRole: {
         const bool label = index.column() == 0 || (m_table == NoShowHeatMap && index.column() == 1);
         return label ? int(Qt::AlignLeft | Qt::AlignVCenter)

@@ -88,6 +88,8 @@ QVariant KpiDrillDownModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
         return index.column() < row.size() ? row.at(index.column()) : QString();
+    case CsvWriter::ExportRole:
+        return m_drillDown.exportRows.value(index.row()).value(index.column());
     case IdRole:
         return m_drillDown.recordIds.value(index.row());
     case PatientIdRole:

@@ -64,8 +64,11 @@ QByteArray CsvWriter::document(const QAbstractItemModel &model)
     rows.reserve(model.rowCount());
     for (int row = 0; row < model.rowCount(); ++row) {
         QStringList cells;
-        for (int column = 0; column < model.columnCount(); ++column)
-            cells << model.index(row, column).data().toString();
+        for (int column = 0; column < model.columnCount(); ++column) {
+            const QModelIndex index = model.index(row, column);
+            const QVariant exported = index.data(ExportRole);
+            cells << (exported.isValid() ? exported : index.data()).toString();
+        }
         rows << cells;
     }
     return document(header, rows);

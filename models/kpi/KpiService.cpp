@@ -19,14 +19,14 @@ namespace frontdesk {
 
 namespace {
 
-// SQLite 3.15 allows at most 999 bound values in one statement.
-constexpr qsizetype kBatch = 500;
-
 QString personName(const QString &given, const QString &family, const QString &prefix = {})
 {
     QString name = given.isEmpty() ? family : given + QLatin1Char(' ') + family;
     return prefix.isEmpty() ? name : prefix + QLatin1Char(' ') + name;
 }
+
+// SQLite 3.15 allows at most 999 bound values in one statement.
+constexpr qsizetype kBatch = 500;
 
 // Runs `head` + " IN (?, ...)" over the ids in batches and hands each row, keyed by its first
 // column, to `take`. Only the number of placeholders is spliced in, never a value.
@@ -136,87 +136,100 @@ Result<KpiDrillDown> KpiService::drillDown(const KpiFilter &filter, Kpi kpi) con
     const KpiDefinition &definition = KpiDefinitions::of(kpi);
     const ClinicTime clinic(facts->zone);
     const QLocale locale;
-    auto when = [&](qint64 ms) {
-        return locale.toString(clinic.toLocal(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC)),
-                               QLocale::ShortFormat);
-    };
-
     KpiDrillDown out;
     out.kpi = kpi;
     out.subject = definition.subject;
-    QHash<QString, std::pair<QStringList, QString>> rows; // id -> (cells, patient id)
+    // A row as shown and as exported: the cells differ only in the dates, shown in the
+    // person's language and exported in ISO 8601.
+    struct Row
+    {
+        QStringList shown;
+        QStringList exported;
+        QString patientId;
+    };
+    auto when = [&](const QVariant &ms) {
+        const QDateTime t =
+            clinic.toLocal(QDateTime::fromMSecsSinceEpoch(ms.toLongLong(), Qt::UTC));
+        return std::pair{locale.toString(t, QLocale::ShortFormat),
+                         t.toString(QStringLiteral("yyyy-MM-ddTHH:mm"))};
+    };
+    auto day = [&](const QVariant &iso) {
+        const QDate d = QDate::fromString(iso.toString(), Qt::ISODate);
+        return d.isValid()
+                   ? std::pair{locale.toString(d, QLocale::ShortFormat), d.toString(Qt::ISODate)}
+                   : std::pair{QString(), QString()};
+    };
+    QHash<QString, Row> rows; // by record id
+    const auto add = [&rows](const QVariant &id, const QVariant &patientId,
+                             const std::pair<QString, QString> &date, int dateColumn,
+                             QStringList cells) {
+        Row row{cells, cells, patientId.toString()};
+        row.shown.insert(dateColumn, date.first);
+        row.exported.insert(dateColumn, date.second);
+        rows.insert(id.toString(), row);
+    };
     Status loaded;
     switch (definition.subject) {
     case KpiSubject::Appointments:
-        out.columns = {tr("Start"), tr("Patient"), tr("Practitioner"), tr("Type"), tr("Status")};
+        out.columns = {tr("Start"),        tr("Patient"), tr("MRN"),
+                       tr("Practitioner"), tr("Type"),    tr("Status")};
         loaded = forIds(
             m_db,
             QStringLiteral("SELECT a.id, a.patient_id, a.start_at, a.type, a.status, "
-                           "p.given_name, p.family_name, r.given_name, r.family_name, r.prefix "
-                           "FROM appointments a JOIN patients p ON p.id = a.patient_id "
+                           "p.given_name, p.family_name, r.given_name, r.family_name, r.prefix, "
+                           "p.mrn FROM appointments a JOIN patients p ON p.id = a.patient_id "
                            "JOIN practitioners r ON r.id = a.practitioner_id WHERE a.id"),
             ids, [&](const QSqlQuery &q) {
-                rows.insert(q.value(0).toString(),
-                            {{when(q.value(2).toLongLong()),
-                              personName(q.value(5).toString(), q.value(6).toString()),
-                              personName(q.value(7).toString(), q.value(8).toString(),
-                                         q.value(9).toString()),
-                              AppointmentLabels::type(q.value(3).toString()),
-                              statusText(q.value(4).toString())},
-                             q.value(1).toString()});
+                add(q.value(0), q.value(1), when(q.value(2)), 0,
+                    {personName(q.value(5).toString(), q.value(6).toString()),
+                     q.value(10).toString(),
+                     personName(q.value(7).toString(), q.value(8).toString(),
+                                q.value(9).toString()),
+                     AppointmentLabels::type(q.value(3).toString()),
+                     statusText(q.value(4).toString())});
             });
         break;
     case KpiSubject::Patients:
         out.columns = {tr("Patient"), tr("MRN"), tr("Date of birth"), tr("Mobile phone")};
-        loaded =
-            forIds(m_db,
-                   QStringLiteral("SELECT id, given_name, family_name, mrn, birth_date, "
-                                  "phone_mobile FROM patients WHERE id"),
-                   ids, [&](const QSqlQuery &q) {
-                       const QDate born = QDate::fromString(q.value(4).toString(), Qt::ISODate);
-                       rows.insert(q.value(0).toString(),
-                                   {{personName(q.value(1).toString(), q.value(2).toString()),
-                                     q.value(3).toString(),
-                                     born.isValid() ? locale.toString(born, QLocale::ShortFormat)
-                                                    : QString(),
-                                     q.value(5).toString()},
-                                    q.value(0).toString()});
-                   });
+        loaded = forIds(m_db,
+                        QStringLiteral("SELECT id, given_name, family_name, mrn, birth_date, "
+                                       "phone_mobile FROM patients WHERE id"),
+                        ids, [&](const QSqlQuery &q) {
+                            add(q.value(0), q.value(0), day(q.value(4)), 2,
+                                {personName(q.value(1).toString(), q.value(2).toString()),
+                                 q.value(3).toString(), q.value(5).toString()});
+                        });
         break;
     case KpiSubject::Messages:
-        out.columns = {tr("Sent"), tr("Patient"), tr("Channel"), tr("Purpose"), tr("Status")};
+        out.columns = {tr("Sent"),    tr("Patient"), tr("MRN"),
+                       tr("Channel"), tr("Purpose"), tr("Status")};
         loaded = forIds(
             m_db,
             QStringLiteral("SELECT m.id, m.patient_id, m.sent_at, m.channel, m.purpose, m.status, "
-                           "p.given_name, p.family_name FROM messages m "
+                           "p.given_name, p.family_name, p.mrn FROM messages m "
                            "JOIN patients p ON p.id = m.patient_id WHERE m.id"),
             ids, [&](const QSqlQuery &q) {
-                rows.insert(q.value(0).toString(),
-                            {{when(q.value(2).toLongLong()),
-                              personName(q.value(6).toString(), q.value(7).toString()),
-                              q.value(3).toString(), q.value(4).toString(), q.value(5).toString()},
-                             q.value(1).toString()});
+                add(q.value(0), q.value(1), when(q.value(2)), 0,
+                    {personName(q.value(6).toString(), q.value(7).toString()),
+                     q.value(8).toString(), q.value(3).toString(), q.value(4).toString(),
+                     q.value(5).toString()});
             });
         break;
     case KpiSubject::Recalls:
-        out.columns = {tr("Due"), tr("Patient"), tr("Reason"), tr("Practitioner")};
+        out.columns = {tr("Due"), tr("Patient"), tr("MRN"), tr("Reason"), tr("Practitioner")};
         loaded = forIds(
             m_db,
             QStringLiteral("SELECT c.id, c.patient_id, c.due_on, c.reason, p.given_name, "
                            "p.family_name, coalesce(r.given_name, ''), coalesce(r.family_name, "
-                           "''), coalesce(r.prefix, '') FROM recalls c "
+                           "''), coalesce(r.prefix, ''), p.mrn FROM recalls c "
                            "JOIN patients p ON p.id = c.patient_id "
                            "LEFT JOIN practitioners r ON r.id = c.practitioner_id WHERE c.id"),
             ids, [&](const QSqlQuery &q) {
-                const QDate due = QDate::fromString(q.value(2).toString(), Qt::ISODate);
-                rows.insert(q.value(0).toString(),
-                            {{locale.toString(due, QLocale::ShortFormat),
-                              personName(q.value(4).toString(), q.value(5).toString()),
-                              q.value(3).toString(),
-                              personName(q.value(6).toString(), q.value(7).toString(),
-                                         q.value(8).toString())
-                                  .trimmed()},
-                             q.value(1).toString()});
+                add(q.value(0), q.value(1), day(q.value(2)), 0,
+                    {personName(q.value(4).toString(), q.value(5).toString()),
+                     q.value(9).toString(), q.value(3).toString(),
+                     personName(q.value(6).toString(), q.value(7).toString(),
+                                q.value(8).toString())});
             });
         break;
     }
@@ -226,9 +239,10 @@ Result<KpiDrillDown> KpiService::drillDown(const KpiFilter &filter, Kpi kpi) con
         auto it = rows.constFind(id);
         if (it == rows.constEnd())
             continue;
-        out.rows.append(it->first);
+        out.rows.append(it->shown);
+        out.exportRows.append(it->exported);
         out.recordIds.append(id);
-        out.patientIds.append(it->second);
+        out.patientIds.append(it->patientId);
     }
     if (auto a = AccessGuard(m_db).recordDisclosure(
             QStringLiteral("dashboard-drill-down"), QStringLiteral("Dashboard"), {},

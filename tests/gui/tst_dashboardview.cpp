@@ -15,6 +15,7 @@
 #include "dashboard/WeeklyTrendChart.h"
 #include "kpi/KpiDefinitions.h"
 #include "kpi/KpiReport.h"
+#include "kpi/KpiService.h"
 
 #include <QApplication>
 #include <QBarSeries>
@@ -259,8 +260,19 @@ private slots:
         const QList<QStringList> rows = parseCsv(readAll(path));
         QCOMPARE(rows.size(), 3);
         QCOMPARE(rows.at(0).size(), table->model()->columnCount());
-        QCOMPARE(rows.at(1).at(1), QStringLiteral("Anna Adler"));
-        QCOMPARE(rows.at(2).at(1), QStringLiteral("Ben Berg"));
+        QCOMPARE(rows.at(0).at(2), KpiService::tr("MRN"));
+        // The start in ISO 8601, clinic time, whatever the display's language; the MRN beside
+        // the name.
+        QCOMPARE(rows.at(1).mid(0, 3),
+                 (QStringList{QStringLiteral("2026-03-05T09:00"), QStringLiteral("Anna Adler"),
+                              QStringLiteral("MRN-A")}));
+        QCOMPARE(rows.at(2).mid(0, 3),
+                 (QStringList{QStringLiteral("2026-03-02T10:00"), QStringLiteral("Ben Berg"),
+                              QStringLiteral("MRN-B")}));
+        // The table itself shows the start as the locale writes it.
+        QCOMPARE(
+            table->model()->index(0, 0).data().toString(),
+            QLocale().toString(QDateTime(QDate(2026, 3, 5), QTime(9, 0)), QLocale::ShortFormat));
         auto audited = c.t.db->scalar(
             QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'export' AND "
                            "entity_type = 'dashboard-drill-down' AND detail LIKE ?"),
@@ -308,6 +320,8 @@ private slots:
         QVERIFY(view.exportCsv(DashboardView::Table::Weeks, weeks));
         const QList<QStringList> weekRows = parseCsv(readAll(weeks));
         QCOMPARE(weekRows.size(), 2);
+        // The week by its Monday, in ISO 8601.
+        QCOMPARE(weekRows.at(1).at(0), QStringLiteral("2026-03-02"));
         QCOMPARE(weekRows.at(1).at(1), QStringLiteral("6"));
 
         const QString practitioners = out.filePath(QStringLiteral("practitioners.csv"));

@@ -12,6 +12,7 @@
 #include "kpi/KpiService.h"
 #include "storage/RecallRepository.h"
 
+#include <QRegularExpression>
 #include <QTest>
 #include <QTimeZone>
 
@@ -619,9 +620,17 @@ private slots:
         QCOMPARE(d->rows.size(), 2);
         QCOMPARE(d->rows[0].size(), d->columns.size());
         QCOMPARE(d->rows[0][1], QStringLiteral("Pat Patient P2"));
-        QCOMPARE(d->rows[0][2], QStringLiteral("Dr. Alice Adler"));
+        QCOMPARE(d->rows[0][2], QStringLiteral("MRN-P2"));
+        QCOMPARE(d->rows[0][3], QStringLiteral("Dr. Alice Adler"));
         // Status as the schedule shows it, not the stored code.
-        QCOMPARE(d->rows[0][4], QStringLiteral("No-show"));
+        QCOMPARE(d->rows[0][5], QStringLiteral("No-show"));
+        // A file gets the same cells with the start in ISO 8601.
+        QCOMPARE(d->exportRows.size(), 2);
+        QCOMPARE(d->exportRows[0].mid(1), d->rows[0].mid(1));
+        QVERIFY2(QRegularExpression(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d$"))
+                     .match(d->exportRows[0][0])
+                     .hasMatch(),
+                 qPrintable(d->exportRows[0][0]));
 
         AuditQuery::Filter filter;
         filter.action = QStringLiteral("dashboard-drill-down");

@@ -362,6 +362,11 @@ private slots:
         QVERIFY(text.contains(QLatin1String("Anna Adler")));
         QVERIFY(text.indexOf(QLatin1String("Anna Adler")) <
                 text.indexOf(QLatin1String("Ben Berg")));
+        // Each record with its MRN, and its date in ISO 8601 whatever the display's language.
+        QVERIFY2(text.contains(QLatin1String("2026-03-05T09:00,Anna Adler,MRN-A,")),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("2026-03-02T10:00,Ben Berg,MRN-B,")),
+                 qPrintable(text));
         const auto exportsAfter =
             c.t.db->scalar(QStringLiteral("SELECT detail FROM audit_log WHERE action = 'export' "
                                           "AND entity_type = 'dashboard-drill-down' "
