@@ -12,6 +12,7 @@
 #include "access/Role.h"
 #include "access/Session.h"
 #include "access/StaffAccountRepository.h"
+#include "core/LocaleNames.h"
 #include "demo/DemoSeeder.h"
 #include "domain/ConsentLabels.h"
 #include "interop/FhirImporter.h"
@@ -154,6 +155,14 @@ private slots:
 
         // A wrong phone number: the message sits beside the field and nothing is saved.
         PatientEditor *editor = profile->editor();
+        // Her language and country by name (LocaleNames), not "de" and "DE".
+        auto *language =
+            qobject_cast<QComboBox *>(editor->input(QStringLiteral("preferredLanguage")));
+        auto *country = qobject_cast<QComboBox *>(editor->input(QStringLiteral("country")));
+        QVERIFY(language && country);
+        QCOMPARE(language->currentText(), LocaleNames::language(QStringLiteral("de")));
+        QCOMPARE(country->currentText(), LocaleNames::country(QStringLiteral("DE")));
+        QVERIFY(language->currentText().size() > 2 && country->currentText().size() > 2);
         type(editor->input(QStringLiteral("phoneMobile")), QStringLiteral("call after 5"));
         QCOMPARE(view->tabs()->tabText(1), QStringLiteral("Müller, Anna Maria *"));
         auto *save = profile->findChild<QPushButton *>(QStringLiteral("saveButton"));
@@ -165,11 +174,18 @@ private slots:
 
         type(editor->input(QStringLiteral("phoneMobile")), QStringLiteral("0170 7777777"));
         type(editor->input(QStringLiteral("givenName")), QStringLiteral("Anna"));
+        // A country typed by its name (any case) is stored by its code; text that names no
+        // country is kept as typed.
+        country->setEditText(LocaleNames::country(QStringLiteral("AT")).toUpper());
+        language->setEditText(QStringLiteral("Kölsch dialect"));
         QTest::mouseClick(save, Qt::LeftButton);
         QVERIFY(editor->errorFor(QStringLiteral("phoneMobile")).isEmpty());
         const Patient saved = stored(kAnna);
         QCOMPARE(saved.phoneMobile, QStringLiteral("0170 7777777"));
         QCOMPARE(saved.givenName, QStringLiteral("Anna"));
+        QCOMPARE(saved.country, QStringLiteral("AT"));
+        QCOMPARE(saved.preferredLanguage, QStringLiteral("Kölsch dialect"));
+        QCOMPARE(country->currentText(), LocaleNames::country(QStringLiteral("AT")));
         QCOMPARE(view->tabs()->tabText(1), QStringLiteral("Müller, Anna"));
         QVERIFY(!save->isEnabled());
         // An alert added on the profile shows on top at once, and is stored.

@@ -1,7 +1,7 @@
 #include "MergeDialog.h"
 
 #include "common/ViewHelpers.h"
-
+#include "core/LocaleNames.h"
 #include "patients/DuplicateFinder.h"
 #include "patients/PatientMerge.h"
 
@@ -22,8 +22,12 @@ namespace frontdesk {
 
 namespace {
 
-QString shown(const QVariant &v)
+QString shown(const QString &field, const QVariant &v)
 {
+    if (field == QLatin1String("country"))
+        return LocaleNames::country(v.toString());
+    if (field == QLatin1String("preferredLanguage"))
+        return LocaleNames::language(v.toString());
     if (v.typeId() == QMetaType::QDate)
         return v.toDate().isValid() ? QLocale().toString(v.toDate(), QLocale::ShortFormat)
                                     : QString();
@@ -134,8 +138,8 @@ void MergeDialog::showFields()
     m_fields->addWidget(new QLabel(tr("<b>Take from the merged record</b>"), m_fieldsBox), 0, 2);
     int row = 1;
     for (const PatientMerge::Field &f : PatientMerge::fields()) {
-        const QString mine = shown(f.get(m_survivor));
-        const QString theirs = shown(f.get(m_merged));
+        const QString mine = shown(f.key, f.get(m_survivor));
+        const QString theirs = shown(f.key, f.get(m_merged));
         auto *group = new QButtonGroup(m_fieldsBox);
         auto *keep = new QRadioButton(mine.isEmpty() ? tr("(empty)") : mine, m_fieldsBox);
         auto *take = new QRadioButton(theirs.isEmpty() ? tr("(empty)") : theirs, m_fieldsBox);

@@ -1,5 +1,6 @@
 #include "PatientEditor.h"
 
+#include "common/CodeNameCombo.h"
 #include "common/ViewHelpers.h"
 #include "domain/SearchText.h"
 
@@ -30,8 +31,6 @@ const TextField kTextFields[] = {
     {"addressLine", &Patient::addressLine},
     {"postalCode", &Patient::postalCode},
     {"city", &Patient::city},
-    {"country", &Patient::country},
-    {"preferredLanguage", &Patient::preferredLanguage},
     {"emergencyContactName", &Patient::emergencyContactName},
     {"emergencyContactRelation", &Patient::emergencyContactRelation},
     {"emergencyContactPhone", &Patient::emergencyContactPhone},
@@ -59,8 +58,10 @@ PatientEditor::PatientEditor(QWidget *parent) : QWidget(parent)
     m_sex->addItem(tr("Unknown"), QStringLiteral("unknown"));
     addRow(QStringLiteral("sex"), tr("&Sex"), m_sex, row + 6);
     addLine(QStringLiteral("mrn"), tr("&MRN *"), row + 8);
-    addLine(QStringLiteral("preferredLanguage"), tr("&Language"), row + 10)
-        ->setPlaceholderText(tr("e.g. de, en, tr"));
+    // By name in the UI's language (LocaleNames); the record keeps the BCP 47 code.
+    m_language = new CodeNameCombo(LocaleNames::languages(), this);
+    connect(m_language, &QComboBox::currentTextChanged, this, &PatientEditor::markModified);
+    addRow(QStringLiteral("preferredLanguage"), tr("&Language"), m_language, row + 10);
 
     // Second column: how to reach the patient.
     auto addRight = [&](const QString &field, const QString &label, QWidget *w, int r) {
@@ -98,7 +99,9 @@ PatientEditor::PatientEditor(QWidget *parent) : QWidget(parent)
     rightLine(QStringLiteral("addressLine"), tr("&Address"), 8);
     rightLine(QStringLiteral("postalCode"), tr("&Postal code"), 10);
     rightLine(QStringLiteral("city"), tr("C&ity"), 12);
-    rightLine(QStringLiteral("country"), tr("Co&untry"), 14);
+    m_country = new CodeNameCombo(LocaleNames::countries(), this);
+    connect(m_country, &QComboBox::currentTextChanged, this, &PatientEditor::markModified);
+    addRight(QStringLiteral("country"), tr("Co&untry"), m_country, 14);
 
     auto *emergency = new QLabel(tr("<b>Emergency contact</b>"), this);
     grid->addWidget(emergency, 16, 0, 1, 4);
@@ -150,6 +153,8 @@ void PatientEditor::setPatient(const Patient &patient)
                              : QString());
     m_sex->setCurrentIndex(std::max(0, m_sex->findData(patient.sex)));
     m_channel->setCurrentIndex(std::max(0, m_channel->findData(patient.preferredChannel)));
+    m_language->setCode(patient.preferredLanguage);
+    m_country->setCode(patient.country);
     showErrors({});
     m_loading = false;
     setModified(false);
@@ -165,6 +170,8 @@ Patient PatientEditor::patient() const
     p.birthDate = parsedBirthDate();
     p.sex = m_sex->currentData().toString();
     p.preferredChannel = m_channel->currentData().toString();
+    p.preferredLanguage = m_language->code();
+    p.country = m_country->code();
     return p;
 }
 

@@ -13,6 +13,8 @@ class QLineEdit;
 
 namespace frontdesk {
 
+class CodeNameCombo;
+
 // The demographics form of a patient profile: one input per field and, under each, the message
 // that says what is wrong with it. Knows nothing of the database: it shows a Patient, reads one
 // back and says when a person changed something.
@@ -56,6 +58,8 @@ private:
     QComboBox *m_sex = nullptr;
     QLineEdit *m_birthDate = nullptr;
     QComboBox *m_channel = nullptr;
+    CodeNameCombo *m_language = nullptr;
+    CodeNameCombo *m_country = nullptr;
 };
 
 } // namespace frontdesk

@@ -1,0 +1,167 @@
+#include "LocaleNames.h"
+
+#include <QCollator>
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
+
+namespace frontdesk {
+
+namespace {
+
+QString capitalised(QString name, const QLocale &locale)
+{
+    if (!name.isEmpty())
+        name.replace(0, 1, locale.toUpper(name.left(1)));
+    return name;
+}
+
+bool english(const QLocale &ui)
+{
+    return ui.language() == QLocale::English || ui.language() == QLocale::C;
+}
+
+// A language's own name without a region: of its locales' native names the shortest, since
+// CLDR names some by their region ("español de España", "American English") and the plain one
+// ("español", "English") belongs to another of its locales. Built once, by every thread alike.
+QString nativeLanguageName(QLocale::Language language)
+{
+    static const QHash<QLocale::Language, QString> names = [] {
+        QHash<QLocale::Language, QString> shortest;
+        for (const QLocale &l : QLocale::matchingLocales(QLocale::AnyLanguage, QLocale::AnyScript,
+                                                         QLocale::AnyTerritory)) {
+            const QString name = capitalised(l.nativeLanguageName(), l);
+            const auto it = shortest.constFind(l.language());
+            if (!name.isEmpty() && (it == shortest.constEnd() || name.size() < it->size()))
+                shortest.insert(l.language(), name);
+        }
+        return shortest;
+    }();
+    return names.value(language, QLocale::languageToString(language));
+}
+
+QString languageName(QLocale::Language language, const QLocale &ui)
+{
+    if (english(ui))
+        return QLocale::languageToString(language);
+    return nativeLanguageName(language);
+}
+
+QString countryName(QLocale::Territory territory, const QLocale &ui)
+{
+    if (english(ui))
+        return QLocale::territoryToString(territory);
+    const QLocale inUiLanguage(ui.language(), territory);
+    if (inUiLanguage.language() == ui.language() && inUiLanguage.territory() == territory &&
+        !inUiLanguage.nativeTerritoryName().isEmpty())
+        return capitalised(inUiLanguage.nativeTerritoryName(), ui);
+    const QLocale own(QLocale::AnyLanguage, territory);
+    if (own.territory() == territory && !own.nativeTerritoryName().isEmpty())
+        return capitalised(own.nativeTerritoryName(), own);
+    return QLocale::territoryToString(territory);
+}
+
+QString languageCodeOf(QLocale::Language language)
+{
+    const QString part1 = QLocale::languageToCode(language, QLocale::ISO639Part1);
+    return part1.isEmpty() ? QLocale::languageToCode(language) : part1;
+}
+
+QList<LocaleNames::Entry> sorted(QList<LocaleNames::Entry> entries, const QLocale &ui)
+{
+    QCollator collator(ui);
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    std::sort(entries.begin(), entries.end(),
+              [&](const LocaleNames::Entry &a, const LocaleNames::Entry &b) {
+                  return collator.compare(a.name, b.name) < 0;
+              });
+    return entries;
+}
+
+QString codeFor(const QList<LocaleNames::Entry> &entries, const QString &text)
+{
+    const QString t = text.trimmed();
+    for (const LocaleNames::Entry &e : entries) {
+        if (e.code.compare(t, Qt::CaseInsensitive) == 0 ||
+            e.name.compare(t, Qt::CaseInsensitive) == 0)
+            return e.code;
+    }
+    return t;
+}
+
+} // namespace
+
+QString LocaleNames::language(const QString &tag, const QLocale &ui)
+{
+    const QString trimmed = tag.trimmed();
+    const QStringList parts = trimmed.split(QRegularExpression(QStringLiteral("[-_]")));
+    const QLocale::Language language = QLocale::codeToLanguage(parts.value(0));
+    if (trimmed.isEmpty() || language == QLocale::AnyLanguage)
+        return trimmed;
+    const QString name = languageName(language, ui);
+    // A region subtag is two letters (a script is four, e.g. "sr-Latn").
+    for (const QString &part : parts.mid(1)) {
+        if (part.size() != 2)
+            continue;
+        const QLocale::Territory territory = QLocale::codeToTerritory(part);
+        if (territory != QLocale::AnyTerritory)
+            return QStringLiteral("%1 (%2)").arg(name, countryName(territory, ui));
+    }
+    return name;
+}
+
+QString LocaleNames::country(const QString &code, const QLocale &ui)
+{
+    const QString trimmed = code.trimmed();
+    const QLocale::Territory territory =
+        trimmed.size() == 2 ? QLocale::codeToTerritory(trimmed.toUpper()) : QLocale::AnyTerritory;
+    if (territory == QLocale::AnyTerritory)
+        return trimmed;
+    return countryName(territory, ui);
+}
+
+QList<LocaleNames::Entry> LocaleNames::languages(const QLocale &ui)
+{
+    QList<Entry> out;
+    QSet<QLocale::Language> seen;
+    for (const QLocale &l : QLocale::matchingLocales(QLocale::AnyLanguage, QLocale::AnyScript,
+                                                     QLocale::AnyTerritory)) {
+        if (l.language() == QLocale::C || seen.contains(l.language()))
+            continue;
+        seen.insert(l.language());
+        out.append({languageCodeOf(l.language()), languageName(l.language(), ui)});
+    }
+    return sorted(out, ui);
+}
+
+QList<LocaleNames::Entry> LocaleNames::countries(const QLocale &ui)
+{
+    QList<Entry> out;
+    QSet<QLocale::Territory> seen;
+    for (const QLocale &l : QLocale::matchingLocales(QLocale::AnyLanguage, QLocale::AnyScript,
+                                                     QLocale::AnyTerritory)) {
+        const QLocale::Territory t = l.territory();
+        if (t == QLocale::AnyTerritory || seen.contains(t))
+            continue;
+        const QString code = QLocale::territoryToCode(t);
+        if (code.size() != 2) // regions such as "Latin America" (419) have no country code
+            continue;
+        seen.insert(t);
+        out.append({code, countryName(t, ui)});
+    }
+    return sorted(out, ui);
+}
+
+QString LocaleNames::languageCode(const QString &text, const QLocale &ui)
+{
+    return codeFor(languages(ui), text);
+}
+
+QString LocaleNames::countryCode(const QString &text, const QLocale &ui)
+{
+    return codeFor(countries(ui), text);
+}
+
+} // namespace frontdesk
