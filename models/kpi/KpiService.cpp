@@ -5,6 +5,8 @@
 #include "database/ReadWorker.h"
 #include "domain/AppointmentLabels.h"
 #include "domain/ClinicTime.h"
+#include "domain/Patient.h"
+#include "domain/Practitioner.h"
 #include "kpi/KpiCalculator.h"
 #include "kpi/KpiDefinitions.h"
 #include "kpi/KpiLoader.h"
@@ -19,10 +21,23 @@ namespace frontdesk {
 
 namespace {
 
-QString personName(const QString &given, const QString &family, const QString &prefix = {})
+// As every list names them (Patient::displayName, Practitioner::displayName): patients
+// "Family, Given", practitioners with the title first.
+QString patientName(const QString &family, const QString &given)
 {
-    QString name = given.isEmpty() ? family : given + QLatin1Char(' ') + family;
-    return prefix.isEmpty() ? name : prefix + QLatin1Char(' ') + name;
+    Patient p;
+    p.familyName = family;
+    p.givenName = given;
+    return p.displayName();
+}
+
+QString practitionerName(const QString &prefix, const QString &given, const QString &family)
+{
+    Practitioner p;
+    p.prefix = prefix;
+    p.givenName = given;
+    p.familyName = family;
+    return p.displayName();
 }
 
 // SQLite 3.15 allows at most 999 bound values in one statement.
@@ -181,10 +196,10 @@ Result<KpiDrillDown> KpiService::drillDown(const KpiFilter &filter, Kpi kpi) con
                            "JOIN practitioners r ON r.id = a.practitioner_id WHERE a.id"),
             ids, [&](const QSqlQuery &q) {
                 add(q.value(0), q.value(1), when(q.value(2)), 0,
-                    {personName(q.value(5).toString(), q.value(6).toString()),
+                    {patientName(q.value(6).toString(), q.value(5).toString()),
                      q.value(10).toString(),
-                     personName(q.value(7).toString(), q.value(8).toString(),
-                                q.value(9).toString()),
+                     practitionerName(q.value(9).toString(), q.value(7).toString(),
+                                      q.value(8).toString()),
                      AppointmentLabels::type(q.value(3).toString()),
                      statusText(q.value(4).toString())});
             });
@@ -196,7 +211,7 @@ Result<KpiDrillDown> KpiService::drillDown(const KpiFilter &filter, Kpi kpi) con
                                        "phone_mobile FROM patients WHERE id"),
                         ids, [&](const QSqlQuery &q) {
                             add(q.value(0), q.value(0), day(q.value(4)), 2,
-                                {personName(q.value(1).toString(), q.value(2).toString()),
+                                {patientName(q.value(2).toString(), q.value(1).toString()),
                                  q.value(3).toString(), q.value(5).toString()});
                         });
         break;
@@ -210,7 +225,7 @@ Result<KpiDrillDown> KpiService::drillDown(const KpiFilter &filter, Kpi kpi) con
                            "JOIN patients p ON p.id = m.patient_id WHERE m.id"),
             ids, [&](const QSqlQuery &q) {
                 add(q.value(0), q.value(1), when(q.value(2)), 0,
-                    {personName(q.value(6).toString(), q.value(7).toString()),
+                    {patientName(q.value(7).toString(), q.value(6).toString()),
                      q.value(8).toString(), q.value(3).toString(), q.value(4).toString(),
                      q.value(5).toString()});
             });
@@ -226,10 +241,10 @@ Result<KpiDrillDown> KpiService::drillDown(const KpiFilter &filter, Kpi kpi) con
                            "LEFT JOIN practitioners r ON r.id = c.practitioner_id WHERE c.id"),
             ids, [&](const QSqlQuery &q) {
                 add(q.value(0), q.value(1), day(q.value(2)), 0,
-                    {personName(q.value(4).toString(), q.value(5).toString()),
+                    {patientName(q.value(5).toString(), q.value(4).toString()),
                      q.value(9).toString(), q.value(3).toString(),
-                     personName(q.value(6).toString(), q.value(7).toString(),
-                                q.value(8).toString())});
+                     practitionerName(q.value(8).toString(), q.value(6).toString(),
+                                      q.value(7).toString())});
             });
         break;
     }

@@ -264,10 +264,10 @@ private slots:
         // The start in ISO 8601, clinic time, whatever the display's language; the MRN beside
         // the name.
         QCOMPARE(rows.at(1).mid(0, 3),
-                 (QStringList{QStringLiteral("2026-03-05T09:00"), QStringLiteral("Anna Adler"),
+                 (QStringList{QStringLiteral("2026-03-05T09:00"), QStringLiteral("Adler, Anna"),
                               QStringLiteral("MRN-A")}));
         QCOMPARE(rows.at(2).mid(0, 3),
-                 (QStringList{QStringLiteral("2026-03-02T10:00"), QStringLiteral("Ben Berg"),
+                 (QStringList{QStringLiteral("2026-03-02T10:00"), QStringLiteral("Berg, Ben"),
                               QStringLiteral("MRN-B")}));
         // The table itself shows the start as the locale writes it.
         QCOMPARE(

@@ -172,6 +172,9 @@ private slots:
         const Patient &first = model.patientAt(0);
         QCOMPARE(model.index(0, PatientListModel::NameColumn).data().toString(),
                  first.displayName());
+        // One name order everywhere: "Family, Given".
+        QCOMPARE(model.index(0, PatientListModel::NameColumn).data().toString(),
+                 first.familyName + QStringLiteral(", ") + first.givenName);
         QCOMPARE(model.index(0, PatientListModel::MrnColumn).data().toString(), first.mrn);
         QVERIFY(model.index(0, PatientListModel::BirthDateColumn)
                     .data()

@@ -619,7 +619,8 @@ private slots:
         QCOMPARE(d->patientIds, (QStringList{QStringLiteral("P2"), QStringLiteral("P5")}));
         QCOMPARE(d->rows.size(), 2);
         QCOMPARE(d->rows[0].size(), d->columns.size());
-        QCOMPARE(d->rows[0][1], QStringLiteral("Pat Patient P2"));
+        // The patient "Family, Given" as in every list; the practitioner with the title first.
+        QCOMPARE(d->rows[0][1], QStringLiteral("Patient P2, Pat"));
         QCOMPARE(d->rows[0][2], QStringLiteral("MRN-P2"));
         QCOMPARE(d->rows[0][3], QStringLiteral("Dr. Alice Adler"));
         // Status as the schedule shows it, not the stored code.

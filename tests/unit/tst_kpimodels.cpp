@@ -359,13 +359,14 @@ private slots:
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(file.readAll());
-        QVERIFY(text.contains(QLatin1String("Anna Adler")));
-        QVERIFY(text.indexOf(QLatin1String("Anna Adler")) <
-                text.indexOf(QLatin1String("Ben Berg")));
+        // Names as everywhere, "Family, Given" (quoted: they hold a comma).
+        QVERIFY(text.contains(QLatin1String("\"Adler, Anna\"")));
+        QVERIFY(text.indexOf(QLatin1String("Adler, Anna")) <
+                text.indexOf(QLatin1String("Berg, Ben")));
         // Each record with its MRN, and its date in ISO 8601 whatever the display's language.
-        QVERIFY2(text.contains(QLatin1String("2026-03-05T09:00,Anna Adler,MRN-A,")),
+        QVERIFY2(text.contains(QLatin1String("2026-03-05T09:00,\"Adler, Anna\",MRN-A,")),
                  qPrintable(text));
-        QVERIFY2(text.contains(QLatin1String("2026-03-02T10:00,Ben Berg,MRN-B,")),
+        QVERIFY2(text.contains(QLatin1String("2026-03-02T10:00,\"Berg, Ben\",MRN-B,")),
                  qPrintable(text));
         const auto exportsAfter =
             c.t.db->scalar(QStringLiteral("SELECT detail FROM audit_log WHERE action = 'export' "
