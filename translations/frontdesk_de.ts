@@ -7016,10 +7016,6 @@ Nichterscheinensquote: %5</translation>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <source>e.g. de, en, tr</source>
-        <translation>z. B. de, en, tr</translation>
-    </message>
-    <message>
         <source>M&amp;obile</source>
         <translation>Mo&amp;bil</translation>
     </message>

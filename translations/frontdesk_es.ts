@@ -7016,10 +7016,6 @@ Tasa de inasistencia: %5</translation>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <source>e.g. de, en, tr</source>
-        <translation>p. ej., es, en, ar</translation>
-    </message>
-    <message>
         <source>M&amp;obile</source>
         <translation>&amp;Móvil</translation>
     </message>

@@ -7016,10 +7016,6 @@ Taux d&apos;absence&#xa0;: %5</translation>
         <translation>Lan&amp;gue</translation>
     </message>
     <message>
-        <source>e.g. de, en, tr</source>
-        <translation>p. ex. fr, en, ar</translation>
-    </message>
-    <message>
         <source>M&amp;obile</source>
         <translation>Por&amp;table</translation>
     </message>
