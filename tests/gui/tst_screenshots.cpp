@@ -28,6 +28,8 @@
 #include "messages/ComposeMessageDialog.h"
 #include "patients/MergeDialog.h"
 #include "patients/NewPatientDialog.h"
+#include "patients/PatientProfileView.h"
+#include "patients/PatientsView.h"
 #include "patients/ProfileItemDialog.h"
 #include "patients/RecallDialog.h"
 #include "patients/profile/BreakGlassDialog.h"
@@ -59,6 +61,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTest>
 #include <QTimeZone>
 #include <QTimer>
@@ -245,6 +248,29 @@ class TestScreenshots : public QObject
         QVERIFY(w->grab().save(QDir(m_shots).filePath(name + QStringLiteral(".png"))));
     }
 
+    // Opens the richest patient record in the Patients view and shows each of its tabs in
+    // turn; visit(tab name) runs on each.
+    void walkProfile(MainWindow &w, const std::function<void(const QString &)> &visit)
+    {
+        auto richest = t.db->scalar(QStringLiteral(
+            "SELECT patient_id FROM conditions GROUP BY patient_id ORDER BY count(*) DESC, "
+            "patient_id LIMIT 1"));
+        QVERIFY(richest);
+        w.showView(MainWindow::View::Patients);
+        PatientProfileView *profile = w.patientsView()->openPatient(richest->toString());
+        QVERIFY(profile);
+        for (int i = 0; i < profile->sections()->count(); ++i) {
+            profile->sections()->setCurrentIndex(i);
+            QCoreApplication::processEvents();
+            // "frontdesk::TimelineTab" → patient-timeline
+            visit(QStringLiteral("patient-") +
+                  QString::fromLatin1(profile->sections()->widget(i)->metaObject()->className())
+                      .section(QStringLiteral("::"), -1)
+                      .remove(QStringLiteral("Tab"))
+                      .toLower());
+        }
+    }
+
 private slots:
     void initTestCase()
     {
@@ -367,6 +393,7 @@ private slots:
             QCoreApplication::processEvents();
             unnamed << unnamedControls(&w, name);
         }
+        walkProfile(w, [&](const QString &tab) { unnamed << unnamedControls(&w, tab); });
 
         auto *panel = w.findChild<SchedulePanel *>();
         QVERIFY(panel);
@@ -557,6 +584,11 @@ private slots:
             for (const QString &c : clippedTexts(&w))
                 clipped << name + QStringLiteral(": ") + c;
         }
+        walkProfile(w, [&](const QString &tab) {
+            save(&w, language + variant + QLatin1Char('-') + tab);
+            for (const QString &c : clippedTexts(&w))
+                clipped << tab + QStringLiteral(": ") + c;
+        });
 
         AboutDialog about(t.path(), t.db->cipherVersion(), &w);
         about.show();

@@ -25,6 +25,7 @@ ClinicalTab::ClinicalTab(PatientProfile &profile, QWidget *parent)
     m_open->setObjectName(QStringLiteral("openClinical"));
     m_clinical = profile::makeTree({tr("Item"), tr("Value"), tr("When"), tr("Notes")}, this);
     m_clinical->setObjectName(QStringLiteral("clinicalSummary"));
+    m_clinical->setAccessibleName(tr("Clinical summary"));
     m_clinical->setWordWrap(true);
     m_clinical->setUniformRowHeights(false);
     auto *layout = new QVBoxLayout(this);

@@ -30,6 +30,7 @@ ContactsTab::ContactsTab(PatientProfile &profile, QWidget *parent)
     m_contacts =
         profile::makeTree({tr("Item"), tr("Value"), tr("Since / checked"), tr("Notes")}, this);
     m_contacts->setObjectName(QStringLiteral("contacts"));
+    m_contacts->setAccessibleName(tr("Contact preferences, consents and insurance"));
     connect(m_contacts, &QTreeWidget::itemActivated, this,
             [this](QTreeWidgetItem *item) { editItem(item); });
     connect(m_contacts, &QTreeWidget::currentItemChanged, this,

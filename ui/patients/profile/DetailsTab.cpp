@@ -16,6 +16,7 @@ DetailsTab::DetailsTab(QWidget *parent) : QWidget(parent)
     scroll->setWidget(m_editor);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setAccessibleName(tr("Patient details"));
     m_save = new QPushButton(tr("&Save"), this);
     m_save->setObjectName(QStringLiteral("saveButton"));
     m_save->setShortcut(QKeySequence::Save);

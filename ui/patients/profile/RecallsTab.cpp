@@ -24,6 +24,7 @@ RecallsTab::RecallsTab(PatientProfile &profile, QWidget *parent)
     m_recalls =
         profile::makeTree({tr("Due"), tr("Reason"), tr("Practitioner"), tr("Status")}, this);
     m_recalls->setObjectName(QStringLiteral("recalls"));
+    m_recalls->setAccessibleName(tr("Recalls"));
     connect(m_recalls, &QTreeWidget::itemActivated, this,
             [this](QTreeWidgetItem *item) { editRecall(item); });
     connect(m_recalls, &QTreeWidget::currentItemChanged, this, &RecallsTab::updateButtons);

@@ -41,6 +41,7 @@ TimelineTab::TimelineTab(PatientProfile &profile, QWidget *parent)
     filters->addStretch(1);
     m_timeline = profile::makeTree({tr("When"), tr("What"), tr("Event"), tr("Detail")}, this);
     m_timeline->setObjectName(QStringLiteral("timeline"));
+    m_timeline->setAccessibleName(tr("Timeline"));
     m_notesHidden = new QLabel(tr("Visit notes are not shown: this patient has no appointment "
                                   "today. Open the clinical summary on the Clinical tab, giving "
                                   "the reason, to see them here too."),
