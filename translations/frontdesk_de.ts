@@ -3269,6 +3269,22 @@ Um fortzufahren, tun Sie eines der Folgenden:
         <source>The visit notes were opened for another patient.</source>
         <translation>Die Besuchsnotizen wurden für einen anderen Patienten geöffnet.</translation>
     </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>Anspruchsberechtigt</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>Nicht anspruchsberechtigt</translation>
+    </message>
+    <message>
+        <source>Check failed</source>
+        <translation>Prüfung fehlgeschlagen</translation>
+    </message>
 </context>
 <context>
     <name>PatientValidation</name>
@@ -5342,6 +5358,10 @@ Notizen: %2</translation>
         <source>No immunisations recorded</source>
         <translation>Keine Impfungen erfasst</translation>
     </message>
+    <message>
+        <source>Clinical summary</source>
+        <translation>Klinische Zusammenfassung</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::ComposeMessageDialog</name>
@@ -5750,6 +5770,10 @@ Notizen: %2</translation>
         <source>Remove “%1”?</source>
         <translation>„%1“ entfernen?</translation>
     </message>
+    <message>
+        <source>Contact preferences, consents and insurance</source>
+        <translation>Kontaktwünsche, Einwilligungen und Versicherung</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::CsvWriter</name>
@@ -6032,6 +6056,10 @@ Raum: %7
     <message>
         <source>&amp;Revert</source>
         <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Patient details</source>
+        <translation>Patientendaten</translation>
     </message>
 </context>
 <context>
@@ -8313,6 +8341,10 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
     <message>
         <source>Visit notes are not shown: this patient has no appointment today. Open the clinical summary on the Clinical tab, giving the reason, to see them here too.</source>
         <translation>Besuchsnotizen werden nicht gezeigt: Dieser Patient hat heute keinen Termin. Öffnen Sie die klinische Zusammenfassung auf der Registerkarte „Klinisch“ mit Angabe des Grundes, um sie auch hier zu sehen.</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Verlauf</translation>
     </message>
 </context>
 <context>

@@ -3269,6 +3269,22 @@ Para continuar, haga una de estas cosas:
         <source>The visit notes were opened for another patient.</source>
         <translation>Las notas de la visita se abrieron para otro paciente.</translation>
     </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Sin comprobar</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>Con cobertura</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>Sin cobertura</translation>
+    </message>
+    <message>
+        <source>Check failed</source>
+        <translation>Comprobación fallida</translation>
+    </message>
 </context>
 <context>
     <name>PatientValidation</name>
@@ -5342,6 +5358,10 @@ Notas: %2</translation>
         <source>No immunisations recorded</source>
         <translation>No hay vacunas registradas</translation>
     </message>
+    <message>
+        <source>Clinical summary</source>
+        <translation>Resumen clínico</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::ComposeMessageDialog</name>
@@ -5750,6 +5770,10 @@ Notas: %2</translation>
         <source>Remove “%1”?</source>
         <translation>¿Quitar «%1»?</translation>
     </message>
+    <message>
+        <source>Contact preferences, consents and insurance</source>
+        <translation>Preferencias de contacto, consentimientos y seguro</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::CsvWriter</name>
@@ -6032,6 +6056,10 @@ Sala: %7
     <message>
         <source>&amp;Revert</source>
         <translation>&amp;Revertir</translation>
+    </message>
+    <message>
+        <source>Patient details</source>
+        <translation>Datos del paciente</translation>
     </message>
 </context>
 <context>
@@ -8313,6 +8341,10 @@ Open the existing record instead, or save a new one anyway?</source>
     <message>
         <source>Visit notes are not shown: this patient has no appointment today. Open the clinical summary on the Clinical tab, giving the reason, to see them here too.</source>
         <translation>Las notas de la visita no se muestran: este paciente no tiene cita hoy. Abra el resumen clínico en la pestaña «Clínico», indicando el motivo, para verlas también aquí.</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Cronología</translation>
     </message>
 </context>
 <context>

@@ -3269,6 +3269,22 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
         <source>The visit notes were opened for another patient.</source>
         <translation>Les notes de consultation ont été ouvertes pour un autre patient.</translation>
     </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Non vérifié</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>Droits ouverts</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>Droits non ouverts</translation>
+    </message>
+    <message>
+        <source>Check failed</source>
+        <translation>Échec de la vérification</translation>
+    </message>
 </context>
 <context>
     <name>PatientValidation</name>
@@ -5342,6 +5358,10 @@ Notes&#xa0;: %2</translation>
         <source>No immunisations recorded</source>
         <translation>Aucune vaccination enregistrée</translation>
     </message>
+    <message>
+        <source>Clinical summary</source>
+        <translation>Synthèse clinique</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::ComposeMessageDialog</name>
@@ -5750,6 +5770,10 @@ Notes&#xa0;: %2</translation>
         <source>Remove “%1”?</source>
         <translation>Supprimer «&#xa0;%1&#xa0;»&#xa0;?</translation>
     </message>
+    <message>
+        <source>Contact preferences, consents and insurance</source>
+        <translation>Préférences de contact, consentements et assurance</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::CsvWriter</name>
@@ -6032,6 +6056,10 @@ Salle : %7
     <message>
         <source>&amp;Revert</source>
         <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Patient details</source>
+        <translation>Données du patient</translation>
     </message>
 </context>
 <context>
@@ -8313,6 +8341,10 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
     <message>
         <source>Visit notes are not shown: this patient has no appointment today. Open the clinical summary on the Clinical tab, giving the reason, to see them here too.</source>
         <translation>Les notes de consultation ne sont pas affichées&#xa0;: ce patient n&apos;a pas de rendez-vous aujourd&apos;hui. Ouvrez la synthèse clinique dans l&apos;onglet «&#xa0;Clinique&#xa0;», en indiquant le motif, pour les voir ici aussi.</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Chronologie</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,19 @@ QString PatientTimeline::kindName(TimelineEvent::Kind kind)
     return {};
 }
 
+QString PatientTimeline::eligibilityText(const QString &code)
+{
+    if (code == QLatin1String("unknown"))
+        return tr("Not checked");
+    if (code == QLatin1String("eligible"))
+        return tr("Eligible");
+    if (code == QLatin1String("not-eligible"))
+        return tr("Not eligible");
+    if (code == QLatin1String("error"))
+        return tr("Check failed");
+    return code;
+}
+
 Result<QList<TimelineEvent>> PatientTimeline::load(const QString &patientId,
                                                    const QSet<TimelineEvent::Kind> &kinds,
                                                    const std::optional<ClinicalAccess> &visitNotes)
@@ -104,9 +117,10 @@ Result<QList<TimelineEvent>> PatientTimeline::load(const QString &patientId,
                                     tr("Insurance added: %1").arg(c.payer),
                                     tr("member %1").arg(c.memberId), c.meta.id};
             if (c.eligibilityCheckedAt.isValid())
-                events << TimelineEvent{TimelineEvent::Kind::Insurance, c.eligibilityCheckedAt,
-                                        tr("Eligibility checked: %1").arg(c.eligibility), c.payer,
-                                        c.meta.id};
+                events << TimelineEvent{
+                    TimelineEvent::Kind::Insurance, c.eligibilityCheckedAt,
+                    tr("Eligibility checked: %1").arg(eligibilityText(c.eligibility)), c.payer,
+                    c.meta.id};
         }
     }
     // Encounters carry clinical notes: only past the clinical gate, for this very patient.

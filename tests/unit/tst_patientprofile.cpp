@@ -29,6 +29,8 @@
 #include <QJsonArray>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace frontdesk;
 
 namespace {
@@ -197,6 +199,10 @@ private slots:
         QVERIFY(kinds.contains(TimelineEvent::Kind::Consent));
         QVERIFY(kinds.contains(TimelineEvent::Kind::Insurance));
         QVERIFY(kinds.contains(TimelineEvent::Kind::Encounter));
+        // The eligibility check reads as words, not as its code.
+        QVERIFY(std::any_of(all->cbegin(), all->cend(), [](const TimelineEvent &e) {
+            return e.title == QLatin1String("Eligibility checked: Eligible");
+        }));
         for (int i = 1; i < all->size(); ++i)
             QVERIFY(all->at(i - 1).at >= all->at(i).at);
         auto consentsOnly = PatientTimeline(*t.db).load(kAnna, {TimelineEvent::Kind::Consent});
