@@ -945,6 +945,25 @@ Geprüft gegen: %2</translation>
     </message>
 </context>
 <context>
+    <name>CoverageLabels</name>
+    <message>
+        <source>Not checked</source>
+        <translation>Nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>Anspruchsberechtigt</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>Nicht anspruchsberechtigt</translation>
+    </message>
+    <message>
+        <source>Check failed</source>
+        <translation>Prüfung fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
     <name>CoverageRepository</name>
     <message>
         <source>Insurance needs a patient and a payer.</source>
@@ -3269,22 +3288,6 @@ Um fortzufahren, tun Sie eines der Folgenden:
         <source>The visit notes were opened for another patient.</source>
         <translation>Die Besuchsnotizen wurden für einen anderen Patienten geöffnet.</translation>
     </message>
-    <message>
-        <source>Not checked</source>
-        <translation>Nicht geprüft</translation>
-    </message>
-    <message>
-        <source>Eligible</source>
-        <translation>Anspruchsberechtigt</translation>
-    </message>
-    <message>
-        <source>Not eligible</source>
-        <translation>Nicht anspruchsberechtigt</translation>
-    </message>
-    <message>
-        <source>Check failed</source>
-        <translation>Prüfung fehlgeschlagen</translation>
-    </message>
 </context>
 <context>
     <name>PatientValidation</name>
@@ -3491,22 +3494,6 @@ Um fortzufahren, tun Sie eines der Folgenden:
     <message>
         <source>Insurance</source>
         <translation>Versicherung</translation>
-    </message>
-    <message>
-        <source>Not checked</source>
-        <translation>Nicht geprüft</translation>
-    </message>
-    <message>
-        <source>Eligible</source>
-        <translation>Anspruchsberechtigt</translation>
-    </message>
-    <message>
-        <source>Not eligible</source>
-        <translation>Nicht anspruchsberechtigt</translation>
-    </message>
-    <message>
-        <source>Check failed</source>
-        <translation>Prüfung fehlgeschlagen</translation>
     </message>
     <message>
         <source>&amp;Payer:</source>

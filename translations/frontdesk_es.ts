@@ -945,6 +945,25 @@ Comprobado con: %2</translation>
     </message>
 </context>
 <context>
+    <name>CoverageLabels</name>
+    <message>
+        <source>Not checked</source>
+        <translation>Sin comprobar</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>Con cobertura</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>Sin cobertura</translation>
+    </message>
+    <message>
+        <source>Check failed</source>
+        <translation>Comprobación fallida</translation>
+    </message>
+</context>
+<context>
     <name>CoverageRepository</name>
     <message>
         <source>Insurance needs a patient and a payer.</source>
@@ -3269,22 +3288,6 @@ Para continuar, haga una de estas cosas:
         <source>The visit notes were opened for another patient.</source>
         <translation>Las notas de la visita se abrieron para otro paciente.</translation>
     </message>
-    <message>
-        <source>Not checked</source>
-        <translation>Sin comprobar</translation>
-    </message>
-    <message>
-        <source>Eligible</source>
-        <translation>Con cobertura</translation>
-    </message>
-    <message>
-        <source>Not eligible</source>
-        <translation>Sin cobertura</translation>
-    </message>
-    <message>
-        <source>Check failed</source>
-        <translation>Comprobación fallida</translation>
-    </message>
 </context>
 <context>
     <name>PatientValidation</name>
@@ -3491,22 +3494,6 @@ Para continuar, haga una de estas cosas:
     <message>
         <source>Insurance</source>
         <translation>Seguro</translation>
-    </message>
-    <message>
-        <source>Not checked</source>
-        <translation>Sin comprobar</translation>
-    </message>
-    <message>
-        <source>Eligible</source>
-        <translation>Con cobertura</translation>
-    </message>
-    <message>
-        <source>Not eligible</source>
-        <translation>Sin cobertura</translation>
-    </message>
-    <message>
-        <source>Check failed</source>
-        <translation>Comprobación fallida</translation>
     </message>
     <message>
         <source>&amp;Payer:</source>

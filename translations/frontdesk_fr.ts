@@ -945,6 +945,25 @@ Vérifié par rapport à : %2</translation>
     </message>
 </context>
 <context>
+    <name>CoverageLabels</name>
+    <message>
+        <source>Not checked</source>
+        <translation>Non vérifié</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>Droits ouverts</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>Droits non ouverts</translation>
+    </message>
+    <message>
+        <source>Check failed</source>
+        <translation>Échec de la vérification</translation>
+    </message>
+</context>
+<context>
     <name>CoverageRepository</name>
     <message>
         <source>Insurance needs a patient and a payer.</source>
@@ -3269,22 +3288,6 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
         <source>The visit notes were opened for another patient.</source>
         <translation>Les notes de consultation ont été ouvertes pour un autre patient.</translation>
     </message>
-    <message>
-        <source>Not checked</source>
-        <translation>Non vérifié</translation>
-    </message>
-    <message>
-        <source>Eligible</source>
-        <translation>Droits ouverts</translation>
-    </message>
-    <message>
-        <source>Not eligible</source>
-        <translation>Droits non ouverts</translation>
-    </message>
-    <message>
-        <source>Check failed</source>
-        <translation>Échec de la vérification</translation>
-    </message>
 </context>
 <context>
     <name>PatientValidation</name>
@@ -3491,22 +3494,6 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     <message>
         <source>Insurance</source>
         <translation>Assurance</translation>
-    </message>
-    <message>
-        <source>Not checked</source>
-        <translation>Non vérifié</translation>
-    </message>
-    <message>
-        <source>Eligible</source>
-        <translation>Droits ouverts</translation>
-    </message>
-    <message>
-        <source>Not eligible</source>
-        <translation>Droits non ouverts</translation>
-    </message>
-    <message>
-        <source>Check failed</source>
-        <translation>Échec de la vérification</translation>
     </message>
     <message>
         <source>&amp;Payer:</source>

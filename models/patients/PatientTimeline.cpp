@@ -5,6 +5,7 @@
 #include "domain/Appointment.h"
 #include "domain/AppointmentLabels.h"
 #include "domain/ConsentLabels.h"
+#include "domain/CoverageLabels.h"
 #include "domain/MessageLabels.h"
 #include "storage/AppointmentRepository.h"
 #include "storage/ColumnValues.h"
@@ -33,19 +34,6 @@ QString PatientTimeline::kindName(TimelineEvent::Kind kind)
         return tr("Visit note");
     }
     return {};
-}
-
-QString PatientTimeline::eligibilityText(const QString &code)
-{
-    if (code == QLatin1String("unknown"))
-        return tr("Not checked");
-    if (code == QLatin1String("eligible"))
-        return tr("Eligible");
-    if (code == QLatin1String("not-eligible"))
-        return tr("Not eligible");
-    if (code == QLatin1String("error"))
-        return tr("Check failed");
-    return code;
 }
 
 Result<QList<TimelineEvent>> PatientTimeline::load(const QString &patientId,
@@ -119,8 +107,8 @@ Result<QList<TimelineEvent>> PatientTimeline::load(const QString &patientId,
             if (c.eligibilityCheckedAt.isValid())
                 events << TimelineEvent{
                     TimelineEvent::Kind::Insurance, c.eligibilityCheckedAt,
-                    tr("Eligibility checked: %1").arg(eligibilityText(c.eligibility)), c.payer,
-                    c.meta.id};
+                    tr("Eligibility checked: %1").arg(CoverageLabels::eligibility(c.eligibility)),
+                    c.payer, c.meta.id};
         }
     }
     // Encounters carry clinical notes: only past the clinical gate, for this very patient.

@@ -46,8 +46,6 @@ public:
                                       const QSet<TimelineEvent::Kind> &kinds = {},
                                       const std::optional<ClinicalAccess> &visitNotes = {});
     static QString kindName(TimelineEvent::Kind kind);
-    // A coverage's eligibility code ("eligible") as a person reads it; an unknown code as it is.
-    static QString eligibilityText(const QString &code);
 
 private:
     Database &m_db;

@@ -3,6 +3,7 @@
 #include "core/LocaleFormat.h"
 
 #include "domain/ConsentLabels.h"
+#include "domain/CoverageLabels.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -194,10 +195,10 @@ ProfileItemDialog::Choices ProfileItemDialog::severities()
 
 ProfileItemDialog::Choices ProfileItemDialog::eligibilities()
 {
-    return {{QStringLiteral("unknown"), tr("Not checked")},
-            {QStringLiteral("eligible"), tr("Eligible")},
-            {QStringLiteral("not-eligible"), tr("Not eligible")},
-            {QStringLiteral("error"), tr("Check failed")}};
+    Choices choices;
+    for (const QString &code : CoverageLabels::eligibilities())
+        choices.push_back({code, CoverageLabels::eligibility(code)});
+    return choices;
 }
 
 ProfileItemDialog::Choices ProfileItemDialog::purposes()
