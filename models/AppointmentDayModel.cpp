@@ -1,9 +1,9 @@
 #include "AppointmentDayModel.h"
 
 #include "core/LocaleFormat.h"
-
 #include "database/Database.h"
 #include "domain/AppointmentLabels.h"
+#include "messaging/PatientReplies.h"
 
 #include <QLocale>
 
@@ -29,38 +29,56 @@ void AppointmentDayModel::setDate(QDate date)
     emit dateChanged(m_date);
 }
 
+Result<AppointmentDayModel::Day> AppointmentDayModel::loadDay(const ClinicTime &clinic) const
+{
+    auto rows = m_repository.rowsBetween(clinic.startOfDayUtc(m_date),
+                                         clinic.startOfDayUtc(m_date.addDays(1)));
+    if (!rows)
+        return fail(rows.error());
+    auto replies = PatientReplies(database()).latest(*rows);
+    if (!replies)
+        return fail(replies.error());
+    return Day{std::move(*rows), std::move(*replies)};
+}
+
 void AppointmentDayModel::refresh()
 {
     const ClinicTime clinic = clinicTime();
-    auto rows = m_repository.rowsBetween(clinic.startOfDayUtc(m_date),
-                                         clinic.startOfDayUtc(m_date.addDays(1)));
+    auto day = loadDay(clinic);
     beginResetModel();
     m_clinicTime = clinic;
-    if (rows) {
-        m_rows = std::move(*rows);
+    if (day) {
+        m_rows = std::move(day->rows);
+        m_replies = std::move(day->replies);
         clearError();
     } else {
         m_rows.clear();
+        m_replies.clear();
     }
     endResetModel();
-    if (!rows)
+    if (!day)
         reportError(tr("Could not load the appointments of %1: %2")
-                        .arg(QLocale().toString(m_date, QLocale::ShortFormat), rows.error()));
+                        .arg(QLocale().toString(m_date, QLocale::ShortFormat), day.error()));
 }
 
 void AppointmentDayModel::reload()
 {
     const ClinicTime clinic = clinicTime();
-    auto rows = m_repository.rowsBetween(clinic.startOfDayUtc(m_date),
-                                         clinic.startOfDayUtc(m_date.addDays(1)));
-    if (!rows) {
+    auto day = loadDay(clinic);
+    if (!day) {
         reportError(tr("Could not load the appointments of %1: %2")
-                        .arg(QLocale().toString(m_date, QLocale::ShortFormat), rows.error()));
+                        .arg(QLocale().toString(m_date, QLocale::ShortFormat), day.error()));
         return;
     }
     m_clinicTime = clinic;
-    updateRowsInPlace(m_rows, std::move(*rows),
+    updateRowsInPlace(m_rows, std::move(day->rows),
                       [](const AppointmentRow &r) { return r.appointment.meta.id; });
+    // A reply came or was handled without its appointment changing.
+    if (day->replies != m_replies) {
+        m_replies = std::move(day->replies);
+        if (!m_rows.isEmpty())
+            emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+    }
 }
 
 int AppointmentDayModel::rowOfNow() const
@@ -113,6 +131,7 @@ QVariant AppointmentDayModel::data(const QModelIndex &index, int role) const
         return {};
     const AppointmentRow &row = m_rows.at(index.row());
     const Appointment &a = row.appointment;
+    const QString reply = m_replies.value(a.meta.id);
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -129,12 +148,18 @@ QVariant AppointmentDayModel::data(const QModelIndex &index, int role) const
         case ReasonColumn:
             return a.reason;
         case StatusColumn:
-            return AppointmentLabels::status(a.status);
+            return reply.isEmpty()
+                       ? AppointmentLabels::status(a.status)
+                       : tr("%1 · patient replied", "appointment status · a reply waits")
+                             .arg(AppointmentLabels::status(a.status));
         case SyncColumn:
             return syncStateText(a.meta.syncState);
         }
         return {};
     case Qt::ToolTipRole:
+        if (index.column() == StatusColumn && !reply.isEmpty())
+            return PatientReplies::tr("The patient replied: “%1”. Mark it handled once answered.")
+                .arg(reply);
         if (index.column() == ReasonColumn || index.column() == PatientColumn) {
             if (a.notes.isEmpty())
                 return a.reason;
@@ -157,6 +182,8 @@ QVariant AppointmentDayModel::data(const QModelIndex &index, int role) const
         return a.end;
     case StatusRole:
         return int(a.status);
+    case PendingReplyRole:
+        return reply;
     }
     return {};
 }

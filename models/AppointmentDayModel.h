@@ -4,6 +4,7 @@
 #include "storage/AppointmentRepository.h"
 
 #include <QDate>
+#include <QHash>
 #include <QList>
 
 namespace frontdesk {
@@ -31,9 +32,10 @@ public:
         PatientIdRole = FirstCustomRole,
         PractitionerIdRole,
         LocationIdRole,
-        StartRole, // QDateTime, UTC
-        EndRole,   // QDateTime, UTC
-        StatusRole // AppointmentStatus as int
+        StartRole,       // QDateTime, UTC
+        EndRole,         // QDateTime, UTC
+        StatusRole,      // AppointmentStatus as int
+        PendingReplyRole // QString: the patient's reply nobody handled yet (PatientReplies)
     };
 
     // Starts on the clinic's today by the database's clock.
@@ -63,12 +65,19 @@ signals:
     void dateChanged(QDate date);
 
 private:
+    struct Day
+    {
+        QList<AppointmentRow> rows;
+        QHash<QString, QString> replies; // appointment id -> PatientReplies::latest
+    };
+    Result<Day> loadDay(const ClinicTime &clinic) const;
     QString timeText(const AppointmentRow &row) const;
 
     AppointmentRepository m_repository;
     QDate m_date;
     ClinicTime m_clinicTime;
     QList<AppointmentRow> m_rows;
+    QHash<QString, QString> m_replies;
 };
 
 } // namespace frontdesk

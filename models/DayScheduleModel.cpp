@@ -3,6 +3,7 @@
 #include "RowDiff.h"
 
 #include "database/Database.h"
+#include "messaging/PatientReplies.h"
 #include "scheduling/LocalTime.h"
 
 #include <QLocale>
@@ -324,8 +325,16 @@ QVariant DayScheduleModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case PatientNameRole:
         return r.patientName;
-    case Qt::ToolTipRole:
-        return tr("%1 with %2: %3").arg(r.patientName, r.practitionerName, a.reason);
+    case Qt::ToolTipRole: {
+        const QString about = tr("%1 with %2: %3").arg(r.patientName, r.practitionerName, a.reason);
+        const QString reply = m_snapshot.pendingReplies.value(a.meta.id);
+        return reply.isEmpty()
+                   ? about
+                   : about + QLatin1Char('\n') +
+                         PatientReplies::tr("The patient replied: “%1”. Mark it handled once "
+                                            "answered.")
+                             .arg(reply);
+    }
     case IdRole:
         return a.meta.id;
     case ColumnRole:
@@ -368,6 +377,8 @@ QVariant DayScheduleModel::data(const QModelIndex &index, int role) const
         return a.meta.version;
     case SyncStateRole:
         return a.meta.syncState;
+    case PendingReplyRole:
+        return m_snapshot.pendingReplies.value(a.meta.id);
     default:
         return {};
     }
@@ -386,6 +397,7 @@ QHash<int, QByteArray> DayScheduleModel::roleNames() const
     names.insert(PatientNameRole, "patient");
     names.insert(ArrivedAtRole, "arrivedAt");
     names.insert(SyncStateRole, "syncState");
+    names.insert(PendingReplyRole, "pendingReply");
     return names;
 }
 

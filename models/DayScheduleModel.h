@@ -42,9 +42,10 @@ public:
         LocationIdRole,
         LocationNameRole,
         ReasonRole,
-        ArrivedAtRole, // QDateTime UTC of the standing check-in, or invalid
-        VersionRole,   // qint64
-        SyncStateRole, // QString
+        ArrivedAtRole,    // QDateTime UTC of the standing check-in, or invalid
+        VersionRole,      // qint64
+        SyncStateRole,    // QString
+        PendingReplyRole, // QString: the patient's reply nobody handled yet (PatientReplies)
     };
     struct Column
     {

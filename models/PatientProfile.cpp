@@ -4,6 +4,7 @@
 #include "database/Database.h"
 #include "domain/ClinicTime.h"
 #include "domain/PatientValidation.h"
+#include "messaging/PatientReplies.h"
 #include "storage/CommunicationPreferenceRepository.h"
 #include "storage/ConsentRepository.h"
 #include "storage/CoverageRepository.h"
@@ -161,6 +162,12 @@ Status PatientProfile::setPhoto(const QByteArray &bytes)
 Status PatientProfile::removePhoto()
 {
     return PatientPhotoRepository(m_db).removePhoto(m_patient.meta.id);
+}
+
+Status PatientProfile::markReplyHandled(const QString &appointmentId)
+{
+    auto handled = PatientReplies(m_db).markHandled(appointmentId);
+    return handled ? Status() : fail(handled.error());
 }
 
 bool PatientProfile::canSeeClinical() const

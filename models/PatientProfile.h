@@ -59,6 +59,8 @@ public:
     Result<std::optional<PatientPhoto>> photo() const;
     Status setPhoto(const QByteArray &bytes);
     Status removePhoto();
+    // The patient's replies about the appointment are answered (PatientReplies::markHandled).
+    Status markReplyHandled(const QString &appointmentId);
 
     // Whether the signed-in role may read clinical data (the permission table decides), and
     // whether opening it needs a reason because the patient has no appointment today.

@@ -2809,6 +2809,11 @@ Um fortzufahren, tun Sie eines der Folgenden:
         <source>Received</source>
         <translation>Empfangen</translation>
     </message>
+    <message>
+        <source>Handled</source>
+        <comment>an inbound message someone has answered</comment>
+        <translation>Erledigt</translation>
+    </message>
 </context>
 <context>
     <name>MessageRepository</name>
@@ -3197,6 +3202,21 @@ Um fortzufahren, tun Sie eines der Folgenden:
     </message>
 </context>
 <context>
+    <name>PatientReplies</name>
+    <message>
+        <source>The patient replied: “%1”. Mark it handled once answered.</source>
+        <translation>Der Patient hat geantwortet: „%1“. Als erledigt markieren, sobald beantwortet.</translation>
+    </message>
+    <message>
+        <source>Could not read the patients&apos; replies: %1</source>
+        <translation>Die Antworten der Patienten konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not mark the reply handled: %1</source>
+        <translation>Die Antwort konnte nicht als erledigt markiert werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>PatientRepository</name>
     <message>
         <source>The MRN %1 already belongs to %2.</source>
@@ -3287,6 +3307,11 @@ Um fortzufahren, tun Sie eines der Folgenden:
     <message>
         <source>The visit notes were opened for another patient.</source>
         <translation>Die Besuchsnotizen wurden für einen anderen Patienten geöffnet.</translation>
+    </message>
+    <message>
+        <source>%1 · patient replied</source>
+        <comment>timeline: an appointment · a reply waits</comment>
+        <translation>%1 · Patient hat geantwortet</translation>
     </message>
 </context>
 <context>
@@ -4902,6 +4927,11 @@ Notizen: %2</translation>
         <source>Sync</source>
         <translation>Abgleich</translation>
     </message>
+    <message>
+        <source>%1 · patient replied</source>
+        <comment>appointment status · a reply waits</comment>
+        <translation>%1 · Patient hat geantwortet</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::AuditTrailModel</name>
@@ -6013,6 +6043,20 @@ Room: %7
 %6
 Raum: %7
 %8</translation>
+    </message>
+    <message>
+        <source>%1, patient replied: %2</source>
+        <comment>appointment, the reply</comment>
+        <translation>%1, Patient hat geantwortet: %2</translation>
+    </message>
+    <message>
+        <source>replied</source>
+        <comment>the patient replied; short, on a calendar block</comment>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>↩ Patient replied</source>
+        <translation>↩ Patient hat geantwortet</translation>
     </message>
 </context>
 <context>
@@ -7938,6 +7982,14 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
         <source>The day list went to %1.</source>
         <translation>Die Tagesliste wurde an %1 gesendet.</translation>
     </message>
+    <message>
+        <source>The patient&apos;s reply is marked handled.</source>
+        <translation>Die Antwort des Patienten ist als erledigt markiert.</translation>
+    </message>
+    <message>
+        <source>Mark the patient&apos;s reply &amp;handled</source>
+        <translation>Antwort des Patienten als &amp;erledigt markieren</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::ScheduleView</name>
@@ -8332,6 +8384,14 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
     <message>
         <source>Timeline</source>
         <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Mark the patient&apos;s reply &amp;handled</source>
+        <translation>Antwort des Patienten als &amp;erledigt markieren</translation>
+    </message>
+    <message>
+        <source>For a line marked “patient replied”: once someone answered the patient, the mark goes here and on the calendar.</source>
+        <translation>Für eine Zeile mit „Patient hat geantwortet“: Sobald jemand dem Patienten geantwortet hat, verschwindet die Markierung hier und im Kalender.</translation>
     </message>
 </context>
 <context>

@@ -2809,6 +2809,11 @@ Para continuar, haga una de estas cosas:
         <source>Received</source>
         <translation>Recibido</translation>
     </message>
+    <message>
+        <source>Handled</source>
+        <comment>an inbound message someone has answered</comment>
+        <translation>Atendido</translation>
+    </message>
 </context>
 <context>
     <name>MessageRepository</name>
@@ -3197,6 +3202,21 @@ Para continuar, haga una de estas cosas:
     </message>
 </context>
 <context>
+    <name>PatientReplies</name>
+    <message>
+        <source>The patient replied: “%1”. Mark it handled once answered.</source>
+        <translation>El paciente respondió: «%1». Márquela como atendida una vez contestada.</translation>
+    </message>
+    <message>
+        <source>Could not read the patients&apos; replies: %1</source>
+        <translation>No se pudieron leer las respuestas de los pacientes: %1</translation>
+    </message>
+    <message>
+        <source>Could not mark the reply handled: %1</source>
+        <translation>No se pudo marcar la respuesta como atendida: %1</translation>
+    </message>
+</context>
+<context>
     <name>PatientRepository</name>
     <message>
         <source>The MRN %1 already belongs to %2.</source>
@@ -3287,6 +3307,11 @@ Para continuar, haga una de estas cosas:
     <message>
         <source>The visit notes were opened for another patient.</source>
         <translation>Las notas de la visita se abrieron para otro paciente.</translation>
+    </message>
+    <message>
+        <source>%1 · patient replied</source>
+        <comment>timeline: an appointment · a reply waits</comment>
+        <translation>%1 · el paciente respondió</translation>
     </message>
 </context>
 <context>
@@ -4902,6 +4927,11 @@ Notas: %2</translation>
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
+    <message>
+        <source>%1 · patient replied</source>
+        <comment>appointment status · a reply waits</comment>
+        <translation>%1 · el paciente respondió</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::AuditTrailModel</name>
@@ -6013,6 +6043,20 @@ Room: %7
 %6
 Sala: %7
 %8</translation>
+    </message>
+    <message>
+        <source>%1, patient replied: %2</source>
+        <comment>appointment, the reply</comment>
+        <translation>%1, el paciente respondió: %2</translation>
+    </message>
+    <message>
+        <source>replied</source>
+        <comment>the patient replied; short, on a calendar block</comment>
+        <translation>respuesta</translation>
+    </message>
+    <message>
+        <source>↩ Patient replied</source>
+        <translation>↩ El paciente respondió</translation>
     </message>
 </context>
 <context>
@@ -7938,6 +7982,14 @@ Open the existing record instead, or save a new one anyway?</source>
         <source>The day list went to %1.</source>
         <translation>La lista del día se envió a %1.</translation>
     </message>
+    <message>
+        <source>The patient&apos;s reply is marked handled.</source>
+        <translation>La respuesta del paciente está marcada como atendida.</translation>
+    </message>
+    <message>
+        <source>Mark the patient&apos;s reply &amp;handled</source>
+        <translation>Marcar la respuesta del paciente como &amp;atendida</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::ScheduleView</name>
@@ -8332,6 +8384,14 @@ Open the existing record instead, or save a new one anyway?</source>
     <message>
         <source>Timeline</source>
         <translation>Cronología</translation>
+    </message>
+    <message>
+        <source>Mark the patient&apos;s reply &amp;handled</source>
+        <translation>Marcar la respuesta del paciente como &amp;atendida</translation>
+    </message>
+    <message>
+        <source>For a line marked “patient replied”: once someone answered the patient, the mark goes here and on the calendar.</source>
+        <translation>Para una línea marcada «el paciente respondió»: una vez que alguien ha contestado al paciente, la marca desaparece aquí y en el calendario.</translation>
     </message>
 </context>
 <context>

@@ -2809,6 +2809,11 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
         <source>Received</source>
         <translation>Reçu</translation>
     </message>
+    <message>
+        <source>Handled</source>
+        <comment>an inbound message someone has answered</comment>
+        <translation>Traité</translation>
+    </message>
 </context>
 <context>
     <name>MessageRepository</name>
@@ -3197,6 +3202,21 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     </message>
 </context>
 <context>
+    <name>PatientReplies</name>
+    <message>
+        <source>The patient replied: “%1”. Mark it handled once answered.</source>
+        <translation>Le patient a répondu&#xa0;: «&#xa0;%1&#xa0;». Marquez la réponse comme traitée une fois qu&apos;on lui a répondu.</translation>
+    </message>
+    <message>
+        <source>Could not read the patients&apos; replies: %1</source>
+        <translation>Impossible de lire les réponses des patients&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not mark the reply handled: %1</source>
+        <translation>Impossible de marquer la réponse comme traitée&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>PatientRepository</name>
     <message>
         <source>The MRN %1 already belongs to %2.</source>
@@ -3287,6 +3307,11 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     <message>
         <source>The visit notes were opened for another patient.</source>
         <translation>Les notes de consultation ont été ouvertes pour un autre patient.</translation>
+    </message>
+    <message>
+        <source>%1 · patient replied</source>
+        <comment>timeline: an appointment · a reply waits</comment>
+        <translation>%1 · réponse du patient</translation>
     </message>
 </context>
 <context>
@@ -4902,6 +4927,11 @@ Notes&#xa0;: %2</translation>
         <source>Sync</source>
         <translation>Synchro</translation>
     </message>
+    <message>
+        <source>%1 · patient replied</source>
+        <comment>appointment status · a reply waits</comment>
+        <translation>%1 · réponse du patient</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::AuditTrailModel</name>
@@ -6013,6 +6043,20 @@ Room: %7
 %6
 Salle : %7
 %8</translation>
+    </message>
+    <message>
+        <source>%1, patient replied: %2</source>
+        <comment>appointment, the reply</comment>
+        <translation>%1, réponse du patient&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>replied</source>
+        <comment>the patient replied; short, on a calendar block</comment>
+        <translation>réponse</translation>
+    </message>
+    <message>
+        <source>↩ Patient replied</source>
+        <translation>↩ Réponse du patient</translation>
     </message>
 </context>
 <context>
@@ -7938,6 +7982,14 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
         <source>The day list went to %1.</source>
         <translation>La liste du jour a été envoyée à %1.</translation>
     </message>
+    <message>
+        <source>The patient&apos;s reply is marked handled.</source>
+        <translation>La réponse du patient est marquée comme traitée.</translation>
+    </message>
+    <message>
+        <source>Mark the patient&apos;s reply &amp;handled</source>
+        <translation>Marquer la réponse du patient comme &amp;traitée</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::ScheduleView</name>
@@ -8332,6 +8384,14 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
     <message>
         <source>Timeline</source>
         <translation>Chronologie</translation>
+    </message>
+    <message>
+        <source>Mark the patient&apos;s reply &amp;handled</source>
+        <translation>Marquer la réponse du patient comme &amp;traitée</translation>
+    </message>
+    <message>
+        <source>For a line marked “patient replied”: once someone answered the patient, the mark goes here and on the calendar.</source>
+        <translation>Pour une ligne marquée «&#xa0;réponse du patient&#xa0;»&#xa0;: une fois qu&apos;on a répondu au patient, la marque disparaît ici et dans le calendrier.</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,8 @@ QString MessageLabels::status(const QString &status)
         return tr("Failed");
     if (status == QLatin1String("received"))
         return tr("Received");
+    if (status == QLatin1String("handled"))
+        return tr("Handled", "an inbound message someone has answered");
     return status;
 }
 

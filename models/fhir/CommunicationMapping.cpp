@@ -95,7 +95,8 @@ QString CommunicationMapping::fhirStatus(const QString &status)
 {
     if (status == QLatin1String("sent"))
         return QStringLiteral("in-progress");
-    if (status == QLatin1String("delivered") || status == QLatin1String("received"))
+    if (status == QLatin1String("delivered") || status == QLatin1String("received") ||
+        status == QLatin1String("handled"))
         return QStringLiteral("completed");
     if (status == QLatin1String("failed"))
         return QStringLiteral("not-done");
@@ -126,9 +127,9 @@ Result<Message> CommunicationMapping::messageFromFhir(const QJsonObject &o)
                        "not-done, stopped; got \"%1\".")
                         .arg(fhir.left(40)));
     const QString own = firstString(o, statusUrl(), QStringLiteral("valueCode"));
-    static const QStringList known{QStringLiteral("queued"), QStringLiteral("sent"),
+    static const QStringList known{QStringLiteral("queued"),    QStringLiteral("sent"),
                                    QStringLiteral("delivered"), QStringLiteral("failed"),
-                                   QStringLiteral("received")};
+                                   QStringLiteral("received"),  QStringLiteral("handled")};
     if (!own.isEmpty() && !known.contains(own))
         return fail(tr("The extension %1 names no message status Frontdesk knows: \"%2\".")
                         .arg(statusUrl(), own.left(40)));

@@ -18,6 +18,7 @@ namespace frontdesk {
 //   delivered → completed     (the gateway reported it delivered; `received` is when)
 //   failed    → not-done      (statusReason.text says why; never retried by itself)
 //   received  → completed     (an inbound message; `received` is when it came)
+//   handled   → completed     (an inbound reply a person has answered: PatientReplies)
 // A Communication without the extension reads preparation/on-hold as queued, in-progress as
 // sent, completed as delivered (received when inbound), not-done/stopped as failed.
 //

@@ -1,12 +1,14 @@
 #include "PatientTimeline.h"
 
 #include "access/AccessGuard.h"
+#include "access/Permissions.h"
 #include "database/Database.h"
 #include "domain/Appointment.h"
 #include "domain/AppointmentLabels.h"
 #include "domain/ConsentLabels.h"
 #include "domain/CoverageLabels.h"
 #include "domain/MessageLabels.h"
+#include "messaging/PatientReplies.h"
 #include "storage/AppointmentRepository.h"
 #include "storage/ColumnValues.h"
 #include "storage/ConsentRepository.h"
@@ -47,21 +49,37 @@ Result<QList<TimelineEvent>> PatientTimeline::load(const QString &patientId,
         auto appointments = AppointmentRepository(m_db).forPatient(patientId);
         if (!appointments)
             return fail(appointments.error());
+        QStringList ids;
+        for (const Appointment &a : *appointments)
+            ids << a.meta.id;
+        QHash<QString, QList<PatientReplies::Reply>> replies;
+        if (AccessGuard(m_db).require(Permission::ViewMessages)) {
+            auto read = PatientReplies(m_db).forAppointments(ids);
+            if (!read)
+                return fail(read.error());
+            replies = std::move(*read);
+        }
         for (const Appointment &a : *appointments) {
             if (a.meta.deleted)
                 continue;
-            events << TimelineEvent{TimelineEvent::Kind::Appointment, a.start,
-                                    tr("%1 — %2").arg(AppointmentLabels::type(a.type),
-                                                      AppointmentLabels::status(a.status)),
-                                    a.reason, a.meta.id};
+            TimelineEvent e{TimelineEvent::Kind::Appointment, a.start,
+                            tr("%1 — %2").arg(AppointmentLabels::type(a.type),
+                                              AppointmentLabels::status(a.status)),
+                            a.reason, a.meta.id};
+            if (replies.contains(a.meta.id)) {
+                e.title = tr("%1 · patient replied", "timeline: an appointment · a reply waits")
+                              .arg(e.title);
+                e.pendingReplyAppointmentId = a.meta.id;
+            }
+            events << e;
         }
     }
     if (wanted(TimelineEvent::Kind::Message)) {
         if (AccessGuard(m_db).requireRead(QStringLiteral("Communication"))) {
             auto q = m_db.query(
                 QStringLiteral("SELECT id, created_at, sent_at, direction, channel, purpose, "
-                               "subject, body, status FROM messages WHERE patient_id = ? AND "
-                               "deleted = 0"),
+                               "subject, body, status, appointment_id FROM messages WHERE "
+                               "patient_id = ? AND deleted = 0"),
                 {patientId});
             if (!q)
                 return fail(q.error());
@@ -69,6 +87,12 @@ Result<QList<TimelineEvent>> PatientTimeline::load(const QString &patientId,
                 const QDateTime sent = columns::toTime(q->value(2));
                 const bool inbound = q->value(3).toString() == QLatin1String("inbound");
                 const QString subject = q->value(6).toString();
+                Message reply;
+                reply.direction = q->value(3).toString();
+                reply.appointmentId = q->value(9).toString();
+                reply.status = q->value(8).toString();
+                reply.body = q->value(7).toString();
+                const bool pending = PatientReplies::needsAttention(reply);
                 events << TimelineEvent{TimelineEvent::Kind::Message,
                                         sent.isValid() ? sent : columns::toTime(q->value(1)),
                                         (inbound ? tr("%1 from the patient (%2, %3)")
@@ -77,7 +101,8 @@ Result<QList<TimelineEvent>> PatientTimeline::load(const QString &patientId,
                                                  MessageLabels::purpose(q->value(5).toString()),
                                                  MessageLabels::status(q->value(8).toString())),
                                         subject.isEmpty() ? q->value(7).toString() : subject,
-                                        q->value(0).toString()};
+                                        q->value(0).toString(),
+                                        pending ? reply.appointmentId : QString()};
             }
         }
     }

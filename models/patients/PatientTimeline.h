@@ -30,6 +30,9 @@ struct TimelineEvent
     QString title;
     QString detail;
     QString recordId;
+    // A reply of the patient about this appointment (or this message, the reply) that nobody
+    // has handled yet (PatientReplies): the appointment it is about, else empty.
+    QString pendingReplyAppointmentId = {};
 };
 
 // The patient's history, newest first: appointments with their outcome, messages, consent and

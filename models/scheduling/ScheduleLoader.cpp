@@ -2,6 +2,7 @@
 
 #include "access/AccessGuard.h"
 #include "database/Database.h"
+#include "messaging/PatientReplies.h"
 #include "scheduling/StatusTransitions.h"
 #include "storage/AppointmentTypeRepository.h"
 #include "storage/LocationRepository.h"
@@ -99,6 +100,10 @@ Result<ScheduleSnapshot> ScheduleLoader::load(QDate firstDay, int days,
     if (!rows)
         return fail(rows.error());
     s.appointments = *rows;
+    auto replies = PatientReplies(m_db).latest(s.appointments);
+    if (!replies)
+        return fail(replies.error());
+    s.pendingReplies = std::move(*replies);
 
     // Waiting times: only the patients who are here now need their check-in time.
     QStringList waiting;

@@ -31,6 +31,8 @@ struct ScheduleSnapshot
     QList<AppointmentRow> appointments;    // in start order
     QHash<QString, AppointmentType> types; // by code
     QHash<QString, qint64> arrivedAtMs;    // appointment id -> standing check-in time
+    // appointment id -> the patient's latest reply nobody handled yet (PatientReplies::latest)
+    QHash<QString, QString> pendingReplies;
 };
 
 class ScheduleLoader

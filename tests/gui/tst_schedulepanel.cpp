@@ -8,6 +8,7 @@
 #include "demo/DemoSeeder.h"
 #include "schedule/BookingDialog.h"
 #include "schedule/CancelDialog.h"
+#include "schedule/DayCalendarAccessible.h"
 #include "schedule/DayCalendarView.h"
 #include "schedule/DayListExport.h"
 #include "schedule/FindSlotDialog.h"
@@ -17,6 +18,7 @@
 #include "schedule/WaitlistDialog.h"
 #include "scheduling/BookingService.h"
 #include "scheduling/LocalTime.h"
+#include "storage/MessageRepository.h"
 
 #include <QAction>
 #include <QApplication>
@@ -577,6 +579,56 @@ private slots:
         m_panel->model()->setMode(DayScheduleModel::ColumnMode::Rooms);
         QVERIFY(!m_panel->grab().isNull());
         m_panel->model()->setMode(DayScheduleModel::ColumnMode::Practitioners);
+    }
+
+    void aReplyNobodyHandledIsMarkedUntilHandled()
+    {
+        m_panel->showDate(kToday);
+        // An appointment of the day without a reply yet (m_booked was cancelled above); its
+        // patient answers the reminder with "R": not a confirmation.
+        QString id;
+        QString patient;
+        for (int row = 0; row < model()->rowCount() && id.isEmpty(); ++row) {
+            const QModelIndex i = model()->index(row);
+            if (i.data(DayScheduleModel::PendingReplyRole).toString().isEmpty()) {
+                id = i.data(DayScheduleModel::IdRole).toString();
+                patient = i.data(DayScheduleModel::PatientIdRole).toString();
+            }
+        }
+        QVERIFY(!id.isEmpty());
+        Message reply;
+        reply.patientId = patient;
+        reply.appointmentId = id;
+        reply.direction = QStringLiteral("inbound");
+        reply.body = QStringLiteral("R");
+        reply.status = QStringLiteral("received");
+        reply.sentAt = m_clock.nowUtc();
+        const Status saved = MessageRepository(db()).save(reply);
+        QVERIFY2(saved, qPrintable(saved.error()));
+        m_panel->refresh();
+        const QModelIndex marked = model()->index(model()->rowOf(id));
+        QCOMPARE(marked.data(DayScheduleModel::PendingReplyRole).toString(), QStringLiteral("R"));
+        // Painted on the block, read out by a screen reader, offered in its menu.
+        QVERIFY(!m_panel->grab().isNull());
+        QVERIFY(
+            DayCalendarAccessible::appointmentName(calendar(), marked.row())
+                .contains(DayCalendarView::tr("%1, patient replied: %2", "appointment, the reply")
+                              .arg(QString(), QStringLiteral("R"))));
+        QMenu *menu = m_panel->statusMenu(marked);
+        QAction *handled = nullptr;
+        for (QAction *a : menu->actions())
+            if (a->text() == SchedulePanel::tr("Mark the patient's reply &handled"))
+                handled = a;
+        QVERIFY(handled);
+        handled->trigger();
+        menu->close();
+        QVERIFY(model()
+                    ->index(model()->rowOf(id))
+                    .data(DayScheduleModel::PendingReplyRole)
+                    .toString()
+                    .isEmpty());
+        QCOMPARE(MessageRepository(db()).get(reply.meta.id)->status, QStringLiteral("handled"));
+        QVERIFY(!m_panel->messageBar()->isError());
     }
 };
 

@@ -92,8 +92,16 @@ private slots:
                          .isEmpty());
             const auto status = AppointmentStatus(
                 model.index(row, 0).data(AppointmentDayModel::StatusRole).toInt());
-            QCOMPARE(model.index(row, AppointmentDayModel::StatusColumn).data().toString(),
-                     AppointmentLabels::status(status));
+            // The status, and whether a reply of the patient waits (PatientReplies).
+            const QString statusText =
+                model.index(row, AppointmentDayModel::StatusColumn).data().toString();
+            const QString reply =
+                model.index(row, 0).data(AppointmentDayModel::PendingReplyRole).toString();
+            QCOMPARE(statusText, reply.isEmpty()
+                                     ? AppointmentLabels::status(status)
+                                     : AppointmentDayModel::tr("%1 · patient replied",
+                                                               "appointment status · a reply waits")
+                                           .arg(AppointmentLabels::status(status)));
             QCOMPARE(model.index(row, 0).data(DatabaseTableModel::StatusKeyRole).toString(),
                      appointmentStatusName(status));
         }

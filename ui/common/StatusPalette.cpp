@@ -19,6 +19,9 @@ std::optional<StatusPalette::Colors> StatusPalette::colorsFor(const QString &sta
         {QStringLiteral("delivered"), {QColor(0xdc, 0xfc, 0xe7), QColor(0x16, 0x65, 0x34)}},
         {QStringLiteral("failed"), {QColor(0xfe, 0xe2, 0xe2), QColor(0x99, 0x1b, 0x1b)}},
         {QStringLiteral("received"), {QColor(0xe0, 0xf2, 0xfe), QColor(0x07, 0x59, 0x85)}},
+        {QStringLiteral("handled"), {QColor(0xdc, 0xfc, 0xe7), QColor(0x16, 0x65, 0x34)}},
+        // A patient's reply nobody handled yet: it asks for a person.
+        {QStringLiteral("replied"), {QColor(0xff, 0xed, 0xd5), QColor(0x9a, 0x34, 0x12)}},
     };
     if (const auto it = news.constFind(statusKey); it != news.constEnd())
         return *it;

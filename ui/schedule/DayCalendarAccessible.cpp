@@ -42,11 +42,17 @@ QString DayCalendarAccessible::appointmentName(const DayCalendarView *view, int 
 {
     const QModelIndex i = view->model()->index(row, 0);
     const QTimeZone zone = view->model()->zone();
-    return QStringLiteral("%1–%2, %3, %4, %5")
-        .arg(timeText(i.data(DayScheduleModel::StartRole).toDateTime().toTimeZone(zone)),
-             timeText(i.data(DayScheduleModel::EndRole).toDateTime().toTimeZone(zone)),
-             i.data(DayScheduleModel::PatientNameRole).toString(),
-             i.data(DayScheduleModel::TypeNameRole).toString(), statusText(view, row));
+    const QString name =
+        QStringLiteral("%1–%2, %3, %4, %5")
+            .arg(timeText(i.data(DayScheduleModel::StartRole).toDateTime().toTimeZone(zone)),
+                 timeText(i.data(DayScheduleModel::EndRole).toDateTime().toTimeZone(zone)),
+                 i.data(DayScheduleModel::PatientNameRole).toString(),
+                 i.data(DayScheduleModel::TypeNameRole).toString(), statusText(view, row));
+    const QString reply = i.data(DayScheduleModel::PendingReplyRole).toString();
+    return reply.isEmpty()
+               ? name
+               : DayCalendarView::tr("%1, patient replied: %2", "appointment, the reply")
+                     .arg(name, reply);
 }
 
 QString DayCalendarAccessible::statusText(const DayCalendarView *view, int row)

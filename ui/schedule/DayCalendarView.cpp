@@ -406,10 +406,17 @@ void DayCalendarView::paintBlock(QPainter &p, int row, const QRect &r)
     QRect text = r.adjusted(7, 1, -3, -1);
     const bool twoLines = text.height() >= fm.height() * 2;
     QString mark = statusMark(status);
+    QString markKey = status;
     const QDateTime arrived = i.data(DayScheduleModel::ArrivedAtRole).toDateTime();
     if (status == QLatin1String("arrived") && arrived.isValid()) {
         const qint64 waited = arrived.secsTo(m_model->nowUtc()) / 60;
         mark = tr("waiting %1 min").arg(locale.toString(std::max<qint64>(0, waited)));
+    }
+    // A reply nobody handled: on two lines it takes the type's line; on one, the pill.
+    const bool replied = !i.data(DayScheduleModel::PendingReplyRole).toString().isEmpty();
+    if (replied && !twoLines) {
+        mark = tr("replied", "the patient replied; short, on a calendar block");
+        markKey = QStringLiteral("replied");
     }
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
@@ -445,16 +452,26 @@ void DayCalendarView::paintBlock(QPainter &p, int row, const QRect &r)
         QRect second = text.adjusted(0, fm.height(), 0, 0);
         if (pill.isValid() && second.top() + fm.height() > pill.top())
             second.setRight(pill.left() - 3);
-        p.drawText(second, Qt::AlignLeft | Qt::AlignTop,
-                   fm.elidedText(i.data(DayScheduleModel::TypeNameRole).toString(), Qt::ElideRight,
-                                 std::max(0, second.width())));
+        if (replied) {
+            const StatusPalette::Colors colors =
+                *StatusPalette::colorsFor(QStringLiteral("replied"), palette());
+            p.setPen(colors.text);
+            p.drawText(second, Qt::AlignLeft | Qt::AlignTop,
+                       fm.elidedText(tr("↩ Patient replied"), Qt::ElideRight,
+                                     std::max(0, second.width())));
+            p.setPen(QColor(0x21, 0x21, 0x21));
+        } else {
+            p.drawText(second, Qt::AlignLeft | Qt::AlignTop,
+                       fm.elidedText(i.data(DayScheduleModel::TypeNameRole).toString(),
+                                     Qt::ElideRight, std::max(0, second.width())));
+        }
     }
     if (pill.isValid()) {
         p.setOpacity(1.0);
         p.setFont(small);
         // The list's badge colours, so the calendar and the list agree.
         const StatusPalette::Colors colors =
-            StatusPalette::colorsFor(status, palette())
+            StatusPalette::colorsFor(markKey, palette())
                 .value_or(StatusPalette::Colors{palette().color(QPalette::Button),
                                                 palette().color(QPalette::ButtonText)});
         p.setPen(Qt::NoPen);

@@ -11,6 +11,7 @@
 #include "WaitlistDialog.h"
 #include "common/ViewHelpers.h"
 #include "domain/AppointmentLabels.h"
+#include "messaging/PatientReplies.h"
 #include "scheduling/BookingService.h"
 #include "scheduling/LocalTime.h"
 #include "scheduling/ReferenceData.h"
@@ -564,6 +565,21 @@ void SchedulePanel::changeStatus(AppointmentStatus to)
         offerWaitlist(done->practitionerId, done->start, done->end);
 }
 
+void SchedulePanel::markReplyHandled()
+{
+    const QString id = currentId();
+    if (id.isEmpty())
+        return;
+    auto handled = PatientReplies(m_db).markHandled(id);
+    if (!handled) {
+        showMessage(handled.error(), true);
+        return;
+    }
+    showMessage(tr("The patient's reply is marked handled."), false);
+    refresh();
+    emit changed();
+}
+
 void SchedulePanel::cancelCurrent(bool restOfSeries)
 {
     const QModelIndex current = m_calendar->currentAppointment();
@@ -697,6 +713,11 @@ QMenu *SchedulePanel::statusMenu(const QModelIndex &index)
         if (a == m_statusActions.last())
             menu->addSeparator();
         menu->addAction(a);
+    }
+    if (!index.data(DayScheduleModel::PendingReplyRole).toString().isEmpty()) {
+        menu->addSeparator();
+        menu->addAction(tr("Mark the patient's reply &handled"), this,
+                        &SchedulePanel::markReplyHandled);
     }
     auto series = BookingService(m_db).seriesOf(index.data(DayScheduleModel::IdRole).toString());
     if (series && !series->isEmpty()) {

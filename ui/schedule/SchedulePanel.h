@@ -68,6 +68,9 @@ public:
     // with the patient (found by their MRN) already chosen.
     void bookForPatient(const QString &patientId, const QString &mrn);
     void changeStatus(AppointmentStatus to);
+    // The current appointment's replies from the patient (PatientReplies) are answered: the
+    // "patient replied" mark goes, everywhere.
+    void markReplyHandled();
     // Cancels the current appointment; with restOfSeries, it and the later ones of its series.
     void cancelCurrent(bool restOfSeries = false);
     // Gives this and the later appointments of the current one's series its time of day,

@@ -7,6 +7,7 @@
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -16,6 +17,11 @@ namespace frontdesk {
 
 using profile::day;
 using profile::when;
+
+namespace {
+// On a line: the appointment whose reply from the patient waits for a person.
+constexpr int kReplyRole = Qt::UserRole + 1;
+} // namespace
 
 TimelineTab::TimelineTab(PatientProfile &profile, QWidget *parent)
     : QWidget(parent), m_profile(profile)
@@ -49,10 +55,36 @@ TimelineTab::TimelineTab(PatientProfile &profile, QWidget *parent)
     m_notesHidden->setObjectName(QStringLiteral("visitNotesHidden"));
     m_notesHidden->setWordWrap(true);
     m_notesHidden->hide();
+    m_replyHandled = new QPushButton(tr("Mark the patient's reply &handled"), this);
+    m_replyHandled->setObjectName(QStringLiteral("replyHandled"));
+    m_replyHandled->setToolTip(tr("For a line marked “patient replied”: once someone answered the "
+                                  "patient, the mark goes here and on the calendar."));
+    m_replyHandled->setEnabled(false);
+    connect(m_replyHandled, &QPushButton::clicked, this, &TimelineTab::markReplyHandled);
+    connect(m_timeline, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        m_replyHandled->setEnabled(item && !item->data(0, kReplyRole).toString().isEmpty());
+    });
+    auto *actions = new QHBoxLayout;
+    actions->addStretch(1);
+    actions->addWidget(m_replyHandled);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
     layout->addWidget(m_notesHidden);
     layout->addWidget(m_timeline, 1);
+    layout->addLayout(actions);
+}
+
+void TimelineTab::markReplyHandled()
+{
+    const QTreeWidgetItem *item = m_timeline->currentItem();
+    const QString appointment = item ? item->data(0, kReplyRole).toString() : QString();
+    if (appointment.isEmpty())
+        return;
+    if (auto s = m_profile.markReplyHandled(appointment); !s) {
+        emit errorOccurred(s.error());
+        return;
+    }
+    reload();
 }
 
 void TimelineTab::reload()
@@ -95,13 +127,19 @@ void TimelineTab::reload()
     for (const TimelineEvent &e : std::as_const(events)) {
         for (; next != recalls.cend() && next->first >= e.at; ++next)
             recallRow(*next->second);
-        new QTreeWidgetItem(m_timeline, {when(e.at, clinic), PatientTimeline::kindName(e.kind),
-                                         e.title, e.detail.simplified()});
+        auto *item =
+            new QTreeWidgetItem(m_timeline, {when(e.at, clinic), PatientTimeline::kindName(e.kind),
+                                             e.title, e.detail.simplified()});
+        if (!e.pendingReplyAppointmentId.isEmpty()) {
+            item->setData(0, kReplyRole, e.pendingReplyAppointmentId);
+            item->setForeground(2, profile::warningColor());
+        }
     }
     for (; next != recalls.cend(); ++next)
         recallRow(*next->second);
     for (int c = 0; c < 3; ++c)
         m_timeline->resizeColumnToContents(c);
+    m_replyHandled->setEnabled(false);
 }
 
 } // namespace frontdesk

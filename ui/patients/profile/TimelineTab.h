@@ -5,6 +5,7 @@
 
 class QCheckBox;
 class QLabel;
+class QPushButton;
 class QTreeWidget;
 
 namespace frontdesk {
@@ -20,6 +21,9 @@ public:
     explicit TimelineTab(PatientProfile &profile, QWidget *parent = nullptr);
 
     void reload();
+    // The selected line's reply from the patient is answered: its "patient replied" mark goes.
+    void markReplyHandled();
+    QPushButton *replyHandledButton() const { return m_replyHandled; }
 
 signals:
     void errorOccurred(const QString &message);
@@ -30,6 +34,7 @@ private:
     QCheckBox *m_recallFilter;
     QLabel *m_notesHidden;
     QTreeWidget *m_timeline;
+    QPushButton *m_replyHandled;
 };
 
 } // namespace frontdesk
