@@ -154,8 +154,13 @@ QString KpiBreakdownModel::text(int row, int column) const
     const QVariant v = value(row, column);
     switch (m_table) {
     case Weeks:
-        if (column == 0)
-            return weekText(v.toDate());
+        if (column == 0) {
+            const KpiWeek &w = m_weeks.at(row);
+            // Its counts are not a whole week's: said beside the week, as in the chart.
+            return w.partial() ? tr("%1 (partial: %n of 7 days)", "a week of the trend", w.days)
+                                     .arg(weekText(w.monday))
+                               : weekText(w.monday);
+        }
         if (column >= 4)
             return KpiFigureModel::percentText(v.isValid() ? std::optional(v.toDouble())
                                                            : std::nullopt);

@@ -293,10 +293,10 @@ int KpiFigureModel::assessment(const KpiDefinition &definition, const KpiValue &
                                const KpiValue &previous)
 {
     const auto diff = difference(definition, current, previous);
-    if (!diff || *diff == 0.0)
+    if (!diff || *diff == 0.0 || definition.direction == KpiDirection::Neutral)
         return 0;
     const bool up = *diff > 0;
-    return up == definition.higherIsBetter ? 1 : -1;
+    return up == (definition.direction == KpiDirection::HigherIsBetter) ? 1 : -1;
 }
 
 QString KpiFigureModel::baseText(const KpiValue &value)

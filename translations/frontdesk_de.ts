@@ -6279,6 +6279,14 @@ Raum: %7
         <source>Week %1 (from %2)</source>
         <translation>Woche %1 (ab %2)</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (partial: %n of 7 days)</source>
+        <comment>a week of the trend</comment>
+        <translation>
+            <numerusform>%1 (unvollständig: %n von 7 Tagen)</numerusform>
+            <numerusform>%1 (unvollständig: %n von 7 Tagen)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::KpiDefinitions</name>
@@ -8501,6 +8509,23 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
         <source>%1, no-show rate %2</source>
         <comment>a week&apos;s appointments, then its no-show rate</comment>
         <translation>%1, Nichterscheinensquote %2</translation>
+    </message>
+    <message>
+        <source>%1 (part)</source>
+        <comment>a week&apos;s label: only part of it counted</comment>
+        <translation>%1 (Teil)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (partial week: %n of 7 days)</source>
+        <comment>a week of the weekly trend chart</comment>
+        <translation>
+            <numerusform>%1 (unvollständige Woche: %n von 7 Tagen)</numerusform>
+            <numerusform>%1 (unvollständige Woche: %n von 7 Tagen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Weekly trend — lighter, “(part)”: a week not wholly counted</source>
+        <translation>Wochentrend – heller, „(Teil)“: Woche nicht vollständig gezählt</translation>
     </message>
 </context>
 <context>

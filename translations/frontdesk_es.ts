@@ -6279,6 +6279,14 @@ Sala: %7
         <source>Week %1 (from %2)</source>
         <translation>Semana %1 (desde el %2)</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (partial: %n of 7 days)</source>
+        <comment>a week of the trend</comment>
+        <translation>
+            <numerusform>%1 (parcial: %n de 7 días)</numerusform>
+            <numerusform>%1 (parcial: %n de 7 días)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::KpiDefinitions</name>
@@ -8501,6 +8509,23 @@ Open the existing record instead, or save a new one anyway?</source>
         <source>%1, no-show rate %2</source>
         <comment>a week&apos;s appointments, then its no-show rate</comment>
         <translation>%1, tasa de inasistencia %2</translation>
+    </message>
+    <message>
+        <source>%1 (part)</source>
+        <comment>a week&apos;s label: only part of it counted</comment>
+        <translation>%1 (parcial)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (partial week: %n of 7 days)</source>
+        <comment>a week of the weekly trend chart</comment>
+        <translation>
+            <numerusform>%1 (semana parcial: %n de 7 días)</numerusform>
+            <numerusform>%1 (semana parcial: %n de 7 días)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Weekly trend — lighter, “(part)”: a week not wholly counted</source>
+        <translation>Tendencia semanal — más claro, «(parcial)»: semana contada solo en parte</translation>
     </message>
 </context>
 <context>

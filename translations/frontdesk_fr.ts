@@ -6279,6 +6279,14 @@ Salle : %7
         <source>Week %1 (from %2)</source>
         <translation>Semaine %1 (à partir du %2)</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (partial: %n of 7 days)</source>
+        <comment>a week of the trend</comment>
+        <translation>
+            <numerusform>%1 (partielle&#xa0;: %n jour sur 7)</numerusform>
+            <numerusform>%1 (partielle&#xa0;: %n jours sur 7)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::KpiDefinitions</name>
@@ -8501,6 +8509,23 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
         <source>%1, no-show rate %2</source>
         <comment>a week&apos;s appointments, then its no-show rate</comment>
         <translation>%1, taux d&apos;absence %2</translation>
+    </message>
+    <message>
+        <source>%1 (part)</source>
+        <comment>a week&apos;s label: only part of it counted</comment>
+        <translation>%1 (partielle)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (partial week: %n of 7 days)</source>
+        <comment>a week of the weekly trend chart</comment>
+        <translation>
+            <numerusform>%1 (semaine partielle&#xa0;: %n jour sur 7)</numerusform>
+            <numerusform>%1 (semaine partielle&#xa0;: %n jours sur 7)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Weekly trend — lighter, “(part)”: a week not wholly counted</source>
+        <translation>Tendance hebdomadaire — plus clair, «&#xa0;(partielle)&#xa0;»&#xa0;: semaine comptée en partie</translation>
     </message>
 </context>
 <context>

@@ -496,6 +496,9 @@ KpiReport KpiCalculator::report(const KpiFilter &filter) const
         const QDate first = std::max(w.monday, filter.from);
         const QDate last = std::min(w.monday.addDays(6), filter.to);
         w.utilisation = ratio(weekBooked[size_t(i)], availability.minutes(first, last));
+        // Today is not over: the days before it count as covered.
+        const QDate lastOver = std::min(last, r.asOf.isValid() ? r.asOf.addDays(-1) : last);
+        w.days = int(std::max<qint64>(0, first.daysTo(lastOver) + 1));
     }
     // Practitioner rows count cancellations in appointments, like the weeks; the base of the
     // rate leaves them out.

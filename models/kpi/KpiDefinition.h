@@ -6,6 +6,17 @@
 
 namespace frontdesk {
 
+// Which way a change of the figure is good for the clinic, for colouring it against the
+// previous period: green when it went the good way, red when the bad way, neither for a figure
+// that only follows how many appointments there were (more reminders sent is not an
+// achievement, fewer is no failure).
+enum class KpiDirection
+{
+    HigherIsBetter,
+    LowerIsBetter,
+    Neutral
+};
+
 struct KpiDefinition
 {
     Kpi kpi = Kpi::Appointments;
@@ -14,7 +25,7 @@ struct KpiDefinition
     QString definition; // translated, the full definition in words (help and tooltips)
     KpiUnit unit = KpiUnit::Count;
     KpiSubject subject = KpiSubject::Appointments;
-    bool higherIsBetter = true; // for colouring the change against the previous period
+    KpiDirection direction = KpiDirection::HigherIsBetter;
 };
 
 } // namespace frontdesk

@@ -24,14 +24,14 @@ QList<KpiDefinition> build()
              "Appointments in the period, whatever their status (booked, confirmed, arrived, "
              "in room, completed, cancelled or no-show). %1 %2")
              .arg(period, filters),
-         KpiUnit::Count, KpiSubject::Appointments, true},
+         KpiUnit::Count, KpiSubject::Appointments, KpiDirection::Neutral},
         {Kpi::NoShowRate, QStringLiteral("no-show-rate"), KpiDefinitions::tr("No-show rate"),
          KpiDefinitions::tr(
              "No-shows divided by the appointments in the period that were not cancelled: of "
              "the visits that were meant to happen, the share the patient missed. Undefined "
              "when no appointment remains. Visits still to come count in the base. %1 %2")
              .arg(period, filters),
-         KpiUnit::Fraction, KpiSubject::Appointments, false},
+         KpiUnit::Fraction, KpiSubject::Appointments, KpiDirection::LowerIsBetter},
         {Kpi::LateCancellationRate, QStringLiteral("late-cancellation-rate"),
          KpiDefinitions::tr("Late-cancellation rate"),
          KpiDefinitions::tr(
@@ -42,7 +42,7 @@ QList<KpiDefinition> build()
              "late_cancellation_hours (default %1). Undefined without appointments. %2 %3")
              .arg(KpiDefinitions::DefaultLateCancellationHours)
              .arg(period, filters),
-         KpiUnit::Fraction, KpiSubject::Appointments, false},
+         KpiUnit::Fraction, KpiSubject::Appointments, KpiDirection::LowerIsBetter},
         {Kpi::Utilisation, QStringLiteral("utilisation"), KpiDefinitions::tr("Utilisation"),
          KpiDefinitions::tr(
              "Booked minutes divided by available minutes. Booked: the minutes of the "
@@ -55,7 +55,7 @@ QList<KpiDefinition> build()
              "count; with a type filter, only that type's minutes count as booked. Undefined "
              "when nothing was available. %1")
              .arg(period),
-         KpiUnit::Fraction, KpiSubject::Appointments, true},
+         KpiUnit::Fraction, KpiSubject::Appointments, KpiDirection::HigherIsBetter},
         {Kpi::BookingLeadTime, QStringLiteral("booking-lead-time"),
          KpiDefinitions::tr("Booking lead time"),
          KpiDefinitions::tr(
@@ -63,40 +63,40 @@ QList<KpiDefinition> build()
              "start, over the period's appointments that were not cancelled. Undefined "
              "without such appointments. %1 %2")
              .arg(period, filters),
-         KpiUnit::Days, KpiSubject::Appointments, true},
+         KpiUnit::Days, KpiSubject::Appointments, KpiDirection::LowerIsBetter},
         {Kpi::NewPatients, QStringLiteral("new-patients"), KpiDefinitions::tr("New patients"),
          KpiDefinitions::tr(
              "Distinct patients with an appointment in the period that was not cancelled, "
              "whose earliest appointment ever (not deleted, not cancelled, with any "
              "practitioner) falls in the period. %1 %2")
              .arg(period, filters),
-         KpiUnit::Count, KpiSubject::Patients, true},
+         KpiUnit::Count, KpiSubject::Patients, KpiDirection::HigherIsBetter},
         {Kpi::ReturningPatients, QStringLiteral("returning-patients"),
          KpiDefinitions::tr("Returning patients"),
          KpiDefinitions::tr(
              "Distinct patients with an appointment in the period that was not cancelled "
              "who are not new: they had an earlier appointment that was not cancelled. %1 %2")
              .arg(period, filters),
-         KpiUnit::Count, KpiSubject::Patients, true},
+         KpiUnit::Count, KpiSubject::Patients, KpiDirection::Neutral},
         {Kpi::Retention, QStringLiteral("retention"), KpiDefinitions::tr("Retention"),
          KpiDefinitions::tr(
              "Of the distinct patients seen (in room or completed) in the previous period of "
              "the same length, the share seen again in this period. Undefined when nobody "
              "was seen in the previous period. %1")
              .arg(filters),
-         KpiUnit::Fraction, KpiSubject::Patients, true},
+         KpiUnit::Fraction, KpiSubject::Patients, KpiDirection::HigherIsBetter},
         {Kpi::RemindersSent, QStringLiteral("reminders-sent"), KpiDefinitions::tr("Reminders sent"),
          KpiDefinitions::tr(
              "Outbound messages with the purpose 'reminder' sent in the period (status sent "
              "or delivered; queued and failed messages were not sent). With a filter, only "
              "reminders about an appointment that matches it count."),
-         KpiUnit::Count, KpiSubject::Messages, true},
+         KpiUnit::Count, KpiSubject::Messages, KpiDirection::Neutral},
         {Kpi::RemindersDelivered, QStringLiteral("reminders-delivered"),
          KpiDefinitions::tr("Reminders delivered"),
          KpiDefinitions::tr(
              "Of the reminders sent in the period, those whose delivery was reported "
              "(status delivered); shown as a number of the reminders sent."),
-         KpiUnit::Count, KpiSubject::Messages, true},
+         KpiUnit::Count, KpiSubject::Messages, KpiDirection::Neutral},
         {Kpi::RemindersConfirmed, QStringLiteral("reminders-confirmed"),
          KpiDefinitions::tr("Reminders confirmed"),
          KpiDefinitions::tr(
@@ -106,7 +106,7 @@ QList<KpiDefinition> build()
              "about the same appointment with a reply starting with yes, y, ja, j, ok, c, 1 "
              "or confirm. "
              "Shown as a number of the reminders sent."),
-         KpiUnit::Count, KpiSubject::Messages, true},
+         KpiUnit::Count, KpiSubject::Messages, KpiDirection::Neutral},
         {Kpi::ResponseRate, QStringLiteral("response-rate"), KpiDefinitions::tr("Response rate"),
          KpiDefinitions::tr(
              "Outbound messages sent in the period (any purpose) that got an inbound message "
@@ -114,7 +114,7 @@ QList<KpiDefinition> build()
              "in the period. With a filter, only messages about an appointment that matches "
              "it count. Undefined when nothing was sent.")
              .arg(KpiDefinitions::ResponseWindowHours),
-         KpiUnit::Fraction, KpiSubject::Messages, true},
+         KpiUnit::Fraction, KpiSubject::Messages, KpiDirection::HigherIsBetter},
         {Kpi::OverdueRecalls, QStringLiteral("overdue-recalls"),
          KpiDefinitions::tr("Overdue recalls (care gaps)"),
          KpiDefinitions::tr(
@@ -124,7 +124,7 @@ QList<KpiDefinition> build()
              "of the end of the period, from the recalls' present state. With a practitioner "
              "filter, recalls for that practitioner or for nobody in particular count; the "
              "room and type filters do not apply to recalls."),
-         KpiUnit::Count, KpiSubject::Recalls, false},
+         KpiUnit::Count, KpiSubject::Recalls, KpiDirection::LowerIsBetter},
         {Kpi::PatientsAtRisk, QStringLiteral("patients-at-risk"),
          KpiDefinitions::tr("Patients at risk of disengaging"),
          KpiDefinitions::tr(
@@ -135,7 +135,7 @@ QList<KpiDefinition> build()
              "appointment may be with anyone.")
              .arg(KpiDefinitions::AtRiskNoShows)
              .arg(KpiDefinitions::AtRiskLookbackDays),
-         KpiUnit::Count, KpiSubject::Patients, false},
+         KpiUnit::Count, KpiSubject::Patients, KpiDirection::LowerIsBetter},
     };
 }
 

@@ -24,6 +24,11 @@ struct KpiValue
 struct KpiWeek
 {
     QDate monday;
+    // The days of the week the figures cover: inside the period and already over by the as-of
+    // day. A week with fewer than 7 is partial (the edge of the period, or this week): its
+    // counts are not comparable with a whole week's, and the trend marks it.
+    int days = 7;
+    bool partial() const { return days < 7; }
     qint64 appointments = 0;
     qint64 noShows = 0;
     qint64 cancellations = 0;

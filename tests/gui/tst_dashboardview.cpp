@@ -18,6 +18,7 @@
 #include "kpi/KpiService.h"
 
 #include <QApplication>
+#include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChartView>
@@ -159,7 +160,8 @@ private slots:
         QCOMPARE(appointments->previousText(),
                  FigureTile::tr("Before: %1").arg(QStringLiteral("4")));
         QCOMPARE(appointments->changeText(), QStringLiteral("▲ 2"));
-        QCOMPARE(appointments->assessment(), 1);
+        // More appointments is volume, not merit: the change is not coloured.
+        QCOMPARE(appointments->assessment(), 0);
 
         FigureTile *noShows = view.tile(Kpi::NoShowRate);
         QCOMPARE(noShows->valueText(), QStringLiteral("40.0%"));
@@ -398,6 +400,40 @@ private slots:
 
     // Under German the weekly trend writes 1.234 and 12,5%: on its count axis, in each week's
     // tooltip and in what a screen reader reads.
+    // A week the period covers only in part (or that is not over) is marked in the chart and
+    // the table, its bar lighter: its count is not a whole week's.
+    void trendMarksPartialWeeks()
+    {
+        KpiReport report;
+        KpiWeek whole;
+        whole.monday = QDate(2026, 3, 2);
+        whole.appointments = 60;
+        KpiWeek edge;
+        edge.monday = QDate(2026, 3, 9);
+        edge.appointments = 20;
+        edge.days = 2;
+        report.weeks = {whole, edge};
+        WeeklyTrendChart chart;
+        chart.setReport(report);
+        auto *axis = qobject_cast<QBarCategoryAxis *>(chart.chart()->axes(Qt::Horizontal).value(0));
+        QVERIFY(axis);
+        QCOMPARE(axis->categories(),
+                 (QStringList{QStringLiteral("W10"), QStringLiteral("W11 (part)")}));
+        QVERIFY(chart.weekText(1).contains(QLatin1String("partial week: 2 of 7 days")));
+        QVERIFY(!chart.weekText(0).contains(QLatin1String("partial")));
+        auto *bars = qobject_cast<QBarSeries *>(chart.chart()->series().value(0));
+        QVERIFY(bars && bars->barSets().first()->isBarSelected(1));
+        QVERIFY(!bars->barSets().first()->isBarSelected(0));
+        QVERIFY(chart.chart()->title().contains(QLatin1String("(part)")));
+
+        KpiBreakdownModel table(KpiBreakdownModel::Weeks);
+        table.setReport(report);
+        QVERIFY2(
+            table.index(1, 0).data().toString().endsWith(QLatin1String("(partial: 2 of 7 days)")),
+            qPrintable(table.index(1, 0).data().toString()));
+        QVERIFY(!table.index(0, 0).data().toString().contains(QLatin1String("partial")));
+    }
+
     void trendChartWritesNumbersInTheLanguage()
     {
         const QLocale german(QLocale::German, QLocale::Germany);

@@ -433,6 +433,19 @@ private slots:
         QCOMPARE(r.weeks[1].appointments, 4);
         QVERIFY(near(r.weeks[1].noShowRate, 1.0 / 3.0));
         QVERIFY(near(r.weeks[1].utilisation, 120.0 / 420.0));
+        QVERIFY(!r.weeks[0].partial() && !r.weeks[1].partial());
+
+        // A period from a Wednesday to a Tuesday: both weeks at its edges are partial.
+        const KpiReport edges = report(period(QDate(2026, 3, 25), QDate(2026, 3, 31)));
+        QCOMPARE(edges.weeks.size(), 2);
+        QCOMPARE(edges.weeks[0].days, 5);
+        QCOMPARE(edges.weeks[1].days, 2);
+        QVERIFY(edges.weeks[0].partial() && edges.weeks[1].partial());
+        // This week is not over: as of Wednesday 15 Apr, two of its days are.
+        const KpiReport now = report(period(QDate(2026, 4, 6), QDate(2026, 4, 19)));
+        QCOMPARE(now.weeks.size(), 2);
+        QVERIFY(!now.weeks[0].partial());
+        QCOMPARE(now.weeks[1].days, 2);
 
         QCOMPARE(r.practitioners.size(), 2);
         const KpiPractitionerRow &a = r.practitioners[0];

@@ -19,11 +19,11 @@ using namespace frontdesk;
 
 namespace {
 
-KpiDefinition definition(KpiUnit unit, bool higherIsBetter)
+KpiDefinition definition(KpiUnit unit, KpiDirection direction)
 {
     KpiDefinition d;
     d.unit = unit;
-    d.higherIsBetter = higherIsBetter;
+    d.direction = direction;
     return d;
 }
 
@@ -99,7 +99,7 @@ private slots:
 
     void formatting()
     {
-        const auto noShow = definition(KpiUnit::Fraction, false);
+        const auto noShow = definition(KpiUnit::Fraction, KpiDirection::LowerIsBetter);
         QCOMPARE(KpiFigureModel::valueText(noShow, rate(2, 5)), QStringLiteral("40.0%"));
         QCOMPARE(KpiFigureModel::valueText(noShow, rate(0, 0)), KpiFigureModel::tr("n/a"));
         QCOMPARE(KpiFigureModel::baseText(rate(2, 5)), QStringLiteral("2 of 5"));
@@ -115,19 +115,33 @@ private slots:
         QCOMPARE(KpiFigureModel::changeText(noShow, rate(1, 3), rate(333, 1000)),
                  KpiFigureModel::tr("no change"));
 
-        const auto appointments = definition(KpiUnit::Count, true);
-        QCOMPARE(KpiFigureModel::valueText(appointments, count(12345)), QStringLiteral("12,345"));
-        QCOMPARE(KpiFigureModel::changeText(appointments, count(4), count(6)),
+        const auto newPatients = definition(KpiUnit::Count, KpiDirection::HigherIsBetter);
+        QCOMPARE(KpiFigureModel::valueText(newPatients, count(12345)), QStringLiteral("12,345"));
+        QCOMPARE(KpiFigureModel::changeText(newPatients, count(4), count(6)),
                  QStringLiteral("▼ 2"));
-        QCOMPARE(KpiFigureModel::assessment(appointments, count(4), count(6)), -1);
+        QCOMPARE(KpiFigureModel::assessment(newPatients, count(4), count(6)), -1);
+        // A count that only follows the volume of appointments is neither good nor bad.
+        const auto sent = definition(KpiUnit::Count, KpiDirection::Neutral);
+        QCOMPARE(KpiFigureModel::changeText(sent, count(4), count(6)), QStringLiteral("▼ 2"));
+        QCOMPARE(KpiFigureModel::assessment(sent, count(4), count(6)), 0);
+        QCOMPARE(KpiFigureModel::assessment(sent, count(6), count(4)), 0);
 
-        const auto lead = definition(KpiUnit::Days, true);
+        const auto lead = definition(KpiUnit::Days, KpiDirection::LowerIsBetter);
         KpiValue days;
         days.value = 2.25;
         KpiValue before;
         before.value = 1.0;
         QCOMPARE(KpiFigureModel::valueText(lead, days), QStringLiteral("2.3 days"));
         QCOMPARE(KpiFigureModel::changeText(lead, days, before), QStringLiteral("▲ 1.3 days"));
+        // Patients wait longer for a visit: not green.
+        QCOMPARE(KpiFigureModel::assessment(lead, days, before), -1);
+        QCOMPARE(KpiFigureModel::assessment(lead, before, days), 1);
+        // The definitions say so for the real figures.
+        QCOMPARE(KpiDefinitions::of(Kpi::BookingLeadTime).direction, KpiDirection::LowerIsBetter);
+        for (const Kpi volume : {Kpi::Appointments, Kpi::ReturningPatients, Kpi::RemindersSent,
+                                 Kpi::RemindersDelivered, Kpi::RemindersConfirmed})
+            QCOMPARE(KpiDefinitions::of(volume).direction, KpiDirection::Neutral);
+        QCOMPARE(KpiDefinitions::of(Kpi::Utilisation).direction, KpiDirection::HigherIsBetter);
     }
 
     void figureModelShowsThePeriodAndTheOneBefore()

@@ -62,6 +62,7 @@ void WeeklyTrendChart::setReport(const KpiReport &report)
     line.setWidth(3);
     rate->setPen(line);
     QStringList categories;
+    QList<int> partialWeeks;
     m_weekTexts.clear();
     qint64 most = 0;
     double highestRate = 0;
@@ -70,7 +71,13 @@ void WeeklyTrendChart::setReport(const KpiReport &report)
         *appointments << double(w.appointments);
         most = std::max(most, w.appointments);
         const QString week = tr("W%1", "ISO week number").arg(w.monday.weekNumber());
-        categories << week;
+        // A week the period covers only in part, or not over yet, is marked: its bar is not
+        // comparable with a whole week's.
+        if (w.partial())
+            partialWeeks << int(i);
+        categories << (w.partial()
+                           ? tr("%1 (part)", "a week's label: only part of it counted").arg(week)
+                           : week);
         // %Ln writes the count with the locale's grouping; English has no catalogue to give
         // the singular.
         QString text =
@@ -84,8 +91,17 @@ void WeeklyTrendChart::setReport(const KpiReport &report)
             text = tr("%1, no-show rate %2", "a week's appointments, then its no-show rate")
                        .arg(text, KpiFigureModel::percentText(w.noShowRate));
         }
+        if (w.partial())
+            text = tr("%1 (partial week: %n of 7 days)", "a week of the weekly trend chart", w.days)
+                       .arg(text);
         m_weekTexts << text;
     }
+    // The partial weeks' bars lighter, and the title says what "(part)" means.
+    appointments->setSelectedColor(QColor(0x4c, 0x78, 0xa8).lighter(160));
+    appointments->selectBars(partialWeeks);
+    c->setTitle(partialWeeks.isEmpty()
+                    ? tr("Weekly trend")
+                    : tr("Weekly trend — lighter, “(part)”: a week not wholly counted"));
     setAccessibleDescription(m_weekTexts.join(QStringLiteral("; ")));
     connect(appointments, &QBarSet::hovered, this, [this](bool on, int index) {
         if (on)
