@@ -316,9 +316,16 @@ private slots:
             QCOMPARE(item->parent(), list);
             QCOMPARE(list->indexOfChild(item), i);
             QCOMPARE(item->role(), QAccessible::ListItem);
-            // "09:00–09:15, Müller, Anna, Consultation, Arrived"
+            // "09:00–09:15, Müller, Anna, Consultation, Arrived", and ", patient replied: R" when
+            // a reply of the patient waits (PatientReplies).
             const QStringList parts = item->text(QAccessible::Name).split(QStringLiteral(", "));
-            QCOMPARE(parts.size(), 5);
+            const bool replied =
+                !calendar->model()
+                     ->index(static_cast<DayCalendarAccessible *>(list)->shownRows().at(i), 0)
+                     .data(DayScheduleModel::PendingReplyRole)
+                     .toString()
+                     .isEmpty();
+            QCOMPARE(parts.size(), replied ? 6 : 5);
             QVERIFY2(parts.first().contains(QChar(0x2013)), qPrintable(parts.first()));
             QCOMPARE(parts.at(1) + QStringLiteral(", ") + parts.at(2),
                      calendar->model()
