@@ -3,7 +3,7 @@
 #include "core/LocaleFormat.h"
 #include "database/Database.h"
 #include "domain/AppointmentLabels.h"
-#include "messaging/PatientReplies.h"
+#include "storage/PatientReplies.h"
 
 #include <QLocale>
 

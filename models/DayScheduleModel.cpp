@@ -3,8 +3,8 @@
 #include "RowDiff.h"
 
 #include "database/Database.h"
-#include "messaging/PatientReplies.h"
 #include "scheduling/LocalTime.h"
+#include "storage/PatientReplies.h"
 
 #include <QLocale>
 
@@ -382,6 +382,11 @@ QVariant DayScheduleModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+Result<int> DayScheduleModel::markReplyHandled(const QString &appointmentId)
+{
+    return PatientReplies(m_db).markHandled(appointmentId);
 }
 
 QHash<int, QByteArray> DayScheduleModel::roleNames() const

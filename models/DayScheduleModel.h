@@ -93,6 +93,9 @@ public:
     int firstMinute() const { return m_firstMinute; }
     int lastMinute() const { return m_lastMinute; }
     int rowOf(const QString &appointmentId) const;
+    // The patient's replies about the appointment are answered (PatientReplies::markHandled);
+    // how many there were. Reload to see the mark go.
+    Result<int> markReplyHandled(const QString &appointmentId);
     const AppointmentRow &appointmentAt(int row) const { return m_rows.at(row); }
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -4,12 +4,12 @@
 #include "database/Database.h"
 #include "domain/ClinicTime.h"
 #include "domain/PatientValidation.h"
-#include "messaging/PatientReplies.h"
 #include "storage/CommunicationPreferenceRepository.h"
 #include "storage/ConsentRepository.h"
 #include "storage/CoverageRepository.h"
 #include "storage/PatientAlertRepository.h"
 #include "storage/PatientPhotoRepository.h"
+#include "storage/PatientReplies.h"
 #include "storage/PatientRepository.h"
 #include "storage/PractitionerRepository.h"
 #include "storage/RecallRepository.h"
@@ -162,6 +162,11 @@ Status PatientProfile::setPhoto(const QByteArray &bytes)
 Status PatientProfile::removePhoto()
 {
     return PatientPhotoRepository(m_db).removePhoto(m_patient.meta.id);
+}
+
+QDateTime PatientProfile::now() const
+{
+    return m_db.clock().nowUtc();
 }
 
 Status PatientProfile::markReplyHandled(const QString &appointmentId)

@@ -59,6 +59,8 @@ public:
     Result<std::optional<PatientPhoto>> photo() const;
     Status setPhoto(const QByteArray &bytes);
     Status removePhoto();
+    // The database's clock: what the profile's view times its messages by.
+    QDateTime now() const;
     // The patient's replies about the appointment are answered (PatientReplies::markHandled).
     Status markReplyHandled(const QString &appointmentId);
 

@@ -53,7 +53,7 @@ MainWindow::MainWindow(Database &db, const QString &place, QWidget *parent)
       m_patientModel(new PatientListModel(db, this)),
       m_messageModel(new MessageListModel(db, this)), m_syncStatus(new SyncStatus(db, this))
 {
-    m_statusLifetime = new MessageLifetime(MessageLifetime::clockOf(db), this);
+    m_statusLifetime = new MessageLifetime([&db] { return db.clock().nowUtc(); }, this);
     connect(m_statusLifetime, &MessageLifetime::expired, this, &MainWindow::clearStatus);
     setWindowTitle(place.isEmpty() ? tr("Frontdesk") : tr("Frontdesk — %1").arg(place));
     for (DatabaseTableModel *model :

@@ -1,5 +1,7 @@
 #include "KpiDefinitions.h"
 
+#include "storage/PatientReplies.h"
+
 #include <QMutex>
 #include <QRegularExpression>
 
@@ -175,16 +177,7 @@ const KpiDefinition *KpiDefinitions::byKey(const QString &key)
 
 bool KpiDefinitions::confirms(const QString &reply)
 {
-    static const QRegularExpression firstWord(QStringLiteral("^\\W*(\\w+)"),
-                                              QRegularExpression::UseUnicodePropertiesOption);
-    const auto match = firstWord.match(reply);
-    if (!match.hasMatch())
-        return false;
-    static const QStringList words{QStringLiteral("yes"), QStringLiteral("y"),
-                                   QStringLiteral("ja"),  QStringLiteral("j"),
-                                   QStringLiteral("ok"),  QStringLiteral("c"),
-                                   QStringLiteral("1"),   QStringLiteral("confirm")};
-    return words.contains(match.captured(1).toLower());
+    return PatientReplies::confirms(reply);
 }
 
 } // namespace frontdesk

@@ -8,12 +8,12 @@
 #include "domain/ConsentLabels.h"
 #include "domain/CoverageLabels.h"
 #include "domain/MessageLabels.h"
-#include "messaging/PatientReplies.h"
 #include "storage/AppointmentRepository.h"
 #include "storage/ColumnValues.h"
 #include "storage/ConsentRepository.h"
 #include "storage/CoverageRepository.h"
 #include "storage/EncounterRepository.h"
+#include "storage/PatientReplies.h"
 
 #include <QLocale>
 

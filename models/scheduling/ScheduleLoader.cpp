@@ -2,10 +2,10 @@
 
 #include "access/AccessGuard.h"
 #include "database/Database.h"
-#include "messaging/PatientReplies.h"
 #include "scheduling/StatusTransitions.h"
 #include "storage/AppointmentTypeRepository.h"
 #include "storage/LocationRepository.h"
+#include "storage/PatientReplies.h"
 #include "storage/PractitionerRepository.h"
 #include "storage/ScheduleExceptionRepository.h"
 #include "storage/StatusHistoryRepository.h"

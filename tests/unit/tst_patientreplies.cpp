@@ -4,7 +4,7 @@
 #include "AppointmentDayModel.h"
 #include "DayScheduleModel.h"
 #include "fhir/CommunicationMapping.h"
-#include "messaging/PatientReplies.h"
+#include "storage/PatientReplies.h"
 #include "patients/PatientTimeline.h"
 #include "storage/AppointmentRepository.h"
 #include "storage/MessageRepository.h"

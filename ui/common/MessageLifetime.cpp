@@ -1,7 +1,5 @@
 #include "MessageLifetime.h"
 
-#include "database/Database.h"
-
 #include <QTimer>
 
 #include <algorithm>
@@ -21,11 +19,6 @@ MessageLifetime::MessageLifetime(Now now, QObject *parent)
     m_timer->setObjectName(QStringLiteral("messageLifetimeTimer"));
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &MessageLifetime::expireIfDue);
-}
-
-MessageLifetime::Now MessageLifetime::clockOf(const Database &db)
-{
-    return [&db] { return db.clock().nowUtc(); };
 }
 
 qint64 MessageLifetime::lifetimeMs(Kind kind, const QString &text)

@@ -9,8 +9,6 @@ class QTimer;
 
 namespace frontdesk {
 
-class Database;
-
 // How long a passing message (an info bar's, the status bar's) stays: information 10 s, or
 // longer at a reading pace for a long one; an error 30 s, unless the next action replaces or
 // clears it first. Time is read from the injected "now" (the database's Clock), so that a test
@@ -27,8 +25,6 @@ public:
     using Now = std::function<QDateTime()>;
 
     explicit MessageLifetime(Now now, QObject *parent = nullptr);
-    // The database's clock, as the views use it (a test sets a TestClock on the database).
-    static Now clockOf(const Database &db);
 
     static qint64 lifetimeMs(Kind kind, const QString &text);
 

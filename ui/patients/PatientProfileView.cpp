@@ -65,7 +65,7 @@ PatientProfileView::PatientProfileView(Database &db, QWidget *parent)
     m_emergency->setStyleSheet(
         QStringLiteral("background: #8c1d18; color: white; font-weight: bold; padding: 6px;"));
     m_emergency->hide();
-    m_message = new InfoBar(MessageLifetime::clockOf(db), this);
+    m_message = new InfoBar([this] { return m_profile->now(); }, this);
     m_message->setObjectName(QStringLiteral("profileMessage"));
 
     m_sections = new QTabWidget(this);

@@ -11,7 +11,6 @@
 #include "WaitlistDialog.h"
 #include "common/ViewHelpers.h"
 #include "domain/AppointmentLabels.h"
-#include "messaging/PatientReplies.h"
 #include "scheduling/BookingService.h"
 #include "scheduling/LocalTime.h"
 #include "scheduling/ReferenceData.h"
@@ -59,7 +58,7 @@ SchedulePanel::SchedulePanel(Database &db, QWidget *parent)
     m_toolBars->addWidget(m_filterBar);
     m_toolBars->addWidget(m_commandBar, 1);
 
-    m_message = new InfoBar(MessageLifetime::clockOf(db), this);
+    m_message = new InfoBar([&db] { return db.clock().nowUtc(); }, this);
     m_message->setObjectName(QStringLiteral("scheduleMessage"));
 
     auto *layout = new QVBoxLayout(this);
@@ -570,7 +569,7 @@ void SchedulePanel::markReplyHandled()
     const QString id = currentId();
     if (id.isEmpty())
         return;
-    auto handled = PatientReplies(m_db).markHandled(id);
+    auto handled = m_model->markReplyHandled(id);
     if (!handled) {
         showMessage(handled.error(), true);
         return;

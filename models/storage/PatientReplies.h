@@ -34,6 +34,9 @@ public:
 
     explicit PatientReplies(Database &db) : m_db(db) {}
 
+    // Whether a patient's reply confirms an appointment: its first word is yes, y, ja, j, ok, c,
+    // 1 or confirm, in any case (the dashboard counts confirmations by the same rule).
+    static bool confirms(const QString &reply);
     // Whether the message is a reply still waiting for a person.
     static bool needsAttention(const Message &m);
     // The unhandled replies about these appointments, by appointment id, oldest first.
