@@ -66,6 +66,11 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         case TimeColumn:
             return LocaleFormat::dateTime(m_clinicTime.toLocal(timeOf(m)));
         case PatientColumn:
+            if (m.patientId.isEmpty())
+                return m.candidatePatientIds.isEmpty() ? tr("Unknown sender %1").arg(m.fromAddress)
+                                                       : tr("%1 (%n possible patients)", nullptr,
+                                                            int(m.candidatePatientIds.size()))
+                                                             .arg(m.fromAddress);
             return row.patientName;
         case ChannelColumn:
             return m.direction == QLatin1String("inbound")
@@ -74,7 +79,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         case PurposeColumn:
             return MessageLabels::purpose(m.purpose);
         case StatusColumn:
-            return MessageLabels::status(m.status);
+            return m.failureReason.isEmpty()
+                       ? MessageLabels::status(m.status)
+                       : tr("%1: %2", "status: why it failed")
+                             .arg(MessageLabels::status(m.status), m.failureReason);
         case TextColumn: {
             QString text = m.subject.isEmpty()
                                ? m.body
@@ -86,6 +94,9 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == TextColumn)
             return m.subject.isEmpty() ? m.body : tr("Subject: %1\n\n%2").arg(m.subject, m.body);
+        if (index.column() == StatusColumn && m.deliveredAt.isValid())
+            return tr("Delivered %1")
+                .arg(LocaleFormat::dateTime(m_clinicTime.toLocal(m.deliveredAt)));
         return {};
     case IdRole:
         return m.meta.id;

@@ -1290,6 +1290,10 @@ Fehler: %4</translation>
         <source>Temporary tables and sorts may be written to unencrypted files (temp_store is not MEMORY).</source>
         <translation>Temporäre Tabellen und Sortierungen können in unverschlüsselte Dateien geschrieben werden (temp_store ist nicht MEMORY).</translation>
     </message>
+    <message>
+        <source>Could not read the schema versions: %1</source>
+        <translation>Die Schemaversionen konnten nicht gelesen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseCommands</name>
@@ -6915,6 +6919,26 @@ Raum: %7
     <message>
         <source>Text</source>
         <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Unknown sender %1</source>
+        <translation>Unbekannter Absender %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n possible patients)</source>
+        <translation>
+            <numerusform>%1 (%n möglicher Patient)</numerusform>
+            <numerusform>%1 (%n mögliche Patienten)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>status: why it failed</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Delivered %1</source>
+        <translation>Zugestellt %1</translation>
     </message>
 </context>
 <context>

@@ -1290,6 +1290,10 @@ Error: %4</translation>
         <source>Temporary tables and sorts may be written to unencrypted files (temp_store is not MEMORY).</source>
         <translation>Las tablas temporales y las ordenaciones pueden escribirse en archivos sin cifrar (temp_store no es MEMORY).</translation>
     </message>
+    <message>
+        <source>Could not read the schema versions: %1</source>
+        <translation>No se pudieron leer las versiones del esquema: %1</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseCommands</name>
@@ -6915,6 +6919,26 @@ Sala: %7
     <message>
         <source>Text</source>
         <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Unknown sender %1</source>
+        <translation>Remitente desconocido %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n possible patients)</source>
+        <translation>
+            <numerusform>%1 (%n paciente posible)</numerusform>
+            <numerusform>%1 (%n pacientes posibles)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>status: why it failed</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Delivered %1</source>
+        <translation>Entregado el %1</translation>
     </message>
 </context>
 <context>

@@ -1290,6 +1290,10 @@ Erreur&#xa0;: %4</translation>
         <source>Temporary tables and sorts may be written to unencrypted files (temp_store is not MEMORY).</source>
         <translation>Les tables temporaires et les tris peuvent être écrits dans des fichiers non chiffrés (temp_store n&apos;est pas MEMORY).</translation>
     </message>
+    <message>
+        <source>Could not read the schema versions: %1</source>
+        <translation>Impossible de lire les versions du schéma&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseCommands</name>
@@ -6915,6 +6919,26 @@ Salle : %7
     <message>
         <source>Text</source>
         <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Unknown sender %1</source>
+        <translation>Expéditeur inconnu %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n possible patients)</source>
+        <translation>
+            <numerusform>%1 (%n patient possible)</numerusform>
+            <numerusform>%1 (%n patients possibles)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>status: why it failed</comment>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Delivered %1</source>
+        <translation>Distribué le %1</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,9 @@
 #include "database/Database.h"
 #include "domain/RecordMeta.h"
 #include "fhir/BookingMapping.h"
+#include "fhir/CommunicationMapping.h"
 #include "fhir/Etag.h"
+#include "storage/MessageRetention.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -554,6 +556,27 @@ Status SyncEngine::split(const Push &push)
     });
 }
 
+bool SyncEngine::olderThanKept(const QJsonObject &communication) const
+{
+    const int days = MessageRetention::days(m_db);
+    if (days == 0)
+        return false;
+    auto message = CommunicationMapping::messageFromFhir(communication);
+    if (!message)
+        return false; // the apply says what is wrong with it
+    // When it went or came; a version from before it went (queued) by when the server stored it.
+    const QDateTime when = message->sentAt.isValid() ? message->sentAt
+                           : message->deliveredAt.isValid()
+                               ? message->deliveredAt
+                               : QDateTime::fromString(communication.value(QStringLiteral("meta"))
+                                                           .toObject()
+                                                           .value(QStringLiteral("lastUpdated"))
+                                                           .toString(),
+                                                       Qt::ISODateWithMs);
+    return when.isValid() &&
+           when.toMSecsSinceEpoch() < m_db.clock().nowMs() - qint64(days) * 24 * 3600 * 1000;
+}
+
 Status SyncEngine::keepUnapplied(const QString &type, const QString &id, qint64 version,
                                  const QJsonObject &resource, bool exists, const QString &problem)
 {
@@ -686,6 +709,12 @@ void SyncEngine::pull(SyncRound &round)
                 if (deleted && !exists)
                     continue;
                 const QJsonObject resource = entry.value(QStringLiteral("resource")).toObject();
+                // Messages older than this workstation keeps (MessageRetention) stay at the
+                // server: a new workstation's first pull does not bring back what the others
+                // removed.
+                if (!deleted && !exists && type == QLatin1String("Communication") &&
+                    olderThanKept(resource))
+                    continue;
                 // One change that cannot be written here (refused by the mapping, a name or
                 // number already used here, a record it names missing) must not hold up the
                 // rest: it is undone alone and kept for a person (Conflicts), the page goes on.

@@ -118,6 +118,8 @@ private:
     // person; a record held here is flagged as a conflict.
     Status keepUnapplied(const QString &type, const QString &id, qint64 version,
                          const QJsonObject &resource, bool exists, const QString &problem);
+    // A message sent or received before what this workstation keeps (MessageRetention).
+    bool olderThanKept(const QJsonObject &communication) const;
     Status postpone(const Push &push, const QString &error);
     Status split(const Push &push);
     Status setMeta(const QString &key, const QString &value);

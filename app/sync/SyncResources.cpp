@@ -1,6 +1,7 @@
 #include "SyncResources.h"
 
 #include "fhir/BookingMapping.h"
+#include "fhir/CommunicationMapping.h"
 #include "fhir/FhirMapping.h"
 #include "fhir/PatientRecordMapping.h"
 #include "fhir/ScheduleMapping.h"
@@ -8,6 +9,7 @@
 #include "storage/AppointmentRepository.h"
 #include "storage/AppointmentTypeRepository.h"
 #include "storage/LocationRepository.h"
+#include "storage/MessageRepository.h"
 #include "storage/PatientRepository.h"
 #include "storage/PractitionerRepository.h"
 #include "storage/RecallRepository.h"
@@ -111,6 +113,10 @@ const Kind kKinds[] = {
     KindOf<StatusHistoryRepository, BookingMapping::statusChangeFromFhir>::kind("Provenance",
                                                                                 "Provenance"),
     KindOf<RecallRepository, PatientRecordMapping::recallFromFhir>::kind("Task", "Task"),
+    // Messages: composed here and sent by the server, which writes back what became of them
+    // (sent, delivered, failed and why) and the replies that came in.
+    KindOf<MessageRepository, CommunicationMapping::messageFromFhir>::kind("Communication",
+                                                                           "Communication"),
 };
 
 const Kind *byOutboxType(const QString &type)

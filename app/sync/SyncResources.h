@@ -16,9 +16,9 @@ class Database;
 
 // The records the sync engine exchanges today, each between its table and its FHIR form
 // (models/fhir): Patient, Appointment, Practitioner, Location, time off as Slot, appointment
-// types as HealthcareService, working hours as PractitionerRole, status changes as Provenance
-// and recalls as Task. Records of the other outbox types stay in the outbox, waiting, until the
-// engine exchanges them too.
+// types as HealthcareService, working hours as PractitionerRole, status changes as Provenance,
+// recalls as Task and messages as Communication. Records of the other outbox types stay in the
+// outbox, waiting, until the engine exchanges them too.
 class SyncResources
 {
     Q_DECLARE_TR_FUNCTIONS(SyncResources)

@@ -5,6 +5,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QSqlError>
 #include <QUrl>
 #include <QUrlQuery>
@@ -324,8 +325,18 @@ Status Database::migrate(const QList<Migration> &migrations)
                        "understands (%2). Install the newer Frontdesk that wrote it.")
                         .arg(current)
                         .arg(newest));
+    // Every migration not yet recorded, in number order: one numbered below the newest applied
+    // (written on another branch and merged after) still runs, instead of being skipped.
+    QSet<int> applied;
+    if (current > 0) {
+        auto q = query(QStringLiteral("SELECT version FROM schema_version"));
+        if (!q)
+            return fail(tr("Could not read the schema versions: %1").arg(q.error()));
+        while (q->next())
+            applied.insert(q->value(0).toInt());
+    }
     for (const Migration &m : migrations) {
-        if (m.version <= current)
+        if (applied.contains(m.version))
             continue;
         if (auto s = applyMigration(m); !s)
             return s;

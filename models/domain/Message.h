@@ -22,7 +22,7 @@ struct Message
     QString body;
     QString status = QStringLiteral("queued"); // queued | sent | delivered | failed | received
     QDateTime sentAt;                          // UTC; invalid until sent
-    // Kept by frontdesk-server's dispatch (Communication), not yet in the workstation's table:
+    // Kept by frontdesk-server's dispatch (Communication) and synced to the workstation's table:
     QDateTime deliveredAt;     // UTC; the gateway's delivery report, or when an inbound one came
     QString failureReason;     // why a failed message did not go out
     QString providerMessageId; // the SMTP Message-ID or the SMS gateway's id

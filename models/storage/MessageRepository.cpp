@@ -11,7 +11,9 @@ RecordStore::Table MessageRepository::table()
             {QStringLiteral("patient_id"), QStringLiteral("appointment_id"),
              QStringLiteral("direction"), QStringLiteral("channel"), QStringLiteral("purpose"),
              QStringLiteral("subject"), QStringLiteral("body"), QStringLiteral("status"),
-             QStringLiteral("sent_at")},
+             QStringLiteral("sent_at"), QStringLiteral("delivered_at"),
+             QStringLiteral("failure_reason"), QStringLiteral("provider_message_id"),
+             QStringLiteral("from_address"), QStringLiteral("candidate_patient_ids")},
             QStringLiteral("patient_id")};
 }
 
@@ -19,17 +21,25 @@ MessageRepository::MessageRepository(Database &db) : Repository(db, table()) {}
 
 QVariantMap MessageRepository::toValues(const Message &m) const
 {
-    return {{QStringLiteral("patient_id"), m.patientId},
-            {QStringLiteral("appointment_id"),
-             m.appointmentId.isEmpty() ? QVariant() : QVariant(m.appointmentId)},
-            {QStringLiteral("direction"), m.direction},
-            {QStringLiteral("channel"), m.channel},
-            {QStringLiteral("purpose"), m.purpose},
-            {QStringLiteral("subject"), m.subject},
-            {QStringLiteral("body"), m.body},
-            {QStringLiteral("status"), m.status},
-            {QStringLiteral("sent_at"),
-             m.sentAt.isValid() ? QVariant(m.sentAt.toMSecsSinceEpoch()) : QVariant()}};
+    const auto time = [](const QDateTime &t) {
+        return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant();
+    };
+    return {
+        {QStringLiteral("patient_id"), m.patientId.isEmpty() ? QVariant() : QVariant(m.patientId)},
+        {QStringLiteral("appointment_id"),
+         m.appointmentId.isEmpty() ? QVariant() : QVariant(m.appointmentId)},
+        {QStringLiteral("direction"), m.direction},
+        {QStringLiteral("channel"), m.channel},
+        {QStringLiteral("purpose"), m.purpose},
+        {QStringLiteral("subject"), m.subject},
+        {QStringLiteral("body"), m.body},
+        {QStringLiteral("status"), m.status},
+        {QStringLiteral("sent_at"), time(m.sentAt)},
+        {QStringLiteral("delivered_at"), time(m.deliveredAt)},
+        {QStringLiteral("failure_reason"), m.failureReason},
+        {QStringLiteral("provider_message_id"), m.providerMessageId},
+        {QStringLiteral("from_address"), m.fromAddress},
+        {QStringLiteral("candidate_patient_ids"), m.candidatePatientIds.join(QLatin1Char(','))}};
 }
 
 Message MessageRepository::fromRecord(const QSqlRecord &r) const
@@ -44,15 +54,26 @@ Message MessageRepository::fromRecord(const QSqlRecord &r) const
     m.subject = r.value(QStringLiteral("subject")).toString();
     m.body = r.value(QStringLiteral("body")).toString();
     m.status = r.value(QStringLiteral("status")).toString();
-    const QVariant sent = r.value(QStringLiteral("sent_at"));
-    if (!sent.isNull())
-        m.sentAt = QDateTime::fromMSecsSinceEpoch(sent.toLongLong(), Qt::UTC);
+    const auto time = [&r](const char *column) {
+        const QVariant v = r.value(QLatin1String(column));
+        return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+    };
+    m.sentAt = time("sent_at");
+    m.deliveredAt = time("delivered_at");
+    m.failureReason = r.value(QStringLiteral("failure_reason")).toString();
+    m.providerMessageId = r.value(QStringLiteral("provider_message_id")).toString();
+    m.fromAddress = r.value(QStringLiteral("from_address")).toString();
+    m.candidatePatientIds = r.value(QStringLiteral("candidate_patient_ids"))
+                                .toString()
+                                .split(QLatin1Char(','), Qt::SkipEmptyParts);
     return m;
 }
 
 Status MessageRepository::validate(const Message &m) const
 {
-    if (m.patientId.isEmpty())
+    // Only an inbound message whose sender matched no patient, or several, has none.
+    if (m.patientId.isEmpty() &&
+        (m.direction != QLatin1String("inbound") || m.fromAddress.isEmpty()))
         return fail(tr("A message needs a patient."));
     if (m.channel != QLatin1String("sms") && m.channel != QLatin1String("email"))
         return fail(tr("A message goes by sms or email; got \"%1\".").arg(m.channel));
@@ -65,7 +86,7 @@ Result<QList<MessageRow>> MessageRepository::recent(int limit) const
         return fail(s.error());
     auto q = m_db.query(
         QStringLiteral("SELECT %1, p.family_name || ', ' || p.given_name AS patient_name "
-                       "FROM messages m JOIN patients p ON p.id = m.patient_id "
+                       "FROM messages m LEFT JOIN patients p ON p.id = m.patient_id "
                        "WHERE m.deleted = 0 ORDER BY m.created_at DESC LIMIT ?")
             .arg(m_store.selectList(QStringLiteral("m"))),
         {limit});

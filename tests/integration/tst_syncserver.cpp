@@ -13,11 +13,14 @@
 #include "scheduling/BookingService.h"
 #include "storage/AppointmentRepository.h"
 #include "storage/AppointmentTypeRepository.h"
+#include "storage/MessageRepository.h"
+#include "storage/MessageRetention.h"
 #include "storage/PatientRepository.h"
 #include "storage/PractitionerRepository.h"
 #include "storage/RecallRepository.h"
 #include "storage/StatusHistoryRepository.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,6 +28,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 #include <memory>
 
@@ -95,6 +99,7 @@ class TestSyncServer : public QObject
     Workstation m_a;
     Workstation m_b;
     QString m_practitionerId;
+    bool m_smtp = false;
 
     QStringList storage() const
     {
@@ -106,11 +111,16 @@ class TestSyncServer : public QObject
     {
         m_server = std::make_unique<QProcess>();
         QByteArray said;
+        QStringList arguments = storage()
+                                << QStringLiteral("--insecure-http") << QStringLiteral("--listen")
+                                << QStringLiteral("127.0.0.1:%1").arg(port);
+        if (m_smtp)
+            arguments << QStringLiteral("--smtp")
+                      << QStringLiteral("smtp://%1@127.0.0.1:%2")
+                             .arg(qEnvironmentVariable("FRONTDESK_TEST_SMTP_USER"),
+                                  qEnvironmentVariable("FRONTDESK_TEST_SMTP_PORT"));
         m_url = testing::startServerProcess(*m_server, QStringLiteral(FRONTDESK_SERVER_PATH),
-                                            storage() << QStringLiteral("--insecure-http")
-                                                      << QStringLiteral("--listen")
-                                                      << QStringLiteral("127.0.0.1:%1").arg(port),
-                                            &said);
+                                            arguments, &said);
         if (m_url.isEmpty()) {
             qWarning("the server did not start: %s", said.constData());
             return false;
@@ -193,6 +203,25 @@ private slots:
         QVERIFY(m_dir.isValid());
         QFile none(m_dir.filePath(QStringLiteral("none.conf")));
         QVERIFY(none.open(QIODevice::WriteOnly));
+        // With the SMTP server scripts/test starts, the server sends the messages that sync to
+        // it (aMessageComposedHereIsSentByTheServer).
+        m_smtp = !qEnvironmentVariable("FRONTDESK_TEST_SMTP_PORT").isEmpty() &&
+                 !qEnvironmentVariable("FRONTDESK_TEST_SMTP_DIR").isEmpty();
+        if (m_smtp) {
+            const QString passwordFile = m_dir.filePath(QStringLiteral("smtp-password"));
+            QFile password(passwordFile);
+            QVERIFY(password.open(QIODevice::WriteOnly));
+            password.write(qEnvironmentVariable("FRONTDESK_TEST_SMTP_PASSWORD").toUtf8() + '\n');
+            password.close();
+            if (!qEnvironmentVariable("FRONTDESK_TEST_SMTP_CA").isEmpty())
+                none.write(QStringLiteral("smtp_ca_file = %1\n")
+                               .arg(qEnvironmentVariable("FRONTDESK_TEST_SMTP_CA"))
+                               .toUtf8());
+            none.write(QStringLiteral("smtp_from = praxis@clinic.example\nsmtp_password_file = "
+                                      "%1\ndispatch_interval_seconds = 0.1\n")
+                           .arg(passwordFile)
+                           .toUtf8());
+        }
         none.close();
         QVERIFY(addAccount(QStringLiteral("alice"), QStringLiteral("admin")));
         QVERIFY(addAccount(QStringLiteral("rita"), QStringLiteral("receptionist")));
@@ -587,6 +616,67 @@ private slots:
         QVERIFY(syncOnce(m_b).problem.isEmpty());
         QVERIFY(syncOnce(m_a).problem.isEmpty());
         QVERIFY(AppointmentTypeRepository(m_a.db()).get(onB.meta.id).ok());
+    }
+
+    // A message composed at B syncs to the server, which sends it through the real SMTP relay
+    // and writes back that it went; B and A both see that.
+    void aMessageComposedHereIsSentByTheServer()
+    {
+        if (!m_smtp)
+            QSKIP("No test SMTP server (FRONTDESK_TEST_SMTP_PORT/_DIR unset): run through "
+                  "scripts/test, which starts one with python3-aiosmtpd");
+        const QString patientId =
+            value(m_b, QStringLiteral("SELECT id FROM patients WHERE mrn = 'MRN-1'")).toString();
+        const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        Message m;
+        m.patientId = patientId;
+        m.channel = QStringLiteral("email");
+        m.purpose = QStringLiteral("administrative");
+        m.subject = QStringLiteral("Your next visit");
+        m.body = QStringLiteral("Please bring your insurance card. %1").arg(token);
+        QVERIFY(MessageRepository(m_b.db()).save(m).ok());
+        SyncRound b = syncOnce(m_b);
+        QVERIFY2(b.problem.isEmpty(), qPrintable(b.problem));
+        QCOMPARE(b.rejected, 0);
+        QCOMPARE(value(m_b, QStringLiteral("SELECT count(*) FROM outbox")).toInt(), 0);
+        // The dispatcher works on its own time: sync until its word comes back.
+        QTRY_VERIFY_WITH_TIMEOUT(syncOnce(m_b).problem.isEmpty() &&
+                                     MessageRepository(m_b.db()).get(m.meta.id)->status !=
+                                         QLatin1String("queued"),
+                                 20000);
+        auto sent = MessageRepository(m_b.db()).get(m.meta.id);
+        QVERIFY2(sent->status == QLatin1String("sent") ||
+                     sent->status == QLatin1String("delivered"),
+                 qPrintable(sent->status + QLatin1Char(' ') + sent->failureReason));
+        QVERIFY(sent->sentAt.isValid());
+        QVERIFY(!sent->providerMessageId.isEmpty());
+        // The relay's record of what it accepted (scripts/lib/smtp-sink.py): the decoded text.
+        bool mailed = false;
+        const QDir dir(qEnvironmentVariable("FRONTDESK_TEST_SMTP_DIR"));
+        for (const QString &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files)) {
+            QFile f(dir.filePath(name));
+            if (f.open(QIODevice::ReadOnly))
+                mailed = mailed || QJsonDocument::fromJson(f.readAll())
+                                       .object()
+                                       .value(QStringLiteral("text"))
+                                       .toString()
+                                       .contains(token);
+        }
+        QVERIFY(mailed);
+        QVERIFY(syncOnce(m_a).problem.isEmpty());
+        auto onA = MessageRepository(m_a.db()).get(m.meta.id);
+        QVERIFY2(onA.ok(), qPrintable(onA.error()));
+        QCOMPARE(onA->status, sent->status);
+
+        // A new workstation that keeps messages for a week, two weeks after it went: its first
+        // pull brings the patient, not the message.
+        Workstation fresh;
+        QVERIFY(openWorkstation(fresh, QStringLiteral("alice")));
+        fresh.clock.set(sent->sentAt.addDays(14));
+        QVERIFY(MessageRetention::setDays(fresh.db(), 7).ok());
+        QVERIFY(syncOnce(fresh).problem.isEmpty());
+        QVERIFY(PatientRepository(fresh.db()).get(patientId).ok());
+        QVERIFY(!MessageRepository(fresh.db()).get(m.meta.id).ok());
     }
 
     void aRetriedPushMakesNoDuplicate()

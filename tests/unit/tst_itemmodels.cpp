@@ -9,6 +9,7 @@
 #include "demo/DemoSeeder.h"
 #include "domain/AppointmentLabels.h"
 #include "domain/MessageLabels.h"
+#include "storage/MessageRepository.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -271,6 +272,51 @@ private slots:
 
         model.setLimit(10);
         QCOMPARE(model.rowCount(), 10);
+    }
+
+    // What the server's dispatch writes back shows in the list: why a message failed, and a
+    // reply from a number no patient has, listed under its sender instead of being left out.
+    void messagesShowWhatTheServerKnows()
+    {
+        const QString patientId =
+            t.db->scalar(QStringLiteral("SELECT id FROM patients LIMIT 1"))->toString();
+        Message failed;
+        failed.patientId = patientId;
+        failed.body = QStringLiteral("Reminder: tomorrow 09:00");
+        failed.status = QStringLiteral("failed");
+        failed.failureReason = QStringLiteral("550 No such user here");
+        QVERIFY(MessageRepository(*t.db).save(failed).ok());
+        Message reply;
+        reply.direction = QStringLiteral("inbound");
+        reply.status = QStringLiteral("received");
+        reply.fromAddress = QStringLiteral("+49 170 5550100");
+        reply.body = QStringLiteral("R");
+        QVERIFY(MessageRepository(*t.db).save(reply).ok());
+        Message nobody; // outbound without a patient is still refused
+        QVERIFY(!MessageRepository(*t.db).save(nobody).ok());
+
+        MessageListModel model(*t.db);
+        model.refresh();
+        QVERIFY(model.lastError().isEmpty());
+        const auto rowOf = [&](const QString &id) {
+            for (int row = 0; row < model.rowCount(); ++row)
+                if (model.index(row, 0).data(DatabaseTableModel::IdRole).toString() == id)
+                    return row;
+            return -1;
+        };
+        const int f = rowOf(failed.meta.id);
+        const int r = rowOf(reply.meta.id);
+        QVERIFY(f >= 0 && r >= 0);
+        QVERIFY(model.index(f, MessageListModel::StatusColumn)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("550 No such user here")));
+        QVERIFY(model.index(r, MessageListModel::PatientColumn)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("+49 170 5550100")));
+        QVERIFY(MessageRepository(*t.db).remove(failed).ok());
+        QVERIFY(MessageRepository(*t.db).remove(reply).ok());
     }
 
     void errorsAreReported()
