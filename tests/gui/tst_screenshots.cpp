@@ -8,9 +8,11 @@
 #include "DayScheduleModel.h"
 #include "MainWindow.h"
 #include "PatientProfile.h"
+#include "SyncConflicts.h"
 #include "access/Session.h"
 #include "access/StaffAccountRepository.h"
 #include "admin/AuditViewer.h"
+#include "admin/ConflictsDialog.h"
 #include "admin/ConnectServerDialog.h"
 #include "common/AccessController.h"
 #include "common/LockScreen.h"
@@ -23,6 +25,7 @@
 #include "dashboard/NoShowHeatMap.h"
 #include "database/MemorySecretStore.h"
 #include "demo/DemoSeeder.h"
+#include "fhir/FhirMapping.h"
 #include "kpi/KpiDefinitions.h"
 #include "kpi/KpiFilter.h"
 #include "messages/ComposeMessageDialog.h"
@@ -42,6 +45,7 @@
 #include "schedule/ScheduleAdminDialog.h"
 #include "schedule/SchedulePanel.h"
 #include "schedule/WaitlistDialog.h"
+#include "storage/PatientRepository.h"
 
 #include <QAbstractButton>
 #include <QAccessible>
@@ -54,9 +58,11 @@
 #include <QHash>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLibraryInfo>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -193,6 +199,59 @@ QStringList inspectDialog(QWidget *dialog, const QString &where)
                      QString(where).replace(QLatin1Char(' '), QLatin1Char('-')))));
     return problems;
 }
+
+// One of the demo clinic's patients as the sync engine leaves one whose mobile number was
+// changed here and at the server (File → Sync Conflicts… then has a record to show); undone
+// when it goes out of scope.
+class DemoConflict
+{
+public:
+    explicit DemoConflict(Database &db) : m_db(db)
+    {
+        auto id = db.scalar(QStringLiteral("SELECT id FROM patients ORDER BY mrn LIMIT 1"));
+        auto patient = PatientRepository(db).get(id ? id->toString() : QString());
+        if (!patient)
+            return;
+        m_id = patient->meta.id;
+        m_state = patient->meta.syncState;
+        const auto json = [](Patient p) {
+            QJsonObject o = FhirMapping::toFhir(p);
+            o.insert(QStringLiteral("id"), p.meta.id);
+            return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+        };
+        Patient theirs = *patient;
+        theirs.phoneMobile = QStringLiteral("+49 170 5550123");
+        Patient base = *patient;
+        base.phoneMobile = QStringLiteral("+49 170 5550100");
+        m_ok = db.query(QStringLiteral("UPDATE patients SET sync_state = 'conflict', "
+                                       "server_version = '1' WHERE id = ?"),
+                        {m_id})
+                   .ok() &&
+               db.query(QStringLiteral("INSERT OR REPLACE INTO sync_records (resource_type, "
+                                       "resource_id, server_version, resource, problem, "
+                                       "updated_at, theirs, theirs_version, theirs_by, mine_by) "
+                                       "VALUES ('Patient', ?, 1, ?, '', 0, ?, 2, 'alice', "
+                                       "'screenshots')"),
+                        {m_id, json(base), json(theirs)})
+                   .ok();
+    }
+    ~DemoConflict()
+    {
+        if (m_id.isEmpty())
+            return;
+        (void)m_db.query(QStringLiteral("UPDATE patients SET sync_state = ?, server_version = "
+                                        "NULL WHERE id = ?"),
+                         {m_state, m_id});
+        (void)m_db.query(QStringLiteral("DELETE FROM sync_records WHERE resource_id = ?"), {m_id});
+    }
+    bool ok() const { return m_ok; }
+
+private:
+    Database &m_db;
+    QString m_id;
+    QString m_state;
+    bool m_ok = false;
+};
 
 QStringList walkAndClose(QDialog *dialog, const QString &where)
 {
@@ -539,6 +598,16 @@ private slots:
         QVERIFY(refused.messageLabel()->isVisible());
         unnamed << walkAndClose(&refused, QStringLiteral("connect to server refused"));
 
+        // File → Sync Conflicts…, with a patient changed here and at the server.
+        {
+            DemoConflict conflict(*t.db);
+            QVERIFY(conflict.ok());
+            SyncConflicts conflicts(*t.db);
+            ConflictsDialog conflictsDialog(conflicts, &w);
+            QCOMPARE(conflictsDialog.list()->count(), 1);
+            unnamed << walkAndClose(&conflictsDialog, QStringLiteral("sync conflicts"));
+        }
+
         unnamed.removeDuplicates();
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1Char('\n'))));
     }
@@ -612,6 +681,16 @@ private slots:
         save(&connectServer, language + variant + QStringLiteral("-connect-to-server"));
         for (const QString &c : clippedTexts(&connectServer))
             clipped << QStringLiteral("connect to server: ") + c;
+
+        DemoConflict conflict(*t.db);
+        QVERIFY(conflict.ok());
+        SyncConflicts conflicts(*t.db);
+        ConflictsDialog conflictsDialog(conflicts, &w);
+        conflictsDialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&conflictsDialog));
+        save(&conflictsDialog, language + variant + QStringLiteral("-sync-conflicts"));
+        for (const QString &c : clippedTexts(&conflictsDialog))
+            clipped << QStringLiteral("sync conflicts: ") + c;
         clipped.removeDuplicates();
         QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QLatin1Char('\n'))));
     }
