@@ -87,9 +87,10 @@ QString SyncConflicts::shown(const QVariant &v, const QString &column) const
          QStringLiteral("SELECT family_name || ', ' || given_name FROM patients WHERE id = ?")},
         {QStringLiteral("merged_into"),
          QStringLiteral("SELECT family_name || ', ' || given_name FROM patients WHERE id = ?")},
+        // As Practitioner::displayName(): the title first ("Dr. Ada Alpha").
         {QStringLiteral("practitioner_id"),
-         QStringLiteral(
-             "SELECT family_name || ', ' || given_name FROM practitioners WHERE id = ?")},
+         QStringLiteral("SELECT trim(prefix || ' ' || given_name || ' ' || family_name) FROM "
+                        "practitioners WHERE id = ?")},
         {QStringLiteral("location_id"), QStringLiteral("SELECT name FROM locations WHERE id = ?")}};
     if (const auto sql = names.constFind(column); sql != names.constEnd()) {
         auto name = m_db.scalar(*sql, {v});
