@@ -5,6 +5,7 @@
 #include "database/Database.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonDocument>
 
 namespace frontdesk {
@@ -160,11 +161,12 @@ QStringList AuditQuery::csvHeader()
             QStringLiteral("actor"),       QStringLiteral("actor_kind"),
             QStringLiteral("action"),      QStringLiteral("outcome"),
             QStringLiteral("entity_type"), QStringLiteral("entity_id"),
-            QStringLiteral("patient_id"),  QStringLiteral("detail"),
-            QStringLiteral("id"),          QStringLiteral("hash")};
+            QStringLiteral("patient_id"),  QStringLiteral("patient_mrn"),
+            QStringLiteral("detail"),      QStringLiteral("id"),
+            QStringLiteral("hash")};
 }
 
-QStringList AuditQuery::csvRow(const AuditEntry &e)
+QStringList AuditQuery::csvRow(const AuditEntry &e, const QString &mrn)
 {
     return {QString::number(e.seq),
             QDateTime::fromMSecsSinceEpoch(e.recordedAt, Qt::UTC).toString(Qt::ISODateWithMs),
@@ -175,6 +177,7 @@ QStringList AuditQuery::csvRow(const AuditEntry &e)
             e.entityType,
             e.entityId,
             e.patientId,
+            mrn,
             QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact)),
             e.id,
             e.hash};
@@ -192,8 +195,18 @@ Status AuditQuery::exportCsv(const Filter &filter, const QList<AuditEntry> &entr
     };
     if (out.write(line(csvHeader())) < 0)
         return fail(tr("Could not write the export: %1").arg(out.errorString()));
+    // The MRN beside the patient's id, as a person looks a patient up (empty for a patient no
+    // longer here).
+    QHash<QString, QString> mrns;
     for (const AuditEntry &e : entries) {
-        if (out.write(line(csvRow(e))) < 0)
+        if (!e.patientId.isEmpty() && !mrns.contains(e.patientId)) {
+            auto mrn =
+                m_db.scalar(QStringLiteral("SELECT mrn FROM patients WHERE id = ?"), {e.patientId});
+            if (!mrn)
+                return fail(mrn.error());
+            mrns.insert(e.patientId, mrn->toString());
+        }
+        if (out.write(line(csvRow(e, mrns.value(e.patientId)))) < 0)
             return fail(tr("Could not write the export: %1").arg(out.errorString()));
     }
     return AccessGuard(m_db).recordDisclosure(

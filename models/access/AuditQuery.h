@@ -45,7 +45,7 @@ public:
     Result<QStringList> actors() const;
 
     static QStringList csvHeader();
-    static QStringList csvRow(const AuditEntry &entry);
+    static QStringList csvRow(const AuditEntry &entry, const QString &patientMrn);
     // The filter as audit entries record it: only what was set, times in UTC ISO 8601.
     static QJsonObject describe(const Filter &filter);
     // Writes the entries (those the filter listed) as CSV (RFC 4180, UTF-8, times in UTC

@@ -266,6 +266,14 @@ private slots:
         QBuffer csv;
         QVERIFY(csv.open(QIODevice::WriteOnly));
         QVERIFY(query.exportCsv(filter, *listed, csv).ok());
+        // The patient's MRN stands beside their id.
+        const QString mrn =
+            t->db->scalar(QStringLiteral("SELECT mrn FROM patients WHERE id = ?"), {m_patientId})
+                ->toString();
+        QVERIFY(!mrn.isEmpty());
+        QVERIFY2(
+            QString::fromUtf8(csv.data()).contains(QStringLiteral(",%1,%2,").arg(m_patientId, mrn)),
+            csv.data().constData());
         AuditEntry exported = newest();
         QCOMPARE(exported.action, QStringLiteral("audit-export"));
         QCOMPARE(exported.patientId, m_patientId);

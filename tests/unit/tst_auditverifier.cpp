@@ -362,6 +362,7 @@ private slots:
             QString::fromUtf8(buffer.data()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 6);
         QVERIFY(lines.first().startsWith(QStringLiteral("seq,recorded_at_utc,actor")));
+        QVERIFY(lines.first().contains(QStringLiteral(",patient_id,patient_mrn,detail,")));
         QVERIFY(lines.at(1).contains(QStringLiteral("\"{\"\"after\"\"")));
         // The export itself is in the trail, and the chain still holds.
         QCOMPARE(query.list(all)->first().action, QStringLiteral("audit-export"));
