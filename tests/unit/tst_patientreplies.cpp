@@ -4,10 +4,10 @@
 #include "AppointmentDayModel.h"
 #include "DayScheduleModel.h"
 #include "fhir/CommunicationMapping.h"
-#include "storage/PatientReplies.h"
 #include "patients/PatientTimeline.h"
 #include "storage/AppointmentRepository.h"
 #include "storage/MessageRepository.h"
+#include "storage/PatientReplies.h"
 #include "storage/PatientRepository.h"
 #include "storage/PractitionerRepository.h"
 
