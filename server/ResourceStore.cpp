@@ -2,6 +2,7 @@
 
 #include "database/Database.h"
 #include "dispatch/DispatchQueue.h"
+#include "fhir/FhirJson.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -44,8 +45,8 @@ QJsonObject StoredResource::withMeta() const
     if (!changedBy.isEmpty()) {
         QJsonObject meta = o.value(QStringLiteral("meta")).toObject();
         meta.insert(QStringLiteral("extension"),
-                    QJsonArray{QJsonObject{{QStringLiteral("url"), changedByExtension()},
-                                           {QStringLiteral("valueString"), changedBy}}});
+                    QJsonArray{FhirJson::extension(FhirJson::changedByUrl(),
+                                                   QStringLiteral("valueString"), changedBy)});
         o.insert(QStringLiteral("meta"), meta);
     }
     return o;

@@ -28,9 +28,8 @@ struct StoredResource
     QString changedBy; // the actor the version was made for; empty when not known
 
     // The resource with meta.versionId and meta.lastUpdated (and who made the version, as the
-    // extension changedByExtension() in meta), as the API returns it.
+    // extension FhirJson::changedByUrl() in meta), as the API returns it.
     QJsonObject withMeta() const;
-    static QString changedByExtension() { return QStringLiteral("urn:frontdesk:changed-by"); }
     QByteArray etag() const;
 };
 

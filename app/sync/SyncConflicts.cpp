@@ -14,7 +14,6 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QUuid>
 
 #include <algorithm>
 
@@ -100,6 +99,30 @@ QString SyncConflicts::shown(const QVariant &v, const QString &column) const
     return v.toString();
 }
 
+QString SyncConflicts::unappliedWhere(const QString &table)
+{
+    // Kept by SyncEngine::keepUnapplied with the reason and the server's version, and no row
+    // of the record here.
+    return QStringLiteral("s.resource_type = ? AND s.problem <> '' AND s.theirs_version > 0 AND "
+                          "NOT EXISTS (SELECT 1 FROM %1 t WHERE t.id = s.resource_id)")
+        .arg(table);
+}
+
+Result<qint64> SyncConflicts::unappliedCount(const Database &db)
+{
+    qint64 n = 0;
+    for (const QString &type : SyncResources::outboxTypes()) {
+        // Table names come from the repositories, never from input.
+        auto count = db.scalar(QStringLiteral("SELECT count(*) FROM sync_records s WHERE %1")
+                                   .arg(unappliedWhere(SyncResources::tableOf(type))),
+                               {type});
+        if (!count)
+            return fail(count.error());
+        n += count->toLongLong();
+    }
+    return n;
+}
+
 Result<QList<SyncIssue>> SyncConflicts::list() const
 {
     return read({});
@@ -154,11 +177,9 @@ Result<QList<SyncIssue>> SyncConflicts::read(const QString &idOrPrefix) const
                            "s.resource_id = t.id AND s.resource_type = ? WHERE t.sync_state "
                            "IN (?, ?)%2 UNION ALL SELECT s.resource_id, ?, s.problem, s.mine_by, "
                            "s.theirs_by, s.theirs_version, s.theirs, s.resource, "
-                           "s.server_version, s.updated_at FROM sync_records s WHERE "
-                           "s.resource_type = ? AND s.problem <> '' AND s.theirs_version > 0 AND "
-                           "NOT EXISTS (SELECT 1 FROM %1 t WHERE t.id = s.resource_id)%3 ORDER "
-                           "BY 10, 1")
-                .arg(table, prefix,
+                           "s.server_version, s.updated_at FROM sync_records s WHERE %3%4 "
+                           "ORDER BY 10, 1")
+                .arg(table, prefix, unappliedWhere(table),
                      QString(prefix).replace(QStringLiteral("t.id"),
                                              QStringLiteral("s.resource_id"))),
             binds + QVariantList{SyncIssues::unapplied(), type} +
@@ -324,23 +345,15 @@ Status SyncConflicts::resolve(const QString &idOrPrefix, Take take)
             // On top of the server's version: the next push names it in If-Match.
             const QString version =
                 issue.theirsVersion > 0 ? QString::number(issue.theirsVersion) : QString();
-            if (auto q = m_db.query(
-                    QStringLiteral("UPDATE %1 SET sync_state = ?, server_version = CASE WHEN ? "
-                                   "= '' THEN server_version ELSE ? END WHERE id = ?")
-                        .arg(table),
-                    {SyncState::pending(), version, version, issue.id});
-                !q)
-                return fail(q.error());
-            auto q = m_db.query(
-                QStringLiteral("INSERT INTO outbox (request_id, resource_type, resource_id, "
-                               "operation, base_version, local_version, created_at, actor) "
-                               "SELECT ?, ?, ?, 'update', server_version, version, ?, ? FROM %1 "
-                               "WHERE id = ?")
-                    .arg(table),
-                {QUuid::createUuid().toString(QUuid::WithoutBraces), issue.type, issue.id, now,
-                 actor, issue.id});
-            if (!q)
-                return fail(q.error());
+            if (!version.isEmpty()) {
+                if (auto q = m_db.query(
+                        QStringLiteral("UPDATE %1 SET server_version = ? WHERE id = ?").arg(table),
+                        {version, issue.id});
+                    !q)
+                    return fail(q.error());
+            }
+            if (auto s = SyncResources::queueAgain(m_db, issue.type, issue.id, actor); !s)
+                return s;
         }
         if (issue.theirsVersion > 0) {
             if (auto q = m_db.query(

@@ -25,10 +25,16 @@ public:
     Result<SyncIssue> find(const QString &idOrPrefix) const;
     Status resolve(const QString &idOrPrefix, Take take) override;
     Result<QDateTime> rebook(const QString &idOrPrefix) override;
+    // The server's changes that could not be written here and have no record here to flag
+    // (listed here as SyncIssues::unapplied(); the status bar counts them with the conflicts).
+    static Result<qint64> unappliedCount(const Database &db);
     // What a person calls a record's column (the merge's and the list's field names).
     static QString fieldLabel(const QString &column);
 
 private:
+    // The condition on sync_records s (bound: the resource type) of such a change whose
+    // record's table is `table`.
+    static QString unappliedWhere(const QString &table);
     Result<QList<SyncIssue>> read(const QString &idOrPrefix) const;
     Status describe(SyncIssue &issue, const QString &theirs, const QString &base) const;
     // A column's value as a person reads it: times in the clinic's zone, names for references.

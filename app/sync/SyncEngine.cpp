@@ -7,13 +7,13 @@
 #include "fhir/BookingMapping.h"
 #include "fhir/CommunicationMapping.h"
 #include "fhir/Etag.h"
+#include "fhir/FhirJson.h"
 #include "storage/MessageRetention.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QSet>
-#include <QUuid>
 
 #include <algorithm>
 
@@ -51,20 +51,6 @@ SyncEngine::SyncEngine(Database &db, SyncTransport &transport)
     : m_db(db), m_transport(transport),
       m_jitter([] { return 0.5 + QRandomGenerator::global()->generateDouble() / 2; })
 {}
-
-QString SyncEngine::changedBy(const QJsonObject &resource)
-{
-    const QJsonArray extensions = resource.value(QStringLiteral("meta"))
-                                      .toObject()
-                                      .value(QStringLiteral("extension"))
-                                      .toArray();
-    for (const QJsonValue &e : extensions) {
-        const QJsonObject o = e.toObject();
-        if (o.value(QStringLiteral("url")).toString() == QLatin1String("urn:frontdesk:changed-by"))
-            return o.value(QStringLiteral("valueString")).toString();
-    }
-    return {};
-}
 
 qint64 SyncEngine::backoffMs(int attempts, double jitter)
 {
@@ -396,13 +382,8 @@ Result<SyncEngine::Sent> SyncEngine::send(const Push &push, SyncRound &round)
             return fail(q.error());
         // What the server holds, so a person can compare and take it (Conflicts).
         if (theirs.version > 0) {
-            if (auto q = m_db.query(
-                    QStringLiteral("UPDATE sync_records SET theirs = ?, theirs_version = ?, "
-                                   "theirs_by = ? WHERE resource_type = ? AND resource_id = ?"),
-                    {compact(theirs.resource), theirs.version, changedBy(theirs.resource), e.type,
-                     e.id});
-                !q)
-                return fail(q.error());
+            if (auto k = keepTheirs(e.type, e.id, theirs.version, theirs.resource); !k)
+                return k;
         }
         // Kept in its table, flagged with the reason; the outbox would only send it again.
         auto q = m_db.query(QStringLiteral("DELETE FROM outbox WHERE push_id = ?"), {push.id});
@@ -486,7 +467,6 @@ Result<std::optional<QString>> SyncEngine::merge(const Push &push, const QString
     bool sendBack = false;
     for (auto it = merged.cbegin(); it != merged.cend(); ++it)
         sendBack = sendBack || !same(it.value(), theirValues->value(it.key()));
-    const QString table = SyncResources::tableOf(type);
     const qint64 now = m_db.clock().nowMs();
     const Status kept = m_db.write([&]() -> Status {
         if (auto s = SyncResources::applyValues(m_db, type, id, merged, version); !s)
@@ -503,21 +483,9 @@ Result<std::optional<QString>> SyncEngine::merge(const Push &push, const QString
             return fail(q.error());
         if (!sendBack)
             return {};
-        // The merge is this workstation's change on top of the server's version, made for the
-        // same person as the change it carries.
-        if (auto q = m_db.query(
-                QStringLiteral("UPDATE %1 SET sync_state = 'pending' WHERE id = ?").arg(table),
-                {id});
-            !q)
-            return fail(q.error());
-        auto q = m_db.query(
-            QStringLiteral("INSERT INTO outbox (request_id, resource_type, resource_id, "
-                           "operation, base_version, local_version, created_at, actor) SELECT ?, "
-                           "?, ?, 'update', ?, version, ?, ? FROM %1 WHERE id = ?")
-                .arg(table),
-            {QUuid::createUuid().toString(QUuid::WithoutBraces), type, id, QString::number(version),
-             now, push.actor, id});
-        return q ? Status() : fail(q.error());
+        // The merge is this workstation's change on top of the server's version (applyValues
+        // made it the record's), made for the same person as the change it carries.
+        return SyncResources::queueAgain(m_db, type, id, push.actor);
     });
     if (!kept)
         return fail(tr("Could not keep the merge of %1 %2: %3").arg(type, id, kept.error()));
@@ -595,11 +563,21 @@ Status SyncEngine::keepUnapplied(const QString &type, const QString &id, qint64 
                             {type, id, now});
         !q)
         return fail(q.error());
-    auto q = m_db.query(QStringLiteral("UPDATE sync_records SET problem = ?, theirs = ?, "
-                                       "theirs_version = ?, theirs_by = ?, updated_at = ? WHERE "
-                                       "resource_type = ? AND resource_id = ?"),
-                        {problem, resource.isEmpty() ? QString() : compact(resource), version,
-                         changedBy(resource), now, type, id});
+    if (auto q = m_db.query(QStringLiteral("UPDATE sync_records SET problem = ?, updated_at = ? "
+                                           "WHERE resource_type = ? AND resource_id = ?"),
+                            {problem, now, type, id});
+        !q)
+        return fail(q.error());
+    return keepTheirs(type, id, version, resource);
+}
+
+Status SyncEngine::keepTheirs(const QString &type, const QString &id, qint64 version,
+                              const QJsonObject &resource)
+{
+    auto q = m_db.query(QStringLiteral("UPDATE sync_records SET theirs = ?, theirs_version = ?, "
+                                       "theirs_by = ? WHERE resource_type = ? AND resource_id = ?"),
+                        {resource.isEmpty() ? QString() : compact(resource), version,
+                         FhirJson::changedBy(resource), type, id});
     return q ? Status() : fail(q.error());
 }
 
@@ -668,6 +646,11 @@ void SyncEngine::pull(SyncRound &round)
                 if (!local)
                     return fail(local.error());
                 const bool exists = local->next();
+                const bool deleted =
+                    request.value(QStringLiteral("method")).toString() == QLatin1String("DELETE") ||
+                    !entry.contains(QStringLiteral("resource"));
+                const QJsonObject resource =
+                    deleted ? QJsonObject() : entry.value(QStringLiteral("resource")).toObject();
                 if (exists) {
                     // Already here: this workstation's own push coming back, or a page seen
                     // twice.
@@ -677,19 +660,8 @@ void SyncEngine::pull(SyncRound &round)
                     // the server's newest version beside it.
                     const QString state = local->value(1).toString();
                     if (state == SyncState::conflict() || state == SyncState::rejected()) {
-                        const bool gone = request.value(QStringLiteral("method")).toString() ==
-                                              QLatin1String("DELETE") ||
-                                          !entry.contains(QStringLiteral("resource"));
-                        const QJsonObject resource =
-                            entry.value(QStringLiteral("resource")).toObject();
-                        if (auto q =
-                                m_db.query(QStringLiteral("UPDATE sync_records SET theirs = ?, "
-                                                          "theirs_version = ?, theirs_by = ? WHERE "
-                                                          "resource_type = ? AND resource_id = ?"),
-                                           {gone ? QString() : compact(resource), *version,
-                                            changedBy(resource), type, id});
-                            !q)
-                            return fail(q.error());
+                        if (auto k = keepTheirs(type, id, *version, resource); !k)
+                            return k;
                         page_.changed[type] << id;
                         continue;
                     }
@@ -703,12 +675,8 @@ void SyncEngine::pull(SyncRound &round)
                     return fail(waiting.error());
                 if (waiting->toLongLong() > 0)
                     continue;
-                const bool deleted =
-                    request.value(QStringLiteral("method")).toString() == QLatin1String("DELETE") ||
-                    !entry.contains(QStringLiteral("resource"));
                 if (deleted && !exists)
                     continue;
-                const QJsonObject resource = entry.value(QStringLiteral("resource")).toObject();
                 // Messages older than this workstation keeps (MessageRetention) stay at the
                 // server: a new workstation's first pull does not bring back what the others
                 // removed.
@@ -728,8 +696,7 @@ void SyncEngine::pull(SyncRound &round)
                         return fail(q.error());
                     if (auto q = m_db.query(QStringLiteral("RELEASE pull_entry")); !q)
                         return fail(q.error());
-                    if (auto k = keepUnapplied(type, id, *version,
-                                               deleted ? QJsonObject() : resource, exists,
+                    if (auto k = keepUnapplied(type, id, *version, resource, exists,
                                                tr("Version %1 from the server could not be "
                                                   "written here: %2")
                                                    .arg(*version)

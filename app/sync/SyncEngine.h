@@ -70,10 +70,6 @@ public:
     // 15 minutes, times the jitter factor.
     static qint64 backoffMs(int attempts, double jitter);
 
-    // Who made a version at the server (frontdesk-server names them in meta); empty when the
-    // resource does not say.
-    static QString changedBy(const QJsonObject &resource);
-
     static QString historyCursorKey() { return QStringLiteral("history_cursor"); }
     static QString lastSyncKey() { return QStringLiteral("last_sync_at"); }
     static QString offlineSinceKey() { return QStringLiteral("offline_since"); }
@@ -114,6 +110,10 @@ private:
     // server's version in `theirs` when it could be read.
     Result<std::optional<QString>> merge(const Push &push, const QString &type, const QString &id,
                                          SyncRound &round, Theirs &theirs);
+    // The server's version of a record waiting for a person, beside it in sync_records (an
+    // empty resource: deleted there).
+    Status keepTheirs(const QString &type, const QString &id, qint64 version,
+                      const QJsonObject &resource);
     // A change from the server that could not be written here, kept in sync_records for a
     // person; a record held here is flagged as a conflict.
     Status keepUnapplied(const QString &type, const QString &id, qint64 version,

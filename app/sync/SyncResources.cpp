@@ -1,5 +1,6 @@
 #include "SyncResources.h"
 
+#include "database/Database.h"
 #include "fhir/BookingMapping.h"
 #include "fhir/CommunicationMapping.h"
 #include "fhir/FhirMapping.h"
@@ -16,6 +17,8 @@
 #include "storage/ScheduleExceptionRepository.h"
 #include "storage/ServerCopy.h"
 #include "storage/StatusHistoryRepository.h"
+
+#include <QUuid>
 
 namespace frontdesk {
 
@@ -227,6 +230,26 @@ Status SyncResources::applyValues(Database &db, const QString &outboxType, const
     if (!k)
         return fail(tr("%1 records do not sync yet.").arg(outboxType));
     return k->applyValues(db, id, values, serverVersion);
+}
+
+Status SyncResources::queueAgain(Database &db, const QString &outboxType, const QString &id,
+                                 const QString &actor)
+{
+    const QString table = tableOf(outboxType);
+    if (table.isEmpty())
+        return fail(tr("%1 records do not sync yet.").arg(outboxType));
+    if (auto q = db.query(QStringLiteral("UPDATE %1 SET sync_state = ? WHERE id = ?").arg(table),
+                          {SyncState::pending(), id});
+        !q)
+        return fail(q.error());
+    auto q = db.query(QStringLiteral("INSERT INTO outbox (request_id, resource_type, resource_id, "
+                                     "operation, base_version, local_version, created_at, actor) "
+                                     "SELECT ?, ?, ?, 'update', server_version, version, ?, ? "
+                                     "FROM %1 WHERE id = ?")
+                          .arg(table),
+                      {QUuid::createUuid().toString(QUuid::WithoutBraces), outboxType, id,
+                       db.clock().nowMs(), actor, id});
+    return q ? Status() : fail(q.error());
 }
 
 } // namespace frontdesk

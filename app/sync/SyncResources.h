@@ -56,6 +56,10 @@ public:
                                            const QString &id);
     static Status applyValues(Database &db, const QString &outboxType, const QString &id,
                               const QVariantMap &values, qint64 serverVersion);
+    // The record as it is here, queued to go to the server again on top of the server version
+    // it names now (If-Match), for actor (the staff member the change is made for); pending.
+    static Status queueAgain(Database &db, const QString &outboxType, const QString &id,
+                             const QString &actor);
 };
 
 } // namespace frontdesk

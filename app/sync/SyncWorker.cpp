@@ -1,6 +1,6 @@
 #include "SyncWorker.h"
 
-#include "SyncResources.h"
+#include "SyncConflicts.h"
 
 #include "storage/Outbox.h"
 
@@ -184,21 +184,14 @@ SyncReport SyncWorker::look()
             state.rejected += n->value(1).toLongLong();
         }
     }
-    // Changes from the server that could not be written here and have no record here to flag
-    // (SyncEngine keeps them in sync_records): they wait in Conflicts too.
-    for (const QString &type : SyncResources::outboxTypes()) {
-        auto n = m_db->scalar(
-            QStringLiteral("SELECT count(*) FROM sync_records s WHERE s.resource_type = ? AND "
-                           "s.problem <> '' AND s.theirs_version > 0 AND NOT EXISTS (SELECT 1 "
-                           "FROM %1 t WHERE t.id = s.resource_id)")
-                .arg(SyncResources::tableOf(type)),
-            {type});
-        if (!n) {
-            state.problem = tr("Could not count the records in conflict: %1").arg(n.error());
-            return state;
-        }
-        state.conflicts += n->toLongLong();
+    // Changes from the server that could not be written here and have no record here to flag:
+    // they wait in Conflicts too.
+    auto unapplied = SyncConflicts::unappliedCount(*m_db);
+    if (!unapplied) {
+        state.problem = tr("Could not count the records in conflict: %1").arg(unapplied.error());
+        return state;
     }
+    state.conflicts += *unapplied;
     return state;
 }
 

@@ -25,6 +25,17 @@ public:
 
     static Status expectType(const QJsonObject &o, const QString &type);
 
+    // Who made a version at frontdesk-server: an extension of the resource's meta, valueString
+    // the staff member (or workstation) the change was made for.
+    static QString changedByUrl() { return QStringLiteral("urn:frontdesk:changed-by"); }
+    // Its value in a resource as the server returns it; empty when meta does not say.
+    static QString changedBy(const QJsonObject &resource)
+    {
+        return extensionValue(resource.value(QStringLiteral("meta")).toObject(), changedByUrl(),
+                              QStringLiteral("valueString"))
+            .toString();
+    }
+
     // {"reference": "TYPE/ID"}
     static QJsonObject reference(const QString &type, const QString &id);
     // The ID of a reference that must read TYPE/ID; `path` names the element in the message.
