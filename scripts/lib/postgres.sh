@@ -35,14 +35,21 @@ frontdesk_start_postgres() {
         -w start >/dev/null ||
         { cat "$FRONTDESK_PG_DIR/server.log" >&2; return 1; }
     export FRONTDESK_PG_DIR
+    # Only the script that started the cluster stops it: a child script (scripts/bench under
+    # scripts/test) inherits FRONTDESK_PG_DIR but not this unexported mark.
+    frontdesk_pg_started_here="$FRONTDESK_PG_DIR"
     export FRONTDESK_TEST_POSTGRES_URL="postgresql://frontdesk@/postgres?host=$FRONTDESK_PG_DIR"
     frontdesk_log "PostgreSQL for the tests: $FRONTDESK_TEST_POSTGRES_URL"
 }
 
+# Runs from EXIT traps under set -e: it never fails the run.
 frontdesk_stop_postgres() {
-    [ -n "${FRONTDESK_PG_DIR:-}" ] || return 0
-    local bin
-    bin="$(frontdesk_postgres_bin)" &&
-        frontdesk_as_pg_owner "$bin/pg_ctl" -D "$FRONTDESK_PG_DIR/data" -m immediate stop >/dev/null 2>&1
-    rm -rf "$FRONTDESK_PG_DIR"
+    local dir="${frontdesk_pg_started_here:-}" bin
+    [ -n "$dir" ] || return 0
+    frontdesk_pg_started_here=
+    if bin="$(frontdesk_postgres_bin)"; then
+        frontdesk_as_pg_owner "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
+    fi
+    rm -rf "$dir" || true
+    return 0
 }
