@@ -55,6 +55,9 @@ public:
                                   const QString &changedBy = {});
     // Versions after `afterSeq` in sequence order, at most `count`.
     Result<QList<StoredResource>> changesSince(qint64 afterSeq, int count) const;
+    // The current, not deleted resources of a type with this search token, by id.
+    Result<QList<StoredResource>> withToken(const QString &type, const QString &param,
+                                            const QString &value) const;
     // The versions of one resource, newest first.
     Result<QList<StoredResource>> versionsOf(const QString &type, const QString &id) const;
     Result<qint64> lastSeq() const;

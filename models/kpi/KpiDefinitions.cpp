@@ -1,6 +1,6 @@
 #include "KpiDefinitions.h"
 
-#include "storage/PatientReplies.h"
+#include "messaging/ReplyWords.h"
 
 #include <QMutex>
 #include <QRegularExpression>
@@ -177,7 +177,7 @@ const KpiDefinition *KpiDefinitions::byKey(const QString &key)
 
 bool KpiDefinitions::confirms(const QString &reply)
 {
-    return PatientReplies::confirms(reply);
+    return ReplyWords::confirms(reply);
 }
 
 } // namespace frontdesk

@@ -25,7 +25,7 @@ public:
         return QStringLiteral("late_cancellation_hours");
     }
     // Whether a patient's reply confirms an appointment: its first word is yes, y, ja, j, ok, c,
-    // 1 or confirm, in any case.
+    // 1 or confirm, in any case (ReplyWords, which frontdesk-server acts on).
     static bool confirms(const QString &reply);
     static constexpr int DefaultLateCancellationHours = 24;
     static constexpr int ResponseWindowHours = 72;

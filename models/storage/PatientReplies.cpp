@@ -3,9 +3,8 @@
 #include "access/AccessGuard.h"
 #include "access/Permissions.h"
 #include "database/Database.h"
+#include "messaging/ReplyWords.h"
 #include "storage/MessageRepository.h"
-
-#include <QRegularExpression>
 
 namespace frontdesk {
 
@@ -14,24 +13,11 @@ namespace {
 constexpr qsizetype kBatch = 500;
 } // namespace
 
-bool PatientReplies::confirms(const QString &reply)
-{
-    static const QRegularExpression firstWord(QStringLiteral("^\\W*(\\w+)"),
-                                              QRegularExpression::UseUnicodePropertiesOption);
-    const auto match = firstWord.match(reply);
-    if (!match.hasMatch())
-        return false;
-    static const QStringList words{QStringLiteral("yes"), QStringLiteral("y"),
-                                   QStringLiteral("ja"),  QStringLiteral("j"),
-                                   QStringLiteral("ok"),  QStringLiteral("c"),
-                                   QStringLiteral("1"),   QStringLiteral("confirm")};
-    return words.contains(match.captured(1).toLower());
-}
-
 bool PatientReplies::needsAttention(const Message &m)
 {
     return m.direction == QLatin1String("inbound") && !m.appointmentId.isEmpty() &&
-           m.status == QLatin1String("received") && !m.meta.deleted && !confirms(m.body);
+           m.status == QLatin1String("received") && !m.meta.deleted &&
+           !ReplyWords::confirms(m.body);
 }
 
 Result<QHash<QString, QList<PatientReplies::Reply>>>
@@ -55,7 +41,7 @@ PatientReplies::forAppointments(const QStringList &appointmentIds) const
             return fail(tr("Could not read the patients' replies: %1").arg(q.error()));
         while (q->next()) {
             const QString text = q->value(3).toString();
-            if (confirms(text))
+            if (ReplyWords::confirms(text))
                 continue;
             const QString appointment = q->value(1).toString();
             out[appointment].append(

@@ -14,7 +14,7 @@ namespace frontdesk {
 class Database;
 
 // Replies nobody has handled yet. An inbound message about an appointment (the patient's answer
-// to its reminder) that does not confirm it (KpiDefinitions::confirms: "R", "can we move it?")
+// to its reminder) that does not confirm it (ReplyWords::confirms: "R", "can we move it?")
 // asks something of the front desk: the appointment shows "patient replied" on the calendar,
 // in the day list and in the patient's timeline until a person marks it handled. Handling sets
 // the message's status from received to handled: one change of the message, synced like any
@@ -34,9 +34,6 @@ public:
 
     explicit PatientReplies(Database &db) : m_db(db) {}
 
-    // Whether a patient's reply confirms an appointment: its first word is yes, y, ja, j, ok, c,
-    // 1 or confirm, in any case (the dashboard counts confirmations by the same rule).
-    static bool confirms(const QString &reply);
     // Whether the message is a reply still waiting for a person.
     static bool needsAttention(const Message &m);
     // The unhandled replies about these appointments, by appointment id, oldest first.

@@ -1,6 +1,7 @@
 #include "SmsGateway.h"
 
 #include "DispatchQueue.h"
+#include "automation/ReplyHandler.h"
 #include "database/Database.h"
 #include "domain/SearchText.h"
 
@@ -140,16 +141,39 @@ HttpResponse SmsGateway::inbound(const HttpRequest &request)
         m.patientId = patients->first();
     else
         m.candidatePatientIds = *patients;
-    auto stored = DispatchQueue(m_db, m_owner).storeInbound(m);
-    if (!stored) {
-        qCWarning(lcSms).noquote() << "inbound SMS not stored:" << stored.error();
-        return text(500, stored.error());
+    // The reply's meaning is acted on with the message stored, or neither: never acted on
+    // twice. Should acting fail, the message is still kept, unread, for a person.
+    const Message asReceived = m;
+    ReplyHandler::Outcome outcome;
+    QString stored;
+    const Status s = m_db.write([&]() -> Status {
+        auto handled = ReplyHandler(m_db).handle(m);
+        if (!handled)
+            return fail(handled.error());
+        outcome = *handled;
+        auto id = DispatchQueue(m_db, m_owner).storeInbound(m);
+        if (!id)
+            return fail(id.error());
+        stored = *id;
+        return {};
+    });
+    if (!s) {
+        qCWarning(lcSms).noquote() << "inbound SMS not acted on:" << s.error();
+        outcome = {};
+        outcome.note = QStringLiteral("not acted on, see above: left for a person");
+        auto id = DispatchQueue(m_db, m_owner).storeInbound(asReceived);
+        if (!id) {
+            qCWarning(lcSms).noquote() << "inbound SMS not stored:" << id.error();
+            return text(500, id.error());
+        }
+        stored = *id;
     }
     qCInfo(lcSms).noquote()
-        << "inbound SMS stored as Communication" << *stored
+        << "inbound SMS stored as Communication" << stored
         << (patients->size() == 1
                 ? QStringLiteral("(matched)")
-                : QStringLiteral("(unassigned, %1 candidates)").arg(patients->size()));
+                : QStringLiteral("(unassigned, %1 candidates)").arg(patients->size()))
+        << QStringLiteral("- reply %1: %2").arg(ReplyWords::name(outcome.meaning), outcome.note);
     return text(200, {});
 }
 

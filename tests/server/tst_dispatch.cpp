@@ -5,8 +5,12 @@
 // PostgreSQL; several processes at once; one killed mid-send.
 #include "ServerProcess.h"
 #include "ServerTestBackend.h"
+#include "fhir/BookingMapping.h"
 #include "fhir/CommunicationMapping.h"
+#include "fhir/FhirJson.h"
 #include "fhir/FhirMapping.h"
+#include "fhir/PatientRecordMapping.h"
+#include "fhir/ScheduleMapping.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -24,8 +28,14 @@
 #include <functional>
 #include <memory>
 
+using frontdesk::Appointment;
+using frontdesk::AppointmentStatus;
+using frontdesk::BookingMapping;
 using frontdesk::CommunicationMapping;
+using frontdesk::FhirJson;
+using frontdesk::FhirMapping;
 using frontdesk::Message;
+using frontdesk::ScheduleMapping;
 
 namespace {
 
@@ -228,10 +238,17 @@ private:
         QJsonObject found;
         (void)QTest::qWaitFor(
             [&] {
-                const QJsonArray all = http("GET", QStringLiteral("/fhir/Communication?status="
-                                                                  "received&_count=500"))
-                                           .json.value(QStringLiteral("entry"))
-                                           .toArray();
+                // Unread, or handled when the server acted on the reply word.
+                QJsonArray all;
+                for (const QString &status :
+                     {QStringLiteral("received"), QStringLiteral("handled")})
+                    for (const QJsonValue &e :
+                         http(
+                             "GET",
+                             QStringLiteral("/fhir/Communication?status=%1&_count=500").arg(status))
+                             .json.value(QStringLiteral("entry"))
+                             .toArray())
+                        all.append(e);
                 for (const QJsonValue &e : all) {
                     const QJsonObject c = e.toObject().value(QStringLiteral("resource")).toObject();
                     if (extension(c, QStringLiteral("urn:frontdesk:message-from")) == from)
@@ -283,6 +300,84 @@ private:
             QFile raw(dir.filePath(name.chopped(5) + QStringLiteral(".eml")));
             (void)raw.open(QIODevice::ReadOnly);
             found.append({o, raw.readAll()});
+        }
+        return found;
+    }
+
+    QString create(const QString &type, const QJsonObject &resource)
+    {
+        const Answer a = http("POST", QStringLiteral("/fhir/") + type, resource);
+        if (a.status != 201)
+            qWarning("%s: %d %s", qPrintable(type), a.status,
+                     QJsonDocument(a.json).toJson(QJsonDocument::Compact).constData());
+        return a.json.value(QStringLiteral("id")).toString();
+    }
+
+    // The current resources of a type about a patient.
+    QList<QJsonObject> ofPatient(const QString &type, const QString &patient)
+    {
+        QList<QJsonObject> found;
+        for (const QJsonValue &e :
+             http("GET", QStringLiteral("/fhir/%1?patient=%2&_count=500").arg(type, patient))
+                 .json.value(QStringLiteral("entry"))
+                 .toArray())
+            found << e.toObject().value(QStringLiteral("resource")).toObject();
+        return found;
+    }
+
+    Appointment appointment(const QString &id)
+    {
+        auto a = ScheduleMapping::appointmentFromFhir(
+            http("GET", QStringLiteral("/fhir/Appointment/") + id).json);
+        return a ? *a : Appointment();
+    }
+
+    struct Reminded
+    {
+        QString phone, patient, practitioner, appointment;
+        QDateTime start;
+    };
+
+    // A patient with an appointment in two days and the reminder SMS about it, delivered.
+    Reminded remindedAppointment(int n)
+    {
+        Reminded r;
+        r.phone = phoneNumber(n);
+        r.patient = patientWith({}, r.phone);
+        frontdesk::Practitioner dr;
+        dr.familyName = QStringLiteral("Replier %1").arg(n);
+        r.practitioner = create(QStringLiteral("Practitioner"), ScheduleMapping::toFhir(dr));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        r.start = QDateTime(now.date().addDays(2), QTime(now.time().hour(), 0), Qt::UTC);
+        Appointment a;
+        a.patientId = r.patient;
+        a.practitionerId = r.practitioner;
+        a.start = r.start;
+        a.end = r.start.addSecs(30 * 60);
+        r.appointment = create(QStringLiteral("Appointment"), ScheduleMapping::toFhir(a, false));
+        Message m;
+        m.patientId = r.patient;
+        m.appointmentId = r.appointment;
+        m.channel = QStringLiteral("sms");
+        m.purpose = QStringLiteral("reminder");
+        m.body = QStringLiteral("Ihr Termin übermorgen. C = bestätigen, STORNO = absagen");
+        const QString reminder =
+            create(QStringLiteral("Communication"), CommunicationMapping::toFhir(m));
+        if (!waitForStatus(reminder, QStringLiteral("completed")))
+            qWarning("the reminder %s was not delivered", qPrintable(reminder));
+        return r;
+    }
+
+    // The status changes (Provenance) of an appointment, as a workstation pulls them.
+    QList<frontdesk::StatusChange> statusChanges(const Reminded &r)
+    {
+        QList<frontdesk::StatusChange> found;
+        for (const QJsonObject &o : ofPatient(QStringLiteral("Provenance"), r.patient)) {
+            auto c = BookingMapping::statusChangeFromFhir(o);
+            if (c && c->appointmentId == r.appointment) {
+                c->meta.id = FhirJson::changedBy(o); // who made the version, for the checks
+                found << *c;
+            }
         }
         return found;
     }
@@ -528,6 +623,113 @@ private slots:
         QCOMPARE(candidates, expected);
     }
 
+    void anInboundCConfirmsTheAppointmentItAnswers()
+    {
+        if (!m_kannel)
+            QSKIP("No test Kannel here (see above)");
+        const Reminded r = remindedAppointment(10);
+        const QJsonObject reply = smsFrom(r.phone, QStringLiteral("C"));
+        QVERIFY(!reply.isEmpty());
+        auto m = CommunicationMapping::messageFromFhir(reply);
+        QVERIFY2(m, qPrintable(m ? QString() : m.error()));
+        // Acted on, so nobody needs to read it; linked to the appointment it answers.
+        QCOMPARE(m->status, QStringLiteral("handled"));
+        QCOMPARE(m->appointmentId, r.appointment);
+        QCOMPARE(appointment(r.appointment).status, AppointmentStatus::Confirmed);
+        QCOMPARE(FhirJson::changedBy(
+                     http("GET", QStringLiteral("/fhir/Appointment/") + r.appointment).json),
+                 QStringLiteral("frontdesk-server"));
+        // The status history row the dashboard counts, as a workstation writes it.
+        const QList<frontdesk::StatusChange> changes = statusChanges(r);
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.first().to, AppointmentStatus::Confirmed);
+        QVERIFY(changes.first().from == AppointmentStatus::Booked);
+        QCOMPARE(changes.first().changedBy, QStringLiteral("frontdesk-server"));
+        QCOMPARE(changes.first().meta.id, QStringLiteral("frontdesk-server"));
+    }
+
+    void aCancelWordFreesTheSlotAndOffersItToTheWaitlist()
+    {
+        if (!m_kannel)
+            QSKIP("No test Kannel here (see above)");
+        const Reminded r = remindedAppointment(11);
+        frontdesk::WaitlistEntry wish;
+        wish.patientId = patientWith({}, phoneNumber(12));
+        wish.practitionerId = r.practitioner;
+        wish.minutes = 20;
+        QVERIFY(!create(QStringLiteral("Appointment"), BookingMapping::toFhir(wish)).isEmpty());
+
+        const QJsonObject reply = smsFrom(r.phone, QStringLiteral("Storno, ich bin krank"));
+        QVERIFY(!reply.isEmpty());
+        QCOMPARE(CommunicationMapping::messageFromFhir(reply)->status, QStringLiteral("handled"));
+        QCOMPARE(appointment(r.appointment).status, AppointmentStatus::Cancelled);
+        const QList<frontdesk::StatusChange> changes = statusChanges(r);
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.first().to, AppointmentStatus::Cancelled);
+        QCOMPARE(changes.first().cancelledBy, frontdesk::CancelledBy::Patient);
+        QVERIFY(!changes.first().reason.isEmpty());
+
+        // The waiting patient's Task for the front desk names the freed time.
+        const QList<QJsonObject> tasks = ofPatient(QStringLiteral("Task"), wish.patientId);
+        QCOMPARE(tasks.size(), 1);
+        auto offer = frontdesk::PatientRecordMapping::recallFromFhir(tasks.first());
+        QVERIFY2(offer, qPrintable(offer ? QString() : offer.error()));
+        QCOMPARE(offer->practitionerId, r.practitioner);
+        QCOMPARE(offer->status, QStringLiteral("open"));
+        QVERIFY2(offer->reason.contains(QStringLiteral("Replier 11")) &&
+                     offer->reason.contains(r.start.toString(QStringLiteral("HH:mm"))),
+                 qPrintable(offer->reason));
+
+        // The time is free: another patient is booked into it.
+        Appointment other;
+        other.patientId = patientWith({}, phoneNumber(14));
+        other.practitionerId = r.practitioner;
+        other.start = r.start;
+        other.end = r.start.addSecs(30 * 60);
+        QCOMPARE(
+            http("POST", QStringLiteral("/fhir/Appointment"), ScheduleMapping::toFhir(other, false))
+                .status,
+            201);
+    }
+
+    void stopOptsTheNumberOutOfSms()
+    {
+        if (!m_kannel)
+            QSKIP("No test Kannel here (see above)");
+        const QString phone = phoneNumber(13);
+        const QString patient = patientWith({}, phone);
+        // Clinical messages go by email: STOP leaves that alone.
+        frontdesk::CommunicationPreference byEmail;
+        byEmail.patientId = patient;
+        byEmail.purpose = QStringLiteral("clinical");
+        byEmail.channel = QStringLiteral("email");
+        QVERIFY(!create(QStringLiteral("Consent"),
+                        FhirMapping::toFhir(byEmail, QStringLiteral("Patient/") + patient))
+                     .isEmpty());
+
+        const QJsonObject reply = smsFrom(phone, QStringLiteral("STOP"));
+        QVERIFY(!reply.isEmpty());
+        QCOMPARE(CommunicationMapping::messageFromFhir(reply)->status, QStringLiteral("handled"));
+        QMap<QString, frontdesk::CommunicationPreference> byPurpose;
+        for (const QJsonObject &o : ofPatient(QStringLiteral("Consent"), patient)) {
+            auto p = FhirMapping::communicationPreferenceFromFhir(o);
+            QVERIFY2(p, qPrintable(p ? QString() : p.error()));
+            byPurpose.insert(p->purpose, *p);
+            if (p->purpose != QLatin1String("clinical"))
+                QCOMPARE(FhirJson::changedBy(o), QStringLiteral("frontdesk-server"));
+        }
+        QStringList purposes = frontdesk::CommunicationPreference::purposes();
+        purposes.sort();
+        QCOMPARE(byPurpose.keys(), purposes);
+        QVERIFY(!byPurpose.value(QStringLiteral("clinical")).optedOut);
+        QCOMPARE(byPurpose.value(QStringLiteral("clinical")).channel, QStringLiteral("email"));
+        for (const QString &purpose : {QStringLiteral("reminder"), QStringLiteral("administrative"),
+                                       QStringLiteral("marketing")}) {
+            QVERIFY2(byPurpose.value(purpose).optedOut, qPrintable(purpose));
+            QCOMPARE(byPurpose.value(purpose).channel, QStringLiteral("sms"));
+        }
+    }
+
     void severalServersSendEachMessageOnce()
     {
         QVERIFY(startServer());
@@ -602,7 +804,7 @@ private slots:
                          .toObject()
                          .value(QStringLiteral("sent"))
                          .toInt(),
-                     1);
+                     3); // and the reminders answered by C and by a cancel word
     }
 };
 

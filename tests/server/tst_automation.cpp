@@ -1,0 +1,292 @@
+// frontdesk-server's automation (issue 18) in process, on the SQLCipher file and, as
+// automation_postgres, on PostgreSQL: the reply words acted on (ReplyHandler), with an injected
+// clock. The same through the real Kannel is in tst_dispatch.
+#include "ResourceStore.h"
+#include "ResourceTypes.h"
+#include "ServerTestBackend.h"
+#include "TestClock.h"
+#include "automation/AutomatedRecords.h"
+#include "automation/ReplyHandler.h"
+#include "database/Database.h"
+#include "fhir/BookingMapping.h"
+#include "fhir/CommunicationMapping.h"
+#include "fhir/FhirJson.h"
+#include "fhir/FhirMapping.h"
+#include "fhir/PatientRecordMapping.h"
+#include "fhir/ScheduleMapping.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QTest>
+#include <QUuid>
+
+using namespace frontdesk;
+using namespace frontdesk::server;
+
+class TestAutomation : public QObject
+{
+    Q_OBJECT
+
+private:
+    test::ServerTestBackend m_backend;
+    std::unique_ptr<Database> m_db;
+    TestClock m_clock{QDateTime(QDate(2031, 3, 3), QTime(10, 0), Qt::UTC)};
+
+    // Stores a resource as a workstation's push does; its id.
+    QString store(const QString &type, const QJsonObject &content)
+    {
+        const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        auto indexed = ResourceTypes::read(type, id, content);
+        if (!indexed) {
+            qWarning("%s: %s", qPrintable(type), qPrintable(indexed.error()));
+            return {};
+        }
+        QString error;
+        const Status s = m_db->write([&]() -> Status {
+            auto saved = ResourceStore(*m_db).save(type, id, *indexed, QStringLiteral("POST"),
+                                                   QStringLiteral("rita"));
+            if (!saved)
+                return fail(saved.error());
+            return {};
+        });
+        if (!s) {
+            qWarning("%s: %s", qPrintable(type), qPrintable(s.error()));
+            return {};
+        }
+        return id;
+    }
+
+    QJsonObject current(const QString &type, const QString &id)
+    {
+        auto stored = ResourceStore(*m_db).current(type, id);
+        return stored && stored->has_value() ? (*stored)->withMeta() : QJsonObject();
+    }
+
+    QString patient(const QString &family)
+    {
+        Patient p;
+        p.familyName = family;
+        p.birthDate = QDate(1970, 1, 1);
+        p.mrn = QStringLiteral("MRN-") + family;
+        p.phoneMobile = QStringLiteral("+49 170 5550101");
+        return store(QStringLiteral("Patient"), FhirMapping::toFhir(p));
+    }
+
+    struct Reminded
+    {
+        QString patient, practitioner, appointment;
+        Appointment booked;
+    };
+
+    // A booked appointment `inHours` from now, and the reminder SMS about it, sent.
+    Reminded reminded(const QString &family, int inHours)
+    {
+        Reminded r;
+        r.patient = patient(family);
+        Practitioner dr;
+        dr.familyName = QStringLiteral("Dr ") + family;
+        r.practitioner = store(QStringLiteral("Practitioner"), ScheduleMapping::toFhir(dr));
+        r.booked.patientId = r.patient;
+        r.booked.practitionerId = r.practitioner;
+        r.booked.start = m_clock.nowUtc().addSecs(inHours * 3600);
+        r.booked.end = r.booked.start.addSecs(30 * 60);
+        r.appointment =
+            store(QStringLiteral("Appointment"), ScheduleMapping::toFhir(r.booked, false));
+        r.booked.meta.id = r.appointment;
+        Message m;
+        m.patientId = r.patient;
+        m.appointmentId = r.appointment;
+        m.purpose = QStringLiteral("reminder");
+        m.status = QStringLiteral("sent");
+        m.sentAt = m_clock.nowUtc().addSecs(-3600);
+        m.body = QStringLiteral("Reminder");
+        store(QStringLiteral("Communication"), CommunicationMapping::toFhir(m));
+        return r;
+    }
+
+    Result<ReplyHandler::Outcome> answer(Message &m)
+    {
+        Result<ReplyHandler::Outcome> out = fail(QStringLiteral("not run"));
+        (void)m_db->write([&]() -> Status {
+            out = ReplyHandler(*m_db).handle(m);
+            return {};
+        });
+        return out;
+    }
+
+    Message reply(const QString &patientId, const QString &text)
+    {
+        Message m;
+        m.direction = QStringLiteral("inbound");
+        m.status = QStringLiteral("received");
+        m.patientId = patientId;
+        m.body = text;
+        return m;
+    }
+
+    AppointmentStatus statusOf(const QString &appointmentId)
+    {
+        auto a = ScheduleMapping::appointmentFromFhir(
+            current(QStringLiteral("Appointment"), appointmentId));
+        return a ? a->status : AppointmentStatus::Booked;
+    }
+
+    qint64 auditRows(const QString &entityType, const QString &entityId)
+    {
+        auto n = m_db->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE actor = ? AND "
+                                             "entity_type = ? AND entity_id = ?"),
+                              {QStringLiteral("frontdesk-server"), entityType, entityId});
+        return n ? n->toLongLong() : -1;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_backend.dir.isValid());
+        if (test::ServerTestBackend::wantsPostgres()) {
+            QString why;
+            if (!m_backend.createPostgresDatabase(&why))
+                QSKIP(qPrintable(QStringLiteral("PostgreSQL is not available: ") + why));
+        }
+        m_db = m_backend.open();
+        QVERIFY(m_db);
+        m_db->setClock(m_clock);
+        // As ServerStorage names the server's own acts in the trail.
+        m_db->actAsSystem(QStringLiteral("frontdesk-server"));
+    }
+
+    void cleanupTestCase()
+    {
+        m_db.reset();
+        m_backend.dropPostgresDatabase();
+    }
+
+    void aConfirmationConfirmsTheRemindedAppointment()
+    {
+        const Reminded r = reminded(QStringLiteral("Confirm"), 48);
+        Message m = reply(r.patient, QStringLiteral("Ja, danke"));
+        auto outcome = answer(m);
+        QVERIFY2(outcome, qPrintable(outcome ? QString() : outcome.error()));
+        QVERIFY(outcome->acted);
+        QCOMPARE(outcome->meaning, ReplyWords::Meaning::Confirm);
+        QCOMPARE(m.appointmentId, r.appointment);
+        QCOMPARE(m.status, QStringLiteral("handled"));
+        QCOMPARE(statusOf(r.appointment), AppointmentStatus::Confirmed);
+        QCOMPARE(FhirJson::changedBy(current(QStringLiteral("Appointment"), r.appointment)),
+                 AutomatedRecords::author());
+        auto provenance =
+            AutomatedRecords(*m_db).ofPatient(QStringLiteral("Provenance"), r.patient);
+        QVERIFY(provenance);
+        QCOMPARE(provenance->size(), 1);
+        auto change = BookingMapping::statusChangeFromFhir(provenance->first().content);
+        QVERIFY(change);
+        QCOMPARE(change->appointmentId, r.appointment);
+        QCOMPARE(change->to, AppointmentStatus::Confirmed);
+        QCOMPARE(change->changedAtMs, m_clock.nowMs());
+        QCOMPARE(provenance->first().changedBy, AutomatedRecords::author());
+        // Each automated change is in the trail as the server's own act.
+        QCOMPARE(auditRows(QStringLiteral("Appointment"), r.appointment), 1);
+        QCOMPARE(auditRows(QStringLiteral("Provenance"), provenance->first().id), 1);
+
+        // Answered twice: nothing changes again.
+        Message again = reply(r.patient, QStringLiteral("C"));
+        QVERIFY(answer(again)->acted);
+        QCOMPARE(AutomatedRecords(*m_db).ofPatient(QStringLiteral("Provenance"), r.patient)->size(),
+                 1);
+    }
+
+    void anyOtherTextStaysForAPersonBesideTheAppointment()
+    {
+        const Reminded r = reminded(QStringLiteral("Other"), 30);
+        Message m = reply(r.patient, QStringLiteral("Can we move it to Friday?"));
+        auto outcome = answer(m);
+        QVERIFY(outcome);
+        QVERIFY(!outcome->acted);
+        QCOMPARE(m.status, QStringLiteral("received"));
+        QCOMPARE(m.appointmentId, r.appointment);
+        QCOMPARE(statusOf(r.appointment), AppointmentStatus::Booked);
+    }
+
+    void aReminderOfAPastAppointmentIsNotAnswered()
+    {
+        const Reminded r = reminded(QStringLiteral("Past"), -2);
+        Message m = reply(r.patient, QStringLiteral("cancel"));
+        auto outcome = answer(m);
+        QVERIFY(outcome);
+        QVERIFY(!outcome->acted);
+        QVERIFY(m.appointmentId.isEmpty());
+        QCOMPARE(m.status, QStringLiteral("received"));
+        QCOMPARE(statusOf(r.appointment), AppointmentStatus::Booked);
+    }
+
+    void aCancellationFreesTheTimeAndOffersIt()
+    {
+        const Reminded r = reminded(QStringLiteral("Cancel"), 26);
+        WaitlistEntry early, tooLong, otherDoctor;
+        early.patientId = patient(QStringLiteral("Early"));
+        early.practitionerId = r.practitioner;
+        tooLong.patientId = patient(QStringLiteral("Long"));
+        tooLong.minutes = 60;
+        otherDoctor.patientId = patient(QStringLiteral("Elsewhere"));
+        otherDoctor.practitionerId = QStringLiteral("someone-else");
+        for (const WaitlistEntry &e : {early, tooLong, otherDoctor})
+            QVERIFY(!store(QStringLiteral("Appointment"), BookingMapping::toFhir(e)).isEmpty());
+
+        Message m = reply(r.patient, QStringLiteral("ABSAGEN bitte"));
+        auto outcome = answer(m);
+        QVERIFY2(outcome, qPrintable(outcome ? QString() : outcome.error()));
+        QVERIFY(outcome->acted);
+        QCOMPARE(statusOf(r.appointment), AppointmentStatus::Cancelled);
+        auto slot = m_db->scalar(
+            QStringLiteral("SELECT status FROM appointment_slots WHERE id = ?"), {r.appointment});
+        QCOMPARE(slot->toString(), QStringLiteral("cancelled"));
+        // Only the suited waiting patient is offered the time.
+        QCOMPARE(outcome->offers.size(), 1);
+        auto task = PatientRecordMapping::recallFromFhir(
+            current(QStringLiteral("Task"), outcome->offers.first()));
+        QVERIFY(task);
+        QCOMPARE(task->patientId, early.patientId);
+        QCOMPARE(task->dueOn, m_clock.nowUtc().date());
+        QVERIFY2(task->reason.contains(QStringLiteral("Dr Cancel")), qPrintable(task->reason));
+        QCOMPARE(auditRows(QStringLiteral("Task"), outcome->offers.first()), 1);
+
+        // The database itself lets the time be booked again (PostgreSQL's exclusion constraint).
+        Appointment next = r.booked;
+        next.meta.id.clear();
+        next.patientId = early.patientId;
+        QVERIFY(
+            !store(QStringLiteral("Appointment"), ScheduleMapping::toFhir(next, false)).isEmpty());
+    }
+
+    void stopOptsOutOfSmsOnly()
+    {
+        const QString p = patient(QStringLiteral("Stop"));
+        CommunicationPreference letters;
+        letters.patientId = p;
+        letters.purpose = QStringLiteral("marketing");
+        letters.channel = QStringLiteral("letter");
+        store(QStringLiteral("Consent"),
+              FhirMapping::toFhir(letters, QStringLiteral("Patient/") + p));
+        Message m = reply(p, QStringLiteral("Arrêt"));
+        auto outcome = answer(m);
+        QVERIFY(outcome);
+        QVERIFY(outcome->acted);
+        QCOMPARE(m.status, QStringLiteral("handled"));
+        auto facts = AutomatedRecords(*m_db).contactFacts(p, QStringLiteral("sms"));
+        QVERIFY(facts);
+        QCOMPARE(facts->preferences.size(), 4);
+        const ContactPolicy policy(ClinicTime(QTimeZone::utc()), QuietHours{});
+        for (const QString &purpose : CommunicationPreference::purposes()) {
+            const ContactDecision d =
+                policy.decide(*facts, purpose, QStringLiteral("sms"), m_clock.nowUtc());
+            QVERIFY2(!d.allowed, qPrintable(purpose));
+        }
+        // The letter preference is the patient's own, untouched.
+        for (const CommunicationPreference &pref : facts->preferences)
+            if (pref.purpose == QLatin1String("marketing"))
+                QVERIFY(!pref.optedOut && pref.channel == QLatin1String("letter"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAutomation)
+#include "tst_automation.moc"
