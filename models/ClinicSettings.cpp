@@ -24,6 +24,11 @@ QString ClinicSettings::clinicName() const
     return m_db.setting(QStringLiteral("clinic_name"));
 }
 
+QString ClinicSettings::clinicPhone() const
+{
+    return m_db.setting(clinicPhoneKey());
+}
+
 Result<QuietHours> ClinicSettings::quietHours() const
 {
     return QuietHours::parse(

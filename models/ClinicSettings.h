@@ -25,6 +25,9 @@ public:
     QDateTime nowUtc() const;
     // Empty when none was set.
     QString clinicName() const;
+    // The number patients call the clinic on (templates' {clinic_phone}); empty when none was set.
+    QString clinicPhone() const;
+    static QString clinicPhoneKey() { return QStringLiteral("clinic_phone"); }
     // The clinic's quiet hours (no SMS), "clinic_quiet_hours"; 20:00-08:00 when none was set.
     // An unreadable setting fails rather than silently allowing SMS at night.
     Result<QuietHours> quietHours() const;

@@ -1417,6 +1417,10 @@ Erreur&#xa0;: %4</translation>
         <source>Seeded %1 patients, %2 practitioners, %3 rooms, %4 appointments, %5 messages, %6 recalls and %7 patient-record entries in %8 s.</source>
         <translation>%1 patients, %2 praticiens, %3 salles, %4 rendez-vous, %5 messages, %6 relances de suivi et %7 entrées de dossier créés en %8 s.</translation>
     </message>
+    <message>
+        <source>The clinic&apos;s phone number, as patients should call it.</source>
+        <translation>Le numéro de téléphone du cabinet, tel que les patients doivent l&apos;appeler.</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseKeys</name>
@@ -2839,6 +2843,113 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     <message>
         <source>Could not remove old messages: %1</source>
         <translation>Impossible de supprimer les anciens messages&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MessageTemplate</name>
+    <message>
+        <source>The text has a } that closes no placeholder (after &quot;%1&quot;); write }} for a brace.</source>
+        <translation>Le texte contient une } qui ne ferme aucun champ (après «&#xa0;%1&#xa0;»)&#xa0;; écrivez }} pour une accolade.</translation>
+    </message>
+    <message>
+        <source>The text has a { that is not closed (at &quot;%1&quot;); write {{ for a brace.</source>
+        <translation>Le texte contient une { qui n&apos;est pas fermée (à «&#xa0;%1&#xa0;»)&#xa0;; écrivez {{ pour une accolade.</translation>
+    </message>
+    <message>
+        <source>The template needs %1, but no patient is chosen.</source>
+        <translation>Le modèle requiert %1, mais aucun patient n&apos;est sélectionné.</translation>
+    </message>
+    <message>
+        <source>The template needs %1, but the patient&apos;s record has none.</source>
+        <translation>Le modèle requiert %1, mais le dossier du patient ne le contient pas.</translation>
+    </message>
+    <message>
+        <source>The template needs %1, but no appointment is chosen.</source>
+        <translation>Le modèle requiert %1, mais aucun rendez-vous n&apos;est sélectionné.</translation>
+    </message>
+    <message>
+        <source>The template needs %1, but the appointment has none.</source>
+        <translation>Le modèle requiert %1, mais le rendez-vous ne le précise pas.</translation>
+    </message>
+    <message>
+        <source>The template needs %1, but the clinic&apos;s settings have none.</source>
+        <translation>Le modèle requiert %1, mais les paramètres du cabinet ne le précisent pas.</translation>
+    </message>
+    <message>
+        <source>The template needs %1, but the appointment has no practitioner.</source>
+        <translation>Le modèle requiert %1, mais le rendez-vous n&apos;a pas de praticien.</translation>
+    </message>
+    <message>
+        <source>The template uses {%1}, which is not a field templates know.</source>
+        <translation>Le modèle utilise {%1}, un champ que les modèles ne connaissent pas.</translation>
+    </message>
+    <message>
+        <source>the patient&apos;s first name</source>
+        <translation>le prénom du patient</translation>
+    </message>
+    <message>
+        <source>the patient&apos;s family name</source>
+        <translation>le nom de famille du patient</translation>
+    </message>
+    <message>
+        <source>the appointment&apos;s date</source>
+        <translation>la date du rendez-vous</translation>
+    </message>
+    <message>
+        <source>the appointment&apos;s time</source>
+        <translation>l&apos;heure du rendez-vous</translation>
+    </message>
+    <message>
+        <source>the appointment&apos;s type</source>
+        <translation>le type de rendez-vous</translation>
+    </message>
+    <message>
+        <source>the practitioner&apos;s name</source>
+        <translation>le nom du praticien</translation>
+    </message>
+    <message>
+        <source>the clinic&apos;s name</source>
+        <translation>le nom du cabinet</translation>
+    </message>
+    <message>
+        <source>the clinic&apos;s phone number</source>
+        <translation>le numéro de téléphone du cabinet</translation>
+    </message>
+    <message>
+        <source>The template uses {%1}, which is not a field templates know. Known fields: %2.</source>
+        <translation>Le modèle utilise {%1}, un champ que les modèles ne connaissent pas. Champs connus&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>The template needs a name the staff choose it by.</source>
+        <translation>Le modèle a besoin d&apos;un nom sous lequel l&apos;équipe le choisit.</translation>
+    </message>
+    <message>
+        <source>The template&apos;s name is longer than %1 characters.</source>
+        <translation>Le nom du modèle dépasse %1 caractères.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a purpose messages are sent for.</source>
+        <translation>« %1 » n&apos;est pas un motif d&apos;envoi de messages.</translation>
+    </message>
+    <message>
+        <source>A template is for SMS, e-mail or either; &quot;%1&quot; is none of them.</source>
+        <translation>Un modèle sert aux SMS, aux e-mails ou aux deux&#xa0;; «&#xa0;%1&#xa0;» n&apos;est rien de cela.</translation>
+    </message>
+    <message>
+        <source>The template&apos;s text is empty.</source>
+        <translation>Le texte du modèle est vide.</translation>
+    </message>
+    <message>
+        <source>A template that may go by e-mail needs a subject.</source>
+        <translation>Un modèle qui peut partir par e-mail a besoin d&apos;un objet.</translation>
+    </message>
+    <message>
+        <source>The template &quot;%1&quot; is not for this channel.</source>
+        <translation>Le modèle «&#xa0;%1&#xa0;» n&apos;est pas prévu pour ce canal.</translation>
+    </message>
+    <message>
+        <source>The template &quot;%1&quot; has no subject for an e-mail.</source>
+        <translation>Le modèle «&#xa0;%1&#xa0;» n&apos;a pas d&apos;objet pour un e-mail.</translation>
     </message>
 </context>
 <context>

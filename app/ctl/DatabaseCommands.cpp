@@ -1,5 +1,7 @@
 #include "CtlCommand.h"
 
+#include "ClinicSettings.h"
+
 #include "WorkstationCredential.h"
 #include "access/AuditAnchor.h"
 #include "database/SecretStore.h"
@@ -66,6 +68,12 @@ int DatabaseCommands::init(CtlContext &c, const QCommandLineParser &p, const QSt
     if (p.isSet(QStringLiteral("clinic-name"))) {
         if (auto s = db.setSetting(QStringLiteral("clinic_name"),
                                    p.value(QStringLiteral("clinic-name")));
+            !s)
+            return c.failure(s.error());
+    }
+    if (p.isSet(QStringLiteral("clinic-phone"))) {
+        if (auto s = db.setSetting(ClinicSettings::clinicPhoneKey(),
+                                   p.value(QStringLiteral("clinic-phone")).trimmed());
             !s)
             return c.failure(s.error());
     }
@@ -246,7 +254,10 @@ QList<CtlCommand> DatabaseCommands::all()
                              tr("The clinic's time zone (IANA), default Europe/Berlin."),
                              QStringLiteral("TZ")),
           QCommandLineOption(QStringLiteral("clinic-name"), tr("The clinic's name."),
-                             QStringLiteral("NAME"))},
+                             QStringLiteral("NAME")),
+          QCommandLineOption(QStringLiteral("clinic-phone"),
+                             tr("The clinic's phone number, as patients should call it."),
+                             QStringLiteral("PHONE"))},
          init},
         {QStringLiteral("seed"),
          {},

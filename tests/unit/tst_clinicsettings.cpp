@@ -40,6 +40,9 @@ private slots:
         QVERIFY(settings.clinicName().isEmpty());
         QVERIFY(m_t.db->setSetting(QStringLiteral("clinic_name"), QStringLiteral("Praxis Nord")));
         QCOMPARE(settings.clinicName(), QStringLiteral("Praxis Nord"));
+        QVERIFY(settings.clinicPhone().isEmpty());
+        QVERIFY(m_t.db->setSetting(ClinicSettings::clinicPhoneKey(), QStringLiteral("+49 30 1")));
+        QCOMPARE(settings.clinicPhone(), QStringLiteral("+49 30 1"));
         m_clock.advanceSecs(3600);
         QCOMPARE(settings.nowUtc(), QDateTime(QDate(2026, 5, 5), QTime(0, 30), Qt::UTC));
     }
