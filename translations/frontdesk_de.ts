@@ -739,6 +739,21 @@ Geprüft gegen: %2</translation>
     </message>
 </context>
 <context>
+    <name>ClinicSettingsMapping</name>
+    <message>
+        <source>The clinic&apos;s settings are the Organization with id &quot;%1&quot;; got &quot;%2&quot;.</source>
+        <translation>Die Praxiseinstellungen sind die Organization mit der ID „%1“; erhalten wurde „%2“.</translation>
+    </message>
+    <message>
+        <source>Organization.name must be text.</source>
+        <translation>Organization.name muss Text sein.</translation>
+    </message>
+    <message>
+        <source>Organization.extension[%1] (%2) must have a valueString.</source>
+        <translation>Organization.extension[%1] (%2) muss einen valueString haben.</translation>
+    </message>
+</context>
+<context>
     <name>ClinicalSummary</name>
     <message>
         <source>%1 %2</source>
@@ -2846,110 +2861,18 @@ Um fortzufahren, tun Sie eines der Folgenden:
     </message>
 </context>
 <context>
-    <name>MessageTemplate</name>
+    <name>MessageTemplateMapping</name>
     <message>
-        <source>The text has a } that closes no placeholder (after &quot;%1&quot;); write }} for a brace.</source>
-        <translation>Der Text enthält eine }, die keinen Platzhalter schließt (nach „%1“); für eine geschweifte Klammer schreiben Sie }}.</translation>
+        <source>code must hold %1|%2.</source>
+        <translation>code muss %1|%2 enthalten.</translation>
     </message>
     <message>
-        <source>The text has a { that is not closed (at &quot;%1&quot;); write {{ for a brace.</source>
-        <translation>Der Text enthält eine {, die nicht geschlossen wird (bei „%1“); für eine geschweifte Klammer schreiben Sie {{.</translation>
+        <source>%1 is missing.</source>
+        <translation>%1 fehlt.</translation>
     </message>
     <message>
-        <source>The template needs %1, but no patient is chosen.</source>
-        <translation>Die Vorlage benötigt %1, aber es ist kein Patient ausgewählt.</translation>
-    </message>
-    <message>
-        <source>The template needs %1, but the patient&apos;s record has none.</source>
-        <translation>Die Vorlage benötigt %1, aber die Patientenakte enthält keine Angabe dazu.</translation>
-    </message>
-    <message>
-        <source>The template needs %1, but no appointment is chosen.</source>
-        <translation>Die Vorlage benötigt %1, aber es ist kein Termin ausgewählt.</translation>
-    </message>
-    <message>
-        <source>The template needs %1, but the appointment has none.</source>
-        <translation>Die Vorlage benötigt %1, aber der Termin enthält keine Angabe dazu.</translation>
-    </message>
-    <message>
-        <source>The template needs %1, but the clinic&apos;s settings have none.</source>
-        <translation>Die Vorlage benötigt %1, aber in den Praxiseinstellungen ist keine Angabe dazu hinterlegt.</translation>
-    </message>
-    <message>
-        <source>The template needs %1, but the appointment has no practitioner.</source>
-        <translation>Die Vorlage benötigt %1, aber dem Termin ist kein Behandler zugeordnet.</translation>
-    </message>
-    <message>
-        <source>The template uses {%1}, which is not a field templates know.</source>
-        <translation>Die Vorlage verwendet {%1}, einen Platzhalter, den Vorlagen nicht kennen.</translation>
-    </message>
-    <message>
-        <source>the patient&apos;s first name</source>
-        <translation>den Vornamen des Patienten</translation>
-    </message>
-    <message>
-        <source>the patient&apos;s family name</source>
-        <translation>den Nachnamen des Patienten</translation>
-    </message>
-    <message>
-        <source>the appointment&apos;s date</source>
-        <translation>das Datum des Termins</translation>
-    </message>
-    <message>
-        <source>the appointment&apos;s time</source>
-        <translation>die Uhrzeit des Termins</translation>
-    </message>
-    <message>
-        <source>the appointment&apos;s type</source>
-        <translation>die Terminart</translation>
-    </message>
-    <message>
-        <source>the practitioner&apos;s name</source>
-        <translation>den Namen des Behandlers</translation>
-    </message>
-    <message>
-        <source>the clinic&apos;s name</source>
-        <translation>den Namen der Praxis</translation>
-    </message>
-    <message>
-        <source>the clinic&apos;s phone number</source>
-        <translation>die Telefonnummer der Praxis</translation>
-    </message>
-    <message>
-        <source>The template uses {%1}, which is not a field templates know. Known fields: %2.</source>
-        <translation>Die Vorlage verwendet {%1}, einen Platzhalter, den Vorlagen nicht kennen. Bekannte Platzhalter: %2.</translation>
-    </message>
-    <message>
-        <source>The template needs a name the staff choose it by.</source>
-        <translation>Die Vorlage braucht einen Namen, unter dem das Team sie auswählt.</translation>
-    </message>
-    <message>
-        <source>The template&apos;s name is longer than %1 characters.</source>
-        <translation>Der Name der Vorlage ist länger als %1 Zeichen.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a purpose messages are sent for.</source>
-        <translation>„%1“ ist kein Zweck, für den Nachrichten gesendet werden.</translation>
-    </message>
-    <message>
-        <source>A template is for SMS, e-mail or either; &quot;%1&quot; is none of them.</source>
-        <translation>Eine Vorlage gilt für SMS, E-Mail oder beides; „%1“ ist nichts davon.</translation>
-    </message>
-    <message>
-        <source>The template&apos;s text is empty.</source>
-        <translation>Der Text der Vorlage ist leer.</translation>
-    </message>
-    <message>
-        <source>A template that may go by e-mail needs a subject.</source>
-        <translation>Eine Vorlage, die per E-Mail verschickt werden kann, braucht einen Betreff.</translation>
-    </message>
-    <message>
-        <source>The template &quot;%1&quot; is not for this channel.</source>
-        <translation>Die Vorlage „%1“ ist nicht für diesen Kanal bestimmt.</translation>
-    </message>
-    <message>
-        <source>The template &quot;%1&quot; has no subject for an e-mail.</source>
-        <translation>Die Vorlage „%1“ hat keinen Betreff für eine E-Mail.</translation>
+        <source>%1 must be true or false.</source>
+        <translation>%1 muss true oder false sein.</translation>
     </message>
 </context>
 <context>
@@ -4848,6 +4771,113 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
     <message>
         <source>%1 resources do not sync yet.</source>
         <translation>%1-Ressourcen werden noch nicht abgeglichen.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateRenderer</name>
+    <message>
+        <source>The text has a } that closes no placeholder (after &quot;%1&quot;); write }} for a brace.</source>
+        <translation>Der Text enthält eine }, die keinen Platzhalter schließt (nach „%1“); für eine geschweifte Klammer schreiben Sie }}.</translation>
+    </message>
+    <message>
+        <source>The text has a { that is not closed (at &quot;%1&quot;); write {{ for a brace.</source>
+        <translation>Der Text enthält eine {, die nicht geschlossen wird (bei „%1“); für eine geschweifte Klammer schreiben Sie {{.</translation>
+    </message>
+    <message>
+        <source>The template needs %1, but no patient is chosen.</source>
+        <translation>Die Vorlage benötigt %1, aber es ist kein Patient ausgewählt.</translation>
+    </message>
+    <message>
+        <source>The template needs %1, but the patient&apos;s record has none.</source>
+        <translation>Die Vorlage benötigt %1, aber die Patientenakte enthält keine Angabe dazu.</translation>
+    </message>
+    <message>
+        <source>The template needs %1, but no appointment is chosen.</source>
+        <translation>Die Vorlage benötigt %1, aber es ist kein Termin ausgewählt.</translation>
+    </message>
+    <message>
+        <source>The template needs %1, but the appointment has none.</source>
+        <translation>Die Vorlage benötigt %1, aber der Termin enthält keine Angabe dazu.</translation>
+    </message>
+    <message>
+        <source>The template needs %1, but the clinic&apos;s settings have none.</source>
+        <translation>Die Vorlage benötigt %1, aber in den Praxiseinstellungen ist keine Angabe dazu hinterlegt.</translation>
+    </message>
+    <message>
+        <source>The template needs %1, but the appointment has no practitioner.</source>
+        <translation>Die Vorlage benötigt %1, aber dem Termin ist kein Behandler zugeordnet.</translation>
+    </message>
+    <message>
+        <source>The template uses {%1}, which is not a field templates know.</source>
+        <translation>Die Vorlage verwendet {%1}, einen Platzhalter, den Vorlagen nicht kennen.</translation>
+    </message>
+    <message>
+        <source>the patient&apos;s first name</source>
+        <translation>den Vornamen des Patienten</translation>
+    </message>
+    <message>
+        <source>the patient&apos;s family name</source>
+        <translation>den Nachnamen des Patienten</translation>
+    </message>
+    <message>
+        <source>the appointment&apos;s date</source>
+        <translation>das Datum des Termins</translation>
+    </message>
+    <message>
+        <source>the appointment&apos;s time</source>
+        <translation>die Uhrzeit des Termins</translation>
+    </message>
+    <message>
+        <source>the appointment&apos;s type</source>
+        <translation>die Terminart</translation>
+    </message>
+    <message>
+        <source>the practitioner&apos;s name</source>
+        <translation>den Namen des Behandlers</translation>
+    </message>
+    <message>
+        <source>the clinic&apos;s name</source>
+        <translation>den Namen der Praxis</translation>
+    </message>
+    <message>
+        <source>the clinic&apos;s phone number</source>
+        <translation>die Telefonnummer der Praxis</translation>
+    </message>
+    <message>
+        <source>The template uses {%1}, which is not a field templates know. Known fields: %2.</source>
+        <translation>Die Vorlage verwendet {%1}, einen Platzhalter, den Vorlagen nicht kennen. Bekannte Platzhalter: %2.</translation>
+    </message>
+    <message>
+        <source>The template needs a name the staff choose it by.</source>
+        <translation>Die Vorlage braucht einen Namen, unter dem das Team sie auswählt.</translation>
+    </message>
+    <message>
+        <source>The template&apos;s name is longer than %1 characters.</source>
+        <translation>Der Name der Vorlage ist länger als %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a purpose messages are sent for.</source>
+        <translation>„%1“ ist kein Zweck, für den Nachrichten gesendet werden.</translation>
+    </message>
+    <message>
+        <source>A template is for SMS, e-mail or either; &quot;%1&quot; is none of them.</source>
+        <translation>Eine Vorlage gilt für SMS, E-Mail oder beides; „%1“ ist nichts davon.</translation>
+    </message>
+    <message>
+        <source>The template&apos;s text is empty.</source>
+        <translation>Der Text der Vorlage ist leer.</translation>
+    </message>
+    <message>
+        <source>A template that may go by e-mail needs a subject.</source>
+        <translation>Eine Vorlage, die per E-Mail verschickt werden kann, braucht einen Betreff.</translation>
+    </message>
+    <message>
+        <source>The template &quot;%1&quot; is not for this channel.</source>
+        <translation>Die Vorlage „%1“ ist nicht für diesen Kanal bestimmt.</translation>
+    </message>
+    <message>
+        <source>The template &quot;%1&quot; has no subject for an e-mail.</source>
+        <translation>Die Vorlage „%1“ hat keinen Betreff für eine E-Mail.</translation>
     </message>
 </context>
 <context>

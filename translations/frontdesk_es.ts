@@ -739,6 +739,21 @@ Comprobado con: %2</translation>
     </message>
 </context>
 <context>
+    <name>ClinicSettingsMapping</name>
+    <message>
+        <source>The clinic&apos;s settings are the Organization with id &quot;%1&quot;; got &quot;%2&quot;.</source>
+        <translation>La configuración de la clínica es la Organization con id «%1»; se recibió «%2».</translation>
+    </message>
+    <message>
+        <source>Organization.name must be text.</source>
+        <translation>Organization.name debe ser texto.</translation>
+    </message>
+    <message>
+        <source>Organization.extension[%1] (%2) must have a valueString.</source>
+        <translation>Organization.extension[%1] (%2) debe tener un valueString.</translation>
+    </message>
+</context>
+<context>
     <name>ClinicalSummary</name>
     <message>
         <source>%1 %2</source>
@@ -2846,110 +2861,18 @@ Para continuar, haga una de estas cosas:
     </message>
 </context>
 <context>
-    <name>MessageTemplate</name>
+    <name>MessageTemplateMapping</name>
     <message>
-        <source>The text has a } that closes no placeholder (after &quot;%1&quot;); write }} for a brace.</source>
-        <translation>El texto tiene una } que no cierra ningún marcador (después de «%1»); escriba }} para una llave.</translation>
+        <source>code must hold %1|%2.</source>
+        <translation>code debe contener %1|%2.</translation>
     </message>
     <message>
-        <source>The text has a { that is not closed (at &quot;%1&quot;); write {{ for a brace.</source>
-        <translation>El texto tiene una { que no se cierra (en «%1»); escriba {{ para una llave.</translation>
+        <source>%1 is missing.</source>
+        <translation>Falta %1.</translation>
     </message>
     <message>
-        <source>The template needs %1, but no patient is chosen.</source>
-        <translation>La plantilla necesita %1, pero no se ha elegido ningún paciente.</translation>
-    </message>
-    <message>
-        <source>The template needs %1, but the patient&apos;s record has none.</source>
-        <translation>La plantilla necesita %1, pero la historia clínica del paciente no lo tiene.</translation>
-    </message>
-    <message>
-        <source>The template needs %1, but no appointment is chosen.</source>
-        <translation>La plantilla necesita %1, pero no se ha elegido ninguna cita.</translation>
-    </message>
-    <message>
-        <source>The template needs %1, but the appointment has none.</source>
-        <translation>La plantilla necesita %1, pero la cita no lo indica.</translation>
-    </message>
-    <message>
-        <source>The template needs %1, but the clinic&apos;s settings have none.</source>
-        <translation>La plantilla necesita %1, pero la configuración de la clínica no lo indica.</translation>
-    </message>
-    <message>
-        <source>The template needs %1, but the appointment has no practitioner.</source>
-        <translation>La plantilla necesita %1, pero la cita no tiene profesional asignado.</translation>
-    </message>
-    <message>
-        <source>The template uses {%1}, which is not a field templates know.</source>
-        <translation>La plantilla usa {%1}, un marcador que las plantillas no conocen.</translation>
-    </message>
-    <message>
-        <source>the patient&apos;s first name</source>
-        <translation>el nombre del paciente</translation>
-    </message>
-    <message>
-        <source>the patient&apos;s family name</source>
-        <translation>los apellidos del paciente</translation>
-    </message>
-    <message>
-        <source>the appointment&apos;s date</source>
-        <translation>la fecha de la cita</translation>
-    </message>
-    <message>
-        <source>the appointment&apos;s time</source>
-        <translation>la hora de la cita</translation>
-    </message>
-    <message>
-        <source>the appointment&apos;s type</source>
-        <translation>el tipo de cita</translation>
-    </message>
-    <message>
-        <source>the practitioner&apos;s name</source>
-        <translation>el nombre del profesional</translation>
-    </message>
-    <message>
-        <source>the clinic&apos;s name</source>
-        <translation>el nombre de la clínica</translation>
-    </message>
-    <message>
-        <source>the clinic&apos;s phone number</source>
-        <translation>el teléfono de la clínica</translation>
-    </message>
-    <message>
-        <source>The template uses {%1}, which is not a field templates know. Known fields: %2.</source>
-        <translation>La plantilla usa {%1}, un marcador que las plantillas no conocen. Marcadores conocidos: %2.</translation>
-    </message>
-    <message>
-        <source>The template needs a name the staff choose it by.</source>
-        <translation>La plantilla necesita un nombre con el que el personal la elija.</translation>
-    </message>
-    <message>
-        <source>The template&apos;s name is longer than %1 characters.</source>
-        <translation>El nombre de la plantilla supera los %1 caracteres.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a purpose messages are sent for.</source>
-        <translation>«%1» no es un motivo para enviar mensajes.</translation>
-    </message>
-    <message>
-        <source>A template is for SMS, e-mail or either; &quot;%1&quot; is none of them.</source>
-        <translation>Una plantilla es para SMS, correo electrónico o ambos; «%1» no es ninguno de ellos.</translation>
-    </message>
-    <message>
-        <source>The template&apos;s text is empty.</source>
-        <translation>El texto de la plantilla está vacío.</translation>
-    </message>
-    <message>
-        <source>A template that may go by e-mail needs a subject.</source>
-        <translation>Una plantilla que puede enviarse por correo electrónico necesita un asunto.</translation>
-    </message>
-    <message>
-        <source>The template &quot;%1&quot; is not for this channel.</source>
-        <translation>La plantilla «%1» no es para este canal.</translation>
-    </message>
-    <message>
-        <source>The template &quot;%1&quot; has no subject for an e-mail.</source>
-        <translation>La plantilla «%1» no tiene asunto para un correo electrónico.</translation>
+        <source>%1 must be true or false.</source>
+        <translation>%1 debe ser true o false.</translation>
     </message>
 </context>
 <context>
@@ -4848,6 +4771,113 @@ Ejecute frontdesk --help para ver las opciones.</translation>
     <message>
         <source>%1 resources do not sync yet.</source>
         <translation>Los recursos %1 aún no se sincronizan.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateRenderer</name>
+    <message>
+        <source>The text has a } that closes no placeholder (after &quot;%1&quot;); write }} for a brace.</source>
+        <translation>El texto tiene una } que no cierra ningún marcador (después de «%1»); escriba }} para una llave.</translation>
+    </message>
+    <message>
+        <source>The text has a { that is not closed (at &quot;%1&quot;); write {{ for a brace.</source>
+        <translation>El texto tiene una { que no se cierra (en «%1»); escriba {{ para una llave.</translation>
+    </message>
+    <message>
+        <source>The template needs %1, but no patient is chosen.</source>
+        <translation>La plantilla necesita %1, pero no se ha elegido ningún paciente.</translation>
+    </message>
+    <message>
+        <source>The template needs %1, but the patient&apos;s record has none.</source>
+        <translation>La plantilla necesita %1, pero la historia clínica del paciente no lo tiene.</translation>
+    </message>
+    <message>
+        <source>The template needs %1, but no appointment is chosen.</source>
+        <translation>La plantilla necesita %1, pero no se ha elegido ninguna cita.</translation>
+    </message>
+    <message>
+        <source>The template needs %1, but the appointment has none.</source>
+        <translation>La plantilla necesita %1, pero la cita no lo indica.</translation>
+    </message>
+    <message>
+        <source>The template needs %1, but the clinic&apos;s settings have none.</source>
+        <translation>La plantilla necesita %1, pero la configuración de la clínica no lo indica.</translation>
+    </message>
+    <message>
+        <source>The template needs %1, but the appointment has no practitioner.</source>
+        <translation>La plantilla necesita %1, pero la cita no tiene profesional asignado.</translation>
+    </message>
+    <message>
+        <source>The template uses {%1}, which is not a field templates know.</source>
+        <translation>La plantilla usa {%1}, un marcador que las plantillas no conocen.</translation>
+    </message>
+    <message>
+        <source>the patient&apos;s first name</source>
+        <translation>el nombre del paciente</translation>
+    </message>
+    <message>
+        <source>the patient&apos;s family name</source>
+        <translation>los apellidos del paciente</translation>
+    </message>
+    <message>
+        <source>the appointment&apos;s date</source>
+        <translation>la fecha de la cita</translation>
+    </message>
+    <message>
+        <source>the appointment&apos;s time</source>
+        <translation>la hora de la cita</translation>
+    </message>
+    <message>
+        <source>the appointment&apos;s type</source>
+        <translation>el tipo de cita</translation>
+    </message>
+    <message>
+        <source>the practitioner&apos;s name</source>
+        <translation>el nombre del profesional</translation>
+    </message>
+    <message>
+        <source>the clinic&apos;s name</source>
+        <translation>el nombre de la clínica</translation>
+    </message>
+    <message>
+        <source>the clinic&apos;s phone number</source>
+        <translation>el teléfono de la clínica</translation>
+    </message>
+    <message>
+        <source>The template uses {%1}, which is not a field templates know. Known fields: %2.</source>
+        <translation>La plantilla usa {%1}, un marcador que las plantillas no conocen. Marcadores conocidos: %2.</translation>
+    </message>
+    <message>
+        <source>The template needs a name the staff choose it by.</source>
+        <translation>La plantilla necesita un nombre con el que el personal la elija.</translation>
+    </message>
+    <message>
+        <source>The template&apos;s name is longer than %1 characters.</source>
+        <translation>El nombre de la plantilla supera los %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a purpose messages are sent for.</source>
+        <translation>«%1» no es un motivo para enviar mensajes.</translation>
+    </message>
+    <message>
+        <source>A template is for SMS, e-mail or either; &quot;%1&quot; is none of them.</source>
+        <translation>Una plantilla es para SMS, correo electrónico o ambos; «%1» no es ninguno de ellos.</translation>
+    </message>
+    <message>
+        <source>The template&apos;s text is empty.</source>
+        <translation>El texto de la plantilla está vacío.</translation>
+    </message>
+    <message>
+        <source>A template that may go by e-mail needs a subject.</source>
+        <translation>Una plantilla que puede enviarse por correo electrónico necesita un asunto.</translation>
+    </message>
+    <message>
+        <source>The template &quot;%1&quot; is not for this channel.</source>
+        <translation>La plantilla «%1» no es para este canal.</translation>
+    </message>
+    <message>
+        <source>The template &quot;%1&quot; has no subject for an e-mail.</source>
+        <translation>La plantilla «%1» no tiene asunto para un correo electrónico.</translation>
     </message>
 </context>
 <context>

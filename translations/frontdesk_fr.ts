@@ -739,6 +739,21 @@ Vérifié par rapport à : %2</translation>
     </message>
 </context>
 <context>
+    <name>ClinicSettingsMapping</name>
+    <message>
+        <source>The clinic&apos;s settings are the Organization with id &quot;%1&quot;; got &quot;%2&quot;.</source>
+        <translation>Les paramètres du cabinet sont l&apos;Organization d&apos;identifiant «&#xa0;%1&#xa0;»&#xa0;; reçu «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Organization.name must be text.</source>
+        <translation>Organization.name doit être du texte.</translation>
+    </message>
+    <message>
+        <source>Organization.extension[%1] (%2) must have a valueString.</source>
+        <translation>Organization.extension[%1] (%2) doit avoir un valueString.</translation>
+    </message>
+</context>
+<context>
     <name>ClinicalSummary</name>
     <message>
         <source>%1 %2</source>
@@ -2846,110 +2861,18 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     </message>
 </context>
 <context>
-    <name>MessageTemplate</name>
+    <name>MessageTemplateMapping</name>
     <message>
-        <source>The text has a } that closes no placeholder (after &quot;%1&quot;); write }} for a brace.</source>
-        <translation>Le texte contient une } qui ne ferme aucun champ (après «&#xa0;%1&#xa0;»)&#xa0;; écrivez }} pour une accolade.</translation>
+        <source>code must hold %1|%2.</source>
+        <translation>code doit contenir %1|%2.</translation>
     </message>
     <message>
-        <source>The text has a { that is not closed (at &quot;%1&quot;); write {{ for a brace.</source>
-        <translation>Le texte contient une { qui n&apos;est pas fermée (à «&#xa0;%1&#xa0;»)&#xa0;; écrivez {{ pour une accolade.</translation>
+        <source>%1 is missing.</source>
+        <translation>%1 manque.</translation>
     </message>
     <message>
-        <source>The template needs %1, but no patient is chosen.</source>
-        <translation>Le modèle requiert %1, mais aucun patient n&apos;est sélectionné.</translation>
-    </message>
-    <message>
-        <source>The template needs %1, but the patient&apos;s record has none.</source>
-        <translation>Le modèle requiert %1, mais le dossier du patient ne le contient pas.</translation>
-    </message>
-    <message>
-        <source>The template needs %1, but no appointment is chosen.</source>
-        <translation>Le modèle requiert %1, mais aucun rendez-vous n&apos;est sélectionné.</translation>
-    </message>
-    <message>
-        <source>The template needs %1, but the appointment has none.</source>
-        <translation>Le modèle requiert %1, mais le rendez-vous ne le précise pas.</translation>
-    </message>
-    <message>
-        <source>The template needs %1, but the clinic&apos;s settings have none.</source>
-        <translation>Le modèle requiert %1, mais les paramètres du cabinet ne le précisent pas.</translation>
-    </message>
-    <message>
-        <source>The template needs %1, but the appointment has no practitioner.</source>
-        <translation>Le modèle requiert %1, mais le rendez-vous n&apos;a pas de praticien.</translation>
-    </message>
-    <message>
-        <source>The template uses {%1}, which is not a field templates know.</source>
-        <translation>Le modèle utilise {%1}, un champ que les modèles ne connaissent pas.</translation>
-    </message>
-    <message>
-        <source>the patient&apos;s first name</source>
-        <translation>le prénom du patient</translation>
-    </message>
-    <message>
-        <source>the patient&apos;s family name</source>
-        <translation>le nom de famille du patient</translation>
-    </message>
-    <message>
-        <source>the appointment&apos;s date</source>
-        <translation>la date du rendez-vous</translation>
-    </message>
-    <message>
-        <source>the appointment&apos;s time</source>
-        <translation>l&apos;heure du rendez-vous</translation>
-    </message>
-    <message>
-        <source>the appointment&apos;s type</source>
-        <translation>le type de rendez-vous</translation>
-    </message>
-    <message>
-        <source>the practitioner&apos;s name</source>
-        <translation>le nom du praticien</translation>
-    </message>
-    <message>
-        <source>the clinic&apos;s name</source>
-        <translation>le nom du cabinet</translation>
-    </message>
-    <message>
-        <source>the clinic&apos;s phone number</source>
-        <translation>le numéro de téléphone du cabinet</translation>
-    </message>
-    <message>
-        <source>The template uses {%1}, which is not a field templates know. Known fields: %2.</source>
-        <translation>Le modèle utilise {%1}, un champ que les modèles ne connaissent pas. Champs connus&#xa0;: %2.</translation>
-    </message>
-    <message>
-        <source>The template needs a name the staff choose it by.</source>
-        <translation>Le modèle a besoin d&apos;un nom sous lequel l&apos;équipe le choisit.</translation>
-    </message>
-    <message>
-        <source>The template&apos;s name is longer than %1 characters.</source>
-        <translation>Le nom du modèle dépasse %1 caractères.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a purpose messages are sent for.</source>
-        <translation>« %1 » n&apos;est pas un motif d&apos;envoi de messages.</translation>
-    </message>
-    <message>
-        <source>A template is for SMS, e-mail or either; &quot;%1&quot; is none of them.</source>
-        <translation>Un modèle sert aux SMS, aux e-mails ou aux deux&#xa0;; «&#xa0;%1&#xa0;» n&apos;est rien de cela.</translation>
-    </message>
-    <message>
-        <source>The template&apos;s text is empty.</source>
-        <translation>Le texte du modèle est vide.</translation>
-    </message>
-    <message>
-        <source>A template that may go by e-mail needs a subject.</source>
-        <translation>Un modèle qui peut partir par e-mail a besoin d&apos;un objet.</translation>
-    </message>
-    <message>
-        <source>The template &quot;%1&quot; is not for this channel.</source>
-        <translation>Le modèle «&#xa0;%1&#xa0;» n&apos;est pas prévu pour ce canal.</translation>
-    </message>
-    <message>
-        <source>The template &quot;%1&quot; has no subject for an e-mail.</source>
-        <translation>Le modèle «&#xa0;%1&#xa0;» n&apos;a pas d&apos;objet pour un e-mail.</translation>
+        <source>%1 must be true or false.</source>
+        <translation>%1 doit valoir true ou false.</translation>
     </message>
 </context>
 <context>
@@ -4848,6 +4771,113 @@ Lancez frontdesk --help pour voir les options.</translation>
     <message>
         <source>%1 resources do not sync yet.</source>
         <translation>Les ressources %1 ne sont pas encore synchronisées.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateRenderer</name>
+    <message>
+        <source>The text has a } that closes no placeholder (after &quot;%1&quot;); write }} for a brace.</source>
+        <translation>Le texte contient une } qui ne ferme aucun champ (après «&#xa0;%1&#xa0;»)&#xa0;; écrivez }} pour une accolade.</translation>
+    </message>
+    <message>
+        <source>The text has a { that is not closed (at &quot;%1&quot;); write {{ for a brace.</source>
+        <translation>Le texte contient une { qui n&apos;est pas fermée (à «&#xa0;%1&#xa0;»)&#xa0;; écrivez {{ pour une accolade.</translation>
+    </message>
+    <message>
+        <source>The template needs %1, but no patient is chosen.</source>
+        <translation>Le modèle requiert %1, mais aucun patient n&apos;est sélectionné.</translation>
+    </message>
+    <message>
+        <source>The template needs %1, but the patient&apos;s record has none.</source>
+        <translation>Le modèle requiert %1, mais le dossier du patient ne le contient pas.</translation>
+    </message>
+    <message>
+        <source>The template needs %1, but no appointment is chosen.</source>
+        <translation>Le modèle requiert %1, mais aucun rendez-vous n&apos;est sélectionné.</translation>
+    </message>
+    <message>
+        <source>The template needs %1, but the appointment has none.</source>
+        <translation>Le modèle requiert %1, mais le rendez-vous ne le précise pas.</translation>
+    </message>
+    <message>
+        <source>The template needs %1, but the clinic&apos;s settings have none.</source>
+        <translation>Le modèle requiert %1, mais les paramètres du cabinet ne le précisent pas.</translation>
+    </message>
+    <message>
+        <source>The template needs %1, but the appointment has no practitioner.</source>
+        <translation>Le modèle requiert %1, mais le rendez-vous n&apos;a pas de praticien.</translation>
+    </message>
+    <message>
+        <source>The template uses {%1}, which is not a field templates know.</source>
+        <translation>Le modèle utilise {%1}, un champ que les modèles ne connaissent pas.</translation>
+    </message>
+    <message>
+        <source>the patient&apos;s first name</source>
+        <translation>le prénom du patient</translation>
+    </message>
+    <message>
+        <source>the patient&apos;s family name</source>
+        <translation>le nom de famille du patient</translation>
+    </message>
+    <message>
+        <source>the appointment&apos;s date</source>
+        <translation>la date du rendez-vous</translation>
+    </message>
+    <message>
+        <source>the appointment&apos;s time</source>
+        <translation>l&apos;heure du rendez-vous</translation>
+    </message>
+    <message>
+        <source>the appointment&apos;s type</source>
+        <translation>le type de rendez-vous</translation>
+    </message>
+    <message>
+        <source>the practitioner&apos;s name</source>
+        <translation>le nom du praticien</translation>
+    </message>
+    <message>
+        <source>the clinic&apos;s name</source>
+        <translation>le nom du cabinet</translation>
+    </message>
+    <message>
+        <source>the clinic&apos;s phone number</source>
+        <translation>le numéro de téléphone du cabinet</translation>
+    </message>
+    <message>
+        <source>The template uses {%1}, which is not a field templates know. Known fields: %2.</source>
+        <translation>Le modèle utilise {%1}, un champ que les modèles ne connaissent pas. Champs connus&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>The template needs a name the staff choose it by.</source>
+        <translation>Le modèle a besoin d&apos;un nom sous lequel l&apos;équipe le choisit.</translation>
+    </message>
+    <message>
+        <source>The template&apos;s name is longer than %1 characters.</source>
+        <translation>Le nom du modèle dépasse %1 caractères.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a purpose messages are sent for.</source>
+        <translation>« %1 » n&apos;est pas un motif d&apos;envoi de messages.</translation>
+    </message>
+    <message>
+        <source>A template is for SMS, e-mail or either; &quot;%1&quot; is none of them.</source>
+        <translation>Un modèle sert aux SMS, aux e-mails ou aux deux&#xa0;; «&#xa0;%1&#xa0;» n&apos;est rien de cela.</translation>
+    </message>
+    <message>
+        <source>The template&apos;s text is empty.</source>
+        <translation>Le texte du modèle est vide.</translation>
+    </message>
+    <message>
+        <source>A template that may go by e-mail needs a subject.</source>
+        <translation>Un modèle qui peut partir par e-mail a besoin d&apos;un objet.</translation>
+    </message>
+    <message>
+        <source>The template &quot;%1&quot; is not for this channel.</source>
+        <translation>Le modèle «&#xa0;%1&#xa0;» n&apos;est pas prévu pour ce canal.</translation>
+    </message>
+    <message>
+        <source>The template &quot;%1&quot; has no subject for an e-mail.</source>
+        <translation>Le modèle «&#xa0;%1&#xa0;» n&apos;a pas d&apos;objet pour un e-mail.</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-#include "MessageTemplate.h"
+#include "TemplateRenderer.h"
 
 #include "core/LocaleFormat.h"
 #include "messaging/ContactPolicy.h"
@@ -29,8 +29,8 @@ Result<QList<Piece>> parse(const QString &text)
         const bool doubled = i + 1 < text.size() && text.at(i + 1) == c;
         if (c == QLatin1Char('}')) {
             if (!doubled)
-                return fail(MessageTemplate::tr("The text has a } that closes no placeholder "
-                                                "(after \"%1\"); write }} for a brace.")
+                return fail(TemplateRenderer::tr("The text has a } that closes no placeholder "
+                                                 "(after \"%1\"); write }} for a brace.")
                                 .arg(text.left(i).right(20)));
             literal += c;
             ++i;
@@ -48,8 +48,8 @@ Result<QList<Piece>> parse(const QString &text)
         const qsizetype close = text.indexOf(QLatin1Char('}'), i + 1);
         const qsizetype reopen = text.indexOf(QLatin1Char('{'), i + 1);
         if (close < 0 || (reopen >= 0 && reopen < close))
-            return fail(MessageTemplate::tr("The text has a { that is not closed (at \"%1\"); "
-                                            "write {{ for a brace.")
+            return fail(TemplateRenderer::tr("The text has a { that is not closed (at \"%1\"); "
+                                             "write {{ for a brace.")
                             .arg(text.mid(i, 20)));
         if (!literal.isEmpty())
             pieces.append({literal, false});
@@ -72,11 +72,12 @@ struct Filled
 Filled patientField(const TemplateContext &c, const QString &value, const QString &field)
 {
     if (!c.patient)
-        return {{},
-                MessageTemplate::tr("The template needs %1, but no patient is chosen.").arg(field)};
+        return {
+            {},
+            TemplateRenderer::tr("The template needs %1, but no patient is chosen.").arg(field)};
     if (value.trimmed().isEmpty())
         return {{},
-                MessageTemplate::tr("The template needs %1, but the patient's record has none.")
+                TemplateRenderer::tr("The template needs %1, but the patient's record has none.")
                     .arg(field)};
     return {value.trimmed(), {}};
 }
@@ -85,14 +86,14 @@ Filled appointmentField(const TemplateContext &c, const std::function<QString()>
                         const QString &field)
 {
     if (!c.appointment)
-        return {
-            {},
-            MessageTemplate::tr("The template needs %1, but no appointment is chosen.").arg(field)};
+        return {{},
+                TemplateRenderer::tr("The template needs %1, but no appointment is chosen.")
+                    .arg(field)};
     const QString v = value();
     if (v.trimmed().isEmpty())
-        return {
-            {},
-            MessageTemplate::tr("The template needs %1, but the appointment has none.").arg(field)};
+        return {{},
+                TemplateRenderer::tr("The template needs %1, but the appointment has none.")
+                    .arg(field)};
     return {v, {}};
 }
 
@@ -100,14 +101,14 @@ Filled clinicField(const QString &value, const QString &field)
 {
     if (value.trimmed().isEmpty())
         return {{},
-                MessageTemplate::tr("The template needs %1, but the clinic's settings have none.")
+                TemplateRenderer::tr("The template needs %1, but the clinic's settings have none.")
                     .arg(field)};
     return {value.trimmed(), {}};
 }
 
 Filled fill(const QString &name, const TemplateContext &c)
 {
-    const QString field = MessageTemplate::describe(name);
+    const QString field = TemplateRenderer::describe(name);
     if (name == QLatin1String("first_name"))
         return patientField(c, c.patient ? c.patient->givenName : QString(), field);
     if (name == QLatin1String("family_name"))
@@ -143,12 +144,12 @@ Filled fill(const QString &name, const TemplateContext &c)
     if (name == QLatin1String("practitioner")) {
         if (!c.appointment)
             return {{},
-                    MessageTemplate::tr("The template needs %1, but no appointment is chosen.")
+                    TemplateRenderer::tr("The template needs %1, but no appointment is chosen.")
                         .arg(field)};
         if (!c.practitioner || c.practitioner->displayName().trimmed().isEmpty())
             return {{},
-                    MessageTemplate::tr("The template needs %1, but the appointment has no "
-                                        "practitioner.")
+                    TemplateRenderer::tr("The template needs %1, but the appointment has no "
+                                         "practitioner.")
                         .arg(field)};
         return {c.practitioner->displayName().trimmed(), {}};
     }
@@ -157,8 +158,8 @@ Filled fill(const QString &name, const TemplateContext &c)
     if (name == QLatin1String("clinic_phone"))
         return clinicField(c.clinicPhone, field);
     return {{},
-            MessageTemplate::tr("The template uses {%1}, which is not a field templates "
-                                "know.")
+            TemplateRenderer::tr("The template uses {%1}, which is not a field templates "
+                                 "know.")
                 .arg(name)};
 }
 
@@ -184,12 +185,7 @@ Result<QString> renderText(const QString &text, const TemplateContext &c, QStrin
 
 } // namespace
 
-QStringList MessageTemplate::channels()
-{
-    return {QStringLiteral("sms"), QStringLiteral("email"), QStringLiteral("any")};
-}
-
-QStringList MessageTemplate::placeholders()
+QStringList TemplateRenderer::placeholders()
 {
     return {QStringLiteral("first_name"),       QStringLiteral("family_name"),
             QStringLiteral("appointment_date"), QStringLiteral("appointment_time"),
@@ -197,7 +193,7 @@ QStringList MessageTemplate::placeholders()
             QStringLiteral("clinic_name"),      QStringLiteral("clinic_phone")};
 }
 
-QString MessageTemplate::describe(const QString &placeholder)
+QString TemplateRenderer::describe(const QString &placeholder)
 {
     if (placeholder == QLatin1String("first_name"))
         return tr("the patient's first name");
@@ -218,7 +214,7 @@ QString MessageTemplate::describe(const QString &placeholder)
     return placeholder;
 }
 
-Result<QStringList> MessageTemplate::placeholdersIn(const QString &text)
+Result<QStringList> TemplateRenderer::placeholdersIn(const QString &text)
 {
     auto pieces = parse(text);
     if (!pieces)
@@ -239,49 +235,50 @@ Result<QStringList> MessageTemplate::placeholdersIn(const QString &text)
     return names;
 }
 
-Status MessageTemplate::validate() const
+Status TemplateRenderer::validate(const MessageTemplate &t)
 {
-    if (name.trimmed().isEmpty())
+    if (t.name.trimmed().isEmpty())
         return fail(tr("The template needs a name the staff choose it by."));
-    if (name.trimmed().size() > maxNameLength)
+    if (t.name.trimmed().size() > maxNameLength)
         return fail(tr("The template's name is longer than %1 characters.").arg(maxNameLength));
-    if (!ContactPolicy::purposes().contains(purpose))
-        return fail(tr("\"%1\" is not a purpose messages are sent for.").arg(purpose));
-    if (!channels().contains(channel))
+    if (!ContactPolicy::purposes().contains(t.purpose))
+        return fail(tr("\"%1\" is not a purpose messages are sent for.").arg(t.purpose));
+    if (!MessageTemplate::channels().contains(t.channel))
         return fail(
-            tr("A template is for SMS, e-mail or either; \"%1\" is none of them.").arg(channel));
-    if (body.trimmed().isEmpty())
+            tr("A template is for SMS, e-mail or either; \"%1\" is none of them.").arg(t.channel));
+    if (t.body.trimmed().isEmpty())
         return fail(tr("The template's text is empty."));
-    if (channel != QLatin1String("sms") && subject.trimmed().isEmpty())
+    if (t.channel != QLatin1String("sms") && t.subject.trimmed().isEmpty())
         return fail(tr("A template that may go by e-mail needs a subject."));
-    for (const QString &text : {subject, body}) {
+    for (const QString &text : {t.subject, t.body}) {
         if (auto used = placeholdersIn(text); !used)
             return fail(used.error());
     }
     return {};
 }
 
-Result<RenderedMessage> MessageTemplate::render(const TemplateContext &context,
-                                                const QString &sendChannel) const
+Result<RenderedMessage> TemplateRenderer::render(const MessageTemplate &t,
+                                                 const TemplateContext &context,
+                                                 const QString &sendChannel)
 {
-    if (!fitsChannel(sendChannel))
-        return fail(tr("The template \"%1\" is not for this channel.").arg(name));
+    if (!t.fitsChannel(sendChannel))
+        return fail(tr("The template \"%1\" is not for this channel.").arg(t.name));
     const bool email = sendChannel == QLatin1String("email");
-    if (email && subject.trimmed().isEmpty())
-        return fail(tr("The template \"%1\" has no subject for an e-mail.").arg(name));
-    for (const QString &text : {subject, body}) {
+    if (email && t.subject.trimmed().isEmpty())
+        return fail(tr("The template \"%1\" has no subject for an e-mail.").arg(t.name));
+    for (const QString &text : {t.subject, t.body}) {
         if (auto used = placeholdersIn(text); !used)
             return fail(used.error());
     }
     QStringList missing;
     RenderedMessage rendered;
     if (email) {
-        auto s = renderText(subject, context, missing);
+        auto s = renderText(t.subject, context, missing);
         if (!s)
             return fail(s.error());
         rendered.subject = s->trimmed();
     }
-    auto b = renderText(body, context, missing);
+    auto b = renderText(t.body, context, missing);
     if (!b)
         return fail(b.error());
     if (!missing.isEmpty())

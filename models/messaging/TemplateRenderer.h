@@ -3,9 +3,9 @@
 #include "core/Result.h"
 #include "domain/Appointment.h"
 #include "domain/ClinicTime.h"
+#include "domain/MessageTemplate.h"
 #include "domain/Patient.h"
 #include "domain/Practitioner.h"
-#include "domain/RecordMeta.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -40,42 +40,28 @@ struct RenderedMessage
     QString body;
 };
 
-// A message template: a name the staff pick it by, the purpose and channel it is for, and a
-// text with placeholders such as {first_name} or {appointment_date}. `{{` and `}}` write a
-// brace. The workstation, frontdeskctl and frontdesk-server's reminders all render through
-// render(), so a reminder reads the same whoever sends it.
-struct MessageTemplate
+// Fills a message template for one patient and checks templates before they are saved. Text
+// uses placeholders such as {first_name} or {appointment_date}; `{{` and `}}` write a brace.
+// The workstation, frontdeskctl and frontdesk-server's reminders all render through here, so a
+// reminder reads the same whoever sends it.
+class TemplateRenderer
 {
-    Q_DECLARE_TR_FUNCTIONS(MessageTemplate)
+    Q_DECLARE_TR_FUNCTIONS(TemplateRenderer)
 
 public:
-    RecordMeta meta;
-    QString name;
-    QString purpose = QStringLiteral("reminder"); // one of ContactPolicy::purposes()
-    QString channel = QStringLiteral("any");      // sms | email | any
-    QString subject;                              // for an e-mail
-    QString body;
-    bool active = true;
-
-    static QStringList channels();
     static QStringList placeholders();
     // The field a placeholder stands for, in a person's words ("the appointment's date").
     static QString describe(const QString &placeholder);
-
-    bool fitsChannel(const QString &sendChannel) const
-    {
-        return channel == QLatin1String("any") || channel == sendChannel;
-    }
     // The placeholders of a text in order of first use; fails on an unknown one or a stray
     // brace, saying which.
     static Result<QStringList> placeholdersIn(const QString &text);
     // Whether the template may be saved: a name, a known purpose and channel, a body, a subject
     // when it may go by e-mail, and only known placeholders.
-    Status validate() const;
+    static Status validate(const MessageTemplate &t);
     // The text for one patient on one channel. A placeholder without a value for this patient
     // fails, naming every missing field.
-    Result<RenderedMessage> render(const TemplateContext &context,
-                                   const QString &sendChannel) const;
+    static Result<RenderedMessage> render(const MessageTemplate &t, const TemplateContext &context,
+                                          const QString &sendChannel);
 };
 
 } // namespace frontdesk

@@ -1,12 +1,12 @@
-#include "messaging/MessageTemplate.h"
+#include "messaging/TemplateRenderer.h"
 
 #include <QTest>
 
 using namespace frontdesk;
 
-// MessageTemplate: placeholders filled in the clinic's zone and language (also across a DST
+// TemplateRenderer: placeholders filled in the clinic's zone and language (also across a DST
 // change), a missing value refused naming the field, an unknown placeholder refused at save.
-class TestMessageTemplate : public QObject
+class TestTemplateRenderer : public QObject
 {
     Q_OBJECT
 
@@ -54,7 +54,8 @@ class TestMessageTemplate : public QObject
 private slots:
     void rendersEveryPlaceholder()
     {
-        auto r = reminder().render(context(QDate(2026, 12, 8)), QStringLiteral("email"));
+        auto r = TemplateRenderer::render(reminder(), context(QDate(2026, 12, 8)),
+                                          QStringLiteral("email"));
         QVERIFY2(r.ok(), qPrintable(r.error()));
         QCOMPARE(r->subject, QStringLiteral("Your appointment at Praxis Nord"));
         // 09:30 UTC is 10:30 in Berlin in winter.
@@ -62,7 +63,8 @@ private slots:
                                          "Tuesday, 8 December 2026 at 10:30. Questions: "
                                          "+49 30 1234567. Reply C to confirm."));
         // By SMS there is no subject.
-        auto sms = reminder().render(context(QDate(2026, 12, 8)), QStringLiteral("sms"));
+        auto sms = TemplateRenderer::render(reminder(), context(QDate(2026, 12, 8)),
+                                            QStringLiteral("sms"));
         QVERIFY2(sms.ok(), qPrintable(sms.error()));
         QVERIFY(sms->subject.isEmpty());
         QCOMPARE(sms->body, r->body);
@@ -75,15 +77,17 @@ private slots:
         MessageTemplate t = reminder();
         t.body = QStringLiteral("{appointment_date} {appointment_time}");
         const QLocale en(QLocale::English, QLocale::UnitedKingdom);
-        auto before = t.render(context(QDate(2026, 3, 28)), QStringLiteral("sms"));
-        auto after = t.render(context(QDate(2026, 3, 29)), QStringLiteral("sms"));
+        auto before =
+            TemplateRenderer::render(t, context(QDate(2026, 3, 28)), QStringLiteral("sms"));
+        auto after =
+            TemplateRenderer::render(t, context(QDate(2026, 3, 29)), QStringLiteral("sms"));
         QVERIFY(before.ok() && after.ok());
         QCOMPARE(before->body, QStringLiteral("Saturday, 28 March 2026 10:30"));
         QCOMPARE(after->body, QStringLiteral("Sunday, 29 March 2026 11:30"));
 
         TemplateContext late = context(QDate(2026, 3, 28), QStringLiteral("Pacific/Auckland"), en);
         late.appointment->start = QDateTime(QDate(2026, 3, 28), QTime(23, 0), QTimeZone::utc());
-        auto auckland = t.render(late, QStringLiteral("sms"));
+        auto auckland = TemplateRenderer::render(t, late, QStringLiteral("sms"));
         QVERIFY(auckland.ok());
         QCOMPARE(auckland->body, QStringLiteral("Sunday, 29 March 2026 12:00"));
     }
@@ -92,9 +96,11 @@ private slots:
     {
         MessageTemplate t = reminder();
         t.body = QStringLiteral("am {appointment_date} um {appointment_time}");
-        auto de = t.render(context(QDate(2026, 12, 8), QStringLiteral("Europe/Berlin"),
-                                   QLocale(QLocale::German, QLocale::Germany)),
-                           QStringLiteral("sms"));
+        auto de =
+            TemplateRenderer::render(t,
+                                     context(QDate(2026, 12, 8), QStringLiteral("Europe/Berlin"),
+                                             QLocale(QLocale::German, QLocale::Germany)),
+                                     QStringLiteral("sms"));
         QVERIFY(de.ok());
         QCOMPARE(de->body, QStringLiteral("am Dienstag, 8. Dezember 2026 um 10:30"));
     }
@@ -143,7 +149,7 @@ private slots:
             c.clinicPhone.clear();
         MessageTemplate t = reminder();
         t.body = body;
-        auto r = t.render(c, QStringLiteral("sms"));
+        auto r = TemplateRenderer::render(t, c, QStringLiteral("sms"));
         QVERIFY(!r.ok());
         QCOMPARE(r.error(), expected);
     }
@@ -153,7 +159,7 @@ private slots:
     {
         TemplateContext c = context(QDate(2026, 12, 8));
         c.appointment.reset();
-        auto r = reminder().render(c, QStringLiteral("email"));
+        auto r = TemplateRenderer::render(reminder(), c, QStringLiteral("email"));
         QVERIFY(!r.ok());
         for (const char *field : {"appointment's date", "appointment's time", "appointment's type",
                                   "practitioner's name"})
@@ -164,9 +170,9 @@ private slots:
     void unknownPlaceholderIsRefusedAtSave()
     {
         MessageTemplate t = reminder();
-        QVERIFY(t.validate().ok());
+        QVERIFY(TemplateRenderer::validate(t).ok());
         t.body = QStringLiteral("Dear {First Name}, see you.");
-        const Status s = t.validate();
+        const Status s = TemplateRenderer::validate(t);
         QVERIFY(!s.ok());
         QVERIFY2(s.error().startsWith(QStringLiteral("The template uses {First Name}, which is "
                                                      "not a field templates know.")),
@@ -175,23 +181,25 @@ private slots:
         // The subject is checked too, and rendering refuses the same template.
         t = reminder();
         t.subject = QStringLiteral("About {appointment}");
-        QVERIFY(!t.validate().ok());
-        QVERIFY(!t.render(context(QDate(2026, 12, 8)), QStringLiteral("email")).ok());
+        QVERIFY(!TemplateRenderer::validate(t).ok());
+        QVERIFY(!TemplateRenderer::render(t, context(QDate(2026, 12, 8)), QStringLiteral("email"))
+                     .ok());
     }
 
     void bracesAreEscapedOrRefused()
     {
         MessageTemplate t = reminder();
         t.body = QStringLiteral("Code {{A1}} for {first_name}");
-        auto r = t.render(context(QDate(2026, 12, 8)), QStringLiteral("sms"));
+        auto r = TemplateRenderer::render(t, context(QDate(2026, 12, 8)), QStringLiteral("sms"));
         QVERIFY2(r.ok(), qPrintable(r.error()));
         QCOMPARE(r->body, QStringLiteral("Code {A1} for Jana"));
         t.body = QStringLiteral("Dear {first_name, see you");
-        QVERIFY(t.validate().error().contains(QStringLiteral("not closed")));
+        QVERIFY(TemplateRenderer::validate(t).error().contains(QStringLiteral("not closed")));
         t.body = QStringLiteral("Dear first_name}");
-        QVERIFY(t.validate().error().contains(QStringLiteral("closes no placeholder")));
+        QVERIFY(TemplateRenderer::validate(t).error().contains(
+            QStringLiteral("closes no placeholder")));
         // Spaces inside the braces are forgiven; the order of first use is kept.
-        auto used = MessageTemplate::placeholdersIn(
+        auto used = TemplateRenderer::placeholdersIn(
             QStringLiteral("{ clinic_name } {first_name} {clinic_name}"));
         QVERIFY(used.ok());
         QCOMPARE(*used, QStringList({QStringLiteral("clinic_name"), QStringLiteral("first_name")}));
@@ -201,23 +209,24 @@ private slots:
     {
         MessageTemplate t = reminder();
         t.name = QStringLiteral("   ");
-        QVERIFY(t.validate().error().contains(QStringLiteral("name")));
+        QVERIFY(TemplateRenderer::validate(t).error().contains(QStringLiteral("name")));
         t = reminder();
         t.purpose = QStringLiteral("gossip");
-        QVERIFY(t.validate().error().contains(QStringLiteral("gossip")));
+        QVERIFY(TemplateRenderer::validate(t).error().contains(QStringLiteral("gossip")));
         t = reminder();
         t.channel = QStringLiteral("pigeon");
-        QVERIFY(t.validate().error().contains(QStringLiteral("pigeon")));
+        QVERIFY(TemplateRenderer::validate(t).error().contains(QStringLiteral("pigeon")));
         t = reminder();
         t.body = QStringLiteral("\n ");
-        QVERIFY(!t.validate().ok());
+        QVERIFY(!TemplateRenderer::validate(t).ok());
         // An SMS template needs no subject; one that may go by e-mail does.
         t = reminder();
         t.subject.clear();
-        QVERIFY(!t.validate().ok());
+        QVERIFY(!TemplateRenderer::validate(t).ok());
         t.channel = QStringLiteral("sms");
-        QVERIFY(t.validate().ok());
-        QVERIFY(!t.render(context(QDate(2026, 12, 8)), QStringLiteral("email")).ok());
+        QVERIFY(TemplateRenderer::validate(t).ok());
+        QVERIFY(!TemplateRenderer::render(t, context(QDate(2026, 12, 8)), QStringLiteral("email"))
+                     .ok());
         QVERIFY(t.fitsChannel(QStringLiteral("sms")));
         QVERIFY(!t.fitsChannel(QStringLiteral("email")));
     }
@@ -229,17 +238,17 @@ private slots:
         t.body = QStringLiteral("{appointment_type}");
         TemplateContext c = context(QDate(2026, 12, 8));
         c.appointmentTypeName.clear();
-        auto r = t.render(c, QStringLiteral("sms"));
+        auto r = TemplateRenderer::render(t, c, QStringLiteral("sms"));
         QVERIFY(r.ok());
         QCOMPARE(r->body, QStringLiteral("check-up"));
     }
 
     void everyPlaceholderIsDescribed()
     {
-        for (const QString &p : MessageTemplate::placeholders())
-            QVERIFY2(MessageTemplate::describe(p) != p, qPrintable(p));
+        for (const QString &p : TemplateRenderer::placeholders())
+            QVERIFY2(TemplateRenderer::describe(p) != p, qPrintable(p));
     }
 };
 
-QTEST_GUILESS_MAIN(TestMessageTemplate)
-#include "tst_messagetemplate.moc"
+QTEST_GUILESS_MAIN(TestTemplateRenderer)
+#include "tst_templaterenderer.moc"
