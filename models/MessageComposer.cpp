@@ -1,6 +1,7 @@
 #include "MessageComposer.h"
 
 #include "ClinicSettings.h"
+#include "access/Session.h"
 #include "domain/MessageLabels.h"
 #include "messaging/SmsSegments.h"
 #include "storage/CommunicationPreferenceRepository.h"
@@ -103,6 +104,12 @@ Result<QueuedMessage> MessageComposer::queue(const MessageDraft &draft)
     m.subject = sms ? QString() : draft.subject.trimmed();
     m.body = body;
     m.status = QStringLiteral("queued");
+    if (const Session *session = Session::of(m_db); session && session->account()) {
+        m.authorId = session->account()->id;
+        m.authorName = session->account()->displayName.isEmpty()
+                           ? session->account()->username
+                           : session->account()->displayName;
+    }
     if (auto s = MessageRepository(m_db).save(m); !s)
         return fail(s.error());
     queued.sendAtUtc = found->decision.sendAtUtc;

@@ -824,6 +824,14 @@ Geprüft gegen: %2</translation>
         <source>about[0].reference must read Appointment/ID; got &quot;%1&quot;.</source>
         <translation>about[0].reference muss Appointment/ID lauten; erhalten: „%1“.</translation>
     </message>
+    <message>
+        <source>The extension %1 must identify a staff member in %2.</source>
+        <translation>Die Erweiterung %1 muss einen Mitarbeiter in %2 bezeichnen.</translation>
+    </message>
+    <message>
+        <source>The extension %1 must name a staff member (valueReference with identifier or display).</source>
+        <translation>Die Erweiterung %1 muss einen Mitarbeiter nennen (valueReference mit identifier oder display).</translation>
+    </message>
 </context>
 <context>
     <name>CommunicationPreference</name>

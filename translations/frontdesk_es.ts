@@ -824,6 +824,14 @@ Comprobado con: %2</translation>
         <source>about[0].reference must read Appointment/ID; got &quot;%1&quot;.</source>
         <translation>about[0].reference debe tener la forma Appointment/ID; se recibió «%1».</translation>
     </message>
+    <message>
+        <source>The extension %1 must identify a staff member in %2.</source>
+        <translation>La extensión %1 debe identificar a un miembro del personal en %2.</translation>
+    </message>
+    <message>
+        <source>The extension %1 must name a staff member (valueReference with identifier or display).</source>
+        <translation>La extensión %1 debe nombrar a un miembro del personal (valueReference con identifier o display).</translation>
+    </message>
 </context>
 <context>
     <name>CommunicationPreference</name>

@@ -824,6 +824,14 @@ Vérifié par rapport à : %2</translation>
         <source>about[0].reference must read Appointment/ID; got &quot;%1&quot;.</source>
         <translation>about[0].reference doit être de la forme Appointment/ID ; reçu « %1 ».</translation>
     </message>
+    <message>
+        <source>The extension %1 must identify a staff member in %2.</source>
+        <translation>L&apos;extension %1 doit identifier un membre du personnel dans %2.</translation>
+    </message>
+    <message>
+        <source>The extension %1 must name a staff member (valueReference with identifier or display).</source>
+        <translation>L&apos;extension %1 doit nommer un membre du personnel (valueReference avec identifier ou display).</translation>
+    </message>
 </context>
 <context>
     <name>CommunicationPreference</name>

@@ -5,6 +5,9 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 
+#include <tuple>
+#include <utility>
+
 namespace frontdesk {
 
 namespace {
@@ -44,19 +47,59 @@ QString idIn(const QString &reference, const QString &prefix)
     return id.contains(QLatin1Char('/')) ? QString() : id;
 }
 
-Result<QDateTime> optionalInstant(const QJsonObject &o, const QString &key)
+Result<QDateTime> instantIn(const QString &text, const QString &name)
 {
-    if (!o.contains(key))
-        return QDateTime();
-    const QString text = o.value(key).toString();
     static const QRegularExpression zoned(QStringLiteral(
         "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"));
     const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!t.isValid() || !zoned.match(text).hasMatch())
         return fail(CommunicationMapping::tr("%1 must be a date-time with seconds and a time "
                                              "zone, e.g. 2026-07-06T09:00:00Z; got \"%2\".")
-                        .arg(key, text.left(60)));
+                        .arg(name, text.left(60)));
     return t.toUTC();
+}
+
+Result<QDateTime> optionalInstant(const QJsonObject &o, const QString &key)
+{
+    if (!o.contains(key))
+        return QDateTime();
+    return instantIn(o.value(key).toString(), key);
+}
+
+// A staff member as a Reference: their account id as identifier, their name as display.
+QJsonObject staffReference(const QString &id, const QString &name)
+{
+    QJsonObject reference;
+    if (!id.isEmpty())
+        reference.insert(
+            QStringLiteral("identifier"),
+            QJsonObject{{QStringLiteral("system"), CommunicationMapping::staffSystem()},
+                        {QStringLiteral("value"), id}});
+    if (!name.isEmpty())
+        reference.insert(QStringLiteral("display"), name);
+    return reference;
+}
+
+// The staff member an extension names: {id, name}; refused when it is no such Reference.
+Result<std::pair<QString, QString>> staffIn(const QJsonObject &o, const QString &url)
+{
+    const QList<QJsonValue> values = extensionsOf(o, url, QStringLiteral("valueReference"));
+    if (values.isEmpty())
+        return std::pair<QString, QString>();
+    const QJsonObject reference = values.first().toObject();
+    const QJsonObject identifier = reference.value(QStringLiteral("identifier")).toObject();
+    const QString id = identifier.value(QStringLiteral("value")).toString();
+    const QString name = reference.value(QStringLiteral("display")).toString();
+    if (!identifier.isEmpty() && identifier.value(QStringLiteral("system")).toString() !=
+                                     CommunicationMapping::staffSystem())
+        return fail(CommunicationMapping::tr("The extension %1 must identify a staff member in "
+                                             "%2.")
+                        .arg(url, CommunicationMapping::staffSystem()));
+    if (id.isEmpty() && name.isEmpty())
+        return fail(CommunicationMapping::tr("The extension %1 must name a staff member "
+                                             "(valueReference with identifier or display).")
+                        .arg(url));
+    return std::pair<QString, QString>(id, name);
 }
 
 QJsonObject codingIn(const QString &system, const QString &code)
@@ -204,6 +247,24 @@ Result<Message> CommunicationMapping::messageFromFhir(const QJsonObject &o)
     m.deliveredAt = *received;
     m.providerMessageId = firstString(o, providerIdUrl(), QStringLiteral("valueString"));
     m.fromAddress = firstString(o, fromUrl(), QStringLiteral("valueString"));
+
+    auto author = staffIn(o, authorUrl());
+    if (!author)
+        return fail(author.error());
+    std::tie(m.authorId, m.authorName) = *author;
+    auto assignee = staffIn(o, assigneeUrl());
+    if (!assignee)
+        return fail(assignee.error());
+    std::tie(m.assignedTo, m.assignedName) = *assignee;
+    const QList<QJsonValue> readAt = extensionsOf(o, readAtUrl(), QStringLiteral("valueInstant"));
+    if (!readAt.isEmpty()) {
+        auto read = instantIn(readAt.first().toString(), readAtUrl());
+        if (!read)
+            return fail(read.error());
+        m.readAt = *read;
+    }
+    m.templateName = firstString(o, templateUrl(), QStringLiteral("valueString"));
+    m.ruleName = firstString(o, ruleUrl(), QStringLiteral("valueString"));
     return m;
 }
 
@@ -222,6 +283,19 @@ QJsonObject CommunicationMapping::toFhir(const Message &m)
     for (const QString &id : m.candidatePatientIds)
         extensions.append(ext(candidateUrl(), QStringLiteral("valueReference"),
                               QJsonObject{{QStringLiteral("reference"), kPatientPrefix + id}}));
+    if (!m.authorId.isEmpty() || !m.authorName.isEmpty())
+        extensions.append(ext(authorUrl(), QStringLiteral("valueReference"),
+                              staffReference(m.authorId, m.authorName)));
+    if (m.readAt.isValid())
+        extensions.append(ext(readAtUrl(), QStringLiteral("valueInstant"),
+                              m.readAt.toUTC().toString(Qt::ISODateWithMs)));
+    if (!m.assignedTo.isEmpty() || !m.assignedName.isEmpty())
+        extensions.append(ext(assigneeUrl(), QStringLiteral("valueReference"),
+                              staffReference(m.assignedTo, m.assignedName)));
+    if (!m.templateName.isEmpty())
+        extensions.append(ext(templateUrl(), QStringLiteral("valueString"), m.templateName));
+    if (!m.ruleName.isEmpty())
+        extensions.append(ext(ruleUrl(), QStringLiteral("valueString"), m.ruleName));
 
     QJsonObject o{{QStringLiteral("resourceType"), QStringLiteral("Communication")},
                   {QStringLiteral("extension"), extensions},

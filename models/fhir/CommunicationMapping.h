@@ -30,6 +30,12 @@ namespace frontdesk {
 // FhirMapping::communicationPurposeSystem(), the email subject topic.text, the text
 // payload[0].contentString, the appointment it is about about[0] (Appointment/ID). The SMTP
 // Message-ID or the SMS gateway's id is the extension providerIdUrl() (R4 has no element).
+//
+// What the Messages view keeps of a message travels as extensions too: who composed it
+// (authorUrl(), a Reference with the staff account id as identifier in staffSystem() and their
+// name as display), when an inbound one was read (readAtUrl(), valueInstant), the staff member
+// its conversation is assigned to (assigneeUrl(), a Reference like the author), and the template
+// or automation rule that made it (templateUrl(), ruleUrl(), valueString).
 class CommunicationMapping
 {
     Q_DECLARE_TR_FUNCTIONS(CommunicationMapping)
@@ -40,6 +46,12 @@ public:
     static QString fromUrl() { return QStringLiteral("urn:frontdesk:message-from"); }
     static QString candidateUrl() { return QStringLiteral("urn:frontdesk:message-candidate"); }
     static QString channelSystem() { return QStringLiteral("urn:frontdesk:message-channel"); }
+    static QString authorUrl() { return QStringLiteral("urn:frontdesk:message-author"); }
+    static QString readAtUrl() { return QStringLiteral("urn:frontdesk:message-read-at"); }
+    static QString assigneeUrl() { return QStringLiteral("urn:frontdesk:message-assignee"); }
+    static QString templateUrl() { return QStringLiteral("urn:frontdesk:message-template"); }
+    static QString ruleUrl() { return QStringLiteral("urn:frontdesk:message-rule"); }
+    static QString staffSystem() { return QStringLiteral("urn:frontdesk:staff"); }
 
     static Result<Message> messageFromFhir(const QJsonObject &resource);
     static QJsonObject toFhir(const Message &m);

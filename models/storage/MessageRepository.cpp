@@ -8,12 +8,17 @@ RecordStore::Table MessageRepository::table()
 {
     return {QStringLiteral("messages"),
             QStringLiteral("Communication"),
-            {QStringLiteral("patient_id"), QStringLiteral("appointment_id"),
-             QStringLiteral("direction"), QStringLiteral("channel"), QStringLiteral("purpose"),
-             QStringLiteral("subject"), QStringLiteral("body"), QStringLiteral("status"),
-             QStringLiteral("sent_at"), QStringLiteral("delivered_at"),
+            {QStringLiteral("patient_id"),     QStringLiteral("appointment_id"),
+             QStringLiteral("direction"),      QStringLiteral("channel"),
+             QStringLiteral("purpose"),        QStringLiteral("subject"),
+             QStringLiteral("body"),           QStringLiteral("status"),
+             QStringLiteral("sent_at"),        QStringLiteral("delivered_at"),
              QStringLiteral("failure_reason"), QStringLiteral("provider_message_id"),
-             QStringLiteral("from_address"), QStringLiteral("candidate_patient_ids")},
+             QStringLiteral("from_address"),   QStringLiteral("candidate_patient_ids"),
+             QStringLiteral("author_id"),      QStringLiteral("author_name"),
+             QStringLiteral("read_at"),        QStringLiteral("assigned_to"),
+             QStringLiteral("assigned_name"),  QStringLiteral("template_name"),
+             QStringLiteral("rule_name")},
             QStringLiteral("patient_id")};
 }
 
@@ -39,7 +44,14 @@ QVariantMap MessageRepository::toValues(const Message &m) const
         {QStringLiteral("failure_reason"), m.failureReason},
         {QStringLiteral("provider_message_id"), m.providerMessageId},
         {QStringLiteral("from_address"), m.fromAddress},
-        {QStringLiteral("candidate_patient_ids"), m.candidatePatientIds.join(QLatin1Char(','))}};
+        {QStringLiteral("candidate_patient_ids"), m.candidatePatientIds.join(QLatin1Char(','))},
+        {QStringLiteral("author_id"), m.authorId},
+        {QStringLiteral("author_name"), m.authorName},
+        {QStringLiteral("read_at"), time(m.readAt)},
+        {QStringLiteral("assigned_to"), m.assignedTo},
+        {QStringLiteral("assigned_name"), m.assignedName},
+        {QStringLiteral("template_name"), m.templateName},
+        {QStringLiteral("rule_name"), m.ruleName}};
 }
 
 Message MessageRepository::fromRecord(const QSqlRecord &r) const
@@ -66,6 +78,13 @@ Message MessageRepository::fromRecord(const QSqlRecord &r) const
     m.candidatePatientIds = r.value(QStringLiteral("candidate_patient_ids"))
                                 .toString()
                                 .split(QLatin1Char(','), Qt::SkipEmptyParts);
+    m.authorId = r.value(QStringLiteral("author_id")).toString();
+    m.authorName = r.value(QStringLiteral("author_name")).toString();
+    m.readAt = time("read_at");
+    m.assignedTo = r.value(QStringLiteral("assigned_to")).toString();
+    m.assignedName = r.value(QStringLiteral("assigned_name")).toString();
+    m.templateName = r.value(QStringLiteral("template_name")).toString();
+    m.ruleName = r.value(QStringLiteral("rule_name")).toString();
     return m;
 }
 

@@ -22,6 +22,8 @@ public:
     // patient's record: checked and audited as such (AccessGuard::openPatient).
     Result<QList<Message>> thread(const QString &patientId);
     static RecordStore::Table table();
+    // A row of a SELECT of store().selectList(), for queries of their own (MessageThreads).
+    Message messageFrom(const QSqlRecord &record) const { return fromRecord(record); }
 
 protected:
     QVariantMap toValues(const Message &m) const override;

@@ -554,10 +554,30 @@ private slots:
         m.meta.id = QStringLiteral("comm-failed");
         m.status = QStringLiteral("failed");
         m.failureReason = QStringLiteral("550 no such mailbox");
+        // What the Messages view keeps travels with the resource, the server storing it as sent.
+        m.authorId = QStringLiteral("staff-1");
+        m.authorName = QStringLiteral("Jana Rezeption");
+        m.readAt = QDateTime(QDate(2026, 7, 6), QTime(9, 30), Qt::UTC);
+        m.assignedTo = QStringLiteral("staff-2");
+        m.assignedName = QStringLiteral("Ömer Yılmaz");
+        m.templateName = QStringLiteral("Unterlagen");
+        m.ruleName = QStringLiteral("follow-up");
         QCOMPARE(call("PUT", QStringLiteral("/fhir/Communication/comm-failed"),
                       CommunicationMapping::toFhir(m))
                      .status,
                  201);
+        {
+            auto kept = CommunicationMapping::messageFromFhir(
+                bodyOf(call("GET", QStringLiteral("/fhir/Communication/comm-failed"))));
+            QVERIFY2(kept, qPrintable(kept ? QString() : kept.error()));
+            QCOMPARE(kept->authorId, m.authorId);
+            QCOMPARE(kept->authorName, m.authorName);
+            QCOMPARE(kept->readAt, m.readAt);
+            QCOMPARE(kept->assignedTo, m.assignedTo);
+            QCOMPARE(kept->assignedName, m.assignedName);
+            QCOMPARE(kept->templateName, m.templateName);
+            QCOMPARE(kept->ruleName, m.ruleName);
+        }
         QCOMPARE(total(QStringLiteral("/fhir/Communication?patient=") + patientId), 2);
         QCOMPARE(total(QStringLiteral("/fhir/Communication?patient=Patient/") + patientId), 2);
         QCOMPARE(

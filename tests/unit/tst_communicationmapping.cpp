@@ -58,6 +58,13 @@ private slots:
             direction == QLatin1String("inbound") ? QStringLiteral("+491701234567") : QString();
         if (status == QLatin1String("failed"))
             m.failureReason = QStringLiteral("550 5.1.1 mailbox unavailable");
+        m.authorId = QStringLiteral("staff-7");
+        m.authorName = QStringLiteral("Jürgen Weiß");
+        m.readAt = QDateTime(QDate(2026, 7, 6), QTime(9, 30, 0, 5), Qt::UTC);
+        m.assignedTo = QStringLiteral("staff-9");
+        m.assignedName = QStringLiteral("Ana Núñez");
+        m.templateName = QStringLiteral("Erinnerung 48 h");
+        m.ruleName = QStringLiteral("reminder-48h");
         const QJsonObject o = CommunicationMapping::toFhir(m);
         QCOMPARE(o.value(QStringLiteral("resourceType")).toString(),
                  QStringLiteral("Communication"));
@@ -94,6 +101,33 @@ private slots:
         QCOMPARE(back->failureReason, m.failureReason);
         QCOMPARE(back->providerMessageId, m.providerMessageId);
         QCOMPARE(back->fromAddress, m.fromAddress);
+        QCOMPARE(back->authorId, m.authorId);
+        QCOMPARE(back->authorName, m.authorName);
+        QCOMPARE(back->readAt, m.readAt);
+        QCOMPARE(back->assignedTo, m.assignedTo);
+        QCOMPARE(back->assignedName, m.assignedName);
+        QCOMPARE(back->templateName, m.templateName);
+        QCOMPARE(back->ruleName, m.ruleName);
+    }
+
+    void anAutomatedMessageHasNoAuthorAndAnUnreadOneNoReadTime()
+    {
+        Message m = reminder();
+        m.ruleName = QStringLiteral("reminder-2h");
+        const QJsonObject o = CommunicationMapping::toFhir(m);
+        QStringList urls;
+        for (const QJsonValue &e : o.value(QStringLiteral("extension")).toArray())
+            urls << e.toObject().value(QStringLiteral("url")).toString();
+        QVERIFY(!urls.contains(CommunicationMapping::authorUrl()));
+        QVERIFY(!urls.contains(CommunicationMapping::readAtUrl()));
+        QVERIFY(!urls.contains(CommunicationMapping::assigneeUrl()));
+        QVERIFY(urls.contains(CommunicationMapping::ruleUrl()));
+        auto back = CommunicationMapping::messageFromFhir(o);
+        QVERIFY2(back, qPrintable(back ? QString() : back.error()));
+        QVERIFY(back->authorId.isEmpty() && back->authorName.isEmpty());
+        QVERIFY(!back->readAt.isValid());
+        QVERIFY(back->assignedTo.isEmpty());
+        QCOMPARE(back->ruleName, m.ruleName);
     }
 
     void anUnassignedInboundMessageKeepsItsCandidates()
@@ -194,6 +228,26 @@ private slots:
                                << QJsonValue(QJsonArray{QJsonObject{
                                       {QStringLiteral("reference"), QStringLiteral("Patient/x")}}})
                                << QStringLiteral("Appointment/ID");
+        QTest::newRow("read at") << QStringLiteral("extension")
+                                 << QJsonValue(QJsonArray{QJsonObject{
+                                        {QStringLiteral("url"), CommunicationMapping::readAtUrl()},
+                                        {QStringLiteral("valueInstant"),
+                                         QStringLiteral("yesterday")}}})
+                                 << QStringLiteral("urn:frontdesk:message-read-at");
+        QTest::newRow("author") << QStringLiteral("extension")
+                                << QJsonValue(QJsonArray{QJsonObject{
+                                       {QStringLiteral("url"), CommunicationMapping::authorUrl()},
+                                       {QStringLiteral("valueReference"), QJsonObject{}}}})
+                                << QStringLiteral("urn:frontdesk:message-author");
+        QTest::newRow("assignee system")
+            << QStringLiteral("extension")
+            << QJsonValue(QJsonArray{QJsonObject{
+                   {QStringLiteral("url"), CommunicationMapping::assigneeUrl()},
+                   {QStringLiteral("valueReference"),
+                    QJsonObject{{QStringLiteral("identifier"),
+                                 QJsonObject{{QStringLiteral("system"), QStringLiteral("urn:x")},
+                                             {QStringLiteral("value"), QStringLiteral("s1")}}}}}}})
+            << QStringLiteral("urn:frontdesk:message-assignee");
         QTest::newRow("sent") << QStringLiteral("sent")
                               << QJsonValue(QStringLiteral("2026-07-06 09:00"))
                               << QStringLiteral("sent");

@@ -116,6 +116,11 @@ private slots:
                  1);
         QCOMPARE(queued->sendAtUtc, clock.nowUtc());
         QVERIFY(queued->note.isEmpty());
+        // The thread names who wrote it: the signed-in person.
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM messages WHERE id = ? AND "
+                                      "author_id = ? AND author_name = 'rita'"),
+                       {queued->message.meta.id, m_session->account()->id}),
+                 1);
     }
 
     void refusedDraftsWriteNothing_data()
