@@ -99,13 +99,16 @@ QString SyncConflicts::shown(const QVariant &v, const QString &column) const
     return v.toString();
 }
 
-QString SyncConflicts::unappliedWhere(const QString &table)
+QString SyncConflicts::unappliedWhere(const QStringList &tables)
 {
     // Kept by SyncEngine::keepUnapplied with the reason and the server's version, and no row
-    // of the record here.
-    return QStringLiteral("s.resource_type = ? AND s.problem <> '' AND s.theirs_version > 0 AND "
-                          "NOT EXISTS (SELECT 1 FROM %1 t WHERE t.id = s.resource_id)")
-        .arg(table);
+    // of the record here (in any table of its type).
+    QString where =
+        QStringLiteral("s.resource_type = ? AND s.problem <> '' AND s.theirs_version > 0");
+    for (const QString &table : tables)
+        where += QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM %1 t WHERE t.id = s.resource_id)")
+                     .arg(table);
+    return where;
 }
 
 Result<qint64> SyncConflicts::unappliedCount(const Database &db)
@@ -114,7 +117,7 @@ Result<qint64> SyncConflicts::unappliedCount(const Database &db)
     for (const QString &type : SyncResources::outboxTypes()) {
         // Table names come from the repositories, never from input.
         auto count = db.scalar(QStringLiteral("SELECT count(*) FROM sync_records s WHERE %1")
-                                   .arg(unappliedWhere(SyncResources::tableOf(type))),
+                                   .arg(unappliedWhere(SyncResources::tablesOf(type))),
                                {type});
         if (!count)
             return fail(count.error());
@@ -156,35 +159,42 @@ Result<SyncIssue> SyncConflicts::find(const QString &idOrPrefix) const
 Result<QList<SyncIssue>> SyncConflicts::read(const QString &idOrPrefix) const
 {
     QList<SyncIssue> out;
-    for (const QString &type : SyncResources::outboxTypes()) {
+    for (const auto &[type, table] : SyncResources::tables()) {
         // What a person may not read is not theirs to settle either.
         if (!AccessGuard(m_db).requireRead(type))
             continue;
         // Table names come from the repositories, never from input.
-        const QString table = SyncResources::tableOf(type);
         QVariantList binds{type, SyncState::conflict(), SyncState::rejected()};
         QString prefix;
         if (!idOrPrefix.isEmpty()) {
             prefix = QStringLiteral(" AND substr(t.id, 1, ?) = ?");
             binds << idOrPrefix.size() << idOrPrefix;
         }
-        // The records here in conflict or refused; then the server's records that could not be
-        // written here at all (no row of theirs here).
+        // The records here in conflict or refused; then, once per type, the server's records
+        // that could not be written here at all (no row of theirs here).
+        const QStringList ofType = SyncResources::tablesOf(type);
+        const bool unapplied = ofType.first() == table;
         auto q = m_db.query(
             QStringLiteral("SELECT t.id, t.sync_state, s.problem, s.mine_by, s.theirs_by, "
                            "s.theirs_version, s.theirs, s.resource, s.server_version, "
                            "s.updated_at FROM %1 t LEFT JOIN sync_records s ON "
                            "s.resource_id = t.id AND s.resource_type = ? WHERE t.sync_state "
-                           "IN (?, ?)%2 UNION ALL SELECT s.resource_id, ?, s.problem, s.mine_by, "
-                           "s.theirs_by, s.theirs_version, s.theirs, s.resource, "
-                           "s.server_version, s.updated_at FROM sync_records s WHERE %3%4 "
-                           "ORDER BY 10, 1")
-                .arg(table, prefix, unappliedWhere(table),
-                     QString(prefix).replace(QStringLiteral("t.id"),
-                                             QStringLiteral("s.resource_id"))),
-            binds + QVariantList{SyncIssues::unapplied(), type} +
-                (idOrPrefix.isEmpty() ? QVariantList{}
-                                      : QVariantList{idOrPrefix.size(), idOrPrefix}));
+                           "IN (?, ?)%2")
+                    .arg(table, prefix) +
+                (unapplied ? QStringLiteral(" UNION ALL SELECT s.resource_id, ?, s.problem, "
+                                            "s.mine_by, s.theirs_by, s.theirs_version, s.theirs, "
+                                            "s.resource, s.server_version, s.updated_at FROM "
+                                            "sync_records s WHERE %1%2")
+                                 .arg(unappliedWhere(ofType),
+                                      QString(prefix).replace(QStringLiteral("t.id"),
+                                                              QStringLiteral("s.resource_id")))
+                           : QString()) +
+                QStringLiteral(" ORDER BY 10, 1"),
+            binds + (unapplied
+                         ? QVariantList{SyncIssues::unapplied(), type} +
+                               (idOrPrefix.isEmpty() ? QVariantList{}
+                                                     : QVariantList{idOrPrefix.size(), idOrPrefix})
+                         : QVariantList{}));
         if (!q)
             return fail(q.error());
         while (q->next()) {
@@ -308,7 +318,7 @@ Status SyncConflicts::resolve(const QString &idOrPrefix, Take take)
                        "this workstation's (it is sent again), or change it here first, e.g. "
                        "move the appointment to a free time.")
                         .arg(issue.label));
-    const QString table = SyncResources::tableOf(issue.type);
+    const QString table = SyncResources::tableOf(m_db, issue.type, issue.id);
     auto kept = m_db.query(QStringLiteral("SELECT theirs, resource, theirs_version FROM "
                                           "sync_records WHERE resource_type = ? AND "
                                           "resource_id = ?"),

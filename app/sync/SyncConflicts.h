@@ -33,8 +33,8 @@ public:
 
 private:
     // The condition on sync_records s (bound: the resource type) of such a change whose
-    // record's table is `table`.
-    static QString unappliedWhere(const QString &table);
+    // record has no row in any of `tables`.
+    static QString unappliedWhere(const QStringList &tables);
     Result<QList<SyncIssue>> read(const QString &idOrPrefix) const;
     Status describe(SyncIssue &issue, const QString &theirs, const QString &base) const;
     // A column's value as a person reads it: times in the clinic's zone, names for references.

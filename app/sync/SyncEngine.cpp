@@ -161,12 +161,8 @@ Result<std::optional<SyncEngine::Push>> SyncEngine::nextPush()
     QVariantList binds{now};
     for (const QString &t : types)
         binds << t;
-    // Waitlist entries travel as Appointments (status waitlist) but do not sync yet: they wait
-    // in the outbox like the other types that do not.
     const QString due =
-        QStringLiteral("push_id IS NULL AND next_attempt_at <= ? AND resource_type IN (%1) AND "
-                       "NOT (resource_type = 'Appointment' AND resource_id IN "
-                       "(SELECT id FROM waitlist))")
+        QStringLiteral("push_id IS NULL AND next_attempt_at <= ? AND resource_type IN (%1)")
             .arg(QStringList(types.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
     // One push is one staff member's changes, so the server can check that person's role.
     auto actor = m_db.scalar(
@@ -295,7 +291,7 @@ Result<SyncEngine::Sent> SyncEngine::send(const Push &push, SyncRound &round)
                             "(SELECT 1 FROM outbox WHERE resource_type = ? AND resource_id = ? AND "
                             "(push_id IS NULL OR push_id <> ?)) THEN 'pending' ELSE 'synced' END "
                             "WHERE id = ?")
-                            .arg(SyncResources::tableOf(e.type)),
+                            .arg(SyncResources::tableOf(m_db, e.type, e.id)),
                         {QString::number(*version), e.type, e.id, push.id, e.id});
                     !q)
                     return fail(q.error());
@@ -337,7 +333,7 @@ Result<SyncEngine::Sent> SyncEngine::send(const Push &push, SyncRound &round)
         const Status gone = m_db.write([&]() -> Status {
             if (auto q =
                     m_db.query(QStringLiteral("UPDATE %1 SET sync_state = 'synced' WHERE id = ?")
-                                   .arg(SyncResources::tableOf(e.type)),
+                                   .arg(SyncResources::tableOf(m_db, e.type, e.id)),
                                {e.id});
                 !q)
                 return fail(q.error());
@@ -363,7 +359,7 @@ Result<SyncEngine::Sent> SyncEngine::send(const Push &push, SyncRound &round)
     const qint64 now = m_db.clock().nowMs();
     const Status kept = m_db.write([&]() -> Status {
         if (auto q = m_db.query(QStringLiteral("UPDATE %1 SET sync_state = ? WHERE id = ?")
-                                    .arg(SyncResources::tableOf(e.type)),
+                                    .arg(SyncResources::tableOf(m_db, e.type, e.id)),
                                 {state, e.id});
             !q)
             return fail(q.error());
@@ -553,7 +549,7 @@ Status SyncEngine::keepUnapplied(const QString &type, const QString &id, qint64 
     // server's (tried again then) or keeps this one (sent on top of the server's).
     if (exists) {
         if (auto q = m_db.query(QStringLiteral("UPDATE %1 SET sync_state = ? WHERE id = ?")
-                                    .arg(SyncResources::tableOf(type)),
+                                    .arg(SyncResources::tableOf(m_db, type, id)),
                                 {SyncState::conflict(), id});
             !q)
             return fail(q.error());
@@ -635,13 +631,13 @@ void SyncEngine::pull(SyncRound &round)
                     return fail(tr("A change from the server names no resource and version "
                                    "(request.url TYPE/ID, response.etag)."));
                 const QString type = SyncResources::localType(url[0]);
-                if (type.isEmpty() || BookingMapping::isWaitlistEntry(
-                                          entry.value(QStringLiteral("resource")).toObject()))
+                if (type.isEmpty())
                     continue;
                 const QString &id = url[1];
                 auto local = m_db.query(
                     QStringLiteral("SELECT server_version, sync_state FROM %1 WHERE id = ?")
-                        .arg(SyncResources::tableOf(type)),
+                        .arg(SyncResources::tableOf(
+                            m_db, type, id, entry.value(QStringLiteral("resource")).toObject())),
                     {id});
                 if (!local)
                     return fail(local.error());

@@ -3,20 +3,33 @@
 #include "database/Database.h"
 #include "fhir/BookingMapping.h"
 #include "fhir/CommunicationMapping.h"
+#include "fhir/FhirJson.h"
 #include "fhir/FhirMapping.h"
 #include "fhir/PatientRecordMapping.h"
 #include "fhir/ScheduleMapping.h"
 #include "interop/FhirRecordReader.h"
+#include "storage/AllergyRepository.h"
 #include "storage/AppointmentRepository.h"
 #include "storage/AppointmentTypeRepository.h"
+#include "storage/CommunicationPreferenceRepository.h"
+#include "storage/ConditionRepository.h"
+#include "storage/ConsentRepository.h"
+#include "storage/CoverageRepository.h"
+#include "storage/EncounterRepository.h"
+#include "storage/ImmunizationRepository.h"
 #include "storage/LocationRepository.h"
+#include "storage/MedicationRepository.h"
 #include "storage/MessageRepository.h"
+#include "storage/ObservationRepository.h"
+#include "storage/PatientAlertRepository.h"
+#include "storage/PatientPhotoRepository.h"
 #include "storage/PatientRepository.h"
 #include "storage/PractitionerRepository.h"
 #include "storage/RecallRepository.h"
 #include "storage/ScheduleExceptionRepository.h"
 #include "storage/ServerCopy.h"
 #include "storage/StatusHistoryRepository.h"
+#include "storage/WaitlistRepository.h"
 
 #include <QUuid>
 
@@ -30,6 +43,9 @@ struct Kind
 {
     const char *outboxType;
     const char *serverType;
+    // Which resources of serverType are this kind's, where two tables share a FHIR type
+    // (waitlist entries are Appointments, communication preferences Consents); null: all.
+    bool (*accepts)(const QJsonObject &);
     QString (*table)();
     Result<std::optional<SyncResources::Current>> (*current)(Database &, const QString &);
     Status (*apply)(Database &, const QString &, const QJsonObject &, qint64);
@@ -91,20 +107,73 @@ template <typename Repo, auto FromFhir> struct KindOf
         return ServerCopyOf<Repo>(db).applyValues(id, values, version);
     }
 
-    static constexpr Kind kind(const char *outboxType, const char *serverType)
+    static constexpr Kind kind(const char *outboxType, const char *serverType,
+                               bool (*accepts)(const QJsonObject &) = nullptr)
     {
-        return {outboxType, serverType,    &table,       &current,    &apply,
-                &remove,    &serverValues, &localValues, &applyValues};
+        return {outboxType, serverType, accepts,       &table,       &current,
+                &apply,     &remove,    &serverValues, &localValues, &applyValues};
     }
 };
+
+// A patient's record whose mapping leaves the patient (and the visit) to its reader, as the
+// import resolves them from its Bundle: here the references name them as they are.
+template <typename T, Result<T> (*FromFhir)(const QJsonObject &)>
+Result<T> ofPatient(const QJsonObject &resource)
+{
+    auto record = FromFhir(resource);
+    if (!record)
+        return record;
+    auto patient = FhirJson::referenceId(
+        QJsonObject{{QStringLiteral("reference"), FhirMapping::patientReference(resource)}},
+        QStringLiteral("Patient"), QStringLiteral("subject"), true);
+    if (!patient)
+        return fail(patient.error());
+    record->patientId = *patient;
+    if constexpr (requires { record->encounterId; }) {
+        auto encounter = FhirJson::referenceId(
+            QJsonObject{{QStringLiteral("reference"), FhirMapping::encounterReference(resource)}},
+            QStringLiteral("Encounter"), QStringLiteral("encounter"), false);
+        if (!encounter)
+            return fail(encounter.error());
+        record->encounterId = *encounter;
+    }
+    return record;
+}
+
+// The server's Flag says whether the alert is active; an end date already past is not
+// re-read here with this workstation's clock.
+Result<PatientAlert> alertFromFhir(const QJsonObject &resource)
+{
+    return FhirMapping::alertFromFhir(resource, QDateTime());
+}
+
+bool isWaitlistEntry(const QJsonObject &r)
+{
+    return BookingMapping::isWaitlistEntry(r);
+}
+bool isBooking(const QJsonObject &r)
+{
+    return !BookingMapping::isWaitlistEntry(r);
+}
+bool isPreference(const QJsonObject &r)
+{
+    return FhirMapping::isCommunicationPreference(r);
+}
+bool isConsent(const QJsonObject &r)
+{
+    return !FhirMapping::isCommunicationPreference(r);
+}
 
 const Kind kKinds[] = {
     KindOf<PatientRepository, FhirMapping::patientFromFhir>::kind("Patient", "Patient"),
     KindOf<PractitionerRepository, ScheduleMapping::practitionerFromFhir>::kind("Practitioner",
                                                                                 "Practitioner"),
     KindOf<LocationRepository, ScheduleMapping::locationFromFhir>::kind("Location", "Location"),
-    KindOf<AppointmentRepository, ScheduleMapping::appointmentFromFhir>::kind("Appointment",
-                                                                              "Appointment"),
+    KindOf<AppointmentRepository, ScheduleMapping::appointmentFromFhir>::kind(
+        "Appointment", "Appointment", isBooking),
+    // Waiting for a free time: an Appointment with status waitlist.
+    KindOf<WaitlistRepository, BookingMapping::waitlistEntryFromFhir>::kind(
+        "Appointment", "Appointment", isWaitlistEntry),
     KindOf<ScheduleExceptionRepository, ScheduleMapping::timeOffFromFhir>::kind("Slot", "Slot"),
     // The clinic's settings every workstation books by: appointment types and working hours.
     KindOf<AppointmentTypeRepository, BookingMapping::appointmentTypeFromFhir>::kind(
@@ -120,12 +189,69 @@ const Kind kKinds[] = {
     // (sent, delivered, failed and why) and the replies that came in.
     KindOf<MessageRepository, CommunicationMapping::messageFromFhir>::kind("Communication",
                                                                            "Communication"),
+    // The rest of a patient's record, so that whoever opens it at another workstation sees
+    // it whole: consents and communication preferences (both Consent), insurance, alerts,
+    // the photo, and the clinical record (pushed only through the clinical gate of who
+    // changed it: FhirRecordReader).
+    KindOf<ConsentRepository, ofPatient<Consent, FhirMapping::consentFromFhir>>::kind(
+        "Consent", "Consent", isConsent),
+    KindOf<CommunicationPreferenceRepository,
+           ofPatient<CommunicationPreference, FhirMapping::communicationPreferenceFromFhir>>::
+        kind("Consent", "Consent", isPreference),
+    KindOf<CoverageRepository, ofPatient<Coverage, FhirMapping::coverageFromFhir>>::kind(
+        "Coverage", "Coverage"),
+    KindOf<PatientAlertRepository, ofPatient<PatientAlert, alertFromFhir>>::kind("Flag", "Flag"),
+    KindOf<PatientPhotoRepository, PatientRecordMapping::photoFromFhir>::kind("Binary", "Binary"),
+    KindOf<EncounterRepository, ofPatient<Encounter, FhirMapping::encounterFromFhir>>::kind(
+        "Encounter", "Encounter"),
+    KindOf<ConditionRepository, ofPatient<Condition, FhirMapping::conditionFromFhir>>::kind(
+        "Condition", "Condition"),
+    KindOf<AllergyRepository, ofPatient<Allergy, FhirMapping::allergyFromFhir>>::kind(
+        "AllergyIntolerance", "AllergyIntolerance"),
+    KindOf<MedicationRepository, ofPatient<Medication, FhirMapping::medicationFromFhir>>::kind(
+        "MedicationStatement", "MedicationStatement"),
+    KindOf<ObservationRepository, ofPatient<Observation, FhirMapping::observationFromFhir>>::kind(
+        "Observation", "Observation"),
+    KindOf<ImmunizationRepository,
+           ofPatient<Immunization, FhirMapping::immunizationFromFhir>>::kind("Immunization",
+                                                                             "Immunization"),
 };
 
-const Kind *byOutboxType(const QString &type)
+// Whether kind k's table holds the record id (where two kinds share a type).
+bool holds(Database &db, const Kind &k, const QString &id)
+{
+    // Table names come from the repositories, never from input.
+    auto n = db.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE id = ?").arg(k.table()), {id});
+    return n && n->toLongLong() > 0;
+}
+
+// The kind of a record here, by its outbox type and id: the one whose table holds it (the
+// first of its type when none does yet).
+const Kind *byRecord(Database &db, const QString &outboxType, const QString &id)
+{
+    const Kind *first = nullptr;
+    int candidates = 0;
+    for (const Kind &k : kKinds) {
+        if (outboxType != QLatin1String(k.outboxType))
+            continue;
+        if (!first)
+            first = &k;
+        ++candidates;
+    }
+    if (candidates > 1) {
+        for (const Kind &k : kKinds) {
+            if (outboxType == QLatin1String(k.outboxType) && holds(db, k, id))
+                return &k;
+        }
+    }
+    return first;
+}
+
+// The kind of a resource from the server, by its type and what it says.
+const Kind *byResource(const QString &serverType, const QJsonObject &resource)
 {
     for (const Kind &k : kKinds) {
-        if (type == QLatin1String(k.outboxType))
+        if (serverType == QLatin1String(k.serverType) && (!k.accepts || k.accepts(resource)))
             return &k;
     }
     return nullptr;
@@ -140,12 +266,20 @@ const Kind *byServerType(const QString &type)
     return nullptr;
 }
 
+QString notSynced(const QString &type)
+{
+    return SyncResources::tr("%1 records do not sync yet.").arg(type);
+}
+
 } // namespace
 
 QString SyncResources::serverType(const QString &outboxType)
 {
-    const Kind *k = byOutboxType(outboxType);
-    return k ? QString::fromLatin1(k->serverType) : QString();
+    for (const Kind &k : kKinds) {
+        if (outboxType == QLatin1String(k.outboxType))
+            return QString::fromLatin1(k.serverType);
+    }
+    return {};
 }
 
 QString SyncResources::localType(const QString &serverType)
@@ -157,23 +291,45 @@ QString SyncResources::localType(const QString &serverType)
 QStringList SyncResources::outboxTypes()
 {
     QStringList types;
-    for (const Kind &k : kKinds)
-        types << QString::fromLatin1(k.outboxType);
+    for (const Kind &k : kKinds) {
+        if (!types.contains(QLatin1String(k.outboxType)))
+            types << QString::fromLatin1(k.outboxType);
+    }
     return types;
 }
 
-QString SyncResources::tableOf(const QString &outboxType)
+QList<std::pair<QString, QString>> SyncResources::tables()
 {
-    const Kind *k = byOutboxType(outboxType);
+    QList<std::pair<QString, QString>> out;
+    for (const Kind &k : kKinds)
+        out.append({QString::fromLatin1(k.outboxType), k.table()});
+    return out;
+}
+
+QStringList SyncResources::tablesOf(const QString &outboxType)
+{
+    QStringList out;
+    for (const Kind &k : kKinds) {
+        if (outboxType == QLatin1String(k.outboxType))
+            out << k.table();
+    }
+    return out;
+}
+
+QString SyncResources::tableOf(Database &db, const QString &outboxType, const QString &id,
+                               const QJsonObject &resource)
+{
+    const Kind *k = resource.isEmpty() ? byRecord(db, outboxType, id)
+                                       : byResource(serverType(outboxType), resource);
     return k ? k->table() : QString();
 }
 
 Result<std::optional<SyncResources::Current>>
 SyncResources::current(Database &db, const QString &outboxType, const QString &id)
 {
-    const Kind *k = byOutboxType(outboxType);
+    const Kind *k = byRecord(db, outboxType, id);
     if (!k)
-        return fail(tr("%1 records do not sync yet.").arg(outboxType));
+        return fail(notSynced(outboxType));
     auto current = k->current(db, id);
     if (!current || !current->has_value() || (*current)->meta.deleted)
         return current;
@@ -190,7 +346,7 @@ SyncResources::current(Database &db, const QString &outboxType, const QString &i
 Status SyncResources::apply(Database &db, const QString &serverType, const QString &id,
                             const QJsonObject &resource, qint64 serverVersion)
 {
-    const Kind *k = byServerType(serverType);
+    const Kind *k = byResource(serverType, resource);
     if (!k)
         return fail(tr("%1 resources do not sync yet.").arg(serverType));
     return k->apply(db, id, resource, serverVersion);
@@ -199,7 +355,7 @@ Status SyncResources::apply(Database &db, const QString &serverType, const QStri
 Status SyncResources::applyDelete(Database &db, const QString &serverType, const QString &id,
                                   qint64 serverVersion)
 {
-    const Kind *k = byServerType(serverType);
+    const Kind *k = byRecord(db, localType(serverType), id);
     if (!k)
         return fail(tr("%1 resources do not sync yet.").arg(serverType));
     return k->remove(db, id, serverVersion);
@@ -208,36 +364,36 @@ Status SyncResources::applyDelete(Database &db, const QString &serverType, const
 Result<QVariantMap> SyncResources::serverValues(Database &db, const QString &outboxType,
                                                 const QJsonObject &resource)
 {
-    const Kind *k = byOutboxType(outboxType);
+    const Kind *k = byResource(serverType(outboxType), resource);
     if (!k)
-        return fail(tr("%1 records do not sync yet.").arg(outboxType));
+        return fail(notSynced(outboxType));
     return k->serverValues(db, resource);
 }
 
 Result<QVariantMap> SyncResources::localValues(Database &db, const QString &outboxType,
                                                const QString &id)
 {
-    const Kind *k = byOutboxType(outboxType);
+    const Kind *k = byRecord(db, outboxType, id);
     if (!k)
-        return fail(tr("%1 records do not sync yet.").arg(outboxType));
+        return fail(notSynced(outboxType));
     return k->localValues(db, id);
 }
 
 Status SyncResources::applyValues(Database &db, const QString &outboxType, const QString &id,
                                   const QVariantMap &values, qint64 serverVersion)
 {
-    const Kind *k = byOutboxType(outboxType);
+    const Kind *k = byRecord(db, outboxType, id);
     if (!k)
-        return fail(tr("%1 records do not sync yet.").arg(outboxType));
+        return fail(notSynced(outboxType));
     return k->applyValues(db, id, values, serverVersion);
 }
 
 Status SyncResources::queueAgain(Database &db, const QString &outboxType, const QString &id,
                                  const QString &actor)
 {
-    const QString table = tableOf(outboxType);
+    const QString table = tableOf(db, outboxType, id);
     if (table.isEmpty())
-        return fail(tr("%1 records do not sync yet.").arg(outboxType));
+        return fail(notSynced(outboxType));
     if (auto q = db.query(QStringLiteral("UPDATE %1 SET sync_state = ? WHERE id = ?").arg(table),
                           {SyncState::pending(), id});
         !q)

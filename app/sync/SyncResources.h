@@ -8,17 +8,23 @@
 #include <QString>
 #include <QVariantMap>
 
+#include <utility>
+
 #include <optional>
 
 namespace frontdesk {
 
 class Database;
 
-// The records the sync engine exchanges today, each between its table and its FHIR form
-// (models/fhir): Patient, Appointment, Practitioner, Location, time off as Slot, appointment
-// types as HealthcareService, working hours as PractitionerRole, status changes as Provenance,
-// recalls as Task and messages as Communication. Records of the other outbox types stay in the
-// outbox, waiting, until the engine exchanges them too.
+// The records the sync engine exchanges, each between its table and its FHIR form
+// (models/fhir): Patient, Appointment and waitlist entries (Appointment, status waitlist),
+// Practitioner, Location, time off as Slot, appointment types as HealthcareService, working
+// hours as PractitionerRole, status changes as Provenance, recalls as Task, messages as
+// Communication, consents and communication preferences as Consent, insurance as Coverage,
+// alerts as Flag, the photo as Binary, and the clinical record (Encounter, Condition,
+// AllergyIntolerance, MedicationStatement, Observation, Immunization). Records of the other
+// outbox types (appointment series) stay in the outbox, waiting, until the engine exchanges
+// them too.
 class SyncResources
 {
     Q_DECLARE_TR_FUNCTIONS(SyncResources)
@@ -43,9 +49,14 @@ public:
                         const QJsonObject &resource, qint64 serverVersion);
     static Status applyDelete(Database &db, const QString &serverType, const QString &id,
                               qint64 serverVersion);
-    // The SQL table of an outbox resource type (from its repository), for the bookkeeping
-    // columns the engine sets directly.
-    static QString tableOf(const QString &outboxType);
+    // The SQL table (from its repository) of a record of an outbox resource type, for the
+    // bookkeeping columns the engine sets directly: where two tables share a type, the one that
+    // holds id, or, given the server's resource, the one whose records it is.
+    static QString tableOf(Database &db, const QString &outboxType, const QString &id,
+                           const QJsonObject &resource = {});
+    // Every synced table with its outbox resource type; the tables of one type.
+    static QList<std::pair<QString, QString>> tables();
+    static QStringList tablesOf(const QString &outboxType);
 
     // For the three-way merge after a 412: a record's columns as a local save writes them, from
     // a FHIR resource (the server's version, or the base copy) or from the table (this

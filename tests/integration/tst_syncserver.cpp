@@ -11,14 +11,22 @@
 
 #include "domain/ClinicTime.h"
 #include "scheduling/BookingService.h"
+#include "storage/AllergyRepository.h"
 #include "storage/AppointmentRepository.h"
 #include "storage/AppointmentTypeRepository.h"
+#include "storage/CommunicationPreferenceRepository.h"
+#include "storage/ConditionRepository.h"
+#include "storage/ConsentRepository.h"
+#include "storage/CoverageRepository.h"
+#include "storage/EncounterRepository.h"
 #include "storage/MessageRepository.h"
 #include "storage/MessageRetention.h"
+#include "storage/PatientAlertRepository.h"
 #include "storage/PatientRepository.h"
 #include "storage/PractitionerRepository.h"
 #include "storage/RecallRepository.h"
 #include "storage/StatusHistoryRepository.h"
+#include "storage/WaitlistRepository.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -567,6 +575,139 @@ private slots:
         auto recallOnB = RecallRepository(m_b.db()).get(recall.meta.id);
         QVERIFY2(recallOnB.ok(), qPrintable(recallOnB.error()));
         QCOMPARE(recallOnB->dueOn, QDate(2027, 3, 1));
+    }
+
+    // The rest of a patient's record travels too: consent, communication preference, insurance,
+    // alert, waitlist entry and the clinical record made on A reach the others, the clinical
+    // part only where the role may read it.
+    void aPatientsWholeRecordTravels()
+    {
+        Patient p = newPatient(QStringLiteral("MRN-WHOLE"), QStringLiteral("Whole"));
+        QVERIFY(PatientRepository(m_a.db()).save(p).ok());
+        Consent consent;
+        consent.patientId = p.meta.id;
+        consent.type = QStringLiteral("marketing");
+        consent.decidedAt = QDateTime(QDate(2026, 11, 2), QTime(10, 0), Qt::UTC);
+        consent.note = QStringLiteral("asked at the desk");
+        QVERIFY2(ConsentRepository(m_a.db()).save(consent).ok(), "consent");
+        CommunicationPreference preference;
+        preference.patientId = p.meta.id;
+        preference.purpose = QStringLiteral("reminder");
+        preference.channel = QStringLiteral("email");
+        preference.quietStartMinute = 21 * 60;
+        preference.quietEndMinute = 7 * 60;
+        QVERIFY(CommunicationPreferenceRepository(m_a.db()).save(preference).ok());
+        Coverage coverage;
+        coverage.patientId = p.meta.id;
+        coverage.payer = QStringLiteral("AOK Bayern");
+        coverage.memberId = QStringLiteral("A123456789");
+        QVERIFY(CoverageRepository(m_a.db()).save(coverage).ok());
+        PatientAlert alert;
+        alert.patientId = p.meta.id;
+        alert.severity = QStringLiteral("high");
+        alert.text = QStringLiteral("Needs a wheelchair-accessible room");
+        QVERIFY(PatientAlertRepository(m_a.db()).save(alert).ok());
+        Allergy allergy;
+        allergy.patientId = p.meta.id;
+        allergy.code = {QStringLiteral("http://snomed.info/sct"), QStringLiteral("91936005"),
+                        QStringLiteral("Penicillin allergy")};
+        allergy.criticality = QStringLiteral("high");
+        allergy.recorded = QDateTime(QDate(2026, 10, 1), QTime(9, 0), Qt::UTC);
+        const Status allergySaved = AllergyRepository(m_a.db()).save(allergy);
+        QVERIFY2(allergySaved.ok(), qPrintable(allergySaved.error()));
+        Encounter visit;
+        visit.patientId = p.meta.id;
+        visit.classCode = QStringLiteral("AMB");
+        visit.start = QDateTime(QDate(2026, 10, 1), QTime(9, 0), Qt::UTC);
+        visit.end = visit.start.addSecs(900);
+        visit.notes = QStringLiteral("BP high, recheck in 4 weeks");
+        QVERIFY(EncounterRepository(m_a.db()).save(visit).ok());
+        Condition condition;
+        condition.patientId = p.meta.id;
+        condition.encounterId = visit.meta.id;
+        condition.code = {QStringLiteral("http://snomed.info/sct"), QStringLiteral("38341003"),
+                          QStringLiteral("Hypertension")};
+        QVERIFY(ConditionRepository(m_a.db()).save(condition).ok());
+        WaitlistEntry waiting;
+        waiting.patientId = p.meta.id;
+        waiting.practitionerId = m_practitionerId;
+        waiting.minutes = 30;
+        waiting.weekdays = {1, 3};
+        waiting.note = QStringLiteral("mornings only");
+        waiting.earliestMinute = 8 * 60;
+        waiting.latestMinute = 12 * 60;
+        const Status waitingSaved = WaitlistRepository(m_a.db()).save(waiting);
+        QVERIFY2(waitingSaved.ok(), qPrintable(waitingSaved.error()));
+
+        SyncRound a = syncOnce(m_a);
+        QVERIFY2(a.problem.isEmpty(), qPrintable(a.problem));
+        QCOMPARE(a.rejected, 0);
+        QCOMPARE(value(m_a, QStringLiteral("SELECT count(*) FROM outbox")).toInt(), 0);
+        for (const QString &table :
+             {QStringLiteral("allergies"), QStringLiteral("encounters"),
+              QStringLiteral("conditions"), QStringLiteral("consents"), QStringLiteral("waitlist")})
+            QVERIFY2(value(m_a,
+                           QStringLiteral("SELECT count(*) FROM %1 WHERE patient_id = ? AND "
+                                          "server_version IS NOT NULL AND sync_state = 'synced'")
+                               .arg(table),
+                           {p.meta.id})
+                             .toInt() == 1,
+                     qPrintable(table));
+        SyncRound b = syncOnce(m_b);
+        QVERIFY2(b.problem.isEmpty(), qPrintable(b.problem));
+        QCOMPARE(b.unapplied, 0);
+
+        auto consentOnB = ConsentRepository(m_b.db()).get(consent.meta.id);
+        QVERIFY2(consentOnB.ok(), qPrintable(consentOnB.error()));
+        QCOMPARE(consentOnB->type, QStringLiteral("marketing"));
+        QCOMPARE(consentOnB->patientId, p.meta.id);
+        auto preferenceOnB = CommunicationPreferenceRepository(m_b.db()).get(preference.meta.id);
+        QVERIFY2(preferenceOnB.ok(), qPrintable(preferenceOnB.error()));
+        QCOMPARE(preferenceOnB->channel, QStringLiteral("email"));
+        QCOMPARE(preferenceOnB->quietStartMinute, 21 * 60);
+        auto coverageOnB = CoverageRepository(m_b.db()).get(coverage.meta.id);
+        QVERIFY2(coverageOnB.ok(), qPrintable(coverageOnB.error()));
+        QCOMPARE(coverageOnB->memberId, QStringLiteral("A123456789"));
+        auto alertOnB = PatientAlertRepository(m_b.db()).get(alert.meta.id);
+        QVERIFY2(alertOnB.ok(), qPrintable(alertOnB.error()));
+        QCOMPARE(alertOnB->severity, QStringLiteral("high"));
+        QVERIFY(alertOnB->active);
+        auto waitingOnB = WaitlistRepository(m_b.db()).get(waiting.meta.id);
+        QVERIFY2(waitingOnB.ok(), qPrintable(waitingOnB.error()));
+        QCOMPARE(waitingOnB->minutes, 30);
+        QCOMPARE(waitingOnB->weekdays, (QSet<int>{1, 3}));
+        QCOMPARE(waitingOnB->patientId, p.meta.id);
+        // The clinical record reaches whom the role allows: not B's receptionist, but a nurse's
+        // workstation (an enrolled workstation reads it all, for whoever signs in there).
+        QCOMPARE(value(m_b, QStringLiteral("SELECT count(*) FROM allergies WHERE id = ?"),
+                       {allergy.meta.id})
+                     .toInt(),
+                 0);
+        QVERIFY(addAccount(QStringLiteral("nina"), QStringLiteral("nurse")));
+        Workstation c;
+        QVERIFY(openWorkstation(c, QStringLiteral("nina")));
+        SyncRound atC = syncOnce(c);
+        QVERIFY2(atC.problem.isEmpty(), qPrintable(atC.problem));
+        QCOMPARE(atC.unapplied, 0);
+        QCOMPARE(value(c,
+                       QStringLiteral("SELECT patient_id FROM allergies WHERE id = ? AND "
+                                      "criticality = 'high'"),
+                       {allergy.meta.id})
+                     .toString(),
+                 p.meta.id);
+        QCOMPARE(value(c, QStringLiteral("SELECT encounter_id FROM conditions WHERE id = ?"),
+                       {condition.meta.id})
+                     .toString(),
+                 visit.meta.id);
+        QCOMPARE(value(c,
+                       QStringLiteral("SELECT count(*) FROM encounters WHERE id = ? AND "
+                                      "sync_state = 'synced'"),
+                       {visit.meta.id})
+                     .toInt(),
+                 1);
+        QCOMPARE(value(c, QStringLiteral("SELECT count(*) FROM outbox")).toInt(), 0);
+        // Nothing of it came back as a change of B's own.
+        QCOMPARE(value(m_b, QStringLiteral("SELECT count(*) FROM outbox")).toInt(), 0);
     }
 
     // A change from the server that cannot be written here (an appointment type code B already
