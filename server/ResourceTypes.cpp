@@ -1,7 +1,9 @@
 #include "ResourceTypes.h"
 
+#include "ClinicSettings.h"
 #include "domain/SearchText.h"
 #include "fhir/BookingMapping.h"
+#include "fhir/ClinicSettingsMapping.h"
 #include "fhir/CommunicationMapping.h"
 #include "fhir/FhirJson.h"
 #include "fhir/FhirMapping.h"
@@ -76,7 +78,8 @@ Result<IndexedResource> clinical(const QString &id, const QJsonObject &resource,
 // messages it sends through the server.
 QStringList ResourceTypes::supported()
 {
-    return FhirRecordReader::types() << QStringLiteral("Communication");
+    return FhirRecordReader::types()
+           << QStringLiteral("Communication") << QStringLiteral("Organization");
 }
 
 QStringList ResourceTypes::searchParameters(const QString &type)
@@ -99,6 +102,8 @@ QStringList ResourceTypes::searchParameters(const QString &type)
         return {QStringLiteral("practitioner")};
     if (type == QLatin1String("HealthcareService"))
         return {QStringLiteral("name")};
+    if (type == QLatin1String("Organization"))
+        return {};
     if (isSupported(type))
         return {QStringLiteral("patient")};
     return {};
@@ -253,6 +258,22 @@ Result<IndexedResource> ResourceTypes::read(const QString &type, const QString &
         w->meta.id = id;
         r.content = BookingMapping::toFhir(*w);
         r.tokens.append({QStringLiteral("practitioner"), w->practitionerId});
+        return r;
+    }
+    if (type == QLatin1String("Organization")) {
+        // The clinic's shared settings: one resource, each value by its owner's rule.
+        if (id != ClinicSettingsMapping::resourceId())
+            return fail(tr("The only Organization kept here is the clinic's settings, "
+                           "Organization/%1.")
+                            .arg(ClinicSettingsMapping::resourceId()));
+        auto values = ClinicSettingsMapping::fromFhir(resource);
+        if (!values)
+            return fail(values.error());
+        for (auto it = values->cbegin(); it != values->cend(); ++it) {
+            if (auto s = ClinicSettings::validate(it.key(), it.value()); !s)
+                return fail(s.error());
+        }
+        r.content = ClinicSettingsMapping::toFhir(*values);
         return r;
     }
     if (type == QLatin1String("HealthcareService")) {

@@ -739,6 +739,33 @@ Geprüft gegen: %2</translation>
     </message>
 </context>
 <context>
+    <name>ClinicSettings</name>
+    <message>
+        <source>The setting %1 must be a whole number from %2 to %3; got &quot;%4&quot;.</source>
+        <translation>Die Einstellung %1 muss eine ganze Zahl von %2 bis %3 sein; erhalten: „%4“.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s name is longer than 200 characters.</source>
+        <translation>Der Name der Praxis ist länger als 200 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s phone number &quot;%1&quot; is not a phone number.</source>
+        <translation>Die Telefonnummer der Praxis „%1“ ist keine Telefonnummer.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time zone; use its IANA name, e.g. Europe/Berlin.</source>
+        <translation>„%1“ ist keine Zeitzone; verwenden Sie ihren IANA-Namen, z. B. Europe/Berlin.</translation>
+    </message>
+    <message>
+        <source>The phone country code must be 1 to 3 digits, e.g. 49; got &quot;%1&quot;.</source>
+        <translation>Die Ländervorwahl muss aus 1 bis 3 Ziffern bestehen, z. B. 49; erhalten: „%1“.</translation>
+    </message>
+    <message>
+        <source>%1 is not a setting of the clinic.</source>
+        <translation>%1 ist keine Einstellung der Praxis.</translation>
+    </message>
+</context>
+<context>
     <name>ClinicSettingsMapping</name>
     <message>
         <source>The clinic&apos;s settings are the Organization with id &quot;%1&quot;; got &quot;%2&quot;.</source>

@@ -739,6 +739,33 @@ Comprobado con: %2</translation>
     </message>
 </context>
 <context>
+    <name>ClinicSettings</name>
+    <message>
+        <source>The setting %1 must be a whole number from %2 to %3; got &quot;%4&quot;.</source>
+        <translation>El ajuste %1 debe ser un número entero de %2 a %3; se recibió «%4».</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s name is longer than 200 characters.</source>
+        <translation>El nombre de la consulta tiene más de 200 caracteres.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s phone number &quot;%1&quot; is not a phone number.</source>
+        <translation>El teléfono de la consulta «%1» no es un número de teléfono.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time zone; use its IANA name, e.g. Europe/Berlin.</source>
+        <translation>«%1» no es una zona horaria; use su nombre IANA, p. ej., Europe/Madrid.</translation>
+    </message>
+    <message>
+        <source>The phone country code must be 1 to 3 digits, e.g. 49; got &quot;%1&quot;.</source>
+        <translation>El prefijo del país debe tener de 1 a 3 cifras, p. ej., 34; se recibió «%1».</translation>
+    </message>
+    <message>
+        <source>%1 is not a setting of the clinic.</source>
+        <translation>%1 no es un ajuste de la consulta.</translation>
+    </message>
+</context>
+<context>
     <name>ClinicSettingsMapping</name>
     <message>
         <source>The clinic&apos;s settings are the Organization with id &quot;%1&quot;; got &quot;%2&quot;.</source>

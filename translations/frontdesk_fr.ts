@@ -739,6 +739,33 @@ Vérifié par rapport à : %2</translation>
     </message>
 </context>
 <context>
+    <name>ClinicSettings</name>
+    <message>
+        <source>The setting %1 must be a whole number from %2 to %3; got &quot;%4&quot;.</source>
+        <translation>Le paramètre %1 doit être un nombre entier de %2 à %3&#xa0;; reçu&#xa0;: «&#xa0;%4&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s name is longer than 200 characters.</source>
+        <translation>Le nom du cabinet dépasse 200 caractères.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s phone number &quot;%1&quot; is not a phone number.</source>
+        <translation>Le numéro de téléphone du cabinet «&#xa0;%1&#xa0;» n’est pas un numéro de téléphone.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time zone; use its IANA name, e.g. Europe/Berlin.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un fuseau horaire&#xa0;; utilisez son nom IANA, p. ex. Europe/Paris.</translation>
+    </message>
+    <message>
+        <source>The phone country code must be 1 to 3 digits, e.g. 49; got &quot;%1&quot;.</source>
+        <translation>L’indicatif pays doit comporter 1 à 3 chiffres, p. ex. 33&#xa0;; reçu&#xa0;: «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>%1 is not a setting of the clinic.</source>
+        <translation>%1 n’est pas un paramètre du cabinet.</translation>
+    </message>
+</context>
+<context>
     <name>ClinicSettingsMapping</name>
     <message>
         <source>The clinic&apos;s settings are the Organization with id &quot;%1&quot;; got &quot;%2&quot;.</source>

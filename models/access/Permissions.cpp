@@ -181,6 +181,10 @@ std::optional<Permission> Permissions::toRead(const QString &resourceType)
                                           QStringLiteral("HealthcareService")};
     if (isClinical(resourceType))
         return Permission::ViewClinical;
+    // The clinic's shared settings (its zone, name, quiet hours, ...): everyone who books
+    // reads them; only who manages settings changes them (toWrite).
+    if (resourceType == QLatin1String("Organization"))
+        return Permission::ViewSchedule;
     if (schedule.contains(resourceType))
         return Permission::ViewSchedule;
     if (messages.contains(resourceType))
@@ -192,6 +196,8 @@ std::optional<Permission> Permissions::toRead(const QString &resourceType)
 
 std::optional<Permission> Permissions::toWrite(const QString &resourceType)
 {
+    if (resourceType == QLatin1String("Organization"))
+        return Permission::ManageSettings;
     const std::optional<Permission> read = toRead(resourceType);
     if (!read)
         return std::nullopt;

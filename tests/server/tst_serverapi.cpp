@@ -9,6 +9,7 @@
 #include "access/StaffAccountRepository.h"
 #include "core/Clock.h"
 #include "fhir/BookingMapping.h"
+#include "fhir/ClinicSettingsMapping.h"
 #include "fhir/CommunicationMapping.h"
 #include "fhir/FhirMapping.h"
 #include "fhir/PatientRecordMapping.h"
@@ -900,7 +901,9 @@ private slots:
         for (const QString &type : ResourceTypes::supported())
             QVERIFY2(kept.contains(type) || type == QLatin1String("Location") ||
                          type == QLatin1String("Practitioner") || type == QLatin1String("Slot") ||
-                         type == QLatin1String("Communication"),
+                         type == QLatin1String("Communication") ||
+                         // one resource with a fixed id: theClinicsSettingsAreOneOrganization
+                         type == QLatin1String("Organization"),
                      qPrintable(type));
         // Patient-bound records are found by their patient, as id or reference.
         QCOMPARE(total(QStringLiteral("/fhir/Task?patient=") + patient), 1);
@@ -956,6 +959,45 @@ private slots:
     // The server appends through the workstation's AuditLog; an entry holding a clinical field
     // (a Condition's display, a message's body) is hashed with the server database's own key,
     // and the key cannot be swapped afterwards.
+    // The clinic's shared settings are the one resource Organization/clinic: whoever manages
+    // settings writes it, everyone reads it, and each value is held to its owner's rule.
+    void theClinicsSettingsAreOneOrganization()
+    {
+        const QJsonObject clinic = ClinicSettingsMapping::toFhir(
+            {{QStringLiteral("clinic_name"), QStringLiteral("Praxis am Markt")},
+             {QStringLiteral("clinic_phone"), QStringLiteral("+49 30 1234567")},
+             {QStringLiteral("clinic_time_zone"), QStringLiteral("Europe/Berlin")},
+             {QStringLiteral("clinic_quiet_hours"), QStringLiteral("21:00-07:30")},
+             {QStringLiteral("auto_lock_minutes"), QStringLiteral("10")}});
+        QCOMPARE(call("PUT", QStringLiteral("/fhir/Organization/clinic"), clinic,
+                      QStringLiteral("receptionist"))
+                     .status,
+                 403);
+        const HttpResponse made = call("PUT", QStringLiteral("/fhir/Organization/clinic"), clinic);
+        QVERIFY2(made.status == 201, made.body.constData());
+        const HttpResponse read = call("GET", QStringLiteral("/fhir/Organization/clinic"),
+                                       QByteArray(), QStringLiteral("receptionist"));
+        QCOMPARE(read.status, 200);
+        QJsonObject back = bodyOf(read);
+        back.remove(QStringLiteral("meta"));
+        QCOMPARE(back, clinic);
+        // Another Organization, or a value its owner would refuse, is refused naming why.
+        QJsonObject lab = clinic;
+        lab.insert(QStringLiteral("id"), QStringLiteral("lab"));
+        const HttpResponse other = call("PUT", QStringLiteral("/fhir/Organization/lab"), lab);
+        QVERIFY2(other.status == 422 || other.status == 400, other.body.constData());
+        QVERIFY2(diagnostics(other).contains(QStringLiteral("Organization/clinic")),
+                 qPrintable(diagnostics(other)));
+        const QJsonObject badZone = ClinicSettingsMapping::toFhir(
+            {{QStringLiteral("clinic_time_zone"), QStringLiteral("Mars/Olympus")}});
+        const HttpResponse refused =
+            call("PUT", QStringLiteral("/fhir/Organization/clinic"), badZone,
+                 QStringLiteral("admin"), {{"If-Match", "W/\"1\""}});
+        QCOMPARE(refused.status, 422);
+        QVERIFY2(diagnostics(refused).contains(QStringLiteral("Mars/Olympus")),
+                 qPrintable(diagnostics(refused)));
+    }
+
     void clinicalTextInTheTrailIsHashedHere()
     {
         AuditEntry entry;
