@@ -170,6 +170,14 @@ Status DispatchQueue::record(const Claim &claim, Outcome outcome, const QString 
                                  "AND state = 'sending'");
             values = {retryAt, detail, now, claim.communicationId, m_owner};
             break;
+        case Outcome::Held:
+            // Not an attempt: the claim's count is taken back.
+            sql = QStringLiteral("UPDATE message_dispatch SET state = 'due', next_attempt_at = ?, "
+                                 "attempts = ?, last_error = ?, lease_owner = '', "
+                                 "lease_until = 0, updated_at = ? WHERE communication_id = ? AND "
+                                 "lease_owner = ? AND state = 'sending'");
+            values = {retryAt, claim.attempts - 1, detail, now, claim.communicationId, m_owner};
+            break;
         case Outcome::Unknown:
             sql = QStringLiteral("UPDATE message_dispatch SET state = 'unknown', last_error = ?, "
                                  "lease_until = 0, updated_at = ? WHERE communication_id = ? AND "
@@ -189,6 +197,20 @@ Status DispatchQueue::record(const Claim &claim, Outcome outcome, const QString 
         if (q->numRowsAffected() != 1)
             return fail(tr("The message %1 is no longer this server's to record.")
                             .arg(claim.communicationId));
+        if (outcome == Outcome::Held) {
+            AuditEntry entry;
+            entry.action = QStringLiteral("message-held");
+            entry.entityType = kCommunication;
+            entry.entityId = claim.communicationId;
+            entry.detail = {
+                {QStringLiteral("channel"), claim.channel},
+                {QStringLiteral("until"),
+                 QDateTime::fromMSecsSinceEpoch(retryAt, Qt::UTC).toString(Qt::ISODate)},
+                {QStringLiteral("via"), QStringLiteral("frontdesk-server dispatch")}};
+            if (auto appended = AuditLog(m_db).append(entry); !appended)
+                return fail(appended.error());
+            return {};
+        }
         if (outcome == Outcome::Retry)
             return {};
         if (outcome == Outcome::Sent)

@@ -33,9 +33,10 @@ public:
     enum class Outcome
     {
         Sent,
-        Retry,  // a temporary failure: due again later
-        Failed, // a permanent failure, or too many temporary ones
-        Unknown // handed over, but no answer came: maybe sent, never sent again by itself
+        Retry,   // a temporary failure: due again later
+        Failed,  // a permanent failure, or too many temporary ones
+        Unknown, // handed over, but no answer came: maybe sent, never sent again by itself
+        Held     // not sent yet, by the contact rule (quiet hours): due at retryAt, no attempt
     };
 
     DispatchQueue(Database &db, QString owner) : m_db(db), m_owner(std::move(owner)) {}

@@ -2,6 +2,8 @@
 
 #include "MimeMessage.h"
 #include "ResourceStore.h"
+#include "automation/AutomatedRecords.h"
+#include "automation/ClinicContext.h"
 #include "database/Database.h"
 #include "domain/SearchText.h"
 #include "fhir/FhirMapping.h"
@@ -62,12 +64,15 @@ void Dispatcher::tick()
 
 void Dispatcher::process(const DispatchQueue::Claim &claim)
 {
-    const auto failNow = [&](const QString &reason, const QString &logCode) {
+    const auto endWith = [&](SendResult::Kind kind, const QString &reason, const QString &logCode) {
         SendResult r;
-        r.kind = SendResult::Kind::Permanent;
+        r.kind = kind;
         r.reason = reason;
         r.logCode = logCode;
         done(claim, r);
+    };
+    const auto failNow = [&](const QString &reason, const QString &logCode) {
+        endWith(SendResult::Kind::Permanent, reason, logCode);
     };
     auto m = m_queue.message(claim.communicationId);
     if (!m)
@@ -79,6 +84,30 @@ void Dispatcher::process(const DispatchQueue::Claim &claim)
     auto patient = FhirMapping::patientFromFhir((*stored)->content);
     if (!patient)
         return failNow(patient.error(), QStringLiteral("unreadable patient"));
+    // The rule again at the moment of sending: a STOP, an opt-out or quiet hours may have come
+    // since the message was queued. The patient's preferred channel is not in the synced
+    // Patient; the channel the message was queued for stands for it.
+    auto clinic = ClinicContext::load(m_db);
+    if (!clinic)
+        return endWith(SendResult::Kind::Temporary, clinic.error(),
+                       QStringLiteral("clinic settings unreadable"));
+    auto facts = AutomatedRecords(m_db).contactFacts(m->patientId, claim.channel);
+    if (!facts)
+        return endWith(SendResult::Kind::Temporary, facts.error(),
+                       QStringLiteral("preferences unreadable"));
+    const QDateTime now = m_db.clock().nowUtc();
+    const ContactDecision decision =
+        clinic->policy().decide(*facts, m->purpose, claim.channel, now);
+    if (decision.action == ContactDecision::Action::CallTask ||
+        decision.action == ContactDecision::Action::LetterTask)
+        return failNow(tr("Not sent: the patient wants a phone call or a letter for this "
+                          "instead."),
+                       QStringLiteral("refused by the contact rule"));
+    if (!decision.allowed)
+        return failNow(tr("Not sent: %1").arg(decision.reason),
+                       QStringLiteral("refused by the contact rule"));
+    if (decision.sendAtUtc > now)
+        return hold(claim, decision.sendAtUtc, decision.reason);
     if (claim.channel == QLatin1String("email")) {
         if (patient->email.trimmed().isEmpty())
             return failNow(tr("The patient has no email address."), QStringLiteral("no address"));
@@ -126,6 +155,27 @@ void Dispatcher::sendSms(const DispatchQueue::Claim &claim, const Message &m, co
         done(claim, r);
     });
     client->send(claim.communicationId, to, m.body);
+}
+
+void Dispatcher::hold(const DispatchQueue::Claim &claim, const QDateTime &until,
+                      const QString &reason)
+{
+    const Status recorded =
+        m_queue.record(claim, DispatchQueue::Outcome::Held, reason, until.toMSecsSinceEpoch());
+    if (recorded)
+        qCInfo(lcDispatch).noquote()
+            << "Communication" << claim.communicationId << claim.channel
+            << "held by quiet hours until" << until.toUTC().toString(Qt::ISODate);
+    else
+        qCWarning(lcDispatch).noquote()
+            << "Communication" << claim.communicationId << "hold not recorded:" << recorded.error();
+    next();
+}
+
+void Dispatcher::next()
+{
+    m_busy = false;
+    QTimer::singleShot(0, this, &Dispatcher::tick);
 }
 
 void Dispatcher::done(const DispatchQueue::Claim &claim, const SendResult &result)
@@ -176,8 +226,7 @@ void Dispatcher::done(const DispatchQueue::Claim &claim, const SendResult &resul
     if (!recorded)
         qCWarning(lcDispatch).noquote()
             << "Communication" << id << "outcome not recorded:" << recorded.error();
-    m_busy = false;
-    QTimer::singleShot(0, this, &Dispatcher::tick);
+    next();
 }
 
 } // namespace frontdesk::server

@@ -29,9 +29,13 @@ struct DispatchSettings
 };
 
 // Sends the queued outbound messages of frontdesk-server, one at a time per process: takes the
-// next due one (DispatchQueue), finds the patient's address in their Patient record, hands the
-// message to the SMTP relay or Kannel, and records the outcome. Any number of processes may run
-// it on one database; each also finds the messages of processes that died mid-send.
+// next due one (DispatchQueue), finds the patient's address in their Patient record, asks the
+// contact rule (ContactPolicy, with the patient's preferences and the clinic's quiet hours in
+// its zone: ClinicContext) whether it may go now, hands the message to the SMTP relay or
+// Kannel, and records the outcome. A message the rule refuses fails with the rule's reason; an
+// SMS inside quiet hours stays queued until they end, which is not counted as an attempt. Any
+// number of processes may run it on one database; each also finds the messages of processes that
+// died mid-send.
 class Dispatcher : public QObject
 {
     Q_OBJECT
@@ -47,7 +51,9 @@ private:
     void process(const DispatchQueue::Claim &claim);
     void sendEmail(const DispatchQueue::Claim &claim, const Message &m, const QString &to);
     void sendSms(const DispatchQueue::Claim &claim, const Message &m, const QString &to);
+    void hold(const DispatchQueue::Claim &claim, const QDateTime &until, const QString &reason);
     void done(const DispatchQueue::Claim &claim, const SendResult &result);
+    void next();
 
     Database &m_db;
     DispatchSettings m_settings;

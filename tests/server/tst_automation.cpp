@@ -1,6 +1,7 @@
 // frontdesk-server's automation (issue 18) in process, on the SQLCipher file and, as
-// automation_postgres, on PostgreSQL: the reply words acted on (ReplyHandler), with an injected
-// clock. The same through the real Kannel is in tst_dispatch.
+// automation_postgres, on PostgreSQL, with an injected clock: the reply words acted on
+// (ReplyHandler), and the contact rule asked before an SMS leaves (Dispatcher: refused, or held
+// for quiet hours). The reply words through the real Kannel are in tst_dispatch.
 #include "ResourceStore.h"
 #include "ResourceTypes.h"
 #include "ServerTestBackend.h"
@@ -8,7 +9,10 @@
 #include "automation/AutomatedRecords.h"
 #include "automation/ReplyHandler.h"
 #include "database/Database.h"
+#include "dispatch/DispatchQueue.h"
+#include "dispatch/Dispatcher.h"
 #include "fhir/BookingMapping.h"
+#include "fhir/ClinicSettingsMapping.h"
 #include "fhir/CommunicationMapping.h"
 #include "fhir/FhirJson.h"
 #include "fhir/FhirMapping.h"
@@ -129,6 +133,74 @@ private:
         auto a = ScheduleMapping::appointmentFromFhir(
             current(QStringLiteral("Appointment"), appointmentId));
         return a ? a->status : AppointmentStatus::Booked;
+    }
+
+    // The clinic's settings as they reach the server (Organization/clinic).
+    void setClinic(const ClinicSettingsMapping::Values &values)
+    {
+        IndexedResource clinic;
+        clinic.content = ClinicSettingsMapping::toFhir(values);
+        const Status s = m_db->write([&]() -> Status {
+            auto saved = ResourceStore(*m_db).save(QStringLiteral("Organization"),
+                                                   ClinicSettingsMapping::resourceId(), clinic,
+                                                   QStringLiteral("PUT"), QStringLiteral("rita"));
+            return saved ? Status{} : fail(saved.error());
+        });
+        QVERIFY2(s, qPrintable(s ? QString() : s.error()));
+    }
+
+    // An SMS queued as a workstation's push queues it.
+    QString queueSms(const QString &patientId, const QString &purpose)
+    {
+        Message m;
+        m.patientId = patientId;
+        m.purpose = purpose;
+        m.body = QStringLiteral("Hello");
+        return store(QStringLiteral("Communication"), CommunicationMapping::toFhir(m));
+    }
+
+    struct DispatchRow
+    {
+        QString state;
+        int attempts = -1;
+        qint64 nextAttemptAt = 0;
+        QString lastError;
+    };
+    DispatchRow dispatchRow(const QString &communicationId)
+    {
+        DispatchRow r;
+        auto q = m_db->query(QStringLiteral("SELECT state, attempts, next_attempt_at, last_error "
+                                            "FROM message_dispatch WHERE communication_id = ?"),
+                             {communicationId});
+        if (q && q->next())
+            r = {q->value(0).toString(), q->value(1).toInt(), q->value(2).toLongLong(),
+                 q->value(3).toString()};
+        return r;
+    }
+
+    // One pass of the dispatcher over a message, through an SMS gateway nobody listens at
+    // (a message the rule lets go fails to connect; these tests are about the ones it stops).
+    DispatchRow dispatchOnce(const QString &communicationId)
+    {
+        DispatchSettings settings;
+        KannelSettings kannel;
+        kannel.sendsmsUrl = QUrl(QStringLiteral("http://127.0.0.1:9/cgi-bin/sendsms"));
+        kannel.callbackBase = QUrl(QStringLiteral("http://127.0.0.1:9"));
+        kannel.callbackSecret = QStringLiteral("0123456789abcdef");
+        settings.kannel = kannel;
+        settings.pollMs = 3600 * 1000;
+        const DispatchRow before = dispatchRow(communicationId);
+        Dispatcher dispatcher(*m_db, settings, QStringLiteral("test"));
+        dispatcher.start();
+        DispatchRow after;
+        (void)QTest::qWaitFor(
+            [&] {
+                after = dispatchRow(communicationId);
+                return after.state != QLatin1String("sending") &&
+                       (after.state != before.state || after.nextAttemptAt != before.nextAttemptAt);
+            },
+            5000);
+        return after;
     }
 
     qint64 auditRows(const QString &entityType, const QString &entityId)
@@ -285,6 +357,57 @@ private slots:
         for (const CommunicationPreference &pref : facts->preferences)
             if (pref.purpose == QLatin1String("marketing"))
                 QVERIFY(!pref.optedOut && pref.channel == QLatin1String("letter"));
+
+        // A message queued before the STOP reached the server is refused when it would leave.
+        const QString later = queueSms(p, QStringLiteral("administrative"));
+        QCOMPARE(dispatchOnce(later).state, QStringLiteral("failed"));
+        auto failed =
+            CommunicationMapping::messageFromFhir(current(QStringLiteral("Communication"), later));
+        QVERIFY(failed);
+        QCOMPARE(failed->status, QStringLiteral("failed"));
+        QVERIFY2(failed->failureReason.contains(QStringLiteral("opted out")),
+                 qPrintable(failed->failureReason));
+    }
+
+    void quietHoursHoldAnSmsUntilTheyEnd()
+    {
+        // 22:30 in Berlin: inside the clinic's quiet hours, which end at 07:30; the patient's
+        // own for this purpose last until 09:00.
+        setClinic({{QStringLiteral("clinic_time_zone"), QStringLiteral("Europe/Berlin")},
+                   {QStringLiteral("clinic_quiet_hours"), QStringLiteral("21:00-07:30")}});
+        const QTimeZone berlin("Europe/Berlin");
+        m_clock.set(QDateTime(QDate(2031, 3, 4), QTime(22, 30), berlin));
+        const QString p = patient(QStringLiteral("Quiet"));
+        CommunicationPreference late;
+        late.patientId = p;
+        late.purpose = QStringLiteral("administrative");
+        late.quietStartMinute = 7 * 60;
+        late.quietEndMinute = 9 * 60;
+        store(QStringLiteral("Consent"), FhirMapping::toFhir(late, QStringLiteral("Patient/") + p));
+        const QString id = queueSms(p, QStringLiteral("administrative"));
+
+        const DispatchRow held = dispatchOnce(id);
+        QCOMPARE(held.state, QStringLiteral("due"));
+        // Held: not an attempt, and due again when both quiet hours have ended.
+        QCOMPARE(held.attempts, 0);
+        QCOMPARE(QDateTime::fromMSecsSinceEpoch(held.nextAttemptAt, Qt::UTC),
+                 QDateTime(QDate(2031, 3, 5), QTime(9, 0), berlin).toUTC());
+        QVERIFY2(held.lastError.contains(QStringLiteral("Quiet hours")),
+                 qPrintable(held.lastError));
+        auto m =
+            CommunicationMapping::messageFromFhir(current(QStringLiteral("Communication"), id));
+        QCOMPARE(m->status, QStringLiteral("queued"));
+
+        // Not before; then it is taken as its first attempt.
+        DispatchQueue queue(*m_db, QStringLiteral("other"));
+        m_clock.set(QDateTime(QDate(2031, 3, 5), QTime(8, 59), berlin));
+        QVERIFY(!queue.claimNext({QStringLiteral("sms")}, 60000)->has_value());
+        m_clock.set(QDateTime(QDate(2031, 3, 5), QTime(9, 0), berlin));
+        auto claim = queue.claimNext({QStringLiteral("sms")}, 60000);
+        QVERIFY(claim && claim->has_value());
+        QCOMPARE((*claim)->communicationId, id);
+        QCOMPARE((*claim)->attempts, 1);
+        QVERIFY(queue.record(**claim, DispatchQueue::Outcome::Failed, QStringLiteral("test over")));
     }
 };
 
