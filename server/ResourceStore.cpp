@@ -258,21 +258,32 @@ Result<QList<StoredResource>> ResourceStore::changesSince(qint64 afterSeq, int c
     return versions(QStringLiteral("seq > ? ORDER BY seq LIMIT ?"), {afterSeq, count});
 }
 
-Result<QList<StoredResource>> ResourceStore::withToken(const QString &type, const QString &param,
-                                                       const QString &value) const
+Result<QList<StoredResource>> ResourceStore::currents(const QString &whereAndOrder,
+                                                      const QVariantList &values) const
 {
-    auto q = m_db.query(QStringLiteral("SELECT %1 FROM resources r WHERE r.type = ? AND "
-                                       "r.deleted = 0 AND EXISTS (SELECT 1 FROM search_tokens t "
-                                       "WHERE t.type = r.type AND t.id = r.id AND t.param = ? AND "
-                                       "t.value = ?) ORDER BY r.id")
-                            .arg(kColumns),
-                        {type, param, value});
+    auto q = m_db.query(QStringLiteral("SELECT %1 FROM resources r WHERE r.deleted = 0 AND %2")
+                            .arg(kColumns, whereAndOrder),
+                        values);
     if (!q)
         return fail(q.error());
     QList<StoredResource> out;
     while (q->next())
         out << fromRow(*q);
     return out;
+}
+
+Result<QList<StoredResource>> ResourceStore::ofType(const QString &type) const
+{
+    return currents(QStringLiteral("r.type = ? ORDER BY r.id"), {type});
+}
+
+Result<QList<StoredResource>> ResourceStore::withToken(const QString &type, const QString &param,
+                                                       const QString &value) const
+{
+    return currents(QStringLiteral("r.type = ? AND EXISTS (SELECT 1 FROM search_tokens t WHERE "
+                                   "t.type = r.type AND t.id = r.id AND t.param = ? AND "
+                                   "t.value = ?) ORDER BY r.id"),
+                    {type, param, value});
 }
 
 Result<QList<StoredResource>> ResourceStore::versionsOf(const QString &type,

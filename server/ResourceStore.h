@@ -55,6 +55,8 @@ public:
                                   const QString &changedBy = {});
     // Versions after `afterSeq` in sequence order, at most `count`.
     Result<QList<StoredResource>> changesSince(qint64 afterSeq, int count) const;
+    // The current, not deleted resources of a type, by id.
+    Result<QList<StoredResource>> ofType(const QString &type) const;
     // The current, not deleted resources of a type with this search token, by id.
     Result<QList<StoredResource>> withToken(const QString &type, const QString &param,
                                             const QString &value) const;
@@ -64,6 +66,9 @@ public:
 
 private:
     Result<qint64> nextSeq();
+    // Current, not deleted rows of resources (as r); whereAndOrder is fixed SQL, values bound.
+    Result<QList<StoredResource>> currents(const QString &whereAndOrder,
+                                           const QVariantList &values) const;
     // Rows of resource_versions; whereAndOrder is fixed SQL, the values are bound.
     Result<QList<StoredResource>> versions(const QString &whereAndOrder,
                                            const QVariantList &values) const;

@@ -30,11 +30,12 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
     ServerConfig config;
     // The first command word splits the line: everything from "user" on belongs to the
     // staff-account command (frontdeskctl's), after "messages" to the dispatch queue's overview,
-    // from "workstation" on to the enrolled workstations.
+    // from "workstation" on to the enrolled workstations, after "reminders" to the reminder
+    // rules.
     QStringList own = arguments;
     qsizetype commandAt = -1;
-    for (const QString &word :
-         {QStringLiteral("user"), QStringLiteral("messages"), QStringLiteral("workstation")}) {
+    for (const QString &word : {QStringLiteral("user"), QStringLiteral("messages"),
+                                QStringLiteral("workstation"), QStringLiteral("reminders")}) {
         const qsizetype at = arguments.indexOf(word, 1);
         if (at > 0 && (commandAt < 0 || at < commandAt))
             commandAt = at;
@@ -48,6 +49,9 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
         } else if (word == QLatin1String("messages")) {
             config.messagesCommand = arguments.mid(commandAt + 1);
             config.action = Action::MessagesCommand;
+        } else if (word == QLatin1String("reminders")) {
+            config.remindersCommand = arguments.mid(commandAt + 1);
+            config.action = Action::RemindersCommand;
         } else {
             config.workstationCommand = arguments.mid(commandAt);
             config.action = Action::WorkstationCommand;
@@ -109,6 +113,10 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
                                "that failed or are being retried"));
     p.addPositionalArgument(QStringLiteral("workstation"),
                             tr("workstation list [--json] | workstation revoke ID"));
+    p.addPositionalArgument(QStringLiteral("reminders"),
+                            tr("reminders list [--json] | reminders add --before 48h [--type "
+                               "TYPE] (--text TEXT | --template NAME) | reminders pause|resume|"
+                               "remove ID | reminders --dry-run [--json]"));
     if (!p.parse(own))
         return fail(p.errorText());
     if (!p.positionalArguments().isEmpty())
@@ -162,6 +170,14 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
                 file.value(QStringLiteral("request_timeout_seconds")).toInt(&ok);
         if (!ok || config.requestTimeoutSeconds < 1)
             return fail(tr("%1: request_timeout_seconds must be a whole number of at least 1.")
+                            .arg(config.configPath));
+        if (file.contains(QStringLiteral("reminder_interval_seconds")))
+            config.reminderIntervalSeconds =
+                file.value(QStringLiteral("reminder_interval_seconds")).toDouble(&ok);
+        if (!ok || config.reminderIntervalSeconds < 0.05 ||
+            config.reminderIntervalSeconds > 24 * 3600)
+            return fail(tr("%1: reminder_interval_seconds must be a number of seconds from "
+                           "0.05 to 86400.")
                             .arg(config.configPath));
         if (auto s = config.dispatch.read(file, config.configPath); !s)
             return fail(s.error());

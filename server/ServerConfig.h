@@ -40,6 +40,10 @@ public:
     QStringList messagesCommand;
     // Everything after "workstation": list or revoke enrolled workstations.
     QStringList workstationCommand;
+    // Everything after "reminders": the reminder rules and what is due now.
+    QStringList remindersCommand;
+    // How often each process turns due reminder rules into messages.
+    double reminderIntervalSeconds = 60;
 
     enum class Action
     {
@@ -48,7 +52,8 @@ public:
         ShowHelp,
         UserCommand,
         MessagesCommand,
-        WorkstationCommand
+        WorkstationCommand,
+        RemindersCommand
     };
     Action action = Action::Serve;
     QString helpText;

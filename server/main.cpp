@@ -4,6 +4,8 @@
 #include "ServerStorage.h"
 #include "ServerUserCommand.h"
 #include "ServerWorkstationCommand.h"
+#include "automation/ReminderScheduler.h"
+#include "automation/RemindersCommand.h"
 #include "dispatch/Dispatcher.h"
 #include "dispatch/MessagesCommand.h"
 #include "dispatch/SmsGateway.h"
@@ -56,6 +58,8 @@ int main(int argc, char *argv[])
         return MessagesCommand(*config).run(config->messagesCommand);
     case ServerConfig::Action::WorkstationCommand:
         return ServerWorkstationCommand(*config).run(config->workstationCommand);
+    case ServerConfig::Action::RemindersCommand:
+        return RemindersCommand(*config).run(config->remindersCommand);
     case ServerConfig::Action::Serve:
         break;
     }
@@ -154,6 +158,9 @@ int main(int argc, char *argv[])
         dispatcher = std::make_unique<Dispatcher>(**db, *dispatch, owner);
         dispatcher->start();
     }
+    // Reminders are made whether or not this process sends: the queue waits for one that does.
+    ReminderScheduler reminders(**db, int(config->reminderIntervalSeconds * 1000));
+    reminders.start();
     std::signal(SIGTERM, [](int) { QCoreApplication::quit(); });
     std::signal(SIGINT, [](int) { QCoreApplication::quit(); });
     return QCoreApplication::exec();

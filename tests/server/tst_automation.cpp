@@ -1,12 +1,16 @@
 // frontdesk-server's automation (issue 18) in process, on the SQLCipher file and, as
 // automation_postgres, on PostgreSQL, with an injected clock: the reply words acted on
 // (ReplyHandler), and the contact rule asked before an SMS leaves (Dispatcher: refused, or held
-// for quiet hours). The reply words through the real Kannel are in tst_dispatch.
+// for quiet hours), and the reminder rules (ReminderPlanner: due times across DST, exactly once,
+// again after a reschedule, by the channel the rule allows). The reply words through the real
+// Kannel, and the reminders command, are in tst_dispatch.
 #include "ResourceStore.h"
 #include "ResourceTypes.h"
 #include "ServerTestBackend.h"
 #include "TestClock.h"
 #include "automation/AutomatedRecords.h"
+#include "automation/ReminderPlanner.h"
+#include "automation/ReminderRules.h"
 #include "automation/ReplyHandler.h"
 #include "database/Database.h"
 #include "dispatch/DispatchQueue.h"
@@ -16,6 +20,7 @@
 #include "fhir/CommunicationMapping.h"
 #include "fhir/FhirJson.h"
 #include "fhir/FhirMapping.h"
+#include "fhir/MessageTemplateMapping.h"
 #include "fhir/PatientRecordMapping.h"
 #include "fhir/ScheduleMapping.h"
 
@@ -37,9 +42,10 @@ private:
     TestClock m_clock{QDateTime(QDate(2031, 3, 3), QTime(10, 0), Qt::UTC)};
 
     // Stores a resource as a workstation's push does; its id.
-    QString store(const QString &type, const QJsonObject &content)
+    QString store(const QString &type, const QJsonObject &content, QString id = {})
     {
-        const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        if (id.isEmpty())
+            id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         auto indexed = ResourceTypes::read(type, id, content);
         if (!indexed) {
             qWarning("%s: %s", qPrintable(type), qPrintable(indexed.error()));
@@ -66,10 +72,13 @@ private:
         return stored && stored->has_value() ? (*stored)->withMeta() : QJsonObject();
     }
 
-    QString patient(const QString &family)
+    QString patient(const QString &family, const QString &given = QStringLiteral("Anna"))
     {
         Patient p;
         p.familyName = family;
+        p.givenName = given;
+        // Reminders are written in the patient's language: times as 13:00.
+        p.preferredLanguage = QStringLiteral("de");
         p.birthDate = QDate(1970, 1, 1);
         p.mrn = QStringLiteral("MRN-") + family;
         p.phoneMobile = QStringLiteral("+49 170 5550101");
@@ -408,6 +417,185 @@ private slots:
         QCOMPARE((*claim)->communicationId, id);
         QCOMPARE((*claim)->attempts, 1);
         QVERIFY(queue.record(**claim, DispatchQueue::Outcome::Failed, QStringLiteral("test over")));
+    }
+    void aDayBeforeKeepsTheLocalTimeAcrossDst()
+    {
+        const ClinicTime berlin(QTimeZone("Europe/Berlin"));
+        // Monday 31 March 2031, 09:00 in Berlin: the clocks went forward on the Sunday.
+        const QDateTime monday = QDateTime(QDate(2031, 3, 31), QTime(9, 0), berlin.zone()).toUTC();
+        QCOMPARE(monday, QDateTime(QDate(2031, 3, 31), QTime(7, 0), Qt::UTC));
+        // 48 h before: Saturday 09:00 local (08:00 UTC), not 48 elapsed hours (08:00 local).
+        QCOMPARE(ReminderPlanner::dueAt(monday, 48 * 60, berlin),
+                 QDateTime(QDate(2031, 3, 29), QTime(8, 0), Qt::UTC));
+        // 2 h before is two real hours.
+        QCOMPARE(ReminderPlanner::dueAt(monday, 2 * 60, berlin),
+                 QDateTime(QDate(2031, 3, 31), QTime(5, 0), Qt::UTC));
+        // 26 h: a calendar day back at the same time, then two hours more.
+        QCOMPARE(ReminderPlanner::dueAt(monday, 26 * 60, berlin),
+                 QDateTime(QDate(2031, 3, 30), QTime(5, 0), Qt::UTC));
+        // And back in autumn: Monday 27 October 09:00 CET, Saturday 09:00 CEST.
+        const QDateTime autumn = QDateTime(QDate(2031, 10, 27), QTime(9, 0), berlin.zone());
+        QCOMPARE(ReminderPlanner::dueAt(autumn.toUTC(), 48 * 60, berlin),
+                 QDateTime(QDate(2031, 10, 25), QTime(7, 0), Qt::UTC));
+    }
+
+    void offsetsAreReadAsTyped()
+    {
+        QCOMPARE(*ReminderRule::parseOffset(QStringLiteral("48h")), 48 * 60);
+        QCOMPARE(*ReminderRule::parseOffset(QStringLiteral("2d")), 48 * 60);
+        QCOMPARE(*ReminderRule::parseOffset(QStringLiteral("1d12h")), 36 * 60);
+        QCOMPARE(*ReminderRule::parseOffset(QStringLiteral("90m")), 90);
+        QVERIFY(!ReminderRule::parseOffset(QStringLiteral("soon")));
+        QVERIFY(!ReminderRule::parseOffset(QStringLiteral("0h")));
+        QCOMPARE(ReminderRule::offsetText(48 * 60), QStringLiteral("2d"));
+        QCOMPARE(ReminderRule::offsetText(90), QStringLiteral("1h30m"));
+    }
+
+    void remindersAreMadeOnceByTheAllowedChannel()
+    {
+        setClinic({{QStringLiteral("clinic_time_zone"), QStringLiteral("Europe/Berlin")},
+                   {QStringLiteral("clinic_name"), QStringLiteral("Praxis Nord")}});
+        const QTimeZone berlin("Europe/Berlin");
+        m_clock.set(QDateTime(QDate(2031, 3, 27), QTime(12, 0), berlin));
+        ReminderRules rules(*m_db);
+        ReminderRule twoDays;
+        twoDays.offsetMinutes = 48 * 60;
+        twoDays.body = QStringLiteral("{clinic_name}: {first_name}, your appointment on "
+                                      "{appointment_date} at {appointment_time}. C = confirm");
+        auto twoDaysId = rules.add(twoDays);
+        QVERIFY2(twoDaysId, qPrintable(twoDaysId ? QString() : twoDaysId.error()));
+        ReminderRule xray;
+        xray.offsetMinutes = 2 * 60;
+        xray.appointmentType = QStringLiteral("x-ray");
+        xray.body = QStringLiteral("X-ray in two hours");
+        QVERIFY(rules.add(xray));
+
+        // Monday 09:00 after the spring change: by SMS, by a call task, opted out.
+        const QDateTime monday(QDate(2031, 3, 31), QTime(9, 0), berlin);
+        const auto book = [&](const QString &patientId, const QDateTime &start, QString id = {}) {
+            Appointment a;
+            a.patientId = patientId;
+            a.practitionerId = QStringLiteral("dr-reminder");
+            a.start = start.toUTC();
+            a.end = a.start.addSecs(15 * 60);
+            return store(QStringLiteral("Appointment"), ScheduleMapping::toFhir(a, false), id);
+        };
+        const QString bySms = patient(QStringLiteral("Remind"), QStringLiteral("Rosa"));
+        QString movedLater = book(bySms, monday);
+        const QString byCall = patient(QStringLiteral("Caller"));
+        CommunicationPreference call;
+        call.patientId = byCall;
+        call.channel = QStringLiteral("phone");
+        store(QStringLiteral("Consent"),
+              FhirMapping::toFhir(call, QStringLiteral("Patient/") + byCall));
+        book(byCall, monday.addSecs(3600));
+        const QString optedOut = patient(QStringLiteral("Never"));
+        CommunicationPreference never;
+        never.patientId = optedOut;
+        never.optedOut = true;
+        store(QStringLiteral("Consent"),
+              FhirMapping::toFhir(never, QStringLiteral("Patient/") + optedOut));
+        book(optedOut, monday.addSecs(2 * 3600));
+
+        ReminderPlanner planner(*m_db);
+        m_clock.set(QDateTime(QDate(2031, 3, 29), QTime(8, 59), berlin));
+        QVERIFY(planner.due()->isEmpty());
+        m_clock.set(QDateTime(QDate(2031, 3, 29), QTime(9, 0), berlin));
+        auto due = planner.due();
+        QVERIFY2(due, qPrintable(due ? QString() : due.error()));
+        QCOMPARE(due->size(), 1);
+        m_clock.set(QDateTime(QDate(2031, 3, 29), QTime(11, 0), berlin));
+        due = planner.due();
+        QCOMPARE(due->size(), 3);
+
+        auto made = planner.makeDue();
+        QVERIFY2(made, qPrintable(made ? QString() : made.error()));
+        QCOMPARE(made->size(), 3);
+        QHash<QString, PlannedReminder> byPatient;
+        for (const PlannedReminder &r : *made)
+            byPatient.insert(r.patientId, r);
+        const PlannedReminder sms = byPatient.value(bySms);
+        QCOMPARE(sms.action, PlannedReminder::Action::Queue);
+        QCOMPARE(sms.channel, QStringLiteral("sms"));
+        QVERIFY2(sms.body.startsWith(QStringLiteral("Praxis Nord: Rosa, your appointment on ")) &&
+                     sms.body.contains(QStringLiteral("09:00")),
+                 qPrintable(sms.body));
+        QCOMPARE(byPatient.value(byCall).action, PlannedReminder::Action::Task);
+        QCOMPARE(byPatient.value(optedOut).action, PlannedReminder::Action::Skip);
+        QVERIFY(byPatient.value(optedOut).reason.contains(QStringLiteral("opted out")));
+
+        // The queued reminder is a Communication the dispatcher sends, made by the server.
+        auto queued = AutomatedRecords(*m_db).ofPatient(QStringLiteral("Communication"), bySms);
+        QCOMPARE(queued->size(), 1);
+        auto m = CommunicationMapping::messageFromFhir(queued->first().content);
+        QCOMPARE(m->purpose, QStringLiteral("reminder"));
+        QCOMPARE(m->appointmentId, movedLater);
+        QCOMPARE(m->status, QStringLiteral("queued"));
+        QCOMPARE(queued->first().changedBy, AutomatedRecords::author());
+        QCOMPARE(dispatchRow(queued->first().id).state, QStringLiteral("due"));
+        auto tasks = AutomatedRecords(*m_db).ofPatient(QStringLiteral("Task"), byCall);
+        QCOMPARE(tasks->size(), 1);
+
+        // Exactly once, whichever process looks next.
+        QVERIFY(ReminderPlanner(*m_db).makeDue()->isEmpty());
+        QVERIFY(planner.due()->isEmpty());
+
+        // Moved to Tuesday: reminded again for the new time, two days before it.
+        book(bySms, monday.addDays(1), movedLater);
+        QVERIFY(planner.due()->isEmpty());
+        m_clock.set(QDateTime(QDate(2031, 3, 30), QTime(9, 0), berlin));
+        made = planner.makeDue();
+        QCOMPARE(made->size(), 1);
+        QCOMPARE(made->first().patientId, bySms);
+
+        // A paused rule makes nothing; the x-ray rule sees only x-rays.
+        QVERIFY(rules.setActive(*twoDaysId, false));
+        m_clock.set(QDateTime(QDate(2031, 3, 31), QTime(8, 0), berlin));
+        QVERIFY(planner.due()->isEmpty());
+        QVERIFY(rules.setActive(*twoDaysId, true));
+        QVERIFY(rules.remove(*twoDaysId));
+        QVERIFY(!rules.remove(*twoDaysId));
+    }
+
+    void aRuleWithoutItsTemplateWaitsForIt()
+    {
+        m_clock.set(QDateTime(QDate(2031, 4, 10), QTime(10, 0), Qt::UTC));
+        ReminderRule byTemplate;
+        byTemplate.offsetMinutes = 24 * 60;
+        byTemplate.templateName = QStringLiteral("Standard reminder");
+        auto id = ReminderRules(*m_db).add(byTemplate);
+        QVERIFY(id);
+        Appointment a;
+        a.patientId = patient(QStringLiteral("Templated"));
+        a.practitionerId = QStringLiteral("dr-template");
+        a.start = m_clock.nowUtc().addSecs(3600);
+        a.end = a.start.addSecs(900);
+        m_clock.advanceSecs(-2 * 24 * 3600);
+        store(QStringLiteral("Appointment"), ScheduleMapping::toFhir(a, false));
+        m_clock.advanceSecs(2 * 24 * 3600);
+        auto due = ReminderPlanner(*m_db).due();
+        QCOMPARE(due->size(), 1);
+        QVERIFY(due->first().reason.contains(QStringLiteral("Standard reminder")));
+        // Not recorded as made: it goes once the template reaches the server.
+        QVERIFY(ReminderPlanner(*m_db).makeDue()->isEmpty());
+        QCOMPARE(ReminderPlanner(*m_db).due()->size(), 1);
+        MessageTemplate t;
+        t.name = QStringLiteral("Standard reminder");
+        t.body = QStringLiteral("See you at {appointment_time}, {first_name}.");
+        t.subject = QStringLiteral("Reminder");
+        IndexedResource basic;
+        basic.content = MessageTemplateMapping::toFhir(t);
+        QVERIFY(m_db->write([&]() -> Status {
+            auto saved = ResourceStore(*m_db).save(QStringLiteral("Basic"), QStringLiteral("tpl-1"),
+                                                   basic, QStringLiteral("PUT"));
+            return saved ? Status{} : fail(saved.error());
+        }));
+        auto made = ReminderPlanner(*m_db).makeDue();
+        QVERIFY2(made, qPrintable(made ? QString() : made.error()));
+        QCOMPARE(made->size(), 1);
+        // 11:00 UTC is 13:00 in the clinic's zone (Berlin, summer time).
+        QCOMPARE(made->first().body, QStringLiteral("See you at 13:00, Anna."));
+        QVERIFY(ReminderRules(*m_db).remove(*id));
     }
 };
 

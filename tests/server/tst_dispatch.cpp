@@ -397,7 +397,8 @@ private:
     void noQuietHours()
     {
         auto config = frontdesk::server::ServerConfig::parse(
-            QStringList{QStringLiteral("frontdesk-server")} + storageArguments());
+            QStringList{QStringLiteral("frontdesk-server")} + storageArguments() +
+            QStringList{QStringLiteral("--migrate-only")});
         QVERIFY2(config, qPrintable(config ? QString() : config.error()));
         auto db = frontdesk::server::ServerStorage::open(*config);
         QVERIFY2(db, qPrintable(db ? QString() : db.error()));
@@ -444,7 +445,10 @@ private slots:
                                     "dispatch_interval_seconds = 0.1\n"
                                     "dispatch_lease_seconds = 2\n"
                                     "dispatch_retry_seconds = 0.2\n"
-                                    "dispatch_max_attempts = 4\n")
+                                    "dispatch_max_attempts = 4\n"
+                                    // Only at start, before the test adds a rule: the dry run
+                                    // then shows what is due.
+                                    "reminder_interval_seconds = 3600\n")
                          .arg(kFrom, passwordFile)
                          .toUtf8());
         m_kannel = !qEnvironmentVariable("FRONTDESK_TEST_KANNEL_SENDSMS").isEmpty() &&
@@ -806,6 +810,89 @@ private slots:
         QCOMPARE(mailsTo(to).size(), 1);
         QCOMPARE(communication(id).value(QStringLiteral("status")).toString(),
                  QStringLiteral("not-done"));
+    }
+
+    // The reminder rules as the administrator manages them, and what is due now.
+    void theAdministratorManagesReminderRules()
+    {
+        const auto run = [&](const QStringList &arguments, int expectedExit,
+                             QByteArray *err = nullptr) {
+            QProcess command;
+            command.start(QStringLiteral(FRONTDESK_SERVER_PATH),
+                          storageArguments() + QStringList{QStringLiteral("reminders")} +
+                              arguments);
+            if (!command.waitForFinished(60000))
+                qWarning("reminders %s did not finish",
+                         qPrintable(arguments.join(QLatin1Char(' '))));
+            const QByteArray said = command.readAllStandardError();
+            if (err)
+                *err = said;
+            if (command.exitCode() != expectedExit)
+                qWarning("reminders %s: exit %d: %s", qPrintable(arguments.join(QLatin1Char(' '))),
+                         command.exitCode(), said.constData());
+            return command.exitCode() == expectedExit ? command.readAllStandardOutput()
+                                                      : QByteArray("(wrong exit code)");
+        };
+        const QString id =
+            QString::fromUtf8(run({QStringLiteral("add"), QStringLiteral("--before"),
+                                   QStringLiteral("48h"), QStringLiteral("--text"),
+                                   QStringLiteral("{first_name}, Ihr Termin am "
+                                                  "{appointment_date} um {appointment_time}. C = "
+                                                  "bestätigen, STORNO = absagen")},
+                                  0))
+                .trimmed();
+        QCOMPARE(id.size(), 8);
+        QByteArray err;
+        run({QStringLiteral("add"), QStringLiteral("--before"), QStringLiteral("soon"),
+             QStringLiteral("--text"), QStringLiteral("x")},
+            2, &err);
+        QVERIFY2(err.contains("48h"), err.constData());
+        QCOMPARE(run({QStringLiteral("pause"), id}, 0), QByteArray());
+        QJsonArray rules =
+            QJsonDocument::fromJson(run({QStringLiteral("list"), QStringLiteral("--json")}, 0))
+                .array();
+        QCOMPARE(rules.size(), 1);
+        QCOMPARE(rules.first().toObject().value(QStringLiteral("id")).toString(), id);
+        QCOMPARE(rules.first().toObject().value(QStringLiteral("before")).toString(),
+                 QStringLiteral("2d"));
+        QCOMPARE(rules.first().toObject().value(QStringLiteral("active")).toBool(), false);
+        QCOMPARE(
+            QJsonDocument::fromJson(run({QStringLiteral("--dry-run"), QStringLiteral("--json")}, 0))
+                .array()
+                .size(),
+            0);
+        QCOMPARE(run({QStringLiteral("resume"), id}, 0), QByteArray());
+
+        // The appointments the SMS tests booked two days ahead are due for this rule, but
+        // were booked after its time: the dry run says so, and sends nothing.
+        const QJsonArray due =
+            QJsonDocument::fromJson(run({QStringLiteral("--dry-run"), QStringLiteral("--json")}, 0))
+                .array();
+        if (m_kannel) {
+            QVERIFY(!due.isEmpty());
+            for (const QJsonValue &v : due) {
+                const QJsonObject r = v.toObject();
+                QCOMPARE(r.value(QStringLiteral("rule")).toString(), id);
+                QCOMPARE(r.value(QStringLiteral("action")).toString(), QStringLiteral("skip"));
+                QVERIFY2(r.value(QStringLiteral("reason"))
+                             .toString()
+                             .contains(QLatin1String("Booked after")),
+                         qPrintable(r.value(QStringLiteral("reason")).toString()));
+                QCOMPARE(r.value(QStringLiteral("patient_name")).toString(),
+                         QStringLiteral("Anna Weiß"));
+            }
+            const QString text = QString::fromUtf8(run({QStringLiteral("--dry-run")}, 0));
+            QVERIFY2(text.contains(QStringLiteral("rule %1 (2d before)").arg(id)) &&
+                         text.contains(QStringLiteral("not sent: Booked after")),
+                     qPrintable(text));
+        } else {
+            QVERIFY(due.isEmpty());
+            QCOMPARE(run({QStringLiteral("--dry-run")}, 0).trimmed(),
+                     QByteArray("No reminder is due now."));
+        }
+        QCOMPARE(run({QStringLiteral("remove"), id}, 0), QByteArray());
+        run({QStringLiteral("remove"), id}, 1, &err);
+        QVERIFY2(err.contains("no reminder rule"), err.constData());
     }
 
     // Last: the queue as `frontdesk-server messages` shows it to the administrator.

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "ReminderRules.h"
+#include "core/Result.h"
+#include "domain/ClinicTime.h"
+#include "domain/MessageTemplate.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+
+#include <optional>
+
+namespace frontdesk {
+class Database;
+}
+
+namespace frontdesk::server {
+
+struct ClinicContext;
+
+// One reminder due now: for which appointment and rule, and what making it does.
+struct PlannedReminder
+{
+    enum class Action
+    {
+        Queue, // an outbound Communication (purpose reminder) the dispatcher sends
+        Task,  // the patient wants a call or a letter: a Task for the front desk
+        Skip   // none, for `reason`
+    };
+    ReminderRule rule;
+    QString appointmentId;
+    QString patientId;
+    QString patientName;
+    QDateTime startUtc;
+    QDateTime dueUtc;
+    Action action = Action::Skip;
+    QString channel; // sms | email for Queue, phone | letter for Task
+    QString subject; // an e-mail's
+    QString body;    // the rendered text for Queue, the task for Task
+    QString reason;  // why skipped, or that an SMS will be held for quiet hours
+    // Skipped for a problem of the rule, not of this patient (its template is missing): not
+    // recorded as made, so the reminder goes once the rule is mended.
+    bool ruleProblem = false;
+};
+
+// Turns the active reminder rules into reminders, each exactly once per appointment, rule and
+// start time (reminders_made's key; every process may run it on one database, and a
+// rescheduled appointment has another start, so it is reminded again). A booked or confirmed
+// appointment of the rule's type gets the rule's reminder once its time has come and while it
+// has not begun; one booked after that time gets none from that rule (it was booked too late
+// for it). The channel is the contact rule's (ContactPolicy, purpose reminder): the patient's
+// reminder preference, else SMS to a mobile number, else e-mail; a call or letter preference
+// makes a Task instead, and a refusal is recorded with its reason.
+//
+// The time: an offset's whole days go back on the clinic's calendar keeping the local time of
+// day, the rest is elapsed time. "48 h before" Monday 09:00 is Saturday 09:00 local, also when
+// the clocks change on the Sunday between (elapsed time would say 08:00 or 10:00); "2 h
+// before" is two real hours before.
+class ReminderPlanner
+{
+    Q_DECLARE_TR_FUNCTIONS(ReminderPlanner)
+public:
+    explicit ReminderPlanner(Database &db) : m_db(db) {}
+
+    static QDateTime dueAt(const QDateTime &startUtc, int offsetMinutes, const ClinicTime &clinic);
+
+    // What would be made now, without making it (frontdesk-server reminders --dry-run).
+    Result<QList<PlannedReminder>> due() const;
+    // Makes every due reminder once; what was made.
+    Result<QList<PlannedReminder>> makeDue();
+
+private:
+    Result<PlannedReminder> plan(const ReminderRule &rule, const QString &appointmentId,
+                                 const QJsonObject &appointment, const ClinicContext &clinic) const;
+    Status make(const PlannedReminder &p, const ClinicContext &clinic, bool *made);
+    // The synced template (FHIR Basic, MessageTemplateMapping) of this name for the channel.
+    Result<std::optional<MessageTemplate>> templateNamed(const QString &name,
+                                                         const QString &channel) const;
+
+    Database &m_db;
+};
+
+} // namespace frontdesk::server
