@@ -290,6 +290,11 @@ Status ReminderPlanner::make(const PlannedReminder &p, const ClinicContext &clin
             m.purpose = QStringLiteral("reminder");
             m.subject = p.subject;
             m.body = p.body;
+            // What the thread shows as having written it.
+            m.authorName = AutomatedRecords::author();
+            m.templateName = p.rule.templateName;
+            m.ruleName = QStringLiteral("reminder %1 (%2 before)")
+                             .arg(p.rule.id, ReminderRule::offsetText(p.rule.offsetMinutes));
             auto saved =
                 records.save(QStringLiteral("Communication"), {}, CommunicationMapping::toFhir(m),
                              QStringLiteral("create"), detail);

@@ -529,6 +529,8 @@ private slots:
         QCOMPARE(queued->size(), 1);
         auto m = CommunicationMapping::messageFromFhir(queued->first().content);
         QCOMPARE(m->purpose, QStringLiteral("reminder"));
+        QCOMPARE(m->ruleName, QStringLiteral("reminder %1 (2d before)").arg(*twoDaysId));
+        QCOMPARE(m->authorName, AutomatedRecords::author());
         QCOMPARE(m->appointmentId, movedLater);
         QCOMPARE(m->status, QStringLiteral("queued"));
         QCOMPARE(queued->first().changedBy, AutomatedRecords::author());
