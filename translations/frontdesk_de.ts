@@ -1885,10 +1885,6 @@ Um fortzufahren, tun Sie eines der Folgenden:
         <translation>Ihr Termin am %1</translation>
     </message>
     <message>
-        <source>Reminder: your appointment is on %1. Reply C to confirm or R to reschedule.</source>
-        <translation>Erinnerung: Ihr Termin ist am %1. Antworten Sie C zum Bestätigen oder R zum Verschieben.</translation>
-    </message>
-    <message>
         <source>Seeding failed; nothing was added: %1</source>
         <translation>Anlegen der Demodaten fehlgeschlagen; es wurde nichts hinzugefügt: %1</translation>
     </message>
@@ -1972,6 +1968,10 @@ Um fortzufahren, tun Sie eines der Folgenden:
         <source>dddd d MMMM, HH:mm</source>
         <comment>date and time of a reminder (QLocale::toString format)</comment>
         <translation>dddd, d. MMMM, HH:mm</translation>
+    </message>
+    <message>
+        <source>Reminder: your appointment is on %1. Reply C to confirm, CANCEL to cancel or R to reschedule.</source>
+        <translation>Erinnerung: Ihr Termin ist am %1. Antworten Sie C zum Bestätigen, STORNO zum Absagen oder R zum Verschieben.</translation>
     </message>
 </context>
 <context>

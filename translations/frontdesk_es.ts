@@ -1885,10 +1885,6 @@ Para continuar, haga una de estas cosas:
         <translation>Su cita del %1</translation>
     </message>
     <message>
-        <source>Reminder: your appointment is on %1. Reply C to confirm or R to reschedule.</source>
-        <translation>Recordatorio: su cita es el %1. Responda C para confirmar o R para cambiarla.</translation>
-    </message>
-    <message>
         <source>Seeding failed; nothing was added: %1</source>
         <translation>La creación de datos de demostración ha fallado; no se ha añadido nada: %1</translation>
     </message>
@@ -1972,6 +1968,10 @@ Para continuar, haga una de estas cosas:
         <source>dddd d MMMM, HH:mm</source>
         <comment>date and time of a reminder (QLocale::toString format)</comment>
         <translation>dddd, d &apos;de&apos; MMMM, HH:mm</translation>
+    </message>
+    <message>
+        <source>Reminder: your appointment is on %1. Reply C to confirm, CANCEL to cancel or R to reschedule.</source>
+        <translation>Recordatorio: su cita es el %1. Responda C para confirmar, CANCELAR para cancelarla o R para cambiarla.</translation>
     </message>
 </context>
 <context>

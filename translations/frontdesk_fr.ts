@@ -1885,10 +1885,6 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
         <translation>Votre rendez-vous du %1</translation>
     </message>
     <message>
-        <source>Reminder: your appointment is on %1. Reply C to confirm or R to reschedule.</source>
-        <translation>Rappel&#xa0;: votre rendez-vous est le %1. Répondez C pour confirmer ou R pour le déplacer.</translation>
-    </message>
-    <message>
         <source>Seeding failed; nothing was added: %1</source>
         <translation>La création des données de démonstration a échoué&#xa0;; rien n&apos;a été ajouté&#xa0;: %1</translation>
     </message>
@@ -1972,6 +1968,10 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
         <source>dddd d MMMM, HH:mm</source>
         <comment>date and time of a reminder (QLocale::toString format)</comment>
         <translation>dddd d MMMM, HH:mm</translation>
+    </message>
+    <message>
+        <source>Reminder: your appointment is on %1. Reply C to confirm, CANCEL to cancel or R to reschedule.</source>
+        <translation>Rappel&#xa0;: votre rendez-vous est le %1. Répondez C pour confirmer, ANNULER pour l’annuler ou R pour le déplacer.</translation>
     </message>
 </context>
 <context>

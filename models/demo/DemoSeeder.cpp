@@ -467,8 +467,9 @@ Status DemoSeeder::addReminder(Run &run, demo::Random &g, bool mayEmail, const Q
                    {g.uuid(), patient, appointment,
                     sms ? QStringLiteral("sms") : QStringLiteral("email"),
                     sms ? QString() : tr("Your appointment on %1").arg(when),
-                    tr("Reminder: your appointment is on %1. Reply C to confirm "
-                       "or R to reschedule.")
+                    // The words frontdesk-server acts on (ReplyWords); R is for a person.
+                    tr("Reminder: your appointment is on %1. Reply C to confirm, CANCEL to "
+                       "cancel or R to reschedule.")
                         .arg(when),
                     status, remindAt, remindAt, remindAt, run.demo},
                    run.error))
