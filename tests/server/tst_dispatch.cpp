@@ -152,7 +152,7 @@ private:
         return a;
     }
 
-    QString patientWith(const QString &email, const QString &mobile)
+    QString patientWith(const QString &email, const QString &mobile, const QString &language = {})
     {
         frontdesk::Patient p;
         p.familyName = QStringLiteral("Weiß");
@@ -161,6 +161,7 @@ private:
         p.mrn = QStringLiteral("MRN-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
         p.email = email;
         p.phoneMobile = mobile;
+        p.preferredLanguage = language;
         const Answer a =
             http("POST", QStringLiteral("/fhir/Patient"), frontdesk::FhirMapping::toFhir(p));
         if (a.status != 201)
@@ -887,6 +888,87 @@ private slots:
         QVERIFY2(err.contains("no reminder rule"), err.constData());
     }
 
+    // Several processes run the reminder scheduler on one database: each appointment gets its
+    // reminder once, sent by e-mail (no mobile number), made by frontdesk-server.
+    void severalServersMakeEachReminderOnce()
+    {
+        QProcess add;
+        add.start(QStringLiteral(FRONTDESK_SERVER_PATH),
+                  storageArguments() +
+                      QStringList{QStringLiteral("reminders"), QStringLiteral("add"),
+                                  QStringLiteral("--before"), QStringLiteral("1h"),
+                                  QStringLiteral("--text"),
+                                  QStringLiteral("{first_name}, bis {appointment_time}!")});
+        QVERIFY(add.waitForFinished(60000));
+        QVERIFY2(add.exitCode() == 0, add.readAllStandardError().constData());
+        // Due three seconds after they were booked.
+        const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(3600 + 3);
+        QStringList patients;
+        for (int i = 0; i < 4; ++i) {
+            // German: the time reads 09:30 whatever the server's own language.
+            patients << patientWith(address(QStringLiteral("remind%1").arg(i)), {},
+                                    QStringLiteral("de"));
+            Appointment a;
+            a.patientId = patients.last();
+            a.practitionerId = QStringLiteral("dr-remind-%1").arg(i);
+            a.start = start;
+            a.end = start.addSecs(600);
+            QVERIFY(!create(QStringLiteral("Appointment"), ScheduleMapping::toFhir(a, false))
+                         .isEmpty());
+        }
+        // Two more processes that look every 0.1 s.
+        QFile config(m_configPath);
+        QVERIFY(config.open(QIODevice::ReadOnly));
+        const QByteArray text = config.readAll().replace("reminder_interval_seconds = 3600",
+                                                         "reminder_interval_seconds = 0.1");
+        config.close();
+        QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        config.write(text);
+        config.close();
+        QVERIFY(startServer());
+        QVERIFY(startServer());
+        const auto reminders = [&](const QString &patient) {
+            QList<Message> found;
+            for (const QJsonObject &o : ofPatient(QStringLiteral("Communication"), patient)) {
+                auto m = CommunicationMapping::messageFromFhir(o);
+                if (m && m->purpose == QLatin1String("reminder"))
+                    found << *m;
+            }
+            return found;
+        };
+        for (int i = 0; i < patients.size(); ++i) {
+            QTRY_VERIFY_WITH_TIMEOUT(
+                mailsTo(address(QStringLiteral("remind%1").arg(i))).size() == 1, 15000);
+        }
+        // More rounds of every process: still one each.
+        QTest::qWait(500);
+        for (int i = 0; i < patients.size(); ++i) {
+            const QList<Message> made = reminders(patients.at(i));
+            QCOMPARE(made.size(), 1);
+            QCOMPARE(made.first().channel, QStringLiteral("email"));
+            QCOMPARE(made.first().authorName, QStringLiteral("frontdesk-server"));
+            QCOMPARE(made.first().body,
+                     QStringLiteral("Anna, bis %1!").arg(start.toString(QStringLiteral("HH:mm"))));
+            QCOMPARE(mailsTo(address(QStringLiteral("remind%1").arg(i))).size(), 1);
+        }
+        QProcess list;
+        list.start(QStringLiteral(FRONTDESK_SERVER_PATH),
+                   storageArguments() + QStringList{QStringLiteral("reminders"),
+                                                    QStringLiteral("list"),
+                                                    QStringLiteral("--json")});
+        QVERIFY(list.waitForFinished(60000));
+        const QJsonArray rules = QJsonDocument::fromJson(list.readAllStandardOutput()).array();
+        QCOMPARE(rules.size(), 1);
+        QProcess remove;
+        remove.start(
+            QStringLiteral(FRONTDESK_SERVER_PATH),
+            storageArguments() +
+                QStringList{QStringLiteral("reminders"), QStringLiteral("remove"),
+                            rules.first().toObject().value(QStringLiteral("id")).toString()});
+        QVERIFY(remove.waitForFinished(60000));
+        QCOMPARE(remove.exitCode(), 0);
+    }
+
     // Last: the queue as `frontdesk-server messages` shows it to the administrator.
     void theAdministratorSeesTheQueue()
     {
@@ -899,8 +981,8 @@ private slots:
         const QJsonObject o = QJsonDocument::fromJson(command.readAllStandardOutput()).object();
         const QJsonObject email =
             o.value(QStringLiteral("counts")).toObject().value(QStringLiteral("email")).toObject();
-        // anna, tempfail, twelve, after; reject; slow.
-        QCOMPARE(email.value(QStringLiteral("sent")).toInt(), 15);
+        // anna, tempfail, twelve, after, four reminders; reject; slow.
+        QCOMPARE(email.value(QStringLiteral("sent")).toInt(), 19);
         QCOMPARE(email.value(QStringLiteral("failed")).toInt(), 1);
         QCOMPARE(email.value(QStringLiteral("unknown")).toInt(), 1);
         QStringList states;
