@@ -3,7 +3,6 @@
 #include "domain/ClinicTime.h"
 #include "messaging/ContactPolicy.h"
 
-#include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
 #include <QString>
@@ -18,7 +17,6 @@ class Database;
 // a setting while a window is open.
 class ClinicSettings
 {
-    Q_DECLARE_TR_FUNCTIONS(ClinicSettings)
 public:
     explicit ClinicSettings(Database &db) : m_db(db) {}
 
@@ -34,10 +32,11 @@ public:
     // An unreadable setting fails rather than silently allowing SMS at night.
     Result<QuietHours> quietHours() const;
     static QString quietHoursKey() { return QStringLiteral("clinic_quiet_hours"); }
-    // Whether value may be the clinic-wide setting key (ClinicSettingsMapping::keys()): the
-    // rule each owner of a setting keeps, in one place for what arrives from the server (the
-    // workstation's pull and frontdesk-server alike). An empty value means "not set".
-    static Status validate(const QString &key, const QString &value);
+    // The idle minutes before the workstation locks (AutoLockSetting, a shared setting of the
+    // clinic), for the views.
+    int autoLockMinutes() const;
+    static int maximumAutoLockMinutes();
+    Status setAutoLockMinutes(int minutes);
 
     QString databasePath() const;
     // The SQLCipher version the data is encrypted with (the About box names it).

@@ -1,6 +1,5 @@
 #include "ResourceTypes.h"
 
-#include "ClinicSettings.h"
 #include "domain/SearchText.h"
 #include "fhir/BookingMapping.h"
 #include "fhir/ClinicSettingsMapping.h"
@@ -10,6 +9,7 @@
 #include "fhir/PatientRecordMapping.h"
 #include "fhir/ScheduleMapping.h"
 #include "interop/FhirRecordReader.h"
+#include "storage/SharedSettings.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -270,7 +270,7 @@ Result<IndexedResource> ResourceTypes::read(const QString &type, const QString &
         if (!values)
             return fail(values.error());
         for (auto it = values->cbegin(); it != values->cend(); ++it) {
-            if (auto s = ClinicSettings::validate(it.key(), it.value()); !s)
+            if (auto s = SharedSettings::validate(it.key(), it.value()); !s)
                 return fail(s.error());
         }
         r.content = ClinicSettingsMapping::toFhir(*values);

@@ -208,6 +208,30 @@ Geprüft gegen: %2</translation>
         <source>Why the clinical record is read (at least 5 characters), when the patient has no appointment today.</source>
         <translation>Warum die klinische Akte gelesen wird (mindestens 5 Zeichen), wenn der Patient heute keinen Termin hat.</translation>
     </message>
+    <message>
+        <source>settings takes list or set KEY VALUE.</source>
+        <translation>settings erwartet list oder set SCHLÜSSEL WERT.</translation>
+    </message>
+    <message>
+        <source>settings set takes a key and a value (&quot;&quot; clears it): one of %1.</source>
+        <translation>settings set erwartet einen Schlüssel und einen Wert (&quot;&quot; löscht ihn): einer von %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not a setting of the clinic; they are %2.</source>
+        <translation>%1 ist keine Einstellung der Praxis; diese sind %2.</translation>
+    </message>
+    <message>
+        <source>(not set: the default)</source>
+        <translation>(nicht gesetzt: Standardwert)</translation>
+    </message>
+    <message>
+        <source>Changed here; the change goes to the server with the next sync.</source>
+        <translation>Hier geändert; die Änderung geht mit dem nächsten Abgleich an den Server.</translation>
+    </message>
+    <message>
+        <source>Show or change the clinic&apos;s shared settings (name, phone, time zone, quiet hours, ...); a change goes to the server and the other workstations with the next sync.</source>
+        <translation>Die gemeinsamen Einstellungen der Praxis anzeigen oder ändern (Name, Telefon, Zeitzone, Ruhezeiten, …); eine Änderung geht mit dem nächsten Abgleich an den Server und die anderen Arbeitsplätze.</translation>
+    </message>
 </context>
 <context>
     <name>AccessGuard</name>
@@ -736,33 +760,6 @@ Geprüft gegen: %2</translation>
     <message>
         <source>An appointment that is “%1” cannot be moved.</source>
         <translation>Ein Termin mit dem Status „%1“ kann nicht verschoben werden.</translation>
-    </message>
-</context>
-<context>
-    <name>ClinicSettings</name>
-    <message>
-        <source>The setting %1 must be a whole number from %2 to %3; got &quot;%4&quot;.</source>
-        <translation>Die Einstellung %1 muss eine ganze Zahl von %2 bis %3 sein; erhalten: „%4“.</translation>
-    </message>
-    <message>
-        <source>The clinic&apos;s name is longer than 200 characters.</source>
-        <translation>Der Name der Praxis ist länger als 200 Zeichen.</translation>
-    </message>
-    <message>
-        <source>The clinic&apos;s phone number &quot;%1&quot; is not a phone number.</source>
-        <translation>Die Telefonnummer der Praxis „%1“ ist keine Telefonnummer.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a time zone; use its IANA name, e.g. Europe/Berlin.</source>
-        <translation>„%1“ ist keine Zeitzone; verwenden Sie ihren IANA-Namen, z. B. Europe/Berlin.</translation>
-    </message>
-    <message>
-        <source>The phone country code must be 1 to 3 digits, e.g. 49; got &quot;%1&quot;.</source>
-        <translation>Die Ländervorwahl muss aus 1 bis 3 Ziffern bestehen, z. B. 49; erhalten: „%1“.</translation>
-    </message>
-    <message>
-        <source>%1 is not a setting of the clinic.</source>
-        <translation>%1 ist keine Einstellung der Praxis.</translation>
     </message>
 </context>
 <context>
@@ -4159,6 +4156,33 @@ Um fortzufahren, tun Sie eines der Folgenden:
     </message>
 </context>
 <context>
+    <name>SharedSettings</name>
+    <message>
+        <source>The setting %1 must be a whole number from %2 to %3; got &quot;%4&quot;.</source>
+        <translation>Die Einstellung %1 muss eine ganze Zahl von %2 bis %3 sein; erhalten: „%4“.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s name is longer than 200 characters.</source>
+        <translation>Der Name der Praxis ist länger als 200 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s phone number &quot;%1&quot; is not a phone number.</source>
+        <translation>Die Telefonnummer der Praxis „%1“ ist keine Telefonnummer.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time zone; use its IANA name, e.g. Europe/Berlin.</source>
+        <translation>„%1“ ist keine Zeitzone; verwenden Sie ihren IANA-Namen, z. B. Europe/Berlin.</translation>
+    </message>
+    <message>
+        <source>The phone country code must be 1 to 3 digits, e.g. 49; got &quot;%1&quot;.</source>
+        <translation>Die Ländervorwahl muss aus 1 bis 3 Ziffern bestehen, z. B. 49; erhalten: „%1“.</translation>
+    </message>
+    <message>
+        <source>%1 is not a setting of the clinic.</source>
+        <translation>%1 ist keine Einstellung der Praxis.</translation>
+    </message>
+</context>
+<context>
     <name>SignIn</name>
     <message>
         <source>The user name or the password is wrong.</source>
@@ -4806,6 +4830,10 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
     <message>
         <source>%1 resources do not sync yet.</source>
         <translation>%1-Ressourcen werden noch nicht abgeglichen.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s settings cannot be deleted; the server&apos;s deletion of them was not applied.</source>
+        <translation>Die Einstellungen der Praxis können nicht gelöscht werden; die Löschung am Server wurde nicht übernommen.</translation>
     </message>
 </context>
 <context>

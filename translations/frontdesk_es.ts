@@ -208,6 +208,30 @@ Comprobado con: %2</translation>
         <source>Why the clinical record is read (at least 5 characters), when the patient has no appointment today.</source>
         <translation>Por qué se lee la historia clínica (al menos 5 caracteres), si el paciente no tiene cita hoy.</translation>
     </message>
+    <message>
+        <source>settings takes list or set KEY VALUE.</source>
+        <translation>settings admite list o set CLAVE VALOR.</translation>
+    </message>
+    <message>
+        <source>settings set takes a key and a value (&quot;&quot; clears it): one of %1.</source>
+        <translation>settings set admite una clave y un valor (&quot;&quot; lo borra): una de %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not a setting of the clinic; they are %2.</source>
+        <translation>%1 no es un ajuste de la consulta; estos son %2.</translation>
+    </message>
+    <message>
+        <source>(not set: the default)</source>
+        <translation>(sin definir: valor predeterminado)</translation>
+    </message>
+    <message>
+        <source>Changed here; the change goes to the server with the next sync.</source>
+        <translation>Cambiado aquí; el cambio se envía al servidor con la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>Show or change the clinic&apos;s shared settings (name, phone, time zone, quiet hours, ...); a change goes to the server and the other workstations with the next sync.</source>
+        <translation>Mostrar o cambiar los ajustes comunes de la consulta (nombre, teléfono, zona horaria, horas de silencio, …); un cambio se envía al servidor y a los demás puestos con la próxima sincronización.</translation>
+    </message>
 </context>
 <context>
     <name>AccessGuard</name>
@@ -736,33 +760,6 @@ Comprobado con: %2</translation>
     <message>
         <source>An appointment that is “%1” cannot be moved.</source>
         <translation>Una cita en estado «%1» no se puede mover.</translation>
-    </message>
-</context>
-<context>
-    <name>ClinicSettings</name>
-    <message>
-        <source>The setting %1 must be a whole number from %2 to %3; got &quot;%4&quot;.</source>
-        <translation>El ajuste %1 debe ser un número entero de %2 a %3; se recibió «%4».</translation>
-    </message>
-    <message>
-        <source>The clinic&apos;s name is longer than 200 characters.</source>
-        <translation>El nombre de la consulta tiene más de 200 caracteres.</translation>
-    </message>
-    <message>
-        <source>The clinic&apos;s phone number &quot;%1&quot; is not a phone number.</source>
-        <translation>El teléfono de la consulta «%1» no es un número de teléfono.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a time zone; use its IANA name, e.g. Europe/Berlin.</source>
-        <translation>«%1» no es una zona horaria; use su nombre IANA, p. ej., Europe/Madrid.</translation>
-    </message>
-    <message>
-        <source>The phone country code must be 1 to 3 digits, e.g. 49; got &quot;%1&quot;.</source>
-        <translation>El prefijo del país debe tener de 1 a 3 cifras, p. ej., 34; se recibió «%1».</translation>
-    </message>
-    <message>
-        <source>%1 is not a setting of the clinic.</source>
-        <translation>%1 no es un ajuste de la consulta.</translation>
     </message>
 </context>
 <context>
@@ -4159,6 +4156,33 @@ Para continuar, haga una de estas cosas:
     </message>
 </context>
 <context>
+    <name>SharedSettings</name>
+    <message>
+        <source>The setting %1 must be a whole number from %2 to %3; got &quot;%4&quot;.</source>
+        <translation>El ajuste %1 debe ser un número entero de %2 a %3; se recibió «%4».</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s name is longer than 200 characters.</source>
+        <translation>El nombre de la consulta tiene más de 200 caracteres.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s phone number &quot;%1&quot; is not a phone number.</source>
+        <translation>El teléfono de la consulta «%1» no es un número de teléfono.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time zone; use its IANA name, e.g. Europe/Berlin.</source>
+        <translation>«%1» no es una zona horaria; use su nombre IANA, p. ej., Europe/Madrid.</translation>
+    </message>
+    <message>
+        <source>The phone country code must be 1 to 3 digits, e.g. 49; got &quot;%1&quot;.</source>
+        <translation>El prefijo del país debe tener de 1 a 3 cifras, p. ej., 34; se recibió «%1».</translation>
+    </message>
+    <message>
+        <source>%1 is not a setting of the clinic.</source>
+        <translation>%1 no es un ajuste de la consulta.</translation>
+    </message>
+</context>
+<context>
     <name>SignIn</name>
     <message>
         <source>The user name or the password is wrong.</source>
@@ -4806,6 +4830,10 @@ Ejecute frontdesk --help para ver las opciones.</translation>
     <message>
         <source>%1 resources do not sync yet.</source>
         <translation>Los recursos %1 aún no se sincronizan.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s settings cannot be deleted; the server&apos;s deletion of them was not applied.</source>
+        <translation>La configuración de la consulta no se puede eliminar; su eliminación en el servidor no se aplicó.</translation>
     </message>
 </context>
 <context>

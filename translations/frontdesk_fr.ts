@@ -208,6 +208,30 @@ Vérifié par rapport à : %2</translation>
         <source>Why the clinical record is read (at least 5 characters), when the patient has no appointment today.</source>
         <translation>Pourquoi le dossier clinique est lu (au moins 5 caractères), si le patient n&apos;a pas de rendez-vous aujourd&apos;hui.</translation>
     </message>
+    <message>
+        <source>settings takes list or set KEY VALUE.</source>
+        <translation>settings attend list ou set CLÉ VALEUR.</translation>
+    </message>
+    <message>
+        <source>settings set takes a key and a value (&quot;&quot; clears it): one of %1.</source>
+        <translation>settings set attend une clé et une valeur (&quot;&quot; l’efface)&#xa0;: l’une de %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not a setting of the clinic; they are %2.</source>
+        <translation>%1 n’est pas un paramètre du cabinet&#xa0;; ceux-ci sont %2.</translation>
+    </message>
+    <message>
+        <source>(not set: the default)</source>
+        <translation>(non défini&#xa0;: valeur par défaut)</translation>
+    </message>
+    <message>
+        <source>Changed here; the change goes to the server with the next sync.</source>
+        <translation>Modifié ici&#xa0;; la modification part vers le serveur à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Show or change the clinic&apos;s shared settings (name, phone, time zone, quiet hours, ...); a change goes to the server and the other workstations with the next sync.</source>
+        <translation>Afficher ou modifier les paramètres communs du cabinet (nom, téléphone, fuseau horaire, heures de silence, …)&#xa0;; une modification part vers le serveur et les autres postes à la prochaine synchronisation.</translation>
+    </message>
 </context>
 <context>
     <name>AccessGuard</name>
@@ -736,33 +760,6 @@ Vérifié par rapport à : %2</translation>
     <message>
         <source>An appointment that is “%1” cannot be moved.</source>
         <translation>Un rendez-vous au statut «&#xa0;%1&#xa0;» ne peut pas être déplacé.</translation>
-    </message>
-</context>
-<context>
-    <name>ClinicSettings</name>
-    <message>
-        <source>The setting %1 must be a whole number from %2 to %3; got &quot;%4&quot;.</source>
-        <translation>Le paramètre %1 doit être un nombre entier de %2 à %3&#xa0;; reçu&#xa0;: «&#xa0;%4&#xa0;».</translation>
-    </message>
-    <message>
-        <source>The clinic&apos;s name is longer than 200 characters.</source>
-        <translation>Le nom du cabinet dépasse 200 caractères.</translation>
-    </message>
-    <message>
-        <source>The clinic&apos;s phone number &quot;%1&quot; is not a phone number.</source>
-        <translation>Le numéro de téléphone du cabinet «&#xa0;%1&#xa0;» n’est pas un numéro de téléphone.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a time zone; use its IANA name, e.g. Europe/Berlin.</source>
-        <translation>«&#xa0;%1&#xa0;» n’est pas un fuseau horaire&#xa0;; utilisez son nom IANA, p. ex. Europe/Paris.</translation>
-    </message>
-    <message>
-        <source>The phone country code must be 1 to 3 digits, e.g. 49; got &quot;%1&quot;.</source>
-        <translation>L’indicatif pays doit comporter 1 à 3 chiffres, p. ex. 33&#xa0;; reçu&#xa0;: «&#xa0;%1&#xa0;».</translation>
-    </message>
-    <message>
-        <source>%1 is not a setting of the clinic.</source>
-        <translation>%1 n’est pas un paramètre du cabinet.</translation>
     </message>
 </context>
 <context>
@@ -4159,6 +4156,33 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     </message>
 </context>
 <context>
+    <name>SharedSettings</name>
+    <message>
+        <source>The setting %1 must be a whole number from %2 to %3; got &quot;%4&quot;.</source>
+        <translation>Le paramètre %1 doit être un nombre entier de %2 à %3&#xa0;; reçu&#xa0;: «&#xa0;%4&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s name is longer than 200 characters.</source>
+        <translation>Le nom du cabinet dépasse 200 caractères.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s phone number &quot;%1&quot; is not a phone number.</source>
+        <translation>Le numéro de téléphone du cabinet «&#xa0;%1&#xa0;» n’est pas un numéro de téléphone.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time zone; use its IANA name, e.g. Europe/Berlin.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un fuseau horaire&#xa0;; utilisez son nom IANA, p. ex. Europe/Paris.</translation>
+    </message>
+    <message>
+        <source>The phone country code must be 1 to 3 digits, e.g. 49; got &quot;%1&quot;.</source>
+        <translation>L’indicatif pays doit comporter 1 à 3 chiffres, p. ex. 33&#xa0;; reçu&#xa0;: «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>%1 is not a setting of the clinic.</source>
+        <translation>%1 n’est pas un paramètre du cabinet.</translation>
+    </message>
+</context>
+<context>
     <name>SignIn</name>
     <message>
         <source>The user name or the password is wrong.</source>
@@ -4806,6 +4830,10 @@ Lancez frontdesk --help pour voir les options.</translation>
     <message>
         <source>%1 resources do not sync yet.</source>
         <translation>Les ressources %1 ne sont pas encore synchronisées.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s settings cannot be deleted; the server&apos;s deletion of them was not applied.</source>
+        <translation>Les paramètres du cabinet ne peuvent pas être supprimés&#xa0;; leur suppression sur le serveur n’a pas été appliquée.</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,9 @@
 #include "access/AuditVerifier.h"
 #include "access/PasswordPolicy.h"
 #include "access/StaffAccountRepository.h"
+#include "fhir/ClinicSettingsMapping.h"
 #include "storage/MessageRetention.h"
+#include "storage/SharedSettings.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -38,6 +40,7 @@ private:
     static int user(CtlContext &c, const QCommandLineParser &p, const QStringList &args);
     static int audit(CtlContext &c, const QCommandLineParser &p, const QStringList &args);
     static int retention(CtlContext &c, const QCommandLineParser &p, const QStringList &args);
+    static int settings(CtlContext &c, const QCommandLineParser &p, const QStringList &args);
     static int userList(CtlContext &c, Database &db, bool json);
     static int demoAccounts(CtlContext &c, Database &db);
     static int verify(CtlContext &c, Database &db, bool json);
@@ -420,6 +423,54 @@ int AccessCommands::retention(CtlContext &c, const QCommandLineParser &p, const 
     return CtlContext::Ok;
 }
 
+int AccessCommands::settings(CtlContext &c, const QCommandLineParser &p, const QStringList &args)
+{
+    const QString sub = args.value(0, QStringLiteral("list"));
+    if (sub != QLatin1String("list") && sub != QLatin1String("set"))
+        return c.usage(tr("settings takes list or set KEY VALUE."));
+    if (sub == QLatin1String("set") && args.size() != 3)
+        return c.usage(tr("settings set takes a key and a value (\"\" clears it): one of %1.")
+                           .arg(ClinicSettingsMapping::keys().join(QStringLiteral(", "))));
+    auto opened = c.openDatabase();
+    if (!opened)
+        return c.failure(opened.error());
+    Database &db = *opened->database;
+    SharedSettings shared(db);
+    if (sub == QLatin1String("set")) {
+        if (!ClinicSettingsMapping::isShared(args[1]))
+            return c.usage(
+                tr("%1 is not a setting of the clinic; they are %2.")
+                    .arg(args[1], ClinicSettingsMapping::keys().join(QStringLiteral(", "))));
+        if (auto s = shared.change(args[1], args[2]); !s)
+            return c.failure(s.error());
+    }
+    auto values = shared.values();
+    if (!values)
+        return c.failure(values.error());
+    auto meta = shared.meta();
+    if (!meta)
+        return c.failure(meta.error());
+    const QString state = meta->has_value() ? (*meta)->syncState : QString();
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonObject settings;
+        for (const QString &key : ClinicSettingsMapping::keys())
+            settings.insert(key, values->contains(key) ? QJsonValue(values->value(key))
+                                                       : QJsonValue(QJsonValue::Null));
+        c.out() << QJsonDocument(QJsonObject{{QStringLiteral("settings"), settings},
+                                             {QStringLiteral("sync_state"), state}})
+                       .toJson(QJsonDocument::Compact)
+                << '\n';
+        return CtlContext::Ok;
+    }
+    for (const QString &key : ClinicSettingsMapping::keys())
+        c.out() << key << " = "
+                << (values->contains(key) ? values->value(key) : tr("(not set: the default)"))
+                << '\n';
+    if (state == SyncState::pending())
+        c.out() << tr("Changed here; the change goes to the server with the next sync.") << '\n';
+    return CtlContext::Ok;
+}
+
 QList<CtlCommand> AccessCommands::all()
 {
     const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
@@ -456,6 +507,12 @@ QList<CtlCommand> AccessCommands::all()
                              QStringLiteral("TEXT")),
           json},
          audit},
+        {QStringLiteral("settings"),
+         QStringLiteral("[list|set KEY VALUE]"),
+         tr("Show or change the clinic's shared settings (name, phone, time zone, quiet hours, "
+            "...); a change goes to the server and the other workstations with the next sync."),
+         {json},
+         settings},
         {QStringLiteral("retention"),
          {},
          tr("Keep messages on this workstation for N days and remove older local copies."),

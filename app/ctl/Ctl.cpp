@@ -180,6 +180,9 @@ Ctl::Access Ctl::accessOf(const QString &command, const QStringList &arguments)
     if (command == QLatin1String("user") &&
         (sub == QLatin1String("add") || sub == QLatin1String("demo-accounts")))
         return {Kind::FirstAccount, Permission::ManageUsers};
+    if (command == QLatin1String("settings"))
+        return {Kind::SignedIn, sub == QLatin1String("set") ? Permission::ManageSettings
+                                                            : Permission::ViewSchedule};
     if (command == QLatin1String("message"))
         return {Kind::SignedIn,
                 sub == QLatin1String("send") ? Permission::SendMessages : Permission::ViewMessages};

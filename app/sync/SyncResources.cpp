@@ -2,6 +2,7 @@
 
 #include "database/Database.h"
 #include "fhir/BookingMapping.h"
+#include "fhir/ClinicSettingsMapping.h"
 #include "fhir/CommunicationMapping.h"
 #include "fhir/FhirJson.h"
 #include "fhir/FhirMapping.h"
@@ -28,6 +29,7 @@
 #include "storage/RecallRepository.h"
 #include "storage/ScheduleExceptionRepository.h"
 #include "storage/ServerCopy.h"
+#include "storage/SharedSettings.h"
 #include "storage/StatusHistoryRepository.h"
 #include "storage/WaitlistRepository.h"
 
@@ -147,6 +149,80 @@ Result<PatientAlert> alertFromFhir(const QJsonObject &resource)
     return FhirMapping::alertFromFhir(resource, QDateTime());
 }
 
+// The clinic's shared settings: one record, Organization/clinic, whose values are settings
+// (SharedSettings), not a table of their own.
+struct ClinicKind
+{
+    static QString table() { return SharedSettings::table(); }
+
+    static Result<std::optional<SyncResources::Current>> current(Database &db, const QString &)
+    {
+        auto meta = SharedSettings(db).meta();
+        if (!meta)
+            return fail(meta.error());
+        if (!meta->has_value())
+            return std::optional<SyncResources::Current>();
+        SyncResources::Current c;
+        c.meta = **meta;
+        return std::optional<SyncResources::Current>(c);
+    }
+
+    static QVariantMap columns(const ClinicSettingsMapping::Values &values)
+    {
+        QVariantMap out;
+        for (const QString &key : ClinicSettingsMapping::keys())
+            out.insert(key, values.value(key));
+        return out;
+    }
+
+    static Status apply(Database &db, const QString &, const QJsonObject &resource, qint64 version)
+    {
+        auto values = ClinicSettingsMapping::fromFhir(resource);
+        if (!values)
+            return fail(values.error());
+        return SharedSettings(db).applyServer(*values, version);
+    }
+
+    static Status remove(Database &, const QString &, qint64)
+    {
+        return fail(SyncResources::tr("The clinic's settings cannot be deleted; the server's "
+                                      "deletion of them was not applied."));
+    }
+
+    static Result<QVariantMap> serverValues(Database &, const QJsonObject &resource)
+    {
+        auto values = ClinicSettingsMapping::fromFhir(resource);
+        if (!values)
+            return fail(values.error());
+        return columns(*values);
+    }
+
+    static Result<QVariantMap> localValues(Database &db, const QString &)
+    {
+        auto values = SharedSettings(db).values();
+        if (!values)
+            return fail(values.error());
+        return columns(*values);
+    }
+
+    static Status applyValues(Database &db, const QString &, const QVariantMap &merged,
+                              qint64 version)
+    {
+        ClinicSettingsMapping::Values values;
+        for (auto it = merged.cbegin(); it != merged.cend(); ++it) {
+            if (!it.value().toString().isEmpty())
+                values.insert(it.key(), it.value().toString());
+        }
+        return SharedSettings(db).applyServer(values, version);
+    }
+
+    static constexpr Kind kind()
+    {
+        return {"Organization", "Organization", nullptr,       &table,       &current,
+                &apply,         &remove,        &serverValues, &localValues, &applyValues};
+    }
+};
+
 bool isWaitlistEntry(const QJsonObject &r)
 {
     return BookingMapping::isWaitlistEntry(r);
@@ -215,6 +291,8 @@ const Kind kKinds[] = {
     KindOf<ImmunizationRepository,
            ofPatient<Immunization, FhirMapping::immunizationFromFhir>>::kind("Immunization",
                                                                              "Immunization"),
+    // The clinic's shared settings (name, zone, quiet hours, ...).
+    ClinicKind::kind(),
 };
 
 // Whether kind k's table holds the record id (where two kinds share a type).

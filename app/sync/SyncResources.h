@@ -22,7 +22,8 @@ class Database;
 // hours as PractitionerRole, status changes as Provenance, recalls as Task, messages as
 // Communication, consents and communication preferences as Consent, insurance as Coverage,
 // alerts as Flag, the photo as Binary, and the clinical record (Encounter, Condition,
-// AllergyIntolerance, MedicationStatement, Observation, Immunization). Records of the other
+// AllergyIntolerance, MedicationStatement, Observation, Immunization), and the clinic's shared
+// settings as Organization/clinic (SharedSettings). Records of the other
 // outbox types (appointment series) stay in the outbox, waiting, until the engine exchanges
 // them too.
 class SyncResources

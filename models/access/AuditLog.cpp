@@ -82,8 +82,15 @@ Result<AuditEntry> AuditLog::append(AuditEntry entry)
 
 Status AuditLog::changeSetting(const QString &key, int before, int after)
 {
+    return changeSetting(key, before, after,
+                         [&] { return m_db.setSetting(key, QString::number(after)); });
+}
+
+Status AuditLog::changeSetting(const QString &key, int before, int after,
+                               const std::function<Status()> &write)
+{
     return m_db.write([&]() -> Status {
-        if (auto s = m_db.setSetting(key, QString::number(after)); !s)
+        if (auto s = write(); !s)
             return s;
         AuditEntry entry;
         entry.action = QStringLiteral("settings-change");

@@ -7,6 +7,8 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <functional>
+
 namespace frontdesk {
 
 class Database;
@@ -28,6 +30,10 @@ public:
     Result<AuditEntry> append(AuditEntry entry);
     // Stores a setting and its audit entry (before and after) in one transaction.
     Status changeSetting(const QString &key, int before, int after);
+    // The same, the value written by `write` (e.g. a shared setting queued for the server) in
+    // the entry's transaction.
+    Status changeSetting(const QString &key, int before, int after,
+                         const std::function<Status()> &write);
     Result<qint64> count() const;
 
 private:

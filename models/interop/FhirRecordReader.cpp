@@ -3,6 +3,7 @@
 #include "access/AccessGuard.h"
 #include "database/Database.h"
 #include "fhir/BookingMapping.h"
+#include "fhir/ClinicSettingsMapping.h"
 #include "fhir/CommunicationMapping.h"
 #include "fhir/FhirMapping.h"
 #include "fhir/PatientRecordMapping.h"
@@ -26,6 +27,7 @@
 #include "storage/PractitionerRepository.h"
 #include "storage/RecallRepository.h"
 #include "storage/ScheduleExceptionRepository.h"
+#include "storage/SharedSettings.h"
 #include "storage/StatusHistoryRepository.h"
 #include "storage/WaitlistRepository.h"
 
@@ -131,6 +133,12 @@ Result<QJsonObject> FhirRecordReader::read(const QString &fhirType, const QStrin
         return viaRepository<PatientAlertRepository>(m_db, id, [](const PatientAlert &a) {
             return FhirMapping::toFhir(a, patientRef(a.patientId));
         });
+    if (fhirType == QLatin1String("Organization")) {
+        auto values = SharedSettings(m_db).values();
+        if (!values)
+            return fail(values.error());
+        return ClinicSettingsMapping::toFhir(*values);
+    }
     if (fhirType == QLatin1String("Communication"))
         return viaRepository<MessageRepository>(
             m_db, id, [](const Message &m) { return CommunicationMapping::toFhir(m); });

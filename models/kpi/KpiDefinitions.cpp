@@ -1,6 +1,6 @@
 #include "KpiDefinitions.h"
 
-#include "messaging/ReplyWords.h"
+#include "domain/ReplyWords.h"
 
 #include <QMutex>
 #include <QRegularExpression>

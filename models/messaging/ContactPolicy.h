@@ -3,6 +3,7 @@
 #include "domain/ClinicTime.h"
 #include "domain/CommunicationPreference.h"
 #include "domain/Consent.h"
+#include "domain/QuietHours.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -11,19 +12,6 @@
 #include <QStringList>
 
 namespace frontdesk {
-
-// Quiet hours as minutes after local midnight; start == end means none. May wrap midnight.
-struct QuietHours
-{
-    int startMinute = 0;
-    int endMinute = 0;
-
-    bool isEmpty() const { return startMinute == endMinute; }
-    bool contains(int minuteOfDay) const;
-    // "HH:MM-HH:MM"; an empty text is no quiet hours, anything else unreadable fails.
-    static Result<QuietHours> parse(const QString &text);
-    QString toString() const;
-};
 
 // What the policy knows about one patient: the preferred channel from the patient record,
 // the per-purpose communication preferences and the consents.

@@ -3,6 +3,7 @@
 #include "access/AccessGuard.h"
 #include "access/AuditLog.h"
 #include "database/Database.h"
+#include "storage/SharedSettings.h"
 
 namespace frontdesk {
 
@@ -22,7 +23,8 @@ Status MessageRetention::setDays(Database &db, int days)
     const int before = MessageRetention::days(db);
     if (before == days)
         return {};
-    return AuditLog(db).changeSetting(key(), before, days);
+    return AuditLog(db).changeSetting(
+        key(), before, days, [&] { return SharedSettings(db).set(key(), QString::number(days)); });
 }
 
 Result<qint64> MessageRetention::purge(Database &db)

@@ -3,7 +3,7 @@
 #include "access/AccessGuard.h"
 #include "access/Permissions.h"
 #include "database/Database.h"
-#include "messaging/ReplyWords.h"
+#include "domain/ReplyWords.h"
 #include "storage/MessageRepository.h"
 
 namespace frontdesk {

@@ -3,7 +3,7 @@
 #include "core/Result.h"
 #include "domain/Appointment.h"
 #include "domain/Message.h"
-#include "messaging/ReplyWords.h"
+#include "domain/ReplyWords.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -181,6 +181,38 @@ private slots:
         QCOMPARE(ctl({QStringLiteral("audit"), QStringLiteral("verify")}).exitCode, 0);
     }
 
+    void clinicSettingsAreShownAndChanged()
+    {
+        const Run set = ctl({QStringLiteral("settings"), QStringLiteral("set"),
+                             QStringLiteral("clinic_time_zone"), QStringLiteral("Europe/Vienna")});
+        QVERIFY2(set.exitCode == 0, qPrintable(set.err));
+        QVERIFY2(set.out.contains(QStringLiteral("clinic_time_zone = Europe/Vienna")),
+                 qPrintable(set.out));
+        QVERIFY2(set.out.contains(QStringLiteral("next sync")), qPrintable(set.out));
+        const Run shown = ctl({QStringLiteral("settings"), QStringLiteral("--json")});
+        QCOMPARE(shown.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(shown.out.toUtf8()).object();
+        QCOMPARE(o[QStringLiteral("settings")][QStringLiteral("clinic_time_zone")].toString(),
+                 QStringLiteral("Europe/Vienna"));
+        QVERIFY(o[QStringLiteral("settings")][QStringLiteral("clinic_quiet_hours")].isNull());
+        QCOMPARE(o[QStringLiteral("sync_state")].toString(), QStringLiteral("pending"));
+        // A value its owner refuses, and a key that is not the clinic's, say why.
+        const Run badZone =
+            ctl({QStringLiteral("settings"), QStringLiteral("set"),
+                 QStringLiteral("clinic_time_zone"), QStringLiteral("Mars/Olympus")});
+        QVERIFY(badZone.exitCode != 0);
+        QVERIFY2(badZone.err.contains(QStringLiteral("Mars/Olympus")), qPrintable(badZone.err));
+        const Run notClinic = ctl({QStringLiteral("settings"), QStringLiteral("set"),
+                                   QStringLiteral("sync_server_url"), QStringLiteral("x")});
+        QCOMPARE(notClinic.exitCode, 1);
+        QVERIFY2(notClinic.err.contains(QStringLiteral("clinic_quiet_hours")),
+                 qPrintable(notClinic.err));
+        const QJsonArray changes =
+            json(ctl({QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--action"),
+                      QStringLiteral("settings-change"), QStringLiteral("--json")}));
+        QCOMPARE(changes.size(), 1);
+    }
+
     void demoAccountsOnlyOnAnEmptyDatabase()
     {
         QCOMPARE(ctl({QStringLiteral("user"), QStringLiteral("demo-accounts")}).exitCode, 3);

@@ -14,6 +14,7 @@
 #include "storage/AllergyRepository.h"
 #include "storage/AppointmentRepository.h"
 #include "storage/AppointmentTypeRepository.h"
+#include "storage/AutoLockSetting.h"
 #include "storage/CommunicationPreferenceRepository.h"
 #include "storage/ConditionRepository.h"
 #include "storage/ConsentRepository.h"
@@ -25,6 +26,7 @@
 #include "storage/PatientRepository.h"
 #include "storage/PractitionerRepository.h"
 #include "storage/RecallRepository.h"
+#include "storage/SharedSettings.h"
 #include "storage/StatusHistoryRepository.h"
 #include "storage/WaitlistRepository.h"
 
@@ -708,6 +710,41 @@ private slots:
         QCOMPARE(value(c, QStringLiteral("SELECT count(*) FROM outbox")).toInt(), 0);
         // Nothing of it came back as a change of B's own.
         QCOMPARE(value(m_b, QStringLiteral("SELECT count(*) FROM outbox")).toInt(), 0);
+    }
+
+    // The clinic's shared settings changed by an administrator on A are the clinic's on B after
+    // a sync; a receptionist's change is refused by the server.
+    void theClinicsSettingsTravel()
+    {
+        QVERIFY(SharedSettings(m_a.db()).change(QStringLiteral("clinic_quiet_hours"),
+                                                QStringLiteral("21:00-07:30")));
+        QVERIFY(AutoLockSetting::setMinutes(m_a.db(), 12));
+        SyncRound a = syncOnce(m_a);
+        QVERIFY2(a.problem.isEmpty(), qPrintable(a.problem));
+        QCOMPARE(a.rejected, 0);
+        QCOMPARE(value(m_a, QStringLiteral("SELECT count(*) FROM outbox")).toInt(), 0);
+        SyncRound b = syncOnce(m_b);
+        QVERIFY2(b.problem.isEmpty(), qPrintable(b.problem));
+        QCOMPARE(m_b.db().setting(QStringLiteral("clinic_quiet_hours")),
+                 QStringLiteral("21:00-07:30"));
+        QCOMPARE(AutoLockSetting::minutes(m_b.db()), 12);
+        QCOMPARE(
+            value(m_b, QStringLiteral("SELECT sync_state FROM clinic_settings_sync")).toString(),
+            SyncState::synced());
+        QCOMPARE(value(m_b, QStringLiteral("SELECT count(*) FROM outbox")).toInt(), 0);
+
+        // A receptionist may not change the clinic's settings: the server refuses B's push
+        // (made here without a sign-in, as a pull would write) and it waits for a person.
+        QVERIFY(SharedSettings(m_b.db()).set(QStringLiteral("late_cancellation_hours"),
+                                             QStringLiteral("48")));
+        SyncRound refused = syncOnce(m_b);
+        QVERIFY2(refused.problem.isEmpty(), qPrintable(refused.problem));
+        QCOMPARE(refused.rejected, 1);
+        QCOMPARE(
+            value(m_b, QStringLiteral("SELECT sync_state FROM clinic_settings_sync")).toString(),
+            SyncState::rejected());
+        QVERIFY(syncOnce(m_a).problem.isEmpty());
+        QCOMPARE(m_a.db().setting(QStringLiteral("late_cancellation_hours")), QString());
     }
 
     // A change from the server that cannot be written here (an appointment type code B already

@@ -17,7 +17,7 @@ using namespace frontdesk;
 // and 018 the conversation's (empty for the demo's messages; without them the rows hash as
 // before), and when the reminder text came to name the cancel word frontdesk-server acts on.
 constexpr qint64 kClinicRows = 12442;
-constexpr char kClinicHash[] = "921313a55cb61611599904589d10e71a79f1fbf264dc5c47924b0bc42bc231bb";
+constexpr char kClinicHash[] = "342c8047526f7ee34b1162f8136a4a44ef0200c93e8ce15ef8a62b21f1e64ca5";
 
 class TestDemoSeeder : public QObject
 {

@@ -3,12 +3,12 @@
 
 #include "access/AccessGuard.h"
 #include "access/AuditQuery.h"
-#include "access/AutoLockSetting.h"
 #include "access/Permissions.h"
 #include "access/Session.h"
 #include "access/StaffAccountRepository.h"
 #include "database/ReadWorker.h"
 #include "storage/AppointmentRepository.h"
+#include "storage/AutoLockSetting.h"
 #include "storage/ConditionRepository.h"
 #include "storage/MessageRepository.h"
 #include "storage/MessageRetention.h"

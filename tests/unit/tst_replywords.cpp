@@ -1,7 +1,7 @@
 // The one definition of the reply words (issue 18): what confirms is exactly what the dashboard
 // counted before, cancel and stop words are told apart, and only the first word counts.
+#include "domain/ReplyWords.h"
 #include "kpi/KpiDefinitions.h"
-#include "messaging/ReplyWords.h"
 
 #include <QTest>
 

@@ -1,10 +1,11 @@
 #include "AccessController.h"
 
+#include "ClinicSettings.h"
+
 #include "IdleMonitor.h"
 #include "LanguageMenu.h"
 #include "LockScreen.h"
 #include "SignInDialog.h"
-#include "access/AutoLockSetting.h"
 #include "access/Permissions.h"
 #include "access/Session.h"
 #include "admin/AuditViewer.h"
@@ -24,7 +25,7 @@ namespace frontdesk {
 AccessController::AccessController(Database &db, QObject *parent)
     : QObject(parent), m_db(db), m_session(new Session(db, this)), m_idle(new IdleMonitor(this))
 {
-    m_idle->setTimeout(AutoLockSetting::minutes(db) * 60 * 1000);
+    m_idle->setTimeout(ClinicSettings(db).autoLockMinutes() * 60 * 1000);
     connect(m_idle, &IdleMonitor::idle, this, [this] { lockNow(QStringLiteral("idle")); });
     connect(m_session, &Session::changed, this, &AccessController::updateActions);
 }
@@ -166,10 +167,11 @@ void AccessController::changeIdleTime()
     bool ok = false;
     const int minutes = QInputDialog::getInt(
         m_window, tr("Auto-lock"), tr("Lock the workstation after this many idle minutes:"),
-        AutoLockSetting::minutes(m_db), 1, AutoLockSetting::MaximumMinutes, 1, &ok);
+        ClinicSettings(m_db).autoLockMinutes(), 1, ClinicSettings::maximumAutoLockMinutes(), 1,
+        &ok);
     if (!ok)
         return;
-    if (auto s = AutoLockSetting::setMinutes(m_db, minutes); !s) {
+    if (auto s = ClinicSettings(m_db).setAutoLockMinutes(minutes); !s) {
         QMessageBox::warning(m_window, tr("Auto-lock"), s.error());
         return;
     }

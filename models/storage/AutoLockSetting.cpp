@@ -3,6 +3,7 @@
 #include "access/AccessGuard.h"
 #include "access/AuditLog.h"
 #include "database/Database.h"
+#include "storage/SharedSettings.h"
 
 namespace frontdesk {
 
@@ -23,7 +24,9 @@ Status AutoLockSetting::setMinutes(Database &db, int minutes)
     const int before = AutoLockSetting::minutes(db);
     if (before == minutes)
         return {};
-    return AuditLog(db).changeSetting(key(), before, minutes);
+    return AuditLog(db).changeSetting(key(), before, minutes, [&] {
+        return SharedSettings(db).set(key(), QString::number(minutes));
+    });
 }
 
 } // namespace frontdesk
