@@ -1970,6 +1970,22 @@ Um fortzufahren, tun Sie eines der Folgenden:
         <source>Reminder: your appointment is on %1. Reply C to confirm, CANCEL to cancel or R to reschedule.</source>
         <translation>Erinnerung: Ihr Termin ist am %1. Antworten Sie C zum Bestätigen, STORNO zum Absagen oder R zum Verschieben.</translation>
     </message>
+    <message>
+        <source>The SMS was not delivered: %1</source>
+        <translation>Die SMS wurde nicht zugestellt: %1</translation>
+    </message>
+    <message>
+        <source>The mail server refused the message: %1</source>
+        <translation>Der Mailserver hat die Nachricht abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Hello, could my appointment on Friday be moved to the afternoon?</source>
+        <translation>Hallo, könnte mein Termin am Freitag auf den Nachmittag verlegt werden?</translation>
+    </message>
+    <message>
+        <source>Please call me back about my test results.</source>
+        <translation>Bitte rufen Sie mich wegen meiner Befunde zurück.</translation>
+    </message>
 </context>
 <context>
     <name>DuplicateScore</name>
@@ -2719,10 +2735,6 @@ Um fortzufahren, tun Sie eines der Folgenden:
 <context>
     <name>MessageCommands</name>
     <message>
-        <source>message needs send or list, e.g. frontdeskctl message list --patient ID.</source>
-        <translation>message braucht send oder list, z. B. frontdeskctl message list --patient ID.</translation>
-    </message>
-    <message>
         <source>message %1 needs --patient ID (the id from search --json).</source>
         <translation>message %1 braucht --patient ID (die ID aus search --json).</translation>
     </message>
@@ -2751,10 +2763,6 @@ Um fortzufahren, tun Sie eines der Folgenden:
         <translation>JSON ausgeben.</translation>
     </message>
     <message>
-        <source>Write to a patient (queued for the server), or read their messages.</source>
-        <translation>Einem Patienten schreiben (für den Server in die Warteschlange) oder seine Nachrichten lesen.</translation>
-    </message>
-    <message>
         <source>The patient&apos;s id.</source>
         <translation>Die ID des Patienten.</translation>
     </message>
@@ -2777,6 +2785,46 @@ Um fortzufahren, tun Sie eines der Folgenden:
     <message>
         <source>The appointment the message is about.</source>
         <translation>Der Termin, um den es in der Nachricht geht.</translation>
+    </message>
+    <message>
+        <source>message needs send, list, read or assign, e.g. frontdeskctl message list --patient ID.</source>
+        <translation>message braucht send, list, read oder assign, z. B. frontdeskctl message list --patient ID.</translation>
+    </message>
+    <message>
+        <source>message assign needs --to USER (a username; --to &quot;&quot; for nobody).</source>
+        <translation>message assign braucht --to BENUTZER (einen Benutzernamen; --to &quot;&quot; für niemanden).</translation>
+    </message>
+    <message>
+        <source>Assigned to %1</source>
+        <translation>Zugewiesen an %1</translation>
+    </message>
+    <message>
+        <source>unread</source>
+        <translation>ungelesen</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1: messages marked read: %2.</source>
+        <translation>%1: als gelesen markierte Nachrichten: %2.</translation>
+    </message>
+    <message>
+        <source>%1: assigned to nobody.</source>
+        <translation>%1: niemandem zugewiesen.</translation>
+    </message>
+    <message>
+        <source>%1: assigned to %2.</source>
+        <translation>%1: zugewiesen an %2.</translation>
+    </message>
+    <message>
+        <source>Write to a patient (queued for the server), read their messages, mark them read, or assign their conversation to a staff member.</source>
+        <translation>Einem Patienten schreiben (für den Server in die Warteschlange), seine Nachrichten lesen, sie als gelesen markieren oder seine Unterhaltung einem Mitarbeiter zuweisen.</translation>
+    </message>
+    <message>
+        <source>The staff member (username) the conversation is assigned to.</source>
+        <translation>Der Mitarbeiter (Benutzername), dem die Unterhaltung zugewiesen wird.</translation>
     </message>
 </context>
 <context>
@@ -2905,6 +2953,63 @@ Um fortzufahren, tun Sie eines der Folgenden:
     <message>
         <source>%1 must be true or false.</source>
         <translation>%1 muss true oder false sein.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageThreads</name>
+    <message>
+        <source>%1, %2 (%3)</source>
+        <comment>family name, given name (MRN)</comment>
+        <translation>%1, %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Could not read the conversations: %1</source>
+        <translation>Die Unterhaltungen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: no patient has this number or address</source>
+        <translation>%1: Kein Patient hat diese Nummer oder Adresse</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>sender: the patients it might be</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <source>Could not read the conversation: %1</source>
+        <translation>Die Unterhaltung konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not mark the conversation read: %1</source>
+        <translation>Die Unterhaltung konnte nicht als gelesen markiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not mark the conversation unread: %1</source>
+        <translation>Die Unterhaltung konnte nicht als ungelesen markiert werden: %1</translation>
+    </message>
+    <message>
+        <source>This conversation has no read reply that could be marked unread.</source>
+        <translation>Diese Unterhaltung hat keine gelesene Antwort, die als ungelesen markiert werden könnte.</translation>
+    </message>
+    <message>
+        <source>There is no conversation to assign.</source>
+        <translation>Es gibt keine Unterhaltung, die zugewiesen werden könnte.</translation>
+    </message>
+    <message>
+        <source>Could not assign the conversation: %1</source>
+        <translation>Die Unterhaltung konnte nicht zugewiesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the staff list: %1</source>
+        <translation>Die Mitarbeiterliste konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No active staff member &quot;%1&quot;.</source>
+        <translation>Kein aktiver Mitarbeiter „%1“.</translation>
     </message>
 </context>
 <context>
@@ -7078,19 +7183,120 @@ Raum: %7
     </message>
 </context>
 <context>
-    <name>frontdesk::MessageListModel</name>
+    <name>frontdesk::MessageThreadListModel</name>
     <message>
-        <source>Could not load the messages: %1</source>
-        <translation>Die Nachrichten konnten nicht geladen werden: %1</translation>
+        <source>Choose a conversation first.</source>
+        <translation>Wählen Sie zuerst eine Unterhaltung.</translation>
     </message>
     <message>
-        <source>%1 (received)</source>
-        <translation>%1 (empfangen)</translation>
+        <source>Unassigned inbox</source>
+        <translation>Nicht zugeordneter Posteingang</translation>
+    </message>
+    <message>
+        <source>%1 received: %2</source>
+        <comment>channel received: text</comment>
+        <translation>%1 empfangen: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <comment>channel (status): text</comment>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Messages whose sender matched no patient, or several:
+%1</source>
+        <translation>Nachrichten, deren Absender keinem oder mehreren Patienten zugeordnet wurde:
+%1</translation>
+    </message>
+    <message>
+        <source>messages: %1</source>
+        <translation>Nachrichten: %1</translation>
+    </message>
+    <message>
+        <source>unread: %1</source>
+        <translation>ungelesen: %1</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>not assigned</source>
+        <translation>nicht zugewiesen</translation>
+    </message>
+    <message>
+        <source>assigned to %1</source>
+        <translation>zugewiesen an %1</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Letzte Aktivität</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Ungelesen</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Zugewiesen an</translation>
+    </message>
+    <message>
+        <source>Latest message</source>
+        <translation>Neueste Nachricht</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::MessageThreadModel</name>
+    <message>
+        <source>Could not open the conversation: %1</source>
+        <translation>Die Unterhaltung konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not load the conversation: %1</source>
+        <translation>Die Unterhaltung konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Automatic (%1)</source>
+        <comment>the automation rule that sent it</comment>
+        <translation>Automatisch (%1)</translation>
+    </message>
+    <message>
+        <source>Template %1</source>
+        <translation>Vorlage %1</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Praxis</translation>
     </message>
     <message>
         <source>%1 — %2</source>
         <comment>subject — body</comment>
         <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 received</source>
+        <translation>%1 empfangen</translation>
+    </message>
+    <message>
+        <source>%1 sent</source>
+        <translation>%1 gesendet</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Ungelesen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>status: why it failed</comment>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Subject: %1
@@ -7101,79 +7307,36 @@ Raum: %7
 %2</translation>
     </message>
     <message>
+        <source>Delivered %1</source>
+        <translation>Zugestellt %1</translation>
+    </message>
+    <message>
+        <source>No single patient has this number or address.</source>
+        <translation>Diese Nummer oder Adresse gehört nicht eindeutig zu einem Patienten.</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>Uhrzeit</translation>
     </message>
     <message>
-        <source>Patient</source>
-        <translation>Patient</translation>
+        <source>From</source>
+        <translation>Von</translation>
     </message>
     <message>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <source>Purpose</source>
-        <translation>Zweck</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>Status</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>SMS</translation>
-    </message>
-    <message>
-        <source>Unknown sender %1</source>
-        <translation>Unbekannter Absender %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 (%n possible patients)</source>
-        <translation>
-            <numerusform>%1 (%n möglicher Patient)</numerusform>
-            <numerusform>%1 (%n mögliche Patienten)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <comment>status: why it failed</comment>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Delivered %1</source>
-        <translation>Zugestellt %1</translation>
-    </message>
-</context>
-<context>
-    <name>frontdesk::MessagesView</name>
-    <message>
-        <source>Recent messages</source>
-        <translation>Letzte Nachrichten</translation>
-    </message>
-    <message>
-        <source>The latest message</source>
-        <translation>Die letzte Nachricht</translation>
-    </message>
-    <message numerus="yes">
-        <source>The latest %Ln messages</source>
-        <translation>
-            <numerusform>Die letzte Nachricht</numerusform>
-            <numerusform>Die letzten %Ln Nachrichten</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 · %3 · %4 · %5&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 · %3 · %4 · %5&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Subject: %1&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Betreff: %1&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
+</context>
+<context>
+    <name>frontdesk::MessagesView</name>
     <message>
         <source>&amp;New message…</source>
         <translation>&amp;Neue Nachricht…</translation>
@@ -7183,8 +7346,120 @@ Raum: %7
         <translation>&amp;Antworten…</translation>
     </message>
     <message>
-        <source>A new message to the patient of the selected message</source>
-        <translation>Eine neue Nachricht an den Patienten der ausgewählten Nachricht</translation>
+        <source>Conversations</source>
+        <translation>Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Alle Kanäle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <source>All purposes</source>
+        <translation>Alle Zwecke</translation>
+    </message>
+    <message>
+        <source>Unread only</source>
+        <translation>Nur ungelesene</translation>
+    </message>
+    <message>
+        <source>Unassigned only</source>
+        <translation>Nur nicht zugewiesene</translation>
+    </message>
+    <message>
+        <source>Choose a conversation and press Return to open it.</source>
+        <translation>Wählen Sie eine Unterhaltung und drücken Sie die Eingabetaste, um sie zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Messages of the conversation</source>
+        <translation>Nachrichten der Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>Antworten…</translation>
+    </message>
+    <message>
+        <source>A new message to this patient</source>
+        <translation>Eine neue Nachricht an diesen Patienten</translation>
+    </message>
+    <message>
+        <source>Assign to</source>
+        <translation>Zuweisen an</translation>
+    </message>
+    <message>
+        <source>&amp;Assign to…</source>
+        <translation>&amp;Zuweisen an…</translation>
+    </message>
+    <message>
+        <source>Assign to…</source>
+        <translation>Zuweisen an…</translation>
+    </message>
+    <message>
+        <source>Give the conversation to a staff member</source>
+        <translation>Die Unterhaltung einem Mitarbeiter zuweisen</translation>
+    </message>
+    <message>
+        <source>Assign to me</source>
+        <translation>Mir zuweisen</translation>
+    </message>
+    <message>
+        <source>Assign to &amp;me</source>
+        <translation>&amp;Mir zuweisen</translation>
+    </message>
+    <message>
+        <source>Mark unread</source>
+        <translation>Als ungelesen markieren</translation>
+    </message>
+    <message>
+        <source>The newest reply counts as unread again</source>
+        <translation>Die neueste Antwort gilt wieder als ungelesen</translation>
+    </message>
+    <message>
+        <source>Mark &amp;unread</source>
+        <translation>Als &amp;ungelesen markieren</translation>
+    </message>
+    <message>
+        <source>Conversations: %1</source>
+        <translation>Unterhaltungen: %1</translation>
+    </message>
+    <message>
+        <source>Conversations: %1 · unread: %2</source>
+        <translation>Unterhaltungen: %1 · ungelesen: %2</translation>
+    </message>
+    <message>
+        <source>Unassigned inbox</source>
+        <translation>Nicht zugeordneter Posteingang</translation>
+    </message>
+    <message>
+        <source>%1 · not assigned</source>
+        <translation>%1 · nicht zugewiesen</translation>
+    </message>
+    <message>
+        <source>%1 · assigned to %2</source>
+        <translation>%1 · zugewiesen an %2</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>Mir</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Niemandem</translation>
     </message>
 </context>
 <context>

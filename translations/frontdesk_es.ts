@@ -1970,6 +1970,22 @@ Para continuar, haga una de estas cosas:
         <source>Reminder: your appointment is on %1. Reply C to confirm, CANCEL to cancel or R to reschedule.</source>
         <translation>Recordatorio: su cita es el %1. Responda C para confirmar, CANCELAR para cancelarla o R para cambiarla.</translation>
     </message>
+    <message>
+        <source>The SMS was not delivered: %1</source>
+        <translation>El SMS no se entregó: %1</translation>
+    </message>
+    <message>
+        <source>The mail server refused the message: %1</source>
+        <translation>El servidor de correo rechazó el mensaje: %1</translation>
+    </message>
+    <message>
+        <source>Hello, could my appointment on Friday be moved to the afternoon?</source>
+        <translation>Hola, ¿se podría pasar mi cita del viernes a la tarde?</translation>
+    </message>
+    <message>
+        <source>Please call me back about my test results.</source>
+        <translation>Por favor, llámenme por los resultados de mis pruebas.</translation>
+    </message>
 </context>
 <context>
     <name>DuplicateScore</name>
@@ -2719,10 +2735,6 @@ Para continuar, haga una de estas cosas:
 <context>
     <name>MessageCommands</name>
     <message>
-        <source>message needs send or list, e.g. frontdeskctl message list --patient ID.</source>
-        <translation>message necesita send o list, p. ej. frontdeskctl message list --patient ID.</translation>
-    </message>
-    <message>
         <source>message %1 needs --patient ID (the id from search --json).</source>
         <translation>message %1 necesita --patient ID (el identificador de search --json).</translation>
     </message>
@@ -2751,10 +2763,6 @@ Para continuar, haga una de estas cosas:
         <translation>Mostrar en JSON.</translation>
     </message>
     <message>
-        <source>Write to a patient (queued for the server), or read their messages.</source>
-        <translation>Escribir a un paciente (en cola para el servidor) o leer sus mensajes.</translation>
-    </message>
-    <message>
         <source>The patient&apos;s id.</source>
         <translation>El identificador del paciente.</translation>
     </message>
@@ -2777,6 +2785,46 @@ Para continuar, haga una de estas cosas:
     <message>
         <source>The appointment the message is about.</source>
         <translation>La cita de la que trata el mensaje.</translation>
+    </message>
+    <message>
+        <source>message needs send, list, read or assign, e.g. frontdeskctl message list --patient ID.</source>
+        <translation>message necesita send, list, read o assign, p. ej. frontdeskctl message list --patient ID.</translation>
+    </message>
+    <message>
+        <source>message assign needs --to USER (a username; --to &quot;&quot; for nobody).</source>
+        <translation>message assign necesita --to USUARIO (un nombre de usuario; --to &quot;&quot; para nadie).</translation>
+    </message>
+    <message>
+        <source>Assigned to %1</source>
+        <translation>Asignada a %1</translation>
+    </message>
+    <message>
+        <source>unread</source>
+        <translation>no leído</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Falló: %1</translation>
+    </message>
+    <message>
+        <source>%1: messages marked read: %2.</source>
+        <translation>%1: mensajes marcados como leídos: %2.</translation>
+    </message>
+    <message>
+        <source>%1: assigned to nobody.</source>
+        <translation>%1: sin asignar.</translation>
+    </message>
+    <message>
+        <source>%1: assigned to %2.</source>
+        <translation>%1: asignada a %2.</translation>
+    </message>
+    <message>
+        <source>Write to a patient (queued for the server), read their messages, mark them read, or assign their conversation to a staff member.</source>
+        <translation>Escribir a un paciente (en cola para el servidor), leer sus mensajes, marcarlos como leídos o asignar su conversación a un miembro del personal.</translation>
+    </message>
+    <message>
+        <source>The staff member (username) the conversation is assigned to.</source>
+        <translation>El miembro del personal (nombre de usuario) al que se asigna la conversación.</translation>
     </message>
 </context>
 <context>
@@ -2905,6 +2953,63 @@ Para continuar, haga una de estas cosas:
     <message>
         <source>%1 must be true or false.</source>
         <translation>%1 debe ser true o false.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageThreads</name>
+    <message>
+        <source>%1, %2 (%3)</source>
+        <comment>family name, given name (MRN)</comment>
+        <translation>%1, %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Could not read the conversations: %1</source>
+        <translation>No se pudieron leer las conversaciones: %1</translation>
+    </message>
+    <message>
+        <source>%1: no patient has this number or address</source>
+        <translation>%1: ningún paciente tiene este número o dirección</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>sender: the patients it might be</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> o </translation>
+    </message>
+    <message>
+        <source>Could not read the conversation: %1</source>
+        <translation>No se pudo leer la conversación: %1</translation>
+    </message>
+    <message>
+        <source>Could not mark the conversation read: %1</source>
+        <translation>No se pudo marcar la conversación como leída: %1</translation>
+    </message>
+    <message>
+        <source>Could not mark the conversation unread: %1</source>
+        <translation>No se pudo marcar la conversación como no leída: %1</translation>
+    </message>
+    <message>
+        <source>This conversation has no read reply that could be marked unread.</source>
+        <translation>Esta conversación no tiene ninguna respuesta leída que se pueda marcar como no leída.</translation>
+    </message>
+    <message>
+        <source>There is no conversation to assign.</source>
+        <translation>No hay ninguna conversación que asignar.</translation>
+    </message>
+    <message>
+        <source>Could not assign the conversation: %1</source>
+        <translation>No se pudo asignar la conversación: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the staff list: %1</source>
+        <translation>No se pudo leer la lista del personal: %1</translation>
+    </message>
+    <message>
+        <source>No active staff member &quot;%1&quot;.</source>
+        <translation>No hay ningún miembro del personal activo «%1».</translation>
     </message>
 </context>
 <context>
@@ -7078,19 +7183,120 @@ Sala: %7
     </message>
 </context>
 <context>
-    <name>frontdesk::MessageListModel</name>
+    <name>frontdesk::MessageThreadListModel</name>
     <message>
-        <source>Could not load the messages: %1</source>
-        <translation>No se pudieron cargar los mensajes: %1</translation>
+        <source>Choose a conversation first.</source>
+        <translation>Elija primero una conversación.</translation>
     </message>
     <message>
-        <source>%1 (received)</source>
-        <translation>%1 (recibido)</translation>
+        <source>Unassigned inbox</source>
+        <translation>Bandeja de entrada sin asignar</translation>
+    </message>
+    <message>
+        <source>%1 received: %2</source>
+        <comment>channel received: text</comment>
+        <translation>%1 recibido: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <comment>channel (status): text</comment>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Messages whose sender matched no patient, or several:
+%1</source>
+        <translation>Mensajes cuyo remitente no coincide con ningún paciente, o con varios:
+%1</translation>
+    </message>
+    <message>
+        <source>messages: %1</source>
+        <translation>mensajes: %1</translation>
+    </message>
+    <message>
+        <source>unread: %1</source>
+        <translation>no leídos: %1</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fallidos: %1</translation>
+    </message>
+    <message>
+        <source>not assigned</source>
+        <translation>sin asignar</translation>
+    </message>
+    <message>
+        <source>assigned to %1</source>
+        <translation>asignada a %1</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversación</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Última actividad</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>No leído</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Asignada a</translation>
+    </message>
+    <message>
+        <source>Latest message</source>
+        <translation>Último mensaje</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::MessageThreadModel</name>
+    <message>
+        <source>Could not open the conversation: %1</source>
+        <translation>No se pudo abrir la conversación: %1</translation>
+    </message>
+    <message>
+        <source>Could not load the conversation: %1</source>
+        <translation>No se pudo cargar la conversación: %1</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Automatic (%1)</source>
+        <comment>the automation rule that sent it</comment>
+        <translation>Automático (%1)</translation>
+    </message>
+    <message>
+        <source>Template %1</source>
+        <translation>Plantilla %1</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Clínica</translation>
     </message>
     <message>
         <source>%1 — %2</source>
         <comment>subject — body</comment>
         <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 received</source>
+        <translation>%1 recibido</translation>
+    </message>
+    <message>
+        <source>%1 sent</source>
+        <translation>%1 enviado</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>No leído</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>status: why it failed</comment>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Subject: %1
@@ -7101,79 +7307,36 @@ Sala: %7
 %2</translation>
     </message>
     <message>
+        <source>Delivered %1</source>
+        <translation>Entregado el %1</translation>
+    </message>
+    <message>
+        <source>No single patient has this number or address.</source>
+        <translation>Este número o dirección no pertenece a un único paciente.</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <source>Patient</source>
-        <translation>Paciente</translation>
+        <source>From</source>
+        <translation>Desde</translation>
     </message>
     <message>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <source>Purpose</source>
-        <translation>Finalidad</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>Estado</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>SMS</translation>
-    </message>
-    <message>
-        <source>Unknown sender %1</source>
-        <translation>Remitente desconocido %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 (%n possible patients)</source>
-        <translation>
-            <numerusform>%1 (%n paciente posible)</numerusform>
-            <numerusform>%1 (%n pacientes posibles)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <comment>status: why it failed</comment>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Delivered %1</source>
-        <translation>Entregado el %1</translation>
-    </message>
-</context>
-<context>
-    <name>frontdesk::MessagesView</name>
-    <message>
-        <source>Recent messages</source>
-        <translation>Mensajes recientes</translation>
-    </message>
-    <message>
-        <source>The latest message</source>
-        <translation>El último mensaje</translation>
-    </message>
-    <message numerus="yes">
-        <source>The latest %Ln messages</source>
-        <translation>
-            <numerusform>El último mensaje</numerusform>
-            <numerusform>Los últimos %Ln mensajes</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 · %3 · %4 · %5&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 · %3 · %4 · %5&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Subject: %1&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Asunto: %1&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
+</context>
+<context>
+    <name>frontdesk::MessagesView</name>
     <message>
         <source>&amp;New message…</source>
         <translation>Mensaje &amp;nuevo…</translation>
@@ -7183,8 +7346,120 @@ Sala: %7
         <translation>&amp;Responder…</translation>
     </message>
     <message>
-        <source>A new message to the patient of the selected message</source>
-        <translation>Un mensaje nuevo al paciente del mensaje seleccionado</translation>
+        <source>Conversations</source>
+        <translation>Conversaciones</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Todos los canales</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Todos los estados</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Finalidad</translation>
+    </message>
+    <message>
+        <source>All purposes</source>
+        <translation>Todos los motivos</translation>
+    </message>
+    <message>
+        <source>Unread only</source>
+        <translation>Solo no leídas</translation>
+    </message>
+    <message>
+        <source>Unassigned only</source>
+        <translation>Solo sin asignar</translation>
+    </message>
+    <message>
+        <source>Choose a conversation and press Return to open it.</source>
+        <translation>Elija una conversación y pulse Intro para abrirla.</translation>
+    </message>
+    <message>
+        <source>Messages of the conversation</source>
+        <translation>Mensajes de la conversación</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>Responder…</translation>
+    </message>
+    <message>
+        <source>A new message to this patient</source>
+        <translation>Un mensaje nuevo a este paciente</translation>
+    </message>
+    <message>
+        <source>Assign to</source>
+        <translation>Asignar a</translation>
+    </message>
+    <message>
+        <source>&amp;Assign to…</source>
+        <translation>&amp;Asignar a…</translation>
+    </message>
+    <message>
+        <source>Assign to…</source>
+        <translation>Asignar a…</translation>
+    </message>
+    <message>
+        <source>Give the conversation to a staff member</source>
+        <translation>Asignar la conversación a un miembro del personal</translation>
+    </message>
+    <message>
+        <source>Assign to me</source>
+        <translation>Asignarme</translation>
+    </message>
+    <message>
+        <source>Assign to &amp;me</source>
+        <translation>Asignar&amp;me</translation>
+    </message>
+    <message>
+        <source>Mark unread</source>
+        <translation>Marcar como no leída</translation>
+    </message>
+    <message>
+        <source>The newest reply counts as unread again</source>
+        <translation>La respuesta más reciente vuelve a contar como no leída</translation>
+    </message>
+    <message>
+        <source>Mark &amp;unread</source>
+        <translation>Marcar como &amp;no leída</translation>
+    </message>
+    <message>
+        <source>Conversations: %1</source>
+        <translation>Conversaciones: %1</translation>
+    </message>
+    <message>
+        <source>Conversations: %1 · unread: %2</source>
+        <translation>Conversaciones: %1 · no leídas: %2</translation>
+    </message>
+    <message>
+        <source>Unassigned inbox</source>
+        <translation>Bandeja de entrada sin asignar</translation>
+    </message>
+    <message>
+        <source>%1 · not assigned</source>
+        <translation>%1 · sin asignar</translation>
+    </message>
+    <message>
+        <source>%1 · assigned to %2</source>
+        <translation>%1 · asignada a %2</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>A mí</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Nadie</translation>
     </message>
 </context>
 <context>

@@ -1970,6 +1970,22 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
         <source>Reminder: your appointment is on %1. Reply C to confirm, CANCEL to cancel or R to reschedule.</source>
         <translation>Rappel&#xa0;: votre rendez-vous est le %1. Répondez C pour confirmer, ANNULER pour l’annuler ou R pour le déplacer.</translation>
     </message>
+    <message>
+        <source>The SMS was not delivered: %1</source>
+        <translation>Le SMS n&apos;a pas été remis&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The mail server refused the message: %1</source>
+        <translation>Le serveur de messagerie a refusé le message&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Hello, could my appointment on Friday be moved to the afternoon?</source>
+        <translation>Bonjour, mon rendez-vous de vendredi pourrait-il être déplacé à l&apos;après-midi&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Please call me back about my test results.</source>
+        <translation>Merci de me rappeler au sujet de mes résultats d&apos;examens.</translation>
+    </message>
 </context>
 <context>
     <name>DuplicateScore</name>
@@ -2719,10 +2735,6 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
 <context>
     <name>MessageCommands</name>
     <message>
-        <source>message needs send or list, e.g. frontdeskctl message list --patient ID.</source>
-        <translation>message attend send ou list, p. ex. frontdeskctl message list --patient ID.</translation>
-    </message>
-    <message>
         <source>message %1 needs --patient ID (the id from search --json).</source>
         <translation>message %1 attend --patient ID (l’identifiant donné par search --json).</translation>
     </message>
@@ -2751,10 +2763,6 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
         <translation>Afficher en JSON.</translation>
     </message>
     <message>
-        <source>Write to a patient (queued for the server), or read their messages.</source>
-        <translation>Écrire à un patient (mis en file d’attente pour le serveur) ou lire ses messages.</translation>
-    </message>
-    <message>
         <source>The patient&apos;s id.</source>
         <translation>L&apos;identifiant du patient.</translation>
     </message>
@@ -2777,6 +2785,46 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     <message>
         <source>The appointment the message is about.</source>
         <translation>Le rendez-vous dont parle le message.</translation>
+    </message>
+    <message>
+        <source>message needs send, list, read or assign, e.g. frontdeskctl message list --patient ID.</source>
+        <translation>message attend send, list, read ou assign, par exemple frontdeskctl message list --patient ID.</translation>
+    </message>
+    <message>
+        <source>message assign needs --to USER (a username; --to &quot;&quot; for nobody).</source>
+        <translation>message assign attend --to UTILISATEUR (un nom d&apos;utilisateur&#xa0;; --to &quot;&quot; pour personne).</translation>
+    </message>
+    <message>
+        <source>Assigned to %1</source>
+        <translation>Attribuée à %1</translation>
+    </message>
+    <message>
+        <source>unread</source>
+        <translation>non lu</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1: messages marked read: %2.</source>
+        <translation>%1&#xa0;: messages marqués comme lus&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>%1: assigned to nobody.</source>
+        <translation>%1&#xa0;: attribuée à personne.</translation>
+    </message>
+    <message>
+        <source>%1: assigned to %2.</source>
+        <translation>%1&#xa0;: attribuée à %2.</translation>
+    </message>
+    <message>
+        <source>Write to a patient (queued for the server), read their messages, mark them read, or assign their conversation to a staff member.</source>
+        <translation>Écrire à un patient (mis en file d&apos;attente pour le serveur), lire ses messages, les marquer comme lus ou attribuer sa conversation à un membre du personnel.</translation>
+    </message>
+    <message>
+        <source>The staff member (username) the conversation is assigned to.</source>
+        <translation>Le membre du personnel (nom d&apos;utilisateur) à qui la conversation est attribuée.</translation>
     </message>
 </context>
 <context>
@@ -2905,6 +2953,63 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     <message>
         <source>%1 must be true or false.</source>
         <translation>%1 doit valoir true ou false.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageThreads</name>
+    <message>
+        <source>%1, %2 (%3)</source>
+        <comment>family name, given name (MRN)</comment>
+        <translation>%1, %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Could not read the conversations: %1</source>
+        <translation>Impossible de lire les conversations&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1: no patient has this number or address</source>
+        <translation>%1&#xa0;: aucun patient n&apos;a ce numéro ou cette adresse</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>sender: the patients it might be</comment>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> ou </translation>
+    </message>
+    <message>
+        <source>Could not read the conversation: %1</source>
+        <translation>Impossible de lire la conversation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not mark the conversation read: %1</source>
+        <translation>Impossible de marquer la conversation comme lue&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not mark the conversation unread: %1</source>
+        <translation>Impossible de marquer la conversation comme non lue&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>This conversation has no read reply that could be marked unread.</source>
+        <translation>Cette conversation ne contient aucune réponse lue qui pourrait être marquée comme non lue.</translation>
+    </message>
+    <message>
+        <source>There is no conversation to assign.</source>
+        <translation>Il n&apos;y a aucune conversation à attribuer.</translation>
+    </message>
+    <message>
+        <source>Could not assign the conversation: %1</source>
+        <translation>Impossible d&apos;attribuer la conversation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the staff list: %1</source>
+        <translation>Impossible de lire la liste du personnel&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No active staff member &quot;%1&quot;.</source>
+        <translation>Aucun membre du personnel actif «&#xa0;%1&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -7078,19 +7183,120 @@ Salle : %7
     </message>
 </context>
 <context>
-    <name>frontdesk::MessageListModel</name>
+    <name>frontdesk::MessageThreadListModel</name>
     <message>
-        <source>Could not load the messages: %1</source>
-        <translation>Impossible de charger les messages&#xa0;: %1</translation>
+        <source>Choose a conversation first.</source>
+        <translation>Choisissez d&apos;abord une conversation.</translation>
     </message>
     <message>
-        <source>%1 (received)</source>
-        <translation>%1 (reçu)</translation>
+        <source>Unassigned inbox</source>
+        <translation>Boîte de réception non attribuée</translation>
+    </message>
+    <message>
+        <source>%1 received: %2</source>
+        <comment>channel received: text</comment>
+        <translation>%1 reçu&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <comment>channel (status): text</comment>
+        <translation>%1 (%2)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Messages whose sender matched no patient, or several:
+%1</source>
+        <translation>Messages dont l&apos;expéditeur ne correspond à aucun patient, ou à plusieurs&#xa0;:
+%1</translation>
+    </message>
+    <message>
+        <source>messages: %1</source>
+        <translation>messages&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>unread: %1</source>
+        <translation>non lus&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>en échec&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>not assigned</source>
+        <translation>non attribuée</translation>
+    </message>
+    <message>
+        <source>assigned to %1</source>
+        <translation>attribuée à %1</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Dernière activité</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Non lu</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Attribuée à</translation>
+    </message>
+    <message>
+        <source>Latest message</source>
+        <translation>Dernier message</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::MessageThreadModel</name>
+    <message>
+        <source>Could not open the conversation: %1</source>
+        <translation>Impossible d&apos;ouvrir la conversation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not load the conversation: %1</source>
+        <translation>Impossible de charger la conversation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Automatic (%1)</source>
+        <comment>the automation rule that sent it</comment>
+        <translation>Automatique (%1)</translation>
+    </message>
+    <message>
+        <source>Template %1</source>
+        <translation>Modèle %1</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Cabinet</translation>
     </message>
     <message>
         <source>%1 — %2</source>
         <comment>subject — body</comment>
         <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 received</source>
+        <translation>%1 reçu</translation>
+    </message>
+    <message>
+        <source>%1 sent</source>
+        <translation>%1 envoyé</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Non lu</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>status: why it failed</comment>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Subject: %1
@@ -7101,79 +7307,36 @@ Salle : %7
 %2</translation>
     </message>
     <message>
+        <source>Delivered %1</source>
+        <translation>Distribué le %1</translation>
+    </message>
+    <message>
+        <source>No single patient has this number or address.</source>
+        <translation>Ce numéro ou cette adresse n&apos;appartient pas à un seul patient.</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <source>Patient</source>
-        <translation>Patient</translation>
+        <source>From</source>
+        <translation>Du</translation>
     </message>
     <message>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <source>Purpose</source>
-        <translation>Objet</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>Statut</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>SMS</translation>
-    </message>
-    <message>
-        <source>Unknown sender %1</source>
-        <translation>Expéditeur inconnu %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 (%n possible patients)</source>
-        <translation>
-            <numerusform>%1 (%n patient possible)</numerusform>
-            <numerusform>%1 (%n patients possibles)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <comment>status: why it failed</comment>
-        <translation>%1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>Delivered %1</source>
-        <translation>Distribué le %1</translation>
-    </message>
-</context>
-<context>
-    <name>frontdesk::MessagesView</name>
-    <message>
-        <source>Recent messages</source>
-        <translation>Messages récents</translation>
-    </message>
-    <message>
-        <source>The latest message</source>
-        <translation>Le dernier message</translation>
-    </message>
-    <message numerus="yes">
-        <source>The latest %Ln messages</source>
-        <translation>
-            <numerusform>Le dernier message</numerusform>
-            <numerusform>Les %Ln derniers messages</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 · %3 · %4 · %5&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 · %3 · %4 · %5&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Subject: %1&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Objet&#xa0;: %1&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Message</source>
         <translation>Message</translation>
     </message>
+</context>
+<context>
+    <name>frontdesk::MessagesView</name>
     <message>
         <source>&amp;New message…</source>
         <translation>&amp;Nouveau message…</translation>
@@ -7183,8 +7346,120 @@ Salle : %7
         <translation>&amp;Répondre…</translation>
     </message>
     <message>
-        <source>A new message to the patient of the selected message</source>
-        <translation>Un nouveau message au patient du message sélectionné</translation>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Tous les canaux</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>All purposes</source>
+        <translation>Tous les motifs</translation>
+    </message>
+    <message>
+        <source>Unread only</source>
+        <translation>Non lues seulement</translation>
+    </message>
+    <message>
+        <source>Unassigned only</source>
+        <translation>Non attribuées seulement</translation>
+    </message>
+    <message>
+        <source>Choose a conversation and press Return to open it.</source>
+        <translation>Choisissez une conversation et appuyez sur Entrée pour l&apos;ouvrir.</translation>
+    </message>
+    <message>
+        <source>Messages of the conversation</source>
+        <translation>Messages de la conversation</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>Répondre…</translation>
+    </message>
+    <message>
+        <source>A new message to this patient</source>
+        <translation>Un nouveau message à ce patient</translation>
+    </message>
+    <message>
+        <source>Assign to</source>
+        <translation>Attribuer à</translation>
+    </message>
+    <message>
+        <source>&amp;Assign to…</source>
+        <translation>&amp;Attribuer à…</translation>
+    </message>
+    <message>
+        <source>Assign to…</source>
+        <translation>Attribuer à…</translation>
+    </message>
+    <message>
+        <source>Give the conversation to a staff member</source>
+        <translation>Confier la conversation à un membre du personnel</translation>
+    </message>
+    <message>
+        <source>Assign to me</source>
+        <translation>M&apos;attribuer</translation>
+    </message>
+    <message>
+        <source>Assign to &amp;me</source>
+        <translation>&amp;M&apos;attribuer</translation>
+    </message>
+    <message>
+        <source>Mark unread</source>
+        <translation>Marquer comme non lue</translation>
+    </message>
+    <message>
+        <source>The newest reply counts as unread again</source>
+        <translation>La réponse la plus récente redevient non lue</translation>
+    </message>
+    <message>
+        <source>Mark &amp;unread</source>
+        <translation>Marquer comme &amp;non lue</translation>
+    </message>
+    <message>
+        <source>Conversations: %1</source>
+        <translation>Conversations&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Conversations: %1 · unread: %2</source>
+        <translation>Conversations&#xa0;: %1 · non lues&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Unassigned inbox</source>
+        <translation>Boîte de réception non attribuée</translation>
+    </message>
+    <message>
+        <source>%1 · not assigned</source>
+        <translation>%1 · non attribuée</translation>
+    </message>
+    <message>
+        <source>%1 · assigned to %2</source>
+        <translation>%1 · attribuée à %2</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>Moi</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Personne</translation>
     </message>
 </context>
 <context>

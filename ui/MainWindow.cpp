@@ -4,7 +4,8 @@
 #include "AppointmentDayModel.h"
 #include "ClinicSettings.h"
 #include "DayScheduleModel.h"
-#include "MessageListModel.h"
+#include "MessageThreadListModel.h"
+#include "MessageThreadModel.h"
 #include "PatientListModel.h"
 #include "SyncStatus.h"
 #include "access/AccessGuard.h"
@@ -51,13 +52,14 @@ const QString kViewKey = QStringLiteral("mainWindow/view");
 MainWindow::MainWindow(Database &db, const QString &place, QWidget *parent)
     : QMainWindow(parent), m_db(db), m_dayModel(new AppointmentDayModel(db, this)),
       m_patientModel(new PatientListModel(db, this)),
-      m_messageModel(new MessageListModel(db, this)), m_syncStatus(new SyncStatus(db, this))
+      m_messageModel(new MessageThreadListModel(db, this)),
+      m_threadModel(new MessageThreadModel(db, this)), m_syncStatus(new SyncStatus(db, this))
 {
     m_statusLifetime = new MessageLifetime([&db] { return db.clock().nowUtc(); }, this);
     connect(m_statusLifetime, &MessageLifetime::expired, this, &MainWindow::clearStatus);
     setWindowTitle(place.isEmpty() ? tr("Frontdesk") : tr("Frontdesk — %1").arg(place));
-    for (DatabaseTableModel *model :
-         std::initializer_list<DatabaseTableModel *>{m_dayModel, m_patientModel, m_messageModel})
+    for (DatabaseTableModel *model : std::initializer_list<DatabaseTableModel *>{
+             m_dayModel, m_patientModel, m_messageModel, m_threadModel})
         connect(model, &DatabaseTableModel::errorOccurred, this, &MainWindow::showError);
     connect(m_syncStatus, &SyncStatus::errorOccurred, this, &MainWindow::showError);
 
@@ -110,12 +112,11 @@ void MainWindow::createViews()
                 showView(View::Schedule);
                 m_scheduleView->calendar()->bookForPatient(patientId, mrn);
             });
-    m_messagesView = new MessagesView(m_messageModel, m_stack);
+    m_messagesView = new MessagesView(m_messageModel, m_threadModel, m_stack);
     m_messagesView->setObjectName(QStringLiteral("messagesView"));
     connect(m_messagesView, &MessagesView::composeRequested, this, &MainWindow::composeMessage);
-    const bool maySend = AccessGuard(m_db).require(Permission::SendMessages).ok();
-    m_messagesView->newButton()->setVisible(maySend);
-    m_messagesView->replyButton()->setVisible(maySend);
+    connect(m_messagesView, &MessagesView::errorOccurred, this, &MainWindow::showError);
+    m_messagesView->setMaySend(AccessGuard(m_db).require(Permission::SendMessages).ok());
     // Computes when first shown: dashboards are for managers, and the others never see it.
     m_dashboardView = new DashboardView(m_db, m_stack);
     m_dashboardView->setObjectName(QStringLiteral("dashboardView"));
@@ -253,7 +254,7 @@ void MainWindow::composeMessage(const QString &patientId)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_composeDialog = dialog;
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        m_messageModel->refresh();
+        m_messagesView->refresh();
         const QueuedMessage &queued = dialog->queued();
         showStatus(queued.note.isEmpty()
                        ? tr("The message waits in the outbox until the server sends it.")
@@ -291,7 +292,7 @@ void MainWindow::refresh()
         clearStatus();
     m_dayModel->refresh();
     m_patientModel->refresh();
-    m_messageModel->refresh();
+    m_messagesView->refresh();
     if (AccessGuard(m_db).require(Permission::ViewDashboards))
         m_dashboardView->refresh();
     m_syncStatusWidget->refresh();
@@ -312,6 +313,9 @@ void MainWindow::showSyncedChanges(const QString &resourceType, const QStringLis
     }
     if (resourceType == QLatin1String("Patient"))
         m_patientModel->reload();
+    // New replies, delivery reports, another workstation's read marks and assignments.
+    if (resourceType == QLatin1String("Communication") || resourceType == QLatin1String("Patient"))
+        m_messagesView->refresh();
     m_syncStatusWidget->refresh();
 }
 

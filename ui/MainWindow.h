@@ -21,7 +21,8 @@ class ComposeMessageDialog;
 class ConflictsDialog;
 class DashboardView;
 class MessageLifetime;
-class MessageListModel;
+class MessageThreadListModel;
+class MessageThreadModel;
 class MessagesView;
 class PatientListModel;
 class PatientsView;
@@ -102,7 +103,8 @@ private:
     Database &m_db;
     AppointmentDayModel *m_dayModel;
     PatientListModel *m_patientModel;
-    MessageListModel *m_messageModel;
+    MessageThreadListModel *m_messageModel;
+    MessageThreadModel *m_threadModel;
     SyncStatus *m_syncStatus;
 
     QListWidget *m_navigation = nullptr;

@@ -1,10 +1,12 @@
 #include "CtlCommand.h"
 
 #include "MessageComposer.h"
+#include "MessageThreadModel.h"
 #include "domain/ClinicTime.h"
 #include "domain/MessageLabels.h"
 #include "messaging/ContactPolicy.h"
 #include "storage/MessageRepository.h"
+#include "storage/MessageThreads.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -18,7 +20,8 @@ namespace {
 
 // Writing to a patient and reading their messages from the command line, through the same
 // MessageComposer and contact rule as the app's message window: the message waits in the
-// outbox and frontdesk-server sends it.
+// outbox and frontdesk-server sends it. Marking a conversation read and assigning it go through
+// MessageThreads, as in the Messages view.
 class MessageCommands
 {
     Q_DECLARE_TR_FUNCTIONS(MessageCommands)
@@ -29,6 +32,8 @@ private:
     static int message(CtlContext &c, const QCommandLineParser &p, const QStringList &args);
     static int send(CtlContext &c, Database &db, const QCommandLineParser &p);
     static int list(CtlContext &c, Database &db, const QCommandLineParser &p);
+    static int read(CtlContext &c, Database &db, const QCommandLineParser &p);
+    static int assign(CtlContext &c, Database &db, const QCommandLineParser &p);
     static QString isoUtc(const QDateTime &t)
     {
         return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
@@ -38,9 +43,11 @@ private:
 int MessageCommands::message(CtlContext &c, const QCommandLineParser &p, const QStringList &args)
 {
     const QString sub = args.value(0);
-    if (args.size() != 1 || (sub != QLatin1String("send") && sub != QLatin1String("list")))
-        return c.usage(tr("message needs send or list, e.g. frontdeskctl message list "
-                          "--patient ID."));
+    static const QStringList subs{QStringLiteral("send"), QStringLiteral("list"),
+                                  QStringLiteral("read"), QStringLiteral("assign")};
+    if (args.size() != 1 || !subs.contains(sub))
+        return c.usage(tr("message needs send, list, read or assign, e.g. frontdeskctl message "
+                          "list --patient ID."));
     if (!p.isSet(QStringLiteral("patient")))
         return c.usage(tr("message %1 needs --patient ID (the id from search --json).").arg(sub));
     if (sub == QLatin1String("send")) {
@@ -54,11 +61,19 @@ int MessageCommands::message(CtlContext &c, const QCommandLineParser &p, const Q
             return c.usage(tr("--purpose must be one of: %1.")
                                .arg(ContactPolicy::purposes().join(QStringLiteral(", "))));
     }
+    if (sub == QLatin1String("assign") && !p.isSet(QStringLiteral("to")))
+        return c.usage(tr("message assign needs --to USER (a username; --to \"\" for nobody)."));
     auto opened = c.openDatabase();
     if (!opened)
         return c.failure(opened.error());
     Database &db = *opened->database;
-    return sub == QLatin1String("send") ? send(c, db, p) : list(c, db, p);
+    if (sub == QLatin1String("send"))
+        return send(c, db, p);
+    if (sub == QLatin1String("read"))
+        return read(c, db, p);
+    if (sub == QLatin1String("assign"))
+        return assign(c, db, p);
+    return list(c, db, p);
 }
 
 int MessageCommands::send(CtlContext &c, Database &db, const QCommandLineParser &p)
@@ -115,13 +130,30 @@ int MessageCommands::list(CtlContext &c, Database &db, const QCommandLineParser 
                             {QStringLiteral("sentAt"), isoUtc(m.sentAt)},
                             {QStringLiteral("subject"), m.subject},
                             {QStringLiteral("text"), m.body},
-                            {QStringLiteral("appointment"), m.appointmentId}});
+                            {QStringLiteral("appointment"), m.appointmentId},
+                            {QStringLiteral("deliveredAt"), isoUtc(m.deliveredAt)},
+                            {QStringLiteral("failureReason"), m.failureReason},
+                            {QStringLiteral("author"), m.authorName},
+                            {QStringLiteral("authorId"), m.authorId},
+                            {QStringLiteral("unread"), m.isUnread()},
+                            {QStringLiteral("readAt"), isoUtc(m.readAt)},
+                            {QStringLiteral("assignee"), m.assignedName},
+                            {QStringLiteral("assigneeId"), m.assignedTo},
+                            {QStringLiteral("template"), m.templateName},
+                            {QStringLiteral("rule"), m.ruleName}});
         c.out() << QJsonDocument(array).toJson(QJsonDocument::Compact) << '\n';
         return CtlContext::Ok;
     }
     c.out() << *who << '\n';
     if (thread->isEmpty())
         c.out() << tr("No messages.") << '\n';
+    // The conversation's assignee: the newest message naming one (MessageThreads).
+    for (const Message &m : *thread) {
+        if (m.assignedName.isEmpty())
+            continue;
+        c.out() << tr("Assigned to %1").arg(m.assignedName) << '\n';
+        break;
+    }
     const ClinicTime clinic = ClinicTime::fromZoneName(db.setting(ClinicTime::settingKey()));
     const QLocale locale;
     for (const Message &m : *thread) {
@@ -131,11 +163,46 @@ int MessageCommands::list(CtlContext &c, Database &db, const QCommandLineParser 
                 << (m.direction == QLatin1String("inbound") ? QStringLiteral("<-")
                                                             : QStringLiteral("->"))
                 << ' ' << MessageLabels::channel(m.channel) << "  "
-                << MessageLabels::status(m.status) << "  " << MessageLabels::purpose(m.purpose)
-                << '\n'
-                << "    " << QString(m.body).replace(QLatin1Char('\n'), QStringLiteral("\n    "))
+                << (m.isUnread() ? tr("unread") : MessageLabels::status(m.status)) << "  "
+                << MessageLabels::purpose(m.purpose) << "  " << MessageThreadModel::authorOf(m)
+                << '\n';
+        if (!m.failureReason.isEmpty())
+            c.out() << "    " << tr("Failed: %1").arg(m.failureReason) << '\n';
+        c.out() << "    " << QString(m.body).replace(QLatin1Char('\n'), QStringLiteral("\n    "))
                 << '\n';
     }
+    return CtlContext::Ok;
+}
+
+int MessageCommands::read(CtlContext &c, Database &db, const QCommandLineParser &p)
+{
+    const QString patientId = p.value(QStringLiteral("patient"));
+    auto who = MessageComposer(db).recipient(patientId);
+    if (!who)
+        return c.failure(who.error());
+    MessageThreads threads(db);
+    // Reading is opening the patient's record: audited like message list.
+    if (auto opened = threads.messages(patientId); !opened)
+        return c.failure(opened.error());
+    auto marked = threads.markRead(patientId);
+    if (!marked)
+        return c.failure(marked.error());
+    c.out() << tr("%1: messages marked read: %2.").arg(*who).arg(*marked) << '\n';
+    return CtlContext::Ok;
+}
+
+int MessageCommands::assign(CtlContext &c, Database &db, const QCommandLineParser &p)
+{
+    const QString patientId = p.value(QStringLiteral("patient"));
+    auto who = MessageComposer(db).recipient(patientId);
+    if (!who)
+        return c.failure(who.error());
+    const QString to = p.value(QStringLiteral("to"));
+    if (auto s = MessageThreads(db).assign(patientId, to); !s)
+        return c.failure(s.error());
+    c.out() << (to.isEmpty() ? tr("%1: assigned to nobody.").arg(*who)
+                             : tr("%1: assigned to %2.").arg(*who, to))
+            << '\n';
     return CtlContext::Ok;
 }
 
@@ -144,8 +211,9 @@ QList<CtlCommand> MessageCommands::all()
     const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
     return {
         {QStringLiteral("message"),
-         QStringLiteral("send|list"),
-         tr("Write to a patient (queued for the server), or read their messages."),
+         QStringLiteral("send|list|read|assign"),
+         tr("Write to a patient (queued for the server), read their messages, mark them read, "
+            "or assign their conversation to a staff member."),
          {QCommandLineOption(QStringLiteral("patient"), tr("The patient's id."),
                              QStringLiteral("ID")),
           QCommandLineOption(QStringLiteral("channel"), tr("sms or email."),
@@ -158,6 +226,9 @@ QList<CtlCommand> MessageCommands::all()
                              QStringLiteral("TEXT")),
           QCommandLineOption(QStringLiteral("appointment"),
                              tr("The appointment the message is about."), QStringLiteral("ID")),
+          QCommandLineOption(QStringLiteral("to"),
+                             tr("The staff member (username) the conversation is assigned to."),
+                             QStringLiteral("USER")),
           json},
          &MessageCommands::message},
     };

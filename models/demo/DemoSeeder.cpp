@@ -13,6 +13,7 @@
 #include <QLocale>
 #include <QSqlQuery>
 #include <QTimeZone>
+#include <QUuid>
 
 #include <algorithm>
 #include <array>
@@ -161,7 +162,8 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
         for (Status (DemoSeeder::*stage)(Run &) :
              {&DemoSeeder::nameAppointmentTypes, &DemoSeeder::addRooms,
               &DemoSeeder::addPractitioners, &DemoSeeder::addPatients, &DemoSeeder::addAppointments,
-              &DemoSeeder::addRecalls, &DemoSeeder::addPatientRecords, &DemoSeeder::auditSeeding}) {
+              &DemoSeeder::addRecalls, &DemoSeeder::addPatientRecords, &DemoSeeder::addInbox,
+              &DemoSeeder::auditSeeding}) {
             if (auto s = (this->*stage)(run); !s)
                 return s;
         }
@@ -346,14 +348,16 @@ Status DemoSeeder::addAppointments(Run &run)
     run.reminders.prepare(
         QStringLiteral("INSERT INTO messages (id, patient_id, appointment_id, direction, "
                        "channel, purpose, "
-                       "subject, body, status, sent_at, created_at, updated_at, sync_state) "
-                       "VALUES (?, ?, ?, 'outbound', ?, 'reminder', ?, ?, ?, ?, ?, ?, ?)"));
+                       "subject, body, status, sent_at, created_at, updated_at, sync_state, "
+                       "failure_reason) "
+                       "VALUES (?, ?, ?, 'outbound', ?, 'reminder', ?, ?, ?, ?, ?, ?, ?, ?)"));
     run.replies.prepare(
         QStringLiteral("INSERT INTO messages (id, patient_id, appointment_id, direction, "
                        "channel, purpose, "
-                       "subject, body, status, sent_at, created_at, updated_at, sync_state) "
+                       "subject, body, status, sent_at, created_at, updated_at, sync_state, "
+                       "read_at) "
                        "VALUES (?, ?, ?, 'inbound', 'sms', 'reminder', ?, ?, 'received', ?, ?, "
-                       "?, ?)"));
+                       "?, ?, ?)"));
     int made = 0;
     run.latestVisit.assign(size_t(options.patients), 0);
     while (made < options.appointments) {
@@ -463,6 +467,13 @@ Status DemoSeeder::addReminder(Run &run, demo::Random &g, bool mayEmail, const Q
     const bool sms = !mayEmail || g.chance(70);
     const QString when = run.options.locale.toString(
         start, tr("dddd d MMMM, HH:mm", "date and time of a reminder (QLocale::toString format)"));
+    // What the SMS gateway or the mail server answered, as frontdesk-server records it.
+    const QString failure =
+        status != QLatin1String("failed") ? QString()
+        : sms                             ? tr("The SMS was not delivered: %1")
+                    .arg(QStringLiteral("NACK/0x0000000B/Invalid Destination Address"))
+              : tr("The mail server refused the message: %1")
+                    .arg(QStringLiteral("550 5.1.1 Recipient address rejected: User unknown"));
     if (!demo::run(run.reminders,
                    {g.uuid(), patient, appointment,
                     sms ? QStringLiteral("sms") : QStringLiteral("email"),
@@ -471,7 +482,7 @@ Status DemoSeeder::addReminder(Run &run, demo::Random &g, bool mayEmail, const Q
                     tr("Reminder: your appointment is on %1. Reply C to confirm, CANCEL to "
                        "cancel or R to reschedule.")
                         .arg(when),
-                    status, remindAt, remindAt, remindAt, run.demo},
+                    status, remindAt, remindAt, remindAt, run.demo, failure},
                    run.error))
         return fail(run.error);
     ++run.summary.messages;
@@ -491,13 +502,63 @@ Status DemoSeeder::addReply(Run &run, const QString &patient, const QString &app
     const qint64 at = remindAt + qint64(5 + extra.below(20 * 60)) * 60 * 1000;
     if (at > run.now)
         return {};
+    // The front desk has read the replies of the days before; those of the last day wait.
+    const qint64 day = 24 * 3600 * 1000;
+    const QVariant readAt = at < run.now - day ? QVariant(at + 15 * 60 * 1000) : QVariant();
     if (!demo::run(run.replies,
                    {extra.uuid(), patient, appointment, tr("Re: Reminder"),
                     extra.chance(85) ? QStringLiteral("C") : QStringLiteral("R"), at, at, at,
-                    run.demo},
+                    run.demo, readAt},
                    run.error))
         return fail(run.error);
     ++run.summary.messages;
+    return {};
+}
+
+// The unassigned inbox: an SMS from a number two patients share and one from a number no
+// patient has, both unread. Their ids are derived, not drawn, so the rest of the clinic stays as
+// seeded.
+Status DemoSeeder::addInbox(Run &run)
+{
+    QSqlQuery q(run.conn);
+    q.prepare(QStringLiteral(
+        "INSERT INTO messages (id, patient_id, direction, channel, purpose, body, status, "
+        "delivered_at, from_address, candidate_patient_ids, created_at, updated_at, sync_state) "
+        "VALUES (?, NULL, 'inbound', 'sms', 'administrative', ?, 'received', ?, ?, ?, ?, ?, ?)"));
+    const QUuid space(QStringLiteral("{6f1b7c8e-2d4a-4b8e-9a51-3c0e7d2f9b10}"));
+    const auto id = [&](const char *name) {
+        return QUuid::createUuidV5(space, QString::number(run.options.seed) + QLatin1String(name))
+            .toString(QUuid::WithoutBraces);
+    };
+    const QString shared =
+        run.patients.size() > 1 ? run.patients[0] + QLatin1Char(',') + run.patients[1] : QString();
+    const qint64 minute = 60 * 1000;
+    const struct
+    {
+        QString id;
+        QString text;
+        QString from;
+        QString candidates;
+        qint64 at;
+    } inbox[] = {
+        {id("inbox-shared"), tr("Hello, could my appointment on Friday be moved to the afternoon?"),
+         QStringLiteral("+49 170 5550142"), shared, run.now - 40 * minute},
+        {id("inbox-unknown"), tr("Please call me back about my test results."),
+         QStringLiteral("+49 151 5550177"), QString(), run.now - 190 * minute},
+    };
+    // The two patients with that number: a family's shared mobile.
+    QSqlQuery phone(run.conn);
+    phone.prepare(QStringLiteral("UPDATE patients SET phone_mobile = ? WHERE id = ?"));
+    for (size_t i = 0; i < std::min<size_t>(2, run.patients.size()); ++i) {
+        if (!demo::run(phone, {inbox[0].from, run.patients[i]}, run.error))
+            return fail(run.error);
+    }
+    for (const auto &m : inbox) {
+        if (!demo::run(q, {m.id, m.text, m.at, m.from, m.candidates, m.at, m.at, run.demo},
+                       run.error))
+            return fail(run.error);
+        ++run.summary.messages;
+    }
     return {};
 }
 

@@ -70,6 +70,7 @@ private:
     Status addReply(Run &run, const QString &patient, const QString &appointment, qint64 remindAt);
     Status addRecalls(Run &run);
     Status addPatientRecords(Run &run);
+    Status addInbox(Run &run);
     Status auditSeeding(Run &run);
 
     Database &m_db;

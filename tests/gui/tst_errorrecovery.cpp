@@ -182,7 +182,7 @@ class TestErrorRecovery : public QObject
         QVERIFY(w.patientsView()->table()->model()->rowCount() > 0);
         QTest::keyClick(&w, Qt::Key_3, Qt::ControlModifier);
         QCOMPARE(w.currentView(), MainWindow::View::Messages);
-        QVERIFY(w.messagesView()->table()->model()->rowCount() > 0);
+        QVERIFY(w.messagesView()->conversationTable()->model()->rowCount() > 0);
         QTest::keyClick(&w, Qt::Key_4, Qt::ControlModifier);
         QCOMPARE(w.currentView(), MainWindow::View::Dashboard);
         QTest::keyClick(&w, Qt::Key_1, Qt::ControlModifier);

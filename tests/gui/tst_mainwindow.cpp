@@ -92,7 +92,7 @@ private slots:
         QCOMPARE(w.patientsView()->table()->model()->rowCount(), PatientListModel::PageSize);
 
         switchWith(w, Qt::Key_3, MainWindow::View::Messages, w.messagesView());
-        QVERIFY(w.messagesView()->table()->model()->rowCount() > 0);
+        QVERIFY(w.messagesView()->conversationTable()->model()->rowCount() > 0);
 
         switchWith(w, Qt::Key_4, MainWindow::View::Dashboard, w.dashboardView());
         const auto &tiles = w.dashboardView()->tiles();

@@ -7,6 +7,7 @@
 #include "BackgroundEnroller.h"
 #include "DayScheduleModel.h"
 #include "MainWindow.h"
+#include "MessageThreadListModel.h"
 #include "PatientProfile.h"
 #include "SyncConflicts.h"
 #include "access/Session.h"
@@ -29,6 +30,7 @@
 #include "kpi/KpiDefinitions.h"
 #include "kpi/KpiFilter.h"
 #include "messages/ComposeMessageDialog.h"
+#include "messages/MessagesView.h"
 #include "patients/MergeDialog.h"
 #include "patients/NewPatientDialog.h"
 #include "patients/PatientProfileView.h"
@@ -68,6 +70,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 #include <QTimeZone>
 #include <QTimer>
@@ -660,6 +663,24 @@ private slots:
             for (const QString &c : clippedTexts(&w))
                 clipped << name + QStringLiteral(": ") + c;
         }
+        // The Messages view with a conversation open: the newest with an unread reply.
+        w.showView(MainWindow::View::Messages);
+        QTableView *conversations = w.messagesView()->conversationTable();
+        for (int row = 0; row < conversations->model()->rowCount(); ++row) {
+            const QModelIndex i = conversations->model()->index(row, 0);
+            if (i.data(MessageThreadListModel::UnreadRole).toInt() > 0 &&
+                !i.data(MessageThreadListModel::PatientIdRole).toString().isEmpty()) {
+                conversations->setCurrentIndex(i);
+                break;
+            }
+        }
+        QVERIFY(conversations->currentIndex().isValid());
+        w.messagesView()->openCurrent();
+        QVERIFY(w.messagesView()->threadTable()->model()->rowCount() > 0);
+        QCoreApplication::processEvents();
+        save(&w, language + variant + QStringLiteral("-messages-thread"));
+        for (const QString &c : clippedTexts(&w))
+            clipped << QStringLiteral("messages thread: ") + c;
         walkProfile(w, [&](const QString &tab) {
             save(&w, language + variant + QLatin1Char('-') + tab);
             for (const QString &c : clippedTexts(&w))

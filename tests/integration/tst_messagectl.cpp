@@ -1,8 +1,14 @@
 #include "CtlProcess.h"
 #include "CtlSignIn.h"
+#include "KeyFileDatabase.h"
+#include "SystemConnection.h"
+
+#include "storage/MessageRepository.h"
 
 // frontdeskctl message send and message list end to end: the message window's rules from the
-// command line, the message queued for frontdesk-server, nothing queued when a rule refuses.
+// command line, the message queued for frontdesk-server, nothing queued when a rule refuses;
+// message list shows each message's state, author, read state and assignee, message read
+// marks a patient's replies read and message assign gives the conversation to a staff member.
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -90,12 +96,81 @@ private slots:
         QCOMPARE(m.value(QStringLiteral("channel")).toString(), QStringLiteral("sms"));
         QCOMPARE(m.value(QStringLiteral("purpose")).toString(), QStringLiteral("administrative"));
         QCOMPARE(m.value(QStringLiteral("text")).toString(), text);
+        QCOMPARE(m.value(QStringLiteral("author")).toString(), QStringLiteral("Demo Receptionist"));
+        QVERIFY(!m.value(QStringLiteral("unread")).toBool());
 
         const Run readable = ctl({QStringLiteral("message"), QStringLiteral("list"),
                                   QStringLiteral("--patient"), m_anna});
         QCOMPARE(readable.exitCode, 0);
         QVERIFY2(readable.out.contains(text), qPrintable(readable.out));
         QVERIFY(readable.out.contains(QStringLiteral("Müller")));
+    }
+
+    void readAndAssignTheConversation()
+    {
+        {
+            // A reply as frontdesk-server's sync would leave it: received, nobody has read it.
+            auto db = frontdesk::testing::openWithKeyFile(
+                m_tmp.filePath(QStringLiteral("data")),
+                m_tmp.filePath(QStringLiteral("frontdesk.key")));
+            QVERIFY(db);
+            frontdesk::test::actAsTestSetUp(*db);
+            frontdesk::Message reply;
+            reply.patientId = m_anna;
+            reply.direction = QStringLiteral("inbound");
+            reply.status = QStringLiteral("received");
+            reply.purpose = QStringLiteral("administrative");
+            reply.body = QStringLiteral("Danke, ich komme morgen vorbei.");
+            reply.deliveredAt = QDateTime::currentDateTimeUtc();
+            QVERIFY(frontdesk::MessageRepository(*db).save(reply).ok());
+        }
+        const auto unread = [this] {
+            int n = 0;
+            for (const QJsonValue &m : thread())
+                n += m.toObject().value(QStringLiteral("unread")).toBool() ? 1 : 0;
+            return n;
+        };
+        QCOMPARE(unread(), 1);
+        const Run listed = ctl({QStringLiteral("message"), QStringLiteral("list"),
+                                QStringLiteral("--patient"), m_anna});
+        QCOMPARE(listed.exitCode, 0);
+        QVERIFY2(listed.out.contains(QStringLiteral("unread")), qPrintable(listed.out));
+
+        const Run read = ctl({QStringLiteral("message"), QStringLiteral("read"),
+                              QStringLiteral("--patient"), m_anna});
+        QVERIFY2(read.exitCode == 0, qPrintable(read.err));
+        QVERIFY2(read.out.contains(QStringLiteral("marked read: 1")), qPrintable(read.out));
+        QCOMPARE(unread(), 0);
+        bool stamped = false;
+        for (const QJsonValue &m : thread())
+            stamped |= !m.toObject().value(QStringLiteral("readAt")).toString().isEmpty();
+        QVERIFY(stamped);
+
+        const Run assigned =
+            ctl({QStringLiteral("message"), QStringLiteral("assign"), QStringLiteral("--patient"),
+                 m_anna, QStringLiteral("--to"), QStringLiteral("nurse")});
+        QVERIFY2(assigned.exitCode == 0, qPrintable(assigned.err));
+        QCOMPARE(thread().first().toObject().value(QStringLiteral("assignee")).toString(),
+                 QStringLiteral("Demo Nurse"));
+        const Run shown = ctl({QStringLiteral("message"), QStringLiteral("list"),
+                               QStringLiteral("--patient"), m_anna});
+        QVERIFY2(shown.out.contains(QStringLiteral("Assigned to Demo Nurse")),
+                 qPrintable(shown.out));
+        const Run nobodyThere =
+            ctl({QStringLiteral("message"), QStringLiteral("assign"), QStringLiteral("--patient"),
+                 m_anna, QStringLiteral("--to"), QStringLiteral("ghost")});
+        QCOMPARE(nobodyThere.exitCode, 2);
+        QVERIFY2(nobodyThere.err.contains(QStringLiteral("ghost")), qPrintable(nobodyThere.err));
+        QCOMPARE(ctl({QStringLiteral("message"), QStringLiteral("assign"),
+                      QStringLiteral("--patient"), m_anna})
+                     .exitCode,
+                 1);
+        const Run unassigned =
+            ctl({QStringLiteral("message"), QStringLiteral("assign"), QStringLiteral("--patient"),
+                 m_anna, QStringLiteral("--to"), QString()});
+        QVERIFY2(unassigned.exitCode == 0, qPrintable(unassigned.err));
+        for (const QJsonValue &m : thread())
+            QVERIFY(m.toObject().value(QStringLiteral("assignee")).toString().isEmpty());
     }
 
     void refusedMessagesAreNotQueued()

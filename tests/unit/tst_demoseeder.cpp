@@ -15,9 +15,11 @@ using namespace frontdesk;
 // The clinic of options() (seed 7), as DemoSeeder wrote it when its stages were split out. The
 // hash covers every column: it changed when migration 017 added the messages' dispatch columns
 // and 018 the conversation's (empty for the demo's messages; without them the rows hash as
-// before), and when the reminder text came to name the cancel word frontdesk-server acts on.
-constexpr qint64 kClinicRows = 12442;
-constexpr char kClinicHash[] = "342c8047526f7ee34b1162f8136a4a44ef0200c93e8ce15ef8a62b21f1e64ca5";
+// before), when the reminder text came to name the cancel word frontdesk-server acts on, and when
+// the Messages view's demo conversations came (the replies' read marks, the failed reminders'
+// reasons, two inbox messages and the shared mobile number of their candidates).
+constexpr qint64 kClinicRows = 12444;
+constexpr char kClinicHash[] = "dee5b5f7170ec031cc7488203c3ca7ed3df0b4e746497668c8115d7c3134992c";
 
 class TestDemoSeeder : public QObject
 {
@@ -58,6 +60,30 @@ private slots:
         QVERIFY(count(*t.db, QStringLiteral("SELECT count(*) FROM working_hours")) >=
                 summary->practitioners * 10);
         QVERIFY(summary->messages > 0);
+        // The Messages view has something to show: replies of the last day unread, older ones
+        // read, failed reminders with the reason, and the inbox of senders no single patient is.
+        const qint64 day = 24 * 3600 * 1000;
+        QVERIFY(count(*t.db, QStringLiteral("SELECT count(*) FROM messages WHERE direction = "
+                                            "'inbound' AND read_at IS NULL AND patient_id IS NOT "
+                                            "NULL AND sent_at >= %1")
+                                 .arg(clock.nowMs() - day)) > 0);
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM messages WHERE direction = "
+                                             "'inbound' AND read_at IS NULL AND sent_at < %1")
+                                  .arg(clock.nowMs() - day)),
+                 0);
+        QVERIFY(count(*t.db, QStringLiteral("SELECT count(*) FROM messages WHERE status = "
+                                            "'failed' AND failure_reason <> ''")) > 0);
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM messages WHERE status = "
+                                             "'failed' AND failure_reason = ''")),
+                 0);
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM messages WHERE patient_id IS "
+                                             "NULL AND direction = 'inbound' AND read_at IS NULL")),
+                 2);
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM patients p JOIN messages m ON "
+                                             "m.patient_id IS NULL AND m.candidate_patient_ids "
+                                             "LIKE '%' || p.id || '%' AND p.phone_mobile = "
+                                             "m.from_address")),
+                 2);
 
         // Demo rows never go to a server; one audit entry records the seeding.
         QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM outbox")), 0);

@@ -4,11 +4,11 @@
 #include "core/LocaleFormat.h"
 
 #include "AppointmentDayModel.h"
-#include "MessageListModel.h"
+#include "MessageThreadListModel.h"
+#include "MessageThreadModel.h"
 #include "PatientListModel.h"
 #include "demo/DemoSeeder.h"
 #include "domain/AppointmentLabels.h"
-#include "domain/MessageLabels.h"
 #include "storage/MessageRepository.h"
 
 #include <QAbstractItemModelTester>
@@ -243,39 +243,35 @@ private slots:
 
     void messages()
     {
-        MessageListModel model(*t.db);
+        MessageThreadListModel model(*t.db);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.refresh();
         QVERIFY(model.lastError().isEmpty());
-        const qint64 total =
-            count(QStringLiteral("SELECT count(*) FROM messages WHERE deleted = 0"));
-        QVERIFY(total > 0);
-        QCOMPARE(model.rowCount(), qMin<qint64>(total, model.limit()));
+        const qint64 conversations = count(QStringLiteral(
+            "SELECT count(DISTINCT coalesce(patient_id, '')) FROM messages WHERE deleted = 0"));
+        QVERIFY(conversations > 0);
+        QCOMPARE(model.rowCount(), conversations);
 
         QDateTime previous;
         for (int row = 0; row < model.rowCount(); ++row) {
             const QDateTime time =
-                model.index(row, 0).data(MessageListModel::TimeRole).toDateTime();
+                model.index(row, 0).data(MessageThreadListModel::TimeRole).toDateTime();
             QVERIFY(!previous.isValid() || time <= previous);
             previous = time;
-            QVERIFY(!model.index(row, MessageListModel::PatientColumn).data().toString().isEmpty());
-            QVERIFY(model.index(row, MessageListModel::TextColumn)
-                        .data()
-                        .toString()
-                        .contains(QLatin1String("Reminder")));
-            const QString status =
-                model.index(row, 0).data(DatabaseTableModel::StatusKeyRole).toString();
-            QCOMPARE(model.index(row, MessageListModel::StatusColumn).data().toString(),
-                     MessageLabels::status(status));
+            QVERIFY(!model.index(row, MessageThreadListModel::ConversationColumn)
+                         .data()
+                         .toString()
+                         .isEmpty());
+            QVERIFY(!model.index(row, MessageThreadListModel::LatestColumn)
+                         .data()
+                         .toString()
+                         .isEmpty());
         }
-
-        model.setLimit(10);
-        QCOMPARE(model.rowCount(), 10);
     }
 
-    // What the server's dispatch writes back shows in the list: why a message failed, and a
-    // reply from a number no patient has, listed under its sender instead of being left out.
+    // What the server's dispatch writes back shows in the thread: why a message failed, and a
+    // reply from a number no patient has, in the inbox under its sender instead of left out.
     void messagesShowWhatTheServerKnows()
     {
         const QString patientId =
@@ -295,35 +291,42 @@ private slots:
         Message nobody; // outbound without a patient is still refused
         QVERIFY(!MessageRepository(*t.db).save(nobody).ok());
 
-        MessageListModel model(*t.db);
-        model.refresh();
-        QVERIFY(model.lastError().isEmpty());
-        const auto rowOf = [&](const QString &id) {
-            for (int row = 0; row < model.rowCount(); ++row)
-                if (model.index(row, 0).data(DatabaseTableModel::IdRole).toString() == id)
-                    return row;
-            return -1;
-        };
-        const int f = rowOf(failed.meta.id);
-        const int r = rowOf(reply.meta.id);
-        QVERIFY(f >= 0 && r >= 0);
-        QVERIFY(model.index(f, MessageListModel::StatusColumn)
+        MessageThreadListModel list(*t.db);
+        list.refresh();
+        QVERIFY(list.lastError().isEmpty());
+        const int inbox = list.rowOf({});
+        QVERIFY(inbox >= 0);
+        QVERIFY(list.index(inbox, MessageThreadListModel::ConversationColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("+49 170 5550100")));
+        MessageThreadModel thread(*t.db);
+        QVERIFY(thread.open(patientId).ok());
+        int f = -1;
+        for (int row = 0; row < thread.rowCount(); ++row)
+            if (thread.index(row, 0).data(DatabaseTableModel::IdRole).toString() == failed.meta.id)
+                f = row;
+        QVERIFY(f >= 0);
+        QVERIFY(thread.index(f, MessageThreadModel::StatusColumn)
                     .data()
                     .toString()
                     .contains(QStringLiteral("550 No such user here")));
-        QVERIFY(model.index(r, MessageListModel::PatientColumn)
-                    .data()
-                    .toString()
-                    .contains(QStringLiteral("+49 170 5550100")));
+        QVERIFY(thread.open({}).ok());
+        QVERIFY(thread.rowCount() >= 1);
+        QCOMPARE(
+            thread.index(thread.rowCount() - 1, MessageThreadModel::AuthorColumn).data().toString(),
+            QStringLiteral("+49 170 5550100"));
         QVERIFY(MessageRepository(*t.db).remove(failed).ok());
-        QVERIFY(MessageRepository(*t.db).remove(reply).ok());
+        auto read = MessageRepository(*t.db).get(reply.meta.id);
+        QVERIFY(read);
+        QVERIFY(MessageRepository(*t.db).remove(*read).ok());
     }
 
     void errorsAreReported()
     {
         // A broken database must reach the user as a message, not as an empty list.
         QVERIFY(t.db->query(QStringLiteral("ALTER TABLE messages RENAME TO messages_gone")));
-        MessageListModel model(*t.db);
+        MessageThreadListModel model(*t.db);
         QSignalSpy errors(&model, &DatabaseTableModel::errorOccurred);
         model.refresh();
         QVERIFY(t.db->query(QStringLiteral("ALTER TABLE messages_gone RENAME TO messages")));

@@ -2,40 +2,92 @@
 
 #include <QWidget>
 
+#include <optional>
+
+class QAction;
+class QCheckBox;
+class QComboBox;
 class QLabel;
-class QPushButton;
+class QMenu;
 class QModelIndex;
+class QPushButton;
 class QTableView;
 
 namespace frontdesk {
 
-class MessageListModel;
+class MessageThreadListModel;
+class MessageThreadModel;
 
-// The most recent messages to and from patients; a new message or a reply to the selected
-// one's patient from here.
+// The conversations with patients, keyboard first: Up/Down moves between conversations, Return
+// opens one (its replies become read), R replies, A assigns, M takes it, U marks it unread
+// again. Filters by channel, status, purpose, unread and unassigned.
 class MessagesView : public QWidget
 {
     Q_OBJECT
 public:
-    explicit MessagesView(MessageListModel *model, QWidget *parent = nullptr);
+    MessagesView(MessageThreadListModel *conversations, MessageThreadModel *thread,
+                 QWidget *parent = nullptr);
 
-    QTableView *table() const { return m_table; }
+    QTableView *conversationTable() const { return m_conversations; }
+    QTableView *threadTable() const { return m_thread; }
     QPushButton *newButton() const { return m_new; }
     QPushButton *replyButton() const { return m_reply; }
+    QPushButton *assignButton() const { return m_assign; }
+    QMenu *assignMenu() const { return m_assignMenu; }
+    QAction *assignToMeAction() const { return m_assignToMe; }
+    QAction *markUnreadAction() const { return m_markUnread; }
+    QComboBox *channelFilter() const { return m_channel; }
+    QComboBox *statusFilter() const { return m_status; }
+    QComboBox *purposeFilter() const { return m_purpose; }
+    QCheckBox *unreadOnly() const { return m_unreadOnly; }
+    QCheckBox *unassignedOnly() const { return m_unassignedOnly; }
+    QLabel *threadHeading() const { return m_threadHeading; }
+
+    // Sending and assigning need the permission to send messages; without it they are hidden.
+    void setMaySend(bool maySend);
+    // Opens the conversation in the current row, as Return does.
+    void openCurrent();
+    // The sync worker brought messages: both lists update in place.
+    void refresh();
 
 signals:
     // patientId empty: a message to a patient still to be chosen.
     void composeRequested(const QString &patientId);
+    void errorOccurred(const QString &message);
 
 private:
+    void applyFilter();
     void updateCount();
-    void showDetails(const QModelIndex &index);
+    void updateActions();
+    void updateThreadHeading();
+    void fillAssignMenu();
+    void assignTo(const QString &accountId);
+    void markUnread();
+    // The current row's conversation: its patient id, "" for the inbox; nullopt without one.
+    std::optional<QString> currentConversation() const;
 
-    MessageListModel *m_model;
+    MessageThreadListModel *m_model;
+    MessageThreadModel *m_threadModel;
     QLabel *m_countLabel;
-    QTableView *m_table;
+    QComboBox *m_channel;
+    QComboBox *m_status;
+    QComboBox *m_purpose;
+    QCheckBox *m_unreadOnly;
+    QCheckBox *m_unassignedOnly;
+    QTableView *m_conversations;
+    QLabel *m_threadHeading;
+    QTableView *m_thread;
     QPushButton *m_new;
     QPushButton *m_reply;
+    QPushButton *m_assign;
+    QMenu *m_assignMenu;
+    QAction *m_replyAction;
+    QAction *m_assignAction;
+    QAction *m_assignToMe;
+    QAction *m_markUnread;
+    QPushButton *m_markUnreadButton;
+    QPushButton *m_assignToMeButton;
+    bool m_maySend = true;
 };
 
 } // namespace frontdesk
