@@ -37,6 +37,20 @@ Result<ReplyHandler::Outcome> ReplyHandler::handle(Message &inbound)
     Outcome outcome;
     outcome.meaning = ReplyWords::classify(inbound.body);
     if (inbound.patientId.isEmpty()) {
+        // STOP is about the number: everyone who has it is opted out. Nothing else is decided
+        // for a patient the message may not be from.
+        if (outcome.meaning == ReplyWords::Meaning::Stop &&
+            !inbound.candidatePatientIds.isEmpty()) {
+            for (const QString &candidate : inbound.candidatePatientIds) {
+                if (auto s = optOutOfSms(candidate, outcome); !s)
+                    return fail(s.error());
+            }
+            inbound.status = QStringLiteral("handled");
+            outcome.note = QStringLiteral("unassigned: the %1 patients with this number opted out "
+                                          "of SMS")
+                               .arg(inbound.candidatePatientIds.size());
+            return outcome;
+        }
         outcome.note = QStringLiteral("unassigned: left for a person");
         return outcome;
     }

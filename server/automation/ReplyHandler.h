@@ -31,6 +31,7 @@ struct ClinicContext;
 //    the one kind of Task the workstations list) to offer it;
 //  - stop: the patient is opted out of SMS: every communication preference whose channel is SMS,
 //    and one for each purpose that has none, is opted out (the Consents the workstations sync);
+//    a STOP from a number several patients share (unassigned) opts out each of them;
 //  - anything else, or a confirm or cancel a rule refuses, stays an unread reply for a person.
 // A reply that was acted on is stored as handled. Every change is made by frontdesk-server, in
 // the caller's transaction, with an audit entry.

@@ -378,6 +378,27 @@ private slots:
                  qPrintable(failed->failureReason));
     }
 
+    void stopFromASharedNumberOptsOutEveryoneWithIt()
+    {
+        Message m = reply({}, QStringLiteral("stop"));
+        m.candidatePatientIds = {patient(QStringLiteral("Mother")), patient(QStringLiteral("Son"))};
+        auto outcome = answer(m);
+        QVERIFY(outcome);
+        QVERIFY(outcome->acted);
+        QCOMPARE(m.status, QStringLiteral("handled"));
+        for (const QString &p : m.candidatePatientIds) {
+            auto facts = AutomatedRecords(*m_db).contactFacts(p, QStringLiteral("sms"));
+            QCOMPARE(facts->preferences.size(), 4);
+            for (const CommunicationPreference &pref : facts->preferences)
+                QVERIFY(pref.optedOut);
+        }
+        // Any other word from a shared number is for a person.
+        Message other = reply({}, QStringLiteral("C"));
+        other.candidatePatientIds = m.candidatePatientIds;
+        QVERIFY(!answer(other)->acted);
+        QCOMPARE(other.status, QStringLiteral("received"));
+    }
+
     void quietHoursHoldAnSmsUntilTheyEnd()
     {
         // 22:30 in Berlin: inside the clinic's quiet hours, which end at 07:30; the patient's

@@ -23,6 +23,8 @@ class TestSystemConnections : public QObject
              QStringLiteral("the server checks each request's person itself (FhirApi)")},
             {QStringLiteral("server/ServerUserCommand.cpp"),
              QStringLiteral("frontdesk-server user, run by whoever holds the server's key")},
+            {QStringLiteral("server/automation/RemindersCommand.cpp"),
+             QStringLiteral("frontdesk-server reminders, run by whoever holds the server's key")},
             {QStringLiteral("app/ctl/Ctl.cpp"),
              QStringLiteral("frontdeskctl's first accounts, before anyone can sign in")},
             {QStringLiteral("app/ctl/SyncCommands.cpp"),
