@@ -6,6 +6,7 @@
 #include "fhir/CommunicationMapping.h"
 #include "fhir/FhirJson.h"
 #include "fhir/FhirMapping.h"
+#include "fhir/MessageTemplateMapping.h"
 #include "fhir/PatientRecordMapping.h"
 #include "fhir/ScheduleMapping.h"
 #include "interop/FhirRecordReader.h"
@@ -355,6 +356,14 @@ Result<IndexedResource> ResourceTypes::read(const QString &type, const QString &
             return fail(patient.error());
         r.content = FhirMapping::toFhir(*a, ref(QStringLiteral("Patient"), *patient));
         setPatient(r, *patient);
+        return r;
+    }
+    if (type == QLatin1String("Basic")) {
+        auto t = MessageTemplateMapping::fromFhir(resource);
+        if (!t)
+            return fail(t.error());
+        t->meta.id = id;
+        r.content = MessageTemplateMapping::toFhir(*t);
         return r;
     }
     if (type == QLatin1String("Encounter"))

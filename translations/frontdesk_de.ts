@@ -1986,6 +1986,41 @@ Um fortzufahren, tun Sie eines der Folgenden:
         <source>Please call me back about my test results.</source>
         <translation>Bitte rufen Sie mich wegen meiner Befunde zurück.</translation>
     </message>
+    <message>
+        <source>Appointment reminder (SMS)</source>
+        <translation>Terminerinnerung (SMS)</translation>
+    </message>
+    <message>
+        <source>Hello {first_name}, this is a reminder of your appointment on {appointment_date} at {appointment_time} with {practitioner}. Reply C to confirm or CANCEL to cancel.</source>
+        <comment>demo SMS template: keep the placeholders in braces; the reply words (C, CANCEL) must be ones the server understands: C, J, STORNO, ANNULER, CANCELAR</comment>
+        <translation>Hallo {first_name}, wir erinnern Sie an Ihren Termin am {appointment_date} um {appointment_time} bei {practitioner}. Antworten Sie J zum Bestätigen oder STORNO zum Absagen.</translation>
+    </message>
+    <message>
+        <source>Follow-up after a visit</source>
+        <translation>Nachsorge nach dem Besuch</translation>
+    </message>
+    <message>
+        <source>How are you, {first_name}?</source>
+        <translation>Wie geht es Ihnen nach Ihrem Besuch?</translation>
+    </message>
+    <message>
+        <source>Dear {first_name} {family_name}, thank you for your visit with {practitioner} on {appointment_date}. If your symptoms have not improved, please call us to book a follow-up appointment.</source>
+        <comment>demo template: keep the placeholders in braces</comment>
+        <translation>Guten Tag {first_name} {family_name}, vielen Dank für Ihren Besuch bei {practitioner} am {appointment_date}. Wenn sich Ihre Beschwerden nicht gebessert haben, rufen Sie uns bitte an, um einen Kontrolltermin zu vereinbaren.</translation>
+    </message>
+    <message>
+        <source>Recall: check-up due</source>
+        <translation>Recall: Kontrolle fällig</translation>
+    </message>
+    <message>
+        <source>Time for your check-up</source>
+        <translation>Zeit für Ihre Kontrolluntersuchung</translation>
+    </message>
+    <message>
+        <source>Dear {first_name} {family_name}, according to our records you are due for a check-up. Please call us to book an appointment.</source>
+        <comment>demo template: keep the placeholders in braces</comment>
+        <translation>Guten Tag {first_name} {family_name}, laut unseren Unterlagen ist bei Ihnen eine Kontrolluntersuchung fällig. Bitte rufen Sie uns an, um einen Termin zu vereinbaren.</translation>
+    </message>
 </context>
 <context>
     <name>DuplicateScore</name>
@@ -2743,10 +2778,6 @@ Um fortzufahren, tun Sie eines der Folgenden:
         <translation>message send braucht --channel sms oder --channel email.</translation>
     </message>
     <message>
-        <source>message send needs --text TEXT, the message the patient reads.</source>
-        <translation>message send braucht --text TEXT, die Nachricht, die der Patient liest.</translation>
-    </message>
-    <message>
         <source>--purpose must be one of: %1.</source>
         <translation>--purpose muss eines davon sein: %1.</translation>
     </message>
@@ -2787,10 +2818,6 @@ Um fortzufahren, tun Sie eines der Folgenden:
         <translation>Der Termin, um den es in der Nachricht geht.</translation>
     </message>
     <message>
-        <source>message needs send, list, read or assign, e.g. frontdeskctl message list --patient ID.</source>
-        <translation>message braucht send, list, read oder assign, z. B. frontdeskctl message list --patient ID.</translation>
-    </message>
-    <message>
         <source>message assign needs --to USER (a username; --to &quot;&quot; for nobody).</source>
         <translation>message assign braucht --to BENUTZER (einen Benutzernamen; --to &quot;&quot; für niemanden).</translation>
     </message>
@@ -2819,12 +2846,44 @@ Um fortzufahren, tun Sie eines der Folgenden:
         <translation>%1: zugewiesen an %2.</translation>
     </message>
     <message>
-        <source>Write to a patient (queued for the server), read their messages, mark them read, or assign their conversation to a staff member.</source>
-        <translation>Einem Patienten schreiben (für den Server in die Warteschlange), seine Nachrichten lesen, sie als gelesen markieren oder seine Unterhaltung einem Mitarbeiter zuweisen.</translation>
-    </message>
-    <message>
         <source>The staff member (username) the conversation is assigned to.</source>
         <translation>Der Mitarbeiter (Benutzername), dem die Unterhaltung zugewiesen wird.</translation>
+    </message>
+    <message>
+        <source>message needs send, list, read, assign or templates, e.g. frontdeskctl message list --patient ID.</source>
+        <translation>message braucht send, list, read, assign oder templates, z. B. frontdeskctl message list --patient ID.</translation>
+    </message>
+    <message>
+        <source>message send needs --text TEXT, the message the patient reads, or --template NAME (frontdeskctl message templates lists them).</source>
+        <translation>message send braucht --text TEXT, die Nachricht, die der Patient liest, oder --template NAME (frontdeskctl message templates listet sie auf).</translation>
+    </message>
+    <message>
+        <source>The template &quot;%1&quot; is deactivated.</source>
+        <translation>Die Vorlage „%1“ ist deaktiviert.</translation>
+    </message>
+    <message>
+        <source>No templates.</source>
+        <translation>Keine Vorlagen.</translation>
+    </message>
+    <message>
+        <source>SMS or e-mail</source>
+        <translation>SMS oder E-Mail</translation>
+    </message>
+    <message>
+        <source>(deactivated)</source>
+        <translation>(deaktiviert)</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Betreff: %1</translation>
+    </message>
+    <message>
+        <source>Write to a patient (queued for the server), read their messages, mark them read, assign their conversation to a staff member, or list the message templates.</source>
+        <translation>Einem Patienten schreiben (für den Server in die Warteschlange), seine Nachrichten lesen, als gelesen markieren, seine Unterhaltung einem Teammitglied zuweisen oder die Nachrichtenvorlagen auflisten.</translation>
+    </message>
+    <message>
+        <source>Send from this template, filled for the patient (instead of --text).</source>
+        <translation>Aus dieser Vorlage senden, für den Patienten ausgefüllt (statt --text).</translation>
     </message>
 </context>
 <context>
@@ -2864,6 +2923,10 @@ Um fortzufahren, tun Sie eines der Folgenden:
     <message>
         <source>An e-mail needs a subject.</source>
         <translation>Eine E-Mail braucht einen Betreff.</translation>
+    </message>
+    <message>
+        <source>The appointment chosen is another patient&apos;s.</source>
+        <translation>Der gewählte Termin gehört zu einem anderen Patienten.</translation>
     </message>
 </context>
 <context>
@@ -2917,6 +2980,18 @@ Um fortzufahren, tun Sie eines der Folgenden:
         <comment>an inbound message someone has answered</comment>
         <translation>Erledigt</translation>
     </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Nachkontrolle</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>Umfrage</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
 </context>
 <context>
     <name>MessageRepository</name>
@@ -2953,6 +3028,17 @@ Um fortzufahren, tun Sie eines der Folgenden:
     <message>
         <source>%1 must be true or false.</source>
         <translation>%1 muss true oder false sein.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageTemplateRepository</name>
+    <message>
+        <source>There is already a template named &quot;%1&quot;.</source>
+        <translation>Es gibt bereits eine Vorlage namens „%1“.</translation>
+    </message>
+    <message>
+        <source>There is no template named &quot;%1&quot;.</source>
+        <translation>Es gibt keine Vorlage namens „%1“.</translation>
     </message>
 </context>
 <context>
@@ -5190,6 +5276,14 @@ Geben Sie zur Bestätigung WIPE ein:</translation>
         <source>Connect to server</source>
         <translation>Mit Server verbinden</translation>
     </message>
+    <message>
+        <source>Message Te&amp;mplates…</source>
+        <translation>&amp;Nachrichtenvorlagen…</translation>
+    </message>
+    <message>
+        <source>Message templates</source>
+        <translation>Nachrichtenvorlagen</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::AppointmentDayModel</name>
@@ -5770,6 +5864,34 @@ Notizen: %2</translation>
     <message>
         <source>Too long: at most %1 parts are allowed.</source>
         <translation>Zu lang: Erlaubt sind höchstens %1 Teile.</translation>
+    </message>
+    <message>
+        <source>&amp;Appointment:</source>
+        <translation>Te&amp;rmin:</translation>
+    </message>
+    <message>
+        <source>Te&amp;mplate:</source>
+        <translation>&amp;Vorlage:</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>Vorschau:</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <source>None: write the text</source>
+        <translation>Keine: Text selbst schreiben</translation>
+    </message>
+    <message>
+        <source>Subject: %1
+
+%2</source>
+        <translation>Betreff: %1
+
+%2</translation>
     </message>
 </context>
 <context>
@@ -7180,6 +7302,139 @@ Raum: %7
     <message>
         <source>Merge %1 (%2) into %3 (%4)? Appointments, messages, consents, insurance and clinical records move to the surviving record; the merged record stays as a link.</source>
         <translation>%1 (%2) mit %3 (%4) zusammenführen? Termine, Nachrichten, Einwilligungen, Versicherungen und klinische Daten gehen in die verbleibende Akte über; die zusammengeführte Akte bleibt als Verweis erhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::MessageTemplateModel</name>
+    <message>
+        <source>Alex</source>
+        <comment>the sample patient&apos;s first name in the template preview</comment>
+        <translation>Alex</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <comment>the sample patient&apos;s family name in the template preview</comment>
+        <translation>Muster</translation>
+    </message>
+    <message>
+        <source>Dr.</source>
+        <comment>the sample practitioner&apos;s title in the template preview</comment>
+        <translation>Dr.</translation>
+    </message>
+    <message>
+        <source>SMS or e-mail</source>
+        <translation>SMS oder E-Mail</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::MessageTemplatesDialog</name>
+    <message>
+        <source>Message templates</source>
+        <translation>Nachrichtenvorlagen</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Vorlagen</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w template</source>
+        <translation>Neue &amp;Vorlage</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose:</source>
+        <translation>&amp;Zweck:</translation>
+    </message>
+    <message>
+        <source>SMS or e-mail</source>
+        <translation>SMS oder E-Mail</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Kanal:</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Betreff:</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Text:</translation>
+    </message>
+    <message>
+        <source>&amp;Insert</source>
+        <translation>&amp;Einfügen</translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation>&amp;Platzhalter:</translation>
+    </message>
+    <message>
+        <source>&amp;Offered when composing</source>
+        <translation>Beim Schreiben &amp;angeboten</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>Vorschau:</translation>
+    </message>
+    <message>
+        <source>Field to insert</source>
+        <translation>Einzufügender Platzhalter</translation>
+    </message>
+    <message>
+        <source>Checks the template and saves it (Ctrl+S)</source>
+        <translation>Prüft die Vorlage und speichert sie (Strg+S)</translation>
+    </message>
+    <message>
+        <source>the new template</source>
+        <translation>die neue Vorlage</translation>
+    </message>
+    <message>
+        <source>Save the changes to &quot;%1&quot;?</source>
+        <translation>Änderungen an „%1“ speichern?</translation>
+    </message>
+    <message>
+        <source>The changes to &quot;%1&quot; were not saved: %2</source>
+        <translation>Die Änderungen an „%1“ wurden nicht gespeichert: %2</translation>
+    </message>
+    <message>
+        <source>The preview shows the text as a patient reads it.</source>
+        <translation>Die Vorschau zeigt den Text so, wie ein Patient ihn liest.</translation>
+    </message>
+    <message>
+        <source>Subject: %1
+
+%2</source>
+        <translation>Betreff: %1
+
+%2</translation>
     </message>
 </context>
 <context>

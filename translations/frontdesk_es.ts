@@ -1986,6 +1986,41 @@ Para continuar, haga una de estas cosas:
         <source>Please call me back about my test results.</source>
         <translation>Por favor, llámenme por los resultados de mis pruebas.</translation>
     </message>
+    <message>
+        <source>Appointment reminder (SMS)</source>
+        <translation>Recordatorio de cita (SMS)</translation>
+    </message>
+    <message>
+        <source>Hello {first_name}, this is a reminder of your appointment on {appointment_date} at {appointment_time} with {practitioner}. Reply C to confirm or CANCEL to cancel.</source>
+        <comment>demo SMS template: keep the placeholders in braces; the reply words (C, CANCEL) must be ones the server understands: C, J, STORNO, ANNULER, CANCELAR</comment>
+        <translation>Hola, {first_name}. Le recordamos su cita del {appointment_date} a las {appointment_time} con {practitioner}. Responda C para confirmar o CANCELAR para anularla.</translation>
+    </message>
+    <message>
+        <source>Follow-up after a visit</source>
+        <translation>Seguimiento tras una visita</translation>
+    </message>
+    <message>
+        <source>How are you, {first_name}?</source>
+        <translation>¿Cómo se encuentra tras su visita?</translation>
+    </message>
+    <message>
+        <source>Dear {first_name} {family_name}, thank you for your visit with {practitioner} on {appointment_date}. If your symptoms have not improved, please call us to book a follow-up appointment.</source>
+        <comment>demo template: keep the placeholders in braces</comment>
+        <translation>Estimado/a {first_name} {family_name}: gracias por su visita con {practitioner} el {appointment_date}. Si sus síntomas no han mejorado, llámenos para pedir una cita de seguimiento.</translation>
+    </message>
+    <message>
+        <source>Recall: check-up due</source>
+        <translation>Control periódico: revisión pendiente</translation>
+    </message>
+    <message>
+        <source>Time for your check-up</source>
+        <translation>Es hora de su revisión</translation>
+    </message>
+    <message>
+        <source>Dear {first_name} {family_name}, according to our records you are due for a check-up. Please call us to book an appointment.</source>
+        <comment>demo template: keep the placeholders in braces</comment>
+        <translation>Estimado/a {first_name} {family_name}: según nuestros registros, le corresponde una revisión. Llámenos para pedir cita.</translation>
+    </message>
 </context>
 <context>
     <name>DuplicateScore</name>
@@ -2743,10 +2778,6 @@ Para continuar, haga una de estas cosas:
         <translation>message send necesita --channel sms o --channel email.</translation>
     </message>
     <message>
-        <source>message send needs --text TEXT, the message the patient reads.</source>
-        <translation>message send necesita --text TEXTO, el mensaje que leerá el paciente.</translation>
-    </message>
-    <message>
         <source>--purpose must be one of: %1.</source>
         <translation>--purpose debe ser uno de estos: %1.</translation>
     </message>
@@ -2787,10 +2818,6 @@ Para continuar, haga una de estas cosas:
         <translation>La cita de la que trata el mensaje.</translation>
     </message>
     <message>
-        <source>message needs send, list, read or assign, e.g. frontdeskctl message list --patient ID.</source>
-        <translation>message necesita send, list, read o assign, p. ej. frontdeskctl message list --patient ID.</translation>
-    </message>
-    <message>
         <source>message assign needs --to USER (a username; --to &quot;&quot; for nobody).</source>
         <translation>message assign necesita --to USUARIO (un nombre de usuario; --to &quot;&quot; para nadie).</translation>
     </message>
@@ -2819,12 +2846,44 @@ Para continuar, haga una de estas cosas:
         <translation>%1: asignada a %2.</translation>
     </message>
     <message>
-        <source>Write to a patient (queued for the server), read their messages, mark them read, or assign their conversation to a staff member.</source>
-        <translation>Escribir a un paciente (en cola para el servidor), leer sus mensajes, marcarlos como leídos o asignar su conversación a un miembro del personal.</translation>
-    </message>
-    <message>
         <source>The staff member (username) the conversation is assigned to.</source>
         <translation>El miembro del personal (nombre de usuario) al que se asigna la conversación.</translation>
+    </message>
+    <message>
+        <source>message needs send, list, read, assign or templates, e.g. frontdeskctl message list --patient ID.</source>
+        <translation>message necesita send, list, read, assign o templates, p. ej. frontdeskctl message list --patient ID.</translation>
+    </message>
+    <message>
+        <source>message send needs --text TEXT, the message the patient reads, or --template NAME (frontdeskctl message templates lists them).</source>
+        <translation>message send necesita --text TEXTO, el mensaje que lee el paciente, o --template NOMBRE (frontdeskctl message templates las enumera).</translation>
+    </message>
+    <message>
+        <source>The template &quot;%1&quot; is deactivated.</source>
+        <translation>La plantilla «%1» está desactivada.</translation>
+    </message>
+    <message>
+        <source>No templates.</source>
+        <translation>No hay plantillas.</translation>
+    </message>
+    <message>
+        <source>SMS or e-mail</source>
+        <translation>SMS o correo electrónico</translation>
+    </message>
+    <message>
+        <source>(deactivated)</source>
+        <translation>(desactivada)</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Asunto: %1</translation>
+    </message>
+    <message>
+        <source>Write to a patient (queued for the server), read their messages, mark them read, assign their conversation to a staff member, or list the message templates.</source>
+        <translation>Escribir a un paciente (en cola para el servidor), leer sus mensajes, marcarlos como leídos, asignar su conversación a un miembro del personal o enumerar las plantillas de mensaje.</translation>
+    </message>
+    <message>
+        <source>Send from this template, filled for the patient (instead of --text).</source>
+        <translation>Enviar a partir de esta plantilla, completada para el paciente (en lugar de --text).</translation>
     </message>
 </context>
 <context>
@@ -2864,6 +2923,10 @@ Para continuar, haga una de estas cosas:
     <message>
         <source>An e-mail needs a subject.</source>
         <translation>Un correo electrónico necesita un asunto.</translation>
+    </message>
+    <message>
+        <source>The appointment chosen is another patient&apos;s.</source>
+        <translation>La cita elegida es de otro paciente.</translation>
     </message>
 </context>
 <context>
@@ -2917,6 +2980,18 @@ Para continuar, haga una de estas cosas:
         <comment>an inbound message someone has answered</comment>
         <translation>Atendido</translation>
     </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>Encuesta</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Control periódico</translation>
+    </message>
 </context>
 <context>
     <name>MessageRepository</name>
@@ -2953,6 +3028,17 @@ Para continuar, haga una de estas cosas:
     <message>
         <source>%1 must be true or false.</source>
         <translation>%1 debe ser true o false.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageTemplateRepository</name>
+    <message>
+        <source>There is already a template named &quot;%1&quot;.</source>
+        <translation>Ya existe una plantilla llamada «%1».</translation>
+    </message>
+    <message>
+        <source>There is no template named &quot;%1&quot;.</source>
+        <translation>No existe ninguna plantilla llamada «%1».</translation>
     </message>
 </context>
 <context>
@@ -5190,6 +5276,14 @@ Escriba WIPE para confirmar:</translation>
         <source>Connect to server</source>
         <translation>Conectar con el servidor</translation>
     </message>
+    <message>
+        <source>Message Te&amp;mplates…</source>
+        <translation>&amp;Plantillas de mensaje…</translation>
+    </message>
+    <message>
+        <source>Message templates</source>
+        <translation>Plantillas de mensaje</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::AppointmentDayModel</name>
@@ -5770,6 +5864,34 @@ Notas: %2</translation>
     <message>
         <source>Too long: at most %1 parts are allowed.</source>
         <translation>Demasiado largo: se permiten como máximo %1 partes.</translation>
+    </message>
+    <message>
+        <source>&amp;Appointment:</source>
+        <translation>C&amp;ita:</translation>
+    </message>
+    <message>
+        <source>Te&amp;mplate:</source>
+        <translation>P&amp;lantilla:</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>Vista previa:</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <source>None: write the text</source>
+        <translation>Ninguna: escribir el texto</translation>
+    </message>
+    <message>
+        <source>Subject: %1
+
+%2</source>
+        <translation>Asunto: %1
+
+%2</translation>
     </message>
 </context>
 <context>
@@ -7180,6 +7302,139 @@ Sala: %7
     <message>
         <source>Merge %1 (%2) into %3 (%4)? Appointments, messages, consents, insurance and clinical records move to the surviving record; the merged record stays as a link.</source>
         <translation>¿Fusionar %1 (%2) en %3 (%4)? Las citas, mensajes, consentimientos, seguros y datos clínicos pasan a la historia que se conserva; la historia fusionada queda como enlace.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::MessageTemplateModel</name>
+    <message>
+        <source>Alex</source>
+        <comment>the sample patient&apos;s first name in the template preview</comment>
+        <translation>Alex</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <comment>the sample patient&apos;s family name in the template preview</comment>
+        <translation>Ejemplo</translation>
+    </message>
+    <message>
+        <source>Dr.</source>
+        <comment>the sample practitioner&apos;s title in the template preview</comment>
+        <translation>Dr.</translation>
+    </message>
+    <message>
+        <source>SMS or e-mail</source>
+        <translation>SMS o correo electrónico</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Desactivada</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Finalidad</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::MessageTemplatesDialog</name>
+    <message>
+        <source>Message templates</source>
+        <translation>Plantillas de mensaje</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Plantillas</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w template</source>
+        <translation>Nue&amp;va plantilla</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose:</source>
+        <translation>&amp;Finalidad:</translation>
+    </message>
+    <message>
+        <source>SMS or e-mail</source>
+        <translation>SMS o correo electrónico</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Canal:</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Asunto:</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Texto:</translation>
+    </message>
+    <message>
+        <source>&amp;Insert</source>
+        <translation>&amp;Insertar</translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation>Ca&amp;mpo:</translation>
+    </message>
+    <message>
+        <source>&amp;Offered when composing</source>
+        <translation>&amp;Ofrecida al redactar</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>Vista previa:</translation>
+    </message>
+    <message>
+        <source>Field to insert</source>
+        <translation>Marcador que insertar</translation>
+    </message>
+    <message>
+        <source>Checks the template and saves it (Ctrl+S)</source>
+        <translation>Comprueba la plantilla y la guarda (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>the new template</source>
+        <translation>la nueva plantilla</translation>
+    </message>
+    <message>
+        <source>Save the changes to &quot;%1&quot;?</source>
+        <translation>¿Guardar los cambios de «%1»?</translation>
+    </message>
+    <message>
+        <source>The changes to &quot;%1&quot; were not saved: %2</source>
+        <translation>Los cambios de «%1» no se guardaron: %2</translation>
+    </message>
+    <message>
+        <source>The preview shows the text as a patient reads it.</source>
+        <translation>La vista previa muestra el texto tal como lo lee el paciente.</translation>
+    </message>
+    <message>
+        <source>Subject: %1
+
+%2</source>
+        <translation>Asunto: %1
+
+%2</translation>
     </message>
 </context>
 <context>

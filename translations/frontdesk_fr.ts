@@ -1986,6 +1986,41 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
         <source>Please call me back about my test results.</source>
         <translation>Merci de me rappeler au sujet de mes résultats d&apos;examens.</translation>
     </message>
+    <message>
+        <source>Appointment reminder (SMS)</source>
+        <translation>Rappel de rendez-vous (SMS)</translation>
+    </message>
+    <message>
+        <source>Hello {first_name}, this is a reminder of your appointment on {appointment_date} at {appointment_time} with {practitioner}. Reply C to confirm or CANCEL to cancel.</source>
+        <comment>demo SMS template: keep the placeholders in braces; the reply words (C, CANCEL) must be ones the server understands: C, J, STORNO, ANNULER, CANCELAR</comment>
+        <translation>Bonjour {first_name}, nous vous rappelons votre rendez-vous du {appointment_date} à {appointment_time} avec {practitioner}. Répondez C pour confirmer ou ANNULER pour annuler.</translation>
+    </message>
+    <message>
+        <source>Follow-up after a visit</source>
+        <translation>Suivi après une visite</translation>
+    </message>
+    <message>
+        <source>How are you, {first_name}?</source>
+        <translation>Comment allez-vous depuis votre visite&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Dear {first_name} {family_name}, thank you for your visit with {practitioner} on {appointment_date}. If your symptoms have not improved, please call us to book a follow-up appointment.</source>
+        <comment>demo template: keep the placeholders in braces</comment>
+        <translation>Bonjour {first_name} {family_name}, merci pour votre visite auprès de {practitioner} le {appointment_date}. Si vos symptômes ne se sont pas améliorés, appelez-nous pour prendre un rendez-vous de suivi.</translation>
+    </message>
+    <message>
+        <source>Recall: check-up due</source>
+        <translation>Relance de suivi&#xa0;: contrôle à prévoir</translation>
+    </message>
+    <message>
+        <source>Time for your check-up</source>
+        <translation>Il est temps de faire votre contrôle</translation>
+    </message>
+    <message>
+        <source>Dear {first_name} {family_name}, according to our records you are due for a check-up. Please call us to book an appointment.</source>
+        <comment>demo template: keep the placeholders in braces</comment>
+        <translation>Bonjour {first_name} {family_name}, d&apos;après notre dossier, un contrôle est à prévoir pour vous. Appelez-nous pour prendre rendez-vous.</translation>
+    </message>
 </context>
 <context>
     <name>DuplicateScore</name>
@@ -2743,10 +2778,6 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
         <translation>message send attend --channel sms ou --channel email.</translation>
     </message>
     <message>
-        <source>message send needs --text TEXT, the message the patient reads.</source>
-        <translation>message send attend --text TEXTE, le message que lira le patient.</translation>
-    </message>
-    <message>
         <source>--purpose must be one of: %1.</source>
         <translation>--purpose doit être l’un de ceux-ci&#xa0;: %1.</translation>
     </message>
@@ -2787,10 +2818,6 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
         <translation>Le rendez-vous dont parle le message.</translation>
     </message>
     <message>
-        <source>message needs send, list, read or assign, e.g. frontdeskctl message list --patient ID.</source>
-        <translation>message attend send, list, read ou assign, par exemple frontdeskctl message list --patient ID.</translation>
-    </message>
-    <message>
         <source>message assign needs --to USER (a username; --to &quot;&quot; for nobody).</source>
         <translation>message assign attend --to UTILISATEUR (un nom d&apos;utilisateur&#xa0;; --to &quot;&quot; pour personne).</translation>
     </message>
@@ -2819,12 +2846,44 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
         <translation>%1&#xa0;: attribuée à %2.</translation>
     </message>
     <message>
-        <source>Write to a patient (queued for the server), read their messages, mark them read, or assign their conversation to a staff member.</source>
-        <translation>Écrire à un patient (mis en file d&apos;attente pour le serveur), lire ses messages, les marquer comme lus ou attribuer sa conversation à un membre du personnel.</translation>
-    </message>
-    <message>
         <source>The staff member (username) the conversation is assigned to.</source>
         <translation>Le membre du personnel (nom d&apos;utilisateur) à qui la conversation est attribuée.</translation>
+    </message>
+    <message>
+        <source>message needs send, list, read, assign or templates, e.g. frontdeskctl message list --patient ID.</source>
+        <translation>message attend send, list, read, assign ou templates, par ex. frontdeskctl message list --patient ID.</translation>
+    </message>
+    <message>
+        <source>message send needs --text TEXT, the message the patient reads, or --template NAME (frontdeskctl message templates lists them).</source>
+        <translation>message send attend --text TEXTE, le message que lit le patient, ou --template NOM (frontdeskctl message templates les liste).</translation>
+    </message>
+    <message>
+        <source>The template &quot;%1&quot; is deactivated.</source>
+        <translation>Le modèle «&#xa0;%1&#xa0;» est désactivé.</translation>
+    </message>
+    <message>
+        <source>No templates.</source>
+        <translation>Aucun modèle.</translation>
+    </message>
+    <message>
+        <source>SMS or e-mail</source>
+        <translation>SMS ou e-mail</translation>
+    </message>
+    <message>
+        <source>(deactivated)</source>
+        <translation>(désactivé)</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Objet&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Write to a patient (queued for the server), read their messages, mark them read, assign their conversation to a staff member, or list the message templates.</source>
+        <translation>Écrire à un patient (mis en file d&apos;attente pour le serveur), lire ses messages, les marquer comme lus, attribuer sa conversation à un membre de l&apos;équipe ou lister les modèles de message.</translation>
+    </message>
+    <message>
+        <source>Send from this template, filled for the patient (instead of --text).</source>
+        <translation>Envoyer à partir de ce modèle, rempli pour le patient (au lieu de --text).</translation>
     </message>
 </context>
 <context>
@@ -2864,6 +2923,10 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     <message>
         <source>An e-mail needs a subject.</source>
         <translation>Un e-mail doit avoir un objet.</translation>
+    </message>
+    <message>
+        <source>The appointment chosen is another patient&apos;s.</source>
+        <translation>Le rendez-vous choisi est celui d&apos;un autre patient.</translation>
     </message>
 </context>
 <context>
@@ -2917,6 +2980,18 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
         <comment>an inbound message someone has answered</comment>
         <translation>Traité</translation>
     </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>Enquête</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Relance de suivi</translation>
+    </message>
 </context>
 <context>
     <name>MessageRepository</name>
@@ -2953,6 +3028,17 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     <message>
         <source>%1 must be true or false.</source>
         <translation>%1 doit valoir true ou false.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageTemplateRepository</name>
+    <message>
+        <source>There is already a template named &quot;%1&quot;.</source>
+        <translation>Il existe déjà un modèle nommé «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>There is no template named &quot;%1&quot;.</source>
+        <translation>Il n&apos;existe aucun modèle nommé «&#xa0;%1&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -5190,6 +5276,14 @@ Tapez WIPE pour confirmer&#xa0;:</translation>
         <source>Connect to server</source>
         <translation>Se connecter au serveur</translation>
     </message>
+    <message>
+        <source>Message Te&amp;mplates…</source>
+        <translation>&amp;Modèles de message…</translation>
+    </message>
+    <message>
+        <source>Message templates</source>
+        <translation>Modèles de message</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::AppointmentDayModel</name>
@@ -5770,6 +5864,34 @@ Notes&#xa0;: %2</translation>
     <message>
         <source>Too long: at most %1 parts are allowed.</source>
         <translation>Trop long&#xa0;: %1 parties au maximum sont autorisées.</translation>
+    </message>
+    <message>
+        <source>&amp;Appointment:</source>
+        <translation>&amp;Rendez-vous&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Te&amp;mplate:</source>
+        <translation>Mo&amp;dèle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>Aperçu&#xa0;:</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>None: write the text</source>
+        <translation>Aucun&#xa0;: écrire le texte</translation>
+    </message>
+    <message>
+        <source>Subject: %1
+
+%2</source>
+        <translation>Objet&#xa0;: %1
+
+%2</translation>
     </message>
 </context>
 <context>
@@ -7180,6 +7302,139 @@ Salle : %7
     <message>
         <source>Merge %1 (%2) into %3 (%4)? Appointments, messages, consents, insurance and clinical records move to the surviving record; the merged record stays as a link.</source>
         <translation>Fusionner %1 (%2) dans %3 (%4) ? Les rendez-vous, messages, consentements, assurances et données cliniques passent au dossier conservé ; le dossier fusionné reste comme lien.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::MessageTemplateModel</name>
+    <message>
+        <source>Alex</source>
+        <comment>the sample patient&apos;s first name in the template preview</comment>
+        <translation>Alex</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <comment>the sample patient&apos;s family name in the template preview</comment>
+        <translation>Exemple</translation>
+    </message>
+    <message>
+        <source>Dr.</source>
+        <comment>the sample practitioner&apos;s title in the template preview</comment>
+        <translation>Dr</translation>
+    </message>
+    <message>
+        <source>SMS or e-mail</source>
+        <translation>SMS ou e-mail</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::MessageTemplatesDialog</name>
+    <message>
+        <source>Message templates</source>
+        <translation>Modèles de message</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Modèles</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w template</source>
+        <translation>Nou&amp;veau modèle</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose:</source>
+        <translation>O&amp;bjet du message&#xa0;:</translation>
+    </message>
+    <message>
+        <source>SMS or e-mail</source>
+        <translation>SMS ou e-mail</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Canal&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Objet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Texte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Insert</source>
+        <translation>&amp;Insérer</translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation>C&amp;hamp&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Offered when composing</source>
+        <translation>Pro&amp;posé à la rédaction</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>Aperçu&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Field to insert</source>
+        <translation>Champ à insérer</translation>
+    </message>
+    <message>
+        <source>Checks the template and saves it (Ctrl+S)</source>
+        <translation>Vérifie le modèle et l&apos;enregistre (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>the new template</source>
+        <translation>le nouveau modèle</translation>
+    </message>
+    <message>
+        <source>Save the changes to &quot;%1&quot;?</source>
+        <translation>Enregistrer les modifications de «&#xa0;%1&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The changes to &quot;%1&quot; were not saved: %2</source>
+        <translation>Les modifications de «&#xa0;%1&#xa0;» n&apos;ont pas été enregistrées&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The preview shows the text as a patient reads it.</source>
+        <translation>L&apos;aperçu montre le texte tel que le patient le lit.</translation>
+    </message>
+    <message>
+        <source>Subject: %1
+
+%2</source>
+        <translation>Objet&#xa0;: %1
+
+%2</translation>
     </message>
 </context>
 <context>

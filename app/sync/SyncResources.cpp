@@ -6,9 +6,11 @@
 #include "fhir/CommunicationMapping.h"
 #include "fhir/FhirJson.h"
 #include "fhir/FhirMapping.h"
+#include "fhir/MessageTemplateMapping.h"
 #include "fhir/PatientRecordMapping.h"
 #include "fhir/ScheduleMapping.h"
 #include "interop/FhirRecordReader.h"
+#include "messaging/MessageTemplateRepository.h"
 #include "storage/AllergyRepository.h"
 #include "storage/AppointmentRepository.h"
 #include "storage/AppointmentTypeRepository.h"
@@ -293,6 +295,8 @@ const Kind kKinds[] = {
                                                                              "Immunization"),
     // The clinic's shared settings (name, zone, quiet hours, ...).
     ClinicKind::kind(),
+    // The clinic's message templates (Basic: R4 has no template resource).
+    KindOf<MessageTemplateRepository, MessageTemplateMapping::fromFhir>::kind("Basic", "Basic"),
 };
 
 // Whether kind k's table holds the record id (where two kinds share a type).

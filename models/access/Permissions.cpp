@@ -157,9 +157,9 @@ std::optional<Permission> Permissions::toRead(const QString &resourceType)
         QStringLiteral("Location"),    QStringLiteral("WorkingHours"),
         QStringLiteral("Schedule"),    QStringLiteral("ScheduleException"),
         QStringLiteral("Slot"),        QStringLiteral("PractitionerRole")};
-    static const QStringList messages{QStringLiteral("Communication"),
-                                      QStringLiteral("CommunicationRequest"),
-                                      QStringLiteral("Message")};
+    static const QStringList messages{
+        QStringLiteral("Communication"), QStringLiteral("CommunicationRequest"),
+        QStringLiteral("Message"), QStringLiteral("MessageTemplate"), QStringLiteral("Basic")};
     // The patient's own records, and the scheduling records the outbox names on their own
     // (series, status history, types, waitlist), which have always been guarded as
     // patient details, under their local names and the FHIR names they travel as.
@@ -196,7 +196,10 @@ std::optional<Permission> Permissions::toRead(const QString &resourceType)
 
 std::optional<Permission> Permissions::toWrite(const QString &resourceType)
 {
-    if (resourceType == QLatin1String("Organization"))
+    // The clinic's settings (Organization/clinic) and its message templates (MessageTemplate,
+    // travelling as Basic): everyone reads them, only administrators change them.
+    if (resourceType == QLatin1String("Organization") ||
+        resourceType == QLatin1String("MessageTemplate") || resourceType == QLatin1String("Basic"))
         return Permission::ManageSettings;
     const std::optional<Permission> read = toRead(resourceType);
     if (!read)

@@ -163,7 +163,7 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
              {&DemoSeeder::nameAppointmentTypes, &DemoSeeder::addRooms,
               &DemoSeeder::addPractitioners, &DemoSeeder::addPatients, &DemoSeeder::addAppointments,
               &DemoSeeder::addRecalls, &DemoSeeder::addPatientRecords, &DemoSeeder::addInbox,
-              &DemoSeeder::auditSeeding}) {
+              &DemoSeeder::addMessageTemplates, &DemoSeeder::auditSeeding}) {
             if (auto s = (this->*stage)(run); !s)
                 return s;
         }
@@ -621,6 +621,59 @@ Status DemoSeeder::addPatientRecords(Run &run)
     if (!rows)
         return fail(rows.error());
     run.summary.records = *rows;
+    return {};
+}
+
+QList<MessageTemplate> DemoSeeder::messageTemplates()
+{
+    MessageTemplate reminder;
+    reminder.name = tr("Appointment reminder (SMS)");
+    reminder.purpose = QStringLiteral("reminder");
+    reminder.channel = QStringLiteral("sms");
+    reminder.body = tr("Hello {first_name}, this is a reminder of your appointment on "
+                       "{appointment_date} at {appointment_time} with {practitioner}. Reply C to "
+                       "confirm or CANCEL to cancel.",
+                       "demo SMS template: keep the placeholders in braces; the reply words (C, "
+                       "CANCEL) must be ones the server understands: C, J, STORNO, ANNULER, "
+                       "CANCELAR");
+    MessageTemplate followUp;
+    followUp.name = tr("Follow-up after a visit");
+    followUp.purpose = QStringLiteral("follow-up");
+    followUp.channel = QStringLiteral("any");
+    followUp.subject = tr("How are you, {first_name}?");
+    followUp.body = tr("Dear {first_name} {family_name}, thank you for your visit with "
+                       "{practitioner} on {appointment_date}. If your symptoms have not improved, "
+                       "please call us to book a follow-up appointment.",
+                       "demo template: keep the placeholders in braces");
+    MessageTemplate recall;
+    recall.name = tr("Recall: check-up due");
+    recall.purpose = QStringLiteral("recall");
+    recall.channel = QStringLiteral("any");
+    recall.subject = tr("Time for your check-up");
+    recall.body = tr("Dear {first_name} {family_name}, according to our records you are due for "
+                     "a check-up. Please call us to book an appointment.",
+                     "demo template: keep the placeholders in braces");
+    return {reminder, followUp, recall};
+}
+
+// The templates' ids are derived from their position, so the same seed gives the same rows.
+Status DemoSeeder::addMessageTemplates(Run &run)
+{
+    static const QUuid space(QStringLiteral("{3b0f6c1e-8f0a-4c55-9a59-2b8c9f1c6e11}"));
+    QSqlQuery q(run.conn);
+    q.prepare(QStringLiteral("INSERT INTO message_templates (id, name, purpose, channel, subject, "
+                             "body, active, created_at, updated_at, sync_state) "
+                             "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"));
+    int i = 0;
+    for (const MessageTemplate &t : messageTemplates()) {
+        const QString id =
+            QUuid::createUuidV5(space, QString::number(i++)).toString(QUuid::WithoutBraces);
+        if (!demo::run(
+                q,
+                {id, t.name, t.purpose, t.channel, t.subject, t.body, run.now, run.now, run.demo},
+                run.error))
+            return fail(run.error);
+    }
     return {};
 }
 

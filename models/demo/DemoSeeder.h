@@ -1,10 +1,12 @@
 #pragma once
 
 #include "core/Result.h"
+#include "domain/MessageTemplate.h"
 
 #include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
+#include <QList>
 #include <QLocale>
 #include <QString>
 
@@ -56,6 +58,9 @@ public:
     // progress(done, total) is called now and then for long runs.
     Result<Summary> seed(const Options &options,
                          const std::function<void(qint64, qint64)> &progress = {});
+    // The demo clinic's message templates in the installed translation: an SMS reminder whose
+    // reply instructions are words ReplyWords acts on, a follow-up and a recall.
+    static QList<MessageTemplate> messageTemplates();
 
 private:
     // The stages of seed(), in the order they run inside its one transaction.
@@ -71,6 +76,7 @@ private:
     Status addRecalls(Run &run);
     Status addPatientRecords(Run &run);
     Status addInbox(Run &run);
+    Status addMessageTemplates(Run &run);
     Status auditSeeding(Run &run);
 
     Database &m_db;

@@ -6,8 +6,10 @@
 #include "fhir/ClinicSettingsMapping.h"
 #include "fhir/CommunicationMapping.h"
 #include "fhir/FhirMapping.h"
+#include "fhir/MessageTemplateMapping.h"
 #include "fhir/PatientRecordMapping.h"
 #include "fhir/ScheduleMapping.h"
+#include "messaging/MessageTemplateRepository.h"
 #include "storage/AllergyRepository.h"
 #include "storage/AppointmentRepository.h"
 #include "storage/AppointmentTypeRepository.h"
@@ -75,6 +77,7 @@ QStringList FhirRecordReader::types()
             QStringLiteral("Consent"),
             QStringLiteral("Coverage"),
             QStringLiteral("Flag"),
+            QStringLiteral("Basic"),
             QStringLiteral("Encounter"),
             QStringLiteral("Condition"),
             QStringLiteral("AllergyIntolerance"),
@@ -142,6 +145,9 @@ Result<QJsonObject> FhirRecordReader::read(const QString &fhirType, const QStrin
     if (fhirType == QLatin1String("Communication"))
         return viaRepository<MessageRepository>(
             m_db, id, [](const Message &m) { return CommunicationMapping::toFhir(m); });
+    if (fhirType == QLatin1String("Basic"))
+        return viaRepository<MessageTemplateRepository>(
+            m_db, id, [](const MessageTemplate &t) { return MessageTemplateMapping::toFhir(t); });
     if (types().contains(fhirType))
         return readClinical(fhirType, id);
     return fail(tr("Records of the FHIR type \"%1\" are not read for sync.").arg(fhirType));

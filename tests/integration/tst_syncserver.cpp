@@ -10,6 +10,7 @@
 #include "TestDatabase.h"
 
 #include "domain/ClinicTime.h"
+#include "messaging/MessageTemplateRepository.h"
 #include "scheduling/BookingService.h"
 #include "storage/AllergyRepository.h"
 #include "storage/AppointmentRepository.h"
@@ -745,6 +746,46 @@ private slots:
             SyncState::rejected());
         QVERIFY(syncOnce(m_a).problem.isEmpty());
         QCOMPARE(m_a.db().setting(QStringLiteral("late_cancellation_hours")), QString());
+    }
+
+    // A message template made by an administrator on A is the same template on B (FHIR Basic);
+    // a receptionist's change of it is refused by the server, which checks her role.
+    void aTemplateMadeOnAArrivesOnB()
+    {
+        MessageTemplate t;
+        t.name = QStringLiteral("Erinnerung SMS");
+        t.purpose = QStringLiteral("reminder");
+        t.channel = QStringLiteral("any");
+        t.subject = QStringLiteral("Ihr Termin am {appointment_date}");
+        t.body = QStringLiteral("Hallo {first_name}, bis {appointment_time}. Antworten Sie J.");
+        QVERIFY(MessageTemplateRepository(m_a.db()).save(t).ok());
+        SyncRound a = syncOnce(m_a);
+        QVERIFY2(a.problem.isEmpty(), qPrintable(a.problem));
+        QCOMPARE(a.rejected, 0);
+        SyncRound b = syncOnce(m_b);
+        QVERIFY2(b.problem.isEmpty(), qPrintable(b.problem));
+        QVERIFY(b.changed.value(QStringLiteral("Basic")).contains(t.meta.id));
+        auto onB = MessageTemplateRepository(m_b.db()).get(t.meta.id);
+        QVERIFY2(onB.ok(), qPrintable(onB.error()));
+        QCOMPARE(onB->name, t.name);
+        QCOMPARE(onB->purpose, t.purpose);
+        QCOMPARE(onB->channel, t.channel);
+        QCOMPARE(onB->subject, t.subject);
+        QCOMPARE(onB->body, t.body);
+        QVERIFY(onB->active);
+        QCOMPARE(onB->meta.syncState, SyncState::synced());
+
+        Workstation desk;
+        QVERIFY(openWorkstation(desk, QStringLiteral("rita")));
+        QVERIFY(syncOnce(desk).problem.isEmpty());
+        MessageTemplate mine = *MessageTemplateRepository(desk.db()).get(t.meta.id);
+        mine.active = false;
+        QVERIFY(MessageTemplateRepository(desk.db()).save(mine).ok());
+        SyncRound refused = syncOnce(desk);
+        QCOMPARE(refused.pushed, 0);
+        QCOMPARE(refused.rejected, 1);
+        QVERIFY(syncOnce(m_a).problem.isEmpty());
+        QVERIFY(MessageTemplateRepository(m_a.db()).get(t.meta.id)->active);
     }
 
     // A change from the server that cannot be written here (an appointment type code B already

@@ -12,6 +12,7 @@
 #include "fhir/ClinicSettingsMapping.h"
 #include "fhir/CommunicationMapping.h"
 #include "fhir/FhirMapping.h"
+#include "fhir/MessageTemplateMapping.h"
 #include "fhir/PatientRecordMapping.h"
 #include "fhir/ScheduleMapping.h"
 
@@ -800,6 +801,11 @@ private slots:
         recall.reason = QStringLiteral("Yearly");
         recall.dueOn = QDate(2031, 6, 1);
         records.append({QStringLiteral("Task"), PatientRecordMapping::toFhir(recall)});
+        MessageTemplate reminder;
+        reminder.name = QStringLiteral("Reminder");
+        reminder.channel = QStringLiteral("sms");
+        reminder.body = QStringLiteral("Hello {first_name}, see you on {appointment_date}.");
+        records.append({QStringLiteral("Basic"), MessageTemplateMapping::toFhir(reminder)});
         PatientPhoto photo;
         photo.patientId = patient;
         photo.data = QByteArray::fromBase64(
@@ -910,6 +916,12 @@ private slots:
         QCOMPARE(total(QStringLiteral("/fhir/Consent?patient=Patient/") + patient), 2);
         QCOMPARE(total(QStringLiteral("/fhir/Condition?patient=") + patient), 1);
         QCOMPARE(total(QStringLiteral("/fhir/PractitionerRole?practitioner=") + practitioner), 1);
+        // Everyone reads the message templates; only an administrator writes one.
+        QCOMPARE(call("POST", QStringLiteral("/fhir/Basic"),
+                      QJsonDocument(MessageTemplateMapping::toFhir(reminder)).toJson(),
+                      QStringLiteral("receptionist"))
+                     .status,
+                 403);
         // A resource that is not what it claims is refused naming the element.
         QJsonObject badTask = PatientRecordMapping::toFhir(recall);
         badTask.remove(QStringLiteral("restriction"));

@@ -3,8 +3,11 @@
 
 #include "core/Translations.h"
 #include "demo/DemoSeeder.h"
+#include "domain/ReplyWords.h"
+#include "messaging/TemplateRenderer.h"
 
 #include <QCryptographicHash>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSqlRecord>
 #include <QTest>
@@ -15,11 +18,12 @@ using namespace frontdesk;
 // The clinic of options() (seed 7), as DemoSeeder wrote it when its stages were split out. The
 // hash covers every column: it changed when migration 017 added the messages' dispatch columns
 // and 018 the conversation's (empty for the demo's messages; without them the rows hash as
-// before), when the reminder text came to name the cancel word frontdesk-server acts on, and when
+// before), when the reminder text came to name the cancel word frontdesk-server acts on, when
 // the Messages view's demo conversations came (the replies' read marks, the failed reminders'
-// reasons, two inbox messages and the shared mobile number of their candidates).
-constexpr qint64 kClinicRows = 12444;
-constexpr char kClinicHash[] = "dee5b5f7170ec031cc7488203c3ca7ed3df0b4e746497668c8115d7c3134992c";
+// reasons, two inbox messages and the shared mobile number of their candidates), and when 019
+// brought the three message templates.
+constexpr qint64 kClinicRows = 12447;
+constexpr char kClinicHash[] = "61e6c78a8fbdbe4c78297306a19240bba54dd342c7343ddd00d7e0bf3288372e";
 
 class TestDemoSeeder : public QObject
 {
@@ -347,6 +351,40 @@ private slots:
                                         "AND body NOT LIKE 'Erinnerung: Ihr Termin ist am "
                                         "Mittwoch, %. %, __:__.%'")),
             0);
+    }
+
+    // The demo's templates in every language: each may be saved, and the reminder's reply
+    // instructions (its words in capitals) are words the server acts on: one confirms, one
+    // cancels, none means nothing.
+    void theDemoTemplatesNameReplyWordsThatWork()
+    {
+        const auto english = qScopeGuard([] { Translations::install(QLocale::c()); });
+        static const QRegularExpression capitals(QStringLiteral("\\b\\p{Lu}+\\b"),
+                                                 QRegularExpression::UseUnicodePropertiesOption);
+        for (const QString &language : Translations::available()) {
+            Translations::install(QLocale(language));
+            const QList<MessageTemplate> templates = DemoSeeder::messageTemplates();
+            QCOMPARE(templates.size(), 3);
+            for (const MessageTemplate &t : templates) {
+                const Status valid = TemplateRenderer::validate(t);
+                QVERIFY2(valid.ok(), qPrintable(language + QLatin1Char(' ') + valid.error()));
+            }
+            const MessageTemplate &reminder = templates.first();
+            QCOMPARE(reminder.purpose, QStringLiteral("reminder"));
+            QList<ReplyWords::Meaning> meanings;
+            for (auto m = capitals.globalMatch(reminder.body); m.hasNext();)
+                meanings << ReplyWords::classify(m.next().captured());
+            QVERIFY2(meanings.contains(ReplyWords::Meaning::Confirm), qPrintable(reminder.body));
+            QVERIFY2(meanings.contains(ReplyWords::Meaning::Cancel), qPrintable(reminder.body));
+            QVERIFY2(!meanings.contains(ReplyWords::Meaning::Other), qPrintable(reminder.body));
+        }
+        test::TestDatabase t;
+        QVERIFY(t.open());
+        t.db->setClock(clock);
+        QVERIFY(DemoSeeder(*t.db).seed(options()).ok());
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM message_templates WHERE "
+                                             "sync_state = 'demo' AND active = 1")),
+                 3);
     }
 
     void badOptionsAreRefused()

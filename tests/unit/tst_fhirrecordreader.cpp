@@ -177,8 +177,9 @@ private slots:
         QVERIFY(ImmunizationRepository(*t.db).save(shot));
         // The demo clinic's records (seeded without outbox entries) stand for the types no
         // write above queued.
-        for (const char *table : {"recalls", "coverages", "consents", "patient_alerts", "allergies",
-                                  "conditions", "medications", "appointment_types"}) {
+        for (const char *table :
+             {"recalls", "coverages", "consents", "patient_alerts", "allergies", "conditions",
+              "medications", "appointment_types", "message_templates"}) {
             auto ids =
                 t.db->query(QStringLiteral("SELECT id FROM %1 LIMIT 2").arg(QLatin1String(table)));
             QVERIFY(ids);
@@ -226,6 +227,7 @@ private slots:
             {QStringLiteral("conditions"), QStringLiteral("Condition")},
             {QStringLiteral("medications"), QStringLiteral("MedicationStatement")},
             {QStringLiteral("appointment_types"), QStringLiteral("HealthcareService")},
+            {QStringLiteral("message_templates"), QStringLiteral("Basic")},
         };
         FhirRecordReader reader(*t.db);
         QSet<QString> types;

@@ -123,6 +123,11 @@ private slots:
         QCOMPARE(Permissions::toRead(QStringLiteral("Communication")), P(Permission::ViewMessages));
         QCOMPARE(Permissions::toWrite(QStringLiteral("Communication")),
                  P(Permission::SendMessages));
+        // Message templates: read by all who read messages, changed by administrators.
+        for (const char *type : {"MessageTemplate", "Basic"}) {
+            QCOMPARE(Permissions::toRead(QLatin1String(type)), P(Permission::ViewMessages));
+            QCOMPARE(Permissions::toWrite(QLatin1String(type)), P(Permission::ManageSettings));
+        }
     }
 
     // A type nobody listed is refused, never taken for patient details.
