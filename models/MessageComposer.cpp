@@ -2,12 +2,18 @@
 
 #include "ClinicSettings.h"
 #include "access/Session.h"
+#include "core/LocaleFormat.h"
+#include "domain/AppointmentLabels.h"
 #include "domain/MessageLabels.h"
+#include "messaging/MessageTemplateRepository.h"
 #include "messaging/SmsSegments.h"
+#include "storage/AppointmentRepository.h"
+#include "storage/AppointmentTypeRepository.h"
 #include "storage/CommunicationPreferenceRepository.h"
 #include "storage/ConsentRepository.h"
 #include "storage/MessageRepository.h"
 #include "storage/PatientRepository.h"
+#include "storage/PractitionerRepository.h"
 
 #include <QLocale>
 
@@ -64,11 +70,105 @@ Result<QList<ChannelChoice>> MessageComposer::channels(const QString &patientId,
     return choices;
 }
 
+Result<QList<AppointmentChoice>> MessageComposer::appointments(const QString &patientId) const
+{
+    auto all = AppointmentRepository(m_db).forPatient(patientId);
+    if (!all)
+        return fail(all.error());
+    const ClinicSettings clinic(m_db);
+    const QDateTime since = clinic.nowUtc().addDays(-recentDays);
+    QList<AppointmentChoice> choices;
+    for (const Appointment &a : std::as_const(*all)) {
+        if (a.meta.deleted || a.start < since || a.status == AppointmentStatus::Cancelled)
+            continue;
+        QStringList parts{LocaleFormat::dateTime(clinic.clinicTime().toLocal(a.start))};
+        auto type = AppointmentTypeRepository(m_db).byCode(a.type);
+        parts << (type && *type ? (*type)->name : AppointmentLabels::type(a.type));
+        if (auto who = PractitionerRepository(m_db).get(a.practitionerId))
+            parts << who->displayName();
+        choices.append(
+            {a.meta.id, a.start, a.start >= clinic.nowUtc(), parts.join(QStringLiteral(" · "))});
+    }
+    std::sort(
+        choices.begin(), choices.end(),
+        [](const AppointmentChoice &x, const AppointmentChoice &y) { return x.start < y.start; });
+    return choices;
+}
+
+Result<QList<MessageTemplate>> MessageComposer::templates(const QString &purpose,
+                                                          const QString &channel) const
+{
+    return MessageTemplateRepository(m_db).active(purpose, channel);
+}
+
+Result<TemplateContext> MessageComposer::context(const QString &patientId,
+                                                 const QString &appointmentId) const
+{
+    const ClinicSettings clinic(m_db);
+    TemplateContext c;
+    c.clinicName = clinic.clinicName();
+    c.clinicPhone = clinic.clinicPhone();
+    c.clinicTime = clinic.clinicTime();
+    c.locale = QLocale();
+    if (!patientId.isEmpty()) {
+        auto patient = PatientRepository(m_db).get(patientId);
+        if (!patient)
+            return fail(patient.error());
+        c.patient = *patient;
+    }
+    if (appointmentId.isEmpty())
+        return c;
+    auto appointment = AppointmentRepository(m_db).get(appointmentId);
+    if (!appointment)
+        return fail(appointment.error());
+    if (!patientId.isEmpty() && appointment->patientId != patientId)
+        return fail(tr("The appointment chosen is another patient's."));
+    c.appointment = *appointment;
+    if (!appointment->practitionerId.isEmpty()) {
+        auto practitioner = PractitionerRepository(m_db).get(appointment->practitionerId);
+        if (!practitioner)
+            return fail(practitioner.error());
+        c.practitioner = *practitioner;
+    }
+    auto type = AppointmentTypeRepository(m_db).byCode(appointment->type);
+    if (!type)
+        return fail(type.error());
+    c.appointmentTypeName = *type ? (*type)->name : AppointmentLabels::type(appointment->type);
+    return c;
+}
+
+Result<RenderedMessage> MessageComposer::fill(const MessageDraft &draft) const
+{
+    if (draft.templateName.isEmpty())
+        return fill(draft, TemplateContext{});
+    auto c = context(draft.patientId, draft.appointmentId);
+    if (!c)
+        return fail(c.error());
+    return fill(draft, *c);
+}
+
+Result<RenderedMessage> MessageComposer::fill(const MessageDraft &draft,
+                                              const TemplateContext &context)
+{
+    if (draft.templateName.isEmpty())
+        return RenderedMessage{draft.subject.trimmed(), draft.body.trimmed()};
+    MessageTemplate t;
+    t.name = draft.templateName;
+    t.purpose = draft.purpose;
+    t.channel = draft.channel;
+    t.subject = draft.subject;
+    t.body = draft.body;
+    return TemplateRenderer::render(t, context, draft.channel);
+}
+
 Result<QueuedMessage> MessageComposer::queue(const MessageDraft &draft)
 {
     if (draft.patientId.isEmpty())
         return fail(tr("Choose the patient the message is for."));
-    const QString body = draft.body.trimmed();
+    auto filled = fill(draft);
+    if (!filled)
+        return fail(filled.error());
+    const QString body = filled->body;
     if (body.isEmpty())
         return fail(tr("The message is empty; write what the patient should read."));
     auto choices = channels(draft.patientId, draft.purpose);
@@ -90,7 +190,7 @@ Result<QueuedMessage> MessageComposer::queue(const MessageDraft &draft)
                            "it, or send it by e-mail.")
                             .arg(parts.segments)
                             .arg(maxSmsSegments));
-    } else if (draft.subject.trimmed().isEmpty()) {
+    } else if (filled->subject.isEmpty()) {
         return fail(tr("An e-mail needs a subject."));
     }
 
@@ -101,14 +201,14 @@ Result<QueuedMessage> MessageComposer::queue(const MessageDraft &draft)
     m.direction = QStringLiteral("outbound");
     m.channel = draft.channel;
     m.purpose = draft.purpose;
-    m.subject = sms ? QString() : draft.subject.trimmed();
+    m.subject = sms ? QString() : filled->subject;
     m.body = body;
     m.status = QStringLiteral("queued");
+    m.templateName = draft.templateName;
     if (const Session *session = Session::of(m_db); session && session->account()) {
         m.authorId = session->account()->id;
-        m.authorName = session->account()->displayName.isEmpty()
-                           ? session->account()->username
-                           : session->account()->displayName;
+        m.authorName = session->account()->displayName.isEmpty() ? session->account()->username
+                                                                 : session->account()->displayName;
     }
     if (auto s = MessageRepository(m_db).save(m); !s)
         return fail(s.error());

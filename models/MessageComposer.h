@@ -3,6 +3,7 @@
 #include "core/Result.h"
 #include "domain/Message.h"
 #include "messaging/ContactPolicy.h"
+#include "messaging/TemplateRenderer.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -22,6 +23,18 @@ struct MessageDraft
     QString channel;
     QString subject;
     QString body;
+    // The template the text was written from. Subject and body are then template text, filled
+    // for the patient and the appointment when the draft is queued; empty: sent as written.
+    QString templateName;
+};
+
+// An appointment a message can be about, as the compose window lists it.
+struct AppointmentChoice
+{
+    QString id;
+    QDateTime start;       // UTC
+    bool upcoming = false; // not begun yet
+    QString label;         // "Tue 8 Dec 2026 10:30 · Check-up · Dr. Ada Alpha"
 };
 
 // One channel for one patient and purpose: what the contact rule says and where it would go.
@@ -60,11 +73,27 @@ public:
 
     // The most parts a composed SMS may take; a longer text is refused before it costs more.
     static constexpr int maxSmsSegments = 10;
+    // How far back the compose window offers appointments: a follow-up is about a recent visit.
+    static constexpr int recentDays = 42;
 
     // "Family, Given (MRN)" of the patient a message goes to.
     Result<QString> recipient(const QString &patientId) const;
     // The sending channels (sms, email) for this patient and purpose, in that order.
     Result<QList<ChannelChoice>> channels(const QString &patientId, const QString &purpose) const;
+    // The patient's appointments from a few weeks back on (a follow-up is about a past visit),
+    // cancelled ones left out, by start.
+    Result<QList<AppointmentChoice>> appointments(const QString &patientId) const;
+    // The active templates for the purpose that can go on the channel.
+    Result<QList<MessageTemplate>> templates(const QString &purpose, const QString &channel) const;
+    // What a template is filled from for this patient and appointment (either may be empty):
+    // their records, the appointment's practitioner and type, the clinic's name, phone, zone
+    // and this workstation's language.
+    Result<TemplateContext> context(const QString &patientId, const QString &appointmentId) const;
+    // The subject and text as the patient will read them: the draft's template text filled in,
+    // or its text as written when it has no template.
+    Result<RenderedMessage> fill(const MessageDraft &draft) const;
+    // The same with the context already read (the compose window fills it on every key).
+    static Result<RenderedMessage> fill(const MessageDraft &draft, const TemplateContext &context);
     Result<QueuedMessage> queue(const MessageDraft &draft);
 
 private:

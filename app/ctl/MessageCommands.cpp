@@ -5,6 +5,7 @@
 #include "domain/ClinicTime.h"
 #include "domain/MessageLabels.h"
 #include "messaging/ContactPolicy.h"
+#include "messaging/MessageTemplateRepository.h"
 #include "storage/MessageRepository.h"
 #include "storage/MessageThreads.h"
 
@@ -34,6 +35,7 @@ private:
     static int list(CtlContext &c, Database &db, const QCommandLineParser &p);
     static int read(CtlContext &c, Database &db, const QCommandLineParser &p);
     static int assign(CtlContext &c, Database &db, const QCommandLineParser &p);
+    static int templates(CtlContext &c, Database &db, const QCommandLineParser &p);
     static QString isoUtc(const QDateTime &t)
     {
         return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
@@ -44,18 +46,26 @@ int MessageCommands::message(CtlContext &c, const QCommandLineParser &p, const Q
 {
     const QString sub = args.value(0);
     static const QStringList subs{QStringLiteral("send"), QStringLiteral("list"),
-                                  QStringLiteral("read"), QStringLiteral("assign")};
+                                  QStringLiteral("read"), QStringLiteral("assign"),
+                                  QStringLiteral("templates")};
     if (args.size() != 1 || !subs.contains(sub))
-        return c.usage(tr("message needs send, list, read or assign, e.g. frontdeskctl message "
-                          "list --patient ID."));
+        return c.usage(tr("message needs send, list, read, assign or templates, e.g. frontdeskctl "
+                          "message list --patient ID."));
+    if (sub == QLatin1String("templates")) {
+        auto opened = c.openDatabase();
+        if (!opened)
+            return c.failure(opened.error());
+        return templates(c, *opened->database, p);
+    }
     if (!p.isSet(QStringLiteral("patient")))
         return c.usage(tr("message %1 needs --patient ID (the id from search --json).").arg(sub));
     if (sub == QLatin1String("send")) {
         const QString channel = p.value(QStringLiteral("channel"));
         if (channel != QLatin1String("sms") && channel != QLatin1String("email"))
             return c.usage(tr("message send needs --channel sms or --channel email."));
-        if (!p.isSet(QStringLiteral("text")))
-            return c.usage(tr("message send needs --text TEXT, the message the patient reads."));
+        if (p.isSet(QStringLiteral("text")) == p.isSet(QStringLiteral("template")))
+            return c.usage(tr("message send needs --text TEXT, the message the patient reads, or "
+                              "--template NAME (frontdeskctl message templates lists them)."));
         const QString purpose = p.value(QStringLiteral("purpose"));
         if (!ContactPolicy::purposes().contains(purpose))
             return c.usage(tr("--purpose must be one of: %1.")
@@ -86,6 +96,19 @@ int MessageCommands::send(CtlContext &c, Database &db, const QCommandLineParser 
     draft.purpose = p.value(QStringLiteral("purpose"));
     draft.subject = p.value(QStringLiteral("subject"));
     draft.body = p.value(QStringLiteral("text"));
+    if (p.isSet(QStringLiteral("template"))) {
+        auto chosen = MessageTemplateRepository(db).byName(p.value(QStringLiteral("template")));
+        if (!chosen)
+            return c.failure(chosen.error());
+        if (!chosen->active)
+            return c.failure(tr("The template \"%1\" is deactivated.").arg(chosen->name));
+        // The template's purpose unless one is given: a reminder template sends reminders.
+        if (!p.isSet(QStringLiteral("purpose")))
+            draft.purpose = chosen->purpose;
+        draft.templateName = chosen->name;
+        draft.subject = chosen->subject;
+        draft.body = chosen->body;
+    }
     auto queued = composer.queue(draft);
     if (!queued)
         return c.failure(queued.error());
@@ -206,14 +229,50 @@ int MessageCommands::assign(CtlContext &c, Database &db, const QCommandLineParse
     return CtlContext::Ok;
 }
 
+int MessageCommands::templates(CtlContext &c, Database &db, const QCommandLineParser &p)
+{
+    auto all = MessageTemplateRepository(db).all();
+    if (!all)
+        return c.failure(all.error());
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const MessageTemplate &t : std::as_const(*all))
+            array.append(QJsonObject{{QStringLiteral("id"), t.meta.id},
+                                     {QStringLiteral("name"), t.name},
+                                     {QStringLiteral("purpose"), t.purpose},
+                                     {QStringLiteral("channel"), t.channel},
+                                     {QStringLiteral("subject"), t.subject},
+                                     {QStringLiteral("text"), t.body},
+                                     {QStringLiteral("active"), t.active}});
+        c.out() << QJsonDocument(array).toJson(QJsonDocument::Compact) << '\n';
+        return CtlContext::Ok;
+    }
+    if (all->isEmpty())
+        c.out() << tr("No templates.") << '\n';
+    for (const MessageTemplate &t : std::as_const(*all)) {
+        const QString channel = t.channel == QLatin1String("any")
+                                    ? tr("SMS or e-mail")
+                                    : MessageLabels::channel(t.channel);
+        c.out() << t.name << "  " << MessageLabels::purpose(t.purpose) << "  " << channel;
+        if (!t.active)
+            c.out() << "  " << tr("(deactivated)");
+        c.out() << '\n';
+        if (!t.subject.isEmpty())
+            c.out() << "    " << tr("Subject: %1").arg(t.subject) << '\n';
+        c.out() << "    " << QString(t.body).replace(QLatin1Char('\n'), QStringLiteral("\n    "))
+                << '\n';
+    }
+    return CtlContext::Ok;
+}
+
 QList<CtlCommand> MessageCommands::all()
 {
     const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
     return {
         {QStringLiteral("message"),
-         QStringLiteral("send|list|read|assign"),
+         QStringLiteral("send|list|read|assign|templates"),
          tr("Write to a patient (queued for the server), read their messages, mark them read, "
-            "or assign their conversation to a staff member."),
+            "assign their conversation to a staff member, or list the message templates."),
          {QCommandLineOption(QStringLiteral("patient"), tr("The patient's id."),
                              QStringLiteral("ID")),
           QCommandLineOption(QStringLiteral("channel"), tr("sms or email."),
@@ -222,6 +281,10 @@ QList<CtlCommand> MessageCommands::all()
                              tr("Why the patient is written to (the contact rule depends on it)."),
                              QStringLiteral("PURPOSE"), QStringLiteral("administrative")),
           QCommandLineOption(QStringLiteral("text"), tr("The message."), QStringLiteral("TEXT")),
+          QCommandLineOption(QStringLiteral("template"),
+                             tr("Send from this template, filled for the patient (instead of "
+                                "--text)."),
+                             QStringLiteral("NAME")),
           QCommandLineOption(QStringLiteral("subject"), tr("An e-mail's subject."),
                              QStringLiteral("TEXT")),
           QCommandLineOption(QStringLiteral("appointment"),

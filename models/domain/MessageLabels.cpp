@@ -21,6 +21,12 @@ QString MessageLabels::purpose(const QString &purpose)
         return tr("Clinical");
     if (purpose == QLatin1String("marketing"))
         return tr("Marketing");
+    if (purpose == QLatin1String("follow-up"))
+        return tr("Follow-up");
+    if (purpose == QLatin1String("survey"))
+        return tr("Survey");
+    if (purpose == QLatin1String("recall"))
+        return tr("Recall");
     return purpose;
 }
 

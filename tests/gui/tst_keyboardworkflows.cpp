@@ -233,8 +233,9 @@ private slots:
         QCOMPARE(visibleFocus(), calendar);
     }
 
-    // Ctrl+Shift+M, the patient by MRN, Return to the results, Tab through purpose and channel
-    // (the subject is skipped for an SMS) to the text, Ctrl+Return queues it.
+    // Ctrl+Shift+M, the patient by MRN, Return to the results, Tab through purpose, appointment,
+    // channel and template (the subject is skipped for an SMS) to the text, Ctrl+Return queues
+    // it.
     void composeByKeyboard()
     {
         MainWindow w(*t.db, QStringLiteral("Praxis am Markt"));
@@ -261,8 +262,13 @@ private slots:
         QTest::keyClick(visibleFocus(), Qt::Key_Tab);
         QCOMPARE(visibleFocus(), dialog->purposeBox());
         QTest::keyClick(visibleFocus(), Qt::Key_Tab);
+        QCOMPARE(visibleFocus(), dialog->appointmentBox());
+        QTest::keyClick(visibleFocus(), Qt::Key_Tab);
         QCOMPARE(visibleFocus(), dialog->channelBox());
         QCOMPARE(dialog->channelBox()->currentData().toString(), QStringLiteral("sms"));
+        QTest::keyClick(visibleFocus(), Qt::Key_Tab);
+        QCOMPARE(visibleFocus(), dialog->templateBox());
+        QVERIFY(dialog->templateBox()->currentData().toString().isEmpty());
         QTest::keyClick(visibleFocus(), Qt::Key_Tab);
         QVERIFY2(visibleFocus() == dialog->bodyField(), qPrintable(describe(visibleFocus())));
         const QString text = QStringLiteral("Please bring your new insurance card on Monday.");

@@ -15,6 +15,7 @@
 #include "admin/AuditViewer.h"
 #include "admin/ConflictsDialog.h"
 #include "admin/ConnectServerDialog.h"
+#include "admin/MessageTemplatesDialog.h"
 #include "common/AccessController.h"
 #include "common/LockScreen.h"
 #include "common/SignInDialog.h"
@@ -52,6 +53,7 @@
 #include <QAbstractButton>
 #include <QAccessible>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
@@ -506,6 +508,8 @@ private slots:
         reply.bodyField()->setPlainText(
             QStringLiteral(u"Your appointment is on Monday at 09:00. Reply “C” to confirm."));
         unnamed << walkAndClose(&reply, QStringLiteral("message to a patient"));
+        MessageTemplatesDialog templates(*t.db, &w);
+        unnamed << walkAndClose(&templates, QStringLiteral("message templates"));
         KpiHelpDialog help(&w);
         unnamed << walkAndClose(&help, QStringLiteral("figure help"));
         KpiFilter filter;
@@ -702,6 +706,33 @@ private slots:
         save(&connectServer, language + variant + QStringLiteral("-connect-to-server"));
         for (const QString &c : clippedTexts(&connectServer))
             clipped << QStringLiteral("connect to server: ") + c;
+
+        // The template editor on the demo's SMS reminder, and a message written from it to a
+        // patient with an appointment to come.
+        MessageTemplatesDialog templates(*t.db, &w);
+        templates.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&templates));
+        save(&templates, language + variant + QStringLiteral("-message-templates"));
+        for (const QString &c : clippedTexts(&templates))
+            clipped << QStringLiteral("message templates: ") + c;
+        auto booked = t.db->scalar(
+            QStringLiteral("SELECT a.patient_id FROM appointments a JOIN patients p ON p.id = "
+                           "a.patient_id WHERE a.start_at > ? AND a.status = 'booked' AND "
+                           "p.preferred_channel = 'sms' AND p.phone_mobile != '' AND p.id NOT IN "
+                           "(SELECT patient_id FROM communication_preferences) ORDER BY "
+                           "a.start_at LIMIT 1"),
+            {clock.nowMs()});
+        QVERIFY(booked);
+        ComposeMessageDialog fromTemplate(*t.db, booked->toString(), &w);
+        fromTemplate.purposeBox()->setCurrentIndex(
+            fromTemplate.purposeBox()->findData(QStringLiteral("reminder")));
+        QVERIFY(fromTemplate.templateBox()->count() > 1);
+        fromTemplate.templateBox()->setCurrentIndex(1);
+        fromTemplate.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&fromTemplate));
+        save(&fromTemplate, language + variant + QStringLiteral("-compose-template"));
+        for (const QString &c : clippedTexts(&fromTemplate))
+            clipped << QStringLiteral("message from a template: ") + c;
 
         DemoConflict conflict(*t.db);
         QVERIFY(conflict.ok());

@@ -63,6 +63,11 @@ private slots:
                      .value(QStringLiteral("id"))
                      .toString();
         QVERIFY(!m_anna.isEmpty());
+        // The demo's message templates (an administrator's to make).
+        QCOMPARE(ctl({QStringLiteral("seed"), QStringLiteral("--patients"), QStringLiteral("1"),
+                      QStringLiteral("--appointments"), QStringLiteral("0")})
+                     .exitCode,
+                 0);
         // A receptionist writes to patients too: the rest runs as one.
         m_signIn = frontdesk::testing::signedInAs(QStringLiteral("receptionist"), passwordFile);
     }
@@ -171,6 +176,60 @@ private slots:
         QVERIFY2(unassigned.exitCode == 0, qPrintable(unassigned.err));
         for (const QJsonValue &m : thread())
             QVERIFY(m.toObject().value(QStringLiteral("assignee")).toString().isEmpty());
+    }
+
+    // message templates lists them; --template fills one for the patient instead of --text,
+    // or refuses with exit 2 naming the field it has no value for.
+    void templatesAreListedAndSentFrom()
+    {
+        const Run listed =
+            ctl({QStringLiteral("message"), QStringLiteral("templates"), QStringLiteral("--json")});
+        QVERIFY2(listed.exitCode == 0, qPrintable(listed.err));
+        const QJsonArray templates = QJsonDocument::fromJson(listed.out.toUtf8()).array();
+        QCOMPARE(templates.size(), 3);
+        QStringList names;
+        for (const QJsonValue &t : templates)
+            names << t.toObject().value(QStringLiteral("name")).toString();
+        QVERIFY(names.contains(QStringLiteral("Appointment reminder (SMS)")));
+        QVERIFY(names.contains(QStringLiteral("Recall: check-up due")));
+        const Run readable = ctl({QStringLiteral("message"), QStringLiteral("templates")});
+        QCOMPARE(readable.exitCode, 0);
+        QVERIFY(readable.out.contains(QStringLiteral("{first_name}")));
+
+        const int before = thread().size();
+        const Run missing =
+            ctl({QStringLiteral("message"), QStringLiteral("send"), QStringLiteral("--patient"),
+                 m_anna, QStringLiteral("--channel"), QStringLiteral("sms"),
+                 QStringLiteral("--template"), QStringLiteral("appointment reminder (sms)")});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY2(missing.err.contains(QStringLiteral("The template needs the appointment's date, "
+                                                     "but no appointment is chosen.")),
+                 qPrintable(missing.err));
+        const Run unknown =
+            ctl({QStringLiteral("message"), QStringLiteral("send"), QStringLiteral("--patient"),
+                 m_anna, QStringLiteral("--channel"), QStringLiteral("sms"),
+                 QStringLiteral("--template"), QStringLiteral("Birthday")});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY(unknown.err.contains(QStringLiteral("Birthday")));
+        const Run both = ctl(
+            {QStringLiteral("message"), QStringLiteral("send"), QStringLiteral("--patient"), m_anna,
+             QStringLiteral("--channel"), QStringLiteral("sms"), QStringLiteral("--template"),
+             QStringLiteral("Birthday"), QStringLiteral("--text"), QStringLiteral("Hallo")});
+        QCOMPARE(both.exitCode, 1);
+        QCOMPARE(thread().size(), before);
+
+        // The recall needs only the patient's names; its purpose is the template's.
+        const Run recall =
+            ctl({QStringLiteral("message"), QStringLiteral("send"), QStringLiteral("--patient"),
+                 m_anna, QStringLiteral("--channel"), QStringLiteral("sms"),
+                 QStringLiteral("--template"), QStringLiteral("Recall: check-up due")});
+        QVERIFY2(recall.exitCode == 0, qPrintable(recall.err));
+        const QJsonObject m = thread().first().toObject();
+        QCOMPARE(m.value(QStringLiteral("purpose")).toString(), QStringLiteral("recall"));
+        const QString text = m.value(QStringLiteral("text")).toString();
+        QVERIFY2(text.startsWith(QStringLiteral("Dear Anna")) &&
+                     text.contains(QStringLiteral("Müller")) && !text.contains(QLatin1Char('{')),
+                 qPrintable(text));
     }
 
     void refusedMessagesAreNotQueued()

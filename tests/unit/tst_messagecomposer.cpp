@@ -5,8 +5,11 @@
 #include "MessageComposer.h"
 #include "access/Session.h"
 #include "access/StaffAccountRepository.h"
+#include "messaging/MessageTemplateRepository.h"
+#include "storage/AppointmentRepository.h"
 #include "storage/CommunicationPreferenceRepository.h"
 #include "storage/PatientRepository.h"
+#include "storage/PractitionerRepository.h"
 
 #include <QTest>
 #include <QTimeZone>
@@ -72,6 +75,19 @@ private slots:
                     .create(QStringLiteral("rita"), Role::Receptionist,
                             QStringLiteral("tidal marble orchard 7"))
                     .ok());
+        // Templates are an administrator's: made before the receptionist signs in.
+        MessageTemplate reminder;
+        reminder.name = QStringLiteral("Reminder");
+        reminder.channel = QStringLiteral("any");
+        reminder.subject = QStringLiteral("Your appointment on {appointment_date}");
+        reminder.body = QStringLiteral("Hello {first_name}, see you at {appointment_time} with "
+                                       "{practitioner} ({appointment_type}).");
+        QVERIFY(MessageTemplateRepository(*t.db).save(reminder).ok());
+        MessageTemplate retired = reminder;
+        retired.meta = {};
+        retired.name = QStringLiteral("Old reminder");
+        retired.active = false;
+        QVERIFY(MessageTemplateRepository(*t.db).save(retired).ok());
         m_session = std::make_unique<Session>(*t.db);
         QVERIFY(m_session->signIn(QStringLiteral("rita"), QStringLiteral("tidal marble orchard 7"))
                     .ok());
@@ -121,6 +137,82 @@ private slots:
                                       "author_id = ? AND author_name = 'rita'"),
                        {queued->message.meta.id, m_session->account()->id}),
                  1);
+    }
+
+    // A draft from a template is filled for the chosen appointment, in the clinic's zone, and
+    // the queued message reads as the patient will read it.
+    void queuesFromATemplateFilledForTheAppointment()
+    {
+        const QString id = addPatient(QStringLiteral("Template"), QStringLiteral("+49 170 555"), {},
+                                      QStringLiteral("sms"));
+        Practitioner doc;
+        doc.prefix = QStringLiteral("Dr.");
+        doc.givenName = QStringLiteral("Ada");
+        doc.familyName = QStringLiteral("Alpha");
+        QVERIFY(PractitionerRepository(*t.db).save(doc).ok());
+        Appointment visit;
+        visit.patientId = id;
+        visit.practitionerId = doc.meta.id;
+        visit.type = QStringLiteral("check-up");
+        visit.start = QDateTime(QDate(2026, 6, 12), QTime(7, 30), QTimeZone::utc());
+        visit.end = visit.start.addSecs(15 * 60);
+        QVERIFY(AppointmentRepository(*t.db).save(visit).ok());
+        Appointment longAgo = visit;
+        longAgo.meta = {};
+        longAgo.start = visit.start.addDays(-200);
+        longAgo.end = longAgo.start.addSecs(15 * 60);
+        QVERIFY(AppointmentRepository(*t.db).save(longAgo).ok());
+
+        MessageComposer composer(*t.db);
+        auto offered = composer.appointments(id);
+        QVERIFY2(offered, qPrintable(offered.error()));
+        QCOMPARE(offered->size(), 1);
+        QCOMPARE(offered->first().id, visit.meta.id);
+        QVERIFY2(offered->first().label.contains(QStringLiteral("Dr. Ada Alpha")),
+                 qPrintable(offered->first().label));
+        auto templates = composer.templates(QStringLiteral("reminder"), QStringLiteral("sms"));
+        QVERIFY2(templates, qPrintable(templates.error()));
+        QCOMPARE(templates->size(), 1);
+
+        MessageDraft draft;
+        draft.patientId = id;
+        draft.appointmentId = visit.meta.id;
+        draft.purpose = QStringLiteral("reminder");
+        draft.channel = QStringLiteral("sms");
+        draft.templateName = templates->first().name;
+        draft.subject = templates->first().subject;
+        draft.body = templates->first().body;
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+        auto queued = composer.queue(draft);
+        QLocale::setDefault(before);
+        QVERIFY2(queued, qPrintable(queued.error()));
+        // 07:30 UTC is 09:30 in Berlin in June.
+        QCOMPARE(queued->message.body,
+                 QStringLiteral("Hello Anna, see you at 09:30 with Dr. Ada Alpha (Check-up)."));
+        QVERIFY(queued->message.subject.isEmpty());
+        QCOMPARE(queued->message.templateName, QStringLiteral("Reminder"));
+    }
+
+    void aTemplateFieldWithoutAValueIsRefusedNamingIt()
+    {
+        const QString id = addPatient(QStringLiteral("Missing"), QStringLiteral("+49 170 556"), {},
+                                      QStringLiteral("sms"));
+        const qint64 before = messages();
+        MessageDraft draft;
+        draft.patientId = id;
+        draft.purpose = QStringLiteral("reminder");
+        draft.channel = QStringLiteral("sms");
+        draft.templateName = QStringLiteral("Reminder");
+        draft.body = QStringLiteral("Hello {first_name}, see you on {appointment_date}.");
+        auto queued = MessageComposer(*t.db).queue(draft);
+        QVERIFY(!queued);
+        QCOMPARE(queued.error(), QStringLiteral("The template needs the appointment's date, but "
+                                                "no appointment is chosen."));
+        QCOMPARE(messages(), before);
+        // Without a template the same braces are text as written.
+        draft.templateName.clear();
+        QVERIFY(MessageComposer(*t.db).queue(draft).ok());
     }
 
     void refusedDraftsWriteNothing_data()

@@ -10,6 +10,7 @@
 #include "access/Session.h"
 #include "admin/AuditViewer.h"
 #include "admin/ConnectServerDialog.h"
+#include "admin/MessageTemplatesDialog.h"
 
 #include <QAction>
 #include <QInputDialog>
@@ -70,6 +71,9 @@ void AccessController::attach(QMainWindow *window)
     WindowParts parts;
     parts.audit = menu->addAction(tr("&Audit Trail…"), this, &AccessController::showAuditTrail);
     parts.idle = menu->addAction(tr("Auto-Lock &Time…"), this, &AccessController::changeIdleTime);
+    parts.templates =
+        menu->addAction(tr("Message Te&mplates…"), this, &AccessController::editMessageTemplates);
+    parts.templates->setObjectName(QStringLiteral("messageTemplates"));
     menu->addMenu(new LanguageMenu(menu));
     parts.connect =
         menu->addAction(tr("Connect to &Server…"), this, &AccessController::connectToServer);
@@ -111,6 +115,8 @@ void AccessController::updateActions()
             parts.audit->setVisible(m_session->allows(Permission::ViewAuditLog));
         if (parts.idle)
             parts.idle->setVisible(m_session->allows(Permission::ManageSettings));
+        if (parts.templates)
+            parts.templates->setVisible(m_session->allows(Permission::ManageSettings));
         if (parts.wipe)
             parts.wipe->setVisible(m_session->allows(Permission::WipeWorkstation));
         if (parts.connect)
@@ -160,6 +166,17 @@ void AccessController::showAuditTrail()
     auto *viewer = new AuditViewer(m_db, m_window);
     viewer->setAttribute(Qt::WA_DeleteOnClose);
     viewer->show();
+}
+
+void AccessController::editMessageTemplates()
+{
+    if (auto s = m_session->require(Permission::ManageSettings); !s) {
+        QMessageBox::warning(m_window, tr("Message templates"), s.error());
+        return;
+    }
+    auto *dialog = new MessageTemplatesDialog(m_db, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void AccessController::changeIdleTime()

@@ -20,8 +20,8 @@ class WorkstationEnroller;
 
 // The workstation's side of staff access, wired into the GUI: sign-in (or the first
 // administrator) before the main window, auto-lock after the idle time an administrator sets,
-// the lock screen, and the Workstation menu (lock, audit trail, idle time, connect to a server,
-// wipe).
+// the lock screen, and the Workstation menu (lock, audit trail, idle time, message templates,
+// connect to a server, wipe).
 class AccessController : public QObject
 {
     Q_OBJECT
@@ -44,6 +44,8 @@ public:
     void lockNow(const QString &reason);
     void showAuditTrail();
     void changeIdleTime();
+    // Workstation → Message Templates… (administrators: the settings right).
+    void editMessageTemplates();
     void askToWipe();
     // Offers Workstation → Connect to Server… (administrators) through enroller, which must
     // outlive the windows.
@@ -72,6 +74,7 @@ private:
         QPointer<QLabel> who;
         QPointer<QAction> audit;
         QPointer<QAction> idle;
+        QPointer<QAction> templates;
         QPointer<QAction> wipe;
         QPointer<QAction> connect;
     };

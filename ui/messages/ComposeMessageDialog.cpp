@@ -14,6 +14,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardItemModel>
+#include <QTextCursor>
 #include <QVBoxLayout>
 
 namespace frontdesk {
@@ -30,8 +31,11 @@ ComposeMessageDialog::ComposeMessageDialog(Database &db, const QString &patientI
         m_picker->searchField()->setAccessibleName(tr("Find the patient"));
         m_picker->results()->setAccessibleName(tr("Patients found"));
         m_picker->results()->setMinimumHeight(fontMetrics().height() * 6);
-        connect(m_picker->results(), &QListWidget::currentRowChanged, this,
-                &ComposeMessageDialog::reloadChannels);
+        connect(m_picker->results(), &QListWidget::currentRowChanged, this, [this] {
+            reloadAppointments();
+            reloadContext();
+            reloadChannels();
+        });
         connect(m_picker, &PatientPicker::errorOccurred, this, &ComposeMessageDialog::showProblem);
         form->addRow(tr("&Patient:"), m_picker);
         if (auto *label = qobject_cast<QLabel *>(form->labelForField(m_picker)))
@@ -51,6 +55,10 @@ ComposeMessageDialog::ComposeMessageDialog(Database &db, const QString &patientI
     m_purpose->setCurrentIndex(m_purpose->findData(QStringLiteral("administrative")));
     form->addRow(tr("P&urpose:"), m_purpose);
 
+    m_appointment = new QComboBox(this);
+    m_appointment->setObjectName(QStringLiteral("appointment"));
+    form->addRow(tr("&Appointment:"), m_appointment);
+
     m_channel = new QComboBox(this);
     m_channel->setObjectName(QStringLiteral("channel"));
     form->addRow(tr("&Channel:"), m_channel);
@@ -59,6 +67,10 @@ ComposeMessageDialog::ComposeMessageDialog(Database &db, const QString &patientI
     m_channelNote->setWordWrap(true);
     m_channelNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form->addRow(QString(), m_channelNote);
+
+    m_template = new QComboBox(this);
+    m_template->setObjectName(QStringLiteral("template"));
+    form->addRow(tr("Te&mplate:"), m_template);
 
     m_subject = new QLineEdit(this);
     m_subject->setObjectName(QStringLiteral("subject"));
@@ -74,6 +86,13 @@ ComposeMessageDialog::ComposeMessageDialog(Database &db, const QString &patientI
     m_counter->setObjectName(QStringLiteral("smsCounter"));
     m_counter->setWordWrap(true);
     form->addRow(QString(), m_counter);
+    m_preview = new QLabel(this);
+    m_preview->setObjectName(QStringLiteral("templatePreview"));
+    m_preview->setWordWrap(true);
+    m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_preview->setFrameShape(QFrame::StyledPanel);
+    m_preview->setMargin(6);
+    form->addRow(tr("Preview:"), m_preview);
 
     // Each field is named by its label, also for screen readers.
     for (int row = 0; row < form->rowCount(); ++row) {
@@ -112,14 +131,23 @@ ComposeMessageDialog::ComposeMessageDialog(Database &db, const QString &patientI
             &ComposeMessageDialog::reloadChannels);
     connect(m_channel, &QComboBox::currentIndexChanged, this,
             &ComposeMessageDialog::updateChannelDetails);
+    connect(m_template, &QComboBox::currentIndexChanged, this,
+            &ComposeMessageDialog::applyTemplate);
+    connect(m_appointment, &QComboBox::currentIndexChanged, this,
+            &ComposeMessageDialog::reloadContext);
+    connect(m_subject, &QLineEdit::textChanged, this, &ComposeMessageDialog::updateCounter);
     connect(m_body, &QPlainTextEdit::textChanged, this, &ComposeMessageDialog::updateCounter);
 
     if (m_picker)
         setTabOrder(m_picker->results(), m_purpose);
-    setTabOrder(m_purpose, m_channel);
-    setTabOrder(m_channel, m_subject);
+    setTabOrder(m_purpose, m_appointment);
+    setTabOrder(m_appointment, m_channel);
+    setTabOrder(m_channel, m_template);
+    setTabOrder(m_template, m_subject);
     setTabOrder(m_subject, m_body);
     setTabOrder(m_body, queue);
+    reloadAppointments();
+    reloadContext();
     reloadChannels();
     updateCounter();
     resize(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 42, sizeHint().height());
@@ -170,6 +198,93 @@ void ComposeMessageDialog::reloadChannels()
     updateChannelDetails();
 }
 
+void ComposeMessageDialog::reloadAppointments()
+{
+    const QSignalBlocker block(m_appointment);
+    m_appointment->clear();
+    m_appointment->addItem(tr("None"), QString());
+    const QString patient = patientId();
+    if (patient.isEmpty())
+        return;
+    auto appointments = m_composer.appointments(patient);
+    if (!appointments) {
+        showProblem(appointments.error());
+        return;
+    }
+    // The next visit is what a message is most often about.
+    int next = 0;
+    for (const AppointmentChoice &a : std::as_const(*appointments)) {
+        m_appointment->addItem(a.label, a.id);
+        if (next == 0 && a.upcoming)
+            next = m_appointment->count() - 1;
+    }
+    m_appointment->setCurrentIndex(next);
+}
+
+void ComposeMessageDialog::reloadContext()
+{
+    m_context = m_composer.context(patientId(), m_appointment->currentData().toString());
+    updateCounter();
+}
+
+Result<RenderedMessage> ComposeMessageDialog::filled() const
+{
+    if (!m_context)
+        return fail(m_context.error());
+    return MessageComposer::fill(draft(), *m_context);
+}
+
+void ComposeMessageDialog::reloadTemplates()
+{
+    const QString previous = m_template->currentData().toString();
+    {
+        const QSignalBlocker block(m_template);
+        m_template->clear();
+        m_templates.clear();
+        m_template->addItem(tr("None: write the text"), QString());
+        const QString channel = m_channel->currentData().toString();
+        if (!channel.isEmpty()) {
+            auto templates = m_composer.templates(m_purpose->currentData().toString(), channel);
+            if (!templates)
+                showProblem(templates.error());
+            else
+                m_templates = *templates;
+        }
+        for (const MessageTemplate &t : std::as_const(m_templates))
+            m_template->addItem(t.name, t.name);
+        m_template->setCurrentIndex(std::max(0, m_template->findData(previous)));
+    }
+    if (m_template->currentData().toString() != previous)
+        applyTemplate();
+}
+
+void ComposeMessageDialog::applyTemplate()
+{
+    const int index = m_template->currentIndex() - 1;
+    if (index >= 0 && index < m_templates.size()) {
+        const MessageTemplate &t = m_templates.at(index);
+        m_subject->setText(t.subject);
+        // Replaced as an edit, so Ctrl+Z brings back what was written before.
+        QTextCursor cursor(m_body->document());
+        cursor.select(QTextCursor::Document);
+        cursor.insertText(t.body);
+    }
+    updateCounter();
+}
+
+MessageDraft ComposeMessageDialog::draft() const
+{
+    MessageDraft d;
+    d.patientId = patientId();
+    d.appointmentId = m_appointment->currentData().toString();
+    d.purpose = m_purpose->currentData().toString();
+    d.channel = m_channel->currentData().toString();
+    d.subject = m_subject->text();
+    d.body = m_body->toPlainText();
+    d.templateName = m_template->currentData().toString();
+    return d;
+}
+
 void ComposeMessageDialog::updateChannelDetails()
 {
     QStringList notes;
@@ -188,12 +303,32 @@ void ComposeMessageDialog::updateChannelDetails()
     m_subject->setEnabled(email);
     m_counter->setVisible(!email);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_channel->currentIndex() >= 0);
+    reloadTemplates();
     updateCounter();
+}
+
+void ComposeMessageDialog::updatePreview()
+{
+    const bool fromTemplate = !m_template->currentData().toString().isEmpty();
+    m_preview->setVisible(fromTemplate);
+    if (!fromTemplate)
+        return;
+    auto text = filled();
+    if (!text) {
+        m_preview->setText(text.error());
+        return;
+    }
+    m_preview->setText(text->subject.isEmpty()
+                           ? text->body
+                           : tr("Subject: %1\n\n%2").arg(text->subject, text->body));
 }
 
 void ComposeMessageDialog::updateCounter()
 {
-    const QString text = m_body->toPlainText().trimmed();
+    updatePreview();
+    // From a template, the parts are those of the text the patient receives.
+    const auto rendered = filled();
+    const QString text = rendered ? rendered->body : m_body->toPlainText().trimmed();
     const SmsSegments parts = SmsSegments::count(text);
     QString counter = tr("SMS parts: %1 · characters left in this part: %2")
                           .arg(parts.segments)
@@ -218,13 +353,7 @@ void ComposeMessageDialog::showProblem(const QString &message)
 
 void ComposeMessageDialog::accept()
 {
-    MessageDraft draft;
-    draft.patientId = patientId();
-    draft.purpose = m_purpose->currentData().toString();
-    draft.channel = m_channel->currentData().toString();
-    draft.subject = m_subject->text();
-    draft.body = m_body->toPlainText();
-    auto queued = m_composer.queue(draft);
+    auto queued = m_composer.queue(draft());
     if (!queued) {
         showProblem(queued.error());
         return;

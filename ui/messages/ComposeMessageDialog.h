@@ -16,9 +16,12 @@ class Database;
 class PatientPicker;
 
 // Writing an SMS or e-mail to a patient, by keyboard: the patient (fixed, or chosen with the
-// picker), the purpose, a channel the contact rule allows (the others are listed with the
-// reason), the text with its SMS part counter, and Ctrl+Return to queue it. A refused draft
-// stays in the dialog with the reason; nothing is lost.
+// picker), the purpose, the appointment it is about, a channel the contact rule allows (the
+// others are listed with the reason), a template for that purpose and channel or none, the text
+// with its SMS part counter, and Ctrl+Return to queue it. From a template, the text is the
+// template's (placeholders and all, still editable) and a preview shows it filled for this
+// patient and appointment; a field without a value refuses the message, naming the field. A
+// refused draft stays in the dialog with the reason; nothing is lost.
 class ComposeMessageDialog : public QDialog
 {
     Q_OBJECT
@@ -29,6 +32,9 @@ public:
     PatientPicker *picker() const { return m_picker; }
     QComboBox *purposeBox() const { return m_purpose; }
     QComboBox *channelBox() const { return m_channel; }
+    QComboBox *appointmentBox() const { return m_appointment; }
+    QComboBox *templateBox() const { return m_template; }
+    QLabel *previewLabel() const { return m_preview; }
     QLineEdit *subjectField() const { return m_subject; }
     QPlainTextEdit *bodyField() const { return m_body; }
     QLabel *counterLabel() const { return m_counter; }
@@ -41,6 +47,15 @@ public:
 private:
     QString patientId() const;
     void reloadChannels();
+    void reloadAppointments();
+    void reloadTemplates();
+    void applyTemplate();
+    void updatePreview();
+    MessageDraft draft() const;
+    // The draft's text filled for the patient and appointment chosen (m_context), without
+    // reading the database on every key.
+    Result<RenderedMessage> filled() const;
+    void reloadContext();
     void updateChannelDetails();
     void updateCounter();
     void showProblem(const QString &message);
@@ -50,6 +65,9 @@ private:
     PatientPicker *m_picker = nullptr;
     QComboBox *m_purpose;
     QComboBox *m_channel;
+    QComboBox *m_appointment;
+    QComboBox *m_template;
+    QLabel *m_preview;
     QLabel *m_channelNote;
     QLineEdit *m_subject;
     QPlainTextEdit *m_body;
@@ -57,6 +75,8 @@ private:
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
     QList<ChannelChoice> m_choices;
+    QList<MessageTemplate> m_templates;
+    Result<TemplateContext> m_context = TemplateContext{};
     QueuedMessage m_queued;
 };
 
