@@ -86,8 +86,8 @@ Status AuditLog::changeSetting(const QString &key, int before, int after)
                          [&] { return m_db.setSetting(key, QString::number(after)); });
 }
 
-Status AuditLog::changeSetting(const QString &key, int before, int after,
-                               const std::function<Status()> &write)
+Status AuditLog::changeSetting(const QString &key, const QJsonValue &before,
+                               const QJsonValue &after, const std::function<Status()> &write)
 {
     return m_db.write([&]() -> Status {
         if (auto s = write(); !s)

@@ -4,6 +4,7 @@
 #include "domain/AuditEntry.h"
 
 #include <QCoreApplication>
+#include <QJsonValue>
 #include <QSqlQuery>
 #include <QString>
 
@@ -30,9 +31,9 @@ public:
     Result<AuditEntry> append(AuditEntry entry);
     // Stores a setting and its audit entry (before and after) in one transaction.
     Status changeSetting(const QString &key, int before, int after);
-    // The same, the value written by `write` (e.g. a shared setting queued for the server) in
-    // the entry's transaction.
-    Status changeSetting(const QString &key, int before, int after,
+    // The same for any value (a number or a text), written by `write` (e.g. a shared setting
+    // queued for the server) in the entry's transaction.
+    Status changeSetting(const QString &key, const QJsonValue &before, const QJsonValue &after,
                          const std::function<Status()> &write);
     Result<qint64> count() const;
 

@@ -9,7 +9,6 @@
 #include "storage/MessageRetention.h"
 #include "storage/Outbox.h"
 
-#include <QJsonObject>
 #include <QRegularExpression>
 #include <QTimeZone>
 
@@ -132,20 +131,7 @@ Status SharedSettings::change(const QString &key, const QString &value)
     const QString after = value.trimmed();
     if (before == after && ClinicSettingsMapping::isShared(key))
         return {};
-    return m_db.write([&]() -> Status {
-        if (auto s = set(key, after); !s)
-            return s;
-        AuditEntry entry;
-        entry.action = QStringLiteral("settings-change");
-        entry.entityType = QStringLiteral("Setting");
-        entry.entityId = key;
-        entry.detail = {{QStringLiteral("changes"),
-                         QJsonObject{{key, QJsonObject{{QStringLiteral("before"), before},
-                                                       {QStringLiteral("after"), after}}}}}};
-        if (auto a = AuditLog(m_db).append(entry); !a)
-            return fail(a.error());
-        return {};
-    });
+    return AuditLog(m_db).changeSetting(key, before, after, [&] { return set(key, after); });
 }
 
 Result<ClinicSettingsMapping::Values> SharedSettings::values() const
