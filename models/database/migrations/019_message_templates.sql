@@ -2,7 +2,9 @@
 -- synced as FHIR Basic (README "What each record is in FHIR"). Names are kept unique among live
 -- templates by MessageTemplateRepository rather than an index: two workstations may name a
 -- template alike while apart, and the server's copy must still be stored when it arrives.
-CREATE TABLE message_templates (
+-- IF NOT EXISTS: the migration tests take a database back to an older version (deleting
+-- schema_version rows) and migrate it again.
+CREATE TABLE IF NOT EXISTS message_templates (
     id TEXT PRIMARY KEY NOT NULL,
     name TEXT NOT NULL,
     purpose TEXT NOT NULL DEFAULT 'reminder',
@@ -17,4 +19,4 @@ CREATE TABLE message_templates (
     sync_state TEXT NOT NULL DEFAULT 'pending',
     deleted INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX message_templates_name ON message_templates(name);
+CREATE INDEX IF NOT EXISTS message_templates_name ON message_templates(name);

@@ -2,6 +2,8 @@
 -- hours, ...) travel as one record, Organization/clinic (issue 17). Their values stay in
 -- `settings`, where everything reads them; this row is the record's bookkeeping for the sync
 -- engine: its version here, the server's version, and its sync state.
+-- IF NOT EXISTS: the migration tests take a database back to an older version (deleting
+-- schema_version rows) and migrate it again.
 CREATE TABLE IF NOT EXISTS clinic_settings_sync (
     id TEXT PRIMARY KEY NOT NULL,
     version INTEGER NOT NULL DEFAULT 1,
