@@ -33,19 +33,6 @@ void setPatient(IndexedResource &r, const QString &patientId)
         r.tokens.append({QStringLiteral("patient"), patientId});
 }
 
-// A reference that must name a patient on this server (Patient/ID).
-Result<QString> patientOf(const QString &reference, const QString &path)
-{
-    return FhirJson::referenceId(QJsonObject{{QStringLiteral("reference"), reference}},
-                                 QStringLiteral("Patient"), path, true);
-}
-
-Result<QString> encounterOf(const QString &reference)
-{
-    return FhirJson::referenceId(QJsonObject{{QStringLiteral("reference"), reference}},
-                                 QStringLiteral("Encounter"), QStringLiteral("encounter"), false);
-}
-
 QString ref(const QString &type, const QString &id)
 {
     return id.isEmpty() ? QString() : type + QLatin1Char('/') + id;
@@ -60,10 +47,10 @@ Result<IndexedResource> clinical(const QString &id, const QJsonObject &resource,
     if (!record)
         return fail(record.error());
     record->meta.id = id;
-    auto patient = patientOf(FhirMapping::patientReference(resource), QStringLiteral("subject"));
+    auto patient = FhirMapping::patientId(resource, QStringLiteral("subject"));
     if (!patient)
         return fail(patient.error());
-    auto encounter = encounterOf(FhirMapping::encounterReference(resource));
+    auto encounter = FhirMapping::encounterId(resource);
     if (!encounter)
         return fail(encounter.error());
     IndexedResource r;
@@ -309,8 +296,7 @@ Result<IndexedResource> ResourceTypes::read(const QString &type, const QString &
         if (!p)
             return fail(p.error());
         p->meta.id = id;
-        auto patient =
-            patientOf(FhirMapping::patientReference(resource), QStringLiteral("patient"));
+        auto patient = FhirMapping::patientId(resource, QStringLiteral("patient"));
         if (!patient)
             return fail(patient.error());
         r.content = FhirMapping::toFhir(*p, ref(QStringLiteral("Patient"), *patient));
@@ -322,8 +308,7 @@ Result<IndexedResource> ResourceTypes::read(const QString &type, const QString &
         if (!c)
             return fail(c.error());
         c->meta.id = id;
-        auto patient =
-            patientOf(FhirMapping::patientReference(resource), QStringLiteral("patient"));
+        auto patient = FhirMapping::patientId(resource, QStringLiteral("patient"));
         if (!patient)
             return fail(patient.error());
         r.content = FhirMapping::toFhir(*c, ref(QStringLiteral("Patient"), *patient));
@@ -335,8 +320,7 @@ Result<IndexedResource> ResourceTypes::read(const QString &type, const QString &
         if (!c)
             return fail(c.error());
         c->meta.id = id;
-        auto patient =
-            patientOf(FhirMapping::patientReference(resource), QStringLiteral("beneficiary"));
+        auto patient = FhirMapping::patientId(resource, QStringLiteral("beneficiary"));
         if (!patient)
             return fail(patient.error());
         r.content = FhirMapping::toFhir(*c, ref(QStringLiteral("Patient"), *patient));
@@ -350,8 +334,7 @@ Result<IndexedResource> ResourceTypes::read(const QString &type, const QString &
         if (!a)
             return fail(a.error());
         a->meta.id = id;
-        auto patient =
-            patientOf(FhirMapping::patientReference(resource), QStringLiteral("subject"));
+        auto patient = FhirMapping::patientId(resource, QStringLiteral("subject"));
         if (!patient)
             return fail(patient.error());
         r.content = FhirMapping::toFhir(*a, ref(QStringLiteral("Patient"), *patient));

@@ -4,7 +4,6 @@
 #include "fhir/BookingMapping.h"
 #include "fhir/ClinicSettingsMapping.h"
 #include "fhir/CommunicationMapping.h"
-#include "fhir/FhirJson.h"
 #include "fhir/FhirMapping.h"
 #include "fhir/MessageTemplateMapping.h"
 #include "fhir/PatientRecordMapping.h"
@@ -127,16 +126,12 @@ Result<T> ofPatient(const QJsonObject &resource)
     auto record = FromFhir(resource);
     if (!record)
         return record;
-    auto patient = FhirJson::referenceId(
-        QJsonObject{{QStringLiteral("reference"), FhirMapping::patientReference(resource)}},
-        QStringLiteral("Patient"), QStringLiteral("subject"), true);
+    auto patient = FhirMapping::patientId(resource, QStringLiteral("subject"));
     if (!patient)
         return fail(patient.error());
     record->patientId = *patient;
     if constexpr (requires { record->encounterId; }) {
-        auto encounter = FhirJson::referenceId(
-            QJsonObject{{QStringLiteral("reference"), FhirMapping::encounterReference(resource)}},
-            QStringLiteral("Encounter"), QStringLiteral("encounter"), false);
+        auto encounter = FhirMapping::encounterId(resource);
         if (!encounter)
             return fail(encounter.error());
         record->encounterId = *encounter;

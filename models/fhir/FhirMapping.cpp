@@ -1,5 +1,7 @@
 #include "FhirMapping.h"
 
+#include "FhirJson.h"
+
 #include <QCryptographicHash>
 #include <QJsonArray>
 
@@ -259,6 +261,20 @@ QString FhirMapping::encounterReference(const QJsonObject &resource)
             return inner.toObject().value(QStringLiteral("reference")).toString();
     }
     return {};
+}
+
+Result<QString> FhirMapping::patientId(const QJsonObject &resource, const QString &path)
+{
+    return FhirJson::referenceId(
+        QJsonObject{{QStringLiteral("reference"), patientReference(resource)}},
+        QStringLiteral("Patient"), path, true);
+}
+
+Result<QString> FhirMapping::encounterId(const QJsonObject &resource)
+{
+    return FhirJson::referenceId(
+        QJsonObject{{QStringLiteral("reference"), encounterReference(resource)}},
+        QStringLiteral("Encounter"), QStringLiteral("encounter"), false);
 }
 
 Result<Patient> FhirMapping::patientFromFhir(const QJsonObject &o)

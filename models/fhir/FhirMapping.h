@@ -98,6 +98,10 @@ public:
     static QString patientReference(const QJsonObject &resource);
     // The encounter a resource was recorded in (encounter or context.encounter), or empty.
     static QString encounterReference(const QJsonObject &resource);
+    // The ids those references name, as they stand (Patient/ID, Encounter/ID): the patient is
+    // required (path names its element in the refusal), the encounter optional (empty).
+    static Result<QString> patientId(const QJsonObject &resource, const QString &path);
+    static Result<QString> encounterId(const QJsonObject &resource);
 
     static QJsonObject toFhir(const Patient &p);
     // Patient.photo: one Attachment with contentType and base64 data.
