@@ -194,9 +194,12 @@ Status DispatchQueue::record(const Claim &claim, Outcome outcome, const QString 
         auto q = m_db.query(sql, values);
         if (!q)
             return fail(q.error());
-        if (q->numRowsAffected() != 1)
+        if (q->numRowsAffected() != 1) {
+            if (outcome == Outcome::Sent)
+                return recordSentAfterReport(claim, detail);
             return fail(tr("The message %1 is no longer this server's to record.")
                             .arg(claim.communicationId));
+        }
         if (outcome == Outcome::Held) {
             AuditEntry entry;
             entry.action = QStringLiteral("message-held");
@@ -235,6 +238,24 @@ Status DispatchQueue::record(const Claim &claim, Outcome outcome, const QString 
     });
 }
 
+Status DispatchQueue::recordSentAfterReport(const Claim &claim, const QString &providerId)
+{
+    // The gateway's delivery report can come back before the answer to the send is read: the
+    // report already recorded the outcome, and only the provider's id is left to keep.
+    auto q = m_db.query(QStringLiteral("UPDATE message_dispatch SET provider_id = ?, "
+                                       "lease_until = 0 WHERE communication_id = ? AND "
+                                       "lease_owner = ? AND state IN ('sent', 'failed') AND "
+                                       "provider_id = ''"),
+                        {providerId, claim.communicationId, m_owner});
+    if (!q)
+        return fail(q.error());
+    if (q->numRowsAffected() != 1)
+        return fail(
+            tr("The message %1 is no longer this server's to record.").arg(claim.communicationId));
+    return updateMessage(claim.communicationId, QStringLiteral("message-sent"),
+                         [&](Message &m) { m.providerMessageId = providerId; });
+}
+
 Result<bool> DispatchQueue::recordDelivery(const QString &communicationId, bool delivered,
                                            const QString &reason)
 {
@@ -262,6 +283,9 @@ Result<bool> DispatchQueue::recordDelivery(const QString &communicationId, bool 
                                        : QStringLiteral("message-undelivered"),
                              [&](Message &m) {
                                  m.deliveredAt = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
+                                 // A report that beats the answer to the send: it left by now.
+                                 if (!m.sentAt.isValid())
+                                     m.sentAt = m.deliveredAt;
                                  if (delivered) {
                                      m.status = QStringLiteral("delivered");
                                      m.failureReason.clear();

@@ -95,6 +95,8 @@ public:
     Result<Message> message(const QString &communicationId) const;
 
 private:
+    // A Sent outcome for a message whose delivery report came first.
+    Status recordSentAfterReport(const Claim &claim, const QString &providerId);
     // Changes the stored Communication (a new version in the change history, so workstations
     // pull it) and records the change in the trail, without the message's words.
     Status updateMessage(const QString &communicationId, const QString &action,

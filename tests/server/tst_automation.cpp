@@ -439,6 +439,30 @@ private slots:
         QCOMPARE((*claim)->attempts, 1);
         QVERIFY(queue.record(**claim, DispatchQueue::Outcome::Failed, QStringLiteral("test over")));
     }
+    void aDeliveryReportMayComeBeforeTheSendIsRecorded()
+    {
+        // Kannel can call back with the report before the answer to the send is read.
+        const QString p = patient(QStringLiteral("Early"));
+        const QString id = queueSms(p, QStringLiteral("administrative"));
+        DispatchQueue queue(*m_db, QStringLiteral("racer"));
+        auto claim = queue.claimNext({QStringLiteral("sms")}, 60000);
+        QVERIFY(claim && claim->has_value());
+        QCOMPARE((*claim)->communicationId, id);
+        auto reported = queue.recordDelivery(id, true, {});
+        QVERIFY(reported && *reported);
+        QVERIFY(queue.record(**claim, DispatchQueue::Outcome::Sent, QStringLiteral("kannel-7")));
+        QCOMPARE(dispatchRow(id).state, QStringLiteral("sent"));
+        auto m =
+            CommunicationMapping::messageFromFhir(current(QStringLiteral("Communication"), id));
+        QVERIFY(m);
+        QCOMPARE(m->status, QStringLiteral("delivered"));
+        QVERIFY(m->sentAt.isValid());
+        QCOMPARE(m->sentAt, m->deliveredAt);
+        QCOMPARE(m->providerMessageId, QStringLiteral("kannel-7"));
+        // Once: a second outcome for the same claim is refused.
+        QVERIFY(!queue.record(**claim, DispatchQueue::Outcome::Sent, QStringLiteral("kannel-7")));
+    }
+
     void aDayBeforeKeepsTheLocalTimeAcrossDst()
     {
         const ClinicTime berlin(QTimeZone("Europe/Berlin"));
