@@ -342,6 +342,33 @@ Geprüft gegen: %2</translation>
     </message>
 </context>
 <context>
+    <name>AppointmentSeriesRepository</name>
+    <message>
+        <source>A series repeats weekly or monthly, not &quot;%1&quot;.</source>
+        <translation>Eine Serie wiederholt sich wöchentlich oder monatlich, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>A series repeats every 1 to 52 weeks or months, not every %1.</source>
+        <translation>Eine Serie wiederholt sich alle 1 bis 52 Wochen oder Monate, nicht alle %1.</translation>
+    </message>
+    <message>
+        <source>A series needs the date of its first appointment.</source>
+        <translation>Eine Serie braucht das Datum ihres ersten Termins.</translation>
+    </message>
+    <message>
+        <source>A series needs a time of day and a length in minutes.</source>
+        <translation>Eine Serie braucht eine Uhrzeit und eine Dauer in Minuten.</translation>
+    </message>
+    <message>
+        <source>The series&apos; time zone &quot;%1&quot; is not known here.</source>
+        <translation>Die Zeitzone „%1“ der Serie ist hier nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>Could not keep the series of appointment %1: %2</source>
+        <translation>Die Serie des Termins %1 konnte nicht übernommen werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentTypeRepository</name>
     <message>
         <source>An appointment type needs a code and a name.</source>
@@ -2448,10 +2475,6 @@ Um fortzufahren, tun Sie eines der Folgenden:
     <message>
         <source>Records of the FHIR type &quot;%1&quot; are not read for sync.</source>
         <translation>Datensätze des FHIR-Typs „%1“ werden nicht für den Abgleich gelesen.</translation>
-    </message>
-    <message>
-        <source>No appointment series with id %1.</source>
-        <translation>Keine Terminserie mit der ID %1.</translation>
     </message>
     <message>
         <source>No %1 with id %2.</source>

@@ -342,6 +342,33 @@ Comprobado con: %2</translation>
     </message>
 </context>
 <context>
+    <name>AppointmentSeriesRepository</name>
+    <message>
+        <source>A series repeats weekly or monthly, not &quot;%1&quot;.</source>
+        <translation>Una serie se repite semanal o mensualmente, no «%1».</translation>
+    </message>
+    <message>
+        <source>A series repeats every 1 to 52 weeks or months, not every %1.</source>
+        <translation>Una serie se repite cada 1 a 52 semanas o meses, no cada %1.</translation>
+    </message>
+    <message>
+        <source>A series needs the date of its first appointment.</source>
+        <translation>Una serie necesita la fecha de su primera cita.</translation>
+    </message>
+    <message>
+        <source>A series needs a time of day and a length in minutes.</source>
+        <translation>Una serie necesita una hora del día y una duración en minutos.</translation>
+    </message>
+    <message>
+        <source>The series&apos; time zone &quot;%1&quot; is not known here.</source>
+        <translation>La zona horaria «%1» de la serie no se conoce aquí.</translation>
+    </message>
+    <message>
+        <source>Could not keep the series of appointment %1: %2</source>
+        <translation>No se pudo conservar la serie de la cita %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentTypeRepository</name>
     <message>
         <source>An appointment type needs a code and a name.</source>
@@ -2448,10 +2475,6 @@ Para continuar, haga una de estas cosas:
     <message>
         <source>Records of the FHIR type &quot;%1&quot; are not read for sync.</source>
         <translation>Los registros del tipo FHIR «%1» no se leen para la sincronización.</translation>
-    </message>
-    <message>
-        <source>No appointment series with id %1.</source>
-        <translation>No hay ninguna serie de citas con el id %1.</translation>
     </message>
     <message>
         <source>No %1 with id %2.</source>

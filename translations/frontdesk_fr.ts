@@ -342,6 +342,33 @@ Vérifié par rapport à : %2</translation>
     </message>
 </context>
 <context>
+    <name>AppointmentSeriesRepository</name>
+    <message>
+        <source>A series repeats weekly or monthly, not &quot;%1&quot;.</source>
+        <translation>Une série se répète chaque semaine ou chaque mois, pas «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>A series repeats every 1 to 52 weeks or months, not every %1.</source>
+        <translation>Une série se répète toutes les 1 à 52 semaines ou mois, pas tous les %1.</translation>
+    </message>
+    <message>
+        <source>A series needs the date of its first appointment.</source>
+        <translation>Une série a besoin de la date de son premier rendez-vous.</translation>
+    </message>
+    <message>
+        <source>A series needs a time of day and a length in minutes.</source>
+        <translation>Une série a besoin d’une heure et d’une durée en minutes.</translation>
+    </message>
+    <message>
+        <source>The series&apos; time zone &quot;%1&quot; is not known here.</source>
+        <translation>Le fuseau horaire «&#xa0;%1&#xa0;» de la série n’est pas connu ici.</translation>
+    </message>
+    <message>
+        <source>Could not keep the series of appointment %1: %2</source>
+        <translation>Impossible de conserver la série du rendez-vous %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentTypeRepository</name>
     <message>
         <source>An appointment type needs a code and a name.</source>
@@ -2448,10 +2475,6 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     <message>
         <source>Records of the FHIR type &quot;%1&quot; are not read for sync.</source>
         <translation>Les enregistrements de type FHIR « %1 » ne sont pas lus pour la synchronisation.</translation>
-    </message>
-    <message>
-        <source>No appointment series with id %1.</source>
-        <translation>Aucune série de rendez-vous avec l&apos;identifiant %1.</translation>
     </message>
     <message>
         <source>No %1 with id %2.</source>

@@ -12,6 +12,7 @@
 #include "messaging/MessageTemplateRepository.h"
 #include "storage/AllergyRepository.h"
 #include "storage/AppointmentRepository.h"
+#include "storage/AppointmentSeriesRepository.h"
 #include "storage/AppointmentTypeRepository.h"
 #include "storage/CommunicationPreferenceRepository.h"
 #include "storage/ConditionRepository.h"
@@ -220,6 +221,20 @@ struct ClinicKind
     }
 };
 
+// A booking keeps the series it was booked in (Appointment.basedOn), which its table's own
+// columns leave out.
+Status applyBooking(Database &db, const QString &id, const QJsonObject &resource, qint64 version)
+{
+    auto series = BookingMapping::seriesIdOf(resource);
+    if (!series)
+        return fail(series.error());
+    if (auto s = KindOf<AppointmentRepository, ScheduleMapping::appointmentFromFhir>::apply(
+            db, id, resource, version);
+        !s)
+        return s;
+    return AppointmentSeriesRepository(db).linkFromServer(id, *series);
+}
+
 bool isWaitlistEntry(const QJsonObject &r)
 {
     return BookingMapping::isWaitlistEntry(r);
@@ -237,13 +252,23 @@ bool isConsent(const QJsonObject &r)
     return !FhirMapping::isCommunicationPreference(r);
 }
 
+constexpr Kind bookingKind()
+{
+    Kind k = KindOf<AppointmentRepository, ScheduleMapping::appointmentFromFhir>::kind(
+        "Appointment", "Appointment", isBooking);
+    k.apply = &applyBooking;
+    return k;
+}
+
 const Kind kKinds[] = {
     KindOf<PatientRepository, FhirMapping::patientFromFhir>::kind("Patient", "Patient"),
     KindOf<PractitionerRepository, ScheduleMapping::practitionerFromFhir>::kind("Practitioner",
                                                                                 "Practitioner"),
     KindOf<LocationRepository, ScheduleMapping::locationFromFhir>::kind("Location", "Location"),
-    KindOf<AppointmentRepository, ScheduleMapping::appointmentFromFhir>::kind(
-        "Appointment", "Appointment", isBooking),
+    // A recurring series, before the bookings that name it.
+    KindOf<AppointmentSeriesRepository, BookingMapping::seriesFromFhir>::kind("ServiceRequest",
+                                                                              "ServiceRequest"),
+    bookingKind(),
     // Waiting for a free time: an Appointment with status waitlist.
     KindOf<WaitlistRepository, BookingMapping::waitlistEntryFromFhir>::kind(
         "Appointment", "Appointment", isWaitlistEntry),

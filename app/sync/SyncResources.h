@@ -18,14 +18,13 @@ class Database;
 
 // The records the sync engine exchanges, each between its table and its FHIR form
 // (models/fhir): Patient, Appointment and waitlist entries (Appointment, status waitlist),
-// Practitioner, Location, time off as Slot, appointment types as HealthcareService, working
-// hours as PractitionerRole, status changes as Provenance, recalls as Task, messages as
-// Communication, consents and communication preferences as Consent, insurance as Coverage,
-// alerts as Flag, the photo as Binary, and the clinical record (Encounter, Condition,
-// AllergyIntolerance, MedicationStatement, Observation, Immunization), and the clinic's shared
-// settings as Organization/clinic (SharedSettings). Records of the other
-// outbox types (appointment series) stay in the outbox, waiting, until the engine exchanges
-// them too.
+// recurring series as ServiceRequest, Practitioner, Location, time off as Slot, appointment
+// types as HealthcareService, working hours as PractitionerRole, status changes as Provenance,
+// recalls as Task, messages as Communication, consents and communication preferences as
+// Consent, insurance as Coverage, alerts as Flag, the photo as Binary, the clinical record
+// (Encounter, Condition, AllergyIntolerance, MedicationStatement, Observation, Immunization),
+// message templates as Basic, and the clinic's shared settings as Organization/clinic
+// (SharedSettings).
 class SyncResources
 {
     Q_DECLARE_TR_FUNCTIONS(SyncResources)

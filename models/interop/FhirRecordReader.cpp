@@ -12,6 +12,7 @@
 #include "messaging/MessageTemplateRepository.h"
 #include "storage/AllergyRepository.h"
 #include "storage/AppointmentRepository.h"
+#include "storage/AppointmentSeriesRepository.h"
 #include "storage/AppointmentTypeRepository.h"
 #include "storage/CommunicationPreferenceRepository.h"
 #include "storage/ConditionRepository.h"
@@ -215,33 +216,15 @@ Result<QJsonObject> FhirRecordReader::readAppointment(const QString &id)
 
 Result<QJsonObject> FhirRecordReader::readSeries(const QString &id)
 {
-    if (auto s = AccessGuard(m_db).requireRead(QStringLiteral("AppointmentSeries")); !s)
+    auto s = AppointmentSeriesRepository(m_db).get(id);
+    if (!s)
         return fail(s.error());
-    auto q = m_db.query(
-        QStringLiteral("SELECT frequency, interval_count, first_local_date, local_start_minute, "
-                       "minutes, until_date, occurrence_count, time_zone FROM appointment_series "
-                       "WHERE id = ?"),
-        {id});
-    if (!q)
-        return fail(q.error());
-    if (!q->next())
-        return fail(tr("No appointment series with id %1.").arg(id));
-    AppointmentSeries s;
-    s.meta.id = id;
-    s.frequency = q->value(0).toString();
-    s.interval = q->value(1).toInt();
-    s.firstLocalDate = QDate::fromString(q->value(2).toString(), Qt::ISODate);
-    s.localStartMinute = q->value(3).toInt();
-    s.minutes = q->value(4).toInt();
-    s.until = QDate::fromString(q->value(5).toString(), Qt::ISODate);
-    s.occurrences = q->value(6).toInt();
-    s.timeZone = q->value(7).toString();
     auto patient = m_db.scalar(QStringLiteral("SELECT patient_id FROM appointments WHERE "
                                               "series_id = ? ORDER BY start_at LIMIT 1"),
                                {id});
     if (!patient)
         return fail(patient.error());
-    return BookingMapping::toFhir(s, patient->toString());
+    return BookingMapping::toFhir(*s, patient->toString());
 }
 
 Result<QJsonObject> FhirRecordReader::readPhoto(const QString &id)

@@ -6,6 +6,7 @@
 #include "domain/AppointmentLabels.h"
 #include "domain/ScheduleException.h"
 #include "scheduling/LocalTime.h"
+#include "storage/AppointmentSeriesRepository.h"
 #include "storage/PractitionerRepository.h"
 #include "storage/ScheduleExceptionRepository.h"
 
@@ -27,18 +28,6 @@ RecordStore::Table appointmentsWithSeriesTable()
     RecordStore::Table t = AppointmentRepository::table();
     t.columns << QStringLiteral("series_id");
     return t;
-}
-
-RecordStore::Table seriesTable()
-{
-    return {QStringLiteral("appointment_series"),
-            QStringLiteral("AppointmentSeries"),
-            {QStringLiteral("frequency"), QStringLiteral("interval_count"),
-             QStringLiteral("first_local_date"), QStringLiteral("local_start_minute"),
-             QStringLiteral("minutes"), QStringLiteral("until_date"),
-             QStringLiteral("occurrence_count"), QStringLiteral("time_zone")},
-            {},
-            QStringLiteral("ServiceRequest")};
 }
 
 // An appointment's columns and the series it was booked in (appointmentsWithSeriesTable()).
@@ -65,7 +54,8 @@ QJsonObject conflictJson(const Conflict &c)
 
 BookingService::BookingService(Database &db)
     : m_db(db), m_appointments(db), m_history(db),
-      m_appointmentsWithSeries(db, appointmentsWithSeriesTable()), m_series(db, seriesTable())
+      m_appointmentsWithSeries(db, appointmentsWithSeriesTable()),
+      m_series(db, AppointmentSeriesRepository::table())
 {}
 
 ClinicTime BookingService::clinicTime() const
@@ -387,16 +377,16 @@ BookingService::bookSeries(Appointment first, const Recurrence &rule, const Opti
     }
     SeriesBooking booking;
     const Status s = m_db.write([&]() -> Status {
-        auto series = m_series.insert(
-            {{QStringLiteral("frequency"), Recurrence::frequencyName(rule.frequency)},
-             {QStringLiteral("interval_count"), rule.interval},
-             {QStringLiteral("first_local_date"), local.date().toString(Qt::ISODate)},
-             {QStringLiteral("local_start_minute"), minuteOfDay},
-             {QStringLiteral("minutes"), minutes},
-             {QStringLiteral("until_date"),
-              rule.until.isValid() ? rule.until.toString(Qt::ISODate) : QString()},
-             {QStringLiteral("occurrence_count"), rule.count},
-             {QStringLiteral("time_zone"), QString::fromUtf8(clinic.zone().id())}});
+        AppointmentSeries stored;
+        stored.frequency = Recurrence::frequencyName(rule.frequency);
+        stored.interval = rule.interval;
+        stored.firstLocalDate = local.date();
+        stored.localStartMinute = minuteOfDay;
+        stored.minutes = minutes;
+        stored.until = rule.until;
+        stored.occurrences = rule.count;
+        stored.timeZone = QString::fromUtf8(clinic.zone().id());
+        auto series = m_series.insert(AppointmentSeriesRepository::columnValues(stored));
         if (!series)
             return fail(series.error());
         booking.seriesId = series->id;

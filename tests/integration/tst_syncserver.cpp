@@ -14,6 +14,7 @@
 #include "scheduling/BookingService.h"
 #include "storage/AllergyRepository.h"
 #include "storage/AppointmentRepository.h"
+#include "storage/AppointmentSeriesRepository.h"
 #include "storage/AppointmentTypeRepository.h"
 #include "storage/AutoLockSetting.h"
 #include "storage/CommunicationPreferenceRepository.h"
@@ -578,6 +579,48 @@ private slots:
         auto recallOnB = RecallRepository(m_b.db()).get(recall.meta.id);
         QVERIFY2(recallOnB.ok(), qPrintable(recallOnB.error()));
         QCOMPARE(recallOnB->dueOn, QDate(2027, 3, 1));
+    }
+
+    // A recurring series booked on A arrives on B as the series and its appointments naming
+    // it, so that B can move or cancel the rest of it.
+    void aSeriesBookedOnATravelsWithItsAppointments()
+    {
+        const QString patientId =
+            value(m_a, QStringLiteral("SELECT id FROM patients WHERE mrn = 'MRN-1'")).toString();
+        Recurrence weekly;
+        weekly.count = 3;
+        Appointment first = appointmentAt(patientId, 8);
+        first.start = first.start.addDays(21);
+        first.end = first.end.addDays(21);
+        auto series = BookingService(m_a.db()).bookSeries(first, weekly, {});
+        QVERIFY2(series.ok(), qPrintable(series.error()));
+        QCOMPARE(series->appointments.size(), 3);
+
+        SyncRound a = syncOnce(m_a);
+        QVERIFY2(a.problem.isEmpty(), qPrintable(a.problem));
+        QCOMPARE(a.rejected, 0);
+        QCOMPARE(value(m_a, QStringLiteral("SELECT count(*) FROM outbox")).toInt(), 0);
+        SyncRound b = syncOnce(m_b);
+        QVERIFY2(b.problem.isEmpty(), qPrintable(b.problem));
+        auto onB = AppointmentSeriesRepository(m_b.db()).get(series->seriesId);
+        QVERIFY2(onB.ok(), qPrintable(onB.error()));
+        QCOMPARE(onB->frequency, QStringLiteral("weekly"));
+        QCOMPARE(onB->occurrences, 3);
+        auto onA = AppointmentSeriesRepository(m_a.db()).get(series->seriesId);
+        QVERIFY(onA.ok());
+        QCOMPARE(onB->firstLocalDate, onA->firstLocalDate);
+        QCOMPARE(onB->localStartMinute, onA->localStartMinute);
+        QCOMPARE(onB->minutes, 30);
+        QCOMPARE(onB->timeZone, onA->timeZone);
+        QCOMPARE(value(m_b, QStringLiteral("SELECT count(*) FROM appointments WHERE series_id = ?"),
+                       {series->seriesId})
+                     .toInt(),
+                 3);
+        QCOMPARE(value(m_b,
+                       QStringLiteral("SELECT sync_state FROM appointment_series WHERE id = ?"),
+                       {series->seriesId})
+                     .toString(),
+                 QStringLiteral("synced"));
     }
 
     // The rest of a patient's record travels too: consent, communication preference, insurance,
