@@ -70,6 +70,29 @@ QString AuditEventMapping::actionCode(const QString &action)
 
 QJsonObject AuditEventMapping::toFhir(const AuditEntry &e)
 {
+    // The chain, and the entry's own fields exactly as its hash covers them (the shape below
+    // turns some into codes and leaves the empty ones out), so the server can check the hash.
+    QJsonArray chain{QJsonObject{{QStringLiteral("url"), QStringLiteral("seq")},
+                                 {QStringLiteral("valueString"), QString::number(e.seq)}},
+                     QJsonObject{{QStringLiteral("url"), QStringLiteral("prevHash")},
+                                 {QStringLiteral("valueString"), e.prevHash}},
+                     QJsonObject{{QStringLiteral("url"), QStringLiteral("hash")},
+                                 {QStringLiteral("valueString"), e.hash}}};
+    const QList<std::pair<QString, QString>> raw{
+        {QStringLiteral("actorKind"), e.actorKind},
+        {QStringLiteral("outcome"), e.outcome},
+        {QStringLiteral("entityType"), e.entityType},
+        {QStringLiteral("entityId"), e.entityId},
+        {QStringLiteral("patient"), e.patientId},
+        {QStringLiteral("detail"),
+         e.detail.isEmpty()
+             ? QString()
+             : QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact))}};
+    for (const auto &[name, value] : raw) {
+        if (!value.isEmpty())
+            chain.append(
+                QJsonObject{{QStringLiteral("url"), name}, {QStringLiteral("valueString"), value}});
+    }
     QJsonObject event{
         {QStringLiteral("resourceType"), QStringLiteral("AuditEvent")},
         {QStringLiteral("id"), e.id},
@@ -93,15 +116,8 @@ QJsonObject AuditEventMapping::toFhir(const AuditEntry &e)
          QJsonObject{{QStringLiteral("observer"),
                       QJsonObject{{QStringLiteral("display"), QStringLiteral("Frontdesk")}}}}},
         {QStringLiteral("extension"),
-         QJsonArray{QJsonObject{
-             {QStringLiteral("url"), chainExtensionUrl()},
-             {QStringLiteral("extension"),
-              QJsonArray{QJsonObject{{QStringLiteral("url"), QStringLiteral("seq")},
-                                     {QStringLiteral("valueString"), QString::number(e.seq)}},
-                         QJsonObject{{QStringLiteral("url"), QStringLiteral("prevHash")},
-                                     {QStringLiteral("valueString"), e.prevHash}},
-                         QJsonObject{{QStringLiteral("url"), QStringLiteral("hash")},
-                                     {QStringLiteral("valueString"), e.hash}}}}}}}};
+         QJsonArray{QJsonObject{{QStringLiteral("url"), chainExtensionUrl()},
+                                {QStringLiteral("extension"), chain}}}}};
 
     QJsonArray entities;
     if (!e.patientId.isEmpty()) {
@@ -145,6 +161,59 @@ QJsonObject AuditEventMapping::toFhir(const AuditEntry &e)
     if (!entities.isEmpty())
         event.insert(QStringLiteral("entity"), entities);
     return event;
+}
+
+Result<AuditEntry> AuditEventMapping::fromFhir(const QJsonObject &event)
+{
+    if (event.value(QStringLiteral("resourceType")).toString() != QLatin1String("AuditEvent"))
+        return fail(tr("This is no AuditEvent."));
+    QJsonObject chain;
+    for (const QJsonValue &ext : event.value(QStringLiteral("extension")).toArray()) {
+        if (ext.toObject().value(QStringLiteral("url")).toString() == chainExtensionUrl())
+            chain = ext.toObject();
+    }
+    if (chain.isEmpty())
+        return fail(tr("The AuditEvent %1 has no audit chain (extension %2).")
+                        .arg(event.value(QStringLiteral("id")).toString(), chainExtensionUrl()));
+    QHash<QString, QString> raw;
+    for (const QJsonValue &part : chain.value(QStringLiteral("extension")).toArray()) {
+        const QJsonObject o = part.toObject();
+        raw.insert(o.value(QStringLiteral("url")).toString(),
+                   o.value(QStringLiteral("valueString")).toString());
+    }
+    AuditEntry e;
+    e.id = event.value(QStringLiteral("id")).toString();
+    bool seqOk = false;
+    e.seq = raw.value(QStringLiteral("seq")).toLongLong(&seqOk);
+    const QDateTime recorded = QDateTime::fromString(
+        event.value(QStringLiteral("recorded")).toString(), Qt::ISODateWithMs);
+    const QJsonArray agents = event.value(QStringLiteral("agent")).toArray();
+    const QJsonArray subtypes = event.value(QStringLiteral("subtype")).toArray();
+    if (e.id.isEmpty() || !seqOk || e.seq < 1 || !recorded.isValid() || agents.isEmpty() ||
+        subtypes.isEmpty())
+        return fail(tr("The AuditEvent %1 lacks its id, sequence number, time, agent or action.")
+                        .arg(e.id));
+    e.recordedAt = recorded.toMSecsSinceEpoch();
+    e.actor =
+        agents.first()[QStringLiteral("who")][QStringLiteral("identifier")][QStringLiteral("value")]
+            .toString();
+    e.action = subtypes.first()[QStringLiteral("code")].toString();
+    e.actorKind = raw.value(QStringLiteral("actorKind"));
+    e.outcome = raw.value(QStringLiteral("outcome"));
+    e.entityType = raw.value(QStringLiteral("entityType"));
+    e.entityId = raw.value(QStringLiteral("entityId"));
+    e.patientId = raw.value(QStringLiteral("patient"));
+    if (raw.contains(QStringLiteral("detail"))) {
+        QJsonParseError error;
+        const QJsonDocument detail =
+            QJsonDocument::fromJson(raw.value(QStringLiteral("detail")).toUtf8(), &error);
+        if (error.error != QJsonParseError::NoError || !detail.isObject())
+            return fail(tr("The detail of AuditEvent %1 is not a JSON object.").arg(e.id));
+        e.detail = detail.object();
+    }
+    e.prevHash = raw.value(QStringLiteral("prevHash"));
+    e.hash = raw.value(QStringLiteral("hash"));
+    return e;
 }
 
 } // namespace frontdesk

@@ -91,6 +91,41 @@ private slots:
         QCOMPARE(account[QStringLiteral("type")][QStringLiteral("code")].toString(),
                  QStringLiteral("110113"));
     }
+
+    // What goes up to the server reads back as the very entry, so the server checks each
+    // entry's hash again; a changed field shows as a hash that no longer matches.
+    void anUploadedEventReadsBackAsTheEntryItsHashCovers()
+    {
+        AuditQuery::Filter f;
+        f.limit = 1000;
+        auto all = AuditQuery(*t.db).list(f);
+        QVERIFY2(all.ok(), qPrintable(all.error()));
+        QVERIFY(all->size() >= 4);
+        for (const AuditEntry &e : *all) {
+            auto back = AuditEventMapping::fromFhir(AuditEventMapping::toFhir(e));
+            QVERIFY2(back.ok(), qPrintable(back.error()));
+            QCOMPARE(back->seq, e.seq);
+            QCOMPARE(back->canonical(), e.canonical());
+            QCOMPARE(back->computeHash(), e.hash);
+            QCOMPARE(back->hash, e.hash);
+        }
+        QJsonObject event = AuditEventMapping::toFhir(all->first());
+        QJsonObject chain = event[QStringLiteral("extension")][0].toObject();
+        QJsonArray parts = chain[QStringLiteral("extension")].toArray();
+        parts.append(QJsonObject{{QStringLiteral("url"), QStringLiteral("entityId")},
+                                 {QStringLiteral("valueString"), QStringLiteral("someone-else")}});
+        chain[QStringLiteral("extension")] = parts;
+        event[QStringLiteral("extension")] = QJsonArray{chain};
+        auto changed = AuditEventMapping::fromFhir(event);
+        QVERIFY(changed.ok());
+        QVERIFY(changed->computeHash() != changed->hash);
+
+        event.remove(QStringLiteral("extension"));
+        QVERIFY(!AuditEventMapping::fromFhir(event).ok());
+        QVERIFY(!AuditEventMapping::fromFhir(
+                     QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Patient")}})
+                     .ok());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAuditEvent)
