@@ -111,7 +111,7 @@ void resolveReferences(QJsonValueRef value, const QHash<QString, QString> &map)
 
 FhirApi::FhirApi(Database &db, Settings settings)
     : m_db(db), m_settings(std::move(settings)), m_auth(db, m_settings.auth), m_workstations(db),
-      m_store(db)
+      m_workstationAudit(db), m_store(db)
 {}
 
 HttpResponse FhirApi::json(int status, const QJsonObject &body)
@@ -295,6 +295,9 @@ HttpResponse FhirApi::route(const HttpRequest &request)
     const QString type = parts[0];
     if (type == QLatin1String("AuditEvent") && parts.size() == 1 && method == "GET")
         return auditEvents(who, request);
+    if (type == QLatin1String("AuditEvent") && parts.size() == 2 &&
+        (parts[1] == QLatin1String("$upload") || parts[1] == QLatin1String("$chain")))
+        return workstationAudit(who, request, parts[1]);
     // The role comes first: a receptionist asking for clinical data is refused as such, whether
     // or not this server keeps that type yet. A type no role may use (the permission table does
     // not list it) is simply not kept here.
@@ -388,7 +391,15 @@ HttpResponse FhirApi::metadata(const HttpRequest &request) const
          QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("patient")},
                                 {QStringLiteral("type"), QStringLiteral("reference")}},
                     QJsonObject{{QStringLiteral("name"), QStringLiteral("agent-name")},
-                                {QStringLiteral("type"), QStringLiteral("string")}}}}});
+                                {QStringLiteral("type"), QStringLiteral("string")}}}},
+        // A workstation's own trail: uploaded, and the copy held of it.
+        {QStringLiteral("operation"),
+         QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("upload")},
+                                {QStringLiteral("definition"),
+                                 QStringLiteral("urn:frontdesk:operation:audit-upload")}},
+                    QJsonObject{{QStringLiteral("name"), QStringLiteral("chain")},
+                                {QStringLiteral("definition"),
+                                 QStringLiteral("urn:frontdesk:operation:audit-chain")}}}}});
     QJsonArray systemInteractions;
     for (const char *code : {"transaction", "batch", "history-system"})
         systemInteractions.append(QJsonObject{{QStringLiteral("code"), QLatin1String(code)}});
@@ -787,6 +798,45 @@ HttpResponse FhirApi::systemHistory(const Principal &who, const HttpRequest &req
                                  {QStringLiteral("entry"), entries}});
 }
 
+HttpResponse FhirApi::workstationAudit(const Principal &who, const HttpRequest &request,
+                                       const QString &operation)
+{
+    const bool upload = operation == QLatin1String("$upload");
+    if ((upload && request.method != "POST") || (!upload && request.method != "GET"))
+        return OperationOutcome::response(405, QStringLiteral("not-supported"),
+                                          upload ? tr("Upload an audit trail with POST.")
+                                                 : tr("Read the audit trail's copy with GET."));
+    if (!who.isWorkstation())
+        return refuse(who, upload ? QStringLiteral("audit-upload") : QStringLiteral("read"),
+                      QStringLiteral("AuditEvent"), {}, 403, QStringLiteral("forbidden"),
+                      tr("Only an enrolled workstation keeps its audit trail here, with its own "
+                         "token."));
+    if (!upload) {
+        auto head = m_workstationAudit.head(who.workstationId);
+        if (!head)
+            return OperationOutcome::response(500, QStringLiteral("exception"), head.error());
+        return json(200, QJsonObject{{QStringLiteral("workstation_id"), who.workstationId},
+                                     {QStringLiteral("entries"), head->entries},
+                                     {QStringLiteral("last_seq"), head->lastSeq},
+                                     {QStringLiteral("last_hash"), head->lastHash}});
+    }
+    auto body = JsonInput::parseObject(request.body);
+    if (!body)
+        return OperationOutcome::response(400, QStringLiteral("invalid"), body.error());
+    const WorkstationAudit::Upload result = m_workstationAudit.upload(who.workstationId, *body);
+    if (result.status >= 500)
+        return OperationOutcome::response(result.status, result.code, result.message);
+    // A refused chain is a security event in the server's own trail.
+    if (result.status >= 400)
+        return refuse(who, QStringLiteral("audit-upload"), QStringLiteral("AuditEvent"), {},
+                      result.status, result.code, result.message);
+    return json(200, QJsonObject{{QStringLiteral("workstation_id"), who.workstationId},
+                                 {QStringLiteral("accepted"), result.accepted},
+                                 {QStringLiteral("entries"), result.head.entries},
+                                 {QStringLiteral("last_seq"), result.head.lastSeq},
+                                 {QStringLiteral("last_hash"), result.head.lastHash}});
+}
+
 HttpResponse FhirApi::auditEvents(const Principal &who, const HttpRequest &request)
 {
     if (!Permissions::allows(who.role, Permission::ViewAuditLog))
@@ -817,9 +867,22 @@ HttpResponse FhirApi::auditEvents(const Principal &who, const HttpRequest &reque
     m_db.setActor(previous);
     if (!entries)
         return OperationOutcome::response(500, QStringLiteral("exception"), entries.error());
-    QJsonArray out;
+    // The workstations' trails beside the server's own, newest first.
+    auto uploaded = m_workstationAudit.events(filter.patientId, filter.actor, filter.limit);
+    if (!uploaded)
+        return OperationOutcome::response(500, QStringLiteral("exception"), uploaded.error());
+    QList<QJsonObject> events = *uploaded;
     for (const AuditEntry &e : *entries)
-        out.append(QJsonObject{{QStringLiteral("resource"), AuditEventMapping::toFhir(e)}});
+        events.append(AuditEventMapping::toFhir(e));
+    std::stable_sort(events.begin(), events.end(), [](const QJsonObject &a, const QJsonObject &b) {
+        return QDateTime::fromString(a.value(QStringLiteral("recorded")).toString(),
+                                     Qt::ISODateWithMs) >
+               QDateTime::fromString(b.value(QStringLiteral("recorded")).toString(),
+                                     Qt::ISODateWithMs);
+    });
+    QJsonArray out;
+    for (const QJsonObject &event : events.mid(0, filter.limit))
+        out.append(QJsonObject{{QStringLiteral("resource"), event}});
     if (auto a = audit(who, QStringLiteral("search"), QStringLiteral("AuditEvent"), {}, patient,
                        true, {{QStringLiteral("results"), out.size()}});
         !a)

@@ -3,6 +3,7 @@
 #include "AuthService.h"
 #include "HttpExchange.h"
 #include "ResourceStore.h"
+#include "WorkstationAudit.h"
 #include "Workstations.h"
 
 #include <QCoreApplication>
@@ -61,6 +62,9 @@ private:
     HttpResponse search(const Principal &who, const QString &type, const HttpRequest &request);
     HttpResponse systemHistory(const Principal &who, const HttpRequest &request);
     HttpResponse auditEvents(const Principal &who, const HttpRequest &request);
+    // POST /fhir/AuditEvent/$upload and GET /fhir/AuditEvent/$chain: a workstation's own trail.
+    HttpResponse workstationAudit(const Principal &who, const HttpRequest &request,
+                                  const QString &operation);
     HttpResponse single(const Principal &who, const QByteArray &method, const QString &type,
                         const QString &id, const HttpRequest &request);
     HttpResponse bundle(const Principal &who, const HttpRequest &request);
@@ -87,6 +91,7 @@ private:
     Settings m_settings;
     AuthService m_auth;
     Workstations m_workstations;
+    WorkstationAudit m_workstationAudit;
     ResourceStore m_store;
 };
 

@@ -232,6 +232,21 @@ Geprüft gegen: %2</translation>
         <source>Show or change the clinic&apos;s shared settings (name, phone, time zone, quiet hours, ...); a change goes to the server and the other workstations with the next sync.</source>
         <translation>Die gemeinsamen Einstellungen der Praxis anzeigen oder ändern (Name, Telefon, Zeitzone, Ruhezeiten, …); eine Änderung geht mit dem nächsten Abgleich an den Server und die anderen Arbeitsplätze.</translation>
     </message>
+    <message>
+        <source>The audit trail here does not match the copy the server %1 holds. %2</source>
+        <translation>Das Prüfprotokoll hier stimmt nicht mit der Kopie auf dem Server %1 überein. %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>It matches the copy the server %1 holds (%n entries; the rest go up with the next sync).</source>
+        <translation>
+            <numerusform>Es stimmt mit der Kopie auf dem Server %1 überein (%n Eintrag; der Rest folgt mit dem nächsten Abgleich).</numerusform>
+            <numerusform>Es stimmt mit der Kopie auf dem Server %1 überein (%n Einträge; der Rest folgt mit dem nächsten Abgleich).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not compared with the server&apos;s copy: %1</source>
+        <translation>Nicht mit der Kopie auf dem Server verglichen: %1</translation>
+    </message>
 </context>
 <context>
     <name>AccessGuard</name>
@@ -451,6 +466,25 @@ Geprüft gegen: %2</translation>
     </message>
 </context>
 <context>
+    <name>AuditEventMapping</name>
+    <message>
+        <source>This is no AuditEvent.</source>
+        <translation>Dies ist kein AuditEvent.</translation>
+    </message>
+    <message>
+        <source>The AuditEvent %1 has no audit chain (extension %2).</source>
+        <translation>Das AuditEvent %1 hat keine Prüfprotokoll-Kette (Erweiterung %2).</translation>
+    </message>
+    <message>
+        <source>The AuditEvent %1 lacks its id, sequence number, time, agent or action.</source>
+        <translation>Dem AuditEvent %1 fehlt die ID, die laufende Nummer, die Zeit, der Akteur oder die Aktion.</translation>
+    </message>
+    <message>
+        <source>The detail of AuditEvent %1 is not a JSON object.</source>
+        <translation>Das Detail des AuditEvents %1 ist kein JSON-Objekt.</translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>Could not read the audit trail: %1</source>
@@ -497,6 +531,29 @@ Geprüft gegen: %2</translation>
     <message>
         <source>The audit trail&apos;s hashing key in this database is damaged.</source>
         <translation>Der Hash-Schlüssel des Prüfprotokolls in dieser Datenbank ist beschädigt.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditUpload</name>
+    <message>
+        <source>The server did not take this workstation&apos;s audit trail (HTTP %1): %2</source>
+        <translation>Der Server hat das Prüfprotokoll dieses Arbeitsplatzes nicht angenommen (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the audit trail&apos;s upload does not say it holds the entries sent.</source>
+        <translation>Die Antwort des Servers auf das Hochladen des Prüfprotokolls bestätigt nicht, dass er die gesendeten Einträge hat.</translation>
+    </message>
+    <message>
+        <source>The server did not say what it holds of this workstation&apos;s audit trail (HTTP %1): %2</source>
+        <translation>Der Server hat nicht mitgeteilt, was er vom Prüfprotokoll dieses Arbeitsplatzes hat (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>The server holds %1 entries of this workstation&apos;s audit trail, up to entry %2, which is missing here: the trail here was shortened or replaced after it was uploaded.</source>
+        <translation>Der Server hat %1 Einträge des Prüfprotokolls dieses Arbeitsplatzes, bis Eintrag %2, der hier fehlt: Das Prüfprotokoll hier wurde nach dem Hochladen gekürzt oder ersetzt.</translation>
+    </message>
+    <message>
+        <source>Entry %1 of the audit trail here differs from the copy the server holds: the trail here was changed after it was uploaded.</source>
+        <translation>Eintrag %1 des Prüfprotokolls hier weicht von der Kopie auf dem Server ab: Das Prüfprotokoll hier wurde nach dem Hochladen geändert.</translation>
     </message>
 </context>
 <context>
@@ -4792,6 +4849,13 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
     <message>
         <source>NOT WRITTEN HERE</source>
         <translation>HIER NICHT GESPEICHERT</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit entries went up to the server.</source>
+        <translation>
+            <numerusform>%n Prüfprotokoll-Eintrag ging an den Server.</numerusform>
+            <numerusform>%n Prüfprotokoll-Einträge gingen an den Server.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -232,6 +232,21 @@ Comprobado con: %2</translation>
         <source>Show or change the clinic&apos;s shared settings (name, phone, time zone, quiet hours, ...); a change goes to the server and the other workstations with the next sync.</source>
         <translation>Mostrar o cambiar los ajustes comunes de la consulta (nombre, teléfono, zona horaria, horas de silencio, …); un cambio se envía al servidor y a los demás puestos con la próxima sincronización.</translation>
     </message>
+    <message>
+        <source>The audit trail here does not match the copy the server %1 holds. %2</source>
+        <translation>El registro de auditoría de aquí no coincide con la copia que guarda el servidor %1. %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>It matches the copy the server %1 holds (%n entries; the rest go up with the next sync).</source>
+        <translation>
+            <numerusform>Coincide con la copia que guarda el servidor %1 (%n entrada; el resto se sube en la próxima sincronización).</numerusform>
+            <numerusform>Coincide con la copia que guarda el servidor %1 (%n entradas; el resto se sube en la próxima sincronización).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not compared with the server&apos;s copy: %1</source>
+        <translation>No se comparó con la copia del servidor: %1</translation>
+    </message>
 </context>
 <context>
     <name>AccessGuard</name>
@@ -451,6 +466,25 @@ Comprobado con: %2</translation>
     </message>
 </context>
 <context>
+    <name>AuditEventMapping</name>
+    <message>
+        <source>This is no AuditEvent.</source>
+        <translation>Esto no es un AuditEvent.</translation>
+    </message>
+    <message>
+        <source>The AuditEvent %1 has no audit chain (extension %2).</source>
+        <translation>El AuditEvent %1 no tiene cadena de auditoría (extensión %2).</translation>
+    </message>
+    <message>
+        <source>The AuditEvent %1 lacks its id, sequence number, time, agent or action.</source>
+        <translation>Al AuditEvent %1 le falta el id, el número de secuencia, la hora, el agente o la acción.</translation>
+    </message>
+    <message>
+        <source>The detail of AuditEvent %1 is not a JSON object.</source>
+        <translation>El detalle del AuditEvent %1 no es un objeto JSON.</translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>Could not read the audit trail: %1</source>
@@ -497,6 +531,29 @@ Comprobado con: %2</translation>
     <message>
         <source>The audit trail&apos;s hashing key in this database is damaged.</source>
         <translation>La clave de hash del registro de auditoría de esta base de datos está dañada.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditUpload</name>
+    <message>
+        <source>The server did not take this workstation&apos;s audit trail (HTTP %1): %2</source>
+        <translation>El servidor no aceptó el registro de auditoría de este puesto (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the audit trail&apos;s upload does not say it holds the entries sent.</source>
+        <translation>La respuesta del servidor a la subida del registro de auditoría no indica que guarde las entradas enviadas.</translation>
+    </message>
+    <message>
+        <source>The server did not say what it holds of this workstation&apos;s audit trail (HTTP %1): %2</source>
+        <translation>El servidor no indicó qué guarda del registro de auditoría de este puesto (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>The server holds %1 entries of this workstation&apos;s audit trail, up to entry %2, which is missing here: the trail here was shortened or replaced after it was uploaded.</source>
+        <translation>El servidor guarda %1 entradas del registro de auditoría de este puesto, hasta la entrada %2, que falta aquí: el registro de aquí se acortó o se sustituyó después de subirse.</translation>
+    </message>
+    <message>
+        <source>Entry %1 of the audit trail here differs from the copy the server holds: the trail here was changed after it was uploaded.</source>
+        <translation>La entrada %1 del registro de auditoría de aquí difiere de la copia que guarda el servidor: el registro de aquí se modificó después de subirse.</translation>
     </message>
 </context>
 <context>
@@ -4792,6 +4849,13 @@ Ejecute frontdesk --help para ver las opciones.</translation>
     <message>
         <source>NOT WRITTEN HERE</source>
         <translation>NO GUARDADO AQUÍ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit entries went up to the server.</source>
+        <translation>
+            <numerusform>%n entrada de auditoría se subió al servidor.</numerusform>
+            <numerusform>%n entradas de auditoría se subieron al servidor.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -232,6 +232,21 @@ Vérifié par rapport à : %2</translation>
         <source>Show or change the clinic&apos;s shared settings (name, phone, time zone, quiet hours, ...); a change goes to the server and the other workstations with the next sync.</source>
         <translation>Afficher ou modifier les paramètres communs du cabinet (nom, téléphone, fuseau horaire, heures de silence, …)&#xa0;; une modification part vers le serveur et les autres postes à la prochaine synchronisation.</translation>
     </message>
+    <message>
+        <source>The audit trail here does not match the copy the server %1 holds. %2</source>
+        <translation>Le journal d’audit d’ici ne correspond pas à la copie que détient le serveur %1. %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>It matches the copy the server %1 holds (%n entries; the rest go up with the next sync).</source>
+        <translation>
+            <numerusform>Il correspond à la copie que détient le serveur %1 (%n entrée&#xa0;; le reste suit à la prochaine synchronisation).</numerusform>
+            <numerusform>Il correspond à la copie que détient le serveur %1 (%n entrées&#xa0;; le reste suit à la prochaine synchronisation).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not compared with the server&apos;s copy: %1</source>
+        <translation>Non comparé à la copie du serveur&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>AccessGuard</name>
@@ -451,6 +466,25 @@ Vérifié par rapport à : %2</translation>
     </message>
 </context>
 <context>
+    <name>AuditEventMapping</name>
+    <message>
+        <source>This is no AuditEvent.</source>
+        <translation>Ceci n’est pas un AuditEvent.</translation>
+    </message>
+    <message>
+        <source>The AuditEvent %1 has no audit chain (extension %2).</source>
+        <translation>L’AuditEvent %1 n’a pas de chaîne d’audit (extension %2).</translation>
+    </message>
+    <message>
+        <source>The AuditEvent %1 lacks its id, sequence number, time, agent or action.</source>
+        <translation>Il manque à l’AuditEvent %1 son identifiant, son numéro de séquence, son heure, son agent ou son action.</translation>
+    </message>
+    <message>
+        <source>The detail of AuditEvent %1 is not a JSON object.</source>
+        <translation>Le détail de l’AuditEvent %1 n’est pas un objet JSON.</translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>Could not read the audit trail: %1</source>
@@ -497,6 +531,29 @@ Vérifié par rapport à : %2</translation>
     <message>
         <source>The audit trail&apos;s hashing key in this database is damaged.</source>
         <translation>La clé de hachage du journal d&apos;audit de cette base de données est endommagée.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditUpload</name>
+    <message>
+        <source>The server did not take this workstation&apos;s audit trail (HTTP %1): %2</source>
+        <translation>Le serveur n’a pas accepté le journal d’audit de ce poste (HTTP %1)&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the audit trail&apos;s upload does not say it holds the entries sent.</source>
+        <translation>La réponse du serveur au téléversement du journal d’audit n’indique pas qu’il détient les entrées envoyées.</translation>
+    </message>
+    <message>
+        <source>The server did not say what it holds of this workstation&apos;s audit trail (HTTP %1): %2</source>
+        <translation>Le serveur n’a pas indiqué ce qu’il détient du journal d’audit de ce poste (HTTP %1)&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The server holds %1 entries of this workstation&apos;s audit trail, up to entry %2, which is missing here: the trail here was shortened or replaced after it was uploaded.</source>
+        <translation>Le serveur détient %1 entrées du journal d’audit de ce poste, jusqu’à l’entrée %2, qui manque ici&#xa0;: le journal d’ici a été raccourci ou remplacé après son téléversement.</translation>
+    </message>
+    <message>
+        <source>Entry %1 of the audit trail here differs from the copy the server holds: the trail here was changed after it was uploaded.</source>
+        <translation>L’entrée %1 du journal d’audit d’ici diffère de la copie que détient le serveur&#xa0;: le journal d’ici a été modifié après son téléversement.</translation>
     </message>
 </context>
 <context>
@@ -4792,6 +4849,13 @@ Lancez frontdesk --help pour voir les options.</translation>
     <message>
         <source>NOT WRITTEN HERE</source>
         <translation>NON ENREGISTRÉ ICI</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit entries went up to the server.</source>
+        <translation>
+            <numerusform>%n entrée d’audit est partie vers le serveur.</numerusform>
+            <numerusform>%n entrées d’audit sont parties vers le serveur.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

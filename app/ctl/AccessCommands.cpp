@@ -1,4 +1,7 @@
+#include "AuditUpload.h"
 #include "CtlCommand.h"
+#include "Enrollment.h"
+#include "ServerTransport.h"
 
 #include "access/AccessGuard.h"
 #include "access/AuditAnchor.h"
@@ -255,8 +258,26 @@ int AccessCommands::verify(CtlContext &c, Database &db, bool json)
     auto report = AuditVerifier(db).verify(reading, anchorName);
     if (!report)
         return c.failure(report.error());
+    // Once enrolled, also against the copy the server holds of this workstation's trail.
+    std::optional<AuditUpload::Comparison> server;
+    QString serverName;
+    const Enrollment::State enrolled = Enrollment::state(db, c.secretStore(), c.directory().path());
+    if (enrolled.enrolled) {
+        serverName = enrolled.endpoint.url.toDisplayString();
+        auto connection = Enrollment::connect(db, c.secretStore(), c.directory().path());
+        AuditUpload::Comparison compared;
+        if (connection) {
+            ServerTransport transport(std::move(*connection), true);
+            compared = AuditUpload(db, transport).compare();
+        } else {
+            compared.problem = connection.error();
+        }
+        server = compared;
+    }
+    const bool serverDiffers = server && server->reached && !server->matches;
+    const bool intact = report->intact && !serverDiffers;
     if (json) {
-        QJsonObject o{{QStringLiteral("intact"), report->intact},
+        QJsonObject o{{QStringLiteral("intact"), intact},
                       {QStringLiteral("entries"), report->entries},
                       {QStringLiteral("anchor"), report->anchor}};
         if (!report->intact) {
@@ -264,16 +285,37 @@ int AccessCommands::verify(CtlContext &c, Database &db, bool json)
             o.insert(QStringLiteral("broken_id"), report->brokenId);
             o.insert(QStringLiteral("problem"), report->problem);
         }
+        if (server) {
+            QJsonObject copy{{QStringLiteral("url"), serverName},
+                             {QStringLiteral("reached"), server->reached},
+                             {QStringLiteral("matches"), server->reached && server->matches},
+                             {QStringLiteral("entries"), server->serverEntries}};
+            if (!server->problem.isEmpty())
+                copy.insert(QStringLiteral("problem"), server->problem);
+            o.insert(QStringLiteral("server"), copy);
+        }
         c.out() << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
-        return report->intact ? CtlContext::Ok : CtlContext::Failed;
+        return intact ? CtlContext::Ok : CtlContext::Failed;
     }
     if (!report->intact)
         return c.failure(tr("The audit trail was tampered with. %1\nChecked against: %2")
                              .arg(report->problem, report->anchor));
+    if (serverDiffers)
+        return c.failure(tr("The audit trail here does not match the copy the server %1 holds. "
+                            "%2")
+                             .arg(serverName, server->problem));
     c.out() << tr("The audit trail is intact: %n entries, each chained to the one before.", nullptr,
                   static_cast<int>(report->entries))
             << '\n'
             << tr("Checked against: %1").arg(report->anchor) << '\n';
+    if (server && server->reached)
+        c.out() << tr("It matches the copy the server %1 holds (%n entries; the rest go up with "
+                      "the next sync).",
+                      nullptr, static_cast<int>(server->serverEntries))
+                       .arg(serverName)
+                << '\n';
+    else if (server)
+        c.out() << tr("Not compared with the server's copy: %1").arg(server->problem) << '\n';
     return CtlContext::Ok;
 }
 

@@ -224,6 +224,7 @@ int SyncCommands::sync(CtlContext &c, const QCommandLineParser &p, const QString
                                    {QStringLiteral("conflicts"), round.conflicts + round.unapplied},
                                    {QStringLiteral("rejected"), round.rejected},
                                    {QStringLiteral("waiting"), left},
+                                   {QStringLiteral("auditUploaded"), round.auditUploaded},
                                    {QStringLiteral("problem"), round.problem}})
                        .toJson(QJsonDocument::Indented);
     } else {
@@ -239,6 +240,9 @@ int SyncCommands::sync(CtlContext &c, const QCommandLineParser &p, const QString
                        .arg(round.rejected)
                        .arg(left)
                 << '\n';
+        if (round.auditUploaded > 0)
+            c.out() << tr("%n audit entries went up to the server.", nullptr, round.auditUploaded)
+                    << '\n';
     }
     c.out().flush();
     // Unreachable is a state, not a failure: the changes are safe here and go next time.

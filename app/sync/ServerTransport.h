@@ -31,6 +31,7 @@ public:
         if (m_namesStaff)
             m_connection->setActingFor(username);
     }
+    bool isWorkstation() const override { return m_namesStaff; }
 
 private:
     std::unique_ptr<ServerConnection> m_connection;

@@ -1,5 +1,6 @@
 #include "SyncEngine.h"
 
+#include "AuditUpload.h"
 #include "SyncConflicts.h"
 #include "SyncResources.h"
 #include "database/Database.h"
@@ -25,8 +26,17 @@ constexpr int kMaxPushRows = 500;
 // Bounds one round, so a worker that is asked to stop is not stuck in it for long.
 constexpr int kMaxPushesPerRound = 200;
 constexpr int kMaxPagesPerRound = 10000;
+// A year of a busy workstation's trail goes up in a few rounds.
+constexpr int kMaxAuditPages = 40;
 
-QString diagnostics(const QByteArray &body)
+QString compact(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+QString SyncEngine::diagnostics(const QByteArray &body)
 {
     QStringList parts;
     const QJsonObject outcome = QJsonDocument::fromJson(body).object();
@@ -39,13 +49,6 @@ QString diagnostics(const QByteArray &body)
         return QString::fromUtf8(body.left(300)).simplified();
     return parts.join(QStringLiteral("; "));
 }
-
-QString compact(const QJsonObject &o)
-{
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
-
-} // namespace
 
 SyncEngine::SyncEngine(Database &db, SyncTransport &transport)
     : m_db(db), m_transport(transport),
@@ -68,6 +71,11 @@ SyncRound SyncEngine::round()
     push(r);
     if (r.problem.isEmpty())
         pull(r);
+    if (r.problem.isEmpty() && m_transport.isWorkstation()) {
+        const AuditUpload::Outcome audit = AuditUpload(m_db, m_transport).run(kMaxAuditPages);
+        r.auditUploaded = audit.uploaded;
+        r.problem = audit.problem;
+    }
     if (r.problem.isEmpty()) {
         if (auto s = setMeta(lastSyncKey(), QString::number(m_db.clock().nowMs())); !s)
             r.problem = s.error();

@@ -18,14 +18,15 @@ class Database;
 // What one round of sync did.
 struct SyncRound
 {
-    bool reached = false; // the server answered (a refusal counts: it was reached)
-    int pushed = 0;       // records the server took
-    int pulled = 0;       // changes from the server written here
-    int conflicts = 0;    // records the server had changed meanwhile (412), kept for a person
-    int rejected = 0;     // records the server refused (409 ...), kept with the reason
-    int unapplied = 0;    // changes from the server that could not be written here, kept (as
-                          // conflicts for a person; frontdeskctl sync counts them so)
-    QString problem;      // why the round stopped early; empty when it completed
+    bool reached = false;  // the server answered (a refusal counts: it was reached)
+    int pushed = 0;        // records the server took
+    int pulled = 0;        // changes from the server written here
+    int conflicts = 0;     // records the server had changed meanwhile (412), kept for a person
+    int rejected = 0;      // records the server refused (409 ...), kept with the reason
+    int unapplied = 0;     // changes from the server that could not be written here, kept (as
+                           // conflicts for a person; frontdeskctl sync counts them so)
+    int auditUploaded = 0; // entries of this workstation's audit trail the server took
+    QString problem;       // why the round stopped early; empty when it completed
     // Local resource type (as the outbox names it) → ids the round changed here (pulled, or
     // whose sync state changed), so the models can refresh those rows.
     QHash<QString, QStringList> changed;
@@ -45,6 +46,8 @@ struct SyncRound
 // field-level merge against the base copy kept from the server, sent again, or a conflict when
 // both sides changed the same field; the other records go on. Unreachable, 5xx and 429 → every row
 // of the push waits with exponential backoff and jitter (attempts, next_attempt_at, last_error).
+//
+// Then, with the workstation's own credential, the audit trail goes up (AuditUpload).
 //
 // Pull: GET _history from the cursor in sync_meta, each page written in one local transaction
 // with the new cursor, without outbox rows; a change the workstation already holds (its own
@@ -69,6 +72,9 @@ public:
     // The wait before the next try after `attempts` failed ones: 5 s doubling to at most
     // 15 minutes, times the jitter factor.
     static qint64 backoffMs(int attempts, double jitter);
+
+    // What an OperationOutcome in a reply's body says, for a person.
+    static QString diagnostics(const QByteArray &body);
 
     static QString historyCursorKey() { return QStringLiteral("history_cursor"); }
     static QString lastSyncKey() { return QStringLiteral("last_sync_at"); }

@@ -32,6 +32,9 @@ public:
     // The staff member the next changes are made for. A transport signed in as a person acts
     // for that person and ignores it; one with the workstation's own credential names them.
     virtual void setActingFor(const QString &username) { Q_UNUSED(username); }
+    // Whether the requests carry the workstation's own credential (which keeps its audit trail
+    // at the server), not a person's token.
+    virtual bool isWorkstation() const { return false; }
 };
 
 } // namespace frontdesk

@@ -113,4 +113,29 @@ Result<qint64> AuditLog::count() const
     return v->toLongLong();
 }
 
+Result<QList<AuditEntry>> AuditLog::after(qint64 seq, int limit) const
+{
+    auto q =
+        m_db.query(QStringLiteral("SELECT %1 FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?")
+                       .arg(columns()),
+                   {seq, limit});
+    if (!q)
+        return fail(q.error());
+    QList<AuditEntry> out;
+    while (q->next())
+        out.append(entryFrom(*q));
+    return out;
+}
+
+Result<std::optional<AuditEntry>> AuditLog::at(qint64 seq) const
+{
+    auto q =
+        m_db.query(QStringLiteral("SELECT %1 FROM audit_log WHERE seq = ?").arg(columns()), {seq});
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return std::optional<AuditEntry>();
+    return std::optional<AuditEntry>(entryFrom(*q));
+}
+
 } // namespace frontdesk

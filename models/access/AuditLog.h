@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 namespace frontdesk {
 
@@ -36,6 +37,11 @@ public:
     Status changeSetting(const QString &key, const QJsonValue &before, const QJsonValue &after,
                          const std::function<Status()> &write);
     Result<qint64> count() const;
+    // The entries after sequence number `seq`, oldest first, at most `limit`: what the sync
+    // uploads to the server. Copying the trail is no one's reading of it, so it leaves no entry.
+    Result<QList<AuditEntry>> after(qint64 seq, int limit) const;
+    // The entry with sequence number `seq`, if there is one.
+    Result<std::optional<AuditEntry>> at(qint64 seq) const;
 
 private:
     Database &m_db;

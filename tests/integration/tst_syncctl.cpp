@@ -117,6 +117,9 @@ private slots:
         QVERIFY(m_dir.isValid());
         QFile none(path(QStringLiteral("none.conf")));
         QVERIFY(none.open(QIODevice::WriteOnly));
+        // Every frontdeskctl run trades the workstation's secret for a token, and those count
+        // with sign-ins against the rate limit of one address (loopback here).
+        none.write("login_attempts_per_minute = 200\n");
         none.close();
         QFile pw(path(QStringLiteral("pw")));
         QVERIFY(pw.open(QIODevice::WriteOnly));
@@ -237,6 +240,31 @@ private slots:
             asAlice(QStringLiteral("a"),
                     {QStringLiteral("search"), QStringLiteral("Quast"), QStringLiteral("--json")});
         QVERIFY2(found.out.contains(QStringLiteral("2222222")), qPrintable(found.out));
+    }
+
+    // The sync takes the workstation's audit trail up; `audit verify` then checks the trail
+    // here against the copy the server holds.
+    void theAuditTrailGoesUpAndIsVerifiedAgainstTheServersCopy()
+    {
+        const CtlRun searched =
+            asAlice(QStringLiteral("a"), {QStringLiteral("search"), QStringLiteral("Quast")});
+        QVERIFY2(searched.exitCode == 0, qPrintable(searched.err));
+        const CtlRun synced =
+            asAlice(QStringLiteral("a"), {QStringLiteral("sync"), QStringLiteral("--json")});
+        QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));
+        QVERIFY2(json(synced).value(QStringLiteral("auditUploaded")).toInt() > 0,
+                 qPrintable(synced.out));
+        const CtlRun verified =
+            asAlice(QStringLiteral("a"),
+                    {QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--json")});
+        QVERIFY2(verified.exitCode == 0, qPrintable(verified.out + verified.err));
+        const QJsonObject server = json(verified).value(QStringLiteral("server")).toObject();
+        QVERIFY2(server.value(QStringLiteral("matches")).toBool(), qPrintable(verified.out));
+        QVERIFY(server.value(QStringLiteral("entries")).toInt() > 0);
+        const CtlRun text =
+            asAlice(QStringLiteral("a"), {QStringLiteral("audit"), QStringLiteral("verify")});
+        QVERIFY2(text.out.contains(QStringLiteral("matches the copy the server")),
+                 qPrintable(text.out));
     }
 
     void anUnreachableServerIsSaidAndExitsZero()

@@ -5,8 +5,12 @@
 #include "FhirApi.h"
 #include "ServerTestBackend.h"
 #include "TestClock.h"
+#include "TestDatabase.h"
 #include "Workstations.h"
+#include "access/AuditLog.h"
 #include "access/StaffAccountRepository.h"
+#include "fhir/AuditEventMapping.h"
+#include "storage/PatientRepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -373,6 +377,97 @@ private slots:
                                              "'act-for' AND outcome = 'failure'"))
                      ->toInt(),
                  4);
+    }
+
+    // A workstation's audit trail goes up entry by entry as its chain: each entry's hash is
+    // checked again, a retry is taken once, and a trail changed after upload, an entry that
+    // does not match its hash or entries left out are refused (and the refusal is in the
+    // server's trail); managers see the workstation's entries beside the server's.
+    void aWorkstationsAuditTrailIsKeptAsItsChain()
+    {
+        test::TestDatabase local;
+        QVERIFY(local.open());
+        local.db->setClock(m_clock);
+        Patient p;
+        p.mrn = QStringLiteral("AUDIT-1");
+        p.familyName = QStringLiteral("Trail");
+        QVERIFY(PatientRepository(*local.db).save(p).ok());
+        p.givenName = QStringLiteral("Ada");
+        QVERIFY(PatientRepository(*local.db).save(p).ok());
+        auto entries = AuditLog(*local.db).after(0, 100);
+        QVERIFY2(entries.ok(), qPrintable(entries.error()));
+        QVERIFY(entries->size() >= 2);
+        const auto bundleOf = [](const QList<AuditEntry> &list) {
+            QJsonArray out;
+            for (const AuditEntry &e : list)
+                out.append(QJsonObject{{QStringLiteral("resource"), AuditEventMapping::toFhir(e)}});
+            return QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Bundle")},
+                               {QStringLiteral("type"), QStringLiteral("collection")},
+                               {QStringLiteral("entry"), out}};
+        };
+        const QByteArray token = tokenOf(enroll(QStringLiteral("Audit desk")));
+        const QString upload = QStringLiteral("/fhir/AuditEvent/$upload");
+
+        HttpResponse r = call("POST", upload, bundleOf(*entries), token);
+        QVERIFY2(r.status == 200, r.body.constData());
+        QCOMPARE(bodyOf(r).value(QStringLiteral("accepted")).toInt(), entries->size());
+        QCOMPARE(bodyOf(r).value(QStringLiteral("last_seq")).toInteger(), entries->last().seq);
+        // A retry after a lost answer: taken, nothing twice.
+        r = call("POST", upload, bundleOf(*entries), token);
+        QVERIFY2(r.status == 200, r.body.constData());
+        QCOMPARE(bodyOf(r).value(QStringLiteral("accepted")).toInt(), 0);
+        r = call("GET", QStringLiteral("/fhir/AuditEvent/$chain"), QByteArray(), token);
+        QVERIFY2(r.status == 200, r.body.constData());
+        QCOMPARE(bodyOf(r).value(QStringLiteral("entries")).toInteger(), entries->size());
+        QCOMPARE(bodyOf(r).value(QStringLiteral("last_hash")).toString(), entries->last().hash);
+
+        // Only a workstation keeps its trail here.
+        r = call("POST", upload, bundleOf(*entries), login(QStringLiteral("admin")));
+        QCOMPARE(r.status, 403);
+        // An entry rewritten after upload, its hash made to fit: not the copy held here.
+        AuditEntry rewritten = entries->last();
+        rewritten.actor = QStringLiteral("mallory");
+        rewritten.hash = rewritten.computeHash();
+        r = call("POST", upload, bundleOf({rewritten}), token);
+        QCOMPARE(r.status, 409);
+        QVERIFY2(diagnostics(r).contains(QStringLiteral("differs")), qPrintable(diagnostics(r)));
+        // A new entry whose content does not match its hash.
+        AuditEntry next = entries->last();
+        next.seq += 1;
+        next.id = QStringLiteral("next-entry");
+        next.prevHash = entries->last().hash;
+        next.hash = next.computeHash();
+        AuditEntry forged = next;
+        forged.action = QStringLiteral("delete");
+        r = call("POST", upload, bundleOf({forged}), token);
+        QCOMPARE(r.status, 422);
+        // Entries left out.
+        AuditEntry later = next;
+        later.seq += 1;
+        later.prevHash = next.hash;
+        later.hash = later.computeHash();
+        r = call("POST", upload, bundleOf({later}), token);
+        QCOMPARE(r.status, 409);
+        QVERIFY2(diagnostics(r).contains(QStringLiteral("missing")), qPrintable(diagnostics(r)));
+        QVERIFY(m_db->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = "
+                                            "'audit-upload' AND outcome = 'failure'"))
+                    ->toInt() >= 3);
+        // Nothing of a refused upload was kept; the chain goes on from where it was.
+        r = call("POST", upload, bundleOf({next, later}), token);
+        QVERIFY2(r.status == 200, r.body.constData());
+        QCOMPARE(bodyOf(r).value(QStringLiteral("accepted")).toInt(), 2);
+
+        // A manager reads the workstation's entries about the patient beside the server's.
+        r = call("GET", QStringLiteral("/fhir/AuditEvent?patient=Patient/") + p.meta.id,
+                 QByteArray(), login(QStringLiteral("manager")));
+        QVERIFY2(r.status == 200, r.body.constData());
+        const QJsonArray found = bodyOf(r).value(QStringLiteral("entry")).toArray();
+        QVERIFY(std::any_of(found.cbegin(), found.cend(), [](const QJsonValue &v) {
+            return v[QStringLiteral("resource")][QStringLiteral("source")]
+                    [QStringLiteral("observer")][QStringLiteral("display")]
+                        .toString()
+                        .contains(QStringLiteral("Audit desk"));
+        }));
     }
 
     void aRevokedWorkstationIsRefusedAtOnce()
