@@ -84,7 +84,12 @@ bool isOneOf(const char *arg, std::initializer_list<const char *> names)
 } // namespace
 
 StartUp::StartUp() = default;
-StartUp::~StartUp() = default;
+StartUp::~StartUp()
+{
+    // The windows still write (sign-out) as they go, after the sync worker has gone.
+    if (m_database)
+        m_database->setOnCommit({});
+}
 
 void StartUp::setApplicationNames()
 {
@@ -237,6 +242,12 @@ int StartUp::run()
             QObject::connect(window->syncStatus(), &SyncStatus::localChangesWaiting, worker,
                              &SyncWorker::localChange);
         });
+    // A change made here goes to the server a moment later (the worker waits for the changes
+    // to stop coming), so the other workstations show it within seconds.
+    SyncWorker *worker = m_sync->worker();
+    m_database->setOnCommit([worker] {
+        QMetaObject::invokeMethod(worker, &SyncWorker::localChange, Qt::QueuedConnection);
+    });
     MainWindow *window = m_workstation->openForCurrentPerson();
     m_sync->start();
     if (view)
@@ -253,6 +264,7 @@ int StartUp::run()
 void StartUp::wipe(const QString &requestedBy)
 {
     QApplication::setQuitOnLastWindowClosed(false);
+    m_database->setOnCommit({});
     m_sync.reset(); // its connection must be closed before the files go
     m_workstation.reset();
     m_access.reset();

@@ -4,12 +4,22 @@
 
 #include "storage/Outbox.h"
 
+#include <QNetworkInformation>
+#include <QRandomGenerator>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace frontdesk {
 
+namespace {
+// How often a workstation that is not enrolled checks whether it has been since.
+constexpr int kUnconfiguredRecheckMs = 15000;
+} // namespace
+
 SyncWorker::SyncWorker(Connect connect, int intervalMs)
-    : m_connect(std::move(connect)), m_intervalMs(intervalMs)
+    : m_connect(std::move(connect)), m_intervalMs(intervalMs),
+      m_jitter([] { return 0.5 + QRandomGenerator::global()->generateDouble() / 2; })
 {
     qRegisterMetaType<frontdesk::SyncReport>();
     qRegisterMetaType<frontdesk::SyncRound>();
@@ -19,7 +29,19 @@ void SyncWorker::setTransport(MakeTransport make, int roundIntervalMs, int debou
 {
     m_makeTransport = std::move(make);
     m_roundIntervalMs = roundIntervalMs;
+    m_nextRoundMs = roundIntervalMs;
     m_debounceMs = debounceMs;
+}
+
+void SyncWorker::scheduleNextRound(bool reached)
+{
+    m_misses = reached ? 0 : m_misses + 1;
+    m_nextRoundMs =
+        reached
+            ? m_roundIntervalMs
+            : int(std::max<qint64>(m_roundIntervalMs, SyncEngine::backoffMs(m_misses, m_jitter())));
+    if (m_roundTimer)
+        m_roundTimer->start(m_nextRoundMs);
 }
 
 SyncWorker::~SyncWorker() = default;
@@ -79,8 +101,18 @@ void SyncWorker::start()
         m_syncDb = std::move(*syncDb);
         m_syncDb->actAsSystem(QStringLiteral("sync worker"));
         m_roundTimer = new QTimer(this);
+        m_roundTimer->setSingleShot(true);
         connect(m_roundTimer, &QTimer::timeout, this, &SyncWorker::syncNow);
-        m_roundTimer->start(m_roundIntervalMs);
+        // The network coming back (where the platform says so): a round at once rather than
+        // at the end of a backoff.
+        if (QNetworkInformation::loadBackendByFeatures(
+                QNetworkInformation::Feature::Reachability)) {
+            connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged,
+                    this, [this](QNetworkInformation::Reachability r) {
+                        if (r == QNetworkInformation::Reachability::Online && m_misses > 0)
+                            syncNow();
+                    });
+        }
         m_debounce = new QTimer(this);
         m_debounce->setSingleShot(true);
         connect(m_debounce, &QTimer::timeout, this, &SyncWorker::syncNow);
@@ -115,6 +147,9 @@ void SyncWorker::syncNow()
         return;
     if (!m_syncDb || m_db->setting(QStringLiteral("sync_server_url")).isEmpty()) {
         pollNow();
+        // Not enrolled (yet): asked again now and then, so an enrollment made meanwhile syncs.
+        if (m_roundTimer)
+            m_roundTimer->start(std::max(m_roundIntervalMs, kUnconfiguredRecheckMs));
         return;
     }
     if (m_debounce)
@@ -124,6 +159,7 @@ void SyncWorker::syncNow()
         if (!made) {
             SyncReport report = look();
             report.offlineReason = made.error();
+            scheduleNextRound(false);
             emit stateChanged(report);
             return;
         }
@@ -134,13 +170,18 @@ void SyncWorker::syncNow()
     for (auto it = round.changed.cbegin(); it != round.changed.cend(); ++it)
         emit recordsChanged(it.key(), it.value());
     emit roundFinished(round);
-    SyncReport report = look();
+    // Most rounds on the poll change nothing here: the counts of the last look stand (the
+    // worker's own poll recounts anyway), only the connection state is new.
+    const bool changedHere = !round.changed.isEmpty() || round.pushed > 0 || round.pulled > 0 ||
+                             round.conflicts > 0 || round.rejected > 0 || round.unapplied > 0;
+    SyncReport report = changedHere || !m_looked ? look() : connectionState(m_last);
     // An unreachable server is a state the status bar shows, not an error to put in front of
     // a person; anything else that stopped the round is.
     if (!round.reached)
         report.offlineReason = round.problem;
     else if (!round.problem.isEmpty() && report.problem.isEmpty())
         report.problem = round.problem;
+    scheduleNextRound(round.reached);
     emit stateChanged(report);
 }
 
@@ -150,9 +191,8 @@ void SyncWorker::pollNow()
         emit stateChanged(look());
 }
 
-SyncReport SyncWorker::look()
+SyncReport SyncWorker::connectionState(SyncReport state) const
 {
-    SyncReport state;
     state.serverConfigured = !m_db->setting(QStringLiteral("sync_server_url")).isEmpty();
     const auto metaTime = [this](const QString &key) {
         auto v = m_db->scalar(QStringLiteral("SELECT value FROM sync_meta WHERE key = ?"), {key});
@@ -163,6 +203,20 @@ SyncReport SyncWorker::look()
     state.offlineSince = metaTime(SyncEngine::offlineSinceKey());
     state.online =
         state.serverConfigured && state.lastSyncAt.isValid() && !state.offlineSince.isValid();
+    state.offlineReason.clear();
+    return state;
+}
+
+SyncReport SyncWorker::look()
+{
+    m_last = count();
+    m_looked = true;
+    return m_last;
+}
+
+SyncReport SyncWorker::count() const
+{
+    SyncReport state = connectionState({});
     auto waiting = Outbox(*m_db).waitingRecords();
     if (!waiting) {
         state.problem = tr("Could not count the changes waiting to sync: %1").arg(waiting.error());

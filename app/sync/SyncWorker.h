@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QThread>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -20,7 +21,7 @@ namespace frontdesk {
 // connection, so the UI thread never waits on it. It watches the outbox and the records in
 // conflict or refused and reports them; given a way to the server (setTransport), it also runs
 // rounds of SyncEngine on a connection of its own: after a local change (debounced), on a short
-// poll, and when asked (Sync now).
+// poll, when the network comes back, and when asked (Sync now).
 class SyncWorker : public QObject
 {
     Q_OBJECT
@@ -35,8 +36,16 @@ public:
     SyncWorker(Connect connect, int intervalMs);
     ~SyncWorker() override;
 
-    // Before start(). Rounds run every roundIntervalMs and debounceMs after a local change.
-    void setTransport(MakeTransport make, int roundIntervalMs = 15000, int debounceMs = 1500);
+    // Before start(). Rounds run every roundIntervalMs while the server answers (a short poll
+    // of its history, so a change made at another workstation shows here within seconds), and
+    // debounceMs after a local change; while it does not, the wait grows as the outbox's does
+    // (SyncEngine::backoffMs, with jitter), and the network coming back starts a round at once.
+    void setTransport(MakeTransport make, int roundIntervalMs = 3000, int debounceMs = 1000);
+    // In [0.5, 1) of the delay; injectable so tests can pin it.
+    void setJitter(std::function<double()> jitter) { m_jitter = std::move(jitter); }
+    // The wait before the next round on the poll, as the last round left it (read from any
+    // thread once its stateChanged was seen).
+    int nextRoundMs() const { return m_nextRoundMs.load(); }
 
     // Opens another connection to source's database that works for source
     // (Database::serves): the models' checks on it are those of the person signed in on source.
@@ -64,17 +73,29 @@ signals:
     void roundFinished(const frontdesk::SyncRound &round);
 
 private:
+    // Counts what waits and what needs a person (and keeps it as the last look).
     SyncReport look();
+    SyncReport count() const;
+    // The connection state (server configured, online, last sync) on top of given counts.
+    SyncReport connectionState(SyncReport counts) const;
 
     Connect m_connect;
     int m_intervalMs;
     std::unique_ptr<Database> m_db;
     QStringList m_tables;
+    SyncReport m_last;
+    bool m_looked = false;
     QTimer *m_timer = nullptr;
 
+    // The next round on the poll: the interval while the server answers, else the backoff.
+    void scheduleNextRound(bool reached);
+
     MakeTransport m_makeTransport;
-    int m_roundIntervalMs = 15000;
-    int m_debounceMs = 1500;
+    int m_roundIntervalMs = 3000;
+    int m_debounceMs = 1000;
+    std::atomic<int> m_nextRoundMs = 3000;
+    int m_misses = 0; // rounds in a row that did not reach the server
+    std::function<double()> m_jitter;
     // The rounds' own connection: it writes what the server holds for every role, so it works
     // for the system, not for the person signed in (Database::actAsSystem).
     std::unique_ptr<Database> m_syncDb;

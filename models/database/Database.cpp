@@ -280,6 +280,8 @@ Status Database::write(const std::function<Status()> &work)
         db.rollback();
         return fail(tr("Could not write to the database: %1").arg(why));
     }
+    if (m_onCommit)
+        m_onCommit();
     return {};
 }
 

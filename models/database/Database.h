@@ -95,6 +95,9 @@ public:
     // commits only if every step succeeded; otherwise nothing of it is kept.
     Status write(const std::function<Status()> &work);
     bool inTransaction() const { return m_transactionDepth > 0; }
+    // Called on this connection's thread after each transaction of write() committed (the
+    // app's sync worker starts a round soon after a local change); empty: nothing.
+    void setOnCommit(std::function<void()> committed) { m_onCommit = std::move(committed); }
 
     const Clock &clock() const { return *m_clock; }
     void setClock(const Clock &clock) { m_clock = &clock; }
@@ -140,6 +143,7 @@ private:
     const Database *m_serves = nullptr;
     QString m_systemPurpose;
     int m_transactionDepth = 0;
+    std::function<void()> m_onCommit;
     std::vector<std::shared_ptr<void>> m_guards;
 };
 

@@ -1068,6 +1068,43 @@ private slots:
         QCOMPARE(serverPatients(QStringLiteral("MRN-6")), 1);
     }
 
+    // While the server cannot be reached, the poll waits longer each time (as the outbox
+    // does); Sync Now still tries at once.
+    void theWorkerBacksOffWhileTheServerIsUnreachable()
+    {
+        Workstation w;
+        QVERIFY(w.store.open());
+        QVERIFY(
+            w.db()
+                .setSetting(QStringLiteral("sync_server_url"), QStringLiteral("http://127.0.0.1:1"))
+                .ok());
+        SyncThread sync([&w] { return w.db().openAnotherConnection(); }, 60000);
+        sync.worker()->setTransport(
+            [](Database &) -> Result<std::unique_ptr<SyncTransport>> {
+                ServerEndpoint endpoint;
+                endpoint.url = QUrl(QStringLiteral("http://127.0.0.1:1"));
+                endpoint.insecure = true;
+                return std::unique_ptr<SyncTransport>(std::make_unique<ServerTransport>(
+                    std::make_unique<ServerConnection>(endpoint), true));
+            },
+            100, 10);
+        sync.worker()->setJitter([] { return 1.0; });
+        QSignalSpy rounds(sync.worker(), &SyncWorker::roundFinished);
+        QSignalSpy states(sync.worker(), &SyncWorker::stateChanged);
+        sync.start();
+        QTRY_VERIFY_WITH_TIMEOUT(rounds.count() == 1 && states.count() >= 1, 20000);
+        QVERIFY(!rounds.last().at(0).value<SyncRound>().reached);
+        QCOMPARE(sync.worker()->nextRoundMs(), 5000);
+        QVERIFY(!states.last().at(0).value<SyncReport>().online);
+        states.clear();
+        QMetaObject::invokeMethod(sync.worker(), &SyncWorker::syncNow, Qt::QueuedConnection);
+        QTRY_VERIFY_WITH_TIMEOUT(rounds.count() == 2 && states.count() >= 1, 20000);
+        QCOMPARE(sync.worker()->nextRoundMs(), 10000);
+        // Not the 100 ms poll: no round comes on its own for a while.
+        QTest::qWait(500);
+        QCOMPARE(rounds.count(), 2);
+    }
+
     void backoffDoublesToItsCap()
     {
         QCOMPARE(SyncEngine::backoffMs(1, 1.0), 5000);

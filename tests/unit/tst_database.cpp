@@ -168,6 +168,32 @@ private slots:
         QVERIFY(!t.db->inTransaction());
     }
 
+    // The app's sync worker hears of each committed change once, never of a rolled-back one.
+    void theCommitHookHearsOfEachCommittedTransactionOnce()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.open());
+        int committed = 0;
+        t.db->setOnCommit([&committed] { ++committed; });
+        QVERIFY(t.db->write([&]() -> Status {
+                        if (auto r = t.db->setSetting(QStringLiteral("a"), QStringLiteral("1")); !r)
+                            return r;
+                        return t.db->write([&]() -> Status {
+                            return t.db->setSetting(QStringLiteral("b"), QStringLiteral("2"));
+                        });
+                    })
+                    .ok());
+        QCOMPARE(committed, 1);
+        QVERIFY(!t.db->write([]() -> Status { return fail(QStringLiteral("no")); }).ok());
+        QCOMPARE(committed, 1);
+        t.db->setOnCommit({});
+        QVERIFY(t.db->write([&]() -> Status {
+                        return t.db->setSetting(QStringLiteral("c"), QStringLiteral("3"));
+                    })
+                    .ok());
+        QCOMPARE(committed, 1);
+    }
+
     void checkReportsHealthyDatabase()
     {
         test::TestDatabase t;

@@ -1,0 +1,288 @@
+// frontdesk_bench_sync: the workstation's sync against the real frontdesk-server (started here on
+// a throwaway file, over loopback), as the product runs it.
+//
+//   frontdesk_bench_sync --server PATH [--changes N] [--propagations P] --json OUT
+//
+//   incremental   N patients changed at workstation A: the round that pushes them, and the
+//                 round that pulls them at workstation B (ms; the goal: 100 changes in
+//                 under 500 ms). Three runs, the median.
+//   propagation   P times, at a random moment of B's poll: a patient saved at A (the app's
+//                 commit hook starts A's worker) until B's worker names it as changed (ms:
+//                 median, p95, max; the goal: within 5 s), both workers with the product's
+//                 default timing.
+#include "ServerConnection.h"
+#include "ServerProcess.h"
+#include "ServerTransport.h"
+#include "SyncEngine.h"
+#include "SyncWorker.h"
+#include "SystemConnection.h"
+
+#include "storage/PatientRepository.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+
+using namespace frontdesk;
+
+namespace {
+
+const QString kPassword = QStringLiteral("tidal marble orchard 7");
+
+[[noreturn]] void die(const QString &why)
+{
+    std::fprintf(stderr, "frontdesk_bench_sync: %s\n", qPrintable(why));
+    std::exit(2);
+}
+
+std::unique_ptr<SyncTransport> signIn(const QString &url)
+{
+    ServerEndpoint endpoint;
+    endpoint.url = QUrl(url);
+    endpoint.insecure = true;
+    auto connection = std::make_unique<ServerConnection>(endpoint);
+    auto answer =
+        connection->sendJson("POST", QStringLiteral("/auth/login"),
+                             QJsonObject{{QStringLiteral("username"), QStringLiteral("alice")},
+                                         {QStringLiteral("password"), kPassword}});
+    if (!answer)
+        die(answer.error());
+    connection->setBearerToken(answer->value(QStringLiteral("access_token")).toString().toUtf8());
+    return std::make_unique<ServerTransport>(std::move(connection), false);
+}
+
+struct Workstation
+{
+    QTemporaryDir dir;
+    std::unique_ptr<Database> database;
+    std::unique_ptr<SyncTransport> transport;
+    Database &db() { return *database; }
+
+    void open()
+    {
+        auto opened = Database::open(dir.filePath(Database::fileName()), QByteArray(32, '\x5a'));
+        if (!opened)
+            die(opened.error());
+        database = std::move(*opened);
+        test::actAsTestSetUp(*database);
+        if (auto s = database->migrate(); !s)
+            die(s.error());
+    }
+};
+
+Patient newPatient(int n)
+{
+    Patient p;
+    p.mrn = QStringLiteral("SB-%1").arg(n, 6, 10, QLatin1Char('0'));
+    p.familyName = QStringLiteral("Bench%1").arg(n);
+    p.givenName = QStringLiteral("Ada");
+    p.birthDate = QDate(1950, 1, 1).addDays(n % 20000);
+    return p;
+}
+
+SyncRound round(Workstation &w)
+{
+    SyncEngine engine(w.db(), *w.transport);
+    const SyncRound r = engine.round();
+    if (!r.problem.isEmpty())
+        die(r.problem);
+    return r;
+}
+
+double percentile(QList<double> values, double p)
+{
+    std::sort(values.begin(), values.end());
+    const auto i =
+        qsizetype(std::clamp(p * double(values.size() - 1), 0.0, double(values.size() - 1)) + 0.5);
+    return values.at(i);
+}
+
+QJsonObject incremental(Workstation &a, Workstation &b, int changes)
+{
+    QList<Patient> patients;
+    for (int i = 0; i < changes; ++i) {
+        Patient p = newPatient(i);
+        if (auto s = PatientRepository(a.db()).save(p); !s)
+            die(s.error());
+        patients << p;
+    }
+    round(a);
+    round(b);
+    QList<double> push, pull, total;
+    for (int run = 0; run < 3; ++run) {
+        for (Patient &p : patients) {
+            p.givenName = QStringLiteral("Ada %1").arg(run);
+            if (auto s = PatientRepository(a.db()).save(p); !s)
+                die(s.error());
+        }
+        QElapsedTimer t;
+        t.start();
+        const SyncRound pushed = round(a);
+        const double pushMs = double(t.nsecsElapsed()) / 1e6;
+        const SyncRound pulled = round(b);
+        const double totalMs = double(t.nsecsElapsed()) / 1e6;
+        if (pushed.pushed != changes || pulled.pulled != changes)
+            die(QStringLiteral("incremental: pushed %1, pulled %2 of %3")
+                    .arg(pushed.pushed)
+                    .arg(pulled.pulled)
+                    .arg(changes));
+        push << pushMs;
+        pull << totalMs - pushMs;
+        total << totalMs;
+    }
+    return {{QStringLiteral("changes"), changes},
+            {QStringLiteral("push_ms"), percentile(push, 0.5)},
+            {QStringLiteral("pull_ms"), percentile(pull, 0.5)},
+            {QStringLiteral("round_trip_ms"), percentile(total, 0.5)}};
+}
+
+QJsonObject propagation(Workstation &a, Workstation &b, const QString &url, int times)
+{
+    SyncThread syncA([&a] { return a.db().openAnotherConnection(); });
+    SyncThread syncB([&b] { return b.db().openAnotherConnection(); });
+    const auto make = [url](Database &) -> Result<std::unique_ptr<SyncTransport>> {
+        return signIn(url);
+    };
+    for (Workstation *w : {&a, &b}) {
+        if (auto s = w->db().setSetting(QStringLiteral("sync_server_url"), url); !s)
+            die(s.error());
+    }
+    syncA.worker()->setTransport(make);
+    syncB.worker()->setTransport(make);
+    SyncWorker *workerA = syncA.worker();
+    a.db().setOnCommit([workerA] {
+        QMetaObject::invokeMethod(workerA, &SyncWorker::localChange, Qt::QueuedConnection);
+    });
+    QString waitingFor;
+    QElapsedTimer since;
+    QList<double> latencies;
+    QEventLoop loop;
+    QObject::connect(syncB.worker(), &SyncWorker::recordsChanged, &loop,
+                     [&](const QString &type, const QStringList &ids) {
+                         if (type == QLatin1String("Patient") && ids.contains(waitingFor)) {
+                             latencies << double(since.nsecsElapsed()) / 1e6;
+                             loop.quit();
+                         }
+                     });
+    syncA.start();
+    syncB.start();
+    // Both have made their first round.
+    QTimer::singleShot(4000, &loop, &QEventLoop::quit);
+    loop.exec();
+    for (int i = 0; i < times; ++i) {
+        // A random moment of B's poll.
+        QTimer::singleShot(int(QRandomGenerator::global()->bounded(3000)), &loop,
+                           &QEventLoop::quit);
+        loop.exec();
+        Patient p = newPatient(100000 + i);
+        since.start();
+        if (auto s = PatientRepository(a.db()).save(p); !s)
+            die(s.error());
+        waitingFor = p.meta.id;
+        const qsizetype before = latencies.size();
+        QTimer timeout;
+        timeout.setSingleShot(true);
+        QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+        timeout.start(60000);
+        loop.exec();
+        if (latencies.size() == before)
+            die(QStringLiteral("propagation: patient %1 did not reach B in 60 s").arg(p.mrn));
+    }
+    a.db().setOnCommit({});
+    return {{QStringLiteral("changes"), times},
+            {QStringLiteral("p50_ms"), percentile(latencies, 0.5)},
+            {QStringLiteral("p95_ms"), percentile(latencies, 0.95)},
+            {QStringLiteral("max_ms"), *std::max_element(latencies.cbegin(), latencies.cend())}};
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    const QCommandLineOption serverOption(
+        QStringLiteral("server"), QStringLiteral("frontdesk-server"), QStringLiteral("PATH"));
+    const QCommandLineOption changesOption(QStringLiteral("changes"), QStringLiteral("changes"),
+                                           QStringLiteral("N"), QStringLiteral("100"));
+    const QCommandLineOption propagationsOption(QStringLiteral("propagations"),
+                                                QStringLiteral("propagations"), QStringLiteral("P"),
+                                                QStringLiteral("20"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("results"),
+                                        QStringLiteral("OUT"));
+    parser.addOptions({serverOption, changesOption, propagationsOption, jsonOption});
+    parser.process(app);
+    if (!parser.isSet(serverOption) || !parser.isSet(jsonOption))
+        die(QStringLiteral("usage: frontdesk_bench_sync --server PATH [--changes N] "
+                           "[--propagations P] --json OUT"));
+
+    QTemporaryDir dir;
+    QFile none(dir.filePath(QStringLiteral("none.conf")));
+    if (!dir.isValid() || !none.open(QIODevice::WriteOnly))
+        die(QStringLiteral("no temporary directory"));
+    none.write("login_attempts_per_minute = 1000\n");
+    none.close();
+    const QStringList storage{QStringLiteral("--config"), none.fileName(),
+                              QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("server"))};
+    QProcess add;
+    add.start(parser.value(serverOption),
+              storage + QStringList{QStringLiteral("user"), QStringLiteral("add"),
+                                    QStringLiteral("alice"), QStringLiteral("--role"),
+                                    QStringLiteral("admin")});
+    add.write(kPassword.toUtf8() + '\n');
+    add.closeWriteChannel();
+    if (!add.waitForFinished(60000) || add.exitCode() != 0)
+        die(QString::fromUtf8(add.readAllStandardError()));
+    QProcess server;
+    QByteArray said;
+    const QString url = testing::startServerProcess(
+        server, parser.value(serverOption),
+        storage + QStringList{QStringLiteral("--insecure-http"), QStringLiteral("--listen"),
+                              QStringLiteral("127.0.0.1:0")},
+        &said);
+    if (url.isEmpty())
+        die(QString::fromUtf8(said));
+
+    Workstation a;
+    Workstation b;
+    a.open();
+    b.open();
+    a.transport = signIn(url);
+    b.transport = signIn(url);
+    const QJsonObject inc = incremental(a, b, parser.value(changesOption).toInt());
+    const QJsonObject prop = propagation(a, b, url, parser.value(propagationsOption).toInt());
+    server.terminate();
+    server.waitForFinished(10000);
+
+    const QJsonObject results{{QStringLiteral("incremental"), inc},
+                              {QStringLiteral("propagation"), prop}};
+    QFile out(parser.value(jsonOption));
+    if (!out.open(QIODevice::WriteOnly))
+        die(out.errorString());
+    out.write(QJsonDocument(results).toJson(QJsonDocument::Indented));
+    std::printf("sync: %d changes pushed in %.0f ms, pulled in %.0f ms (round trip %.0f ms); "
+                "a change shows at the other workstation after %.0f ms (median), %.0f ms (p95), "
+                "%.0f ms (max) of %d\n",
+                inc.value(QStringLiteral("changes")).toInt(),
+                inc.value(QStringLiteral("push_ms")).toDouble(),
+                inc.value(QStringLiteral("pull_ms")).toDouble(),
+                inc.value(QStringLiteral("round_trip_ms")).toDouble(),
+                prop.value(QStringLiteral("p50_ms")).toDouble(),
+                prop.value(QStringLiteral("p95_ms")).toDouble(),
+                prop.value(QStringLiteral("max_ms")).toDouble(),
+                prop.value(QStringLiteral("changes")).toInt());
+    return 0;
+}
