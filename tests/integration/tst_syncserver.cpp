@@ -1,7 +1,9 @@
-// The sync engine against the real frontdesk-server on loopback (its SQLCipher file): two
-// workstations, each its own database, exchanging patients and appointments through it.
+// The sync engine against the real frontdesk-server on loopback (its SQLCipher file, or
+// PostgreSQL as syncserver_postgres): two workstations, each its own database, exchanging
+// patients and appointments through it.
 #include "ServerConnection.h"
 #include "ServerProcess.h"
+#include "ServerTestBackend.h"
 #include "ServerTransport.h"
 #include "SyncConflicts.h"
 #include "SyncEngine.h"
@@ -113,8 +115,15 @@ class TestSyncServer : public QObject
     QString m_practitionerId;
     bool m_smtp = false;
 
+    // The server's storage: its default file, or (syncserver_postgres) a fresh PostgreSQL
+    // database in the cluster scripts/test starts.
+    test::ServerTestBackend m_backend;
+
     QStringList storage() const
     {
+        if (!m_backend.postgresUrl.isEmpty())
+            return {QStringLiteral("--config"), m_dir.filePath(QStringLiteral("none.conf")),
+                    QStringLiteral("--database"), m_backend.postgresUrl};
         return {QStringLiteral("--config"), m_dir.filePath(QStringLiteral("none.conf")),
                 QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("server"))};
     }
@@ -213,6 +222,11 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        if (test::ServerTestBackend::wantsPostgres()) {
+            QString why;
+            if (!m_backend.createPostgresDatabase(&why))
+                QSKIP(qPrintable(QStringLiteral("PostgreSQL is not available: ") + why));
+        }
         QFile none(m_dir.filePath(QStringLiteral("none.conf")));
         QVERIFY(none.open(QIODevice::WriteOnly));
         // With the SMTP server scripts/test starts, the server sends the messages that sync to
@@ -246,6 +260,7 @@ private slots:
     {
         if (m_server)
             stopServer();
+        m_backend.dropPostgresDatabase();
     }
 
     void aPatientMadeOnAAppearsOnB()
