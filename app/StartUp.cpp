@@ -233,6 +233,8 @@ int StartUp::run()
             window->setSyncIssues(m_conflicts.get());
             QObject::connect(worker, &SyncWorker::stateChanged, window->syncStatus(),
                              &SyncStatus::apply);
+            QObject::connect(worker, &SyncWorker::progressed, window->syncStatus(),
+                             &SyncStatus::setProgress);
             QObject::connect(worker, &SyncWorker::recordsChanged, window,
                              &MainWindow::showSyncedChanges);
             QObject::connect(window, &MainWindow::syncRequested, window, [readCredential, worker] {

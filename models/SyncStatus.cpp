@@ -27,8 +27,15 @@ void SyncStatus::refresh()
     }
 }
 
+void SyncStatus::setProgress(bool sending, qint64 done, qint64 total)
+{
+    m_progress = {sending, done, total};
+    emit changed();
+}
+
 void SyncStatus::apply(const SyncReport &state)
 {
+    m_progress = {};
     if (!state.problem.isEmpty()) {
         if (state.problem != m_lastError) {
             m_lastError = state.problem;

@@ -28,8 +28,20 @@ public:
     QString offlineReason() const { return m_state.offlineReason; }
     QString lastError() const { return m_lastError; }
 
+    // How far a long round is (a first pull, a standalone clinic's records going up); total 0:
+    // no round under way that said so.
+    struct Progress
+    {
+        bool sending = false; // pushing this workstation's records, else receiving changes
+        qint64 done = 0;
+        qint64 total = 0;
+    };
+    Progress progress() const { return m_progress; }
+
     void refresh();
+    // The end of a round: its state, and the progress it made is over.
     void apply(const frontdesk::SyncReport &state);
+    void setProgress(bool sending, qint64 done, qint64 total);
 
 signals:
     void changed();
@@ -42,6 +54,7 @@ private:
     Outbox m_outbox;
     qint64 m_pending = 0;
     SyncReport m_state;
+    Progress m_progress;
     QString m_lastError;
 };
 

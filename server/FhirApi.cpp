@@ -771,13 +771,17 @@ HttpResponse FhirApi::systemHistory(const Principal &who, const HttpRequest &req
             entry.insert(QStringLiteral("resource"), s.withMeta());
         entries.append(entry);
     }
-    if (auto a = audit(who, QStringLiteral("history"), {}, {}, {}, true,
-                       {{QStringLiteral("cursor"), cursor},
-                        {QStringLiteral("next_cursor"), last},
-                        {QStringLiteral("entries"), entries.size()},
-                        {QStringLiteral("withheld"), withheld}});
-        !a)
-        return OperationOutcome::response(500, QStringLiteral("exception"), a.error());
+    // Workstations poll every few seconds: a page that showed nothing read nothing, and would
+    // fill the trail with entries that say so.
+    if (!changes->isEmpty()) {
+        if (auto a = audit(who, QStringLiteral("history"), {}, {}, {}, true,
+                           {{QStringLiteral("cursor"), cursor},
+                            {QStringLiteral("next_cursor"), last},
+                            {QStringLiteral("entries"), entries.size()},
+                            {QStringLiteral("withheld"), withheld}});
+            !a)
+            return OperationOutcome::response(500, QStringLiteral("exception"), a.error());
+    }
     QJsonArray links{QJsonObject{
         {QStringLiteral("relation"), QStringLiteral("self")},
         {QStringLiteral("url"),
@@ -787,15 +791,22 @@ HttpResponse FhirApi::systemHistory(const Principal &who, const HttpRequest &req
             {QStringLiteral("relation"), QStringLiteral("next")},
             {QStringLiteral("url"),
              QStringLiteral("%1/_history?_cursor=%2&_count=%3").arg(base).arg(last).arg(count)}});
-    // Bundle has no extensions; its identifier carries where the next pull starts.
-    return json(200, QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Bundle")},
-                                 {QStringLiteral("type"), QStringLiteral("history")},
-                                 {QStringLiteral("identifier"),
-                                  QJsonObject{{QStringLiteral("system"),
-                                               QStringLiteral("urn:frontdesk:history-cursor")},
-                                              {QStringLiteral("value"), QString::number(last)}}},
-                                 {QStringLiteral("link"), links},
-                                 {QStringLiteral("entry"), entries}});
+    auto newest = m_store.newestChange();
+    if (!newest)
+        return OperationOutcome::response(500, QStringLiteral("exception"), newest.error());
+    // Bundle has no extensions; its identifier carries where the next pull starts, and a header
+    // how far the changes go now (a workstation's progress on a long pull).
+    HttpResponse r =
+        json(200, QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Bundle")},
+                              {QStringLiteral("type"), QStringLiteral("history")},
+                              {QStringLiteral("identifier"),
+                               QJsonObject{{QStringLiteral("system"),
+                                            QStringLiteral("urn:frontdesk:history-cursor")},
+                                           {QStringLiteral("value"), QString::number(last)}}},
+                              {QStringLiteral("link"), links},
+                              {QStringLiteral("entry"), entries}});
+    r.setHeader("X-Frontdesk-Newest-Change", QByteArray::number(*newest));
+    return r;
 }
 
 HttpResponse FhirApi::workstationAudit(const Principal &who, const HttpRequest &request,

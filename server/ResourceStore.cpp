@@ -258,6 +258,14 @@ Result<QList<StoredResource>> ResourceStore::changesSince(qint64 afterSeq, int c
     return versions(QStringLiteral("seq > ? ORDER BY seq LIMIT ?"), {afterSeq, count});
 }
 
+Result<qint64> ResourceStore::newestChange() const
+{
+    auto v = m_db.scalar(QStringLiteral("SELECT COALESCE(max(seq), 0) FROM resource_versions"));
+    if (!v)
+        return fail(v.error());
+    return v->toLongLong();
+}
+
 Result<QList<StoredResource>> ResourceStore::currents(const QString &whereAndOrder,
                                                       const QVariantList &values) const
 {

@@ -55,6 +55,8 @@ public:
                                   const QString &changedBy = {});
     // Versions after `afterSeq` in sequence order, at most `count`.
     Result<QList<StoredResource>> changesSince(qint64 afterSeq, int count) const;
+    // The number of the newest change (0: none), for how far a pull still has to go.
+    Result<qint64> newestChange() const;
     // The current, not deleted resources of a type, by id.
     Result<QList<StoredResource>> ofType(const QString &type) const;
     // The current, not deleted resources of a type with this search token, by id.

@@ -4857,6 +4857,14 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
             <numerusform>%n Prüfprotokoll-Einträge gingen an den Server.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Sent %1 of %2 records…</source>
+        <translation>%1 von %2 Datensätzen gesendet …</translation>
+    </message>
+    <message>
+        <source>Received %1 of %2 changes…</source>
+        <translation>%1 von %2 Änderungen empfangen …</translation>
+    </message>
 </context>
 <context>
     <name>SyncConflicts</name>
@@ -9164,6 +9172,14 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
     <message>
         <source>Open Sync Conflicts (Shift+F9)</source>
         <translation>Abgleichskonflikte öffnen (Umschalt+F9)</translation>
+    </message>
+    <message>
+        <source>sending %1 of %2 records to the server</source>
+        <translation>%1 von %2 Datensätzen werden an den Server gesendet</translation>
+    </message>
+    <message>
+        <source>receiving %1 of %2 changes from the server</source>
+        <translation>%1 von %2 Änderungen werden vom Server empfangen</translation>
     </message>
 </context>
 <context>

@@ -4857,6 +4857,14 @@ Ejecute frontdesk --help para ver las opciones.</translation>
             <numerusform>%n entradas de auditoría se subieron al servidor.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Sent %1 of %2 records…</source>
+        <translation>%1 de %2 registros enviados…</translation>
+    </message>
+    <message>
+        <source>Received %1 of %2 changes…</source>
+        <translation>%1 de %2 cambios recibidos…</translation>
+    </message>
 </context>
 <context>
     <name>SyncConflicts</name>
@@ -9164,6 +9172,14 @@ Open the existing record instead, or save a new one anyway?</source>
     <message>
         <source>Open Sync Conflicts (Shift+F9)</source>
         <translation>Abrir los conflictos de sincronización (Mayús+F9)</translation>
+    </message>
+    <message>
+        <source>sending %1 of %2 records to the server</source>
+        <translation>enviando %1 de %2 registros al servidor</translation>
+    </message>
+    <message>
+        <source>receiving %1 of %2 changes from the server</source>
+        <translation>recibiendo %1 de %2 cambios del servidor</translation>
     </message>
 </context>
 <context>

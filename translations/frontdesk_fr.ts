@@ -4857,6 +4857,14 @@ Lancez frontdesk --help pour voir les options.</translation>
             <numerusform>%n entrées d’audit sont parties vers le serveur.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Sent %1 of %2 records…</source>
+        <translation>%1 enregistrements sur %2 envoyés…</translation>
+    </message>
+    <message>
+        <source>Received %1 of %2 changes…</source>
+        <translation>%1 modifications sur %2 reçues…</translation>
+    </message>
 </context>
 <context>
     <name>SyncConflicts</name>
@@ -9164,6 +9172,14 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
     <message>
         <source>Open Sync Conflicts (Shift+F9)</source>
         <translation>Ouvrir les conflits de synchronisation (Maj+F9)</translation>
+    </message>
+    <message>
+        <source>sending %1 of %2 records to the server</source>
+        <translation>envoi de %1 enregistrements sur %2 au serveur</translation>
+    </message>
+    <message>
+        <source>receiving %1 of %2 changes from the server</source>
+        <translation>réception de %1 modifications sur %2 du serveur</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,9 @@ namespace frontdesk {
 
 namespace {
 
+// Rounds that move fewer records than a page say nothing until their summary.
+constexpr qint64 kProgressFrom = 200;
+
 // The workstation's link to frontdesk-server: enrollment and its state, and a round of sync.
 class SyncCommands
 {
@@ -213,7 +216,20 @@ int SyncCommands::sync(CtlContext &c, const QCommandLineParser &p, const QString
         return c.failure(own.error());
     (*own)->actAsSystem(QStringLiteral("frontdeskctl sync (%1)").arg(db.actor().name));
     ServerTransport transport(std::move(*connection), true);
-    const SyncRound round = SyncEngine(**own, transport).round();
+    SyncEngine engine(**own, transport);
+    // A long round (a workstation's first pull, a standalone clinic's records going up) says
+    // how far it is, a line per page.
+    if (!json)
+        engine.setProgress([&c](const SyncProgress &step) {
+            if (step.total < kProgressFrom)
+                return;
+            c.out() << (step.phase == SyncProgress::Phase::Push
+                            ? tr("Sent %1 of %2 records…").arg(step.done).arg(step.total)
+                            : tr("Received %1 of %2 changes…").arg(step.done).arg(step.total))
+                    << '\n';
+            c.out().flush();
+        });
+    const SyncRound round = engine.round();
     auto waiting = Outbox(**own).waitingRecords();
     const qint64 left = waiting ? *waiting : -1;
     if (json) {

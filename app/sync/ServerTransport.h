@@ -23,8 +23,8 @@ public:
     {
         auto reply = m_connection->send(method, QLatin1Char('/') + path, body, headers);
         if (!reply)
-            return {0, {}, reply.error()};
-        return {reply->status, reply->body, {}};
+            return {0, {}, reply.error(), {}};
+        return {reply->status, reply->body, {}, reply->header("X-Frontdesk-Newest-Change")};
     }
     void setActingFor(const QString &username) override
     {

@@ -10,6 +10,7 @@
 #include "fhir/Etag.h"
 #include "fhir/FhirJson.h"
 #include "storage/MessageRetention.h"
+#include "storage/Outbox.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -108,6 +109,11 @@ void SyncEngine::noteReached(SyncRound &round, bool reached)
 
 void SyncEngine::push(SyncRound &round)
 {
+    qint64 total = 0;
+    if (m_progress) {
+        auto waiting = Outbox(m_db).waitingRecords();
+        total = waiting ? *waiting : 0;
+    }
     for (int i = 0; i < kMaxPushesPerRound; ++i) {
         auto next = nextPush();
         if (!next) {
@@ -123,6 +129,10 @@ void SyncEngine::push(SyncRound &round)
         }
         if (*sent == Sent::Waiting)
             return;
+        if (m_progress && total > 0)
+            m_progress({SyncProgress::Phase::Push,
+                        std::min<qint64>(round.pushed + round.rejected + round.conflicts, total),
+                        total});
     }
 }
 
@@ -587,6 +597,7 @@ Status SyncEngine::keepTheirs(const QString &type, const QString &id, qint64 ver
 
 void SyncEngine::pull(SyncRound &round)
 {
+    qint64 start = -1;
     for (int page = 0; page < kMaxPagesPerRound; ++page) {
         auto held = m_db.scalar(QStringLiteral("SELECT value FROM sync_meta WHERE key = ?"),
                                 {historyCursorKey()});
@@ -595,6 +606,8 @@ void SyncEngine::pull(SyncRound &round)
             return;
         }
         const qint64 cursor = held->isValid() ? held->toLongLong() : 0;
+        if (start < 0)
+            start = cursor;
         const HttpReply reply = m_transport.send(
             "GET",
             QStringLiteral("fhir/_history?_cursor=%1&_count=%2").arg(cursor).arg(m_pageSize));
@@ -736,6 +749,10 @@ void SyncEngine::pull(SyncRound &round)
         round.unapplied += page_.unapplied;
         for (auto it = page_.changed.cbegin(); it != page_.changed.cend(); ++it)
             round.changed[it.key()] += it.value();
+        bool newestOk = false;
+        const qint64 newest = reply.newestChange.toLongLong(&newestOk);
+        if (m_progress && newestOk && newest > start)
+            m_progress({SyncProgress::Phase::Pull, std::min(next, newest) - start, newest - start});
         bool more = false;
         for (const QJsonValue &link : bundle.value(QStringLiteral("link")).toArray())
             more = more || link.toObject().value(QStringLiteral("relation")).toString() ==

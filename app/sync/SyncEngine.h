@@ -32,6 +32,20 @@ struct SyncRound
     QHash<QString, QStringList> changed;
 };
 
+// How far a round is, for a progress bar and frontdeskctl's progress lines: records pushed of
+// those waiting when the round began, or changes pulled of those the server had then.
+struct SyncProgress
+{
+    enum class Phase
+    {
+        Push,
+        Pull
+    };
+    Phase phase = Phase::Push;
+    qint64 done = 0;
+    qint64 total = 0;
+};
+
 // Push and pull over one connection (the sync worker's, or frontdeskctl's): the protocol of
 // ARCHITECTURE.md "Sync protocol" against frontdesk-server or any FHIR R4 server with the
 // same interactions.
@@ -66,6 +80,11 @@ public:
     void pull(SyncRound &round);
 
     void setPageSize(int entries) { m_pageSize = entries; }
+    // Told after each push and each page pulled.
+    void setProgress(std::function<void(const SyncProgress &)> progress)
+    {
+        m_progress = std::move(progress);
+    }
     // In [0.5, 1) of the delay; injectable so tests can pin it.
     void setJitter(std::function<double()> jitter) { m_jitter = std::move(jitter); }
 
@@ -135,8 +154,10 @@ private:
     SyncTransport &m_transport;
     int m_pageSize = 200;
     std::function<double()> m_jitter;
+    std::function<void(const SyncProgress &)> m_progress;
 };
 
 } // namespace frontdesk
 
 Q_DECLARE_METATYPE(frontdesk::SyncRound)
+Q_DECLARE_METATYPE(frontdesk::SyncProgress)

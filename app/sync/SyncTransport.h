@@ -13,6 +13,7 @@ struct HttpReply
     int status = 0; // 0: the server was not reached (error says why)
     QByteArray body;
     QString error;
+    QByteArray newestChange; // X-Frontdesk-Newest-Change of a history page, if it said
 
     bool reached() const { return status > 0; }
 };

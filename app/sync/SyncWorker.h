@@ -71,6 +71,9 @@ signals:
     // that show them refresh those rows.
     void recordsChanged(const QString &resourceType, const QStringList &ids);
     void roundFinished(const frontdesk::SyncRound &round);
+    // How far the round under way is (SyncEngine::setProgress): sending this workstation's
+    // records, else receiving the server's changes.
+    void progressed(bool sending, qint64 done, qint64 total);
 
 private:
     // Counts what waits and what needs a person (and keeps it as the last look).

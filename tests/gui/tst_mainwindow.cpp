@@ -5,6 +5,7 @@
 
 #include "MainWindow.h"
 #include "PatientListModel.h"
+#include "SyncStatus.h"
 #include "common/MessageLifetime.h"
 #include "common/SyncStatusWidget.h"
 #include "dashboard/DashboardView.h"
@@ -19,6 +20,7 @@
 #include <QApplication>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -208,6 +210,33 @@ private slots:
         QTest::keyClick(&w, Qt::Key_F5);
         QVERIFY2(w.syncStatusWidget()->text().contains(SyncStatusWidget::tr("1 change waiting")),
                  qPrintable(w.syncStatusWidget()->text()));
+    }
+
+    // A long round (a first pull of the whole clinic) says how far it is, in words and as a
+    // bar; a short one and the end of the round leave no bar.
+    void aLongSyncShowsItsProgress()
+    {
+        MainWindow w(*t.db, QStringLiteral("Test"));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        SyncStatusWidget *status = w.syncStatusWidget();
+        w.syncStatus()->setProgress(false, 40, 120);
+        QVERIFY(!status->progressBar()->isVisible());
+        w.syncStatus()->setProgress(false, 1200, 4800);
+        QVERIFY(status->progressBar()->isVisible());
+        QCOMPARE(status->progressBar()->value(), 250);
+        QVERIFY2(
+            status->text().contains(SyncStatusWidget::tr("receiving %1 of %2 changes from "
+                                                         "the server")
+                                        .arg(QLocale().toString(1200), QLocale().toString(4800))),
+            qPrintable(status->text()));
+        w.syncStatus()->setProgress(true, 500, 2000);
+        QVERIFY2(status->text().contains(QLocale().toString(2000)), qPrintable(status->text()));
+        QCOMPARE(status->progressBar()->value(), 250);
+        w.syncStatus()->apply(SyncReport{});
+        QVERIFY(!status->progressBar()->isVisible());
+        QVERIFY2(status->text().contains(SyncStatusWidget::tr("no changes waiting")),
+                 qPrintable(status->text()));
     }
 
     void errorsReachTheUser()

@@ -65,7 +65,7 @@ public:
         HttpReply reply = m_inner.send(method, path, body, headers);
         if (loseAnswers > 0) {
             --loseAnswers;
-            return {0, {}, QStringLiteral("the answer was lost")};
+            return {0, {}, QStringLiteral("the answer was lost"), {}};
         }
         return reply;
     }

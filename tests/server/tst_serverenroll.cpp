@@ -85,6 +85,14 @@ private:
         return call(method, path, QJsonDocument(body).toJson(QJsonDocument::Compact), token,
                     headers);
     }
+    static QByteArray headerOf(const HttpResponse &r, const QByteArray &name)
+    {
+        for (const auto &[key, value] : r.headers) {
+            if (key.compare(name, Qt::CaseInsensitive) == 0)
+                return value;
+        }
+        return {};
+    }
     static QJsonObject bodyOf(const HttpResponse &r)
     {
         return QJsonDocument::fromJson(r.body).object();
@@ -468,6 +476,34 @@ private slots:
                         .toString()
                         .contains(QStringLiteral("Audit desk"));
         }));
+    }
+
+    // A workstation polls every few seconds: a page with nothing new says how far the changes
+    // go and leaves no entry in the trail; a page with changes does.
+    void anEmptyPollLeavesNoTrail()
+    {
+        const QByteArray token = tokenOf(enroll(QStringLiteral("Poller")));
+        const auto historyEntries = [this] {
+            return m_db
+                ->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = "
+                                        "'history'"))
+                ->toInt();
+        };
+        HttpResponse r =
+            call("GET", QStringLiteral("/fhir/_history?_cursor=0&_count=500"), QByteArray(), token);
+        QVERIFY2(r.status == 200, r.body.constData());
+        const QByteArray newest = headerOf(r, "X-Frontdesk-Newest-Change");
+        QVERIFY(newest.toLongLong() > 0);
+        const int before = historyEntries();
+        r = call("GET",
+                 QStringLiteral("/fhir/_history?_cursor=%1").arg(QString::fromLatin1(newest)),
+                 QByteArray(), token);
+        QVERIFY2(r.status == 200, r.body.constData());
+        QCOMPARE(bodyOf(r).value(QStringLiteral("entry")).toArray().size(), 0);
+        QCOMPARE(headerOf(r, "X-Frontdesk-Newest-Change"), newest);
+        QCOMPARE(historyEntries(), before);
+        r = call("GET", QStringLiteral("/fhir/_history?_cursor=0&_count=1"), QByteArray(), token);
+        QCOMPARE(historyEntries(), before + 1);
     }
 
     void aRevokedWorkstationIsRefusedAtOnce()

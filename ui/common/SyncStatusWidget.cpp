@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTimer>
 
@@ -14,11 +15,16 @@ namespace frontdesk {
 
 SyncStatusWidget::SyncStatusWidget(SyncStatus *status, QWidget *parent)
     : QWidget(parent), m_status(status), m_label(new QLabel(this)),
-      m_settle(new QPushButton(tr("Settle…"), this)), m_timer(new QTimer(this))
+      m_progress(new QProgressBar(this)), m_settle(new QPushButton(tr("Settle…"), this)),
+      m_timer(new QTimer(this))
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_label);
+    layout->addWidget(m_progress);
+    m_progress->setObjectName(QStringLiteral("syncProgress"));
+    m_progress->setMaximumWidth(160);
+    m_progress->hide();
     layout->addWidget(m_settle);
     m_settle->setObjectName(QStringLiteral("settleConflicts"));
     m_settle->setFlat(true);
@@ -77,6 +83,22 @@ void SyncStatusWidget::updateText()
     if (m_status->rejected() > 0)
         waiting += tr(" · %Ln refused by the server", nullptr,
                       int(std::min<qint64>(m_status->rejected(), INT_MAX)));
+    // A long round says how far it is, in words and as a bar.
+    const SyncStatus::Progress progress = m_status->progress();
+    const bool showProgress = progress.total >= ProgressFrom;
+    if (showProgress) {
+        const QLocale locale;
+        waiting = progress.sending
+                      ? tr("sending %1 of %2 records to the server")
+                            .arg(locale.toString(progress.done), locale.toString(progress.total))
+                      : tr("receiving %1 of %2 changes from the server")
+                            .arg(locale.toString(progress.done), locale.toString(progress.total));
+        // QProgressBar counts in int: large rounds in thousandths.
+        m_progress->setRange(0, 1000);
+        m_progress->setValue(int(1000 * progress.done / progress.total));
+        m_progress->setAccessibleName(waiting);
+    }
+    m_progress->setVisible(showProgress);
     m_label->setText(tr("%1 · %2", "connection · changes waiting").arg(connection, waiting));
     m_settle->setVisible(m_status->conflicts() + m_status->rejected() > 0);
     if (!m_status->serverConfigured())

@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QLabel;
+class QProgressBar;
 class QPushButton;
 class QTimer;
 
@@ -17,10 +18,13 @@ class SyncStatusWidget : public QWidget
     Q_OBJECT
 public:
     static constexpr int RefreshIntervalMs = 15000;
+    // Rounds that move fewer records than this go by without a progress bar.
+    static constexpr qint64 ProgressFrom = 200;
 
     explicit SyncStatusWidget(SyncStatus *status, QWidget *parent = nullptr);
 
     QString text() const;
+    QProgressBar *progressBar() const { return m_progress; }
     void refresh();
     // Shown while records wait for a person (conflicts, refusals): opens File → Sync Conflicts….
     QPushButton *settleButton() const { return m_settle; }
@@ -33,6 +37,7 @@ private:
 
     SyncStatus *m_status;
     QLabel *m_label;
+    QProgressBar *m_progress;
     QPushButton *m_settle;
     QTimer *m_timer;
 };
