@@ -17,6 +17,14 @@ const QList<std::pair<QString, QString>> kRecallStatus{
 const QStringList kLinkTypes{QStringLiteral("replaced-by"), QStringLiteral("replaces"),
                              QStringLiteral("refer"), QStringLiteral("seealso")};
 
+// A contact by message names the Communication queued; a call or letter the Task made for it.
+QString contactRefType(const QString &channel)
+{
+    return channel == QLatin1String("sms") || channel == QLatin1String("email")
+               ? QStringLiteral("Communication")
+               : QStringLiteral("Task");
+}
+
 } // namespace
 
 QJsonObject PatientRecordMapping::toFhir(const Recall &r)
@@ -26,14 +34,16 @@ QJsonObject PatientRecordMapping::toFhir(const Recall &r)
         if (own == r.status)
             status = fhir;
     }
+    QJsonArray codes{QJsonObject{{QStringLiteral("system"), taskCodeSystem()},
+                                 {QStringLiteral("code"), recallCode()}}};
+    if (r.isTask())
+        codes.append(QJsonObject{{QStringLiteral("system"), taskCodeSystem()},
+                                 {QStringLiteral("code"), r.kind}});
     QJsonObject o{
         {QStringLiteral("resourceType"), QStringLiteral("Task")},
         {QStringLiteral("status"), status},
         {QStringLiteral("intent"), QStringLiteral("plan")},
-        {QStringLiteral("code"),
-         QJsonObject{{QStringLiteral("coding"),
-                      QJsonArray{QJsonObject{{QStringLiteral("system"), taskCodeSystem()},
-                                             {QStringLiteral("code"), recallCode()}}}}}},
+        {QStringLiteral("code"), QJsonObject{{QStringLiteral("coding"), codes}}},
         {QStringLiteral("for"), FhirJson::reference(QStringLiteral("Patient"), r.patientId)},
         {QStringLiteral("restriction"),
          QJsonObject{{QStringLiteral("period"),
@@ -45,6 +55,18 @@ QJsonObject PatientRecordMapping::toFhir(const Recall &r)
                  FhirJson::reference(QStringLiteral("Practitioner"), r.practitionerId));
     if (!r.reason.isEmpty())
         o.insert(QStringLiteral("description"), r.reason);
+    if (r.contacted()) {
+        QJsonArray extensions{
+            FhirJson::extension(contactedAtUrl(), QStringLiteral("valueInstant"),
+                                r.contactedAt.toUTC().toString(Qt::ISODateWithMs)),
+            FhirJson::extension(contactChannelUrl(), QStringLiteral("valueCode"),
+                                r.contactChannel)};
+        if (!r.contactRef.isEmpty())
+            extensions.append(FhirJson::extension(
+                contactUrl(), QStringLiteral("valueReference"),
+                FhirJson::reference(contactRefType(r.contactChannel), r.contactRef)));
+        o.insert(QStringLiteral("extension"), extensions);
+    }
     return o;
 }
 
@@ -53,12 +75,16 @@ Result<Recall> PatientRecordMapping::recallFromFhir(const QJsonObject &o)
     if (auto t = FhirJson::expectType(o, QStringLiteral("Task")); !t)
         return fail(t.error());
     bool isRecall = false;
+    QString kind = Recall::recallKind();
     for (const QJsonValue &c :
          o.value(QStringLiteral("code")).toObject().value(QStringLiteral("coding")).toArray()) {
         const QJsonObject coding = c.toObject();
-        isRecall =
-            isRecall || (coding.value(QStringLiteral("system")).toString() == taskCodeSystem() &&
-                         coding.value(QStringLiteral("code")).toString() == recallCode());
+        if (coding.value(QStringLiteral("system")).toString() != taskCodeSystem())
+            continue;
+        const QString code = coding.value(QStringLiteral("code")).toString();
+        isRecall = isRecall || code == recallCode();
+        if (code != recallCode() && Recall::kinds().contains(code))
+            kind = code;
     }
     if (!isRecall)
         return fail(tr("code must hold the code %1 of %2: this Task is no recall.")
@@ -97,6 +123,28 @@ Result<Recall> PatientRecordMapping::recallFromFhir(const QJsonObject &o)
         return fail(due.error());
     r.dueOn = *due;
     r.reason = o.value(QStringLiteral("description")).toString();
+    r.kind = kind;
+    const QJsonValue contactedAt =
+        FhirJson::extensionValue(o, contactedAtUrl(), QStringLiteral("valueInstant"));
+    if (!contactedAt.isUndefined()) {
+        auto at =
+            FhirJson::readInstant(QJsonObject{{contactedAtUrl(), contactedAt}}, contactedAtUrl());
+        if (!at)
+            return fail(at.error());
+        auto channel = FhirJson::readCode(
+            FhirJson::extensionValue(o, contactChannelUrl(), QStringLiteral("valueCode")),
+            Recall::contactChannels(), contactChannelUrl());
+        if (!channel)
+            return fail(channel.error());
+        r.contactedAt = *at;
+        r.contactChannel = *channel;
+        auto ref = FhirJson::referenceId(
+            FhirJson::extensionValue(o, contactUrl(), QStringLiteral("valueReference")).toObject(),
+            contactRefType(r.contactChannel), contactUrl(), false);
+        if (!ref)
+            return fail(ref.error());
+        r.contactRef = *ref;
+    }
     return r;
 }
 

@@ -16,7 +16,11 @@ namespace frontdesk {
 // - a recall is a Task (code recallCode() of taskCodeSystem()): work for the front desk, to
 //   have the patient back by a date. for is the patient, owner the practitioner to see (none:
 //   anyone), description the reason, restriction.period.end the due date (a local date); open,
-//   done and cancelled are requested, completed and cancelled;
+//   done and cancelled are requested, completed and cancelled. A task for the front desk (call,
+//   write a letter, offer a freed time) has its kind as a second code of the same system. When
+//   and how the patient was contacted about it are the extensions contactedAtUrl()
+//   (valueInstant), contactChannelUrl() (valueCode: sms, email, call, letter) and contactUrl()
+//   (valueReference: the Communication queued, or the call or letter Task);
 // - a photo is a Binary: its bytes and content type, securityContext the patient it shows (so a
 //   server grants it as it grants the patient). Binary because the photo is its own synced
 //   record with its own id; Patient.photo would rewrite the whole patient for every new photo;
@@ -29,6 +33,12 @@ class PatientRecordMapping
 public:
     static QString taskCodeSystem() { return QStringLiteral("urn:frontdesk:task-code"); }
     static QString recallCode() { return QStringLiteral("recall"); }
+    static QString contactedAtUrl() { return QStringLiteral("urn:frontdesk:recall-contacted-at"); }
+    static QString contactChannelUrl()
+    {
+        return QStringLiteral("urn:frontdesk:recall-contact-channel");
+    }
+    static QString contactUrl() { return QStringLiteral("urn:frontdesk:recall-contact"); }
     static QJsonObject toFhir(const Recall &r);
     static Result<Recall> recallFromFhir(const QJsonObject &resource);
 

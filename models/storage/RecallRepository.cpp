@@ -12,7 +12,9 @@ RecordStore::Table RecallRepository::table()
     return {QStringLiteral("recalls"),
             QStringLiteral("Recall"),
             {QStringLiteral("patient_id"), QStringLiteral("practitioner_id"),
-             QStringLiteral("reason"), QStringLiteral("due_on"), QStringLiteral("status")},
+             QStringLiteral("reason"), QStringLiteral("due_on"), QStringLiteral("status"),
+             QStringLiteral("kind"), QStringLiteral("contacted_at"),
+             QStringLiteral("contact_channel"), QStringLiteral("contact_ref")},
             QStringLiteral("patient_id"),
             QStringLiteral("Task")};
 }
@@ -26,7 +28,12 @@ QVariantMap RecallRepository::toValues(const Recall &r) const
              r.practitionerId.isEmpty() ? QVariant() : QVariant(r.practitionerId)},
             {QStringLiteral("reason"), r.reason},
             {QStringLiteral("due_on"), r.dueOn.toString(Qt::ISODate)},
-            {QStringLiteral("status"), r.status}};
+            {QStringLiteral("status"), r.status},
+            {QStringLiteral("kind"), r.kind},
+            {QStringLiteral("contacted_at"),
+             r.contactedAt.isValid() ? QVariant(r.contactedAt.toMSecsSinceEpoch()) : QVariant()},
+            {QStringLiteral("contact_channel"), r.contactChannel},
+            {QStringLiteral("contact_ref"), r.contactRef}};
 }
 
 Recall RecallRepository::fromRecord(const QSqlRecord &r) const
@@ -38,6 +45,12 @@ Recall RecallRepository::fromRecord(const QSqlRecord &r) const
     recall.reason = r.value(QStringLiteral("reason")).toString();
     recall.dueOn = QDate::fromString(r.value(QStringLiteral("due_on")).toString(), Qt::ISODate);
     recall.status = r.value(QStringLiteral("status")).toString();
+    recall.kind = r.value(QStringLiteral("kind")).toString();
+    const QVariant contacted = r.value(QStringLiteral("contacted_at"));
+    if (!contacted.isNull())
+        recall.contactedAt = QDateTime::fromMSecsSinceEpoch(contacted.toLongLong(), Qt::UTC);
+    recall.contactChannel = r.value(QStringLiteral("contact_channel")).toString();
+    recall.contactRef = r.value(QStringLiteral("contact_ref")).toString();
     return recall;
 }
 
@@ -49,6 +62,12 @@ Status RecallRepository::validate(const Recall &r) const
         return fail(tr("A recall needs a due date."));
     if (r.status != Recall::open() && r.status != Recall::done() && r.status != Recall::cancelled())
         return fail(tr("Unknown recall status \"%1\" (open, done or cancelled).").arg(r.status));
+    if (!Recall::kinds().contains(r.kind))
+        return fail(tr("Unknown kind of task \"%1\" (recall, call, letter or offer).").arg(r.kind));
+    if (r.contacted() != !r.contactChannel.isEmpty() ||
+        (r.contacted() && !Recall::contactChannels().contains(r.contactChannel)))
+        return fail(tr("A recall's contact needs both its time and its channel (SMS, e-mail, "
+                       "call or letter)."));
     auto patient =
         m_db.scalar(QStringLiteral("SELECT count(*) FROM patients WHERE id = ? AND deleted = 0"),
                     {r.patientId});
@@ -92,7 +111,8 @@ RecallRepository::overdueStatement(const QString &columns, QDate before, const Q
             "AND a.start_at >= (CAST(strftime('%s', r.due_on) AS INTEGER) - 86400) * 1000 "
             "AND a.deleted = 0 AND a.status NOT IN ('cancelled', 'no-show')) "
             "AS latest_visit "
-            "FROM recalls r WHERE r.deleted = 0 AND r.status = 'open' AND r.due_on < ?")
+            "FROM recalls r WHERE r.deleted = 0 AND r.status = 'open' AND r.kind = 'recall' "
+            "AND r.due_on < ?")
             .arg(columns);
     QVariantList values{before.toString(Qt::ISODate)};
     if (!patientId.isEmpty()) {
@@ -154,6 +174,71 @@ Result<QList<RecallDue>> RecallRepository::overdueDue(QDate before,
     });
     if (!read)
         return fail(read.error());
+    return out;
+}
+
+Result<QList<LapsedPatient>> RecallRepository::lapsed(const QDateTime &cutoffUtc) const
+{
+    if (auto s = AccessGuard(m_db).requireRead(table().resourceType); !s)
+        return fail(s.error());
+    // patient_first_visits counts missed visits too: a patient who only ever missed one has no
+    // latest visit and is left out.
+    const QString statement = QStringLiteral(
+        "SELECT f.patient_id, (SELECT max(a.start_at) FROM appointments a "
+        "WHERE a.patient_id = f.patient_id AND a.start_at < ? AND a.deleted = 0 "
+        "AND a.status NOT IN ('cancelled', 'no-show')) AS latest_visit "
+        "FROM patient_first_visits f JOIN patients p ON p.id = f.patient_id "
+        "WHERE f.first_start_at < ? AND p.deleted = 0 AND p.merged_into = '' "
+        "AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.patient_id = f.patient_id "
+        "AND a.start_at >= ? AND a.deleted = 0 AND a.status NOT IN ('cancelled', 'no-show')) "
+        "AND NOT EXISTS (SELECT 1 FROM recalls r WHERE r.patient_id = f.patient_id "
+        "AND r.deleted = 0 AND r.status = 'open') "
+        "ORDER BY latest_visit, f.patient_id");
+    const qint64 cutoff = cutoffUtc.toMSecsSinceEpoch();
+    QList<LapsedPatient> out;
+    Status read = m_db.scan(statement, {cutoff, cutoff, cutoff}, [&](const SqlRow &row) {
+        if (!row.isNull(1))
+            out.append({row.text(0), QDateTime::fromMSecsSinceEpoch(row.integer(1), Qt::UTC)});
+    });
+    if (!read)
+        return fail(read.error());
+    return out;
+}
+
+Result<QList<WorklistTask>> RecallRepository::worklist(QDate upTo, const QString &kind) const
+{
+    if (auto s = AccessGuard(m_db).requireRead(table().resourceType); !s)
+        return fail(s.error());
+    if (auto s = AccessGuard(m_db).requireRead(QStringLiteral("Patient")); !s)
+        return fail(s.error());
+    QString statement =
+        QStringLiteral("SELECT %1, p.family_name, p.given_name, p.mrn, p.phone_mobile, "
+                       "p.phone_home FROM recalls r JOIN patients p ON p.id = r.patient_id "
+                       "WHERE r.deleted = 0 AND r.status = 'open' AND r.due_on <= ?")
+            .arg(m_store.selectList(QStringLiteral("r")));
+    QVariantList values{upTo.toString(Qt::ISODate)};
+    if (!kind.isEmpty()) {
+        statement += QStringLiteral(" AND r.kind = ?");
+        values << kind;
+    }
+    statement += QStringLiteral(" ORDER BY r.due_on, p.family_name, p.given_name, r.id");
+    auto q = m_db.query(statement, values);
+    if (!q)
+        return fail(q.error());
+    QList<WorklistTask> out;
+    while (q->next()) {
+        const QSqlRecord record = q->record();
+        WorklistTask t;
+        t.task = fromRecord(record);
+        t.patientName = record.value(QStringLiteral("family_name")).toString() +
+                        QStringLiteral(", ") +
+                        record.value(QStringLiteral("given_name")).toString();
+        t.mrn = record.value(QStringLiteral("mrn")).toString();
+        const QString mobile = record.value(QStringLiteral("phone_mobile")).toString().trimmed();
+        t.phone = mobile.isEmpty() ? record.value(QStringLiteral("phone_home")).toString().trimmed()
+                                   : mobile;
+        out.append(t);
+    }
     return out;
 }
 

@@ -307,6 +307,8 @@ Status ReminderPlanner::make(const PlannedReminder &p, const ClinicContext &clin
             Recall task;
             task.patientId = p.patientId;
             task.reason = p.body;
+            task.kind =
+                p.channel == QLatin1String("phone") ? Recall::callKind() : Recall::letterKind();
             task.dueOn = clinic.time.today(m_db.clock());
             auto saved =
                 records.save(QStringLiteral("Task"), {}, PatientRecordMapping::toFhir(task),

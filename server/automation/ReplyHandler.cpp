@@ -233,6 +233,7 @@ Status ReplyHandler::offerToWaitlist(const Appointment &freed, const ClinicConte
         Recall offer;
         offer.patientId = suited[i].patientId;
         offer.practitionerId = freed.practitionerId;
+        offer.kind = Recall::offerKind();
         offer.dueOn = clinic.time.today(m_db.clock());
         offer.reason = tr("Offer the freed time from the waitlist: %1, %2 min with %3 (another "
                           "patient cancelled by SMS).")

@@ -327,6 +327,7 @@ private slots:
             current(QStringLiteral("Task"), outcome->offers.first()));
         QVERIFY(task);
         QCOMPARE(task->patientId, early.patientId);
+        QCOMPARE(task->kind, Recall::offerKind());
         QCOMPARE(task->dueOn, m_clock.nowUtc().date());
         QVERIFY2(task->reason.contains(QStringLiteral("Dr Cancel")), qPrintable(task->reason));
         QCOMPARE(auditRows(QStringLiteral("Task"), outcome->offers.first()), 1);
@@ -582,6 +583,10 @@ private slots:
         QCOMPARE(dispatchRow(queued->first().id).state, QStringLiteral("due"));
         auto tasks = AutomatedRecords(*m_db).ofPatient(QStringLiteral("Task"), byCall);
         QCOMPARE(tasks->size(), 1);
+        // A call for the front desk's worklist, not a recall of the patient.
+        auto callTask = PatientRecordMapping::recallFromFhir(tasks->first().content);
+        QVERIFY2(callTask, qPrintable(callTask.error()));
+        QCOMPARE(callTask->kind, Recall::callKind());
 
         // Exactly once, whichever process looks next.
         QVERIFY(ReminderPlanner(*m_db).makeDue()->isEmpty());

@@ -1,8 +1,10 @@
+#include "fhir/FhirJson.h"
 #include "fhir/FhirMapping.h"
 #include "fhir/PatientRecordMapping.h"
 
 #include <QJsonArray>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace frontdesk;
 
@@ -62,6 +64,55 @@ private slots:
         QCOMPARE(back->reason, r.reason);
         QCOMPARE(back->dueOn, r.dueOn);
         QCOMPARE(back->status, r.status);
+    }
+
+    // A task for the front desk and a recall's contact (recall outreach) travel with the Task,
+    // so every workstation's worklist and due list agree.
+    void taskKindAndContactTravel_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("channel");
+        QTest::addColumn<QString>("referenceType");
+        QTest::newRow("recall contacted by SMS")
+            << Recall::recallKind() << QStringLiteral("sms") << QStringLiteral("Communication");
+        QTest::newRow("recall with a call task")
+            << Recall::recallKind() << QStringLiteral("call") << QStringLiteral("Task");
+        QTest::newRow("letter task, not contacted")
+            << Recall::letterKind() << QString() << QString();
+        QTest::newRow("waitlist offer") << Recall::offerKind() << QString() << QString();
+    }
+    void taskKindAndContactTravel()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, channel);
+        QFETCH(QString, referenceType);
+        Recall r = recall();
+        r.kind = kind;
+        if (!channel.isEmpty()) {
+            r.contactedAt = QDateTime(QDate(2026, 6, 10), QTime(8, 0, 1, 250), QTimeZone::utc());
+            r.contactChannel = channel;
+            r.contactRef = QStringLiteral("made-1");
+        }
+        const QJsonObject o = PatientRecordMapping::toFhir(r);
+        const QJsonArray codes =
+            o.value(QStringLiteral("code")).toObject().value(QStringLiteral("coding")).toArray();
+        QCOMPARE(codes.size(), kind == Recall::recallKind() ? 1 : 2);
+        if (!referenceType.isEmpty())
+            QCOMPARE(FhirJson::extensionValue(o, PatientRecordMapping::contactUrl(),
+                                              QStringLiteral("valueReference"))
+                         .toObject()
+                         .value(QStringLiteral("reference"))
+                         .toString(),
+                     referenceType + QStringLiteral("/made-1"));
+        else
+            QVERIFY(!o.contains(QStringLiteral("extension")));
+        auto back = PatientRecordMapping::recallFromFhir(o);
+        QVERIFY2(back, qPrintable(back.error()));
+        QCOMPARE(back->kind, r.kind);
+        QCOMPARE(back->contactedAt, r.contactedAt);
+        QCOMPARE(back->contactChannel, r.contactChannel);
+        QCOMPARE(back->contactRef, r.contactRef);
+        QCOMPARE(back->reason, r.reason);
     }
 
     void photoIsABinaryOfThePatient()
@@ -143,6 +194,25 @@ private slots:
         ownerless.insert(QStringLiteral("for"),
                          QJsonObject{{QStringLiteral("reference"), QStringLiteral("Group/1")}});
         QTest::newRow("for a group") << ownerless << QStringLiteral("for");
+        Recall contacted = recall();
+        contacted.contactedAt = QDateTime(QDate(2026, 6, 10), QTime(8, 0), QTimeZone::utc());
+        contacted.contactChannel = QStringLiteral("sms");
+        QJsonObject pigeon = PatientRecordMapping::toFhir(contacted);
+        pigeon.insert(
+            QStringLiteral("extension"),
+            QJsonArray{FhirJson::extension(PatientRecordMapping::contactedAtUrl(),
+                                           QStringLiteral("valueInstant"),
+                                           QStringLiteral("2026-06-10T08:00:00Z")),
+                       FhirJson::extension(PatientRecordMapping::contactChannelUrl(),
+                                           QStringLiteral("valueCode"), QStringLiteral("pigeon"))});
+        QTest::newRow("contacted by pigeon") << pigeon << PatientRecordMapping::contactChannelUrl();
+        QJsonObject undated = pigeon;
+        undated.insert(QStringLiteral("extension"),
+                       QJsonArray{FhirJson::extension(PatientRecordMapping::contactedAtUrl(),
+                                                      QStringLiteral("valueInstant"),
+                                                      QStringLiteral("2026-06-10T08:00"))});
+        QTest::newRow("contacted at a local time")
+            << undated << PatientRecordMapping::contactedAtUrl();
 
         PatientPhoto photo;
         photo.patientId = QStringLiteral("pat-1");
