@@ -76,7 +76,7 @@ QList<CtlCommand> Ctl::commands()
 {
     // One line per group of commands; each group lives in its own file.
     return databaseCommands() + patientCommands() + accessCommands() + scheduleCommands() +
-           kpiCommands() + messageCommands() + syncCommands();
+           kpiCommands() + recallCommands() + messageCommands() + syncCommands();
 }
 
 int Ctl::usage(const QString &problem)
@@ -186,6 +186,9 @@ Ctl::Access Ctl::accessOf(const QString &command, const QStringList &arguments)
     if (command == QLatin1String("message"))
         return {Kind::SignedIn,
                 sub == QLatin1String("send") ? Permission::SendMessages : Permission::ViewMessages};
+    // Recall outreach writes to patients, even when it only shows what it would write.
+    if (command == QLatin1String("recall") && sub == QLatin1String("outreach"))
+        return {Kind::SignedIn, Permission::SendMessages};
     // A new workstation has no account yet: the server administrator's sign-in answers for it.
     if (command == QLatin1String("enroll"))
         return {Kind::FirstAccount, Permission::ManageSettings};

@@ -59,6 +59,7 @@ QList<CtlCommand> patientCommands();
 QList<CtlCommand> accessCommands();
 QList<CtlCommand> scheduleCommands();
 QList<CtlCommand> kpiCommands();
+QList<CtlCommand> recallCommands();
 QList<CtlCommand> messageCommands();
 QList<CtlCommand> syncCommands();
 

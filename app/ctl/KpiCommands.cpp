@@ -1,9 +1,7 @@
 #include "CtlCommand.h"
 
-#include "domain/ClinicTime.h"
 #include "kpi/KpiDefinitions.h"
 #include "kpi/KpiService.h"
-#include "storage/RecallRepository.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -18,7 +16,7 @@ namespace frontdesk {
 
 namespace {
 
-// The dashboard's figures and the recalls (care gaps) behind one of them.
+// The dashboard's figures (the recalls behind one of them: RecallCommands).
 class KpiCommands
 {
     Q_DECLARE_TR_FUNCTIONS(KpiCommands)
@@ -27,10 +25,6 @@ public:
 
 private:
     static int kpi(CtlContext &c, const QCommandLineParser &p, const QStringList &);
-    static int recall(CtlContext &c, const QCommandLineParser &p, const QStringList &args);
-    static int recallAdd(CtlContext &c, Database &db, const QCommandLineParser &p);
-    static int recallDone(CtlContext &c, Database &db, const QCommandLineParser &p);
-    static int recallList(CtlContext &c, Database &db, const QCommandLineParser &p);
     // A date written YYYY-MM-DD; an invalid date otherwise.
     static QDate date(const QString &text)
     {
@@ -175,104 +169,11 @@ int KpiCommands::kpi(CtlContext &c, const QCommandLineParser &p, const QStringLi
     return CtlContext::Ok;
 }
 
-int KpiCommands::recall(CtlContext &c, const QCommandLineParser &p, const QStringList &args)
-{
-    const QString sub = args.value(0);
-    if (args.size() != 1 || (sub != QLatin1String("add") && sub != QLatin1String("done") &&
-                             sub != QLatin1String("list")))
-        return c.usage(tr("recall needs one sub-command: add, done or list."));
-    if (sub == QLatin1String("add")) {
-        if (!p.isSet(QStringLiteral("patient")) || !p.isSet(QStringLiteral("due")) ||
-            p.value(QStringLiteral("reason")).trimmed().isEmpty())
-            return c.usage(tr("recall add needs --patient ID, --due DATE and --reason TEXT."));
-        if (!date(p.value(QStringLiteral("due"))).isValid())
-            return c.usage(tr("--due \"%1\" is not a date written YYYY-MM-DD.")
-                               .arg(p.value(QStringLiteral("due"))));
-    }
-    if (sub == QLatin1String("done") && !p.isSet(QStringLiteral("recall")))
-        return c.usage(tr("recall done needs --recall ID."));
-    auto opened = c.openDatabase();
-    if (!opened)
-        return c.failure(opened.error());
-    Database &db = *opened->database;
-    if (sub == QLatin1String("add"))
-        return recallAdd(c, db, p);
-    if (sub == QLatin1String("done"))
-        return recallDone(c, db, p);
-    return recallList(c, db, p);
-}
-
-int KpiCommands::recallAdd(CtlContext &c, Database &db, const QCommandLineParser &p)
-{
-    Recall recall;
-    recall.patientId = p.value(QStringLiteral("patient"));
-    recall.practitionerId = p.value(QStringLiteral("practitioner"));
-    recall.reason = p.value(QStringLiteral("reason")).trimmed();
-    recall.dueOn = date(p.value(QStringLiteral("due")));
-    if (auto s = RecallRepository(db).save(recall); !s)
-        return c.failure(s.error());
-    c.out() << recall.meta.id << '\n';
-    return CtlContext::Ok;
-}
-
-int KpiCommands::recallDone(CtlContext &c, Database &db, const QCommandLineParser &p)
-{
-    RecallRepository recalls(db);
-    const QString id = p.value(QStringLiteral("recall"));
-    auto recall = recalls.get(id);
-    if (!recall)
-        return c.failure(recall.error());
-    if (recall->meta.deleted || recall->status != Recall::open())
-        return c.refused(recall->meta.deleted
-                             ? tr("The recall %1 was deleted.").arg(id)
-                             : tr("The recall %1 is already %2.").arg(id, recall->status));
-    if (auto s = recalls.close(id, Recall::done()); !s)
-        return c.failure(s.error());
-    c.out() << tr("Recall %1 is done.").arg(id) << '\n';
-    return CtlContext::Ok;
-}
-
-int KpiCommands::recallList(CtlContext &c, Database &db, const QCommandLineParser &p)
-{
-    RecallRepository recalls(db);
-    const QString patient = p.value(QStringLiteral("patient"));
-    Result<QList<Recall>> list = QList<Recall>();
-    if (p.isSet(QStringLiteral("overdue"))) {
-        const ClinicTime clinic = ClinicTime::fromZoneName(db.setting(ClinicTime::settingKey()));
-        list = recalls.overdue(clinic.today(db.clock()), patient);
-    } else {
-        list = recalls.list(patient);
-    }
-    if (!list)
-        return c.failure(list.error());
-    if (p.isSet(QStringLiteral("json"))) {
-        QJsonArray array;
-        for (const Recall &r : std::as_const(*list))
-            array.append(QJsonObject{{QStringLiteral("id"), r.meta.id},
-                                     {QStringLiteral("patient_id"), r.patientId},
-                                     {QStringLiteral("practitioner_id"), r.practitionerId},
-                                     {QStringLiteral("reason"), r.reason},
-                                     {QStringLiteral("due_on"), r.dueOn.toString(Qt::ISODate)},
-                                     {QStringLiteral("status"), r.status}});
-        c.out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
-        return CtlContext::Ok;
-    }
-    const QLocale locale;
-    for (const Recall &r : std::as_const(*list))
-        c.out() << r.meta.id << "  " << locale.toString(r.dueOn, QLocale::ShortFormat) << "  "
-                << r.status << "  " << r.patientId << "  " << r.reason << '\n';
-    if (list->isEmpty())
-        c.out() << tr("No recalls.") << '\n';
-    return CtlContext::Ok;
-}
-
 QList<CtlCommand> KpiCommands::all()
 {
     const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
     const QCommandLineOption practitioner(QStringLiteral("practitioner"),
                                           tr("Only this practitioner's."), QStringLiteral("ID"));
-    const QCommandLineOption patient(QStringLiteral("patient"), tr("The patient's id."),
-                                     QStringLiteral("ID"));
     return {
         {QStringLiteral("kpi"),
          {},
@@ -289,20 +190,6 @@ QList<CtlCommand> KpiCommands::all()
                              QStringLiteral("CODE")),
           json},
          kpi},
-        {QStringLiteral("recall"),
-         QStringLiteral("add|done|list"),
-         tr("Recalls (care gaps): who should come back by when."),
-         {patient, practitioner,
-          QCommandLineOption(QStringLiteral("due"), tr("Due date (YYYY-MM-DD)."),
-                             QStringLiteral("DATE")),
-          QCommandLineOption(QStringLiteral("reason"), tr("Why the patient should come back."),
-                             QStringLiteral("TEXT")),
-          QCommandLineOption(QStringLiteral("recall"), tr("The recall's id."),
-                             QStringLiteral("ID")),
-          QCommandLineOption(QStringLiteral("overdue"),
-                             tr("Only open recalls that are overdue (care gaps).")),
-          json},
-         recall},
     };
 }
 
