@@ -2742,48 +2742,12 @@ Um fortzufahren, tun Sie eines der Folgenden:
         <translation>Veränderung</translation>
     </message>
     <message>
-        <source>recall needs one sub-command: add, done or list.</source>
-        <translation>recall braucht einen Unterbefehl: add, done oder list.</translation>
-    </message>
-    <message>
-        <source>recall add needs --patient ID, --due DATE and --reason TEXT.</source>
-        <translation>recall add braucht --patient ID, --due DATUM und --reason TEXT.</translation>
-    </message>
-    <message>
-        <source>--due &quot;%1&quot; is not a date written YYYY-MM-DD.</source>
-        <translation>--due „%1“ ist kein Datum im Format JJJJ-MM-TT.</translation>
-    </message>
-    <message>
-        <source>recall done needs --recall ID.</source>
-        <translation>recall done braucht --recall ID.</translation>
-    </message>
-    <message>
-        <source>The recall %1 was deleted.</source>
-        <translation>Der Recall %1 wurde gelöscht.</translation>
-    </message>
-    <message>
-        <source>The recall %1 is already %2.</source>
-        <translation>Der Recall %1 ist bereits %2.</translation>
-    </message>
-    <message>
-        <source>Recall %1 is done.</source>
-        <translation>Recall %1 ist erledigt.</translation>
-    </message>
-    <message>
-        <source>No recalls.</source>
-        <translation>Keine Recalls.</translation>
-    </message>
-    <message>
         <source>Print JSON.</source>
         <translation>JSON ausgeben.</translation>
     </message>
     <message>
         <source>Only this practitioner&apos;s.</source>
         <translation>Nur die dieses Behandlers.</translation>
-    </message>
-    <message>
-        <source>The patient&apos;s id.</source>
-        <translation>Die ID des Patienten.</translation>
     </message>
     <message>
         <source>The dashboard&apos;s figures for a period beside the previous one.</source>
@@ -2804,26 +2768,6 @@ Um fortzufahren, tun Sie eines der Folgenden:
     <message>
         <source>Only appointments of this type (e.g. check-up).</source>
         <translation>Nur Termine dieser Art (z. B. check-up).</translation>
-    </message>
-    <message>
-        <source>Recalls (care gaps): who should come back by when.</source>
-        <translation>Recalls (Versorgungslücken): wer bis wann wiederkommen sollte.</translation>
-    </message>
-    <message>
-        <source>Due date (YYYY-MM-DD).</source>
-        <translation>Fälligkeitsdatum (JJJJ-MM-TT).</translation>
-    </message>
-    <message>
-        <source>Why the patient should come back.</source>
-        <translation>Warum der Patient wiederkommen sollte.</translation>
-    </message>
-    <message>
-        <source>The recall&apos;s id.</source>
-        <translation>Die ID des Recalls.</translation>
-    </message>
-    <message>
-        <source>Only open recalls that are overdue (care gaps).</source>
-        <translation>Nur offene, überfällige Recalls (Versorgungslücken).</translation>
     </message>
 </context>
 <context>
@@ -3943,6 +3887,211 @@ Um fortzufahren, tun Sie eines der Folgenden:
     </message>
 </context>
 <context>
+    <name>RecallCommands</name>
+    <message>
+        <source>recall needs one sub-command: add, done, list, due or outreach.</source>
+        <translation>recall braucht einen Unterbefehl: add, done, list, due oder outreach.</translation>
+    </message>
+    <message>
+        <source>--months must be a whole number from 1 to %1; got &quot;%2&quot;.</source>
+        <translation>--months muss eine ganze Zahl von 1 bis %1 sein; angegeben wurde „%2“.</translation>
+    </message>
+    <message>
+        <source>recall outreach needs --template NAME, a template for recalls (frontdeskctl message templates lists them).</source>
+        <translation>recall outreach braucht --template NAME, eine Vorlage für Recalls (frontdeskctl message templates listet sie auf).</translation>
+    </message>
+    <message>
+        <source>recall add needs --patient ID, --due DATE and --reason TEXT.</source>
+        <translation>recall add braucht --patient ID, --due DATUM und --reason TEXT.</translation>
+    </message>
+    <message>
+        <source>--due &quot;%1&quot; is not a date written YYYY-MM-DD.</source>
+        <translation>--due „%1“ ist kein Datum im Format JJJJ-MM-TT.</translation>
+    </message>
+    <message>
+        <source>recall done needs --recall ID.</source>
+        <translation>recall done braucht --recall ID.</translation>
+    </message>
+    <message>
+        <source>The recall %1 was deleted.</source>
+        <translation>Der Recall %1 wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>The recall %1 is already %2.</source>
+        <translation>Der Recall %1 ist bereits %2.</translation>
+    </message>
+    <message>
+        <source>Recall %1 is done.</source>
+        <translation>Recall %1 ist erledigt.</translation>
+    </message>
+    <message>
+        <source>No recalls.</source>
+        <translation>Keine Recalls.</translation>
+    </message>
+    <message>
+        <source>call task</source>
+        <translation>Anrufaufgabe</translation>
+    </message>
+    <message>
+        <source>letter task</source>
+        <translation>Briefaufgabe</translation>
+    </message>
+    <message>
+        <source>not contacted</source>
+        <translation>nicht kontaktiert</translation>
+    </message>
+    <message>
+        <source>Nobody is due for a recall on %1.</source>
+        <translation>Am %1 ist niemand für einen Recall fällig.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)  due %3  %4  -&gt;  %5</source>
+        <translation>%1 (%2)  fällig %3  %4  -&gt;  %5</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Betreff: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 queued (%3).</source>
+        <translation>%1: %2 in der Warteschlange (%3).</translation>
+    </message>
+    <message>
+        <source>%1: call task made (%2).</source>
+        <translation>%1: Anrufaufgabe angelegt (%2).</translation>
+    </message>
+    <message>
+        <source>%1: letter task made (%2).</source>
+        <translation>%1: Briefaufgabe angelegt (%2).</translation>
+    </message>
+    <message>
+        <source>%1: not contacted: %2</source>
+        <translation>%1: nicht kontaktiert: %2</translation>
+    </message>
+    <message>
+        <source>%1: failed, nothing was kept: %2</source>
+        <translation>%1: fehlgeschlagen, nichts wurde gespeichert: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) queued for frontdesk-server to send</source>
+        <translation>
+            <numerusform>%n Nachricht zum Versand durch frontdesk-server in der Warteschlange</numerusform>
+            <numerusform>%n Nachrichten zum Versand durch frontdesk-server in der Warteschlange</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call or letter task(s) made</source>
+        <translation>
+            <numerusform>%n Anruf- oder Briefaufgabe angelegt</numerusform>
+            <numerusform>%n Anruf- oder Briefaufgaben angelegt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s) not contacted.</source>
+        <translation>
+            <numerusform>%n Patient nicht kontaktiert.</numerusform>
+            <numerusform>%n Patienten nicht kontaktiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s) could not be contacted; see above.</source>
+        <translation>
+            <numerusform>%n Patient konnte nicht kontaktiert werden; siehe oben.</numerusform>
+            <numerusform>%n Patienten konnten nicht kontaktiert werden; siehe oben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>Recalls (care gaps): who should come back by when, who is due today, and contacting them as a batch.</source>
+        <translation>Recalls (Versorgungslücken): wer bis wann wiederkommen sollte, wer heute fällig ist, und alle gesammelt kontaktieren.</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s id.</source>
+        <translation>Die ID des Patienten.</translation>
+    </message>
+    <message>
+        <source>Only this practitioner&apos;s.</source>
+        <translation>Nur die dieses Behandlers.</translation>
+    </message>
+    <message>
+        <source>Due date (YYYY-MM-DD).</source>
+        <translation>Fälligkeitsdatum (JJJJ-MM-TT).</translation>
+    </message>
+    <message>
+        <source>Why the patient should come back.</source>
+        <translation>Warum der Patient wiederkommen sollte.</translation>
+    </message>
+    <message>
+        <source>The recall&apos;s id.</source>
+        <translation>Die ID des Recalls.</translation>
+    </message>
+    <message>
+        <source>Only open recalls that are overdue (care gaps).</source>
+        <translation>Nur offene, überfällige Recalls (Versorgungslücken).</translation>
+    </message>
+    <message>
+        <source>Also the patients with no visit for this many months and nothing booked.</source>
+        <translation>Auch die Patienten, die seit so vielen Monaten nicht da waren und keinen Termin gebucht haben.</translation>
+    </message>
+    <message>
+        <source>The recall template the messages are written from.</source>
+        <translation>Die Recall-Vorlage, aus der die Nachrichten geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Show who would be contacted and the text each would read; contact nobody.</source>
+        <translation>Zeigen, wer kontaktiert würde und welchen Text jeder liest; niemanden kontaktieren.</translation>
+    </message>
+</context>
+<context>
+    <name>RecallOutreach</name>
+    <message>
+        <source>The template &quot;%1&quot; is deactivated.</source>
+        <translation>Die Vorlage „%1“ ist deaktiviert.</translation>
+    </message>
+    <message>
+        <source>The template &quot;%1&quot; is for %2, not for recalls.</source>
+        <translation>Die Vorlage „%1“ ist für %2, nicht für Recalls.</translation>
+    </message>
+    <message>
+        <source>Call about the recall: %1</source>
+        <translation>Wegen des Recalls anrufen: %1</translation>
+    </message>
+    <message>
+        <source>Send a letter about the recall: %1</source>
+        <translation>Wegen des Recalls einen Brief schicken: %1</translation>
+    </message>
+    <message>
+        <source>The template &quot;%1&quot; is written for %2; this patient is written to by %3.</source>
+        <translation>Die Vorlage „%1“ ist für %2 geschrieben; dieser Patient wird per %3 angeschrieben.</translation>
+    </message>
+    <message>
+        <source>The months without a visit must be between 0 and %1.</source>
+        <translation>Die Monate ohne Besuch müssen zwischen 0 und %1 liegen.</translation>
+    </message>
+    <message>
+        <source>No visit since %1.</source>
+        <translation>Kein Besuch seit %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No visit for %n month(s).</source>
+        <translation>
+            <numerusform>Seit %n Monat kein Besuch.</numerusform>
+            <numerusform>Seit %n Monaten kein Besuch.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The recall was contacted or closed meanwhile.</source>
+        <translation>Der Recall wurde inzwischen kontaktiert oder geschlossen.</translation>
+    </message>
+</context>
+<context>
     <name>RecallRepository</name>
     <message>
         <source>A recall needs a patient.</source>
@@ -3971,6 +4120,14 @@ Um fortzufahren, tun Sie eines der Folgenden:
     <message>
         <source>The recall %1 is already %2.</source>
         <translation>Der Recall %1 ist bereits %2.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of task &quot;%1&quot; (recall, call, letter or offer).</source>
+        <translation>Unbekannte Art von Aufgabe „%1“ (recall, call, letter oder offer).</translation>
+    </message>
+    <message>
+        <source>A recall&apos;s contact needs both its time and its channel (SMS, e-mail, call or letter).</source>
+        <translation>Der Kontakt zu einem Recall braucht Zeitpunkt und Kanal (SMS, E-Mail, Anruf oder Brief).</translation>
     </message>
 </context>
 <context>
@@ -7319,6 +7476,14 @@ Raum: %7
         <source>Sync &amp;Conflicts…</source>
         <translation>Abgleichs&amp;konflikte…</translation>
     </message>
+    <message>
+        <source>Recall &amp;Outreach…</source>
+        <translation>Recall-&amp;Versand…</translation>
+    </message>
+    <message>
+        <source>&amp;Worklist</source>
+        <translation>&amp;Arbeitsliste</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::MergeDialog</name>
@@ -7810,6 +7975,14 @@ Raum: %7
     <message>
         <source>Nobody</source>
         <translation>Niemandem</translation>
+    </message>
+    <message>
+        <source>Recall &amp;outreach…</source>
+        <translation>Recall-&amp;Versand…</translation>
+    </message>
+    <message>
+        <source>The patients due for a recall, written to as a batch</source>
+        <translation>Die für einen Recall fälligen Patienten, gesammelt angeschrieben</translation>
     </message>
 </context>
 <context>
@@ -8382,6 +8555,163 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
     <message>
         <source>Shown as overdue from the day after the due date until the patient has an appointment on or after it.</source>
         <translation>Wird ab dem Tag nach dem Fälligkeitsdatum als überfällig angezeigt, bis der Patient einen Termin an oder nach diesem Datum hat.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::RecallOutreachDialog</name>
+    <message>
+        <source>Call task</source>
+        <translation>Anrufaufgabe</translation>
+    </message>
+    <message>
+        <source>Letter task</source>
+        <translation>Briefaufgabe</translation>
+    </message>
+    <message>
+        <source>Not contacted: %1</source>
+        <translation>Nicht kontaktiert: %1</translation>
+    </message>
+    <message>
+        <source>Recall Outreach</source>
+        <translation>Recall-Versand</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;Vorlage:</translation>
+    </message>
+    <message>
+        <source>No visit for (months)</source>
+        <translation>Kein Besuch seit (Monaten)</translation>
+    </message>
+    <message>
+        <source>Only recalls</source>
+        <translation>Nur Recalls</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> Monate</translation>
+    </message>
+    <message>
+        <source>&amp;No visit for:</source>
+        <translation>&amp;Kein Besuch seit:</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Anlass</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>Patients due</source>
+        <translation>Fällige Patienten</translation>
+    </message>
+    <message>
+        <source>&amp;Patients due:</source>
+        <translation>&amp;Fällige Patienten:</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Senden</translation>
+    </message>
+    <message>
+        <source>Queues the messages and makes the call and letter tasks (Ctrl+Return)</source>
+        <translation>Stellt die Nachrichten in die Warteschlange und legt die Anruf- und Briefaufgaben an (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>What the selected patient reads:</source>
+        <translation>Was der ausgewählte Patient liest:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Send to %n patient(s)</source>
+        <translation>
+            <numerusform>An %n Patienten &amp;senden</numerusform>
+            <numerusform>An %n Patienten &amp;senden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no active template for recalls; an administrator makes one under message templates.</source>
+        <translation>Es gibt keine aktive Vorlage für Recalls; ein Administrator legt sie unter den Nachrichtenvorlagen an.</translation>
+    </message>
+    <message>
+        <source>Nobody is due for a recall today.</source>
+        <translation>Heute ist niemand für einen Recall fällig.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s) due, </source>
+        <translation>
+            <numerusform>%n Patient fällig, </numerusform>
+            <numerusform>%n Patienten fällig, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to be contacted.</source>
+        <translation>
+            <numerusform>%n davon wird kontaktiert.</numerusform>
+            <numerusform>%n davon werden kontaktiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Betreff: %1</translation>
+    </message>
+    <message>
+        <source>Send the recall to the patients listed? Messages wait in the outbox until the server sends them; call and letter requests become tasks in the worklist.</source>
+        <translation>Den Recall an die aufgeführten Patienten senden? Nachrichten warten im Postausgang, bis der Server sie sendet; Wünsche nach Anruf oder Brief werden Aufgaben in der Arbeitsliste.</translation>
+    </message>
+    <message>
+        <source>%1 queued</source>
+        <translation>%1 in der Warteschlange</translation>
+    </message>
+    <message>
+        <source>Call task made</source>
+        <translation>Anrufaufgabe angelegt</translation>
+    </message>
+    <message>
+        <source>Letter task made</source>
+        <translation>Briefaufgabe angelegt</translation>
+    </message>
+    <message>
+        <source>Failed, nothing kept: %1</source>
+        <translation>Fehlgeschlagen, nichts gespeichert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent: %n message(s) queued, </source>
+        <translation>
+            <numerusform>Gesendet: %n Nachricht in der Warteschlange, </numerusform>
+            <numerusform>Gesendet: %n Nachrichten in der Warteschlange, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) made, </source>
+        <translation>
+            <numerusform>%n Aufgabe angelegt, </numerusform>
+            <numerusform>%n Aufgaben angelegt, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s) not contacted.</source>
+        <translation>
+            <numerusform>%n Patient nicht kontaktiert.</numerusform>
+            <numerusform>%n Patienten nicht kontaktiert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -9387,6 +9717,111 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
     <message>
         <source>Weekly trend — lighter, “(part)”: a week not wholly counted</source>
         <translation>Wochentrend – heller, „(Teil)“: Woche nicht vollständig gezählt</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::WorklistModel</name>
+    <message>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Anruf</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <source>Waitlist offer</source>
+        <translation>Wartelisten-Angebot</translation>
+    </message>
+    <message>
+        <source>Could not load the worklist: %1</source>
+        <translation>Die Arbeitsliste konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Choose the task to mark done.</source>
+        <translation>Wählen Sie die Aufgabe, die erledigt ist.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (contacted %2: %3)</source>
+        <translation>%1 (kontaktiert %2: %3)</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Zu tun</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::WorklistView</name>
+    <message>
+        <source>Worklist</source>
+        <translation>Arbeitsliste</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>Tasks due</source>
+        <translation>Fällige Aufgaben</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>The task is done: it leaves the worklist</source>
+        <translation>Die Aufgabe ist erledigt: Sie verschwindet aus der Arbeitsliste</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done</source>
+        <translation>&amp;Erledigt</translation>
+    </message>
+    <message>
+        <source>Recall &amp;Outreach…</source>
+        <translation>Recall-&amp;Versand…</translation>
+    </message>
+    <message>
+        <source>Return opens the patient; D marks the task done.</source>
+        <translation>Eingabe öffnet die Patientenakte; D markiert die Aufgabe als erledigt.</translation>
+    </message>
+    <message>
+        <source>Done: %1.</source>
+        <translation>Erledigt: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) due</source>
+        <translation>
+            <numerusform>%n Aufgabe fällig</numerusform>
+            <numerusform>%n Aufgaben fällig</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2742,48 +2742,12 @@ Para continuar, haga una de estas cosas:
         <translation>Variación</translation>
     </message>
     <message>
-        <source>recall needs one sub-command: add, done or list.</source>
-        <translation>recall necesita una suborden: add, done o list.</translation>
-    </message>
-    <message>
-        <source>recall add needs --patient ID, --due DATE and --reason TEXT.</source>
-        <translation>recall add necesita --patient ID, --due FECHA y --reason TEXTO.</translation>
-    </message>
-    <message>
-        <source>--due &quot;%1&quot; is not a date written YYYY-MM-DD.</source>
-        <translation>--due «%1» no es una fecha con el formato AAAA-MM-DD.</translation>
-    </message>
-    <message>
-        <source>recall done needs --recall ID.</source>
-        <translation>recall done necesita --recall ID.</translation>
-    </message>
-    <message>
-        <source>The recall %1 was deleted.</source>
-        <translation>El control periódico %1 se ha eliminado.</translation>
-    </message>
-    <message>
-        <source>The recall %1 is already %2.</source>
-        <translation>El control periódico %1 ya está %2.</translation>
-    </message>
-    <message>
-        <source>Recall %1 is done.</source>
-        <translation>El control periódico %1 está hecho.</translation>
-    </message>
-    <message>
-        <source>No recalls.</source>
-        <translation>No hay controles periódicos.</translation>
-    </message>
-    <message>
         <source>Print JSON.</source>
         <translation>Mostrar en JSON.</translation>
     </message>
     <message>
         <source>Only this practitioner&apos;s.</source>
         <translation>Solo los de este profesional.</translation>
-    </message>
-    <message>
-        <source>The patient&apos;s id.</source>
-        <translation>El identificador del paciente.</translation>
     </message>
     <message>
         <source>The dashboard&apos;s figures for a period beside the previous one.</source>
@@ -2804,26 +2768,6 @@ Para continuar, haga una de estas cosas:
     <message>
         <source>Only appointments of this type (e.g. check-up).</source>
         <translation>Solo las citas de este tipo (p. ej., check-up).</translation>
-    </message>
-    <message>
-        <source>Recalls (care gaps): who should come back by when.</source>
-        <translation>Controles periódicos (brechas de atención): quién debe volver y para cuándo.</translation>
-    </message>
-    <message>
-        <source>Due date (YYYY-MM-DD).</source>
-        <translation>Fecha de vencimiento (AAAA-MM-DD).</translation>
-    </message>
-    <message>
-        <source>Why the patient should come back.</source>
-        <translation>Por qué debe volver el paciente.</translation>
-    </message>
-    <message>
-        <source>The recall&apos;s id.</source>
-        <translation>El identificador del control periódico.</translation>
-    </message>
-    <message>
-        <source>Only open recalls that are overdue (care gaps).</source>
-        <translation>Solo los controles abiertos vencidos (brechas de atención).</translation>
     </message>
 </context>
 <context>
@@ -3943,6 +3887,211 @@ Para continuar, haga una de estas cosas:
     </message>
 </context>
 <context>
+    <name>RecallCommands</name>
+    <message>
+        <source>recall needs one sub-command: add, done, list, due or outreach.</source>
+        <translation>recall necesita un subcomando: add, done, list, due u outreach.</translation>
+    </message>
+    <message>
+        <source>--months must be a whole number from 1 to %1; got &quot;%2&quot;.</source>
+        <translation>--months debe ser un número entero de 1 a %1; se recibió «%2».</translation>
+    </message>
+    <message>
+        <source>recall outreach needs --template NAME, a template for recalls (frontdeskctl message templates lists them).</source>
+        <translation>recall outreach necesita --template NOMBRE, una plantilla para controles periódicos (frontdeskctl message templates las enumera).</translation>
+    </message>
+    <message>
+        <source>recall add needs --patient ID, --due DATE and --reason TEXT.</source>
+        <translation>recall add necesita --patient ID, --due FECHA y --reason TEXTO.</translation>
+    </message>
+    <message>
+        <source>--due &quot;%1&quot; is not a date written YYYY-MM-DD.</source>
+        <translation>--due «%1» no es una fecha con el formato AAAA-MM-DD.</translation>
+    </message>
+    <message>
+        <source>recall done needs --recall ID.</source>
+        <translation>recall done necesita --recall ID.</translation>
+    </message>
+    <message>
+        <source>The recall %1 was deleted.</source>
+        <translation>El control periódico %1 se ha eliminado.</translation>
+    </message>
+    <message>
+        <source>The recall %1 is already %2.</source>
+        <translation>El control periódico %1 ya está %2.</translation>
+    </message>
+    <message>
+        <source>Recall %1 is done.</source>
+        <translation>El control periódico %1 está hecho.</translation>
+    </message>
+    <message>
+        <source>No recalls.</source>
+        <translation>No hay controles periódicos.</translation>
+    </message>
+    <message>
+        <source>call task</source>
+        <translation>tarea de llamada</translation>
+    </message>
+    <message>
+        <source>letter task</source>
+        <translation>tarea de carta</translation>
+    </message>
+    <message>
+        <source>not contacted</source>
+        <translation>no contactado</translation>
+    </message>
+    <message>
+        <source>Nobody is due for a recall on %1.</source>
+        <translation>Nadie tiene un control periódico pendiente el %1.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)  due %3  %4  -&gt;  %5</source>
+        <translation>%1 (%2)  vence %3  %4  -&gt;  %5</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Asunto: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 queued (%3).</source>
+        <translation>%1: %2 en cola (%3).</translation>
+    </message>
+    <message>
+        <source>%1: call task made (%2).</source>
+        <translation>%1: tarea de llamada creada (%2).</translation>
+    </message>
+    <message>
+        <source>%1: letter task made (%2).</source>
+        <translation>%1: tarea de carta creada (%2).</translation>
+    </message>
+    <message>
+        <source>%1: not contacted: %2</source>
+        <translation>%1: no contactado: %2</translation>
+    </message>
+    <message>
+        <source>%1: failed, nothing was kept: %2</source>
+        <translation>%1: error, no se guardó nada: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) queued for frontdesk-server to send</source>
+        <translation>
+            <numerusform>%n mensaje en cola para que frontdesk-server lo envíe</numerusform>
+            <numerusform>%n mensajes en cola para que frontdesk-server los envíe</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call or letter task(s) made</source>
+        <translation>
+            <numerusform>%n tarea de llamada o carta creada</numerusform>
+            <numerusform>%n tareas de llamada o carta creadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s) not contacted.</source>
+        <translation>
+            <numerusform>%n paciente no contactado.</numerusform>
+            <numerusform>%n pacientes no contactados.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s) could not be contacted; see above.</source>
+        <translation>
+            <numerusform>No se pudo contactar a %n paciente; véase arriba.</numerusform>
+            <numerusform>No se pudo contactar a %n pacientes; véase arriba.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>Mostrar en JSON.</translation>
+    </message>
+    <message>
+        <source>Recalls (care gaps): who should come back by when, who is due today, and contacting them as a batch.</source>
+        <translation>Controles periódicos (brechas de atención): quién debe volver y cuándo, quién tiene uno pendiente hoy, y contactarlos en un solo envío.</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s id.</source>
+        <translation>El identificador del paciente.</translation>
+    </message>
+    <message>
+        <source>Only this practitioner&apos;s.</source>
+        <translation>Solo los de este profesional.</translation>
+    </message>
+    <message>
+        <source>Due date (YYYY-MM-DD).</source>
+        <translation>Fecha de vencimiento (AAAA-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Why the patient should come back.</source>
+        <translation>Por qué debe volver el paciente.</translation>
+    </message>
+    <message>
+        <source>The recall&apos;s id.</source>
+        <translation>El identificador del control periódico.</translation>
+    </message>
+    <message>
+        <source>Only open recalls that are overdue (care gaps).</source>
+        <translation>Solo los controles abiertos vencidos (brechas de atención).</translation>
+    </message>
+    <message>
+        <source>Also the patients with no visit for this many months and nothing booked.</source>
+        <translation>También los pacientes sin visita desde hace tantos meses y sin cita reservada.</translation>
+    </message>
+    <message>
+        <source>The recall template the messages are written from.</source>
+        <translation>La plantilla de control periódico con la que se redactan los mensajes.</translation>
+    </message>
+    <message>
+        <source>Show who would be contacted and the text each would read; contact nobody.</source>
+        <translation>Mostrar a quién se contactaría y el texto que leería cada uno; no contactar a nadie.</translation>
+    </message>
+</context>
+<context>
+    <name>RecallOutreach</name>
+    <message>
+        <source>The template &quot;%1&quot; is deactivated.</source>
+        <translation>La plantilla «%1» está desactivada.</translation>
+    </message>
+    <message>
+        <source>The template &quot;%1&quot; is for %2, not for recalls.</source>
+        <translation>La plantilla «%1» es para %2, no para controles periódicos.</translation>
+    </message>
+    <message>
+        <source>Call about the recall: %1</source>
+        <translation>Llamar por el control periódico: %1</translation>
+    </message>
+    <message>
+        <source>Send a letter about the recall: %1</source>
+        <translation>Enviar una carta por el control periódico: %1</translation>
+    </message>
+    <message>
+        <source>The template &quot;%1&quot; is written for %2; this patient is written to by %3.</source>
+        <translation>La plantilla «%1» está redactada para %2; a este paciente se le escribe por %3.</translation>
+    </message>
+    <message>
+        <source>The months without a visit must be between 0 and %1.</source>
+        <translation>Los meses sin visita deben estar entre 0 y %1.</translation>
+    </message>
+    <message>
+        <source>No visit since %1.</source>
+        <translation>Sin visita desde el %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No visit for %n month(s).</source>
+        <translation>
+            <numerusform>Sin visita desde hace %n mes.</numerusform>
+            <numerusform>Sin visita desde hace %n meses.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The recall was contacted or closed meanwhile.</source>
+        <translation>El control periódico se contactó o se cerró mientras tanto.</translation>
+    </message>
+</context>
+<context>
     <name>RecallRepository</name>
     <message>
         <source>A recall needs a patient.</source>
@@ -3971,6 +4120,14 @@ Para continuar, haga una de estas cosas:
     <message>
         <source>The recall %1 is already %2.</source>
         <translation>El control periódico %1 ya está %2.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of task &quot;%1&quot; (recall, call, letter or offer).</source>
+        <translation>Tipo de tarea desconocido «%1» (recall, call, letter u offer).</translation>
+    </message>
+    <message>
+        <source>A recall&apos;s contact needs both its time and its channel (SMS, e-mail, call or letter).</source>
+        <translation>El contacto de un control periódico necesita su hora y su canal (SMS, correo electrónico, llamada o carta).</translation>
     </message>
 </context>
 <context>
@@ -7319,6 +7476,14 @@ Sala: %7
         <source>Sync &amp;Conflicts…</source>
         <translation>&amp;Conflictos de sincronización…</translation>
     </message>
+    <message>
+        <source>Recall &amp;Outreach…</source>
+        <translation>&amp;Envío de controles periódicos…</translation>
+    </message>
+    <message>
+        <source>&amp;Worklist</source>
+        <translation>&amp;Lista de tareas</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::MergeDialog</name>
@@ -7810,6 +7975,14 @@ Sala: %7
     <message>
         <source>Nobody</source>
         <translation>Nadie</translation>
+    </message>
+    <message>
+        <source>Recall &amp;outreach…</source>
+        <translation>Envío de &amp;controles periódicos…</translation>
+    </message>
+    <message>
+        <source>The patients due for a recall, written to as a batch</source>
+        <translation>Los pacientes con un control periódico pendiente, contactados en un solo envío</translation>
     </message>
 </context>
 <context>
@@ -8382,6 +8555,163 @@ Open the existing record instead, or save a new one anyway?</source>
     <message>
         <source>Shown as overdue from the day after the due date until the patient has an appointment on or after it.</source>
         <translation>Se muestra como vencido desde el día siguiente a la fecha de vencimiento hasta que el paciente tenga una cita en esa fecha o después.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::RecallOutreachDialog</name>
+    <message>
+        <source>Call task</source>
+        <translation>Tarea de llamada</translation>
+    </message>
+    <message>
+        <source>Letter task</source>
+        <translation>Tarea de carta</translation>
+    </message>
+    <message>
+        <source>Not contacted: %1</source>
+        <translation>No contactado: %1</translation>
+    </message>
+    <message>
+        <source>Recall Outreach</source>
+        <translation>Envío de controles periódicos</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;Plantilla:</translation>
+    </message>
+    <message>
+        <source>No visit for (months)</source>
+        <translation>Sin visita desde hace (meses)</translation>
+    </message>
+    <message>
+        <source>Only recalls</source>
+        <translation>Solo controles periódicos</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> meses</translation>
+    </message>
+    <message>
+        <source>&amp;No visit for:</source>
+        <translation>&amp;Sin visita desde hace:</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vencimiento</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Cómo</translation>
+    </message>
+    <message>
+        <source>Patients due</source>
+        <translation>Pacientes pendientes</translation>
+    </message>
+    <message>
+        <source>&amp;Patients due:</source>
+        <translation>&amp;Pacientes pendientes:</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Enviar</translation>
+    </message>
+    <message>
+        <source>Queues the messages and makes the call and letter tasks (Ctrl+Return)</source>
+        <translation>Pone los mensajes en cola y crea las tareas de llamada y de carta (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>What the selected patient reads:</source>
+        <translation>Lo que lee el paciente seleccionado:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Send to %n patient(s)</source>
+        <translation>
+            <numerusform>&amp;Enviar a %n paciente</numerusform>
+            <numerusform>&amp;Enviar a %n pacientes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no active template for recalls; an administrator makes one under message templates.</source>
+        <translation>No hay ninguna plantilla activa para controles periódicos; un administrador la crea en las plantillas de mensaje.</translation>
+    </message>
+    <message>
+        <source>Nobody is due for a recall today.</source>
+        <translation>Hoy nadie tiene un control periódico pendiente.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s) due, </source>
+        <translation>
+            <numerusform>%n paciente pendiente, </numerusform>
+            <numerusform>%n pacientes pendientes, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to be contacted.</source>
+        <translation>
+            <numerusform>%n por contactar.</numerusform>
+            <numerusform>%n por contactar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Asunto: %1</translation>
+    </message>
+    <message>
+        <source>Send the recall to the patients listed? Messages wait in the outbox until the server sends them; call and letter requests become tasks in the worklist.</source>
+        <translation>¿Enviar el control periódico a los pacientes de la lista? Los mensajes esperan en la bandeja de salida hasta que el servidor los envíe; las preferencias de llamada o carta se convierten en tareas de la lista de tareas.</translation>
+    </message>
+    <message>
+        <source>%1 queued</source>
+        <translation>%1 en cola</translation>
+    </message>
+    <message>
+        <source>Call task made</source>
+        <translation>Tarea de llamada creada</translation>
+    </message>
+    <message>
+        <source>Letter task made</source>
+        <translation>Tarea de carta creada</translation>
+    </message>
+    <message>
+        <source>Failed, nothing kept: %1</source>
+        <translation>Error, no se guardó nada: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent: %n message(s) queued, </source>
+        <translation>
+            <numerusform>Enviado: %n mensaje en cola, </numerusform>
+            <numerusform>Enviado: %n mensajes en cola, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) made, </source>
+        <translation>
+            <numerusform>%n tarea creada, </numerusform>
+            <numerusform>%n tareas creadas, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s) not contacted.</source>
+        <translation>
+            <numerusform>%n paciente no contactado.</numerusform>
+            <numerusform>%n pacientes no contactados.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -9387,6 +9717,111 @@ Open the existing record instead, or save a new one anyway?</source>
     <message>
         <source>Weekly trend — lighter, “(part)”: a week not wholly counted</source>
         <translation>Tendencia semanal — más claro, «(parcial)»: semana contada solo en parte</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::WorklistModel</name>
+    <message>
+        <source>Recall</source>
+        <translation>Control periódico</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Llamada</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <source>Waitlist offer</source>
+        <translation>Oferta de la lista de espera</translation>
+    </message>
+    <message>
+        <source>Could not load the worklist: %1</source>
+        <translation>No se pudo cargar la lista de tareas: %1</translation>
+    </message>
+    <message>
+        <source>Choose the task to mark done.</source>
+        <translation>Elija la tarea que desea marcar como hecha.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (contacted %2: %3)</source>
+        <translation>%1 (contactado el %2: %3)</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vencimiento</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Qué hacer</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::WorklistView</name>
+    <message>
+        <source>Worklist</source>
+        <translation>Lista de tareas</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Todos los tipos</translation>
+    </message>
+    <message>
+        <source>Tasks due</source>
+        <translation>Tareas pendientes</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Marcar como hecha</translation>
+    </message>
+    <message>
+        <source>The task is done: it leaves the worklist</source>
+        <translation>La tarea está hecha: sale de la lista de tareas</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done</source>
+        <translation>Marcar como &amp;hecha</translation>
+    </message>
+    <message>
+        <source>Recall &amp;Outreach…</source>
+        <translation>&amp;Envío de controles periódicos…</translation>
+    </message>
+    <message>
+        <source>Return opens the patient; D marks the task done.</source>
+        <translation>Intro abre el paciente; D marca la tarea como hecha.</translation>
+    </message>
+    <message>
+        <source>Done: %1.</source>
+        <translation>Hecho: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) due</source>
+        <translation>
+            <numerusform>%n tarea pendiente</numerusform>
+            <numerusform>%n tareas pendientes</numerusform>
+        </translation>
     </message>
 </context>
 <context>

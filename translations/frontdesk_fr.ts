@@ -2742,48 +2742,12 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
         <translation>Évolution</translation>
     </message>
     <message>
-        <source>recall needs one sub-command: add, done or list.</source>
-        <translation>recall attend une sous-commande&#xa0;: add, done ou list.</translation>
-    </message>
-    <message>
-        <source>recall add needs --patient ID, --due DATE and --reason TEXT.</source>
-        <translation>recall add attend --patient ID, --due DATE et --reason TEXTE.</translation>
-    </message>
-    <message>
-        <source>--due &quot;%1&quot; is not a date written YYYY-MM-DD.</source>
-        <translation>--due «&#xa0;%1&#xa0;» n&apos;est pas une date au format AAAA-MM-JJ.</translation>
-    </message>
-    <message>
-        <source>recall done needs --recall ID.</source>
-        <translation>recall done attend --recall ID.</translation>
-    </message>
-    <message>
-        <source>The recall %1 was deleted.</source>
-        <translation>La relance de suivi %1 a été supprimée.</translation>
-    </message>
-    <message>
-        <source>The recall %1 is already %2.</source>
-        <translation>La relance de suivi %1 est déjà %2.</translation>
-    </message>
-    <message>
-        <source>Recall %1 is done.</source>
-        <translation>La relance de suivi %1 est effectuée.</translation>
-    </message>
-    <message>
-        <source>No recalls.</source>
-        <translation>Aucune relance de suivi.</translation>
-    </message>
-    <message>
         <source>Print JSON.</source>
         <translation>Afficher en JSON.</translation>
     </message>
     <message>
         <source>Only this practitioner&apos;s.</source>
         <translation>Uniquement ceux de ce praticien.</translation>
-    </message>
-    <message>
-        <source>The patient&apos;s id.</source>
-        <translation>L&apos;identifiant du patient.</translation>
     </message>
     <message>
         <source>The dashboard&apos;s figures for a period beside the previous one.</source>
@@ -2804,26 +2768,6 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     <message>
         <source>Only appointments of this type (e.g. check-up).</source>
         <translation>Uniquement les rendez-vous de ce type (p. ex. check-up).</translation>
-    </message>
-    <message>
-        <source>Recalls (care gaps): who should come back by when.</source>
-        <translation>Relances de suivi (ruptures de suivi)&#xa0;: qui doit revenir, et avant quand.</translation>
-    </message>
-    <message>
-        <source>Due date (YYYY-MM-DD).</source>
-        <translation>Date d&apos;échéance (AAAA-MM-JJ).</translation>
-    </message>
-    <message>
-        <source>Why the patient should come back.</source>
-        <translation>Pourquoi le patient doit revenir.</translation>
-    </message>
-    <message>
-        <source>The recall&apos;s id.</source>
-        <translation>L&apos;identifiant de la relance de suivi.</translation>
-    </message>
-    <message>
-        <source>Only open recalls that are overdue (care gaps).</source>
-        <translation>Uniquement les relances ouvertes en retard (ruptures de suivi).</translation>
     </message>
 </context>
 <context>
@@ -3943,6 +3887,211 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     </message>
 </context>
 <context>
+    <name>RecallCommands</name>
+    <message>
+        <source>recall needs one sub-command: add, done, list, due or outreach.</source>
+        <translation>recall nécessite une sous-commande&#xa0;: add, done, list, due ou outreach.</translation>
+    </message>
+    <message>
+        <source>--months must be a whole number from 1 to %1; got &quot;%2&quot;.</source>
+        <translation>--months doit être un nombre entier de 1 à %1&#xa0;; reçu «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>recall outreach needs --template NAME, a template for recalls (frontdeskctl message templates lists them).</source>
+        <translation>recall outreach nécessite --template NOM, un modèle pour les relances de suivi (frontdeskctl message templates les liste).</translation>
+    </message>
+    <message>
+        <source>recall add needs --patient ID, --due DATE and --reason TEXT.</source>
+        <translation>recall add attend --patient ID, --due DATE et --reason TEXTE.</translation>
+    </message>
+    <message>
+        <source>--due &quot;%1&quot; is not a date written YYYY-MM-DD.</source>
+        <translation>--due «&#xa0;%1&#xa0;» n&apos;est pas une date au format AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+        <source>recall done needs --recall ID.</source>
+        <translation>recall done attend --recall ID.</translation>
+    </message>
+    <message>
+        <source>The recall %1 was deleted.</source>
+        <translation>La relance de suivi %1 a été supprimée.</translation>
+    </message>
+    <message>
+        <source>The recall %1 is already %2.</source>
+        <translation>La relance de suivi %1 est déjà %2.</translation>
+    </message>
+    <message>
+        <source>Recall %1 is done.</source>
+        <translation>La relance de suivi %1 est effectuée.</translation>
+    </message>
+    <message>
+        <source>No recalls.</source>
+        <translation>Aucune relance de suivi.</translation>
+    </message>
+    <message>
+        <source>call task</source>
+        <translation>tâche d&apos;appel</translation>
+    </message>
+    <message>
+        <source>letter task</source>
+        <translation>tâche de courrier</translation>
+    </message>
+    <message>
+        <source>not contacted</source>
+        <translation>non contacté</translation>
+    </message>
+    <message>
+        <source>Nobody is due for a recall on %1.</source>
+        <translation>Personne n&apos;est à relancer le %1.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)  due %3  %4  -&gt;  %5</source>
+        <translation>%1 (%2)  échéance %3  %4  -&gt;  %5</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Objet&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 queued (%3).</source>
+        <translation>%1&#xa0;: %2 en file d&apos;attente (%3).</translation>
+    </message>
+    <message>
+        <source>%1: call task made (%2).</source>
+        <translation>%1&#xa0;: tâche d&apos;appel créée (%2).</translation>
+    </message>
+    <message>
+        <source>%1: letter task made (%2).</source>
+        <translation>%1&#xa0;: tâche de courrier créée (%2).</translation>
+    </message>
+    <message>
+        <source>%1: not contacted: %2</source>
+        <translation>%1&#xa0;: non contacté&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: failed, nothing was kept: %2</source>
+        <translation>%1&#xa0;: échec, rien n&apos;a été conservé&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) queued for frontdesk-server to send</source>
+        <translation>
+            <numerusform>%n message en file d&apos;attente pour envoi par frontdesk-server</numerusform>
+            <numerusform>%n messages en file d&apos;attente pour envoi par frontdesk-server</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call or letter task(s) made</source>
+        <translation>
+            <numerusform>%n tâche d&apos;appel ou de courrier créée</numerusform>
+            <numerusform>%n tâches d&apos;appel ou de courrier créées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s) not contacted.</source>
+        <translation>
+            <numerusform>%n patient non contacté.</numerusform>
+            <numerusform>%n patients non contactés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s) could not be contacted; see above.</source>
+        <translation>
+            <numerusform>%n patient n&apos;a pas pu être contacté&#xa0;; voir ci-dessus.</numerusform>
+            <numerusform>%n patients n&apos;ont pas pu être contactés&#xa0;; voir ci-dessus.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>Afficher en JSON.</translation>
+    </message>
+    <message>
+        <source>Recalls (care gaps): who should come back by when, who is due today, and contacting them as a batch.</source>
+        <translation>Relances de suivi (ruptures de suivi)&#xa0;: qui doit revenir et quand, qui est à relancer aujourd&apos;hui, et les contacter en un seul envoi.</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s id.</source>
+        <translation>L&apos;identifiant du patient.</translation>
+    </message>
+    <message>
+        <source>Only this practitioner&apos;s.</source>
+        <translation>Uniquement ceux de ce praticien.</translation>
+    </message>
+    <message>
+        <source>Due date (YYYY-MM-DD).</source>
+        <translation>Date d&apos;échéance (AAAA-MM-JJ).</translation>
+    </message>
+    <message>
+        <source>Why the patient should come back.</source>
+        <translation>Pourquoi le patient doit revenir.</translation>
+    </message>
+    <message>
+        <source>The recall&apos;s id.</source>
+        <translation>L&apos;identifiant de la relance de suivi.</translation>
+    </message>
+    <message>
+        <source>Only open recalls that are overdue (care gaps).</source>
+        <translation>Uniquement les relances ouvertes en retard (ruptures de suivi).</translation>
+    </message>
+    <message>
+        <source>Also the patients with no visit for this many months and nothing booked.</source>
+        <translation>Aussi les patients sans visite depuis autant de mois et sans rendez-vous réservé.</translation>
+    </message>
+    <message>
+        <source>The recall template the messages are written from.</source>
+        <translation>Le modèle de relance de suivi à partir duquel les messages sont rédigés.</translation>
+    </message>
+    <message>
+        <source>Show who would be contacted and the text each would read; contact nobody.</source>
+        <translation>Afficher qui serait contacté et le texte que chacun lirait&#xa0;; ne contacter personne.</translation>
+    </message>
+</context>
+<context>
+    <name>RecallOutreach</name>
+    <message>
+        <source>The template &quot;%1&quot; is deactivated.</source>
+        <translation>Le modèle «&#xa0;%1&#xa0;» est désactivé.</translation>
+    </message>
+    <message>
+        <source>The template &quot;%1&quot; is for %2, not for recalls.</source>
+        <translation>Le modèle «&#xa0;%1&#xa0;» est destiné à %2, pas aux relances de suivi.</translation>
+    </message>
+    <message>
+        <source>Call about the recall: %1</source>
+        <translation>Appeler au sujet de la relance de suivi&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Send a letter about the recall: %1</source>
+        <translation>Envoyer un courrier au sujet de la relance de suivi&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The template &quot;%1&quot; is written for %2; this patient is written to by %3.</source>
+        <translation>Le modèle «&#xa0;%1&#xa0;» est rédigé pour %2&#xa0;; ce patient est contacté par %3.</translation>
+    </message>
+    <message>
+        <source>The months without a visit must be between 0 and %1.</source>
+        <translation>Les mois sans visite doivent être compris entre 0 et %1.</translation>
+    </message>
+    <message>
+        <source>No visit since %1.</source>
+        <translation>Aucune visite depuis le %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No visit for %n month(s).</source>
+        <translation>
+            <numerusform>Aucune visite depuis %n mois.</numerusform>
+            <numerusform>Aucune visite depuis %n mois.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The recall was contacted or closed meanwhile.</source>
+        <translation>La relance de suivi a été contactée ou clôturée entre-temps.</translation>
+    </message>
+</context>
+<context>
     <name>RecallRepository</name>
     <message>
         <source>A recall needs a patient.</source>
@@ -3971,6 +4120,14 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     <message>
         <source>The recall %1 is already %2.</source>
         <translation>La relance de suivi %1 est déjà %2.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of task &quot;%1&quot; (recall, call, letter or offer).</source>
+        <translation>Type de tâche inconnu «&#xa0;%1&#xa0;» (recall, call, letter ou offer).</translation>
+    </message>
+    <message>
+        <source>A recall&apos;s contact needs both its time and its channel (SMS, e-mail, call or letter).</source>
+        <translation>Le contact d&apos;une relance de suivi nécessite son heure et son canal (SMS, e-mail, appel ou courrier).</translation>
     </message>
 </context>
 <context>
@@ -7319,6 +7476,14 @@ Salle : %7
         <source>Sync &amp;Conflicts…</source>
         <translation>&amp;Conflits de synchronisation…</translation>
     </message>
+    <message>
+        <source>Recall &amp;Outreach…</source>
+        <translation>&amp;Envoi des relances de suivi…</translation>
+    </message>
+    <message>
+        <source>&amp;Worklist</source>
+        <translation>&amp;Liste de tâches</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::MergeDialog</name>
@@ -7810,6 +7975,14 @@ Salle : %7
     <message>
         <source>Nobody</source>
         <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Recall &amp;outreach…</source>
+        <translation>Envoi des &amp;relances de suivi…</translation>
+    </message>
+    <message>
+        <source>The patients due for a recall, written to as a batch</source>
+        <translation>Les patients à relancer, contactés en un seul envoi</translation>
     </message>
 </context>
 <context>
@@ -8382,6 +8555,163 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
     <message>
         <source>Shown as overdue from the day after the due date until the patient has an appointment on or after it.</source>
         <translation>Affichée en retard à partir du lendemain de la date d&apos;échéance, jusqu&apos;à ce que le patient ait un rendez-vous à cette date ou après.</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::RecallOutreachDialog</name>
+    <message>
+        <source>Call task</source>
+        <translation>Tâche d&apos;appel</translation>
+    </message>
+    <message>
+        <source>Letter task</source>
+        <translation>Tâche de courrier</translation>
+    </message>
+    <message>
+        <source>Not contacted: %1</source>
+        <translation>Non contacté&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Recall Outreach</source>
+        <translation>Envoi des relances de suivi</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;Modèle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No visit for (months)</source>
+        <translation>Sans visite depuis (mois)</translation>
+    </message>
+    <message>
+        <source>Only recalls</source>
+        <translation>Relances de suivi uniquement</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> mois</translation>
+    </message>
+    <message>
+        <source>&amp;No visit for:</source>
+        <translation>&amp;Sans visite depuis&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Patients due</source>
+        <translation>Patients à relancer</translation>
+    </message>
+    <message>
+        <source>&amp;Patients due:</source>
+        <translation>&amp;Patients à relancer&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Envoyer</translation>
+    </message>
+    <message>
+        <source>Queues the messages and makes the call and letter tasks (Ctrl+Return)</source>
+        <translation>Met les messages en file d&apos;attente et crée les tâches d&apos;appel et de courrier (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>What the selected patient reads:</source>
+        <translation>Ce que lit le patient sélectionné&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Send to %n patient(s)</source>
+        <translation>
+            <numerusform>&amp;Envoyer à %n patient</numerusform>
+            <numerusform>&amp;Envoyer à %n patients</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no active template for recalls; an administrator makes one under message templates.</source>
+        <translation>Il n&apos;y a aucun modèle actif pour les relances de suivi&#xa0;; un administrateur en crée un dans les modèles de message.</translation>
+    </message>
+    <message>
+        <source>Nobody is due for a recall today.</source>
+        <translation>Personne n&apos;est à relancer aujourd&apos;hui.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s) due, </source>
+        <translation>
+            <numerusform>%n patient à relancer, </numerusform>
+            <numerusform>%n patients à relancer, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to be contacted.</source>
+        <translation>
+            <numerusform>%n à contacter.</numerusform>
+            <numerusform>%n à contacter.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Objet&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Send the recall to the patients listed? Messages wait in the outbox until the server sends them; call and letter requests become tasks in the worklist.</source>
+        <translation>Envoyer la relance de suivi aux patients listés&#xa0;? Les messages attendent dans la boîte d&apos;envoi jusqu&apos;à ce que le serveur les envoie&#xa0;; les demandes d&apos;appel ou de courrier deviennent des tâches de la liste de tâches.</translation>
+    </message>
+    <message>
+        <source>%1 queued</source>
+        <translation>%1 en file d&apos;attente</translation>
+    </message>
+    <message>
+        <source>Call task made</source>
+        <translation>Tâche d&apos;appel créée</translation>
+    </message>
+    <message>
+        <source>Letter task made</source>
+        <translation>Tâche de courrier créée</translation>
+    </message>
+    <message>
+        <source>Failed, nothing kept: %1</source>
+        <translation>Échec, rien n&apos;a été conservé&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent: %n message(s) queued, </source>
+        <translation>
+            <numerusform>Envoyé&#xa0;: %n message en file d&apos;attente, </numerusform>
+            <numerusform>Envoyé&#xa0;: %n messages en file d&apos;attente, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) made, </source>
+        <translation>
+            <numerusform>%n tâche créée, </numerusform>
+            <numerusform>%n tâches créées, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s) not contacted.</source>
+        <translation>
+            <numerusform>%n patient non contacté.</numerusform>
+            <numerusform>%n patients non contactés.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -9387,6 +9717,111 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
     <message>
         <source>Weekly trend — lighter, “(part)”: a week not wholly counted</source>
         <translation>Tendance hebdomadaire — plus clair, «&#xa0;(partielle)&#xa0;»&#xa0;: semaine comptée en partie</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::WorklistModel</name>
+    <message>
+        <source>Recall</source>
+        <translation>Relance de suivi</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Appel</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Courrier</translation>
+    </message>
+    <message>
+        <source>Waitlist offer</source>
+        <translation>Offre de la liste d&apos;attente</translation>
+    </message>
+    <message>
+        <source>Could not load the worklist: %1</source>
+        <translation>Impossible de charger la liste de tâches&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Choose the task to mark done.</source>
+        <translation>Choisissez la tâche à marquer comme effectuée.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (contacted %2: %3)</source>
+        <translation>%1 (contacté le %2&#xa0;: %3)</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>À faire</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::WorklistView</name>
+    <message>
+        <source>Worklist</source>
+        <translation>Liste de tâches</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <source>Tasks due</source>
+        <translation>Tâches à faire</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Marquer comme effectuée</translation>
+    </message>
+    <message>
+        <source>The task is done: it leaves the worklist</source>
+        <translation>La tâche est effectuée&#xa0;: elle quitte la liste de tâches</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done</source>
+        <translation>Marquer comme &amp;effectuée</translation>
+    </message>
+    <message>
+        <source>Recall &amp;Outreach…</source>
+        <translation>&amp;Envoi des relances de suivi…</translation>
+    </message>
+    <message>
+        <source>Return opens the patient; D marks the task done.</source>
+        <translation>Entrée ouvre le dossier du patient&#xa0;; D marque la tâche comme effectuée.</translation>
+    </message>
+    <message>
+        <source>Done: %1.</source>
+        <translation>Effectué&#xa0;: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) due</source>
+        <translation>
+            <numerusform>%n tâche à faire</numerusform>
+            <numerusform>%n tâches à faire</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "MessageThreadModel.h"
 #include "PatientListModel.h"
 #include "SyncStatus.h"
+#include "WorklistModel.h"
 #include "access/AccessGuard.h"
 #include "admin/ConflictsDialog.h"
 #include "common/MessageLifetime.h"
@@ -15,6 +16,8 @@
 #include "dashboard/DashboardView.h"
 #include "messages/ComposeMessageDialog.h"
 #include "messages/MessagesView.h"
+#include "messages/RecallOutreachDialog.h"
+#include "messages/WorklistView.h"
 #include "patients/PatientsView.h"
 #include "schedule/SchedulePanel.h"
 #include "schedule/ScheduleView.h"
@@ -53,13 +56,14 @@ MainWindow::MainWindow(Database &db, const QString &place, QWidget *parent)
     : QMainWindow(parent), m_db(db), m_dayModel(new AppointmentDayModel(db, this)),
       m_patientModel(new PatientListModel(db, this)),
       m_messageModel(new MessageThreadListModel(db, this)),
-      m_threadModel(new MessageThreadModel(db, this)), m_syncStatus(new SyncStatus(db, this))
+      m_threadModel(new MessageThreadModel(db, this)), m_worklistModel(new WorklistModel(db, this)),
+      m_syncStatus(new SyncStatus(db, this))
 {
     m_statusLifetime = new MessageLifetime([&db] { return db.clock().nowUtc(); }, this);
     connect(m_statusLifetime, &MessageLifetime::expired, this, &MainWindow::clearStatus);
     setWindowTitle(place.isEmpty() ? tr("Frontdesk") : tr("Frontdesk — %1").arg(place));
     for (DatabaseTableModel *model : std::initializer_list<DatabaseTableModel *>{
-             m_dayModel, m_patientModel, m_messageModel, m_threadModel})
+             m_dayModel, m_patientModel, m_messageModel, m_threadModel, m_worklistModel})
         connect(model, &DatabaseTableModel::errorOccurred, this, &MainWindow::showError);
     connect(m_syncStatus, &SyncStatus::errorOccurred, this, &MainWindow::showError);
 
@@ -67,6 +71,7 @@ MainWindow::MainWindow(Database &db, const QString &place, QWidget *parent)
     m_dayModel->refresh();
     m_patientModel->refresh();
     m_messageModel->refresh();
+    m_worklistModel->refresh();
 
     createViews();
     createMenus();
@@ -78,7 +83,7 @@ MainWindow::~MainWindow() = default;
 QStringList MainWindow::viewNames()
 {
     return {QStringLiteral("schedule"), QStringLiteral("patients"), QStringLiteral("messages"),
-            QStringLiteral("dashboard")};
+            QStringLiteral("dashboard"), QStringLiteral("worklist")};
 }
 
 std::optional<MainWindow::View> MainWindow::viewFromName(const QString &name)
@@ -126,11 +131,28 @@ void MainWindow::createViews()
                 showView(View::Patients);
                 m_patientsView->openPatient(patientId);
             });
+    m_worklistView = new WorklistView(m_worklistModel, m_stack);
+    m_worklistView->setObjectName(QStringLiteral("worklistView"));
+    const bool maySend = AccessGuard(m_db).require(Permission::SendMessages).ok();
+    m_worklistView->setMayWork(maySend);
+    connect(m_worklistView, &WorklistView::errorOccurred, this, &MainWindow::showError);
+    connect(m_worklistView, &WorklistView::statusMessage, this,
+            [this](const QString &text) { showStatus(text, false); });
+    connect(m_worklistView, &WorklistView::outreachRequested, this,
+            [this] { openRecallOutreach(); });
+    connect(m_worklistView, &WorklistView::openPatientRequested, this,
+            [this](const QString &patientId) {
+                showView(View::Patients);
+                m_patientsView->openPatient(patientId);
+            });
+    connect(m_messagesView, &MessagesView::outreachRequested, this,
+            [this] { openRecallOutreach(); });
     // In View order.
     m_stack->addWidget(m_scheduleView);
     m_stack->addWidget(m_patientsView);
     m_stack->addWidget(m_messagesView);
     m_stack->addWidget(m_dashboardView);
+    m_stack->addWidget(m_worklistView);
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
@@ -186,6 +208,11 @@ void MainWindow::createMenus()
         compose->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
         connect(compose, &QAction::triggered, this, [this] { composeMessage(); });
         file->insertAction(quit, compose);
+        QAction *outreach = new QAction(tr("Recall &Outreach…"), this);
+        outreach->setObjectName(QStringLiteral("recallOutreach"));
+        outreach->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+        connect(outreach, &QAction::triggered, this, [this] { openRecallOutreach(); });
+        file->insertAction(quit, outreach);
         file->insertSeparator(quit);
     }
     // Queued: signing out closes this window, whose menu is still being handled.
@@ -210,6 +237,7 @@ void MainWindow::createMenus()
             showStatus(tr("The Dashboard is not available: %1").arg(why), false);
         });
     }
+    addNavigationItem(View::Worklist, tr("&Worklist"), QKeySequence(Qt::CTRL | Qt::Key_5));
     int widest = 0;
     for (int i = 0; i < m_navigation->count(); ++i)
         widest = std::max(
@@ -264,6 +292,26 @@ void MainWindow::composeMessage(const QString &patientId)
     dialog->open();
 }
 
+RecallOutreachDialog *MainWindow::openRecallOutreach()
+{
+    if (!AccessGuard(m_db).require(Permission::SendMessages))
+        return nullptr;
+    if (m_outreachDialog) {
+        m_outreachDialog->raise();
+        m_outreachDialog->activateWindow();
+        return m_outreachDialog;
+    }
+    auto *dialog = new RecallOutreachDialog(m_db, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_outreachDialog = dialog;
+    connect(dialog, &RecallOutreachDialog::sent, this, [this] {
+        m_messagesView->refresh();
+        m_worklistView->refresh();
+    });
+    dialog->open();
+    return dialog;
+}
+
 void MainWindow::showView(View view)
 {
     const int index = int(view);
@@ -293,6 +341,7 @@ void MainWindow::refresh()
     m_dayModel->refresh();
     m_patientModel->refresh();
     m_messagesView->refresh();
+    m_worklistView->refresh();
     if (AccessGuard(m_db).require(Permission::ViewDashboards))
         m_dashboardView->refresh();
     m_syncStatusWidget->refresh();
@@ -316,6 +365,9 @@ void MainWindow::showSyncedChanges(const QString &resourceType, const QStringLis
     // New replies, delivery reports, another workstation's read marks and assignments.
     if (resourceType == QLatin1String("Communication") || resourceType == QLatin1String("Patient"))
         m_messagesView->refresh();
+    // Recalls and tasks another workstation or the server made or closed.
+    if (resourceType == QLatin1String("Task") || resourceType == QLatin1String("Patient"))
+        m_worklistView->refresh();
     m_syncStatusWidget->refresh();
 }
 

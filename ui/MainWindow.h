@@ -27,11 +27,14 @@ class MessagesView;
 class PatientListModel;
 class PatientsView;
 class ScheduleView;
+class RecallOutreachDialog;
 class SyncIssues;
 class SyncStatus;
 class SyncStatusWidget;
+class WorklistModel;
+class WorklistView;
 
-// The application shell: navigation, the four views, menus and the status bar.
+// The application shell: navigation, the five views, menus and the status bar.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -41,7 +44,8 @@ public:
         Schedule,
         Patients,
         Messages,
-        Dashboard
+        Dashboard,
+        Worklist
     };
 
     // place: the clinic's name, which the title shows; empty: no name is shown.
@@ -57,6 +61,9 @@ public:
     // A new message to the patient (patientId empty: the dialog asks for one); once queued, the
     // message list shows it and the status bar says when the server may send it.
     void composeMessage(const QString &patientId = {});
+    // File → Recall Outreach…: the open window, if any, after opening it; nullptr when the
+    // person may not send messages.
+    RecallOutreachDialog *openRecallOutreach();
     // The open message dialog, if any.
     ComposeMessageDialog *composeDialog() const;
     void refresh();
@@ -78,6 +85,7 @@ public:
     PatientsView *patientsView() const { return m_patientsView; }
     MessagesView *messagesView() const { return m_messagesView; }
     DashboardView *dashboardView() const { return m_dashboardView; }
+    WorklistView *worklistView() const { return m_worklistView; }
     SyncStatusWidget *syncStatusWidget() const { return m_syncStatusWidget; }
     SyncStatus *syncStatus() const { return m_syncStatus; }
 
@@ -105,6 +113,7 @@ private:
     PatientListModel *m_patientModel;
     MessageThreadListModel *m_messageModel;
     MessageThreadModel *m_threadModel;
+    WorklistModel *m_worklistModel;
     SyncStatus *m_syncStatus;
 
     QListWidget *m_navigation = nullptr;
@@ -114,6 +123,8 @@ private:
     PatientsView *m_patientsView = nullptr;
     MessagesView *m_messagesView = nullptr;
     DashboardView *m_dashboardView = nullptr;
+    WorklistView *m_worklistView = nullptr;
+    QPointer<RecallOutreachDialog> m_outreachDialog;
     SyncStatusWidget *m_syncStatusWidget = nullptr;
     QActionGroup *m_viewActions = nullptr;
     QList<QAction *> m_viewActionList;

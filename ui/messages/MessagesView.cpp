@@ -131,6 +131,10 @@ MessagesView::MessagesView(MessageThreadListModel *conversations, MessageThreadM
     m_new = new QPushButton(tr("&New message…"), this);
     m_new->setObjectName(QStringLiteral("newMessage"));
     connect(m_new, &QPushButton::clicked, this, [this] { emit composeRequested({}); });
+    m_outreach = new QPushButton(tr("Recall &outreach…"), this);
+    m_outreach->setObjectName(QStringLiteral("recallOutreachButton"));
+    m_outreach->setToolTip(tr("The patients due for a recall, written to as a batch"));
+    connect(m_outreach, &QPushButton::clicked, this, &MessagesView::outreachRequested);
 
     // Single keys, as in a mail reader; they work while the focus is anywhere in the view.
     m_replyAction = view::shortcutAction(this, tr("Reply…"), QKeySequence(Qt::Key_R),
@@ -198,6 +202,7 @@ MessagesView::MessagesView(MessageThreadListModel *conversations, MessageThreadM
     auto *bar = new QHBoxLayout;
     bar->addWidget(title);
     bar->addStretch();
+    bar->addWidget(m_outreach);
     bar->addWidget(m_new);
 
     auto *threadPane = new QWidget(this);
@@ -233,8 +238,8 @@ MessagesView::MessagesView(MessageThreadListModel *conversations, MessageThreadM
 void MessagesView::setMaySend(bool maySend)
 {
     m_maySend = maySend;
-    for (QWidget *w : std::initializer_list<QWidget *>{m_new, m_reply, m_assign, m_assignToMeButton,
-                                                       m_markUnreadButton})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_new, m_outreach, m_reply, m_assign,
+                                                       m_assignToMeButton, m_markUnreadButton})
         w->setVisible(maySend);
     updateActions();
 }

@@ -31,6 +31,7 @@ public:
     QTableView *conversationTable() const { return m_conversations; }
     QTableView *threadTable() const { return m_thread; }
     QPushButton *newButton() const { return m_new; }
+    QPushButton *outreachButton() const { return m_outreach; }
     QPushButton *replyButton() const { return m_reply; }
     QPushButton *assignButton() const { return m_assign; }
     QMenu *assignMenu() const { return m_assignMenu; }
@@ -53,6 +54,8 @@ public:
 signals:
     // patientId empty: a message to a patient still to be chosen.
     void composeRequested(const QString &patientId);
+    // Recall Outreach… : the patients due for a recall, written to as a batch.
+    void outreachRequested();
     void errorOccurred(const QString &message);
 
 private:
@@ -78,6 +81,7 @@ private:
     QLabel *m_threadHeading;
     QTableView *m_thread;
     QPushButton *m_new;
+    QPushButton *m_outreach;
     QPushButton *m_reply;
     QPushButton *m_assign;
     QMenu *m_assignMenu;
