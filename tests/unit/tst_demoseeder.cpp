@@ -20,10 +20,11 @@ using namespace frontdesk;
 // and 018 the conversation's (empty for the demo's messages; without them the rows hash as
 // before), when the reminder text came to name the cancel word frontdesk-server acts on, when
 // the Messages view's demo conversations came (the replies' read marks, the failed reminders'
-// reasons, two inbox messages and the shared mobile number of their candidates), and when 019
-// brought the three message templates.
+// reasons, two inbox messages and the shared mobile number of their candidates), when 019
+// brought the three message templates, and when 023 gave the recalls their kind and contact
+// columns (kind "recall", not contacted).
 constexpr qint64 kClinicRows = 12447;
-constexpr char kClinicHash[] = "61e6c78a8fbdbe4c78297306a19240bba54dd342c7343ddd00d7e0bf3288372e";
+constexpr char kClinicHash[] = "7d9094df2f4a41c0818e2f81e8856e940469af8ff05b179d9cd84195572bd786";
 
 class TestDemoSeeder : public QObject
 {
