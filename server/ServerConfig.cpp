@@ -30,12 +30,13 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
     ServerConfig config;
     // The first command word splits the line: everything from "user" on belongs to the
     // staff-account command (frontdeskctl's), after "messages" to the dispatch queue's overview,
-    // from "workstation" on to the enrolled workstations, after "reminders" to the reminder
-    // rules.
+    // from "workstation" on to the enrolled workstations, from "reminders" or "followups" on to
+    // the rules of the automated messages.
     QStringList own = arguments;
     qsizetype commandAt = -1;
-    for (const QString &word : {QStringLiteral("user"), QStringLiteral("messages"),
-                                QStringLiteral("workstation"), QStringLiteral("reminders")}) {
+    for (const QString &word :
+         {QStringLiteral("user"), QStringLiteral("messages"), QStringLiteral("workstation"),
+          QStringLiteral("reminders"), QStringLiteral("followups")}) {
         const qsizetype at = arguments.indexOf(word, 1);
         if (at > 0 && (commandAt < 0 || at < commandAt))
             commandAt = at;
@@ -49,8 +50,8 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
         } else if (word == QLatin1String("messages")) {
             config.messagesCommand = arguments.mid(commandAt + 1);
             config.action = Action::MessagesCommand;
-        } else if (word == QLatin1String("reminders")) {
-            config.remindersCommand = arguments.mid(commandAt + 1);
+        } else if (word == QLatin1String("reminders") || word == QLatin1String("followups")) {
+            config.remindersCommand = arguments.mid(commandAt);
             config.action = Action::RemindersCommand;
         } else {
             config.workstationCommand = arguments.mid(commandAt);
@@ -117,6 +118,10 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
                             tr("reminders list [--json] | reminders add --before 48h [--type "
                                "TYPE] (--text TEXT | --template NAME) | reminders pause|resume|"
                                "remove ID | reminders --dry-run [--json]"));
+    p.addPositionalArgument(QStringLiteral("followups"),
+                            tr("followups list [--json] | followups add --after 1d [--type TYPE] "
+                               "(--text TEXT | --template NAME) [--survey QUESTION] | followups "
+                               "pause|resume|remove ID | followups --dry-run [--json]"));
     if (!p.parse(own))
         return fail(p.errorText());
     if (!p.positionalArguments().isEmpty())

@@ -40,7 +40,7 @@ public:
     QStringList messagesCommand;
     // Everything after "workstation": list or revoke enrolled workstations.
     QStringList workstationCommand;
-    // Everything after "reminders": the reminder rules and what is due now.
+    // Everything from "reminders" or "followups" on: those rules and what is due now.
     QStringList remindersCommand;
     // How often each process turns due reminder rules into messages.
     double reminderIntervalSeconds = 60;

@@ -13,8 +13,8 @@ struct CommunicationPreference
 {
     RecordMeta meta;
     QString patientId;
-    QString purpose =
-        QStringLiteral("reminder");          // reminder | administrative | clinical | marketing
+    // reminder | follow-up | survey | administrative | clinical | marketing
+    QString purpose = QStringLiteral("reminder");
     QString channel = QStringLiteral("sms"); // sms | email | phone | letter
     bool optedOut = false;
     // Minutes after local midnight (clinic time zone); start == end: no quiet hours. May wrap
@@ -24,7 +24,11 @@ struct CommunicationPreference
 
     static QStringList purposes()
     {
-        return {QStringLiteral("reminder"), QStringLiteral("administrative"),
+        // Follow-ups after a visit and the survey they may ask are purposes of their own, so
+        // that a patient may decline the survey and keep the follow-up (and a STOP, which opts
+        // out of every purpose here, stops them too).
+        return {QStringLiteral("reminder"), QStringLiteral("follow-up"),
+                QStringLiteral("survey"),   QStringLiteral("administrative"),
                 QStringLiteral("clinical"), QStringLiteral("marketing")};
     }
     static QStringList channels()

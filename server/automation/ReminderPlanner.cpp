@@ -4,6 +4,7 @@
 #include "ClinicContext.h"
 #include "database/Database.h"
 #include "domain/Recall.h"
+#include "fhir/BookingMapping.h"
 #include "fhir/CommunicationMapping.h"
 #include "fhir/FhirMapping.h"
 #include "fhir/MessageTemplateMapping.h"
@@ -15,6 +16,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <limits>
 
 namespace frontdesk::server {
 
@@ -35,79 +37,196 @@ QDateTime ReminderPlanner::dueAt(const QDateTime &startUtc, int offsetMinutes,
     return clinic.toLocal(startUtc).addDays(-days).addSecs(-qint64(rest) * 60).toUTC();
 }
 
+QDateTime ReminderPlanner::followUpAt(const QDateTime &completedUtc, int delayMinutes,
+                                      const ClinicTime &clinic)
+{
+    const int days = delayMinutes / minutesPerDay;
+    const int rest = delayMinutes % minutesPerDay;
+    return clinic.toLocal(completedUtc).addDays(days).addSecs(qint64(rest) * 60).toUTC();
+}
+
 Result<QList<PlannedReminder>> ReminderPlanner::due() const
 {
     QList<PlannedReminder> out;
     auto rules = ReminderRules(m_db).all();
     if (!rules)
         return fail(rules.error());
-    QList<ReminderRule> active;
-    int longest = 0;
+    QList<ReminderRule> reminders;
+    QList<ReminderRule> followUps;
     for (const ReminderRule &r : *rules) {
-        if (r.active) {
-            active << r;
-            longest = std::max(longest, r.offsetMinutes);
-        }
+        if (r.active)
+            (r.isFollowUp() ? followUps : reminders) << r;
     }
-    if (active.isEmpty())
+    if (reminders.isEmpty() && followUps.isEmpty())
         return out;
     auto clinic = ClinicContext::load(m_db);
     if (!clinic)
         return fail(clinic.error());
+    if (auto s = dueReminders(reminders, *clinic, out); !s)
+        return fail(s.error());
+    if (auto s = dueFollowUps(followUps, *clinic, out); !s)
+        return fail(s.error());
+    return out;
+}
+
+Result<QList<ReminderPlanner::Candidate>>
+ReminderPlanner::appointments(const QString &sql, const QVariantList &values) const
+{
+    auto q = m_db.query(sql, values);
+    if (!q)
+        return fail(q.error());
+    QList<Candidate> out;
+    while (q->next()) {
+        Candidate c;
+        c.id = q->value(0).toString();
+        c.content = QJsonDocument::fromJson(q->value(1).toString().toUtf8()).object();
+        auto a = ScheduleMapping::appointmentFromFhir(c.content);
+        if (!a)
+            return fail(tr("Appointment/%1 is stored but unreadable: %2").arg(c.id, a.error()));
+        c.appointment = *a;
+        c.appointment.meta.id = c.id;
+        out << c;
+    }
+    return out;
+}
+
+Status ReminderPlanner::dueReminders(const QList<ReminderRule> &rules, const ClinicContext &clinic,
+                                     QList<PlannedReminder> &out) const
+{
+    if (rules.isEmpty())
+        return {};
+    int longest = 0;
+    for (const ReminderRule &r : rules)
+        longest = std::max(longest, r.offsetMinutes);
     const qint64 now = m_db.clock().nowMs();
-    auto q = m_db.query(
+    auto candidates = appointments(
         QStringLiteral("SELECT s.id, r.content FROM appointment_slots s JOIN resources r ON "
                        "r.type = 'Appointment' AND r.id = s.id WHERE r.deleted = 0 AND "
                        "s.status IN ('booked', 'confirmed') AND s.start_ms > ? AND "
                        "s.start_ms <= ? ORDER BY s.start_ms, s.id"),
         {now, now + qint64(longest) * 60 * 1000 + dstMarginMs});
-    if (!q)
-        return fail(q.error());
-    QList<std::pair<QString, QJsonObject>> appointments;
-    while (q->next())
-        appointments.append({q->value(0).toString(),
-                             QJsonDocument::fromJson(q->value(1).toString().toUtf8()).object()});
-    for (const auto &[id, content] : appointments) {
-        auto a = ScheduleMapping::appointmentFromFhir(content);
-        if (!a)
-            return fail(tr("Appointment/%1 is stored but unreadable: %2").arg(id, a.error()));
-        for (const ReminderRule &rule : active) {
-            if (!rule.appointmentType.isEmpty() && rule.appointmentType != a->type)
+    if (!candidates)
+        return fail(candidates.error());
+    for (const Candidate &c : *candidates) {
+        for (const ReminderRule &rule : rules) {
+            if (!rule.appointmentType.isEmpty() && rule.appointmentType != c.appointment.type)
                 continue;
-            if (dueAt(a->start, rule.offsetMinutes, clinic->time).toMSecsSinceEpoch() > now)
+            const QDateTime due = dueAt(c.appointment.start, rule.offsetMinutes, clinic.time);
+            if (due.toMSecsSinceEpoch() > now)
                 continue;
-            auto made = m_db.scalar(QStringLiteral("SELECT count(*) FROM reminders_made WHERE "
-                                                   "appointment_id = ? AND rule_id = ? AND "
-                                                   "start_ms = ?"),
-                                    {id, rule.id, a->start.toMSecsSinceEpoch()});
+            auto made = alreadyMade(rule, c);
             if (!made)
                 return fail(made.error());
-            if (made->toLongLong() > 0)
+            if (*made)
                 continue;
-            auto p = plan(rule, id, content, *clinic);
+            auto p = plan(rule, c, due, clinic);
             if (!p)
                 return fail(p.error());
             out << *p;
         }
     }
-    return out;
+    return {};
 }
 
-Result<PlannedReminder> ReminderPlanner::plan(const ReminderRule &rule,
-                                              const QString &appointmentId,
-                                              const QJsonObject &content,
-                                              const ClinicContext &clinic) const
+Status ReminderPlanner::dueFollowUps(const QList<ReminderRule> &rules, const ClinicContext &clinic,
+                                     QList<PlannedReminder> &out) const
 {
-    auto a = ScheduleMapping::appointmentFromFhir(content);
-    if (!a)
-        return fail(a.error());
-    a->meta.id = appointmentId;
+    if (rules.isEmpty())
+        return {};
+    int longest = 0;
+    qint64 oldestRule = std::numeric_limits<qint64>::max();
+    for (const ReminderRule &r : rules) {
+        longest = std::max(longest, r.offsetMinutes);
+        oldestRule = std::min(oldestRule, r.createdAtMs);
+    }
+    const qint64 now = m_db.clock().nowMs();
+    const qint64 lateMs = qint64(kLateDays) * minutesPerDay * 60 * 1000;
+    // A visit is completed after it began, so its start bounds the completions worth reading:
+    // none of a visit that began before the oldest rule was added, or so long ago that even a
+    // completion a late window after the start would be past its follow-up's time.
+    const qint64 from =
+        std::max(oldestRule - lateMs, now - qint64(longest) * 60 * 1000 - dstMarginMs - 2 * lateMs);
+    auto candidates = appointments(
+        QStringLiteral("SELECT s.id, r.content FROM appointment_slots s JOIN resources r ON "
+                       "r.type = 'Appointment' AND r.id = s.id WHERE r.deleted = 0 AND "
+                       "s.status = 'completed' AND s.start_ms >= ? AND s.start_ms <= ? "
+                       "ORDER BY s.start_ms, s.id"),
+        {from, now});
+    if (!candidates)
+        return fail(candidates.error());
+    for (const Candidate &c : *candidates) {
+        QDateTime completed;
+        for (const ReminderRule &rule : rules) {
+            if (!rule.appointmentType.isEmpty() && rule.appointmentType != c.appointment.type)
+                continue;
+            if (!completed.isValid()) {
+                auto at = completedAt(c);
+                if (!at)
+                    return fail(at.error());
+                completed = *at;
+            }
+            if (completed.toMSecsSinceEpoch() < rule.createdAtMs)
+                continue;
+            const QDateTime due = followUpAt(completed, rule.offsetMinutes, clinic.time);
+            if (due.toMSecsSinceEpoch() > now || now - due.toMSecsSinceEpoch() > lateMs)
+                continue;
+            auto made = alreadyMade(rule, c);
+            if (!made)
+                return fail(made.error());
+            if (*made)
+                continue;
+            auto p = plan(rule, c, due, clinic);
+            if (!p)
+                return fail(p.error());
+            p->completedUtc = completed;
+            out << *p;
+        }
+    }
+    return {};
+}
+
+Result<QDateTime> ReminderPlanner::completedAt(const Candidate &visit) const
+{
+    auto changes =
+        AutomatedRecords(m_db).ofPatient(QStringLiteral("Provenance"), visit.appointment.patientId);
+    if (!changes)
+        return fail(changes.error());
+    qint64 at = 0;
+    for (const StoredResource &r : *changes) {
+        auto c = BookingMapping::statusChangeFromFhir(r.content);
+        if (!c)
+            return fail(tr("Provenance/%1 is stored but unreadable: %2").arg(r.id, c.error()));
+        if (c->appointmentId == visit.id && c->to == AppointmentStatus::Completed)
+            at = std::max(at, c->changedAtMs);
+    }
+    // An appointment another FHIR client stored as completed without saying when: its end
+    // stands for the completion.
+    if (at == 0)
+        return visit.appointment.end.toUTC();
+    return QDateTime::fromMSecsSinceEpoch(at, QTimeZone::utc());
+}
+
+Result<bool> ReminderPlanner::alreadyMade(const ReminderRule &rule, const Candidate &c) const
+{
+    auto made = m_db.scalar(QStringLiteral("SELECT count(*) FROM reminders_made WHERE "
+                                           "appointment_id = ? AND rule_id = ? AND start_ms = ?"),
+                            {c.id, rule.id, c.appointment.start.toMSecsSinceEpoch()});
+    if (!made)
+        return fail(made.error());
+    return made->toLongLong() > 0;
+}
+
+Result<PlannedReminder> ReminderPlanner::plan(const ReminderRule &rule, const Candidate &c,
+                                              QDateTime dueUtc, const ClinicContext &clinic) const
+{
+    const Appointment *a = &c.appointment;
     PlannedReminder p;
     p.rule = rule;
-    p.appointmentId = appointmentId;
+    p.appointmentId = c.id;
     p.patientId = a->patientId;
     p.startUtc = a->start;
-    p.dueUtc = dueAt(a->start, rule.offsetMinutes, clinic.time);
+    p.dueUtc = dueUtc;
+    p.purpose = rule.isFollowUp() ? QStringLiteral("follow-up") : QStringLiteral("reminder");
     const QDateTime now = m_db.clock().nowUtc();
 
     AutomatedRecords records(m_db);
@@ -124,18 +243,21 @@ Result<PlannedReminder> ReminderPlanner::plan(const ReminderRule &rule,
     patient->meta.id = a->patientId;
     p.patientName = patient->givenName + QLatin1Char(' ') + patient->familyName;
 
-    auto booked = m_db.scalar(QStringLiteral("SELECT min(last_updated) FROM resource_versions "
-                                             "WHERE type = 'Appointment' AND id = ?"),
-                              {appointmentId});
-    if (!booked)
-        return fail(booked.error());
-    if (booked->toLongLong() > p.dueUtc.toMSecsSinceEpoch()) {
-        p.reason = tr("Booked after this reminder's time.");
-        return p;
+    if (!rule.isFollowUp()) {
+        auto booked = m_db.scalar(QStringLiteral("SELECT min(last_updated) FROM "
+                                                 "resource_versions WHERE type = 'Appointment' "
+                                                 "AND id = ?"),
+                                  {c.id});
+        if (!booked)
+            return fail(booked.error());
+        if (booked->toLongLong() > p.dueUtc.toMSecsSinceEpoch()) {
+            p.reason = tr("Booked after this reminder's time.");
+            return p;
+        }
     }
 
     // The patient's own preferred channel does not travel with the Patient: SMS to a mobile
-    // number, else e-mail, stands for it; a reminder preference decides over both.
+    // number, else e-mail, stands for it; a preference for the purpose decides over both.
     const QString wanted = !patient->phoneMobile.trimmed().isEmpty() ? QStringLiteral("sms")
                            : !patient->email.trimmed().isEmpty()     ? QStringLiteral("email")
                                                                      : QStringLiteral("sms");
@@ -144,12 +266,11 @@ Result<PlannedReminder> ReminderPlanner::plan(const ReminderRule &rule,
         return fail(facts.error());
     QString channel = wanted;
     for (const CommunicationPreference &pref : facts->preferences) {
-        if (pref.purpose == QLatin1String("reminder") &&
-            ContactPolicy::sendChannels().contains(pref.channel))
+        if (pref.purpose == p.purpose && ContactPolicy::sendChannels().contains(pref.channel))
             channel = pref.channel;
     }
-    const ContactDecision decision =
-        clinic.policy().decide(*facts, QStringLiteral("reminder"), channel, now);
+    const ContactPolicy policy = clinic.policy();
+    ContactDecision decision = policy.decide(*facts, p.purpose, channel, now);
     const QString when =
         QLocale().toString(clinic.time.toLocal(a->start), QStringLiteral("ddd yyyy-MM-dd HH:mm"));
     if (decision.action == ContactDecision::Action::CallTask ||
@@ -157,11 +278,20 @@ Result<PlannedReminder> ReminderPlanner::plan(const ReminderRule &rule,
         const bool call = decision.action == ContactDecision::Action::CallTask;
         p.action = PlannedReminder::Action::Task;
         p.channel = call ? QStringLiteral("phone") : QStringLiteral("letter");
-        p.body = call ? tr("Call to remind of the appointment on %1 (the patient prefers a call).")
-                            .arg(when)
-                      : tr("Send a letter to remind of the appointment on %1 (the patient "
-                           "prefers letters).")
-                            .arg(when);
+        if (rule.isFollowUp())
+            p.body = call ? tr("Call to follow up on the visit of %1 (the patient prefers a "
+                               "call).")
+                                .arg(when)
+                          : tr("Send a letter to follow up on the visit of %1 (the patient "
+                               "prefers letters).")
+                                .arg(when);
+        else
+            p.body = call ? tr("Call to remind of the appointment on %1 (the patient prefers a "
+                               "call).")
+                                .arg(when)
+                          : tr("Send a letter to remind of the appointment on %1 (the patient "
+                               "prefers letters).")
+                                .arg(when);
         return p;
     }
     if (!decision.allowed) {
@@ -177,10 +307,22 @@ Result<PlannedReminder> ReminderPlanner::plan(const ReminderRule &rule,
         p.reason = tr("The patient has no e-mail address.");
         return p;
     }
+    // The survey is answered by an SMS reply: an e-mail follow-up carries none, and a patient
+    // who declined surveys gets the follow-up without the question.
+    bool survey = false;
+    QString surveyRefused;
+    if (rule.asksSurvey() && channel == QLatin1String("sms")) {
+        const ContactDecision asked = policy.decide(*facts, QStringLiteral("survey"), channel, now);
+        survey = asked.allowed && asked.action == ContactDecision::Action::Send;
+        if (survey)
+            decision = asked;
+        else
+            surveyRefused = tr("Without the survey: %1").arg(asked.reason);
+    }
 
     MessageTemplate text;
-    text.purpose = QStringLiteral("reminder");
-    text.subject = tr("Appointment reminder");
+    text.purpose = p.purpose;
+    text.subject = rule.isFollowUp() ? tr("After your visit") : tr("Appointment reminder");
     text.body = rule.body;
     if (!rule.templateName.isEmpty()) {
         auto found = templateNamed(rule.templateName, channel);
@@ -194,6 +336,8 @@ Result<PlannedReminder> ReminderPlanner::plan(const ReminderRule &rule,
         }
         text = **found;
     }
+    if (survey)
+        text.body = text.body.trimmed() + QLatin1Char('\n') + rule.surveyQuestion;
     TemplateContext context;
     context.patient = *patient;
     context.appointment = *a;
@@ -216,10 +360,16 @@ Result<PlannedReminder> ReminderPlanner::plan(const ReminderRule &rule,
     }
     p.action = PlannedReminder::Action::Queue;
     p.channel = channel;
+    if (survey)
+        p.purpose = QStringLiteral("survey");
     p.subject = channel == QLatin1String("email") ? rendered->subject : QString();
     p.body = rendered->body;
+    QStringList notes;
+    if (!surveyRefused.isEmpty())
+        notes << surveyRefused;
     if (decision.sendAtUtc > now)
-        p.reason = decision.reason;
+        notes << decision.reason;
+    p.reason = notes.join(QLatin1Char(' '));
     return p;
 }
 
@@ -276,7 +426,9 @@ Status ReminderPlanner::make(const PlannedReminder &p, const ClinicContext &clin
         if (exists->toLongLong() > 0)
             return {};
         AutomatedRecords records(m_db);
-        const QJsonObject detail{{QStringLiteral("automation"), QStringLiteral("reminder")},
+        const QJsonObject detail{{QStringLiteral("automation"), p.rule.isFollowUp()
+                                                                    ? QStringLiteral("follow-up")
+                                                                    : QStringLiteral("reminder")},
                                  {QStringLiteral("rule"), p.rule.id},
                                  {QStringLiteral("appointment"), p.appointmentId}};
         QString recordType;
@@ -287,14 +439,13 @@ Status ReminderPlanner::make(const PlannedReminder &p, const ClinicContext &clin
             m.patientId = p.patientId;
             m.appointmentId = p.appointmentId;
             m.channel = p.channel;
-            m.purpose = QStringLiteral("reminder");
+            m.purpose = p.purpose;
             m.subject = p.subject;
             m.body = p.body;
             // What the thread shows as having written it.
             m.authorName = AutomatedRecords::author();
             m.templateName = p.rule.templateName;
-            m.ruleName = QStringLiteral("reminder %1 (%2 before)")
-                             .arg(p.rule.id, ReminderRule::offsetText(p.rule.offsetMinutes));
+            m.ruleName = p.rule.displayName();
             auto saved =
                 records.save(QStringLiteral("Communication"), {}, CommunicationMapping::toFhir(m),
                              QStringLiteral("create"), detail);

@@ -2,11 +2,13 @@
 
 #include "ReminderRules.h"
 #include "core/Result.h"
+#include "domain/Appointment.h"
 #include "domain/ClinicTime.h"
 #include "domain/MessageTemplate.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 
 #include <optional>
@@ -19,12 +21,12 @@ namespace frontdesk::server {
 
 struct ClinicContext;
 
-// One reminder due now: for which appointment and rule, and what making it does.
+// One reminder or follow-up due now: for which appointment and rule, and what making it does.
 struct PlannedReminder
 {
     enum class Action
     {
-        Queue, // an outbound Communication (purpose reminder) the dispatcher sends
+        Queue, // an outbound Communication (of `purpose`) the dispatcher sends
         Task,  // the patient wants a call or a letter: a Task for the front desk
         Skip   // none, for `reason`
     };
@@ -33,8 +35,10 @@ struct PlannedReminder
     QString patientId;
     QString patientName;
     QDateTime startUtc;
+    QDateTime completedUtc; // a follow-up's: when the visit was completed
     QDateTime dueUtc;
     Action action = Action::Skip;
+    QString purpose; // reminder, follow-up, or survey when the follow-up asks the question
     QString channel; // sms | email for Queue, phone | letter for Task
     QString subject; // an e-mail's
     QString body;    // the rendered text for Queue, the task for Task
@@ -44,7 +48,8 @@ struct PlannedReminder
     bool ruleProblem = false;
 };
 
-// Turns the active reminder rules into reminders, each exactly once per appointment, rule and
+// Turns the active reminder and follow-up rules into messages, each exactly once per
+// appointment, rule and
 // start time (reminders_made's key; every process may run it on one database, and a
 // rescheduled appointment has another start, so it is reminded again). A booked or confirmed
 // appointment of the rule's type gets the rule's reminder once its time has come and while it
@@ -57,13 +62,26 @@ struct PlannedReminder
 // day, the rest is elapsed time. "48 h before" Monday 09:00 is Saturday 09:00 local, also when
 // the clocks change on the Sunday between (elapsed time would say 08:00 or 10:00); "2 h
 // before" is two real hours before.
+//
+// Follow-ups are the same machinery after the visit: a completed appointment (its status became
+// completed: the time of the Provenance that says so) of the rule's type gets the rule's
+// follow-up once the delay after the completion has passed (whole days forward on the clinic's
+// calendar, as above), through the contact rule for purpose follow-up. A rule with a survey
+// question asks it in an SMS, by the contact rule for purpose survey (the message's purpose is
+// then survey, and ReplyHandler records the 1-5 answer); an e-mail follow-up carries no survey.
+// A rule follows up visits completed after it was added, and not once kLateDays have passed
+// since its time (a server that was down for a fortnight does not follow up old visits).
 class ReminderPlanner
 {
     Q_DECLARE_TR_FUNCTIONS(ReminderPlanner)
 public:
+    static constexpr int kLateDays = 7;
+
     explicit ReminderPlanner(Database &db) : m_db(db) {}
 
     static QDateTime dueAt(const QDateTime &startUtc, int offsetMinutes, const ClinicTime &clinic);
+    static QDateTime followUpAt(const QDateTime &completedUtc, int delayMinutes,
+                                const ClinicTime &clinic);
 
     // What would be made now, without making it (frontdesk-server reminders --dry-run).
     Result<QList<PlannedReminder>> due() const;
@@ -71,8 +89,22 @@ public:
     Result<QList<PlannedReminder>> makeDue();
 
 private:
-    Result<PlannedReminder> plan(const ReminderRule &rule, const QString &appointmentId,
-                                 const QJsonObject &appointment, const ClinicContext &clinic) const;
+    struct Candidate
+    {
+        QString id;
+        QJsonObject content;
+        Appointment appointment;
+    };
+    Result<QList<Candidate>> appointments(const QString &sql, const QVariantList &values) const;
+    Status dueReminders(const QList<ReminderRule> &rules, const ClinicContext &clinic,
+                        QList<PlannedReminder> &out) const;
+    Status dueFollowUps(const QList<ReminderRule> &rules, const ClinicContext &clinic,
+                        QList<PlannedReminder> &out) const;
+    // When the visit was completed: the newest Provenance that made it completed.
+    Result<QDateTime> completedAt(const Candidate &visit) const;
+    Result<bool> alreadyMade(const ReminderRule &rule, const Candidate &c) const;
+    Result<PlannedReminder> plan(const ReminderRule &rule, const Candidate &c, QDateTime dueUtc,
+                                 const ClinicContext &clinic) const;
     Status make(const PlannedReminder &p, const ClinicContext &clinic, bool *made);
     // The synced template (FHIR Basic, MessageTemplateMapping) of this name for the channel.
     Result<std::optional<MessageTemplate>> templateNamed(const QString &name,

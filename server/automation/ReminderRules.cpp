@@ -9,7 +9,7 @@
 
 namespace frontdesk::server {
 
-Result<int> ReminderRule::parseOffset(const QString &text)
+Result<int> ReminderRule::parseOffset(const QString &text, Kind kind)
 {
     static const QRegularExpression pattern(
         QStringLiteral(
@@ -20,6 +20,11 @@ Result<int> ReminderRule::parseOffset(const QString &text)
                                ? m.captured(1).toLongLong() * 24 * 60 +
                                      m.captured(2).toLongLong() * 60 + m.captured(3).toLongLong()
                                : 0;
+    if ((minutes < 1 || minutes > 366 * 24 * 60) && kind == Kind::FollowUp)
+        return fail(QCoreApplication::translate("ReminderRules",
+                                                "\"%1\" is not a delay after the visit such as 2h, "
+                                                "1d or 3d12h (at most a year).")
+                        .arg(text));
     if (minutes < 1 || minutes > 366 * 24 * 60)
         return fail(QCoreApplication::translate(
                         "ReminderRules", "\"%1\" is not a time before the appointment such as "
@@ -40,89 +45,150 @@ QString ReminderRule::offsetText(int minutes)
     return out;
 }
 
+QString ReminderRule::kindName(Kind kind)
+{
+    return kind == Kind::FollowUp ? QStringLiteral("followup") : QStringLiteral("reminder");
+}
+
+QString ReminderRule::displayName() const
+{
+    return isFollowUp()
+               ? QStringLiteral("follow-up %1 (%2 after)").arg(id, offsetText(offsetMinutes))
+               : QStringLiteral("reminder %1 (%2 before)").arg(id, offsetText(offsetMinutes));
+}
+
 Result<QList<ReminderRule>> ReminderRules::all() const
 {
-    auto q = m_db.query(QStringLiteral("SELECT id, appointment_type, offset_minutes, "
-                                       "template_name, body, active FROM reminder_rules "
-                                       "ORDER BY appointment_type, offset_minutes DESC, id"));
+    auto q = m_db.query(QStringLiteral("SELECT id, kind, appointment_type, offset_minutes, "
+                                       "template_name, body, active, survey_question, "
+                                       "created_at FROM reminder_rules ORDER BY kind DESC, "
+                                       "appointment_type, offset_minutes DESC, id"));
     if (!q)
         return fail(q.error());
     QList<ReminderRule> out;
-    while (q->next())
-        out.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toInt(),
-                    q->value(3).toString(), q->value(4).toString(), q->value(5).toInt() != 0});
+    while (q->next()) {
+        ReminderRule r;
+        r.id = q->value(0).toString();
+        r.kind = q->value(1).toString() == ReminderRule::kindName(ReminderRule::Kind::FollowUp)
+                     ? ReminderRule::Kind::FollowUp
+                     : ReminderRule::Kind::Reminder;
+        r.appointmentType = q->value(2).toString();
+        r.offsetMinutes = q->value(3).toInt();
+        r.templateName = q->value(4).toString();
+        r.body = q->value(5).toString();
+        r.active = q->value(6).toInt() != 0;
+        r.surveyQuestion = q->value(7).toString();
+        r.createdAtMs = q->value(8).toLongLong();
+        out << r;
+    }
     return out;
+}
+
+Result<QList<ReminderRule>> ReminderRules::all(ReminderRule::Kind kind) const
+{
+    auto rules = all();
+    if (!rules)
+        return rules;
+    rules->removeIf([kind](const ReminderRule &r) { return r.kind != kind; });
+    return rules;
 }
 
 Result<QString> ReminderRules::add(ReminderRule rule)
 {
     rule.appointmentType = rule.appointmentType.trimmed();
     rule.templateName = rule.templateName.trimmed();
-    if (rule.offsetMinutes < 1)
-        return fail(tr("A reminder needs a time before the appointment."));
-    if (rule.templateName.isEmpty() == rule.body.trimmed().isEmpty())
-        return fail(tr("A reminder needs either a template or its own text, not both."));
+    rule.surveyQuestion = rule.surveyQuestion.trimmed();
+    if (rule.isFollowUp()) {
+        if (rule.offsetMinutes < 1)
+            return fail(tr("A follow-up needs a delay after the visit."));
+        if (rule.templateName.isEmpty() == rule.body.trimmed().isEmpty())
+            return fail(tr("A follow-up needs either a template or its own text, not both."));
+    } else {
+        if (rule.offsetMinutes < 1)
+            return fail(tr("A reminder needs a time before the appointment."));
+        if (rule.templateName.isEmpty() == rule.body.trimmed().isEmpty())
+            return fail(tr("A reminder needs either a template or its own text, not both."));
+        if (!rule.surveyQuestion.isEmpty())
+            return fail(tr("Only a follow-up asks the survey question."));
+    }
     // Short enough to type at the command line, random enough never to repeat.
     rule.id = QUuid::createUuid().toString(QUuid::Id128).left(8);
     const qint64 now = m_db.clock().nowMs();
+    rule.createdAtMs = now;
     const Status s = m_db.write([&]() -> Status {
-        if (auto q = m_db.query(QStringLiteral("INSERT INTO reminder_rules (id, "
+        if (auto q = m_db.query(QStringLiteral("INSERT INTO reminder_rules (id, kind, "
                                                "appointment_type, offset_minutes, "
-                                               "template_name, body, active, created_at, "
-                                               "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                                {rule.id, rule.appointmentType, rule.offsetMinutes,
-                                 rule.templateName, rule.body, rule.active ? 1 : 0, now, now});
+                                               "template_name, body, active, survey_question, "
+                                               "created_at, updated_at) VALUES (?, ?, ?, ?, ?, "
+                                               "?, ?, ?, ?, ?)"),
+                                {rule.id, ReminderRule::kindName(rule.kind), rule.appointmentType,
+                                 rule.offsetMinutes, rule.templateName, rule.body,
+                                 rule.active ? 1 : 0, rule.surveyQuestion, now, now});
             !q)
             return fail(q.error());
-        return audit(QStringLiteral("reminder-rule-added"), rule);
+        return audit(QStringLiteral("added"), rule);
     });
     if (!s)
         return fail(s.error());
     return rule.id;
 }
 
-Status ReminderRules::setActive(const QString &id, bool active)
+Status ReminderRules::setActive(const QString &id, bool active, ReminderRule::Kind kind)
 {
     return m_db.write([&]() -> Status {
-        auto q = m_db.query(QStringLiteral("UPDATE reminder_rules SET active = ?, updated_at = ? "
-                                           "WHERE id = ?"),
-                            {active ? 1 : 0, m_db.clock().nowMs(), id});
+        auto q =
+            m_db.query(QStringLiteral("UPDATE reminder_rules SET active = ?, updated_at = ? "
+                                      "WHERE id = ? AND kind = ?"),
+                       {active ? 1 : 0, m_db.clock().nowMs(), id, ReminderRule::kindName(kind)});
         if (!q)
             return fail(q.error());
         if (q->numRowsAffected() != 1)
-            return fail(tr("There is no reminder rule %1.").arg(id));
+            return fail(noSuchRule(id, kind));
         ReminderRule rule;
         rule.id = id;
+        rule.kind = kind;
         rule.active = active;
-        return audit(active ? QStringLiteral("reminder-rule-resumed")
-                            : QStringLiteral("reminder-rule-paused"),
-                     rule);
+        return audit(active ? QStringLiteral("resumed") : QStringLiteral("paused"), rule);
     });
 }
 
-Status ReminderRules::remove(const QString &id)
+Status ReminderRules::remove(const QString &id, ReminderRule::Kind kind)
 {
     return m_db.write([&]() -> Status {
-        auto q = m_db.query(QStringLiteral("DELETE FROM reminder_rules WHERE id = ?"), {id});
+        auto q = m_db.query(QStringLiteral("DELETE FROM reminder_rules WHERE id = ? AND kind = ?"),
+                            {id, ReminderRule::kindName(kind)});
         if (!q)
             return fail(q.error());
         if (q->numRowsAffected() != 1)
-            return fail(tr("There is no reminder rule %1.").arg(id));
+            return fail(noSuchRule(id, kind));
         ReminderRule rule;
         rule.id = id;
-        return audit(QStringLiteral("reminder-rule-removed"), rule);
+        rule.kind = kind;
+        return audit(QStringLiteral("removed"), rule);
     });
 }
 
+QString ReminderRules::noSuchRule(const QString &id, ReminderRule::Kind kind) const
+{
+    return kind == ReminderRule::Kind::FollowUp ? tr("There is no follow-up rule %1.").arg(id)
+                                                : tr("There is no reminder rule %1.").arg(id);
+}
+
+// The trail's actions keep the names reminder rules had before follow-ups joined them
+// (reminder-rule-added ...); a follow-up rule's are followup-rule-added and so on.
 Status ReminderRules::audit(const QString &action, const ReminderRule &rule)
 {
     AuditEntry entry;
-    entry.action = action;
-    entry.entityType = QStringLiteral("ReminderRule");
+    entry.action = ReminderRule::kindName(rule.kind) + QStringLiteral("-rule-") + action;
+    entry.entityType =
+        rule.isFollowUp() ? QStringLiteral("FollowUpRule") : QStringLiteral("ReminderRule");
     entry.entityId = rule.id;
     entry.detail = {{QStringLiteral("active"), rule.active}};
     if (rule.offsetMinutes > 0) {
-        entry.detail.insert(QStringLiteral("before"), ReminderRule::offsetText(rule.offsetMinutes));
+        entry.detail.insert(rule.isFollowUp() ? QStringLiteral("after") : QStringLiteral("before"),
+                            ReminderRule::offsetText(rule.offsetMinutes));
+        if (rule.isFollowUp())
+            entry.detail.insert(QStringLiteral("survey"), rule.asksSurvey());
         entry.detail.insert(QStringLiteral("appointment_type"), rule.appointmentType);
         entry.detail.insert(QStringLiteral("template"), rule.templateName);
     }

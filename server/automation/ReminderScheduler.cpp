@@ -25,25 +25,26 @@ void ReminderScheduler::tick()
 {
     auto made = ReminderPlanner(m_db).makeDue();
     if (!made) {
-        qCWarning(lcReminders).noquote() << "could not make the due reminders:" << made.error();
+        qCWarning(lcReminders).noquote()
+            << "could not make the due reminders and follow-ups:" << made.error();
         return;
     }
     for (const PlannedReminder &r : *made) {
         switch (r.action) {
         case PlannedReminder::Action::Queue:
             qCInfo(lcReminders).noquote()
-                << "rule" << r.rule.id << QStringLiteral("Appointment/") + r.appointmentId
-                << "reminder queued by" << r.channel;
+                << r.rule.displayName() << QStringLiteral("Appointment/") + r.appointmentId
+                << r.purpose << "queued by" << r.channel;
             break;
         case PlannedReminder::Action::Task:
             qCInfo(lcReminders).noquote()
-                << "rule" << r.rule.id << QStringLiteral("Appointment/") + r.appointmentId
+                << r.rule.displayName() << QStringLiteral("Appointment/") + r.appointmentId
                 << "task made: the patient wants" << r.channel;
             break;
         case PlannedReminder::Action::Skip:
             qCInfo(lcReminders).noquote()
-                << "rule" << r.rule.id << QStringLiteral("Appointment/") + r.appointmentId
-                << "no reminder:" << r.reason;
+                << r.rule.displayName() << QStringLiteral("Appointment/") + r.appointmentId
+                << "nothing sent:" << r.reason;
             break;
         }
     }

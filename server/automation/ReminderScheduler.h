@@ -9,9 +9,9 @@ class Database;
 
 namespace frontdesk::server {
 
-// The reminder rules at work in the server process: every interval, the due reminders are made
-// (ReminderPlanner::makeDue) and the log says what, without patient data. Every process on a
-// database may run one; each reminder is still made once.
+// The reminder and follow-up rules at work in the server process: every interval, the due
+// reminders and follow-ups are made (ReminderPlanner::makeDue) and the log says what, without
+// patient data. Every process on a database may run one; each message is still made once.
 class ReminderScheduler : public QObject
 {
     Q_OBJECT

@@ -15,6 +15,7 @@
 #include "database/Database.h"
 #include "dispatch/DispatchQueue.h"
 #include "dispatch/Dispatcher.h"
+#include "domain/StatusChange.h"
 #include "fhir/BookingMapping.h"
 #include "fhir/ClinicSettingsMapping.h"
 #include "fhir/CommunicationMapping.h"
@@ -220,6 +221,30 @@ private:
         return n ? n->toLongLong() : -1;
     }
 
+    // A visit completed at `completed` (its Appointment completed, and the Provenance that says
+    // when, as the workstation's check-out pushes them); the appointment's id.
+    QString visit(const QString &patientId, const QDateTime &completed,
+                  const QString &type = QString())
+    {
+        Appointment a;
+        a.patientId = patientId;
+        a.practitionerId = QStringLiteral("dr-followup");
+        a.type = type;
+        a.start = completed.toUTC().addSecs(-3600);
+        a.end = a.start.addSecs(30 * 60);
+        a.status = AppointmentStatus::Completed;
+        const QString id = store(QStringLiteral("Appointment"), ScheduleMapping::toFhir(a, false));
+        StatusChange change;
+        change.appointmentId = id;
+        change.patientId = patientId;
+        change.from = AppointmentStatus::InRoom;
+        change.to = AppointmentStatus::Completed;
+        change.changedAtMs = completed.toMSecsSinceEpoch();
+        change.changedBy = QStringLiteral("rita");
+        store(QStringLiteral("Provenance"), BookingMapping::toFhir(change));
+        return id;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -356,7 +381,8 @@ private slots:
         QCOMPARE(m.status, QStringLiteral("handled"));
         auto facts = AutomatedRecords(*m_db).contactFacts(p, QStringLiteral("sms"));
         QVERIFY(facts);
-        QCOMPARE(facts->preferences.size(), 4);
+        // One per purpose, a STOP opting out of each (follow-ups and surveys too).
+        QCOMPARE(facts->preferences.size(), CommunicationPreference::purposes().size());
         const ContactPolicy policy(ClinicTime(QTimeZone::utc()), QuietHours{});
         for (const QString &purpose : CommunicationPreference::purposes()) {
             const ContactDecision d =
@@ -389,7 +415,8 @@ private slots:
         QCOMPARE(m.status, QStringLiteral("handled"));
         for (const QString &p : m.candidatePatientIds) {
             auto facts = AutomatedRecords(*m_db).contactFacts(p, QStringLiteral("sms"));
-            QCOMPARE(facts->preferences.size(), 4);
+            // One per purpose, a STOP opting out of each (follow-ups and surveys too).
+            QCOMPARE(facts->preferences.size(), CommunicationPreference::purposes().size());
             for (const CommunicationPreference &pref : facts->preferences)
                 QVERIFY(pref.optedOut);
         }
@@ -607,6 +634,138 @@ private slots:
         QVERIFY(rules.setActive(*twoDaysId, true));
         QVERIFY(rules.remove(*twoDaysId));
         QVERIFY(!rules.remove(*twoDaysId));
+    }
+
+    void aFollowUpDelayKeepsTheLocalTimeAcrossDst()
+    {
+        const ClinicTime berlin{QTimeZone("Europe/Berlin")};
+        // Completed Saturday 17:00 before the spring change: "1d after" is Sunday 17:00 local,
+        // one hour less than 24 real hours; "2h after" is two real hours.
+        const QDateTime saturday(QDate(2031, 3, 29), QTime(17, 0), QTimeZone("Europe/Berlin"));
+        QCOMPARE(ReminderPlanner::followUpAt(saturday.toUTC(), 24 * 60, berlin),
+                 QDateTime(QDate(2031, 3, 30), QTime(15, 0), Qt::UTC));
+        QCOMPARE(ReminderPlanner::followUpAt(saturday.toUTC(), 2 * 60, berlin),
+                 QDateTime(QDate(2031, 3, 29), QTime(18, 0), Qt::UTC));
+        QVERIFY(!ReminderRule::parseOffset(QStringLiteral("soon"), ReminderRule::Kind::FollowUp));
+    }
+
+    void followUpsAreMadeOnceAfterTheVisit()
+    {
+        setClinic({{QStringLiteral("clinic_time_zone"), QStringLiteral("Europe/Berlin")},
+                   {QStringLiteral("clinic_name"), QStringLiteral("Praxis Nord")}});
+        const QTimeZone berlin("Europe/Berlin");
+        const QDateTime saturday(QDate(2031, 3, 29), QTime(17, 0), berlin);
+        // A visit completed before any follow-up rule existed is never followed up.
+        const QString early = patient(QStringLiteral("Before"));
+        m_clock.set(saturday.addSecs(-3600));
+        visit(early, saturday.addSecs(-3600));
+        m_clock.set(saturday.addSecs(-1800));
+
+        ReminderRules rules(*m_db);
+        ReminderRule followUp;
+        followUp.kind = ReminderRule::Kind::FollowUp;
+        followUp.offsetMinutes = 24 * 60;
+        followUp.body = QStringLiteral("{first_name}, thank you for your visit to {clinic_name}.");
+        followUp.surveyQuestion = QStringLiteral("How was it? Reply 1 (poor) to 5 (very good).");
+        auto followUpId = rules.add(followUp);
+        QVERIFY2(followUpId, qPrintable(followUpId ? QString() : followUpId.error()));
+        ReminderRule xray = followUp;
+        xray.appointmentType = QStringLiteral("x-ray");
+        xray.surveyQuestion.clear();
+        auto xrayId = rules.add(xray);
+        QVERIFY(xrayId);
+        QVERIFY(rules.setActive(*xrayId, false, ReminderRule::Kind::FollowUp));
+        // A reminder's id is not a follow-up's, and a reminder asks no survey.
+        QVERIFY(!rules.setActive(*xrayId, true, ReminderRule::Kind::Reminder));
+        ReminderRule surveyReminder;
+        surveyReminder.offsetMinutes = 60;
+        surveyReminder.body = QStringLiteral("Soon");
+        surveyReminder.surveyQuestion = QStringLiteral("1-5?");
+        QVERIFY(!rules.add(surveyReminder));
+        QCOMPARE(rules.all(ReminderRule::Kind::FollowUp)->size(), 2);
+
+        const QString bySms = patient(QStringLiteral("Follow"), QStringLiteral("Fiona"));
+        m_clock.set(saturday);
+        const QString smsVisit = visit(bySms, saturday, QStringLiteral("x-ray"));
+        Patient mailOnly;
+        mailOnly.familyName = QStringLiteral("Mailer");
+        mailOnly.givenName = QStringLiteral("Max");
+        mailOnly.birthDate = QDate(1980, 5, 5);
+        mailOnly.mrn = QStringLiteral("MRN-Mailer");
+        mailOnly.email = QStringLiteral("max@example.org");
+        const QString byEmail = store(QStringLiteral("Patient"), FhirMapping::toFhir(mailOnly));
+        visit(byEmail, saturday);
+        const QString noSurveys = patient(QStringLiteral("Quiet"));
+        CommunicationPreference declined;
+        declined.patientId = noSurveys;
+        declined.purpose = QStringLiteral("survey");
+        declined.optedOut = true;
+        store(QStringLiteral("Consent"),
+              FhirMapping::toFhir(declined, QStringLiteral("Patient/") + noSurveys));
+        visit(noSurveys, saturday);
+
+        // A day after on the clinic's calendar: Sunday 17:00 summer time.
+        ReminderPlanner planner(*m_db);
+        m_clock.set(QDateTime(QDate(2031, 3, 30), QTime(16, 59), berlin));
+        QVERIFY(planner.due()->isEmpty());
+        m_clock.set(QDateTime(QDate(2031, 3, 30), QTime(17, 0), berlin));
+        auto due = planner.due();
+        QVERIFY2(due, qPrintable(due ? QString() : due.error()));
+        QCOMPARE(due->size(), 3);
+
+        // Two server processes on one database: each follow-up is made by one of them.
+        auto second = m_backend.open();
+        QVERIFY(second);
+        second->setClock(m_clock);
+        second->actAsSystem(QStringLiteral("frontdesk-server"));
+        auto made = ReminderPlanner(*second).makeDue();
+        QVERIFY2(made, qPrintable(made ? QString() : made.error()));
+        QCOMPARE(made->size(), 3);
+        QVERIFY(planner.makeDue()->isEmpty());
+        QVERIFY(planner.due()->isEmpty());
+
+        QHash<QString, PlannedReminder> byPatient;
+        for (const PlannedReminder &r : *made)
+            byPatient.insert(r.patientId, r);
+        QCOMPARE(byPatient.value(bySms).purpose, QStringLiteral("survey"));
+        QCOMPARE(byPatient.value(byEmail).purpose, QStringLiteral("follow-up"));
+        QCOMPARE(byPatient.value(byEmail).channel, QStringLiteral("email"));
+        QVERIFY(!byPatient.value(byEmail).body.contains(QStringLiteral("Reply 1")));
+        QCOMPARE(byPatient.value(noSurveys).purpose, QStringLiteral("follow-up"));
+        QVERIFY2(byPatient.value(noSurveys).reason.startsWith(QStringLiteral("Without the survey")),
+                 qPrintable(byPatient.value(noSurveys).reason));
+
+        // In the patient's thread, with its rule, asking the question after the text.
+        auto queued = AutomatedRecords(*m_db).ofPatient(QStringLiteral("Communication"), bySms);
+        QCOMPARE(queued->size(), 1);
+        auto m = CommunicationMapping::messageFromFhir(queued->first().content);
+        QCOMPARE(m->purpose, QStringLiteral("survey"));
+        QCOMPARE(m->appointmentId, smsVisit);
+        QCOMPARE(m->ruleName, QStringLiteral("follow-up %1 (1d after)").arg(*followUpId));
+        QCOMPARE(m->authorName, AutomatedRecords::author());
+        QCOMPARE(m->body, QStringLiteral("Fiona, thank you for your visit to Praxis Nord.\n"
+                                         "How was it? Reply 1 (poor) to 5 (very good)."));
+        QCOMPARE(dispatchRow(queued->first().id).state, QStringLiteral("due"));
+        QVERIFY(
+            AutomatedRecords(*m_db).ofPatient(QStringLiteral("Communication"), early)->isEmpty());
+
+        // The paused x-ray rule follows up once resumed, still within its week.
+        QVERIFY(rules.setActive(*xrayId, true, ReminderRule::Kind::FollowUp));
+        made = planner.makeDue();
+        QCOMPARE(made->size(), 1);
+        QCOMPARE(made->first().rule.id, *xrayId);
+        QCOMPARE(made->first().purpose, QStringLiteral("follow-up"));
+        QVERIFY(rules.remove(*xrayId, ReminderRule::Kind::FollowUp));
+
+        // A visit completed a fortnight before the rule's time has passed: too late.
+        QVERIFY(rules.setActive(*followUpId, false, ReminderRule::Kind::FollowUp));
+        const QString late = patient(QStringLiteral("Late"));
+        visit(late, m_clock.nowUtc().addSecs(-60));
+        QVERIFY(planner.due()->isEmpty());
+        m_clock.advanceSecs(20 * 24 * 3600);
+        QVERIFY(rules.setActive(*followUpId, true, ReminderRule::Kind::FollowUp));
+        QVERIFY(planner.due()->isEmpty());
+        QVERIFY(rules.remove(*followUpId, ReminderRule::Kind::FollowUp));
     }
 
     void aRuleWithoutItsTemplateWaitsForIt()

@@ -888,6 +888,78 @@ private slots:
         QVERIFY2(err.contains("no reminder rule"), err.constData());
     }
 
+    // The follow-up rules through the same command machinery, under their own word.
+    void theAdministratorManagesFollowUpRules()
+    {
+        const auto run = [&](const QString &command, const QStringList &arguments, int expectedExit,
+                             QByteArray *err = nullptr) {
+            QProcess p;
+            p.start(QStringLiteral(FRONTDESK_SERVER_PATH),
+                    storageArguments() + QStringList{command} + arguments);
+            if (!p.waitForFinished(60000))
+                qWarning("%s did not finish", qPrintable(command));
+            const QByteArray said = p.readAllStandardError();
+            if (err)
+                *err = said;
+            if (p.exitCode() != expectedExit)
+                qWarning("%s %s: exit %d: %s", qPrintable(command),
+                         qPrintable(arguments.join(QLatin1Char(' '))), p.exitCode(),
+                         said.constData());
+            return p.exitCode() == expectedExit ? p.readAllStandardOutput()
+                                                : QByteArray("(wrong exit code)");
+        };
+        const QString followups = QStringLiteral("followups");
+        const QString id =
+            QString::fromUtf8(
+                run(followups,
+                    {QStringLiteral("add"), QStringLiteral("--after"), QStringLiteral("1d"),
+                     QStringLiteral("--text"), QStringLiteral("Danke, {first_name}!"),
+                     QStringLiteral("--survey"),
+                     QStringLiteral("Wie war Ihr Besuch? Antworten Sie 1 bis 5.")},
+                    0))
+                .trimmed();
+        QCOMPARE(id.size(), 8);
+        QByteArray err;
+        run(followups,
+            {QStringLiteral("add"), QStringLiteral("--before"), QStringLiteral("1d"),
+             QStringLiteral("--text"), QStringLiteral("x")},
+            2, &err);
+        QVERIFY2(err.contains("--before"), err.constData());
+        run(followups,
+            {QStringLiteral("add"), QStringLiteral("--after"), QStringLiteral("later"),
+             QStringLiteral("--text"), QStringLiteral("x")},
+            2, &err);
+        QVERIFY2(err.contains("after the visit"), err.constData());
+        QCOMPARE(run(followups, {QStringLiteral("pause"), id}, 0), QByteArray());
+        // A follow-up's id is not a reminder's.
+        run(QStringLiteral("reminders"), {QStringLiteral("remove"), id}, 1, &err);
+        QVERIFY2(err.contains("no reminder rule"), err.constData());
+        QCOMPARE(QJsonDocument::fromJson(run(QStringLiteral("reminders"),
+                                             {QStringLiteral("list"), QStringLiteral("--json")}, 0))
+                     .array()
+                     .size(),
+                 0);
+        const QJsonArray rules =
+            QJsonDocument::fromJson(
+                run(followups, {QStringLiteral("list"), QStringLiteral("--json")}, 0))
+                .array();
+        QCOMPARE(rules.size(), 1);
+        const QJsonObject rule = rules.first().toObject();
+        QCOMPARE(rule.value(QStringLiteral("after")).toString(), QStringLiteral("1d"));
+        QCOMPARE(rule.value(QStringLiteral("active")).toBool(), false);
+        QCOMPARE(rule.value(QStringLiteral("survey")).toString(),
+                 QStringLiteral("Wie war Ihr Besuch? Antworten Sie 1 bis 5."));
+        const QString text = QString::fromUtf8(run(followups, {QStringLiteral("list")}, 0));
+        QVERIFY2(text.contains(QStringLiteral("1d after")) &&
+                     text.contains(QStringLiteral("survey")),
+                 qPrintable(text));
+        QCOMPARE(run(followups, {QStringLiteral("--dry-run")}, 0).trimmed(),
+                 QByteArray("No follow-up is due now."));
+        QCOMPARE(run(followups, {QStringLiteral("remove"), id}, 0), QByteArray());
+        run(followups, {QStringLiteral("remove"), id}, 1, &err);
+        QVERIFY2(err.contains("no follow-up rule"), err.constData());
+    }
+
     // Several processes run the reminder scheduler on one database: each appointment gets its
     // reminder once, sent by e-mail (no mobile number), made by frontdesk-server.
     void severalServersMakeEachReminderOnce()

@@ -204,6 +204,8 @@ ProfileItemDialog::Choices ProfileItemDialog::eligibilities()
 ProfileItemDialog::Choices ProfileItemDialog::purposes()
 {
     return {{QStringLiteral("reminder"), tr("Appointment reminders")},
+            {QStringLiteral("follow-up"), tr("Follow-ups after a visit")},
+            {QStringLiteral("survey"), tr("Surveys")},
             {QStringLiteral("administrative"), tr("Administrative")},
             {QStringLiteral("clinical"), tr("Clinical results")},
             {QStringLiteral("marketing"), tr("Marketing")}};
