@@ -34,8 +34,9 @@ std::optional<double> difference(const KpiDefinition &definition, const KpiValue
     if (!now || !before)
         return std::nullopt;
     const double factor = definition.unit == KpiUnit::Fraction ? 1000.0
-                          : definition.unit == KpiUnit::Days   ? 10.0
-                                                               : 1.0;
+                          : definition.unit == KpiUnit::Days || definition.unit == KpiUnit::Score
+                              ? 10.0
+                              : 1.0;
     const double scale = definition.unit == KpiUnit::Fraction ? 100.0 : 1.0;
     return std::round((*now - *before) * factor) / factor * scale;
 }
@@ -260,6 +261,8 @@ QString KpiFigureModel::valueText(const KpiDefinition &definition, const KpiValu
         return percentText(value.value);
     case KpiUnit::Days:
         return daysText(value.value);
+    case KpiUnit::Score:
+        return value.value ? QLocale().toString(*value.value, 'f', 1) : tr("n/a");
     case KpiUnit::Count:
         return QLocale().toString(value.value ? qint64(std::llround(*value.value))
                                               : value.numerator);
@@ -283,6 +286,8 @@ QString KpiFigureModel::changeText(const KpiDefinition &definition, const KpiVal
         return tr("%1 %2 pp", "arrow, percentage points").arg(arrow, locale.toString(size, 'f', 1));
     case KpiUnit::Days:
         return tr("%1 %2 days", "arrow, days").arg(arrow, locale.toString(size, 'f', 1));
+    case KpiUnit::Score:
+        return tr("%1 %2", "arrow, count").arg(arrow, locale.toString(size, 'f', 1));
     case KpiUnit::Count:
         return tr("%1 %2", "arrow, count").arg(arrow, locale.toString(qint64(size)));
     }

@@ -9,6 +9,7 @@
 #include "fhir/MessageTemplateMapping.h"
 #include "fhir/PatientRecordMapping.h"
 #include "fhir/ScheduleMapping.h"
+#include "fhir/SurveyAnswerMapping.h"
 #include "interop/FhirRecordReader.h"
 #include "storage/SharedSettings.h"
 
@@ -339,6 +340,15 @@ Result<IndexedResource> ResourceTypes::read(const QString &type, const QString &
             return fail(patient.error());
         r.content = FhirMapping::toFhir(*a, ref(QStringLiteral("Patient"), *patient));
         setPatient(r, *patient);
+        return r;
+    }
+    if (type == QLatin1String("QuestionnaireResponse")) {
+        auto a = SurveyAnswerMapping::fromFhir(resource);
+        if (!a)
+            return fail(a.error());
+        a->meta.id = id;
+        r.content = SurveyAnswerMapping::toFhir(*a);
+        setPatient(r, a->patientId);
         return r;
     }
     if (type == QLatin1String("Basic")) {

@@ -2105,6 +2105,14 @@ Um fortzufahren, tun Sie eines der Folgenden:
         <comment>demo template: keep the placeholders in braces</comment>
         <translation>Guten Tag {first_name} {family_name}, laut unseren Unterlagen ist bei Ihnen eine Kontrolluntersuchung fällig. Bitte rufen Sie uns an, um einen Termin zu vereinbaren.</translation>
     </message>
+    <message>
+        <source>How was your visit? Reply with a number from 1 (poor) to 5 (very good).</source>
+        <translation>Wie war Ihr Besuch? Antworten Sie mit einer Zahl von 1 (schlecht) bis 5 (sehr gut).</translation>
+    </message>
+    <message>
+        <source>Thank you for your visit.</source>
+        <translation>Vielen Dank für Ihren Besuch.</translation>
+    </message>
 </context>
 <context>
     <name>DuplicateScore</name>
@@ -3885,6 +3893,14 @@ Um fortzufahren, tun Sie eines der Folgenden:
         <source>Quiet &amp;until:</source>
         <translation>Ruhe b&amp;is:</translation>
     </message>
+    <message>
+        <source>Follow-ups after a visit</source>
+        <translation>Nachsorge nach einem Besuch</translation>
+    </message>
+    <message>
+        <source>Surveys</source>
+        <translation>Umfragen</translation>
+    </message>
 </context>
 <context>
     <name>RecallCommands</name>
@@ -4792,6 +4808,32 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
     <message>
         <source>An appointment that is “%1” cannot become “%2”.</source>
         <translation>Ein Termin mit dem Status „%1“ kann nicht zu „%2“ wechseln.</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyAnswerMapping</name>
+    <message>
+        <source>questionnaire must be %1.</source>
+        <translation>questionnaire muss %1 sein.</translation>
+    </message>
+    <message>
+        <source>item %1 is missing.</source>
+        <translation>item %1 fehlt.</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyAnswerRepository</name>
+    <message>
+        <source>A survey answer needs a patient.</source>
+        <translation>Eine Umfrageantwort braucht einen Patienten.</translation>
+    </message>
+    <message>
+        <source>A survey answer is a score from %1 to %2; got %3.</source>
+        <translation>Eine Umfrageantwort ist eine Bewertung von %1 bis %2; erhalten: %3.</translation>
+    </message>
+    <message>
+        <source>A survey answer needs the time it was given.</source>
+        <translation>Eine Umfrageantwort braucht den Zeitpunkt, zu dem sie gegeben wurde.</translation>
     </message>
 </context>
 <context>
@@ -7097,6 +7139,42 @@ Raum: %7
         <source>Patients with a no-show in the period, or with %1 or more no-shows in the %2 days before the end of the period, who have no booked or confirmed appointment (not deleted) starting after the end of the period - or after today, when the period ends in the future. The no-shows follow the filters; the future appointment may be with anyone.</source>
         <translation>Patienten, die im Zeitraum nicht erschienen sind oder in den %2 Tagen vor dem Ende des Zeitraums %1 oder mehr Termine versäumt haben und keinen gebuchten oder bestätigten Termin (nicht gelöscht) nach dem Ende des Zeitraums haben – bzw. nach heute, wenn der Zeitraum in der Zukunft endet. Die Versäumnisse folgen den Filtern; der künftige Termin kann bei beliebigem Behandler sein.</translation>
     </message>
+    <message>
+        <source>Survey answers: %1</source>
+        <translation>Umfrageantworten: %1</translation>
+    </message>
+    <message>
+        <source>Of the survey answers given in the period, those scoring %1 (1 poor, 5 very good); shown as a number of the answers. %2</source>
+        <translation>Von den im Zeitraum gegebenen Umfrageantworten diejenigen mit der Bewertung %1 (1 schlecht, 5 sehr gut); als Anzahl der Antworten dargestellt. %2</translation>
+    </message>
+    <message>
+        <source>An answer belongs to the period its time falls in, in the clinic&apos;s time zone. With a filter, only answers about an appointment that matches it count.</source>
+        <translation>Eine Antwort gehört zu dem Zeitraum, in den ihr Zeitpunkt in der Zeitzone der Praxis fällt. Mit einem Filter zählen nur Antworten zu einem Termin, der zu ihm passt.</translation>
+    </message>
+    <message>
+        <source>Survey answers</source>
+        <translation>Umfrageantworten</translation>
+    </message>
+    <message>
+        <source>Answers from 1 to 5 given in the period to the survey a follow-up after a visit asks by SMS (one per survey: a later answer replaces an earlier one). %1</source>
+        <translation>Antworten von 1 bis 5, die im Zeitraum auf die Umfrage gegeben wurden, die eine Nachsorge-SMS nach einem Besuch stellt (eine je Umfrage: eine spätere Antwort ersetzt eine frühere). %1</translation>
+    </message>
+    <message>
+        <source>Average survey score</source>
+        <translation>Durchschnittliche Umfragebewertung</translation>
+    </message>
+    <message>
+        <source>The mean of the survey answers given in the period, from 1 (poor) to 5 (very good). Undefined without answers. %1</source>
+        <translation>Der Mittelwert der im Zeitraum gegebenen Umfrageantworten, von 1 (schlecht) bis 5 (sehr gut). Ohne Antworten nicht definiert. %1</translation>
+    </message>
+    <message>
+        <source>Survey response rate</source>
+        <translation>Antwortquote der Umfrage</translation>
+    </message>
+    <message>
+        <source>Surveys sent in the period (outbound messages with the purpose &apos;survey&apos;, status sent or delivered) that have an answer, divided by the surveys sent in the period. Undefined when none was sent. With a filter, only surveys about an appointment that matches it count.</source>
+        <translation>Im Zeitraum gesendete Umfragen (ausgehende Nachrichten mit dem Zweck „survey“, Status gesendet oder zugestellt), die eine Antwort haben, geteilt durch die im Zeitraum gesendeten Umfragen. Nicht definiert, wenn keine gesendet wurde. Mit einem Filter zählen nur Umfragen zu einem Termin, der zu ihm passt.</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::KpiDrillDownModel</name>
@@ -7323,6 +7401,18 @@ Raum: %7
     <message>
         <source>Reason</source>
         <translation>Anlass</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
     </message>
 </context>
 <context>

@@ -2105,6 +2105,14 @@ Para continuar, haga una de estas cosas:
         <comment>demo template: keep the placeholders in braces</comment>
         <translation>Estimado/a {first_name} {family_name}: según nuestros registros, le corresponde una revisión. Llámenos para pedir cita.</translation>
     </message>
+    <message>
+        <source>How was your visit? Reply with a number from 1 (poor) to 5 (very good).</source>
+        <translation>¿Qué tal fue su visita? Responda con un número del 1 (mal) al 5 (muy bien).</translation>
+    </message>
+    <message>
+        <source>Thank you for your visit.</source>
+        <translation>Gracias por su visita.</translation>
+    </message>
 </context>
 <context>
     <name>DuplicateScore</name>
@@ -3885,6 +3893,14 @@ Para continuar, haga una de estas cosas:
         <source>Quiet &amp;until:</source>
         <translation>Silencio &amp;hasta:</translation>
     </message>
+    <message>
+        <source>Follow-ups after a visit</source>
+        <translation>Seguimiento tras una visita</translation>
+    </message>
+    <message>
+        <source>Surveys</source>
+        <translation>Encuestas</translation>
+    </message>
 </context>
 <context>
     <name>RecallCommands</name>
@@ -4792,6 +4808,32 @@ Ejecute frontdesk --help para ver las opciones.</translation>
     <message>
         <source>An appointment that is “%1” cannot become “%2”.</source>
         <translation>Una cita en estado «%1» no puede pasar a «%2».</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyAnswerMapping</name>
+    <message>
+        <source>questionnaire must be %1.</source>
+        <translation>questionnaire debe ser %1.</translation>
+    </message>
+    <message>
+        <source>item %1 is missing.</source>
+        <translation>falta item %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyAnswerRepository</name>
+    <message>
+        <source>A survey answer needs a patient.</source>
+        <translation>Una respuesta a la encuesta necesita un paciente.</translation>
+    </message>
+    <message>
+        <source>A survey answer is a score from %1 to %2; got %3.</source>
+        <translation>Una respuesta a la encuesta es una puntuación del %1 al %2; se recibió %3.</translation>
+    </message>
+    <message>
+        <source>A survey answer needs the time it was given.</source>
+        <translation>Una respuesta a la encuesta necesita la hora en que se dio.</translation>
     </message>
 </context>
 <context>
@@ -7097,6 +7139,42 @@ Sala: %7
         <source>Patients with a no-show in the period, or with %1 or more no-shows in the %2 days before the end of the period, who have no booked or confirmed appointment (not deleted) starting after the end of the period - or after today, when the period ends in the future. The no-shows follow the filters; the future appointment may be with anyone.</source>
         <translation>Pacientes con una inasistencia en el periodo, o con %1 o más inasistencias en los %2 días anteriores al final del periodo, que no tienen ninguna cita reservada o confirmada (no eliminada) que empiece después del final del periodo, o después de hoy si el periodo termina en el futuro. Las inasistencias siguen los filtros; la cita futura puede ser con cualquiera.</translation>
     </message>
+    <message>
+        <source>Survey answers: %1</source>
+        <translation>Respuestas a la encuesta: %1</translation>
+    </message>
+    <message>
+        <source>Of the survey answers given in the period, those scoring %1 (1 poor, 5 very good); shown as a number of the answers. %2</source>
+        <translation>De las respuestas a la encuesta dadas en el periodo, las que puntúan %1 (1 mal, 5 muy bien); se muestra como número de respuestas. %2</translation>
+    </message>
+    <message>
+        <source>An answer belongs to the period its time falls in, in the clinic&apos;s time zone. With a filter, only answers about an appointment that matches it count.</source>
+        <translation>Una respuesta pertenece al periodo en que cae su hora, en la zona horaria de la consulta. Con un filtro, solo cuentan las respuestas sobre una cita que coincide con él.</translation>
+    </message>
+    <message>
+        <source>Survey answers</source>
+        <translation>Respuestas a la encuesta</translation>
+    </message>
+    <message>
+        <source>Answers from 1 to 5 given in the period to the survey a follow-up after a visit asks by SMS (one per survey: a later answer replaces an earlier one). %1</source>
+        <translation>Respuestas del 1 al 5 dadas en el periodo a la encuesta que un mensaje de seguimiento tras una visita hace por SMS (una por encuesta: una respuesta posterior sustituye a la anterior). %1</translation>
+    </message>
+    <message>
+        <source>Average survey score</source>
+        <translation>Puntuación media de la encuesta</translation>
+    </message>
+    <message>
+        <source>The mean of the survey answers given in the period, from 1 (poor) to 5 (very good). Undefined without answers. %1</source>
+        <translation>La media de las respuestas a la encuesta dadas en el periodo, del 1 (mal) al 5 (muy bien). Sin definir si no hay respuestas. %1</translation>
+    </message>
+    <message>
+        <source>Survey response rate</source>
+        <translation>Tasa de respuesta a la encuesta</translation>
+    </message>
+    <message>
+        <source>Surveys sent in the period (outbound messages with the purpose &apos;survey&apos;, status sent or delivered) that have an answer, divided by the surveys sent in the period. Undefined when none was sent. With a filter, only surveys about an appointment that matches it count.</source>
+        <translation>Encuestas enviadas en el periodo (mensajes salientes con el motivo «survey», estado enviado o entregado) que tienen respuesta, divididas entre las encuestas enviadas en el periodo. Sin definir si no se envió ninguna. Con un filtro, solo cuentan las encuestas sobre una cita que coincide con él.</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::KpiDrillDownModel</name>
@@ -7323,6 +7401,18 @@ Sala: %7
     <message>
         <source>Reason</source>
         <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Respondida</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
     </message>
 </context>
 <context>

@@ -2105,6 +2105,14 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
         <comment>demo template: keep the placeholders in braces</comment>
         <translation>Bonjour {first_name} {family_name}, d&apos;après notre dossier, un contrôle est à prévoir pour vous. Appelez-nous pour prendre rendez-vous.</translation>
     </message>
+    <message>
+        <source>How was your visit? Reply with a number from 1 (poor) to 5 (very good).</source>
+        <translation>Comment s&apos;est passée votre visite&#xa0;? Répondez par un chiffre de 1 (mauvais) à 5 (très bien).</translation>
+    </message>
+    <message>
+        <source>Thank you for your visit.</source>
+        <translation>Merci de votre visite.</translation>
+    </message>
 </context>
 <context>
     <name>DuplicateScore</name>
@@ -3885,6 +3893,14 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
         <source>Quiet &amp;until:</source>
         <translation>Silence &amp;jusqu&apos;à&#xa0;:</translation>
     </message>
+    <message>
+        <source>Follow-ups after a visit</source>
+        <translation>Suivi après une visite</translation>
+    </message>
+    <message>
+        <source>Surveys</source>
+        <translation>Enquêtes</translation>
+    </message>
 </context>
 <context>
     <name>RecallCommands</name>
@@ -4792,6 +4808,32 @@ Lancez frontdesk --help pour voir les options.</translation>
     <message>
         <source>An appointment that is “%1” cannot become “%2”.</source>
         <translation>Un rendez-vous au statut «&#xa0;%1&#xa0;» ne peut pas passer à «&#xa0;%2&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyAnswerMapping</name>
+    <message>
+        <source>questionnaire must be %1.</source>
+        <translation>questionnaire doit valoir %1.</translation>
+    </message>
+    <message>
+        <source>item %1 is missing.</source>
+        <translation>item %1 est absent.</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyAnswerRepository</name>
+    <message>
+        <source>A survey answer needs a patient.</source>
+        <translation>Une réponse à l&apos;enquête a besoin d&apos;un patient.</translation>
+    </message>
+    <message>
+        <source>A survey answer is a score from %1 to %2; got %3.</source>
+        <translation>Une réponse à l&apos;enquête est une note de %1 à %2&#xa0;; reçu&#xa0;: %3.</translation>
+    </message>
+    <message>
+        <source>A survey answer needs the time it was given.</source>
+        <translation>Une réponse à l&apos;enquête a besoin de l&apos;heure à laquelle elle a été donnée.</translation>
     </message>
 </context>
 <context>
@@ -7097,6 +7139,42 @@ Salle : %7
         <source>Patients with a no-show in the period, or with %1 or more no-shows in the %2 days before the end of the period, who have no booked or confirmed appointment (not deleted) starting after the end of the period - or after today, when the period ends in the future. The no-shows follow the filters; the future appointment may be with anyone.</source>
         <translation>Patients absents à un rendez-vous de la période, ou absents %1 fois ou plus dans les %2 jours précédant la fin de la période, qui n&apos;ont aucun rendez-vous réservé ou confirmé (non supprimé) commençant après la fin de la période – ou après aujourd&apos;hui si la période se termine dans le futur. Les absences suivent les filtres&#xa0;; le rendez-vous futur peut être avec n&apos;importe qui.</translation>
     </message>
+    <message>
+        <source>Survey answers: %1</source>
+        <translation>Réponses à l&apos;enquête&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Of the survey answers given in the period, those scoring %1 (1 poor, 5 very good); shown as a number of the answers. %2</source>
+        <translation>Parmi les réponses à l&apos;enquête données pendant la période, celles notées %1 (1 mauvais, 5 très bien)&#xa0;; affiché en nombre de réponses. %2</translation>
+    </message>
+    <message>
+        <source>An answer belongs to the period its time falls in, in the clinic&apos;s time zone. With a filter, only answers about an appointment that matches it count.</source>
+        <translation>Une réponse appartient à la période où tombe son heure, dans le fuseau horaire du cabinet. Avec un filtre, seules les réponses concernant un rendez-vous qui y correspond comptent.</translation>
+    </message>
+    <message>
+        <source>Survey answers</source>
+        <translation>Réponses à l&apos;enquête</translation>
+    </message>
+    <message>
+        <source>Answers from 1 to 5 given in the period to the survey a follow-up after a visit asks by SMS (one per survey: a later answer replaces an earlier one). %1</source>
+        <translation>Réponses de 1 à 5 données pendant la période à l&apos;enquête posée par SMS dans un message de suivi après une visite (une par enquête&#xa0;: une réponse ultérieure remplace la précédente). %1</translation>
+    </message>
+    <message>
+        <source>Average survey score</source>
+        <translation>Note moyenne de l&apos;enquête</translation>
+    </message>
+    <message>
+        <source>The mean of the survey answers given in the period, from 1 (poor) to 5 (very good). Undefined without answers. %1</source>
+        <translation>La moyenne des réponses à l&apos;enquête données pendant la période, de 1 (mauvais) à 5 (très bien). Non définie sans réponses. %1</translation>
+    </message>
+    <message>
+        <source>Survey response rate</source>
+        <translation>Taux de réponse à l&apos;enquête</translation>
+    </message>
+    <message>
+        <source>Surveys sent in the period (outbound messages with the purpose &apos;survey&apos;, status sent or delivered) that have an answer, divided by the surveys sent in the period. Undefined when none was sent. With a filter, only surveys about an appointment that matches it count.</source>
+        <translation>Enquêtes envoyées pendant la période (messages sortants avec le motif «&#xa0;survey&#xa0;», statut envoyé ou remis) qui ont une réponse, divisées par les enquêtes envoyées pendant la période. Non défini si aucune n&apos;a été envoyée. Avec un filtre, seules les enquêtes concernant un rendez-vous qui y correspond comptent.</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::KpiDrillDownModel</name>
@@ -7323,6 +7401,18 @@ Salle : %7
     <message>
         <source>Reason</source>
         <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Répondu le</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
     </message>
 </context>
 <context>

@@ -48,6 +48,8 @@ QString KpiCommands::formatted(const KpiDefinition &d, const std::optional<doubl
         return tr("%1 %").arg(locale.toString(*value * 100.0, 'f', 1));
     case KpiUnit::Days:
         return tr("%1 d").arg(locale.toString(*value, 'f', 1));
+    case KpiUnit::Score:
+        return locale.toString(*value, 'f', 2);
     }
     return {};
 }
@@ -66,6 +68,8 @@ QString KpiCommands::change(const KpiDefinition &d, const KpiValue &now, const K
         return tr("%1 pp").arg(sign + locale.toString(delta * 100.0, 'f', 1));
     case KpiUnit::Days:
         return tr("%1 d").arg(sign + locale.toString(delta, 'f', 1));
+    case KpiUnit::Score:
+        return sign + locale.toString(delta, 'f', 2);
     }
     return {};
 }
@@ -149,8 +153,8 @@ int KpiCommands::kpi(CtlContext &c, const QCommandLineParser &p, const QStringLi
         const KpiValue before = report->previous.value(d.kpi);
         QString current = formatted(d, now.value);
         QString earlier = formatted(d, before.value);
-        // Parts of a whole read better with the whole beside them.
-        if (d.unit == KpiUnit::Fraction || now.denominator > 0) {
+        // Parts of a whole read better with the whole beside them (an average is no part).
+        if (d.unit != KpiUnit::Score && (d.unit == KpiUnit::Fraction || now.denominator > 0)) {
             current += QStringLiteral(" (%1/%2)").arg(now.numerator).arg(now.denominator);
             earlier += QStringLiteral(" (%1/%2)").arg(before.numerator).arg(before.denominator);
         }

@@ -8,6 +8,7 @@
 #include "fhir/MessageTemplateMapping.h"
 #include "fhir/PatientRecordMapping.h"
 #include "fhir/ScheduleMapping.h"
+#include "fhir/SurveyAnswerMapping.h"
 #include "interop/FhirRecordReader.h"
 #include "messaging/MessageTemplateRepository.h"
 #include "storage/AllergyRepository.h"
@@ -33,6 +34,7 @@
 #include "storage/ServerCopy.h"
 #include "storage/SharedSettings.h"
 #include "storage/StatusHistoryRepository.h"
+#include "storage/SurveyAnswerRepository.h"
 #include "storage/WaitlistRepository.h"
 
 #include <QUuid>
@@ -317,6 +319,10 @@ const Kind kKinds[] = {
     ClinicKind::kind(),
     // The clinic's message templates (Basic: R4 has no template resource).
     KindOf<MessageTemplateRepository, MessageTemplateMapping::fromFhir>::kind("Basic", "Basic"),
+    // The answers to the survey a follow-up asked, recorded by the server (the dashboard's
+    // survey figures).
+    KindOf<SurveyAnswerRepository, SurveyAnswerMapping::fromFhir>::kind("QuestionnaireResponse",
+                                                                        "QuestionnaireResponse"),
 };
 
 // Whether kind k's table holds the record id (where two kinds share a type).

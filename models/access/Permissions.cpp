@@ -157,9 +157,13 @@ std::optional<Permission> Permissions::toRead(const QString &resourceType)
         QStringLiteral("Location"),    QStringLiteral("WorkingHours"),
         QStringLiteral("Schedule"),    QStringLiteral("ScheduleException"),
         QStringLiteral("Slot"),        QStringLiteral("PractitionerRole")};
-    static const QStringList messages{
-        QStringLiteral("Communication"), QStringLiteral("CommunicationRequest"),
-        QStringLiteral("Message"), QStringLiteral("MessageTemplate"), QStringLiteral("Basic")};
+    static const QStringList messages{QStringLiteral("Communication"),
+                                      QStringLiteral("CommunicationRequest"),
+                                      QStringLiteral("Message"),
+                                      QStringLiteral("MessageTemplate"),
+                                      QStringLiteral("Basic"),
+                                      QStringLiteral("SurveyAnswer"),
+                                      QStringLiteral("QuestionnaireResponse")};
     // The patient's own records, and the scheduling records the outbox names on their own
     // (series, status history, types, waitlist), which have always been guarded as
     // patient details, under their local names and the FHIR names they travel as.

@@ -163,7 +163,8 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
              {&DemoSeeder::nameAppointmentTypes, &DemoSeeder::addRooms,
               &DemoSeeder::addPractitioners, &DemoSeeder::addPatients, &DemoSeeder::addAppointments,
               &DemoSeeder::addRecalls, &DemoSeeder::addPatientRecords, &DemoSeeder::addInbox,
-              &DemoSeeder::addMessageTemplates, &DemoSeeder::auditSeeding}) {
+              &DemoSeeder::addSurveys, &DemoSeeder::addMessageTemplates,
+              &DemoSeeder::auditSeeding}) {
             if (auto s = (this->*stage)(run); !s)
                 return s;
         }
@@ -512,6 +513,82 @@ Status DemoSeeder::addReply(Run &run, const QString &patient, const QString &app
                    run.error))
         return fail(run.error);
     ++run.summary.messages;
+    return {};
+}
+
+// The follow-up survey (issue 18): a day after a third of the last five weeks' completed visits,
+// frontdesk-server's follow-up asked the 1-5 question by SMS, and most patients answered (the
+// answer and its reply both synced, as the server makes them). Drawn from a stream of its own,
+// so the rest of the clinic stays as seeded.
+Status DemoSeeder::addSurveys(Run &run)
+{
+    Random g(run.options.seed ^ 0x73757276657921ULL);
+    const qint64 day = 24 * 3600 * 1000;
+    QSqlQuery visits(run.conn);
+    visits.prepare(QStringLiteral("SELECT id, patient_id, end_at FROM appointments WHERE status = "
+                                  "'completed' AND start_at >= ? AND end_at <= ? ORDER BY "
+                                  "start_at, id"));
+    if (!demo::run(visits, {run.now - 35 * day, run.now - day}, run.error))
+        return fail(run.error);
+    struct Visit
+    {
+        QString id;
+        QString patient;
+        qint64 end = 0;
+    };
+    std::vector<Visit> completed;
+    while (visits.next())
+        completed.push_back(
+            {visits.value(0).toString(), visits.value(1).toString(), visits.value(2).toLongLong()});
+    QSqlQuery message(run.conn);
+    message.prepare(QStringLiteral(
+        "INSERT INTO messages (id, patient_id, appointment_id, direction, channel, purpose, body, "
+        "status, sent_at, author_name, rule_name, read_at, created_at, updated_at, sync_state) "
+        "VALUES (?, ?, ?, ?, 'sms', 'survey', ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery answer(run.conn);
+    answer.prepare(QStringLiteral(
+        "INSERT INTO survey_answers (id, patient_id, appointment_id, question_message_id, "
+        "reply_message_id, question, score, answered_at, created_at, updated_at, sync_state) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    const QString question =
+        tr("How was your visit? Reply with a number from 1 (poor) to 5 (very good).");
+    const QString author = QStringLiteral("frontdesk-server");
+    const QString rule = QStringLiteral("follow-up demo (1d after)");
+    // Most visits go well; a few do not.
+    const int scoreOf[20] = {5, 5, 5, 5, 5, 5, 5, 5, 5, 4, 4, 4, 4, 4, 4, 3, 3, 2, 2, 1};
+    for (const Visit &v : completed) {
+        if (!g.chance(35))
+            continue;
+        const qint64 sent = v.end + day;
+        const QString surveyId = g.uuid();
+        if (!demo::run(message,
+                       {surveyId, v.patient, v.id, QStringLiteral("outbound"),
+                        tr("Thank you for your visit.") + QLatin1Char('\n') + question,
+                        QStringLiteral("delivered"), sent, author, rule, QVariant(), sent, sent,
+                        run.demo},
+                       run.error))
+            return fail(run.error);
+        ++run.summary.messages;
+        if (!g.chance(60))
+            continue;
+        const qint64 at = sent + qint64(3 + g.below(6 * 60)) * 60 * 1000;
+        if (at > run.now)
+            continue;
+        const int score = scoreOf[g.below(20)];
+        const QString replyId = g.uuid();
+        if (!demo::run(message,
+                       {replyId, v.patient, v.id, QStringLiteral("inbound"), QString::number(score),
+                        QStringLiteral("handled"), at, QString(), QString(), at + 15 * 60 * 1000,
+                        at, at, run.demo},
+                       run.error))
+            return fail(run.error);
+        ++run.summary.messages;
+        if (!demo::run(answer,
+                       {g.uuid(), v.patient, v.id, surveyId, replyId, question, score, at, at, at,
+                        run.demo},
+                       run.error))
+            return fail(run.error);
+    }
     return {};
 }
 

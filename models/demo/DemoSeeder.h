@@ -76,6 +76,7 @@ private:
     Status addRecalls(Run &run);
     Status addPatientRecords(Run &run);
     Status addInbox(Run &run);
+    Status addSurveys(Run &run);
     Status addMessageTemplates(Run &run);
     Status auditSeeding(Run &run);
 

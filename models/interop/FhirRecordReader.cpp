@@ -9,6 +9,7 @@
 #include "fhir/MessageTemplateMapping.h"
 #include "fhir/PatientRecordMapping.h"
 #include "fhir/ScheduleMapping.h"
+#include "fhir/SurveyAnswerMapping.h"
 #include "messaging/MessageTemplateRepository.h"
 #include "storage/AllergyRepository.h"
 #include "storage/AppointmentRepository.h"
@@ -32,6 +33,7 @@
 #include "storage/ScheduleExceptionRepository.h"
 #include "storage/SharedSettings.h"
 #include "storage/StatusHistoryRepository.h"
+#include "storage/SurveyAnswerRepository.h"
 #include "storage/WaitlistRepository.h"
 
 #include <QJsonDocument>
@@ -79,6 +81,7 @@ QStringList FhirRecordReader::types()
             QStringLiteral("Coverage"),
             QStringLiteral("Flag"),
             QStringLiteral("Basic"),
+            QStringLiteral("QuestionnaireResponse"),
             QStringLiteral("Encounter"),
             QStringLiteral("Condition"),
             QStringLiteral("AllergyIntolerance"),
@@ -149,6 +152,9 @@ Result<QJsonObject> FhirRecordReader::read(const QString &fhirType, const QStrin
     if (fhirType == QLatin1String("Basic"))
         return viaRepository<MessageTemplateRepository>(
             m_db, id, [](const MessageTemplate &t) { return MessageTemplateMapping::toFhir(t); });
+    if (fhirType == QLatin1String("QuestionnaireResponse"))
+        return viaRepository<SurveyAnswerRepository>(
+            m_db, id, [](const SurveyAnswer &a) { return SurveyAnswerMapping::toFhir(a); });
     if (types().contains(fhirType))
         return readClinical(fhirType, id);
     return fail(tr("Records of the FHIR type \"%1\" are not read for sync.").arg(fhirType));

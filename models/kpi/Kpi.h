@@ -19,14 +19,24 @@ enum class Kpi
     ResponseRate,
     OverdueRecalls,
     PatientsAtRisk,
+    // The 1-5 survey a follow-up after a visit asks (issue 18).
+    SurveyAnswers,
+    SurveyAverageScore,
+    SurveyScore1,
+    SurveyScore2,
+    SurveyScore3,
+    SurveyScore4,
+    SurveyScore5,
+    SurveyResponseRate,
 };
 
-// Fraction: 0..1; Days: a (median) number of days.
+// Fraction: 0..1; Days: a (median) number of days; Score: an average of 1-5 answers.
 enum class KpiUnit
 {
     Count,
     Fraction,
     Days,
+    Score,
 };
 
 // What a figure's drill-down lists.
@@ -36,6 +46,7 @@ enum class KpiSubject
     Patients,
     Messages,
     Recalls,
+    SurveyAnswers,
 };
 
 } // namespace frontdesk

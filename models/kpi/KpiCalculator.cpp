@@ -6,6 +6,7 @@
 #include "scheduling/TimeSpan.h"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <vector>
 
@@ -334,7 +335,8 @@ QMap<Kpi, KpiValue> KpiCalculator::figures(const KpiFilter &period, bool isPrevi
     const qint64 window = qint64(KpiDefinitions::ResponseWindowHours) * kMsPerHour;
     qint64 outboundCount = 0, respondedCount = 0, sentCount = 0, deliveredCount = 0,
            confirmedCount = 0;
-    QStringList sent, delivered, confirmed, responded;
+    QStringList sent, delivered, confirmed, responded, surveysAnswered;
+    qint64 surveysSent = 0, surveysAnsweredCount = 0;
     for (const KpiMessageFact &m : f.outbound) {
         if (m.atMs < s || m.atMs >= e)
             continue;
@@ -343,6 +345,14 @@ QMap<Kpi, KpiValue> KpiCalculator::figures(const KpiFilter &period, bool isPrevi
             ++respondedCount;
             if (collect)
                 responded << m.id;
+        }
+        if (m.survey) {
+            ++surveysSent;
+            if (m.surveyAnswered) {
+                ++surveysAnsweredCount;
+                if (collect)
+                    surveysAnswered << m.id;
+            }
         }
         if (!m.reminder)
             continue;
@@ -366,6 +376,35 @@ QMap<Kpi, KpiValue> KpiCalculator::figures(const KpiFilter &period, bool isPrevi
     out[Kpi::RemindersDelivered] = {double(deliveredCount), deliveredCount, sentCount};
     out[Kpi::RemindersConfirmed] = {double(confirmedCount), confirmedCount, sentCount};
     out[Kpi::ResponseRate] = rate(respondedCount, outboundCount);
+
+    static constexpr std::array<Kpi, 5> kScoreKpis{Kpi::SurveyScore1, Kpi::SurveyScore2,
+                                                   Kpi::SurveyScore3, Kpi::SurveyScore4,
+                                                   Kpi::SurveyScore5};
+    std::array<QStringList, 5> byScore;
+    std::array<qint64, 5> scoreCounts{};
+    QStringList answers;
+    qint64 answerCount = 0, scoreSum = 0;
+    for (const KpiSurveyAnswerFact &a : f.surveyAnswers) {
+        if (a.atMs < s || a.atMs >= e || a.score < 1 || a.score > 5)
+            continue;
+        ++answerCount;
+        scoreSum += a.score;
+        ++scoreCounts[size_t(a.score - 1)];
+        if (collect) {
+            answers << a.id;
+            byScore[size_t(a.score - 1)] << a.id;
+        }
+    }
+    out[Kpi::SurveyAnswers] = count(answerCount);
+    // An average is no part of a whole: its numerator is how many answers it averages.
+    KpiValue average;
+    average.numerator = answerCount;
+    if (answerCount > 0)
+        average.value = double(scoreSum) / double(answerCount);
+    out[Kpi::SurveyAverageScore] = average;
+    for (size_t i = 0; i < kScoreKpis.size(); ++i)
+        out[kScoreKpis[i]] = {double(scoreCounts[i]), scoreCounts[i], answerCount};
+    out[Kpi::SurveyResponseRate] = rate(surveysAnsweredCount, surveysSent);
 
     const QDate recallCutoff = std::min(period.to.addDays(1), f.asOf);
     QStringList overdue;
@@ -411,6 +450,11 @@ QMap<Kpi, KpiValue> KpiCalculator::figures(const KpiFilter &period, bool isPrevi
         (*members)[Kpi::ResponseRate] = responded;
         (*members)[Kpi::OverdueRecalls] = overdue;
         (*members)[Kpi::PatientsAtRisk] = atRisk.ids(f.patientIds);
+        (*members)[Kpi::SurveyAnswers] = answers;
+        (*members)[Kpi::SurveyAverageScore] = answers;
+        for (size_t i = 0; i < kScoreKpis.size(); ++i)
+            (*members)[kScoreKpis[i]] = byScore[i];
+        (*members)[Kpi::SurveyResponseRate] = surveysAnswered;
     }
     return out;
 }

@@ -11,6 +11,21 @@ namespace frontdesk {
 
 namespace {
 
+// One bar of the survey's distribution: the answers with this score.
+KpiDefinition scoreDefinition(Kpi kpi, int score, const QString &surveyFilter)
+{
+    return {kpi,
+            QStringLiteral("survey-score-%1").arg(score),
+            KpiDefinitions::tr("Survey answers: %1").arg(score),
+            KpiDefinitions::tr("Of the survey answers given in the period, those scoring %1 (1 "
+                               "poor, 5 very good); shown as a number of the answers. %2")
+                .arg(score)
+                .arg(surveyFilter),
+            KpiUnit::Count,
+            KpiSubject::SurveyAnswers,
+            KpiDirection::Neutral};
+}
+
 QList<KpiDefinition> build()
 {
     const QString period = KpiDefinitions::tr(
@@ -20,6 +35,10 @@ QList<KpiDefinition> build()
     const QString filters =
         KpiDefinitions::tr("The practitioner, location and appointment-type filters "
                            "narrow the appointments counted.");
+    const QString surveyFilter =
+        KpiDefinitions::tr("An answer belongs to the period its time falls in, in the clinic's "
+                           "time zone. With a filter, only answers about an appointment that "
+                           "matches it count.");
     return {
         {Kpi::Appointments, QStringLiteral("appointments"), KpiDefinitions::tr("Appointments"),
          KpiDefinitions::tr(
@@ -138,6 +157,31 @@ QList<KpiDefinition> build()
              .arg(KpiDefinitions::AtRiskNoShows)
              .arg(KpiDefinitions::AtRiskLookbackDays),
          KpiUnit::Count, KpiSubject::Patients, KpiDirection::LowerIsBetter},
+        {Kpi::SurveyAnswers, QStringLiteral("survey-answers"), KpiDefinitions::tr("Survey answers"),
+         KpiDefinitions::tr("Answers from 1 to 5 given in the period to the survey a follow-up "
+                            "after a visit asks by SMS (one per survey: a later answer replaces "
+                            "an earlier one). %1")
+             .arg(surveyFilter),
+         KpiUnit::Count, KpiSubject::SurveyAnswers, KpiDirection::Neutral},
+        {Kpi::SurveyAverageScore, QStringLiteral("survey-average-score"),
+         KpiDefinitions::tr("Average survey score"),
+         KpiDefinitions::tr("The mean of the survey answers given in the period, from 1 (poor) "
+                            "to 5 (very good). Undefined without answers. %1")
+             .arg(surveyFilter),
+         KpiUnit::Score, KpiSubject::SurveyAnswers, KpiDirection::HigherIsBetter},
+        scoreDefinition(Kpi::SurveyScore1, 1, surveyFilter),
+        scoreDefinition(Kpi::SurveyScore2, 2, surveyFilter),
+        scoreDefinition(Kpi::SurveyScore3, 3, surveyFilter),
+        scoreDefinition(Kpi::SurveyScore4, 4, surveyFilter),
+        scoreDefinition(Kpi::SurveyScore5, 5, surveyFilter),
+        {Kpi::SurveyResponseRate, QStringLiteral("survey-response-rate"),
+         KpiDefinitions::tr("Survey response rate"),
+         KpiDefinitions::tr("Surveys sent in the period (outbound messages with the purpose "
+                            "'survey', status sent or delivered) that have an answer, divided "
+                            "by the surveys sent in the period. Undefined when none was sent. "
+                            "With a filter, only surveys about an appointment that matches it "
+                            "count."),
+         KpiUnit::Fraction, KpiSubject::Messages, KpiDirection::HigherIsBetter},
     };
 }
 

@@ -45,6 +45,18 @@ struct KpiMessageFact
     bool appointmentConfirmed = false;
     // Inbound: the reply confirms (KpiDefinitions::confirms).
     bool confirms = false;
+    // Outbound: the survey a follow-up asked (purpose survey), and whether it was answered.
+    bool survey = false;
+    bool surveyAnswered = false;
+};
+
+// One answer to the follow-up's 1-5 survey (survey_answers).
+struct KpiSurveyAnswerFact
+{
+    QString id;       // empty unless loaded for a drill-down
+    int patient = -1; // in KpiFacts::patientIds
+    qint64 atMs = 0;  // when it was answered
+    int score = 0;    // 1..5
 };
 
 struct KpiNoShowFact
@@ -93,6 +105,9 @@ struct KpiFacts
     std::vector<KpiMessageFact> outbound;
     // Inbound messages received from previous.from until the response window after `to`.
     std::vector<KpiMessageFact> inbound;
+    // Survey answers given in [previous.from, to], matching the filter through their
+    // appointment.
+    std::vector<KpiSurveyAnswerFact> surveyAnswers;
     // Open recalls matching the filter, overdue as of min(to + 1, asOf) and not covered by an
     // appointment on or after their due date.
     QList<RecallDue> overdueRecalls;

@@ -41,6 +41,7 @@ struct MessageFacts
     KpiIds appointmentIds;
     std::vector<KpiMessageFact> outbound;
     std::vector<KpiMessageFact> inbound;
+    std::vector<KpiSurveyAnswerFact> surveyAnswers;
     QList<RecallDue> overdueRecalls;
 };
 
@@ -61,7 +62,9 @@ Status readMessages(Database &db, const KpiFilter &filter, qint64 from, qint64 t
             "(SELECT 1 FROM appointment_status_history h WHERE h.appointment_id = "
             "m.appointment_id AND h.changed_at >= m.sent_at AND h.deleted = 0 AND h.to_status "
             "= 'confirmed' AND NOT EXISTS (SELECT 1 FROM appointment_status_history v WHERE "
-            "v.reverts_id = h.id AND v.deleted = 0)) ELSE 0 END");
+            "v.reverts_id = h.id AND v.deleted = 0)) ELSE 0 END, m.purpose = 'survey', "
+            "CASE WHEN m.purpose = 'survey' THEN EXISTS (SELECT 1 FROM survey_answers s WHERE "
+            "s.question_message_id = m.id AND s.deleted = 0) ELSE 0 END");
         if (records)
             statement += QStringLiteral(", m.id");
         statement += QStringLiteral(" FROM messages m ");
@@ -82,19 +85,23 @@ Status readMessages(Database &db, const KpiFilter &filter, qint64 from, qint64 t
             m.delivered = row.integer(3) != 0;
             m.atMs = row.integer(4);
             m.appointmentConfirmed = row.integer(5) != 0;
+            m.survey = row.integer(6) != 0;
+            m.surveyAnswered = row.integer(7) != 0;
             if (records)
-                m.id = row.text(6);
+                m.id = row.text(8);
             out.outbound.push_back(std::move(m));
         });
         if (!read)
             return read;
     }
     {
-        // Only a reply about an appointment can confirm one: the others' text is not read.
+        // Only a reply about an appointment can confirm one: the others' text is not read. A
+        // survey answer (purpose survey: "1" is the poorest score) confirms nothing.
         const qint64 until = to + qint64(KpiDefinitions::ResponseWindowHours) * 3600 * 1000;
         Status read = db.scan(
             QStringLiteral("SELECT patient_id, appointment_id, coalesce(sent_at, created_at), "
-                           "CASE WHEN appointment_id IS NULL THEN '' ELSE body END FROM messages "
+                           "CASE WHEN appointment_id IS NULL OR purpose = 'survey' THEN '' ELSE "
+                           "body END FROM messages "
                            "WHERE deleted = 0 AND direction = 'inbound' AND ((sent_at >= ? AND "
                            "sent_at < ?) OR (sent_at IS NULL AND created_at >= ? AND "
                            "created_at < ?))"),
@@ -108,6 +115,33 @@ Status readMessages(Database &db, const KpiFilter &filter, qint64 from, qint64 t
                 m.atMs = row.integer(2);
                 out.inbound.push_back(std::move(m));
             });
+        if (!read)
+            return read;
+    }
+    {
+        const bool narrowed = !filter.practitionerId.isEmpty() || !filter.locationId.isEmpty() ||
+                              !filter.appointmentType.isEmpty();
+        QString statement =
+            QStringLiteral("SELECT s.patient_id, s.answered_at, s.score%1 FROM survey_answers s ")
+                .arg(records ? QStringLiteral(", s.id") : QString());
+        if (narrowed)
+            statement += QStringLiteral("JOIN appointments a ON a.id = s.appointment_id ");
+        statement +=
+            QStringLiteral("WHERE s.deleted = 0 AND s.answered_at >= ? AND s.answered_at < ?");
+        QVariantList values{from, to};
+        if (narrowed)
+            narrow(filter, statement, values);
+        // The drill-down lists answers oldest first.
+        statement += QStringLiteral(" ORDER BY s.answered_at, s.id");
+        Status read = db.scan(statement, values, [&](const SqlRow &row) {
+            KpiSurveyAnswerFact a;
+            a.patient = out.patientIds.intern(row.utf8(0));
+            a.atMs = row.integer(1);
+            a.score = int(row.integer(2));
+            if (records)
+                a.id = row.text(3);
+            out.surveyAnswers.push_back(std::move(a));
+        });
         if (!read)
             return read;
     }
@@ -266,6 +300,9 @@ Result<KpiFacts> KpiLoader::load(const KpiFilter &filter, Detail detail) const
     for (auto *list : {&messages.outbound, &messages.inbound})
         for (KpiMessageFact &m : *list)
             m.patient = patientNumber[size_t(m.patient)];
+    for (KpiSurveyAnswerFact &a : messages.surveyAnswers)
+        a.patient = patientNumber[size_t(a.patient)];
+    f.surveyAnswers = std::move(messages.surveyAnswers);
     f.outbound = std::move(messages.outbound);
     f.inbound = std::move(messages.inbound);
     f.appointmentIds = std::move(messages.appointmentIds);

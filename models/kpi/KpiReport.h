@@ -17,7 +17,8 @@ namespace frontdesk {
 struct KpiValue
 {
     std::optional<double> value; // empty when undefined (e.g. a rate with denominator 0)
-    qint64 numerator = 0;        // for rates: the counted part; for counts: the count
+    qint64 numerator = 0;        // for rates: the counted part; for counts: the count; for
+                                 // an average: how many values it averages
     qint64 denominator = 0;      // for rates: the base; 0 for counts/days
 };
 

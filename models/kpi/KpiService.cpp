@@ -230,6 +230,20 @@ Result<KpiDrillDown> KpiService::drillDown(const KpiFilter &filter, Kpi kpi) con
                      q.value(5).toString()});
             });
         break;
+    case KpiSubject::SurveyAnswers:
+        out.columns = {tr("Answered"), tr("Patient"), tr("MRN"), tr("Score"), tr("Question")};
+        loaded =
+            forIds(m_db,
+                   QStringLiteral("SELECT s.id, s.patient_id, s.answered_at, s.score, s.question, "
+                                  "p.given_name, p.family_name, p.mrn FROM survey_answers s "
+                                  "JOIN patients p ON p.id = s.patient_id WHERE s.id"),
+                   ids, [&](const QSqlQuery &q) {
+                       add(q.value(0), q.value(1), when(q.value(2)), 0,
+                           {patientName(q.value(6).toString(), q.value(5).toString()),
+                            q.value(7).toString(), locale.toString(q.value(3).toInt()),
+                            q.value(4).toString()});
+                   });
+        break;
     case KpiSubject::Recalls:
         out.columns = {tr("Due"), tr("Patient"), tr("MRN"), tr("Reason"), tr("Practitioner")};
         loaded = forIds(

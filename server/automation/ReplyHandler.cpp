@@ -2,10 +2,12 @@
 
 #include "AutomatedRecords.h"
 #include "ClinicContext.h"
+#include "SurveyReplies.h"
 #include "database/Database.h"
 #include "domain/CommunicationPreference.h"
 #include "domain/Recall.h"
 #include "domain/StatusChange.h"
+#include "domain/SurveyAnswer.h"
 #include "fhir/BookingMapping.h"
 #include "fhir/CommunicationMapping.h"
 #include "fhir/FhirMapping.h"
@@ -60,6 +62,20 @@ Result<ReplyHandler::Outcome> ReplyHandler::handle(Message &inbound)
     if (reminded->has_value()) {
         inbound.appointmentId = (*reminded)->appointmentId;
         outcome.appointmentId = inbound.appointmentId;
+    }
+    if (const std::optional<int> number = SurveyAnswer::numberIn(inbound.body)) {
+        auto survey = SurveyReplies(m_db).answer(
+            inbound, *number, reminded->has_value() ? (*reminded)->remindedAtMs : 0);
+        if (!survey)
+            return fail(survey.error());
+        if (survey->awaited) {
+            outcome.surveyAnswer = true;
+            outcome.meaning = ReplyWords::Meaning::Other;
+            outcome.acted = survey->recorded;
+            outcome.appointmentId = survey->appointmentId;
+            outcome.note = survey->note;
+            return outcome;
+        }
     }
     Status done;
     switch (outcome.meaning) {
@@ -136,7 +152,7 @@ ReplyHandler::reminderAnswered(const QString &patientId) const
         a->meta.id = c.appointmentId;
         if (a->start.toMSecsSinceEpoch() <= now || StatusTransitions::isFinal(a->status))
             continue;
-        return std::optional<Reminded>(Reminded{c.appointmentId, *a, (*stored)->content});
+        return std::optional<Reminded>(Reminded{c.appointmentId, *a, (*stored)->content, c.at});
     }
     return std::optional<Reminded>();
 }

@@ -32,6 +32,9 @@ struct ClinicContext;
 //  - stop: the patient is opted out of SMS: every communication preference whose channel is SMS,
 //    and one for each purpose that has none, is opted out (the Consents the workstations sync);
 //    a STOP from a number several patients share (unassigned) opts out each of them;
+//  - a number answers the survey a follow-up asked when that survey is the newest question
+//    awaiting an answer (SurveyReplies: 1-5 recorded, any other number left for a person);
+//    otherwise "1" still confirms the reminded appointment;
 //  - anything else, or a confirm or cancel a rule refuses, stays an unread reply for a person.
 // A reply that was acted on is stored as handled. Every change is made by frontdesk-server, in
 // the caller's transaction, with an audit entry.
@@ -45,9 +48,10 @@ public:
     {
         ReplyWords::Meaning meaning = ReplyWords::Meaning::Other;
         bool acted = false;
-        QString appointmentId; // the reminder's appointment the reply answers; empty: none
-        QString note;          // for the log: what was done or why not, without patient data
-        QStringList offers;    // the Tasks made for waiting patients
+        QString appointmentId;     // the reminder's appointment the reply answers; empty: none
+        QString note;              // for the log: what was done or why not, without patient data
+        QStringList offers;        // the Tasks made for waiting patients
+        bool surveyAnswer = false; // the reply was read as a survey answer (recorded or not)
     };
 
     explicit ReplyHandler(Database &db) : m_db(db) {}
@@ -60,7 +64,8 @@ private:
     {
         QString appointmentId;
         Appointment appointment;
-        QJsonObject content; // the stored Appointment
+        QJsonObject content;     // the stored Appointment
+        qint64 remindedAtMs = 0; // when the reminder was sent
     };
     Result<std::optional<Reminded>> reminderAnswered(const QString &patientId) const;
     Status changeStatus(const Reminded &r, AppointmentStatus to, const QString &reason,

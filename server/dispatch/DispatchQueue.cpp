@@ -304,7 +304,9 @@ Result<bool> DispatchQueue::recordDelivery(const QString &communicationId, bool 
 Result<QString> DispatchQueue::storeInbound(const Message &inbound)
 {
     Message m = inbound;
-    m.meta.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    // A reply read as a survey answer already has the id the answer names.
+    if (m.meta.id.isEmpty())
+        m.meta.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     auto indexed = ResourceTypes::read(kCommunication, m.meta.id, CommunicationMapping::toFhir(m));
     if (!indexed)
         return fail(indexed.error());

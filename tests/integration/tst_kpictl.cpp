@@ -75,7 +75,9 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         for (const char *name :
              {"Figure", "This period", "Previous period", "No-show rate", "Utilisation",
-              "Reminders confirmed", "Overdue recalls", "Patients at risk of disengaging"})
+              "Reminders confirmed", "Overdue recalls", "Patients at risk of disengaging",
+              "Survey answers", "Average survey score", "Survey answers: 5",
+              "Survey response rate"})
             QVERIFY2(r.out.contains(QLatin1String(name)), name);
     }
 
@@ -84,7 +86,10 @@ private slots:
         const QJsonObject root = kpiJson();
         QCOMPARE(root.value(QStringLiteral("from")).toString(), m_from);
         const QJsonObject figures = root.value(QStringLiteral("figures")).toObject();
-        QCOMPARE(figures.size(), 14);
+        QCOMPARE(figures.size(), 22);
+        for (const char *key : {"survey-answers", "survey-average-score", "survey-score-1",
+                                "survey-score-5", "survey-response-rate"})
+            QVERIFY2(figures.contains(QLatin1String(key)), key);
         for (const QString &key : figures.keys()) {
             const QJsonObject f = figures.value(key).toObject();
             QVERIFY2(f.contains(QStringLiteral("value")) &&

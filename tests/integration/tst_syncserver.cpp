@@ -32,6 +32,7 @@
 #include "storage/RecallRepository.h"
 #include "storage/SharedSettings.h"
 #include "storage/StatusHistoryRepository.h"
+#include "storage/SurveyAnswerRepository.h"
 #include "storage/WaitlistRepository.h"
 
 #include <QDir>
@@ -844,6 +845,38 @@ private slots:
         QCOMPARE(refused.rejected, 1);
         QVERIFY(syncOnce(m_a).problem.isEmpty());
         QVERIFY(MessageTemplateRepository(m_a.db()).get(t.meta.id)->active);
+    }
+
+    // A survey answer travels as a QuestionnaireResponse: written on A (as the server writes
+    // the ones it reads from SMS replies), it is B's with its patient, appointment and score.
+    void aSurveyAnswerTravels()
+    {
+        m_a.db().setActor(Actor::staff(QStringLiteral("alice")));
+        Patient p = newPatient(QStringLiteral("MRN-SURVEY"), QStringLiteral("Umfrage"));
+        QVERIFY(PatientRepository(m_a.db()).save(p).ok());
+        SurveyAnswer answer;
+        answer.patientId = p.meta.id;
+        answer.appointmentId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        answer.questionMessageId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        answer.question = QStringLiteral("Wie war Ihr Besuch? 1 bis 5");
+        answer.score = 4;
+        answer.answeredAt = QDateTime(QDate(2026, 12, 1), QTime(9, 30), Qt::UTC);
+        QVERIFY(SurveyAnswerRepository(m_a.db()).save(answer).ok());
+        SyncRound a = syncOnce(m_a);
+        QVERIFY2(a.problem.isEmpty(), qPrintable(a.problem));
+        QCOMPARE(a.rejected, 0);
+        SyncRound b = syncOnce(m_b);
+        QVERIFY2(b.problem.isEmpty(), qPrintable(b.problem));
+        QVERIFY(b.changed.value(QStringLiteral("QuestionnaireResponse")).contains(answer.meta.id));
+        auto onB = SurveyAnswerRepository(m_b.db()).get(answer.meta.id);
+        QVERIFY2(onB.ok(), qPrintable(onB.error()));
+        QCOMPARE(onB->patientId, p.meta.id);
+        QCOMPARE(onB->appointmentId, answer.appointmentId);
+        QCOMPARE(onB->questionMessageId, answer.questionMessageId);
+        QCOMPARE(onB->question, answer.question);
+        QCOMPARE(onB->score, 4);
+        QCOMPARE(onB->answeredAt, answer.answeredAt);
+        QCOMPARE(onB->meta.syncState, SyncState::synced());
     }
 
     // A change from the server that cannot be written here (an appointment type code B already

@@ -24,6 +24,7 @@
 #include "fhir/MessageTemplateMapping.h"
 #include "fhir/PatientRecordMapping.h"
 #include "fhir/ScheduleMapping.h"
+#include "fhir/SurveyAnswerMapping.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -228,7 +229,8 @@ private:
     {
         Appointment a;
         a.patientId = patientId;
-        a.practitionerId = QStringLiteral("dr-followup");
+        // One practitioner each: PostgreSQL holds nobody in two places at once.
+        a.practitionerId = QStringLiteral("dr-") + patientId;
         a.type = type;
         a.start = completed.toUTC().addSecs(-3600);
         a.end = a.start.addSecs(30 * 60);
@@ -766,6 +768,103 @@ private slots:
         QVERIFY(rules.setActive(*followUpId, true, ReminderRule::Kind::FollowUp));
         QVERIFY(planner.due()->isEmpty());
         QVERIFY(rules.remove(*followUpId, ReminderRule::Kind::FollowUp));
+    }
+
+    void aNumberAnswersTheNewestSurvey()
+    {
+        m_clock.set(QDateTime(QDate(2031, 5, 5), QTime(10, 0), Qt::UTC));
+        const QString p = patient(QStringLiteral("Survey"));
+        const QString visited = visit(p, m_clock.nowUtc().addSecs(-26 * 3600));
+        Message asked;
+        asked.patientId = p;
+        asked.appointmentId = visited;
+        asked.purpose = QStringLiteral("survey");
+        asked.status = QStringLiteral("sent");
+        asked.sentAt = m_clock.nowUtc().addSecs(-3600);
+        asked.body = QStringLiteral("Thank you for your visit.\nHow was it? Reply 1 to 5.");
+        const QString survey =
+            store(QStringLiteral("Communication"), CommunicationMapping::toFhir(asked));
+
+        // Out of range: for a person, beside the visit.
+        Message seven = reply(p, QStringLiteral("7"));
+        auto outcome = answer(seven);
+        QVERIFY2(outcome, qPrintable(outcome ? QString() : outcome.error()));
+        QVERIFY(outcome->surveyAnswer);
+        QVERIFY(!outcome->acted);
+        QCOMPARE(seven.status, QStringLiteral("received"));
+        QCOMPARE(seven.appointmentId, visited);
+        QCOMPARE(seven.purpose, QStringLiteral("survey"));
+        QVERIFY(AutomatedRecords(*m_db)
+                    .ofPatient(QStringLiteral("QuestionnaireResponse"), p)
+                    ->isEmpty());
+
+        Message four = reply(p, QStringLiteral(" 4 "));
+        outcome = answer(four);
+        QVERIFY(outcome);
+        QVERIFY(outcome->acted);
+        QCOMPARE(four.status, QStringLiteral("handled"));
+        auto answers =
+            AutomatedRecords(*m_db).ofPatient(QStringLiteral("QuestionnaireResponse"), p);
+        QCOMPARE(answers->size(), 1);
+        auto recorded = SurveyAnswerMapping::fromFhir(answers->first().content);
+        QVERIFY2(recorded, qPrintable(recorded ? QString() : recorded.error()));
+        QCOMPARE(recorded->score, 4);
+        QCOMPARE(recorded->patientId, p);
+        QCOMPARE(recorded->appointmentId, visited);
+        QCOMPARE(recorded->questionMessageId, survey);
+        QCOMPARE(recorded->replyMessageId, four.meta.id);
+        QCOMPARE(recorded->question, QStringLiteral("How was it? Reply 1 to 5."));
+        QCOMPARE(recorded->answeredAt, m_clock.nowUtc());
+        QCOMPARE(answers->first().changedBy, AutomatedRecords::author());
+        const QString answerId = answers->first().id;
+        QCOMPARE(auditRows(QStringLiteral("QuestionnaireResponse"), answerId), 1);
+
+        // A second answer to the same survey replaces the first: one answer a survey.
+        m_clock.advanceSecs(60);
+        Message five = reply(p, QStringLiteral("5"));
+        QVERIFY(answer(five)->acted);
+        answers = AutomatedRecords(*m_db).ofPatient(QStringLiteral("QuestionnaireResponse"), p);
+        QCOMPARE(answers->size(), 1);
+        QCOMPARE(answers->first().id, answerId);
+        QCOMPARE(SurveyAnswerMapping::fromFhir(answers->first().content)->score, 5);
+
+        // Words are not answers; nor is a number once the survey is a week old.
+        Message thanks = reply(p, QStringLiteral("Thanks, all good"));
+        QVERIFY(!answer(thanks)->surveyAnswer);
+        QCOMPARE(thanks.status, QStringLiteral("received"));
+        m_clock.advanceSecs(7 * 24 * 3600);
+        Message late = reply(p, QStringLiteral("3"));
+        outcome = answer(late);
+        QVERIFY(!outcome->surveyAnswer);
+        QVERIFY(!outcome->acted);
+        QCOMPARE(late.status, QStringLiteral("received"));
+        QCOMPARE(
+            AutomatedRecords(*m_db).ofPatient(QStringLiteral("QuestionnaireResponse"), p)->size(),
+            1);
+    }
+
+    void aReminderAfterTheSurveyKeepsOneAsConfirm()
+    {
+        m_clock.set(QDateTime(QDate(2031, 6, 2), QTime(10, 0), Qt::UTC));
+        Reminded r = reminded(QStringLiteral("Both"), 30);
+        Message asked;
+        asked.patientId = r.patient;
+        asked.appointmentId = visit(r.patient, m_clock.nowUtc().addSecs(-3 * 24 * 3600));
+        asked.purpose = QStringLiteral("survey");
+        asked.status = QStringLiteral("delivered");
+        asked.sentAt = m_clock.nowUtc().addSecs(-2 * 24 * 3600);
+        asked.body = QStringLiteral("1 to 5?");
+        store(QStringLiteral("Communication"), CommunicationMapping::toFhir(asked));
+        // The reminder (sent an hour ago) is the newer question: "1" confirms, as it always has.
+        Message one = reply(r.patient, QStringLiteral("1"));
+        auto outcome = answer(one);
+        QVERIFY(outcome);
+        QVERIFY(!outcome->surveyAnswer);
+        QCOMPARE(outcome->meaning, ReplyWords::Meaning::Confirm);
+        QCOMPARE(statusOf(r.appointment), AppointmentStatus::Confirmed);
+        QVERIFY(AutomatedRecords(*m_db)
+                    .ofPatient(QStringLiteral("QuestionnaireResponse"), r.patient)
+                    ->isEmpty());
     }
 
     void aRuleWithoutItsTemplateWaitsForIt()

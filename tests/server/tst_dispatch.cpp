@@ -924,7 +924,7 @@ private slots:
             {QStringLiteral("add"), QStringLiteral("--before"), QStringLiteral("1d"),
              QStringLiteral("--text"), QStringLiteral("x")},
             2, &err);
-        QVERIFY2(err.contains("--before"), err.constData());
+        QVERIFY2(err.contains("before"), err.constData());
         run(followups,
             {QStringLiteral("add"), QStringLiteral("--after"), QStringLiteral("later"),
              QStringLiteral("--text"), QStringLiteral("x")},

@@ -15,6 +15,7 @@
 #include "fhir/MessageTemplateMapping.h"
 #include "fhir/PatientRecordMapping.h"
 #include "fhir/ScheduleMapping.h"
+#include "fhir/SurveyAnswerMapping.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -876,6 +877,15 @@ private slots:
         immunization.occurred = at;
         records.append(
             {QStringLiteral("Immunization"), FhirMapping::toFhir(immunization, ref + patient, {})});
+        SurveyAnswer answer;
+        answer.patientId = patient;
+        answer.appointmentId = QStringLiteral("a-surveyed");
+        answer.questionMessageId = QStringLiteral("c-survey");
+        answer.question = QStringLiteral("How was your visit? 1-5");
+        answer.score = 4;
+        answer.answeredAt = at;
+        records.append(
+            {QStringLiteral("QuestionnaireResponse"), SurveyAnswerMapping::toFhir(answer)});
 
         QSet<QString> kept;
         for (const auto &[type, resource] : records) {

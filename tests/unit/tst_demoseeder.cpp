@@ -21,10 +21,11 @@ using namespace frontdesk;
 // before), when the reminder text came to name the cancel word frontdesk-server acts on, when
 // the Messages view's demo conversations came (the replies' read marks, the failed reminders'
 // reasons, two inbox messages and the shared mobile number of their candidates), when 019
-// brought the three message templates, and when 023 gave the recalls their kind and contact
-// columns (kind "recall", not contacted).
-constexpr qint64 kClinicRows = 12447;
-constexpr char kClinicHash[] = "7d9094df2f4a41c0818e2f81e8856e940469af8ff05b179d9cd84195572bd786";
+// brought the three message templates, when 023 gave the recalls their kind and contact columns
+// (kind "recall", not contacted), and when 022 brought the follow-up survey (surveys after a third
+// of the last five weeks' completed visits, the replies and the answers).
+constexpr qint64 kClinicRows = 13458;
+constexpr char kClinicHash[] = "d503c95f7908ed55749d0d44b09dd85281eec6c4fbf19faf92250e608f8d39a5";
 
 class TestDemoSeeder : public QObject
 {

@@ -317,7 +317,7 @@ private slots:
 
     void definitionsAreComplete()
     {
-        QCOMPARE(KpiDefinitions::all().size(), 14);
+        QCOMPARE(KpiDefinitions::all().size(), 22);
         QSet<QString> keys;
         for (const KpiDefinition &d : KpiDefinitions::all()) {
             QVERIFY(!d.name.isEmpty());
@@ -326,7 +326,7 @@ private slots:
             QCOMPARE(KpiDefinitions::of(d.kpi).key, d.key);
             QCOMPARE(KpiDefinitions::byKey(d.key)->kpi, d.kpi);
         }
-        QCOMPARE(keys.size(), 14);
+        QCOMPARE(keys.size(), 22);
         QCOMPARE(KpiDefinitions::of(Kpi::NoShowRate).key, QStringLiteral("no-show-rate"));
     }
 
@@ -334,7 +334,7 @@ private slots:
     {
         const KpiReport r = report(m_period);
         QCOMPARE(r.asOf, QDate(2026, 4, 15));
-        QCOMPARE(r.current.size(), 14);
+        QCOMPARE(r.current.size(), 22);
         // A1..A10; the deleted Z1 does not count.
         QCOMPARE(r.current[Kpi::Appointments].numerator, 10);
         // No-shows A2, A6 over the 7 not cancelled (A3, A4, A8 are).
@@ -765,6 +765,142 @@ private slots:
         const Status refused = recalls.save(bad);
         QVERIFY(!refused.ok());
         QVERIFY(refused.error().contains(QStringLiteral("nobody")));
+    }
+
+    // The reminders' figures mean what they meant before the survey came (issue 18): their
+    // definitions word for word, and a survey answer "1" about a reminded visit confirms
+    // nothing.
+    void theReminderFiguresKeepTheirDefinitions()
+    {
+        QCOMPARE(KpiDefinitions::of(Kpi::RemindersSent).definition,
+                 QStringLiteral("Outbound messages with the purpose 'reminder' sent in the period "
+                                "(status sent or delivered; queued and failed messages were not "
+                                "sent). With a filter, only reminders about an appointment that "
+                                "matches it count."));
+        QCOMPARE(KpiDefinitions::of(Kpi::RemindersDelivered).definition,
+                 QStringLiteral("Of the reminders sent in the period, those whose delivery was "
+                                "reported (status delivered); shown as a number of the reminders "
+                                "sent."));
+        QCOMPARE(KpiDefinitions::of(Kpi::RemindersConfirmed).definition,
+                 QStringLiteral("Of the reminders sent in the period, those whose appointment "
+                                "was confirmed afterwards: the status history changed it to "
+                                "'confirmed' at or after the reminder was sent (and the change "
+                                "was not reverted), or the patient answered about the same "
+                                "appointment with a reply starting with yes, y, ja, j, ok, c, 1 "
+                                "or confirm. Shown as a number of the reminders sent."));
+        QCOMPARE(KpiDefinitions::of(Kpi::ResponseRate).definition,
+                 QStringLiteral("Outbound messages sent in the period (any purpose) that got an "
+                                "inbound message from the same patient within 72 hours, divided "
+                                "by the outbound messages sent in the period. With a filter, only "
+                                "messages about an appointment that matches it count. Undefined "
+                                "when nothing was sent."));
+    }
+
+    // Survey figures on their own weeks, Mon 4 - Sun 17 May 2026 (previous 20 Apr - 3 May):
+    //   S1 visit V1 (A, Fri 1 May) asked SQ1 Mon 4 May 10:00 UTC (delivered), answered 4
+    //   S2 visit V2 (B, Tue 5 May) reminded SR2 Mon 4 May 08:00 (delivered), asked SQ2 Wed 6
+    //      May (sent), answered 1 by an SMS reply SI2 "1" about V2 (purpose survey)
+    //   S3 visit V3 (B, Thu 7 May) asked SQ3 Fri 8 May, no answer; SQ4 to S3 failed
+    //   S3 in the previous period: visit V0 (A, Thu 23 Apr) asked SQ0 Fri 24 Apr, answered 5
+    void surveyFigures()
+    {
+        const QString out = QStringLiteral("outbound"), survey = QStringLiteral("survey");
+        for (const char *id : {"S1", "S2", "S3"})
+            patient(QString::fromLatin1(id));
+        const auto visit = [&](const char *id, const char *dr, const char *who, qint64 at) {
+            appointment(QString::fromLatin1(id), QString::fromLatin1(dr), QString::fromLatin1(who),
+                        at, 30, QStringLiteral("completed"), 5);
+        };
+        visit("V1", "drA", "S1", local(2026, 5, 1, 9));
+        visit("V2", "drB", "S2", local(2026, 5, 5, 9));
+        visit("V3", "drB", "S3", local(2026, 5, 7, 9));
+        visit("V0", "drA", "S3", local(2026, 4, 23, 9));
+        message(QStringLiteral("SQ1"), QStringLiteral("S1"), QStringLiteral("V1"), out, survey,
+                QStringLiteral("delivered"), utc(2026, 5, 4, 10));
+        message(QStringLiteral("SR2"), QStringLiteral("S2"), QStringLiteral("V2"), out,
+                QStringLiteral("reminder"), QStringLiteral("delivered"), utc(2026, 5, 4, 8));
+        message(QStringLiteral("SQ2"), QStringLiteral("S2"), QStringLiteral("V2"), out, survey,
+                QStringLiteral("sent"), utc(2026, 5, 6, 10));
+        message(QStringLiteral("SI2"), QStringLiteral("S2"), QStringLiteral("V2"),
+                QStringLiteral("inbound"), survey, QStringLiteral("handled"), utc(2026, 5, 6, 12),
+                QStringLiteral("1"));
+        message(QStringLiteral("SQ3"), QStringLiteral("S3"), QStringLiteral("V3"), out, survey,
+                QStringLiteral("sent"), utc(2026, 5, 8, 10));
+        message(QStringLiteral("SQ4"), QStringLiteral("S3"), QStringLiteral("V3"), out, survey,
+                QStringLiteral("failed"), utc(2026, 5, 8, 11));
+        message(QStringLiteral("SQ0"), QStringLiteral("S3"), QStringLiteral("V0"), out, survey,
+                QStringLiteral("delivered"), utc(2026, 4, 24, 10));
+        const auto answer = [&](const char *id, const char *who, const char *visitId,
+                                const char *question, int score, qint64 at) {
+            sql(QStringLiteral("INSERT INTO survey_answers (id, patient_id, appointment_id, "
+                               "question_message_id, question, score, answered_at, created_at, "
+                               "updated_at) VALUES (?, ?, ?, ?, 'How was it? 1-5', ?, ?, ?, ?)"),
+                {QString::fromLatin1(id), QString::fromLatin1(who), QString::fromLatin1(visitId),
+                 QString::fromLatin1(question), score, at, at, at});
+        };
+        answer("A1", "S1", "V1", "SQ1", 4, utc(2026, 5, 4, 12));
+        answer("A2", "S2", "V2", "SQ2", 1, utc(2026, 5, 6, 12));
+        answer("A0", "S3", "V0", "SQ0", 5, utc(2026, 4, 25, 9));
+        // A deleted answer never counts.
+        answer("AX", "S1", "V1", "SQ1", 2, utc(2026, 5, 4, 13));
+        sql(QStringLiteral("UPDATE survey_answers SET deleted = 1 WHERE id = 'AX'"), {});
+
+        const KpiFilter may = period(QDate(2026, 5, 4), QDate(2026, 5, 17));
+        const KpiReport r = report(may);
+        QCOMPARE(r.current[Kpi::SurveyAnswers].numerator, 2);
+        QVERIFY(near(r.current[Kpi::SurveyAverageScore].value, 2.5));
+        QCOMPARE(r.current[Kpi::SurveyAverageScore].numerator, 2);
+        QCOMPARE(r.current[Kpi::SurveyAverageScore].denominator, 0);
+        QCOMPARE(r.current[Kpi::SurveyScore1].numerator, 1);
+        QCOMPARE(r.current[Kpi::SurveyScore2].numerator, 0);
+        QCOMPARE(r.current[Kpi::SurveyScore3].numerator, 0);
+        QCOMPARE(r.current[Kpi::SurveyScore4].numerator, 1);
+        QCOMPARE(r.current[Kpi::SurveyScore5].numerator, 0);
+        QCOMPARE(r.current[Kpi::SurveyScore4].denominator, 2);
+        // Sent: SQ1 SQ2 SQ3 (SQ4 failed); answered: SQ1 SQ2.
+        QCOMPARE(r.current[Kpi::SurveyResponseRate].numerator, 2);
+        QCOMPARE(r.current[Kpi::SurveyResponseRate].denominator, 3);
+        // SR2's visit got the survey answer "1" after it: no confirmation.
+        QCOMPARE(r.current[Kpi::RemindersSent].numerator, 1);
+        QCOMPARE(r.current[Kpi::RemindersConfirmed].numerator, 0);
+        QCOMPARE(r.previous[Kpi::SurveyAnswers].numerator, 1);
+        QVERIFY(near(r.previous[Kpi::SurveyAverageScore].value, 5.0));
+        QCOMPARE(r.previous[Kpi::SurveyScore5].numerator, 1);
+        QCOMPARE(r.previous[Kpi::SurveyResponseRate].numerator, 1);
+        QCOMPARE(r.previous[Kpi::SurveyResponseRate].denominator, 1);
+
+        // Dr. Bauer's visits only: A2 about V2; SQ2 and SQ3 asked about them.
+        KpiFilter bauer = may;
+        bauer.practitionerId = QStringLiteral("drB");
+        const KpiReport b = report(bauer);
+        QCOMPARE(b.current[Kpi::SurveyAnswers].numerator, 1);
+        QVERIFY(near(b.current[Kpi::SurveyAverageScore].value, 1.0));
+        QCOMPARE(b.current[Kpi::SurveyResponseRate].numerator, 1);
+        QCOMPARE(b.current[Kpi::SurveyResponseRate].denominator, 2);
+
+        // Nothing asked or answered: undefined, not zero.
+        const KpiReport empty = report(period(QDate(2026, 6, 1), QDate(2026, 6, 14)));
+        QVERIFY(!empty.current[Kpi::SurveyAverageScore].value);
+        QVERIFY(!empty.current[Kpi::SurveyResponseRate].value);
+
+        auto poor = KpiService(db()).drillDown(may, Kpi::SurveyScore1);
+        QVERIFY2(poor.ok(), qPrintable(poor.error()));
+        QCOMPARE(poor->subject, KpiSubject::SurveyAnswers);
+        QCOMPARE(poor->recordIds, QStringList{QStringLiteral("A2")});
+        QCOMPARE(poor->patientIds, QStringList{QStringLiteral("S2")});
+        QCOMPARE(poor->rows.size(), 1);
+        QCOMPARE(poor->rows[0].size(), poor->columns.size());
+        QCOMPARE(poor->rows[0].mid(1),
+                 (QStringList{QStringLiteral("Patient S2, Pat"), QStringLiteral("MRN-S2"),
+                              QStringLiteral("1"), QStringLiteral("How was it? 1-5")}));
+        QCOMPARE(poor->exportRows[0][0], QStringLiteral("2026-05-06T14:00"));
+        auto all = KpiService(db()).drillDown(may, Kpi::SurveyAverageScore);
+        QCOMPARE(all->recordIds, (QStringList{QStringLiteral("A1"), QStringLiteral("A2")}));
+        auto answered = KpiService(db()).drillDown(may, Kpi::SurveyResponseRate);
+        QCOMPARE(answered->subject, KpiSubject::Messages);
+        QStringList surveys = answered->recordIds;
+        surveys.sort();
+        QCOMPARE(surveys, (QStringList{QStringLiteral("SQ1"), QStringLiteral("SQ2")}));
     }
 };
 
