@@ -114,15 +114,8 @@ Status ReminderPlanner::dueReminders(const QList<ReminderRule> &rules, const Cli
             const QDateTime due = dueAt(c.appointment.start, rule.offsetMinutes, clinic.time);
             if (due.toMSecsSinceEpoch() > now)
                 continue;
-            auto made = alreadyMade(rule, c);
-            if (!made)
-                return fail(made.error());
-            if (*made)
-                continue;
-            auto p = plan(rule, c, due, clinic);
-            if (!p)
-                return fail(p.error());
-            out << *p;
+            if (auto s = planUnlessMade(rule, c, due, {}, clinic, out); !s)
+                return s;
         }
     }
     return {};
@@ -170,16 +163,8 @@ Status ReminderPlanner::dueFollowUps(const QList<ReminderRule> &rules, const Cli
             const QDateTime due = followUpAt(completed, rule.offsetMinutes, clinic.time);
             if (due.toMSecsSinceEpoch() > now || now - due.toMSecsSinceEpoch() > lateMs)
                 continue;
-            auto made = alreadyMade(rule, c);
-            if (!made)
-                return fail(made.error());
-            if (*made)
-                continue;
-            auto p = plan(rule, c, due, clinic);
-            if (!p)
-                return fail(p.error());
-            p->completedUtc = completed;
-            out << *p;
+            if (auto s = planUnlessMade(rule, c, due, completed, clinic, out); !s)
+                return s;
         }
     }
     return {};
@@ -206,14 +191,24 @@ Result<QDateTime> ReminderPlanner::completedAt(const Candidate &visit) const
     return QDateTime::fromMSecsSinceEpoch(at, QTimeZone::utc());
 }
 
-Result<bool> ReminderPlanner::alreadyMade(const ReminderRule &rule, const Candidate &c) const
+Status ReminderPlanner::planUnlessMade(const ReminderRule &rule, const Candidate &c,
+                                       const QDateTime &due, const QDateTime &completed,
+                                       const ClinicContext &clinic,
+                                       QList<PlannedReminder> &out) const
 {
     auto made = m_db.scalar(QStringLiteral("SELECT count(*) FROM reminders_made WHERE "
                                            "appointment_id = ? AND rule_id = ? AND start_ms = ?"),
                             {c.id, rule.id, c.appointment.start.toMSecsSinceEpoch()});
     if (!made)
         return fail(made.error());
-    return made->toLongLong() > 0;
+    if (made->toLongLong() > 0)
+        return {};
+    auto p = plan(rule, c, due, clinic);
+    if (!p)
+        return fail(p.error());
+    p->completedUtc = completed;
+    out << *p;
+    return {};
 }
 
 Result<PlannedReminder> ReminderPlanner::plan(const ReminderRule &rule, const Candidate &c,

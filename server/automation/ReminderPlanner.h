@@ -102,7 +102,10 @@ private:
                         QList<PlannedReminder> &out) const;
     // When the visit was completed: the newest Provenance that made it completed.
     Result<QDateTime> completedAt(const Candidate &visit) const;
-    Result<bool> alreadyMade(const ReminderRule &rule, const Candidate &c) const;
+    // Plans the rule's message for c into out, unless reminders_made says it was made.
+    Status planUnlessMade(const ReminderRule &rule, const Candidate &c, const QDateTime &due,
+                          const QDateTime &completed, const ClinicContext &clinic,
+                          QList<PlannedReminder> &out) const;
     Result<PlannedReminder> plan(const ReminderRule &rule, const Candidate &c, QDateTime dueUtc,
                                  const ClinicContext &clinic) const;
     Status make(const PlannedReminder &p, const ClinicContext &clinic, bool *made);
