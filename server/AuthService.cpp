@@ -3,12 +3,14 @@
 #include "JsonInput.h"
 #include "OperationOutcome.h"
 #include "access/AuditLog.h"
+#include "access/Permissions.h"
 #include "access/SignIn.h"
 #include "database/Database.h"
 #include "database/DatabaseKeys.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -128,6 +130,7 @@ HttpResponse AuthService::login(const HttpRequest &request)
         return OperationOutcome::response(500, QStringLiteral("exception"), token.error());
     return tokenResponse(*token, m_settings.tokenLifetimeMinutes, expires,
                          {{QStringLiteral("username"), account->username},
+                          {QStringLiteral("display_name"), account->displayName},
                           {QStringLiteral("role"), Roles::name(account->role)}});
 }
 
@@ -193,6 +196,37 @@ HttpResponse AuthService::workstationToken(const HttpRequest &request)
         return OperationOutcome::response(500, QStringLiteral("exception"), seen.error());
     return tokenResponse(*token, m_settings.tokenLifetimeMinutes, expires,
                          {{QStringLiteral("workstation_id"), id}, {QStringLiteral("name"), name}});
+}
+
+HttpResponse AuthService::staffList(const Principal &who) const
+{
+    if (!who.isWorkstation() && !Permissions::allows(who.role, Permission::ManageUsers))
+        return OperationOutcome::response(
+            403, QStringLiteral("forbidden"),
+            tr("The staff accounts are read by enrolled workstations and administrators."));
+    auto q = m_db.query(QStringLiteral("SELECT a.username, a.display_name, a.role, a.active, "
+                                       "coalesce(c.locked_until, 0) FROM staff_accounts a "
+                                       "LEFT JOIN staff_credentials c ON c.account_id = a.id "
+                                       "ORDER BY a.username"));
+    if (!q)
+        return OperationOutcome::response(500, QStringLiteral("exception"), q.error());
+    const qint64 now = m_db.clock().nowMs();
+    QJsonArray staff;
+    while (q->next()) {
+        const qint64 lockedUntil = q->value(4).toLongLong();
+        staff.append(QJsonObject{
+            {QStringLiteral("username"), q->value(0).toString()},
+            {QStringLiteral("display_name"), q->value(1).toString()},
+            {QStringLiteral("role"), q->value(2).toString()},
+            {QStringLiteral("disabled"), q->value(3).toInt() == 0},
+            {QStringLiteral("locked_until"), lockedUntil > now ? double(lockedUntil) : 0.0}});
+    }
+    HttpResponse r;
+    r.contentType = "application/json";
+    r.setHeader("Cache-Control", "no-store");
+    r.body =
+        QJsonDocument(QJsonObject{{QStringLiteral("staff"), staff}}).toJson(QJsonDocument::Compact);
+    return r;
 }
 
 Result<Principal> AuthService::authenticate(const QByteArray &authorization) const

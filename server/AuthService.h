@@ -59,6 +59,10 @@ public:
     HttpResponse login(const HttpRequest &request);
     // POST /auth/token: an enrolled workstation's id and secret for a workstation bearer token.
     HttpResponse workstationToken(const HttpRequest &request);
+    // GET /auth/staff: every staff account's name, display name, role, whether it is disabled
+    // and until when it is locked (UTC ms, 0: not locked), never a hash. For enrolled
+    // workstations (which keep their accounts to it at each sync) and administrators.
+    HttpResponse staffList(const Principal &who) const;
     // The principal of an "Authorization: Bearer ..." header, a staff member's or a
     // workstation's token; a failure (no, unknown, expired token, an account disabled or a
     // workstation revoked since) reads as a 401.

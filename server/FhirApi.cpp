@@ -242,7 +242,9 @@ HttpResponse FhirApi::route(const HttpRequest &request)
         return m_auth.workstationToken(request);
     }
     const bool enrolling = path == QLatin1String("/auth/enroll");
-    if (!enrolling && path != QLatin1String("/fhir") && !path.startsWith(QLatin1String("/fhir/")))
+    const bool staffList = path == QLatin1String("/auth/staff");
+    if (!enrolling && !staffList && path != QLatin1String("/fhir") &&
+        !path.startsWith(QLatin1String("/fhir/")))
         return OperationOutcome::response(404, QStringLiteral("not-found"),
                                           tr("Nothing here: the FHIR API is under /fhir, sign-in "
                                              "at /auth/login."));
@@ -272,6 +274,13 @@ HttpResponse FhirApi::route(const HttpRequest &request)
         principal = std::move(*acting);
     }
     const Principal &who = *principal;
+    if (staffList) {
+        if (method != "GET")
+            return OperationOutcome::response(405, QStringLiteral("not-supported"),
+                                              tr("The staff accounts are read with GET "
+                                                 "/auth/staff."));
+        return m_auth.staffList(who);
+    }
     if (enrolling) {
         if (method != "POST")
             return OperationOutcome::response(405, QStringLiteral("not-supported"),

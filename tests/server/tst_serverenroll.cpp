@@ -539,6 +539,56 @@ private slots:
                  0);
     }
 
+    // GET /auth/staff, the accounts a workstation keeps to at each sync: for workstations and
+    // administrators, never with a hash, with who is disabled and until when who is locked.
+    void theStaffAccountsAreListedForWorkstationsAndAdministrators()
+    {
+        const QByteArray receptionist = login(QStringLiteral("receptionist"));
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(call("POST", QStringLiteral("/auth/login"),
+                          QJsonObject{{QStringLiteral("username"), QStringLiteral("receptionist")},
+                                      {QStringLiteral("password"), QStringLiteral("wrong wrong")}},
+                          {})
+                         .status,
+                     401);
+        const QByteArray workstation = tokenOf(enroll(QStringLiteral("Staff list")));
+        HttpResponse r = call("GET", QStringLiteral("/auth/staff"), QByteArray(), workstation);
+        QCOMPARE(r.status, 200);
+        QVERIFY(!r.body.contains("argon2") && !r.body.contains("hash"));
+        QHash<QString, QJsonObject> byName;
+        for (const QJsonValue &v : bodyOf(r).value(QStringLiteral("staff")).toArray())
+            byName.insert(v.toObject().value(QStringLiteral("username")).toString(), v.toObject());
+        QCOMPARE(byName.size(), 5);
+        QCOMPARE(byName.value(QStringLiteral("nurse")).value(QStringLiteral("role")).toString(),
+                 QStringLiteral("nurse"));
+        QVERIFY(!byName.value(QStringLiteral("nurse")).value(QStringLiteral("disabled")).toBool());
+        QVERIFY(byName.value(QStringLiteral("leaver")).value(QStringLiteral("disabled")).toBool());
+        QCOMPARE(byName.value(QStringLiteral("receptionist"))
+                     .value(QStringLiteral("locked_until"))
+                     .toDouble(),
+                 double(m_clock.nowMs() + 5 * 60 * 1000));
+        QCOMPARE(
+            byName.value(QStringLiteral("nurse")).value(QStringLiteral("locked_until")).toDouble(),
+            0.0);
+
+        QCOMPARE(
+            call("GET", QStringLiteral("/auth/staff"), QByteArray(), login(QStringLiteral("admin")))
+                .status,
+            200);
+        r = call("GET", QStringLiteral("/auth/staff"), QByteArray(), receptionist);
+        QCOMPARE(r.status, 403);
+        QCOMPARE(call("GET", QStringLiteral("/auth/staff"), QByteArray(), {}).status, 401);
+        QCOMPARE(call("POST", QStringLiteral("/auth/staff"), QByteArray(), workstation).status,
+                 405);
+        // The answer to a sign-in names the account as the workstation keeps it.
+        r = call("POST", QStringLiteral("/auth/login"),
+                 QJsonObject{{QStringLiteral("username"), QStringLiteral("nurse")},
+                             {QStringLiteral("password"), kPassword}},
+                 {});
+        QCOMPARE(bodyOf(r).value(QStringLiteral("display_name")).toString(),
+                 QStringLiteral("nurse"));
+    }
+
     void tokensExpire()
     {
         const auto credential = enroll(QStringLiteral("Short lived"));
