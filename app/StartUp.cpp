@@ -8,6 +8,7 @@
 #include "MainWindow.h"
 #include "ServerConnection.h"
 #include "ServerEndpoint.h"
+#include "ServerSignIn.h"
 #include "ServerTransport.h"
 #include "SyncConflicts.h"
 #include "Workstation.h"
@@ -178,6 +179,8 @@ int StartUp::run()
     // folder's path means nothing to the person at the desk, so without a name none is shown.
     const QString place = m_database->setting(QStringLiteral("clinic_name"));
     m_access = std::make_unique<AccessController>(*m_database);
+    m_authority = std::make_unique<ServerSignIn>(*m_database);
+    m_access->setAuthority(m_authority.get());
     QObject::connect(&m_access->session(), &Session::anchorPoint, [this] {
         if (auto s = m_anchor->update(*m_database); !s)
             printTo(stderr, QStringLiteral("frontdesk: %1\n").arg(s.error()));
@@ -237,6 +240,11 @@ int StartUp::run()
                              &SyncStatus::setProgress);
             QObject::connect(worker, &SyncWorker::recordsChanged, window,
                              &MainWindow::showSyncedChanges);
+            QObject::connect(worker, &SyncWorker::roundFinished, window,
+                             [this](const SyncRound &round) {
+                                 if (!round.accountsDisabled.isEmpty())
+                                     m_access->accountsDisabled(round.accountsDisabled);
+                             });
             QObject::connect(window, &MainWindow::syncRequested, window, [readCredential, worker] {
                 readCredential();
                 QMetaObject::invokeMethod(worker, &SyncWorker::syncNow, Qt::QueuedConnection);
@@ -270,6 +278,7 @@ void StartUp::wipe(const QString &requestedBy)
     m_sync.reset(); // its connection must be closed before the files go
     m_workstation.reset();
     m_access.reset();
+    m_authority.reset();
     m_enroller.reset();
     m_database.reset();
     // The server credential goes with the data: a wiped workstation is enrolled anew.

@@ -17,6 +17,7 @@ class SyncConflicts;
 class Database;
 class Workstation;
 class SecretStore;
+class ServerSignIn;
 class SyncThread;
 
 // What the frontdesk executable does between main() and the event loop: read the command
@@ -58,6 +59,7 @@ private:
     std::unique_ptr<AuditAnchor> m_anchor;
     std::unique_ptr<Database> m_database;
     std::unique_ptr<BackgroundEnroller> m_enroller; // before the window whose dialog uses it
+    std::unique_ptr<ServerSignIn> m_authority;      // likewise, for the sign-in screens
     std::unique_ptr<SyncConflicts> m_conflicts;     // likewise
     std::unique_ptr<AccessController> m_access;
     // Every person's main window on this workstation.

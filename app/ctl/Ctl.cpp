@@ -1,6 +1,7 @@
 #include "Ctl.h"
 
 #include "AppEnvironment.h"
+#include "ServerSignIn.h"
 #include "access/AuditLog.h"
 #include "access/Permissions.h"
 #include "access/Session.h"
@@ -310,10 +311,18 @@ std::optional<int> Ctl::signIn(const QCommandLineParser &parser, const Access &a
         return refused(password.error());
     db.setActor(Actor::osUser(AppEnvironment::operatingSystemUser()));
     m_session = std::make_unique<Session>(db);
-    auto account = m_session->signIn(username, *password);
+    // Enrolled: the server checks the password first (online); without its answer, the
+    // Argon2id cache here does (offline).
+    std::optional<ServerVerdict> verdict;
+    if (const AccountAuthority::Check check = ServerSignIn(db).prepare(username, *password))
+        verdict = check();
+    auto account = m_session->signIn(username, *password, verdict);
     password->fill(QLatin1Char('\0'));
     if (!account)
         return refused(account.error());
+    if (verdict && verdict->kind == ServerVerdict::Kind::Unreachable)
+        m_err << tr("Signed in offline (the server did not answer: %1).").arg(verdict->problem)
+              << '\n';
     if (access.permission) {
         if (auto allowed = m_session->require(*access.permission); !allowed)
             return refused(allowed.error());

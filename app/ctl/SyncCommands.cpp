@@ -190,8 +190,10 @@ int SyncCommands::enroll(CtlContext &c, const QCommandLineParser &p, const QStri
                 << '\n'
                 << tr("Its credential is kept in %1.").arg(c.secretStore().description()) << '\n';
         if (accounts)
-            c.out() << tr("The %n local staff account(s) are unchanged: they sign in here as "
-                          "before until the sync makes the server the authority for accounts.",
+            c.out() << tr("The %n local staff account(s) are kept. From now on the server "
+                          "checks every sign-in; offline, the passwords kept here still work. "
+                          "Each sync gives them the server's name, role and state, and "
+                          "disables those the server does not have.",
                           nullptr, int(*accounts))
                     << '\n';
     }
@@ -239,6 +241,9 @@ int SyncCommands::sync(CtlContext &c, const QCommandLineParser &p, const QString
                                    {QStringLiteral("pulled"), round.pulled},
                                    {QStringLiteral("conflicts"), round.conflicts + round.unapplied},
                                    {QStringLiteral("rejected"), round.rejected},
+                                   {QStringLiteral("accountsChanged"), round.accountsChanged},
+                                   {QStringLiteral("accountsDisabled"),
+                                    QJsonArray::fromStringList(round.accountsDisabled)},
                                    {QStringLiteral("waiting"), left},
                                    {QStringLiteral("auditUploaded"), round.auditUploaded},
                                    {QStringLiteral("problem"), round.problem}})
@@ -258,6 +263,15 @@ int SyncCommands::sync(CtlContext &c, const QCommandLineParser &p, const QString
                 << '\n';
         if (round.auditUploaded > 0)
             c.out() << tr("%n audit entries went up to the server.", nullptr, round.auditUploaded)
+                    << '\n';
+        if (round.reached)
+            c.out() << tr("%n staff account(s) changed to the server's.", nullptr,
+                          round.accountsChanged)
+                    << (round.accountsDisabled.isEmpty()
+                            ? QString()
+                            : QLatin1Char(' ') +
+                                  tr("Disabled here: %1.")
+                                      .arg(round.accountsDisabled.join(QStringLiteral(", "))))
                     << '\n';
     }
     c.out().flush();

@@ -3,6 +3,7 @@
 #include "AuditUpload.h"
 #include "SyncConflicts.h"
 #include "SyncResources.h"
+#include "access/ServerAccounts.h"
 #include "database/Database.h"
 #include "domain/RecordMeta.h"
 #include "fhir/BookingMapping.h"
@@ -77,6 +78,8 @@ SyncRound SyncEngine::round()
         r.auditUploaded = audit.uploaded;
         r.problem = audit.problem;
     }
+    if (r.problem.isEmpty())
+        accounts(r);
     if (r.problem.isEmpty()) {
         if (auto s = setMeta(lastSyncKey(), QString::number(m_db.clock().nowMs())); !s)
             r.problem = s.error();
@@ -595,8 +598,50 @@ Status SyncEngine::keepTheirs(const QString &type, const QString &id, qint64 ver
     return q ? Status() : fail(q.error());
 }
 
+void SyncEngine::accounts(SyncRound &round)
+{
+    // Read by the workstation itself: the person the last push was for may be the one the
+    // server has just disabled.
+    m_transport.setActingFor(QString());
+    const HttpReply reply = m_transport.send("GET", QStringLiteral("auth/staff"));
+    if (!reply.reached()) {
+        noteReached(round, false);
+        round.problem = reply.error;
+        return;
+    }
+    noteReached(round, true);
+    if (reply.status == 403 || reply.status == 404)
+        return;
+    if (reply.status < 200 || reply.status >= 300) {
+        round.problem = tr("The server did not give its staff accounts (HTTP %1): %2")
+                            .arg(reply.status)
+                            .arg(QString::fromUtf8(reply.body.left(200)).simplified());
+        return;
+    }
+    const QJsonValue staff =
+        QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("staff"));
+    if (!staff.isArray()) {
+        round.problem = tr("The server's answer about staff accounts is not a list of them.");
+        return;
+    }
+    auto states = ServerAccounts::parse(staff.toArray());
+    if (!states) {
+        round.problem = states.error();
+        return;
+    }
+    auto applied = ServerAccounts(m_db).apply(*states);
+    if (!applied) {
+        round.problem = applied.error();
+        return;
+    }
+    round.accountsChanged = applied->changed;
+    round.accountsDisabled = applied->disabled;
+}
+
 void SyncEngine::pull(SyncRound &round)
 {
+    // The workstation reads for everyone; the person of the last push is not asked for.
+    m_transport.setActingFor(QString());
     qint64 start = -1;
     for (int page = 0; page < kMaxPagesPerRound; ++page) {
         auto held = m_db.scalar(QStringLiteral("SELECT value FROM sync_meta WHERE key = ?"),

@@ -18,15 +18,17 @@ class Database;
 // What one round of sync did.
 struct SyncRound
 {
-    bool reached = false;  // the server answered (a refusal counts: it was reached)
-    int pushed = 0;        // records the server took
-    int pulled = 0;        // changes from the server written here
-    int conflicts = 0;     // records the server had changed meanwhile (412), kept for a person
-    int rejected = 0;      // records the server refused (409 ...), kept with the reason
-    int unapplied = 0;     // changes from the server that could not be written here, kept (as
-                           // conflicts for a person; frontdeskctl sync counts them so)
-    int auditUploaded = 0; // entries of this workstation's audit trail the server took
-    QString problem;       // why the round stopped early; empty when it completed
+    bool reached = false;    // the server answered (a refusal counts: it was reached)
+    int pushed = 0;          // records the server took
+    int pulled = 0;          // changes from the server written here
+    int conflicts = 0;       // records the server had changed meanwhile (412), kept for a person
+    int rejected = 0;        // records the server refused (409 ...), kept with the reason
+    int unapplied = 0;       // changes from the server that could not be written here, kept (as
+                             // conflicts for a person; frontdeskctl sync counts them so)
+    int auditUploaded = 0;   // entries of this workstation's audit trail the server took
+    int accountsChanged = 0; // local staff accounts changed to the server's state
+    QStringList accountsDisabled; // of them, those the server has disabled (or does not know)
+    QString problem;              // why the round stopped early; empty when it completed
     // Local resource type (as the outbox names it) → ids the round changed here (pulled, or
     // whose sync state changed), so the models can refresh those rows.
     QHash<QString, QStringList> changed;
@@ -74,10 +76,15 @@ class SyncEngine
 public:
     SyncEngine(Database &db, SyncTransport &transport);
 
-    // Push, then pull; stops early (problem set) when the server cannot be reached.
+    // Push, then pull, then the staff accounts; stops early (problem set) when the server
+    // cannot be reached.
     SyncRound round();
     void push(SyncRound &round);
     void pull(SyncRound &round);
+    // The server is the authority for staff accounts: GET /auth/staff, and every local account
+    // set to its state in one transaction (ServerAccounts::apply). A server that keeps no
+    // accounts (404) or does not show them to this connection (403) leaves them alone.
+    void accounts(SyncRound &round);
 
     void setPageSize(int entries) { m_pageSize = entries; }
     // Told after each push and each page pulled.

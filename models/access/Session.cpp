@@ -71,11 +71,12 @@ Status Session::require(Permission permission) const
     return {};
 }
 
-Result<StaffAccount> Session::signIn(const QString &username, const QString &password)
+Result<StaffAccount> Session::signIn(const QString &username, const QString &password,
+                                     const std::optional<ServerVerdict> &server)
 {
     if (m_account)
         return fail(tr("%1 is already signed in; sign out first.").arg(m_account->username));
-    auto account = SignIn(m_db).attempt(username, password, QStringLiteral("login"));
+    auto account = SignIn(m_db).attempt(username, password, QStringLiteral("login"), server);
     if (!account)
         return account;
     m_account = *account;
@@ -138,7 +139,8 @@ Status Session::lock(const QString &reason)
     return {};
 }
 
-Status Session::unlock(const QString &username, const QString &password)
+Status Session::unlock(const QString &username, const QString &password,
+                       const std::optional<ServerVerdict> &server)
 {
     if (!m_account)
         return fail(tr("Nobody is signed in."));
@@ -165,7 +167,7 @@ Status Session::unlock(const QString &username, const QString &password)
                             .arg(m_account->username));
         }
     }
-    auto who = SignIn(m_db).attempt(username.trimmed(), password, QStringLiteral("unlock"));
+    auto who = SignIn(m_db).attempt(username.trimmed(), password, QStringLiteral("unlock"), server);
     if (!who)
         return fail(who.error());
     if (!sameUser) {
@@ -186,15 +188,16 @@ Status Session::unlock(const QString &username, const QString &password)
     return {};
 }
 
-Status Session::switchUser(const QString &username, const QString &password)
+Status Session::switchUser(const QString &username, const QString &password,
+                           const std::optional<ServerVerdict> &server)
 {
     if (!m_account)
         return fail(tr("Nobody is signed in."));
     if (!m_locked)
         return fail(tr("Lock the workstation first; then another person can take it over."));
     if (username.trimmed().compare(m_account->username, Qt::CaseInsensitive) == 0)
-        return unlock(username, password);
-    auto who = SignIn(m_db).attempt(username.trimmed(), password, QStringLiteral("login"));
+        return unlock(username, password, server);
+    auto who = SignIn(m_db).attempt(username.trimmed(), password, QStringLiteral("login"), server);
     if (!who)
         return fail(who.error());
     AuditEntry signedOut;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "access/AccountAuthority.h"
 #include "access/Permission.h"
 #include "access/StaffAccount.h"
 #include "core/Actor.h"
@@ -45,19 +46,23 @@ public:
     Result<bool> needsFirstAdministrator() const;
     Result<StaffAccount> createFirstAdministrator(const QString &username, const QString &password,
                                                   const QString &displayName);
-    // Audited; on success the database's actor becomes the staff member.
-    Result<StaffAccount> signIn(const QString &username, const QString &password);
+    // Audited; on success the database's actor becomes the staff member. server: the server's
+    // verdict on this password on an enrolled workstation (SignIn::attempt).
+    Result<StaffAccount> signIn(const QString &username, const QString &password,
+                                const std::optional<ServerVerdict> &server = std::nullopt);
     Status signOut();
     // Hides everything until unlock(); reason is e.g. "idle" or "manual".
     Status lock(const QString &reason);
     // The same user, or an administrator (who then takes over the session, so what follows
     // is recorded under their name).
-    Status unlock(const QString &username, const QString &password);
+    Status unlock(const QString &username, const QString &password,
+                  const std::optional<ServerVerdict> &server = std::nullopt);
     // Another staff member takes the locked workstation over without quitting (the lock
     // screen's Switch user): any account, checked like a sign-in. The trail records the
     // previous person's sign-out (reason switch-user, by whom) after the new person's sign-in.
     // The same person typing their own name simply unlocks.
-    Status switchUser(const QString &username, const QString &password);
+    Status switchUser(const QString &username, const QString &password,
+                      const std::optional<ServerVerdict> &server = std::nullopt);
 
     // Patients whose glass the signed-in person broke in this session, with their reason: the
     // next read of the same patient asks for no new reason (it is still audited). Forgotten when

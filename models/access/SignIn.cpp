@@ -2,6 +2,7 @@
 
 #include "access/AuditLog.h"
 #include "access/PasswordHash.h"
+#include "access/ServerAccounts.h"
 #include "access/StaffAccountRepository.h"
 #include "database/Database.h"
 
@@ -37,6 +38,8 @@ Status SignIn::audit(const QString &action, const QString &actorName, const QStr
     entry.entityId = accountId;
     entry.outcome = outcome;
     entry.detail = detail;
+    for (auto it = m_mode.begin(); it != m_mode.end(); ++it)
+        entry.detail.insert(it.key(), it.value());
     auto appended = AuditLog(m_db).append(entry);
     m_db.setActor(previous);
     if (!appended)
@@ -50,9 +53,61 @@ SignIn::SignIn(Database &db) : m_db(db)
     (void)decoyHash();
 }
 
-Result<StaffAccount> SignIn::attempt(const QString &username, const QString &password,
-                                     const QString &action)
+Status SignIn::countFailure(const QString &action, const StaffAccount &account, qint64 lastFailedAt,
+                            const QString &reason)
 {
+    const qint64 now = m_db.clock().nowMs();
+    // Tries further apart than the lock-out period are not a guessing run: count afresh.
+    const bool countAfresh = now - lastFailedAt >= qint64(LockoutSeconds) * 1000;
+    const int failures = (countAfresh ? 0 : account.failedAttempts) + 1;
+    const bool lockNow = failures >= MaxFailures;
+    const qint64 lockedUntil = lockNow ? now + qint64(LockoutSeconds) * 1000 : 0;
+    return m_db.write([&]() -> Status {
+        if (auto q = m_db.query(QStringLiteral("UPDATE staff_credentials SET "
+                                               "failed_attempts = ?, locked_until = ?, "
+                                               "last_failed_at = ? WHERE account_id = ?"),
+                                {lockNow ? 0 : failures, lockedUntil, now, account.id});
+            !q)
+            return fail(q.error());
+        QJsonObject detail{{QStringLiteral("reason"), reason},
+                           {QStringLiteral("failures"), failures}};
+        if (lockNow)
+            detail.insert(QStringLiteral("locked_until"), lockedUntil);
+        return audit(action, account.username, account.id, QStringLiteral("failure"), detail);
+    });
+}
+
+Result<StaffAccount> SignIn::acceptOnline(const QString &username, const QString &password,
+                                          const QString &action, const ServerVerdict &accepted)
+{
+    Result<StaffAccount> adopted = fail(QString());
+    const Status s = m_db.write([&]() -> Status {
+        adopted = ServerAccounts(m_db).adopt(username, accepted, password);
+        if (!adopted)
+            return fail(adopted.error());
+        return audit(action, adopted->username, adopted->id, QStringLiteral("success"),
+                     {{QStringLiteral("role"), Roles::name(adopted->role)}});
+    });
+    if (!s)
+        return fail(s.error());
+    return adopted;
+}
+
+Result<StaffAccount> SignIn::attempt(const QString &username, const QString &password,
+                                     const QString &action,
+                                     const std::optional<ServerVerdict> &server)
+{
+    m_mode = {};
+    if (server) {
+        const bool online = server->kind != ServerVerdict::Kind::Unreachable;
+        m_mode.insert(QStringLiteral("mode"),
+                      online ? QStringLiteral("online") : QStringLiteral("offline"));
+        if (!online && !server->problem.isEmpty())
+            m_mode.insert(QStringLiteral("server_problem"), server->problem.left(200));
+        if (server->kind == ServerVerdict::Kind::Accepted)
+            return acceptOnline(username.trimmed(), password, action, *server);
+    }
+    const bool refusedByServer = server && server->kind == ServerVerdict::Kind::Refused;
     // One answer for an unknown name, a wrong password, a disabled and a locked account, each
     // after exactly one Argon2id check: neither the message nor the time tells them apart. Why
     // it failed is in the audit trail, for an administrator.
@@ -62,10 +117,13 @@ Result<StaffAccount> SignIn::attempt(const QString &username, const QString &pas
     if (!found)
         return fail(found.error());
     if (!found->has_value()) {
-        (void)PasswordHash::verify(decoyHash(), password);
-        if (auto s = audit(action, {}, {}, QStringLiteral("failure"),
-                           {{QStringLiteral("reason"), QStringLiteral("unknown-user")},
-                            {QStringLiteral("username"), username.left(64)}});
+        if (!refusedByServer)
+            (void)PasswordHash::verify(decoyHash(), password);
+        if (auto s = audit(
+                action, {}, {}, QStringLiteral("failure"),
+                {{QStringLiteral("reason"), refusedByServer ? QStringLiteral("refused-by-server")
+                                                            : QStringLiteral("unknown-user")},
+                 {QStringLiteral("username"), username.left(64)}});
             !s)
             return fail(s.error());
         return fail(wrong);
@@ -80,7 +138,9 @@ Result<StaffAccount> SignIn::attempt(const QString &username, const QString &pas
     const bool hasHash = credentials->next();
     const QString hash = hasHash ? credentials->value(0).toString() : QString();
     const qint64 lastFailedAt = hasHash ? credentials->value(1).toLongLong() : 0;
-    const bool good = PasswordHash::verify(hasHash ? hash : decoyHash(), password) && hasHash;
+    // The server's no needs no check here: the time it took tells nothing about the account.
+    const bool good =
+        !refusedByServer && PasswordHash::verify(hasHash ? hash : decoyHash(), password) && hasHash;
 
     if (account.lockedUntil > now) {
         if (auto s = audit(action, account.username, account.id, QStringLiteral("failure"),
@@ -92,25 +152,10 @@ Result<StaffAccount> SignIn::attempt(const QString &username, const QString &pas
     }
 
     if (!good) {
-        // Tries further apart than the lock-out period are not a guessing run: count afresh.
-        const bool countAfresh = now - lastFailedAt >= qint64(LockoutSeconds) * 1000;
-        const int failures = (countAfresh ? 0 : account.failedAttempts) + 1;
-        const bool lockNow = failures >= MaxFailures;
-        const qint64 lockedUntil = lockNow ? now + qint64(LockoutSeconds) * 1000 : 0;
-        const Status s = m_db.write([&]() -> Status {
-            if (auto q = m_db.query(QStringLiteral("UPDATE staff_credentials SET "
-                                                   "failed_attempts = ?, locked_until = ?, "
-                                                   "last_failed_at = ? WHERE account_id = ?"),
-                                    {lockNow ? 0 : failures, lockedUntil, now, account.id});
-                !q)
-                return fail(q.error());
-            QJsonObject detail{{QStringLiteral("reason"), QStringLiteral("wrong-password")},
-                               {QStringLiteral("failures"), failures}};
-            if (lockNow)
-                detail.insert(QStringLiteral("locked_until"), lockedUntil);
-            return audit(action, account.username, account.id, QStringLiteral("failure"), detail);
-        });
-        if (!s)
+        if (auto s = countFailure(action, account, lastFailedAt,
+                                  refusedByServer ? QStringLiteral("refused-by-server")
+                                                  : QStringLiteral("wrong-password"));
+            !s)
             return fail(s.error());
         return fail(wrong);
     }

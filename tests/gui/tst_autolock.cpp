@@ -25,6 +25,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSemaphore>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTest>
@@ -32,11 +33,33 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <atomic>
+
 using namespace frontdesk;
 
 namespace {
 const QDate kToday(2026, 3, 3);
 const QString kPassword = QStringLiteral("tidal marble orchard 7");
+
+// A server that answers what the test says, when the test lets it: the windows must stay
+// responsive while it has not answered yet.
+class GatedAuthority final : public AccountAuthority
+{
+public:
+    ServerVerdict verdict;
+    QSemaphore gate;
+    std::atomic<int> asked{0};
+
+    bool enrolled() const override { return true; }
+    Check prepare(const QString &, const QString &) override
+    {
+        return [this] {
+            ++asked;
+            gate.acquire();
+            return verdict;
+        };
+    }
+};
 } // namespace
 
 // Auto-lock with a short idle time, on the real main window over demo data: once locked, no
@@ -407,6 +430,77 @@ private slots:
         QCOMPARE(workstation.openForCurrentPerson(), ninas);
         QVERIFY(ninas->isVisible());
         QVERIFY(workstation.keptFor().isEmpty());
+    }
+
+    // Enrolled: the sign-in dialog and the lock screen wait for the server's word on a thread
+    // of their own, and a sync that disables the signed-in person locks the workstation.
+    void anEnrolledWorkstationAsksTheServerOffTheWindowsThread()
+    {
+        GatedAuthority server;
+        AccessController access(*t.db);
+        access.setAuthority(&server);
+        SignInDialog dialog(access.session(), SignInDialog::Mode::SignIn, QString());
+        dialog.setAuthority(&server);
+        dialog.show();
+        server.verdict.kind = ServerVerdict::Kind::Accepted;
+        server.verdict.role = Role::Manager;
+        server.verdict.displayName = QStringLiteral("Olga Ortmann");
+        dialog.usernameEdit()->setText(QStringLiteral("olga"));
+        dialog.passwordEdit()->setText(kPassword);
+        dialog.accept();
+        QVERIFY(dialog.isChecking());
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("checking"))->isVisible());
+        QTRY_COMPARE(server.asked.load(), 1);
+        // The window's event loop runs while the server has not answered.
+        QTest::qWait(50);
+        QVERIFY(dialog.isChecking());
+        QVERIFY(!access.session().isSignedIn());
+        server.gate.release();
+        QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(access.session().account()->role, Role::Manager);
+        QCOMPARE(StaffAccountRepository(*t.db).find(QStringLiteral("olga"))->value().displayName,
+                 QStringLiteral("Olga Ortmann"));
+
+        MainWindow window(*t.db, QStringLiteral("Test clinic"));
+        access.attach(&window);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        access.accountsDisabled({QStringLiteral("someone else")});
+        QVERIFY(!access.session().isLocked());
+        access.accountsDisabled({QStringLiteral("OLGA")});
+        QVERIFY(access.session().isLocked());
+        QVERIFY(access.lockScreen()->isShown());
+        QVERIFY2(access.lockScreen()->errorLabel()->text().contains(QStringLiteral("disabled")),
+                 qPrintable(access.lockScreen()->errorLabel()->text()));
+
+        // The server refuses: the neutral answer, counted here too.
+        server.verdict = ServerVerdict{ServerVerdict::Kind::Refused, {}, Role::Receptionist, {}};
+        access.lockScreen()->usernameEdit()->setText(QStringLiteral("olga"));
+        access.lockScreen()->passwordEdit()->setText(kPassword);
+        access.lockScreen()->tryUnlock();
+        QVERIFY(access.lockScreen()->isChecking());
+        server.gate.release();
+        QTRY_VERIFY(!access.lockScreen()->isChecking());
+        QVERIFY(access.session().isLocked());
+        QCOMPARE(access.lockScreen()->errorLabel()->text(),
+                 QStringLiteral("The user name or the password is wrong."));
+        QCOMPARE(StaffAccountRepository(*t.db).find(QStringLiteral("olga"))->value().failedAttempts,
+                 1);
+
+        // No answer: the cache of her last online sign-in unlocks, and the trail says offline.
+        server.verdict = ServerVerdict{ServerVerdict::Kind::Unreachable,
+                                       {},
+                                       Role::Receptionist,
+                                       QStringLiteral("connection refused")};
+        access.lockScreen()->passwordEdit()->setText(kPassword);
+        access.lockScreen()->tryUnlock();
+        server.gate.release();
+        QTRY_VERIFY(!access.session().isLocked());
+        QVERIFY(t.db->scalar(QStringLiteral("SELECT detail FROM audit_log WHERE action = "
+                                            "'unlock' ORDER BY seq DESC"))
+                    ->toString()
+                    .contains(QStringLiteral("\"offline\"")));
+        QVERIFY(access.session().signOut().ok());
     }
 };
 

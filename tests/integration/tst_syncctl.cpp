@@ -119,8 +119,9 @@ private slots:
         QVERIFY(m_dir.isValid());
         QFile none(path(QStringLiteral("none.conf")));
         QVERIFY(none.open(QIODevice::WriteOnly));
-        // Every frontdeskctl run trades the workstation's secret for a token, and those count
-        // with sign-ins against the rate limit of one address (loopback here).
+        // Every frontdeskctl run signs in at the server (online sign-in) and trades the
+        // workstation's secret for a token; both count against the rate limit of one address
+        // (loopback here).
         none.write("login_attempts_per_minute = 200\n");
         none.close();
         QFile pw(path(QStringLiteral("pw")));

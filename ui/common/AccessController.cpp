@@ -6,6 +6,7 @@
 #include "LanguageMenu.h"
 #include "LockScreen.h"
 #include "SignInDialog.h"
+#include "access/AccountAuthority.h"
 #include "access/Permissions.h"
 #include "access/Session.h"
 #include "admin/AuditViewer.h"
@@ -43,10 +44,13 @@ AccessController::~AccessController()
 bool AccessController::signIn(const QString &place, QWidget *parent)
 {
     auto firstAdministrator = m_session->needsFirstAdministrator();
-    const bool firstRun = firstAdministrator && *firstAdministrator;
+    // Enrolled, the accounts are the server's: its administrator signs in online.
+    const bool firstRun =
+        firstAdministrator && *firstAdministrator && !(m_authority && m_authority->enrolled());
     SignInDialog dialog(
         *m_session, firstRun ? SignInDialog::Mode::FirstAdministrator : SignInDialog::Mode::SignIn,
         place, parent);
+    dialog.setAuthority(m_authority);
     return dialog.exec() == QDialog::Accepted && m_session->isSignedIn();
 }
 
@@ -54,6 +58,7 @@ void AccessController::attach(QMainWindow *window)
 {
     if (!m_lockScreen) {
         m_lockScreen = new LockScreen(*m_session, window, this);
+        m_lockScreen->setAuthority(m_authority);
         connect(m_lockScreen, &LockScreen::unlocked, m_idle, &IdleMonitor::start);
         connect(m_lockScreen, &LockScreen::switchedUser, this,
                 [this](const QString &previous, const QList<QPointer<QWidget>> &kept) {
@@ -128,6 +133,26 @@ void AccessController::setEnroller(WorkstationEnroller *enroller)
 {
     m_enroller = enroller;
     updateActions();
+}
+
+void AccessController::setAuthority(AccountAuthority *authority)
+{
+    m_authority = authority;
+    if (m_lockScreen)
+        m_lockScreen->setAuthority(authority);
+}
+
+void AccessController::accountsDisabled(const QStringList &usernames)
+{
+    const auto &account = m_session->account();
+    if (!account || !usernames.contains(account->username, Qt::CaseInsensitive))
+        return;
+    lockNow(QStringLiteral("account-disabled"));
+    if (m_lockScreen && m_lockScreen->isShown())
+        m_lockScreen->showMessage(
+            tr("The account %1 was disabled at the server. Another person can sign in here "
+               "with Switch User.")
+                .arg(account->username));
 }
 
 void AccessController::connectToServer()

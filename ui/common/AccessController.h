@@ -12,6 +12,7 @@ class QWidget;
 
 namespace frontdesk {
 
+class AccountAuthority;
 class Database;
 class IdleMonitor;
 class LockScreen;
@@ -51,6 +52,12 @@ public:
     // outlive the windows.
     void setEnroller(WorkstationEnroller *enroller);
     void connectToServer();
+    // Where passwords are checked once the workstation is enrolled (the sign-in dialog and the
+    // lock screen ask it first); it must outlive the windows.
+    void setAuthority(AccountAuthority *authority);
+    // A sync disabled these accounts here at the server's word: if one of them is signed in,
+    // the workstation locks, saying why; only another person can then sign in over the lock.
+    void accountsDisabled(const QStringList &usernames);
 
 signals:
     // The administrator confirmed a wipe; requestedBy names them for the system log. The owner
@@ -80,6 +87,7 @@ private:
     };
     QList<WindowParts> m_parts;
     WorkstationEnroller *m_enroller = nullptr;
+    AccountAuthority *m_authority = nullptr;
 };
 
 } // namespace frontdesk

@@ -47,11 +47,17 @@ LockScreen::LockScreen(Session &session, QWidget *mainWindow, QObject *parent)
     m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_error->hide();
     layout->addWidget(m_error);
+    m_status = new QLabel(tr("Checking the password with the server…"), box);
+    m_status->setObjectName(QStringLiteral("unlockChecking"));
+    m_status->hide();
+    layout->addWidget(m_status);
     auto *unlock = new QPushButton(tr("&Unlock"), box);
+    m_unlock = unlock;
     unlock->setObjectName(QStringLiteral("unlockButton"));
     unlock->setDefault(true);
     auto *switchUser = new QPushButton(tr("&Switch User"), box);
     switchUser->setObjectName(QStringLiteral("switchUserButton"));
+    m_switchUser = switchUser;
     switchUser->setToolTip(tr("Sign in with your own account; the windows open now are kept, "
                               "hidden, for the person who left them until they sign in again."));
     auto *buttons = new QHBoxLayout;
@@ -209,65 +215,109 @@ QList<QWidget *> LockScreen::blockingForms() const
     return forms;
 }
 
+void LockScreen::showMessage(const QString &message)
+{
+    m_error->setText(message);
+    m_error->show();
+    m_password->setFocus();
+}
+
+void LockScreen::setChecking(bool checking)
+{
+    m_checking = checking;
+    m_status->setVisible(checking);
+    for (QWidget *w : {static_cast<QWidget *>(m_username), static_cast<QWidget *>(m_password),
+                       static_cast<QWidget *>(m_unlock), static_cast<QWidget *>(m_switchUser)})
+        w->setEnabled(!checking);
+    if (!checking)
+        m_password->setFocus();
+}
+
+void LockScreen::withVerdict(const QString &username, const QString &password,
+                             std::function<void(const std::optional<ServerVerdict> &)> then)
+{
+    const AccountAuthority::Check check = m_authority
+                                              ? m_authority->prepare(username.trimmed(), password)
+                                              : AccountAuthority::Check();
+    if (!check) {
+        then(std::nullopt);
+        return;
+    }
+    setChecking(true);
+    AccountAuthority::runInBackground(check, this,
+                                      [this, then = std::move(then)](const ServerVerdict &v) {
+                                          setChecking(false);
+                                          then(v);
+                                      });
+}
+
 void LockScreen::trySwitchUser()
 {
     const auto &account = m_session.account();
-    if (!account)
+    if (!account || m_checking)
         return;
     const QString previous = account->username;
     const bool samePerson =
         m_username->text().trimmed().compare(previous, Qt::CaseInsensitive) == 0;
-    const QList<QWidget *> forms = blockingForms();
     // A form that holds the whole application would block the next person's window, and one
     // waiting in a nested event loop can only finish in order: it cannot be kept. Only the
     // number is said here; the forms' titles may name a patient.
-    if (!samePerson && !forms.isEmpty() && !m_closingConfirmed) {
+    if (!samePerson && !blockingForms().isEmpty() && !m_closingConfirmed) {
         m_closingConfirmed = true;
         m_error->setText(tr("%1 has %n form(s) open that cannot be kept: switching closes them "
                             "without saving. Press Switch User again to go on, or let %1 "
                             "unlock.",
-                            nullptr, int(forms.size()))
+                            nullptr, int(blockingForms().size()))
                              .arg(previous));
         m_error->show();
         m_password->setFocus();
         return;
     }
-    const Status s = m_session.switchUser(m_username->text(), m_password->text());
+    const QString username = m_username->text();
+    const QString password = m_password->text();
     m_password->clear();
-    if (!s) {
-        m_error->setText(s.error());
-        m_error->show();
-        m_password->setFocus();
-        return;
-    }
-    if (samePerson) {
-        reveal();
-        emit unlocked();
-        return;
-    }
-    for (QWidget *form : forms) {
-        if (auto *dialog = qobject_cast<QDialog *>(form))
-            dialog->reject();
-        else
-            form->close();
-    }
-    const QList<QPointer<QWidget>> kept = release();
-    emit switchedUser(previous, kept);
-    m_panel->hide();
+    withVerdict(username, password,
+                [this, username, password, previous,
+                 samePerson](const std::optional<ServerVerdict> &server) {
+                    const Status s = m_session.switchUser(username, password, server);
+                    if (!s) {
+                        showMessage(s.error());
+                        return;
+                    }
+                    if (samePerson) {
+                        reveal();
+                        emit unlocked();
+                        return;
+                    }
+                    for (QWidget *form : blockingForms()) {
+                        if (auto *dialog = qobject_cast<QDialog *>(form))
+                            dialog->reject();
+                        else
+                            form->close();
+                    }
+                    const QList<QPointer<QWidget>> kept = release();
+                    emit switchedUser(previous, kept);
+                    m_panel->hide();
+                });
 }
 
 void LockScreen::tryUnlock()
 {
-    const Status s = m_session.unlock(m_username->text(), m_password->text());
-    m_password->clear();
-    if (!s) {
-        m_error->setText(s.error());
-        m_error->show();
-        m_password->setFocus();
+    if (m_checking)
         return;
-    }
-    reveal();
-    emit unlocked();
+    const QString username = m_username->text();
+    const QString password = m_password->text();
+    m_password->clear();
+    withVerdict(username, password,
+                [this, username, password](const std::optional<ServerVerdict> &server) {
+                    const Status s = m_session.unlock(username, password, server);
+                    if (!s) {
+                        showMessage(s.error());
+                        return;
+                    }
+                    reveal();
+                    emit unlocked();
+                });
 }
 
 bool LockScreen::eventFilter(QObject *watched, QEvent *event)

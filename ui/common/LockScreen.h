@@ -1,13 +1,18 @@
 #pragma once
 
+#include "access/AccountAuthority.h"
+
 #include <QList>
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QWidget;
 
 namespace frontdesk {
@@ -21,7 +26,8 @@ class Session;
 // unlocks, and anyone with an account may switch user: the windows concealed for the previous
 // person are then handed over (switchedUser) to be kept for them, hidden, except forms that
 // hold the whole application (application-modal), which are closed without saving after the
-// person switching was told so.
+// person switching was told so. On an enrolled workstation (setAuthority) the password is
+// checked at the server first, on a thread of its own, while the form waits.
 class LockScreen : public QObject
 {
     Q_OBJECT
@@ -32,6 +38,11 @@ public:
     bool isShown() const { return m_shown; }
     // Conceals everything; the session should already be locked.
     void show();
+
+    void setAuthority(AccountAuthority *authority) { m_authority = authority; }
+    // Shown under the form until the next try, e.g. why the workstation was locked.
+    void showMessage(const QString &message);
+    bool isChecking() const { return m_checking; }
 
     // The window of the person now signed in: the lock window takes its place on screen.
     void setMainWindow(QWidget *window) { m_mainWindow = window; }
@@ -66,6 +77,10 @@ private:
     QList<QPointer<QWidget>> release();
     QList<QWidget *> blockingForms() const;
     void fitCover(const Concealed &c);
+    // The server's verdict on the password (nullopt: no server to ask), then `then`.
+    void withVerdict(const QString &username, const QString &password,
+                     std::function<void(const std::optional<ServerVerdict> &)> then);
+    void setChecking(bool checking);
     // Undoes what concealing did to one window: its title, hidden children, cover, filter.
     void uncover(const Concealed &c);
 
@@ -77,6 +92,11 @@ private:
     QLineEdit *m_username = nullptr;
     QLineEdit *m_password = nullptr;
     QLabel *m_error = nullptr;
+    QLabel *m_status = nullptr;
+    QPushButton *m_unlock = nullptr;
+    QPushButton *m_switchUser = nullptr;
+    AccountAuthority *m_authority = nullptr;
+    bool m_checking = false;
     QList<Concealed> m_concealed;
     QPointer<QWidget> m_focus;
     bool m_shown = false;

@@ -67,7 +67,13 @@ SignInDialog::SignInDialog(Session &session, Mode mode, const QString &place, QW
     m_error->hide();
     layout->addWidget(m_error);
 
+    m_status = new QLabel(tr("Checking the password with the server…"), this);
+    m_status->setObjectName(QStringLiteral("checking"));
+    m_status->hide();
+    layout->addWidget(m_status);
+
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons = buttons;
     buttons->button(QDialogButtonBox::Ok)
         ->setText(mode == Mode::SignIn ? tr("Sign in") : tr("Create and sign in"));
     buttons->button(QDialogButtonBox::Cancel)->setText(tr("Quit"));
@@ -87,8 +93,19 @@ void SignInDialog::showError(const QString &message)
     m_password->setFocus();
 }
 
+void SignInDialog::setChecking(bool checking)
+{
+    m_checking = checking;
+    m_status->setVisible(checking);
+    m_username->setEnabled(!checking);
+    m_password->setEnabled(!checking);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!checking);
+}
+
 void SignInDialog::accept()
 {
+    if (m_checking)
+        return;
     const QString username = m_username->text().trimmed();
     if (username.isEmpty()) {
         showError(tr("Enter your user name."));
@@ -107,7 +124,26 @@ void SignInDialog::accept()
             return;
         }
     }
-    auto signedIn = m_session.signIn(username, m_password->text());
+    const QString password = m_password->text();
+    const AccountAuthority::Check check = m_mode == Mode::SignIn && m_authority
+                                              ? m_authority->prepare(username, password)
+                                              : AccountAuthority::Check();
+    if (!check) {
+        finish(username, password, std::nullopt);
+        return;
+    }
+    setChecking(true);
+    AccountAuthority::runInBackground(check, this,
+                                      [this, username, password](const ServerVerdict &verdict) {
+                                          setChecking(false);
+                                          finish(username, password, verdict);
+                                      });
+}
+
+void SignInDialog::finish(const QString &username, const QString &password,
+                          const std::optional<ServerVerdict> &server)
+{
+    auto signedIn = m_session.signIn(username, password, server);
     m_password->clear();
     if (m_repeat)
         m_repeat->clear();

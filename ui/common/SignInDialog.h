@@ -1,7 +1,12 @@
 #pragma once
 
+#include "access/AccountAuthority.h"
+
 #include <QDialog>
 
+#include <optional>
+
+class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 
@@ -10,7 +15,9 @@ namespace frontdesk {
 class Session;
 
 // The first thing Frontdesk shows: staff sign in with their own account. On a database
-// without any account it asks for the first administrator instead, then signs them in.
+// without any account it asks for the first administrator instead, then signs them in. On an
+// enrolled workstation (setAuthority) the password is checked at the server first, on a thread
+// of its own: the dialog says so and stays responsive, and Sign In waits for the answer.
 class SignInDialog : public QDialog
 {
     Q_OBJECT
@@ -27,11 +34,17 @@ public:
     QLineEdit *passwordEdit() const { return m_password; }
     QLineEdit *repeatEdit() const { return m_repeat; }
     QLabel *errorLabel() const { return m_error; }
+    bool isChecking() const { return m_checking; }
+
+    void setAuthority(AccountAuthority *authority) { m_authority = authority; }
 
     void accept() override;
 
 private:
     void showError(const QString &message);
+    void finish(const QString &username, const QString &password,
+                const std::optional<ServerVerdict> &server);
+    void setChecking(bool checking);
 
     Session &m_session;
     Mode m_mode;
@@ -40,6 +53,10 @@ private:
     QLineEdit *m_password = nullptr;
     QLineEdit *m_repeat = nullptr;
     QLabel *m_error = nullptr;
+    QLabel *m_status = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    AccountAuthority *m_authority = nullptr;
+    bool m_checking = false;
 };
 
 } // namespace frontdesk
