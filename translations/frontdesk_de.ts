@@ -1195,6 +1195,10 @@ Geprüft gegen: %2</translation>
         <source>There is no terminal.</source>
         <translation>Es gibt kein Terminal.</translation>
     </message>
+    <message>
+        <source>Signed in offline (the server did not answer: %1).</source>
+        <translation>Offline angemeldet (der Server hat nicht geantwortet: %1).</translation>
+    </message>
 </context>
 <context>
     <name>DataDirectory</name>
@@ -4503,6 +4507,25 @@ Um fortzufahren, tun Sie eines der Folgenden:
     </message>
 </context>
 <context>
+    <name>ServerAccounts</name>
+    <message>
+        <source>The server&apos;s list of staff accounts is not usable: %1</source>
+        <translation>Die Liste der Mitarbeiterkonten vom Server ist nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s list of staff accounts gives %1 the unknown role &quot;%2&quot;; no account was changed here.</source>
+        <translation>Die Liste der Mitarbeiterkonten vom Server gibt %1 die unbekannte Rolle „%2“; hier wurde kein Konto geändert.</translation>
+    </message>
+    <message>
+        <source>The server accepted the password of %1, but it could not be kept here: %2</source>
+        <translation>Der Server hat das Passwort von %1 angenommen, es konnte hier aber nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>The staff accounts from the server could not be written here: %1</source>
+        <translation>Die Mitarbeiterkonten vom Server konnten hier nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>ServerConnection</name>
     <message>
         <source>The server refused the sign-in (401): %1</source>
@@ -4597,6 +4620,13 @@ Um fortzufahren, tun Sie eines der Folgenden:
     <message>
         <source>This workstation is not enrolled with a server: frontdeskctl enroll --server URL --user ADMIN, or Workstation → Connect to server…</source>
         <translation>Dieser Arbeitsplatz ist bei keinem Server angemeldet: frontdeskctl enroll --server URL --user ADMIN, oder Arbeitsplatz → Mit Server verbinden…</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSignIn</name>
+    <message>
+        <source>The server&apos;s answer names no known role.</source>
+        <translation>Die Antwort des Servers nennt keine bekannte Rolle.</translation>
     </message>
 </context>
 <context>
@@ -4926,13 +4956,6 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
         <source>Its credential is kept in %1.</source>
         <translation>Seine Zugangsdaten liegen in %1.</translation>
     </message>
-    <message numerus="yes">
-        <source>The %n local staff account(s) are unchanged: they sign in here as before until the sync makes the server the authority for accounts.</source>
-        <translation>
-            <numerusform>Das %n lokale Mitarbeiterkonto bleibt unverändert: Es meldet sich hier wie bisher an, bis der Abgleich den Server zur maßgeblichen Stelle für Konten macht.</numerusform>
-            <numerusform>Die %n lokalen Mitarbeiterkonten bleiben unverändert: Sie melden sich hier wie bisher an, bis der Abgleich den Server zur maßgeblichen Stelle für Konten macht.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Join a frontdesk-server: --user is an administrator there (password on standard input or asked); or show the enrollment with --status.</source>
         <translation>Bei einem frontdesk-server anmelden: --user ist dort Administrator (Passwort auf der Standardeingabe oder abgefragt); oder mit --status die Anmeldung zeigen.</translation>
@@ -5063,6 +5086,24 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
     <message>
         <source>Received %1 of %2 changes…</source>
         <translation>%1 von %2 Änderungen empfangen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n local staff account(s) are kept. From now on the server checks every sign-in; offline, the passwords kept here still work. Each sync gives them the server&apos;s name, role and state, and disables those the server does not have.</source>
+        <translation>
+            <numerusform>Das %n lokale Mitarbeiterkonto bleibt erhalten. Ab jetzt prüft der Server jede Anmeldung; offline gelten weiter die hier gespeicherten Passwörter. Jeder Abgleich übernimmt Name, Rolle und Status vom Server und deaktiviert Konten, die der Server nicht kennt.</numerusform>
+            <numerusform>Die %n lokalen Mitarbeiterkonten bleiben erhalten. Ab jetzt prüft der Server jede Anmeldung; offline gelten weiter die hier gespeicherten Passwörter. Jeder Abgleich übernimmt Name, Rolle und Status vom Server und deaktiviert Konten, die der Server nicht kennt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n staff account(s) changed to the server&apos;s.</source>
+        <translation>
+            <numerusform>%n Mitarbeiterkonto an den Stand des Servers angepasst.</numerusform>
+            <numerusform>%n Mitarbeiterkonten an den Stand des Servers angepasst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Disabled here: %1.</source>
+        <translation>Hier deaktiviert: %1.</translation>
     </message>
 </context>
 <context>
@@ -5304,6 +5345,14 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
     <message>
         <source>Version %1 from the server could not be written here: %2</source>
         <translation>Version %1 vom Server konnte hier nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>The server did not give its staff accounts (HTTP %1): %2</source>
+        <translation>Der Server hat seine Mitarbeiterkonten nicht geliefert (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer about staff accounts is not a list of them.</source>
+        <translation>Die Antwort des Servers zu den Mitarbeiterkonten ist keine Liste von Konten.</translation>
     </message>
 </context>
 <context>
@@ -5577,6 +5626,10 @@ Geben Sie zur Bestätigung WIPE ein:</translation>
     <message>
         <source>Message templates</source>
         <translation>Nachrichtenvorlagen</translation>
+    </message>
+    <message>
+        <source>The account %1 was disabled at the server. Another person can sign in here with Switch User.</source>
+        <translation>Das Konto %1 wurde auf dem Server deaktiviert. Eine andere Person kann sich hier mit „Benutzer wechseln“ anmelden.</translation>
     </message>
 </context>
 <context>
@@ -7478,6 +7531,10 @@ Raum: %7
             <numerusform>%1 hat %n Formular offen, das nicht erhalten bleiben kann: Der Wechsel schließt es ohne Speichern. Drücken Sie erneut auf „Benutzer wechseln“, um fortzufahren, oder lassen Sie %1 entsperren.</numerusform>
             <numerusform>%1 hat %n Formulare offen, die nicht erhalten bleiben können: Der Wechsel schließt sie ohne Speichern. Drücken Sie erneut auf „Benutzer wechseln“, um fortzufahren, oder lassen Sie %1 entsperren.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Checking the password with the server…</source>
+        <translation>Das Passwort wird beim Server geprüft…</translation>
     </message>
 </context>
 <context>
@@ -9442,6 +9499,10 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
     <message>
         <source>This workstation has no staff accounts yet. Create the first administrator; they can add everyone else (frontdeskctl user add).</source>
         <translation>Dieser Arbeitsplatz hat noch keine Mitarbeiterkonten. Legen Sie den ersten Administrator an; er kann alle anderen hinzufügen (frontdeskctl user add).</translation>
+    </message>
+    <message>
+        <source>Checking the password with the server…</source>
+        <translation>Das Passwort wird beim Server geprüft…</translation>
     </message>
 </context>
 <context>

@@ -1195,6 +1195,10 @@ Comprobado con: %2</translation>
         <source>There is no terminal.</source>
         <translation>No hay ningún terminal.</translation>
     </message>
+    <message>
+        <source>Signed in offline (the server did not answer: %1).</source>
+        <translation>Sesión iniciada sin conexión (el servidor no respondió: %1).</translation>
+    </message>
 </context>
 <context>
     <name>DataDirectory</name>
@@ -4503,6 +4507,25 @@ Para continuar, haga una de estas cosas:
     </message>
 </context>
 <context>
+    <name>ServerAccounts</name>
+    <message>
+        <source>The server&apos;s list of staff accounts is not usable: %1</source>
+        <translation>La lista de cuentas de personal del servidor no se puede usar: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s list of staff accounts gives %1 the unknown role &quot;%2&quot;; no account was changed here.</source>
+        <translation>La lista de cuentas de personal del servidor asigna a %1 el rol desconocido «%2»; aquí no se ha modificado ninguna cuenta.</translation>
+    </message>
+    <message>
+        <source>The server accepted the password of %1, but it could not be kept here: %2</source>
+        <translation>El servidor aceptó la contraseña de %1, pero no se pudo guardar aquí: %2</translation>
+    </message>
+    <message>
+        <source>The staff accounts from the server could not be written here: %1</source>
+        <translation>Las cuentas de personal del servidor no se pudieron guardar aquí: %1</translation>
+    </message>
+</context>
+<context>
     <name>ServerConnection</name>
     <message>
         <source>The server refused the sign-in (401): %1</source>
@@ -4597,6 +4620,13 @@ Para continuar, haga una de estas cosas:
     <message>
         <source>This workstation is not enrolled with a server: frontdeskctl enroll --server URL --user ADMIN, or Workstation → Connect to server…</source>
         <translation>Este puesto de trabajo no está inscrito en ningún servidor: frontdeskctl enroll --server URL --user ADMIN, o Puesto de trabajo → Conectar con el servidor…</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSignIn</name>
+    <message>
+        <source>The server&apos;s answer names no known role.</source>
+        <translation>La respuesta del servidor no indica ningún rol conocido.</translation>
     </message>
 </context>
 <context>
@@ -4926,13 +4956,6 @@ Ejecute frontdesk --help para ver las opciones.</translation>
         <source>Its credential is kept in %1.</source>
         <translation>Sus credenciales se guardan en %1.</translation>
     </message>
-    <message numerus="yes">
-        <source>The %n local staff account(s) are unchanged: they sign in here as before until the sync makes the server the authority for accounts.</source>
-        <translation>
-            <numerusform>La %n cuenta local del personal no cambia: inicia sesión aquí como antes hasta que la sincronización haga del servidor la autoridad para las cuentas.</numerusform>
-            <numerusform>Las %n cuentas locales del personal no cambian: inician sesión aquí como antes hasta que la sincronización haga del servidor la autoridad para las cuentas.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Join a frontdesk-server: --user is an administrator there (password on standard input or asked); or show the enrollment with --status.</source>
         <translation>Unirse a un frontdesk-server: --user es administrador allí (contraseña en la entrada estándar o pedida); o mostrar la inscripción con --status.</translation>
@@ -5063,6 +5086,24 @@ Ejecute frontdesk --help para ver las opciones.</translation>
     <message>
         <source>Received %1 of %2 changes…</source>
         <translation>%1 de %2 cambios recibidos…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n local staff account(s) are kept. From now on the server checks every sign-in; offline, the passwords kept here still work. Each sync gives them the server&apos;s name, role and state, and disables those the server does not have.</source>
+        <translation>
+            <numerusform>La %n cuenta local del personal se conserva. A partir de ahora el servidor comprueba cada inicio de sesión; sin conexión, siguen valiendo las contraseñas guardadas aquí. Cada sincronización le aplica el nombre, el rol y el estado del servidor, y desactiva las que el servidor no tiene.</numerusform>
+            <numerusform>Las %n cuentas locales del personal se conservan. A partir de ahora el servidor comprueba cada inicio de sesión; sin conexión, siguen valiendo las contraseñas guardadas aquí. Cada sincronización les aplica el nombre, el rol y el estado del servidor, y desactiva las que el servidor no tiene.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n staff account(s) changed to the server&apos;s.</source>
+        <translation>
+            <numerusform>%n cuenta de personal ajustada a la del servidor.</numerusform>
+            <numerusform>%n cuentas de personal ajustadas a las del servidor.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Disabled here: %1.</source>
+        <translation>Desactivadas aquí: %1.</translation>
     </message>
 </context>
 <context>
@@ -5304,6 +5345,14 @@ Ejecute frontdesk --help para ver las opciones.</translation>
     <message>
         <source>Version %1 from the server could not be written here: %2</source>
         <translation>La versión %1 del servidor no se pudo guardar aquí: %2</translation>
+    </message>
+    <message>
+        <source>The server did not give its staff accounts (HTTP %1): %2</source>
+        <translation>El servidor no entregó sus cuentas de personal (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer about staff accounts is not a list of them.</source>
+        <translation>La respuesta del servidor sobre las cuentas de personal no es una lista de cuentas.</translation>
     </message>
 </context>
 <context>
@@ -5577,6 +5626,10 @@ Escriba WIPE para confirmar:</translation>
     <message>
         <source>Message templates</source>
         <translation>Plantillas de mensaje</translation>
+    </message>
+    <message>
+        <source>The account %1 was disabled at the server. Another person can sign in here with Switch User.</source>
+        <translation>La cuenta %1 se ha desactivado en el servidor. Otra persona puede iniciar sesión aquí con «Cambiar de usuario».</translation>
     </message>
 </context>
 <context>
@@ -7478,6 +7531,10 @@ Sala: %7
             <numerusform>%1 tiene %n formulario abierto que no se puede conservar: el cambio lo cierra sin guardar. Pulse de nuevo «Cambiar de usuario» para continuar, o deje que %1 desbloquee.</numerusform>
             <numerusform>%1 tiene %n formularios abiertos que no se pueden conservar: el cambio los cierra sin guardar. Pulse de nuevo «Cambiar de usuario» para continuar, o deje que %1 desbloquee.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Checking the password with the server…</source>
+        <translation>Comprobando la contraseña con el servidor…</translation>
     </message>
 </context>
 <context>
@@ -9442,6 +9499,10 @@ Open the existing record instead, or save a new one anyway?</source>
     <message>
         <source>This workstation has no staff accounts yet. Create the first administrator; they can add everyone else (frontdeskctl user add).</source>
         <translation>Este puesto de trabajo aún no tiene cuentas de personal. Cree el primer administrador; podrá añadir a todos los demás (frontdeskctl user add).</translation>
+    </message>
+    <message>
+        <source>Checking the password with the server…</source>
+        <translation>Comprobando la contraseña con el servidor…</translation>
     </message>
 </context>
 <context>

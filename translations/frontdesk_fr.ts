@@ -1195,6 +1195,10 @@ Vérifié par rapport à : %2</translation>
         <source>There is no terminal.</source>
         <translation>Aucun terminal n&apos;est disponible.</translation>
     </message>
+    <message>
+        <source>Signed in offline (the server did not answer: %1).</source>
+        <translation>Connecté hors ligne (le serveur n&apos;a pas répondu&#xa0;: %1).</translation>
+    </message>
 </context>
 <context>
     <name>DataDirectory</name>
@@ -4503,6 +4507,25 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     </message>
 </context>
 <context>
+    <name>ServerAccounts</name>
+    <message>
+        <source>The server&apos;s list of staff accounts is not usable: %1</source>
+        <translation>La liste des comptes du personnel envoyée par le serveur est inutilisable&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s list of staff accounts gives %1 the unknown role &quot;%2&quot;; no account was changed here.</source>
+        <translation>La liste des comptes du personnel envoyée par le serveur attribue à %1 le rôle inconnu «&#xa0;%2&#xa0;»&#xa0;; aucun compte n&apos;a été modifié ici.</translation>
+    </message>
+    <message>
+        <source>The server accepted the password of %1, but it could not be kept here: %2</source>
+        <translation>Le serveur a accepté le mot de passe de %1, mais il n&apos;a pas pu être conservé ici&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The staff accounts from the server could not be written here: %1</source>
+        <translation>Les comptes du personnel reçus du serveur n&apos;ont pas pu être enregistrés ici&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>ServerConnection</name>
     <message>
         <source>The server refused the sign-in (401): %1</source>
@@ -4597,6 +4620,13 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
     <message>
         <source>This workstation is not enrolled with a server: frontdeskctl enroll --server URL --user ADMIN, or Workstation → Connect to server…</source>
         <translation>Ce poste de travail n&apos;est inscrit auprès d&apos;aucun serveur : frontdeskctl enroll --server URL --user ADMIN, ou Poste de travail → Se connecter au serveur…</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSignIn</name>
+    <message>
+        <source>The server&apos;s answer names no known role.</source>
+        <translation>La réponse du serveur n&apos;indique aucun rôle connu.</translation>
     </message>
 </context>
 <context>
@@ -4926,13 +4956,6 @@ Lancez frontdesk --help pour voir les options.</translation>
         <source>Its credential is kept in %1.</source>
         <translation>Ses identifiants sont conservés dans %1.</translation>
     </message>
-    <message numerus="yes">
-        <source>The %n local staff account(s) are unchanged: they sign in here as before until the sync makes the server the authority for accounts.</source>
-        <translation>
-            <numerusform>Le %n compte local du personnel reste inchangé : il se connecte ici comme avant jusqu&apos;à ce que la synchronisation fasse du serveur l&apos;autorité pour les comptes.</numerusform>
-            <numerusform>Les %n comptes locaux du personnel restent inchangés : ils se connectent ici comme avant jusqu&apos;à ce que la synchronisation fasse du serveur l&apos;autorité pour les comptes.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Join a frontdesk-server: --user is an administrator there (password on standard input or asked); or show the enrollment with --status.</source>
         <translation>Rejoindre un frontdesk-server : --user y est administrateur (mot de passe sur l&apos;entrée standard ou demandé) ; ou afficher l&apos;inscription avec --status.</translation>
@@ -5063,6 +5086,24 @@ Lancez frontdesk --help pour voir les options.</translation>
     <message>
         <source>Received %1 of %2 changes…</source>
         <translation>%1 modifications sur %2 reçues…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n local staff account(s) are kept. From now on the server checks every sign-in; offline, the passwords kept here still work. Each sync gives them the server&apos;s name, role and state, and disables those the server does not have.</source>
+        <translation>
+            <numerusform>Le %n compte local du personnel est conservé. Désormais, le serveur vérifie chaque connexion&#xa0;; hors ligne, les mots de passe conservés ici restent valables. Chaque synchronisation leur applique le nom, le rôle et l&apos;état du serveur, et désactive ceux que le serveur ne connaît pas.</numerusform>
+            <numerusform>Les %n comptes locaux du personnel sont conservés. Désormais, le serveur vérifie chaque connexion&#xa0;; hors ligne, les mots de passe conservés ici restent valables. Chaque synchronisation leur applique le nom, le rôle et l&apos;état du serveur, et désactive ceux que le serveur ne connaît pas.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n staff account(s) changed to the server&apos;s.</source>
+        <translation>
+            <numerusform>%n compte du personnel aligné sur celui du serveur.</numerusform>
+            <numerusform>%n comptes du personnel alignés sur ceux du serveur.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Disabled here: %1.</source>
+        <translation>Désactivés ici&#xa0;: %1.</translation>
     </message>
 </context>
 <context>
@@ -5304,6 +5345,14 @@ Lancez frontdesk --help pour voir les options.</translation>
     <message>
         <source>Version %1 from the server could not be written here: %2</source>
         <translation>La version %1 du serveur n&apos;a pas pu être enregistrée ici&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The server did not give its staff accounts (HTTP %1): %2</source>
+        <translation>Le serveur n&apos;a pas fourni ses comptes du personnel (HTTP %1)&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer about staff accounts is not a list of them.</source>
+        <translation>La réponse du serveur sur les comptes du personnel n&apos;en est pas une liste.</translation>
     </message>
 </context>
 <context>
@@ -5577,6 +5626,10 @@ Tapez WIPE pour confirmer&#xa0;:</translation>
     <message>
         <source>Message templates</source>
         <translation>Modèles de message</translation>
+    </message>
+    <message>
+        <source>The account %1 was disabled at the server. Another person can sign in here with Switch User.</source>
+        <translation>Le compte %1 a été désactivé sur le serveur. Une autre personne peut se connecter ici avec «&#xa0;Changer d&apos;utilisateur&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -7478,6 +7531,10 @@ Salle : %7
             <numerusform>%1 a %n formulaire ouvert qui ne peut pas être conservé : le changement le ferme sans enregistrer. Appuyez à nouveau sur « Changer d&apos;utilisateur » pour continuer, ou laissez %1 déverrouiller.</numerusform>
             <numerusform>%1 a %n formulaires ouverts qui ne peuvent pas être conservés : le changement les ferme sans enregistrer. Appuyez à nouveau sur « Changer d&apos;utilisateur » pour continuer, ou laissez %1 déverrouiller.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Checking the password with the server…</source>
+        <translation>Vérification du mot de passe auprès du serveur…</translation>
     </message>
 </context>
 <context>
@@ -9442,6 +9499,10 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
     <message>
         <source>This workstation has no staff accounts yet. Create the first administrator; they can add everyone else (frontdeskctl user add).</source>
         <translation>Ce poste de travail n&apos;a pas encore de comptes du personnel. Créez le premier administrateur ; il pourra ajouter tous les autres (frontdeskctl user add).</translation>
+    </message>
+    <message>
+        <source>Checking the password with the server…</source>
+        <translation>Vérification du mot de passe auprès du serveur…</translation>
     </message>
 </context>
 <context>
