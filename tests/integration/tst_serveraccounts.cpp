@@ -19,6 +19,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -96,6 +97,19 @@ class TestServerAccounts : public QObject
     {
         m_server->terminate();
         m_server->waitForFinished(10000);
+    }
+
+    // The workstation's server address pointed at a port nobody listens on, and back: no
+    // answer, as with the server stopped, without the time a restart takes.
+    void unreachable(bool gone)
+    {
+        QUrl url(m_url);
+        if (gone) {
+            QTcpServer closed;
+            closed.listen(QHostAddress::LocalHost);
+            url.setPort(closed.serverPort());
+        }
+        QVERIFY(db().setSetting(QStringLiteral("sync_server_url"), url.toString()).ok());
     }
 
     Database &db() { return *m_ws.db; }
@@ -264,10 +278,10 @@ private slots:
         QVERIFY(!old.signedIn);
         QCOMPARE(old.asked, ServerVerdict::Kind::Refused);
         QVERIFY(signIn(QStringLiteral("bob"), kNewPassword).signedIn);
-        stopServer();
+        unreachable(true);
         QVERIFY(signIn(QStringLiteral("bob"), kNewPassword).signedIn);
         QVERIFY(!signIn(QStringLiteral("bob"), kPassword).signedIn);
-        QVERIFY(startServer());
+        unreachable(false);
     }
 
     void aNewRoleOrADisableTakesEffectAtTheNextSync()
@@ -294,12 +308,12 @@ private slots:
         QVERIFY2(round.problem.isEmpty(), qPrintable(round.problem));
         QCOMPARE(round.accountsDisabled, QStringList{QStringLiteral("bob")});
         QVERIFY(!signIn(QStringLiteral("bob"), kNewPassword).signedIn);
-        stopServer();
+        unreachable(true);
         QVERIFY(!signIn(QStringLiteral("bob"), kNewPassword).signedIn);
         QCOMPARE(lastSignIn().value(QStringLiteral("reason")).toString(),
                  QStringLiteral("disabled"));
         QVERIFY(!signIn(QStringLiteral("legacy"), kPassword).signedIn);
-        QVERIFY(startServer());
+        unreachable(false);
     }
 
     void fiveWrongTriesLockHereAndAtTheServer()
@@ -318,11 +332,42 @@ private slots:
         const Attempt online = signIn(QStringLiteral("carol"), kPassword);
         QVERIFY(!online.signedIn);
         QCOMPARE(online.asked, ServerVerdict::Kind::Refused);
-        stopServer();
+        unreachable(true);
         QVERIFY(!signIn(QStringLiteral("carol"), kPassword).signedIn);
         QCOMPARE(lastSignIn().value(QStringLiteral("reason")).toString(),
                  QStringLiteral("locked-out"));
-        QVERIFY(startServer());
+        unreachable(false);
+    }
+
+    // Locked at the server by tries made elsewhere: the next sync brings the lock-out here, so
+    // that it refuses offline too while it lasts.
+    void aLockOutAtTheServerReachesHereWithTheSync()
+    {
+        QVERIFY(runServer({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("dora"),
+                           QStringLiteral("--role"), QStringLiteral("receptionist")},
+                          kPassword));
+        QVERIFY(signIn(QStringLiteral("dora"), kPassword).signedIn);
+        ServerEndpoint endpoint;
+        endpoint.url = QUrl(m_url);
+        endpoint.insecure = true;
+        ServerConnection elsewhere(endpoint);
+        for (int i = 0; i < 5; ++i) {
+            auto r = elsewhere.send(
+                "POST", QStringLiteral("/auth/login"),
+                QJsonDocument(QJsonObject{{QStringLiteral("username"), QStringLiteral("dora")},
+                                          {QStringLiteral("password"), kWrong}})
+                    .toJson());
+            QVERIFY(r && r->status == 401);
+        }
+        QCOMPARE(local(QStringLiteral("dora"))->lockedUntil, 0);
+        const SyncRound round = sync();
+        QVERIFY2(round.problem.isEmpty(), qPrintable(round.problem));
+        QCOMPARE(round.accountsChanged, 1);
+        QVERIFY(local(QStringLiteral("dora"))->lockedUntil > QDateTime::currentMSecsSinceEpoch());
+        unreachable(true);
+        QVERIFY(!signIn(QStringLiteral("dora"), kPassword).signedIn);
+        QCOMPARE(lastSignIn().value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("locked-out"));
     }
 };
 
