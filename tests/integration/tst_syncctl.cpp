@@ -257,6 +257,8 @@ private slots:
         QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));
         QVERIFY2(json(synced).value(QStringLiteral("auditUploaded")).toInt() > 0,
                  qPrintable(synced.out));
+        // alice is the same at the server and here: no account changed, none disabled.
+        QCOMPARE(json(synced).value(QStringLiteral("accountsChanged")).toInt(-1), 0);
         const CtlRun verified =
             asAlice(QStringLiteral("a"),
                     {QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--json")});
@@ -409,6 +411,8 @@ private slots:
         const CtlRun r = asAlice(QStringLiteral("b"), {QStringLiteral("sync")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QStringLiteral("could not be reached")), qPrintable(r.out));
+        // alice signed in against the cache of her last online sign-in, and was told so.
+        QVERIFY2(r.err.contains(QStringLiteral("Signed in offline")), qPrintable(r.err));
         const CtlRun j =
             asAlice(QStringLiteral("b"), {QStringLiteral("sync"), QStringLiteral("--json")});
         QCOMPARE(j.exitCode, 0);
