@@ -6,6 +6,7 @@
 // the twenty own bookings are all there.
 #include "ServerConnection.h"
 #include "ServerProcess.h"
+#include "ServerSignIn.h"
 #include "ServerTestBackend.h"
 #include "ServerTransport.h"
 #include "SyncEngine.h"
@@ -36,20 +37,7 @@ const QDateTime kContested(QDate(2027, 2, 1), QTime(9, 0), Qt::UTC);
 
 std::unique_ptr<SyncTransport> signIn(const QString &url)
 {
-    ServerEndpoint endpoint;
-    endpoint.url = QUrl(url);
-    endpoint.insecure = true;
-    auto connection = std::make_unique<ServerConnection>(endpoint);
-    auto answer =
-        connection->sendJson("POST", QStringLiteral("/auth/login"),
-                             QJsonObject{{QStringLiteral("username"), QStringLiteral("alice")},
-                                         {QStringLiteral("password"), kPassword}});
-    if (!answer) {
-        qWarning("%s", qPrintable(answer.error()));
-        return nullptr;
-    }
-    connection->setBearerToken(answer->value(QStringLiteral("access_token")).toString().toUtf8());
-    return std::make_unique<ServerTransport>(std::move(connection), false);
+    return testing::signInAt(url, QStringLiteral("alice"), kPassword);
 }
 
 // What one workstation saw.

@@ -3,6 +3,7 @@
 // patients and appointments through it.
 #include "ServerConnection.h"
 #include "ServerProcess.h"
+#include "ServerSignIn.h"
 #include "ServerTestBackend.h"
 #include "ServerTransport.h"
 #include "SyncConflicts.h"
@@ -78,19 +79,7 @@ private:
 // A person's sign-in at the server (POST /auth/login): the transport then acts for them.
 std::unique_ptr<SyncTransport> signIn(const QString &url, const QString &user)
 {
-    ServerEndpoint endpoint;
-    endpoint.url = QUrl(url);
-    endpoint.insecure = true;
-    auto connection = std::make_unique<ServerConnection>(endpoint);
-    auto answer = connection->sendJson(
-        "POST", QStringLiteral("/auth/login"),
-        QJsonObject{{QStringLiteral("username"), user}, {QStringLiteral("password"), kPassword}});
-    if (!answer) {
-        qWarning("%s", qPrintable(answer.error()));
-        return nullptr;
-    }
-    connection->setBearerToken(answer->value(QStringLiteral("access_token")).toString().toUtf8());
-    return std::make_unique<ServerTransport>(std::move(connection), false);
+    return testing::signInAt(url, user, kPassword);
 }
 
 struct Workstation

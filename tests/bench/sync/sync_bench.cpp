@@ -12,6 +12,7 @@
 //                 default timing.
 #include "ServerConnection.h"
 #include "ServerProcess.h"
+#include "ServerSignIn.h"
 #include "ServerTransport.h"
 #include "SyncEngine.h"
 #include "SyncWorker.h"
@@ -50,18 +51,10 @@ const QString kPassword = QStringLiteral("tidal marble orchard 7");
 
 std::unique_ptr<SyncTransport> signIn(const QString &url)
 {
-    ServerEndpoint endpoint;
-    endpoint.url = QUrl(url);
-    endpoint.insecure = true;
-    auto connection = std::make_unique<ServerConnection>(endpoint);
-    auto answer =
-        connection->sendJson("POST", QStringLiteral("/auth/login"),
-                             QJsonObject{{QStringLiteral("username"), QStringLiteral("alice")},
-                                         {QStringLiteral("password"), kPassword}});
-    if (!answer)
-        die(answer.error());
-    connection->setBearerToken(answer->value(QStringLiteral("access_token")).toString().toUtf8());
-    return std::make_unique<ServerTransport>(std::move(connection), false);
+    auto transport = testing::signInAt(url, QStringLiteral("alice"), kPassword);
+    if (!transport)
+        die(QStringLiteral("alice could not sign in at %1").arg(url));
+    return transport;
 }
 
 struct Workstation
