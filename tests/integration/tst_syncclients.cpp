@@ -6,11 +6,11 @@
 // the twenty own bookings are all there.
 #include "ServerConnection.h"
 #include "ServerProcess.h"
-#include "ServerSignIn.h"
 #include "ServerTestBackend.h"
 #include "ServerTransport.h"
 #include "SyncEngine.h"
 #include "TestDatabase.h"
+#include "TestSignIn.h"
 
 #include "storage/AppointmentRepository.h"
 #include "storage/PatientRepository.h"

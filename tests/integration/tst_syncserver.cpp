@@ -3,7 +3,6 @@
 // patients and appointments through it.
 #include "ServerConnection.h"
 #include "ServerProcess.h"
-#include "ServerSignIn.h"
 #include "ServerTestBackend.h"
 #include "ServerTransport.h"
 #include "SyncConflicts.h"
@@ -11,6 +10,7 @@
 #include "SyncWorker.h"
 #include "TestClock.h"
 #include "TestDatabase.h"
+#include "TestSignIn.h"
 
 #include "domain/ClinicTime.h"
 #include "messaging/MessageTemplateRepository.h"

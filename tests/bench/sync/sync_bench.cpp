@@ -12,11 +12,11 @@
 //                 default timing.
 #include "ServerConnection.h"
 #include "ServerProcess.h"
-#include "ServerSignIn.h"
 #include "ServerTransport.h"
 #include "SyncEngine.h"
 #include "SyncWorker.h"
 #include "SystemConnection.h"
+#include "TestSignIn.h"
 
 #include "storage/PatientRepository.h"
 
