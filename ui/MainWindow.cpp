@@ -108,10 +108,12 @@ void MainWindow::createViews()
     m_scheduleView = new ScheduleView(m_dayModel, m_stack);
     m_scheduleView->setObjectName(QStringLiteral("scheduleView"));
     m_scheduleView->setCalendar(new SchedulePanel(m_db, m_scheduleView));
+    connect(m_scheduleView->calendar(), &SchedulePanel::composeMessageRequested, this,
+            &MainWindow::composeMessage);
     m_patientsView = new PatientsView(m_db, m_patientModel, m_stack);
     m_patientsView->setObjectName(QStringLiteral("patientsView"));
     connect(m_patientsView, &PatientsView::composeMessageRequested, this,
-            &MainWindow::composeMessage);
+            [this](const QString &patientId) { composeMessage(patientId); });
     connect(m_patientsView, &PatientsView::bookAppointmentRequested, this,
             [this](const QString &patientId, const QString &mrn) {
                 showView(View::Schedule);
@@ -119,7 +121,8 @@ void MainWindow::createViews()
             });
     m_messagesView = new MessagesView(m_messageModel, m_threadModel, m_stack);
     m_messagesView->setObjectName(QStringLiteral("messagesView"));
-    connect(m_messagesView, &MessagesView::composeRequested, this, &MainWindow::composeMessage);
+    connect(m_messagesView, &MessagesView::composeRequested, this,
+            [this](const QString &patientId) { composeMessage(patientId); });
     connect(m_messagesView, &MessagesView::errorOccurred, this, &MainWindow::showError);
     m_messagesView->setMaySend(AccessGuard(m_db).require(Permission::SendMessages).ok());
     // Computes when first shown: dashboards are for managers, and the others never see it.
@@ -271,7 +274,7 @@ ComposeMessageDialog *MainWindow::composeDialog() const
     return m_composeDialog;
 }
 
-void MainWindow::composeMessage(const QString &patientId)
+void MainWindow::composeMessage(const QString &patientId, const QString &appointmentId)
 {
     if (m_composeDialog) {
         m_composeDialog->raise();
@@ -279,6 +282,8 @@ void MainWindow::composeMessage(const QString &patientId)
         return;
     }
     auto *dialog = new ComposeMessageDialog(m_db, patientId, this);
+    if (!appointmentId.isEmpty())
+        dialog->setAppointment(appointmentId);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_composeDialog = dialog;
     connect(dialog, &QDialog::accepted, this, [this, dialog] {

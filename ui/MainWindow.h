@@ -60,7 +60,8 @@ public:
     void findPatient();
     // A new message to the patient (patientId empty: the dialog asks for one); once queued, the
     // message list shows it and the status bar says when the server may send it.
-    void composeMessage(const QString &patientId = {});
+    // appointmentId: the appointment the message is about (from the Schedule), or none.
+    void composeMessage(const QString &patientId = {}, const QString &appointmentId = {});
     // File → Recall Outreach…: the open window, if any, after opening it; nullptr when the
     // person may not send messages.
     RecallOutreachDialog *openRecallOutreach();

@@ -6,6 +6,7 @@
 #include "DayScheduleModel.h"
 #include "common/InfoBar.h"
 #include "demo/DemoSeeder.h"
+#include "messages/ComposeMessageDialog.h"
 #include "schedule/BookingDialog.h"
 #include "schedule/CancelDialog.h"
 #include "schedule/DayCalendarAccessible.h"
@@ -22,6 +23,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -629,6 +631,31 @@ private slots:
                     .isEmpty());
         QCOMPARE(MessageRepository(db()).get(reply.meta.id)->status, QStringLiteral("handled"));
         QVERIFY(!m_panel->messageBar()->isError());
+    }
+
+    // From an appointment's menu (Return on it, then W): the message window for its patient,
+    // about that appointment.
+    void anAppointmentsMenuWritesToThePatientAboutIt()
+    {
+        QVERIFY(model()->rowCount() > 0);
+        const QModelIndex first = model()->index(0);
+        const QString id = first.data(DayScheduleModel::IdRole).toString();
+        const QString patient = first.data(DayScheduleModel::PatientIdRole).toString();
+        QMenu *menu = m_panel->statusMenu(first);
+        QAction *write = nullptr;
+        for (QAction *a : menu->actions())
+            if (a->objectName() == QLatin1String("writeToPatient"))
+                write = a;
+        QVERIFY(write);
+        QSignalSpy asked(m_panel.get(), &SchedulePanel::composeMessageRequested);
+        write->trigger();
+        menu->close();
+        QCOMPARE(asked.count(), 1);
+        QCOMPARE(asked.first().at(0).toString(), patient);
+        QCOMPARE(asked.first().at(1).toString(), id);
+        ComposeMessageDialog dialog(db(), patient);
+        dialog.setAppointment(id);
+        QCOMPARE(dialog.appointmentBox()->currentData().toString(), id);
     }
 };
 

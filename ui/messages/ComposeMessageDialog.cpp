@@ -221,6 +221,13 @@ void ComposeMessageDialog::reloadAppointments()
     m_appointment->setCurrentIndex(next);
 }
 
+void ComposeMessageDialog::setAppointment(const QString &appointmentId)
+{
+    const int row = m_appointment->findData(appointmentId);
+    if (row >= 0)
+        m_appointment->setCurrentIndex(row);
+}
+
 void ComposeMessageDialog::reloadContext()
 {
     m_context = m_composer.context(patientId(), m_appointment->currentData().toString());

@@ -33,6 +33,8 @@ public:
     QComboBox *purposeBox() const { return m_purpose; }
     QComboBox *channelBox() const { return m_channel; }
     QComboBox *appointmentBox() const { return m_appointment; }
+    // The message is about this appointment of the patient's (written from the Schedule).
+    void setAppointment(const QString &appointmentId);
     QComboBox *templateBox() const { return m_template; }
     QLabel *previewLabel() const { return m_preview; }
     QLineEdit *subjectField() const { return m_subject; }

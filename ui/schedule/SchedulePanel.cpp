@@ -9,6 +9,7 @@
 #include "FindSlotDialog.h"
 #include "ScheduleAdminDialog.h"
 #include "WaitlistDialog.h"
+#include "access/AccessGuard.h"
 #include "common/ViewHelpers.h"
 #include "domain/AppointmentLabels.h"
 #include "scheduling/BookingService.h"
@@ -717,6 +718,16 @@ QMenu *SchedulePanel::statusMenu(const QModelIndex &index)
         menu->addSeparator();
         menu->addAction(tr("Mark the patient's reply &handled"), this,
                         &SchedulePanel::markReplyHandled);
+    }
+    if (AccessGuard(m_db).require(Permission::SendMessages)) {
+        menu->addSeparator();
+        QAction *write =
+            menu->addAction(tr("&Write to the patient…"), this,
+                            [this, patient = index.data(DayScheduleModel::PatientIdRole).toString(),
+                             appointment = index.data(DayScheduleModel::IdRole).toString()] {
+                                emit composeMessageRequested(patient, appointment);
+                            });
+        write->setObjectName(QStringLiteral("writeToPatient"));
     }
     auto series = BookingService(m_db).seriesOf(index.data(DayScheduleModel::IdRole).toString());
     if (series && !series->isEmpty()) {

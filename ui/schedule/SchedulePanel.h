@@ -93,6 +93,8 @@ signals:
     void errorOccurred(const QString &message);
     // Something was booked, moved or changed here: other views of the day should reload.
     void changed();
+    // Write to the patient about this appointment (the message window, with it chosen).
+    void composeMessageRequested(const QString &patientId, const QString &appointmentId);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
