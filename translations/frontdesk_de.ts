@@ -9328,6 +9328,10 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
         <source>Mark the patient&apos;s reply &amp;handled</source>
         <translation>Antwort des Patienten als &amp;erledigt markieren</translation>
     </message>
+    <message>
+        <source>&amp;Write to the patient…</source>
+        <translation>&amp;Patient anschreiben …</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::ScheduleView</name>

@@ -9328,6 +9328,10 @@ Open the existing record instead, or save a new one anyway?</source>
         <source>Mark the patient&apos;s reply &amp;handled</source>
         <translation>Marcar la respuesta del paciente como &amp;atendida</translation>
     </message>
+    <message>
+        <source>&amp;Write to the patient…</source>
+        <translation>Escribir al &amp;paciente…</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::ScheduleView</name>

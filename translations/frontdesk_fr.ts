@@ -9328,6 +9328,10 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
         <source>Mark the patient&apos;s reply &amp;handled</source>
         <translation>Marquer la réponse du patient comme &amp;traitée</translation>
     </message>
+    <message>
+        <source>&amp;Write to the patient…</source>
+        <translation>&amp;Écrire au patient…</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::ScheduleView</name>
