@@ -137,8 +137,11 @@ void SyncWorker::stop()
 
 void SyncWorker::localChange()
 {
-    if (m_debounce)
-        m_debounce->start(m_debounceMs);
+    // Every commit calls this; without a server a round would only recount what the poll
+    // recounts anyway (a walk over every synced table).
+    if (!m_debounce || !m_db || m_db->setting(QStringLiteral("sync_server_url")).isEmpty())
+        return;
+    m_debounce->start(m_debounceMs);
 }
 
 void SyncWorker::syncNow()
