@@ -176,11 +176,13 @@ void SyncWorker::syncNow()
     for (auto it = round.changed.cbegin(); it != round.changed.cend(); ++it)
         emit recordsChanged(it.key(), it.value());
     emit roundFinished(round);
-    // Most rounds on the poll change nothing here: the counts of the last look stand (the
-    // worker's own poll recounts anyway), only the connection state is new.
+    // Most rounds on the poll reach the server and change nothing here: the counts of the last
+    // look stand (the worker's own poll recounts anyway), only the connection state is new. A
+    // round that did not reach it may have left new local changes uncounted: those recount.
     const bool changedHere = !round.changed.isEmpty() || round.pushed > 0 || round.pulled > 0 ||
                              round.conflicts > 0 || round.rejected > 0 || round.unapplied > 0;
-    SyncReport report = changedHere || !m_looked ? look() : connectionState(m_last);
+    SyncReport report =
+        changedHere || !round.reached || !m_looked ? look() : connectionState(m_last);
     // An unreachable server is a state the status bar shows, not an error to put in front of
     // a person; anything else that stopped the round is.
     if (!round.reached)
