@@ -1,6 +1,7 @@
 #include "CtlProcess.h"
 #include "CtlSignIn.h"
 #include "KeyFileDatabase.h"
+#include "MessagingClinic.h"
 #include "SystemConnection.h"
 
 #include "storage/MessageRepository.h"
@@ -44,32 +45,11 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_tmp.isValid());
-        QCOMPARE(ctl({QStringLiteral("init")}).exitCode, 0);
-        QCOMPARE(ctl({QStringLiteral("user"), QStringLiteral("demo-accounts")}).exitCode, 0);
-        const QString passwordFile = m_tmp.filePath(QStringLiteral("demo.pw"));
-        QVERIFY(frontdesk::testing::writePasswordFile(passwordFile));
-        m_signIn = frontdesk::testing::signedInAs(QStringLiteral("admin"), passwordFile);
-        const Run imported =
-            ctl({QStringLiteral("import-fhir"),
-                 qEnvironmentVariable("FRONTDESK_TEST_DATA") + QStringLiteral("/fhir")});
-        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
-        const Run found = ctl(
-            {QStringLiteral("search"), QStringLiteral("--json"), QStringLiteral("Müller Anna")});
-        QCOMPARE(found.exitCode, 0);
-        m_anna = QJsonDocument::fromJson(found.out.toUtf8())
-                     .array()
-                     .first()
-                     .toObject()
-                     .value(QStringLiteral("id"))
-                     .toString();
-        QVERIFY(!m_anna.isEmpty());
-        // The demo's message templates (an administrator's to make).
-        QCOMPARE(ctl({QStringLiteral("seed"), QStringLiteral("--patients"), QStringLiteral("1"),
-                      QStringLiteral("--appointments"), QStringLiteral("0")})
-                     .exitCode,
-                 0);
-        // A receptionist writes to patients too: the rest runs as one.
-        m_signIn = frontdesk::testing::signedInAs(QStringLiteral("receptionist"), passwordFile);
+        QString problem;
+        m_anna = frontdesk::testing::setUpMessagingClinic(
+            [this](const QStringList &args) { return ctl(args); }, m_signIn,
+            m_tmp.filePath(QStringLiteral("demo.pw")), &problem);
+        QVERIFY2(!m_anna.isEmpty(), qPrintable(problem));
     }
 
     void sendQueuesAndListShowsTheThread()

@@ -1,5 +1,6 @@
 #include "CtlProcess.h"
 #include "CtlSignIn.h"
+#include "MessagingClinic.h"
 
 // frontdeskctl recall due and recall outreach end to end: who is due and how each would be
 // contacted, the filled text in a dry run (which queues nothing), the batch queued for
@@ -56,31 +57,11 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_tmp.isValid());
-        QCOMPARE(ctl({QStringLiteral("init")}).exitCode, 0);
-        QCOMPARE(ctl({QStringLiteral("user"), QStringLiteral("demo-accounts")}).exitCode, 0);
-        const QString passwordFile = m_tmp.filePath(QStringLiteral("demo.pw"));
-        QVERIFY(frontdesk::testing::writePasswordFile(passwordFile));
-        m_signIn = frontdesk::testing::signedInAs(QStringLiteral("admin"), passwordFile);
-        const Run imported =
-            ctl({QStringLiteral("import-fhir"),
-                 qEnvironmentVariable("FRONTDESK_TEST_DATA") + QStringLiteral("/fhir")});
-        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
-        const Run found = ctl(
-            {QStringLiteral("search"), QStringLiteral("--json"), QStringLiteral("Müller Anna")});
-        QCOMPARE(found.exitCode, 0);
-        m_anna = QJsonDocument::fromJson(found.out.toUtf8())
-                     .array()
-                     .first()
-                     .toObject()
-                     .value(QStringLiteral("id"))
-                     .toString();
-        QVERIFY(!m_anna.isEmpty());
-        // The demo's message templates, among them a recall template.
-        QCOMPARE(ctl({QStringLiteral("seed"), QStringLiteral("--patients"), QStringLiteral("1"),
-                      QStringLiteral("--appointments"), QStringLiteral("0")})
-                     .exitCode,
-                 0);
-        m_signIn = frontdesk::testing::signedInAs(QStringLiteral("receptionist"), passwordFile);
+        QString problem;
+        m_anna = frontdesk::testing::setUpMessagingClinic(
+            [this](const QStringList &args) { return ctl(args); }, m_signIn,
+            m_tmp.filePath(QStringLiteral("demo.pw")), &problem);
+        QVERIFY2(!m_anna.isEmpty(), qPrintable(problem));
         // Well before today wherever the clinic is.
         const Run added = ctl({QStringLiteral("recall"), QStringLiteral("add"),
                                QStringLiteral("--patient"), m_anna, QStringLiteral("--due"),
