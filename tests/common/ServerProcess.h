@@ -9,6 +9,8 @@
 #include <QRegularExpression>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
+#include <QtGlobal>
 
 namespace frontdesk::testing {
 
@@ -30,6 +32,21 @@ inline QString startServerProcess(QProcess &server, const QString &program,
     if (said)
         *said = seen;
     return {};
+}
+
+// Starts the server and reads the port it listens on (for a restart on the same port); false,
+// with what the server said as a warning, when it did not start.
+inline bool startServerOnLoopback(QProcess &server, const QString &program,
+                                  const QStringList &arguments, QString *url, quint16 *port)
+{
+    QByteArray said;
+    *url = startServerProcess(server, program, arguments, &said);
+    if (url->isEmpty()) {
+        qWarning("the server did not start: %s", said.constData());
+        return false;
+    }
+    *port = quint16(QUrl(*url).port());
+    return true;
 }
 
 } // namespace frontdesk::testing

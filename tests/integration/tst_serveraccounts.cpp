@@ -79,18 +79,11 @@ class TestServerAccounts : public QObject
     bool startServer()
     {
         m_server = std::make_unique<QProcess>();
-        QByteArray said;
-        m_url = testing::startServerProcess(*m_server, QStringLiteral(FRONTDESK_SERVER_PATH),
-                                            storage() << QStringLiteral("--insecure-http")
-                                                      << QStringLiteral("--listen")
-                                                      << QStringLiteral("127.0.0.1:%1").arg(m_port),
-                                            &said);
-        if (m_url.isEmpty()) {
-            qWarning("the server did not start: %s", said.constData());
-            return false;
-        }
-        m_port = quint16(QUrl(m_url).port());
-        return true;
+        return testing::startServerOnLoopback(
+            *m_server, QStringLiteral(FRONTDESK_SERVER_PATH),
+            storage() << QStringLiteral("--insecure-http") << QStringLiteral("--listen")
+                      << QStringLiteral("127.0.0.1:%1").arg(m_port),
+            &m_url, &m_port);
     }
 
     void stopServer()

@@ -121,7 +121,6 @@ class TestSyncServer : public QObject
     bool startServer(quint16 port)
     {
         m_server = std::make_unique<QProcess>();
-        QByteArray said;
         QStringList arguments = storage()
                                 << QStringLiteral("--insecure-http") << QStringLiteral("--listen")
                                 << QStringLiteral("127.0.0.1:%1").arg(port);
@@ -130,14 +129,8 @@ class TestSyncServer : public QObject
                       << QStringLiteral("smtp://%1@127.0.0.1:%2")
                              .arg(qEnvironmentVariable("FRONTDESK_TEST_SMTP_USER"),
                                   qEnvironmentVariable("FRONTDESK_TEST_SMTP_PORT"));
-        m_url = testing::startServerProcess(*m_server, QStringLiteral(FRONTDESK_SERVER_PATH),
-                                            arguments, &said);
-        if (m_url.isEmpty()) {
-            qWarning("the server did not start: %s", said.constData());
-            return false;
-        }
-        m_port = quint16(QUrl(m_url).port());
-        return true;
+        return testing::startServerOnLoopback(*m_server, QStringLiteral(FRONTDESK_SERVER_PATH),
+                                              arguments, &m_url, &m_port);
     }
 
     void stopServer()
