@@ -13,6 +13,12 @@ context), its translation follows it.
         temporary copy finds new, vanished or obsolete messages), when a message is unfinished
         or empty, or when a translation loses a placeholder (%1, %n) or the accelerator (&).
 
+English is the source language; frontdesk_en.ts holds only its plurals (lupdate -pluralonly),
+so that "%n task(s) due" reads "1 task due" and "2 tasks due". Their two forms are the memory's
+"en" list where it has one; otherwise a "(s)" in the source gives them ("task" and "tasks"),
+unless the sentence has a word that agrees with the number (are, them, ...): that one needs its
+"en" forms in the memory, and the check fails until it has them.
+
 Only the Python 3 standard library; lupdate and lconvert come from Qt's linguist tools.
 """
 
@@ -28,7 +34,9 @@ import xml.etree.ElementTree as ET
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MEMORY = os.path.join(HERE, "memory.json")
-LANGUAGES = ("de", "fr", "es")
+LANGUAGES = ("de", "fr", "es", "en")
+# The catalogue of the source language holds only its plurals.
+PLURALS_ONLY = ("en",)
 
 
 def language_of(ts_path):
@@ -82,6 +90,27 @@ def message_key(message):
                   message.get("numerus") == "yes")
 
 
+# Words that agree with the number, so that "(s)" alone does not make the two forms.
+AGREEING = re.compile(r"\b(?:are|were|have|them|these|those|they|their)\b", re.IGNORECASE)
+
+
+def english_forms(source):
+    """The singular and plural of an English plural source written "%n thing(s)", or None."""
+    if "(s)" not in source or AGREEING.search(source):
+        return None
+    return [source.replace("(s)", ""), source.replace("(s)", "s")]
+
+
+def translation_of(memory, message, lang):
+    """The memory's translation of a message into lang (for numerus messages a list of forms),
+    or None."""
+    entry = memory.get(message_key(message))
+    text = entry.get(lang) if entry else None
+    if not text and lang in PLURALS_ONLY and message.get("numerus") == "yes":
+        text = english_forms(message.findtext("source") or "")
+    return text or None
+
+
 def canonicalise(ts_path):
     """Rewrites the file the way Qt's tools write it, so that lupdate's next run changes nothing."""
     lconvert = shutil.which("lconvert") or "/usr/lib/qt6/bin/lconvert"
@@ -98,8 +127,7 @@ def fill(ts_paths):
         missing = 0
         for _, message in messages(tree):
             translation = message.find("translation")
-            entry = memory.get(message_key(message))
-            text = entry.get(lang) if entry else None
+            text = translation_of(memory, message, lang)
             if not text:
                 missing += 1
                 continue
@@ -128,8 +156,7 @@ def list_missing(ts_paths):
     for ts_path in ts_paths:
         lang = language_of(ts_path)
         for context, message in messages(ET.parse(ts_path)):
-            entry = memory.get(message_key(message))
-            if not entry or not entry.get(lang):
+            if not translation_of(memory, message, lang):
                 print(json.dumps({"context": context, "source": message.findtext("source"),
                                   "comment": message.findtext("comment") or "",
                                   "numerus": message.get("numerus") == "yes"},
@@ -167,12 +194,22 @@ def problems_of_translation(source, texts, numerus):
 
 def check_file(ts_path, lupdate, sources_list):
     problems = []
+    plurals_only = language_of(ts_path) in PLURALS_ONLY
     tree = ET.parse(ts_path)
     for context, message in messages(tree):
         translation = message.find("translation")
         source = message.findtext("source") or ""
         where = f"{context}: {source[:70]!r}"
         kind = translation.get("type")
+        if plurals_only and message.get("numerus") != "yes":
+            problems.append(f"{where} is no plural: this catalogue holds only plurals "
+                            "(lupdate -pluralonly)")
+            continue
+        if plurals_only and kind == "unfinished":
+            problems.append(f"{where} is unfinished: give its memory entry \"en\": [singular, "
+                            "plural] (a \"(s)\" in the source gives them unless a word agrees "
+                            "with the number), then run catalogue.py fill")
+            continue
         if kind in ("obsolete", "vanished"):
             problems.append(f"{where} is {kind}: its source is gone (run update_translations)")
             continue
@@ -189,8 +226,9 @@ def check_file(ts_path, lupdate, sources_list):
     with tempfile.TemporaryDirectory() as tmp:
         copy = os.path.join(tmp, os.path.basename(ts_path))
         shutil.copyfile(ts_path, copy)
-        subprocess.run([lupdate, "-silent", "-locations", "none", f"@{sources_list}", "-ts", copy],
-                       check=True, stdout=subprocess.DEVNULL)
+        options = ["-pluralonly"] if plurals_only else []
+        subprocess.run([lupdate, "-silent", "-locations", "none", *options, f"@{sources_list}",
+                        "-ts", copy], check=True, stdout=subprocess.DEVNULL)
         before = {(c, message_key(m)) for c, m in messages(tree)}
         for context, message in messages(ET.parse(copy)):
             key = (context, message_key(message))

@@ -8587,20 +8587,12 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
         <source>&amp;Search:</source>
         <translation>&amp;Suche:</translation>
     </message>
-    <message>
-        <source>1 patient matches</source>
-        <translation>1 Patient gefunden</translation>
-    </message>
     <message numerus="yes">
         <source>%Ln patients match</source>
         <translation>
             <numerusform>%Ln Patient gefunden</numerusform>
             <numerusform>%Ln Patienten gefunden</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>1 patient</source>
-        <translation>1 Patient</translation>
     </message>
     <message numerus="yes">
         <source>%Ln patients</source>
@@ -9367,10 +9359,6 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
         <source>Today, %1</source>
         <translation>Heute, %1</translation>
     </message>
-    <message>
-        <source>1 appointment</source>
-        <translation>1 Termin</translation>
-    </message>
     <message numerus="yes">
         <source>%Ln appointments</source>
         <translation>
@@ -9595,10 +9583,6 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
     <message>
         <source>no changes waiting</source>
         <translation>keine Änderungen ausstehend</translation>
-    </message>
-    <message>
-        <source>1 change waiting</source>
-        <translation>1 Änderung ausstehend</translation>
     </message>
     <message numerus="yes">
         <source>%Ln changes waiting</source>
@@ -9837,11 +9821,6 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
         <source>W%1</source>
         <comment>ISO week number</comment>
         <translation>KW%1</translation>
-    </message>
-    <message>
-        <source>%1: 1 appointment</source>
-        <comment>a week of the weekly trend chart</comment>
-        <translation>%1: 1 Termin</translation>
     </message>
     <message numerus="yes">
         <source>%1: %Ln appointments</source>

@@ -8587,20 +8587,12 @@ Open the existing record instead, or save a new one anyway?</source>
         <source>&amp;Search:</source>
         <translation>&amp;Buscar:</translation>
     </message>
-    <message>
-        <source>1 patient matches</source>
-        <translation>Coincide 1 paciente</translation>
-    </message>
     <message numerus="yes">
         <source>%Ln patients match</source>
         <translation>
             <numerusform>Coincide %Ln paciente</numerusform>
             <numerusform>Coinciden %Ln pacientes</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>1 patient</source>
-        <translation>1 paciente</translation>
     </message>
     <message numerus="yes">
         <source>%Ln patients</source>
@@ -9367,10 +9359,6 @@ Open the existing record instead, or save a new one anyway?</source>
         <source>Today, %1</source>
         <translation>Hoy, %1</translation>
     </message>
-    <message>
-        <source>1 appointment</source>
-        <translation>1 cita</translation>
-    </message>
     <message numerus="yes">
         <source>%Ln appointments</source>
         <translation>
@@ -9595,10 +9583,6 @@ Open the existing record instead, or save a new one anyway?</source>
     <message>
         <source>no changes waiting</source>
         <translation>ningún cambio pendiente</translation>
-    </message>
-    <message>
-        <source>1 change waiting</source>
-        <translation>1 cambio pendiente</translation>
     </message>
     <message numerus="yes">
         <source>%Ln changes waiting</source>
@@ -9837,11 +9821,6 @@ Open the existing record instead, or save a new one anyway?</source>
         <source>W%1</source>
         <comment>ISO week number</comment>
         <translation>S%1</translation>
-    </message>
-    <message>
-        <source>%1: 1 appointment</source>
-        <comment>a week of the weekly trend chart</comment>
-        <translation>%1: 1 cita</translation>
     </message>
     <message numerus="yes">
         <source>%1: %Ln appointments</source>

@@ -8587,20 +8587,12 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
         <source>&amp;Search:</source>
         <translation>&amp;Rechercher&#xa0;:</translation>
     </message>
-    <message>
-        <source>1 patient matches</source>
-        <translation>1 patient correspond</translation>
-    </message>
     <message numerus="yes">
         <source>%Ln patients match</source>
         <translation>
             <numerusform>%Ln patient correspond</numerusform>
             <numerusform>%Ln patients correspondent</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>1 patient</source>
-        <translation>1 patient</translation>
     </message>
     <message numerus="yes">
         <source>%Ln patients</source>
@@ -9367,10 +9359,6 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
         <source>Today, %1</source>
         <translation>Aujourd&apos;hui, %1</translation>
     </message>
-    <message>
-        <source>1 appointment</source>
-        <translation>1 rendez-vous</translation>
-    </message>
     <message numerus="yes">
         <source>%Ln appointments</source>
         <translation>
@@ -9595,10 +9583,6 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
     <message>
         <source>no changes waiting</source>
         <translation>aucune modification en attente</translation>
-    </message>
-    <message>
-        <source>1 change waiting</source>
-        <translation>1 modification en attente</translation>
     </message>
     <message numerus="yes">
         <source>%Ln changes waiting</source>
@@ -9837,11 +9821,6 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
         <source>W%1</source>
         <comment>ISO week number</comment>
         <translation>S%1</translation>
-    </message>
-    <message>
-        <source>%1: 1 appointment</source>
-        <comment>a week of the weekly trend chart</comment>
-        <translation>%1&#xa0;: 1 rendez-vous</translation>
     </message>
     <message numerus="yes">
         <source>%1: %Ln appointments</source>

@@ -40,11 +40,21 @@ void install(const QLocale &locale)
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
+    // English is the source text, but its plurals ("1 task due", not "1 task(s) due") come from
+    // frontdesk_en.qm. It is loaded first, under every language: the text of a language without
+    // a catalogue (or of the C locale) is English, and a translator installed later is asked
+    // first, so the language's own catalogue wins where it has the text.
+    auto *english = new QTranslator(QCoreApplication::instance());
+    if (english->load(QStringLiteral(":/i18n/frontdesk_en.qm")))
+        QCoreApplication::installTranslator(english);
+    installed() << qt << english;
+    if (locale.language() == QLocale::English || locale.language() == QLocale::C)
+        return;
     auto *ours = new QTranslator(QCoreApplication::instance());
     if (ours->load(locale, QStringLiteral("frontdesk"), QStringLiteral("_"),
                    QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(ours);
-    installed() << qt << ours;
+    installed() << ours;
 }
 
 QStringList available()

@@ -9,7 +9,7 @@ namespace frontdesk {
 namespace Translations {
 // Loads Qt's own and Frontdesk's translations for the locale into the running application,
 // replacing the ones an earlier call loaded. Missing translations are not an error: the English
-// source text is shown.
+// source text is shown, with its plurals from the English catalogue ("1 task due").
 void install(const QLocale &locale = QLocale());
 
 // The languages Frontdesk speaks, as ISO 639-1 codes: "en" (the source text) first.

@@ -487,6 +487,31 @@ private slots:
                  qPrintable(labels.join(QStringLiteral(" | "))));
     }
 
+    // English takes its plurals from its catalogue: one week reads "1 appointment", another
+    // "1,234 appointments".
+    void trendChartCountsInEnglish()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        Translations::install(QLocale(QLocale::English, QLocale::UnitedStates));
+        const auto plain = qScopeGuard([] { Translations::install(QLocale::c()); });
+        KpiReport report;
+        KpiWeek busy;
+        busy.monday = QDate(2026, 3, 2);
+        busy.appointments = 1234;
+        KpiWeek quiet;
+        quiet.monday = QDate(2026, 3, 9);
+        quiet.appointments = 1;
+        KpiWeek two;
+        two.monday = QDate(2026, 3, 16);
+        two.appointments = 2;
+        report.weeks = {busy, quiet, two};
+        WeeklyTrendChart chart;
+        chart.setReport(report);
+        QCOMPARE(chart.weekText(0), QStringLiteral("W10: 1,234 appointments"));
+        QCOMPARE(chart.weekText(1), QStringLiteral("W11: 1 appointment"));
+        QCOMPARE(chart.weekText(2), QStringLiteral("W12: 2 appointments"));
+    }
+
     void onlyManagersSeeFigures()
     {
         StaffAccountRepository accounts(*c.t.db);

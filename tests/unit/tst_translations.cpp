@@ -52,6 +52,35 @@ private slots:
         QCOMPARE(schedule(), QStringLiteral("&Schedule"));
     }
 
+    // English is the source text; its catalogue holds only the plurals, and is the fallback of
+    // a language without a catalogue of its own.
+    void englishPluralsComeFromTheEnglishCatalogue()
+    {
+        const auto appointments = [](int n) {
+            return QCoreApplication::translate("frontdesk::ScheduleView", "%Ln appointments",
+                                               nullptr, n);
+        };
+        const auto due = [](int n) {
+            return QCoreApplication::translate("frontdesk::WorklistView", "%n task(s) due", nullptr,
+                                               n);
+        };
+        for (const QLocale &locale : {QLocale(QLocale::English, QLocale::UnitedStates),
+                                      QLocale::c(), QLocale(QLocale::Italian, QLocale::Italy)}) {
+            Translations::install(locale);
+            QCOMPARE(appointments(1), QStringLiteral("1 appointment"));
+            QCOMPARE(appointments(2), QStringLiteral("2 appointments"));
+            QCOMPARE(appointments(0), QStringLiteral("0 appointments"));
+            QCOMPARE(due(1), QStringLiteral("1 task due"));
+            QCOMPARE(due(3), QStringLiteral("3 tasks due"));
+            QCOMPARE(schedule(), QStringLiteral("&Schedule"));
+        }
+        // A language with its own catalogue keeps its words.
+        Translations::install(QLocale(QLocale::German, QLocale::Germany));
+        QCOMPARE(appointments(1), QStringLiteral("1 Termin"));
+        QCOMPARE(schedule(), QStringLiteral("&Terminplan"));
+        Translations::install(QLocale::c());
+    }
+
     void theWorkstationKeepsTheChosenLanguage()
     {
         QCOMPARE(Translations::chosenLanguage(), QString());

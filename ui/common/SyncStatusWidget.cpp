@@ -73,8 +73,6 @@ void SyncStatusWidget::updateText()
     QString waiting;
     if (pending == 0)
         waiting = tr("no changes waiting");
-    else if (pending == 1)
-        waiting = tr("1 change waiting");
     else
         waiting = tr("%Ln changes waiting", nullptr, int(std::min<qint64>(pending, INT_MAX)));
     if (m_status->conflicts() > 0)

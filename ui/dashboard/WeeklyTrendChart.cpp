@@ -78,13 +78,10 @@ void WeeklyTrendChart::setReport(const KpiReport &report)
         categories << (w.partial()
                            ? tr("%1 (part)", "a week's label: only part of it counted").arg(week)
                            : week);
-        // %Ln writes the count with the locale's grouping; English has no catalogue to give
-        // the singular.
-        QString text =
-            (w.appointments == 1 ? tr("%1: 1 appointment", "a week of the weekly trend chart")
-                                 : tr("%1: %Ln appointments", "a week of the weekly trend chart",
-                                      int(std::min<qint64>(w.appointments, INT_MAX))))
-                .arg(week);
+        // %Ln writes the count with the locale's grouping.
+        QString text = tr("%1: %Ln appointments", "a week of the weekly trend chart",
+                          int(std::min<qint64>(w.appointments, INT_MAX)))
+                           .arg(week);
         if (w.noShowRate) {
             rate->append(double(i), *w.noShowRate * 100.0);
             highestRate = std::max(highestRate, *w.noShowRate * 100.0);

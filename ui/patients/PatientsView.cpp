@@ -168,10 +168,9 @@ void PatientsView::updateCount()
 {
     const int count = int(std::min<qint64>(m_model->matchCount(), INT_MAX));
     if (!m_model->filterText().isEmpty())
-        m_countLabel->setText(count == 1 ? tr("1 patient matches")
-                                         : tr("%Ln patients match", nullptr, count));
+        m_countLabel->setText(tr("%Ln patients match", nullptr, count));
     else
-        m_countLabel->setText(count == 1 ? tr("1 patient") : tr("%Ln patients", nullptr, count));
+        m_countLabel->setText(tr("%Ln patients", nullptr, count));
 }
 
 void PatientsView::showDetails(const QModelIndex &index)

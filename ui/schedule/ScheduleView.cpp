@@ -175,8 +175,7 @@ void ScheduleView::updateHeading()
     const QString day = locale.toString(date, QLocale::LongFormat);
     m_dayLabel->setText(date == m_model->today() ? tr("Today, %1").arg(day) : day);
     const int count = m_model->rowCount();
-    m_countLabel->setText(count == 1 ? tr("1 appointment")
-                                     : tr("%Ln appointments", nullptr, count));
+    m_countLabel->setText(tr("%Ln appointments", nullptr, count));
     m_todayButton->setEnabled(date != m_model->today());
 }
 
