@@ -11,9 +11,12 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QPalette>
 #include <QStyle>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeEdit>
 #include <QToolButton>
@@ -151,6 +154,46 @@ private slots:
         QCOMPARE(window.toMinute(), 24 * 60);
         edits.at(1)->setTime(QTime(23, 58));
         QCOMPARE(window.toMinute(), 23 * 60 + 58);
+    }
+
+    // A save or open dialog starts in the person's Documents folder, wherever the program was
+    // started: the XDG user directory where one is set, else ~/Documents.
+    void fileDialogsStartInTheDocumentsFolder()
+    {
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        const QByteArray oldHome = qgetenv("HOME");
+        const QByteArray oldConfig = qgetenv("XDG_CONFIG_HOME");
+        const auto restore = qScopeGuard([&] {
+            qputenv("HOME", oldHome);
+            if (oldConfig.isNull())
+                qunsetenv("XDG_CONFIG_HOME");
+            else
+                qputenv("XDG_CONFIG_HOME", oldConfig);
+        });
+        qputenv("HOME", home.path().toUtf8());
+        qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toUtf8());
+        QCOMPARE(view::documentsFolder(), home.filePath(QStringLiteral("Documents")));
+        QCOMPARE(view::inDocuments(QStringLiteral("day-list-2026-03-03.pdf")),
+                 home.filePath(QStringLiteral("Documents/day-list-2026-03-03.pdf")));
+
+        QVERIFY(QDir(home.path()).mkpath(QStringLiteral("config")));
+        QFile dirs(home.filePath(QStringLiteral("config/user-dirs.dirs")));
+        QVERIFY(dirs.open(QIODevice::WriteOnly));
+        dirs.write("XDG_DOCUMENTS_DIR=\"$HOME/Dokumente\"\n");
+        dirs.close();
+        QCOMPARE(view::inDocuments(QStringLiteral("audit-trail.csv")),
+                 home.filePath(QStringLiteral("Dokumente/audit-trail.csv")));
+        QVERIFY(!view::inDocuments(QStringLiteral("x.csv"))
+                     .startsWith(QCoreApplication::applicationDirPath() + QLatin1Char('/')));
+    }
+
+    // An MRN reads "MRN0100266", never "MRN MRN0100266"; a bare number gets the prefix.
+    void anMrnIsNamedOnce()
+    {
+        QCOMPARE(view::mrn(QStringLiteral("MRN0100266")), QStringLiteral("MRN0100266"));
+        QCOMPARE(view::mrn(QStringLiteral("mrn0100266")), QStringLiteral("mrn0100266"));
+        QCOMPARE(view::mrn(QStringLiteral("0100266")), QStringLiteral("MRN 0100266"));
     }
 
     void shortcutsAreNamedInTheTooltip()

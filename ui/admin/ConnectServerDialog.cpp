@@ -1,6 +1,7 @@
 #include "ConnectServerDialog.h"
 
 #include "WorkstationEnroller.h"
+#include "common/ViewHelpers.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -103,8 +104,9 @@ ConnectServerDialog::ConnectServerDialog(WorkstationEnroller &enroller, QWidget 
 
 void ConnectServerDialog::chooseCaFile()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("CA Certificate"), QString(), tr("PEM certificates (*.pem *.crt);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("CA Certificate"), view::documentsFolder(),
+                                     tr("PEM certificates (*.pem *.crt);;All files (*)"));
     if (!path.isEmpty())
         m_caFile->setText(path);
 }

@@ -49,12 +49,15 @@ QString fullYearDateFormat()
     return format;
 }
 
+QString documentsFolder()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return folder.isEmpty() ? QDir::homePath() : folder;
+}
+
 QString inDocuments(const QString &fileName)
 {
-    QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    if (folder.isEmpty())
-        folder = QDir::homePath();
-    return QDir(folder).filePath(fileName);
+    return QDir(documentsFolder()).filePath(fileName);
 }
 
 QString mrn(const QString &number)

@@ -27,8 +27,10 @@ QString fullYearDateFormat();
 // A medical record number as a person reads it: "MRN0100266" as it is, a bare "100266" as
 // "MRN 100266", never "MRN MRN0100266".
 QString mrn(const QString &number);
-// Where a save dialog starts: the file name in the person's Documents folder, never the
-// program's working directory.
+// Where a file dialog starts: the person's Documents folder (their home when the system names
+// none), never the program's working directory.
+QString documentsFolder();
+// Where a save dialog starts: the file name in documentsFolder().
 QString inDocuments(const QString &fileName);
 
 } // namespace view

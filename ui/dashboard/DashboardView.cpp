@@ -23,7 +23,6 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QDateEdit>
-#include <QDir>
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QGridLayout>
@@ -37,7 +36,6 @@
 #include <QScrollArea>
 #include <QSignalBlocker>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -643,9 +641,9 @@ bool DashboardView::exportPdf(const QString &path)
 QString DashboardView::suggestedFileName(const QString &what, const QString &suffix) const
 {
     const KpiFilter f = m_figures->hasReport() ? m_figures->report().filter : filter();
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-        .filePath(QStringLiteral("%1-%2-%3.%4")
-                      .arg(what, f.from.toString(Qt::ISODate), f.to.toString(Qt::ISODate), suffix));
+    return view::inDocuments(
+        QStringLiteral("%1-%2-%3.%4")
+            .arg(what, f.from.toString(Qt::ISODate), f.to.toString(Qt::ISODate), suffix));
 }
 
 void DashboardView::chooseCsvFile(Table table)

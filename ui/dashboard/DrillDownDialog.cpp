@@ -14,7 +14,6 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -110,11 +109,10 @@ bool DrillDownDialog::exportCsv(const QString &path)
 
 void DrillDownDialog::chooseCsvFile()
 {
-    const QString suggested =
-        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-            .filePath(QStringLiteral("%1-%2-%3.csv")
-                          .arg(KpiDefinitions::of(m_kpi).key, m_filter.from.toString(Qt::ISODate),
-                               m_filter.to.toString(Qt::ISODate)));
+    const QString suggested = view::inDocuments(QStringLiteral("%1-%2-%3.csv")
+                                                    .arg(KpiDefinitions::of(m_kpi).key,
+                                                         m_filter.from.toString(Qt::ISODate),
+                                                         m_filter.to.toString(Qt::ISODate)));
     const QString path = QFileDialog::getSaveFileName(this, tr("Export the list as CSV"), suggested,
                                                       tr("CSV files (*.csv)"));
     if (!path.isEmpty())

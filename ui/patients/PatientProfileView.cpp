@@ -271,8 +271,8 @@ void PatientProfileView::showPhoto()
 
 void PatientProfileView::choosePhoto()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Choose a photo"), {},
-                                                      tr("Photos (*.jpg *.jpeg *.png)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Choose a photo"), view::documentsFolder(), tr("Photos (*.jpg *.jpeg *.png)"));
     if (!path.isEmpty())
         setPhotoFromFile(path);
 }

@@ -5,6 +5,8 @@
 #include "domain/ConsentLabels.h"
 #include "domain/CoverageLabels.h"
 
+#include "common/ViewHelpers.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -102,8 +104,9 @@ bool ProfileItemDialog::editConsent(QWidget *parent, Consent &consent)
     auto *note = new QLineEdit(consent.note, &d.dialog);
     auto *document = new QPushButton(tr("Attach scanned document…"), &d.dialog);
     QObject::connect(document, &QPushButton::clicked, &d.dialog, [&] {
-        const QString path = QFileDialog::getOpenFileName(
-            &d.dialog, tr("Scanned consent"), {}, tr("Documents (*.pdf *.png *.jpg *.jpeg *.tif)"));
+        const QString path =
+            QFileDialog::getOpenFileName(&d.dialog, tr("Scanned consent"), view::documentsFolder(),
+                                         tr("Documents (*.pdf *.png *.jpg *.jpeg *.tif)"));
         if (path.isEmpty())
             return;
         QFile file(path);
