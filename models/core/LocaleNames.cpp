@@ -5,7 +5,10 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <unicode/uloc.h>
+
 #include <algorithm>
+#include <functional>
 
 namespace frontdesk {
 
@@ -42,17 +45,48 @@ QString nativeLanguageName(QLocale::Language language)
     return names.value(language, QLocale::languageToString(language));
 }
 
+QString languageCodeOf(QLocale::Language language)
+{
+    const QString part1 = QLocale::languageToCode(language, QLocale::ISO639Part1);
+    return part1.isEmpty() ? QLocale::languageToCode(language) : part1;
+}
+
+using IcuDisplayName = int32_t (*)(const char *, const char *, UChar *, int32_t, UErrorCode *);
+
+// The name ICU's locale data (the whole of CLDR, which Qt carries only for each locale's own
+// language and country) gives a locale's language or country in the UI's language, or empty
+// where it has none there.
+QString icuName(IcuDisplayName display, const QString &locale, const QLocale &ui)
+{
+    const QByteArray uiLanguage = languageCodeOf(ui.language()).toLatin1();
+    UChar buffer[160];
+    UErrorCode status = U_ZERO_ERROR;
+    const int32_t length =
+        display(locale.toLatin1().constData(), uiLanguage.constData(), buffer, 160, &status);
+    // A name ICU lacks comes back as the code, with a warning that the root's data was used.
+    if (U_FAILURE(status) || status == U_USING_DEFAULT_WARNING || length <= 0 || length > 160)
+        return {};
+    return capitalised(QString::fromUtf16(reinterpret_cast<const char16_t *>(buffer), length), ui);
+}
+
 QString languageName(QLocale::Language language, const QLocale &ui)
 {
     if (english(ui))
         return QLocale::languageToString(language);
-    return nativeLanguageName(language);
+    const QString name = icuName(uloc_getDisplayLanguage, languageCodeOf(language), ui);
+    return name.isEmpty() ? nativeLanguageName(language) : name;
 }
 
 QString countryName(QLocale::Territory territory, const QLocale &ui)
 {
     if (english(ui))
         return QLocale::territoryToString(territory);
+    const QString code = QLocale::territoryToCode(territory);
+    const QString name = code.size() == 2
+                             ? icuName(uloc_getDisplayCountry, QStringLiteral("und_") + code, ui)
+                             : QString();
+    if (!name.isEmpty())
+        return name;
     const QLocale inUiLanguage(ui.language(), territory);
     if (inUiLanguage.language() == ui.language() && inUiLanguage.territory() == territory &&
         !inUiLanguage.nativeTerritoryName().isEmpty())
@@ -61,12 +95,6 @@ QString countryName(QLocale::Territory territory, const QLocale &ui)
     if (own.territory() == territory && !own.nativeTerritoryName().isEmpty())
         return capitalised(own.nativeTerritoryName(), own);
     return QLocale::territoryToString(territory);
-}
-
-QString languageCodeOf(QLocale::Language language)
-{
-    const QString part1 = QLocale::languageToCode(language, QLocale::ISO639Part1);
-    return part1.isEmpty() ? QLocale::languageToCode(language) : part1;
 }
 
 QList<LocaleNames::Entry> sorted(QList<LocaleNames::Entry> entries, const QLocale &ui)
@@ -80,6 +108,7 @@ QList<LocaleNames::Entry> sorted(QList<LocaleNames::Entry> entries, const QLocal
     return entries;
 }
 
+// The code of the entry whose code or name the text is, or empty.
 QString codeFor(const QList<LocaleNames::Entry> &entries, const QString &text)
 {
     const QString t = text.trimmed();
@@ -88,7 +117,46 @@ QString codeFor(const QList<LocaleNames::Entry> &entries, const QString &text)
             e.name.compare(t, Qt::CaseInsensitive) == 0)
             return e.code;
     }
-    return t;
+    return {};
+}
+
+// A name typed in the UI's language, in English or in the language or country's own ("Türkçe",
+// "Polska"), as the code; other text as typed.
+QString codeFor(const std::function<QList<LocaleNames::Entry>(const QLocale &)> &list,
+                const QList<LocaleNames::Entry> &ownNames, const QString &text, const QLocale &ui)
+{
+    for (const QString &code :
+         {codeFor(list(ui), text), codeFor(list(QLocale(QLocale::English)), text),
+          codeFor(ownNames, text)})
+        if (!code.isEmpty())
+            return code;
+    return text.trimmed();
+}
+
+QList<LocaleNames::Entry> ownLanguageNames()
+{
+    QList<LocaleNames::Entry> out;
+    QSet<QLocale::Language> seen;
+    for (const QLocale &l : QLocale::matchingLocales(QLocale::AnyLanguage, QLocale::AnyScript,
+                                                     QLocale::AnyTerritory)) {
+        if (l.language() == QLocale::C || seen.contains(l.language()))
+            continue;
+        seen.insert(l.language());
+        out.append({languageCodeOf(l.language()), nativeLanguageName(l.language())});
+    }
+    return out;
+}
+
+QList<LocaleNames::Entry> ownCountryNames()
+{
+    QList<LocaleNames::Entry> out;
+    for (const QLocale &l : QLocale::matchingLocales(QLocale::AnyLanguage, QLocale::AnyScript,
+                                                     QLocale::AnyTerritory)) {
+        const QString code = QLocale::territoryToCode(l.territory());
+        if (code.size() == 2 && !l.nativeTerritoryName().isEmpty())
+            out.append({code, l.nativeTerritoryName()});
+    }
+    return out;
 }
 
 } // namespace
@@ -156,12 +224,12 @@ QList<LocaleNames::Entry> LocaleNames::countries(const QLocale &ui)
 
 QString LocaleNames::languageCode(const QString &text, const QLocale &ui)
 {
-    return codeFor(languages(ui), text);
+    return codeFor(&LocaleNames::languages, ownLanguageNames(), text, ui);
 }
 
 QString LocaleNames::countryCode(const QString &text, const QLocale &ui)
 {
-    return codeFor(countries(ui), text);
+    return codeFor(&LocaleNames::countries, ownCountryNames(), text, ui);
 }
 
 } // namespace frontdesk

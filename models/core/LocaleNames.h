@@ -6,18 +6,15 @@
 
 namespace frontdesk {
 
-// Languages and countries by name instead of by code, wherever a person reads them. The rule:
-// the name in the UI's language where Qt's locale data (CLDR) has it, else the language's or
-// country's own name.
+// Languages and countries by name instead of by code, wherever a person reads them, in the UI's
+// language.
 // - UI in English: Qt's English names ("Turkish", "Poland").
-// - A language: in the UI's language when it is that language ("Deutsch" in German); otherwise
-//   its own name ("Türkçe", "Polski"): Qt carries no names of other languages in German,
-//   French or Spanish, and a patient's own language by its own name is what they would say.
-// - A country: as a locale of the UI's language for it names it ("Österreich", "Schweiz" and
-//   "Italien" in German, "Belgique" in French, "México" in Spanish); otherwise the country's own
-//   name ("Polska", "Türkiye").
-// Names start with a capital letter (CLDR writes "français", "español"). A code Qt does not
-// know is shown as stored, never dropped.
+// - Otherwise ICU's names, the whole of CLDR (Qt carries only each locale's own language and
+//   country): "Türkisch" and "Polen" in German, "Allemand" and "Allemagne" in French, "Alemán"
+//   in Spanish. Where ICU has no name in the UI's language, the language's or country's own
+//   ("Türkçe", "Polska").
+// Names start with a capital letter (CLDR writes "français", "allemand"). A code nobody knows
+// is shown as stored, never dropped.
 struct LocaleNames
 {
     struct Entry
@@ -36,8 +33,9 @@ struct LocaleNames
     static QList<Entry> languages(const QLocale &ui = QLocale());
     static QList<Entry> countries(const QLocale &ui = QLocale());
 
-    // A name or a code as typed back into a code ("Deutsch", "german", "de" -> "de"); text that
-    // is neither is returned trimmed, as typed.
+    // A name or a code as typed back into a code: in the UI's language, in English or the
+    // language's own ("Allemand", "german", "Deutsch", "de" -> "de"); text that is neither is
+    // returned trimmed, as typed.
     static QString languageCode(const QString &text, const QLocale &ui = QLocale());
     static QString countryCode(const QString &text, const QLocale &ui = QLocale());
 };

@@ -5,7 +5,7 @@
 
 using namespace frontdesk;
 
-// Languages and countries by name: the UI's language where Qt has the name in it, else the
+// Languages and countries by name in the UI's language (ICU's names where Qt has none), else the
 // name in the language or country itself; codes nobody knows kept as they are.
 class TestLocaleNames : public QObject
 {
@@ -25,12 +25,18 @@ private slots:
         // CLDR writes "français": a name in a form starts with a capital.
         QCOMPARE(LocaleNames::language(QStringLiteral("fr"), m_fr), QStringLiteral("Français"));
         QCOMPARE(LocaleNames::language(QStringLiteral("es"), m_es), QStringLiteral("Español"));
-        // No German name for Turkish in Qt: its own.
-        QCOMPARE(LocaleNames::language(QStringLiteral("tr"), m_de), QStringLiteral("Türkçe"));
+        // Other languages in the UI's language, with a capital in a form.
+        QCOMPARE(LocaleNames::language(QStringLiteral("tr"), m_de), QStringLiteral("Türkisch"));
+        QCOMPARE(LocaleNames::language(QStringLiteral("de"), m_fr), QStringLiteral("Allemand"));
+        QCOMPARE(LocaleNames::language(QStringLiteral("tr"), m_fr), QStringLiteral("Turc"));
+        QCOMPARE(LocaleNames::language(QStringLiteral("de"), m_es), QStringLiteral("Alemán"));
+        QCOMPARE(LocaleNames::language(QStringLiteral("pl"), m_es), QStringLiteral("Polaco"));
         QCOMPARE(LocaleNames::language(QStringLiteral("en-GB"), m_en),
                  QStringLiteral("English (United Kingdom)"));
         QCOMPARE(LocaleNames::language(QStringLiteral("de-AT"), m_de),
                  QStringLiteral("Deutsch (Österreich)"));
+        QCOMPARE(LocaleNames::language(QStringLiteral("de-CH"), m_fr),
+                 QStringLiteral("Allemand (Suisse)"));
         QCOMPARE(LocaleNames::language(QStringLiteral(" DE "), m_en), QStringLiteral("German"));
         // Unknown: as stored.
         QCOMPARE(LocaleNames::language(QStringLiteral("klingon"), m_en), QStringLiteral("klingon"));
@@ -46,8 +52,11 @@ private slots:
         QCOMPARE(LocaleNames::country(QStringLiteral("CH"), m_de), QStringLiteral("Schweiz"));
         QCOMPARE(LocaleNames::country(QStringLiteral("BE"), m_fr), QStringLiteral("Belgique"));
         QCOMPARE(LocaleNames::country(QStringLiteral("MX"), m_es), QStringLiteral("México"));
-        // None: the country's own name.
-        QCOMPARE(LocaleNames::country(QStringLiteral("PL"), m_de), QStringLiteral("Polska"));
+        // Every other country in the UI's language too.
+        QCOMPARE(LocaleNames::country(QStringLiteral("PL"), m_de), QStringLiteral("Polen"));
+        QCOMPARE(LocaleNames::country(QStringLiteral("DE"), m_fr), QStringLiteral("Allemagne"));
+        QCOMPARE(LocaleNames::country(QStringLiteral("TR"), m_fr), QStringLiteral("Turquie"));
+        QCOMPARE(LocaleNames::country(QStringLiteral("DE"), m_es), QStringLiteral("Alemania"));
         QCOMPARE(LocaleNames::country(QStringLiteral("PL"), m_en), QStringLiteral("Poland"));
         QCOMPARE(LocaleNames::country(QStringLiteral("Atlantis"), m_de),
                  QStringLiteral("Atlantis"));
@@ -57,18 +66,24 @@ private slots:
     void namesTypedBackAreCodes()
     {
         QCOMPARE(LocaleNames::languageCode(QStringLiteral("deutsch"), m_de), QStringLiteral("de"));
+        QCOMPARE(LocaleNames::languageCode(QStringLiteral("türkisch"), m_de), QStringLiteral("tr"));
+        // The English name and the language's own work in any UI language.
         QCOMPARE(LocaleNames::languageCode(QStringLiteral("Türkçe"), m_de), QStringLiteral("tr"));
+        QCOMPARE(LocaleNames::languageCode(QStringLiteral("turkish"), m_fr), QStringLiteral("tr"));
+        QCOMPARE(LocaleNames::languageCode(QStringLiteral("Allemand"), m_fr), QStringLiteral("de"));
         QCOMPARE(LocaleNames::languageCode(QStringLiteral("TR"), m_de), QStringLiteral("tr"));
         QCOMPARE(LocaleNames::countryCode(QStringLiteral("Österreich"), m_de),
                  QStringLiteral("AT"));
         QCOMPARE(LocaleNames::countryCode(QStringLiteral("poland"), m_en), QStringLiteral("PL"));
+        QCOMPARE(LocaleNames::countryCode(QStringLiteral("Polska"), m_de), QStringLiteral("PL"));
+        QCOMPARE(LocaleNames::countryCode(QStringLiteral("allemagne"), m_fr), QStringLiteral("DE"));
         QCOMPARE(LocaleNames::countryCode(QStringLiteral(" Atlantis "), m_en),
                  QStringLiteral("Atlantis"));
     }
 
     void listsAreCompleteUniqueAndSorted()
     {
-        for (const QLocale &ui : {m_en, m_de}) {
+        for (const QLocale &ui : {m_en, m_de, m_fr, m_es}) {
             for (const auto &list : {LocaleNames::languages(ui), LocaleNames::countries(ui)}) {
                 QVERIFY(list.size() > 100);
                 QSet<QString> codes;
@@ -80,19 +95,19 @@ private slots:
             }
         }
         const auto countries = LocaleNames::countries(m_de);
-        int deutschland = -1, oesterreich = -1, polska = -1;
+        int deutschland = -1, oesterreich = -1, polen = -1;
         for (int i = 0; i < countries.size(); ++i) {
             if (countries.at(i).code == QLatin1String("DE"))
                 deutschland = i;
             if (countries.at(i).code == QLatin1String("AT"))
                 oesterreich = i;
             if (countries.at(i).code == QLatin1String("PL"))
-                polska = i;
+                polen = i;
         }
-        QVERIFY(deutschland >= 0 && oesterreich >= 0 && polska >= 0);
+        QVERIFY(deutschland >= 0 && oesterreich >= 0 && polen >= 0);
         // Collated for German: Ö sorts with O.
         QVERIFY(deutschland < oesterreich);
-        QVERIFY(oesterreich < polska);
+        QVERIFY(oesterreich < polen);
     }
 };
 
