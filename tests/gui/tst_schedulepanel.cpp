@@ -24,6 +24,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -274,6 +275,12 @@ private slots:
         QTest::keyClicks(dialog->searchField(), QStringLiteral("MRN0100002"));
         dialog->searchNow();
         QCOMPARE(dialog->patientList()->count(), 1);
+        // Every date field reads with the whole year ("5/3/2026", not "5/3/26").
+        for (const QWidget *owner : {static_cast<QWidget *>(dialog), m_panel->window()})
+            for (const QDateEdit *edit : owner->findChildren<QDateEdit *>())
+                QVERIFY2(
+                    edit->displayFormat().contains(QLatin1String("yyyy")),
+                    qPrintable(edit->accessibleName() + QLatin1Char(' ') + edit->displayFormat()));
         dialog->setRepeat(false, 1, 4);
         dialog->accept();
         QVERIFY2(!dialog->isVisible(), qPrintable(dialog->messageLabel()->text()));

@@ -43,6 +43,8 @@ AuditViewer::AuditViewer(Database &db, QWidget *parent)
     m_period = new QCheckBox(tr("From"), this);
     m_from = new QDateEdit(this);
     m_to = new QDateEdit(this);
+    m_from->setDisplayFormat(view::fullYearDateFormat());
+    m_to->setDisplayFormat(view::fullYearDateFormat());
     const QDate today = ClinicSettings(db).today();
     m_from->setDate(today.addDays(-7));
     m_to->setDate(today);

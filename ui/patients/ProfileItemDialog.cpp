@@ -15,10 +15,13 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontMetrics>
 #include <QFormLayout>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTimeEdit>
+
+#include <algorithm>
 
 namespace frontdesk {
 
@@ -42,6 +45,21 @@ struct FormDialog
         QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
         QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
         form->addRow(buttons);
+        // Wide enough for a sentence and for each field's example: the alert's form was
+        // 224 px wide, its example cut to "e.g. Needs an interp…".
+        const QFontMetrics metrics = dialog.fontMetrics();
+        int labels = 0;
+        for (int row = 0; row < form->rowCount(); ++row)
+            if (const QLayoutItem *label = form->itemAt(row, QFormLayout::LabelRole))
+                labels = std::max(labels, label->sizeHint().width());
+        int width = metrics.averageCharWidth() * 48;
+        // The margins around the form and in a field: a dozen characters.
+        for (const QLineEdit *edit : dialog.findChildren<QLineEdit *>())
+            if (!edit->placeholderText().isEmpty())
+                width =
+                    std::max(width, labels + metrics.horizontalAdvance(edit->placeholderText()) +
+                                        metrics.averageCharWidth() * 12);
+        dialog.setMinimumWidth(width);
         return dialog.exec() == QDialog::Accepted;
     }
 };
@@ -60,6 +78,7 @@ QDateEdit *dateEdit(QWidget *parent, const QDate &date)
 {
     auto *edit = new QDateEdit(parent);
     edit->setCalendarPopup(true);
+    edit->setDisplayFormat(view::fullYearDateFormat());
     edit->setSpecialValueText(QStringLiteral(" "));
     edit->setMinimumDate(QDate(1900, 1, 1));
     edit->setDate(date.isValid() ? date : edit->minimumDate());

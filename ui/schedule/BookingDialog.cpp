@@ -122,6 +122,8 @@ BookingDialog::BookingDialog(Database &db, const QList<Practitioner> &practition
     m_count->setValue(6);
     m_until = new QDateEdit(m_date.addMonths(3), this);
     m_until->setCalendarPopup(true);
+    // "5/3/26" is no date to end a series on.
+    m_until->setDisplayFormat(view::fullYearDateFormat());
     m_interval->setAccessibleName(tr("Repeat interval"));
     m_count->setAccessibleName(tr("Number of appointments"));
     m_endKind->setAccessibleName(tr("Series ends"));

@@ -95,6 +95,7 @@ QWidget *SchedulePanel::buildDayNavigation(QWidget *parent)
     connect(today, &QAction::triggered, this, [this] { showDate(m_model->today()); });
     m_date = new QDateEdit(m_model->date(), parent);
     m_date->setCalendarPopup(true);
+    m_date->setDisplayFormat(view::fullYearDateFormat());
     m_date->setAccessibleName(tr("Day shown"));
     connect(m_date, &QDateEdit::dateChanged, this, &SchedulePanel::showDate);
     m_heading = new QLabel(parent);
