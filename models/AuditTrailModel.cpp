@@ -3,6 +3,7 @@
 #include "core/LocaleFormat.h"
 
 #include "database/Database.h"
+#include "domain/AuditLabels.h"
 #include "domain/ClinicTime.h"
 
 #include <QJsonDocument>
@@ -45,6 +46,19 @@ QVariant AuditTrailModel::data(const QModelIndex &index, int role) const
         return QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Indented));
     if (role == Qt::UserRole)
         return e.seq;
+    // The codes as stored, for a filter and in the tooltip.
+    if (role == CodeRole || role == Qt::ToolTipRole) {
+        switch (index.column()) {
+        case Action:
+            return e.action;
+        case Outcome:
+            return e.outcome;
+        case Record:
+            return e.entityType;
+        default:
+            return {};
+        }
+    }
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -56,11 +70,13 @@ QVariant AuditTrailModel::data(const QModelIndex &index, int role) const
     case User:
         return e.actor;
     case Action:
-        return e.action;
+        return AuditLabels::action(e.action);
     case Outcome:
-        return e.outcome;
-    case Record:
-        return e.entityId.isEmpty() ? e.entityType : e.entityType + QLatin1Char(' ') + e.entityId;
+        return AuditLabels::outcome(e.outcome);
+    case Record: {
+        const QString type = AuditLabels::entityType(e.entityType);
+        return e.entityId.isEmpty() ? type : type + QLatin1Char(' ') + e.entityId;
+    }
     case Patient:
         return e.patientId;
     case Details:

@@ -25,6 +25,9 @@ public:
         Details,
         ColumnCount
     };
+    // The action, outcome and record type as stored ("clinical-read"); the display shows their
+    // names in the person's language (AuditLabels).
+    static constexpr int CodeRole = Qt::UserRole + 1;
 
     explicit AuditTrailModel(Database &db, QObject *parent = nullptr);
 

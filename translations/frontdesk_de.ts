@@ -485,6 +485,225 @@ Geprüft gegen: %2</translation>
     </message>
 </context>
 <context>
+    <name>AuditLabels</name>
+    <message>
+        <source>Sign-in</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <source>Sign-out</source>
+        <translation>Abmeldung</translation>
+    </message>
+    <message>
+        <source>Workstation locked</source>
+        <translation>Arbeitsplatz gesperrt</translation>
+    </message>
+    <message>
+        <source>Workstation unlocked</source>
+        <translation>Arbeitsplatz entsperrt</translation>
+    </message>
+    <message>
+        <source>Session taken over</source>
+        <translation>Sitzung übernommen</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Passwort geändert</translation>
+    </message>
+    <message>
+        <source>Staff account created</source>
+        <translation>Mitarbeiterkonto angelegt</translation>
+    </message>
+    <message>
+        <source>Staff account changed</source>
+        <translation>Mitarbeiterkonto geändert</translation>
+    </message>
+    <message>
+        <source>Record read</source>
+        <translation>Akte gelesen</translation>
+    </message>
+    <message>
+        <source>Clinical record read</source>
+        <translation>Klinische Akte gelesen</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>Records merged</source>
+        <translation>Akten zusammengeführt</translation>
+    </message>
+    <message>
+        <source>Double booking</source>
+        <translation>Doppelbuchung</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Zugewiesen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Druck</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Purged</source>
+        <translation>Endgültig entfernt</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Demodaten</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>Einstellung geändert</translation>
+    </message>
+    <message>
+        <source>Database key changed</source>
+        <translation>Datenbankschlüssel gewechselt</translation>
+    </message>
+    <message>
+        <source>frontdeskctl command</source>
+        <translation>frontdeskctl-Befehl</translation>
+    </message>
+    <message>
+        <source>Sync conflict settled</source>
+        <translation>Abgleichskonflikt gelöst</translation>
+    </message>
+    <message>
+        <source>Message held</source>
+        <translation>Nachricht zurückgehalten</translation>
+    </message>
+    <message>
+        <source>Audit trail read</source>
+        <translation>Prüfprotokoll gelesen</translation>
+    </message>
+    <message>
+        <source>Audit trail exported</source>
+        <translation>Prüfprotokoll exportiert</translation>
+    </message>
+    <message>
+        <source>Audit trail re-anchored</source>
+        <translation>Prüfprotokoll neu verankert</translation>
+    </message>
+    <message>
+        <source>Workstation enrolled</source>
+        <translation>Arbeitsplatz angemeldet</translation>
+    </message>
+    <message>
+        <source>Workstation token issued</source>
+        <translation>Token für den Arbeitsplatz ausgestellt</translation>
+    </message>
+    <message>
+        <source>Workstation revoked</source>
+        <translation>Zugang des Arbeitsplatzes widerrufen</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>Clinical record</source>
+        <translation>Klinische Akte</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Staff account</source>
+        <translation>Mitarbeiterkonto</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Arbeitsplatz</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>FHIR bundle</source>
+        <translation>FHIR-Bundle</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>Day list</source>
+        <translation>Tagesliste</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Dashboard list</source>
+        <translation>Liste aus der Übersicht</translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>Could not read the audit trail: %1</source>

@@ -485,6 +485,225 @@ Comprobado con: %2</translation>
     </message>
 </context>
 <context>
+    <name>AuditLabels</name>
+    <message>
+        <source>Sign-in</source>
+        <translation>Inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Sign-out</source>
+        <translation>Cierre de sesión</translation>
+    </message>
+    <message>
+        <source>Workstation locked</source>
+        <translation>Puesto de trabajo bloqueado</translation>
+    </message>
+    <message>
+        <source>Workstation unlocked</source>
+        <translation>Puesto de trabajo desbloqueado</translation>
+    </message>
+    <message>
+        <source>Session taken over</source>
+        <translation>Sesión asumida</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Contraseña cambiada</translation>
+    </message>
+    <message>
+        <source>Staff account created</source>
+        <translation>Cuenta de personal creada</translation>
+    </message>
+    <message>
+        <source>Staff account changed</source>
+        <translation>Cuenta de personal modificada</translation>
+    </message>
+    <message>
+        <source>Record read</source>
+        <translation>Historia consultada</translation>
+    </message>
+    <message>
+        <source>Clinical record read</source>
+        <translation>Historia clínica consultada</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Búsqueda</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modificado</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Eliminado</translation>
+    </message>
+    <message>
+        <source>Records merged</source>
+        <translation>Historias fusionadas</translation>
+    </message>
+    <message>
+        <source>Double booking</source>
+        <translation>Reserva doble</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Asignado</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportación</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Impresión</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importación</translation>
+    </message>
+    <message>
+        <source>Purged</source>
+        <translation>Purgado</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Datos de demostración</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>Ajuste cambiado</translation>
+    </message>
+    <message>
+        <source>Database key changed</source>
+        <translation>Clave de la base de datos cambiada</translation>
+    </message>
+    <message>
+        <source>frontdeskctl command</source>
+        <translation>Orden de frontdeskctl</translation>
+    </message>
+    <message>
+        <source>Sync conflict settled</source>
+        <translation>Conflicto de sincronización resuelto</translation>
+    </message>
+    <message>
+        <source>Message held</source>
+        <translation>Mensaje retenido</translation>
+    </message>
+    <message>
+        <source>Audit trail read</source>
+        <translation>Registro de auditoría consultado</translation>
+    </message>
+    <message>
+        <source>Audit trail exported</source>
+        <translation>Registro de auditoría exportado</translation>
+    </message>
+    <message>
+        <source>Audit trail re-anchored</source>
+        <translation>Registro de auditoría reanclado</translation>
+    </message>
+    <message>
+        <source>Workstation enrolled</source>
+        <translation>Puesto de trabajo inscrito</translation>
+    </message>
+    <message>
+        <source>Workstation token issued</source>
+        <translation>Token del puesto de trabajo emitido</translation>
+    </message>
+    <message>
+        <source>Workstation revoked</source>
+        <translation>Puesto de trabajo revocado</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Correcto</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>Fallido</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En cola</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Omitido</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
+        <source>Clinical record</source>
+        <translation>Historia clínica</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Control periódico</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Staff account</source>
+        <translation>Cuenta de personal</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Puesto de trabajo</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Ajuste</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de datos</translation>
+    </message>
+    <message>
+        <source>FHIR bundle</source>
+        <translation>Bundle FHIR</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Orden</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Day list</source>
+        <translation>Lista del día</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Dashboard list</source>
+        <translation>Lista del panel</translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>Could not read the audit trail: %1</source>

@@ -485,6 +485,225 @@ Vérifié par rapport à : %2</translation>
     </message>
 </context>
 <context>
+    <name>AuditLabels</name>
+    <message>
+        <source>Sign-in</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Sign-out</source>
+        <translation>Déconnexion</translation>
+    </message>
+    <message>
+        <source>Workstation locked</source>
+        <translation>Poste de travail verrouillé</translation>
+    </message>
+    <message>
+        <source>Workstation unlocked</source>
+        <translation>Poste de travail déverrouillé</translation>
+    </message>
+    <message>
+        <source>Session taken over</source>
+        <translation>Session reprise</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Mot de passe modifié</translation>
+    </message>
+    <message>
+        <source>Staff account created</source>
+        <translation>Compte du personnel créé</translation>
+    </message>
+    <message>
+        <source>Staff account changed</source>
+        <translation>Compte du personnel modifié</translation>
+    </message>
+    <message>
+        <source>Record read</source>
+        <translation>Dossier consulté</translation>
+    </message>
+    <message>
+        <source>Clinical record read</source>
+        <translation>Dossier clinique consulté</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>Records merged</source>
+        <translation>Dossiers fusionnés</translation>
+    </message>
+    <message>
+        <source>Double booking</source>
+        <translation>Double réservation</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Attribué</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Impression</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Purged</source>
+        <translation>Purgé</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Données de démonstration</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>Paramètre modifié</translation>
+    </message>
+    <message>
+        <source>Database key changed</source>
+        <translation>Clé de la base de données changée</translation>
+    </message>
+    <message>
+        <source>frontdeskctl command</source>
+        <translation>Commande frontdeskctl</translation>
+    </message>
+    <message>
+        <source>Sync conflict settled</source>
+        <translation>Conflit de synchronisation réglé</translation>
+    </message>
+    <message>
+        <source>Message held</source>
+        <translation>Message retenu</translation>
+    </message>
+    <message>
+        <source>Audit trail read</source>
+        <translation>Journal d&apos;audit consulté</translation>
+    </message>
+    <message>
+        <source>Audit trail exported</source>
+        <translation>Journal d&apos;audit exporté</translation>
+    </message>
+    <message>
+        <source>Audit trail re-anchored</source>
+        <translation>Journal d&apos;audit réancré</translation>
+    </message>
+    <message>
+        <source>Workstation enrolled</source>
+        <translation>Poste de travail inscrit</translation>
+    </message>
+    <message>
+        <source>Workstation token issued</source>
+        <translation>Jeton du poste de travail délivré</translation>
+    </message>
+    <message>
+        <source>Workstation revoked</source>
+        <translation>Poste de travail révoqué</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Réussi</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Ignoré</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <source>Clinical record</source>
+        <translation>Dossier clinique</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Relance de suivi</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Staff account</source>
+        <translation>Compte du personnel</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Poste de travail</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Paramètre</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de données</translation>
+    </message>
+    <message>
+        <source>FHIR bundle</source>
+        <translation>Bundle FHIR</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Day list</source>
+        <translation>Liste du jour</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Dashboard list</source>
+        <translation>Liste du tableau de bord</translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>Could not read the audit trail: %1</source>

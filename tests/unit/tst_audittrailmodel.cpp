@@ -3,6 +3,8 @@
 #include "AuditTrailModel.h"
 #include "access/Session.h"
 #include "access/StaffAccountRepository.h"
+#include "core/Translations.h"
+#include "domain/AuditLabels.h"
 #include "storage/PatientRepository.h"
 
 #include <QAbstractItemModelTester>
@@ -50,8 +52,13 @@ private slots:
         QVERIFY(model.setFilter(onlyAnna).ok());
         // Her two records and, newest, her reading of the trail just before.
         QCOMPARE(model.rowCount(), 3);
+        // Named for people, the code kept beside it.
         QCOMPARE(model.index(0, AuditTrailModel::Action).data().toString(),
+                 QStringLiteral("Audit trail read"));
+        QCOMPARE(model.index(0, AuditTrailModel::Action).data(AuditTrailModel::CodeRole).toString(),
                  QStringLiteral("audit-read"));
+        QCOMPARE(model.index(0, AuditTrailModel::Outcome).data().toString(),
+                 QStringLiteral("Success"));
         for (int r = 0; r < model.rowCount(); ++r)
             QCOMPARE(model.index(r, AuditTrailModel::User)
                          .data()
@@ -63,6 +70,34 @@ private slots:
         nothing.action = QStringLiteral("no-such-action");
         QVERIFY(model.setFilter(nothing).ok());
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    // The viewer names actions, outcomes and record types in the person's language; a code it
+    // has no name for reads as stored.
+    void namesFollowTheLanguage()
+    {
+        Translations::install(QLocale(QLocale::German, QLocale::Germany));
+        const auto english = qScopeGuard([] { Translations::install(QLocale::c()); });
+        QCOMPARE(AuditLabels::action(QStringLiteral("clinical-read")),
+                 QStringLiteral("Klinische Akte gelesen"));
+        QCOMPARE(AuditLabels::action(QStringLiteral("audit-read")),
+                 QStringLiteral("Prüfprotokoll gelesen"));
+        QCOMPARE(AuditLabels::outcome(QStringLiteral("failure")), QStringLiteral("Fehlgeschlagen"));
+        QCOMPARE(AuditLabels::entityType(QStringLiteral("ClinicalRecord")),
+                 QStringLiteral("Klinische Akte"));
+        QCOMPARE(AuditLabels::action(QStringLiteral("server-only")), QStringLiteral("server-only"));
+
+        AuditTrailModel model(*t.db);
+        QVERIFY(model.setFilter({}).ok());
+        QVERIFY(model.rowCount() > 0);
+        for (int r = 0; r < model.rowCount(); ++r) {
+            const QModelIndex record = model.index(r, AuditTrailModel::Record);
+            if (record.data(AuditTrailModel::CodeRole).toString() == QLatin1String("Patient"))
+                QVERIFY2(record.data().toString().startsWith(QLatin1String("Patient ")),
+                         qPrintable(record.data().toString()));
+            QCOMPARE(model.index(r, AuditTrailModel::Outcome).data().toString(),
+                     QStringLiteral("Erfolgreich"));
+        }
     }
 
     void refusedWithoutThePermission()

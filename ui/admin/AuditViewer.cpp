@@ -6,6 +6,7 @@
 #include "ClinicSettings.h"
 #include "access/AuditVerifier.h"
 #include "access/AuditedExport.h"
+#include "domain/AuditLabels.h"
 #include "domain/ClinicTime.h"
 
 #include <QBuffer>
@@ -104,7 +105,7 @@ AuditViewer::AuditViewer(Database &db, QWidget *parent)
     m_action->addItem(tr("(any)"), QString());
     if (auto actions = query.actions())
         for (const QString &a : *actions)
-            m_action->addItem(a, a);
+            m_action->addItem(AuditLabels::action(a), a);
     applyFilter();
 }
 
