@@ -13,7 +13,7 @@ struct CommunicationPreference
 {
     RecordMeta meta;
     QString patientId;
-    // reminder | follow-up | survey | administrative | clinical | marketing
+    // reminder | follow-up | survey | recall | administrative | clinical | marketing
     QString purpose = QStringLiteral("reminder");
     QString channel = QStringLiteral("sms"); // sms | email | phone | letter
     bool optedOut = false;
@@ -24,12 +24,13 @@ struct CommunicationPreference
 
     static QStringList purposes()
     {
-        // Follow-ups after a visit and the survey they may ask are purposes of their own, so
-        // that a patient may decline the survey and keep the follow-up (and a STOP, which opts
-        // out of every purpose here, stops them too).
-        return {QStringLiteral("reminder"), QStringLiteral("follow-up"),
-                QStringLiteral("survey"),   QStringLiteral("administrative"),
-                QStringLiteral("clinical"), QStringLiteral("marketing")};
+        // Every purpose a message is sent for is a preference of its own (ContactPolicy uses
+        // this list): a patient may decline the survey and keep the follow-up, or decline
+        // recall outreach and keep the reminders; a STOP opts out of each of them.
+        return {QStringLiteral("reminder"),       QStringLiteral("follow-up"),
+                QStringLiteral("survey"),         QStringLiteral("recall"),
+                QStringLiteral("administrative"), QStringLiteral("clinical"),
+                QStringLiteral("marketing")};
     }
     static QStringList channels()
     {

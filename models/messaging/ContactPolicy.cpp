@@ -16,10 +16,8 @@ constexpr int minutesPerDay = 24 * 60;
 
 QStringList ContactPolicy::purposes()
 {
-    return {QStringLiteral("reminder"),       QStringLiteral("follow-up"),
-            QStringLiteral("survey"),         QStringLiteral("recall"),
-            QStringLiteral("administrative"), QStringLiteral("clinical"),
-            QStringLiteral("marketing")};
+    // The purposes messages are sent for are the purposes a patient has a preference for.
+    return CommunicationPreference::purposes();
 }
 
 QStringList ContactPolicy::sendChannels()

@@ -641,6 +641,14 @@ private slots:
         preference.quietStartMinute = 21 * 60;
         preference.quietEndMinute = 7 * 60;
         QVERIFY(CommunicationPreferenceRepository(m_a.db()).save(preference).ok());
+        // Recall outreach declined on its own: a purpose of its own, through the server too.
+        CommunicationPreference noRecalls;
+        noRecalls.patientId = p.meta.id;
+        noRecalls.purpose = QStringLiteral("recall");
+        noRecalls.channel = QStringLiteral("sms");
+        noRecalls.optedOut = true;
+        const Status noRecallsSaved = CommunicationPreferenceRepository(m_a.db()).save(noRecalls);
+        QVERIFY2(noRecallsSaved.ok(), qPrintable(noRecallsSaved.error()));
         Coverage coverage;
         coverage.patientId = p.meta.id;
         coverage.payer = QStringLiteral("AOK Bayern");
@@ -709,6 +717,10 @@ private slots:
         QVERIFY2(preferenceOnB.ok(), qPrintable(preferenceOnB.error()));
         QCOMPARE(preferenceOnB->channel, QStringLiteral("email"));
         QCOMPARE(preferenceOnB->quietStartMinute, 21 * 60);
+        auto noRecallsOnB = CommunicationPreferenceRepository(m_b.db()).get(noRecalls.meta.id);
+        QVERIFY2(noRecallsOnB.ok(), qPrintable(noRecallsOnB.error()));
+        QCOMPARE(noRecallsOnB->purpose, QStringLiteral("recall"));
+        QVERIFY(noRecallsOnB->optedOut);
         auto coverageOnB = CoverageRepository(m_b.db()).get(coverage.meta.id);
         QVERIFY2(coverageOnB.ok(), qPrintable(coverageOnB.error()));
         QCOMPARE(coverageOnB->memberId, QStringLiteral("A123456789"));

@@ -391,6 +391,11 @@ private slots:
                 policy.decide(*facts, purpose, QStringLiteral("sms"), m_clock.nowUtc());
             QVERIFY2(!d.allowed, qPrintable(purpose));
         }
+        // Recall outreach among them, refused as an opt-out, not as an unknown purpose.
+        const ContactDecision recall = policy.decide(*facts, QStringLiteral("recall"),
+                                                     QStringLiteral("sms"), m_clock.nowUtc());
+        QVERIFY2(!recall.allowed && recall.reason.contains(QStringLiteral("opted out")),
+                 qPrintable(recall.reason));
         // The letter preference is the patient's own, untouched.
         for (const CommunicationPreference &pref : facts->preferences)
             if (pref.purpose == QLatin1String("marketing"))

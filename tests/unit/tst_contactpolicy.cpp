@@ -56,6 +56,10 @@ private slots:
         QVERIFY(!c.allowed);
         QVERIFY(c.reason.contains(QStringLiteral("pigeon")));
         QCOMPARE(ContactPolicy::purposes().size(), 7);
+        // Every purpose a message is sent for is one a patient can have a preference for.
+        QCOMPARE(ContactPolicy::purposes(), CommunicationPreference::purposes());
+        for (const QString &purpose : ContactPolicy::purposes())
+            QVERIFY2(pref(purpose, QStringLiteral("sms")).validate().ok(), qPrintable(purpose));
     }
 
     void thePreferredChannelIsSentOnNow()
@@ -92,6 +96,15 @@ private slots:
         // The opt-out is for that purpose only.
         QVERIFY(
             m_policy.decide(f, QStringLiteral("clinical"), QStringLiteral("sms"), m_noon).allowed);
+
+        // Recall outreach may be declined alone, the reminders kept.
+        f.preferences = {pref(QStringLiteral("recall"), QStringLiteral("sms"), true)};
+        const ContactDecision recall =
+            m_policy.decide(f, QStringLiteral("recall"), QStringLiteral("sms"), m_noon);
+        QVERIFY(!recall.allowed);
+        QVERIFY2(recall.reason.contains(QStringLiteral("(Recall)")), qPrintable(recall.reason));
+        QVERIFY(
+            m_policy.decide(f, QStringLiteral("reminder"), QStringLiteral("sms"), m_noon).allowed);
     }
 
     void thePurposesChannelComesBeforeThePatientsChannel()

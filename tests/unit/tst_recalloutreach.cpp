@@ -7,6 +7,7 @@
 #include "domain/ClinicTime.h"
 #include "messaging/MessageTemplateRepository.h"
 #include "storage/AppointmentRepository.h"
+#include "storage/CommunicationPreferenceRepository.h"
 #include "storage/PatientRepository.h"
 #include "storage/PractitionerRepository.h"
 #include "storage/RecallRepository.h"
@@ -337,6 +338,42 @@ private slots:
         QCOMPARE(contacted, QStringList{m_later});
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM messages")), messagesBefore + 3);
         clock.advanceSecs(-3 * 24 * 3600);
+    }
+
+    // Recall is a purpose of its own: a patient who declined recall outreach is left out of
+    // it (the reason says so) and still gets appointment reminders, and the reverse.
+    void anOptOutOfRecallsLeavesThePatientOut()
+    {
+        const QString declined = addPatient(QStringLiteral("Olga"), QStringLiteral("+49 170 13"),
+                                            {}, QStringLiteral("sms"));
+        addRecall(declined, today, QStringLiteral("Check-up"));
+        CommunicationPreference noRecalls;
+        noRecalls.patientId = declined;
+        noRecalls.purpose = QStringLiteral("recall");
+        noRecalls.channel = QStringLiteral("sms");
+        noRecalls.optedOut = true;
+        const Status saved = CommunicationPreferenceRepository(*t.db).save(noRecalls);
+        QVERIFY2(saved.ok(), qPrintable(saved.error()));
+        const QString noReminders = addPatient(QStringLiteral("Pia"), QStringLiteral("+49 170 14"),
+                                               {}, QStringLiteral("sms"));
+        addRecall(noReminders, today, QStringLiteral("Check-up"));
+        CommunicationPreference reminders = noRecalls;
+        reminders.meta = {};
+        reminders.patientId = noReminders;
+        reminders.purpose = QStringLiteral("reminder");
+        QVERIFY(CommunicationPreferenceRepository(*t.db).save(reminders).ok());
+
+        auto due = RecallOutreach(*t.db).due(today, 0, &m_template);
+        QVERIFY2(due, qPrintable(due.error()));
+        const OutreachCandidate *olga = find(*due, declined);
+        QVERIFY(olga);
+        QCOMPARE(olga->action, OutreachCandidate::Action::Refused);
+        QVERIFY2(olga->note.contains(QLatin1String("opted out")), qPrintable(olga->note));
+        QVERIFY2(olga->note.contains(QLatin1String("Recall")), qPrintable(olga->note));
+        const OutreachCandidate *pia = find(*due, noReminders);
+        QVERIFY(pia);
+        QCOMPARE(pia->action, OutreachCandidate::Action::Send);
+        QCOMPARE(pia->channel, QStringLiteral("sms"));
     }
 };
 

@@ -228,6 +228,7 @@ ProfileItemDialog::Choices ProfileItemDialog::purposes()
     return {{QStringLiteral("reminder"), tr("Appointment reminders")},
             {QStringLiteral("follow-up"), tr("Follow-ups after a visit")},
             {QStringLiteral("survey"), tr("Surveys")},
+            {QStringLiteral("recall"), tr("Recalls (check-ups due)")},
             {QStringLiteral("administrative"), tr("Administrative")},
             {QStringLiteral("clinical"), tr("Clinical results")},
             {QStringLiteral("marketing"), tr("Marketing")}};
