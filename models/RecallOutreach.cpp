@@ -2,14 +2,13 @@
 
 #include "ClinicSettings.h"
 #include "MessageComposer.h"
+#include "core/LocaleFormat.h"
 #include "database/Database.h"
 #include "domain/MessageLabels.h"
 #include "messaging/MessageTemplateRepository.h"
 #include "messaging/TemplateRenderer.h"
 #include "storage/PatientRepository.h"
 #include "storage/RecallRepository.h"
-
-#include <QLocale>
 
 namespace frontdesk {
 
@@ -146,8 +145,8 @@ Result<QList<OutreachCandidate>> RecallOutreach::due(QDate day, int months,
         c.lastVisitUtc = p.lastVisitUtc;
         c.dueOn = clinic.clinicTime().toLocal(p.lastVisitUtc).date().addMonths(months);
         c.reason = tr("No visit since %1.")
-                       .arg(QLocale().toString(clinic.clinicTime().toLocal(p.lastVisitUtc).date(),
-                                               QLocale::ShortFormat));
+                       .arg(LocaleFormat::fullYearDate(
+                           clinic.clinicTime().toLocal(p.lastVisitUtc).date()));
         if (auto s = describe(c); !s)
             return fail(s.error());
         out.append(c);

@@ -1,10 +1,9 @@
 #include "WorklistModel.h"
 
+#include "core/LocaleFormat.h"
 #include "database/Database.h"
 #include "domain/MessageLabels.h"
 #include "storage/RecallRepository.h"
-
-#include <QLocale>
 
 namespace frontdesk {
 
@@ -84,7 +83,7 @@ QVariant WorklistModel::data(const QModelIndex &index, int role) const
     }
     switch (index.column()) {
     case DueColumn:
-        return QLocale().toString(t.task.dueOn, QLocale::ShortFormat);
+        return LocaleFormat::fullYearDate(t.task.dueOn);
     case PatientColumn:
         return tr("%1 (%2)").arg(t.patientName, t.mrn);
     case PhoneColumn:
@@ -100,8 +99,7 @@ QVariant WorklistModel::data(const QModelIndex &index, int role) const
                                 : MessageLabels::channel(t.task.contactChannel);
         return tr("%1 (contacted %2: %3)")
             .arg(t.task.reason,
-                 QLocale().toString(clinicTime().toLocal(t.task.contactedAt), QLocale::ShortFormat),
-                 how);
+                 LocaleFormat::fullYearDateTime(clinicTime().toLocal(t.task.contactedAt)), how);
     }
     default:
         return {};

@@ -9,6 +9,7 @@
 #include "WorklistModel.h"
 #include "access/Session.h"
 #include "access/StaffAccountRepository.h"
+#include "core/LocaleFormat.h"
 #include "messages/RecallOutreachDialog.h"
 #include "messages/WorklistView.h"
 #include "messaging/MessageTemplateRepository.h"
@@ -132,6 +133,10 @@ private slots:
         QVERIFY2(dialog.preview()->text().contains(QLatin1String("call")),
                  qPrintable(dialog.preview()->text()));
         QVERIFY(due->model()->index(1, 3).data().toString().contains(QLatin1String("Call")));
+        // Due dates in the locale's order with a four-digit year.
+        const QString annaDue = due->model()->index(0, 1).data().toString();
+        QCOMPARE(annaDue, LocaleFormat::fullYearDate(QDate(2026, 2, 1)));
+        QVERIFY2(annaDue.contains(QLatin1String("2026")), qPrintable(annaDue));
 
         // Twelve months away: Dora too.
         dialog.monthsField()->setFocus();
@@ -171,6 +176,16 @@ private slots:
         QCOMPARE(table->model()->rowCount(), 1);
         QCOMPARE(table->model()->index(0, WorklistModel::PhoneColumn).data().toString(),
                  QStringLiteral("+49 170 2"));
+        // Dates with a four-digit year: the task's due day, and when a recall was contacted.
+        QCOMPARE(table->model()->index(0, WorklistModel::DueColumn).data().toString(),
+                 LocaleFormat::fullYearDate(QDate(2026, 3, 3)));
+        view.kindFilter()->setCurrentIndex(view.kindFilter()->findData(Recall::recallKind()));
+        QVERIFY(table->model()->rowCount() > 0);
+        const QString contacted =
+            table->model()->index(0, WorklistModel::ToDoColumn).data().toString();
+        // "(contacted 3/3/2026 10:00: SMS)", never "3/3/26".
+        QVERIFY2(contacted.contains(QLatin1String("2026")), qPrintable(contacted));
+        view.kindFilter()->setCurrentIndex(view.kindFilter()->findData(Recall::callKind()));
         table->setFocus();
         table->setCurrentIndex(table->model()->index(0, 0));
 

@@ -1,10 +1,11 @@
 #include "ViewHelpers.h"
 
+#include "core/LocaleFormat.h"
+
 #include <QAction>
 #include <QCoreApplication>
 #include <QDir>
 #include <QLabel>
-#include <QLocale>
 #include <QStandardPaths>
 #include <QToolButton>
 
@@ -43,10 +44,7 @@ void makeHeading(QLabel *label, qreal scale)
 
 QString fullYearDateFormat()
 {
-    QString format = QLocale().dateFormat(QLocale::ShortFormat);
-    if (!format.contains(QLatin1String("yyyy")))
-        format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
-    return format;
+    return LocaleFormat::fullYearDateFormat();
 }
 
 QString documentsFolder()

@@ -1,6 +1,7 @@
 #include "RecallOutreachDialog.h"
 
 #include "ClinicSettings.h"
+#include "core/LocaleFormat.h"
 #include "domain/MessageLabels.h"
 
 #include <QAction>
@@ -9,7 +10,6 @@
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
@@ -139,7 +139,7 @@ const MessageTemplate *RecallOutreachDialog::chosenTemplate() const
 void RecallOutreachDialog::fillRow(int row, const OutreachCandidate &c, const QString &outcome)
 {
     const QStringList cells{tr("%1 (%2)").arg(c.patientName, c.mrn),
-                            QLocale().toString(c.dueOn, QLocale::ShortFormat), c.reason, outcome};
+                            LocaleFormat::fullYearDate(c.dueOn), c.reason, outcome};
     for (int column = 0; column < ColumnCount; ++column) {
         auto *item = new QStandardItem(cells.at(column));
         item->setToolTip(cells.at(column));
