@@ -6,11 +6,13 @@
 #include "demo/DemoSupport.h"
 #include "domain/Appointment.h"
 #include "domain/AppointmentLabels.h"
+#include "domain/Practitioner.h"
 #include "domain/RecordMeta.h"
 #include "patients/PatientSearch.h"
 
 #include <QJsonObject>
 #include <QLocale>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
 #include <QUuid>
@@ -163,8 +165,8 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
              {&DemoSeeder::nameAppointmentTypes, &DemoSeeder::addRooms,
               &DemoSeeder::addPractitioners, &DemoSeeder::addPatients, &DemoSeeder::addAppointments,
               &DemoSeeder::addRecalls, &DemoSeeder::addPatientRecords, &DemoSeeder::addInbox,
-              &DemoSeeder::addSurveys, &DemoSeeder::addMessageTemplates,
-              &DemoSeeder::auditSeeding}) {
+              &DemoSeeder::addSurveys, &DemoSeeder::addWorklistTasks,
+              &DemoSeeder::addMessageTemplates, &DemoSeeder::auditSeeding}) {
             if (auto s = (this->*stage)(run); !s)
                 return s;
         }
@@ -687,6 +689,186 @@ Status DemoSeeder::addRecalls(Run &run)
     return {};
 }
 
+// The front desk's worklist as a working day finds it: calls instead of SMS reminders for the
+// patients who want a phone call (as frontdesk-server makes them 48 h before), overdue recalls
+// already contacted by a call or a letter (as recall outreach leaves them, the letter for
+// patients who asked for recalls by post), and a time freed by a cancellation offered to the
+// waitlist. The rows are picked by ordered queries of the seeded clinic and the few draws come
+// from a stream of their own, so everything seeded before stays as it was.
+Status DemoSeeder::addWorklistTasks(Run &run)
+{
+    static const std::array waitlistNotes{QT_TRANSLATE_NOOP("DemoSeeder", "Mornings only"),
+                                          QT_TRANSLATE_NOOP("DemoSeeder", "Can come at short "
+                                                                          "notice")};
+    Random g(run.options.seed ^ 0x776f726b6c697374ULL);
+    constexpr qint64 dayMs = qint64(24) * 3600 * 1000;
+    const qint64 startOfToday = QDateTime(run.today, QTime(0, 0), run.zone).toMSecsSinceEpoch();
+    const qint64 inThreeDays =
+        QDateTime(run.today.addDays(3), QTime(0, 0), run.zone).toMSecsSinceEpoch();
+    const auto when = [&](qint64 ms) {
+        return run.options.locale.toString(QDateTime::fromMSecsSinceEpoch(ms, run.zone),
+                                           QStringLiteral("ddd yyyy-MM-dd HH:mm"));
+    };
+    QSqlQuery task(run.conn);
+    task.prepare(QStringLiteral("INSERT INTO recalls (id, patient_id, practitioner_id, reason, "
+                                "due_on, status, kind, created_at, updated_at, sync_state) "
+                                "VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)"));
+    int made = 0;
+    const auto addTask = [&](const QString &id, const QVariant &patient,
+                             const QVariant &practitioner, const QString &reason, QDate due,
+                             const QString &kind) {
+        const qint64 at =
+            std::min(run.now, QDateTime(due, QTime(7, 30), run.zone).toMSecsSinceEpoch());
+        ++made;
+        return demo::run(
+            task,
+            {id, patient, practitioner, reason, due.toString(Qt::ISODate), kind, at, at, run.demo},
+            run.error);
+    };
+
+    // Reminders by phone: the visits of the next two days of patients who want a call.
+    QSqlQuery calls(run.conn);
+    calls.prepare(QStringLiteral(
+        "SELECT a.patient_id, a.practitioner_id, a.start_at FROM appointments a JOIN patients p "
+        "ON p.id = a.patient_id WHERE p.preferred_channel = 'phone' AND a.status IN ('booked', "
+        "'confirmed') AND a.start_at >= ? AND a.start_at < ? ORDER BY a.start_at, a.id LIMIT 4"));
+    calls.addBindValue(startOfToday + dayMs);
+    calls.addBindValue(inThreeDays);
+    if (!calls.exec())
+        return fail(describeSqlError(calls.lastError()));
+    struct Call
+    {
+        QVariant patient, practitioner;
+        qint64 start;
+    };
+    std::vector<Call> due;
+    while (calls.next())
+        due.push_back({calls.value(0), calls.value(1), calls.value(2).toLongLong()});
+    for (const Call &c : due) {
+        const QDate remindOn = QDateTime::fromMSecsSinceEpoch(c.start - 2 * dayMs, run.zone).date();
+        if (!addTask(g.uuid(), c.patient, c.practitioner,
+                     tr("Call to remind of the appointment on %1 (the patient prefers a call).")
+                         .arg(when(c.start)),
+                     std::min(remindOn, run.today), QStringLiteral("call")))
+            return fail(run.error);
+    }
+
+    // Overdue recalls contacted in the last days: by a call for the patients who want one, by
+    // a letter for two without an e-mail address who asked for recalls by post.
+    QSqlQuery overdue(run.conn);
+    overdue.prepare(QStringLiteral(
+        "SELECT r.id, r.patient_id, r.practitioner_id, r.reason, p.preferred_channel, p.email "
+        "FROM recalls r JOIN patients p ON p.id = r.patient_id WHERE r.kind = 'recall' AND "
+        "r.status = 'open' AND r.due_on < ? AND r.contacted_at IS NULL ORDER BY r.due_on, r.id"));
+    overdue.addBindValue(run.today.toString(Qt::ISODate));
+    if (!overdue.exec())
+        return fail(describeSqlError(overdue.lastError()));
+    struct Contact
+    {
+        QString recall, patient;
+        QVariant practitioner;
+        QString reason;
+        bool call;
+    };
+    std::vector<Contact> contacts;
+    int calling = 0;
+    int writing = 0;
+    while (overdue.next()) {
+        const QString channel = overdue.value(4).toString();
+        const bool call = channel == QLatin1String("phone") && calling < 2;
+        const bool letter =
+            channel == QLatin1String("sms") && overdue.value(5).toString().isEmpty() && writing < 2;
+        if (!call && !letter)
+            continue;
+        (call ? calling : writing)++;
+        contacts.push_back({overdue.value(0).toString(), overdue.value(1).toString(),
+                            // No practitioner: NULL, as the recall has it.
+                            overdue.value(2).isNull() ? QVariant() : overdue.value(2),
+                            overdue.value(3).toString(), call});
+    }
+    QSqlQuery contacted(run.conn);
+    contacted.prepare(QStringLiteral("UPDATE recalls SET contacted_at = ?, contact_channel = ?, "
+                                     "contact_ref = ?, updated_at = ? WHERE id = ?"));
+    QSqlQuery byPost(run.conn);
+    byPost.prepare(QStringLiteral("INSERT INTO communication_preferences (id, patient_id, "
+                                  "purpose, channel, created_at, updated_at, sync_state) VALUES "
+                                  "(?, ?, 'recall', 'letter', ?, ?, ?)"));
+    for (const Contact &c : contacts) {
+        const QDate on = run.today.addDays(-g.below(3));
+        const qint64 at =
+            std::min(run.now, QDateTime(on, QTime(9, 0), run.zone).toMSecsSinceEpoch() +
+                                  qint64(g.below(120)) * 60 * 1000);
+        const QString id = g.uuid();
+        const QString reason =
+            c.call ? QCoreApplication::translate("RecallOutreach", "Call about the recall: %1")
+                         .arg(c.reason)
+                   : QCoreApplication::translate("RecallOutreach",
+                                                 "Send a letter about the recall: %1")
+                         .arg(c.reason);
+        if (!c.call &&
+            !demo::run(byPost, {g.uuid(), c.patient, run.now, run.now, run.demo}, run.error))
+            return fail(run.error);
+        if (!addTask(id, c.patient, c.practitioner, reason, on,
+                     c.call ? QStringLiteral("call") : QStringLiteral("letter")) ||
+            !demo::run(
+                contacted,
+                {at, c.call ? QStringLiteral("call") : QStringLiteral("letter"), id, at, c.recall},
+                run.error))
+            return fail(run.error);
+    }
+
+    // A time freed by a cancellation in the next days, offered to two waiting patients.
+    QSqlQuery freed(run.conn);
+    freed.prepare(QStringLiteral(
+        "SELECT a.patient_id, a.practitioner_id, a.start_at, a.end_at, a.type, pr.prefix, "
+        "pr.given_name, pr.family_name FROM appointments a JOIN practitioners pr ON pr.id = "
+        "a.practitioner_id WHERE a.status = 'cancelled' AND a.start_at >= ? AND a.start_at < ? "
+        "ORDER BY a.start_at, a.id LIMIT 1"));
+    freed.addBindValue(run.now);
+    freed.addBindValue(inThreeDays);
+    if (!freed.exec())
+        return fail(describeSqlError(freed.lastError()));
+    if (freed.next()) {
+        const QString cancelledBy = freed.value(0).toString();
+        const QVariant practitioner = freed.value(1);
+        const qint64 start = freed.value(2).toLongLong();
+        const int minutes = int((freed.value(3).toLongLong() - start) / 60000);
+        Practitioner doctor;
+        doctor.prefix = freed.value(5).toString();
+        doctor.givenName = freed.value(6).toString();
+        doctor.familyName = freed.value(7).toString();
+        QSqlQuery waiting(run.conn);
+        waiting.prepare(QStringLiteral(
+            "INSERT INTO waitlist (id, patient_id, practitioner_id, type, minutes, note, "
+            "created_at, updated_at, sync_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        QStringList offered{cancelledBy};
+        for (int i = 0; i < 2; ++i) {
+            QString patient;
+            do
+                patient = run.patients[size_t(g.below(int(run.patients.size())))];
+            while (offered.contains(patient) && offered.size() < int(run.patients.size()));
+            if (offered.contains(patient))
+                break;
+            offered << patient;
+            const qint64 since = run.now - qint64(3 + g.below(20)) * dayMs;
+            if (!demo::run(waiting,
+                           {g.uuid(), patient, practitioner, freed.value(4), minutes,
+                            tr(waitlistNotes[size_t(i)]), since, since, run.demo},
+                           run.error) ||
+                !addTask(g.uuid(), patient, practitioner,
+                         tr("Offer the freed time from the waitlist: %1, %2 min with %3 (another "
+                            "patient cancelled).")
+                             .arg(when(start))
+                             .arg(minutes)
+                             .arg(doctor.displayName()),
+                         run.today, QStringLiteral("offer")))
+                return fail(run.error);
+        }
+    }
+    run.summary.tasks = made;
+    return {};
+}
+
 Status DemoSeeder::addPatientRecords(Run &run)
 {
     DemoRecordSeeder::Options records;
@@ -767,6 +949,7 @@ Status DemoSeeder::auditSeeding(Run &run)
                                {QStringLiteral("appointments"), summary.appointments},
                                {QStringLiteral("messages"), summary.messages},
                                {QStringLiteral("recalls"), summary.recalls},
+                               {QStringLiteral("tasks"), summary.tasks},
                                {QStringLiteral("records"), summary.records},
                                {QStringLiteral("seed"), QString::number(run.options.seed)}};
     if (auto a = AuditLog(m_db).append(entry); !a)

@@ -49,6 +49,8 @@ public:
         int appointments = 0;
         int messages = 0;
         int recalls = 0;
+        // The front desk's worklist: call, letter and offer tasks (rows of recalls too).
+        int tasks = 0;
         // Rows of the patient record: insurance, consents, alerts and the clinical
         // summary.
         int records = 0;
@@ -77,6 +79,7 @@ private:
     Status addPatientRecords(Run &run);
     Status addInbox(Run &run);
     Status addSurveys(Run &run);
+    Status addWorklistTasks(Run &run);
     Status addMessageTemplates(Run &run);
     Status auditSeeding(Run &run);
 

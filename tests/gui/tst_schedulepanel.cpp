@@ -433,6 +433,8 @@ private slots:
         m_panel->openWaitlist();
         WaitlistDialog *waitlist = m_panel->waitlistDialog();
         QVERIFY(waitlist);
+        // The demo clinic has patients waiting already (its offer tasks are for them).
+        const int waiting = waitlist->entries()->count();
         QVERIFY(!waitlist->add({}, 15, {}, 0, 24 * 60, {})); // no patient chosen
         waitlist->searchField()->setText(QStringLiteral("MRN0100003"));
         waitlist->searchNow();
@@ -440,7 +442,7 @@ private slots:
         const QString name =
             waitlist->patientList()->item(0)->text().section(QStringLiteral(" — "), 0, 0);
         QVERIFY(waitlist->add({}, 15, {}, 0, 24 * 60, QStringLiteral("Any earlier time")));
-        QCOMPARE(waitlist->entries()->count(), 1);
+        QCOMPARE(waitlist->entries()->count(), waiting + 1);
         waitlist->reject();
         QTRY_VERIFY(!m_panel->waitlistDialog());
         // Cancel a future appointment: the message bar names the waiting patient.

@@ -22,10 +22,13 @@ using namespace frontdesk;
 // the Messages view's demo conversations came (the replies' read marks, the failed reminders'
 // reasons, two inbox messages and the shared mobile number of their candidates), when 019
 // brought the three message templates, when 023 gave the recalls their kind and contact columns
-// (kind "recall", not contacted), and when 022 brought the follow-up survey (surveys after a third
-// of the last five weeks' completed visits, the replies and the answers).
-constexpr qint64 kClinicRows = 13458;
-constexpr char kClinicHash[] = "d503c95f7908ed55749d0d44b09dd85281eec6c4fbf19faf92250e608f8d39a5";
+// (kind "recall", not contacted), when 022 brought the follow-up survey (surveys after a third
+// of the last five weeks' completed visits, the replies and the answers), and when the worklist
+// got its tasks (14 rows more: 10 call, letter and offer tasks, 2 waitlist entries, 2 recall
+// preferences by letter; 4 overdue recalls now record their contact; the clinic seeded before
+// that stage is unchanged, migration 024 included).
+constexpr qint64 kClinicRows = 13472;
+constexpr char kClinicHash[] = "4125009cac693ddf3afc48c90ad34a16c106d2941856bf185ac865b70d9d1a35";
 
 class TestDemoSeeder : public QObject
 {
@@ -141,6 +144,60 @@ private slots:
                                   "SELECT count(*) FROM appointments WHERE end_at <= start_at")),
                  0);
         QVERIFY(t.db->check()->isEmpty());
+    }
+
+    // The front desk's worklist has work on the demo's today: calls instead of SMS reminders
+    // for patients who want a call, overdue recalls contacted by a call or a letter (the letter
+    // for patients who asked for recalls by post), and a cancelled time offered to two waiting
+    // patients. Each task is a recall row of its kind, due by today, the patient's.
+    void seedsAWorklist()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.open());
+        t.db->setClock(clock);
+        auto summary = DemoSeeder(*t.db).seed(options());
+        QVERIFY2(summary.ok(), qPrintable(summary.error()));
+        const QString today = options().today.toString(Qt::ISODate);
+        const auto tasks = [&](const char *kind) {
+            return count(*t.db, QStringLiteral("SELECT count(*) FROM recalls WHERE kind = '%1' "
+                                               "AND status = 'open' AND due_on <= '%2'")
+                                    .arg(QLatin1String(kind), today));
+        };
+        qInfo("call %lld, letter %lld, offer %lld", tasks("call"), tasks("letter"), tasks("offer"));
+        QVERIFY(tasks("call") >= 3);
+        QVERIFY(tasks("letter") >= 1);
+        QCOMPARE(tasks("offer"), 2);
+        QCOMPARE(summary->tasks, int(tasks("call") + tasks("letter") + tasks("offer")));
+        // Calls for patients who want a call; letters for those who asked for recalls by post.
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM recalls r JOIN patients p ON "
+                                             "p.id = r.patient_id WHERE r.kind = 'call' AND "
+                                             "p.preferred_channel <> 'phone'")),
+                 0);
+        QCOMPARE(count(*t.db,
+                       QStringLiteral("SELECT count(*) FROM recalls r WHERE r.kind = 'letter' AND "
+                                      "NOT EXISTS (SELECT 1 FROM communication_preferences c "
+                                      "WHERE c.patient_id = r.patient_id AND c.purpose = "
+                                      "'recall' AND c.channel = 'letter')")),
+                 0);
+        // Each contacted recall names its task, of the channel it says.
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM recalls r JOIN recalls task "
+                                             "ON task.id = r.contact_ref WHERE r.kind = 'recall' "
+                                             "AND task.kind = r.contact_channel AND "
+                                             "task.patient_id = r.patient_id")),
+                 tasks("call") + tasks("letter") -
+                     count(*t.db, QStringLiteral("SELECT count(*) FROM recalls WHERE kind = "
+                                                 "'call' AND reason NOT LIKE 'Call about%'")));
+        // The offers are for waiting patients, about one freed time.
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM recalls r JOIN waitlist w ON "
+                                             "w.patient_id = r.patient_id AND w.status = "
+                                             "'waiting' WHERE r.kind = 'offer'")),
+                 2);
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(DISTINCT reason) FROM recalls WHERE "
+                                             "kind = 'offer'")),
+                 1);
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM recalls WHERE sync_state <> "
+                                             "'demo'")),
+                 0);
     }
 
     // Every part of the profile has something to show, consistent with the visits.
