@@ -12,6 +12,7 @@
 #include "fhir/FhirMapping.h"
 #include "fhir/PatientRecordMapping.h"
 #include "fhir/ScheduleMapping.h"
+#include "fhir/SurveyAnswerMapping.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -764,6 +765,76 @@ private slots:
         QVERIFY2(reason.contains(QLatin1String("opted out")), qPrintable(reason));
     }
 
+    // A follow-up's survey, answered from the phone: the SMS as the follow-up rule writes it
+    // (purpose survey, about the visit, the question last) goes out through Kannel and reaches
+    // the phone, the phone answers "4", and frontdesk-server records a QuestionnaireResponse
+    // with 4 for that patient, visit and survey. (The rule's planning is tst_automation's: a
+    // rule only follows up visits completed after it was added, a minute later at the soonest.)
+    void aSurveyIsAnsweredFromThePhone()
+    {
+        if (!m_kannel)
+            QSKIP("No test Kannel here (see above)");
+        const QString phone = phoneNumber(15);
+        const QString patient = patientWith({}, phone);
+        frontdesk::Practitioner dr;
+        dr.familyName = QStringLiteral("Surveyor");
+        const QString practitioner =
+            create(QStringLiteral("Practitioner"), ScheduleMapping::toFhir(dr));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        Appointment visit;
+        visit.patientId = patient;
+        visit.practitionerId = practitioner;
+        visit.status = AppointmentStatus::Completed;
+        visit.start = QDateTime(now.date().addDays(-1), QTime(9, 0), Qt::UTC);
+        visit.end = visit.start.addSecs(20 * 60);
+        const QString visited =
+            create(QStringLiteral("Appointment"), ScheduleMapping::toFhir(visit, false));
+        QVERIFY(!visited.isEmpty());
+
+        // "–" is not GSM-7: sent as UCS-2, which the phone's log shows as it was written; one
+        // part (70 characters at most) for the log's one line.
+        const QString question = QStringLiteral("Wie war es? 1 (schlecht) – 5 (sehr gut)");
+        Message survey;
+        survey.patientId = patient;
+        survey.appointmentId = visited;
+        survey.channel = QStringLiteral("sms");
+        survey.purpose = QStringLiteral("survey");
+        survey.body = QStringLiteral("Danke, Anna.\n") + question;
+        const QString asked =
+            create(QStringLiteral("Communication"), CommunicationMapping::toFhir(survey));
+        QVERIFY(!asked.isEmpty());
+        QVERIFY(waitForStatus(asked, QStringLiteral("completed")));
+        QTRY_COMPARE_WITH_TIMEOUT(smsReceivedBy(QString(phone).remove(QLatin1Char(' '))),
+                                  survey.body, 10000);
+
+        const QJsonObject reply = smsFrom(phone, QStringLiteral("4"));
+        QVERIFY(!reply.isEmpty());
+        auto m = CommunicationMapping::messageFromFhir(reply);
+        QVERIFY2(m, qPrintable(m ? QString() : m.error()));
+        // Acted on: nobody needs to read it; filed under the survey and its visit.
+        QCOMPARE(m->status, QStringLiteral("handled"));
+        QCOMPARE(m->purpose, QStringLiteral("survey"));
+        QCOMPARE(m->appointmentId, visited);
+
+        QList<QJsonObject> answers;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                answers = ofPatient(QStringLiteral("QuestionnaireResponse"), patient);
+                return !answers.isEmpty();
+            },
+            10000));
+        QCOMPARE(answers.size(), 1);
+        QCOMPARE(FhirJson::changedBy(answers.first()), QStringLiteral("frontdesk-server"));
+        auto answer = frontdesk::SurveyAnswerMapping::fromFhir(answers.first());
+        QVERIFY2(answer, qPrintable(answer ? QString() : answer.error()));
+        QCOMPARE(answer->score, 4);
+        QCOMPARE(answer->patientId, patient);
+        QCOMPARE(answer->appointmentId, visited);
+        QCOMPARE(answer->questionMessageId, asked);
+        QCOMPARE(answer->replyMessageId, m->meta.id);
+        QCOMPARE(answer->question, question);
+    }
+
     void severalServersSendEachMessageOnce()
     {
         QVERIFY(startServer());
@@ -1082,7 +1153,8 @@ private slots:
                          .toObject()
                          .value(QStringLiteral("sent"))
                          .toInt(),
-                     3); // and the reminders answered by C and by a cancel word
+                     4); // and the reminders answered by C and by a cancel word, and the survey
+                         // answered by 4
     }
 };
 
