@@ -1,5 +1,7 @@
 #include "ServerConfig.h"
 
+#include "automation/ServerTexts.h"
+
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QSettings>
@@ -186,6 +188,13 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
                             .arg(config.configPath));
         if (auto s = config.dispatch.read(file, config.configPath); !s)
             return fail(s.error());
+        if (file.contains(QStringLiteral("language"))) {
+            auto language =
+                ServerTexts::parseLanguage(file.value(QStringLiteral("language")).toString());
+            if (!language)
+                return fail(tr("%1: %2").arg(config.configPath, language.error()));
+            config.language = *language;
+        }
     } else if (p.isSet(configOption)) {
         return fail(tr("There is no configuration file %1.").arg(config.configPath));
     }

@@ -44,6 +44,9 @@ public:
     QStringList remindersCommand;
     // How often each process turns due reminder rules into messages.
     double reminderIntervalSeconds = 60;
+    // The clinic's language for the texts the server writes into records (ServerTexts): the
+    // configuration key `language`, de, fr, es or en.
+    QString language = QStringLiteral("en");
 
     enum class Action
     {

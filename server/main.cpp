@@ -6,6 +6,7 @@
 #include "ServerWorkstationCommand.h"
 #include "automation/ReminderScheduler.h"
 #include "automation/RemindersCommand.h"
+#include "automation/ServerTexts.h"
 #include "dispatch/Dispatcher.h"
 #include "dispatch/MessagesCommand.h"
 #include "dispatch/SmsGateway.h"
@@ -45,6 +46,9 @@ int main(int argc, char *argv[])
     auto config = ServerConfig::parse(QCoreApplication::arguments());
     if (!config)
         return complain(config.error(), 1);
+    // The records' texts (a cancellation's reason, the front desk's Tasks) in the clinic's
+    // language, also for a dry run's preview.
+    ServerTexts::setLanguage(config->language);
     switch (config->action) {
     case ServerConfig::Action::ShowHelp:
         std::fputs(qPrintable(config->helpText), stdout);

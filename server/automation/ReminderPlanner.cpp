@@ -2,6 +2,7 @@
 
 #include "AutomatedRecords.h"
 #include "ClinicContext.h"
+#include "ServerTexts.h"
 #include "database/Database.h"
 #include "domain/Recall.h"
 #include "fhir/BookingMapping.h"
@@ -266,27 +267,20 @@ Result<PlannedReminder> ReminderPlanner::plan(const ReminderRule &rule, const Ca
     }
     const ContactPolicy policy = clinic.policy();
     ContactDecision decision = policy.decide(*facts, p.purpose, channel, now);
-    const QString when =
-        QLocale().toString(clinic.time.toLocal(a->start), QStringLiteral("ddd yyyy-MM-dd HH:mm"));
+    const QString when = ServerTexts::when(clinic.time.toLocal(a->start));
     if (decision.action == ContactDecision::Action::CallTask ||
         decision.action == ContactDecision::Action::LetterTask) {
         const bool call = decision.action == ContactDecision::Action::CallTask;
         p.action = PlannedReminder::Action::Task;
         p.channel = call ? QStringLiteral("phone") : QStringLiteral("letter");
         if (rule.isFollowUp())
-            p.body = call ? tr("Call to follow up on the visit of %1 (the patient prefers a "
-                               "call).")
-                                .arg(when)
-                          : tr("Send a letter to follow up on the visit of %1 (the patient "
-                               "prefers letters).")
-                                .arg(when);
+            p.body = ServerTexts::text(call ? ServerTexts::Text::CallForFollowUp
+                                            : ServerTexts::Text::LetterForFollowUp)
+                         .arg(when);
         else
-            p.body = call ? tr("Call to remind of the appointment on %1 (the patient prefers a "
-                               "call).")
-                                .arg(when)
-                          : tr("Send a letter to remind of the appointment on %1 (the patient "
-                               "prefers letters).")
-                                .arg(when);
+            p.body = ServerTexts::text(call ? ServerTexts::Text::CallForReminder
+                                            : ServerTexts::Text::LetterForReminder)
+                         .arg(when);
         return p;
     }
     if (!decision.allowed) {

@@ -2,6 +2,7 @@
 
 #include "AutomatedRecords.h"
 #include "ClinicContext.h"
+#include "ServerTexts.h"
 #include "SurveyReplies.h"
 #include "database/Database.h"
 #include "domain/CommunicationPreference.h"
@@ -15,8 +16,6 @@
 #include "fhir/ScheduleMapping.h"
 #include "scheduling/StatusTransitions.h"
 #include "scheduling/WaitlistMatcher.h"
-
-#include <QLocale>
 
 #include <algorithm>
 
@@ -94,7 +93,7 @@ Result<ReplyHandler::Outcome> ReplyHandler::handle(Message &inbound)
             break;
         }
         done = changeStatus(**reminded, AppointmentStatus::Cancelled,
-                            tr("The patient cancelled by answering the reminder SMS."), outcome);
+                            ServerTexts::text(ServerTexts::Text::CancelledBySms), outcome);
         if (done && outcome.acted) {
             auto clinic = ClinicContext::load(m_db);
             if (!clinic)
@@ -243,16 +242,14 @@ Status ReplyHandler::offerToWaitlist(const Appointment &freed, const ClinicConte
         if (auto p = ScheduleMapping::practitionerFromFhir((*who)->content); p)
             practitioner = p->displayName();
     }
-    const QString when = QLocale().toString(clinic.time.toLocal(freed.start),
-                                            QStringLiteral("ddd yyyy-MM-dd HH:mm"));
+    const QString when = ServerTexts::when(clinic.time.toLocal(freed.start));
     for (qsizetype i = 0; i < suited.size() && i < kMaxOffers; ++i) {
         Recall offer;
         offer.patientId = suited[i].patientId;
         offer.practitionerId = freed.practitionerId;
         offer.kind = Recall::offerKind();
         offer.dueOn = clinic.time.today(m_db.clock());
-        offer.reason = tr("Offer the freed time from the waitlist: %1, %2 min with %3 (another "
-                          "patient cancelled by SMS).")
+        offer.reason = ServerTexts::text(ServerTexts::Text::WaitlistOffer)
                            .arg(when)
                            .arg(freed.minutes())
                            .arg(practitioner);

@@ -6,12 +6,14 @@
 // Kannel, and the reminders command, are in tst_dispatch.
 #include "ResourceStore.h"
 #include "ResourceTypes.h"
+#include "ServerConfig.h"
 #include "ServerTestBackend.h"
 #include "TestClock.h"
 #include "automation/AutomatedRecords.h"
 #include "automation/ReminderPlanner.h"
 #include "automation/ReminderRules.h"
 #include "automation/ReplyHandler.h"
+#include "automation/ServerTexts.h"
 #include "database/Database.h"
 #include "dispatch/DispatchQueue.h"
 #include "dispatch/Dispatcher.h"
@@ -27,7 +29,9 @@
 #include "fhir/SurveyAnswerMapping.h"
 
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
@@ -365,6 +369,96 @@ private slots:
         next.patientId = early.patientId;
         QVERIFY(
             !store(QStringLiteral("Appointment"), ScheduleMapping::toFhir(next, false)).isEmpty());
+    }
+
+    // With `language = de` the texts the server writes for the front desk are German: the
+    // reason of the appointment cancelled by SMS and the waitlist offer, its weekday too.
+    void theRecordsTextsAreInTheClinicsLanguage()
+    {
+        ServerTexts::setLanguage(QStringLiteral("de"));
+        const auto english = qScopeGuard([] { ServerTexts::setLanguage(QStringLiteral("en")); });
+        const Reminded r = reminded(QStringLiteral("Sprache"), 26);
+        WaitlistEntry waiting;
+        waiting.patientId = patient(QStringLiteral("Wartend"));
+        waiting.practitionerId = r.practitioner;
+        QVERIFY(!store(QStringLiteral("Appointment"), BookingMapping::toFhir(waiting)).isEmpty());
+
+        Message m = reply(r.patient, QStringLiteral("STORNO"));
+        auto outcome = answer(m);
+        QVERIFY2(outcome, qPrintable(outcome ? QString() : outcome.error()));
+        QVERIFY(outcome->acted);
+        QString reason;
+        auto provenance =
+            AutomatedRecords(*m_db).ofPatient(QStringLiteral("Provenance"), r.patient);
+        QVERIFY2(provenance, qPrintable(provenance ? QString() : provenance.error()));
+        for (const StoredResource &c : std::as_const(*provenance)) {
+            // The appointment's status changes (other Provenance may name the patient too).
+            auto change = BookingMapping::statusChangeFromFhir(c.content);
+            if (change && change->appointmentId == r.appointment &&
+                change->to == AppointmentStatus::Cancelled)
+                reason = change->reason;
+        }
+        QCOMPARE(reason,
+                 QStringLiteral("Der Patient hat durch Antwort auf die Erinnerungs-SMS abgesagt."));
+        QCOMPARE(outcome->offers.size(), 1);
+        auto offer = PatientRecordMapping::recallFromFhir(
+            current(QStringLiteral("Task"), outcome->offers.first()));
+        QVERIFY(offer);
+        // Tuesday, 4 March 2031 (the clinic's time zone is not known here yet: UTC).
+        QVERIFY2(offer->reason.startsWith(
+                     QStringLiteral("Frei gewordene Zeit der Warteliste anbieten: Di")) &&
+                     offer->reason.contains(QStringLiteral("2031-03-04")) &&
+                     offer->reason.contains(QStringLiteral("30 Min. bei Dr Sprache")),
+                 qPrintable(offer->reason));
+    }
+
+    // Every text in every language, with the placeholders of the English one; the
+    // configuration's `language` is one of them or refused with a clear message.
+    void theServerSpeaksTheClinicsLanguages()
+    {
+        for (const ServerTexts::Text text :
+             {ServerTexts::Text::CancelledBySms, ServerTexts::Text::WaitlistOffer,
+              ServerTexts::Text::CallForReminder, ServerTexts::Text::LetterForReminder,
+              ServerTexts::Text::CallForFollowUp, ServerTexts::Text::LetterForFollowUp}) {
+            const QString english = ServerTexts::text(text, QStringLiteral("en"));
+            QVERIFY(!english.isEmpty());
+            for (const QString &language : ServerTexts::languages()) {
+                const QString translated = ServerTexts::text(text, language);
+                QVERIFY2(language == QLatin1String("en") || translated != english,
+                         qPrintable(language + QLatin1Char(' ') + english));
+                for (const QString &placeholder :
+                     {QStringLiteral("%1"), QStringLiteral("%2"), QStringLiteral("%3")})
+                    QCOMPARE(translated.contains(placeholder), english.contains(placeholder));
+            }
+        }
+        QCOMPARE(ServerTexts::when(QDateTime(QDate(2031, 3, 4), QTime(9, 5)), QStringLiteral("en")),
+                 QStringLiteral("Tue 2031-03-04 09:05"));
+        QVERIFY(ServerTexts::when(QDateTime(QDate(2031, 3, 4), QTime(9, 5)), QStringLiteral("de"))
+                    .startsWith(QStringLiteral("Di")));
+
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const auto configured = [&](const QByteArray &line) {
+            const QString path = dir.filePath(QStringLiteral("server.conf"));
+            QFile file(path);
+            if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                return Result<ServerConfig>(fail(QStringLiteral("cannot write %1").arg(path)));
+            file.write(line);
+            file.close();
+            return ServerConfig::parse({QStringLiteral("frontdesk-server"),
+                                        QStringLiteral("--insecure-http"),
+                                        QStringLiteral("--config"), path});
+        };
+        auto german = configured("language = DE\n");
+        QVERIFY2(german, qPrintable(german ? QString() : german.error()));
+        QCOMPARE(german->language, QStringLiteral("de"));
+        auto unset = configured("listen = 127.0.0.1:8080\n");
+        QVERIFY(unset);
+        QCOMPARE(unset->language, QStringLiteral("en"));
+        auto klingon = configured("language = tlh\n");
+        QVERIFY(!klingon);
+        QVERIFY2(klingon.error().contains(QStringLiteral("language must be one of en, de, fr, es")),
+                 qPrintable(klingon.error()));
     }
 
     void stopOptsOutOfSmsOnly()
