@@ -17,6 +17,7 @@
 #include "messages/ComposeMessageDialog.h"
 #include "messages/MessagesView.h"
 #include "messages/RecallOutreachDialog.h"
+#include "messages/SurveyAnswerDialog.h"
 #include "messages/WorklistView.h"
 #include "patients/PatientsView.h"
 #include "schedule/SchedulePanel.h"
@@ -124,6 +125,8 @@ void MainWindow::createViews()
     connect(m_messagesView, &MessagesView::composeRequested, this,
             [this](const QString &patientId) { composeMessage(patientId); });
     connect(m_messagesView, &MessagesView::errorOccurred, this, &MainWindow::showError);
+    connect(m_messagesView, &MessagesView::surveyAnswerRequested, this,
+            &MainWindow::recordSurveyAnswer);
     m_messagesView->setMaySend(AccessGuard(m_db).require(Permission::SendMessages).ok());
     // Computes when first shown: dashboards are for managers, and the others never see it.
     m_dashboardView = new DashboardView(m_db, m_stack);
@@ -292,6 +295,21 @@ void MainWindow::composeMessage(const QString &patientId, const QString &appoint
         showStatus(queued.note.isEmpty()
                        ? tr("The message waits in the outbox until the server sends it.")
                        : queued.note,
+                   false);
+    });
+    dialog->open();
+}
+
+void MainWindow::recordSurveyAnswer(const QString &patientId)
+{
+    if (!AccessGuard(m_db).require(Permission::SendMessages))
+        return;
+    auto *dialog = new SurveyAnswerDialog(m_db, patientId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        showStatus(tr("The survey answer (%1 of 5) is recorded; it reaches the server with the "
+                      "next sync.")
+                       .arg(dialog->recorded().score),
                    false);
     });
     dialog->open();

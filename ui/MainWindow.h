@@ -65,6 +65,8 @@ public:
     // File → Recall Outreach…: the open window, if any, after opening it; nullptr when the
     // person may not send messages.
     RecallOutreachDialog *openRecallOutreach();
+    // Survey answer… in the Messages view: a follow-up's survey answered on the phone.
+    void recordSurveyAnswer(const QString &patientId);
     // The open message dialog, if any.
     ComposeMessageDialog *composeDialog() const;
     void refresh();

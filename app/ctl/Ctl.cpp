@@ -77,7 +77,7 @@ QList<CtlCommand> Ctl::commands()
 {
     // One line per group of commands; each group lives in its own file.
     return databaseCommands() + patientCommands() + accessCommands() + scheduleCommands() +
-           kpiCommands() + recallCommands() + messageCommands() + syncCommands();
+           kpiCommands() + recallCommands() + messageCommands() + surveyCommands() + syncCommands();
 }
 
 int Ctl::usage(const QString &problem)
@@ -187,6 +187,10 @@ Ctl::Access Ctl::accessOf(const QString &command, const QStringList &arguments)
     if (command == QLatin1String("message"))
         return {Kind::SignedIn,
                 sub == QLatin1String("send") ? Permission::SendMessages : Permission::ViewMessages};
+    // An answer taken on the phone is written as a message's answer is.
+    if (command == QLatin1String("survey"))
+        return {Kind::SignedIn, sub == QLatin1String("record") ? Permission::SendMessages
+                                                               : Permission::ViewMessages};
     // Recall outreach writes to patients, even when it only shows what it would write.
     if (command == QLatin1String("recall") && sub == QLatin1String("outreach"))
         return {Kind::SignedIn, Permission::SendMessages};

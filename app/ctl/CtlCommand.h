@@ -61,6 +61,7 @@ QList<CtlCommand> scheduleCommands();
 QList<CtlCommand> kpiCommands();
 QList<CtlCommand> recallCommands();
 QList<CtlCommand> messageCommands();
+QList<CtlCommand> surveyCommands();
 QList<CtlCommand> syncCommands();
 
 } // namespace frontdesk

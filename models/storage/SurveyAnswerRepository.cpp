@@ -70,4 +70,10 @@ Result<QList<SurveyAnswer>> SurveyAnswerRepository::answered(const QDateTime &fr
                   {fromUtc.toMSecsSinceEpoch(), toUtc.toMSecsSinceEpoch(), patientId});
 }
 
+Result<QList<SurveyAnswer>> SurveyAnswerRepository::ofPatient(const QString &patientId) const
+{
+    return select(QStringLiteral("WHERE deleted = 0 AND patient_id = ? ORDER BY answered_at, id"),
+                  {patientId});
+}
+
 } // namespace frontdesk

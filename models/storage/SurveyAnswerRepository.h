@@ -18,6 +18,8 @@ public:
     // The live answers given in [fromUtc, toUtc), oldest first; one patient's when given.
     Result<QList<SurveyAnswer>> answered(const QDateTime &fromUtc, const QDateTime &toUtc,
                                          const QString &patientId = {}) const;
+    // One patient's live answers, oldest first.
+    Result<QList<SurveyAnswer>> ofPatient(const QString &patientId) const;
 
 protected:
     QVariantMap toValues(const SurveyAnswer &a) const override;

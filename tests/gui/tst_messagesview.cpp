@@ -1,6 +1,7 @@
 // The Messages view keyboard first (issue 18): Down moves between conversations, Return opens
 // one and its replies become read, M assigns it to the signed-in person, U marks it unread
-// again, R replies to that patient, A opens the staff list, and the filters narrow the list.
+// again, R replies to that patient, S records an answer to a follow-up's survey given on the
+// phone, A opens the staff list, and the filters narrow the list.
 #include "TestClock.h"
 #include "TestDatabase.h"
 
@@ -9,14 +10,19 @@
 #include "access/Session.h"
 #include "access/StaffAccountRepository.h"
 #include "messages/MessagesView.h"
+#include "messages/SurveyAnswerDialog.h"
+#include "storage/AppointmentRepository.h"
 #include "storage/MessageRepository.h"
 #include "storage/PatientRepository.h"
+#include "storage/PractitionerRepository.h"
+#include "storage/SurveyAnswerRepository.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QMenu>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -143,6 +149,12 @@ private slots:
         QTest::keyClick(table, Qt::Key_R);
         QCOMPARE(compose.size(), 1);
         QCOMPARE(compose.first().first().toString(), m_anna);
+        // S: a survey answer the patient gave on the phone.
+        QSignalSpy survey(&view, &MessagesView::surveyAnswerRequested);
+        QTest::keyClick(table, Qt::Key_S);
+        QCOMPARE(survey.size(), 1);
+        QCOMPARE(survey.first().first().toString(), m_anna);
+        QVERIFY(view.surveyAnswerButton()->isEnabled());
 
         // A: the staff list, "me" first; choosing nobody unassigns.
         QTest::keyClick(table, Qt::Key_A);
@@ -172,6 +184,60 @@ private slots:
         view.unassignedOnly()->setChecked(true);
         QCOMPARE(list.rowCount(), 2);
         QCOMPARE(errors.size(), 0);
+    }
+
+    // The Survey answer window: the visit (newest first, with the survey that asked), the
+    // question, the score by keyboard, Ctrl+Return records it as an SMS answer is recorded.
+    void aSurveyAnswerByKeyboard()
+    {
+        Practitioner doc;
+        doc.givenName = QStringLiteral("Ada");
+        doc.familyName = QStringLiteral("Alpha");
+        QVERIFY(PractitionerRepository(db()).save(doc).ok());
+        Appointment visit;
+        visit.patientId = m_ben;
+        visit.practitionerId = doc.meta.id;
+        visit.type = QStringLiteral("check-up");
+        visit.status = AppointmentStatus::Completed;
+        visit.start = m_clock.nowUtc().addDays(-1);
+        visit.end = visit.start.addSecs(900);
+        QVERIFY(AppointmentRepository(db()).save(visit).ok());
+        Message asked;
+        asked.patientId = m_ben;
+        asked.appointmentId = visit.meta.id;
+        asked.purpose = QStringLiteral("survey");
+        asked.status = QStringLiteral("delivered");
+        asked.sentAt = m_clock.nowUtc().addSecs(-3600);
+        asked.body = QStringLiteral("Danke für Ihren Besuch.\nWie war es? Antworten Sie 1 bis 5.");
+        QVERIFY(MessageRepository(db()).save(asked).ok());
+
+        SurveyAnswerDialog dialog(db(), m_ben);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        QCOMPARE(QApplication::focusWidget(), dialog.visitBox());
+        QCOMPARE(dialog.visitBox()->count(), 1);
+        QVERIFY2(dialog.visitBox()->currentText().contains(QLatin1String("Ada Alpha")),
+                 qPrintable(dialog.visitBox()->currentText()));
+        QCOMPARE(dialog.questionLabel()->text(),
+                 QStringLiteral("Wie war es? Antworten Sie 1 bis 5."));
+        dialog.scoreBox()->setFocus();
+        QTest::keyClick(dialog.scoreBox(), Qt::Key_End);
+        QTest::keyClick(dialog.scoreBox(), Qt::Key_Up);
+        QCOMPARE(dialog.scoreBox()->currentData().toInt(), 4);
+        QTest::keyClick(dialog.scoreBox(), Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.recorded().score, 4);
+        QCOMPARE(dialog.recorded().questionMessageId, asked.meta.id);
+        auto stored = SurveyAnswerRepository(db()).ofPatient(m_ben);
+        QVERIFY(stored);
+        QCOMPARE(stored->size(), 1);
+        QCOMPARE(stored->first().score, 4);
+        QCOMPARE(stored->first().appointmentId, visit.meta.id);
+
+        // Anna has no visit to answer about: said, and nothing can be recorded.
+        SurveyAnswerDialog none(db(), m_anna);
+        QVERIFY(!none.recordButton()->isEnabled());
+        QVERIFY(!none.problemLabel()->isHidden());
     }
 };
 

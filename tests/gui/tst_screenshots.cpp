@@ -32,6 +32,8 @@
 #include "kpi/KpiFilter.h"
 #include "messages/ComposeMessageDialog.h"
 #include "messages/MessagesView.h"
+#include "messages/RecallOutreachDialog.h"
+#include "messages/SurveyAnswerDialog.h"
 #include "patients/MergeDialog.h"
 #include "patients/NewPatientDialog.h"
 #include "patients/PatientProfileView.h"
@@ -71,6 +73,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -510,6 +513,10 @@ private slots:
         unnamed << walkAndClose(&reply, QStringLiteral("message to a patient"));
         MessageTemplatesDialog templates(*t.db, &w);
         unnamed << walkAndClose(&templates, QStringLiteral("message templates"));
+        RecallOutreachDialog outreach(*t.db, &w);
+        unnamed << walkAndClose(&outreach, QStringLiteral("recall outreach"));
+        SurveyAnswerDialog surveyAnswer(*t.db, someone->toString(), &w);
+        unnamed << walkAndClose(&surveyAnswer, QStringLiteral("survey answer"));
         KpiHelpDialog help(&w);
         unnamed << walkAndClose(&help, QStringLiteral("figure help"));
         KpiFilter filter;
@@ -733,6 +740,30 @@ private slots:
         save(&fromTemplate, language + variant + QStringLiteral("-compose-template"));
         for (const QString &c : clippedTexts(&fromTemplate))
             clipped << QStringLiteral("message from a template: ") + c;
+
+        // Recall outreach with the patients away for a year, and a survey answered on the
+        // phone about a visit a follow-up's survey asked about.
+        RecallOutreachDialog outreach(*t.db, &w);
+        outreach.monthsField()->setValue(12);
+        outreach.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&outreach));
+        save(&outreach, language + variant + QStringLiteral("-recall-outreach"));
+        for (const QString &c : clippedTexts(&outreach))
+            clipped << QStringLiteral("recall outreach: ") + c;
+        auto surveyed = t.db->scalar(
+            QStringLiteral("SELECT m.patient_id FROM messages m JOIN appointments a ON a.id = "
+                           "m.appointment_id WHERE m.purpose = 'survey' AND m.direction = "
+                           "'outbound' AND a.status = 'completed' AND a.start_at > ? ORDER BY "
+                           "a.start_at DESC LIMIT 1"),
+            {clock.nowMs() - qint64(20) * 24 * 3600 * 1000});
+        QVERIFY(surveyed && !surveyed->toString().isEmpty());
+        SurveyAnswerDialog surveyAnswer(*t.db, surveyed->toString(), &w);
+        surveyAnswer.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&surveyAnswer));
+        QVERIFY(!surveyAnswer.questionLabel()->text().isEmpty());
+        save(&surveyAnswer, language + variant + QStringLiteral("-survey-answer"));
+        for (const QString &c : clippedTexts(&surveyAnswer))
+            clipped << QStringLiteral("survey answer: ") + c;
 
         DemoConflict conflict(*t.db);
         QVERIFY(conflict.ok());

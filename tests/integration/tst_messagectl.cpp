@@ -4,12 +4,16 @@
 #include "MessagingClinic.h"
 #include "SystemConnection.h"
 
+#include "storage/AppointmentRepository.h"
 #include "storage/MessageRepository.h"
+#include "storage/PractitionerRepository.h"
+#include "storage/SurveyAnswerRepository.h"
 
 // frontdeskctl message send and message list end to end: the message window's rules from the
 // command line, the message queued for frontdesk-server, nothing queued when a rule refuses;
 // message list shows each message's state, author, read state and assignee, message read
-// marks a patient's replies read and message assign gives the conversation to a staff member.
+// marks a patient's replies read and message assign gives the conversation to a staff member;
+// survey visits and survey record take a follow-up's survey answered on the phone.
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -247,6 +251,94 @@ private slots:
         QCOMPARE(nobody.exitCode, 2);
         QCOMPARE(ctl({QStringLiteral("message"), QStringLiteral("list")}).exitCode, 1);
         QCOMPARE(thread().size(), before);
+    }
+
+    void aSurveyAnsweredOnThePhoneIsRecorded()
+    {
+        QString visit, survey;
+        {
+            // A visit yesterday and the follow-up's survey about it, as sync leaves them.
+            auto db = frontdesk::testing::openWithKeyFile(
+                m_tmp.filePath(QStringLiteral("data")),
+                m_tmp.filePath(QStringLiteral("frontdesk.key")));
+            QVERIFY(db);
+            frontdesk::test::actAsTestSetUp(*db);
+            frontdesk::Practitioner doc;
+            doc.familyName = QStringLiteral("Umfrage");
+            QVERIFY(frontdesk::PractitionerRepository(*db).save(doc).ok());
+            frontdesk::Appointment a;
+            a.patientId = m_anna;
+            a.practitionerId = doc.meta.id;
+            a.status = frontdesk::AppointmentStatus::Completed;
+            a.start = QDateTime::currentDateTimeUtc().addDays(-1);
+            a.end = a.start.addSecs(900);
+            QVERIFY(frontdesk::AppointmentRepository(*db).save(a).ok());
+            visit = a.meta.id;
+            frontdesk::Message asked;
+            asked.patientId = m_anna;
+            asked.appointmentId = visit;
+            asked.purpose = QStringLiteral("survey");
+            asked.status = QStringLiteral("delivered");
+            asked.sentAt = QDateTime::currentDateTimeUtc().addSecs(-3600);
+            asked.body = QStringLiteral("Danke!\nWie war Ihr Besuch? 1 bis 5.");
+            QVERIFY(frontdesk::MessageRepository(*db).save(asked).ok());
+            survey = asked.meta.id;
+        }
+        const Run visits = ctl({QStringLiteral("survey"), QStringLiteral("visits"),
+                                QStringLiteral("--patient"), m_anna, QStringLiteral("--json")});
+        QCOMPARE(visits.exitCode, 0);
+        const QJsonArray listed = QJsonDocument::fromJson(visits.out.toUtf8()).array();
+        QCOMPARE(listed.size(), 1);
+        QCOMPARE(listed.first().toObject().value(QStringLiteral("survey_message_id")).toString(),
+                 survey);
+        QVERIFY(listed.first().toObject().value(QStringLiteral("score")).isNull());
+
+        const Run recorded =
+            ctl({QStringLiteral("survey"), QStringLiteral("record"), QStringLiteral("--patient"),
+                 m_anna, QStringLiteral("--appointment"), visit, QStringLiteral("--score"),
+                 QStringLiteral("4"), QStringLiteral("--json")});
+        QVERIFY2(recorded.exitCode == 0, qPrintable(recorded.err));
+        const QJsonObject answer = QJsonDocument::fromJson(recorded.out.toUtf8()).object();
+        QCOMPARE(answer.value(QStringLiteral("score")).toInt(), 4);
+        QCOMPARE(answer.value(QStringLiteral("survey_message_id")).toString(), survey);
+        QCOMPARE(answer.value(QStringLiteral("question")).toString(),
+                 QStringLiteral("Wie war Ihr Besuch? 1 bis 5."));
+        const Run again = ctl({QStringLiteral("survey"), QStringLiteral("record"),
+                               QStringLiteral("--patient"), m_anna, QStringLiteral("--appointment"),
+                               visit, QStringLiteral("--score"), QStringLiteral("5")});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY2(again.out.contains(QLatin1String("replaced: 5 of 5")), qPrintable(again.out));
+
+        // Refused with the reason, nothing written: a score outside 1-5 (a usage error), and a
+        // visit that is not a completed one of the patient's.
+        const Run six = ctl({QStringLiteral("survey"), QStringLiteral("record"),
+                             QStringLiteral("--patient"), m_anna, QStringLiteral("--appointment"),
+                             visit, QStringLiteral("--score"), QStringLiteral("6")});
+        QCOMPARE(six.exitCode, 1);
+        QVERIFY2(six.err.contains(QLatin1String("--score")), qPrintable(six.err));
+        const Run nowhere =
+            ctl({QStringLiteral("survey"), QStringLiteral("record"), QStringLiteral("--patient"),
+                 m_anna, QStringLiteral("--appointment"), QStringLiteral("no-such-visit"),
+                 QStringLiteral("--score"), QStringLiteral("3")});
+        QCOMPARE(nowhere.exitCode, 2);
+        QCOMPARE(ctl({QStringLiteral("survey"), QStringLiteral("record")}).exitCode, 1);
+
+        auto db =
+            frontdesk::testing::openWithKeyFile(m_tmp.filePath(QStringLiteral("data")),
+                                                m_tmp.filePath(QStringLiteral("frontdesk.key")));
+        QVERIFY(db);
+        frontdesk::test::actAsTestSetUp(*db);
+        auto stored = frontdesk::SurveyAnswerRepository(*db).ofPatient(m_anna);
+        QVERIFY(stored);
+        QCOMPARE(stored->size(), 1);
+        QCOMPARE(stored->first().score, 5);
+        QCOMPARE(stored->first().appointmentId, visit);
+        // Written by the receptionist, audited, waiting to go up to the server.
+        auto outboxed = db->scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE "
+                                                  "resource_type = 'QuestionnaireResponse' AND "
+                                                  "resource_id = ?"),
+                                   {stored->first().meta.id});
+        QVERIFY(outboxed && outboxed->toInt() >= 1);
     }
 };
 

@@ -178,6 +178,21 @@ MessagesView::MessagesView(MessageThreadListModel *conversations, MessageThreadM
     m_markUnreadButton->setToolTip(m_markUnread->toolTip());
     connect(m_markUnreadButton, &QPushButton::clicked, m_markUnread, &QAction::trigger);
 
+    // A follow-up's survey answered on the phone, recorded in the patient's conversation, where
+    // the survey and the SMS answers are.
+    m_surveyAnswer = view::shortcutAction(this, tr("Survey answer…"), QKeySequence(Qt::Key_S),
+                                          tr("Record the answer to a follow-up's survey the "
+                                             "patient gave on the phone"));
+    connect(m_surveyAnswer, &QAction::triggered, this, [this] {
+        const auto current = currentConversation();
+        if (current && !current->isEmpty())
+            emit surveyAnswerRequested(*current);
+    });
+    m_surveyAnswerButton = new QPushButton(tr("&Survey answer…"), this);
+    m_surveyAnswerButton->setObjectName(QStringLiteral("surveyAnswer"));
+    m_surveyAnswerButton->setToolTip(m_surveyAnswer->toolTip());
+    connect(m_surveyAnswerButton, &QPushButton::clicked, m_surveyAnswer, &QAction::trigger);
+
     connect(m_conversations->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MessagesView::updateActions);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MessagesView::updateCount);
@@ -212,6 +227,7 @@ MessagesView::MessagesView(MessageThreadListModel *conversations, MessageThreadM
     actions->addWidget(m_assignToMeButton);
     actions->addWidget(m_markUnreadButton);
     actions->addStretch();
+    actions->addWidget(m_surveyAnswerButton);
     auto *threadLayout = new QVBoxLayout(threadPane);
     threadLayout->setContentsMargins(0, 0, 0, 0);
     threadLayout->addWidget(m_threadHeading);
@@ -238,8 +254,9 @@ MessagesView::MessagesView(MessageThreadListModel *conversations, MessageThreadM
 void MessagesView::setMaySend(bool maySend)
 {
     m_maySend = maySend;
-    for (QWidget *w : std::initializer_list<QWidget *>{m_new, m_outreach, m_reply, m_assign,
-                                                       m_assignToMeButton, m_markUnreadButton})
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{m_new, m_outreach, m_reply, m_assign, m_assignToMeButton,
+                                          m_markUnreadButton, m_surveyAnswerButton})
         w->setVisible(maySend);
     updateActions();
 }
@@ -301,6 +318,8 @@ void MessagesView::updateActions()
     const bool patient = current && !current->isEmpty();
     m_replyAction->setEnabled(m_maySend && patient);
     m_reply->setEnabled(m_maySend && patient);
+    m_surveyAnswer->setEnabled(m_maySend && patient);
+    m_surveyAnswerButton->setEnabled(m_maySend && patient);
     for (QAction *a : {m_assignAction, m_assignToMe, m_markUnread})
         a->setEnabled(m_maySend && current.has_value());
     for (QPushButton *b : {m_assign, m_assignToMeButton, m_markUnreadButton})

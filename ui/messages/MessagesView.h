@@ -37,6 +37,8 @@ public:
     QMenu *assignMenu() const { return m_assignMenu; }
     QAction *assignToMeAction() const { return m_assignToMe; }
     QAction *markUnreadAction() const { return m_markUnread; }
+    QAction *surveyAnswerAction() const { return m_surveyAnswer; }
+    QPushButton *surveyAnswerButton() const { return m_surveyAnswerButton; }
     QComboBox *channelFilter() const { return m_channel; }
     QComboBox *statusFilter() const { return m_status; }
     QComboBox *purposeFilter() const { return m_purpose; }
@@ -56,6 +58,8 @@ signals:
     void composeRequested(const QString &patientId);
     // Recall Outreach… : the patients due for a recall, written to as a batch.
     void outreachRequested();
+    // Survey answer… : the patient's answer to a follow-up's survey, given on the phone.
+    void surveyAnswerRequested(const QString &patientId);
     void errorOccurred(const QString &message);
 
 private:
@@ -91,6 +95,8 @@ private:
     QAction *m_markUnread;
     QPushButton *m_markUnreadButton;
     QPushButton *m_assignToMeButton;
+    QAction *m_surveyAnswer;
+    QPushButton *m_surveyAnswerButton;
     bool m_maySend = true;
 };
 
