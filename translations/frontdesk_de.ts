@@ -2336,6 +2336,22 @@ Um fortzufahren, tun Sie eines der Folgenden:
         <source>Thank you for your visit.</source>
         <translation>Vielen Dank für Ihren Besuch.</translation>
     </message>
+    <message>
+        <source>Mornings only</source>
+        <translation>Nur vormittags</translation>
+    </message>
+    <message>
+        <source>Can come at short notice</source>
+        <translation>Kann kurzfristig kommen</translation>
+    </message>
+    <message>
+        <source>Call to remind of the appointment on %1 (the patient prefers a call).</source>
+        <translation>Anrufen, um an den Termin am %1 zu erinnern (der Patient bevorzugt einen Anruf).</translation>
+    </message>
+    <message>
+        <source>Offer the freed time from the waitlist: %1, %2 min with %3 (another patient cancelled).</source>
+        <translation>Frei gewordene Zeit der Warteliste anbieten: %1, %2 Min. bei %3 (ein anderer Patient hat abgesagt).</translation>
+    </message>
 </context>
 <context>
     <name>DuplicateScore</name>
@@ -4124,6 +4140,10 @@ Um fortzufahren, tun Sie eines der Folgenden:
         <source>Surveys</source>
         <translation>Umfragen</translation>
     </message>
+    <message>
+        <source>Recalls (check-ups due)</source>
+        <translation>Recalls (fällige Kontrolluntersuchungen)</translation>
+    </message>
 </context>
 <context>
     <name>RecallCommands</name>
@@ -5083,6 +5103,91 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
     <message>
         <source>A survey answer needs the time it was given.</source>
         <translation>Eine Umfrageantwort braucht den Zeitpunkt, zu dem sie gegeben wurde.</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyCommands</name>
+    <message>
+        <source>survey needs one sub-command: record or visits.</source>
+        <translation>survey braucht einen Unterbefehl: record oder visits.</translation>
+    </message>
+    <message>
+        <source>survey %1 needs --patient ID.</source>
+        <translation>survey %1 braucht --patient ID.</translation>
+    </message>
+    <message>
+        <source>survey record needs --patient ID, --appointment ID and --score N.</source>
+        <translation>survey record braucht --patient ID, --appointment ID und --score N.</translation>
+    </message>
+    <message>
+        <source>--score must be a whole number from %1 (poor) to %2 (very good); got &quot;%3&quot;.</source>
+        <translation>--score muss eine ganze Zahl von %1 (schlecht) bis %2 (sehr gut) sein; erhalten: „%3“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No completed visit in the last %n day(s).</source>
+        <translation>
+            <numerusform>Kein abgeschlossener Besuch am letzten %n Tag.</numerusform>
+            <numerusform>Kein abgeschlossener Besuch in den letzten %n Tagen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>answered %1</source>
+        <translation>beantwortet: %1</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>no survey sent</source>
+        <translation>keine Umfrage gesendet</translation>
+    </message>
+    <message>
+        <source>survey sent</source>
+        <translation>Umfrage gesendet</translation>
+    </message>
+    <message>
+        <source>Survey answer %1 replaced: %2 of 5.</source>
+        <translation>Umfrageantwort %1 ersetzt: %2 von 5.</translation>
+    </message>
+    <message>
+        <source>Survey answer %1 recorded: %2 of 5.</source>
+        <translation>Umfrageantwort %1 erfasst: %2 von 5.</translation>
+    </message>
+    <message>
+        <source>A follow-up&apos;s survey answered by phone: the visits it may be about, and recording the answer.</source>
+        <translation>Telefonisch beantwortete Umfrage einer Nachsorge: die Besuche, um die es gehen kann, und das Erfassen der Antwort.</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s id.</source>
+        <translation>Die ID des Patienten.</translation>
+    </message>
+    <message>
+        <source>The completed visit the answer is about.</source>
+        <translation>Der abgeschlossene Besuch, um den es in der Antwort geht.</translation>
+    </message>
+    <message>
+        <source>The answer, from 1 (poor) to 5 (very good).</source>
+        <translation>Die Antwort, von 1 (schlecht) bis 5 (sehr gut).</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON ausgeben.</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyEntry</name>
+    <message>
+        <source>A survey answer is a score from %1 to %2, not %3.</source>
+        <translation>Eine Umfrageantwort ist eine Bewertung von %1 bis %2, nicht %3.</translation>
+    </message>
+    <message>
+        <source>The appointment %1 is not one of this patient&apos;s.</source>
+        <translation>Der Termin %1 gehört nicht zu diesem Patienten.</translation>
+    </message>
+    <message>
+        <source>The appointment is not a completed visit (it is %1): a survey asks about a visit that took place.</source>
+        <translation>Der Termin ist kein abgeschlossener Besuch (Status: %1): Eine Umfrage fragt nach einem Besuch, der stattgefunden hat.</translation>
     </message>
 </context>
 <context>
@@ -7850,6 +7955,10 @@ Raum: %7
         <source>&amp;Worklist</source>
         <translation>&amp;Arbeitsliste</translation>
     </message>
+    <message>
+        <source>The survey answer (%1 of 5) is recorded; it reaches the server with the next sync.</source>
+        <translation>Die Umfrageantwort (%1 von 5) ist erfasst; sie erreicht den Server mit dem nächsten Abgleich.</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::MergeDialog</name>
@@ -8349,6 +8458,18 @@ Raum: %7
     <message>
         <source>The patients due for a recall, written to as a batch</source>
         <translation>Die für einen Recall fälligen Patienten, gesammelt angeschrieben</translation>
+    </message>
+    <message>
+        <source>Survey answer…</source>
+        <translation>Umfrageantwort…</translation>
+    </message>
+    <message>
+        <source>Record the answer to a follow-up&apos;s survey the patient gave on the phone</source>
+        <translation>Die Antwort auf die Umfrage einer Nachsorge erfassen, die der Patient am Telefon gegeben hat</translation>
+    </message>
+    <message>
+        <source>&amp;Survey answer…</source>
+        <translation>Um&amp;frageantwort…</translation>
     </message>
 </context>
 <context>
@@ -9780,6 +9901,68 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
     <message>
         <source>Could not read a row: %1</source>
         <translation>Eine Zeile konnte nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::SurveyAnswerDialog</name>
+    <message>
+        <source>Survey answer</source>
+        <translation>Umfrageantwort</translation>
+    </message>
+    <message>
+        <source>Patient:</source>
+        <translation>Patient:</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Besuch</translation>
+    </message>
+    <message>
+        <source>&amp;Visit:</source>
+        <translation>&amp;Besuch:</translation>
+    </message>
+    <message>
+        <source>Question:</source>
+        <translation>Frage:</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>%1 (poor)</source>
+        <translation>%1 (schlecht)</translation>
+    </message>
+    <message>
+        <source>%1 (very good)</source>
+        <translation>%1 (sehr gut)</translation>
+    </message>
+    <message>
+        <source>&amp;Answer:</source>
+        <translation>&amp;Antwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Record answer</source>
+        <translation>Antwort &amp;erfassen</translation>
+    </message>
+    <message>
+        <source>Stored and synced as an answer by SMS is (Ctrl+Return)</source>
+        <translation>Gespeichert und abgeglichen wie eine Antwort per SMS (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>%1 · answered %2</source>
+        <translation>%1 · beantwortet: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The patient has no completed visit in the last %n day(s) to answer about.</source>
+        <translation>
+            <numerusform>Der Patient hat am letzten %n Tag keinen abgeschlossenen Besuch, zu dem er antworten könnte.</numerusform>
+            <numerusform>Der Patient hat in den letzten %n Tagen keinen abgeschlossenen Besuch, zu dem er antworten könnte.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No survey was sent about this visit; record the answer the patient gave when asked.</source>
+        <translation>Zu diesem Besuch wurde keine Umfrage gesendet; erfassen Sie die Antwort, die der Patient auf Nachfrage gegeben hat.</translation>
     </message>
 </context>
 <context>

@@ -87,6 +87,16 @@
     </message>
 </context>
 <context>
+    <name>SurveyCommands</name>
+    <message numerus="yes">
+        <source>No completed visit in the last %n day(s).</source>
+        <translation>
+            <numerusform>No completed visit in the last %n day.</numerusform>
+            <numerusform>No completed visit in the last %n days.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncCommands</name>
     <message numerus="yes">
         <source>The %n local staff account(s) are kept. From now on the server checks every sign-in; offline, the passwords kept here still work. Each sync gives them the server&apos;s name, role and state, and disables those the server does not have.</source>
@@ -320,6 +330,16 @@
         <translation>
             <numerusform>%Ln appointment</numerusform>
             <numerusform>%Ln appointments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::SurveyAnswerDialog</name>
+    <message numerus="yes">
+        <source>The patient has no completed visit in the last %n day(s) to answer about.</source>
+        <translation>
+            <numerusform>The patient has no completed visit in the last %n day to answer about.</numerusform>
+            <numerusform>The patient has no completed visit in the last %n days to answer about.</numerusform>
         </translation>
     </message>
 </context>

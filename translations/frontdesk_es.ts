@@ -2336,6 +2336,22 @@ Para continuar, haga una de estas cosas:
         <source>Thank you for your visit.</source>
         <translation>Gracias por su visita.</translation>
     </message>
+    <message>
+        <source>Mornings only</source>
+        <translation>Solo por la mañana</translation>
+    </message>
+    <message>
+        <source>Can come at short notice</source>
+        <translation>Puede venir con poca antelación</translation>
+    </message>
+    <message>
+        <source>Call to remind of the appointment on %1 (the patient prefers a call).</source>
+        <translation>Llamar para recordar la cita del %1 (el paciente prefiere una llamada).</translation>
+    </message>
+    <message>
+        <source>Offer the freed time from the waitlist: %1, %2 min with %3 (another patient cancelled).</source>
+        <translation>Ofrecer la hora liberada a la lista de espera: %1, %2 min con %3 (otro paciente canceló).</translation>
+    </message>
 </context>
 <context>
     <name>DuplicateScore</name>
@@ -4124,6 +4140,10 @@ Para continuar, haga una de estas cosas:
         <source>Surveys</source>
         <translation>Encuestas</translation>
     </message>
+    <message>
+        <source>Recalls (check-ups due)</source>
+        <translation>Controles periódicos (revisiones pendientes)</translation>
+    </message>
 </context>
 <context>
     <name>RecallCommands</name>
@@ -5083,6 +5103,91 @@ Ejecute frontdesk --help para ver las opciones.</translation>
     <message>
         <source>A survey answer needs the time it was given.</source>
         <translation>Una respuesta a la encuesta necesita la hora en que se dio.</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyCommands</name>
+    <message>
+        <source>survey needs one sub-command: record or visits.</source>
+        <translation>survey necesita un subcomando: record o visits.</translation>
+    </message>
+    <message>
+        <source>survey %1 needs --patient ID.</source>
+        <translation>survey %1 necesita --patient ID.</translation>
+    </message>
+    <message>
+        <source>survey record needs --patient ID, --appointment ID and --score N.</source>
+        <translation>survey record necesita --patient ID, --appointment ID y --score N.</translation>
+    </message>
+    <message>
+        <source>--score must be a whole number from %1 (poor) to %2 (very good); got &quot;%3&quot;.</source>
+        <translation>--score debe ser un número entero del %1 (malo) al %2 (muy bueno); se recibió «%3».</translation>
+    </message>
+    <message numerus="yes">
+        <source>No completed visit in the last %n day(s).</source>
+        <translation>
+            <numerusform>Ninguna visita finalizada en el último %n día.</numerusform>
+            <numerusform>Ninguna visita finalizada en los últimos %n días.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>answered %1</source>
+        <translation>respondida: %1</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>sin respuesta</translation>
+    </message>
+    <message>
+        <source>no survey sent</source>
+        <translation>ninguna encuesta enviada</translation>
+    </message>
+    <message>
+        <source>survey sent</source>
+        <translation>encuesta enviada</translation>
+    </message>
+    <message>
+        <source>Survey answer %1 replaced: %2 of 5.</source>
+        <translation>Respuesta a la encuesta %1 sustituida: %2 de 5.</translation>
+    </message>
+    <message>
+        <source>Survey answer %1 recorded: %2 of 5.</source>
+        <translation>Respuesta a la encuesta %1 registrada: %2 de 5.</translation>
+    </message>
+    <message>
+        <source>A follow-up&apos;s survey answered by phone: the visits it may be about, and recording the answer.</source>
+        <translation>Encuesta de un seguimiento respondida por teléfono: las visitas a las que puede referirse y el registro de la respuesta.</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s id.</source>
+        <translation>El identificador del paciente.</translation>
+    </message>
+    <message>
+        <source>The completed visit the answer is about.</source>
+        <translation>La visita finalizada a la que se refiere la respuesta.</translation>
+    </message>
+    <message>
+        <source>The answer, from 1 (poor) to 5 (very good).</source>
+        <translation>La respuesta, del 1 (malo) al 5 (muy bueno).</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>Mostrar en JSON.</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyEntry</name>
+    <message>
+        <source>A survey answer is a score from %1 to %2, not %3.</source>
+        <translation>Una respuesta a la encuesta es una puntuación del %1 al %2, no %3.</translation>
+    </message>
+    <message>
+        <source>The appointment %1 is not one of this patient&apos;s.</source>
+        <translation>La cita %1 no es de este paciente.</translation>
+    </message>
+    <message>
+        <source>The appointment is not a completed visit (it is %1): a survey asks about a visit that took place.</source>
+        <translation>La cita no es una visita finalizada (estado: %1): una encuesta pregunta por una visita que tuvo lugar.</translation>
     </message>
 </context>
 <context>
@@ -7850,6 +7955,10 @@ Sala: %7
         <source>&amp;Worklist</source>
         <translation>&amp;Lista de tareas</translation>
     </message>
+    <message>
+        <source>The survey answer (%1 of 5) is recorded; it reaches the server with the next sync.</source>
+        <translation>La respuesta a la encuesta (%1 de 5) está registrada; llegará al servidor con la próxima sincronización.</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::MergeDialog</name>
@@ -8349,6 +8458,18 @@ Sala: %7
     <message>
         <source>The patients due for a recall, written to as a batch</source>
         <translation>Los pacientes con un control periódico pendiente, contactados en un solo envío</translation>
+    </message>
+    <message>
+        <source>Survey answer…</source>
+        <translation>Respuesta a la encuesta…</translation>
+    </message>
+    <message>
+        <source>Record the answer to a follow-up&apos;s survey the patient gave on the phone</source>
+        <translation>Registrar la respuesta a la encuesta de un seguimiento que el paciente dio por teléfono</translation>
+    </message>
+    <message>
+        <source>&amp;Survey answer…</source>
+        <translation>Respuesta a la &amp;encuesta…</translation>
     </message>
 </context>
 <context>
@@ -9780,6 +9901,68 @@ Open the existing record instead, or save a new one anyway?</source>
     <message>
         <source>Could not read a row: %1</source>
         <translation>No se pudo leer una fila: %1</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::SurveyAnswerDialog</name>
+    <message>
+        <source>Survey answer</source>
+        <translation>Respuesta a la encuesta</translation>
+    </message>
+    <message>
+        <source>Patient:</source>
+        <translation>Paciente:</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visita</translation>
+    </message>
+    <message>
+        <source>&amp;Visit:</source>
+        <translation>&amp;Visita:</translation>
+    </message>
+    <message>
+        <source>Question:</source>
+        <translation>Pregunta:</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>%1 (poor)</source>
+        <translation>%1 (malo)</translation>
+    </message>
+    <message>
+        <source>%1 (very good)</source>
+        <translation>%1 (muy bueno)</translation>
+    </message>
+    <message>
+        <source>&amp;Answer:</source>
+        <translation>&amp;Respuesta:</translation>
+    </message>
+    <message>
+        <source>&amp;Record answer</source>
+        <translation>&amp;Registrar la respuesta</translation>
+    </message>
+    <message>
+        <source>Stored and synced as an answer by SMS is (Ctrl+Return)</source>
+        <translation>Se guarda y sincroniza como una respuesta por SMS (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>%1 · answered %2</source>
+        <translation>%1 · respondida: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The patient has no completed visit in the last %n day(s) to answer about.</source>
+        <translation>
+            <numerusform>El paciente no tiene ninguna visita finalizada en el último %n día sobre la que responder.</numerusform>
+            <numerusform>El paciente no tiene ninguna visita finalizada en los últimos %n días sobre la que responder.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No survey was sent about this visit; record the answer the patient gave when asked.</source>
+        <translation>No se envió ninguna encuesta sobre esta visita; registre la respuesta que dio el paciente cuando se le preguntó.</translation>
     </message>
 </context>
 <context>

@@ -2336,6 +2336,22 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
         <source>Thank you for your visit.</source>
         <translation>Merci de votre visite.</translation>
     </message>
+    <message>
+        <source>Mornings only</source>
+        <translation>Le matin uniquement</translation>
+    </message>
+    <message>
+        <source>Can come at short notice</source>
+        <translation>Peut venir au dernier moment</translation>
+    </message>
+    <message>
+        <source>Call to remind of the appointment on %1 (the patient prefers a call).</source>
+        <translation>Appeler pour rappeler le rendez-vous du %1 (le patient préfère un appel).</translation>
+    </message>
+    <message>
+        <source>Offer the freed time from the waitlist: %1, %2 min with %3 (another patient cancelled).</source>
+        <translation>Proposer le créneau libéré à la liste d&apos;attente&#xa0;: %1, %2 min avec %3 (un autre patient a annulé).</translation>
+    </message>
 </context>
 <context>
     <name>DuplicateScore</name>
@@ -4124,6 +4140,10 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
         <source>Surveys</source>
         <translation>Enquêtes</translation>
     </message>
+    <message>
+        <source>Recalls (check-ups due)</source>
+        <translation>Relances de suivi (contrôles à prévoir)</translation>
+    </message>
 </context>
 <context>
     <name>RecallCommands</name>
@@ -5083,6 +5103,91 @@ Lancez frontdesk --help pour voir les options.</translation>
     <message>
         <source>A survey answer needs the time it was given.</source>
         <translation>Une réponse à l&apos;enquête a besoin de l&apos;heure à laquelle elle a été donnée.</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyCommands</name>
+    <message>
+        <source>survey needs one sub-command: record or visits.</source>
+        <translation>survey nécessite une sous-commande&#xa0;: record ou visits.</translation>
+    </message>
+    <message>
+        <source>survey %1 needs --patient ID.</source>
+        <translation>survey %1 nécessite --patient ID.</translation>
+    </message>
+    <message>
+        <source>survey record needs --patient ID, --appointment ID and --score N.</source>
+        <translation>survey record nécessite --patient ID, --appointment ID et --score N.</translation>
+    </message>
+    <message>
+        <source>--score must be a whole number from %1 (poor) to %2 (very good); got &quot;%3&quot;.</source>
+        <translation>--score doit être un nombre entier de %1 (mauvais) à %2 (très bien)&#xa0;; reçu&#xa0;: «&#xa0;%3&#xa0;».</translation>
+    </message>
+    <message numerus="yes">
+        <source>No completed visit in the last %n day(s).</source>
+        <translation>
+            <numerusform>Aucune visite terminée au cours du dernier %n jour.</numerusform>
+            <numerusform>Aucune visite terminée au cours des %n derniers jours.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>answered %1</source>
+        <translation>réponse&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>pas de réponse</translation>
+    </message>
+    <message>
+        <source>no survey sent</source>
+        <translation>aucune enquête envoyée</translation>
+    </message>
+    <message>
+        <source>survey sent</source>
+        <translation>enquête envoyée</translation>
+    </message>
+    <message>
+        <source>Survey answer %1 replaced: %2 of 5.</source>
+        <translation>Réponse à l&apos;enquête %1 remplacée&#xa0;: %2 sur 5.</translation>
+    </message>
+    <message>
+        <source>Survey answer %1 recorded: %2 of 5.</source>
+        <translation>Réponse à l&apos;enquête %1 enregistrée&#xa0;: %2 sur 5.</translation>
+    </message>
+    <message>
+        <source>A follow-up&apos;s survey answered by phone: the visits it may be about, and recording the answer.</source>
+        <translation>Enquête d&apos;un suivi répondue par téléphone&#xa0;: les visites concernées et l&apos;enregistrement de la réponse.</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s id.</source>
+        <translation>L&apos;identifiant du patient.</translation>
+    </message>
+    <message>
+        <source>The completed visit the answer is about.</source>
+        <translation>La visite terminée sur laquelle porte la réponse.</translation>
+    </message>
+    <message>
+        <source>The answer, from 1 (poor) to 5 (very good).</source>
+        <translation>La réponse, de 1 (mauvais) à 5 (très bien).</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>Afficher en JSON.</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyEntry</name>
+    <message>
+        <source>A survey answer is a score from %1 to %2, not %3.</source>
+        <translation>Une réponse à l&apos;enquête est une note de %1 à %2, pas %3.</translation>
+    </message>
+    <message>
+        <source>The appointment %1 is not one of this patient&apos;s.</source>
+        <translation>Le rendez-vous %1 n&apos;appartient pas à ce patient.</translation>
+    </message>
+    <message>
+        <source>The appointment is not a completed visit (it is %1): a survey asks about a visit that took place.</source>
+        <translation>Le rendez-vous n&apos;est pas une visite terminée (statut&#xa0;: %1)&#xa0;: une enquête porte sur une visite qui a eu lieu.</translation>
     </message>
 </context>
 <context>
@@ -7850,6 +7955,10 @@ Salle : %7
         <source>&amp;Worklist</source>
         <translation>&amp;Liste de tâches</translation>
     </message>
+    <message>
+        <source>The survey answer (%1 of 5) is recorded; it reaches the server with the next sync.</source>
+        <translation>La réponse à l&apos;enquête (%1 sur 5) est enregistrée&#xa0;; elle parviendra au serveur à la prochaine synchronisation.</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::MergeDialog</name>
@@ -8349,6 +8458,18 @@ Salle : %7
     <message>
         <source>The patients due for a recall, written to as a batch</source>
         <translation>Les patients à relancer, contactés en un seul envoi</translation>
+    </message>
+    <message>
+        <source>Survey answer…</source>
+        <translation>Réponse à l&apos;enquête…</translation>
+    </message>
+    <message>
+        <source>Record the answer to a follow-up&apos;s survey the patient gave on the phone</source>
+        <translation>Enregistrer la réponse à l&apos;enquête d&apos;un suivi donnée par le patient au téléphone</translation>
+    </message>
+    <message>
+        <source>&amp;Survey answer…</source>
+        <translation>Réponse à l&apos;en&amp;quête…</translation>
     </message>
 </context>
 <context>
@@ -9780,6 +9901,68 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
     <message>
         <source>Could not read a row: %1</source>
         <translation>Impossible de lire une ligne&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::SurveyAnswerDialog</name>
+    <message>
+        <source>Survey answer</source>
+        <translation>Réponse à l&apos;enquête</translation>
+    </message>
+    <message>
+        <source>Patient:</source>
+        <translation>Patient&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <source>&amp;Visit:</source>
+        <translation>&amp;Consultation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Question:</source>
+        <translation>Question&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>%1 (poor)</source>
+        <translation>%1 (mauvais)</translation>
+    </message>
+    <message>
+        <source>%1 (very good)</source>
+        <translation>%1 (très bien)</translation>
+    </message>
+    <message>
+        <source>&amp;Answer:</source>
+        <translation>&amp;Réponse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Record answer</source>
+        <translation>&amp;Enregistrer la réponse</translation>
+    </message>
+    <message>
+        <source>Stored and synced as an answer by SMS is (Ctrl+Return)</source>
+        <translation>Enregistrée et synchronisée comme une réponse par SMS (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>%1 · answered %2</source>
+        <translation>%1 · réponse&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The patient has no completed visit in the last %n day(s) to answer about.</source>
+        <translation>
+            <numerusform>Le patient n&apos;a aucune visite terminée au cours du dernier %n jour sur laquelle répondre.</numerusform>
+            <numerusform>Le patient n&apos;a aucune visite terminée au cours des %n derniers jours sur laquelle répondre.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No survey was sent about this visit; record the answer the patient gave when asked.</source>
+        <translation>Aucune enquête n&apos;a été envoyée pour cette visite&#xa0;; enregistrez la réponse donnée par le patient lorsqu&apos;on la lui a demandée.</translation>
     </message>
 </context>
 <context>
