@@ -6493,14 +6493,6 @@ Notizen: %2</translation>
         <translation>&amp;Kanal:</translation>
     </message>
     <message>
-        <source>&amp;Subject:</source>
-        <translation>&amp;Betreff:</translation>
-    </message>
-    <message>
-        <source>&amp;Text:</source>
-        <translation>&amp;Text:</translation>
-    </message>
-    <message>
         <source>&amp;Queue message</source>
         <translation>Nachricht in &amp;Warteschlange</translation>
     </message>
@@ -6543,10 +6535,6 @@ Notizen: %2</translation>
     <message>
         <source>Te&amp;mplate:</source>
         <translation>&amp;Vorlage:</translation>
-    </message>
-    <message>
-        <source>Preview:</source>
-        <translation>Vorschau:</translation>
     </message>
     <message>
         <source>None</source>
@@ -8116,14 +8104,6 @@ Raum: %7
         <translation>&amp;Kanal:</translation>
     </message>
     <message>
-        <source>&amp;Subject:</source>
-        <translation>&amp;Betreff:</translation>
-    </message>
-    <message>
-        <source>&amp;Text:</source>
-        <translation>&amp;Text:</translation>
-    </message>
-    <message>
         <source>&amp;Insert</source>
         <translation>&amp;Einfügen</translation>
     </message>
@@ -8134,10 +8114,6 @@ Raum: %7
     <message>
         <source>&amp;Offered when composing</source>
         <translation>Beim Schreiben &amp;angeboten</translation>
-    </message>
-    <message>
-        <source>Preview:</source>
-        <translation>Vorschau:</translation>
     </message>
     <message>
         <source>Field to insert</source>
@@ -8170,6 +8146,21 @@ Raum: %7
         <translation>Betreff: %1
 
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::MessageTextForm</name>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Betreff:</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Text:</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>Vorschau:</translation>
     </message>
 </context>
 <context>

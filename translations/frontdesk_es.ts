@@ -6493,14 +6493,6 @@ Notas: %2</translation>
         <translation>&amp;Canal:</translation>
     </message>
     <message>
-        <source>&amp;Subject:</source>
-        <translation>&amp;Asunto:</translation>
-    </message>
-    <message>
-        <source>&amp;Text:</source>
-        <translation>&amp;Texto:</translation>
-    </message>
-    <message>
         <source>&amp;Queue message</source>
         <translation>&amp;Poner en cola</translation>
     </message>
@@ -6543,10 +6535,6 @@ Notas: %2</translation>
     <message>
         <source>Te&amp;mplate:</source>
         <translation>P&amp;lantilla:</translation>
-    </message>
-    <message>
-        <source>Preview:</source>
-        <translation>Vista previa:</translation>
     </message>
     <message>
         <source>None</source>
@@ -8116,14 +8104,6 @@ Sala: %7
         <translation>&amp;Canal:</translation>
     </message>
     <message>
-        <source>&amp;Subject:</source>
-        <translation>&amp;Asunto:</translation>
-    </message>
-    <message>
-        <source>&amp;Text:</source>
-        <translation>&amp;Texto:</translation>
-    </message>
-    <message>
         <source>&amp;Insert</source>
         <translation>&amp;Insertar</translation>
     </message>
@@ -8134,10 +8114,6 @@ Sala: %7
     <message>
         <source>&amp;Offered when composing</source>
         <translation>&amp;Ofrecida al redactar</translation>
-    </message>
-    <message>
-        <source>Preview:</source>
-        <translation>Vista previa:</translation>
     </message>
     <message>
         <source>Field to insert</source>
@@ -8170,6 +8146,21 @@ Sala: %7
         <translation>Asunto: %1
 
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::MessageTextForm</name>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Asunto:</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Texto:</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>Vista previa:</translation>
     </message>
 </context>
 <context>

@@ -6493,14 +6493,6 @@ Notes&#xa0;: %2</translation>
         <translation>&amp;Canal&#xa0;:</translation>
     </message>
     <message>
-        <source>&amp;Subject:</source>
-        <translation>&amp;Objet&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Text:</source>
-        <translation>&amp;Texte&#xa0;:</translation>
-    </message>
-    <message>
         <source>&amp;Queue message</source>
         <translation>&amp;Mettre en file d&apos;attente</translation>
     </message>
@@ -6543,10 +6535,6 @@ Notes&#xa0;: %2</translation>
     <message>
         <source>Te&amp;mplate:</source>
         <translation>Mo&amp;dèle&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Preview:</source>
-        <translation>Aperçu&#xa0;:</translation>
     </message>
     <message>
         <source>None</source>
@@ -8116,14 +8104,6 @@ Salle : %7
         <translation>&amp;Canal&#xa0;:</translation>
     </message>
     <message>
-        <source>&amp;Subject:</source>
-        <translation>&amp;Objet&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Text:</source>
-        <translation>&amp;Texte&#xa0;:</translation>
-    </message>
-    <message>
         <source>&amp;Insert</source>
         <translation>&amp;Insérer</translation>
     </message>
@@ -8134,10 +8114,6 @@ Salle : %7
     <message>
         <source>&amp;Offered when composing</source>
         <translation>Pro&amp;posé à la rédaction</translation>
-    </message>
-    <message>
-        <source>Preview:</source>
-        <translation>Aperçu&#xa0;:</translation>
     </message>
     <message>
         <source>Field to insert</source>
@@ -8170,6 +8146,21 @@ Salle : %7
         <translation>Objet&#xa0;: %1
 
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::MessageTextForm</name>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Objet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Texte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>Aperçu&#xa0;:</translation>
     </message>
 </context>
 <context>

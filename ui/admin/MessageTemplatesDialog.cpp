@@ -1,6 +1,7 @@
 #include "MessageTemplatesDialog.h"
 
 #include "domain/MessageLabels.h"
+#include "messages/MessageTextForm.h"
 #include "messaging/ContactPolicy.h"
 
 #include <QCheckBox>
@@ -46,29 +47,29 @@ MessageTemplatesDialog::MessageTemplatesDialog(Database &db, QWidget *parent)
     left->addWidget(m_list, 1);
     left->addWidget(add);
 
-    auto *form = new QFormLayout;
+    // The subject, text and preview rows are the shared form's; this window's rows go above
+    // them, and the field to insert and the active box between the text and the preview.
+    m_text = new MessageTextForm({}, this);
+    QFormLayout *form = m_text->form();
+    int top = 0;
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("templateName"));
-    form->addRow(tr("&Name:"), m_name);
+    form->insertRow(top++, tr("&Name:"), m_name);
     m_purpose = new QComboBox(this);
     m_purpose->setObjectName(QStringLiteral("templatePurpose"));
     for (const QString &purpose : ContactPolicy::purposes())
         m_purpose->addItem(MessageLabels::purpose(purpose), purpose);
-    form->addRow(tr("P&urpose:"), m_purpose);
+    form->insertRow(top++, tr("P&urpose:"), m_purpose);
     m_channel = new QComboBox(this);
     m_channel->setObjectName(QStringLiteral("templateChannel"));
     m_channel->addItem(tr("SMS or e-mail"), QStringLiteral("any"));
     m_channel->addItem(MessageLabels::channel(QStringLiteral("sms")), QStringLiteral("sms"));
     m_channel->addItem(MessageLabels::channel(QStringLiteral("email")), QStringLiteral("email"));
-    form->addRow(tr("&Channel:"), m_channel);
-    m_subject = new QLineEdit(this);
+    form->insertRow(top++, tr("&Channel:"), m_channel);
+    m_subject = m_text->subjectField();
     m_subject->setObjectName(QStringLiteral("templateSubject"));
-    form->addRow(tr("&Subject:"), m_subject);
-    m_body = new QPlainTextEdit(this);
+    m_body = m_text->bodyField();
     m_body->setObjectName(QStringLiteral("templateBody"));
-    m_body->setTabChangesFocus(true);
-    m_body->setMinimumHeight(fontMetrics().height() * 6);
-    form->addRow(tr("&Text:"), m_body);
     m_field = new QComboBox(this);
     m_field->setObjectName(QStringLiteral("templateField"));
     for (const QString &field : TemplateRenderer::placeholders())
@@ -81,21 +82,14 @@ MessageTemplatesDialog::MessageTemplatesDialog(Database &db, QWidget *parent)
     auto *fieldRow = new QHBoxLayout;
     fieldRow->addWidget(m_field, 1);
     fieldRow->addWidget(insert);
-    form->addRow(tr("&Field:"), fieldRow);
+    m_text->addRowBeforePreview(tr("&Field:"), fieldRow);
     if (auto *label = qobject_cast<QLabel *>(form->labelForField(fieldRow)))
         label->setBuddy(m_field);
     m_active = new QCheckBox(tr("&Offered when composing"), this);
     m_active->setObjectName(QStringLiteral("templateActive"));
-    form->addRow(QString(), m_active);
-    m_preview = new QLabel(this);
+    m_text->addRowBeforePreview(QString(), m_active);
+    m_preview = m_text->previewLabel();
     m_preview->setObjectName(QStringLiteral("templatePreview"));
-    m_preview->setWordWrap(true);
-    m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_preview->setFrameShape(QFrame::StyledPanel);
-    m_preview->setMargin(6);
-    m_preview->setMinimumHeight(fontMetrics().height() * 4);
-    m_preview->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    form->addRow(tr("Preview:"), m_preview);
     for (int row = 0; row < form->rowCount(); ++row) {
         auto *label =
             qobject_cast<QLabel *>(form->itemAt(row, QFormLayout::LabelRole)
@@ -125,7 +119,7 @@ MessageTemplatesDialog::MessageTemplatesDialog(Database &db, QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *right = new QVBoxLayout;
-    right->addLayout(form);
+    right->addWidget(m_text);
     right->addWidget(m_problem);
     auto *columns = new QHBoxLayout;
     columns->addLayout(left, 1);
@@ -134,9 +128,8 @@ MessageTemplatesDialog::MessageTemplatesDialog(Database &db, QWidget *parent)
     layout->addLayout(columns, 1);
     layout->addWidget(m_buttons);
 
-    for (QLineEdit *edit : {m_name, m_subject})
-        connect(edit, &QLineEdit::textChanged, this, &MessageTemplatesDialog::updatePreview);
-    connect(m_body, &QPlainTextEdit::textChanged, this, &MessageTemplatesDialog::updatePreview);
+    connect(m_name, &QLineEdit::textChanged, this, &MessageTemplatesDialog::updatePreview);
+    connect(m_text, &MessageTextForm::textChanged, this, &MessageTemplatesDialog::updatePreview);
     for (QComboBox *box : {m_purpose, m_channel})
         connect(box, &QComboBox::currentIndexChanged, this, &MessageTemplatesDialog::updatePreview);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

@@ -16,6 +16,7 @@ class QTableView;
 namespace frontdesk {
 
 class Database;
+class MessageTextForm;
 
 // Workstation → Message Templates… (administrators): the clinic's templates in a list, and the
 // chosen one in a form beside it — name, purpose, channel, subject, text and whether it is
@@ -67,6 +68,7 @@ private:
     QLineEdit *m_name;
     QComboBox *m_purpose;
     QComboBox *m_channel;
+    MessageTextForm *m_text;
     QLineEdit *m_subject;
     QPlainTextEdit *m_body;
     QComboBox *m_field;

@@ -1,5 +1,6 @@
 #include "ComposeMessageDialog.h"
 
+#include "MessageTextForm.h"
 #include "domain/MessageLabels.h"
 #include "messaging/ContactPolicy.h"
 #include "messaging/SmsSegments.h"
@@ -23,7 +24,11 @@ ComposeMessageDialog::ComposeMessageDialog(Database &db, const QString &patientI
     : QDialog(parent), m_composer(db), m_fixedPatientId(patientId)
 {
     setWindowTitle(tr("New message"));
-    auto *form = new QFormLayout;
+    // The subject, text and preview rows are the shared form's; this window's rows go above
+    // them, and the SMS counter between the text and the preview.
+    m_text = new MessageTextForm({MessageTextForm::Mode::Editable, 0, {}}, this);
+    QFormLayout *form = m_text->form();
+    int top = 0;
 
     if (m_fixedPatientId.isEmpty()) {
         m_picker = new PatientPicker(db, PatientPicker::Trigger::AsYouType, 20, this);
@@ -37,7 +42,7 @@ ComposeMessageDialog::ComposeMessageDialog(Database &db, const QString &patientI
             reloadChannels();
         });
         connect(m_picker, &PatientPicker::errorOccurred, this, &ComposeMessageDialog::showProblem);
-        form->addRow(tr("&Patient:"), m_picker);
+        form->insertRow(top++, tr("&Patient:"), m_picker);
         if (auto *label = qobject_cast<QLabel *>(form->labelForField(m_picker)))
             label->setBuddy(m_picker->searchField());
     } else {
@@ -45,7 +50,7 @@ ComposeMessageDialog::ComposeMessageDialog(Database &db, const QString &patientI
         auto *patient = new QLabel(name ? *name : name.error(), this);
         patient->setObjectName(QStringLiteral("recipient"));
         patient->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        form->addRow(tr("Patient:"), patient);
+        form->insertRow(top++, tr("Patient:"), patient);
     }
 
     m_purpose = new QComboBox(this);
@@ -53,46 +58,35 @@ ComposeMessageDialog::ComposeMessageDialog(Database &db, const QString &patientI
     for (const QString &purpose : ContactPolicy::purposes())
         m_purpose->addItem(MessageLabels::purpose(purpose), purpose);
     m_purpose->setCurrentIndex(m_purpose->findData(QStringLiteral("administrative")));
-    form->addRow(tr("P&urpose:"), m_purpose);
+    form->insertRow(top++, tr("P&urpose:"), m_purpose);
 
     m_appointment = new QComboBox(this);
     m_appointment->setObjectName(QStringLiteral("appointment"));
-    form->addRow(tr("&Appointment:"), m_appointment);
+    form->insertRow(top++, tr("&Appointment:"), m_appointment);
 
     m_channel = new QComboBox(this);
     m_channel->setObjectName(QStringLiteral("channel"));
-    form->addRow(tr("&Channel:"), m_channel);
+    form->insertRow(top++, tr("&Channel:"), m_channel);
     m_channelNote = new QLabel(this);
     m_channelNote->setObjectName(QStringLiteral("channelNote"));
     m_channelNote->setWordWrap(true);
     m_channelNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    form->addRow(QString(), m_channelNote);
+    form->insertRow(top++, QString(), m_channelNote);
 
     m_template = new QComboBox(this);
     m_template->setObjectName(QStringLiteral("template"));
-    form->addRow(tr("Te&mplate:"), m_template);
+    form->insertRow(top++, tr("Te&mplate:"), m_template);
 
-    m_subject = new QLineEdit(this);
+    m_subject = m_text->subjectField();
     m_subject->setObjectName(QStringLiteral("subject"));
-    form->addRow(tr("&Subject:"), m_subject);
-
-    m_body = new QPlainTextEdit(this);
+    m_body = m_text->bodyField();
     m_body->setObjectName(QStringLiteral("body"));
-    // Tab leaves the text for the buttons; the text has no use for tab characters.
-    m_body->setTabChangesFocus(true);
-    m_body->setMinimumHeight(fontMetrics().height() * 6);
-    form->addRow(tr("&Text:"), m_body);
     m_counter = new QLabel(this);
     m_counter->setObjectName(QStringLiteral("smsCounter"));
     m_counter->setWordWrap(true);
-    form->addRow(QString(), m_counter);
-    m_preview = new QLabel(this);
+    m_text->addRowBeforePreview(QString(), m_counter);
+    m_preview = m_text->previewLabel();
     m_preview->setObjectName(QStringLiteral("templatePreview"));
-    m_preview->setWordWrap(true);
-    m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_preview->setFrameShape(QFrame::StyledPanel);
-    m_preview->setMargin(6);
-    form->addRow(tr("Preview:"), m_preview);
 
     // Each field is named by its label, also for screen readers.
     for (int row = 0; row < form->rowCount(); ++row) {
@@ -123,7 +117,7 @@ ComposeMessageDialog::ComposeMessageDialog(Database &db, const QString &patientI
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addWidget(m_text);
     layout->addWidget(m_problem);
     layout->addWidget(m_buttons);
 
@@ -135,8 +129,7 @@ ComposeMessageDialog::ComposeMessageDialog(Database &db, const QString &patientI
             &ComposeMessageDialog::applyTemplate);
     connect(m_appointment, &QComboBox::currentIndexChanged, this,
             &ComposeMessageDialog::reloadContext);
-    connect(m_subject, &QLineEdit::textChanged, this, &ComposeMessageDialog::updateCounter);
-    connect(m_body, &QPlainTextEdit::textChanged, this, &ComposeMessageDialog::updateCounter);
+    connect(m_text, &MessageTextForm::textChanged, this, &ComposeMessageDialog::updateCounter);
 
     if (m_picker)
         setTabOrder(m_picker->results(), m_purpose);

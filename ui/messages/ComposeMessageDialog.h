@@ -13,6 +13,7 @@ class QPlainTextEdit;
 namespace frontdesk {
 
 class Database;
+class MessageTextForm;
 class PatientPicker;
 
 // Writing an SMS or e-mail to a patient, by keyboard: the patient (fixed, or chosen with the
@@ -69,6 +70,7 @@ private:
     QComboBox *m_channel;
     QComboBox *m_appointment;
     QComboBox *m_template;
+    MessageTextForm *m_text;
     QLabel *m_preview;
     QLabel *m_channelNote;
     QLineEdit *m_subject;

@@ -1,6 +1,7 @@
 #include "RecallOutreachDialog.h"
 
 #include "ClinicSettings.h"
+#include "MessageTextForm.h"
 #include "core/LocaleFormat.h"
 #include "domain/MessageLabels.h"
 
@@ -81,14 +82,12 @@ RecallOutreachDialog::RecallOutreachDialog(Database &db, QWidget *parent)
     auto *dueLabel = new QLabel(tr("&Patients due:"), this);
     dueLabel->setBuddy(m_table);
 
-    m_preview = new QLabel(this);
+    // The message's preview as the message window and the template editor show it; nothing is
+    // typed here, so only the preview, filled for the selected patient.
+    auto *text = new MessageTextForm(
+        {MessageTextForm::Mode::PreviewOnly, 4, tr("What the selected patient reads:")}, this);
+    m_preview = text->previewLabel();
     m_preview->setObjectName(QStringLiteral("outreachPreview"));
-    m_preview->setWordWrap(true);
-    m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_preview->setFrameShape(QFrame::StyledPanel);
-    m_preview->setMargin(6);
-    m_preview->setMinimumHeight(fontMetrics().height() * 4);
-    m_preview->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("outreachSummary"));
     m_summary->setWordWrap(true);
@@ -110,8 +109,7 @@ RecallOutreachDialog::RecallOutreachDialog(Database &db, QWidget *parent)
     layout->addLayout(form);
     layout->addWidget(dueLabel);
     layout->addWidget(m_table, 1);
-    layout->addWidget(new QLabel(tr("What the selected patient reads:"), this));
-    layout->addWidget(m_preview);
+    layout->addWidget(text);
     layout->addWidget(m_summary);
     layout->addWidget(buttons);
 
