@@ -12,6 +12,7 @@
 #include "access/Role.h"
 #include "access/Session.h"
 #include "access/StaffAccountRepository.h"
+#include "common/ViewHelpers.h"
 #include "core/LocaleNames.h"
 #include "demo/DemoSeeder.h"
 #include "domain/ConsentLabels.h"
@@ -533,7 +534,9 @@ private slots:
         // Listed, marked overdue (as the dashboard counts it), and in the timeline.
         QCOMPARE(list->topLevelItemCount(), 1);
         QTreeWidgetItem *row = list->topLevelItem(0);
-        QCOMPARE(row->text(0), QLocale().toString(kToday.addDays(-14), QLocale::ShortFormat));
+        // With the whole year, as everywhere in the profile.
+        QCOMPARE(row->text(0), QLocale().toString(kToday.addDays(-14), view::fullYearDateFormat()));
+        QVERIFY(row->text(0).contains(QString::number(kToday.addDays(-14).year())));
         QCOMPARE(row->text(1), QStringLiteral("Yearly check-up"));
         QCOMPARE(row->text(2), profile.profile()->practitionerName(recall.practitionerId));
         QCOMPARE(row->text(3), QStringLiteral("Open — overdue"));

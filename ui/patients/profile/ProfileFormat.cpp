@@ -1,5 +1,6 @@
 #include "ProfileFormat.h"
 
+#include "common/ViewHelpers.h"
 #include "core/LocaleFormat.h"
 #include "domain/ClinicTime.h"
 
@@ -14,8 +15,7 @@ QString when(const QDateTime &t, const ClinicTime &clinic)
     if (!t.isValid())
         return {};
     const QDateTime local = clinic.toLocal(t);
-    return QLocale().toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ') +
-           LocaleFormat::time(local.time());
+    return day(local.date()) + QLatin1Char(' ') + LocaleFormat::time(local.time());
 }
 
 QString dayOf(const QDateTime &t, const ClinicTime &clinic)
@@ -28,7 +28,8 @@ QString dayOf(const QDateTime &t, const ClinicTime &clinic)
 
 QString day(const QDate &d)
 {
-    return d.isValid() ? QLocale().toString(d, QLocale::ShortFormat) : QString();
+    // With the whole year, as the date fields show it: "3/7/85" is no birth date to read.
+    return d.isValid() ? QLocale().toString(d, view::fullYearDateFormat()) : QString();
 }
 
 QTreeWidget *makeTree(const QStringList &headers, QWidget *parent)

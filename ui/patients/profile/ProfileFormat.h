@@ -16,8 +16,9 @@ class ClinicTime;
 // How the tabs of a patient's profile show dates and lists alike.
 namespace profile {
 
-// A stored (UTC) time as the clinic's short date and time; empty when unset.
+// A stored (UTC) time as the clinic's date and time; empty when unset.
 QString when(const QDateTime &t, const ClinicTime &clinic);
+// The locale's short date with the whole year (view::fullYearDateFormat).
 QString day(const QDate &d);
 // A value that is a day, not a moment (onset, recorded, given on): only its date. A date-only
 // value (stored as midnight UTC) keeps its own date, whatever the clinic's zone.
