@@ -1,8 +1,7 @@
 #include "ContactPolicy.h"
 
+#include "core/LocaleFormat.h"
 #include "domain/MessageLabels.h"
-
-#include <QLocale>
 
 #include <algorithm>
 
@@ -95,8 +94,8 @@ ContactDecision ContactPolicy::decide(const ContactFacts &facts, const QString &
         }
         if (latest->status != QLatin1String("given")) {
             d.reason = tr("The patient withdrew the consent to marketing on %1.")
-                           .arg(QLocale().toString(m_clinicTime.toLocal(latest->decidedAt).date(),
-                                                   QLocale::ShortFormat));
+                           .arg(LocaleFormat::fullYearDate(
+                               m_clinicTime.toLocal(latest->decidedAt).date()));
             return d;
         }
     }
@@ -125,8 +124,9 @@ ContactDecision ContactPolicy::decide(const ContactFacts &facts, const QString &
     }
     if (d.sendAtUtc > nowUtc) {
         const QDateTime at = m_clinicTime.toLocal(d.sendAtUtc);
-        d.reason = tr("Quiet hours: the SMS is held until %1.")
-                       .arg(QLocale().toString(at, QLocale::ShortFormat));
+        // Shown in the message window and Recall Outreach: a date to act on, the whole year.
+        d.reason =
+            tr("Quiet hours: the SMS is held until %1.").arg(LocaleFormat::fullYearDateTime(at));
     }
     return d;
 }

@@ -1,4 +1,5 @@
 #include "TestClock.h"
+#include "core/LocaleFormat.h"
 #include "messaging/ContactPolicy.h"
 
 #include <QTest>
@@ -164,6 +165,10 @@ private slots:
         d = m_policy.decide(f, marketing, email, m_noon);
         QVERIFY(!d.allowed);
         QVERIFY(d.reason.contains(QStringLiteral("withdrew")));
+        // On which day, with the whole year (4 February 2026).
+        QVERIFY2(d.reason.contains(LocaleFormat::fullYearDate(QDate(2026, 2, 4))) &&
+                     d.reason.contains(QStringLiteral("2026")),
+                 qPrintable(d.reason));
 
         // Another purpose needs no consent; another consent type does not count for marketing.
         QVERIFY(m_policy.decide(f, QStringLiteral("reminder"), email, m_noon).allowed);
@@ -201,6 +206,11 @@ private slots:
         QVERIFY(d.allowed);
         QCOMPARE(d.sendAtUtc, sendAt);
         QVERIFY(d.reason.contains(QStringLiteral("held")));
+        // Until when, in the clinic's zone, with the whole year.
+        QVERIFY2(d.reason.contains(
+                     LocaleFormat::fullYearDateTime(m_berlin.toLocal(sendAt), QLocale())) &&
+                     d.reason.contains(QString::number(sendAt.date().year())),
+                 qPrintable(d.reason));
         // At the moment the hold ends, the SMS goes at once.
         clock.set(sendAt);
         const ContactDecision later =
