@@ -935,57 +935,68 @@ FhirApi::WriteOutcome FhirApi::checkBookingRule(const Appointment &candidate, bo
         return outcome;
     // Time off (Slot busy-unavailable) of the practitioner or the whole clinic, under the
     // workstation's rule (ScheduleException::blocks); a manager's override skips it as there.
-    auto timeOffRows = m_db.query(
-        QStringLiteral("SELECT r.id, r.content FROM resources r WHERE r.type = 'Slot' AND "
-                       "r.deleted = 0 AND EXISTS (SELECT 1 FROM search_tokens t WHERE "
-                       "t.type = r.type AND t.id = r.id AND t.param = 'schedule' AND "
-                       "(t.value = '' OR t.value = ?))"),
-        {QStringLiteral("Schedule/") + candidate.practitionerId});
-    if (!timeOffRows)
-        return {500, QStringLiteral("exception"), timeOffRows.error(), std::nullopt};
-    while (timeOffRows->next()) {
-        const QJsonObject content =
-            QJsonDocument::fromJson(timeOffRows->value(1).toString().toUtf8()).object();
-        auto timeOff = ScheduleMapping::timeOffFromFhir(content);
-        if (!timeOff)
-            return {500, QStringLiteral("exception"),
-                    tr("Slot/%1 is stored but unreadable: %2")
-                        .arg(timeOffRows->value(0).toString(), timeOff.error()),
-                    std::nullopt};
-        if (timeOff->blocks(candidate.practitionerId, candidate.start, candidate.end))
-            return {409, QStringLiteral("business-rule"),
-                    tr("The practitioner is not available then: time off (%1) from %2 to %3 "
-                       "UTC, Slot/%4.")
-                        .arg(ScheduleException::kindName(timeOff->kind),
-                             timeOff->start.toString(Qt::ISODate),
-                             timeOff->end.toString(Qt::ISODate), timeOffRows->value(0).toString()),
-                    std::nullopt};
-    }
+    std::optional<WriteOutcome> refused;
+    if (auto s = m_db.each(
+            QStringLiteral("SELECT r.id, r.content FROM resources r WHERE r.type = 'Slot' AND "
+                           "r.deleted = 0 AND EXISTS (SELECT 1 FROM search_tokens t WHERE "
+                           "t.type = r.type AND t.id = r.id AND t.param = 'schedule' AND "
+                           "(t.value = '' OR t.value = ?))"),
+            {QStringLiteral("Schedule/") + candidate.practitionerId},
+            [&](const QSqlQuery &row) {
+                const QJsonObject content =
+                    QJsonDocument::fromJson(row.value(1).toString().toUtf8()).object();
+                auto timeOff = ScheduleMapping::timeOffFromFhir(content);
+                if (!timeOff) {
+                    refused = WriteOutcome{500, QStringLiteral("exception"),
+                                           tr("Slot/%1 is stored but unreadable: %2")
+                                               .arg(row.value(0).toString(), timeOff.error()),
+                                           std::nullopt};
+                    return false;
+                }
+                if (timeOff->blocks(candidate.practitionerId, candidate.start, candidate.end)) {
+                    refused = WriteOutcome{
+                        409, QStringLiteral("business-rule"),
+                        tr("The practitioner is not available then: time off (%1) from %2 to %3 "
+                           "UTC, Slot/%4.")
+                            .arg(ScheduleException::kindName(timeOff->kind),
+                                 timeOff->start.toString(Qt::ISODate),
+                                 timeOff->end.toString(Qt::ISODate), row.value(0).toString()),
+                        std::nullopt};
+                    return false;
+                }
+                return true;
+            });
+        !s)
+        return {500, QStringLiteral("exception"), s.error(), std::nullopt};
+    if (refused)
+        return *refused;
     // The workstation's own rule (ConflictDetector) over the appointments that could collide,
     // read inside this write transaction. On PostgreSQL the exclusion constraints of the schema
     // enforce the same rule once more, in the database itself.
-    auto q = m_db.query(
-        QStringLiteral("SELECT id, patient_id, practitioner_id, location_id, start_ms, end_ms, "
-                       "status FROM appointment_slots WHERE start_ms < ? AND end_ms > ? AND "
-                       "overridden = 0 AND id <> ? AND (practitioner_id = ? OR patient_id = ? "
-                       "OR (location_id <> '' AND location_id = ?))"),
-        {candidate.end.toMSecsSinceEpoch(), candidate.start.toMSecsSinceEpoch(), candidate.meta.id,
-         candidate.practitionerId, candidate.patientId, candidate.locationId});
-    if (!q)
-        return {500, QStringLiteral("exception"), q.error(), std::nullopt};
     QList<Appointment> existing;
-    while (q->next()) {
-        Appointment a;
-        a.meta.id = q->value(0).toString();
-        a.patientId = q->value(1).toString();
-        a.practitionerId = q->value(2).toString();
-        a.locationId = q->value(3).toString();
-        a.start = QDateTime::fromMSecsSinceEpoch(q->value(4).toLongLong(), Qt::UTC);
-        a.end = QDateTime::fromMSecsSinceEpoch(q->value(5).toLongLong(), Qt::UTC);
-        a.status =
-            appointmentStatusFromName(q->value(6).toString()).value_or(AppointmentStatus::Booked);
-        existing << a;
-    }
+    if (auto s = m_db.each(
+            QStringLiteral("SELECT id, patient_id, practitioner_id, location_id, start_ms, end_ms, "
+                           "status FROM appointment_slots WHERE start_ms < ? AND end_ms > ? AND "
+                           "overridden = 0 AND id <> ? AND (practitioner_id = ? OR patient_id = ? "
+                           "OR (location_id <> '' AND location_id = ?))"),
+            {candidate.end.toMSecsSinceEpoch(), candidate.start.toMSecsSinceEpoch(),
+             candidate.meta.id, candidate.practitionerId, candidate.patientId,
+             candidate.locationId},
+            [&](const QSqlQuery &row) {
+                Appointment a;
+                a.meta.id = row.value(0).toString();
+                a.patientId = row.value(1).toString();
+                a.practitionerId = row.value(2).toString();
+                a.locationId = row.value(3).toString();
+                a.start = QDateTime::fromMSecsSinceEpoch(row.value(4).toLongLong(), Qt::UTC);
+                a.end = QDateTime::fromMSecsSinceEpoch(row.value(5).toLongLong(), Qt::UTC);
+                a.status = appointmentStatusFromName(row.value(6).toString())
+                               .value_or(AppointmentStatus::Booked);
+                existing << a;
+                return true;
+            });
+        !s)
+        return {500, QStringLiteral("exception"), s.error(), std::nullopt};
     const QList<Conflict> conflicts = ConflictDetector::find(candidate, existing);
     if (conflicts.isEmpty())
         return outcome;
@@ -1085,7 +1096,7 @@ FhirApi::WriteOutcome FhirApi::write(const Principal &who, const QString &method
         if (!rule.ok())
             return rule;
     }
-    auto saved = m_store.save(type, id, *indexed, method, who.actor().name);
+    auto saved = m_store.save(type, id, *indexed, method, who.actor().name, &*before);
     if (!saved) {
         // PostgreSQL's exclusion constraints: the booking rule, enforced by the database.
         if (saved.error().contains(QLatin1String("appointment_")) &&
@@ -1214,6 +1225,9 @@ HttpResponse FhirApi::bundle(const Principal &who, const HttpRequest &request)
         resolveReferences(p.resource, assigned);
 
     const QString base = baseUrl(request);
+    // Prefer: return=minimal (FHIR's http.html#ops): each entry's answer without the stored
+    // resource, for a client that needs only the new versions (the workstations' push).
+    const bool minimal = request.header("Prefer").contains("return=minimal");
     QJsonArray results;
     const auto resultOf = [&](const WriteOutcome &o) {
         QJsonObject response{{QStringLiteral("status"), QString::number(o.status)}};
@@ -1228,7 +1242,7 @@ HttpResponse FhirApi::bundle(const Principal &who, const HttpRequest &request)
                 QDateTime::fromMSecsSinceEpoch(s.lastUpdated, Qt::UTC).toString(Qt::ISODateWithMs));
             entry.insert(QStringLiteral("fullUrl"),
                          QStringLiteral("%1/%2/%3").arg(base, s.type, s.id));
-            if (!s.deleted)
+            if (!s.deleted && !minimal)
                 entry.insert(QStringLiteral("resource"), s.withMeta());
         } else {
             response.insert(QStringLiteral("outcome"), OperationOutcome::make(o.code, o.message));

@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace frontdesk::server {
 
 namespace {
@@ -60,14 +62,17 @@ QByteArray StoredResource::etag() const
 Result<std::optional<StoredResource>> ResourceStore::current(const QString &type,
                                                              const QString &id) const
 {
-    auto q = m_db.query(
-        QStringLiteral("SELECT %1 FROM resources WHERE type = ? AND id = ?").arg(kColumns),
-        {type, id});
-    if (!q)
-        return fail(q.error());
-    if (!q->next())
-        return std::optional<StoredResource>();
-    return std::optional<StoredResource>(fromRow(*q));
+    std::optional<StoredResource> found;
+    if (auto s = m_db.each(
+            QStringLiteral("SELECT %1 FROM resources WHERE type = ? AND id = ?").arg(kColumns),
+            {type, id},
+            [&](const QSqlQuery &q) {
+                found = fromRow(q);
+                return false;
+            });
+        !s)
+        return fail(s.error());
+    return found;
 }
 
 Result<std::optional<StoredResource>> ResourceStore::version(const QString &type, const QString &id,
@@ -87,8 +92,18 @@ Result<std::optional<StoredResource>> ResourceStore::version(const QString &type
 Result<qint64> ResourceStore::nextSeq()
 {
     // The row stays locked until the transaction ends (see the schema): numbers commit in order.
-    if (auto q =
-            m_db.query(QStringLiteral("UPDATE change_sequence SET value = value + 1 WHERE id = 1"));
+    // PostgreSQL answers in one round trip; Debian 12's SQLCipher 3.4 (SQLite 3.15) has no
+    // UPDATE … RETURNING, so the file takes two statements.
+    if (m_db.dialect() == Database::Dialect::PostgreSql) {
+        auto v = m_db.scalar(QStringLiteral("UPDATE change_sequence SET value = value + 1 WHERE "
+                                            "id = ? RETURNING value"),
+                             {1});
+        if (!v)
+            return fail(v.error());
+        return v->toLongLong();
+    }
+    if (auto q = m_db.exec(QStringLiteral("UPDATE change_sequence SET value = value + 1 WHERE "
+                                          "id = 1"));
         !q)
         return fail(q.error());
     auto v = m_db.scalar(QStringLiteral("SELECT value FROM change_sequence WHERE id = 1"));
@@ -106,24 +121,39 @@ Result<qint64> ResourceStore::lastSeq() const
 }
 
 Status ResourceStore::reindex(const QString &type, const QString &id,
-                              const IndexedResource *resource)
+                              const IndexedResource *resource, bool indexedBefore)
 {
-    if (auto q = m_db.query(QStringLiteral("DELETE FROM search_tokens WHERE type = ? AND id = ?"),
-                            {type, id});
-        !q)
-        return fail(q.error());
-    if (type == QLatin1String("Appointment")) {
-        if (auto q = m_db.query(QStringLiteral("DELETE FROM appointment_slots WHERE id = ?"), {id});
+    // A resource stored for the first time has nothing to take out of the indexes.
+    if (indexedBefore) {
+        if (auto q = m_db.exec(
+                QStringLiteral("DELETE FROM search_tokens WHERE type = ? AND id = ?"), {type, id});
             !q)
             return fail(q.error());
+        if (type == QLatin1String("Appointment")) {
+            if (auto q = m_db.exec(QStringLiteral("DELETE FROM appointment_slots WHERE id = ?"),
+                                   {id});
+                !q)
+                return fail(q.error());
+        }
     }
     if (!resource)
         return {};
-    for (const auto &[param, value] : resource->tokens) {
-        if (auto q = m_db.query(QStringLiteral("INSERT INTO search_tokens (type, id, param, value) "
-                                               "VALUES (?, ?, ?, ?)"),
-                                {type, id, param, value});
-            !q)
+    // A statement for up to 200 of a resource's tokens at once (most have a handful; the text
+    // is the same for the same count, so its prepared statement is reused; SQLite takes at most
+    // 999 values).
+    constexpr qsizetype kTokensAtOnce = 200;
+    for (qsizetype from = 0; from < resource->tokens.size(); from += kTokensAtOnce) {
+        QString sql = QStringLiteral("INSERT INTO search_tokens (type, id, param, value) VALUES ");
+        QVariantList values;
+        const qsizetype to = std::min(from + kTokensAtOnce, resource->tokens.size());
+        values.reserve((to - from) * 4);
+        for (qsizetype i = from; i < to; ++i) {
+            if (i > from)
+                sql += QLatin1Char(',');
+            sql += QLatin1String("(?, ?, ?, ?)");
+            values << type << id << resource->tokens[i].first << resource->tokens[i].second;
+        }
+        if (auto q = m_db.exec(sql, values); !q)
             return fail(q.error());
     }
     if (resource->message) {
@@ -132,7 +162,7 @@ Status ResourceStore::reindex(const QString &type, const QString &id,
     }
     if (resource->appointment) {
         const Appointment &a = *resource->appointment;
-        if (auto q = m_db.query(
+        if (auto q = m_db.exec(
                 QStringLiteral("INSERT INTO appointment_slots (id, patient_id, practitioner_id, "
                                "location_id, start_ms, end_ms, status, overridden) "
                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
@@ -147,19 +177,30 @@ Status ResourceStore::reindex(const QString &type, const QString &id,
 
 Result<StoredResource> ResourceStore::save(const QString &type, const QString &id,
                                            const IndexedResource &resource, const QString &method,
-                                           const QString &changedBy)
+                                           const QString &changedBy,
+                                           const std::optional<StoredResource> *current)
 {
     StoredResource stored;
     const Status s = m_db.write([&]() -> Status {
-        auto existing = current(type, id);
-        if (!existing)
-            return fail(existing.error());
+        QVariant existing; // the current version's number; invalid: none
+        if (current) {
+            if (current->has_value())
+                existing = (*current)->versionId;
+        } else {
+            auto read = m_db.scalar(
+                QStringLiteral("SELECT version_id FROM resources WHERE type = ? AND id = ?"),
+                {type, id});
+            if (!read)
+                return fail(read.error());
+            existing = *read;
+        }
+        const bool storedBefore = existing.isValid();
         auto seq = nextSeq();
         if (!seq)
             return fail(seq.error());
         stored.type = type;
         stored.id = id;
-        stored.versionId = existing->has_value() ? (*existing)->versionId + 1 : 1;
+        stored.versionId = storedBefore ? existing.toLongLong() + 1 : 1;
         stored.seq = *seq;
         stored.lastUpdated = m_db.clock().nowMs();
         stored.method = method;
@@ -168,17 +209,17 @@ Result<StoredResource> ResourceStore::save(const QString &type, const QString &i
         const QString json =
             QString::fromUtf8(QJsonDocument(resource.content).toJson(QJsonDocument::Compact));
         const QString upsert =
-            existing->has_value()
+            storedBefore
                 ? QStringLiteral("UPDATE resources SET version_id = ?, seq = ?, last_updated = ?, "
                                  "deleted = 0, content = ?, changed_by = ? WHERE type = ? AND "
                                  "id = ?")
                 : QStringLiteral("INSERT INTO resources (version_id, seq, last_updated, deleted, "
                                  "content, changed_by, type, id) VALUES (?, ?, ?, 0, ?, ?, ?, ?)");
-        if (auto q = m_db.query(upsert, {stored.versionId, stored.seq, stored.lastUpdated, json,
-                                         stored.changedBy, type, id});
+        if (auto q = m_db.exec(upsert, {stored.versionId, stored.seq, stored.lastUpdated, json,
+                                        stored.changedBy, type, id});
             !q)
             return fail(q.error());
-        if (auto q = m_db.query(
+        if (auto q = m_db.exec(
                 QStringLiteral("INSERT INTO resource_versions (seq, type, id, "
                                "version_id, last_updated, deleted, method, "
                                "content, changed_by) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)"),
@@ -186,7 +227,7 @@ Result<StoredResource> ResourceStore::save(const QString &type, const QString &i
                  stored.changedBy});
             !q)
             return fail(q.error());
-        return reindex(type, id, &resource);
+        return reindex(type, id, &resource, storedBefore);
     });
     if (!s)
         return fail(s.error());
@@ -232,7 +273,7 @@ Result<StoredResource> ResourceStore::remove(const QString &type, const QString 
                                  stored.changedBy});
             !q)
             return fail(q.error());
-        return reindex(type, id, nullptr);
+        return reindex(type, id, nullptr, true);
     });
     if (!s)
         return fail(s.error());

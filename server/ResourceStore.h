@@ -47,9 +47,12 @@ public:
                                                   qint64 versionId) const;
     // Stores the next version of type/id (the first when there is none, or after a delete);
     // changedBy names who it was made for (the request's actor), kept with the version.
+    // current: what current(type, id) answered in this transaction, when the caller read it
+    // already (null: read here).
     Result<StoredResource> save(const QString &type, const QString &id,
                                 const IndexedResource &resource, const QString &method,
-                                const QString &changedBy = {});
+                                const QString &changedBy = {},
+                                const std::optional<StoredResource> *current = nullptr);
     // A tombstone version; the resource leaves every search.
     Result<StoredResource> remove(const QString &type, const QString &id,
                                   const QString &changedBy = {});
@@ -74,7 +77,9 @@ private:
     // Rows of resource_versions; whereAndOrder is fixed SQL, the values are bound.
     Result<QList<StoredResource>> versions(const QString &whereAndOrder,
                                            const QVariantList &values) const;
-    Status reindex(const QString &type, const QString &id, const IndexedResource *resource);
+    // indexedBefore: an earlier version is in the indexes and is taken out first.
+    Status reindex(const QString &type, const QString &id, const IndexedResource *resource,
+                   bool indexedBefore);
 
     Database &m_db;
 };

@@ -265,7 +265,9 @@ Result<SyncEngine::Sent> SyncEngine::send(const Push &push, SyncRound &round)
     m_transport.setActingFor(push.actor);
     const HttpReply reply = m_transport.send(
         "POST", QStringLiteral("fhir"), QJsonDocument(bundle).toJson(QJsonDocument::Compact),
-        {{QByteArrayLiteral("X-Request-Id"), push.id.toUtf8()}});
+        // Only each entry's new version is read from the answer, not the stored resource.
+        {{QByteArrayLiteral("X-Request-Id"), push.id.toUtf8()},
+         {QByteArrayLiteral("Prefer"), QByteArrayLiteral("return=minimal")}});
     noteReached(round, reply.reached());
 
     if (!reply.reached() || reply.status >= 500 || reply.status == 429 || reply.status == 401) {

@@ -54,7 +54,7 @@ Result<AuditEntry> AuditLog::append(AuditEntry entry)
         entry.actor = m_db.actor().name;
         entry.actorKind = m_db.actor().kindName();
         entry.hash = entry.computeHash();
-        auto q = m_db.query(
+        auto q = m_db.insert(
             QStringLiteral("INSERT INTO audit_log (id, recorded_at, actor, actor_kind, action, "
                            "entity_type, entity_id, patient_id, outcome, detail, prev_hash, hash) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
@@ -64,7 +64,7 @@ Result<AuditEntry> AuditLog::append(AuditEntry entry)
              entry.prevHash, entry.hash});
         if (!q)
             return fail(tr("Could not write the audit trail: %1").arg(q.error()));
-        entry.seq = q->lastInsertId().toLongLong();
+        entry.seq = *q;
         result = entry;
         committing = true;
         return {};

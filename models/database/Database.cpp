@@ -72,6 +72,7 @@ Database::Database(QString path, QString connectionName)
 Database::~Database()
 {
     sodium_memzero(m_key.data(), size_t(m_key.size()));
+    dropKeptStatements();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -230,23 +231,110 @@ Result<QSqlQuery> Database::query(const QString &statement, const QVariantList &
     return q;
 }
 
+Status Database::runKept(const QString &statement, const QVariantList &values,
+                         const std::function<Status(QSqlQuery &)> &use) const
+{
+    // A statement without values on PostgreSQL is not prepared (see query()).
+    if (m_dialect == Dialect::PostgreSql && values.isEmpty()) {
+        auto q = query(statement, values);
+        if (!q)
+            return fail(q.error());
+        return use(*q);
+    }
+    std::shared_ptr<KeptStatement> kept = m_kept.value(statement);
+    if (!kept || kept->running) {
+        auto made = std::make_shared<KeptStatement>(KeptStatement{QSqlQuery(connection())});
+        made->query.setForwardOnly(true);
+        if (!made->query.prepare(statement))
+            return fail(describeSqlError(made->query.lastError()));
+        // Kept only while nothing runs it; a statement made because the kept one is running
+        // serves this call alone. A connection keeps at most a few hundred.
+        if (!kept) {
+            if (m_kept.size() >= 256)
+                dropKeptStatements();
+            m_kept.insert(statement, made);
+        }
+        kept = std::move(made);
+    }
+    QSqlQuery &q = kept->query;
+    for (qsizetype i = 0; i < values.size(); ++i)
+        q.bindValue(int(i), bindable(values[i]));
+    if (!q.exec()) {
+        const QString error = describeSqlError(q.lastError());
+        q.finish();
+        return fail(error);
+    }
+    kept->running = true;
+    const Status s = use(q);
+    // Reset, so that the statement holds no read lock and no rows until it runs again.
+    q.finish();
+    kept->running = false;
+    return s;
+}
+
+void Database::dropKeptStatements() const
+{
+    m_kept.clear();
+}
+
 Status Database::scan(const QString &statement, const QVariantList &values,
                       const std::function<void(const SqlRow &)> &take) const
 {
-    auto q = query(statement, values);
-    if (!q)
-        return fail(q.error());
-    return readRows(*q, take);
+    return runKept(statement, values, [&](QSqlQuery &q) { return readRows(q, take); });
 }
 
 Result<QVariant> Database::scalar(const QString &statement, const QVariantList &values) const
 {
-    auto q = query(statement, values);
-    if (!q)
-        return fail(q.error());
-    if (!q->next())
-        return QVariant();
-    return q->value(0);
+    QVariant value;
+    if (auto s = runKept(statement, values,
+                         [&](QSqlQuery &q) -> Status {
+                             if (q.next())
+                                 value = q.value(0);
+                             return {};
+                         });
+        !s)
+        return fail(s.error());
+    return value;
+}
+
+Status Database::each(const QString &statement, const QVariantList &values,
+                      const std::function<bool(const QSqlQuery &)> &take) const
+{
+    return runKept(statement, values, [&](QSqlQuery &q) -> Status {
+        while (q.next()) {
+            if (!take(q))
+                break;
+        }
+        if (q.lastError().isValid())
+            return fail(describeSqlError(q.lastError()));
+        return {};
+    });
+}
+
+Result<qint64> Database::exec(const QString &statement, const QVariantList &values) const
+{
+    qint64 changed = 0;
+    if (auto s = runKept(statement, values,
+                         [&](QSqlQuery &q) -> Status {
+                             changed = q.numRowsAffected();
+                             return {};
+                         });
+        !s)
+        return fail(s.error());
+    return changed;
+}
+
+Result<qint64> Database::insert(const QString &statement, const QVariantList &values) const
+{
+    qint64 key = 0;
+    if (auto s = runKept(statement, values,
+                         [&](QSqlQuery &q) -> Status {
+                             key = q.lastInsertId().toLongLong();
+                             return {};
+                         });
+        !s)
+        return fail(s.error());
+    return key;
 }
 
 Status Database::write(const std::function<Status()> &work)
@@ -340,9 +428,12 @@ Status Database::migrate(const QList<Migration> &migrations)
     for (const Migration &m : migrations) {
         if (applied.contains(m.version))
             continue;
+        // A statement prepared before may name a table or column the migration changes.
+        dropKeptStatements();
         if (auto s = applyMigration(m); !s)
             return s;
     }
+    dropKeptStatements();
     return {};
 }
 

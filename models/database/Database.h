@@ -6,6 +6,7 @@
 #include "database/Migration.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QVariantList>
@@ -90,6 +91,16 @@ public:
                 const std::function<void(const SqlRow &)> &take) const;
     // The first column of the first row, or an invalid QVariant when there is no row.
     Result<QVariant> scalar(const QString &statement, const QVariantList &values = {}) const;
+    // Runs one statement that returns no rows (INSERT, UPDATE, DELETE); the number of rows it
+    // changed. Like scalar() and scan(), it runs on a prepared statement the connection keeps,
+    // so a statement run again and again is parsed (on PostgreSQL: prepared) only once.
+    Result<qint64> exec(const QString &statement, const QVariantList &values = {}) const;
+    // exec() for an INSERT into a table with an integer key: the new row's key.
+    Result<qint64> insert(const QString &statement, const QVariantList &values = {}) const;
+    // Runs one SELECT on a kept prepared statement and hands each row to `take` (any driver;
+    // scan() is the faster one for SQLite). `take` returns false to stop early.
+    Status each(const QString &statement, const QVariantList &values,
+                const std::function<bool(const QSqlQuery &)> &take) const;
 
     // Runs work inside one transaction; nested calls join the outer one. The transaction
     // commits only if every step succeeded; otherwise nothing of it is kept.
@@ -131,6 +142,13 @@ public:
 
 private:
     Database(QString path, QString connectionName);
+    // Runs statement on the connection's kept prepared statement for it (one made afresh while
+    // that one is still running, e.g. from inside a scan() of the same statement), hands the
+    // executed query to use(), then resets it.
+    Status runKept(const QString &statement, const QVariantList &values,
+                   const std::function<Status(QSqlQuery &)> &use) const;
+    // Drops every kept statement: before the connection closes, and after the schema changed.
+    void dropKeptStatements() const;
     Status applyMigration(const Migration &migration);
 
     QString m_path;
@@ -145,6 +163,12 @@ private:
     int m_transactionDepth = 0;
     std::function<void()> m_onCommit;
     std::vector<std::shared_ptr<void>> m_guards;
+    struct KeptStatement
+    {
+        QSqlQuery query;
+        bool running = false;
+    };
+    mutable QHash<QString, std::shared_ptr<KeptStatement>> m_kept;
 };
 
 QString describeSqlError(const QSqlError &error);

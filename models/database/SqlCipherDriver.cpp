@@ -218,7 +218,10 @@ QList<TableColumn> tableColumns(sqlite3 *db, const QString &tableName,
 
 } // namespace
 
-SqlCipherDriver::SqlCipherDriver(QObject *parent) : QSqlDriver(parent) {}
+SqlCipherDriver::SqlCipherDriver(QObject *parent)
+    : QSqlDriver(parent), m_kept(std::make_unique<SqlCipherStatementCache>())
+{
+}
 
 SqlCipherDriver::~SqlCipherDriver()
 {
@@ -363,6 +366,7 @@ void SqlCipherDriver::close()
 {
     for (SqlCipherResult *result : std::as_const(m_results))
         result->releaseStatement();
+    m_kept->clear();
     if (m_db) {
         if (sqlite3_close(m_db) != SQLITE_OK) {
             qWarning("SqlCipherDriver: closing the database failed: %s", sqlite3_errmsg(m_db));

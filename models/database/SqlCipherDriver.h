@@ -5,6 +5,8 @@
 #include <QSqlDriver>
 #include <QString>
 
+#include <memory>
+
 struct sqlite3;
 
 namespace frontdesk {
@@ -12,6 +14,7 @@ namespace frontdesk {
 inline constexpr char kSqlCipherDriverName[] = "QSQLCIPHER";
 
 class SqlCipherResult;
+class SqlCipherStatementCache;
 
 // The Qt Sql driver for Frontdesk's encrypted local database, written on Qt's public driver API
 // over SQLCipher (never over Qt's QSQLITE plugin, which would reach plain SQLite).
@@ -75,9 +78,11 @@ private:
     void attachResult(SqlCipherResult *result) const;
     void detachResult(SqlCipherResult *result) const;
     sqlite3 *connection() const { return m_db; }
+    SqlCipherStatementCache &keptStatements() const { return *m_kept; }
 
     sqlite3 *m_db = nullptr;
     mutable QList<SqlCipherResult *> m_results;
+    std::unique_ptr<SqlCipherStatementCache> m_kept;
 };
 
 // Registers "QSQLCIPHER" with QSqlDatabase::registerSqlDriver (idempotent, thread-safe).

@@ -17,6 +17,22 @@
 namespace frontdesk {
 namespace {
 
+// CREATE, ALTER, DROP, ATTACH, DETACH, VACUUM, REINDEX, ANALYZE: statements after which a kept
+// statement's columns may be out of date.
+bool changesSchema(const QByteArray &sql)
+{
+    qsizetype i = 0;
+    while (i < sql.size() && std::isspace(static_cast<unsigned char>(sql[i])))
+        ++i;
+    const QByteArray word = sql.mid(i, 8).toUpper();
+    for (const char *keyword :
+         {"CREATE", "ALTER", "DROP", "ATTACH", "DETACH", "VACUUM", "REINDEX", "ANALYZE"}) {
+        if (word.startsWith(keyword))
+            return true;
+    }
+    return false;
+}
+
 // The value inside a variant whose typeId() was just checked, without a converting copy.
 template <typename T> const T &held(const QVariant &value)
 {
@@ -303,7 +319,7 @@ QVariant SqlCipherResult::handle() const
 
 void SqlCipherResult::releaseStatement()
 {
-    finalizeStatement();
+    finalizeStatement(false);
     setActive(false);
     setAt(QSql::BeforeFirstRow);
 }
@@ -314,14 +330,19 @@ sqlite3 *SqlCipherResult::connection() const
     return owner ? owner->connection() : nullptr;
 }
 
-void SqlCipherResult::finalizeStatement()
+void SqlCipherResult::finalizeStatement(bool mayKeep)
 {
     clearRows();
-    m_columns.clear();
     if (m_stmt) {
-        sqlite3_finalize(m_stmt);
+        const auto *owner = static_cast<const SqlCipherDriver *>(driver());
+        if (mayKeep && m_keepable && owner && owner->connection())
+            owner->keptStatements().keep(m_sql, m_stmt, m_columns);
+        else
+            sqlite3_finalize(m_stmt);
         m_stmt = nullptr;
     }
+    m_columns.clear();
+    m_keepable = false;
 }
 
 void SqlCipherResult::clearRows()
@@ -357,6 +378,13 @@ bool SqlCipherResult::prepare(const QString &query)
         setLastError(
             QSqlError(tr("The statement is too long."), QString(), QSqlError::StatementError));
         return false;
+    }
+    const auto *owner = static_cast<const SqlCipherDriver *>(driver());
+    m_stmt = owner->keptStatements().take(sql, &m_columns);
+    if (m_stmt) {
+        m_sql = sql;
+        m_keepable = true;
+        return true;
     }
     const char *tail = nullptr;
     // The size includes the terminating NUL, which spares SQLite a copy of the text.
@@ -397,6 +425,12 @@ bool SqlCipherResult::prepare(const QString &query)
         }
         m_columns.append(column);
     }
+    // A statement that changes the schema is not kept, and the kept ones are let go: their
+    // columns may name what it changes. Transactions, savepoints and pragmas are kept.
+    m_sql = sql;
+    m_keepable = !changesSchema(sql);
+    if (!m_keepable)
+        owner->keptStatements().clear();
     return true;
 }
 
@@ -672,6 +706,42 @@ void SqlCipherResult::detachFromResultSet()
     if (m_stmt)
         sqlite3_reset(m_stmt);
     clearRows();
+}
+
+sqlite3_stmt *SqlCipherStatementCache::take(const QByteArray &sql,
+                                            QList<SqlCipherResult::Column> *columns)
+{
+    const auto it = m_kept.find(sql);
+    if (it == m_kept.end())
+        return nullptr;
+    sqlite3_stmt *stmt = it->stmt;
+    *columns = std::move(it->columns);
+    for (SqlCipherResult::Column &column : *columns)
+        column.firstRowStorageClass = 0;
+    m_kept.erase(it);
+    return stmt;
+}
+
+void SqlCipherStatementCache::keep(const QByteArray &sql, sqlite3_stmt *stmt,
+                                   const QList<SqlCipherResult::Column> &columns)
+{
+    // Reset: no read lock, no row, no bound value stays with a kept statement.
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    if (m_kept.contains(sql)) {
+        sqlite3_finalize(stmt);
+        return;
+    }
+    if (m_kept.size() >= kMaxKept)
+        clear();
+    m_kept.insert(sql, Kept{stmt, columns});
+}
+
+void SqlCipherStatementCache::clear()
+{
+    for (const Kept &kept : std::as_const(m_kept))
+        sqlite3_finalize(kept.stmt);
+    m_kept.clear();
 }
 
 } // namespace frontdesk

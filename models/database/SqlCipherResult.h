@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QMetaType>
+#include <QHash>
 #include <QSqlError>
 #include <QSqlField>
 #include <QSqlResult>
@@ -38,6 +39,16 @@ public:
     // Called by the driver when the connection closes: the statement must not outlive it.
     void releaseStatement();
 
+    struct Column
+    {
+        QString name;
+        QString table;
+        QString declaredType;
+        QSqlField::RequiredStatus required = QSqlField::Unknown;
+        // The storage class of the first row, for columns without a declared type (expressions).
+        int firstRowStorageClass = 0;
+    };
+
 protected:
     bool reset(const QString &query) override;
     bool prepare(const QString &query) override;
@@ -55,18 +66,11 @@ protected:
     void detachFromResultSet() override;
 
 private:
-    struct Column
-    {
-        QString name;
-        QString table;
-        QString declaredType;
-        QSqlField::RequiredStatus required = QSqlField::Unknown;
-        // The storage class of the first row, for columns without a declared type (expressions).
-        int firstRowStorageClass = 0;
-    };
 
     sqlite3 *connection() const;
-    void finalizeStatement();
+    // Lets go of the statement: back to the connection's kept statements when mayKeep (and
+    // the statement may be kept), else finalized.
+    void finalizeStatement(bool mayKeep = true);
     void clearRows();
     bool run(sqlite3 *db);
     bool step();
@@ -77,6 +81,8 @@ private:
     const QVariantList *keptRow() const;
 
     sqlite3_stmt *m_stmt = nullptr;
+    QByteArray m_sql;     // the statement's text, under which it is kept for the next prepare
+    bool m_keepable = false;
     QList<Column> m_columns;
     QList<QVariantList> m_rows;
     QVariantList m_lastRow;
@@ -84,6 +90,34 @@ private:
     bool m_exhausted = true;
     int m_rowsAffected = -1;
     QVariant m_lastInsertId;
+};
+
+// The statements one connection prepared before and nothing uses now, by their SQL text, with
+// their columns: a statement prepared again is taken from here instead of being parsed again
+// (for the short statements Frontdesk runs, parsing is most of their cost). A kept statement is
+// reset and holds no bound values, so no lock and no patient data stay with it. At most
+// kMaxKept; the connection finalizes them all before it closes.
+class SqlCipherStatementCache
+{
+public:
+    static constexpr int kMaxKept = 200;
+    ~SqlCipherStatementCache() { clear(); }
+    // The kept statement for sql (now the caller's), or null.
+    sqlite3_stmt *take(const QByteArray &sql, QList<SqlCipherResult::Column> *columns);
+    // Keeps stmt for the next prepare of sql, or finalizes it when one is kept already.
+    void keep(const QByteArray &sql, sqlite3_stmt *stmt,
+              const QList<SqlCipherResult::Column> &columns);
+    // Finalizes every kept statement.
+    void clear();
+    int size() const { return int(m_kept.size()); }
+
+private:
+    struct Kept
+    {
+        sqlite3_stmt *stmt = nullptr;
+        QList<SqlCipherResult::Column> columns;
+    };
+    QHash<QByteArray, Kept> m_kept;
 };
 
 // The Qt type of a value in a column of SQLite declared type declaredType, by SQLite's affinity

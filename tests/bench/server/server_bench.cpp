@@ -152,6 +152,10 @@ public:
         request.setRawHeader("Authorization", "Bearer " + m_token);
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/fhir+json"));
         request.setTransferTimeout(120000);
+        // As the workstations push: the answer names each entry's new version, without the
+        // stored resource.
+        if (method == "POST" && path == QLatin1String("/fhir"))
+            request.setRawHeader("Prefer", "return=minimal");
         QNetworkReply *reply = m_manager.sendCustomRequest(request, method, body);
         QEventLoop loop;
         QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
