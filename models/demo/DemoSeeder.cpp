@@ -9,6 +9,7 @@
 #include "domain/Practitioner.h"
 #include "domain/RecordMeta.h"
 #include "patients/PatientSearch.h"
+#include "scheduling/ConflictDetector.h"
 
 #include <QJsonObject>
 #include <QLocale>
@@ -363,6 +364,20 @@ Status DemoSeeder::addAppointments(Run &run)
                        "?, ?, ?)"));
     int made = 0;
     run.latestVisit.assign(size_t(options.patients), 0);
+    // What each patient is booked for on the day being filled, so that nobody is booked twice
+    // at once (the booking rule the server enforces too: ConflictDetector).
+    struct Busy
+    {
+        QDate day;
+        std::vector<std::pair<qint64, qint64>> spans;
+        bool overlaps(const QDate &on, qint64 from, qint64 to) const
+        {
+            return day == on && std::any_of(spans.cbegin(), spans.cend(), [&](const auto &span) {
+                       return span.first < to && from < span.second;
+                   });
+        }
+    };
+    std::vector<Busy> busy(size_t(options.patients));
     while (made < options.appointments) {
         const int weekday = day.dayOfWeek();
         for (const Run::Staff &s : run.staff) {
@@ -385,8 +400,8 @@ Status DemoSeeder::addAppointments(Run &run)
                     const QDateTime end = start.addSecs(qint64(length) * 60);
                     // Frequent visitors: a third of the visits go to a tenth of the
                     // patients.
-                    const int who = rng.chance(33) ? rng.below(std::max(1, options.patients / 10))
-                                                   : rng.below(options.patients);
+                    int who = rng.chance(33) ? rng.below(std::max(1, options.patients / 10))
+                                             : rng.below(options.patients);
                     AppointmentStatus status = AppointmentStatus::Booked;
                     QString notes;
                     const int roll = rng.below(100);
@@ -412,6 +427,21 @@ Status DemoSeeder::addAppointments(Run &run)
                     }
                     const QString id = rng.uuid();
                     const qint64 startMs = start.toMSecsSinceEpoch();
+                    // A patient already booked then gets the next patient who is free; no
+                    // random number is drawn for it, so the rest of the clinic stays as seeded.
+                    if (ConflictDetector::blocksTime(status)) {
+                        const qint64 endMs = end.toMSecsSinceEpoch();
+                        for (int tries = 0; tries < options.patients &&
+                                            busy[size_t(who)].overlaps(day, startMs, endMs);
+                             ++tries)
+                            who = (who + 1) % options.patients;
+                        Busy &b = busy[size_t(who)];
+                        if (b.day != day) {
+                            b.day = day;
+                            b.spans.clear();
+                        }
+                        b.spans.emplace_back(startMs, endMs);
+                    }
                     const qint64 createdMs = startMs - qint64(1 + rng.below(40)) * 24 * 3600 * 1000;
                     // A cancellation was the last change: a third of them came late, less
                     // than a day before the visit.
