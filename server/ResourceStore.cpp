@@ -130,8 +130,8 @@ Status ResourceStore::reindex(const QString &type, const QString &id,
             !q)
             return fail(q.error());
         if (type == QLatin1String("Appointment")) {
-            if (auto q = m_db.exec(QStringLiteral("DELETE FROM appointment_slots WHERE id = ?"),
-                                   {id});
+            if (auto q =
+                    m_db.exec(QStringLiteral("DELETE FROM appointment_slots WHERE id = ?"), {id});
                 !q)
                 return fail(q.error());
         }
@@ -219,12 +219,12 @@ Result<StoredResource> ResourceStore::save(const QString &type, const QString &i
                                         stored.changedBy, type, id});
             !q)
             return fail(q.error());
-        if (auto q = m_db.exec(
-                QStringLiteral("INSERT INTO resource_versions (seq, type, id, "
-                               "version_id, last_updated, deleted, method, "
-                               "content, changed_by) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)"),
-                {stored.seq, type, id, stored.versionId, stored.lastUpdated, method, json,
-                 stored.changedBy});
+        if (auto q =
+                m_db.exec(QStringLiteral("INSERT INTO resource_versions (seq, type, id, "
+                                         "version_id, last_updated, deleted, method, "
+                                         "content, changed_by) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)"),
+                          {stored.seq, type, id, stored.versionId, stored.lastUpdated, method, json,
+                           stored.changedBy});
             !q)
             return fail(q.error());
         return reindex(type, id, &resource, storedBefore);

@@ -516,4 +516,53 @@ Status SyncResources::queueAgain(Database &db, const QString &outboxType, const 
     return q ? Status() : fail(q.error());
 }
 
+Result<qint64> SyncResources::queueDemoRecords(Database &db, const QString &actor, int limit)
+{
+    qint64 queued = 0;
+    const Status s = db.write([&]() -> Status {
+        QStringList tables;
+        for (const Kind &k : kKinds) {
+            const QString table = k.table();
+            if (tables.contains(table))
+                continue;
+            tables << table;
+            const qint64 room = limit - queued;
+            if (room <= 0)
+                break;
+            // Table names come from the repositories, never from input. The same rows, in id
+            // order, are queued and then marked pending.
+            auto inserted = db.exec(
+                QStringLiteral("INSERT INTO outbox (request_id, resource_type, resource_id, "
+                               "operation, base_version, local_version, created_at, actor) "
+                               "SELECT lower(hex(randomblob(16))), ?, id, 'create', NULL, "
+                               "version, ?, ? FROM %1 WHERE sync_state = ? ORDER BY id LIMIT ?")
+                    .arg(table),
+                {QString::fromLatin1(k.outboxType), db.clock().nowMs(), actor, SyncState::demo(),
+                 room});
+            if (!inserted)
+                return fail(inserted.error());
+            if (*inserted == 0)
+                continue;
+            auto marked =
+                db.exec(QStringLiteral("UPDATE %1 SET sync_state = ? WHERE id IN (SELECT id FROM "
+                                       "%1 WHERE sync_state = ? ORDER BY id LIMIT ?)")
+                            .arg(table),
+                        {SyncState::pending(), SyncState::demo(), room});
+            if (!marked)
+                return fail(marked.error());
+            if (*marked != *inserted)
+                return fail(tr("Queuing the demo records of %1 for the server went wrong (%2 "
+                               "queued, %3 marked); nothing of it was kept.")
+                                .arg(table)
+                                .arg(*inserted)
+                                .arg(*marked));
+            queued += *inserted;
+        }
+        return {};
+    });
+    if (!s)
+        return fail(s.error());
+    return queued;
+}
+
 } // namespace frontdesk

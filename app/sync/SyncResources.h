@@ -71,6 +71,12 @@ public:
     // it names now (If-Match), for actor (the staff member the change is made for); pending.
     static Status queueAgain(Database &db, const QString &outboxType, const QString &id,
                              const QString &actor);
+    // Records seeded as demo data (sync_state demo, never queued while the workstation stood
+    // alone) queued for the server as actor's (the administrator who enrolled it): at most
+    // limit of them, in one transaction, kind by kind in the kinds' order (patients and
+    // practitioners before the appointments that name them). How many were queued; 0 when
+    // none is left.
+    static Result<qint64> queueDemoRecords(Database &db, const QString &actor, int limit);
 };
 
 } // namespace frontdesk

@@ -220,8 +220,7 @@ QList<TableColumn> tableColumns(sqlite3 *db, const QString &tableName,
 
 SqlCipherDriver::SqlCipherDriver(QObject *parent)
     : QSqlDriver(parent), m_kept(std::make_unique<SqlCipherStatementCache>())
-{
-}
+{}
 
 SqlCipherDriver::~SqlCipherDriver()
 {

@@ -1,9 +1,9 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QMetaType>
-#include <QHash>
 #include <QSqlError>
 #include <QSqlField>
 #include <QSqlResult>
@@ -66,7 +66,6 @@ protected:
     void detachFromResultSet() override;
 
 private:
-
     sqlite3 *connection() const;
     // Lets go of the statement: back to the connection's kept statements when mayKeep (and
     // the statement may be kept), else finalized.
@@ -81,7 +80,7 @@ private:
     const QVariantList *keptRow() const;
 
     sqlite3_stmt *m_stmt = nullptr;
-    QByteArray m_sql;     // the statement's text, under which it is kept for the next prepare
+    QByteArray m_sql; // the statement's text, under which it is kept for the next prepare
     bool m_keepable = false;
     QList<Column> m_columns;
     QList<QVariantList> m_rows;

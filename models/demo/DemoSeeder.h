@@ -21,8 +21,9 @@ class Random;
 
 // Realistic, deterministic demo data: the same seed gives the same clinic.
 // Written in one transaction with prepared statements, so 100k patients and 1M
-// appointments take minutes. Seeded rows carry sync_state 'demo': they are
-// never queued for sync, and one audit entry records the seeding itself.
+// appointments take minutes. Seeded rows carry sync_state 'demo': they are not
+// queued while the workstation stands alone (SyncResources::queueDemoRecords queues
+// them once it is enrolled), and one audit entry records the seeding itself.
 class DemoSeeder
 {
     Q_DECLARE_TR_FUNCTIONS(DemoSeeder)

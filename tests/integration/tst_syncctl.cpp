@@ -404,6 +404,68 @@ private slots:
         }
     }
 
+    // A workstation that seeded the demo clinic before it was enrolled sends all of it with
+    // its first sync, as the administrator who enrolled it; the other workstations then have it.
+    void aSeededDemoClinicGoesUpOnceEnrolled()
+    {
+        const QString ws = QStringLiteral("demo");
+        QCOMPARE(ctl(ws, {QStringLiteral("init")}).exitCode, 0);
+        QCOMPARE(ctl(ws,
+                     {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("alice"),
+                      QStringLiteral("--role"), QStringLiteral("admin")},
+                     kPassword + '\n')
+                     .exitCode,
+                 0);
+        const CtlRun seeded =
+            asAlice(ws, {QStringLiteral("seed"), QStringLiteral("--patients"), QStringLiteral("30"),
+                         QStringLiteral("--appointments"), QStringLiteral("150")});
+        QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
+        const QJsonObject seededRows =
+            json(ctl(ws, {QStringLiteral("stats"), QStringLiteral("--json")}));
+        const int patients = seededRows.value(QStringLiteral("patients")).toInt();
+        const int appointments = seededRows.value(QStringLiteral("appointments")).toInt();
+        QCOMPARE(patients, 30);
+        QVERIFY(appointments > 0);
+        // Signed in here as the workstation's administrator; the server's administrator's
+        // password on stdin.
+        const CtlRun enrolled = ctl(ws,
+                                    {QStringLiteral("--user"), QStringLiteral("alice"),
+                                     QStringLiteral("--password-file"), path(QStringLiteral("pw")),
+                                     QStringLiteral("enroll"), QStringLiteral("--server"), m_base,
+                                     QStringLiteral("--insecure-http"), QStringLiteral("--user"),
+                                     QStringLiteral("alice"), QStringLiteral("--name"), ws},
+                                    kPassword + '\n');
+        QVERIFY2(enrolled.exitCode == 0, qPrintable(enrolled.err));
+
+        const QJsonObject before =
+            json(ctl(QStringLiteral("a"), {QStringLiteral("stats"), QStringLiteral("--json")}));
+        const CtlRun sent = asAlice(ws, {QStringLiteral("sync"), QStringLiteral("--json")});
+        QVERIFY2(sent.exitCode == 0, qPrintable(sent.err));
+        const QJsonObject round = json(sent);
+        QVERIFY2(round.value(QStringLiteral("pushed")).toInt() >= patients + appointments,
+                 qPrintable(sent.out));
+        const bool clean = round.value(QStringLiteral("conflicts")).toInt() == 0 &&
+                           round.value(QStringLiteral("rejected")).toInt() == 0 &&
+                           round.value(QStringLiteral("waiting")).toInt() == 0;
+        QVERIFY2(clean, qPrintable(sent.out + asAlice(ws, {QStringLiteral("conflicts")}).out));
+        // Nothing of the demo clinic is left unqueued or waiting.
+        const CtlRun again = asAlice(ws, {QStringLiteral("sync"), QStringLiteral("--json")});
+        QCOMPARE(json(again).value(QStringLiteral("pushed")).toInt(), 0);
+
+        const CtlRun pulled =
+            asAlice(QStringLiteral("a"), {QStringLiteral("sync"), QStringLiteral("--json")});
+        QVERIFY2(pulled.exitCode == 0, qPrintable(pulled.err));
+        QCOMPARE(json(pulled).value(QStringLiteral("conflicts")).toInt(), 0);
+        const QJsonObject after =
+            json(ctl(QStringLiteral("a"), {QStringLiteral("stats"), QStringLiteral("--json")}));
+        QCOMPARE(after.value(QStringLiteral("patients")).toInt() -
+                     before.value(QStringLiteral("patients")).toInt(),
+                 patients);
+        QCOMPARE(after.value(QStringLiteral("appointments")).toInt() -
+                     before.value(QStringLiteral("appointments")).toInt(),
+                 appointments);
+    }
+
     void anUnreachableServerIsSaidAndExitsZero()
     {
         m_server->terminate();

@@ -10,6 +10,16 @@
 //                 commit hook starts A's worker) until B's worker names it as changed (ms:
 //                 median, p95, max; the goal: within 5 s), both workers with the product's
 //                 default timing.
+//
+//   frontdesk_bench_sync --server PATH --initial PATIENTS,APPOINTMENTS [--database URL]
+//                        --json OUT
+//   initial       The demo clinic of that size seeded at workstation A and sent to the server
+//                 as an enrolled workstation sends it (upload: records/s), then pulled whole
+//                 by a new, empty workstation B (records/s; the goals: under 90 s for
+//                 100k/1M and at least a quarter of PostgreSQL's COPY of the same rows, which
+//                 scripts/bench times beside it); the peak RSS of B's process while it pulls
+//                 (A closed first) and of the server. --database runs the server on
+//                 PostgreSQL instead of a throwaway file.
 #include "ServerConnection.h"
 #include "ServerProcess.h"
 #include "ServerTransport.h"
@@ -18,6 +28,9 @@
 #include "SystemConnection.h"
 #include "TestSignIn.h"
 
+#include "SyncResources.h"
+#include "demo/DemoSeeder.h"
+#include "storage/Outbox.h"
 #include "storage/PatientRepository.h"
 
 #include <QCommandLineParser>
@@ -35,7 +48,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <fstream>
 #include <memory>
+#include <string>
 
 using namespace frontdesk;
 
@@ -201,6 +216,103 @@ QJsonObject propagation(Workstation &a, Workstation &b, const QString &url, int 
             {QStringLiteral("max_ms"), *std::max_element(latencies.cbegin(), latencies.cend())}};
 }
 
+// A process's peak resident memory (VmHWM) in MiB; 0 when it cannot be read.
+double peakRssMib(qint64 pid)
+{
+    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.rfind("VmHWM:", 0) == 0)
+            return std::stod(line.substr(6)) / 1024.0;
+    }
+    return 0;
+}
+
+// Starts this process's peak resident memory afresh (Linux: clear_refs 5).
+void resetPeakRss()
+{
+    std::ofstream("/proc/self/clear_refs") << "5";
+}
+
+QJsonObject initial(const QString &url, qint64 serverPid, int patients, int appointments)
+{
+    QElapsedTimer t;
+    t.start();
+    auto a = std::make_unique<Workstation>();
+    a->open();
+    DemoSeeder::Options options;
+    options.patients = patients;
+    options.appointments = appointments;
+    options.today = QDate(2026, 12, 4);
+    if (auto seeded = DemoSeeder(a->db()).seed(options); !seeded)
+        die(seeded.error());
+    std::fprintf(stderr, "initial: seeded %d patients, %d appointments at A in %.1f s\n", patients,
+                 appointments, double(t.elapsed()) / 1000);
+    a->transport = signIn(url);
+    // As an enrolled workstation queues its demo clinic (SyncEngine::push), all at once here
+    // so that the upload below is timed alone.
+    qint64 records = 0;
+    for (;;) {
+        auto queued = SyncResources::queueDemoRecords(a->db(), QStringLiteral("alice"), 20000);
+        if (!queued)
+            die(queued.error());
+        if (*queued == 0)
+            break;
+        records += *queued;
+    }
+    t.restart();
+    qint64 pushed = 0;
+    for (;;) {
+        const SyncRound r = round(*a);
+        pushed += r.pushed;
+        if (r.rejected > 0 || r.conflicts > 0)
+            die(QStringLiteral("initial: the upload had %1 rejected, %2 in conflict")
+                    .arg(r.rejected)
+                    .arg(r.conflicts));
+        auto waiting = Outbox(a->db()).waitingRecords();
+        if (!waiting)
+            die(waiting.error());
+        if (*waiting == 0)
+            break;
+        if (r.pushed == 0)
+            die(QStringLiteral("initial: %1 records wait and none went up").arg(*waiting));
+    }
+    const double uploadSeconds = double(t.elapsed()) / 1000;
+    std::fprintf(stderr, "initial: %lld records queued, %lld pushed in %.1f s\n",
+                 static_cast<long long>(records), static_cast<long long>(pushed), uploadSeconds);
+    a.reset();
+
+    resetPeakRss();
+    Workstation b;
+    b.open();
+    b.transport = signIn(url);
+    t.restart();
+    qint64 pulled = 0;
+    for (;;) {
+        const SyncRound r = round(b);
+        if (r.unapplied > 0)
+            die(QStringLiteral("initial: %1 changes could not be written at B").arg(r.unapplied));
+        pulled += r.pulled;
+        if (r.pulled == 0)
+            break;
+    }
+    const double pullSeconds = double(t.elapsed()) / 1000;
+    const double clientRss = peakRssMib(QCoreApplication::applicationPid());
+    const double serverRss = peakRssMib(serverPid);
+    std::fprintf(stderr, "initial: %lld records pulled by a new workstation in %.1f s\n",
+                 static_cast<long long>(pulled), pullSeconds);
+    return {{QStringLiteral("patients"), patients},
+            {QStringLiteral("appointments"), appointments},
+            {QStringLiteral("records"), double(pulled)},
+            {QStringLiteral("upload_records"), double(pushed)},
+            {QStringLiteral("upload_seconds"), uploadSeconds},
+            {QStringLiteral("upload_records_per_second"), double(pushed) / uploadSeconds},
+            {QStringLiteral("seconds"), pullSeconds},
+            {QStringLiteral("records_per_second"), double(pulled) / pullSeconds},
+            {QStringLiteral("client_peak_rss_mib"), clientRss},
+            {QStringLiteral("server_peak_rss_mib"), serverRss}};
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -216,11 +328,20 @@ int main(int argc, char **argv)
                                                 QStringLiteral("20"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("results"),
                                         QStringLiteral("OUT"));
-    parser.addOptions({serverOption, changesOption, propagationsOption, jsonOption});
+    const QCommandLineOption initialOption(QStringLiteral("initial"),
+                                           QStringLiteral("the initial sync of a demo clinic"),
+                                           QStringLiteral("PATIENTS,APPOINTMENTS"));
+    const QCommandLineOption databaseOption(QStringLiteral("database"),
+                                            QStringLiteral("the server on PostgreSQL"),
+                                            QStringLiteral("URL"));
+    parser.addOptions({serverOption, changesOption, propagationsOption, jsonOption, initialOption,
+                       databaseOption});
     parser.process(app);
     if (!parser.isSet(serverOption) || !parser.isSet(jsonOption))
         die(QStringLiteral("usage: frontdesk_bench_sync --server PATH [--changes N] "
-                           "[--propagations P] --json OUT"));
+                           "[--propagations P] --json OUT\n"
+                           "       frontdesk_bench_sync --server PATH --initial "
+                           "PATIENTS,APPOINTMENTS [--database URL] --json OUT"));
 
     QTemporaryDir dir;
     QFile none(dir.filePath(QStringLiteral("none.conf")));
@@ -228,8 +349,12 @@ int main(int argc, char **argv)
         die(QStringLiteral("no temporary directory"));
     none.write("login_attempts_per_minute = 1000\n");
     none.close();
-    const QStringList storage{QStringLiteral("--config"), none.fileName(),
-                              QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("server"))};
+    const QStringList storage =
+        parser.isSet(databaseOption)
+            ? QStringList{QStringLiteral("--config"), none.fileName(), QStringLiteral("--database"),
+                          parser.value(databaseOption)}
+            : QStringList{QStringLiteral("--config"), none.fileName(), QStringLiteral("--data-dir"),
+                          dir.filePath(QStringLiteral("server"))};
     QProcess add;
     add.start(parser.value(serverOption),
               storage + QStringList{QStringLiteral("user"), QStringLiteral("add"),
@@ -248,6 +373,34 @@ int main(int argc, char **argv)
         &said);
     if (url.isEmpty())
         die(QString::fromUtf8(said));
+
+    if (parser.isSet(initialOption)) {
+        const QStringList size = parser.value(initialOption).split(QLatin1Char(','));
+        bool patientsOk = false;
+        bool appointmentsOk = false;
+        const int patients = size.value(0).toInt(&patientsOk);
+        const int appointments = size.value(1).toInt(&appointmentsOk);
+        if (size.size() != 2 || !patientsOk || !appointmentsOk || patients < 1 || appointments < 0)
+            die(QStringLiteral("--initial takes PATIENTS,APPOINTMENTS, e.g. 100000,1000000"));
+        const QJsonObject result = initial(url, server.processId(), patients, appointments);
+        server.terminate();
+        server.waitForFinished(10000);
+        QFile out(parser.value(jsonOption));
+        if (!out.open(QIODevice::WriteOnly))
+            die(out.errorString());
+        out.write(QJsonDocument(QJsonObject{{QStringLiteral("initial"), result}})
+                      .toJson(QJsonDocument::Indented));
+        std::printf("initial sync: %.0f records pulled by a new workstation in %.1f s (%.0f "
+                    "records/s; uploaded at %.0f records/s); peak RSS %.0f MiB here, %.0f MiB "
+                    "at the server\n",
+                    result.value(QStringLiteral("records")).toDouble(),
+                    result.value(QStringLiteral("seconds")).toDouble(),
+                    result.value(QStringLiteral("records_per_second")).toDouble(),
+                    result.value(QStringLiteral("upload_records_per_second")).toDouble(),
+                    result.value(QStringLiteral("client_peak_rss_mib")).toDouble(),
+                    result.value(QStringLiteral("server_peak_rss_mib")).toDouble());
+        return 0;
+    }
 
     Workstation a;
     Workstation b;
