@@ -5595,6 +5595,42 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
         <source>%1 is not held here, so there is nothing of this workstation&apos;s to keep: take the server&apos;s once what stopped it is put right (%2).</source>
         <translation>%1 ist hier nicht vorhanden, also gibt es nichts von diesem Arbeitsplatz zu behalten: Übernehmen Sie die Version des Servers, sobald behoben ist, was sie aufgehalten hat (%2).</translation>
     </message>
+    <message>
+        <source>Clinic name</source>
+        <translation>Name der Praxis</translation>
+    </message>
+    <message>
+        <source>Clinic phone</source>
+        <translation>Telefon der Praxis</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Phone country code</source>
+        <translation>Ländervorwahl</translation>
+    </message>
+    <message>
+        <source>Late cancellation (hours)</source>
+        <translation>Kurzfristige Absage (Stunden)</translation>
+    </message>
+    <message>
+        <source>Auto-lock (minutes)</source>
+        <translation>Automatische Sperre (Minuten)</translation>
+    </message>
+    <message>
+        <source>Keep messages (days)</source>
+        <translation>Nachrichten aufbewahren (Tage)</translation>
+    </message>
+    <message>
+        <source>Quiet hours</source>
+        <translation>Ruhezeiten</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s shared settings</source>
+        <translation>Gemeinsame Einstellungen der Praxis</translation>
+    </message>
 </context>
 <context>
     <name>SyncEngine</name>
@@ -5692,6 +5728,10 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
     <message>
         <source>The clinic&apos;s settings cannot be deleted; the server&apos;s deletion of them was not applied.</source>
         <translation>Die Einstellungen der Praxis können nicht gelöscht werden; die Löschung am Server wurde nicht übernommen.</translation>
+    </message>
+    <message>
+        <source>Queuing the demo records of %1 for the server went wrong (%2 queued, %3 marked); nothing of it was kept.</source>
+        <translation>Das Vormerken der Demo-Datensätze von %1 für den Server ist fehlgeschlagen (%2 vorgemerkt, %3 markiert); nichts davon wurde behalten.</translation>
     </message>
 </context>
 <context>

@@ -5595,6 +5595,42 @@ Ejecute frontdesk --help para ver las opciones.</translation>
         <source>%1 is not held here, so there is nothing of this workstation&apos;s to keep: take the server&apos;s once what stopped it is put right (%2).</source>
         <translation>%1 no está en este puesto, así que no hay nada de aquí que conservar: adopte la versión del servidor cuando se haya corregido lo que la impidió (%2).</translation>
     </message>
+    <message>
+        <source>Clinic name</source>
+        <translation>Nombre de la clínica</translation>
+    </message>
+    <message>
+        <source>Clinic phone</source>
+        <translation>Teléfono de la clínica</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>Phone country code</source>
+        <translation>Prefijo telefónico del país</translation>
+    </message>
+    <message>
+        <source>Late cancellation (hours)</source>
+        <translation>Cancelación tardía (horas)</translation>
+    </message>
+    <message>
+        <source>Auto-lock (minutes)</source>
+        <translation>Bloqueo automático (minutos)</translation>
+    </message>
+    <message>
+        <source>Keep messages (days)</source>
+        <translation>Conservar los mensajes (días)</translation>
+    </message>
+    <message>
+        <source>Quiet hours</source>
+        <translation>Horas de silencio</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s shared settings</source>
+        <translation>Ajustes comunes de la clínica</translation>
+    </message>
 </context>
 <context>
     <name>SyncEngine</name>
@@ -5692,6 +5728,10 @@ Ejecute frontdesk --help para ver las opciones.</translation>
     <message>
         <source>The clinic&apos;s settings cannot be deleted; the server&apos;s deletion of them was not applied.</source>
         <translation>La configuración de la consulta no se puede eliminar; su eliminación en el servidor no se aplicó.</translation>
+    </message>
+    <message>
+        <source>Queuing the demo records of %1 for the server went wrong (%2 queued, %3 marked); nothing of it was kept.</source>
+        <translation>La puesta en cola de los registros de demostración de %1 para el servidor ha fallado (%2 en cola, %3 marcados); no se ha conservado nada.</translation>
     </message>
 </context>
 <context>

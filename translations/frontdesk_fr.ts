@@ -5595,6 +5595,42 @@ Lancez frontdesk --help pour voir les options.</translation>
         <source>%1 is not held here, so there is nothing of this workstation&apos;s to keep: take the server&apos;s once what stopped it is put right (%2).</source>
         <translation>%1 n&apos;existe pas ici, il n&apos;y a donc rien de ce poste à garder&#xa0;: reprenez la version du serveur une fois corrigé ce qui l&apos;a bloquée (%2).</translation>
     </message>
+    <message>
+        <source>Clinic name</source>
+        <translation>Nom du cabinet</translation>
+    </message>
+    <message>
+        <source>Clinic phone</source>
+        <translation>Téléphone du cabinet</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+        <source>Phone country code</source>
+        <translation>Indicatif téléphonique du pays</translation>
+    </message>
+    <message>
+        <source>Late cancellation (hours)</source>
+        <translation>Annulation tardive (heures)</translation>
+    </message>
+    <message>
+        <source>Auto-lock (minutes)</source>
+        <translation>Verrouillage automatique (minutes)</translation>
+    </message>
+    <message>
+        <source>Keep messages (days)</source>
+        <translation>Conserver les messages (jours)</translation>
+    </message>
+    <message>
+        <source>Quiet hours</source>
+        <translation>Heures de silence</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s shared settings</source>
+        <translation>Paramètres communs du cabinet</translation>
+    </message>
 </context>
 <context>
     <name>SyncEngine</name>
@@ -5692,6 +5728,10 @@ Lancez frontdesk --help pour voir les options.</translation>
     <message>
         <source>The clinic&apos;s settings cannot be deleted; the server&apos;s deletion of them was not applied.</source>
         <translation>Les paramètres du cabinet ne peuvent pas être supprimés&#xa0;; leur suppression sur le serveur n’a pas été appliquée.</translation>
+    </message>
+    <message>
+        <source>Queuing the demo records of %1 for the server went wrong (%2 queued, %3 marked); nothing of it was kept.</source>
+        <translation>La mise en file des enregistrements de démonstration de %1 pour le serveur a échoué (%2 mis en file, %3 marqués) ; rien n&apos;en a été conservé.</translation>
     </message>
 </context>
 <context>

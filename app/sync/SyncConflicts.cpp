@@ -10,6 +10,7 @@
 #include "scheduling/BookingService.h"
 #include "scheduling/FreeSlotFinder.h"
 #include "storage/AppointmentRepository.h"
+#include "storage/SharedSettings.h"
 
 #include <QHash>
 #include <QJsonDocument>
@@ -63,6 +64,15 @@ QString SyncConflicts::fieldLabel(const QString &column)
         {QStringLiteral("reason"), QT_TR_NOOP("Reason")},
         {QStringLiteral("notes"), QT_TR_NOOP("Notes")},
         {QStringLiteral("name"), QT_TR_NOOP("Name")},
+        // The clinic's shared settings (ClinicSettingsMapping::keys()).
+        {QStringLiteral("clinic_name"), QT_TR_NOOP("Clinic name")},
+        {QStringLiteral("clinic_phone"), QT_TR_NOOP("Clinic phone")},
+        {QStringLiteral("clinic_time_zone"), QT_TR_NOOP("Time zone")},
+        {QStringLiteral("phone_country_code"), QT_TR_NOOP("Phone country code")},
+        {QStringLiteral("late_cancellation_hours"), QT_TR_NOOP("Late cancellation (hours)")},
+        {QStringLiteral("auto_lock_minutes"), QT_TR_NOOP("Auto-lock (minutes)")},
+        {QStringLiteral("message_retention_days"), QT_TR_NOOP("Keep messages (days)")},
+        {QStringLiteral("clinic_quiet_hours"), QT_TR_NOOP("Quiet hours")},
     };
     const auto found = labels.constFind(column);
     return found == labels.constEnd() ? column : tr(*found);
@@ -252,6 +262,8 @@ Status SyncConflicts::describe(SyncIssue &issue, const QString &theirs, const QS
                                    q->value(1).toString(), q->value(2).toString());
             issue.patientId = q->value(3).toString();
         }
+    } else if (issue.type == SharedSettings::resourceType()) {
+        issue.label = tr("The clinic's shared settings");
     }
     if (issue.label.isEmpty())
         issue.label = QStringLiteral("%1 %2").arg(issue.type, issue.id);

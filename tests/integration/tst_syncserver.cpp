@@ -46,6 +46,7 @@
 #include <QTest>
 #include <QUuid>
 
+#include <algorithm>
 #include <memory>
 
 using namespace frontdesk;
@@ -797,6 +798,20 @@ private slots:
         QCOMPARE(
             value(m_b, QStringLiteral("SELECT sync_state FROM clinic_settings_sync")).toString(),
             SyncState::rejected());
+        // Sync Conflicts names it as a person would, with each setting's name.
+        auto issues = SyncConflicts(m_b.db()).list();
+        QVERIFY2(issues.ok(), qPrintable(issues.error()));
+        const auto settings =
+            std::find_if(issues->cbegin(), issues->cend(), [](const SyncIssue &i) {
+                return i.type == QLatin1String("Organization");
+            });
+        QVERIFY(settings != issues->cend());
+        QCOMPARE(settings->label, QStringLiteral("The clinic's shared settings"));
+        QStringList labels;
+        for (const SyncIssue::Field &f : settings->fields)
+            labels << f.label;
+        QVERIFY2(labels.contains(QStringLiteral("Late cancellation (hours)")),
+                 qPrintable(labels.join(QStringLiteral(", "))));
         QVERIFY(syncOnce(m_a).problem.isEmpty());
         QCOMPARE(m_a.db().setting(QStringLiteral("late_cancellation_hours")), QString());
     }
