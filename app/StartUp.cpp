@@ -255,6 +255,9 @@ int StartUp::run()
     // A change made here goes to the server a moment later (the worker waits for the changes
     // to stop coming), so the other workstations show it within seconds.
     SyncWorker *worker = m_sync->worker();
+    // A pulled change of the clinic's auto-lock time applies at once.
+    QObject::connect(worker, &SyncWorker::recordsChanged, m_access.get(),
+                     &AccessController::applySyncedChanges);
     m_database->setOnCommit([worker] {
         QMetaObject::invokeMethod(worker, &SyncWorker::localChange, Qt::QueuedConnection);
     });

@@ -12,7 +12,9 @@
 #include "common/SignInDialog.h"
 #include "demo/DemoSeeder.h"
 #include "patients/PatientsView.h"
+#include "storage/AutoLockSetting.h"
 #include "storage/PatientRepository.h"
+#include "storage/SharedSettings.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -59,6 +61,14 @@ public:
             return verdict;
         };
     }
+};
+
+// Stands in for the sync worker, which tells the application about each pulled record.
+class PullSignal : public QObject
+{
+    Q_OBJECT
+signals:
+    void recordsChanged(const QString &resourceType, const QStringList &ids);
 };
 } // namespace
 
@@ -501,6 +511,44 @@ private slots:
                     ->toString()
                     .contains(QStringLiteral("\"offline\"")));
         QVERIFY(access.session().signOut().ok());
+    }
+
+    // Issue 17: another workstation's administrator changed the clinic's auto-lock time; the
+    // running app uses the pulled time at once, with the idle timer still counting.
+    void aPulledAutoLockTimeAppliesAtOnce()
+    {
+        AccessController access(*t.db);
+        QVERIFY(access.session().signIn(QStringLiteral("nina"), kPassword).ok());
+        MainWindow window(*t.db, QStringLiteral("Test clinic"));
+        access.attach(&window);
+        PullSignal worker;
+        connect(&worker, &PullSignal::recordsChanged, &access,
+                &AccessController::applySyncedChanges);
+        const int before = AutoLockSetting::minutes(*t.db);
+        QCOMPARE(access.idleMonitor().timeout(), before * 60 * 1000);
+        const int pulled = before == 7 ? 9 : 7;
+
+        // As a round pulls it: the server's version of the whole record, written unqueued.
+        auto values = SharedSettings(*t.db).values();
+        QVERIFY(values.ok());
+        ClinicSettingsMapping::Values server = *values;
+        server.insert(AutoLockSetting::key(), QString::number(pulled));
+        QVERIFY(SharedSettings(*t.db).applyServer(server, 4711));
+        QCOMPARE(AutoLockSetting::minutes(*t.db), pulled);
+
+        // Other records pulled leave the timer alone.
+        emit worker.recordsChanged(QStringLiteral("Patient"), {QStringLiteral("p1")});
+        QCOMPARE(access.idleMonitor().timeout(), before * 60 * 1000);
+
+        emit worker.recordsChanged(QStringLiteral("Organization"), {QStringLiteral("clinic")});
+        QCOMPARE(access.idleMonitor().timeout(), pulled * 60 * 1000);
+        QVERIFY(access.idleMonitor().isRunning());
+
+        // And back again, as often as it changes.
+        server.insert(AutoLockSetting::key(), QString::number(before));
+        QVERIFY(SharedSettings(*t.db).applyServer(server, 4712));
+        emit worker.recordsChanged(QStringLiteral("Organization"), {QStringLiteral("clinic")});
+        QCOMPARE(access.idleMonitor().timeout(), before * 60 * 1000);
     }
 };
 

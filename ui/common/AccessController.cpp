@@ -155,6 +155,18 @@ void AccessController::accountsDisabled(const QStringList &usernames)
                 .arg(account->username));
 }
 
+void AccessController::applySyncedChanges(const QString &resourceType, const QStringList &ids)
+{
+    Q_UNUSED(ids);
+    // The clinic's shared settings are one record, Organization/clinic (SharedSettings).
+    if (resourceType != QLatin1String("Organization"))
+        return;
+    // Only a new time: setting it restarts the count of idle time already under way.
+    const int timeout = ClinicSettings(m_db).autoLockMinutes() * 60 * 1000;
+    if (m_idle->timeout() != timeout)
+        m_idle->setTimeout(timeout);
+}
+
 void AccessController::connectToServer()
 {
     if (!m_enroller)

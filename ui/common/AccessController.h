@@ -58,6 +58,10 @@ public:
     // A sync disabled these accounts here at the server's word: if one of them is signed in,
     // the workstation locks, saying why; only another person can then sign in over the lock.
     void accountsDisabled(const QStringList &usernames);
+    // A sync pulled these records (SyncWorker::recordsChanged): a new version of the clinic's
+    // shared settings (Organization/clinic) puts its auto-lock time into force at once, not at
+    // the next start.
+    void applySyncedChanges(const QString &resourceType, const QStringList &ids);
 
 signals:
     // The administrator confirmed a wipe; requestedBy names them for the system log. The owner

@@ -16,6 +16,7 @@ public:
 
     void setTimeout(int milliseconds);
     int timeout() const { return m_timer.interval(); }
+    bool isRunning() const { return m_timer.isActive(); }
     void start();
     void stop();
 
