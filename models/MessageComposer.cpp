@@ -81,7 +81,7 @@ Result<QList<AppointmentChoice>> MessageComposer::appointments(const QString &pa
     for (const Appointment &a : std::as_const(*all)) {
         if (a.meta.deleted || a.start < since || a.status == AppointmentStatus::Cancelled)
             continue;
-        QStringList parts{LocaleFormat::dateTime(clinic.clinicTime().toLocal(a.start))};
+        QStringList parts{LocaleFormat::fullYearDateTime(clinic.clinicTime().toLocal(a.start))};
         auto type = AppointmentTypeRepository(m_db).byCode(a.type);
         parts << (type && *type ? (*type)->name : AppointmentLabels::type(a.type));
         if (auto who = PractitionerRepository(m_db).get(a.practitionerId))

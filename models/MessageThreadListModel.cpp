@@ -127,7 +127,7 @@ QVariant MessageThreadListModel::data(const QModelIndex &index, int role) const
         case ConversationColumn:
             return t.isInbox() ? tr("Unassigned inbox") : t.patientName;
         case TimeColumn:
-            return LocaleFormat::dateTime(m_clinicTime.toLocal(t.lastActivity));
+            return LocaleFormat::fullYearDateTime(m_clinicTime.toLocal(t.lastActivity));
         case UnreadColumn:
             return t.unread > 0 ? QString::number(t.unread) : QString();
         case AssigneeColumn:

@@ -90,7 +90,7 @@ QVariant MessageThreadModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case TimeColumn:
-            return LocaleFormat::dateTime(m_clinicTime.toLocal(m.when()));
+            return LocaleFormat::fullYearDateTime(m_clinicTime.toLocal(m.when()));
         case AuthorColumn:
             return authorOf(m);
         case ChannelColumn:
@@ -112,7 +112,7 @@ QVariant MessageThreadModel::data(const QModelIndex &index, int role) const
             return m.subject.isEmpty() ? m.body : tr("Subject: %1\n\n%2").arg(m.subject, m.body);
         if (index.column() == StatusColumn && m.deliveredAt.isValid() && !inbound)
             return tr("Delivered %1")
-                .arg(LocaleFormat::dateTime(m_clinicTime.toLocal(m.deliveredAt)));
+                .arg(LocaleFormat::fullYearDateTime(m_clinicTime.toLocal(m.deliveredAt)));
         if (index.column() == AuthorColumn && inbound && m.patientId.isEmpty())
             return tr("No single patient has this number or address.");
         return {};

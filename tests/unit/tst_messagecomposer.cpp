@@ -5,6 +5,7 @@
 #include "MessageComposer.h"
 #include "access/Session.h"
 #include "access/StaffAccountRepository.h"
+#include "core/LocaleFormat.h"
 #include "messaging/MessageTemplateRepository.h"
 #include "storage/AppointmentRepository.h"
 #include "storage/CommunicationPreferenceRepository.h"
@@ -164,11 +165,21 @@ private slots:
         QVERIFY(AppointmentRepository(*t.db).save(longAgo).ok());
 
         MessageComposer composer(*t.db);
+        // A locale whose short date has a two-digit year: the list shows the whole year.
+        const QLocale defaultLocale;
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         auto offered = composer.appointments(id);
+        QLocale::setDefault(defaultLocale);
         QVERIFY2(offered, qPrintable(offered.error()));
         QCOMPARE(offered->size(), 1);
         QCOMPARE(offered->first().id, visit.meta.id);
         QVERIFY2(offered->first().label.contains(QStringLiteral("Dr. Ada Alpha")),
+                 qPrintable(offered->first().label));
+        // The appointment's date with the whole year, its time without seconds.
+        QVERIFY2(offered->first().label.startsWith(LocaleFormat::fullYearDateTime(
+                     ClinicSettings(*t.db).clinicTime().toLocal(visit.start),
+                     QLocale(QLocale::English, QLocale::UnitedStates))) &&
+                     offered->first().label.contains(QLatin1String("/2026 ")),
                  qPrintable(offered->first().label));
         auto templates = composer.templates(QStringLiteral("reminder"), QStringLiteral("sms"));
         QVERIFY2(templates, qPrintable(templates.error()));

@@ -260,6 +260,14 @@ private slots:
                  MessageThreadModel::tr("Patient"));
         const QString time = thread.index(0, MessageThreadModel::TimeColumn).data().toString();
         QVERIFY2(!time.isEmpty() && time.count(QLatin1Char(':')) == 1, qPrintable(time));
+        // ... with the whole year, also where the locale's short format has two digits (issue
+        // 20: "3/3/26 10:30 AM" was no date to act on).
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        const QString us = thread.index(0, MessageThreadModel::TimeColumn).data().toString();
+        QLocale::setDefault(before);
+        QVERIFY2(us.contains(QLatin1String("/2026 ")) && us.count(QLatin1Char(':')) == 1,
+                 qPrintable(us));
 
         // Mark unread: the newest reply counts again, also a synced change.
         QVERIFY(MessageThreads(db()).markUnread(m_ben).ok());
@@ -349,6 +357,12 @@ private slots:
         QCOMPARE(current.row(), 0);
         QCOMPARE(current.data(MessageThreadListModel::PatientIdRole).toString(), m_cleo);
         QCOMPARE(model.index(0, 0).data(MessageThreadListModel::UnreadRole).toInt(), 1);
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        const QString when = model.index(0, MessageThreadListModel::TimeColumn).data().toString();
+        QLocale::setDefault(before);
+        QVERIFY2(when.contains(QLatin1String(".2026 ")) && when.count(QLatin1Char(':')) == 1,
+                 qPrintable(when));
 
         // Assigning from the list changes the row in place.
         QVERIFY(model.assign(0, m_nina).ok());
