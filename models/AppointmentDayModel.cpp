@@ -58,7 +58,7 @@ void AppointmentDayModel::refresh()
     endResetModel();
     if (!day)
         reportError(tr("Could not load the appointments of %1: %2")
-                        .arg(QLocale().toString(m_date, QLocale::ShortFormat), day.error()));
+                        .arg(LocaleFormat::fullYearDate(m_date), day.error()));
 }
 
 void AppointmentDayModel::reload()
@@ -67,7 +67,7 @@ void AppointmentDayModel::reload()
     auto day = loadDay(clinic);
     if (!day) {
         reportError(tr("Could not load the appointments of %1: %2")
-                        .arg(QLocale().toString(m_date, QLocale::ShortFormat), day.error()));
+                        .arg(LocaleFormat::fullYearDate(m_date), day.error()));
         return;
     }
     m_clinicTime = clinic;
@@ -120,7 +120,7 @@ QString AppointmentDayModel::timeText(const AppointmentRow &row) const
     // Only an appointment that crosses midnight needs its dates spelled out.
     const auto format = [&](const QDateTime &t) {
         return t.date() == m_date ? LocaleFormat::time(t.time(), locale)
-                                  : LocaleFormat::dateTime(t, locale);
+                                  : LocaleFormat::fullYearDateTime(t, locale);
     };
     return tr("%1 – %2", "appointment start – end").arg(format(start), format(end));
 }

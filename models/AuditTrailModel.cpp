@@ -64,7 +64,7 @@ QVariant AuditTrailModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case Time: {
         const ClinicTime clinic = ClinicTime::fromZoneName(m_db.setting(ClinicTime::settingKey()));
-        return LocaleFormat::dateTime(
+        return LocaleFormat::fullYearDateTime(
             clinic.toLocal(QDateTime::fromMSecsSinceEpoch(e.recordedAt, Qt::UTC)));
     }
     case User:

@@ -1,6 +1,7 @@
 #include "DayScheduleModel.h"
 
 #include "RowDiff.h"
+#include "core/LocaleFormat.h"
 
 #include "database/Database.h"
 #include "scheduling/LocalTime.h"
@@ -198,7 +199,7 @@ void DayScheduleModel::rebuild()
                 const QDate on = day.addDays(d);
                 Column c{on.toString(Qt::ISODate),
                          tr("%1 %2").arg(locale.dayName(on.dayOfWeek(), QLocale::ShortFormat),
-                                         locale.toString(on, QLocale::ShortFormat)),
+                                         LocaleFormat::fullYearDate(on, locale)),
                          p.color,
                          p.slotMinutes,
                          {},

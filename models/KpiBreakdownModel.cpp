@@ -2,6 +2,7 @@
 
 #include "KpiFigureModel.h"
 #include "core/CsvWriter.h"
+#include "core/LocaleFormat.h"
 
 #include <QLocale>
 
@@ -252,9 +253,7 @@ QString KpiBreakdownModel::hourText(int hour)
 
 QString KpiBreakdownModel::weekText(QDate monday)
 {
-    return tr("Week %1 (from %2)")
-        .arg(monday.weekNumber())
-        .arg(QLocale().toString(monday, QLocale::ShortFormat));
+    return tr("Week %1 (from %2)").arg(monday.weekNumber()).arg(LocaleFormat::fullYearDate(monday));
 }
 
 } // namespace frontdesk

@@ -3,6 +3,7 @@
 #include "access/AccessGuard.h"
 #include "access/AuditedExport.h"
 #include "core/CsvWriter.h"
+#include "core/LocaleFormat.h"
 #include "kpi/KpiDefinitions.h"
 #include "kpi/KpiService.h"
 
@@ -121,6 +122,15 @@ QVariant KpiDrillDownModel::sortKey(const QString &text)
     const double n = locale.toDouble(digits.trimmed(), &number);
     if (number)
         return n;
+    // The drill-down shows dates with the whole year (KpiService), which the locale's own short
+    // formats do not parse.
+    if (const QDateTime dateTime =
+            locale.toDateTime(trimmed, LocaleFormat::fullYearDateTimeFormat(locale));
+        dateTime.isValid())
+        return dateTime;
+    if (const QDate date = locale.toDate(trimmed, LocaleFormat::fullYearDateFormat(locale));
+        date.isValid())
+        return QDateTime(date, QTime(0, 0));
     for (const QLocale::FormatType format : {QLocale::ShortFormat, QLocale::LongFormat}) {
         const QDateTime dateTime = locale.toDateTime(trimmed, format);
         if (dateTime.isValid())

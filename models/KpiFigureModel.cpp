@@ -1,6 +1,7 @@
 #include "KpiFigureModel.h"
 
 #include "access/AccessGuard.h"
+#include "core/LocaleFormat.h"
 #include "database/Database.h"
 #include "database/ReadWorker.h"
 #include "kpi/KpiDefinitions.h"
@@ -318,11 +319,9 @@ QString KpiFigureModel::periodText(const KpiFilter &filter)
     if (filter.from == filter.to)
         return locale.toString(filter.from, QLocale::LongFormat);
     // Four-digit years: a period may span the turn of a century in a report kept for years.
-    QString format = locale.dateFormat(QLocale::ShortFormat);
-    if (!format.contains(QLatin1String("yyyy")))
-        format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
     return tr("%1 – %2", "first day – last day")
-        .arg(locale.toString(filter.from, format), locale.toString(filter.to, format));
+        .arg(LocaleFormat::fullYearDate(filter.from, locale),
+             LocaleFormat::fullYearDate(filter.to, locale));
 }
 
 } // namespace frontdesk

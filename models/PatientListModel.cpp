@@ -1,27 +1,16 @@
 #include "PatientListModel.h"
 
 #include "access/AccessGuard.h"
+#include "core/LocaleFormat.h"
 #include "patients/PatientSearch.h"
 
 #include <QLocale>
 
 namespace frontdesk {
 
-namespace {
-
-// The locale's short date, but with a four-digit year: "3/4/27" is no birth date to act on.
-QString shortDateWithFullYear()
-{
-    QString format = QLocale().dateFormat(QLocale::ShortFormat);
-    if (!format.contains(QLatin1String("yyyy")))
-        format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
-    return format;
-}
-
-} // namespace
-
 PatientListModel::PatientListModel(Database &db, QObject *parent)
-    : DatabaseTableModel(db, parent), m_repository(db), m_birthDateFormat(shortDateWithFullYear())
+    : DatabaseTableModel(db, parent), m_repository(db),
+      m_birthDateFormat(LocaleFormat::fullYearDateFormat())
 {}
 
 void PatientListModel::filter(const QString &text)

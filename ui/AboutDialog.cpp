@@ -1,6 +1,7 @@
 #include "AboutDialog.h"
 
 #include "BuildInfo.h"
+#include "core/LocaleFormat.h"
 
 #include <QDate>
 #include <QDialogButtonBox>
@@ -32,8 +33,7 @@ AboutDialog::AboutDialog(const QString &databasePath, const QString &cipherVersi
            "<p>Commit %2, built on %3 with Qt %4; running on Qt %5.</p>"
            "<p>Database: %6</p>")
             .arg(BuildInfo::version(), BuildInfo::commit(),
-                 QLocale().toString(QDate::fromString(BuildInfo::date(), Qt::ISODate),
-                                    QLocale::ShortFormat),
+                 LocaleFormat::fullYearDate(QDate::fromString(BuildInfo::date(), Qt::ISODate)),
                  QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion()),
                  databasePath.toHtmlEscaped()));
 

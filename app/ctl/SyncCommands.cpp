@@ -303,7 +303,7 @@ int SyncCommands::conflicts(CtlContext &c, const QCommandLineParser &p, const QS
                     << '\n';
         else
             c.out() << tr("Rebooked to %1; it goes to the server with the next sync.")
-                           .arg(LocaleFormat::dateTime(*start))
+                           .arg(LocaleFormat::fullYearDateTime(*start))
                     << '\n';
         c.out().flush();
         return CtlContext::Ok;

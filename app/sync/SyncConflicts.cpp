@@ -87,7 +87,7 @@ QString SyncConflicts::shown(const QVariant &v, const QString &column) const
     const qint64 ms = v.toLongLong(&ok);
     if (ok && column.endsWith(QLatin1String("_at")) && ms > 0) {
         const ClinicTime clinic = ClinicTime::fromZoneName(m_db.setting(ClinicTime::settingKey()));
-        return LocaleFormat::dateTime(
+        return LocaleFormat::fullYearDateTime(
             clinic.toLocal(QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc())));
     }
     // References by the name of what they name (the id when it is not here).

@@ -1,5 +1,7 @@
 #include "PatientValidation.h"
 
+#include "core/LocaleFormat.h"
+
 #include <QLocale>
 #include <QRegularExpression>
 
@@ -32,9 +34,9 @@ QMap<QString, QString> PatientValidation::check(const Patient &p, const QDate &t
     if (p.familyName.trimmed().isEmpty())
         errors.insert(QStringLiteral("familyName"), tr("A patient needs a family name."));
     if (p.birthDate.isValid() && today.isValid() && p.birthDate > today)
-        errors.insert(QStringLiteral("birthDate"),
-                      tr("The birth date %1 is in the future.")
-                          .arg(QLocale().toString(p.birthDate, QLocale::ShortFormat)));
+        errors.insert(
+            QStringLiteral("birthDate"),
+            tr("The birth date %1 is in the future.").arg(LocaleFormat::fullYearDate(p.birthDate)));
     else if (p.birthDate.isValid() && p.birthDate.year() < 1880)
         errors.insert(QStringLiteral("birthDate"), tr("The birth date is before 1880."));
     static const QStringList sexes{QStringLiteral("female"), QStringLiteral("male"),

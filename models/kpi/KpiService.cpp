@@ -1,6 +1,7 @@
 #include "KpiService.h"
 
 #include "access/AccessGuard.h"
+#include "core/LocaleFormat.h"
 #include "database/Database.h"
 #include "database/ReadWorker.h"
 #include "domain/AppointmentLabels.h"
@@ -165,13 +166,13 @@ Result<KpiDrillDown> KpiService::drillDown(const KpiFilter &filter, Kpi kpi) con
     auto when = [&](const QVariant &ms) {
         const QDateTime t =
             clinic.toLocal(QDateTime::fromMSecsSinceEpoch(ms.toLongLong(), Qt::UTC));
-        return std::pair{locale.toString(t, QLocale::ShortFormat),
+        return std::pair{LocaleFormat::fullYearDateTime(t, locale),
                          t.toString(QStringLiteral("yyyy-MM-ddTHH:mm"))};
     };
     auto day = [&](const QVariant &iso) {
         const QDate d = QDate::fromString(iso.toString(), Qt::ISODate);
         return d.isValid()
-                   ? std::pair{locale.toString(d, QLocale::ShortFormat), d.toString(Qt::ISODate)}
+                   ? std::pair{LocaleFormat::fullYearDate(d, locale), d.toString(Qt::ISODate)}
                    : std::pair{QString(), QString()};
     };
     QHash<QString, Row> rows; // by record id

@@ -2,6 +2,7 @@
 
 #include "access/AccessGuard.h"
 #include "access/AuditLog.h"
+#include "core/LocaleFormat.h"
 #include "database/Database.h"
 #include "domain/AppointmentLabels.h"
 #include "domain/ScheduleException.h"
@@ -78,9 +79,9 @@ QString BookingService::timeRange(const QDateTime &startUtc, const QDateTime &en
     QString text = tr("%1–%2 on %3")
                        .arg(locale.toString(s.time(), QLocale::ShortFormat),
                             locale.toString(e.time(), QLocale::ShortFormat),
-                            locale.toString(s.date(), QLocale::ShortFormat));
+                            LocaleFormat::fullYearDate(s.date(), locale));
     if (e.date() != s.date())
-        text = tr("%1 (ends %2)").arg(text, locale.toString(e.date(), QLocale::ShortFormat));
+        text = tr("%1 (ends %2)").arg(text, LocaleFormat::fullYearDate(e.date(), locale));
     return text;
 }
 

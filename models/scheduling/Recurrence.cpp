@@ -1,5 +1,6 @@
 #include "Recurrence.h"
 
+#include "core/LocaleFormat.h"
 #include "scheduling/LocalTime.h"
 
 #include <QLocale>
@@ -33,9 +34,9 @@ Status Recurrence::validate(QDate firstDate) const
     if (count < 0)
         return fail(tr("The number of appointments must be positive."));
     if (until.isValid() && until < firstDate)
-        return fail(tr("The series would end (%1) before it starts (%2).")
-                        .arg(QLocale().toString(until, QLocale::ShortFormat),
-                             QLocale().toString(firstDate, QLocale::ShortFormat)));
+        return fail(
+            tr("The series would end (%1) before it starts (%2).")
+                .arg(LocaleFormat::fullYearDate(until), LocaleFormat::fullYearDate(firstDate)));
     return {};
 }
 

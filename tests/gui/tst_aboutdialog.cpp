@@ -3,6 +3,7 @@
 
 #include "AboutDialog.h"
 #include "BuildInfo.h"
+#include "core/LocaleFormat.h"
 
 #include <QDate>
 #include <QDir>
@@ -51,8 +52,8 @@ private slots:
         QVERIFY(heading);
         const QString text = heading->text();
         for (const QString &part :
-             {BuildInfo::version(), BuildInfo::commit(),
-              QLocale().toString(built, QLocale::ShortFormat), QStringLiteral(QT_VERSION_STR),
+             {BuildInfo::version(), BuildInfo::commit(), LocaleFormat::fullYearDate(built),
+              QString::number(built.year()), QStringLiteral(QT_VERSION_STR),
               QStringLiteral("/srv/&lt;clinic&gt;/frontdesk.db")})
             QVERIFY2(text.contains(part), qPrintable(part + QStringLiteral(" not in ") + text));
     }

@@ -5,6 +5,7 @@
 #include "KpiFigureModel.h"
 #include "access/Session.h"
 #include "access/StaffAccountRepository.h"
+#include "core/LocaleFormat.h"
 #include "core/Translations.h"
 #include "dashboard/DashboardView.h"
 #include "dashboard/DrillDownDialog.h"
@@ -271,10 +272,10 @@ private slots:
         QCOMPARE(rows.at(2).mid(0, 3),
                  (QStringList{QStringLiteral("2026-03-02T10:00"), QStringLiteral("Berg, Ben"),
                               QStringLiteral("MRN-B")}));
-        // The table itself shows the start as the locale writes it.
-        QCOMPARE(
-            table->model()->index(0, 0).data().toString(),
-            QLocale().toString(QDateTime(QDate(2026, 3, 5), QTime(9, 0)), QLocale::ShortFormat));
+        // The table itself shows the start as the locale writes it, with the whole year.
+        const QString start = table->model()->index(0, 0).data().toString();
+        QCOMPARE(start, LocaleFormat::fullYearDateTime(QDateTime(QDate(2026, 3, 5), QTime(9, 0))));
+        QVERIFY2(start.contains(QLatin1String("2026")), qPrintable(start));
         auto audited = c.t.db->scalar(
             QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'export' AND "
                            "entity_type = 'dashboard-drill-down' AND detail LIKE ?"),

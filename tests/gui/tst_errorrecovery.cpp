@@ -14,6 +14,7 @@
 #include "PatientListModel.h"
 #include "PrivateMounts.h"
 #include "SystemConnection.h"
+#include "core/LocaleFormat.h"
 #include "dashboard/DashboardView.h"
 #include "database/Database.h"
 #include "demo/DemoSeeder.h"
@@ -274,7 +275,7 @@ private slots:
         QTest::mouseClick(save, Qt::LeftButton);
         QCOMPARE(editor->errorFor(QStringLiteral("birthDate")),
                  PatientValidation::tr("The birth date %1 is in the future.")
-                     .arg(QLocale().toString(future, QLocale::ShortFormat)));
+                     .arg(LocaleFormat::fullYearDate(future)));
 
         // Corrected, the same button saves.
         type(editor->input(QStringLiteral("phoneMobile")), QStringLiteral("0170 5550101"));

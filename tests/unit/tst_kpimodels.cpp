@@ -3,6 +3,7 @@
 #include "KpiBreakdownModel.h"
 #include "KpiDrillDownModel.h"
 #include "KpiFigureModel.h"
+#include "core/LocaleFormat.h"
 #include "kpi/KpiDefinitions.h"
 #include "kpi/KpiPeriodPreset.h"
 
@@ -401,6 +402,20 @@ private slots:
                      .date()
                      .month(),
                  3);
+        // As the drill-down shows them: with the whole year, also in a locale whose own short
+        // format has two digits.
+        const QLocale before;
+        for (const QLocale &locale :
+             {QLocale::c(), QLocale(QLocale::English, QLocale::UnitedStates),
+              QLocale(QLocale::German, QLocale::Germany)}) {
+            QLocale::setDefault(locale);
+            const QVariant date = KpiDrillDownModel::sortKey(LocaleFormat::fullYearDate(day));
+            const QVariant dateTime = KpiDrillDownModel::sortKey(
+                LocaleFormat::fullYearDateTime(QDateTime(QDate(1999, 12, 31), QTime(23, 30))));
+            QLocale::setDefault(before);
+            QCOMPARE(date.toDateTime(), QDateTime(day, QTime(0, 0)));
+            QCOMPARE(dateTime.toDateTime(), QDateTime(QDate(1999, 12, 31), QTime(23, 30)));
+        }
         QCOMPARE(KpiDrillDownModel::sortKey(QStringLiteral("Müller")).toString(),
                  QStringLiteral("müller"));
     }

@@ -176,7 +176,7 @@ void ConflictsDialog::rebook()
         return;
     }
     const QString message = tr("%1: rebooked to %2; it goes to the server with the next sync.")
-                                .arg(issue.label, LocaleFormat::dateTime(*start));
+                                .arg(issue.label, LocaleFormat::fullYearDateTime(*start));
     emit settled(issue.type, issue.id);
     reload();
     m_message->setText(message);

@@ -55,7 +55,9 @@ void SyncStatusWidget::refresh()
 void SyncStatusWidget::updateText()
 {
     const qint64 pending = m_status->pendingChanges();
-    const auto when = [](const QDateTime &t) { return LocaleFormat::dateTime(t.toLocalTime()); };
+    const auto when = [](const QDateTime &t) {
+        return LocaleFormat::fullYearDateTime(t.toLocalTime());
+    };
     QString connection;
     if (!m_status->serverConfigured())
         connection = tr("Offline — no server configured");

@@ -14,6 +14,7 @@
 #include "access/AuditedExport.h"
 #include "common/ViewHelpers.h"
 #include "core/CsvWriter.h"
+#include "core/LocaleFormat.h"
 #include "domain/ClinicTime.h"
 #include "kpi/KpiDefinitions.h"
 #include "scheduling/ReferenceData.h"
@@ -525,7 +526,7 @@ QString DashboardView::asOfText() const
             .arg(today);
     const ClinicTime clinic = ClinicSettings(m_db).clinicTime();
     return tr("As of the last sync, %1, with the changes made on this computer since.")
-        .arg(locale.toString(clinic.toLocal(report.lastSyncedAt), QLocale::ShortFormat));
+        .arg(LocaleFormat::fullYearDateTime(clinic.toLocal(report.lastSyncedAt), locale));
 }
 
 QString DashboardView::filterText() const

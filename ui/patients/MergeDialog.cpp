@@ -1,6 +1,7 @@
 #include "MergeDialog.h"
 
 #include "common/ViewHelpers.h"
+#include "core/LocaleFormat.h"
 #include "core/LocaleNames.h"
 #include "patients/DuplicateFinder.h"
 #include "patients/PatientMerge.h"
@@ -29,8 +30,7 @@ QString shown(const QString &field, const QVariant &v)
     if (field == QLatin1String("preferredLanguage"))
         return LocaleNames::language(v.toString());
     if (v.typeId() == QMetaType::QDate)
-        return v.toDate().isValid() ? QLocale().toString(v.toDate(), QLocale::ShortFormat)
-                                    : QString();
+        return v.toDate().isValid() ? LocaleFormat::fullYearDate(v.toDate()) : QString();
     return v.toString();
 }
 
@@ -94,7 +94,7 @@ bool MergeDialog::loadDuplicates()
         auto text = [](const Patient &x) {
             return tr("%1 (%2, %3)")
                 .arg(x.displayName(), view::mrn(x.mrn),
-                     x.birthDate.isValid() ? QLocale().toString(x.birthDate, QLocale::ShortFormat)
+                     x.birthDate.isValid() ? LocaleFormat::fullYearDate(x.birthDate)
                                            : tr("no birth date"));
         };
         m_pairs->setItem(i, 0, new QTableWidgetItem(QLocale().toString(p.score.score)));

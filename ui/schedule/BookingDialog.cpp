@@ -46,11 +46,10 @@ BookingDialog::BookingDialog(Database &db, const QList<Practitioner> &practition
     m_picker->results()->setMinimumHeight(fontMetrics().height() * 7);
     // Wide enough for a long name, the birth date and the whole MRN, which tells namesakes apart.
     m_picker->results()->setMinimumWidth(
-        fontMetrics().horizontalAdvance(
-            tr("%1 — born %2 — %3")
-                .arg(QStringLiteral("Maximiliane Schmidt-Hohenstein"),
-                     QLocale().toString(QDate(2000, 12, 28), QLocale::ShortFormat),
-                     QStringLiteral("MRN0000000"))) +
+        fontMetrics().horizontalAdvance(tr("%1 — born %2 — %3")
+                                            .arg(QStringLiteral("Maximiliane Schmidt-Hohenstein"),
+                                                 LocaleFormat::fullYearDate(QDate(2000, 12, 28)),
+                                                 QStringLiteral("MRN0000000"))) +
         4 * fontMetrics().horizontalAdvance(QLatin1Char('M')));
     m_newPatient = new QPushButton(tr("&New Patient…"), this);
     m_newPatient->setObjectName(QStringLiteral("bookingNewPatient"));

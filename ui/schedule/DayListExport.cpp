@@ -42,7 +42,7 @@ QString DayListExport::html(const DayScheduleModel &model, const QString &practi
                              locale.toString(a.end.toTimeZone(s.zone).time(), timeFormat),
                              r.patientName.toHtmlEscaped(),
                              r.patientBirthDate.isValid()
-                                 ? locale.toString(r.patientBirthDate, QLocale::ShortFormat)
+                                 ? LocaleFormat::fullYearDate(r.patientBirthDate, locale)
                                  : QString(),
                              r.patientPhone.toHtmlEscaped(),
                              (type == s.types.constEnd() ? a.type : type->name).toHtmlEscaped(),
@@ -90,8 +90,7 @@ Status DayListExport::writePdf(Database &db, const DayScheduleModel &model,
         QPdfWriter writer(&pdf);
         writer.setPageSize(QPageSize(QPageSize::A4));
         writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
-        writer.setTitle(
-            tr("Day list %1").arg(QLocale().toString(model.date(), QLocale::ShortFormat)));
+        writer.setTitle(tr("Day list %1").arg(LocaleFormat::fullYearDate(model.date())));
         QTextDocument document;
         document.setHtml(html(model, practitionerId, clinicName));
         document.print(&writer);
@@ -122,8 +121,7 @@ Status DayListExport::print(Database &db, const DayScheduleModel &model,
                         {QStringLiteral("printer"), printer.printerName()}});
         !recorded)
         return recorded;
-    printer.setDocName(
-        tr("Day list %1").arg(QLocale().toString(model.date(), QLocale::ShortFormat)));
+    printer.setDocName(tr("Day list %1").arg(LocaleFormat::fullYearDate(model.date())));
     QTextDocument document;
     document.setHtml(html(model, practitionerId, clinicName));
     document.print(&printer);

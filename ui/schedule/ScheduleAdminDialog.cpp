@@ -286,8 +286,8 @@ void ScheduleAdminDialog::reload()
         for (const ScheduleException &e : *off) {
             auto *item = new QListWidgetItem(
                 tr("%1 – %2: %3, %4 %5")
-                    .arg(locale.toString(e.start.toTimeZone(clinic.zone()), QLocale::ShortFormat),
-                         locale.toString(e.end.toTimeZone(clinic.zone()), QLocale::ShortFormat),
+                    .arg(LocaleFormat::fullYearDateTime(e.start.toTimeZone(clinic.zone()), locale),
+                         LocaleFormat::fullYearDateTime(e.end.toTimeZone(clinic.zone()), locale),
                          e.practitionerId.isEmpty() ? tr("the whole clinic")
                                                     : names.value(e.practitionerId),
                          m_offKind->itemText(

@@ -3,6 +3,7 @@
 #include "common/TimeWindowEdit.h"
 #include "common/WeekdayPicker.h"
 
+#include "core/LocaleFormat.h"
 #include "patients/PatientPicker.h"
 #include "scheduling/WaitlistService.h"
 
@@ -155,9 +156,8 @@ void WaitlistDialog::reload()
                      QStringLiteral("%1:%2")
                          .arg(e.latestMinute / 60, 2, 10, QLatin1Char('0'))
                          .arg(e.latestMinute % 60, 2, 10, QLatin1Char('0')),
-                     locale.toString(
-                         QDateTime::fromMSecsSinceEpoch(e.meta.createdAt, Qt::UTC).date(),
-                         QLocale::ShortFormat),
+                     LocaleFormat::fullYearDate(
+                         QDateTime::fromMSecsSinceEpoch(e.meta.createdAt, Qt::UTC).date(), locale),
                      e.note),
             m_entries);
         item->setData(Qt::UserRole, e.meta.id);
