@@ -5,6 +5,7 @@
 #include "AppointmentDayModel.h"
 #include "DayScheduleModel.h"
 #include "common/InfoBar.h"
+#include "core/LocaleFormat.h"
 #include "demo/DemoSeeder.h"
 #include "messages/ComposeMessageDialog.h"
 #include "schedule/BookingDialog.h"
@@ -25,6 +26,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDateTimeEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -34,6 +36,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeEdit>
 #include <QTimer>
 
 using namespace frontdesk;
@@ -410,6 +413,15 @@ private slots:
         QVERIFY(!admin->timeOffList()
                      ->findItems(QStringLiteral("Course"), Qt::MatchContains)
                      .isEmpty());
+        // The time-off fields read with the whole year and without seconds, as the list does.
+        int dateTimes = 0;
+        for (const QDateTimeEdit *edit : admin->findChildren<QDateTimeEdit *>()) {
+            if (qobject_cast<const QTimeEdit *>(edit)) // working hours: times only
+                continue;
+            QCOMPARE(edit->displayFormat(), LocaleFormat::fullYearDateTimeFormat());
+            ++dateTimes;
+        }
+        QCOMPARE(dateTimes, 2);
         QVERIFY(
             !admin->roomsList()->findItems(QStringLiteral("Room X"), Qt::MatchExactly).isEmpty());
         admin->reject();

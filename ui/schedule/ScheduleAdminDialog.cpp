@@ -133,6 +133,9 @@ QWidget *ScheduleAdminDialog::timeOffTab()
     m_offTo = new QDateTimeEdit(QDateTime(tomorrow.addDays(1), QTime(0, 0)), page);
     m_offFrom->setCalendarPopup(true);
     m_offTo->setCalendarPopup(true);
+    // The whole year, as in the list of time off above them.
+    m_offFrom->setDisplayFormat(LocaleFormat::fullYearDateTimeFormat());
+    m_offTo->setDisplayFormat(LocaleFormat::fullYearDateTimeFormat());
     m_offNote = new QLineEdit(page);
     auto *add = new QPushButton(tr("&Add"), page);
     auto *remove = new QPushButton(tr("Re&move"), page);
