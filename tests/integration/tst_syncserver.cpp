@@ -783,6 +783,11 @@ private slots:
         QCOMPARE(m_b.db().setting(QStringLiteral("clinic_quiet_hours")),
                  QStringLiteral("21:00-07:30"));
         QCOMPARE(AutoLockSetting::minutes(m_b.db()), 12);
+        // The round names the record, which the running app hears through
+        // SyncWorker::recordsChanged and so locks after the new time at once
+        // (AccessController::applySyncedChanges, tst_autolock).
+        QCOMPARE(b.changed.value(SharedSettings::resourceType()),
+                 QStringList{QStringLiteral("clinic")});
         QCOMPARE(
             value(m_b, QStringLiteral("SELECT sync_state FROM clinic_settings_sync")).toString(),
             SyncState::synced());
