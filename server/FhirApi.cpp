@@ -612,12 +612,15 @@ HttpResponse FhirApi::search(const Principal &who, const QString &type, const Ht
             }
             continue;
         }
-        // Token and string parameters, through the search_tokens index. Commas mean "or".
+        // Token and string parameters, through the search_tokens index: the ids whose tokens
+        // match, found by (type, param, value), then their resources by key, instead of every
+        // resource of the type asked in turn. Commas mean "or".
         QStringList ors;
+        const bool sqlite = m_db.dialect() == Database::Dialect::SqlCipher;
         for (QString v : value.split(QLatin1Char(','))) {
             const QString base = QStringLiteral(
-                "EXISTS (SELECT 1 FROM search_tokens t WHERE t.type = r.type AND t.id = r.id "
-                "AND t.param = ? AND ");
+                "r.id IN (SELECT t.id FROM search_tokens t WHERE t.type = ? AND t.param = ? AND ");
+            values << type;
             if (param == QLatin1String("birthdate")) {
                 const QString prefix = splitPrefix(&v);
                 if (!QDate::fromString(v, Qt::ISODate).isValid() || v.size() != 10)
@@ -654,9 +657,19 @@ HttpResponse FhirApi::search(const Principal &who, const QString &type, const Ht
                     return bad(tr("%1 needs letters or digits to search for.").arg(param));
                 QStringList all;
                 for (const QString &word : words) {
+                    if (!all.isEmpty())
+                        values << type; // each word's subquery names the type again
                     if (modifier == QLatin1String("exact")) {
                         all << base + QStringLiteral("t.value = ?)");
                         values << param << word;
+                    } else if (sqlite) {
+                        // The prefix as a range of the index too (SQLite compares text
+                        // byte-wise: everything that starts with word sorts from word to word
+                        // followed by the last code point).
+                        all << base + QStringLiteral("t.value >= ? AND t.value < ? AND t.value "
+                                                     "LIKE ? ESCAPE '!')");
+                        values << param << word << word + QString::fromUcs4(U"\U0010FFFF")
+                               << escapeLike(word) + QLatin1Char('%');
                     } else {
                         all << base + QStringLiteral("t.value LIKE ? ESCAPE '!')");
                         values << param << escapeLike(word) + QLatin1Char('%');
@@ -972,11 +985,13 @@ FhirApi::WriteOutcome FhirApi::checkBookingRule(const Appointment &candidate, bo
         return *refused;
     // The workstation's own rule (ConflictDetector) over the appointments that could collide,
     // read inside this write transaction. On PostgreSQL the exclusion constraints of the schema
-    // enforce the same rule once more, in the database itself.
+    // enforce the same rule once more, in the database itself. The indexes are searched by
+    // where the others end (after this one starts: the few after it, schema 011); "+start_ms"
+    // keeps the planner off the start, whose range ("before this one ends") is all history.
     QList<Appointment> existing;
     if (auto s = m_db.each(
             QStringLiteral("SELECT id, patient_id, practitioner_id, location_id, start_ms, end_ms, "
-                           "status FROM appointment_slots WHERE start_ms < ? AND end_ms > ? AND "
+                           "status FROM appointment_slots WHERE +start_ms < ? AND end_ms > ? AND "
                            "overridden = 0 AND id <> ? AND (practitioner_id = ? OR patient_id = ? "
                            "OR (location_id <> '' AND location_id = ?))"),
             {candidate.end.toMSecsSinceEpoch(), candidate.start.toMSecsSinceEpoch(),
