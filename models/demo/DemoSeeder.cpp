@@ -11,6 +11,7 @@
 #include "patients/PatientSearch.h"
 #include "scheduling/ConflictDetector.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QLocale>
 #include <QSqlError>
@@ -378,6 +379,8 @@ Status DemoSeeder::addAppointments(Run &run)
         }
     };
     std::vector<Busy> busy(size_t(options.patients));
+    // And each room: practitioners share rooms, and their hours may overlap.
+    QHash<QString, Busy> roomBusy;
     while (made < options.appointments) {
         const int weekday = day.dayOfWeek();
         for (const Run::Staff &s : run.staff) {
@@ -442,6 +445,28 @@ Status DemoSeeder::addAppointments(Run &run)
                         }
                         b.spans.emplace_back(startMs, endMs);
                     }
+                    // A room taken then by another practitioner's visit: another free room,
+                    // else none.
+                    QString room = s.room;
+                    if (ConflictDetector::blocksTime(status) && !room.isEmpty()) {
+                        const qint64 endMs = end.toMSecsSinceEpoch();
+                        const auto freeThen = [&](const QString &r) {
+                            return !roomBusy.value(r).overlaps(day, startMs, endMs);
+                        };
+                        if (!freeThen(room)) {
+                            const auto other =
+                                std::find_if(run.rooms.cbegin(), run.rooms.cend(), freeThen);
+                            room = other == run.rooms.cend() ? QString() : *other;
+                        }
+                        if (!room.isEmpty()) {
+                            Busy &r = roomBusy[room];
+                            if (r.day != day) {
+                                r.day = day;
+                                r.spans.clear();
+                            }
+                            r.spans.emplace_back(startMs, endMs);
+                        }
+                    }
                     const qint64 createdMs = startMs - qint64(1 + rng.below(40)) * 24 * 3600 * 1000;
                     // A cancellation was the last change: a third of them came late, less
                     // than a day before the visit.
@@ -452,9 +477,10 @@ Status DemoSeeder::addAppointments(Run &run)
                                         : createdMs + (startMs - createdMs) / (2 + extra.below(4));
                     const QString &patient = run.patients[size_t(who)];
                     if (!demo::run(appt,
-                                   {id, patient, s.id, s.room, startMs, end.toMSecsSinceEpoch(),
-                                    lit(type.name), appointmentStatusName(status), tr(type.reason),
-                                    notes, createdMs, std::min(updatedMs, run.now), run.demo},
+                                   {id, patient, s.id, room.isEmpty() ? QVariant() : QVariant(room),
+                                    startMs, end.toMSecsSinceEpoch(), lit(type.name),
+                                    appointmentStatusName(status), tr(type.reason), notes,
+                                    createdMs, std::min(updatedMs, run.now), run.demo},
                                    run.error))
                         return fail(run.error);
                     ++made;

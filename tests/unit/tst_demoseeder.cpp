@@ -315,7 +315,7 @@ private slots:
         QVERIFY(t.open());
         t.db->setClock(clock);
         DemoSeeder::Options o = options();
-        o.patients = 200;
+        o.patients = 1500;
         o.appointments = 3000;
         QVERIFY(DemoSeeder(*t.db).seed(o).ok());
         const auto overlapping = t.db->scalar(QStringLiteral(
@@ -325,6 +325,15 @@ private slots:
             "'no-show')"));
         QVERIFY2(overlapping.ok(), qPrintable(overlapping.error()));
         QCOMPARE(overlapping->toInt(), 0);
+        // Nor a room (practitioners share rooms; a visit whose room is taken then gets another
+        // free room, else none).
+        const auto roomTwice = t.db->scalar(QStringLiteral(
+            "SELECT count(*) FROM appointments a JOIN appointments b ON a.location_id = "
+            "b.location_id AND a.location_id <> '' AND a.id < b.id AND a.start_at < b.end_at AND "
+            "b.start_at < a.end_at WHERE a.status NOT IN ('cancelled', 'no-show') AND b.status "
+            "NOT IN ('cancelled', 'no-show')"));
+        QVERIFY2(roomTwice.ok(), qPrintable(roomTwice.error()));
+        QCOMPARE(roomTwice->toInt(), 0);
         QCOMPARE(t.db->scalar(QStringLiteral("SELECT count(*) FROM appointments"))->toInt(), 3000);
     }
 

@@ -265,10 +265,15 @@ QJsonObject initial(const QString &url, qint64 serverPid, int patients, int appo
     for (;;) {
         const SyncRound r = round(*a);
         pushed += r.pushed;
-        if (r.rejected > 0 || r.conflicts > 0)
-            die(QStringLiteral("initial: the upload had %1 rejected, %2 in conflict")
+        if (r.rejected > 0 || r.conflicts > 0) {
+            auto why = a->db().scalar(QStringLiteral(
+                "SELECT group_concat(resource_type || ' ' || resource_id || ': ' || problem, "
+                "'; ') FROM sync_records WHERE problem <> ''"));
+            die(QStringLiteral("initial: the upload had %1 rejected, %2 in conflict: %3")
                     .arg(r.rejected)
-                    .arg(r.conflicts));
+                    .arg(r.conflicts)
+                    .arg(why ? why->toString() : why.error()));
+        }
         auto waiting = Outbox(a->db()).waitingRecords();
         if (!waiting)
             die(waiting.error());
