@@ -70,6 +70,17 @@ Result<QList<ChannelChoice>> MessageComposer::channels(const QString &patientId,
     return choices;
 }
 
+QString MessageComposer::appointmentLabel(Database &db, const ClinicSettings &clinic,
+                                          const Appointment &a)
+{
+    QStringList parts{LocaleFormat::fullYearDateTime(clinic.clinicTime().toLocal(a.start))};
+    auto type = AppointmentTypeRepository(db).byCode(a.type);
+    parts << (type && *type ? (*type)->name : AppointmentLabels::type(a.type));
+    if (auto who = PractitionerRepository(db).get(a.practitionerId))
+        parts << who->displayName();
+    return parts.join(QStringLiteral(" · "));
+}
+
 Result<QList<AppointmentChoice>> MessageComposer::appointments(const QString &patientId) const
 {
     auto all = AppointmentRepository(m_db).forPatient(patientId);
@@ -81,13 +92,8 @@ Result<QList<AppointmentChoice>> MessageComposer::appointments(const QString &pa
     for (const Appointment &a : std::as_const(*all)) {
         if (a.meta.deleted || a.start < since || a.status == AppointmentStatus::Cancelled)
             continue;
-        QStringList parts{LocaleFormat::fullYearDateTime(clinic.clinicTime().toLocal(a.start))};
-        auto type = AppointmentTypeRepository(m_db).byCode(a.type);
-        parts << (type && *type ? (*type)->name : AppointmentLabels::type(a.type));
-        if (auto who = PractitionerRepository(m_db).get(a.practitionerId))
-            parts << who->displayName();
         choices.append(
-            {a.meta.id, a.start, a.start >= clinic.nowUtc(), parts.join(QStringLiteral(" · "))});
+            {a.meta.id, a.start, a.start >= clinic.nowUtc(), appointmentLabel(m_db, clinic, a)});
     }
     std::sort(
         choices.begin(), choices.end(),

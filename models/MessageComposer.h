@@ -12,7 +12,9 @@
 
 namespace frontdesk {
 
+class ClinicSettings;
 class Database;
+struct Appointment;
 
 // What a person wrote, before it is checked and queued.
 struct MessageDraft
@@ -83,6 +85,10 @@ public:
     // The patient's appointments from a few weeks back on (a follow-up is about a past visit),
     // cancelled ones left out, by start.
     Result<QList<AppointmentChoice>> appointments(const QString &patientId) const;
+    // How an appointment is named where one is chosen (AppointmentChoice::label): its start in
+    // the clinic's zone with the whole year, its type and its practitioner.
+    static QString appointmentLabel(Database &db, const ClinicSettings &clinic,
+                                    const Appointment &a);
     // The active templates for the purpose that can go on the channel.
     Result<QList<MessageTemplate>> templates(const QString &purpose, const QString &channel) const;
     // What a template is filled from for this patient and appointment (either may be empty):

@@ -1,13 +1,11 @@
 #include "SurveyEntry.h"
 
 #include "ClinicSettings.h"
-#include "core/LocaleFormat.h"
+#include "MessageComposer.h"
 #include "database/Database.h"
 #include "domain/AppointmentLabels.h"
 #include "storage/AppointmentRepository.h"
-#include "storage/AppointmentTypeRepository.h"
 #include "storage/MessageRepository.h"
-#include "storage/PractitionerRepository.h"
 #include "storage/SurveyAnswerRepository.h"
 
 #include <QHash>
@@ -60,15 +58,10 @@ Result<QList<SurveyVisit>> SurveyEntry::visits(const QString &patientId) const
         if (a.meta.deleted || a.status != AppointmentStatus::Completed ||
             a.start < now.addDays(-recentDays) || a.start > now)
             continue;
-        QStringList parts{LocaleFormat::fullYearDateTime(clinic.clinicTime().toLocal(a.start))};
-        auto type = AppointmentTypeRepository(m_db).byCode(a.type);
-        parts << (type && *type ? (*type)->name : AppointmentLabels::type(a.type));
-        if (auto who = PractitionerRepository(m_db).get(a.practitionerId))
-            parts << who->displayName();
         SurveyVisit v;
         v.appointmentId = a.meta.id;
         v.startUtc = a.start;
-        v.label = parts.join(QStringLiteral(" · "));
+        v.label = MessageComposer::appointmentLabel(m_db, clinic, a);
         v.surveyMessageId = asked.value(a.meta.id).messageId;
         v.question = asked.value(a.meta.id).question;
         if (scores.contains(a.meta.id))
