@@ -311,7 +311,8 @@ Result<PlannedReminder> ReminderPlanner::plan(const ReminderRule &rule, const Ca
 
     MessageTemplate text;
     text.purpose = p.purpose;
-    text.subject = rule.isFollowUp() ? tr("After your visit") : tr("Appointment reminder");
+    text.subject = ServerTexts::text(rule.isFollowUp() ? ServerTexts::Text::FollowUpSubject
+                                                       : ServerTexts::Text::ReminderSubject);
     text.body = rule.body;
     if (!rule.templateName.isEmpty()) {
         auto found = templateNamed(rule.templateName, channel);

@@ -53,6 +53,10 @@ constexpr std::array kTexts{
         "Brief zur Nachsorge nach dem Besuch am %1 senden (der Patient bevorzugt Briefe).",
         "Envoyer une lettre de suivi de la visite du %1 (le patient préfère les lettres).",
         "Enviar una carta de seguimiento de la visita del %1 (el paciente prefiere cartas)."},
+    Row{ServerTexts::Text::ReminderSubject, "Appointment reminder", "Terminerinnerung",
+        "Rappel de rendez-vous", "Recordatorio de cita"},
+    Row{ServerTexts::Text::FollowUpSubject, "After your visit", "Nach Ihrem Besuch",
+        "Après votre visite", "Después de su visita"},
 };
 
 std::mutex g_mutex;

@@ -26,6 +26,8 @@ public:
         LetterForReminder, // %1 when
         CallForFollowUp,   // %1 when
         LetterForFollowUp, // %1 when
+        ReminderSubject,   // an e-mail reminder's subject, when its rule names no template
+        FollowUpSubject,   // a follow-up e-mail's subject, likewise
     };
 
     static QStringList languages()

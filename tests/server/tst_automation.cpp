@@ -419,7 +419,8 @@ private slots:
         for (const ServerTexts::Text text :
              {ServerTexts::Text::CancelledBySms, ServerTexts::Text::WaitlistOffer,
               ServerTexts::Text::CallForReminder, ServerTexts::Text::LetterForReminder,
-              ServerTexts::Text::CallForFollowUp, ServerTexts::Text::LetterForFollowUp}) {
+              ServerTexts::Text::CallForFollowUp, ServerTexts::Text::LetterForFollowUp,
+              ServerTexts::Text::ReminderSubject, ServerTexts::Text::FollowUpSubject}) {
             const QString english = ServerTexts::text(text, QStringLiteral("en"));
             QVERIFY(!english.isEmpty());
             for (const QString &language : ServerTexts::languages()) {
