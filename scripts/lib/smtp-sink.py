@@ -3,7 +3,7 @@
 accepts is written to DIR as N.eml (the bytes received) and N.json (what Python's own email
 parser reads in it: envelope, decoded headers, text), so a test checks the mail as a mail program
 would see it. AUTH PLAIN/LOGIN with --user/--password (allowed without TLS: loopback only); STARTTLS with
---cert/--key.
+--cert/--key, and with --smtps-port-file also SMTPS (TLS from the start) on a second port.
 The recipient's local part picks a behaviour:
   tempfail-*  the first RCPT TO for that address is answered 451, later ones accepted
   reject-*    RCPT TO answered 550
@@ -82,6 +82,8 @@ async def main():
     parser.add_argument("--password", default="")
     parser.add_argument("--cert", default="")
     parser.add_argument("--key", default="")
+    parser.add_argument("--smtps-port-file", default="",
+                        help="with --cert: also SMTPS (TLS from the first byte) on a port of its own")
     args = parser.parse_args()
     os.makedirs(args.dir, exist_ok=True)
     handler = Handler(args.dir)
@@ -94,11 +96,21 @@ async def main():
         options["tls_context"] = context
     loop = asyncio.get_running_loop()
     server = await loop.create_server(lambda: SMTP(handler, **options), "127.0.0.1", 0)
+    servers = [server]
+    if args.cert and args.smtps_port_file:
+        implicit = dict(options)
+        del implicit["tls_context"]  # no STARTTLS inside TLS
+        smtps = await loop.create_server(lambda: SMTP(handler, **implicit), "127.0.0.1", 0,
+                                         ssl=options["tls_context"])
+        servers.append(smtps)
+        with open(args.smtps_port_file + ".tmp", "w") as f:
+            f.write("%d\n" % smtps.sockets[0].getsockname()[1])
+        os.rename(args.smtps_port_file + ".tmp", args.smtps_port_file)
     port = server.sockets[0].getsockname()[1]
     with open(args.port_file + ".tmp", "w") as f:
         f.write("%d\n" % port)
     os.rename(args.port_file + ".tmp", args.port_file)
-    await server.serve_forever()
+    await asyncio.gather(*(s.serve_forever() for s in servers))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 # A real SMTP server for the tests (python3-aiosmtpd, scripts/lib/smtp-sink.py) on 127.0.0.1:
 # FRONTDESK_TEST_SMTP_PORT is its port, FRONTDESK_TEST_SMTP_DIR the folder each accepted message
 # is written to, FRONTDESK_TEST_SMTP_USER/_PASSWORD the account it asks for (AUTH PLAIN/LOGIN),
-# FRONTDESK_TEST_SMTP_CA the self-signed certificate of its STARTTLS (made here, for 127.0.0.1).
+# FRONTDESK_TEST_SMTP_CA the self-signed certificate of its STARTTLS (made here, for 127.0.0.1),
+# FRONTDESK_TEST_SMTPS_PORT the port where it speaks SMTPS (TLS from the start) with it.
 # One server for the whole run; frontdesk_stop_smtp (scripts/test's EXIT trap) stops it.
 # shellcheck shell=bash
 
@@ -18,7 +19,8 @@ frontdesk_start_smtp() {
     if openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 \
         -addext subjectAltName=IP:127.0.0.1 -keyout "$FRONTDESK_SMTP_RUN_DIR/key.pem" \
         -out "$FRONTDESK_SMTP_RUN_DIR/cert.pem" >/dev/null 2>&1; then
-        tls=(--cert "$FRONTDESK_SMTP_RUN_DIR/cert.pem" --key "$FRONTDESK_SMTP_RUN_DIR/key.pem")
+        tls=(--cert "$FRONTDESK_SMTP_RUN_DIR/cert.pem" --key "$FRONTDESK_SMTP_RUN_DIR/key.pem"
+             --smtps-port-file "$FRONTDESK_SMTP_RUN_DIR/smtps-port")
         export FRONTDESK_TEST_SMTP_CA="$FRONTDESK_SMTP_RUN_DIR/cert.pem"
     fi
     /usr/bin/python3 "$FRONTDESK_ROOT/scripts/lib/smtp-sink.py" --dir "$FRONTDESK_SMTP_RUN_DIR/mail" \
@@ -39,6 +41,10 @@ frontdesk_start_smtp() {
     export FRONTDESK_TEST_SMTP_PORT
     FRONTDESK_TEST_SMTP_PORT="$(cat "$FRONTDESK_SMTP_RUN_DIR/port")"
     export FRONTDESK_TEST_SMTP_DIR="$FRONTDESK_SMTP_RUN_DIR/mail"
+    if [ -s "$FRONTDESK_SMTP_RUN_DIR/smtps-port" ]; then
+        export FRONTDESK_TEST_SMTPS_PORT
+        FRONTDESK_TEST_SMTPS_PORT="$(cat "$FRONTDESK_SMTP_RUN_DIR/smtps-port")"
+    fi
     frontdesk_log "SMTP server for the tests: 127.0.0.1:$FRONTDESK_TEST_SMTP_PORT"
 }
 

@@ -7,12 +7,19 @@
 #include "dispatch/KannelClient.h"
 #include "dispatch/SmtpClient.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QSslCertificate>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 #include <QUrlQuery>
+#include <QUuid>
 
 using namespace frontdesk::server;
 
@@ -148,6 +155,46 @@ private slots:
         const SendResult r = done.first().first().value<SendResult>();
         QCOMPARE(r.kind, SendResult::Kind::Temporary);
         QCOMPARE(r.logCode, QStringLiteral("SMTP connection refused"));
+    }
+
+    // smtps:// speaks TLS from the first byte (a relay's port 465), signs in, and the mail
+    // arrives at the real relay (scripts/test's aiosmtpd, on its SMTPS port); the relay's
+    // self-signed certificate is trusted through caCertificates (smtp_ca_file).
+    void anEmailGoesOverSmtps()
+    {
+        const QString port = qEnvironmentVariable("FRONTDESK_TEST_SMTPS_PORT");
+        const QString dir = qEnvironmentVariable("FRONTDESK_TEST_SMTP_DIR");
+        if (port.isEmpty() || dir.isEmpty())
+            QSKIP("No test SMTPS relay (FRONTDESK_TEST_SMTPS_PORT unset): run through "
+                  "scripts/test, which starts one with python3-aiosmtpd");
+        const QString user = qEnvironmentVariable("FRONTDESK_TEST_SMTP_USER");
+        SmtpSettings smtp;
+        smtp.url = QUrl(QStringLiteral("smtps://%1@127.0.0.1:%2").arg(user, port));
+        smtp.password = qEnvironmentVariable("FRONTDESK_TEST_SMTP_PASSWORD");
+        smtp.from = QStringLiteral("noreply@praxis.example");
+        smtp.caCertificates =
+            QSslCertificate::fromPath(qEnvironmentVariable("FRONTDESK_TEST_SMTP_CA"));
+        smtp.timeoutMs = 10000;
+        const QString to = QStringLiteral("smtps-%1@patient.example")
+                               .arg(QUuid::createUuid().toString(QUuid::Id128));
+        SmtpClient client(smtp);
+        QSignalSpy done(&client, &SmtpClient::finished);
+        client.send(smtp.from, to, "Subject: over SMTPS\r\n\r\nGuten Tag\r\n");
+        QVERIFY(done.wait(20000));
+        const SendResult r = done.first().first().value<SendResult>();
+        QVERIFY2(r.kind == SendResult::Kind::Sent, qPrintable(r.logCode));
+        bool arrived = false;
+        for (const QFileInfo &f :
+             QDir(dir).entryInfoList({QStringLiteral("*.json")}, QDir::Files)) {
+            QFile file(f.filePath());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QJsonObject mail = QJsonDocument::fromJson(file.readAll()).object();
+            if (!mail.value(QStringLiteral("rcpt_tos")).toArray().contains(to))
+                continue;
+            arrived = true;
+            QCOMPARE(mail.value(QStringLiteral("authenticated_as")).toString(), user);
+        }
+        QVERIFY(arrived);
     }
 
     void retriesWaitLongerEachTime()
