@@ -115,15 +115,29 @@ void SyncEngine::push(SyncRound &round)
     // A workstation enrolled with a seeded demo clinic sends it as the administrator who
     // enrolled it (README "Sync"), queued 20,000 records to a transaction, so that a stop
     // halfway loses nothing and queues nothing twice.
+    // Once all of it is queued, a mark in sync_meta spares later rounds the look through every
+    // table; a new seeding (DemoSeeder) takes the mark away.
     if (m_transport.isWorkstation()) {
         const QString enrolledBy = m_db.setting(QStringLiteral("sync_enrolled_by"));
-        for (qint64 queued = 1; queued > 0 && !enrolledBy.isEmpty();) {
-            auto q = SyncResources::queueDemoRecords(m_db, enrolledBy, 20000);
-            if (!q) {
-                round.problem = q.error();
+        auto queuedAll = m_db.scalar(QStringLiteral("SELECT value FROM sync_meta WHERE key = ?"),
+                                     {SyncResources::demoQueuedKey()});
+        if (!queuedAll) {
+            round.problem = queuedAll.error();
+            return;
+        }
+        if (!queuedAll->isValid() && !enrolledBy.isEmpty()) {
+            for (qint64 queued = 1; queued > 0;) {
+                auto q = SyncResources::queueDemoRecords(m_db, enrolledBy, 20000);
+                if (!q) {
+                    round.problem = q.error();
+                    return;
+                }
+                queued = *q;
+            }
+            if (auto s = setMeta(SyncResources::demoQueuedKey(), QStringLiteral("1")); !s) {
+                round.problem = s.error();
                 return;
             }
-            queued = *q;
         }
     }
     qint64 total = 0;

@@ -77,6 +77,8 @@ public:
     // practitioners before the appointments that name them). How many were queued; 0 when
     // none is left.
     static Result<qint64> queueDemoRecords(Database &db, const QString &actor, int limit);
+    // The sync_meta key marking that every demo record is queued (DemoSeeder removes it).
+    static QString demoQueuedKey() { return QStringLiteral("demo_records_queued"); }
 };
 
 } // namespace frontdesk

@@ -1010,6 +1010,12 @@ Status DemoSeeder::auditSeeding(Run &run)
                                {QStringLiteral("seed"), QString::number(run.options.seed)}};
     if (auto a = AuditLog(m_db).append(entry); !a)
         return fail(a.error());
+    // New demo rows for an enrolled workstation's next round to queue: the mark that all were
+    // queued goes (SyncResources::demoQueuedKey in app/sync, which this layer cannot name).
+    if (auto q = m_db.query(QStringLiteral("DELETE FROM sync_meta WHERE key = ?"),
+                            {QStringLiteral("demo_records_queued")});
+        !q)
+        return fail(q.error());
     return {};
 }
 
