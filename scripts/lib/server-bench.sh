@@ -18,6 +18,9 @@ ms_now() { date +%s%3N; }
 start_server() {
     local server="$1"; shift
     local log="$work/server.log"
+    # The file exists before the server's shell opens it, so the first look below cannot fail
+    # (under load the background start may come after it; set -e would end the script).
+    : >"$log"
     "$server" "$@" --insecure-http --listen 127.0.0.1:0 2>"$log" &
     SERVER_PID=$!
     for _ in $(seq 100); do
