@@ -377,6 +377,14 @@ Status DemoSeeder::addAppointments(Run &run)
                        return span.first < to && from < span.second;
                    });
         }
+        void book(const QDate &on, qint64 from, qint64 to)
+        {
+            if (day != on) {
+                day = on;
+                spans.clear();
+            }
+            spans.emplace_back(from, to);
+        }
     };
     std::vector<Busy> busy(size_t(options.patients));
     // And each room: practitioners share rooms, and their hours may overlap.
@@ -438,12 +446,7 @@ Status DemoSeeder::addAppointments(Run &run)
                                             busy[size_t(who)].overlaps(day, startMs, endMs);
                              ++tries)
                             who = (who + 1) % options.patients;
-                        Busy &b = busy[size_t(who)];
-                        if (b.day != day) {
-                            b.day = day;
-                            b.spans.clear();
-                        }
-                        b.spans.emplace_back(startMs, endMs);
+                        busy[size_t(who)].book(day, startMs, endMs);
                     }
                     // A room taken then by another practitioner's visit: another free room,
                     // else none.
@@ -458,14 +461,8 @@ Status DemoSeeder::addAppointments(Run &run)
                                 std::find_if(run.rooms.cbegin(), run.rooms.cend(), freeThen);
                             room = other == run.rooms.cend() ? QString() : *other;
                         }
-                        if (!room.isEmpty()) {
-                            Busy &r = roomBusy[room];
-                            if (r.day != day) {
-                                r.day = day;
-                                r.spans.clear();
-                            }
-                            r.spans.emplace_back(startMs, endMs);
-                        }
+                        if (!room.isEmpty())
+                            roomBusy[room].book(day, startMs, endMs);
                     }
                     const qint64 createdMs = startMs - qint64(1 + rng.below(40)) * 24 * 3600 * 1000;
                     // A cancellation was the last change: a third of them came late, less
