@@ -133,7 +133,8 @@ QString codeFor(const std::function<QList<LocaleNames::Entry>(const QLocale &)> 
     return text.trimmed();
 }
 
-QList<LocaleNames::Entry> ownLanguageNames()
+// Every language Qt's locale data knows, once, by its code and the name nameOf gives it.
+QList<LocaleNames::Entry> languageEntries(const std::function<QString(QLocale::Language)> &nameOf)
 {
     QList<LocaleNames::Entry> out;
     QSet<QLocale::Language> seen;
@@ -142,9 +143,14 @@ QList<LocaleNames::Entry> ownLanguageNames()
         if (l.language() == QLocale::C || seen.contains(l.language()))
             continue;
         seen.insert(l.language());
-        out.append({languageCodeOf(l.language()), nativeLanguageName(l.language())});
+        out.append({languageCodeOf(l.language()), nameOf(l.language())});
     }
     return out;
+}
+
+QList<LocaleNames::Entry> ownLanguageNames()
+{
+    return languageEntries(&nativeLanguageName);
 }
 
 QList<LocaleNames::Entry> ownCountryNames()
@@ -192,16 +198,7 @@ QString LocaleNames::country(const QString &code, const QLocale &ui)
 
 QList<LocaleNames::Entry> LocaleNames::languages(const QLocale &ui)
 {
-    QList<Entry> out;
-    QSet<QLocale::Language> seen;
-    for (const QLocale &l : QLocale::matchingLocales(QLocale::AnyLanguage, QLocale::AnyScript,
-                                                     QLocale::AnyTerritory)) {
-        if (l.language() == QLocale::C || seen.contains(l.language()))
-            continue;
-        seen.insert(l.language());
-        out.append({languageCodeOf(l.language()), languageName(l.language(), ui)});
-    }
-    return sorted(out, ui);
+    return sorted(languageEntries([&ui](QLocale::Language l) { return languageName(l, ui); }), ui);
 }
 
 QList<LocaleNames::Entry> LocaleNames::countries(const QLocale &ui)
