@@ -1775,6 +1775,10 @@ Fehler: %4</translation>
         <source>The clinic&apos;s phone number, as patients should call it.</source>
         <translation>Die Telefonnummer der Praxis, unter der Patienten anrufen sollen.</translation>
     </message>
+    <message>
+        <source>This workstation is enrolled at a server, where the clinic&apos;s settings are shared: change them with frontdeskctl --user NAME settings set KEY VALUE (clinic_time_zone, clinic_name, clinic_phone), which sends the change to the other workstations.</source>
+        <translation>Dieser Arbeitsplatz ist bei einem Server angemeldet, der die Einstellungen der Praxis mit allen Arbeitsplätzen teilt: Ändern Sie sie mit frontdeskctl --user NAME settings set KEY VALUE (clinic_time_zone, clinic_name, clinic_phone); die Änderung geht dann an die anderen Arbeitsplätze.</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseKeys</name>

@@ -1775,6 +1775,10 @@ Error: %4</translation>
         <source>The clinic&apos;s phone number, as patients should call it.</source>
         <translation>El teléfono de la clínica al que deben llamar los pacientes.</translation>
     </message>
+    <message>
+        <source>This workstation is enrolled at a server, where the clinic&apos;s settings are shared: change them with frontdeskctl --user NAME settings set KEY VALUE (clinic_time_zone, clinic_name, clinic_phone), which sends the change to the other workstations.</source>
+        <translation>Este puesto de trabajo está inscrito en un servidor, que comparte los ajustes de la consulta: modifíquelos con frontdeskctl --user NAME settings set KEY VALUE (clinic_time_zone, clinic_name, clinic_phone), que envía el cambio a los demás puestos.</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseKeys</name>

@@ -1775,6 +1775,10 @@ Erreur&#xa0;: %4</translation>
         <source>The clinic&apos;s phone number, as patients should call it.</source>
         <translation>Le numéro de téléphone du cabinet, tel que les patients doivent l&apos;appeler.</translation>
     </message>
+    <message>
+        <source>This workstation is enrolled at a server, where the clinic&apos;s settings are shared: change them with frontdeskctl --user NAME settings set KEY VALUE (clinic_time_zone, clinic_name, clinic_phone), which sends the change to the other workstations.</source>
+        <translation>Ce poste de travail est inscrit auprès d&apos;un serveur, qui partage les réglages du cabinet : modifiez-les avec frontdeskctl --user NAME settings set KEY VALUE (clinic_time_zone, clinic_name, clinic_phone), qui transmet la modification aux autres postes.</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseKeys</name>

@@ -6,6 +6,7 @@
 #include "access/AuditAnchor.h"
 #include "database/SecretStore.h"
 #include "demo/DemoSeeder.h"
+#include "storage/SharedSettings.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -61,19 +62,37 @@ int DatabaseCommands::init(CtlContext &c, const QCommandLineParser &p, const QSt
     if (!opened)
         return c.failure(opened.error());
     Database &db = *opened->database;
+    // On a database that already was, these are changes of the clinic's shared settings, queued
+    // for the server like the app's and `settings set`'s (SharedSettings). Once enrolled, the
+    // server takes such a change only from a person allowed to make it, and init signs no one
+    // in: `settings set` is the way. A new database's first values are its start.
+    const bool enrolled = existed && !db.setting(QStringLiteral("sync_workstation_id")).isEmpty() &&
+                          !db.setting(QStringLiteral("sync_server_url")).isEmpty();
+    const bool changesShared = p.isSet(QStringLiteral("time-zone")) ||
+                               p.isSet(QStringLiteral("clinic-name")) ||
+                               p.isSet(QStringLiteral("clinic-phone"));
+    if (enrolled && changesShared)
+        return c.usage(tr("This workstation is enrolled at a server, where the clinic's settings "
+                          "are shared: change them with frontdeskctl --user NAME settings set "
+                          "KEY VALUE (clinic_time_zone, clinic_name, clinic_phone), which sends "
+                          "the change to the other workstations."));
+    const auto write = [&](const QString &key, const QString &value) -> Status {
+        if (existed)
+            return SharedSettings(db).set(key, value);
+        return db.setSetting(key, value);
+    };
     if (!existed || p.isSet(QStringLiteral("time-zone"))) {
-        if (auto s = db.setSetting(QStringLiteral("clinic_time_zone"), zone); !s)
+        if (auto s = write(QStringLiteral("clinic_time_zone"), zone); !s)
             return c.failure(s.error());
     }
     if (p.isSet(QStringLiteral("clinic-name"))) {
-        if (auto s = db.setSetting(QStringLiteral("clinic_name"),
-                                   p.value(QStringLiteral("clinic-name")));
+        if (auto s = write(QStringLiteral("clinic_name"), p.value(QStringLiteral("clinic-name")));
             !s)
             return c.failure(s.error());
     }
     if (p.isSet(QStringLiteral("clinic-phone"))) {
-        if (auto s = db.setSetting(ClinicSettings::clinicPhoneKey(),
-                                   p.value(QStringLiteral("clinic-phone")).trimmed());
+        if (auto s = write(ClinicSettings::clinicPhoneKey(),
+                           p.value(QStringLiteral("clinic-phone")).trimmed());
             !s)
             return c.failure(s.error());
     }

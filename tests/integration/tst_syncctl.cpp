@@ -113,6 +113,35 @@ class TestSyncCtl : public QObject
         return QJsonDocument::fromJson(r.out.toUtf8()).object();
     }
 
+    // A shared setting as `settings --json` shows it (null: not set).
+    QJsonValue setting(const QString &ws, const QString &key)
+    {
+        return json(asAlice(ws, {QStringLiteral("settings"), QStringLiteral("--json")}))
+            .value(QStringLiteral("settings"))
+            .toObject()
+            .value(key);
+    }
+    bool changeSetting(const QString &ws, const QString &key, const QString &value)
+    {
+        const CtlRun r =
+            asAlice(ws, {QStringLiteral("settings"), QStringLiteral("set"), key, value});
+        if (r.exitCode != 0)
+            qWarning("%s: %s", qPrintable(ws), qPrintable(r.err));
+        return r.exitCode == 0;
+    }
+    // One round; what it pushed (-1: it failed or left something behind).
+    int syncPushed(const QString &ws)
+    {
+        const CtlRun r = asAlice(ws, {QStringLiteral("sync"), QStringLiteral("--json")});
+        const QJsonObject o = json(r);
+        if (r.exitCode != 0 || o.value(QStringLiteral("conflicts")).toInt() != 0 ||
+            o.value(QStringLiteral("waiting")).toInt() != 0) {
+            qWarning("%s: %s %s", qPrintable(ws), qPrintable(r.out), qPrintable(r.err));
+            return -1;
+        }
+        return o.value(QStringLiteral("pushed")).toInt();
+    }
+
 private slots:
     void initTestCase()
     {
@@ -464,6 +493,74 @@ private slots:
         QCOMPARE(after.value(QStringLiteral("appointments")).toInt() -
                      before.value(QStringLiteral("appointments")).toInt(),
                  appointments);
+    }
+
+    // On an enrolled workstation the clinic's shared settings change as a signed-in person's
+    // change that goes to the server: `init` (which signs no one in) refuses and names
+    // `settings set`, whose change is queued, pushed and on the other workstation after its
+    // round.
+    void initOnAnEnrolledWorkstationLeavesTheClinicsSettingsToSettingsSet()
+    {
+        const CtlRun refused =
+            ctl(QStringLiteral("a"), {QStringLiteral("init"), QStringLiteral("--clinic-name"),
+                                      QStringLiteral("Praxis am Hafen")});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("settings set")), qPrintable(refused.err));
+        QVERIFY(setting(QStringLiteral("a"), QStringLiteral("clinic_name")).isNull());
+        QVERIFY(changeSetting(QStringLiteral("a"), QStringLiteral("clinic_name"),
+                              QStringLiteral("Praxis am Hafen")));
+        QCOMPARE(syncPushed(QStringLiteral("a")), 1);
+        QVERIFY(syncPushed(QStringLiteral("b")) == 0);
+        QCOMPARE(setting(QStringLiteral("b"), QStringLiteral("clinic_name")).toString(),
+                 QStringLiteral("Praxis am Hafen"));
+    }
+
+    // Two administrators change different clinic settings on A and B: both stand on both, no
+    // conflict; the same setting on both: one conflict at the second, resolved there, synced.
+    void theClinicsSettingsChangedOnTwoWorkstationsMergeOrConflict()
+    {
+        const QString a = QStringLiteral("a");
+        const QString b = QStringLiteral("b");
+        QVERIFY(changeSetting(a, QStringLiteral("late_cancellation_hours"), QStringLiteral("48")));
+        QVERIFY(changeSetting(b, QStringLiteral("phone_country_code"), QStringLiteral("43")));
+        QCOMPARE(syncPushed(a), 1);
+        const CtlRun onB = asAlice(b, {QStringLiteral("sync"), QStringLiteral("--json")});
+        QVERIFY2(json(onB).value(QStringLiteral("conflicts")).toInt() == 0 &&
+                     json(onB).value(QStringLiteral("waiting")).toInt() == 0,
+                 qPrintable(onB.out));
+        QCOMPARE(syncPushed(a), 0);
+        for (const QString &ws : {a, b}) {
+            QCOMPARE(setting(ws, QStringLiteral("late_cancellation_hours")).toString(),
+                     QStringLiteral("48"));
+            QCOMPARE(setting(ws, QStringLiteral("phone_country_code")).toString(),
+                     QStringLiteral("43"));
+            QCOMPARE(setting(ws, QStringLiteral("clinic_name")).toString(),
+                     QStringLiteral("Praxis am Hafen"));
+        }
+
+        QVERIFY(changeSetting(a, QStringLiteral("auto_lock_minutes"), QStringLiteral("5")));
+        QVERIFY(changeSetting(b, QStringLiteral("auto_lock_minutes"), QStringLiteral("15")));
+        QCOMPARE(syncPushed(a), 1);
+        const CtlRun clash = asAlice(b, {QStringLiteral("sync"), QStringLiteral("--json")});
+        QVERIFY2(json(clash).value(QStringLiteral("conflicts")).toInt() == 1,
+                 qPrintable(clash.out));
+        const QJsonArray issues =
+            QJsonDocument::fromJson(
+                asAlice(b, {QStringLiteral("conflicts"), QStringLiteral("--json")}).out.toUtf8())
+                .array();
+        QCOMPARE(issues.size(), 1);
+        const QString id = issues.first().toObject().value(QStringLiteral("id")).toString();
+        const CtlRun resolved = asAlice(b, {QStringLiteral("conflicts"), QStringLiteral("resolve"),
+                                            id, QStringLiteral("--take"), QStringLiteral("mine")});
+        QVERIFY2(resolved.exitCode == 0, qPrintable(resolved.err));
+        QCOMPARE(syncPushed(b), 1);
+        QCOMPARE(syncPushed(a), 0);
+        for (const QString &ws : {a, b}) {
+            QCOMPARE(setting(ws, QStringLiteral("auto_lock_minutes")).toString(),
+                     QStringLiteral("15"));
+            QCOMPARE(setting(ws, QStringLiteral("phone_country_code")).toString(),
+                     QStringLiteral("43"));
+        }
     }
 
     void anUnreachableServerIsSaidAndExitsZero()
