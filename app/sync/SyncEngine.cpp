@@ -713,6 +713,14 @@ void SyncEngine::pull(SyncRound &round)
         const QJsonArray entries = bundle.value(QStringLiteral("entry")).toArray();
         SyncRound page_;
         const Status applied = m_db.write([&]() -> Status {
+            // One look at the outbox per page: a new workstation's first pull (and most later
+            // ones) has nothing queued, and then no entry needs its own count. Applying a
+            // server's version writes no outbox entry (ServerCopy), so the answer holds for
+            // the whole page.
+            auto queued = m_db.scalar(QStringLiteral("SELECT EXISTS (SELECT 1 FROM outbox)"));
+            if (!queued)
+                return fail(queued.error());
+            const bool anyQueued = queued->toLongLong() != 0;
             for (const QJsonValue &value : entries) {
                 const QJsonObject entry = value.toObject();
                 const QJsonObject request = entry.value(QStringLiteral("request")).toObject();
@@ -760,13 +768,16 @@ void SyncEngine::pull(SyncRound &round)
                 }
                 // Changed here and not yet taken by the server: the push settles it (the
                 // server answers 412 and the record waits for a person), never the pull.
-                auto waiting = m_db.scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE "
-                                                          "resource_type = ? AND resource_id = ?"),
-                                           {type, id});
-                if (!waiting)
-                    return fail(waiting.error());
-                if (waiting->toLongLong() > 0)
-                    continue;
+                if (anyQueued) {
+                    auto waiting =
+                        m_db.scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE "
+                                                   "resource_type = ? AND resource_id = ?"),
+                                    {type, id});
+                    if (!waiting)
+                        return fail(waiting.error());
+                    if (waiting->toLongLong() > 0)
+                        continue;
+                }
                 if (deleted && !exists)
                     continue;
                 // Messages older than this workstation keeps (MessageRetention) stay at the
