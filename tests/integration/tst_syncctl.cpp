@@ -563,6 +563,29 @@ private slots:
         }
     }
 
+    // A workstation that never received the clinic's record changes one of its settings: its
+    // push carries no version to check against (SyncEngine::send sends no ifMatch without a
+    // server version, and the server's If-Match cannot say "version 0, none yet"), so the
+    // server takes it as the whole record and the settings the others had set are lost.
+    // Known and not fixed yet: the fix is in the server's If-Match and the engine's push.
+    void aSettingFromAWorkstationThatNeverSawTheClinicsRecordKeepsTheOthers()
+    {
+        const QString c = QStringLiteral("c");
+        QVERIFY(setUpWorkstation(c));
+        QVERIFY(
+            changeSetting(c, QStringLiteral("clinic_quiet_hours"), QStringLiteral("20:00-08:00")));
+        const CtlRun onC = asAlice(c, {QStringLiteral("sync"), QStringLiteral("--json")});
+        QVERIFY2(onC.exitCode == 0, qPrintable(onC.err));
+        const CtlRun onA =
+            asAlice(QStringLiteral("a"), {QStringLiteral("sync"), QStringLiteral("--json")});
+        QVERIFY2(onA.exitCode == 0, qPrintable(onA.err));
+        QEXPECT_FAIL("", "a first push of the clinic's record overwrites the server's", Abort);
+        QCOMPARE(setting(QStringLiteral("a"), QStringLiteral("clinic_name")).toString(),
+                 QStringLiteral("Praxis am Hafen"));
+        QCOMPARE(setting(QStringLiteral("a"), QStringLiteral("clinic_quiet_hours")).toString(),
+                 QStringLiteral("20:00-08:00"));
+    }
+
     void anUnreachableServerIsSaidAndExitsZero()
     {
         m_server->terminate();
