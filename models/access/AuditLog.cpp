@@ -80,6 +80,54 @@ Result<AuditEntry> AuditLog::append(AuditEntry entry)
     return result;
 }
 
+Status AuditLog::appendAll(QList<AuditEntry> entries)
+{
+    if (entries.isEmpty())
+        return {};
+    const Status s = m_db.write([&]() -> Status {
+        auto last =
+            m_db.scalar(QStringLiteral("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
+        if (!last)
+            return fail(tr("Could not read the audit trail: %1").arg(last.error()));
+        QString previous = last->isValid() ? last->toString() : genesisHash();
+        AuditRedaction redaction(m_db);
+        const qint64 now = m_db.clock().nowMs();
+        QVariantList values;
+        values.reserve(entries.size() * 12);
+        for (AuditEntry &entry : entries) {
+            entry.prevHash = previous;
+            auto redacted = redaction.redact(entry.entityType, entry.detail);
+            if (!redacted)
+                return fail(tr("Could not write the audit trail: %1").arg(redacted.error()));
+            entry.detail = *redacted;
+            if (entry.id.isEmpty())
+                entry.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            entry.recordedAt = now;
+            entry.actor = m_db.actor().name;
+            entry.actorKind = m_db.actor().kindName();
+            entry.hash = entry.computeHash();
+            previous = entry.hash;
+            values << entry.id << entry.recordedAt << entry.actor << entry.actorKind << entry.action
+                   << entry.entityType << entry.entityId << entry.patientId << entry.outcome
+                   << QString::fromUtf8(QJsonDocument(entry.detail).toJson(QJsonDocument::Compact))
+                   << entry.prevHash << entry.hash;
+        }
+        // The sequence numbers follow the rows' order, so the chain reads in that order.
+        if (auto q = m_db.insertRows(
+                QStringLiteral("audit_log (id, recorded_at, actor, actor_kind, action, "
+                               "entity_type, entity_id, patient_id, outcome, detail, prev_hash, "
+                               "hash)"),
+                12, values);
+            !q)
+            return fail(tr("Could not write the audit trail: %1").arg(q.error()));
+        return {};
+    });
+    if (!s)
+        return fail(
+            tr("The audit trail could not record this, so it was not done: %1").arg(s.error()));
+    return {};
+}
+
 Status AuditLog::changeSetting(const QString &key, int before, int after)
 {
     return changeSetting(key, before, after,

@@ -30,6 +30,10 @@ public:
 
     // Fills id, time, actor (from the database's current actor) and the chain fields.
     Result<AuditEntry> append(AuditEntry entry);
+    // append() for many entries at once (a server's transaction Bundle): one read of the chain's
+    // end and a few multi-row statements; the same entries, in this order, as append() one by
+    // one would make.
+    Status appendAll(QList<AuditEntry> entries);
     // Stores a setting and its audit entry (before and after) in one transaction.
     Status changeSetting(const QString &key, int before, int after);
     // The same for any value (a number or a text), written by `write` (e.g. a shared setting

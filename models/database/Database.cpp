@@ -297,6 +297,44 @@ Result<QVariant> Database::scalar(const QString &statement, const QVariantList &
     return value;
 }
 
+Status Database::insertRows(const QString &tableAndColumns, int columns,
+                            const QVariantList &values) const
+{
+    if (columns <= 0 || values.size() % columns != 0)
+        return fail(tr("Could not insert into %1: %2 values do not make rows of %3.")
+                        .arg(tableAndColumns)
+                        .arg(values.size())
+                        .arg(columns));
+    // The largest power of two of rows within 999 values (and 256 rows); the rest in halves.
+    qsizetype most = 256;
+    while (most > 1 && most * columns > 999)
+        most /= 2;
+    QString row = QStringLiteral("(?");
+    for (int c = 1; c < columns; ++c)
+        row += QStringLiteral(", ?");
+    row += QLatin1Char(')');
+    const qsizetype rows = values.size() / columns;
+    qsizetype done = 0;
+    qsizetype size = most;
+    while (done < rows) {
+        while (size > rows - done)
+            size /= 2;
+        QString statement = QStringLiteral("INSERT INTO %1 VALUES ").arg(tableAndColumns);
+        statement.reserve(statement.size() + size * (row.size() + 1));
+        for (qsizetype r = 0; r < size; ++r) {
+            if (r > 0)
+                statement += QLatin1Char(',');
+            statement += row;
+        }
+        if (auto s = runKept(statement, values.mid(done * columns, size * columns),
+                             [](QSqlQuery &) { return Status(); });
+            !s)
+            return s;
+        done += size;
+    }
+    return {};
+}
+
 Status Database::each(const QString &statement, const QVariantList &values,
                       const std::function<bool(const QSqlQuery &)> &take) const
 {

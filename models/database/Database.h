@@ -97,6 +97,12 @@ public:
     Result<qint64> exec(const QString &statement, const QVariantList &values = {}) const;
     // exec() for an INSERT into a table with an integer key: the new row's key.
     Result<qint64> insert(const QString &statement, const QVariantList &values = {}) const;
+    // Inserts rows into `tableAndColumns` ("audit_log (id, actor, …)"): `values` holds the
+    // rows one after another, `columns` values each. Many rows go in one statement (within
+    // SQLite's 999 bound values), in a few fixed sizes so that the kept statements are reused:
+    // one round trip to PostgreSQL for up to a few hundred rows instead of one per row.
+    Status insertRows(const QString &tableAndColumns, int columns,
+                      const QVariantList &values) const;
     // Runs one SELECT on a kept prepared statement and hands each row to `take` (any driver;
     // scan() is the faster one for SQLite). `take` returns false to stop early.
     Status each(const QString &statement, const QVariantList &values,
