@@ -16,6 +16,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSqlQuery>
 #include <QUuid>
 
@@ -192,11 +193,28 @@ Status FhirApi::audit(const Principal &who, const QString &action, const QString
         entry.detail.insert(QStringLiteral("workstation"),
                             QJsonObject{{QStringLiteral("id"), who.workstationId},
                                         {QStringLiteral("name"), who.workstationName}});
+    if (m_auditBatch) {
+        m_db.setActor(previous);
+        m_auditBatch->append(entry);
+        return {};
+    }
     auto appended = AuditLog(m_db).append(entry);
     m_db.setActor(previous);
     if (!appended)
         return fail(appended.error());
     return {};
+}
+
+Status FhirApi::flushAudit(const Principal &who)
+{
+    if (!m_auditBatch || m_auditBatch->isEmpty())
+        return {};
+    const Actor previous = m_db.actor();
+    m_db.setActor(who.actor());
+    const Status s = AuditLog(m_db).appendAll(*m_auditBatch);
+    m_db.setActor(previous);
+    m_auditBatch->clear();
+    return s;
 }
 
 HttpResponse FhirApi::refuse(const Principal &who, const QString &action, const QString &type,
@@ -948,41 +966,55 @@ FhirApi::WriteOutcome FhirApi::checkBookingRule(const Appointment &candidate, bo
         return outcome;
     // Time off (Slot busy-unavailable) of the practitioner or the whole clinic, under the
     // workstation's rule (ScheduleException::blocks); a manager's override skips it as there.
-    std::optional<WriteOutcome> refused;
-    if (auto s = m_db.each(
-            QStringLiteral("SELECT r.id, r.content FROM resources r WHERE r.type = 'Slot' AND "
-                           "r.deleted = 0 AND EXISTS (SELECT 1 FROM search_tokens t WHERE "
-                           "t.type = r.type AND t.id = r.id AND t.param = 'schedule' AND "
-                           "(t.value = '' OR t.value = ?))"),
-            {QStringLiteral("Schedule/") + candidate.practitionerId},
-            [&](const QSqlQuery &row) {
-                const QJsonObject content =
-                    QJsonDocument::fromJson(row.value(1).toString().toUtf8()).object();
-                auto timeOff = ScheduleMapping::timeOffFromFhir(content);
-                if (!timeOff) {
-                    refused = WriteOutcome{500, QStringLiteral("exception"),
-                                           tr("Slot/%1 is stored but unreadable: %2")
-                                               .arg(row.value(0).toString(), timeOff.error()),
-                                           std::nullopt};
-                    return false;
-                }
-                if (timeOff->blocks(candidate.practitionerId, candidate.start, candidate.end)) {
-                    refused = WriteOutcome{
-                        409, QStringLiteral("business-rule"),
-                        tr("The practitioner is not available then: time off (%1) from %2 to %3 "
-                           "UTC, Slot/%4.")
-                            .arg(ScheduleException::kindName(timeOff->kind),
-                                 timeOff->start.toString(Qt::ISODate),
-                                 timeOff->end.toString(Qt::ISODate), row.value(0).toString()),
-                        std::nullopt};
-                    return false;
-                }
-                return true;
-            });
-        !s)
-        return {500, QStringLiteral("exception"), s.error(), std::nullopt};
-    if (refused)
-        return *refused;
+    // In a transaction Bundle, a Slot of the Bundle is stored first and each practitioner's
+    // time off is read once.
+    if (m_store.waitingType(QStringLiteral("Slot"))) {
+        if (auto f = m_store.flush(); !f)
+            return {500, QStringLiteral("exception"), f.error(), std::nullopt};
+    }
+    QList<std::pair<QString, ScheduleException>> timeOffs;
+    if (m_store.batching() && m_timeOffRead.contains(candidate.practitionerId)) {
+        timeOffs = m_timeOffRead.value(candidate.practitionerId);
+    } else {
+        std::optional<WriteOutcome> unreadable;
+        if (auto s = m_db.each(
+                QStringLiteral("SELECT r.id, r.content FROM resources r WHERE r.type = 'Slot' AND "
+                               "r.deleted = 0 AND EXISTS (SELECT 1 FROM search_tokens t WHERE "
+                               "t.type = r.type AND t.id = r.id AND t.param = 'schedule' AND "
+                               "(t.value = '' OR t.value = ?))"),
+                {QStringLiteral("Schedule/") + candidate.practitionerId},
+                [&](const QSqlQuery &row) {
+                    const QJsonObject content =
+                        QJsonDocument::fromJson(row.value(1).toString().toUtf8()).object();
+                    auto timeOff = ScheduleMapping::timeOffFromFhir(content);
+                    if (!timeOff) {
+                        unreadable =
+                            WriteOutcome{500, QStringLiteral("exception"),
+                                         tr("Slot/%1 is stored but unreadable: %2")
+                                             .arg(row.value(0).toString(), timeOff.error()),
+                                         std::nullopt};
+                        return false;
+                    }
+                    timeOffs.append({row.value(0).toString(), *timeOff});
+                    return true;
+                });
+            !s)
+            return {500, QStringLiteral("exception"), s.error(), std::nullopt};
+        if (unreadable)
+            return *unreadable;
+        if (m_store.batching())
+            m_timeOffRead.insert(candidate.practitionerId, timeOffs);
+    }
+    for (const auto &[slotId, timeOff] : std::as_const(timeOffs)) {
+        if (timeOff.blocks(candidate.practitionerId, candidate.start, candidate.end))
+            return {409, QStringLiteral("business-rule"),
+                    tr("The practitioner is not available then: time off (%1) from %2 to %3 "
+                       "UTC, Slot/%4.")
+                        .arg(ScheduleException::kindName(timeOff.kind),
+                             timeOff.start.toString(Qt::ISODate), timeOff.end.toString(Qt::ISODate),
+                             slotId),
+                    std::nullopt};
+    }
     // The workstation's own rule (ConflictDetector) over the appointments that could collide,
     // read inside this write transaction. On PostgreSQL the exclusion constraints of the schema
     // enforce the same rule once more, in the database itself. The indexes are searched by
@@ -1012,6 +1044,13 @@ FhirApi::WriteOutcome FhirApi::checkBookingRule(const Appointment &candidate, bo
             });
         !s)
         return {500, QStringLiteral("exception"), s.error(), std::nullopt};
+    // The Bundle's own appointments that wait to be written, under the same condition.
+    for (const Appointment &a : m_store.waitingAppointments()) {
+        if (a.start < candidate.end && a.end > candidate.start && a.meta.id != candidate.meta.id &&
+            (a.practitionerId == candidate.practitionerId || a.patientId == candidate.patientId ||
+             (!a.locationId.isEmpty() && a.locationId == candidate.locationId)))
+            existing << a;
+    }
     const QList<Conflict> conflicts = ConflictDetector::find(candidate, existing);
     if (conflicts.isEmpty())
         return outcome;
@@ -1024,6 +1063,16 @@ FhirApi::WriteOutcome FhirApi::checkBookingRule(const Appointment &candidate, bo
                 .arg(what, c.existing.meta.id, c.existing.start.toString(Qt::ISODate),
                      c.existing.end.toString(Qt::ISODate)),
             std::nullopt};
+}
+
+FhirApi::WriteOutcome FhirApi::storageFailure(const QString &error)
+{
+    // PostgreSQL's exclusion constraints: the booking rule, enforced by the database.
+    if (error.contains(QLatin1String("appointment_")) && error.contains(QLatin1String("_free")))
+        return {409, QStringLiteral("conflict"),
+                tr("The time is already booked for the practitioner, the room or the patient."),
+                std::nullopt};
+    return {500, QStringLiteral("exception"), error, std::nullopt};
 }
 
 FhirApi::WriteOutcome FhirApi::write(const Principal &who, const QString &method,
@@ -1048,7 +1097,10 @@ FhirApi::WriteOutcome FhirApi::write(const Principal &who, const QString &method
                 tr("The role %1 may not %2.").arg(Roles::name(who.role), refusedAccess(type, true)),
                 std::nullopt};
     const QString id = givenId.isEmpty() ? newId() : givenId;
-    auto before = m_store.current(type, id);
+    // A POST creates under an id made here (newId), which nothing has yet.
+    auto before = method == QLatin1String("POST")
+                      ? Result<std::optional<StoredResource>>(std::optional<StoredResource>())
+                      : m_store.current(type, id);
     if (!before)
         return {500, QStringLiteral("exception"), before.error(), std::nullopt};
     if (!ifMatch.isEmpty()) {
@@ -1111,16 +1163,11 @@ FhirApi::WriteOutcome FhirApi::write(const Principal &who, const QString &method
         if (!rule.ok())
             return rule;
     }
+    if (type == QLatin1String("Slot"))
+        m_timeOffRead.clear();
     auto saved = m_store.save(type, id, *indexed, method, who.actor().name, &*before);
-    if (!saved) {
-        // PostgreSQL's exclusion constraints: the booking rule, enforced by the database.
-        if (saved.error().contains(QLatin1String("appointment_")) &&
-            saved.error().contains(QLatin1String("_free")))
-            return {409, QStringLiteral("conflict"),
-                    tr("The time is already booked for the practitioner, the room or the patient."),
-                    std::nullopt};
-        return {500, QStringLiteral("exception"), saved.error(), std::nullopt};
-    }
+    if (!saved)
+        return storageFailure(saved.error());
     const bool created = !before->has_value() || (*before)->deleted;
     QJsonObject detail{{QStringLiteral("version"), saved->versionId}};
     if (indexed->doubleBooked)
@@ -1293,8 +1340,25 @@ HttpResponse FhirApi::bundle(const Principal &who, const HttpRequest &request)
                                                             : QStringLiteral("batch-response")}};
     QByteArray body;
     if (transaction) {
-        // All or nothing: the first entry that fails rolls back the whole bundle.
+        // All or nothing: the first entry that fails rolls back the whole bundle. Its rows and
+        // audit entries are written together before it commits (ResourceStore::beginBatch).
+        m_store.beginBatch(plan.size());
+        m_auditBatch.emplace();
+        m_timeOffRead.clear();
+        const auto endBatch = [&] {
+            m_store.endBatch();
+            m_auditBatch.reset();
+            m_timeOffRead.clear();
+        };
+        const auto ended = qScopeGuard(endBatch);
         const Status s = m_db.write([&]() -> Status {
+            QList<std::pair<QString, QString>> named;
+            for (const Planned &p : std::as_const(plan)) {
+                if (p.error.isEmpty() && p.method != QLatin1String("POST"))
+                    named.append({p.type, p.id});
+            }
+            if (auto f = m_store.prefetch(named); !f)
+                return f;
             for (qsizetype i = 0; i < plan.size(); ++i) {
                 WriteOutcome o = runEntry(i);
                 if (!o.ok()) {
@@ -1303,10 +1367,20 @@ HttpResponse FhirApi::bundle(const Principal &who, const HttpRequest &request)
                 }
                 results.append(resultOf(o));
             }
+            if (auto f = m_store.flush(); !f) {
+                failed = storageFailure(f.error());
+                if (failed.status == 409)
+                    return fail(failed.message);
+                failed = {};
+                return f;
+            }
+            if (auto f = flushAudit(who); !f)
+                return f;
             answer.insert(QStringLiteral("entry"), results);
             body = QJsonDocument(answer).toJson(QJsonDocument::Compact);
             return remember(body);
         });
+        endBatch();
         if (!s) {
             if (failed.ok())
                 return OperationOutcome::response(500, QStringLiteral("exception"), s.error());

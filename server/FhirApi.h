@@ -6,7 +6,11 @@
 #include "WorkstationAudit.h"
 #include "Workstations.h"
 
+#include "domain/AuditEntry.h"
+#include "domain/ScheduleException.h"
+
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonObject>
 
 #include <functional>
@@ -71,6 +75,8 @@ private:
 
     WriteOutcome write(const Principal &who, const QString &method, const QString &type,
                        const QString &id, const QJsonObject &body, const QString &ifMatch);
+    // A storage error as the answer to a write: 409 for the booking rule's constraints.
+    static WriteOutcome storageFailure(const QString &error);
     WriteOutcome checkBookingRule(const Appointment &candidate, bool doubleBooked,
                                   const std::optional<StoredResource> &before);
 
@@ -87,12 +93,20 @@ private:
     static HttpResponse json(int status, const QJsonObject &body);
     static HttpResponse fromOutcome(const WriteOutcome &outcome);
 
+    // Writes the audit entries a transaction Bundle collected (see m_auditBatch).
+    Status flushAudit(const Principal &who);
+
     Database &m_db;
     Settings m_settings;
     AuthService m_auth;
     Workstations m_workstations;
     WorkstationAudit m_workstationAudit;
     ResourceStore m_store;
+    // While a transaction Bundle runs: its audit entries, written together before it commits
+    // (AuditLog::appendAll), and each practitioner's time off as read once in it (no Slot of
+    // the Bundle waits when it is read; a Slot written in the Bundle empties it).
+    std::optional<QList<AuditEntry>> m_auditBatch;
+    QHash<QString, QList<std::pair<QString, ScheduleException>>> m_timeOffRead;
 };
 
 } // namespace frontdesk::server

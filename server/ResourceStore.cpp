@@ -62,6 +62,11 @@ QByteArray StoredResource::etag() const
 Result<std::optional<StoredResource>> ResourceStore::current(const QString &type,
                                                              const QString &id) const
 {
+    if (m_batch) {
+        const auto known = m_batch->known.constFind(type + QLatin1Char('/') + id);
+        if (known != m_batch->known.cend())
+            return *known;
+    }
     std::optional<StoredResource> found;
     if (auto s = m_db.each(
             QStringLiteral("SELECT %1 FROM resources WHERE type = ? AND id = ?").arg(kColumns),
@@ -91,25 +96,41 @@ Result<std::optional<StoredResource>> ResourceStore::version(const QString &type
 
 Result<qint64> ResourceStore::nextSeq()
 {
+    // A batch takes the numbers of all its changes in one step.
+    qint64 count = 1;
+    if (m_batch) {
+        if (m_batch->seqNext < m_batch->seqEnd)
+            return m_batch->seqNext++;
+        count = std::max<qint64>(1, m_batch->seqBudget);
+        m_batch->seqBudget = 0;
+    }
     // The row stays locked until the transaction ends (see the schema): numbers commit in order.
     // PostgreSQL answers in one round trip; Debian 12's SQLCipher 3.4 (SQLite 3.15) has no
     // UPDATE … RETURNING, so the file takes two statements.
+    qint64 last = 0;
     if (m_db.dialect() == Database::Dialect::PostgreSql) {
-        auto v = m_db.scalar(QStringLiteral("UPDATE change_sequence SET value = value + 1 WHERE "
+        auto v = m_db.scalar(QStringLiteral("UPDATE change_sequence SET value = value + ? WHERE "
                                             "id = ? RETURNING value"),
-                             {1});
+                             {count, 1});
         if (!v)
             return fail(v.error());
-        return v->toLongLong();
+        last = v->toLongLong();
+    } else {
+        if (auto q = m_db.exec(QStringLiteral("UPDATE change_sequence SET value = value + ? "
+                                              "WHERE id = 1"),
+                               {count});
+            !q)
+            return fail(q.error());
+        auto v = m_db.scalar(QStringLiteral("SELECT value FROM change_sequence WHERE id = 1"));
+        if (!v)
+            return fail(v.error());
+        last = v->toLongLong();
     }
-    if (auto q = m_db.exec(QStringLiteral("UPDATE change_sequence SET value = value + 1 WHERE "
-                                          "id = 1"));
-        !q)
-        return fail(q.error());
-    auto v = m_db.scalar(QStringLiteral("SELECT value FROM change_sequence WHERE id = 1"));
-    if (!v)
-        return fail(v.error());
-    return v->toLongLong();
+    if (m_batch) {
+        m_batch->seqNext = last - count + 2;
+        m_batch->seqEnd = last + 1;
+    }
+    return last - count + 1;
 }
 
 Result<qint64> ResourceStore::lastSeq() const
@@ -121,7 +142,7 @@ Result<qint64> ResourceStore::lastSeq() const
 }
 
 Status ResourceStore::reindex(const QString &type, const QString &id,
-                              const IndexedResource *resource, bool indexedBefore)
+                              const IndexedResource *resource, bool indexedBefore, Rows &rows)
 {
     // A resource stored for the first time has nothing to take out of the indexes.
     if (indexedBefore) {
@@ -138,41 +159,112 @@ Status ResourceStore::reindex(const QString &type, const QString &id,
     }
     if (!resource)
         return {};
-    // A statement for up to 200 of a resource's tokens at once (most have a handful; the text
-    // is the same for the same count, so its prepared statement is reused; SQLite takes at most
-    // 999 values).
-    constexpr qsizetype kTokensAtOnce = 200;
-    for (qsizetype from = 0; from < resource->tokens.size(); from += kTokensAtOnce) {
-        QString sql = QStringLiteral("INSERT INTO search_tokens (type, id, param, value) VALUES ");
-        QVariantList values;
-        const qsizetype to = std::min(from + kTokensAtOnce, resource->tokens.size());
-        values.reserve((to - from) * 4);
-        for (qsizetype i = from; i < to; ++i) {
-            if (i > from)
-                sql += QLatin1Char(',');
-            sql += QLatin1String("(?, ?, ?, ?)");
-            values << type << id << resource->tokens[i].first << resource->tokens[i].second;
-        }
-        if (auto q = m_db.exec(sql, values); !q)
-            return fail(q.error());
-    }
+    for (const auto &[param, value] : resource->tokens)
+        rows.tokens << type << id << param << value;
     if (resource->message) {
         if (auto s = DispatchQueue::noteStored(m_db, id, *resource->message); !s)
             return s;
     }
     if (resource->appointment) {
         const Appointment &a = *resource->appointment;
-        if (auto q = m_db.exec(
-                QStringLiteral("INSERT INTO appointment_slots (id, patient_id, practitioner_id, "
-                               "location_id, start_ms, end_ms, status, overridden) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                {id, a.patientId, a.practitionerId, a.locationId, a.start.toMSecsSinceEpoch(),
-                 a.end.toMSecsSinceEpoch(), appointmentStatusName(a.status),
-                 resource->doubleBooked ? 1 : 0});
-            !q)
-            return fail(q.error());
+        rows.bookings << id << a.patientId << a.practitionerId << a.locationId
+                      << a.start.toMSecsSinceEpoch() << a.end.toMSecsSinceEpoch()
+                      << appointmentStatusName(a.status) << (resource->doubleBooked ? 1 : 0);
+        if (!resource->doubleBooked)
+            rows.appointments << a;
     }
     return {};
+}
+
+Status ResourceStore::Rows::write(Database &db) const
+{
+    if (auto s = db.insertRows(QStringLiteral("resources (version_id, seq, last_updated, deleted, "
+                                              "content, changed_by, type, id)"),
+                               8, resources);
+        !s)
+        return s;
+    if (auto s = db.insertRows(QStringLiteral("resource_versions (seq, type, id, version_id, "
+                                              "last_updated, deleted, method, content, "
+                                              "changed_by)"),
+                               9, versions);
+        !s)
+        return s;
+    if (auto s = db.insertRows(QStringLiteral("search_tokens (type, id, param, value)"), 4, tokens);
+        !s)
+        return s;
+    return db.insertRows(QStringLiteral("appointment_slots (id, patient_id, practitioner_id, "
+                                        "location_id, start_ms, end_ms, status, overridden)"),
+                         8, bookings);
+}
+
+void ResourceStore::beginBatch(qsizetype expectedChanges)
+{
+    m_batch.emplace();
+    m_batch->seqBudget = expectedChanges;
+}
+
+Status ResourceStore::flush()
+{
+    if (!m_batch)
+        return {};
+    const Status s = m_batch->rows.write(m_db);
+    m_batch->rows = {};
+    m_batch->waiting.clear();
+    m_batch->waitingTypes.clear();
+    return s;
+}
+
+void ResourceStore::endBatch()
+{
+    m_batch.reset();
+}
+
+Status ResourceStore::prefetch(const QList<std::pair<QString, QString>> &keys)
+{
+    if (!m_batch)
+        return {};
+    QHash<QString, QStringList> idsByType;
+    for (const auto &[type, id] : keys) {
+        const QString key = type + QLatin1Char('/') + id;
+        if (m_batch->known.contains(key))
+            continue;
+        m_batch->known.insert(key, std::nullopt); // none, unless read below
+        idsByType[type] << id;
+    }
+    constexpr qsizetype kAtOnce = 256;
+    for (auto it = idsByType.cbegin(); it != idsByType.cend(); ++it) {
+        for (qsizetype from = 0; from < it.value().size(); from += kAtOnce) {
+            const QStringList ids = it.value().mid(from, kAtOnce);
+            QVariantList values{it.key()};
+            QString marks;
+            for (const QString &id : ids) {
+                marks += marks.isEmpty() ? QStringLiteral("?") : QStringLiteral(", ?");
+                values << id;
+            }
+            if (auto s = m_db.each(QStringLiteral("SELECT %1 FROM resources WHERE type = ? AND "
+                                                  "id IN (%2)")
+                                       .arg(kColumns, marks),
+                                   values,
+                                   [&](const QSqlQuery &q) {
+                                       StoredResource r = fromRow(q);
+                                       m_batch->known.insert(r.type + QLatin1Char('/') + r.id, r);
+                                       return true;
+                                   });
+                !s)
+                return fail(s.error());
+        }
+    }
+    return {};
+}
+
+QList<Appointment> ResourceStore::waitingAppointments() const
+{
+    return m_batch ? m_batch->rows.appointments : QList<Appointment>();
+}
+
+bool ResourceStore::waitingType(const QString &type) const
+{
+    return m_batch && m_batch->waitingTypes.contains(type);
 }
 
 Result<StoredResource> ResourceStore::save(const QString &type, const QString &id,
@@ -181,18 +273,23 @@ Result<StoredResource> ResourceStore::save(const QString &type, const QString &i
                                            const std::optional<StoredResource> *current)
 {
     StoredResource stored;
+    const QString key = type + QLatin1Char('/') + id;
     const Status s = m_db.write([&]() -> Status {
+        // Saved before in this batch: that saving's rows go in first (the indexes are redone).
+        if (m_batch && m_batch->waiting.contains(key)) {
+            if (auto f = flush(); !f)
+                return f;
+        }
         QVariant existing; // the current version's number; invalid: none
         if (current) {
             if (current->has_value())
                 existing = (*current)->versionId;
         } else {
-            auto read = m_db.scalar(
-                QStringLiteral("SELECT version_id FROM resources WHERE type = ? AND id = ?"),
-                {type, id});
+            auto read = this->current(type, id);
             if (!read)
                 return fail(read.error());
-            existing = *read;
+            if (read->has_value())
+                existing = (*read)->versionId;
         }
         const bool storedBefore = existing.isValid();
         auto seq = nextSeq();
@@ -208,26 +305,31 @@ Result<StoredResource> ResourceStore::save(const QString &type, const QString &i
         stored.changedBy = changedBy;
         const QString json =
             QString::fromUtf8(QJsonDocument(resource.content).toJson(QJsonDocument::Compact));
-        const QString upsert =
-            storedBefore
-                ? QStringLiteral("UPDATE resources SET version_id = ?, seq = ?, last_updated = ?, "
-                                 "deleted = 0, content = ?, changed_by = ? WHERE type = ? AND "
-                                 "id = ?")
-                : QStringLiteral("INSERT INTO resources (version_id, seq, last_updated, deleted, "
-                                 "content, changed_by, type, id) VALUES (?, ?, ?, 0, ?, ?, ?, ?)");
-        if (auto q = m_db.exec(upsert, {stored.versionId, stored.seq, stored.lastUpdated, json,
-                                        stored.changedBy, type, id});
-            !q)
-            return fail(q.error());
-        if (auto q =
-                m_db.exec(QStringLiteral("INSERT INTO resource_versions (seq, type, id, "
-                                         "version_id, last_updated, deleted, method, "
-                                         "content, changed_by) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)"),
-                          {stored.seq, type, id, stored.versionId, stored.lastUpdated, method, json,
-                           stored.changedBy});
-            !q)
-            return fail(q.error());
-        return reindex(type, id, &resource, storedBefore);
+        Rows single;
+        Rows &rows = m_batch ? m_batch->rows : single;
+        if (storedBefore) {
+            if (auto q = m_db.exec(QStringLiteral("UPDATE resources SET version_id = ?, seq = ?, "
+                                                  "last_updated = ?, deleted = 0, content = ?, "
+                                                  "changed_by = ? WHERE type = ? AND id = ?"),
+                                   {stored.versionId, stored.seq, stored.lastUpdated, json,
+                                    stored.changedBy, type, id});
+                !q)
+                return fail(q.error());
+        } else {
+            rows.resources << stored.versionId << stored.seq << stored.lastUpdated << 0 << json
+                           << stored.changedBy << type << id;
+        }
+        rows.versions << stored.seq << type << id << stored.versionId << stored.lastUpdated << 0
+                      << method << json << stored.changedBy;
+        if (auto r = reindex(type, id, &resource, storedBefore, rows); !r)
+            return r;
+        if (m_batch) {
+            m_batch->waiting.insert(key);
+            m_batch->waitingTypes.insert(type);
+            m_batch->known.insert(key, stored);
+            return {};
+        }
+        return single.write(m_db);
     });
     if (!s)
         return fail(s.error());
@@ -238,7 +340,12 @@ Result<StoredResource> ResourceStore::remove(const QString &type, const QString 
                                              const QString &changedBy)
 {
     StoredResource stored;
+    const QString key = type + QLatin1Char('/') + id;
     const Status s = m_db.write([&]() -> Status {
+        if (m_batch && m_batch->waiting.contains(key)) {
+            if (auto f = flush(); !f)
+                return f;
+        }
         auto existing = current(type, id);
         if (!existing)
             return fail(existing.error());
@@ -273,7 +380,12 @@ Result<StoredResource> ResourceStore::remove(const QString &type, const QString 
                                  stored.changedBy});
             !q)
             return fail(q.error());
-        return reindex(type, id, nullptr, true);
+        Rows none;
+        if (auto r = reindex(type, id, nullptr, true, none); !r)
+            return r;
+        if (m_batch)
+            m_batch->known.insert(key, stored);
+        return {};
     });
     if (!s)
         return fail(s.error());

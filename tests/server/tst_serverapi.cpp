@@ -6,6 +6,7 @@
 #include "ServerTestBackend.h"
 #include "TestClock.h"
 #include "access/AuditLog.h"
+#include "access/AuditVerifier.h"
 #include "access/StaffAccountRepository.h"
 #include "core/Clock.h"
 #include "fhir/BookingMapping.h"
@@ -1214,6 +1215,158 @@ private slots:
                      .value(QStringLiteral("status"))
                      .toString(),
                  QStringLiteral("201"));
+    }
+
+    // A transaction's entries are written together when it ends (ResourceStore::beginBatch);
+    // each entry still sees those before it: their bookings, their time off, their versions.
+    void aTransactionSeesItsOwnEntries()
+    {
+        const auto entry = [](const QString &fullUrl, const QJsonObject &resource,
+                              const QString &method, const QString &url) {
+            QJsonObject e{
+                {QStringLiteral("resource"), resource},
+                {QStringLiteral("request"),
+                 QJsonObject{{QStringLiteral("method"), method}, {QStringLiteral("url"), url}}}};
+            if (!fullUrl.isEmpty())
+                e.insert(QStringLiteral("fullUrl"), fullUrl);
+            return e;
+        };
+        const auto transaction = [](const QJsonArray &entries) {
+            return QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Bundle")},
+                               {QStringLiteral("type"), QStringLiteral("transaction")},
+                               {QStringLiteral("entry"), entries}};
+        };
+        const auto statusOf = [](const HttpResponse &r, int i) {
+            return bodyOf(r)
+                .value(QStringLiteral("entry"))
+                .toArray()[i]
+                .toObject()
+                .value(QStringLiteral("response"))
+                .toObject()
+                .value(QStringLiteral("status"))
+                .toString();
+        };
+        const QString urn = QStringLiteral("urn:uuid:5b0e8f52-3c1d-4f7e-9a2b-6d4c3e2f1a00");
+        const auto forUrn = [&](QJsonObject appt) {
+            QJsonArray participants = appt.value(QStringLiteral("participant")).toArray();
+            QJsonObject p0 = participants[0].toObject();
+            p0.insert(QStringLiteral("actor"), QJsonObject{{QStringLiteral("reference"), urn}});
+            participants[0] = p0;
+            appt.insert(QStringLiteral("participant"), participants);
+            return appt;
+        };
+
+        // Two bookings of one practitioner at once in one transaction: the second is refused
+        // and nothing of the transaction stays.
+        const HttpResponse twice = call(
+            "POST", QStringLiteral("/fhir"),
+            transaction(
+                {entry(urn,
+                       patient(QStringLiteral("Ownentries"), QStringLiteral("Olga"),
+                               QStringLiteral("1980-03-03"), QString(), QStringLiteral("MRN-OE")),
+                       QStringLiteral("POST"), QStringLiteral("Patient")),
+                 entry({},
+                       forUrn(appointment(QStringLiteral("x"), QStringLiteral("dr-own"),
+                                          QStringLiteral("2026-09-01T09:00:00Z"),
+                                          QStringLiteral("2026-09-01T09:30:00Z"))),
+                       QStringLiteral("POST"), QStringLiteral("Appointment")),
+                 entry({},
+                       forUrn(appointment(QStringLiteral("x"), QStringLiteral("dr-own"),
+                                          QStringLiteral("2026-09-01T09:15:00Z"),
+                                          QStringLiteral("2026-09-01T09:45:00Z"))),
+                       QStringLiteral("POST"), QStringLiteral("Appointment"))}));
+        QCOMPARE(twice.status, 409);
+        QVERIFY2(diagnostics(twice).contains(QStringLiteral("entry 2")),
+                 qPrintable(diagnostics(twice)));
+        QCOMPARE(total(QStringLiteral("/fhir/Patient?family=ownentries")), 0);
+
+        // Time off written earlier in the same transaction is in the way of a booking after it.
+        const QJsonObject leave{
+            {QStringLiteral("resourceType"), QStringLiteral("Slot")},
+            {QStringLiteral("status"), QStringLiteral("busy-unavailable")},
+            {QStringLiteral("schedule"),
+             QJsonObject{{QStringLiteral("reference"), QStringLiteral("Schedule/dr-own")}}},
+            {QStringLiteral("extension"),
+             QJsonArray{
+                 QJsonObject{{QStringLiteral("url"), QStringLiteral("urn:frontdesk:time-off-kind")},
+                             {QStringLiteral("valueCode"), QStringLiteral("leave")}}}},
+            {QStringLiteral("start"), QStringLiteral("2026-09-02T08:00:00Z")},
+            {QStringLiteral("end"), QStringLiteral("2026-09-02T12:00:00Z")}};
+        const QString pat =
+            create(QStringLiteral("Patient"),
+                   patient(QStringLiteral("Ownentries"), QStringLiteral("Otto"),
+                           QStringLiteral("1981-04-04"), QString(), QStringLiteral("MRN-OE2")));
+        const HttpResponse away = call(
+            "POST", QStringLiteral("/fhir"),
+            transaction({entry({}, leave, QStringLiteral("PUT"), QStringLiteral("Slot/leave-own")),
+                         entry({},
+                               appointment(pat, QStringLiteral("dr-own"),
+                                           QStringLiteral("2026-09-02T10:00:00Z"),
+                                           QStringLiteral("2026-09-02T10:30:00Z")),
+                               QStringLiteral("POST"), QStringLiteral("Appointment"))}));
+        QCOMPARE(away.status, 409);
+        QVERIFY2(diagnostics(away).contains(QStringLiteral("Slot/leave-own")),
+                 qPrintable(diagnostics(away)));
+        QCOMPARE(call("GET", QStringLiteral("/fhir/Slot/leave-own")).status, 404);
+
+        // One record changed twice in a transaction: two versions, the index has the last.
+        QJsonObject first =
+            patient(QStringLiteral("Twiceone"), QStringLiteral("Tom"), QStringLiteral("1982-05-05"),
+                    QString(), QStringLiteral("MRN-OE3"));
+        QJsonObject second = first;
+        second.insert(
+            QStringLiteral("name"),
+            QJsonArray{QJsonObject{{QStringLiteral("family"), QStringLiteral("Twicetwo")},
+                                   {QStringLiteral("given"), QJsonArray{QStringLiteral("Tom")}}}});
+        const HttpResponse changed = call(
+            "POST", QStringLiteral("/fhir"),
+            transaction({entry({}, first, QStringLiteral("PUT"), QStringLiteral("Patient/oe-3")),
+                         entry({}, second, QStringLiteral("PUT"), QStringLiteral("Patient/oe-3")),
+                         entry({},
+                               appointment(QStringLiteral("oe-3"), QStringLiteral("dr-own"),
+                                           QStringLiteral("2026-09-03T09:00:00Z"),
+                                           QStringLiteral("2026-09-03T09:30:00Z")),
+                               QStringLiteral("PUT"), QStringLiteral("Appointment/oe-a")),
+                         entry({},
+                               appointment(QStringLiteral("oe-3"), QStringLiteral("dr-own"),
+                                           QStringLiteral("2026-09-03T11:00:00Z"),
+                                           QStringLiteral("2026-09-03T11:30:00Z")),
+                               QStringLiteral("PUT"), QStringLiteral("Appointment/oe-a"))}));
+        QCOMPARE(changed.status, 200);
+        QCOMPARE(statusOf(changed, 0), QStringLiteral("201"));
+        QCOMPARE(statusOf(changed, 1), QStringLiteral("200"));
+        QCOMPARE(statusOf(changed, 3), QStringLiteral("200"));
+        const QJsonObject stored = bodyOf(call("GET", QStringLiteral("/fhir/Patient/oe-3")));
+        QCOMPARE(stored.value(QStringLiteral("meta"))
+                     .toObject()
+                     .value(QStringLiteral("versionId"))
+                     .toString(),
+                 QStringLiteral("2"));
+        QCOMPARE(total(QStringLiteral("/fhir/Patient?family=twiceone")), 0);
+        QCOMPARE(total(QStringLiteral("/fhir/Patient?family=twicetwo")), 1);
+        QCOMPARE(total(QStringLiteral("/fhir/Appointment?patient=oe-3")), 1);
+        // The move freed 09:00 and took 11:00.
+        QCOMPARE(
+            call("POST", QStringLiteral("/fhir/Appointment"),
+                 appointment(pat, QStringLiteral("dr-own"), QStringLiteral("2026-09-03T09:00:00Z"),
+                             QStringLiteral("2026-09-03T09:30:00Z")))
+                .status,
+            201);
+        QCOMPARE(
+            call("POST", QStringLiteral("/fhir/Appointment"),
+                 appointment(pat, QStringLiteral("dr-own"), QStringLiteral("2026-09-03T11:10:00Z"),
+                             QStringLiteral("2026-09-03T11:20:00Z")))
+                .status,
+            409);
+        // Its versions in the history, in order, and the trail's chain whole.
+        const QJsonArray history =
+            bodyOf(call("GET", QStringLiteral("/fhir/Patient/oe-3/_history")))
+                .value(QStringLiteral("entry"))
+                .toArray();
+        QCOMPARE(history.size(), 2);
+        auto report = AuditVerifier(*m_db).verify();
+        QVERIFY2(report, qPrintable(report.error()));
+        QVERIFY2(report->intact, qPrintable(report->problem));
     }
 
     // Last: everything the tests above got back, checked against HL7's FHIR R4 JSON schema by a
