@@ -1648,6 +1648,10 @@ Fehler: %4</translation>
         <source>Could not read the schema versions: %1</source>
         <translation>Die Schemaversionen konnten nicht gelesen werden: %1</translation>
     </message>
+    <message>
+        <source>Could not insert into %1: %2 values do not make rows of %3.</source>
+        <translation>Einfügen in %1 nicht möglich: %2 Werte ergeben keine Zeilen zu je %3.</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseCommands</name>

@@ -1648,6 +1648,10 @@ Error: %4</translation>
         <source>Could not read the schema versions: %1</source>
         <translation>No se pudieron leer las versiones del esquema: %1</translation>
     </message>
+    <message>
+        <source>Could not insert into %1: %2 values do not make rows of %3.</source>
+        <translation>No se pudo insertar en %1: %2 valores no forman filas de %3.</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseCommands</name>

@@ -1648,6 +1648,10 @@ Erreur&#xa0;: %4</translation>
         <source>Could not read the schema versions: %1</source>
         <translation>Impossible de lire les versions du schéma&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Could not insert into %1: %2 values do not make rows of %3.</source>
+        <translation>Impossible d&apos;insérer dans %1 : %2 valeurs ne forment pas des lignes de %3.</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseCommands</name>
