@@ -1120,6 +1120,9 @@ FhirApi::WriteOutcome FhirApi::write(const Principal &who, const QString &method
                     std::nullopt};
     }
 
+    // Time off read earlier in a Bundle is read again after any change of a Slot.
+    if (type == QLatin1String("Slot"))
+        m_timeOffRead.clear();
     if (method == QLatin1String("DELETE")) {
         if (!before->has_value() || (*before)->deleted)
             return {404, QStringLiteral("not-found"), tr("There is no %1/%2.").arg(type, id),
@@ -1163,8 +1166,6 @@ FhirApi::WriteOutcome FhirApi::write(const Principal &who, const QString &method
         if (!rule.ok())
             return rule;
     }
-    if (type == QLatin1String("Slot"))
-        m_timeOffRead.clear();
     auto saved = m_store.save(type, id, *indexed, method, who.actor().name, &*before);
     if (!saved)
         return storageFailure(saved.error());

@@ -1308,6 +1308,24 @@ private slots:
         QVERIFY2(diagnostics(away).contains(QStringLiteral("Slot/leave-own")),
                  qPrintable(diagnostics(away)));
         QCOMPARE(call("GET", QStringLiteral("/fhir/Slot/leave-own")).status, 404);
+        // Time off removed in a transaction frees its time for a booking after it, also when
+        // the practitioner's time off was read before the removal.
+        QCOMPARE(call("PUT", QStringLiteral("/fhir/Slot/leave-own-2"), leave).status, 201);
+        const HttpResponse freed =
+            call("POST", QStringLiteral("/fhir"),
+                 transaction(
+                     {entry({},
+                            appointment(pat, QStringLiteral("dr-own"),
+                                        QStringLiteral("2026-09-02T14:00:00Z"),
+                                        QStringLiteral("2026-09-02T14:30:00Z")),
+                            QStringLiteral("POST"), QStringLiteral("Appointment")),
+                      entry({}, {}, QStringLiteral("DELETE"), QStringLiteral("Slot/leave-own-2")),
+                      entry({},
+                            appointment(pat, QStringLiteral("dr-own"),
+                                        QStringLiteral("2026-09-02T10:00:00Z"),
+                                        QStringLiteral("2026-09-02T10:30:00Z")),
+                            QStringLiteral("POST"), QStringLiteral("Appointment"))}));
+        QVERIFY2(freed.status == 200, freed.body.constData());
 
         // One record changed twice in a transaction: two versions, the index has the last.
         QJsonObject first =
