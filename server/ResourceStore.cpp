@@ -199,8 +199,7 @@ Status ResourceStore::Rows::write(Database &db) const
 
 void ResourceStore::beginBatch(qsizetype expectedChanges)
 {
-    m_batch.emplace();
-    m_batch->seqBudget = expectedChanges;
+    m_batch.emplace(Batch{expectedChanges, 0, 0, {}, {}, {}, {}});
 }
 
 Status ResourceStore::flush()

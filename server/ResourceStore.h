@@ -103,11 +103,13 @@ private:
         QList<Appointment> appointments; // those of bookings not overridden
         Status write(Database &db) const;
     };
+    // Without default member initializers: clang takes std::optional<Batch> as not
+    // default-constructible while this class is incomplete. beginBatch() sets every field.
     struct Batch
     {
-        qsizetype seqBudget = 0;
-        qint64 seqNext = 0;
-        qint64 seqEnd = 0;
+        qsizetype seqBudget;
+        qint64 seqNext;
+        qint64 seqEnd;
         QHash<QString, std::optional<StoredResource>> known; // "type/id"
         QSet<QString> waiting;                               // "type/id" with rows in `rows`
         QSet<QString> waitingTypes;
