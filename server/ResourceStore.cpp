@@ -302,37 +302,45 @@ Result<StoredResource> ResourceStore::save(const QString &type, const QString &i
         stored.method = method;
         stored.content = resource.content;
         stored.changedBy = changedBy;
-        const QString json =
-            QString::fromUtf8(QJsonDocument(resource.content).toJson(QJsonDocument::Compact));
-        Rows single;
-        Rows &rows = m_batch ? m_batch->rows : single;
-        if (storedBefore) {
-            if (auto q = m_db.exec(QStringLiteral("UPDATE resources SET version_id = ?, seq = ?, "
-                                                  "last_updated = ?, deleted = 0, content = ?, "
-                                                  "changed_by = ? WHERE type = ? AND id = ?"),
-                                   {stored.versionId, stored.seq, stored.lastUpdated, json,
-                                    stored.changedBy, type, id});
-                !q)
-                return fail(q.error());
-        } else {
-            rows.resources << stored.versionId << stored.seq << stored.lastUpdated << 0 << json
-                           << stored.changedBy << type << id;
-        }
-        rows.versions << stored.seq << type << id << stored.versionId << stored.lastUpdated << 0
-                      << method << json << stored.changedBy;
-        if (auto r = reindex(type, id, &resource, storedBefore, rows); !r)
-            return r;
-        if (m_batch) {
-            m_batch->waiting.insert(key);
-            m_batch->waitingTypes.insert(type);
-            m_batch->known.insert(key, stored);
-            return {};
-        }
-        return single.write(m_db);
+        return keep(stored, storedBefore, &resource);
     });
     if (!s)
         return fail(s.error());
     return stored;
+}
+
+Status ResourceStore::keep(const StoredResource &stored, bool storedBefore,
+                           const IndexedResource *resource)
+{
+    const QString json =
+        QString::fromUtf8(QJsonDocument(stored.content).toJson(QJsonDocument::Compact));
+    const int deleted = stored.deleted ? 1 : 0;
+    Rows single;
+    Rows &rows = m_batch ? m_batch->rows : single;
+    if (storedBefore) {
+        if (auto q = m_db.exec(QStringLiteral("UPDATE resources SET version_id = ?, seq = ?, "
+                                              "last_updated = ?, deleted = ?, content = ?, "
+                                              "changed_by = ? WHERE type = ? AND id = ?"),
+                               {stored.versionId, stored.seq, stored.lastUpdated, deleted, json,
+                                stored.changedBy, stored.type, stored.id});
+            !q)
+            return fail(q.error());
+    } else {
+        rows.resources << stored.versionId << stored.seq << stored.lastUpdated << deleted << json
+                       << stored.changedBy << stored.type << stored.id;
+    }
+    rows.versions << stored.seq << stored.type << stored.id << stored.versionId
+                  << stored.lastUpdated << deleted << stored.method << json << stored.changedBy;
+    if (auto r = reindex(stored.type, stored.id, resource, storedBefore, rows); !r)
+        return r;
+    if (m_batch) {
+        const QString key = stored.type + QLatin1Char('/') + stored.id;
+        m_batch->waiting.insert(key);
+        m_batch->waitingTypes.insert(stored.type);
+        m_batch->known.insert(key, stored);
+        return {};
+    }
+    return single.write(m_db);
 }
 
 Result<StoredResource> ResourceStore::remove(const QString &type, const QString &id,
@@ -362,29 +370,7 @@ Result<StoredResource> ResourceStore::remove(const QString &type, const QString 
         stored.method = QStringLiteral("DELETE");
         stored.content =
             QJsonObject{{QStringLiteral("resourceType"), type}, {QStringLiteral("id"), id}};
-        const QString json =
-            QString::fromUtf8(QJsonDocument(stored.content).toJson(QJsonDocument::Compact));
-        if (auto q = m_db.query(QStringLiteral("UPDATE resources SET version_id = ?, seq = ?, "
-                                               "last_updated = ?, deleted = 1, content = ?, "
-                                               "changed_by = ? WHERE type = ? AND id = ?"),
-                                {stored.versionId, stored.seq, stored.lastUpdated, json,
-                                 stored.changedBy, type, id});
-            !q)
-            return fail(q.error());
-        if (auto q = m_db.query(QStringLiteral("INSERT INTO resource_versions (seq, type, id, "
-                                               "version_id, last_updated, deleted, method, "
-                                               "content, changed_by) VALUES (?, ?, ?, ?, ?, 1, "
-                                               "'DELETE', ?, ?)"),
-                                {stored.seq, type, id, stored.versionId, stored.lastUpdated, json,
-                                 stored.changedBy});
-            !q)
-            return fail(q.error());
-        Rows none;
-        if (auto r = reindex(type, id, nullptr, true, none); !r)
-            return r;
-        if (m_batch)
-            m_batch->known.insert(key, stored);
-        return {};
+        return keep(stored, true, nullptr);
     });
     if (!s)
         return fail(s.error());

@@ -123,6 +123,10 @@ private:
     Result<QList<StoredResource>> versions(const QString &whereAndOrder,
                                            const QVariantList &values) const;
     // indexedBefore: an earlier version is in the indexes and is taken out first.
+    // Makes `stored` the current row of its resource (a new row when it was never stored) and
+    // one of its versions, with resource's index rows (null: out of the indexes); written now,
+    // or with the batch's rows.
+    Status keep(const StoredResource &stored, bool storedBefore, const IndexedResource *resource);
     // The index rows go to `rows` (written by the caller).
     Status reindex(const QString &type, const QString &id, const IndexedResource *resource,
                    bool indexedBefore, Rows &rows);
