@@ -33,6 +33,24 @@ AuditEntry AuditLog::entryFrom(const QSqlQuery &row)
     return e;
 }
 
+Status AuditLog::seal(AuditEntry &entry, const QString &previousHash,
+                      AuditRedaction &redaction) const
+{
+    entry.prevHash = previousHash;
+    // Every entry passes here, so no caller can put a note or a message body in the trail.
+    auto redacted = redaction.redact(entry.entityType, entry.detail);
+    if (!redacted)
+        return fail(tr("Could not write the audit trail: %1").arg(redacted.error()));
+    entry.detail = *redacted;
+    if (entry.id.isEmpty())
+        entry.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    entry.recordedAt = m_db.clock().nowMs();
+    entry.actor = m_db.actor().name;
+    entry.actorKind = m_db.actor().kindName();
+    entry.hash = entry.computeHash();
+    return {};
+}
+
 Result<AuditEntry> AuditLog::append(AuditEntry entry)
 {
     AuditEntry result;
@@ -42,18 +60,11 @@ Result<AuditEntry> AuditLog::append(AuditEntry entry)
             m_db.scalar(QStringLiteral("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
         if (!last)
             return fail(tr("Could not read the audit trail: %1").arg(last.error()));
-        entry.prevHash = last->isValid() ? last->toString() : genesisHash();
-        // Every entry passes here, so no caller can put a note or a message body in the trail.
-        auto redacted = AuditRedaction(m_db).redact(entry.entityType, entry.detail);
-        if (!redacted)
-            return fail(tr("Could not write the audit trail: %1").arg(redacted.error()));
-        entry.detail = *redacted;
-        if (entry.id.isEmpty())
-            entry.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        entry.recordedAt = m_db.clock().nowMs();
-        entry.actor = m_db.actor().name;
-        entry.actorKind = m_db.actor().kindName();
-        entry.hash = entry.computeHash();
+        AuditRedaction redaction(m_db);
+        if (auto sealed =
+                seal(entry, last->isValid() ? last->toString() : genesisHash(), redaction);
+            !sealed)
+            return sealed;
         auto q = m_db.insert(
             QStringLiteral("INSERT INTO audit_log (id, recorded_at, actor, actor_kind, action, "
                            "entity_type, entity_id, patient_id, outcome, detail, prev_hash, hash) "
@@ -91,21 +102,11 @@ Status AuditLog::appendAll(QList<AuditEntry> entries)
             return fail(tr("Could not read the audit trail: %1").arg(last.error()));
         QString previous = last->isValid() ? last->toString() : genesisHash();
         AuditRedaction redaction(m_db);
-        const qint64 now = m_db.clock().nowMs();
         QVariantList values;
         values.reserve(entries.size() * 12);
         for (AuditEntry &entry : entries) {
-            entry.prevHash = previous;
-            auto redacted = redaction.redact(entry.entityType, entry.detail);
-            if (!redacted)
-                return fail(tr("Could not write the audit trail: %1").arg(redacted.error()));
-            entry.detail = *redacted;
-            if (entry.id.isEmpty())
-                entry.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-            entry.recordedAt = now;
-            entry.actor = m_db.actor().name;
-            entry.actorKind = m_db.actor().kindName();
-            entry.hash = entry.computeHash();
+            if (auto sealed = seal(entry, previous, redaction); !sealed)
+                return sealed;
             previous = entry.hash;
             values << entry.id << entry.recordedAt << entry.actor << entry.actorKind << entry.action
                    << entry.entityType << entry.entityId << entry.patientId << entry.outcome

@@ -13,6 +13,7 @@
 
 namespace frontdesk {
 
+class AuditRedaction;
 class Database;
 
 // The append-only, hash-chained audit trail. Appends join the caller's transaction, so an
@@ -48,6 +49,10 @@ public:
     Result<std::optional<AuditEntry>> at(qint64 seq) const;
 
 private:
+    // Fills the entry's chain link (after previousHash), redacted detail, id, time, actor and
+    // hash: what append() and appendAll() do to each entry.
+    Status seal(AuditEntry &entry, const QString &previousHash, AuditRedaction &redaction) const;
+
     Database &m_db;
 };
 
