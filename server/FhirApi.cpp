@@ -1077,7 +1077,7 @@ FhirApi::WriteOutcome FhirApi::storageFailure(const QString &error)
 
 FhirApi::WriteOutcome FhirApi::write(const Principal &who, const QString &method,
                                      const QString &type, const QString &givenId,
-                                     const QJsonObject &body, const QString &ifMatch)
+                                     const QJsonObject &body, const Preconditions &given)
 {
     // The role comes first, as for single requests (route).
     if (who.isWorkstationAlone())
@@ -1103,8 +1103,8 @@ FhirApi::WriteOutcome FhirApi::write(const Principal &who, const QString &method
                       : m_store.current(type, id);
     if (!before)
         return {500, QStringLiteral("exception"), before.error(), std::nullopt};
-    if (!ifMatch.isEmpty()) {
-        const auto expected = versionFromEtag(ifMatch);
+    if (!given.ifMatch.isEmpty()) {
+        const auto expected = versionFromEtag(given.ifMatch);
         if (!expected)
             return {400, QStringLiteral("invalid"),
                     tr("If-Match must be a version's ETag, e.g. W/\"3\"."), std::nullopt};
@@ -1117,6 +1117,23 @@ FhirApi::WriteOutcome FhirApi::write(const Principal &who, const QString &method
                               .arg(actual)
                               .arg(*expected)
                         : tr("There is no %1/%2 at version %3.").arg(type, id).arg(*expected),
+                    std::nullopt};
+    }
+    // If-None-Match: * (HTTP's "only if there is none"): a workstation's first sending of a
+    // record it never received from here, so that one made under the same id elsewhere (the
+    // clinic's settings, Organization/clinic) is merged there rather than overwritten here.
+    if (!given.ifNoneMatch.isEmpty()) {
+        if (given.ifNoneMatch != QLatin1String("*") || method != QLatin1String("PUT"))
+            return {400, QStringLiteral("invalid"),
+                    tr("If-None-Match on a write is only \"*\" on a PUT: create the record "
+                       "only if there is none."),
+                    std::nullopt};
+        if (before->has_value() && !(*before)->deleted)
+            return {412, QStringLiteral("conflict"),
+                    tr("%1/%2 exists already (version %3): read it and send the change with "
+                       "If-Match.")
+                        .arg(type, id)
+                        .arg((*before)->versionId),
                     std::nullopt};
     }
 
@@ -1193,7 +1210,8 @@ HttpResponse FhirApi::single(const Principal &who, const QByteArray &method, con
     WriteOutcome outcome;
     const Status s = m_db.write([&]() -> Status {
         outcome = write(who, QString::fromLatin1(method), type, id, body,
-                        QString::fromUtf8(request.header("If-Match")));
+                        {QString::fromUtf8(request.header("If-Match")),
+                         QString::fromUtf8(request.header("If-None-Match"))});
         // Anything refused leaves nothing behind.
         return outcome.ok() ? Status() : fail(outcome.message);
     });
@@ -1255,7 +1273,7 @@ HttpResponse FhirApi::bundle(const Principal &who, const HttpRequest &request)
         QString method;
         QString type;
         QString id;
-        QString ifMatch;
+        Preconditions given;
         QJsonObject resource;
         QString error;
     };
@@ -1265,7 +1283,8 @@ HttpResponse FhirApi::bundle(const Principal &who, const HttpRequest &request)
         const QJsonObject req = entry.value(QStringLiteral("request")).toObject();
         Planned p;
         p.method = req.value(QStringLiteral("method")).toString();
-        p.ifMatch = req.value(QStringLiteral("ifMatch")).toString();
+        p.given = {req.value(QStringLiteral("ifMatch")).toString(),
+                   req.value(QStringLiteral("ifNoneMatch")).toString()};
         p.resource = entry.value(QStringLiteral("resource")).toObject();
         const QStringList url =
             req.value(QStringLiteral("url")).toString().split(QLatin1Char('/'), Qt::SkipEmptyParts);
@@ -1317,7 +1336,7 @@ HttpResponse FhirApi::bundle(const Principal &who, const HttpRequest &request)
         const Planned &p = plan[i];
         if (!p.error.isEmpty())
             return {400, QStringLiteral("invalid"), p.error, std::nullopt};
-        WriteOutcome o = write(who, p.method, p.type, p.id, p.resource, p.ifMatch);
+        WriteOutcome o = write(who, p.method, p.type, p.id, p.resource, p.given);
         if (!o.ok())
             o.message = tr("entry %1 (%2 %3): %4").arg(i).arg(p.method, p.type, o.message);
         return o;

@@ -73,8 +73,15 @@ private:
                         const QString &id, const HttpRequest &request);
     HttpResponse bundle(const Principal &who, const HttpRequest &request);
 
+    // A write's preconditions (HTTP's, or a Bundle entry's request): If-Match, a version's
+    // ETag the record must be at; If-None-Match "*", a PUT only where the record is not yet.
+    struct Preconditions
+    {
+        QString ifMatch;
+        QString ifNoneMatch;
+    };
     WriteOutcome write(const Principal &who, const QString &method, const QString &type,
-                       const QString &id, const QJsonObject &body, const QString &ifMatch);
+                       const QString &id, const QJsonObject &body, const Preconditions &given);
     // A storage error as the answer to a write: 409 for the booking rule's constraints.
     static WriteOutcome storageFailure(const QString &error);
     WriteOutcome checkBookingRule(const Appointment &candidate, bool doubleBooked,

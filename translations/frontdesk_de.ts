@@ -5722,6 +5722,10 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
         <source>The server&apos;s answer about staff accounts is not a list of them.</source>
         <translation>Die Antwort des Servers zu den Mitarbeiterkonten ist keine Liste von Konten.</translation>
     </message>
+    <message>
+        <source>Changed at the server since; its answer names no version to merge against.</source>
+        <translation>Seitdem auf dem Server geändert; seine Antwort nennt keine Version, gegen die zusammengeführt werden kann.</translation>
+    </message>
 </context>
 <context>
     <name>SyncResources</name>

@@ -5722,6 +5722,10 @@ Ejecute frontdesk --help para ver las opciones.</translation>
         <source>The server&apos;s answer about staff accounts is not a list of them.</source>
         <translation>La respuesta del servidor sobre las cuentas de personal no es una lista de cuentas.</translation>
     </message>
+    <message>
+        <source>Changed at the server since; its answer names no version to merge against.</source>
+        <translation>Modificado en el servidor desde entonces; su respuesta no indica ninguna versión con la que combinar.</translation>
+    </message>
 </context>
 <context>
     <name>SyncResources</name>

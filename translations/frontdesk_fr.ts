@@ -5722,6 +5722,10 @@ Lancez frontdesk --help pour voir les options.</translation>
         <source>The server&apos;s answer about staff accounts is not a list of them.</source>
         <translation>La réponse du serveur sur les comptes du personnel n&apos;en est pas une liste.</translation>
     </message>
+    <message>
+        <source>Changed at the server since; its answer names no version to merge against.</source>
+        <translation>Modifié sur le serveur depuis ; sa réponse n’indique aucune version à partir de laquelle fusionner.</translation>
+    </message>
 </context>
 <context>
     <name>SyncResources</name>

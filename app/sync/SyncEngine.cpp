@@ -267,9 +267,14 @@ Result<SyncEngine::Sent> SyncEngine::send(const Push &push, SyncRound &round)
         QJsonObject request{{QStringLiteral("method"),
                              c.resource ? QStringLiteral("PUT") : QStringLiteral("DELETE")},
                             {QStringLiteral("url"), serverType + QLatin1Char('/') + row.id}};
+        // Changed from the server's version this workstation has; or, never received from the
+        // server, made only where there is none yet: one made under the same id elsewhere (the
+        // clinic's settings) is answered 412 and merged here (merge), not overwritten there.
         if (!c.meta.serverVersion.isEmpty())
             request.insert(QStringLiteral("ifMatch"),
                            QStringLiteral("W/\"%1\"").arg(c.meta.serverVersion));
+        else if (c.resource)
+            request.insert(QStringLiteral("ifNoneMatch"), QStringLiteral("*"));
         QJsonObject entry{{QStringLiteral("request"), request}};
         if (c.resource)
             entry.insert(QStringLiteral("resource"), *c.resource);
@@ -468,16 +473,29 @@ Result<std::optional<QString>> SyncEngine::merge(const Push &push, const QString
         theirsOut.resource = theirs;
         theirsOut.version = version;
     }
+    if (!ok)
+        return Outcome(tr("Changed at the server since; its answer names no version to merge "
+                          "against."));
+    // The version both sides started from: the server's last version kept here; for a record
+    // this workstation made and never received, none (every value was set on one side only, or
+    // on both: alike, or a conflict).
     auto baseText = m_db.scalar(QStringLiteral("SELECT resource FROM sync_records WHERE "
                                                "resource_type = ? AND resource_id = ?"),
                                 {type, id});
     if (!baseText)
         return fail(baseText.error());
-    if (!ok || baseText->toString().isEmpty())
-        return Outcome(tr("Changed here and at the server, and no earlier version of the "
-                          "server's is kept here to merge against."));
-    const QJsonObject base = QJsonDocument::fromJson(baseText->toString().toUtf8()).object();
-    auto baseValues = SyncResources::serverValues(m_db, type, base);
+    Result<QVariantMap> baseValues = QVariantMap();
+    if (!baseText->toString().isEmpty()) {
+        baseValues = SyncResources::serverValues(
+            m_db, type, QJsonDocument::fromJson(baseText->toString().toUtf8()).object());
+    } else {
+        auto current = SyncResources::current(m_db, type, id);
+        if (!current)
+            return fail(current.error());
+        if (!current->has_value() || !(*current)->meta.serverVersion.isEmpty())
+            return Outcome(tr("Changed here and at the server, and no earlier version of the "
+                              "server's is kept here to merge against."));
+    }
     auto theirValues = SyncResources::serverValues(m_db, type, theirs);
     auto mine = SyncResources::localValues(m_db, type, id);
     if (!baseValues || !theirValues || !mine)

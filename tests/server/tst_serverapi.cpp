@@ -357,6 +357,28 @@ private slots:
         QCOMPARE(stale.status, 412);
         QCOMPARE(bodyOf(stale).value(QStringLiteral("resourceType")).toString(),
                  QStringLiteral("OperationOutcome"));
+        // If-None-Match: * creates only where there is none: refused (412) for an existing
+        // record, which keeps its version; taken for a new id; anything but * on a write is 400.
+        const HttpResponse exists = call("PUT", QStringLiteral("/fhir/Patient/") + id, changed,
+                                         QStringLiteral("admin"), {{"If-None-Match", "*"}});
+        QCOMPARE(exists.status, 412);
+        QVERIFY2(diagnostics(exists).contains(QStringLiteral("exists already")),
+                 qPrintable(diagnostics(exists)));
+        QCOMPARE(header(call("GET", QStringLiteral("/fhir/Patient/") + id), "ETag"),
+                 QByteArray("W/\"2\""));
+        QJsonObject fresh =
+            patient(QStringLiteral("Elsewhere"), QStringLiteral("Eda"),
+                    QStringLiteral("1990-01-01"), QString(), QStringLiteral("MRN-E"));
+        fresh.insert(QStringLiteral("id"), QStringLiteral("made-elsewhere-1"));
+        const HttpResponse made = call("PUT", QStringLiteral("/fhir/Patient/made-elsewhere-1"),
+                                       fresh, QStringLiteral("admin"), {{"If-None-Match", "*"}});
+        QCOMPARE(made.status, 201);
+        QCOMPARE(total(QStringLiteral("/fhir/Patient?family=elsewhere")), 1);
+        QCOMPARE(call("PUT", QStringLiteral("/fhir/Patient/made-elsewhere-1"), fresh,
+                      QStringLiteral("admin"), {{"If-None-Match", "W/\"1\""}})
+                     .status,
+                 400);
+        QCOMPARE(call("DELETE", QStringLiteral("/fhir/Patient/made-elsewhere-1")).status, 200);
 
         const HttpResponse v1 = call("GET", QStringLiteral("/fhir/Patient/%1/_history/1").arg(id));
         QCOMPARE(v1.status, 200);
@@ -1178,6 +1200,31 @@ private slots:
         QCOMPARE(failed.status, 409);
         QVERIFY(diagnostics(failed).contains(QStringLiteral("entry 1")));
         QCOMPARE(total(QStringLiteral("/fhir/Patient?family=tx")), 1);
+
+        // A transaction's ifNoneMatch "*" on a record that exists fails the whole of it.
+        const QJsonObject again2{
+            {QStringLiteral("resourceType"), QStringLiteral("Bundle")},
+            {QStringLiteral("type"), QStringLiteral("transaction")},
+            {QStringLiteral("entry"),
+             QJsonArray{
+                 entry({},
+                       patient(QStringLiteral("Once"), QStringLiteral("Olga"),
+                               QStringLiteral("1997-07-07"), QString(), QStringLiteral("MRN-O")),
+                       QStringLiteral("POST"), QStringLiteral("Patient")),
+                 QJsonObject{
+                     {QStringLiteral("resource"),
+                      patient(QStringLiteral("Tx"), QStringLiteral("Tina"),
+                              QStringLiteral("1999-09-09"), QStringLiteral("0170 1"),
+                              QStringLiteral("MRN-T"))},
+                     {QStringLiteral("request"),
+                      QJsonObject{{QStringLiteral("method"), QStringLiteral("PUT")},
+                                  {QStringLiteral("url"), QStringLiteral("Patient/") + patientId},
+                                  {QStringLiteral("ifNoneMatch"), QStringLiteral("*")}}}}}}};
+        const HttpResponse notTwice = call("POST", QStringLiteral("/fhir"), again2);
+        QCOMPARE(notTwice.status, 412);
+        QVERIFY2(diagnostics(notTwice).contains(QStringLiteral("entry 1")),
+                 qPrintable(diagnostics(notTwice)));
+        QCOMPARE(total(QStringLiteral("/fhir/Patient?family=once")), 0);
 
         // A batch answers per entry: 412 for a stale ifMatch beside an applied entry.
         const QJsonObject batch{

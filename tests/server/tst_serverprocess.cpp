@@ -271,6 +271,12 @@ private slots:
         r = curl(QStringLiteral("PUT"), base + QStringLiteral("/fhir/Patient/") + id, patient,
                  m_token, {QStringLiteral("-H"), QStringLiteral("If-Match: W/\"5\"")});
         QCOMPARE(r.status, 412);
+        // Create only where there is none: refused for the existing record.
+        r = curl(QStringLiteral("PUT"), base + QStringLiteral("/fhir/Patient/") + id, patient,
+                 m_token, {QStringLiteral("-H"), QStringLiteral("If-None-Match: *")});
+        QCOMPARE(r.status, 412);
+        QCOMPARE(r.json().value(QStringLiteral("resourceType")).toString(),
+                 QStringLiteral("OperationOutcome"));
         r = curl(
             QStringLiteral("GET"), base + QStringLiteral("/fhir/Condition"), {},
             curl(QStringLiteral("POST"), base + QStringLiteral("/auth/login"),
