@@ -21,9 +21,8 @@ QString AuthService::hashToken(const QByteArray &token)
     return QString::fromLatin1(QCryptographicHash::hash(token, QCryptographicHash::Sha256).toHex());
 }
 
-std::optional<HttpResponse> AuthService::throttle(const QString &remote)
+std::optional<HttpResponse> AuthService::throttle(const QString &remote, qint64 now)
 {
-    const qint64 now = m_db.clock().nowMs();
     // Counted before any password or secret is looked at, so a flood costs no Argon2id time.
     Result<qint64> recent = qint64(0);
     const Status counted = m_db.write([&]() -> Status {
@@ -58,6 +57,14 @@ std::optional<HttpResponse> AuthService::throttle(const QString &remote)
         return r;
     }
     return std::nullopt;
+}
+
+Status AuthService::forgive(const QString &remote, qint64 at)
+{
+    auto q = m_db.query(QStringLiteral("DELETE FROM login_attempts WHERE id = (SELECT max(id) FROM "
+                                       "login_attempts WHERE remote = ? AND attempted_at = ?)"),
+                        {remote, at});
+    return q ? Status() : fail(q.error());
 }
 
 Result<QByteArray> AuthService::issueToken(const QString &table, const QString &ownerColumn,
@@ -104,7 +111,8 @@ HttpResponse AuthService::tokenResponse(const QByteArray &token, int lifetimeMin
 
 HttpResponse AuthService::login(const HttpRequest &request)
 {
-    if (auto refused = throttle(request.remoteAddress))
+    const qint64 tried = m_db.clock().nowMs();
+    if (auto refused = throttle(request.remoteAddress, tried))
         return *refused;
 
     auto json = JsonInput::parseObject(request.body);
@@ -122,6 +130,8 @@ HttpResponse AuthService::login(const HttpRequest &request)
     m_db.setActor(previous);
     if (!account)
         return OperationOutcome::response(401, QStringLiteral("login"), account.error());
+    if (auto f = forgive(request.remoteAddress, tried); !f)
+        return OperationOutcome::response(500, QStringLiteral("exception"), f.error());
 
     const qint64 expires = m_db.clock().nowMs() + qint64(m_settings.tokenLifetimeMinutes) * 60'000;
     auto token = issueToken(QStringLiteral("auth_tokens"), QStringLiteral("account_id"),
@@ -136,7 +146,8 @@ HttpResponse AuthService::login(const HttpRequest &request)
 
 HttpResponse AuthService::workstationToken(const HttpRequest &request)
 {
-    if (auto refused = throttle(request.remoteAddress))
+    const qint64 tried = m_db.clock().nowMs();
+    if (auto refused = throttle(request.remoteAddress, tried))
         return *refused;
     auto json = JsonInput::parseObject(request.body);
     if (!json)
@@ -183,6 +194,8 @@ HttpResponse AuthService::workstationToken(const HttpRequest &request)
             401, QStringLiteral("login"),
             tr("The workstation credential is unknown or was revoked; an administrator has to "
                "enroll this workstation again."));
+    if (auto f = forgive(request.remoteAddress, tried); !f)
+        return OperationOutcome::response(500, QStringLiteral("exception"), f.error());
 
     const qint64 now = m_db.clock().nowMs();
     const qint64 expires = now + qint64(m_settings.tokenLifetimeMinutes) * 60'000;

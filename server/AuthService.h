@@ -75,8 +75,11 @@ public:
 
 private:
     // The sign-in rate limit per client address, shared by login and workstation tokens: an
-    // answer when this try is one too many (or could not be counted).
-    std::optional<HttpResponse> throttle(const QString &remote);
+    // answer when this try, made at `at`, is one too many (or could not be counted).
+    std::optional<HttpResponse> throttle(const QString &remote, qint64 at);
+    // A try that succeeded no longer counts against its address: the limit is for guessing,
+    // and many workstations may sign in through one address (NAT, a load balancer).
+    Status forgive(const QString &remote, qint64 at);
     // A new random token, stored hashed in table (auth_tokens or workstation_tokens) for owner.
     Result<QByteArray> issueToken(const QString &table, const QString &ownerColumn,
                                   const QString &owner, qint64 expires);

@@ -277,6 +277,16 @@ private slots:
         QCOMPARE(
             login(QStringLiteral("nobody"), QStringLiteral("x"), QStringLiteral("10.3.0.2")).status,
             401);
+        // Only refused tries count: a whole clinic signing in through one address (NAT, a load
+        // balancer) is not throttled, while guesses from it still are, and then even the right
+        // password waits, as it is counted before it is checked.
+        const QString shared = QStringLiteral("10.3.0.3");
+        for (int i = 0; i < 8; ++i)
+            QCOMPARE(login(QStringLiteral("nurse"), kPassword, shared).status, 200);
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(login(QStringLiteral("nobody"), QStringLiteral("x"), shared).status, 401);
+        QCOMPARE(login(QStringLiteral("nobody"), QStringLiteral("x"), shared).status, 429);
+        QCOMPARE(login(QStringLiteral("nurse"), kPassword, shared).status, 429);
     }
 
     void everyCallButMetadataNeedsAToken()

@@ -14,6 +14,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QTest>
 
 using namespace frontdesk;
@@ -60,6 +61,7 @@ private:
     std::unique_ptr<FhirApi> m_api;
     TestClock m_clock{QDateTime(QDate(2026, 7, 6), QTime(8, 0), Qt::UTC)};
     int m_remote = 0;
+    QString m_oneAddress; // when set, every call comes from it (a clinic behind NAT)
     QHash<QString, QByteArray> m_tokens;
 
     HttpResponse call(const QByteArray &method, const QString &path, const QByteArray &body,
@@ -72,7 +74,10 @@ private:
         r.query = QUrlQuery(url);
         r.body = body;
         // Each call from its own address, so the sign-in rate limit plays no part here.
-        r.remoteAddress = QStringLiteral("10.9.%1.%2").arg(m_remote / 200).arg(m_remote % 200);
+        r.remoteAddress =
+            !m_oneAddress.isEmpty()
+                ? m_oneAddress
+                : QStringLiteral("10.9.%1.%2").arg(m_remote / 200).arg(m_remote % 200);
         ++m_remote;
         r.headers = headers;
         if (!token.isEmpty())
@@ -587,6 +592,24 @@ private slots:
                  {});
         QCOMPARE(bodyOf(r).value(QStringLiteral("display_name")).toString(),
                  QStringLiteral("nurse"));
+    }
+
+    // Twenty workstations of one clinic reach the server through one address: each gets its
+    // token (more than the ten tries a minute an address has), while a guessed secret from
+    // there still counts and is stopped after ten.
+    void workstationsBehindOneAddressAllGetTheirTokens()
+    {
+        QList<QPair<QString, QString>> credentials;
+        for (int i = 0; i < 20; ++i)
+            credentials << enroll(QStringLiteral("Desk %1").arg(i));
+        m_oneAddress = QStringLiteral("10.8.0.1");
+        const auto back = qScopeGuard([this] { m_oneAddress.clear(); });
+        for (const auto &credential : std::as_const(credentials))
+            QCOMPARE(workstationToken(credential.first, credential.second).status, 200);
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(workstationToken(credentials.first().first, QStringLiteral("guess")).status,
+                     401);
+        QCOMPARE(workstationToken(credentials.first().first, QStringLiteral("guess")).status, 429);
     }
 
     void tokensExpire()
