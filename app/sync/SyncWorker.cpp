@@ -1,11 +1,13 @@
 #include "SyncWorker.h"
 
+#include "ServerEndpoint.h"
 #include "SyncConflicts.h"
 
 #include "storage/Outbox.h"
 
 #include <QNetworkInformation>
 #include <QRandomGenerator>
+#include <QTcpSocket>
 #include <QTimer>
 
 #include <algorithm>
@@ -15,11 +17,19 @@ namespace frontdesk {
 namespace {
 // How often a workstation that is not enrolled checks whether it has been since.
 constexpr int kUnconfiguredRecheckMs = 15000;
+// While the server is not reached: how often a TCP connect checks whether it is back, and how
+// long one may take. A connect and a close, nothing sent: cheap for the server and the network.
+constexpr int kProbeIntervalMs = 10000;
+constexpr int kProbeTimeoutMs = 3000;
+// Each wait for a probe is longer by up to this fraction, at random, so that a clinic's
+// workstations do not all knock at the same instant.
+constexpr double kProbeJitter = 0.2;
 } // namespace
 
 SyncWorker::SyncWorker(Connect connect, int intervalMs)
     : m_connect(std::move(connect)), m_intervalMs(intervalMs),
-      m_jitter([] { return 0.5 + QRandomGenerator::global()->generateDouble() / 2; })
+      m_jitter([] { return 0.5 + QRandomGenerator::global()->generateDouble() / 2; }),
+      m_probeIntervalMs(kProbeIntervalMs), m_probeTimeoutMs(kProbeTimeoutMs)
 {
     qRegisterMetaType<frontdesk::SyncReport>();
     qRegisterMetaType<frontdesk::SyncRound>();
@@ -33,6 +43,12 @@ void SyncWorker::setTransport(MakeTransport make, int roundIntervalMs, int debou
     m_debounceMs = debounceMs;
 }
 
+void SyncWorker::setProbeInterval(int probeIntervalMs, int timeoutMs)
+{
+    m_probeIntervalMs = probeIntervalMs;
+    m_probeTimeoutMs = timeoutMs;
+}
+
 void SyncWorker::scheduleNextRound(bool reached)
 {
     m_misses = reached ? 0 : m_misses + 1;
@@ -40,8 +56,60 @@ void SyncWorker::scheduleNextRound(bool reached)
         reached
             ? m_roundIntervalMs
             : int(std::max<qint64>(m_roundIntervalMs, SyncEngine::backoffMs(m_misses, m_jitter())));
-    if (m_roundTimer)
+    if (m_roundTimer && !m_stopping)
         m_roundTimer->start(m_nextRoundMs);
+    if (reached || m_probeRound)
+        stopProbe();
+    else
+        scheduleProbe();
+}
+
+void SyncWorker::scheduleProbe()
+{
+    // A probe under way schedules the next one when it ends.
+    if (!m_probeTimer || m_stopping || m_probe->state() != QAbstractSocket::UnconnectedState)
+        return;
+    m_probeTimer->start(int(m_probeIntervalMs * (1 + kProbeJitter * (2 * m_jitter() - 1))));
+}
+
+void SyncWorker::stopProbe()
+{
+    if (!m_probeTimer)
+        return;
+    m_probeTimer->stop();
+    m_probeTimeout->stop();
+    m_probe->abort();
+}
+
+void SyncWorker::probe()
+{
+    if (!m_db || m_misses == 0 || m_stopping)
+        return;
+    // Not enrolled (any more): nothing to knock at.
+    auto endpoint = ServerEndpoint::fromSettings(*m_db);
+    if (!endpoint || endpoint->url.host().isEmpty())
+        return;
+    const QUrl &url = endpoint->url;
+    const int port = url.port(url.scheme() == QLatin1String("https") ? 443 : 80);
+    m_probeTimeout->start(m_probeTimeoutMs);
+    m_probe->connectToHost(url.host(), quint16(port));
+}
+
+void SyncWorker::probeEnded(bool connected)
+{
+    m_probeTimeout->stop();
+    m_probe->abort();
+    emit probed(connected);
+    // A round under way says itself whether the server is back.
+    if (m_inRound || m_stopping)
+        return;
+    if (connected && m_misses > 0) {
+        m_probeRound = true;
+        syncNow();
+        m_probeRound = false;
+    } else if (m_misses > 0) {
+        scheduleProbe();
+    }
 }
 
 SyncWorker::~SyncWorker() = default;
@@ -116,6 +184,16 @@ void SyncWorker::start()
         m_debounce = new QTimer(this);
         m_debounce->setSingleShot(true);
         connect(m_debounce, &QTimer::timeout, this, &SyncWorker::syncNow);
+        // Everywhere else, and where the platform's report lags: the probe.
+        m_probeTimer = new QTimer(this);
+        m_probeTimer->setSingleShot(true);
+        connect(m_probeTimer, &QTimer::timeout, this, &SyncWorker::probe);
+        m_probeTimeout = new QTimer(this);
+        m_probeTimeout->setSingleShot(true);
+        connect(m_probeTimeout, &QTimer::timeout, this, [this] { probeEnded(false); });
+        m_probe = new QTcpSocket(this);
+        connect(m_probe, &QTcpSocket::connected, this, [this] { probeEnded(true); });
+        connect(m_probe, &QTcpSocket::errorOccurred, this, [this] { probeEnded(false); });
         syncNow();
         return;
     }
@@ -130,6 +208,18 @@ void SyncWorker::stop()
         m_roundTimer->stop();
     if (m_debounce)
         m_debounce->stop();
+    stopProbe();
+    // Called in a round's wait (a blocking call from the thread that ends this one): the round
+    // still uses the connections, and lets them go when it ends, soon, as the thread quits.
+    if (m_inRound) {
+        m_stopping = true;
+        return;
+    }
+    release();
+}
+
+void SyncWorker::release()
+{
     m_transport.reset();
     m_syncDb.reset();
     m_db.reset();
@@ -146,8 +236,12 @@ void SyncWorker::localChange()
 
 void SyncWorker::syncNow()
 {
-    if (!m_db)
+    if (!m_db || m_stopping)
         return;
+    if (m_inRound) {
+        m_roundAgain = true;
+        return;
+    }
     if (!m_syncDb || m_db->setting(QStringLiteral("sync_server_url")).isEmpty()) {
         pollNow();
         // Not enrolled (yet): asked again now and then, so an enrollment made meanwhile syncs.
@@ -157,6 +251,21 @@ void SyncWorker::syncNow()
     }
     if (m_debounce)
         m_debounce->stop();
+    m_inRound = true;
+    runRound();
+    m_inRound = false;
+    if (m_stopping) {
+        release();
+        return;
+    }
+    if (m_roundAgain) {
+        m_roundAgain = false;
+        QMetaObject::invokeMethod(this, &SyncWorker::syncNow, Qt::QueuedConnection);
+    }
+}
+
+void SyncWorker::runRound()
+{
     if (!m_transport) {
         auto made = m_makeTransport(*m_syncDb);
         if (!made) {

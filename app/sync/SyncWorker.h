@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 
+class QTcpSocket;
 class QTimer;
 
 namespace frontdesk {
@@ -46,6 +47,12 @@ public:
     // The wait before the next round on the poll, as the last round left it (read from any
     // thread once its stateChanged was seen).
     int nextRoundMs() const { return m_nextRoundMs.load(); }
+    // Before start(). While the last round did not reach the server, a TCP connect to its host
+    // and port (no request, nothing sent) every probeIntervalMs (times 1 to 1.2, the jitter),
+    // given up after timeoutMs; a round follows at once when one connects, so a workstation
+    // notices the server back within about this interval, not at the end of a backoff that may
+    // have grown to 15 minutes. Also where the platform does not report the network.
+    void setProbeInterval(int probeIntervalMs, int timeoutMs);
 
     // Opens another connection to source's database that works for source
     // (Database::serves): the models' checks on it are those of the person signed in on source.
@@ -74,6 +81,8 @@ signals:
     // How far the round under way is (SyncEngine::setProgress): sending this workstation's
     // records, else receiving the server's changes.
     void progressed(bool sending, qint64 done, qint64 total);
+    // A reachability probe ended: it connected (a round follows), or was refused or timed out.
+    void probed(bool connected);
 
 private:
     // Counts what waits and what needs a person (and keeps it as the last look).
@@ -90,8 +99,17 @@ private:
     bool m_looked = false;
     QTimer *m_timer = nullptr;
 
-    // The next round on the poll: the interval while the server answers, else the backoff.
+    // The next round on the poll: the interval while the server answers, else the backoff
+    // (and the probe meanwhile).
     void scheduleNextRound(bool reached);
+    // One round of SyncEngine on the worker's connection, and what it found reported.
+    void runRound();
+    // Lets the connections and the way to the server go.
+    void release();
+    void scheduleProbe();
+    void stopProbe();
+    void probe();
+    void probeEnded(bool connected);
 
     MakeTransport m_makeTransport;
     int m_roundIntervalMs = 3000;
@@ -105,6 +123,24 @@ private:
     std::unique_ptr<SyncTransport> m_transport;
     QTimer *m_roundTimer = nullptr;
     QTimer *m_debounce = nullptr;
+
+    // A round waits on the network in a nested event loop (ServerConnection), where timers and
+    // queued calls run: a round asked for meanwhile follows this one instead of nesting in it,
+    // and a stop waits for its end.
+    bool m_inRound = false;
+    bool m_roundAgain = false;
+    bool m_stopping = false;
+
+    int m_probeIntervalMs;
+    int m_probeTimeoutMs;
+    QTimer *m_probeTimer = nullptr;   // the next probe
+    QTimer *m_probeTimeout = nullptr; // the probe under way given up
+    QTcpSocket *m_probe = nullptr;
+    // This round follows a probe that connected. When it still does not reach the server (the
+    // port answers, the server does not: TLS, a proxy), probes wait for the backoff's next
+    // round, so that a listening port alone never makes rounds more often than the backoff's
+    // plus one.
+    bool m_probeRound = false;
 };
 
 // Owns the worker's thread: starts it, and stops it before the database it reads goes away.

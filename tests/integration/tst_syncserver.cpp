@@ -42,6 +42,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -1165,6 +1166,109 @@ private slots:
         // Not the 100 ms poll: no round comes on its own for a while.
         QTest::qWait(500);
         QCOMPARE(rounds.count(), 2);
+    }
+
+    // While the server answers, nothing probes it. While it does not, a TCP connect to its
+    // port every probe interval notices it back long before the backoff's next round, also
+    // where the platform does not report the network; and once the workstation is no longer
+    // enrolled, the probe stops.
+    void theWorkerNoticesTheServerBackByItsProbe()
+    {
+        Workstation w;
+        QVERIFY(w.store.open());
+        QVERIFY(w.db().setSetting(QStringLiteral("sync_server_url"), m_url).ok());
+        SyncThread sync([&w] { return w.db().openAnotherConnection(); }, 60000);
+        const QString url = m_url;
+        sync.worker()->setTransport(
+            [url](Database &) -> Result<std::unique_ptr<SyncTransport>> {
+                auto t = signIn(url, QStringLiteral("alice"));
+                if (!t)
+                    return fail(QStringLiteral("alice could not sign in"));
+                return t;
+            },
+            100, 10);
+        sync.worker()->setJitter([] { return 1.0; });
+        sync.worker()->setProbeInterval(200, 2000);
+        QSignalSpy rounds(sync.worker(), &SyncWorker::roundFinished);
+        QSignalSpy probes(sync.worker(), &SyncWorker::probed);
+        const auto lastReached = [&rounds] {
+            return !rounds.isEmpty() && rounds.last().at(0).value<SyncRound>().reached;
+        };
+        sync.start();
+        QTRY_VERIFY_WITH_TIMEOUT(rounds.count() >= 5, 20000);
+        for (const auto &round : std::as_const(rounds))
+            QVERIFY(round.at(0).value<SyncRound>().reached);
+        QCOMPARE(probes.count(), 0);
+
+        // Rounds miss, and the backoff grows to 40 s (5, 10, 20, 40), far past the probe's.
+        stopServer();
+        QTRY_VERIFY_WITH_TIMEOUT(!lastReached(), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(sync.worker()->nextRoundMs(), 5000, 20000);
+        rounds.clear();
+        for (int missed = 1; missed <= 3; ++missed) {
+            QMetaObject::invokeMethod(sync.worker(), &SyncWorker::syncNow, Qt::QueuedConnection);
+            QTRY_VERIFY_WITH_TIMEOUT(rounds.count() == missed, 20000);
+            QVERIFY(!lastReached());
+            QTRY_COMPARE_WITH_TIMEOUT(sync.worker()->nextRoundMs(), 5000 << missed, 20000);
+        }
+        // The probe knocks meanwhile, is refused, and no round comes of it.
+        probes.clear();
+        QTRY_VERIFY_WITH_TIMEOUT(probes.count() >= 3, 20000);
+        for (const auto &probe : std::as_const(probes))
+            QVERIFY(!probe.at(0).toBool());
+        QCOMPARE(rounds.count(), 3);
+
+        // The server back on its port: a round within about a probe interval (the bound is
+        // generous for a loaded machine, and still well short of the 40 s backoff).
+        QVERIFY(startServer(m_port));
+        QTRY_VERIFY_WITH_TIMEOUT(lastReached(), 20000);
+        QVERIFY(probes.last().at(0).toBool());
+        QCOMPARE(rounds.count(), 4);
+        QTRY_COMPARE_WITH_TIMEOUT(sync.worker()->nextRoundMs(), 100, 20000);
+        // Online again: rounds on the poll, no probe.
+        probes.clear();
+        QTRY_VERIFY_WITH_TIMEOUT(rounds.count() >= 10, 20000);
+        QCOMPARE(probes.count(), 0);
+
+        // Not enrolled any more while the server is away: no probe.
+        stopServer();
+        QTRY_VERIFY_WITH_TIMEOUT(!lastReached(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(probes.count() >= 1, 20000);
+        QVERIFY(w.db().setSetting(QStringLiteral("sync_server_url"), QString()).ok());
+        QTest::qWait(1000);
+        probes.clear();
+        QTest::qWait(1000);
+        QCOMPARE(probes.count(), 0);
+        QVERIFY(startServer(m_port));
+    }
+
+    // Stopped while a round waits on a server that takes the connection and never answers (the
+    // app closing): the round ends as the worker's thread quits, and only then lets its
+    // connections go.
+    void theWorkerStopsWhileARoundWaits()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        const QString url = QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort());
+        Workstation w;
+        QVERIFY(w.store.open());
+        QVERIFY(w.db().setSetting(QStringLiteral("sync_server_url"), url).ok());
+        {
+            SyncThread sync([&w] { return w.db().openAnotherConnection(); }, 60000);
+            sync.worker()->setTransport(
+                [url](Database &) -> Result<std::unique_ptr<SyncTransport>> {
+                    ServerEndpoint endpoint;
+                    endpoint.url = QUrl(url);
+                    endpoint.insecure = true;
+                    return std::unique_ptr<SyncTransport>(std::make_unique<ServerTransport>(
+                        std::make_unique<ServerConnection>(endpoint), true));
+                },
+                100, 10);
+            QSignalSpy rounds(sync.worker(), &SyncWorker::roundFinished);
+            sync.start();
+            QTRY_VERIFY_WITH_TIMEOUT(silent.hasPendingConnections(), 20000);
+            QCOMPARE(rounds.count(), 0);
+        }
     }
 
     void backoffDoublesToItsCap()
