@@ -139,10 +139,15 @@ int StartUp::fail(const QString &message)
 
 int StartUp::run()
 {
+    return run(QCoreApplication::arguments());
+}
+
+int StartUp::run(const QStringList &arguments)
+{
     QCommandLineParser parser;
     const Options options;
     options.addTo(parser);
-    if (!parser.parse(QCoreApplication::arguments()))
+    if (!parser.parse(arguments))
         return fail(tr("%1\nRun frontdesk --help for the options.").arg(parser.errorText()));
     if (!parser.positionalArguments().isEmpty())
         return fail(tr("Unexpected argument \"%1\". Run frontdesk --help for the options.")

@@ -46,6 +46,9 @@ public:
     // Needs the QApplication. Returns the exit code when it could not start, else runs the
     // event loop and returns its result.
     int run();
+    // The same with a command line of its own (the program's name first), not the process's:
+    // a test starts the app as main() does, in its own process (tests/gui/tst_appstartup).
+    int run(const QStringList &arguments);
 
 private:
     int fail(const QString &message);
