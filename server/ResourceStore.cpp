@@ -256,9 +256,12 @@ Status ResourceStore::prefetch(const QList<std::pair<QString, QString>> &keys)
     return {};
 }
 
-QList<Appointment> ResourceStore::waitingAppointments() const
+const QList<Appointment> &ResourceStore::waitingAppointments() const
 {
-    return m_batch ? m_batch->rows.appointments : QList<Appointment>();
+    // A reference, not a copy: a copy iterated without const would be copied again, whole, for
+    // each appointment of the Bundle checked against it.
+    static const QList<Appointment> none;
+    return m_batch ? m_batch->rows.appointments : none;
 }
 
 bool ResourceStore::waitingType(const QString &type) const

@@ -89,7 +89,7 @@ public:
     Status prefetch(const QList<std::pair<QString, QString>> &keys);
     // Saved in the batch and not yet flushed: booked appointments (not overridden ones), and
     // whether a resource of this type waits.
-    QList<Appointment> waitingAppointments() const;
+    const QList<Appointment> &waitingAppointments() const;
     bool waitingType(const QString &type) const;
 
 private:
