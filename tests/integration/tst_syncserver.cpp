@@ -37,6 +37,7 @@
 #include "storage/WaitlistRepository.h"
 
 #include <QDir>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -45,9 +46,11 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUuid>
 
 #include <algorithm>
+#include <atomic>
 #include <memory>
 
 using namespace frontdesk;
@@ -76,6 +79,32 @@ public:
 
 private:
     SyncTransport &m_inner;
+};
+
+// Hands every request to the real transport after a wait in a nested event loop, as a slow
+// network does through ServerConnection, and keeps the most requests it had under way at once.
+class SlowTransport final : public SyncTransport
+{
+public:
+    SlowTransport(std::unique_ptr<SyncTransport> inner, std::atomic<int> &deepest)
+        : m_inner(std::move(inner)), m_deepest(deepest)
+    {}
+    HttpReply send(const QByteArray &method, const QString &path, const QByteArray &body,
+                   const Headers &headers) override
+    {
+        m_deepest = std::max(m_deepest.load(), ++m_underWay);
+        QEventLoop wait;
+        QTimer::singleShot(100, &wait, &QEventLoop::quit);
+        wait.exec();
+        HttpReply reply = m_inner->send(method, path, body, headers);
+        --m_underWay;
+        return reply;
+    }
+
+private:
+    std::unique_ptr<SyncTransport> m_inner;
+    std::atomic<int> &m_deepest;
+    int m_underWay = 0;
 };
 
 // A person's sign-in at the server (POST /auth/login): the transport then acts for them.
@@ -1240,6 +1269,41 @@ private slots:
         QTest::qWait(1000);
         QCOMPARE(probes.count(), 0);
         QVERIFY(startServer(m_port));
+    }
+
+    // Sync now asked for while a round waits on the network (the worker's queued calls run in
+    // that wait): the round in hand finishes, and one more follows it, not inside it.
+    void aRoundAskedForDuringARoundFollowsIt()
+    {
+        Workstation w;
+        QVERIFY(w.store.open());
+        QVERIFY(w.db().setSetting(QStringLiteral("sync_server_url"), m_url).ok());
+        std::atomic<int> deepest = 0;
+        SyncThread sync([&w] { return w.db().openAnotherConnection(); }, 60000);
+        const QString url = m_url;
+        sync.worker()->setTransport(
+            [url, &deepest](Database &) -> Result<std::unique_ptr<SyncTransport>> {
+                auto t = signIn(url, QStringLiteral("alice"));
+                if (!t)
+                    return fail(QStringLiteral("alice could not sign in"));
+                return std::unique_ptr<SyncTransport>(
+                    std::make_unique<SlowTransport>(std::move(t), deepest));
+            },
+            60000, 10);
+        QSignalSpy rounds(sync.worker(), &SyncWorker::roundFinished);
+        sync.start();
+        QTRY_VERIFY_WITH_TIMEOUT(rounds.count() == 1, 20000);
+        QCOMPARE(deepest.load(), 1);
+        rounds.clear();
+        // Both queued before the worker takes the first: the second arrives in its round.
+        QMetaObject::invokeMethod(sync.worker(), &SyncWorker::syncNow, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(sync.worker(), &SyncWorker::syncNow, Qt::QueuedConnection);
+        QTRY_VERIFY_WITH_TIMEOUT(rounds.count() == 2, 20000);
+        QTest::qWait(500);
+        QCOMPARE(rounds.count(), 2);
+        QCOMPARE(deepest.load(), 1);
+        for (const auto &round : std::as_const(rounds))
+            QVERIFY(round.at(0).value<SyncRound>().reached);
     }
 
     // Stopped while a round waits on a server that takes the connection and never answers (the
