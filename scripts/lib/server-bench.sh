@@ -6,7 +6,10 @@
 #       BACKEND file or postgresql (the cluster at $FRONTDESK_TEST_POSTGRES_URL). Ingests the
 #       clinic through transaction Bundles, then runs CLIENTS clients for LOAD_SECONDS; on
 #       PostgreSQL also times its own COPY of the same rows into a table shaped like the
-#       server's (the floor). Writes one JSON object.
+#       server's (the floor, "copy"), and COPY of every row the ingest left in the server's
+#       tables into empty tables made like them, keys, indexes and exclusion constraints
+#       included ("copy_schema": what storing the same rows the server's way costs PostgreSQL
+#       alone). Writes one JSON object.
 #   server-bench.sh selftest SERVER BENCH
 #       The same on a tiny clinic (file, and PostgreSQL when a cluster is there): ctest's
 #       bench_server_selftest, so the benchmark never rots.
@@ -68,6 +71,15 @@ run() {
         --patients "$patients" --appointments "$appointments" --bundle 500 --clients 2 \
         --practitioners "$practitioners" \
         "${copy_args[@]}" --json "$work/ingest.json" || status=$?
+    # The rows the ingest left, table by table, before the load adds its own.
+    local schema_tables=(resources resource_versions search_tokens appointment_slots audit_log)
+    if [ "$backend" = postgresql ]; then
+        local t dumps=()
+        for t in "${schema_tables[@]}"; do
+            dumps+=(-c "\\copy $t TO '$work/schema-$t.copy'")
+        done
+        psql -q -X -v ON_ERROR_STOP=1 "$db_url" "${dumps[@]}"
+    fi
     echo "frontdesk-server on $backend: $clients clients for $seconds s" >&2
     "$bench" load --url "$SERVER_URL" --user bench --password-file "$work/password" \
         --patients "$patients" --practitioners "$practitioners" --clients "$clients" \
@@ -75,7 +87,7 @@ run() {
         --json "$work/load.json" || status=$?
     stop_server
 
-    local copy_json=null
+    local copy_json=null schema_json=null
     if [ "$backend" = postgresql ]; then
         # The floor: PostgreSQL's own COPY of the same rows, into a table keyed like the
         # server's current versions (type, id) and holding the same JSON.
@@ -87,10 +99,23 @@ run() {
         psql -q -X -v ON_ERROR_STOP=1 "$db_url" -c "\\copy bench_copy (type, id, content) FROM '$work/rows.copy'"
         ms=$(( $(ms_now) - start ))
         copy_json="{\"rows\": $rows, \"ms\": $ms, \"rows_per_second\": $(awk "BEGIN { printf \"%.1f\", $rows * 1000 / ($ms > 0 ? $ms : 1) }")}"
+        # The same rows stored the server's way: its five tables, made empty beside it with
+        # their keys, indexes and the booking rule's exclusion constraints (not its triggers).
+        local creates=() loads=() table_rows=0
+        for t in "${schema_tables[@]}"; do
+            creates+=(-c "CREATE TABLE bench_$t (LIKE $t INCLUDING ALL)")
+            loads+=(-c "\\copy bench_$t FROM '$work/schema-$t.copy'")
+            table_rows=$((table_rows + $(wc -l <"$work/schema-$t.copy")))
+        done
+        psql -q -X -v ON_ERROR_STOP=1 "$db_url" "${creates[@]}"
+        start="$(ms_now)"
+        psql -q -X -v ON_ERROR_STOP=1 "$db_url" "${loads[@]}"
+        ms=$(( $(ms_now) - start ))
+        schema_json="{\"rows\": $rows, \"table_rows\": $table_rows, \"ms\": $ms, \"rows_per_second\": $(awk "BEGIN { printf \"%.1f\", $rows * 1000 / ($ms > 0 ? $ms : 1) }")}"
         psql -q -X "$admin_url" -c "DROP DATABASE $db_name WITH (FORCE)" >/dev/null || true
     fi
     cat >"$out" <<JSON
-{"backend": "$backend", "ingest": $(cat "$work/ingest.json"), "load": $(cat "$work/load.json"), "copy": $copy_json}
+{"backend": "$backend", "ingest": $(cat "$work/ingest.json"), "load": $(cat "$work/load.json"), "copy": $copy_json, "copy_schema": $schema_json}
 JSON
     return "$status"
 }
@@ -109,6 +134,7 @@ case "${1:-}" in
             rm -rf "$work/data"
             run "$server" "$bench" postgresql 60 120 1 2 "$work/pg.json" 20
             grep -q '"copy": {"rows": 180' "$work/pg.json"
+            grep -q '"copy_schema": {"rows": 180,' "$work/pg.json"
         fi
         echo "server benchmark self-test passed" ;;
     *) sed -n '2,12p' "$0" >&2; exit 1 ;;
