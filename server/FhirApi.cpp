@@ -17,8 +17,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QScopeGuard>
+#include <QSet>
 #include <QSqlQuery>
 #include <QUuid>
+
+#include <algorithm>
 
 namespace frontdesk::server {
 
@@ -972,36 +975,14 @@ FhirApi::WriteOutcome FhirApi::checkBookingRule(const Appointment &candidate, bo
         if (auto f = m_store.flush(); !f)
             return {500, QStringLiteral("exception"), f.error(), std::nullopt};
     }
-    QList<std::pair<QString, ScheduleException>> timeOffs;
+    TimeOffs timeOffs;
     if (m_store.batching() && m_timeOffRead.contains(candidate.practitionerId)) {
         timeOffs = m_timeOffRead.value(candidate.practitionerId);
     } else {
-        std::optional<WriteOutcome> unreadable;
-        if (auto s = m_db.each(
-                QStringLiteral("SELECT r.id, r.content FROM resources r WHERE r.type = 'Slot' AND "
-                               "r.deleted = 0 AND EXISTS (SELECT 1 FROM search_tokens t WHERE "
-                               "t.type = r.type AND t.id = r.id AND t.param = 'schedule' AND "
-                               "(t.value = '' OR t.value = ?))"),
-                {QStringLiteral("Schedule/") + candidate.practitionerId},
-                [&](const QSqlQuery &row) {
-                    const QJsonObject content =
-                        QJsonDocument::fromJson(row.value(1).toString().toUtf8()).object();
-                    auto timeOff = ScheduleMapping::timeOffFromFhir(content);
-                    if (!timeOff) {
-                        unreadable =
-                            WriteOutcome{500, QStringLiteral("exception"),
-                                         tr("Slot/%1 is stored but unreadable: %2")
-                                             .arg(row.value(0).toString(), timeOff.error()),
-                                         std::nullopt};
-                        return false;
-                    }
-                    timeOffs.append({row.value(0).toString(), *timeOff});
-                    return true;
-                });
-            !s)
-            return {500, QStringLiteral("exception"), s.error(), std::nullopt};
-        if (unreadable)
-            return *unreadable;
+        auto read = readTimeOff({candidate.practitionerId});
+        if (!read)
+            return {500, QStringLiteral("exception"), read.error(), std::nullopt};
+        timeOffs = read->value(candidate.practitionerId);
         if (m_store.batching())
             m_timeOffRead.insert(candidate.practitionerId, timeOffs);
     }
@@ -1063,6 +1044,63 @@ FhirApi::WriteOutcome FhirApi::checkBookingRule(const Appointment &candidate, bo
                 .arg(what, c.existing.meta.id, c.existing.start.toString(Qt::ISODate),
                      c.existing.end.toString(Qt::ISODate)),
             std::nullopt};
+}
+
+Result<QHash<QString, FhirApi::TimeOffs>> FhirApi::readTimeOff(const QStringList &practitionerIds)
+{
+    QHash<QString, TimeOffs> out;
+    if (practitionerIds.isEmpty())
+        return out;
+    // A power of two of marks (the last schedule repeated), so that few statement texts are
+    // made and kept whatever the number of practitioners.
+    const QLatin1StringView schedulePrefix("Schedule/");
+    QVariantList values;
+    QString marks;
+    qsizetype width = 1;
+    while (width < practitionerIds.size())
+        width *= 2;
+    for (qsizetype i = 0; i < width; ++i) {
+        marks += marks.isEmpty() ? QStringLiteral("?") : QStringLiteral(", ?");
+        values << QString(schedulePrefix +
+                          practitionerIds.value(std::min(i, practitionerIds.size() - 1)));
+    }
+    for (const QString &id : practitionerIds)
+        out.insert(id, {});
+    QString unreadable;
+    if (auto s = m_db.each(
+            QStringLiteral("SELECT r.id, r.content, t.value FROM resources r JOIN search_tokens t "
+                           "ON t.type = r.type AND t.id = r.id AND t.param = 'schedule' WHERE "
+                           "r.type = 'Slot' AND r.deleted = 0 AND (t.value = '' OR t.value IN "
+                           "(%1))")
+                .arg(marks),
+            values,
+            [&](const QSqlQuery &row) {
+                const QJsonObject content =
+                    QJsonDocument::fromJson(row.value(1).toString().toUtf8()).object();
+                auto timeOff = ScheduleMapping::timeOffFromFhir(content);
+                if (!timeOff) {
+                    unreadable = tr("Slot/%1 is stored but unreadable: %2")
+                                     .arg(row.value(0).toString(), timeOff.error());
+                    return false;
+                }
+                const std::pair<QString, ScheduleException> entry{row.value(0).toString(),
+                                                                  *timeOff};
+                const QString schedule = row.value(2).toString();
+                // The whole clinic's time off applies to every practitioner.
+                if (schedule.isEmpty()) {
+                    for (TimeOffs &list : out)
+                        list.append(entry);
+                } else if (auto it = out.find(schedule.mid(schedulePrefix.size()));
+                           it != out.end()) {
+                    it->append(entry);
+                }
+                return true;
+            });
+        !s)
+        return fail(s.error());
+    if (!unreadable.isEmpty())
+        return fail(unreadable);
+    return out;
 }
 
 FhirApi::WriteOutcome FhirApi::storageFailure(const QString &error)
@@ -1379,6 +1417,39 @@ HttpResponse FhirApi::bundle(const Principal &who, const HttpRequest &request)
             }
             if (auto f = m_store.prefetch(named); !f)
                 return f;
+            // The time off of every practitioner the Bundle books, read at once (the booking
+            // rule reads it again only after a Slot of the Bundle is written).
+            const QLatin1StringView practitioner("Practitioner/");
+            QStringList practitioners;
+            QSet<QString> seen;
+            for (const Planned &p : std::as_const(plan)) {
+                if (!p.error.isEmpty() || p.type != QLatin1String("Appointment"))
+                    continue;
+                const QJsonArray participants =
+                    p.resource.value(QStringLiteral("participant")).toArray();
+                for (const QJsonValue &one : participants) {
+                    const QString ref = one.toObject()
+                                            .value(QStringLiteral("actor"))
+                                            .toObject()
+                                            .value(QStringLiteral("reference"))
+                                            .toString();
+                    if (!ref.startsWith(practitioner))
+                        continue;
+                    const QString id = ref.mid(practitioner.size());
+                    if (!seen.contains(id)) {
+                        seen.insert(id);
+                        practitioners << id;
+                    }
+                }
+            }
+            constexpr qsizetype kAtOnce = 256;
+            for (qsizetype from = 0; from < practitioners.size(); from += kAtOnce) {
+                auto read = readTimeOff(practitioners.mid(from, kAtOnce));
+                if (!read)
+                    return fail(read.error());
+                for (auto it = read->cbegin(); it != read->cend(); ++it)
+                    m_timeOffRead.insert(it.key(), it.value());
+            }
             for (qsizetype i = 0; i < plan.size(); ++i) {
                 WriteOutcome o = runEntry(i);
                 if (!o.ok()) {

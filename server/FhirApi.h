@@ -86,6 +86,10 @@ private:
     static WriteOutcome storageFailure(const QString &error);
     WriteOutcome checkBookingRule(const Appointment &candidate, bool doubleBooked,
                                   const std::optional<StoredResource> &before);
+    // The time off (Slot busy-unavailable) that applies to each of these practitioners: their
+    // own and the whole clinic's, in one statement; every one named has an entry.
+    using TimeOffs = QList<std::pair<QString, ScheduleException>>;
+    Result<QHash<QString, TimeOffs>> readTimeOff(const QStringList &practitionerIds);
 
     // Records one access in the trail, as the signed-in person.
     Status audit(const Principal &who, const QString &action, const QString &type,
@@ -113,7 +117,7 @@ private:
     // (AuditLog::appendAll), and each practitioner's time off as read once in it (no Slot of
     // the Bundle waits when it is read; a Slot written in the Bundle empties it).
     std::optional<QList<AuditEntry>> m_auditBatch;
-    QHash<QString, QList<std::pair<QString, ScheduleException>>> m_timeOffRead;
+    QHash<QString, TimeOffs> m_timeOffRead;
 };
 
 } // namespace frontdesk::server

@@ -129,6 +129,23 @@ private:
     {
         return QJsonDocument::fromJson(r.body).object();
     }
+    // A Bundle entry (fullUrl only when given) and a transaction Bundle of entries.
+    static QJsonObject entry(const QString &fullUrl, const QJsonObject &resource,
+                             const QString &method, const QString &url)
+    {
+        QJsonObject e{{QStringLiteral("resource"), resource},
+                      {QStringLiteral("request"), QJsonObject{{QStringLiteral("method"), method},
+                                                              {QStringLiteral("url"), url}}}};
+        if (!fullUrl.isEmpty())
+            e.insert(QStringLiteral("fullUrl"), fullUrl);
+        return e;
+    }
+    static QJsonObject transaction(const QJsonArray &entries)
+    {
+        return QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Bundle")},
+                           {QStringLiteral("type"), QStringLiteral("transaction")},
+                           {QStringLiteral("entry"), entries}};
+    }
     static QString diagnostics(const HttpResponse &r)
     {
         return bodyOf(r)
@@ -705,6 +722,40 @@ private slots:
         QCOMPARE(onHoliday.status, 409);
         QVERIFY2(diagnostics(onHoliday).contains(QStringLiteral("Slot/") + holiday),
                  qPrintable(diagnostics(onHoliday)));
+        // In a transaction Bundle the time off of all its practitioners is read at once: each
+        // booking still meets its own practitioner's and the clinic's, and refuses the Bundle.
+        const QJsonObject free3 =
+            appointment(pat, QStringLiteral("dr-t3"), QStringLiteral("2026-08-03T13:00:00Z"),
+                        QStringLiteral("2026-08-03T13:15:00Z"));
+        const HttpResponse intoLeave = call(
+            "POST", QStringLiteral("/fhir"),
+            transaction({entry({}, free3, QStringLiteral("POST"), QStringLiteral("Appointment")),
+                         entry({},
+                               appointment(pat, QStringLiteral("dr-t1"),
+                                           QStringLiteral("2026-08-03T10:00:00Z"),
+                                           QStringLiteral("2026-08-03T10:15:00Z")),
+                               QStringLiteral("POST"), QStringLiteral("Appointment"))}));
+        QCOMPARE(intoLeave.status, 409);
+        QVERIFY2(diagnostics(intoLeave).contains(QStringLiteral("entry 1")) &&
+                     diagnostics(intoLeave).contains(QStringLiteral("Slot/") + leave),
+                 qPrintable(diagnostics(intoLeave)));
+        const HttpResponse intoHoliday = call(
+            "POST", QStringLiteral("/fhir"),
+            transaction({entry({}, free3, QStringLiteral("POST"), QStringLiteral("Appointment")),
+                         entry({},
+                               appointment(pat, QStringLiteral("dr-t4"),
+                                           QStringLiteral("2026-08-04T09:00:00Z"),
+                                           QStringLiteral("2026-08-04T09:15:00Z")),
+                               QStringLiteral("POST"), QStringLiteral("Appointment"))}));
+        QCOMPARE(intoHoliday.status, 409);
+        QVERIFY2(diagnostics(intoHoliday).contains(QStringLiteral("Slot/") + holiday),
+                 qPrintable(diagnostics(intoHoliday)));
+        QCOMPARE(total(QStringLiteral("/fhir/Appointment?practitioner=dr-t3")), 0);
+        QCOMPARE(call("POST", QStringLiteral("/fhir"),
+                      transaction({entry({}, free3, QStringLiteral("POST"),
+                                         QStringLiteral("Appointment"))}))
+                     .status,
+                 200);
         // A manager's explicit override books over time off, as on the workstation.
         QJsonObject overridden =
             appointment(pat, QStringLiteral("dr-t2"), QStringLiteral("2026-08-04T11:00:00Z"),
@@ -1149,14 +1200,6 @@ private slots:
 
     void transactionsAreAllOrNothingAndAppliedOnce()
     {
-        const auto entry = [](const QString &fullUrl, const QJsonObject &resource,
-                              const QString &method, const QString &url) {
-            return QJsonObject{
-                {QStringLiteral("fullUrl"), fullUrl},
-                {QStringLiteral("resource"), resource},
-                {QStringLiteral("request"),
-                 QJsonObject{{QStringLiteral("method"), method}, {QStringLiteral("url"), url}}}};
-        };
         const QString urn = QStringLiteral("urn:uuid:8c7d2b7e-0b8f-4d2f-9a1e-3f3b2a1c0d11");
         QJsonObject appt = appointment(QStringLiteral("placeholder"), QStringLiteral("dr-t"),
                                        QStringLiteral("2026-07-07T10:00:00Z"),
@@ -1278,21 +1321,6 @@ private slots:
     // each entry still sees those before it: their bookings, their time off, their versions.
     void aTransactionSeesItsOwnEntries()
     {
-        const auto entry = [](const QString &fullUrl, const QJsonObject &resource,
-                              const QString &method, const QString &url) {
-            QJsonObject e{
-                {QStringLiteral("resource"), resource},
-                {QStringLiteral("request"),
-                 QJsonObject{{QStringLiteral("method"), method}, {QStringLiteral("url"), url}}}};
-            if (!fullUrl.isEmpty())
-                e.insert(QStringLiteral("fullUrl"), fullUrl);
-            return e;
-        };
-        const auto transaction = [](const QJsonArray &entries) {
-            return QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Bundle")},
-                               {QStringLiteral("type"), QStringLiteral("transaction")},
-                               {QStringLiteral("entry"), entries}};
-        };
         const auto statusOf = [](const HttpResponse &r, int i) {
             return bodyOf(r)
                 .value(QStringLiteral("entry"))
