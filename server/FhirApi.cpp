@@ -973,7 +973,7 @@ FhirApi::WriteOutcome FhirApi::checkBookingRule(const Appointment &candidate, bo
     // time off is read once.
     if (m_store.waitingType(QStringLiteral("Slot"))) {
         if (auto f = m_store.flush(); !f)
-            return {500, QStringLiteral("exception"), f.error(), std::nullopt};
+            return storageFailure(f.error());
     }
     TimeOffs timeOffs;
     if (m_store.batching() && m_timeOffRead.contains(candidate.practitionerId)) {
@@ -996,6 +996,9 @@ FhirApi::WriteOutcome FhirApi::checkBookingRule(const Appointment &candidate, bo
                              slotId),
                     std::nullopt};
     }
+    // In a transaction Bundle on PostgreSQL, left to the exclusion constraints (bundle()).
+    if (!m_lookForCollisions)
+        return outcome;
     // The workstation's own rule (ConflictDetector) over the appointments that could collide,
     // read inside this write transaction. On PostgreSQL the exclusion constraints of the schema
     // enforce the same rule once more, in the database itself. The indexes are searched by
@@ -1400,78 +1403,94 @@ HttpResponse FhirApi::bundle(const Principal &who, const HttpRequest &request)
     if (transaction) {
         // All or nothing: the first entry that fails rolls back the whole bundle. Its rows and
         // audit entries are written together before it commits (ResourceStore::beginBatch).
-        m_store.beginBatch(plan.size());
-        m_auditBatch.emplace();
-        m_timeOffRead.clear();
         const auto endBatch = [&] {
             m_store.endBatch();
             m_auditBatch.reset();
             m_timeOffRead.clear();
+            m_lookForCollisions = true;
         };
         const auto ended = qScopeGuard(endBatch);
-        const Status s = m_db.write([&]() -> Status {
-            QList<std::pair<QString, QString>> named;
-            for (const Planned &p : std::as_const(plan)) {
-                if (p.error.isEmpty() && p.method != QLatin1String("POST"))
-                    named.append({p.type, p.id});
-            }
-            if (auto f = m_store.prefetch(named); !f)
-                return f;
-            // The time off of every practitioner the Bundle books, read at once (the booking
-            // rule reads it again only after a Slot of the Bundle is written).
-            const QLatin1StringView practitioner("Practitioner/");
-            QStringList practitioners;
-            QSet<QString> seen;
-            for (const Planned &p : std::as_const(plan)) {
-                if (!p.error.isEmpty() || p.type != QLatin1String("Appointment"))
-                    continue;
-                const QJsonArray participants =
-                    p.resource.value(QStringLiteral("participant")).toArray();
-                for (const QJsonValue &one : participants) {
-                    const QString ref = one.toObject()
-                                            .value(QStringLiteral("actor"))
-                                            .toObject()
-                                            .value(QStringLiteral("reference"))
-                                            .toString();
-                    if (!ref.startsWith(practitioner))
+        // look: whether the booking rule looks for collisions itself (see checkBookingRule).
+        const auto attempt = [&](bool look) -> Status {
+            m_store.beginBatch(plan.size());
+            m_auditBatch.emplace();
+            m_timeOffRead.clear();
+            m_lookForCollisions = look;
+            failed = {};
+            results = QJsonArray();
+            const Status s = m_db.write([&]() -> Status {
+                QList<std::pair<QString, QString>> named;
+                for (const Planned &p : std::as_const(plan)) {
+                    if (p.error.isEmpty() && p.method != QLatin1String("POST"))
+                        named.append({p.type, p.id});
+                }
+                if (auto f = m_store.prefetch(named); !f)
+                    return f;
+                // The time off of every practitioner the Bundle books, read at once (the booking
+                // rule reads it again only after a Slot of the Bundle is written).
+                const QLatin1StringView practitioner("Practitioner/");
+                QStringList practitioners;
+                QSet<QString> seen;
+                for (const Planned &p : std::as_const(plan)) {
+                    if (!p.error.isEmpty() || p.type != QLatin1String("Appointment"))
                         continue;
-                    const QString id = ref.mid(practitioner.size());
-                    if (!seen.contains(id)) {
-                        seen.insert(id);
-                        practitioners << id;
+                    const QJsonArray participants =
+                        p.resource.value(QStringLiteral("participant")).toArray();
+                    for (const QJsonValue &one : participants) {
+                        const QString ref = one.toObject()
+                                                .value(QStringLiteral("actor"))
+                                                .toObject()
+                                                .value(QStringLiteral("reference"))
+                                                .toString();
+                        if (!ref.startsWith(practitioner))
+                            continue;
+                        const QString id = ref.mid(practitioner.size());
+                        if (!seen.contains(id)) {
+                            seen.insert(id);
+                            practitioners << id;
+                        }
                     }
                 }
-            }
-            constexpr qsizetype kAtOnce = 256;
-            for (qsizetype from = 0; from < practitioners.size(); from += kAtOnce) {
-                auto read = readTimeOff(practitioners.mid(from, kAtOnce));
-                if (!read)
-                    return fail(read.error());
-                for (auto it = read->cbegin(); it != read->cend(); ++it)
-                    m_timeOffRead.insert(it.key(), it.value());
-            }
-            for (qsizetype i = 0; i < plan.size(); ++i) {
-                WriteOutcome o = runEntry(i);
-                if (!o.ok()) {
-                    failed = o;
-                    return fail(o.message);
+                constexpr qsizetype kAtOnce = 256;
+                for (qsizetype from = 0; from < practitioners.size(); from += kAtOnce) {
+                    auto read = readTimeOff(practitioners.mid(from, kAtOnce));
+                    if (!read)
+                        return fail(read.error());
+                    for (auto it = read->cbegin(); it != read->cend(); ++it)
+                        m_timeOffRead.insert(it.key(), it.value());
                 }
-                results.append(resultOf(o));
-            }
-            if (auto f = m_store.flush(); !f) {
-                failed = storageFailure(f.error());
-                if (failed.status == 409)
-                    return fail(failed.message);
-                failed = {};
-                return f;
-            }
-            if (auto f = flushAudit(who); !f)
-                return f;
-            answer.insert(QStringLiteral("entry"), results);
-            body = QJsonDocument(answer).toJson(QJsonDocument::Compact);
-            return remember(body);
-        });
-        endBatch();
+                for (qsizetype i = 0; i < plan.size(); ++i) {
+                    WriteOutcome o = runEntry(i);
+                    if (!o.ok()) {
+                        failed = o;
+                        return fail(o.message);
+                    }
+                    results.append(resultOf(o));
+                }
+                if (auto f = m_store.flush(); !f) {
+                    failed = storageFailure(f.error());
+                    if (failed.status == 409)
+                        return fail(failed.message);
+                    failed = {};
+                    return f;
+                }
+                if (auto f = flushAudit(who); !f)
+                    return f;
+                answer.insert(QStringLiteral("entry"), results);
+                body = QJsonDocument(answer).toJson(QJsonDocument::Compact);
+                return remember(body);
+            });
+            endBatch();
+            return s;
+        };
+        // On PostgreSQL its exclusion constraints keep the booking rule for a Bundle's
+        // appointments at the flush (one statement, no look per appointment); a Bundle refused
+        // there (or by any other rule: 409) goes once more with the look, which names the
+        // entry and the appointment it collides with; if that one finds none, it stands.
+        const bool constraintsKeepTheRule = m_db.dialect() == Database::Dialect::PostgreSql;
+        Status s = attempt(!constraintsKeepTheRule);
+        if (!s && constraintsKeepTheRule && failed.status == 409)
+            s = attempt(true);
         if (!s) {
             if (failed.ok())
                 return OperationOutcome::response(500, QStringLiteral("exception"), s.error());

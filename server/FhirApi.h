@@ -118,6 +118,9 @@ private:
     // the Bundle waits when it is read; a Slot written in the Bundle empties it).
     std::optional<QList<AuditEntry>> m_auditBatch;
     QHash<QString, TimeOffs> m_timeOffRead;
+    // Whether the booking rule reads what could collide (false: a Bundle's first try on
+    // PostgreSQL, whose exclusion constraints keep the same rule).
+    bool m_lookForCollisions = true;
 };
 
 } // namespace frontdesk::server
