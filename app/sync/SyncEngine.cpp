@@ -686,10 +686,155 @@ void SyncEngine::accounts(SyncRound &round)
     round.accountsDisabled = applied->disabled;
 }
 
+Status SyncEngine::keepBase(const QString &type, const QString &id, qint64 version,
+                            const QString &resource)
+{
+    // An UPDATE and, for a record new here, an INSERT rather than one INSERT OR REPLACE: SQLite
+    // journals every page a REPLACE touches for the statement's sake (a copy SQLCipher encrypts),
+    // about a seventh of a new workstation's first pull; a plain INSERT needs no such journal.
+    // The row ends as a replaced one would: every other column (a conflict's) at its default.
+    const qint64 now = m_db.clock().nowMs();
+    auto updated = m_db.exec(QStringLiteral("UPDATE sync_records SET server_version = ?, "
+                                            "resource = ?, problem = '', updated_at = ?, "
+                                            "theirs = '', theirs_version = 0, theirs_by = '', "
+                                            "mine_by = '' WHERE resource_type = ? AND "
+                                            "resource_id = ?"),
+                             {version, resource, now, type, id});
+    if (!updated)
+        return fail(updated.error());
+    if (*updated > 0)
+        return {};
+    auto inserted = m_db.exec(QStringLiteral("INSERT INTO sync_records (resource_type, "
+                                             "resource_id, server_version, resource, problem, "
+                                             "updated_at) VALUES (?, ?, ?, ?, '', ?)"),
+                              {type, id, version, resource, now});
+    return inserted ? Status() : fail(inserted.error());
+}
+
+Status SyncEngine::applyPage(const QJsonArray &entries, qint64 next, bool guarded, SyncRound &page,
+                             bool &entryFailed)
+{
+    // One look at the outbox per page: a new workstation's first pull (and most later ones) has
+    // nothing queued, and then no entry needs its own count. Applying a server's version writes
+    // no outbox entry (ServerCopy), so the answer holds for the whole page.
+    auto queued = m_db.scalar(QStringLiteral("SELECT EXISTS (SELECT 1 FROM outbox)"));
+    if (!queued)
+        return fail(queued.error());
+    const bool anyQueued = queued->toLongLong() != 0;
+    for (const QJsonValue &value : entries) {
+        const QJsonObject entry = value.toObject();
+        const QJsonObject request = entry.value(QStringLiteral("request")).toObject();
+        const QStringList url = request.value(QStringLiteral("url"))
+                                    .toString()
+                                    .split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        const auto version = versionFromEtag(entry.value(QStringLiteral("response"))
+                                                 .toObject()
+                                                 .value(QStringLiteral("etag"))
+                                                 .toString());
+        if (url.size() != 2 || !version)
+            return fail(tr("A change from the server names no resource and version "
+                           "(request.url TYPE/ID, response.etag)."));
+        const QString type = SyncResources::localType(url[0]);
+        if (type.isEmpty())
+            continue;
+        const QString &id = url[1];
+        const bool deleted =
+            request.value(QStringLiteral("method")).toString() == QLatin1String("DELETE") ||
+            !entry.contains(QStringLiteral("resource"));
+        const QJsonObject resource =
+            deleted ? QJsonObject() : entry.value(QStringLiteral("resource")).toObject();
+        bool exists = false;
+        qint64 localVersion = 0;
+        QString state;
+        if (auto s = m_db.each(
+                QStringLiteral("SELECT server_version, sync_state FROM %1 WHERE id = ?")
+                    .arg(SyncResources::tableOf(
+                        m_db, type, id, entry.value(QStringLiteral("resource")).toObject())),
+                {id},
+                [&](const QSqlQuery &row) {
+                    exists = true;
+                    localVersion = row.value(0).toLongLong();
+                    state = row.value(1).toString();
+                    return false;
+                });
+            !s)
+            return s;
+        if (exists) {
+            // Already here: this workstation's own push coming back, or a page seen twice.
+            if (localVersion >= *version)
+                continue;
+            // Refused or in conflict: kept as it is for a person to settle, who sees the
+            // server's newest version beside it.
+            if (state == SyncState::conflict() || state == SyncState::rejected()) {
+                if (auto k = keepTheirs(type, id, *version, resource); !k)
+                    return k;
+                page.changed[type] << id;
+                continue;
+            }
+        }
+        // Changed here and not yet taken by the server: the push settles it (the server answers
+        // 412 and the record waits for a person), never the pull.
+        if (anyQueued) {
+            auto waiting = m_db.scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE "
+                                                      "resource_type = ? AND resource_id = ?"),
+                                       {type, id});
+            if (!waiting)
+                return fail(waiting.error());
+            if (waiting->toLongLong() > 0)
+                continue;
+        }
+        if (deleted && !exists)
+            continue;
+        // Messages older than this workstation keeps (MessageRetention) stay at the server: a
+        // new workstation's first pull does not bring back what the others removed.
+        if (!deleted && !exists && type == QLatin1String("Communication") &&
+            olderThanKept(resource))
+            continue;
+        // One change that cannot be written here (refused by the mapping, a name or number
+        // already used here, a record it names missing) must not hold up the rest: it is
+        // undone alone and kept for a person (Conflicts), the page goes on.
+        if (guarded) {
+            if (auto s = m_db.exec(QStringLiteral("SAVEPOINT pull_entry")); !s)
+                return fail(s.error());
+        }
+        const Status s = deleted ? SyncResources::applyDelete(m_db, url[0], id, *version)
+                                 : SyncResources::apply(m_db, url[0], id, resource, *version);
+        if (!s) {
+            entryFailed = true;
+            if (!guarded)
+                return s;
+            if (auto q = m_db.exec(QStringLiteral("ROLLBACK TO pull_entry")); !q)
+                return fail(q.error());
+            if (auto q = m_db.exec(QStringLiteral("RELEASE pull_entry")); !q)
+                return fail(q.error());
+            if (auto k = keepUnapplied(type, id, *version, resource, exists,
+                                       tr("Version %1 from the server could not be written "
+                                          "here: %2")
+                                           .arg(*version)
+                                           .arg(s.error()));
+                !k)
+                return k;
+            page.changed[type] << id;
+            ++page.unapplied;
+            continue;
+        }
+        if (guarded) {
+            if (auto q = m_db.exec(QStringLiteral("RELEASE pull_entry")); !q)
+                return fail(q.error());
+        }
+        if (auto k = keepBase(type, id, *version, deleted ? QString() : compact(resource)); !k)
+            return k;
+        page.changed[type] << id;
+        ++page.pulled;
+    }
+    return setMeta(historyCursorKey(), QString::number(next));
+}
+
 void SyncEngine::pull(SyncRound &round)
 {
     // The workstation reads for everyone; the person of the last push is not asked for.
     m_transport.setActingFor(QString());
+    const bool outerTransaction = m_db.inTransaction();
     qint64 start = -1;
     for (int page = 0; page < kMaxPagesPerRound; ++page) {
         auto held = m_db.scalar(QStringLiteral("SELECT value FROM sync_meta WHERE key = ?"),
@@ -729,120 +874,21 @@ void SyncEngine::pull(SyncRound &round)
             return;
         }
         const QJsonArray entries = bundle.value(QStringLiteral("entry")).toArray();
+        // A page applies without a savepoint per entry: each savepoint journals every database
+        // page an entry touches (encrypted, like the file), about a quarter of the pull's CPU.
+        // Only when an entry cannot be written is the page undone and applied again with one
+        // per entry, so that entry alone is left out (inside a caller's transaction, which a
+        // failed try cannot undo, always with them).
         SyncRound page_;
-        const Status applied = m_db.write([&]() -> Status {
-            // One look at the outbox per page: a new workstation's first pull (and most later
-            // ones) has nothing queued, and then no entry needs its own count. Applying a
-            // server's version writes no outbox entry (ServerCopy), so the answer holds for
-            // the whole page.
-            auto queued = m_db.scalar(QStringLiteral("SELECT EXISTS (SELECT 1 FROM outbox)"));
-            if (!queued)
-                return fail(queued.error());
-            const bool anyQueued = queued->toLongLong() != 0;
-            for (const QJsonValue &value : entries) {
-                const QJsonObject entry = value.toObject();
-                const QJsonObject request = entry.value(QStringLiteral("request")).toObject();
-                const QStringList url = request.value(QStringLiteral("url"))
-                                            .toString()
-                                            .split(QLatin1Char('/'), Qt::SkipEmptyParts);
-                const auto version = versionFromEtag(entry.value(QStringLiteral("response"))
-                                                         .toObject()
-                                                         .value(QStringLiteral("etag"))
-                                                         .toString());
-                if (url.size() != 2 || !version)
-                    return fail(tr("A change from the server names no resource and version "
-                                   "(request.url TYPE/ID, response.etag)."));
-                const QString type = SyncResources::localType(url[0]);
-                if (type.isEmpty())
-                    continue;
-                const QString &id = url[1];
-                auto local = m_db.query(
-                    QStringLiteral("SELECT server_version, sync_state FROM %1 WHERE id = ?")
-                        .arg(SyncResources::tableOf(
-                            m_db, type, id, entry.value(QStringLiteral("resource")).toObject())),
-                    {id});
-                if (!local)
-                    return fail(local.error());
-                const bool exists = local->next();
-                const bool deleted =
-                    request.value(QStringLiteral("method")).toString() == QLatin1String("DELETE") ||
-                    !entry.contains(QStringLiteral("resource"));
-                const QJsonObject resource =
-                    deleted ? QJsonObject() : entry.value(QStringLiteral("resource")).toObject();
-                if (exists) {
-                    // Already here: this workstation's own push coming back, or a page seen
-                    // twice.
-                    if (local->value(0).toLongLong() >= *version)
-                        continue;
-                    // Refused or in conflict: kept as it is for a person to settle, who sees
-                    // the server's newest version beside it.
-                    const QString state = local->value(1).toString();
-                    if (state == SyncState::conflict() || state == SyncState::rejected()) {
-                        if (auto k = keepTheirs(type, id, *version, resource); !k)
-                            return k;
-                        page_.changed[type] << id;
-                        continue;
-                    }
-                }
-                // Changed here and not yet taken by the server: the push settles it (the
-                // server answers 412 and the record waits for a person), never the pull.
-                if (anyQueued) {
-                    auto waiting =
-                        m_db.scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE "
-                                                   "resource_type = ? AND resource_id = ?"),
-                                    {type, id});
-                    if (!waiting)
-                        return fail(waiting.error());
-                    if (waiting->toLongLong() > 0)
-                        continue;
-                }
-                if (deleted && !exists)
-                    continue;
-                // Messages older than this workstation keeps (MessageRetention) stay at the
-                // server: a new workstation's first pull does not bring back what the others
-                // removed.
-                if (!deleted && !exists && type == QLatin1String("Communication") &&
-                    olderThanKept(resource))
-                    continue;
-                // One change that cannot be written here (refused by the mapping, a name or
-                // number already used here, a record it names missing) must not hold up the
-                // rest: it is undone alone and kept for a person (Conflicts), the page goes on.
-                if (auto q = m_db.query(QStringLiteral("SAVEPOINT pull_entry")); !q)
-                    return fail(q.error());
-                const Status s = deleted
-                                     ? SyncResources::applyDelete(m_db, url[0], id, *version)
-                                     : SyncResources::apply(m_db, url[0], id, resource, *version);
-                if (!s) {
-                    if (auto q = m_db.query(QStringLiteral("ROLLBACK TO pull_entry")); !q)
-                        return fail(q.error());
-                    if (auto q = m_db.query(QStringLiteral("RELEASE pull_entry")); !q)
-                        return fail(q.error());
-                    if (auto k = keepUnapplied(type, id, *version, resource, exists,
-                                               tr("Version %1 from the server could not be "
-                                                  "written here: %2")
-                                                   .arg(*version)
-                                                   .arg(s.error()));
-                        !k)
-                        return k;
-                    page_.changed[type] << id;
-                    ++page_.unapplied;
-                    continue;
-                }
-                if (auto q = m_db.query(QStringLiteral("RELEASE pull_entry")); !q)
-                    return fail(q.error());
-                if (auto q = m_db.query(
-                        QStringLiteral("INSERT OR REPLACE INTO sync_records (resource_type, "
-                                       "resource_id, server_version, resource, problem, "
-                                       "updated_at) VALUES (?, ?, ?, ?, '', ?)"),
-                        {type, id, *version, deleted ? QString() : compact(resource),
-                         m_db.clock().nowMs()});
-                    !q)
-                    return fail(q.error());
-                page_.changed[type] << id;
-                ++page_.pulled;
-            }
-            return setMeta(historyCursorKey(), QString::number(next));
+        bool entryFailed = false;
+        Status applied = m_db.write([&]() -> Status {
+            return applyPage(entries, next, outerTransaction, page_, entryFailed);
         });
+        if (!applied && entryFailed && !outerTransaction) {
+            page_ = SyncRound();
+            applied = m_db.write(
+                [&]() -> Status { return applyPage(entries, next, true, page_, entryFailed); });
+        }
         if (!applied) {
             round.problem = tr("A page of changes from the server could not be applied; nothing "
                                "of it was kept, and the next sync asks for it again: %1")

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QMetaType>
 #include <QStringList>
@@ -152,6 +153,15 @@ private:
                          const QJsonObject &resource, bool exists, const QString &problem);
     // A message sent or received before what this workstation keeps (MessageRetention).
     bool olderThanKept(const QJsonObject &communication) const;
+    // One history page in the pull's transaction, the cursor moved to next. guarded: each entry
+    // in a savepoint of its own, one that cannot be written undone alone and kept for a person;
+    // else the first such entry sets entryFailed and fails the page, to be applied again guarded.
+    Status applyPage(const QJsonArray &entries, qint64 next, bool guarded, SyncRound &page,
+                     bool &entryFailed);
+    // The server's version of a record just written here, the base of a later merge (an empty
+    // resource: deleted there), with no problem.
+    Status keepBase(const QString &type, const QString &id, qint64 version,
+                    const QString &resource);
     Status postpone(const Push &push, const QString &error);
     Status split(const Push &push);
     Status setMeta(const QString &key, const QString &value);

@@ -924,10 +924,13 @@ private slots:
     }
 
     // A change from the server that cannot be written here (an appointment type code B already
-    // uses for one of its own) holds up nothing else of its page; it waits in Conflicts, and
-    // once B renamed its own, taking the server's writes it.
+    // uses for one of its own) holds up nothing else of its page, before it or after it (the
+    // page is applied again, this change left out); it waits in Conflicts, and once B renamed
+    // its own, taking the server's writes it.
     void aChangeThatCannotBeWrittenHereWaitsAndHoldsUpNothing()
     {
+        Patient before = newPatient(QStringLiteral("MRN-BEFORE"), QStringLiteral("Vorher"));
+        QVERIFY(PatientRepository(m_a.db()).save(before).ok());
         AppointmentType onA;
         onA.code = QStringLiteral("checkup-x");
         onA.name = QStringLiteral("Check-up (A)");
@@ -947,6 +950,12 @@ private slots:
         QVERIFY2(b.problem.isEmpty(), qPrintable(b.problem));
         QCOMPARE(b.unapplied, 1);
         QCOMPARE(PatientRepository(m_b.db()).get(patientId)->city, QStringLiteral("Lübeck"));
+        auto early = PatientRepository(m_b.db()).get(before.meta.id);
+        QVERIFY2(early.ok(), qPrintable(early.error()));
+        QCOMPARE(early->familyName, QStringLiteral("Vorher"));
+        QCOMPARE(early->meta.syncState, SyncState::synced());
+        QVERIFY(b.changed.value(QStringLiteral("Patient")).contains(before.meta.id));
+        QCOMPARE(b.changed.value(QStringLiteral("Patient")).count(before.meta.id), 1);
         QVERIFY(!AppointmentTypeRepository(m_b.db()).get(onA.meta.id).ok());
 
         SyncConflicts conflicts(m_b.db());
