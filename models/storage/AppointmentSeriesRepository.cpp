@@ -71,8 +71,12 @@ Status AppointmentSeriesRepository::validate(const AppointmentSeries &s) const
 Status AppointmentSeriesRepository::linkFromServer(const QString &appointmentId,
                                                    const QString &seriesId)
 {
-    auto q = m_db.query(QStringLiteral("UPDATE appointments SET series_id = ? WHERE id = ?"),
-                        {seriesId.isEmpty() ? QVariant() : QVariant(seriesId), appointmentId});
+    // A row already linked so (a booking pulled just now, most of them in no series) is not
+    // written again.
+    const QVariant series = seriesId.isEmpty() ? QVariant() : QVariant(seriesId);
+    auto q = m_db.exec(QStringLiteral("UPDATE appointments SET series_id = ? WHERE id = ? AND "
+                                      "series_id IS NOT ?"),
+                       {series, appointmentId, series});
     if (!q)
         return fail(
             tr("Could not keep the series of appointment %1: %2").arg(appointmentId, q.error()));

@@ -26,13 +26,16 @@ Status ServerCopy::write(const QString &id, const QVariantMap &values, qint64 se
             return fail(tr("%1 has no field %2.").arg(m_table.resourceType, it.key()));
     }
     return m_db.write([&]() -> Status {
-        auto existing = RecordStore(m_db, m_table).fetch(id);
+        // Only whether the row is here (a tombstone counts): a new workstation's first pull asks
+        // this of every record it writes.
+        auto existing = m_db.scalar(
+            QStringLiteral("SELECT count(*) FROM %1 WHERE id = ?").arg(m_table.name), {id});
         if (!existing)
             return fail(existing.error());
         const qint64 now = m_db.clock().nowMs();
         QStringList columns;
         QVariantList binds;
-        if (!existing->has_value()) {
+        if (existing->toLongLong() == 0) {
             if (deleted)
                 return {};
             columns = QStringList{QStringLiteral("id"),
@@ -47,11 +50,12 @@ Status ServerCopy::write(const QString &id, const QVariantMap &values, qint64 se
                 columns << it.key();
                 binds << it.value();
             }
-            auto q = m_db.query(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                                    .arg(m_table.name, columns.join(QStringLiteral(", ")),
-                                         QStringList(columns.size(), QStringLiteral("?"))
-                                             .join(QStringLiteral(", "))),
-                                binds);
+            // On a statement the connection keeps: one per table and set of columns.
+            auto q = m_db.exec(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                                   .arg(m_table.name, columns.join(QStringLiteral(", ")),
+                                        QStringList(columns.size(), QStringLiteral("?"))
+                                            .join(QStringLiteral(", "))),
+                               binds);
             if (!q)
                 return fail(tr("Could not save the %1 from the server: %2")
                                 .arg(m_table.resourceType, q.error()));
@@ -69,9 +73,9 @@ Status ServerCopy::write(const QString &id, const QVariantMap &values, qint64 se
             binds << it.value();
         }
         binds << id;
-        auto q = m_db.query(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
-                                .arg(m_table.name, columns.join(QStringLiteral(", "))),
-                            binds);
+        auto q = m_db.exec(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
+                               .arg(m_table.name, columns.join(QStringLiteral(", "))),
+                           binds);
         if (!q)
             return fail(tr("Could not save the %1 from the server: %2")
                             .arg(m_table.resourceType, q.error()));
