@@ -234,14 +234,20 @@ Status ResourceStore::prefetch(const QList<std::pair<QString, QString>> &keys)
     for (auto it = idsByType.cbegin(); it != idsByType.cend(); ++it) {
         for (qsizetype from = 0; from < it.value().size(); from += kAtOnce) {
             const QStringList ids = it.value().mid(from, kAtOnce);
-            QVariantList values{it.key()};
+            QVariantList values;
             QString marks;
             for (const QString &id : ids) {
-                marks += marks.isEmpty() ? QStringLiteral("?") : QStringLiteral(", ?");
+                marks += marks.isEmpty() ? QStringLiteral("(?)") : QStringLiteral(", (?)");
                 values << id;
             }
-            if (auto s = m_db.each(QStringLiteral("SELECT %1 FROM resources WHERE type = ? AND "
-                                                  "id IN (%2)")
+            values << it.key();
+            // The ids as a table joined to the key, not "id IN (...)": PostgreSQL's generic
+            // plan for a kept statement took the IN list as a filter over every resource of
+            // the type (180 ms a Bundle at 30k appointments), the join looks up each id.
+            if (auto s = m_db.each(QStringLiteral("WITH wanted (wanted_id) AS (VALUES %2) SELECT "
+                                                  "%1 FROM resources JOIN wanted ON "
+                                                  "resources.type = ? AND resources.id = "
+                                                  "wanted.wanted_id")
                                        .arg(kColumns, marks),
                                    values,
                                    [&](const QSqlQuery &q) {
