@@ -637,7 +637,6 @@ HttpResponse FhirApi::search(const Principal &who, const QString &type, const Ht
         // match, found by (type, param, value), then their resources by key, instead of every
         // resource of the type asked in turn. Commas mean "or".
         QStringList ors;
-        const bool sqlite = m_db.dialect() == Database::Dialect::SqlCipher;
         for (QString v : value.split(QLatin1Char(','))) {
             const QString base = QStringLiteral(
                 "r.id IN (SELECT t.id FROM search_tokens t WHERE t.type = ? AND t.param = ? AND ");
@@ -683,17 +682,16 @@ HttpResponse FhirApi::search(const Principal &who, const QString &type, const Ht
                     if (modifier == QLatin1String("exact")) {
                         all << base + QStringLiteral("t.value = ?)");
                         values << param << word;
-                    } else if (sqlite) {
-                        // The prefix as a range of the index too (SQLite compares text
-                        // byte-wise: everything that starts with word sorts from word to word
-                        // followed by the last code point).
+                    } else {
+                        // The prefix as a range of the index too (tokens compare in code
+                        // point order on both backends, schema 012: everything that starts
+                        // with word sorts from word to word followed by the last code point);
+                        // LIKE alone, its pattern bound, would read every token of the
+                        // parameter.
                         all << base + QStringLiteral("t.value >= ? AND t.value < ? AND t.value "
                                                      "LIKE ? ESCAPE '!')");
                         values << param << word << word + QString::fromUcs4(U"\U0010FFFF")
                                << escapeLike(word) + QLatin1Char('%');
-                    } else {
-                        all << base + QStringLiteral("t.value LIKE ? ESCAPE '!')");
-                        values << param << escapeLike(word) + QLatin1Char('%');
                     }
                 }
                 ors << QLatin1Char('(') + all.join(QStringLiteral(" AND ")) + QLatin1Char(')');
