@@ -49,4 +49,21 @@ inline bool startServerOnLoopback(QProcess &server, const QString &program,
     return true;
 }
 
+// `frontdesk-server STORAGE... user add NAME --role ROLE` with the password on stdin; false,
+// with what the server said as a warning, when it did not add the account.
+inline bool addServerUser(const QString &program, const QStringList &storage, const QString &name,
+                          const QString &role, const QByteArray &password)
+{
+    QProcess add;
+    add.start(program, storage + QStringList{QStringLiteral("user"), QStringLiteral("add"), name,
+                                             QStringLiteral("--role"), role});
+    add.write(password + '\n');
+    add.closeWriteChannel();
+    if (add.waitForFinished(60000) && add.exitStatus() == QProcess::NormalExit &&
+        add.exitCode() == 0)
+        return true;
+    qWarning("user add %s: %s", qPrintable(name), add.readAllStandardError().constData());
+    return false;
+}
+
 } // namespace frontdesk::testing

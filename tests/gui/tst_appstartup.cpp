@@ -165,14 +165,9 @@ private slots:
         none.close();
         const QStringList storage{QStringLiteral("--config"), path(QStringLiteral("none.conf")),
                                   QStringLiteral("--data-dir"), path(QStringLiteral("server"))};
-        QProcess add;
-        add.start(QStringLiteral(FRONTDESK_SERVER_PATH),
-                  storage + QStringList{QStringLiteral("user"), QStringLiteral("add"),
-                                        QStringLiteral("alice"), QStringLiteral("--role"),
-                                        QStringLiteral("admin")});
-        add.write(kPassword.toUtf8() + '\n');
-        add.closeWriteChannel();
-        QVERIFY(add.waitForFinished(60000) && add.exitCode() == 0);
+        QVERIFY(frontdesk::testing::addServerUser(QStringLiteral(FRONTDESK_SERVER_PATH), storage,
+                                                  QStringLiteral("alice"), QStringLiteral("admin"),
+                                                  kPassword.toUtf8()));
         m_server = std::make_unique<QProcess>();
         QByteArray said;
         m_url = testing::startServerProcess(*m_server, QStringLiteral(FRONTDESK_SERVER_PATH),

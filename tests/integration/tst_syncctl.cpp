@@ -160,14 +160,9 @@ private slots:
         QVERIFY(pw.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
         const QStringList storage{QStringLiteral("--config"), path(QStringLiteral("none.conf")),
                                   QStringLiteral("--data-dir"), path(QStringLiteral("server"))};
-        QProcess add;
-        add.start(QStringLiteral(FRONTDESK_SERVER_PATH),
-                  storage + QStringList{QStringLiteral("user"), QStringLiteral("add"),
-                                        QStringLiteral("alice"), QStringLiteral("--role"),
-                                        QStringLiteral("admin")});
-        add.write(kPassword + '\n');
-        add.closeWriteChannel();
-        QVERIFY(add.waitForFinished(60000) && add.exitCode() == 0);
+        QVERIFY(frontdesk::testing::addServerUser(QStringLiteral(FRONTDESK_SERVER_PATH), storage,
+                                                  QStringLiteral("alice"), QStringLiteral("admin"),
+                                                  kPassword));
 
         m_server = std::make_unique<QProcess>();
         QByteArray seen;

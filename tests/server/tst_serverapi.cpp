@@ -727,26 +727,26 @@ private slots:
         const QJsonObject free3 =
             appointment(pat, QStringLiteral("dr-t3"), QStringLiteral("2026-08-03T13:00:00Z"),
                         QStringLiteral("2026-08-03T13:15:00Z"));
-        const HttpResponse intoLeave = call(
-            "POST", QStringLiteral("/fhir"),
-            transaction({entry({}, free3, QStringLiteral("POST"), QStringLiteral("Appointment")),
-                         entry({},
-                               appointment(pat, QStringLiteral("dr-t1"),
-                                           QStringLiteral("2026-08-03T10:00:00Z"),
-                                           QStringLiteral("2026-08-03T10:15:00Z")),
-                               QStringLiteral("POST"), QStringLiteral("Appointment"))}));
+        // free3 and then a booking of another practitioner, in one transaction.
+        const auto afterFree3 = [&](const QString &practitioner, const QString &start,
+                                    const QString &end) {
+            return call(
+                "POST", QStringLiteral("/fhir"),
+                transaction(
+                    {entry({}, free3, QStringLiteral("POST"), QStringLiteral("Appointment")),
+                     entry({}, appointment(pat, practitioner, start, end), QStringLiteral("POST"),
+                           QStringLiteral("Appointment"))}));
+        };
+        const HttpResponse intoLeave =
+            afterFree3(QStringLiteral("dr-t1"), QStringLiteral("2026-08-03T10:00:00Z"),
+                       QStringLiteral("2026-08-03T10:15:00Z"));
         QCOMPARE(intoLeave.status, 409);
         QVERIFY2(diagnostics(intoLeave).contains(QStringLiteral("entry 1")) &&
                      diagnostics(intoLeave).contains(QStringLiteral("Slot/") + leave),
                  qPrintable(diagnostics(intoLeave)));
-        const HttpResponse intoHoliday = call(
-            "POST", QStringLiteral("/fhir"),
-            transaction({entry({}, free3, QStringLiteral("POST"), QStringLiteral("Appointment")),
-                         entry({},
-                               appointment(pat, QStringLiteral("dr-t4"),
-                                           QStringLiteral("2026-08-04T09:00:00Z"),
-                                           QStringLiteral("2026-08-04T09:15:00Z")),
-                               QStringLiteral("POST"), QStringLiteral("Appointment"))}));
+        const HttpResponse intoHoliday =
+            afterFree3(QStringLiteral("dr-t4"), QStringLiteral("2026-08-04T09:00:00Z"),
+                       QStringLiteral("2026-08-04T09:15:00Z"));
         QCOMPARE(intoHoliday.status, 409);
         QVERIFY2(diagnostics(intoHoliday).contains(QStringLiteral("Slot/") + holiday),
                  qPrintable(diagnostics(intoHoliday)));
