@@ -38,12 +38,14 @@
 
 #include <QDir>
 #include <QEventLoop>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -1278,6 +1280,51 @@ private slots:
         QTest::qWait(1000);
         QCOMPARE(probes.count(), 0);
         QVERIFY(startServer(m_port));
+    }
+
+    // A port that answers while rounds still fail (something else listens there, a proxy, a
+    // server that cannot sign anyone in): one probe's round, then no knocking until the
+    // backoff's next round, not a round every probe interval.
+    void aPortThatAnswersWhileRoundsFailIsNotKnockedAtAgainAndAgain()
+    {
+        QTcpServer notTheServer;
+        QVERIFY(notTheServer.listen(QHostAddress::LocalHost));
+        int connections = 0;
+        connect(&notTheServer, &QTcpServer::newConnection, &notTheServer, [&] {
+            while (QTcpSocket *c = notTheServer.nextPendingConnection()) {
+                ++connections;
+                c->close();
+                c->deleteLater();
+            }
+        });
+        const QString url = QStringLiteral("http://127.0.0.1:%1").arg(notTheServer.serverPort());
+        Workstation w;
+        QVERIFY(w.store.open());
+        QVERIFY(w.db().setSetting(QStringLiteral("sync_server_url"), url).ok());
+        SyncThread sync([&w] { return w.db().openAnotherConnection(); }, 60000);
+        std::atomic<int> attempts = 0;
+        sync.worker()->setTransport(
+            [url, &attempts](Database &) -> Result<std::unique_ptr<SyncTransport>> {
+                ++attempts;
+                auto t = signIn(url, QStringLiteral("alice"));
+                if (!t)
+                    return fail(QStringLiteral("alice could not sign in"));
+                return t;
+            },
+            100, 10);
+        sync.worker()->setJitter([] { return 1.0; });
+        sync.worker()->setProbeInterval(200, 2000);
+        QSignalSpy probes(sync.worker(), &SyncWorker::probed);
+        sync.start();
+        // The first round misses (backoff 5 s); the probe connects and makes one round, which
+        // misses too (backoff 10 s)...
+        QTRY_VERIFY_WITH_TIMEOUT(probes.count() >= 1 && attempts.load() >= 2, 20000);
+        QVERIFY(probes.first().at(0).toBool());
+        // ...and then nothing knocks for several probe intervals, nor does a round start.
+        QTest::qWait(2000);
+        QCOMPARE(probes.count(), 1);
+        QCOMPARE(attempts.load(), 2);
+        QVERIFY(connections >= 1);
     }
 
     // Sync now asked for while a round waits on the network (the worker's queued calls run in
