@@ -115,6 +115,17 @@ std::unique_ptr<SyncTransport> signIn(const QString &url, const QString &user)
     return testing::signInAt(url, user, kPassword);
 }
 
+// The worker's transport: alice's sign-in at url, made afresh whenever the worker asks.
+SyncWorker::MakeTransport aliceTransport(const QString &url)
+{
+    return [url](Database &) -> Result<std::unique_ptr<SyncTransport>> {
+        auto t = signIn(url, QStringLiteral("alice"));
+        if (!t)
+            return fail(QStringLiteral("alice could not sign in"));
+        return t;
+    };
+}
+
 struct Workstation
 {
     test::TestDatabase store;
@@ -1135,15 +1146,7 @@ private slots:
         QVERIFY(m_a.db().setSetting(QStringLiteral("sync_server_url"), m_url).ok());
 
         SyncThread sync([this] { return m_a.db().openAnotherConnection(); }, 60000);
-        const QString url = m_url;
-        sync.worker()->setTransport(
-            [url](Database &) -> Result<std::unique_ptr<SyncTransport>> {
-                auto t = signIn(url, QStringLiteral("alice"));
-                if (!t)
-                    return fail(QStringLiteral("alice could not sign in"));
-                return t;
-            },
-            60000, 10);
+        sync.worker()->setTransport(aliceTransport(m_url), 60000, 10);
         QSignalSpy changed(sync.worker(), &SyncWorker::recordsChanged);
         QSignalSpy rounds(sync.worker(), &SyncWorker::roundFinished);
         QSignalSpy states(sync.worker(), &SyncWorker::stateChanged);
@@ -1218,15 +1221,7 @@ private slots:
         QVERIFY(w.store.open());
         QVERIFY(w.db().setSetting(QStringLiteral("sync_server_url"), m_url).ok());
         SyncThread sync([&w] { return w.db().openAnotherConnection(); }, 60000);
-        const QString url = m_url;
-        sync.worker()->setTransport(
-            [url](Database &) -> Result<std::unique_ptr<SyncTransport>> {
-                auto t = signIn(url, QStringLiteral("alice"));
-                if (!t)
-                    return fail(QStringLiteral("alice could not sign in"));
-                return t;
-            },
-            100, 10);
+        sync.worker()->setTransport(aliceTransport(m_url), 100, 10);
         sync.worker()->setJitter([] { return 1.0; });
         sync.worker()->setProbeInterval(200, 2000);
         QSignalSpy rounds(sync.worker(), &SyncWorker::roundFinished);
@@ -1304,12 +1299,9 @@ private slots:
         SyncThread sync([&w] { return w.db().openAnotherConnection(); }, 60000);
         std::atomic<int> attempts = 0;
         sync.worker()->setTransport(
-            [url, &attempts](Database &) -> Result<std::unique_ptr<SyncTransport>> {
+            [make = aliceTransport(url), &attempts](Database &db) {
                 ++attempts;
-                auto t = signIn(url, QStringLiteral("alice"));
-                if (!t)
-                    return fail(QStringLiteral("alice could not sign in"));
-                return t;
+                return make(db);
             },
             100, 10);
         sync.worker()->setJitter([] { return 1.0; });
@@ -1336,14 +1328,14 @@ private slots:
         QVERIFY(w.db().setSetting(QStringLiteral("sync_server_url"), m_url).ok());
         std::atomic<int> deepest = 0;
         SyncThread sync([&w] { return w.db().openAnotherConnection(); }, 60000);
-        const QString url = m_url;
         sync.worker()->setTransport(
-            [url, &deepest](Database &) -> Result<std::unique_ptr<SyncTransport>> {
-                auto t = signIn(url, QStringLiteral("alice"));
+            [make = aliceTransport(m_url),
+             &deepest](Database &db) -> Result<std::unique_ptr<SyncTransport>> {
+                auto t = make(db);
                 if (!t)
-                    return fail(QStringLiteral("alice could not sign in"));
+                    return t;
                 return std::unique_ptr<SyncTransport>(
-                    std::make_unique<SlowTransport>(std::move(t), deepest));
+                    std::make_unique<SlowTransport>(std::move(*t), deepest));
             },
             60000, 10);
         QSignalSpy rounds(sync.worker(), &SyncWorker::roundFinished);

@@ -1254,25 +1254,24 @@ private slots:
         QVERIFY(diagnostics(failed).contains(QStringLiteral("entry 1")));
         QCOMPARE(total(QStringLiteral("/fhir/Patient?family=tx")), 1);
 
+        // Tina again, as a PUT under a precondition (ifMatch, ifNoneMatch) of the request.
+        const auto tinaUnder = [&](const QString &precondition, const QString &value) {
+            return QJsonObject{
+                {QStringLiteral("resource"),
+                 patient(QStringLiteral("Tx"), QStringLiteral("Tina"), QStringLiteral("1999-09-09"),
+                         QStringLiteral("0170 1"), QStringLiteral("MRN-T"))},
+                {QStringLiteral("request"),
+                 QJsonObject{{QStringLiteral("method"), QStringLiteral("PUT")},
+                             {QStringLiteral("url"), QStringLiteral("Patient/") + patientId},
+                             {precondition, value}}}};
+        };
         // A transaction's ifNoneMatch "*" on a record that exists fails the whole of it.
-        const QJsonObject again2{
-            {QStringLiteral("resourceType"), QStringLiteral("Bundle")},
-            {QStringLiteral("type"), QStringLiteral("transaction")},
-            {QStringLiteral("entry"),
-             QJsonArray{
-                 entry({},
-                       patient(QStringLiteral("Once"), QStringLiteral("Olga"),
-                               QStringLiteral("1997-07-07"), QString(), QStringLiteral("MRN-O")),
-                       QStringLiteral("POST"), QStringLiteral("Patient")),
-                 QJsonObject{
-                     {QStringLiteral("resource"),
-                      patient(QStringLiteral("Tx"), QStringLiteral("Tina"),
-                              QStringLiteral("1999-09-09"), QStringLiteral("0170 1"),
-                              QStringLiteral("MRN-T"))},
-                     {QStringLiteral("request"),
-                      QJsonObject{{QStringLiteral("method"), QStringLiteral("PUT")},
-                                  {QStringLiteral("url"), QStringLiteral("Patient/") + patientId},
-                                  {QStringLiteral("ifNoneMatch"), QStringLiteral("*")}}}}}}};
+        const QJsonObject again2 = transaction(
+            {entry({},
+                   patient(QStringLiteral("Once"), QStringLiteral("Olga"),
+                           QStringLiteral("1997-07-07"), QString(), QStringLiteral("MRN-O")),
+                   QStringLiteral("POST"), QStringLiteral("Patient")),
+             tinaUnder(QStringLiteral("ifNoneMatch"), QStringLiteral("*"))});
         const HttpResponse notTwice = call("POST", QStringLiteral("/fhir"), again2);
         QCOMPARE(notTwice.status, 412);
         QVERIFY2(diagnostics(notTwice).contains(QStringLiteral("entry 1")),
@@ -1285,15 +1284,7 @@ private slots:
             {QStringLiteral("type"), QStringLiteral("batch")},
             {QStringLiteral("entry"),
              QJsonArray{
-                 QJsonObject{
-                     {QStringLiteral("resource"),
-                      patient(QStringLiteral("Tx"), QStringLiteral("Tina"),
-                              QStringLiteral("1999-09-09"), QStringLiteral("0170 1"),
-                              QStringLiteral("MRN-T"))},
-                     {QStringLiteral("request"),
-                      QJsonObject{{QStringLiteral("method"), QStringLiteral("PUT")},
-                                  {QStringLiteral("url"), QStringLiteral("Patient/") + patientId},
-                                  {QStringLiteral("ifMatch"), QStringLiteral("W/\"7\"")}}}},
+                 tinaUnder(QStringLiteral("ifMatch"), QStringLiteral("W/\"7\"")),
                  entry({},
                        patient(QStringLiteral("Batch"), QStringLiteral("Bea"),
                                QStringLiteral("1998-08-08"), QString(), QStringLiteral("MRN-B")),
