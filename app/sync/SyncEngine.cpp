@@ -327,7 +327,6 @@ Result<SyncEngine::Sent> SyncEngine::send(const Push &push, SyncRound &round)
             round.problem = error;
             return Sent::Waiting;
         }
-        const qint64 now = m_db.clock().nowMs();
         const Status kept = m_db.write([&]() -> Status {
             for (qsizetype i = 0; i < entries.size(); ++i) {
                 const Entry &e = entries[i];
@@ -351,14 +350,10 @@ Result<SyncEngine::Sent> SyncEngine::send(const Push &push, SyncRound &round)
                         {QString::number(*version), e.type, e.id, push.id, e.id});
                     !q)
                     return fail(q.error());
-                if (auto q = m_db.query(
-                        QStringLiteral("INSERT OR REPLACE INTO sync_records (resource_type, "
-                                       "resource_id, server_version, resource, problem, "
-                                       "updated_at) VALUES (?, ?, ?, ?, '', ?)"),
-                        {e.type, e.id, *version, e.resource ? compact(*e.resource) : QString(),
-                         now});
-                    !q)
-                    return fail(q.error());
+                if (auto k = keepBase(e.type, e.id, *version,
+                                      e.resource ? compact(*e.resource) : QString());
+                    !k)
+                    return k;
                 round.changed[e.type] << e.id;
             }
             if (auto q =
@@ -532,17 +527,11 @@ Result<std::optional<QString>> SyncEngine::merge(const Push &push, const QString
     bool sendBack = false;
     for (auto it = merged.cbegin(); it != merged.cend(); ++it)
         sendBack = sendBack || !same(it.value(), theirValues->value(it.key()));
-    const qint64 now = m_db.clock().nowMs();
     const Status kept = m_db.write([&]() -> Status {
         if (auto s = SyncResources::applyValues(m_db, type, id, merged, version); !s)
             return s;
-        if (auto q = m_db.query(QStringLiteral("INSERT OR REPLACE INTO sync_records "
-                                               "(resource_type, resource_id, server_version, "
-                                               "resource, problem, updated_at) VALUES (?, ?, ?, "
-                                               "?, '', ?)"),
-                                {type, id, version, compact(theirs), now});
-            !q)
-            return fail(q.error());
+        if (auto k = keepBase(type, id, version, compact(theirs)); !k)
+            return k;
         if (auto q = m_db.query(QStringLiteral("DELETE FROM outbox WHERE push_id = ?"), {push.id});
             !q)
             return fail(q.error());
