@@ -49,8 +49,12 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <memory>
+#include <sstream>
 #include <string>
+
+#include <unistd.h>
 
 using namespace frontdesk;
 
@@ -228,6 +232,25 @@ double peakRssMib(qint64 pid)
     return 0;
 }
 
+// A process's CPU time (user + system) in seconds so far; 0 when it cannot be read.
+double cpuSeconds(qint64 pid)
+{
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+    // The fields after the command's name, which may hold spaces, in parentheses.
+    const auto close = text.rfind(')');
+    if (close == std::string::npos)
+        return 0;
+    std::istringstream fields(text.substr(close + 2));
+    std::string field;
+    double ticks = 0;
+    for (int i = 3; fields >> field && i <= 15; ++i) {
+        if (i == 14 || i == 15)
+            ticks += std::stod(field);
+    }
+    return ticks / double(sysconf(_SC_CLK_TCK));
+}
+
 // Starts this process's peak resident memory afresh (Linux: clear_refs 5).
 void resetPeakRss()
 {
@@ -291,6 +314,8 @@ QJsonObject initial(const QString &url, qint64 serverPid, int patients, int appo
     Workstation b;
     b.open();
     b.transport = signIn(url);
+    const double clientCpu = cpuSeconds(QCoreApplication::applicationPid());
+    const double serverCpu = cpuSeconds(serverPid);
     t.restart();
     qint64 pulled = 0;
     for (;;) {
@@ -302,10 +327,14 @@ QJsonObject initial(const QString &url, qint64 serverPid, int patients, int appo
             break;
     }
     const double pullSeconds = double(t.elapsed()) / 1000;
+    const double clientCpuPull = cpuSeconds(QCoreApplication::applicationPid()) - clientCpu;
+    const double serverCpuPull = cpuSeconds(serverPid) - serverCpu;
     const double clientRss = peakRssMib(QCoreApplication::applicationPid());
     const double serverRss = peakRssMib(serverPid);
-    std::fprintf(stderr, "initial: %lld records pulled by a new workstation in %.1f s\n",
-                 static_cast<long long>(pulled), pullSeconds);
+    std::fprintf(stderr,
+                 "initial: %lld records pulled by a new workstation in %.1f s (CPU: %.1f s "
+                 "here, %.1f s at the server)\n",
+                 static_cast<long long>(pulled), pullSeconds, clientCpuPull, serverCpuPull);
     return {{QStringLiteral("patients"), patients},
             {QStringLiteral("appointments"), appointments},
             {QStringLiteral("records"), double(pulled)},
@@ -314,6 +343,8 @@ QJsonObject initial(const QString &url, qint64 serverPid, int patients, int appo
             {QStringLiteral("upload_records_per_second"), double(pushed) / uploadSeconds},
             {QStringLiteral("seconds"), pullSeconds},
             {QStringLiteral("records_per_second"), double(pulled) / pullSeconds},
+            {QStringLiteral("client_cpu_seconds"), clientCpuPull},
+            {QStringLiteral("server_cpu_seconds"), serverCpuPull},
             {QStringLiteral("client_peak_rss_mib"), clientRss},
             {QStringLiteral("server_peak_rss_mib"), serverRss}};
 }
