@@ -109,20 +109,54 @@ Status ServerConnection::obtainWorkstationToken()
 Result<ServerReply> ServerConnection::send(const QByteArray &method, const QString &path,
                                            const QByteArray &body, const HttpHeaders &headers)
 {
+    return start(method, path, body, headers)->wait();
+}
+
+std::unique_ptr<ServerConnection::Pending> ServerConnection::start(const QByteArray &method,
+                                                                   const QString &path,
+                                                                   const QByteArray &body,
+                                                                   const HttpHeaders &headers)
+{
+    std::unique_ptr<Pending> pending(new Pending);
+    pending->m_connection = this;
+    pending->m_method = method;
+    pending->m_path = path;
+    pending->m_body = body;
+    pending->m_headers = headers;
     // A credential the server refuses (a revoked workstation) answers as that refusal.
     if (m_credential && m_token.isEmpty()) {
         auto token = fetchToken();
-        if (!token || !token->ok())
-            return token;
+        if (!token || !token->ok()) {
+            pending->m_answer = token;
+            return pending;
+        }
     }
-    auto reply = exchange(method, path, body, headers);
+    auto exchange = begin(method, path, body, headers);
+    if (!exchange)
+        pending->m_answer = Result<ServerReply>(fail(exchange.error()));
+    else
+        pending->m_exchange = std::move(*exchange);
+    // Qt's network thread takes the request from this thread's events: without one turn of
+    // them it would not leave before the answer is waited for.
+    QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+    return pending;
+}
+
+ServerConnection::Pending::~Pending() = default;
+
+Result<ServerReply> ServerConnection::Pending::wait()
+{
+    if (m_answer)
+        return *m_answer;
+    auto reply = m_connection->finish(*m_exchange);
+    m_exchange.reset();
     // A token that expired or that the server no longer knows: once more with a fresh one. A
     // refused credential is then the answer.
-    if (reply && reply->status == 401 && m_credential) {
-        auto token = fetchToken();
+    if (reply && reply->status == 401 && m_connection->m_credential) {
+        auto token = m_connection->fetchToken();
         if (!token || !token->ok())
             return token;
-        reply = exchange(method, path, body, headers);
+        reply = m_connection->exchange(m_method, m_path, m_body, m_headers);
     }
     return reply;
 }
@@ -150,8 +184,41 @@ Result<QJsonObject> ServerConnection::sendJson(const QByteArray &method, const Q
     return doc.object();
 }
 
+// A request and what was learnt while it went: the TLS problems, a pin that did not match.
+struct ServerConnection::Exchange
+{
+    QNetworkReply *reply = nullptr;
+    bool https = false;
+    QStringList tlsProblems;
+    QString pinProblem;
+
+    Exchange() = default;
+    Exchange(const Exchange &) = delete;
+    Exchange &operator=(const Exchange &) = delete;
+    ~Exchange()
+    {
+        if (!reply)
+            return;
+        // Abandoned before its answer: nothing more is read for it.
+        QObject::disconnect(reply, nullptr, nullptr, nullptr);
+        if (!reply->isFinished())
+            reply->abort();
+        delete reply;
+    }
+};
+
 Result<ServerReply> ServerConnection::exchange(const QByteArray &method, const QString &path,
                                                const QByteArray &body, const HttpHeaders &headers)
+{
+    auto started = begin(method, path, body, headers);
+    if (!started)
+        return fail(started.error());
+    return finish(**started);
+}
+
+Result<std::unique_ptr<ServerConnection::Exchange>>
+ServerConnection::begin(const QByteArray &method, const QString &path, const QByteArray &body,
+                        const HttpHeaders &headers)
 {
     if (auto s = m_endpoint.validate(); !s)
         return fail(s.error());
@@ -186,41 +253,53 @@ Result<ServerReply> ServerConnection::exchange(const QByteArray &method, const Q
         request.setSslConfiguration(tls);
     }
 
-    QNetworkReply *reply = m_network->sendCustomRequest(request, method, body);
-    QStringList tlsProblems;
-    QString pinProblem;
-    const auto checkPin = [&] {
-        if (m_endpoint.pinSha256.isEmpty() || !pinProblem.isEmpty())
-            return;
-        const QSslCertificate peer = reply->sslConfiguration().peerCertificate();
-        const QString seen = pinOf(peer.publicKey().toDer());
-        if (peer.isNull() || seen != m_endpoint.pinSha256) {
-            pinProblem = tr("The server's public key (sha256 %1) is not the pinned one (%2): "
-                            "this may not be your server. Nothing was sent.")
-                             .arg(peer.isNull() ? tr("none") : seen, m_endpoint.pinSha256);
-            reply->abort();
-        }
-    };
+    auto exchange = std::make_unique<Exchange>();
+    Exchange *ex = exchange.get();
+    ex->https = https;
+    ex->reply = m_network->sendCustomRequest(request, method, body);
+    QNetworkReply *reply = ex->reply;
     // Checked as soon as the handshake is done, before the request (a password, a token)
-    // leaves, and again on the answer, since a reused connection has no new handshake.
-    QObject::connect(reply, &QNetworkReply::encrypted, reply, checkPin);
-    QObject::connect(reply, &QNetworkReply::sslErrors, reply, [&](const QList<QSslError> &errors) {
-        for (const QSslError &e : errors)
-            tlsProblems << e.errorString();
-        if (m_endpoint.insecure)
-            reply->ignoreSslErrors();
-    });
+    // leaves, and again on the answer (finish()), since a reused connection has no new
+    // handshake.
+    QObject::connect(reply, &QNetworkReply::encrypted, reply, [this, ex] { checkPin(*ex); });
+    QObject::connect(reply, &QNetworkReply::sslErrors, reply,
+                     [this, ex](const QList<QSslError> &errors) {
+                         for (const QSslError &e : errors)
+                             ex->tlsProblems << e.errorString();
+                         if (m_endpoint.insecure)
+                             ex->reply->ignoreSslErrors();
+                     });
+    return exchange;
+}
+
+void ServerConnection::checkPin(Exchange &ex)
+{
+    if (m_endpoint.pinSha256.isEmpty() || !ex.pinProblem.isEmpty())
+        return;
+    const QSslCertificate peer = ex.reply->sslConfiguration().peerCertificate();
+    const QString seen = pinOf(peer.publicKey().toDer());
+    if (peer.isNull() || seen != m_endpoint.pinSha256) {
+        ex.pinProblem = tr("The server's public key (sha256 %1) is not the pinned one (%2): "
+                           "this may not be your server. Nothing was sent.")
+                            .arg(peer.isNull() ? tr("none") : seen, m_endpoint.pinSha256);
+        ex.reply->abort();
+    }
+}
+
+Result<ServerReply> ServerConnection::finish(Exchange &ex)
+{
+    QNetworkReply *reply = ex.reply;
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     if (!reply->isFinished())
         loop.exec(QEventLoop::ExcludeUserInputEvents);
-    if (https && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
-        checkPin();
-    std::unique_ptr<QNetworkReply> owned(reply);
+    if (ex.https && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
+        checkPin(ex);
+    const QStringList &tlsProblems = ex.tlsProblems;
 
     const QString where = m_endpoint.url.toDisplayString();
-    if (!pinProblem.isEmpty())
-        return fail(pinProblem);
+    if (!ex.pinProblem.isEmpty())
+        return fail(ex.pinProblem);
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (!status.isValid()) {
         switch (reply->error()) {

@@ -43,7 +43,33 @@ struct ServerReply
 class ServerConnection
 {
     Q_DECLARE_TR_FUNCTIONS(ServerConnection)
+    struct Exchange;
+
 public:
+    // A request on its way (start()): Qt's network thread sends it and reads the answer while
+    // this thread does other work. Destroyed before its answer, it is abandoned. It must not
+    // outlive its connection.
+    class Pending
+    {
+    public:
+        ~Pending();
+        Pending(const Pending &) = delete;
+        Pending &operator=(const Pending &) = delete;
+        // The answer, as send() gives it (once more with a fresh token after a 401).
+        Result<ServerReply> wait();
+
+    private:
+        friend class ServerConnection;
+        Pending() = default;
+        ServerConnection *m_connection = nullptr;
+        QByteArray m_method;
+        QString m_path;
+        QByteArray m_body;
+        HttpHeaders m_headers;
+        std::unique_ptr<Exchange> m_exchange;
+        std::optional<Result<ServerReply>> m_answer; // known at the start: no token, bad setup
+    };
+
     explicit ServerConnection(ServerEndpoint endpoint);
     ~ServerConnection();
     ServerConnection(const ServerConnection &) = delete;
@@ -64,6 +90,10 @@ public:
     // mismatch. Any HTTP status is an answer.
     Result<ServerReply> send(const QByteArray &method, const QString &path,
                              const QByteArray &body = {}, const HttpHeaders &headers = {});
+    // The same request, returning before its answer (the workstation's token, if it has none
+    // yet, is fetched first).
+    std::unique_ptr<Pending> start(const QByteArray &method, const QString &path,
+                                   const QByteArray &body = {}, const HttpHeaders &headers = {});
     // JSON in and out; an answer other than 2xx fails with its status and OperationOutcome text.
     Result<QJsonObject> sendJson(const QByteArray &method, const QString &path,
                                  const std::optional<QJsonObject> &body = std::nullopt,
@@ -81,6 +111,11 @@ private:
     Result<ServerReply> fetchToken();
     Result<ServerReply> exchange(const QByteArray &method, const QString &path,
                                  const QByteArray &body, const HttpHeaders &headers);
+    Result<std::unique_ptr<Exchange>> begin(const QByteArray &method, const QString &path,
+                                            const QByteArray &body, const HttpHeaders &headers);
+    Result<ServerReply> finish(Exchange &exchange);
+    // The pin against the certificate the exchange's TLS session holds; aborts on a mismatch.
+    void checkPin(Exchange &exchange);
 
     ServerEndpoint m_endpoint;
     std::unique_ptr<QNetworkAccessManager> m_network;

@@ -21,10 +21,22 @@ public:
     HttpReply send(const QByteArray &method, const QString &path, const QByteArray &body = {},
                    const Headers &headers = {}) override
     {
-        auto reply = m_connection->send(method, QLatin1Char('/') + path, body, headers);
-        if (!reply)
-            return {0, {}, reply.error(), {}};
-        return {reply->status, reply->body, {}, reply->header("X-Frontdesk-Newest-Change")};
+        return answer(m_connection->send(method, QLatin1Char('/') + path, body, headers));
+    }
+    std::unique_ptr<Pending> start(const QString &path) override
+    {
+        class Started final : public Pending
+        {
+        public:
+            explicit Started(std::unique_ptr<ServerConnection::Pending> pending)
+                : m_pending(std::move(pending))
+            {}
+            HttpReply wait() override { return answer(m_pending->wait()); }
+
+        private:
+            std::unique_ptr<ServerConnection::Pending> m_pending;
+        };
+        return std::make_unique<Started>(m_connection->start("GET", QLatin1Char('/') + path));
     }
     void setActingFor(const QString &username) override
     {
@@ -34,6 +46,13 @@ public:
     bool isWorkstation() const override { return m_namesStaff; }
 
 private:
+    static HttpReply answer(const Result<ServerReply> &reply)
+    {
+        if (!reply)
+            return {0, {}, reply.error(), {}};
+        return {reply->status, reply->body, {}, reply->header("X-Frontdesk-Newest-Change")};
+    }
+
     std::unique_ptr<ServerConnection> m_connection;
     bool m_namesStaff;
 };

@@ -1,7 +1,8 @@
 // The sync engine's transport over ServerConnection (ServerTransport) with the credential of a
 // real enrollment, against the real frontdesk-server on loopback: the workstation's token comes
 // from its credential, pulls need nobody, changes name the staff member, and a revoked
-// workstation gets 401 even after the one retry with a new token.
+// workstation gets 401 even after the one retry with a new token. A request started for later
+// leaves at once; one abandoned leaves the connection usable.
 #include "Enrollment.h"
 #include "ServerConnection.h"
 #include "ServerProcess.h"
@@ -13,13 +14,52 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
 
 using namespace frontdesk;
 
 namespace {
 const QByteArray kPassword = "tidal marble orchard 7";
-}
+
+// A server in a thread of its own that notes when a request has come in whole, and answers it
+// only when let: what arrived is seen from outside the thread that sent it.
+class NotingServer final : public QThread
+{
+public:
+    std::atomic<bool> arrived{false};
+    std::atomic<bool> mayAnswer{false};
+    std::atomic<quint16> port{0};
+
+protected:
+    void run() override
+    {
+        QTcpServer server;
+        if (!server.listen(QHostAddress::LocalHost))
+            return;
+        port = server.serverPort();
+        if (!server.waitForNewConnection(10000))
+            return;
+        std::unique_ptr<QTcpSocket> socket(server.nextPendingConnection());
+        QByteArray request;
+        while (!request.contains("\r\n\r\n") && socket->waitForReadyRead(10000))
+            request += socket->readAll();
+        arrived = true;
+        while (!mayAnswer)
+            QThread::msleep(5);
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                      "Content-Length: 11\r\nConnection: close\r\n\r\n{\"seen\":1}");
+        socket->waitForBytesWritten(5000);
+        socket->disconnectFromHost();
+        if (socket->state() != QAbstractSocket::UnconnectedState)
+            socket->waitForDisconnected(5000);
+    }
+};
+} // namespace
 
 class TestServerTransport : public QObject
 {
@@ -110,6 +150,46 @@ private slots:
         r = transport.send("GET", QStringLiteral("fhir/_history?_cursor=0"));
         QCOMPARE(r.status, 401);
         QVERIFY2(r.body.contains("revoked"), r.body.constData());
+    }
+
+    // The pull asks for its next page before it applies the last one: the request must leave
+    // while this thread is busy elsewhere (here: asleep, no events), not when it is waited for.
+    void aStartedRequestLeavesBeforeItsAnswerIsWaitedFor()
+    {
+        NotingServer server;
+        server.start();
+        QTRY_VERIFY(server.port != 0);
+        ServerEndpoint endpoint;
+        endpoint.url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port.load()));
+        endpoint.insecure = true;
+        ServerTransport transport(std::make_unique<ServerConnection>(endpoint), false);
+        auto pending = transport.start(QStringLiteral("fhir/_history?_cursor=0"));
+        for (int i = 0; i < 1000 && !server.arrived; ++i)
+            QThread::msleep(10);
+        const bool arrivedBeforeTheWait = server.arrived;
+        server.mayAnswer = true;
+        const HttpReply r = pending->wait();
+        server.wait();
+        QVERIFY(arrivedBeforeTheWait);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body, QByteArray(R"({"seen":1})"));
+    }
+
+    // A request abandoned before its answer (the pull stopped by a page it could not apply)
+    // leaves the connection as it was.
+    void anAbandonedRequestLeavesTheConnectionUsable()
+    {
+        ServerEndpoint endpoint;
+        endpoint.url = QUrl(m_base);
+        endpoint.insecure = true;
+        ServerTransport transport(std::make_unique<ServerConnection>(endpoint), false);
+        for (int i = 0; i < 3; ++i) {
+            auto pending = transport.start(QStringLiteral("fhir/metadata"));
+            QVERIFY(pending);
+        }
+        const HttpReply r = transport.start(QStringLiteral("fhir/metadata"))->wait();
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body.contains("CapabilityStatement"));
     }
 
     void anUnreachableServerIsNoAnswer()
