@@ -778,7 +778,7 @@ HttpResponse FhirApi::systemHistory(const Principal &who, const HttpRequest &req
         if (!ok || count < 1)
             return OperationOutcome::response(400, QStringLiteral("invalid"),
                                               tr("_count must be a whole number of at least 1."));
-        count = std::min(count, m_settings.maxPageSize);
+        count = std::min(count, m_settings.maxHistoryPageSize);
     }
     auto changes = m_store.changesSince(cursor, count);
     if (!changes)

@@ -39,6 +39,9 @@ public:
         QString scheme = QStringLiteral("https");
         int defaultPageSize = 50;
         int maxPageSize = 500;
+        // A workstation's pull: a new one's first reads the whole clinic, and each page is a
+        // request, an audit entry here and a transaction there.
+        int maxHistoryPageSize = 2000;
         // Answers /sms/... (the SMS gateway's callbacks); unset: those paths are not found.
         std::function<HttpResponse(const HttpRequest &)> smsGateway;
     };

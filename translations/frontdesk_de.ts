@@ -5683,10 +5683,6 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
         <translation>Eine Änderung vom Server nennt keine Ressource und Version (request.url TYP/ID, response.etag).</translation>
     </message>
     <message>
-        <source>A page of changes from the server could not be applied; nothing of it was kept, and the next sync asks for it again: %1</source>
-        <translation>Eine Seite mit Änderungen vom Server konnte nicht übernommen werden; nichts davon wurde behalten, und der nächste Abgleich fragt sie erneut an: %1</translation>
-    </message>
-    <message>
         <source>Changed at the server since; its version could not be read to merge (%1).</source>
         <translation>Seitdem am Server geändert; seine Version konnte zum Zusammenführen nicht gelesen werden (%1).</translation>
     </message>
@@ -5725,6 +5721,10 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
     <message>
         <source>Changed at the server since; its answer names no version to merge against.</source>
         <translation>Seitdem auf dem Server geändert; seine Antwort nennt keine Version, gegen die zusammengeführt werden kann.</translation>
+    </message>
+    <message>
+        <source>Changes from the server could not be applied; none of them was kept, and the next sync asks for them again: %1</source>
+        <translation>Änderungen vom Server konnten nicht übernommen werden; keine davon wurde behalten, und der nächste Abgleich fragt sie erneut an: %1</translation>
     </message>
 </context>
 <context>

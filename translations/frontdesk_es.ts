@@ -5683,10 +5683,6 @@ Ejecute frontdesk --help para ver las opciones.</translation>
         <translation>Un cambio del servidor no indica recurso ni versión (request.url TIPO/ID, response.etag).</translation>
     </message>
     <message>
-        <source>A page of changes from the server could not be applied; nothing of it was kept, and the next sync asks for it again: %1</source>
-        <translation>No se pudo aplicar una página de cambios del servidor; no se guardó nada de ella y la próxima sincronización la pedirá de nuevo: %1</translation>
-    </message>
-    <message>
         <source>Changed at the server since; its version could not be read to merge (%1).</source>
         <translation>Modificado en el servidor desde entonces; no se pudo leer su versión para combinar (%1).</translation>
     </message>
@@ -5725,6 +5721,10 @@ Ejecute frontdesk --help para ver las opciones.</translation>
     <message>
         <source>Changed at the server since; its answer names no version to merge against.</source>
         <translation>Modificado en el servidor desde entonces; su respuesta no indica ninguna versión con la que combinar.</translation>
+    </message>
+    <message>
+        <source>Changes from the server could not be applied; none of them was kept, and the next sync asks for them again: %1</source>
+        <translation>No se pudieron aplicar cambios del servidor; no se guardó ninguno y la próxima sincronización los pedirá de nuevo: %1</translation>
     </message>
 </context>
 <context>

@@ -5683,10 +5683,6 @@ Lancez frontdesk --help pour voir les options.</translation>
         <translation>Une modification du serveur n&apos;indique ni ressource ni version (request.url TYPE/ID, response.etag).</translation>
     </message>
     <message>
-        <source>A page of changes from the server could not be applied; nothing of it was kept, and the next sync asks for it again: %1</source>
-        <translation>Une page de modifications du serveur n&apos;a pas pu être appliquée ; rien n&apos;en a été gardé, et la prochaine synchronisation la redemande : %1</translation>
-    </message>
-    <message>
         <source>Changed at the server since; its version could not be read to merge (%1).</source>
         <translation>Modifié sur le serveur depuis ; sa version n&apos;a pas pu être lue pour fusionner (%1).</translation>
     </message>
@@ -5725,6 +5721,10 @@ Lancez frontdesk --help pour voir les options.</translation>
     <message>
         <source>Changed at the server since; its answer names no version to merge against.</source>
         <translation>Modifié sur le serveur depuis ; sa réponse n’indique aucune version à partir de laquelle fusionner.</translation>
+    </message>
+    <message>
+        <source>Changes from the server could not be applied; none of them was kept, and the next sync asks for them again: %1</source>
+        <translation>Des modifications du serveur n&apos;ont pas pu être appliquées ; aucune n&apos;a été gardée, et la prochaine synchronisation les redemande : %1</translation>
     </message>
 </context>
 <context>

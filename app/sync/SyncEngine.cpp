@@ -28,6 +28,9 @@ constexpr int kMaxPushRows = 500;
 // Bounds one round, so a worker that is asked to stop is not stuck in it for long.
 constexpr int kMaxPushesPerRound = 200;
 constexpr int kMaxPagesPerRound = 10000;
+// Changes from the server applied in one transaction (about 0.2 s of a new workstation's first
+// pull): the UI's writes wait no longer than that.
+constexpr qsizetype kEntriesPerTransaction = 2000;
 // A year of a busy workstation's trail goes up in a few rounds.
 constexpr int kMaxAuditPages = 40;
 
@@ -824,29 +827,91 @@ void SyncEngine::pull(SyncRound &round)
     // The workstation reads for everyone; the person of the last push is not asked for.
     m_transport.setActingFor(QString());
     const bool outerTransaction = m_db.inTransaction();
-    qint64 start = -1;
-    for (int page = 0; page < kMaxPagesPerRound; ++page) {
-        auto held = m_db.scalar(QStringLiteral("SELECT value FROM sync_meta WHERE key = ?"),
-                                {historyCursorKey()});
-        if (!held) {
-            round.problem = held.error();
-            return;
+    auto held = m_db.scalar(QStringLiteral("SELECT value FROM sync_meta WHERE key = ?"),
+                            {historyCursorKey()});
+    if (!held) {
+        round.problem = held.error();
+        return;
+    }
+    qint64 cursor = held->isValid() ? held->toLongLong() : 0;
+    const qint64 start = cursor;
+    qint64 newest = -1;
+    const auto pagePath = [this](qint64 from) {
+        return QStringLiteral("fhir/_history?_cursor=%1&_count=%2").arg(from).arg(m_pageSize);
+    };
+
+    // A page is applied in one transaction, or several small ones together (up to
+    // kEntriesPerTransaction entries): each commit writes every database page its entries
+    // touched (encrypted) to the log. Each page keeps its own cursor in sync_meta, so what was
+    // committed is never asked for again.
+    struct Received
+    {
+        QJsonArray entries;
+        qint64 next;
+    };
+    QList<Received> group;
+    qsizetype grouped = 0;
+    const auto applyGroup = [&]() -> bool {
+        if (group.isEmpty())
+            return true;
+        // Without a savepoint per entry: each savepoint journals every database page an entry
+        // touches (encrypted, like the file), about a quarter of the pull's CPU. Only when an
+        // entry cannot be written are the pages undone and applied again with one per entry,
+        // so that entry alone is left out (inside a caller's transaction, which a failed try
+        // cannot undo, always with them).
+        SyncRound applied;
+        bool entryFailed = false;
+        const auto applyAll = [&](bool guarded) {
+            return m_db.write([&]() -> Status {
+                for (const Received &page : std::as_const(group)) {
+                    if (auto s = applyPage(page.entries, page.next, guarded, applied, entryFailed);
+                        !s)
+                        return s;
+                }
+                return {};
+            });
+        };
+        Status written = applyAll(outerTransaction);
+        if (!written && entryFailed && !outerTransaction) {
+            applied = SyncRound();
+            written = applyAll(true);
         }
-        const qint64 cursor = held->isValid() ? held->toLongLong() : 0;
-        if (start < 0)
-            start = cursor;
-        const HttpReply reply = m_transport.send(
-            "GET",
-            QStringLiteral("fhir/_history?_cursor=%1&_count=%2").arg(cursor).arg(m_pageSize));
+        const qint64 last = group.last().next;
+        group.clear();
+        grouped = 0;
+        if (!written) {
+            round.problem = tr("Changes from the server could not be applied; none of them was "
+                               "kept, and the next sync asks for them again: %1")
+                                .arg(written.error());
+            return false;
+        }
+        round.pulled += applied.pulled;
+        round.unapplied += applied.unapplied;
+        for (auto it = applied.changed.cbegin(); it != applied.changed.cend(); ++it)
+            round.changed[it.key()] += it.value();
+        if (m_progress && newest > start)
+            m_progress({SyncProgress::Phase::Pull, std::min(last, newest) - start, newest - start});
+        return true;
+    };
+
+    // The next page is asked for before the last one is applied: the server reads it while
+    // this workstation writes.
+    std::unique_ptr<SyncTransport::Pending> pending = m_transport.start(pagePath(cursor));
+    for (int page = 0; page < kMaxPagesPerRound && pending; ++page) {
+        const HttpReply reply = pending->wait();
+        pending.reset();
         noteReached(round, reply.reached());
+        // What came before a page that went wrong is kept.
         if (!reply.reached()) {
-            round.problem = reply.error;
+            if (applyGroup())
+                round.problem = reply.error;
             return;
         }
         if (reply.status != 200) {
-            round.problem = tr("The server did not send its changes (HTTP %1): %2")
-                                .arg(reply.status)
-                                .arg(diagnostics(reply.body));
+            if (applyGroup())
+                round.problem = tr("The server did not send its changes (HTTP %1): %2")
+                                    .arg(reply.status)
+                                    .arg(diagnostics(reply.body));
             return;
         }
         const QJsonObject bundle = QJsonDocument::fromJson(reply.body).object();
@@ -857,48 +922,30 @@ void SyncEngine::pull(SyncRound &round)
             identifier.value(QStringLiteral("system")).toString() !=
                 QLatin1String("urn:frontdesk:history-cursor") ||
             !ok || next < cursor) {
-            round.problem = tr("The server's list of changes is not a history Bundle with a "
-                               "cursor (Bundle.identifier, system urn:frontdesk:history-cursor); "
-                               "nothing of it was applied.");
+            if (applyGroup())
+                round.problem = tr("The server's list of changes is not a history Bundle with a "
+                                   "cursor (Bundle.identifier, system "
+                                   "urn:frontdesk:history-cursor); nothing of it was applied.");
             return;
         }
-        const QJsonArray entries = bundle.value(QStringLiteral("entry")).toArray();
-        // A page applies without a savepoint per entry: each savepoint journals every database
-        // page an entry touches (encrypted, like the file), about a quarter of the pull's CPU.
-        // Only when an entry cannot be written is the page undone and applied again with one
-        // per entry, so that entry alone is left out (inside a caller's transaction, which a
-        // failed try cannot undo, always with them).
-        SyncRound page_;
-        bool entryFailed = false;
-        Status applied = m_db.write([&]() -> Status {
-            return applyPage(entries, next, outerTransaction, page_, entryFailed);
-        });
-        if (!applied && entryFailed && !outerTransaction) {
-            page_ = SyncRound();
-            applied = m_db.write(
-                [&]() -> Status { return applyPage(entries, next, true, page_, entryFailed); });
-        }
-        if (!applied) {
-            round.problem = tr("A page of changes from the server could not be applied; nothing "
-                               "of it was kept, and the next sync asks for it again: %1")
-                                .arg(applied.error());
-            return;
-        }
-        round.pulled += page_.pulled;
-        round.unapplied += page_.unapplied;
-        for (auto it = page_.changed.cbegin(); it != page_.changed.cend(); ++it)
-            round.changed[it.key()] += it.value();
-        bool newestOk = false;
-        const qint64 newest = reply.newestChange.toLongLong(&newestOk);
-        if (m_progress && newestOk && newest > start)
-            m_progress({SyncProgress::Phase::Pull, std::min(next, newest) - start, newest - start});
         bool more = false;
         for (const QJsonValue &link : bundle.value(QStringLiteral("link")).toArray())
             more = more || link.toObject().value(QStringLiteral("relation")).toString() ==
                                QLatin1String("next");
-        if (!more || next == cursor)
+        if (more && next != cursor)
+            pending = m_transport.start(pagePath(next));
+        bool newestOk = false;
+        const qint64 newestNow = reply.newestChange.toLongLong(&newestOk);
+        if (newestOk)
+            newest = newestNow;
+        const QJsonArray entries = bundle.value(QStringLiteral("entry")).toArray();
+        grouped += entries.size();
+        group.append({entries, next});
+        cursor = next;
+        if ((!pending || grouped >= kEntriesPerTransaction) && !applyGroup())
             return;
     }
+    applyGroup();
 }
 
 } // namespace frontdesk

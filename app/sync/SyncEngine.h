@@ -88,7 +88,7 @@ public:
     void accounts(SyncRound &round);
 
     void setPageSize(int entries) { m_pageSize = entries; }
-    // Told after each push and each page pulled.
+    // Told after each push and after each transaction of pulled pages.
     void setProgress(std::function<void(const SyncProgress &)> progress)
     {
         m_progress = std::move(progress);
@@ -169,7 +169,7 @@ private:
 
     Database &m_db;
     SyncTransport &m_transport;
-    int m_pageSize = 200;
+    int m_pageSize = 2000;
     std::function<double()> m_jitter;
     std::function<void(const SyncProgress &)> m_progress;
 };

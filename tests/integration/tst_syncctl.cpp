@@ -309,7 +309,9 @@ private slots:
             seed = QRandomGenerator::global()->generate();
         qInfo("kill seed: %u (replay with FRONTDESK_KILL_SEED=%u)", seed, seed);
         QRandomGenerator random(seed);
-        constexpr int patients = 2000;
+        // Enough for several transactions of the pull (2,000 changes each), so a kill can fall
+        // between them.
+        constexpr int patients = 6000;
         QJsonArray entries;
         for (int i = 0; i < patients; ++i)
             entries.append(QJsonObject{
@@ -389,8 +391,9 @@ private slots:
         QCOMPARE(json(pushed).value(QStringLiteral("waiting")).toInt(), 0);
         QCOMPARE(json(pushed).value(QStringLiteral("rejected")).toInt(), 0);
 
+        // Once: what is left of the pull then shows its progress below.
         const int pullKills = killSyncs(
-            QStringLiteral("b"), 4,
+            QStringLiteral("b"), 1,
             QStringLiteral("SELECT count(*) FROM patients WHERE family_name = 'Killtest'"), 0,
             patients);
         // The test is only as good as its kills: some must have fallen mid-way.

@@ -994,6 +994,72 @@ private slots:
         QVERIFY(AppointmentTypeRepository(m_a.db()).get(onB.meta.id).ok());
     }
 
+    // A pull of several pages (two changes a page here; 2,000 in the product) applies them
+    // together in one transaction, each page's cursor kept. One change in a middle page that
+    // cannot be written at B undoes the group once; applied again entry by entry, everything
+    // else of it stands, before that change and after it.
+    void pagesOfAPullAreAppliedTogetherAndOneBadEntryHoldsUpNoneOfThem()
+    {
+        QList<Patient> made;
+        for (int i = 0; i < 3; ++i) {
+            made << newPatient(QStringLiteral("MRN-PAGE-%1").arg(i),
+                               QStringLiteral("Seite%1").arg(i));
+            QVERIFY(PatientRepository(m_a.db()).save(made.last()).ok());
+        }
+        AppointmentType onA;
+        onA.code = QStringLiteral("paged-x");
+        onA.name = QStringLiteral("Paged (A)");
+        QVERIFY(AppointmentTypeRepository(m_a.db()).save(onA).ok());
+        for (int i = 3; i < 7; ++i) {
+            made << newPatient(QStringLiteral("MRN-PAGE-%1").arg(i),
+                               QStringLiteral("Seite%1").arg(i));
+            QVERIFY(PatientRepository(m_a.db()).save(made.last()).ok());
+        }
+        QVERIFY(syncOnce(m_a).problem.isEmpty());
+        AppointmentType onB;
+        onB.code = QStringLiteral("paged-x");
+        onB.name = QStringLiteral("Paged (B)");
+        QVERIFY(AppointmentTypeRepository(m_b.db()).save(onB).ok());
+
+        SyncEngine engine(m_b.db(), *m_b.transport);
+        engine.setJitter([] { return 1.0; });
+        engine.setPageSize(2);
+        QList<SyncProgress> steps;
+        engine.setProgress([&steps](const SyncProgress &p) { steps << p; });
+        const SyncRound b = engine.round();
+        QVERIFY2(b.problem.isEmpty(), qPrintable(b.problem));
+        QCOMPARE(b.unapplied, 1);
+        for (const Patient &p : std::as_const(made)) {
+            auto there = PatientRepository(m_b.db()).get(p.meta.id);
+            QVERIFY2(there.ok(), qPrintable(there.error()));
+            QCOMPARE(there->familyName, p.familyName);
+            QCOMPARE(b.changed.value(QStringLiteral("Patient")).count(p.meta.id), 1);
+        }
+        QVERIFY(!AppointmentTypeRepository(m_b.db()).get(onA.meta.id).ok());
+        // All in one transaction: one step of progress for the pull, which ends at the end.
+        QList<SyncProgress> pulls;
+        for (const SyncProgress &p : std::as_const(steps)) {
+            if (p.phase == SyncProgress::Phase::Pull)
+                pulls << p;
+        }
+        QCOMPARE(pulls.size(), 1);
+        QCOMPARE(pulls.last().done, pulls.last().total);
+        // The cursor went past every page: nothing comes again.
+        const SyncRound again = engine.round();
+        QVERIFY2(again.problem.isEmpty(), qPrintable(again.problem));
+        QCOMPARE(again.pulled, 0);
+        QCOMPARE(again.unapplied, 0);
+
+        // Settled as before: B renames its type, and the change waiting in Conflicts is taken.
+        onB.code = QStringLiteral("paged-y");
+        QVERIFY(AppointmentTypeRepository(m_b.db()).save(onB).ok());
+        const Status taken =
+            SyncConflicts(m_b.db()).resolve(onA.meta.id, SyncConflicts::Take::Theirs);
+        QVERIFY2(taken.ok(), qPrintable(taken.error()));
+        QVERIFY(syncOnce(m_b).problem.isEmpty());
+        QVERIFY(syncOnce(m_a).problem.isEmpty());
+    }
+
     // A message composed at B syncs to the server, which sends it through the real SMTP relay
     // and writes back that it went; B and A both see that.
     void aMessageComposedHereIsSentByTheServer()
