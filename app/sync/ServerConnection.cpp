@@ -199,8 +199,8 @@ struct ServerConnection::Exchange
     {
         if (!reply)
             return;
-        // Abandoned before its answer: nothing more is read for it.
-        QObject::disconnect(reply, nullptr, nullptr, nullptr);
+        // Abandoned before its answer: nothing more is read for it. (Its signals reach
+        // lambdas that use this exchange, which is still whole here.)
         if (!reply->isFinished())
             reply->abort();
         delete reply;

@@ -703,9 +703,9 @@ Status SyncEngine::keepBase(const QString &type, const QString &id, qint64 versi
     return inserted ? Status() : fail(inserted.error());
 }
 
-Status SyncEngine::applyPage(const QJsonArray &entries, qint64 next, bool guarded, SyncRound &page,
-                             bool &entryFailed)
+Status SyncEngine::applyPage(const Page &received, bool guarded, SyncRound &page, bool &entryFailed)
 {
+    const QJsonArray &entries = received.entries;
     // One look at the outbox per page: a new workstation's first pull (and most later ones) has
     // nothing queued, and then no entry needs its own count. Applying a server's version writes
     // no outbox entry (ServerCopy), so the answer holds for the whole page.
@@ -713,8 +713,8 @@ Status SyncEngine::applyPage(const QJsonArray &entries, qint64 next, bool guarde
     if (!queued)
         return fail(queued.error());
     const bool anyQueued = queued->toLongLong() != 0;
-    for (const QJsonValue &value : entries) {
-        const QJsonObject entry = value.toObject();
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QJsonObject entry = entries.at(i).toObject();
         const QJsonObject request = entry.value(QStringLiteral("request")).toObject();
         const QStringList url = request.value(QStringLiteral("url"))
                                     .toString()
@@ -814,12 +814,20 @@ Status SyncEngine::applyPage(const QJsonArray &entries, qint64 next, bool guarde
             if (auto q = m_db.exec(QStringLiteral("RELEASE pull_entry")); !q)
                 return fail(q.error());
         }
-        if (auto k = keepBase(type, id, *version, deleted ? QString() : compact(resource)); !k)
+        QString base;
+        if (!deleted) {
+            const BundleText::Span span =
+                received.resources ? received.resources->at(i) : BundleText::Span();
+            base = span.length > 0
+                       ? QString::fromUtf8(received.text.constData() + span.offset, span.length)
+                       : compact(resource);
+        }
+        if (auto k = keepBase(type, id, *version, base); !k)
             return k;
         page.changed[type] << id;
         ++page.pulled;
     }
-    return setMeta(historyCursorKey(), QString::number(next));
+    return setMeta(historyCursorKey(), QString::number(received.next));
 }
 
 void SyncEngine::pull(SyncRound &round)
@@ -844,12 +852,7 @@ void SyncEngine::pull(SyncRound &round)
     // kEntriesPerTransaction entries): each commit writes every database page its entries
     // touched (encrypted) to the log. Each page keeps its own cursor in sync_meta, so what was
     // committed is never asked for again.
-    struct Received
-    {
-        QJsonArray entries;
-        qint64 next;
-    };
-    QList<Received> group;
+    QList<Page> group;
     qsizetype grouped = 0;
     const auto applyGroup = [&]() -> bool {
         if (group.isEmpty())
@@ -863,9 +866,8 @@ void SyncEngine::pull(SyncRound &round)
         bool entryFailed = false;
         const auto applyAll = [&](bool guarded) {
             return m_db.write([&]() -> Status {
-                for (const Received &page : std::as_const(group)) {
-                    if (auto s = applyPage(page.entries, page.next, guarded, applied, entryFailed);
-                        !s)
+                for (const Page &page : std::as_const(group)) {
+                    if (auto s = applyPage(page, guarded, applied, entryFailed); !s)
                         return s;
                 }
                 return {};
@@ -938,9 +940,12 @@ void SyncEngine::pull(SyncRound &round)
         const qint64 newestNow = reply.newestChange.toLongLong(&newestOk);
         if (newestOk)
             newest = newestNow;
-        const QJsonArray entries = bundle.value(QStringLiteral("entry")).toArray();
-        grouped += entries.size();
-        group.append({entries, next});
+        Page received{bundle.value(QStringLiteral("entry")).toArray(), next, reply.body,
+                      BundleText::entryResources(reply.body)};
+        if (received.resources && received.resources->size() != received.entries.size())
+            received.resources.reset();
+        grouped += received.entries.size();
+        group.append(std::move(received));
         cursor = next;
         if ((!pending || grouped >= kEntriesPerTransaction) && !applyGroup())
             return;

@@ -2,6 +2,7 @@
 
 #include "SyncTransport.h"
 #include "core/Result.h"
+#include "fhir/BundleText.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -11,6 +12,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 namespace frontdesk {
 
@@ -153,11 +155,20 @@ private:
                          const QJsonObject &resource, bool exists, const QString &problem);
     // A message sent or received before what this workstation keeps (MessageRetention).
     bool olderThanKept(const QJsonObject &communication) const;
-    // One history page in the pull's transaction, the cursor moved to next. guarded: each entry
-    // in a savepoint of its own, one that cannot be written undone alone and kept for a person;
-    // else the first such entry sets entryFailed and fails the page, to be applied again guarded.
-    Status applyPage(const QJsonArray &entries, qint64 next, bool guarded, SyncRound &page,
-                     bool &entryFailed);
+    // A history page as it came: its entries, where the next one starts, and its text with
+    // where each entry's resource is in it (BundleText; none: written out from the entries).
+    struct Page
+    {
+        QJsonArray entries;
+        qint64 next = 0;
+        QByteArray text;
+        std::optional<QList<BundleText::Span>> resources;
+    };
+    // One history page in the pull's transaction, the cursor moved to its next. guarded: each
+    // entry in a savepoint of its own, one that cannot be written undone alone and kept for a
+    // person; else the first such entry sets entryFailed and fails the page, to be applied
+    // again guarded.
+    Status applyPage(const Page &received, bool guarded, SyncRound &page, bool &entryFailed);
     // The server's version of a record just written here, the base of a later merge (an empty
     // resource: deleted there), with no problem.
     Status keepBase(const QString &type, const QString &id, qint64 version,
