@@ -1196,6 +1196,23 @@ private slots:
         const QJsonObject after =
             bodyOf(call("GET", QStringLiteral("/fhir/_history?_cursor=%1").arg(cursor)));
         QCOMPARE(after.value(QStringLiteral("entry")).toArray().size(), 1);
+
+        // A workstation's pull takes pages of up to 2,000 changes (a search's stay at 500);
+        // the page's own link says what it was read with.
+        const auto selfLink = [this](const QString &path) {
+            for (const QJsonValue &l :
+                 bodyOf(call("GET", path)).value(QStringLiteral("link")).toArray()) {
+                if (l.toObject().value(QStringLiteral("relation")).toString() ==
+                    QLatin1String("self"))
+                    return l.toObject().value(QStringLiteral("url")).toString();
+            }
+            return QString();
+        };
+        QVERIFY2(selfLink(QStringLiteral("/fhir/_history?_cursor=0&_count=5000"))
+                     .endsWith(QStringLiteral("_count=2000")),
+                 qPrintable(selfLink(QStringLiteral("/fhir/_history?_cursor=0&_count=5000"))));
+        QVERIFY(selfLink(QStringLiteral("/fhir/_history?_cursor=0&_count=1500"))
+                    .endsWith(QStringLiteral("_count=1500")));
     }
 
     void transactionsAreAllOrNothingAndAppliedOnce()
