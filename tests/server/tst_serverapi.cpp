@@ -129,6 +129,15 @@ private:
     {
         return QJsonDocument::fromJson(r.body).object();
     }
+    // The url of a Bundle's link with this relation ("self", "next"); empty when it has none.
+    static QString linkOf(const QJsonObject &bundle, const QString &relation)
+    {
+        for (const QJsonValue &l : bundle.value(QStringLiteral("link")).toArray()) {
+            if (l.toObject().value(QStringLiteral("relation")).toString() == relation)
+                return l.toObject().value(QStringLiteral("url")).toString();
+        }
+        return {};
+    }
     // A Bundle entry (fullUrl only when given) and a transaction Bundle of entries.
     static QJsonObject entry(const QString &fullUrl, const QJsonObject &resource,
                              const QString &method, const QString &url)
@@ -1178,12 +1187,8 @@ private slots:
                          .value(QStringLiteral("value"))
                          .toString()
                          .toLongLong();
-            next.clear();
-            for (const QJsonValue &l : b.value(QStringLiteral("link")).toArray())
-                if (l.toObject().value(QStringLiteral("relation")).toString() ==
-                    QLatin1String("next"))
-                    next = QUrl(l.toObject().value(QStringLiteral("url")).toString())
-                               .toString(QUrl::RemoveScheme | QUrl::RemoveAuthority);
+            next = QUrl(linkOf(b, QStringLiteral("next")))
+                       .toString(QUrl::RemoveScheme | QUrl::RemoveAuthority);
             ++pages;
         }
         QVERIFY(pages > 2);
@@ -1199,19 +1204,12 @@ private slots:
 
         // A workstation's pull takes pages of up to 2,000 changes (a search's stay at 500);
         // the page's own link says what it was read with.
-        const auto selfLink = [this](const QString &path) {
-            for (const QJsonValue &l :
-                 bodyOf(call("GET", path)).value(QStringLiteral("link")).toArray()) {
-                if (l.toObject().value(QStringLiteral("relation")).toString() ==
-                    QLatin1String("self"))
-                    return l.toObject().value(QStringLiteral("url")).toString();
-            }
-            return QString();
-        };
-        QVERIFY2(selfLink(QStringLiteral("/fhir/_history?_cursor=0&_count=5000"))
-                     .endsWith(QStringLiteral("_count=2000")),
-                 qPrintable(selfLink(QStringLiteral("/fhir/_history?_cursor=0&_count=5000"))));
-        QVERIFY(selfLink(QStringLiteral("/fhir/_history?_cursor=0&_count=1500"))
+        const QString capped =
+            linkOf(bodyOf(call("GET", QStringLiteral("/fhir/_history?_cursor=0&_count=5000"))),
+                   QStringLiteral("self"));
+        QVERIFY2(capped.endsWith(QStringLiteral("_count=2000")), qPrintable(capped));
+        QVERIFY(linkOf(bodyOf(call("GET", QStringLiteral("/fhir/_history?_cursor=0&_count=1500"))),
+                       QStringLiteral("self"))
                     .endsWith(QStringLiteral("_count=1500")));
     }
 
