@@ -1652,6 +1652,14 @@ Fehler: %4</translation>
         <source>Could not insert into %1: %2 values do not make rows of %3.</source>
         <translation>Einfügen in %1 nicht möglich: %2 Werte ergeben keine Zeilen zu je %3.</translation>
     </message>
+    <message>
+        <source>Could not set the indexes aside for the load: %1</source>
+        <translation>Die Indizes konnten für das Laden nicht beiseitegelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not make the index %1 again (set aside for a large load; it is tried again at the next start): %2</source>
+        <translation>Der Index %1 konnte nicht neu angelegt werden (für ein großes Laden beiseitegelegt; beim nächsten Start wird es erneut versucht): %2</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseCommands</name>

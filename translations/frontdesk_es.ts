@@ -1652,6 +1652,14 @@ Error: %4</translation>
         <source>Could not insert into %1: %2 values do not make rows of %3.</source>
         <translation>No se pudo insertar en %1: %2 valores no forman filas de %3.</translation>
     </message>
+    <message>
+        <source>Could not set the indexes aside for the load: %1</source>
+        <translation>No se pudieron apartar los índices para la carga: %1</translation>
+    </message>
+    <message>
+        <source>Could not make the index %1 again (set aside for a large load; it is tried again at the next start): %2</source>
+        <translation>No se pudo volver a crear el índice %1 (apartado para una carga grande; se intentará de nuevo en el próximo inicio): %2</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseCommands</name>

@@ -1652,6 +1652,14 @@ Erreur&#xa0;: %4</translation>
         <source>Could not insert into %1: %2 values do not make rows of %3.</source>
         <translation>Impossible d&apos;insérer dans %1 : %2 valeurs ne forment pas des lignes de %3.</translation>
     </message>
+    <message>
+        <source>Could not set the indexes aside for the load: %1</source>
+        <translation>Impossible de mettre les index de côté pour le chargement : %1</translation>
+    </message>
+    <message>
+        <source>Could not make the index %1 again (set aside for a large load; it is tried again at the next start): %2</source>
+        <translation>Impossible de recréer l&apos;index %1 (mis de côté pour un chargement important ; nouvel essai au prochain démarrage) : %2</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseCommands</name>

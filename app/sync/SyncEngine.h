@@ -90,6 +90,10 @@ public:
     void accounts(SyncRound &round);
 
     void setPageSize(int entries) { m_pageSize = entries; }
+    // A first pull of at least this many changes (a new workstation of a large clinic) writes
+    // its rows with the synced tables' non-unique indexes set aside and makes them again at its
+    // end (Database::deferIndexes); meanwhile the calendar and searches here read without them.
+    void setDeferIndexesFrom(qint64 changes) { m_deferIndexesFrom = changes; }
     // Told after each push and after each transaction of pulled pages.
     void setProgress(std::function<void(const SyncProgress &)> progress)
     {
@@ -181,6 +185,7 @@ private:
     Database &m_db;
     SyncTransport &m_transport;
     int m_pageSize = 2000;
+    qint64 m_deferIndexesFrom = 5000;
     std::function<double()> m_jitter;
     std::function<void(const SyncProgress &)> m_progress;
 };

@@ -425,6 +425,84 @@ int Database::schemaVersion() const
     return v ? v->toInt() : 0;
 }
 
+Result<int> Database::deferIndexes(const QStringList &tables)
+{
+    if (m_dialect != Dialect::SqlCipher)
+        return 0;
+    int deferred = 0;
+    const Status s = write([&]() -> Status {
+        QList<std::pair<QString, QString>> indexes;
+        for (const QString &table : tables) {
+            // sqlite_master keeps a non-unique index's text as "CREATE INDEX …" (its first
+            // keywords upper case, one space); automatic ones (a key, UNIQUE) have none.
+            auto q = query(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = "
+                                          "'index' AND tbl_name = ? AND sql LIKE 'CREATE INDEX %'"),
+                           {table});
+            if (!q)
+                return fail(q.error());
+            while (q->next())
+                indexes.append({q->value(0).toString(), q->value(1).toString()});
+        }
+        for (const auto &[name, sql] : std::as_const(indexes)) {
+            if (auto kept = query(QStringLiteral("INSERT INTO deferred_indexes (name, sql) "
+                                                 "VALUES (?, ?)"),
+                                  {name, sql});
+                !kept)
+                return fail(kept.error());
+            if (auto dropped = query(QStringLiteral("DROP INDEX \"%1\"").arg(name)); !dropped)
+                return fail(dropped.error());
+        }
+        deferred = int(indexes.size());
+        return {};
+    });
+    if (!s)
+        return fail(tr("Could not set the indexes aside for the load: %1").arg(s.error()));
+    return deferred;
+}
+
+Status Database::restoreIndexes()
+{
+    if (m_dialect != Dialect::SqlCipher)
+        return {};
+    // A database from before migration 025 has none.
+    auto table = scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                                       "AND name = 'deferred_indexes'"));
+    if (!table)
+        return fail(table.error());
+    if (table->toLongLong() == 0)
+        return {};
+    auto q = query(QStringLiteral("SELECT name, sql FROM deferred_indexes ORDER BY name"));
+    if (!q)
+        return fail(q.error());
+    QList<std::pair<QString, QString>> kept;
+    while (q->next())
+        kept.append({q->value(0).toString(), q->value(1).toString()});
+    q->finish();
+    // One transaction each, so another connection's write waits for one index, not for all.
+    for (const auto &[name, sql] : std::as_const(kept)) {
+        const Status made = write([&]() -> Status {
+            // Made already by another connection of this database.
+            auto there = scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE "
+                                               "type = 'index' AND name = ?"),
+                                {name});
+            if (!there)
+                return fail(there.error());
+            if (there->toLongLong() == 0) {
+                if (auto created = query(sql); !created)
+                    return fail(created.error());
+            }
+            auto done =
+                query(QStringLiteral("DELETE FROM deferred_indexes WHERE name = ?"), {name});
+            return done ? Status() : fail(done.error());
+        });
+        if (!made)
+            return fail(tr("Could not make the index %1 again (set aside for a large load; it is "
+                           "tried again at the next start): %2")
+                            .arg(name, made.error()));
+    }
+    return {};
+}
+
 int Database::latestSchemaVersion()
 {
     const auto all = Migration::builtin();

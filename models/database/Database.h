@@ -136,6 +136,15 @@ public:
     // Keeps something (such as the data directory's lock) alive until the connection is closed.
     void keepWhileOpen(std::shared_ptr<void> guard) { m_guards.push_back(std::move(guard)); }
 
+    // A bulk load's indexes (SQLite; nothing on PostgreSQL). deferIndexes drops the non-unique
+    // indexes of these tables and keeps each one's CREATE INDEX in deferred_indexes in the same
+    // transaction; unique ones stay, as rules the load must keep. restoreIndexes makes every
+    // kept one again, one transaction each (one sort over the table, far cheaper than keeping
+    // it through a million inserts), and also runs at each open, so a load stopped halfway
+    // loses none. The number set aside; restore's error names the index.
+    Result<int> deferIndexes(const QStringList &tables);
+    Status restoreIndexes();
+
     QString cipherVersion() const;
     // SQLite's integrity check, the foreign-key check and the cipher check; the failures found.
     Result<QStringList> check() const;

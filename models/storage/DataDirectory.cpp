@@ -179,6 +179,10 @@ Result<DataDirectory::Opened> DataDirectory::openLocked(const Database::Options 
     if (!db)
         return fail(db.error());
     if (!options.readOnly) {
+        // Before the migrations, which may name an index that a large first pull stopped
+        // halfway had set aside.
+        if (auto s = (*db)->restoreIndexes(); !s)
+            return fail(s.error());
         if (auto s = (*db)->migrate(); !s)
             return fail(s.error());
     }

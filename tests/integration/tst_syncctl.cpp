@@ -296,10 +296,10 @@ private slots:
                  qPrintable(text.out));
     }
 
-    // frontdeskctl sync killed (SIGKILL) at random moments while it pushes 2000 new patients,
-    // and then while the other workstation pulls them; after a sync that runs to its end
-    // nothing is lost and nothing applied twice: every patient reaches the server once
-    // (version 1 there) and the other workstation holds each once. Replay a failure with
+    // frontdeskctl sync killed (SIGKILL) at random moments while it pushes 6000 new patients,
+    // and then while a new workstation pulls them with everything else; after a sync that runs
+    // to its end nothing is lost and nothing applied twice: every patient reaches the server
+    // once (version 1 there) and the new workstation holds each once. Replay a failure with
     // FRONTDESK_KILL_SEED=<the seed printed>.
     void aSyncKilledMidwayLosesNothingAndDoublesNothing()
     {
@@ -391,9 +391,11 @@ private slots:
         QCOMPARE(json(pushed).value(QStringLiteral("waiting")).toInt(), 0);
         QCOMPARE(json(pushed).value(QStringLiteral("rejected")).toInt(), 0);
 
-        // Once: what is left of the pull then shows its progress below.
+        // Once, on a new workstation, whose first pull (over 6,000 changes) sets the indexes
+        // aside: what is left of the pull then shows its progress below.
+        QVERIFY(setUpWorkstation(QStringLiteral("k")));
         const int pullKills = killSyncs(
-            QStringLiteral("b"), 1,
+            QStringLiteral("k"), 1,
             QStringLiteral("SELECT count(*) FROM patients WHERE family_name = 'Killtest'"), 0,
             patients);
         // The test is only as good as its kills: some must have fallen mid-way.
@@ -402,14 +404,14 @@ private slots:
                                 .arg(pushKills)
                                 .arg(pullKills)));
         // The rest of the pull says how far it is, a line a page.
-        const CtlRun pulled = asAlice(QStringLiteral("b"), {QStringLiteral("sync")});
+        const CtlRun pulled = asAlice(QStringLiteral("k"), {QStringLiteral("sync")});
         QVERIFY2(pulled.exitCode == 0, qPrintable(pulled.err));
         QVERIFY2(pulled.out.contains(QStringLiteral("Received ")) &&
                      pulled.out.contains(QStringLiteral(" changes…")) &&
                      pulled.out.contains(QStringLiteral("conflicts 0, rejected 0")),
                  qPrintable(pulled.out));
 
-        for (const QString &ws : {QStringLiteral("a"), QStringLiteral("b")}) {
+        for (const QString &ws : {QStringLiteral("a"), QStringLiteral("k")}) {
             auto db =
                 frontdesk::testing::openWithKeyFile(path(ws), path(ws + QStringLiteral(".key")));
             QVERIFY(db);
@@ -428,6 +430,13 @@ private slots:
             QCOMPARE(count(QStringLiteral("SELECT count(DISTINCT mrn) FROM patients WHERE "
                                           "family_name = 'Killtest'")),
                      patients);
+            // K's first pull set the indexes aside and was killed: the next sync's open made
+            // them again.
+            QCOMPARE(count(QStringLiteral("SELECT count(*) FROM deferred_indexes")), 0);
+            QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = "
+                                          "'index' AND name IN ('patients_name', "
+                                          "'patients_birth_date', 'appointments_start')")),
+                     3);
         }
     }
 

@@ -1060,6 +1060,47 @@ private slots:
         QVERIFY(syncOnce(m_a).problem.isEmpty());
     }
 
+    // A new workstation's first pull of a large clinic writes without the synced tables'
+    // non-unique indexes and makes them again at its end; a small one keeps them throughout.
+    void aLargeFirstPullWritesWithoutTheIndexesAndMakesThemAgain()
+    {
+        Patient p = newPatient(QStringLiteral("MRN-INDEX"), QStringLiteral("Index"));
+        QVERIFY(PatientRepository(m_a.db()).save(p).ok());
+        QVERIFY(syncOnce(m_a).problem.isEmpty());
+        const QString indexes = QStringLiteral(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql LIKE 'CREATE INDEX %' "
+            "AND tbl_name IN ('patients', 'appointments')");
+        for (const bool large : {true, false}) {
+            Workstation fresh;
+            QVERIFY(openWorkstation(fresh, QStringLiteral("alice")));
+            const int before = value(fresh, indexes).toInt();
+            QCOMPARE(before, 8);
+            SyncEngine engine(fresh.db(), *fresh.transport);
+            engine.setJitter([] { return 1.0; });
+            engine.setPageSize(2);
+            // This clinic's changes are a few dozen; "large" from one change on.
+            engine.setDeferIndexesFrom(large ? 1 : 1000000);
+            QList<int> during;
+            engine.setProgress([&](const SyncProgress &step) {
+                if (step.phase == SyncProgress::Phase::Pull)
+                    during << value(fresh, indexes).toInt();
+            });
+            const SyncRound round = engine.round();
+            QVERIFY2(round.problem.isEmpty(), qPrintable(round.problem));
+            QVERIFY(round.pulled > 0);
+            QVERIFY(!during.isEmpty());
+            QCOMPARE(*std::max_element(during.cbegin(), during.cend()), large ? 0 : before);
+            QCOMPARE(value(fresh, indexes).toInt(), before);
+            QCOMPARE(value(fresh, QStringLiteral("SELECT count(*) FROM deferred_indexes")).toInt(),
+                     0);
+            auto there = PatientRepository(fresh.db()).get(p.meta.id);
+            QVERIFY2(there.ok(), qPrintable(there.error()));
+            QCOMPARE(there->familyName, p.familyName);
+            QCOMPARE(value(fresh, QStringLiteral("SELECT count(*) FROM patients")).toInt(),
+                     value(m_a, QStringLiteral("SELECT count(*) FROM patients")).toInt());
+        }
+    }
+
     // A message composed at B syncs to the server, which sends it through the real SMTP relay
     // and writes back that it went; B and A both see that.
     void aMessageComposedHereIsSentByTheServer()

@@ -73,6 +73,74 @@ private slots:
         QCOMPARE(again->database->setting(QStringLiteral("marker")), QStringLiteral("one"));
     }
 
+    // A large first pull sets the synced tables' indexes aside (Database::deferIndexes) and
+    // makes them again at its end; stopped halfway, the next open makes them.
+    void indexesSetAsideAreMadeAgainAtTheNextOpen()
+    {
+        QTemporaryDir tmp;
+        MemorySecretStore store;
+        DataDirectory data(tmp.path(), store);
+        const QString indexes = QStringLiteral(
+            "SELECT group_concat(name || ': ' || sql, '; ') FROM (SELECT name, sql FROM "
+            "sqlite_master WHERE type = 'index' AND tbl_name IN ('appointments', "
+            "'appointment_types') AND sql IS NOT NULL ORDER BY name)");
+        QString before;
+        {
+            auto opened = data.open();
+            QVERIFY2(opened.ok(), qPrintable(opened.error()));
+            Database &db = *opened->database;
+            before = db.scalar(indexes)->toString();
+            QVERIFY(before.contains(QStringLiteral("appointments_start")));
+            auto set = db.deferIndexes(
+                {QStringLiteral("appointments"), QStringLiteral("appointment_types")});
+            QVERIFY2(set.ok(), qPrintable(set.error()));
+            // Six of appointments; appointment_types' unique index is a rule and stays.
+            QCOMPARE(*set, 6);
+            QCOMPARE(db.scalar(indexes)->toString(),
+                     QStringLiteral("appointment_types_code: CREATE UNIQUE INDEX "
+                                    "appointment_types_code ON appointment_types(code) WHERE "
+                                    "deleted = 0"));
+            QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM deferred_indexes"))->toInt(),
+                     6);
+            // Killed here: nothing made them again.
+        }
+        auto reopened = data.open();
+        QVERIFY2(reopened.ok(), qPrintable(reopened.error()));
+        QCOMPARE(reopened->database->scalar(indexes)->toString(), before);
+        QCOMPARE(reopened->database->scalar(QStringLiteral("SELECT count(*) FROM deferred_indexes"))
+                     ->toInt(),
+                 0);
+    }
+
+    // Two processes opening at once (the app and frontdeskctl) both read the list; the one
+    // that comes second finds an index made already, and neither fails on it.
+    void anIndexMadeAgainMeanwhileIsNotMadeTwice()
+    {
+        QTemporaryDir tmp;
+        MemorySecretStore store;
+        DataDirectory data(tmp.path(), store);
+        auto opened = data.open();
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        Database &db = *opened->database;
+        QVERIFY(db.deferIndexes({QStringLiteral("patients")}).ok());
+        auto other = db.openAnotherConnection();
+        QVERIFY2(other.ok(), qPrintable(other.error()));
+        // As the other process's restore had done for this one, just before this one's.
+        const QString sql = db.scalar(QStringLiteral("SELECT sql FROM deferred_indexes WHERE "
+                                                     "name = 'patients_birth_date'"))
+                                ->toString();
+        QVERIFY(sql.startsWith(QStringLiteral("CREATE INDEX")));
+        QVERIFY((*other)->query(sql).ok());
+        const Status restored = db.restoreIndexes();
+        QVERIFY2(restored.ok(), qPrintable(restored.error()));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM deferred_indexes"))->toInt(), 0);
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = "
+                                          "'index' AND name IN ('patients_birth_date', "
+                                          "'patients_name')"))
+                     ->toInt(),
+                 2);
+    }
+
     void missingKeyOverExistingDataIsAClearError()
     {
         QTemporaryDir tmp;
