@@ -180,9 +180,10 @@ Result<DataDirectory::Opened> DataDirectory::openLocked(const Database::Options 
         return fail(db.error());
     if (!options.readOnly) {
         // Before the migrations, which may name an index that a large first pull stopped
-        // halfway had set aside.
+        // halfway had set aside. One that cannot be made (a full disk) only slows this
+        // workstation down: it opens, says so, and tries again at the next open.
         if (auto s = (*db)->restoreIndexes(); !s)
-            return fail(s.error());
+            opened.notes << s.error();
         if (auto s = (*db)->migrate(); !s)
             return fail(s.error());
     }

@@ -112,6 +112,33 @@ private slots:
                  0);
     }
 
+    // An index that cannot be made again does not keep the clinic out: the database opens,
+    // the note names it, and it stays listed for the next open.
+    void anIndexThatCannotBeMadeAgainIsANoteNotARefusal()
+    {
+        QTemporaryDir tmp;
+        MemorySecretStore store;
+        DataDirectory data(tmp.path(), store);
+        {
+            auto opened = data.open();
+            QVERIFY2(opened.ok(), qPrintable(opened.error()));
+            QVERIFY(opened->database
+                        ->query(QStringLiteral("INSERT INTO deferred_indexes (name, sql) VALUES "
+                                               "('gone_start', 'CREATE INDEX gone_start ON "
+                                               "no_such_table(start_at)')"))
+                        .ok());
+        }
+        auto reopened = data.open();
+        QVERIFY2(reopened.ok(), qPrintable(reopened.error()));
+        QCOMPARE(reopened->notes.size(), 1);
+        QVERIFY2(reopened->notes.first().contains(QStringLiteral("gone_start")) &&
+                     reopened->notes.first().contains(QStringLiteral("no_such_table")),
+                 qPrintable(reopened->notes.first()));
+        QCOMPARE(reopened->database->scalar(QStringLiteral("SELECT count(*) FROM deferred_indexes"))
+                     ->toInt(),
+                 1);
+    }
+
     // Two processes opening at once (the app and frontdeskctl) both read the list; the one
     // that comes second finds an index made already, and neither fails on it.
     void anIndexMadeAgainMeanwhileIsNotMadeTwice()
