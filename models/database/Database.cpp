@@ -479,7 +479,10 @@ Status Database::restoreIndexes()
         kept.append({q->value(0).toString(), q->value(1).toString()});
     q->finish();
     // One transaction each, so another connection's write waits for one index, not for all.
-    for (const auto &[name, sql] : std::as_const(kept)) {
+    for (const auto &entry : std::as_const(kept)) {
+        // Named, not bound: clang before 16 lets no lambda capture a structured binding.
+        const QString &name = entry.first;
+        const QString &sql = entry.second;
         const Status made = write([&]() -> Status {
             // Made already by another connection of this database.
             auto there = scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE "
