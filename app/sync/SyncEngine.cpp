@@ -907,6 +907,13 @@ void SyncEngine::pull(SyncRound &round)
         return true;
     };
 
+    // Stopped early: the pages already here are kept, and then the problem is why it stopped
+    // (unless keeping them failed, which applyGroup said).
+    const auto stopWith = [&](const QString &problem) {
+        if (applyGroup())
+            round.problem = problem;
+    };
+
     // The next page is asked for before the last one is applied: the server reads it while
     // this workstation writes.
     std::unique_ptr<SyncTransport::Pending> pending = m_transport.start(pagePath(cursor));
@@ -914,17 +921,14 @@ void SyncEngine::pull(SyncRound &round)
         const HttpReply reply = pending->wait();
         pending.reset();
         noteReached(round, reply.reached());
-        // What came before a page that went wrong is kept.
         if (!reply.reached()) {
-            if (applyGroup())
-                round.problem = reply.error;
+            stopWith(reply.error);
             return;
         }
         if (reply.status != 200) {
-            if (applyGroup())
-                round.problem = tr("The server did not send its changes (HTTP %1): %2")
-                                    .arg(reply.status)
-                                    .arg(diagnostics(reply.body));
+            stopWith(tr("The server did not send its changes (HTTP %1): %2")
+                         .arg(reply.status)
+                         .arg(diagnostics(reply.body)));
             return;
         }
         const QJsonObject bundle = QJsonDocument::fromJson(reply.body).object();
@@ -935,10 +939,9 @@ void SyncEngine::pull(SyncRound &round)
             identifier.value(QStringLiteral("system")).toString() !=
                 QLatin1String("urn:frontdesk:history-cursor") ||
             !ok || next < cursor) {
-            if (applyGroup())
-                round.problem = tr("The server's list of changes is not a history Bundle with a "
-                                   "cursor (Bundle.identifier, system "
-                                   "urn:frontdesk:history-cursor); nothing of it was applied.");
+            stopWith(tr("The server's list of changes is not a history Bundle with a cursor "
+                        "(Bundle.identifier, system urn:frontdesk:history-cursor); nothing of "
+                        "it was applied."));
             return;
         }
         bool more = false;
@@ -963,8 +966,7 @@ void SyncEngine::pull(SyncRound &round)
             }
             auto set = m_db.deferIndexes(tables);
             if (!set) {
-                if (applyGroup())
-                    round.problem = set.error();
+                stopWith(set.error());
                 return;
             }
             deferred = *set > 0;
