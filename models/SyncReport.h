@@ -20,6 +20,24 @@ struct SyncReport
     QString problem;        // why the worker could not look or sync, if it could not
 };
 
+// How far a round is, for the status bar's progress bar and frontdeskctl's progress lines:
+// records pushed of those waiting when the round began, changes pulled of those the server had
+// then, or (at the end of a new workstation's first large pull) indexes made again of those set
+// aside (Database::restoreIndexes).
+struct SyncProgress
+{
+    enum class Phase
+    {
+        Push,
+        Pull,
+        Indexes
+    };
+    Phase phase = Phase::Push;
+    qint64 done = 0;
+    qint64 total = 0;
+};
+
 } // namespace frontdesk
 
 Q_DECLARE_METATYPE(frontdesk::SyncReport)
+Q_DECLARE_METATYPE(frontdesk::SyncProgress)

@@ -27,9 +27,9 @@ void SyncStatus::refresh()
     }
 }
 
-void SyncStatus::setProgress(bool sending, qint64 done, qint64 total)
+void SyncStatus::setProgress(const SyncProgress &step)
 {
-    m_progress = {sending, done, total};
+    m_progress = step;
     emit changed();
 }
 

@@ -30,18 +30,12 @@ public:
 
     // How far a long round is (a first pull, a standalone clinic's records going up); total 0:
     // no round under way that said so.
-    struct Progress
-    {
-        bool sending = false; // pushing this workstation's records, else receiving changes
-        qint64 done = 0;
-        qint64 total = 0;
-    };
-    Progress progress() const { return m_progress; }
+    SyncProgress progress() const { return m_progress; }
 
     void refresh();
     // The end of a round: its state, and the progress it made is over.
     void apply(const frontdesk::SyncReport &state);
-    void setProgress(bool sending, qint64 done, qint64 total);
+    void setProgress(const frontdesk::SyncProgress &step);
 
 signals:
     void changed();
@@ -54,7 +48,7 @@ private:
     Outbox m_outbox;
     qint64 m_pending = 0;
     SyncReport m_state;
-    Progress m_progress;
+    SyncProgress m_progress;
     QString m_lastError;
 };
 

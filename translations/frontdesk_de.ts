@@ -5445,6 +5445,17 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
         <source>Disabled here: %1.</source>
         <translation>Hier deaktiviert: %1.</translation>
     </message>
+    <message>
+        <source>Rebuilding search index %1 of %2…</source>
+        <translation>Suchindex %1 von %2 wird neu aufgebaut …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rebuilt %n search index(es).</source>
+        <translation>
+            <numerusform>%n Suchindex neu aufgebaut.</numerusform>
+            <numerusform>%n Suchindizes neu aufgebaut.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncConflicts</name>
@@ -10102,6 +10113,10 @@ Stattdessen die vorhandene Akte öffnen oder trotzdem eine neue speichern?</tran
     <message>
         <source>receiving %1 of %2 changes from the server</source>
         <translation>%1 von %2 Änderungen werden vom Server empfangen</translation>
+    </message>
+    <message>
+        <source>finishing the first sync: rebuilding search index %1 of %2</source>
+        <translation>erster Abgleich wird abgeschlossen: Suchindex %1 von %2 wird neu aufgebaut</translation>
     </message>
 </context>
 <context>

@@ -119,6 +119,13 @@
             <numerusform>%n staff accounts changed to the server&apos;s.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Rebuilt %n search index(es).</source>
+        <translation>
+            <numerusform>Rebuilt %n search index.</numerusform>
+            <numerusform>Rebuilt %n search indexes.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncConflicts</name>

@@ -5445,6 +5445,17 @@ Ejecute frontdesk --help para ver las opciones.</translation>
         <source>Disabled here: %1.</source>
         <translation>Desactivadas aquí: %1.</translation>
     </message>
+    <message>
+        <source>Rebuilding search index %1 of %2…</source>
+        <translation>Reconstruyendo el índice de búsqueda %1 de %2…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rebuilt %n search index(es).</source>
+        <translation>
+            <numerusform>%n índice de búsqueda reconstruido.</numerusform>
+            <numerusform>%n índices de búsqueda reconstruidos.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncConflicts</name>
@@ -10102,6 +10113,10 @@ Open the existing record instead, or save a new one anyway?</source>
     <message>
         <source>receiving %1 of %2 changes from the server</source>
         <translation>recibiendo %1 de %2 cambios del servidor</translation>
+    </message>
+    <message>
+        <source>finishing the first sync: rebuilding search index %1 of %2</source>
+        <translation>terminando la primera sincronización: reconstruyendo el índice de búsqueda %1 de %2</translation>
     </message>
 </context>
 <context>

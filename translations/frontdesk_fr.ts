@@ -5445,6 +5445,17 @@ Lancez frontdesk --help pour voir les options.</translation>
         <source>Disabled here: %1.</source>
         <translation>Désactivés ici&#xa0;: %1.</translation>
     </message>
+    <message>
+        <source>Rebuilding search index %1 of %2…</source>
+        <translation>Reconstruction de l&apos;index de recherche %1 sur %2…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rebuilt %n search index(es).</source>
+        <translation>
+            <numerusform>%n index de recherche reconstruit.</numerusform>
+            <numerusform>%n index de recherche reconstruits.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncConflicts</name>
@@ -10102,6 +10113,10 @@ Ouvrir plutôt le dossier existant, ou enregistrer quand même un nouveau dossie
     <message>
         <source>receiving %1 of %2 changes from the server</source>
         <translation>réception de %1 modifications sur %2 du serveur</translation>
+    </message>
+    <message>
+        <source>finishing the first sync: rebuilding search index %1 of %2</source>
+        <translation>fin de la première synchronisation : reconstruction de l&apos;index de recherche %1 sur %2</translation>
     </message>
 </context>
 <context>

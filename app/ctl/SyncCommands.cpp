@@ -223,12 +223,27 @@ int SyncCommands::sync(CtlContext &c, const QCommandLineParser &p, const QString
     // how far it is, a line per page.
     if (!json)
         engine.setProgress([&c](const SyncProgress &step) {
-            if (step.total < kProgressFrom)
-                return;
-            c.out() << (step.phase == SyncProgress::Phase::Push
-                            ? tr("Sent %1 of %2 records…").arg(step.done).arg(step.total)
-                            : tr("Received %1 of %2 changes…").arg(step.done).arg(step.total))
-                    << '\n';
+            switch (step.phase) {
+            case SyncProgress::Phase::Push:
+                if (step.total >= kProgressFrom)
+                    c.out() << tr("Sent %1 of %2 records…").arg(step.done).arg(step.total) << '\n';
+                break;
+            case SyncProgress::Phase::Pull:
+                if (step.total >= kProgressFrom)
+                    c.out() << tr("Received %1 of %2 changes…").arg(step.done).arg(step.total)
+                            << '\n';
+                break;
+            case SyncProgress::Phase::Indexes:
+                // After a large first pull: a line as each index is begun, and one at the end.
+                if (step.done < step.total)
+                    c.out() << tr("Rebuilding search index %1 of %2…")
+                                   .arg(step.done + 1)
+                                   .arg(step.total)
+                            << '\n';
+                else
+                    c.out() << tr("Rebuilt %n search index(es).", nullptr, int(step.total)) << '\n';
+                break;
+            }
             c.out().flush();
         });
     const SyncRound round = engine.round();

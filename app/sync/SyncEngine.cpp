@@ -847,12 +847,17 @@ void SyncEngine::pull(SyncRound &round)
     const qint64 start = cursor;
     qint64 newest = -1;
     // Whatever way the pull ends, indexes it set aside are made again (or, if that fails, at
-    // the next open of the database).
+    // the next open of the database); a progress bar says so meanwhile, rather than standing
+    // at the last page.
     bool deferred = false;
     const auto restore = qScopeGuard([&] {
         if (!deferred)
             return;
-        if (auto s = m_db.restoreIndexes(); !s && round.problem.isEmpty())
+        const auto step = [this](int made, int of) {
+            if (m_progress)
+                m_progress({SyncProgress::Phase::Indexes, made, of});
+        };
+        if (auto s = m_db.restoreIndexes(step); !s && round.problem.isEmpty())
             round.problem = s.error();
     });
     const auto pagePath = [this](qint64 from) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SyncReport.h"
 #include "SyncTransport.h"
 #include "core/Result.h"
 #include "fhir/BundleText.h"
@@ -35,20 +36,6 @@ struct SyncRound
     // Local resource type (as the outbox names it) → ids the round changed here (pulled, or
     // whose sync state changed), so the models can refresh those rows.
     QHash<QString, QStringList> changed;
-};
-
-// How far a round is, for a progress bar and frontdeskctl's progress lines: records pushed of
-// those waiting when the round began, or changes pulled of those the server had then.
-struct SyncProgress
-{
-    enum class Phase
-    {
-        Push,
-        Pull
-    };
-    Phase phase = Phase::Push;
-    qint64 done = 0;
-    qint64 total = 0;
 };
 
 // Push and pull over one connection (the sync worker's, or frontdeskctl's): the protocol of
@@ -193,4 +180,3 @@ private:
 } // namespace frontdesk
 
 Q_DECLARE_METATYPE(frontdesk::SyncRound)
-Q_DECLARE_METATYPE(frontdesk::SyncProgress)

@@ -278,9 +278,7 @@ void SyncWorker::runRound()
         m_transport = std::move(*made);
     }
     SyncEngine engine(*m_syncDb, *m_transport);
-    engine.setProgress([this](const SyncProgress &step) {
-        emit progressed(step.phase == SyncProgress::Phase::Push, step.done, step.total);
-    });
+    engine.setProgress([this](const SyncProgress &step) { emit progressed(step); });
     const SyncRound round = engine.round();
     for (auto it = round.changed.cbegin(); it != round.changed.cend(); ++it)
         emit recordsChanged(it.key(), it.value());

@@ -78,9 +78,8 @@ signals:
     // that show them refresh those rows.
     void recordsChanged(const QString &resourceType, const QStringList &ids);
     void roundFinished(const frontdesk::SyncRound &round);
-    // How far the round under way is (SyncEngine::setProgress): sending this workstation's
-    // records, else receiving the server's changes.
-    void progressed(bool sending, qint64 done, qint64 total);
+    // How far the round under way is (SyncEngine::setProgress).
+    void progressed(const frontdesk::SyncProgress &step);
     // A reachability probe ended: it connected (a round follows), or was refused or timed out.
     void probed(bool connected);
 

@@ -460,7 +460,7 @@ Result<int> Database::deferIndexes(const QStringList &tables)
     return deferred;
 }
 
-Status Database::restoreIndexes()
+Status Database::restoreIndexes(const std::function<void(int made, int of)> &progress)
 {
     if (m_dialect != Dialect::SqlCipher)
         return {};
@@ -479,11 +479,14 @@ Status Database::restoreIndexes()
         kept.append({q->value(0).toString(), q->value(1).toString()});
     q->finish();
     // One transaction each, so another connection's write waits for one index, not for all.
+    int made = 0;
     for (const auto &entry : std::as_const(kept)) {
+        if (progress)
+            progress(made, int(kept.size()));
         // Named, not bound: clang before 16 lets no lambda capture a structured binding.
         const QString &name = entry.first;
         const QString &sql = entry.second;
-        const Status made = write([&]() -> Status {
+        const Status remade = write([&]() -> Status {
             // Made already by another connection of this database.
             auto there = scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE "
                                                "type = 'index' AND name = ?"),
@@ -498,11 +501,14 @@ Status Database::restoreIndexes()
                 query(QStringLiteral("DELETE FROM deferred_indexes WHERE name = ?"), {name});
             return done ? Status() : fail(done.error());
         });
-        if (!made)
+        if (!remade)
             return fail(tr("Could not make the index %1 again (set aside for a large load; it is "
                            "tried again at the next start): %2")
-                            .arg(name, made.error()));
+                            .arg(name, remade.error()));
+        ++made;
     }
+    if (progress && !kept.isEmpty())
+        progress(made, int(kept.size()));
     return {};
 }
 

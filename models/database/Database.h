@@ -141,9 +141,10 @@ public:
     // transaction; unique ones stay, as rules the load must keep. restoreIndexes makes every
     // kept one again, one transaction each (one sort over the table, far cheaper than keeping
     // it through a million inserts), and also runs at each open, so a load stopped halfway
-    // loses none. The number set aside; restore's error names the index.
+    // loses none. The number set aside; restore's error names the index. restore tells
+    // progress how many it has made of how many before each one and once all are made.
     Result<int> deferIndexes(const QStringList &tables);
-    Status restoreIndexes();
+    Status restoreIndexes(const std::function<void(int made, int of)> &progress = {});
 
     QString cipherVersion() const;
     // SQLite's integrity check, the foreign-key check and the cipher check; the failures found.

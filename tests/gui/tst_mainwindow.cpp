@@ -223,9 +223,10 @@ private slots:
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         SyncStatusWidget *status = w.syncStatusWidget();
-        w.syncStatus()->setProgress(false, 40, 120);
+        using Phase = SyncProgress::Phase;
+        w.syncStatus()->setProgress({Phase::Pull, 40, 120});
         QVERIFY(!status->progressBar()->isVisible());
-        w.syncStatus()->setProgress(false, 1200, 4800);
+        w.syncStatus()->setProgress({Phase::Pull, 1200, 4800});
         QVERIFY(status->progressBar()->isVisible());
         QCOMPARE(status->progressBar()->value(), 250);
         QVERIFY2(
@@ -233,9 +234,22 @@ private slots:
                                                          "the server")
                                         .arg(QLocale().toString(1200), QLocale().toString(4800))),
             qPrintable(status->text()));
-        w.syncStatus()->setProgress(true, 500, 2000);
+        w.syncStatus()->setProgress({Phase::Push, 500, 2000});
         QVERIFY2(status->text().contains(QLocale().toString(2000)), qPrintable(status->text()));
         QCOMPARE(status->progressBar()->value(), 250);
+        // The end of a large first pull: the indexes set aside are made again, a few dozen,
+        // each of which takes a while; the bar says so from the first rather than standing
+        // at the last page.
+        w.syncStatus()->setProgress({Phase::Indexes, 0, 8});
+        QVERIFY(status->progressBar()->isVisible());
+        QCOMPARE(status->progressBar()->value(), 0);
+        QVERIFY2(status->text().contains(
+                     SyncStatusWidget::tr("finishing the first sync: rebuilding search index "
+                                          "%1 of %2")
+                         .arg(QLocale().toString(1), QLocale().toString(8))),
+                 qPrintable(status->text()));
+        w.syncStatus()->setProgress({Phase::Indexes, 6, 8});
+        QCOMPARE(status->progressBar()->value(), 750);
         w.syncStatus()->apply(SyncReport{});
         QVERIFY(!status->progressBar()->isVisible());
         QVERIFY2(status->text().contains(SyncStatusWidget::tr("no changes waiting")),

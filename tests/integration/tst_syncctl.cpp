@@ -410,6 +410,17 @@ private slots:
                      pulled.out.contains(QStringLiteral(" changes…")) &&
                      pulled.out.contains(QStringLiteral("conflicts 0, rejected 0")),
                  qPrintable(pulled.out));
+        // A whole first pull of as much ends by making the indexes it set aside, and says so
+        // after its last page, rather than standing at it.
+        QVERIFY(setUpWorkstation(QStringLiteral("m")));
+        const CtlRun first = asAlice(QStringLiteral("m"), {QStringLiteral("sync")});
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        const qsizetype lastPage = first.out.lastIndexOf(QStringLiteral("Received "));
+        const qsizetype firstIndex =
+            first.out.indexOf(QStringLiteral("Rebuilding search index 1 of "));
+        const qsizetype allIndexes = first.out.indexOf(QStringLiteral("Rebuilt "));
+        QVERIFY2(lastPage >= 0 && firstIndex > lastPage && allIndexes > firstIndex,
+                 qPrintable(first.out));
 
         for (const QString &ws : {QStringLiteral("a"), QStringLiteral("k")}) {
             auto db =

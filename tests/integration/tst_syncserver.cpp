@@ -1081,15 +1081,31 @@ private slots:
             // This clinic's changes are a few dozen; "large" from one change on.
             engine.setDeferIndexesFrom(large ? 1 : 1000000);
             QList<int> during;
+            // The indexes being made again say so, one step as each is begun and one at the end,
+            // after the last page.
+            QList<SyncProgress> remaking;
             engine.setProgress([&](const SyncProgress &step) {
-                if (step.phase == SyncProgress::Phase::Pull)
+                if (step.phase == SyncProgress::Phase::Pull) {
+                    QVERIFY(remaking.isEmpty());
                     during << value(fresh, indexes).toInt();
+                } else if (step.phase == SyncProgress::Phase::Indexes) {
+                    remaking << step;
+                }
             });
             const SyncRound round = engine.round();
             QVERIFY2(round.problem.isEmpty(), qPrintable(round.problem));
             QVERIFY(round.pulled > 0);
             QVERIFY(!during.isEmpty());
             QCOMPARE(*std::max_element(during.cbegin(), during.cend()), large ? 0 : before);
+            if (large) {
+                QVERIFY(remaking.size() > before);
+                for (qsizetype i = 0; i < remaking.size(); ++i) {
+                    QCOMPARE(remaking.at(i).done, qint64(i));
+                    QCOMPARE(remaking.at(i).total, qint64(remaking.size() - 1));
+                }
+            } else {
+                QVERIFY(remaking.isEmpty());
+            }
             QCOMPARE(value(fresh, indexes).toInt(), before);
             QCOMPARE(value(fresh, QStringLiteral("SELECT count(*) FROM deferred_indexes")).toInt(),
                      0);

@@ -11,6 +11,8 @@
 #include <QPushButton>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace frontdesk {
 
 SyncStatusWidget::SyncStatusWidget(SyncStatus *status, QWidget *parent)
@@ -83,16 +85,27 @@ void SyncStatusWidget::updateText()
     if (m_status->rejected() > 0)
         waiting += tr(" · %Ln refused by the server", nullptr,
                       int(std::min<qint64>(m_status->rejected(), INT_MAX)));
-    // A long round says how far it is, in words and as a bar.
-    const SyncStatus::Progress progress = m_status->progress();
-    const bool showProgress = progress.total >= ProgressFrom;
+    // A long round says how far it is, in words and as a bar. Indexes are made again only
+    // after a large first pull, a few dozen of them, each of which may take seconds.
+    const SyncProgress progress = m_status->progress();
+    const bool indexes = progress.phase == SyncProgress::Phase::Indexes;
+    const bool showProgress = indexes ? progress.total > 0 : progress.total >= ProgressFrom;
     if (showProgress) {
         const QLocale locale;
-        waiting = progress.sending
-                      ? tr("sending %1 of %2 records to the server")
-                            .arg(locale.toString(progress.done), locale.toString(progress.total))
-                      : tr("receiving %1 of %2 changes from the server")
-                            .arg(locale.toString(progress.done), locale.toString(progress.total));
+        const QString done = locale.toString(progress.done);
+        const QString total = locale.toString(progress.total);
+        switch (progress.phase) {
+        case SyncProgress::Phase::Push:
+            waiting = tr("sending %1 of %2 records to the server").arg(done, total);
+            break;
+        case SyncProgress::Phase::Pull:
+            waiting = tr("receiving %1 of %2 changes from the server").arg(done, total);
+            break;
+        case SyncProgress::Phase::Indexes:
+            waiting = tr("finishing the first sync: rebuilding search index %1 of %2")
+                          .arg(locale.toString(std::min(progress.done + 1, progress.total)), total);
+            break;
+        }
         // QProgressBar counts in int: large rounds in thousandths.
         m_progress->setRange(0, 1000);
         m_progress->setValue(int(1000 * progress.done / progress.total));
