@@ -33,6 +33,7 @@ SyncWorker::SyncWorker(Connect connect, int intervalMs)
 {
     qRegisterMetaType<frontdesk::SyncReport>();
     qRegisterMetaType<frontdesk::SyncRound>();
+    qRegisterMetaType<frontdesk::SyncProgress>();
 }
 
 void SyncWorker::setTransport(MakeTransport make, int roundIntervalMs, int debounceMs)
