@@ -530,24 +530,26 @@ Result<qint64> SyncResources::queueDemoRecords(Database &db, const QString &acto
             if (room <= 0)
                 break;
             // Table names come from the repositories, never from input. The same rows, in id
-            // order, are queued and then marked pending.
+            // order, are queued and then marked pending. 'demo' is written out, not bound, so
+            // that SQLite reads them from the table's partial index of demo records (migration
+            // 026) instead of walking past every record queued before.
+            const QString demo = QStringLiteral("sync_state = '%1'").arg(SyncState::demo());
             auto inserted = db.exec(
                 QStringLiteral("INSERT INTO outbox (request_id, resource_type, resource_id, "
                                "operation, base_version, local_version, created_at, actor) "
                                "SELECT lower(hex(randomblob(16))), ?, id, 'create', NULL, "
-                               "version, ?, ? FROM %1 WHERE sync_state = ? ORDER BY id LIMIT ?")
-                    .arg(table),
-                {QString::fromLatin1(k.outboxType), db.clock().nowMs(), actor, SyncState::demo(),
-                 room});
+                               "version, ?, ? FROM %1 WHERE %2 ORDER BY id LIMIT ?")
+                    .arg(table, demo),
+                {QString::fromLatin1(k.outboxType), db.clock().nowMs(), actor, room});
             if (!inserted)
                 return fail(inserted.error());
             if (*inserted == 0)
                 continue;
             auto marked =
                 db.exec(QStringLiteral("UPDATE %1 SET sync_state = ? WHERE id IN (SELECT id FROM "
-                                       "%1 WHERE sync_state = ? ORDER BY id LIMIT ?)")
-                            .arg(table),
-                        {SyncState::pending(), SyncState::demo(), room});
+                                       "%1 WHERE %2 ORDER BY id LIMIT ?)")
+                            .arg(table, demo),
+                        {SyncState::pending(), room});
             if (!marked)
                 return fail(marked.error());
             if (*marked != *inserted)

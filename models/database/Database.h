@@ -138,11 +138,12 @@ public:
 
     // A bulk load's indexes (SQLite; nothing on PostgreSQL). deferIndexes drops the non-unique
     // indexes of these tables and keeps each one's CREATE INDEX in deferred_indexes in the same
-    // transaction; unique ones stay, as rules the load must keep. restoreIndexes makes every
-    // kept one again, one transaction each (one sort over the table, far cheaper than keeping
-    // it through a million inserts), and also runs at each open, so a load stopped halfway
-    // loses none. The number set aside; restore's error names the index. restore tells
-    // progress how many it has made of how many before each one and once all are made.
+    // transaction; unique ones stay, as rules the load must keep, and partial ones, which the
+    // load's rows fall outside. restoreIndexes makes every kept one again, one transaction each
+    // (one sort over the table, far cheaper than keeping it through a million inserts), and
+    // also runs at each open, so a load stopped halfway loses none. The number set aside; restore's
+    // error names the index. restore tells progress how many it has made of how many before each
+    // one and once all are made.
     Result<int> deferIndexes(const QStringList &tables);
     Status restoreIndexes(const std::function<void(int made, int of)> &progress = {});
 

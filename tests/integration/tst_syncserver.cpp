@@ -1067,9 +1067,10 @@ private slots:
         Patient p = newPatient(QStringLiteral("MRN-INDEX"), QStringLiteral("Index"));
         QVERIFY(PatientRepository(m_a.db()).save(p).ok());
         QVERIFY(syncOnce(m_a).problem.isEmpty());
+        // Not the partial indexes of demo records to queue, which stay throughout.
         const QString indexes = QStringLiteral(
             "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql LIKE 'CREATE INDEX %' "
-            "AND tbl_name IN ('patients', 'appointments')");
+            "AND sql NOT LIKE '% WHERE %' AND tbl_name IN ('patients', 'appointments')");
         for (const bool large : {true, false}) {
             Workstation fresh;
             QVERIFY(openWorkstation(fresh, QStringLiteral("alice")));
