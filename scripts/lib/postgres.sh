@@ -2,6 +2,8 @@
 # a unix socket there. Its URL goes to FRONTDESK_TEST_POSTGRES_URL; frontdesk_stop_postgres stops
 # and removes it (scripts/test calls it from its EXIT trap). Tests run it with fsync off;
 # FRONTDESK_PG_FSYNC=on (scripts/bench) makes it as durable as a production cluster.
+# FRONTDESK_PG_SETTINGS adds settings of a tuned production server, e.g.
+# "-c shared_buffers=4GB -c max_wal_size=4GB" (the cluster otherwise has PostgreSQL's defaults).
 # shellcheck shell=bash
 
 frontdesk_postgres_bin() {
@@ -31,7 +33,7 @@ frontdesk_start_postgres() {
         -E UTF8 --locale=C.UTF-8 >"$FRONTDESK_PG_DIR/initdb.log" 2>&1 ||
         { cat "$FRONTDESK_PG_DIR/initdb.log" >&2; return 1; }
     frontdesk_as_pg_owner "$bin/pg_ctl" -D "$FRONTDESK_PG_DIR/data" -l "$FRONTDESK_PG_DIR/server.log" \
-        -o "-k $FRONTDESK_PG_DIR -c listen_addresses='' -c max_connections=200 -c fsync=${FRONTDESK_PG_FSYNC:-off}" \
+        -o "-k $FRONTDESK_PG_DIR -c listen_addresses='' -c max_connections=200 -c fsync=${FRONTDESK_PG_FSYNC:-off} ${FRONTDESK_PG_SETTINGS:-}" \
         -w start >/dev/null ||
         { cat "$FRONTDESK_PG_DIR/server.log" >&2; return 1; }
     export FRONTDESK_PG_DIR

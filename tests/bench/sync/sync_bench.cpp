@@ -274,6 +274,7 @@ QJsonObject initial(const QString &url, qint64 serverPid, int patients, int appo
     a->transport = signIn(url);
     // As an enrolled workstation queues its demo clinic (SyncEngine::push), all at once here
     // so that the upload below is timed alone.
+    t.restart();
     qint64 records = 0;
     for (;;) {
         auto queued = SyncResources::queueDemoRecords(a->db(), QStringLiteral("alice"), 20000);
@@ -283,6 +284,9 @@ QJsonObject initial(const QString &url, qint64 serverPid, int patients, int appo
             break;
         records += *queued;
     }
+    const double queueSeconds = double(t.elapsed()) / 1000;
+    std::fprintf(stderr, "initial: %lld records queued for the server in %.1f s\n",
+                 static_cast<long long>(records), queueSeconds);
     t.restart();
     qint64 pushed = 0;
     for (;;) {
@@ -338,6 +342,7 @@ QJsonObject initial(const QString &url, qint64 serverPid, int patients, int appo
     return {{QStringLiteral("patients"), patients},
             {QStringLiteral("appointments"), appointments},
             {QStringLiteral("records"), double(pulled)},
+            {QStringLiteral("queue_seconds"), queueSeconds},
             {QStringLiteral("upload_records"), double(pushed)},
             {QStringLiteral("upload_seconds"), uploadSeconds},
             {QStringLiteral("upload_records_per_second"), double(pushed) / uploadSeconds},
