@@ -35,6 +35,13 @@ struct SyncProgress
     Phase phase = Phase::Push;
     qint64 done = 0;
     qint64 total = 0;
+
+    // Rounds that move fewer records than this go by without progress (the status bar's bar,
+    // frontdeskctl's lines) until their summary.
+    static constexpr qint64 ShownFrom = 200;
+    // Worth saying: a long round's push or pull, or any index being made again (only a large
+    // first pull sets them aside, and each may take seconds).
+    bool worthShowing() const { return phase == Phase::Indexes ? total > 0 : total >= ShownFrom; }
 };
 
 } // namespace frontdesk

@@ -25,9 +25,6 @@ namespace frontdesk {
 
 namespace {
 
-// Rounds that move fewer records than a page say nothing until their summary.
-constexpr qint64 kProgressFrom = 200;
-
 // The workstation's link to frontdesk-server: enrollment and its state, and a round of sync.
 class SyncCommands
 {
@@ -223,15 +220,14 @@ int SyncCommands::sync(CtlContext &c, const QCommandLineParser &p, const QString
     // how far it is, a line per page.
     if (!json)
         engine.setProgress([&c](const SyncProgress &step) {
+            if (!step.worthShowing())
+                return;
             switch (step.phase) {
             case SyncProgress::Phase::Push:
-                if (step.total >= kProgressFrom)
-                    c.out() << tr("Sent %1 of %2 records…").arg(step.done).arg(step.total) << '\n';
+                c.out() << tr("Sent %1 of %2 records…").arg(step.done).arg(step.total) << '\n';
                 break;
             case SyncProgress::Phase::Pull:
-                if (step.total >= kProgressFrom)
-                    c.out() << tr("Received %1 of %2 changes…").arg(step.done).arg(step.total)
-                            << '\n';
+                c.out() << tr("Received %1 of %2 changes…").arg(step.done).arg(step.total) << '\n';
                 break;
             case SyncProgress::Phase::Indexes:
                 // After a large first pull: a line as each index is begun, and one at the end.

@@ -85,11 +85,9 @@ void SyncStatusWidget::updateText()
     if (m_status->rejected() > 0)
         waiting += tr(" · %Ln refused by the server", nullptr,
                       int(std::min<qint64>(m_status->rejected(), INT_MAX)));
-    // A long round says how far it is, in words and as a bar. Indexes are made again only
-    // after a large first pull, a few dozen of them, each of which may take seconds.
+    // A long round says how far it is, in words and as a bar.
     const SyncProgress progress = m_status->progress();
-    const bool indexes = progress.phase == SyncProgress::Phase::Indexes;
-    const bool showProgress = indexes ? progress.total > 0 : progress.total >= ProgressFrom;
+    const bool showProgress = progress.worthShowing();
     if (showProgress) {
         const QLocale locale;
         const QString done = locale.toString(progress.done);

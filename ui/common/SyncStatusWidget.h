@@ -18,8 +18,6 @@ class SyncStatusWidget : public QWidget
     Q_OBJECT
 public:
     static constexpr int RefreshIntervalMs = 15000;
-    // Rounds that move fewer records than this go by without a progress bar.
-    static constexpr qint64 ProgressFrom = 200;
 
     explicit SyncStatusWidget(SyncStatus *status, QWidget *parent = nullptr);
 
