@@ -964,12 +964,7 @@ void SyncEngine::pull(SyncRound &round)
         // index, so every transaction rewrites most of its pages, encrypted); made at the end,
         // each is one sort.
         if (firstPull && page == 0 && !outerTransaction && newest - start >= m_deferIndexesFrom) {
-            QStringList tables;
-            for (const auto &[type, table] : SyncResources::tables()) {
-                if (!tables.contains(table))
-                    tables << table;
-            }
-            auto set = m_db.deferIndexes(tables);
+            auto set = m_db.deferIndexes(SyncResources::distinctTables());
             if (!set) {
                 stopWith(set.error());
                 return;

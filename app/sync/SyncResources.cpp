@@ -414,6 +414,16 @@ QList<std::pair<QString, QString>> SyncResources::tables()
     return out;
 }
 
+QStringList SyncResources::distinctTables()
+{
+    QStringList out;
+    for (const Kind &k : kKinds) {
+        if (const QString table = k.table(); !out.contains(table))
+            out << table;
+    }
+    return out;
+}
+
 QStringList SyncResources::tablesOf(const QString &outboxType)
 {
     QStringList out;

@@ -54,8 +54,10 @@ public:
     // holds id, or, given the server's resource, the one whose records it is.
     static QString tableOf(Database &db, const QString &outboxType, const QString &id,
                            const QJsonObject &resource = {});
-    // Every synced table with its outbox resource type; the tables of one type.
+    // Every synced table with its outbox resource type; each synced table once; the tables of
+    // one type.
     static QList<std::pair<QString, QString>> tables();
+    static QStringList distinctTables();
     static QStringList tablesOf(const QString &outboxType);
 
     // For the three-way merge after a 412: a record's columns as a local save writes them, from

@@ -28,11 +28,7 @@ private slots:
     {
         test::TestDatabase t;
         QVERIFY(t.open());
-        QStringList tables;
-        for (const auto &[type, table] : SyncResources::tables()) {
-            if (!tables.contains(table))
-                tables << table;
-        }
+        const QStringList tables = SyncResources::distinctTables();
         QVERIFY(tables.contains(QStringLiteral("appointments")));
         for (const QString &table : std::as_const(tables)) {
             auto plan = t.db->query(QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM %1 WHERE "
