@@ -19,7 +19,9 @@
 //                 100k/1M and at least a quarter of PostgreSQL's COPY of the same rows, which
 //                 scripts/bench times beside it); the peak RSS of B's process while it pulls
 //                 (A closed first) and of the server. --database runs the server on
-//                 PostgreSQL instead of a throwaway file.
+//                 PostgreSQL instead of a throwaway file. With --pull-again as well, only the
+//                 pull, of the clinic that server already holds from an earlier run (to look
+//                 into the pull without waiting for the upload each time).
 #include "ServerConnection.h"
 #include "ServerProcess.h"
 #include "ServerTransport.h"
@@ -257,6 +259,8 @@ void resetPeakRss()
     std::ofstream("/proc/self/clear_refs") << "5";
 }
 
+QJsonObject pullWhole(const QString &url, qint64 serverPid, QJsonObject result);
+
 QJsonObject initial(const QString &url, qint64 serverPid, int patients, int appointments)
 {
     QElapsedTimer t;
@@ -313,7 +317,20 @@ QJsonObject initial(const QString &url, qint64 serverPid, int patients, int appo
     std::fprintf(stderr, "initial: %lld records queued, %lld pushed in %.1f s\n",
                  static_cast<long long>(records), static_cast<long long>(pushed), uploadSeconds);
     a.reset();
+    return pullWhole(
+        url, serverPid,
+        {{QStringLiteral("patients"), patients},
+         {QStringLiteral("appointments"), appointments},
+         {QStringLiteral("queue_seconds"), queueSeconds},
+         {QStringLiteral("upload_records"), double(pushed)},
+         {QStringLiteral("upload_seconds"), uploadSeconds},
+         {QStringLiteral("upload_records_per_second"), double(pushed) / uploadSeconds}});
+}
 
+// A new, empty workstation pulls everything the server holds; its figures added to result.
+QJsonObject pullWhole(const QString &url, qint64 serverPid, QJsonObject result)
+{
+    QElapsedTimer t;
     resetPeakRss();
     Workstation b;
     b.open();
@@ -339,19 +356,14 @@ QJsonObject initial(const QString &url, qint64 serverPid, int patients, int appo
                  "initial: %lld records pulled by a new workstation in %.1f s (CPU: %.1f s "
                  "here, %.1f s at the server)\n",
                  static_cast<long long>(pulled), pullSeconds, clientCpuPull, serverCpuPull);
-    return {{QStringLiteral("patients"), patients},
-            {QStringLiteral("appointments"), appointments},
-            {QStringLiteral("records"), double(pulled)},
-            {QStringLiteral("queue_seconds"), queueSeconds},
-            {QStringLiteral("upload_records"), double(pushed)},
-            {QStringLiteral("upload_seconds"), uploadSeconds},
-            {QStringLiteral("upload_records_per_second"), double(pushed) / uploadSeconds},
-            {QStringLiteral("seconds"), pullSeconds},
-            {QStringLiteral("records_per_second"), double(pulled) / pullSeconds},
-            {QStringLiteral("client_cpu_seconds"), clientCpuPull},
-            {QStringLiteral("server_cpu_seconds"), serverCpuPull},
-            {QStringLiteral("client_peak_rss_mib"), clientRss},
-            {QStringLiteral("server_peak_rss_mib"), serverRss}};
+    result.insert(QStringLiteral("records"), double(pulled));
+    result.insert(QStringLiteral("seconds"), pullSeconds);
+    result.insert(QStringLiteral("records_per_second"), double(pulled) / pullSeconds);
+    result.insert(QStringLiteral("client_cpu_seconds"), clientCpuPull);
+    result.insert(QStringLiteral("server_cpu_seconds"), serverCpuPull);
+    result.insert(QStringLiteral("client_peak_rss_mib"), clientRss);
+    result.insert(QStringLiteral("server_peak_rss_mib"), serverRss);
+    return result;
 }
 
 } // namespace
@@ -375,14 +387,17 @@ int main(int argc, char **argv)
     const QCommandLineOption databaseOption(QStringLiteral("database"),
                                             QStringLiteral("the server on PostgreSQL"),
                                             QStringLiteral("URL"));
+    const QCommandLineOption pullAgainOption(
+        QStringLiteral("pull-again"),
+        QStringLiteral("only the pull, of the clinic the --database server already holds"));
     parser.addOptions({serverOption, changesOption, propagationsOption, jsonOption, initialOption,
-                       databaseOption});
+                       databaseOption, pullAgainOption});
     parser.process(app);
     if (!parser.isSet(serverOption) || !parser.isSet(jsonOption))
         die(QStringLiteral("usage: frontdesk_bench_sync --server PATH [--changes N] "
                            "[--propagations P] --json OUT\n"
                            "       frontdesk_bench_sync --server PATH --initial "
-                           "PATIENTS,APPOINTMENTS [--database URL] --json OUT"));
+                           "PATIENTS,APPOINTMENTS [--database URL [--pull-again]] --json OUT"));
 
     QTemporaryDir dir;
     QFile none(dir.filePath(QStringLiteral("none.conf")));
@@ -403,7 +418,11 @@ int main(int argc, char **argv)
                                     QStringLiteral("admin")});
     add.write(kPassword.toUtf8() + '\n');
     add.closeWriteChannel();
-    if (!add.waitForFinished(60000) || add.exitCode() != 0)
+    const bool pullAgain = parser.isSet(pullAgainOption);
+    if (pullAgain && (!parser.isSet(databaseOption) || !parser.isSet(initialOption)))
+        die(QStringLiteral("--pull-again pulls what a --database server holds from an earlier "
+                           "--initial run: give both"));
+    if (!add.waitForFinished(60000) || (add.exitCode() != 0 && !pullAgain))
         die(QString::fromUtf8(add.readAllStandardError()));
     QProcess server;
     QByteArray said;
@@ -423,7 +442,11 @@ int main(int argc, char **argv)
         const int appointments = size.value(1).toInt(&appointmentsOk);
         if (size.size() != 2 || !patientsOk || !appointmentsOk || patients < 1 || appointments < 0)
             die(QStringLiteral("--initial takes PATIENTS,APPOINTMENTS, e.g. 100000,1000000"));
-        const QJsonObject result = initial(url, server.processId(), patients, appointments);
+        const QJsonObject result = pullAgain
+                                       ? pullWhole(url, server.processId(),
+                                                   {{QStringLiteral("patients"), patients},
+                                                    {QStringLiteral("appointments"), appointments}})
+                                       : initial(url, server.processId(), patients, appointments);
         server.terminate();
         server.waitForFinished(10000);
         QFile out(parser.value(jsonOption));
