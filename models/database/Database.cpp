@@ -1,17 +1,22 @@
 #include "Database.h"
 
+#include "database/DirectBinding.h"
 #include "database/SqlCipherDriver.h"
 #include "database/SqlRow.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
+#include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlResult>
 #include <QUrl>
 #include <QUrlQuery>
 #include <QUuid>
 
 #include <sodium.h>
+
+#include <array>
 
 namespace frontdesk {
 
@@ -243,7 +248,12 @@ Status Database::runKept(const QString &statement, const QVariantList &values,
     }
     std::shared_ptr<KeptStatement> kept = m_kept.value(statement);
     if (!kept || kept->running) {
-        auto made = std::make_shared<KeptStatement>(KeptStatement{QSqlQuery(connection())});
+        auto made = std::make_shared<KeptStatement>();
+        const QSqlDatabase db = connection();
+        QSqlResult *result = db.driver() ? db.driver()->createResult() : nullptr;
+        made->direct = dynamic_cast<DirectBinding *>(result);
+        // Owned by the query from here on.
+        made->query = result ? QSqlQuery(result) : QSqlQuery(db);
         made->query.setForwardOnly(true);
         if (!made->query.prepare(statement))
             return fail(describeSqlError(made->query.lastError()));
@@ -257,9 +267,15 @@ Status Database::runKept(const QString &statement, const QVariantList &values,
         kept = std::move(made);
     }
     QSqlQuery &q = kept->query;
-    for (qsizetype i = 0; i < values.size(); ++i)
-        q.bindValue(int(i), bindable(values[i]));
-    if (!q.exec()) {
+    bool ran = false;
+    if (kept->direct) {
+        ran = kept->direct->execWith(values, true);
+    } else {
+        for (qsizetype i = 0; i < values.size(); ++i)
+            q.bindValue(int(i), bindable(values[i]));
+        ran = q.exec();
+    }
+    if (!ran) {
         const QString error = describeSqlError(q.lastError());
         q.finish();
         return fail(error);
@@ -455,7 +471,30 @@ Result<int> Database::deferIndexes(const QStringList &tables)
             if (auto dropped = query(QStringLiteral("DROP INDEX \"%1\"").arg(name)); !dropped)
                 return fail(dropped.error());
         }
-        deferred = int(indexes.size());
+        // The triggers of these tables that the schema lets a load set aside (migration 027),
+        // each kept with the statement that catches up on what it would have done.
+        QList<std::array<QString, 3>> triggers;
+        for (const QString &table : tables) {
+            auto q = query(QStringLiteral("SELECT m.name, m.sql, t.catch_up FROM sqlite_master m "
+                                          "JOIN bulk_load_triggers t ON t.name = m.name WHERE "
+                                          "m.type = 'trigger' AND m.tbl_name = ?"),
+                           {table});
+            if (!q)
+                return fail(q.error());
+            while (q->next())
+                triggers.append(
+                    {q->value(0).toString(), q->value(1).toString(), q->value(2).toString()});
+        }
+        for (const auto &[name, sql, catchUp] : std::as_const(triggers)) {
+            if (auto kept = query(QStringLiteral("INSERT INTO deferred_triggers (name, sql, "
+                                                 "catch_up) VALUES (?, ?, ?)"),
+                                  {name, sql, catchUp});
+                !kept)
+                return fail(kept.error());
+            if (auto dropped = query(QStringLiteral("DROP TRIGGER \"%1\"").arg(name)); !dropped)
+                return fail(dropped.error());
+        }
+        deferred = int(indexes.size() + triggers.size());
         return {};
     });
     if (!s)
@@ -474,40 +513,70 @@ Status Database::restoreIndexes(const std::function<void(int made, int of)> &pro
         return fail(table.error());
     if (table->toLongLong() == 0)
         return {};
+    // The indexes first: the triggers' catch-ups read through them. A database from before
+    // migration 027 keeps no triggers aside.
+    struct SetAside
+    {
+        QString name;
+        QString sql;
+        QString catchUp; // a trigger's; empty for an index
+        bool trigger = false;
+    };
+    QList<SetAside> kept;
     auto q = query(QStringLiteral("SELECT name, sql FROM deferred_indexes ORDER BY name"));
     if (!q)
         return fail(q.error());
-    QList<std::pair<QString, QString>> kept;
     while (q->next())
-        kept.append({q->value(0).toString(), q->value(1).toString()});
+        kept.append({q->value(0).toString(), q->value(1).toString(), QString(), false});
     q->finish();
+    auto triggers = scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = "
+                                          "'table' AND name = 'deferred_triggers'"));
+    if (!triggers)
+        return fail(triggers.error());
+    if (triggers->toLongLong() > 0) {
+        auto t = query(
+            QStringLiteral("SELECT name, sql, catch_up FROM deferred_triggers ORDER BY name"));
+        if (!t)
+            return fail(t.error());
+        while (t->next())
+            kept.append(
+                {t->value(0).toString(), t->value(1).toString(), t->value(2).toString(), true});
+        t->finish();
+    }
     // One transaction each, so another connection's write waits for one index, not for all.
     int made = 0;
-    for (const auto &entry : std::as_const(kept)) {
+    for (const SetAside &entry : std::as_const(kept)) {
         if (progress)
             progress(made, int(kept.size()));
-        // Named, not bound: clang before 16 lets no lambda capture a structured binding.
-        const QString &name = entry.first;
-        const QString &sql = entry.second;
         const Status remade = write([&]() -> Status {
             // Made already by another connection of this database.
-            auto there = scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE "
-                                               "type = 'index' AND name = ?"),
-                                {name});
+            auto there = scalar(
+                QStringLiteral("SELECT count(*) FROM sqlite_master WHERE "
+                               "type = ? AND name = ?"),
+                {entry.trigger ? QStringLiteral("trigger") : QStringLiteral("index"), entry.name});
             if (!there)
                 return fail(there.error());
             if (there->toLongLong() == 0) {
-                if (auto created = query(sql); !created)
+                if (auto created = query(entry.sql); !created)
                     return fail(created.error());
+                // What the trigger would have done for each row written without it.
+                if (entry.trigger) {
+                    if (auto caught = query(entry.catchUp); !caught)
+                        return fail(caught.error());
+                }
             }
             auto done =
-                query(QStringLiteral("DELETE FROM deferred_indexes WHERE name = ?"), {name});
+                query(entry.trigger ? QStringLiteral("DELETE FROM deferred_triggers WHERE name = ?")
+                                    : QStringLiteral("DELETE FROM deferred_indexes WHERE name = ?"),
+                      {entry.name});
             return done ? Status() : fail(done.error());
         });
         if (!remade)
-            return fail(tr("Could not make the index %1 again (set aside for a large load; it is "
-                           "tried again at the next start): %2")
-                            .arg(name, remade.error()));
+            return fail((entry.trigger ? tr("Could not make the trigger %1 again (set aside for a "
+                                            "large load; it is tried again at the next start): %2")
+                                       : tr("Could not make the index %1 again (set aside for a "
+                                            "large load; it is tried again at the next start): %2"))
+                            .arg(entry.name, remade.error()));
         ++made;
     }
     if (progress && !kept.isEmpty())

@@ -17,6 +17,7 @@
 
 namespace frontdesk {
 
+class DirectBinding;
 class SqlRow;
 
 // One open, keyed connection to a Frontdesk database (<data-dir>/frontdesk.db).
@@ -139,11 +140,13 @@ public:
     // A bulk load's indexes (SQLite; nothing on PostgreSQL). deferIndexes drops the non-unique
     // indexes of these tables and keeps each one's CREATE INDEX in deferred_indexes in the same
     // transaction; unique ones stay, as rules the load must keep, and partial ones, which the
-    // load's rows fall outside. restoreIndexes makes every kept one again, one transaction each
-    // (one sort over the table, far cheaper than keeping it through a million inserts), and
-    // also runs at each open, so a load stopped halfway loses none. The number set aside; restore's
-    // error names the index. restore tells progress how many it has made of how many before each
-    // one and once all are made.
+    // load's rows fall outside. The tables' triggers listed in bulk_load_triggers (migration
+    // 027) go the same way, into deferred_triggers with the statement that catches up on them.
+    // restoreIndexes makes every kept index again, one transaction each (one sort over the
+    // table, far cheaper than keeping it through a million inserts), then each trigger with its
+    // catch-up, and also runs at each open, so a load stopped halfway loses none. The number set
+    // aside; restore's error names the index or trigger. restore tells progress how many it has
+    // made of how many before each one and once all are made.
     Result<int> deferIndexes(const QStringList &tables);
     Status restoreIndexes(const std::function<void(int made, int of)> &progress = {});
 
@@ -183,6 +186,9 @@ private:
     struct KeptStatement
     {
         QSqlQuery query;
+        // query's own result where the driver's binds values directly (DirectBinding: the
+        // QSQLCIPHER driver's); null on other drivers.
+        DirectBinding *direct = nullptr;
         bool running = false;
     };
     mutable QHash<QString, std::shared_ptr<KeptStatement>> m_kept;

@@ -436,6 +436,13 @@ bool SqlCipherResult::prepare(const QString &query)
 
 bool SqlCipherResult::exec()
 {
+    return execWith(boundValues(), false);
+}
+
+bool SqlCipherResult::execWith(const QVariantList &values, bool nullTextAsEmpty)
+{
+    if (lastError().isValid())
+        setLastError(QSqlError());
     sqlite3 *db = connection();
     setActive(false);
     setAt(QSql::BeforeFirstRow);
@@ -451,7 +458,6 @@ bool SqlCipherResult::exec()
     sqlite3_reset(m_stmt);
     sqlite3_clear_bindings(m_stmt);
 
-    const QList<QVariant> &values = boundValues();
     const int placeholders = sqlite3_bind_parameter_count(m_stmt);
     if (values.size() != placeholders) {
         setLastError(QSqlError(tr("The statement has %1 placeholders, but %2 values were bound.")
@@ -469,7 +475,10 @@ bool SqlCipherResult::exec()
                                    QString(), QSqlError::StatementError));
             return false;
         }
-        if (bindParameter(m_stmt, i + 1, value) != SQLITE_OK)
+        const bool emptyText = nullTextAsEmpty && value.typeId() == QMetaType::QString &&
+                               held<QString>(value).isNull();
+        if ((emptyText ? sqlite3_bind_text64(m_stmt, i + 1, "", 0, SQLITE_STATIC, SQLITE_UTF8)
+                       : bindParameter(m_stmt, i + 1, value)) != SQLITE_OK)
             return fail(tr("Unable to bind placeholder %1").arg(i + 1), QSqlError::StatementError);
     }
     return run(db);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "database/DirectBinding.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QList>
@@ -26,7 +28,7 @@ class SqlCipherDriver;
 // Scrolling: a forward-only query reads each row straight from the statement and keeps nothing.
 // Otherwise every row is kept in memory as it is stepped, so first(), previous() and seek() work
 // without running the statement again (running it again could see different rows).
-class SqlCipherResult : public QSqlResult
+class SqlCipherResult : public QSqlResult, public DirectBinding
 {
     Q_DECLARE_TR_FUNCTIONS(SqlCipherResult)
 public:
@@ -38,6 +40,9 @@ public:
 
     // Called by the driver when the connection closes: the statement must not outlive it.
     void releaseStatement();
+
+    // exec() with these values handed straight to sqlite3_bind_* (DirectBinding).
+    bool execWith(const QVariantList &values, bool nullTextAsEmpty) override;
 
     struct Column
     {

@@ -8,6 +8,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QPointF>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -52,6 +53,50 @@ private slots:
         // Owner-only file permissions.
         QCOMPARE(QFile::permissions(t.path()) & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
                  QFileDevice::Permissions());
+    }
+
+    // Kept statements take their values straight to SQLite on this driver (DirectBinding):
+    // each in its placeholder's place and type, a null QString as '' (Database::bindable), a
+    // value without a text form refused by name, and nothing of one run left for the next.
+    void keptStatementsBindEachValueInItsPlace()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.open());
+        Database &db = *t.db;
+        QVERIFY(db.query(QStringLiteral("CREATE TABLE bound (n INTEGER, r REAL, t TEXT, b BLOB, "
+                                        "d TEXT, z TEXT)"))
+                    .ok());
+        const QString insert =
+            QStringLiteral("INSERT INTO bound (n, r, t, b, d, z) VALUES (?, ?, ?, ?, ?, ?)");
+        for (int run = 0; run < 2; ++run) {
+            auto written = db.exec(insert, {qint64(run) + 41, 2.5, QStringLiteral("Müller"),
+                                            QByteArray("\0\1", 2), QDate(2026, 12, 7), QString()});
+            QVERIFY2(written.ok(), qPrintable(written.error()));
+            QCOMPARE(*written, 1);
+        }
+        QCOMPARE(db.scalar(QStringLiteral("SELECT group_concat(typeof(n) || ':' || n || ' ' || "
+                                          "typeof(r) || ':' || r || ' ' || t || ' ' || "
+                                          "hex(b) || ' ' || d || ' [' || z || '] ' || "
+                                          "typeof(z), '; ') FROM bound"))
+                     ->toString(),
+                 QStringLiteral("integer:41 real:2.5 Müller 0001 2026-12-07 [] text; "
+                                "integer:42 real:2.5 Müller 0001 2026-12-07 [] text"));
+        auto refused = db.exec(insert, {1, 2.0, QStringLiteral("x"), QByteArray(),
+                                        QVariant::fromValue(QPointF(1, 2)), QString()});
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().contains(QStringLiteral("placeholder 5")),
+                 qPrintable(refused.error()));
+        auto tooFew = db.exec(insert, {1, 2.0});
+        QVERIFY(!tooFew.ok());
+        QVERIFY2(tooFew.error().contains(QStringLiteral("6 placeholders")),
+                 qPrintable(tooFew.error()));
+        // The statement is whole again for the next run.
+        QVERIFY(db.exec(insert, {7, 0.5, QStringLiteral("y"), QByteArray("a"), QString(),
+                                 QStringLiteral("z")})
+                    .ok());
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM bound"))->toInt(), 3);
+        QCOMPARE(db.scalar(QStringLiteral("SELECT d FROM bound WHERE n = 7"))->toString(),
+                 QStringLiteral(""));
     }
 
     void wrongKeyIsRefusedAndFileUntouched()

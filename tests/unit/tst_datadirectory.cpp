@@ -84,6 +84,9 @@ private slots:
     // makes them again at its end; stopped halfway, the next open makes them.
     void indexesSetAsideAreMadeAgainAtTheNextOpen()
     {
+        const QString firstVisitTrigger =
+            QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = "
+                           "'appointments_first_visit_on_insert'");
         QTemporaryDir tmp;
         MemorySecretStore store;
         DataDirectory data(tmp.path(), store);
@@ -101,10 +104,10 @@ private slots:
             auto set = db.deferIndexes(
                 {QStringLiteral("appointments"), QStringLiteral("appointment_types")});
             QVERIFY2(set.ok(), qPrintable(set.error()));
-            // Six of appointments; appointment_types' unique index is a rule and stays, and so
-            // do both tables' partial indexes of demo records to queue, which the rows of a
-            // load fall outside.
-            QCOMPARE(*set, 6);
+            // Six of appointments' indexes and its first-visit trigger; appointment_types'
+            // unique index is a rule and stays, and so do both tables' partial indexes of demo
+            // records to queue, which the rows of a load fall outside.
+            QCOMPARE(*set, 7);
             QCOMPARE(db.scalar(indexes)->toString(),
                      QStringLiteral("appointment_types_code: CREATE UNIQUE INDEX "
                                     "appointment_types_code ON appointment_types(code) WHERE "
@@ -114,12 +117,94 @@ private slots:
                                     "appointments_demo_queue ON appointments(id) WHERE "
                                     "sync_state = 'demo'"));
             QCOMPARE(deferredIndexes(db), 6);
+            QCOMPARE(db.scalar(firstVisitTrigger)->toInt(), 0);
             // Killed here: nothing made them again.
         }
         auto reopened = data.open();
         QVERIFY2(reopened.ok(), qPrintable(reopened.error()));
         QCOMPARE(reopened->database->scalar(indexes)->toString(), before);
         QCOMPARE(deferredIndexes(*reopened->database), 0);
+        QCOMPARE(reopened->database->scalar(firstVisitTrigger)->toInt(), 1);
+        QCOMPARE(reopened->database
+                     ->scalar(QStringLiteral("SELECT count(*) FROM "
+                                             "deferred_triggers"))
+                     ->toInt(),
+                 0);
+    }
+
+    // The two triggers that keep derived tables as rows come in (the patient search's queue,
+    // each patient's first visit) are set aside with the indexes; rows written meanwhile are
+    // caught up on when they are made again, as if the triggers had run for each.
+    void triggersSetAsideAreCaughtUpOnWhenMadeAgain()
+    {
+        QTemporaryDir tmp;
+        MemorySecretStore store;
+        DataDirectory data(tmp.path(), store);
+        auto opened = data.open();
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        Database &db = *opened->database;
+        const QString triggers =
+            QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name "
+                           "IN ('patients_search_on_insert', "
+                           "'appointments_first_visit_on_insert')");
+        QCOMPARE(db.scalar(triggers)->toInt(), 2);
+        auto set = db.deferIndexes({QStringLiteral("patients"), QStringLiteral("appointments")});
+        QVERIFY2(set.ok(), qPrintable(set.error()));
+        QCOMPARE(db.scalar(triggers)->toInt(), 0);
+        // As a pull writes them (ServerCopy): two patients, the second with a cancelled visit
+        // before a live one, and a visit of the first earlier than its other one.
+        const auto row = [&](const QString &sql) { QVERIFY2(db.query(sql).ok(), qPrintable(sql)); };
+        row(QStringLiteral(
+            "INSERT INTO practitioners (id, created_at, updated_at, family_name) VALUES "
+            "('dr', 0, 0, 'Dr')"));
+        for (const QString &id : {QStringLiteral("p1"), QStringLiteral("p2")})
+            row(QStringLiteral("INSERT INTO patients (id, created_at, updated_at, mrn, "
+                               "family_name, given_name) VALUES ('%1', 0, 0, 'MRN-%1', "
+                               "'Family', 'Given')")
+                    .arg(id));
+        const auto visit = [&](const QString &id, const QString &patient, qint64 start,
+                               const QString &status) {
+            row(QStringLiteral("INSERT INTO appointments (id, patient_id, practitioner_id, "
+                               "start_at, end_at, status, created_at, updated_at) VALUES ('%1', "
+                               "'%2', 'dr', %3, %4, '%5', 0, 0)")
+                    .arg(id, patient)
+                    .arg(start)
+                    .arg(start + 900)
+                    .arg(status));
+        };
+        visit(QStringLiteral("a1"), QStringLiteral("p1"), 5000, QStringLiteral("booked"));
+        visit(QStringLiteral("a2"), QStringLiteral("p1"), 3000, QStringLiteral("booked"));
+        visit(QStringLiteral("a3"), QStringLiteral("p2"), 1000, QStringLiteral("cancelled"));
+        visit(QStringLiteral("a4"), QStringLiteral("p2"), 7000, QStringLiteral("arrived"));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM patient_first_visits"))->toInt(),
+                 0);
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM patient_search_dirty WHERE "
+                                          "patient_id IN ('p1', 'p2')"))
+                     ->toInt(),
+                 0);
+
+        QList<std::pair<int, int>> steps;
+        const Status restored = db.restoreIndexes([&](int made, int of) {
+            steps.append({made, of});
+        });
+        QVERIFY2(restored.ok(), qPrintable(restored.error()));
+        QCOMPARE(db.scalar(triggers)->toInt(), 2);
+        QCOMPARE(steps.last(), std::make_pair(*set, *set));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT group_concat(patient_id || '=' || "
+                                          "first_start_at, ' ') FROM (SELECT * FROM "
+                                          "patient_first_visits ORDER BY patient_id)"))
+                     ->toString(),
+                 QStringLiteral("p1=3000 p2=7000"));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM patient_search_dirty WHERE "
+                                          "patient_id IN ('p1', 'p2')"))
+                     ->toInt(),
+                 2);
+        // And they run again for the next row.
+        visit(QStringLiteral("a5"), QStringLiteral("p2"), 2000, QStringLiteral("booked"));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT first_start_at FROM patient_first_visits "
+                                          "WHERE patient_id = 'p2'"))
+                     ->toInt(),
+                 2000);
     }
 
     // An index that cannot be made again does not keep the clinic out: the database opens,

@@ -348,7 +348,8 @@ private slots:
         auto tables = t.db->query(QStringLiteral(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
             "AND name NOT LIKE 'patient_search%' AND name NOT IN ('audit_log', "
-            "'audit_checkpoint', 'audit_field_key', 'deferred_indexes', 'settings', 'sync_meta', "
+            "'audit_checkpoint', 'audit_field_key', 'bulk_load_triggers', 'deferred_indexes', "
+            "'deferred_triggers', 'settings', 'sync_meta', "
             "'sync_records', 'schema_version') "
             "ORDER BY name"));
         QVERIFY2(tables.ok(), qPrintable(tables.error()));
