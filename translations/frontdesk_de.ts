@@ -1660,6 +1660,10 @@ Fehler: %4</translation>
         <source>Could not make the index %1 again (set aside for a large load; it is tried again at the next start): %2</source>
         <translation>Der Index %1 konnte nicht neu angelegt werden (für ein großes Laden beiseitegelegt; beim nächsten Start wird es erneut versucht): %2</translation>
     </message>
+    <message>
+        <source>Could not make the trigger %1 again (set aside for a large load; it is tried again at the next start): %2</source>
+        <translation>Der Trigger %1 konnte nicht wieder angelegt werden (für einen großen Ladevorgang beiseitegelegt; beim nächsten Start wird es erneut versucht): %2</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseCommands</name>
@@ -5744,6 +5748,14 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
     <message>
         <source>Changes from the server could not be applied; none of them was kept, and the next sync asks for them again: %1</source>
         <translation>Änderungen vom Server konnten nicht übernommen werden; keine davon wurde behalten, und der nächste Abgleich fragt sie erneut an: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s page of changes says in its header that the next page starts at %1, and in its Bundle at %2; nothing of it was applied.</source>
+        <translation>Die Seite mit Änderungen vom Server gibt im Header an, dass die nächste Seite bei %1 beginnt, im Bundle aber bei %2; nichts davon wurde übernommen.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s page of changes says in its header that the next page starts at %1, and in its Bundle that there is none; nothing of it was applied.</source>
+        <translation>Die Seite mit Änderungen vom Server gibt im Header an, dass die nächste Seite bei %1 beginnt, im Bundle aber, dass keine weitere folgt; nichts davon wurde übernommen.</translation>
     </message>
 </context>
 <context>

@@ -1660,6 +1660,10 @@ Error: %4</translation>
         <source>Could not make the index %1 again (set aside for a large load; it is tried again at the next start): %2</source>
         <translation>No se pudo volver a crear el índice %1 (apartado para una carga grande; se intentará de nuevo en el próximo inicio): %2</translation>
     </message>
+    <message>
+        <source>Could not make the trigger %1 again (set aside for a large load; it is tried again at the next start): %2</source>
+        <translation>No se pudo volver a crear el disparador %1 (apartado para una carga grande; se vuelve a intentar en el próximo inicio): %2</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseCommands</name>
@@ -5744,6 +5748,14 @@ Ejecute frontdesk --help para ver las opciones.</translation>
     <message>
         <source>Changes from the server could not be applied; none of them was kept, and the next sync asks for them again: %1</source>
         <translation>No se pudieron aplicar cambios del servidor; no se guardó ninguno y la próxima sincronización los pedirá de nuevo: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s page of changes says in its header that the next page starts at %1, and in its Bundle at %2; nothing of it was applied.</source>
+        <translation>La página de cambios del servidor indica en su cabecera que la página siguiente empieza en %1, y en su Bundle en %2; no se aplicó nada de ella.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s page of changes says in its header that the next page starts at %1, and in its Bundle that there is none; nothing of it was applied.</source>
+        <translation>La página de cambios del servidor indica en su cabecera que la página siguiente empieza en %1, y en su Bundle que no hay ninguna; no se aplicó nada de ella.</translation>
     </message>
 </context>
 <context>

@@ -955,11 +955,15 @@ void SyncEngine::pull(SyncRound &round)
             return false;
         }
         if (saidNext >= 0 && (!read.more || read.page.next != saidNext)) {
-            stopWith(
-                tr("The server's page of changes says in its header that the next page "
-                   "starts at %1, and in its Bundle %2; nothing of it was applied.")
-                    .arg(saidNext)
-                    .arg(read.more ? QString::number(read.page.next) : tr("that there is none")));
+            stopWith(read.more ? tr("The server's page of changes says in its header that the "
+                                    "next page starts at %1, and in its Bundle at %2; nothing "
+                                    "of it was applied.")
+                                     .arg(saidNext)
+                                     .arg(read.page.next)
+                               : tr("The server's page of changes says in its header that the "
+                                    "next page starts at %1, and in its Bundle that there is "
+                                    "none; nothing of it was applied.")
+                                     .arg(saidNext));
             return false;
         }
         grouped += read.page.entries.size();
