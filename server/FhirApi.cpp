@@ -836,9 +836,7 @@ HttpResponse FhirApi::systemHistory(const Principal &who, const HttpRequest &req
     if (!newest)
         return OperationOutcome::response(500, QStringLiteral("exception"), newest.error());
     // Bundle has no extensions; its identifier carries where the next pull starts, and a header
-    // how far the changes go now (a workstation's progress on a long pull). Another header says
-    // where the next page starts when there is one, as its link does, so a workstation can ask
-    // for it before it has read this page.
+    // how far the changes go now (a workstation's progress on a long pull).
     HttpResponse r =
         json(200, QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Bundle")},
                               {QStringLiteral("type"), QStringLiteral("history")},
@@ -849,8 +847,6 @@ HttpResponse FhirApi::systemHistory(const Principal &who, const HttpRequest &req
                               {QStringLiteral("link"), links},
                               {QStringLiteral("entry"), entries}});
     r.setHeader("X-Frontdesk-Newest-Change", QByteArray::number(*newest));
-    if (changes->size() == count)
-        r.setHeader("X-Frontdesk-Next-Cursor", QByteArray::number(last));
     return r;
 }
 

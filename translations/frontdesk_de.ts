@@ -5749,14 +5749,6 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
         <source>Changes from the server could not be applied; none of them was kept, and the next sync asks for them again: %1</source>
         <translation>Änderungen vom Server konnten nicht übernommen werden; keine davon wurde behalten, und der nächste Abgleich fragt sie erneut an: %1</translation>
     </message>
-    <message>
-        <source>The server&apos;s page of changes says in its header that the next page starts at %1, and in its Bundle at %2; nothing of it was applied.</source>
-        <translation>Die Seite mit Änderungen vom Server gibt im Header an, dass die nächste Seite bei %1 beginnt, im Bundle aber bei %2; nichts davon wurde übernommen.</translation>
-    </message>
-    <message>
-        <source>The server&apos;s page of changes says in its header that the next page starts at %1, and in its Bundle that there is none; nothing of it was applied.</source>
-        <translation>Die Seite mit Änderungen vom Server gibt im Header an, dass die nächste Seite bei %1 beginnt, im Bundle aber, dass keine weitere folgt; nichts davon wurde übernommen.</translation>
-    </message>
 </context>
 <context>
     <name>SyncResources</name>

@@ -5749,14 +5749,6 @@ Ejecute frontdesk --help para ver las opciones.</translation>
         <source>Changes from the server could not be applied; none of them was kept, and the next sync asks for them again: %1</source>
         <translation>No se pudieron aplicar cambios del servidor; no se guardó ninguno y la próxima sincronización los pedirá de nuevo: %1</translation>
     </message>
-    <message>
-        <source>The server&apos;s page of changes says in its header that the next page starts at %1, and in its Bundle at %2; nothing of it was applied.</source>
-        <translation>La página de cambios del servidor indica en su cabecera que la página siguiente empieza en %1, y en su Bundle en %2; no se aplicó nada de ella.</translation>
-    </message>
-    <message>
-        <source>The server&apos;s page of changes says in its header that the next page starts at %1, and in its Bundle that there is none; nothing of it was applied.</source>
-        <translation>La página de cambios del servidor indica en su cabecera que la página siguiente empieza en %1, y en su Bundle que no hay ninguna; no se aplicó nada de ella.</translation>
-    </message>
 </context>
 <context>
     <name>SyncResources</name>

@@ -5749,14 +5749,6 @@ Lancez frontdesk --help pour voir les options.</translation>
         <source>Changes from the server could not be applied; none of them was kept, and the next sync asks for them again: %1</source>
         <translation>Des modifications du serveur n&apos;ont pas pu être appliquées ; aucune n&apos;a été gardée, et la prochaine synchronisation les redemande : %1</translation>
     </message>
-    <message>
-        <source>The server&apos;s page of changes says in its header that the next page starts at %1, and in its Bundle at %2; nothing of it was applied.</source>
-        <translation>La page de modifications du serveur indique dans son en-tête que la page suivante commence à %1, et dans son Bundle à %2 ; rien n&apos;en a été appliqué.</translation>
-    </message>
-    <message>
-        <source>The server&apos;s page of changes says in its header that the next page starts at %1, and in its Bundle that there is none; nothing of it was applied.</source>
-        <translation>La page de modifications du serveur indique dans son en-tête que la page suivante commence à %1, et dans son Bundle qu&apos;il n&apos;y en a pas ; rien n&apos;en a été appliqué.</translation>
-    </message>
 </context>
 <context>
     <name>SyncResources</name>

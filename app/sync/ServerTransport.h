@@ -49,12 +49,8 @@ private:
     static HttpReply answer(const Result<ServerReply> &reply)
     {
         if (!reply)
-            return {0, {}, reply.error(), {}, {}};
-        return {reply->status,
-                reply->body,
-                {},
-                reply->header("X-Frontdesk-Newest-Change"),
-                reply->header("X-Frontdesk-Next-Cursor")};
+            return {0, {}, reply.error(), {}};
+        return {reply->status, reply->body, {}, reply->header("X-Frontdesk-Newest-Change")};
     }
 
     std::unique_ptr<ServerConnection> m_connection;

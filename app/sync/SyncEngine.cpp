@@ -20,7 +20,6 @@
 #include <QSet>
 
 #include <algorithm>
-#include <future>
 
 namespace frontdesk {
 
@@ -832,32 +831,6 @@ Status SyncEngine::applyPage(const Page &received, bool guarded, SyncRound &page
     return setMeta(historyCursorKey(), QString::number(received.next));
 }
 
-SyncEngine::ReadPage SyncEngine::readPage(const QByteArray &body, qint64 askedAt)
-{
-    ReadPage read;
-    const QJsonObject bundle = QJsonDocument::fromJson(body).object();
-    const QJsonObject identifier = bundle.value(QStringLiteral("identifier")).toObject();
-    bool ok = false;
-    const qint64 next = identifier.value(QStringLiteral("value")).toString().toLongLong(&ok);
-    if (bundle.value(QStringLiteral("type")).toString() != QLatin1String("history") ||
-        identifier.value(QStringLiteral("system")).toString() !=
-            QLatin1String("urn:frontdesk:history-cursor") ||
-        !ok || next < askedAt) {
-        read.problem = tr("The server's list of changes is not a history Bundle with a cursor "
-                          "(Bundle.identifier, system urn:frontdesk:history-cursor); nothing of "
-                          "it was applied.");
-        return read;
-    }
-    for (const QJsonValue &link : bundle.value(QStringLiteral("link")).toArray())
-        read.more = read.more || link.toObject().value(QStringLiteral("relation")).toString() ==
-                                     QLatin1String("next");
-    read.page = Page{bundle.value(QStringLiteral("entry")).toArray(), next, body,
-                     BundleText::entryResources(body)};
-    if (read.page.resources && read.page.resources->size() != read.page.entries.size())
-        read.page.resources.reset();
-    return read;
-}
-
 void SyncEngine::pull(SyncRound &round)
 {
     // The workstation reads for everyone; the person of the last push is not asked for.
@@ -946,53 +919,42 @@ void SyncEngine::pull(SyncRound &round)
             round.problem = problem;
     };
 
-    // A page read (on its own thread) goes into the group, written when the group is full.
-    // saidNext: where the page's header said the next one starts (-1: it did not say), which
-    // its Bundle must say too.
-    const auto take = [&](ReadPage read, qint64 saidNext) -> bool {
-        if (!read.problem.isEmpty()) {
-            stopWith(read.problem);
-            return false;
-        }
-        if (saidNext >= 0 && (!read.more || read.page.next != saidNext)) {
-            stopWith(read.more ? tr("The server's page of changes says in its header that the "
-                                    "next page starts at %1, and in its Bundle at %2; nothing "
-                                    "of it was applied.")
-                                     .arg(saidNext)
-                                     .arg(read.page.next)
-                               : tr("The server's page of changes says in its header that the "
-                                    "next page starts at %1, and in its Bundle that there is "
-                                    "none; nothing of it was applied.")
-                                     .arg(saidNext));
-            return false;
-        }
-        grouped += read.page.entries.size();
-        group.append(std::move(read.page));
-        return grouped < kEntriesPerTransaction || applyGroup();
-    };
-
-    // Three things at once on a long pull: the server makes the next page, one thread reads
-    // the page that came last (JSON into entries, about a quarter of the work here), and this
-    // one writes the page before. The next page is asked for as soon as a page's header says
-    // where it starts (X-Frontdesk-Next-Cursor); from a server that does not say, once the page
-    // is read.
+    // The next page is asked for before the last one is applied: the server reads it while
+    // this workstation writes.
     std::unique_ptr<SyncTransport::Pending> pending = m_transport.start(pagePath(cursor));
-    std::future<ReadPage> previous;
-    qint64 previousSaid = -1;
     for (int page = 0; page < kMaxPagesPerRound && pending; ++page) {
         const HttpReply reply = pending->wait();
         pending.reset();
         noteReached(round, reply.reached());
-        if (!reply.reached() || reply.status != 200) {
-            // The page before, read already, is kept with the others.
-            if (previous.valid() && !take(previous.get(), previousSaid))
-                return;
-            stopWith(!reply.reached() ? reply.error
-                                      : tr("The server did not send its changes (HTTP %1): %2")
-                                            .arg(reply.status)
-                                            .arg(diagnostics(reply.body)));
+        if (!reply.reached()) {
+            stopWith(reply.error);
             return;
         }
+        if (reply.status != 200) {
+            stopWith(tr("The server did not send its changes (HTTP %1): %2")
+                         .arg(reply.status)
+                         .arg(diagnostics(reply.body)));
+            return;
+        }
+        const QJsonObject bundle = QJsonDocument::fromJson(reply.body).object();
+        const QJsonObject identifier = bundle.value(QStringLiteral("identifier")).toObject();
+        bool ok = false;
+        const qint64 next = identifier.value(QStringLiteral("value")).toString().toLongLong(&ok);
+        if (bundle.value(QStringLiteral("type")).toString() != QLatin1String("history") ||
+            identifier.value(QStringLiteral("system")).toString() !=
+                QLatin1String("urn:frontdesk:history-cursor") ||
+            !ok || next < cursor) {
+            stopWith(tr("The server's list of changes is not a history Bundle with a cursor "
+                        "(Bundle.identifier, system urn:frontdesk:history-cursor); nothing of "
+                        "it was applied."));
+            return;
+        }
+        bool more = false;
+        for (const QJsonValue &link : bundle.value(QStringLiteral("link")).toArray())
+            more = more || link.toObject().value(QStringLiteral("relation")).toString() ==
+                               QLatin1String("next");
+        if (more && next != cursor)
+            pending = m_transport.start(pagePath(next));
         bool newestOk = false;
         const qint64 newestNow = reply.newestChange.toLongLong(&newestOk);
         if (newestOk)
@@ -1009,34 +971,16 @@ void SyncEngine::pull(SyncRound &round)
             }
             deferred = *set > 0;
         }
-        const qint64 askedAt = cursor;
-        std::future<ReadPage> reading = std::async(
-            std::launch::async, [body = reply.body, askedAt] { return readPage(body, askedAt); });
-        bool saidOk = false;
-        const qint64 said = reply.nextCursor.toLongLong(&saidOk);
-        if (saidOk && said > askedAt) {
-            pending = m_transport.start(pagePath(said));
-            cursor = said;
-        }
-        // Written while this one is read.
-        if (previous.valid() && !take(previous.get(), previousSaid))
-            return;
-        if (pending) {
-            previous = std::move(reading);
-            previousSaid = said;
-            continue;
-        }
-        // The header did not say: whether a next page comes, and where, is in this one.
-        ReadPage read = reading.get();
-        if (read.problem.isEmpty() && read.more && read.page.next != askedAt) {
-            pending = m_transport.start(pagePath(read.page.next));
-            cursor = read.page.next;
-        }
-        if (!take(std::move(read), -1))
+        Page received{bundle.value(QStringLiteral("entry")).toArray(), next, reply.body,
+                      BundleText::entryResources(reply.body)};
+        if (received.resources && received.resources->size() != received.entries.size())
+            received.resources.reset();
+        grouped += received.entries.size();
+        group.append(std::move(received));
+        cursor = next;
+        if ((!pending || grouped >= kEntriesPerTransaction) && !applyGroup())
             return;
     }
-    if (previous.valid() && !take(previous.get(), previousSaid))
-        return;
     applyGroup();
 }
 

@@ -155,17 +155,6 @@ private:
         QByteArray text;
         std::optional<QList<BundleText::Span>> resources;
     };
-    // A history page's answer read into its entries, or why it is not a history Bundle with a
-    // cursor at or past the one it was asked for at (nothing of it may then be applied). Reads
-    // only its arguments: the pull runs it on a thread of its own while it writes the page
-    // before.
-    struct ReadPage
-    {
-        QString problem;
-        bool more = false; // Bundle.link has a next page
-        Page page;
-    };
-    static ReadPage readPage(const QByteArray &body, qint64 askedAt);
     // One history page in the pull's transaction, the cursor moved to its next. guarded: each
     // entry in a savepoint of its own, one that cannot be written undone alone and kept for a
     // person; else the first such entry sets entryFailed and fails the page, to be applied

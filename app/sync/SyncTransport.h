@@ -16,7 +16,6 @@ struct HttpReply
     QByteArray body;
     QString error;
     QByteArray newestChange; // X-Frontdesk-Newest-Change of a history page, if it said
-    QByteArray nextCursor;   // X-Frontdesk-Next-Cursor of a history page with more after it
 
     bool reached() const { return status > 0; }
 };

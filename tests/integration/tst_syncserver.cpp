@@ -74,68 +74,13 @@ public:
         HttpReply reply = m_inner.send(method, path, body, headers);
         if (loseAnswers > 0) {
             --loseAnswers;
-            return {0, {}, QStringLiteral("the answer was lost"), {}, {}};
+            return {0, {}, QStringLiteral("the answer was lost"), {}};
         }
         return reply;
     }
 
 private:
     SyncTransport &m_inner;
-};
-
-// Hands every request to the real transport (a history page's as soon as it is started, as the
-// product does) and changes what a page's header says of where the next one starts: nothing,
-// as a server from before the header, or, from the second page on, a page past the one its
-// Bundle names, as a broken one.
-class NextCursorTransport final : public SyncTransport
-{
-public:
-    enum class Header
-    {
-        Dropped,
-        Wrong
-    };
-    NextCursorTransport(SyncTransport &inner, Header header) : m_inner(inner), m_header(header) {}
-    HttpReply send(const QByteArray &method, const QString &path, const QByteArray &body,
-                   const Headers &headers) override
-    {
-        return changed(m_inner.send(method, path, body, headers));
-    }
-    std::unique_ptr<Pending> start(const QString &path) override
-    {
-        class Changed final : public Pending
-        {
-        public:
-            Changed(NextCursorTransport &owner, std::unique_ptr<Pending> inner)
-                : m_owner(owner), m_inner(std::move(inner))
-            {}
-            HttpReply wait() override { return m_owner.changed(m_inner->wait()); }
-
-        private:
-            NextCursorTransport &m_owner;
-            std::unique_ptr<Pending> m_inner;
-        };
-        ++started;
-        return std::make_unique<Changed>(*this, m_inner.start(path));
-    }
-    int started = 0;
-
-private:
-    HttpReply changed(HttpReply reply)
-    {
-        if (reply.nextCursor.isEmpty())
-            return reply;
-        ++m_pages;
-        if (m_header == Header::Dropped)
-            reply.nextCursor.clear();
-        else if (m_pages >= 2)
-            reply.nextCursor = QByteArray::number(reply.nextCursor.toLongLong() + 1);
-        return reply;
-    }
-
-    SyncTransport &m_inner;
-    Header m_header;
-    int m_pages = 0;
 };
 
 // Hands every request to the real transport after a wait in a nested event loop, as a slow
@@ -1113,57 +1058,6 @@ private slots:
         QVERIFY2(taken.ok(), qPrintable(taken.error()));
         QVERIFY(syncOnce(m_b).problem.isEmpty());
         QVERIFY(syncOnce(m_a).problem.isEmpty());
-    }
-
-    // Each page of a pull is asked for as soon as the page before says in its header where it
-    // starts, and read while the one before is written. A server that does not say (older than
-    // the header) is pulled page by page as before, with the same result; one whose header and
-    // Bundle disagree has nothing of that page applied, and the pages before it are kept.
-    void thePageAfterIsAskedForAsItsHeaderSaysAndMustAgreeWithItsBundle()
-    {
-        for (int i = 0; i < 7; ++i) {
-            Patient p =
-                newPatient(QStringLiteral("MRN-NEXT-%1").arg(i), QStringLiteral("Weiter%1").arg(i));
-            QVERIFY(PatientRepository(m_a.db()).save(p).ok());
-        }
-        QVERIFY(syncOnce(m_a).problem.isEmpty());
-        const QString patients = QStringLiteral("SELECT group_concat(mrn) FROM (SELECT mrn FROM "
-                                                "patients ORDER BY mrn)");
-        const QString everyone = value(m_a, patients).toString();
-        QVERIFY(everyone.contains(QStringLiteral("MRN-NEXT-6")));
-
-        for (const auto header :
-             {NextCursorTransport::Header::Dropped, NextCursorTransport::Header::Wrong}) {
-            Workstation fresh;
-            QVERIFY(openWorkstation(fresh, QStringLiteral("alice")));
-            NextCursorTransport transport(*fresh.transport, header);
-            SyncEngine engine(fresh.db(), transport);
-            engine.setJitter([] { return 1.0; });
-            engine.setPageSize(2);
-            const SyncRound round = engine.round();
-            const QString cursor = QStringLiteral("SELECT value FROM sync_meta WHERE key = '%1'")
-                                       .arg(SyncEngine::historyCursorKey());
-            if (header == NextCursorTransport::Header::Dropped) {
-                QVERIFY2(round.problem.isEmpty(), qPrintable(round.problem));
-                QCOMPARE(value(fresh, patients).toString(), everyone);
-                QVERIFY(transport.started > 3);
-                continue;
-            }
-            // The second page's header is wrong: the first page is kept, nothing after it.
-            QVERIFY2(round.problem.contains(QStringLiteral("in its header")),
-                     qPrintable(round.problem));
-            QCOMPARE(round.pulled, 2);
-            const QString firstPageEnd = value(fresh, cursor).toString();
-            QVERIFY(!firstPageEnd.isEmpty());
-            // Asked again, without the broken header, from where it stopped: all of it.
-            SyncEngine again(fresh.db(), *fresh.transport);
-            again.setJitter([] { return 1.0; });
-            again.setPageSize(2);
-            const SyncRound rest = again.round();
-            QVERIFY2(rest.problem.isEmpty(), qPrintable(rest.problem));
-            QVERIFY(rest.pulled > 0);
-            QCOMPARE(value(fresh, patients).toString(), everyone);
-        }
     }
 
     // A new workstation's first pull of a large clinic writes without the synced tables'
