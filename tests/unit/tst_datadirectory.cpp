@@ -125,11 +125,8 @@ private slots:
         QCOMPARE(reopened->database->scalar(indexes)->toString(), before);
         QCOMPARE(deferredIndexes(*reopened->database), 0);
         QCOMPARE(reopened->database->scalar(firstVisitTrigger)->toInt(), 1);
-        QCOMPARE(reopened->database
-                     ->scalar(QStringLiteral("SELECT count(*) FROM "
-                                             "deferred_triggers"))
-                     ->toInt(),
-                 0);
+        const QString setAside = QStringLiteral("SELECT count(*) FROM deferred_triggers");
+        QCOMPARE(reopened->database->scalar(setAside)->toInt(), 0);
     }
 
     // The two triggers that keep derived tables as rows come in (the patient search's queue,
