@@ -16,8 +16,6 @@
 
 #include <sodium.h>
 
-#include <array>
-
 namespace frontdesk {
 
 namespace {
@@ -54,6 +52,23 @@ QString adviceFor(const QSqlError &error)
         return {};
     }
 }
+
+// An index or a trigger a bulk load sets aside (Database::deferIndexes), as it is kept until it
+// is made again: its CREATE statement in deferred_indexes, or, for a trigger, in
+// deferred_triggers with the statement that catches up on what it would have done.
+struct SetAside
+{
+    QString type; // "index" or "trigger", as sqlite_master names it
+    QString name;
+    QString sql;
+    QString catchUp; // a trigger's; empty for an index
+
+    bool trigger() const { return type == QLatin1String("trigger"); }
+    QString keptIn() const
+    {
+        return trigger() ? QStringLiteral("deferred_triggers") : QStringLiteral("deferred_indexes");
+    }
+};
 
 } // namespace
 
@@ -447,54 +462,44 @@ Result<int> Database::deferIndexes(const QStringList &tables)
         return 0;
     int deferred = 0;
     const Status s = write([&]() -> Status {
-        QList<std::pair<QString, QString>> indexes;
+        QList<SetAside> aside;
         for (const QString &table : tables) {
             // sqlite_master keeps a non-unique index's text as "CREATE INDEX …" (its first
             // keywords upper case, one space); automatic ones (a key, UNIQUE) have none. Partial
             // ones (… WHERE …: the demo records still to queue, migration 026) stay: rows a load
-            // writes fall outside them, so they cost it nothing.
-            auto q = query(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = "
-                                          "'index' AND tbl_name = ? AND sql LIKE 'CREATE INDEX %' "
-                                          "AND sql NOT LIKE '% WHERE %'"),
-                           {table});
+            // writes fall outside them, so they cost it nothing. Of the triggers, those the
+            // schema lets a load set aside (bulk_load_triggers, migration 027), each with the
+            // statement that catches up on it.
+            auto q = query(QStringLiteral("SELECT type, name, sql, '' FROM sqlite_master WHERE "
+                                          "type = 'index' AND tbl_name = ? AND sql LIKE "
+                                          "'CREATE INDEX %' AND sql NOT LIKE '% WHERE %' "
+                                          "UNION ALL SELECT m.type, m.name, m.sql, t.catch_up "
+                                          "FROM sqlite_master m JOIN bulk_load_triggers t ON "
+                                          "t.name = m.name WHERE m.type = 'trigger' AND "
+                                          "m.tbl_name = ?"),
+                           {table, table});
             if (!q)
                 return fail(q.error());
             while (q->next())
-                indexes.append({q->value(0).toString(), q->value(1).toString()});
+                aside.append({q->value(0).toString(), q->value(1).toString(),
+                              q->value(2).toString(), q->value(3).toString()});
         }
-        for (const auto &[name, sql] : std::as_const(indexes)) {
-            if (auto kept = query(QStringLiteral("INSERT INTO deferred_indexes (name, sql) "
-                                                 "VALUES (?, ?)"),
-                                  {name, sql});
+        for (const SetAside &a : std::as_const(aside)) {
+            if (auto kept = a.trigger() ? query(QStringLiteral("INSERT INTO deferred_triggers "
+                                                               "(name, sql, catch_up) VALUES "
+                                                               "(?, ?, ?)"),
+                                                {a.name, a.sql, a.catchUp})
+                                        : query(QStringLiteral("INSERT INTO deferred_indexes "
+                                                               "(name, sql) VALUES (?, ?)"),
+                                                {a.name, a.sql});
                 !kept)
                 return fail(kept.error());
-            if (auto dropped = query(QStringLiteral("DROP INDEX \"%1\"").arg(name)); !dropped)
+            if (auto dropped =
+                    query(QStringLiteral("DROP %1 \"%2\"").arg(a.type.toUpper(), a.name));
+                !dropped)
                 return fail(dropped.error());
         }
-        // The triggers of these tables that the schema lets a load set aside (migration 027),
-        // each kept with the statement that catches up on what it would have done.
-        QList<std::array<QString, 3>> triggers;
-        for (const QString &table : tables) {
-            auto q = query(QStringLiteral("SELECT m.name, m.sql, t.catch_up FROM sqlite_master m "
-                                          "JOIN bulk_load_triggers t ON t.name = m.name WHERE "
-                                          "m.type = 'trigger' AND m.tbl_name = ?"),
-                           {table});
-            if (!q)
-                return fail(q.error());
-            while (q->next())
-                triggers.append(
-                    {q->value(0).toString(), q->value(1).toString(), q->value(2).toString()});
-        }
-        for (const auto &[name, sql, catchUp] : std::as_const(triggers)) {
-            if (auto kept = query(QStringLiteral("INSERT INTO deferred_triggers (name, sql, "
-                                                 "catch_up) VALUES (?, ?, ?)"),
-                                  {name, sql, catchUp});
-                !kept)
-                return fail(kept.error());
-            if (auto dropped = query(QStringLiteral("DROP TRIGGER \"%1\"").arg(name)); !dropped)
-                return fail(dropped.error());
-        }
-        deferred = int(indexes.size() + triggers.size());
+        deferred = int(aside.size());
         return {};
     });
     if (!s)
@@ -515,19 +520,12 @@ Status Database::restoreIndexes(const std::function<void(int made, int of)> &pro
         return {};
     // The indexes first: the triggers' catch-ups read through them. A database from before
     // migration 027 keeps no triggers aside.
-    struct SetAside
-    {
-        QString name;
-        QString sql;
-        QString catchUp; // a trigger's; empty for an index
-        bool trigger = false;
-    };
     QList<SetAside> kept;
     auto q = query(QStringLiteral("SELECT name, sql FROM deferred_indexes ORDER BY name"));
     if (!q)
         return fail(q.error());
     while (q->next())
-        kept.append({q->value(0).toString(), q->value(1).toString(), QString(), false});
+        kept.append({QStringLiteral("index"), q->value(0).toString(), q->value(1).toString(), {}});
     q->finish();
     auto triggers = scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = "
                                           "'table' AND name = 'deferred_triggers'"));
@@ -539,8 +537,8 @@ Status Database::restoreIndexes(const std::function<void(int made, int of)> &pro
         if (!t)
             return fail(t.error());
         while (t->next())
-            kept.append(
-                {t->value(0).toString(), t->value(1).toString(), t->value(2).toString(), true});
+            kept.append({QStringLiteral("trigger"), t->value(0).toString(), t->value(1).toString(),
+                         t->value(2).toString()});
         t->finish();
     }
     // One transaction each, so another connection's write waits for one index, not for all.
@@ -550,32 +548,30 @@ Status Database::restoreIndexes(const std::function<void(int made, int of)> &pro
             progress(made, int(kept.size()));
         const Status remade = write([&]() -> Status {
             // Made already by another connection of this database.
-            auto there = scalar(
-                QStringLiteral("SELECT count(*) FROM sqlite_master WHERE "
-                               "type = ? AND name = ?"),
-                {entry.trigger ? QStringLiteral("trigger") : QStringLiteral("index"), entry.name});
+            auto there = scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE "
+                                               "type = ? AND name = ?"),
+                                {entry.type, entry.name});
             if (!there)
                 return fail(there.error());
             if (there->toLongLong() == 0) {
                 if (auto created = query(entry.sql); !created)
                     return fail(created.error());
                 // What the trigger would have done for each row written without it.
-                if (entry.trigger) {
+                if (entry.trigger()) {
                     if (auto caught = query(entry.catchUp); !caught)
                         return fail(caught.error());
                 }
             }
-            auto done =
-                query(entry.trigger ? QStringLiteral("DELETE FROM deferred_triggers WHERE name = ?")
-                                    : QStringLiteral("DELETE FROM deferred_indexes WHERE name = ?"),
-                      {entry.name});
+            auto done = query(QStringLiteral("DELETE FROM %1 WHERE name = ?").arg(entry.keptIn()),
+                              {entry.name});
             return done ? Status() : fail(done.error());
         });
         if (!remade)
-            return fail((entry.trigger ? tr("Could not make the trigger %1 again (set aside for a "
-                                            "large load; it is tried again at the next start): %2")
-                                       : tr("Could not make the index %1 again (set aside for a "
-                                            "large load; it is tried again at the next start): %2"))
+            return fail((entry.trigger()
+                             ? tr("Could not make the trigger %1 again (set aside for a "
+                                  "large load; it is tried again at the next start): %2")
+                             : tr("Could not make the index %1 again (set aside for a "
+                                  "large load; it is tried again at the next start): %2"))
                             .arg(entry.name, remade.error()));
         ++made;
     }
