@@ -20,6 +20,9 @@ target_link_options(frontdesk_build_flags INTERFACE -Wl,-z,relro -Wl,-z,now -Wl,
 if(FRONTDESK_WERROR)
     target_compile_options(frontdesk_build_flags INTERFACE -Werror)
 endif()
+if(FRONTDESK_SHARED_LIBS)
+    target_compile_definitions(frontdesk_build_flags INTERFACE FRONTDESK_SHARED_LIBS)
+endif()
 if(FRONTDESK_SANITIZE)
     target_compile_options(frontdesk_build_flags INTERFACE
         -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
