@@ -16,6 +16,9 @@ FRONTDESK_PACKAGES=(
 
 frontdesk_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
+# frontdesk_free_mib DIR: the MiB free on the file system that holds DIR.
+frontdesk_free_mib() { df -Pm "$1" | awk 'NR == 2 { print $4 }'; }
+
 frontdesk_sudo() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
