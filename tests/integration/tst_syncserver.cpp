@@ -1407,7 +1407,10 @@ private slots:
         QVERIFY(startServer(m_port));
         QTRY_VERIFY_WITH_TIMEOUT(lastReached(), 20000);
         QVERIFY(probes.last().at(0).toBool());
-        QCOMPARE(rounds.count(), 4);
+        // The round the probe started is the one that reached the server. One more may have
+        // followed on the 100 ms poll by the time this looks (seen under ASan on a busy machine).
+        QVERIFY2(rounds.count() >= 4, qPrintable(QString::number(rounds.count())));
+        QVERIFY(rounds.at(3).at(0).value<SyncRound>().reached);
         QTRY_COMPARE_WITH_TIMEOUT(sync.worker()->nextRoundMs(), 100, 20000);
         // Online again: rounds on the poll, no probe.
         probes.clear();
