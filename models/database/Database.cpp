@@ -70,6 +70,20 @@ struct SetAside
     }
 };
 
+// Whether the database has a table of that name: in the connection's schema on PostgreSQL.
+Result<bool> hasTable(const Database &db, const QString &name)
+{
+    auto n = db.scalar(db.dialect() == Database::Dialect::PostgreSql
+                           ? QStringLiteral("SELECT count(*) FROM information_schema.tables WHERE "
+                                            "table_name = ? AND table_schema = current_schema()")
+                           : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = "
+                                            "'table' AND name = ?"),
+                       {name});
+    if (!n)
+        return fail(n.error());
+    return n->toLongLong() > 0;
+}
+
 } // namespace
 
 QString describeSqlError(const QSqlError &error)
@@ -444,13 +458,8 @@ Status Database::write(const std::function<Status()> &work)
 
 int Database::schemaVersion() const
 {
-    auto exists = scalar(
-        m_dialect == Dialect::PostgreSql
-            ? QStringLiteral("SELECT count(*) FROM information_schema.tables WHERE table_name = "
-                             "'schema_version' AND table_schema = current_schema()")
-            : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
-                             "name = 'schema_version'"));
-    if (!exists || exists->toInt() == 0)
+    auto exists = hasTable(*this, QStringLiteral("schema_version"));
+    if (!exists || !*exists)
         return 0;
     auto v = scalar(QStringLiteral("SELECT max(version) FROM schema_version"));
     return v ? v->toInt() : 0;
@@ -512,11 +521,10 @@ Status Database::restoreIndexes(const std::function<void(int made, int of)> &pro
     if (m_dialect != Dialect::SqlCipher)
         return {};
     // A database from before migration 025 has none.
-    auto table = scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
-                                       "AND name = 'deferred_indexes'"));
+    auto table = hasTable(*this, QStringLiteral("deferred_indexes"));
     if (!table)
         return fail(table.error());
-    if (table->toLongLong() == 0)
+    if (!*table)
         return {};
     // The indexes first: the triggers' catch-ups read through them. A database from before
     // migration 027 keeps no triggers aside.
@@ -527,11 +535,10 @@ Status Database::restoreIndexes(const std::function<void(int made, int of)> &pro
     while (q->next())
         kept.append({QStringLiteral("index"), q->value(0).toString(), q->value(1).toString(), {}});
     q->finish();
-    auto triggers = scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = "
-                                          "'table' AND name = 'deferred_triggers'"));
+    auto triggers = hasTable(*this, QStringLiteral("deferred_triggers"));
     if (!triggers)
         return fail(triggers.error());
-    if (triggers->toLongLong() > 0) {
+    if (*triggers) {
         auto t = query(
             QStringLiteral("SELECT name, sql, catch_up FROM deferred_triggers ORDER BY name"));
         if (!t)
