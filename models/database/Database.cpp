@@ -718,6 +718,18 @@ Status Database::exportTo(const QString &targetPath, const QByteArray &newKey) c
             attachError = attached.error();
     }
     sodium_memzero(keyLiteral.data(), size_t(keyLiteral.size()) * sizeof(QChar));
+    if (attachedOk) {
+        // ATTACH makes SQLCipher 3's 1 KiB pages; the copy gets the pages of a new file, so a
+        // rekey also brings a file made before 2026-12-07 up to them.
+        auto paged =
+            query(QStringLiteral("PRAGMA export.cipher_page_size = %1").arg(kSqlCipherPageBytes));
+        if (!paged) {
+            attachError = paged.error();
+            attachedOk = false;
+            (void)query(QStringLiteral("DETACH DATABASE export"));
+            QFile::remove(targetPath);
+        }
+    }
     if (!attachedOk)
         return fail(tr("Could not create %1: %2").arg(targetPath, attachError));
     QFile::setPermissions(targetPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);

@@ -12,6 +12,10 @@ struct sqlite3;
 namespace frontdesk {
 
 inline constexpr char kSqlCipherDriverName[] = "QSQLCIPHER";
+// The page size of the files the driver makes, and of the files made before 2026-12-07
+// (SQLCipher 3's default), which it still opens.
+inline constexpr int kSqlCipherPageBytes = 4096;
+inline constexpr int kSqlCipherLegacyPageBytes = 1024;
 
 class SqlCipherResult;
 class SqlCipherStatementCache;
@@ -22,6 +26,10 @@ class SqlCipherStatementCache;
 // The password is the raw 256-bit key as 64 hex digits; there is no way to open a database
 // without a key. open() refuses to run when the process is not really using SQLCipher, and a
 // wrong key fails without touching the file.
+//
+// Pages: a new file gets kSqlCipherPageBytes pages. A file's page size cannot be read without
+// decrypting it, so an existing file whose first page does not decrypt with those is opened
+// again with kSqlCipherLegacyPageBytes before the key is called wrong.
 //
 // Connect options (QSqlDatabase::setConnectOptions, separated by ';'):
 //   QSQLCIPHER_OPEN_READONLY        open read-only; a missing file is an error, not created

@@ -3,6 +3,7 @@
 #include "database/Database.h"
 #include "database/Migration.h"
 #include "database/ReadWorker.h"
+#include "database/SqlCipherDriver.h"
 #include "database/SqlRow.h"
 
 #include <QCryptographicHash>
@@ -279,6 +280,36 @@ private slots:
         QVERIFY2(reopened.ok(), qPrintable(reopened.error()));
         QCOMPARE((*reopened)->setting(QStringLiteral("marker")), QStringLiteral("kept"));
         QVERIFY(!t.db->exportTo(copy, newKey).ok()); // never over an existing file
+    }
+    void exportWritesTheNewPagesAlsoFromAnOldFile()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.open());
+        QVERIFY(t.db->setSetting(QStringLiteral("marker"), QStringLiteral("kept")).ok());
+        // SQLCipher 3 gives an attached database 1 KiB pages, as the files made before
+        // 2026-12-07 have.
+        const QString old = t.dir.filePath(QStringLiteral("old-pages.db"));
+        const QString keyLiteral =
+            QStringLiteral("x'%1'").arg(QString::fromLatin1(test::TestDatabase::key().toHex()));
+        QVERIFY(
+            t.db->query(QStringLiteral("ATTACH DATABASE ? AS old KEY ?"), {old, keyLiteral}).ok());
+        QVERIFY(t.db->query(QStringLiteral("SELECT sqlcipher_export('old')")).ok());
+        QVERIFY(t.db->query(QStringLiteral("DETACH DATABASE old")).ok());
+        auto opened = Database::open(old, test::TestDatabase::key());
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        QCOMPARE((*opened)->scalar(QStringLiteral("PRAGMA page_size"))->toInt(),
+                 kSqlCipherLegacyPageBytes);
+
+        // A rekey's copy has the pages of a new file.
+        const QString copy = t.dir.filePath(QStringLiteral("copy.db"));
+        const QByteArray newKey(32, '\x22');
+        auto s = (*opened)->exportTo(copy, newKey);
+        QVERIFY2(s.ok(), qPrintable(s.error()));
+        auto reopened = Database::open(copy, newKey);
+        QVERIFY2(reopened.ok(), qPrintable(reopened.error()));
+        QCOMPARE((*reopened)->scalar(QStringLiteral("PRAGMA page_size"))->toInt(),
+                 kSqlCipherPageBytes);
+        QCOMPARE((*reopened)->setting(QStringLiteral("marker")), QStringLiteral("kept"));
     }
     void scanReadsRowsInPlace()
     {

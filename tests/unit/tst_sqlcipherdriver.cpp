@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlDriver>
@@ -125,6 +126,8 @@ private slots:
     void createAndReopen();
     void wrongKeyFailsAndLeavesFileUnchanged();
     void fileThatIsNoDatabaseIsLeftAlone();
+    void newFilesGetFourKibPages();
+    void filesWithTheOldPageSizeStillOpen();
     void refusesBadKeys_data();
     void refusesBadKeys();
     void readOnlyOption();
@@ -237,6 +240,77 @@ void TestSqlCipherDriver::wrongKeyFailsAndLeavesFileUnchanged()
     Connection right(file);
     QVERIFY2(right.opened(), qPrintable(right.error().text()));
     QCOMPARE(right.scalar(QStringLiteral("SELECT x FROM t")).toInt(), 1);
+}
+
+void TestSqlCipherDriver::newFilesGetFourKibPages()
+{
+    const QString file = path(QStringLiteral("pages.db"));
+    {
+        Connection c(file);
+        QVERIFY2(c.opened(), qPrintable(c.error().text()));
+        QCOMPARE(c.scalar(QStringLiteral("PRAGMA cipher_page_size")).toInt(), kSqlCipherPageBytes);
+        c.run(QStringLiteral("CREATE TABLE t(x)"));
+        c.run(QStringLiteral("INSERT INTO t VALUES (randomblob(20000))"));
+        QCOMPARE(c.scalar(QStringLiteral("PRAGMA page_size")).toInt(), kSqlCipherPageBytes);
+    }
+    const qint64 size = QFileInfo(file).size();
+    QVERIFY(size > 20000);
+    QCOMPARE(size % kSqlCipherPageBytes, 0);
+
+    Connection again(file);
+    QVERIFY2(again.opened(), qPrintable(again.error().text()));
+    QCOMPARE(again.scalar(QStringLiteral("PRAGMA cipher_page_size")).toInt(), kSqlCipherPageBytes);
+    QCOMPARE(again.scalar(QStringLiteral("SELECT length(x) FROM t")).toInt(), 20000);
+}
+
+void TestSqlCipherDriver::filesWithTheOldPageSizeStillOpen()
+{
+    // SQLCipher 3 gives an attached database its default 1 KiB pages: the files made before
+    // 2026-12-07 were made that way. Attached to a live connection, the file's last commit stays
+    // in its WAL, as when a workstation stopped without closing.
+    const QString legacy = path(QStringLiteral("legacy-pages.db"));
+    Connection maker(path(QStringLiteral("legacy-maker.db")));
+    QVERIFY2(maker.opened(), qPrintable(maker.error().text()));
+    maker.run(QStringLiteral("ATTACH DATABASE '%1' AS legacy KEY \"x'%2'\"").arg(legacy, kKey));
+    QCOMPARE(maker.scalar(QStringLiteral("PRAGMA legacy.cipher_page_size")).toInt(),
+             kSqlCipherLegacyPageBytes);
+    maker.run(QStringLiteral("PRAGMA legacy.journal_mode = WAL"));
+    maker.run(QStringLiteral("CREATE TABLE legacy.t (id INTEGER PRIMARY KEY, name TEXT)"));
+    maker.run(QStringLiteral("INSERT INTO legacy.t (name) VALUES ('Müller'), ('Jones')"));
+    QVERIFY(QFileInfo(legacy + QStringLiteral("-wal")).size() > 0);
+
+    // The same files as a crash leaves them, with no connection open, twice: one is opened with
+    // the right key at once, the other first with a wrong one. Neither may lose the commit in the
+    // WAL. (Closing after the wrong key checkpoints that WAL into the file, as SQLite does at
+    // every last close; the rows stay the same.)
+    const QString crashed = path(QStringLiteral("legacy-crashed.db"));
+    const QString crashedThenWrongKey = path(QStringLiteral("legacy-crashed-wrong-key.db"));
+    for (const QString &copy : {crashed, crashedThenWrongKey}) {
+        QVERIFY(QFile::copy(legacy, copy));
+        QVERIFY(QFile::copy(legacy + QStringLiteral("-wal"), copy + QStringLiteral("-wal")));
+    }
+    {
+        Connection wrong(crashedThenWrongKey, kOtherKey);
+        QVERIFY(!wrong.opened());
+        QVERIFY2(wrong.error().text().contains(QStringLiteral("could not be decrypted")),
+                 qPrintable(wrong.error().text()));
+    }
+
+    for (const QString &file : {legacy, crashed, crashedThenWrongKey}) {
+        Connection c(file);
+        QVERIFY2(c.opened(), qPrintable(c.error().text()));
+        QCOMPARE(c.scalar(QStringLiteral("PRAGMA cipher_page_size")).toInt(),
+                 kSqlCipherLegacyPageBytes);
+        QCOMPARE(c.scalar(QStringLiteral("SELECT group_concat(name, ',') FROM "
+                                         "(SELECT name FROM t ORDER BY id)"))
+                     .toString(),
+                 QStringLiteral("Müller,Jones"));
+        c.run(QStringLiteral("INSERT INTO t (name) VALUES ('Okafor')"));
+        QCOMPARE(c.scalar(QStringLiteral("PRAGMA integrity_check")).toString(),
+                 QStringLiteral("ok"));
+    }
+    // The first connection still reads the file, with the row written through the driver.
+    QCOMPARE(maker.scalar(QStringLiteral("SELECT count(*) FROM legacy.t")).toInt(), 3);
 }
 
 void TestSqlCipherDriver::fileThatIsNoDatabaseIsLeftAlone()
