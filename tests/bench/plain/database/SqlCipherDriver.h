@@ -9,6 +9,10 @@
 namespace frontdesk {
 
 inline constexpr char kSqlCipherDriverName[] = "QSQLITE";
+// The real driver's page sizes, which the storage code names (plain SQLite ignores the
+// cipher_page_size pragma it is used in).
+inline constexpr int kSqlCipherPageBytes = 4096;
+inline constexpr int kSqlCipherLegacyPageBytes = 1024;
 
 inline void registerSqlCipherDriver() {}
 
