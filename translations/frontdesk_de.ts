@@ -4853,10 +4853,6 @@ Um fortzufahren, tun Sie eines der Folgenden:
         <source>Could not save the %1 from the server: %2</source>
         <translation>%1 vom Server konnte nicht gespeichert werden: %2</translation>
     </message>
-    <message>
-        <source>Not an INSERT for the workstation&apos;s database: %1</source>
-        <translation>Keine INSERT-Anweisung für die Datenbank des Arbeitsplatzes: %1</translation>
-    </message>
 </context>
 <context>
     <name>ServerEndpoint</name>

@@ -4853,10 +4853,6 @@ Para continuar, haga una de estas cosas:
         <source>Could not save the %1 from the server: %2</source>
         <translation>No se pudo guardar %1 del servidor: %2</translation>
     </message>
-    <message>
-        <source>Not an INSERT for the workstation&apos;s database: %1</source>
-        <translation>No es una instrucción INSERT para la base de datos del puesto de trabajo: %1</translation>
-    </message>
 </context>
 <context>
     <name>ServerEndpoint</name>

@@ -4853,10 +4853,6 @@ Pour continuer, faites l&apos;une de ces opérations&#xa0;:
         <source>Could not save the %1 from the server: %2</source>
         <translation>Impossible d&apos;enregistrer %1 venant du serveur : %2</translation>
     </message>
-    <message>
-        <source>Not an INSERT for the workstation&apos;s database: %1</source>
-        <translation>Pas une instruction INSERT pour la base de données du poste de travail : %1</translation>
-    </message>
 </context>
 <context>
     <name>ServerEndpoint</name>

@@ -12,7 +12,6 @@
 #include "fhir/FhirJson.h"
 #include "storage/MessageRetention.h"
 #include "storage/Outbox.h"
-#include "storage/ServerCopy.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -683,21 +682,26 @@ void SyncEngine::accounts(SyncRound &round)
 Status SyncEngine::keepBase(const QString &type, const QString &id, qint64 version,
                             const QString &resource)
 {
-    // An INSERT for a record new here, else an UPDATE, rather than one INSERT OR REPLACE: SQLite
-    // journals every page a REPLACE touches for the statement's sake (a copy SQLCipher
-    // encrypts), about a seventh of a new workstation's first pull. The row ends as a replaced
-    // one would: every other column (a conflict's) at its default.
+    // An UPDATE and, for a record new here, an INSERT rather than one INSERT OR REPLACE: SQLite
+    // journals every page a REPLACE touches for the statement's sake (a copy SQLCipher encrypts),
+    // about a seventh of a new workstation's first pull; a plain INSERT needs no such journal.
+    // The row ends as a replaced one would: every other column (a conflict's) at its default.
     const qint64 now = m_db.clock().nowMs();
-    auto written = ServerCopy::insertElseUpdate(
-        m_db,
-        QStringLiteral("INSERT INTO sync_records (resource_type, resource_id, server_version, "
-                       "resource, problem, updated_at) VALUES (?, ?, ?, ?, '', ?)"),
-        {type, id, version, resource, now},
-        QStringLiteral("UPDATE sync_records SET server_version = ?, resource = ?, problem = '', "
-                       "updated_at = ?, theirs = '', theirs_version = 0, theirs_by = '', "
-                       "mine_by = '' WHERE resource_type = ? AND resource_id = ?"),
-        {version, resource, now, type, id});
-    return written ? Status() : fail(written.error());
+    auto updated = m_db.exec(QStringLiteral("UPDATE sync_records SET server_version = ?, "
+                                            "resource = ?, problem = '', updated_at = ?, "
+                                            "theirs = '', theirs_version = 0, theirs_by = '', "
+                                            "mine_by = '' WHERE resource_type = ? AND "
+                                            "resource_id = ?"),
+                             {version, resource, now, type, id});
+    if (!updated)
+        return fail(updated.error());
+    if (*updated > 0)
+        return {};
+    auto inserted = m_db.exec(QStringLiteral("INSERT INTO sync_records (resource_type, "
+                                             "resource_id, server_version, resource, problem, "
+                                             "updated_at) VALUES (?, ?, ?, ?, '', ?)"),
+                              {type, id, version, resource, now});
+    return inserted ? Status() : fail(inserted.error());
 }
 
 Status SyncEngine::applyPage(const Page &received, bool guarded, SyncRound &page, bool &entryFailed)

@@ -24,16 +24,6 @@ public:
     Status apply(const QString &id, const QVariantMap &values, qint64 serverVersion);
     Status remove(const QString &id, qint64 serverVersion);
 
-    // Writes a row that is usually new here (a new workstation's first pull writes nothing
-    // else) without asking first whether it is there: the INSERT as INSERT OR IGNORE, and only
-    // when that wrote nothing, because the row is there, the UPDATE. When neither wrote, the
-    // INSERT was refused for another reason (a code another row has, a missing value), and it
-    // runs again as given to say which. insert must begin with "INSERT INTO "; SQLite only.
-    // True when the row was inserted.
-    static Result<bool> insertElseUpdate(Database &db, const QString &insert,
-                                         const QVariantList &insertValues, const QString &update,
-                                         const QVariantList &updateValues);
-
 private:
     Status write(const QString &id, const QVariantMap &values, qint64 serverVersion, bool deleted);
 
