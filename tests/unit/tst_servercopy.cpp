@@ -9,28 +9,38 @@
 
 #include <QTest>
 
+#include <memory>
+
 using namespace frontdesk;
 
 class TestServerCopy : public QObject
 {
     Q_OBJECT
 
-    static Patient patient(const QString &id, const QString &family, const QString &mrn)
+    std::unique_ptr<test::TestDatabase> t;
+
+    // The server's version `version` of a patient.
+    Status fromServer(const QString &id, const QString &family, const QString &mrn, qint64 version)
     {
         Patient p;
         p.meta.id = id;
         p.familyName = family;
         p.givenName = QStringLiteral("Ann");
         p.mrn = mrn;
-        return p;
+        return ServerCopyOf<PatientRepository>(*t->db).apply(p, version);
+    }
+    Status removedAtServer(const QString &id, qint64 version)
+    {
+        return ServerCopyOf<PatientRepository>(*t->db).remove(id, version);
     }
 
     // id, family name, MRN, version, server version, sync state, deleted; empty when missing.
-    static QVariantList row(test::TestDatabase &t, const QString &id)
+    QVariantList row(const QString &id) const
     {
-        auto q = t.db->query(QStringLiteral("SELECT id, family_name, mrn, version, server_version, "
-                                            "sync_state, deleted FROM patients WHERE id = ?"),
-                             {id});
+        auto q = t->db->query(QStringLiteral("SELECT id, family_name, mrn, version, "
+                                             "server_version, sync_state, deleted FROM patients "
+                                             "WHERE id = ?"),
+                              {id});
         if (!q || !q->next())
             return {};
         QVariantList out;
@@ -40,78 +50,65 @@ class TestServerCopy : public QObject
     }
 
 private slots:
+    // Every case starts with Adams, MRN M1, as the server's version 1.
+    void init()
+    {
+        t = std::make_unique<test::TestDatabase>();
+        QVERIFY(t->open());
+        const Status s =
+            fromServer(QStringLiteral("p-1"), QStringLiteral("Adams"), QStringLiteral("M1"), 1);
+        QVERIFY2(s.ok(), qPrintable(s.error()));
+    }
+    void cleanup() { t.reset(); }
+
     void aNewRecordIsInsertedAndAKnownOneReplaced()
     {
-        test::TestDatabase t;
-        QVERIFY(t.open());
-        ServerCopyOf<PatientRepository> copy(*t.db);
-        QVERIFY(copy.apply(patient(QStringLiteral("p-1"), QStringLiteral("Adams"),
-                                   QStringLiteral("M1")),
-                           7)
-                    .ok());
-        QVariantList r = row(t, QStringLiteral("p-1"));
+        QVariantList r = row(QStringLiteral("p-1"));
         QCOMPARE(r.size(), 7);
         QCOMPARE(r[1].toString(), QStringLiteral("Adams"));
         QCOMPARE(r[3].toInt(), 1);
-        QCOMPARE(r[4].toString(), QStringLiteral("7"));
+        QCOMPARE(r[4].toString(), QStringLiteral("1"));
         QCOMPARE(r[5].toString(), SyncState::synced());
         QCOMPARE(r[6].toInt(), 0);
 
         // The server's next version: the same row, its fields and versions moved on.
-        QVERIFY(copy.apply(patient(QStringLiteral("p-1"), QStringLiteral("Adams-Berg"),
-                                   QStringLiteral("M1")),
-                           9)
-                    .ok());
-        r = row(t, QStringLiteral("p-1"));
+        QVERIFY(
+            fromServer(QStringLiteral("p-1"), QStringLiteral("Adams-Berg"), QStringLiteral("M1"), 9)
+                .ok());
+        r = row(QStringLiteral("p-1"));
         QCOMPARE(r[1].toString(), QStringLiteral("Adams-Berg"));
         QCOMPARE(r[3].toInt(), 2);
         QCOMPARE(r[4].toString(), QStringLiteral("9"));
-        auto count = t.db->scalar(QStringLiteral("SELECT count(*) FROM patients"));
+        auto count = t->db->scalar(QStringLiteral("SELECT count(*) FROM patients"));
         QVERIFY(count.ok());
         QCOMPARE(count->toInt(), 1);
     }
 
     void tombstonesMarkKnownRecordsAndLeaveNothingForUnknownOnes()
     {
-        test::TestDatabase t;
-        QVERIFY(t.open());
-        ServerCopyOf<PatientRepository> copy(*t.db);
-        QVERIFY(copy.apply(patient(QStringLiteral("p-1"), QStringLiteral("Adams"),
-                                   QStringLiteral("M1")),
-                           1)
-                    .ok());
-        QVERIFY(copy.remove(QStringLiteral("p-1"), 2).ok());
-        QCOMPARE(row(t, QStringLiteral("p-1")).value(6).toInt(), 1);
-        QCOMPARE(row(t, QStringLiteral("p-1")).value(4).toString(), QStringLiteral("2"));
+        QVERIFY(removedAtServer(QStringLiteral("p-1"), 2).ok());
+        QCOMPARE(row(QStringLiteral("p-1")).value(6).toInt(), 1);
+        QCOMPARE(row(QStringLiteral("p-1")).value(4).toString(), QStringLiteral("2"));
 
-        QVERIFY(copy.remove(QStringLiteral("never-here"), 3).ok());
-        QVERIFY(row(t, QStringLiteral("never-here")).isEmpty());
+        QVERIFY(removedAtServer(QStringLiteral("never-here"), 3).ok());
+        QVERIFY(row(QStringLiteral("never-here")).isEmpty());
 
         // A record deleted there and made again: the tombstone comes back to life.
-        QVERIFY(copy.apply(patient(QStringLiteral("p-1"), QStringLiteral("Adams"),
-                                   QStringLiteral("M1")),
-                           4)
+        QVERIFY(fromServer(QStringLiteral("p-1"), QStringLiteral("Adams"), QStringLiteral("M1"), 4)
                     .ok());
-        QCOMPARE(row(t, QStringLiteral("p-1")).value(6).toInt(), 0);
+        QCOMPARE(row(QStringLiteral("p-1")).value(6).toInt(), 0);
     }
 
     void aRecordRefusedForAnotherRowsValueFailsAndSaysWhy()
     {
-        test::TestDatabase t;
-        QVERIFY(t.open());
-        ServerCopyOf<PatientRepository> copy(*t.db);
-        QVERIFY(copy.apply(patient(QStringLiteral("p-1"), QStringLiteral("Adams"),
-                                   QStringLiteral("M1")),
-                           1)
-                    .ok());
         // Another patient with the same MRN: nothing is written, and the pull must not believe
         // it was.
-        const Status s = copy.apply(
-            patient(QStringLiteral("p-2"), QStringLiteral("Berg"), QStringLiteral("M1")), 2);
+        const Status s =
+            fromServer(QStringLiteral("p-2"), QStringLiteral("Berg"), QStringLiteral("M1"), 2);
         QVERIFY(!s.ok());
         QVERIFY2(s.error().contains(QStringLiteral("M1")), qPrintable(s.error()));
-        QVERIFY(row(t, QStringLiteral("p-2")).isEmpty());
-        QCOMPARE(row(t, QStringLiteral("p-1")).value(1).toString(), QStringLiteral("Adams"));
+        QVERIFY(row(QStringLiteral("p-2")).isEmpty());
+        QCOMPARE(row(QStringLiteral("p-1")).value(1).toString(), QStringLiteral("Adams"));
     }
 };
 
