@@ -322,8 +322,8 @@ int exportPlain(const QString &dataDir, const QString &keyFile, const QString &t
     }
     for (const QString &f : Database::companionFiles(target))
         QFile::remove(f);
-    // The same page size as the encrypted file (SQLCipher 3 uses 1 KiB pages, plain SQLite
-    // 4 KiB), so the two differ in encryption only.
+    // The same page size as the encrypted file (4 KiB since 2026-12-07, 1 KiB in files made
+    // before; plain SQLite's default is 4 KiB), so the two differ in encryption only.
     auto pageSize = (*db)->scalar(QStringLiteral("PRAGMA page_size"));
     if (!pageSize || pageSize->toInt() <= 0) {
         err() << "could not read the page size" << Qt::endl;
