@@ -718,26 +718,20 @@ Status Database::exportTo(const QString &targetPath, const QByteArray &newKey) c
             attachError = attached.error();
     }
     sodium_memzero(keyLiteral.data(), size_t(keyLiteral.size()) * sizeof(QChar));
-    if (attachedOk) {
-        // ATTACH makes SQLCipher 3's 1 KiB pages; the copy gets the pages of a new file, so a
-        // rekey also brings a file made before 2026-12-07 up to them.
-        auto paged =
-            query(QStringLiteral("PRAGMA export.cipher_page_size = %1").arg(kSqlCipherPageBytes));
-        if (!paged) {
-            attachError = paged.error();
-            attachedOk = false;
-            (void)query(QStringLiteral("DETACH DATABASE export"));
-            QFile::remove(targetPath);
-        }
-    }
     if (!attachedOk)
         return fail(tr("Could not create %1: %2").arg(targetPath, attachError));
     QFile::setPermissions(targetPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     QString exportError;
     {
-        // The statement must be finished before DETACH, or the attachment stays locked.
-        auto exported = query(QStringLiteral("SELECT sqlcipher_export('export')"));
-        if (!exported)
+        // ATTACH makes SQLCipher 3's 1 KiB pages; the copy gets the pages of a new file, so a
+        // rekey also brings a file made before 2026-12-07 up to them. The statements must be
+        // finished before DETACH, or the attachment stays locked.
+        const QString pages =
+            QStringLiteral("PRAGMA export.cipher_page_size = %1").arg(kSqlCipherPageBytes);
+        const QString copy = QStringLiteral("SELECT sqlcipher_export('export')");
+        if (auto paged = query(pages); !paged)
+            exportError = paged.error();
+        else if (auto exported = query(copy); !exported)
             exportError = exported.error();
     }
     auto detached = query(QStringLiteral("DETACH DATABASE export"));
