@@ -18,7 +18,8 @@ namespace {
 const QString kColumns =
     QStringLiteral("type, id, version_id, seq, last_updated, deleted, content, changed_by");
 
-StoredResource fromRow(const QSqlQuery &q, const QString &method = {})
+// contentText: the content kept as text, not parsed (StoredResource::contentText).
+StoredResource fromRow(const QSqlQuery &q, const QString &method = {}, bool contentText = false)
 {
     StoredResource r;
     r.type = q.value(0).toString();
@@ -27,7 +28,10 @@ StoredResource fromRow(const QSqlQuery &q, const QString &method = {})
     r.seq = q.value(3).toLongLong();
     r.lastUpdated = q.value(4).toLongLong();
     r.deleted = q.value(5).toInt() != 0;
-    r.content = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object();
+    if (contentText)
+        r.contentText = q.value(6).toString().toUtf8();
+    else
+        r.content = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object();
     r.changedBy = q.value(7).toString();
     r.method = method;
     return r;
@@ -35,23 +39,43 @@ StoredResource fromRow(const QSqlQuery &q, const QString &method = {})
 
 } // namespace
 
-QJsonObject StoredResource::withMeta() const
+namespace {
+
+QJsonObject metaOf(const StoredResource &s)
 {
-    QJsonObject o = content;
-    o.insert(
-        QStringLiteral("meta"),
-        QJsonObject{
-            {QStringLiteral("versionId"), QString::number(versionId)},
-            {QStringLiteral("lastUpdated"),
-             QDateTime::fromMSecsSinceEpoch(lastUpdated, Qt::UTC).toString(Qt::ISODateWithMs)}});
-    if (!changedBy.isEmpty()) {
-        QJsonObject meta = o.value(QStringLiteral("meta")).toObject();
+    QJsonObject meta{
+        {QStringLiteral("versionId"), QString::number(s.versionId)},
+        {QStringLiteral("lastUpdated"),
+         QDateTime::fromMSecsSinceEpoch(s.lastUpdated, Qt::UTC).toString(Qt::ISODateWithMs)}};
+    if (!s.changedBy.isEmpty())
         meta.insert(QStringLiteral("extension"),
                     QJsonArray{FhirJson::extension(FhirJson::changedByUrl(),
-                                                   QStringLiteral("valueString"), changedBy)});
-        o.insert(QStringLiteral("meta"), meta);
-    }
+                                                   QStringLiteral("valueString"), s.changedBy)});
+    return meta;
+}
+
+} // namespace
+
+QJsonObject StoredResource::withMeta() const
+{
+    QJsonObject o = contentText.isEmpty() ? content : QJsonDocument::fromJson(contentText).object();
+    o.insert(QStringLiteral("meta"), metaOf(*this));
     return o;
+}
+
+QByteArray StoredResource::withMetaJson() const
+{
+    // The server writes content as compact JSON without meta (withMeta() adds it); text that
+    // might hold one of its own (to be replaced), or is not an object, takes the long way.
+    if (!contentText.startsWith('{') || !contentText.endsWith('}') ||
+        contentText.contains("\"meta\""))
+        return QJsonDocument(withMeta()).toJson(QJsonDocument::Compact);
+    QByteArray out = "{\"meta\":" + QJsonDocument(metaOf(*this)).toJson(QJsonDocument::Compact);
+    const QByteArrayView rest = QByteArrayView(contentText).sliced(1);
+    if (rest.trimmed() != "}")
+        out += ',';
+    out += rest;
+    return out;
 }
 
 QByteArray StoredResource::etag() const
@@ -387,7 +411,8 @@ Result<StoredResource> ResourceStore::remove(const QString &type, const QString 
 }
 
 Result<QList<StoredResource>> ResourceStore::versions(const QString &whereAndOrder,
-                                                      const QVariantList &values) const
+                                                      const QVariantList &values,
+                                                      bool contentText) const
 {
     auto q = m_db.query(QStringLiteral("SELECT %1, method FROM resource_versions WHERE %2")
                             .arg(kColumns, whereAndOrder),
@@ -396,13 +421,13 @@ Result<QList<StoredResource>> ResourceStore::versions(const QString &whereAndOrd
         return fail(q.error());
     QList<StoredResource> out;
     while (q->next())
-        out << fromRow(*q, q->value(8).toString());
+        out << fromRow(*q, q->value(8).toString(), contentText);
     return out;
 }
 
 Result<QList<StoredResource>> ResourceStore::changesSince(qint64 afterSeq, int count) const
 {
-    return versions(QStringLiteral("seq > ? ORDER BY seq LIMIT ?"), {afterSeq, count});
+    return versions(QStringLiteral("seq > ? ORDER BY seq LIMIT ?"), {afterSeq, count}, true);
 }
 
 Result<qint64> ResourceStore::newestChange() const

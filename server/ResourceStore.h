@@ -28,11 +28,16 @@ struct StoredResource
     bool deleted = false;
     QString method; // POST, PUT or DELETE: how this version came about
     QJsonObject content;
+    // The content as stored (compact JSON), which changesSince() keeps instead of content: a
+    // history page writes it out as it is rather than parse it and write it again.
+    QByteArray contentText;
     QString changedBy; // the actor the version was made for; empty when not known
 
     // The resource with meta.versionId and meta.lastUpdated (and who made the version, as the
     // extension FhirJson::changedByUrl() in meta), as the API returns it.
     QJsonObject withMeta() const;
+    // The same as compact JSON text: from contentText, when kept, with meta put in front.
+    QByteArray withMetaJson() const;
     QByteArray etag() const;
 };
 
@@ -59,7 +64,7 @@ public:
     // A tombstone version; the resource leaves every search.
     Result<StoredResource> remove(const QString &type, const QString &id,
                                   const QString &changedBy = {});
-    // Versions after `afterSeq` in sequence order, at most `count`.
+    // Versions after `afterSeq` in sequence order, at most `count`, their content as text.
     Result<QList<StoredResource>> changesSince(qint64 afterSeq, int count) const;
     // The number of the newest change (0: none), for how far a pull still has to go.
     Result<qint64> newestChange() const;
@@ -119,9 +124,10 @@ private:
     // Current, not deleted rows of resources (as r); whereAndOrder is fixed SQL, values bound.
     Result<QList<StoredResource>> currents(const QString &whereAndOrder,
                                            const QVariantList &values) const;
-    // Rows of resource_versions; whereAndOrder is fixed SQL, the values are bound.
-    Result<QList<StoredResource>> versions(const QString &whereAndOrder,
-                                           const QVariantList &values) const;
+    // Rows of resource_versions; whereAndOrder is fixed SQL, the values are bound. contentText:
+    // each with its content as text, not parsed (StoredResource::contentText).
+    Result<QList<StoredResource>> versions(const QString &whereAndOrder, const QVariantList &values,
+                                           bool contentText = false) const;
     // indexedBefore: an earlier version is in the indexes and is taken out first.
     // Makes `stored` the current row of its resource (a new row when it was never stored) and
     // one of its versions, with resource's index rows (null: out of the indexes); written now,
