@@ -37,10 +37,6 @@ StoredResource fromRow(const QSqlQuery &q, const QString &method = {}, bool cont
     return r;
 }
 
-} // namespace
-
-namespace {
-
 QJsonObject metaOf(const StoredResource &s)
 {
     QJsonObject meta{
