@@ -35,6 +35,7 @@ Status ServerCopy::write(const QString &id, const QVariantMap &values, qint64 se
         const qint64 now = m_db.clock().nowMs();
         QStringList columns;
         QVariantList binds;
+        QString sql;
         if (existing->toLongLong() == 0) {
             if (deleted)
                 return {};
@@ -50,32 +51,28 @@ Status ServerCopy::write(const QString &id, const QVariantMap &values, qint64 se
                 columns << it.key();
                 binds << it.value();
             }
-            // On a statement the connection keeps: one per table and set of columns.
-            auto q = m_db.exec(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                                   .arg(m_table.name, columns.join(QStringLiteral(", ")),
-                                        QStringList(columns.size(), QStringLiteral("?"))
-                                            .join(QStringLiteral(", "))),
-                               binds);
-            if (!q)
-                return fail(tr("Could not save the %1 from the server: %2")
-                                .arg(m_table.resourceType, q.error()));
-            return {};
+            sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                      .arg(m_table.name, columns.join(QStringLiteral(", ")),
+                           QStringList(columns.size(), QStringLiteral("?"))
+                               .join(QStringLiteral(", ")));
+        } else {
+            // The local version moves on, so an editor holding the old one sees that it changed.
+            columns =
+                QStringList{QStringLiteral("version = version + 1"),
+                            QStringLiteral("updated_at = ?"), QStringLiteral("server_version = ?"),
+                            QStringLiteral("sync_state = ?"), QStringLiteral("deleted = ?")};
+            binds = QVariantList{now, QString::number(serverVersion), SyncState::synced(),
+                                 deleted ? 1 : 0};
+            for (auto it = values.begin(); it != values.end(); ++it) {
+                columns << it.key() + QStringLiteral(" = ?");
+                binds << it.value();
+            }
+            binds << id;
+            sql = QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
+                      .arg(m_table.name, columns.join(QStringLiteral(", ")));
         }
-        // The local version moves on, so an editor holding the old one sees that it changed.
-        columns =
-            QStringList{QStringLiteral("version = version + 1"), QStringLiteral("updated_at = ?"),
-                        QStringLiteral("server_version = ?"), QStringLiteral("sync_state = ?"),
-                        QStringLiteral("deleted = ?")};
-        binds =
-            QVariantList{now, QString::number(serverVersion), SyncState::synced(), deleted ? 1 : 0};
-        for (auto it = values.begin(); it != values.end(); ++it) {
-            columns << it.key() + QStringLiteral(" = ?");
-            binds << it.value();
-        }
-        binds << id;
-        auto q = m_db.exec(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
-                               .arg(m_table.name, columns.join(QStringLiteral(", "))),
-                           binds);
+        // On a statement the connection keeps: one per table and set of columns.
+        auto q = m_db.exec(sql, binds);
         if (!q)
             return fail(tr("Could not save the %1 from the server: %2")
                             .arg(m_table.resourceType, q.error()));
