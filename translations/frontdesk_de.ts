@@ -5710,10 +5710,6 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
         <translation>Seitdem am Server geändert; seine Version konnte zum Zusammenführen nicht gelesen werden (%1).</translation>
     </message>
     <message>
-        <source>Changed here and at the server, and no earlier version of the server&apos;s is kept here to merge against.</source>
-        <translation>Hier und am Server geändert, und hier ist keine frühere Version des Servers zum Zusammenführen gespeichert.</translation>
-    </message>
-    <message>
         <source>Changed here and at the server, and the versions could not be compared: %1</source>
         <translation>Hier und am Server geändert, und die Versionen konnten nicht verglichen werden: %1</translation>
     </message>
@@ -5748,6 +5744,22 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
     <message>
         <source>Changes from the server could not be applied; none of them was kept, and the next sync asks for them again: %1</source>
         <translation>Änderungen vom Server konnten nicht übernommen werden; keine davon wurde behalten, und der nächste Abgleich fragt sie erneut an: %1</translation>
+    </message>
+    <message>
+        <source>Changed here and at the server, and there is nothing to merge against: %1</source>
+        <translation>Hier und am Server geändert, und es gibt nichts, wogegen zusammengeführt werden kann: %1</translation>
+    </message>
+    <message>
+        <source>The record is no longer here.</source>
+        <translation>Der Datensatz ist hier nicht mehr vorhanden.</translation>
+    </message>
+    <message>
+        <source>its answer is not that version</source>
+        <translation>seine Antwort ist nicht diese Version</translation>
+    </message>
+    <message>
+        <source>The server&apos;s version %1, which the change here started from, could not be read (%2).</source>
+        <translation>Die Version %1 des Servers, von der die Änderung hier ausging, konnte nicht gelesen werden (%2).</translation>
     </message>
 </context>
 <context>

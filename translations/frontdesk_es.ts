@@ -5710,10 +5710,6 @@ Ejecute frontdesk --help para ver las opciones.</translation>
         <translation>Modificado en el servidor desde entonces; no se pudo leer su versión para combinar (%1).</translation>
     </message>
     <message>
-        <source>Changed here and at the server, and no earlier version of the server&apos;s is kept here to merge against.</source>
-        <translation>Modificado aquí y en el servidor, y aquí no se guarda ninguna versión anterior del servidor con la que combinar.</translation>
-    </message>
-    <message>
         <source>Changed here and at the server, and the versions could not be compared: %1</source>
         <translation>Modificado aquí y en el servidor, y no se pudieron comparar las versiones: %1</translation>
     </message>
@@ -5748,6 +5744,22 @@ Ejecute frontdesk --help para ver las opciones.</translation>
     <message>
         <source>Changes from the server could not be applied; none of them was kept, and the next sync asks for them again: %1</source>
         <translation>No se pudieron aplicar cambios del servidor; no se guardó ninguno y la próxima sincronización los pedirá de nuevo: %1</translation>
+    </message>
+    <message>
+        <source>Changed here and at the server, and there is nothing to merge against: %1</source>
+        <translation>Modificado aquí y en el servidor, y no hay nada con lo que combinar: %1</translation>
+    </message>
+    <message>
+        <source>The record is no longer here.</source>
+        <translation>El registro ya no está aquí.</translation>
+    </message>
+    <message>
+        <source>its answer is not that version</source>
+        <translation>su respuesta no es esa versión</translation>
+    </message>
+    <message>
+        <source>The server&apos;s version %1, which the change here started from, could not be read (%2).</source>
+        <translation>No se pudo leer la versión %1 del servidor, de la que partió el cambio hecho aquí (%2).</translation>
     </message>
 </context>
 <context>

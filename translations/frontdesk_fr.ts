@@ -5710,10 +5710,6 @@ Lancez frontdesk --help pour voir les options.</translation>
         <translation>Modifié sur le serveur depuis ; sa version n&apos;a pas pu être lue pour fusionner (%1).</translation>
     </message>
     <message>
-        <source>Changed here and at the server, and no earlier version of the server&apos;s is kept here to merge against.</source>
-        <translation>Modifié ici et sur le serveur, et aucune version antérieure du serveur n&apos;est gardée ici pour fusionner.</translation>
-    </message>
-    <message>
         <source>Changed here and at the server, and the versions could not be compared: %1</source>
         <translation>Modifié ici et sur le serveur, et les versions n&apos;ont pas pu être comparées : %1</translation>
     </message>
@@ -5748,6 +5744,22 @@ Lancez frontdesk --help pour voir les options.</translation>
     <message>
         <source>Changes from the server could not be applied; none of them was kept, and the next sync asks for them again: %1</source>
         <translation>Des modifications du serveur n&apos;ont pas pu être appliquées ; aucune n&apos;a été gardée, et la prochaine synchronisation les redemande : %1</translation>
+    </message>
+    <message>
+        <source>Changed here and at the server, and there is nothing to merge against: %1</source>
+        <translation>Modifié ici et sur le serveur, et il n&apos;y a rien contre quoi fusionner : %1</translation>
+    </message>
+    <message>
+        <source>The record is no longer here.</source>
+        <translation>L&apos;enregistrement n&apos;est plus ici.</translation>
+    </message>
+    <message>
+        <source>its answer is not that version</source>
+        <translation>sa réponse n&apos;est pas cette version</translation>
+    </message>
+    <message>
+        <source>The server&apos;s version %1, which the change here started from, could not be read (%2).</source>
+        <translation>La version %1 du serveur, dont est partie la modification faite ici, n&apos;a pas pu être lue (%2).</translation>
     </message>
 </context>
 <context>

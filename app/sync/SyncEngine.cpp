@@ -7,6 +7,7 @@
 #include "database/Database.h"
 #include "domain/RecordMeta.h"
 #include "fhir/BookingMapping.h"
+#include "fhir/BundleText.h"
 #include "fhir/CommunicationMapping.h"
 #include "fhir/Etag.h"
 #include "fhir/FhirJson.h"
@@ -410,6 +411,14 @@ Result<SyncEngine::Sent> SyncEngine::send(const Push &push, SyncRound &round)
             return Sent::Done;
         reason = **merged;
     }
+    // The server's version this change started from, kept beside it for a person (Conflicts):
+    // the server's side until a pull brings a newer one, and what taking the server's restores.
+    // After a merge that met a clash it is kept already.
+    auto base = baseOf(e.type, e.id);
+    if (!base)
+        return fail(base.error());
+    if (!base->problem.isEmpty() && !reason.contains(base->problem))
+        reason += QLatin1Char(' ') + base->problem;
     const QString state = reply.status == 412 ? SyncState::conflict() : SyncState::rejected();
     const qint64 now = m_db.clock().nowMs();
     const Status kept = m_db.write([&]() -> Status {
@@ -475,26 +484,20 @@ Result<std::optional<QString>> SyncEngine::merge(const Push &push, const QString
     if (!ok)
         return Outcome(tr("Changed at the server since; its answer names no version to merge "
                           "against."));
-    // The version both sides started from: the server's last version kept here; for a record
-    // this workstation made and never received, none (every value was set on one side only, or
-    // on both: alike, or a conflict).
-    auto baseText = m_db.scalar(QStringLiteral("SELECT resource FROM sync_records WHERE "
-                                               "resource_type = ? AND resource_id = ?"),
-                                {type, id});
-    if (!baseText)
-        return fail(baseText.error());
+    // The version both sides started from: the server's version this workstation's change
+    // was based on; for a record this workstation made and never received, none (every value
+    // was set on one side only, or on both: alike, or a conflict).
+    auto base = baseOf(type, id);
+    if (!base)
+        return fail(base.error());
+    if (!base->problem.isEmpty())
+        return Outcome(tr("Changed here and at the server, and there is nothing to merge against: "
+                          "%1")
+                           .arg(base->problem));
     Result<QVariantMap> baseValues = QVariantMap();
-    if (!baseText->toString().isEmpty()) {
+    if (!base->resource.isEmpty())
         baseValues = SyncResources::serverValues(
-            m_db, type, QJsonDocument::fromJson(baseText->toString().toUtf8()).object());
-    } else {
-        auto current = SyncResources::current(m_db, type, id);
-        if (!current)
-            return fail(current.error());
-        if (!current->has_value() || !(*current)->meta.serverVersion.isEmpty())
-            return Outcome(tr("Changed here and at the server, and no earlier version of the "
-                              "server's is kept here to merge against."));
-    }
+            m_db, type, QJsonDocument::fromJson(base->resource.toUtf8()).object());
     auto theirValues = SyncResources::serverValues(m_db, type, theirs);
     auto mine = SyncResources::localValues(m_db, type, id);
     if (!baseValues || !theirValues || !mine)
@@ -683,25 +686,88 @@ Status SyncEngine::keepBase(const QString &type, const QString &id, qint64 versi
                             const QString &resource)
 {
     // An UPDATE and, for a record new here, an INSERT rather than one INSERT OR REPLACE: SQLite
-    // journals every page a REPLACE touches for the statement's sake (a copy SQLCipher encrypts),
-    // about a seventh of a new workstation's first pull; a plain INSERT needs no such journal.
-    // The row ends as a replaced one would: every other column (a conflict's) at its default.
-    const qint64 now = m_db.clock().nowMs();
+    // journals every page a REPLACE touches for the statement's sake (a copy SQLCipher encrypts);
+    // a plain INSERT needs no such journal. The row ends as a replaced one would: every other
+    // column (a conflict's) at its default.
+    auto refreshed = refreshBase(type, id, version, resource);
+    if (!refreshed)
+        return fail(refreshed.error());
+    if (*refreshed)
+        return {};
+    auto inserted = m_db.exec(QStringLiteral("INSERT INTO sync_records (resource_type, "
+                                             "resource_id, server_version, resource, problem, "
+                                             "updated_at) VALUES (?, ?, ?, ?, '', ?)"),
+                              {type, id, version, resource, m_db.clock().nowMs()});
+    return inserted ? Status() : fail(inserted.error());
+}
+
+Result<bool> SyncEngine::refreshBase(const QString &type, const QString &id, qint64 version,
+                                     const QString &resource)
+{
     auto updated = m_db.exec(QStringLiteral("UPDATE sync_records SET server_version = ?, "
                                             "resource = ?, problem = '', updated_at = ?, "
                                             "theirs = '', theirs_version = 0, theirs_by = '', "
                                             "mine_by = '' WHERE resource_type = ? AND "
                                             "resource_id = ?"),
-                             {version, resource, now, type, id});
+                             {version, resource, m_db.clock().nowMs(), type, id});
     if (!updated)
         return fail(updated.error());
-    if (*updated > 0)
-        return {};
-    auto inserted = m_db.exec(QStringLiteral("INSERT INTO sync_records (resource_type, "
-                                             "resource_id, server_version, resource, problem, "
-                                             "updated_at) VALUES (?, ?, ?, ?, '', ?)"),
-                              {type, id, version, resource, now});
-    return inserted ? Status() : fail(inserted.error());
+    return *updated > 0;
+}
+
+Result<SyncEngine::Base> SyncEngine::baseOf(const QString &type, const QString &id)
+{
+    // Table names come from the repositories, never from input.
+    auto started = m_db.scalar(QStringLiteral("SELECT server_version FROM %1 WHERE id = ?")
+                                   .arg(SyncResources::tableOf(m_db, type, id)),
+                               {id});
+    if (!started)
+        return fail(started.error());
+    if (!started->isValid())
+        return Base{QString(), tr("The record is no longer here.")};
+    const QString version = started->toString();
+    if (version.isEmpty())
+        return Base();
+    auto kept = m_db.query(QStringLiteral("SELECT server_version, resource FROM sync_records "
+                                          "WHERE resource_type = ? AND resource_id = ?"),
+                           {type, id});
+    if (!kept)
+        return fail(kept.error());
+    if (kept->next() && QString::number(kept->value(0).toLongLong()) == version &&
+        !kept->value(1).toString().isEmpty())
+        return Base{kept->value(1).toString(), QString()};
+
+    const HttpReply reply = m_transport.send(
+        "GET",
+        QStringLiteral("fhir/%1/%2/_history/%3").arg(SyncResources::serverType(type), id, version));
+    const QJsonObject read =
+        reply.status == 200 ? QJsonDocument::fromJson(reply.body).object() : QJsonObject();
+    if (read.value(QStringLiteral("meta")).toObject().value(QStringLiteral("versionId")) !=
+        QJsonValue(version)) {
+        const QString why = !reply.reached()      ? reply.error
+                            : reply.status != 200 ? diagnostics(reply.body)
+                                                  : tr("its answer is not that version");
+        return Base{QString(), tr("The server's version %1, which the change here started "
+                                  "from, could not be read (%2).")
+                                   .arg(version, why)};
+    }
+    const QString text = compact(read);
+    // Kept beside the record: the Conflicts panel shows it, and a second merge needs no read.
+    const Status stored = m_db.write([&]() -> Status {
+        if (auto q = m_db.query(QStringLiteral("INSERT OR IGNORE INTO sync_records (resource_type, "
+                                               "resource_id, updated_at) VALUES (?, ?, ?)"),
+                                {type, id, m_db.clock().nowMs()});
+            !q)
+            return fail(q.error());
+        auto q = m_db.query(QStringLiteral("UPDATE sync_records SET server_version = ?, "
+                                           "resource = ? WHERE resource_type = ? AND "
+                                           "resource_id = ?"),
+                            {version.toLongLong(), text, type, id});
+        return q ? Status() : fail(q.error());
+    });
+    if (!stored)
+        return fail(stored.error());
+    return Base{text, QString()};
 }
 
 Status SyncEngine::applyPage(const Page &received, bool guarded, SyncRound &page, bool &entryFailed)
@@ -714,6 +780,14 @@ Status SyncEngine::applyPage(const Page &received, bool guarded, SyncRound &page
     if (!queued)
         return fail(queued.error());
     const bool anyQueued = queued->toLongLong() != 0;
+    // Likewise whether any server's copy is kept here to refresh (refreshBase): none on a new
+    // workstation. A change that cannot be written makes one (keepUnapplied).
+    auto copies = m_db.scalar(QStringLiteral("SELECT EXISTS (SELECT 1 FROM sync_records)"));
+    if (!copies)
+        return fail(copies.error());
+    bool anyKept = copies->toLongLong() != 0;
+    bool spansFound = false;
+    std::optional<QList<BundleText::Span>> spans;
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const QJsonObject entry = entries.at(i).toObject();
         const QJsonObject request = entry.value(QStringLiteral("request")).toObject();
@@ -807,6 +881,7 @@ Status SyncEngine::applyPage(const Page &received, bool guarded, SyncRound &page
                                            .arg(s.error()));
                 !k)
                 return k;
+            anyKept = true;
             page.changed[type] << id;
             ++page.unapplied;
             continue;
@@ -815,16 +890,24 @@ Status SyncEngine::applyPage(const Page &received, bool guarded, SyncRound &page
             if (auto q = m_db.exec(QStringLiteral("RELEASE pull_entry")); !q)
                 return fail(q.error());
         }
-        QString base;
-        if (!deleted) {
-            const BundleText::Span span =
-                received.resources ? received.resources->at(i) : BundleText::Span();
-            base = span.length > 0
-                       ? QString::fromUtf8(received.text.constData() + span.offset, span.length)
-                       : compact(resource);
+        if (anyKept) {
+            QString base;
+            if (!deleted) {
+                // Found in the text once a page has a copy to refresh: none on a first pull.
+                if (!spansFound) {
+                    spansFound = true;
+                    spans = BundleText::entryResources(received.text);
+                    if (spans && spans->size() != entries.size())
+                        spans.reset();
+                }
+                const BundleText::Span span = spans ? spans->at(i) : BundleText::Span();
+                base = span.length > 0
+                           ? QString::fromUtf8(received.text.constData() + span.offset, span.length)
+                           : compact(resource);
+            }
+            if (auto k = refreshBase(type, id, *version, base); !k)
+                return fail(k.error());
         }
-        if (auto k = keepBase(type, id, *version, base); !k)
-            return k;
         page.changed[type] << id;
         ++page.pulled;
     }
@@ -971,10 +1054,7 @@ void SyncEngine::pull(SyncRound &round)
             }
             deferred = *set > 0;
         }
-        Page received{bundle.value(QStringLiteral("entry")).toArray(), next, reply.body,
-                      BundleText::entryResources(reply.body)};
-        if (received.resources && received.resources->size() != received.entries.size())
-            received.resources.reset();
+        Page received{bundle.value(QStringLiteral("entry")).toArray(), next, reply.body};
         grouped += received.entries.size();
         group.append(std::move(received));
         cursor = next;

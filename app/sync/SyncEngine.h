@@ -3,7 +3,6 @@
 #include "SyncReport.h"
 #include "SyncTransport.h"
 #include "core/Result.h"
-#include "fhir/BundleText.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -131,7 +130,7 @@ private:
     Result<std::optional<Push>> nextPush();
     Result<Sent> send(const Push &push, SyncRound &round);
     // After a 412: the server's version merged field by field with this workstation's against
-    // the base copy in sync_records, written here and queued to go back; nullopt when that was
+    // the base (baseOf), written here and queued to go back; nullopt when that was
     // done, else why not (the fields both sides changed), for the record's conflict, with the
     // server's version in `theirs` when it could be read.
     Result<std::optional<QString>> merge(const Push &push, const QString &type, const QString &id,
@@ -146,14 +145,13 @@ private:
                          const QJsonObject &resource, bool exists, const QString &problem);
     // A message sent or received before what this workstation keeps (MessageRetention).
     bool olderThanKept(const QJsonObject &communication) const;
-    // A history page as it came: its entries, where the next one starts, and its text with
-    // where each entry's resource is in it (BundleText; none: written out from the entries).
+    // A history page as it came: its entries, where the next one starts, and its text (where
+    // a server's copy kept here is refreshed from, BundleText).
     struct Page
     {
         QJsonArray entries;
         qint64 next = 0;
         QByteArray text;
-        std::optional<QList<BundleText::Span>> resources;
     };
     // One history page in the pull's transaction, the cursor moved to its next. guarded: each
     // entry in a savepoint of its own, one that cannot be written undone alone and kept for a
@@ -164,6 +162,22 @@ private:
     // resource: deleted there), with no problem.
     Status keepBase(const QString &type, const QString &id, qint64 version,
                     const QString &resource);
+    // The same for a record whose copy is kept already (one pushed, merged or waiting for a
+    // person here); false: none is kept, and none is made. A pull keeps no copy of what it
+    // writes: a new workstation would write the clinic twice, and the server keeps every
+    // version (baseOf reads the one a merge needs).
+    Result<bool> refreshBase(const QString &type, const QString &id, qint64 version,
+                             const QString &resource);
+    // The server's version a record here was last based on (its server_version): the copy
+    // kept in sync_records when it is of that version, else read from the server (vread) and
+    // kept. An empty resource: never received from the server. problem: why there is none to
+    // merge against (the record is gone here, or the server could not give that version).
+    struct Base
+    {
+        QString resource;
+        QString problem;
+    };
+    Result<Base> baseOf(const QString &type, const QString &id);
     Status postpone(const Push &push, const QString &error);
     Status split(const Push &push);
     Status setMeta(const QString &key, const QString &value);

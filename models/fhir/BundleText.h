@@ -7,10 +7,10 @@
 
 namespace frontdesk {
 
-// Where each entry's resource is in a Bundle's JSON text as it came: the workstation keeps the
-// server's version of every record it pulls (for later merges), and taking that text as it is
-// costs nothing, where writing the parsed resource out again costs a twelfth of a new
-// workstation's first pull.
+// Where each entry's resource is in a Bundle's JSON text as it came: a pull refreshes the copies
+// of the server's versions the workstation keeps (the bases of later merges), and taking that
+// text as it is costs nothing, where writing the parsed resource out again cost a twelfth of a
+// new workstation's first pull when it kept a copy of every record.
 namespace BundleText {
 
 struct Span

@@ -568,6 +568,101 @@ private slots:
         QVERIFY(onB.list()->isEmpty());
     }
 
+    // A booking this workstation only ever pulled (a pull keeps no copy of the server's
+    // version), moved here onto a time another workstation took meanwhile: refused, and the
+    // server's version it started from, read from the server then, is what Conflicts shows as
+    // the server's and what taking the server's brings back.
+    void aRefusedChangeOfAPulledBookingTakesTheServersVersionBack()
+    {
+        const QString patientId =
+            value(m_a, QStringLiteral("SELECT id FROM patients WHERE mrn = 'MRN-1'")).toString();
+        Appointment first = appointmentAt(patientId, 8);
+        QVERIFY(AppointmentRepository(m_a.db()).save(first).ok());
+        QCOMPARE(syncOnce(m_a).pushed, 1);
+        QVERIFY(syncOnce(m_b).pulled >= 1);
+        QCOMPARE(value(m_b,
+                       QStringLiteral("SELECT count(*) FROM sync_records WHERE resource_id = ?"),
+                       {first.meta.id})
+                     .toInt(),
+                 0);
+        Appointment taken = appointmentAt(patientId, 9);
+        QVERIFY(AppointmentRepository(m_a.db()).save(taken).ok());
+        QCOMPARE(syncOnce(m_a).pushed, 1);
+
+        auto moved = AppointmentRepository(m_b.db()).get(first.meta.id);
+        QVERIFY2(moved.ok(), qPrintable(moved.error()));
+        moved->start = QDateTime(QDate(2026, 12, 10), QTime(9, 0), Qt::UTC);
+        moved->end = moved->start.addSecs(30 * 60);
+        QVERIFY(AppointmentRepository(m_b.db()).save(*moved).ok());
+        SyncRound b = syncOnce(m_b);
+        QVERIFY2(b.problem.isEmpty(), qPrintable(b.problem));
+        QCOMPARE(b.rejected, 1);
+
+        SyncConflicts onB(m_b.db());
+        auto issue = onB.find(first.meta.id);
+        QVERIFY2(issue.ok(), qPrintable(issue.error()));
+        QCOMPARE(issue->state, SyncState::rejected());
+        QCOMPARE(issue->theirsVersion,
+                 value(m_a, QStringLiteral("SELECT server_version FROM appointments WHERE id = ?"),
+                       {first.meta.id})
+                     .toLongLong());
+        QStringList starts;
+        for (const SyncIssue::Field &f : issue->fields) {
+            if (f.name == QLatin1String("start_at"))
+                starts << f.mine << f.theirs;
+        }
+        QCOMPARE(starts.size(), 2);
+        QVERIFY2(starts[0] != starts[1], qPrintable(starts.join(QLatin1Char('/'))));
+
+        QVERIFY(onB.resolve(first.meta.id, SyncConflicts::Take::Theirs).ok());
+        auto back = AppointmentRepository(m_b.db()).get(first.meta.id);
+        QCOMPARE(back->start, QDateTime(QDate(2026, 12, 10), QTime(8, 0), Qt::UTC));
+        QCOMPARE(back->meta.syncState, SyncState::synced());
+        b = syncOnce(m_b);
+        QVERIFY2(b.problem.isEmpty(), qPrintable(b.problem));
+        QCOMPARE(b.pushed, 0);
+        QVERIFY(onB.list()->isEmpty());
+    }
+
+    // A patient this workstation only ever pulled, changed here and at another workstation:
+    // the version both started from is read from the server, and different fields merge.
+    void aPulledRecordChangedOnBothSidesMergesAgainstTheServersVersion()
+    {
+        Patient p = newPatient(QStringLiteral("MRN-7"), QStringLiteral("Vogel"));
+        QVERIFY(PatientRepository(m_a.db()).save(p).ok());
+        QCOMPARE(syncOnce(m_a).pushed, 1);
+        QVERIFY(syncOnce(m_b).pulled >= 1);
+        QCOMPARE(value(m_b,
+                       QStringLiteral("SELECT count(*) FROM sync_records WHERE resource_id = ?"),
+                       {p.meta.id})
+                     .toInt(),
+                 0);
+        auto onA = PatientRepository(m_a.db()).get(p.meta.id);
+        auto onB = PatientRepository(m_b.db()).get(p.meta.id);
+        QVERIFY(onA.ok() && onB.ok());
+        onA->city = QStringLiteral("Lübeck");
+        QVERIFY(PatientRepository(m_a.db()).save(*onA).ok());
+        QCOMPARE(syncOnce(m_a).pushed, 1);
+        onB->email = QStringLiteral("vogel@example.org");
+        QVERIFY(PatientRepository(m_b.db()).save(*onB).ok());
+        SyncRound b = syncOnce(m_b);
+        QVERIFY2(b.problem.isEmpty(), qPrintable(b.problem));
+        QVERIFY2(b.conflicts == 0,
+                 qPrintable(value(m_b,
+                                  QStringLiteral("SELECT problem FROM sync_records WHERE "
+                                                 "resource_id = ?"),
+                                  {p.meta.id})
+                                .toString()));
+        QCOMPARE(b.pushed, 1);
+        auto merged = PatientRepository(m_b.db()).get(p.meta.id);
+        QCOMPARE(merged->city, QStringLiteral("Lübeck"));
+        QCOMPARE(merged->email, QStringLiteral("vogel@example.org"));
+        QCOMPARE(merged->meta.syncState, SyncState::synced());
+        QVERIFY(syncOnce(m_a).pulled >= 1);
+        QCOMPARE(PatientRepository(m_a.db()).get(p.meta.id)->email,
+                 QStringLiteral("vogel@example.org"));
+    }
+
     // The clinic's settings (appointment types, working hours), an appointment's status changes
     // and recalls travel like patients and appointments.
     void settingsStatusChangesAndRecallsTravel()
