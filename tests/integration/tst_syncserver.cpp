@@ -237,6 +237,14 @@ class TestSyncServer : public QObject
         return a;
     }
 
+    // Why a record waits for a person at B (sync_records.problem); empty: it does not.
+    QString problemAtB(const QString &id)
+    {
+        return value(m_b, QStringLiteral("SELECT problem FROM sync_records WHERE resource_id = ?"),
+                     {id})
+            .toString();
+    }
+
     // One record made on A sent up, and pulled by B, which keeps its version number and no
     // copy of the server's version of it (sync_records).
     bool pushedFromAAndPulledByB(const QString &id)
@@ -389,10 +397,7 @@ private slots:
         QVERIFY2(kept.ok(), qPrintable(kept.error()));
         QCOMPARE(kept->meta.syncState, SyncState::rejected());
         QCOMPARE(kept->meta.deleted, false);
-        const QString reason =
-            value(m_b, QStringLiteral("SELECT problem FROM sync_records WHERE resource_id = ?"),
-                  {onB.meta.id})
-                .toString();
+        const QString reason = problemAtB(onB.meta.id);
         QVERIFY2(reason.contains(QStringLiteral("409")) &&
                      reason.contains(QStringLiteral("already booked")),
                  qPrintable(reason));
@@ -422,12 +427,7 @@ private slots:
         QCOMPARE(syncOnce(m_a).pushed, 1);
         SyncRound b = syncOnce(m_b);
         QVERIFY2(b.problem.isEmpty(), qPrintable(b.problem));
-        QVERIFY2(b.conflicts == 0,
-                 qPrintable(value(m_b,
-                                  QStringLiteral("SELECT problem FROM sync_records WHERE "
-                                                 "resource_id = ?"),
-                                  {id})
-                                .toString()));
+        QVERIFY2(b.conflicts == 0, qPrintable(problemAtB(id)));
         QCOMPARE(b.pushed, 1); // the merged record, on top of A's version
         auto merged = PatientRepository(m_b.db()).get(id);
         QCOMPARE(merged->city, QStringLiteral("Bremen"));
@@ -450,10 +450,7 @@ private slots:
         auto kept = PatientRepository(m_b.db()).get(id);
         QCOMPARE(kept->meta.syncState, SyncState::conflict());
         QCOMPARE(kept->phoneMobile, QStringLiteral("+49 170 2222222"));
-        const QString reason =
-            value(m_b, QStringLiteral("SELECT problem FROM sync_records WHERE resource_id = ?"),
-                  {id})
-                .toString();
+        const QString reason = problemAtB(id);
         QVERIFY2(reason.contains(QStringLiteral("Mobile phone")) &&
                      reason.contains(QStringLiteral("+49 170 1111111")),
                  qPrintable(reason));
@@ -646,12 +643,7 @@ private slots:
         QVERIFY(PatientRepository(m_b.db()).save(*onB).ok());
         SyncRound b = syncOnce(m_b);
         QVERIFY2(b.problem.isEmpty(), qPrintable(b.problem));
-        QVERIFY2(b.conflicts == 0,
-                 qPrintable(value(m_b,
-                                  QStringLiteral("SELECT problem FROM sync_records WHERE "
-                                                 "resource_id = ?"),
-                                  {p.meta.id})
-                                .toString()));
+        QVERIFY2(b.conflicts == 0, qPrintable(problemAtB(p.meta.id)));
         QCOMPARE(b.pushed, 1);
         auto merged = PatientRepository(m_b.db()).get(p.meta.id);
         QCOMPARE(merged->city, QStringLiteral("Lübeck"));
