@@ -5750,10 +5750,6 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
         <translation>Hier und am Server geändert, und es gibt nichts, wogegen zusammengeführt werden kann: %1</translation>
     </message>
     <message>
-        <source>The record is no longer here.</source>
-        <translation>Der Datensatz ist hier nicht mehr vorhanden.</translation>
-    </message>
-    <message>
         <source>its answer is not that version</source>
         <translation>seine Antwort ist nicht diese Version</translation>
     </message>

@@ -5750,10 +5750,6 @@ Ejecute frontdesk --help para ver las opciones.</translation>
         <translation>Modificado aquí y en el servidor, y no hay nada con lo que combinar: %1</translation>
     </message>
     <message>
-        <source>The record is no longer here.</source>
-        <translation>El registro ya no está aquí.</translation>
-    </message>
-    <message>
         <source>its answer is not that version</source>
         <translation>su respuesta no es esa versión</translation>
     </message>

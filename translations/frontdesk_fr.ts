@@ -5750,10 +5750,6 @@ Lancez frontdesk --help pour voir les options.</translation>
         <translation>Modifié ici et sur le serveur, et il n&apos;y a rien contre quoi fusionner : %1</translation>
     </message>
     <message>
-        <source>The record is no longer here.</source>
-        <translation>L&apos;enregistrement n&apos;est plus ici.</translation>
-    </message>
-    <message>
         <source>its answer is not that version</source>
         <translation>sa réponse n&apos;est pas cette version</translation>
     </message>

@@ -249,6 +249,7 @@ Result<SyncEngine::Sent> SyncEngine::send(const Push &push, SyncRound &round)
         QString type;
         QString id;
         std::optional<QJsonObject> resource; // nullopt: a delete
+        QString basedOn;                     // the server's version it changed; empty: none
     };
     QList<Entry> entries;
     QJsonArray bundleEntries;
@@ -284,7 +285,7 @@ Result<SyncEngine::Sent> SyncEngine::send(const Push &push, SyncRound &round)
         if (c.resource)
             entry.insert(QStringLiteral("resource"), *c.resource);
         bundleEntries.append(entry);
-        entries << Entry{row.type, row.id, c.resource};
+        entries << Entry{row.type, row.id, c.resource, c.meta.serverVersion};
     }
     if (entries.isEmpty()) {
         auto q = m_db.query(QStringLiteral("DELETE FROM outbox WHERE push_id = ?"), {push.id});
@@ -404,7 +405,7 @@ Result<SyncEngine::Sent> SyncEngine::send(const Push &push, SyncRound &round)
     QString reason = diagnostics(reply.body);
     Theirs theirs;
     if (reply.status == 412 && e.resource) {
-        auto merged = merge(push, e.type, e.id, round, theirs);
+        auto merged = merge(push, e.type, e.id, e.basedOn, round, theirs);
         if (!merged)
             return fail(merged.error());
         if (!merged->has_value())
@@ -414,7 +415,7 @@ Result<SyncEngine::Sent> SyncEngine::send(const Push &push, SyncRound &round)
     // The server's version this change started from, kept beside it for a person (Conflicts):
     // the server's side until a pull brings a newer one, and what taking the server's restores.
     // After a merge that met a clash it is kept already.
-    auto base = baseOf(e.type, e.id);
+    auto base = baseOf(e.type, e.id, e.basedOn);
     if (!base)
         return fail(base.error());
     if (!base->problem.isEmpty() && !reason.contains(base->problem))
@@ -427,19 +428,11 @@ Result<SyncEngine::Sent> SyncEngine::send(const Push &push, SyncRound &round)
                                 {state, e.id});
             !q)
             return fail(q.error());
-        if (auto q = m_db.query(
-                QStringLiteral("INSERT OR IGNORE INTO sync_records (resource_type, resource_id, "
-                               "updated_at) VALUES (?, ?, ?)"),
-                {e.type, e.id, now});
-            !q)
-            return fail(q.error());
-        if (auto q = m_db.query(
-                QStringLiteral("UPDATE sync_records SET problem = ?, mine_by = ?, "
-                               "updated_at = ? WHERE resource_type = ? AND "
-                               "resource_id = ?"),
-                {tr("HTTP %1: %2").arg(reply.status).arg(reason), push.actor, now, e.type, e.id});
-            !q)
-            return fail(q.error());
+        if (auto k =
+                keepRow(e.type, e.id, QStringLiteral("problem = ?, mine_by = ?, updated_at = ?"),
+                        {tr("HTTP %1: %2").arg(reply.status).arg(reason), push.actor, now});
+            !k)
+            return k;
         // What the server holds, so a person can compare and take it (Conflicts).
         if (theirs.version > 0) {
             if (auto k = keepTheirs(e.type, e.id, theirs.version, theirs.resource); !k)
@@ -460,8 +453,8 @@ Result<SyncEngine::Sent> SyncEngine::send(const Push &push, SyncRound &round)
 }
 
 Result<std::optional<QString>> SyncEngine::merge(const Push &push, const QString &type,
-                                                 const QString &id, SyncRound &round,
-                                                 Theirs &theirsOut)
+                                                 const QString &id, const QString &basedOn,
+                                                 SyncRound &round, Theirs &theirsOut)
 {
     using Outcome = std::optional<QString>;
     const HttpReply reply = m_transport.send(
@@ -487,7 +480,7 @@ Result<std::optional<QString>> SyncEngine::merge(const Push &push, const QString
     // The version both sides started from: the server's version this workstation's change
     // was based on; for a record this workstation made and never received, none (every value
     // was set on one side only, or on both: alike, or a conflict).
-    auto base = baseOf(type, id);
+    auto base = baseOf(type, id, basedOn);
     if (!base)
         return fail(base.error());
     if (!base->problem.isEmpty())
@@ -619,17 +612,25 @@ Status SyncEngine::keepUnapplied(const QString &type, const QString &id, qint64 
             !q)
             return fail(q.error());
     }
+    if (auto k = keepRow(type, id, QStringLiteral("problem = ?, updated_at = ?"), {problem, now});
+        !k)
+        return k;
+    return keepTheirs(type, id, version, resource);
+}
+
+Status SyncEngine::keepRow(const QString &type, const QString &id, const QString &assignments,
+                           const QVariantList &values)
+{
     if (auto q = m_db.query(QStringLiteral("INSERT OR IGNORE INTO sync_records (resource_type, "
                                            "resource_id, updated_at) VALUES (?, ?, ?)"),
-                            {type, id, now});
+                            {type, id, m_db.clock().nowMs()});
         !q)
         return fail(q.error());
-    if (auto q = m_db.query(QStringLiteral("UPDATE sync_records SET problem = ?, updated_at = ? "
-                                           "WHERE resource_type = ? AND resource_id = ?"),
-                            {problem, now, type, id});
-        !q)
-        return fail(q.error());
-    return keepTheirs(type, id, version, resource);
+    auto q = m_db.query(
+        QStringLiteral("UPDATE sync_records SET %1 WHERE resource_type = ? AND resource_id = ?")
+            .arg(assignments),
+        values + QVariantList{type, id});
+    return q ? Status() : fail(q.error());
 }
 
 Status SyncEngine::keepTheirs(const QString &type, const QString &id, qint64 version,
@@ -715,17 +716,9 @@ Result<bool> SyncEngine::refreshBase(const QString &type, const QString &id, qin
     return *updated > 0;
 }
 
-Result<SyncEngine::Base> SyncEngine::baseOf(const QString &type, const QString &id)
+Result<SyncEngine::Base> SyncEngine::baseOf(const QString &type, const QString &id,
+                                            const QString &version)
 {
-    // Table names come from the repositories, never from input.
-    auto started = m_db.scalar(QStringLiteral("SELECT server_version FROM %1 WHERE id = ?")
-                                   .arg(SyncResources::tableOf(m_db, type, id)),
-                               {id});
-    if (!started)
-        return fail(started.error());
-    if (!started->isValid())
-        return Base{QString(), tr("The record is no longer here.")};
-    const QString version = started->toString();
     if (version.isEmpty())
         return Base();
     auto kept = m_db.query(QStringLiteral("SELECT server_version, resource FROM sync_records "
@@ -754,16 +747,8 @@ Result<SyncEngine::Base> SyncEngine::baseOf(const QString &type, const QString &
     const QString text = compact(read);
     // Kept beside the record: the Conflicts panel shows it, and a second merge needs no read.
     const Status stored = m_db.write([&]() -> Status {
-        if (auto q = m_db.query(QStringLiteral("INSERT OR IGNORE INTO sync_records (resource_type, "
-                                               "resource_id, updated_at) VALUES (?, ?, ?)"),
-                                {type, id, m_db.clock().nowMs()});
-            !q)
-            return fail(q.error());
-        auto q = m_db.query(QStringLiteral("UPDATE sync_records SET server_version = ?, "
-                                           "resource = ? WHERE resource_type = ? AND "
-                                           "resource_id = ?"),
-                            {version.toLongLong(), text, type, id});
-        return q ? Status() : fail(q.error());
+        return keepRow(type, id, QStringLiteral("server_version = ?, resource = ?"),
+                       {version.toLongLong(), text});
     });
     if (!stored)
         return fail(stored.error());

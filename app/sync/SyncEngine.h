@@ -130,11 +130,16 @@ private:
     Result<std::optional<Push>> nextPush();
     Result<Sent> send(const Push &push, SyncRound &round);
     // After a 412: the server's version merged field by field with this workstation's against
-    // the base (baseOf), written here and queued to go back; nullopt when that was
-    // done, else why not (the fields both sides changed), for the record's conflict, with the
-    // server's version in `theirs` when it could be read.
+    // the base (baseOf: the server's version basedOn, which the change started from), written
+    // here and queued to go back; nullopt when that was done, else why not (the fields both sides
+    // changed), for the record's conflict, with the server's version in `theirs` when it could be
+    // read.
     Result<std::optional<QString>> merge(const Push &push, const QString &type, const QString &id,
-                                         SyncRound &round, Theirs &theirs);
+                                         const QString &basedOn, SyncRound &round, Theirs &theirs);
+    // The record's row of sync_records (made with every column at its default when there is
+    // none) with `assignments` set: fixed SQL ("column = ?, ..."), `values` bound in order.
+    Status keepRow(const QString &type, const QString &id, const QString &assignments,
+                   const QVariantList &values);
     // The server's version of a record waiting for a person, beside it in sync_records (an
     // empty resource: deleted there).
     Status keepTheirs(const QString &type, const QString &id, qint64 version,
@@ -168,16 +173,16 @@ private:
     // version (baseOf reads the one a merge needs).
     Result<bool> refreshBase(const QString &type, const QString &id, qint64 version,
                              const QString &resource);
-    // The server's version a record here was last based on (its server_version): the copy
-    // kept in sync_records when it is of that version, else read from the server (vread) and
-    // kept. An empty resource: never received from the server. problem: why there is none to
-    // merge against (the record is gone here, or the server could not give that version).
+    // The server's version `version` of a record (the one its change here was based on, its
+    // server_version): the copy kept in sync_records when it is of that version, else read
+    // from the server (vread) and kept. An empty resource: none (an empty version: never
+    // received from the server). problem: why the server could not give that version.
     struct Base
     {
         QString resource;
         QString problem;
     };
-    Result<Base> baseOf(const QString &type, const QString &id);
+    Result<Base> baseOf(const QString &type, const QString &id, const QString &version);
     Status postpone(const Push &push, const QString &error);
     Status split(const Push &push);
     Status setMeta(const QString &key, const QString &value);
