@@ -17,6 +17,13 @@ if(NOT CMAKE_BUILD_TYPE STREQUAL "Debug")
     target_compile_definitions(frontdesk_build_flags INTERFACE _FORTIFY_SOURCE=2)
 endif()
 target_link_options(frontdesk_build_flags INTERFACE -Wl,-z,relro -Wl,-z,now -Wl,--as-needed)
+if(FRONTDESK_JEMALLOC)
+    # --no-as-needed: the line above leaves out a library that none of a program's objects refers
+    # to. jemalloc is there for the libraries' allocations too (Qt's, libstdc++'s operator new,
+    # SQLCipher's), so it stays whatever the program's own code calls.
+    target_link_libraries(frontdesk_build_flags INTERFACE
+        "-Wl,--push-state,--no-as-needed" PkgConfig::JEMALLOC "-Wl,--pop-state")
+endif()
 if(FRONTDESK_WERROR)
     target_compile_options(frontdesk_build_flags INTERFACE -Werror)
 endif()

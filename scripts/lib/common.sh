@@ -9,6 +9,7 @@ FRONTDESK_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev libqt6opengl6-dev qt6-qpa-plugins libgl-dev
     qtkeychain-qt6-dev libsqlcipher-dev libsodium-dev libssl-dev libsqlite3-dev libicu-dev
+    libjemalloc-dev
     sqlcipher sqlite3 libqt6sql6-psql postgresql curl python3-aiosmtpd kannel kannel-extras openssl
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools fonts-dejavu-core
     lintian desktop-file-utils appstream clang-format qt6-translations-l10n
