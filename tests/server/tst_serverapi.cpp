@@ -1236,6 +1236,13 @@ private slots:
 
     void historyPagesThroughEveryChangeWithACursor()
     {
+        // Changes of its own for three pages of four, whatever ran before it.
+        for (int i = 0; i < 9; ++i) {
+            create(QStringLiteral("Patient"),
+                   patient(QStringLiteral("Paged"), QStringLiteral("P%1").arg(i),
+                           QStringLiteral("1990-01-01"), QString(),
+                           QStringLiteral("MRN-PAGED-%1").arg(i)));
+        }
         QList<QString> seen;
         QString next = QStringLiteral("/fhir/_history?_count=4");
         qint64 cursor = -1;
