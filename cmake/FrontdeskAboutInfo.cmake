@@ -13,6 +13,12 @@ set(FRONTDESK_THIRD_PARTY
     "SQLCipher|libsqlcipher0|BSD-3-Clause"
     "QtKeychain|libqt6keychain1|BSD-2-Clause"
     "libsodium|libsodium23|ISC")
+# jemalloc is the programs' allocator where FRONTDESK_JEMALLOC is on (Linux, by default).
+if(FRONTDESK_JEMALLOC)
+    list(APPEND FRONTDESK_THIRD_PARTY "jemalloc|libjemalloc2|BSD-2-Clause")
+    # pkg-config gives e.g. 5.3.0_0: the release is what the About dialog shows.
+    string(REGEX REPLACE "_.*" "" FRONTDESK_JEMALLOC_RELEASE "${JEMALLOC_VERSION}")
+endif()
 
 function(frontdesk_add_about_info target)
     set(out ${CMAKE_CURRENT_BINARY_DIR}/BuildInfo.cpp)
@@ -43,6 +49,7 @@ function(frontdesk_add_about_info target)
             -DQTKEYCHAIN_VERSION=${Qt6Keychain_VERSION}
             -DSQLCIPHER_VERSION=${SQLCIPHER_VERSION}
             -DSODIUM_VERSION=${SODIUM_VERSION}
+            -DJEMALLOC_VERSION=${FRONTDESK_JEMALLOC_RELEASE}
             -DQT_BUILD_VERSION=${Qt6_VERSION}
             "-DENTRIES=${entries}"
             -P ${PROJECT_SOURCE_DIR}/cmake/FrontdeskWriteBuildInfo.cmake

@@ -1,5 +1,6 @@
 // Help → About Frontdesk (issue 19): the version, git commit and build date, and the versions and
-// licences of Qt, SQLCipher, QtKeychain and libsodium with their licence texts.
+// licences of Qt, SQLCipher, QtKeychain, libsodium and (where it is the programs' allocator)
+// jemalloc with their licence texts.
 
 #include "AboutDialog.h"
 #include "BuildInfo.h"
@@ -64,8 +65,11 @@ private slots:
         auto *table = about.findChild<QTableWidget *>(QStringLiteral("components"));
         auto *licence = about.findChild<QPlainTextEdit *>(QStringLiteral("licenceText"));
         QVERIFY(table && licence);
-        const QStringList names{QStringLiteral("Qt"), QStringLiteral("SQLCipher"),
-                                QStringLiteral("QtKeychain"), QStringLiteral("libsodium")};
+        QStringList names{QStringLiteral("Qt"), QStringLiteral("SQLCipher"),
+                          QStringLiteral("QtKeychain"), QStringLiteral("libsodium")};
+#ifdef FRONTDESK_JEMALLOC
+        names << QStringLiteral("jemalloc"); // the programs' allocator (FRONTDESK_JEMALLOC)
+#endif
         QCOMPARE(table->rowCount(), int(names.size()));
         static const QRegularExpression version(QStringLiteral("^\\d+\\.\\d+"));
         for (int row = 0; row < table->rowCount(); ++row) {
