@@ -544,6 +544,10 @@ void registerSqlCipherDriver()
 {
     static std::once_flag once;
     std::call_once(once, [] {
+        // SQLite keeps a count of its memory (sqlite3_memory_used) under one mutex, which every
+        // allocation of every connection takes; Frontdesk never reads it. Only before SQLite's
+        // first use: later it refuses (SQLITE_MISUSE) and goes on counting.
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
         QSqlDatabase::registerSqlDriver(QLatin1String(kSqlCipherDriverName),
                                         new QSqlDriverCreator<SqlCipherDriver>);
     });

@@ -21,6 +21,8 @@
 #include <QUrl>
 #include <QUuid>
 
+#include <sqlite3.h>
+
 #include <atomic>
 #include <limits>
 #include <thread>
@@ -123,6 +125,7 @@ private slots:
     void initTestCase();
     void registrationIsIdempotentAndThreadSafe();
     void cipherVersionIsReal();
+    void sqliteCountsNoMemory();
     void createAndReopen();
     void wrongKeyFailsAndLeavesFileUnchanged();
     void fileThatIsNoDatabaseIsLeftAlone();
@@ -186,6 +189,23 @@ void TestSqlCipherDriver::cipherVersionIsReal()
     Connection c(path(QStringLiteral("version.db")));
     QVERIFY2(c.opened(), qPrintable(c.error().text()));
     QCOMPARE(c.scalar(QStringLiteral("PRAGMA cipher_version")).toString(), sqlCipherVersion());
+}
+
+// Registering the driver, before SQLite's first use, turns off SQLite's count of its memory
+// (a global mutex every allocation takes): connections work, and the count stays at nothing.
+void TestSqlCipherDriver::sqliteCountsNoMemory()
+{
+    Connection c(path(QStringLiteral("memstatus.db")));
+    QVERIFY2(c.opened(), qPrintable(c.error().text()));
+    QSqlQuery q(c.db());
+    QVERIFY2(q.exec(QStringLiteral("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")),
+             qPrintable(q.lastError().text()));
+    for (int i = 0; i < 100; ++i) {
+        QVERIFY2(q.exec(QStringLiteral("INSERT INTO t (v) VALUES ('%1')").arg(i)),
+                 qPrintable(q.lastError().text()));
+    }
+    QCOMPARE(c.scalar(QStringLiteral("SELECT count(*) FROM t")).toInt(), 100);
+    QCOMPARE(sqlite3_memory_used(), sqlite3_int64(0));
 }
 
 void TestSqlCipherDriver::createAndReopen()
