@@ -89,6 +89,25 @@ private slots:
         QVERIFY(WorkingHoursRepository(db()).save(hours).ok());
     }
 
+    // Every day shown asks for its appointments' replies: from their index, not by reading
+    // every message of the clinic (the same WHERE as PatientReplies::forAppointments).
+    void repliesAreReadThroughTheirIndex()
+    {
+        auto plan = db().query(
+            QStringLiteral(
+                "EXPLAIN QUERY PLAN SELECT id, appointment_id, patient_id, body, "
+                "coalesce(sent_at, created_at) FROM messages WHERE deleted = 0 AND "
+                "direction = 'inbound' AND status = 'received' AND appointment_id IN (?, ?) "
+                "ORDER BY coalesce(sent_at, created_at)"),
+            {QStringLiteral("a"), QStringLiteral("b")});
+        QVERIFY2(plan.ok(), qPrintable(plan.error()));
+        QString steps;
+        while (plan->next())
+            steps += plan->value(3).toString() + QLatin1Char(';');
+        QVERIFY2(steps.contains(QStringLiteral("INDEX messages_reply_appointment")),
+                 qPrintable(steps));
+    }
+
     void aReplyThatDoesNotConfirmWaitsUntilHandled()
     {
         const QString confirmed = book(9);
