@@ -5,6 +5,8 @@
 #include "core/LocaleFormat.h"
 #include "domain/MessageLabels.h"
 
+#include <QSet>
+
 namespace frontdesk {
 
 MessageThreadListModel::MessageThreadListModel(Database &db, QObject *parent)
@@ -66,10 +68,13 @@ Status MessageThreadListModel::markUnread(int row)
 void MessageThreadListModel::takeRows(QList<ThreadSummary> next)
 {
     QStringList wanted;
+    wanted.reserve(next.size());
     for (const ThreadSummary &t : next)
         wanted << keyOf(t);
+    // A clinic has a conversation per patient written to: thousands.
+    const QSet<QString> kept(wanted.cbegin(), wanted.cend());
     for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
-        if (wanted.contains(keyOf(m_rows.at(row))))
+        if (kept.contains(keyOf(m_rows.at(row))))
             continue;
         beginRemoveRows({}, row, row);
         m_rows.removeAt(row);

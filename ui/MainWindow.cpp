@@ -69,9 +69,9 @@ MainWindow::MainWindow(Database &db, const QString &place, QWidget *parent)
     connect(m_syncStatus, &SyncStatus::errorOccurred, this, &MainWindow::showError);
 
     // Loaded before the views exist, so each view starts with its data, not an empty flash.
+    // The conversations are read when the Messages view is first shown (MessagesView).
     m_dayModel->refresh();
     m_patientModel->refresh();
-    m_messageModel->refresh();
     m_worklistModel->refresh();
 
     createViews();

@@ -16,6 +16,7 @@
 #include "messages/MessagesView.h"
 #include "patients/PatientsView.h"
 #include "schedule/ScheduleView.h"
+#include "storage/MessageRepository.h"
 #include "storage/PatientRepository.h"
 
 #include <QApplication>
@@ -141,6 +142,52 @@ private slots:
         w.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&w));
         QCOMPARE(QApplication::focusWidget(), table);
+    }
+
+    // A clinic's conversations are all of its messages: read when the Messages view is shown,
+    // not at start nor on each sync while it is hidden; what changed meanwhile is there when
+    // it is shown.
+    void theConversationsAreReadWhenMessagesIsShown()
+    {
+        MainWindow w(*t.db, QStringLiteral("Test"));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QCOMPARE(w.currentView(), MainWindow::View::Schedule);
+        const QAbstractItemModel *list = w.messagesView()->conversationTable()->model();
+        QCOMPARE(list->rowCount(), 0);
+        w.refresh();
+        QCOMPARE(list->rowCount(), 0);
+
+        switchWith(w, Qt::Key_3, MainWindow::View::Messages, w.messagesView());
+        const int shown = list->rowCount();
+        QVERIFY(shown > 0);
+
+        switchWith(w, Qt::Key_1, MainWindow::View::Schedule, w.scheduleView());
+        Patient p;
+        p.mrn = QStringLiteral("MRN-LAZY");
+        p.familyName = QStringLiteral("Spät");
+        p.givenName = QStringLiteral("Lena");
+        QVERIFY(PatientRepository(*t.db).save(p).ok());
+        Message m;
+        m.patientId = p.meta.id;
+        m.channel = QStringLiteral("sms");
+        m.purpose = QStringLiteral("administrative");
+        m.body = QStringLiteral("Bitte rufen Sie uns an.");
+        m.status = QStringLiteral("sent");
+        m.sentAt = clock.nowUtc();
+        const Status saved = MessageRepository(*t.db).save(m);
+        QVERIFY2(saved.ok(), qPrintable(saved.error()));
+        w.refresh();
+        QCOMPARE(list->rowCount(), shown);
+
+        switchWith(w, Qt::Key_3, MainWindow::View::Messages, w.messagesView());
+        QCOMPARE(list->rowCount(), shown + 1);
+        QCOMPARE(list->match(list->index(0, 0), Qt::DisplayRole,
+                             QStringLiteral("Spät, Lena (MRN-LAZY)"), -1, Qt::MatchExactly)
+                     .size(),
+                 1);
+        // The sync status test below counts on a clinic with nothing queued.
+        QVERIFY(t.db->exec(QStringLiteral("DELETE FROM outbox")).ok());
     }
 
     void findPatientFromAnywhere()

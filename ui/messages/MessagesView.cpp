@@ -285,8 +285,21 @@ void MessagesView::openCurrent()
 
 void MessagesView::refresh()
 {
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
+    m_stale = false;
     m_model->refresh();
     m_threadModel->refresh();
+}
+
+void MessagesView::showEvent(QShowEvent *event)
+{
+    // Before the first paint, so the lists never show empty first.
+    if (m_stale)
+        refresh();
+    QWidget::showEvent(event);
 }
 
 void MessagesView::applyFilter()

@@ -50,7 +50,9 @@ public:
     void setMaySend(bool maySend);
     // Opens the conversation in the current row, as Return does.
     void openCurrent();
-    // The sync worker brought messages: both lists update in place.
+    // The sync worker brought messages: both lists update in place. While the view is hidden
+    // they are read when it is next shown: a clinic's conversations are all of its messages,
+    // too many to read on every sync (or at start) for a view no one looks at.
     void refresh();
 
 signals:
@@ -61,6 +63,9 @@ signals:
     // Survey answer… : the patient's answer to a follow-up's survey, given on the phone.
     void surveyAnswerRequested(const QString &patientId);
     void errorOccurred(const QString &message);
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     void applyFilter();
@@ -98,6 +103,7 @@ private:
     QAction *m_surveyAnswer;
     QPushButton *m_surveyAnswerButton;
     bool m_maySend = true;
+    bool m_stale = true; // refreshed while hidden (or never read): read at the next show
 };
 
 } // namespace frontdesk
