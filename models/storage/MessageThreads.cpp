@@ -38,45 +38,68 @@ Result<QList<ThreadSummary>> MessageThreads::conversations(const ThreadFilter &f
 {
     if (auto s = AccessGuard(m_db).requireRead(MessageRepository::table().resourceType); !s)
         return fail(s.error());
-    const RecordStore store(m_db, MessageRepository::table());
-    // One row per conversation; SQLite takes the bare columns from the row max() chose, so each
-    // row carries its newest message. "matching" counts the messages the filter keeps.
+    // One row per conversation, with the id of its newest message (SQLite takes a bare column
+    // from the row max() chose). "matching" counts the messages the filter keeps. Only narrow
+    // columns: the grouping sorts a row per message of the clinic.
     auto q = m_db.query(
-        QStringLiteral("SELECT %1, max(%2) AS last_at, count(*) AS total, "
-                       "sum(CASE WHEN %3 THEN 1 ELSE 0 END) AS unread, "
+        QStringLiteral("SELECT m.id, max(%1) AS last_at, count(*) AS total, "
+                       "sum(CASE WHEN %2 THEN 1 ELSE 0 END) AS unread, "
                        "sum(CASE WHEN m.status = 'failed' THEN 1 ELSE 0 END) AS failed, "
                        "sum(CASE WHEN (? = '' OR m.channel = ?) AND (? = '' OR m.status = ?) AND "
-                       "(? = '' OR m.purpose = ?) THEN 1 ELSE 0 END) AS matching, "
-                       "p.family_name, p.given_name, p.mrn "
-                       "FROM messages m LEFT JOIN patients p ON p.id = m.patient_id "
-                       "WHERE m.deleted = 0 GROUP BY coalesce(m.patient_id, '')")
-            .arg(store.selectList(QStringLiteral("m")), kWhen, kUnread),
+                       "(? = '' OR m.purpose = ?) THEN 1 ELSE 0 END) AS matching "
+                       "FROM messages m WHERE m.deleted = 0 GROUP BY coalesce(m.patient_id, '')")
+            .arg(kWhen, kUnread),
         {filter.channel, filter.channel, filter.status, filter.status, filter.purpose,
          filter.purpose});
     if (!q)
         return fail(tr("Could not read the conversations: %1").arg(q.error()));
-    const MessageRepository mapper(m_db);
     QList<ThreadSummary> threads;
+    QHash<QString, qsizetype> newest; // newest message id -> its conversation in threads
     while (q->next()) {
-        const QSqlRecord r = q->record();
-        if (r.value(QStringLiteral("matching")).toInt() == 0)
+        if (q->value(5).toInt() == 0)
             continue;
         ThreadSummary t;
-        t.latest = mapper.messageFrom(r);
-        t.patientId = t.latest.patientId;
-        if (!t.isInbox())
-            t.patientName = patientLabel(r.value(QStringLiteral("family_name")).toString(),
-                                         r.value(QStringLiteral("given_name")).toString(),
-                                         r.value(QStringLiteral("mrn")).toString());
-        t.lastActivity = QDateTime::fromMSecsSinceEpoch(
-            r.value(QStringLiteral("last_at")).toLongLong(), Qt::UTC);
-        t.messageCount = r.value(QStringLiteral("total")).toInt();
-        t.unread = r.value(QStringLiteral("unread")).toInt();
-        t.failed = r.value(QStringLiteral("failed")).toInt();
+        t.lastActivity = QDateTime::fromMSecsSinceEpoch(q->value(1).toLongLong(), Qt::UTC);
+        t.messageCount = q->value(2).toInt();
+        t.unread = q->value(3).toInt();
+        t.failed = q->value(4).toInt();
         if (filter.unreadOnly && t.unread == 0)
             continue;
+        newest.insert(q->value(0).toString(), threads.size());
         threads.append(t);
     }
+    q->finish();
+
+    // Then each conversation's newest message and its patient, by id.
+    const RecordStore store(m_db, MessageRepository::table());
+    const MessageRepository mapper(m_db);
+    const QStringList newestIds = newest.keys();
+    constexpr qsizetype kBatch = 500; // SQLite 3.15 binds at most 999 values
+    for (qsizetype from = 0; from < newestIds.size(); from += kBatch) {
+        const QStringList batch = newestIds.mid(from, kBatch);
+        // Only the number of placeholders is spliced in, never a value.
+        auto rows = m_db.query(
+            QStringLiteral("SELECT %1, p.family_name, p.given_name, p.mrn FROM messages m "
+                           "LEFT JOIN patients p ON p.id = m.patient_id WHERE m.id IN (%2)")
+                .arg(store.selectList(QStringLiteral("m")),
+                     QStringList(batch.size(), QStringLiteral("?")).join(QStringLiteral(", "))),
+            QVariantList(batch.cbegin(), batch.cend()));
+        if (!rows)
+            return fail(tr("Could not read the conversations: %1").arg(rows.error()));
+        while (rows->next()) {
+            const QSqlRecord r = rows->record();
+            ThreadSummary &t = threads[newest.value(r.value(QStringLiteral("id")).toString())];
+            t.latest = mapper.messageFrom(r);
+            t.patientId = t.latest.patientId;
+            if (!t.isInbox())
+                t.patientName = patientLabel(r.value(QStringLiteral("family_name")).toString(),
+                                             r.value(QStringLiteral("given_name")).toString(),
+                                             r.value(QStringLiteral("mrn")).toString());
+        }
+    }
+    // A newest message removed in between (the sync worker writes on its own connection): the
+    // next refresh lists that conversation as it is then.
+    threads.removeIf([](const ThreadSummary &t) { return t.latest.meta.id.isEmpty(); });
 
     // Assigning clears every other name in the conversation, so any message naming one says who.
     auto assigned = m_db.query(QStringLiteral(

@@ -27,7 +27,8 @@ Result<Operation> conversations(BenchContext &c)
             return fail(all.error());
         return all->size() == expected
                    ? Status()
-                   : fail(QStringLiteral("%1 conversations, not %2").arg(all->size()).arg(expected));
+                   : fail(
+                         QStringLiteral("%1 conversations, not %2").arg(all->size()).arg(expected));
     });
 }
 
