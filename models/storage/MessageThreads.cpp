@@ -80,7 +80,8 @@ Result<QList<ThreadSummary>> MessageThreads::conversations(const ThreadFilter &f
         // Only the number of placeholders is spliced in, never a value.
         auto rows = m_db.query(
             QStringLiteral("SELECT %1, p.family_name, p.given_name, p.mrn FROM messages m "
-                           "LEFT JOIN patients p ON p.id = m.patient_id WHERE m.id IN (%2)")
+                           "LEFT JOIN patients p ON p.id = m.patient_id WHERE m.deleted = 0 AND "
+                           "m.id IN (%2)")
                 .arg(store.selectList(QStringLiteral("m")),
                      QStringList(batch.size(), QStringLiteral("?")).join(QStringLiteral(", "))),
             QVariantList(batch.cbegin(), batch.cend()));
@@ -97,8 +98,8 @@ Result<QList<ThreadSummary>> MessageThreads::conversations(const ThreadFilter &f
                                              r.value(QStringLiteral("mrn")).toString());
         }
     }
-    // A newest message removed in between (the sync worker writes on its own connection): the
-    // next refresh lists that conversation as it is then.
+    // A newest message removed (or deleted) in between, as the sync worker may on its own
+    // connection: the next refresh lists that conversation as it is then.
     threads.removeIf([](const ThreadSummary &t) { return t.latest.meta.id.isEmpty(); });
 
     // Assigning clears every other name in the conversation, so any message naming one says who.
