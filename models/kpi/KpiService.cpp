@@ -41,30 +41,6 @@ QString practitionerName(const QString &prefix, const QString &given, const QStr
     return p.displayName();
 }
 
-// SQLite 3.15 allows at most 999 bound values in one statement.
-constexpr qsizetype kBatch = 500;
-
-// Runs `head` + " IN (?, ...)" over the ids in batches and hands each row, keyed by its first
-// column, to `take`. Only the number of placeholders is spliced in, never a value.
-Status forIds(const Database &db, const QString &head, const QStringList &ids,
-              const std::function<void(const QSqlQuery &)> &take)
-{
-    for (qsizetype i = 0; i < ids.size(); i += kBatch) {
-        const QStringList batch = ids.mid(i, kBatch);
-        QStringList marks(batch.size(), QStringLiteral("?"));
-        QVariantList values;
-        for (const QString &id : batch)
-            values << id;
-        auto q =
-            db.query(head + QStringLiteral(" IN (%1)").arg(marks.join(QLatin1Char(','))), values);
-        if (!q)
-            return fail(q.error());
-        while (q->next())
-            take(*q);
-    }
-    return {};
-}
-
 } // namespace
 
 KpiService::KpiService(Database &db) : m_db(db) {}
@@ -189,8 +165,7 @@ Result<KpiDrillDown> KpiService::drillDown(const KpiFilter &filter, Kpi kpi) con
     case KpiSubject::Appointments:
         out.columns = {tr("Start"),        tr("Patient"), tr("MRN"),
                        tr("Practitioner"), tr("Type"),    tr("Status")};
-        loaded = forIds(
-            m_db,
+        loaded = m_db.eachIn(
             QStringLiteral("SELECT a.id, a.patient_id, a.start_at, a.type, a.status, "
                            "p.given_name, p.family_name, r.given_name, r.family_name, r.prefix, "
                            "p.mrn FROM appointments a JOIN patients p ON p.id = a.patient_id "
@@ -207,20 +182,18 @@ Result<KpiDrillDown> KpiService::drillDown(const KpiFilter &filter, Kpi kpi) con
         break;
     case KpiSubject::Patients:
         out.columns = {tr("Patient"), tr("MRN"), tr("Date of birth"), tr("Mobile phone")};
-        loaded = forIds(m_db,
-                        QStringLiteral("SELECT id, given_name, family_name, mrn, birth_date, "
-                                       "phone_mobile FROM patients WHERE id"),
-                        ids, [&](const QSqlQuery &q) {
-                            add(q.value(0), q.value(0), day(q.value(4)), 2,
-                                {patientName(q.value(2).toString(), q.value(1).toString()),
-                                 q.value(3).toString(), q.value(5).toString()});
-                        });
+        loaded = m_db.eachIn(QStringLiteral("SELECT id, given_name, family_name, mrn, birth_date, "
+                                            "phone_mobile FROM patients WHERE id"),
+                             ids, [&](const QSqlQuery &q) {
+                                 add(q.value(0), q.value(0), day(q.value(4)), 2,
+                                     {patientName(q.value(2).toString(), q.value(1).toString()),
+                                      q.value(3).toString(), q.value(5).toString()});
+                             });
         break;
     case KpiSubject::Messages:
         out.columns = {tr("Sent"),    tr("Patient"), tr("MRN"),
                        tr("Channel"), tr("Purpose"), tr("Status")};
-        loaded = forIds(
-            m_db,
+        loaded = m_db.eachIn(
             QStringLiteral("SELECT m.id, m.patient_id, m.sent_at, m.channel, m.purpose, m.status, "
                            "p.given_name, p.family_name, p.mrn FROM messages m "
                            "JOIN patients p ON p.id = m.patient_id WHERE m.id"),
@@ -233,22 +206,20 @@ Result<KpiDrillDown> KpiService::drillDown(const KpiFilter &filter, Kpi kpi) con
         break;
     case KpiSubject::SurveyAnswers:
         out.columns = {tr("Answered"), tr("Patient"), tr("MRN"), tr("Score"), tr("Question")};
-        loaded =
-            forIds(m_db,
-                   QStringLiteral("SELECT s.id, s.patient_id, s.answered_at, s.score, s.question, "
-                                  "p.given_name, p.family_name, p.mrn FROM survey_answers s "
-                                  "JOIN patients p ON p.id = s.patient_id WHERE s.id"),
-                   ids, [&](const QSqlQuery &q) {
-                       add(q.value(0), q.value(1), when(q.value(2)), 0,
-                           {patientName(q.value(6).toString(), q.value(5).toString()),
-                            q.value(7).toString(), locale.toString(q.value(3).toInt()),
-                            q.value(4).toString()});
-                   });
+        loaded = m_db.eachIn(
+            QStringLiteral("SELECT s.id, s.patient_id, s.answered_at, s.score, s.question, "
+                           "p.given_name, p.family_name, p.mrn FROM survey_answers s "
+                           "JOIN patients p ON p.id = s.patient_id WHERE s.id"),
+            ids, [&](const QSqlQuery &q) {
+                add(q.value(0), q.value(1), when(q.value(2)), 0,
+                    {patientName(q.value(6).toString(), q.value(5).toString()),
+                     q.value(7).toString(), locale.toString(q.value(3).toInt()),
+                     q.value(4).toString()});
+            });
         break;
     case KpiSubject::Recalls:
         out.columns = {tr("Due"), tr("Patient"), tr("MRN"), tr("Reason"), tr("Practitioner")};
-        loaded = forIds(
-            m_db,
+        loaded = m_db.eachIn(
             QStringLiteral("SELECT c.id, c.patient_id, c.due_on, c.reason, p.given_name, "
                            "p.family_name, coalesce(r.given_name, ''), coalesce(r.family_name, "
                            "''), coalesce(r.prefix, ''), p.mrn FROM recalls c "

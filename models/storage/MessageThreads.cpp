@@ -73,22 +73,12 @@ Result<QList<ThreadSummary>> MessageThreads::conversations(const ThreadFilter &f
     // Then each conversation's newest message and its patient, by id.
     const RecordStore store(m_db, MessageRepository::table());
     const MessageRepository mapper(m_db);
-    const QStringList newestIds = newest.keys();
-    constexpr qsizetype kBatch = 500; // SQLite 3.15 binds at most 999 values
-    for (qsizetype from = 0; from < newestIds.size(); from += kBatch) {
-        const QStringList batch = newestIds.mid(from, kBatch);
-        // Only the number of placeholders is spliced in, never a value.
-        auto rows = m_db.query(
-            QStringLiteral("SELECT %1, p.family_name, p.given_name, p.mrn FROM messages m "
-                           "LEFT JOIN patients p ON p.id = m.patient_id WHERE m.deleted = 0 AND "
-                           "m.id IN (%2)")
-                .arg(store.selectList(QStringLiteral("m")),
-                     QStringList(batch.size(), QStringLiteral("?")).join(QStringLiteral(", "))),
-            QVariantList(batch.cbegin(), batch.cend()));
-        if (!rows)
-            return fail(tr("Could not read the conversations: %1").arg(rows.error()));
-        while (rows->next()) {
-            const QSqlRecord r = rows->record();
+    const Status read = m_db.eachIn(
+        QStringLiteral("SELECT %1, p.family_name, p.given_name, p.mrn FROM messages m "
+                       "LEFT JOIN patients p ON p.id = m.patient_id WHERE m.deleted = 0 AND m.id")
+            .arg(store.selectList(QStringLiteral("m"))),
+        newest.keys(), [&](const QSqlQuery &row) {
+            const QSqlRecord r = row.record();
             ThreadSummary &t = threads[newest.value(r.value(QStringLiteral("id")).toString())];
             t.latest = mapper.messageFrom(r);
             t.patientId = t.latest.patientId;
@@ -96,8 +86,9 @@ Result<QList<ThreadSummary>> MessageThreads::conversations(const ThreadFilter &f
                 t.patientName = patientLabel(r.value(QStringLiteral("family_name")).toString(),
                                              r.value(QStringLiteral("given_name")).toString(),
                                              r.value(QStringLiteral("mrn")).toString());
-        }
-    }
+        });
+    if (!read)
+        return fail(tr("Could not read the conversations: %1").arg(read.error()));
     // A newest message removed (or deleted) in between, as the sync worker may on its own
     // connection: the next refresh lists that conversation as it is then.
     threads.removeIf([](const ThreadSummary &t) { return t.latest.meta.id.isEmpty(); });
