@@ -874,6 +874,10 @@ HttpResponse FhirApi::systemHistory(const Principal &who, const HttpRequest &req
     HttpResponse r = json(200, envelope);
     r.body = "{\"entry\":[" + entries + "]," + r.body.sliced(1);
     r.setHeader("X-Frontdesk-Newest-Change", QByteArray::number(*newest));
+    // The same cursor as the next link's, where a workstation can read it before the page: it
+    // asks for the next page while it reads this one.
+    if (changes->size() == count)
+        r.setHeader("X-Frontdesk-Next-Cursor", QByteArray::number(last));
     return r;
 }
 

@@ -49,8 +49,12 @@ private:
     static HttpReply answer(const Result<ServerReply> &reply)
     {
         if (!reply)
-            return {0, {}, reply.error(), {}};
-        return {reply->status, reply->body, {}, reply->header("X-Frontdesk-Newest-Change")};
+            return {0, {}, reply.error(), {}, {}};
+        return {reply->status,
+                reply->body,
+                {},
+                reply->header("X-Frontdesk-Newest-Change"),
+                reply->header("X-Frontdesk-Next-Cursor")};
     }
 
     std::unique_ptr<ServerConnection> m_connection;

@@ -19,8 +19,12 @@
 #include <QRandomGenerator>
 #include <QScopeGuard>
 #include <QSet>
+#include <QThreadPool>
 
 #include <algorithm>
+#include <future>
+#include <memory>
+#include <utility>
 
 namespace frontdesk {
 
@@ -30,9 +34,6 @@ constexpr int kMaxPushRows = 500;
 // Bounds one round, so a worker that is asked to stop is not stuck in it for long.
 constexpr int kMaxPushesPerRound = 200;
 constexpr int kMaxPagesPerRound = 10000;
-// Changes from the server applied in one transaction (about 0.2 s of a new workstation's first
-// pull): the UI's writes wait no longer than that.
-constexpr qsizetype kEntriesPerTransaction = 2000;
 // A year of a busy workstation's trail goes up in a few rounds.
 constexpr int kMaxAuditPages = 40;
 
@@ -757,7 +758,9 @@ Result<SyncEngine::Base> SyncEngine::baseOf(const QString &type, const QString &
 
 Status SyncEngine::applyPage(const Page &received, bool guarded, SyncRound &page, bool &entryFailed)
 {
-    const QJsonArray &entries = received.entries;
+    if (!received.problem.isEmpty())
+        return fail(received.problem);
+    const QList<Pulled> &entries = received.entries;
     // One look at the outbox per page: a new workstation's first pull (and most later ones) has
     // nothing queued, and then no entry needs its own count. Applying a server's version writes
     // no outbox entry (ServerCopy), so the answer holds for the whole page.
@@ -774,34 +777,21 @@ Status SyncEngine::applyPage(const Page &received, bool guarded, SyncRound &page
     bool spansFound = false;
     std::optional<QList<BundleText::Span>> spans;
     for (qsizetype i = 0; i < entries.size(); ++i) {
-        const QJsonObject entry = entries.at(i).toObject();
-        const QJsonObject request = entry.value(QStringLiteral("request")).toObject();
-        const QStringList url = request.value(QStringLiteral("url"))
-                                    .toString()
-                                    .split(QLatin1Char('/'), Qt::SkipEmptyParts);
-        const auto version = versionFromEtag(entry.value(QStringLiteral("response"))
-                                                 .toObject()
-                                                 .value(QStringLiteral("etag"))
-                                                 .toString());
-        if (url.size() != 2 || !version)
-            return fail(tr("A change from the server names no resource and version "
-                           "(request.url TYPE/ID, response.etag)."));
-        const QString type = SyncResources::localType(url[0]);
+        const Pulled &entry = entries.at(i);
+        const QString &type = entry.type;
         if (type.isEmpty())
             continue;
-        const QString &id = url[1];
-        const bool deleted =
-            request.value(QStringLiteral("method")).toString() == QLatin1String("DELETE") ||
-            !entry.contains(QStringLiteral("resource"));
-        const QJsonObject resource =
-            deleted ? QJsonObject() : entry.value(QStringLiteral("resource")).toObject();
+        const QString &id = entry.id;
+        const bool deleted = entry.deleted;
+        const QJsonObject &resource = entry.resource;
+        const qint64 version = entry.version;
         bool exists = false;
         qint64 localVersion = 0;
         QString state;
+        // A deletion's table is the one that holds the record (where two share a type).
+        const QString table = deleted ? SyncResources::tableOf(m_db, type, id) : entry.mapped.table;
         if (auto s = m_db.each(
-                QStringLiteral("SELECT server_version, sync_state FROM %1 WHERE id = ?")
-                    .arg(SyncResources::tableOf(
-                        m_db, type, id, entry.value(QStringLiteral("resource")).toObject())),
+                QStringLiteral("SELECT server_version, sync_state FROM %1 WHERE id = ?").arg(table),
                 {id},
                 [&](const QSqlQuery &row) {
                     exists = true;
@@ -813,12 +803,12 @@ Status SyncEngine::applyPage(const Page &received, bool guarded, SyncRound &page
             return s;
         if (exists) {
             // Already here: this workstation's own push coming back, or a page seen twice.
-            if (localVersion >= *version)
+            if (localVersion >= version)
                 continue;
             // Refused or in conflict: kept as it is for a person to settle, who sees the
             // server's newest version beside it.
             if (state == SyncState::conflict() || state == SyncState::rejected()) {
-                if (auto k = keepTheirs(type, id, *version, resource); !k)
+                if (auto k = keepTheirs(type, id, version, resource); !k)
                     return k;
                 page.changed[type] << id;
                 continue;
@@ -849,8 +839,8 @@ Status SyncEngine::applyPage(const Page &received, bool guarded, SyncRound &page
             if (auto s = m_db.exec(QStringLiteral("SAVEPOINT pull_entry")); !s)
                 return fail(s.error());
         }
-        const Status s = deleted ? SyncResources::applyDelete(m_db, url[0], id, *version)
-                                 : SyncResources::apply(m_db, url[0], id, resource, *version);
+        const Status s = deleted ? SyncResources::applyDelete(m_db, entry.serverType, id, version)
+                                 : SyncResources::apply(m_db, entry.mapped, version);
         if (!s) {
             entryFailed = true;
             if (!guarded)
@@ -859,10 +849,10 @@ Status SyncEngine::applyPage(const Page &received, bool guarded, SyncRound &page
                 return fail(q.error());
             if (auto q = m_db.exec(QStringLiteral("RELEASE pull_entry")); !q)
                 return fail(q.error());
-            if (auto k = keepUnapplied(type, id, *version, resource, exists,
+            if (auto k = keepUnapplied(type, id, version, resource, exists,
                                        tr("Version %1 from the server could not be written "
                                           "here: %2")
-                                           .arg(*version)
+                                           .arg(version)
                                            .arg(s.error()));
                 !k)
                 return k;
@@ -890,7 +880,7 @@ Status SyncEngine::applyPage(const Page &received, bool guarded, SyncRound &page
                            ? QString::fromUtf8(received.text.constData() + span.offset, span.length)
                            : compact(resource);
             }
-            if (auto k = refreshBase(type, id, *version, base); !k)
+            if (auto k = refreshBase(type, id, version, base); !k)
                 return fail(k.error());
         }
         page.changed[type] << id;
@@ -898,6 +888,93 @@ Status SyncEngine::applyPage(const Page &received, bool guarded, SyncRound &page
     }
     return setMeta(historyCursorKey(), QString::number(received.next));
 }
+
+SyncEngine::PageRead SyncEngine::readPage(const QByteArray &body, qint64 cursor)
+{
+    PageRead read;
+    const QJsonObject bundle = QJsonDocument::fromJson(body).object();
+    const QJsonObject identifier = bundle.value(QStringLiteral("identifier")).toObject();
+    bool ok = false;
+    const qint64 next = identifier.value(QStringLiteral("value")).toString().toLongLong(&ok);
+    if (bundle.value(QStringLiteral("type")).toString() != QLatin1String("history") ||
+        identifier.value(QStringLiteral("system")).toString() !=
+            QLatin1String("urn:frontdesk:history-cursor") ||
+        !ok || next < cursor) {
+        read.problem = tr("The server's list of changes is not a history Bundle with a cursor "
+                          "(Bundle.identifier, system urn:frontdesk:history-cursor); nothing of "
+                          "it was applied.");
+        return read;
+    }
+    for (const QJsonValue &link : bundle.value(QStringLiteral("link")).toArray())
+        read.more = read.more || link.toObject().value(QStringLiteral("relation")).toString() ==
+                                     QLatin1String("next");
+    Page &page = read.page;
+    page.next = next;
+    page.text = body;
+    const QJsonArray entries = bundle.value(QStringLiteral("entry")).toArray();
+    page.entries.reserve(entries.size());
+    for (const QJsonValue &value : entries) {
+        const QJsonObject entry = value.toObject();
+        const QJsonObject request = entry.value(QStringLiteral("request")).toObject();
+        const QStringList url = request.value(QStringLiteral("url"))
+                                    .toString()
+                                    .split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        const auto version = versionFromEtag(entry.value(QStringLiteral("response"))
+                                                 .toObject()
+                                                 .value(QStringLiteral("etag"))
+                                                 .toString());
+        if (url.size() != 2 || !version) {
+            page.problem = tr("A change from the server names no resource and version "
+                              "(request.url TYPE/ID, response.etag).");
+            page.entries.clear();
+            return read;
+        }
+        Pulled pulled;
+        pulled.serverType = url[0];
+        pulled.type = SyncResources::localType(url[0]);
+        pulled.id = url[1];
+        pulled.version = *version;
+        pulled.deleted =
+            request.value(QStringLiteral("method")).toString() == QLatin1String("DELETE") ||
+            !entry.contains(QStringLiteral("resource"));
+        if (!pulled.type.isEmpty() && !pulled.deleted) {
+            pulled.resource = entry.value(QStringLiteral("resource")).toObject();
+            pulled.mapped = SyncResources::map(pulled.serverType, pulled.id, pulled.resource);
+        }
+        page.entries.append(std::move(pulled));
+    }
+    return read;
+}
+
+// The pull's reader: one thread that reads each page (readPage: its JSON parsed and its
+// resources mapped, about two fifths of a new workstation's work) while the sync worker writes
+// the pages before it, and frees the pages once they are written. One thread does both, so
+// that memory is freed on the thread that took it.
+class SyncEngine::PageReader
+{
+public:
+    PageReader()
+    {
+        m_thread.setMaxThreadCount(1);
+        m_thread.setExpiryTimeout(-1);
+    }
+
+    std::future<PageRead> read(const QByteArray &body, qint64 cursor)
+    {
+        auto promise = std::make_shared<std::promise<PageRead>>();
+        std::future<PageRead> answer = promise->get_future();
+        m_thread.start([promise, body, cursor] { promise->set_value(readPage(body, cursor)); });
+        return answer;
+    }
+
+    void discard(QList<Page> pages)
+    {
+        m_thread.start([doomed = std::move(pages)]() mutable { doomed.clear(); });
+    }
+
+private:
+    QThreadPool m_thread;
+};
 
 void SyncEngine::pull(SyncRound &round)
 {
@@ -933,9 +1010,10 @@ void SyncEngine::pull(SyncRound &round)
     };
 
     // A page is applied in one transaction, or several small ones together (up to
-    // kEntriesPerTransaction entries): each commit writes every database page its entries
+    // m_entriesPerTransaction entries): each commit writes every database page its entries
     // touched (encrypted) to the log. Each page keeps its own cursor in sync_meta, so what was
     // committed is never asked for again.
+    PageReader reader;
     QList<Page> group;
     qsizetype grouped = 0;
     const auto applyGroup = [&]() -> bool {
@@ -963,7 +1041,7 @@ void SyncEngine::pull(SyncRound &round)
             written = applyAll(true);
         }
         const qint64 last = group.last().next;
-        group.clear();
+        reader.discard(std::exchange(group, {}));
         grouped = 0;
         if (!written) {
             round.problem = tr("Changes from the server could not be applied; none of them was "
@@ -988,7 +1066,9 @@ void SyncEngine::pull(SyncRound &round)
     };
 
     // The next page is asked for before the last one is applied: the server reads it while
-    // this workstation writes.
+    // this workstation writes. A page is read (readPage) on the reader's thread while the pages
+    // before it are written; the server names the next page's cursor in a header, so the next
+    // page is asked for before this one is read (from a server that does not, once it is).
     std::unique_ptr<SyncTransport::Pending> pending = m_transport.start(pagePath(cursor));
     for (int page = 0; page < kMaxPagesPerRound && pending; ++page) {
         const HttpReply reply = pending->wait();
@@ -1004,25 +1084,12 @@ void SyncEngine::pull(SyncRound &round)
                          .arg(diagnostics(reply.body)));
             return;
         }
-        const QJsonObject bundle = QJsonDocument::fromJson(reply.body).object();
-        const QJsonObject identifier = bundle.value(QStringLiteral("identifier")).toObject();
-        bool ok = false;
-        const qint64 next = identifier.value(QStringLiteral("value")).toString().toLongLong(&ok);
-        if (bundle.value(QStringLiteral("type")).toString() != QLatin1String("history") ||
-            identifier.value(QStringLiteral("system")).toString() !=
-                QLatin1String("urn:frontdesk:history-cursor") ||
-            !ok || next < cursor) {
-            stopWith(tr("The server's list of changes is not a history Bundle with a cursor "
-                        "(Bundle.identifier, system urn:frontdesk:history-cursor); nothing of "
-                        "it was applied."));
-            return;
-        }
-        bool more = false;
-        for (const QJsonValue &link : bundle.value(QStringLiteral("link")).toArray())
-            more = more || link.toObject().value(QStringLiteral("relation")).toString() ==
-                               QLatin1String("next");
-        if (more && next != cursor)
-            pending = m_transport.start(pagePath(next));
+        std::future<PageRead> reading = reader.read(reply.body, cursor);
+        bool announcedOk = false;
+        const qint64 announced = reply.nextCursor.toLongLong(&announcedOk);
+        const bool early = announcedOk && announced > cursor;
+        if (early)
+            pending = m_transport.start(pagePath(announced));
         bool newestOk = false;
         const qint64 newestNow = reply.newestChange.toLongLong(&newestOk);
         if (newestOk)
@@ -1039,11 +1106,27 @@ void SyncEngine::pull(SyncRound &round)
             }
             deferred = *set > 0;
         }
-        Page received{bundle.value(QStringLiteral("entry")).toArray(), next, reply.body};
-        grouped += received.entries.size();
-        group.append(std::move(received));
-        cursor = next;
-        if ((!pending || grouped >= kEntriesPerTransaction) && !applyGroup())
+        // Meanwhile the pages before it are written.
+        if (grouped >= m_entriesPerTransaction && !applyGroup())
+            return;
+        PageRead read = reading.get();
+        if (!read.problem.isEmpty()) {
+            stopWith(read.problem);
+            return;
+        }
+        if (early && (!read.more || read.page.next != announced)) {
+            stopWith(tr("The server's page of changes names %1 as the next page's cursor in its "
+                        "header and %2 in the Bundle; nothing of it was applied.")
+                         .arg(announced)
+                         .arg(read.more ? QString::number(read.page.next) : tr("no next page")));
+            return;
+        }
+        if (!early && read.more && read.page.next != cursor)
+            pending = m_transport.start(pagePath(read.page.next));
+        grouped += read.page.entries.size();
+        cursor = read.page.next;
+        group.append(std::move(read.page));
+        if (!pending && !applyGroup())
             return;
     }
     applyGroup();

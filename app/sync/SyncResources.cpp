@@ -43,6 +43,8 @@ namespace frontdesk {
 
 namespace {
 
+using Write = std::function<Status(Database &, qint64)>;
+
 // What the engine does with one kind of record, each through its repository's own mapping to
 // columns and the FHIR mapping of models/fhir.
 struct Kind
@@ -54,7 +56,8 @@ struct Kind
     bool (*accepts)(const QJsonObject &);
     QString (*table)();
     Result<std::optional<SyncResources::Current>> (*current)(Database &, const QString &);
-    Status (*apply)(Database &, const QString &, const QJsonObject &, qint64);
+    // The resource read into a record with id (FromFhir), to be written (ServerCopy).
+    Result<Write> (*map)(const QString &, const QJsonObject &);
     Status (*remove)(Database &, const QString &, qint64);
     Result<QVariantMap> (*serverValues)(Database &, const QJsonObject &);
     Result<QVariantMap> (*localValues)(Database &, const QString &);
@@ -79,14 +82,15 @@ template <typename Repo, auto FromFhir> struct KindOf
         return std::optional<SyncResources::Current>(c);
     }
 
-    static Status apply(Database &db, const QString &id, const QJsonObject &resource,
-                        qint64 version)
+    static Result<Write> map(const QString &id, const QJsonObject &resource)
     {
         auto record = FromFhir(resource);
         if (!record)
             return fail(record.error());
         record->meta.id = id;
-        return ServerCopyOf<Repo>(db).apply(*record, version);
+        return Write([record = std::move(*record)](Database &db, qint64 version) {
+            return ServerCopyOf<Repo>(db).apply(record, version);
+        });
     }
 
     static Status remove(Database &db, const QString &id, qint64 version)
@@ -117,7 +121,7 @@ template <typename Repo, auto FromFhir> struct KindOf
                                bool (*accepts)(const QJsonObject &) = nullptr)
     {
         return {outboxType, serverType, accepts,       &table,       &current,
-                &apply,     &remove,    &serverValues, &localValues, &applyValues};
+                &map,       &remove,    &serverValues, &localValues, &applyValues};
     }
 };
 
@@ -175,12 +179,14 @@ struct ClinicKind
         return out;
     }
 
-    static Status apply(Database &db, const QString &, const QJsonObject &resource, qint64 version)
+    static Result<Write> map(const QString &, const QJsonObject &resource)
     {
         auto values = ClinicSettingsMapping::fromFhir(resource);
         if (!values)
             return fail(values.error());
-        return SharedSettings(db).applyServer(*values, version);
+        return Write([values = std::move(*values)](Database &db, qint64 version) {
+            return SharedSettings(db).applyServer(values, version);
+        });
     }
 
     static Status remove(Database &, const QString &, qint64)
@@ -219,22 +225,27 @@ struct ClinicKind
     static constexpr Kind kind()
     {
         return {"Organization", "Organization", nullptr,       &table,       &current,
-                &apply,         &remove,        &serverValues, &localValues, &applyValues};
+                &map,           &remove,        &serverValues, &localValues, &applyValues};
     }
 };
 
 // A booking keeps the series it was booked in (Appointment.basedOn), which its table's own
 // columns leave out.
-Status applyBooking(Database &db, const QString &id, const QJsonObject &resource, qint64 version)
+Result<Write> mapBooking(const QString &id, const QJsonObject &resource)
 {
     auto series = BookingMapping::seriesIdOf(resource);
     if (!series)
         return fail(series.error());
-    if (auto s = KindOf<AppointmentRepository, ScheduleMapping::appointmentFromFhir>::apply(
-            db, id, resource, version);
-        !s)
-        return s;
-    return AppointmentSeriesRepository(db).linkFromServer(id, *series);
+    auto booking =
+        KindOf<AppointmentRepository, ScheduleMapping::appointmentFromFhir>::map(id, resource);
+    if (!booking)
+        return booking;
+    return Write([booking = std::move(*booking), id, series = *series](Database &db,
+                                                                       qint64 version) -> Status {
+        if (auto s = booking(db, version); !s)
+            return s;
+        return AppointmentSeriesRepository(db).linkFromServer(id, series);
+    });
 }
 
 bool isWaitlistEntry(const QJsonObject &r)
@@ -258,7 +269,7 @@ constexpr Kind bookingKind()
 {
     Kind k = KindOf<AppointmentRepository, ScheduleMapping::appointmentFromFhir>::kind(
         "Appointment", "Appointment", isBooking);
-    k.apply = &applyBooking;
+    k.map = &mapBooking;
     return k;
 }
 
@@ -461,13 +472,35 @@ SyncResources::current(Database &db, const QString &outboxType, const QString &i
     return current;
 }
 
+SyncResources::Mapped SyncResources::map(const QString &serverType, const QString &id,
+                                         const QJsonObject &resource)
+{
+    Mapped mapped;
+    const Kind *k = byResource(serverType, resource);
+    if (!k) {
+        mapped.problem = tr("%1 resources do not sync yet.").arg(serverType);
+        return mapped;
+    }
+    mapped.table = k->table();
+    auto write = k->map(id, resource);
+    if (write)
+        mapped.write = std::move(*write);
+    else
+        mapped.problem = write.error();
+    return mapped;
+}
+
+Status SyncResources::apply(Database &db, const Mapped &mapped, qint64 serverVersion)
+{
+    if (!mapped.write)
+        return fail(mapped.problem);
+    return mapped.write(db, serverVersion);
+}
+
 Status SyncResources::apply(Database &db, const QString &serverType, const QString &id,
                             const QJsonObject &resource, qint64 serverVersion)
 {
-    const Kind *k = byResource(serverType, resource);
-    if (!k)
-        return fail(tr("%1 resources do not sync yet.").arg(serverType));
-    return k->apply(db, id, resource, serverVersion);
+    return apply(db, map(serverType, id, resource), serverVersion);
 }
 
 Status SyncResources::applyDelete(Database &db, const QString &serverType, const QString &id,

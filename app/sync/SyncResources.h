@@ -8,9 +8,9 @@
 #include <QString>
 #include <QVariantMap>
 
-#include <utility>
-
+#include <functional>
 #include <optional>
+#include <utility>
 
 namespace frontdesk {
 
@@ -43,8 +43,19 @@ public:
     // The record as it is now, in its FHIR form; nullopt when the table has no such id.
     static Result<std::optional<Current>> current(Database &db, const QString &outboxType,
                                                   const QString &id);
+    // A server's resource read into this workstation's record, ready to be written (apply).
+    // Made without the database, so on any thread: a pull reads each page on a thread of its
+    // own while the page before it is written.
+    struct Mapped
+    {
+        QString table;   // the SQL table it goes to; empty when it does not sync
+        QString problem; // why it cannot be written here (what the mapping refused)
+        std::function<Status(Database &, qint64 serverVersion)> write;
+    };
+    static Mapped map(const QString &serverType, const QString &id, const QJsonObject &resource);
     // Writes what the server holds (ServerCopy); refused with a message
     // naming what is wrong when the resource is not what the mapping reads.
+    static Status apply(Database &db, const Mapped &mapped, qint64 serverVersion);
     static Status apply(Database &db, const QString &serverType, const QString &id,
                         const QJsonObject &resource, qint64 serverVersion);
     static Status applyDelete(Database &db, const QString &serverType, const QString &id,

@@ -16,6 +16,7 @@ struct HttpReply
     QByteArray body;
     QString error;
     QByteArray newestChange; // X-Frontdesk-Newest-Change of a history page, if it said
+    QByteArray nextCursor;   // X-Frontdesk-Next-Cursor: where the next history page starts
 
     bool reached() const { return status > 0; }
 };

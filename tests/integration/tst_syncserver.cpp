@@ -74,7 +74,7 @@ public:
         HttpReply reply = m_inner.send(method, path, body, headers);
         if (loseAnswers > 0) {
             --loseAnswers;
-            return {0, {}, QStringLiteral("the answer was lost"), {}};
+            return {0, {}, QStringLiteral("the answer was lost"), {}, {}};
         }
         return reply;
     }
@@ -107,6 +107,46 @@ private:
     std::unique_ptr<SyncTransport> m_inner;
     std::atomic<int> &m_deepest;
     int m_underWay = 0;
+};
+
+// Hands every request to the real transport and does as told with the history pages' header
+// that names the next page's cursor: passes it on, leaves it out (a server that does not send
+// it), or makes it one more than the Bundle's on the second page. Keeps each page's cursor.
+class NextCursorTransport final : public SyncTransport
+{
+public:
+    enum class Header
+    {
+        Passed,
+        Left,
+        WrongOnSecond
+    };
+    NextCursorTransport(SyncTransport &inner, Header header) : m_inner(inner), m_header(header) {}
+    QList<qint64> cursors;
+    HttpReply send(const QByteArray &method, const QString &path, const QByteArray &body,
+                   const Headers &headers) override
+    {
+        HttpReply reply = m_inner.send(method, path, body, headers);
+        if (!path.startsWith(QLatin1String("fhir/_history")) || reply.status != 200)
+            return reply;
+        cursors << QJsonDocument::fromJson(reply.body)
+                       .object()
+                       .value(QStringLiteral("identifier"))
+                       .toObject()
+                       .value(QStringLiteral("value"))
+                       .toString()
+                       .toLongLong();
+        if (m_header == Header::Left)
+            reply.nextCursor.clear();
+        else if (m_header == Header::WrongOnSecond && cursors.size() == 2 &&
+                 !reply.nextCursor.isEmpty())
+            reply.nextCursor = QByteArray::number(reply.nextCursor.toLongLong() + 1);
+        return reply;
+    }
+
+private:
+    SyncTransport &m_inner;
+    Header m_header;
 };
 
 // A person's sign-in at the server (POST /auth/login): the transport then acts for them.
@@ -1144,6 +1184,59 @@ private slots:
         QVERIFY2(taken.ok(), qPrintable(taken.error()));
         QVERIFY(syncOnce(m_b).problem.isEmpty());
         QVERIFY(syncOnce(m_a).problem.isEmpty());
+    }
+
+    // A pulled page is read while the pages before it are written, and the next is asked for
+    // before it is read when the server names its cursor in a header; a server that does not
+    // is read page by page. A header that disagrees with its Bundle stops the pull after the
+    // pages before (kept), and the next pull goes on from there: nothing twice, nothing lost.
+    void aPageIsReadWhileThePagesBeforeItAreWritten()
+    {
+        for (int i = 0; i < 7; ++i) {
+            Patient p =
+                newPatient(QStringLiteral("MRN-READ-%1").arg(i), QStringLiteral("Lesen%1").arg(i));
+            QVERIFY(PatientRepository(m_a.db()).save(p).ok());
+        }
+        QVERIFY(syncOnce(m_a).problem.isEmpty());
+        const QString patients = QStringLiteral("SELECT count(*) FROM patients");
+        const QString cursor = QStringLiteral("SELECT value FROM sync_meta WHERE key = ?");
+        const QVariantList key{SyncEngine::historyCursorKey()};
+        int everything = -1;
+        using Header = NextCursorTransport::Header;
+        for (const Header header : {Header::Passed, Header::Left, Header::WrongOnSecond}) {
+            Workstation fresh;
+            QVERIFY(openWorkstation(fresh, QStringLiteral("alice")));
+            NextCursorTransport transport(*fresh.transport, header);
+            SyncEngine engine(fresh.db(), transport);
+            engine.setJitter([] { return 1.0; });
+            engine.setPageSize(2);
+            engine.setEntriesPerTransaction(2);
+            int written = 0;
+            engine.setProgress([&written](const SyncProgress &step) {
+                written += step.phase == SyncProgress::Phase::Pull;
+            });
+            const SyncRound round = engine.round();
+            if (header == Header::WrongOnSecond) {
+                QVERIFY2(round.problem.contains(QLatin1String("header")),
+                         qPrintable(round.problem));
+                QCOMPARE(transport.cursors.size(), 2);
+                QCOMPARE(written, 1);
+                QCOMPARE(value(fresh, cursor, key).toLongLong(), transport.cursors.first());
+                const SyncRound again = syncOnce(fresh);
+                QVERIFY2(again.problem.isEmpty(), qPrintable(again.problem));
+                QCOMPARE(round.pulled + again.pulled, everything);
+            } else {
+                QVERIFY2(round.problem.isEmpty(), qPrintable(round.problem));
+                QVERIFY(transport.cursors.size() > 3);
+                // Each page in a transaction of its own.
+                QCOMPARE(written, transport.cursors.size());
+                QCOMPARE(value(fresh, cursor, key).toLongLong(), transport.cursors.last());
+                if (everything < 0)
+                    everything = round.pulled;
+                QCOMPARE(round.pulled, everything);
+            }
+            QCOMPARE(value(fresh, patients).toInt(), value(m_a, patients).toInt());
+        }
     }
 
     // A new workstation's first pull of a large clinic writes without the synced tables'

@@ -1261,6 +1261,10 @@ private slots:
                          .toLongLong();
             next = QUrl(linkOf(b, QStringLiteral("next")))
                        .toString(QUrl::RemoveScheme | QUrl::RemoveAuthority);
+            // The next page's cursor also in a header, read before the page (a workstation asks
+            // for the next page while it reads this one); none on the last page.
+            QCOMPARE(header(r, "X-Frontdesk-Next-Cursor"),
+                     next.isEmpty() ? QByteArray() : QByteArray::number(cursor));
             ++pages;
         }
         QVERIFY(pages > 2);
