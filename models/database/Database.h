@@ -108,11 +108,12 @@ public:
     // scan() is the faster one for SQLite). `take` returns false to stop early.
     Status each(const QString &statement, const QVariantList &values,
                 const std::function<bool(const QSqlQuery &)> &take) const;
-    // Runs `head` + " IN (?, ...)" over the ids, in batches within SQLite's 999 bound values,
-    // and hands each row to `take`. Only the number of placeholders is spliced in, never a
-    // value; rows come in each batch's order.
+    // Runs `head` + " IN (?, ...)" + `tail` over the ids, in batches within SQLite's 999 bound
+    // values, and hands each row to `take`. Only the number of placeholders is spliced in, never
+    // a value; rows come batch by batch (a tail's ORDER BY orders each batch).
     Status eachIn(const QString &head, const QStringList &ids,
-                  const std::function<void(const QSqlQuery &)> &take) const;
+                  const std::function<void(const QSqlQuery &)> &take,
+                  const QString &tail = {}) const;
 
     // Runs work inside one transaction; nested calls join the outer one. The transaction
     // commits only if every step succeeded; otherwise nothing of it is kept.

@@ -8,11 +8,6 @@
 
 namespace frontdesk {
 
-namespace {
-// SQLite 3.15 allows at most 999 bound values in one statement.
-constexpr qsizetype kBatch = 500;
-} // namespace
-
 bool PatientReplies::needsAttention(const Message &m)
 {
     return m.direction == QLatin1String("inbound") && !m.appointmentId.isEmpty() &&
@@ -26,29 +21,23 @@ PatientReplies::forAppointments(const QStringList &appointmentIds) const
     if (auto s = AccessGuard(m_db).requireRead(MessageRepository::table().resourceType); !s)
         return fail(s.error());
     QHash<QString, QList<Reply>> out;
-    for (qsizetype from = 0; from < appointmentIds.size(); from += kBatch) {
-        const QStringList batch = appointmentIds.mid(from, kBatch);
-        QVariantList binds(batch.cbegin(), batch.cend());
-        // Only the number of placeholders is spliced in, never a value.
-        auto q = m_db.query(
-            QStringLiteral("SELECT id, appointment_id, patient_id, body, "
-                           "coalesce(sent_at, created_at) FROM messages WHERE deleted = 0 AND "
-                           "direction = 'inbound' AND status = 'received' AND appointment_id IN "
-                           "(%1) ORDER BY coalesce(sent_at, created_at)")
-                .arg(QStringList(batch.size(), QStringLiteral("?")).join(QStringLiteral(", "))),
-            binds);
-        if (!q)
-            return fail(tr("Could not read the patients' replies: %1").arg(q.error()));
-        while (q->next()) {
-            const QString text = q->value(3).toString();
+    const Status read = m_db.eachIn(
+        QStringLiteral("SELECT id, appointment_id, patient_id, body, coalesce(sent_at, created_at) "
+                       "FROM messages WHERE deleted = 0 AND direction = 'inbound' AND status = "
+                       "'received' AND appointment_id"),
+        appointmentIds,
+        [&](const QSqlQuery &q) {
+            const QString text = q.value(3).toString();
             if (ReplyWords::confirms(text))
-                continue;
-            const QString appointment = q->value(1).toString();
+                return;
+            const QString appointment = q.value(1).toString();
             out[appointment].append(
-                {q->value(0).toString(), appointment, q->value(2).toString(), text,
-                 QDateTime::fromMSecsSinceEpoch(q->value(4).toLongLong(), Qt::UTC)});
-        }
-    }
+                {q.value(0).toString(), appointment, q.value(2).toString(), text,
+                 QDateTime::fromMSecsSinceEpoch(q.value(4).toLongLong(), Qt::UTC)});
+        },
+        QStringLiteral(" ORDER BY coalesce(sent_at, created_at)"));
+    if (!read)
+        return fail(tr("Could not read the patients' replies: %1").arg(read.error()));
     return out;
 }
 

@@ -84,6 +84,24 @@ protected:
         return out;
     }
 
+    // The records whose `column` is one of ids, in batches (Database::eachIn): "SELECT ... WHERE"
+    // + `where` + column IN (...) + `tail`. where and tail are fixed SQL, never input.
+    Result<QList<T>> selectIn(const QString &where, const QString &column, const QStringList &ids,
+                              const QString &tail) const
+    {
+        if (auto s = AccessGuard(m_db).requireRead(m_store.table().resourceType); !s)
+            return fail(s.error());
+        QList<T> out;
+        const Status read = m_db.eachIn(
+            QStringLiteral("SELECT %1 FROM %2 WHERE %3 %4")
+                .arg(m_store.selectList(), m_store.table().name, where, column),
+            ids, [&](const QSqlQuery &q) { out.append(fromRecord(q.record())); },
+            QLatin1Char(' ') + tail);
+        if (!read)
+            return fail(read.error());
+        return out;
+    }
+
     // The live records of the patient a clinical-gate token names; refused when the token no
     // longer stands (AccessGuard::admit). orderBy is a fixed column list, never input.
     Result<QList<T>> selectClinical(const ClinicalAccess &access, const QString &orderBy) const

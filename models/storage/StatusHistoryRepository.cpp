@@ -67,23 +67,13 @@ StatusHistoryRepository::forAppointment(const QString &appointmentId) const
 Result<QHash<QString, QList<StatusChange>>>
 StatusHistoryRepository::forAppointments(const QStringList &ids) const
 {
+    auto rows = selectIn(QStringLiteral("deleted = 0 AND"), QStringLiteral("appointment_id"), ids,
+                         QStringLiteral("ORDER BY changed_at, created_at, rowid"));
+    if (!rows)
+        return fail(rows.error());
     QHash<QString, QList<StatusChange>> out;
-    // In chunks: SQLite 3.15 allows 999 bound values per statement.
-    for (qsizetype i = 0; i < ids.size(); i += 500) {
-        const QStringList chunk = ids.mid(i, 500);
-        QVariantList values;
-        for (const QString &id : chunk)
-            values << id;
-        auto rows = select(
-            QStringLiteral("WHERE deleted = 0 AND appointment_id IN (%1) "
-                           "ORDER BY changed_at, created_at, rowid")
-                .arg(QStringList(chunk.size(), QStringLiteral("?")).join(QStringLiteral(", "))),
-            values);
-        if (!rows)
-            return fail(rows.error());
-        for (const StatusChange &c : *rows)
-            out[c.appointmentId].append(c);
-    }
+    for (const StatusChange &c : *rows)
+        out[c.appointmentId].append(c);
     return out;
 }
 

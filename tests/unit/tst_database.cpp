@@ -344,6 +344,49 @@ private slots:
         QCOMPARE(none, 0);
     }
 
+    // eachIn reads ids past SQLite's 999 bound values in batches, each with the tail (its
+    // ORDER BY orders each batch); ids that match nothing give nothing, and no ids no statement.
+    void eachInReadsEveryBatchWithItsTail()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.open());
+        QVERIFY(t.db->exec(QStringLiteral("CREATE TABLE numbers (id TEXT PRIMARY KEY, n INTEGER)"))
+                    .ok());
+        QStringList ids;
+        QVERIFY(t.db->write([&]() -> Status {
+                        for (int i = 0; i < 1203; ++i) {
+                            ids << QStringLiteral("n%1").arg(i, 4, 10, QLatin1Char('0'));
+                            if (auto s =
+                                    t.db->exec(QStringLiteral("INSERT INTO numbers VALUES (?, ?)"),
+                                               {ids.last(), 5000 - i});
+                                !s)
+                                return fail(s.error());
+                        }
+                        return {};
+                    })
+                    .ok());
+        QStringList asked = ids;
+        asked << QStringLiteral("none");
+        QList<qint64> read;
+        auto s = t.db->eachIn(
+            QStringLiteral("SELECT n FROM numbers WHERE id"), asked,
+            [&](const QSqlQuery &q) { read << q.value(0).toLongLong(); },
+            QStringLiteral(" ORDER BY n"));
+        QVERIFY2(s.ok(), qPrintable(s.error()));
+        QCOMPARE(read.size(), 1203);
+        // Three batches (500, 500, 204 ids), each ascending by n; n falls with the id.
+        QCOMPARE(read.at(0), 5000 - 499);
+        QCOMPARE(read.at(499), 5000);
+        QCOMPARE(read.at(500), 5000 - 999);
+        QCOMPARE(read.at(1000), 5000 - 1202);
+        QCOMPARE(read.last(), 5000 - 1000);
+        int none = 0;
+        QVERIFY(t.db->eachIn(QStringLiteral("SELECT n FROM numbers WHERE id"), {},
+                             [&](const QSqlQuery &) { ++none; })
+                    .ok());
+        QCOMPARE(none, 0);
+    }
+
     void scanReportsAFailingStep()
     {
         test::TestDatabase t;

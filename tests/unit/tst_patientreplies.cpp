@@ -108,6 +108,30 @@ private slots:
                  qPrintable(steps));
     }
 
+    // A week's calendar asks for more appointments than one statement may name (SQLite 3.15:
+    // 999 bound values): a reply to the last of 1,200 is found too.
+    void repliesOfManyAppointmentsAreAllFound()
+    {
+        const QString first = book(7);
+        const QString last = book(8);
+        QStringList ids{first};
+        for (int i = 0; i < 1198; ++i)
+            ids << QStringLiteral("elsewhere-%1").arg(i);
+        ids << last;
+        const QString early = reply(first, QStringLiteral("Running late"));
+        const QString late = reply(last, QStringLiteral("Which room?"));
+        auto open = pending(ids);
+        QCOMPARE(open.size(), 2);
+        QCOMPARE(open.value(first).value(0).messageId, early);
+        QCOMPARE(open.value(last).value(0).messageId, late);
+        for (const QString &id : {early, late}) {
+            auto m = MessageRepository(db()).get(id);
+            QVERIFY(m.ok());
+            QVERIFY(MessageRepository(db()).remove(*m).ok());
+        }
+        QVERIFY(pending(ids).isEmpty());
+    }
+
     void aReplyThatDoesNotConfirmWaitsUntilHandled()
     {
         const QString confirmed = book(9);
