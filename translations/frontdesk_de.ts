@@ -5757,6 +5757,14 @@ Mit frontdesk --help sehen Sie die Optionen.</translation>
         <source>The server&apos;s version %1, which the change here started from, could not be read (%2).</source>
         <translation>Die Version %1 des Servers, von der die Änderung hier ausging, konnte nicht gelesen werden (%2).</translation>
     </message>
+    <message>
+        <source>The server&apos;s page of changes names %1 as the next page&apos;s cursor in its header and %2 in the Bundle; nothing of it was applied.</source>
+        <translation>Die Änderungsseite des Servers nennt im Header %1 als Cursor der nächsten Seite und im Bundle %2; nichts davon wurde übernommen.</translation>
+    </message>
+    <message>
+        <source>no next page</source>
+        <translation>keine nächste Seite</translation>
+    </message>
 </context>
 <context>
     <name>SyncResources</name>

@@ -5757,6 +5757,14 @@ Ejecute frontdesk --help para ver las opciones.</translation>
         <source>The server&apos;s version %1, which the change here started from, could not be read (%2).</source>
         <translation>No se pudo leer la versión %1 del servidor, de la que partió el cambio hecho aquí (%2).</translation>
     </message>
+    <message>
+        <source>The server&apos;s page of changes names %1 as the next page&apos;s cursor in its header and %2 in the Bundle; nothing of it was applied.</source>
+        <translation>La página de cambios del servidor indica %1 como cursor de la página siguiente en su cabecera y %2 en el Bundle; no se aplicó nada de ella.</translation>
+    </message>
+    <message>
+        <source>no next page</source>
+        <translation>ninguna página siguiente</translation>
+    </message>
 </context>
 <context>
     <name>SyncResources</name>

@@ -5757,6 +5757,14 @@ Lancez frontdesk --help pour voir les options.</translation>
         <source>The server&apos;s version %1, which the change here started from, could not be read (%2).</source>
         <translation>La version %1 du serveur, dont est partie la modification faite ici, n&apos;a pas pu être lue (%2).</translation>
     </message>
+    <message>
+        <source>The server&apos;s page of changes names %1 as the next page&apos;s cursor in its header and %2 in the Bundle; nothing of it was applied.</source>
+        <translation>La page de modifications du serveur indique %1 comme curseur de la page suivante dans son en-tête et %2 dans le Bundle ; rien n&apos;en a été appliqué.</translation>
+    </message>
+    <message>
+        <source>no next page</source>
+        <translation>aucune page suivante</translation>
+    </message>
 </context>
 <context>
     <name>SyncResources</name>
