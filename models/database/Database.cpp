@@ -394,17 +394,17 @@ Status Database::each(const QString &statement, const QVariantList &values,
     });
 }
 
-Status Database::eachIn(const QString &head, const QStringList &ids,
+Status Database::eachIn(const QString &head, const QVariantList &ids,
                         const std::function<void(const QSqlQuery &)> &take,
                         const QString &tail) const
 {
     // SQLite 3.15 allows at most 999 bound values in one statement.
     constexpr qsizetype kBatch = 500;
     for (qsizetype i = 0; i < ids.size(); i += kBatch) {
-        const QStringList batch = ids.mid(i, kBatch);
+        const QVariantList batch = ids.mid(i, kBatch);
         const QStringList marks(batch.size(), QStringLiteral("?"));
         auto q = query(head + QStringLiteral(" IN (%1)").arg(marks.join(QLatin1Char(','))) + tail,
-                       QVariantList(batch.cbegin(), batch.cend()));
+                       batch);
         if (!q)
             return fail(q.error());
         while (q->next())

@@ -111,9 +111,15 @@ public:
     // Runs `head` + " IN (?, ...)" + `tail` over the ids, in batches within SQLite's 999 bound
     // values, and hands each row to `take`. Only the number of placeholders is spliced in, never
     // a value; rows come batch by batch (a tail's ORDER BY orders each batch).
-    Status eachIn(const QString &head, const QStringList &ids,
+    Status eachIn(const QString &head, const QVariantList &ids,
                   const std::function<void(const QSqlQuery &)> &take,
                   const QString &tail = {}) const;
+    Status eachIn(const QString &head, const QStringList &ids,
+                  const std::function<void(const QSqlQuery &)> &take,
+                  const QString &tail = {}) const
+    {
+        return eachIn(head, QVariantList(ids.cbegin(), ids.cend()), take, tail);
+    }
 
     // Runs work inside one transaction; nested calls join the outer one. The transaction
     // commits only if every step succeeded; otherwise nothing of it is kept.

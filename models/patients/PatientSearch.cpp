@@ -327,19 +327,12 @@ Result<QList<PatientSearchHit>> PatientSearch::search(const QString &text, int l
         }
     }
     // Ranked from what the index holds; the patients table is read for the shown few only.
-    for (qsizetype from = 0; from < docids.size(); from += 500) {
-        const QVariantList chunk = docids.mid(from, 500);
-        auto q = m_db.query(
-            QStringLiteral("SELECT d.patient_id, d.family_words, d.given_words, s.identifiers "
-                           "FROM patient_search_doc d JOIN patient_search s "
-                           "ON s.docid = d.docid WHERE d.docid IN (%1)")
-                .arg(QStringList(chunk.size(), QStringLiteral("?")).join(QLatin1Char(','))),
-            chunk);
-        if (!q)
-            return fail(tr("The patient search failed: %1").arg(q.error()));
-        while (q->next())
-            rank(*q);
-    }
+    if (auto s = m_db.eachIn(QStringLiteral("SELECT d.patient_id, d.family_words, d.given_words, "
+                                            "s.identifiers FROM patient_search_doc d JOIN "
+                                            "patient_search s ON s.docid = d.docid WHERE d.docid"),
+                             docids, rank);
+        !s)
+        return fail(tr("The patient search failed: %1").arg(s.error()));
     std::vector<Ranked> ranked(found.cbegin(), found.cend());
     std::sort(ranked.begin(), ranked.end(), [](const Ranked &a, const Ranked &b) {
         if (a.score != b.score)
@@ -358,16 +351,16 @@ Result<QList<PatientSearchHit>> PatientSearch::search(const QString &text, int l
     QVariantList ids;
     for (const Ranked &r : ranked)
         ids << r.id;
-    auto rows = m_db.query(
-        QStringLiteral("SELECT id, mrn, family_name, given_name, birth_date, phone_mobile, "
-                       "phone_home, email FROM patients WHERE id IN (%1)")
-            .arg(QStringList(ids.size(), QStringLiteral("?")).join(QStringLiteral(", "))),
-        ids);
-    if (!rows)
-        return fail(tr("The patient search failed: %1").arg(rows.error()));
     QHash<QString, PatientSearchQuery::Candidate> shown;
-    while (rows->next())
-        shown.insert(rows->value(0).toString(), candidateFrom(*rows, 1));
+    if (auto s =
+            m_db.eachIn(QStringLiteral("SELECT id, mrn, family_name, given_name, birth_date, "
+                                       "phone_mobile, phone_home, email FROM patients WHERE id"),
+                        ids,
+                        [&](const QSqlQuery &row) {
+                            shown.insert(row.value(0).toString(), candidateFrom(row, 1));
+                        });
+        !s)
+        return fail(tr("The patient search failed: %1").arg(s.error()));
     QList<PatientSearchHit> hits;
     for (const Ranked &r : ranked) {
         const auto it = shown.constFind(r.id);

@@ -381,7 +381,7 @@ private slots:
         QCOMPARE(read.at(1000), 5000 - 1202);
         QCOMPARE(read.last(), 5000 - 1000);
         int none = 0;
-        QVERIFY(t.db->eachIn(QStringLiteral("SELECT n FROM numbers WHERE id"), {},
+        QVERIFY(t.db->eachIn(QStringLiteral("SELECT n FROM numbers WHERE id"), QStringList(),
                              [&](const QSqlQuery &) { ++none; })
                     .ok());
         QCOMPARE(none, 0);
