@@ -5,9 +5,12 @@
 
 #include "SyncResources.h"
 #include "demo/DemoSeeder.h"
+#include "fhir/FhirMapping.h"
 
 #include <QSqlQuery>
 #include <QTest>
+
+#include <future>
 
 using namespace frontdesk;
 
@@ -22,6 +25,55 @@ class TestSyncResources : public QObject
     }
 
 private slots:
+    // A pull maps each resource to its record on its reader thread (no database there) and
+    // writes it on the sync worker's: the mapping's refusal and a type that does not sync wait
+    // for the write, which says why and writes nothing.
+    void aResourceIsMappedOffTheDatabasesThreadAndWrittenOnIt()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.open());
+        Patient p;
+        p.mrn = QStringLiteral("MRN-MAPPED");
+        p.familyName = QStringLiteral("Weber");
+        p.givenName = QStringLiteral("Lena");
+        p.birthDate = QDate(1980, 5, 17);
+        const QJsonObject good = FhirMapping::toFhir(p);
+        QJsonObject refused = good;
+        refused.insert(QStringLiteral("birthDate"), QStringLiteral("someday"));
+        const auto mapOff = [](const QString &type, const QString &id, const QJsonObject &r) {
+            return std::async(std::launch::async, [=] { return SyncResources::map(type, id, r); })
+                .get();
+        };
+
+        const SyncResources::Mapped mapped =
+            mapOff(QStringLiteral("Patient"), QStringLiteral("p-mapped"), good);
+        QCOMPARE(mapped.table, QStringLiteral("patients"));
+        QVERIFY2(mapped.problem.isEmpty(), qPrintable(mapped.problem));
+        const Status written = SyncResources::apply(*t.db, mapped, 3);
+        QVERIFY2(written.ok(), qPrintable(written.error()));
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM patients WHERE id = 'p-mapped' "
+                                             "AND family_name = 'Weber' AND server_version = '3' "
+                                             "AND sync_state = 'synced'")),
+                 1);
+
+        const SyncResources::Mapped wrong =
+            mapOff(QStringLiteral("Patient"), QStringLiteral("p-refused"), refused);
+        QCOMPARE(wrong.table, QStringLiteral("patients"));
+        QVERIFY(!wrong.problem.isEmpty());
+        const Status notWritten = SyncResources::apply(*t.db, wrong, 1);
+        QVERIFY(!notWritten.ok());
+        QCOMPARE(notWritten.error(), wrong.problem);
+
+        const SyncResources::Mapped unknown =
+            mapOff(QStringLiteral("Questionnaire"), QStringLiteral("q-1"),
+                   QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Questionnaire")}});
+        QVERIFY(unknown.table.isEmpty());
+        QVERIFY2(unknown.problem.contains(QLatin1String("do not sync")),
+                 qPrintable(unknown.problem));
+        QVERIFY(!SyncResources::apply(*t.db, unknown, 1).ok());
+        QCOMPARE(count(*t.db, QStringLiteral("SELECT count(*) FROM patients")), 1);
+    }
+
     // Every table the queue walks has its index, and SQLite reads a batch from it; a kind
     // added without one would make enrollment of a large demo clinic quadratic again.
     void everySyncedTableReadsItsDemoRecordsFromAnIndex()
