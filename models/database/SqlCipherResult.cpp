@@ -172,14 +172,16 @@ bool isBindable(const QVariant &value)
     }
 }
 
-int bindText(sqlite3_stmt *stmt, int index, const QString &text)
+// Text and blobs are bound without SQLite's copy of them: `buffers` keeps the bytes until the
+// statement's bindings are cleared or it is finalized (SqlCipherResult::m_bound).
+int bindText(sqlite3_stmt *stmt, int index, const QString &text, QList<QByteArray> &buffers)
 {
-    const QByteArray utf8 = text.toUtf8();
+    const QByteArray &utf8 = buffers.emplace_back(text.toUtf8());
     return sqlite3_bind_text64(stmt, index, utf8.constData(), sqlite3_uint64(utf8.size()),
-                               SQLITE_TRANSIENT, SQLITE_UTF8);
+                               SQLITE_STATIC, SQLITE_UTF8);
 }
 
-int bindParameter(sqlite3_stmt *stmt, int index, const QVariant &value)
+int bindParameter(sqlite3_stmt *stmt, int index, const QVariant &value, QList<QByteArray> &buffers)
 {
     if (isSqlNull(value))
         return sqlite3_bind_null(stmt, index);
@@ -192,28 +194,28 @@ int bindParameter(sqlite3_stmt *stmt, int index, const QVariant &value)
         const qulonglong number = value.toULongLong();
         // SQLite has no unsigned 64-bit integer; text keeps every digit where int64 would wrap.
         if (number > qulonglong(std::numeric_limits<qint64>::max()))
-            return bindText(stmt, index, QString::number(number));
+            return bindText(stmt, index, QString::number(number), buffers);
         return sqlite3_bind_int64(stmt, index, static_cast<sqlite3_int64>(number));
     }
     case QMetaType::Float:
     case QMetaType::Double:
         return sqlite3_bind_double(stmt, index, value.toDouble());
     case QMetaType::QByteArray: {
-        const QByteArray &bytes = held<QByteArray>(value);
+        const QByteArray &bytes = buffers.emplace_back(held<QByteArray>(value));
         // A zero-length blob must not become NULL, which sqlite3_bind_blob makes of no data.
         if (bytes.isEmpty())
             return sqlite3_bind_zeroblob(stmt, index, 0);
         return sqlite3_bind_blob64(stmt, index, bytes.constData(), sqlite3_uint64(bytes.size()),
-                                   SQLITE_TRANSIENT);
+                                   SQLITE_STATIC);
     }
     case QMetaType::QDateTime:
-        return bindText(stmt, index, held<QDateTime>(value).toString(Qt::ISODateWithMs));
+        return bindText(stmt, index, held<QDateTime>(value).toString(Qt::ISODateWithMs), buffers);
     case QMetaType::QDate:
-        return bindText(stmt, index, held<QDate>(value).toString(Qt::ISODate));
+        return bindText(stmt, index, held<QDate>(value).toString(Qt::ISODate), buffers);
     case QMetaType::QTime:
-        return bindText(stmt, index, held<QTime>(value).toString(Qt::ISODateWithMs));
+        return bindText(stmt, index, held<QTime>(value).toString(Qt::ISODateWithMs), buffers);
     default:
-        return bindText(stmt, index, value.toString());
+        return bindText(stmt, index, value.toString(), buffers);
     }
 }
 
@@ -341,6 +343,7 @@ void SqlCipherResult::finalizeStatement(bool mayKeep)
             sqlite3_finalize(m_stmt);
         m_stmt = nullptr;
     }
+    m_bound.clear(); // after the statement let go of them (kept statements hold no bindings)
     m_columns.clear();
     m_keepable = false;
 }
@@ -457,6 +460,7 @@ bool SqlCipherResult::execWith(const QVariantList &values, bool nullTextAsEmpty)
     clearRows();
     sqlite3_reset(m_stmt);
     sqlite3_clear_bindings(m_stmt);
+    m_bound.clear();
 
     const int placeholders = sqlite3_bind_parameter_count(m_stmt);
     if (values.size() != placeholders) {
@@ -478,7 +482,7 @@ bool SqlCipherResult::execWith(const QVariantList &values, bool nullTextAsEmpty)
         const bool emptyText = nullTextAsEmpty && value.typeId() == QMetaType::QString &&
                                held<QString>(value).isNull();
         if ((emptyText ? sqlite3_bind_text64(m_stmt, i + 1, "", 0, SQLITE_STATIC, SQLITE_UTF8)
-                       : bindParameter(m_stmt, i + 1, value)) != SQLITE_OK)
+                       : bindParameter(m_stmt, i + 1, value, m_bound)) != SQLITE_OK)
             return fail(tr("Unable to bind placeholder %1").arg(i + 1), QSqlError::StatementError);
     }
     return run(db);

@@ -88,6 +88,8 @@ private:
     QByteArray m_sql; // the statement's text, under which it is kept for the next prepare
     bool m_keepable = false;
     QList<Column> m_columns;
+    // The bytes of the text and blobs bound to m_stmt, which SQLite reads without a copy.
+    QList<QByteArray> m_bound;
     QList<QVariantList> m_rows;
     QVariantList m_lastRow;
     bool m_rowPending = false;

@@ -25,6 +25,17 @@ public:
     Status remove(const QString &id, qint64 serverVersion);
 
 private:
+    // A table's inserts for one set of data columns (a QVariantMap's keys, in its order).
+    struct Statements
+    {
+        Statements() = default;
+        Statements(const QString &table, const QVariantMap &values);
+
+        QStringList columns;
+        QString insertOrIgnore; // a new row, unless one holds the id already
+        QString insert;         // a new row, or the error that says why not
+    };
+
     Status write(const QString &id, const QVariantMap &values, qint64 serverVersion, bool deleted);
 
     Database &m_db;

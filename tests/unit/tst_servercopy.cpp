@@ -110,6 +110,48 @@ private slots:
         QVERIFY(row(QStringLiteral("p-2")).isEmpty());
         QCOMPARE(row(QStringLiteral("p-1")).value(1).toString(), QStringLiteral("Adams"));
     }
+
+    // The insert of a set of columns is made once a table and kept: a record written with other
+    // columns, fewer or one the table lacks, must be written with its own or refused, never
+    // with the set before.
+    void eachSetOfColumnsIsWrittenWithItsOwnStatement()
+    {
+        ServerCopyOf<PatientRepository> copy(*t->db);
+        const QVariantMap full{{QStringLiteral("family_name"), QStringLiteral("Cole")},
+                               {QStringLiteral("given_name"), QStringLiteral("Dee")},
+                               {QStringLiteral("mrn"), QStringLiteral("M3")}};
+        QVERIFY(copy.applyValues(QStringLiteral("p-3"), full, 3).ok());
+
+        QVariantMap unknown = full;
+        unknown.insert(QStringLiteral("no_such_column"), 1);
+        const Status refused = copy.applyValues(QStringLiteral("p-4"), unknown, 4);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().contains(QStringLiteral("no_such_column")),
+                 qPrintable(refused.error()));
+        QVERIFY(row(QStringLiteral("p-4")).isEmpty());
+
+        const QVariantMap fewer{{QStringLiteral("family_name"), QStringLiteral("Dorn")},
+                                {QStringLiteral("mrn"), QStringLiteral("M5")}};
+        QVERIFY(copy.applyValues(QStringLiteral("p-5"), fewer, 5).ok());
+        QCOMPARE(row(QStringLiteral("p-5")).value(1).toString(), QStringLiteral("Dorn"));
+        QCOMPARE(row(QStringLiteral("p-5")).value(2).toString(), QStringLiteral("M5"));
+
+        // As many columns as the first set, but others: each value in its own column, not in
+        // the place the first set had there.
+        const QVariantMap other{{QStringLiteral("city"), QStringLiteral("Graz")},
+                                {QStringLiteral("family_name"), QStringLiteral("Eck")},
+                                {QStringLiteral("mrn"), QStringLiteral("M6")}};
+        QVERIFY(copy.applyValues(QStringLiteral("p-6"), other, 6).ok());
+        QCOMPARE(row(QStringLiteral("p-6")).value(1).toString(), QStringLiteral("Eck"));
+        QCOMPARE(row(QStringLiteral("p-6")).value(2).toString(), QStringLiteral("M6"));
+        auto city = t->db->scalar(QStringLiteral("SELECT city || '/' || given_name FROM patients "
+                                                 "WHERE id = 'p-6'"));
+        QVERIFY(city.ok());
+        QCOMPARE(city->toString(), QStringLiteral("Graz/"));
+
+        QVERIFY(!copy.applyValues(QStringLiteral("p-7"), full, 7).ok()); // M3 is p-3's
+        QCOMPARE(row(QStringLiteral("p-3")).value(2).toString(), QStringLiteral("M3"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestServerCopy)

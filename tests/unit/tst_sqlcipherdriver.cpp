@@ -1,3 +1,4 @@
+#include "database/DirectBinding.h"
 #include "database/SqlCipherDriver.h"
 #include "database/SqlCipherResult.h"
 
@@ -142,6 +143,7 @@ private slots:
     void positionalBinding();
     void namedBinding();
     void reExecPreparedStatement();
+    void boundBytesLastWhileRowsAreRead();
     void placeholderCountMismatch();
     void execBatch();
     void transactions();
@@ -667,6 +669,59 @@ void TestSqlCipherDriver::reExecPreparedStatement()
         QCOMPARE(select.value(0).toString(), QStringLiteral("row %1").arg(n));
     }
     QCOMPARE(c.scalar(QStringLiteral("SELECT count(*), sum(n) FROM r")).toInt(), 100);
+}
+
+// Text and blobs are bound without a copy in SQLite: the result keeps their bytes while the
+// statement reads rows, long after the list the caller bound them from is gone. Under ASan a
+// bound value freed too early is a use after free; here it would also find other rows.
+void TestSqlCipherDriver::boundBytesLastWhileRowsAreRead()
+{
+    Connection c(path(QStringLiteral("bound.db")));
+    QVERIFY(c.opened());
+    c.run(QStringLiteral("CREATE TABLE b(label TEXT, data BLOB)"));
+    QVERIFY(c.db().transaction());
+    QSqlQuery insert(c.db());
+    QVERIFY(insert.prepare(QStringLiteral("INSERT INTO b(label, data) VALUES (?, ?)")));
+    for (int i = 0; i < 3000; ++i) {
+        insert.addBindValue(QStringLiteral("row %1").arg(i, 4, 10, QLatin1Char('0')));
+        insert.addBindValue(QByteArray(i % 7, char('a' + i % 5)));
+        QVERIFY2(insert.exec(), qPrintable(insert.lastError().text()));
+    }
+    QVERIFY(c.db().commit());
+
+    QSqlResult *result = c.db().driver()->createResult();
+    auto *direct = dynamic_cast<DirectBinding *>(result);
+    QVERIFY(direct);
+    QSqlQuery select(result);
+    select.setForwardOnly(true);
+    QVERIFY(select.prepare(
+        QStringLiteral("SELECT label FROM b WHERE label >= ? AND data <> ? ORDER BY rowid")));
+    {
+        const QVariantList values{QStringLiteral("row 1000"), QByteArray(3, 'd')};
+        QVERIFY2(direct->execWith(values, false), qPrintable(select.lastError().text()));
+    }
+    // Memory freed now would be handed out again here and written over.
+    std::vector<QByteArray> scribbles;
+    for (int i = 0; i < 1000; ++i)
+        scribbles.emplace_back(int(8 + i % 64), 'z');
+    int rows = 0;
+    while (select.next()) {
+        QVERIFY(select.value(0).toString() >= QStringLiteral("row 1000"));
+        ++rows;
+    }
+    // Rows 1000..2999, less those whose blob is "ddd" (i % 7 == 3 and i % 5 == 3).
+    int expected = 0;
+    for (int i = 1000; i < 3000; ++i)
+        expected += (i % 7 == 3 && i % 5 == 3) ? 0 : 1;
+    QCOMPARE(rows, expected);
+    QCOMPARE(select.lastError().type(), QSqlError::NoError);
+
+    // Bound again, the same statement reads with the new values only.
+    QVERIFY(direct->execWith({QStringLiteral("row 2990"), QByteArray(1, 'q')}, false));
+    rows = 0;
+    while (select.next())
+        ++rows;
+    QCOMPARE(rows, 10);
 }
 
 void TestSqlCipherDriver::placeholderCountMismatch()
