@@ -84,16 +84,19 @@ protected:
         return out;
     }
 
-    // The records whose `column` is one of ids, in batches (Database::eachIn): "SELECT ... WHERE"
-    // + `where` + column IN (...) + `tail`. where and tail are fixed SQL, never input.
-    Result<QList<T>> selectIn(const QString &where, const QString &column, const QStringList &ids,
-                              const QString &tail) const
+    // The records whose `column` is one of ids and that meet `condition` (none when empty), in
+    // batches (Database::eachIn), each batch ordered by `tail` ("ORDER BY ..."). condition and
+    // tail are fixed SQL, never input.
+    Result<QList<T>> selectIn(const QString &condition, const QString &column,
+                              const QStringList &ids, const QString &tail) const
     {
         if (auto s = AccessGuard(m_db).requireRead(m_store.table().resourceType); !s)
             return fail(s.error());
         QList<T> out;
+        const QString where =
+            condition.isEmpty() ? QString() : QStringLiteral("(%1) AND ").arg(condition);
         const Status read = m_db.eachIn(
-            QStringLiteral("SELECT %1 FROM %2 WHERE %3 %4")
+            QStringLiteral("SELECT %1 FROM %2 WHERE %3%4")
                 .arg(m_store.selectList(), m_store.table().name, where, column),
             ids, [&](const QSqlQuery &q) { out.append(fromRecord(q.record())); },
             QLatin1Char(' ') + tail);

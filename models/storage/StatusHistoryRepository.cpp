@@ -67,7 +67,7 @@ StatusHistoryRepository::forAppointment(const QString &appointmentId) const
 Result<QHash<QString, QList<StatusChange>>>
 StatusHistoryRepository::forAppointments(const QStringList &ids) const
 {
-    auto rows = selectIn(QStringLiteral("deleted = 0 AND"), QStringLiteral("appointment_id"), ids,
+    auto rows = selectIn(QStringLiteral("deleted = 0"), QStringLiteral("appointment_id"), ids,
                          QStringLiteral("ORDER BY changed_at, created_at, rowid"));
     if (!rows)
         return fail(rows.error());

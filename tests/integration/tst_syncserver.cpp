@@ -1,6 +1,9 @@
 // The sync engine against the real frontdesk-server on loopback (its SQLCipher file, or
 // PostgreSQL as syncserver_postgres): two workstations, each its own database, exchanging
-// patients and appointments through it.
+// patients and appointments through it. The cases are one clinic's day, in order: the first
+// makes the patient MRN-1 and the practitioner that later bookings use, and some take up what
+// the case before left (a conflict, a refused booking, MRN-1's e-mail address). The cases of
+// the pull's pages and indexes and of the worker make what they need, and also run alone.
 #include "ServerConnection.h"
 #include "ServerProcess.h"
 #include "ServerTestBackend.h"
@@ -1245,6 +1248,14 @@ private slots:
     {
         Patient p = newPatient(QStringLiteral("MRN-INDEX"), QStringLiteral("Index"));
         QVERIFY(PatientRepository(m_a.db()).save(p).ok());
+        // A first visit of its own, with a practitioner of its own, so that the case also runs
+        // alone (-functions aLarge...).
+        Practitioner dr;
+        dr.familyName = QStringLiteral("Index");
+        QVERIFY(PractitionerRepository(m_a.db()).save(dr).ok());
+        Appointment visit = appointmentAt(p.meta.id, 8);
+        visit.practitionerId = dr.meta.id;
+        QVERIFY(AppointmentRepository(m_a.db()).save(visit).ok());
         QVERIFY(syncOnce(m_a).problem.isEmpty());
         // Not the partial indexes of demo records to queue, which stay throughout.
         const QString indexes = QStringLiteral(
