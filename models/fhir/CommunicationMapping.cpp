@@ -1,9 +1,9 @@
 #include "CommunicationMapping.h"
 
+#include "FhirJson.h"
 #include "FhirMapping.h"
 
 #include <QJsonArray>
-#include <QRegularExpression>
 
 #include <tuple>
 #include <utility>
@@ -15,21 +15,39 @@ namespace {
 const QString kPatientPrefix = QStringLiteral("Patient/");
 const QString kAppointmentPrefix = QStringLiteral("Appointment/");
 
-// Every value of the extensions with this url, in order.
-QList<QJsonValue> extensionsOf(const QJsonObject &o, const QString &url, const QString &valueKey)
+// A resource's extensions, read once: a Communication carries up to a dozen, and reading them
+// all again for each one looked for was a tenth of a new workstation's mapping of its messages.
+class Extensions
 {
-    QList<QJsonValue> found;
-    for (const QJsonValue &e : o.value(QStringLiteral("extension")).toArray()) {
-        const QJsonObject ext = e.toObject();
-        if (ext.value(QStringLiteral("url")).toString() == url)
-            found << ext.value(valueKey);
+public:
+    explicit Extensions(const QJsonObject &o)
+    {
+        const QJsonArray all = o.value(QStringLiteral("extension")).toArray();
+        m_all.reserve(all.size());
+        for (const QJsonValue &e : all) {
+            const QJsonObject ext = e.toObject();
+            m_all.append({ext.value(QStringLiteral("url")).toString(), ext});
+        }
     }
-    return found;
-}
 
-QString firstString(const QJsonObject &o, const QString &url, const QString &valueKey)
+    // Every value of the extensions with this url, in order.
+    QList<QJsonValue> of(const QString &url, const QString &valueKey) const
+    {
+        QList<QJsonValue> found;
+        for (const auto &[extensionUrl, ext] : m_all) {
+            if (extensionUrl == url)
+                found << ext.value(valueKey);
+        }
+        return found;
+    }
+
+private:
+    QList<std::pair<QString, QJsonObject>> m_all;
+};
+
+QString firstString(const Extensions &x, const QString &url, const QString &valueKey)
 {
-    const QList<QJsonValue> values = extensionsOf(o, url, valueKey);
+    const QList<QJsonValue> values = x.of(url, valueKey);
     return values.isEmpty() ? QString() : values.first().toString();
 }
 
@@ -49,10 +67,8 @@ QString idIn(const QString &reference, const QString &prefix)
 
 Result<QDateTime> instantIn(const QString &text, const QString &name)
 {
-    static const QRegularExpression zoned(QStringLiteral(
-        "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"));
     const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!t.isValid() || !zoned.match(text).hasMatch())
+    if (!t.isValid() || !FhirJson::hasInstantForm(text))
         return fail(CommunicationMapping::tr("%1 must be a date-time with seconds and a time "
                                              "zone, e.g. 2026-07-06T09:00:00Z; got \"%2\".")
                         .arg(name, text.left(60)));
@@ -81,9 +97,9 @@ QJsonObject staffReference(const QString &id, const QString &name)
 }
 
 // The staff member an extension names: {id, name}; refused when it is no such Reference.
-Result<std::pair<QString, QString>> staffIn(const QJsonObject &o, const QString &url)
+Result<std::pair<QString, QString>> staffIn(const Extensions &x, const QString &url)
 {
-    const QList<QJsonValue> values = extensionsOf(o, url, QStringLiteral("valueReference"));
+    const QList<QJsonValue> values = x.of(url, QStringLiteral("valueReference"));
     if (values.isEmpty())
         return std::pair<QString, QString>();
     const QJsonObject reference = values.first().toObject();
@@ -152,9 +168,10 @@ Result<Message> CommunicationMapping::messageFromFhir(const QJsonObject &o)
         return fail(tr("resourceType must be Communication."));
     Message m;
     m.meta.id = o.value(QStringLiteral("id")).toString();
+    const Extensions x(o);
 
     const QString senderRef = refOf(o.value(QStringLiteral("sender")));
-    const QString direction = firstString(o, directionUrl(), QStringLiteral("valueCode"));
+    const QString direction = firstString(x, directionUrl(), QStringLiteral("valueCode"));
     if (!direction.isEmpty() && direction != QLatin1String("inbound") &&
         direction != QLatin1String("outbound"))
         return fail(tr("The extension %1 must be inbound or outbound; got \"%2\".")
@@ -169,7 +186,7 @@ Result<Message> CommunicationMapping::messageFromFhir(const QJsonObject &o)
         return fail(tr("status must be one of preparation, on-hold, in-progress, completed, "
                        "not-done, stopped; got \"%1\".")
                         .arg(fhir.left(40)));
-    const QString own = firstString(o, statusUrl(), QStringLiteral("valueCode"));
+    const QString own = firstString(x, statusUrl(), QStringLiteral("valueCode"));
     static const QStringList known{QStringLiteral("queued"),    QStringLiteral("sent"),
                                    QStringLiteral("delivered"), QStringLiteral("failed"),
                                    QStringLiteral("received"),  QStringLiteral("handled")};
@@ -190,7 +207,7 @@ Result<Message> CommunicationMapping::messageFromFhir(const QJsonObject &o)
             return fail(
                 tr("subject.reference must read Patient/ID; got \"%1\".").arg(subjectRef.left(80)));
     }
-    for (const QJsonValue &c : extensionsOf(o, candidateUrl(), QStringLiteral("valueReference"))) {
+    for (const QJsonValue &c : x.of(candidateUrl(), QStringLiteral("valueReference"))) {
         const QString id = idIn(refOf(c), kPatientPrefix);
         if (id.isEmpty())
             return fail(tr("The extension %1 must reference Patient/ID; got \"%2\".")
@@ -245,26 +262,26 @@ Result<Message> CommunicationMapping::messageFromFhir(const QJsonObject &o)
     if (!received)
         return fail(received.error());
     m.deliveredAt = *received;
-    m.providerMessageId = firstString(o, providerIdUrl(), QStringLiteral("valueString"));
-    m.fromAddress = firstString(o, fromUrl(), QStringLiteral("valueString"));
+    m.providerMessageId = firstString(x, providerIdUrl(), QStringLiteral("valueString"));
+    m.fromAddress = firstString(x, fromUrl(), QStringLiteral("valueString"));
 
-    auto author = staffIn(o, authorUrl());
+    auto author = staffIn(x, authorUrl());
     if (!author)
         return fail(author.error());
     std::tie(m.authorId, m.authorName) = *author;
-    auto assignee = staffIn(o, assigneeUrl());
+    auto assignee = staffIn(x, assigneeUrl());
     if (!assignee)
         return fail(assignee.error());
     std::tie(m.assignedTo, m.assignedName) = *assignee;
-    const QList<QJsonValue> readAt = extensionsOf(o, readAtUrl(), QStringLiteral("valueInstant"));
+    const QList<QJsonValue> readAt = x.of(readAtUrl(), QStringLiteral("valueInstant"));
     if (!readAt.isEmpty()) {
         auto read = instantIn(readAt.first().toString(), readAtUrl());
         if (!read)
             return fail(read.error());
         m.readAt = *read;
     }
-    m.templateName = firstString(o, templateUrl(), QStringLiteral("valueString"));
-    m.ruleName = firstString(o, ruleUrl(), QStringLiteral("valueString"));
+    m.templateName = firstString(x, templateUrl(), QStringLiteral("valueString"));
+    m.ruleName = firstString(x, ruleUrl(), QStringLiteral("valueString"));
     return m;
 }
 

@@ -1,6 +1,7 @@
 #include "FhirJson.h"
 
-#include <QRegularExpression>
+#include <algorithm>
+#include <iterator>
 
 namespace frontdesk {
 
@@ -36,17 +37,63 @@ QJsonObject FhirJson::reference(const QString &type, const QString &id)
 Result<QString> FhirJson::referenceId(const QJsonObject &reference, const QString &type,
                                       const QString &path, bool required)
 {
-    const QString ref = reference.value(QStringLiteral("reference")).toString();
-    if (ref.isEmpty()) {
+    return referenceId(reference.value(QStringLiteral("reference")).toString(), type, path,
+                       required);
+}
+
+Result<QString> FhirJson::referenceId(const QString &reference, const QString &type,
+                                      const QString &path, bool required)
+{
+    if (reference.isEmpty()) {
         if (required)
             return fail(tr("%1 is missing: it must read %2/ID.").arg(path, type));
         return QString();
     }
-    static const QRegularExpression id(QStringLiteral("^[A-Za-z0-9\\-.]{1,64}$"));
-    const QString prefix = type + QLatin1Char('/');
-    if (!ref.startsWith(prefix) || !id.match(ref.mid(prefix.size())).hasMatch())
-        return fail(tr("%1 must read %2/ID; got \"%3\".").arg(path, type, ref));
-    return ref.mid(prefix.size());
+    const qsizetype prefix = type.size() + 1;
+    if (!reference.startsWith(type) || reference.size() <= prefix ||
+        reference.at(type.size()) != QLatin1Char('/') ||
+        !isId(QStringView(reference).sliced(prefix)))
+        return fail(tr("%1 must read %2/ID; got \"%3\".").arg(path, type, reference));
+    return reference.sliced(prefix);
+}
+
+bool FhirJson::isId(QStringView text)
+{
+    if (text.isEmpty() || text.size() > 64)
+        return false;
+    return std::all_of(text.begin(), text.end(), [](QChar c) {
+        const char16_t u = c.unicode();
+        return (u >= u'A' && u <= u'Z') || (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') ||
+               u == u'-' || u == u'.';
+    });
+}
+
+bool FhirJson::hasInstantForm(QStringView text)
+{
+    // Each character of "yyyy-mm-ddThh:mm:ss": a digit where the pattern has a letter.
+    static constexpr char16_t kPattern[] = u"dddd-dd-ddTdd:dd:dd";
+    constexpr qsizetype kLength = std::size(kPattern) - 1;
+    const auto digit = [](QChar c) { return c.unicode() >= u'0' && c.unicode() <= u'9'; };
+    if (text.size() < kLength + 1)
+        return false;
+    for (qsizetype i = 0; i < kLength; ++i) {
+        if (kPattern[i] == u'd' ? !digit(text[i]) : text[i].unicode() != kPattern[i])
+            return false;
+    }
+    qsizetype at = kLength;
+    if (text[at] == QLatin1Char('.')) {
+        const qsizetype first = ++at;
+        while (at < text.size() && digit(text[at]))
+            ++at;
+        if (at == first)
+            return false;
+    }
+    const QStringView zone = text.sliced(at);
+    if (zone == u"Z")
+        return true;
+    return zone.size() == 6 && (zone[0] == QLatin1Char('+') || zone[0] == QLatin1Char('-')) &&
+           digit(zone[1]) && digit(zone[2]) && zone[3] == QLatin1Char(':') && digit(zone[4]) &&
+           digit(zone[5]);
 }
 
 QString FhirJson::instant(const QDateTime &t)
@@ -59,9 +106,7 @@ Result<QDateTime> FhirJson::readInstant(const QJsonObject &o, const QString &key
     const QString text = o.value(key).toString();
     const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
     // FHIR's instant needs seconds and a zone; a local time would be read in the reader's zone.
-    static const QRegularExpression zoned(QStringLiteral(
-        "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"));
-    if (text.isEmpty() || !t.isValid() || !zoned.match(text).hasMatch())
+    if (text.isEmpty() || !t.isValid() || !hasInstantForm(text))
         return fail(tr("%1 must be an instant with seconds and a time zone, e.g. "
                        "2026-07-06T09:00:00Z; got \"%2\".")
                         .arg(key, text));

@@ -42,6 +42,15 @@ public:
     // An empty or missing reference is an empty ID unless `required`.
     static Result<QString> referenceId(const QJsonObject &reference, const QString &type,
                                        const QString &path, bool required);
+    // The same for the reference's text itself.
+    static Result<QString> referenceId(const QString &reference, const QString &type,
+                                       const QString &path, bool required);
+
+    // FHIR's id: 1 to 64 of A-Z, a-z, 0-9, '-' and '.'.
+    static bool isId(QStringView text);
+    // The form of FHIR's instant: yyyy-mm-ddThh:mm:ss, a fraction of a second or none, then Z
+    // or +hh:mm / -hh:mm. Whether it is a real date and time, QDateTime says.
+    static bool hasInstantForm(QStringView text);
 
     static QString instant(const QDateTime &t);
     // An instant with seconds and a time zone, as UTC.

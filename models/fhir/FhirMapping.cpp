@@ -265,16 +265,13 @@ QString FhirMapping::encounterReference(const QJsonObject &resource)
 
 Result<QString> FhirMapping::patientId(const QJsonObject &resource, const QString &path)
 {
-    return FhirJson::referenceId(
-        QJsonObject{{QStringLiteral("reference"), patientReference(resource)}},
-        QStringLiteral("Patient"), path, true);
+    return FhirJson::referenceId(patientReference(resource), QStringLiteral("Patient"), path, true);
 }
 
 Result<QString> FhirMapping::encounterId(const QJsonObject &resource)
 {
-    return FhirJson::referenceId(
-        QJsonObject{{QStringLiteral("reference"), encounterReference(resource)}},
-        QStringLiteral("Encounter"), QStringLiteral("encounter"), false);
+    return FhirJson::referenceId(encounterReference(resource), QStringLiteral("Encounter"),
+                                 QStringLiteral("encounter"), false);
 }
 
 Result<Patient> FhirMapping::patientFromFhir(const QJsonObject &o)

@@ -3,7 +3,6 @@
 #include "FhirJson.h"
 
 #include <QJsonArray>
-#include <QRegularExpression>
 
 namespace frontdesk {
 
@@ -296,12 +295,10 @@ Result<ScheduleException> ScheduleMapping::timeOffFromFhir(const QJsonObject &o)
                        "alone for the whole clinic."));
     const QString ref = schedule.value(QStringLiteral("reference")).toString();
     if (!ref.isEmpty()) {
-        static const QRegularExpression pattern(
-            QStringLiteral("^Schedule/([A-Za-z0-9\\-.]{1,64})$"));
-        const auto match = pattern.match(ref);
-        if (!match.hasMatch())
+        const QString prefix = QStringLiteral("Schedule/");
+        if (!ref.startsWith(prefix) || !FhirJson::isId(QStringView(ref).sliced(prefix.size())))
             return fail(tr("schedule.reference must read Schedule/ID; got \"%1\".").arg(ref));
-        e.practitionerId = match.captured(1);
+        e.practitionerId = ref.sliced(prefix.size());
     }
     const QString kind =
         FhirJson::extensionValue(o, timeOffKindUrl(), QStringLiteral("valueCode")).toString();

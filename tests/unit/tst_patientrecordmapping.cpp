@@ -254,6 +254,76 @@ private slots:
         QVERIFY2(!error.isEmpty(), "refused");
         QVERIFY2(error.contains(named), qPrintable(error));
     }
+
+    // The checks every mapping uses for ids, references and instants.
+    void idsReferencesAndInstantsAreChecked_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("id");
+        QTest::addColumn<bool>("instant");
+        QTest::newRow("uuid") << QStringLiteral("0b9e7c3e-5d0a-4c1b-9f5e-2a7d1c3b4e6f") << true
+                              << false;
+        QTest::newRow("dots and capitals") << QStringLiteral("A.b-9") << true << false;
+        QTest::newRow("64") << QString(64, QLatin1Char('x')) << true << false;
+        QTest::newRow("65") << QString(65, QLatin1Char('x')) << false << false;
+        QTest::newRow("empty") << QString() << false << false;
+        QTest::newRow("underscore") << QStringLiteral("a_b") << false << false;
+        QTest::newRow("slash") << QStringLiteral("a/b") << false << false;
+        QTest::newRow("accent") << QStringLiteral("caf\u00e9") << false << false;
+        QTest::newRow("newline after") << QStringLiteral("abc\n") << false << false;
+        QTest::newRow("utc") << QStringLiteral("2026-07-06T09:00:00Z") << false << true;
+        QTest::newRow("fraction") << QStringLiteral("2026-07-06T09:00:00.123Z") << false << true;
+        QTest::newRow("offset") << QStringLiteral("2026-07-06T09:00:00+02:00") << false << true;
+        QTest::newRow("negative offset")
+            << QStringLiteral("2026-07-06T09:00:00.5-05:30") << false << true;
+        QTest::newRow("no seconds") << QStringLiteral("2026-07-06T09:00Z") << false << false;
+        QTest::newRow("no zone") << QStringLiteral("2026-07-06T09:00:00") << false << false;
+        QTest::newRow("empty fraction")
+            << QStringLiteral("2026-07-06T09:00:00.Z") << false << false;
+        QTest::newRow("small z") << QStringLiteral("2026-07-06T09:00:00z") << false << false;
+        QTest::newRow("short offset") << QStringLiteral("2026-07-06T09:00:00+02") << false << false;
+        QTest::newRow("space") << QStringLiteral("2026-07-06 09:00:00Z") << false << false;
+        QTest::newRow("arabic digit")
+            << QStringLiteral("2026-07-06T09:00:0\u0661Z") << false << false;
+        QTest::newRow("zone and more") << QStringLiteral("2026-07-06T09:00:00Zx") << false << false;
+    }
+    void idsReferencesAndInstantsAreChecked()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, id);
+        QFETCH(bool, instant);
+        QCOMPARE(FhirJson::isId(text), id);
+        QCOMPARE(FhirJson::hasInstantForm(text), instant);
+
+        const auto reference =
+            FhirJson::referenceId(QStringLiteral("Patient/") + text, QStringLiteral("Patient"),
+                                  QStringLiteral("subject"), true);
+        QCOMPARE(reference.ok(), id);
+        if (id)
+            QCOMPARE(*reference, text);
+        else
+            QVERIFY2(reference.error().contains(QStringLiteral("subject must read Patient/ID")),
+                     qPrintable(reference.error()));
+    }
+
+    void referencesNameTheirTypeAndASeparator()
+    {
+        const auto check = [](const QString &reference, bool required) {
+            return FhirJson::referenceId(QJsonObject{{QStringLiteral("reference"), reference}},
+                                         QStringLiteral("Patient"), QStringLiteral("subject"),
+                                         required);
+        };
+        QCOMPARE(*check(QStringLiteral("Patient/p-1"), true), QStringLiteral("p-1"));
+        QVERIFY(!check(QStringLiteral("PatientX/p-1"), true).ok());
+        QVERIFY(!check(QStringLiteral("Patientp-1"), true).ok());
+        QVERIFY(!check(QStringLiteral("Patient/"), true).ok());
+        QVERIFY(!check(QStringLiteral("Practitioner/p-1"), true).ok());
+        QVERIFY(!check(QStringLiteral("Patient/p-1/_history/2"), true).ok());
+        QVERIFY(check(QString(), false).ok());
+        QVERIFY(check(QString(), false)->isEmpty());
+        QVERIFY2(check(QString(), true).error().contains(QStringLiteral("missing")),
+                 qPrintable(check(QString(), true).error()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPatientRecordMapping)
