@@ -59,17 +59,21 @@ Status ServerCopy::write(const QString &id, const QVariantMap &values, qint64 se
         return s;
     // The statements of the set of columns written last to this table, made once: a new
     // workstation's first pull writes every record of the clinic here, a table's records with
-    // the same columns, and making the text again for each took a fifth of the writing.
-    thread_local QHash<QString, Statements> made;
-    Statements &kept = made[m_table.name];
-    if (kept.insert.isEmpty() || !sameColumns(kept.columns, values)) {
-        for (auto it = values.begin(); it != values.end(); ++it) {
-            if (!m_table.columns.contains(it.key()))
-                return fail(tr("%1 has no field %2.").arg(m_table.resourceType, it.key()));
+    // the same columns, and making the text again for each took a fifth of the writing. A
+    // tombstone inserts nothing and leaves them as they are.
+    Statements statements; // shared with the kept ones, not copied; the hash may grow meanwhile
+    if (!deleted) {
+        thread_local QHash<QString, Statements> made;
+        Statements &kept = made[m_table.name];
+        if (kept.insert.isEmpty() || !sameColumns(kept.columns, values)) {
+            for (auto it = values.begin(); it != values.end(); ++it) {
+                if (!m_table.columns.contains(it.key()))
+                    return fail(tr("%1 has no field %2.").arg(m_table.resourceType, it.key()));
+            }
+            kept = Statements(m_table.name, values);
         }
-        kept = Statements(m_table.name, values);
+        statements = kept;
     }
-    const Statements statements = kept; // shared, not copied; the hash may grow meanwhile
     return m_db.write([&]() -> Status {
         const qint64 now = m_db.clock().nowMs();
         const auto failed = [this](const QString &error) {
